@@ -1,0 +1,105 @@
+"""The one place that makes the database engine and sessions.
+
+Encryption at rest (SQLCipher) goes in :func:`make_engine` later; no caller opens the file itself.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from inspector.db.models import Setting
+from inspector.errors import StorageError
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # The sqlite3 module's own transaction handling skips BEGIN before DDL; take it over so that
+    # every transaction, migrations included, is a real one (SQLAlchemy's documented recipe).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # FULL: a committed answer survives a power cut, not only a crash (WAL+NORMAL may lose it).
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def _on_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+def make_engine(path: Path) -> Engine:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # NullPool: a connection per use; nothing is held open between the UI thread and a worker.
+    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def storage_message(error: BaseException) -> str:
+    """A message for the user about a database failure they can do something about."""
+    text = str(getattr(error, "orig", error)).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return "磁盘已满，未能保存。请清理磁盘空间后重试；已保存的数据未受影响。"
+    if "readonly" in text or "read-only" in text:
+        return "数据目录为只读，无法保存。请检查数据目录的写权限。"
+    if "locked" in text or "busy" in text:
+        return "数据库正被另一个程序使用，请稍后重试。"
+    if "not a database" in text or "malformed" in text:
+        return "数据库文件已损坏或不是 Inspector 的数据库，请从备份恢复。"
+    return f"数据库错误：{getattr(error, 'orig', error)}"
+
+
+class Database:
+    """Engine, sessions and this laptop's device id."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.engine = make_engine(path)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._device_id: str | None = None
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: committed when the block ends, rolled back if it raises."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except (OperationalError, DBAPIError) as error:
+            session.rollback()
+            raise StorageError(storage_message(error)) from error
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @property
+    def device_id(self) -> str:
+        if self._device_id is None:
+            with self.session() as session:
+                setting = session.get(Setting, "device_id")
+                if setting is None:
+                    setting = Setting(key="device_id", value=str(uuid.uuid4()))
+                    session.add(setting)
+                self._device_id = setting.value
+        return self._device_id
+
+    def setting(self, key: str) -> str | None:
+        with self.session() as session:
+            return session.scalar(select(Setting.value).where(Setting.key == key))
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,251 @@
+"""The stored domain. Every entity has a UUID and the device that made it, so that the records of
+many laptops can be merged at the office without clashing keys."""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stored as naive UTC (SQLite has no time zones), always handed out as aware UTC."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: give a time zone")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+# Constraint names stable across databases, so that migrations can refer to them.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        dict[str, Any]: JSON(),
+        list[Any]: JSON(),
+    }
+
+
+class Synced:
+    """Columns every merged entity carries."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    device_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class InspectionStatus(enum.StrEnum):
+    DRAFT = "draft"
+    IN_PROGRESS = "in_progress"
+    AWAITING_SIGNATURES = "awaiting_signatures"
+    SIGNED = "signed"
+
+
+STATUS_NAMES = {
+    InspectionStatus.DRAFT: "草稿",
+    InspectionStatus.IN_PROGRESS: "检查中",
+    InspectionStatus.AWAITING_SIGNATURES: "待签字",
+    InspectionStatus.SIGNED: "已签字",
+}
+
+
+class Result(enum.StrEnum):
+    OK = "ok"
+    PROBLEM = "problem"
+    NOT_APPLICABLE = "na"
+    UNCHECKED = "unchecked"
+
+
+RESULT_NAMES = {
+    Result.OK: "符合",
+    Result.PROBLEM: "发现问题",
+    Result.NOT_APPLICABLE: "不适用",
+    Result.UNCHECKED: "未检查",
+}
+
+
+class MemberRole(enum.StrEnum):
+    LEADER = "leader"
+    MEMBER = "member"
+
+
+def _enum(cls: type[enum.StrEnum]) -> Enum:
+    # Store the values ("ok"), not the names ("OK"); a CHECK keeps stray strings out.
+    return Enum(
+        cls,
+        values_callable=lambda members: [m.value for m in members],
+        native_enum=False,
+        create_constraint=True,
+        length=32,
+        name=cls.__name__.lower(),
+    )
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Institution(Synced, Base):
+    __tablename__ = "institutions"
+    name: Mapped[str] = mapped_column(String(200))
+    type_code: Mapped[str] = mapped_column(String(32))
+    district: Mapped[str] = mapped_column(String(100))
+    agreement_no: Mapped[str | None] = mapped_column(String(100))
+    agreement_expiry: Mapped[date | None] = mapped_column(Date)
+    level: Mapped[str | None] = mapped_column(String(50))
+
+    __table_args__ = (Index("ix_institutions_name_district", "name", "district"),)
+
+
+class Inspector(Synced, Base):
+    __tablename__ = "inspectors"
+    name: Mapped[str] = mapped_column(String(100))
+    # 执法证号: the enforcement certificate identifies an inspector across laptops.
+    cert_no: Mapped[str] = mapped_column(String(64), unique=True)
+    district: Mapped[str | None] = mapped_column(String(100))
+
+
+class Inspection(Synced, Base):
+    __tablename__ = "inspections"
+    institution_id: Mapped[str] = mapped_column(ForeignKey("institutions.id"))
+    mode: Mapped[str] = mapped_column(String(32))
+    status: Mapped[InspectionStatus] = mapped_column(
+        _enum(InspectionStatus), default=InspectionStatus.DRAFT
+    )
+    district: Mapped[str] = mapped_column(String(100))  # the district inspected
+    team_district: Mapped[str | None] = mapped_column(String(100))  # home district (交叉检查)
+    place: Mapped[str | None] = mapped_column(String(300))
+    started_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
+    focus: Mapped[list[Any]] = mapped_column(default=list)
+    # The checklist as composed when the visit was planned: a later library update does not
+    # change the items of a visit under way or of its record.
+    checklist: Mapped[dict[str, Any]]
+    checklist_version: Mapped[str] = mapped_column(Text)
+
+    institution: Mapped[Institution] = relationship(lazy="joined")
+    members: Mapped[list[InspectionMember]] = relationship(
+        back_populates="inspection",
+        order_by="InspectionMember.position",
+        cascade="all, delete-orphan",
+    )
+
+    __table_args__ = (Index("ix_inspections_created_at", "created_at"),)
+
+
+class InspectionMember(Base):
+    __tablename__ = "inspection_members"
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"), primary_key=True)
+    inspector_id: Mapped[str] = mapped_column(ForeignKey("inspectors.id"), primary_key=True)
+    role: Mapped[MemberRole] = mapped_column(_enum(MemberRole))
+    position: Mapped[int] = mapped_column(Integer)
+
+    inspection: Mapped[Inspection] = relationship(back_populates="members")
+    inspector: Mapped[Inspector] = relationship(lazy="joined")
+
+
+class Answer(Synced, Base):
+    __tablename__ = "answers"
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    item_code: Mapped[str] = mapped_column(String(16))
+    result: Mapped[Result] = mapped_column(_enum(Result))
+    note: Mapped[str] = mapped_column(Text, default="")
+    # Money in fen (分): exact, no float rounding in sums.
+    amount_fen: Mapped[int | None] = mapped_column(BigInteger)
+    violation_code: Mapped[str | None] = mapped_column(String(16))
+
+    __table_args__ = (
+        UniqueConstraint("inspection_id", "item_code"),
+        CheckConstraint("amount_fen IS NULL OR amount_fen >= 0", name="amount_not_negative"),
+    )
+
+
+class Evidence(Synced, Base):
+    """A stored file linked to an inspection, and optionally to one checklist item. The same
+    file linked twice is two rows over one stored file (content-addressed by ``sha256``)."""
+
+    __tablename__ = "evidence"
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    item_code: Mapped[str | None] = mapped_column(String(16))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    original_name: Mapped[str] = mapped_column(String(500))
+    media_type: Mapped[str] = mapped_column(String(100))
+    width: Mapped[int | None]
+    height: Mapped[int | None]
+    orientation: Mapped[int | None]  # EXIF orientation 1-8
+    captured_at: Mapped[datetime | None]  # the camera's own clock (EXIF), where present
+    captured_at_text: Mapped[str | None] = mapped_column(String(40))  # as the camera wrote it
+    gps_lat: Mapped[float | None]
+    gps_lon: Mapped[float | None]
+    camera: Mapped[str | None] = mapped_column(String(200))
+    metadata_warning: Mapped[str | None] = mapped_column(Text)  # why EXIF could not be read
+    added_by: Mapped[str | None] = mapped_column(ForeignKey("inspectors.id"))
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)  # the laptop's clock
+
+    __table_args__ = (
+        Index("ix_evidence_inspection", "inspection_id"),
+        Index("ix_evidence_sha256", "sha256"),
+    )
+
+
+class Record(Synced, Base):
+    """A document made from an inspection (the PDF record), with the hash of its bytes."""
+
+    __tablename__ = "records"
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    kind: Mapped[str] = mapped_column(String(32))
+    path: Mapped[str] = mapped_column(String(500))  # relative to the data directory
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (Index("ix_records_inspection", "inspection_id"),)

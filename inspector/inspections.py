@@ -1,0 +1,486 @@
+"""Planning an inspection and recording its answers. Every answer is committed when it is given."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from inspector.checklists.composer import Checklist, compose
+from inspector.db.models import (
+    RESULT_NAMES,
+    STATUS_NAMES,
+    Answer,
+    Evidence,
+    Inspection,
+    InspectionMember,
+    InspectionStatus,
+    Inspector,
+    Institution,
+    MemberRole,
+    Record,
+    Result,
+    utcnow,
+)
+from inspector.errors import InvalidInput, NotFound
+from inspector.workspace import Workspace
+
+EDITABLE = (InspectionStatus.DRAFT, InspectionStatus.IN_PROGRESS)
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    name: str
+    cert_no: str
+    district: str | None = None
+
+
+def parse_member(text: str) -> TeamMember:
+    """``NAME:CERTNO`` (a full-width colon is accepted too: it is what a Chinese IME types)."""
+    name, sep, cert = text.replace("：", ":").partition(":")
+    if not sep or not name.strip() or not cert.strip():
+        raise InvalidInput(f"检查人员应写成“姓名:执法证号”，而不是“{text}”")
+    return TeamMember(name=name.strip(), cert_no=cert.strip())
+
+
+def parse_amount(text: str | None) -> int | None:
+    """Yuan as typed (``1234.5``, ``1,234.50``, ``¥12``) to fen; refuses what is not money."""
+    if text is None or not str(text).strip():
+        return None
+    cleaned = re.sub(r"[,，\s¥￥元]", "", str(text))
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation as error:
+        raise InvalidInput(f"金额“{text}”不是数字") from error
+    if not value.is_finite():
+        raise InvalidInput(f"金额“{text}”不是数字")
+    if value < 0:
+        raise InvalidInput("金额不能为负数")
+    if value != value.quantize(Decimal("0.01")):
+        raise InvalidInput("金额最多保留两位小数（分）")
+    if value >= Decimal("1e13"):
+        raise InvalidInput("金额过大")
+    return int(value * 100)
+
+
+def format_fen(fen: int | None) -> str:
+    if fen is None:
+        return ""
+    return f"{Decimal(fen) / 100:,.2f}"
+
+
+def resolve_id(session: Session, text: str) -> Inspection:
+    """An inspection by its id or an unambiguous prefix of it (at least 4 characters)."""
+    text = text.strip().lower()
+    if len(text) < 4:
+        raise InvalidInput("检查编号至少需要 4 个字符")
+    found = session.scalars(select(Inspection).where(Inspection.id.like(f"{text}%")).limit(2)).all()
+    if not found:
+        raise NotFound(f"没有编号为 {text} 的检查")
+    if len(found) > 1:
+        raise InvalidInput(f"编号 {text} 对应多项检查，请输入更长的编号")
+    return found[0]
+
+
+def _find_or_add_inspector(ws: Workspace, session: Session, member: TeamMember) -> Inspector:
+    person = session.scalar(select(Inspector).where(Inspector.cert_no == member.cert_no))
+    if person is None:
+        person = Inspector(
+            name=member.name,
+            cert_no=member.cert_no,
+            district=member.district,
+            device_id=ws.db.device_id,
+        )
+        session.add(person)
+    elif person.name != member.name:
+        raise InvalidInput(
+            f"执法证号 {member.cert_no} 已登记为“{person.name}”，与“{member.name}”不符"
+        )
+    elif member.district and person.district != member.district:
+        person.district = member.district
+    return person
+
+
+def _find_or_add_institution(
+    ws: Workspace, session: Session, name: str, type_code: str, district: str
+) -> Institution:
+    place = session.scalar(
+        select(Institution).where(Institution.name == name, Institution.district == district)
+    )
+    if place is None:
+        place = Institution(
+            name=name, type_code=type_code, district=district, device_id=ws.db.device_id
+        )
+        session.add(place)
+    elif place.type_code != type_code:
+        known = ws.library.types.get(place.type_code)
+        raise InvalidInput(
+            f"机构“{name}”（{district}）已登记为“{known.name if known else place.type_code}”，"
+            f"与本次填写的类型不符"
+        )
+    return place
+
+
+def create_inspection(
+    ws: Workspace,
+    *,
+    institution: str,
+    type_code: str,
+    mode: str,
+    district: str,
+    team: Sequence[TeamMember],
+    leader: str | None = None,
+    focus: Sequence[str] = (),
+    team_district: str | None = None,
+    place: str | None = None,
+    agreement_no: str | None = None,
+    agreement_expiry: date | None = None,
+) -> str:
+    institution = institution.strip()
+    district = district.strip()
+    if not institution:
+        raise InvalidInput("请填写被检查机构的名称")
+    if not district:
+        raise InvalidInput("请填写被检查机构所在的区县")
+    checklist = compose(ws.library, type_code, mode, list(focus))
+    if not team:
+        raise InvalidInput("检查组至少需要一名检查人员（--inspector 姓名:执法证号）")
+    certs = [member.cert_no for member in team]
+    if len(set(certs)) != len(certs):
+        raise InvalidInput("同一执法证号在检查组中出现了两次")
+    # The seeds' procedure has inspectors work in pairs at least; one person is allowed (a
+    # planning draft), but the leader must be one of the team.
+    leader_cert = leader or team[0].cert_no
+    if leader_cert not in certs:
+        raise InvalidInput(f"组长的执法证号 {leader_cert} 不在检查组中")
+    with ws.db.session() as session:
+        target = _find_or_add_institution(ws, session, institution, type_code, district)
+        if agreement_no is not None:
+            target.agreement_no = agreement_no
+        if agreement_expiry is not None:
+            target.agreement_expiry = agreement_expiry
+        inspection = Inspection(
+            institution=target,
+            mode=mode,
+            district=district,
+            team_district=team_district,
+            place=place,
+            focus=list(checklist.focus),
+            checklist=checklist.to_snapshot(),
+            checklist_version=checklist.version_label,
+            device_id=ws.db.device_id,
+        )
+        session.add(inspection)
+        for position, member in enumerate(team):
+            person = _find_or_add_inspector(ws, session, member)
+            role = MemberRole.LEADER if member.cert_no == leader_cert else MemberRole.MEMBER
+            inspection.members.append(
+                InspectionMember(inspector=person, role=role, position=position)
+            )
+        session.flush()
+        return inspection.id
+
+
+@dataclass
+class AnswerView:
+    item_code: str
+    result: Result
+    note: str
+    amount_fen: int | None
+    violation_code: str | None
+    updated_at: datetime
+
+
+@dataclass
+class EvidenceView:
+    id: str
+    item_code: str | None
+    sha256: str
+    size: int
+    original_name: str
+    media_type: str
+    width: int | None
+    height: int | None
+    orientation: int | None
+    captured_at: datetime | None
+    gps_lat: float | None
+    gps_lon: float | None
+    camera: str | None
+    metadata_warning: str | None
+    added_at: datetime
+    added_by: str | None
+
+
+@dataclass
+class InspectionView:
+    id: str
+    status: InspectionStatus
+    mode: str
+    mode_name: str
+    institution_name: str
+    institution_type: str
+    institution_type_name: str
+    district: str
+    team_district: str | None
+    agreement_no: str | None
+    agreement_expiry: date | None
+    place: str | None
+    started_at: datetime | None
+    ended_at: datetime | None
+    created_at: datetime
+    team: list[tuple[str, str, MemberRole]]  # name, cert no, role
+    checklist: Checklist
+    answers: dict[str, AnswerView] = field(default_factory=dict)
+    evidence: list[EvidenceView] = field(default_factory=list)
+    records: list[tuple[str, str, datetime]] = field(default_factory=list)  # path, sha, when
+
+    @property
+    def problems(self) -> int:
+        return sum(1 for a in self.answers.values() if a.result is Result.PROBLEM)
+
+    @property
+    def checked(self) -> int:
+        return sum(1 for a in self.answers.values() if a.result is not Result.UNCHECKED)
+
+    @property
+    def amount_total_fen(self) -> int:
+        # Amounts typed on an item later judged compliant stay stored but do not count.
+        return sum(a.amount_fen or 0 for a in self.answers.values() if a.result is Result.PROBLEM)
+
+    @property
+    def leader(self) -> tuple[str, str] | None:
+        return next(((n, c) for n, c, r in self.team if r is MemberRole.LEADER), None)
+
+
+def get_inspection(ws: Workspace, inspection_id: str) -> InspectionView:
+    with ws.db.session() as session:
+        inspection = resolve_id(session, inspection_id)
+        checklist = Checklist.from_snapshot(inspection.checklist)
+        mode = ws.library.modes.get(inspection.mode)
+        view = InspectionView(
+            id=inspection.id,
+            status=inspection.status,
+            mode=inspection.mode,
+            mode_name=mode.name if mode else checklist.mode_name,
+            institution_name=inspection.institution.name,
+            institution_type=inspection.institution.type_code,
+            institution_type_name=checklist.type_name,
+            district=inspection.district,
+            team_district=inspection.team_district,
+            agreement_no=inspection.institution.agreement_no,
+            agreement_expiry=inspection.institution.agreement_expiry,
+            place=inspection.place,
+            started_at=inspection.started_at,
+            ended_at=inspection.ended_at,
+            created_at=inspection.created_at,
+            team=[(m.inspector.name, m.inspector.cert_no, m.role) for m in inspection.members],
+            checklist=checklist,
+        )
+        for answer in session.scalars(select(Answer).where(Answer.inspection_id == inspection.id)):
+            view.answers[answer.item_code] = AnswerView(
+                answer.item_code,
+                answer.result,
+                answer.note,
+                answer.amount_fen,
+                answer.violation_code,
+                answer.updated_at,
+            )
+        names = {m.inspector.id: m.inspector.name for m in inspection.members}
+        for row in session.scalars(
+            select(Evidence)
+            .where(Evidence.inspection_id == inspection.id)
+            .order_by(Evidence.added_at, Evidence.original_name)
+        ):
+            view.evidence.append(
+                EvidenceView(
+                    id=row.id,
+                    item_code=row.item_code,
+                    sha256=row.sha256,
+                    size=row.size,
+                    original_name=row.original_name,
+                    media_type=row.media_type,
+                    width=row.width,
+                    height=row.height,
+                    orientation=row.orientation,
+                    captured_at=row.captured_at,
+                    gps_lat=row.gps_lat,
+                    gps_lon=row.gps_lon,
+                    camera=row.camera,
+                    metadata_warning=row.metadata_warning,
+                    added_at=row.added_at,
+                    added_by=names.get(row.added_by or ""),
+                )
+            )
+        for record in session.scalars(
+            select(Record).where(Record.inspection_id == inspection.id).order_by(Record.created_at)
+        ):
+            view.records.append((record.path, record.sha256, record.created_at))
+        return view
+
+
+@dataclass
+class InspectionSummary:
+    id: str
+    status: InspectionStatus
+    institution_name: str
+    type_code: str
+    mode: str
+    district: str
+    created_at: datetime
+    answered: int
+    problems: int
+
+
+def list_inspections(
+    ws: Workspace, status: InspectionStatus | None = None
+) -> list[InspectionSummary]:
+    answered = (
+        select(Answer.inspection_id, func.count().label("answered"))
+        .where(Answer.result != Result.UNCHECKED)
+        .group_by(Answer.inspection_id)
+        .subquery()
+    )
+    problems = (
+        select(Answer.inspection_id, func.count().label("problems"))
+        .where(Answer.result == Result.PROBLEM)
+        .group_by(Answer.inspection_id)
+        .subquery()
+    )
+    query = (
+        select(
+            Inspection,
+            func.coalesce(answered.c.answered, 0),
+            func.coalesce(problems.c.problems, 0),
+        )
+        .outerjoin(answered, answered.c.inspection_id == Inspection.id)
+        .outerjoin(problems, problems.c.inspection_id == Inspection.id)
+        .order_by(Inspection.created_at.desc())
+    )
+    if status is not None:
+        query = query.where(Inspection.status == status)
+    with ws.db.session() as session:
+        return [
+            InspectionSummary(
+                id=inspection.id,
+                status=inspection.status,
+                institution_name=inspection.institution.name,
+                type_code=inspection.institution.type_code,
+                mode=inspection.mode,
+                district=inspection.district,
+                created_at=inspection.created_at,
+                answered=count,
+                problems=problem_count,
+            )
+            for inspection, count, problem_count in session.execute(query).unique()
+        ]
+
+
+def require_editable(inspection: Inspection) -> None:
+    if inspection.status not in EDITABLE:
+        raise InvalidInput(
+            f"该检查的状态为“{STATUS_NAMES[inspection.status]}”，不能再修改。"
+            + (
+                "如需修改，请先重新打开检查（inspection reopen）。"
+                if inspection.status is InspectionStatus.AWAITING_SIGNATURES
+                else ""
+            )
+        )
+
+
+def mark_started(inspection: Inspection) -> None:
+    """The first answer or piece of evidence starts the visit."""
+    if inspection.status is InspectionStatus.DRAFT:
+        inspection.status = InspectionStatus.IN_PROGRESS
+    if inspection.started_at is None:
+        inspection.started_at = utcnow()
+
+
+def record_answer(
+    ws: Workspace,
+    inspection_id: str,
+    item_code: str,
+    result: Result | str,
+    *,
+    note: str | None = None,
+    amount: str | None = None,
+    violation: str | None = None,
+) -> AnswerView:
+    """Set an item's answer; fields not given (None) keep their stored value."""
+    try:
+        result = Result(result)
+    except ValueError as error:
+        allowed = "、".join(f"{r.value}（{RESULT_NAMES[r]}）" for r in Result)
+        raise InvalidInput(f"结果“{result}”无效，可选：{allowed}") from error
+    amount_fen = parse_amount(amount)
+    with ws.db.session() as session:
+        inspection = resolve_id(session, inspection_id)
+        require_editable(inspection)
+        checklist = Checklist.from_snapshot(inspection.checklist)
+        item = checklist.item(item_code)
+        if item is None:
+            raise NotFound(f"本次检查的清单中没有条目 {item_code}")
+        if violation is not None and violation != "" and violation not in item.violations:
+            names = "、".join(
+                f"{code}（{ws.library.violations[code].title}）"
+                if code in ws.library.violations
+                else code
+                for code in item.violations
+            )
+            raise InvalidInput(f"条目 {item_code} 可记录的违规类别为：{names}")
+        answer = session.scalar(
+            select(Answer).where(
+                Answer.inspection_id == inspection.id, Answer.item_code == item_code
+            )
+        )
+        if answer is None:
+            answer = Answer(
+                inspection_id=inspection.id,
+                item_code=item_code,
+                result=result,
+                note="",
+                device_id=ws.db.device_id,
+            )
+            session.add(answer)
+        answer.result = result
+        if note is not None:
+            answer.note = note
+        if amount is not None:
+            answer.amount_fen = amount_fen
+        if violation is not None:
+            answer.violation_code = violation or None
+        mark_started(inspection)
+        session.flush()
+        return AnswerView(
+            answer.item_code,
+            answer.result,
+            answer.note,
+            answer.amount_fen,
+            answer.violation_code,
+            answer.updated_at,
+        )
+
+
+def finish_inspection(ws: Workspace, inspection_id: str) -> None:
+    """The team is done on site: the record can be made and signed."""
+    with ws.db.session() as session:
+        inspection = resolve_id(session, inspection_id)
+        require_editable(inspection)
+        mark_started(inspection)
+        inspection.ended_at = utcnow()
+        inspection.status = InspectionStatus.AWAITING_SIGNATURES
+
+
+def reopen_inspection(ws: Workspace, inspection_id: str) -> None:
+    with ws.db.session() as session:
+        inspection = resolve_id(session, inspection_id)
+        if inspection.status is not InspectionStatus.AWAITING_SIGNATURES:
+            raise InvalidInput(
+                f"只能重新打开待签字的检查（当前状态：{STATUS_NAMES[inspection.status]}）"
+            )
+        inspection.status = InspectionStatus.IN_PROGRESS
+        inspection.ended_at = None

@@ -1,0 +1,51 @@
+"""Opening a data directory: migrate the database, load the checklist library, finish what an
+interrupted run left. The command line and the desktop app both start here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from inspector.checklists.library import Library, load_library
+from inspector.db.engine import Database
+from inspector.db.migrate import upgrade
+from inspector.evidence.store import EvidenceStore
+from inspector.paths import DataDir, resolve_home
+
+
+@dataclass
+class Workspace:
+    home: DataDir
+    db: Database
+    store: EvidenceStore
+    library: Library
+    notices: list[str] = field(default_factory=list)  # things the user should be told once
+
+    @classmethod
+    def open(cls, home: str | Path | None = None) -> Workspace:
+        data_dir = resolve_home(home).ensure()
+        db = Database(data_dir.database)
+        try:
+            made = upgrade(db.engine, data_dir.database, data_dir.backups)
+            notices: list[str] = []
+            if made is not None:
+                notices.append(f"数据库已升级，升级前的备份：{made}")
+            store = EvidenceStore(data_dir.evidence)
+            leftovers = store.clean_incoming()
+            if leftovers:
+                notices.append(f"已清理上次中断的导入留下的 {leftovers} 个临时文件")
+            library = load_library(user_dir=data_dir.checklists)
+            notices.extend(library.warnings)
+        except BaseException:
+            db.dispose()
+            raise
+        return cls(home=data_dir, db=db, store=store, library=library, notices=notices)
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
