@@ -35,11 +35,15 @@ from inspector.workspace import Workspace
 EXIT_ERROR = 1
 
 RESULT_ALIASES = {
-    "ok": Result.OK, "符合": Result.OK,
-    "problem": Result.PROBLEM, "发现问题": Result.PROBLEM,
-    "na": Result.NOT_APPLICABLE, "不适用": Result.NOT_APPLICABLE,
-    "unchecked": Result.UNCHECKED, "未检查": Result.UNCHECKED,
-}  # fmt: skip
+    "ok": Result.OK,
+    "符合": Result.OK,
+    "problem": Result.PROBLEM,
+    "发现问题": Result.PROBLEM,
+    "na": Result.NOT_APPLICABLE,
+    "不适用": Result.NOT_APPLICABLE,
+    "unchecked": Result.UNCHECKED,
+    "未检查": Result.UNCHECKED,
+}
 
 
 class Printer:
@@ -100,10 +104,15 @@ def cmd_checklist_types(args: argparse.Namespace, out: Printer) -> None:
 def cmd_checklist_modes(args: argparse.Namespace, out: Printer) -> None:
     library, _ = _library(args)
     data = [
-        {"code": m.code, "name": m.name, "name_en": m.name_en, "covert": m.covert,
-         "description": m.description}
+        {
+            "code": m.code,
+            "name": m.name,
+            "name_en": m.name_en,
+            "covert": m.covert,
+            "description": m.description,
+        }
         for m in library.modes.values()
-    ]  # fmt: skip
+    ]
     out.emit(data, "\n".join(f"{m['code']:<12} {m['name']}　{m['description']}" for m in data))
 
 
@@ -113,8 +122,10 @@ def cmd_checklist_focus(args: argparse.Namespace, out: Printer) -> None:
     if args.type:
         type_code = _resolve("机构类型", args.type, library.types)
         packs = library.focus_packs_for(type_code)
-    data = [{"code": p.code, "name": p.name, "name_en": p.name_en,
-             "description": p.description} for p in packs]  # fmt: skip
+    data = [
+        {"code": p.code, "name": p.name, "name_en": p.name_en, "description": p.description}
+        for p in packs
+    ]
     out.emit(data, "\n".join(f"{p['code']:<18} {p['name']}　{p['description']}" for p in data))
 
 
@@ -159,10 +170,18 @@ def cmd_checklist_show(args: argparse.Namespace, out: Printer) -> None:
 
 def cmd_checklist_check(args: argparse.Namespace, out: Printer) -> None:
     loaded = parse_file(Path(args.file))
-    data = {"file": str(args.file), "id": loaded.data.id, "version": loaded.data.version,
-            "items": len(loaded.data.items), "ok": True}  # fmt: skip
-    out.emit(data, f"{args.file}：格式正确（{loaded.data.id} {loaded.data.version}，"
-                   f"{len(loaded.data.items)} 个条目）")  # fmt: skip
+    data = {
+        "file": str(args.file),
+        "id": loaded.data.id,
+        "version": loaded.data.version,
+        "items": len(loaded.data.items),
+        "ok": True,
+    }
+    out.emit(
+        data,
+        f"{args.file}：格式正确（{loaded.data.id} {loaded.data.version}，"
+        f"{len(loaded.data.items)} 个条目）",
+    )
 
 
 def cmd_checklist_install(args: argparse.Namespace, out: Printer) -> None:
@@ -218,11 +237,15 @@ def cmd_inspection_list(args: argparse.Namespace, out: Printer) -> None:
         status = InspectionStatus(args.status) if args.status else None
         rows = list_inspections(ws, status)
         data = [
-            {**asdict(row), "status_name": STATUS_NAMES[row.status],
-             "type_name": ws.library.types[row.type_code].name
-             if row.type_code in ws.library.types else row.type_code}
+            {
+                **asdict(row),
+                "status_name": STATUS_NAMES[row.status],
+                "type_name": ws.library.types[row.type_code].name
+                if row.type_code in ws.library.types
+                else row.type_code,
+            }
             for row in rows
-        ]  # fmt: skip
+        ]
         text = "\n".join(
             f"{row.id[:8]}  {row.created_at.astimezone():%Y-%m-%d %H:%M}  "
             f"{STATUS_NAMES[row.status]:<4}  {row.institution_name}（{row.district}）  "
@@ -278,7 +301,7 @@ def cmd_inspection_show(args: argparse.Namespace, out: Printer) -> None:
             "items": [_item_data(view, item) for item in view.checklist.items],
             "evidence": view.evidence,
             "records": [{"path": p, "sha256": h, "created_at": t} for p, h, t in view.records],
-        }  # fmt: skip
+        }
         lines = [
             f"检查 {view.id}（{STATUS_NAMES[view.status]}）",
             f"机构：{view.institution_name}，{view.institution_type_name}，{view.district}",
@@ -316,13 +339,20 @@ def cmd_inspection_reopen(args: argparse.Namespace, out: Printer) -> None:
 def cmd_answer(args: argparse.Namespace, out: Printer) -> None:
     result = RESULT_ALIASES.get(args.result)
     if result is None:
-        raise InvalidInput(f"结果“{args.result}”无效，可选：ok（符合）、problem（发现问题）、"
-                           "na（不适用）、unchecked（未检查）")  # fmt: skip
+        raise InvalidInput(
+            f"结果“{args.result}”无效，可选：ok（符合）、problem（发现问题）、"
+            "na（不适用）、unchecked（未检查）"
+        )
     with _open(args) as ws:
         answer = record_answer(
-            ws, args.id, args.item, result,
-            note=args.note, amount=args.amount, violation=args.violation,
-        )  # fmt: skip
+            ws,
+            args.id,
+            args.item,
+            result,
+            note=args.note,
+            amount=args.amount,
+            violation=args.violation,
+        )
         data = {
             "item": answer.item_code,
             "result": {"code": answer.result.value, "name": RESULT_NAMES[answer.result]},
@@ -342,10 +372,17 @@ def cmd_evidence_add(args: argparse.Namespace, out: Printer) -> int:
             ws, args.id, [Path(p) for p in args.files], item_code=args.item, added_by=args.by
         )
     data = [
-        {"file": str(r.path), "stored": r.ok, "evidence_id": r.evidence_id, "sha256": r.sha256,
-         "error": r.error, "warning": r.warning, "duplicate": r.duplicate}
+        {
+            "file": str(r.path),
+            "stored": r.ok,
+            "evidence_id": r.evidence_id,
+            "sha256": r.sha256,
+            "error": r.error,
+            "warning": r.warning,
+            "duplicate": r.duplicate,
+        }
         for r in results
-    ]  # fmt: skip
+    ]
     lines = []
     for r in results:
         if r.ok:
@@ -417,8 +454,13 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--type", required=True, help="机构类型（代码或中文名）")
     new.add_argument("--mode", required=True, help="检查方式（代码或中文名）")
     new.add_argument("--district", required=True, help="被检查机构所在区县")
-    new.add_argument("--inspector", action="append", required=True, metavar="姓名:执法证号",
-                     help="检查人员，可重复")  # fmt: skip
+    new.add_argument(
+        "--inspector",
+        action="append",
+        required=True,
+        metavar="姓名:执法证号",
+        help="检查人员，可重复",
+    )
     new.add_argument("--leader", metavar="执法证号", help="组长（默认第一位检查人员）")
     new.add_argument("--focus", nargs="*", help="专项代码")
     new.add_argument("--team-district", help="检查组所属区县（交叉检查时填写）")

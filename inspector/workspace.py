@@ -27,6 +27,7 @@ class Workspace:
         db = Database(data_dir.database)
         try:
             made = upgrade(db.engine, data_dir.database, data_dir.backups)
+            db.load_device_id()
             notices: list[str] = []
             if made is not None:
                 notices.append(f"数据库已升级，升级前的备份：{made}")

@@ -86,15 +86,21 @@ class Database:
         finally:
             session.close()
 
+    def load_device_id(self) -> str:
+        """This laptop's id, made on first use. Called once at open, after migrations, so that
+        no later write has to make it inside another transaction."""
+        with self.session() as session:
+            setting = session.get(Setting, "device_id")
+            if setting is None:
+                setting = Setting(key="device_id", value=str(uuid.uuid4()))
+                session.add(setting)
+            self._device_id = setting.value
+        return self._device_id
+
     @property
     def device_id(self) -> str:
         if self._device_id is None:
-            with self.session() as session:
-                setting = session.get(Setting, "device_id")
-                if setting is None:
-                    setting = Setting(key="device_id", value=str(uuid.uuid4()))
-                    session.add(setting)
-                self._device_id = setting.value
+            raise RuntimeError("device id not loaded: open the database through Workspace.open")
         return self._device_id
 
     def setting(self, key: str) -> str | None:

@@ -193,6 +193,9 @@ def _info_table(view: InspectionView, s: dict[str, ParagraphStyle]) -> Table:
 def _grid() -> TableStyle:
     return TableStyle(
         [
+            # Tables set their cells' font even under a Paragraph; Helvetica would be added
+            # to the PDF unembedded.
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
             ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BACKGROUND", (0, 0), (0, -1), colors.whitesmoke),

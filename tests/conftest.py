@@ -1,0 +1,101 @@
+"""Shared fixtures: a fresh data directory per test, copied from one migrated template (as Anki
+copies a cached empty collection), and paths to the test data shipped in tests/data."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Offscreen by default, before anything imports Qt.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from inspector.cli import main as cli_main
+from inspector.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+PHOTOS = DATA / "photos"
+SEEDS = DATA / "seeds"
+
+
+@pytest.fixture(scope="session")
+def template_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("template-home")
+    Workspace.open(home).close()
+    return home
+
+
+@pytest.fixture
+def home(template_home: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "home"
+    shutil.copytree(template_home, target)
+    return target
+
+
+@pytest.fixture
+def workspace(home: Path) -> Iterator[Workspace]:
+    ws = Workspace.open(home)
+    try:
+        yield ws
+    finally:
+        ws.close()
+
+
+class Cli:
+    """Runs the command line in-process against one data directory."""
+
+    def __init__(self, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.home = home
+        self.capsys = capsys
+
+    def __call__(self, *args: str, expect: int = 0) -> tuple[str, str]:
+        self.capsys.readouterr()
+        code = cli_main([*args, "--home", str(self.home)])
+        out, err = self.capsys.readouterr()
+        assert code == expect, f"exit {code}, expected {expect}\nstdout: {out}\nstderr: {err}"
+        return out, err
+
+
+@pytest.fixture
+def cli(home: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    return Cli(home, capsys)
+
+
+def run_main(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python main.py ...`` in a child process, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, **(env or {})},
+        timeout=120,
+        check=False,
+    )
+
+
+TEAM = ["--inspector", "张伟:370100001", "--inspector", "李娜:370100002"]
+
+
+def new_inspection(cli: Cli, *extra: str, type_code: str = "primary_care") -> str:
+    out, _ = cli(
+        "inspection",
+        "new",
+        "--institution",
+        "历城区某社区卫生服务中心",
+        "--type",
+        type_code,
+        "--mode",
+        "surprise",
+        "--district",
+        "历城区",
+        *TEAM,
+        *extra,
+    )
+    return out.strip()
