@@ -344,3 +344,49 @@ def test_install_takes_a_newer_good_pack(tmp_path: Path) -> None:
     assert library.items[first].title == "更新后的标题"
     with pytest.raises(ChecklistError, match="不高于"):
         install_file(pack, user)
+
+
+def test_a_covert_visit_with_nothing_to_observe_is_refused(library: Library) -> None:
+    with pytest.raises(InvalidInput, match="暗访只包含"):
+        compose(library, "insurance_agency", "covert")
+
+
+def test_yaml_yes_and_no_stay_text(tmp_path: Path) -> None:
+    from inspector.checklists.library import load_yaml
+
+    assert load_yaml("no: 1\nname: NO\nflag: true\nother: off\n") == {
+        "no": 1,
+        "name": "NO",
+        "flag": True,
+        "other": "off",
+    }
+
+
+def test_applies_notes_are_shown_only_for_their_type(library: Library) -> None:
+    noted = [
+        item
+        for item in library.items.values()
+        if "retail_pharmacy" in item.applies_notes
+        and library.item_pack[item.code] is None
+        and not item.modes
+    ]
+    assert noted
+    code = noted[0].code
+    pharmacy = compose(library, "retail_pharmacy", "surprise").item(code)
+    assert pharmacy is not None and "本工具" in pharmacy.applies_note
+    for type_code in MEDICAL:
+        item = compose(library, type_code, "surprise").item(code)
+        if item is not None:
+            assert item.applies_note == ""
+
+
+def test_only_items_of_seed_000_are_labelled_as_points(library: Library) -> None:
+    for item in compose(library, "public_hospital", "surprise").items:
+        if item.origin == "point":
+            assert any(source.seed == "000" for source in library.items[item.code].sources)
+    split_charging = next(
+        item
+        for item in compose(library, "public_hospital", "surprise").items
+        if item.title == "分解收费"
+    )
+    assert split_charging.origin == "type"

@@ -33,9 +33,11 @@ class ComposedItem:
     guidance_origin: str
     violations: list[str]
     priority: bool  # a priority (重点) the seeds name for this institution type
-    origin: str  # "point", "type", "focus:<code>", or "mode"
+    # "point": one of the eight points of seed 000; "type": a priority or violation item of
+    # the type; "focus:<code>": from a focus pack; "mode": asked for by the inspection mode.
+    origin: str
     covert: bool
-    applies_note: str
+    applies_note: str  # why it applies to this type, where that is the tool's reading
     sources: list[ComposedSource]
 
 
@@ -140,7 +142,7 @@ def compose(library: Library, type_code: str, mode_code: str, focus: list[str] =
             origin = f"focus:{pack}"
         elif item.modes:
             origin = "mode"
-        elif section.point is not None and any(not s.types for s in item.sources):
+        elif section.point is not None and any(s.seed == "000" for s in item.sources):
             origin = "point"
         else:
             origin = "type"
@@ -156,9 +158,14 @@ def compose(library: Library, type_code: str, mode_code: str, focus: list[str] =
                 priority=priority,
                 origin=origin,
                 covert=item.covert,
-                applies_note=item.applies_note,
+                applies_note=item.applies_notes.get(type_code, ""),
                 sources=[ComposedSource(s.seed, s.clause, s.quote) for s in sources],
             )
+        )
+    if not grouped:
+        raise InvalidInput(
+            f"“{library.types[type_code].name}”在“{mode.name}”方式下没有可检查的条目"
+            + ("（暗访只包含不表明身份即可观察核实的条目）" if mode.covert else "")
         )
     sections = [
         ComposedSection(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +29,28 @@ from inspector.errors import ChecklistError
 from inspector.resources import resource_path
 
 LAST_GOOD = ".last-good"
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML as version 1.2 reads booleans: only true/false. YAML 1.1 (PyYAML's default) reads
+    no, yes, on and off as booleans, so a key ``no:`` or a value ``NO`` would silently change
+    meaning in a hand-edited file."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def load_yaml(text: str) -> Any:
+    return yaml.load(text, Loader=_Loader)
+
 
 # Pydantic's error types, said in Chinese.
 _PYDANTIC_ZH = {
@@ -103,7 +126,7 @@ def parse_file(path: Path) -> LoadedFile:
     except UnicodeDecodeError as error:
         raise ChecklistError(f"清单文件 {path.name} 不是 UTF-8 编码的文本") from error
     try:
-        raw = yaml.safe_load(text)
+        raw = load_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else ""
@@ -235,6 +258,9 @@ def _check_item_references(library: Library, label: str, item: Item) -> None:
     for mode in item.modes:
         if mode not in library.modes:
             raise bad("modes", mode, library.modes, "检查方式")
+    for type_code in item.applies_notes:
+        if type_code not in item.applies_to:
+            raise bad("applies_notes", type_code, item.applies_to, "机构类型（应在 applies_to 中）")
     for index, source in enumerate(item.sources):
         for type_code in source.types:
             if type_code not in library.types:

@@ -90,15 +90,16 @@ class Item(Strict):
     # "seed": the guidance paraphrases the seeds; "tool": it is this tool's own practice advice.
     guidance_origin: Literal["seed", "tool"]
     applies_to: list[Code] = Field(min_length=1)
-    # Why the item applies to a type the seeds do not name for it (the tool's own reading).
-    applies_note: str = ""
+    # Why the item applies to a type the seeds do not name for it (the tool's own reading),
+    # by type code: shown only with that type's checklist.
+    applies_notes: dict[Code, Text] = {}
     violations: list[Code] = Field(min_length=1)
     covert: bool = False  # can be checked without identifying the team (暗访)
     modes: list[Code] = []  # only composed in for these modes; empty: every mode
     sources: list[Source] = Field(min_length=1)
 
 
-class ReferenceEntry(Strict):
+class ReferenceEntry(Strict):  # one line of a reference list such as 附件1
     no: int = Field(ge=1)
     name: Text
     form: str = ""  # dosage form (剂型), where the seed gives one
