@@ -24,15 +24,15 @@ def _config() -> Config:
     return config
 
 
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert head is not None
-    return head
+def head_revisions() -> set[str]:
+    """The newest revision of each branch. Work on separate issues may add migrations side by
+    side from the same parent; the database then carries one row per branch."""
+    return set(ScriptDirectory.from_config(_config()).get_heads())
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revisions(engine: Engine) -> set[str]:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return set(MigrationContext.configure(connection).get_current_heads())
 
 
 def backup(database: Path, backups: Path, label: str) -> Path:
@@ -56,20 +56,21 @@ def upgrade(engine: Engine, database: Path, backups: Path) -> Path | None:
     """Upgrade to head. Returns the backup made, if any (none for a new database)."""
     config = _config()
     scripts = ScriptDirectory.from_config(config)
-    current = current_revision(engine)
-    head = head_revision()
-    if current == head:
+    current = current_revisions(engine)
+    heads = head_revisions()
+    if current == heads:
         return None
-    if current is not None:
+    for revision in sorted(current):
         try:
-            scripts.get_revision(current)
+            scripts.get_revision(revision)
         except Exception as error:
             raise DatabaseTooNew(
-                f"数据库 {database} 由更新版本的 Inspector 创建（结构版本 {current}），"
+                f"数据库 {database} 由更新版本的 Inspector 创建（结构版本 {revision}），"
                 "本程序无法打开。请升级 Inspector；数据未被改动。"
             ) from error
-    made = backup(database, backups, f"before-{head}") if current is not None else None
+    label = "before-" + "+".join(sorted(heads))
+    made = backup(database, backups, label) if current else None
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, "heads")
     return made

@@ -1,0 +1,147 @@
+"""Long work off the UI thread (Anki's CollectionOp, Picard's run_task): a core function runs in
+the global QThreadPool with a reporter; progress, result and failure come back to the UI thread
+as signals. A progress dialog with a cancel button appears only if the work lasts (~600 ms).
+
+Tests set ``TaskRunner.synchronous = True`` to run the work inline, deterministically.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from inspector.errors import InspectorError
+from inspector.progress import Cancelled
+
+PROGRESS_DELAY_MS = 600
+
+
+class TaskSignals(QObject):
+    started = Signal(int, str)  # total, label
+    progressed = Signal(int, str)  # done, message
+    succeeded = Signal(object)
+    failed = Signal(str)  # a message for the user
+    cancelled = Signal()
+    finished = Signal()  # after any of the three above
+
+
+class SignalReporter:
+    """The core's reporter, emitting Qt signals (queued across threads by Qt)."""
+
+    def __init__(self, signals: TaskSignals) -> None:
+        self._signals = signals
+        self._cancel = threading.Event()
+
+    def start(self, total: int, label: str) -> None:
+        self._signals.started.emit(total, label)
+
+    def advance(self, done: int, message: str = "") -> None:
+        self._signals.progressed.emit(done, message)
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+
+class Task(QRunnable):
+    def __init__(self, work: Callable[[SignalReporter], Any]) -> None:
+        super().__init__()
+        self.signals = TaskSignals()
+        self.reporter = SignalReporter(self.signals)
+        self._work = work
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            result = self._work(self.reporter)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except InspectorError as error:
+            self.signals.failed.emit(str(error))
+        except Exception as error:  # a bug: tell the user, keep the app alive, keep the trace
+            traceback.print_exc()
+            self.signals.failed.emit(f"内部错误：{type(error).__name__}: {error}")
+        else:
+            self.signals.succeeded.emit(result)
+        self.signals.finished.emit()
+
+
+class TaskRunner(QObject):
+    """Starts tasks and keeps them alive until they finish."""
+
+    synchronous = False  # tests: run inline on the calling thread
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._running: set[Task] = set()
+
+    def run(
+        self,
+        work: Callable[[SignalReporter], Any],
+        *,
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[str], None] | None = None,
+        progress_parent: QWidget | None = None,
+        label: str = "",
+    ) -> Task:
+        task = Task(work)
+        if on_success is not None:
+            task.signals.succeeded.connect(on_success)
+        if on_failure is not None:
+            task.signals.failed.connect(on_failure)
+        if progress_parent is not None:
+            ProgressDialog(task, progress_parent, label)
+        self._running.add(task)
+        task.signals.finished.connect(lambda: self._running.discard(task))
+        if self.synchronous:
+            task.run()
+        else:
+            QThreadPool.globalInstance().start(task)
+        return task
+
+    def wait(self) -> None:
+        QThreadPool.globalInstance().waitForDone()
+
+
+class ProgressDialog(QProgressDialog):
+    """Shown after PROGRESS_DELAY_MS if the task is still running; cancel stops it between two
+    whole steps (the core checks the reporter)."""
+
+    def __init__(self, task: Task, parent: QWidget, label: str) -> None:
+        super().__init__(label or "请稍候…", "取消", 0, 0, parent)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(PROGRESS_DELAY_MS)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        # QProgressDialog shows itself once minimumDuration has passed, not before.
+        self._task = task
+        task.signals.started.connect(self._on_started)
+        task.signals.progressed.connect(self._on_progress)
+        task.signals.finished.connect(self._on_finished)
+        self.canceled.connect(self._on_cancel)
+
+    def _on_started(self, total: int, label: str) -> None:
+        self.setMaximum(max(total, 0))
+        if label:
+            self.setLabelText(label)
+
+    def _on_progress(self, done: int, message: str) -> None:
+        self.setValue(done)
+        if message:
+            self.setLabelText(message)
+
+    def _on_cancel(self) -> None:
+        self._task.reporter.cancel()
+        self.setLabelText("正在取消…")
+
+    def _on_finished(self) -> None:
+        self.hide()
+        self.deleteLater()
