@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from inspector.checklists.composer import Checklist, compose
@@ -16,6 +19,7 @@ from inspector.db.models import (
     RESULT_NAMES,
     STATUS_NAMES,
     Answer,
+    ChecklistSnapshot,
     Evidence,
     Inspection,
     InspectionMember,
@@ -126,6 +130,21 @@ def _find_or_add_institution(
     return place
 
 
+def canonical_json(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def _snapshot(session: Session, checklist: Checklist) -> ChecklistSnapshot:
+    data = checklist.to_snapshot()
+    sha256 = hashlib.sha256(canonical_json(data)).hexdigest()
+    existing = session.get(ChecklistSnapshot, sha256)
+    if existing is not None:
+        return existing
+    snapshot = ChecklistSnapshot(sha256=sha256, version=checklist.version_label, data=data)
+    session.add(snapshot)
+    return snapshot
+
+
 def create_inspection(
     ws: Workspace,
     *,
@@ -171,8 +190,8 @@ def create_inspection(
             team_district=team_district,
             place=place,
             focus=list(checklist.focus),
-            checklist=checklist.to_snapshot(),
-            checklist_version=checklist.version_label,
+            snapshot=_snapshot(session, checklist),
+            item_count=len(checklist.items),
             device_id=ws.db.device_id,
         )
         session.add(inspection)
@@ -214,6 +233,15 @@ class EvidenceView:
     metadata_warning: str | None
     added_at: datetime
     added_by: str | None
+    # Evidence issue: caption, derived copies (inspector/evidence/), warnings.
+    caption: str = ""
+    thumb_sha256: str | None = None
+    print_sha256: str | None = None
+    derived_from: str | None = None
+    source_sha256: str | None = None
+    time_warning: str | None = None
+    pages: int | None = None
+    captured_at_text: str | None = None
 
 
 @dataclass
@@ -314,6 +342,14 @@ def get_inspection(ws: Workspace, inspection_id: str) -> InspectionView:
                     metadata_warning=row.metadata_warning,
                     added_at=row.added_at,
                     added_by=names.get(row.added_by or ""),
+                    caption=row.caption,
+                    thumb_sha256=row.thumb_sha256,
+                    print_sha256=row.print_sha256,
+                    derived_from=row.derived_from,
+                    source_sha256=row.source_sha256,
+                    time_warning=row.time_warning,
+                    pages=row.pages,
+                    captured_at_text=row.captured_at_text,
                 )
             )
         for record in session.scalars(
@@ -332,52 +368,121 @@ class InspectionSummary:
     mode: str
     district: str
     created_at: datetime
+    item_count: int
     answered: int
     problems: int
+    amount_fen: int
+
+
+@dataclass(frozen=True)
+class InspectionFilter:
+    status: InspectionStatus | None = None
+    district: str | None = None
+    mode: str | None = None
+    institution: str | None = None  # part of the institution's name
+    since: datetime | None = None  # created at or after
+    until: datetime | None = None  # created before
+
+
+def _filtered(query: Any, filters: InspectionFilter) -> Any:
+    if filters.status is not None:
+        query = query.where(Inspection.status == filters.status)
+    if filters.district:
+        query = query.where(Inspection.district == filters.district)
+    if filters.mode:
+        query = query.where(Inspection.mode == filters.mode)
+    if filters.institution:
+        escaped = filters.institution.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(Institution.name.like(f"%{escaped}%", escape="\\"))
+    if filters.since is not None:
+        query = query.where(Inspection.created_at >= filters.since)
+    if filters.until is not None:
+        query = query.where(Inspection.created_at < filters.until)
+    return query
+
+
+def count_inspections(ws: Workspace, filters: InspectionFilter = InspectionFilter()) -> int:
+    query = select(func.count()).select_from(Inspection).join(Institution)
+    with ws.db.session() as session:
+        return int(session.scalar(_filtered(query, filters)) or 0)
+
+
+def search_inspections(
+    ws: Workspace,
+    filters: InspectionFilter = InspectionFilter(),
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[InspectionSummary]:
+    """Newest first. Only the columns a list shows are read (not the checklist snapshot), and
+    answers are counted for the rows of this page only, so a page costs the same with 5 or
+    5,000 inspections on the laptop."""
+    query = _filtered(
+        select(
+            Inspection.id,
+            Inspection.status,
+            Institution.name,
+            Institution.type_code,
+            Inspection.mode,
+            Inspection.district,
+            Inspection.created_at,
+            Inspection.item_count,
+        ).join(Institution),
+        filters,
+    ).order_by(Inspection.created_at.desc(), Inspection.id)
+    if offset:
+        query = query.offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    with ws.db.session() as session:
+        rows = session.execute(query).all()
+        counts: dict[str, tuple[int, int, int]] = {}
+        ids = [row[0] for row in rows]
+        for start in range(0, len(ids), 500):  # SQLite caps the number of bound parameters
+            chunk = ids[start : start + 500]
+            problem = Answer.result == Result.PROBLEM
+            for inspection_id, answered, problems, amount in session.execute(
+                select(
+                    Answer.inspection_id,
+                    func.sum(case((Answer.result != Result.UNCHECKED, 1), else_=0)),
+                    func.sum(case((problem, 1), else_=0)),
+                    func.sum(case((problem, func.coalesce(Answer.amount_fen, 0)), else_=0)),
+                )
+                .where(Answer.inspection_id.in_(chunk))
+                .group_by(Answer.inspection_id)
+            ):
+                counts[inspection_id] = (int(answered), int(problems), int(amount))
+    return [
+        InspectionSummary(
+            id=row[0],
+            status=row[1],
+            institution_name=row[2],
+            type_code=row[3],
+            mode=row[4],
+            district=row[5],
+            created_at=row[6],
+            item_count=row[7],
+            answered=counts.get(row[0], (0, 0, 0))[0],
+            problems=counts.get(row[0], (0, 0, 0))[1],
+            amount_fen=counts.get(row[0], (0, 0, 0))[2],
+        )
+        for row in rows
+    ]
 
 
 def list_inspections(
     ws: Workspace, status: InspectionStatus | None = None
 ) -> list[InspectionSummary]:
-    answered = (
-        select(Answer.inspection_id, func.count().label("answered"))
-        .where(Answer.result != Result.UNCHECKED)
-        .group_by(Answer.inspection_id)
-        .subquery()
-    )
-    problems = (
-        select(Answer.inspection_id, func.count().label("problems"))
-        .where(Answer.result == Result.PROBLEM)
-        .group_by(Answer.inspection_id)
-        .subquery()
-    )
-    query = (
-        select(
-            Inspection,
-            func.coalesce(answered.c.answered, 0),
-            func.coalesce(problems.c.problems, 0),
-        )
-        .outerjoin(answered, answered.c.inspection_id == Inspection.id)
-        .outerjoin(problems, problems.c.inspection_id == Inspection.id)
-        .order_by(Inspection.created_at.desc())
-    )
-    if status is not None:
-        query = query.where(Inspection.status == status)
+    return search_inspections(ws, InspectionFilter(status=status))
+
+
+def filter_choices(ws: Workspace) -> tuple[list[str], list[str]]:
+    """The districts and modes that occur, for the home list's filters."""
     with ws.db.session() as session:
-        return [
-            InspectionSummary(
-                id=inspection.id,
-                status=inspection.status,
-                institution_name=inspection.institution.name,
-                type_code=inspection.institution.type_code,
-                mode=inspection.mode,
-                district=inspection.district,
-                created_at=inspection.created_at,
-                answered=count,
-                problems=problem_count,
-            )
-            for inspection, count, problem_count in session.execute(query).unique()
-        ]
+        districts = session.scalars(
+            select(Inspection.district).distinct().order_by(Inspection.district)
+        ).all()
+        modes = session.scalars(select(Inspection.mode).distinct()).all()
+    return list(districts), list(modes)
 
 
 def require_editable(inspection: Inspection) -> None:
@@ -463,6 +568,34 @@ def record_answer(
             answer.violation_code,
             answer.updated_at,
         )
+
+
+def restore_answer(
+    ws: Workspace, inspection_id: str, item_code: str, state: AnswerView | None
+) -> None:
+    """Put an item's answer back exactly as it was (``None``: never answered). For undo."""
+    with ws.db.session() as session:
+        inspection = resolve_id(session, inspection_id)
+        require_editable(inspection)
+        answer = session.scalar(
+            select(Answer).where(
+                Answer.inspection_id == inspection.id, Answer.item_code == item_code
+            )
+        )
+        if state is None:
+            if answer is not None:
+                session.delete(answer)
+            return
+        if answer is None:
+            answer = Answer(
+                inspection_id=inspection.id, item_code=item_code, device_id=ws.db.device_id
+            )
+            session.add(answer)
+        answer.result = state.result
+        answer.note = state.note
+        answer.amount_fen = state.amount_fen
+        answer.violation_code = state.violation_code
+        mark_started(inspection)
 
 
 def finish_inspection(ws: Workspace, inspection_id: str) -> None:

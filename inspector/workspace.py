@@ -9,6 +9,7 @@ from pathlib import Path
 from inspector.checklists.library import Library, load_library
 from inspector.db.engine import Database
 from inspector.db.migrate import upgrade
+from inspector.evidence.recovery import referenced_in
 from inspector.evidence.store import EvidenceStore
 from inspector.paths import DataDir, resolve_home
 
@@ -32,7 +33,8 @@ class Workspace:
             if made is not None:
                 notices.append(f"数据库已升级，升级前的备份：{made}")
             store = EvidenceStore(data_dir.evidence)
-            leftovers = store.clean_incoming()
+            # Finish interrupted evidence work: files no row names are removed (store.py).
+            leftovers = store.clean_incoming(referenced_in(db))
             if leftovers:
                 notices.append(f"已清理上次中断的导入留下的 {leftovers} 个临时文件")
             library = load_library(user_dir=data_dir.checklists)

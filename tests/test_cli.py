@@ -185,8 +185,10 @@ def test_the_same_photo_twice_is_one_file(cli: Cli, home: Path) -> None:
     out, _ = cli("evidence", "add", inspection_id, photo)
     assert "未重复添加" in out
     cli("evidence", "add", inspection_id, photo, "--item", "P1.1")
+    # One original, one thumbnail, one print-size copy: kept once however often it is linked.
     stored = [p for p in (home / "evidence").rglob("*.jpg")]
-    assert len(stored) == 1
+    assert len(stored) == 3
+    assert sum(1 for p in stored if p.read_bytes() == Path(photo).read_bytes()) == 1
     shown = json.loads(cli("inspection", "show", inspection_id, "--json")[0])
     assert len(shown["evidence"]) == 2
 

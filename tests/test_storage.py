@@ -4,6 +4,7 @@ answer is on disk the moment it is given."""
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 import uuid
 from pathlib import Path
@@ -67,7 +68,7 @@ def test_migration_from_empty_makes_every_table(tmp_path: Path) -> None:
 def test_a_database_from_a_newer_app_is_refused_and_left_untouched(home: Path) -> None:
     database = home / "inspector.sqlite3"
     connection = sqlite3.connect(database)
-    connection.execute("update alembic_version set version_num = '9999_future'")
+    connection.execute("insert into alembic_version (version_num) values ('9999_future')")
     connection.commit()
     connection.close()
     before = hashlib.sha256(database.read_bytes()).hexdigest()
@@ -239,3 +240,83 @@ def test_a_full_disk_gives_a_clear_message_and_keeps_what_was_saved(
     answers = get_inspection(workspace, inspection_id).answers
     assert list(answers) == [items[0].code]
     assert answers[items[0].code].note == "已保存"
+
+
+def test_an_older_database_is_backed_up_and_upgraded_with_its_data(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from inspector.db.engine import make_engine
+    from inspector.db.migrate import MIGRATIONS
+
+    home = tmp_path / "old"
+    home.mkdir()
+    database = home / "inspector.sqlite3"
+    engine = make_engine(database)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    engine.dispose()
+    from inspector.checklists.composer import compose
+    from inspector.checklists.library import load_library
+
+    composed = compose(load_library(), "public_hospital", "surprise")
+    snapshot = json.dumps(composed.to_snapshot(), ensure_ascii=False)
+    connection = sqlite3.connect(database)
+    connection.execute(
+        "insert into institutions (id, device_id, created_at, updated_at, name, type_code,"
+        " district) values ('i1', 'd', '2026-01-01', '2026-01-01', '某医院', 'public_hospital',"
+        " '历下区')"
+    )
+    connection.execute(
+        "insert into inspections (id, device_id, created_at, updated_at, institution_id, mode,"
+        " status, district, focus, checklist, checklist_version) values ('insp0001', 'd',"
+        " '2026-01-01', '2026-01-01', 'i1', 'surprise', 'draft', '历下区', '[]', ?, 'v')",
+        (snapshot,),
+    )
+    connection.execute(
+        "insert into answers (id, device_id, created_at, updated_at, inspection_id, item_code,"
+        " result, note) values ('a1', 'd', '2026-01-01', '2026-01-01', 'insp0001', 'P1.1',"
+        " 'ok', '有')"
+    )
+    connection.commit()
+    connection.close()
+
+    with Workspace.open(home) as ws:
+        assert any("备份" in notice for notice in ws.notices)
+        (summary,) = list_inspections(ws)
+        assert get_inspection(ws, summary.id).answers["P1.1"].note == "有"
+    assert summary.item_count == len(composed.items)
+    (copy,) = (home / "backups").iterdir()
+    old = sqlite3.connect(copy)
+    assert [r[0] for r in old.execute("select version_num from alembic_version")] == ["0001"]
+    old.close()
+
+
+def test_the_app_migration_goes_down_and_up_again(workspace: Workspace) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from inspector.db.migrate import MIGRATIONS, migration_connection
+
+    inspection_id = _new(workspace)
+    item = get_inspection(workspace, inspection_id).checklist.items[0].code
+    record_answer(workspace, inspection_id, item, "ok", note="保留")
+    before = get_inspection(workspace, inspection_id).checklist
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with migration_connection(workspace.db.engine) as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003_app@0001")
+        command.upgrade(config, "heads")
+    after = get_inspection(workspace, inspection_id)
+    assert after.checklist == before
+    assert after.answers[item].note == "保留"
+
+
+def test_the_quick_schema_check_agrees_with_alembic() -> None:
+    from inspector.db.migrate import script_heads
+
+    assert script_heads() == head_revisions()

@@ -1,5 +1,4 @@
-"""The desktop app's entry. Until the app's own issue lands this is a first window: the
-inspections on this laptop, read through the core."""
+"""Starting the desktop app: font, translations, data directory, main window."""
 
 from __future__ import annotations
 
@@ -7,24 +6,17 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from inspector.db.models import STATUS_NAMES
 from inspector.errors import InspectorError
-from inspector.inspections import list_inspections
 from inspector.resources import resource_path
 from inspector.workspace import Workspace
+from ui.main_window import MainWindow
+
+LANGUAGE = "language"
+LANGUAGES = ("zh_CN", "en")
 
 
 def install_font(app: QApplication) -> None:
@@ -35,39 +27,64 @@ def install_font(app: QApplication) -> None:
         app.setFont(QFont(families[0], 10))
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace) -> None:
-        super().__init__()
-        self.workspace = workspace
-        self.setWindowTitle("医保基金现场检查 Inspector")
-        self.resize(1100, 680)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(QLabel(f"数据目录：{workspace.home.root}"))
-        self.table = QTreeWidget()
-        self.table.setRootIsDecorated(False)
-        self.table.setHeaderLabels(["创建时间", "状态", "被检查机构", "区县", "已检查", "问题"])
-        layout.addWidget(self.table)
-        self.setCentralWidget(body)
-        self.refresh()
+class Translations:
+    """The app's own .qm (Chinese is the source language, so Chinese needs none) and Qt's."""
 
-    def refresh(self) -> None:
-        self.table.clear()
-        for row in list_inspections(self.workspace):
-            self.table.addTopLevelItem(
-                QTreeWidgetItem(
-                    [
-                        row.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                        STATUS_NAMES[row.status],
-                        row.institution_name,
-                        row.district,
-                        str(row.answered),
-                        str(row.problems),
-                    ]
-                )
-            )
-        for column in range(self.table.columnCount()):
-            self.table.resizeColumnToContents(column)
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.installed: list[QTranslator] = []
+
+    def apply(self, language: str) -> None:
+        for translator in self.installed:
+            self.app.removeTranslator(translator)
+        self.installed = []
+        locale = QLocale("en_US")
+        if language == "zh_CN":
+            locale = QLocale("zh_CN")
+            qt_own = QTranslator(self.app)
+            translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if qt_own.load(locale, "qtbase", "_", translations):  # Qt's dialogs' buttons
+                self.app.installTranslator(qt_own)
+                self.installed.append(qt_own)
+        else:
+            ours = QTranslator(self.app)
+            if ours.load(str(resource_path("translations", f"inspector_{language}.qm"))):
+                self.app.installTranslator(ours)
+                self.installed.append(ours)
+        QLocale.setDefault(locale)
+
+
+class Application:
+    """Owns the workspace and the main window; rebuilds the window when the language changes."""
+
+    def __init__(self, app: QApplication, workspace: Workspace) -> None:
+        self.app = app
+        self.workspace = workspace
+        self.translations = Translations(app)
+        stored = workspace.db.setting(LANGUAGE)
+        self.language = stored if stored in LANGUAGES else "zh_CN"
+        self.translations.apply(self.language)
+        self.window = self._make_window()
+
+    def _make_window(self) -> MainWindow:
+        window = MainWindow(self.workspace, self.language)
+        window.language_requested.connect(self.set_language)
+        return window
+
+    def set_language(self, language: str) -> None:
+        if language == self.language:
+            return
+        self.workspace.db.set_setting(LANGUAGE, language)
+        self.language = language
+        self.translations.apply(language)
+        old = self.window
+        geometry = old.saveGeometry()
+        old.close()
+        old.deleteLater()
+        self.window = self._make_window()
+        self.window.restoreGeometry(geometry)
+        self.window.show()
+        self.window.reopen_last()
 
 
 def run(argv: Sequence[str]) -> int:
@@ -78,24 +95,38 @@ def run(argv: Sequence[str]) -> int:
     args = parser.parse_args(list(argv))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    app.setApplicationName("Inspector")
     install_font(app)
     try:
         workspace = Workspace.open(args.home)
     except InspectorError as error:
-        if args.smoke_test:
+        if args.smoke_test or args.screenshot:
             print(f"错误：{error}", file=sys.stderr)
         else:
             QMessageBox.critical(None, "Inspector", str(error))
         return 1
-    window = MainWindow(workspace)
+    application = Application(app, workspace)
+    window = application.window
     window.show()
+    if args.smoke_test:
+        # The packaged build runs this too: the main window and the newest checklist open.
+        newest = window.home.model.rows[0].id if window.home.model.rows else None
+        if newest:
+            window.open_inspection(newest)
+        app.processEvents()
+        window.close()
+        workspace.close()
+        print(f"smoke test ok: {'checklist ' + newest[:8] if newest else 'home'} opened")
+        return 0
     if args.screenshot:
+        window.reopen_last()
+        QTimer.singleShot(0, lambda: None)
         app.processEvents()
         window.grab().save(args.screenshot)
+        window.close()
         workspace.close()
         return 0
-    if args.smoke_test:
-        QTimer.singleShot(0, app.quit)
+    window.reopen_last()
     code = app.exec()
     workspace.close()
     return code

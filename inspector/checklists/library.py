@@ -31,7 +31,11 @@ from inspector.resources import resource_path
 LAST_GOOD = ".last-good"
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser where PyYAML was built with it (10x faster than the pure-Python one).
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """YAML as version 1.2 reads booleans: only true/false. YAML 1.1 (PyYAML's default) reads
     no, yes, on and off as booleans, so a key ``no:`` or a value ``NO`` would silently change
     meaning in a hand-edited file."""

@@ -107,5 +107,9 @@ class Database:
         with self.session() as session:
             return session.scalar(select(Setting.value).where(Setting.key == key))
 
+    def set_setting(self, key: str, value: str) -> None:
+        with self.session() as session:
+            session.merge(Setting(key=key, value=value))
+
     def dispose(self) -> None:
         self.engine.dispose()

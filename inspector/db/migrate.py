@@ -3,22 +3,60 @@ and refuse a database made by a newer Inspector."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from inspector.errors import DatabaseTooNew
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic is imported only when a database has to change: importing it costs more than a
+# bare Qt window takes to start, and at almost every start the schema is already current.
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_REVISION = re.compile(r"^revision\s*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
+_DOWN_REVISION = re.compile(r"^down_revision\s*=\s*(.+)$", re.MULTILINE)
+
+
+def script_heads() -> set[str]:
+    """The heads, read from the migration files as text (tested to agree with Alembic)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        revision = _REVISION.search(text)
+        down = _DOWN_REVISION.search(text)
+        if revision is None or down is None:
+            raise RuntimeError(f"migration without revision ids: {path.name}")
+        revisions.add(revision.group(1))
+        parents.update(re.findall(r"[\"']([^\"']+)[\"']", down.group(1)))
+    return revisions - parents
+
+
+def stored_revisions(database: Path) -> set[str]:
+    """What the database says it is at (empty for a new database)."""
+    if not database.exists():
+        return set()
+    connection = sqlite3.connect(database)
+    try:
+        return {row[0] for row in connection.execute("select version_num from alembic_version")}
+    except sqlite3.OperationalError:  # no such table: a new, empty database
+        return set()
+    finally:
+        connection.close()
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
@@ -27,10 +65,14 @@ def _config() -> Config:
 def head_revisions() -> set[str]:
     """The newest revision of each branch. Work on separate issues may add migrations side by
     side from the same parent; the database then carries one row per branch."""
+    from alembic.script import ScriptDirectory
+
     return set(ScriptDirectory.from_config(_config()).get_heads())
 
 
 def current_revisions(engine: Engine) -> set[str]:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return set(MigrationContext.configure(connection).get_current_heads())
 
@@ -54,6 +96,11 @@ def backup(database: Path, backups: Path, label: str) -> Path:
 
 def upgrade(engine: Engine, database: Path, backups: Path) -> Path | None:
     """Upgrade to head. Returns the backup made, if any (none for a new database)."""
+    if stored_revisions(database) == script_heads():
+        return None
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     config = _config()
     scripts = ScriptDirectory.from_config(config)
     current = current_revisions(engine)
@@ -70,7 +117,27 @@ def upgrade(engine: Engine, database: Path, backups: Path) -> Path | None:
             ) from error
     label = "before-" + "+".join(sorted(heads))
     made = backup(database, backups, label) if current else None
-    with engine.begin() as connection:
+    with migration_connection(engine) as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "heads")
     return made
+
+
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection for migrations: foreign keys off (SQLite rebuilds a table to alter it, and
+    dropping the old table would fail, or cascade, while answers refer to it), in one
+    transaction. The pragma must be set outside a transaction, so on the raw connection."""
+    with engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys=OFF")
+        # Triggers name the tables they guard; while a table is dropped and its copy renamed
+        # in its place, modern ALTER TABLE would refuse them as dangling.
+        raw.execute("PRAGMA legacy_alter_table=ON")
+        try:
+            with connection.begin():
+                yield connection
+        finally:
+            raw.execute("PRAGMA legacy_alter_table=OFF")
+            raw.execute("PRAGMA foreign_keys=ON")

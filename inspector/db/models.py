@@ -143,7 +143,10 @@ class Institution(Synced, Base):
     agreement_expiry: Mapped[date | None] = mapped_column(Date)
     level: Mapped[str | None] = mapped_column(String(50))
 
-    __table_args__ = (Index("ix_institutions_name_district", "name", "district"),)
+    __table_args__ = (
+        Index("ix_institutions_name_district", "name", "district"),
+        Index("ix_institutions_agreement_no", "agreement_no"),
+    )
 
 
 class Inspector(Synced, Base):
@@ -169,17 +172,43 @@ class Inspection(Synced, Base):
     focus: Mapped[list[Any]] = mapped_column(default=list)
     # The checklist as composed when the visit was planned: a later library update does not
     # change the items of a visit under way or of its record.
-    checklist: Mapped[dict[str, Any]]
-    checklist_version: Mapped[str] = mapped_column(Text)
+    snapshot_sha256: Mapped[str] = mapped_column(ForeignKey("checklist_snapshots.sha256"))
+    # Kept beside the snapshot so that a list of inspections never reads the snapshot.
+    item_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     institution: Mapped[Institution] = relationship(lazy="joined")
+    snapshot: Mapped[ChecklistSnapshot] = relationship()
     members: Mapped[list[InspectionMember]] = relationship(
         back_populates="inspection",
         order_by="InspectionMember.position",
         cascade="all, delete-orphan",
     )
 
-    __table_args__ = (Index("ix_inspections_created_at", "created_at"),)
+    __table_args__ = (
+        Index("ix_inspections_created_at", "created_at"),
+        Index("ix_inspections_status_created_at", "status", "created_at"),
+        Index("ix_inspections_district", "district"),
+        Index("ix_inspections_institution_id", "institution_id"),
+    )
+
+    @property
+    def checklist(self) -> dict[str, Any]:
+        return self.snapshot.data
+
+    @property
+    def checklist_version(self) -> str:
+        return self.snapshot.version
+
+
+class ChecklistSnapshot(Base):
+    """A composed checklist, kept once however many visits use it, under the SHA-256 of its
+    canonical JSON: the same on every laptop, so merging needs no renaming, and apart from the
+    inspections table, whose rows stay small for fast lists."""
+
+    __tablename__ = "checklist_snapshots"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[str] = mapped_column(Text)
+    data: Mapped[dict[str, Any]]
 
 
 class InspectionMember(Base):
@@ -231,11 +260,58 @@ class Evidence(Synced, Base):
     metadata_warning: Mapped[str | None] = mapped_column(Text)  # why EXIF could not be read
     added_by: Mapped[str | None] = mapped_column(ForeignKey("inspectors.id"))
     added_at: Mapped[datetime] = mapped_column(default=utcnow)  # the laptop's clock
+    # Evidence issue (migration 0002_evidence):
+    caption: Mapped[str] = mapped_column(Text, default="", server_default="")
+    pages: Mapped[int | None]  # frames of a multi-page scan (TIFF)
+    # Copies made from the one decode at intake, upright, kept in the store under their hash.
+    thumb_sha256: Mapped[str | None] = mapped_column(String(64))  # ~320 px JPEG
+    print_sha256: Mapped[str | None] = mapped_column(String(64))  # the record's copy, JPEG
+    # An annotated copy names the evidence and the bytes it was drawn from; an original has none.
+    derived_from: Mapped[str | None] = mapped_column(ForeignKey("evidence.id"))
+    source_sha256: Mapped[str | None] = mapped_column(String(64))
+    annotation: Mapped[list[Any] | None]  # the shapes drawn, to redraw or audit the copy
+    time_warning: Mapped[str | None] = mapped_column(Text)  # camera time far from the visit
 
     __table_args__ = (
         Index("ix_evidence_inspection", "inspection_id"),
         Index("ix_evidence_sha256", "sha256"),
     )
+
+
+class CustodyEvent(Synced, Base):
+    """One entry of an inspection's chain of custody. Append-only (triggers refuse UPDATE and
+    DELETE); ``body`` is the canonical JSON that was hashed, ``hash`` = SHA-256 of it, and the
+    body holds the previous entry's hash, so any change to an entry breaks every later one."""
+
+    __tablename__ = "custody_events"
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    seq: Mapped[int] = mapped_column(Integer)  # 1, 2, 3, ... per inspection
+    event: Mapped[str] = mapped_column(String(32))
+    evidence_id: Mapped[str | None] = mapped_column(String(36))  # no FK: removal keeps the entry
+    body: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (
+        UniqueConstraint("inspection_id", "seq"),
+        Index("ix_custody_events_evidence", "evidence_id"),
+    )
+
+
+class SealItem(Synced, Base):
+    """A line of the sealing list (封存清单): something sealed on site, with photo links."""
+
+    __tablename__ = "seal_items"
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    position: Mapped[int] = mapped_column(Integer)  # 序号, 1-based, never reused
+    description: Mapped[str] = mapped_column(Text)
+    quantity: Mapped[str] = mapped_column(String(32))  # exact decimal as typed, e.g. "12"
+    unit: Mapped[str] = mapped_column(String(16))  # 盒, 本, 台 ...
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    evidence_ids: Mapped[list[Any]] = mapped_column(default=list)
+    added_by: Mapped[str | None] = mapped_column(ForeignKey("inspectors.id"))
+
+    __table_args__ = (UniqueConstraint("inspection_id", "position"),)
 
 
 class Record(Synced, Base):

@@ -1,10 +1,21 @@
 """Checking an incoming file and reading what the camera recorded (time, place, camera,
-orientation). Broken EXIF fails soft: the photo is kept, with a note of what could not be read."""
+orientation). Broken EXIF fails soft: the photo is kept, with a note of what could not be read.
+
+One decode per photo serves everything intake needs from the pixels: it proves the file whole (a
+truncated JPEG fails only when decoded), and gives the thumbnail and the print-size copy that the
+record places. A JPEG is decoded at the smallest DCT scale that still gives the print size
+(``Image.draft`` with the aspect-true size), both copies are made from that, and they are turned
+upright by the EXIF orientation only after shrinking (turning first would force a full decode).
+"""
 
 from __future__ import annotations
 
+import io
+import math
+import os
+import unicodedata
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -24,7 +35,28 @@ _FORMATS = {
     "BMP": "image/bmp",
     "GIF": "image/gif",
     "MPO": "image/jpeg",  # some cameras' JPEG with a second frame
+    "HEIF": "image/heic",  # iPhones and many Android phones (with pillow-heif)
 }
+
+try:  # HEIC/HEIF photos, where the optional pillow-heif wheel is installed
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    HEIF_SUPPORTED = True
+except ImportError:  # pragma: no cover - pinned in requirements.txt
+    HEIF_SUPPORTED = False
+
+# Brands of the ISO media file (``ftyp``) that are still images (HEIF) rather than video.
+_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif"}
+_QUICKTIME_BRANDS = {b"qt  "}
+
+# The print-size copy: the record places photos in a 120 x 95 mm box, where 1200 px is 250 dpi.
+PRINT_MIN_SIDE = 1200
+PRINT_MAX_SIDE = 2400  # larger decodes (non-JPEG) are shrunk to PRINT_SIDE
+PRINT_SIDE = 1600
+PRINT_QUALITY = 85
+THUMB_SIDE = 320
+THUMB_QUALITY = 80
 
 SUFFIXES = {
     "image/jpeg": ".jpg",
@@ -33,8 +65,31 @@ SUFFIXES = {
     "image/webp": ".webp",
     "image/bmp": ".bmp",
     "image/gif": ".gif",
+    "image/heic": ".heic",
     "application/pdf": ".pdf",
+    "video/mp4": ".mp4",
+    "video/quicktime": ".mov",
 }
+
+# How to turn the stored pixels upright for each EXIF orientation (as ImageOps.exif_transpose).
+TRANSPOSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def display_name(path: Path) -> str:
+    """A file's name fit to store and show: names in any script are kept, NFC-normalised (as
+    macOS writes them decomposed); bytes that are not UTF-8 become U+FFFD instead of failing."""
+    raw = os.fsencode(path.name)
+    name = raw.decode("utf-8", "replace")
+    name = unicodedata.normalize("NFC", name).replace("\x00", "")
+    return name[:500] or "（无名文件）"
 
 
 def suffix_for(media_type: str) -> str:
@@ -63,28 +118,44 @@ class MediaInfo:
     gps_lon: float | None = None
     camera: str | None = None
     warning: str | None = None
+    pages: int | None = None  # frames of a multi-page image (TIFF scans)
+    upright: bool = False  # the decoder already applied the orientation (HEIF)
+    # Made from the one decode when asked for (JPEG bytes, upright).
+    thumbnail: bytes | None = field(default=None, repr=False)
+    print_copy: bytes | None = field(default=None, repr=False)
+    print_size: tuple[int, int] | None = None
 
     @property
     def is_image(self) -> bool:
         return self.media_type.startswith("image/")
 
 
-def inspect_file(path: Path) -> MediaInfo:
-    """Validate a file as evidence. Raises InvalidInput with the reason when it cannot be kept."""
+def inspect_file(path: Path, *, derive: bool = False) -> MediaInfo:
+    """Validate a file as evidence. Raises InvalidInput with the reason when it cannot be kept.
+    With ``derive``, the same decode also makes the thumbnail and the print-size copy."""
     try:
         size = path.stat().st_size
+        if not path.is_file():
+            raise InvalidInput("不是文件")
+        with path.open("rb") as handle:
+            head = handle.read(16)
     except OSError as error:
-        raise InvalidInput(f"无法读取文件：{error.strerror}") from error
+        raise InvalidInput(f"无法读取文件：{error.strerror or error}") from error
     if size == 0:
         raise InvalidInput("文件为空（0 字节）")
-    with path.open("rb") as handle:
-        head = handle.read(8)
     if head.startswith(b"%PDF-"):
         return MediaInfo(media_type="application/pdf")
-    return _inspect_image(path)
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        if brand not in _HEIF_BRANDS:
+            kind = "video/quicktime" if brand in _QUICKTIME_BRANDS else "video/mp4"
+            return MediaInfo(media_type=kind)
+        if not HEIF_SUPPORTED:
+            raise InvalidInput("HEIC/HEIF 照片需要 pillow-heif 组件，本机未安装")
+    return _inspect_image(path, derive)
 
 
-def _inspect_image(path: Path) -> MediaInfo:
+def _inspect_image(path: Path, derive: bool) -> MediaInfo:
     with warnings.catch_warnings():
         # Pillow only warns between MAX_IMAGE_PIXELS and twice that; refuse those as well.
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -97,19 +168,84 @@ def _inspect_image(path: Path) -> MediaInfo:
                     raise InvalidInput(f"不支持的图片格式：{image.format}")
                 info = MediaInfo(media_type=media_type, width=image.width, height=image.height)
                 _read_exif(image, info)
-                # A truncated JPEG opens and verifies, and fails only when decoded; a reduced
-                # (draft) decode finds it at a fraction of the cost of a full one.
-                image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
-                image.load()
+                if image.format == "HEIF":
+                    # libheif turns the picture upright as it decodes it.
+                    info.upright = True
+                    info.orientation = None
+                frames = getattr(image, "n_frames", 1)
+                if image.format == "TIFF" and isinstance(frames, int) and frames > 1:
+                    info.pages = frames
+                if derive:
+                    _derive(image, info)
+                else:
+                    # A truncated JPEG opens and verifies, and fails only when decoded; a
+                    # reduced (draft) decode finds it at a fraction of the cost of a full one.
+                    image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
+                    image.load()
                 return info
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
             raise InvalidInput("图片像素数过大（疑似解压炸弹），已拒绝") from error
         except UnidentifiedImageError as error:
-            raise InvalidInput("不是可识别的图片或 PDF 文件") from error
+            raise InvalidInput("不是可识别的图片、PDF 或视频文件") from error
         except (OSError, SyntaxError, ValueError) as error:
             raise InvalidInput(f"图片已损坏或不完整：{error}") from error
         finally:
             Image.MAX_IMAGE_PIXELS = previous
+
+
+def _draft_size(width: int, height: int, side: int) -> tuple[int, int]:
+    """The aspect-true size whose long side is ``side``: Image.draft keeps a scale only if the
+    result is at least this size in both directions (a square box would undo the saving)."""
+    scale = side / max(width, height)
+    return max(1, math.ceil(width * scale)), max(1, math.ceil(height * scale))
+
+
+def _rgb(image: Image.Image) -> Image.Image:
+    """Pixels fit for a JPEG: transparency on white, 16-bit scans and CMYK made RGB."""
+    if image.mode == "RGB":
+        return image
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, "white")
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    if image.mode.startswith("I;16") or image.mode == "I":
+        # 16-bit scans: keep the top 8 bits (a plain convert clips everything to white).
+        scale = 1 / 256 if image.mode.startswith("I;16") else 1
+        return image.convert("I").point(lambda value: value * scale).convert("L").convert("RGB")
+    return image.convert("RGB")
+
+
+def _jpeg(image: Image.Image, quality: int) -> bytes:
+    out = io.BytesIO()
+    image.save(out, format="JPEG", quality=quality)
+    return out.getvalue()
+
+
+def _derive(image: Image.Image, info: MediaInfo) -> None:
+    """Decode once, at the smallest scale that still gives the print size; make both copies."""
+    width, height = image.size
+    if max(width, height) > PRINT_MIN_SIDE:
+        image.draft("RGB", _draft_size(width, height, PRINT_MIN_SIDE))  # JPEG only; else no-op
+    image.load()
+    pixels = _rgb(image)
+    if max(pixels.size) > PRINT_MAX_SIDE:
+        pixels = pixels.resize(
+            _draft_size(*pixels.size, PRINT_SIDE), Image.Resampling.BICUBIC, reducing_gap=2.0
+        )
+    thumb = pixels.resize(
+        _draft_size(*pixels.size, THUMB_SIDE) if max(pixels.size) > THUMB_SIDE else pixels.size,
+        Image.Resampling.BICUBIC,
+        reducing_gap=2.0,
+    )
+    method = None if info.upright else TRANSPOSE.get(info.orientation or 1)
+    if method is not None:
+        # Turned after shrinking: the same result as turning first, for a fraction of the work.
+        pixels = pixels.transpose(method)
+        thumb = thumb.transpose(method)
+    info.print_copy = _jpeg(pixels, PRINT_QUALITY)
+    info.print_size = pixels.size
+    info.thumbnail = _jpeg(thumb, THUMB_QUALITY)
 
 
 def _read_exif(image: Image.Image, info: MediaInfo) -> None:

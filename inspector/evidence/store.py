@@ -1,17 +1,38 @@
 """The content-addressed file store: every evidence file is kept once, unchanged, under the
-SHA-256 of its bytes. All file writes of evidence go through here (encryption at rest later)."""
+SHA-256 of its bytes. All file writes of evidence go through here (encryption at rest later).
+
+Files come in through a :class:`Scratch`: a folder of its own under ``.incoming/`` holding the
+temporary copies and a journal of every hash the work may put into (or take out of) the store,
+locked while the work runs. The order for each file is: copy to a temporary name and fsync;
+journal its hash and fsync; rename into the store; only then is the database row committed.
+So a crash at any moment leaves either a stored file named in a journal, or a row whose file
+is there. At the next start :meth:`EvidenceStore.clean_incoming` opens the journals that no
+live process holds, removes the stored files they name that no row refers to, and removes the
+folder: nothing half-made and no file that no row names is left behind.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from inspector.errors import StorageError
 
 CHUNK = 1 << 20
 INCOMING = ".incoming"
+JOURNAL = "journal"
+LOCK = "lock"
+
+Referenced = Callable[[set[str]], set[str]]  # of these hashes, the ones a database row names
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -34,6 +55,175 @@ def disk_message(error: OSError) -> str:
     return f"文件未保存：{error.strerror or error}"
 
 
+def _try_lock(handle: IO[bytes]) -> bool:
+    """An exclusive lock held until the handle is closed or the process dies."""
+    try:
+        if os.name == "nt":
+            import msvcrt
+
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as data:
+        while chunk := data.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@dataclass
+class Staged:
+    """A file copied into a scratch folder, hashed and flushed, not yet in the store."""
+
+    path: Path
+    sha256: str
+    size: int
+
+
+class Scratch:
+    """One piece of work's temporary files and journal (see the module's docstring). Methods may
+    be called from several threads at once."""
+
+    def __init__(self, store: EvidenceStore) -> None:
+        self.store = store
+        store.incoming.mkdir(parents=True, exist_ok=True)
+        self.directory = store.incoming / uuid.uuid4().hex
+        self.directory.mkdir()
+        self._lock_handle = (self.directory / LOCK).open("wb")
+        if not _try_lock(self._lock_handle):  # a fresh folder: nobody else can hold it
+            self._lock_handle.close()
+            raise StorageError("无法锁定临时文件夹")
+        self._journal = (self.directory / JOURNAL).open("ab")
+        self._guard = threading.Lock()
+        self.journaled: set[tuple[str, str]] = set()
+
+    # --- in ---------------------------------------------------------------------------
+
+    def stage(self, source: Path) -> Staged:
+        """Copy a file in, hashing the bytes as they are read (never the whole file in memory)."""
+        handle, temporary = tempfile.mkstemp(dir=self.directory, prefix="in-")
+        digest = hashlib.sha256()
+        size = 0
+        try:
+            with os.fdopen(handle, "wb") as out, source.open("rb") as data:
+                while chunk := data.read(CHUNK):
+                    digest.update(chunk)
+                    out.write(chunk)
+                    size += len(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        return Staged(Path(temporary), digest.hexdigest(), size)
+
+    def stage_bytes(self, data: bytes) -> Staged:
+        handle, temporary = tempfile.mkstemp(dir=self.directory, prefix="in-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        return Staged(Path(temporary), hashlib.sha256(data).hexdigest(), len(data))
+
+    def journal(self, entries: Iterable[tuple[str, str]]) -> None:
+        """Write down, durably, hashes (with their suffix) this work may add or remove."""
+        new = [entry for entry in entries if entry not in self.journaled]
+        if not new:
+            return
+        with self._guard:
+            self._journal.write("".join(f"{sha} {suffix}\n" for sha, suffix in new).encode())
+            self._journal.flush()
+            os.fsync(self._journal.fileno())
+            self.journaled.update(new)
+
+    def keep(self, items: Iterable[tuple[Staged, str]]) -> None:
+        """Journal, then move staged files into the store under their hash. A file whose bytes
+        are already kept is not touched: the same photo twice is one file."""
+        items = list(items)
+        self.journal((staged.sha256, suffix) for staged, suffix in items)
+        directories: set[Path] = set()
+        for staged, suffix in items:
+            target = self.store.path_for(staged.sha256, suffix)
+            if target.is_file():
+                staged.path.unlink(missing_ok=True)
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged.path, target)
+            directories.add(target.parent)
+        for directory in directories:
+            _fsync_dir(directory)
+
+    def put_bytes(self, data: bytes, suffix: str) -> str:
+        staged = self.stage_bytes(data)
+        self.keep([(staged, suffix)])
+        return staged.sha256
+
+    def discard(self, staged: Staged) -> None:
+        staged.path.unlink(missing_ok=True)
+
+    # --- out --------------------------------------------------------------------------
+
+    def remove_unreferenced(self, referenced: Referenced) -> int:
+        """Delete the journaled files that no row names (work cancelled or failed, or files
+        whose last row was removed). Returns how many were deleted."""
+        return _remove_unreferenced(self.store, self.journaled, referenced)
+
+    def close(self, referenced: Referenced | None) -> None:
+        """End the work: clean up what no row names, then remove the folder. Without a way to
+        ask the database, the folder is left for the next start to finish."""
+        if referenced is None:
+            self._journal.close()
+            self._lock_handle.close()
+            return
+        self.remove_unreferenced(referenced)
+        self._journal.close()
+        self._lock_handle.close()
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+def _remove_unreferenced(
+    store: EvidenceStore, entries: set[tuple[str, str]], referenced: Referenced
+) -> int:
+    if not entries:
+        return 0
+    keep = referenced({sha for sha, _ in entries})
+    removed = 0
+    for sha, suffix in entries:
+        if sha in keep:
+            continue
+        path = store.path_for(sha, suffix)
+        if path.is_file():
+            path.unlink()
+            removed += 1
+    return removed
+
+
+def _read_journal(path: Path) -> set[tuple[str, str]]:
+    entries: set[tuple[str, str]] = set()
+    try:
+        text = path.read_bytes().decode("ascii", "replace")
+    except OSError:
+        return entries
+    for line in text.splitlines():
+        sha, _, suffix = line.partition(" ")
+        # A line cut by a crash is incomplete: its file was never renamed into the store.
+        if len(sha) == 64 and all(c in "0123456789abcdef" for c in sha) and suffix[:1] == ".":
+            entries.add((sha, suffix.strip()))
+    return entries
+
+
 class EvidenceStore:
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -44,54 +234,69 @@ class EvidenceStore:
         # reportlab recognise the file: reportlab embeds a JPEG byte for byte only by its suffix.
         return self.root / sha256[:2] / f"{sha256}{suffix}"
 
-    def put(self, source: Path, suffix: str) -> tuple[str, int]:
-        """Copy a file in, hashing the bytes read. Written to a temporary name, flushed and
-        renamed, so a crash leaves either the whole file or nothing under its hash."""
-        self.incoming.mkdir(parents=True, exist_ok=True)
-        digest = hashlib.sha256()
-        size = 0
-        handle, temporary = tempfile.mkstemp(dir=self.incoming, prefix="in-")
+    @contextmanager
+    def scratch(self, referenced: Referenced | None) -> Iterator[Scratch]:
+        """A scratch folder for one piece of work; cleaned when the block ends, however it
+        ends. Disk errors become a StorageError with a message for the user."""
         try:
-            with os.fdopen(handle, "wb") as out, source.open("rb") as data:
-                while chunk := data.read(CHUNK):
-                    digest.update(chunk)
-                    out.write(chunk)
-                    size += len(chunk)
-                out.flush()
-                os.fsync(out.fileno())
-            sha256 = digest.hexdigest()
-            target = self.path_for(sha256, suffix)
-            if target.is_file():
-                Path(temporary).unlink()  # the same bytes are already kept: one file, two links
-                return sha256, size
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(temporary, target)
-            _fsync_dir(target.parent)
-            return sha256, size
+            work = Scratch(self)
         except OSError as error:
-            Path(temporary).unlink(missing_ok=True)
             raise StorageError(disk_message(error)) from error
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        try:
+            yield work
+        finally:
+            work.close(referenced)
+
+    def put(self, source: Path, suffix: str) -> tuple[str, int]:
+        """Copy one file in (no row: for tools and tests). Returns its hash and size."""
+        try:
+            with self.scratch(lambda hashes: hashes) as work:
+                staged = work.stage(source)
+                work.keep([(staged, suffix)])
+                return staged.sha256, staged.size
+        except OSError as error:
+            raise StorageError(disk_message(error)) from error
 
     def hash_of(self, sha256: str, suffix: str) -> str | None:
         """Recompute the hash of a stored file (None if it is missing)."""
         path = self.path_for(sha256, suffix)
         if not path.is_file():
             return None
-        digest = hashlib.sha256()
-        with path.open("rb") as data:
-            while chunk := data.read(CHUNK):
-                digest.update(chunk)
-        return digest.hexdigest()
+        return file_sha256(path)
 
-    def clean_incoming(self) -> int:
-        """Remove what an interrupted intake left half-written. Returns how many."""
+    def files(self) -> Iterator[Path]:
+        """Every stored file (not the scratch folders)."""
+        if not self.root.is_dir():
+            return
+        for directory in sorted(self.root.iterdir()):
+            if directory.is_dir() and directory.name != INCOMING:
+                yield from sorted(p for p in directory.iterdir() if p.is_file())
+
+    def clean_incoming(self, referenced: Referenced | None = None) -> int:
+        """Finish what interrupted work left: temporary files are removed, and stored files
+        that a dead journal names and no row refers to are deleted. Folders of work still
+        running (in this or another process) are left alone. Returns how many files went."""
         if not self.incoming.is_dir():
             return 0
         removed = 0
-        for leftover in self.incoming.iterdir():
-            leftover.unlink(missing_ok=True)
-            removed += 1
+        for entry in sorted(self.incoming.iterdir()):
+            if not entry.is_dir():
+                entry.unlink(missing_ok=True)  # a temporary file of an older version
+                removed += 1
+                continue
+            lock_path = entry / LOCK
+            try:
+                handle = lock_path.open("ab")
+            except OSError:
+                continue
+            try:
+                if not _try_lock(handle):
+                    continue  # alive
+                if referenced is None:
+                    continue  # cannot tell which files rows name: leave it for a later start
+                removed += _remove_unreferenced(self, _read_journal(entry / JOURNAL), referenced)
+                removed += sum(1 for p in entry.iterdir() if p.name.startswith("in-"))
+            finally:
+                handle.close()
+            shutil.rmtree(entry, ignore_errors=True)
         return removed

@@ -2,8 +2,11 @@
 every checklist item with its answer, and the photos upright with their hashes.
 
 Photos are placed by file path, so a JPEG is embedded byte for byte rather than decoded and
-re-encoded (faster, smaller, and the bytes in the PDF are the evidence's own). Their EXIF
-orientation is applied by the page transform, never by rewriting the image.
+re-encoded. What is placed is the print-size copy made at intake from the same decode as the
+thumbnail (upright, about 1200-2000 px, a few hundred KB): the record never decodes a full-size
+photo, and a record of many 12 MP photos stays small. Its caption gives the original's SHA-256.
+Evidence stored before print copies existed is placed as the original, turned upright by the
+page transform (OrientedImage), never by rewriting the image.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
+from PIL import Image
 from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -132,6 +136,27 @@ class OrientedImage(Flowable):
         canvas.restoreState()
 
 
+def photo_flowable(
+    ws: Workspace, evidence: EvidenceView, max_width: float, max_height: float
+) -> OrientedImage:
+    """The photo as the record shows it: the upright print copy where there is one (orientation
+    1, no transform), else the original turned by its EXIF orientation."""
+    if evidence.print_sha256:
+        path = ws.store.path_for(evidence.print_sha256, ".jpg")
+        with Image.open(path) as header:  # reads the size from the header, decodes nothing
+            width, height = header.size
+        return OrientedImage(path, width, height, 1, max_width, max_height)
+    path = ws.store.path_for(evidence.sha256, suffix_for(evidence.media_type))
+    return OrientedImage(
+        path,
+        evidence.width or 1,
+        evidence.height or 1,
+        evidence.orientation,
+        max_width,
+        max_height,
+    )
+
+
 def _numbered_canvas(footer: str) -> type[Canvas]:
     class NumberedCanvas(Canvas):
         """Writes "page x of y" once the number of pages is known."""
@@ -239,6 +264,10 @@ def _section_table(view: InspectionView, section: Any, s: dict[str, ParagraphSty
 
 def _caption(view: InspectionView, evidence: EvidenceView) -> str:
     parts = [f"<b>{_escape(evidence.original_name)}</b>"]
+    if evidence.caption:
+        parts.append(f"说明：{_escape(evidence.caption)}")
+    if evidence.source_sha256:
+        parts.append(f"标注副本，原件 SHA-256：{evidence.source_sha256}")
     if evidence.item_code:
         item = view.checklist.item(evidence.item_code)
         parts.append(f"检查条目：{evidence.item_code} {_escape(item.title if item else '')}")
@@ -254,6 +283,8 @@ def _caption(view: InspectionView, evidence: EvidenceView) -> str:
         parts.append(f"导入人：{_escape(evidence.added_by)}")
     if evidence.metadata_warning:
         parts.append(f"注：{_escape(evidence.metadata_warning)}")
+    if evidence.time_warning:
+        parts.append(f"注意：{_escape(evidence.time_warning)}")
     parts.append(f"SHA-256：{evidence.sha256}")
     return "<br/>".join(parts)
 
@@ -289,15 +320,7 @@ def _story(ws: Workspace, view: InspectionView, reporter: Reporter) -> list[Flow
     reporter.start(len(photos), "排版照片")
     for done, evidence in enumerate(photos, start=1):
         check_cancel(reporter)
-        path = ws.store.path_for(evidence.sha256, suffix_for(evidence.media_type))
-        image = OrientedImage(
-            path,
-            evidence.width or 1,
-            evidence.height or 1,
-            evidence.orientation,
-            120 * mm,
-            95 * mm,
-        )
+        image = photo_flowable(ws, evidence, 120 * mm, 95 * mm)
         story.append(
             KeepTogether(
                 [

@@ -17,3 +17,9 @@ context.configure(
 )
 with context.begin_transaction():
     context.run_migrations()
+    # Migrations run with foreign keys off (see migrate.migration_connection): check every
+    # reference before the transaction commits, as SQLite's own procedure for altering tables
+    # says, and undo everything if one is broken.
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"migration left broken references: {broken[:5]}")

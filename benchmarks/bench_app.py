@@ -1,0 +1,286 @@
+"""Desktop app speed (issue 3). Prints figures; run:
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_app.py [--keep DIR]
+
+1. Start to a usable main window, against a bare PySide6 window started in the same run
+   (target: within 1.5x). Both are whole processes, interpreter start included, median of 5.
+2. With 5,000 inspections and 500,000 answers: the home list opens and filters (target < 100 ms),
+   an inspection's checklist opens (target < 100 ms). Median of 7 in-process runs each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+INSPECTIONS = 5_000
+ANSWERS_PER_INSPECTION = 100
+DISTRICTS = [
+    "历下区",
+    "市中区",
+    "槐荫区",
+    "天桥区",
+    "历城区",
+    "长清区",
+    "章丘区",
+    "济阳区",
+    "莱芜区",
+    "钢城区",
+    "平阴县",
+    "商河县",
+]
+
+BARE = (
+    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "app = QApplication([])\n"
+    "window = QMainWindow()\n"
+    "window.show()\n"
+    "app.processEvents()\n"
+)
+
+
+def median_ms(action: Callable[[], object], runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def process_seconds(command: list[str], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def populate(home: Path) -> None:
+    """5,000 inspections with 100 answers each, written in bulk (the core makes one real
+    inspection per checklist kind; the rest are rows copied from it with new ids)."""
+    from sqlalchemy import text
+
+    from inspector.inspections import TeamMember, create_inspection, get_inspection
+    from inspector.workspace import Workspace
+
+    rng = random.Random(20261122)
+    with Workspace.open(home) as ws:
+        team = [
+            TeamMember("张伟", "370100001", "历下区"),
+            TeamMember("李娜", "370100002", "市中区"),
+        ]
+        kinds = [
+            (
+                "public_hospital",
+                [
+                    "fields_2023",
+                    "drug_purchasing",
+                    "claim_review",
+                    "cross_region",
+                    "key_drugs_2023",
+                ],
+            ),
+            ("primary_care", []),
+            ("private_hospital", ["fields_2023"]),
+            ("retail_pharmacy", []),
+        ]
+        templates = []
+        for type_code, focus in kinds:
+            first = create_inspection(
+                ws,
+                institution=f"模板{type_code}",
+                type_code=type_code,
+                mode="surprise",
+                district="历下区",
+                team=team,
+                focus=focus,
+            )
+            templates.append(get_inspection(ws, first))
+        now = datetime.now(UTC)
+        institutions, inspections, members, answers = [], [], [], []
+        for number in range(800):
+            institutions.append(
+                {
+                    "id": str(uuid.uuid4()),
+                    "name": f"{rng.choice(DISTRICTS)}第{number}医疗机构",
+                    "type": templates[number % 4].institution_type,
+                    "district": DISTRICTS[number % len(DISTRICTS)],
+                }
+            )
+        people = ws.db.engine.connect()
+        leader_id = people.execute(text("select id from inspectors limit 1")).scalar()
+        people.close()
+        for number in range(INSPECTIONS - len(templates)):
+            place = institutions[number % len(institutions)]
+            template = templates[number % 4]
+            inspection_id = str(uuid.uuid4())
+            created = now - timedelta(hours=number * 3)
+            inspections.append(
+                {
+                    "id": inspection_id,
+                    "device": "bench",
+                    "created": created.replace(tzinfo=None),
+                    "institution": place["id"],
+                    "mode": "surprise",
+                    "status": rng.choice(["draft", "in_progress", "awaiting_signatures", "signed"]),
+                    "district": place["district"],
+                    "sha": _snapshot_sha(ws, template.id),
+                    "items": len(template.checklist.items),
+                }
+            )
+            members.append({"inspection": inspection_id, "inspector": leader_id})
+            codes = [item.code for item in template.checklist.items]
+            codes += [f"X.{n}" for n in range(ANSWERS_PER_INSPECTION - len(codes))]
+            for code in codes:
+                result = rng.choices(["ok", "problem", "na", "unchecked"], [70, 10, 10, 10])[0]
+                answers.append(
+                    {
+                        "id": str(uuid.uuid4()),
+                        "inspection": inspection_id,
+                        "code": code,
+                        "result": result,
+                        "note": "现场核对一致" if result == "ok" else "",
+                        "amount": rng.randint(100, 10_000_00) if result == "problem" else None,
+                        "created": created.replace(tzinfo=None),
+                    }
+                )
+        with ws.db.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "insert into institutions (id, device_id, created_at, updated_at, name,"
+                    " type_code, district) values (:id, 'bench', :now, :now, :name, :type,"
+                    " :district)"
+                ),
+                [{**row, "now": now.replace(tzinfo=None)} for row in institutions],
+            )
+            connection.execute(
+                text(
+                    "insert into inspections (id, device_id, created_at, updated_at,"
+                    " institution_id, mode, status, district, focus, snapshot_sha256,"
+                    " item_count) values (:id, :device, :created, :created, :institution,"
+                    " :mode, :status, :district, '[]', :sha, :items)"
+                ),
+                inspections,
+            )
+            connection.execute(
+                text(
+                    "insert into inspection_members (inspection_id, inspector_id, role,"
+                    " position) values (:inspection, :inspector, 'leader', 0)"
+                ),
+                members,
+            )
+            connection.execute(
+                text(
+                    "insert into answers (id, device_id, created_at, updated_at, inspection_id,"
+                    " item_code, result, note, amount_fen) values (:id, 'bench', :created,"
+                    " :created, :inspection, :code, :result, :note, :amount)"
+                ),
+                answers,
+            )
+        with ws.db.engine.connect() as connection:
+            connection.exec_driver_sql("ANALYZE")
+
+
+def _snapshot_sha(ws: object, inspection_id: str) -> str:
+    from sqlalchemy import text
+
+    with ws.db.engine.connect() as connection:  # type: ignore[attr-defined]
+        return connection.execute(
+            text("select snapshot_sha256 from inspections where id = :id"), {"id": inspection_id}
+        ).scalar_one()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--keep", help="populate (or reuse) this data directory")
+    args = parser.parse_args()
+    home = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="inspector-bench-"))
+
+    if not (home / "inspector.sqlite3").exists():
+        start = time.perf_counter()
+        populate(home)
+        print(
+            f"populated {INSPECTIONS} inspections, {INSPECTIONS * ANSWERS_PER_INSPECTION:,} "
+            f"answers in {time.perf_counter() - start:.1f} s "
+            f"({(home / 'inspector.sqlite3').stat().st_size / 1e6:.0f} MB)"
+        )
+
+    bare = process_seconds([sys.executable, "-c", BARE])
+    app = process_seconds([sys.executable, "main.py", "--smoke-test", "--home", str(home)])
+    print(f"start to window, bare PySide6: {bare * 1000:.0f} ms")
+    print(
+        f"start to window, Inspector (5,000 inspections, home + newest checklist opened): "
+        f"{app * 1000:.0f} ms = {app / bare:.2f}x bare (target <= 1.5x)"
+    )
+
+    from PySide6.QtWidgets import QApplication
+
+    from inspector.db.models import InspectionStatus
+    from inspector.inspections import count_inspections
+    from inspector.workspace import Workspace
+    from ui.autosave import AutoSaver
+    from ui.checklist_page import ChecklistPage
+    from ui.home import HomePage
+
+    qt = QApplication.instance() or QApplication([])
+    with Workspace.open(home) as ws:
+        assert count_inspections(ws) == INSPECTIONS
+        opened = median_ms(lambda: HomePage(ws).deleteLater())
+        page = HomePage(ws)
+        print(f"home list opens: {opened:.1f} ms (target < 100)")
+
+        def search(text: str) -> Callable[[], None]:
+            def run() -> None:
+                page.search.setText(text)
+                page.apply_filters()
+
+            return run
+
+        print(
+            f"filter by name (search '第12'): {median_ms(search('第12')):.1f} ms "
+            f"→ {page.model.total} rows"
+        )
+        page.search.setText("")
+
+        def by_status() -> None:
+            page.status.setCurrentIndex(page.status.findData(InspectionStatus.SIGNED))
+            page.status.setCurrentIndex(0)
+
+        print(f"filter by status and back: {median_ms(by_status) / 2:.1f} ms per filter")
+        page.district.setCurrentIndex(page.district.findData("历城区"))
+        print(
+            f"filter by district: {median_ms(page.apply_filters):.1f} ms → {page.model.total} rows"
+        )
+        page.district.setCurrentIndex(0)
+        scroll = median_ms(lambda: page.model.fetchMore(page.model.index(0, 0).parent()), runs=5)
+        print(f"next page of 200 while scrolling: {scroll:.1f} ms")
+
+        saver = AutoSaver()
+        checklist = ChecklistPage(ws, saver)
+        target = page.model.rows[3].id
+        print(
+            f"open an inspection's checklist: {median_ms(lambda: checklist.load(target)):.1f} ms"
+            " (target < 100)"
+        )
+        saver.close()
+    del qt
+
+
+if __name__ == "__main__":
+    main()

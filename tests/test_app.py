@@ -1,0 +1,298 @@
+"""The desktop app driven through its real widgets, offscreen: plan a visit, answer by keyboard,
+undo, filter the home list, and find every answer again in a fresh app on the same data."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from inspector.db.models import InspectionStatus, Result
+from inspector.inspections import (
+    TeamMember,
+    create_inspection,
+    finish_inspection,
+    get_inspection,
+)
+from inspector.workspace import Workspace
+from ui.main_window import MainWindow
+from ui.new_inspection import NewInspectionDialog
+from ui.tasks import TaskRunner
+
+from .conftest import ROOT
+
+
+def ime_type(widget: QWidget, text: str) -> None:
+    """Type Chinese as an input method does: each phrase arrives as a committed string (QTest's
+    key clicks are ASCII only)."""
+    for phrase in text.split(" "):
+        event = QInputMethodEvent("", [])
+        event.setCommitString(phrase)
+        QApplication.sendEvent(widget, event)
+
+
+TEAM = [TeamMember("张伟", "370100001", "历下区"), TeamMember("李娜", "370100002", "历下区")]
+
+
+@pytest.fixture(autouse=True)
+def synchronous_tasks() -> Iterator[None]:
+    TaskRunner.synchronous = True
+    yield
+    TaskRunner.synchronous = False
+
+
+@pytest.fixture
+def window(qtbot: QtBot, workspace: Workspace) -> Iterator[MainWindow]:
+    main = MainWindow(workspace)
+    qtbot.addWidget(main)
+    main.show()
+    yield main
+    main.close()
+
+
+def _plan(workspace: Workspace, **overrides: object) -> str:
+    options: dict[str, object] = {
+        "institution": "某社区卫生服务中心",
+        "type_code": "primary_care",
+        "mode": "surprise",
+        "district": "历城区",
+        "team": TEAM,
+    }
+    options.update(overrides)
+    return create_inspection(workspace, **options)  # type: ignore[arg-type]
+
+
+def test_new_inspection_dialog_creates_the_visit(qtbot: QtBot, workspace: Workspace) -> None:
+    dialog = NewInspectionDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.institution.setText("某民营医院")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("private_hospital"))
+    dialog.district.setText("历城区")
+    dialog.mode.setCurrentIndex(dialog.mode.findData("surprise"))
+    dialog.team.item(0, 0).setText("张伟")
+    dialog.team.item(0, 1).setText("370100001")
+    dialog.add_member("李娜", "370100002", "槐荫区")
+    dialog.focus_checks["fields_2023"].setChecked(True)
+    assert "清单共" in dialog.preview.text()
+    dialog._create()
+    assert dialog.created_id
+    view = get_inspection(workspace, dialog.created_id)
+    assert view.institution_type == "private_hospital"
+    assert view.leader == ("张伟", "370100001")
+    assert view.checklist.focus == ["fields_2023"]
+
+
+def test_recusal_is_warned_when_an_inspector_is_from_the_inspected_district(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    dialog = NewInspectionDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.mode.setCurrentIndex(dialog.mode.findData("cross"))
+    dialog.district.setText("历城区")
+    dialog.team_district.setText("槐荫区")
+    dialog.team.item(0, 0).setText("王强")
+    dialog.team.item(0, 1).setText("370100009")
+    assert dialog.recusal_warning() == ""
+    dialog.team.item(0, 2).setText("历城区")
+    assert "回避" in dialog.recusal.text() and "王强" in dialog.recusal.text()
+
+
+def test_answering_by_keyboard_saves_each_answer(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    inspection_id = _plan(workspace)
+    window.open_inspection(inspection_id)
+    page = window.checklist
+    codes = list(page.items)
+    assert page.current == codes[0]
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_1)  # 符合
+    qtbot.keyClick(page, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert page.current == codes[1]
+    qtbot.keyClick(page, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # 发现问题
+    ime_type(page.note, "协议已过期 仍在结算")
+    qtbot.keyClicks(page.amount, "1234.5")
+    page.violation.setCurrentIndex(1)
+    qtbot.keyClick(page, Qt.Key.Key_F8)  # next unchecked
+    assert page.current == codes[2]
+    window.saver.flush()
+
+    view = get_inspection(workspace, inspection_id)
+    assert view.answers[codes[0]].result is Result.OK
+    second = view.answers[codes[1]]
+    assert second.result is Result.PROBLEM
+    assert second.note == "协议已过期仍在结算"
+    assert second.amount_fen == 123450
+    assert second.violation_code == page.items[codes[1]].violations[0]
+    assert view.status is InspectionStatus.IN_PROGRESS
+    assert "发现问题 1" in page.progress_label.text()
+
+
+def test_a_bad_amount_is_shown_and_never_saved(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    inspection_id = _plan(workspace)
+    window.open_inspection(inspection_id)
+    page = window.checklist
+    page.set_result(Result.PROBLEM)
+    qtbot.keyClicks(page.amount, "12.345")
+    assert page.amount_error.isVisibleTo(page) and "两位小数" in page.amount_error.text()
+    window.saver.flush()
+    # What is stored is the last valid amount typed (12.34), never the invalid text.
+    assert get_inspection(workspace, inspection_id).answers[page.current].amount_fen == 1234
+
+
+def test_undo_puts_back_the_saved_answer(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    inspection_id = _plan(workspace)
+    window.open_inspection(inspection_id)
+    page = window.checklist
+    code = page.current
+    page.set_result(Result.OK)
+    page.set_result(Result.PROBLEM)
+    qtbot.keyClick(page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    window.saver.flush()
+    assert get_inspection(workspace, inspection_id).answers[code].result is Result.OK
+    assert page.result_buttons[Result.OK].isChecked()
+    page.undo_stack.undo()
+    window.saver.flush()
+    assert code not in get_inspection(workspace, inspection_id).answers
+    page.undo_stack.redo()
+    window.saver.flush()
+    assert get_inspection(workspace, inspection_id).answers[code].result is Result.OK
+
+
+def test_a_finished_inspection_is_read_only_until_reopened(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace
+) -> None:
+    inspection_id = _plan(workspace)
+    finish_inspection(workspace, inspection_id)
+    window.open_inspection(inspection_id)
+    page = window.checklist
+    assert not page.result_buttons[Result.OK].isEnabled()
+    page.set_result(Result.OK)
+    window.saver.flush()
+    assert get_inspection(workspace, inspection_id).answers == {}
+
+
+def test_home_list_filters_and_searches(qtbot: QtBot, workspace: Workspace) -> None:
+    first = _plan(workspace, institution="甲医院", type_code="public_hospital", district="历下区")
+    _plan(
+        workspace,
+        institution="乙药店",
+        type_code="retail_pharmacy",
+        district="槐荫区",
+        mode="covert",
+    )
+    finish_inspection(workspace, first)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    home = window.home
+    assert home.model.rowCount() == 2
+    home.search.setText("药店")
+    home.apply_filters()
+    assert [r.institution_name for r in home.model.rows] == ["乙药店"]
+    home.search.clear()
+    home.status.setCurrentIndex(home.status.findData(InspectionStatus.AWAITING_SIGNATURES))
+    assert [r.institution_name for r in home.model.rows] == ["甲医院"]
+    home.status.setCurrentIndex(0)
+    home.district.setCurrentIndex(home.district.findData("槐荫区"))
+    assert [r.institution_name for r in home.model.rows] == ["乙药店"]
+    assert "1" in home.count.text()
+
+
+def test_a_fresh_app_reopens_on_the_same_item_with_every_answer(
+    qtbot: QtBot, workspace: Workspace, home: Path
+) -> None:
+    inspection_id = _plan(workspace)
+    first = MainWindow(workspace)
+    qtbot.addWidget(first)
+    first.open_inspection(inspection_id)
+    page = first.checklist
+    page.set_result(Result.OK)
+    page.next_item()
+    page.set_result(Result.PROBLEM)
+    ime_type(page.note, "病历缺失")
+    page.next_item()
+    where = page.current
+    first.saver.flush()
+    # No orderly close: a fresh workspace and window on the same data directory.
+    again = Workspace.open(home)
+    try:
+        second = MainWindow(again)
+        qtbot.addWidget(second)
+        assert second.reopen_last()
+        assert second.checklist.current == where
+        states = second.checklist.states
+        codes = list(second.checklist.items)
+        assert states[codes[0]].result is Result.OK
+        assert states[codes[1]].note == "病历缺失"
+        second.close()
+    finally:
+        again.close()
+
+
+KILL_SCRIPT = r"""
+import os, signal, sys
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QInputMethodEvent
+from inspector.workspace import Workspace
+from inspector.db.models import Result
+from ui.main_window import MainWindow
+
+app = QApplication([])
+ws = Workspace.open(sys.argv[1])
+window = MainWindow(ws)
+window.show()
+window.open_inspection(sys.argv[2])
+page = window.checklist
+page.set_result(Result.PROBLEM)
+for phrase in ("床位空置", "三张"):  # as a Chinese input method commits text
+    event = QInputMethodEvent("", [])
+    event.setCommitString(phrase)
+    QApplication.sendEvent(page.note, event)
+page.next_item()
+page.set_result(Result.NOT_APPLICABLE)
+window.saver.flush()  # the saver says it is on disk: from here on a kill loses nothing
+print("typed", flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_killing_the_app_loses_no_saved_answer(workspace: Workspace, home: Path) -> None:
+    inspection_id = _plan(workspace)
+    codes = [item.code for item in get_inspection(workspace, inspection_id).checklist.items]
+    done = subprocess.run(
+        [sys.executable, "-c", KILL_SCRIPT, str(home), inspection_id],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert "typed" in done.stdout
+    with Workspace.open(home) as again:
+        answers = get_inspection(again, inspection_id).answers
+        assert answers[codes[0]].result is Result.PROBLEM
+        assert answers[codes[0]].note == "床位空置三张"
+        assert answers[codes[1]].result is Result.NOT_APPLICABLE
+        assert again.db.setting(f"position:{inspection_id}") == codes[1]
+
+
+def test_the_app_window_fits_a_small_laptop_screen(window: MainWindow) -> None:
+    assert window.minimumSize().width() <= 1366 and window.minimumSize().height() <= 768
+    assert QApplication.instance() is not None

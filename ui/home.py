@@ -1,0 +1,269 @@
+"""Home: the inspections on this laptop, newest first, filtered and searched as you type. A
+table model that fetches rows a page at a time, so thousands of inspections cost one page."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.db.models import InspectionStatus
+from inspector.inspections import (
+    InspectionFilter,
+    InspectionSummary,
+    count_inspections,
+    filter_choices,
+    search_inspections,
+)
+from inspector.workspace import Workspace
+from ui.strings import money, status_name
+
+PAGE = 200
+SEARCH_DELAY_MS = 150  # wait for a pause in typing before querying
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class InspectionListModel(QAbstractTableModel):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.filters = InspectionFilter()
+        self.rows: list[InspectionSummary] = []
+        self.total = 0
+        self._headers = [
+            self.tr("日期"),
+            self.tr("状态"),
+            self.tr("被检查机构"),
+            self.tr("类型"),
+            self.tr("区县"),
+            self.tr("方式"),
+            self.tr("进度"),
+            self.tr("问题"),
+            self.tr("涉及金额"),
+        ]
+
+    def set_filters(self, filters: InspectionFilter) -> None:
+        self.beginResetModel()
+        self.filters = filters
+        self.total = count_inspections(self.workspace, filters)
+        self.rows = search_inspections(self.workspace, filters, 0, PAGE)
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_filters(self.filters)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802
+        more = search_inspections(self.workspace, self.filters, len(self.rows), PAGE)
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            library = self.workspace.library
+            if column == 0:
+                return QLocale().toString(
+                    row.created_at.astimezone(), QLocale.FormatType.ShortFormat
+                )
+            if column == 1:
+                return status_name(row.status)
+            if column == 2:
+                return row.institution_name
+            if column == 3:
+                kind = library.types.get(row.type_code)
+                return kind.name if kind else row.type_code
+            if column == 4:
+                return row.district
+            if column == 5:
+                mode = library.modes.get(row.mode)
+                return mode.name if mode else row.mode
+            if column == 6:
+                return f"{row.answered}/{row.item_count}"
+            if column == 7:
+                return str(row.problems) if row.problems else ""
+            if column == 8:
+                return money(row.amount_fen) if row.amount_fen else ""
+        if role == Qt.ItemDataRole.ForegroundRole and column == 7 and row.problems:
+            return QColor("#b3261e")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 6:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+
+class HomePage(QWidget):
+    open_requested = Signal(str)  # inspection id
+    new_requested = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        layout = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        title = QLabel(self.tr("本机的检查"))
+        title.setStyleSheet("font-size: 18px; font-weight: bold;")
+        top.addWidget(title)
+        top.addStretch(1)
+        self.new_button = QPushButton(self.tr("新建检查"))
+        self.new_button.setMinimumHeight(40)
+        self.new_button.clicked.connect(self.new_requested)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+
+        filters = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索机构名称…"))
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("全部状态"), None)
+        for status in InspectionStatus:
+            self.status.addItem(status_name(status), status)
+        self.district = QComboBox()
+        self.mode = QComboBox()
+        self.period = QComboBox()
+        for label, days in (
+            (self.tr("全部日期"), None),
+            (self.tr("今天"), 0),
+            (self.tr("最近 7 天"), 7),
+            (self.tr("最近 30 天"), 30),
+            (self.tr("最近一年"), 365),
+        ):
+            self.period.addItem(label, days)
+        filters.addWidget(self.search, 3)
+        for combo in (self.status, self.district, self.mode, self.period):
+            combo.setMinimumHeight(32)
+            filters.addWidget(combo, 1)
+        layout.addLayout(filters)
+
+        self.model = InspectionListModel(workspace, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(34)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 130), (1, 70), (3, 150), (4, 90), (5, 90), (6, 70), (7, 50)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(self._open)
+        self.table.activated.connect(self._open)
+        layout.addWidget(self.table, 1)
+        self.count = QLabel()
+        layout.addWidget(self.count)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._search_timer.start)
+        for combo in (self.status, self.district, self.mode, self.period):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.reload()
+
+    def reload(self) -> None:
+        """Refresh the filter choices and the list (after a visit was added or changed)."""
+        districts, modes = filter_choices(self.workspace)
+        for combo, everything, values in (
+            (self.district, self.tr("全部区县"), [(d, d) for d in districts]),
+            (
+                self.mode,
+                self.tr("全部方式"),
+                [
+                    (
+                        self.workspace.library.modes[m].name
+                        if m in self.workspace.library.modes
+                        else m,
+                        m,
+                    )
+                    for m in modes
+                ],
+            ),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for label, value in values:
+                combo.addItem(label, value)
+            position = combo.findData(current)
+            combo.setCurrentIndex(max(position, 0))
+            combo.blockSignals(False)
+        self.apply_filters()
+
+    def current_filters(self) -> InspectionFilter:
+        days = self.period.currentData()
+        since = None
+        if days is not None:
+            today = datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+            since = today - timedelta(days=days)
+        return InspectionFilter(
+            status=self.status.currentData(),
+            district=self.district.currentData(),
+            mode=self.mode.currentData(),
+            institution=self.search.text().strip() or None,
+            since=since,
+        )
+
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        self.model.set_filters(self.current_filters())
+        self.count.setText(self.tr("共 %n 项检查", "", self.model.total))
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def _open(self, index: QModelIndex) -> None:
+        inspection_id = self.model.data(index, Qt.ItemDataRole.UserRole)
+        if inspection_id:
+            self.open_requested.emit(inspection_id)

@@ -1,0 +1,209 @@
+"""The main window: home list and checklist screen in one window, menus for the rest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+)
+
+from inspector import __version__
+from inspector.workspace import Workspace
+from ui.autosave import AutoSaver
+from ui.checklist_page import ChecklistPage
+from ui.home import HomePage
+from ui.new_inspection import NewInspectionDialog
+from ui.tasks import TaskRunner
+
+LAST_INSPECTION = "last_inspection"
+
+
+def _evidence_factory(workspace: Workspace, runner: TaskRunner) -> object | None:
+    try:
+        from ui.evidence import EvidenceStrip  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return lambda parent: EvidenceStrip(workspace, runner, parent)
+
+
+class MainWindow(QMainWindow):
+    language_requested = Signal(str)  # "zh_CN" or "en"
+
+    def __init__(self, workspace: Workspace, language: str = "zh_CN") -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.language = language
+        self.runner = TaskRunner(self)
+        self.saver = AutoSaver(self)
+        self.setWindowTitle(self.tr("医保基金现场检查 Inspector"))
+        self.resize(1280, 720)
+        self.setMinimumSize(960, 600)
+
+        self.pages = QStackedWidget()
+        self.home = HomePage(workspace)
+        factory = _evidence_factory(workspace, self.runner)
+        self.checklist = ChecklistPage(workspace, self.saver, factory)  # type: ignore[arg-type]
+        self.pages.addWidget(self.home)
+        self.pages.addWidget(self.checklist)
+        self.setCentralWidget(self.pages)
+
+        self.home.open_requested.connect(self.open_inspection)
+        self.home.new_requested.connect(self.new_inspection)
+        self.checklist.back_requested.connect(self.show_home)
+        self.checklist.record_requested.connect(self.build_record)
+        self.checklist.changed.connect(self._checklist_changed)
+        self._home_stale = False
+        self._build_menus()
+        for notice in workspace.notices:
+            self.statusBar().showMessage(notice, 15000)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("文件(&F)"))
+        new = QAction(self.tr("新建检查…"), self)
+        new.setShortcut(QKeySequence.StandardKey.New)
+        new.triggered.connect(self.new_inspection)
+        file_menu.addAction(new)
+        registry = QAction(self.tr("导入机构名录…"), self)
+        registry.triggered.connect(self.import_registry)
+        file_menu.addAction(registry)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("退出"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = menu.addMenu(self.tr("查看(&V)"))
+        home = QAction(self.tr("检查列表"), self)
+        home.setShortcut("Ctrl+L")
+        home.triggered.connect(self.show_home)
+        view_menu.addAction(home)
+        language = view_menu.addMenu(self.tr("语言 / Language"))
+        for code, label in (("zh_CN", "简体中文"), ("en", "English")):
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setChecked(code == self.language)
+            action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
+            language.addAction(action)
+
+        help_menu = menu.addMenu(self.tr("帮助(&H)"))
+        keys = QAction(self.tr("快捷键"), self)
+        keys.triggered.connect(self.show_keys)
+        help_menu.addAction(keys)
+        about = QAction(self.tr("关于"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    # --- navigation ----------------------------------------------------------------------
+
+    def show_home(self) -> None:
+        if self._home_stale:
+            self.home.reload()
+            self._home_stale = False
+        self.pages.setCurrentWidget(self.home)
+        self.home.table.setFocus()
+
+    def open_inspection(self, inspection_id: str) -> None:
+        self.checklist.load(inspection_id)
+        self.pages.setCurrentWidget(self.checklist)
+        self.checklist.tree.setFocus()
+        self.saver.submit(
+            LAST_INSPECTION,
+            lambda: self.workspace.db.set_setting(LAST_INSPECTION, inspection_id),
+        )
+
+    def reopen_last(self) -> bool:
+        """After a restart (or a crash), go back to the inspection that was open."""
+        last = self.workspace.db.setting(LAST_INSPECTION)
+        if not last:
+            return False
+        try:
+            self.open_inspection(last)
+        except Exception:  # deleted or unreadable: start at home instead
+            return False
+        return True
+
+    def _checklist_changed(self) -> None:
+        self._home_stale = True
+
+    def new_inspection(self) -> None:
+        dialog = NewInspectionDialog(self.workspace, self)
+        if dialog.exec() and dialog.created_id:
+            self._home_stale = True
+            self.home.reload()
+            self.open_inspection(dialog.created_id)
+
+    def import_registry(self) -> None:
+        from ui.registry_dialog import RegistryImportDialog
+
+        dialog = RegistryImportDialog(self.workspace, self.runner, self)
+        dialog.exec()
+
+    def build_record(self, inspection_id: str) -> None:
+        from inspector.record.pdf import build_record
+
+        self.saver.flush()
+        suggested = str(Path.home() / f"检查记录-{inspection_id[:8]}.pdf")
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("保存检查记录"), suggested, self.tr("PDF 文件 (*.pdf)")
+        )
+        if not target:
+            return
+
+        def done(result: object) -> None:
+            path, sha256 = result  # type: ignore[misc]
+            self.statusBar().showMessage(self.tr("记录已生成：%1").replace("%1", str(path)), 15000)
+            self._home_stale = True
+            if (
+                QMessageBox.question(
+                    self,
+                    self.tr("记录已生成"),
+                    self.tr("记录已保存到\n%1\nSHA-256 %2\n\n现在打开吗？")
+                    .replace("%1", str(path))
+                    .replace("%2", sha256),
+                )
+                == QMessageBox.StandardButton.Yes
+            ):
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+        self.runner.run(
+            lambda reporter: build_record(self.workspace, inspection_id, Path(target), reporter),
+            on_success=done,
+            on_failure=lambda message: QMessageBox.warning(self, self.tr("无法生成记录"), message),
+            progress_parent=self,
+            label=self.tr("正在生成检查记录…"),
+        )
+
+    def show_keys(self) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("快捷键"),
+            self.tr(
+                "Ctrl+1 符合　Ctrl+2 发现问题　Ctrl+3 不适用　Ctrl+4 未检查\n"
+                "（在左侧列表中直接按 1-4）\n"
+                "Alt+↓ / Alt+↑　下一项 / 上一项\n"
+                "F8　下一个未检查的条目\n"
+                "Ctrl+Z / Ctrl+Y　撤销 / 重做\n"
+                "Ctrl+N　新建检查　Ctrl+L　检查列表"
+            ),
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("关于 Inspector"),
+            self.tr("医保基金现场检查 Inspector %1\n数据目录：%2")
+            .replace("%1", __version__)
+            .replace("%2", str(self.workspace.home.root)),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.saver.close()
+        self.runner.wait()
+        super().closeEvent(event)

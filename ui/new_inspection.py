@@ -1,0 +1,303 @@
+"""Planning a visit: institution (from the registry or typed in), mode, team with 执法证号 and a
+leader, focus packs. Warns when an inspector's own district is the one inspected (回避)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from inspector.checklists.composer import compose
+from inspector.db.models import Inspector
+from inspector.errors import InspectorError
+from inspector.inspections import TeamMember, create_inspection
+from inspector.workspace import Workspace
+
+NAME, CERT, DISTRICT, LEADER = range(4)
+
+
+class NewInspectionDialog(QDialog):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.created_id: str | None = None
+        self.setWindowTitle(self.tr("新建检查"))
+        self.resize(900, 640)
+        library = workspace.library
+        layout = QVBoxLayout(self)
+
+        place = QGroupBox(self.tr("被检查机构"))
+        form = QFormLayout(place)
+        self.picker: QWidget | None = self._make_picker()
+        if self.picker is not None:
+            form.addRow(self.tr("从名录查找"), self.picker)
+        self.institution = QLineEdit()
+        self.institution.setPlaceholderText(self.tr("机构全称"))
+        self.kind = QComboBox()
+        for code, kind in library.types.items():
+            self.kind.addItem(kind.name, code)
+        self.district = QLineEdit()
+        self.district.setPlaceholderText(self.tr("如 历城区"))
+        self.agreement = QLabel()
+        self.agreement.setWordWrap(True)
+        self.agreement.setStyleSheet("color: #8a4b00;")
+        self.place = QLineEdit()
+        self.place.setPlaceholderText(self.tr("如 住院部三楼（可不填）"))
+        form.addRow(self.tr("名称"), self.institution)
+        form.addRow(self.tr("类型"), self.kind)
+        form.addRow(self.tr("所在区县"), self.district)
+        form.addRow("", self.agreement)
+        form.addRow(self.tr("检查地点"), self.place)
+        layout.addWidget(place)
+
+        how = QGroupBox(self.tr("检查方式与专项"))
+        how_form = QFormLayout(how)
+        self.mode = QComboBox()
+        for code, mode in library.modes.items():
+            self.mode.addItem(mode.name, code)
+            self.mode.setItemData(
+                self.mode.count() - 1, mode.description, Qt.ItemDataRole.ToolTipRole
+            )
+        self.team_district = QLineEdit()
+        self.team_district.setPlaceholderText(self.tr("交叉检查时填写检查组所属区县"))
+        self.focus_box = QWidget()
+        self.focus_layout = QVBoxLayout(self.focus_box)
+        self.focus_layout.setContentsMargins(0, 0, 0, 0)
+        self.focus_checks: dict[str, QCheckBox] = {}
+        self.preview = QLabel()
+        how_form.addRow(self.tr("检查方式"), self.mode)
+        how_form.addRow(self.tr("检查组所属区县"), self.team_district)
+        how_form.addRow(self.tr("专项"), self.focus_box)
+        how_form.addRow("", self.preview)
+        layout.addWidget(how)
+
+        team = QGroupBox(self.tr("检查组"))
+        team_layout = QVBoxLayout(team)
+        self.team = QTableWidget(0, 4)
+        self.team.setHorizontalHeaderLabels(
+            [self.tr("姓名"), self.tr("执法证号"), self.tr("所属区县"), self.tr("组长")]
+        )
+        self.team.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.team.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.team.verticalHeader().setDefaultSectionSize(34)
+        team_layout.addWidget(self.team)
+        row_buttons = QHBoxLayout()
+        self.add_member_button = QPushButton(self.tr("添加人员"))
+        self.remove_member_button = QPushButton(self.tr("移除所选"))
+        self.add_member_button.clicked.connect(lambda: self.add_member())
+        self.remove_member_button.clicked.connect(self._remove_member)
+        row_buttons.addWidget(self.add_member_button)
+        row_buttons.addWidget(self.remove_member_button)
+        row_buttons.addStretch(1)
+        team_layout.addLayout(row_buttons)
+        self.recusal = QLabel()
+        self.recusal.setWordWrap(True)
+        self.recusal.setStyleSheet("color: #b3261e; font-weight: bold;")
+        team_layout.addWidget(self.recusal)
+        layout.addWidget(team, 1)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("开始检查"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self._create)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+        with workspace.db.session() as session:
+            known = session.scalars(select(Inspector).order_by(Inspector.name)).all()
+            self.known_inspectors = {p.cert_no: (p.name, p.district or "") for p in known}
+        self.kind.currentIndexChanged.connect(self._refresh)
+        self.mode.currentIndexChanged.connect(self._refresh)
+        self.district.textChanged.connect(self._refresh)
+        self.team_district.textChanged.connect(self._refresh)
+        self.team.itemChanged.connect(self._on_team_changed)
+        self.add_member()
+        self._refresh()
+
+    # --- institution -------------------------------------------------------------------
+
+    def _make_picker(self) -> QWidget | None:
+        try:
+            from ui.institution_picker import InstitutionPicker
+        except ImportError:
+            return None
+        picker = InstitutionPicker(self.workspace, self)
+        picker.chosen.connect(self.use_institution)
+        return picker
+
+    def use_institution(self, *args: object) -> None:
+        """Fill the fields from a registry entry chosen in the picker."""
+        entry = args[0] if len(args) == 1 else None
+        name = getattr(entry, "name", None)
+        if not name:
+            return
+        self.institution.setText(str(name))
+        position = self.kind.findData(getattr(entry, "type_code", None))
+        if position >= 0:
+            self.kind.setCurrentIndex(position)
+        self.district.setText(str(getattr(entry, "district", "") or ""))
+        self.agreement.setText(str(getattr(entry, "agreement_message", "") or ""))
+
+    # --- team --------------------------------------------------------------------------
+
+    def add_member(self, name: str = "", cert_no: str = "", district: str = "") -> None:
+        self.team.blockSignals(True)
+        row = self.team.rowCount()
+        self.team.insertRow(row)
+        self.team.setItem(row, NAME, QTableWidgetItem(name))
+        self.team.setItem(row, CERT, QTableWidgetItem(cert_no))
+        self.team.setItem(row, DISTRICT, QTableWidgetItem(district))
+        leader = QTableWidgetItem()
+        leader.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+        leader.setCheckState(Qt.CheckState.Checked if row == 0 else Qt.CheckState.Unchecked)
+        self.team.setItem(row, LEADER, leader)
+        self.team.blockSignals(False)
+        self._refresh()
+
+    def _remove_member(self) -> None:
+        rows = sorted({index.row() for index in self.team.selectedIndexes()}, reverse=True)
+        for row in rows:
+            self.team.removeRow(row)
+        self._refresh()
+
+    def _on_team_changed(self, item: QTableWidgetItem) -> None:
+        self.team.blockSignals(True)
+        try:
+            if item.column() == CERT:
+                known = self.known_inspectors.get(item.text().strip())
+                if known:  # a colleague already on this laptop: fill name and district
+                    for column, value in ((NAME, known[0]), (DISTRICT, known[1])):
+                        cell = self.team.item(item.row(), column)
+                        if cell is not None and not cell.text().strip():
+                            cell.setText(value)
+            if item.column() == LEADER and item.checkState() == Qt.CheckState.Checked:
+                for row in range(self.team.rowCount()):
+                    other = self.team.item(row, LEADER)
+                    if row != item.row() and other is not None:
+                        other.setCheckState(Qt.CheckState.Unchecked)
+        finally:
+            self.team.blockSignals(False)
+        self._refresh()
+
+    def members(self) -> tuple[list[TeamMember], str | None]:
+        team: list[TeamMember] = []
+        leader: str | None = None
+        for row in range(self.team.rowCount()):
+            cells = [self.team.item(row, c) for c in (NAME, CERT, DISTRICT)]
+            name, cert, district = (c.text().strip() if c is not None else "" for c in cells)
+            if not name and not cert:
+                continue
+            team.append(TeamMember(name=name, cert_no=cert, district=district or None))
+            leader_cell = self.team.item(row, LEADER)
+            if leader_cell is not None and leader_cell.checkState() == Qt.CheckState.Checked:
+                leader = cert
+        return team, leader
+
+    def recusal_warning(self) -> str:
+        """Inspectors whose own district is the one inspected (回避)."""
+        inspected = self.district.text().strip()
+        if not inspected:
+            return ""
+        team, _ = self.members()
+        clashing = [m.name or m.cert_no for m in team if m.district == inspected]
+        if self.mode.currentData() == "cross" and self.team_district.text().strip() == inspected:
+            clashing.insert(0, self.tr("检查组"))
+        if not clashing:
+            return ""
+        return (
+            self.tr("回避提示：%1 所属区县与被检查机构所在区县（%2）相同。")
+            .replace("%1", "、".join(clashing))
+            .replace("%2", inspected)
+        )
+
+    # --- checklist preview --------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        library = self.workspace.library
+        kind = self.kind.currentData()
+        wanted = {code for code, box in self.focus_checks.items() if box.isChecked()}
+        for box in self.focus_checks.values():
+            box.deleteLater()
+        self.focus_checks = {}
+        for pack in library.focus_packs_for(kind):
+            box = QCheckBox(pack.name)
+            box.setToolTip(pack.description)
+            box.setChecked(pack.code in wanted)
+            box.toggled.connect(self._update_preview)
+            self.focus_layout.addWidget(box)
+            self.focus_checks[pack.code] = box
+        self.team_district.setEnabled(self.mode.currentData() == "cross")
+        self.recusal.setText(self.recusal_warning())
+        self._update_preview()
+
+    def chosen_focus(self) -> list[str]:
+        return [code for code, box in self.focus_checks.items() if box.isChecked()]
+
+    def _update_preview(self) -> None:
+        try:
+            checklist = compose(
+                self.workspace.library,
+                self.kind.currentData(),
+                self.mode.currentData(),
+                self.chosen_focus(),
+            )
+        except InspectorError as error:
+            self.preview.setText(str(error))
+            self.preview.setStyleSheet("color: #b3261e;")
+            return
+        self.preview.setStyleSheet("")
+        priorities = sum(1 for item in checklist.items if item.priority)
+        self.preview.setText(
+            self.tr("清单共 %1 项，其中该类机构的重点 %2 项")
+            .replace("%1", str(len(checklist.items)))
+            .replace("%2", str(priorities))
+        )
+
+    # --- create --------------------------------------------------------------------------
+
+    def _create(self) -> None:
+        team, leader = self.members()
+        warning = self.recusal_warning()
+        if warning:
+            answer = QMessageBox.question(
+                self, self.tr("回避"), warning + "\n" + self.tr("仍要开始检查吗？")
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            self.created_id = create_inspection(
+                self.workspace,
+                institution=self.institution.text(),
+                type_code=self.kind.currentData(),
+                mode=self.mode.currentData(),
+                district=self.district.text(),
+                team=team,
+                leader=leader,
+                focus=self.chosen_focus(),
+                team_district=self.team_district.text().strip() or None,
+                place=self.place.text().strip() or None,
+            )
+        except InspectorError as error:
+            QMessageBox.warning(self, self.tr("无法新建检查"), str(error))
+            return
+        self.accept()
