@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from inspector.db.models import InspectionStatus, Result
@@ -245,7 +245,7 @@ def test_a_fresh_app_reopens_on_the_same_item_with_every_answer(
 KILL_SCRIPT = r"""
 import os, signal, sys
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QWidget
 from PySide6.QtGui import QInputMethodEvent
 from inspector.workspace import Workspace
 from inspector.db.models import Result
@@ -296,3 +296,54 @@ def test_killing_the_app_loses_no_saved_answer(workspace: Workspace, home: Path)
 def test_the_app_window_fits_a_small_laptop_screen(window: MainWindow) -> None:
     assert window.minimumSize().width() <= 1366 and window.minimumSize().height() <= 768
     assert QApplication.instance() is not None
+
+
+def test_focus_packs_follow_the_type_without_piling_up(qtbot: QtBot, workspace: Workspace) -> None:
+    dialog = NewInspectionDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("public_hospital"))
+    for _ in range(3):
+        dialog.district.setText(dialog.district.text() + "区")  # refreshes the warnings
+    boxes = dialog.focus_box.findChildren(QCheckBox)
+    assert len(boxes) == len(workspace.library.focus_packs_for("public_hospital"))
+    dialog.focus_checks["cross_region"].setChecked(True)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("retail_pharmacy"))
+    assert dialog.chosen_focus() == ["cross_region"]  # still useful for a pharmacy: kept
+    dialog.kind.setCurrentIndex(dialog.kind.findData("insurance_agency"))
+    assert dialog.focus_box.findChildren(QCheckBox) == []
+    assert dialog.sizeHint().height() <= 768
+
+
+def test_the_dialog_flags_the_agreement_against_point_one(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    from datetime import date
+
+    _plan(
+        workspace,
+        institution="甲医院",
+        district="历下区",
+        agreement_no="JN-1",
+        agreement_expiry=date(2020, 6, 30),
+    )
+    dialog = NewInspectionDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.institution.setText("从未登记的诊所")
+    dialog.district.setText("历下区")
+    assert "不在" in dialog.agreement.text() and "P1.1" in dialog.agreement.text()
+    dialog.institution.setText("甲医院")
+    assert "2020-06-30" in dialog.agreement.text() and "P1.2" in dialog.agreement.text()
+
+
+def test_the_checklist_shows_an_expired_agreement_on_point_one(
+    window: MainWindow, workspace: Workspace
+) -> None:
+    from datetime import date
+
+    inspection_id = _plan(workspace, agreement_no="JN-2", agreement_expiry=date(2021, 1, 31))
+    window.open_inspection(inspection_id)
+    page = window.checklist
+    page.select("P1.2")
+    assert page.flag.isVisibleTo(page) and "2021-01-31" in page.flag.text()
+    page.select("P2.1")
+    assert not page.flag.isVisibleTo(page)

@@ -29,6 +29,7 @@ from inspector.checklists.composer import compose
 from inspector.db.models import Inspector
 from inspector.errors import InspectorError
 from inspector.inspections import TeamMember, create_inspection
+from inspector.registry import check_agreement
 from inspector.workspace import Workspace
 
 NAME, CERT, DISTRICT, LEADER = range(4)
@@ -40,9 +41,15 @@ class NewInspectionDialog(QDialog):
         self.workspace = workspace
         self.created_id: str | None = None
         self.setWindowTitle(self.tr("新建检查"))
-        self.resize(900, 640)
+        self.resize(1180, 660)
         library = workspace.library
         layout = QVBoxLayout(self)
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        right = QVBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout.addLayout(columns, 1)
 
         place = QGroupBox(self.tr("被检查机构"))
         form = QFormLayout(place)
@@ -66,7 +73,7 @@ class NewInspectionDialog(QDialog):
         form.addRow(self.tr("所在区县"), self.district)
         form.addRow("", self.agreement)
         form.addRow(self.tr("检查地点"), self.place)
-        layout.addWidget(place)
+        left.addWidget(place)
 
         how = QGroupBox(self.tr("检查方式与专项"))
         how_form = QFormLayout(how)
@@ -87,7 +94,8 @@ class NewInspectionDialog(QDialog):
         how_form.addRow(self.tr("检查组所属区县"), self.team_district)
         how_form.addRow(self.tr("专项"), self.focus_box)
         how_form.addRow("", self.preview)
-        layout.addWidget(how)
+        left.addWidget(how)
+        left.addStretch(1)
 
         team = QGroupBox(self.tr("检查组"))
         team_layout = QVBoxLayout(team)
@@ -112,7 +120,7 @@ class NewInspectionDialog(QDialog):
         self.recusal.setWordWrap(True)
         self.recusal.setStyleSheet("color: #b3261e; font-weight: bold;")
         team_layout.addWidget(self.recusal)
-        layout.addWidget(team, 1)
+        right.addWidget(team, 1)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -126,13 +134,15 @@ class NewInspectionDialog(QDialog):
         with workspace.db.session() as session:
             known = session.scalars(select(Inspector).order_by(Inspector.name)).all()
             self.known_inspectors = {p.cert_no: (p.name, p.district or "") for p in known}
-        self.kind.currentIndexChanged.connect(self._refresh)
+        self.kind.currentIndexChanged.connect(self._rebuild_focus)
         self.mode.currentIndexChanged.connect(self._refresh)
         self.district.textChanged.connect(self._refresh)
+        self.institution.textChanged.connect(self._check_agreement)
+        self.district.textChanged.connect(self._check_agreement)
         self.team_district.textChanged.connect(self._refresh)
         self.team.itemChanged.connect(self._on_team_changed)
         self.add_member()
-        self._refresh()
+        self._rebuild_focus()
 
     # --- institution -------------------------------------------------------------------
 
@@ -157,6 +167,17 @@ class NewInspectionDialog(QDialog):
             self.kind.setCurrentIndex(position)
         self.district.setText(str(getattr(entry, "district", "") or ""))
         self.agreement.setText(str(getattr(entry, "agreement_message", "") or ""))
+
+    def _check_agreement(self) -> None:
+        """The registry's word on the institution as typed: flagged against point 1 when its
+        agreement has expired or is missing, or when it is not in the registry at all."""
+        name, district = self.institution.text().strip(), self.district.text().strip()
+        if not name or not district:
+            self.agreement.setText("")
+            return
+        check = check_agreement(self.workspace, name, district)
+        self.agreement.setText(check.message if check.flagged else f"✓ {check.message}")
+        self.agreement.setStyleSheet("color: #8a4b00;" if check.flagged else "color: #1e7d32;")
 
     # --- team --------------------------------------------------------------------------
 
@@ -232,20 +253,24 @@ class NewInspectionDialog(QDialog):
 
     # --- checklist preview --------------------------------------------------------------
 
-    def _refresh(self) -> None:
-        library = self.workspace.library
-        kind = self.kind.currentData()
+    def _rebuild_focus(self) -> None:
+        """The focus packs that add items for the chosen type, keeping the ticks that remain."""
         wanted = {code for code, box in self.focus_checks.items() if box.isChecked()}
         for box in self.focus_checks.values():
+            self.focus_layout.removeWidget(box)
+            box.setParent(None)
             box.deleteLater()
         self.focus_checks = {}
-        for pack in library.focus_packs_for(kind):
+        for pack in self.workspace.library.focus_packs_for(self.kind.currentData()):
             box = QCheckBox(pack.name)
             box.setToolTip(pack.description)
             box.setChecked(pack.code in wanted)
             box.toggled.connect(self._update_preview)
             self.focus_layout.addWidget(box)
             self.focus_checks[pack.code] = box
+        self._refresh()
+
+    def _refresh(self) -> None:
         self.team_district.setEnabled(self.mode.currentData() == "cross")
         self.recusal.setText(self.recusal_warning())
         self._update_preview()

@@ -8,25 +8,24 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from inspector.db.models import InspectionStatus, Result
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Names", text)
-
-
+# Literal calls, so that lupdate finds every string.
 def result_name(result: Result) -> str:
+    translate = QCoreApplication.translate
     return {
-        Result.OK: _t("符合"),
-        Result.PROBLEM: _t("发现问题"),
-        Result.NOT_APPLICABLE: _t("不适用"),
-        Result.UNCHECKED: _t("未检查"),
+        Result.OK: translate("Names", "符合"),
+        Result.PROBLEM: translate("Names", "发现问题"),
+        Result.NOT_APPLICABLE: translate("Names", "不适用"),
+        Result.UNCHECKED: translate("Names", "未检查"),
     }[result]
 
 
 def status_name(status: InspectionStatus) -> str:
+    translate = QCoreApplication.translate
     return {
-        InspectionStatus.DRAFT: _t("草稿"),
-        InspectionStatus.IN_PROGRESS: _t("检查中"),
-        InspectionStatus.AWAITING_SIGNATURES: _t("待签字"),
-        InspectionStatus.SIGNED: _t("已签字"),
+        InspectionStatus.DRAFT: translate("Names", "草稿"),
+        InspectionStatus.IN_PROGRESS: translate("Names", "检查中"),
+        InspectionStatus.AWAITING_SIGNATURES: translate("Names", "待签字"),
+        InspectionStatus.SIGNED: translate("Names", "已签字"),
     }[status]
 
 

@@ -1,0 +1,786 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>ChecklistPage</name>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="166" />
+        <source>← 返回</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="188" />
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="194" />
+        <location filename="../../ui/checklist_page.py" line="375" />
+        <location filename="../../ui/checklist_page.py" line="635" />
+        <source>完成现场检查</source>
+        <translation>Finish on-site check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="198" />
+        <source>生成记录</source>
+        <translation>Make record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="245" />
+        <source>快捷键 Ctrl+%1</source>
+        <translation>Shortcut Ctrl+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="254" />
+        <source>情况说明：看到了什么、在哪里、涉及哪些病历或票据</source>
+        <translation>Note: what was seen, where, which medical records or receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="261" />
+        <source>如 12345.60</source>
+        <translation>e.g. 12345.60</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="270" />
+        <source>情况说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="274" />
+        <source>涉及金额（元）</source>
+        <translation>Amount involved (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="275" />
+        <source>违规类别</source>
+        <translation>Violation category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="283" />
+        <source>如何检查</source>
+        <translation>How to check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="375" />
+        <source>重新打开检查</source>
+        <translation>Reopen inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="454" />
+        <source>该类机构的检查重点</source>
+        <translation>priority for this type of institution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="463" />
+        <source>（未选择）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="471" />
+        <source>（本工具的检查建议）</source>
+        <translation> (the tool's own advice)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="597" />
+        <source>已检查 %1/%2 · 发现问题 %3 · 涉及金额 %4</source>
+        <translation>Checked %1/%2 · problems %3 · amount %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="608" />
+        <source>✓ 已保存 %1</source>
+        <translation>✓ Saved %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="614" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="618" />
+        <location filename="../../ui/checklist_page.py" line="620" />
+        <source>保存失败</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="632" />
+        <source>结束现场检查后，答案将不能再修改（可重新打开）。</source>
+        <translation>After finishing, answers can no longer be changed (the inspection can be reopened).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/checklist_page.py" line="634" />
+        <source>还有 %n 项未检查。</source>
+        <translation><numerusform>%n item is still unchecked.</numerusform><numerusform>%n items are still unchecked.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="642" />
+        <source>无法完成</source>
+        <translation>Cannot finish</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../ui/home.py" line="151" />
+        <source>本机的检查</source>
+        <translation>Inspections on this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="155" />
+        <source>新建检查</source>
+        <translation>New inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="163" />
+        <source>搜索机构名称…</source>
+        <translation>Search institution…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="166" />
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="173" />
+        <source>全部日期</source>
+        <translation>Any date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="174" />
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="175" />
+        <source>最近 7 天</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="176" />
+        <source>最近 30 天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="177" />
+        <source>最近一年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="219" />
+        <source>全部区县</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="222" />
+        <source>全部方式</source>
+        <translation>All modes</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/home.py" line="262" />
+        <source>共 %n 项检查</source>
+        <translation><numerusform>%n inspection</numerusform><numerusform>%n inspections</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>InspectionListModel</name>
+    <message>
+        <location filename="../../ui/home.py" line="57" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="58" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="59" />
+        <source>被检查机构</source>
+        <translation>Institution inspected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="60" />
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="61" />
+        <source>区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="62" />
+        <source>方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="63" />
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="64" />
+        <source>问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="65" />
+        <source>涉及金额</source>
+        <translation>Amount</translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionPicker</name>
+    <message>
+        <location filename="../../ui/institution_picker.py" line="56" />
+        <source>输入机构名称、协议编号或区县查找</source>
+        <translation>Type a name, agreement number or district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/institution_picker.py" line="108" />
+        <source>没有找到符合的机构，可直接在下方填写（将标记为不在名单中）</source>
+        <translation>No matching institution: fill in the fields below (it will be marked as not in the registry)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/institution_picker.py" line="110" />
+        <source>机构名单为空：可从“机构名单 → 导入”导入医保局的定点机构名单</source>
+        <translation>The registry is empty: import the bureau's list of designated institutions (File → Import institution registry)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/institution_picker.py" line="113" />
+        <source>只显示前 %n 家，请输入更多文字缩小范围</source>
+        <translation><numerusform>Showing the first %n only; type more to narrow down</numerusform><numerusform>Showing the first %n only; type more to narrow down</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="44" />
+        <source>医保基金现场检查 Inspector</source>
+        <translation>Inspector · Medical insurance fund inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="68" />
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="69" />
+        <source>新建检查…</source>
+        <translation>New inspection…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="73" />
+        <source>导入机构名录…</source>
+        <translation>Import institution registry…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="77" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="82" />
+        <source>查看(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="83" />
+        <source>检查列表</source>
+        <translation>Inspection list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="87" />
+        <source>语言 / Language</source>
+        <translation>语言 / Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="95" />
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="186" />
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="99" />
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154" />
+        <source>保存检查记录</source>
+        <translation>Save inspection record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="154" />
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="161" />
+        <source>记录已生成：%1</source>
+        <translation>Record made: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166" />
+        <source>记录已生成</source>
+        <translation>Record made</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="167" />
+        <source>记录已保存到
+%1
+SHA-256 %2
+
+现在打开吗？</source>
+        <translation>The record was saved to
+%1
+SHA-256 %2
+
+Open it now?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="178" />
+        <source>无法生成记录</source>
+        <translation>Cannot make the record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="180" />
+        <source>正在生成检查记录…</source>
+        <translation>Making the inspection record…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="188" />
+        <source>Ctrl+1 符合　Ctrl+2 发现问题　Ctrl+3 不适用　Ctrl+4 未检查
+（在左侧列表中直接按 1-4）
+Alt+↓ / Alt+↑　下一项 / 上一项
+F8　下一个未检查的条目
+Ctrl+Z / Ctrl+Y　撤销 / 重做
+Ctrl+N　新建检查　Ctrl+L　检查列表</source>
+        <translation>Ctrl+1 compliant   Ctrl+2 problem found   Ctrl+3 not applicable   Ctrl+4 not checked
+(in the list on the left, just 1-4)
+Alt+↓ / Alt+↑   next / previous item
+F8   next unchecked item
+Ctrl+Z / Ctrl+Y   undo / redo
+Ctrl+N   new inspection   Ctrl+L   inspection list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="200" />
+        <source>关于 Inspector</source>
+        <translation>About Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201" />
+        <source>医保基金现场检查 Inspector %1
+数据目录：%2</source>
+        <translation>Inspector %1 · medical insurance fund inspection
+Data directory: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <location filename="../../ui/strings.py" line="15" />
+        <source>符合</source>
+        <translation>Compliant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="16" />
+        <source>发现问题</source>
+        <translation>Problem found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="17" />
+        <source>不适用</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="18" />
+        <source>未检查</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="25" />
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="26" />
+        <source>检查中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="27" />
+        <source>待签字</source>
+        <translation>Awaiting signatures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="28" />
+        <source>已签字</source>
+        <translation>Signed</translation>
+    </message>
+</context>
+<context>
+    <name>NewInspectionDialog</name>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="43" />
+        <source>新建检查</source>
+        <translation>New inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="54" />
+        <source>被检查机构</source>
+        <translation>Institution inspected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="58" />
+        <source>从名录查找</source>
+        <translation>Find in registry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="60" />
+        <source>机构全称</source>
+        <translation>Full name of the institution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="65" />
+        <source>如 历城区</source>
+        <translation>e.g. 历城区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="70" />
+        <source>如 住院部三楼（可不填）</source>
+        <translation>e.g. inpatient ward, 3rd floor (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="71" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="72" />
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="73" />
+        <source>所在区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="75" />
+        <source>检查地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="78" />
+        <source>检查方式与专项</source>
+        <translation>Mode and focus packs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="87" />
+        <source>交叉检查时填写检查组所属区县</source>
+        <translation>For a cross-district check: the team's home district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="93" />
+        <source>检查方式</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="94" />
+        <source>检查组所属区县</source>
+        <translation>Team's home district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="95" />
+        <source>专项</source>
+        <translation>Focus packs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="100" />
+        <location filename="../../ui/new_inspection.py" line="245" />
+        <source>检查组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="104" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="104" />
+        <source>执法证号</source>
+        <translation>Enforcement certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="104" />
+        <source>所属区县</source>
+        <translation>Own district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="104" />
+        <source>组长</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="111" />
+        <source>添加人员</source>
+        <translation>Add member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="112" />
+        <source>移除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="128" />
+        <source>开始检查</source>
+        <translation>Start inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="129" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="249" />
+        <source>回避提示：%1 所属区县与被检查机构所在区县（%2）相同。</source>
+        <translation>Recusal: %1 belong(s) to the district inspected (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="296" />
+        <source>清单共 %1 项，其中该类机构的重点 %2 项</source>
+        <translation>Checklist of %1 items, %2 of them priorities for this type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="308" />
+        <source>回避</source>
+        <translation>Recusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="308" />
+        <source>仍要开始检查吗？</source>
+        <translation>Start the inspection anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="326" />
+        <source>无法新建检查</source>
+        <translation>Cannot create the inspection</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="64" />
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="65" />
+        <source>机构名称</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="66" />
+        <source>机构类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="67" />
+        <source>所在区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="68" />
+        <source>协议编号</source>
+        <translation>Agreement no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="69" />
+        <source>协议到期日</source>
+        <translation>Agreement expiry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="70" />
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="71" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="72" />
+        <source>原因 / 变更</source>
+        <translation>Reason / changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="75" />
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="76" />
+        <source>更新</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="77" />
+        <source>无变化</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="78" />
+        <source>拒绝</source>
+        <translation>Refused</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryImportDialog</name>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="176" />
+        <source>导入定点机构名单</source>
+        <translation>Import the registry of designated institutions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="184" />
+        <source>选择医保局提供的 Excel (.xlsx) 或 CSV 文件</source>
+        <translation>Choose the bureau's Excel (.xlsx) or CSV file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="185" />
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="187" />
+        <source>文件：</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="194" />
+        <source>必需的列：机构名称、机构类型、所在区县；可选：协议编号、协议到期日、等级。再次导入会更新已有机构（按协议编号，无编号时按名称和区县），不会重复添加；空白单元格不改动已登记的内容。</source>
+        <translation>Required columns: institution name, type, district; optional: agreement number, agreement expiry, level. Importing again updates the institutions already stored (matched by agreement number, or by name and district when there is none) and never adds them twice; blank cells leave stored values as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="210" />
+        <source>只看被拒绝的行</source>
+        <translation>Only refused rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="250" />
+        <location filename="../../ui/registry_dialog.py" line="382" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="254" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="309" />
+        <source>第 %1 行（%2）：%3</source>
+        <translation>Row %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="322" />
+        <source>选择定点机构名单</source>
+        <translation>Choose the registry file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="324" />
+        <source>机构名单 (*.xlsx *.csv);;所有文件 (*)</source>
+        <translation>Registry files (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="347" />
+        <source>正在读取 %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="351" />
+        <source>已取消读取</source>
+        <translation>Reading cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="357" />
+        <source>工作表“%1”</source>
+        <translation>sheet "%1"</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="358" />
+        <source>表头在第 %1 行</source>
+        <translation>header in row %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="360" />
+        <source>编码 %1</source>
+        <translation>encoding %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="363" />
+        <source>未使用的列：%1</source>
+        <translation>unused columns: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="369" />
+        <source>表头下面没有数据行</source>
+        <translation>No data rows below the header</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="372" />
+        <source>红色的 %1 行将不会导入，原因见最后一列；其余各行可以导入。</source>
+        <translation>The %1 rows in red will not be imported (reason in the last column); the others can be.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="378" />
+        <source>名单与已登记的内容相同，无需导入</source>
+        <translation>The file matches what is stored: nothing to import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="380" />
+        <source>导入 %1 家</source>
+        <translation>Import %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="388" />
+        <source>共 %1 行：新增 %2，更新 %3，无变化 %4，拒绝 %5</source>
+        <translation>%1 rows: %2 new, %3 updated, %4 unchanged, %5 refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="414" />
+        <source>正在导入机构名单…</source>
+        <translation>Importing the registry…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="418" />
+        <source>已取消导入，名单未作任何改动</source>
+        <translation>Import cancelled: nothing was changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="426" />
+        <source>导入完成：新增 %1 家，更新 %2 家，无变化 %3 家。</source>
+        <translation>Imported: %1 new, %2 updated, %3 unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="432" />
+        <source>被拒绝的 %1 行未导入，修改文件后可再次导入。</source>
+        <translation>The %1 refused rows were not imported; correct the file and import again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="437" />
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="447" />
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,60 @@
+"""The README's screenshots, taken from the real app on a demo data directory. Under a real X
+server (e.g. Xvfb :99 -screen 0 1366x768x24; DISPLAY=:99):
+
+    .venv/bin/python scripts/make_demo.py /tmp/demo
+    .venv/bin/python scripts/screenshots.py /tmp/demo docs/screenshots
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtWidgets import QApplication
+
+from inspector.inspections import search_inspections
+from inspector.workspace import Workspace
+from ui.app import Application, install_font
+from ui.new_inspection import NewInspectionDialog
+
+
+def main(home: str, out: str) -> None:
+    target = Path(out)
+    target.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    install_font(app)
+    workspace = Workspace.open(home)
+    application = Application(app, workspace)
+    window = application.window
+    window.resize(1366, 740)
+    window.show()
+    app.processEvents()
+    window.grab().save(str(target / "home.png"))
+
+    clinic = next(r for r in search_inspections(workspace) if "社区" in r.institution_name)
+    window.open_inspection(clinic.id)
+    window.checklist.select("P5.1")
+    app.processEvents()
+    window.grab().save(str(target / "checklist.png"))
+
+    dialog = NewInspectionDialog(workspace, window)
+    dialog.institution.setText("市中区某定点零售药店")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("retail_pharmacy"))
+    dialog.district.setText("市中区")
+    dialog.mode.setCurrentIndex(dialog.mode.findData("cross"))
+    dialog.team_district.setText("槐荫区")
+    dialog.team.item(0, 0).setText("张伟")
+    dialog.team.item(0, 1).setText("370100001")
+    dialog.add_member("王强", "370100007", "市中区")
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save(str(target / "new-inspection.png"))
+    dialog.close()
+    window.close()
+    workspace.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
