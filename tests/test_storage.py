@@ -320,3 +320,15 @@ def test_the_quick_schema_check_agrees_with_alembic() -> None:
     from inspector.db.migrate import script_heads
 
     assert script_heads() == head_revisions()
+
+
+def test_the_migrations_make_exactly_the_schema_of_the_models(workspace: Workspace) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from inspector.db.models import Base
+
+    with workspace.db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"render_as_batch": True})
+        differences = compare_metadata(context, Base.metadata)
+    assert differences == []

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -175,6 +176,14 @@ class Inspection(Synced, Base):
     snapshot_sha256: Mapped[str] = mapped_column(ForeignKey("checklist_snapshots.sha256"))
     # Kept beside the snapshot so that a list of inspections never reads the snapshot.
     item_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The party's statement and defence (陈述、申辩) as given, and who gave it.
+    party_statement: Mapped[str] = mapped_column(Text, default="", server_default="")
+    party_representative: Mapped[str | None] = mapped_column(String(100))
+    party_title: Mapped[str | None] = mapped_column(String(100))  # e.g. 院长, 负责人
+    # Set when the first record is made; printed on every page of it.
+    record_no: Mapped[str | None] = mapped_column(String(40))
+    # A correction of a signed inspection is a new inspection that names the one it amends.
+    amends_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"))
 
     institution: Mapped[Institution] = relationship(lazy="joined")
     snapshot: Mapped[ChecklistSnapshot] = relationship()
@@ -324,4 +333,58 @@ class Record(Synced, Base):
     sha256: Mapped[str] = mapped_column(String(64))
     size: Mapped[int] = mapped_column(BigInteger)
 
+    interview_id: Mapped[str | None] = mapped_column(ForeignKey("interviews.id"))
+    # SHA-256 of the canonical JSON of what the record states (answers, team, evidence hashes):
+    # printed in the QR code of every page, so a paper copy can be matched to the data.
+    data_sha256: Mapped[str | None] = mapped_column(String(64))
+
     __table_args__ = (Index("ix_records_inspection", "inspection_id"),)
+
+
+class HandwrittenSignature(Synced, Base):
+    """A signature drawn on screen (strokes and their picture), or the party's refusal to sign
+    with the reason, which a witness then signs."""
+
+    __tablename__ = "handwritten_signatures"
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    interview_id: Mapped[str | None] = mapped_column(ForeignKey("interviews.id"))
+    role: Mapped[str] = mapped_column(String(16))  # inspector | party | witness | interviewee
+    inspector_id: Mapped[str | None] = mapped_column(ForeignKey("inspectors.id"))
+    signer_name: Mapped[str] = mapped_column(String(100))
+    strokes: Mapped[list[Any]] = mapped_column(default=list)
+    image_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    refused: Mapped[bool] = mapped_column(default=False)
+    refusal_reason: Mapped[str | None] = mapped_column(Text)
+    signed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (Index("ix_handwritten_signatures_inspection", "inspection_id"),)
+
+
+class RecordSignature(Synced, Base):
+    """A digital (PAdES) signature made on a record PDF, in the order they were made."""
+
+    __tablename__ = "record_signatures"
+    record_id: Mapped[str] = mapped_column(ForeignKey("records.id"))
+    inspector_id: Mapped[str] = mapped_column(ForeignKey("inspectors.id"))
+    field_name: Mapped[str] = mapped_column(String(64))
+    certificate_sha256: Mapped[str] = mapped_column(String(64))
+    pdf_sha256: Mapped[str] = mapped_column(String(64))  # the PDF's bytes after this signature
+    signed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (Index("ix_record_signatures_record", "record_id"),)
+
+
+class Interview(Synced, Base):
+    """An interview record (询问笔录): questions and answers, signed like the record."""
+
+    __tablename__ = "interviews"
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    interviewee_name: Mapped[str] = mapped_column(String(100))
+    interviewee_role: Mapped[str | None] = mapped_column(String(100))  # 院长, 医生, 患者 ...
+    interviewee_id_no: Mapped[str | None] = mapped_column(String(40))
+    place: Mapped[str | None] = mapped_column(String(300))
+    started_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
+    questions: Mapped[list[Any]] = mapped_column(default=list)  # [{"q": ..., "a": ...}]
+
+    __table_args__ = (Index("ix_interviews_inspection", "inspection_id"),)

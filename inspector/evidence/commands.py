@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -166,8 +167,9 @@ def cmd_log(args: argparse.Namespace, out: Printer) -> None:
         who = entry.actor["name"] if entry.actor else "—"
         name = entry.data.get("name") or entry.data.get("description") or ""
         evidence = entry.evidence_id[:8] if entry.evidence_id else "        "
+        when = _local(datetime.fromisoformat(entry.at)) if entry.at else "—"
         lines.append(
-            f"{entry.seq:>4}  {entry.at or ''}  {entry.event_name:<6} {evidence}  {who}  {name}"
+            f"{entry.seq:>4}  {when}  {entry.event_name:<6} {evidence}  {who}  {name}"
             f"\n      {entry.hash}"
         )
     out.emit(chain, "\n".join(lines) or "（保管记录为空）")

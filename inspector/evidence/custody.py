@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from inspector.db.models import CustodyEvent, Inspector, utcnow
+from inspector.db.models import CustodyEvent, Inspector, new_id, utcnow
 
 GENESIS = "0" * 64
 
@@ -72,16 +72,20 @@ def append(
     evidence_id: str | None = None,
     actor: dict[str, str] | None = None,
     data: dict[str, Any] | None = None,
+    after: CustodyEvent | None = None,
 ) -> CustodyEvent:
-    """Add the next entry of an inspection's chain (call :func:`lock_chain` first)."""
+    """Add the next entry of an inspection's chain (call :func:`lock_chain` first). ``after``:
+    the entry just appended in this transaction, to spare reading it back."""
     if event not in EVENT_NAMES:
         raise ValueError(f"unknown custody event {event!r}")
-    last = session.scalars(
-        select(CustodyEvent)
-        .where(CustodyEvent.inspection_id == inspection_id)
-        .order_by(CustodyEvent.seq.desc())
-        .limit(1)
-    ).first()
+    last = after
+    if last is None:
+        last = session.scalars(
+            select(CustodyEvent)
+            .where(CustodyEvent.inspection_id == inspection_id)
+            .order_by(CustodyEvent.seq.desc())
+            .limit(1)
+        ).first()
     seq = 1 if last is None else last.seq + 1
     prev = GENESIS if last is None else last.hash
     moment = utcnow()
@@ -99,6 +103,7 @@ def append(
         }
     )
     row = CustodyEvent(
+        id=new_id(),
         inspection_id=inspection_id,
         seq=seq,
         event=event,
@@ -111,7 +116,6 @@ def append(
         updated_at=moment,
     )
     session.add(row)
-    session.flush()
     return row
 
 

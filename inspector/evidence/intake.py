@@ -4,7 +4,8 @@ One bad file never stops the others of a batch.
 
 Files are prepared on a small thread pool (copy and hash, one decode, two small encodes: Pillow
 and hashlib release the GIL), at most a few ahead of the commits, so memory stays flat however
-large the batch; rows are committed one by one, in order, on the calling thread.
+large the batch. Rows are committed in order on the calling thread: each file's row as soon as
+its files are in the store, with those after it that are ready in the same transaction.
 """
 
 from __future__ import annotations
@@ -18,9 +19,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from inspector.db.models import Evidence, Inspection, Inspector, utcnow
+from inspector.db.models import CustodyEvent, Evidence, Inspection, Inspector, new_id, utcnow
 from inspector.errors import InspectorError, InvalidInput, NotFound, StorageError
 from inspector.evidence import custody
 from inspector.evidence.media import MediaInfo, display_name, inspect_file, suffix_for
@@ -35,6 +35,7 @@ from inspector.workspace import Workspace
 # ran long, but less than "taken the day before".
 TIME_WARNING_HOURS = 12
 MAX_WORKERS = 4
+GROUP_MAX = 16  # rows committed in one transaction at most
 THUMB_SUFFIX = ".jpg"
 
 
@@ -147,7 +148,8 @@ def add_evidence(
     files = _expand(paths)
     reporter.start(len(files), "导入证据")
     results: list[IntakeResult] = []
-    workers = workers or min(MAX_WORKERS, os.cpu_count() or 1)
+    # More threads than cores: a thread waiting on fsync leaves its core to another.
+    workers = workers or min(MAX_WORKERS, 2 * (os.cpu_count() or 1))
     try:
         scratch_cm = ws.store.scratch(referenced_in(ws.db))
         with scratch_cm as scratch, ThreadPoolExecutor(workers, "intake") as pool:
@@ -163,14 +165,18 @@ def add_evidence(
                     pending.append((path, pool.submit(_prepare, scratch, path)))
                 if not pending:
                     break
-                path, future = pending.popleft()
                 if cancelled:
-                    future.cancel()
+                    pending.popleft()[1].cancel()
                     continue
-                results.append(
-                    _commit(ws, scratch, full_id, path, future, item_code, adder_id, actor)
-                )
-                reporter.advance(len(results), display_name(path))
+                # The next file in order, and with it those after it already prepared: one
+                # transaction (one fsync of SQLite's log) for the group, rows still in order.
+                group = [pending.popleft()]
+                group[0][1].exception()  # wait for it
+                while pending and pending[0][1].done() and len(group) < GROUP_MAX:
+                    group.append(pending.popleft())
+                for result in _commit_group(ws, full_id, group, item_code, adder_id, actor):
+                    results.append(result)
+                    reporter.advance(len(results), result.name)
                 if reporter.cancelled:
                     cancelled = True  # let running preparations end; their files are removed
     except OSError as error:
@@ -194,8 +200,6 @@ def _prepare(scratch: Scratch, path: Path) -> _Prepared:
         # Decoded from our own copy: the pixels checked are those of the bytes hashed, even if
         # the card is pulled out or the file changes meanwhile.
         info = inspect_file(original.path, derive=True)
-        if original.size == 0:
-            raise InvalidInput("文件为空（0 字节）")
         items: list[tuple[Staged, str]] = [(original, suffix_for(info.media_type))]
         thumb = print_copy = None
         if info.thumbnail is not None:
@@ -218,50 +222,103 @@ def _prepare(scratch: Scratch, path: Path) -> _Prepared:
     )
 
 
-def _commit(
+def _commit_group(
     ws: Workspace,
-    scratch: Scratch,
     inspection_id: str,
-    path: Path,
-    future: Future[_Prepared],
+    group: Sequence[tuple[Path, Future[_Prepared]]],
     item_code: str | None,
     adder_id: str | None,
     actor: dict[str, str] | None,
-) -> IntakeResult:
-    result = IntakeResult(path=path)
+) -> list[IntakeResult]:
+    """Commit the rows of prepared files, in order, with their custody entries. If the group's
+    transaction fails, each file is tried alone, so one file's failure names only that file."""
+    results: list[IntakeResult] = []
+    ready: list[tuple[IntakeResult, _Prepared]] = []
+    for path, future in group:
+        result = IntakeResult(path=path)
+        results.append(result)
+        try:
+            prepared = future.result()
+        except InspectorError as error:
+            result.error = str(error)
+            continue
+        except OSError as error:
+            result.error = disk_message(error)
+            continue
+        result.sha256 = prepared.original.sha256
+        result.warning = prepared.info.warning
+        ready.append((result, prepared))
+    if not ready:
+        return results
     try:
-        prepared = future.result()
+        _insert(ws, inspection_id, ready, item_code, adder_id, actor)
     except InspectorError as error:
-        result.error = str(error)
-        return result
-    except OSError as error:
-        result.error = disk_message(error)
-        return result
-    info = prepared.info
-    result.sha256 = prepared.original.sha256
-    result.warning = info.warning
-    try:
-        with ws.db.session() as session:
-            custody.lock_chain(session, inspection_id)
-            inspection = session.get(Inspection, inspection_id)
-            if inspection is None:
-                raise NotFound("检查已不存在")
-            require_editable(inspection)
-            existing = _same_place(session, inspection_id, result.sha256, item_code)
-            if existing is not None:
-                result.evidence_id = existing.id
+        if len(ready) == 1:
+            _failed(ready[0][0], error)
+            return results
+        for one in ready:
+            try:
+                _insert(ws, inspection_id, [one], item_code, adder_id, actor)
+            except InspectorError as single_error:
+                _failed(one[0], single_error)
+    return results
+
+
+def _failed(result: IntakeResult, error: InspectorError) -> None:
+    result.error = str(error)
+    result.evidence_id = None
+    result.duplicate = False
+    result.time_warning = None
+
+
+def _insert(
+    ws: Workspace,
+    inspection_id: str,
+    ready: Sequence[tuple[IntakeResult, _Prepared]],
+    item_code: str | None,
+    adder_id: str | None,
+    actor: dict[str, str] | None,
+) -> None:
+    with ws.db.session() as session:
+        custody.lock_chain(session, inspection_id)
+        inspection = session.get(Inspection, inspection_id)
+        if inspection is None:
+            raise NotFound("检查已不存在")
+        require_editable(inspection)
+        # Rows already linking these files to the same place (one query for the group).
+        place = (
+            Evidence.item_code.is_(None) if item_code is None else Evidence.item_code == item_code
+        )
+        shas = sorted({prepared.original.sha256 for _, prepared in ready})
+        existing = dict(
+            session.execute(
+                select(Evidence.sha256, Evidence.id).where(
+                    Evidence.inspection_id == inspection_id,
+                    Evidence.sha256.in_(shas),
+                    Evidence.derived_from.is_(None),
+                    place,
+                )
+            ).all()
+        )
+        last: CustodyEvent | None = None
+        for result, prepared in ready:
+            info = prepared.info
+            sha256 = prepared.original.sha256
+            if sha256 in existing:
+                result.evidence_id = existing[sha256]
                 result.duplicate = True
-                return result
+                continue
             now = utcnow()
             result.time_warning = time_warning(
                 info.captured_at, inspection.started_at, inspection.ended_at, now
             )
             row = Evidence(
+                id=new_id(),
                 inspection_id=inspection_id,
                 item_code=item_code,
-                sha256=result.sha256,
+                sha256=sha256,
                 size=prepared.original.size,
-                original_name=display_name(path),
+                original_name=display_name(result.path),
                 media_type=info.media_type,
                 width=info.width,
                 height=info.height,
@@ -275,6 +332,8 @@ def _commit(
                 added_by=adder_id,
                 added_at=now,
                 device_id=ws.db.device_id,
+                created_at=now,
+                updated_at=now,
                 caption="",
                 pages=info.pages,
                 thumb_sha256=prepared.thumb_sha256,
@@ -283,8 +342,7 @@ def _commit(
             )
             session.add(row)
             mark_started(inspection)
-            session.flush()
-            custody.append(
+            last = custody.append(
                 session,
                 inspection_id,
                 "added",
@@ -292,25 +350,10 @@ def _commit(
                 evidence_id=row.id,
                 actor=actor,
                 data=evidence_facts(row),
+                after=last,
             )
+            existing[sha256] = row.id  # the same file twice in one group: one row
             result.evidence_id = row.id
-    except InspectorError as error:
-        result.error = str(error)
-        result.evidence_id = None
-    return result
-
-
-def _same_place(
-    session: Session, inspection_id: str, sha256: str, item_code: str | None
-) -> Evidence | None:
-    return session.scalar(
-        select(Evidence).where(
-            Evidence.inspection_id == inspection_id,
-            Evidence.sha256 == sha256,
-            Evidence.derived_from.is_(None),
-            Evidence.item_code.is_(None) if item_code is None else Evidence.item_code == item_code,
-        )
-    )
 
 
 def evidence_facts(row: Evidence) -> dict[str, object]:

@@ -1,0 +1,198 @@
+"""Evidence intake throughput against the work no intake can skip.
+
+    .venv/bin/python benchmarks/bench_intake.py [--photos 100] [--rounds 2]
+
+Makes N phone-size photos (8, 10 and 12 MP, a few MB each, grain like a phone sensor's, each one
+different so every hash is new) from tests/data/photos/mobile/jolla.jpg in a temporary folder
+(not timed), then times, in the same run and alternately:
+
+- baseline: read each file, SHA-256 it, and make a draft-mode 320 px thumbnail, one after the
+  other (the work no intake can skip);
+- intake: ``add_evidence`` into a fresh data directory: copy and fsync the original, one decode
+  for thumbnail and print-size copy, both encoded and fsynced, journal, rename, one committed row
+  and custody entry per photo (SQLite synchronous=FULL).
+
+Targets (issue 4): intake >= 20 photos/s and >= 0.8x the baseline. Also printed: the peak RSS
+growth during intake and the RSS after every tenth photo, to show that memory stays flat.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import math
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PIL import Image, ImageChops  # noqa: E402
+
+from inspector.evidence.intake import add_evidence  # noqa: E402
+from inspector.inspections import TeamMember, create_inspection  # noqa: E402
+from inspector.workspace import Workspace  # noqa: E402
+
+SOURCE = ROOT / "tests" / "data" / "photos" / "mobile" / "jolla.jpg"
+SIZES = [(3264, 2448), (3648, 2736), (4000, 3000)]  # 8, 10 and 12 MP, 4:3 as phones take them
+
+
+def _status(field: str) -> int:
+    """A VmXXX figure of this process in KiB (Linux)."""
+    with open("/proc/self/status", encoding="ascii") as handle:
+        for line in handle:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def _reset_peak() -> None:
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as handle:
+            handle.write("5")  # resets VmHWM to the current RSS
+    except OSError:
+        pass
+
+
+def _base(size: tuple[int, int]) -> Image.Image:
+    with Image.open(SOURCE) as source:
+        image = source.convert("RGB").resize(size, Image.Resampling.BICUBIC)
+    grain = Image.effect_noise(size, 10).convert("RGB")  # sensor noise: real photos' entropy
+    return ImageChops.add(image, grain, scale=1.0, offset=-128)
+
+
+def _make(job: tuple[int, Path]) -> int:
+    index, folder = job
+    rng = random.Random(index)
+    size = SIZES[index % len(SIZES)]
+    image = _base(size)
+    x, y = rng.randrange(size[0] - 200), rng.randrange(size[1] - 200)
+    image.paste(
+        (rng.randrange(256), rng.randrange(256), rng.randrange(256)), (x, y, x + 96, y + 96)
+    )
+    with Image.open(SOURCE) as source:
+        exif = source.getexif()
+    exif[0x0112] = rng.choice([1, 1, 1, 6, 8, 3])  # some phones held upright or turned
+    exif[0x0132] = time.strftime("%Y:%m:%d %H:%M:%S")
+    path = folder / f"IMG_{index:04d}.jpg"
+    image.save(path, quality=92, exif=exif.tobytes())
+    return path.stat().st_size
+
+
+def make_photos(folder: Path, count: int) -> list[Path]:
+    with ProcessPoolExecutor(os.cpu_count() or 1) as pool:
+        sizes = list(pool.map(_make, [(i, folder) for i in range(count)]))
+    print(
+        f"made {count} photos: {sum(sizes) / 1e6:.0f} MB, "
+        f"{min(sizes) / 1e6:.1f}-{max(sizes) / 1e6:.1f} MB each, 8-12 MP"
+    )
+    return sorted(folder.glob("*.jpg"))
+
+
+def baseline(paths: list[Path]) -> float:
+    """Read, hash and make a draft-mode thumbnail of each photo, sequentially."""
+    start = time.perf_counter()
+    for path in paths:
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+        digest.hexdigest()
+        with Image.open(path) as image:
+            width, height = image.size
+            scale = 320 / max(width, height)
+            image.draft("RGB", (math.ceil(width * scale), math.ceil(height * scale)))
+            image.thumbnail((320, 320))
+    return time.perf_counter() - start
+
+
+class RssSampler:
+    def __init__(self) -> None:
+        self.samples: list[int] = []
+
+    def start(self, total: int, label: str) -> None:
+        pass
+
+    def advance(self, done: int, message: str = "") -> None:
+        if done % 10 == 0:
+            self.samples.append(_status("VmRSS"))
+
+    @property
+    def cancelled(self) -> bool:
+        return False
+
+
+def intake(folder: Path, scratch: Path, round_number: int) -> tuple[float, int, list[int]]:
+    home = scratch / f"home-{round_number}"
+    with Workspace.open(home) as ws:
+        inspection_id = create_inspection(
+            ws,
+            institution="基准测试医院",
+            type_code="public_hospital",
+            mode="surprise",
+            district="历下区",
+            team=[TeamMember("张伟", "370100001")],
+        )
+        sampler = RssSampler()
+        before = _status("VmRSS")
+        _reset_peak()
+        start = time.perf_counter()
+        results = add_evidence(ws, inspection_id, [folder], added_by="370100001", reporter=sampler)
+        elapsed = time.perf_counter() - start
+        growth = _status("VmHWM") - before
+        failed = [r for r in results if not r.ok]
+        if failed:
+            raise SystemExit(f"intake failed: {failed[0].name}: {failed[0].error}")
+    shutil.rmtree(home)
+    return elapsed, growth, sampler.samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--photos", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, Pillow {Image.__version__}")
+    with tempfile.TemporaryDirectory(prefix="bench-intake-") as temporary:
+        scratch = Path(temporary)
+        folder = scratch / "DCIM"
+        folder.mkdir()
+        paths = make_photos(folder, args.photos)
+        baseline(paths[:5])  # warm: files in the page cache, libraries loaded
+        base_times: list[float] = []
+        intake_times: list[float] = []
+        growths: list[int] = []
+        samples: list[int] = []
+        for round_number in range(args.rounds):
+            base_times.append(baseline(paths))
+            elapsed, growth, samples = intake(folder, scratch, round_number)
+            intake_times.append(elapsed)
+            growths.append(growth)
+        n = len(paths)
+        base_rate = n / statistics.median(base_times)
+        intake_rate = n / statistics.median(intake_times)
+        print("baseline (read + SHA-256 + draft thumbnail, sequential):")
+        print(
+            "  " + ", ".join(f"{n / t:.1f}" for t in base_times) + f" photos/s -> {base_rate:.1f}"
+        )
+        print("intake (add_evidence, all of it):")
+        print(
+            "  "
+            + ", ".join(f"{n / t:.1f}" for t in intake_times)
+            + f" photos/s -> {intake_rate:.1f}"
+        )
+        print(f"ratio intake/baseline: {intake_rate / base_rate:.2f} (target >= 0.80)")
+        print(f"intake >= 20 photos/s: {'yes' if intake_rate >= 20 else 'NO'}")
+        print("peak RSS growth during intake: " + ", ".join(f"{g / 1024:.0f} MB" for g in growths))
+        print("RSS after every 10 photos (MB): " + " ".join(f"{s / 1024:.0f}" for s in samples))
+
+
+if __name__ == "__main__":
+    main()

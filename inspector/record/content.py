@@ -1,0 +1,454 @@
+"""What a record states besides the answers: the party's statement and defence (陈述、申辩), the
+handwritten signatures (or the party's refusal, with a witness), interview records (询问笔录),
+the record's number and the hash of its data, and amendments of signed inspections."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PIL import Image, ImageDraw
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector.db.models import (
+    Answer,
+    Evidence,
+    HandwrittenSignature,
+    Inspection,
+    InspectionMember,
+    InspectionStatus,
+    Interview,
+    utcnow,
+)
+from inspector.errors import InvalidInput, NotFound
+from inspector.inspections import InspectionView, canonical_json, require_editable, resolve_id
+from inspector.workspace import Workspace
+
+ROLES = ("inspector", "party", "witness", "interviewee")
+ROLE_NAMES = {
+    "inspector": "检查人员",
+    "party": "被检查单位代表",
+    "witness": "见证人",
+    "interviewee": "被询问人",
+}
+
+# A stroke is a list of points (x, y[, t_ms, pressure]) in the pad's own pixels.
+Stroke = list[list[float]]
+
+
+def _signable(inspection: Inspection) -> None:
+    """Signatures and the statement are given at the end of the visit, before the record is
+    signed digitally; after that the record is locked."""
+    if inspection.status is InspectionStatus.SIGNED:
+        raise InvalidInput("该检查的记录已数字签名并锁定，不能再修改；如需更正请新建更正记录。")
+
+
+def set_statement(
+    ws: Workspace,
+    inspection_id: str,
+    statement: str,
+    representative: str | None = None,
+    title: str | None = None,
+) -> None:
+    """The party's statement and defence, as given (陈述、申辩)."""
+    with ws.db.session() as session:
+        inspection = resolve_id(session, inspection_id)
+        _signable(inspection)
+        inspection.party_statement = statement
+        if representative is not None:
+            inspection.party_representative = representative.strip() or None
+        if title is not None:
+            inspection.party_title = title.strip() or None
+
+
+def render_strokes(strokes: list[Stroke], width: int = 600, height: int = 240) -> bytes:
+    """The picture of a handwritten signature: strokes fitted into width x height, black on
+    transparent, as PNG. The strokes themselves are kept too (they are the evidence)."""
+    points = [point for stroke in strokes for point in stroke]
+    if not points:
+        raise InvalidInput("签名为空")
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    left, top = min(xs), min(ys)
+    span_x, span_y = max(max(xs) - left, 1.0), max(max(ys) - top, 1.0)
+    margin = 8
+    scale = min((width - 2 * margin) / span_x, (height - 2 * margin) / span_y)
+    image = Image.new("RGBA", (width, height), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    line = max(2, round(width / 150))
+    for stroke in strokes:
+        placed = [(margin + (p[0] - left) * scale, margin + (p[1] - top) * scale) for p in stroke]
+        if len(placed) == 1:
+            x, y = placed[0]
+            draw.ellipse((x - line, y - line, x + line, y + line), fill=(0, 0, 0, 255))
+        else:
+            draw.line(placed, fill=(0, 0, 0, 255), width=line, joint="curve")
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def _check_strokes(strokes: list[Stroke]) -> list[Stroke]:
+    clean: list[Stroke] = []
+    for stroke in strokes:
+        if not isinstance(stroke, list) or not stroke:
+            raise InvalidInput("签名笔迹格式不正确")
+        for point in stroke:
+            if (
+                not isinstance(point, list | tuple)
+                or len(point) < 2
+                or not all(isinstance(v, int | float) for v in point)
+            ):
+                raise InvalidInput("签名笔迹格式不正确")
+        clean.append([list(map(float, point)) for point in stroke])
+    if not clean:
+        raise InvalidInput("签名为空")
+    return clean
+
+
+def add_signature(
+    ws: Workspace,
+    inspection_id: str,
+    role: str,
+    signer_name: str,
+    strokes: list[Stroke],
+    *,
+    cert_no: str | None = None,
+    interview_id: str | None = None,
+) -> str:
+    """Keep a handwritten signature: strokes and picture. An inspector is named by 执法证号
+    and must be on the team; signing again replaces that person's earlier signature."""
+    if role not in ROLES:
+        raise InvalidInput(f"签名角色应为：{'、'.join(ROLES)}")
+    if not signer_name.strip():
+        raise InvalidInput("请填写签名人姓名")
+    clean = _check_strokes(strokes)
+    picture = render_strokes(clean)
+    with ws.db.session() as session:
+        inspection = resolve_id(session, inspection_id)
+        _signable(inspection)
+        inspector_id = _team_member(session, inspection, cert_no) if role == "inspector" else None
+        _replace_previous(session, inspection.id, role, inspector_id, signer_name, interview_id)
+        signature = HandwrittenSignature(
+            inspection_id=inspection.id,
+            interview_id=interview_id,
+            role=role,
+            inspector_id=inspector_id,
+            signer_name=signer_name.strip(),
+            strokes=clean,
+            image_png=picture,
+            refused=False,
+            device_id=ws.db.device_id,
+        )
+        session.add(signature)
+        session.flush()
+        return signature.id
+
+
+def record_refusal(
+    ws: Workspace,
+    inspection_id: str,
+    representative: str,
+    reason: str,
+    witness_name: str,
+    witness_strokes: list[Stroke],
+    *,
+    interview_id: str | None = None,
+) -> None:
+    """The party's representative refuses to sign (拒签): the reason is recorded, and a
+    witness names themself and signs."""
+    if not reason.strip():
+        raise InvalidInput("请填写拒签的理由（或“未说明理由”）")
+    if not witness_name.strip():
+        raise InvalidInput("拒签时须有见证人签名：请填写见证人姓名")
+    clean = _check_strokes(witness_strokes)
+    picture = render_strokes(clean)
+    role = "interviewee" if interview_id else "party"
+    with ws.db.session() as session:
+        inspection = resolve_id(session, inspection_id)
+        _signable(inspection)
+        _replace_previous(session, inspection.id, role, None, None, interview_id)
+        _replace_previous(session, inspection.id, "witness", None, None, interview_id)
+        session.add_all(
+            [
+                HandwrittenSignature(
+                    inspection_id=inspection.id,
+                    interview_id=interview_id,
+                    role=role,
+                    signer_name=representative.strip() or "（未留姓名）",
+                    strokes=[],
+                    image_png=None,
+                    refused=True,
+                    refusal_reason=reason.strip(),
+                    device_id=ws.db.device_id,
+                ),
+                HandwrittenSignature(
+                    inspection_id=inspection.id,
+                    interview_id=interview_id,
+                    role="witness",
+                    signer_name=witness_name.strip(),
+                    strokes=clean,
+                    image_png=picture,
+                    refused=False,
+                    device_id=ws.db.device_id,
+                ),
+            ]
+        )
+
+
+def _team_member(session: Session, inspection: Inspection, cert_no: str | None) -> str:
+    for member in inspection.members:
+        if member.inspector.cert_no == cert_no:
+            return member.inspector.id
+    raise InvalidInput(f"执法证号 {cert_no} 不是本检查组的成员")
+
+
+def _replace_previous(
+    session: Session,
+    inspection_id: str,
+    role: str,
+    inspector_id: str | None,
+    signer_name: str | None,
+    interview_id: str | None,
+) -> None:
+    query = select(HandwrittenSignature).where(
+        HandwrittenSignature.inspection_id == inspection_id,
+        HandwrittenSignature.role == role,
+        HandwrittenSignature.interview_id.is_(None)
+        if interview_id is None
+        else HandwrittenSignature.interview_id == interview_id,
+    )
+    if inspector_id is not None:
+        query = query.where(HandwrittenSignature.inspector_id == inspector_id)
+    for old in session.scalars(query):
+        session.delete(old)
+
+
+@dataclass
+class SignatureView:
+    role: str
+    signer_name: str
+    cert_no: str | None
+    image_png: bytes | None
+    refused: bool
+    refusal_reason: str | None
+    signed_at: datetime
+    interview_id: str | None
+
+
+def signatures(ws: Workspace, inspection_id: str) -> list[SignatureView]:
+    with ws.db.session() as session:
+        inspection = resolve_id(session, inspection_id)
+        certs = {m.inspector.id: m.inspector.cert_no for m in inspection.members}
+        rows = session.scalars(
+            select(HandwrittenSignature)
+            .where(HandwrittenSignature.inspection_id == inspection.id)
+            .order_by(HandwrittenSignature.signed_at)
+        ).all()
+        return [
+            SignatureView(
+                role=row.role,
+                signer_name=row.signer_name,
+                cert_no=certs.get(row.inspector_id or ""),
+                image_png=row.image_png,
+                refused=row.refused,
+                refusal_reason=row.refusal_reason,
+                signed_at=row.signed_at,
+                interview_id=row.interview_id,
+            )
+            for row in rows
+        ]
+
+
+# --- interview records -----------------------------------------------------------------
+
+
+@dataclass
+class InterviewView:
+    id: str
+    inspection_id: str
+    interviewee_name: str
+    interviewee_role: str | None
+    interviewee_id_no: str | None
+    place: str | None
+    started_at: datetime | None
+    ended_at: datetime | None
+    questions: list[dict[str, str]]
+
+
+def _interview_view(row: Interview) -> InterviewView:
+    return InterviewView(
+        id=row.id,
+        inspection_id=row.inspection_id,
+        interviewee_name=row.interviewee_name,
+        interviewee_role=row.interviewee_role,
+        interviewee_id_no=row.interviewee_id_no,
+        place=row.place,
+        started_at=row.started_at,
+        ended_at=row.ended_at,
+        questions=list(row.questions),
+    )
+
+
+def new_interview(
+    ws: Workspace,
+    inspection_id: str,
+    interviewee_name: str,
+    *,
+    role: str | None = None,
+    id_no: str | None = None,
+    place: str | None = None,
+) -> str:
+    if not interviewee_name.strip():
+        raise InvalidInput("请填写被询问人姓名")
+    with ws.db.session() as session:
+        inspection = resolve_id(session, inspection_id)
+        require_editable(inspection)
+        interview = Interview(
+            inspection_id=inspection.id,
+            interviewee_name=interviewee_name.strip(),
+            interviewee_role=role,
+            interviewee_id_no=id_no,
+            place=place or inspection.place,
+            started_at=utcnow(),
+            questions=[],
+            device_id=ws.db.device_id,
+        )
+        session.add(interview)
+        session.flush()
+        return interview.id
+
+
+def _interview(session: Session, interview_id: str) -> Interview:
+    row = session.get(Interview, interview_id)
+    if row is None:
+        raise NotFound(f"没有编号为 {interview_id} 的询问笔录")
+    return row
+
+
+def add_question(ws: Workspace, interview_id: str, question: str, answer: str) -> int:
+    """Append a question and its answer, as said. Returns its number (from 1)."""
+    if not question.strip():
+        raise InvalidInput("问题不能为空")
+    with ws.db.session() as session:
+        interview = _interview(session, interview_id)
+        inspection = resolve_id(session, interview.inspection_id)
+        require_editable(inspection)
+        interview.questions = [*interview.questions, {"q": question.strip(), "a": answer}]
+        interview.ended_at = utcnow()
+        return len(interview.questions)
+
+
+def get_interviews(ws: Workspace, inspection_id: str) -> list[InterviewView]:
+    with ws.db.session() as session:
+        inspection = resolve_id(session, inspection_id)
+        rows = session.scalars(
+            select(Interview)
+            .where(Interview.inspection_id == inspection.id)
+            .order_by(Interview.created_at)
+        ).all()
+        return [_interview_view(row) for row in rows]
+
+
+def get_interview(ws: Workspace, interview_id: str) -> InterviewView:
+    with ws.db.session() as session:
+        return _interview_view(_interview(session, interview_id))
+
+
+# --- the record's number and data hash --------------------------------------------------
+
+
+def record_number(ws: Workspace, inspection_id: str) -> str:
+    """The record's number, made once: 检查日期 and the start of the inspection's id, unique
+    across laptops without a central counter."""
+    with ws.db.session() as session:
+        inspection = resolve_id(session, inspection_id)
+        if inspection.record_no is None:
+            day = (inspection.started_at or inspection.created_at).astimezone()
+            inspection.record_no = f"JC{day:%Y%m%d}-{inspection.id[:8].upper()}"
+        return inspection.record_no
+
+
+def record_data(view: InspectionView, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """What the record states, in a stable form: its SHA-256 is printed on every page and
+    checked again by ``record verify`` against the database."""
+    return {
+        "inspection": view.id,
+        "institution": [view.institution_name, view.institution_type, view.district],
+        "mode": view.mode,
+        "team": [[name, cert, role.value] for name, cert, role in view.team],
+        "started_at": view.started_at.isoformat() if view.started_at else None,
+        "ended_at": view.ended_at.isoformat() if view.ended_at else None,
+        "answers": {
+            code: [a.result.value, a.note, a.amount_fen, a.violation_code]
+            for code, a in sorted(view.answers.items())
+        },
+        "evidence": sorted(e.sha256 for e in view.evidence),
+        **(extra or {}),
+    }
+
+
+def record_data_sha256(view: InspectionView, extra: dict[str, Any] | None = None) -> str:
+    return hashlib.sha256(canonical_json(record_data(view, extra))).hexdigest()
+
+
+# --- amendments --------------------------------------------------------------------------
+
+
+def amend_inspection(ws: Workspace, inspection_id: str) -> str:
+    """A correction of a signed inspection: a new inspection, linked to the original, with its
+    answers copied to start from (evidence links too: the files are the same). The signed
+    original is never changed."""
+    with ws.db.session() as session:
+        original = resolve_id(session, inspection_id)
+        if original.status is not InspectionStatus.SIGNED:
+            raise InvalidInput("只有已签名锁定的检查需要更正记录；未签名的检查可以直接修改。")
+        copy = Inspection(
+            institution_id=original.institution_id,
+            mode=original.mode,
+            district=original.district,
+            team_district=original.team_district,
+            place=original.place,
+            focus=list(original.focus),
+            snapshot_sha256=original.snapshot_sha256,
+            item_count=original.item_count,
+            started_at=original.started_at,
+            amends_id=original.id,
+            status=InspectionStatus.IN_PROGRESS,
+            device_id=ws.db.device_id,
+        )
+        session.add(copy)
+        session.flush()
+        for member in original.members:
+            copy.members.append(
+                InspectionMember(
+                    inspector_id=member.inspector_id, role=member.role, position=member.position
+                )
+            )
+        for answer in session.scalars(select(Answer).where(Answer.inspection_id == original.id)):
+            session.add(
+                Answer(
+                    inspection_id=copy.id,
+                    item_code=answer.item_code,
+                    result=answer.result,
+                    note=answer.note,
+                    amount_fen=answer.amount_fen,
+                    violation_code=answer.violation_code,
+                    device_id=ws.db.device_id,
+                )
+            )
+        for evidence in session.scalars(
+            select(Evidence).where(Evidence.inspection_id == original.id)
+        ):
+            values = {
+                column.key: getattr(evidence, column.key)
+                for column in Evidence.__table__.columns
+                if column.key
+                not in ("id", "inspection_id", "device_id", "created_at", "updated_at")
+            }
+            session.add(Evidence(**values, inspection_id=copy.id, device_id=ws.db.device_id))
+        return copy.id

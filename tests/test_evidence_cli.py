@@ -1,0 +1,180 @@
+"""The evidence commands end to end, and an intake process killed at random moments: after each
+kill the next start must leave the store and the database in agreement and the chain whole."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from inspector.workspace import Workspace
+
+from .conftest import PHOTOS, ROOT, Cli, new_inspection
+from .test_evidence import assert_store_agrees
+
+
+def _evidence(cli: Cli, inspection_id: str) -> list[dict[str, object]]:
+    return json.loads(cli("evidence", "list", inspection_id, "--json")[0])
+
+
+def test_evidence_commands_and_verify(cli: Cli, tmp_path: Path) -> None:
+    inspection_id = new_inspection(cli)
+    out, _ = cli(
+        "evidence", "add", inspection_id, str(PHOTOS / "gps"), "--item", "P1.1", "--by", "370100001"
+    )
+    assert "共 9 个文件，保存 9 个" in out and "早于本次检查" in out
+    rows = _evidence(cli, inspection_id)
+    first = str(rows[0]["id"])
+    cli("evidence", "caption", first[:8], "收费处价目表", "--by", "370100002")
+    cli("evidence", "link", first[:8], "--none")
+    _, err = cli("evidence", "link", first[:8], expect=1)
+    assert "--item" in err
+    out, _ = cli(
+        "evidence",
+        "annotate",
+        first[:8],
+        "--arrow",
+        "0.1,0.1,0.4,0.4",
+        "--circle",
+        "0.3,0.3,0.6,0.6",
+        "--text",
+        "0.1,0.8,此处价格与公示不符",
+        "--json",
+    )
+    annotated = json.loads(out)["evidence_id"]
+    out, _ = cli("evidence", "seal", inspection_id, "--description", "价目表", "--quantity", "1",
+                 "--unit", "份", "--photo", first[:8])  # fmt: skip
+    assert "第 1 项" in out
+    assert "价目表" in cli("evidence", "seals", inspection_id)[0]
+    cli("evidence", "remove", annotated[:8])
+    out, _ = cli("evidence", "log", inspection_id)
+    for name in ("添加", "说明", "关联条目", "标注", "封存", "移除"):
+        assert name in out
+    out, _ = cli("verify-evidence", inspection_id)
+    assert "保管链完整" in out
+    folder = tmp_path / "导出"
+    out, _ = cli("evidence", "export", inspection_id, str(folder), "--json")
+    assert json.loads(out)["files"] == 9
+    data = json.loads(cli("verify-evidence", inspection_id, "--json")[0])
+    assert data["ok"] and data["files"] == 27
+
+    # Tampering is named, with a non-zero exit.
+    home = cli.home
+    stored = Workspace.open(home)
+    photo = stored.store.path_for(str(rows[3]["sha256"]), ".jpg")
+    stored.close()
+    photo.chmod(0o600)
+    data = bytearray(photo.read_bytes())
+    data[3000] ^= 0xFF
+    photo.write_bytes(bytes(data))
+    out, _ = cli("verify-evidence", inspection_id, expect=1)
+    assert "发现 1 处不一致" in out and str(rows[3]["original_name"]) in out and "原件" in out
+    connection = sqlite3.connect(home / "inspector.sqlite3")
+    connection.execute("drop trigger custody_events_no_update")
+    connection.execute("update custody_events set body = body || ' ' where seq = 5")
+    connection.commit()
+    connection.close()
+    out, _ = cli("verify-evidence", inspection_id, expect=1)
+    assert "保管记录第 5 条" in out
+
+
+def test_evidence_of_a_finished_inspection_cannot_be_removed_from_the_command_line(
+    cli: Cli,
+) -> None:
+    inspection_id = new_inspection(cli)
+    cli("evidence", "add", inspection_id, str(PHOTOS / "gps" / "DSCN0010.jpg"))
+    evidence_id = str(_evidence(cli, inspection_id)[0]["id"])
+    cli("inspection", "finish", inspection_id)
+    _, err = cli("evidence", "remove", evidence_id, expect=1)
+    assert "待签字" in err
+    _, err = cli("evidence", "add", inspection_id, str(PHOTOS / "gps"), expect=1)
+    assert "待签字" in err
+    assert len(_evidence(cli, inspection_id)) == 1
+
+
+# --- killing an intake process ------------------------------------------------------------
+
+BATCH = 40
+
+
+def _make_batch(folder: Path, count: int, seed: int) -> None:
+    """Photos that differ (so every hash is new), a few with EXIF orientation, phone-like."""
+    folder.mkdir(parents=True)
+    rng = random.Random(seed)
+    with Image.open(PHOTOS / "mobile" / "jolla.jpg") as source:
+        exif = source.getexif()
+        base = source.convert("RGB").resize((1632, 1224))
+    for index in range(count):
+        image = base.copy()
+        x, y = rng.randrange(1500), rng.randrange(1100)
+        colour = (rng.randrange(256), rng.randrange(256), rng.randrange(256))
+        image.paste(colour, (x, y, x + 64 + index, y + 64))
+        exif[0x0112] = rng.choice([1, 3, 6, 8])
+        image.save(folder / f"IMG_{seed:02d}_{index:03d}.jpg", quality=90, exif=exif.tobytes())
+
+
+@pytest.mark.slow
+def test_killing_an_intake_at_random_moments_leaves_store_and_database_in_agreement(
+    cli: Cli, tmp_path: Path
+) -> None:
+    inspection_id = new_inspection(cli)
+    home = cli.home
+    rng = random.Random(20261122)
+    killed_midway = 0
+    for run in range(6):
+        batch = tmp_path / f"card{run}"
+        _make_batch(batch, BATCH, run)
+        before = len(_evidence(cli, inspection_id))
+        child = subprocess.Popen(
+            [
+                sys.executable,
+                str(ROOT / "main.py"),
+                "evidence",
+                "add",
+                inspection_id,
+                str(batch),
+                "--home",
+                str(home),
+                "--by",
+                "370100001",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ},
+        )
+        # Wait until the intake has begun (its scratch folder exists), then kill it at a
+        # seeded-random moment: during copying, decoding, journaling, renaming or committing.
+        incoming = home / "evidence" / ".incoming"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and child.poll() is None:
+            if incoming.is_dir() and any(p.is_dir() for p in incoming.iterdir()):
+                break
+            time.sleep(0.005)
+        time.sleep(rng.uniform(0.05, 1.2))
+        if child.poll() is None:
+            child.send_signal(signal.SIGKILL)
+        child.wait(timeout=60)
+        with Workspace.open(home) as ws:  # the next start finishes what the kill left
+            assert_store_agrees(ws)
+        after = len(_evidence(cli, inspection_id))
+        if child.returncode == -signal.SIGKILL and before < after < before + BATCH:
+            killed_midway += 1
+        out, _ = cli("verify-evidence", inspection_id)
+        assert "保管链完整" in out
+    assert killed_midway >= 2, "the kills should land in the middle of a batch"
+    # What was not taken in before a kill goes in when the batch is added again.
+    cards = [str(tmp_path / f"card{run}") for run in range(6)]
+    out, _ = cli("evidence", "add", inspection_id, *cards, "--by", "370100001")
+    assert "失败 0 个" in out
+    assert len(_evidence(cli, inspection_id)) == 6 * BATCH
+    with Workspace.open(home) as ws:
+        assert_store_agrees(ws)

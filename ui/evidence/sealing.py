@@ -1,0 +1,192 @@
+"""The sealing list (封存清单) of an inspection: the lines so far, and a form to add one with its
+description, quantity, unit, a note (where it is kept, the seal's number) and its photos."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.errors import InspectorError
+from inspector.evidence.manage import thumb_path
+from inspector.evidence.sealing import add_seal_item, list_seal_items, remove_seal_item
+from inspector.inspections import EDITABLE, get_inspection
+from inspector.workspace import Workspace
+from ui.tasks import TaskRunner
+
+UNITS = ["盒", "瓶", "支", "袋", "板", "包", "本", "册", "份", "张", "台", "件", "箱", "套"]
+COLUMNS = ["序号", "物品名称及描述", "数量", "单位", "备注", "照片"]
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class SealingListDialog(QDialog):
+    changed = Signal()
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        runner: TaskRunner,
+        inspection_id: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.runner = runner
+        self.inspection_id = inspection_id
+        self.added_by: str | None = None
+        self.setWindowTitle("封存清单")
+        self.resize(900, 640)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+        self.description = QLineEdit()
+        self.description.setPlaceholderText("如：阿莫西林胶囊 0.25g×24 粒，批号 20240301")
+        self.quantity = QLineEdit()
+        self.quantity.setPlaceholderText("数量")
+        self.unit = QComboBox()
+        self.unit.setEditable(True)
+        self.unit.addItems(UNITS)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("封存地点、封条编号等（可不填）")
+        self.photos = QListWidget()
+        self.photos.setViewMode(QListView.ViewMode.IconMode)
+        self.photos.setIconSize(QSize(72, 72))
+        self.photos.setMaximumHeight(130)
+        self.photos.setFlow(QListView.Flow.LeftToRight)
+        self.photos.setWrapping(False)
+        self.add_button = QPushButton("列入封存清单")
+        self.add_button.clicked.connect(self.add)
+        self.remove_button = QPushButton("移除所选行")
+        self.remove_button.clicked.connect(self.remove_selected)
+        close = QPushButton("关闭")
+        close.clicked.connect(self.accept)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow("物品名称及描述", self.description)
+        amount = QHBoxLayout()
+        amount.addWidget(self.quantity)
+        amount.addWidget(self.unit)
+        form.addRow("数量", amount)
+        form.addRow("备注", self.note)
+        form.addRow("照片（勾选）", self.photos)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.refresh()
+
+    def set_added_by(self, cert_no: str | None) -> None:
+        self.added_by = cert_no
+
+    def refresh(self) -> None:
+        view = get_inspection(self.workspace, self.inspection_id)
+        self.inspection_id = view.id
+        editable = view.status in EDITABLE
+        names = {e.id: e.original_name for e in view.evidence}
+        items = list_seal_items(self.workspace, view.id)
+        self.table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            photos = "、".join(names.get(i, i[:8]) for i in item.evidence_ids)
+            values = [str(item.position), item.description, item.quantity, item.unit, item.note]
+            for column, value in enumerate([*values, photos]):
+                cell = QTableWidgetItem(value)
+                cell.setData(ID_ROLE, item.position)
+                self.table.setItem(row, column, cell)
+        self.table.resizeColumnToContents(0)
+        self.photos.clear()
+        for evidence in view.evidence:
+            if not evidence.media_type.startswith("image/"):
+                continue
+            path = thumb_path(self.workspace, evidence)
+            icon = QIcon(QPixmap(str(path))) if path is not None else QIcon()
+            entry = QListWidgetItem(icon, evidence.original_name[:14])
+            entry.setToolTip(evidence.original_name)
+            entry.setData(ID_ROLE, evidence.id)
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(Qt.CheckState.Unchecked)
+            self.photos.addItem(entry)
+        for widget in (
+            self.description,
+            self.quantity,
+            self.unit,
+            self.note,
+            self.photos,
+            self.add_button,
+            self.remove_button,
+        ):
+            widget.setEnabled(editable)
+        if not editable:
+            self.message.setText("检查已结束或已签字：封存清单只能查看")
+
+    def checked_photos(self) -> list[str]:
+        return [
+            str(self.photos.item(i).data(ID_ROLE))
+            for i in range(self.photos.count())
+            if self.photos.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def add(self) -> None:
+        try:
+            item = add_seal_item(
+                self.workspace,
+                self.inspection_id,
+                description=self.description.text(),
+                quantity=self.quantity.text(),
+                unit=self.unit.currentText(),
+                note=self.note.text(),
+                evidence_ids=self.checked_photos(),
+                by=self.added_by,
+            )
+        except InspectorError as error:
+            self.message.setText(f"未列入：{error}")
+            return
+        self.message.setText(f"已列入第 {item.position} 项")
+        self.description.clear()
+        self.quantity.clear()
+        self.note.clear()
+        self.refresh()
+        self.changed.emit()
+
+    def remove_selected(self) -> None:
+        positions = sorted(
+            {int(cell.data(ID_ROLE)) for cell in self.table.selectedItems()}, reverse=True
+        )
+        problems = []
+        for position in positions:
+            try:
+                remove_seal_item(self.workspace, self.inspection_id, position, by=self.added_by)
+            except InspectorError as error:
+                problems.append(str(error))
+        self.message.setText("；".join(problems) if problems else f"已移除 {len(positions)} 项")
+        self.refresh()
+        self.changed.emit()

@@ -1,0 +1,397 @@
+"""The evidence strip: thumbnails of an inspection's evidence (or one checklist item's), with
+buttons to add files, a folder (a camera card) or a photo from the camera, and drag and drop.
+Intake runs off the UI thread through the TaskRunner, with progress and cancel; thumbnails are
+the upright ones stored at intake, read off the UI thread too."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.db.models import STATUS_NAMES
+from inspector.errors import InspectorError
+from inspector.evidence.intake import IntakeResult, add_evidence
+from inspector.evidence.manage import remove_evidence, thumb_path
+from inspector.inspections import EDITABLE, EvidenceView, InspectionView, get_inspection
+from inspector.workspace import Workspace
+from ui.evidence.camera import available_cameras, camera_button_state
+from ui.tasks import TaskRunner
+
+ICON_SIDE = 128
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def load_thumbnails(ws: Workspace, views: Sequence[EvidenceView]) -> dict[str, QImage]:
+    """Read the stored thumbnails (QImage is safe off the UI thread; QPixmap is not)."""
+    images: dict[str, QImage] = {}
+    for view in views:
+        path = thumb_path(ws, view)
+        if path is None:
+            continue
+        image = QImage(str(path))  # upright already: made so at intake
+        if not image.isNull():
+            images[view.id] = image
+    return images
+
+
+def summarise(results: Sequence[IntakeResult]) -> tuple[str, str]:
+    """A one-line summary and the details (per file) of an intake."""
+    stored = [r for r in results if r.ok and not r.duplicate]
+    duplicates = [r for r in results if r.duplicate]
+    failed = [r for r in results if not r.ok]
+    warned = [r for r in results if r.ok and r.time_warning]
+    parts = [f"已添加 {len(stored)} 个文件"]
+    if duplicates:
+        parts.append(f"{len(duplicates)} 个已在此处，未重复添加")
+    if failed:
+        parts.append(f"{len(failed)} 个未保存")
+    if warned:
+        parts.append(f"{len(warned)} 张照片的拍摄时间与检查时间相差较大")
+    details = [f"{r.name}：{r.error}" for r in failed]
+    details += [f"{r.name}：{r.time_warning}" for r in warned]
+    return "，".join(parts), "\n".join(details)
+
+
+class EvidenceStrip(QWidget):
+    """Thumbnails of the evidence of an inspection or one checklist item."""
+
+    changed = Signal()  # evidence added, changed or removed
+    loaded = Signal()  # thumbnails shown (tests wait on it)
+
+    def __init__(
+        self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.runner = runner
+        self.inspection_id: str | None = None
+        self.item_code: str | None = None
+        self.view: InspectionView | None = None
+        self.evidence: list[EvidenceView] = []
+        self.last_results: list[IntakeResult] = []
+        self.setAcceptDrops(True)
+
+        self.title = QLabel("证据")
+        self.adder = QComboBox()
+        self.adder.setToolTip("添加人（本检查组成员）")
+        self.add_files_button = QPushButton("添加文件…")
+        self.add_files_button.setToolTip("照片、扫描件（PDF、多页 TIFF）、手机照片（HEIC）、视频")
+        self.add_files_button.clicked.connect(self.choose_files)
+        self.add_folder_button = QPushButton("添加文件夹…")
+        self.add_folder_button.setToolTip("整个文件夹，如相机或手机存储卡的 DCIM 文件夹")
+        self.add_folder_button.clicked.connect(self.choose_folder)
+        self.camera_button = QPushButton("拍照…")
+        self.camera_check = available_cameras()
+        enabled, tip = camera_button_state(self.camera_check)
+        self.camera_button.setEnabled(enabled)
+        self.camera_button.setToolTip(tip)
+        self.camera_button.clicked.connect(self.open_camera)
+        self.sealing_button = QPushButton("封存清单…")
+        self.sealing_button.clicked.connect(self.open_sealing_list)
+
+        self.list = QListWidget()
+        self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setFlow(QListView.Flow.LeftToRight)
+        self.list.setWrapping(False)
+        self.list.setMovement(QListView.Movement.Static)
+        self.list.setIconSize(QSize(ICON_SIDE, ICON_SIDE))
+        self.list.setGridSize(QSize(ICON_SIDE + 24, ICON_SIDE + 40))
+        self.list.setMinimumHeight(ICON_SIDE + 56)
+        self.list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.list.itemActivated.connect(lambda item: self.open_viewer(item.data(ID_ROLE)))
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._menu)
+        self.list.setAcceptDrops(False)  # the strip takes the drop
+
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.hint = QLabel("可将照片、文件或文件夹拖到这里")
+        self.hint.setStyleSheet("color: grey")
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.title)
+        buttons.addStretch(1)
+        buttons.addWidget(QLabel("添加人："))
+        buttons.addWidget(self.adder)
+        for button in (
+            self.add_files_button,
+            self.add_folder_button,
+            self.camera_button,
+            self.sealing_button,
+        ):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.list)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.message)
+        self._set_enabled(False, "请先选择一次检查")
+
+    # --- API --------------------------------------------------------------------------
+
+    def set_target(self, inspection_id: str | None, item_code: str | None = None) -> None:
+        """Show the evidence of an inspection (``item_code`` None) or of one of its items."""
+        self.inspection_id = inspection_id
+        self.item_code = item_code
+        self.message.clear()
+        self.refresh()
+
+    def set_added_by(self, cert_no: str | None) -> None:
+        index = self.adder.findData(cert_no)
+        if index >= 0:
+            self.adder.setCurrentIndex(index)
+
+    @property
+    def added_by(self) -> str | None:
+        data = self.adder.currentData()
+        return str(data) if data else None
+
+    @property
+    def editable(self) -> bool:
+        return self.view is not None and self.view.status in EDITABLE
+
+    def refresh(self) -> None:
+        if self.inspection_id is None:
+            self.view = None
+            self.evidence = []
+            self.list.clear()
+            self._set_enabled(False, "请先选择一次检查")
+            return
+        ws = self.workspace
+        try:
+            self.view = get_inspection(ws, self.inspection_id)
+        except InspectorError as error:
+            self.view = None
+            self.evidence = []
+            self.list.clear()
+            self._set_enabled(False, str(error))
+            return
+        self.inspection_id = self.view.id
+        self._fill_team()
+        views = [
+            v for v in self.view.evidence if self.item_code is None or v.item_code == self.item_code
+        ]
+        self.evidence = views
+        where = f"条目 {self.item_code} 的证据" if self.item_code else "本次检查的证据"
+        self.title.setText(f"{where}（{len(views)}）")
+        if self.editable:
+            self._set_enabled(True, "")
+        else:
+            status = STATUS_NAMES[self.view.status]
+            self._set_enabled(False, f"检查状态为“{status}”，证据不能再添加或移除")
+        self.runner.run(
+            lambda _reporter: load_thumbnails(ws, views),
+            on_success=lambda images: self._show(views, images),
+            on_failure=self._failed,
+        )
+
+    def add_paths(self, paths: Sequence[str | Path]) -> None:
+        """Take files or folders in (the buttons, a drop and the camera all come here)."""
+        if not paths:
+            return
+        if self.inspection_id is None or not self.editable:
+            self.message.setText("当前不能添加证据")
+            return
+        ws = self.workspace
+        inspection_id = self.inspection_id
+        item_code = self.item_code
+        by = self.added_by
+        files = [Path(p) for p in paths]
+        task = self.runner.run(
+            lambda reporter: add_evidence(
+                ws, inspection_id, files, item_code=item_code, added_by=by, reporter=reporter
+            ),
+            on_success=self._added,
+            on_failure=self._failed,
+            progress_parent=self.window(),
+            label="正在导入证据…",
+        )
+        task.signals.cancelled.connect(self._cancelled)
+
+    def remove(self, evidence_ids: Sequence[str], *, confirm: bool = True) -> None:
+        if not evidence_ids:
+            return
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                "移除证据",
+                f"从本次检查中移除选中的 {len(evidence_ids)} 件证据？\n"
+                "保管记录会保留移除的记录（文件名、哈希、移除人和时间）。",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        problems = []
+        for evidence_id in evidence_ids:
+            try:
+                remove_evidence(self.workspace, evidence_id, by=self.added_by)
+            except InspectorError as error:  # shown; the others still go
+                problems.append(str(error))
+        self.message.setText("；".join(problems) if problems else "已移除")
+        self.refresh()
+        self.changed.emit()
+
+    # --- buttons ----------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            "选择证据文件",
+            "",
+            "照片和文件 (*.jpg *.jpeg *.png *.heic *.heif *.tif *.tiff *.webp *.bmp *.gif "
+            "*.pdf *.mp4 *.mov);;所有文件 (*)",
+        )
+        self.add_paths(paths)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "选择文件夹（如存储卡的 DCIM）")
+        if folder:
+            self.add_paths([folder])
+
+    def open_camera(self) -> None:
+        if not self.camera_check.available:
+            self.message.setText(self.camera_check.reason)
+            return
+        from ui.evidence.camera import CameraDialog
+
+        dialog = CameraDialog(self.camera_check, self)
+        dialog.captured.connect(lambda path: self.add_paths([path]))
+        dialog.exec()
+
+    def open_viewer(self, evidence_id: str) -> None:
+        from ui.evidence.viewer import EvidenceViewer
+
+        viewer = EvidenceViewer(self.workspace, self.runner, evidence_id, self)
+        viewer.changed.connect(self._changed)
+        viewer.show()
+
+    def open_sealing_list(self) -> None:
+        if self.inspection_id is None:
+            return
+        from ui.evidence.sealing import SealingListDialog
+
+        dialog = SealingListDialog(self.workspace, self.runner, self.inspection_id, self)
+        dialog.set_added_by(self.added_by)
+        dialog.changed.connect(self.changed)
+        dialog.show()
+
+    # --- drag and drop ----------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt's name)
+        urls = event.mimeData().urls()
+        if self.editable and urls and all(url.isLocalFile() for url in urls):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt's name)
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths and self.editable:
+            event.acceptProposedAction()
+            self.add_paths(paths)
+        else:
+            event.ignore()
+
+    # --- internals --------------------------------------------------------------------
+
+    def _fill_team(self) -> None:
+        assert self.view is not None
+        current = self.adder.currentData()
+        self.adder.blockSignals(True)
+        self.adder.clear()
+        self.adder.addItem("（未指定）", None)
+        for name, cert, _role in self.view.team:
+            self.adder.addItem(f"{name}（{cert}）", cert)
+        index = self.adder.findData(current) if current else -1
+        if index < 0 and self.view.leader is not None:
+            index = self.adder.findData(self.view.leader[1])
+        self.adder.setCurrentIndex(max(index, 0))
+        self.adder.blockSignals(False)
+
+    def _set_enabled(self, enabled: bool, reason: str) -> None:
+        for button in (self.add_files_button, self.add_folder_button):
+            button.setEnabled(enabled)
+        self.camera_button.setEnabled(enabled and self.camera_check.available)
+        self.sealing_button.setEnabled(self.inspection_id is not None)
+        self.hint.setText("可将照片、文件或文件夹拖到这里" if enabled else reason)
+
+    def _show(self, views: Sequence[EvidenceView], images: dict[str, QImage]) -> None:
+        if views is not self.evidence:
+            return  # a later refresh has replaced this one
+        self.list.clear()
+        fallback = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        for view in views:
+            image = images.get(view.id)
+            icon = QIcon(QPixmap.fromImage(image)) if image is not None else fallback
+            label = view.original_name
+            if len(label) > 18:
+                label = label[:8] + "…" + label[-8:]
+            if view.time_warning:
+                label = "⚠ " + label
+            item = QListWidgetItem(icon, label)
+            item.setData(ID_ROLE, view.id)
+            tip = [view.original_name, f"SHA-256 {view.sha256}"]
+            if view.caption:
+                tip.insert(1, view.caption)
+            if view.source_sha256:
+                tip.append("标注副本（原件未改动）")
+            for note in (view.metadata_warning, view.time_warning):
+                if note:
+                    tip.append(f"注意：{note}")
+            item.setToolTip("\n".join(tip))
+            self.list.addItem(item)
+        self.loaded.emit()
+
+    def _added(self, results: list[IntakeResult]) -> None:
+        self.last_results = results
+        summary, details = summarise(results)
+        self.message.setText(summary)
+        self.message.setToolTip(details)
+        if any(not r.ok for r in results):
+            self.message.setStyleSheet("color: #b00020")
+        else:
+            self.message.setStyleSheet("")
+        self.refresh()
+        self.changed.emit()
+
+    def _cancelled(self) -> None:
+        self.message.setText("导入已取消；已导入的文件保留在本次检查中")
+        self.refresh()
+        self.changed.emit()
+
+    def _failed(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #b00020")
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def _menu(self, position: Any) -> None:
+        selected = [item.data(ID_ROLE) for item in self.list.selectedItems()]
+        if not selected:
+            return
+        menu = QMenu(self)
+        menu.addAction("查看…", lambda: self.open_viewer(selected[0]))
+        remove = menu.addAction("从本次检查中移除…", lambda: self.remove(selected))
+        remove.setEnabled(self.editable)
+        menu.exec(self.list.viewport().mapToGlobal(position))

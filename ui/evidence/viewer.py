@@ -1,0 +1,250 @@
+"""One piece of evidence: the upright photo (its print-size copy, never a full-size decode), what
+the camera recorded, the hash; its caption and checklist item can be edited, it can be annotated
+on a copy or removed while the inspection is still being edited."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.errors import InspectorError
+from inspector.evidence.manage import (
+    link_evidence,
+    print_path,
+    remove_evidence,
+    set_caption,
+)
+from inspector.inspections import EDITABLE, EvidenceView, get_inspection
+from inspector.workspace import Workspace
+from ui.tasks import TaskRunner
+
+
+def _local(moment: object) -> str:
+    if not isinstance(moment, datetime):
+        return "—"
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+class EvidenceViewer(QDialog):
+    changed = Signal()
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        runner: TaskRunner,
+        evidence_id: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.runner = runner
+        self.evidence_id = evidence_id
+        self.setWindowTitle("证据")
+        self.resize(1000, 640)
+        self._pixmap = QPixmap()
+
+        self.picture = QLabel("（无预览）")
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setMinimumSize(320, 240)
+        self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+
+        self.facts = QFormLayout()
+        self.caption = QPlainTextEdit()
+        self.caption.setPlaceholderText("说明：拍的是什么、在哪里、为什么")
+        self.caption.setMaximumHeight(90)
+        self.save_caption_button = QPushButton("保存说明")
+        self.save_caption_button.clicked.connect(self.save_caption)
+        self.item = QComboBox()
+        self.save_item_button = QPushButton("保存关联")
+        self.save_item_button.clicked.connect(self.save_item)
+        self.annotate_button = QPushButton("标注…")
+        self.annotate_button.setToolTip("在副本上画箭头、圆圈、写文字；原件不变")
+        self.annotate_button.clicked.connect(self.open_annotation)
+        self.remove_button = QPushButton("移除…")
+        self.remove_button.clicked.connect(self.remove)
+        close = QPushButton("关闭")
+        close.clicked.connect(self.accept)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+
+        side = QVBoxLayout()
+        side.addLayout(self.facts)
+        side.addWidget(QLabel("说明"))
+        side.addWidget(self.caption)
+        side.addWidget(self.save_caption_button)
+        side.addWidget(QLabel("关联的检查条目"))
+        side.addWidget(self.item)
+        side.addWidget(self.save_item_button)
+        side.addStretch(1)
+        side.addWidget(self.message)
+        actions = QHBoxLayout()
+        actions.addWidget(self.annotate_button)
+        actions.addWidget(self.remove_button)
+        actions.addStretch(1)
+        actions.addWidget(close)
+        side.addLayout(actions)
+        panel = QWidget()
+        panel.setLayout(side)
+        panel.setFixedWidth(380)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.picture, 1)
+        layout.addWidget(panel)
+        self.view: EvidenceView | None = None
+        self.load()
+
+    def load(self) -> None:
+        try:
+            inspection = get_inspection(self.workspace, self._inspection_id())
+        except InspectorError as error:
+            self.message.setText(str(error))
+            return
+        found = next((e for e in inspection.evidence if e.id == self.evidence_id), None)
+        if found is None:
+            self.message.setText("这件证据已不存在")
+            return
+        self.view = found
+        editable = inspection.status in EDITABLE
+        self.setWindowTitle(f"证据：{found.original_name}")
+        path = print_path(self.workspace, found)
+        self._pixmap = QPixmap(str(path)) if path is not None else QPixmap()
+        if self._pixmap.isNull():
+            kind = "PDF 文件" if found.media_type == "application/pdf" else found.media_type
+            self.picture.setText(f"（{kind}，无图片预览）")
+        self._fit()
+        while self.facts.rowCount():
+            self.facts.removeRow(0)
+        rows = [
+            ("文件名", found.original_name),
+            ("类型", found.media_type + (f"，{found.pages} 页" if found.pages else "")),
+            ("拍摄时间", f"{_local(found.captured_at)}（相机时钟）"),
+            ("导入时间", f"{_local(found.added_at)}（本机时钟）"),
+            (
+                "位置",
+                f"{found.gps_lat:.6f}, {found.gps_lon:.6f}"
+                if found.gps_lat is not None and found.gps_lon is not None
+                else "—",
+            ),
+            ("设备", found.camera or "—"),
+            ("导入人", found.added_by or "—"),
+            ("SHA-256", f"{found.sha256[:32]}\n{found.sha256[32:]}"),
+        ]
+        if found.source_sha256:
+            source = found.source_sha256
+            rows.append(("标注自", f"原件 SHA-256\n{source[:32]}\n{source[32:]}"))
+        for note in (found.metadata_warning, found.time_warning):
+            if note:
+                rows.append(("注意", note))
+        for label, value in rows:
+            text = QLabel(value)
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.facts.addRow(label, text)
+        self.caption.setPlainText(found.caption)
+        self.item.clear()
+        self.item.addItem("（不关联条目：整次检查的证据）", None)
+        for entry in inspection.checklist.items:
+            answer = inspection.answers.get(entry.code)
+            flag = "【问题】" if answer is not None and answer.result.value == "problem" else ""
+            self.item.addItem(f"{entry.code} {flag}{entry.title}", entry.code)
+        self.item.setCurrentIndex(max(self.item.findData(found.item_code), 0))
+        for widget in (
+            self.caption,
+            self.save_caption_button,
+            self.item,
+            self.save_item_button,
+            self.remove_button,
+        ):
+            widget.setEnabled(editable)
+        self.annotate_button.setEnabled(editable and path is not None)
+        if not editable:
+            self.message.setText("检查已结束或已签字：证据只能查看")
+
+    def _inspection_id(self) -> str:
+        from inspector.evidence.manage import resolve_evidence
+
+        with self.workspace.db.session() as session:
+            row = resolve_evidence(session, self.evidence_id)
+            self.evidence_id = row.id
+            return row.inspection_id
+
+    def _fit(self) -> None:
+        if self._pixmap.isNull():
+            return
+        self.picture.setPixmap(
+            self._pixmap.scaled(
+                self.picture.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _try(self, action: str, work: Callable[[], object]) -> bool:
+        try:
+            work()
+        except InspectorError as error:
+            self.message.setText(f"{action}失败：{error}")
+            return False
+        return True
+
+    def _by(self) -> str | None:
+        parent = self.parent()
+        added_by = getattr(parent, "added_by", None)
+        return added_by if isinstance(added_by, str) else None
+
+    def save_caption(self) -> None:
+        text = self.caption.toPlainText()
+        if self._try(
+            "保存说明", lambda: set_caption(self.workspace, self.evidence_id, text, by=self._by())
+        ):
+            self.message.setText("说明已保存")
+            self.changed.emit()
+
+    def save_item(self) -> None:
+        code = self.item.currentData()
+        if self._try(
+            "保存关联", lambda: link_evidence(self.workspace, self.evidence_id, code, by=self._by())
+        ):
+            self.message.setText("关联已保存")
+            self.changed.emit()
+
+    def open_annotation(self) -> None:
+        from ui.evidence.annotate import AnnotationEditor
+
+        editor = AnnotationEditor(self.workspace, self.runner, self.evidence_id, self)
+        editor.saved.connect(lambda _new_id: self.changed.emit())
+        editor.show()
+
+    def remove(self, *, confirm: bool = True) -> None:
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                "移除证据",
+                "从本次检查中移除这件证据？保管记录会保留移除的记录。",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        if self._try(
+            "移除", lambda: remove_evidence(self.workspace, self.evidence_id, by=self._by())
+        ):
+            self.changed.emit()
+            self.accept()
