@@ -54,6 +54,8 @@ def storage_message(error: BaseException) -> str:
         return "磁盘已满，未能保存。请清理磁盘空间后重试；已保存的数据未受影响。"
     if "readonly" in text or "read-only" in text:
         return "数据目录为只读，无法保存。请检查数据目录的写权限。"
+    if "signed and locked" in text:  # the lock triggers of a signed inspection
+        return "该检查已数字签名并锁定，不能修改；如需更正请新建更正记录。"
     if "locked" in text or "busy" in text:
         return "数据库正被另一个程序使用，请稍后重试。"
     if "not a database" in text or "malformed" in text:

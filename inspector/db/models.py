@@ -337,6 +337,9 @@ class Record(Synced, Base):
     # SHA-256 of the canonical JSON of what the record states (answers, team, evidence hashes):
     # printed in the QR code of every page, so a paper copy can be matched to the data.
     data_sha256: Mapped[str | None] = mapped_column(String(64))
+    record_no: Mapped[str | None] = mapped_column(String(40))
+    # Where each inspector's digital signature goes: {cert_no: [page index, x1, y1, x2, y2]}.
+    signature_boxes: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
     __table_args__ = (Index("ix_records_inspection", "inspection_id"),)
 

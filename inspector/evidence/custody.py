@@ -52,9 +52,13 @@ def iso(moment: datetime | None) -> str | None:
 def lock_chain(session: Session, inspection_id: str) -> None:
     """Take SQLite's write lock before reading the chain's last entry, so that two writers
     (two windows, the app and the command line) append one after the other, never both after
-    the same entry. A write as the transaction's first statement does that; this one changes
-    nothing."""
-    session.execute(text("UPDATE inspections SET id = id WHERE id = :id"), {"id": inspection_id})
+    the same entry. A write statement as the transaction's first takes the lock even when it
+    matches no row; this one matches none, so it touches no row that a signed inspection's
+    lock triggers guard (exporting a signed inspection's evidence is still logged)."""
+    session.execute(
+        text("UPDATE custody_events SET id = id WHERE inspection_id = :id AND 0"),
+        {"id": inspection_id},
+    )
 
 
 def actor_of(inspector: Inspector | None) -> dict[str, str] | None:

@@ -12,20 +12,24 @@ page transform (OrientedImage), never by rewriting the image.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
 from PIL import Image
 from reportlab import rl_config
+from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -39,18 +43,30 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus import Image as RLImage
 
 from inspector import __version__
-from inspector.db.models import RESULT_NAMES, Record, Result
-from inspector.errors import StorageError
+from inspector.db.models import RESULT_NAMES, Inspection, InspectionStatus, Record, Result
+from inspector.errors import InvalidInput, StorageError
 from inspector.evidence.media import suffix_for
+from inspector.evidence.sealing import SealItemView, list_seal_items, photo_names
 from inspector.evidence.store import disk_message
 from inspector.inspections import EvidenceView, InspectionView, format_fen, get_inspection
 from inspector.progress import NullReporter, Reporter, check_cancel
+from inspector.record.content import (
+    SignatureView,
+    record_data_sha256,
+    record_number,
+    signatures,
+)
+from inspector.registry import agreement_status
 from inspector.resources import resource_path
 from inspector.workspace import Workspace
 
 FONT = "WenQuanYiMicroHei"
+BUREAU_SETTING = "bureau"  # the bureau's name for the record's heading, set once per laptop
+# The laws the seeds name for this work: 社会保险法 (seed 000 五(一)) and the 条例 (seed 002).
+LEGAL_BASIS = "《中华人民共和国社会保险法》《医疗保障基金使用监督管理条例》"
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
 
@@ -157,9 +173,30 @@ def photo_flowable(
     )
 
 
-def _numbered_canvas(footer: str) -> type[Canvas]:
+def qr_modules(content: str) -> list[list[bool]]:
+    """The QR code's dark modules, by row (reportlab's encoder, quiet zone not included)."""
+    widget = QrCodeWidget(content, barLevel="M")
+    widget.qr.make()
+    return [[bool(cell) for cell in row] for row in widget.qr.modules]
+
+
+def draw_qr(canvas: Canvas, modules: list[list[bool]], x: float, y: float, size: float) -> None:
+    # Drawn as rectangles, not through renderPDF, which would add an unembedded Helvetica.
+    cell = size / len(modules)
+    canvas.saveState()
+    canvas.setFillColor(colors.black)
+    for row, cells in enumerate(modules):
+        for column, dark in enumerate(cells):
+            if dark:
+                canvas.rect(
+                    x + column * cell, y + size - (row + 1) * cell, cell, cell, stroke=0, fill=1
+                )
+    canvas.restoreState()
+
+
+def _numbered_canvas(footer: str, qr_content: str) -> type[Canvas]:
     class NumberedCanvas(Canvas):
-        """Writes "page x of y" once the number of pages is known."""
+        """Writes "page x of y" and the QR code once the number of pages is known."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
@@ -171,45 +208,58 @@ def _numbered_canvas(footer: str) -> type[Canvas]:
 
         def save(self) -> None:
             total = len(self._pages)
+            code = qr_modules(qr_content)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
-                self.setFont(FONT, 8)
+                self.setFont(FONT, 7.5)
                 self.setFillColor(colors.grey)
-                self.drawString(18 * mm, 10 * mm, footer)
-                self.drawRightString(A4[0] - 18 * mm, 10 * mm, f"第 {number} 页 共 {total} 页")
+                self.drawString(18 * mm, 9 * mm, footer)
+                self.drawRightString(A4[0] - 36 * mm, 9 * mm, f"第 {number} 页 共 {total} 页")
+                # The same code on every page: a printed page names its record and data hash.
+                draw_qr(self, code, A4[0] - 33 * mm, 4 * mm, 15 * mm)
                 super().showPage()
             super().save()
 
     return NumberedCanvas
 
 
-def _info_table(view: InspectionView, s: dict[str, ParagraphStyle]) -> Table:
-    leader = view.leader
+def agreement_text(view: InspectionView) -> str:
+    agreement = view.agreement_no or "未登记"
+    if view.agreement_expiry:
+        agreement += f"，有效期至 {view.agreement_expiry.isoformat()}"
+    check = agreement_status(view, (view.started_at or view.created_at).astimezone().date())
+    return f"{agreement}（{check.label}）" if check.flagged else agreement
+
+
+def _info_table(view: InspectionView, s: dict[str, ParagraphStyle], facts: RecordFacts) -> Table:
     team = "；".join(
         f"{name}（执法证号 {cert}）" + ("，组长" if role.value == "leader" else "")
         for name, cert, role in view.team
     )
-    agreement = view.agreement_no or "未登记"
-    if view.agreement_expiry:
-        agreement += f"，有效期至 {view.agreement_expiry.isoformat()}"
+    credentials = (
+        "暗访：检查时未表明身份。"
+        if facts.covert
+        else "检查人员已向被检查单位出示行政执法证件，表明身份。"
+    )
     rows = [
-        ("被检查机构", view.institution_name),
-        ("机构类型", view.institution_type_name),
+        ("被检查单位", view.institution_name),
+        ("单位类型", view.institution_type_name),
         ("所在区县", view.district),
-        ("定点协议", agreement),
+        ("定点协议", agreement_text(view)),
+        ("检查依据", LEGAL_BASIS),
         ("检查方式", view.mode_name),
-        ("检查地点", view.place or "—"),
-        ("检查组", team),
-        ("组长", f"{leader[0]}（{leader[1]}）" if leader else "—"),
-        ("开始时间", local_time(view.started_at)),
-        ("结束时间", local_time(view.ended_at)),
-        ("检查清单版本", view.checklist.version_label),
+        ("检查人员", f"{team}。{credentials}"),
+        ("检查时间", f"{local_time(view.started_at)} 至 {local_time(view.ended_at)}"),
+        ("检查地点", view.place or view.institution_name),
+        ("检查清单", view.checklist.version_label),
     ]
     if view.team_district:
         rows.insert(7, ("检查组所属区县", view.team_district))
+    if facts.amends:
+        rows.insert(0, ("更正记录", f"本记录更正记录 {facts.amends}，原记录不变。"))
     table = Table(
         [[Paragraph(k, s["base"]), Paragraph(_escape(v), s["base"])] for k, v in rows],
-        colWidths=[32 * mm, 142 * mm],
+        colWidths=[28 * mm, 146 * mm],
     )
     table.setStyle(_grid())
     return table
@@ -289,21 +339,262 @@ def _caption(view: InspectionView, evidence: EvidenceView) -> str:
     return "<br/>".join(parts)
 
 
-def _story(ws: Workspace, view: InspectionView, reporter: Reporter) -> list[Flowable]:
+@dataclass
+class RecordFacts:
+    """Everything a record states beyond the inspection view, gathered once; its SHA-256 (with
+    the view's) is the record's data hash, recomputed by ``record verify``."""
+
+    bureau: str
+    record_no: str
+    covert: bool
+    amends: str | None
+    statement: str
+    representative: str | None
+    representative_title: str | None
+    signatures: list[SignatureView]
+    seals: list[SealItemView]
+    seal_photos: dict[str, str]
+    data_sha256: str = ""
+
+    def hashed(self) -> dict[str, Any]:
+        return {
+            "record_no": self.record_no,
+            "statement": [self.statement, self.representative, self.representative_title],
+            "seals": [
+                [i.position, i.description, i.quantity, i.unit, i.note, i.evidence_ids]
+                for i in self.seals
+            ],
+            "signatures": [
+                [
+                    sig.role,
+                    sig.signer_name,
+                    sig.cert_no,
+                    sig.refused,
+                    sig.refusal_reason,
+                    hashlib.sha256(sig.image_png).hexdigest() if sig.image_png else None,
+                ]
+                for sig in self.signatures
+                if sig.interview_id is None
+            ],
+        }
+
+
+def gather_facts(ws: Workspace, view: InspectionView) -> RecordFacts:
+    with ws.db.session() as session:
+        inspection = session.get(Inspection, view.id)
+        assert inspection is not None
+        statement = inspection.party_statement
+        representative, title = inspection.party_representative, inspection.party_title
+        amends = None
+        if inspection.amends_id:
+            original = session.get(Inspection, inspection.amends_id)
+            amends = (original.record_no if original else None) or inspection.amends_id
+    mode = ws.library.modes.get(view.mode)
+    seals = list_seal_items(ws, view.id)
+    facts = RecordFacts(
+        bureau=ws.db.setting(BUREAU_SETTING) or f"{view.team_district or view.district}医疗保障局",
+        record_no=record_number(ws, view.id),
+        covert=bool(mode and mode.covert),
+        amends=amends,
+        statement=statement,
+        representative=representative,
+        representative_title=title,
+        signatures=signatures(ws, view.id),
+        seals=seals,
+        seal_photos=photo_names(ws, [e for item in seals for e in item.evidence_ids]),
+    )
+    facts.data_sha256 = record_data_sha256(view, facts.hashed())
+    return facts
+
+
+class SignatureBox(Flowable):
+    """An empty box where a digital signature's visible stamp will go; remembers where on which
+    page it was drawn, so the signing step can place the signature field there."""
+
+    def __init__(self, key: str, width: float, height: float, boxes: dict[str, Any]) -> None:
+        super().__init__()
+        self.key = key
+        self.width = width
+        self.height = height
+        self.boxes = boxes
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(colors.lightgrey)
+        canvas.setDash(2, 2)
+        canvas.rect(0, 0, self.width, self.height)
+        canvas.setFont(FONT, 6.5)
+        canvas.setFillColor(colors.grey)
+        canvas.drawString(2, 2, "数字签名处")
+        canvas.restoreState()
+        x1, y1 = canvas.absolutePosition(0, 0)
+        x2, y2 = canvas.absolutePosition(self.width, self.height)
+        self.boxes[self.key] = [canvas.getPageNumber() - 1, x1, y1, x2, y2]
+
+
+def _signature_image(png: bytes | None, width: float, height: float) -> Flowable:
+    if not png:
+        return Spacer(width, height)
+    reader = ImageReader(io.BytesIO(png))
+    w, h = reader.getSize()
+    scale = min(width / w, height / h)
+    return RLImage(io.BytesIO(png), width=w * scale, height=h * scale)
+
+
+def _signature_block(
+    view: InspectionView, facts: RecordFacts, s: dict[str, ParagraphStyle], boxes: dict[str, Any]
+) -> Table:
+    by_cert = {
+        sig.cert_no: sig
+        for sig in facts.signatures
+        if sig.role == "inspector" and sig.interview_id is None
+    }
+    header = [Paragraph(h, s["small"]) for h in ("签名人", "手写签名", "签名时间", "数字签名")]
+    rows: list[list[Any]] = [header]
+    # The leader signs last, digitally too: the leader's row comes last.
+    team = sorted(view.team, key=lambda member: member[2].value == "leader")
+    for name, cert, role in team:
+        sig = by_cert.get(cert)
+        label = (
+            f"检查人员{'（组长）' if role.value == 'leader' else ''}<br/>{_escape(name)}<br/>"
+            f"执法证号 {cert}"
+        )
+        rows.append(
+            [
+                Paragraph(label, s["small"]),
+                _signature_image(sig.image_png if sig else None, 45 * mm, 14 * mm),
+                Paragraph(local_time(sig.signed_at) if sig else "（未签名）", s["small"]),
+                SignatureBox(cert, 52 * mm, 16 * mm, boxes),
+            ]
+        )
+    party = next(
+        (sig for sig in facts.signatures if sig.role == "party" and sig.interview_id is None), None
+    )
+    witness = next(
+        (sig for sig in facts.signatures if sig.role == "witness" and sig.interview_id is None),
+        None,
+    )
+    who = _escape(facts.representative or (party.signer_name if party else "")) or "　"
+    if facts.representative_title:
+        who += f"（{_escape(facts.representative_title)}）"
+    if party and party.refused:
+        refusal = f"拒绝签名。理由：{_escape(party.refusal_reason)}"
+        rows.append(
+            [
+                Paragraph(f"被检查单位代表<br/>{who}", s["small"]),
+                Paragraph(refusal, s["small"]),
+                Paragraph(local_time(party.signed_at), s["small"]),
+                Paragraph("", s["small"]),
+            ]
+        )
+        if witness:
+            rows.append(
+                [
+                    Paragraph(f"见证人<br/>{_escape(witness.signer_name)}", s["small"]),
+                    _signature_image(witness.image_png, 45 * mm, 14 * mm),
+                    Paragraph(local_time(witness.signed_at), s["small"]),
+                    Paragraph("", s["small"]),
+                ]
+            )
+    else:
+        rows.append(
+            [
+                Paragraph(f"被检查单位代表<br/>{who}", s["small"]),
+                _signature_image(party.image_png if party else None, 45 * mm, 14 * mm),
+                Paragraph(local_time(party.signed_at) if party else "（未签名）", s["small"]),
+                Paragraph("", s["small"]),
+            ]
+        )
+    table = Table(rows, colWidths=[44 * mm, 50 * mm, 24 * mm, 56 * mm], repeatRows=1)
+    style = _grid()
+    style.add("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke)
+    style.add("BACKGROUND", (0, 1), (0, -1), colors.white)
+    style.add("VALIGN", (0, 0), (-1, -1), "MIDDLE")
+    table.setStyle(style)
+    return table
+
+
+def _findings_table(view: InspectionView, s: dict[str, ParagraphStyle], ws: Workspace) -> Table:
+    rows: list[list[Any]] = [
+        [Paragraph(h, s["small"]) for h in ("编号", "发现的问题", "违规类别", "金额（元）")]
+    ]
+    for item in view.checklist.items:
+        answer = view.answers.get(item.code)
+        if answer is None or answer.result is not Result.PROBLEM:
+            continue
+        violation = ws.library.violations.get(answer.violation_code or "")
+        rows.append(
+            [
+                Paragraph(item.code, s["small"]),
+                Paragraph(f"{_escape(item.title)}：{_escape(answer.note)}", s["small"]),
+                Paragraph(
+                    f"{answer.violation_code} {_escape(violation.title)}"
+                    if violation
+                    else (answer.violation_code or ""),
+                    s["small"],
+                ),
+                Paragraph(format_fen(answer.amount_fen), s["small"]),
+            ]
+        )
+    rows.append(
+        [
+            Paragraph("", s["small"]),
+            Paragraph("合计", s["small"]),
+            Paragraph(f"{view.problems} 项", s["small"]),
+            Paragraph(format_fen(view.amount_total_fen) or "0.00", s["small"]),
+        ]
+    )
+    table = Table(rows, colWidths=[14 * mm, 100 * mm, 36 * mm, 24 * mm], repeatRows=1)
+    style = _grid()
+    style.add("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke)
+    style.add("BACKGROUND", (0, 1), (0, -1), colors.white)
+    table.setStyle(style)
+    return table
+
+
+def _seal_table(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> Table:
+    rows: list[list[Any]] = [
+        [Paragraph(h, s["small"]) for h in ("序号", "封存物品", "数量", "照片", "备注")]
+    ]
+    for item in facts.seals:
+        photos = "、".join(facts.seal_photos.get(e, e[:8]) for e in item.evidence_ids)
+        rows.append(
+            [
+                Paragraph(str(item.position), s["small"]),
+                Paragraph(_escape(item.description), s["small"]),
+                Paragraph(f"{item.quantity} {_escape(item.unit)}", s["small"]),
+                Paragraph(_escape(photos), s["small"]),
+                Paragraph(_escape(item.note), s["small"]),
+            ]
+        )
+    table = Table(rows, colWidths=[12 * mm, 70 * mm, 22 * mm, 40 * mm, 30 * mm], repeatRows=1)
+    style = _grid()
+    style.add("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke)
+    style.add("BACKGROUND", (0, 1), (0, -1), colors.white)
+    table.setStyle(style)
+    return table
+
+
+def _story(
+    ws: Workspace,
+    view: InspectionView,
+    facts: RecordFacts,
+    boxes: dict[str, Any],
+    reporter: Reporter,
+) -> list[Flowable]:
     s = _styles()
     story: list[Flowable] = [
+        Paragraph(_escape(facts.bureau), s["subtitle"]),
         Paragraph("医疗保障基金现场检查记录", s["title"]),
-        Paragraph(
-            f"记录编号 {view.id}　·　生成于 {local_time(datetime.now().astimezone())}",
-            s["subtitle"],
-        ),
-        _info_table(view, s),
+        Paragraph(f"记录编号 {facts.record_no}", s["subtitle"]),
+        _info_table(view, s, facts),
         Spacer(1, 3 * mm),
         Paragraph(
-            f"检查结果汇总：共 {len(view.checklist.items)} 项，已检查 {view.checked} 项，"
+            f"检查结果：共 {len(view.checklist.items)} 项，已检查 {view.checked} 项，"
             f"发现问题 {view.problems} 项，"
             f"涉及金额合计 {format_fen(view.amount_total_fen) or '0.00'} 元。"
-            "标 ★ 的条目为该类机构的检查重点。",
+            "标 ★ 的条目为该类单位的检查重点。",
             s["base"],
         ),
     ]
@@ -311,6 +602,25 @@ def _story(ws: Workspace, view: InspectionView, reporter: Reporter) -> list[Flow
         label = CHINESE_NUMERALS[number] if number < len(CHINESE_NUMERALS) else str(number + 1)
         story.append(Paragraph(f"{label}、{_escape(section.title)}", s["h2"]))
         story.append(_section_table(view, section, s))
+
+    story.append(Paragraph("发现问题汇总", s["h2"]))
+    story.append(_findings_table(view, s, ws))
+    if facts.seals:
+        story.append(Paragraph("封存清单", s["h2"]))
+        story.append(_seal_table(facts, s))
+    story.append(Paragraph("被检查单位的陈述、申辩", s["h2"]))
+    statement = facts.statement.strip() or "（被检查单位未作陈述、申辩。）"
+    story.append(Paragraph(_escape(statement), s["base"]))
+    story.append(Paragraph("签名", s["h2"]))
+    story.append(
+        Paragraph(
+            "以上记录经被检查单位代表核对。检查人员手写签名后，依次以数字证书签名，组长最后签名；"
+            "签名后本记录锁定，不得更改，更正须另行制作更正记录。",
+            s["small"],
+        )
+    )
+    story.append(Spacer(1, 2 * mm))
+    story.append(_signature_block(view, facts, s, boxes))
 
     photos = [e for e in view.evidence if e.media_type.startswith("image/")]
     documents = [e for e in view.evidence if not e.media_type.startswith("image/")]
@@ -354,39 +664,57 @@ def _fsync_write(data_path: Path, target: Path) -> None:
         raise
 
 
+def _document(path: Path, title: str) -> SimpleDocTemplate:
+    return SimpleDocTemplate(
+        str(path),
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=22 * mm,  # room for the footer and the QR code
+        title=title,
+        author="Inspector",
+        creator=f"Inspector {__version__}",
+        initialFontName=FONT,
+        initialFontSize=9.5,
+    )
+
+
+def qr_content(record_no: str, inspection_id: str, data_sha256: str) -> str:
+    return f"INSPECTOR-RECORD;no={record_no};inspection={inspection_id};data={data_sha256}"
+
+
 def build_record(
     ws: Workspace,
     inspection_id: str,
     out: Path | None = None,
     reporter: Reporter | None = None,
 ) -> tuple[Path, str]:
-    """Make the record PDF, keep it under the data directory with its hash, and copy it to
-    ``out`` if given. Returns the path written for the user and the SHA-256 of the PDF."""
+    """Make the record PDF, keep it under the data directory with its hash, the hash of its
+    data and where the digital signatures go, and copy it to ``out`` if given. Returns the path
+    written for the user and the SHA-256 of the PDF."""
     reporter = reporter or NullReporter()
     view = get_inspection(ws, inspection_id)
+    if view.status is InspectionStatus.SIGNED:
+        raise InvalidInput("该检查的记录已签名锁定，不能重新生成；已签名的记录见 inspection show。")
+    facts = gather_facts(ws, view)
     register_font()
     # ASCII85 would wrap every image in text 25 % larger than its bytes.
     rl_config.useA85 = 0
     stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
     kept = ws.home.records / view.id / f"record-{stamp}.pdf"
+    boxes: dict[str, Any] = {}
     try:
         with tempfile.TemporaryDirectory(dir=ws.home.root, prefix=".build-") as scratch:
             draft = Path(scratch) / "record.pdf"
-            doc = SimpleDocTemplate(
-                str(draft),
-                pagesize=A4,
-                leftMargin=18 * mm,
-                rightMargin=18 * mm,
-                topMargin=16 * mm,
-                bottomMargin=18 * mm,
-                title=f"现场检查记录 {view.institution_name}",
-                author="Inspector",
-                creator=f"Inspector {__version__}",
-                initialFontName=FONT,
-                initialFontSize=9.5,
+            doc = _document(draft, f"现场检查记录 {facts.record_no} {view.institution_name}")
+            doc.subject = qr_content(facts.record_no, view.id, facts.data_sha256)
+            footer = f"{view.institution_name} · 现场检查记录 {facts.record_no}"
+            qr = qr_content(facts.record_no, view.id, facts.data_sha256)
+            doc.build(
+                _story(ws, view, facts, boxes, reporter),
+                canvasmaker=_numbered_canvas(footer, qr),
             )
-            footer = f"{view.institution_name} · 现场检查记录 {view.id[:8]}"
-            doc.build(_story(ws, view, reporter), canvasmaker=_numbered_canvas(footer))
             sha256 = hashlib.sha256(draft.read_bytes()).hexdigest()
             _fsync_write(draft, kept)
             if out is not None:
@@ -401,6 +729,9 @@ def build_record(
                 path=str(kept.relative_to(ws.home.root)),
                 sha256=sha256,
                 size=kept.stat().st_size,
+                record_no=facts.record_no,
+                data_sha256=facts.data_sha256,
+                signature_boxes=boxes,
                 device_id=ws.db.device_id,
             )
         )

@@ -59,6 +59,10 @@ def upgrade() -> None:
     with op.batch_alter_table("records") as batch:
         batch.add_column(sa.Column("interview_id", sa.String(length=36), nullable=True))
         batch.add_column(sa.Column("data_sha256", sa.String(length=64), nullable=True))
+        batch.add_column(sa.Column("record_no", sa.String(length=40), nullable=True))
+        batch.add_column(
+            sa.Column("signature_boxes", sa.JSON(), nullable=False, server_default="{}")
+        )
         batch.create_foreign_key(
             op.f("fk_records_interview_id_interviews"), "interviews", ["interview_id"], ["id"]
         )
@@ -111,15 +115,69 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_record_signatures")),
     )
     op.create_index("ix_record_signatures_record", "record_signatures", ["record_id"])
+    create_lock_triggers()
+
+
+# A signed inspection is locked: the core refuses every change, and these triggers refuse it
+# again for any other path into the database (a script, a future bug). A later migration that
+# rebuilds one of these tables (batch mode) must create them again.
+LOCK_TRIGGERS = {
+    "inspections_locked_update": (
+        "BEFORE UPDATE ON inspections WHEN OLD.status = 'signed' "
+        "BEGIN SELECT RAISE(ABORT, 'inspection is signed and locked'); END"
+    ),
+    "inspections_locked_delete": (
+        "BEFORE DELETE ON inspections WHEN OLD.status = 'signed' "
+        "BEGIN SELECT RAISE(ABORT, 'inspection is signed and locked'); END"
+    ),
+    "answers_locked_insert": (
+        "BEFORE INSERT ON answers WHEN "
+        "(SELECT status FROM inspections WHERE id = NEW.inspection_id) = 'signed' "
+        "BEGIN SELECT RAISE(ABORT, 'inspection is signed and locked'); END"
+    ),
+    "answers_locked_update": (
+        "BEFORE UPDATE ON answers WHEN "
+        "(SELECT status FROM inspections WHERE id = OLD.inspection_id) = 'signed' "
+        "BEGIN SELECT RAISE(ABORT, 'inspection is signed and locked'); END"
+    ),
+    "answers_locked_delete": (
+        "BEFORE DELETE ON answers WHEN "
+        "(SELECT status FROM inspections WHERE id = OLD.inspection_id) = 'signed' "
+        "BEGIN SELECT RAISE(ABORT, 'inspection is signed and locked'); END"
+    ),
+    "handwritten_locked_insert": (
+        "BEFORE INSERT ON handwritten_signatures WHEN "
+        "(SELECT status FROM inspections WHERE id = NEW.inspection_id) = 'signed' "
+        "BEGIN SELECT RAISE(ABORT, 'inspection is signed and locked'); END"
+    ),
+    "handwritten_locked_delete": (
+        "BEFORE DELETE ON handwritten_signatures WHEN "
+        "(SELECT status FROM inspections WHERE id = OLD.inspection_id) = 'signed' "
+        "BEGIN SELECT RAISE(ABORT, 'inspection is signed and locked'); END"
+    ),
+    "record_signatures_append_only": (
+        "BEFORE UPDATE ON record_signatures "
+        "BEGIN SELECT RAISE(ABORT, 'record signatures are append-only'); END"
+    ),
+}
+
+
+def create_lock_triggers() -> None:
+    for name, body in LOCK_TRIGGERS.items():
+        op.execute(f"CREATE TRIGGER IF NOT EXISTS {name} {body}")
 
 
 def downgrade() -> None:
+    for name in LOCK_TRIGGERS:
+        op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.drop_index("ix_record_signatures_record", "record_signatures")
     op.drop_table("record_signatures")
     op.drop_index("ix_handwritten_signatures_inspection", "handwritten_signatures")
     op.drop_table("handwritten_signatures")
     with op.batch_alter_table("records") as batch:
         batch.drop_constraint(op.f("fk_records_interview_id_interviews"), type_="foreignkey")
+        batch.drop_column("signature_boxes")
+        batch.drop_column("record_no")
         batch.drop_column("data_sha256")
         batch.drop_column("interview_id")
     op.drop_index("ix_interviews_inspection", "interviews")
