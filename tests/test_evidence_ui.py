@@ -3,6 +3,10 @@ and drop, no camera), the viewer, the annotation editor and the sealing list."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,7 +30,7 @@ from ui.evidence import (
 )
 from ui.tasks import TaskRunner
 
-from .conftest import PHOTOS
+from .conftest import PHOTOS, ROOT
 from .test_evidence import new_inspection
 
 
@@ -59,6 +63,78 @@ def test_without_a_camera_the_button_says_so_and_nothing_crashes(
     assert strip.camera_button.toolTip() == check.reason
     strip.open_camera()  # called anyway (a shortcut, say): a message, no crash
     assert strip.message.text() == check.reason
+
+
+LAZY_CAMERA_SCRIPT = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+from inspector.workspace import Workspace
+from ui.evidence import EvidenceStrip
+from ui.tasks import TaskRunner
+
+app = QApplication([])
+TaskRunner.synchronous = True
+with Workspace.open(sys.argv[1]) as ws:
+    strip = EvidenceStrip(ws, TaskRunner())
+    strip.set_target(sys.argv[2])
+    built = "PySide6.QtMultimedia" in sys.modules
+    waiting = strip.camera_button.toolTip()
+    strip.show()
+    shown = "PySide6.QtMultimedia" in sys.modules  # the probe waits for the event loop
+    for _ in range(100):
+        app.processEvents()
+        if strip.camera_check is not None:
+            break
+    probed = "PySide6.QtMultimedia" in sys.modules
+    print(json.dumps([built, waiting, shown, probed, strip.camera_button.isEnabled()]))
+"""
+
+
+def test_the_strip_probes_for_cameras_only_once_shown(workspace: Workspace, home: Path) -> None:
+    # In a child process: other tests here have imported QtMultimedia already.
+    done = subprocess.run(
+        [sys.executable, "-c", LAZY_CAMERA_SCRIPT, str(home), new_inspection(workspace)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    built, waiting, shown, probed, enabled = json.loads(done.stdout.strip().splitlines()[-1])
+    assert not built and not shown  # constructing (and showing) the strip loads no FFmpeg
+    assert waiting == "正在检测摄像头…"
+    assert probed and not enabled  # then the probe ran: no camera on this machine
+
+
+def test_the_camera_probe_runs_once_when_shown_or_asked_for(
+    qtbot: QtBot, workspace: Workspace, runner: TaskRunner
+) -> None:
+    inspection_id = new_inspection(workspace)
+    shown = EvidenceStrip(workspace, runner)
+    qtbot.addWidget(shown)
+    shown.set_target(inspection_id)
+    assert shown.camera_check is None and not shown.camera_button.isEnabled()
+    assert shown.camera_button.toolTip() == "正在检测摄像头…"
+    shown.show()
+    qtbot.waitUntil(lambda: shown.camera_check is not None)
+    check = shown.camera_check
+    assert check is not None and not check.available
+    assert not shown.camera_button.isEnabled()
+    assert shown.camera_button.toolTip() == check.reason
+    shown.hide()
+    shown.show()
+    qtbot.wait(10)
+    assert shown.camera_check is check  # cached: probed once
+    hidden = EvidenceStrip(workspace, runner)  # never shown: the camera asked for (a shortcut)
+    qtbot.addWidget(hidden)
+    hidden.set_target(inspection_id)
+    hidden.open_camera()
+    assert hidden.camera_check is not None and hidden.camera_check is hidden.probe_camera()
+    assert hidden.message.text() == hidden.camera_check.reason
+    assert not hidden.camera_button.isEnabled()
+    assert hidden.camera_button.toolTip() == hidden.camera_check.reason
 
 
 def test_an_unknown_inspection_is_a_message_not_a_crash(strip: EvidenceStrip) -> None:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -56,7 +53,7 @@ class MainWindow(QMainWindow):
         self.home.open_requested.connect(self.open_inspection)
         self.home.new_requested.connect(self.new_inspection)
         self.checklist.back_requested.connect(self.show_home)
-        self.checklist.record_requested.connect(self.build_record)
+        self.checklist.record_requested.connect(self.open_record)
         self.checklist.changed.connect(self._checklist_changed)
         self._home_stale = False
         self._build_menus()
@@ -145,40 +142,19 @@ class MainWindow(QMainWindow):
         dialog = RegistryImportDialog(self.workspace, self.runner, self)
         dialog.exec()
 
-    def build_record(self, inspection_id: str) -> None:
-        from inspector.record.pdf import build_record
+    def open_record(self, inspection_id: str) -> None:
+        """The record: preview, make or update it, sign, print."""
+        from ui.record_dialog import RecordDialog
 
         self.saver.flush()
-        suggested = str(Path.home() / f"检查记录-{inspection_id[:8]}.pdf")
-        target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("保存检查记录"), suggested, self.tr("PDF 文件 (*.pdf)")
-        )
-        if not target:
-            return
-
-        def done(result: object) -> None:
-            path, sha256 = result  # type: ignore[misc]
-            self.statusBar().showMessage(self.tr("记录已生成：%1").replace("%1", str(path)), 15000)
-            self._home_stale = True
-            if (
-                QMessageBox.question(
-                    self,
-                    self.tr("记录已生成"),
-                    self.tr("记录已保存到\n%1\nSHA-256 %2\n\n现在打开吗？")
-                    .replace("%1", str(path))
-                    .replace("%2", sha256),
-                )
-                == QMessageBox.StandardButton.Yes
-            ):
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-        self.runner.run(
-            lambda reporter: build_record(self.workspace, inspection_id, Path(target), reporter),
-            on_success=done,
-            on_failure=lambda message: QMessageBox.warning(self, self.tr("无法生成记录"), message),
-            progress_parent=self,
-            label=self.tr("正在生成检查记录…"),
-        )
+        dialog = RecordDialog(self.workspace, self.runner, inspection_id, self)
+        dialog.changed.connect(self._checklist_changed)
+        dialog.exec()
+        if self.pages.currentWidget() is self.checklist and self.checklist.view is not None:
+            current = self.checklist.current
+            self.checklist.load(self.checklist.view.id)
+            if current:
+                self.checklist.select(current)
 
     def show_keys(self) -> None:
         QMessageBox.information(

@@ -1,228 +1,769 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name>ChecklistPage</name>
+    <name>AnnotationCanvas</name>
     <message>
-        <location filename="../../ui/checklist_page.py" line="166" />
-        <source>← 返回</source>
-        <translation>← Back</translation>
+        <location filename="../../ui/evidence/annotate.py" line="83"/>
+        <source>文字标注</source>
+        <translation>Text label</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="188" />
+        <location filename="../../ui/evidence/annotate.py" line="83"/>
+        <source>文字：</source>
+        <translation>Text:</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationEditor</name>
+    <message>
+        <location filename="../../ui/evidence/annotate.py" line="182"/>
+        <source>标注（保存为副本，原件不变）</source>
+        <translation>Annotate (saved as a copy; the original is unchanged)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/annotate.py" line="196"/>
+        <source>箭头</source>
+        <translation>Arrow</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/annotate.py" line="196"/>
+        <source>圆圈</source>
+        <translation>Circle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/annotate.py" line="196"/>
+        <source>文字</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/annotate.py" line="206"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="194" />
-        <location filename="../../ui/checklist_page.py" line="375" />
-        <location filename="../../ui/checklist_page.py" line="635" />
-        <source>完成现场检查</source>
-        <translation>Finish on-site check</translation>
+        <location filename="../../ui/evidence/annotate.py" line="210"/>
+        <source>保存为标注副本</source>
+        <translation>Save annotated copy</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="198" />
-        <source>生成记录</source>
-        <translation>Make record</translation>
+        <location filename="../../ui/evidence/annotate.py" line="213"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="245" />
-        <source>快捷键 Ctrl+%1</source>
-        <translation>Shortcut Ctrl+%1</translation>
+        <location filename="../../ui/evidence/annotate.py" line="217"/>
+        <source>拖动画箭头或圆圈；选“文字”后点击图片写字。</source>
+        <translation>Drag to draw an arrow or a circle; choose “Text”, then click the picture to write.</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="254" />
-        <source>情况说明：看到了什么、在哪里、涉及哪些病历或票据</source>
-        <translation>Note: what was seen, where, which medical records or receipts</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checklist_page.py" line="261" />
-        <source>如 12345.60</source>
-        <translation>e.g. 12345.60</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checklist_page.py" line="270" />
-        <source>情况说明</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checklist_page.py" line="274" />
-        <source>涉及金额（元）</source>
-        <translation>Amount involved (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checklist_page.py" line="275" />
-        <source>违规类别</source>
-        <translation>Violation category</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checklist_page.py" line="283" />
-        <source>如何检查</source>
-        <translation>How to check</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checklist_page.py" line="375" />
-        <source>重新打开检查</source>
-        <translation>Reopen inspection</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checklist_page.py" line="454" />
-        <source>该类机构的检查重点</source>
-        <translation>priority for this type of institution</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checklist_page.py" line="463" />
-        <source>（未选择）</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checklist_page.py" line="471" />
-        <source>（本工具的检查建议）</source>
-        <translation> (the tool's own advice)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checklist_page.py" line="597" />
-        <source>已检查 %1/%2 · 发现问题 %3 · 涉及金额 %4</source>
-        <translation>Checked %1/%2 · problems %3 · amount %4</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checklist_page.py" line="608" />
-        <source>✓ 已保存 %1</source>
-        <translation>✓ Saved %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/checklist_page.py" line="614" />
+        <location filename="../../ui/evidence/annotate.py" line="248"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="618" />
-        <location filename="../../ui/checklist_page.py" line="620" />
+        <location filename="../../ui/evidence/annotate.py" line="256"/>
+        <source>已保存标注副本</source>
+        <translation>Annotated copy saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/annotate.py" line="261"/>
+        <source>保存失败：%1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../ui/evidence/camera.py" line="49"/>
+        <source>摄像头不可用：多媒体组件无法加载（%1）</source>
+        <translation>Camera unavailable: the multimedia components could not be loaded (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/camera.py" line="54"/>
+        <source>未检测到摄像头。可用手机或相机拍照后，导入照片或存储卡文件夹。</source>
+        <translation>No camera found. Take photos with a phone or camera, then add the photos or the memory card&apos;s folder.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/camera.py" line="69"/>
+        <source>拍照取证</source>
+        <translation>Take photos as evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/camera.py" line="91"/>
+        <source>拍照</source>
+        <translation>Take photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/camera.py" line="95"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/camera.py" line="99"/>
+        <source>摄像头：</source>
+        <translation>Camera:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/camera.py" line="127"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/evidence/camera.py" line="130"/>
+        <source>已拍摄 %n 张</source>
+        <translation>
+            <numerusform>%n photo taken</numerusform>
+            <numerusform>%n photos taken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/camera.py" line="134"/>
+        <source>拍照失败：%1</source>
+        <translation>Photo failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/camera.py" line="150"/>
+        <source>用电脑摄像头拍照取证</source>
+        <translation>Take photos as evidence with the laptop&apos;s camera</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPage</name>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="166"/>
+        <source>← 返回</source>
+        <translation>← Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="188"/>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="194"/>
+        <location filename="../../ui/checklist_page.py" line="375"/>
+        <location filename="../../ui/checklist_page.py" line="635"/>
+        <source>完成现场检查</source>
+        <translation>Finish on-site check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="198"/>
+        <source>生成记录</source>
+        <translation>Make record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="245"/>
+        <source>快捷键 Ctrl+%1</source>
+        <translation>Shortcut Ctrl+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="254"/>
+        <source>情况说明：看到了什么、在哪里、涉及哪些病历或票据</source>
+        <translation>Note: what was seen, where, which medical records or receipts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="261"/>
+        <source>如 12345.60</source>
+        <translation>e.g. 12345.60</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="270"/>
+        <source>情况说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="274"/>
+        <source>涉及金额（元）</source>
+        <translation>Amount involved (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="275"/>
+        <source>违规类别</source>
+        <translation>Violation category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="283"/>
+        <source>如何检查</source>
+        <translation>How to check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="375"/>
+        <source>重新打开检查</source>
+        <translation>Reopen inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="454"/>
+        <source>该类机构的检查重点</source>
+        <translation>priority for this type of institution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="463"/>
+        <source>（未选择）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="471"/>
+        <source>（本工具的检查建议）</source>
+        <translation> (the tool&apos;s own advice)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="597"/>
+        <source>已检查 %1/%2 · 发现问题 %3 · 涉及金额 %4</source>
+        <translation>Checked %1/%2 · problems %3 · amount %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="608"/>
+        <source>✓ 已保存 %1</source>
+        <translation>✓ Saved %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="614"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="618"/>
+        <location filename="../../ui/checklist_page.py" line="620"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="632" />
+        <location filename="../../ui/checklist_page.py" line="632"/>
         <source>结束现场检查后，答案将不能再修改（可重新打开）。</source>
         <translation>After finishing, answers can no longer be changed (the inspection can be reopened).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist_page.py" line="634" />
+        <location filename="../../ui/checklist_page.py" line="634"/>
         <source>还有 %n 项未检查。</source>
-        <translation><numerusform>%n item is still unchecked.</numerusform><numerusform>%n items are still unchecked.</numerusform></translation>
+        <translation>
+            <numerusform>%n item is still unchecked.</numerusform>
+            <numerusform>%n items are still unchecked.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="642" />
+        <location filename="../../ui/checklist_page.py" line="642"/>
         <source>无法完成</source>
         <translation>Cannot finish</translation>
     </message>
 </context>
 <context>
+    <name>EvidenceStrip</name>
+    <message numerus="yes">
+        <location filename="../../ui/evidence/strip.py" line="75"/>
+        <source>已添加 %n 个文件</source>
+        <translation>
+            <numerusform>%n file added</numerusform>
+            <numerusform>%n files added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/evidence/strip.py" line="77"/>
+        <source>%n 个已在此处，未重复添加</source>
+        <translation>
+            <numerusform>%n already here (not added again)</numerusform>
+            <numerusform>%n already here (not added again)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/evidence/strip.py" line="79"/>
+        <source>%n 个未保存</source>
+        <translation>
+            <numerusform>%n not saved</numerusform>
+            <numerusform>%n not saved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/evidence/strip.py" line="82"/>
+        <source>%n 张照片的拍摄时间与检查时间相差较大</source>
+        <translation>
+            <numerusform>%n photo taken long before or after the inspection</numerusform>
+            <numerusform>%n photos taken long before or after the inspection</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="85"/>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="88"/>
+        <source>，</source>
+        <comment>between the parts of a summary</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="111"/>
+        <source>证据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="113"/>
+        <source>添加人（本检查组成员）</source>
+        <translation>Added by (a member of this inspection team)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="114"/>
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="116"/>
+        <source>照片、扫描件（PDF、多页 TIFF）、手机照片（HEIC）、视频</source>
+        <translation>Photos, scans (PDF, multi-page TIFF), phone photos (HEIC), videos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="119"/>
+        <source>添加文件夹…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="120"/>
+        <source>整个文件夹，如相机或手机存储卡的 DCIM 文件夹</source>
+        <translation>A whole folder, such as the DCIM folder of a camera&apos;s or phone&apos;s memory card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="122"/>
+        <source>拍照…</source>
+        <translation>Take photo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="128"/>
+        <source>正在检测摄像头…</source>
+        <translation>Looking for a camera…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="130"/>
+        <source>封存清单…</source>
+        <translation>Sealing list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="149"/>
+        <location filename="../../ui/evidence/strip.py" line="390"/>
+        <source>可将照片、文件或文件夹拖到这里</source>
+        <translation>Drag photos, files or folders here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="155"/>
+        <source>添加人：</source>
+        <translation>Added by:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="170"/>
+        <location filename="../../ui/evidence/strip.py" line="200"/>
+        <source>请先选择一次检查</source>
+        <translation>Choose an inspection first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="219"/>
+        <source>条目 %1 的证据（%2）</source>
+        <translation>Evidence for item %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="221"/>
+        <source>本次检查的证据（%1）</source>
+        <translation>Evidence for this inspection (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="228"/>
+        <source>检查状态为“%1”，证据不能再添加或移除</source>
+        <translation>The inspection is “%1”: evidence can no longer be added or removed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="241"/>
+        <source>当前不能添加证据</source>
+        <translation>Evidence cannot be added now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="255"/>
+        <source>正在导入证据…</source>
+        <translation>Adding evidence…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="265"/>
+        <source>移除证据</source>
+        <translation>Remove evidence</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/evidence/strip.py" line="267"/>
+        <source>从本次检查中移除选中的 %n 件证据？
+保管记录会保留移除的记录（文件名、哈希、移除人和时间）。</source>
+        <translation>
+            <numerusform>Remove the selected piece of evidence from this inspection?
+The custody log keeps a record of the removal (file name, hash, who and when).</numerusform>
+            <numerusform>Remove the %n selected pieces of evidence from this inspection?
+The custody log keeps a record of the removal (file names, hashes, who and when).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="281"/>
+        <source>已移除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="290"/>
+        <source>选择证据文件</source>
+        <translation>Choose evidence files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="292"/>
+        <source>照片和文件</source>
+        <translation>Photos and files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="295"/>
+        <source>所有文件</source>
+        <translation>All files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="301"/>
+        <source>选择文件夹（如存储卡的 DCIM）</source>
+        <translation>Choose a folder (such as a memory card&apos;s DCIM)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="373"/>
+        <source>（未指定）</source>
+        <translation>(not specified)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="374"/>
+        <source>%1（%2）</source>
+        <comment>a team member: name (certificate number)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="411"/>
+        <source>标注副本（原件未改动）</source>
+        <translation>Annotated copy (the original is unchanged)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="414"/>
+        <source>注意：%1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="432"/>
+        <source>导入已取消；已导入的文件保留在本次检查中</source>
+        <translation>Import cancelled; the files already added stay in this inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="449"/>
+        <source>查看…</source>
+        <translation>View…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/strip.py" line="450"/>
+        <source>从本次检查中移除…</source>
+        <translation>Remove from this inspection…</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceViewer</name>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="58"/>
+        <source>证据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="62"/>
+        <source>（无预览）</source>
+        <translation>(no preview)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="69"/>
+        <source>说明：拍的是什么、在哪里、为什么</source>
+        <translation>Caption: what it shows, where, and why</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="71"/>
+        <source>保存说明</source>
+        <translation>Save caption</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="74"/>
+        <source>保存关联</source>
+        <translation>Save link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="76"/>
+        <source>标注…</source>
+        <translation>Annotate…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="77"/>
+        <source>在副本上画箭头、圆圈、写文字；原件不变</source>
+        <translation>Draw arrows and circles and write text on a copy; the original is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="79"/>
+        <source>移除…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="81"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="88"/>
+        <source>说明</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="91"/>
+        <source>关联的检查条目</source>
+        <translation>Linked checklist item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="119"/>
+        <source>这件证据已不存在</source>
+        <translation>This evidence no longer exists</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="123"/>
+        <source>证据：%1</source>
+        <translation>Evidence: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="128"/>
+        <source>PDF 文件</source>
+        <translation>PDF file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="129"/>
+        <source>（%1，无图片预览）</source>
+        <translation>(%1, no picture preview)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/evidence/viewer.py" line="133"/>
+        <source>，%n 页</source>
+        <translation>
+            <numerusform>, %n page</numerusform>
+            <numerusform>, %n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="135"/>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="136"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="138"/>
+        <source>拍摄时间</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="139"/>
+        <source>%1（相机时钟）</source>
+        <translation>%1 (camera clock)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="142"/>
+        <source>导入时间</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="143"/>
+        <source>%1（本机时钟）</source>
+        <translation>%1 (this laptop&apos;s clock)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="146"/>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="151"/>
+        <source>设备</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="152"/>
+        <source>导入人</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="157"/>
+        <source>原件 SHA-256</source>
+        <translation>Original&apos;s SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="158"/>
+        <source>标注自</source>
+        <translation>Annotated from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="161"/>
+        <source>注意</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="169"/>
+        <source>（不关联条目：整次检查的证据）</source>
+        <translation>(no item: evidence for the whole inspection)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="174"/>
+        <source>【问题】%1</source>
+        <comment>a checklist item with a problem</comment>
+        <translation>[Problem] %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="189"/>
+        <source>检查已结束或已签字：证据只能查看</source>
+        <translation>The inspection is finished or signed: evidence can only be viewed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="231"/>
+        <source>保存说明失败：%1</source>
+        <translation>Caption not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="234"/>
+        <source>说明已保存</source>
+        <translation>Caption saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="240"/>
+        <source>保存关联失败：%1</source>
+        <translation>Link not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="243"/>
+        <source>关联已保存</source>
+        <translation>Link saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="257"/>
+        <source>移除证据</source>
+        <translation>Remove evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="258"/>
+        <source>从本次检查中移除这件证据？保管记录会保留移除的记录。</source>
+        <translation>Remove this evidence from the inspection? The custody log keeps a record of the removal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/viewer.py" line="263"/>
+        <source>移除失败：%1</source>
+        <translation>Not removed: %1</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/home.py" line="151" />
+        <location filename="../../ui/home.py" line="151"/>
         <source>本机的检查</source>
         <translation>Inspections on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="155" />
+        <location filename="../../ui/home.py" line="155"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="163" />
+        <location filename="../../ui/home.py" line="163"/>
         <source>搜索机构名称…</source>
         <translation>Search institution…</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="166" />
+        <location filename="../../ui/home.py" line="166"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="173" />
+        <location filename="../../ui/home.py" line="173"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="174" />
+        <location filename="../../ui/home.py" line="174"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="175" />
+        <location filename="../../ui/home.py" line="175"/>
         <source>最近 7 天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="176" />
+        <location filename="../../ui/home.py" line="176"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="177" />
+        <location filename="../../ui/home.py" line="177"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="219" />
+        <location filename="../../ui/home.py" line="219"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="222" />
+        <location filename="../../ui/home.py" line="222"/>
         <source>全部方式</source>
         <translation>All modes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/home.py" line="262" />
+        <location filename="../../ui/home.py" line="262"/>
         <source>共 %n 项检查</source>
-        <translation><numerusform>%n inspection</numerusform><numerusform>%n inspections</numerusform></translation>
+        <translation>
+            <numerusform>%n inspection</numerusform>
+            <numerusform>%n inspections</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>InspectionListModel</name>
     <message>
-        <location filename="../../ui/home.py" line="57" />
+        <location filename="../../ui/home.py" line="57"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="58" />
+        <location filename="../../ui/home.py" line="58"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="59" />
+        <location filename="../../ui/home.py" line="59"/>
         <source>被检查机构</source>
         <translation>Institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="60" />
+        <location filename="../../ui/home.py" line="60"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="61" />
+        <location filename="../../ui/home.py" line="61"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="62" />
+        <location filename="../../ui/home.py" line="62"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="63" />
+        <location filename="../../ui/home.py" line="63"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="64" />
+        <location filename="../../ui/home.py" line="64"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="65" />
+        <location filename="../../ui/home.py" line="65"/>
         <source>涉及金额</source>
         <translation>Amount</translation>
     </message>
@@ -230,135 +771,95 @@
 <context>
     <name>InstitutionPicker</name>
     <message>
-        <location filename="../../ui/institution_picker.py" line="56" />
+        <location filename="../../ui/institution_picker.py" line="56"/>
         <source>输入机构名称、协议编号或区县查找</source>
         <translation>Type a name, agreement number or district</translation>
     </message>
     <message>
-        <location filename="../../ui/institution_picker.py" line="108" />
+        <location filename="../../ui/institution_picker.py" line="108"/>
         <source>没有找到符合的机构，可直接在下方填写（将标记为不在名单中）</source>
         <translation>No matching institution: fill in the fields below (it will be marked as not in the registry)</translation>
     </message>
     <message>
-        <location filename="../../ui/institution_picker.py" line="110" />
+        <location filename="../../ui/institution_picker.py" line="110"/>
         <source>机构名单为空：可从“机构名单 → 导入”导入医保局的定点机构名单</source>
-        <translation>The registry is empty: import the bureau's list of designated institutions (File → Import institution registry)</translation>
+        <translation>The registry is empty: import the bureau&apos;s list of designated institutions (File → Import institution registry)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/institution_picker.py" line="113" />
+        <location filename="../../ui/institution_picker.py" line="113"/>
         <source>只显示前 %n 家，请输入更多文字缩小范围</source>
-        <translation><numerusform>Showing the first %n only; type more to narrow down</numerusform><numerusform>Showing the first %n only; type more to narrow down</numerusform></translation>
+        <translation>
+            <numerusform>Showing the first %n only; type more to narrow down</numerusform>
+            <numerusform>Showing the first %n only; type more to narrow down</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="44" />
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>医保基金现场检查 Inspector</source>
         <translation>Inspector · Medical insurance fund inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68" />
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69" />
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>新建检查…</source>
         <translation>New inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73" />
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>导入机构名录…</source>
         <translation>Import institution registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77" />
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87" />
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
-        <location filename="../../ui/main_window.py" line="186" />
+        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="99" />
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
-        <source>保存检查记录</source>
-        <translation>Save inspection record</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="154" />
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="161" />
-        <source>记录已生成：%1</source>
-        <translation>Record made: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="166" />
-        <source>记录已生成</source>
-        <translation>Record made</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="167" />
-        <source>记录已保存到
-%1
-SHA-256 %2
-
-现在打开吗？</source>
-        <translation>The record was saved to
-%1
-SHA-256 %2
-
-Open it now?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="178" />
-        <source>无法生成记录</source>
-        <translation>Cannot make the record</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="180" />
-        <source>正在生成检查记录…</source>
-        <translation>Making the inspection record…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="188" />
-        <source>Ctrl+1 符合　Ctrl+2 发现问题　Ctrl+3 不适用　Ctrl+4 未检查
+        <location filename="../../ui/main_window.py" line="164"/>
+        <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
-Alt+↓ / Alt+↑　下一项 / 上一项
-F8　下一个未检查的条目
-Ctrl+Z / Ctrl+Y　撤销 / 重做
-Ctrl+N　新建检查　Ctrl+L　检查列表</source>
+Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
+F8&#x3000;下一个未检查的条目
+Ctrl+Z / Ctrl+Y&#x3000;撤销 / 重做
+Ctrl+N&#x3000;新建检查&#x3000;Ctrl+L&#x3000;检查列表</source>
         <translation>Ctrl+1 compliant   Ctrl+2 problem found   Ctrl+3 not applicable   Ctrl+4 not checked
 (in the list on the left, just 1-4)
 Alt+↓ / Alt+↑   next / previous item
@@ -367,12 +868,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+L   inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200" />
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201" />
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
@@ -382,42 +883,42 @@ Data directory: %2</translation>
 <context>
     <name>Names</name>
     <message>
-        <location filename="../../ui/strings.py" line="15" />
+        <location filename="../../ui/strings.py" line="15"/>
         <source>符合</source>
         <translation>Compliant</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="16" />
+        <location filename="../../ui/strings.py" line="16"/>
         <source>发现问题</source>
         <translation>Problem found</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="17" />
+        <location filename="../../ui/strings.py" line="17"/>
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="18" />
+        <location filename="../../ui/strings.py" line="18"/>
         <source>未检查</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="25" />
+        <location filename="../../ui/strings.py" line="25"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="26" />
+        <location filename="../../ui/strings.py" line="26"/>
         <source>检查中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="27" />
+        <location filename="../../ui/strings.py" line="27"/>
         <source>待签字</source>
         <translation>Awaiting signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="28" />
+        <location filename="../../ui/strings.py" line="28"/>
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
@@ -425,148 +926,148 @@ Data directory: %2</translation>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../ui/new_inspection.py" line="43" />
+        <location filename="../../ui/new_inspection.py" line="43"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="54" />
+        <location filename="../../ui/new_inspection.py" line="54"/>
         <source>被检查机构</source>
         <translation>Institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="58" />
+        <location filename="../../ui/new_inspection.py" line="58"/>
         <source>从名录查找</source>
         <translation>Find in registry</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="60" />
+        <location filename="../../ui/new_inspection.py" line="60"/>
         <source>机构全称</source>
         <translation>Full name of the institution</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="65" />
+        <location filename="../../ui/new_inspection.py" line="65"/>
         <source>如 历城区</source>
         <translation>e.g. 历城区</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="70" />
+        <location filename="../../ui/new_inspection.py" line="70"/>
         <source>如 住院部三楼（可不填）</source>
         <translation>e.g. inpatient ward, 3rd floor (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="71" />
+        <location filename="../../ui/new_inspection.py" line="71"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="72" />
+        <location filename="../../ui/new_inspection.py" line="72"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="73" />
+        <location filename="../../ui/new_inspection.py" line="73"/>
         <source>所在区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="75" />
+        <location filename="../../ui/new_inspection.py" line="75"/>
         <source>检查地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="78" />
+        <location filename="../../ui/new_inspection.py" line="78"/>
         <source>检查方式与专项</source>
         <translation>Mode and focus packs</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="87" />
+        <location filename="../../ui/new_inspection.py" line="87"/>
         <source>交叉检查时填写检查组所属区县</source>
-        <translation>For a cross-district check: the team's home district</translation>
+        <translation>For a cross-district check: the team&apos;s home district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="93" />
+        <location filename="../../ui/new_inspection.py" line="93"/>
         <source>检查方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="94" />
+        <location filename="../../ui/new_inspection.py" line="94"/>
         <source>检查组所属区县</source>
-        <translation>Team's home district</translation>
+        <translation>Team&apos;s home district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="95" />
+        <location filename="../../ui/new_inspection.py" line="95"/>
         <source>专项</source>
         <translation>Focus packs</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="100" />
-        <location filename="../../ui/new_inspection.py" line="245" />
+        <location filename="../../ui/new_inspection.py" line="100"/>
+        <location filename="../../ui/new_inspection.py" line="245"/>
         <source>检查组</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="104" />
+        <location filename="../../ui/new_inspection.py" line="104"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="104" />
+        <location filename="../../ui/new_inspection.py" line="104"/>
         <source>执法证号</source>
         <translation>Enforcement certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="104" />
+        <location filename="../../ui/new_inspection.py" line="104"/>
         <source>所属区县</source>
         <translation>Own district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="104" />
+        <location filename="../../ui/new_inspection.py" line="104"/>
         <source>组长</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="111" />
+        <location filename="../../ui/new_inspection.py" line="111"/>
         <source>添加人员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="112" />
+        <location filename="../../ui/new_inspection.py" line="112"/>
         <source>移除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="128" />
+        <location filename="../../ui/new_inspection.py" line="128"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="129" />
+        <location filename="../../ui/new_inspection.py" line="129"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="249" />
+        <location filename="../../ui/new_inspection.py" line="249"/>
         <source>回避提示：%1 所属区县与被检查机构所在区县（%2）相同。</source>
         <translation>Recusal: %1 belong(s) to the district inspected (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="296" />
+        <location filename="../../ui/new_inspection.py" line="296"/>
         <source>清单共 %1 项，其中该类机构的重点 %2 项</source>
         <translation>Checklist of %1 items, %2 of them priorities for this type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="308" />
+        <location filename="../../ui/new_inspection.py" line="308"/>
         <source>回避</source>
         <translation>Recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="308" />
+        <location filename="../../ui/new_inspection.py" line="308"/>
         <source>仍要开始检查吗？</source>
         <translation>Start the inspection anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="326" />
+        <location filename="../../ui/new_inspection.py" line="326"/>
         <source>无法新建检查</source>
         <translation>Cannot create the inspection</translation>
     </message>
@@ -574,213 +1075,427 @@ Data directory: %2</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="64" />
+        <location filename="../../ui/registry_dialog.py" line="64"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="65" />
+        <location filename="../../ui/registry_dialog.py" line="65"/>
         <source>机构名称</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="66" />
+        <location filename="../../ui/registry_dialog.py" line="66"/>
         <source>机构类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="67" />
+        <location filename="../../ui/registry_dialog.py" line="67"/>
         <source>所在区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="68" />
+        <location filename="../../ui/registry_dialog.py" line="68"/>
         <source>协议编号</source>
         <translation>Agreement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="69" />
+        <location filename="../../ui/registry_dialog.py" line="69"/>
         <source>协议到期日</source>
         <translation>Agreement expiry</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="70" />
+        <location filename="../../ui/registry_dialog.py" line="70"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="71" />
+        <location filename="../../ui/registry_dialog.py" line="71"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="72" />
+        <location filename="../../ui/registry_dialog.py" line="72"/>
         <source>原因 / 变更</source>
         <translation>Reason / changes</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="75" />
+        <location filename="../../ui/registry_dialog.py" line="75"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="76" />
+        <location filename="../../ui/registry_dialog.py" line="76"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="77" />
+        <location filename="../../ui/registry_dialog.py" line="77"/>
         <source>无变化</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="78" />
+        <location filename="../../ui/registry_dialog.py" line="78"/>
         <source>拒绝</source>
         <translation>Refused</translation>
     </message>
 </context>
 <context>
-    <name>RegistryImportDialog</name>
+    <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="176" />
-        <source>导入定点机构名单</source>
-        <translation>Import the registry of designated institutions</translation>
+        <location filename="../../ui/record_dialog.py" line="69"/>
+        <source>检查记录</source>
+        <translation>Inspection record</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="184" />
-        <source>选择医保局提供的 Excel (.xlsx) 或 CSV 文件</source>
-        <translation>Choose the bureau's Excel (.xlsx) or CSV file</translation>
+        <location filename="../../ui/record_dialog.py" line="86"/>
+        <source>生成 / 更新记录</source>
+        <translation>Make / update record</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="185" />
-        <source>选择文件…</source>
-        <translation>Choose file…</translation>
+        <location filename="../../ui/record_dialog.py" line="87"/>
+        <source>签名…</source>
+        <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="187" />
-        <source>文件：</source>
-        <translation>File:</translation>
+        <location filename="../../ui/record_dialog.py" line="88"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="194" />
-        <source>必需的列：机构名称、机构类型、所在区县；可选：协议编号、协议到期日、等级。再次导入会更新已有机构（按协议编号，无编号时按名称和区县），不会重复添加；空白单元格不改动已登记的内容。</source>
-        <translation>Required columns: institution name, type, district; optional: agreement number, agreement expiry, level. Importing again updates the institutions already stored (matched by agreement number, or by name and district when there is none) and never adds them twice; blank cells leave stored values as they are.</translation>
+        <location filename="../../ui/record_dialog.py" line="89"/>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="210" />
-        <source>只看被拒绝的行</source>
-        <translation>Only refused rows</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registry_dialog.py" line="250" />
-        <location filename="../../ui/registry_dialog.py" line="382" />
-        <source>导入</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registry_dialog.py" line="254" />
+        <location filename="../../ui/record_dialog.py" line="90"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="309" />
+        <location filename="../../ui/record_dialog.py" line="123"/>
+        <source>还没有生成记录。</source>
+        <translation>No record has been made yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="125"/>
+        <source>&lt;b&gt;记录编号&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Record no.&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="126"/>
+        <source>生成于 %1</source>
+        <translation>Made on %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="131"/>
+        <source>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ 与当前数据一致&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ matches the current data&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="134"/>
+        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ 记录生成后数据有变更，请重新生成&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ the data changed after the record was made: make it again&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="141"/>
+        <source>&lt;b&gt;签名&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="143"/>
+        <source>（组长）</source>
+        <translation> (leader)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="145"/>
+        <source>手写 ✓</source>
+        <translation>by hand ✓</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="145"/>
+        <source>手写 —</source>
+        <translation>by hand —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="146"/>
+        <source>数字 ✓</source>
+        <translation>digital ✓</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="146"/>
+        <source>数字 —</source>
+        <translation>digital —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="150"/>
+        <source>&lt;b&gt;已签名锁定&lt;/b&gt;：不能再修改，更正须制作更正记录。</source>
+        <translation>&lt;b&gt;Signed and locked&lt;/b&gt;: no more changes; corrections need an amendment record.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="161"/>
+        <source>无法生成记录</source>
+        <translation>Cannot make the record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="163"/>
+        <source>正在生成检查记录…</source>
+        <translation>Making the inspection record…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="181"/>
+        <source>另存检查记录</source>
+        <translation>Save a copy of the record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="181"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryImportDialog</name>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="176"/>
+        <source>导入定点机构名单</source>
+        <translation>Import the registry of designated institutions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="184"/>
+        <source>选择医保局提供的 Excel (.xlsx) 或 CSV 文件</source>
+        <translation>Choose the bureau&apos;s Excel (.xlsx) or CSV file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="185"/>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="187"/>
+        <source>文件：</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="194"/>
+        <source>必需的列：机构名称、机构类型、所在区县；可选：协议编号、协议到期日、等级。再次导入会更新已有机构（按协议编号，无编号时按名称和区县），不会重复添加；空白单元格不改动已登记的内容。</source>
+        <translation>Required columns: institution name, type, district; optional: agreement number, agreement expiry, level. Importing again updates the institutions already stored (matched by agreement number, or by name and district when there is none) and never adds them twice; blank cells leave stored values as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="210"/>
+        <source>只看被拒绝的行</source>
+        <translation>Only refused rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="250"/>
+        <location filename="../../ui/registry_dialog.py" line="382"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="254"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_dialog.py" line="309"/>
         <source>第 %1 行（%2）：%3</source>
         <translation>Row %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="322" />
+        <location filename="../../ui/registry_dialog.py" line="322"/>
         <source>选择定点机构名单</source>
         <translation>Choose the registry file</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="324" />
+        <location filename="../../ui/registry_dialog.py" line="324"/>
         <source>机构名单 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>Registry files (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="347" />
+        <location filename="../../ui/registry_dialog.py" line="347"/>
         <source>正在读取 %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="351" />
+        <location filename="../../ui/registry_dialog.py" line="351"/>
         <source>已取消读取</source>
         <translation>Reading cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="357" />
+        <location filename="../../ui/registry_dialog.py" line="357"/>
         <source>工作表“%1”</source>
-        <translation>sheet "%1"</translation>
+        <translation>sheet &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="358" />
+        <location filename="../../ui/registry_dialog.py" line="358"/>
         <source>表头在第 %1 行</source>
         <translation>header in row %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="360" />
+        <location filename="../../ui/registry_dialog.py" line="360"/>
         <source>编码 %1</source>
         <translation>encoding %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="363" />
+        <location filename="../../ui/registry_dialog.py" line="363"/>
         <source>未使用的列：%1</source>
         <translation>unused columns: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="369" />
+        <location filename="../../ui/registry_dialog.py" line="369"/>
         <source>表头下面没有数据行</source>
         <translation>No data rows below the header</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="372" />
+        <location filename="../../ui/registry_dialog.py" line="372"/>
         <source>红色的 %1 行将不会导入，原因见最后一列；其余各行可以导入。</source>
         <translation>The %1 rows in red will not be imported (reason in the last column); the others can be.</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="378" />
+        <location filename="../../ui/registry_dialog.py" line="378"/>
         <source>名单与已登记的内容相同，无需导入</source>
         <translation>The file matches what is stored: nothing to import</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="380" />
+        <location filename="../../ui/registry_dialog.py" line="380"/>
         <source>导入 %1 家</source>
         <translation>Import %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="388" />
+        <location filename="../../ui/registry_dialog.py" line="388"/>
         <source>共 %1 行：新增 %2，更新 %3，无变化 %4，拒绝 %5</source>
         <translation>%1 rows: %2 new, %3 updated, %4 unchanged, %5 refused</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="414" />
+        <location filename="../../ui/registry_dialog.py" line="414"/>
         <source>正在导入机构名单…</source>
         <translation>Importing the registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="418" />
+        <location filename="../../ui/registry_dialog.py" line="418"/>
         <source>已取消导入，名单未作任何改动</source>
         <translation>Import cancelled: nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="426" />
+        <location filename="../../ui/registry_dialog.py" line="426"/>
         <source>导入完成：新增 %1 家，更新 %2 家，无变化 %3 家。</source>
         <translation>Imported: %1 new, %2 updated, %3 unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="432" />
+        <location filename="../../ui/registry_dialog.py" line="432"/>
         <source>被拒绝的 %1 行未导入，修改文件后可再次导入。</source>
         <translation>The %1 refused rows were not imported; correct the file and import again.</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="437" />
+        <location filename="../../ui/registry_dialog.py" line="437"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="447" />
+        <location filename="../../ui/registry_dialog.py" line="447"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>SealingListDialog</name>
+    <message>
+        <location filename="../../ui/evidence/sealing.py" line="54"/>
+        <source>封存清单</source>
+        <translation>Sealing list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/sealing.py" line="58"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/sealing.py" line="59"/>
+        <location filename="../../ui/evidence/sealing.py" line="97"/>
+        <source>物品名称及描述</source>
+        <translation>Item and description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/sealing.py" line="60"/>
+        <location filename="../../ui/evidence/sealing.py" line="75"/>
+        <location filename="../../ui/evidence/sealing.py" line="101"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/sealing.py" line="61"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/sealing.py" line="62"/>
+        <location filename="../../ui/evidence/sealing.py" line="102"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/sealing.py" line="63"/>
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/sealing.py" line="73"/>
+        <source>如：阿莫西林胶囊 0.25g×24 粒，批号 20240301</source>
+        <translation>e.g. Amoxicillin capsules 0.25 g × 24, batch 20240301</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/sealing.py" line="80"/>
+        <source>封存地点、封条编号等（可不填）</source>
+        <translation>Where it is sealed, seal number, etc. (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/sealing.py" line="87"/>
+        <source>列入封存清单</source>
+        <translation>Add to sealing list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/sealing.py" line="89"/>
+        <source>移除所选行</source>
+        <translation>Remove selected lines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/sealing.py" line="91"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/sealing.py" line="103"/>
+        <source>照片（勾选）</source>
+        <translation>Photos (tick)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/sealing.py" line="126"/>
+        <source>、</source>
+        <comment>between the names of the photos of a line</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/sealing.py" line="158"/>
+        <source>检查已结束或已签字：封存清单只能查看</source>
+        <translation>The inspection is finished or signed: the sealing list can only be viewed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/sealing.py" line="180"/>
+        <source>未列入：%1</source>
+        <translation>Not added: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/evidence/sealing.py" line="182"/>
+        <source>已列入第 %1 项</source>
+        <translation>Added as line %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/evidence/sealing.py" line="202"/>
+        <source>已移除 %n 项</source>
+        <translation>
+            <numerusform>%n line removed</numerusform>
+            <numerusform>%n lines removed</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

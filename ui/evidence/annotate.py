@@ -80,7 +80,7 @@ class AnnotationCanvas(QWidget):
             self.update()
 
     def _ask_text(self) -> str | None:
-        text, ok = QInputDialog.getText(self, "文字标注", "文字：")
+        text, ok = QInputDialog.getText(self, self.tr("文字标注"), self.tr("文字："))
         return text if ok and text.strip() else None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
@@ -179,7 +179,7 @@ class AnnotationEditor(QDialog):
         self.workspace = workspace
         self.runner = runner
         self.evidence_id = evidence_id
-        self.setWindowTitle("标注（保存为副本，原件不变）")
+        self.setWindowTitle(self.tr("标注（保存为副本，原件不变）"))
         self.resize(1000, 720)
         with workspace.db.session() as session:
             row = resolve_evidence(session, evidence_id)
@@ -192,26 +192,29 @@ class AnnotationEditor(QDialog):
         self.canvas = AnnotationCanvas(QPixmap(str(path)) if path else QPixmap(), self)
 
         self.tools = QButtonGroup(self)
+        self.tool_buttons: dict[str, QPushButton] = {}
+        names = {"arrow": self.tr("箭头"), "circle": self.tr("圆圈"), "text": self.tr("文字")}
         row_layout = QHBoxLayout()
         for kind, name in KINDS.items():
-            button = QPushButton(name)
+            button = QPushButton(names.get(kind, name))
             button.setCheckable(True)
             button.setChecked(kind == "arrow")
             button.clicked.connect(lambda _checked=False, k=kind: self.set_tool(k))
             self.tools.addButton(button)
+            self.tool_buttons[kind] = button
             row_layout.addWidget(button)
-        self.undo_button = QPushButton("撤销")
+        self.undo_button = QPushButton(self.tr("撤销"))
         self.undo_button.clicked.connect(self.canvas.undo)
         row_layout.addWidget(self.undo_button)
         row_layout.addStretch(1)
-        self.save_button = QPushButton("保存为标注副本")
+        self.save_button = QPushButton(self.tr("保存为标注副本"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save)
-        cancel = QPushButton("取消")
+        cancel = QPushButton(self.tr("取消"))
         cancel.clicked.connect(self.reject)
         row_layout.addWidget(self.save_button)
         row_layout.addWidget(cancel)
-        self.message = QLabel("拖动画箭头或圆圈；选“文字”后点击图片写字。")
+        self.message = QLabel(self.tr("拖动画箭头或圆圈；选“文字”后点击图片写字。"))
         self.canvas.shapes_changed.connect(
             lambda: self.save_button.setEnabled(bool(self.canvas.shapes))
         )
@@ -222,8 +225,8 @@ class AnnotationEditor(QDialog):
 
     def set_tool(self, kind: str) -> None:
         self.canvas.tool = kind
-        for button in self.tools.buttons():
-            button.setChecked(button.text() == KINDS[kind])
+        for name, button in self.tool_buttons.items():
+            button.setChecked(name == kind)
 
     def _by(self) -> str | None:
         parent = self.parent()
@@ -242,7 +245,7 @@ class AnnotationEditor(QDialog):
         evidence_id = self.evidence_id
         by = self._by()
         self.save_button.setEnabled(False)
-        self.message.setText("正在保存…")
+        self.message.setText(self.tr("正在保存…"))
         self.runner.run(
             lambda _reporter: annotate_evidence(ws, evidence_id, shapes, by=by),
             on_success=self._saved,
@@ -250,10 +253,10 @@ class AnnotationEditor(QDialog):
         )
 
     def _saved(self, new_id: str) -> None:
-        self.message.setText("已保存标注副本")
+        self.message.setText(self.tr("已保存标注副本"))
         self.saved.emit(new_id)
         self.accept()
 
     def _failed(self, text: str) -> None:
-        self.message.setText(f"保存失败：{text}")
+        self.message.setText(self.tr("保存失败：%1").replace("%1", text))
         self.save_button.setEnabled(True)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLoggingCategory, Signal
+from PySide6.QtCore import QCoreApplication, QLoggingCategory, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -41,13 +41,20 @@ def _multimedia() -> Any:
 
 
 def available_cameras() -> CameraCheck:
+    """Load QtMultimedia (and with it FFmpeg: slow the first time) and list the cameras."""
+    translate = QCoreApplication.translate  # literal calls, so that lupdate finds them
     try:
         multimedia = _multimedia()
     except ImportError as error:
-        return CameraCheck(reason=f"摄像头不可用：多媒体组件无法加载（{error}）")
+        reason = translate("CameraDialog", "摄像头不可用：多媒体组件无法加载（%1）")
+        return CameraCheck(reason=reason.replace("%1", str(error)))
     devices = list(multimedia.QMediaDevices.videoInputs())
     if not devices:
-        return CameraCheck(reason="未检测到摄像头。可用手机或相机拍照后，导入照片或存储卡文件夹。")
+        return CameraCheck(
+            reason=translate(
+                "CameraDialog", "未检测到摄像头。可用手机或相机拍照后，导入照片或存储卡文件夹。"
+            )
+        )
     return CameraCheck(devices=devices)
 
 
@@ -59,7 +66,7 @@ class CameraDialog(QDialog):
 
     def __init__(self, check: CameraCheck, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("拍照取证")
+        self.setWindowTitle(self.tr("拍照取证"))
         self.resize(760, 600)
         if not check.available:
             raise ValueError(check.reason or "no camera")
@@ -81,15 +88,15 @@ class CameraDialog(QDialog):
         for device in check.devices:
             self.choice.addItem(device.description())
         self.choice.currentIndexChanged.connect(self._use)
-        self.shutter = QPushButton("拍照")
+        self.shutter = QPushButton(self.tr("拍照"))
         self.shutter.setDefault(True)
         self.shutter.clicked.connect(self.take)
         self.message = QLabel("")
-        done = QPushButton("完成")
+        done = QPushButton(self.tr("完成"))
         done.clicked.connect(self.accept)
 
         row = QHBoxLayout()
-        row.addWidget(QLabel("摄像头："))
+        row.addWidget(QLabel(self.tr("摄像头：")))
         row.addWidget(self.choice, 1)
         row.addWidget(self.shutter)
         row.addWidget(done)
@@ -117,14 +124,14 @@ class CameraDialog(QDialog):
         self._count += 1
         target = Path(self._folder.name) / f"camera-{self._count:03d}.jpg"
         self.capture.captureToFile(str(target))
-        self.message.setText("正在保存…")
+        self.message.setText(self.tr("正在保存…"))
 
     def _saved(self, _id: int, path: str) -> None:
-        self.message.setText(f"已拍摄 {self._count} 张")
+        self.message.setText(self.tr("已拍摄 %n 张", "", self._count))
         self.captured.emit(path)
 
     def _error(self, _id: int, _error: Any, text: str) -> None:
-        self.message.setText(f"拍照失败：{text}")
+        self.message.setText(self.tr("拍照失败：%1").replace("%1", text))
 
     def done(self, result: int) -> None:
         if self.camera is not None:
@@ -140,5 +147,5 @@ class CameraDialog(QDialog):
 def camera_button_state(check: CameraCheck) -> tuple[bool, str]:
     """Whether the camera button is enabled, and its tooltip."""
     if check.available:
-        return True, "用电脑摄像头拍照取证"
+        return True, QCoreApplication.translate("CameraDialog", "用电脑摄像头拍照取证")
     return False, check.reason

@@ -31,8 +31,8 @@ from inspector.inspections import EDITABLE, get_inspection
 from inspector.workspace import Workspace
 from ui.tasks import TaskRunner
 
+# The units are data: they go into the sealing list (a Chinese document) as typed or chosen.
 UNITS = ["盒", "瓶", "支", "袋", "板", "包", "本", "册", "份", "张", "台", "件", "箱", "套"]
-COLUMNS = ["序号", "物品名称及描述", "数量", "单位", "备注", "照片"]
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -51,48 +51,56 @@ class SealingListDialog(QDialog):
         self.runner = runner
         self.inspection_id = inspection_id
         self.added_by: str | None = None
-        self.setWindowTitle("封存清单")
+        self.setWindowTitle(self.tr("封存清单"))
         self.resize(900, 640)
 
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        columns = [
+            self.tr("序号"),
+            self.tr("物品名称及描述"),
+            self.tr("数量"),
+            self.tr("单位"),
+            self.tr("备注"),
+            self.tr("照片"),
+        ]
+        self.table = QTableWidget(0, len(columns))
+        self.table.setHorizontalHeaderLabels(columns)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
         self.description = QLineEdit()
-        self.description.setPlaceholderText("如：阿莫西林胶囊 0.25g×24 粒，批号 20240301")
+        self.description.setPlaceholderText(self.tr("如：阿莫西林胶囊 0.25g×24 粒，批号 20240301"))
         self.quantity = QLineEdit()
-        self.quantity.setPlaceholderText("数量")
+        self.quantity.setPlaceholderText(self.tr("数量"))
         self.unit = QComboBox()
         self.unit.setEditable(True)
         self.unit.addItems(UNITS)
         self.note = QLineEdit()
-        self.note.setPlaceholderText("封存地点、封条编号等（可不填）")
+        self.note.setPlaceholderText(self.tr("封存地点、封条编号等（可不填）"))
         self.photos = QListWidget()
         self.photos.setViewMode(QListView.ViewMode.IconMode)
         self.photos.setIconSize(QSize(72, 72))
         self.photos.setMaximumHeight(130)
         self.photos.setFlow(QListView.Flow.LeftToRight)
         self.photos.setWrapping(False)
-        self.add_button = QPushButton("列入封存清单")
+        self.add_button = QPushButton(self.tr("列入封存清单"))
         self.add_button.clicked.connect(self.add)
-        self.remove_button = QPushButton("移除所选行")
+        self.remove_button = QPushButton(self.tr("移除所选行"))
         self.remove_button.clicked.connect(self.remove_selected)
-        close = QPushButton("关闭")
+        close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.accept)
         self.message = QLabel("")
         self.message.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow("物品名称及描述", self.description)
+        form.addRow(self.tr("物品名称及描述"), self.description)
         amount = QHBoxLayout()
         amount.addWidget(self.quantity)
         amount.addWidget(self.unit)
-        form.addRow("数量", amount)
-        form.addRow("备注", self.note)
-        form.addRow("照片（勾选）", self.photos)
+        form.addRow(self.tr("数量"), amount)
+        form.addRow(self.tr("备注"), self.note)
+        form.addRow(self.tr("照片（勾选）"), self.photos)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -115,8 +123,9 @@ class SealingListDialog(QDialog):
         names = {e.id: e.original_name for e in view.evidence}
         items = list_seal_items(self.workspace, view.id)
         self.table.setRowCount(len(items))
+        separator = self.tr("、", "between the names of the photos of a line")
         for row, item in enumerate(items):
-            photos = "、".join(names.get(i, i[:8]) for i in item.evidence_ids)
+            photos = separator.join(names.get(i, i[:8]) for i in item.evidence_ids)
             values = [str(item.position), item.description, item.quantity, item.unit, item.note]
             for column, value in enumerate([*values, photos]):
                 cell = QTableWidgetItem(value)
@@ -146,7 +155,7 @@ class SealingListDialog(QDialog):
         ):
             widget.setEnabled(editable)
         if not editable:
-            self.message.setText("检查已结束或已签字：封存清单只能查看")
+            self.message.setText(self.tr("检查已结束或已签字：封存清单只能查看"))
 
     def checked_photos(self) -> list[str]:
         return [
@@ -168,9 +177,9 @@ class SealingListDialog(QDialog):
                 by=self.added_by,
             )
         except InspectorError as error:
-            self.message.setText(f"未列入：{error}")
+            self.message.setText(self.tr("未列入：%1").replace("%1", str(error)))
             return
-        self.message.setText(f"已列入第 {item.position} 项")
+        self.message.setText(self.tr("已列入第 %1 项").replace("%1", str(item.position)))
         self.description.clear()
         self.quantity.clear()
         self.note.clear()
@@ -187,6 +196,9 @@ class SealingListDialog(QDialog):
                 remove_seal_item(self.workspace, self.inspection_id, position, by=self.added_by)
             except InspectorError as error:
                 problems.append(str(error))
-        self.message.setText("；".join(problems) if problems else f"已移除 {len(positions)} 项")
+        if problems:
+            self.message.setText("；".join(problems))  # the core's messages
+        else:
+            self.message.setText(self.tr("已移除 %n 项", "", len(positions)))
         self.refresh()
         self.changed.emit()

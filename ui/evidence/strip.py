@@ -5,12 +5,13 @@ the upright ones stored at intake, read off the UI thread too."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -27,13 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.db.models import STATUS_NAMES
 from inspector.errors import InspectorError
 from inspector.evidence.intake import IntakeResult, add_evidence
 from inspector.evidence.manage import remove_evidence, thumb_path
 from inspector.inspections import EDITABLE, EvidenceView, InspectionView, get_inspection
 from inspector.workspace import Workspace
-from ui.evidence.camera import available_cameras, camera_button_state
+from ui.evidence.camera import CameraCheck, available_cameras, camera_button_state
+from ui.strings import status_name
 from ui.tasks import TaskRunner
 
 ICON_SIDE = 128
@@ -53,22 +54,39 @@ def load_thumbnails(ws: Workspace, views: Sequence[EvidenceView]) -> dict[str, Q
     return images
 
 
+def fill(text: str, *values: str) -> str:
+    """``text`` with %1, %2… replaced by ``values`` in one pass (as QString::arg does), so
+    that a value that itself holds "%2" (a file name, say) is left as it is."""
+
+    def value(match: re.Match[str]) -> str:
+        number = int(match[1])
+        return values[number - 1] if 0 < number <= len(values) else match[0]
+
+    return re.sub(r"%(\d)", value, text)
+
+
 def summarise(results: Sequence[IntakeResult]) -> tuple[str, str]:
     """A one-line summary and the details (per file) of an intake."""
+    translate = QCoreApplication.translate  # literal calls, so that lupdate finds them
     stored = [r for r in results if r.ok and not r.duplicate]
     duplicates = [r for r in results if r.duplicate]
     failed = [r for r in results if not r.ok]
     warned = [r for r in results if r.ok and r.time_warning]
-    parts = [f"已添加 {len(stored)} 个文件"]
+    parts = [translate("EvidenceStrip", "已添加 %n 个文件", "", len(stored))]
     if duplicates:
-        parts.append(f"{len(duplicates)} 个已在此处，未重复添加")
+        parts.append(translate("EvidenceStrip", "%n 个已在此处，未重复添加", "", len(duplicates)))
     if failed:
-        parts.append(f"{len(failed)} 个未保存")
+        parts.append(translate("EvidenceStrip", "%n 个未保存", "", len(failed)))
     if warned:
-        parts.append(f"{len(warned)} 张照片的拍摄时间与检查时间相差较大")
-    details = [f"{r.name}：{r.error}" for r in failed]
-    details += [f"{r.name}：{r.time_warning}" for r in warned]
-    return "，".join(parts), "\n".join(details)
+        parts.append(
+            translate("EvidenceStrip", "%n 张照片的拍摄时间与检查时间相差较大", "", len(warned))
+        )
+    # The file's name, then what the core said about it (in Chinese: the core's own words).
+    line = translate("EvidenceStrip", "%1：%2")
+    details = [fill(line, r.name, str(r.error)) for r in failed]
+    details += [fill(line, r.name, str(r.time_warning)) for r in warned]
+    separator = translate("EvidenceStrip", "，", "between the parts of a summary")
+    return separator.join(parts), "\n".join(details)
 
 
 class EvidenceStrip(QWidget):
@@ -90,22 +108,26 @@ class EvidenceStrip(QWidget):
         self.last_results: list[IntakeResult] = []
         self.setAcceptDrops(True)
 
-        self.title = QLabel("证据")
+        self.title = QLabel(self.tr("证据"))
         self.adder = QComboBox()
-        self.adder.setToolTip("添加人（本检查组成员）")
-        self.add_files_button = QPushButton("添加文件…")
-        self.add_files_button.setToolTip("照片、扫描件（PDF、多页 TIFF）、手机照片（HEIC）、视频")
+        self.adder.setToolTip(self.tr("添加人（本检查组成员）"))
+        self.add_files_button = QPushButton(self.tr("添加文件…"))
+        self.add_files_button.setToolTip(
+            self.tr("照片、扫描件（PDF、多页 TIFF）、手机照片（HEIC）、视频")
+        )
         self.add_files_button.clicked.connect(self.choose_files)
-        self.add_folder_button = QPushButton("添加文件夹…")
-        self.add_folder_button.setToolTip("整个文件夹，如相机或手机存储卡的 DCIM 文件夹")
+        self.add_folder_button = QPushButton(self.tr("添加文件夹…"))
+        self.add_folder_button.setToolTip(self.tr("整个文件夹，如相机或手机存储卡的 DCIM 文件夹"))
         self.add_folder_button.clicked.connect(self.choose_folder)
-        self.camera_button = QPushButton("拍照…")
-        self.camera_check = available_cameras()
-        enabled, tip = camera_button_state(self.camera_check)
-        self.camera_button.setEnabled(enabled)
-        self.camera_button.setToolTip(tip)
+        self.camera_button = QPushButton(self.tr("拍照…"))
+        # Probed lazily (see probe_camera): QtMultimedia loads FFmpeg, slow on an old laptop.
+        self.camera_check: CameraCheck | None = None
+        self._probe_scheduled = False
+        self._buttons_enabled = False
+        self.camera_button.setEnabled(False)
+        self.camera_button.setToolTip(self.tr("正在检测摄像头…"))
         self.camera_button.clicked.connect(self.open_camera)
-        self.sealing_button = QPushButton("封存清单…")
+        self.sealing_button = QPushButton(self.tr("封存清单…"))
         self.sealing_button.clicked.connect(self.open_sealing_list)
 
         self.list = QListWidget()
@@ -124,13 +146,13 @@ class EvidenceStrip(QWidget):
 
         self.message = QLabel("")
         self.message.setWordWrap(True)
-        self.hint = QLabel("可将照片、文件或文件夹拖到这里")
+        self.hint = QLabel(self.tr("可将照片、文件或文件夹拖到这里"))
         self.hint.setStyleSheet("color: grey")
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.title)
         buttons.addStretch(1)
-        buttons.addWidget(QLabel("添加人："))
+        buttons.addWidget(QLabel(self.tr("添加人：")))
         buttons.addWidget(self.adder)
         for button in (
             self.add_files_button,
@@ -145,7 +167,7 @@ class EvidenceStrip(QWidget):
         layout.addWidget(self.list)
         layout.addWidget(self.hint)
         layout.addWidget(self.message)
-        self._set_enabled(False, "请先选择一次检查")
+        self._set_enabled(False, self.tr("请先选择一次检查"))
 
     # --- API --------------------------------------------------------------------------
 
@@ -175,7 +197,7 @@ class EvidenceStrip(QWidget):
             self.view = None
             self.evidence = []
             self.list.clear()
-            self._set_enabled(False, "请先选择一次检查")
+            self._set_enabled(False, self.tr("请先选择一次检查"))
             return
         ws = self.workspace
         try:
@@ -192,13 +214,19 @@ class EvidenceStrip(QWidget):
             v for v in self.view.evidence if self.item_code is None or v.item_code == self.item_code
         ]
         self.evidence = views
-        where = f"条目 {self.item_code} 的证据" if self.item_code else "本次检查的证据"
-        self.title.setText(f"{where}（{len(views)}）")
+        count = str(len(views))
+        if self.item_code:
+            title = fill(self.tr("条目 %1 的证据（%2）"), self.item_code, count)
+        else:
+            title = self.tr("本次检查的证据（%1）").replace("%1", count)
+        self.title.setText(title)
         if self.editable:
             self._set_enabled(True, "")
         else:
-            status = STATUS_NAMES[self.view.status]
-            self._set_enabled(False, f"检查状态为“{status}”，证据不能再添加或移除")
+            status = status_name(self.view.status)
+            self._set_enabled(
+                False, self.tr("检查状态为“%1”，证据不能再添加或移除").replace("%1", status)
+            )
         self.runner.run(
             lambda _reporter: load_thumbnails(ws, views),
             on_success=lambda images: self._show(views, images),
@@ -210,7 +238,7 @@ class EvidenceStrip(QWidget):
         if not paths:
             return
         if self.inspection_id is None or not self.editable:
-            self.message.setText("当前不能添加证据")
+            self.message.setText(self.tr("当前不能添加证据"))
             return
         ws = self.workspace
         inspection_id = self.inspection_id
@@ -224,7 +252,7 @@ class EvidenceStrip(QWidget):
             on_success=self._added,
             on_failure=self._failed,
             progress_parent=self.window(),
-            label="正在导入证据…",
+            label=self.tr("正在导入证据…"),
         )
         task.signals.cancelled.connect(self._cancelled)
 
@@ -234,9 +262,13 @@ class EvidenceStrip(QWidget):
         if confirm:
             answer = QMessageBox.question(
                 self,
-                "移除证据",
-                f"从本次检查中移除选中的 {len(evidence_ids)} 件证据？\n"
-                "保管记录会保留移除的记录（文件名、哈希、移除人和时间）。",
+                self.tr("移除证据"),
+                self.tr(
+                    "从本次检查中移除选中的 %n 件证据？\n"
+                    "保管记录会保留移除的记录（文件名、哈希、移除人和时间）。",
+                    "",
+                    len(evidence_ids),
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -246,7 +278,7 @@ class EvidenceStrip(QWidget):
                 remove_evidence(self.workspace, evidence_id, by=self.added_by)
             except InspectorError as error:  # shown; the others still go
                 problems.append(str(error))
-        self.message.setText("；".join(problems) if problems else "已移除")
+        self.message.setText("；".join(problems) if problems else self.tr("已移除"))
         self.refresh()
         self.changed.emit()
 
@@ -255,25 +287,45 @@ class EvidenceStrip(QWidget):
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
             self,
-            "选择证据文件",
+            self.tr("选择证据文件"),
             "",
-            "照片和文件 (*.jpg *.jpeg *.png *.heic *.heif *.tif *.tiff *.webp *.bmp *.gif "
-            "*.pdf *.mp4 *.mov);;所有文件 (*)",
+            self.tr("照片和文件")
+            + " (*.jpg *.jpeg *.png *.heic *.heif *.tif *.tiff *.webp *.bmp *.gif"
+            + " *.pdf *.mp4 *.mov);;"
+            + self.tr("所有文件")
+            + " (*)",
         )
         self.add_paths(paths)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "选择文件夹（如存储卡的 DCIM）")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择文件夹（如存储卡的 DCIM）"))
         if folder:
             self.add_paths([folder])
 
+    def probe_camera(self) -> CameraCheck:
+        """Look for cameras once (loading QtMultimedia, so FFmpeg: not at construction but when
+        the strip is first shown or the camera is asked for), then set the camera button."""
+        if self.camera_check is None:
+            self.camera_check = available_cameras()
+            enabled, tip = camera_button_state(self.camera_check)
+            self.camera_button.setEnabled(self._buttons_enabled and enabled)
+            self.camera_button.setToolTip(tip)
+        return self.camera_check
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self.camera_check is None and not self._probe_scheduled:
+            self._probe_scheduled = True  # once the strip is on screen, not before
+            QTimer.singleShot(0, self, self.probe_camera)
+
     def open_camera(self) -> None:
-        if not self.camera_check.available:
-            self.message.setText(self.camera_check.reason)
+        check = self.probe_camera()
+        if not check.available:
+            self.message.setText(check.reason)
             return
         from ui.evidence.camera import CameraDialog
 
-        dialog = CameraDialog(self.camera_check, self)
+        dialog = CameraDialog(check, self)
         dialog.captured.connect(lambda path: self.add_paths([path]))
         dialog.exec()
 
@@ -318,9 +370,10 @@ class EvidenceStrip(QWidget):
         current = self.adder.currentData()
         self.adder.blockSignals(True)
         self.adder.clear()
-        self.adder.addItem("（未指定）", None)
+        self.adder.addItem(self.tr("（未指定）"), None)
+        member = self.tr("%1（%2）", "a team member: name (certificate number)")
         for name, cert, _role in self.view.team:
-            self.adder.addItem(f"{name}（{cert}）", cert)
+            self.adder.addItem(fill(member, name, cert), cert)
         index = self.adder.findData(current) if current else -1
         if index < 0 and self.view.leader is not None:
             index = self.adder.findData(self.view.leader[1])
@@ -330,9 +383,11 @@ class EvidenceStrip(QWidget):
     def _set_enabled(self, enabled: bool, reason: str) -> None:
         for button in (self.add_files_button, self.add_folder_button):
             button.setEnabled(enabled)
-        self.camera_button.setEnabled(enabled and self.camera_check.available)
+        self._buttons_enabled = enabled
+        check = self.camera_check  # None: not probed yet, the button stays off till then
+        self.camera_button.setEnabled(enabled and check is not None and check.available)
         self.sealing_button.setEnabled(self.inspection_id is not None)
-        self.hint.setText("可将照片、文件或文件夹拖到这里" if enabled else reason)
+        self.hint.setText(self.tr("可将照片、文件或文件夹拖到这里") if enabled else reason)
 
     def _show(self, views: Sequence[EvidenceView], images: dict[str, QImage]) -> None:
         if views is not self.evidence:
@@ -353,10 +408,10 @@ class EvidenceStrip(QWidget):
             if view.caption:
                 tip.insert(1, view.caption)
             if view.source_sha256:
-                tip.append("标注副本（原件未改动）")
+                tip.append(self.tr("标注副本（原件未改动）"))
             for note in (view.metadata_warning, view.time_warning):
                 if note:
-                    tip.append(f"注意：{note}")
+                    tip.append(self.tr("注意：%1").replace("%1", note))
             item.setToolTip("\n".join(tip))
             self.list.addItem(item)
         self.loaded.emit()
@@ -374,7 +429,7 @@ class EvidenceStrip(QWidget):
         self.changed.emit()
 
     def _cancelled(self) -> None:
-        self.message.setText("导入已取消；已导入的文件保留在本次检查中")
+        self.message.setText(self.tr("导入已取消；已导入的文件保留在本次检查中"))
         self.refresh()
         self.changed.emit()
 
@@ -391,7 +446,7 @@ class EvidenceStrip(QWidget):
         if not selected:
             return
         menu = QMenu(self)
-        menu.addAction("查看…", lambda: self.open_viewer(selected[0]))
-        remove = menu.addAction("从本次检查中移除…", lambda: self.remove(selected))
+        menu.addAction(self.tr("查看…"), lambda: self.open_viewer(selected[0]))
+        remove = menu.addAction(self.tr("从本次检查中移除…"), lambda: self.remove(selected))
         remove.setEnabled(self.editable)
         menu.exec(self.list.viewport().mapToGlobal(position))

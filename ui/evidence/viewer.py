@@ -55,40 +55,40 @@ class EvidenceViewer(QDialog):
         self.workspace = workspace
         self.runner = runner
         self.evidence_id = evidence_id
-        self.setWindowTitle("证据")
+        self.setWindowTitle(self.tr("证据"))
         self.resize(1000, 640)
         self._pixmap = QPixmap()
 
-        self.picture = QLabel("（无预览）")
+        self.picture = QLabel(self.tr("（无预览）"))
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setMinimumSize(320, 240)
         self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
 
         self.facts = QFormLayout()
         self.caption = QPlainTextEdit()
-        self.caption.setPlaceholderText("说明：拍的是什么、在哪里、为什么")
+        self.caption.setPlaceholderText(self.tr("说明：拍的是什么、在哪里、为什么"))
         self.caption.setMaximumHeight(90)
-        self.save_caption_button = QPushButton("保存说明")
+        self.save_caption_button = QPushButton(self.tr("保存说明"))
         self.save_caption_button.clicked.connect(self.save_caption)
         self.item = QComboBox()
-        self.save_item_button = QPushButton("保存关联")
+        self.save_item_button = QPushButton(self.tr("保存关联"))
         self.save_item_button.clicked.connect(self.save_item)
-        self.annotate_button = QPushButton("标注…")
-        self.annotate_button.setToolTip("在副本上画箭头、圆圈、写文字；原件不变")
+        self.annotate_button = QPushButton(self.tr("标注…"))
+        self.annotate_button.setToolTip(self.tr("在副本上画箭头、圆圈、写文字；原件不变"))
         self.annotate_button.clicked.connect(self.open_annotation)
-        self.remove_button = QPushButton("移除…")
+        self.remove_button = QPushButton(self.tr("移除…"))
         self.remove_button.clicked.connect(self.remove)
-        close = QPushButton("关闭")
+        close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.accept)
         self.message = QLabel("")
         self.message.setWordWrap(True)
 
         side = QVBoxLayout()
         side.addLayout(self.facts)
-        side.addWidget(QLabel("说明"))
+        side.addWidget(QLabel(self.tr("说明")))
         side.addWidget(self.caption)
         side.addWidget(self.save_caption_button)
-        side.addWidget(QLabel("关联的检查条目"))
+        side.addWidget(QLabel(self.tr("关联的检查条目")))
         side.addWidget(self.item)
         side.addWidget(self.save_item_button)
         side.addStretch(1)
@@ -116,40 +116,49 @@ class EvidenceViewer(QDialog):
             return
         found = next((e for e in inspection.evidence if e.id == self.evidence_id), None)
         if found is None:
-            self.message.setText("这件证据已不存在")
+            self.message.setText(self.tr("这件证据已不存在"))
             return
         self.view = found
         editable = inspection.status in EDITABLE
-        self.setWindowTitle(f"证据：{found.original_name}")
+        self.setWindowTitle(self.tr("证据：%1").replace("%1", found.original_name))
         path = print_path(self.workspace, found)
         self._pixmap = QPixmap(str(path)) if path is not None else QPixmap()
         if self._pixmap.isNull():
-            kind = "PDF 文件" if found.media_type == "application/pdf" else found.media_type
-            self.picture.setText(f"（{kind}，无图片预览）")
+            pdf = found.media_type == "application/pdf"
+            kind = self.tr("PDF 文件") if pdf else found.media_type
+            self.picture.setText(self.tr("（%1，无图片预览）").replace("%1", kind))
         self._fit()
         while self.facts.rowCount():
             self.facts.removeRow(0)
+        pages = self.tr("，%n 页", "", found.pages) if found.pages else ""
         rows = [
-            ("文件名", found.original_name),
-            ("类型", found.media_type + (f"，{found.pages} 页" if found.pages else "")),
-            ("拍摄时间", f"{_local(found.captured_at)}（相机时钟）"),
-            ("导入时间", f"{_local(found.added_at)}（本机时钟）"),
+            (self.tr("文件名"), found.original_name),
+            (self.tr("类型"), found.media_type + pages),
             (
-                "位置",
+                self.tr("拍摄时间"),
+                self.tr("%1（相机时钟）").replace("%1", _local(found.captured_at)),
+            ),
+            (
+                self.tr("导入时间"),
+                self.tr("%1（本机时钟）").replace("%1", _local(found.added_at)),
+            ),
+            (
+                self.tr("位置"),
                 f"{found.gps_lat:.6f}, {found.gps_lon:.6f}"
                 if found.gps_lat is not None and found.gps_lon is not None
                 else "—",
             ),
-            ("设备", found.camera or "—"),
-            ("导入人", found.added_by or "—"),
+            (self.tr("设备"), found.camera or "—"),
+            (self.tr("导入人"), found.added_by or "—"),
             ("SHA-256", f"{found.sha256[:32]}\n{found.sha256[32:]}"),
         ]
         if found.source_sha256:
             source = found.source_sha256
-            rows.append(("标注自", f"原件 SHA-256\n{source[:32]}\n{source[32:]}"))
+            original = self.tr("原件 SHA-256")
+            rows.append((self.tr("标注自"), f"{original}\n{source[:32]}\n{source[32:]}"))
         for note in (found.metadata_warning, found.time_warning):
             if note:
-                rows.append(("注意", note))
+                rows.append((self.tr("注意"), note))
         for label, value in rows:
             text = QLabel(value)
             text.setWordWrap(True)
@@ -157,11 +166,15 @@ class EvidenceViewer(QDialog):
             self.facts.addRow(label, text)
         self.caption.setPlainText(found.caption)
         self.item.clear()
-        self.item.addItem("（不关联条目：整次检查的证据）", None)
+        self.item.addItem(self.tr("（不关联条目：整次检查的证据）"), None)
         for entry in inspection.checklist.items:
             answer = inspection.answers.get(entry.code)
-            flag = "【问题】" if answer is not None and answer.result.value == "problem" else ""
-            self.item.addItem(f"{entry.code} {flag}{entry.title}", entry.code)
+            title = entry.title
+            if answer is not None and answer.result.value == "problem":
+                title = self.tr("【问题】%1", "a checklist item with a problem").replace(
+                    "%1", title
+                )
+            self.item.addItem(f"{entry.code} {title}", entry.code)
         self.item.setCurrentIndex(max(self.item.findData(found.item_code), 0))
         for widget in (
             self.caption,
@@ -173,7 +186,7 @@ class EvidenceViewer(QDialog):
             widget.setEnabled(editable)
         self.annotate_button.setEnabled(editable and path is not None)
         if not editable:
-            self.message.setText("检查已结束或已签字：证据只能查看")
+            self.message.setText(self.tr("检查已结束或已签字：证据只能查看"))
 
     def _inspection_id(self) -> str:
         from inspector.evidence.manage import resolve_evidence
@@ -198,11 +211,12 @@ class EvidenceViewer(QDialog):
         super().resizeEvent(event)
         self._fit()
 
-    def _try(self, action: str, work: Callable[[], object]) -> bool:
+    def _try(self, failed: str, work: Callable[[], object]) -> bool:
+        """Run ``work``; on the core's error show ``failed`` with its %1 replaced by it."""
         try:
             work()
         except InspectorError as error:
-            self.message.setText(f"{action}失败：{error}")
+            self.message.setText(failed.replace("%1", str(error)))
             return False
         return True
 
@@ -214,17 +228,19 @@ class EvidenceViewer(QDialog):
     def save_caption(self) -> None:
         text = self.caption.toPlainText()
         if self._try(
-            "保存说明", lambda: set_caption(self.workspace, self.evidence_id, text, by=self._by())
+            self.tr("保存说明失败：%1"),
+            lambda: set_caption(self.workspace, self.evidence_id, text, by=self._by()),
         ):
-            self.message.setText("说明已保存")
+            self.message.setText(self.tr("说明已保存"))
             self.changed.emit()
 
     def save_item(self) -> None:
         code = self.item.currentData()
         if self._try(
-            "保存关联", lambda: link_evidence(self.workspace, self.evidence_id, code, by=self._by())
+            self.tr("保存关联失败：%1"),
+            lambda: link_evidence(self.workspace, self.evidence_id, code, by=self._by()),
         ):
-            self.message.setText("关联已保存")
+            self.message.setText(self.tr("关联已保存"))
             self.changed.emit()
 
     def open_annotation(self) -> None:
@@ -238,13 +254,14 @@ class EvidenceViewer(QDialog):
         if confirm:
             answer = QMessageBox.question(
                 self,
-                "移除证据",
-                "从本次检查中移除这件证据？保管记录会保留移除的记录。",
+                self.tr("移除证据"),
+                self.tr("从本次检查中移除这件证据？保管记录会保留移除的记录。"),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         if self._try(
-            "移除", lambda: remove_evidence(self.workspace, self.evidence_id, by=self._by())
+            self.tr("移除失败：%1"),
+            lambda: remove_evidence(self.workspace, self.evidence_id, by=self._by()),
         ):
             self.changed.emit()
             self.accept()

@@ -1,0 +1,86 @@
+"""Where a record stands: the latest one made for an inspection, whether the data it states is
+still the data in the database, and who has signed it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from inspector.db.models import Inspector, Record, RecordSignature
+from inspector.inspections import get_inspection, resolve_id
+from inspector.workspace import Workspace
+
+
+@dataclass
+class DigitalSignatureView:
+    inspector_name: str
+    cert_no: str
+    signed_at: datetime
+    certificate_sha256: str
+    pdf_sha256: str
+
+
+@dataclass
+class RecordView:
+    id: str
+    inspection_id: str
+    path: Path
+    sha256: str
+    record_no: str | None
+    data_sha256: str | None
+    created_at: datetime
+    signature_boxes: dict[str, list[float]]
+    current: bool  # the data it states is still the data in the database
+    signatures: list[DigitalSignatureView] = field(default_factory=list)
+
+    @property
+    def signed_by(self) -> set[str]:
+        return {sig.cert_no for sig in self.signatures}
+
+
+def latest_record(ws: Workspace, inspection_id: str) -> RecordView | None:
+    from inspector.record.pdf import gather_facts  # the record's own facts, as built
+
+    view = get_inspection(ws, inspection_id)
+    with ws.db.session() as session:
+        inspection = resolve_id(session, inspection_id)
+        record = session.scalars(
+            select(Record)
+            .where(Record.inspection_id == inspection.id, Record.kind == "inspection_record")
+            .order_by(Record.created_at.desc())
+            .limit(1)
+        ).first()
+        if record is None:
+            return None
+        rows = session.execute(
+            select(RecordSignature, Inspector)
+            .join(Inspector, Inspector.id == RecordSignature.inspector_id)
+            .where(RecordSignature.record_id == record.id)
+            .order_by(RecordSignature.signed_at)
+        ).all()
+        result = RecordView(
+            id=record.id,
+            inspection_id=inspection.id,
+            path=ws.home.root / record.path,
+            sha256=record.sha256,
+            record_no=record.record_no,
+            data_sha256=record.data_sha256,
+            created_at=record.created_at,
+            signature_boxes=dict(record.signature_boxes or {}),
+            current=False,
+            signatures=[
+                DigitalSignatureView(
+                    inspector_name=person.name,
+                    cert_no=person.cert_no,
+                    signed_at=sig.signed_at,
+                    certificate_sha256=sig.certificate_sha256,
+                    pdf_sha256=sig.pdf_sha256,
+                )
+                for sig, person in rows
+            ],
+        )
+    result.current = record.data_sha256 == gather_facts(ws, view).data_sha256
+    return result

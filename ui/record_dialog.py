@@ -1,0 +1,184 @@
+"""The record of an inspection inside the app: preview (QtPdf), its status at a glance (current or
+out of date, who has signed), make it again, print it, save a copy."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.db.models import InspectionStatus
+from inspector.inspections import get_inspection
+from inspector.record.content import signatures
+from inspector.record.pdf import build_record
+from inspector.record.status import RecordView, latest_record
+from inspector.workspace import Workspace
+from ui.tasks import TaskRunner
+
+
+def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
+    """Print every page of a PDF, each scaled to the printer's page. Returns the pages sent."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return 0
+    try:
+        area = printer.pageRect(QPrinter.Unit.DevicePixel)
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            size = document.pagePointSize(page)
+            scale = min(area.width() / size.width(), area.height() / size.height())
+            image = document.render(page, (size * scale).toSize())
+            painter.drawImage(QPointF(0, 0), image)
+    finally:
+        painter.end()
+    return document.pageCount()
+
+
+class RecordDialog(QDialog):
+    signatures_requested = Signal(str)  # inspection id: open the signing screen
+    changed = Signal()
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        runner: TaskRunner,
+        inspection_id: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.runner = runner
+        self.inspection_id = inspection_id
+        self.record: RecordView | None = None
+        self.setWindowTitle(self.tr("检查记录"))
+        self.resize(1200, 740)
+
+        layout = QHBoxLayout(self)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView()
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        layout.addWidget(self.view, 3)
+
+        side = QVBoxLayout()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.setMinimumWidth(300)
+        side.addWidget(self.status)
+        self.build_button = QPushButton(self.tr("生成 / 更新记录"))
+        self.sign_button = QPushButton(self.tr("签名…"))
+        self.print_button = QPushButton(self.tr("打印…"))
+        self.save_button = QPushButton(self.tr("另存为…"))
+        close = QPushButton(self.tr("关闭"))
+        for button in (self.build_button, self.sign_button, self.print_button, self.save_button):
+            button.setMinimumHeight(40)
+            side.addWidget(button)
+        side.addStretch(1)
+        side.addWidget(close)
+        layout.addLayout(side, 1)
+
+        self.build_button.clicked.connect(self.build)
+        self.sign_button.clicked.connect(lambda: self.signatures_requested.emit(inspection_id))
+        self.print_button.clicked.connect(self.print_record)
+        self.save_button.clicked.connect(self.save_copy)
+        close.clicked.connect(self.accept)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.record = latest_record(self.workspace, self.inspection_id)
+        view = get_inspection(self.workspace, self.inspection_id)
+        signed = view.status is InspectionStatus.SIGNED
+        self.build_button.setEnabled(not signed)
+        has_record = self.record is not None
+        self.print_button.setEnabled(has_record)
+        self.save_button.setEnabled(has_record)
+        self.sign_button.setEnabled(not signed or has_record)
+        if self.record is not None:
+            self.document.load(str(self.record.path))
+        else:
+            self.document.close()
+        self.status.setText(self.status_html(view.status, view.team))
+
+    def status_html(self, status: InspectionStatus, team: list) -> str:  # type: ignore[type-arg]
+        record = self.record
+        if record is None:
+            return self.tr("还没有生成记录。")
+        lines = [
+            self.tr("<b>记录编号</b> %1").replace("%1", record.record_no or "—"),
+            self.tr("生成于 %1").replace(
+                "%1", record.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            ),
+        ]
+        if record.current:
+            lines.append(self.tr("<span style='color:#1e7d32'>✓ 与当前数据一致</span>"))
+        else:
+            lines.append(
+                self.tr("<span style='color:#b3261e'>✗ 记录生成后数据有变更，请重新生成</span>")
+            )
+        hand = {
+            sig.cert_no
+            for sig in signatures(self.workspace, self.inspection_id)
+            if sig.role == "inspector"
+        }
+        lines.append(self.tr("<b>签名</b>"))
+        for name, cert, role in team:
+            leader = self.tr("（组长）") if role.value == "leader" else ""
+            marks = [
+                self.tr("手写 ✓") if cert in hand else self.tr("手写 —"),
+                self.tr("数字 ✓") if cert in record.signed_by else self.tr("数字 —"),
+            ]
+            lines.append(f"{name}{leader}：{'　'.join(marks)}")
+        if status is InspectionStatus.SIGNED:
+            lines.append(self.tr("<b>已签名锁定</b>：不能再修改，更正须制作更正记录。"))
+        return "<br/>".join(lines)
+
+    def build(self) -> None:
+        def done(_result: object) -> None:
+            self.refresh()
+            self.changed.emit()
+
+        self.runner.run(
+            lambda reporter: build_record(self.workspace, self.inspection_id, None, reporter),
+            on_success=done,
+            on_failure=lambda message: QMessageBox.warning(self, self.tr("无法生成记录"), message),
+            progress_parent=self,
+            label=self.tr("正在生成检查记录…"),
+        )
+
+    def print_record(self, printer: QPrinter | None = None) -> int:
+        if self.record is None:
+            return 0
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            dialog = QPrintDialog(printer, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return 0
+        return print_pdf(self.document, printer)
+
+    def save_copy(self) -> None:
+        if self.record is None:
+            return
+        suggested = str(Path.home() / f"检查记录-{self.record.record_no}.pdf")
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("另存检查记录"), suggested, self.tr("PDF 文件 (*.pdf)")
+        )
+        if target:
+            shutil.copyfile(self.record.path, target)
