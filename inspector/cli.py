@@ -364,14 +364,6 @@ def cmd_answer(args: argparse.Namespace, out: Printer) -> None:
         out.emit(data, f"已保存：{answer.item_code} {RESULT_NAMES[answer.result]}")
 
 
-def cmd_record_build(args: argparse.Namespace, out: Printer) -> None:
-    from inspector.record.pdf import build_record
-
-    with _open(args) as ws:
-        path, sha256 = build_record(ws, args.id, Path(args.out) if args.out else None)
-        out.emit({"path": str(path), "sha256": sha256}, f"记录已生成：{path}\nSHA-256 {sha256}")
-
-
 # --- institution registry ----------------------------------------------------------------
 
 
@@ -571,12 +563,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_evidence_parsers(commands, common)
 
-    record = commands.add_parser("record", help="检查记录", parents=[common])
-    sub = record.add_subparsers(dest="action", required=True, metavar="操作")
-    build = sub.add_parser("build", help="生成检查记录 PDF", parents=[common])
-    build.add_argument("id", help="检查编号")
-    build.add_argument("--out", metavar="FILE.pdf", help="另存到此文件")
-    build.set_defaults(run=cmd_record_build)
+    # The signing commands live beside their code: key ..., sign-pdf, verify-pdf.
+    from inspector.signing.commands import add_parsers as add_signing_parsers
+
+    add_signing_parsers(commands, common)
+
+    # The record's commands live beside their code: record ..., interview ..., config.
+    from inspector.record.commands import add_parsers as add_record_parsers
+
+    add_record_parsers(commands, common)
 
     institution = commands.add_parser("institution", help="定点机构名单", parents=[common])
     sub = institution.add_subparsers(dest="action", required=True, metavar="操作")

@@ -40,6 +40,11 @@ class DataDir:
         return self.root / "checklists"
 
     @property
+    def keys(self) -> Path:
+        """Signing keys (PKCS#12 files, keys awaiting a certificate) and ``trusted/`` roots."""
+        return self.root / "keys"
+
+    @property
     def device_file(self) -> Path:
         return self.root / "device-id"
 

@@ -22,6 +22,8 @@ from inspector.db.models import (
     InspectionMember,
     InspectionStatus,
     Interview,
+    Record,
+    RecordSignature,
     utcnow,
 )
 from inspector.errors import InvalidInput, NotFound
@@ -338,6 +340,14 @@ def add_question(ws: Workspace, interview_id: str, question: str, answer: str) -
         interview = _interview(session, interview_id)
         inspection = resolve_id(session, interview.inspection_id)
         require_editable(inspection)
+        signed = session.scalar(
+            select(RecordSignature.id)
+            .join(Record, Record.id == RecordSignature.record_id)
+            .where(Record.interview_id == interview.id)
+            .limit(1)
+        )
+        if signed is not None:
+            raise InvalidInput("该询问笔录已数字签名，不能再修改")
         interview.questions = [*interview.questions, {"q": question.strip(), "a": answer}]
         interview.ended_at = utcnow()
         return len(interview.questions)

@@ -51,10 +51,19 @@ from inspector.errors import InvalidInput, StorageError
 from inspector.evidence.media import suffix_for
 from inspector.evidence.sealing import SealItemView, list_seal_items, photo_names
 from inspector.evidence.store import disk_message
-from inspector.inspections import EvidenceView, InspectionView, format_fen, get_inspection
+from inspector.inspections import (
+    EvidenceView,
+    InspectionView,
+    canonical_json,
+    format_fen,
+    get_inspection,
+)
 from inspector.progress import NullReporter, Reporter, check_cancel
 from inspector.record.content import (
+    InterviewView,
     SignatureView,
+    get_interview,
+    get_interviews,
     record_data_sha256,
     record_number,
     signatures,
@@ -442,77 +451,95 @@ def _signature_image(png: bytes | None, width: float, height: float) -> Flowable
     return RLImage(io.BytesIO(png), width=w * scale, height=h * scale)
 
 
-def _signature_block(
-    view: InspectionView, facts: RecordFacts, s: dict[str, ParagraphStyle], boxes: dict[str, Any]
-) -> Table:
+def _signer_row(
+    label: str,
+    sig: SignatureView | None,
+    s: dict[str, ParagraphStyle],
+    box: Flowable | None = None,
+) -> list[Any]:
+    return [
+        Paragraph(label, s["small"]),
+        _signature_image(sig.image_png if sig else None, 45 * mm, 14 * mm),
+        Paragraph(local_time(sig.signed_at) if sig else "（未签名）", s["small"]),
+        box or Paragraph("", s["small"]),
+    ]
+
+
+def _party_rows(
+    label: str,
+    party: SignatureView | None,
+    witness: SignatureView | None,
+    s: dict[str, ParagraphStyle],
+) -> list[list[Any]]:
+    """The party's (or interviewee's) signature, or the refusal and the witness who signed."""
+    if party is None or not party.refused:
+        return [_signer_row(label, party, s)]
+    refusal = f"拒绝签名。理由：{_escape(party.refusal_reason)}"
+    rows = [
+        [
+            Paragraph(label, s["small"]),
+            Paragraph(refusal, s["small"]),
+            Paragraph(local_time(party.signed_at), s["small"]),
+            Paragraph("", s["small"]),
+        ]
+    ]
+    if witness:
+        rows.append(_signer_row(f"见证人<br/>{_escape(witness.signer_name)}", witness, s))
+    return rows
+
+
+def _team_rows(
+    view: InspectionView,
+    facts: RecordFacts,
+    interview_id: str | None,
+    title: str,
+    s: dict[str, ParagraphStyle],
+    boxes: dict[str, Any],
+) -> list[list[Any]]:
+    """A row per inspector: handwritten signature and the box for the digital one. The leader
+    signs last, digitally too, so the leader's row comes last."""
     by_cert = {
         sig.cert_no: sig
         for sig in facts.signatures
-        if sig.role == "inspector" and sig.interview_id is None
+        if sig.role == "inspector" and sig.interview_id == interview_id
     }
+    rows = []
+    for name, cert, role in sorted(view.team, key=lambda member: member[2].value == "leader"):
+        leader = "（组长）" if role.value == "leader" else ""
+        label = f"{title}{leader}<br/>{_escape(name)}<br/>执法证号 {cert}"
+        box = SignatureBox(cert, 52 * mm, 16 * mm, boxes)
+        rows.append(_signer_row(label, by_cert.get(cert), s, box))
+    return rows
+
+
+def _signature_table(rows: list[list[Any]], s: dict[str, ParagraphStyle]) -> Table:
     header = [Paragraph(h, s["small"]) for h in ("签名人", "手写签名", "签名时间", "数字签名")]
-    rows: list[list[Any]] = [header]
-    # The leader signs last, digitally too: the leader's row comes last.
-    team = sorted(view.team, key=lambda member: member[2].value == "leader")
-    for name, cert, role in team:
-        sig = by_cert.get(cert)
-        label = (
-            f"检查人员{'（组长）' if role.value == 'leader' else ''}<br/>{_escape(name)}<br/>"
-            f"执法证号 {cert}"
-        )
-        rows.append(
-            [
-                Paragraph(label, s["small"]),
-                _signature_image(sig.image_png if sig else None, 45 * mm, 14 * mm),
-                Paragraph(local_time(sig.signed_at) if sig else "（未签名）", s["small"]),
-                SignatureBox(cert, 52 * mm, 16 * mm, boxes),
-            ]
-        )
-    party = next(
-        (sig for sig in facts.signatures if sig.role == "party" and sig.interview_id is None), None
-    )
-    witness = next(
-        (sig for sig in facts.signatures if sig.role == "witness" and sig.interview_id is None),
-        None,
-    )
-    who = _escape(facts.representative or (party.signer_name if party else "")) or "　"
-    if facts.representative_title:
-        who += f"（{_escape(facts.representative_title)}）"
-    if party and party.refused:
-        refusal = f"拒绝签名。理由：{_escape(party.refusal_reason)}"
-        rows.append(
-            [
-                Paragraph(f"被检查单位代表<br/>{who}", s["small"]),
-                Paragraph(refusal, s["small"]),
-                Paragraph(local_time(party.signed_at), s["small"]),
-                Paragraph("", s["small"]),
-            ]
-        )
-        if witness:
-            rows.append(
-                [
-                    Paragraph(f"见证人<br/>{_escape(witness.signer_name)}", s["small"]),
-                    _signature_image(witness.image_png, 45 * mm, 14 * mm),
-                    Paragraph(local_time(witness.signed_at), s["small"]),
-                    Paragraph("", s["small"]),
-                ]
-            )
-    else:
-        rows.append(
-            [
-                Paragraph(f"被检查单位代表<br/>{who}", s["small"]),
-                _signature_image(party.image_png if party else None, 45 * mm, 14 * mm),
-                Paragraph(local_time(party.signed_at) if party else "（未签名）", s["small"]),
-                Paragraph("", s["small"]),
-            ]
-        )
-    table = Table(rows, colWidths=[44 * mm, 50 * mm, 24 * mm, 56 * mm], repeatRows=1)
+    table = Table([header, *rows], colWidths=[44 * mm, 50 * mm, 24 * mm, 56 * mm], repeatRows=1)
     style = _grid()
     style.add("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke)
     style.add("BACKGROUND", (0, 1), (0, -1), colors.white)
     style.add("VALIGN", (0, 0), (-1, -1), "MIDDLE")
     table.setStyle(style)
     return table
+
+
+def _one(facts: RecordFacts, role: str, interview_id: str | None) -> SignatureView | None:
+    return next(
+        (sig for sig in facts.signatures if sig.role == role and sig.interview_id == interview_id),
+        None,
+    )
+
+
+def _signature_block(
+    view: InspectionView, facts: RecordFacts, s: dict[str, ParagraphStyle], boxes: dict[str, Any]
+) -> Table:
+    party = _one(facts, "party", None)
+    who = _escape(facts.representative or (party.signer_name if party else "")) or "　"
+    if facts.representative_title:
+        who += f"（{_escape(facts.representative_title)}）"
+    rows = _team_rows(view, facts, None, "检查人员", s, boxes)
+    rows += _party_rows(f"被检查单位代表<br/>{who}", party, _one(facts, "witness", None), s)
+    return _signature_table(rows, s)
 
 
 def _findings_table(view: InspectionView, s: dict[str, ParagraphStyle], ws: Workspace) -> Table:
@@ -678,6 +705,145 @@ def _document(path: Path, title: str) -> SimpleDocTemplate:
         initialFontName=FONT,
         initialFontSize=9.5,
     )
+
+
+def _interview_story(
+    view: InspectionView,
+    interview: InterviewView,
+    facts: RecordFacts,
+    record_no: str,
+    boxes: dict[str, Any],
+) -> list[Flowable]:
+    s = _styles()
+    team = "；".join(f"{name}（执法证号 {cert}）" for name, cert, _role in view.team)
+    rows = [
+        (
+            "被询问人",
+            interview.interviewee_name
+            + (f"（{interview.interviewee_role}）" if interview.interviewee_role else ""),
+        ),
+        ("身份证件号码", interview.interviewee_id_no or "—"),
+        ("询问时间", f"{local_time(interview.started_at)} 至 {local_time(interview.ended_at)}"),
+        ("询问地点", interview.place or view.institution_name),
+        ("询问人", f"{team}。询问人已出示行政执法证件。"),
+        ("所涉检查", f"{view.institution_name} 现场检查（记录编号 {facts.record_no}）"),
+    ]
+    table = Table(
+        [[Paragraph(k, s["base"]), Paragraph(_escape(v), s["base"])] for k, v in rows],
+        colWidths=[28 * mm, 146 * mm],
+    )
+    table.setStyle(_grid())
+    story: list[Flowable] = [
+        Paragraph(_escape(facts.bureau), s["subtitle"]),
+        Paragraph("询问笔录", s["title"]),
+        Paragraph(f"笔录编号 {record_no}", s["subtitle"]),
+        table,
+        Spacer(1, 4 * mm),
+    ]
+    for number, pair in enumerate(interview.questions, start=1):
+        story.append(Paragraph(f"问{number}：{_escape(pair.get('q', ''))}", s["base"]))
+        story.append(Paragraph(f"答：{_escape(pair.get('a', ''))}", s["base"]))
+        story.append(Spacer(1, 2 * mm))
+    if not interview.questions:
+        story.append(Paragraph("（未记录问答。）", s["base"]))
+    # The usual closing line of an interview record (the tool's standard wording).
+    story.append(Paragraph("以上笔录我已看过（或已向我宣读过），与我所说的相符。", s["base"]))
+    story.append(Paragraph("签名", s["h2"]))
+    label = f"被询问人<br/>{_escape(interview.interviewee_name)}"
+    rows = _party_rows(
+        label,
+        _one(facts, "interviewee", interview.id),
+        _one(facts, "witness", interview.id),
+        s,
+    )
+    rows += _team_rows(view, facts, interview.id, "询问人", s, boxes)
+    block = _signature_table(rows, s)
+    story.append(block)
+    return story
+
+
+def interview_data(interview: InterviewView, facts: RecordFacts) -> dict[str, Any]:
+    return {
+        "interview": interview.id,
+        "interviewee": [
+            interview.interviewee_name,
+            interview.interviewee_role,
+            interview.interviewee_id_no,
+        ],
+        "questions": interview.questions,
+        "signatures": [
+            [
+                sig.role,
+                sig.signer_name,
+                sig.cert_no,
+                sig.refused,
+                sig.refusal_reason,
+                hashlib.sha256(sig.image_png).hexdigest() if sig.image_png else None,
+            ]
+            for sig in facts.signatures
+            if sig.interview_id == interview.id
+        ],
+    }
+
+
+def interview_data_sha256(ws: Workspace, interview_id: str) -> tuple[str, RecordFacts]:
+    interview = get_interview(ws, interview_id)
+    facts = gather_facts(ws, get_inspection(ws, interview.inspection_id))
+    data = interview_data(interview, facts)
+    return hashlib.sha256(canonical_json(data)).hexdigest(), facts
+
+
+def build_interview_record(
+    ws: Workspace, interview_id: str, out: Path | None = None
+) -> tuple[Path, str]:
+    """The interview record (询问笔录) as a PDF, kept like the inspection record."""
+    interview = get_interview(ws, interview_id)
+    view = get_inspection(ws, interview.inspection_id)
+    data_sha256, facts = interview_data_sha256(ws, interview_id)
+    record_no = f"{facts.record_no}-W{interview_number(ws, interview):02d}"
+    register_font()
+    rl_config.useA85 = 0
+    stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
+    kept = ws.home.records / view.id / f"interview-{interview.id[:8]}-{stamp}.pdf"
+    boxes: dict[str, Any] = {}
+    qr = qr_content(record_no, view.id, data_sha256)
+    try:
+        with tempfile.TemporaryDirectory(dir=ws.home.root, prefix=".build-") as scratch:
+            draft = Path(scratch) / "interview.pdf"
+            doc = _document(draft, f"询问笔录 {record_no} {interview.interviewee_name}")
+            doc.subject = qr
+            footer = f"{view.institution_name} · 询问笔录 {record_no}"
+            doc.build(
+                _interview_story(view, interview, facts, record_no, boxes),
+                canvasmaker=_numbered_canvas(footer, qr),
+            )
+            sha256 = hashlib.sha256(draft.read_bytes()).hexdigest()
+            _fsync_write(draft, kept)
+            if out is not None:
+                _fsync_write(draft, out)
+    except OSError as error:
+        raise StorageError(disk_message(error)) from error
+    with ws.db.session() as session:
+        session.add(
+            Record(
+                inspection_id=view.id,
+                interview_id=interview.id,
+                kind="interview_record",
+                path=str(kept.relative_to(ws.home.root)),
+                sha256=sha256,
+                size=kept.stat().st_size,
+                record_no=record_no,
+                data_sha256=data_sha256,
+                signature_boxes=boxes,
+                device_id=ws.db.device_id,
+            )
+        )
+    return (out or kept), sha256
+
+
+def interview_number(ws: Workspace, interview: InterviewView) -> int:
+    ids = [item.id for item in get_interviews(ws, interview.inspection_id)]
+    return ids.index(interview.id) + 1
 
 
 def qr_content(record_no: str, inspection_id: str, data_sha256: str) -> str:

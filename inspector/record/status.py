@@ -41,18 +41,21 @@ class RecordView:
         return {sig.cert_no for sig in self.signatures}
 
 
-def latest_record(ws: Workspace, inspection_id: str) -> RecordView | None:
-    from inspector.record.pdf import gather_facts  # the record's own facts, as built
+def latest_record(
+    ws: Workspace, inspection_id: str, interview_id: str | None = None
+) -> RecordView | None:
+    """The newest inspection record, or with ``interview_id`` that interview's record."""
+    from inspector.record.pdf import gather_facts, interview_data_sha256
 
     view = get_inspection(ws, inspection_id)
     with ws.db.session() as session:
         inspection = resolve_id(session, inspection_id)
-        record = session.scalars(
-            select(Record)
-            .where(Record.inspection_id == inspection.id, Record.kind == "inspection_record")
-            .order_by(Record.created_at.desc())
-            .limit(1)
-        ).first()
+        query = select(Record).where(Record.inspection_id == inspection.id)
+        if interview_id is None:
+            query = query.where(Record.kind == "inspection_record")
+        else:
+            query = query.where(Record.interview_id == interview_id)
+        record = session.scalars(query.order_by(Record.created_at.desc()).limit(1)).first()
         if record is None:
             return None
         rows = session.execute(
@@ -82,5 +85,9 @@ def latest_record(ws: Workspace, inspection_id: str) -> RecordView | None:
                 for sig, person in rows
             ],
         )
-    result.current = record.data_sha256 == gather_facts(ws, view).data_sha256
+    if interview_id is None:
+        current = gather_facts(ws, view).data_sha256
+    else:
+        current, _facts = interview_data_sha256(ws, interview_id)
+    result.current = record.data_sha256 == current
     return result

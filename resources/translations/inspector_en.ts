@@ -795,6 +795,237 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     </message>
 </context>
 <context>
+    <name>KeyForm</name>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="60"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="61"/>
+        <source>执法证号</source>
+        <translation>Enforcement certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="63"/>
+        <source>单位（医保局）</source>
+        <translation>Organisation (bureau)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="64"/>
+        <source>口令（至少 8 个字符）</source>
+        <translation>Passphrase (at least 8 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="65"/>
+        <source>再输入一次口令</source>
+        <translation>Passphrase again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="78"/>
+        <source>两次输入的口令不一致</source>
+        <translation>The two passphrases differ</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="89"/>
+        <source>数字签名密钥</source>
+        <translation>Digital signature keys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="95"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="96"/>
+        <source>执法证号</source>
+        <translation>Enforcement certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="97"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="98"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="99"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="100"/>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="101"/>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="112"/>
+        <source>导入 PKCS#12 文件…</source>
+        <translation>Import PKCS#12 file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="113"/>
+        <source>生成密钥和证书请求…</source>
+        <translation>New key and certificate request…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="114"/>
+        <source>导入医保局签发的证书…</source>
+        <translation>Import the bureau's certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="115"/>
+        <source>生成试用证书…</source>
+        <translation>New trial certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="116"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="128"/>
+        <source>口令不会保存；签名时需要输入。试用证书是自签名的，只用于试用，不能证明签名者的身份。</source>
+        <translation>Passphrases are never stored; you enter yours when signing. A trial certificate is self-signed, for trials only: it does not prove who signed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="152"/>
+        <source>无法读取密钥：%1</source>
+        <translation>Cannot read the keys: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="182"/>
+        <source>试用（自签名）</source>
+        <translation>Trial (self-signed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="184"/>
+        <source>本机生成</source>
+        <translation>Made here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="185"/>
+        <source>医保局签发</source>
+        <translation>Issued by the bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="190"/>
+        <source>可用</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="191"/>
+        <source>等待证书</source>
+        <translation>Awaiting certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="192"/>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="193"/>
+        <source>尚未生效</source>
+        <translation>Not yet valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="247"/>
+        <source>已导入 %1 的密钥</source>
+        <translation>Imported the key of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="265"/>
+        <source>密钥已生成，但证书请求无法保存到 %1：%2；它也在 %3</source>
+        <translation>The key was made, but the certificate request could not be saved to %1: %2. It is also in %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="274"/>
+        <source>已生成密钥。请把证书请求 %1 交给医保局的 CA，收到证书后在这里导入。</source>
+        <translation>Key made. Give the certificate request %1 to the bureau's CA, and import the certificate here when it comes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="285"/>
+        <source>无法读取证书文件：%1</source>
+        <translation>Cannot read the certificate file: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="292"/>
+        <source>证书已导入，%1 的密钥可以签名了</source>
+        <translation>Certificate imported: the key of %1 can sign now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="301"/>
+        <source>已生成 %1 的试用证书（自签名），仅用于试用</source>
+        <translation>Made a trial certificate (self-signed) for %1, for trials only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="307"/>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="313"/>
+        <source>选择医保局签发的 PKCS#12 文件</source>
+        <translation>Choose the PKCS#12 file from the bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="315"/>
+        <source>PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)</source>
+        <translation>PKCS#12 files (*.p12 *.pfx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="319"/>
+        <source>PKCS#12 文件的口令：</source>
+        <translation>Passphrase of the PKCS#12 file:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="324"/>
+        <source>生成密钥和证书请求</source>
+        <translation>New key and certificate request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="330"/>
+        <source>保存证书请求（CSR）</source>
+        <translation>Save the certificate request (CSR)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="332"/>
+        <source>证书请求 (*.csr *.pem);;所有文件 (*)</source>
+        <translation>Certificate requests (*.csr *.pem);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="345"/>
+        <source>请先在列表中选择等待证书的密钥</source>
+        <translation>First select a key that awaits its certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="349"/>
+        <source>选择医保局签发的证书</source>
+        <translation>Choose the certificate from the bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="351"/>
+        <source>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="357"/>
+        <source>生成试用证书（自签名）</source>
+        <translation>New trial certificate (self-signed)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="41"/>
@@ -1496,6 +1727,24 @@ Data directory: %2</translation>
             <numerusform>%n line removed</numerusform>
             <numerusform>%n lines removed</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="219"/>
+        <source>请在框内签名（鼠标、触摸屏或手写笔）</source>
+        <translation>Sign in the box (mouse, touch screen or stylus)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="220"/>
+        <source>撤销一笔</source>
+        <translation>Undo stroke</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signature_pad.py" line="221"/>
+        <source>清除</source>
+        <translation>Clear</translation>
     </message>
 </context>
 </TS>

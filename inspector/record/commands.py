@@ -1,0 +1,274 @@
+"""Command-line commands for the record: ``record build|sign|verify|statement|sign-hand|refuse|
+amend``, ``interview new|ask|list|build`` and ``config``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any, Protocol
+
+from inspector.errors import InvalidInput
+
+SETTINGS = {"bureau": "检查记录抬头的医疗保障局名称，如 济南市历城区医疗保障局"}
+
+
+class Printer(Protocol):
+    def emit(self, data: Any, text: str) -> None: ...
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from inspector.cli import _open as open_workspace
+
+    return open_workspace(args)
+
+
+def _strokes(path: str) -> list[Any]:
+    """Strokes from a JSON file: [[[x, y], [x, y], ...], ...] (as the app's pad saves them)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise InvalidInput(f"无法读取签名笔迹文件 {path}：{error}") from error
+    if not isinstance(data, list):
+        raise InvalidInput("签名笔迹文件应为 JSON 数组：[[[x, y], ...], ...]")
+    return data
+
+
+def cmd_record_build(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.record.pdf import build_interview_record, build_record
+
+    target = Path(args.out) if args.out else None
+    if not args.id and not args.interview:
+        raise InvalidInput("请给出检查编号（或 --interview 询问笔录编号）")
+    with _open(args) as ws:
+        if args.interview:
+            path, sha256 = build_interview_record(ws, args.interview, target)
+        else:
+            path, sha256 = build_record(ws, args.id, target)
+        out.emit({"path": str(path), "sha256": sha256}, f"记录已生成：{path}\nSHA-256 {sha256}")
+
+
+def cmd_record_sign(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.record.signing import sign_record
+    from inspector.signing.commands import read_passphrase
+
+    with _open(args) as ws:
+        passphrase = read_passphrase(args, "密钥口令：")
+        result = sign_record(ws, args.id, args.key, passphrase, interview_id=args.interview)
+    data = {
+        "path": str(result.path),
+        "sha256": result.sha256,
+        "signer": result.signer,
+        "locked": result.locked,
+        "remaining": result.remaining,
+    }
+    text = f"{result.signer} 已签名：{result.path}\nSHA-256 {result.sha256}"
+    if result.locked:
+        text += "\n检查已锁定：不能再修改，更正须制作更正记录。"
+    text += "\n" + (
+        "还需签名：" + "、".join(result.remaining) if result.remaining else "签名已完成。"
+    )
+    out.emit(data, text)
+
+
+def cmd_record_verify(args: argparse.Namespace, out: Printer) -> int:
+    from inspector.record.signing import verify_record
+
+    workspace = None if args.no_database else _open(args)
+    try:
+        check = verify_record(workspace, Path(args.file))
+    finally:
+        if workspace is not None:
+            workspace.close()
+    data = {
+        **check.pdf.to_json(),
+        "record_no": check.record_no,
+        "inspection_id": check.inspection_id,
+        "known": check.known,
+        "record_problems": check.problems,
+        "notes": check.notes,
+        "ok": check.ok,
+    }
+    out.emit(data, "\n".join(check.lines()))
+    return 0 if check.ok else 1
+
+
+def cmd_record_statement(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.record.content import set_statement
+
+    with _open(args) as ws:
+        set_statement(ws, args.id, args.text, args.representative, args.title)
+    out.emit({"id": args.id, "statement": args.text}, "已记录陈述、申辩")
+
+
+def cmd_record_sign_hand(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.record.content import add_signature
+
+    with _open(args) as ws:
+        signature_id = add_signature(
+            ws,
+            args.id,
+            args.role,
+            args.name,
+            _strokes(args.strokes),
+            cert_no=args.cert_no,
+            interview_id=args.interview,
+        )
+    out.emit({"id": signature_id}, f"已保存 {args.name} 的手写签名")
+
+
+def cmd_record_refuse(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.record.content import record_refusal
+
+    with _open(args) as ws:
+        record_refusal(
+            ws,
+            args.id,
+            args.representative,
+            args.reason,
+            args.witness,
+            _strokes(args.witness_strokes),
+            interview_id=args.interview,
+        )
+    out.emit({"id": args.id, "refused": True}, "已记录拒签及见证人签名")
+
+
+def cmd_record_amend(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.record.content import amend_inspection
+
+    with _open(args) as ws:
+        new_id = amend_inspection(ws, args.id)
+    out.emit({"id": new_id, "amends": args.id}, new_id)
+
+
+def cmd_interview_new(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.record.content import new_interview
+
+    with _open(args) as ws:
+        interview_id = new_interview(
+            ws, args.id, args.name, role=args.role, id_no=args.id_no, place=args.place
+        )
+    out.emit({"id": interview_id}, interview_id)
+
+
+def cmd_interview_ask(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.record.content import add_question
+
+    with _open(args) as ws:
+        number = add_question(ws, args.interview, args.question, args.answer)
+    out.emit({"number": number}, f"已记录第 {number} 问")
+
+
+def cmd_interview_list(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.record.content import get_interviews
+
+    with _open(args) as ws:
+        found = get_interviews(ws, args.id)
+    data = [
+        {
+            "id": i.id,
+            "interviewee": i.interviewee_name,
+            "role": i.interviewee_role,
+            "questions": i.questions,
+        }
+        for i in found
+    ]
+    lines = [
+        f"{i.id[:8]}  {i.interviewee_name}（{i.interviewee_role or '—'}） {len(i.questions)} 问"
+        for i in found
+    ]
+    out.emit(data, "\n".join(lines) or "（没有询问笔录）")
+
+
+def cmd_config(args: argparse.Namespace, out: Printer) -> None:
+    with _open(args) as ws:
+        if args.value is not None:
+            ws.db.set_setting(args.name, args.value.strip())
+        value = ws.db.setting(args.name)
+    out.emit({args.name: value}, f"{args.name} = {value or '（未设置）'}")
+
+
+def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    secret = argparse.ArgumentParser(add_help=False)
+    secret.add_argument("--passphrase-file", metavar="FILE", help="从文件第一行读取密钥口令")
+    secret.add_argument("--passphrase", help=argparse.SUPPRESS)  # refused with a message
+
+    record = commands.add_parser("record", help="检查记录与询问笔录", parents=[common])
+    sub = record.add_subparsers(dest="action", required=True, metavar="操作")
+    build = sub.add_parser("build", help="生成检查记录（或询问笔录）PDF", parents=[common])
+    build.add_argument("id", nargs="?", help="检查编号")
+    build.add_argument("--interview", metavar="ID", help="改为生成这份询问笔录")
+    build.add_argument("--out", metavar="FILE.pdf", help="另存到此文件")
+    build.set_defaults(run=cmd_record_build)
+
+    sign = sub.add_parser(
+        "sign",
+        help="以数字证书签名最新的记录（组长最后签）",
+        parents=[common, secret],
+        allow_abbrev=False,
+    )
+    sign.add_argument("id", help="检查编号")
+    sign.add_argument("--key", required=True, metavar="KEY_ID", help="密钥编号（key list）")
+    sign.add_argument("--interview", metavar="ID", help="改为签名这份询问笔录")
+    sign.set_defaults(run=cmd_record_sign)
+
+    verify = sub.add_parser("verify", help="验证记录文件的签名、完整性和数据", parents=[common])
+    verify.add_argument("file", metavar="FILE.pdf")
+    verify.add_argument(
+        "--no-database", action="store_true", help="只验证文件本身，不与本机数据库核对"
+    )
+    verify.set_defaults(run=cmd_record_verify)
+
+    statement = sub.add_parser("statement", help="记录被检查单位的陈述、申辩", parents=[common])
+    statement.add_argument("id", help="检查编号")
+    statement.add_argument("--text", required=True, help="陈述、申辩的内容（照录）")
+    statement.add_argument("--representative", help="陈述人姓名")
+    statement.add_argument("--title", help="陈述人职务")
+    statement.set_defaults(run=cmd_record_statement)
+
+    hand = sub.add_parser("sign-hand", help="保存手写签名（笔迹 JSON）", parents=[common])
+    hand.add_argument("id", help="检查编号")
+    hand.add_argument("--role", required=True, choices=["inspector", "party", "interviewee"])
+    hand.add_argument("--name", required=True, help="签名人姓名")
+    hand.add_argument("--cert-no", help="检查人员的执法证号")
+    hand.add_argument("--strokes", required=True, metavar="FILE.json")
+    hand.add_argument("--interview", metavar="ID", help="签在这份询问笔录上")
+    hand.set_defaults(run=cmd_record_sign_hand)
+
+    refuse = sub.add_parser("refuse", help="记录拒签（理由和见证人签名）", parents=[common])
+    refuse.add_argument("id", help="检查编号")
+    refuse.add_argument("--representative", required=True, help="拒签人姓名")
+    refuse.add_argument("--reason", required=True, help="拒签理由")
+    refuse.add_argument("--witness", required=True, help="见证人姓名")
+    refuse.add_argument("--witness-strokes", required=True, metavar="FILE.json")
+    refuse.add_argument("--interview", metavar="ID", help="询问笔录的拒签")
+    refuse.set_defaults(run=cmd_record_refuse)
+
+    amend = sub.add_parser("amend", help="为已签名的检查制作更正记录", parents=[common])
+    amend.add_argument("id", help="已签名的检查编号")
+    amend.set_defaults(run=cmd_record_amend)
+
+    interview = commands.add_parser("interview", help="询问笔录", parents=[common])
+    sub = interview.add_subparsers(dest="action", required=True, metavar="操作")
+    new = sub.add_parser("new", help="开始一份询问笔录", parents=[common])
+    new.add_argument("id", help="检查编号")
+    new.add_argument("--name", required=True, help="被询问人姓名")
+    new.add_argument("--role", help="被询问人身份，如 医生、患者家属")
+    new.add_argument("--id-no", help="身份证件号码")
+    new.add_argument("--place", help="询问地点")
+    new.set_defaults(run=cmd_interview_new)
+    ask = sub.add_parser("ask", help="记录一问一答", parents=[common])
+    ask.add_argument("interview", metavar="INTERVIEW_ID")
+    ask.add_argument("--question", "-q", required=True)
+    ask.add_argument("--answer", "-a", required=True)
+    ask.set_defaults(run=cmd_interview_ask)
+    listing = sub.add_parser("list", help="列出检查的询问笔录", parents=[common])
+    listing.add_argument("id", help="检查编号")
+    listing.set_defaults(run=cmd_interview_list)
+
+    config = commands.add_parser("config", help="本机设置", parents=[common])
+    config.add_argument(
+        "name", choices=sorted(SETTINGS), help="；".join(f"{k}：{v}" for k, v in SETTINGS.items())
+    )
+    config.add_argument("value", nargs="?", help="新值（不填则显示当前值）")
+    config.set_defaults(run=cmd_config)

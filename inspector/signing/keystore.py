@@ -1,0 +1,617 @@
+"""The signing keys on this laptop, in ``<data dir>/keys/``: one folder per key, named by the key's
+id (the first 16 hex digits of the SHA-256 of its public key), holding
+
+- ``key.p12``: a PKCS#12 file imported as it was given (still protected by its passphrase), or a
+  trial key made here, in the same form;
+- or ``key.p8.pem`` (a key made here, encrypted PKCS#8 under the passphrase), ``request.csr.pem``
+  (its certificate request for the bureau's CA) and, once the bureau's certificate is attached,
+  ``cert.pem`` (and ``chain.pem`` for the CA certificates that came with it);
+- ``meta.json``: what the lists show (subject, issuer, validity, fingerprint), never a passphrase.
+
+``keys/trusted/*.pem`` holds trust roots (the bureau CA's certificate) for verification.
+
+Every file goes through :meth:`KeyStore._write` and :meth:`KeyStore._read`, where encryption at
+rest will go. Writes are atomic (temporary file, fsync, rename); a new key's folder is filled
+under a temporary name and renamed into place, so a crash never leaves half a key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from asn1crypto import pkcs12 as asn1_pkcs12
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
+
+from inspector.errors import NotFound
+from inspector.paths import DataDir
+from inspector.signing.errors import KeyRefused, SigningError, WrongPassphrase
+
+TRIAL_MARK = "试用（自签名）"
+META = "meta.json"
+P12 = "key.p12"
+P8 = "key.p8.pem"
+CSR = "request.csr.pem"
+CERT = "cert.pem"
+CHAIN = "chain.pem"
+TRUSTED = "trusted"
+MIN_PASSPHRASE = 8
+KIND_PKCS12 = "pkcs12"  # imported from the bureau
+KIND_GENERATED = "generated"  # made here with a CSR; usable once the certificate is attached
+KIND_TRIAL = "trial"  # self-signed, for trials only
+
+PrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    """What is known of a stored key without its passphrase."""
+
+    key_id: str
+    kind: str
+    name: str  # subject CN: the signer's name
+    cert_no: str | None  # subject serialNumber: the 执法证号
+    org: str | None  # subject O (a trial certificate says 试用（自签名） here)
+    key_type: str  # "EC P-256", "RSA 3072"
+    trial: bool
+    created_at: datetime
+    issuer: str | None = None
+    serial: str | None = None  # certificate serial number, hex
+    not_before: datetime | None = None
+    not_after: datetime | None = None
+    fingerprint_sha256: str | None = None  # of the certificate (DER), hex
+
+    @property
+    def has_certificate(self) -> bool:
+        return self.fingerprint_sha256 is not None
+
+    def problem(self, now: datetime | None = None) -> str | None:
+        """Why the key cannot sign now, or None when it can."""
+        now = now or datetime.now(UTC)
+        if not self.has_certificate:
+            return "尚未导入医保局签发的证书（已生成证书请求）"
+        assert self.not_before is not None and self.not_after is not None
+        if now < self.not_before:
+            return f"证书尚未生效（生效时间 {_local(self.not_before)}）"
+        if now > self.not_after:
+            return f"证书已过期（到期时间 {_local(self.not_after)}）"
+        return None
+
+    def status(self, now: datetime | None = None) -> str:
+        """A short status for lists: 可用, 等待证书, 已过期, 尚未生效."""
+        problem = self.problem(now)
+        if problem is None:
+            return "可用"
+        if not self.has_certificate:
+            return "等待证书"
+        return "已过期" if "过期" in problem else "尚未生效"
+
+    def describe(self) -> str:
+        no = f"（执法证号 {self.cert_no}）" if self.cert_no else ""
+        return f"{self.name}{no}" + (f" [{TRIAL_MARK}]" if self.trial else "")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "key_id": self.key_id,
+            "kind": self.kind,
+            "name": self.name,
+            "cert_no": self.cert_no,
+            "org": self.org,
+            "key_type": self.key_type,
+            "trial": self.trial,
+            "created_at": self.created_at.isoformat(),
+            "issuer": self.issuer,
+            "serial": self.serial,
+            "not_before": self.not_before.isoformat() if self.not_before else None,
+            "not_after": self.not_after.isoformat() if self.not_after else None,
+            "fingerprint_sha256": self.fingerprint_sha256,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> KeyInfo:
+        def moment(key: str) -> datetime | None:
+            value = data.get(key)
+            return datetime.fromisoformat(value) if value else None
+
+        created = moment("created_at")
+        assert created is not None
+        return cls(
+            key_id=data["key_id"],
+            kind=data["kind"],
+            name=data["name"],
+            cert_no=data.get("cert_no"),
+            org=data.get("org"),
+            key_type=data["key_type"],
+            trial=bool(data.get("trial")),
+            created_at=created,
+            issuer=data.get("issuer"),
+            serial=data.get("serial"),
+            not_before=moment("not_before"),
+            not_after=moment("not_after"),
+            fingerprint_sha256=data.get("fingerprint_sha256"),
+        )
+
+
+@dataclass(frozen=True)
+class UnlockedKey:
+    """A key opened with its passphrase: ready to sign. Keep it only as long as needed."""
+
+    info: KeyInfo
+    private_key: PrivateKey
+    certificate: x509.Certificate
+    chain: list[x509.Certificate] = field(default_factory=list)
+
+
+def _local(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _attr(name: x509.Name, oid: x509.ObjectIdentifier) -> str | None:
+    values = name.get_attributes_for_oid(oid)
+    if not values:
+        return None
+    value = values[0].value
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else value
+
+
+def describe_name(name: x509.Name) -> str:
+    """A distinguished name for people: CN, O, serialNumber, else RFC 4514."""
+    parts = [
+        _attr(name, oid)
+        for oid in (NameOID.COMMON_NAME, NameOID.ORGANIZATION_NAME, NameOID.SERIAL_NUMBER)
+    ]
+    shown = " / ".join(p for p in parts if p)
+    return shown or name.rfc4514_string()
+
+
+def key_type(public_key: Any) -> str:
+    """The key's type for people, or KeyRefused when it is not one we sign with."""
+    if isinstance(public_key, rsa.RSAPublicKey):
+        if public_key.key_size < 2048:
+            raise KeyRefused(f"RSA 密钥只有 {public_key.key_size} 位，至少需要 2048 位")
+        return f"RSA {public_key.key_size}"
+    if isinstance(public_key, ec.EllipticCurvePublicKey):
+        if not isinstance(public_key.curve, ec.SECP256R1):
+            raise KeyRefused(
+                f"不支持的椭圆曲线 {public_key.curve.name}：只支持 EC P-256（secp256r1）"
+            )
+        return "EC P-256"
+    raise KeyRefused(
+        f"不支持的密钥类型 {type(public_key).__name__}：只支持 RSA（至少 2048 位）或 EC P-256"
+    )
+
+
+def key_id_of(public_key: Any) -> str:
+    spki = public_key.public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return hashlib.sha256(spki).hexdigest()[:16]
+
+
+def _same_key(a: Any, b: Any) -> bool:
+    der = serialization.Encoding.DER
+    spki = serialization.PublicFormat.SubjectPublicKeyInfo
+    return bool(a.public_bytes(der, spki) == b.public_bytes(der, spki))
+
+
+def check_validity(cert: x509.Certificate, now: datetime | None = None) -> None:
+    now = now or datetime.now(UTC)
+    if now < cert.not_valid_before_utc:
+        raise KeyRefused(f"证书尚未生效：生效时间 {_local(cert.not_valid_before_utc)}")
+    if now > cert.not_valid_after_utc:
+        raise KeyRefused(f"证书已过期：到期时间 {_local(cert.not_valid_after_utc)}")
+
+
+def _cert_fields(cert: x509.Certificate) -> dict[str, Any]:
+    return {
+        "issuer": describe_name(cert.issuer),
+        "serial": format(cert.serial_number, "x"),
+        "not_before": cert.not_valid_before_utc.isoformat(),
+        "not_after": cert.not_valid_after_utc.isoformat(),
+        "fingerprint_sha256": cert.fingerprint(hashes.SHA256()).hex(),
+    }
+
+
+def _subject_fields(name: x509.Name) -> dict[str, Any]:
+    cn = _attr(name, NameOID.COMMON_NAME)
+    if not cn:
+        raise KeyRefused("证书的主题中没有姓名（CN）")
+    org = _attr(name, NameOID.ORGANIZATION_NAME)
+    unit = _attr(name, NameOID.ORGANIZATIONAL_UNIT_NAME)
+    trial = TRIAL_MARK in (org or "") or TRIAL_MARK in (unit or "")
+    return {
+        "name": cn,
+        "cert_no": _attr(name, NameOID.SERIAL_NUMBER),
+        "org": org,
+        "trial": trial,
+    }
+
+
+def load_certificates(data: bytes) -> list[x509.Certificate]:
+    """Certificates from PEM (one or several) or DER bytes."""
+    try:
+        if b"-----BEGIN" in data:
+            return x509.load_pem_x509_certificates(data)
+        return [x509.load_der_x509_certificate(data)]
+    except ValueError as error:
+        raise KeyRefused("不是证书文件（需要 PEM 或 DER 格式的 X.509 证书）") from error
+
+
+def _pem(cert: x509.Certificate) -> bytes:
+    return cert.public_bytes(serialization.Encoding.PEM)
+
+
+def _check_new_passphrase(passphrase: str) -> bytes:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise SigningError(f"口令太短：至少 {MIN_PASSPHRASE} 个字符")
+    return passphrase.encode("utf-8")
+
+
+def _pkcs12_encryption(passphrase: bytes) -> serialization.KeySerializationEncryption:
+    return (
+        serialization.PrivateFormat.PKCS12.encryption_builder()
+        .kdf_rounds(100_000)
+        .key_cert_algorithm(pkcs12.PBES.PBESv2SHA256AndAES256CBC)
+        .hmac_hash(hashes.SHA256())
+        .build(passphrase)
+    )
+
+
+def _is_pkcs12(data: bytes) -> bool:
+    try:
+        pfx = asn1_pkcs12.Pfx.load(data, strict=True)
+        return bool(pfx["version"].native is not None and pfx["auth_safe"]["content_type"].native)
+    except (ValueError, TypeError, KeyError):
+        return False
+
+
+def open_pkcs12(
+    data: bytes, passphrase: str
+) -> tuple[PrivateKey, x509.Certificate, list[x509.Certificate]]:
+    """The key, certificate and CA certificates of a PKCS#12 file, with clear errors."""
+    secret = passphrase.encode("utf-8")
+    attempts: list[bytes | None] = [secret] if secret else [None, b""]
+    loaded = None
+    for attempt in attempts:
+        try:
+            loaded = pkcs12.load_key_and_certificates(data, attempt)
+            break
+        except ValueError:
+            continue
+        except TypeError:  # a password given for an unprotected file, or none for a protected
+            continue
+    if loaded is None:
+        if not _is_pkcs12(data):
+            raise KeyRefused("不是 PKCS#12 文件（.p12 / .pfx），或文件已损坏")
+        raise WrongPassphrase("口令不正确，无法打开 PKCS#12 文件")
+    private_key, cert, others = loaded
+    if private_key is None:
+        raise KeyRefused("PKCS#12 文件中没有私钥")
+    if cert is None:
+        raise KeyRefused("PKCS#12 文件中没有证书")
+    if not isinstance(private_key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
+        key_type(private_key.public_key())  # raises with the type's name
+        raise KeyRefused("不支持的密钥类型")
+    if not _same_key(private_key.public_key(), cert.public_key()):
+        raise KeyRefused("PKCS#12 文件中的证书与私钥不匹配")
+    return private_key, cert, list(others)
+
+
+class KeyStore:
+    """The keys under ``<data dir>/keys/``."""
+
+    def __init__(self, home: Path | DataDir) -> None:
+        data_dir = home if isinstance(home, DataDir) else DataDir(Path(home))
+        self.root = data_dir.keys
+
+    # --- files (the one place that reads and writes them) ----------------------------------
+
+    def _ensure_root(self) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        if os.name == "posix":
+            os.chmod(self.root, 0o700)
+
+    def _write(self, path: Path, data: bytes) -> None:
+        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        _fsync_dir(path.parent)
+
+    def _read(self, path: Path) -> bytes:
+        return path.read_bytes()
+
+    def _add_folder(self, key_id: str, files: dict[str, bytes], meta: dict[str, Any]) -> KeyInfo:
+        self._ensure_root()
+        target = self.root / key_id
+        if target.exists():
+            existing = self._info(target)
+            raise SigningError(f"这个密钥已经在本机：{existing.describe()}，编号 {key_id}")
+        staging = self.root / f".new-{uuid.uuid4().hex}"
+        staging.mkdir(mode=0o700)
+        try:
+            for name, data in files.items():
+                self._write(staging / name, data)
+            meta = {"version": 1, "key_id": key_id, **meta}
+            self._write(staging / META, _dump(meta))
+            os.replace(staging, target)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        _fsync_dir(self.root)
+        return KeyInfo.from_json(meta)
+
+    def _info(self, folder: Path) -> KeyInfo:
+        return KeyInfo.from_json(json.loads(self._read(folder / META)))
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def list_keys(self) -> list[KeyInfo]:
+        """Every key, by signer name then creation time."""
+        if not self.root.is_dir():
+            return []
+        infos = [
+            self._info(folder)
+            for folder in self.root.iterdir()
+            if folder.is_dir() and not folder.name.startswith(".") and (folder / META).is_file()
+        ]
+        return sorted(infos, key=lambda info: (info.name, info.created_at))
+
+    def get(self, key_id: str) -> KeyInfo:
+        """A key by its id or the first characters of it."""
+        key_id = key_id.strip().lower()
+        matches = [info for info in self.list_keys() if info.key_id.startswith(key_id)]
+        if not key_id or not matches:
+            raise NotFound(f"没有编号为 {key_id} 的密钥")
+        if len(matches) > 1:
+            raise SigningError(f"编号 {key_id} 对应多个密钥，请多写几位")
+        return matches[0]
+
+    def csr_path(self, key_id: str) -> Path:
+        info = self.get(key_id)
+        path = self.root / info.key_id / CSR
+        if not path.is_file():
+            raise NotFound(f"密钥 {info.key_id} 没有证书请求（不是在本机生成的密钥）")
+        return path
+
+    def certificate(self, key_id: str) -> x509.Certificate:
+        """The key's certificate (no passphrase needed)."""
+        info = self.get(key_id)
+        folder = self.root / info.key_id
+        if (folder / CERT).is_file():
+            return load_certificates(self._read(folder / CERT))[0]
+        raise NotFound(f"密钥 {info.key_id} 还没有证书")
+
+    def trusted_files(self) -> list[Path]:
+        """Trust roots for verification: ``keys/trusted/*.pem`` (the bureau CA's certificate)."""
+        folder = self.root / TRUSTED
+        return sorted(folder.glob("*.pem")) if folder.is_dir() else []
+
+    # --- adding keys -----------------------------------------------------------------------
+
+    def import_pkcs12(self, path: Path, passphrase: str, *, now: datetime | None = None) -> KeyInfo:
+        """Import a PKCS#12 file from the bureau, kept byte for byte (still protected)."""
+        try:
+            data = Path(path).read_bytes()
+        except OSError as error:
+            raise SigningError(f"无法读取文件 {path}：{error.strerror or error}") from error
+        if not data:
+            raise KeyRefused(f"文件是空的：{path}")
+        private_key, cert, _others = open_pkcs12(data, passphrase)
+        kind_name = key_type(cert.public_key())
+        check_validity(cert, now)
+        subject = _subject_fields(cert.subject)
+        meta = {
+            "kind": KIND_TRIAL if subject["trial"] else KIND_PKCS12,
+            **subject,
+            "key_type": kind_name,
+            "created_at": datetime.now(UTC).isoformat(),
+            **_cert_fields(cert),
+            "source_name": Path(path).name,
+        }
+        # The certificate also in the clear, so lists and attach need no passphrase.
+        files = {P12: data, CERT: _pem(cert)}
+        return self._add_folder(key_id_of(private_key.public_key()), files, meta)
+
+    def new_key_and_csr(
+        self, name: str, cert_no: str, org: str, passphrase: str, *, rsa_bits: int | None = None
+    ) -> tuple[KeyInfo, bytes]:
+        """A new key (EC P-256, or RSA with ``rsa_bits``) and its certificate request (PEM) with
+        CN=name, serialNumber=执法证号, O=bureau. The key is stored encrypted with the passphrase
+        until the bureau's certificate is attached."""
+        secret = _check_new_passphrase(passphrase)
+        subject = _subject(name, cert_no, org)
+        private_key: PrivateKey
+        if rsa_bits is not None:
+            if rsa_bits < 3072:
+                raise KeyRefused("新生成的 RSA 密钥至少 3072 位")
+            private_key = rsa.generate_private_key(public_exponent=65537, key_size=rsa_bits)
+        else:
+            private_key = ec.generate_private_key(ec.SECP256R1())
+        csr = (
+            x509.CertificateSigningRequestBuilder()
+            .subject_name(subject)
+            .add_extension(_key_usage(), critical=True)
+            .sign(private_key, hashes.SHA256())
+        )
+        csr_pem = csr.public_bytes(serialization.Encoding.PEM)
+        key_pem = private_key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(secret),
+        )
+        meta = {
+            "kind": KIND_GENERATED,
+            **_subject_fields(subject),
+            "key_type": key_type(private_key.public_key()),
+            "created_at": datetime.now(UTC).isoformat(),
+        }
+        files = {P8: key_pem, CSR: csr_pem}
+        info = self._add_folder(key_id_of(private_key.public_key()), files, meta)
+        return info, csr_pem
+
+    def attach_certificate(
+        self, key_id: str, cert_data: bytes, *, now: datetime | None = None
+    ) -> KeyInfo:
+        """Attach the certificate the bureau's CA issued for a key made here (PEM or DER; a PEM
+        bundle may carry the CA certificates too). Refused when it is not for this key."""
+        info = self.get(key_id)
+        folder = self.root / info.key_id
+        if info.kind != KIND_GENERATED:
+            raise SigningError(f"密钥 {info.key_id} 不是在本机生成的，证书已在其 PKCS#12 文件中")
+        if info.has_certificate:
+            raise SigningError(f"密钥 {info.key_id} 已有证书")
+        csr = x509.load_pem_x509_csr(self._read(folder / CSR))
+        certs = load_certificates(cert_data)
+        mine = [c for c in certs if _same_key(c.public_key(), csr.public_key())]
+        if not mine:
+            raise KeyRefused(
+                f"证书与密钥 {info.key_id} 不匹配：证书中的公钥不是这个密钥的"
+                f"（证书主题：{describe_name(certs[0].subject)}）"
+            )
+        cert = mine[0]
+        check_validity(cert, now)
+        subject = _subject_fields(cert.subject)
+        chain = [c for c in certs if c is not cert]
+        if chain:
+            self._write(folder / CHAIN, b"".join(_pem(c) for c in chain))
+        self._write(folder / CERT, _pem(cert))
+        meta = json.loads(self._read(folder / META))
+        meta.update(subject)
+        meta.update(_cert_fields(cert))
+        self._write(folder / META, _dump(meta))
+        return KeyInfo.from_json(meta)
+
+    def self_signed_for_trials(
+        self, name: str, cert_no: str, passphrase: str, days: int = 365
+    ) -> KeyInfo:
+        """A self-signed key for trials, marked 试用（自签名） in its subject (O) so that every
+        list, stamp and verification shows it. Stored as a PKCS#12 file under the passphrase."""
+        secret = _check_new_passphrase(passphrase)
+        if days < 1:
+            raise SigningError("有效天数至少为 1")
+        subject = _subject(name, cert_no, TRIAL_MARK)
+        private_key = ec.generate_private_key(ec.SECP256R1())
+        now = datetime.now(UTC)
+        cert = (
+            x509.CertificateBuilder()
+            .subject_name(subject)
+            .issuer_name(subject)
+            .public_key(private_key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - timedelta(minutes=5))
+            .not_valid_after(now + timedelta(days=days))
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(_key_usage(), critical=True)
+            .add_extension(
+                x509.SubjectKeyIdentifier.from_public_key(private_key.public_key()), critical=False
+            )
+            .sign(private_key, hashes.SHA256())
+        )
+        data = pkcs12.serialize_key_and_certificates(
+            name.encode("utf-8"), private_key, cert, None, _pkcs12_encryption(secret)
+        )
+        meta = {
+            "kind": KIND_TRIAL,
+            **_subject_fields(subject),
+            "key_type": "EC P-256",
+            "created_at": now.isoformat(),
+            **_cert_fields(cert),
+        }
+        return self._add_folder(
+            key_id_of(private_key.public_key()), {P12: data, CERT: _pem(cert)}, meta
+        )
+
+    # --- using a key -----------------------------------------------------------------------
+
+    def unlock(self, key_id: str, passphrase: str) -> UnlockedKey:
+        """Open a key with its passphrase (WrongPassphrase when it is not the right one)."""
+        info = self.get(key_id)
+        folder = self.root / info.key_id
+        if info.kind == KIND_GENERATED:
+            if not info.has_certificate:
+                raise SigningError(f"密钥 {info.key_id}：{info.problem()}")
+            try:
+                private_key = serialization.load_pem_private_key(
+                    self._read(folder / P8), passphrase.encode("utf-8")
+                )
+            except (ValueError, TypeError) as error:
+                raise WrongPassphrase(f"口令不正确，无法打开密钥 {info.key_id}") from error
+            if not isinstance(private_key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
+                raise KeyRefused("不支持的密钥类型")
+            cert = load_certificates(self._read(folder / CERT))[0]
+            chain = (
+                load_certificates(self._read(folder / CHAIN)) if (folder / CHAIN).is_file() else []
+            )
+            return UnlockedKey(info, private_key, cert, chain)
+        try:
+            private_key, cert, chain = open_pkcs12(self._read(folder / P12), passphrase)
+        except WrongPassphrase as error:
+            raise WrongPassphrase(f"口令不正确，无法打开密钥 {info.key_id}") from error
+        return UnlockedKey(info, private_key, cert, chain)
+
+
+def _subject(name: str, cert_no: str, org: str) -> x509.Name:
+    name, cert_no, org = name.strip(), cert_no.strip(), org.strip()
+    if not name:
+        raise SigningError("请填写姓名")
+    if not cert_no:
+        raise SigningError("请填写执法证号")
+    if not org:
+        raise SigningError("请填写单位（医保局名称）")
+    for label, value, limit in (("姓名", name, 64), ("执法证号", cert_no, 64), ("单位", org, 64)):
+        if len(value) > limit:
+            raise SigningError(f"{label}太长（最多 {limit} 个字符）")
+    return x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, name),
+            x509.NameAttribute(NameOID.SERIAL_NUMBER, cert_no),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, org),
+        ]
+    )
+
+
+def _key_usage() -> x509.KeyUsage:
+    return x509.KeyUsage(
+        digital_signature=True,
+        content_commitment=True,  # non-repudiation: a signature on a record
+        key_encipherment=False,
+        data_encipherment=False,
+        key_agreement=False,
+        key_cert_sign=False,
+        crl_sign=False,
+        encipher_only=False,
+        decipher_only=False,
+    )
+
+
+def _dump(meta: dict[str, Any]) -> bytes:
+    return json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,381 @@
+"""Verifying a signed PDF: every signature's digest and signature value, what was changed after
+each signature (pyHanko's difference analysis), and the signer's certificate against the trust
+roots we have (offline there are usually none: that is a warning, not tampering).
+
+``VerifyReport.ok`` is True only when the file reads as a PDF, has at least one signature, every
+signature is intact and valid, and nothing was changed after a signature except later signatures
+(and their form fields); after the last signature nothing unsigned may follow."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from asn1crypto import x509 as asn1_x509
+from cryptography.hazmat.primitives import serialization
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign.diff_analysis import ModificationLevel, SuspiciousModification
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
+from pyhanko.sign.validation.settings import KeyUsageConstraints
+from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+
+from inspector.signing.errors import SigningError
+from inspector.signing.keystore import TRIAL_MARK, load_certificates
+
+# pyHanko logs every untrusted chain with a traceback; without a handler of the application's
+# Python would print them to stderr. A NullHandler keeps them for an application that configures
+# logging, and out of the command line's output.
+for _name in ("pyhanko", "pyhanko_certvalidator"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+
+ALLOWED_AFTER = (
+    ModificationLevel.NONE,
+    ModificationLevel.LTA_UPDATES,
+    ModificationLevel.FORM_FILLING,
+)
+KEY_USAGE = KeyUsageConstraints(
+    key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False
+)
+NOT_TRUSTED = "签名者证书不在信任列表中"
+EOF_WINDOW = 1024  # %%EOF must be in the last KiB (ISO 32000-1, 7.5.5)
+
+COVERAGE_NAMES = {
+    SignatureCoverageLevel.ENTIRE_FILE: "entire_file",
+    SignatureCoverageLevel.ENTIRE_REVISION: "entire_revision",
+    SignatureCoverageLevel.CONTIGUOUS_BLOCK_FROM_START: "partial",
+    SignatureCoverageLevel.UNCLEAR: "unclear",
+}
+
+
+@dataclass(frozen=True)
+class SignatureVerdict:
+    number: int  # 1, 2, ... in signing order
+    field: str
+    signer_name: str | None
+    signer_cert_no: str | None
+    signer_org: str | None
+    issuer: str | None
+    fingerprint_sha256: str | None
+    trial: bool
+    signed_at: datetime | None  # the time the signer's laptop claimed (no timestamp authority)
+    intact: bool  # the signed bytes' digest matches
+    signature_valid: bool  # the signature value is the certificate's key's over that digest
+    trusted: bool  # the certificate chains to a trust root (keys/trusted/*.pem)
+    coverage: str  # entire_file, entire_revision, partial, unclear
+    modification: str | None  # pyHanko's level of what came after: NONE ... OTHER
+    unchanged: bool  # nothing but later signatures/forms came after
+    errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    detail: str | None = None  # pyHanko's technical note when something was changed
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def title(self) -> str:
+        who = self.signer_name or "未知签名者"
+        if self.signer_cert_no:
+            who += f"，执法证号 {self.signer_cert_no}"
+        return f"签名 {self.number}「{self.field}」（{who}）"
+
+    @property
+    def coverage_text(self) -> str:
+        if self.coverage == "entire_file":
+            return "签名覆盖整个文档"
+        if self.coverage == "entire_revision" and self.unchanged:
+            return "签名覆盖签名时的整个文档，之后只增加了后续签名"
+        if self.coverage == "entire_revision":
+            return "签名后文档被修改"
+        return "签名范围不完整"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "field": self.field,
+            "signer_name": self.signer_name,
+            "signer_cert_no": self.signer_cert_no,
+            "signer_org": self.signer_org,
+            "issuer": self.issuer,
+            "fingerprint_sha256": self.fingerprint_sha256,
+            "trial": self.trial,
+            "signed_at": self.signed_at.isoformat() if self.signed_at else None,
+            "intact": self.intact,
+            "signature_valid": self.signature_valid,
+            "trusted": self.trusted,
+            "coverage": self.coverage,
+            "coverage_text": self.coverage_text,
+            "modification": self.modification,
+            "unchanged": self.unchanged,
+            "ok": self.ok,
+            "errors": list(self.errors),
+            "warnings": list(self.warnings),
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    path: Path
+    size: int
+    sha256: str | None
+    revisions: int
+    signatures: tuple[SignatureVerdict, ...]
+    problems: tuple[str, ...] = ()  # document-level failures
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.signatures) and not self.problems and all(s.ok for s in self.signatures)
+
+    @property
+    def summary(self) -> str:
+        if self.ok:
+            n = len(self.signatures)
+            return f"验证通过：{n} 个签名完好，签名后文档未被修改"
+        return "验证未通过"
+
+    def lines(self) -> list[str]:
+        """The report for people, one fact a line."""
+        out = [f"{self.path.name}：{self.summary}"]
+        out += [f"  错误：{p}" for p in self.problems]
+        for sig in self.signatures:
+            verdict = "通过" if sig.ok else "未通过"
+            out.append(f"{sig.title}：{verdict}")
+            if sig.signed_at:
+                out.append(f"  签名时间：{sig.signed_at.astimezone():%Y-%m-%d %H:%M:%S}")
+            out.append(f"  内容：{'摘要一致' if sig.intact else '摘要不符'}；{sig.coverage_text}")
+            out += [f"  错误：{e}" for e in sig.errors]
+            out += [f"  注意：{w}" for w in sig.warnings]
+            if sig.detail:
+                out.append(f"  技术细节：{sig.detail}")
+        out += [f"  注意：{w}" for w in self.warnings]
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "ok": self.ok,
+            "summary": self.summary,
+            "size": self.size,
+            "sha256": self.sha256,
+            "revisions": self.revisions,
+            "problems": list(self.problems),
+            "warnings": list(self.warnings),
+            "signatures": [s.to_json() for s in self.signatures],
+        }
+
+
+def _trust_roots(files: Sequence[Path]) -> tuple[list[asn1_x509.Certificate], list[str]]:
+    roots: list[asn1_x509.Certificate] = []
+    notes: list[str] = []
+    for path in files:
+        try:
+            certs = load_certificates(Path(path).read_bytes())
+        except (OSError, SigningError) as error:
+            notes.append(f"信任根文件 {Path(path).name} 无法读取，已忽略：{error}")
+            continue
+        roots += [
+            asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in certs
+        ]
+    return roots, notes
+
+
+def _name_field(native: dict[str, Any], key: str) -> str | None:
+    value = native.get(key)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return str(value) if value else None
+
+
+def _detail(status: PdfSignatureStatus) -> str | None:
+    """pyHanko's explanation of a change after signing (English, technical), shortened."""
+    result = status.diff_result
+    if isinstance(result, SuspiciousModification):
+        lines = [line.strip() for line in str(result).strip().splitlines() if line.strip()]
+        return " ".join(lines[:3])[:600]
+    return None
+
+
+def _page_numbers(reader: PdfFileReader) -> dict[int, int]:
+    """Object number of each page → its page number (from 1)."""
+    numbers: dict[int, int] = {}
+    try:
+        count = int(reader.root["/Pages"]["/Count"])
+        for index in range(count):
+            ref = reader.find_page_for_modification(index)[0]
+            numbers[ref.idnum] = index + 1
+    except (PdfError, KeyError, ValueError, TypeError):
+        pass  # a broken page tree: the explanation stays general
+    return numbers
+
+
+def _explain(detail: str | None, pages: dict[int, int]) -> str:
+    """What was changed, in words, from pyHanko's explanation."""
+    if not detail:
+        return "页面内容或其他对象被改动或替换"
+    changed = sorted({pages[int(n)] for n in re.findall(r"idnum=(\d+)", detail) if int(n) in pages})
+    parts = []
+    if changed:
+        parts.append("第 " + "、".join(str(n) for n in changed) + " 页被改动")
+    if "/Contents" in detail:
+        parts.append("页面内容（/Contents）被替换")
+    if "/Annots" in detail:
+        parts.append("页面上的批注被改动")
+    return "，".join(parts) or "页面内容或其他对象被改动或替换"
+
+
+def _judge(
+    number: int, embedded: EmbeddedPdfSignature, context: ValidationContext
+) -> SignatureVerdict:
+    cert = embedded.signer_cert
+    subject = cert.subject.native
+    org = _name_field(subject, "organization_name")
+    unit = _name_field(subject, "organizational_unit_name")
+    base: dict[str, Any] = {
+        "number": number,
+        "field": str(embedded.field_name),
+        "signer_name": _name_field(subject, "common_name"),
+        "signer_cert_no": _name_field(subject, "serial_number"),
+        "signer_org": org,
+        "issuer": cert.issuer.human_friendly,
+        "fingerprint_sha256": cert.sha256.hex(),
+        "trial": TRIAL_MARK in (org or "") or TRIAL_MARK in (unit or ""),
+        "signed_at": embedded.self_reported_timestamp,
+    }
+    try:
+        status = validate_pdf_signature(embedded, context, key_usage_settings=KEY_USAGE)
+    except Exception as error:  # any failure to validate is a failed signature, named
+        return SignatureVerdict(
+            **base,
+            intact=False,
+            signature_valid=False,
+            trusted=False,
+            coverage="unclear",
+            modification=None,
+            unchanged=False,
+            errors=(f"无法验证：{type(error).__name__}: {error}",),
+        )
+    errors: list[str] = []
+    warnings: list[str] = []
+    if not status.intact:
+        errors.append("签名后被签名的内容被改动（摘要不符）")
+    elif not status.valid:
+        errors.append("签名值无效（与签名证书的公钥不符）")
+    level = status.modification_level
+    coverage = status.coverage or SignatureCoverageLevel.UNCLEAR
+    unchanged = False
+    if coverage < SignatureCoverageLevel.ENTIRE_REVISION:
+        errors.append("签名的字节范围不完整，不能确定签名覆盖了签名时的整个文档")
+    elif level is None or level not in ALLOWED_AFTER:
+        what = _explain(_detail(status), _page_numbers(embedded.reader))
+        errors.append(f"签名之后文档被修改（不只是增加后续签名）：{what}")
+    elif status.docmdp_ok is False:
+        errors.append("签名之后的修改违反了认证签名允许的修改范围")
+    else:
+        unchanged = True
+    if not status.trusted:
+        warnings.append(NOT_TRUSTED)
+    if base["trial"]:
+        warnings.append("试用证书（自签名），不能证明签名者的身份")
+    signed_at = base["signed_at"]
+    if signed_at is not None:
+        if signed_at < cert["tbs_certificate"]["validity"]["not_before"].native:
+            warnings.append("签名时间早于证书生效时间")
+        elif signed_at > cert["tbs_certificate"]["validity"]["not_after"].native:
+            warnings.append("签名时间晚于证书到期时间")
+    else:
+        warnings.append("签名中没有签名时间")
+    return SignatureVerdict(
+        **base,
+        intact=bool(status.intact),
+        signature_valid=bool(status.valid),
+        trusted=bool(status.trusted),
+        coverage=COVERAGE_NAMES.get(coverage, "unclear"),
+        modification=level.name if level is not None else None,
+        unchanged=unchanged,
+        errors=tuple(errors),
+        warnings=tuple(warnings),
+        detail=_detail(status),
+    )
+
+
+def _document_problem(data: bytes) -> str | None:
+    if not data:
+        return "文件是空的"
+    if not data.startswith(b"%PDF-"):
+        return "不是 PDF 文件（文件开头没有 %PDF-）"
+    if b"%%EOF" not in data[-EOF_WINDOW:]:
+        return "文件不完整（可能被截断）：文件末尾没有 PDF 结束标记 %%EOF"
+    return None
+
+
+def verify_pdf(path: Path, *, trusted: Sequence[Path] = ()) -> VerifyReport:
+    """Verify every signature of the PDF at ``path``; ``trusted`` are PEM files of trust roots
+    (``KeyStore.trusted_files()``)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SigningError(f"无法读取 {path}：{error.strerror or error}") from error
+    digest = hashlib.sha256(data).hexdigest()
+
+    def failed(problem: str, revisions: int = 0) -> VerifyReport:
+        return VerifyReport(path, len(data), digest, revisions, (), (problem,))
+
+    problem = _document_problem(data)
+    if problem:
+        return failed(problem)
+    try:
+        reader = PdfFileReader(io.BytesIO(data))
+        embedded = sorted(reader.embedded_signatures, key=lambda s: s.signed_revision)
+        revisions = reader.xrefs.total_revisions
+    except (PdfError, ValueError, KeyError, TypeError) as error:
+        return failed(f"无法读取 PDF 结构（文件可能不完整或已损坏）：{error}")
+    if not embedded:
+        return failed("文件中没有数字签名", revisions)
+
+    roots, notes = _trust_roots(trusted)
+    verdicts = []
+    for number, signature in enumerate(embedded, start=1):
+        context = ValidationContext(
+            trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail"
+        )
+        verdicts.append(_judge(number, signature, context))
+
+    problems: list[str] = []
+    last, last_verdict = embedded[-1], verdicts[-1]
+    if last_verdict.ok:
+        after = _after_last(data, last, last_verdict, revisions)
+        if after:
+            problems.append(f"{last_verdict.title}之后：{after}")
+    return VerifyReport(
+        path, len(data), digest, revisions, tuple(verdicts), tuple(problems), tuple(notes)
+    )
+
+
+def _after_last(
+    data: bytes, last: EmbeddedPdfSignature, verdict: SignatureVerdict, revisions: int
+) -> str | None:
+    """What follows the last signature, when that is not allowed: nothing unsigned may, but
+    validation data (DSS, ModificationLevel.LTA_UPDATES)."""
+    _, _, start2, len2 = (int(v) for v in last.byte_range)
+    signed_end = start2 + len2
+    later = revisions - 1 - last.signed_revision
+    if later > 0:
+        if verdict.modification == ModificationLevel.LTA_UPDATES.name:
+            return None
+        return f"文件还有 {later} 次未签名的修订（增量更新），其内容没有任何签名保护"
+    if signed_end < len(data):
+        return f"文件末尾被追加了 {len(data) - signed_end} 字节未签名的数据"
+    return None
