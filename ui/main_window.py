@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QWidget,
 )
 
 from inspector import __version__
@@ -70,6 +71,9 @@ class MainWindow(QMainWindow):
         registry = QAction(self.tr("导入机构名录…"), self)
         registry.triggered.connect(self.import_registry)
         file_menu.addAction(registry)
+        keys = QAction(self.tr("数字签名密钥…"), self)
+        keys.triggered.connect(self.manage_keys)
+        file_menu.addAction(keys)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -149,12 +153,28 @@ class MainWindow(QMainWindow):
         self.saver.flush()
         dialog = RecordDialog(self.workspace, self.runner, inspection_id, self)
         dialog.changed.connect(self._checklist_changed)
+        dialog.signatures_requested.connect(lambda id_: self.open_signing(id_, dialog))
         dialog.exec()
         if self.pages.currentWidget() is self.checklist and self.checklist.view is not None:
             current = self.checklist.current
             self.checklist.load(self.checklist.view.id)
             if current:
                 self.checklist.select(current)
+
+    def open_signing(self, inspection_id: str, record_dialog: QWidget | None = None) -> None:
+        from ui.signing_dialog import SigningDialog
+
+        dialog = SigningDialog(self.workspace, self.runner, inspection_id, self)
+        dialog.changed.connect(self._checklist_changed)
+        dialog.exec()
+        if record_dialog is not None and hasattr(record_dialog, "refresh"):
+            record_dialog.refresh()
+
+    def manage_keys(self) -> None:
+        from inspector.signing.keystore import KeyStore
+        from ui.keys_dialog import KeysDialog
+
+        KeysDialog(KeyStore(self.workspace.home), self).exec()
 
     def show_keys(self) -> None:
         QMessageBox.information(

@@ -67,6 +67,17 @@ def set_statement(
             inspection.party_title = title.strip() or None
 
 
+def get_statement(ws: Workspace, inspection_id: str) -> tuple[str, str | None, str | None]:
+    """The statement as recorded, the representative who gave it, and their title."""
+    with ws.db.session() as session:
+        inspection = resolve_id(session, inspection_id)
+        return (
+            inspection.party_statement,
+            inspection.party_representative,
+            inspection.party_title,
+        )
+
+
 def render_strokes(strokes: list[Stroke], width: int = 600, height: int = 240) -> bytes:
     """The picture of a handwritten signature: strokes fitted into width x height, black on
     transparent, as PNG. The strokes themselves are kept too (they are the evidence)."""

@@ -167,7 +167,7 @@ def sign_pdf(
         width, height = _existing_field_size(writer, field_name)
         field_spec = None
     else:
-        page, x1, y1, x2, y2 = box
+        page, x1, y1, x2, y2 = int(box[0]), *(float(v) for v in box[1:])
         pages = _page_count(writer)
         if not -pages <= page < pages:
             raise SigningError(f"页码超出范围：文档共 {pages} 页")

@@ -235,14 +235,12 @@ def _explain(detail: str | None, pages: dict[int, int]) -> str:
     return "，".join(parts) or "页面内容或其他对象被改动或替换"
 
 
-def _judge(
-    number: int, embedded: EmbeddedPdfSignature, context: ValidationContext
-) -> SignatureVerdict:
+def _signer_facts(number: int, embedded: EmbeddedPdfSignature) -> dict[str, Any]:
     cert = embedded.signer_cert
     subject = cert.subject.native
     org = _name_field(subject, "organization_name")
     unit = _name_field(subject, "organizational_unit_name")
-    base: dict[str, Any] = {
+    return {
         "number": number,
         "field": str(embedded.field_name),
         "signer_name": _name_field(subject, "common_name"),
@@ -253,19 +251,38 @@ def _judge(
         "trial": TRIAL_MARK in (org or "") or TRIAL_MARK in (unit or ""),
         "signed_at": embedded.self_reported_timestamp,
     }
+
+
+def _unverifiable(base: dict[str, Any], error: str) -> SignatureVerdict:
+    return SignatureVerdict(
+        **base,
+        intact=False,
+        signature_valid=False,
+        trusted=False,
+        coverage="unclear",
+        modification=None,
+        unchanged=False,
+        errors=(error,),
+    )
+
+
+def _judge(
+    number: int, embedded: EmbeddedPdfSignature, context: ValidationContext
+) -> SignatureVerdict:
+    # Any failure to read or validate a signature is a failed signature, named: a malformed
+    # signature can make pyHanko raise many kinds of error.
+    try:
+        base = _signer_facts(number, embedded)
+    except Exception as error:
+        empty: dict[str, Any] = dict.fromkeys(
+            ("signer_name", "signer_cert_no", "signer_org", "issuer", "fingerprint_sha256")
+        )
+        base = {"number": number, "field": "?", **empty, "trial": False, "signed_at": None}
+        return _unverifiable(base, f"签名中的签名证书无法读取：{type(error).__name__}: {error}")
     try:
         status = validate_pdf_signature(embedded, context, key_usage_settings=KEY_USAGE)
-    except Exception as error:  # any failure to validate is a failed signature, named
-        return SignatureVerdict(
-            **base,
-            intact=False,
-            signature_valid=False,
-            trusted=False,
-            coverage="unclear",
-            modification=None,
-            unchanged=False,
-            errors=(f"无法验证：{type(error).__name__}: {error}",),
-        )
+    except Exception as error:
+        return _unverifiable(base, f"无法验证：{type(error).__name__}: {error}")
     errors: list[str] = []
     warnings: list[str] = []
     if not status.intact:
@@ -289,10 +306,11 @@ def _judge(
     if base["trial"]:
         warnings.append("试用证书（自签名），不能证明签名者的身份")
     signed_at = base["signed_at"]
+    validity = embedded.signer_cert["tbs_certificate"]["validity"]
     if signed_at is not None:
-        if signed_at < cert["tbs_certificate"]["validity"]["not_before"].native:
+        if signed_at < validity["not_before"].native:
             warnings.append("签名时间早于证书生效时间")
-        elif signed_at > cert["tbs_certificate"]["validity"]["not_after"].native:
+        elif signed_at > validity["not_after"].native:
             warnings.append("签名时间晚于证书到期时间")
     else:
         warnings.append("签名中没有签名时间")

@@ -882,7 +882,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <message>
         <location filename="../../ui/keys_dialog.py" line="114"/>
         <source>导入医保局签发的证书…</source>
-        <translation>Import the bureau's certificate…</translation>
+        <translation>Import the bureau&apos;s certificate…</translation>
     </message>
     <message>
         <location filename="../../ui/keys_dialog.py" line="115"/>
@@ -952,7 +952,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <message>
         <location filename="../../ui/keys_dialog.py" line="274"/>
         <source>已生成密钥。请把证书请求 %1 交给医保局的 CA，收到证书后在这里导入。</source>
-        <translation>Key made. Give the certificate request %1 to the bureau's CA, and import the certificate here when it comes.</translation>
+        <translation>Key made. Give the certificate request %1 to the bureau&apos;s CA, and import the certificate here when it comes.</translation>
     </message>
     <message>
         <location filename="../../ui/keys_dialog.py" line="285"/>
@@ -1028,63 +1028,68 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>医保基金现场检查 Inspector</source>
         <translation>Inspector · Medical insurance fund inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>新建检查…</source>
         <translation>New inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>导入机构名录…</source>
         <translation>Import institution registry…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="74"/>
+        <source>数字签名密钥…</source>
+        <translation>Signing keys…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -1099,12 +1104,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+L   inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
@@ -1745,6 +1750,215 @@ Data directory: %2</translation>
         <location filename="../../ui/signature_pad.py" line="221"/>
         <source>清除</source>
         <translation>Clear</translation>
+    </message>
+</context>
+<context>
+    <name>SigningDialog</name>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="60"/>
+        <location filename="../../ui/signing_dialog.py" line="231"/>
+        <location filename="../../ui/signing_dialog.py" line="248"/>
+        <source>签名</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="69"/>
+        <source>被检查单位的陈述、申辩</source>
+        <translation>The party&apos;s statement and defence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="73"/>
+        <source>如 院长、负责人</source>
+        <translation>e.g. director, person in charge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="75"/>
+        <source>照录当事人的陈述和申辩；没有则留空</source>
+        <translation>The party&apos;s statement and defence, as given; leave empty if none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="77"/>
+        <source>保存陈述</source>
+        <translation>Save statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="79"/>
+        <source>陈述人</source>
+        <translation>Given by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="80"/>
+        <source>职务</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="81"/>
+        <source>陈述、申辩</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="85"/>
+        <source>手写签名</source>
+        <translation>Handwritten signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="89"/>
+        <location filename="../../ui/signing_dialog.py" line="153"/>
+        <source>（组长）</source>
+        <translation> (leader)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="91"/>
+        <source>检查人员 %1%2</source>
+        <translation>Inspector %1%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="93"/>
+        <source>被检查单位代表</source>
+        <translation>Institution&apos;s representative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="94"/>
+        <source>拒绝签名（由见证人签名）</source>
+        <translation>Refuses to sign (a witness signs)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="96"/>
+        <source>拒签理由</source>
+        <translation>Reason for refusing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="98"/>
+        <source>见证人姓名及身份</source>
+        <translation>Witness&apos;s name and capacity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="101"/>
+        <source>保存签名</source>
+        <translation>Save signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="117"/>
+        <location filename="../../ui/signing_dialog.py" line="122"/>
+        <location filename="../../ui/signing_dialog.py" line="268"/>
+        <location filename="../../ui/signing_dialog.py" line="284"/>
+        <source>数字签名</source>
+        <translation>Digital signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="125"/>
+        <source>管理密钥…</source>
+        <translation>Manage keys…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="127"/>
+        <source>密钥</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="128"/>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="133"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="151"/>
+        <source>&lt;b&gt;签名情况&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="157"/>
+        <source>%1%2：手写 %3&#x3000;数字 %4</source>
+        <translation>%1%2: by hand %3   digital %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="165"/>
+        <source>被检查单位代表：—</source>
+        <translation>Representative: —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="168"/>
+        <source>被检查单位代表：拒签（%1）</source>
+        <translation>Representative: refused (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="171"/>
+        <source>被检查单位代表：✓ %1</source>
+        <translation>Representative: ✓ %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="174"/>
+        <source>还没有生成记录：手写签名完成后生成记录，核对后再数字签名。</source>
+        <translation>No record yet: make it once the handwritten signatures are in, check it, then sign digitally.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="176"/>
+        <source>记录生成后有变更：请重新生成记录后再数字签名。</source>
+        <translation>The data changed after the record was made: make it again before signing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="178"/>
+        <source>数字签名前还需手写签名：%1</source>
+        <translation>Still to sign by hand before digital signatures: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="180"/>
+        <source>&lt;b&gt;已签名锁定&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Signed and locked&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="196"/>
+        <source>（试用）</source>
+        <translation> (trial)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="212"/>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="231"/>
+        <source>请先在签名框内签名</source>
+        <translation>Please sign in the box first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="248"/>
+        <source>请先填写被检查单位代表的姓名</source>
+        <translation>Please enter the representative&apos;s name first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="269"/>
+        <source>没有本检查组成员的密钥：请先在“管理密钥”中导入或生成</source>
+        <translation>No key of a team member: import or make one under &quot;Manage keys&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="279"/>
+        <source>已签名。</source>
+        <translation>Signed. </translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="280"/>
+        <source>还需签名：%1</source>
+        <translation>Still to sign: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="282"/>
+        <source>全部签名已完成，记录已锁定。</source>
+        <translation>All signatures are in; the record is locked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="289"/>
+        <source>未签名</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="291"/>
+        <source>正在签名…</source>
+        <translation>Signing…</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,296 @@
+"""Signing the record on site: the party's statement and defence, a handwritten signature for
+each inspector and the institution's representative (or the refusal, with a witness who signs),
+then each inspector's digital signature, the leader last."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.db.models import InspectionStatus
+from inspector.errors import InspectorError
+from inspector.inspections import get_inspection
+from inspector.record.content import (
+    add_signature,
+    get_statement,
+    record_refusal,
+    set_statement,
+    signatures,
+)
+from inspector.record.signing import missing_handwritten, sign_record
+from inspector.record.status import latest_record
+from inspector.signing.keystore import KeyStore
+from inspector.workspace import Workspace
+from ui.keys_dialog import KeysDialog
+from ui.signature_pad import SignaturePad
+from ui.tasks import TaskRunner
+
+PARTY = "party"
+
+
+class SigningDialog(QDialog):
+    changed = Signal()
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        runner: TaskRunner,
+        inspection_id: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.runner = runner
+        self.inspection_id = inspection_id
+        self.store = KeyStore(workspace.home)
+        self.setWindowTitle(self.tr("签名"))
+        self.resize(1100, 700)
+        view = get_inspection(workspace, inspection_id)
+        layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        right = QVBoxLayout()
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+
+        statement = QGroupBox(self.tr("被检查单位的陈述、申辩"))
+        form = QFormLayout(statement)
+        self.representative = QLineEdit()
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("如 院长、负责人"))
+        self.statement = QPlainTextEdit()
+        self.statement.setPlaceholderText(self.tr("照录当事人的陈述和申辩；没有则留空"))
+        self.statement.setMaximumHeight(110)
+        save_statement = QPushButton(self.tr("保存陈述"))
+        save_statement.clicked.connect(self.save_statement)
+        form.addRow(self.tr("陈述人"), self.representative)
+        form.addRow(self.tr("职务"), self.title)
+        form.addRow(self.tr("陈述、申辩"), self.statement)
+        form.addRow("", save_statement)
+        left.addWidget(statement)
+
+        hand = QGroupBox(self.tr("手写签名"))
+        hand_layout = QVBoxLayout(hand)
+        self.signer = QComboBox()
+        for name, cert, role in view.team:
+            leader = self.tr("（组长）") if role.value == "leader" else ""
+            self.signer.addItem(
+                self.tr("检查人员 %1%2").replace("%1", name).replace("%2", leader), (name, cert)
+            )
+        self.signer.addItem(self.tr("被检查单位代表"), (PARTY, None))
+        self.refused = QCheckBox(self.tr("拒绝签名（由见证人签名）"))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("拒签理由"))
+        self.witness = QLineEdit()
+        self.witness.setPlaceholderText(self.tr("见证人姓名及身份"))
+        self.pad = SignaturePad()
+        self.pad.setMinimumHeight(200)
+        self.save_signature_button = QPushButton(self.tr("保存签名"))
+        self.save_signature_button.setMinimumHeight(44)
+        self.save_signature_button.clicked.connect(self.save_signature)
+        hand_layout.addWidget(self.signer)
+        hand_layout.addWidget(self.refused)
+        hand_layout.addWidget(self.reason)
+        hand_layout.addWidget(self.witness)
+        hand_layout.addWidget(self.pad, 1)
+        hand_layout.addWidget(self.save_signature_button)
+        left.addWidget(hand, 1)
+        self.signer.currentIndexChanged.connect(self._update_party_fields)
+        self.refused.toggled.connect(self._update_party_fields)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        right.addWidget(self.status)
+        digital = QGroupBox(self.tr("数字签名"))
+        digital_form = QFormLayout(digital)
+        self.key = QComboBox()
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.sign_button = QPushButton(self.tr("数字签名"))
+        self.sign_button.setMinimumHeight(44)
+        self.sign_button.clicked.connect(self.sign)
+        keys_button = QPushButton(self.tr("管理密钥…"))
+        keys_button.clicked.connect(self.manage_keys)
+        digital_form.addRow(self.tr("密钥"), self.key)
+        digital_form.addRow(self.tr("口令"), self.passphrase)
+        digital_form.addRow("", self.sign_button)
+        digital_form.addRow("", keys_button)
+        right.addWidget(digital)
+        right.addStretch(1)
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.accept)
+        right.addWidget(close)
+
+        text, representative, title = get_statement(workspace, inspection_id)
+        self.statement.setPlainText(text)
+        self.representative.setText(representative or "")
+        self.title.setText(title or "")
+        self.refresh()
+        self._update_party_fields()
+
+    # --- state ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        view = get_inspection(self.workspace, self.inspection_id)
+        record = latest_record(self.workspace, self.inspection_id)
+        kept = [s for s in signatures(self.workspace, self.inspection_id) if s.interview_id is None]
+        by_hand = {s.cert_no for s in kept if s.role == "inspector"}
+        lines = [self.tr("<b>签名情况</b>")]
+        for name, cert, role in view.team:
+            leader = self.tr("（组长）") if role.value == "leader" else ""
+            hand = "✓" if cert in by_hand else "—"
+            digital = "✓" if record is not None and cert in record.signed_by else "—"
+            lines.append(
+                self.tr("%1%2：手写 %3　数字 %4")
+                .replace("%1", name)
+                .replace("%2", leader)
+                .replace("%3", hand)
+                .replace("%4", digital)
+            )
+        party = next((s for s in kept if s.role == "party"), None)
+        if party is None:
+            lines.append(self.tr("被检查单位代表：—"))
+        elif party.refused:
+            lines.append(
+                self.tr("被检查单位代表：拒签（%1）").replace("%1", party.refusal_reason or "")
+            )
+        else:
+            lines.append(self.tr("被检查单位代表：✓ %1").replace("%1", party.signer_name))
+        missing = missing_handwritten(self.workspace, self.inspection_id)
+        if record is None:
+            lines.append(self.tr("还没有生成记录：手写签名完成后生成记录，核对后再数字签名。"))
+        elif not record.current:
+            lines.append(self.tr("记录生成后有变更：请重新生成记录后再数字签名。"))
+        elif missing:
+            lines.append(self.tr("数字签名前还需手写签名：%1").replace("%1", "、".join(missing)))
+        if view.status is InspectionStatus.SIGNED:
+            lines.append(self.tr("<b>已签名锁定</b>"))
+        self.status.setText("<br/>".join(lines))
+        locked = view.status is InspectionStatus.SIGNED
+        for widget in (
+            self.representative,
+            self.title,
+            self.statement,
+            self.pad,
+            self.save_signature_button,
+            self.refused,
+        ):
+            widget.setEnabled(not locked)
+        team = {cert for _name, cert, _role in view.team}
+        self.key.clear()
+        for info in self.store.list_keys():
+            if info.cert_no in team and info.has_certificate:
+                trial = self.tr("（试用）") if info.trial else ""
+                self.key.addItem(f"{info.name} {info.cert_no}{trial}", info.key_id)
+
+    def _update_party_fields(self) -> None:
+        party = self.signer.currentData() and self.signer.currentData()[0] == PARTY
+        self.refused.setVisible(bool(party))
+        refusing = bool(party) and self.refused.isChecked()
+        self.reason.setVisible(refusing)
+        self.witness.setVisible(refusing)
+
+    # --- actions -------------------------------------------------------------------------
+
+    def _try(self, action: object) -> bool:
+        try:
+            action()  # type: ignore[operator]
+        except InspectorError as error:
+            QMessageBox.warning(self, self.tr("未保存"), str(error))
+            return False
+        self.refresh()
+        self.changed.emit()
+        return True
+
+    def save_statement(self) -> bool:
+        return self._try(
+            lambda: set_statement(
+                self.workspace,
+                self.inspection_id,
+                self.statement.toPlainText(),
+                self.representative.text(),
+                self.title.text(),
+            )
+        )
+
+    def save_signature(self) -> bool:
+        if self.pad.is_empty():
+            QMessageBox.information(self, self.tr("签名"), self.tr("请先在签名框内签名"))
+            return False
+        strokes = [[list(point) for point in stroke] for stroke in self.pad.strokes()]
+        name, cert = self.signer.currentData()
+        if name == PARTY and self.refused.isChecked():
+            action = lambda: record_refusal(  # noqa: E731
+                self.workspace,
+                self.inspection_id,
+                self.representative.text() or "（未留姓名）",
+                self.reason.text(),
+                self.witness.text(),
+                strokes,
+            )
+        elif name == PARTY:
+            signer = self.representative.text().strip()
+            if not signer:
+                QMessageBox.information(
+                    self, self.tr("签名"), self.tr("请先填写被检查单位代表的姓名")
+                )
+                return False
+            action = lambda: add_signature(  # noqa: E731
+                self.workspace, self.inspection_id, "party", signer, strokes
+            )
+        else:
+            action = lambda: add_signature(  # noqa: E731
+                self.workspace, self.inspection_id, "inspector", name, strokes, cert_no=cert
+            )
+        saved = self._try(action)
+        if saved:
+            self.pad.clear()
+        return saved
+
+    def sign(self) -> None:
+        key_id = self.key.currentData()
+        if not key_id:
+            QMessageBox.information(
+                self,
+                self.tr("数字签名"),
+                self.tr("没有本检查组成员的密钥：请先在“管理密钥”中导入或生成"),
+            )
+            return
+        passphrase = self.passphrase.text()
+        self.passphrase.clear()
+
+        def done(result: object) -> None:
+            self.refresh()
+            self.changed.emit()
+            remaining = getattr(result, "remaining", [])
+            message = self.tr("已签名。") + (
+                self.tr("还需签名：%1").replace("%1", "、".join(remaining))
+                if remaining
+                else self.tr("全部签名已完成，记录已锁定。")
+            )
+            QMessageBox.information(self, self.tr("数字签名"), message)
+
+        self.runner.run(
+            lambda _reporter: sign_record(self.workspace, self.inspection_id, key_id, passphrase),
+            on_success=done,
+            on_failure=lambda message: QMessageBox.warning(self, self.tr("未签名"), message),
+            progress_parent=self,
+            label=self.tr("正在签名…"),
+        )
+
+    def manage_keys(self) -> None:
+        KeysDialog(self.store, self).exec()
+        self.refresh()
