@@ -29,7 +29,7 @@ from inspector.evidence.manage import (
     remove_evidence,
     set_caption,
 )
-from inspector.evidence.media import HEIF_SUPPORTED, PRINT_MIN_SIDE, THUMB_SIDE
+from inspector.evidence.media import HEIF_SUPPORTED, PRINT_SIDE, THUMB_SIDE
 from inspector.evidence.recovery import referenced_in
 from inspector.evidence.sealing import add_seal_item, list_seal_items, remove_seal_item
 from inspector.evidence.verify import verify_evidence
@@ -170,11 +170,11 @@ def test_one_decode_makes_both_copies_at_a_reduced_scale(
     photo = PHOTOS / "mobile" / "jolla.jpg"  # 3264 x 2448
     [result] = add_evidence(workspace, inspection_id, [photo])
     assert result.ok
-    # One decode, by the DCT scaling of draft(): 1/2 gives 1632 x 1224, the print size.
+    # One decode, by the DCT scaling of draft(): 1/2 gives 1632 x 1224, shrunk to print size.
     assert decoded == [(1632, 1224)]
     [view] = get_inspection(workspace, inspection_id).evidence
     with Image.open(workspace.store.path_for(view.print_sha256 or "", ".jpg")) as copy:
-        assert PRINT_MIN_SIDE <= max(copy.size) <= 2400
+        assert copy.size == (PRINT_SIDE, 1050)
     with Image.open(workspace.store.path_for(view.thumb_sha256 or "", ".jpg")) as thumb:
         assert max(thumb.size) == THUMB_SIDE
 

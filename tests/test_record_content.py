@@ -176,10 +176,7 @@ def test_the_record_states_everything_and_carries_its_qr_code(
         decoded = subprocess.run(
             ["zbarimg", "-q", "--raw", str(page)], capture_output=True, text=True, check=False
         ).stdout.strip()
-        assert decoded == (
-            f"INSPECTOR-RECORD;no={facts.record_no};inspection={inspection_id};"
-            f"data={facts.data_sha256}"
-        )
+        assert decoded == f"INSPECTOR-RECORD/{facts.record_no}/{facts.data_sha256.upper()}"
 
 
 def test_a_signed_inspection_refuses_every_change(workspace: Workspace) -> None:

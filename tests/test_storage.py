@@ -232,11 +232,13 @@ def test_a_full_disk_gives_a_clear_message_and_keeps_what_was_saved(
         dbapi_connection.execute(f"pragma max_page_count = {pages}")
 
     event.listen(workspace.db.engine, "connect", no_room)
+    workspace.db.engine.dispose()  # pooled connections are made again, with the limit
     try:
         with pytest.raises(StorageError, match="磁盘已满"):
             record_answer(workspace, inspection_id, items[1].code, "problem", note="长" * 200_000)
     finally:
         event.remove(workspace.db.engine, "connect", no_room)
+        workspace.db.engine.dispose()
     answers = get_inspection(workspace, inspection_id).answers
     assert list(answers) == [items[0].code]
     assert answers[items[0].code].note == "已保存"

@@ -190,20 +190,30 @@ def qr_modules(content: str) -> list[list[bool]]:
 
 
 def draw_qr(canvas: Canvas, modules: list[list[bool]], x: float, y: float, size: float) -> None:
-    # Drawn as rectangles, not through renderPDF, which would add an unembedded Helvetica.
+    """Dark modules as one path of horizontal runs (not through renderPDF, which would add an
+    unembedded Helvetica)."""
     cell = size / len(modules)
+    path = canvas.beginPath()
+    for row, cells in enumerate(modules):
+        column = 0
+        while column < len(cells):
+            if not cells[column]:
+                column += 1
+                continue
+            start = column
+            while column < len(cells) and cells[column]:
+                column += 1
+            # A hair taller than a module: anti-aliased renderers leave seams between rows
+            # that touch exactly, and a seamed code does not scan.
+            bottom = y + size - (row + 1) * cell - 0.1
+            path.rect(x + start * cell, bottom, (column - start) * cell, cell + 0.1)
     canvas.saveState()
     canvas.setFillColor(colors.black)
-    for row, cells in enumerate(modules):
-        for column, dark in enumerate(cells):
-            if dark:
-                canvas.rect(
-                    x + column * cell, y + size - (row + 1) * cell, cell, cell, stroke=0, fill=1
-                )
+    canvas.drawPath(path, stroke=0, fill=1)
     canvas.restoreState()
 
 
-def _numbered_canvas(footer: str, qr_content: str) -> type[Canvas]:
+def _numbered_canvas(footer: str, qr_text: str) -> type[Canvas]:
     class NumberedCanvas(Canvas):
         """Writes "page x of y" and the QR code once the number of pages is known."""
 
@@ -217,15 +227,15 @@ def _numbered_canvas(footer: str, qr_content: str) -> type[Canvas]:
 
         def save(self) -> None:
             total = len(self._pages)
-            code = qr_modules(qr_content)
+            code = qr_modules(qr_text)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 self.setFont(FONT, 7.5)
                 self.setFillColor(colors.grey)
                 self.drawString(18 * mm, 9 * mm, footer)
-                self.drawRightString(A4[0] - 36 * mm, 9 * mm, f"第 {number} 页 共 {total} 页")
+                self.drawRightString(A4[0] - 39 * mm, 9 * mm, f"第 {number} 页 共 {total} 页")
                 # The same code on every page: a printed page names its record and data hash.
-                draw_qr(self, code, A4[0] - 33 * mm, 4 * mm, 15 * mm)
+                draw_qr(self, code, A4[0] - 36 * mm, 2.5 * mm, 18 * mm)
                 super().showPage()
             super().save()
 
@@ -288,21 +298,24 @@ def _grid() -> TableStyle:
 
 
 def _section_table(view: InspectionView, section: Any, s: dict[str, ParagraphStyle]) -> Table:
+    # Short cells are plain strings: a Paragraph in every cell made line breaking (CJK) the
+    # largest cost of a long record. Only the title and the note can need wrapping.
     header = ["编号", "检查内容", "结果", "情况说明", "金额（元）", "违规类别"]
-    rows: list[list[Any]] = [[Paragraph(h, s["small"]) for h in header]]
+    rows: list[list[Any]] = [header]
     for item in section.items:
         answer = view.answers.get(item.code)
         result = answer.result if answer else Result.UNCHECKED
-        problem = result is Result.PROBLEM
+        problem = answer is not None and result is Result.PROBLEM
         title = _escape(item.title) + (" ★" if item.priority else "")
+        note = answer.note if answer else ""
         rows.append(
             [
-                Paragraph(item.code, s["small"]),
+                item.code,
                 Paragraph(title, s["small"]),
-                Paragraph(RESULT_NAMES[result], s["small"]),
-                Paragraph(_escape(answer.note if answer else ""), s["small"]),
-                Paragraph(format_fen(answer.amount_fen) if answer and problem else "", s["small"]),
-                Paragraph(answer.violation_code or "" if answer and problem else "", s["small"]),
+                RESULT_NAMES[result],
+                Paragraph(_escape(note), s["small"]) if note else "",
+                format_fen(answer.amount_fen) if problem and answer else "",
+                (answer.violation_code or "") if problem and answer else "",
             ]
         )
     table = Table(
@@ -311,6 +324,7 @@ def _section_table(view: InspectionView, section: Any, s: dict[str, ParagraphSty
         repeatRows=1,
     )
     style = _grid()
+    style.add("FONTSIZE", (0, 0), (-1, -1), 8)
     style.add("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke)
     style.add("BACKGROUND", (0, 1), (0, -1), colors.white)
     for index, item in enumerate(section.items, start=1):
@@ -806,12 +820,12 @@ def build_interview_record(
     stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
     kept = ws.home.records / view.id / f"interview-{interview.id[:8]}-{stamp}.pdf"
     boxes: dict[str, Any] = {}
-    qr = qr_content(record_no, view.id, data_sha256)
+    qr = qr_payload(record_no, data_sha256)
     try:
         with tempfile.TemporaryDirectory(dir=ws.home.root, prefix=".build-") as scratch:
             draft = Path(scratch) / "interview.pdf"
             doc = _document(draft, f"询问笔录 {record_no} {interview.interviewee_name}")
-            doc.subject = qr
+            doc.subject = subject(record_no, view.id, data_sha256)
             footer = f"{view.institution_name} · 询问笔录 {record_no}"
             doc.build(
                 _interview_story(view, interview, facts, record_no, boxes),
@@ -846,8 +860,16 @@ def interview_number(ws: Workspace, interview: InterviewView) -> int:
     return ids.index(interview.id) + 1
 
 
-def qr_content(record_no: str, inspection_id: str, data_sha256: str) -> str:
+def subject(record_no: str, inspection_id: str, data_sha256: str) -> str:
+    """The PDF's Subject: what ``record verify`` reads to find the record and its data."""
     return f"INSPECTOR-RECORD;no={record_no};inspection={inspection_id};data={data_sha256}"
+
+
+def qr_payload(record_no: str, data_sha256: str) -> str:
+    """What the QR code on every page says: the record number and its data hash. Upper case
+    and slashes only, so that the code uses QR's alphanumeric mode: 37 modules instead of 53,
+    large enough at 18 mm to scan from paper."""
+    return f"INSPECTOR-RECORD/{record_no.upper()}/{data_sha256.upper()}"
 
 
 def build_record(
@@ -874,9 +896,9 @@ def build_record(
         with tempfile.TemporaryDirectory(dir=ws.home.root, prefix=".build-") as scratch:
             draft = Path(scratch) / "record.pdf"
             doc = _document(draft, f"现场检查记录 {facts.record_no} {view.institution_name}")
-            doc.subject = qr_content(facts.record_no, view.id, facts.data_sha256)
+            doc.subject = subject(facts.record_no, view.id, facts.data_sha256)
             footer = f"{view.institution_name} · 现场检查记录 {facts.record_no}"
-            qr = qr_content(facts.record_no, view.id, facts.data_sha256)
+            qr = qr_payload(facts.record_no, facts.data_sha256)
             doc.build(
                 _story(ws, view, facts, boxes, reporter),
                 canvasmaker=_numbered_canvas(footer, qr),
