@@ -16,6 +16,7 @@ import io
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -807,6 +808,40 @@ def interview_data_sha256(ws: Workspace, interview_id: str) -> tuple[str, Record
     return hashlib.sha256(canonical_json(data)).hexdigest(), facts
 
 
+def _render(
+    ws: Workspace,
+    inspection_id: str,
+    stem: str,
+    out: Path | None,
+    *,
+    title: str,
+    subject_text: str,
+    footer: str,
+    qr: str,
+    story: Callable[[], list[Flowable]],
+) -> tuple[Path, str]:
+    """Lay out a document in a scratch folder, keep it under the data directory (fsynced) and
+    copy it to ``out``. Returns the kept path and the SHA-256 of the PDF."""
+    register_font()
+    # ASCII85 would wrap every image in text 25 % larger than its bytes.
+    rl_config.useA85 = 0
+    stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
+    kept = ws.home.records / inspection_id / f"{stem}-{stamp}.pdf"
+    try:
+        with tempfile.TemporaryDirectory(dir=ws.home.root, prefix=".build-") as scratch:
+            draft = Path(scratch) / "document.pdf"
+            doc = _document(draft, title)
+            doc.subject = subject_text
+            doc.build(story(), canvasmaker=_numbered_canvas(footer, qr))
+            sha256 = hashlib.sha256(draft.read_bytes()).hexdigest()
+            _fsync_write(draft, kept)
+            if out is not None:
+                _fsync_write(draft, out)
+    except OSError as error:
+        raise StorageError(disk_message(error)) from error
+    return kept, sha256
+
+
 def build_interview_record(
     ws: Workspace, interview_id: str, out: Path | None = None
 ) -> tuple[Path, str]:
@@ -815,28 +850,18 @@ def build_interview_record(
     view = get_inspection(ws, interview.inspection_id)
     data_sha256, facts = interview_data_sha256(ws, interview_id)
     record_no = f"{facts.record_no}-W{interview_number(ws, interview):02d}"
-    register_font()
-    rl_config.useA85 = 0
-    stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
-    kept = ws.home.records / view.id / f"interview-{interview.id[:8]}-{stamp}.pdf"
     boxes: dict[str, Any] = {}
-    qr = qr_payload(record_no, data_sha256)
-    try:
-        with tempfile.TemporaryDirectory(dir=ws.home.root, prefix=".build-") as scratch:
-            draft = Path(scratch) / "interview.pdf"
-            doc = _document(draft, f"询问笔录 {record_no} {interview.interviewee_name}")
-            doc.subject = subject(record_no, view.id, data_sha256)
-            footer = f"{view.institution_name} · 询问笔录 {record_no}"
-            doc.build(
-                _interview_story(view, interview, facts, record_no, boxes),
-                canvasmaker=_numbered_canvas(footer, qr),
-            )
-            sha256 = hashlib.sha256(draft.read_bytes()).hexdigest()
-            _fsync_write(draft, kept)
-            if out is not None:
-                _fsync_write(draft, out)
-    except OSError as error:
-        raise StorageError(disk_message(error)) from error
+    kept, sha256 = _render(
+        ws,
+        view.id,
+        f"interview-{interview.id[:8]}",
+        out,
+        title=f"询问笔录 {record_no} {interview.interviewee_name}",
+        subject_text=subject(record_no, view.id, data_sha256),
+        footer=f"{view.institution_name} · 询问笔录 {record_no}",
+        qr=qr_payload(record_no, data_sha256),
+        story=lambda: _interview_story(view, interview, facts, record_no, boxes),
+    )
     with ws.db.session() as session:
         session.add(
             Record(
@@ -886,29 +911,18 @@ def build_record(
     if view.status is InspectionStatus.SIGNED:
         raise InvalidInput("该检查的记录已签名锁定，不能重新生成；已签名的记录见 inspection show。")
     facts = gather_facts(ws, view)
-    register_font()
-    # ASCII85 would wrap every image in text 25 % larger than its bytes.
-    rl_config.useA85 = 0
-    stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
-    kept = ws.home.records / view.id / f"record-{stamp}.pdf"
     boxes: dict[str, Any] = {}
-    try:
-        with tempfile.TemporaryDirectory(dir=ws.home.root, prefix=".build-") as scratch:
-            draft = Path(scratch) / "record.pdf"
-            doc = _document(draft, f"现场检查记录 {facts.record_no} {view.institution_name}")
-            doc.subject = subject(facts.record_no, view.id, facts.data_sha256)
-            footer = f"{view.institution_name} · 现场检查记录 {facts.record_no}"
-            qr = qr_payload(facts.record_no, facts.data_sha256)
-            doc.build(
-                _story(ws, view, facts, boxes, reporter),
-                canvasmaker=_numbered_canvas(footer, qr),
-            )
-            sha256 = hashlib.sha256(draft.read_bytes()).hexdigest()
-            _fsync_write(draft, kept)
-            if out is not None:
-                _fsync_write(draft, out)
-    except OSError as error:
-        raise StorageError(disk_message(error)) from error
+    kept, sha256 = _render(
+        ws,
+        view.id,
+        "record",
+        out,
+        title=f"现场检查记录 {facts.record_no} {view.institution_name}",
+        subject_text=subject(facts.record_no, view.id, facts.data_sha256),
+        footer=f"{view.institution_name} · 现场检查记录 {facts.record_no}",
+        qr=qr_payload(facts.record_no, facts.data_sha256),
+        story=lambda: _story(ws, view, facts, boxes, reporter),
+    )
     with ws.db.session() as session:
         session.add(
             Record(
