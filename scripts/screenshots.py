@@ -12,6 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from inspector.inspections import search_inspections
@@ -52,6 +53,22 @@ def main(home: str, out: str) -> None:
     app.processEvents()
     dialog.grab().save(str(target / "new-inspection.png"))
     dialog.close()
+
+    from inspector.record.pdf import build_record
+    from ui.record_dialog import RecordDialog
+    from ui.signing_dialog import SigningDialog
+
+    build_record(workspace, clinic.id)
+    record = RecordDialog(workspace, window.runner, clinic.id, window)
+    record.show()
+    QTest.qWait(1500)  # QtPdf renders pages on a thread of its own
+    record.grab().save(str(target / "record.png"))
+    record.close()
+    signing = SigningDialog(workspace, window.runner, clinic.id, window)
+    signing.show()
+    app.processEvents()
+    signing.grab().save(str(target / "signing.png"))
+    signing.close()
     window.close()
     workspace.close()
 
