@@ -227,3 +227,22 @@ def test_an_amendment_is_a_new_linked_inspection(workspace: Workspace) -> None:
     assert corrected.status is InspectionStatus.IN_PROGRESS
     facts = gather_facts(workspace, corrected)
     assert facts.amends is not None
+
+
+def test_an_amendment_carries_the_evidence_with_a_clean_custody_chain(
+    workspace: Workspace,
+) -> None:
+    from inspector.evidence.intake import add_evidence
+    from inspector.evidence.verify import verify_evidence
+
+    from .conftest import PHOTOS
+
+    inspection_id = _plan(workspace)
+    add_evidence(workspace, inspection_id, [PHOTOS / "gps" / "DSCN0010.jpg"], item_code="P5.1")
+    _lock(workspace, inspection_id)
+    amendment = amend_inspection(workspace, inspection_id)
+    (copied,) = get_inspection(workspace, amendment).evidence
+    assert copied.item_code == "P5.1"
+    report = verify_evidence(workspace, amendment)
+    assert report.ok, [str(p) for p in report.problems]
+    assert verify_evidence(workspace, inspection_id).ok

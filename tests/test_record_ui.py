@@ -58,3 +58,33 @@ def test_make_preview_and_print_the_record(
     record_answer(workspace, inspection_id, "P2.4", "problem", note="药师不在岗，无排班表")
     dialog.refresh()
     assert "请重新生成" in dialog.status.text()
+
+
+def test_a_signed_record_offers_an_amendment(qtbot: QtBot, workspace: Workspace) -> None:
+    import sqlite3
+
+    from inspector.db.models import InspectionStatus
+    from inspector.inspections import get_inspection
+
+    inspection_id = create_inspection(
+        workspace,
+        institution="某药店",
+        type_code="retail_pharmacy",
+        mode="surprise",
+        district="市中区",
+        team=[TeamMember("张伟", "370100001")],
+    )
+    record_answer(workspace, inspection_id, "P2.4", "problem", note="药师不在岗")
+    connection = sqlite3.connect(workspace.home.database)
+    connection.execute("update inspections set status = 'signed'")
+    connection.commit()
+    connection.close()
+    dialog = RecordDialog(workspace, TaskRunner(), inspection_id)
+    qtbot.addWidget(dialog)
+    assert dialog.amend_button.isVisibleTo(dialog)
+    assert not dialog.build_button.isEnabled()
+    with qtbot.waitSignal(dialog.amended) as emitted:
+        dialog.amend(confirm=False)
+    amendment = get_inspection(workspace, emitted.args[0])
+    assert amendment.status is InspectionStatus.IN_PROGRESS
+    assert amendment.answers["P2.4"].note == "药师不在岗"

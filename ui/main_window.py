@@ -154,7 +154,13 @@ class MainWindow(QMainWindow):
         dialog = RecordDialog(self.workspace, self.runner, inspection_id, self)
         dialog.changed.connect(self._checklist_changed)
         dialog.signatures_requested.connect(lambda id_: self.open_signing(id_, dialog))
+        amendment: list[str] = []
+        dialog.amended.connect(amendment.append)
         dialog.exec()
+        if amendment:
+            self._home_stale = True
+            self.open_inspection(amendment[0])
+            return
         if self.pages.currentWidget() is self.checklist and self.checklist.view is not None:
             current = self.checklist.current
             self.checklist.load(self.checklist.view.id)

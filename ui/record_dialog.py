@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.db.models import InspectionStatus
+from inspector.errors import InspectorError
 from inspector.inspections import get_inspection
-from inspector.record.content import signatures
+from inspector.record.content import amend_inspection, signatures
 from inspector.record.pdf import build_record
 from inspector.record.status import RecordView, latest_record
 from inspector.workspace import Workspace
@@ -52,6 +53,7 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
 
 class RecordDialog(QDialog):
     signatures_requested = Signal(str)  # inspection id: open the signing screen
+    amended = Signal(str)  # the new inspection that corrects this signed one
     changed = Signal()
 
     def __init__(
@@ -87,8 +89,18 @@ class RecordDialog(QDialog):
         self.sign_button = QPushButton(self.tr("签名…"))
         self.print_button = QPushButton(self.tr("打印…"))
         self.save_button = QPushButton(self.tr("另存为…"))
+        self.amend_button = QPushButton(self.tr("制作更正记录…"))
+        self.amend_button.setToolTip(
+            self.tr("已签名的记录不能修改：更正是一项新的检查，关联原记录，原记录保持不变")
+        )
         close = QPushButton(self.tr("关闭"))
-        for button in (self.build_button, self.sign_button, self.print_button, self.save_button):
+        for button in (
+            self.build_button,
+            self.sign_button,
+            self.print_button,
+            self.save_button,
+            self.amend_button,
+        ):
             button.setMinimumHeight(40)
             side.addWidget(button)
         side.addStretch(1)
@@ -99,6 +111,7 @@ class RecordDialog(QDialog):
         self.sign_button.clicked.connect(lambda: self.signatures_requested.emit(inspection_id))
         self.print_button.clicked.connect(self.print_record)
         self.save_button.clicked.connect(self.save_copy)
+        self.amend_button.clicked.connect(self.amend)
         close.clicked.connect(self.accept)
         self.refresh()
 
@@ -111,6 +124,7 @@ class RecordDialog(QDialog):
         self.print_button.setEnabled(has_record)
         self.save_button.setEnabled(has_record)
         self.sign_button.setEnabled(not signed or has_record)
+        self.amend_button.setVisible(signed)
         if self.record is not None:
             self.document.load(str(self.record.path))
         else:
@@ -162,6 +176,28 @@ class RecordDialog(QDialog):
             progress_parent=self,
             label=self.tr("正在生成检查记录…"),
         )
+
+    def amend(self, confirm: bool = True) -> str | None:
+        if (
+            confirm
+            and QMessageBox.question(
+                self,
+                self.tr("制作更正记录"),
+                self.tr(
+                    "将新建一项更正检查，复制原检查的答案和证据供修改；原记录保持不变。继续吗？"
+                ),
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            return None
+        try:
+            new_id = amend_inspection(self.workspace, self.inspection_id)
+        except InspectorError as error:
+            QMessageBox.warning(self, self.tr("无法更正"), str(error))
+            return None
+        self.amended.emit(new_id)
+        self.accept()
+        return new_id
 
     def print_record(self, printer: QPrinter | None = None) -> int:
         if self.record is None:

@@ -24,9 +24,12 @@ from inspector.db.models import (
     Interview,
     Record,
     RecordSignature,
+    SealItem,
     utcnow,
 )
 from inspector.errors import InvalidInput, NotFound
+from inspector.evidence import custody
+from inspector.evidence.intake import evidence_facts
 from inspector.inspections import InspectionView, canonical_json, require_editable, resolve_id
 from inspector.workspace import Workspace
 
@@ -417,6 +420,66 @@ def record_data_sha256(view: InspectionView, extra: dict[str, Any] | None = None
     return hashlib.sha256(canonical_json(record_data(view, extra))).hexdigest()
 
 
+def _copy_evidence(ws: Workspace, session: Session, original_id: str, copy_id: str) -> None:
+    """The original's evidence and sealing list, linked to the amendment: the same stored files,
+    new rows, each entered in the amendment's own custody chain as coming from the original."""
+    custody.lock_chain(session, copy_id)
+    last = None
+    new_ids: dict[str, str] = {}
+    skip = {"id", "inspection_id", "device_id", "created_at", "updated_at"}
+    rows = session.scalars(
+        select(Evidence).where(Evidence.inspection_id == original_id).order_by(Evidence.created_at)
+    ).all()
+    for old in rows:  # originals come before the annotated copies made from them
+        values = {
+            c.key: getattr(old, c.key) for c in Evidence.__table__.columns if c.key not in skip
+        }
+        if old.derived_from:
+            values["derived_from"] = new_ids.get(old.derived_from, old.derived_from)
+        row = Evidence(**values, inspection_id=copy_id, device_id=ws.db.device_id)
+        session.add(row)
+        session.flush()
+        new_ids[old.id] = row.id
+        facts = {**evidence_facts(row), "copied_from": [original_id, old.id]}
+        event = "annotated" if old.derived_from else "added"
+        last = custody.append(
+            session,
+            copy_id,
+            event,
+            device_id=ws.db.device_id,
+            evidence_id=row.id,
+            data=facts,
+            after=last,
+        )
+    for item in session.scalars(select(SealItem).where(SealItem.inspection_id == original_id)):
+        seal = SealItem(
+            inspection_id=copy_id,
+            position=item.position,
+            description=item.description,
+            quantity=item.quantity,
+            unit=item.unit,
+            note=item.note,
+            evidence_ids=[new_ids.get(e, e) for e in item.evidence_ids],
+            added_by=item.added_by,
+            device_id=ws.db.device_id,
+        )
+        session.add(seal)
+        session.flush()
+        data = {
+            "seal_item_id": seal.id,
+            "position": seal.position,
+            "description": seal.description,
+            "quantity": seal.quantity,
+            "unit": seal.unit,
+            "note": seal.note,
+            "evidence_ids": list(seal.evidence_ids),
+            "copied_from": [original_id, item.id],
+        }
+        last = custody.append(
+            session, copy_id, "sealed", device_id=ws.db.device_id, data=data, after=last
+        )
+
+
 # --- amendments --------------------------------------------------------------------------
 
 
@@ -462,14 +525,5 @@ def amend_inspection(ws: Workspace, inspection_id: str) -> str:
                     device_id=ws.db.device_id,
                 )
             )
-        for evidence in session.scalars(
-            select(Evidence).where(Evidence.inspection_id == original.id)
-        ):
-            values = {
-                column.key: getattr(evidence, column.key)
-                for column in Evidence.__table__.columns
-                if column.key
-                not in ("id", "inspection_id", "device_id", "created_at", "updated_at")
-            }
-            session.add(Evidence(**values, inspection_id=copy.id, device_id=ws.db.device_id))
+        _copy_evidence(ws, session, original.id, copy.id)
         return copy.id

@@ -1079,7 +1079,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="97"/>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -1089,7 +1089,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -1104,12 +1104,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+L   inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
@@ -1379,112 +1379,137 @@ Data directory: %2</translation>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/record_dialog.py" line="69"/>
+        <location filename="../../ui/record_dialog.py" line="71"/>
         <source>检查记录</source>
         <translation>Inspection record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="86"/>
+        <location filename="../../ui/record_dialog.py" line="88"/>
         <source>生成 / 更新记录</source>
         <translation>Make / update record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="87"/>
+        <location filename="../../ui/record_dialog.py" line="89"/>
         <source>签名…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="88"/>
+        <location filename="../../ui/record_dialog.py" line="90"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="89"/>
+        <location filename="../../ui/record_dialog.py" line="91"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="90"/>
+        <location filename="../../ui/record_dialog.py" line="92"/>
+        <source>制作更正记录…</source>
+        <translation>Make an amendment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="94"/>
+        <source>已签名的记录不能修改：更正是一项新的检查，关联原记录，原记录保持不变</source>
+        <translation>A signed record cannot change: a correction is a new inspection linked to it, and the original stays as it is</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="96"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="123"/>
+        <location filename="../../ui/record_dialog.py" line="137"/>
         <source>还没有生成记录。</source>
         <translation>No record has been made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="125"/>
+        <location filename="../../ui/record_dialog.py" line="139"/>
         <source>&lt;b&gt;记录编号&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Record no.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="126"/>
+        <location filename="../../ui/record_dialog.py" line="140"/>
         <source>生成于 %1</source>
         <translation>Made on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="131"/>
+        <location filename="../../ui/record_dialog.py" line="145"/>
         <source>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ 与当前数据一致&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ matches the current data&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="134"/>
+        <location filename="../../ui/record_dialog.py" line="148"/>
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ 记录生成后数据有变更，请重新生成&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ the data changed after the record was made: make it again&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="141"/>
+        <location filename="../../ui/record_dialog.py" line="155"/>
         <source>&lt;b&gt;签名&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="143"/>
+        <location filename="../../ui/record_dialog.py" line="157"/>
         <source>（组长）</source>
         <translation> (leader)</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="145"/>
+        <location filename="../../ui/record_dialog.py" line="159"/>
         <source>手写 ✓</source>
         <translation>by hand ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="145"/>
+        <location filename="../../ui/record_dialog.py" line="159"/>
         <source>手写 —</source>
         <translation>by hand —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="146"/>
+        <location filename="../../ui/record_dialog.py" line="160"/>
         <source>数字 ✓</source>
         <translation>digital ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="146"/>
+        <location filename="../../ui/record_dialog.py" line="160"/>
         <source>数字 —</source>
         <translation>digital —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="150"/>
+        <location filename="../../ui/record_dialog.py" line="164"/>
         <source>&lt;b&gt;已签名锁定&lt;/b&gt;：不能再修改，更正须制作更正记录。</source>
         <translation>&lt;b&gt;Signed and locked&lt;/b&gt;: no more changes; corrections need an amendment record.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="161"/>
+        <location filename="../../ui/record_dialog.py" line="175"/>
         <source>无法生成记录</source>
         <translation>Cannot make the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="163"/>
+        <location filename="../../ui/record_dialog.py" line="177"/>
         <source>正在生成检查记录…</source>
         <translation>Making the inspection record…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="181"/>
+        <location filename="../../ui/record_dialog.py" line="185"/>
+        <source>制作更正记录</source>
+        <translation>Make an amendment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="187"/>
+        <source>将新建一项更正检查，复制原检查的答案和证据供修改；原记录保持不变。继续吗？</source>
+        <translation>A new correcting inspection will be made with a copy of the original&apos;s answers and evidence to edit; the original stays as it is. Go on?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="196"/>
+        <source>无法更正</source>
+        <translation>Cannot amend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="217"/>
         <source>另存检查记录</source>
         <translation>Save a copy of the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="181"/>
+        <location filename="../../ui/record_dialog.py" line="217"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
