@@ -87,6 +87,20 @@ class Application:
         self.window.reopen_last()
 
 
+def smoke_preview(workspace: Workspace, inspection_id: str) -> bool | None:
+    """Load the inspection's newest record in QtPdf, as the record dialog does (None: none)."""
+    from PySide6.QtPdf import QPdfDocument
+
+    from inspector.record.status import latest_record
+
+    record = latest_record(workspace, inspection_id)
+    if record is None:
+        return None
+    document = QPdfDocument()
+    document.load(str(record.path))
+    return document.status() == QPdfDocument.Status.Ready and document.pageCount() > 0
+
+
 def run(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="inspector")
     parser.add_argument("--home")
@@ -111,12 +125,20 @@ def run(argv: Sequence[str]) -> int:
     if args.smoke_test:
         # The packaged build runs this too: the main window and the newest checklist open.
         newest = window.home.model.rows[0].id if window.home.model.rows else None
+        opened = "home"
         if newest:
             window.open_inspection(newest)
+            opened = f"checklist {newest[:8]}"
+            preview = smoke_preview(workspace, newest)
+            if preview is False:
+                print("smoke test failed: the record preview could not load", file=sys.stderr)
+                return 1
+            if preview:
+                opened += ", record preview"
         app.processEvents()
         window.close()
         workspace.close()
-        print(f"smoke test ok: {'checklist ' + newest[:8] if newest else 'home'} opened")
+        print(f"smoke test ok: {opened} opened")
         return 0
     if args.screenshot:
         window.reopen_last()
