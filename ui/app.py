@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -142,7 +142,6 @@ def run(argv: Sequence[str]) -> int:
         return 0
     if args.screenshot:
         window.reopen_last()
-        QTimer.singleShot(0, lambda: None)
         app.processEvents()
         window.grab().save(args.screenshot)
         window.close()
