@@ -334,3 +334,18 @@ def test_the_migrations_make_exactly_the_schema_of_the_models(workspace: Workspa
         context = MigrationContext.configure(connection, opts={"render_as_batch": True})
         differences = compare_metadata(context, Base.metadata)
     assert differences == []
+
+
+def test_an_atomic_write_leaves_the_old_file_when_it_fails(tmp_path: Path) -> None:
+    from inspector.files import write_atomically
+
+    target = tmp_path / "record.pdf"
+    write_atomically(target, b"first")
+    missing = tmp_path / "no-such-source.pdf"
+    with pytest.raises(FileNotFoundError):
+        write_atomically(target, missing)
+    assert target.read_bytes() == b"first"
+    assert [p.name for p in tmp_path.iterdir()] == ["record.pdf"]  # no temporary left
+    write_atomically(target, b"second")
+    assert target.read_bytes() == b"second"
+    assert target.stat().st_mode & 0o777 == 0o600

@@ -4,9 +4,7 @@ good copy of a file that breaks, and install new files only when they are good."
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +24,7 @@ from inspector.checklists.schema import (
     ViolationCategory,
 )
 from inspector.errors import ChecklistError
+from inspector.files import write_atomically
 from inspector.resources import resource_path
 
 LAST_GOOD = ".last-good"
@@ -277,20 +276,6 @@ def _collect(directory: Path | None) -> list[Path]:
     return sorted(path for path in directory.glob("*.yaml") if path.is_file())
 
 
-def _write_atomically(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".yaml")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(source.read_bytes())
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def load_library(user_dir: Path | None = None, shipped_dir: Path | None = None) -> Library:
     """Load the shipped files and those the user installed (a newer version of a file wins).
 
@@ -327,7 +312,7 @@ def load_library(user_dir: Path | None = None, shipped_dir: Path | None = None) 
         for loaded in files:
             target = last_good / loaded.path.name
             if loaded.path.parent != last_good and _digest(target) != loaded.digest:
-                _write_atomically(loaded.path, target)
+                write_atomically(target, loaded.path)
     return library
 
 
@@ -361,5 +346,5 @@ def install_file(path: Path, user_dir: Path, shipped_dir: Path | None = None) ->
         )
     Library.build(sorted([*others, loaded], key=lambda f: f.data.id))
     target = user_dir / f"{loaded.data.id}.yaml"
-    _write_atomically(path, target)
+    write_atomically(target, path)
     return parse_file(target)

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO
 
 from inspector.errors import StorageError
+from inspector.files import fsync_dir
 
 CHUNK = 1 << 20
 INCOMING = ".incoming"
@@ -33,16 +34,6 @@ JOURNAL = "journal"
 LOCK = "lock"
 
 Referenced = Callable[[set[str]], set[str]]  # of these hashes, the ones a database row names
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name == "nt":  # directories cannot be opened for fsync on Windows
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def disk_message(error: OSError) -> str:
@@ -163,7 +154,7 @@ class Scratch:
             os.replace(staged.path, target)
             directories.add(target.parent)
         for directory in directories:
-            _fsync_dir(directory)
+            fsync_dir(directory)
 
     def put_bytes(self, data: bytes, suffix: str) -> str:
         staged = self.stage_bytes(data)

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -52,6 +50,7 @@ from inspector.errors import InvalidInput, StorageError
 from inspector.evidence.media import suffix_for
 from inspector.evidence.sealing import SealItemView, list_seal_items, photo_names
 from inspector.evidence.store import disk_message
+from inspector.files import write_atomically
 from inspector.inspections import (
     EvidenceView,
     InspectionView,
@@ -692,20 +691,6 @@ def _story(
     return story
 
 
-def _fsync_write(data_path: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".pdf")
-    try:
-        with os.fdopen(handle, "wb") as out, data_path.open("rb") as source:
-            shutil.copyfileobj(source, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def _document(path: Path, title: str) -> SimpleDocTemplate:
     return SimpleDocTemplate(
         str(path),
@@ -834,9 +819,9 @@ def _render(
             doc.subject = subject_text
             doc.build(story(), canvasmaker=_numbered_canvas(footer, qr))
             sha256 = hashlib.sha256(draft.read_bytes()).hexdigest()
-            _fsync_write(draft, kept)
+            write_atomically(kept, draft)
             if out is not None:
-                _fsync_write(draft, out)
+                write_atomically(out, draft)
     except OSError as error:
         raise StorageError(disk_message(error)) from error
     return kept, sha256

@@ -35,6 +35,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from inspector.errors import NotFound
+from inspector.files import fsync_dir, write_atomically
 from inspector.paths import DataDir
 from inspector.signing.errors import KeyRefused, SigningError, WrongPassphrase
 
@@ -323,18 +324,8 @@ class KeyStore:
             os.chmod(self.root, 0o700)
 
     def _write(self, path: Path, data: bytes) -> None:
-        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        _fsync_dir(path.parent)
+        # Every key file goes through here (encryption at rest later), private to the user.
+        write_atomically(path, data, mode=0o600, make_parents=False)
 
     def _read(self, path: Path) -> bytes:
         return path.read_bytes()
@@ -356,7 +347,7 @@ class KeyStore:
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        _fsync_dir(self.root)
+        fsync_dir(self.root)
         return KeyInfo.from_json(meta)
 
     def _info(self, folder: Path) -> KeyInfo:
@@ -605,13 +596,3 @@ def _key_usage() -> x509.KeyUsage:
 
 def _dump(meta: dict[str, Any]) -> bytes:
     return json.dumps(meta, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

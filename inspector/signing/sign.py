@@ -7,8 +7,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import io
-import os
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,6 +23,7 @@ from pyhanko.sign.general import SigningError as HankoSigningError
 from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from inspector.files import write_atomically
 from inspector.signing.appearance import stamp_style
 from inspector.signing.errors import SigningError
 from inspector.signing.keystore import KeyInfo, UnlockedKey, check_validity
@@ -217,23 +216,9 @@ def sign_pdf(
 
 
 def write_atomic(path: Path, data: bytes | memoryview) -> None:
-    """Write to a temporary name beside ``path``, fsync, rename over it, fsync the folder."""
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    """Write the signed file atomically (inspector.files), with the error in the user's words.
+    Readable by others as an ordinary file; the folder must exist (it is the user's choice)."""
     try:
-        with tmp.open("xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        write_atomically(path, data, mode=0o666, make_parents=False)
     except OSError as error:
-        tmp.unlink(missing_ok=True)
         raise SigningError(f"无法写入 {path}：{error.strerror or error}") from error
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    if os.name == "posix":
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
