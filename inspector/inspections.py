@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -32,6 +30,7 @@ from inspector.db.models import (
     utcnow,
 )
 from inspector.errors import InvalidInput, NotFound
+from inspector.hashing import sha256_of
 from inspector.workspace import Workspace
 
 EDITABLE = (InspectionStatus.DRAFT, InspectionStatus.IN_PROGRESS)
@@ -130,13 +129,9 @@ def _find_or_add_institution(
     return place
 
 
-def canonical_json(data: object) -> bytes:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
-
-
 def _snapshot(session: Session, checklist: Checklist) -> ChecklistSnapshot:
     data = checklist.to_snapshot()
-    sha256 = hashlib.sha256(canonical_json(data)).hexdigest()
+    sha256 = sha256_of(data)
     existing = session.get(ChecklistSnapshot, sha256)
     if existing is not None:
         return existing

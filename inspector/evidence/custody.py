@@ -20,6 +20,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from inspector.db.models import CustodyEvent, Inspector, new_id, utcnow
+from inspector.hashing import canonical_json
 
 GENESIS = "0" * 64
 
@@ -33,12 +34,6 @@ EVENT_NAMES = {
     "sealed": "封存",
     "seal_removed": "移出封存清单",
 }
-
-
-def canonical_json(data: Any) -> str:
-    return json.dumps(
-        data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
-    )
 
 
 def entry_hash(body: str) -> str:

@@ -4,7 +4,6 @@ the record's number and the hash of its data, and amendments of signed inspectio
 
 from __future__ import annotations
 
-import hashlib
 import io
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,7 +29,8 @@ from inspector.db.models import (
 from inspector.errors import InvalidInput, NotFound
 from inspector.evidence import custody
 from inspector.evidence.intake import evidence_facts
-from inspector.inspections import InspectionView, canonical_json, require_editable, resolve_id
+from inspector.hashing import sha256_of
+from inspector.inspections import InspectionView, require_editable, resolve_id
 from inspector.workspace import Workspace
 
 ROLES = ("inspector", "party", "witness", "interviewee")
@@ -417,7 +417,7 @@ def record_data(view: InspectionView, extra: dict[str, Any] | None = None) -> di
 
 
 def record_data_sha256(view: InspectionView, extra: dict[str, Any] | None = None) -> str:
-    return hashlib.sha256(canonical_json(record_data(view, extra))).hexdigest()
+    return sha256_of(record_data(view, extra))
 
 
 def _copy_evidence(ws: Workspace, session: Session, original_id: str, copy_id: str) -> None:

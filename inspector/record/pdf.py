@@ -51,10 +51,10 @@ from inspector.evidence.media import suffix_for
 from inspector.evidence.sealing import SealItemView, list_seal_items, photo_names
 from inspector.evidence.store import disk_message
 from inspector.files import write_atomically
+from inspector.hashing import sha256_of
 from inspector.inspections import (
     EvidenceView,
     InspectionView,
-    canonical_json,
     format_fen,
     get_inspection,
 )
@@ -790,7 +790,7 @@ def interview_data_sha256(ws: Workspace, interview_id: str) -> tuple[str, Record
     interview = get_interview(ws, interview_id)
     facts = gather_facts(ws, get_inspection(ws, interview.inspection_id))
     data = interview_data(interview, facts)
-    return hashlib.sha256(canonical_json(data)).hexdigest(), facts
+    return sha256_of(data), facts
 
 
 def _render(
