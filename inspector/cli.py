@@ -7,15 +7,15 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict, is_dataclass
-from datetime import date, datetime
-from enum import Enum
+from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from inspector import __version__
 from inspector.checklists.composer import Checklist, ComposedItem, compose
 from inspector.checklists.library import Library, install_file, load_library, parse_file
+from inspector.commandline import Printer, open_workspace
 from inspector.db.models import RESULT_NAMES, STATUS_NAMES, InspectionStatus, Result
 from inspector.errors import InspectorError, InvalidInput
 from inspector.inspections import (
@@ -30,7 +30,6 @@ from inspector.inspections import (
     record_answer,
     reopen_inspection,
 )
-from inspector.workspace import Workspace
 
 EXIT_ERROR = 1
 
@@ -44,29 +43,6 @@ RESULT_ALIASES = {
     "unchecked": Result.UNCHECKED,
     "未检查": Result.UNCHECKED,
 }
-
-
-class Printer:
-    def __init__(self, as_json: bool) -> None:
-        self.as_json = as_json
-
-    def emit(self, data: Any, text: str) -> None:
-        if self.as_json:
-            print(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
-        else:
-            print(text)
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    if isinstance(value, Path):
-        return str(value)
-    if is_dataclass(value) and not isinstance(value, type):
-        return asdict(value)
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
 def _resolve(kind: str, text: str, options: dict[str, Any]) -> str:
@@ -196,15 +172,8 @@ def cmd_checklist_install(args: argparse.Namespace, out: Printer) -> None:
 # --- inspections -------------------------------------------------------------------------
 
 
-def _open(args: argparse.Namespace) -> Workspace:
-    workspace = Workspace.open(args.home)
-    for notice in workspace.notices:
-        print(notice, file=sys.stderr)
-    return workspace
-
-
 def cmd_inspection_new(args: argparse.Namespace, out: Printer) -> None:
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         library = ws.library
         team: list[TeamMember] = [parse_member(text) for text in args.inspector]
         expiry = None
@@ -233,7 +202,7 @@ def cmd_inspection_new(args: argparse.Namespace, out: Printer) -> None:
 
 
 def cmd_inspection_list(args: argparse.Namespace, out: Printer) -> None:
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         status = InspectionStatus(args.status) if args.status else None
         rows = list_inspections(ws, status)
         data = [
@@ -272,7 +241,7 @@ def _item_data(view: InspectionView, item: ComposedItem) -> dict[str, Any]:
 
 
 def cmd_inspection_show(args: argparse.Namespace, out: Printer) -> None:
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         view = get_inspection(ws, args.id)
         data = {
             "id": view.id,
@@ -325,13 +294,13 @@ def cmd_inspection_show(args: argparse.Namespace, out: Printer) -> None:
 
 
 def cmd_inspection_finish(args: argparse.Namespace, out: Printer) -> None:
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         finish_inspection(ws, args.id)
         out.emit({"id": args.id, "status": "awaiting_signatures"}, "检查已结束，待签字")
 
 
 def cmd_inspection_reopen(args: argparse.Namespace, out: Printer) -> None:
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         reopen_inspection(ws, args.id)
         out.emit({"id": args.id, "status": "in_progress"}, "检查已重新打开")
 
@@ -343,7 +312,7 @@ def cmd_answer(args: argparse.Namespace, out: Printer) -> None:
             f"结果“{args.result}”无效，可选：ok（符合）、problem（发现问题）、"
             "na（不适用）、unchecked（未检查）"
         )
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         answer = record_answer(
             ws,
             args.id,
@@ -389,7 +358,7 @@ def _institution_data(info: Any, on_date: date | None = None) -> dict[str, Any]:
 def cmd_institution_import(args: argparse.Namespace, out: Printer) -> int:
     from inspector.registry import RowStatus, apply, preview
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         planned = preview(Path(args.file), ws)
         rows = planned.rows
         if not args.dry_run:
@@ -445,7 +414,7 @@ def cmd_institution_import(args: argparse.Namespace, out: Printer) -> int:
 def cmd_institution_list(args: argparse.Namespace, out: Printer) -> None:
     from inspector.registry import search_institutions
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         type_code = _resolve("机构类型", args.type, ws.library.types) if args.type else None
         found = search_institutions(ws, args.search or "", type_code)
     today = date.today()
@@ -461,7 +430,7 @@ def cmd_institution_list(args: argparse.Namespace, out: Printer) -> None:
 def cmd_institution_show(args: argparse.Namespace, out: Printer) -> None:
     from inspector.registry import find_institution
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         info = find_institution(ws, args.name)
     data = _institution_data(info)
     expiry = info.agreement_expiry.isoformat() if info.agreement_expiry else "—"

@@ -4,26 +4,14 @@ inspector/cli.py. Kept here, beside the code they drive."""
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
+from inspector.commandline import Printer, open_workspace
 from inspector.errors import InvalidInput
-from inspector.workspace import Workspace
 
 EXIT_ERROR = 1
-
-
-class Printer(Protocol):
-    def emit(self, data: Any, text: str) -> None: ...
-
-
-def _open(args: argparse.Namespace) -> Workspace:
-    workspace = Workspace.open(args.home)
-    for notice in workspace.notices:
-        print(notice, file=sys.stderr)
-    return workspace
 
 
 def _local(moment: Any) -> str:
@@ -36,7 +24,7 @@ def _local(moment: Any) -> str:
 def cmd_add(args: argparse.Namespace, out: Printer) -> int:
     from inspector.evidence.intake import add_evidence
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         results = add_evidence(
             ws, args.id, [Path(p) for p in args.files], item_code=args.item, added_by=args.by
         )
@@ -75,7 +63,7 @@ def cmd_add(args: argparse.Namespace, out: Printer) -> int:
 def cmd_list(args: argparse.Namespace, out: Printer) -> None:
     from inspector.evidence.manage import list_evidence
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         views = list_evidence(ws, args.id, args.item)
     lines = [
         f"{v.id[:8]}  {v.item_code or '—':<7} {v.original_name}"
@@ -90,7 +78,7 @@ def cmd_list(args: argparse.Namespace, out: Printer) -> None:
 def cmd_caption(args: argparse.Namespace, out: Printer) -> None:
     from inspector.evidence.manage import set_caption
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         set_caption(ws, args.evidence, args.text, by=args.by)
     out.emit({"evidence": args.evidence, "caption": args.text}, "说明已保存")
 
@@ -100,7 +88,7 @@ def cmd_link(args: argparse.Namespace, out: Printer) -> None:
 
     if (args.item is None) == (not args.none):
         raise InvalidInput("请给出 --item 条目编号，或 --none 取消关联")
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         link_evidence(ws, args.evidence, None if args.none else args.item, by=args.by)
     text = f"已关联到条目 {args.item}" if args.item else "已取消与条目的关联"
     out.emit({"evidence": args.evidence, "item": args.item}, text)
@@ -109,7 +97,7 @@ def cmd_link(args: argparse.Namespace, out: Printer) -> None:
 def cmd_remove(args: argparse.Namespace, out: Printer) -> None:
     from inspector.evidence.manage import remove_evidence
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         remove_evidence(ws, args.evidence, by=args.by)
     out.emit({"evidence": args.evidence, "removed": True}, "证据已移除（保管记录中保留移除记录）")
 
@@ -140,7 +128,7 @@ def cmd_annotate(args: argparse.Namespace, out: Printer) -> None:
         rest, _, words2 = words.partition(",")
         x, y = _numbers(f"{head},{rest}", 2, "文字位置")
         shapes.append({"kind": "text", "x1": x, "y1": y, "text": words2})
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         new_id = annotate_evidence(ws, args.evidence, shapes, caption=args.caption, by=args.by)
     out.emit({"evidence_id": new_id}, f"已保存标注副本 {new_id}（原件未改动）")
 
@@ -148,7 +136,7 @@ def cmd_annotate(args: argparse.Namespace, out: Printer) -> None:
 def cmd_export(args: argparse.Namespace, out: Printer) -> None:
     from inspector.evidence.export import export_evidence
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         result = export_evidence(ws, args.id, Path(args.folder), by=args.by)
     out.emit(
         {"folder": result.folder, "files": result.files, "manifest": result.manifest},
@@ -160,7 +148,7 @@ def cmd_log(args: argparse.Namespace, out: Printer) -> None:
     from inspector.evidence.custody import read_chain
     from inspector.inspections import resolve_id
 
-    with _open(args) as ws, ws.db.session() as session:
+    with open_workspace(args) as ws, ws.db.session() as session:
         chain = read_chain(session, resolve_id(session, args.id).id)
     lines = []
     for entry in chain:
@@ -178,7 +166,7 @@ def cmd_log(args: argparse.Namespace, out: Printer) -> None:
 def cmd_seal(args: argparse.Namespace, out: Printer) -> None:
     from inspector.evidence.sealing import add_seal_item
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         item = add_seal_item(
             ws,
             args.id,
@@ -197,7 +185,7 @@ def cmd_seal(args: argparse.Namespace, out: Printer) -> None:
 def cmd_seals(args: argparse.Namespace, out: Printer) -> None:
     from inspector.evidence.sealing import list_seal_items
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         items = list_seal_items(ws, args.id)
     lines = [
         f"{i.position:>3}. {i.description}　{i.quantity} {i.unit}"
@@ -211,7 +199,7 @@ def cmd_seals(args: argparse.Namespace, out: Printer) -> None:
 def cmd_unseal(args: argparse.Namespace, out: Printer) -> None:
     from inspector.evidence.sealing import remove_seal_item
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         remove_seal_item(ws, args.id, args.position, by=args.by)
     out.emit({"position": args.position, "removed": True}, f"已从封存清单移除第 {args.position} 项")
 
@@ -219,7 +207,7 @@ def cmd_unseal(args: argparse.Namespace, out: Printer) -> None:
 def cmd_verify(args: argparse.Namespace, out: Printer) -> int:
     from inspector.evidence.verify import verify_evidence
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         report = verify_evidence(ws, args.id)
     data = {
         "inspection_id": report.inspection_id,

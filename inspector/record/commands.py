@@ -6,21 +6,12 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
+from inspector.commandline import Printer, open_workspace
 from inspector.errors import InvalidInput
 
 SETTINGS = {"bureau": "检查记录抬头的医疗保障局名称，如 济南市历城区医疗保障局"}
-
-
-class Printer(Protocol):
-    def emit(self, data: Any, text: str) -> None: ...
-
-
-def _open(args: argparse.Namespace) -> Any:
-    from inspector.cli import _open as open_workspace
-
-    return open_workspace(args)
 
 
 def _strokes(path: str) -> list[Any]:
@@ -40,7 +31,7 @@ def cmd_record_build(args: argparse.Namespace, out: Printer) -> None:
     target = Path(args.out) if args.out else None
     if not args.id and not args.interview:
         raise InvalidInput("请给出检查编号（或 --interview 询问笔录编号）")
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         if args.interview:
             path, sha256 = build_interview_record(ws, args.interview, target)
         else:
@@ -52,7 +43,7 @@ def cmd_record_sign(args: argparse.Namespace, out: Printer) -> None:
     from inspector.record.signing import sign_record
     from inspector.signing.commands import read_passphrase
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         passphrase = read_passphrase(args, "密钥口令：")
         result = sign_record(ws, args.id, args.key, passphrase, interview_id=args.interview)
     data = {
@@ -74,7 +65,7 @@ def cmd_record_sign(args: argparse.Namespace, out: Printer) -> None:
 def cmd_record_verify(args: argparse.Namespace, out: Printer) -> int:
     from inspector.record.signing import verify_record
 
-    workspace = None if args.no_database else _open(args)
+    workspace = None if args.no_database else open_workspace(args)
     try:
         check = verify_record(workspace, Path(args.file))
     finally:
@@ -96,7 +87,7 @@ def cmd_record_verify(args: argparse.Namespace, out: Printer) -> int:
 def cmd_record_statement(args: argparse.Namespace, out: Printer) -> None:
     from inspector.record.content import set_statement
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         set_statement(ws, args.id, args.text, args.representative, args.title)
     out.emit({"id": args.id, "statement": args.text}, "已记录陈述、申辩")
 
@@ -104,7 +95,7 @@ def cmd_record_statement(args: argparse.Namespace, out: Printer) -> None:
 def cmd_record_sign_hand(args: argparse.Namespace, out: Printer) -> None:
     from inspector.record.content import add_signature
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         signature_id = add_signature(
             ws,
             args.id,
@@ -120,7 +111,7 @@ def cmd_record_sign_hand(args: argparse.Namespace, out: Printer) -> None:
 def cmd_record_refuse(args: argparse.Namespace, out: Printer) -> None:
     from inspector.record.content import record_refusal
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         record_refusal(
             ws,
             args.id,
@@ -136,7 +127,7 @@ def cmd_record_refuse(args: argparse.Namespace, out: Printer) -> None:
 def cmd_record_amend(args: argparse.Namespace, out: Printer) -> None:
     from inspector.record.content import amend_inspection
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         new_id = amend_inspection(ws, args.id)
     out.emit({"id": new_id, "amends": args.id}, new_id)
 
@@ -144,7 +135,7 @@ def cmd_record_amend(args: argparse.Namespace, out: Printer) -> None:
 def cmd_interview_new(args: argparse.Namespace, out: Printer) -> None:
     from inspector.record.content import new_interview
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         interview_id = new_interview(
             ws, args.id, args.name, role=args.role, id_no=args.id_no, place=args.place
         )
@@ -154,7 +145,7 @@ def cmd_interview_new(args: argparse.Namespace, out: Printer) -> None:
 def cmd_interview_ask(args: argparse.Namespace, out: Printer) -> None:
     from inspector.record.content import add_question
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         number = add_question(ws, args.interview, args.question, args.answer)
     out.emit({"number": number}, f"已记录第 {number} 问")
 
@@ -162,7 +153,7 @@ def cmd_interview_ask(args: argparse.Namespace, out: Printer) -> None:
 def cmd_interview_list(args: argparse.Namespace, out: Printer) -> None:
     from inspector.record.content import get_interviews
 
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         found = get_interviews(ws, args.id)
     data = [
         {
@@ -181,7 +172,7 @@ def cmd_interview_list(args: argparse.Namespace, out: Printer) -> None:
 
 
 def cmd_config(args: argparse.Namespace, out: Printer) -> None:
-    with _open(args) as ws:
+    with open_workspace(args) as ws:
         if args.value is not None:
             ws.db.set_setting(args.name, args.value.strip())
         value = ws.db.setting(args.name)

@@ -10,18 +10,15 @@ import getpass
 import os
 import sys
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
+from inspector.commandline import Printer
 from inspector.errors import InvalidInput
 
 EXIT_ERROR = 1
 ENV_PASSPHRASE = "INSPECTOR_KEY_PASSPHRASE"
 DEFAULT_BOX_SIZE = (180.0, 64.0)  # points: where sign-pdf puts a stamp when not told
 DEFAULT_MARGIN = 40.0
-
-
-class Printer(Protocol):
-    def emit(self, data: Any, text: str) -> None: ...
 
 
 def _store(args: argparse.Namespace) -> Any:
