@@ -246,3 +246,21 @@ def test_an_amendment_carries_the_evidence_with_a_clean_custody_chain(
     report = verify_evidence(workspace, amendment)
     assert report.ok, [str(p) for p in report.problems]
     assert verify_evidence(workspace, inspection_id).ok
+
+
+def test_reading_a_records_facts_writes_nothing(workspace: Workspace) -> None:
+    inspection_id = _plan(workspace)
+    before = inspection_rows(workspace)
+    facts = gather_facts(workspace, get_inspection(workspace, inspection_id))
+    assert facts.record_no.startswith("JC")
+    assert inspection_rows(workspace) == before
+    build_record(workspace, inspection_id)  # the first record keeps the number it showed
+    again = gather_facts(workspace, get_inspection(workspace, inspection_id))
+    assert again.record_no == facts.record_no
+
+
+def inspection_rows(ws: Workspace) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(ws.home.database)
+    rows = connection.execute("select id, record_no, updated_at from inspections").fetchall()
+    connection.close()
+    return rows

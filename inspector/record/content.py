@@ -386,14 +386,22 @@ def get_interview(ws: Workspace, interview_id: str) -> InterviewView:
 # --- the record's number and data hash --------------------------------------------------
 
 
-def record_number(ws: Workspace, inspection_id: str) -> str:
-    """The record's number, made once: 检查日期 and the start of the inspection's id, unique
-    across laptops without a central counter."""
+def record_number_of(inspection: Inspection) -> str:
+    """The record's number: the stored one, or the one the first record will be given —
+    检查日期 and the start of the inspection's id, unique across laptops without a counter."""
+    if inspection.record_no is not None:
+        return inspection.record_no
+    day = (inspection.started_at or inspection.created_at).astimezone()
+    return f"JC{day:%Y%m%d}-{inspection.id[:8].upper()}"
+
+
+def assign_record_number(ws: Workspace, inspection_id: str) -> str:
+    """Keep the record's number with the inspection: done once, when the first record is made
+    (reading a record's facts never writes)."""
     with ws.db.session() as session:
         inspection = resolve_id(session, inspection_id)
         if inspection.record_no is None:
-            day = (inspection.started_at or inspection.created_at).astimezone()
-            inspection.record_no = f"JC{day:%Y%m%d}-{inspection.id[:8].upper()}"
+            inspection.record_no = record_number_of(inspection)
         return inspection.record_no
 
 

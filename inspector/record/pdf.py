@@ -62,10 +62,11 @@ from inspector.progress import NullReporter, Reporter, check_cancel
 from inspector.record.content import (
     InterviewView,
     SignatureView,
+    assign_record_number,
     get_interview,
     get_interviews,
     record_data_sha256,
-    record_number,
+    record_number_of,
     signatures,
 )
 from inspector.registry import agreement_status
@@ -408,6 +409,7 @@ def gather_facts(ws: Workspace, view: InspectionView) -> RecordFacts:
         assert inspection is not None
         statement = inspection.party_statement
         representative, title = inspection.party_representative, inspection.party_title
+        record_no = record_number_of(inspection)
         amends = None
         if inspection.amends_id:
             original = session.get(Inspection, inspection.amends_id)
@@ -416,7 +418,7 @@ def gather_facts(ws: Workspace, view: InspectionView) -> RecordFacts:
     seals = list_seal_items(ws, view.id)
     facts = RecordFacts(
         bureau=ws.db.setting(BUREAU_SETTING) or f"{view.team_district or view.district}医疗保障局",
-        record_no=record_number(ws, view.id),
+        record_no=record_no,
         covert=bool(mode and mode.covert),
         amends=amends,
         statement=statement,
@@ -833,6 +835,7 @@ def build_interview_record(
     """The interview record (询问笔录) as a PDF, kept like the inspection record."""
     interview = get_interview(ws, interview_id)
     view = get_inspection(ws, interview.inspection_id)
+    assign_record_number(ws, view.id)  # the interview record's number is built on it
     data_sha256, facts = interview_data_sha256(ws, interview_id)
     record_no = f"{facts.record_no}-W{interview_number(ws, interview):02d}"
     boxes: dict[str, Any] = {}
@@ -895,6 +898,7 @@ def build_record(
     view = get_inspection(ws, inspection_id)
     if view.status is InspectionStatus.SIGNED:
         raise InvalidInput("该检查的记录已签名锁定，不能重新生成；已签名的记录见 inspection show。")
+    assign_record_number(ws, view.id)
     facts = gather_facts(ws, view)
     boxes: dict[str, Any] = {}
     kept, sha256 = _render(
