@@ -1,7 +1,7 @@
-"""The command line's signing commands (``key ...``, ``sign-pdf``, ``verify-pdf``), registered by
-inspector/cli.py. A passphrase is never an argument (it would stay in the shell's history and in
-the process list): it comes from ``--passphrase-file``, the environment variable
-``INSPECTOR_KEY_PASSPHRASE`` or an interactive prompt."""
+"""The command line's signing commands (``key ...``, ``sign-pdf``, ``verify-pdf``). A passphrase
+is never an argument (it would stay in the shell's history and in the process list): it comes from
+``--passphrase-file``, the environment variable ``INSPECTOR_KEY_PASSPHRASE`` or an interactive
+prompt."""
 
 from __future__ import annotations
 
@@ -12,10 +12,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from inspector.commandline import Printer
+from inspector.cli.output import EXIT_ERROR, Printer
 from inspector.errors import InvalidInput
 
-EXIT_ERROR = 1
 ENV_PASSPHRASE = "INSPECTOR_KEY_PASSPHRASE"
 DEFAULT_BOX_SIZE = (180.0, 64.0)  # points: where sign-pdf puts a stamp when not told
 DEFAULT_MARGIN = 40.0

@@ -1,5 +1,4 @@
-"""The command line's evidence commands (``evidence ...`` and ``verify-evidence``), registered by
-inspector/cli.py. Kept here, beside the code they drive."""
+"""The command line's evidence commands (``evidence ...`` and ``verify-evidence``)."""
 
 from __future__ import annotations
 
@@ -8,10 +7,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from inspector.commandline import Printer, open_workspace
+from inspector.cli.output import EXIT_ERROR, Printer, open_workspace
 from inspector.errors import InvalidInput
-
-EXIT_ERROR = 1
 
 
 def _local(moment: Any) -> str:

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from inspector.commandline import Printer, open_workspace
+from inspector.cli.output import Printer, open_workspace
 from inspector.errors import InvalidInput
 
 SETTINGS = {"bureau": "检查记录抬头的医疗保障局名称，如 济南市历城区医疗保障局"}
@@ -40,8 +40,8 @@ def cmd_record_build(args: argparse.Namespace, out: Printer) -> None:
 
 
 def cmd_record_sign(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.cli.keys import read_passphrase
     from inspector.record.signing import sign_record
-    from inspector.signing.commands import read_passphrase
 
     with open_workspace(args) as ws:
         passphrase = read_passphrase(args, "密钥口令：")

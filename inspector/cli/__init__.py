@@ -1,0 +1,64 @@
+"""The command line: the same core as the desktop app, for scripting and for the field without a
+mouse. Every command takes ``--home`` and ``--json``; errors go to stderr with a non-zero exit.
+
+One module per command group (``inspector/cli/<group>.py``), each with ``add_parsers``; output and
+the shared helpers in ``inspector/cli/output.py``. No argparse lives in the domain packages."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from inspector import __version__
+from inspector.cli import checklist, evidence, inspection, institution, keys, record
+from inspector.cli.output import EXIT_ERROR, Printer
+from inspector.errors import InspectorError
+
+# The order of the groups in ``--help``.
+GROUPS = (checklist, inspection, evidence, keys, record, institution)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a subcommand's default must not overwrite an option given before it.
+    common.add_argument(
+        "--home",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="数据目录（默认：INSPECTOR_HOME 或系统用户数据目录）",
+    )
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="输出 JSON")
+
+    parser = argparse.ArgumentParser(
+        prog="inspector", description="医保基金现场检查 Inspector：命令行", parents=[common]
+    )
+    parser.add_argument("--version", action="version", version=f"Inspector {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
+
+    for group in GROUPS:
+        group.add_parsers(commands, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # A Windows console may not be UTF-8; never crash on printing Chinese.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.home = getattr(args, "home", None)
+    args.json = getattr(args, "json", False)
+    out = Printer(args.json)
+    try:
+        code = args.run(args, out)
+    except InspectorError as error:
+        if args.json:
+            print(json.dumps({"error": str(error)}, ensure_ascii=False), file=sys.stderr)
+        else:
+            print(f"错误：{error}", file=sys.stderr)
+        return EXIT_ERROR
+    return int(code or 0)

@@ -1,0 +1,244 @@
+"""``inspection new|list|show|finish|reopen`` and ``answer``: a visit and its answers."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from inspector.checklists.composer import ComposedItem
+from inspector.cli.output import Printer, open_workspace, resolve_option
+from inspector.db.models import RESULT_NAMES, STATUS_NAMES, InspectionStatus, Result
+from inspector.errors import InvalidInput
+from inspector.inspections import (
+    InspectionView,
+    TeamMember,
+    create_inspection,
+    finish_inspection,
+    format_fen,
+    get_inspection,
+    list_inspections,
+    parse_member,
+    record_answer,
+    reopen_inspection,
+)
+
+RESULT_ALIASES = {
+    "ok": Result.OK,
+    "符合": Result.OK,
+    "problem": Result.PROBLEM,
+    "发现问题": Result.PROBLEM,
+    "na": Result.NOT_APPLICABLE,
+    "不适用": Result.NOT_APPLICABLE,
+    "unchecked": Result.UNCHECKED,
+    "未检查": Result.UNCHECKED,
+}
+
+
+def cmd_inspection_new(args: argparse.Namespace, out: Printer) -> None:
+    with open_workspace(args) as ws:
+        library = ws.library
+        team: list[TeamMember] = [parse_member(text) for text in args.inspector]
+        expiry = None
+        if args.agreement_expiry:
+            try:
+                expiry = date.fromisoformat(args.agreement_expiry)
+            except ValueError as error:
+                raise InvalidInput(
+                    f"协议到期日“{args.agreement_expiry}”应写成 YYYY-MM-DD"
+                ) from error
+        inspection_id = create_inspection(
+            ws,
+            institution=args.institution,
+            type_code=resolve_option("机构类型", args.type, library.types),
+            mode=resolve_option("检查方式", args.mode, library.modes),
+            district=args.district,
+            team=team,
+            leader=args.leader,
+            focus=[resolve_option("专项", f, library.focus_packs) for f in args.focus or []],
+            team_district=args.team_district,
+            place=args.place,
+            agreement_no=args.agreement_no,
+            agreement_expiry=expiry,
+        )
+        out.emit({"id": inspection_id}, inspection_id)
+
+
+def cmd_inspection_list(args: argparse.Namespace, out: Printer) -> None:
+    with open_workspace(args) as ws:
+        status = InspectionStatus(args.status) if args.status else None
+        rows = list_inspections(ws, status)
+        data = [
+            {
+                **asdict(row),
+                "status_name": STATUS_NAMES[row.status],
+                "type_name": ws.library.types[row.type_code].name
+                if row.type_code in ws.library.types
+                else row.type_code,
+            }
+            for row in rows
+        ]
+        text = "\n".join(
+            f"{row.id[:8]}  {row.created_at.astimezone():%Y-%m-%d %H:%M}  "
+            f"{STATUS_NAMES[row.status]:<4}  {row.institution_name}（{row.district}）  "
+            f"已查 {row.answered} 项，问题 {row.problems} 项"
+            for row in rows
+        )
+        out.emit(data, text or "（本机还没有检查）")
+
+
+def _item_data(view: InspectionView, item: ComposedItem) -> dict[str, Any]:
+    answer = view.answers.get(item.code)
+    result = answer.result if answer else Result.UNCHECKED
+    return {
+        "code": item.code,
+        "title": item.title,
+        "section": item.section,
+        "priority": item.priority,
+        "result": {"code": result.value, "name": RESULT_NAMES[result]},
+        "note": answer.note if answer else "",
+        "amount_yuan": format_fen(answer.amount_fen) if answer else "",
+        "violation": answer.violation_code if answer else None,
+        "evidence": [e.id for e in view.evidence if e.item_code == item.code],
+    }
+
+
+def cmd_inspection_show(args: argparse.Namespace, out: Printer) -> None:
+    with open_workspace(args) as ws:
+        view = get_inspection(ws, args.id)
+        data = {
+            "id": view.id,
+            "status": {"code": view.status.value, "name": STATUS_NAMES[view.status]},
+            "institution": {
+                "name": view.institution_name,
+                "type": {"code": view.institution_type, "name": view.institution_type_name},
+                "district": view.district,
+                "agreement_no": view.agreement_no,
+                "agreement_expiry": view.agreement_expiry,
+            },
+            "mode": {"code": view.mode, "name": view.mode_name},
+            "team_district": view.team_district,
+            "place": view.place,
+            "started_at": view.started_at,
+            "ended_at": view.ended_at,
+            "created_at": view.created_at,
+            "team": [{"name": n, "cert_no": c, "role": r.value} for n, c, r in view.team],
+            "checklist_version": view.checklist.version_label,
+            "summary": {
+                "items": len(view.checklist.items),
+                "checked": view.checked,
+                "problems": view.problems,
+                "amount_total_yuan": format_fen(view.amount_total_fen) or "0.00",
+            },
+            "items": [_item_data(view, item) for item in view.checklist.items],
+            "evidence": view.evidence,
+            "records": [{"path": p, "sha256": h, "created_at": t} for p, h, t in view.records],
+        }
+        lines = [
+            f"检查 {view.id}（{STATUS_NAMES[view.status]}）",
+            f"机构：{view.institution_name}，{view.institution_type_name}，{view.district}",
+            f"方式：{view.mode_name}；检查组："
+            + "、".join(f"{n}({c}){'*' if r.value == 'leader' else ''}" for n, c, r in view.team),
+            f"进度：{view.checked}/{len(view.checklist.items)}，问题 {view.problems} 项，"
+            f"金额 {format_fen(view.amount_total_fen) or '0.00'} 元；证据 {len(view.evidence)} 件",
+        ]
+        for section in view.checklist.sections:
+            lines.append(f"[{section.code}] {section.title}")
+            for item in section.items:
+                answer = view.answers.get(item.code)
+                result = RESULT_NAMES[answer.result if answer else Result.UNCHECKED]
+                extra = ""
+                if answer and answer.note:
+                    extra += f"　{answer.note}"
+                if answer and answer.result is Result.PROBLEM and answer.amount_fen:
+                    extra += f"　{format_fen(answer.amount_fen)} 元"
+                lines.append(f"  {item.code:<7} {result:<4} {item.title}{extra}")
+        out.emit(data, "\n".join(lines))
+
+
+def cmd_inspection_finish(args: argparse.Namespace, out: Printer) -> None:
+    with open_workspace(args) as ws:
+        finish_inspection(ws, args.id)
+        out.emit({"id": args.id, "status": "awaiting_signatures"}, "检查已结束，待签字")
+
+
+def cmd_inspection_reopen(args: argparse.Namespace, out: Printer) -> None:
+    with open_workspace(args) as ws:
+        reopen_inspection(ws, args.id)
+        out.emit({"id": args.id, "status": "in_progress"}, "检查已重新打开")
+
+
+def cmd_answer(args: argparse.Namespace, out: Printer) -> None:
+    result = RESULT_ALIASES.get(args.result)
+    if result is None:
+        raise InvalidInput(
+            f"结果“{args.result}”无效，可选：ok（符合）、problem（发现问题）、"
+            "na（不适用）、unchecked（未检查）"
+        )
+    with open_workspace(args) as ws:
+        answer = record_answer(
+            ws,
+            args.id,
+            args.item,
+            result,
+            note=args.note,
+            amount=args.amount,
+            violation=args.violation,
+        )
+        data = {
+            "item": answer.item_code,
+            "result": {"code": answer.result.value, "name": RESULT_NAMES[answer.result]},
+            "note": answer.note,
+            "amount_yuan": format_fen(answer.amount_fen),
+            "violation": answer.violation_code,
+            "saved_at": answer.updated_at,
+        }
+        out.emit(data, f"已保存：{answer.item_code} {RESULT_NAMES[answer.result]}")
+
+
+# --- parsers -----------------------------------------------------------------------------
+
+
+def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    inspection = commands.add_parser("inspection", help="检查", parents=[common])
+    sub = inspection.add_subparsers(dest="action", required=True, metavar="操作")
+    new = sub.add_parser("new", help="新建检查", parents=[common])
+    new.add_argument("--institution", required=True, help="被检查机构名称")
+    new.add_argument("--type", required=True, help="机构类型（代码或中文名）")
+    new.add_argument("--mode", required=True, help="检查方式（代码或中文名）")
+    new.add_argument("--district", required=True, help="被检查机构所在区县")
+    new.add_argument(
+        "--inspector",
+        action="append",
+        required=True,
+        metavar="姓名:执法证号",
+        help="检查人员，可重复",
+    )
+    new.add_argument("--leader", metavar="执法证号", help="组长（默认第一位检查人员）")
+    new.add_argument("--focus", nargs="*", help="专项代码")
+    new.add_argument("--team-district", help="检查组所属区县（交叉检查时填写）")
+    new.add_argument("--place", help="检查地点")
+    new.add_argument("--agreement-no", help="定点协议编号")
+    new.add_argument("--agreement-expiry", metavar="YYYY-MM-DD", help="协议到期日")
+    new.set_defaults(run=cmd_inspection_new)
+    listing = sub.add_parser("list", help="列出本机的检查", parents=[common])
+    listing.add_argument("--status", choices=[s.value for s in InspectionStatus])
+    listing.set_defaults(run=cmd_inspection_list)
+    for name, helptext, run in (
+        ("show", "查看检查", cmd_inspection_show),
+        ("finish", "结束现场检查（待签字）", cmd_inspection_finish),
+        ("reopen", "重新打开待签字的检查", cmd_inspection_reopen),
+    ):
+        action = sub.add_parser(name, help=helptext, parents=[common])
+        action.add_argument("id", help="检查编号（可只写前几位）")
+        action.set_defaults(run=run)
+
+    answer = commands.add_parser("answer", help="记录检查条目的结果", parents=[common])
+    answer.add_argument("id", help="检查编号")
+    answer.add_argument("item", help="条目编号，如 P5.1")
+    answer.add_argument("--result", required=True, help="ok|problem|na|unchecked（或中文）")
+    answer.add_argument("--note", help="情况说明")
+    answer.add_argument("--amount", help="涉及金额（元）")
+    answer.add_argument("--violation", help="违规类别代码，如 VH04")
+    answer.set_defaults(run=cmd_answer)

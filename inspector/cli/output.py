@@ -1,0 +1,73 @@
+"""What every command-line command shares: how it prints (text, or JSON with ``--json``), how it
+opens the data directory (telling the user, on stderr, what opening did), and how it reads a type,
+mode or focus pack given by code or by name."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict, is_dataclass
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from inspector.errors import InvalidInput
+from inspector.workspace import Workspace
+
+if TYPE_CHECKING:
+    from inspector.checklists.library import Library
+
+EXIT_ERROR = 1
+
+
+class Printer:
+    def __init__(self, as_json: bool) -> None:
+        self.as_json = as_json
+
+    def emit(self, data: Any, text: str) -> None:
+        if self.as_json:
+            print(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
+        else:
+            print(text)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return asdict(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def open_workspace(args: argparse.Namespace) -> Workspace:
+    workspace = Workspace.open(args.home)
+    for notice in workspace.notices:  # a migration's backup, a checklist file that broke
+        print(notice, file=sys.stderr)
+    return workspace
+
+
+def resolve_option(kind: str, text: str, options: dict[str, Any]) -> str:
+    """A type, mode or focus pack by its code or its Chinese name."""
+    if text in options:
+        return text
+    for code, entry in options.items():
+        if text == entry.name:
+            return code
+    listing = "；".join(f"{code}（{entry.name}）" for code, entry in options.items())
+    raise InvalidInput(f"未知的{kind}：{text}。可选：{listing}")
+
+
+def library_for(args: argparse.Namespace) -> tuple[Library, list[str]]:
+    """The checklist library with the user's installed files (no database needed)."""
+    from inspector.checklists.library import load_library
+    from inspector.paths import resolve_home
+
+    home = resolve_home(args.home)
+    library = load_library(user_dir=home.checklists)
+    return library, library.warnings
