@@ -48,3 +48,46 @@ def write_atomically(
         temporary.unlink(missing_ok=True)
         raise
     fsync_dir(target.parent)
+
+
+SCRATCH_PREFIX = ".build-"
+
+
+def scratch_prefix() -> str:
+    """The prefix of a scratch folder made by this process: it names the process, so that a later
+    start can tell a folder left by a killed run from one another process is still using."""
+    return f"{SCRATCH_PREFIX}{os.getpid()}-"
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # it exists (or we cannot tell): keep its folder
+    return True
+
+
+def clean_stale_scratch(root: Path) -> int:
+    """Remove the scratch folders (``.build-<pid>-…``) that killed runs left under ``root``.
+    A folder whose process still runs is kept. Returns how many were removed."""
+    removed = 0
+    try:
+        entries = list(root.glob(f"{SCRATCH_PREFIX}*"))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not entry.is_dir() or entry.is_symlink():
+            continue
+        pid_text = entry.name[len(SCRATCH_PREFIX) :].split("-", 1)[0]
+        # Wave 1 named them ".build-<random>": no process to ask, and no run of this version
+        # makes such a name, so they are leftovers.
+        if pid_text.isdigit() and _alive(int(pid_text)):
+            continue
+        shutil.rmtree(entry, ignore_errors=True)
+        if not entry.exists():
+            removed += 1
+    return removed

@@ -11,6 +11,7 @@ from inspector.db.engine import Database
 from inspector.db.migrate import upgrade
 from inspector.evidence.recovery import referenced_in
 from inspector.evidence.store import EvidenceStore
+from inspector.files import clean_stale_scratch
 from inspector.paths import DataDir, resolve_home
 
 
@@ -37,6 +38,8 @@ class Workspace:
             leftovers = store.clean_incoming(referenced_in(db))
             if leftovers:
                 notices.append(f"已清理上次中断的导入留下的 {leftovers} 个临时文件")
+            # Scratch folders of record builds that a crash or kill interrupted.
+            clean_stale_scratch(data_dir.root)
             library = load_library(user_dir=data_dir.checklists)
             notices.extend(library.warnings)
         except BaseException:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -15,6 +16,9 @@ from inspector import __version__
 from inspector.cli import checklist, evidence, inspection, institution, keys, record
 from inspector.cli.output import EXIT_ERROR, Printer
 from inspector.errors import InspectorError
+
+# What a shell reports for a program that SIGPIPE ended (128 + 13): the reader stopped early.
+EXIT_PIPE = 141
 
 # The order of the groups in ``--help``.
 GROUPS = (checklist, inspection, evidence, keys, record, institution)
@@ -55,6 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = Printer(args.json)
     try:
         code = args.run(args, out)
+        sys.stdout.flush()  # inside the try: a closed pipe shows up here, not at exit
+    except BrokenPipeError:
+        return _reader_left()
     except InspectorError as error:
         if args.json:
             print(json.dumps({"error": str(error)}, ensure_ascii=False), file=sys.stderr)
@@ -62,3 +69,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"错误：{error}", file=sys.stderr)
         return EXIT_ERROR
     return int(code or 0)
+
+
+def _reader_left() -> int:
+    """The reader of our output stopped early (``... | head -1``): stop quietly. Python's
+    documented recipe: point stdout at devnull so that the flush at exit does not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_PIPE

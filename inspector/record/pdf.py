@@ -50,7 +50,7 @@ from inspector.errors import InvalidInput, StorageError
 from inspector.evidence.media import suffix_for
 from inspector.evidence.sealing import SealItemView, list_seal_items, photo_names
 from inspector.evidence.store import disk_message
-from inspector.files import write_atomically
+from inspector.files import scratch_prefix, write_atomically
 from inspector.hashing import sha256_of
 from inspector.inspections import (
     EvidenceView,
@@ -815,7 +815,7 @@ def _render(
     stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
     kept = ws.home.records / inspection_id / f"{stem}-{stamp}.pdf"
     try:
-        with tempfile.TemporaryDirectory(dir=ws.home.root, prefix=".build-") as scratch:
+        with tempfile.TemporaryDirectory(dir=ws.home.root, prefix=scratch_prefix()) as scratch:
             draft = Path(scratch) / "document.pdf"
             doc = _document(draft, title)
             doc.subject = subject_text
