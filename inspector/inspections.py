@@ -500,26 +500,41 @@ def mark_started(inspection: Inspection) -> None:
         inspection.started_at = utcnow()
 
 
-def record_answer(
+class _Keep:
+    """The stored value stays (an argument not given)."""
+
+
+KEEP: Any = _Keep()
+
+
+def save_answer(
     ws: Workspace,
     inspection_id: str,
     item_code: str,
-    result: Result | str,
+    result: Result | str | None,
     *,
     note: str | None = None,
     amount: str | None = None,
+    amount_fen: int | None = KEEP,
     violation: str | None = None,
-) -> AnswerView:
-    """Set an item's answer; fields not given (None) keep their stored value."""
-    try:
-        result = Result(result)
-    except ValueError as error:
-        allowed = "、".join(f"{r.value}（{RESULT_NAMES[r]}）" for r in Result)
-        raise InvalidInput(f"结果“{result}”无效，可选：{allowed}") from error
-    amount_fen = parse_amount(amount)
-    with ws.db.session() as session:
-        inspection = resolve_id(session, inspection_id)
-        require_editable(inspection)
+    actor: Inspector | str | None = None,
+) -> AnswerView | None:
+    """Set an item's answer, for the command line and the app alike (undo puts a whole earlier
+    state back through here). Fields not given (None) keep their stored value; ``amount`` is
+    typed yuan, ``amount_fen`` exact fen. ``result=None`` clears the answer (never answered):
+    the row goes with a tombstone. One audit event ``answer.save`` / ``answer.clear``."""
+    if result is not None:
+        try:
+            result = Result(result)
+        except ValueError as error:
+            allowed = "、".join(f"{r.value}（{RESULT_NAMES[r]}）" for r in Result)
+            raise InvalidInput(f"结果“{result}”无效，可选：{allowed}") from error
+    parsed_fen = parse_amount(amount)
+    action = "answer.clear" if result is None else "answer.save"
+    with ws.change(actor, action, inspection=inspection_id) as ch:
+        session = ch.session
+        inspection = ch.inspection
+        assert inspection is not None
         checklist = Checklist.from_snapshot(inspection.checklist)
         item = checklist.item(item_code)
         if item is None:
@@ -537,19 +552,24 @@ def record_answer(
                 Answer.inspection_id == inspection.id, Answer.item_code == item_code
             )
         )
+        ch.details["item_code"] = item_code
+        if result is None:
+            if answer is not None:
+                ch.delete(answer)
+            else:
+                ch.entity(kind="answers")
+            return None
         if answer is None:
-            answer = Answer(
-                inspection_id=inspection.id,
-                item_code=item_code,
-                result=result,
-                note="",
-                device_id=ws.db.device_id,
+            answer = ch.add(
+                Answer(inspection_id=inspection.id, item_code=item_code, result=result, note="")
             )
-            session.add(answer)
+        ch.entity(answer)
         answer.result = result
         if note is not None:
             answer.note = note
         if amount is not None:
+            answer.amount_fen = parsed_fen
+        if amount_fen is not KEEP:
             answer.amount_fen = amount_fen
         if violation is not None:
             answer.violation_code = violation or None
@@ -565,32 +585,22 @@ def record_answer(
         )
 
 
-def restore_answer(
-    ws: Workspace, inspection_id: str, item_code: str, state: AnswerView | None
-) -> None:
-    """Put an item's answer back exactly as it was (``None``: never answered). For undo."""
-    with ws.db.session() as session:
-        inspection = resolve_id(session, inspection_id)
-        require_editable(inspection)
-        answer = session.scalar(
-            select(Answer).where(
-                Answer.inspection_id == inspection.id, Answer.item_code == item_code
-            )
-        )
-        if state is None:
-            if answer is not None:
-                session.delete(answer)
-            return
-        if answer is None:
-            answer = Answer(
-                inspection_id=inspection.id, item_code=item_code, device_id=ws.db.device_id
-            )
-            session.add(answer)
-        answer.result = state.result
-        answer.note = state.note
-        answer.amount_fen = state.amount_fen
-        answer.violation_code = state.violation_code
-        mark_started(inspection)
+def record_answer(
+    ws: Workspace,
+    inspection_id: str,
+    item_code: str,
+    result: Result | str,
+    *,
+    note: str | None = None,
+    amount: str | None = None,
+    violation: str | None = None,
+) -> AnswerView:
+    """:func:`save_answer` with a result (the wave-1 name, kept for its callers)."""
+    view = save_answer(
+        ws, inspection_id, item_code, result, note=note, amount=amount, violation=violation
+    )
+    assert view is not None
+    return view
 
 
 def finish_inspection(ws: Workspace, inspection_id: str) -> None:

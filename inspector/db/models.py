@@ -80,6 +80,10 @@ class Synced:
     device_id: Mapped[str] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # The last change (inspector/audit.py): the device that made it and that device's audit
+    # event number, so that sync can tell which laptop changed a row last and the log says why.
+    change_device_id: Mapped[str | None] = mapped_column(String(36))
+    change_seq: Mapped[int | None] = mapped_column(Integer)
 
 
 class InspectionStatus(enum.StrEnum):
@@ -391,3 +395,44 @@ class Interview(Synced, Base):
     questions: Mapped[list[Any]] = mapped_column(default=list)  # [{"q": ..., "a": ...}]
 
     __table_args__ = (Index("ix_interviews_inspection", "inspection_id"),)
+
+
+class AuditEvent(Base):
+    """One user action (全过程记录), written by :mod:`inspector.audit` in the transaction of the
+    change. Append-only (triggers refuse UPDATE and DELETE) and hash-chained per device: ``body``
+    is the canonical JSON that was hashed and holds the previous event's hash of this device."""
+
+    __tablename__ = "audit_events"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    device_id: Mapped[str] = mapped_column(String(36))
+    seq: Mapped[int] = mapped_column(Integer)  # 1, 2, 3, ... per device: the monotonic order
+    at: Mapped[datetime]  # the laptop's clock
+    actor: Mapped[str | None] = mapped_column(String(64))  # 执法证号 of the current inspector
+    action: Mapped[str] = mapped_column(String(64))
+    inspection_id: Mapped[str | None] = mapped_column(String(36))  # no FK: the log outlives rows
+    entity_type: Mapped[str | None] = mapped_column(String(64))
+    entity_id: Mapped[str | None] = mapped_column(String(64))
+    state_sha256: Mapped[str | None] = mapped_column(String(64))
+    body: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (
+        UniqueConstraint("device_id", "seq"),
+        Index("ix_audit_events_inspection", "inspection_id"),
+    )
+
+
+class Tombstone(Base):
+    """What is left of a deleted synced row: which row, when, by which device and action, and
+    the hash of what it held, so that a deletion syncs and is audited. A trigger on every synced
+    table refuses a DELETE that has no tombstone."""
+
+    __tablename__ = "tombstones"
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    inspection_id: Mapped[str | None] = mapped_column(String(36))
+    device_id: Mapped[str] = mapped_column(String(36))
+    change_seq: Mapped[int] = mapped_column(Integer)
+    deleted_at: Mapped[datetime] = mapped_column(default=utcnow)
+    state_sha256: Mapped[str] = mapped_column(String(64))

@@ -149,7 +149,11 @@ def remove_evidence(ws: Workspace, evidence_id: str, *, by: str | None = None) -
     """Remove evidence from an inspection still being edited (a photo taken by mistake). The
     custody log keeps what was removed, by whom and when; the stored files go too unless
     another row uses them (personal data is not left on the laptop)."""
-    with ws.store.scratch(referenced_in(ws.db)) as scratch, ws.db.session() as session:
+    with (
+        ws.store.scratch(referenced_in(ws.db)) as scratch,
+        ws.change(None, "evidence.remove") as ch,
+    ):
+        session = ch.session
         change = _begin_change(ws, session, evidence_id, by)
         row = change.row
         children = session.scalar(
@@ -183,7 +187,7 @@ def remove_evidence(ws: Workspace, evidence_id: str, *, by: str | None = None) -
             actor=change.actor,
             data=facts,
         )
-        session.delete(row)
+        ch.delete(row)
 
 
 def _files_of(row: Evidence) -> list[tuple[str, str]]:

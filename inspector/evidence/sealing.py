@@ -154,7 +154,8 @@ def remove_seal_item(
     ws: Workspace, inspection_id: str, position: int, *, by: str | None = None
 ) -> None:
     full_id = _inspection_for_change(ws, inspection_id)
-    with ws.db.session() as session:
+    with ws.change(None, "seal.remove", inspection=full_id) as ch:
+        session = ch.session
         custody.lock_chain(session, full_id)
         inspection = session.get(Inspection, full_id)
         assert inspection is not None
@@ -173,7 +174,7 @@ def remove_seal_item(
             actor=custody.actor_of(adder),
             data=_facts(item),
         )
-        session.delete(item)
+        ch.delete(item)
 
 
 def list_seal_items(ws: Workspace, inspection_id: str) -> list[SealItemView]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PIL import Image, ImageDraw
 from sqlalchemy import select
@@ -32,6 +32,9 @@ from inspector.evidence.intake import evidence_facts
 from inspector.hashing import sha256_of
 from inspector.inspections import InspectionView, require_editable, resolve_id
 from inspector.workspace import Workspace
+
+if TYPE_CHECKING:
+    from inspector.audit import Change
 
 ROLES = ("inspector", "party", "witness", "interviewee")
 ROLE_NAMES = {
@@ -60,9 +63,11 @@ def set_statement(
     title: str | None = None,
 ) -> None:
     """The party's statement and defence, as given (陈述、申辩)."""
-    with ws.db.session() as session:
-        inspection = resolve_id(session, inspection_id)
+    with ws.change(None, "statement.set", inspection=inspection_id, editable=False) as ch:
+        inspection = ch.inspection
+        assert inspection is not None
         _signable(inspection)
+        ch.entity(inspection)
         inspection.party_statement = statement
         if representative is not None:
             inspection.party_representative = representative.strip() or None
@@ -144,11 +149,13 @@ def add_signature(
         raise InvalidInput("请填写签名人姓名")
     clean = _check_strokes(strokes)
     picture = render_strokes(clean)
-    with ws.db.session() as session:
-        inspection = resolve_id(session, inspection_id)
+    with ws.change(None, "signature.add", inspection=inspection_id, editable=False) as ch:
+        session = ch.session
+        inspection = ch.inspection
+        assert inspection is not None
         _signable(inspection)
         inspector_id = _team_member(session, inspection, cert_no) if role == "inspector" else None
-        _replace_previous(session, inspection.id, role, inspector_id, signer_name, interview_id)
+        _replace_previous(ch, inspection.id, role, inspector_id, signer_name, interview_id)
         signature = HandwrittenSignature(
             inspection_id=inspection.id,
             interview_id=interview_id,
@@ -160,7 +167,8 @@ def add_signature(
             refused=False,
             device_id=ws.db.device_id,
         )
-        session.add(signature)
+        ch.add(signature)
+        ch.entity(signature)
         session.flush()
         return signature.id
 
@@ -184,11 +192,13 @@ def record_refusal(
     clean = _check_strokes(witness_strokes)
     picture = render_strokes(clean)
     role = "interviewee" if interview_id else "party"
-    with ws.db.session() as session:
-        inspection = resolve_id(session, inspection_id)
+    with ws.change(None, "signature.refuse", inspection=inspection_id, editable=False) as ch:
+        session = ch.session
+        inspection = ch.inspection
+        assert inspection is not None
         _signable(inspection)
-        _replace_previous(session, inspection.id, role, None, None, interview_id)
-        _replace_previous(session, inspection.id, "witness", None, None, interview_id)
+        _replace_previous(ch, inspection.id, role, None, None, interview_id)
+        _replace_previous(ch, inspection.id, "witness", None, None, interview_id)
         session.add_all(
             [
                 HandwrittenSignature(
@@ -224,7 +234,7 @@ def _team_member(session: Session, inspection: Inspection, cert_no: str | None) 
 
 
 def _replace_previous(
-    session: Session,
+    ch: Change,
     inspection_id: str,
     role: str,
     inspector_id: str | None,
@@ -240,8 +250,8 @@ def _replace_previous(
     )
     if inspector_id is not None:
         query = query.where(HandwrittenSignature.inspector_id == inspector_id)
-    for old in session.scalars(query):
-        session.delete(old)
+    for old in ch.session.scalars(query):
+        ch.delete(old)
 
 
 @dataclass
