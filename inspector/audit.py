@@ -30,11 +30,13 @@ first broken or missing link; :func:`audit_head` is the hash a record states.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import event as sa_event
@@ -396,3 +398,100 @@ def events(
         if device is not None:
             query = query.where(AuditEvent.device_id == device)
         return list(session.scalars(query))
+
+
+ACTION_NAMES = {
+    "answer.save": "记录检查结果",
+    "answer.clear": "清除检查结果",
+    "statement.set": "记录陈述申辩",
+    "signature.add": "手写签名",
+    "signature.refuse": "记录拒签",
+    "seal.add": "加入封存清单",
+    "seal.remove": "移出封存清单",
+    "evidence.add": "添加证据",
+    "evidence.caption": "证据说明",
+    "evidence.link": "证据关联条目",
+    "evidence.annotate": "标注证据",
+    "evidence.remove": "移除证据",
+    "evidence.export": "导出证据",
+    "inspection.create": "新建检查",
+    "inspection.finish": "完成现场检查",
+    "inspection.reopen": "重新打开检查",
+    "inspection.amend": "新建更正记录",
+    "record.build": "生成检查记录",
+    "record.sign": "数字签名",
+    "interview.create": "新建询问笔录",
+    "interview.question": "记录询问问答",
+    "registry.import": "导入定点机构名册",
+    "settings.set": "修改设置",
+}
+
+
+EXPORT_COLUMNS = (
+    "device_id",
+    "seq",
+    "at",
+    "actor",
+    "action",
+    "inspection_id",
+    "entity_type",
+    "entity_id",
+    "state_sha256",
+    "prev_hash",
+    "hash",
+    "id",
+)
+
+
+def event_data(row: AuditEvent) -> dict[str, Any]:
+    data: dict[str, Any] = {key: getattr(row, key) for key in EXPORT_COLUMNS}
+    data["at"] = row.at.isoformat()
+    data["action_name"] = ACTION_NAMES.get(row.action, row.action)
+    data["details"] = json.loads(row.body).get("details", {})
+    return data
+
+
+def find_event(ws: Workspace, text: str) -> AuditEvent:
+    """An event by its id or an unambiguous prefix of it (at least 4 characters)."""
+    from inspector.errors import InvalidInput, NotFound
+
+    text = text.strip().lower()
+    if len(text) < 4:
+        raise InvalidInput("操作记录编号至少需要 4 个字符")
+    with ws.db.session() as session:
+        found = session.scalars(
+            select(AuditEvent).where(AuditEvent.id.like(f"{text}%")).limit(2)
+        ).all()
+    if not found:
+        raise NotFound(f"没有编号为 {text} 的操作记录")
+    if len(found) > 1:
+        raise InvalidInput(f"编号 {text} 对应多条操作记录，请输入更长的编号")
+    return found[0]
+
+
+def export_events(ws: Workspace, target: Path) -> int:
+    """Write the whole log to ``target``: JSON lines (``.jsonl``/``.json``) or Excel
+    (``.xlsx``), in device and order. Returns the number of events."""
+    from inspector.errors import InvalidInput
+    from inspector.files import write_atomically
+
+    suffix = target.suffix.lower()
+    if suffix not in (".jsonl", ".json", ".xlsx"):
+        raise InvalidInput("导出文件的扩展名应为 .jsonl 或 .xlsx")
+    rows = [event_data(row) for row in events(ws)]
+    if suffix == ".xlsx":
+        import openpyxl
+
+        book = openpyxl.Workbook(write_only=True)
+        sheet = book.create_sheet("操作记录")
+        header = [*EXPORT_COLUMNS, "action_name", "details"]
+        sheet.append(header)
+        for data in rows:
+            sheet.append([canonical_json(data[k]) if k == "details" else data[k] for k in header])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        payload = buffer.getvalue()
+    else:
+        payload = "".join(canonical_json(data) + "\n" for data in rows).encode("utf-8")
+    write_atomically(target, payload, mode=0o644)
+    return len(rows)

@@ -3,9 +3,12 @@ names its first broken or missing link, tombstones instead of bare deletes."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
+import openpyxl
 import pytest
 from sqlalchemy import func, select
 
@@ -21,6 +24,7 @@ from inspector.inspections import (
 )
 from inspector.record.content import add_signature, record_refusal, set_statement
 from inspector.workspace import Workspace
+from tests.conftest import Cli
 
 TEAM = [TeamMember("张伟", "370100001"), TeamMember("李娜", "370100002")]
 STROKES = [[(10.0, 10.0), (50.0, 40.0), (90.0, 20.0)]]
@@ -206,3 +210,39 @@ def test_a_cleared_answer_leaves_a_tombstone(workspace: Workspace) -> None:
             connection.execute("DELETE FROM answers")
         finally:
             connection.close()
+
+
+def test_audit_commands_show_export_and_verify(
+    workspace: Workspace, cli: Cli, tmp_path: Path
+) -> None:
+    events = _three_events(workspace)
+    workspace.close()
+    _seq, event_id = events[1]
+    out, _ = cli("audit", "show", event_id[:8])
+    assert "记录检查结果" in out and event_id in out
+    data = json.loads(cli("audit", "show", event_id, "--json")[0])
+    assert data["id"] == event_id and data["details"] == {"item_code": "P1.1"}
+    target = tmp_path / "log.jsonl"
+    cli("audit", "export", "--out", str(target))
+    lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert [line["id"] for line in lines] == [e for _s, e in events]
+    book_path = tmp_path / "log.xlsx"
+    cli("audit", "export", "--out", str(book_path))
+    book = openpyxl.load_workbook(book_path, read_only=True)
+    rows = list(book.active.iter_rows(values_only=True))
+    assert rows[0][0] == "device_id" and len(rows) == 1 + len(events)
+    book.close()
+    cli("audit", "export", "--out", str(tmp_path / "log.txt"), expect=1)
+    verified = json.loads(cli("audit", "verify", "--json")[0])
+    assert verified["ok"] and verified["events"] == len(events)
+
+
+def test_audit_verify_names_the_broken_event(workspace: Workspace, cli: Cli) -> None:
+    events = _three_events(workspace)
+    seq, event_id = events[0]
+    connection = _raw(workspace)
+    connection.execute("UPDATE audit_events SET hash = ? WHERE id = ?", ("f" * 64, event_id))
+    connection.commit()
+    connection.close()
+    out, _ = cli("audit", "verify", expect=1)
+    assert event_id in out and f"第 {seq} 条" in out
