@@ -27,6 +27,8 @@ from inspector.db.models import (
     MemberRole,
     Record,
     Result,
+    inspector_id,
+    institution_id,
     utcnow,
 )
 from inspector.errors import InvalidInput, NotFound
@@ -94,10 +96,10 @@ def _find_or_add_inspector(ws: Workspace, session: Session, member: TeamMember) 
     person = session.scalar(select(Inspector).where(Inspector.cert_no == member.cert_no))
     if person is None:
         person = Inspector(
+            id=inspector_id(member.cert_no),
             name=member.name,
             cert_no=member.cert_no,
             district=member.district,
-            device_id=ws.db.device_id,
         )
         session.add(person)
     elif person.name != member.name:
@@ -110,14 +112,22 @@ def _find_or_add_inspector(ws: Workspace, session: Session, member: TeamMember) 
 
 
 def _find_or_add_institution(
-    ws: Workspace, session: Session, name: str, type_code: str, district: str
+    ws: Workspace,
+    session: Session,
+    name: str,
+    type_code: str,
+    district: str,
+    agreement_no: str | None = None,
 ) -> Institution:
     place = session.scalar(
         select(Institution).where(Institution.name == name, Institution.district == district)
     )
     if place is None:
         place = Institution(
-            name=name, type_code=type_code, district=district, device_id=ws.db.device_id
+            id=institution_id(agreement_no, name, district),
+            name=name,
+            type_code=type_code,
+            district=district,
         )
         session.add(place)
     elif place.type_code != type_code:
@@ -172,8 +182,11 @@ def create_inspection(
     leader_cert = leader or team[0].cert_no
     if leader_cert not in certs:
         raise InvalidInput(f"组长的执法证号 {leader_cert} 不在检查组中")
-    with ws.db.session() as session:
-        target = _find_or_add_institution(ws, session, institution, type_code, district)
+    with ws.change(None, "inspection.create") as ch:
+        session = ch.session
+        target = _find_or_add_institution(
+            ws, session, institution, type_code, district, agreement_no
+        )
         if agreement_no is not None:
             target.agreement_no = agreement_no
         if agreement_expiry is not None:
@@ -187,9 +200,9 @@ def create_inspection(
             focus=list(checklist.focus),
             snapshot=_snapshot(session, checklist),
             item_count=len(checklist.items),
-            device_id=ws.db.device_id,
         )
-        session.add(inspection)
+        ch.add(inspection)
+        ch.entity(inspection)
         for position, member in enumerate(team):
             person = _find_or_add_inspector(ws, session, member)
             role = MemberRole.LEADER if member.cert_no == leader_cert else MemberRole.MEMBER
@@ -605,17 +618,20 @@ def record_answer(
 
 def finish_inspection(ws: Workspace, inspection_id: str) -> None:
     """The team is done on site: the record can be made and signed."""
-    with ws.db.session() as session:
-        inspection = resolve_id(session, inspection_id)
-        require_editable(inspection)
+    with ws.change(None, "inspection.finish", inspection=inspection_id) as ch:
+        inspection = ch.inspection
+        assert inspection is not None
+        ch.entity(inspection)
         mark_started(inspection)
         inspection.ended_at = utcnow()
         inspection.status = InspectionStatus.AWAITING_SIGNATURES
 
 
 def reopen_inspection(ws: Workspace, inspection_id: str) -> None:
-    with ws.db.session() as session:
-        inspection = resolve_id(session, inspection_id)
+    with ws.change(None, "inspection.reopen", inspection=inspection_id, editable=False) as ch:
+        inspection = ch.inspection
+        assert inspection is not None
+        ch.entity(inspection)
         if inspection.status is not InspectionStatus.AWAITING_SIGNATURES:
             raise InvalidInput(
                 f"只能重新打开待签字的检查（当前状态：{STATUS_NAMES[inspection.status]}）"

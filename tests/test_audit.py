@@ -246,3 +246,113 @@ def test_audit_verify_names_the_broken_event(workspace: Workspace, cli: Cli) -> 
     connection.close()
     out, _ = cli("audit", "verify", expect=1)
     assert event_id in out and f"第 {seq} 条" in out
+
+
+def test_a_wave_one_database_is_rekeyed_to_natural_ids(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from inspector.db.engine import make_engine
+    from inspector.db.migrate import MIGRATIONS, migration_connection
+    from inspector.db.models import inspector_id, institution_id
+
+    home = tmp_path / "wave1"
+    home.mkdir()
+    database = home / "inspector.sqlite3"
+    engine = make_engine(database)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with migration_connection(engine) as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0006_one_head")
+    engine.dispose()
+    stamp = "'d', '2026-01-01', '2026-01-01'"
+    connection = sqlite3.connect(database)
+    connection.executescript(
+        f"""
+        insert into institutions (id, device_id, created_at, updated_at, name, type_code,
+            district, agreement_no) values ('inst-random', {stamp}, '某医院', 'public_hospital',
+            '历下区', 'XY-001');
+        insert into institutions (id, device_id, created_at, updated_at, name, type_code,
+            district) values ('inst-random-2', {stamp}, '某诊所', 'clinic', '历城区');
+        insert into inspectors (id, device_id, created_at, updated_at, name, cert_no)
+            values ('person-random', {stamp}, '张伟', '370100001');
+        insert into checklist_snapshots (sha256, version, data) values ('s', 'v', '{{}}');
+        insert into inspections (id, device_id, created_at, updated_at, institution_id, mode,
+            status, district, focus, snapshot_sha256, item_count, party_statement)
+            values ('insp0001', {stamp}, 'inst-random', 'surprise', 'in_progress', '历下区', '[]',
+            's', 0, '');
+        insert into inspection_members (inspection_id, inspector_id, role, position)
+            values ('insp0001', 'person-random', 'leader', 0);
+        insert into handwritten_signatures (id, device_id, created_at, updated_at,
+            inspection_id, role, inspector_id, signer_name, strokes, refused, signed_at)
+            values ('sig1', {stamp}, 'insp0001', 'inspector', 'person-random', '张伟', '[]', 0,
+            '2026-01-01');
+        update inspections set status = 'signed';
+        """
+    )
+    connection.commit()
+    connection.close()
+
+    with Workspace.open(home) as ws, ws.db.session() as session:
+        from inspector.db.models import HandwrittenSignature, Inspection, Inspector, Institution
+
+        person = session.scalars(select(Inspector)).one()
+        assert person.id == inspector_id("370100001")
+        places = {p.name: p.id for p in session.scalars(select(Institution))}
+        assert places == {
+            "某医院": institution_id("XY-001", "某医院", "历下区"),
+            "某诊所": institution_id(None, "某诊所", "历城区"),
+        }
+        inspection = session.get(Inspection, "insp0001")
+        assert inspection is not None
+        assert inspection.institution_id == places["某医院"]
+        assert [m.inspector_id for m in inspection.members] == [person.id]
+        signature = session.get(HandwrittenSignature, "sig1")
+        assert signature is not None and signature.inspector_id == person.id
+    # The signed inspection is still locked: the triggers lifted for re-keying are back.
+    connection = sqlite3.connect(database)
+    with pytest.raises(sqlite3.IntegrityError, match="locked"):
+        connection.execute("update inspections set place = 'x'")
+    connection.close()
+
+
+def test_two_laptops_that_imported_the_same_registry_and_team_have_the_same_ids(
+    tmp_path: Path, template_home: Path
+) -> None:
+    import shutil
+
+    from inspector.db.models import Inspector, Institution
+    from inspector.registry import apply, preview
+
+    registry = tmp_path / "registry.csv"
+    registry.write_text(
+        "机构名称,机构类型,所在区县,协议编号\n"
+        "济南某医院,二级及以上公立医疗机构,槐荫区,JN-003\n"
+        "某民营医院,private_hospital,天桥区,\n",
+        encoding="utf-8",
+    )
+    found = []
+    for name in ("laptop-a", "laptop-b"):
+        home = tmp_path / name
+        shutil.copytree(template_home, home)
+        # Each laptop is its own device.
+        connection = sqlite3.connect(home / "inspector.sqlite3")
+        connection.execute("delete from settings where key = 'device_id'")
+        connection.commit()
+        connection.close()
+        with Workspace.open(home) as ws:
+            apply(ws, preview(registry, ws))
+            _new(ws)
+            with ws.db.session() as session:
+                found.append(
+                    (
+                        ws.db.device_id,
+                        sorted((p.name, p.id) for p in session.scalars(select(Institution))),
+                        sorted((p.cert_no, p.id) for p in session.scalars(select(Inspector))),
+                    )
+                )
+    (device_a, places_a, people_a), (device_b, places_b, people_b) = found
+    assert device_a != device_b
+    assert len(places_a) == 3 and places_a == places_b
+    assert len(people_a) == 2 and people_a == people_b

@@ -37,6 +37,29 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+# Ids from natural keys: the same person or hospital gets the same id on every laptop, so
+# records merge without renaming. Fixed for ever: changing it would re-key every database.
+NAMESPACE = uuid.UUID("6f1c2d3e-8b7a-5c4d-9e0f-1a2b3c4d5e6f")
+
+
+def natural_id(kind: str, *parts: str) -> str:
+    """uuid5 of ``kind`` and the key's parts (stripped), under :data:`NAMESPACE`."""
+    key = "\x1f".join([kind, *(part.strip() for part in parts)])
+    return str(uuid.uuid5(NAMESPACE, key))
+
+
+def inspector_id(cert_no: str) -> str:
+    """An inspector's id from the 执法证号."""
+    return natural_id("inspector", cert_no)
+
+
+def institution_id(agreement_no: str | None, name: str, district: str) -> str:
+    """An institution's id from its agreement number (协议编号), else name and district."""
+    if agreement_no and agreement_no.strip():
+        return natural_id("institution-agreement", agreement_no)
+    return natural_id("institution", name, district)
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """Stored as naive UTC (SQLite has no time zones), always handed out as aware UTC."""
 

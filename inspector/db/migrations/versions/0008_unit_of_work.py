@@ -11,6 +11,8 @@ Create Date: 2026-12-02
 
 from __future__ import annotations
 
+import uuid
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -85,6 +87,78 @@ def triggers() -> dict[str, str]:
     return found
 
 
+# Frozen copy of inspector.db.models.natural_id (a migration must not change with the code).
+NAMESPACE = uuid.UUID("6f1c2d3e-8b7a-5c4d-9e0f-1a2b3c4d5e6f")
+
+
+def _natural_id(kind: str, *parts: str) -> str:
+    return str(uuid.uuid5(NAMESPACE, "\x1f".join([kind, *(p.strip() for p in parts)])))
+
+
+def _institution_id(agreement_no: str | None, name: str, district: str) -> str:
+    if agreement_no and agreement_no.strip():
+        return _natural_id("institution-agreement", agreement_no)
+    return _natural_id("institution", name, district)
+
+
+INSPECTOR_REFS = (
+    ("inspection_members", "inspector_id"),
+    ("evidence", "added_by"),
+    ("seal_items", "added_by"),
+    ("handwritten_signatures", "inspector_id"),
+    ("record_signatures", "inspector_id"),
+)
+INSTITUTION_REFS = (("inspections", "institution_id"),)
+
+
+def _rekey(
+    connection: sa.Connection, table: str, refs: tuple[tuple[str, str], ...], new: dict[str, str]
+) -> None:
+    taken = {row[0] for row in connection.execute(sa.text(f"SELECT id FROM {table}"))}
+    for old, fresh in new.items():
+        if fresh == old or fresh in taken:  # a clash (two rows, one key) keeps its old id
+            continue
+        connection.execute(sa.text(f"UPDATE {table} SET id = :new WHERE id = :old"), {"new": fresh, "old": old})
+        for ref_table, column in refs:
+            connection.execute(
+                sa.text(f"UPDATE {ref_table} SET {column} = :new WHERE {column} = :old"),
+                {"new": fresh, "old": old},
+            )
+        taken.discard(old)
+        taken.add(fresh)
+
+
+def rekey_natural_ids(connection: sa.Connection) -> None:
+    """Inspectors and institutions made with random ids get the ids of their natural keys,
+    with every reference; the lock triggers (a signed inspection refuses UPDATE) are lifted for
+    the re-keying and made again exactly as they were. Then every reference is checked."""
+    saved = connection.execute(
+        sa.text(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN "
+            "('inspections', 'record_signatures')"
+        )
+    ).all()
+    for name, _sql in saved:
+        connection.execute(sa.text(f"DROP TRIGGER {name}"))
+    inspectors = {
+        row.id: _natural_id("inspector", row.cert_no)
+        for row in connection.execute(sa.text("SELECT id, cert_no FROM inspectors"))
+    }
+    _rekey(connection, "inspectors", INSPECTOR_REFS, inspectors)
+    institutions = {
+        row.id: _institution_id(row.agreement_no, row.name, row.district)
+        for row in connection.execute(
+            sa.text("SELECT id, agreement_no, name, district FROM institutions")
+        )
+    }
+    _rekey(connection, "institutions", INSTITUTION_REFS, institutions)
+    for _name, sql in saved:
+        connection.execute(sa.text(sql))
+    broken = connection.execute(sa.text("PRAGMA foreign_key_check")).all()
+    if broken:
+        raise RuntimeError(f"re-keying left dangling references: {broken[:5]}")
+
+
 def upgrade() -> None:
     op.create_table(
         "audit_events",
@@ -124,6 +198,7 @@ def upgrade() -> None:
     for name, body in RELOCKED.items():
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
         op.execute(f"CREATE TRIGGER {name} {body}")
+    rekey_natural_ids(op.get_bind())
 
 
 def downgrade() -> None:
