@@ -356,3 +356,35 @@ def test_two_laptops_that_imported_the_same_registry_and_team_have_the_same_ids(
     assert device_a != device_b
     assert len(places_a) == 3 and places_a == places_b
     assert len(people_a) == 2 and people_a == people_b
+
+
+def test_two_devices_adding_to_one_inspection_keep_verifiable_chains(home: Path) -> None:
+    """The same data directory opened as a second laptop (another device id) adds to the
+    inspection: each device extends its own custody chain and audit chain; all verify."""
+    from inspector.db.models import CustodyEvent
+    from inspector.evidence.intake import add_evidence
+    from inspector.evidence.verify import verify_evidence
+
+    from .conftest import PHOTOS
+
+    with Workspace.open(home) as ws:
+        inspection_id = _new(ws)
+        add_evidence(ws, inspection_id, [PHOTOS / "gps" / "DSCN0010.jpg"])
+        first = ws.db.device_id
+    connection = sqlite3.connect(home / "inspector.sqlite3")
+    connection.execute("update settings set value = 'second-laptop' where key = 'device_id'")
+    connection.commit()
+    connection.close()
+    with Workspace.open(home) as ws:
+        assert ws.db.device_id == "second-laptop"
+        add_evidence(ws, inspection_id, [PHOTOS / "gps" / "DSCN0012.jpg"])
+        save_answer(ws, inspection_id, "P1.1", "ok")
+        with ws.db.session() as session:
+            chains = sorted(
+                (row.device_id, row.seq) for row in session.scalars(select(CustodyEvent))
+            )
+        assert chains == sorted([(first, 1), ("second-laptop", 1)])
+        report = verify_evidence(ws, inspection_id)
+        assert report.ok, [str(p) for p in report.problems]
+        check = verify(ws)
+        assert check.ok and check.devices == 2

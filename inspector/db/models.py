@@ -321,7 +321,7 @@ class CustodyEvent(Synced, Base):
 
     __tablename__ = "custody_events"
     inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
-    seq: Mapped[int] = mapped_column(Integer)  # 1, 2, 3, ... per inspection
+    seq: Mapped[int] = mapped_column(Integer)  # 1, 2, 3, ... per inspection and device
     event: Mapped[str] = mapped_column(String(32))
     evidence_id: Mapped[str | None] = mapped_column(String(36))  # no FK: removal keeps the entry
     body: Mapped[str] = mapped_column(Text)
@@ -329,7 +329,9 @@ class CustodyEvent(Synced, Base):
     hash: Mapped[str] = mapped_column(String(64))
 
     __table_args__ = (
-        UniqueConstraint("inspection_id", "seq"),
+        # One chain per device (migration 0008): two laptops adding to one inspection each
+        # extend their own, so the merged chains all verify.
+        UniqueConstraint("inspection_id", "device_id", "seq"),
         Index("ix_custody_events_evidence", "evidence_id"),
     )
 

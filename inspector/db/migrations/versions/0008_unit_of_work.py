@@ -199,6 +199,34 @@ def upgrade() -> None:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
         op.execute(f"CREATE TRIGGER {name} {body}")
     rekey_natural_ids(op.get_bind())
+    custody_chain_per_device()
+
+
+CUSTODY_TRIGGERS = {
+    "custody_events_no_update": (
+        "BEFORE UPDATE ON custody_events "
+        "BEGIN SELECT RAISE(ABORT, '证据保管记录只能追加，不能修改'); END"
+    ),
+    "custody_events_no_delete": (
+        "BEFORE DELETE ON custody_events "
+        "BEGIN SELECT RAISE(ABORT, '证据保管记录只能追加，不能删除'); END"
+    ),
+}
+
+
+def custody_chain_per_device() -> None:
+    """The custody chain is numbered per inspection and device. A wave-1 database made every
+    entry on one laptop, so its numbers already are; the table is rebuilt for the new unique
+    key and its append-only triggers (dropped with the old table) are made again. A chain
+    someone cut is not refused here: ``verify-evidence`` names the gap."""
+    with op.batch_alter_table("custody_events", recreate="always") as batch:
+        batch.drop_constraint("uq_custody_events_inspection_id", type_="unique")
+        batch.create_unique_constraint(
+            "uq_custody_events_inspection_id", ["inspection_id", "device_id", "seq"]
+        )
+    for name, body in CUSTODY_TRIGGERS.items():
+        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        op.execute(f"CREATE TRIGGER {name} {body}")
 
 
 def downgrade() -> None:
