@@ -111,6 +111,11 @@ class Change:
     entity_id: str | None = None
     _entity_row: Base | None = None
     state: Any = None  # set to hash this instead of the entity row
+    unchanged: bool = False  # set by :meth:`nothing`: no event
+
+    def nothing(self) -> None:
+        """The action turned out to change nothing (e.g. the same caption again): no event."""
+        self.unchanged = True
 
     def add(self, row: Row) -> Row:
         if isinstance(row, Synced) and not getattr(row, "device_id", None):
@@ -150,6 +155,30 @@ class Change:
         self.session.delete(row)
         if self.entity_type is None:
             self.entity_type, self.entity_id = table, row.id
+
+    def custody(
+        self,
+        event: str,
+        *,
+        evidence_id: str | None = None,
+        actor: dict[str, str] | None = None,
+        data: dict[str, Any] | None = None,
+        after: Any = None,
+    ) -> Any:
+        """Append the inspection's next custody entry (this device's chain) in this change."""
+        from inspector.evidence import custody
+
+        assert self.inspection is not None, "a custody entry belongs to an inspection"
+        return custody.append(
+            self.session,
+            self.inspection.id,
+            event,
+            device_id=self.device_id,
+            evidence_id=evidence_id,
+            actor=actor,
+            data=data,
+            after=after,
+        )
 
     def _before_flush(self, _session: Session, _context: Any, _instances: Any) -> None:
         self._stamp()
@@ -266,7 +295,8 @@ def change(
         # Every flush stamps what it writes, also the flushes the block makes itself.
         sa_event.listen(session, "before_flush", ch._before_flush)
         yield ch
-        ch._event(GENESIS if last is None else last.hash)
+        if not ch.unchanged or session.new or session.dirty or session.deleted:
+            ch._event(GENESIS if last is None else last.hash)
 
 
 def audit_head(ws: Workspace) -> str:

@@ -51,28 +51,78 @@ def _actions(ws: Workspace) -> list[str]:
         return list(session.scalars(select(AuditEvent.action).order_by(AuditEvent.seq)))
 
 
-# Every user action routed through the unit of work so far, with the event it leaves.
-ACTIONS: dict[str, Callable[[Workspace, str, str], object]] = {
-    "answer.save": lambda ws, i, code: save_answer(ws, i, code, "problem", note="床位空置"),
-    "answer.clear": lambda ws, i, code: save_answer(ws, i, code, None),
-    "statement.set": lambda ws, i, code: set_statement(ws, i, "无异议", "王某", "院长"),
-    "signature.add": lambda ws, i, code: add_signature(ws, i, "party", "王某", STROKES),
-    "signature.refuse": lambda ws, i, code: record_refusal(
-        ws, i, "王某", "不认可", "赵某", STROKES
-    ),
-}
+def test_every_user_action_leaves_exactly_one_event(workspace: Workspace, tmp_path: Path) -> None:
+    """Every user action routed through the unit of work, in the order a visit makes them;
+    each leaves exactly one event, named by its action, and the chain verifies."""
+    from inspector.evidence.export import export_evidence
+    from inspector.evidence.intake import add_evidence
+    from inspector.evidence.manage import (
+        annotate_evidence,
+        link_evidence,
+        remove_evidence,
+        set_caption,
+    )
+    from inspector.evidence.sealing import add_seal_item, remove_seal_item
+    from inspector.inspections import reopen_inspection
+    from inspector.registry import apply, preview
 
+    from .conftest import PHOTOS
 
-def test_every_user_action_leaves_exactly_one_event(workspace: Workspace) -> None:
-    inspection_id = _new(workspace)
-    code = get_inspection(workspace, inspection_id).checklist.items[0].code
-    for action, run in ACTIONS.items():
-        if action == "signature.add":
-            finish_inspection(workspace, inspection_id)  # signing follows the visit
+    registry = tmp_path / "registry.csv"
+    registry.write_text(
+        "机构名称,机构类型,所在区县,协议编号\n某民营医院,private_hospital,天桥区,\n",
+        encoding="utf-8",
+    )
+    state: dict[str, str] = {}
+
+    def create() -> None:
+        state["inspection"] = _new(workspace)
+
+    def add() -> None:
+        [result] = add_evidence(workspace, state["inspection"], [PHOTOS / "gps" / "DSCN0010.jpg"])
+        state["evidence"] = result.evidence_id or ""
+
+    def annotate() -> None:
+        shapes = [{"kind": "arrow", "x1": 0.1, "y1": 0.1, "x2": 0.5, "y2": 0.5}]
+        state["copy"] = annotate_evidence(workspace, state["evidence"], shapes)
+
+    i = lambda: state["inspection"]  # noqa: E731
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("registry.import", lambda: apply(workspace, preview(registry, workspace))),
+        ("inspection.create", create),
+        ("answer.save", lambda: save_answer(workspace, i(), "P1.1", "problem", note="床位空置")),
+        ("answer.clear", lambda: save_answer(workspace, i(), "P1.1", None)),
+        ("evidence.add", add),
+        ("evidence.caption", lambda: set_caption(workspace, state["evidence"], "药房")),
+        ("evidence.link", lambda: link_evidence(workspace, state["evidence"], "P1.1")),
+        ("evidence.annotate", annotate),
+        (
+            "seal.add",
+            lambda: add_seal_item(workspace, i(), description="过期药品", quantity="2", unit="盒"),
+        ),
+        ("seal.remove", lambda: remove_seal_item(workspace, i(), 1)),
+        ("evidence.remove", lambda: remove_evidence(workspace, state["copy"])),
+        ("evidence.export", lambda: export_evidence(workspace, i(), tmp_path / "out")),
+        ("inspection.finish", lambda: finish_inspection(workspace, i())),
+        ("inspection.reopen", lambda: reopen_inspection(workspace, i())),
+        ("inspection.finish", lambda: finish_inspection(workspace, i())),
+        ("statement.set", lambda: set_statement(workspace, i(), "无异议", "王某", "院长")),
+        ("signature.add", lambda: add_signature(workspace, i(), "party", "王某", STROKES)),
+        (
+            "signature.refuse",
+            lambda: record_refusal(workspace, i(), "王某", "不认可", "赵某", STROKES),
+        ),
+    ]
+    for action, run in steps:
         before = _count(workspace)
-        run(workspace, inspection_id, code)
+        run()
         assert _count(workspace) == before + 1, action
         assert _actions(workspace)[-1] == action
+    # The same caption again changes nothing and leaves no event.
+    before = _count(workspace)
+    reopen_inspection(workspace, i())
+    set_caption(workspace, state["evidence"], "药房")
+    assert _count(workspace) == before + 1
     check = verify(workspace)
     assert check.ok, check.problem
     assert check.devices == 1
