@@ -92,6 +92,22 @@ def resolve_id(session: Session, text: str) -> Inspection:
     return found[0]
 
 
+@dataclass(frozen=True)
+class KnownInspector:
+    cert_no: str
+    name: str
+    district: str
+
+
+def known_inspectors(ws: Workspace) -> list[KnownInspector]:
+    """The inspectors this laptop knows, by name (team suggestions, the current inspector)."""
+    with ws.db.session() as session:
+        return [
+            KnownInspector(p.cert_no, p.name, p.district or "")
+            for p in session.scalars(select(Inspector).order_by(Inspector.name, Inspector.cert_no))
+        ]
+
+
 def _find_or_add_inspector(ws: Workspace, session: Session, member: TeamMember) -> Inspector:
     person = session.scalar(select(Inspector).where(Inspector.cert_no == member.cert_no))
     if person is None:

@@ -66,7 +66,8 @@ class _Change:
     adder_id: str | None
 
 
-def _locate(ws: Workspace, evidence_id: str) -> tuple[str, str]:
+def locate_evidence(ws: Workspace, evidence_id: str) -> tuple[str, str]:
+    """The full id of a piece of evidence (given by id or prefix) and its inspection's id."""
     with ws.db.session() as session:
         row = resolve_evidence(session, evidence_id)
         return row.id, row.inspection_id
@@ -76,7 +77,7 @@ def _begin_change(ws: Workspace, ch: Change, evidence_id: str, by: str | None) -
     """Inside a unit of work (which holds the write lock): find the evidence, refuse a
     finished or signed inspection, name the team member, and make the evidence the event's
     entity."""
-    full_id, inspection_id = _locate(ws, evidence_id)
+    full_id, inspection_id = locate_evidence(ws, evidence_id)
     session = ch.session
     row = session.get(Evidence, full_id)
     inspection = session.get(Inspection, inspection_id)
