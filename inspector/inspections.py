@@ -27,6 +27,8 @@ from inspector.db.models import (
     MemberRole,
     Record,
     Result,
+    inspector_id,
+    institution_id,
     utcnow,
 )
 from inspector.errors import InvalidInput, NotFound
@@ -90,14 +92,30 @@ def resolve_id(session: Session, text: str) -> Inspection:
     return found[0]
 
 
+@dataclass(frozen=True)
+class KnownInspector:
+    cert_no: str
+    name: str
+    district: str
+
+
+def known_inspectors(ws: Workspace) -> list[KnownInspector]:
+    """The inspectors this laptop knows, by name (team suggestions, the current inspector)."""
+    with ws.db.session() as session:
+        return [
+            KnownInspector(p.cert_no, p.name, p.district or "")
+            for p in session.scalars(select(Inspector).order_by(Inspector.name, Inspector.cert_no))
+        ]
+
+
 def _find_or_add_inspector(ws: Workspace, session: Session, member: TeamMember) -> Inspector:
     person = session.scalar(select(Inspector).where(Inspector.cert_no == member.cert_no))
     if person is None:
         person = Inspector(
+            id=inspector_id(member.cert_no),
             name=member.name,
             cert_no=member.cert_no,
             district=member.district,
-            device_id=ws.db.device_id,
         )
         session.add(person)
     elif person.name != member.name:
@@ -110,14 +128,22 @@ def _find_or_add_inspector(ws: Workspace, session: Session, member: TeamMember) 
 
 
 def _find_or_add_institution(
-    ws: Workspace, session: Session, name: str, type_code: str, district: str
+    ws: Workspace,
+    session: Session,
+    name: str,
+    type_code: str,
+    district: str,
+    agreement_no: str | None = None,
 ) -> Institution:
     place = session.scalar(
         select(Institution).where(Institution.name == name, Institution.district == district)
     )
     if place is None:
         place = Institution(
-            name=name, type_code=type_code, district=district, device_id=ws.db.device_id
+            id=institution_id(agreement_no, name, district),
+            name=name,
+            type_code=type_code,
+            district=district,
         )
         session.add(place)
     elif place.type_code != type_code:
@@ -172,8 +198,11 @@ def create_inspection(
     leader_cert = leader or team[0].cert_no
     if leader_cert not in certs:
         raise InvalidInput(f"组长的执法证号 {leader_cert} 不在检查组中")
-    with ws.db.session() as session:
-        target = _find_or_add_institution(ws, session, institution, type_code, district)
+    with ws.change(None, "inspection.create") as ch:
+        session = ch.session
+        target = _find_or_add_institution(
+            ws, session, institution, type_code, district, agreement_no
+        )
         if agreement_no is not None:
             target.agreement_no = agreement_no
         if agreement_expiry is not None:
@@ -187,9 +216,9 @@ def create_inspection(
             focus=list(checklist.focus),
             snapshot=_snapshot(session, checklist),
             item_count=len(checklist.items),
-            device_id=ws.db.device_id,
         )
-        session.add(inspection)
+        ch.add(inspection)
+        ch.entity(inspection)
         for position, member in enumerate(team):
             person = _find_or_add_inspector(ws, session, member)
             role = MemberRole.LEADER if member.cert_no == leader_cert else MemberRole.MEMBER
@@ -500,26 +529,41 @@ def mark_started(inspection: Inspection) -> None:
         inspection.started_at = utcnow()
 
 
-def record_answer(
+class _Keep:
+    """The stored value stays (an argument not given)."""
+
+
+KEEP: Any = _Keep()
+
+
+def save_answer(
     ws: Workspace,
     inspection_id: str,
     item_code: str,
-    result: Result | str,
+    result: Result | str | None,
     *,
     note: str | None = None,
     amount: str | None = None,
+    amount_fen: int | None = KEEP,
     violation: str | None = None,
-) -> AnswerView:
-    """Set an item's answer; fields not given (None) keep their stored value."""
-    try:
-        result = Result(result)
-    except ValueError as error:
-        allowed = "、".join(f"{r.value}（{RESULT_NAMES[r]}）" for r in Result)
-        raise InvalidInput(f"结果“{result}”无效，可选：{allowed}") from error
-    amount_fen = parse_amount(amount)
-    with ws.db.session() as session:
-        inspection = resolve_id(session, inspection_id)
-        require_editable(inspection)
+    actor: Inspector | str | None = None,
+) -> AnswerView | None:
+    """Set an item's answer, for the command line and the app alike (undo puts a whole earlier
+    state back through here). Fields not given (None) keep their stored value; ``amount`` is
+    typed yuan, ``amount_fen`` exact fen. ``result=None`` clears the answer (never answered):
+    the row goes with a tombstone. One audit event ``answer.save`` / ``answer.clear``."""
+    if result is not None:
+        try:
+            result = Result(result)
+        except ValueError as error:
+            allowed = "、".join(f"{r.value}（{RESULT_NAMES[r]}）" for r in Result)
+            raise InvalidInput(f"结果“{result}”无效，可选：{allowed}") from error
+    parsed_fen = parse_amount(amount)
+    action = "answer.clear" if result is None else "answer.save"
+    with ws.change(actor, action, inspection=inspection_id) as ch:
+        session = ch.session
+        inspection = ch.inspection
+        assert inspection is not None
         checklist = Checklist.from_snapshot(inspection.checklist)
         item = checklist.item(item_code)
         if item is None:
@@ -537,19 +581,24 @@ def record_answer(
                 Answer.inspection_id == inspection.id, Answer.item_code == item_code
             )
         )
+        ch.details["item_code"] = item_code
+        if result is None:
+            if answer is not None:
+                ch.delete(answer)
+            else:
+                ch.entity(kind="answers")
+            return None
         if answer is None:
-            answer = Answer(
-                inspection_id=inspection.id,
-                item_code=item_code,
-                result=result,
-                note="",
-                device_id=ws.db.device_id,
+            answer = ch.add(
+                Answer(inspection_id=inspection.id, item_code=item_code, result=result, note="")
             )
-            session.add(answer)
+        ch.entity(answer)
         answer.result = result
         if note is not None:
             answer.note = note
         if amount is not None:
+            answer.amount_fen = parsed_fen
+        if amount_fen is not KEEP:
             answer.amount_fen = amount_fen
         if violation is not None:
             answer.violation_code = violation or None
@@ -565,47 +614,40 @@ def record_answer(
         )
 
 
-def restore_answer(
-    ws: Workspace, inspection_id: str, item_code: str, state: AnswerView | None
-) -> None:
-    """Put an item's answer back exactly as it was (``None``: never answered). For undo."""
-    with ws.db.session() as session:
-        inspection = resolve_id(session, inspection_id)
-        require_editable(inspection)
-        answer = session.scalar(
-            select(Answer).where(
-                Answer.inspection_id == inspection.id, Answer.item_code == item_code
-            )
-        )
-        if state is None:
-            if answer is not None:
-                session.delete(answer)
-            return
-        if answer is None:
-            answer = Answer(
-                inspection_id=inspection.id, item_code=item_code, device_id=ws.db.device_id
-            )
-            session.add(answer)
-        answer.result = state.result
-        answer.note = state.note
-        answer.amount_fen = state.amount_fen
-        answer.violation_code = state.violation_code
-        mark_started(inspection)
+def record_answer(
+    ws: Workspace,
+    inspection_id: str,
+    item_code: str,
+    result: Result | str,
+    *,
+    note: str | None = None,
+    amount: str | None = None,
+    violation: str | None = None,
+) -> AnswerView:
+    """:func:`save_answer` with a result (the wave-1 name, kept for its callers)."""
+    view = save_answer(
+        ws, inspection_id, item_code, result, note=note, amount=amount, violation=violation
+    )
+    assert view is not None
+    return view
 
 
 def finish_inspection(ws: Workspace, inspection_id: str) -> None:
     """The team is done on site: the record can be made and signed."""
-    with ws.db.session() as session:
-        inspection = resolve_id(session, inspection_id)
-        require_editable(inspection)
+    with ws.change(None, "inspection.finish", inspection=inspection_id) as ch:
+        inspection = ch.inspection
+        assert inspection is not None
+        ch.entity(inspection)
         mark_started(inspection)
         inspection.ended_at = utcnow()
         inspection.status = InspectionStatus.AWAITING_SIGNATURES
 
 
 def reopen_inspection(ws: Workspace, inspection_id: str) -> None:
-    with ws.db.session() as session:
-        inspection = resolve_id(session, inspection_id)
+    with ws.change(None, "inspection.reopen", inspection=inspection_id, editable=False) as ch:
+        inspection = ch.inspection
+        assert inspection is not None
+        ch.entity(inspection)
         if inspection.status is not InspectionStatus.AWAITING_SIGNATURES:
             raise InvalidInput(
                 f"只能重新打开待签字的检查（当前状态：{STATUS_NAMES[inspection.status]}）"

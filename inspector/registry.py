@@ -31,7 +31,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from inspector.checklists.library import Library
-from inspector.db.models import Institution, new_id
+from inspector.db.models import Institution, institution_id
 from inspector.errors import InvalidInput, NotFound
 from inspector.progress import NullReporter, Reporter, check_cancel
 from inspector.workspace import Workspace
@@ -693,7 +693,9 @@ def apply(ws: Workspace, planned: Preview, reporter: Reporter | None = None) -> 
         PreviewRow(r.row, dict(r.cells), r.status, r.reason, r.entry, r.institution_id)
         for r in planned.rows
     ]
-    with ws.db.session() as session:
+    with ws.change(None, "registry.import") as ch:
+        session = ch.session
+        ch.entity(kind="registry", id=planned.path.name)
         stored = {p.id: p for p in session.scalars(select(Institution)).all()}
         _plan(rows, stored.values(), ws.library)
         work = [r for r in rows if r.status in (RowStatus.NEW, RowStatus.UPDATE)]
@@ -704,6 +706,9 @@ def apply(ws: Workspace, planned: Preview, reporter: Reporter | None = None) -> 
             if done % 50 == 0 or done == len(work):
                 reporter.advance(done, f"已处理 {done}/{len(work)}")
         check_cancel(reporter)
+        ch.details.update(
+            {status.value: sum(1 for r in rows if r.status is status) for status in RowStatus}
+        )
     return ImportResult(rows)
 
 
@@ -714,14 +719,15 @@ def _write(
     assert entry is not None
     if row.status is RowStatus.NEW:
         place = Institution(
-            id=new_id(),  # known now: no flush per row, the inserts go out in batches
+            # Known now (no flush per row, the inserts go out in batches), and the same on
+            # every laptop that imports the same registry.
+            id=institution_id(entry.agreement_no, entry.name, entry.district),
             name=entry.name,
             type_code=entry.type_code,
             district=entry.district,
             agreement_no=entry.agreement_no,
             agreement_expiry=entry.agreement_expiry,
             level=entry.level,
-            device_id=ws.db.device_id,
         )
         session.add(place)
         row.institution_id = place.id

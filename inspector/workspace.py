@@ -3,8 +3,11 @@ interrupted run left. The command line and the desktop app both start here."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspector.checklists.library import Library, load_library
 from inspector.db.engine import Database
@@ -14,6 +17,12 @@ from inspector.evidence.store import EvidenceStore
 from inspector.files import clean_stale_scratch
 from inspector.paths import DataDir, resolve_home
 
+if TYPE_CHECKING:
+    from inspector.audit import Change
+    from inspector.db.models import Base, Inspector
+
+CURRENT_INSPECTOR = "current_inspector"  # setting: 执法证号 of who uses this laptop
+
 
 @dataclass
 class Workspace:
@@ -22,6 +31,8 @@ class Workspace:
     store: EvidenceStore
     library: Library
     notices: list[str] = field(default_factory=list)  # things the user should be told once
+    # 执法证号 of the inspector using this laptop: the actor of every audit event.
+    actor: str | None = None
 
     @classmethod
     def open(cls, home: str | Path | None = None) -> Workspace:
@@ -45,7 +56,26 @@ class Workspace:
         except BaseException:
             db.dispose()
             raise
-        return cls(home=data_dir, db=db, store=store, library=library, notices=notices)
+        actor = db.setting(CURRENT_INSPECTOR)
+        return cls(home=data_dir, db=db, store=store, library=library, notices=notices, actor=actor)
+
+    @contextmanager
+    def change(
+        self,
+        actor: Inspector | str | None,
+        action: str,
+        *,
+        inspection: str | None = None,
+        editable: bool = True,
+        entity: Base | None = None,
+    ) -> Iterator[Change]:
+        """One audited user action (see :mod:`inspector.audit`)."""
+        from inspector.audit import change
+
+        with change(
+            self, actor, action, inspection=inspection, editable=editable, entity=entity
+        ) as ch:
+            yield ch
 
     def close(self) -> None:
         self.db.dispose()

@@ -569,6 +569,7 @@ def _tamper(ws: Workspace, *sql: str) -> None:
         connection.execute("drop trigger if exists custody_events_no_update")
         connection.execute("drop trigger if exists custody_events_no_delete")
         connection.execute("drop trigger if exists evidence_file_is_fixed")
+        connection.execute("drop trigger if exists evidence_delete_needs_tombstone")
         for statement in sql:
             connection.execute(statement)
         connection.commit()

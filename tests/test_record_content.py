@@ -205,12 +205,12 @@ def test_a_signed_inspection_refuses_every_change(workspace: Workspace) -> None:
 
 
 def test_the_lock_message_reaches_the_user(workspace: Workspace) -> None:
-    from inspector.inspections import restore_answer
+    from inspector.inspections import save_answer
 
     inspection_id = _plan(workspace)
     _lock(workspace, inspection_id)
     with pytest.raises((InvalidInput, StorageError), match=r"锁定|不能再修改"):
-        restore_answer(workspace, inspection_id, "P1.1", None)
+        save_answer(workspace, inspection_id, "P1.1", None)
 
 
 def test_an_amendment_is_a_new_linked_inspection(workspace: Workspace) -> None:

@@ -46,7 +46,7 @@ from inspector.inspections import (
     get_inspection,
     parse_amount,
     reopen_inspection,
-    restore_answer,
+    save_answer,
 )
 from inspector.registry import agreement_status
 from inspector.workspace import Workspace
@@ -561,7 +561,15 @@ class ChecklistPage(QWidget):
         assert view is not None
         self.saver.submit(
             f"answer:{code}",
-            lambda: restore_answer(self.workspace, view.id, code, state),
+            lambda: save_answer(
+                self.workspace,
+                view.id,
+                code,
+                None if state is None else state.result,
+                note=None if state is None else state.note,
+                amount_fen=None if state is None else state.amount_fen,
+                violation=None if state is None else (state.violation_code or ""),
+            ),
         )
         self._paint_tree_item(code)
         self._update_progress()

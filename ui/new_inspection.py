@@ -23,12 +23,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from inspector.checklists.composer import compose
-from inspector.db.models import Inspector
 from inspector.errors import InspectorError
-from inspector.inspections import TeamMember, create_inspection
+from inspector.inspections import TeamMember, create_inspection, known_inspectors
 from inspector.registry import check_agreement
 from inspector.workspace import Workspace
 
@@ -131,9 +129,9 @@ class NewInspectionDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-        with workspace.db.session() as session:
-            known = session.scalars(select(Inspector).order_by(Inspector.name)).all()
-            self.known_inspectors = {p.cert_no: (p.name, p.district or "") for p in known}
+        self.known_inspectors = {
+            p.cert_no: (p.name, p.district) for p in known_inspectors(workspace)
+        }
         self.kind.currentIndexChanged.connect(self._rebuild_focus)
         self.mode.currentIndexChanged.connect(self._refresh)
         self.district.textChanged.connect(self._refresh)

@@ -4,7 +4,6 @@ and refuse a database made by a newer Inspector."""
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -12,7 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import OperationalError
 
+from inspector.db.engine import copy_database, make_engine
 from inspector.errors import DatabaseTooNew
 
 if TYPE_CHECKING:
@@ -41,17 +42,14 @@ def script_heads() -> set[str]:
     return revisions - parents
 
 
-def stored_revisions(database: Path) -> set[str]:
-    """What the database says it is at (empty for a new database)."""
-    if not database.exists():
-        return set()
-    connection = sqlite3.connect(database)
+def stored_revisions(engine: Engine) -> set[str]:
+    """What the database says it is at (empty for a new database), over the engine."""
     try:
-        return {row[0] for row in connection.execute("select version_num from alembic_version")}
-    except sqlite3.OperationalError:  # no such table: a new, empty database
+        with engine.connect() as connection:
+            rows = connection.exec_driver_sql("select version_num from alembic_version")
+            return {row[0] for row in rows}
+    except OperationalError:  # no such table: a new, empty database
         return set()
-    finally:
-        connection.close()
 
 
 def _config() -> Config:
@@ -77,26 +75,25 @@ def current_revisions(engine: Engine) -> set[str]:
         return set(MigrationContext.configure(connection).get_current_heads())
 
 
-def backup(database: Path, backups: Path, label: str) -> Path:
-    """A consistent copy through SQLite's backup API (safe with WAL, unlike a file copy)."""
+def backup(source: Engine | Path, backups: Path, label: str) -> Path:
+    """A consistent copy through SQLite's backup API, over the engine's connection (a path:
+    an engine is made for it, by the one factory)."""
     backups.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    engine = make_engine(source) if isinstance(source, Path) else source
+    database = Path(engine.url.database or "inspector")
     target = backups / f"{database.stem}-{stamp}-{label}.sqlite3"
-    source = sqlite3.connect(database)
     try:
-        destination = sqlite3.connect(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
+        copy_database(engine, target)
     finally:
-        source.close()
+        if isinstance(source, Path):
+            engine.dispose()
     return target
 
 
 def upgrade(engine: Engine, database: Path, backups: Path) -> Path | None:
     """Upgrade to head. Returns the backup made, if any (none for a new database)."""
-    if stored_revisions(database) == script_heads():
+    if stored_revisions(engine) == script_heads():
         return None
     from alembic import command
     from alembic.script import ScriptDirectory
@@ -116,7 +113,7 @@ def upgrade(engine: Engine, database: Path, backups: Path) -> Path | None:
                 "本程序无法打开。请升级 Inspector；数据未被改动。"
             ) from error
     label = "before-" + "+".join(sorted(heads))
-    made = backup(database, backups, label) if current else None
+    made = backup(engine, backups, label) if current else None
     with migration_connection(engine) as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "heads")

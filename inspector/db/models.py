@@ -37,6 +37,29 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+# Ids from natural keys: the same person or hospital gets the same id on every laptop, so
+# records merge without renaming. Fixed for ever: changing it would re-key every database.
+NAMESPACE = uuid.UUID("6f1c2d3e-8b7a-5c4d-9e0f-1a2b3c4d5e6f")
+
+
+def natural_id(kind: str, *parts: str) -> str:
+    """uuid5 of ``kind`` and the key's parts (stripped), under :data:`NAMESPACE`."""
+    key = "\x1f".join([kind, *(part.strip() for part in parts)])
+    return str(uuid.uuid5(NAMESPACE, key))
+
+
+def inspector_id(cert_no: str) -> str:
+    """An inspector's id from the 执法证号."""
+    return natural_id("inspector", cert_no)
+
+
+def institution_id(agreement_no: str | None, name: str, district: str) -> str:
+    """An institution's id from its agreement number (协议编号), else name and district."""
+    if agreement_no and agreement_no.strip():
+        return natural_id("institution-agreement", agreement_no)
+    return natural_id("institution", name, district)
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """Stored as naive UTC (SQLite has no time zones), always handed out as aware UTC."""
 
@@ -80,6 +103,10 @@ class Synced:
     device_id: Mapped[str] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # The last change (inspector/audit.py): the device that made it and that device's audit
+    # event number, so that sync can tell which laptop changed a row last and the log says why.
+    change_device_id: Mapped[str | None] = mapped_column(String(36))
+    change_seq: Mapped[int | None] = mapped_column(Integer)
 
 
 class InspectionStatus(enum.StrEnum):
@@ -294,7 +321,7 @@ class CustodyEvent(Synced, Base):
 
     __tablename__ = "custody_events"
     inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
-    seq: Mapped[int] = mapped_column(Integer)  # 1, 2, 3, ... per inspection
+    seq: Mapped[int] = mapped_column(Integer)  # 1, 2, 3, ... per inspection and device
     event: Mapped[str] = mapped_column(String(32))
     evidence_id: Mapped[str | None] = mapped_column(String(36))  # no FK: removal keeps the entry
     body: Mapped[str] = mapped_column(Text)
@@ -302,7 +329,9 @@ class CustodyEvent(Synced, Base):
     hash: Mapped[str] = mapped_column(String(64))
 
     __table_args__ = (
-        UniqueConstraint("inspection_id", "seq"),
+        # One chain per device (migration 0008): two laptops adding to one inspection each
+        # extend their own, so the merged chains all verify.
+        UniqueConstraint("inspection_id", "device_id", "seq"),
         Index("ix_custody_events_evidence", "evidence_id"),
     )
 
@@ -391,3 +420,44 @@ class Interview(Synced, Base):
     questions: Mapped[list[Any]] = mapped_column(default=list)  # [{"q": ..., "a": ...}]
 
     __table_args__ = (Index("ix_interviews_inspection", "inspection_id"),)
+
+
+class AuditEvent(Base):
+    """One user action (全过程记录), written by :mod:`inspector.audit` in the transaction of the
+    change. Append-only (triggers refuse UPDATE and DELETE) and hash-chained per device: ``body``
+    is the canonical JSON that was hashed and holds the previous event's hash of this device."""
+
+    __tablename__ = "audit_events"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    device_id: Mapped[str] = mapped_column(String(36))
+    seq: Mapped[int] = mapped_column(Integer)  # 1, 2, 3, ... per device: the monotonic order
+    at: Mapped[datetime]  # the laptop's clock
+    actor: Mapped[str | None] = mapped_column(String(64))  # 执法证号 of the current inspector
+    action: Mapped[str] = mapped_column(String(64))
+    inspection_id: Mapped[str | None] = mapped_column(String(36))  # no FK: the log outlives rows
+    entity_type: Mapped[str | None] = mapped_column(String(64))
+    entity_id: Mapped[str | None] = mapped_column(String(64))
+    state_sha256: Mapped[str | None] = mapped_column(String(64))
+    body: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (
+        UniqueConstraint("device_id", "seq"),
+        Index("ix_audit_events_inspection", "inspection_id"),
+    )
+
+
+class Tombstone(Base):
+    """What is left of a deleted synced row: which row, when, by which device and action, and
+    the hash of what it held, so that a deletion syncs and is audited. A trigger on every synced
+    table refuses a DELETE that has no tombstone."""
+
+    __tablename__ = "tombstones"
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    inspection_id: Mapped[str | None] = mapped_column(String(36))
+    device_id: Mapped[str] = mapped_column(String(36))
+    change_seq: Mapped[int] = mapped_column(Integer)
+    deleted_at: Mapped[datetime] = mapped_column(default=utcnow)
+    state_sha256: Mapped[str] = mapped_column(String(64))

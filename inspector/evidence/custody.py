@@ -79,9 +79,14 @@ def append(
         raise ValueError(f"unknown custody event {event!r}")
     last = after
     if last is None:
+        # One chain per inspection and device: two laptops adding to one inspection each
+        # extend their own chain, and both stay verifiable after a merge.
         last = session.scalars(
             select(CustodyEvent)
-            .where(CustodyEvent.inspection_id == inspection_id)
+            .where(
+                CustodyEvent.inspection_id == inspection_id,
+                CustodyEvent.device_id == device_id,
+            )
             .order_by(CustodyEvent.seq.desc())
             .limit(1)
         ).first()

@@ -85,14 +85,14 @@ def export_evidence(
                 }
             )
             reporter.advance(number, evidence.original_name)
-        with ws.db.session() as session:
-            custody.lock_chain(session, view.id)
+        # Exporting a signed inspection's evidence is still logged: editable=False.
+        with ws.change(None, "evidence.export", inspection=view.id, editable=False) as ch:
+            session = ch.session
+            ch.entity(kind="export", id=str(folder))
+            ch.details["files"] = len(written)
             for entry in written:
-                custody.append(
-                    session,
-                    view.id,
+                ch.custody(
                     "exported",
-                    device_id=ws.db.device_id,
                     evidence_id=str(entry["evidence_id"]),
                     actor=actor,
                     data={"file": entry["file"], "sha256": entry["sha256"], "folder": str(folder)},

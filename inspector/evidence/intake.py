@@ -279,12 +279,14 @@ def _insert(
     adder_id: str | None,
     actor: dict[str, str] | None,
 ) -> None:
-    with ws.db.session() as session:
-        custody.lock_chain(session, inspection_id)
-        inspection = session.get(Inspection, inspection_id)
-        if inspection is None:
-            raise NotFound("检查已不存在")
-        require_editable(inspection)
+    # One event per committed group: an intake commits as it goes, so that a cancel keeps
+    # what came in.
+    with ws.change(None, "evidence.add", inspection=inspection_id) as ch:
+        session = ch.session
+        inspection = ch.inspection
+        assert inspection is not None
+        ch.details["files"] = len(ready)
+        ch.entity(kind="evidence")
         # Rows already linking these files to the same place (one query for the group).
         place = (
             Evidence.item_code.is_(None) if item_code is None else Evidence.item_code == item_code
@@ -331,7 +333,6 @@ def _insert(
                 metadata_warning=info.warning,
                 added_by=adder_id,
                 added_at=now,
-                device_id=ws.db.device_id,
                 created_at=now,
                 updated_at=now,
                 caption="",
@@ -340,13 +341,10 @@ def _insert(
                 print_sha256=prepared.print_sha256,
                 time_warning=result.time_warning,
             )
-            session.add(row)
+            ch.add(row)
             mark_started(inspection)
-            last = custody.append(
-                session,
-                inspection_id,
+            last = ch.custody(
                 "added",
-                device_id=ws.db.device_id,
                 evidence_id=row.id,
                 actor=actor,
                 data=evidence_facts(row),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,6 +22,9 @@ from inspector.evidence.media import display_name, suffix_for
 from inspector.evidence.recovery import referenced_in
 from inspector.inspections import EvidenceView, get_inspection, require_editable, resolve_id
 from inspector.workspace import Workspace
+
+if TYPE_CHECKING:
+    from inspector.audit import Change
 
 CAPTION_MAX = 2000
 
@@ -63,23 +66,26 @@ class _Change:
     adder_id: str | None
 
 
-def _locate(ws: Workspace, evidence_id: str) -> tuple[str, str]:
+def locate_evidence(ws: Workspace, evidence_id: str) -> tuple[str, str]:
+    """The full id of a piece of evidence (given by id or prefix) and its inspection's id."""
     with ws.db.session() as session:
         row = resolve_evidence(session, evidence_id)
         return row.id, row.inspection_id
 
 
-def _begin_change(ws: Workspace, session: Session, evidence_id: str, by: str | None) -> _Change:
-    """Find the evidence, take the chain's write lock, refuse a finished or signed inspection.
-    The lock is the transaction's first statement: a read first would pin an older snapshot,
-    which SQLite refuses to turn into a write once another process has written."""
-    full_id, inspection_id = _locate(ws, evidence_id)
-    custody.lock_chain(session, inspection_id)
+def _begin_change(ws: Workspace, ch: Change, evidence_id: str, by: str | None) -> _Change:
+    """Inside a unit of work (which holds the write lock): find the evidence, refuse a
+    finished or signed inspection, name the team member, and make the evidence the event's
+    entity."""
+    full_id, inspection_id = locate_evidence(ws, evidence_id)
+    session = ch.session
     row = session.get(Evidence, full_id)
     inspection = session.get(Inspection, inspection_id)
     if row is None or inspection is None:
         raise NotFound(f"没有编号为 {evidence_id} 的证据")
     require_editable(inspection)
+    ch.inspection = inspection
+    ch.entity(row)
     adder = team_member(inspection, by)
     return _Change(inspection, row, custody.actor_of(adder), adder.id if adder else None)
 
@@ -88,18 +94,16 @@ def set_caption(ws: Workspace, evidence_id: str, caption: str, *, by: str | None
     caption = caption.strip()
     if len(caption) > CAPTION_MAX:
         raise InvalidInput(f"说明最多 {CAPTION_MAX} 个字")
-    with ws.db.session() as session:
-        change = _begin_change(ws, session, evidence_id, by)
+    with ws.change(None, "evidence.caption") as ch:
+        change = _begin_change(ws, ch, evidence_id, by)
         if change.row.caption == caption:
+            ch.nothing()
             return
         previous = change.row.caption
         change.row.caption = caption
         change.row.updated_at = utcnow()
-        custody.append(
-            session,
-            change.inspection.id,
+        ch.custody(
             "captioned",
-            device_id=ws.db.device_id,
             evidence_id=change.row.id,
             actor=change.actor,
             data={"caption": caption, "previous": previous},
@@ -111,12 +115,14 @@ def link_evidence(
 ) -> None:
     """Link evidence to a checklist item (a finding is an item answered 发现问题), or to the
     inspection as a whole (``None``)."""
-    with ws.db.session() as session:
-        change = _begin_change(ws, session, evidence_id, by)
+    with ws.change(None, "evidence.link") as ch:
+        session = ch.session
+        change = _begin_change(ws, ch, evidence_id, by)
         row = change.row
         if item_code is not None and item_code not in item_codes(change.inspection):
             raise NotFound(f"本次检查的清单中没有条目 {item_code}")
         if row.item_code == item_code:
+            ch.nothing()
             return
         clash = session.scalar(
             select(Evidence.id).where(
@@ -134,11 +140,8 @@ def link_evidence(
         previous = row.item_code
         row.item_code = item_code
         row.updated_at = utcnow()
-        custody.append(
-            session,
-            change.inspection.id,
+        ch.custody(
             "linked",
-            device_id=ws.db.device_id,
             evidence_id=row.id,
             actor=change.actor,
             data={"item_code": item_code, "previous": previous},
@@ -149,8 +152,12 @@ def remove_evidence(ws: Workspace, evidence_id: str, *, by: str | None = None) -
     """Remove evidence from an inspection still being edited (a photo taken by mistake). The
     custody log keeps what was removed, by whom and when; the stored files go too unless
     another row uses them (personal data is not left on the laptop)."""
-    with ws.store.scratch(referenced_in(ws.db)) as scratch, ws.db.session() as session:
-        change = _begin_change(ws, session, evidence_id, by)
+    with (
+        ws.store.scratch(referenced_in(ws.db)) as scratch,
+        ws.change(None, "evidence.remove") as ch,
+    ):
+        session = ch.session
+        change = _begin_change(ws, ch, evidence_id, by)
         row = change.row
         children = session.scalar(
             select(func.count()).select_from(Evidence).where(Evidence.derived_from == row.id)
@@ -174,16 +181,13 @@ def remove_evidence(ws: Workspace, evidence_id: str, *, by: str | None = None) -
             "thumb_sha256": row.thumb_sha256,
             "print_sha256": row.print_sha256,
         }
-        custody.append(
-            session,
-            change.inspection.id,
+        ch.custody(
             "removed",
-            device_id=ws.db.device_id,
             evidence_id=row.id,
             actor=change.actor,
             data=facts,
         )
-        session.delete(row)
+        ch.delete(row)
 
 
 def _files_of(row: Evidence) -> list[tuple[str, str]]:
@@ -242,8 +246,9 @@ def annotate_evidence(
     with ws.store.scratch(referenced_in(ws.db)) as scratch:
         copy_sha = scratch.put_bytes(rendered.image, ".jpg")
         thumb_sha = scratch.put_bytes(rendered.thumbnail, ".jpg")
-        with ws.db.session() as session:
-            change = _begin_change(ws, session, source_id, by)
+        with ws.change(None, "evidence.annotate") as ch:
+            session = ch.session
+            change = _begin_change(ws, ch, source_id, by)
             source = change.row
             stem = Path(source.original_name).stem or "照片"
             row = Evidence(
@@ -264,7 +269,6 @@ def annotate_evidence(
                 metadata_warning=None,
                 added_by=change.adder_id,
                 added_at=utcnow(),
-                device_id=ws.db.device_id,
                 caption=(caption if caption is not None else source.caption).strip(),
                 thumb_sha256=thumb_sha,
                 print_sha256=copy_sha,  # print-size and upright already
@@ -273,16 +277,14 @@ def annotate_evidence(
                 annotation=[shape.to_dict() for shape in parsed],
                 time_warning=source.time_warning,
             )
-            session.add(row)
+            ch.add(row)
             session.flush()
+            ch.entity(row)
             facts = evidence_facts(row)
             facts["drawn_on_sha256"] = source.print_sha256
             facts["shapes"] = row.annotation
-            custody.append(
-                session,
-                change.inspection.id,
+            ch.custody(
                 "annotated",
-                device_id=ws.db.device_id,
                 evidence_id=row.id,
                 actor=change.actor,
                 data=facts,

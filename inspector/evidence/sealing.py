@@ -11,12 +11,12 @@ from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import func, select
 
-from inspector.db.models import Evidence, Inspection, SealItem
+from inspector.db.models import Evidence, SealItem
 from inspector.errors import InvalidInput, NotFound
 from inspector.evidence import custody
 from inspector.evidence.intake import team_member
 from inspector.evidence.manage import resolve_evidence
-from inspector.inspections import require_editable, resolve_id
+from inspector.inspections import resolve_id
 from inspector.workspace import Workspace
 
 
@@ -76,12 +76,11 @@ def add_seal_item(
     if len(unit) > 16:
         raise InvalidInput("单位最多 16 个字")
     amount = parse_quantity(quantity)
-    full_id = _inspection_for_change(ws, inspection_id)
-    with ws.db.session() as session:
-        custody.lock_chain(session, full_id)
-        inspection = session.get(Inspection, full_id)
+    with ws.change(None, "seal.add", inspection=inspection_id) as ch:
+        session = ch.session
+        inspection = ch.inspection
         assert inspection is not None
-        require_editable(inspection)
+        full_id = inspection.id
         adder = team_member(inspection, by)
         photos: list[str] = []
         for text in evidence_ids:
@@ -109,15 +108,12 @@ def add_seal_item(
             note=note.strip(),
             evidence_ids=photos,
             added_by=adder.id if adder else None,
-            device_id=ws.db.device_id,
         )
-        session.add(item)
+        ch.add(item)
+        ch.entity(item)
         session.flush()
-        custody.append(
-            session,
-            full_id,
+        ch.custody(
             "sealed",
-            device_id=ws.db.device_id,
             actor=custody.actor_of(adder),
             data=_facts(item),
         )
@@ -153,27 +149,23 @@ def _view(item: SealItem, adder: str | None) -> SealItemView:
 def remove_seal_item(
     ws: Workspace, inspection_id: str, position: int, *, by: str | None = None
 ) -> None:
-    full_id = _inspection_for_change(ws, inspection_id)
-    with ws.db.session() as session:
-        custody.lock_chain(session, full_id)
-        inspection = session.get(Inspection, full_id)
+    with ws.change(None, "seal.remove", inspection=inspection_id) as ch:
+        session = ch.session
+        inspection = ch.inspection
         assert inspection is not None
-        require_editable(inspection)
+        full_id = inspection.id
         adder = team_member(inspection, by)
         item = session.scalar(
             select(SealItem).where(SealItem.inspection_id == full_id, SealItem.position == position)
         )
         if item is None:
             raise NotFound(f"封存清单中没有第 {position} 项")
-        custody.append(
-            session,
-            full_id,
+        ch.custody(
             "seal_removed",
-            device_id=ws.db.device_id,
             actor=custody.actor_of(adder),
             data=_facts(item),
         )
-        session.delete(item)
+        ch.delete(item)
 
 
 def list_seal_items(ws: Workspace, inspection_id: str) -> list[SealItemView]:

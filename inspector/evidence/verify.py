@@ -91,13 +91,34 @@ def verify_evidence(
 def _check_chain(
     report: VerifyReport, events: list[CustodyEvent]
 ) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
-    """Recompute the chain; return what it says the evidence and the sealing list are."""
-    prev = custody.GENESIS
+    """Recompute each device's chain; return what the chains say the evidence and the sealing
+    list are (the entries applied in the order they were made)."""
     evidence: dict[str, dict[str, Any]] = {}
     seals: dict[str, dict[str, Any]] = {}
-    expected_seq = 1
+    chains: dict[str, list[CustodyEvent]] = {}
     for event in events:
-        where = f"保管记录第 {event.seq} 条（{custody.EVENT_NAMES.get(event.event, event.event)}）"
+        chains.setdefault(event.device_id, []).append(event)
+    bodies: list[tuple[str, str, int, dict[str, Any]]] = []
+    for device, chain in sorted(chains.items()):
+        label = f"设备 {device[:8]} 的" if len(chains) > 1 else ""
+        for event, body in _check_device_chain(report, sorted(chain, key=lambda e: e.seq), label):
+            bodies.append((str(body.get("at") or ""), device, event.seq, body))
+    if len(chains) > 1:  # interleave the devices by their clocks; one device: its own order
+        bodies.sort(key=lambda b: (b[0], b[1], b[2]))
+    for _at, _device, _seq, body in bodies:
+        _apply(body, evidence, seals)
+    return evidence, seals
+
+
+def _check_device_chain(
+    report: VerifyReport, events: list[CustodyEvent], label: str
+) -> list[tuple[CustodyEvent, dict[str, Any]]]:
+    prev = custody.GENESIS
+    expected_seq = 1
+    good: list[tuple[CustodyEvent, dict[str, Any]]] = []
+    for event in events:
+        name = custody.EVENT_NAMES.get(event.event, event.event)
+        where = f"{label}保管记录第 {event.seq} 条（{name}）"
         if event.seq != expected_seq:
             report.problems.append(
                 Problem("entry", where, f"序号不连续：此处应为第 {expected_seq} 条")
@@ -126,6 +147,7 @@ def _check_chain(
                 ("event", event.event),
                 ("evidence_id", event.evidence_id),
                 ("inspection_id", event.inspection_id),
+                ("device_id", event.device_id),
             )
             if body.get(name) != column
         ]
@@ -133,9 +155,9 @@ def _check_chain(
             report.problems.append(
                 Problem("entry", where, "记录的字段与其内容不符：" + "、".join(mismatched))
             )
-        _apply(body, evidence, seals)
+        good.append((event, body))
         prev = event.hash
-    return evidence, seals
+    return good
 
 
 def _apply(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PIL import Image, ImageDraw
 from sqlalchemy import select
@@ -32,6 +32,9 @@ from inspector.evidence.intake import evidence_facts
 from inspector.hashing import sha256_of
 from inspector.inspections import InspectionView, require_editable, resolve_id
 from inspector.workspace import Workspace
+
+if TYPE_CHECKING:
+    from inspector.audit import Change
 
 ROLES = ("inspector", "party", "witness", "interviewee")
 ROLE_NAMES = {
@@ -60,9 +63,11 @@ def set_statement(
     title: str | None = None,
 ) -> None:
     """The party's statement and defence, as given (陈述、申辩)."""
-    with ws.db.session() as session:
-        inspection = resolve_id(session, inspection_id)
+    with ws.change(None, "statement.set", inspection=inspection_id, editable=False) as ch:
+        inspection = ch.inspection
+        assert inspection is not None
         _signable(inspection)
+        ch.entity(inspection)
         inspection.party_statement = statement
         if representative is not None:
             inspection.party_representative = representative.strip() or None
@@ -144,11 +149,13 @@ def add_signature(
         raise InvalidInput("请填写签名人姓名")
     clean = _check_strokes(strokes)
     picture = render_strokes(clean)
-    with ws.db.session() as session:
-        inspection = resolve_id(session, inspection_id)
+    with ws.change(None, "signature.add", inspection=inspection_id, editable=False) as ch:
+        session = ch.session
+        inspection = ch.inspection
+        assert inspection is not None
         _signable(inspection)
         inspector_id = _team_member(session, inspection, cert_no) if role == "inspector" else None
-        _replace_previous(session, inspection.id, role, inspector_id, signer_name, interview_id)
+        _replace_previous(ch, inspection.id, role, inspector_id, signer_name, interview_id)
         signature = HandwrittenSignature(
             inspection_id=inspection.id,
             interview_id=interview_id,
@@ -158,9 +165,9 @@ def add_signature(
             strokes=clean,
             image_png=picture,
             refused=False,
-            device_id=ws.db.device_id,
         )
-        session.add(signature)
+        ch.add(signature)
+        ch.entity(signature)
         session.flush()
         return signature.id
 
@@ -184,11 +191,13 @@ def record_refusal(
     clean = _check_strokes(witness_strokes)
     picture = render_strokes(clean)
     role = "interviewee" if interview_id else "party"
-    with ws.db.session() as session:
-        inspection = resolve_id(session, inspection_id)
+    with ws.change(None, "signature.refuse", inspection=inspection_id, editable=False) as ch:
+        session = ch.session
+        inspection = ch.inspection
+        assert inspection is not None
         _signable(inspection)
-        _replace_previous(session, inspection.id, role, None, None, interview_id)
-        _replace_previous(session, inspection.id, "witness", None, None, interview_id)
+        _replace_previous(ch, inspection.id, role, None, None, interview_id)
+        _replace_previous(ch, inspection.id, "witness", None, None, interview_id)
         session.add_all(
             [
                 HandwrittenSignature(
@@ -200,7 +209,6 @@ def record_refusal(
                     image_png=None,
                     refused=True,
                     refusal_reason=reason.strip(),
-                    device_id=ws.db.device_id,
                 ),
                 HandwrittenSignature(
                     inspection_id=inspection.id,
@@ -210,7 +218,6 @@ def record_refusal(
                     strokes=clean,
                     image_png=picture,
                     refused=False,
-                    device_id=ws.db.device_id,
                 ),
             ]
         )
@@ -224,7 +231,7 @@ def _team_member(session: Session, inspection: Inspection, cert_no: str | None) 
 
 
 def _replace_previous(
-    session: Session,
+    ch: Change,
     inspection_id: str,
     role: str,
     inspector_id: str | None,
@@ -240,8 +247,8 @@ def _replace_previous(
     )
     if inspector_id is not None:
         query = query.where(HandwrittenSignature.inspector_id == inspector_id)
-    for old in session.scalars(query):
-        session.delete(old)
+    for old in ch.session.scalars(query):
+        ch.delete(old)
 
 
 @dataclass
@@ -321,9 +328,10 @@ def new_interview(
 ) -> str:
     if not interviewee_name.strip():
         raise InvalidInput("请填写被询问人姓名")
-    with ws.db.session() as session:
-        inspection = resolve_id(session, inspection_id)
-        require_editable(inspection)
+    with ws.change(None, "interview.create", inspection=inspection_id) as ch:
+        session = ch.session
+        inspection = ch.inspection
+        assert inspection is not None
         interview = Interview(
             inspection_id=inspection.id,
             interviewee_name=interviewee_name.strip(),
@@ -332,10 +340,10 @@ def new_interview(
             place=place or inspection.place,
             started_at=utcnow(),
             questions=[],
-            device_id=ws.db.device_id,
         )
-        session.add(interview)
+        ch.add(interview)
         session.flush()
+        ch.entity(interview)
         return interview.id
 
 
@@ -350,10 +358,13 @@ def add_question(ws: Workspace, interview_id: str, question: str, answer: str) -
     """Append a question and its answer, as said. Returns its number (from 1)."""
     if not question.strip():
         raise InvalidInput("问题不能为空")
-    with ws.db.session() as session:
+    with ws.change(None, "interview.question") as ch:
+        session = ch.session
         interview = _interview(session, interview_id)
         inspection = resolve_id(session, interview.inspection_id)
         require_editable(inspection)
+        ch.inspection = inspection
+        ch.entity(interview)
         signed = session.scalar(
             select(RecordSignature.id)
             .join(Record, Record.id == RecordSignature.record_id)
@@ -398,10 +409,14 @@ def record_number_of(inspection: Inspection) -> str:
 def assign_record_number(ws: Workspace, inspection_id: str) -> str:
     """Keep the record's number with the inspection: done once, when the first record is made
     (reading a record's facts never writes)."""
-    with ws.db.session() as session:
-        inspection = resolve_id(session, inspection_id)
+    with ws.change(None, "record.number", inspection=inspection_id, editable=False) as ch:
+        inspection = ch.inspection
+        assert inspection is not None
+        ch.entity(inspection)
         if inspection.record_no is None:
             inspection.record_no = record_number_of(inspection)
+        else:
+            ch.nothing()
         return inspection.record_no
 
 
@@ -428,13 +443,21 @@ def record_data_sha256(view: InspectionView, extra: dict[str, Any] | None = None
     return sha256_of(record_data(view, extra))
 
 
-def _copy_evidence(ws: Workspace, session: Session, original_id: str, copy_id: str) -> None:
+def _copy_evidence(ch: Change, original_id: str, copy_id: str) -> None:
     """The original's evidence and sealing list, linked to the amendment: the same stored files,
     new rows, each entered in the amendment's own custody chain as coming from the original."""
-    custody.lock_chain(session, copy_id)
+    session = ch.session
     last = None
     new_ids: dict[str, str] = {}
-    skip = {"id", "inspection_id", "device_id", "created_at", "updated_at"}
+    skip = {
+        "id",
+        "inspection_id",
+        "device_id",
+        "created_at",
+        "updated_at",
+        "change_device_id",
+        "change_seq",
+    }
     rows = session.scalars(
         select(Evidence).where(Evidence.inspection_id == original_id).order_by(Evidence.created_at)
     ).all()
@@ -444,8 +467,7 @@ def _copy_evidence(ws: Workspace, session: Session, original_id: str, copy_id: s
         }
         if old.derived_from:
             values["derived_from"] = new_ids.get(old.derived_from, old.derived_from)
-        row = Evidence(**values, inspection_id=copy_id, device_id=ws.db.device_id)
-        session.add(row)
+        row = ch.add(Evidence(**values, inspection_id=copy_id))
         session.flush()
         new_ids[old.id] = row.id
         facts = {**evidence_facts(row), "copied_from": [original_id, old.id]}
@@ -454,7 +476,7 @@ def _copy_evidence(ws: Workspace, session: Session, original_id: str, copy_id: s
             session,
             copy_id,
             event,
-            device_id=ws.db.device_id,
+            device_id=ch.device_id,
             evidence_id=row.id,
             data=facts,
             after=last,
@@ -469,9 +491,8 @@ def _copy_evidence(ws: Workspace, session: Session, original_id: str, copy_id: s
             note=item.note,
             evidence_ids=[new_ids.get(e, e) for e in item.evidence_ids],
             added_by=item.added_by,
-            device_id=ws.db.device_id,
         )
-        session.add(seal)
+        ch.add(seal)
         session.flush()
         data = {
             "seal_item_id": seal.id,
@@ -484,7 +505,7 @@ def _copy_evidence(ws: Workspace, session: Session, original_id: str, copy_id: s
             "copied_from": [original_id, item.id],
         }
         last = custody.append(
-            session, copy_id, "sealed", device_id=ws.db.device_id, data=data, after=last
+            session, copy_id, "sealed", device_id=ch.device_id, data=data, after=last
         )
 
 
@@ -495,8 +516,10 @@ def amend_inspection(ws: Workspace, inspection_id: str) -> str:
     """A correction of a signed inspection: a new inspection, linked to the original, with its
     answers copied to start from (evidence links too: the files are the same). The signed
     original is never changed."""
-    with ws.db.session() as session:
-        original = resolve_id(session, inspection_id)
+    with ws.change(None, "inspection.amend", inspection=inspection_id, editable=False) as ch:
+        session = ch.session
+        original = ch.inspection
+        assert original is not None
         if original.status is not InspectionStatus.SIGNED:
             raise InvalidInput("只有已签名锁定的检查需要更正记录；未签名的检查可以直接修改。")
         copy = Inspection(
@@ -511,10 +534,10 @@ def amend_inspection(ws: Workspace, inspection_id: str) -> str:
             started_at=original.started_at,
             amends_id=original.id,
             status=InspectionStatus.IN_PROGRESS,
-            device_id=ws.db.device_id,
         )
-        session.add(copy)
+        ch.add(copy)
         session.flush()
+        ch.entity(copy)
         for member in original.members:
             copy.members.append(
                 InspectionMember(
@@ -522,7 +545,7 @@ def amend_inspection(ws: Workspace, inspection_id: str) -> str:
                 )
             )
         for answer in session.scalars(select(Answer).where(Answer.inspection_id == original.id)):
-            session.add(
+            ch.add(
                 Answer(
                     inspection_id=copy.id,
                     item_code=answer.item_code,
@@ -530,8 +553,7 @@ def amend_inspection(ws: Workspace, inspection_id: str) -> str:
                     note=answer.note,
                     amount_fen=answer.amount_fen,
                     violation_code=answer.violation_code,
-                    device_id=ws.db.device_id,
                 )
             )
-        _copy_evidence(ws, session, original.id, copy.id)
+        _copy_evidence(ch, original.id, copy.id)
         return copy.id

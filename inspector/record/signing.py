@@ -16,7 +16,6 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from sqlalchemy import select
 
 from inspector.db.models import (
-    Inspection,
     InspectionStatus,
     Inspector,
     MemberRole,
@@ -121,8 +120,10 @@ def sign_record(
         location=view.district,
         now=now,
     )
-    with ws.db.session() as session:
-        inspection = session.get(Inspection, view.id)
+    # The signer is the actor of a digital signature.
+    with ws.change(info.cert_no, "record.sign", inspection=view.id, editable=False) as ch:
+        session = ch.session
+        inspection = ch.inspection
         row = session.get(Record, record.id)
         signer = session.scalar(select(Inspector).where(Inspector.cert_no == info.cert_no))
         assert inspection is not None and row is not None and signer is not None
@@ -133,9 +134,10 @@ def sign_record(
                 field_name=f"inspector-{info.cert_no}",
                 certificate_sha256=info.fingerprint_sha256 or "",
                 pdf_sha256=result.sha256,
-                device_id=ws.db.device_id,
             )
         )
+        ch.entity(row)
+        ch.details["pdf_sha256"] = result.sha256
         row.path = str(target.relative_to(ws.home.root))
         row.sha256 = result.sha256
         row.size = result.size

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.evidence.annotate import DEFAULT_COLOR, KINDS, Shape
-from inspector.evidence.manage import annotate_evidence, print_path, resolve_evidence
+from inspector.evidence.manage import annotate_evidence, locate_evidence, print_path
 from inspector.inspections import get_inspection
 from inspector.workspace import Workspace
 from ui.tasks import TaskRunner
@@ -181,10 +181,7 @@ class AnnotationEditor(QDialog):
         self.evidence_id = evidence_id
         self.setWindowTitle(self.tr("标注（保存为副本，原件不变）"))
         self.resize(1000, 720)
-        with workspace.db.session() as session:
-            row = resolve_evidence(session, evidence_id)
-            self.evidence_id = row.id
-            inspection_id = row.inspection_id
+        self.evidence_id, inspection_id = locate_evidence(workspace, evidence_id)
         view = next(
             e for e in get_inspection(workspace, inspection_id).evidence if e.id == self.evidence_id
         )

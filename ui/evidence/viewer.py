@@ -189,12 +189,10 @@ class EvidenceViewer(QDialog):
             self.message.setText(self.tr("检查已结束或已签字：证据只能查看"))
 
     def _inspection_id(self) -> str:
-        from inspector.evidence.manage import resolve_evidence
+        from inspector.evidence.manage import locate_evidence
 
-        with self.workspace.db.session() as session:
-            row = resolve_evidence(session, self.evidence_id)
-            self.evidence_id = row.id
-            return row.inspection_id
+        self.evidence_id, inspection_id = locate_evidence(self.workspace, self.evidence_id)
+        return inspection_id
 
     def _fit(self) -> None:
         if self._pixmap.isNull():
