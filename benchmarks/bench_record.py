@@ -126,7 +126,7 @@ def prepare(home: Path, photos: Path) -> dict[str, str]:
 
 def timed(home: Path, ids: dict[str, str]) -> None:
     """In a child process: build and sign; print the figures as JSON."""
-    from inspector.record.pdf import build_record
+    from inspector.record.build import build_record
     from inspector.record.signing import sign_record
     from inspector.workspace import Workspace
 

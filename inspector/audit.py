@@ -307,6 +307,15 @@ def audit_head(ws: Workspace) -> str:
     return sha256_of(sorted([device, digest] for device, digest in heads))
 
 
+def log_state(ws: Workspace) -> tuple[str, int]:
+    """The head hash (:func:`audit_head`) and how many events the log holds: what a record
+    states of the log at its build."""
+    with ws.db.session() as session:
+        heads = _heads(session)
+        count = session.scalar(select(func.count()).select_from(AuditEvent)) or 0
+    return sha256_of(sorted([device, digest] for device, digest in heads)), count
+
+
 def _heads(session: Session) -> list[tuple[str, str]]:
     latest = (
         select(AuditEvent.device_id, func.max(AuditEvent.seq).label("seq"))

@@ -54,7 +54,7 @@ def main(home: str, out: str) -> None:
     dialog.grab().save(str(target / "new-inspection.png"))
     dialog.close()
 
-    from inspector.record.pdf import build_record
+    from inspector.record.build import build_record
     from ui.record_dialog import RecordDialog
     from ui.signing_dialog import SigningDialog
 

@@ -14,7 +14,8 @@ from reportlab.pdfgen.canvas import Canvas
 from inspector.evidence.intake import add_evidence
 from inspector.evidence.manage import set_caption
 from inspector.inspections import get_inspection
-from inspector.record.pdf import build_record, photo_flowable
+from inspector.record.build import build_record
+from inspector.record.layout import photo_flowable
 from inspector.workspace import Workspace
 
 from .conftest import PHOTOS
@@ -41,7 +42,7 @@ def test_the_record_draws_the_print_copy_upright(
     [view] = get_inspection(workspace, inspection_id).evidence
     flowable = photo_flowable(workspace, view, 200, 200)
     assert flowable.orientation == 1  # upright already: no page transform
-    assert flowable.path == workspace.store.path_for(view.print_sha256 or "", ".jpg")
+    assert flowable.data == workspace.store.read_bytes(view.print_sha256 or "", ".jpg")
     pdf = tmp_path / "page.pdf"
     canvas = Canvas(str(pdf), pagesize=(flowable.width, flowable.height))
     flowable.drawOn(canvas, 0, 0)

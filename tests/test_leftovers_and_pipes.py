@@ -19,7 +19,7 @@ KILLED_BUILD = textwrap.dedent(
     """
     import sys
     from reportlab.platypus import SimpleDocTemplate
-    from inspector.record.pdf import build_record
+    from inspector.record.build import build_record
     from inspector.workspace import Workspace
 
     def stop_here(self, *args, **kwargs):

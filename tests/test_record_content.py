@@ -20,6 +20,7 @@ from inspector.inspections import (
     get_inspection,
     record_answer,
 )
+from inspector.record.build import build_record
 from inspector.record.content import (
     add_question,
     add_signature,
@@ -32,7 +33,7 @@ from inspector.record.content import (
     set_statement,
     signatures,
 )
-from inspector.record.pdf import build_record, gather_facts
+from inspector.record.facts import gather_facts
 from inspector.workspace import Workspace
 
 TEAM = [TeamMember("张伟", "370100001"), TeamMember("李娜", "370100002")]

@@ -12,7 +12,7 @@ from PIL import Image, ImageChops, ImageOps, ImageStat
 from reportlab.pdfgen.canvas import Canvas
 
 from inspector.evidence.media import inspect_file
-from inspector.record.pdf import OrientedImage
+from inspector.record.layout import OrientedImage
 
 from .conftest import PHOTOS
 
@@ -22,7 +22,9 @@ pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs 
 def _render(photo: Path, tmp_path: Path) -> Image.Image:
     info = inspect_file(photo)
     assert info.width and info.height
-    flowable = OrientedImage(photo, info.width, info.height, info.orientation, 200, 200)
+    flowable = OrientedImage(
+        photo.read_bytes(), info.width, info.height, info.orientation, 200, 200
+    )
     pdf = tmp_path / f"{photo.stem}.pdf"
     canvas = Canvas(str(pdf), pagesize=(flowable.width, flowable.height))
     flowable.drawOn(canvas, 0, 0)

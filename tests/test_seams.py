@@ -43,3 +43,17 @@ def test_only_the_engine_module_opens_a_database_file() -> None:
         if path.name != "engine.py" and "sqlite3.connect" in path.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+def test_evidence_files_are_read_through_the_store_only() -> None:
+    """No caller gets a stored file's path: readers take bytes or a handle from the store
+    (``EvidenceStore.open``/``read_bytes``), the one place that will decrypt them."""
+    offenders = []
+    for folder in ("inspector", "ui"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            if path == ROOT / "inspector" / "evidence" / "store.py":
+                continue
+            for node in ast.walk(_tree(path)):
+                if isinstance(node, ast.Attribute) and node.attr == "path_for":
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from inspector.db.models import InspectionStatus
 from inspector.inspections import TeamMember, create_inspection, finish_inspection, get_inspection
+from inspector.record.build import build_record
 from inspector.record.content import get_statement, signatures
-from inspector.record.pdf import build_record
 from inspector.record.status import latest_record
 from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from inspector.db.models import InspectionStatus
 from inspector.errors import InspectorError
 from inspector.inspections import get_inspection
+from inspector.record.build import build_record
 from inspector.record.content import amend_inspection, signatures
-from inspector.record.pdf import build_record
 from inspector.record.status import RecordView, latest_record
 from inspector.workspace import Workspace
 from ui.tasks import TaskRunner

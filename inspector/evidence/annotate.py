@@ -9,7 +9,6 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
@@ -139,10 +138,10 @@ def draw_shapes(image: Image.Image, shapes: Sequence[Shape]) -> None:
         draw.polygon([(x2, y2), left, right], fill=shape.color)
 
 
-def render_annotation(base: Path, shapes: Sequence[Shape]) -> Rendered:
+def render_annotation(base: bytes, shapes: Sequence[Shape]) -> Rendered:
     """Draw the shapes on a copy of ``base`` (an upright print-size copy, never an original)."""
     try:
-        with Image.open(base) as source:
+        with Image.open(io.BytesIO(base)) as source:
             image = source.convert("RGB")
     except OSError as error:
         raise InvalidInput(f"无法读取照片的打印副本：{error}") from error

@@ -16,7 +16,7 @@ from inspector.errors import InvalidInput, StorageError
 from inspector.evidence import custody
 from inspector.evidence.intake import team_member
 from inspector.evidence.media import suffix_for
-from inspector.evidence.store import disk_message, file_sha256
+from inspector.evidence.store import CHUNK, disk_message, file_sha256
 from inspector.inspections import get_inspection, resolve_id
 from inspector.progress import NullReporter, Reporter, check_cancel
 from inspector.workspace import Workspace
@@ -60,13 +60,15 @@ def export_evidence(
         reporter.start(len(view.evidence), "导出证据")
         for number, evidence in enumerate(view.evidence, start=1):
             check_cancel(reporter)
-            source = ws.store.path_for(evidence.sha256, suffix_for(evidence.media_type))
             stem = Path(evidence.original_name).stem
             target = folder / f"{number:03d}_{_safe(stem)}{suffix_for(evidence.media_type)}"
-            if not source.is_file():
-                raise StorageError(f"证据 {evidence.original_name} 的文件缺失，导出中止")
-            shutil.copyfile(source, target)
-            with target.open("rb+") as handle:
+            try:
+                source = ws.store.open(evidence.sha256, suffix_for(evidence.media_type))
+            except StorageError as error:
+                raise StorageError(f"证据 {evidence.original_name} 的文件缺失，导出中止") from error
+            with source, target.open("wb") as handle:
+                shutil.copyfileobj(source, handle, CHUNK)
+                handle.flush()
                 os.fsync(handle.fileno())
             copied = file_sha256(target)
             if copied != evidence.sha256:

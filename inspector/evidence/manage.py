@@ -208,17 +208,18 @@ def stored_files(view: EvidenceView | Evidence) -> list[tuple[str, str, str]]:
     return files
 
 
-def print_path(ws: Workspace, view: EvidenceView) -> Path | None:
+def print_bytes(ws: Workspace, view: EvidenceView) -> bytes | None:
     """The upright print-size copy the record and the viewer show (None: not an image)."""
     if not view.print_sha256:
         return None
-    return ws.store.path_for(view.print_sha256, ".jpg")
+    return ws.store.read_bytes(view.print_sha256, ".jpg")
 
 
-def thumb_path(ws: Workspace, view: EvidenceView) -> Path | None:
+def thumb_bytes(ws: Workspace, view: EvidenceView) -> bytes | None:
+    """The thumbnail (None: not an image, or stored before thumbnails existed)."""
     if not view.thumb_sha256:
         return None
-    return ws.store.path_for(view.thumb_sha256, ".jpg")
+    return ws.store.read_bytes(view.thumb_sha256, ".jpg")
 
 
 def annotate_evidence(
@@ -240,7 +241,7 @@ def annotate_evidence(
         team_member(inspection, by)
         if not source.print_sha256:
             raise InvalidInput("只能在照片上标注")
-        base = ws.store.path_for(source.print_sha256, ".jpg")
+        base = ws.store.read_bytes(source.print_sha256, ".jpg")
         source_id = source.id
     rendered = render_annotation(base, parsed)
     with ws.store.scratch(referenced_in(ws.db)) as scratch:

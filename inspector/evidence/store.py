@@ -248,6 +248,20 @@ class EvidenceStore:
         except OSError as error:
             raise StorageError(disk_message(error)) from error
 
+    def open(self, sha256: str, suffix: str) -> IO[bytes]:
+        """A stored file for reading: how every reader gets at evidence (the one place that
+        will decrypt it when the store is encrypted). Missing: a StorageError saying so."""
+        try:
+            return self.path_for(sha256, suffix).open("rb")
+        except FileNotFoundError as error:
+            raise StorageError(f"证据文件缺失：{sha256}") from error
+        except OSError as error:
+            raise StorageError(f"无法读取证据文件 {sha256}：{error.strerror or error}") from error
+
+    def read_bytes(self, sha256: str, suffix: str) -> bytes:
+        with self.open(sha256, suffix) as handle:
+            return handle.read()
+
     def hash_of(self, sha256: str, suffix: str) -> str | None:
         """Recompute the hash of a stored file (None if it is missing)."""
         path = self.path_for(sha256, suffix)

@@ -76,12 +76,11 @@ def verify_evidence(
         check_cancel(reporter)
         actual = ws.store.hash_of(sha, suffix)
         where = f"证据 {row.id[:8]} {row.original_name} 的{role}"
-        path = ws.store.path_for(sha, suffix)
         if actual is None:
-            report.problems.append(Problem("file", where, f"文件缺失（{path}）"))
+            report.problems.append(Problem("file", where, f"文件缺失（{sha}{suffix}）"))
         elif actual != sha:
             report.problems.append(
-                Problem("file", where, f"文件内容已改变（{path}）：应为 {sha}，实为 {actual}")
+                Problem("file", where, f"文件内容已改变：应为 {sha}，实为 {actual}")
             )
         report.files += 1
         reporter.advance(done, row.original_name)

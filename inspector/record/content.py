@@ -406,20 +406,6 @@ def record_number_of(inspection: Inspection) -> str:
     return f"JC{day:%Y%m%d}-{inspection.id[:8].upper()}"
 
 
-def assign_record_number(ws: Workspace, inspection_id: str) -> str:
-    """Keep the record's number with the inspection: done once, when the first record is made
-    (reading a record's facts never writes)."""
-    with ws.change(None, "record.number", inspection=inspection_id, editable=False) as ch:
-        inspection = ch.inspection
-        assert inspection is not None
-        ch.entity(inspection)
-        if inspection.record_no is None:
-            inspection.record_no = record_number_of(inspection)
-        else:
-            ch.nothing()
-        return inspection.record_no
-
-
 def record_data(view: InspectionView, extra: dict[str, Any] | None = None) -> dict[str, Any]:
     """What the record states, in a stable form: its SHA-256 is printed on every page and
     checked again by ``record verify`` against the database."""

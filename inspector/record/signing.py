@@ -26,7 +26,7 @@ from inspector.errors import InvalidInput, NotFound
 from inspector.evidence.verify import verify_evidence
 from inspector.inspections import get_inspection
 from inspector.record.content import signatures
-from inspector.record.pdf import gather_facts
+from inspector.record.facts import gather_facts
 from inspector.record.status import latest_record
 from inspector.signing.keystore import KeyStore
 from inspector.signing.sign import sign_pdf

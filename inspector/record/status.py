@@ -45,7 +45,7 @@ def latest_record(
     ws: Workspace, inspection_id: str, interview_id: str | None = None
 ) -> RecordView | None:
     """The newest inspection record, or with ``interview_id`` that interview's record."""
-    from inspector.record.pdf import gather_facts, interview_data_sha256
+    from inspector.record.facts import gather_facts, interview_data_sha256
 
     view = get_inspection(ws, inspection_id)
     with ws.db.session() as session:

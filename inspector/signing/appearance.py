@@ -20,7 +20,7 @@ from reportlab.pdfgen import canvas
 
 from inspector.resources import resource_path
 
-FONT = "WenQuanYiMicroHei"  # the name inspector/record/pdf.py registers the same font under
+FONT = "WenQuanYiMicroHei"  # the name inspector/record/layout.py registers the same font under
 BORDER = Color(0.55, 0.1, 0.1)
 PADDING = 3.0
 MAX_FONT_SIZE = 10.0

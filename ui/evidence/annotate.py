@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.evidence.annotate import DEFAULT_COLOR, KINDS, Shape
-from inspector.evidence.manage import annotate_evidence, locate_evidence, print_path
+from inspector.evidence.manage import annotate_evidence, locate_evidence, print_bytes
 from inspector.inspections import get_inspection
 from inspector.workspace import Workspace
+from ui.evidence.images import stored_image
 from ui.tasks import TaskRunner
 
 TextProvider = Callable[[], str | None]
@@ -185,8 +186,8 @@ class AnnotationEditor(QDialog):
         view = next(
             e for e in get_inspection(workspace, inspection_id).evidence if e.id == self.evidence_id
         )
-        path = print_path(workspace, view)
-        self.canvas = AnnotationCanvas(QPixmap(str(path)) if path else QPixmap(), self)
+        image = stored_image(lambda: print_bytes(workspace, view))
+        self.canvas = AnnotationCanvas(QPixmap.fromImage(image), self)
 
         self.tools = QButtonGroup(self)
         self.tool_buttons: dict[str, QPushButton] = {}

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.errors import InspectorError
-from inspector.evidence.manage import thumb_path
+from inspector.evidence.manage import thumb_bytes
 from inspector.evidence.sealing import add_seal_item, list_seal_items, remove_seal_item
 from inspector.inspections import EDITABLE, get_inspection
 from inspector.workspace import Workspace
+from ui.evidence.images import stored_image
 from ui.tasks import TaskRunner
 
 # The units are data: they go into the sealing list (a Chinese document) as typed or chosen.
@@ -136,8 +137,8 @@ class SealingListDialog(QDialog):
         for evidence in view.evidence:
             if not evidence.media_type.startswith("image/"):
                 continue
-            path = thumb_path(self.workspace, evidence)
-            icon = QIcon(QPixmap(str(path))) if path is not None else QIcon()
+            image = stored_image(lambda e=evidence: thumb_bytes(self.workspace, e))
+            icon = QIcon(QPixmap.fromImage(image)) if not image.isNull() else QIcon()
             entry = QListWidgetItem(icon, evidence.original_name[:14])
             entry.setToolTip(evidence.original_name)
             entry.setData(ID_ROLE, evidence.id)

@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 
 from inspector.errors import InspectorError
 from inspector.evidence.intake import IntakeResult, add_evidence
-from inspector.evidence.manage import remove_evidence, thumb_path
+from inspector.evidence.manage import remove_evidence, thumb_bytes
 from inspector.inspections import EDITABLE, EvidenceView, InspectionView, get_inspection
 from inspector.workspace import Workspace
 from ui.evidence.camera import CameraCheck, available_cameras, camera_button_state
+from ui.evidence.images import stored_image
 from ui.strings import status_name
 from ui.tasks import TaskRunner
 
@@ -45,10 +46,7 @@ def load_thumbnails(ws: Workspace, views: Sequence[EvidenceView]) -> dict[str, Q
     """Read the stored thumbnails (QImage is safe off the UI thread; QPixmap is not)."""
     images: dict[str, QImage] = {}
     for view in views:
-        path = thumb_path(ws, view)
-        if path is None:
-            continue
-        image = QImage(str(path))  # upright already: made so at intake
+        image = stored_image(lambda v=view: thumb_bytes(ws, v))  # upright: made so at intake
         if not image.isNull():
             images[view.id] = image
     return images

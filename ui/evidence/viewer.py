@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 from inspector.errors import InspectorError
 from inspector.evidence.manage import (
     link_evidence,
-    print_path,
+    print_bytes,
     remove_evidence,
     set_caption,
 )
 from inspector.inspections import EDITABLE, EvidenceView, get_inspection
 from inspector.workspace import Workspace
+from ui.evidence.images import stored_image
 from ui.tasks import TaskRunner
 
 
@@ -121,8 +122,7 @@ class EvidenceViewer(QDialog):
         self.view = found
         editable = inspection.status in EDITABLE
         self.setWindowTitle(self.tr("证据：%1").replace("%1", found.original_name))
-        path = print_path(self.workspace, found)
-        self._pixmap = QPixmap(str(path)) if path is not None else QPixmap()
+        self._pixmap = QPixmap.fromImage(stored_image(lambda: print_bytes(self.workspace, found)))
         if self._pixmap.isNull():
             pdf = found.media_type == "application/pdf"
             kind = self.tr("PDF 文件") if pdf else found.media_type
@@ -184,7 +184,7 @@ class EvidenceViewer(QDialog):
             self.remove_button,
         ):
             widget.setEnabled(editable)
-        self.annotate_button.setEnabled(editable and path is not None)
+        self.annotate_button.setEnabled(editable and found.print_sha256 is not None)
         if not editable:
             self.message.setText(self.tr("检查已结束或已签字：证据只能查看"))
 

@@ -1,27 +1,24 @@
 """The inspection record as a PDF (reportlab): Chinese text in an embedded, subset TrueType font,
 every checklist item with its answer, and the photos upright with their hashes.
 
-Photos are placed by file path, so a JPEG is embedded byte for byte rather than decoded and
-re-encoded. What is placed is the print-size copy made at intake from the same decode as the
-thumbnail (upright, about 1200-2000 px, a few hundred KB): the record never decodes a full-size
-photo, and a record of many 12 MP photos stays small. Its caption gives the original's SHA-256.
-Evidence stored before print copies existed is placed as the original, turned upright by the
-page transform (OrientedImage), never by rewriting the image.
+Photos are read through the evidence store (bytes, never a path) and a JPEG is embedded byte
+for byte as its own image object (:func:`place_jpeg`), neither decoded nor re-encoded. What is
+placed is the print-size copy made at intake from the same decode as the thumbnail (upright,
+about 1200-2000 px, a few hundred KB): the record never decodes a full-size photo, and a record
+of many 12 MP photos stays small. Its caption gives the original's SHA-256. Evidence stored
+before print copies existed is placed as the original, turned upright by the page transform
+(OrientedImage), never by rewriting the image.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
 from PIL import Image
-from reportlab import rl_config
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -30,6 +27,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFImageXObject
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -45,38 +43,25 @@ from reportlab.platypus import (
 from reportlab.platypus import Image as RLImage
 
 from inspector import __version__
-from inspector.db.models import RESULT_NAMES, Inspection, InspectionStatus, Record, Result
-from inspector.errors import InvalidInput, StorageError
+from inspector.db.models import RESULT_NAMES, Result
 from inspector.evidence.media import suffix_for
-from inspector.evidence.sealing import SealItemView, list_seal_items, photo_names
-from inspector.evidence.store import disk_message
-from inspector.files import scratch_prefix, write_atomically
-from inspector.hashing import sha256_of
 from inspector.inspections import (
     EvidenceView,
     InspectionView,
     format_fen,
-    get_inspection,
 )
-from inspector.progress import NullReporter, Reporter, check_cancel
+from inspector.progress import Reporter, check_cancel
 from inspector.record.content import (
     InterviewView,
     SignatureView,
-    assign_record_number,
-    get_interview,
-    get_interviews,
-    record_data_sha256,
-    record_number_of,
-    signatures,
 )
-from inspector.registry import agreement_status
+from inspector.record.facts import LEGAL_BASIS, RecordFacts, agreement_text
 from inspector.resources import resource_path
 from inspector.workspace import Workspace
 
 FONT = "WenQuanYiMicroHei"
-BUREAU_SETTING = "bureau"  # the bureau's name for the record's heading, set once per laptop
-# The laws the seeds name for this work: 社会保险法 (seed 000 五(一)) and the 条例 (seed 002).
-LEGAL_BASIS = "《中华人民共和国社会保险法》《医疗保障基金使用监督管理条例》"
+
+
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
 
@@ -137,7 +122,7 @@ class OrientedImage(Flowable):
 
     def __init__(
         self,
-        path: Path,
+        data: bytes,
         width: int,
         height: int,
         orientation: int | None,
@@ -145,7 +130,8 @@ class OrientedImage(Flowable):
         max_height: float,
     ) -> None:
         super().__init__()
-        self.path = path
+        self.data = data
+        self.key = hashlib.sha256(data).hexdigest()
         self.orientation = orientation if orientation in self._MAPS else 1
         upright_w, upright_h = (height, width) if self.orientation >= 5 else (width, height)
         scale = min(max_width / upright_w, max_height / upright_h)
@@ -158,8 +144,34 @@ class OrientedImage(Flowable):
         canvas = self.canv
         canvas.saveState()
         canvas.transform(a * w, b * h, c * w, d * h, e * w, f * h)
-        canvas.drawImage(str(self.path), 0, 0, width=1, height=1)
+        place_jpeg(canvas, self.key, self.data)
         canvas.restoreState()
+
+
+def place_jpeg(canvas: Canvas, key: str, data: bytes) -> None:
+    """Draw a JPEG into the unit square from its bytes, embedded as they are (DCTDecode).
+
+    reportlab embeds a JPEG byte for byte only when given a file *name*; given bytes (an
+    ImageReader) it decodes the whole image to name it (a 12 MP photo: ~50 MB and 0.25 s each,
+    FIELD-NOTES). So the image object is made here, as drawImage makes it from a name, from
+    the bytes the store hands out: the same PDF, no decode, no plaintext file on disk. One
+    object per image (keyed by its hash), however often it is drawn. Anything that is not a
+    JPEG (an original stored before print copies, e.g. a PNG) goes through ImageReader."""
+    document = canvas._doc
+    name = f"inspector-{key}"
+    registered = document.getXObjectName(name)
+    if document.idToObject.get(registered) is None:
+        image = PDFImageXObject(name, None)
+        if not image.loadImageFromJPEG(io.BytesIO(data)):
+            canvas.drawImage(ImageReader(io.BytesIO(data)), 0, 0, width=1, height=1)
+            return
+        image.name = name
+        canvas._setXObjects(image)
+        document.Reference(image, registered)
+        document.addForm(name, image)
+    canvas._currentPageHasImages = 1
+    canvas._code.append(f"/{registered} Do")
+    canvas._formsinuse.append(name)  # the page's resources name it
 
 
 def photo_flowable(
@@ -168,13 +180,13 @@ def photo_flowable(
     """The photo as the record shows it: the upright print copy where there is one (orientation
     1, no transform), else the original turned by its EXIF orientation."""
     if evidence.print_sha256:
-        path = ws.store.path_for(evidence.print_sha256, ".jpg")
-        with Image.open(path) as header:  # reads the size from the header, decodes nothing
+        data = ws.store.read_bytes(evidence.print_sha256, ".jpg")
+        with Image.open(io.BytesIO(data)) as header:  # the size from the header, no decode
             width, height = header.size
-        return OrientedImage(path, width, height, 1, max_width, max_height)
-    path = ws.store.path_for(evidence.sha256, suffix_for(evidence.media_type))
+        return OrientedImage(data, width, height, 1, max_width, max_height)
+    data = ws.store.read_bytes(evidence.sha256, suffix_for(evidence.media_type))
     return OrientedImage(
-        path,
+        data,
         evidence.width or 1,
         evidence.height or 1,
         evidence.orientation,
@@ -214,7 +226,7 @@ def draw_qr(canvas: Canvas, modules: list[list[bool]], x: float, y: float, size:
     canvas.restoreState()
 
 
-def _numbered_canvas(footer: str, qr_text: str) -> type[Canvas]:
+def numbered_canvas(footer: str, qr_text: str) -> type[Canvas]:
     class NumberedCanvas(Canvas):
         """Writes "page x of y" and the QR code once the number of pages is known."""
 
@@ -243,14 +255,6 @@ def _numbered_canvas(footer: str, qr_text: str) -> type[Canvas]:
     return NumberedCanvas
 
 
-def agreement_text(view: InspectionView) -> str:
-    agreement = view.agreement_no or "未登记"
-    if view.agreement_expiry:
-        agreement += f"，有效期至 {view.agreement_expiry.isoformat()}"
-    check = agreement_status(view, (view.started_at or view.created_at).astimezone().date())
-    return f"{agreement}（{check.label}）" if check.flagged else agreement
-
-
 def _info_table(view: InspectionView, s: dict[str, ParagraphStyle], facts: RecordFacts) -> Table:
     team = "；".join(
         f"{name}（执法证号 {cert}）" + ("，组长" if role.value == "leader" else "")
@@ -272,6 +276,10 @@ def _info_table(view: InspectionView, s: dict[str, ParagraphStyle], facts: Recor
         ("检查时间", f"{local_time(view.started_at)} 至 {local_time(view.ended_at)}"),
         ("检查地点", view.place or view.institution_name),
         ("检查清单", view.checklist.version_label),
+        (
+            "全过程记录",
+            f"本记录生成时，本机操作记录共 {facts.audit_events} 条，末端哈希 {facts.audit_head}",
+        ),
     ]
     if view.team_district:
         rows.insert(7, ("检查组所属区县", view.team_district))
@@ -361,75 +369,6 @@ def _caption(view: InspectionView, evidence: EvidenceView) -> str:
         parts.append(f"注意：{_escape(evidence.time_warning)}")
     parts.append(f"SHA-256：{evidence.sha256}")
     return "<br/>".join(parts)
-
-
-@dataclass
-class RecordFacts:
-    """Everything a record states beyond the inspection view, gathered once; its SHA-256 (with
-    the view's) is the record's data hash, recomputed by ``record verify``."""
-
-    bureau: str
-    record_no: str
-    covert: bool
-    amends: str | None
-    statement: str
-    representative: str | None
-    representative_title: str | None
-    signatures: list[SignatureView]
-    seals: list[SealItemView]
-    seal_photos: dict[str, str]
-    data_sha256: str = ""
-
-    def hashed(self) -> dict[str, Any]:
-        return {
-            "record_no": self.record_no,
-            "statement": [self.statement, self.representative, self.representative_title],
-            "seals": [
-                [i.position, i.description, i.quantity, i.unit, i.note, i.evidence_ids]
-                for i in self.seals
-            ],
-            "signatures": [
-                [
-                    sig.role,
-                    sig.signer_name,
-                    sig.cert_no,
-                    sig.refused,
-                    sig.refusal_reason,
-                    hashlib.sha256(sig.image_png).hexdigest() if sig.image_png else None,
-                ]
-                for sig in self.signatures
-                if sig.interview_id is None
-            ],
-        }
-
-
-def gather_facts(ws: Workspace, view: InspectionView) -> RecordFacts:
-    with ws.db.session() as session:
-        inspection = session.get(Inspection, view.id)
-        assert inspection is not None
-        statement = inspection.party_statement
-        representative, title = inspection.party_representative, inspection.party_title
-        record_no = record_number_of(inspection)
-        amends = None
-        if inspection.amends_id:
-            original = session.get(Inspection, inspection.amends_id)
-            amends = (original.record_no if original else None) or inspection.amends_id
-    mode = ws.library.modes.get(view.mode)
-    seals = list_seal_items(ws, view.id)
-    facts = RecordFacts(
-        bureau=ws.db.setting(BUREAU_SETTING) or f"{view.team_district or view.district}医疗保障局",
-        record_no=record_no,
-        covert=bool(mode and mode.covert),
-        amends=amends,
-        statement=statement,
-        representative=representative,
-        representative_title=title,
-        signatures=signatures(ws, view.id),
-        seals=seals,
-        seal_photos=photo_names(ws, [e for item in seals for e in item.evidence_ids]),
-    )
-    facts.data_sha256 = record_data_sha256(view, facts.hashed())
-    return facts
 
 
 class SignatureBox(Flowable):
@@ -619,7 +558,7 @@ def _seal_table(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> Table:
     return table
 
 
-def _story(
+def record_story(
     ws: Workspace,
     view: InspectionView,
     facts: RecordFacts,
@@ -693,7 +632,7 @@ def _story(
     return story
 
 
-def _document(path: Path, title: str) -> SimpleDocTemplate:
+def document(path: Path, title: str) -> SimpleDocTemplate:
     return SimpleDocTemplate(
         str(path),
         pagesize=A4,
@@ -709,7 +648,7 @@ def _document(path: Path, title: str) -> SimpleDocTemplate:
     )
 
 
-def _interview_story(
+def interview_story(
     view: InspectionView,
     interview: InterviewView,
     facts: RecordFacts,
@@ -762,168 +701,3 @@ def _interview_story(
     block = _signature_table(rows, s)
     story.append(block)
     return story
-
-
-def interview_data(interview: InterviewView, facts: RecordFacts) -> dict[str, Any]:
-    return {
-        "interview": interview.id,
-        "interviewee": [
-            interview.interviewee_name,
-            interview.interviewee_role,
-            interview.interviewee_id_no,
-        ],
-        "questions": interview.questions,
-        "signatures": [
-            [
-                sig.role,
-                sig.signer_name,
-                sig.cert_no,
-                sig.refused,
-                sig.refusal_reason,
-                hashlib.sha256(sig.image_png).hexdigest() if sig.image_png else None,
-            ]
-            for sig in facts.signatures
-            if sig.interview_id == interview.id
-        ],
-    }
-
-
-def interview_data_sha256(ws: Workspace, interview_id: str) -> tuple[str, RecordFacts]:
-    interview = get_interview(ws, interview_id)
-    facts = gather_facts(ws, get_inspection(ws, interview.inspection_id))
-    data = interview_data(interview, facts)
-    return sha256_of(data), facts
-
-
-def _render(
-    ws: Workspace,
-    inspection_id: str,
-    stem: str,
-    out: Path | None,
-    *,
-    title: str,
-    subject_text: str,
-    footer: str,
-    qr: str,
-    story: Callable[[], list[Flowable]],
-) -> tuple[Path, str]:
-    """Lay out a document in a scratch folder, keep it under the data directory (fsynced) and
-    copy it to ``out``. Returns the kept path and the SHA-256 of the PDF."""
-    register_font()
-    # ASCII85 would wrap every image in text 25 % larger than its bytes.
-    rl_config.useA85 = 0
-    stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
-    kept = ws.home.records / inspection_id / f"{stem}-{stamp}.pdf"
-    try:
-        with tempfile.TemporaryDirectory(dir=ws.home.root, prefix=scratch_prefix()) as scratch:
-            draft = Path(scratch) / "document.pdf"
-            doc = _document(draft, title)
-            doc.subject = subject_text
-            doc.build(story(), canvasmaker=_numbered_canvas(footer, qr))
-            sha256 = hashlib.sha256(draft.read_bytes()).hexdigest()
-            write_atomically(kept, draft)
-            if out is not None:
-                write_atomically(out, draft)
-    except OSError as error:
-        raise StorageError(disk_message(error)) from error
-    return kept, sha256
-
-
-def build_interview_record(
-    ws: Workspace, interview_id: str, out: Path | None = None
-) -> tuple[Path, str]:
-    """The interview record (询问笔录) as a PDF, kept like the inspection record."""
-    interview = get_interview(ws, interview_id)
-    view = get_inspection(ws, interview.inspection_id)
-    assign_record_number(ws, view.id)  # the interview record's number is built on it
-    data_sha256, facts = interview_data_sha256(ws, interview_id)
-    record_no = f"{facts.record_no}-W{interview_number(ws, interview):02d}"
-    boxes: dict[str, Any] = {}
-    kept, sha256 = _render(
-        ws,
-        view.id,
-        f"interview-{interview.id[:8]}",
-        out,
-        title=f"询问笔录 {record_no} {interview.interviewee_name}",
-        subject_text=subject(record_no, view.id, data_sha256),
-        footer=f"{view.institution_name} · 询问笔录 {record_no}",
-        qr=qr_payload(record_no, data_sha256),
-        story=lambda: _interview_story(view, interview, facts, record_no, boxes),
-    )
-    with ws.db.session() as session:
-        session.add(
-            Record(
-                inspection_id=view.id,
-                interview_id=interview.id,
-                kind="interview_record",
-                path=str(kept.relative_to(ws.home.root)),
-                sha256=sha256,
-                size=kept.stat().st_size,
-                record_no=record_no,
-                data_sha256=data_sha256,
-                signature_boxes=boxes,
-                device_id=ws.db.device_id,
-            )
-        )
-    return (out or kept), sha256
-
-
-def interview_number(ws: Workspace, interview: InterviewView) -> int:
-    ids = [item.id for item in get_interviews(ws, interview.inspection_id)]
-    return ids.index(interview.id) + 1
-
-
-def subject(record_no: str, inspection_id: str, data_sha256: str) -> str:
-    """The PDF's Subject: what ``record verify`` reads to find the record and its data."""
-    return f"INSPECTOR-RECORD;no={record_no};inspection={inspection_id};data={data_sha256}"
-
-
-def qr_payload(record_no: str, data_sha256: str) -> str:
-    """What the QR code on every page says: the record number and its data hash. Upper case
-    and slashes only, so that the code uses QR's alphanumeric mode: 37 modules instead of 53,
-    large enough at 18 mm to scan from paper."""
-    return f"INSPECTOR-RECORD/{record_no.upper()}/{data_sha256.upper()}"
-
-
-def build_record(
-    ws: Workspace,
-    inspection_id: str,
-    out: Path | None = None,
-    reporter: Reporter | None = None,
-) -> tuple[Path, str]:
-    """Make the record PDF, keep it under the data directory with its hash, the hash of its
-    data and where the digital signatures go, and copy it to ``out`` if given. Returns the path
-    written for the user and the SHA-256 of the PDF."""
-    reporter = reporter or NullReporter()
-    view = get_inspection(ws, inspection_id)
-    if view.status is InspectionStatus.SIGNED:
-        raise InvalidInput("该检查的记录已签名锁定，不能重新生成；已签名的记录见 inspection show。")
-    assign_record_number(ws, view.id)
-    facts = gather_facts(ws, view)
-    boxes: dict[str, Any] = {}
-    kept, sha256 = _render(
-        ws,
-        view.id,
-        "record",
-        out,
-        title=f"现场检查记录 {facts.record_no} {view.institution_name}",
-        subject_text=subject(facts.record_no, view.id, facts.data_sha256),
-        footer=f"{view.institution_name} · 现场检查记录 {facts.record_no}",
-        qr=qr_payload(facts.record_no, facts.data_sha256),
-        story=lambda: _story(ws, view, facts, boxes, reporter),
-    )
-    with ws.db.session() as session:
-        session.add(
-            Record(
-                inspection_id=view.id,
-                kind="inspection_record",
-                path=str(kept.relative_to(ws.home.root)),
-                sha256=sha256,
-                size=kept.stat().st_size,
-                record_no=facts.record_no,
-                data_sha256=facts.data_sha256,
-                signature_boxes=boxes,
-                device_id=ws.db.device_id,
-            )
-        )
-    return (out or kept), sha256

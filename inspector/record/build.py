@@ -1,0 +1,174 @@
+"""Building a record: lay out its story in a scratch folder, keep the PDF under the data
+directory with its hashes, and enter the build in the action log as one change."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.platypus import (
+    Flowable,
+)
+
+from inspector.db.models import InspectionStatus, Record
+from inspector.errors import InvalidInput, StorageError
+from inspector.evidence.store import disk_message
+from inspector.files import scratch_prefix, write_atomically
+from inspector.inspections import (
+    get_inspection,
+)
+from inspector.progress import NullReporter, Reporter
+from inspector.record.content import (
+    get_interview,
+)
+from inspector.record.facts import (
+    gather_facts,
+    interview_data_sha256,
+    interview_number,
+    qr_payload,
+    subject,
+)
+from inspector.record.layout import (
+    document,
+    interview_story,
+    numbered_canvas,
+    record_story,
+    register_font,
+)
+from inspector.workspace import Workspace
+
+
+def _render(
+    ws: Workspace,
+    inspection_id: str,
+    stem: str,
+    out: Path | None,
+    *,
+    title: str,
+    subject_text: str,
+    footer: str,
+    qr: str,
+    story: Callable[[], list[Flowable]],
+) -> tuple[Path, str]:
+    """Lay out a document in a scratch folder, keep it under the data directory (fsynced) and
+    copy it to ``out``. Returns the kept path and the SHA-256 of the PDF."""
+    register_font()
+    # ASCII85 would wrap every image in text 25 % larger than its bytes.
+    rl_config.useA85 = 0
+    stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
+    kept = ws.home.records / inspection_id / f"{stem}-{stamp}.pdf"
+    try:
+        with tempfile.TemporaryDirectory(dir=ws.home.root, prefix=scratch_prefix()) as scratch:
+            draft = Path(scratch) / "document.pdf"
+            doc = document(draft, title)
+            doc.subject = subject_text
+            doc.build(story(), canvasmaker=numbered_canvas(footer, qr))
+            sha256 = hashlib.sha256(draft.read_bytes()).hexdigest()
+            write_atomically(kept, draft)
+            if out is not None:
+                write_atomically(out, draft)
+    except OSError as error:
+        raise StorageError(disk_message(error)) from error
+    return kept, sha256
+
+
+def build_interview_record(
+    ws: Workspace, interview_id: str, out: Path | None = None
+) -> tuple[Path, str]:
+    """The interview record (询问笔录) as a PDF, kept like the inspection record."""
+    interview = get_interview(ws, interview_id)
+    view = get_inspection(ws, interview.inspection_id)
+    data_sha256, facts = interview_data_sha256(ws, interview_id)
+    record_no = f"{facts.record_no}-W{interview_number(ws, interview):02d}"
+    boxes: dict[str, Any] = {}
+    kept, sha256 = _render(
+        ws,
+        view.id,
+        f"interview-{interview.id[:8]}",
+        out,
+        title=f"询问笔录 {record_no} {interview.interviewee_name}",
+        subject_text=subject(record_no, view.id, data_sha256),
+        footer=f"{view.institution_name} · 询问笔录 {record_no}",
+        qr=qr_payload(record_no, data_sha256),
+        story=lambda: interview_story(view, interview, facts, record_no, boxes),
+    )
+    _keep(
+        ws,
+        "interview.build",
+        view.id,
+        facts.record_no,
+        Record(
+            inspection_id=view.id,
+            interview_id=interview.id,
+            kind="interview_record",
+            path=str(kept.relative_to(ws.home.root)),
+            sha256=sha256,
+            size=kept.stat().st_size,
+            record_no=record_no,
+            data_sha256=data_sha256,
+            signature_boxes=boxes,
+        ),
+    )
+    return (out or kept), sha256
+
+
+def _keep(ws: Workspace, action: str, inspection_id: str, record_no: str, row: Record) -> None:
+    """One action for a build: the inspection keeps the record's number (the first build
+    fixes it), and the record made is entered with its hashes."""
+    with ws.change(None, action, inspection=inspection_id, editable=False) as ch:
+        inspection = ch.inspection
+        assert inspection is not None
+        if inspection.record_no is None:
+            inspection.record_no = record_no
+        ch.entity(ch.add(row))
+        ch.details["sha256"] = row.sha256
+
+
+def build_record(
+    ws: Workspace,
+    inspection_id: str,
+    out: Path | None = None,
+    reporter: Reporter | None = None,
+) -> tuple[Path, str]:
+    """Make the record PDF, keep it under the data directory with its hash, the hash of its
+    data and where the digital signatures go, and copy it to ``out`` if given. Returns the path
+    written for the user and the SHA-256 of the PDF."""
+    reporter = reporter or NullReporter()
+    view = get_inspection(ws, inspection_id)
+    if view.status is InspectionStatus.SIGNED:
+        raise InvalidInput("该检查的记录已签名锁定，不能重新生成；已签名的记录见 inspection show。")
+    facts = gather_facts(ws, view)
+    boxes: dict[str, Any] = {}
+    kept, sha256 = _render(
+        ws,
+        view.id,
+        "record",
+        out,
+        title=f"现场检查记录 {facts.record_no} {view.institution_name}",
+        subject_text=subject(facts.record_no, view.id, facts.data_sha256),
+        footer=f"{view.institution_name} · 现场检查记录 {facts.record_no}",
+        qr=qr_payload(facts.record_no, facts.data_sha256),
+        story=lambda: record_story(ws, view, facts, boxes, reporter),
+    )
+    _keep(
+        ws,
+        "record.build",
+        view.id,
+        facts.record_no,
+        Record(
+            inspection_id=view.id,
+            kind="inspection_record",
+            path=str(kept.relative_to(ws.home.root)),
+            sha256=sha256,
+            size=kept.stat().st_size,
+            record_no=facts.record_no,
+            data_sha256=facts.data_sha256,
+            signature_boxes=boxes,
+        ),
+    )
+    return (out or kept), sha256

@@ -1,0 +1,160 @@
+"""What a record states, gathered once from the database: the facts beyond the inspection
+view, the hash of its data (printed on every page, checked by ``record verify``), and the
+subject and QR text that carry it. No layout here."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from inspector.audit import log_state
+from inspector.db.models import Inspection
+from inspector.evidence.sealing import SealItemView, list_seal_items, photo_names
+from inspector.hashing import sha256_of
+from inspector.inspections import (
+    InspectionView,
+    get_inspection,
+)
+from inspector.record.content import (
+    InterviewView,
+    SignatureView,
+    get_interview,
+    get_interviews,
+    record_data_sha256,
+    record_number_of,
+    signatures,
+)
+from inspector.registry import agreement_status
+from inspector.workspace import Workspace
+
+BUREAU_SETTING = "bureau"  # the bureau's name for the record's heading, set once per laptop
+
+
+# The laws the seeds name for this work: 社会保险法 (seed 000 五(一)) and the 条例 (seed 002).
+LEGAL_BASIS = "《中华人民共和国社会保险法》《医疗保障基金使用监督管理条例》"
+
+
+def agreement_text(view: InspectionView) -> str:
+    agreement = view.agreement_no or "未登记"
+    if view.agreement_expiry:
+        agreement += f"，有效期至 {view.agreement_expiry.isoformat()}"
+    check = agreement_status(view, (view.started_at or view.created_at).astimezone().date())
+    return f"{agreement}（{check.label}）" if check.flagged else agreement
+
+
+def signature_entries(signatures: list[SignatureView], interview_id: str | None) -> list[list[Any]]:
+    """How the handwritten signatures and refusals of one document (the record: interview
+    None) enter its data hash: the one place that hashes them, image by its SHA-256."""
+    return [
+        [
+            sig.role,
+            sig.signer_name,
+            sig.cert_no,
+            sig.refused,
+            sig.refusal_reason,
+            hashlib.sha256(sig.image_png).hexdigest() if sig.image_png else None,
+        ]
+        for sig in signatures
+        if sig.interview_id == interview_id
+    ]
+
+
+@dataclass
+class RecordFacts:
+    """Everything a record states beyond the inspection view, gathered once; its SHA-256 (with
+    the view's) is the record's data hash, recomputed by ``record verify``."""
+
+    bureau: str
+    record_no: str
+    covert: bool
+    amends: str | None
+    statement: str
+    representative: str | None
+    representative_title: str | None
+    signatures: list[SignatureView]
+    seals: list[SealItemView]
+    seal_photos: dict[str, str]
+    data_sha256: str = ""
+    # The action log at the build, stated on the record but outside its data hash: the log
+    # grows with every build, the data do not.
+    audit_head: str = ""
+    audit_events: int = 0
+
+    def hashed(self) -> dict[str, Any]:
+        return {
+            "record_no": self.record_no,
+            "statement": [self.statement, self.representative, self.representative_title],
+            "seals": [
+                [i.position, i.description, i.quantity, i.unit, i.note, i.evidence_ids]
+                for i in self.seals
+            ],
+            "signatures": signature_entries(self.signatures, None),
+        }
+
+
+def gather_facts(ws: Workspace, view: InspectionView) -> RecordFacts:
+    with ws.db.session() as session:
+        inspection = session.get(Inspection, view.id)
+        assert inspection is not None
+        statement = inspection.party_statement
+        representative, title = inspection.party_representative, inspection.party_title
+        record_no = record_number_of(inspection)
+        amends = None
+        if inspection.amends_id:
+            original = session.get(Inspection, inspection.amends_id)
+            amends = (original.record_no if original else None) or inspection.amends_id
+    mode = ws.library.modes.get(view.mode)
+    seals = list_seal_items(ws, view.id)
+    facts = RecordFacts(
+        bureau=ws.db.setting(BUREAU_SETTING) or f"{view.team_district or view.district}医疗保障局",
+        record_no=record_no,
+        covert=bool(mode and mode.covert),
+        amends=amends,
+        statement=statement,
+        representative=representative,
+        representative_title=title,
+        signatures=signatures(ws, view.id),
+        seals=seals,
+        seal_photos=photo_names(ws, [e for item in seals for e in item.evidence_ids]),
+    )
+    facts.data_sha256 = record_data_sha256(view, facts.hashed())
+    facts.audit_head, facts.audit_events = log_state(ws)
+    return facts
+
+
+def interview_data(interview: InterviewView, facts: RecordFacts) -> dict[str, Any]:
+    return {
+        "interview": interview.id,
+        "interviewee": [
+            interview.interviewee_name,
+            interview.interviewee_role,
+            interview.interviewee_id_no,
+        ],
+        "questions": interview.questions,
+        "signatures": signature_entries(facts.signatures, interview.id),
+    }
+
+
+def interview_data_sha256(ws: Workspace, interview_id: str) -> tuple[str, RecordFacts]:
+    interview = get_interview(ws, interview_id)
+    facts = gather_facts(ws, get_inspection(ws, interview.inspection_id))
+    data = interview_data(interview, facts)
+    return sha256_of(data), facts
+
+
+def interview_number(ws: Workspace, interview: InterviewView) -> int:
+    ids = [item.id for item in get_interviews(ws, interview.inspection_id)]
+    return ids.index(interview.id) + 1
+
+
+def subject(record_no: str, inspection_id: str, data_sha256: str) -> str:
+    """The PDF's Subject: what ``record verify`` reads to find the record and its data."""
+    return f"INSPECTOR-RECORD;no={record_no};inspection={inspection_id};data={data_sha256}"
+
+
+def qr_payload(record_no: str, data_sha256: str) -> str:
+    """What the QR code on every page says: the record number and its data hash. Upper case
+    and slashes only, so that the code uses QR's alphanumeric mode: 37 modules instead of 53,
+    large enough at 18 mm to scan from paper."""
+    return f"INSPECTOR-RECORD/{record_no.upper()}/{data_sha256.upper()}"
