@@ -108,6 +108,71 @@ def known_inspectors(ws: Workspace) -> list[KnownInspector]:
         ]
 
 
+def current_inspector(ws: Workspace) -> KnownInspector | None:
+    """Who is working on this laptop (the actor of every event), if chosen."""
+    if ws.actor is None:
+        return None
+    with ws.db.session() as session:
+        person = session.scalar(select(Inspector).where(Inspector.cert_no == ws.actor))
+        if person is None:
+            return None
+        return KnownInspector(person.cert_no, person.name, person.district or "")
+
+
+def set_current_inspector(ws: Workspace, member: TeamMember | str) -> KnownInspector:
+    """Choose who works on this laptop: a known inspector by 执法证号, or a new one (name and
+    执法证号) entered here. One event, acted by the inspector chosen; the choice is kept for
+    the next start."""
+    from inspector.db.models import Setting
+    from inspector.workspace import CURRENT_INSPECTOR
+
+    cert_no = (member if isinstance(member, str) else member.cert_no).strip()
+    if not cert_no:
+        raise InvalidInput("请填写执法证号")
+    with ws.change(cert_no, "inspector.current") as ch:
+        session = ch.session
+        if isinstance(member, TeamMember):
+            if not member.name.strip():
+                raise InvalidInput("请填写检查人员姓名")
+            person = _find_or_add_inspector(ws, session, member)
+        else:
+            person = session.scalar(select(Inspector).where(Inspector.cert_no == cert_no))
+            if person is None:
+                raise NotFound(f"本机没有执法证号为 {cert_no} 的检查人员：请同时填写姓名")
+        setting = session.get(Setting, CURRENT_INSPECTOR)
+        if setting is None:
+            ch.add(Setting(key=CURRENT_INSPECTOR, value=cert_no))
+        elif setting.value == cert_no and not session.new:
+            ch.nothing()
+        else:
+            setting.value = cert_no
+        ch.entity(person)
+        chosen = KnownInspector(person.cert_no, person.name, person.district or "")
+    ws.actor = cert_no
+    return chosen
+
+
+def change_setting(ws: Workspace, key: str, value: str) -> None:
+    """A setting that shapes what records say (the bureau's name, ...): one event, with the
+    value before and after. The UI's own state (the last item open) is not an action and is
+    kept with ``ws.db.set_setting``."""
+    from inspector.db.models import Setting
+
+    with ws.change(None, "setting.set") as ch:
+        row = ch.session.get(Setting, key)
+        before = None if row is None else row.value
+        if before == value:
+            ch.nothing()
+            return
+        if row is None:
+            ch.add(Setting(key=key, value=value))
+        else:
+            row.value = value
+        ch.entity(kind="setting", id=key)
+        ch.state = {key: value}
+        ch.details.update({"key": key, "before": before, "after": value})
+
+
 def _find_or_add_inspector(ws: Workspace, session: Session, member: TeamMember) -> Inspector:
     person = session.scalar(select(Inspector).where(Inspector.cert_no == member.cert_no))
     if person is None:

@@ -347,3 +347,30 @@ def test_the_checklist_shows_an_expired_agreement_on_point_one(
     assert page.flag.isVisibleTo(page) and "2021-01-31" in page.flag.text()
     page.select("P2.1")
     assert not page.flag.isVisibleTo(page)
+
+
+def test_the_current_inspector_is_chosen_and_shown_in_the_window(
+    qtbot: QtBot, workspace: Workspace, window: MainWindow
+) -> None:
+    from ui.current_inspector import CurrentInspectorDialog
+
+    assert window.who.text() == "未选择当前检查人员"
+    _plan(workspace)
+    dialog = CurrentInspectorDialog(workspace, window)
+    qtbot.addWidget(dialog)
+    # The known inspectors are offered, then a new one can be entered.
+    labels = [dialog.people.itemText(i) for i in range(dialog.people.count())]
+    assert labels == ["张伟（370100001）", "李娜（370100002）", "新增检查人员…"]
+    dialog.people.setCurrentIndex(2)
+    assert dialog.name.isEnabled()
+    dialog.name.setText("王强")
+    dialog.cert_no.setText("370100009")
+    dialog.accept()
+    assert dialog.result() == CurrentInspectorDialog.DialogCode.Accepted
+    window.show_current_inspector()
+    assert window.who.text() == "当前检查人员：王强（370100009）"
+    assert workspace.actor == "370100009"
+    # Offered first the next time.
+    again = CurrentInspectorDialog(workspace, window)
+    qtbot.addWidget(again)
+    assert again.people.currentData() == "370100009"

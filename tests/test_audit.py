@@ -4,7 +4,9 @@ names its first broken or missing link, tombstones instead of bare deletes."""
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,8 +65,10 @@ def test_every_user_action_leaves_exactly_one_event(workspace: Workspace, tmp_pa
         set_caption,
     )
     from inspector.evidence.sealing import add_seal_item, remove_seal_item
-    from inspector.inspections import reopen_inspection
+    from inspector.inspections import change_setting, reopen_inspection, set_current_inspector
+    from inspector.record.build import build_record
     from inspector.registry import apply, preview
+    from inspector.signing.keystore import KeyStore
 
     from .conftest import PHOTOS
 
@@ -90,6 +94,14 @@ def test_every_user_action_leaves_exactly_one_event(workspace: Workspace, tmp_pa
     steps: list[tuple[str, Callable[[], object]]] = [
         ("registry.import", lambda: apply(workspace, preview(registry, workspace))),
         ("inspection.create", create),
+        ("inspector.current", lambda: set_current_inspector(workspace, "370100002")),
+        ("setting.set", lambda: change_setting(workspace, "bureau", "济南市历城区医疗保障局")),
+        (
+            "key.create_trial",
+            lambda: KeyStore.of(workspace).self_signed_for_trials(
+                "李娜", "370100002", "口令123456"
+            ),
+        ),
         ("answer.save", lambda: save_answer(workspace, i(), "P1.1", "problem", note="床位空置")),
         ("answer.clear", lambda: save_answer(workspace, i(), "P1.1", None)),
         ("evidence.add", add),
@@ -112,12 +124,17 @@ def test_every_user_action_leaves_exactly_one_event(workspace: Workspace, tmp_pa
             "signature.refuse",
             lambda: record_refusal(workspace, i(), "王某", "不认可", "赵某", STROKES),
         ),
+        ("record.build", lambda: build_record(workspace, i())),
     ]
     for action, run in steps:
         before = _count(workspace)
         run()
         assert _count(workspace) == before + 1, action
         assert _actions(workspace)[-1] == action
+    # Every event after the choice is acted by the inspector chosen.
+    with workspace.db.session() as session:
+        actors = list(session.scalars(select(AuditEvent.actor).order_by(AuditEvent.seq)))
+    assert set(actors[2:]) == {"370100002"}
     # The same caption again changes nothing and leaves no event.
     before = _count(workspace)
     reopen_inspection(workspace, i())
@@ -438,3 +455,62 @@ def test_two_devices_adding_to_one_inspection_keep_verifiable_chains(home: Path)
         assert report.ok, [str(p) for p in report.problems]
         check = verify(ws)
         assert check.ok and check.devices == 2
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_the_record_states_the_log_head_at_its_build(workspace: Workspace) -> None:
+    from inspector.audit import log_state
+    from inspector.record.build import build_record
+
+    inspection_id = _new(workspace)
+    save_answer(workspace, inspection_id, "P1.1", "ok")
+    finish_inspection(workspace, inspection_id)
+    head, count = log_state(workspace)
+    path, _sha = build_record(workspace, inspection_id)
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert head in "".join(text.split())
+    assert f"共 {count} 条" in text
+    # The build is one more event after the head the record states.
+    assert _actions(workspace)[-1] == "record.build"
+    assert log_state(workspace)[1] == count + 1
+
+
+def test_the_current_inspector_is_kept_and_refused_when_unknown(workspace: Workspace) -> None:
+    from inspector.inspections import current_inspector, set_current_inspector
+
+    with pytest.raises(InvalidInput):
+        set_current_inspector(workspace, TeamMember("", "370100009"))
+    with pytest.raises(Exception, match="370100009"):
+        set_current_inspector(workspace, "370100009")
+    person = set_current_inspector(workspace, TeamMember("王强", "370100009", "历下区"))
+    assert (person.name, workspace.actor) == ("王强", "370100009")
+    with pytest.raises(InvalidInput, match="王强"):
+        set_current_inspector(workspace, TeamMember("张三", "370100009"))
+    assert workspace.actor == "370100009"
+    reopened = Workspace.open(workspace.home.root)
+    try:
+        assert reopened.actor == "370100009"
+        assert current_inspector(reopened) == person
+    finally:
+        reopened.close()
+
+
+def test_the_command_line_acts_as_the_inspector_named(workspace: Workspace, cli: Cli) -> None:
+    inspection_id = _new(workspace)
+    cli("config", "current_inspector", "370100001")
+    cli("answer", inspection_id[:8], "P1.1", "--result", "ok")
+    cli("--as", "370100002", "answer", inspection_id[:8], "P1.2", "--result", "ok")
+    cli("answer", inspection_id[:8], "P1.3", "--result", "ok", "--as", "370100002")
+    cli("--as", "999", "answer", inspection_id[:8], "P1.4", "--result", "ok", expect=1)
+    with workspace.db.session() as session:
+        rows = session.execute(
+            select(AuditEvent.action, AuditEvent.actor).order_by(AuditEvent.seq)
+        ).all()
+    assert [tuple(r) for r in rows[-4:]] == [
+        ("inspector.current", "370100001"),
+        ("answer.save", "370100001"),
+        ("answer.save", "370100002"),
+        ("answer.save", "370100002"),
+    ]

@@ -148,6 +148,8 @@ def run(argv: Sequence[str]) -> int:
         workspace.close()
         return 0
     window.reopen_last()
+    # Chosen at start, the last one offered first: the actor of every event (全过程记录).
+    window.choose_inspector()
     code = app.exec()
     workspace.close()
     return code

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -12,9 +13,11 @@ from PySide6.QtWidgets import (
 )
 
 from inspector import __version__
+from inspector.inspections import current_inspector
 from inspector.workspace import Workspace
 from ui.autosave import AutoSaver
 from ui.checklist_page import ChecklistPage
+from ui.current_inspector import describe
 from ui.home import HomePage
 from ui.new_inspection import NewInspectionDialog
 from ui.tasks import TaskRunner
@@ -58,6 +61,10 @@ class MainWindow(QMainWindow):
         self.checklist.changed.connect(self._checklist_changed)
         self._home_stale = False
         self._build_menus()
+        # Who acts on this laptop, always in sight: every action is logged in their name.
+        self.who = QLabel()
+        self.statusBar().addPermanentWidget(self.who)
+        self.show_current_inspector()
         for notice in workspace.notices:
             self.statusBar().showMessage(notice, 15000)
 
@@ -74,6 +81,9 @@ class MainWindow(QMainWindow):
         keys = QAction(self.tr("数字签名密钥…"), self)
         keys.triggered.connect(self.manage_keys)
         file_menu.addAction(keys)
+        who = QAction(self.tr("切换当前检查人员…"), self)
+        who.triggered.connect(self.choose_inspector)
+        file_menu.addAction(who)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -176,11 +186,28 @@ class MainWindow(QMainWindow):
         if record_dialog is not None and hasattr(record_dialog, "refresh"):
             record_dialog.refresh()
 
+    def show_current_inspector(self) -> None:
+        person = current_inspector(self.workspace)
+        self.who.setText(
+            self.tr("当前检查人员：%1").replace("%1", describe(person))
+            if person is not None
+            else self.tr("未选择当前检查人员")
+        )
+
+    def choose_inspector(self) -> bool:
+        """Ask who is working; True when someone was chosen."""
+        from ui.current_inspector import CurrentInspectorDialog
+
+        dialog = CurrentInspectorDialog(self.workspace, self)
+        chosen = dialog.exec() == CurrentInspectorDialog.DialogCode.Accepted
+        self.show_current_inspector()
+        return chosen
+
     def manage_keys(self) -> None:
         from inspector.signing.keystore import KeyStore
         from ui.keys_dialog import KeysDialog
 
-        KeysDialog(KeyStore(self.workspace.home), self).exec()
+        KeysDialog(KeyStore.of(self.workspace), self).exec()
 
     def show_keys(self) -> None:
         QMessageBox.information(

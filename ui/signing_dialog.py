@@ -56,7 +56,7 @@ class SigningDialog(QDialog):
         self.workspace = workspace
         self.runner = runner
         self.inspection_id = inspection_id
-        self.store = KeyStore(workspace.home)
+        self.store = KeyStore.of(workspace)
         self.setWindowTitle(self.tr("签名"))
         self.resize(1100, 700)
         view = get_inspection(workspace, inspection_id)

@@ -34,6 +34,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="数据目录（默认：INSPECTOR_HOME 或系统用户数据目录）",
     )
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="输出 JSON")
+    common.add_argument(
+        "--as",
+        dest="acting",
+        metavar="执法证号",
+        default=argparse.SUPPRESS,
+        help="以这名检查人员的身份操作（默认：本机当前检查人员，见 config current_inspector）",
+    )
 
     parser = argparse.ArgumentParser(
         prog="inspector", description="医保基金现场检查 Inspector：命令行", parents=[common]
@@ -56,6 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.home = getattr(args, "home", None)
     args.json = getattr(args, "json", False)
+    args.acting = getattr(args, "acting", None) or os.environ.get("INSPECTOR_AS")
     out = Printer(args.json)
     try:
         code = args.run(args, out)

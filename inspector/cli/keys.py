@@ -9,10 +9,12 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from inspector.cli.output import EXIT_ERROR, Printer
+from inspector.cli.output import EXIT_ERROR, Printer, open_workspace
 from inspector.errors import InvalidInput
 
 ENV_PASSPHRASE = "INSPECTOR_KEY_PASSPHRASE"
@@ -25,6 +27,15 @@ def _store(args: argparse.Namespace) -> Any:
     from inspector.signing.keystore import KeyStore
 
     return KeyStore(resolve_home(args.home))
+
+
+@contextmanager
+def _changing_store(args: argparse.Namespace) -> Iterator[Any]:
+    """The key store for a command that adds or changes a key: on the action log."""
+    from inspector.signing.keystore import KeyStore
+
+    with open_workspace(args) as workspace:
+        yield KeyStore.of(workspace)
 
 
 def read_passphrase(args: argparse.Namespace, prompt: str, *, confirm: bool = False) -> str:
@@ -77,45 +88,45 @@ def _key_data(info: Any) -> dict[str, Any]:
 
 
 def cmd_key_import(args: argparse.Namespace, out: Printer) -> None:
-    store = _store(args)
-    passphrase = read_passphrase(args, "PKCS#12 文件的口令：")
-    info = store.import_pkcs12(Path(args.file), passphrase)
-    out.emit(_key_data(info), f"已导入密钥：{_key_line(info)}")
+    with _changing_store(args) as store:
+        passphrase = read_passphrase(args, "PKCS#12 文件的口令：")
+        info = store.import_pkcs12(Path(args.file), passphrase)
+        out.emit(_key_data(info), f"已导入密钥：{_key_line(info)}")
 
 
 def cmd_key_new(args: argparse.Namespace, out: Printer) -> None:
-    store = _store(args)
-    passphrase = read_passphrase(args, "为新密钥设置口令：", confirm=True)
-    info, _csr = store.new_key_and_csr(
-        args.name, args.cert_no, args.org, passphrase, rsa_bits=3072 if args.rsa else None
-    )
-    path = store.csr_path(info.key_id)
-    out.emit(
-        {**_key_data(info), "csr_path": str(path)},
-        f"已生成密钥 {info.key_id}（{info.key_type}）。\n"
-        f"证书请求（CSR）：{path}\n"
-        f"请把证书请求交给医保局的 CA，收到证书后运行：key attach {info.key_id} 证书文件",
-    )
+    with _changing_store(args) as store:
+        passphrase = read_passphrase(args, "为新密钥设置口令：", confirm=True)
+        info, _csr = store.new_key_and_csr(
+            args.name, args.cert_no, args.org, passphrase, rsa_bits=3072 if args.rsa else None
+        )
+        path = store.csr_path(info.key_id)
+        out.emit(
+            {**_key_data(info), "csr_path": str(path)},
+            f"已生成密钥 {info.key_id}（{info.key_type}）。\n"
+            f"证书请求（CSR）：{path}\n"
+            f"请把证书请求交给医保局的 CA，收到证书后运行：key attach {info.key_id} 证书文件",
+        )
 
 
 def cmd_key_attach(args: argparse.Namespace, out: Printer) -> None:
-    store = _store(args)
-    try:
-        data = Path(args.cert_file).read_bytes()
-    except OSError as error:
-        raise InvalidInput(f"无法读取证书文件 {args.cert_file}：{error.strerror}") from error
-    info = store.attach_certificate(args.key_id, data)
-    out.emit(_key_data(info), f"证书已导入：{_key_line(info)}")
+    with _changing_store(args) as store:
+        try:
+            data = Path(args.cert_file).read_bytes()
+        except OSError as error:
+            raise InvalidInput(f"无法读取证书文件 {args.cert_file}：{error.strerror}") from error
+        info = store.attach_certificate(args.key_id, data)
+        out.emit(_key_data(info), f"证书已导入：{_key_line(info)}")
 
 
 def cmd_key_trial(args: argparse.Namespace, out: Printer) -> None:
-    store = _store(args)
-    passphrase = read_passphrase(args, "为试用密钥设置口令：", confirm=True)
-    info = store.self_signed_for_trials(args.name, args.cert_no, passphrase, days=args.days)
-    out.emit(
-        _key_data(info),
-        f"已生成试用（自签名）密钥：{_key_line(info)}\n注意：试用证书不能证明签名者的身份",
-    )
+    with _changing_store(args) as store:
+        passphrase = read_passphrase(args, "为试用密钥设置口令：", confirm=True)
+        info = store.self_signed_for_trials(args.name, args.cert_no, passphrase, days=args.days)
+        out.emit(
+            _key_data(info),
+            f"已生成试用（自签名）密钥：{_key_line(info)}\n注意：试用证书不能证明签名者的身份",
+        )
 
 
 def cmd_key_list(args: argparse.Namespace, out: Printer) -> None:

@@ -49,6 +49,16 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
     workspace = Workspace.open(args.home)
     for notice in workspace.notices:  # a migration's backup, a checklist file that broke
         print(notice, file=sys.stderr)
+    acting = getattr(args, "acting", None)
+    if acting:
+        # This command's actor only; the laptop's current inspector stays as it is.
+        from inspector.inspections import known_inspectors
+
+        cert_no = acting.strip()
+        if cert_no not in {person.cert_no for person in known_inspectors(workspace)}:
+            workspace.close()
+            raise InvalidInput(f"--as：本机没有执法证号为 {cert_no} 的检查人员")
+        workspace.actor = cert_no
     return workspace
 
 

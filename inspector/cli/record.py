@@ -11,7 +11,11 @@ from typing import Any
 from inspector.cli.output import Printer, open_workspace
 from inspector.errors import InvalidInput
 
-SETTINGS = {"bureau": "检查记录抬头的医疗保障局名称，如 济南市历城区医疗保障局"}
+CURRENT_INSPECTOR = "current_inspector"  # the key of inspector.workspace.CURRENT_INSPECTOR
+SETTINGS = {
+    "bureau": "检查记录抬头的医疗保障局名称，如 济南市历城区医疗保障局",
+    CURRENT_INSPECTOR: "在本机工作的检查人员（执法证号），即操作记录中的操作人",
+}
 
 
 def _strokes(path: str) -> list[Any]:
@@ -26,7 +30,7 @@ def _strokes(path: str) -> list[Any]:
 
 
 def cmd_record_build(args: argparse.Namespace, out: Printer) -> None:
-    from inspector.record.pdf import build_interview_record, build_record
+    from inspector.record.build import build_interview_record, build_record
 
     target = Path(args.out) if args.out else None
     if not args.id and not args.interview:
@@ -172,9 +176,13 @@ def cmd_interview_list(args: argparse.Namespace, out: Printer) -> None:
 
 
 def cmd_config(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.inspections import change_setting, set_current_inspector
+
     with open_workspace(args) as ws:
-        if args.value is not None:
-            ws.db.set_setting(args.name, args.value.strip())
+        if args.value is not None and args.name == CURRENT_INSPECTOR:
+            set_current_inspector(ws, args.value.strip())
+        elif args.value is not None:
+            change_setting(ws, args.name, args.value.strip())
         value = ws.db.setting(args.name)
     out.emit({args.name: value}, f"{args.name} = {value or '（未设置）'}")
 

@@ -22,10 +22,12 @@ import json
 import os
 import shutil
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from asn1crypto import pkcs12 as asn1_pkcs12
 from cryptography import x509
@@ -38,6 +40,9 @@ from inspector.errors import NotFound
 from inspector.files import fsync_dir, write_atomically
 from inspector.paths import DataDir
 from inspector.signing.errors import KeyRefused, SigningError, WrongPassphrase
+
+if TYPE_CHECKING:
+    from inspector.workspace import Workspace
 
 TRIAL_MARK = "试用（自签名）"
 META = "meta.json"
@@ -312,9 +317,31 @@ def open_pkcs12(
 class KeyStore:
     """The keys under ``<data dir>/keys/``."""
 
-    def __init__(self, home: Path | DataDir) -> None:
+    def __init__(self, home: Path | DataDir, workspace: Workspace | None = None) -> None:
         data_dir = home if isinstance(home, DataDir) else DataDir(Path(home))
         self.root = data_dir.keys
+        # With a workspace, every key added or changed is one event in the action log.
+        self.workspace = workspace
+
+    @classmethod
+    def of(cls, workspace: Workspace) -> KeyStore:
+        """The workspace's key store, its changes on the action log."""
+        return cls(workspace.home, workspace)
+
+    @contextmanager
+    def _logged(self, action: str, key_id: str, meta: dict[str, Any]) -> Iterator[None]:
+        """The files are written inside the change: a refused write leaves no event, a
+        failed event no files."""
+        if self.workspace is None:
+            yield
+            return
+        with self.workspace.change(None, action) as ch:
+            ch.entity(kind="key", id=key_id)
+            ch.state = meta
+            ch.details.update(
+                {k: meta.get(k) for k in ("kind", "name", "cert_no", "org", "key_type")}
+            )
+            yield
 
     # --- files (the one place that reads and writes them) ----------------------------------
 
@@ -330,7 +357,9 @@ class KeyStore:
     def _read(self, path: Path) -> bytes:
         return path.read_bytes()
 
-    def _add_folder(self, key_id: str, files: dict[str, bytes], meta: dict[str, Any]) -> KeyInfo:
+    def _add_folder(
+        self, action: str, key_id: str, files: dict[str, bytes], meta: dict[str, Any]
+    ) -> KeyInfo:
         self._ensure_root()
         target = self.root / key_id
         if target.exists():
@@ -338,14 +367,19 @@ class KeyStore:
             raise SigningError(f"这个密钥已经在本机：{existing.describe()}，编号 {key_id}")
         staging = self.root / f".new-{uuid.uuid4().hex}"
         staging.mkdir(mode=0o700)
+        meta = {"version": 1, "key_id": key_id, **meta}
+        moved = False
         try:
-            for name, data in files.items():
-                self._write(staging / name, data)
-            meta = {"version": 1, "key_id": key_id, **meta}
-            self._write(staging / META, _dump(meta))
-            os.replace(staging, target)
+            with self._logged(action, key_id, meta):
+                for name, data in files.items():
+                    self._write(staging / name, data)
+                self._write(staging / META, _dump(meta))
+                os.replace(staging, target)
+                moved = True
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
+            if moved:  # the event was not stored: neither is the key
+                shutil.rmtree(target, ignore_errors=True)
             raise
         fsync_dir(self.root)
         return KeyInfo.from_json(meta)
@@ -420,7 +454,7 @@ class KeyStore:
         }
         # The certificate also in the clear, so lists and attach need no passphrase.
         files = {P12: data, CERT: _pem(cert)}
-        return self._add_folder(key_id_of(private_key.public_key()), files, meta)
+        return self._add_folder("key.import", key_id_of(private_key.public_key()), files, meta)
 
     def new_key_and_csr(
         self, name: str, cert_no: str, org: str, passphrase: str, *, rsa_bits: int | None = None
@@ -456,7 +490,7 @@ class KeyStore:
             "created_at": datetime.now(UTC).isoformat(),
         }
         files = {P8: key_pem, CSR: csr_pem}
-        info = self._add_folder(key_id_of(private_key.public_key()), files, meta)
+        info = self._add_folder("key.create", key_id_of(private_key.public_key()), files, meta)
         return info, csr_pem
 
     def attach_certificate(
@@ -482,13 +516,14 @@ class KeyStore:
         check_validity(cert, now)
         subject = _subject_fields(cert.subject)
         chain = [c for c in certs if c is not cert]
-        if chain:
-            self._write(folder / CHAIN, b"".join(_pem(c) for c in chain))
-        self._write(folder / CERT, _pem(cert))
         meta = json.loads(self._read(folder / META))
         meta.update(subject)
         meta.update(_cert_fields(cert))
-        self._write(folder / META, _dump(meta))
+        with self._logged("key.attach_certificate", info.key_id, meta):
+            if chain:
+                self._write(folder / CHAIN, b"".join(_pem(c) for c in chain))
+            self._write(folder / CERT, _pem(cert))
+            self._write(folder / META, _dump(meta))
         return KeyInfo.from_json(meta)
 
     def self_signed_for_trials(
@@ -528,7 +563,10 @@ class KeyStore:
             **_cert_fields(cert),
         }
         return self._add_folder(
-            key_id_of(private_key.public_key()), {P12: data, CERT: _pem(cert)}, meta
+            "key.create_trial",
+            key_id_of(private_key.public_key()),
+            {P12: data, CERT: _pem(cert)},
+            meta,
         )
 
     # --- using a key -----------------------------------------------------------------------

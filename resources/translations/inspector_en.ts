@@ -4,12 +4,12 @@
 <context>
     <name>AnnotationCanvas</name>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="83"/>
+        <location filename="../../ui/evidence/annotate.py" line="84"/>
         <source>文字标注</source>
         <translation>Text label</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="83"/>
+        <location filename="../../ui/evidence/annotate.py" line="84"/>
         <source>文字：</source>
         <translation>Text:</translation>
     </message>
@@ -17,57 +17,57 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="182"/>
+        <location filename="../../ui/evidence/annotate.py" line="183"/>
         <source>标注（保存为副本，原件不变）</source>
         <translation>Annotate (saved as a copy; the original is unchanged)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="196"/>
+        <location filename="../../ui/evidence/annotate.py" line="194"/>
         <source>箭头</source>
         <translation>Arrow</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="196"/>
+        <location filename="../../ui/evidence/annotate.py" line="194"/>
         <source>圆圈</source>
         <translation>Circle</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="196"/>
+        <location filename="../../ui/evidence/annotate.py" line="194"/>
         <source>文字</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="206"/>
+        <location filename="../../ui/evidence/annotate.py" line="204"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="210"/>
+        <location filename="../../ui/evidence/annotate.py" line="208"/>
         <source>保存为标注副本</source>
         <translation>Save annotated copy</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="213"/>
+        <location filename="../../ui/evidence/annotate.py" line="211"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="217"/>
+        <location filename="../../ui/evidence/annotate.py" line="215"/>
         <source>拖动画箭头或圆圈；选“文字”后点击图片写字。</source>
         <translation>Drag to draw an arrow or a circle; choose “Text”, then click the picture to write.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="248"/>
+        <location filename="../../ui/evidence/annotate.py" line="246"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="256"/>
+        <location filename="../../ui/evidence/annotate.py" line="254"/>
         <source>已保存标注副本</source>
         <translation>Annotated copy saved</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="261"/>
+        <location filename="../../ui/evidence/annotate.py" line="259"/>
         <source>保存失败：%1</source>
         <translation>Not saved: %1</translation>
     </message>
@@ -143,7 +143,7 @@
     <message>
         <location filename="../../ui/checklist_page.py" line="194"/>
         <location filename="../../ui/checklist_page.py" line="375"/>
-        <location filename="../../ui/checklist_page.py" line="635"/>
+        <location filename="../../ui/checklist_page.py" line="643"/>
         <source>完成现场检查</source>
         <translation>Finish on-site check</translation>
     </message>
@@ -208,33 +208,33 @@
         <translation> (the tool&apos;s own advice)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="597"/>
+        <location filename="../../ui/checklist_page.py" line="605"/>
         <source>已检查 %1/%2 · 发现问题 %3 · 涉及金额 %4</source>
         <translation>Checked %1/%2 · problems %3 · amount %4</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="608"/>
+        <location filename="../../ui/checklist_page.py" line="616"/>
         <source>✓ 已保存 %1</source>
         <translation>✓ Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="614"/>
+        <location filename="../../ui/checklist_page.py" line="622"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="618"/>
-        <location filename="../../ui/checklist_page.py" line="620"/>
+        <location filename="../../ui/checklist_page.py" line="626"/>
+        <location filename="../../ui/checklist_page.py" line="628"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="632"/>
+        <location filename="../../ui/checklist_page.py" line="640"/>
         <source>结束现场检查后，答案将不能再修改（可重新打开）。</source>
         <translation>After finishing, answers can no longer be changed (the inspection can be reopened).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist_page.py" line="634"/>
+        <location filename="../../ui/checklist_page.py" line="642"/>
         <source>还有 %n 项未检查。</source>
         <translation>
             <numerusform>%n item is still unchecked.</numerusform>
@@ -242,15 +242,51 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="642"/>
+        <location filename="../../ui/checklist_page.py" line="650"/>
         <source>无法完成</source>
         <translation>Cannot finish</translation>
     </message>
 </context>
 <context>
+    <name>CurrentInspectorDialog</name>
+    <message>
+        <location filename="../../ui/current_inspector.py" line="42"/>
+        <location filename="../../ui/current_inspector.py" line="96"/>
+        <source>当前检查人员</source>
+        <translation>Current inspector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/current_inspector.py" line="47"/>
+        <source>请选择在本机工作的检查人员。本机的每一项操作都以其名义记入操作记录。</source>
+        <translation>Choose the inspector working on this laptop. Every action on this laptop is entered in the action log in their name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/current_inspector.py" line="58"/>
+        <source>新增检查人员…</source>
+        <translation>New inspector…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/current_inspector.py" line="61"/>
+        <source>检查人员</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/current_inspector.py" line="63"/>
+        <location filename="../../ui/current_inspector.py" line="66"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/current_inspector.py" line="65"/>
+        <location filename="../../ui/current_inspector.py" line="67"/>
+        <source>执法证号</source>
+        <translation>Enforcement certificate no.</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceStrip</name>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="75"/>
+        <location filename="../../ui/evidence/strip.py" line="73"/>
         <source>已添加 %n 个文件</source>
         <translation>
             <numerusform>%n file added</numerusform>
@@ -258,7 +294,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="77"/>
+        <location filename="../../ui/evidence/strip.py" line="75"/>
         <source>%n 个已在此处，未重复添加</source>
         <translation>
             <numerusform>%n already here (not added again)</numerusform>
@@ -266,7 +302,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="79"/>
+        <location filename="../../ui/evidence/strip.py" line="77"/>
         <source>%n 个未保存</source>
         <translation>
             <numerusform>%n not saved</numerusform>
@@ -274,7 +310,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="82"/>
+        <location filename="../../ui/evidence/strip.py" line="80"/>
         <source>%n 张照片的拍摄时间与检查时间相差较大</source>
         <translation>
             <numerusform>%n photo taken long before or after the inspection</numerusform>
@@ -282,110 +318,110 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="85"/>
+        <location filename="../../ui/evidence/strip.py" line="83"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="88"/>
+        <location filename="../../ui/evidence/strip.py" line="86"/>
         <source>，</source>
         <comment>between the parts of a summary</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="111"/>
+        <location filename="../../ui/evidence/strip.py" line="109"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="113"/>
+        <location filename="../../ui/evidence/strip.py" line="111"/>
         <source>添加人（本检查组成员）</source>
         <translation>Added by (a member of this inspection team)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="114"/>
+        <location filename="../../ui/evidence/strip.py" line="112"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="116"/>
+        <location filename="../../ui/evidence/strip.py" line="114"/>
         <source>照片、扫描件（PDF、多页 TIFF）、手机照片（HEIC）、视频</source>
         <translation>Photos, scans (PDF, multi-page TIFF), phone photos (HEIC), videos</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="119"/>
+        <location filename="../../ui/evidence/strip.py" line="117"/>
         <source>添加文件夹…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="120"/>
+        <location filename="../../ui/evidence/strip.py" line="118"/>
         <source>整个文件夹，如相机或手机存储卡的 DCIM 文件夹</source>
         <translation>A whole folder, such as the DCIM folder of a camera&apos;s or phone&apos;s memory card</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="122"/>
+        <location filename="../../ui/evidence/strip.py" line="120"/>
         <source>拍照…</source>
         <translation>Take photo…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="128"/>
+        <location filename="../../ui/evidence/strip.py" line="126"/>
         <source>正在检测摄像头…</source>
         <translation>Looking for a camera…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="130"/>
+        <location filename="../../ui/evidence/strip.py" line="128"/>
         <source>封存清单…</source>
         <translation>Sealing list…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="149"/>
-        <location filename="../../ui/evidence/strip.py" line="390"/>
+        <location filename="../../ui/evidence/strip.py" line="147"/>
+        <location filename="../../ui/evidence/strip.py" line="388"/>
         <source>可将照片、文件或文件夹拖到这里</source>
         <translation>Drag photos, files or folders here</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="155"/>
+        <location filename="../../ui/evidence/strip.py" line="153"/>
         <source>添加人：</source>
         <translation>Added by:</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="170"/>
-        <location filename="../../ui/evidence/strip.py" line="200"/>
+        <location filename="../../ui/evidence/strip.py" line="168"/>
+        <location filename="../../ui/evidence/strip.py" line="198"/>
         <source>请先选择一次检查</source>
         <translation>Choose an inspection first</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="219"/>
+        <location filename="../../ui/evidence/strip.py" line="217"/>
         <source>条目 %1 的证据（%2）</source>
         <translation>Evidence for item %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="221"/>
+        <location filename="../../ui/evidence/strip.py" line="219"/>
         <source>本次检查的证据（%1）</source>
         <translation>Evidence for this inspection (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="228"/>
+        <location filename="../../ui/evidence/strip.py" line="226"/>
         <source>检查状态为“%1”，证据不能再添加或移除</source>
         <translation>The inspection is “%1”: evidence can no longer be added or removed</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="241"/>
+        <location filename="../../ui/evidence/strip.py" line="239"/>
         <source>当前不能添加证据</source>
         <translation>Evidence cannot be added now</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="255"/>
+        <location filename="../../ui/evidence/strip.py" line="253"/>
         <source>正在导入证据…</source>
         <translation>Adding evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="265"/>
+        <location filename="../../ui/evidence/strip.py" line="263"/>
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="267"/>
+        <location filename="../../ui/evidence/strip.py" line="265"/>
         <source>从本次检查中移除选中的 %n 件证据？
 保管记录会保留移除的记录（文件名、哈希、移除人和时间）。</source>
         <translation>
@@ -396,63 +432,63 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="281"/>
+        <location filename="../../ui/evidence/strip.py" line="279"/>
         <source>已移除</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="290"/>
+        <location filename="../../ui/evidence/strip.py" line="288"/>
         <source>选择证据文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="292"/>
+        <location filename="../../ui/evidence/strip.py" line="290"/>
         <source>照片和文件</source>
         <translation>Photos and files</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="295"/>
+        <location filename="../../ui/evidence/strip.py" line="293"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="301"/>
+        <location filename="../../ui/evidence/strip.py" line="299"/>
         <source>选择文件夹（如存储卡的 DCIM）</source>
         <translation>Choose a folder (such as a memory card&apos;s DCIM)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="373"/>
+        <location filename="../../ui/evidence/strip.py" line="371"/>
         <source>（未指定）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="374"/>
+        <location filename="../../ui/evidence/strip.py" line="372"/>
         <source>%1（%2）</source>
         <comment>a team member: name (certificate number)</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="411"/>
+        <location filename="../../ui/evidence/strip.py" line="409"/>
         <source>标注副本（原件未改动）</source>
         <translation>Annotated copy (the original is unchanged)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="414"/>
+        <location filename="../../ui/evidence/strip.py" line="412"/>
         <source>注意：%1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="432"/>
+        <location filename="../../ui/evidence/strip.py" line="430"/>
         <source>导入已取消；已导入的文件保留在本次检查中</source>
         <translation>Import cancelled; the files already added stay in this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="449"/>
+        <location filename="../../ui/evidence/strip.py" line="447"/>
         <source>查看…</source>
         <translation>View…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="450"/>
+        <location filename="../../ui/evidence/strip.py" line="448"/>
         <source>从本次检查中移除…</source>
         <translation>Remove from this inspection…</translation>
     </message>
@@ -460,67 +496,67 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>EvidenceViewer</name>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="58"/>
+        <location filename="../../ui/evidence/viewer.py" line="59"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="62"/>
+        <location filename="../../ui/evidence/viewer.py" line="63"/>
         <source>（无预览）</source>
         <translation>(no preview)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="69"/>
+        <location filename="../../ui/evidence/viewer.py" line="70"/>
         <source>说明：拍的是什么、在哪里、为什么</source>
         <translation>Caption: what it shows, where, and why</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="71"/>
+        <location filename="../../ui/evidence/viewer.py" line="72"/>
         <source>保存说明</source>
         <translation>Save caption</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="74"/>
+        <location filename="../../ui/evidence/viewer.py" line="75"/>
         <source>保存关联</source>
         <translation>Save link</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="76"/>
+        <location filename="../../ui/evidence/viewer.py" line="77"/>
         <source>标注…</source>
         <translation>Annotate…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="77"/>
+        <location filename="../../ui/evidence/viewer.py" line="78"/>
         <source>在副本上画箭头、圆圈、写文字；原件不变</source>
         <translation>Draw arrows and circles and write text on a copy; the original is unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="79"/>
+        <location filename="../../ui/evidence/viewer.py" line="80"/>
         <source>移除…</source>
         <translation>Remove…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="81"/>
+        <location filename="../../ui/evidence/viewer.py" line="82"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="88"/>
+        <location filename="../../ui/evidence/viewer.py" line="89"/>
         <source>说明</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="91"/>
+        <location filename="../../ui/evidence/viewer.py" line="92"/>
         <source>关联的检查条目</source>
         <translation>Linked checklist item</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="119"/>
+        <location filename="../../ui/evidence/viewer.py" line="120"/>
         <source>这件证据已不存在</source>
         <translation>This evidence no longer exists</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="123"/>
+        <location filename="../../ui/evidence/viewer.py" line="124"/>
         <source>证据：%1</source>
         <translation>Evidence: %1</translation>
     </message>
@@ -619,37 +655,37 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <translation>The inspection is finished or signed: evidence can only be viewed</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="231"/>
+        <location filename="../../ui/evidence/viewer.py" line="229"/>
         <source>保存说明失败：%1</source>
         <translation>Caption not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="234"/>
+        <location filename="../../ui/evidence/viewer.py" line="232"/>
         <source>说明已保存</source>
         <translation>Caption saved</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="240"/>
+        <location filename="../../ui/evidence/viewer.py" line="238"/>
         <source>保存关联失败：%1</source>
         <translation>Link not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="243"/>
+        <location filename="../../ui/evidence/viewer.py" line="241"/>
         <source>关联已保存</source>
         <translation>Link saved</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="257"/>
+        <location filename="../../ui/evidence/viewer.py" line="255"/>
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="258"/>
+        <location filename="../../ui/evidence/viewer.py" line="256"/>
         <source>从本次检查中移除这件证据？保管记录会保留移除的记录。</source>
         <translation>Remove this evidence from the inspection? The custody log keeps a record of the removal.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="263"/>
+        <location filename="../../ui/evidence/viewer.py" line="261"/>
         <source>移除失败：%1</source>
         <translation>Not removed: %1</translation>
     </message>
@@ -1028,68 +1064,83 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="45"/>
         <source>医保基金现场检查 Inspector</source>
         <translation>Inspector · Medical insurance fund inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>新建检查…</source>
         <translation>New inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>导入机构名录…</source>
         <translation>Import institution registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>数字签名密钥…</source>
         <translation>Signing keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="84"/>
+        <source>切换当前检查人员…</source>
+        <translation>Change current inspector…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="192"/>
+        <source>当前检查人员：%1</source>
+        <translation>Current inspector: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="194"/>
+        <source>未选择当前检查人员</source>
+        <translation>No current inspector chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -1104,12 +1155,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+L   inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
@@ -1162,148 +1213,148 @@ Data directory: %2</translation>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../ui/new_inspection.py" line="43"/>
+        <location filename="../../ui/new_inspection.py" line="41"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="54"/>
+        <location filename="../../ui/new_inspection.py" line="52"/>
         <source>被检查机构</source>
         <translation>Institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="58"/>
+        <location filename="../../ui/new_inspection.py" line="56"/>
         <source>从名录查找</source>
         <translation>Find in registry</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="60"/>
+        <location filename="../../ui/new_inspection.py" line="58"/>
         <source>机构全称</source>
         <translation>Full name of the institution</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="65"/>
+        <location filename="../../ui/new_inspection.py" line="63"/>
         <source>如 历城区</source>
         <translation>e.g. 历城区</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="70"/>
+        <location filename="../../ui/new_inspection.py" line="68"/>
         <source>如 住院部三楼（可不填）</source>
         <translation>e.g. inpatient ward, 3rd floor (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="71"/>
+        <location filename="../../ui/new_inspection.py" line="69"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="72"/>
+        <location filename="../../ui/new_inspection.py" line="70"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="73"/>
+        <location filename="../../ui/new_inspection.py" line="71"/>
         <source>所在区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="75"/>
+        <location filename="../../ui/new_inspection.py" line="73"/>
         <source>检查地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="78"/>
+        <location filename="../../ui/new_inspection.py" line="76"/>
         <source>检查方式与专项</source>
         <translation>Mode and focus packs</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="87"/>
+        <location filename="../../ui/new_inspection.py" line="85"/>
         <source>交叉检查时填写检查组所属区县</source>
         <translation>For a cross-district check: the team&apos;s home district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="93"/>
+        <location filename="../../ui/new_inspection.py" line="91"/>
         <source>检查方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="94"/>
+        <location filename="../../ui/new_inspection.py" line="92"/>
         <source>检查组所属区县</source>
         <translation>Team&apos;s home district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="95"/>
+        <location filename="../../ui/new_inspection.py" line="93"/>
         <source>专项</source>
         <translation>Focus packs</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="100"/>
-        <location filename="../../ui/new_inspection.py" line="245"/>
+        <location filename="../../ui/new_inspection.py" line="98"/>
+        <location filename="../../ui/new_inspection.py" line="243"/>
         <source>检查组</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="104"/>
+        <location filename="../../ui/new_inspection.py" line="102"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="104"/>
+        <location filename="../../ui/new_inspection.py" line="102"/>
         <source>执法证号</source>
         <translation>Enforcement certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="104"/>
+        <location filename="../../ui/new_inspection.py" line="102"/>
         <source>所属区县</source>
         <translation>Own district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="104"/>
+        <location filename="../../ui/new_inspection.py" line="102"/>
         <source>组长</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="111"/>
+        <location filename="../../ui/new_inspection.py" line="109"/>
         <source>添加人员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="112"/>
+        <location filename="../../ui/new_inspection.py" line="110"/>
         <source>移除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="128"/>
+        <location filename="../../ui/new_inspection.py" line="126"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="129"/>
+        <location filename="../../ui/new_inspection.py" line="127"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="249"/>
+        <location filename="../../ui/new_inspection.py" line="247"/>
         <source>回避提示：%1 所属区县与被检查机构所在区县（%2）相同。</source>
         <translation>Recusal: %1 belong(s) to the district inspected (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="296"/>
+        <location filename="../../ui/new_inspection.py" line="294"/>
         <source>清单共 %1 项，其中该类机构的重点 %2 项</source>
         <translation>Checklist of %1 items, %2 of them priorities for this type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="308"/>
+        <location filename="../../ui/new_inspection.py" line="306"/>
         <source>回避</source>
         <translation>Recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="308"/>
+        <location filename="../../ui/new_inspection.py" line="306"/>
         <source>仍要开始检查吗？</source>
         <translation>Start the inspection anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="326"/>
+        <location filename="../../ui/new_inspection.py" line="324"/>
         <source>无法新建检查</source>
         <translation>Cannot create the inspection</translation>
     </message>
@@ -1661,97 +1712,97 @@ Data directory: %2</translation>
 <context>
     <name>SealingListDialog</name>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="54"/>
+        <location filename="../../ui/evidence/sealing.py" line="55"/>
         <source>封存清单</source>
         <translation>Sealing list</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="58"/>
+        <location filename="../../ui/evidence/sealing.py" line="59"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="59"/>
-        <location filename="../../ui/evidence/sealing.py" line="97"/>
+        <location filename="../../ui/evidence/sealing.py" line="60"/>
+        <location filename="../../ui/evidence/sealing.py" line="98"/>
         <source>物品名称及描述</source>
         <translation>Item and description</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="60"/>
-        <location filename="../../ui/evidence/sealing.py" line="75"/>
-        <location filename="../../ui/evidence/sealing.py" line="101"/>
+        <location filename="../../ui/evidence/sealing.py" line="61"/>
+        <location filename="../../ui/evidence/sealing.py" line="76"/>
+        <location filename="../../ui/evidence/sealing.py" line="102"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="61"/>
+        <location filename="../../ui/evidence/sealing.py" line="62"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="62"/>
-        <location filename="../../ui/evidence/sealing.py" line="102"/>
+        <location filename="../../ui/evidence/sealing.py" line="63"/>
+        <location filename="../../ui/evidence/sealing.py" line="103"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="63"/>
+        <location filename="../../ui/evidence/sealing.py" line="64"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="73"/>
+        <location filename="../../ui/evidence/sealing.py" line="74"/>
         <source>如：阿莫西林胶囊 0.25g×24 粒，批号 20240301</source>
         <translation>e.g. Amoxicillin capsules 0.25 g × 24, batch 20240301</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="80"/>
+        <location filename="../../ui/evidence/sealing.py" line="81"/>
         <source>封存地点、封条编号等（可不填）</source>
         <translation>Where it is sealed, seal number, etc. (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="87"/>
+        <location filename="../../ui/evidence/sealing.py" line="88"/>
         <source>列入封存清单</source>
         <translation>Add to sealing list</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="89"/>
+        <location filename="../../ui/evidence/sealing.py" line="90"/>
         <source>移除所选行</source>
         <translation>Remove selected lines</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="91"/>
+        <location filename="../../ui/evidence/sealing.py" line="92"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="103"/>
+        <location filename="../../ui/evidence/sealing.py" line="104"/>
         <source>照片（勾选）</source>
         <translation>Photos (tick)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="126"/>
+        <location filename="../../ui/evidence/sealing.py" line="127"/>
         <source>、</source>
         <comment>between the names of the photos of a line</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="158"/>
+        <location filename="../../ui/evidence/sealing.py" line="159"/>
         <source>检查已结束或已签字：封存清单只能查看</source>
         <translation>The inspection is finished or signed: the sealing list can only be viewed</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="180"/>
+        <location filename="../../ui/evidence/sealing.py" line="181"/>
         <source>未列入：%1</source>
         <translation>Not added: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="182"/>
+        <location filename="../../ui/evidence/sealing.py" line="183"/>
         <source>已列入第 %1 项</source>
         <translation>Added as line %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/sealing.py" line="202"/>
+        <location filename="../../ui/evidence/sealing.py" line="203"/>
         <source>已移除 %n 项</source>
         <translation>
             <numerusform>%n line removed</numerusform>
