@@ -20,6 +20,7 @@ from inspector.paths import DataDir, resolve_home
 if TYPE_CHECKING:
     from inspector.audit import Change
     from inspector.db.models import Base, Inspector
+    from inspector.record.store import RecordStore
 
 CURRENT_INSPECTOR = "current_inspector"  # setting: 执法证号 of who uses this laptop
 
@@ -76,6 +77,13 @@ class Workspace:
             self, actor, action, inspection=inspection, editable=editable, entity=entity
         ) as ch:
             yield ch
+
+    @property
+    def records(self) -> RecordStore:
+        """The kept record PDFs, read through here only (see inspector/record/store.py)."""
+        from inspector.record.store import RecordStore
+
+        return RecordStore(self.home)
 
     def close(self) -> None:
         self.db.dispose()

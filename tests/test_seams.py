@@ -6,6 +6,11 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
+from inspector.errors import StorageError
+from inspector.workspace import Workspace
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -57,3 +62,54 @@ def test_evidence_files_are_read_through_the_store_only() -> None:
                 if isinstance(node, ast.Attribute) and node.attr == "path_for":
                     offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+def test_record_files_are_read_through_the_record_store_only() -> None:
+    """Only the record store knows where record PDFs lie (``DataDir.records``)."""
+    offenders = []
+    for folder in ("inspector", "ui"):
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            if path in (
+                ROOT / "inspector" / "record" / "store.py",
+                ROOT / "inspector" / "paths.py",
+            ):
+                continue
+            for node in ast.walk(_tree(path)):
+                if (
+                    isinstance(node, ast.Attribute)
+                    and node.attr == "records"
+                    and ast.unparse(node.value).endswith("home")
+                ):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
+
+
+def test_a_record_is_shown_and_saved_from_its_kept_bytes(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from inspector.inspections import TeamMember, create_inspection, finish_inspection
+    from inspector.record.build import build_record
+    from inspector.record.status import latest_record, record_bytes, save_record_copy
+
+    inspection_id = create_inspection(
+        workspace,
+        institution="某药店",
+        type_code="retail_pharmacy",
+        mode="surprise",
+        district="市中区",
+        team=[TeamMember("张伟", "370100001"), TeamMember("李娜", "370100002")],
+    )
+    finish_inspection(workspace, inspection_id)
+    _path, sha256 = build_record(workspace, inspection_id)
+    record = latest_record(workspace, inspection_id)
+    assert record is not None
+    data = record_bytes(workspace, record)
+    assert data.startswith(b"%PDF-") and record.sha256 == sha256
+    copy = save_record_copy(workspace, record, tmp_path / "副本.pdf")
+    assert copy.read_bytes() == data
+    # A kept file changed behind the database's back is not copied out as the record.
+    kept = workspace.home.root / record.file
+    kept.write_bytes(data + b"%tampered\n")
+    with pytest.raises(StorageError, match="改动"):
+        save_record_copy(workspace, record, tmp_path / "再存.pdf")
+    assert not (tmp_path / "再存.pdf").exists()

@@ -92,13 +92,17 @@ def smoke_preview(workspace: Workspace, inspection_id: str) -> bool | None:
     from PySide6.QtPdf import QPdfDocument
 
     from inspector.record.status import latest_record
+    from ui.record_dialog import load_record
 
     record = latest_record(workspace, inspection_id)
     if record is None:
         return None
     document = QPdfDocument()
-    document.load(str(record.path))
-    return document.status() == QPdfDocument.Status.Ready and document.pageCount() > 0
+    buffer = load_record(workspace, record, document)
+    ready = document.status() == QPdfDocument.Status.Ready and document.pageCount() > 0
+    document.close()
+    buffer.close()
+    return ready
 
 
 def run(argv: Sequence[str]) -> int:

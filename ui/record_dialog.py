@@ -3,10 +3,9 @@ out of date, who has signed), make it again, print it, save a copy."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -27,7 +26,7 @@ from inspector.errors import InspectorError
 from inspector.inspections import get_inspection
 from inspector.record.build import build_record
 from inspector.record.content import amend_inspection, signatures
-from inspector.record.status import RecordView, latest_record
+from inspector.record.status import RecordView, latest_record, record_bytes, save_record_copy
 from inspector.workspace import Workspace
 from ui.tasks import TaskRunner
 
@@ -49,6 +48,17 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
     finally:
         painter.end()
     return document.pageCount()
+
+
+def load_record(workspace: Workspace, record: RecordView, document: QPdfDocument) -> QBuffer:
+    """Show a kept record from its bytes (read through the record store, never by its path).
+    The buffer is the document's child: it lives as long as the document reads from it."""
+    parent: QObject = document
+    buffer = QBuffer(parent)
+    buffer.setData(QByteArray(record_bytes(workspace, record)))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    return buffer
 
 
 class RecordDialog(QDialog):
@@ -73,6 +83,7 @@ class RecordDialog(QDialog):
 
         layout = QHBoxLayout(self)
         self.document = QPdfDocument(self)
+        self._buffer: QBuffer | None = None  # the record's bytes the document reads
         self.view = QPdfView()
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -125,10 +136,16 @@ class RecordDialog(QDialog):
         self.save_button.setEnabled(has_record)
         self.sign_button.setEnabled(not signed or has_record)
         self.amend_button.setVisible(signed)
+        self.document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer.deleteLater()
+            self._buffer = None
         if self.record is not None:
-            self.document.load(str(self.record.path))
-        else:
-            self.document.close()
+            try:
+                self._buffer = load_record(self.workspace, self.record, self.document)
+            except InspectorError as error:
+                QMessageBox.warning(self, self.tr("检查记录"), str(error))
         self.status.setText(self.status_html(view.status, view.team))
 
     def status_html(self, status: InspectionStatus, team: list) -> str:  # type: ignore[type-arg]
@@ -217,4 +234,7 @@ class RecordDialog(QDialog):
             self, self.tr("另存检查记录"), suggested, self.tr("PDF 文件 (*.pdf)")
         )
         if target:
-            shutil.copyfile(self.record.path, target)
+            try:
+                save_record_copy(self.workspace, self.record, Path(target))
+            except InspectorError as error:
+                QMessageBox.warning(self, self.tr("另存检查记录"), str(error))

@@ -61,7 +61,7 @@ def _render(
     # ASCII85 would wrap every image in text 25 % larger than its bytes.
     rl_config.useA85 = 0
     stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
-    kept = ws.home.records / inspection_id / f"{stem}-{stamp}.pdf"
+    kept, _name = ws.records.new_file(inspection_id, f"{stem}-{stamp}.pdf")
     try:
         with tempfile.TemporaryDirectory(dir=ws.home.root, prefix=scratch_prefix()) as scratch:
             draft = Path(scratch) / "document.pdf"

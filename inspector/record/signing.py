@@ -108,9 +108,10 @@ def sign_record(
         raise InvalidInput("记录中没有该检查人员的签名位置：请重新生成记录")
     key = store.unlock(info.key_id, passphrase)
     number = len(record.signatures) + 1
-    target = record.path.with_name(f"{record.path.stem.split('-signed')[0]}-signed-{number}.pdf")
+    stem = Path(record.file).stem.split("-signed")[0]
+    target, kept_as = ws.records.sibling(record.file, f"{stem}-signed-{number}.pdf")
     result = sign_pdf(
-        record.path,
+        ws.records.read_bytes(record.file),
         target,
         key,
         field_name=f"inspector-{info.cert_no}",
@@ -138,7 +139,7 @@ def sign_record(
         )
         ch.entity(row)
         ch.details["pdf_sha256"] = result.sha256
-        row.path = str(target.relative_to(ws.home.root))
+        row.path = kept_as
         row.sha256 = result.sha256
         row.size = result.size
         # An inspection record's first signature locks the inspection; an interview record's

@@ -27,7 +27,7 @@ class DigitalSignatureView:
 class RecordView:
     id: str
     inspection_id: str
-    path: Path
+    file: str  # its name in the record store (read it with record_bytes)
     sha256: str
     record_no: str | None
     data_sha256: str | None
@@ -67,7 +67,7 @@ def latest_record(
         result = RecordView(
             id=record.id,
             inspection_id=inspection.id,
-            path=ws.home.root / record.path,
+            file=record.path,
             sha256=record.sha256,
             record_no=record.record_no,
             data_sha256=record.data_sha256,
@@ -91,3 +91,13 @@ def latest_record(
         current, _facts = interview_data_sha256(ws, interview_id)
     result.current = record.data_sha256 == current
     return result
+
+
+def record_bytes(ws: Workspace, record: RecordView) -> bytes:
+    """The record's PDF as kept (through the record store)."""
+    return ws.records.read_bytes(record.file)
+
+
+def save_record_copy(ws: Workspace, record: RecordView, target: Path) -> Path:
+    """A copy of the record where the user asks, checked against the hash kept for it."""
+    return ws.records.save_copy(record.file, target, record.sha256)

@@ -124,7 +124,7 @@ async def _sign(
 
 
 def sign_pdf(
-    src: Path,
+    src: Path | bytes,
     dst: Path,
     key: UnlockedKey,
     *,
@@ -136,7 +136,8 @@ def sign_pdf(
     certify: bool = False,
     now: datetime | None = None,
 ) -> SignResult:
-    """Sign ``src`` into ``dst`` (which may be ``src``) with a visible signature.
+    """Sign ``src`` (a file, or its bytes) into ``dst`` (which may be ``src``) with a visible
+    signature.
 
     ``box`` places a new signature field (page index from 0, then x1, y1, x2, y2 in points from
     the page's lower left corner); ``None`` signs the existing empty field ``field_name``.
@@ -150,15 +151,16 @@ def sign_pdf(
     if not field_name:
         raise SigningError("请给出签名域的名称")
     try:
-        original = Path(src).read_bytes()
+        original = src if isinstance(src, bytes) else Path(src).read_bytes()
     except OSError as error:
         raise SigningError(f"无法读取 {src}：{error.strerror or error}") from error
+    where = "记录" if isinstance(src, bytes) else src
     if not original.startswith(b"%PDF-"):
-        raise SigningError(f"不是 PDF 文件：{src}")
+        raise SigningError(f"不是 PDF 文件：{where}")
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(original))
     except (PdfError, ValueError, KeyError) as error:
-        raise SigningError(f"无法读取 PDF（文件可能不完整）：{src}：{error}") from error
+        raise SigningError(f"无法读取 PDF（文件可能不完整）：{where}：{error}") from error
     if writer.security_handler is not None:
         raise SigningError("不能签署加密的 PDF")
 
