@@ -14,8 +14,6 @@ from sqlalchemy.orm import Session
 
 from inspector.checklists.composer import Checklist, compose
 from inspector.db.models import (
-    RESULT_NAMES,
-    STATUS_NAMES,
     Answer,
     ChecklistSnapshot,
     Evidence,
@@ -33,6 +31,7 @@ from inspector.db.models import (
 )
 from inspector.errors import InvalidInput, NotFound
 from inspector.hashing import sha256_of
+from inspector.names import RESULT_NAMES, STATUS_NAMES
 from inspector.workspace import Workspace
 
 EDITABLE = (InspectionStatus.DRAFT, InspectionStatus.IN_PROGRESS)

@@ -460,7 +460,7 @@ def test_cancel_while_reading_a_large_file(workspace: Workspace, tmp_path: Path)
 def test_a_database_failure_leaves_the_registry_untouched(
     workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import inspector.registry as registry
+    import inspector.registry.plan as registry
 
     planned = preview(write_csv(tmp_path / "a.csv", [HEADER, *many_rows(20)]), workspace)
     real = registry._write

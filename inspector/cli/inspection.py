@@ -9,7 +9,7 @@ from typing import Any
 
 from inspector.checklists.composer import ComposedItem
 from inspector.cli.output import Printer, open_workspace, resolve_option
-from inspector.db.models import RESULT_NAMES, STATUS_NAMES, InspectionStatus, Result
+from inspector.db.models import InspectionStatus, Result
 from inspector.errors import InvalidInput
 from inspector.inspections import (
     InspectionView,
@@ -23,6 +23,7 @@ from inspector.inspections import (
     record_answer,
     reopen_inspection,
 )
+from inspector.names import RESULT_NAMES, STATUS_NAMES
 
 RESULT_ALIASES = {
     "ok": Result.OK,

@@ -116,27 +116,11 @@ class InspectionStatus(enum.StrEnum):
     SIGNED = "signed"
 
 
-STATUS_NAMES = {
-    InspectionStatus.DRAFT: "草稿",
-    InspectionStatus.IN_PROGRESS: "检查中",
-    InspectionStatus.AWAITING_SIGNATURES: "待签字",
-    InspectionStatus.SIGNED: "已签字",
-}
-
-
 class Result(enum.StrEnum):
     OK = "ok"
     PROBLEM = "problem"
     NOT_APPLICABLE = "na"
     UNCHECKED = "unchecked"
-
-
-RESULT_NAMES = {
-    Result.OK: "符合",
-    Result.PROBLEM: "发现问题",
-    Result.NOT_APPLICABLE: "不适用",
-    Result.UNCHECKED: "未检查",
-}
 
 
 class MemberRole(enum.StrEnum):

@@ -43,13 +43,14 @@ from reportlab.platypus import (
 from reportlab.platypus import Image as RLImage
 
 from inspector import __version__
-from inspector.db.models import RESULT_NAMES, Result
+from inspector.db.models import Result
 from inspector.evidence.media import suffix_for
 from inspector.inspections import (
     EvidenceView,
     InspectionView,
     format_fen,
 )
+from inspector.names import RESULT_NAMES
 from inspector.progress import Reporter, check_cancel
 from inspector.record.content import (
     InterviewView,
