@@ -373,10 +373,24 @@ class InspectionView:
         return next(((n, c) for n, c, r in self.team if r is MemberRole.LEADER), None)
 
 
+def checklist_of(ws: Workspace, inspection: Inspection) -> Checklist:
+    """The inspection's composed checklist. A snapshot never changes (it is kept under its
+    hash), so each is read and parsed once per open workspace: an answer saved does not
+    reload the whole checklist."""
+    key = inspection.snapshot_sha256
+    found = ws.checklists.get(key)
+    if found is None:
+        found = Checklist.from_snapshot(inspection.checklist)
+        if len(ws.checklists) >= 64:
+            ws.checklists.clear()
+        ws.checklists[key] = found
+    return found
+
+
 def get_inspection(ws: Workspace, inspection_id: str) -> InspectionView:
     with ws.db.session() as session:
         inspection = resolve_id(session, inspection_id)
-        checklist = Checklist.from_snapshot(inspection.checklist)
+        checklist = checklist_of(ws, inspection)
         mode = ws.library.modes.get(inspection.mode)
         view = InspectionView(
             id=inspection.id,
@@ -628,7 +642,7 @@ def save_answer(
         session = ch.session
         inspection = ch.inspection
         assert inspection is not None
-        checklist = Checklist.from_snapshot(inspection.checklist)
+        checklist = checklist_of(ws, inspection)
         item = checklist.item(item_code)
         if item is None:
             raise NotFound(f"本次检查的清单中没有条目 {item_code}")

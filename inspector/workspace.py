@@ -19,6 +19,7 @@ from inspector.paths import DataDir, resolve_home
 
 if TYPE_CHECKING:
     from inspector.audit import Change
+    from inspector.checklists.composer import Checklist
     from inspector.db.models import Base, Inspector
     from inspector.record.store import RecordStore
 
@@ -34,6 +35,8 @@ class Workspace:
     notices: list[str] = field(default_factory=list)  # things the user should be told once
     # 执法证号 of the inspector using this laptop: the actor of every audit event.
     actor: str | None = None
+    # Parsed checklist snapshots by their hash (immutable: see inspections.checklist_of).
+    checklists: dict[str, Checklist] = field(default_factory=dict, repr=False)
 
     @classmethod
     def open(cls, home: str | Path | None = None) -> Workspace:
