@@ -292,6 +292,7 @@ def change(
         )
         if entity is not None:
             ch.entity(entity)
+        session.info["change"] = ch  # how a check tells a write inside a change from one outside
         # Every flush stamps what it writes, also the flushes the block makes itself.
         sa_event.listen(session, "before_flush", ch._before_flush)
         yield ch
