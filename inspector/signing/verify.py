@@ -385,15 +385,55 @@ def verify_pdf(path: Path, *, trusted: Sequence[Path] = ()) -> VerifyReport:
 def _after_last(
     data: bytes, last: EmbeddedPdfSignature, verdict: SignatureVerdict, revisions: int
 ) -> str | None:
-    """What follows the last signature, when that is not allowed: nothing unsigned may, but
-    validation data (DSS, ModificationLevel.LTA_UPDATES)."""
+    """What follows the last signature: nothing may (the record itself adds nothing after its
+    last signature today). Each later revision is named with what it changes, from its xref
+    section; bytes appended without a revision are counted."""
     _, _, start2, len2 = (int(v) for v in last.byte_range)
     signed_end = start2 + len2
-    later = revisions - 1 - last.signed_revision
-    if later > 0:
-        if verdict.modification == ModificationLevel.LTA_UPDATES.name:
-            return None
-        return f"文件还有 {later} 次未签名的修订（增量更新），其内容没有任何签名保护"
+    later = range(last.signed_revision + 1, revisions)
+    if later:
+        reader = last.reader
+        pages = _page_numbers(reader)
+        described = [
+            f"第 {n} 次未签名的修订（增量更新）{_revision_changes(reader, rev, pages)}"
+            for n, rev in enumerate(later, start=1)
+        ]
+        return (
+            f"文件还有 {len(later)} 次未签名的修订，其内容没有任何签名保护："
+            + "；".join(described)
+        )
     if signed_end < len(data):
         return f"文件末尾被追加了 {len(data) - signed_end} 字节未签名的数据"
     return None
+
+
+def _revision_changes(reader: PdfFileReader, revision: int, pages: dict[int, int]) -> str:
+    """What one revision changes, in words: empty, the document information dictionary, the
+    catalog, pages, other objects (compared with the revision before it)."""
+    try:
+        refs = {ref.idnum for ref in reader.xrefs.explicit_refs_in_revision(revision)}
+        freed = {ref.idnum for ref in reader.xrefs.refs_freed_in_revision(revision)}
+        before = reader.get_historical_resolver(revision - 1).trailer_view.raw_get("/Info")
+        after = reader.get_historical_resolver(revision).trailer_view.raw_get("/Info")
+        root = reader.get_historical_resolver(revision).trailer_view.raw_get("/Root")
+    except (PdfError, KeyError, ValueError, TypeError, AttributeError):
+        return "：无法读取其交叉引用表"
+    if not refs and not freed and before == after:
+        return "：一次空的修订（没有改动任何对象），签名后文档已不是签名时的完整文件"
+    parts = []
+    info_ids = {getattr(ref, "idnum", None) for ref in (before, after)}
+    if before != after:
+        parts.append("换了文档信息字典（/Info：标题、主题等元数据）")
+    elif refs & info_ids:
+        parts.append("改写了文档信息字典（/Info：标题、主题等元数据）")
+    if getattr(root, "idnum", None) in refs:
+        parts.append("改写了文档目录（/Root）")
+    changed_pages = sorted(pages[n] for n in refs if n in pages)
+    if changed_pages:
+        parts.append("改动了第 " + "、".join(str(n) for n in changed_pages) + " 页")
+    other = refs - info_ids - {getattr(root, "idnum", None)} - set(pages)
+    if other:
+        parts.append(f"改动或新增了 {len(other)} 个其他对象")
+    if freed:
+        parts.append(f"删除了 {len(freed)} 个对象")
+    return "：" + "，".join(parts)
