@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import io
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -45,7 +45,14 @@ from reportlab.platypus import (
 from reportlab.platypus import Image as RLImage
 
 from inspector import __version__
-from inspector.db.models import RESULT_NAMES, Inspection, InspectionStatus, Record, Result
+from inspector.db.models import (
+    RESULT_NAMES,
+    Inspection,
+    InspectionStatus,
+    MemberRole,
+    Record,
+    Result,
+)
 from inspector.errors import InvalidInput, StorageError
 from inspector.evidence.media import suffix_for
 from inspector.evidence.sealing import SealItemView, list_seal_items, photo_names
@@ -845,7 +852,7 @@ def build_interview_record(
         f"interview-{interview.id[:8]}",
         out,
         title=f"询问笔录 {record_no} {interview.interviewee_name}",
-        subject_text=subject(record_no, view.id, data_sha256),
+        subject_text=subject(record_no, view.id, data_sha256, view.team),
         footer=f"{view.institution_name} · 询问笔录 {record_no}",
         qr=qr_payload(record_no, data_sha256),
         story=lambda: _interview_story(view, interview, facts, record_no, boxes),
@@ -873,9 +880,15 @@ def interview_number(ws: Workspace, interview: InterviewView) -> int:
     return ids.index(interview.id) + 1
 
 
-def subject(record_no: str, inspection_id: str, data_sha256: str) -> str:
-    """The PDF's Subject: what ``record verify`` reads to find the record and its data."""
-    return f"INSPECTOR-RECORD;no={record_no};inspection={inspection_id};data={data_sha256}"
+def subject(record_no: str, inspection_id: str, data_sha256: str, team: Sequence[Any] = ()) -> str:
+    """The PDF's Subject: what ``record verify`` reads to find the record and its data, and
+    who must sign it (the signature block: 执法证号 of the team, the leader's last)."""
+    text = f"INSPECTOR-RECORD;no={record_no};inspection={inspection_id};data={data_sha256}"
+    if team:
+        ordered = sorted(team, key=lambda member: member[2] is MemberRole.LEADER)
+        text += ";signers=" + ",".join(str(member[1]) for member in ordered)
+        text += ";leader=" + ",".join(str(m[1]) for m in team if m[2] is MemberRole.LEADER)
+    return text
 
 
 def qr_payload(record_no: str, data_sha256: str) -> str:
@@ -907,7 +920,7 @@ def build_record(
         "record",
         out,
         title=f"现场检查记录 {facts.record_no} {view.institution_name}",
-        subject_text=subject(facts.record_no, view.id, facts.data_sha256),
+        subject_text=subject(facts.record_no, view.id, facts.data_sha256, view.team),
         footer=f"{view.institution_name} · 现场检查记录 {facts.record_no}",
         qr=qr_payload(facts.record_no, facts.data_sha256),
         story=lambda: _story(ws, view, facts, boxes, reporter),

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from asn1crypto import x509 as asn1_x509
+from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -77,6 +78,7 @@ class SignatureVerdict:
     errors: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     detail: str | None = None  # pyHanko's technical note when something was changed
+    signed_end: int | None = None  # the file's length when it was signed (end of its range)
 
     @property
     def ok(self) -> bool:
@@ -121,6 +123,7 @@ class SignatureVerdict:
             "errors": list(self.errors),
             "warnings": list(self.warnings),
             "detail": self.detail,
+            "signed_end": self.signed_end,
         }
 
 
@@ -137,6 +140,11 @@ class VerifyReport:
     @property
     def ok(self) -> bool:
         return bool(self.signatures) and not self.problems and all(s.ok for s in self.signatures)
+
+    @property
+    def trusted(self) -> bool:
+        """Every signer's certificate chains to the trust list (never a trial certificate)."""
+        return bool(self.signatures) and all(s.trusted for s in self.signatures)
 
     @property
     def summary(self) -> str:
@@ -166,6 +174,7 @@ class VerifyReport:
         return {
             "path": str(self.path),
             "ok": self.ok,
+            "trusted": self.trusted,
             "summary": self.summary,
             "size": self.size,
             "sha256": self.sha256,
@@ -301,7 +310,9 @@ def _judge(
         errors.append("签名之后的修改违反了认证签名允许的修改范围")
     else:
         unchanged = True
-    if not status.trusted:
+    # A trial (self-signed) certificate is never trusted, whatever the roots say.
+    trusted = bool(status.trusted) and not base["trial"]
+    if not trusted:
         warnings.append(NOT_TRUSTED)
     if base["trial"]:
         warnings.append("试用证书（自签名），不能证明签名者的身份")
@@ -318,14 +329,23 @@ def _judge(
         **base,
         intact=bool(status.intact),
         signature_valid=bool(status.valid),
-        trusted=bool(status.trusted),
+        trusted=trusted,
         coverage=COVERAGE_NAMES.get(coverage, "unclear"),
         modification=level.name if level is not None else None,
         unchanged=unchanged,
         errors=tuple(errors),
         warnings=tuple(warnings),
         detail=_detail(status),
+        signed_end=_signed_end(embedded),
     )
+
+
+def _signed_end(embedded: EmbeddedPdfSignature) -> int | None:
+    try:
+        _, _, start2, len2 = (int(v) for v in embedded.byte_range)
+    except (TypeError, ValueError, KeyError, PdfError):
+        return None
+    return start2 + len2
 
 
 def _document_problem(data: bytes) -> str | None:
@@ -338,9 +358,12 @@ def _document_problem(data: bytes) -> str | None:
     return None
 
 
-def verify_pdf(path: Path, *, trusted: Sequence[Path] = ()) -> VerifyReport:
+def verify_pdf(
+    path: Path, *, trusted: Sequence[Path] = (), roots: Sequence[x509.Certificate] = ()
+) -> VerifyReport:
     """Verify every signature of the PDF at ``path``; ``trusted`` are PEM files of trust roots
-    (``KeyStore.trusted_files()``)."""
+    (``KeyStore.trusted_files()``), ``roots`` certificates of the trust list
+    (``inspector.signing.trust.trust_roots``)."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -363,11 +386,14 @@ def verify_pdf(path: Path, *, trusted: Sequence[Path] = ()) -> VerifyReport:
     if not embedded:
         return failed("文件中没有数字签名", revisions)
 
-    roots, notes = _trust_roots(trusted)
+    file_roots, notes = _trust_roots(trusted)
+    all_roots = file_roots + [
+        asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in roots
+    ]
     verdicts = []
     for number, signature in enumerate(embedded, start=1):
         context = ValidationContext(
-            trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail"
+            trust_roots=all_roots, allow_fetching=False, revocation_mode="soft-fail"
         )
         verdicts.append(_judge(number, signature, context))
 
@@ -398,9 +424,8 @@ def _after_last(
             f"第 {n} 次未签名的修订（增量更新）{_revision_changes(reader, rev, pages)}"
             for n, rev in enumerate(later, start=1)
         ]
-        return (
-            f"文件还有 {len(later)} 次未签名的修订，其内容没有任何签名保护："
-            + "；".join(described)
+        return f"文件还有 {len(later)} 次未签名的修订，其内容没有任何签名保护：" + "；".join(
+            described
         )
     if signed_end < len(data):
         return f"文件末尾被追加了 {len(data) - signed_end} 字节未签名的数据"
