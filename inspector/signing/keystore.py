@@ -72,6 +72,9 @@ class KeyInfo:
     not_before: datetime | None = None
     not_after: datetime | None = None
     fingerprint_sha256: str | None = None  # of the certificate (DER), hex
+    # The 执法证号 was bound to the key here (given at import, or the one the key was made
+    # for) because the certificate does not carry it in its subject (serialNumber).
+    cert_no_bound: bool = False
 
     @property
     def has_certificate(self) -> bool:
@@ -117,6 +120,7 @@ class KeyInfo:
             "not_before": self.not_before.isoformat() if self.not_before else None,
             "not_after": self.not_after.isoformat() if self.not_after else None,
             "fingerprint_sha256": self.fingerprint_sha256,
+            "cert_no_bound": self.cert_no_bound,
         }
 
     @classmethod
@@ -141,6 +145,7 @@ class KeyInfo:
             not_before=moment("not_before"),
             not_after=moment("not_after"),
             fingerprint_sha256=data.get("fingerprint_sha256"),
+            cert_no_bound=bool(data.get("cert_no_bound")),
         )
 
 
@@ -398,8 +403,17 @@ class KeyStore:
 
     # --- adding keys -----------------------------------------------------------------------
 
-    def import_pkcs12(self, path: Path, passphrase: str, *, now: datetime | None = None) -> KeyInfo:
-        """Import a PKCS#12 file from the bureau, kept byte for byte (still protected)."""
+    def import_pkcs12(
+        self,
+        path: Path,
+        passphrase: str,
+        *,
+        cert_no: str | None = None,
+        now: datetime | None = None,
+    ) -> KeyInfo:
+        """Import a PKCS#12 file from the bureau, kept byte for byte (still protected). The key
+        is bound to its holder's 执法证号: the certificate's (subject serialNumber), which
+        ``cert_no`` must equal when given, or ``cert_no`` when the certificate has none."""
         try:
             data = Path(path).read_bytes()
         except OSError as error:
@@ -409,7 +423,7 @@ class KeyStore:
         private_key, cert, _others = open_pkcs12(data, passphrase)
         kind_name = key_type(cert.public_key())
         check_validity(cert, now)
-        subject = _subject_fields(cert.subject)
+        subject = _bind_cert_no(_subject_fields(cert.subject), cert_no)
         meta = {
             "kind": KIND_TRIAL if subject["trial"] else KIND_PKCS12,
             **subject,
@@ -480,7 +494,9 @@ class KeyStore:
             )
         cert = mine[0]
         check_validity(cert, now)
-        subject = _subject_fields(cert.subject)
+        # The key was made for a 执法证号 (in its CSR): the certificate must carry the same, or
+        # none (then the key keeps the one it was made for).
+        subject = _bind_cert_no(_subject_fields(cert.subject), info.cert_no, made_for=True)
         chain = [c for c in certs if c is not cert]
         if chain:
             self._write(folder / CHAIN, b"".join(_pem(c) for c in chain))
@@ -558,6 +574,33 @@ class KeyStore:
         except WrongPassphrase as error:
             raise WrongPassphrase(f"口令不正确，无法打开密钥 {info.key_id}") from error
         return UnlockedKey(info, private_key, cert, chain)
+
+
+class CertNoMissing(KeyRefused):
+    """The certificate carries no 执法证号 and none was given to bind the key to."""
+
+
+def _bind_cert_no(
+    subject: dict[str, Any], given: str | None, *, made_for: bool = False
+) -> dict[str, Any]:
+    """The subject's fields with the 执法证号 the key is bound to (see ``import_pkcs12``)."""
+    given = (given or "").strip() or None
+    carried = subject.get("cert_no")
+    if carried and given and carried != given:
+        if made_for:
+            raise KeyRefused(
+                f"证书上的执法证号 {carried} 与生成密钥时的执法证号 {given} 不符："
+                "请医保局核对后重新签发"
+            )
+        raise KeyRefused(f"证书上的执法证号是 {carried}，与指定的执法证号 {given} 不符")
+    if carried:
+        return {**subject, "cert_no_bound": False}
+    if not given:
+        raise CertNoMissing(
+            "证书中没有执法证号（主题中没有 serialNumber）：导入时请指定持有人的执法证号"
+            "（key import --cert-no），签名和验证都按它核对检查组成员"
+        )
+    return {**subject, "cert_no": given, "cert_no_bound": True}
 
 
 def _subject(name: str, cert_no: str, org: str) -> x509.Name:
