@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
         keys = QAction(self.tr("数字签名密钥…"), self)
         keys.triggered.connect(self.manage_keys)
         file_menu.addAction(keys)
+        verify = QAction(self.tr("验证记录文件…"), self)
+        verify.triggered.connect(self.verify_record_file)
+        file_menu.addAction(verify)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -180,7 +183,12 @@ class MainWindow(QMainWindow):
         from inspector.signing.keystore import KeyStore
         from ui.keys_dialog import KeysDialog
 
-        KeysDialog(KeyStore(self.workspace.home), self).exec()
+        KeysDialog(KeyStore(self.workspace.home), self, workspace=self.workspace).exec()
+
+    def verify_record_file(self) -> None:
+        from ui.trust_dialog import VerifyDialog
+
+        VerifyDialog(self.workspace, self.runner, self).exec()
 
     def show_keys(self) -> None:
         QMessageBox.information(

@@ -292,5 +292,5 @@ class SigningDialog(QDialog):
         )
 
     def manage_keys(self) -> None:
-        KeysDialog(self.store, self).exec()
+        KeysDialog(self.store, self, workspace=self.workspace).exec()
         self.refresh()
