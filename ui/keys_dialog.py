@@ -160,7 +160,7 @@ class KeysDialog(QDialog):
         try:
             infos = self.store.list_keys()
         except (InspectorError, OSError, ValueError) as error:
-            self._say(self.tr("无法读取密钥：%1").replace("%1", str(error)), error=True)
+            self._say(self.tr("无法读取密钥：%1").replace("%1", core_message(error)), error=True)
             infos = []
         self.table.setRowCount(len(infos))
         now = datetime.now().astimezone()

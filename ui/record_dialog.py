@@ -29,6 +29,7 @@ from inspector.record.content import amend_inspection, signatures
 from inspector.record.pdf import build_record
 from inspector.record.status import RecordView, latest_record
 from inspector.workspace import Workspace
+from ui.core_messages import core_message
 from ui.tasks import TaskRunner
 
 
@@ -193,7 +194,7 @@ class RecordDialog(QDialog):
         try:
             new_id = amend_inspection(self.workspace, self.inspection_id)
         except InspectorError as error:
-            QMessageBox.warning(self, self.tr("无法更正"), str(error))
+            QMessageBox.warning(self, self.tr("无法更正"), core_message(error))
             return None
         self.amended.emit(new_id)
         self.accept()

@@ -89,14 +89,15 @@ def sign_record(
     members = {cert: (name, role) for name, cert, role in view.team}
     if info.cert_no not in members:
         raise InvalidInput(
-            f"该密钥证书上的执法证号（{info.cert_no or '无'}）不属于本检查组，不能签名本记录"
+            "该密钥证书上的执法证号（{value}）不属于本检查组，不能签名本记录",
+            value=info.cert_no or "无",
         )
     if info.cert_no in record.signed_by:
-        raise InvalidInput(f"{info.name} 已经签过本记录")
+        raise InvalidInput("{name} 已经签过本记录", name=info.name)
     if not record.signed_by:
         missing = missing_handwritten(ws, view.id, interview_id)
         if missing:
-            raise InvalidInput("请先完成手写签名：" + "、".join(missing))
+            raise InvalidInput("请先完成手写签名：{missing}", missing="、".join(missing))
     name, role = members[info.cert_no]
     others = [
         n
@@ -104,7 +105,7 @@ def sign_record(
         if r is not MemberRole.LEADER and cert not in record.signed_by and cert != info.cert_no
     ]
     if role is MemberRole.LEADER and others:
-        raise InvalidInput("组长最后签名：还需 " + "、".join(others) + " 先签名")
+        raise InvalidInput("组长最后签名：还需 {others} 先签名", others="、".join(others))
     box = record.signature_boxes.get(info.cert_no)
     if box is None:
         raise InvalidInput("记录中没有该检查人员的签名位置：请重新生成记录")

@@ -75,8 +75,9 @@ def _check_ca(cert: x509.Certificate) -> None:
         constraints = None
     if constraints is None or not constraints.ca:
         raise InvalidInput(
-            f"{describe_name(cert.subject)} 不是 CA 证书（没有 cA 基本约束）："
-            "信任列表只收医保局 CA 的证书，不收签名者本人的证书"
+            "{subject} 不是 CA 证书（没有 cA 基本约束）："
+            "信任列表只收医保局 CA 的证书，不收签名者本人的证书",
+            subject=describe_name(cert.subject),
         )
 
 
@@ -84,13 +85,15 @@ def read_certificates(path: Path) -> list[x509.Certificate]:
     try:
         data = Path(path).read_bytes()
     except OSError as error:
-        raise InvalidInput(f"无法读取证书文件 {path}：{error.strerror or error}") from error
+        raise InvalidInput(
+            "无法读取证书文件 {path}：{value}", path=path, value=error.strerror or error
+        ) from error
     if not data:
-        raise InvalidInput(f"证书文件是空的：{path}")
+        raise InvalidInput("证书文件是空的：{path}", path=path)
     try:
         return load_certificates(data)
     except SigningError as error:
-        raise InvalidInput(f"{Path(path).name}：{error}") from error
+        raise InvalidInput("{name}：{error}", name=Path(path).name, error=error) from error
 
 
 def add_trusted(
@@ -149,9 +152,9 @@ def remove_trusted(ws: Workspace, fingerprint: str, *, actor: str | None = None)
             )
         )
         if not rows:
-            raise NotFound(f"信任列表中没有指纹为 {prefix} 的证书")
+            raise NotFound("信任列表中没有指纹为 {prefix} 的证书", prefix=prefix)
         if len(rows) > 1:
-            raise InvalidInput(f"指纹 {prefix} 对应多个证书，请多写几位")
+            raise InvalidInput("指纹 {prefix} 对应多个证书，请多写几位", prefix=prefix)
         view = _view(rows[0])
         ch.details["fingerprint"] = view.fingerprint_sha256
         ch.delete(rows[0])

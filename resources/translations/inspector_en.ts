@@ -22,52 +22,52 @@
         <translation>Annotate (saved as a copy; the original is unchanged)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="196"/>
+        <location filename="../../ui/evidence/annotate.py" line="193"/>
         <source>箭头</source>
         <translation>Arrow</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="196"/>
+        <location filename="../../ui/evidence/annotate.py" line="193"/>
         <source>圆圈</source>
         <translation>Circle</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="196"/>
+        <location filename="../../ui/evidence/annotate.py" line="193"/>
         <source>文字</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="206"/>
+        <location filename="../../ui/evidence/annotate.py" line="203"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="210"/>
+        <location filename="../../ui/evidence/annotate.py" line="207"/>
         <source>保存为标注副本</source>
         <translation>Save annotated copy</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="213"/>
+        <location filename="../../ui/evidence/annotate.py" line="210"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="217"/>
+        <location filename="../../ui/evidence/annotate.py" line="214"/>
         <source>拖动画箭头或圆圈；选“文字”后点击图片写字。</source>
         <translation>Drag to draw an arrow or a circle; choose “Text”, then click the picture to write.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="248"/>
+        <location filename="../../ui/evidence/annotate.py" line="245"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="256"/>
+        <location filename="../../ui/evidence/annotate.py" line="253"/>
         <source>已保存标注副本</source>
         <translation>Annotated copy saved</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="261"/>
+        <location filename="../../ui/evidence/annotate.py" line="258"/>
         <source>保存失败：%1</source>
         <translation>Not saved: %1</translation>
     </message>
@@ -143,7 +143,7 @@
     <message>
         <location filename="../../ui/checklist_page.py" line="194"/>
         <location filename="../../ui/checklist_page.py" line="375"/>
-        <location filename="../../ui/checklist_page.py" line="635"/>
+        <location filename="../../ui/checklist_page.py" line="643"/>
         <source>完成现场检查</source>
         <translation>Finish on-site check</translation>
     </message>
@@ -208,33 +208,33 @@
         <translation> (the tool&apos;s own advice)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="597"/>
+        <location filename="../../ui/checklist_page.py" line="605"/>
         <source>已检查 %1/%2 · 发现问题 %3 · 涉及金额 %4</source>
         <translation>Checked %1/%2 · problems %3 · amount %4</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="608"/>
+        <location filename="../../ui/checklist_page.py" line="616"/>
         <source>✓ 已保存 %1</source>
         <translation>✓ Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="614"/>
+        <location filename="../../ui/checklist_page.py" line="622"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="618"/>
-        <location filename="../../ui/checklist_page.py" line="620"/>
+        <location filename="../../ui/checklist_page.py" line="626"/>
+        <location filename="../../ui/checklist_page.py" line="628"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="632"/>
+        <location filename="../../ui/checklist_page.py" line="640"/>
         <source>结束现场检查后，答案将不能再修改（可重新打开）。</source>
         <translation>After finishing, answers can no longer be changed (the inspection can be reopened).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist_page.py" line="634"/>
+        <location filename="../../ui/checklist_page.py" line="642"/>
         <source>还有 %n 项未检查。</source>
         <translation>
             <numerusform>%n item is still unchecked.</numerusform>
@@ -242,9 +242,562 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="642"/>
+        <location filename="../../ui/checklist_page.py" line="650"/>
         <source>无法完成</source>
         <translation>Cannot finish</translation>
+    </message>
+</context>
+<context>
+    <name>Core</name>
+    <message>
+        <location filename="../../ui/core_messages.py" line="17"/>
+        <source>检查人员应写成“姓名:执法证号”，而不是“{text}”</source>
+        <translation>An inspector is written as “name:certificate number”, not “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="18"/>
+        <source>金额“{text}”不是数字</source>
+        <translation>The amount “{text}” is not a number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="19"/>
+        <source>金额不能为负数</source>
+        <translation>The amount cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="20"/>
+        <source>金额最多保留两位小数（分）</source>
+        <translation>The amount has at most two decimals (fen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="21"/>
+        <source>金额过大</source>
+        <translation>The amount is too large</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="22"/>
+        <source>检查编号至少需要 4 个字符</source>
+        <translation>An inspection id needs at least 4 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="23"/>
+        <source>没有编号为 {text} 的检查</source>
+        <translation>There is no inspection with the id {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="24"/>
+        <source>编号 {text} 对应多项检查，请输入更长的编号</source>
+        <translation>The id {text} matches several inspections: type more of it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="25"/>
+        <source>请填写被检查机构的名称</source>
+        <translation>Enter the name of the institution inspected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="26"/>
+        <source>请填写被检查机构所在的区县</source>
+        <translation>Enter the district of the institution inspected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="27"/>
+        <source>检查组至少需要一名检查人员（--inspector 姓名:执法证号）</source>
+        <translation>The team needs at least one inspector (--inspector name:certificate number)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="28"/>
+        <source>同一执法证号在检查组中出现了两次</source>
+        <translation>The same enforcement certificate number appears twice in the team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="29"/>
+        <source>组长的执法证号 {leader_cert} 不在检查组中</source>
+        <translation>The leader&apos;s certificate number {leader_cert} is not in the team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="30"/>
+        <source>执法证号 {cert_no} 已登记为“{name}”，与“{name2}”不符</source>
+        <translation>Certificate number {cert_no} is registered to “{name}”, not “{name2}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="31"/>
+        <source>机构“{name}”（{district}）已登记为“{value}”，与本次填写的类型不符</source>
+        <translation>The institution “{name}” ({district}) is registered as “{value}”, not the type entered now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="34"/>
+        <source>本次检查的清单中没有条目 {item_code}</source>
+        <translation>The checklist of this inspection has no item {item_code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="35"/>
+        <source>条目 {item_code} 可记录的违规类别为：{names}</source>
+        <translation>The violation categories item {item_code} can record are: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="36"/>
+        <source>只能重新打开待签字的检查（当前状态：{value}）</source>
+        <translation>Only an inspection awaiting signatures can be reopened (its status: {value})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="37"/>
+        <source>结果“{result}”无效，可选：{allowed}</source>
+        <translation>The result “{result}” is not valid; choose one of: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="38"/>
+        <source>执法证号 {cert_no} 不是本检查组的成员</source>
+        <translation>Certificate number {cert_no} is not a member of this team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="39"/>
+        <source>文件为空（0 字节）</source>
+        <translation>The file is empty (0 bytes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="40"/>
+        <source>无法锁定临时文件夹</source>
+        <translation>The scratch folder cannot be locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="41"/>
+        <source>不是文件</source>
+        <translation>Not a file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="42"/>
+        <source>无法读取文件：{value}</source>
+        <translation>The file cannot be read: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="43"/>
+        <source>HEIC/HEIF 照片需要 pillow-heif 组件，本机未安装</source>
+        <translation>HEIC/HEIF photos need the pillow-heif component, which is not installed here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="44"/>
+        <source>图片像素数过大（疑似解压炸弹），已拒绝</source>
+        <translation>The picture has too many pixels (a decompression bomb?): refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="45"/>
+        <source>不是可识别的图片、PDF 或视频文件</source>
+        <translation>Not a picture, PDF or video file this tool knows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="46"/>
+        <source>图片已损坏或不完整：{error}</source>
+        <translation>The picture is damaged or incomplete: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="47"/>
+        <source>不支持的图片格式：{format}</source>
+        <translation>Picture format not supported: {format}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="48"/>
+        <source>请先完成现场检查（结束检查后才能签名记录）</source>
+        <translation>Finish the inspection first (the record is signed after the inspection is finished)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="49"/>
+        <source>还没有生成检查记录：请先生成记录，核对后再签名</source>
+        <translation>No record has been made yet: make the record, check it, then sign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="50"/>
+        <source>记录生成后数据有变更：请重新生成记录，核对后再签名</source>
+        <translation>The data changed after the record was made: make the record again, check it, then sign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="51"/>
+        <source>该密钥证书上的执法证号（{value}）不属于本检查组，不能签名本记录</source>
+        <translation>The certificate number on this key&apos;s certificate ({value}) is not on this team: it cannot sign this record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="54"/>
+        <source>{name} 已经签过本记录</source>
+        <translation>{name} has already signed this record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="55"/>
+        <source>组长最后签名：还需 {others} 先签名</source>
+        <translation>The leader signs last: {others} must sign first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="56"/>
+        <source>记录中没有该检查人员的签名位置：请重新生成记录</source>
+        <translation>The record has no signature place for this inspector: make the record again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="57"/>
+        <source>请先完成手写签名：{missing}</source>
+        <translation>Complete the handwritten signatures first: {missing}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="58"/>
+        <source>该检查的记录已数字签名并锁定，不能再修改；如需更正请新建更正记录。</source>
+        <translation>The record of this inspection is digitally signed and locked: it cannot be changed; make an amendment to correct it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="61"/>
+        <source>签名为空</source>
+        <translation>The signature is empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="62"/>
+        <source>签名角色应为：{value}</source>
+        <translation>The signer&apos;s role must be one of: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="63"/>
+        <source>请填写签名人姓名</source>
+        <translation>Enter the signer&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="64"/>
+        <source>请填写拒签的理由（或“未说明理由”）</source>
+        <translation>Enter the reason for refusing to sign (or “no reason given”)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="65"/>
+        <source>拒签时须有见证人签名：请填写见证人姓名</source>
+        <translation>A refusal needs a witness&apos;s signature: enter the witness&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="66"/>
+        <source>请填写被询问人姓名</source>
+        <translation>Enter the name of the person interviewed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="67"/>
+        <source>没有编号为 {interview_id} 的询问笔录</source>
+        <translation>There is no interview record with the id {interview_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="68"/>
+        <source>问题不能为空</source>
+        <translation>The question cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="69"/>
+        <source>签名笔迹格式不正确</source>
+        <translation>The signature strokes are not in the right format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="70"/>
+        <source>该询问笔录已数字签名，不能再修改</source>
+        <translation>This interview record is digitally signed: it cannot be changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="71"/>
+        <source>只有已签名锁定的检查需要更正记录；未签名的检查可以直接修改。</source>
+        <translation>Only a signed, locked inspection needs an amendment; an unsigned one can be changed directly.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="72"/>
+        <source>不支持的密钥类型 {type_name}：只支持 RSA（至少 2048 位）或 EC P-256</source>
+        <translation>Key type {type_name} is not supported: only RSA (at least 2048 bits) or EC P-256</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="75"/>
+        <source>证书尚未生效：生效时间 {local}</source>
+        <translation>The certificate is not valid yet: valid from {local}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="76"/>
+        <source>证书已过期：到期时间 {local}</source>
+        <translation>The certificate has expired: it expired at {local}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="77"/>
+        <source>证书的主题中没有姓名（CN）</source>
+        <translation>The certificate&apos;s subject has no name (CN)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="78"/>
+        <source>口令太短：至少 {MIN_PASSPHRASE} 个字符</source>
+        <translation>The passphrase is too short: at least {MIN_PASSPHRASE} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="79"/>
+        <source>口令不正确，无法打开 PKCS#12 文件</source>
+        <translation>Wrong passphrase: the PKCS#12 file cannot be opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="80"/>
+        <source>PKCS#12 文件中没有私钥</source>
+        <translation>The PKCS#12 file holds no private key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="81"/>
+        <source>PKCS#12 文件中没有证书</source>
+        <translation>The PKCS#12 file holds no certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="82"/>
+        <source>不支持的密钥类型</source>
+        <translation>Key type not supported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="83"/>
+        <source>PKCS#12 文件中的证书与私钥不匹配</source>
+        <translation>The certificate in the PKCS#12 file does not match its private key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="84"/>
+        <source>密钥 {key_id} 还没有证书</source>
+        <translation>Key {key_id} has no certificate yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="85"/>
+        <source>证书上的执法证号是 {carried}，与指定的执法证号 {given} 不符</source>
+        <translation>The certificate carries certificate number {carried}, not the {given} given</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="86"/>
+        <source>证书中没有执法证号（主题中没有 serialNumber）：导入时请指定持有人的执法证号（key import --cert-no），签名和验证都按它核对检查组成员</source>
+        <translation>The certificate carries no enforcement certificate number (no serialNumber in its subject): give the holder&apos;s number when importing (key import --cert-no); signing and verification check the team against it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="90"/>
+        <source>请填写姓名</source>
+        <translation>Enter the name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="91"/>
+        <source>请填写执法证号</source>
+        <translation>Enter the enforcement certificate number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="92"/>
+        <source>请填写单位（医保局名称）</source>
+        <translation>Enter the organisation (the bureau&apos;s name)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="93"/>
+        <source>RSA 密钥只有 {key_size} 位，至少需要 2048 位</source>
+        <translation>The RSA key has only {key_size} bits; at least 2048 are needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="94"/>
+        <source>不支持的椭圆曲线 {name}：只支持 EC P-256（secp256r1）</source>
+        <translation>Elliptic curve {name} is not supported: only EC P-256 (secp256r1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="95"/>
+        <source>不是证书文件（需要 PEM 或 DER 格式的 X.509 证书）</source>
+        <translation>Not a certificate file (an X.509 certificate in PEM or DER is needed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="96"/>
+        <source>不是 PKCS#12 文件（.p12 / .pfx），或文件已损坏</source>
+        <translation>Not a PKCS#12 file (.p12 / .pfx), or the file is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="97"/>
+        <source>这个密钥已经在本机：{value}，编号 {key_id}</source>
+        <translation>This key is already on this laptop: {value}, id {key_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="98"/>
+        <source>没有编号为 {key_id} 的密钥</source>
+        <translation>There is no key with the id {key_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="99"/>
+        <source>编号 {key_id} 对应多个密钥，请多写几位</source>
+        <translation>The id {key_id} matches several keys: type more of it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="100"/>
+        <source>密钥 {key_id} 没有证书请求（不是在本机生成的密钥）</source>
+        <translation>Key {key_id} has no certificate request (it was not made on this laptop)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="101"/>
+        <source>文件是空的：{path}</source>
+        <translation>The file is empty: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="102"/>
+        <source>密钥 {key_id} 不是在本机生成的，证书已在其 PKCS#12 文件中</source>
+        <translation>Key {key_id} was not made here: its certificate is in its PKCS#12 file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="103"/>
+        <source>密钥 {key_id} 已有证书</source>
+        <translation>Key {key_id} already has a certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="104"/>
+        <source>证书与密钥 {key_id} 不匹配：证书中的公钥不是这个密钥的（证书主题：{subject}）</source>
+        <translation>The certificate does not match key {key_id}: its public key is not this key&apos;s (certificate subject: {subject})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="107"/>
+        <source>有效天数至少为 1</source>
+        <translation>The number of days valid must be at least 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="108"/>
+        <source>证书上的执法证号 {carried} 与生成密钥时的执法证号 {given} 不符：请医保局核对后重新签发</source>
+        <translation>The certificate carries certificate number {carried}, but the key was made for {given}: ask the bureau to check and issue it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="112"/>
+        <source>{label}太长（最多 {limit} 个字符）</source>
+        <translation>{label} is too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="113"/>
+        <source>无法读取文件 {path}：{value}</source>
+        <translation>The file {path} cannot be read: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="114"/>
+        <source>新生成的 RSA 密钥至少 3072 位</source>
+        <translation>A new RSA key has at least 3072 bits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="115"/>
+        <source>密钥 {key_id}：{value}</source>
+        <translation>Key {key_id}: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="116"/>
+        <source>口令不正确，无法打开密钥 {key_id}</source>
+        <translation>Wrong passphrase: key {key_id} cannot be opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="117"/>
+        <source>文档中没有名为“{name}”的签名域，请给出签名的位置</source>
+        <translation>The document has no signature field named “{name}”: give the signature&apos;s position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="118"/>
+        <source>签名域“{name}”已经签过名</source>
+        <translation>The signature field “{name}” is already signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="119"/>
+        <source>签名域“{name}”没有位置（不可见的签名域），无法显示签名</source>
+        <translation>The signature field “{name}” has no position (an invisible field): the signature cannot be shown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="120"/>
+        <source>请给出签名域的名称</source>
+        <translation>Give the name of the signature field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="121"/>
+        <source>不是 PDF 文件：{src}</source>
+        <translation>Not a PDF file: {src}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="122"/>
+        <source>不能签署加密的 PDF</source>
+        <translation>An encrypted PDF cannot be signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="123"/>
+        <source>认证签名必须是文档的第一个签名</source>
+        <translation>A certification signature must be the document&apos;s first signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="124"/>
+        <source>文档已有认证签名：后续签名只能签在认证之前已有的空签名域上</source>
+        <translation>The document has a certification signature: later signatures go only into empty fields made before it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="125"/>
+        <source>内部错误：签名后原文件内容不再是新文件的开头</source>
+        <translation>Internal error: after signing, the original file is no longer the start of the new file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="126"/>
+        <source>文档中的“{name}”不是签名域</source>
+        <translation>“{name}” in the document is not a signature field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="127"/>
+        <source>无法读取 {src}：{value}</source>
+        <translation>{src} cannot be read: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="128"/>
+        <source>无法读取 PDF（文件可能不完整）：{src}：{error}</source>
+        <translation>The PDF cannot be read (the file may be incomplete): {src}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="129"/>
+        <source>页码超出范围：文档共 {pages} 页</source>
+        <translation>Page number out of range: the document has {pages} pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="130"/>
+        <source>签名框太小：至少 {MIN_BOX:.0f} × {MIN_BOX:.0f} 点</source>
+        <translation>The signature box is too small: at least {MIN_BOX:.0f} × {MIN_BOX:.0f} points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="131"/>
+        <source>文档中已有名为“{field_name}”的签名域</source>
+        <translation>The document already has a signature field named “{field_name}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="132"/>
+        <source>签名失败：{error}</source>
+        <translation>Signing failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="133"/>
+        <source>无法写入 {path}：{value}</source>
+        <translation>{path} cannot be written: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="134"/>
+        <source>试用（自签名）证书不能加入信任列表：它不能证明签名者的身份</source>
+        <translation>A trial (self-signed) certificate cannot go on the trust list: it does not prove who signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="135"/>
+        <source>{subject} 不是 CA 证书（没有 cA 基本约束）：信任列表只收医保局 CA 的证书，不收签名者本人的证书</source>
+        <translation>{subject} is not a CA certificate (no cA basic constraint): the trust list takes the bureau CA&apos;s certificates, not a signer&apos;s own</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="139"/>
+        <source>证书文件是空的：{path}</source>
+        <translation>The certificate file is empty: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="140"/>
+        <source>请给出证书指纹（SHA-256）的至少前 6 位</source>
+        <translation>Give at least the first 6 digits of the certificate&apos;s SHA-256 fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="141"/>
+        <source>无法读取证书文件 {path}：{value}</source>
+        <translation>The certificate file {path} cannot be read: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="142"/>
+        <source>{name}：{error}</source>
+        <translation>{name}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="143"/>
+        <source>这些证书已经在信任列表中</source>
+        <translation>These certificates are already on the trust list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="144"/>
+        <source>信任列表中没有指纹为 {prefix} 的证书</source>
+        <translation>The trust list has no certificate with the fingerprint {prefix}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="145"/>
+        <source>指纹 {prefix} 对应多个证书，请多写几位</source>
+        <translation>The fingerprint {prefix} matches several certificates: type more of it</translation>
     </message>
 </context>
 <context>
@@ -619,37 +1172,37 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <translation>The inspection is finished or signed: evidence can only be viewed</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="231"/>
+        <location filename="../../ui/evidence/viewer.py" line="229"/>
         <source>保存说明失败：%1</source>
         <translation>Caption not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="234"/>
+        <location filename="../../ui/evidence/viewer.py" line="232"/>
         <source>说明已保存</source>
         <translation>Caption saved</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="240"/>
+        <location filename="../../ui/evidence/viewer.py" line="238"/>
         <source>保存关联失败：%1</source>
         <translation>Link not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="243"/>
+        <location filename="../../ui/evidence/viewer.py" line="241"/>
         <source>关联已保存</source>
         <translation>Link saved</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="257"/>
+        <location filename="../../ui/evidence/viewer.py" line="255"/>
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="258"/>
+        <location filename="../../ui/evidence/viewer.py" line="256"/>
         <source>从本次检查中移除这件证据？保管记录会保留移除的记录。</source>
         <translation>Remove this evidence from the inspection? The custody log keeps a record of the removal.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="263"/>
+        <location filename="../../ui/evidence/viewer.py" line="261"/>
         <source>移除失败：%1</source>
         <translation>Not removed: %1</translation>
     </message>
@@ -797,32 +1350,32 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>KeyForm</name>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="60"/>
+        <location filename="../../ui/keys_dialog.py" line="63"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="61"/>
+        <location filename="../../ui/keys_dialog.py" line="64"/>
         <source>执法证号</source>
         <translation>Enforcement certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="63"/>
+        <location filename="../../ui/keys_dialog.py" line="66"/>
         <source>单位（医保局）</source>
         <translation>Organisation (bureau)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="64"/>
+        <location filename="../../ui/keys_dialog.py" line="67"/>
         <source>口令（至少 8 个字符）</source>
         <translation>Passphrase (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="65"/>
+        <location filename="../../ui/keys_dialog.py" line="68"/>
         <source>再输入一次口令</source>
         <translation>Passphrase again</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="78"/>
+        <location filename="../../ui/keys_dialog.py" line="81"/>
         <source>两次输入的口令不一致</source>
         <translation>The two passphrases differ</translation>
     </message>
@@ -830,197 +1383,203 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="89"/>
+        <location filename="../../ui/keys_dialog.py" line="95"/>
         <source>数字签名密钥</source>
         <translation>Digital signature keys</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="95"/>
+        <location filename="../../ui/keys_dialog.py" line="104"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="96"/>
+        <location filename="../../ui/keys_dialog.py" line="105"/>
+        <location filename="../../ui/keys_dialog.py" line="345"/>
         <source>执法证号</source>
         <translation>Enforcement certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="97"/>
+        <location filename="../../ui/keys_dialog.py" line="106"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="98"/>
+        <location filename="../../ui/keys_dialog.py" line="107"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="99"/>
+        <location filename="../../ui/keys_dialog.py" line="108"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="100"/>
+        <location filename="../../ui/keys_dialog.py" line="109"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="101"/>
+        <location filename="../../ui/keys_dialog.py" line="110"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="112"/>
+        <location filename="../../ui/keys_dialog.py" line="121"/>
         <source>导入 PKCS#12 文件…</source>
         <translation>Import PKCS#12 file…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="113"/>
+        <location filename="../../ui/keys_dialog.py" line="122"/>
         <source>生成密钥和证书请求…</source>
         <translation>New key and certificate request…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="114"/>
+        <location filename="../../ui/keys_dialog.py" line="123"/>
         <source>导入医保局签发的证书…</source>
         <translation>Import the bureau&apos;s certificate…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="115"/>
+        <location filename="../../ui/keys_dialog.py" line="124"/>
         <source>生成试用证书…</source>
         <translation>New trial certificate…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="116"/>
+        <location filename="../../ui/keys_dialog.py" line="125"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="128"/>
+        <location filename="../../ui/keys_dialog.py" line="137"/>
         <source>口令不会保存；签名时需要输入。试用证书是自签名的，只用于试用，不能证明签名者的身份。</source>
         <translation>Passphrases are never stored; you enter yours when signing. A trial certificate is self-signed, for trials only: it does not prove who signed.</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="152"/>
+        <location filename="../../ui/keys_dialog.py" line="163"/>
         <source>无法读取密钥：%1</source>
         <translation>Cannot read the keys: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="182"/>
+        <location filename="../../ui/keys_dialog.py" line="193"/>
         <source>试用（自签名）</source>
         <translation>Trial (self-signed)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="184"/>
+        <location filename="../../ui/keys_dialog.py" line="195"/>
         <source>本机生成</source>
         <translation>Made here</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="185"/>
+        <location filename="../../ui/keys_dialog.py" line="196"/>
         <source>医保局签发</source>
         <translation>Issued by the bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="190"/>
+        <location filename="../../ui/keys_dialog.py" line="201"/>
         <source>可用</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="191"/>
+        <location filename="../../ui/keys_dialog.py" line="202"/>
         <source>等待证书</source>
         <translation>Awaiting certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="192"/>
+        <location filename="../../ui/keys_dialog.py" line="203"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="193"/>
+        <location filename="../../ui/keys_dialog.py" line="204"/>
         <source>尚未生效</source>
         <translation>Not yet valid</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="247"/>
+        <location filename="../../ui/keys_dialog.py" line="266"/>
         <source>已导入 %1 的密钥</source>
         <translation>Imported the key of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="265"/>
+        <location filename="../../ui/keys_dialog.py" line="284"/>
         <source>密钥已生成，但证书请求无法保存到 %1：%2；它也在 %3</source>
         <translation>The key was made, but the certificate request could not be saved to %1: %2. It is also in %3</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="274"/>
+        <location filename="../../ui/keys_dialog.py" line="293"/>
         <source>已生成密钥。请把证书请求 %1 交给医保局的 CA，收到证书后在这里导入。</source>
         <translation>Key made. Give the certificate request %1 to the bureau&apos;s CA, and import the certificate here when it comes.</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="285"/>
+        <location filename="../../ui/keys_dialog.py" line="304"/>
         <source>无法读取证书文件：%1</source>
         <translation>Cannot read the certificate file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="292"/>
+        <location filename="../../ui/keys_dialog.py" line="311"/>
         <source>证书已导入，%1 的密钥可以签名了</source>
         <translation>Certificate imported: the key of %1 can sign now</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="301"/>
+        <location filename="../../ui/keys_dialog.py" line="320"/>
         <source>已生成 %1 的试用证书（自签名），仅用于试用</source>
         <translation>Made a trial certificate (self-signed) for %1, for trials only</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="307"/>
+        <location filename="../../ui/keys_dialog.py" line="326"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="313"/>
+        <location filename="../../ui/keys_dialog.py" line="332"/>
         <source>选择医保局签发的 PKCS#12 文件</source>
         <translation>Choose the PKCS#12 file from the bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="315"/>
+        <location filename="../../ui/keys_dialog.py" line="334"/>
         <source>PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)</source>
         <translation>PKCS#12 files (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="319"/>
+        <location filename="../../ui/keys_dialog.py" line="338"/>
         <source>PKCS#12 文件的口令：</source>
         <translation>Passphrase of the PKCS#12 file:</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="324"/>
+        <location filename="../../ui/keys_dialog.py" line="346"/>
+        <source>证书中没有执法证号。持有人的执法证号（密钥与它绑定）：</source>
+        <translation>The certificate carries no enforcement certificate number. The holder&apos;s number (the key is bound to it):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/keys_dialog.py" line="352"/>
         <source>生成密钥和证书请求</source>
         <translation>New key and certificate request</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="330"/>
+        <location filename="../../ui/keys_dialog.py" line="358"/>
         <source>保存证书请求（CSR）</source>
         <translation>Save the certificate request (CSR)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="332"/>
+        <location filename="../../ui/keys_dialog.py" line="360"/>
         <source>证书请求 (*.csr *.pem);;所有文件 (*)</source>
         <translation>Certificate requests (*.csr *.pem);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="345"/>
+        <location filename="../../ui/keys_dialog.py" line="373"/>
         <source>请先在列表中选择等待证书的密钥</source>
         <translation>First select a key that awaits its certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="349"/>
+        <location filename="../../ui/keys_dialog.py" line="377"/>
         <source>选择医保局签发的证书</source>
         <translation>Choose the certificate from the bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="351"/>
+        <location filename="../../ui/keys_dialog.py" line="379"/>
         <source>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</source>
         <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="357"/>
+        <location filename="../../ui/keys_dialog.py" line="385"/>
         <source>生成试用证书（自签名）</source>
         <translation>New trial certificate (self-signed)</translation>
     </message>
@@ -1053,43 +1612,48 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <translation>Signing keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="77"/>
+        <source>验证记录文件…</source>
+        <translation>Verify a record file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="99"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -1104,12 +1668,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+L   inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
@@ -1162,148 +1726,148 @@ Data directory: %2</translation>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../ui/new_inspection.py" line="43"/>
+        <location filename="../../ui/new_inspection.py" line="41"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="54"/>
+        <location filename="../../ui/new_inspection.py" line="52"/>
         <source>被检查机构</source>
         <translation>Institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="58"/>
+        <location filename="../../ui/new_inspection.py" line="56"/>
         <source>从名录查找</source>
         <translation>Find in registry</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="60"/>
+        <location filename="../../ui/new_inspection.py" line="58"/>
         <source>机构全称</source>
         <translation>Full name of the institution</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="65"/>
+        <location filename="../../ui/new_inspection.py" line="63"/>
         <source>如 历城区</source>
         <translation>e.g. 历城区</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="70"/>
+        <location filename="../../ui/new_inspection.py" line="68"/>
         <source>如 住院部三楼（可不填）</source>
         <translation>e.g. inpatient ward, 3rd floor (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="71"/>
+        <location filename="../../ui/new_inspection.py" line="69"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="72"/>
+        <location filename="../../ui/new_inspection.py" line="70"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="73"/>
+        <location filename="../../ui/new_inspection.py" line="71"/>
         <source>所在区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="75"/>
+        <location filename="../../ui/new_inspection.py" line="73"/>
         <source>检查地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="78"/>
+        <location filename="../../ui/new_inspection.py" line="76"/>
         <source>检查方式与专项</source>
         <translation>Mode and focus packs</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="87"/>
+        <location filename="../../ui/new_inspection.py" line="85"/>
         <source>交叉检查时填写检查组所属区县</source>
         <translation>For a cross-district check: the team&apos;s home district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="93"/>
+        <location filename="../../ui/new_inspection.py" line="91"/>
         <source>检查方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="94"/>
+        <location filename="../../ui/new_inspection.py" line="92"/>
         <source>检查组所属区县</source>
         <translation>Team&apos;s home district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="95"/>
+        <location filename="../../ui/new_inspection.py" line="93"/>
         <source>专项</source>
         <translation>Focus packs</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="100"/>
-        <location filename="../../ui/new_inspection.py" line="245"/>
+        <location filename="../../ui/new_inspection.py" line="98"/>
+        <location filename="../../ui/new_inspection.py" line="243"/>
         <source>检查组</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="104"/>
+        <location filename="../../ui/new_inspection.py" line="102"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="104"/>
+        <location filename="../../ui/new_inspection.py" line="102"/>
         <source>执法证号</source>
         <translation>Enforcement certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="104"/>
+        <location filename="../../ui/new_inspection.py" line="102"/>
         <source>所属区县</source>
         <translation>Own district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="104"/>
+        <location filename="../../ui/new_inspection.py" line="102"/>
         <source>组长</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="111"/>
+        <location filename="../../ui/new_inspection.py" line="109"/>
         <source>添加人员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="112"/>
+        <location filename="../../ui/new_inspection.py" line="110"/>
         <source>移除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="128"/>
+        <location filename="../../ui/new_inspection.py" line="126"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="129"/>
+        <location filename="../../ui/new_inspection.py" line="127"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="249"/>
+        <location filename="../../ui/new_inspection.py" line="247"/>
         <source>回避提示：%1 所属区县与被检查机构所在区县（%2）相同。</source>
         <translation>Recusal: %1 belong(s) to the district inspected (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="296"/>
+        <location filename="../../ui/new_inspection.py" line="294"/>
         <source>清单共 %1 项，其中该类机构的重点 %2 项</source>
         <translation>Checklist of %1 items, %2 of them priorities for this type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="308"/>
+        <location filename="../../ui/new_inspection.py" line="306"/>
         <source>回避</source>
         <translation>Recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="308"/>
+        <location filename="../../ui/new_inspection.py" line="306"/>
         <source>仍要开始检查吗？</source>
         <translation>Start the inspection anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="326"/>
+        <location filename="../../ui/new_inspection.py" line="324"/>
         <source>无法新建检查</source>
         <translation>Cannot create the inspection</translation>
     </message>
@@ -1984,6 +2548,130 @@ Data directory: %2</translation>
         <location filename="../../ui/signing_dialog.py" line="291"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
+    </message>
+</context>
+<context>
+    <name>TrustList</name>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="58"/>
+        <source>信任列表（医保局 CA 证书）</source>
+        <translation>Trust list (the bureau&apos;s CA certificates)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="62"/>
+        <source>CA 证书</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="62"/>
+        <source>SHA-256 指纹</source>
+        <translation>SHA-256 fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="62"/>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="71"/>
+        <source>加入 CA 证书…</source>
+        <translation>Add a CA certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="72"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="79"/>
+        <source>签名者的证书须能追溯到这里的 CA 证书，验证结论才是“通过”；试用（自签名）证书和个人证书不能加入。</source>
+        <translation>A signer&apos;s certificate must chain to a CA certificate here for the verdict “passed”; trial (self-signed) and personal certificates cannot be added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="126"/>
+        <source>已加入信任列表：%1</source>
+        <translation>Added to the trust list: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="137"/>
+        <source>已从信任列表移除：%1</source>
+        <translation>Removed from the trust list: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="144"/>
+        <source>选择医保局 CA 的证书</source>
+        <translation>Choose the bureau CA&apos;s certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="146"/>
+        <source>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="46"/>
+        <source>通过</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="47"/>
+        <source>完好但签名者未获信任</source>
+        <translation>intact, but a signer is not trusted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="48"/>
+        <source>不通过</source>
+        <translation>failed</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyDialog</name>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="169"/>
+        <source>验证记录文件</source>
+        <translation>Verify a record file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="171"/>
+        <source>选择一个已签名的记录 PDF</source>
+        <translation>Choose a signed record PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="178"/>
+        <source>选择文件…</source>
+        <translation>Choose a file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="180"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="194"/>
+        <source>正在验证 %1…</source>
+        <translation>Verifying %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="201"/>
+        <source>正在验证签名…</source>
+        <translation>Verifying the signatures…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="206"/>
+        <source>结论：%1</source>
+        <translation>Verdict: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="217"/>
+        <source>选择记录文件</source>
+        <translation>Choose the record file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trust_dialog.py" line="217"/>
+        <source>PDF 文件 (*.pdf);;所有文件 (*)</source>
+        <translation>PDF files (*.pdf);;All files (*)</translation>
     </message>
 </context>
 </TS>
