@@ -8,7 +8,9 @@ id (the first 16 hex digits of the SHA-256 of its public key), holding
   ``cert.pem`` (and ``chain.pem`` for the CA certificates that came with it);
 - ``meta.json``: what the lists show (subject, issuer, validity, fingerprint), never a passphrase.
 
-``keys/trusted/*.pem`` holds trust roots (the bureau CA's certificate) for verification.
+``keys/trusted/*.pem`` holds trust roots (the bureau CA's certificate) for verification; the
+trust list proper is in the database (``inspector.signing.trust``). A key is bound to its
+holder's 执法证号 (``meta.json`` ``cert_no``; ``cert_no_bound`` when the certificate lacks it).
 
 Every file goes through :meth:`KeyStore._write` and :meth:`KeyStore._read`, where encryption at
 rest will go. Writes are atomic (temporary file, fsync, rename); a new key's folder is filled

@@ -4,7 +4,9 @@ roots we have (offline there are usually none: that is a warning, not tampering)
 
 ``VerifyReport.ok`` is True only when the file reads as a PDF, has at least one signature, every
 signature is intact and valid, and nothing was changed after a signature except later signatures
-(and their form fields); after the last signature nothing unsigned may follow."""
+(and their form fields); after the last signature nothing may follow: each later revision is
+named with what it changes (the /Info dictionary, the catalog, pages, an empty revision).
+Who signed (team, order, completeness) is the record's business: ``inspector.record.signing``."""
 
 from __future__ import annotations
 
