@@ -4,7 +4,16 @@ from __future__ import annotations
 
 
 class InspectorError(Exception):
-    """A failure with a message meant for the user (not a bug)."""
+    """A failure with a message meant for the user (not a bug).
+
+    The message is a template and its values: ``InvalidInput("没有条目 {code}", code="P9")``.
+    ``str(error)`` is the Chinese text (the command line's); ``template`` is the message id the
+    app translates through Qt (``ui/core_messages.py``), then fills with ``values``."""
+
+    def __init__(self, message: str = "", /, **values: object) -> None:
+        self.template = message
+        self.values = values
+        super().__init__(message.format(**values) if values else message)
 
 
 class NotFound(InspectorError):

@@ -48,7 +48,7 @@ def parse_member(text: str) -> TeamMember:
     """``NAME:CERTNO`` (a full-width colon is accepted too: it is what a Chinese IME types)."""
     name, sep, cert = text.replace("：", ":").partition(":")
     if not sep or not name.strip() or not cert.strip():
-        raise InvalidInput(f"检查人员应写成“姓名:执法证号”，而不是“{text}”")
+        raise InvalidInput("检查人员应写成“姓名:执法证号”，而不是“{text}”", text=text)
     return TeamMember(name=name.strip(), cert_no=cert.strip())
 
 
@@ -60,9 +60,9 @@ def parse_amount(text: str | None) -> int | None:
     try:
         value = Decimal(cleaned)
     except InvalidOperation as error:
-        raise InvalidInput(f"金额“{text}”不是数字") from error
+        raise InvalidInput("金额“{text}”不是数字", text=text) from error
     if not value.is_finite():
-        raise InvalidInput(f"金额“{text}”不是数字")
+        raise InvalidInput("金额“{text}”不是数字", text=text)
     if value < 0:
         raise InvalidInput("金额不能为负数")
     if value != value.quantize(Decimal("0.01")):
@@ -85,9 +85,9 @@ def resolve_id(session: Session, text: str) -> Inspection:
         raise InvalidInput("检查编号至少需要 4 个字符")
     found = session.scalars(select(Inspection).where(Inspection.id.like(f"{text}%")).limit(2)).all()
     if not found:
-        raise NotFound(f"没有编号为 {text} 的检查")
+        raise NotFound("没有编号为 {text} 的检查", text=text)
     if len(found) > 1:
-        raise InvalidInput(f"编号 {text} 对应多项检查，请输入更长的编号")
+        raise InvalidInput("编号 {text} 对应多项检查，请输入更长的编号", text=text)
     return found[0]
 
 
@@ -137,7 +137,9 @@ def set_current_inspector(ws: Workspace, member: TeamMember | str) -> KnownInspe
         else:
             person = session.scalar(select(Inspector).where(Inspector.cert_no == cert_no))
             if person is None:
-                raise NotFound(f"本机没有执法证号为 {cert_no} 的检查人员：请同时填写姓名")
+                raise NotFound(
+                    "本机没有执法证号为 {cert_no} 的检查人员：请同时填写姓名", cert_no=cert_no
+                )
         setting = session.get(Setting, CURRENT_INSPECTOR)
         if setting is None:
             ch.add(Setting(key=CURRENT_INSPECTOR, value=cert_no))
@@ -184,7 +186,10 @@ def _find_or_add_inspector(ws: Workspace, session: Session, member: TeamMember) 
         session.add(person)
     elif person.name != member.name:
         raise InvalidInput(
-            f"执法证号 {member.cert_no} 已登记为“{person.name}”，与“{member.name}”不符"
+            "执法证号 {cert_no} 已登记为“{name}”，与“{name2}”不符",
+            cert_no=member.cert_no,
+            name=person.name,
+            name2=member.name,
         )
     elif member.district and person.district != member.district:
         person.district = member.district
@@ -213,8 +218,10 @@ def _find_or_add_institution(
     elif place.type_code != type_code:
         known = ws.library.types.get(place.type_code)
         raise InvalidInput(
-            f"机构“{name}”（{district}）已登记为“{known.name if known else place.type_code}”，"
-            f"与本次填写的类型不符"
+            ("机构“{name}”（{district}）已登记为“{value}”，与本次填写的类型不符"),
+            name=name,
+            district=district,
+            value=known.name if known else place.type_code,
         )
     return place
 
@@ -261,7 +268,7 @@ def create_inspection(
     # planning draft), but the leader must be one of the team.
     leader_cert = leader or team[0].cert_no
     if leader_cert not in certs:
-        raise InvalidInput(f"组长的执法证号 {leader_cert} 不在检查组中")
+        raise InvalidInput("组长的执法证号 {leader_cert} 不在检查组中", leader_cert=leader_cert)
     with ws.change(None, "inspection.create") as ch:
         session = ch.session
         target = _find_or_add_institution(
@@ -635,7 +642,9 @@ def save_answer(
             result = Result(result)
         except ValueError as error:
             allowed = "、".join(f"{r.value}（{RESULT_NAMES[r]}）" for r in Result)
-            raise InvalidInput(f"结果“{result}”无效，可选：{allowed}") from error
+            raise InvalidInput(
+                "结果“{result}”无效，可选：{allowed}", result=result, allowed=allowed
+            ) from error
     parsed_fen = parse_amount(amount)
     action = "answer.clear" if result is None else "answer.save"
     with ws.change(actor, action, inspection=inspection_id) as ch:
@@ -645,7 +654,7 @@ def save_answer(
         checklist = checklist_of(ws, inspection)
         item = checklist.item(item_code)
         if item is None:
-            raise NotFound(f"本次检查的清单中没有条目 {item_code}")
+            raise NotFound("本次检查的清单中没有条目 {item_code}", item_code=item_code)
         if violation is not None and violation != "" and violation not in item.violations:
             names = "、".join(
                 f"{code}（{ws.library.violations[code].title}）"
@@ -653,7 +662,9 @@ def save_answer(
                 else code
                 for code in item.violations
             )
-            raise InvalidInput(f"条目 {item_code} 可记录的违规类别为：{names}")
+            raise InvalidInput(
+                "条目 {item_code} 可记录的违规类别为：{names}", item_code=item_code, names=names
+            )
         answer = session.scalar(
             select(Answer).where(
                 Answer.inspection_id == inspection.id, Answer.item_code == item_code
@@ -728,7 +739,8 @@ def reopen_inspection(ws: Workspace, inspection_id: str) -> None:
         ch.entity(inspection)
         if inspection.status is not InspectionStatus.AWAITING_SIGNATURES:
             raise InvalidInput(
-                f"只能重新打开待签字的检查（当前状态：{STATUS_NAMES[inspection.status]}）"
+                "只能重新打开待签字的检查（当前状态：{value}）",
+                value=STATUS_NAMES[inspection.status],
             )
         inspection.status = InspectionStatus.IN_PROGRESS
         inspection.ended_at = None

@@ -4,6 +4,7 @@ EC P-256, expired, not yet valid, weak), and small PDFs made with reportlab."""
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -246,4 +247,37 @@ def with_empty_fields(src: Path, out: Path) -> Path:
         buffer = io.BytesIO()
         writer.write(buffer)
     out.write_bytes(buffer.getvalue())
+    return out
+
+
+def rewrite_info(path: Path, out: Path) -> Path:
+    """An incremental update after the last signature that gives the document a new
+    information dictionary (/Info): a new title and subject, nothing else."""
+    with path.open("rb") as handle:
+        writer = IncrementalPdfFileWriter(handle)
+        info = generic.DictionaryObject(
+            {
+                generic.NameObject("/Title"): generic.TextStringObject("改过的标题"),
+                generic.NameObject("/Subject"): generic.TextStringObject("改过的主题"),
+            }
+        )
+        ref = writer.add_object(info)
+        writer._info = ref  # pyHanko writes the trailer's /Info from here
+        writer.trailer["/Info"] = ref
+        buffer = io.BytesIO()
+        writer.write(buffer)
+    out.write_bytes(buffer.getvalue())
+    return out
+
+
+def add_empty_revision(path: Path, out: Path) -> Path:
+    """An incremental update that changes no object: an empty xref section and a trailer
+    pointing back at the last one (pyHanko's writer writes nothing when nothing changed)."""
+    data = path.read_bytes()
+    start = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    trailer = re.findall(rb"trailer\s*(<<.*?>>)\s*startxref", data, re.S)[-1]
+    trailer = re.sub(rb"/Prev \d+", b"", trailer)
+    trailer = trailer[:-2] + b"/Prev %d\n>>" % start
+    tail = b"xref\n0 0\ntrailer\n" + trailer + b"\nstartxref\n%d\n%%%%EOF\n" % len(data)
+    out.write_bytes(data + tail)
     return out

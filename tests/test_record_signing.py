@@ -100,10 +100,14 @@ def test_the_team_signs_in_order_and_the_record_locks(
     # Incremental: the first signed version is a prefix of the second.
     assert final.read_bytes().startswith(Path(first["path"]).read_bytes())
 
-    out, _ = cli("record", "verify", str(final), "--json")
+    # Trial keys: intact, on the team, complete, but never trusted (exit 2, not 0).
+    out, _ = cli("record", "verify", str(final), "--json", expect=2)
     report = json.loads(out)
-    assert report["ok"] and len(report["signatures"]) == 2
+    assert report["verdict"] == "untrusted" and not report["ok"]
+    assert not report["problems"] and not report["record_problems"]
+    assert len(report["signatures"]) == 2
     assert any("与本机数据库一致" in note for note in report["notes"])
+    assert any("签名一致" in note for note in report["notes"])
     with Workspace.open(home) as ws:
         check = verify_record(ws, final)
     agreement, _ = compare(check.pdf, pdfsig_verdict(final))

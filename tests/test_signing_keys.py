@@ -219,3 +219,42 @@ def test_trusted_roots_are_pem_files_under_keys_trusted(store: KeyStore, ca: CA)
     (folder / "bureau-ca.pem").write_bytes(ca.pem)
     assert store.trusted_files() == [folder / "bureau-ca.pem"]
     assert store.list_keys() == []  # the trusted folder is not a key
+
+
+def test_a_key_is_bound_to_its_cert_no_when_imported(
+    tmp_path: Path, store: KeyStore, ca: CA
+) -> None:
+    """A certificate without a 执法证号 (no subject serialNumber) is imported only when the
+    inspector's 执法证号 is given, and keeps it; one that carries a different number is refused
+    (issue 15)."""
+    bare = _write(tmp_path, "bare.p12", make_p12(ca, "张伟", ""))
+    with pytest.raises(KeyRefused, match="没有执法证号"):
+        store.import_pkcs12(bare, PASS)
+    assert store.list_keys() == []
+    info = store.import_pkcs12(bare, PASS, cert_no="370100001")
+    assert info.cert_no == "370100001" and info.cert_no_bound
+    assert store.get(info.key_id).cert_no == "370100001"  # kept in meta.json
+
+    numbered = _write(tmp_path, "numbered.p12", make_p12(ca, "李娜", "370100002"))
+    with pytest.raises(KeyRefused, match=r"370100002.*370100009"):
+        store.import_pkcs12(numbered, PASS, cert_no="370100009")
+    info = store.import_pkcs12(numbered, PASS, cert_no="370100002")
+    assert info.cert_no == "370100002" and not info.cert_no_bound
+
+
+def test_the_bureaus_certificate_must_carry_the_cert_no_the_key_was_made_for(
+    store: KeyStore, ca: CA
+) -> None:
+    info, csr_pem = store.new_key_and_csr("李娜", "370100002", "济南市医疗保障局", NEW_PASS)
+    csr = x509.load_pem_x509_csr(csr_pem)
+    from .signing_pki import name
+
+    other = ca.issue(csr.public_key(), name("李娜", "370100009"))
+    with pytest.raises(KeyRefused, match=r"370100009.*370100002"):
+        store.attach_certificate(info.key_id, other.public_bytes(serialization.Encoding.PEM))
+    assert not store.get(info.key_id).has_certificate
+    without = ca.issue(csr.public_key(), name("李娜"))  # the CA left the number out
+    attached = store.attach_certificate(
+        info.key_id, without.public_bytes(serialization.Encoding.PEM)
+    )
+    assert attached.cert_no == "370100002" and attached.cert_no_bound

@@ -14,12 +14,14 @@ from inspector.signing.pdfsig import parse_pdfsig
 
 from .signing_pki import (
     CA,
+    add_empty_revision,
     add_unsigned_field,
     flip_inside_signed_bytes,
     make_ca,
     make_pdf,
     make_store,
     replace_page_content,
+    rewrite_info,
     sign_twice,
     unlock,
 )
@@ -74,6 +76,10 @@ CASES = {
     "page-replaced": (replace_page_content, False, True, Agreement.STRICTER),
     "field-added": (add_unsigned_field, False, True, Agreement.STRICTER),
     "bytes-appended": (_append, False, True, Agreement.STRICTER),
+    # An update after the last signature that rewrites only the document information
+    # dictionary, or one that changes nothing: pdfsig "Not total document signed" (issue 15).
+    "info-rewritten": (rewrite_info, False, True, Agreement.STRICTER),
+    "empty-revision": (add_empty_revision, False, True, Agreement.STRICTER),
 }
 
 

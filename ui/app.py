@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from inspector.errors import InspectorError
 from inspector.resources import resource_path
 from inspector.workspace import Workspace
+from ui.core_messages import core_message
 from ui.main_window import MainWindow
 
 LANGUAGE = "language"
@@ -121,7 +122,7 @@ def run(argv: Sequence[str]) -> int:
         if args.smoke_test or args.screenshot:
             print(f"错误：{error}", file=sys.stderr)
         else:
-            QMessageBox.critical(None, "Inspector", str(error))
+            QMessageBox.critical(None, "Inspector", core_message(error))
         return 1
     application = Application(app, workspace)
     window = application.window

@@ -15,6 +15,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 
 from inspector.errors import InspectorError
+from ui.core_messages import core_message
 
 
 class AutoSaver(QObject):
@@ -92,7 +93,7 @@ class AutoSaver(QObject):
         try:
             write()
         except InspectorError as error:
-            self.failed.emit(key, str(error))
+            self.failed.emit(key, core_message(error))
         except Exception as error:  # a bug must not kill the writer thread
             self.failed.emit(key, f"内部错误：{type(error).__name__}: {error}")
         else:

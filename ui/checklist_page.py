@@ -51,6 +51,7 @@ from inspector.inspections import (
 from inspector.registry import agreement_status
 from inspector.workspace import Workspace
 from ui.autosave import AutoSaver
+from ui.core_messages import core_message
 from ui.strings import money, plain_amount, result_name, status_name
 
 RESULT_COLORS = {
@@ -539,7 +540,7 @@ class ChecklistPage(QWidget):
         try:
             fen = parse_amount(text)
         except InspectorError as error:
-            self.amount_error.setText(str(error))
+            self.amount_error.setText(core_message(error))
             self.amount_error.show()
             self.amount.setStyleSheet("border: 1px solid #b3261e;")
             return
@@ -647,7 +648,7 @@ class ChecklistPage(QWidget):
             else:
                 reopen_inspection(self.workspace, view.id)
         except InspectorError as error:
-            QMessageBox.warning(self, self.tr("无法完成"), str(error))
+            QMessageBox.warning(self, self.tr("无法完成"), core_message(error))
             return
         current = self.current
         self.load(view.id)

@@ -24,6 +24,7 @@ from inspector.inspections import (
     set_current_inspector,
 )
 from inspector.workspace import Workspace
+from ui.core_messages import core_message
 
 
 def describe(person: KnownInspector | None) -> str:
@@ -93,6 +94,6 @@ class CurrentInspectorDialog(QDialog):
         try:
             self.chosen = set_current_inspector(self.workspace, member)
         except InspectorError as error:
-            QMessageBox.warning(self, self.tr("当前检查人员"), str(error))
+            QMessageBox.warning(self, self.tr("当前检查人员"), core_message(error))
             return
         super().accept()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from inspector.errors import InspectorError
 from inspector.registry import AgreementStatus, InstitutionInfo, search_institutions
 from inspector.workspace import Workspace
+from ui.core_messages import core_message
 
 SEARCH_DELAY_MS = 150  # typing pauses shorter than this do not query
 LIMIT = 50
@@ -97,7 +98,7 @@ class InstitutionPicker(QWidget):
             found = search_institutions(self.workspace, text, limit=LIMIT + 1)
         except InspectorError as error:
             self.results.clear()
-            self.note.setText(str(error))
+            self.note.setText(core_message(error))
             self.results_changed.emit(0)
             return
         self.results.clear()

@@ -32,7 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.errors import InspectorError
-from inspector.signing.keystore import KeyInfo, KeyStore
+from inspector.signing.keystore import CertNoMissing, KeyInfo, KeyStore
+from inspector.workspace import Workspace
+from ui.core_messages import core_message
+from ui.trust_dialog import TrustList
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 TRIAL_COLOUR = "#fff4d6"
@@ -83,11 +86,17 @@ class KeyForm(QDialog):
 class KeysDialog(QDialog):
     keys_changed = Signal()
 
-    def __init__(self, store: KeyStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: KeyStore, parent: QWidget | None = None, workspace: Workspace | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
+        self.needs_cert_no = False  # the last import needs the holder's 执法证号
         self.setWindowTitle(self.tr("数字签名密钥"))
-        self.resize(960, 420)
+        self.resize(960, 420 if workspace is None else 640)
+        # The trust list (the bureau's CA certificates) lives in the database: shown when the
+        # dialog has the workspace.
+        self.trust: TrustList | None = TrustList(workspace, self) if workspace else None
 
         self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels(
@@ -141,6 +150,8 @@ class KeysDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        if self.trust is not None:
+            layout.addWidget(self.trust)
         self.refresh()
 
     # --- the list --------------------------------------------------------------------------
@@ -149,7 +160,7 @@ class KeysDialog(QDialog):
         try:
             infos = self.store.list_keys()
         except (InspectorError, OSError, ValueError) as error:
-            self._say(self.tr("无法读取密钥：%1").replace("%1", str(error)), error=True)
+            self._say(self.tr("无法读取密钥：%1").replace("%1", core_message(error)), error=True)
             infos = []
         self.table.setRowCount(len(infos))
         now = datetime.now().astimezone()
@@ -238,11 +249,19 @@ class KeysDialog(QDialog):
 
     # --- the work (arguments in, a message out) --------------------------------------------
 
-    def import_pkcs12(self, path: str | Path, passphrase: str) -> KeyInfo | None:
+    def import_pkcs12(
+        self, path: str | Path, passphrase: str, cert_no: str | None = None
+    ) -> KeyInfo | None:
+        """Import; ``cert_no`` binds the key to its holder's 执法证号 when the certificate
+        carries none (the button asks for it then)."""
         try:
-            info = self.store.import_pkcs12(Path(path), passphrase)
+            info = self.store.import_pkcs12(Path(path), passphrase, cert_no=cert_no)
+        except CertNoMissing as error:
+            self.needs_cert_no = True
+            self._say(core_message(error), error=True)
+            return None
         except InspectorError as error:
-            self._say(str(error), error=True)
+            self._say(core_message(error), error=True)
             return None
         return self._done(info, self.tr("已导入 %1 的密钥").replace("%1", info.name))
 
@@ -252,7 +271,7 @@ class KeysDialog(QDialog):
         try:
             info, csr = self.store.new_key_and_csr(name, cert_no, org, passphrase)
         except InspectorError as error:
-            self._say(str(error), error=True)
+            self._say(core_message(error), error=True)
             return None
         where = self.store.csr_path(info.key_id)
         if csr_out:
@@ -287,7 +306,7 @@ class KeysDialog(QDialog):
             )
             return None
         except InspectorError as error:
-            self._say(str(error), error=True)
+            self._say(core_message(error), error=True)
             return None
         return self._done(info, self.tr("证书已导入，%1 的密钥可以签名了").replace("%1", info.name))
 
@@ -295,7 +314,7 @@ class KeysDialog(QDialog):
         try:
             info = self.store.self_signed_for_trials(name, cert_no, passphrase)
         except InspectorError as error:
-            self._say(str(error), error=True)
+            self._say(core_message(error), error=True)
             return None
         return self._done(
             info, self.tr("已生成 %1 的试用证书（自签名），仅用于试用").replace("%1", info.name)
@@ -317,8 +336,17 @@ class KeysDialog(QDialog):
         if not path:
             return
         passphrase = self._ask_passphrase(self.tr("PKCS#12 文件的口令："))
-        if passphrase is not None:
-            self.import_pkcs12(path, passphrase)
+        if passphrase is None:
+            return
+        self.needs_cert_no = False
+        if self.import_pkcs12(path, passphrase) is None and self.needs_cert_no:
+            cert_no, ok = QInputDialog.getText(
+                self,
+                self.tr("执法证号"),
+                self.tr("证书中没有执法证号。持有人的执法证号（密钥与它绑定）："),
+            )
+            if ok and cert_no.strip():
+                self.import_pkcs12(path, passphrase, cert_no.strip())
 
     def _ask_new(self) -> None:
         form = KeyForm(self.tr("生成密钥和证书请求"), with_org=True, parent=self)

@@ -84,6 +84,9 @@ class MainWindow(QMainWindow):
         who = QAction(self.tr("切换当前检查人员…"), self)
         who.triggered.connect(self.choose_inspector)
         file_menu.addAction(who)
+        verify = QAction(self.tr("验证记录文件…"), self)
+        verify.triggered.connect(self.verify_record_file)
+        file_menu.addAction(verify)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -207,7 +210,12 @@ class MainWindow(QMainWindow):
         from inspector.signing.keystore import KeyStore
         from ui.keys_dialog import KeysDialog
 
-        KeysDialog(KeyStore.of(self.workspace), self).exec()
+        KeysDialog(KeyStore.of(self.workspace), self, workspace=self.workspace).exec()
+
+    def verify_record_file(self) -> None:
+        from ui.trust_dialog import VerifyDialog
+
+        VerifyDialog(self.workspace, self.runner, self).exec()
 
     def show_keys(self) -> None:
         QMessageBox.information(

@@ -29,6 +29,7 @@ from inspector.errors import InspectorError
 from inspector.inspections import TeamMember, create_inspection, known_inspectors
 from inspector.registry import check_agreement
 from inspector.workspace import Workspace
+from ui.core_messages import core_message
 
 NAME, CERT, DISTRICT, LEADER = range(4)
 
@@ -285,7 +286,7 @@ class NewInspectionDialog(QDialog):
                 self.chosen_focus(),
             )
         except InspectorError as error:
-            self.preview.setText(str(error))
+            self.preview.setText(core_message(error))
             self.preview.setStyleSheet("color: #b3261e;")
             return
         self.preview.setStyleSheet("")
@@ -321,6 +322,6 @@ class NewInspectionDialog(QDialog):
                 place=self.place.text().strip() or None,
             )
         except InspectorError as error:
-            QMessageBox.warning(self, self.tr("无法新建检查"), str(error))
+            QMessageBox.warning(self, self.tr("无法新建检查"), core_message(error))
             return
         self.accept()

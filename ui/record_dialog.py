@@ -28,6 +28,7 @@ from inspector.record.build import build_record
 from inspector.record.content import amend_inspection, signatures
 from inspector.record.status import RecordView, latest_record, record_bytes, save_record_copy
 from inspector.workspace import Workspace
+from ui.core_messages import core_message
 from ui.tasks import TaskRunner
 
 
@@ -145,7 +146,7 @@ class RecordDialog(QDialog):
             try:
                 self._buffer = load_record(self.workspace, self.record, self.document)
             except InspectorError as error:
-                QMessageBox.warning(self, self.tr("检查记录"), str(error))
+                QMessageBox.warning(self, self.tr("检查记录"), core_message(error))
         self.status.setText(self.status_html(view.status, view.team))
 
     def status_html(self, status: InspectionStatus, team: list) -> str:  # type: ignore[type-arg]
@@ -210,7 +211,7 @@ class RecordDialog(QDialog):
         try:
             new_id = amend_inspection(self.workspace, self.inspection_id)
         except InspectorError as error:
-            QMessageBox.warning(self, self.tr("无法更正"), str(error))
+            QMessageBox.warning(self, self.tr("无法更正"), core_message(error))
             return None
         self.amended.emit(new_id)
         self.accept()
@@ -237,4 +238,4 @@ class RecordDialog(QDialog):
             try:
                 save_record_copy(self.workspace, self.record, Path(target))
             except InspectorError as error:
-                QMessageBox.warning(self, self.tr("另存检查记录"), str(error))
+                QMessageBox.warning(self, self.tr("另存检查记录"), core_message(error))

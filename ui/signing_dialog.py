@@ -35,6 +35,7 @@ from inspector.record.signing import missing_handwritten, sign_record
 from inspector.record.status import latest_record
 from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
+from ui.core_messages import core_message
 from ui.keys_dialog import KeysDialog
 from ui.signature_pad import SignaturePad
 from ui.tasks import TaskRunner
@@ -209,7 +210,7 @@ class SigningDialog(QDialog):
         try:
             action()  # type: ignore[operator]
         except InspectorError as error:
-            QMessageBox.warning(self, self.tr("未保存"), str(error))
+            QMessageBox.warning(self, self.tr("未保存"), core_message(error))
             return False
         self.refresh()
         self.changed.emit()
@@ -292,5 +293,5 @@ class SigningDialog(QDialog):
         )
 
     def manage_keys(self) -> None:
-        KeysDialog(self.store, self).exec()
+        KeysDialog(self.store, self, workspace=self.workspace).exec()
         self.refresh()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from inspector.errors import InspectorError
 from inspector.progress import Cancelled
+from ui.core_messages import core_message
 
 PROGRESS_DELAY_MS = 600
 
@@ -65,7 +66,7 @@ class Task(QRunnable):
         except Cancelled:
             self.signals.cancelled.emit()
         except InspectorError as error:
-            self.signals.failed.emit(str(error))
+            self.signals.failed.emit(core_message(error))
         except Exception as error:  # a bug: tell the user, keep the app alive, keep the trace
             traceback.print_exc()
             self.signals.failed.emit(f"内部错误：{type(error).__name__}: {error}")

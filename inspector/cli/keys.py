@@ -75,7 +75,8 @@ def _key_line(info: Any) -> str:
     badge = " [试用]" if info.trial else ""
     until = f"有效期至 {_local(info.not_after)}" if info.not_after else "未导入证书"
     return (
-        f"{info.key_id}  {info.name}  执法证号 {info.cert_no or '—'}  {info.org or '—'}  "
+        f"{info.key_id}  {info.name}  执法证号 {info.cert_no or '—'}"
+        f"{'（导入时绑定）' if info.cert_no_bound else ''}  {info.org or '—'}  "
         f"{info.key_type}  {info.status()}  {until}{badge}"
     )
 
@@ -90,7 +91,7 @@ def _key_data(info: Any) -> dict[str, Any]:
 def cmd_key_import(args: argparse.Namespace, out: Printer) -> None:
     with _changing_store(args) as store:
         passphrase = read_passphrase(args, "PKCS#12 文件的口令：")
-        info = store.import_pkcs12(Path(args.file), passphrase)
+        info = store.import_pkcs12(Path(args.file), passphrase, cert_no=args.cert_no)
         out.emit(_key_data(info), f"已导入密钥：{_key_line(info)}")
 
 
@@ -212,7 +213,11 @@ def cmd_verify_pdf(args: argparse.Namespace, out: Printer) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise InvalidInput(f"没有这个文件：{path}")
-    report = verify_pdf(path, trusted=_store(args).trusted_files())
+    from inspector.signing.trust import trust_roots
+
+    with open_workspace(args) as ws:
+        roots = trust_roots(ws)
+    report = verify_pdf(path, trusted=_store(args).trusted_files(), roots=roots)
     data = report.to_json()
     lines = report.lines()
     if args.pdfsig:
@@ -263,6 +268,10 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         allow_abbrev=False,
     )
     imp.add_argument("file", metavar="FILE.p12")
+    imp.add_argument(
+        "--cert-no",
+        help="持有人的执法证号：证书中没有时必填（密钥与它绑定），有时须与证书一致",
+    )
     imp.set_defaults(run=cmd_key_import)
 
     new = sub.add_parser(

@@ -67,7 +67,7 @@ def cmd_record_sign(args: argparse.Namespace, out: Printer) -> None:
 
 
 def cmd_record_verify(args: argparse.Namespace, out: Printer) -> int:
-    from inspector.record.signing import verify_record
+    from inspector.record.signing import VERDICT_WORDS, verify_record
 
     workspace = None if args.no_database else open_workspace(args)
     try:
@@ -83,9 +83,12 @@ def cmd_record_verify(args: argparse.Namespace, out: Printer) -> int:
         "record_problems": check.problems,
         "notes": check.notes,
         "ok": check.ok,
+        "verdict": check.verdict,
+        "verdict_text": VERDICT_WORDS[check.verdict],
+        "exit_code": check.exit_code,
     }
     out.emit(data, "\n".join(check.lines()))
-    return 0 if check.ok else 1
+    return check.exit_code
 
 
 def cmd_record_statement(args: argparse.Namespace, out: Printer) -> None:
@@ -187,6 +190,43 @@ def cmd_config(args: argparse.Namespace, out: Printer) -> None:
     out.emit({args.name: value}, f"{args.name} = {value or '（未设置）'}")
 
 
+def _trusted_line(view: Any) -> str:
+    until = view.not_after.astimezone().strftime("%Y-%m-%d")
+    return f"{view.fingerprint_sha256[:16]}  {view.subject}  有效期至 {until}"
+
+
+def cmd_trust_add(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.signing.trust import add_trusted
+
+    with open_workspace(args) as ws:
+        added = add_trusted(ws, Path(args.file), note=args.note)
+    out.emit(
+        [view.to_json() for view in added],
+        "\n".join(f"已加入信任列表：{_trusted_line(view)}" for view in added),
+    )
+
+
+def cmd_trust_list(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.signing.trust import list_trusted
+
+    with open_workspace(args) as ws:
+        found = list_trusted(ws)
+    out.emit(
+        [view.to_json() for view in found],
+        "\n".join(_trusted_line(view) for view in found)
+        or "（信任列表为空：签名者的证书都不能追溯到医保局 CA，"
+        "验证结论最多为“完好但签名者未获信任”）",
+    )
+
+
+def cmd_trust_remove(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.signing.trust import remove_trusted
+
+    with open_workspace(args) as ws:
+        view = remove_trusted(ws, args.fingerprint)
+    out.emit(view.to_json(), f"已从信任列表移除：{_trusted_line(view)}")
+
+
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     secret = argparse.ArgumentParser(add_help=False)
     secret.add_argument("--passphrase-file", metavar="FILE", help="从文件第一行读取密钥口令")
@@ -266,8 +306,24 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     listing.set_defaults(run=cmd_interview_list)
 
     config = commands.add_parser("config", help="本机设置", parents=[common])
-    config.add_argument(
-        "name", choices=sorted(SETTINGS), help="；".join(f"{k}：{v}" for k, v in SETTINGS.items())
+    settings = config.add_subparsers(dest="name", required=True, metavar="设置")
+    for name, help_text in SETTINGS.items():
+        setting = settings.add_parser(name, help=help_text, parents=[common])
+        setting.add_argument("value", nargs="?", help="新值（不填则显示当前值）")
+        setting.set_defaults(run=cmd_config)
+    trust = settings.add_parser(
+        "trust", help="信任列表：医保局 CA 的证书（签名者的证书须追溯到它）", parents=[common]
     )
-    config.add_argument("value", nargs="?", help="新值（不填则显示当前值）")
-    config.set_defaults(run=cmd_config)
+    actions = trust.add_subparsers(dest="action", required=True, metavar="操作")
+    add = actions.add_parser("add", help="加入 CA 证书（PEM 或 DER）", parents=[common])
+    add.add_argument("file", metavar="CA.pem")
+    add.add_argument("--note", help="备注，如 证书来源")
+    add.set_defaults(run=cmd_trust_add)
+    actions.add_parser("list", help="列出信任列表", parents=[common]).set_defaults(
+        run=cmd_trust_list
+    )
+    remove = actions.add_parser(
+        "remove", help="移除（按 SHA-256 指纹或其前几位）", parents=[common]
+    )
+    remove.add_argument("fingerprint", metavar="FINGERPRINT")
+    remove.set_defaults(run=cmd_trust_remove)

@@ -376,6 +376,20 @@ class HandwrittenSignature(Synced, Base):
     __table_args__ = (Index("ix_handwritten_signatures_inspection", "inspection_id"),)
 
 
+class TrustedCertificate(Synced, Base):
+    """A CA certificate of the bureau on the trust list: a record's signers must chain to one
+    (``config trust add``; later pulled from the central service). Never a self-signed
+    trial certificate, never a signer's own certificate."""
+
+    __tablename__ = "trusted_certificates"
+    fingerprint_sha256: Mapped[str] = mapped_column(String(64), unique=True)  # of the DER
+    subject: Mapped[str] = mapped_column(String(500))
+    not_before: Mapped[datetime]
+    not_after: Mapped[datetime]
+    pem: Mapped[str] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(String(200))
+
+
 class RecordSignature(Synced, Base):
     """A digital (PAdES) signature made on a record PDF, in the order they were made."""
 

@@ -90,7 +90,7 @@ def team_member(inspection: Inspection, cert_no: str | None) -> Inspector | None
     for member in inspection.members:
         if member.inspector.cert_no == cert_no:
             return member.inspector
-    raise InvalidInput(f"执法证号 {cert_no} 不是本检查组的成员")
+    raise InvalidInput("执法证号 {cert_no} 不是本检查组的成员", cert_no=cert_no)
 
 
 def item_codes(inspection: Inspection) -> set[str]:
@@ -141,7 +141,7 @@ def add_evidence(
         require_editable(inspection)
         full_id = inspection.id
         if item_code is not None and item_code not in item_codes(inspection):
-            raise NotFound(f"本次检查的清单中没有条目 {item_code}")
+            raise NotFound("本次检查的清单中没有条目 {item_code}", item_code=item_code)
         adder = team_member(inspection, added_by)
         adder_id = adder.id if adder else None
         actor = custody.actor_of(adder)

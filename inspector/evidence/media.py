@@ -140,7 +140,7 @@ def inspect_file(path: Path, *, derive: bool = False) -> MediaInfo:
         with path.open("rb") as handle:
             head = handle.read(16)
     except OSError as error:
-        raise InvalidInput(f"无法读取文件：{error.strerror or error}") from error
+        raise InvalidInput("无法读取文件：{value}", value=error.strerror or error) from error
     if size == 0:
         raise InvalidInput("文件为空（0 字节）")
     if head.startswith(b"%PDF-"):
@@ -165,7 +165,7 @@ def _inspect_image(path: Path, derive: bool) -> MediaInfo:
             with Image.open(path) as image:
                 media_type = _FORMATS.get(image.format or "")
                 if media_type is None:
-                    raise InvalidInput(f"不支持的图片格式：{image.format}")
+                    raise InvalidInput("不支持的图片格式：{format}", format=image.format)
                 info = MediaInfo(media_type=media_type, width=image.width, height=image.height)
                 _read_exif(image, info)
                 if image.format == "HEIF":
@@ -188,7 +188,7 @@ def _inspect_image(path: Path, derive: bool) -> MediaInfo:
         except UnidentifiedImageError as error:
             raise InvalidInput("不是可识别的图片、PDF 或视频文件") from error
         except (OSError, SyntaxError, ValueError) as error:
-            raise InvalidInput(f"图片已损坏或不完整：{error}") from error
+            raise InvalidInput("图片已损坏或不完整：{error}", error=error) from error
         finally:
             Image.MAX_IMAGE_PIXELS = previous
 

@@ -254,9 +254,11 @@ class EvidenceStore:
         try:
             return self.path_for(sha256, suffix).open("rb")
         except FileNotFoundError as error:
-            raise StorageError(f"证据文件缺失：{sha256}") from error
+            raise StorageError("证据文件缺失：{sha256}", sha256=sha256) from error
         except OSError as error:
-            raise StorageError(f"无法读取证据文件 {sha256}：{error.strerror or error}") from error
+            raise StorageError(
+                "无法读取证据文件 {sha256}：{error}", sha256=sha256, error=error.strerror or error
+            ) from error
 
     def read_bytes(self, sha256: str, suffix: str) -> bytes:
         with self.open(sha256, suffix) as handle:

@@ -144,7 +144,7 @@ def add_signature(
     """Keep a handwritten signature: strokes and picture. An inspector is named by 执法证号
     and must be on the team; signing again replaces that person's earlier signature."""
     if role not in ROLES:
-        raise InvalidInput(f"签名角色应为：{'、'.join(ROLES)}")
+        raise InvalidInput("签名角色应为：{value}", value="、".join(ROLES))
     if not signer_name.strip():
         raise InvalidInput("请填写签名人姓名")
     clean = _check_strokes(strokes)
@@ -227,7 +227,7 @@ def _team_member(session: Session, inspection: Inspection, cert_no: str | None) 
     for member in inspection.members:
         if member.inspector.cert_no == cert_no:
             return member.inspector.id
-    raise InvalidInput(f"执法证号 {cert_no} 不是本检查组的成员")
+    raise InvalidInput("执法证号 {cert_no} 不是本检查组的成员", cert_no=cert_no)
 
 
 def _replace_previous(
@@ -350,7 +350,7 @@ def new_interview(
 def _interview(session: Session, interview_id: str) -> Interview:
     row = session.get(Interview, interview_id)
     if row is None:
-        raise NotFound(f"没有编号为 {interview_id} 的询问笔录")
+        raise NotFound("没有编号为 {interview_id} 的询问笔录", interview_id=interview_id)
     return row
 
 

@@ -5,11 +5,12 @@ subject and QR text that carry it. No layout here."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from inspector.audit import log_state
-from inspector.db.models import Inspection
+from inspector.db.models import Inspection, MemberRole
 from inspector.evidence.sealing import SealItemView, list_seal_items, photo_names
 from inspector.hashing import sha256_of
 from inspector.inspections import (
@@ -148,9 +149,15 @@ def interview_number(ws: Workspace, interview: InterviewView) -> int:
     return ids.index(interview.id) + 1
 
 
-def subject(record_no: str, inspection_id: str, data_sha256: str) -> str:
-    """The PDF's Subject: what ``record verify`` reads to find the record and its data."""
-    return f"INSPECTOR-RECORD;no={record_no};inspection={inspection_id};data={data_sha256}"
+def subject(record_no: str, inspection_id: str, data_sha256: str, team: Sequence[Any] = ()) -> str:
+    """The PDF's Subject: what ``record verify`` reads to find the record and its data, and
+    who must sign it (the signature block: 执法证号 of the team, the leader's last)."""
+    text = f"INSPECTOR-RECORD;no={record_no};inspection={inspection_id};data={data_sha256}"
+    if team:
+        ordered = sorted(team, key=lambda member: member[2] is MemberRole.LEADER)
+        text += ";signers=" + ",".join(str(member[1]) for member in ordered)
+        text += ";leader=" + ",".join(str(m[1]) for m in team if m[2] is MemberRole.LEADER)
+    return text
 
 
 def qr_payload(record_no: str, data_sha256: str) -> str:

@@ -7,6 +7,7 @@ locks the inspection (the core refuses changes, and so do database triggers)."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,7 +31,8 @@ from inspector.record.facts import gather_facts
 from inspector.record.status import latest_record
 from inspector.signing.keystore import KeyStore
 from inspector.signing.sign import sign_pdf
-from inspector.signing.verify import VerifyReport, verify_pdf
+from inspector.signing.trust import trust_roots
+from inspector.signing.verify import SignatureVerdict, VerifyReport, verify_pdf
 from inspector.workspace import Workspace
 
 _SUBJECT = re.compile(r"INSPECTOR-RECORD;no=([^;]*);inspection=([^;]*);data=([0-9a-f]{64})")
@@ -87,14 +89,15 @@ def sign_record(
     members = {cert: (name, role) for name, cert, role in view.team}
     if info.cert_no not in members:
         raise InvalidInput(
-            f"该密钥证书上的执法证号（{info.cert_no or '无'}）不属于本检查组，不能签名本记录"
+            "该密钥证书上的执法证号（{value}）不属于本检查组，不能签名本记录",
+            value=info.cert_no or "无",
         )
     if info.cert_no in record.signed_by:
-        raise InvalidInput(f"{info.name} 已经签过本记录")
+        raise InvalidInput("{name} 已经签过本记录", name=info.name)
     if not record.signed_by:
         missing = missing_handwritten(ws, view.id, interview_id)
         if missing:
-            raise InvalidInput("请先完成手写签名：" + "、".join(missing))
+            raise InvalidInput("请先完成手写签名：{missing}", missing="、".join(missing))
     name, role = members[info.cert_no]
     others = [
         n
@@ -102,7 +105,7 @@ def sign_record(
         if r is not MemberRole.LEADER and cert not in record.signed_by and cert != info.cert_no
     ]
     if role is MemberRole.LEADER and others:
-        raise InvalidInput("组长最后签名：还需 " + "、".join(others) + " 先签名")
+        raise InvalidInput("组长最后签名：还需 {others} 先签名", others="、".join(others))
     box = record.signature_boxes.get(info.cert_no)
     if box is None:
         raise InvalidInput("记录中没有该检查人员的签名位置：请重新生成记录")
@@ -155,10 +158,24 @@ def sign_record(
     return SignedRecord(target, result.sha256, name, locked, remaining)
 
 
+PASS = "pass"
+UNTRUSTED = "untrusted"
+FAIL = "fail"
+VERDICT_WORDS = {PASS: "通过", UNTRUSTED: "完好但签名者未获信任", FAIL: "不通过"}
+EXIT_CODES = {PASS: 0, UNTRUSTED: 2, FAIL: 1}  # record verify's exit status
+
+
 @dataclass
 class RecordCheck:
-    """``record verify``: the file's signatures, and, where this laptop knows the record, its
-    data and evidence against the database."""
+    """``record verify``: the file's signatures, who signed (the record's team, the leader
+    last), whether every signature is there (those the database recorded, else those the
+    record's signature block asks for), and, where this laptop knows the record, its data and
+    evidence against the database.
+
+    The verdict has three levels: :data:`PASS` (intact, every signer trusted and on the team,
+    every expected signature present), :data:`UNTRUSTED` (intact and complete, but a signer's
+    certificate does not chain to the trust list), :data:`FAIL` (anything changed, missing or
+    not on the team)."""
 
     pdf: VerifyReport
     record_no: str | None = None
@@ -168,8 +185,25 @@ class RecordCheck:
     notes: list[str] = field(default_factory=list)
 
     @property
+    def verdict(self) -> str:
+        if not self.pdf.ok or self.problems:
+            return FAIL
+        return PASS if self.pdf.trusted else UNTRUSTED
+
+    @property
     def ok(self) -> bool:
-        return self.pdf.ok and not self.problems
+        return self.verdict == PASS
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_CODES[self.verdict]
+
+    def untrusted_signers(self) -> list[str]:
+        return [
+            f"{s.signer_name or '未知签名者'}（{_issuer_text(s)}）"
+            for s in self.pdf.signatures
+            if not s.trusted
+        ]
 
     def lines(self) -> list[str]:
         out = self.pdf.lines()
@@ -177,41 +211,241 @@ class RecordCheck:
             out.append(f"记录编号：{self.record_no}")
         out += [f"  错误：{p}" for p in self.problems]
         out += [f"  说明：{n}" for n in self.notes]
-        out.append("结论：通过" if self.ok else "结论：未通过")
+        if self.verdict == UNTRUSTED:
+            out.append(
+                "  未获信任："
+                + "、".join(self.untrusted_signers())
+                + " 的证书不能追溯到信任列表中的医保局 CA（config trust add 加入 CA 证书）"
+            )
+        out.append(f"结论：{VERDICT_WORDS[self.verdict]}")
         return out
+
+
+def _issuer_text(sig: SignatureVerdict) -> str:
+    return "试用证书" if sig.trial else f"签发者 {sig.issuer or '未知'}"
+
+
+def _subject_fields(subject: str) -> dict[str, str]:
+    return dict(part.split("=", 1) for part in subject.split(";") if "=" in part)
 
 
 def read_subject(path: Path) -> tuple[str, str, str] | None:
     """The record number, inspection id and data hash the record carries in its metadata."""
+    fields = read_subject_fields(path)
+    if fields is None:
+        return None
+    return fields["no"], fields["inspection"], fields["data"]
+
+
+def read_subject_fields(path: Path) -> dict[str, str] | None:
+    """What the record states in its Subject (no, inspection, data, signers, leader), as the
+    first signer saw it: the /Info of the revision the first signature covers (a later
+    unsigned revision may not change who must sign), else the newest."""
     try:
         with path.open("rb") as handle:
             reader = PdfFileReader(handle, strict=False)
-            # The newest /Info dictionary (pyHanko's metadata view does not follow incremental
-            # updates here).
-            info = reader.trailer_view["/Info"]  # indexing resolves the indirect reference
+            signed = sorted(s.signed_revision for s in reader.embedded_signatures)
+            view = (
+                reader.get_historical_resolver(signed[0]).trailer_view
+                if signed
+                else reader.trailer_view
+            )
+            info = view["/Info"]  # indexing resolves the indirect reference
             subject = str(info.get("/Subject", ""))
     except Exception:  # an unreadable file: verify_pdf says what is wrong with it
         return None
-    match = _SUBJECT.search(subject)
-    return (match.group(1), match.group(2), match.group(3)) if match else None
+    if not _SUBJECT.search(subject):
+        return None
+    return _subject_fields(subject[subject.index("INSPECTOR-RECORD") :])
+
+
+@dataclass(frozen=True)
+class _Member:
+    name: str | None
+    cert_no: str
+    leader: bool
+
+    @property
+    def title(self) -> str:
+        who = f"{self.name}（执法证号 {self.cert_no}）" if self.name else f"执法证号 {self.cert_no}"
+        return ("组长 " if self.leader else "") + who
+
+
+def _team_from_subject(fields: dict[str, str]) -> list[_Member] | None:
+    signers = [c for c in fields.get("signers", "").split(",") if c]
+    if not signers:
+        return None
+    leaders = {c for c in fields.get("leader", "").split(",") if c}
+    return [_Member(None, cert, cert in leaders) for cert in signers]
+
+
+def _signer_cert_no(sig: SignatureVerdict, bindings: dict[str, str]) -> str | None:
+    """The 执法证号 of a signature: its certificate's serialNumber, else the one the key was
+    bound to when it was imported or made here (by certificate fingerprint)."""
+    return sig.signer_cert_no or bindings.get(sig.fingerprint_sha256 or "")
+
+
+def _check_team(
+    check: RecordCheck, team: list[_Member], bindings: dict[str, str], named: set[str]
+) -> None:
+    """Every signature by a team member, each once, the leader last; every member signed."""
+    members = {m.cert_no: m for m in team}
+    seen: dict[str, int] = {}
+    signatures = check.pdf.signatures
+    for sig in signatures:
+        cert_no = _signer_cert_no(sig, bindings)
+        if cert_no is None or cert_no not in members:
+            check.problems.append(
+                f"{sig.title}：签名者不是本检查组成员（检查组：{'、'.join(m.title for m in team)}）"
+            )
+            continue
+        if cert_no in seen:
+            check.problems.append(f"{sig.title}：{members[cert_no].title} 重复签名")
+        seen.setdefault(cert_no, sig.number)
+    leaders = [m for m in team if m.leader]
+    for leader in leaders:
+        at = seen.get(leader.cert_no)
+        if at is not None and at != len(signatures):
+            after = [s.signer_name or "未知签名者" for s in signatures if s.number > at]
+            check.problems.append(
+                f"{leader.title} 没有最后签名：签名 {at} 之后还有 {'、'.join(after)} 的签名"
+                "（组长应最后签名）"
+            )
+    for member in team:
+        if member.cert_no not in seen and member.cert_no not in named:
+            check.problems.append(
+                f"缺少 {member.title} 的签名：记录的签名栏要求本检查组每位成员签名"
+            )
+
+
+def _check_against_database(
+    ws: Workspace, check: RecordCheck, inspection_id: str, data: bytes
+) -> set[str]:
+    """The file's signatures must be exactly those the database recorded for this record, in
+    order: the same certificate, and the file as it was after each. Returns the 执法证号 of
+    the signers named as missing."""
+    prefixes = [
+        hashlib.sha256(data[: s.signed_end]).hexdigest() if s.signed_end else None
+        for s in check.pdf.signatures
+    ]
+    with ws.db.session() as session:
+        rows = session.execute(
+            select(RecordSignature, Inspector, Record)
+            .join(Inspector, Inspector.id == RecordSignature.inspector_id)
+            .join(Record, Record.id == RecordSignature.record_id)
+            .where(Record.inspection_id == inspection_id)
+            .order_by(RecordSignature.signed_at)
+        ).all()
+        by_pdf = {sig.pdf_sha256: record.id for sig, _person, record in rows}
+        record_id = next((by_pdf[p] for p in prefixes if p in by_pdf), None)
+        if record_id is None:
+            # Not one of the signed versions made here: the record the file was signed from,
+            # if it was made here (its unsigned bytes are a prefix of the file).
+            records = session.execute(
+                select(Record.id, Record.sha256, Record.size).where(
+                    Record.inspection_id == inspection_id
+                )
+            ).all()
+            record_id = next(
+                (
+                    rid
+                    for rid, sha, size in records
+                    if size <= len(data) and hashlib.sha256(data[:size]).hexdigest() == sha
+                ),
+                None,
+            )
+        expected = [
+            (sig.field_name, sig.certificate_sha256, sig.pdf_sha256, person.name, person.cert_no)
+            for sig, person, record in rows
+            if record.id == record_id
+        ]
+    missing: set[str] = set()
+    if record_id is None and check.pdf.signatures:
+        check.problems.append(
+            "文件中的签名不是本机记录的任何一个签名版本（本机数据库中没有这些签名）"
+        )
+        return missing
+    for index in range(max(len(expected), len(check.pdf.signatures))):
+        if index >= len(check.pdf.signatures):
+            _field, _cert, _pdf, name, cert_no = expected[index]
+            missing.add(cert_no)
+            check.problems.append(
+                f"缺少 {name}（执法证号 {cert_no}）的签名：本机数据库记录了这个签名，文件中没有"
+                "（文件可能被截回到更早的版本）"
+            )
+            continue
+        sig = check.pdf.signatures[index]
+        if index >= len(expected):
+            check.problems.append(
+                f"{sig.title}：不是本机记录的签名（本机记录了 {len(expected)} 个签名）"
+            )
+            continue
+        _field, cert_sha, pdf_sha, name, cert_no = expected[index]
+        if sig.fingerprint_sha256 != cert_sha or prefixes[index] != pdf_sha:
+            check.problems.append(
+                f"{sig.title}：不是本机记录的第 {index + 1} 个签名"
+                f"（本机记录：{name}，执法证号 {cert_no}）"
+            )
+    if expected and not check.problems:
+        check.notes.append(f"文件中的 {len(expected)} 个签名与本机数据库记录的签名一致")
+    return missing
+
+
+def _bindings(ws: Workspace | None) -> dict[str, str]:
+    """Certificate fingerprint → 执法证号, for certificates that do not carry it: the keys on
+    this laptop (bound when imported or made) and the signatures the database recorded."""
+    found: dict[str, str] = {}
+    if ws is None:
+        return found
+    for info in KeyStore(ws.home).list_keys():
+        if info.fingerprint_sha256 and info.cert_no:
+            found[info.fingerprint_sha256] = info.cert_no
+    with ws.db.session() as session:
+        for cert_sha, cert_no in session.execute(
+            select(RecordSignature.certificate_sha256, Inspector.cert_no).join(
+                Inspector, Inspector.id == RecordSignature.inspector_id
+            )
+        ):
+            found.setdefault(cert_sha, cert_no)
+    return found
 
 
 def verify_record(ws: Workspace | None, path: Path) -> RecordCheck:
     trusted = KeyStore(ws.home).trusted_files() if ws is not None else []
-    check = RecordCheck(pdf=verify_pdf(path, trusted=trusted))
-    subject = read_subject(path)
-    if subject is None:
+    check = RecordCheck(pdf=verify_pdf(path, trusted=trusted, roots=trust_roots(ws)))
+    fields = read_subject_fields(path)
+    if fields is None:
         check.problems.append("文件中没有 Inspector 检查记录的标识（记录编号和数据摘要）")
         return check
-    check.record_no, check.inspection_id, data_sha256 = subject
-    if ws is None:
+    check.record_no, check.inspection_id, data_sha256 = (
+        fields["no"],
+        fields["inspection"],
+        fields["data"],
+    )
+    bindings = _bindings(ws)
+    view = None
+    if ws is not None:
+        try:
+            view = get_inspection(ws, check.inspection_id)
+        except (NotFound, InvalidInput):
+            check.notes.append("本机数据库中没有这项检查：按记录签名栏核对签名人，只验证了文件本身")
+    if view is None:
+        team = _team_from_subject(fields)
+        if team is None:
+            check.problems.append("记录中没有写明应签名的检查人员，无法核对签名是否齐全")
+        elif check.pdf.signatures:
+            _check_team(check, team, bindings, set())
         return check
-    try:
-        view = get_inspection(ws, check.inspection_id)
-    except (NotFound, InvalidInput):
-        check.notes.append("本机数据库中没有这项检查：只验证了文件本身的签名")
-        return check
+    assert ws is not None
     check.known = True
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = b""
+    missing = _check_against_database(ws, check, view.id, data)
+    team = [_Member(name, cert, role is MemberRole.LEADER) for name, cert, role in view.team]
+    if check.pdf.signatures:
+        _check_team(check, team, bindings, missing)
     if gather_facts(ws, view).data_sha256 != data_sha256:
         check.problems.append("记录所载数据的摘要与本机数据库中的数据不一致")
     else:
@@ -221,14 +455,17 @@ def verify_record(ws: Workspace | None, path: Path) -> RecordCheck:
         check.problems.append(f"证据：{problem}")
     if evidence.ok:
         check.notes.append(f"{evidence.evidence} 件证据的文件摘要与保管链均核对无误")
+    if check.pdf.sha256 in {p for p in _known_versions(ws, view.id)}:
+        check.notes.append("文件与本机保存的签名版本逐字节相同")
+    return check
+
+
+def _known_versions(ws: Workspace, inspection_id: str) -> set[str]:
     with ws.db.session() as session:
-        known_versions = set(
+        return set(
             session.scalars(
                 select(RecordSignature.pdf_sha256)
                 .join(Record, Record.id == RecordSignature.record_id)
-                .where(Record.inspection_id == view.id)
+                .where(Record.inspection_id == inspection_id)
             )
         )
-    if check.pdf.sha256 in known_versions:
-        check.notes.append("文件与本机保存的签名版本逐字节相同")
-    return check

@@ -8,7 +8,9 @@ id (the first 16 hex digits of the SHA-256 of its public key), holding
   ``cert.pem`` (and ``chain.pem`` for the CA certificates that came with it);
 - ``meta.json``: what the lists show (subject, issuer, validity, fingerprint), never a passphrase.
 
-``keys/trusted/*.pem`` holds trust roots (the bureau CA's certificate) for verification.
+``keys/trusted/*.pem`` holds trust roots (the bureau CA's certificate) for verification; the
+trust list proper is in the database (``inspector.signing.trust``). A key is bound to its
+holder's 执法证号 (``meta.json`` ``cert_no``; ``cert_no_bound`` when the certificate lacks it).
 
 Every file goes through :meth:`KeyStore._write` and :meth:`KeyStore._read`, where encryption at
 rest will go. Writes are atomic (temporary file, fsync, rename); a new key's folder is filled
@@ -77,6 +79,9 @@ class KeyInfo:
     not_before: datetime | None = None
     not_after: datetime | None = None
     fingerprint_sha256: str | None = None  # of the certificate (DER), hex
+    # The 执法证号 was bound to the key here (given at import, or the one the key was made
+    # for) because the certificate does not carry it in its subject (serialNumber).
+    cert_no_bound: bool = False
 
     @property
     def has_certificate(self) -> bool:
@@ -122,6 +127,7 @@ class KeyInfo:
             "not_before": self.not_before.isoformat() if self.not_before else None,
             "not_after": self.not_after.isoformat() if self.not_after else None,
             "fingerprint_sha256": self.fingerprint_sha256,
+            "cert_no_bound": self.cert_no_bound,
         }
 
     @classmethod
@@ -146,6 +152,7 @@ class KeyInfo:
             not_before=moment("not_before"),
             not_after=moment("not_after"),
             fingerprint_sha256=data.get("fingerprint_sha256"),
+            cert_no_bound=bool(data.get("cert_no_bound")),
         )
 
 
@@ -185,16 +192,19 @@ def key_type(public_key: Any) -> str:
     """The key's type for people, or KeyRefused when it is not one we sign with."""
     if isinstance(public_key, rsa.RSAPublicKey):
         if public_key.key_size < 2048:
-            raise KeyRefused(f"RSA 密钥只有 {public_key.key_size} 位，至少需要 2048 位")
+            raise KeyRefused(
+                "RSA 密钥只有 {key_size} 位，至少需要 2048 位", key_size=public_key.key_size
+            )
         return f"RSA {public_key.key_size}"
     if isinstance(public_key, ec.EllipticCurvePublicKey):
         if not isinstance(public_key.curve, ec.SECP256R1):
             raise KeyRefused(
-                f"不支持的椭圆曲线 {public_key.curve.name}：只支持 EC P-256（secp256r1）"
+                "不支持的椭圆曲线 {name}：只支持 EC P-256（secp256r1）", name=public_key.curve.name
             )
         return "EC P-256"
     raise KeyRefused(
-        f"不支持的密钥类型 {type(public_key).__name__}：只支持 RSA（至少 2048 位）或 EC P-256"
+        ("不支持的密钥类型 {type_name}：只支持 RSA（至少 2048 位）或 EC P-256"),
+        type_name=type(public_key).__name__,
     )
 
 
@@ -214,9 +224,9 @@ def _same_key(a: Any, b: Any) -> bool:
 def check_validity(cert: x509.Certificate, now: datetime | None = None) -> None:
     now = now or datetime.now(UTC)
     if now < cert.not_valid_before_utc:
-        raise KeyRefused(f"证书尚未生效：生效时间 {_local(cert.not_valid_before_utc)}")
+        raise KeyRefused("证书尚未生效：生效时间 {local}", local=_local(cert.not_valid_before_utc))
     if now > cert.not_valid_after_utc:
-        raise KeyRefused(f"证书已过期：到期时间 {_local(cert.not_valid_after_utc)}")
+        raise KeyRefused("证书已过期：到期时间 {local}", local=_local(cert.not_valid_after_utc))
 
 
 def _cert_fields(cert: x509.Certificate) -> dict[str, Any]:
@@ -260,7 +270,7 @@ def _pem(cert: x509.Certificate) -> bytes:
 
 def _check_new_passphrase(passphrase: str) -> bytes:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise SigningError(f"口令太短：至少 {MIN_PASSPHRASE} 个字符")
+        raise SigningError("口令太短：至少 {MIN_PASSPHRASE} 个字符", MIN_PASSPHRASE=MIN_PASSPHRASE)
     return passphrase.encode("utf-8")
 
 
@@ -364,7 +374,11 @@ class KeyStore:
         target = self.root / key_id
         if target.exists():
             existing = self._info(target)
-            raise SigningError(f"这个密钥已经在本机：{existing.describe()}，编号 {key_id}")
+            raise SigningError(
+                "这个密钥已经在本机：{value}，编号 {key_id}",
+                value=existing.describe(),
+                key_id=key_id,
+            )
         staging = self.root / f".new-{uuid.uuid4().hex}"
         staging.mkdir(mode=0o700)
         meta = {"version": 1, "key_id": key_id, **meta}
@@ -405,16 +419,16 @@ class KeyStore:
         key_id = key_id.strip().lower()
         matches = [info for info in self.list_keys() if info.key_id.startswith(key_id)]
         if not key_id or not matches:
-            raise NotFound(f"没有编号为 {key_id} 的密钥")
+            raise NotFound("没有编号为 {key_id} 的密钥", key_id=key_id)
         if len(matches) > 1:
-            raise SigningError(f"编号 {key_id} 对应多个密钥，请多写几位")
+            raise SigningError("编号 {key_id} 对应多个密钥，请多写几位", key_id=key_id)
         return matches[0]
 
     def csr_path(self, key_id: str) -> Path:
         info = self.get(key_id)
         path = self.root / info.key_id / CSR
         if not path.is_file():
-            raise NotFound(f"密钥 {info.key_id} 没有证书请求（不是在本机生成的密钥）")
+            raise NotFound("密钥 {key_id} 没有证书请求（不是在本机生成的密钥）", key_id=info.key_id)
         return path
 
     def certificate(self, key_id: str) -> x509.Certificate:
@@ -423,7 +437,7 @@ class KeyStore:
         folder = self.root / info.key_id
         if (folder / CERT).is_file():
             return load_certificates(self._read(folder / CERT))[0]
-        raise NotFound(f"密钥 {info.key_id} 还没有证书")
+        raise NotFound("密钥 {key_id} 还没有证书", key_id=info.key_id)
 
     def trusted_files(self) -> list[Path]:
         """Trust roots for verification: ``keys/trusted/*.pem`` (the bureau CA's certificate)."""
@@ -432,18 +446,29 @@ class KeyStore:
 
     # --- adding keys -----------------------------------------------------------------------
 
-    def import_pkcs12(self, path: Path, passphrase: str, *, now: datetime | None = None) -> KeyInfo:
-        """Import a PKCS#12 file from the bureau, kept byte for byte (still protected)."""
+    def import_pkcs12(
+        self,
+        path: Path,
+        passphrase: str,
+        *,
+        cert_no: str | None = None,
+        now: datetime | None = None,
+    ) -> KeyInfo:
+        """Import a PKCS#12 file from the bureau, kept byte for byte (still protected). The key
+        is bound to its holder's 执法证号: the certificate's (subject serialNumber), which
+        ``cert_no`` must equal when given, or ``cert_no`` when the certificate has none."""
         try:
             data = Path(path).read_bytes()
         except OSError as error:
-            raise SigningError(f"无法读取文件 {path}：{error.strerror or error}") from error
+            raise SigningError(
+                "无法读取文件 {path}：{value}", path=path, value=error.strerror or error
+            ) from error
         if not data:
-            raise KeyRefused(f"文件是空的：{path}")
+            raise KeyRefused("文件是空的：{path}", path=path)
         private_key, cert, _others = open_pkcs12(data, passphrase)
         kind_name = key_type(cert.public_key())
         check_validity(cert, now)
-        subject = _subject_fields(cert.subject)
+        subject = _bind_cert_no(_subject_fields(cert.subject), cert_no)
         meta = {
             "kind": KIND_TRIAL if subject["trial"] else KIND_PKCS12,
             **subject,
@@ -501,20 +526,25 @@ class KeyStore:
         info = self.get(key_id)
         folder = self.root / info.key_id
         if info.kind != KIND_GENERATED:
-            raise SigningError(f"密钥 {info.key_id} 不是在本机生成的，证书已在其 PKCS#12 文件中")
+            raise SigningError(
+                "密钥 {key_id} 不是在本机生成的，证书已在其 PKCS#12 文件中", key_id=info.key_id
+            )
         if info.has_certificate:
-            raise SigningError(f"密钥 {info.key_id} 已有证书")
+            raise SigningError("密钥 {key_id} 已有证书", key_id=info.key_id)
         csr = x509.load_pem_x509_csr(self._read(folder / CSR))
         certs = load_certificates(cert_data)
         mine = [c for c in certs if _same_key(c.public_key(), csr.public_key())]
         if not mine:
             raise KeyRefused(
-                f"证书与密钥 {info.key_id} 不匹配：证书中的公钥不是这个密钥的"
-                f"（证书主题：{describe_name(certs[0].subject)}）"
+                "证书与密钥 {key_id} 不匹配：证书中的公钥不是这个密钥的（证书主题：{subject}）",
+                key_id=info.key_id,
+                subject=describe_name(certs[0].subject),
             )
         cert = mine[0]
         check_validity(cert, now)
-        subject = _subject_fields(cert.subject)
+        # The key was made for a 执法证号 (in its CSR): the certificate must carry the same, or
+        # none (then the key keeps the one it was made for).
+        subject = _bind_cert_no(_subject_fields(cert.subject), info.cert_no, made_for=True)
         chain = [c for c in certs if c is not cert]
         meta = json.loads(self._read(folder / META))
         meta.update(subject)
@@ -577,13 +607,17 @@ class KeyStore:
         folder = self.root / info.key_id
         if info.kind == KIND_GENERATED:
             if not info.has_certificate:
-                raise SigningError(f"密钥 {info.key_id}：{info.problem()}")
+                raise SigningError(
+                    "密钥 {key_id}：{value}", key_id=info.key_id, value=info.problem()
+                )
             try:
                 private_key = serialization.load_pem_private_key(
                     self._read(folder / P8), passphrase.encode("utf-8")
                 )
             except (ValueError, TypeError) as error:
-                raise WrongPassphrase(f"口令不正确，无法打开密钥 {info.key_id}") from error
+                raise WrongPassphrase(
+                    "口令不正确，无法打开密钥 {key_id}", key_id=info.key_id
+                ) from error
             if not isinstance(private_key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
                 raise KeyRefused("不支持的密钥类型")
             cert = load_certificates(self._read(folder / CERT))[0]
@@ -594,8 +628,45 @@ class KeyStore:
         try:
             private_key, cert, chain = open_pkcs12(self._read(folder / P12), passphrase)
         except WrongPassphrase as error:
-            raise WrongPassphrase(f"口令不正确，无法打开密钥 {info.key_id}") from error
+            raise WrongPassphrase(
+                "口令不正确，无法打开密钥 {key_id}", key_id=info.key_id
+            ) from error
         return UnlockedKey(info, private_key, cert, chain)
+
+
+class CertNoMissing(KeyRefused):
+    """The certificate carries no 执法证号 and none was given to bind the key to."""
+
+
+def _bind_cert_no(
+    subject: dict[str, Any], given: str | None, *, made_for: bool = False
+) -> dict[str, Any]:
+    """The subject's fields with the 执法证号 the key is bound to (see ``import_pkcs12``)."""
+    given = (given or "").strip() or None
+    carried = subject.get("cert_no")
+    if carried and given and carried != given:
+        if made_for:
+            raise KeyRefused(
+                (
+                    "证书上的执法证号 {carried} 与生成密钥时的执法证号 {given} 不"
+                    "符：请医保局核对后重新签发"
+                ),
+                carried=carried,
+                given=given,
+            )
+        raise KeyRefused(
+            "证书上的执法证号是 {carried}，与指定的执法证号 {given} 不符",
+            carried=carried,
+            given=given,
+        )
+    if carried:
+        return {**subject, "cert_no_bound": False}
+    if not given:
+        raise CertNoMissing(
+            "证书中没有执法证号（主题中没有 serialNumber）：导入时请指定持有人的执法证号"
+            "（key import --cert-no），签名和验证都按它核对检查组成员"
+        )
+    return {**subject, "cert_no": given, "cert_no_bound": True}
 
 
 def _subject(name: str, cert_no: str, org: str) -> x509.Name:
@@ -608,7 +679,7 @@ def _subject(name: str, cert_no: str, org: str) -> x509.Name:
         raise SigningError("请填写单位（医保局名称）")
     for label, value, limit in (("姓名", name, 64), ("执法证号", cert_no, 64), ("单位", org, 64)):
         if len(value) > limit:
-            raise SigningError(f"{label}太长（最多 {limit} 个字符）")
+            raise SigningError("{label}太长（最多 {limit} 个字符）", label=label, limit=limit)
     return x509.Name(
         [
             x509.NameAttribute(NameOID.COMMON_NAME, name),

@@ -87,16 +87,16 @@ def _existing_field_size(writer: IncrementalPdfFileWriter, name: str) -> tuple[f
     try:
         found = list(fields.enumerate_sig_fields(writer, with_name=name))
     except PdfError as error:
-        raise SigningError(f"文档中的“{name}”不是签名域") from error
+        raise SigningError("文档中的“{name}”不是签名域", name=name) from error
     if not found:
-        raise SigningError(f"文档中没有名为“{name}”的签名域，请给出签名的位置")
+        raise SigningError("文档中没有名为“{name}”的签名域，请给出签名的位置", name=name)
     _, value, ref = found[0]
     if value:
-        raise SigningError(f"签名域“{name}”已经签过名")
+        raise SigningError("签名域“{name}”已经签过名", name=name)
     field = ref.get_object()
     widget = field if "/Rect" in field else field.get("/Kids", [None])[0]
     if widget is None or "/Rect" not in widget.get_object():
-        raise SigningError(f"签名域“{name}”没有位置（不可见的签名域），无法显示签名")
+        raise SigningError("签名域“{name}”没有位置（不可见的签名域），无法显示签名", name=name)
     x1, y1, x2, y2 = (float(v) for v in widget.get_object()["/Rect"])
     return abs(x2 - x1), abs(y2 - y1)
 
@@ -153,14 +153,18 @@ def sign_pdf(
     try:
         original = src if isinstance(src, bytes) else Path(src).read_bytes()
     except OSError as error:
-        raise SigningError(f"无法读取 {src}：{error.strerror or error}") from error
+        raise SigningError(
+            "无法读取 {src}：{value}", src=src, value=error.strerror or error
+        ) from error
     where = "记录" if isinstance(src, bytes) else src
     if not original.startswith(b"%PDF-"):
-        raise SigningError(f"不是 PDF 文件：{where}")
+        raise SigningError("不是 PDF 文件：{src}", src=where)
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(original))
     except (PdfError, ValueError, KeyError) as error:
-        raise SigningError(f"无法读取 PDF（文件可能不完整）：{where}：{error}") from error
+        raise SigningError(
+            "无法读取 PDF（文件可能不完整）：{src}：{error}", src=where, error=error
+        ) from error
     if writer.security_handler is not None:
         raise SigningError("不能签署加密的 PDF")
 
@@ -171,12 +175,12 @@ def sign_pdf(
         page, x1, y1, x2, y2 = int(box[0]), *(float(v) for v in box[1:])
         pages = _page_count(writer)
         if not -pages <= page < pages:
-            raise SigningError(f"页码超出范围：文档共 {pages} 页")
+            raise SigningError("页码超出范围：文档共 {pages} 页", pages=pages)
         width, height = abs(x2 - x1), abs(y2 - y1)
         if min(width, height) < MIN_BOX:
-            raise SigningError(f"签名框太小：至少 {MIN_BOX:.0f} × {MIN_BOX:.0f} 点")
+            raise SigningError("签名框太小：至少 {MIN_BOX:.0f} × {MIN_BOX:.0f} 点", MIN_BOX=MIN_BOX)
         if list(fields.enumerate_sig_fields(writer, with_name=field_name)):
-            raise SigningError(f"文档中已有名为“{field_name}”的签名域")
+            raise SigningError("文档中已有名为“{field_name}”的签名域", field_name=field_name)
         rect = (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
         field_spec = SigFieldSpec(field_name, on_page=page, box=rect)  # type: ignore[arg-type]
     if certify and list(fields.enumerate_sig_fields(writer, filled_status=True)):
@@ -206,7 +210,7 @@ def sign_pdf(
     try:
         asyncio.run(_sign(pdf_signer, writer, output, signed_at, existing_only=box is None))
     except (HankoSigningError, PdfError) as error:
-        raise SigningError(f"签名失败：{error}") from error
+        raise SigningError("签名失败：{error}", error=error) from error
     signed = output.getbuffer()
     if signed[: len(original)] != original:  # pyHanko always appends; make sure
         raise SigningError("内部错误：签名后原文件内容不再是新文件的开头")
@@ -223,4 +227,6 @@ def write_atomic(path: Path, data: bytes | memoryview) -> None:
     try:
         write_atomically(path, data, mode=0o666, make_parents=False)
     except OSError as error:
-        raise SigningError(f"无法写入 {path}：{error.strerror or error}") from error
+        raise SigningError(
+            "无法写入 {path}：{value}", path=path, value=error.strerror or error
+        ) from error

@@ -4,7 +4,9 @@ roots we have (offline there are usually none: that is a warning, not tampering)
 
 ``VerifyReport.ok`` is True only when the file reads as a PDF, has at least one signature, every
 signature is intact and valid, and nothing was changed after a signature except later signatures
-(and their form fields); after the last signature nothing unsigned may follow."""
+(and their form fields); after the last signature nothing may follow: each later revision is
+named with what it changes (the /Info dictionary, the catalog, pages, an empty revision).
+Who signed (team, order, completeness) is the record's business: ``inspector.record.signing``."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from asn1crypto import x509 as asn1_x509
+from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -77,6 +80,7 @@ class SignatureVerdict:
     errors: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     detail: str | None = None  # pyHanko's technical note when something was changed
+    signed_end: int | None = None  # the file's length when it was signed (end of its range)
 
     @property
     def ok(self) -> bool:
@@ -121,6 +125,7 @@ class SignatureVerdict:
             "errors": list(self.errors),
             "warnings": list(self.warnings),
             "detail": self.detail,
+            "signed_end": self.signed_end,
         }
 
 
@@ -137,6 +142,11 @@ class VerifyReport:
     @property
     def ok(self) -> bool:
         return bool(self.signatures) and not self.problems and all(s.ok for s in self.signatures)
+
+    @property
+    def trusted(self) -> bool:
+        """Every signer's certificate chains to the trust list (never a trial certificate)."""
+        return bool(self.signatures) and all(s.trusted for s in self.signatures)
 
     @property
     def summary(self) -> str:
@@ -166,6 +176,7 @@ class VerifyReport:
         return {
             "path": str(self.path),
             "ok": self.ok,
+            "trusted": self.trusted,
             "summary": self.summary,
             "size": self.size,
             "sha256": self.sha256,
@@ -301,7 +312,9 @@ def _judge(
         errors.append("签名之后的修改违反了认证签名允许的修改范围")
     else:
         unchanged = True
-    if not status.trusted:
+    # A trial (self-signed) certificate is never trusted, whatever the roots say.
+    trusted = bool(status.trusted) and not base["trial"]
+    if not trusted:
         warnings.append(NOT_TRUSTED)
     if base["trial"]:
         warnings.append("试用证书（自签名），不能证明签名者的身份")
@@ -318,14 +331,23 @@ def _judge(
         **base,
         intact=bool(status.intact),
         signature_valid=bool(status.valid),
-        trusted=bool(status.trusted),
+        trusted=trusted,
         coverage=COVERAGE_NAMES.get(coverage, "unclear"),
         modification=level.name if level is not None else None,
         unchanged=unchanged,
         errors=tuple(errors),
         warnings=tuple(warnings),
         detail=_detail(status),
+        signed_end=_signed_end(embedded),
     )
+
+
+def _signed_end(embedded: EmbeddedPdfSignature) -> int | None:
+    try:
+        _, _, start2, len2 = (int(v) for v in embedded.byte_range)
+    except (TypeError, ValueError, KeyError, PdfError):
+        return None
+    return start2 + len2
 
 
 def _document_problem(data: bytes) -> str | None:
@@ -338,9 +360,12 @@ def _document_problem(data: bytes) -> str | None:
     return None
 
 
-def verify_pdf(path: Path, *, trusted: Sequence[Path] = ()) -> VerifyReport:
+def verify_pdf(
+    path: Path, *, trusted: Sequence[Path] = (), roots: Sequence[x509.Certificate] = ()
+) -> VerifyReport:
     """Verify every signature of the PDF at ``path``; ``trusted`` are PEM files of trust roots
-    (``KeyStore.trusted_files()``)."""
+    (``KeyStore.trusted_files()``), ``roots`` certificates of the trust list
+    (``inspector.signing.trust.trust_roots``)."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -363,11 +388,14 @@ def verify_pdf(path: Path, *, trusted: Sequence[Path] = ()) -> VerifyReport:
     if not embedded:
         return failed("文件中没有数字签名", revisions)
 
-    roots, notes = _trust_roots(trusted)
+    file_roots, notes = _trust_roots(trusted)
+    all_roots = file_roots + [
+        asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in roots
+    ]
     verdicts = []
     for number, signature in enumerate(embedded, start=1):
         context = ValidationContext(
-            trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail"
+            trust_roots=all_roots, allow_fetching=False, revocation_mode="soft-fail"
         )
         verdicts.append(_judge(number, signature, context))
 
@@ -385,15 +413,54 @@ def verify_pdf(path: Path, *, trusted: Sequence[Path] = ()) -> VerifyReport:
 def _after_last(
     data: bytes, last: EmbeddedPdfSignature, verdict: SignatureVerdict, revisions: int
 ) -> str | None:
-    """What follows the last signature, when that is not allowed: nothing unsigned may, but
-    validation data (DSS, ModificationLevel.LTA_UPDATES)."""
+    """What follows the last signature: nothing may (the record itself adds nothing after its
+    last signature today). Each later revision is named with what it changes, from its xref
+    section; bytes appended without a revision are counted."""
     _, _, start2, len2 = (int(v) for v in last.byte_range)
     signed_end = start2 + len2
-    later = revisions - 1 - last.signed_revision
-    if later > 0:
-        if verdict.modification == ModificationLevel.LTA_UPDATES.name:
-            return None
-        return f"文件还有 {later} 次未签名的修订（增量更新），其内容没有任何签名保护"
+    later = range(last.signed_revision + 1, revisions)
+    if later:
+        reader = last.reader
+        pages = _page_numbers(reader)
+        described = [
+            f"第 {n} 次未签名的修订（增量更新）{_revision_changes(reader, rev, pages)}"
+            for n, rev in enumerate(later, start=1)
+        ]
+        return f"文件还有 {len(later)} 次未签名的修订，其内容没有任何签名保护：" + "；".join(
+            described
+        )
     if signed_end < len(data):
         return f"文件末尾被追加了 {len(data) - signed_end} 字节未签名的数据"
     return None
+
+
+def _revision_changes(reader: PdfFileReader, revision: int, pages: dict[int, int]) -> str:
+    """What one revision changes, in words: empty, the document information dictionary, the
+    catalog, pages, other objects (compared with the revision before it)."""
+    try:
+        refs = {ref.idnum for ref in reader.xrefs.explicit_refs_in_revision(revision)}
+        freed = {ref.idnum for ref in reader.xrefs.refs_freed_in_revision(revision)}
+        before = reader.get_historical_resolver(revision - 1).trailer_view.raw_get("/Info")
+        after = reader.get_historical_resolver(revision).trailer_view.raw_get("/Info")
+        root = reader.get_historical_resolver(revision).trailer_view.raw_get("/Root")
+    except (PdfError, KeyError, ValueError, TypeError, AttributeError):
+        return "：无法读取其交叉引用表"
+    if not refs and not freed and before == after:
+        return "：一次空的修订（没有改动任何对象），签名后文档已不是签名时的完整文件"
+    parts = []
+    info_ids = {getattr(ref, "idnum", None) for ref in (before, after)}
+    if before != after:
+        parts.append("换了文档信息字典（/Info：标题、主题等元数据）")
+    elif refs & info_ids:
+        parts.append("改写了文档信息字典（/Info：标题、主题等元数据）")
+    if getattr(root, "idnum", None) in refs:
+        parts.append("改写了文档目录（/Root）")
+    changed_pages = sorted(pages[n] for n in refs if n in pages)
+    if changed_pages:
+        parts.append("改动了第 " + "、".join(str(n) for n in changed_pages) + " 页")
+    other = refs - info_ids - {getattr(root, "idnum", None)} - set(pages)
+    if other:
+        parts.append(f"改动或新增了 {len(other)} 个其他对象")
+    if freed:
+        parts.append(f"删除了 {len(freed)} 个对象")
+    return "：" + "，".join(parts)

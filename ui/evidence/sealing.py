@@ -29,6 +29,7 @@ from inspector.evidence.manage import thumb_bytes
 from inspector.evidence.sealing import add_seal_item, list_seal_items, remove_seal_item
 from inspector.inspections import EDITABLE, get_inspection
 from inspector.workspace import Workspace
+from ui.core_messages import core_message
 from ui.evidence.images import stored_image
 from ui.tasks import TaskRunner
 
@@ -178,7 +179,7 @@ class SealingListDialog(QDialog):
                 by=self.added_by,
             )
         except InspectorError as error:
-            self.message.setText(self.tr("未列入：%1").replace("%1", str(error)))
+            self.message.setText(self.tr("未列入：%1").replace("%1", core_message(error)))
             return
         self.message.setText(self.tr("已列入第 %1 项").replace("%1", str(item.position)))
         self.description.clear()
@@ -196,7 +197,7 @@ class SealingListDialog(QDialog):
             try:
                 remove_seal_item(self.workspace, self.inspection_id, position, by=self.added_by)
             except InspectorError as error:
-                problems.append(str(error))
+                problems.append(core_message(error))
         if problems:
             self.message.setText("；".join(problems))  # the core's messages
         else:

@@ -33,6 +33,7 @@ from inspector.evidence.intake import IntakeResult, add_evidence
 from inspector.evidence.manage import remove_evidence, thumb_bytes
 from inspector.inspections import EDITABLE, EvidenceView, InspectionView, get_inspection
 from inspector.workspace import Workspace
+from ui.core_messages import core_message
 from ui.evidence.camera import CameraCheck, available_cameras, camera_button_state
 from ui.evidence.images import stored_image
 from ui.strings import status_name
@@ -204,7 +205,7 @@ class EvidenceStrip(QWidget):
             self.view = None
             self.evidence = []
             self.list.clear()
-            self._set_enabled(False, str(error))
+            self._set_enabled(False, core_message(error))
             return
         self.inspection_id = self.view.id
         self._fill_team()
@@ -275,7 +276,7 @@ class EvidenceStrip(QWidget):
             try:
                 remove_evidence(self.workspace, evidence_id, by=self.added_by)
             except InspectorError as error:  # shown; the others still go
-                problems.append(str(error))
+                problems.append(core_message(error))
         self.message.setText("；".join(problems) if problems else self.tr("已移除"))
         self.refresh()
         self.changed.emit()

@@ -32,6 +32,7 @@ from inspector.evidence.manage import (
 )
 from inspector.inspections import EDITABLE, EvidenceView, get_inspection
 from inspector.workspace import Workspace
+from ui.core_messages import core_message
 from ui.evidence.images import stored_image
 from ui.tasks import TaskRunner
 
@@ -113,7 +114,7 @@ class EvidenceViewer(QDialog):
         try:
             inspection = get_inspection(self.workspace, self._inspection_id())
         except InspectorError as error:
-            self.message.setText(str(error))
+            self.message.setText(core_message(error))
             return
         found = next((e for e in inspection.evidence if e.id == self.evidence_id), None)
         if found is None:
@@ -214,7 +215,7 @@ class EvidenceViewer(QDialog):
         try:
             work()
         except InspectorError as error:
-            self.message.setText(failed.replace("%1", str(error)))
+            self.message.setText(failed.replace("%1", core_message(error)))
             return False
         return True
 
