@@ -170,6 +170,9 @@ class Institution(Synced, Base):
     agreement_no: Mapped[str | None] = mapped_column(String(100))
     agreement_expiry: Mapped[date | None] = mapped_column(Date)
     level: Mapped[str | None] = mapped_column(String(50))
+    # The 双随机 draw (seed 001: 风险等级和信用水平): weights in resources/planning/weights.yaml.
+    risk_level: Mapped[str | None] = mapped_column(String(16))
+    credit_rating: Mapped[str | None] = mapped_column(String(16))
 
     __table_args__ = (
         Index("ix_institutions_name_district", "name", "district"),
@@ -183,6 +186,32 @@ class Inspector(Synced, Base):
     # 执法证号: the enforcement certificate identifies an inspector across laptops.
     cert_no: Mapped[str] = mapped_column(String(64), unique=True)
     district: Mapped[str | None] = mapped_column(String(100))
+    # On the roster for the 双随机 draw, and whether this inspector may lead a team.
+    on_roster: Mapped[bool] = mapped_column(default=False, server_default="0")
+    can_lead: Mapped[bool] = mapped_column(default=False, server_default="0")
+
+
+class InspectorConflict(Synced, Base):
+    """An inspector who must not inspect an institution (利害关系回避): kept out of its team."""
+
+    __tablename__ = "inspector_conflicts"
+    inspector_id: Mapped[str] = mapped_column(ForeignKey("inspectors.id"))
+    institution_id: Mapped[str] = mapped_column(ForeignKey("institutions.id"))
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __table_args__ = (UniqueConstraint("inspector_id", "institution_id"),)
+
+
+class Draw(Synced, Base):
+    """A 双随机 draw: its published inputs (candidates, roster, sources, rules) as canonical
+    JSON, their SHA-256, and the result, so that anyone can run it again (``draw verify``)."""
+
+    __tablename__ = "draws"
+    method: Mapped[str] = mapped_column(String(32))  # rfc3797 | sha256-weighted
+    key: Mapped[str] = mapped_column(Text)  # the RFC 3797 key string of the sources
+    inputs: Mapped[str] = mapped_column(Text)  # canonical JSON, as published
+    inputs_sha256: Mapped[str] = mapped_column(String(64))
+    result: Mapped[dict[str, Any]]
 
 
 class Inspection(Synced, Base):
@@ -211,6 +240,8 @@ class Inspection(Synced, Base):
     record_no: Mapped[str | None] = mapped_column(String(40))
     # A correction of a signed inspection is a new inspection that names the one it amends.
     amends_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"))
+    # A visit planned by a 双随机 draw names the draw (its team was drawn there too).
+    draw_id: Mapped[str | None] = mapped_column(ForeignKey("draws.id"))
 
     institution: Mapped[Institution] = relationship(lazy="joined")
     snapshot: Mapped[ChecklistSnapshot] = relationship()
