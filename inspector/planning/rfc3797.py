@@ -37,7 +37,7 @@ def parse_sources(text: str) -> list[list[int]]:
     by spaces, commas or periods: ``9319 / 2 5 12 8 10 / 9 18 26 34 41 45``. Values must be
     non-negative integers (a stock index 1234.56 is published as 123456)."""
     sources: list[list[int]] = []
-    for number, part in enumerate(re.split(r"[/\n；;]", text), start=1):
+    for part in re.split(r"[/\n；;]", text):
         words = [w for w in re.split(r"[\s,，.、]+", part.strip()) if w]
         if not words:
             continue
