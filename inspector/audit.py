@@ -459,6 +459,8 @@ ACTION_NAMES = {
     "roster.remove": "移出检查人员名录",
     "conflict.add": "登记回避关系",
     "institution.rate": "登记风险等级和信用等级",
+    "claims.sample": "结算数据抽样",
+    "claims.mark": "记录票据核实结果",
 }
 
 

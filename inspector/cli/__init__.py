@@ -16,6 +16,7 @@ from inspector import __version__
 from inspector.cli import (
     audit,
     checklist,
+    claims,
     draw,
     evidence,
     inspection,
@@ -30,7 +31,7 @@ from inspector.errors import InspectorError
 EXIT_PIPE = 141
 
 # The order of the groups in ``--help``.
-GROUPS = (checklist, inspection, evidence, keys, record, institution, draw, audit)
+GROUPS = (checklist, inspection, evidence, keys, record, institution, draw, claims, audit)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -453,6 +453,52 @@ class Interview(Synced, Base):
     __table_args__ = (Index("ix_interviews_inspection", "inspection_id"),)
 
 
+class ClaimSample(Synced, Base):
+    """A sample of settled bills for on-site review (seeds 003, 004), attached to an
+    inspection: the file it was drawn from (name, SHA-256, rows) and the rules with their seed,
+    so that the same file and rules give the same list again."""
+
+    __tablename__ = "claim_samples"
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    source_name: Mapped[str] = mapped_column(String(500))
+    source_sha256: Mapped[str] = mapped_column(String(64))
+    source_rows: Mapped[int] = mapped_column(Integer)
+    rules: Mapped[dict[str, Any]]  # since, threshold, rate, seed, year, top, counts
+
+    __table_args__ = (Index("ix_claim_samples_inspection", "inspection_id"),)
+
+
+class ClaimBill(Synced, Base):
+    """One bill on a sample's list, as the export gave it, and the team's verdict on it."""
+
+    __tablename__ = "claim_bills"
+    sample_id: Mapped[str] = mapped_column(ForeignKey("claim_samples.id"))
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    rule: Mapped[str] = mapped_column(String(16))  # large_inpatient | random | top_outpatient
+    source_row: Mapped[int] = mapped_column(Integer)  # the row in the file, as Excel shows it
+    bill_no: Mapped[str] = mapped_column(String(100))
+    patient_name: Mapped[str] = mapped_column(String(100))
+    patient_id: Mapped[str] = mapped_column(String(64))
+    institution: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16))  # inpatient | outpatient
+    bill_date: Mapped[date] = mapped_column(Date)
+    admitted: Mapped[date | None] = mapped_column(Date)
+    discharged: Mapped[date | None] = mapped_column(Date)
+    total_fen: Mapped[int] = mapped_column(BigInteger)
+    fund_fen: Mapped[int | None] = mapped_column(BigInteger)
+    items: Mapped[str] = mapped_column(Text, default="", server_default="")
+    spender_rank: Mapped[int | None] = mapped_column(Integer)  # among the top outpatient spenders
+    # The team's verdict: pending | ok (核实无误) | problem (发现问题), with a note and evidence.
+    verdict: Mapped[str] = mapped_column(String(16), default="pending", server_default="pending")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    evidence_ids: Mapped[list[Any]] = mapped_column(default=list)
+
+    __table_args__ = (
+        UniqueConstraint("sample_id", "bill_no"),
+        Index("ix_claim_bills_inspection", "inspection_id"),
+    )
+
+
 class AuditEvent(Base):
     """One user action (全过程记录), written by :mod:`inspector.audit` in the transaction of the
     change. Append-only (triggers refuse UPDATE and DELETE) and hash-chained per device: ``body``
