@@ -29,7 +29,10 @@ from inspector.claims.sampling import Rules, attach_sample, build_sample  # noqa
 from inspector.inspections import TeamMember, create_inspection  # noqa: E402
 from inspector.workspace import Workspace  # noqa: E402
 
-HEADER = "结算单号,参保人编号,姓名,定点机构名称,医疗类别,入院日期,出院日期,就诊日期,医疗总费用,统筹基金支付,项目\n"
+HEADER = (
+    "结算单号,参保人编号,姓名,定点机构名称,医疗类别,入院日期,出院日期,就诊日期,"
+    "医疗总费用,统筹基金支付,项目\n"
+)
 
 
 def write_settlements(path: Path, rows: int, encoding: str, seed: int = 7) -> None:
@@ -48,8 +51,10 @@ def write_settlements(path: Path, rows: int, encoding: str, seed: int = 7) -> No
                     else (rng.randrange(200_000, 4_000_000))
                 )
                 out_day = day + timedelta(days=rng.randrange(1, 20))
+                fund = total * 7 // 10
                 line = (f"B{n:08d},P{patient:06d},患者{patient},某某医院,住院,{day},{out_day},,"
-                        f"{total // 100}.{total % 100:02d},{total * 7 // 1000}.{total * 7 // 10 % 100:02d},床位费;检查费")  # fmt: skip
+                        f"{total // 100}.{total % 100:02d},{fund // 100}.{fund % 100:02d},"
+                        "床位费;检查费")  # fmt: skip
             else:
                 total = rng.randrange(1_000, 80_000)
                 line = (f"B{n:08d},P{patient:06d},患者{patient},某某医院,普通门诊,,,{day},"

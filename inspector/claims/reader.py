@@ -357,14 +357,18 @@ def open_source(path: Path) -> Source:
         counts = {d: sample.count(d) for d in (",", "\t", ";")}
         delimiter = max(counts, key=lambda d: counts[d])
         handle = path.open(encoding=encoding, newline="")
-        rows = _csv_rows(handle, delimiter)
-        head = []
-        for item in rows:
-            head.append(item)
-            if item[0] >= HEADER_SCAN_ROWS:
-                break
-        header = find_header(head)
-        _require(path, header)
+        try:
+            rows = _csv_rows(handle, delimiter)
+            head = []
+            for item in rows:
+                head.append(item)
+                if item[0] >= HEADER_SCAN_ROWS:
+                    break
+            header = find_header(head)
+            _require(path, header)
+        except BaseException:
+            handle.close()
+            raise
         assert header is not None
         first = [r for r in head if r[0] > header.row]
         return Source(path, "csv", encoding, header, _chain(first, rows), handle.close)
@@ -401,10 +405,10 @@ def _open_xlsx(path: Path) -> Source:
         head.append((number, cells))
         if number >= HEADER_SCAN_ROWS:
             break
-    header = find_header(head)
     try:
+        header = find_header(head)
         _require(path, header)
-    except InvalidInput:
+    except BaseException:
         book.close()
         raise
     assert header is not None
