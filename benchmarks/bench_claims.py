@@ -107,6 +107,7 @@ def main() -> None:
         report = build_sample(ws, source, rules, sampler)
         built = time.perf_counter()
         attach_sample(ws, inspection, report, rules)
+        report.close()
         done = time.perf_counter()
         ws.close()
     print(f"read and sampled: {built - began:.1f} s ({report.rows / (built - began):,.0f} rows/s)")

@@ -38,7 +38,6 @@ from sqlalchemy import insert, select
 
 from inspector.claims.reader import (
     KIND_NAMES,
-    OUTPATIENT,
     RowError,
     open_source,
     row_parser,
@@ -121,6 +120,10 @@ class Refused:
 
 @dataclass
 class SampleReport:
+    """What reading a file and applying the rules gave. The list itself stays in the scratch
+    file until :meth:`close` (use it as a context manager), read by :meth:`iter_bills`, so a
+    list of 100,000 bills is never held in memory."""
+
     source: Path
     source_sha256: str
     rows: int  # data rows read
@@ -129,12 +132,49 @@ class SampleReport:
     year: int | None = None
     rest: int = 0  # bills the random rule drew from
     counts: dict[str, int] = field(default_factory=dict)
-    bills: list[dict[str, Any]] = field(default_factory=list)  # the list, in rule order
     sample_id: str | None = None
+    scratch: Path | None = None
 
     @property
     def ok(self) -> bool:
         return self.refused_count == 0
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def iter_bills(self, batch: int = 5000) -> Iterator[dict[str, Any]]:
+        """The listed bills in rule order (large, random by row; top by rank, then row)."""
+        if self.scratch is None or not self.ok:
+            return
+        cols = ", ".join(f"b.{c}" for c in _COLUMNS[:-1])
+        db = sqlite3.connect(self.scratch / "bills.db")
+        try:
+            cursor = db.execute(
+                f"SELECT {cols}, c.rule, c.spender_rank FROM chosen c "
+                "JOIN bills b ON b.bill_no = c.bill_no ORDER BY c.rule_order, c.sort_key"
+            )
+            names = (*_COLUMNS[:-1], "rule", "spender_rank")
+            while rows := cursor.fetchmany(batch):
+                for values in rows:
+                    yield dict(zip(names, values, strict=True))
+        finally:
+            db.close()
+
+    @property
+    def bills(self) -> list[dict[str, Any]]:
+        return list(self.iter_bills())
+
+    def close(self) -> None:
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
+
+    def __enter__(self) -> SampleReport:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 _COLUMNS = (
@@ -195,36 +235,26 @@ def _duplicates(db: sqlite3.Connection, report: SampleReport) -> None:
 
 
 def _select(db: sqlite3.Connection, rules: Rules, report: SampleReport) -> None:
-    since = rules.since.isoformat()
+    """The three rules, as SQL over the scratch table, into ``chosen`` (a bill once, under
+    the first rule that takes it)."""
+    db.execute(
+        "CREATE TABLE chosen (bill_no TEXT PRIMARY KEY, rule TEXT, rule_order INTEGER, "
+        "sort_key INTEGER, spender_rank INTEGER)"
+    )
     large = "(kind = 'inpatient' AND total_fen > :threshold AND bill_date >= :since)"
-    params = {"threshold": rules.threshold_fen, "since": since}
-    cols = ", ".join(_COLUMNS[:-1])
-    taken: set[str] = set()
-
-    def add(rule: str, rows: list[tuple[Any, ...]], ranks: dict[str, int] | None = None) -> None:
-        count = 0
-        for values in rows:
-            data = dict(zip(_COLUMNS[:-1], values, strict=True))
-            if data["bill_no"] in taken:
-                continue
-            taken.add(data["bill_no"])
-            data["rule"] = rule
-            data["spender_rank"] = ranks.get(data["patient_id"]) if ranks else None
-            report.bills.append(data)
-            count += 1
-        report.counts[rule] = count
-
-    add(
-        LARGE, db.execute(f"SELECT {cols} FROM bills WHERE {large} ORDER BY row", params).fetchall()
+    params: dict[str, Any] = {"threshold": rules.threshold_fen, "since": rules.since.isoformat()}
+    db.execute(
+        f"INSERT INTO chosen SELECT bill_no, '{LARGE}', 0, row, NULL FROM bills WHERE {large}",
+        params,
     )
     rest_where = f"bill_date >= :since AND NOT {large}"
     report.rest = db.execute(f"SELECT COUNT(*) FROM bills WHERE {rest_where}", params).fetchone()[0]
-    k = math.ceil(rules.rate * report.rest)
-    picked = db.execute(
-        f"SELECT {cols} FROM bills WHERE {rest_where} ORDER BY h, bill_no LIMIT :k",
-        {**params, "k": k},
-    ).fetchall()
-    add(RANDOM, sorted(picked, key=lambda v: v[0]))
+    params["k"] = math.ceil(rules.rate * report.rest)
+    db.execute(
+        f"INSERT INTO chosen SELECT bill_no, '{RANDOM}', 1, row, NULL FROM ("
+        f"SELECT bill_no, row FROM bills WHERE {rest_where} ORDER BY h, bill_no LIMIT :k)",
+        params,
+    )
     year = rules.year
     if year is None:
         latest = db.execute(
@@ -232,34 +262,35 @@ def _select(db: sqlite3.Connection, rules: Rules, report: SampleReport) -> None:
         ).fetchone()[0]
         year = int(latest[:4]) if latest else None
     report.year = year
-    if year is None or rules.top == 0:
-        report.counts[TOP] = 0
-        return
-    span = {"start": f"{year:04d}-01-01", "end": f"{year:04d}-12-31"}
-    in_year = "kind = 'outpatient' AND bill_date BETWEEN :start AND :end"
-    top = db.execute(
-        f"SELECT patient_id, SUM(total_fen) AS spent FROM bills WHERE {in_year} "
-        "GROUP BY patient_id ORDER BY spent DESC, patient_id LIMIT :top",
-        {**span, "top": rules.top},
-    ).fetchall()
-    ranks = {pid: rank for rank, (pid, _spent) in enumerate(top, start=1)}
-    db.execute("CREATE TEMP TABLE top_ids (patient_id TEXT PRIMARY KEY)")
-    db.executemany("INSERT INTO top_ids VALUES (?)", [(pid,) for pid in ranks])
-    rows = db.execute(
-        f"SELECT {cols} FROM bills WHERE {in_year} "
-        "AND patient_id IN (SELECT patient_id FROM top_ids) ORDER BY row",
-        span,
-    ).fetchall()
-    add(TOP, sorted(rows, key=lambda v: (ranks[v[3]], v[0])), ranks)
-    # A top spender's bill already listed under another rule still shows the rank.
-    for data in report.bills:
-        if (
-            data["spender_rank"] is None
-            and data["kind"] == OUTPATIENT
-            and data["patient_id"] in ranks
-            and data["bill_date"][:4] == str(year)
-        ):
-            data["spender_rank"] = ranks[data["patient_id"]]
+    if year is not None and rules.top > 0:
+        span = {"start": f"{year:04d}-01-01", "end": f"{year:04d}-12-31", "top": rules.top}
+        in_year = "b.kind = 'outpatient' AND b.bill_date BETWEEN :start AND :end"
+        db.execute("CREATE TEMP TABLE top_ids (patient_id TEXT PRIMARY KEY, rank INTEGER)")
+        top = db.execute(
+            f"SELECT b.patient_id, SUM(b.total_fen) AS spent FROM bills b WHERE {in_year} "
+            "GROUP BY b.patient_id ORDER BY spent DESC, b.patient_id LIMIT :top",
+            span,
+        ).fetchall()
+        db.executemany(
+            "INSERT INTO top_ids VALUES (?, ?)",
+            [(pid, rank) for rank, (pid, _spent) in enumerate(top, start=1)],
+        )
+        db.execute(
+            f"INSERT OR IGNORE INTO chosen SELECT b.bill_no, '{TOP}', 2, "
+            f"t.rank * 4294967296 + b.row, t.rank FROM bills b "
+            f"JOIN top_ids t ON t.patient_id = b.patient_id WHERE {in_year}",
+            span,
+        )
+        # A top spender's bill already listed under another rule still shows the rank.
+        db.execute(
+            "UPDATE chosen SET spender_rank = (SELECT t.rank FROM bills b JOIN top_ids t "
+            f"ON t.patient_id = b.patient_id WHERE b.bill_no = chosen.bill_no AND {in_year}) "
+            "WHERE spender_rank IS NULL",
+            {k: v for k, v in span.items() if k != "top"},
+        )
+    found = dict(db.execute("SELECT rule, COUNT(*) FROM chosen GROUP BY rule").fetchall())
+    report.counts = {rule: found.get(rule, 0) for rule in (LARGE, RANDOM, TOP)}
+    db.commit()
 
 
 def build_sample(
@@ -272,10 +303,10 @@ def build_sample(
     source = open_source(path)
     with path.open("rb") as handle:
         sha = hashlib.file_digest(handle, "sha256").hexdigest()
-    report = SampleReport(source=path, source_sha256=sha, rows=0)
-    scratch = _scratch(ws)
+    report = SampleReport(source=path, source_sha256=sha, rows=0, scratch=_scratch(ws))
     try:
-        db = sqlite3.connect(scratch / "bills.db")
+        assert report.scratch is not None
+        db = sqlite3.connect(report.scratch / "bills.db")
         try:
             db.execute("PRAGMA journal_mode = OFF")
             db.execute("PRAGMA synchronous = OFF")
@@ -287,10 +318,14 @@ def build_sample(
             _duplicates(db, report)
             if report.ok:
                 _select(db, rules, report)
+            db.commit()
         finally:
             db.close()
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    except BaseException:
+        report.close()
+        raise
+    if not report.ok:
+        report.close()
     return report
 
 
@@ -317,43 +352,54 @@ def attach_sample(ws: Workspace, inspection: str, report: SampleReport, rules: R
         now = utcnow()
         stamp = {"device_id": ch.device_id, "change_device_id": ch.device_id,
                  "change_seq": ch.seq, "created_at": now, "updated_at": now}  # fmt: skip
-        rows = []
-        for data in report.bills:
-            rows.append(
-                {
-                    **stamp,
-                    "id": str(uuid.uuid4()),
-                    "sample_id": sample.id,
-                    "inspection_id": ch.inspection.id,
-                    "rule": data["rule"],
-                    "source_row": data["row"],
-                    "bill_no": data["bill_no"],
-                    "patient_name": data["patient_name"],
-                    "patient_id": data["patient_id"],
-                    "institution": data["institution"],
-                    "kind": data["kind"],
-                    "bill_date": date.fromisoformat(data["bill_date"]),
-                    "admitted": date.fromisoformat(data["admitted"]) if data["admitted"] else None,
-                    "discharged": (
-                        date.fromisoformat(data["discharged"]) if data["discharged"] else None
-                    ),
-                    "total_fen": data["total_fen"],
-                    "fund_fen": data["fund_fen"],
-                    "items": data["items"],
-                    "spender_rank": data["spender_rank"],
-                    "verdict": "pending",
-                    "note": "",
-                    "evidence_ids": [],
-                }
-            )
-        for start in range(0, len(rows), BATCH):
-            ch.session.execute(insert(ClaimBill), rows[start : start + BATCH])
+        rows: list[dict[str, Any]] = []
+        count = 0
+        for data in report.iter_bills():
+            rows.append(_bill_row(data, stamp, sample.id, ch.inspection.id))
+            count += 1
+            if len(rows) >= 5000:
+                ch.session.execute(insert(ClaimBill), rows)
+                rows.clear()
+        if rows:
+            ch.session.execute(insert(ClaimBill), rows)
         ch.details.update(
             {"source": report.source.name, "source_sha256": report.source_sha256,
-             "rows": report.rows, "rules": stated, "bills": len(rows)}
+             "rows": report.rows, "rules": stated, "bills": count}
         )  # fmt: skip
         report.sample_id = sample.id
         return sample.id
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _bill_row(
+    data: dict[str, Any], stamp: dict[str, Any], sample_id: str, inspection_id: str
+) -> dict[str, Any]:
+    return {
+        **stamp,
+        "id": str(uuid.uuid4()),
+        "sample_id": sample_id,
+        "inspection_id": inspection_id,
+        "rule": data["rule"],
+        "source_row": data["row"],
+        "bill_no": data["bill_no"],
+        "patient_name": data["patient_name"],
+        "patient_id": data["patient_id"],
+        "institution": data["institution"],
+        "kind": data["kind"],
+        "bill_date": date.fromisoformat(data["bill_date"]),
+        "admitted": _day(data["admitted"]),
+        "discharged": _day(data["discharged"]),
+        "total_fen": data["total_fen"],
+        "fund_fen": data["fund_fen"],
+        "items": data["items"],
+        "spender_rank": data["spender_rank"],
+        "verdict": "pending",
+        "note": "",
+        "evidence_ids": [],
+    }
 
 
 @dataclass(frozen=True)

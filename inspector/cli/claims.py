@@ -48,9 +48,9 @@ def cmd_sample(args: argparse.Namespace, out: Printer) -> int:
         from inspector.inspections import get_inspection
 
         get_inspection(ws, args.inspection)  # a wrong id fails before the file is read
-        report = build_sample(ws, Path(args.file), rules)
-        if report.ok and not args.dry_run:
-            attach_sample(ws, args.inspection, report, rules)
+        with build_sample(ws, Path(args.file), rules) as report:
+            if report.ok and not args.dry_run:
+                attach_sample(ws, args.inspection, report, rules)
     lines = [f"{report.source.name}：{report.rows:,} 行；SHA-256 {report.source_sha256}"]
     if not report.ok:
         lines += [f"第 {r.row} 行  拒绝：{r.reason}" for r in report.refused]
@@ -64,7 +64,7 @@ def cmd_sample(args: argparse.Namespace, out: Printer) -> int:
         lines.append(f"随机抽样的基数：{report.rest:,} 张")
         lines.append(
             "预览（--dry-run）：未保存" if args.dry_run else
-            f"已附到检查 {args.inspection}：共 {len(report.bills)} 张票据"
+            f"已附到检查 {args.inspection}：共 {report.total} 张票据"
         )  # fmt: skip
     data: dict[str, Any] = {
         "file": str(report.source),
@@ -76,7 +76,7 @@ def cmd_sample(args: argparse.Namespace, out: Printer) -> int:
         "counts": report.counts,
         "rest": report.rest,
         "sample_id": report.sample_id,
-        "bills": len(report.bills),
+        "bills": report.total,
         "dry_run": bool(args.dry_run),
     }
     out.emit(data, "\n".join(lines))
