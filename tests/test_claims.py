@@ -21,7 +21,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from inspector.audit import events
-from inspector.claims.reader import Header, RowError, bill_tuple, parse_row, row_parser
+from inspector.claims.reader import (
+    Header,
+    RowError,
+    bill_tuple,
+    line_parser,
+    parse_row,
+    row_parser,
+)
 from inspector.claims.sampling import (
     LARGE,
     RANDOM,
@@ -209,10 +216,12 @@ CELL = st.one_of(
                      "2023-01-05", "2023/1/5", "2023年1月5日", "20230105", "2023-02-30", "住院",
                      "门诊", "门诊规定病种", "其他", "Ａ１", "\u3000x"]),
     st.text(max_size=6),
+    st.from_regex(r"[0-9]{1,12}(\.[0-9]{1,3})?", fullmatch=True),
+    st.from_regex(r"20[0-9]{2}-[01][0-9]-[0-3][0-9]", fullmatch=True),
 )  # fmt: skip
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(st.lists(CELL, min_size=11, max_size=11))
 def test_the_fast_and_the_full_row_parsers_agree(cells: list[str]) -> None:
     header = Header(row=1, columns={f: i for i, f in enumerate(
@@ -231,6 +240,14 @@ def test_the_fast_and_the_full_row_parsers_agree(cells: list[str]) -> None:
         assert not "".join(cells).strip()
         return
     assert quick == full
+    # A CSV line without quotes goes through the line parser: the same tuple or refusal.
+    if any(c in "".join(cells) for c in ',"\r\n'):
+        return
+    try:
+        from_line: Any = line_parser(header, ",")(7, ",".join(cells) + "\r\n")
+    except RowError as error:
+        from_line = ("refused", str(error))
+    assert from_line == full
 
 
 def _inspection(ws: Workspace) -> str:
