@@ -464,6 +464,13 @@ ACTION_NAMES = {
     "interview.question": "记录询问问答",
     "registry.import": "导入定点机构名册",
     "settings.set": "修改设置",
+    "draw.run": "双随机抽查",
+    "roster.add": "登记检查人员",
+    "roster.remove": "移出检查人员名录",
+    "conflict.add": "登记回避关系",
+    "institution.rate": "登记风险等级和信用等级",
+    "claims.sample": "结算数据抽样",
+    "claims.mark": "记录票据核实结果",
 }
 
 

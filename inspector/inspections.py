@@ -300,6 +300,35 @@ def create_inspection(
         return inspection.id
 
 
+def add_planned_inspection(
+    ws: Workspace,
+    session: Session,
+    target: Institution,
+    *,
+    mode: str,
+    team: Sequence[tuple[Inspector, MemberRole]],
+    team_district: str | None = None,
+    draw_id: str | None = None,
+) -> Inspection:
+    """A planned visit (草稿) to a registered institution with a team already chosen, inside an
+    open change (the 双随机 draw plans many in one action). The checklist is composed now."""
+    checklist = compose(ws.library, target.type_code, mode, [])
+    inspection = Inspection(
+        institution=target,
+        mode=mode,
+        district=target.district,
+        team_district=team_district,
+        focus=list(checklist.focus),
+        snapshot=_snapshot(session, checklist),
+        item_count=len(checklist.items),
+        draw_id=draw_id,
+    )
+    session.add(inspection)
+    for position, (person, role) in enumerate(team):
+        inspection.members.append(InspectionMember(inspector=person, role=role, position=position))
+    return inspection
+
+
 @dataclass
 class AnswerView:
     item_code: str

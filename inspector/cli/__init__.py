@@ -13,7 +13,17 @@ import sys
 from collections.abc import Sequence
 
 from inspector import __version__
-from inspector.cli import audit, checklist, evidence, inspection, institution, keys, record
+from inspector.cli import (
+    audit,
+    checklist,
+    claims,
+    draw,
+    evidence,
+    inspection,
+    institution,
+    keys,
+    record,
+)
 from inspector.cli.output import EXIT_ERROR, Printer
 from inspector.errors import InspectorError
 
@@ -21,7 +31,7 @@ from inspector.errors import InspectorError
 EXIT_PIPE = 141
 
 # The order of the groups in ``--help``.
-GROUPS = (checklist, inspection, evidence, keys, record, institution, audit)
+GROUPS = (checklist, inspection, evidence, keys, record, institution, draw, claims, audit)
 
 
 def build_parser() -> argparse.ArgumentParser:

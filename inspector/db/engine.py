@@ -67,6 +67,16 @@ def copy_database(engine: Engine, target: Path) -> None:
         raw.close()
 
 
+def scratch_connection(path: Path) -> sqlite3.Connection:
+    """A throw-away SQLite file for bulk work (the claims sample's rows): no journal, no
+    fsync, a 32 MB cache for its index and sorts. Never the data directory's database."""
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA journal_mode = OFF")
+    connection.execute("PRAGMA synchronous = OFF")
+    connection.execute("PRAGMA cache_size = -32768")
+    return connection
+
+
 def storage_message(error: BaseException) -> str:
     """A message for the user about a database failure they can do something about."""
     text = str(getattr(error, "orig", error)).lower()

@@ -154,6 +154,9 @@ class Institution(Synced, Base):
     agreement_no: Mapped[str | None] = mapped_column(String(100))
     agreement_expiry: Mapped[date | None] = mapped_column(Date)
     level: Mapped[str | None] = mapped_column(String(50))
+    # The 双随机 draw (seed 001: 风险等级和信用水平): weights in resources/planning/weights.yaml.
+    risk_level: Mapped[str | None] = mapped_column(String(16))
+    credit_rating: Mapped[str | None] = mapped_column(String(16))
 
     __table_args__ = (
         Index("ix_institutions_name_district", "name", "district"),
@@ -167,6 +170,32 @@ class Inspector(Synced, Base):
     # 执法证号: the enforcement certificate identifies an inspector across laptops.
     cert_no: Mapped[str] = mapped_column(String(64), unique=True)
     district: Mapped[str | None] = mapped_column(String(100))
+    # On the roster for the 双随机 draw, and whether this inspector may lead a team.
+    on_roster: Mapped[bool] = mapped_column(default=False, server_default="0")
+    can_lead: Mapped[bool] = mapped_column(default=False, server_default="0")
+
+
+class InspectorConflict(Synced, Base):
+    """An inspector who must not inspect an institution (利害关系回避): kept out of its team."""
+
+    __tablename__ = "inspector_conflicts"
+    inspector_id: Mapped[str] = mapped_column(ForeignKey("inspectors.id"))
+    institution_id: Mapped[str] = mapped_column(ForeignKey("institutions.id"))
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __table_args__ = (UniqueConstraint("inspector_id", "institution_id"),)
+
+
+class Draw(Synced, Base):
+    """A 双随机 draw: its published inputs (candidates, roster, sources, rules) as canonical
+    JSON, their SHA-256, and the result, so that anyone can run it again (``draw verify``)."""
+
+    __tablename__ = "draws"
+    method: Mapped[str] = mapped_column(String(32))  # rfc3797 | sha256-weighted
+    key: Mapped[str] = mapped_column(Text)  # the RFC 3797 key string of the sources
+    inputs: Mapped[str] = mapped_column(Text)  # canonical JSON, as published
+    inputs_sha256: Mapped[str] = mapped_column(String(64))
+    result: Mapped[dict[str, Any]]
 
 
 class Inspection(Synced, Base):
@@ -195,6 +224,8 @@ class Inspection(Synced, Base):
     record_no: Mapped[str | None] = mapped_column(String(40))
     # A correction of a signed inspection is a new inspection that names the one it amends.
     amends_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"))
+    # A visit planned by a 双随机 draw names the draw (its team was drawn there too).
+    draw_id: Mapped[str | None] = mapped_column(ForeignKey("draws.id"))
 
     institution: Mapped[Institution] = relationship(lazy="joined")
     snapshot: Mapped[ChecklistSnapshot] = relationship()
@@ -418,6 +449,52 @@ class Interview(Synced, Base):
     questions: Mapped[list[Any]] = mapped_column(default=list)  # [{"q": ..., "a": ...}]
 
     __table_args__ = (Index("ix_interviews_inspection", "inspection_id"),)
+
+
+class ClaimSample(Synced, Base):
+    """A sample of settled bills for on-site review (seeds 003, 004), attached to an
+    inspection: the file it was drawn from (name, SHA-256, rows) and the rules with their seed,
+    so that the same file and rules give the same list again."""
+
+    __tablename__ = "claim_samples"
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    source_name: Mapped[str] = mapped_column(String(500))
+    source_sha256: Mapped[str] = mapped_column(String(64))
+    source_rows: Mapped[int] = mapped_column(Integer)
+    rules: Mapped[dict[str, Any]]  # since, threshold, rate, seed, year, top, counts
+
+    __table_args__ = (Index("ix_claim_samples_inspection", "inspection_id"),)
+
+
+class ClaimBill(Synced, Base):
+    """One bill on a sample's list, as the export gave it, and the team's verdict on it."""
+
+    __tablename__ = "claim_bills"
+    sample_id: Mapped[str] = mapped_column(ForeignKey("claim_samples.id"))
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    rule: Mapped[str] = mapped_column(String(16))  # large_inpatient | random | top_outpatient
+    source_row: Mapped[int] = mapped_column(Integer)  # the row in the file, as Excel shows it
+    bill_no: Mapped[str] = mapped_column(String(100))
+    patient_name: Mapped[str] = mapped_column(String(100))
+    patient_id: Mapped[str] = mapped_column(String(64))
+    institution: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16))  # inpatient | outpatient
+    bill_date: Mapped[date] = mapped_column(Date)
+    admitted: Mapped[date | None] = mapped_column(Date)
+    discharged: Mapped[date | None] = mapped_column(Date)
+    total_fen: Mapped[int] = mapped_column(BigInteger)
+    fund_fen: Mapped[int | None] = mapped_column(BigInteger)
+    items: Mapped[str] = mapped_column(Text, default="", server_default="")
+    spender_rank: Mapped[int | None] = mapped_column(Integer)  # among the top outpatient spenders
+    # The team's verdict: pending | ok (核实无误) | problem (发现问题), with a note and evidence.
+    verdict: Mapped[str] = mapped_column(String(16), default="pending", server_default="pending")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    evidence_ids: Mapped[list[Any]] = mapped_column(default=list)
+
+    __table_args__ = (
+        UniqueConstraint("sample_id", "bill_no"),
+        Index("ix_claim_bills_inspection", "inspection_id"),
+    )
 
 
 class AuditEvent(Base):
