@@ -22,52 +22,52 @@
         <translation>Annotate (saved as a copy; the original is unchanged)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="196"/>
+        <location filename="../../ui/evidence/annotate.py" line="193"/>
         <source>箭头</source>
         <translation>Arrow</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="196"/>
+        <location filename="../../ui/evidence/annotate.py" line="193"/>
         <source>圆圈</source>
         <translation>Circle</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="196"/>
+        <location filename="../../ui/evidence/annotate.py" line="193"/>
         <source>文字</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="206"/>
+        <location filename="../../ui/evidence/annotate.py" line="203"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="210"/>
+        <location filename="../../ui/evidence/annotate.py" line="207"/>
         <source>保存为标注副本</source>
         <translation>Save annotated copy</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="213"/>
+        <location filename="../../ui/evidence/annotate.py" line="210"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="217"/>
+        <location filename="../../ui/evidence/annotate.py" line="214"/>
         <source>拖动画箭头或圆圈；选“文字”后点击图片写字。</source>
         <translation>Drag to draw an arrow or a circle; choose “Text”, then click the picture to write.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="248"/>
+        <location filename="../../ui/evidence/annotate.py" line="245"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="256"/>
+        <location filename="../../ui/evidence/annotate.py" line="253"/>
         <source>已保存标注副本</source>
         <translation>Annotated copy saved</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="261"/>
+        <location filename="../../ui/evidence/annotate.py" line="258"/>
         <source>保存失败：%1</source>
         <translation>Not saved: %1</translation>
     </message>
@@ -143,7 +143,7 @@
     <message>
         <location filename="../../ui/checklist_page.py" line="194"/>
         <location filename="../../ui/checklist_page.py" line="375"/>
-        <location filename="../../ui/checklist_page.py" line="635"/>
+        <location filename="../../ui/checklist_page.py" line="643"/>
         <source>完成现场检查</source>
         <translation>Finish on-site check</translation>
     </message>
@@ -208,33 +208,33 @@
         <translation> (the tool&apos;s own advice)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="597"/>
+        <location filename="../../ui/checklist_page.py" line="605"/>
         <source>已检查 %1/%2 · 发现问题 %3 · 涉及金额 %4</source>
         <translation>Checked %1/%2 · problems %3 · amount %4</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="608"/>
+        <location filename="../../ui/checklist_page.py" line="616"/>
         <source>✓ 已保存 %1</source>
         <translation>✓ Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="614"/>
+        <location filename="../../ui/checklist_page.py" line="622"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="618"/>
-        <location filename="../../ui/checklist_page.py" line="620"/>
+        <location filename="../../ui/checklist_page.py" line="626"/>
+        <location filename="../../ui/checklist_page.py" line="628"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="632"/>
+        <location filename="../../ui/checklist_page.py" line="640"/>
         <source>结束现场检查后，答案将不能再修改（可重新打开）。</source>
         <translation>After finishing, answers can no longer be changed (the inspection can be reopened).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist_page.py" line="634"/>
+        <location filename="../../ui/checklist_page.py" line="642"/>
         <source>还有 %n 项未检查。</source>
         <translation>
             <numerusform>%n item is still unchecked.</numerusform>
@@ -242,7 +242,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="642"/>
+        <location filename="../../ui/checklist_page.py" line="650"/>
         <source>无法完成</source>
         <translation>Cannot finish</translation>
     </message>
@@ -619,37 +619,37 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <translation>The inspection is finished or signed: evidence can only be viewed</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="231"/>
+        <location filename="../../ui/evidence/viewer.py" line="229"/>
         <source>保存说明失败：%1</source>
         <translation>Caption not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="234"/>
+        <location filename="../../ui/evidence/viewer.py" line="232"/>
         <source>说明已保存</source>
         <translation>Caption saved</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="240"/>
+        <location filename="../../ui/evidence/viewer.py" line="238"/>
         <source>保存关联失败：%1</source>
         <translation>Link not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="243"/>
+        <location filename="../../ui/evidence/viewer.py" line="241"/>
         <source>关联已保存</source>
         <translation>Link saved</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="257"/>
+        <location filename="../../ui/evidence/viewer.py" line="255"/>
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="258"/>
+        <location filename="../../ui/evidence/viewer.py" line="256"/>
         <source>从本次检查中移除这件证据？保管记录会保留移除的记录。</source>
         <translation>Remove this evidence from the inspection? The custody log keeps a record of the removal.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="263"/>
+        <location filename="../../ui/evidence/viewer.py" line="261"/>
         <source>移除失败：%1</source>
         <translation>Not removed: %1</translation>
     </message>
@@ -1026,70 +1026,83 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     </message>
 </context>
 <context>
+    <name>LoadingPage</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="48"/>
+        <source>本机的检查</source>
+        <translation>Inspections on this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="51"/>
+        <source>正在打开检查列表…</source>
+        <translation>Opening the list of inspections…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>医保基金现场检查 Inspector</source>
         <translation>Inspector · Medical insurance fund inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>新建检查…</source>
         <translation>New inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>导入机构名录…</source>
         <translation>Import institution registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>数字签名密钥…</source>
         <translation>Signing keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -1104,12 +1117,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+L   inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
@@ -1162,148 +1175,148 @@ Data directory: %2</translation>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../ui/new_inspection.py" line="43"/>
+        <location filename="../../ui/new_inspection.py" line="41"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="54"/>
+        <location filename="../../ui/new_inspection.py" line="52"/>
         <source>被检查机构</source>
         <translation>Institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="58"/>
+        <location filename="../../ui/new_inspection.py" line="56"/>
         <source>从名录查找</source>
         <translation>Find in registry</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="60"/>
+        <location filename="../../ui/new_inspection.py" line="58"/>
         <source>机构全称</source>
         <translation>Full name of the institution</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="65"/>
+        <location filename="../../ui/new_inspection.py" line="63"/>
         <source>如 历城区</source>
         <translation>e.g. 历城区</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="70"/>
+        <location filename="../../ui/new_inspection.py" line="68"/>
         <source>如 住院部三楼（可不填）</source>
         <translation>e.g. inpatient ward, 3rd floor (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="71"/>
+        <location filename="../../ui/new_inspection.py" line="69"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="72"/>
+        <location filename="../../ui/new_inspection.py" line="70"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="73"/>
+        <location filename="../../ui/new_inspection.py" line="71"/>
         <source>所在区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="75"/>
+        <location filename="../../ui/new_inspection.py" line="73"/>
         <source>检查地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="78"/>
+        <location filename="../../ui/new_inspection.py" line="76"/>
         <source>检查方式与专项</source>
         <translation>Mode and focus packs</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="87"/>
+        <location filename="../../ui/new_inspection.py" line="85"/>
         <source>交叉检查时填写检查组所属区县</source>
         <translation>For a cross-district check: the team&apos;s home district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="93"/>
+        <location filename="../../ui/new_inspection.py" line="91"/>
         <source>检查方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="94"/>
+        <location filename="../../ui/new_inspection.py" line="92"/>
         <source>检查组所属区县</source>
         <translation>Team&apos;s home district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="95"/>
+        <location filename="../../ui/new_inspection.py" line="93"/>
         <source>专项</source>
         <translation>Focus packs</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="100"/>
-        <location filename="../../ui/new_inspection.py" line="245"/>
+        <location filename="../../ui/new_inspection.py" line="98"/>
+        <location filename="../../ui/new_inspection.py" line="243"/>
         <source>检查组</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="104"/>
+        <location filename="../../ui/new_inspection.py" line="102"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="104"/>
+        <location filename="../../ui/new_inspection.py" line="102"/>
         <source>执法证号</source>
         <translation>Enforcement certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="104"/>
+        <location filename="../../ui/new_inspection.py" line="102"/>
         <source>所属区县</source>
         <translation>Own district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="104"/>
+        <location filename="../../ui/new_inspection.py" line="102"/>
         <source>组长</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="111"/>
+        <location filename="../../ui/new_inspection.py" line="109"/>
         <source>添加人员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="112"/>
+        <location filename="../../ui/new_inspection.py" line="110"/>
         <source>移除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="128"/>
+        <location filename="../../ui/new_inspection.py" line="126"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="129"/>
+        <location filename="../../ui/new_inspection.py" line="127"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="249"/>
+        <location filename="../../ui/new_inspection.py" line="247"/>
         <source>回避提示：%1 所属区县与被检查机构所在区县（%2）相同。</source>
         <translation>Recusal: %1 belong(s) to the district inspected (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="296"/>
+        <location filename="../../ui/new_inspection.py" line="294"/>
         <source>清单共 %1 项，其中该类机构的重点 %2 项</source>
         <translation>Checklist of %1 items, %2 of them priorities for this type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="308"/>
+        <location filename="../../ui/new_inspection.py" line="306"/>
         <source>回避</source>
         <translation>Recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="308"/>
+        <location filename="../../ui/new_inspection.py" line="306"/>
         <source>仍要开始检查吗？</source>
         <translation>Start the inspection anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="326"/>
+        <location filename="../../ui/new_inspection.py" line="324"/>
         <source>无法新建检查</source>
         <translation>Cannot create the inspection</translation>
     </message>
