@@ -111,8 +111,12 @@ def make_photos(folder: Path, count: int) -> list[Path]:
     return sorted(folder.glob("*.jpg"))
 
 
+CPU: list[float] = []  # process CPU seconds (all threads) of the last baseline or intake
+
+
 def baseline(paths: list[Path]) -> float:
     """Read, hash and make a draft-mode thumbnail of each photo, sequentially."""
+    cpu = time.process_time()
     start = time.perf_counter()
     for path in paths:
         digest = hashlib.sha256()
@@ -125,7 +129,9 @@ def baseline(paths: list[Path]) -> float:
             scale = 320 / max(width, height)
             image.draft("RGB", (math.ceil(width * scale), math.ceil(height * scale)))
             image.thumbnail((320, 320))
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    CPU.append(time.process_time() - cpu)
+    return elapsed
 
 
 class RssSampler:
@@ -192,9 +198,11 @@ def intake(folder: Path, scratch: Path, round_number: int) -> tuple[float, int, 
         sampler = RssSampler()
         before = _status("VmRSS")
         _reset_peak()
+        cpu = time.process_time()
         start = time.perf_counter()
         results = add_evidence(ws, inspection_id, [folder], added_by="370100001", reporter=sampler)
         elapsed = time.perf_counter() - start
+        CPU.append(time.process_time() - cpu)
         growth = _status("VmHWM") - before
         failed = [r for r in results if not r.ok]
         if failed:
@@ -214,9 +222,13 @@ def measure(folder: Path, scratch: Path, paths: list[Path], rounds: int, tag: st
     growths: list[int] = []
     samples: list[int] = []
     prints = 0
+    base_cpu: list[float] = []
+    intake_cpu: list[float] = []
     for round_number in range(rounds):
         base_times.append(baseline(paths))
+        base_cpu.append(CPU[-1])
         elapsed, growth, samples, prints = intake(folder, scratch, round_number)
+        intake_cpu.append(CPU[-1])
         intake_times.append(elapsed)
         growths.append(growth)
     n = len(paths)
@@ -227,6 +239,11 @@ def measure(folder: Path, scratch: Path, paths: list[Path], rounds: int, tag: st
     print(f"[{tag}] intake (add_evidence, all of it):")
     print(
         "  " + ", ".join(f"{n / t:.1f}" for t in intake_times) + f" photos/s -> {intake_rate:.1f}"
+    )
+    per_photo = [statistics.median(times) / n * 1000 for times in (base_cpu, intake_cpu)]
+    print(
+        f"[{tag}] CPU per photo (all threads, median): baseline {per_photo[0]:.0f} ms, "
+        f"intake {per_photo[1]:.0f} ms"
     )
     print(f"[{tag}] ratio intake/baseline: {intake_rate / base_rate:.2f} (target >= 0.80)")
     print(f"[{tag}] intake >= 20 photos/s: {'yes' if intake_rate >= 20 else 'NO'}")
