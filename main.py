@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sys
+import time
+
+STARTED = time.time()  # what --smoke-test's figures count from, unless INSPECTOR_T0 says
 
 # Options the desktop app takes (with whether they take a value); anything else is a command.
 GUI_OPTIONS = {"--home": True, "--screenshot": True, "--smoke-test": False}
@@ -24,7 +27,7 @@ def main() -> int:
     if wants_gui(argv):
         from ui.app import run
 
-        return run(argv)
+        return run(argv, STARTED)
     from inspector.cli import main as cli_main
 
     return cli_main(argv)

@@ -48,6 +48,28 @@ class DataDir:
     def device_file(self) -> Path:
         return self.root / "device-id"
 
+    @property
+    def start_language_file(self) -> Path:
+        """A copy of the app's language setting that can be read before the database is open,
+        so the first window is painted in the right language (the database stays the truth)."""
+        return self.root / "language"
+
+    def start_language(self) -> str | None:
+        try:
+            text = self.start_language_file.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            return None
+        return text or None
+
+    def set_start_language(self, language: str) -> None:
+        """Written atomically; a failure only costs the next start its first language."""
+        temporary = self.start_language_file.with_suffix(".tmp")
+        try:
+            temporary.write_text(language, encoding="utf-8")
+            os.replace(temporary, self.start_language_file)
+        except OSError:
+            temporary.unlink(missing_ok=True)
+
     def ensure(self) -> DataDir:
         for path in (self.root, self.evidence, self.records, self.backups, self.checklists):
             path.mkdir(parents=True, exist_ok=True)

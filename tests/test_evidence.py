@@ -5,6 +5,7 @@ links, annotation on a copy, removal only while editable, and a chain that names
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import sqlite3
 import threading
@@ -29,7 +30,7 @@ from inspector.evidence.manage import (
     remove_evidence,
     set_caption,
 )
-from inspector.evidence.media import HEIF_SUPPORTED, PRINT_SIDE, THUMB_SIDE
+from inspector.evidence.media import HEIF_SUPPORTED, PRINT_SIDE, THUMB_SIDE, dct_scale
 from inspector.evidence.recovery import referenced_in
 from inspector.evidence.sealing import add_seal_item, list_seal_items, remove_seal_item
 from inspector.evidence.verify import verify_evidence
@@ -170,13 +171,66 @@ def test_one_decode_makes_both_copies_at_a_reduced_scale(
     photo = PHOTOS / "mobile" / "jolla.jpg"  # 3264 x 2448
     [result] = add_evidence(workspace, inspection_id, [photo])
     assert result.ok
-    # One decode, by the DCT scaling of draft(): 1/2 gives 1632 x 1224, shrunk to print size.
-    assert decoded == [(1632, 1224)]
+    # One decode, by libjpeg's DCT scaling at 3/8 (which Image.draft does not offer): 1224 x
+    # 918, which is the print copy itself, with no resampling after it.
+    assert decoded == [(1224, 918)]
+    [view] = get_inspection(workspace, inspection_id).evidence
+    with Image.open(workspace.store.path_for(view.print_sha256 or "", ".jpg")) as copy:
+        assert copy.size == (1224, 918)
+        copy.load()
+        printed = copy.convert("RGB")
+    with Image.open(workspace.store.path_for(view.thumb_sha256 or "", ".jpg")) as thumb:
+        assert max(thumb.size) == THUMB_SIDE
+    # The same picture as a full decode shrunk with Lanczos, not a crop or a shifted one: the
+    # difference is JPEG noise (quality 80), not content.
+    with Image.open(photo) as full:
+        reference = full.convert("RGB").resize((1224, 918), Image.Resampling.LANCZOS)
+    assert psnr(printed, reference) > 30
+    shifted = reference.transform(reference.size, Image.Transform.AFFINE, (1, 0, 4, 0, 1, 0))
+    assert psnr(printed, shifted) < psnr(printed, reference) - 3
+
+
+def psnr(a: Image.Image, b: Image.Image) -> float:
+    rms = ImageStat.Stat(ImageChops.difference(a, b)).rms
+    mse = sum(value * value for value in rms) / len(rms)
+    return 10 * math.log10(255 * 255 / max(mse, 1e-9))
+
+
+@pytest.mark.parametrize(
+    ("size", "scale"),
+    [
+        ((3264, 2448), (3, (1224, 918))),  # 8 MP: 3/8
+        ((3648, 2736), (3, (1368, 1026))),  # 10 MP
+        ((4000, 3000), (3, (1500, 1125))),  # 12 MP
+        ((2448, 3264), (3, (918, 1224))),  # stored upright
+        ((4608, 3456), (3, (1728, 1296))),  # 16 MP: 3/8, then shrunk to PRINT_SIDE
+        ((8000, 6000), (4, (2000, 1500))),  # 48 MP: 1/4
+        ((2000, 1500), (1, (2000, 1500))),  # 1/2 would be under 1200 px: a full decode
+        ((1000, 800), (1, (1000, 800))),
+    ],
+)
+def test_the_dct_scale_is_the_smallest_that_keeps_the_print_size(
+    size: tuple[int, int], scale: tuple[int, tuple[int, int]]
+) -> None:
+    assert dct_scale(*size) == scale
+
+
+def test_a_photo_larger_than_the_print_range_is_shrunk_to_the_print_side(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    inspection_id = new_inspection(workspace)
+    with Image.open(PHOTOS / "mobile" / "jolla.jpg") as source:
+        big = source.convert("RGB").resize((4608, 3456))
+    path = tmp_path / "16mp.jpg"
+    big.save(path, quality=85)
+    [result] = add_evidence(workspace, inspection_id, [path])
+    assert result.ok, result.error
     [view] = get_inspection(workspace, inspection_id).evidence
     with Image.open(workspace.store.path_for(view.print_sha256 or "", ".jpg")) as copy:
         assert copy.size == (PRINT_SIDE, 1050)
-    with Image.open(workspace.store.path_for(view.thumb_sha256 or "", ".jpg")) as thumb:
-        assert max(thumb.size) == THUMB_SIDE
+        copy.load()
+        printed = copy.convert("RGB")
+    assert psnr(printed, big.resize(printed.size, Image.Resampling.LANCZOS)) > 30
 
 
 def test_broken_exif_fails_soft_with_a_note(workspace: Workspace) -> None:

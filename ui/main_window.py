@@ -1,26 +1,32 @@
-"""The main window: home list and checklist screen in one window, menus for the rest."""
+"""The main window: home list and checklist screen in one window, menus for the rest.
+
+The window can be made before the core is imported (``MainWindow()``: frame, menus and the home
+list's placeholder, painted at once) and given the workspace later (``attach``), when the core
+has been loaded off the UI thread (ui/app.py). ``MainWindow(workspace)`` does both at once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from inspector import __version__
-from inspector.inspections import current_inspector
-from inspector.workspace import Workspace
-from ui.autosave import AutoSaver
-from ui.checklist_page import ChecklistPage
-from ui.current_inspector import describe
-from ui.home import HomePage
-from ui.new_inspection import NewInspectionDialog
-from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from inspector.workspace import Workspace
+    from ui.autosave import AutoSaver
+    from ui.checklist_page import ChecklistPage
+    from ui.home import HomePage
+    from ui.tasks import TaskRunner
 
 LAST_INSPECTION = "last_inspection"
 
@@ -33,58 +39,114 @@ def _evidence_factory(workspace: Workspace, runner: TaskRunner) -> object | None
     return lambda parent: EvidenceStrip(workspace, runner, parent)
 
 
+class LoadingPage(QWidget):
+    """What the home list looks like while the core loads: its title and a line saying so."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("本机的检查"))
+        title.setStyleSheet("font-size: 18px; font-weight: bold;")
+        layout.addWidget(title)
+        self.message = QLabel(self.tr("正在打开检查列表…"))
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.message, 1)
+
+
 class MainWindow(QMainWindow):
     language_requested = Signal(str)  # "zh_CN" or "en"
+    loaded = Signal()  # the workspace is attached and the home list filled
 
-    def __init__(self, workspace: Workspace, language: str = "zh_CN") -> None:
+    workspace: Workspace
+    runner: TaskRunner
+    saver: AutoSaver
+    home: HomePage
+    checklist: ChecklistPage
+
+    def __init__(
+        self,
+        workspace: Workspace | None = None,
+        language: str = "zh_CN",
+        data_root: str | None = None,
+    ) -> None:
         super().__init__()
-        self.workspace = workspace
         self.language = language
-        self.runner = TaskRunner(self)
-        self.saver = AutoSaver(self)
+        self.data_root = data_root
+        self.attached = False
         self.setWindowTitle(self.tr("医保基金现场检查 Inspector"))
         self.resize(1280, 720)
         self.setMinimumSize(960, 600)
 
         self.pages = QStackedWidget()
+        self.loading = LoadingPage()
+        self.pages.addWidget(self.loading)
+        self.setCentralWidget(self.pages)
+        self._home_stale = False
+        self._needs_workspace: list[QAction] = []
+        self._build_menus()
+        if workspace is not None:
+            self.attach(workspace)
+
+    def attach(self, workspace: Workspace) -> None:
+        """Build the pages over the loaded core, fill the home list, emit ``loaded``."""
+        from ui.autosave import AutoSaver
+        from ui.checklist_page import ChecklistPage
+        from ui.home import HomePage
+        from ui.tasks import TaskRunner
+
+        self.workspace = workspace
+        self.data_root = str(workspace.home.root)
+        self.runner = TaskRunner(self)
+        self.saver = AutoSaver(self)
         self.home = HomePage(workspace)
         factory = _evidence_factory(workspace, self.runner)
         self.checklist = ChecklistPage(workspace, self.saver, factory)  # type: ignore[arg-type]
         self.pages.addWidget(self.home)
         self.pages.addWidget(self.checklist)
-        self.setCentralWidget(self.pages)
+        self.pages.setCurrentWidget(self.home)
+        self.pages.removeWidget(self.loading)
+        self.loading.deleteLater()
 
         self.home.open_requested.connect(self.open_inspection)
         self.home.new_requested.connect(self.new_inspection)
         self.checklist.back_requested.connect(self.show_home)
         self.checklist.record_requested.connect(self.open_record)
         self.checklist.changed.connect(self._checklist_changed)
-        self._home_stale = False
-        self._build_menus()
+        for action in self._needs_workspace:
+            action.setEnabled(True)
+        self.attached = True
         # Who acts on this laptop, always in sight: every action is logged in their name.
         self.who = QLabel()
         self.statusBar().addPermanentWidget(self.who)
         self.show_current_inspector()
         for notice in workspace.notices:
             self.statusBar().showMessage(notice, 15000)
+        if self.isVisible():
+            self.home.table.setFocus()
+        self.loaded.emit()
+
+    def _waits_for_workspace(self, action: QAction) -> QAction:
+        action.setEnabled(False)
+        self._needs_workspace.append(action)
+        return action
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("文件(&F)"))
-        new = QAction(self.tr("新建检查…"), self)
+        new = self._waits_for_workspace(QAction(self.tr("新建检查…"), self))
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self.new_inspection)
         file_menu.addAction(new)
-        registry = QAction(self.tr("导入机构名录…"), self)
+        registry = self._waits_for_workspace(QAction(self.tr("导入机构名录…"), self))
         registry.triggered.connect(self.import_registry)
         file_menu.addAction(registry)
-        keys = QAction(self.tr("数字签名密钥…"), self)
+        keys = self._waits_for_workspace(QAction(self.tr("数字签名密钥…"), self))
         keys.triggered.connect(self.manage_keys)
         file_menu.addAction(keys)
-        who = QAction(self.tr("切换当前检查人员…"), self)
+        who = self._waits_for_workspace(QAction(self.tr("切换当前检查人员…"), self))
         who.triggered.connect(self.choose_inspector)
         file_menu.addAction(who)
-        verify = QAction(self.tr("验证记录文件…"), self)
+        verify = self._waits_for_workspace(QAction(self.tr("验证记录文件…"), self))
         verify.triggered.connect(self.verify_record_file)
         file_menu.addAction(verify)
         file_menu.addSeparator()
@@ -94,13 +156,13 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         view_menu = menu.addMenu(self.tr("查看(&V)"))
-        home = QAction(self.tr("检查列表"), self)
+        home = self._waits_for_workspace(QAction(self.tr("检查列表"), self))
         home.setShortcut("Ctrl+L")
         home.triggered.connect(self.show_home)
         view_menu.addAction(home)
         language = view_menu.addMenu(self.tr("语言 / Language"))
         for code, label in (("zh_CN", "简体中文"), ("en", "English")):
-            action = QAction(label, self)
+            action = self._waits_for_workspace(QAction(label, self))
             action.setCheckable(True)
             action.setChecked(code == self.language)
             action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
@@ -147,6 +209,8 @@ class MainWindow(QMainWindow):
         self._home_stale = True
 
     def new_inspection(self) -> None:
+        from ui.new_inspection import NewInspectionDialog
+
         dialog = NewInspectionDialog(self.workspace, self)
         if dialog.exec() and dialog.created_id:
             self._home_stale = True
@@ -190,6 +254,9 @@ class MainWindow(QMainWindow):
             record_dialog.refresh()
 
     def show_current_inspector(self) -> None:
+        from inspector.inspections import current_inspector
+        from ui.current_inspector import describe
+
         person = current_inspector(self.workspace)
         self.who.setText(
             self.tr("当前检查人员：%1").replace("%1", describe(person))
@@ -237,10 +304,11 @@ class MainWindow(QMainWindow):
             self.tr("关于 Inspector"),
             self.tr("医保基金现场检查 Inspector %1\n数据目录：%2")
             .replace("%1", __version__)
-            .replace("%2", str(self.workspace.home.root)),
+            .replace("%2", self.data_root or ""),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.saver.close()
-        self.runner.wait()
+        if self.attached:
+            self.saver.close()
+            self.runner.wait()
         super().closeEvent(event)
