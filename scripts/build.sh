@@ -32,6 +32,13 @@ key=$($cli key trial --home "$home" --name 测试 --cert-no 000002 --json \
   | .venv/bin/python -c "import json, sys; print(json.load(sys.stdin)['key_id'])")
 signed=$($cli record sign "$id" --home "$home" --key "$key" --json \
   | .venv/bin/python -c "import json, sys; print(json.load(sys.stdin)['path'])")
-$cli record verify "$signed" --home "$home" | tail -2
+# A trial key is never trusted (issue 15): intact but untrusted, exit 2, is the right verdict.
+code=0
+$cli record verify "$signed" --home "$home" > "$home/verify.txt" || code=$?
+tail -2 "$home/verify.txt"
+if [ "$code" -ne 2 ]; then
+  echo "record verify: expected exit 2 (intact, trial signer not trusted), got $code" >&2
+  exit 1
+fi
 dist/inspector/inspector --smoke-test --home "$home"  # now with a record to preview (QtPdf)
 echo "built: dist/inspector ($(du -sh dist/inspector | cut -f1))"
