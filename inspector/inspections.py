@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -33,6 +33,9 @@ from inspector.errors import InvalidInput, NotFound
 from inspector.hashing import sha256_of
 from inspector.names import RESULT_NAMES, STATUS_NAMES
 from inspector.workspace import Workspace
+
+if TYPE_CHECKING:
+    from inspector.audit import Change
 
 EDITABLE = (InspectionStatus.DRAFT, InspectionStatus.IN_PROGRESS)
 
@@ -122,7 +125,6 @@ def set_current_inspector(ws: Workspace, member: TeamMember | str) -> KnownInspe
     """Choose who works on this laptop: a known inspector by 执法证号, or a new one (name and
     执法证号) entered here. One event, acted by the inspector chosen; the choice is kept for
     the next start."""
-    from inspector.db.models import Setting
     from inspector.workspace import CURRENT_INSPECTOR
 
     cert_no = (member if isinstance(member, str) else member.cert_no).strip()
@@ -140,35 +142,39 @@ def set_current_inspector(ws: Workspace, member: TeamMember | str) -> KnownInspe
                 raise NotFound(
                     "本机没有执法证号为 {cert_no} 的检查人员：请同时填写姓名", cert_no=cert_no
                 )
-        setting = session.get(Setting, CURRENT_INSPECTOR)
-        if setting is None:
-            ch.add(Setting(key=CURRENT_INSPECTOR, value=cert_no))
-        elif setting.value == cert_no and not session.new:
+        added = bool(session.new)  # a new inspector entered here
+        if _put_setting(ch, CURRENT_INSPECTOR, cert_no) == cert_no and not added:
             ch.nothing()
-        else:
-            setting.value = cert_no
         ch.entity(person)
         chosen = KnownInspector(person.cert_no, person.name, person.district or "")
     ws.actor = cert_no
     return chosen
 
 
+def _put_setting(ch: Change, key: str, value: str) -> str | None:
+    """Store a setting in the change; returns the value it had (None: none)."""
+    from inspector.db.models import Setting
+
+    row = ch.session.get(Setting, key)
+    if row is None:
+        ch.add(Setting(key=key, value=value))
+        return None
+    before = row.value
+    if before != value:
+        row.value = value
+    return before
+
+
 def change_setting(ws: Workspace, key: str, value: str) -> None:
     """A setting that shapes what records say (the bureau's name, ...): one event, with the
     value before and after. The UI's own state (the last item open) is not an action and is
     kept with ``ws.db.set_setting``."""
-    from inspector.db.models import Setting
 
     with ws.change(None, "setting.set") as ch:
-        row = ch.session.get(Setting, key)
-        before = None if row is None else row.value
+        before = _put_setting(ch, key, value)
         if before == value:
             ch.nothing()
             return
-        if row is None:
-            ch.add(Setting(key=key, value=value))
-        else:
-            row.value = value
         ch.entity(kind="setting", id=key)
         ch.state = {key: value}
         ch.details.update({"key": key, "before": before, "after": value})
