@@ -481,3 +481,26 @@ def test_draw_commands(cli: Cli, tmp_path: Path) -> None:
     broken.write_bytes(b"not a workbook")
     _, err = cli("draw", "verify", str(broken), expect=1)
     assert "不是有效的 Excel" in err
+
+
+def test_a_stored_draw_is_published_again_only_if_its_inputs_still_give_its_result(
+    cli: Cli, workspace: Workspace, tmp_path: Path
+) -> None:
+    _setup(workspace, tmp_path)
+    outcome = run_draw(workspace, prepare(workspace, method=WEIGHTED, sources="5 / 9", count=2))
+    out, _ = cli("draw", "list")
+    assert outcome.draw_id in out and "2 家" in out and "5./9./" in out
+    again = tmp_path / "again.xlsx"
+    out, _ = cli("draw", "publish", outcome.draw_id[:8], "--out", str(again))
+    assert "与存储的结果一致" in out
+    assert verify_publication(again).ok
+    # A stored result that its inputs do not give (a tampered database) is not published.
+    with workspace.db.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "UPDATE draws SET result = json_set(result, '$.selected[0].position', 99)"
+        )
+    _, err = cli("draw", "publish", outcome.draw_id, "--out", str(tmp_path / "bad.xlsx"), expect=1)
+    assert "与其公开输入不符" in err
+    assert not (tmp_path / "bad.xlsx").exists()
+    _, err = cli("draw", "publish", "ffffffff", "--out", str(tmp_path / "bad.xlsx"), expect=1)
+    assert "没有编号为 ffffffff 的抽查" in err

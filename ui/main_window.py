@@ -155,6 +155,14 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
+        plan_menu = menu.addMenu(self.tr("计划(&P)"))
+        draw = self._waits_for_workspace(QAction(self.tr("双随机抽查…"), self))
+        draw.triggered.connect(self.plan_draw)
+        plan_menu.addAction(draw)
+        claims = self._waits_for_workspace(QAction(self.tr("结算数据抽样…"), self))
+        claims.triggered.connect(self.sample_claims)
+        plan_menu.addAction(claims)
+
         view_menu = menu.addMenu(self.tr("查看(&V)"))
         home = self._waits_for_workspace(QAction(self.tr("检查列表"), self))
         home.setShortcut("Ctrl+L")
@@ -221,6 +229,43 @@ class MainWindow(QMainWindow):
         from ui.registry_dialog import RegistryImportDialog
 
         dialog = RegistryImportDialog(self.workspace, self.runner, self)
+        dialog.exec()
+
+    def plan_draw(self) -> None:
+        """The 双随机 draw; the visits it plans appear on the home list."""
+        from ui.plan_dialog import PlanDialog
+
+        dialog = PlanDialog(self.workspace, self)
+        dialog.planned.connect(lambda _ids: self._checklist_changed())
+        dialog.exec()
+        if self.pages.currentWidget() is self.home:
+            self.show_home()
+
+    def _chosen_inspection(self) -> str | None:
+        """The inspection open on the checklist page, else the one selected on the home list."""
+        if self.pages.currentWidget() is self.checklist and self.checklist.view is not None:
+            return self.checklist.inspection_id
+        index = self.home.table.currentIndex()
+        if index.isValid():
+            return self.home.model.data(index, Qt.ItemDataRole.UserRole)
+        return None
+
+    def sample_claims(self) -> None:
+        """Claims sampling for the open (or selected) inspection."""
+        from inspector.inspections import get_inspection
+        from ui.claims_dialog import ClaimsDialog
+
+        inspection_id = self._chosen_inspection()
+        if inspection_id is None:
+            QMessageBox.information(
+                self, self.tr("结算数据抽样"), self.tr("请先在检查列表中选中或打开一项检查。")
+            )
+            return
+        view = get_inspection(self.workspace, inspection_id)
+        dialog = ClaimsDialog(
+            self.workspace, self.runner, inspection_id, view.institution_name, self
+        )
+        dialog.changed.connect(self._checklist_changed)
         dialog.exec()
 
     def open_record(self, inspection_id: str) -> None:

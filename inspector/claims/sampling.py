@@ -483,7 +483,7 @@ def mark_bill(
             f"核实结果应为 ok（核实无误）、problem（发现问题）或 pending，而不是“{verdict}”"
         )
     if verdict == "problem" and not note.strip():
-        raise InvalidInput("发现问题时请写明问题（--note）")
+        raise InvalidInput("发现问题时请写明问题")
     from inspector.db.models import Evidence
 
     with ws.change(None, "claims.mark", inspection=inspection) as ch:

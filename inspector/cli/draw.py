@@ -169,6 +169,34 @@ def cmd_verify(args: argparse.Namespace, out: Printer) -> int:
     return 0 if check.ok else EXIT_ERROR
 
 
+def cmd_list(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.planning.draw import METHODS
+    from inspector.planning.service import list_draws
+
+    with open_workspace(args) as ws:
+        draws = list_draws(ws)
+    text = "\n".join(
+        f"{d.id}  {d.at.astimezone():%Y-%m-%d %H:%M}  {d.title or '（无标题）'}  "
+        f"{METHODS.get(d.method, d.method)}  {d.institutions} 家  密钥串 {d.key}"
+        for d in draws
+    )
+    out.emit(draws, text or "（尚无抽查：用 draw run 抽取）")
+
+
+def cmd_publish(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.planning.publish import write_publication
+    from inspector.planning.service import stored_draw
+
+    target = Path(args.out)
+    with open_workspace(args) as ws:
+        inputs, result, at = stored_draw(ws, args.draw)
+    write_publication(target, inputs, result, draw_id=args.draw, at=at)
+    out.emit(
+        {"draw": args.draw, "out": str(target), "inputs_sha256": inputs.sha256},
+        f"抽查结果已写入 {target}（由存储的公开输入重新抽取，与存储的结果一致）",
+    )
+
+
 # --- parsers -----------------------------------------------------------------------------
 
 
@@ -227,6 +255,13 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     run.add_argument("--dry-run", action="store_true", help="只抽取并写文件，不保存、不建检查")
     filters(run)
     run.set_defaults(run=cmd_run)
+
+    listing = sub.add_parser("list", help="已做的抽查", parents=[common])
+    listing.set_defaults(run=cmd_list)
+    publish = sub.add_parser("publish", help="再次写出一次已做抽查的抽查结果", parents=[common])
+    publish.add_argument("draw", metavar="DRAW_ID", help="抽查编号（或其开头）")
+    publish.add_argument("--out", required=True, metavar="FILE.xlsx", help="抽查结果文件")
+    publish.set_defaults(run=cmd_publish)
 
     verify = sub.add_parser("verify", help="由文件中的公开输入重新抽取并比对", parents=[common])
     verify.add_argument("file", metavar="FILE")

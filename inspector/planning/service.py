@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -320,3 +321,53 @@ def run_draw(ws: Workspace, inputs: DrawInputs) -> DrawOutcome:
             }
         )
         return DrawOutcome(draw.id, inputs, result, [i.id for i in planned])
+
+
+# --- stored draws ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DrawSummary:
+    id: str
+    at: datetime
+    title: str
+    method: str
+    key: str
+    inputs_sha256: str
+    institutions: int  # how many were drawn
+
+
+def list_draws(ws: Workspace) -> list[DrawSummary]:
+    """The draws made on this laptop (and received), newest first."""
+    with ws.db.session() as session:
+        rows = session.scalars(select(Draw).order_by(Draw.created_at.desc())).all()
+        return [
+            DrawSummary(
+                id=d.id,
+                at=d.created_at,
+                title=DrawInputs.from_json(d.inputs).title,
+                method=d.method,
+                key=d.key,
+                inputs_sha256=d.inputs_sha256,
+                institutions=len(d.result.get("selected", [])),
+            )
+            for d in rows
+        ]
+
+
+def stored_draw(ws: Workspace, draw_id: str) -> tuple[DrawInputs, DrawResult, datetime]:
+    """A stored draw, its result run again from its stored inputs: a draw whose stored
+    inputs no longer give its stored result (or no longer hash as stored) is refused."""
+    with ws.db.session() as session:
+        found = session.scalars(select(Draw).where(Draw.id.startswith(draw_id.strip()))).all()
+        if not found:
+            raise NotFound("没有编号为 {draw_id} 的抽查", draw_id=draw_id)
+        if len(found) > 1:
+            raise InvalidInput("编号 {draw_id} 对应多次抽查，请写完整的编号", draw_id=draw_id)
+        draw = found[0]
+        inputs = DrawInputs.from_json(draw.inputs)
+        stored, at, sha = dict(draw.result), draw.created_at, draw.inputs_sha256
+    result = run(inputs)
+    if inputs.sha256 != sha or result.to_data(inputs)["selected"] != stored.get("selected"):
+        raise InvalidInput("抽查 {draw_id} 的存储记录与其公开输入不符，不能导出", draw_id=draw_id)
+    return inputs, result, at

@@ -73,6 +73,69 @@
     </message>
 </context>
 <context>
+    <name>BillsModel</name>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="78"/>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="79"/>
+        <source>结算单号</source>
+        <translation>Bill no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="80"/>
+        <source>参保人</source>
+        <translation>Insured person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="81"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="82"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="83"/>
+        <source>医疗总费用</source>
+        <translation>Total cost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="84"/>
+        <source>统筹基金支付</source>
+        <translation>Paid by the fund</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="85"/>
+        <source>核实结果</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="86"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="89"/>
+        <source>未核实</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="90"/>
+        <source>核实无误</source>
+        <translation>Verified correct</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="91"/>
+        <source>发现问题</source>
+        <translation>Problem found</translation>
+    </message>
+</context>
+<context>
     <name>CameraDialog</name>
     <message>
         <location filename="../../ui/evidence/camera.py" line="49"/>
@@ -245,6 +308,204 @@
         <location filename="../../ui/checklist_page.py" line="651"/>
         <source>无法完成</source>
         <translation>Cannot finish</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsDialog</name>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="153"/>
+        <source>结算数据抽样 · {title}</source>
+        <translation>Claims sampling · {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="168"/>
+        <source>抽样规则（医保结算数据导出：Excel 或 CSV）</source>
+        <translation>Sampling rules (settlement export: Excel or CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="172"/>
+        <source>结算数据文件</source>
+        <translation>Settlement data file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="173"/>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="177"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="182"/>
+        <source>起始日期</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="185"/>
+        <source>非负整数；写在清单上，任何人可据此复核</source>
+        <translation>A non-negative integer; printed on the list so anyone can check it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="186"/>
+        <source>随机生成</source>
+        <translation>Generate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="190"/>
+        <source>随机种子</source>
+        <translation>Random seed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="201"/>
+        <source>最近一年</source>
+        <translation>Latest year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="204"/>
+        <source>其余票据抽样比例</source>
+        <translation>Sample rate of the other bills</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="205"/>
+        <source>住院全查阈值（元）</source>
+        <translation>Inpatient threshold (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="206"/>
+        <source>门诊费用前</source>
+        <translation>Top outpatient spenders:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="207"/>
+        <source>名，年度</source>
+        <translation>, year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="213"/>
+        <source>第三方复核（抽样比例不低于 10%）</source>
+        <translation>Third-party review (rate at least 10%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="215"/>
+        <source>读取并抽样</source>
+        <translation>Read and sample</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="221"/>
+        <source>抽样结果</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="223"/>
+        <source>尚未读取文件。</source>
+        <translation>No file read yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="231"/>
+        <source>建立抽样清单（附到本次检查）</source>
+        <translation>Make the list (attach to this inspection)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="238"/>
+        <source>本次检查的抽样清单</source>
+        <translation>Lists of this inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="258"/>
+        <source>说明（发现问题时必填）</source>
+        <translation>Note (required for a problem)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="259"/>
+        <source>核实无误</source>
+        <translation>Verified correct</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="260"/>
+        <source>发现问题</source>
+        <translation>Problem found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="276"/>
+        <source>选择结算数据</source>
+        <translation>Choose settlement data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="278"/>
+        <source>结算数据 (*.xlsx *.csv *.txt)</source>
+        <translation>Settlement data (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="311"/>
+        <location filename="../../ui/claims_dialog.py" line="327"/>
+        <location filename="../../ui/claims_dialog.py" line="395"/>
+        <location filename="../../ui/claims_dialog.py" line="468"/>
+        <source>结算数据抽样</source>
+        <translation>Claims sampling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="314"/>
+        <source>正在读取 {name}…</source>
+        <translation>Reading {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="331"/>
+        <source>正在读取结算数据…</source>
+        <translation>Reading settlement data…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="334"/>
+        <source>已取消。</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="338"/>
+        <source>{name}：{rows} 行，SHA-256 {sha}</source>
+        <translation>{name}: {rows} rows, SHA-256 {sha}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="347"/>
+        <source>第 {row} 行：{reason}</source>
+        <translation>Row {row}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="355"/>
+        <source>共拒绝 {n} 行：未建立抽样清单，请修改文件后重新读取。</source>
+        <translation>{n} rows refused: no list was made. Correct the file and read it again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="370"/>
+        <source>列入清单 {total} 张（{counts}）。规则：{rules}</source>
+        <translation>{total} bills listed ({counts}). Rules: {rules}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="388"/>
+        <source>抽样清单已建立。</source>
+        <translation>The list was made.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="399"/>
+        <source>正在建立抽样清单…</source>
+        <translation>Making the list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="417"/>
+        <source>{name}（{n} 张，SHA-256 {sha}…）</source>
+        <translation>{name} ({n} bills, SHA-256 {sha}…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="431"/>
+        <source>本次检查尚无抽样清单。</source>
+        <translation>This inspection has no list yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="438"/>
+        <source>规则：{rules}
+已核实 {done}/{n}，发现问题 {problems}</source>
+        <translation>Rules: {rules}
+Checked {done}/{n}, problems found {problems}</translation>
     </message>
 </context>
 <context>
@@ -1700,47 +1961,72 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="158"/>
+        <source>计划(&amp;P)</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="159"/>
+        <source>双随机抽查…</source>
+        <translation>Random draw…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="162"/>
+        <source>结算数据抽样…</source>
+        <translation>Claims sampling…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="261"/>
+        <source>结算数据抽样</source>
+        <translation>Claims sampling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="261"/>
+        <source>请先在检查列表中选中或打开一项检查。</source>
+        <translation>Select or open an inspection in the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>当前检查人员：%1</source>
         <translation>Current inspector: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>未选择当前检查人员</source>
         <translation>No current inspector chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -1755,12 +2041,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+L   inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
@@ -1957,6 +2243,251 @@ Data directory: %2</translation>
         <location filename="../../ui/new_inspection.py" line="325"/>
         <source>无法新建检查</source>
         <translation>Cannot create the inspection</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="86"/>
+        <location filename="../../ui/plan_dialog.py" line="270"/>
+        <location filename="../../ui/plan_dialog.py" line="326"/>
+        <location filename="../../ui/plan_dialog.py" line="402"/>
+        <source>双随机抽查</source>
+        <translation>Random draw (双随机)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="101"/>
+        <source>一、抽查范围</source>
+        <translation>1. Pool</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="104"/>
+        <source>如：2026 年第四季度定点医药机构双随机抽查</source>
+        <translation>e.g. Random draw of designated institutions, Q4 2026</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="105"/>
+        <location filename="../../ui/plan_dialog.py" line="218"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="107"/>
+        <source>留空为全部区县；多个区县用顿号分隔</source>
+        <translation>Empty for all districts; separate several with 、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="108"/>
+        <location filename="../../ui/plan_dialog.py" line="164"/>
+        <location filename="../../ui/plan_dialog.py" line="203"/>
+        <source>区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="110"/>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="113"/>
+        <location filename="../../ui/plan_dialog.py" line="165"/>
+        <source>机构类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="120"/>
+        <source>抽取机构数</source>
+        <translation>Institutions to draw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="125"/>
+        <source>每组人数</source>
+        <translation>Team size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="130"/>
+        <location filename="../../ui/plan_dialog.py" line="219"/>
+        <source>方法</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="132"/>
+        <source>交叉检查（被查区县的检查人员回避）</source>
+        <translation>Cross-district check (inspectors of the inspected district stand aside)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="133"/>
+        <source>同一检查人员可参加多个检查组</source>
+        <translation>An inspector may be in several teams</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="149"/>
+        <source>二、候选名单（先公布名单及其 SHA-256，再取随机源）</source>
+        <translation>2. Candidates (publish the list and its SHA-256 before taking the random sources)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="152"/>
+        <source>生成候选名单</source>
+        <translation>Make the candidate list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="162"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="163"/>
+        <location filename="../../ui/plan_dialog.py" line="202"/>
+        <source>机构名称</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="166"/>
+        <source>协议编号</source>
+        <translation>Agreement no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="167"/>
+        <source>风险等级</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="168"/>
+        <source>信用等级</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="169"/>
+        <source>权重</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="176"/>
+        <source>三、随机源与抽取</source>
+        <translation>3. Random sources and the draw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="181"/>
+        <source>公开的随机数，组与组之间用 / 分隔，如彩票开奖号码：9319 / 2 5 12 8 10</source>
+        <translation>Public random numbers, groups separated by /, e.g. lottery results: 9319 / 2 5 12 8 10</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="184"/>
+        <source>随机源</source>
+        <translation>Random sources</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="187"/>
+        <source>预览抽取结果</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="189"/>
+        <source>抽取并建立检查…</source>
+        <translation>Draw and plan the inspections…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="201"/>
+        <source>顺序</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="204"/>
+        <source>候选序号</source>
+        <translation>Candidate no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="205"/>
+        <source>组长</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="206"/>
+        <source>组员</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="213"/>
+        <source>已做的抽查</source>
+        <translation>Draws made</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="217"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="220"/>
+        <source>机构数</source>
+        <translation>Institutions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="221"/>
+        <source>密钥串</source>
+        <translation>Key string</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="222"/>
+        <source>抽查编号</source>
+        <translation>Draw id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="231"/>
+        <source>导出抽查结果…</source>
+        <translation>Export the result…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="292"/>
+        <source>共 {count} 家；候选名单 SHA-256：{sha}
+检查人员名录 {people} 人，其中可任组长 {leaders} 人</source>
+        <translation>{count} institutions; SHA-256 of the list: {sha}
+Roster: {people} inspectors, {leaders} of them may lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="327"/>
+        <source>机构名录在公布候选名单后有变化：请重新生成候选名单，公布后再抽取。</source>
+        <translation>The registry changed after the candidate list was published: make the list again and publish it before drawing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="356"/>
+        <source>预览（未保存）。密钥串：{key}</source>
+        <translation>Preview (not saved). Key string: {key}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="363"/>
+        <location filename="../../ui/plan_dialog.py" line="429"/>
+        <source>抽查结果</source>
+        <translation>Draw result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="365"/>
+        <location filename="../../ui/plan_dialog.py" line="431"/>
+        <source>保存抽查结果</source>
+        <translation>Save the draw result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="365"/>
+        <location filename="../../ui/plan_dialog.py" line="431"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="380"/>
+        <source>已抽取并建立 {n} 项计划检查（草稿）。抽查编号 {id}；密钥串：{key}</source>
+        <translation>Drawn: {n} planned inspections (drafts). Draw id {id}; key string: {key}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="387"/>
+        <location filename="../../ui/plan_dialog.py" line="438"/>
+        <source>抽查结果已写入 {path}</source>
+        <translation>Draw result written to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="403"/>
+        <source>无法写入 {path}：{error}
+抽查已保存，可在“已做的抽查”中再次导出。</source>
+        <translation>Cannot write {path}: {error}
+The draw is saved; export it again from “Draws made”.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,218 @@
+"""The 计划 screens (issue 12): the draw in the app follows the publishable order (candidates and
+their SHA-256 first, then the sources), previews without storing, draws in one event and writes a
+workbook that verifies; a registry changed after publication is refused. Claims sampling in the
+app reads off the UI thread, shows refused rows and stores nothing for them, attaches the list,
+and the team marks bills."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from inspector.audit import events
+from inspector.claims.sampling import samples_of
+from inspector.inspections import list_inspections
+from inspector.planning.publish import verify_publication
+from inspector.planning.service import candidates, list_draws, rate_institution
+from inspector.workspace import Workspace
+from ui.claims_dialog import ClaimsDialog
+from ui.plan_dialog import PlanDialog, candidates_digest
+from ui.tasks import TaskRunner
+
+from .test_claims import _inspection, generate, text, write_csv
+from .test_draw import _setup as fill_registry_and_roster
+
+
+@pytest.fixture
+def synchronous() -> Iterator[None]:
+    TaskRunner.synchronous = True
+    yield
+    TaskRunner.synchronous = False
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    said: list[str] = []
+
+    def warn(_parent: Any, _title: str, text: str, *args: Any) -> None:
+        said.append(text)
+
+    monkeypatch.setattr(QMessageBox, "warning", warn)
+    return said
+
+
+def save_to(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+
+
+def test_a_draw_in_the_app_publishes_first_previews_then_plans_and_writes_the_result(
+    qtbot: QtBot,
+    workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    warnings: list[str],
+) -> None:
+    fill_registry_and_roster(workspace, tmp_path)
+    dialog = PlanDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.count_spin.setValue(2)
+    dialog.cross_check.setChecked(True)
+    assert not dialog.draw_button.isEnabled()  # nothing to draw from before publication
+
+    dialog.candidates_button.click()
+    assert dialog.candidates_table.rowCount() == 5
+    assert candidates_digest(candidates(workspace)) in dialog.candidates_label.text()
+    assert "检查人员名录 7 人，其中可任组长 4 人" in dialog.candidates_label.text()
+    assert not dialog.draw_button.isEnabled()  # no sources yet
+    qtbot.keyClicks(dialog.sources_edit, "31 / 4 15 22")
+    assert dialog.draw_button.isEnabled()
+
+    before = len(events(workspace))
+    dialog.preview_button.click()
+    assert dialog.result_table.rowCount() == 2
+    previewed = [dialog.result_table.item(r, 1).text() for r in range(2)]
+    assert "31./4.15.22./" in dialog.result_label.text()
+    assert len(events(workspace)) == before  # a preview stores nothing
+
+    target = tmp_path / "抽查结果.xlsx"
+    save_to(monkeypatch, target)
+    with qtbot.waitSignal(dialog.planned) as planned:
+        dialog.draw_button.click()
+    assert warnings == []
+    assert [e.action for e in events(workspace)[before:]] == ["draw.run"]
+    assert len(planned.args[0]) == 2
+    assert {s.id for s in list_inspections(workspace)} == set(planned.args[0])
+    assert [dialog.result_table.item(r, 1).text() for r in range(2)] == previewed
+    assert verify_publication(target).ok
+    assert "抽查结果已写入" in dialog.result_label.text()
+
+    # The draw is listed and can be exported again: the same result from its stored inputs.
+    assert dialog.history_table.rowCount() == 1
+    dialog.history_table.selectRow(0)
+    again = tmp_path / "再次导出.xlsx"
+    save_to(monkeypatch, again)
+    dialog.export_button.click()
+    check = verify_publication(again)
+    assert check.ok and check.inputs is not None
+    assert check.inputs.sha256 == list_draws(workspace)[0].inputs_sha256
+
+
+def test_a_registry_changed_after_the_list_was_published_is_refused(
+    qtbot: QtBot,
+    workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    warnings: list[str],
+) -> None:
+    fill_registry_and_roster(workspace, tmp_path)
+    dialog = PlanDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.count_spin.setValue(1)
+    dialog.candidates_button.click()
+    qtbot.keyClicks(dialog.sources_edit, "7 / 1 2 3")
+    # A weight changes after the list was published: it is no longer the list drawn from.
+    rate_institution(workspace, "A001", risk_level="高")
+    save_to(monkeypatch, tmp_path / "x.xlsx")
+    before = len(events(workspace))
+    dialog.draw_button.click()
+    assert warnings and "请重新生成候选名单" in warnings[0]
+    assert len(events(workspace)) == before
+    assert list_draws(workspace) == [] and list_inspections(workspace) == []
+    assert not (tmp_path / "x.xlsx").exists()
+    assert not dialog.draw_button.isEnabled()  # back to publishing the list
+
+
+def test_changing_the_pool_after_publication_asks_to_publish_again(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    fill_registry_and_roster(workspace, tmp_path)
+    dialog = PlanDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.candidates_button.click()
+    qtbot.keyClicks(dialog.sources_edit, "7 / 1 2 3")
+    assert dialog.draw_button.isEnabled()
+    dialog.districts_edit.setText("历城区")
+    assert dialog.candidates_table.rowCount() == 0
+    assert not dialog.draw_button.isEnabled()
+    dialog.candidates_button.click()
+    assert dialog.candidates_table.rowCount() == 2
+    assert dialog.draw_button.isEnabled()
+
+
+def make_claims(qtbot: QtBot, workspace: Workspace) -> tuple[ClaimsDialog, str]:
+    inspection = _inspection(workspace)
+    dialog = ClaimsDialog(workspace, TaskRunner(), inspection, "某医院")
+    qtbot.addWidget(dialog)
+    dialog.since_edit.setDate(QDate(2018, 1, 1))
+    dialog.seed_edit.setText("20261203")
+    dialog.top_spin.setValue(20)
+    return dialog, inspection
+
+
+def test_claims_are_read_off_the_ui_thread_attached_and_marked(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, warnings: list[str]
+) -> None:
+    dialog, inspection = make_claims(qtbot, workspace)
+    dialog.file_edit.setText(str(write_csv(tmp_path / "结算.csv", generate(800))))
+    dialog.read()
+    qtbot.waitUntil(lambda: dialog.attach_button.isEnabled(), timeout=20_000)
+    assert dialog.report is not None and dialog.report.ok
+    total = dialog.report.total
+    assert f"列入清单 {total:,} 张" in dialog.outcome_label.text()
+    assert "种子 20261203" in dialog.outcome_label.text()
+    with qtbot.waitSignal(dialog.changed, timeout=20_000):
+        dialog.attach_button.click()
+    dialog.runner.wait()
+    (sample,) = samples_of(workspace, inspection)
+    assert len(sample.bills) == total == dialog.model.rowCount()
+    assert dialog.report is None  # the scratch copy of patients' data is gone
+
+    dialog.table.setCurrentIndex(dialog.model.index(0, 0))
+    before = len(events(workspace))
+    dialog.problem_button.click()  # a problem needs a note
+    assert warnings and "请写明问题" in warnings[0] and "--note" not in warnings[0]
+    assert len(events(workspace)) == before
+    dialog.table.setCurrentIndex(dialog.model.index(0, 0))
+    dialog.note_edit.setText("虚记床位费")
+    dialog.problem_button.click()
+    assert [e.action for e in events(workspace)[before:]] == ["claims.mark"]
+    first = samples_of(workspace, inspection)[0].bills[0]
+    assert (first.verdict, first.note) == ("problem", "虚记床位费")
+    assert dialog.table.currentIndex().row() == 1  # on to the next bill
+    assert "发现问题 1" in dialog.rules_label.text()
+
+
+def test_refused_rows_are_listed_and_nothing_is_stored(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, synchronous: None
+) -> None:
+    dialog, inspection = make_claims(qtbot, workspace)
+    rows = [[text(v) for v in row] for row in generate(10)]
+    rows[2][8] = "-35.00"
+    dialog.file_edit.setText(str(write_csv(tmp_path / "坏.csv", rows)))
+    before = len(events(workspace))
+    dialog.read()
+    assert not dialog.refused_list.isHidden()
+    assert dialog.refused_list.item(0).text().startswith("第 5 行：")
+    assert "共拒绝 1 行" in dialog.outcome_label.text()
+    assert not dialog.attach_button.isEnabled()
+    assert len(events(workspace)) == before and samples_of(workspace, inspection) == []
+
+
+def test_a_missing_seed_or_file_is_said_before_anything_is_read(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, warnings: list[str]
+) -> None:
+    dialog, _inspection_id = make_claims(qtbot, workspace)
+    dialog.seed_edit.clear()
+    dialog.file_edit.setText(str(tmp_path / "无.csv"))
+    dialog.read()
+    assert "随机种子" in warnings[0]
+    dialog.seed_edit.setText("5")
+    dialog.read()
+    assert "找不到文件" in warnings[1]
+    assert dialog.report is None and dialog.read_button.isEnabled()
