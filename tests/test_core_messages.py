@@ -36,6 +36,10 @@ MODULES = [
     "inspector/signing/keystore.py",
     "inspector/signing/sign.py",
     "inspector/signing/trust.py",
+    "inspector/planning/service.py",
+    "inspector/planning/draw.py",
+    "inspector/planning/rfc3797.py",
+    "inspector/claims/sampling.py",
 ]
 ERRORS = {
     "InspectorError",

@@ -74,7 +74,10 @@ class Rules:
         if not Decimal(0) <= self.rate <= Decimal(1):
             raise InvalidInput("抽样比例应在 0 到 1 之间（如 0.1 表示 10%）")
         if self.third_party and self.rate < THIRD_PARTY_MIN:
-            raise InvalidInput("第三方复核的抽查比例不得低于 10%（seed 003）")
+            raise InvalidInput(
+                "第三方复核的抽查比例不得低于 10%"
+                "（《东西湖区打击欺诈骗取医保基金专项治理工作方案》）"
+            )
         if self.threshold_fen < 0 or self.top < 0:
             raise InvalidInput("金额阈值和人数不能为负数")
         if not 0 <= self.seed < 2**63:
@@ -102,9 +105,9 @@ def parse_rate(text: str) -> Decimal:
     try:
         value = Decimal(raw[:-1]) / 100 if raw.endswith("%") else Decimal(raw)
     except InvalidOperation as error:
-        raise InvalidInput(f"抽样比例“{text}”不是数字") from error
+        raise InvalidInput("抽样比例“{text}”不是数字", text=text) from error
     if not value.is_finite():
-        raise InvalidInput(f"抽样比例“{text}”不是数字")
+        raise InvalidInput("抽样比例“{text}”不是数字", text=text)
     return value
 
 
@@ -334,7 +337,7 @@ def attach_sample(ws: Workspace, inspection: str, report: SampleReport, rules: R
     """Store the list on the inspection, in one ``claims.sample`` event. Refuses a report
     with refused rows."""
     if not report.ok:
-        raise InvalidInput(f"有 {report.refused_count} 行被拒绝，未建立抽样清单")
+        raise InvalidInput("有 {n} 行被拒绝，未建立抽样清单", n=report.refused_count)
     with ws.change(None, "claims.sample", inspection=inspection) as ch:
         assert ch.inspection is not None
         stated = {**rules.to_data(), "year": report.year, "counts": report.counts,
@@ -480,7 +483,8 @@ def mark_bill(
     evidence of this inspection. A problem needs a note."""
     if verdict not in VERDICTS:
         raise InvalidInput(
-            f"核实结果应为 ok（核实无误）、problem（发现问题）或 pending，而不是“{verdict}”"
+            "核实结果应为 ok（核实无误）、problem（发现问题）或 pending，而不是“{verdict}”",
+            verdict=verdict,
         )
     if verdict == "problem" and not note.strip():
         raise InvalidInput("发现问题时请写明问题")
@@ -494,15 +498,15 @@ def mark_bill(
             )
         ).all()
         if not found:
-            raise NotFound(f"该检查的抽样清单中没有结算单号 {bill_no}")
+            raise NotFound("该检查的抽样清单中没有结算单号 {bill_no}", bill_no=bill_no)
         if len(found) > 1:
-            raise InvalidInput(f"结算单号 {bill_no} 在多份抽样清单中")
+            raise InvalidInput("结算单号 {bill_no} 在多份抽样清单中", bill_no=bill_no)
         bill = found[0]
         ids = list(evidence_ids or [])
         for evidence_id in ids:
             row = ch.session.get(Evidence, evidence_id)
             if row is None or row.inspection_id != ch.inspection.id:
-                raise NotFound(f"该检查中没有编号为 {evidence_id} 的证据")
+                raise NotFound("该检查中没有编号为 {evidence_id} 的证据", evidence_id=evidence_id)
         bill.verdict = verdict
         bill.note = note.strip()
         if evidence_ids is not None:

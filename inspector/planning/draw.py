@@ -106,7 +106,7 @@ class DrawInputs:
                 title=str(data.get("title", "")),
             )
         except (ValueError, KeyError, TypeError) as error:
-            raise InvalidInput(f"抽查的公开输入无法读取（{error}）") from error
+            raise InvalidInput("抽查的公开输入无法读取（{error}）", error=str(error)) from error
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,11 @@ class DrawResult:
 
 def _check(inputs: DrawInputs) -> None:
     if inputs.method not in METHODS:
-        raise InvalidInput(f"未知的抽取方法：{inputs.method}（可选：{'、'.join(METHODS)}）")
+        raise InvalidInput(
+            "未知的抽取方法：{method}（可选：{choices}）",
+            method=inputs.method,
+            choices="、".join(METHODS),
+        )
     if inputs.count < 1:
         raise InvalidInput("至少抽取 1 家机构")
     if inputs.team_size < 1:
@@ -145,7 +149,11 @@ def _check(inputs: DrawInputs) -> None:
     if not inputs.candidates:
         raise InvalidInput("没有符合条件的候选机构")
     if inputs.count > len(inputs.candidates):
-        raise InvalidInput(f"要抽取 {inputs.count} 家机构，但候选只有 {len(inputs.candidates)} 家")
+        raise InvalidInput(
+            "要抽取 {count} 家机构，但候选只有 {size} 家",
+            count=inputs.count,
+            size=len(inputs.candidates),
+        )
     ids = [c.id for c in inputs.candidates]
     if len(set(ids)) != len(ids):
         raise InvalidInput("候选名单中有重复的机构")
@@ -198,12 +206,20 @@ def draw_team(
 ) -> list[int]:
     pool = eligible(inputs, candidate, used)
     leaders = [i for i in pool if inputs.roster[i].can_lead]
-    where = f"第 {t} 家抽中的机构“{candidate.name}”（{candidate.district}）"
+    where = {"t": t, "name": candidate.name, "district": candidate.district}
     if not leaders:
-        raise InvalidInput(f"{where}：回避后没有可任组长的检查人员，请补充检查人员名单")
+        raise InvalidInput(
+            "第 {t} 家抽中的机构“{name}”（{district}）：回避后没有可任组长的检查人员，"
+            "请补充检查人员名单",
+            **where,
+        )
     if len(pool) < inputs.team_size:
         raise InvalidInput(
-            f"{where}：回避后只有 {len(pool)} 名检查人员可派，不足 {inputs.team_size} 人"
+            "第 {t} 家抽中的机构“{name}”（{district}）：回避后只有 {n} 名检查人员可派，"
+            "不足 {size} 人",
+            **where,
+            n=len(pool),
+            size=inputs.team_size,
         )
     leader = leaders[value(team_key, 0) % len(leaders)]
     rest = [i for i in pool if i != leader]

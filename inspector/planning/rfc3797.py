@@ -45,8 +45,10 @@ def parse_sources(text: str) -> list[list[int]]:
         for word in words:
             if not re.fullmatch(r"[0-9]+", word):
                 raise InvalidInput(
-                    f"随机源第 {len(sources) + 1} 组中的“{word}”不是非负整数"
-                    "（每组写整数，组与组之间用 / 分隔，如 9319 / 2 5 12 8 10）"
+                    "随机源第 {n} 组中的“{word}”不是非负整数"
+                    "（每组写整数，组与组之间用 / 分隔，如 9319 / 2 5 12 8 10）",
+                    n=len(sources) + 1,
+                    word=word,
                 )
             values.append(int(word))
         sources.append(values)
@@ -70,7 +72,7 @@ def key_string(sources: Sequence[Sequence[int]]) -> str:
 
 def _bracketed(digest: Callable[[bytes], bytes], key: str, i: int) -> int:
     if not 0 <= i < MAX_PICKS:
-        raise InvalidInput(f"最多抽取 {MAX_PICKS} 次")
+        raise InvalidInput("最多抽取 {limit} 次", limit=MAX_PICKS)
     counter = i.to_bytes(2, "big")
     return int.from_bytes(digest(counter + key.encode("ascii") + counter), "big")
 
@@ -89,7 +91,7 @@ def select(pool_size: int, count: int, key: str) -> list[int]:
     """RFC 3797 selection of ``count`` of ``pool_size`` candidates: their 0-based positions in
     the published list, in the order selected."""
     if count > pool_size:
-        raise InvalidInput(f"要抽取 {count} 个，但候选只有 {pool_size} 个")
+        raise InvalidInput("要抽取 {count} 个，但候选只有 {size} 个", count=count, size=pool_size)
     left = list(range(pool_size))
     chosen = []
     for i in range(count):
@@ -102,7 +104,9 @@ def select_weighted(weights: Sequence[int], count: int, key: str) -> list[int]:
     """The weighted variant: ``count`` candidates without replacement, each pick with the
     probability of its weight among those left. Weights are positive integers."""
     if count > len(weights):
-        raise InvalidInput(f"要抽取 {count} 个，但候选只有 {len(weights)} 个")
+        raise InvalidInput(
+            "要抽取 {count} 个，但候选只有 {size} 个", count=count, size=len(weights)
+        )
     if any(not isinstance(w, int) or w <= 0 for w in weights):
         raise InvalidInput("抽取权重必须是正整数")
     left = list(range(len(weights)))

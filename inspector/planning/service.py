@@ -39,12 +39,12 @@ from inspector.workspace import Workspace
 MAX_LENGTH = 100
 
 
-def _text(value: str, what: str) -> str:
+def _text(value: str, empty: str, too_long: str) -> str:
     value = value.strip()
     if not value:
-        raise InvalidInput(f"请填写{what}")
+        raise InvalidInput(empty)
     if len(value) > MAX_LENGTH:
-        raise InvalidInput(f"{what}过长（最多 {MAX_LENGTH} 个字）")
+        raise InvalidInput(too_long, limit=MAX_LENGTH)
     return value
 
 
@@ -55,9 +55,11 @@ def add_to_roster(
     ws: Workspace, *, name: str, cert_no: str, district: str, can_lead: bool = False
 ) -> str:
     """Put an inspector on the roster (or update their district and leader mark)."""
-    name = _text(name, "检查人员姓名")
-    cert_no = _text(cert_no, "执法证号")
-    district = _text(district, "检查人员所在区县")
+    name = _text(name, "请填写检查人员姓名", "检查人员姓名过长（最多 {limit} 个字）")
+    cert_no = _text(cert_no, "请填写执法证号", "执法证号过长（最多 {limit} 个字）")
+    district = _text(
+        district, "请填写检查人员所在区县", "检查人员所在区县过长（最多 {limit} 个字）"
+    )
     with ws.change(None, "roster.add") as ch:
         person = ch.session.scalar(select(Inspector).where(Inspector.cert_no == cert_no))
         if person is None:
@@ -65,7 +67,12 @@ def add_to_roster(
                 Inspector(id=inspector_id(cert_no), name=name, cert_no=cert_no, district=district)
             )
         elif person.name != name:
-            raise InvalidInput(f"执法证号 {cert_no} 已登记为“{person.name}”，与“{name}”不符")
+            raise InvalidInput(
+                "执法证号 {cert_no} 已登记为“{name}”，与“{name2}”不符",
+                cert_no=cert_no,
+                name=person.name,
+                name2=name,
+            )
         person.district = district
         person.on_roster = True
         person.can_lead = can_lead
@@ -77,7 +84,9 @@ def remove_from_roster(ws: Workspace, cert_no: str) -> None:
     with ws.change(None, "roster.remove") as ch:
         person = _inspector(ch.session, cert_no)
         if not person.on_roster:
-            raise InvalidInput(f"{person.name}（{cert_no}）不在检查人员名录中")
+            raise InvalidInput(
+                "{name}（{cert_no}）不在检查人员名录中", name=person.name, cert_no=cert_no
+            )
         person.on_roster = False
         ch.entity(person)
 
@@ -85,7 +94,9 @@ def remove_from_roster(ws: Workspace, cert_no: str) -> None:
 def _inspector(session: Session, cert_no: str) -> Inspector:
     person = session.scalar(select(Inspector).where(Inspector.cert_no == cert_no.strip()))
     if person is None:
-        raise NotFound(f"没有执法证号为 {cert_no} 的检查人员（先用 draw roster add 登记）")
+        raise NotFound(
+            "没有执法证号为 {cert_no} 的检查人员：请先登记到检查人员名录", cert_no=cert_no
+        )
     return person
 
 
@@ -95,9 +106,9 @@ def _institution(session: Session, text: str) -> Institution:
     if not found:
         found = session.scalars(select(Institution).where(Institution.name == text)).all()
     if not found:
-        raise NotFound(f"机构名单中没有“{text}”")
+        raise NotFound("机构名单中没有“{text}”", text=text)
     if len(found) > 1:
-        raise InvalidInput(f"“{text}”对应多家机构，请用协议编号指定")
+        raise InvalidInput("“{text}”对应多家机构，请用协议编号指定", text=text)
     return found[0]
 
 
@@ -113,7 +124,9 @@ def add_conflict(ws: Workspace, cert_no: str, institution: str, reason: str = ""
             )
         )
         if existing is not None:
-            raise InvalidInput(f"{person.name} 与“{place.name}”的回避关系已登记")
+            raise InvalidInput(
+                "{name} 与“{place}”的回避关系已登记", name=person.name, place=place.name
+            )
         row = ch.add(
             InspectorConflict(inspector_id=person.id, institution_id=place.id, reason=reason)
         )
@@ -198,7 +211,7 @@ def candidates(
     weights = weights or default_weights()
     for code in types:
         if code not in ws.library.types:
-            raise InvalidInput(f"未知的机构类型：{code}")
+            raise InvalidInput("未知的机构类型：{code}", code=code)
     query = select(Institution)
     if districts:
         query = query.where(Institution.district.in_([d.strip() for d in districts]))
@@ -210,7 +223,7 @@ def candidates(
             risk = place.risk_level or weights.default_risk_level
             credit = place.credit_rating or weights.default_credit_rating
             if risk not in weights.risk_levels or credit not in weights.credit_ratings:
-                raise InvalidInput(f"机构“{place.name}”的风险等级或信用等级不在权重表中")
+                raise InvalidInput("机构“{name}”的风险等级或信用等级不在权重表中", name=place.name)
             found.append(
                 Candidate(
                     id=place.id,
@@ -293,7 +306,7 @@ def run_draw(ws: Workspace, inputs: DrawInputs) -> DrawOutcome:
             candidate = inputs.candidates[team.candidate]
             target = session.get(Institution, candidate.id)
             if target is None:
-                raise NotFound(f"机构“{candidate.name}”已不在名单中")
+                raise NotFound("机构“{name}”已不在名单中", name=candidate.name)
             members = [people[inputs.roster[m].cert_no] for m in team.members]
             roles = [MemberRole.LEADER] + [MemberRole.MEMBER] * (len(members) - 1)
             planned.append(

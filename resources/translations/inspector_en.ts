@@ -848,6 +848,236 @@ Checked {done}/{n}, problems found {problems}</translation>
         <translation>Enter the name</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="153"/>
+        <source>没有执法证号为 {cert_no} 的检查人员：请先登记到检查人员名录</source>
+        <translation>No inspector with certificate no. {cert_no}: put them on the roster first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="154"/>
+        <source>机构名单中没有“{text}”</source>
+        <translation>The registry has no “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="155"/>
+        <source>“{text}”对应多家机构，请用协议编号指定</source>
+        <translation>“{text}” matches several institutions: give the agreement number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="156"/>
+        <source>请给出风险等级（--risk）或信用等级（--credit）</source>
+        <translation>Give a risk level (--risk) or a credit rating (--credit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="157"/>
+        <source>抽查 {draw_id} 的存储记录与其公开输入不符，不能导出</source>
+        <translation>The stored draw {draw_id} does not match its published inputs: it cannot be exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="158"/>
+        <source>{name}（{cert_no}）不在检查人员名录中</source>
+        <translation>{name} ({cert_no}) is not on the roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="159"/>
+        <source>{name} 与“{place}”的回避关系已登记</source>
+        <translation>The recusal of {name} from “{place}” is already recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="160"/>
+        <source>未知的机构类型：{code}</source>
+        <translation>Unknown institution type: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="161"/>
+        <source>没有编号为 {draw_id} 的抽查</source>
+        <translation>No draw with id {draw_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="162"/>
+        <source>编号 {draw_id} 对应多次抽查，请写完整的编号</source>
+        <translation>Id {draw_id} matches several draws: give the whole id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="163"/>
+        <source>机构“{name}”的风险等级或信用等级不在权重表中</source>
+        <translation>The risk level or credit rating of “{name}” is not in the weights table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="164"/>
+        <source>机构“{name}”已不在名单中</source>
+        <translation>“{name}” is no longer in the registry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="165"/>
+        <source>未知的抽取方法：{method}（可选：{choices}）</source>
+        <translation>Unknown draw method: {method} (choose from: {choices})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="166"/>
+        <source>至少抽取 1 家机构</source>
+        <translation>Draw at least 1 institution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="167"/>
+        <source>检查组至少 1 人</source>
+        <translation>A team needs at least 1 inspector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="168"/>
+        <source>没有符合条件的候选机构</source>
+        <translation>No institution matches the pool</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="169"/>
+        <source>要抽取 {count} 家机构，但候选只有 {size} 家</source>
+        <translation>{count} institutions to draw, but only {size} candidates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="170"/>
+        <source>候选名单中有重复的机构</source>
+        <translation>The candidate list has an institution twice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="171"/>
+        <source>检查人员名单中有重复的执法证号</source>
+        <translation>The roster has a certificate number twice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="172"/>
+        <source>第 {t} 家抽中的机构“{name}”（{district}）：回避后没有可任组长的检查人员，请补充检查人员名单</source>
+        <translation>Institution {t} drawn, “{name}” ({district}): after recusal no inspector who may lead is left; add inspectors to the roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="176"/>
+        <source>第 {t} 家抽中的机构“{name}”（{district}）：回避后只有 {n} 名检查人员可派，不足 {size} 人</source>
+        <translation>Institution {t} drawn, “{name}” ({district}): after recusal only {n} inspectors are left, fewer than {size}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="180"/>
+        <source>抽查的公开输入无法读取（{error}）</source>
+        <translation>The published inputs of the draw cannot be read ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="181"/>
+        <source>请给出随机源（如彩票开奖号码），组与组之间用 / 分隔</source>
+        <translation>Give the random sources (e.g. lottery results), groups separated by /</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="182"/>
+        <source>最多抽取 {limit} 次</source>
+        <translation>At most {limit} picks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="183"/>
+        <source>要抽取 {count} 个，但候选只有 {size} 个</source>
+        <translation>{count} to pick, but only {size} candidates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="184"/>
+        <source>抽取权重必须是正整数</source>
+        <translation>Weights must be positive integers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="185"/>
+        <source>随机源中有一组是空的</source>
+        <translation>One group of the random sources is empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="186"/>
+        <source>随机源的数值不能为负数</source>
+        <translation>Random source values cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="187"/>
+        <source>随机源第 {n} 组中的“{word}”不是非负整数（每组写整数，组与组之间用 / 分隔，如 9319 / 2 5 12 8 10）</source>
+        <translation>“{word}” in group {n} of the random sources is not a non-negative integer (integers in each group, groups separated by /, e.g. 9319 / 2 5 12 8 10)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="191"/>
+        <source>抽样比例“{text}”不是数字</source>
+        <translation>The sample rate “{text}” is not a number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="192"/>
+        <source>有 {n} 行被拒绝，未建立抽样清单</source>
+        <translation>{n} rows were refused: no list was made</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="193"/>
+        <source>核实结果应为 ok（核实无误）、problem（发现问题）或 pending，而不是“{verdict}”</source>
+        <translation>The verdict is ok, problem or pending, not “{verdict}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="196"/>
+        <source>发现问题时请写明问题</source>
+        <translation>Describe the problem found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="197"/>
+        <source>抽样比例应在 0 到 1 之间（如 0.1 表示 10%）</source>
+        <translation>The sample rate is between 0 and 1 (0.1 is 10%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="198"/>
+        <source>第三方复核的抽查比例不得低于 10%（《东西湖区打击欺诈骗取医保基金专项治理工作方案》）</source>
+        <translation>A third-party review samples at least 10% (Dongxihu district special campaign plan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="202"/>
+        <source>金额阈值和人数不能为负数</source>
+        <translation>The threshold and the number of people cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="203"/>
+        <source>随机种子应为非负整数</source>
+        <translation>The random seed is a non-negative integer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="204"/>
+        <source>该检查的抽样清单中没有结算单号 {bill_no}</source>
+        <translation>The lists of this inspection have no bill {bill_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="205"/>
+        <source>结算单号 {bill_no} 在多份抽样清单中</source>
+        <translation>Bill {bill_no} is on several lists</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="206"/>
+        <source>该检查中没有编号为 {evidence_id} 的证据</source>
+        <translation>This inspection has no evidence {evidence_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="207"/>
+        <source>检查人员姓名过长（最多 {limit} 个字）</source>
+        <translation>The inspector&apos;s name is too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="208"/>
+        <source>执法证号过长（最多 {limit} 个字）</source>
+        <translation>The certificate number is too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="209"/>
+        <source>请填写检查人员所在区县</source>
+        <translation>Fill in the inspector&apos;s district</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="210"/>
+        <source>检查人员所在区县过长（最多 {limit} 个字）</source>
+        <translation>The inspector&apos;s district is too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="211"/>
+        <source>找不到文件：{path}</source>
+        <translation>File not found: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="212"/>
+        <source>请给出金额阈值（元）</source>
+        <translation>Give the threshold (yuan)</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="35"/>
         <location filename="../../ui/core_messages.py" line="96"/>
         <source>请填写执法证号</source>
