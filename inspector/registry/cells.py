@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import enum
 import re
-import unicodedata
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 from typing import Any
 
 from inspector.checklists.library import Library
+from inspector.tables import cell_text, fold
 
 # --- columns -----------------------------------------------------------------------------
 
@@ -37,7 +36,6 @@ HEADER_ALIASES = {
                "expiry", "expiry_date", "agreement_expiry"),
     "level": ("等级", "机构等级", "医院等级", "level"),
 }  # fmt: skip
-HEADER_SCAN_ROWS = 20  # the header is looked for in the first rows (a title may come first)
 MAX_ROWS = 100_000  # a bureau's list is thousands of rows; more is not a registry file
 MAX_LENGTH = {"name": 200, "district": 100, "agreement_no": 100, "level": 50}  # the columns'
 
@@ -83,28 +81,6 @@ ROW_STATUS_NAMES = {
 
 class CellError(ValueError):
     """A cell that cannot be read; the message (Chinese) becomes the row's reason."""
-
-
-def fold(text: str) -> str:
-    """Full-width letters, digits and punctuation to their ASCII forms; spaces trimmed."""
-    return unicodedata.normalize("NFKC", text).strip()
-
-
-def cell_text(value: Any) -> str:
-    """A cell as the user sees it: numbers without a spurious ``.0``, dates as YYYY-MM-DD."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return format(Decimal(repr(value)), "f")
-    return str(value).replace("\u3000", " ").strip()
 
 
 EXCEL_EPOCH = date(1899, 12, 30)  # serial 1 is 1900-01-01; Excel's phantom 1900-02-29 skipped
