@@ -141,9 +141,7 @@ def detect_encoding(data: bytes) -> str:
     return "gb18030"
 
 
-def _csv_table(
-    path: Path, data: bytes, spec: TableSpec
-) -> tuple[str, list[tuple[int, list[str]]]]:
+def _csv_table(path: Path, data: bytes, spec: TableSpec) -> tuple[str, list[tuple[int, list[str]]]]:
     encoding = detect_encoding(data)
     text = data.decode(encoding)
     best: tuple[int, list[tuple[int, list[str]]]] | None = None

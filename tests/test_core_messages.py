@@ -40,6 +40,10 @@ MODULES = [
     "inspector/planning/draw.py",
     "inspector/planning/rfc3797.py",
     "inspector/claims/sampling.py",
+    "inspector/tables.py",
+    "inspector/stock/ledgers.py",
+    "inspector/stock/reconcile.py",
+    "inspector/stock/service.py",
 ]
 ERRORS = {
     "InspectorError",

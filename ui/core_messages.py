@@ -150,6 +150,31 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "这些证书已经在信任列表中"),
         QT_TRANSLATE_NOOP("Core", "信任列表中没有指纹为 {prefix} 的证书"),
         QT_TRANSLATE_NOOP("Core", "指纹 {prefix} 对应多个证书，请多写几位"),
+        QT_TRANSLATE_NOOP("Core", "{name}{where} 第 {row} 行的表头缺少必需的列：{wanted}"),
+        QT_TRANSLATE_NOOP("Core", "{name} 不是有效的 Excel (.xlsx) 文件：{error}"),
+        QT_TRANSLATE_NOOP("Core", "{name}{where} 的前 {rows} 行中找不到表头，需要这些列：{wanted}"),
+        QT_TRANSLATE_NOOP(
+            "Core", "{name} 是旧版 Excel (.xls) 文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入"
+        ),
+        QT_TRANSLATE_NOOP("Core", "{name}：只能导入 Excel (.xlsx) 或 CSV 文件"),
+        QT_TRANSLATE_NOOP("Core", "{name} 是空文件"),
+        QT_TRANSLATE_NOOP("Core", "{name} 中没有工作表"),
+        QT_TRANSLATE_NOOP(
+            "Core", "第 {row} 行的表头中“{first}”和“{second}”都表示{what}，请删去或改名其中一列"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "无法识别 CSV 文件的编码（支持 UTF-8 和 GBK/GB18030），请在 Excel 中另存为“CSV UTF-8”或 .xlsx",
+        ),
+        QT_TRANSLATE_NOOP("Core", "{name} 不是有效的 CSV 文件：{error}"),
+        QT_TRANSLATE_NOOP("Core", "无法读取 {name}：{error}"),
+        QT_TRANSLATE_NOOP("Core", "核对期间的结束日期早于开始日期"),
+        QT_TRANSLATE_NOOP("Core", "每种记录只能给一份文件"),
+        QT_TRANSLATE_NOOP("Core", "进销存核对需要购进、销售（发药）和医保结算三份记录"),
+        QT_TRANSLATE_NOOP("Core", "{name} 有 {n} 行无法读取，请修改后重新导入"),
+        QT_TRANSLATE_NOOP("Core", "核对表未能存为证据：{error}"),
+        QT_TRANSLATE_NOOP("Core", "{name} 超过 {limit} 行，不像是机构名单"),
+        QT_TRANSLATE_NOOP("Core", "{name} 超过 {limit} 行，不像是进销存台账"),
         QT_TRANSLATE_NOOP("Core", "没有执法证号为 {cert_no} 的检查人员：请先登记到检查人员名录"),
         QT_TRANSLATE_NOOP("Core", "机构名单中没有“{text}”"),
         QT_TRANSLATE_NOOP("Core", "“{text}”对应多家机构，请用协议编号指定"),

@@ -23,6 +23,7 @@ from inspector.cli import (
     institution,
     keys,
     record,
+    stock,
 )
 from inspector.cli.output import EXIT_ERROR, Printer
 from inspector.errors import InspectorError
@@ -31,7 +32,18 @@ from inspector.errors import InspectorError
 EXIT_PIPE = 141
 
 # The order of the groups in ``--help``.
-GROUPS = (checklist, inspection, evidence, keys, record, institution, draw, claims, audit)
+GROUPS = (
+    checklist,
+    inspection,
+    evidence,
+    keys,
+    record,
+    institution,
+    draw,
+    claims,
+    stock,
+    audit,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

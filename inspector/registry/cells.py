@@ -92,16 +92,17 @@ _DATE_RE = re.compile(
 )
 
 
-def _from_serial(serial: float, shown: str) -> date:
+def _from_serial(serial: float, shown: str, what: str) -> date:
     if not SERIAL_RANGE[0] <= serial <= SERIAL_RANGE[1]:
-        raise CellError(f"协议到期日“{shown}”不是日期")
+        raise CellError(f"{what}“{shown}”不是日期")
     return EXCEL_EPOCH + timedelta(days=int(serial))
 
 
-def parse_date_cell(value: Any) -> date | None:
-    """An expiry cell: an Excel date, an Excel serial number, or text written as 2025-12-31,
-    2025/12/31, 2025.12.31, 2025年12月31日 or 20251231 (a time after it is ignored). Blank is
-    None. Raises CellError with the reason in Chinese."""
+def parse_date_cell(value: Any, what: str = "协议到期日") -> date | None:
+    """A date cell (the registry's expiry, a ledger's date): an Excel date, an Excel serial
+    number, or text written as 2025-12-31, 2025/12/31, 2025.12.31, 2025年12月31日 or 20251231
+    (a time after it is ignored). Blank is None. Raises CellError with the reason in Chinese,
+    naming the column as ``what``."""
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -109,9 +110,9 @@ def parse_date_cell(value: Any) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, bool):
-        raise CellError(f"协议到期日“{value}”不是日期")
+        raise CellError(f"{what}“{value}”不是日期")
     if isinstance(value, (int, float)):
-        return _from_serial(value, cell_text(value))
+        return _from_serial(value, cell_text(value), what)
     text = fold(str(value))
     if not text:
         return None
@@ -121,15 +122,13 @@ def parse_date_cell(value: Any) -> date | None:
     elif re.fullmatch(r"[0-9]{8}", text):
         year, month, day = int(text[:4]), int(text[4:6]), int(text[6:])
     elif re.fullmatch(r"[0-9]{5}(?:\.[0-9]+)?", text):
-        return _from_serial(float(text), text)
+        return _from_serial(float(text), text, what)
     else:
-        raise CellError(
-            f"协议到期日“{text}”不是可识别的日期（应写成 2025-12-31 或 2025年12月31日）"
-        )
+        raise CellError(f"{what}“{text}”不是可识别的日期（应写成 2025-12-31 或 2025年12月31日）")
     try:
         return date(year, month, day)
     except ValueError as error:
-        raise CellError(f"协议到期日“{text}”不是有效的日期") from error
+        raise CellError(f"{what}“{text}”不是有效的日期") from error
 
 
 def _type_key(text: str) -> str:

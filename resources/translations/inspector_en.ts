@@ -849,231 +849,321 @@ Checked {done}/{n}, problems found {problems}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="153"/>
+        <source>{name}{where} 第 {row} 行的表头缺少必需的列：{wanted}</source>
+        <translation>{name}{where}: the header in row {row} lacks the required columns: {wanted}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="154"/>
+        <source>{name} 不是有效的 Excel (.xlsx) 文件：{error}</source>
+        <translation>{name} is not a valid Excel (.xlsx) file: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="155"/>
+        <source>{name}{where} 的前 {rows} 行中找不到表头，需要这些列：{wanted}</source>
+        <translation>{name}{where}: no header in the first {rows} rows; these columns are needed: {wanted}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="156"/>
+        <source>{name} 是旧版 Excel (.xls) 文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入</source>
+        <translation>{name} is an old Excel (.xls) file: save it as .xlsx or CSV in Excel, then import it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="159"/>
+        <source>{name}：只能导入 Excel (.xlsx) 或 CSV 文件</source>
+        <translation>{name}: only Excel (.xlsx) or CSV files can be imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="160"/>
+        <source>{name} 是空文件</source>
+        <translation>{name} is empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="161"/>
+        <source>{name} 中没有工作表</source>
+        <translation>{name} has no worksheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="162"/>
+        <source>第 {row} 行的表头中“{first}”和“{second}”都表示{what}，请删去或改名其中一列</source>
+        <translation>In the header in row {row}, “{first}” and “{second}” both mean {what}: delete or rename one of them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="165"/>
+        <source>无法识别 CSV 文件的编码（支持 UTF-8 和 GBK/GB18030），请在 Excel 中另存为“CSV UTF-8”或 .xlsx</source>
+        <translation>The encoding of the CSV file is not recognised (UTF-8 and GBK/GB18030 are): save it in Excel as “CSV UTF-8” or .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="169"/>
+        <source>{name} 不是有效的 CSV 文件：{error}</source>
+        <translation>{name} is not a valid CSV file: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="170"/>
+        <source>无法读取 {name}：{error}</source>
+        <translation>Cannot read {name}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="171"/>
+        <source>核对期间的结束日期早于开始日期</source>
+        <translation>The period ends before it starts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="172"/>
+        <source>每种记录只能给一份文件</source>
+        <translation>Give one file of each kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="173"/>
+        <source>进销存核对需要购进、销售（发药）和医保结算三份记录</source>
+        <translation>The reconciliation needs the purchases, the sales (dispensing) and the settlements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="174"/>
+        <source>{name} 有 {n} 行无法读取，请修改后重新导入</source>
+        <translation>{name} has {n} rows that cannot be read: correct them and import it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="175"/>
+        <source>核对表未能存为证据：{error}</source>
+        <translation>The table could not be stored as evidence: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="176"/>
+        <source>{name} 超过 {limit} 行，不像是机构名单</source>
+        <translation>{name} has more than {limit} rows: it does not look like an institution list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="177"/>
+        <source>{name} 超过 {limit} 行，不像是进销存台账</source>
+        <translation>{name} has more than {limit} rows: it does not look like a stock ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="178"/>
         <source>没有执法证号为 {cert_no} 的检查人员：请先登记到检查人员名录</source>
         <translation>No inspector with certificate no. {cert_no}: put them on the roster first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="154"/>
+        <location filename="../../ui/core_messages.py" line="179"/>
         <source>机构名单中没有“{text}”</source>
         <translation>The registry has no “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="155"/>
+        <location filename="../../ui/core_messages.py" line="180"/>
         <source>“{text}”对应多家机构，请用协议编号指定</source>
         <translation>“{text}” matches several institutions: give the agreement number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="156"/>
+        <location filename="../../ui/core_messages.py" line="181"/>
         <source>请给出风险等级（--risk）或信用等级（--credit）</source>
         <translation>Give a risk level (--risk) or a credit rating (--credit)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="157"/>
+        <location filename="../../ui/core_messages.py" line="182"/>
         <source>抽查 {draw_id} 的存储记录与其公开输入不符，不能导出</source>
         <translation>The stored draw {draw_id} does not match its published inputs: it cannot be exported</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="158"/>
+        <location filename="../../ui/core_messages.py" line="183"/>
         <source>{name}（{cert_no}）不在检查人员名录中</source>
         <translation>{name} ({cert_no}) is not on the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="159"/>
+        <location filename="../../ui/core_messages.py" line="184"/>
         <source>{name} 与“{place}”的回避关系已登记</source>
         <translation>The recusal of {name} from “{place}” is already recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="160"/>
+        <location filename="../../ui/core_messages.py" line="185"/>
         <source>未知的机构类型：{code}</source>
         <translation>Unknown institution type: {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="161"/>
+        <location filename="../../ui/core_messages.py" line="186"/>
         <source>没有编号为 {draw_id} 的抽查</source>
         <translation>No draw with id {draw_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="162"/>
+        <location filename="../../ui/core_messages.py" line="187"/>
         <source>编号 {draw_id} 对应多次抽查，请写完整的编号</source>
         <translation>Id {draw_id} matches several draws: give the whole id</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="163"/>
+        <location filename="../../ui/core_messages.py" line="188"/>
         <source>机构“{name}”的风险等级或信用等级不在权重表中</source>
         <translation>The risk level or credit rating of “{name}” is not in the weights table</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="164"/>
+        <location filename="../../ui/core_messages.py" line="189"/>
         <source>机构“{name}”已不在名单中</source>
         <translation>“{name}” is no longer in the registry</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="165"/>
+        <location filename="../../ui/core_messages.py" line="190"/>
         <source>未知的抽取方法：{method}（可选：{choices}）</source>
         <translation>Unknown draw method: {method} (choose from: {choices})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="166"/>
+        <location filename="../../ui/core_messages.py" line="191"/>
         <source>至少抽取 1 家机构</source>
         <translation>Draw at least 1 institution</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="167"/>
+        <location filename="../../ui/core_messages.py" line="192"/>
         <source>检查组至少 1 人</source>
         <translation>A team needs at least 1 inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="168"/>
+        <location filename="../../ui/core_messages.py" line="193"/>
         <source>没有符合条件的候选机构</source>
         <translation>No institution matches the pool</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="169"/>
+        <location filename="../../ui/core_messages.py" line="194"/>
         <source>要抽取 {count} 家机构，但候选只有 {size} 家</source>
         <translation>{count} institutions to draw, but only {size} candidates</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="170"/>
+        <location filename="../../ui/core_messages.py" line="195"/>
         <source>候选名单中有重复的机构</source>
         <translation>The candidate list has an institution twice</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="171"/>
+        <location filename="../../ui/core_messages.py" line="196"/>
         <source>检查人员名单中有重复的执法证号</source>
         <translation>The roster has a certificate number twice</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="172"/>
+        <location filename="../../ui/core_messages.py" line="197"/>
         <source>第 {t} 家抽中的机构“{name}”（{district}）：回避后没有可任组长的检查人员，请补充检查人员名单</source>
         <translation>Institution {t} drawn, “{name}” ({district}): after recusal no inspector who may lead is left; add inspectors to the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="176"/>
+        <location filename="../../ui/core_messages.py" line="201"/>
         <source>第 {t} 家抽中的机构“{name}”（{district}）：回避后只有 {n} 名检查人员可派，不足 {size} 人</source>
         <translation>Institution {t} drawn, “{name}” ({district}): after recusal only {n} inspectors are left, fewer than {size}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="180"/>
+        <location filename="../../ui/core_messages.py" line="205"/>
         <source>抽查的公开输入无法读取（{error}）</source>
         <translation>The published inputs of the draw cannot be read ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="181"/>
+        <location filename="../../ui/core_messages.py" line="206"/>
         <source>请给出随机源（如彩票开奖号码），组与组之间用 / 分隔</source>
         <translation>Give the random sources (e.g. lottery results), groups separated by /</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="182"/>
+        <location filename="../../ui/core_messages.py" line="207"/>
         <source>最多抽取 {limit} 次</source>
         <translation>At most {limit} picks</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="183"/>
+        <location filename="../../ui/core_messages.py" line="208"/>
         <source>要抽取 {count} 个，但候选只有 {size} 个</source>
         <translation>{count} to pick, but only {size} candidates</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="184"/>
+        <location filename="../../ui/core_messages.py" line="209"/>
         <source>抽取权重必须是正整数</source>
         <translation>Weights must be positive integers</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="185"/>
+        <location filename="../../ui/core_messages.py" line="210"/>
         <source>随机源中有一组是空的</source>
         <translation>One group of the random sources is empty</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="186"/>
+        <location filename="../../ui/core_messages.py" line="211"/>
         <source>随机源的数值不能为负数</source>
         <translation>Random source values cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="187"/>
+        <location filename="../../ui/core_messages.py" line="212"/>
         <source>随机源第 {n} 组中的“{word}”不是非负整数（每组写整数，组与组之间用 / 分隔，如 9319 / 2 5 12 8 10）</source>
         <translation>“{word}” in group {n} of the random sources is not a non-negative integer (integers in each group, groups separated by /, e.g. 9319 / 2 5 12 8 10)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="191"/>
+        <location filename="../../ui/core_messages.py" line="216"/>
         <source>抽样比例“{text}”不是数字</source>
         <translation>The sample rate “{text}” is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="192"/>
+        <location filename="../../ui/core_messages.py" line="217"/>
         <source>有 {n} 行被拒绝，未建立抽样清单</source>
         <translation>{n} rows were refused: no list was made</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="193"/>
+        <location filename="../../ui/core_messages.py" line="218"/>
         <source>核实结果应为 ok（核实无误）、problem（发现问题）或 pending，而不是“{verdict}”</source>
         <translation>The verdict is ok, problem or pending, not “{verdict}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="196"/>
+        <location filename="../../ui/core_messages.py" line="221"/>
         <source>发现问题时请写明问题</source>
         <translation>Describe the problem found</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="197"/>
+        <location filename="../../ui/core_messages.py" line="222"/>
         <source>抽样比例应在 0 到 1 之间（如 0.1 表示 10%）</source>
         <translation>The sample rate is between 0 and 1 (0.1 is 10%)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="198"/>
+        <location filename="../../ui/core_messages.py" line="223"/>
         <source>第三方复核的抽查比例不得低于 10%（《东西湖区打击欺诈骗取医保基金专项治理工作方案》）</source>
         <translation>A third-party review samples at least 10% (Dongxihu district special campaign plan)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="202"/>
+        <location filename="../../ui/core_messages.py" line="227"/>
         <source>金额阈值和人数不能为负数</source>
         <translation>The threshold and the number of people cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="203"/>
+        <location filename="../../ui/core_messages.py" line="228"/>
         <source>随机种子应为非负整数</source>
         <translation>The random seed is a non-negative integer</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="204"/>
+        <location filename="../../ui/core_messages.py" line="229"/>
         <source>该检查的抽样清单中没有结算单号 {bill_no}</source>
         <translation>The lists of this inspection have no bill {bill_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="205"/>
+        <location filename="../../ui/core_messages.py" line="230"/>
         <source>结算单号 {bill_no} 在多份抽样清单中</source>
         <translation>Bill {bill_no} is on several lists</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="206"/>
+        <location filename="../../ui/core_messages.py" line="231"/>
         <source>该检查中没有编号为 {evidence_id} 的证据</source>
         <translation>This inspection has no evidence {evidence_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="207"/>
+        <location filename="../../ui/core_messages.py" line="232"/>
         <source>检查人员姓名过长（最多 {limit} 个字）</source>
         <translation>The inspector&apos;s name is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="208"/>
+        <location filename="../../ui/core_messages.py" line="233"/>
         <source>执法证号过长（最多 {limit} 个字）</source>
         <translation>The certificate number is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="209"/>
+        <location filename="../../ui/core_messages.py" line="234"/>
         <source>请填写检查人员所在区县</source>
         <translation>Fill in the inspector&apos;s district</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="210"/>
+        <location filename="../../ui/core_messages.py" line="235"/>
         <source>检查人员所在区县过长（最多 {limit} 个字）</source>
         <translation>The inspector&apos;s district is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="211"/>
+        <location filename="../../ui/core_messages.py" line="236"/>
         <source>找不到文件：{path}</source>
         <translation>File not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="212"/>
+        <location filename="../../ui/core_messages.py" line="237"/>
         <source>请给出金额阈值（元）</source>
         <translation>Give the threshold (yuan)</translation>
     </message>
