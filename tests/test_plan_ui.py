@@ -11,22 +11,26 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from inspector.audit import events
 from inspector.claims.sampling import samples_of
-from inspector.inspections import list_inspections
+from inspector.inspections import get_inspection, list_inspections
 from inspector.planning.publish import verify_publication
 from inspector.planning.service import candidates, list_draws, rate_institution
+from inspector.stock.ledgers import Kind
 from inspector.workspace import Workspace
 from ui.claims_dialog import ClaimsDialog
 from ui.plan_dialog import PlanDialog, candidates_digest
+from ui.stock_dialog import StockDialog
 from ui.tasks import TaskRunner
 
 from .test_claims import _inspection, generate, text, write_csv
 from .test_draw import _setup as fill_registry_and_roster
+from .test_stock import ledger_files
+from .test_stock import write_csv as write_table
 
 
 @pytest.fixture
@@ -216,3 +220,54 @@ def test_a_missing_seed_or_file_is_said_before_anything_is_read(
     dialog.read()
     assert "找不到文件" in warnings[1]
     assert dialog.report is None and dialog.read_button.isEnabled()
+
+
+def make_stock(qtbot: QtBot, workspace: Workspace, tmp_path: Path) -> tuple[StockDialog, str]:
+    inspection = _inspection(workspace)
+    dialog = StockDialog(workspace, TaskRunner(), inspection)
+    qtbot.addWidget(dialog)
+    dialog.start_edit.setDate(QDate(2026, 1, 1))
+    dialog.end_edit.setDate(QDate(2026, 6, 30))
+    for kind, path in ledger_files(tmp_path).items():
+        dialog.file_edits[kind].setText(str(path))
+    return dialog, inspection
+
+
+def test_the_reconciliation_in_the_app_shows_the_gaps_and_records_them_on_p6_5(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, synchronous: None, warnings: list[str]
+) -> None:
+    dialog, inspection = make_stock(qtbot, workspace, tmp_path)
+    assert not dialog.attach_button.isEnabled()
+    dialog.run_button.click()
+    assert dialog.model.rowCount() == 6
+    assert "有差异 4 个" in dialog.summary.text() and "¥2,400.00" in dialog.summary.text()
+    first = dialog.model.index(0, 0)
+    assert dialog.model.data(first) == "人血白蛋白注射液"
+    assert dialog.model.data(first, Qt.ItemDataRole.BackgroundRole) is not None
+    assert dialog.model.data(dialog.model.index(5, 0), Qt.ItemDataRole.BackgroundRole) is None
+    dialog.violation_combo.setCurrentIndex(dialog.violation_combo.findData("VH07"))
+    before = len(events(workspace))
+    with qtbot.waitSignal(dialog.changed):
+        dialog.attach_button.click()
+    assert warnings == []
+    assert [e.action for e in events(workspace)[before:]] == ["evidence.add", "answer.save"]
+    answer = get_inspection(workspace, inspection).answers["P6.5"]
+    assert (answer.amount_fen, answer.violation_code) == (240_000, "VH07")
+
+
+def test_the_reconciliation_refuses_unreadable_rows_and_missing_files(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, synchronous: None, warnings: list[str]
+) -> None:
+    dialog, _inspection_id = make_stock(qtbot, workspace, tmp_path)
+    dialog.file_edits[Kind.SALES].clear()
+    dialog.run_button.click()
+    assert "销售（发药）记录" in warnings[0]
+    bad = write_table(
+        tmp_path / "坏.csv", [["日期", "药品名称", "数量"], ["2026-01-02", "某药", -1]]
+    )
+    dialog.file_edits[Kind.SALES].setText(str(bad))
+    before = len(events(workspace))
+    dialog.run_button.click()
+    assert dialog.refused_list.item(0).text().startswith("销售（发药）记录 第 2 行：")
+    assert not dialog.attach_button.isEnabled() and dialog.model.rowCount() == 0
+    assert len(events(workspace)) == before

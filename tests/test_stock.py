@@ -163,6 +163,20 @@ def test_a_hand_made_ledger_with_known_gaps_finds_exactly_them(tmp_path: Path) -
     assert not result.by_name_only
 
 
+def test_watch_lists_match_the_drug_in_any_of_its_forms(workspace: Workspace) -> None:
+    from inspector.stock.reconcile import watch_stem
+
+    assert watch_stem("连花清瘟片(胶囊、颗粒)") == "连花清瘟"
+    assert watch_stem("注射用血塞通(冻干)") == "血塞通"
+    assert watch_stem("门冬胰岛素 30") == "门冬胰岛素"
+    assert watch_stem("人血白蛋白") == "人血白蛋白"
+    assert watch_stem("阿胶") == "阿胶"  # two characters: not cut to one
+    result = outcome(ledger_files(Path(workspace.home.root)), key_drugs(workspace))
+    labels = {d.name: d.key_drug for d in result.drugs}
+    assert labels["连花清瘟胶囊"] is not None and labels["连花清瘟胶囊"].startswith("中成药")
+    assert labels["人血白蛋白注射液"] is not None and labels["维生素C片"] is None
+
+
 def test_without_a_specification_column_lines_are_matched_by_name(tmp_path: Path) -> None:
     result = outcome(ledger_files(tmp_path, settlement_spec=False))
     assert result.by_name_only

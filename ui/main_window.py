@@ -162,6 +162,9 @@ class MainWindow(QMainWindow):
         claims = self._waits_for_workspace(QAction(self.tr("结算数据抽样…"), self))
         claims.triggered.connect(self.sample_claims)
         plan_menu.addAction(claims)
+        stock = self._waits_for_workspace(QAction(self.tr("进销存核对…"), self))
+        stock.triggered.connect(self.reconcile_stock)
+        plan_menu.addAction(stock)
 
         view_menu = menu.addMenu(self.tr("查看(&V)"))
         home = self._waits_for_workspace(QAction(self.tr("检查列表"), self))
@@ -267,6 +270,22 @@ class MainWindow(QMainWindow):
         )
         dialog.changed.connect(self._checklist_changed)
         dialog.exec()
+
+    def reconcile_stock(self) -> None:
+        """进销存核对 for the open (or selected) inspection; the table goes on P6.5."""
+        from ui.stock_dialog import StockDialog
+
+        inspection_id = self._chosen_inspection()
+        if inspection_id is None:
+            QMessageBox.information(
+                self, self.tr("进销存核对"), self.tr("请先在检查列表中选中或打开一项检查。")
+            )
+            return
+        dialog = StockDialog(self.workspace, self.runner, inspection_id, self)
+        dialog.changed.connect(self._checklist_changed)
+        dialog.exec()
+        if self.pages.currentWidget() is self.checklist and self.checklist.view is not None:
+            self.checklist.load(self.checklist.view.id)  # the answer and evidence of P6.5
 
     def open_record(self, inspection_id: str) -> None:
         """The record: preview, make or update it, sign, print."""

@@ -36,7 +36,8 @@ FLAG_ORDER = (OVERSETTLED, OVERSOLD, SHORTAGE, SURPLUS, UNITS)
 
 @dataclass(frozen=True)
 class KeyDrug:
-    """A drug of a watch list (附件1), matched by name: ``人血白蛋白`` takes 人血白蛋白注射液."""
+    """A drug of a watch list (附件1), matched by name (:func:`watch_stem`): ``人血白蛋白``
+    takes 人血白蛋白注射液, ``连花清瘟片(胶囊、颗粒)`` takes 连花清瘟胶囊."""
 
     label: str  # e.g. 附件1 西药 1
     name: str
@@ -130,6 +131,23 @@ def _compact(text: str) -> str:
     return re.sub(r"\s+", "", fold(text))
 
 
+# Dosage forms a watch list writes after the name (复方丹参片(丸、胶囊、颗粒、滴丸)): the list
+# means the drug in any of its forms, so a ledger's 复方丹参滴丸 is on it.
+_FORMS = ("注射液", "注射剂", "口服液", "软胶囊", "分散片", "胶囊", "颗粒", "滴丸", "合剂", "片",
+          "丸", "粉")  # fmt: skip
+
+
+def watch_stem(name: str) -> str:
+    """What of a watch list's name a ledger's name must contain."""
+    stem = re.sub(r"\([^)]*\)", "", _compact(name))  # NFKC made （） into ()
+    stem = re.sub(r"^注射用", "", stem)
+    stem = re.sub(r"[0-9]+$", "", stem)
+    for form in _FORMS:
+        if stem.endswith(form) and len(stem) - len(form) >= 2:
+            return stem[: -len(form)]
+    return stem
+
+
 def _at_price(quantity: Decimal, fen: int, of: Decimal) -> int:
     """``quantity`` at the unit price ``fen / of``, to the fen."""
     return int((quantity * fen / of).quantize(Decimal(1), rounding=ROUND_HALF_UP))
@@ -199,7 +217,7 @@ def reconcile(
                        outside, tuple(ledger.skipped))
         )  # fmt: skip
     has_opening = Kind.OPENING in kinds
-    watch = [(k, _compact(k.name)) for k in key_drugs if _compact(k.name)]
+    watch = [(k, watch_stem(k.name)) for k in key_drugs if len(watch_stem(k.name)) >= 2]
     for drug in drugs.values():
         compact = _compact(drug.name)
         drug.key_drug = next((k.label for k, name in watch if name in compact), None)

@@ -73,6 +73,79 @@
     </message>
 </context>
 <context>
+    <name>BalanceModel</name>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="66"/>
+        <source>品种</source>
+        <translation>Drug</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="67"/>
+        <source>规格</source>
+        <translation>Specification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="68"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="69"/>
+        <source>附件1</source>
+        <translation>Annex 1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="70"/>
+        <source>期初</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="71"/>
+        <source>购进</source>
+        <translation>Purchased</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="72"/>
+        <source>销售</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="73"/>
+        <source>医保结算</source>
+        <translation>Settled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="74"/>
+        <source>应存</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="75"/>
+        <source>实盘</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="76"/>
+        <source>账实差</source>
+        <translation>Stock gap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="77"/>
+        <source>结算超出</source>
+        <translation>Settled beyond sold</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="78"/>
+        <source>超出金额（元）</source>
+        <translation>Excess (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="79"/>
+        <source>差异</source>
+        <translation>Gaps</translation>
+    </message>
+</context>
+<context>
     <name>BillsModel</name>
     <message>
         <location filename="../../ui/claims_dialog.py" line="78"/>
@@ -2295,58 +2368,69 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <translation>Claims sampling…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <source>进销存核对…</source>
+        <translation>Stock reconciliation…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>请先在检查列表中选中或打开一项检查。</source>
         <translation>Select or open an inspection in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="281"/>
+        <source>进销存核对</source>
+        <translation>Stock reconciliation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>当前检查人员：%1</source>
         <translation>Current inspector: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>未选择当前检查人员</source>
         <translation>No current inspector chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -2361,12 +2445,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+L   inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
@@ -3488,6 +3572,166 @@ The draw is saved; export it again from “Draws made”.</translation>
         <location filename="../../ui/signing_dialog.py" line="292"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
+    </message>
+</context>
+<context>
+    <name>StockDialog</name>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="146"/>
+        <source>进销存核对 · {title}</source>
+        <translation>Stock reconciliation · {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="151"/>
+        <source>选择核对期间和文件，然后点“核对”。</source>
+        <translation>Choose the period and the files, then click “Reconcile”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="169"/>
+        <source>违规类别</source>
+        <translation>Violation category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="171"/>
+        <source>（不指定）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="177"/>
+        <source>存为条目 P6.5 的证据并记录</source>
+        <translation>Store as evidence of P6.5 and record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="183"/>
+        <source>本次检查的清单中没有条目 P6.5</source>
+        <translation>The checklist of this inspection has no item P6.5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="190"/>
+        <source>核对期间与资料（Excel 或 CSV）</source>
+        <translation>Period and files (Excel or CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="200"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="203"/>
+        <source>核对期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="207"/>
+        <source>必需</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="207"/>
+        <source>可选</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="208"/>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="215"/>
+        <source>核对</source>
+        <translation>Reconcile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="222"/>
+        <source>购进记录</source>
+        <translation>Purchases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="223"/>
+        <source>销售（发药）记录</source>
+        <translation>Sales (dispensing)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="224"/>
+        <source>医保结算记录</source>
+        <translation>Settlements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="225"/>
+        <source>期初库存</source>
+        <translation>Opening stock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="226"/>
+        <source>现场盘点</source>
+        <translation>Count on site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="233"/>
+        <source>选择文件</source>
+        <translation>Choose a file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="235"/>
+        <source>表格 (*.xlsx *.csv *.txt)</source>
+        <translation>Tables (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="251"/>
+        <location filename="../../ui/stock_dialog.py" line="269"/>
+        <location filename="../../ui/stock_dialog.py" line="337"/>
+        <source>进销存核对</source>
+        <translation>Stock reconciliation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="252"/>
+        <source>请选择：{files}</source>
+        <translation>Choose: {files}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="261"/>
+        <source>正在核对…</source>
+        <translation>Reconciling…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="273"/>
+        <source>正在读取进销存资料…</source>
+        <translation>Reading the stock files…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="288"/>
+        <source>{file} 第 {row} 行：{reason}</source>
+        <translation>{file} row {row}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="295"/>
+        <source>有无法读取的行：未进行核对，请修改文件后重新核对。</source>
+        <translation>Some rows cannot be read: nothing was reconciled. Correct the files and reconcile again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="304"/>
+        <source>核对品种 {n} 个，有差异 {gaps} 个；结算量超出销售量涉及金额 ¥{amount}</source>
+        <translation>{n} drugs reconciled, {gaps} with gaps; settled beyond sold: ¥{amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="310"/>
+        <source>有文件没有规格列：按药品名称比对。</source>
+        <translation>A file has no specification column: drugs matched by name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="330"/>
+        <source>核对表已存为条目 P6.5 的证据，差异已记为该条目的问题。</source>
+        <translation>The table is stored as evidence of P6.5 and the gaps are recorded as its finding.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="332"/>
+        <source>核对表已存为条目 P6.5 的证据（无差异）。</source>
+        <translation>The table is stored as evidence of P6.5 (no gaps).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="341"/>
+        <source>正在保存核对表…</source>
+        <translation>Saving the table…</translation>
     </message>
 </context>
 <context>
