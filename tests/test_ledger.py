@@ -36,8 +36,15 @@ def test_signing_enters_every_finding_and_nothing_before(
     workspace: Workspace, keys: dict[str, str]
 ) -> None:
     inspection_id = plan(workspace, "历城区甲卫生院")
-    save_answer(workspace, inspection_id, "P5.1", "problem", note="床位空置", amount="3200",
-                violation="VH04")  # fmt: skip
+    save_answer(
+        workspace,
+        inspection_id,
+        "P5.1",
+        "problem",
+        note="床位空置",
+        amount="3200",
+        violation="VH04",
+    )
     save_answer(workspace, inspection_id, "P5.2", "problem", note="挂床", amount="1,000.50")
     save_answer(workspace, inspection_id, "P5.3", "ok")
     assert search_entries(workspace) == []
@@ -80,8 +87,9 @@ def test_statuses_and_what_is_refused(workspace: Workspace, keys: dict[str, str]
     with pytest.raises(InvalidInput, match="超过"):
         entries.set_progress(workspace, row.id, recovered="100.01")
     assert entries.get_entry(workspace, row.id).status == "pending"
-    view = entries.set_progress(workspace, row.id[:8], status="整改中", note="已退回部分",
-                                recovered="40")  # fmt: skip
+    view = entries.set_progress(
+        workspace, row.id[:8], status="整改中", note="已退回部分", recovered="40"
+    )
     assert (view.status, view.recovered_fen, view.progress_note) == (
         "in_progress",
         4000,
@@ -95,8 +103,14 @@ def test_filters_and_search(workspace: Workspace, keys: dict[str, str]) -> None:
     signed_inspection(
         workspace, keys, "历城区甲卫生院", [("P5.1", "10", "VH04"), ("P5.2", None, None)]
     )
-    signed_inspection(workspace, keys, "槐荫区乙药店", [("P4.9", "5", "VP01")],
-                      type_code="retail_pharmacy", district="槐荫区")  # fmt: skip
+    signed_inspection(
+        workspace,
+        keys,
+        "槐荫区乙药店",
+        [("P4.9", "5", "VP01")],
+        type_code="retail_pharmacy",
+        district="槐荫区",
+    )
     assert len(search_entries(workspace)) == 3
     assert [r.item_code for r in search_entries(workspace, LedgerFilter(district="槐荫区"))] == [
         "P4.9"
@@ -121,21 +135,52 @@ def test_case_path_and_hand_over(workspace: Workspace, keys: dict[str, str]) -> 
     signed_inspection(workspace, keys, "甲", [("P5.1", "1000", "VH04")])
     row = search_entries(workspace)[0]
     with pytest.raises(InvalidInput, match="文书编号"):
-        cases.add_case_step(workspace, row.id, kind="协议处理", on_date=date.today(),
-                            receiving_body="市医保局", document_no=" ")  # fmt: skip
+        cases.add_case_step(
+            workspace,
+            row.id,
+            kind="协议处理",
+            on_date=date.today(),
+            receiving_body="市医保局",
+            document_no=" ",
+        )
     with pytest.raises(InvalidInput, match="晚于今天"):
-        cases.add_case_step(workspace, row.id, kind="协议处理", on_date=date(2999, 1, 1),
-                            receiving_body="市医保局", document_no="1")  # fmt: skip
+        cases.add_case_step(
+            workspace,
+            row.id,
+            kind="协议处理",
+            on_date=date(2999, 1, 1),
+            receiving_body="市医保局",
+            document_no="1",
+        )
     with pytest.raises(InvalidInput, match="处理方式"):
-        cases.add_case_step(workspace, row.id, kind="罚款", on_date=date.today(),
-                            receiving_body="市医保局", document_no="1")  # fmt: skip
-    cases.add_case_step(workspace, row.id, kind="行政处罚", on_date=date(2026, 11, 2),
-                        receiving_body="济南市医疗保障局", document_no="济医保罚〔2026〕3号",
-                        statement="机构称系系统错误", statement_on=date(2026, 11, 1),
-                        recovered="600")  # fmt: skip
+        cases.add_case_step(
+            workspace,
+            row.id,
+            kind="罚款",
+            on_date=date.today(),
+            receiving_body="市医保局",
+            document_no="1",
+        )
+    cases.add_case_step(
+        workspace,
+        row.id,
+        kind="行政处罚",
+        on_date=date(2026, 11, 2),
+        receiving_body="济南市医疗保障局",
+        document_no="济医保罚〔2026〕3号",
+        statement="机构称系系统错误",
+        statement_on=date(2026, 11, 1),
+        recovered="600",
+    )
     assert entries.get_entry(workspace, row.id).status == "pending"
-    cases.add_case_step(workspace, row.id, kind="police", on_date=date(2026, 11, 20),
-                        receiving_body="历城区公安分局", document_no="移字〔2026〕9号")  # fmt: skip
+    cases.add_case_step(
+        workspace,
+        row.id,
+        kind="police",
+        on_date=date(2026, 11, 20),
+        receiving_body="历城区公安分局",
+        document_no="移字〔2026〕9号",
+    )
     view = entries.get_entry(workspace, row.id)
     assert (view.status, view.recovered_fen) == ("transferred", 60000)
     path = cases.case_path(workspace, row.id)
@@ -198,8 +243,14 @@ def test_a_signed_amendment_takes_over_the_rows(workspace: Workspace, keys: dict
     )
     first = {r.item_code: r for r in search_entries(workspace)}
     entries.set_progress(workspace, first["P5.1"].id, status="整改中", recovered="10")
-    cases.add_case_step(workspace, first["P5.1"].id, kind="协议处理", on_date=date.today(),
-                        receiving_body="市医保局", document_no="协-1")  # fmt: skip
+    cases.add_case_step(
+        workspace,
+        first["P5.1"].id,
+        kind="协议处理",
+        on_date=date.today(),
+        receiving_body="市医保局",
+        document_no="协-1",
+    )
     amendment = amend_inspection(workspace, original)
     save_answer(workspace, amendment, "P5.2", "ok")  # not a problem after all
     save_answer(workspace, amendment, "P5.1", "problem", amount="120")
