@@ -277,3 +277,69 @@ def test_export_to_excel(workspace: Workspace, keys: dict[str, str], tmp_path: P
     assert rows[2][10] is None and rows[1][12] == "待整改"
     with pytest.raises(InvalidInput, match="xlsx"):
         entries.export_ledger(workspace, tmp_path / "台账.csv")
+
+
+def test_the_rectification_order_sets_deadlines_and_is_signed_by_the_leader(
+    workspace: Workspace, keys: dict[str, str], tmp_path: Path
+) -> None:
+    import shutil
+    import subprocess
+    from datetime import timedelta
+
+    from inspector.ledger.order import build_order, due_entries, save_order_copy, sign_order
+    from inspector.signing.verify import verify_pdf
+
+    from .ledger_helpers import PASSPHRASE
+
+    inspection = signed_inspection(
+        workspace, keys, "甲", [("P5.1", "100", "VH04"), ("P5.2", "5", None)]
+    )
+    rows = {r.item_code: r for r in search_entries(workspace)}
+    today = date.today()
+    with pytest.raises(InvalidInput, match="整改期限"):
+        build_order(
+            workspace, inspection, deadlines={rows["P5.1"].id[:8]: today + timedelta(days=3)}
+        )
+    with pytest.raises(InvalidInput, match="晚于"):
+        build_order(workspace, inspection, deadline=today)
+    assert due_entries(workspace) == []
+    order = build_order(
+        workspace,
+        inspection,
+        deadline=today + timedelta(days=30),
+        deadlines={rows["P5.1"].id[:8]: today + timedelta(days=3)},
+    )
+    assert entries.get_entry(workspace, rows["P5.1"].id).deadline == today + timedelta(days=3)
+    due = due_entries(workspace)
+    assert [(d.entry.item_code, d.days_left) for d in due] == [("P5.1", 3)]
+    assert [
+        d.entry.item_code for d in due_entries(workspace, today=today + timedelta(days=40))
+    ] == [
+        "P5.1",
+        "P5.2",
+    ]
+    with pytest.raises(InvalidInput, match="组长"):
+        sign_order(workspace, order.id, keys["370100001"], PASSPHRASE)
+    signed = sign_order(workspace, order.id, keys["370100002"], PASSPHRASE)
+    assert signed.signed_by == "370100002"
+    with pytest.raises(InvalidInput, match="已签名"):
+        sign_order(workspace, order.id, keys["370100002"], PASSPHRASE)
+    copy = save_order_copy(workspace, order.id[:8], tmp_path / "整改通知书.pdf")
+    report = verify_pdf(copy)
+    assert len(report.signatures) == 1
+    sig = report.signatures[0]
+    assert (sig.intact, sig.signature_valid, sig.unchanged, sig.signer_cert_no) == (
+        True,
+        True,
+        True,
+        "370100002",
+    )
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", str(copy), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert (
+            "整改通知书" in text
+            and "P5.1" in text
+            and f"{today + timedelta(days=3):%Y-%m-%d}" in text
+        )
