@@ -22,7 +22,9 @@ from inspector.cli import (
     inspection,
     institution,
     keys,
+    ledger,
     record,
+    report,
 )
 from inspector.cli.output import EXIT_ERROR, Printer
 from inspector.errors import InspectorError
@@ -31,7 +33,19 @@ from inspector.errors import InspectorError
 EXIT_PIPE = 141
 
 # The order of the groups in ``--help``.
-GROUPS = (checklist, inspection, evidence, keys, record, institution, draw, claims, audit)
+GROUPS = (
+    checklist,
+    inspection,
+    evidence,
+    keys,
+    record,
+    ledger,
+    report,
+    institution,
+    draw,
+    claims,
+    audit,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
