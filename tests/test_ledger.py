@@ -263,6 +263,11 @@ def test_a_signed_amendment_takes_over_the_rows(workspace: Workspace, keys: dict
     assert [s.document_no for s in cases.case_path(workspace, rows[0].id).steps] == ["协-1"]
     old = search_entries(workspace, LedgerFilter(status="superseded"))
     assert {r.item_code for r in old} == {"P5.1", "P5.2"}
+    # The report counts the corrected visit once, with the amendment's findings.
+    from inspector.ledger.report import report_figures
+
+    figures = report_figures(workspace, date.today(), date.today())
+    assert (figures.inspections, figures.findings, figures.amount_fen) == (1, 1, 12000)
 
 
 def test_export_to_excel(workspace: Workspace, keys: dict[str, str], tmp_path: Path) -> None:

@@ -24,8 +24,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, exists, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import func, select
 
 from inspector.db.models import CaseAction, Inspection, InspectionStatus, Institution, LedgerEntry
 from inspector.errors import InvalidInput
@@ -117,19 +116,19 @@ def report_figures(
     figures = ReportFigures(since=since, until=until, district=district or None)
     library = ws.library
     start, end = _bounds(since, until)
-    later = aliased(Inspection)
-    corrected = exists().where(
-        and_(later.amends_id == Inspection.id, later.status == InspectionStatus.SIGNED)
-    )
     visits = (
-        select(Inspection.institution_id, Institution.type_code, Inspection.mode)
+        select(Inspection.id, Inspection.institution_id, Institution.type_code, Inspection.mode)
         .join(Institution, Institution.id == Inspection.institution_id)
         .where(
             Inspection.status == InspectionStatus.SIGNED,
             Inspection.ended_at >= start,
             Inspection.ended_at < end,
-            ~corrected,
         )
+    )
+    # Corrected by a signed amendment: the amendment counts instead (amends_id has no index,
+    # and the amendments are few: one query, not a correlated one per inspection).
+    corrected_by_amendment = select(Inspection.amends_id).where(
+        Inspection.amends_id.is_not(None), Inspection.status == InspectionStatus.SIGNED
     )
     if figures.district:
         visits = visits.where(Inspection.district == figures.district)
@@ -142,7 +141,8 @@ def report_figures(
         entries = entries.where(LedgerEntry.district == figures.district)
     in_period = entries.subquery()
     with ws.db.session() as session:
-        rows = session.execute(visits).all()
+        corrected = set(session.scalars(corrected_by_amendment))
+        rows = [row[1:] for row in session.execute(visits) if row[0] not in corrected]
         by_type: dict[str, tuple[set[str], int]] = defaultdict(lambda: (set(), 0))
         by_mode: dict[str, tuple[set[str], int]] = defaultdict(lambda: (set(), 0))
         places: set[str] = set()
