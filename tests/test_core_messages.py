@@ -36,6 +36,11 @@ MODULES = [
     "inspector/signing/keystore.py",
     "inspector/signing/sign.py",
     "inspector/signing/trust.py",
+    "inspector/ledger/entries.py",
+    "inspector/ledger/cases.py",
+    "inspector/ledger/follow_up.py",
+    "inspector/ledger/report.py",
+    "inspector/ledger/order.py",
 ]
 ERRORS = {
     "InspectorError",

@@ -460,6 +460,23 @@ class LedgerPage(QWidget):
 
     def show_selected(self) -> None:
         row = self.selected()
+        # Translated outside the f-strings, where lupdate finds them.
+        labels = {
+            "选择一个问题查看详情": self.tr("选择一个问题查看详情"),
+            "检查": self.tr("检查"),
+            "说明": self.tr("说明"),
+            "违规类别": self.tr("违规类别"),
+            "涉及金额": self.tr("涉及金额"),
+            "已追回": self.tr("已追回"),
+            "证据": self.tr("证据"),
+            "状态": self.tr("状态"),
+            "整改期限": self.tr("整改期限"),
+            "整改情况": self.tr("整改情况"),
+            "现场陈述申辩": self.tr("现场陈述申辩"),
+            "案件处理": self.tr("案件处理"),
+            "追回": self.tr("追回"),
+            "陈述申辩": self.tr("陈述申辩"),
+        }
         for button in (self.progress_button, self.case_button, self.follow_up_button):
             button.setEnabled(row is not None and row.status in entries.OPEN)
         self.case_button.setEnabled(
@@ -467,7 +484,7 @@ class LedgerPage(QWidget):
         )
         self.order_button.setEnabled(row is not None and row.status in entries.OPEN)
         if row is None:
-            self.detail.setHtml(f"<p>{self.tr('选择一个问题查看详情')}</p>")
+            self.detail.setHtml(f"<p>{labels['选择一个问题查看详情']}</p>")
             return
         path = cases.case_path(self.workspace, row.id)
         library = self.workspace.library
@@ -479,24 +496,24 @@ class LedgerPage(QWidget):
         lines = [
             f"<h3>{esc(row.item_code)} {esc(row.item_title)}</h3>",
             f"<p><b>{esc(row.institution_name)}</b>（{esc(row.district)}）　"
-            f"{self.tr('检查')} {row.inspection_id[:8]}</p>",
-            f"<p>{self.tr('说明')}：{esc(row.note) or '—'}</p>",
-            f"<p>{self.tr('违规类别')}："
+            f"{labels['检查']} {row.inspection_id[:8]}</p>",
+            f"<p>{labels['说明']}：{esc(row.note) or '—'}</p>",
+            f"<p>{labels['违规类别']}："
             + (esc(f"{row.violation_code} {violation.title}") if violation else "—")
             + "</p>",
-            f"<p>{self.tr('涉及金额')}：{money(row.amount_fen) or '—'}　"
-            f"{self.tr('已追回')}：{money(row.recovered_fen)}　"
-            f"{self.tr('证据')}：{row.evidence_count}</p>",
-            f"<p>{self.tr('状态')}：<b>{ledger_status_name(row.status)}</b>"
+            f"<p>{labels['涉及金额']}：{money(row.amount_fen) or '—'}　"
+            f"{labels['已追回']}：{money(row.recovered_fen)}　"
+            f"{labels['证据']}：{row.evidence_count}</p>",
+            f"<p>{labels['状态']}：<b>{ledger_status_name(row.status)}</b>"
             + (
-                f"　{self.tr('整改期限')}：{row.deadline:%Y-%m-%d}"
+                f"　{labels['整改期限']}：{row.deadline:%Y-%m-%d}"
                 if row.deadline is not None
                 else ""
             )
             + "</p>",
-            f"<p>{self.tr('整改情况')}：{esc(row.progress_note) or '—'}</p>",
-            f"<p>{self.tr('现场陈述申辩')}：{esc(path.party_statement) or '—'}</p>",
-            f"<h4>{self.tr('案件处理')}</h4>",
+            f"<p>{labels['整改情况']}：{esc(row.progress_note) or '—'}</p>",
+            f"<p>{labels['现场陈述申辩']}：{esc(path.party_statement) or '—'}</p>",
+            f"<h4>{labels['案件处理']}</h4>",
         ]
         if not path.steps:
             lines.append("<p>—</p>")
@@ -504,8 +521,8 @@ class LedgerPage(QWidget):
             lines.append(
                 f"<p>{step.on_date:%Y-%m-%d}　<b>{case_kind_name(step.kind)}</b>　"
                 f"{esc(step.receiving_body)}　{esc(step.document_no)}"
-                + (f"　{self.tr('追回')} {money(step.recovered_fen)}" if step.recovered_fen else "")
-                + (f"<br/>{self.tr('陈述申辩')}：{esc(step.statement)}" if step.statement else "")
+                + (f"　{labels['追回']} {money(step.recovered_fen)}" if step.recovered_fen else "")
+                + (f"<br/>{labels['陈述申辩']}：{esc(step.statement)}" if step.statement else "")
                 + "</p>"
             )
         self.detail.setHtml("".join(lines))
@@ -722,6 +739,8 @@ class DueBanner(QLabel):
             .replace("%3", soonest.entry.institution_name)
             .replace("%4", soonest.entry.item_code)
             .replace("%5", f"{soonest.entry.deadline:%Y-%m-%d}")
-            + f"<a href='ledger'>{self.tr('查看台账')}</a>"
+            + "<a href='ledger'>"
+            + self.tr("查看台账")
+            + "</a>"
         )
         self.show()
