@@ -91,7 +91,9 @@ def test_the_ledger_screen_lists_filters_and_acts(
     assert entries.get_entry(workspace, entry.id).status == "transferred"
 
 
-def test_a_follow_up_opens_in_the_checklist(window: MainWindow, signed: list[str]) -> None:
+def test_a_follow_up_opens_in_the_checklist(
+    window: MainWindow, workspace: Workspace, signed: list[str]
+) -> None:
     window.show_ledger()
     page = window.ledger
     page.search.setText("甲卫生院")
@@ -102,6 +104,18 @@ def test_a_follow_up_opens_in_the_checklist(window: MainWindow, signed: list[str
     assert window.checklist.view is not None and window.checklist.view.id == visit
     codes = [item.code for item in window.checklist.view.checklist.items]
     assert codes[:2] == ["RV1", "RV2"]
+    # Back in the ledger, the finding's verdict is taken in that follow-up.
+    window.show_ledger()
+    page.search.setText("冒名")  # P5.2
+    page.apply_filters()
+    assert page.pending is not None and page.pending[:2] == (visit, "RV2")
+    assert page.verdict_button.isEnabled() and not page.follow_up_button.isEnabled()
+    assert page.save_verdict("partial", "仍有一例")
+    from inspector.inspections import get_inspection
+    from inspector.ledger.follow_up import follow_up_items
+
+    assert ("RV2", page.selected().id, "partial") in follow_up_items(workspace, visit)
+    assert get_inspection(workspace, visit).answers["RV2"].note == "仍有一例"
 
 
 def test_order_export_report_and_the_deadlines_on_home(

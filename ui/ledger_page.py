@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from inspector.errors import InspectorError
 from inspector.ledger import cases, entries, order, report
 from inspector.ledger.entries import EntryView, LedgerFilter
+from inspector.ledger.follow_up import pending_follow_up
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
 from ui.strings import money
@@ -238,6 +239,33 @@ class CaseStepDialog(QDialog):
         form.addRow(buttons)
 
 
+class VerdictDialog(QDialog):
+    """已整改 / 部分整改 / 未整改, with what was found."""
+
+    def __init__(self, current: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("回头看结论"))
+        form = QFormLayout(self)
+        self.verdict = QComboBox()
+        for code, label in (
+            ("rectified", self.tr("已整改")),
+            ("partial", self.tr("部分整改")),
+            ("not_rectified", self.tr("未整改")),
+        ):
+            self.verdict.addItem(label, code)
+        self.verdict.setCurrentIndex(max(self.verdict.findData(current), 0))
+        self.note = QPlainTextEdit()
+        form.addRow(self.tr("整改结论"), self.verdict)
+        form.addRow(self.tr("情况说明"), self.note)
+        form.addRow(QLabel(self.tr("整改材料和照片请在回头看的检查清单中附到该条目下。")))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
 class ReportDialog(QDialog):
     """The period (a quarter, or dates), the district (or all) and the file of a 情况报告."""
 
@@ -289,6 +317,7 @@ class LedgerPage(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.runner = runner
+        self.pending: tuple[str, str, str | None] | None = None  # the open 回头看 of the row
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
@@ -365,10 +394,16 @@ class LedgerPage(QWidget):
         self.follow_up_button.clicked.connect(self.create_follow_up)
         self.order_button = QPushButton(self.tr("整改通知书…"))
         self.order_button.clicked.connect(self.make_order)
+        self.verdict_button = QPushButton(self.tr("回头看结论…"))
+        self.verdict_button.setToolTip(
+            self.tr("在尚未签名的回头看中记录该问题的整改结论；签名后更新台账")
+        )
+        self.verdict_button.clicked.connect(self.take_verdict)
         for button in (
             self.progress_button,
             self.case_button,
             self.follow_up_button,
+            self.verdict_button,
             self.order_button,
         ):
             actions.addWidget(button)
@@ -483,6 +518,9 @@ class LedgerPage(QWidget):
             row is not None and row.status not in (entries.SUPERSEDED, entries.RECTIFIED)
         )
         self.order_button.setEnabled(row is not None and row.status in entries.OPEN)
+        self.pending = None if row is None else pending_follow_up(self.workspace, row.id)
+        self.verdict_button.setEnabled(self.pending is not None)
+        self.follow_up_button.setEnabled(self.follow_up_button.isEnabled() and self.pending is None)
         if row is None:
             self.detail.setHtml(f"<p>{labels['选择一个问题查看详情']}</p>")
             return
@@ -612,6 +650,29 @@ class LedgerPage(QWidget):
         self._done()
         self.open_requested.emit(visit)
         return visit
+
+    def take_verdict(self) -> None:
+        if self.pending is None:
+            return
+        dialog = VerdictDialog(self.pending[2], self)
+        if dialog.exec():
+            self.save_verdict(dialog.verdict.currentData(), dialog.note.toPlainText())
+
+    def save_verdict(self, verdict: str, note: str) -> bool:
+        """The verdict on the selected finding in its unsigned 回头看 (new evidence goes on the
+        follow-up's item in its checklist)."""
+        from inspector.ledger.follow_up import save_verdict
+
+        if self.pending is None:
+            return False
+        visit, item_code, _before = self.pending
+        try:
+            save_verdict(self.workspace, visit, item_code, verdict, note=note or None)
+        except InspectorError as error:
+            self._failed(error)
+            return False
+        self._done()
+        return True
 
     def make_order(self, deadline: date | None = None, target: Path | None = None) -> None:
         """The rectification order of the selected finding's inspection (one deadline for its

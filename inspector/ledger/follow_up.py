@@ -302,3 +302,17 @@ def follow_up_items(ws: Workspace, inspection_id: str) -> list[tuple[str, str, s
                 .order_by(FollowUpItem.created_at, FollowUpItem.item_code)
             )
         ]
+
+
+def pending_follow_up(ws: Workspace, entry: str) -> tuple[str, str, str | None] | None:
+    """The unsigned 回头看 that checks ``entry`` again, if any: (its inspection id, the item
+    code, the verdict so far). The 台账 screen takes the verdict there."""
+    with ws.db.session() as session:
+        row = resolve_entry(session, entry)
+        found = session.execute(
+            select(FollowUpItem.inspection_id, FollowUpItem.item_code, FollowUpItem.verdict)
+            .join(Inspection, Inspection.id == FollowUpItem.inspection_id)
+            .where(FollowUpItem.entry_id == row.id, Inspection.status != InspectionStatus.SIGNED)
+            .limit(1)
+        ).first()
+        return None if found is None else (found[0], found[1], found[2])

@@ -131,52 +131,52 @@
 <context>
     <name>CaseStepDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="212"/>
+        <location filename="../../ui/ledger_page.py" line="213"/>
         <source>案件处理</source>
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="219"/>
+        <location filename="../../ui/ledger_page.py" line="220"/>
         <source>如：历城区医疗保障局、历城区公安分局</source>
         <translation>e.g. Licheng District Healthcare Security Bureau, Licheng District Public Security Bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="225"/>
+        <location filename="../../ui/ledger_page.py" line="226"/>
         <source>处理方式</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="226"/>
+        <location filename="../../ui/ledger_page.py" line="227"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="227"/>
+        <location filename="../../ui/ledger_page.py" line="228"/>
         <source>处理或接收单位</source>
         <translation>Handling or receiving body</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="228"/>
+        <location filename="../../ui/ledger_page.py" line="229"/>
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="229"/>
+        <location filename="../../ui/ledger_page.py" line="230"/>
         <source>当事人陈述申辩</source>
         <translation>Party&apos;s statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="230"/>
+        <location filename="../../ui/ledger_page.py" line="231"/>
         <source>陈述申辩日期</source>
         <translation>Date of the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="231"/>
+        <location filename="../../ui/ledger_page.py" line="232"/>
         <source>本次追回金额（元）</source>
         <translation>Recovered in this step (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="232"/>
+        <location filename="../../ui/ledger_page.py" line="233"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -1100,12 +1100,12 @@
 <context>
     <name>DueBanner</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="736"/>
+        <location filename="../../ui/ledger_page.py" line="797"/>
         <source>整改期限：%1 个问题 7 天内到期，其中 %2 个已逾期（最近：%3 %4，%5）&#x3000;</source>
         <translation>Rectification deadlines: %1 findings due within 7 days, %2 of them overdue (soonest: %3 %4, %5)&#x3000;</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="743"/>
+        <location filename="../../ui/ledger_page.py" line="804"/>
         <source>查看台账</source>
         <translation>Open the ledger</translation>
     </message>
@@ -1897,47 +1897,47 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="107"/>
+        <location filename="../../ui/ledger_page.py" line="108"/>
         <source>发现日期</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="108"/>
+        <location filename="../../ui/ledger_page.py" line="109"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="109"/>
+        <location filename="../../ui/ledger_page.py" line="110"/>
         <source>被检查机构</source>
         <translation>Institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="110"/>
+        <location filename="../../ui/ledger_page.py" line="111"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="111"/>
+        <location filename="../../ui/ledger_page.py" line="112"/>
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="112"/>
+        <location filename="../../ui/ledger_page.py" line="113"/>
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="113"/>
+        <location filename="../../ui/ledger_page.py" line="114"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="114"/>
+        <location filename="../../ui/ledger_page.py" line="115"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="115"/>
+        <location filename="../../ui/ledger_page.py" line="116"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
@@ -1945,221 +1945,231 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="295"/>
+        <location filename="../../ui/ledger_page.py" line="324"/>
         <source>← 检查列表</source>
         <translation>← Inspections</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="298"/>
-        <location filename="../../ui/ledger_page.py" line="399"/>
-        <location filename="../../ui/ledger_page.py" line="533"/>
+        <location filename="../../ui/ledger_page.py" line="327"/>
+        <location filename="../../ui/ledger_page.py" line="434"/>
+        <location filename="../../ui/ledger_page.py" line="571"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="302"/>
+        <location filename="../../ui/ledger_page.py" line="331"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="304"/>
+        <location filename="../../ui/ledger_page.py" line="333"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="312"/>
+        <location filename="../../ui/ledger_page.py" line="341"/>
         <source>搜索机构、问题、说明…</source>
         <translation>Search institution, finding, note…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="315"/>
+        <location filename="../../ui/ledger_page.py" line="344"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="322"/>
+        <location filename="../../ui/ledger_page.py" line="351"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="323"/>
+        <location filename="../../ui/ledger_page.py" line="352"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="324"/>
+        <location filename="../../ui/ledger_page.py" line="353"/>
         <source>最近 90 天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="325"/>
+        <location filename="../../ui/ledger_page.py" line="354"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="329"/>
+        <location filename="../../ui/ledger_page.py" line="358"/>
         <source>全部期限</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="330"/>
+        <location filename="../../ui/ledger_page.py" line="359"/>
         <source>7 天内到期或逾期</source>
         <translation>Due within 7 days or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="331"/>
+        <location filename="../../ui/ledger_page.py" line="360"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="359"/>
+        <location filename="../../ui/ledger_page.py" line="388"/>
         <source>整改进展…</source>
         <translation>Progress…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="361"/>
+        <location filename="../../ui/ledger_page.py" line="390"/>
         <source>案件处理…</source>
         <translation>Case step…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="363"/>
+        <location filename="../../ui/ledger_page.py" line="392"/>
         <source>回头看</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="364"/>
+        <location filename="../../ui/ledger_page.py" line="393"/>
         <source>对该检查的全部未整改问题新建回头看</source>
         <translation>A new follow-up visit of all open findings of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="366"/>
+        <location filename="../../ui/ledger_page.py" line="395"/>
         <source>整改通知书…</source>
         <translation>Rectification order…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="403"/>
+        <location filename="../../ui/ledger_page.py" line="397"/>
+        <source>回头看结论…</source>
+        <translation>Follow-up verdict…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="399"/>
+        <source>在尚未签名的回头看中记录该问题的整改结论；签名后更新台账</source>
+        <translation>Record this finding&apos;s verdict in its follow-up visit, not yet signed; signing it updates the ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="438"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="406"/>
+        <location filename="../../ui/ledger_page.py" line="441"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="442"/>
+        <location filename="../../ui/ledger_page.py" line="477"/>
         <source>共 %1 个问题，未完成整改 %2 个，涉及金额 %3，已追回 %4</source>
         <translation>%1 findings, %2 not yet rectified, %3 involved, %4 recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="465"/>
+        <location filename="../../ui/ledger_page.py" line="500"/>
         <source>选择一个问题查看详情</source>
         <translation>Select a finding to see it</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="466"/>
+        <location filename="../../ui/ledger_page.py" line="501"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="467"/>
+        <location filename="../../ui/ledger_page.py" line="502"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="468"/>
+        <location filename="../../ui/ledger_page.py" line="503"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="469"/>
+        <location filename="../../ui/ledger_page.py" line="504"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="470"/>
+        <location filename="../../ui/ledger_page.py" line="505"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="471"/>
+        <location filename="../../ui/ledger_page.py" line="506"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="472"/>
+        <location filename="../../ui/ledger_page.py" line="507"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="474"/>
+        <location filename="../../ui/ledger_page.py" line="509"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="475"/>
+        <location filename="../../ui/ledger_page.py" line="510"/>
         <source>现场陈述申辩</source>
         <translation>Statement on site</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="476"/>
+        <location filename="../../ui/ledger_page.py" line="511"/>
         <source>案件处理</source>
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="477"/>
+        <location filename="../../ui/ledger_page.py" line="512"/>
         <source>追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="478"/>
+        <location filename="../../ui/ledger_page.py" line="513"/>
         <source>陈述申辩</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="624"/>
-        <location filename="../../ui/ledger_page.py" line="658"/>
+        <location filename="../../ui/ledger_page.py" line="685"/>
+        <location filename="../../ui/ledger_page.py" line="719"/>
         <source>整改通知书</source>
         <translation>Rectification order</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="473"/>
-        <location filename="../../ui/ledger_page.py" line="627"/>
+        <location filename="../../ui/ledger_page.py" line="508"/>
+        <location filename="../../ui/ledger_page.py" line="688"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="639"/>
+        <location filename="../../ui/ledger_page.py" line="700"/>
         <source>保存整改通知书</source>
         <translation>Save the rectification order</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="655"/>
+        <location filename="../../ui/ledger_page.py" line="716"/>
         <source>整改通知书 %1 已保存；请组长用数字签名签署（ledger order-sign）。</source>
         <translation>Rectification order %1 saved; the team leader signs it digitally (ledger order-sign).</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="669"/>
+        <location filename="../../ui/ledger_page.py" line="730"/>
         <source>导出问题台账</source>
         <translation>Export the problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="678"/>
+        <location filename="../../ui/ledger_page.py" line="739"/>
         <source>已导出 %1 个问题</source>
         <translation>%1 findings exported</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="680"/>
+        <location filename="../../ui/ledger_page.py" line="741"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="707"/>
+        <location filename="../../ui/ledger_page.py" line="768"/>
         <source>情况报告已保存：%1</source>
         <translation>Periodic report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="708"/>
+        <location filename="../../ui/ledger_page.py" line="769"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
@@ -2341,47 +2351,47 @@ Data directory: %2</translation>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="65"/>
+        <location filename="../../ui/ledger_page.py" line="66"/>
         <source>待整改</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="66"/>
+        <location filename="../../ui/ledger_page.py" line="67"/>
         <source>整改中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="67"/>
+        <location filename="../../ui/ledger_page.py" line="68"/>
         <source>已整改（销号）</source>
         <translation>Rectified (closed)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="68"/>
+        <location filename="../../ui/ledger_page.py" line="69"/>
         <source>移交</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="69"/>
+        <location filename="../../ui/ledger_page.py" line="70"/>
         <source>已更正</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="76"/>
+        <location filename="../../ui/ledger_page.py" line="77"/>
         <source>协议处理</source>
         <translation>Under the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="77"/>
+        <location filename="../../ui/ledger_page.py" line="78"/>
         <source>行政处罚</source>
         <translation>Administrative penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="78"/>
+        <location filename="../../ui/ledger_page.py" line="79"/>
         <source>移送公安</source>
         <translation>To the police</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="79"/>
+        <location filename="../../ui/ledger_page.py" line="80"/>
         <source>移送纪检监察</source>
         <translation>To the discipline inspectors</translation>
     </message>
@@ -2606,27 +2616,27 @@ Data directory: %2</translation>
 <context>
     <name>ProgressEntryDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="187"/>
+        <location filename="../../ui/ledger_page.py" line="188"/>
         <source>记录整改进展</source>
         <translation>Rectification progress</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="195"/>
+        <location filename="../../ui/ledger_page.py" line="196"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="196"/>
+        <location filename="../../ui/ledger_page.py" line="197"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="197"/>
+        <location filename="../../ui/ledger_page.py" line="198"/>
         <source>累计追回金额（元）</source>
         <translation>Recovered so far (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="198"/>
+        <location filename="../../ui/ledger_page.py" line="199"/>
         <source>销号只能由已签名的回头看完成。</source>
         <translation>Only a signed follow-up visit closes a finding.</translation>
     </message>
@@ -2918,47 +2928,47 @@ Data directory: %2</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="246"/>
+        <location filename="../../ui/ledger_page.py" line="274"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="253"/>
+        <location filename="../../ui/ledger_page.py" line="281"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="257"/>
+        <location filename="../../ui/ledger_page.py" line="285"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="262"/>
+        <location filename="../../ui/ledger_page.py" line="290"/>
         <source>开始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="263"/>
+        <location filename="../../ui/ledger_page.py" line="291"/>
         <source>结束日期</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="264"/>
+        <location filename="../../ui/ledger_page.py" line="292"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="265"/>
+        <location filename="../../ui/ledger_page.py" line="293"/>
         <source>保存为（.xlsx 或 .pdf）</source>
         <translation>Save as (.xlsx or .pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="275"/>
+        <location filename="../../ui/ledger_page.py" line="303"/>
         <source>保存情况报告</source>
         <translation>Save the periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="275"/>
+        <location filename="../../ui/ledger_page.py" line="303"/>
         <source>Excel 或 PDF (*.xlsx *.pdf)</source>
         <translation>Excel or PDF (*.xlsx *.pdf)</translation>
     </message>
@@ -3365,6 +3375,44 @@ Data directory: %2</translation>
         <location filename="../../ui/trust_dialog.py" line="48"/>
         <source>不通过</source>
         <translation>failed</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictDialog</name>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="247"/>
+        <source>回头看结论</source>
+        <translation>Follow-up verdict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="251"/>
+        <source>已整改</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="252"/>
+        <source>部分整改</source>
+        <translation>Partly rectified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="253"/>
+        <source>未整改</source>
+        <translation>Not rectified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="258"/>
+        <source>整改结论</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="259"/>
+        <source>情况说明</source>
+        <translation>What was found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="260"/>
+        <source>整改材料和照片请在回头看的检查清单中附到该条目下。</source>
+        <translation>Attach the rectification documents and photos to this item in the follow-up&apos;s checklist.</translation>
     </message>
 </context>
 <context>

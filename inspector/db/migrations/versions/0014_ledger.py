@@ -5,7 +5,8 @@ follows up.
 New tables with their tombstone triggers; one column added with ALTER TABLE ADD COLUMN (no
 table is rebuilt, so the lock, custody and tombstone triggers stay as they are). Findings of
 inspections signed before this migration are entered in the ledger by
-``inspector.ledger.entries.enter_signed`` when a workspace opens (an audited change), not here.
+``inspector.ledger.entries.enter_signed`` (an audited change) when the ledger is first shown
+or listed, not here: a migration writes no audit event.
 
 Revision ID: 0014_ledger
 Revises: 0011_claims
