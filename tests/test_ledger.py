@@ -233,6 +233,14 @@ def test_only_a_signed_follow_up_closes_a_finding(
     assert (rows["P5.3"].status, rows["P5.3"].follow_up_verdict) == ("pending", "not_rectified")
     new = search_entries(workspace, LedgerFilter(inspection=visit))
     assert [(r.item_code, r.amount_fen) for r in new] == [(mode_item, 700)]
+    # Its 未整改/部分整改 items are no findings of their own: nothing is missing afterwards,
+    # and a later look at the ledger does not apply the verdicts again.
+    entries.set_progress(workspace, rows["P5.3"].id, status="整改中")
+    assert entries.missing_entries(workspace) == []
+    before = _events(workspace)
+    assert entries.enter_signed(workspace) == 0
+    assert _events(workspace) == before
+    assert entries.get_entry(workspace, rows["P5.3"].id).status == "in_progress"
     with pytest.raises(InvalidInput, match="销号"):
         entries.set_progress(workspace, rows["P5.1"].id, note="改")
 

@@ -21,13 +21,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from inspector.db.models import (
     Answer,
     CaseAction,
     Evidence,
+    FollowUpItem,
     Inspection,
     InspectionStatus,
     LedgerEntry,
@@ -177,7 +178,15 @@ def _carry_over(ch: Change, original_id: str, entered: list[LedgerEntry]) -> Non
 
 def missing_entries(ws: Workspace) -> list[str]:
     """Signed inspections with findings the ledger lacks (signed before the ledger existed,
-    or on another laptop without their rows)."""
+    or on another laptop without their rows). A 回头看's items for the findings it checks
+    again are not findings of their own (nor are an amendment's of a 回头看)."""
+    checked_again = exists().where(
+        FollowUpItem.item_code == Answer.item_code,
+        or_(
+            FollowUpItem.inspection_id == Answer.inspection_id,
+            FollowUpItem.inspection_id == Inspection.amends_id,
+        ),
+    )
     with ws.db.session() as session:
         return list(
             session.scalars(
@@ -189,6 +198,7 @@ def missing_entries(ws: Workspace) -> list[str]:
                     Inspection.status == InspectionStatus.SIGNED,
                     Answer.result == Result.PROBLEM,
                     LedgerEntry.id.is_(None),
+                    ~checked_again,
                 )
             )
         )
