@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from inspector.db.models import AuditEvent, LedgerEntry
-from inspector.errors import InvalidInput
+from inspector.errors import InvalidInput, StorageError
 from inspector.inspections import save_answer
 from inspector.ledger import cases, entries
 from inspector.ledger.entries import LedgerFilter, search_entries
@@ -290,6 +290,10 @@ def test_export_to_excel(workspace: Workspace, keys: dict[str, str], tmp_path: P
     assert rows[2][10] is None and rows[1][12] == "待整改"
     with pytest.raises(InvalidInput, match="xlsx"):
         entries.export_ledger(workspace, tmp_path / "台账.csv")
+    blocker = tmp_path / "一个文件"
+    blocker.write_text("", encoding="utf-8")  # a file where the folder should be
+    with pytest.raises(StorageError, match="文件未保存"):
+        entries.export_ledger(workspace, blocker / "台账.xlsx")
 
 
 def test_the_rectification_order_sets_deadlines_and_is_signed_by_the_leader(

@@ -35,7 +35,7 @@ from inspector.db.models import (
     Result,
     natural_id,
 )
-from inspector.errors import InvalidInput, NotFound
+from inspector.errors import InvalidInput, NotFound, StorageError
 from inspector.inspections import checklist_of, parse_amount
 from inspector.workspace import Workspace
 
@@ -472,6 +472,19 @@ def set_progress(
 
 # --- export ---------------------------------------------------------------------------------
 
+
+def write_file(target: Path, payload: bytes) -> None:
+    """A file the user asked for (or the record store's), written atomically; a full disk or a
+    folder that cannot be written is a message, not a crash, and leaves no partial file."""
+    from inspector.evidence.store import disk_message
+    from inspector.files import write_atomically
+
+    try:
+        write_atomically(target, payload, mode=0o644)
+    except OSError as error:
+        raise StorageError(disk_message(error)) from error
+
+
 EXPORT_HEADER = (
     "台账编号",
     "发现日期",
@@ -531,8 +544,6 @@ def export_ledger(ws: Workspace, target: Path, filters: LedgerFilter = LedgerFil
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    from inspector.files import write_atomically
-
     if target.suffix.lower() != ".xlsx":
         raise InvalidInput("台账导出文件的扩展名应为 .xlsx")
     rows = search_entries(ws, filters)
@@ -560,5 +571,5 @@ def export_ledger(ws: Workspace, target: Path, filters: LedgerFilter = LedgerFil
         sheet.append(cells)
     buffer = io.BytesIO()
     book.save(buffer)
-    write_atomically(target, buffer.getvalue(), mode=0o644)
+    write_file(target, buffer.getvalue())
     return len(rows)

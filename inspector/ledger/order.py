@@ -25,7 +25,7 @@ from inspector.db.models import (
 )
 from inspector.errors import InvalidInput, NotFound
 from inspector.inspections import format_fen, resolve_id
-from inspector.ledger.entries import OPEN, EntryView, LedgerFilter, search_entries
+from inspector.ledger.entries import OPEN, EntryView, LedgerFilter, search_entries, write_file
 from inspector.workspace import Workspace
 
 LEGAL_BASIS = "《中华人民共和国社会保险法》《医疗保障基金使用监督管理条例》"
@@ -177,7 +177,6 @@ def build_order(
     """The order for the open findings of a signed inspection: ``deadline`` for every finding
     not given its own in ``deadlines`` (ledger row id or prefix → date). One ``order.build``
     event sets the rows' deadlines and keeps the PDF."""
-    from inspector.files import write_atomically
     from inspector.record.facts import BUREAU_SETTING
 
     issued = today or date.today()
@@ -212,7 +211,7 @@ def build_order(
     with ws.change(None, "order.build", inspection=full_id, editable=False) as ch:
         # The change's number keeps two orders of one day apart.
         path, kept_as = ws.records.new_file(full_id, f"整改通知书-{issued:%Y%m%d}-{ch.seq}.pdf")
-        write_atomically(path, pdf, mode=0o644)
+        write_file(path, pdf)
         order = ch.add(
             RectificationOrder(
                 inspection_id=full_id,

@@ -28,9 +28,8 @@ from sqlalchemy import func, select
 
 from inspector.db.models import CaseAction, Inspection, InspectionStatus, Institution, LedgerEntry
 from inspector.errors import InvalidInput
-from inspector.files import write_atomically
 from inspector.ledger.cases import HAND_OVER, KIND_NAMES
-from inspector.ledger.entries import OPEN, RECTIFIED, STATUS_NAMES, SUPERSEDED
+from inspector.ledger.entries import OPEN, RECTIFIED, STATUS_NAMES, SUPERSEDED, write_file
 from inspector.workspace import Workspace
 
 UNCATEGORISED = "未分类"
@@ -348,7 +347,7 @@ def write_workbook(figures: ReportFigures, target: Path) -> None:
     bars(cases, "案件处理（按方式）", (2, 2), len(figures.cases), "D2")
     buffer = io.BytesIO()
     book.save(buffer)
-    write_atomically(target, buffer.getvalue(), mode=0o644)
+    write_file(target, buffer.getvalue())
 
 
 # --- the PDF --------------------------------------------------------------------------------
@@ -557,7 +556,7 @@ def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -
         bottomMargin=16 * mm,
     )
     document.build(story)
-    write_atomically(target, buffer.getvalue(), mode=0o644)
+    write_file(target, buffer.getvalue())
 
 
 def write_report(
