@@ -18,6 +18,7 @@ the PDF (reportlab, charts drawn by reportlab.graphics) only lay it out."""
 from __future__ import annotations
 
 import io
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -376,7 +377,10 @@ def _bar_drawing(labels: list[str], series: list[list[float]], names: list[str],
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.valueMin = 0
     top = max((v for values in series for v in values), default=0)
-    chart.valueAxis.valueMax = max(top * 1.1, 1)
+    # Counts: whole-number steps, about five of them.
+    step = max(1, math.ceil(top / 5))
+    chart.valueAxis.valueStep = step
+    chart.valueAxis.valueMax = max(step * math.ceil(top * 1.1 / step), step)
     chart.barLabels.fontName = font
     chart.barLabels.fontSize = 6.5
     chart.barLabelFormat = "%d"
@@ -420,12 +424,18 @@ def _pie_drawing(labels: list[str], values: list[int], font: str) -> Any:
     legend.fontName = font
     legend.fontSize = 8
     legend.x, legend.y = 220, 120
+    legend.alignment = "right"  # the swatch before the text, one column
+    legend.columnMaximum = 10
     legend.colorNamePairs = [
         (colors.HexColor(PALETTE[i % len(PALETTE)]), f"{label}：{value}")
         for i, (label, value) in enumerate(shown)
     ]
     drawing.add(legend)
     return drawing
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -> None:
@@ -436,7 +446,14 @@ def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import (
+        KeepTogether,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
 
     from inspector.signing.appearance import register_font
 
@@ -446,6 +463,7 @@ def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -
     base = ParagraphStyle("base", fontName=font, fontSize=9.5, leading=13, wordWrap="CJK")
     title = ParagraphStyle("title", parent=base, fontSize=16, leading=22, alignment=TA_CENTER)
     sub = ParagraphStyle("sub", parent=base, fontSize=9, alignment=TA_CENTER, spaceAfter=4 * mm)
+    cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11)
     h2 = ParagraphStyle("h2", parent=base, fontSize=12, leading=16, spaceBefore=5 * mm,
                         spaceAfter=2 * mm)  # fmt: skip
 
@@ -535,14 +553,22 @@ def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -
         ),
     ]
     for heading, header, rows, drawing in sections:
-        story.append(Paragraph(heading, h2))
         if rows:
             widths = [90.0] + [40.0] * (len(header) - 1)
-            story.append(grid([header, *rows], widths))
-            story.append(Spacer(1, 3 * mm))
-            story.append(drawing)
+            # A long category name wraps in its cell; a section stays on one page.
+            cells = [[Paragraph(_escape(str(row[0])), cell), *row[1:]] for row in rows]
+            story.append(
+                KeepTogether(
+                    [
+                        Paragraph(heading, h2),
+                        grid([header, *cells], widths),
+                        Spacer(1, 3 * mm),
+                        drawing,
+                    ]
+                )
+            )
         else:
-            story.append(Paragraph("本期无。", base))
+            story += [Paragraph(heading, h2), Paragraph("本期无。", base)]
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
