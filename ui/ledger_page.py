@@ -376,7 +376,7 @@ class LedgerPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 90), (1, 90), (2, 180), (3, 70), (4, 50), (6, 100), (7, 90)):
+        for column, width in ((0, 90), (1, 110), (2, 170), (3, 70), (4, 50), (6, 100), (7, 90)):
             self.table.setColumnWidth(column, width)
         split.addWidget(self.table)
         side = QWidget()
