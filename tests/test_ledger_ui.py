@@ -15,10 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from inspector.ledger import entries, order
 from inspector.workspace import Workspace
+from ui.ledger_page import _qdate
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
-from .ledger_helpers import signed_inspection, team_keys
+from .ledger_helpers import PASSPHRASE, signed_inspection, team_keys
 
 
 @pytest.fixture(autouse=True)
@@ -119,19 +120,39 @@ def test_a_follow_up_opens_in_the_checklist(
 
 
 def test_order_export_report_and_the_deadlines_on_home(
-    window: MainWindow, workspace: Workspace, signed: list[str], tmp_path: Path
+    window: MainWindow,
+    workspace: Workspace,
+    signed: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window.show_ledger()
     page = window.ledger
     page.search.setText("甲卫生院")
     page.apply_filters()
     assert window.due_banner.isHidden()
-    page.make_order(date.today() + timedelta(days=3), tmp_path / "通知书.pdf")
+    dialog = page.order_dialog()
+    assert dialog is not None and len(dialog.deadlines) == 2
+    assert not dialog.sign_button.isEnabled()  # nothing to sign before it is made
+    first = next(r.id for r in dialog.rows if r.item_code == "P5.1")
+    for entry, edit in dialog.deadlines.items():
+        edit.setDate(_qdate(date.today() + timedelta(days=3 if entry == first else 5)))
+    dialog.build()
+    assert dialog.made is not None and "请组长数字签名" in dialog.message.text()
+    assert entries.get_entry(workspace, first).deadline == date.today() + timedelta(days=3)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    dialog.sign("wrong passphrase")
+    assert warnings and dialog.made.signed_by is None
+    dialog.sign(PASSPHRASE)
+    assert dialog.made.signed_by == "370100002" and "已由组长签名" in dialog.message.text()
+    dialog.save(tmp_path / "通知书.pdf")
     assert (tmp_path / "通知书.pdf").read_bytes().startswith(b"%PDF")
     assert len(order.orders_of(workspace, signed[0])) == 1
     window.show_home()
     assert window.due_banner.isVisible()
     assert "2 个问题 7 天内到期" in window.due_banner.text()
+    assert "P5.1" in window.due_banner.text()  # the soonest
     window.due_banner.linkActivated.emit("ledger")
     assert window.pages.currentWidget() is page
     assert {r.item_code for r in page.model.rows} == {"P5.1", "P5.2"}

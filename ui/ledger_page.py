@@ -266,6 +266,153 @@ class VerdictDialog(QDialog):
         form.addRow(buttons)
 
 
+class OrderDialog(QDialog):
+    """整改通知书: the inspection's open findings, each with its deadline; 生成 makes the PDF
+    (the deadlines go to the ledger), the leader signs it with their key, 另存 saves a copy."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        runner: TaskRunner,
+        inspection_id: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        from inspector.inspections import get_inspection
+        from inspector.signing.keystore import KeyStore
+
+        super().__init__(parent)
+        self.workspace = workspace
+        self.runner = runner
+        self.inspection_id = inspection_id
+        self.made: order.OrderView | None = None
+        self.setWindowTitle(self.tr("整改通知书"))
+        layout = QVBoxLayout(self)
+        view = get_inspection(workspace, inspection_id)
+        layout.addWidget(QLabel(f"{view.institution_name}（{view.district}）"))
+        self.rows = [
+            r
+            for r in entries.search_entries(workspace, LedgerFilter(inspection=inspection_id))
+            if r.status in entries.OPEN
+        ]
+        form = QFormLayout()
+        self.deadlines: dict[str, QDateEdit] = {}
+        default = date.today() + timedelta(days=30)
+        for row in self.rows:
+            edit = _date_edit(row.deadline or default)
+            self.deadlines[row.id] = edit
+            form.addRow(f"{row.item_code} {row.item_title}", edit)
+        layout.addLayout(form)
+        self.build_button = QPushButton(self.tr("生成整改通知书"))
+        self.build_button.clicked.connect(self.build)
+        layout.addWidget(self.build_button)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        signing = QFormLayout()
+        self.key = QComboBox()
+        leader = view.leader[1] if view.leader else None
+        for info in KeyStore.of(workspace).list_keys():
+            if info.cert_no and info.cert_no == leader:
+                self.key.addItem(f"{info.name} {info.cert_no}", info.key_id)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.sign_button = QPushButton(self.tr("组长数字签名"))
+        self.sign_button.clicked.connect(lambda: self.sign())
+        signing.addRow(self.tr("组长的密钥"), self.key)
+        signing.addRow(self.tr("口令"), self.passphrase)
+        signing.addRow("", self.sign_button)
+        layout.addLayout(signing)
+        self.save_button = QPushButton(self.tr("另存…"))
+        self.save_button.clicked.connect(lambda: self.save())
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self._update()
+
+    def _update(self) -> None:
+        made = self.made is not None
+        self.build_button.setEnabled(bool(self.rows) and not made)
+        signed = made and self.made is not None and self.made.signed_by is not None
+        self.sign_button.setEnabled(made and not signed and self.key.count() > 0)
+        self.save_button.setEnabled(made)
+        if not self.rows:
+            self.message.setText(self.tr("该检查没有待整改或整改中的问题。"))
+        elif made and self.made is not None:
+            self.message.setText(
+                (
+                    self.tr("整改通知书 %1 已由组长签名。")
+                    if signed
+                    else self.tr("整改通知书 %1 已生成，请组长数字签名。")
+                ).replace("%1", self.made.order_no)
+            )
+        elif self.key.count() == 0:
+            self.message.setText(self.tr("本机没有组长的密钥：生成后可在命令行签名。"))
+
+    def _failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("整改通知书"), message)
+
+    def build(self) -> None:
+        deadlines = {entry: _day(edit) for entry, edit in self.deadlines.items()}
+
+        def done(made: order.OrderView) -> None:
+            self.made = made
+            self._update()
+            self.changed.emit()
+
+        self.runner.run(
+            lambda _reporter: order.build_order(
+                self.workspace, self.inspection_id, deadlines=deadlines
+            ),
+            on_success=done,
+            on_failure=self._failed,
+            progress_parent=self,
+        )
+
+    def sign(self, passphrase: str | None = None) -> None:
+        key_id = self.key.currentData()
+        if self.made is None or not key_id:
+            return
+        secret = self.passphrase.text() if passphrase is None else passphrase
+        self.passphrase.clear()
+        order_id = self.made.id
+
+        def done(made: order.OrderView) -> None:
+            self.made = made
+            self._update()
+            self.changed.emit()
+
+        self.runner.run(
+            lambda _reporter: order.sign_order(self.workspace, order_id, key_id, secret),
+            on_success=done,
+            on_failure=self._failed,
+            progress_parent=self,
+            label=self.tr("正在签名…"),
+        )
+
+    def save(self, target: Path | None = None) -> None:
+        if self.made is None:
+            return
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("保存整改通知书"), f"{self.made.order_no}.pdf", "PDF (*.pdf)"
+            )
+            if not name:
+                return
+            target = Path(name)
+        order_id = self.made.id
+        self.runner.run(
+            lambda _reporter: order.save_order_copy(self.workspace, order_id, target),
+            on_failure=self._failed,
+            progress_parent=self,
+        )
+
+
 class ReportDialog(QDialog):
     """The period (a quarter, or dates), the district (or all) and the file of a 情况报告."""
 
@@ -674,51 +821,20 @@ class LedgerPage(QWidget):
         self._done()
         return True
 
-    def make_order(self, deadline: date | None = None, target: Path | None = None) -> None:
-        """The rectification order of the selected finding's inspection (one deadline for its
-        open findings; per-finding deadlines on the command line), saved where asked."""
+    def order_dialog(self) -> OrderDialog | None:
+        """The rectification order of the selected finding's inspection: a deadline for each
+        open finding, then the leader's digital signature, then a copy where asked."""
         row = self.selected()
         if row is None:
-            return
-        if deadline is None:
-            dialog = QDialog(self)
-            dialog.setWindowTitle(self.tr("整改通知书"))
-            form = QFormLayout(dialog)
-            edit = _date_edit(date.today() + timedelta(days=30))
-            form.addRow(self.tr("整改期限"), edit)
-            buttons = QDialogButtonBox(
-                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-            )
-            buttons.accepted.connect(dialog.accept)
-            buttons.rejected.connect(dialog.reject)
-            form.addRow(buttons)
-            if not dialog.exec():
-                return
-            deadline = _day(edit)
-        if target is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("保存整改通知书"), "整改通知书.pdf", "PDF (*.pdf)"
-            )
-            if not name:
-                return
-            target = Path(name)
-        inspection_id = row.inspection_id
+            return None
+        dialog = OrderDialog(self.workspace, self.runner, row.inspection_id, self)
+        dialog.changed.connect(self._done)
+        return dialog
 
-        def work(_reporter: Any) -> str:
-            made = order.build_order(self.workspace, inspection_id, deadline=deadline)
-            order.save_order_copy(self.workspace, made.id, target)
-            return made.order_no
-
-        self.runner.run(
-            work,
-            on_success=lambda number: self._saved(
-                self.tr(
-                    "整改通知书 %1 已保存；请组长用数字签名签署（ledger order-sign）。"
-                ).replace("%1", number)
-            ),
-            on_failure=lambda message: QMessageBox.warning(self, self.tr("整改通知书"), message),
-            progress_parent=self,
-        )
+    def make_order(self) -> None:
+        dialog = self.order_dialog()
+        if dialog is not None:
+            dialog.exec()
 
     def _saved(self, message: str) -> None:
         self._done()

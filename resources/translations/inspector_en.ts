@@ -1100,12 +1100,12 @@
 <context>
     <name>DueBanner</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="797"/>
+        <location filename="../../ui/ledger_page.py" line="913"/>
         <source>整改期限：%1 个问题 7 天内到期，其中 %2 个已逾期（最近：%3 %4，%5）&#x3000;</source>
         <translation>Rectification deadlines: %1 findings due within 7 days, %2 of them overdue (soonest: %3 %4, %5)&#x3000;</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="804"/>
+        <location filename="../../ui/ledger_page.py" line="920"/>
         <source>查看台账</source>
         <translation>Open the ledger</translation>
     </message>
@@ -1945,231 +1945,214 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="324"/>
+        <location filename="../../ui/ledger_page.py" line="471"/>
         <source>← 检查列表</source>
         <translation>← Inspections</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="327"/>
-        <location filename="../../ui/ledger_page.py" line="434"/>
-        <location filename="../../ui/ledger_page.py" line="571"/>
+        <location filename="../../ui/ledger_page.py" line="474"/>
+        <location filename="../../ui/ledger_page.py" line="581"/>
+        <location filename="../../ui/ledger_page.py" line="718"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="331"/>
+        <location filename="../../ui/ledger_page.py" line="478"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="333"/>
+        <location filename="../../ui/ledger_page.py" line="480"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="341"/>
+        <location filename="../../ui/ledger_page.py" line="488"/>
         <source>搜索机构、问题、说明…</source>
         <translation>Search institution, finding, note…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="344"/>
+        <location filename="../../ui/ledger_page.py" line="491"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="351"/>
+        <location filename="../../ui/ledger_page.py" line="498"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="352"/>
+        <location filename="../../ui/ledger_page.py" line="499"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="353"/>
+        <location filename="../../ui/ledger_page.py" line="500"/>
         <source>最近 90 天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="354"/>
+        <location filename="../../ui/ledger_page.py" line="501"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="358"/>
+        <location filename="../../ui/ledger_page.py" line="505"/>
         <source>全部期限</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="359"/>
+        <location filename="../../ui/ledger_page.py" line="506"/>
         <source>7 天内到期或逾期</source>
         <translation>Due within 7 days or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="360"/>
+        <location filename="../../ui/ledger_page.py" line="507"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="388"/>
+        <location filename="../../ui/ledger_page.py" line="535"/>
         <source>整改进展…</source>
         <translation>Progress…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="390"/>
+        <location filename="../../ui/ledger_page.py" line="537"/>
         <source>案件处理…</source>
         <translation>Case step…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="392"/>
+        <location filename="../../ui/ledger_page.py" line="539"/>
         <source>回头看</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="393"/>
+        <location filename="../../ui/ledger_page.py" line="540"/>
         <source>对该检查的全部未整改问题新建回头看</source>
         <translation>A new follow-up visit of all open findings of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="395"/>
+        <location filename="../../ui/ledger_page.py" line="542"/>
         <source>整改通知书…</source>
         <translation>Rectification order…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="397"/>
+        <location filename="../../ui/ledger_page.py" line="544"/>
         <source>回头看结论…</source>
         <translation>Follow-up verdict…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="399"/>
+        <location filename="../../ui/ledger_page.py" line="546"/>
         <source>在尚未签名的回头看中记录该问题的整改结论；签名后更新台账</source>
         <translation>Record this finding&apos;s verdict in its follow-up visit, not yet signed; signing it updates the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="438"/>
+        <location filename="../../ui/ledger_page.py" line="585"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="441"/>
+        <location filename="../../ui/ledger_page.py" line="588"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="477"/>
+        <location filename="../../ui/ledger_page.py" line="624"/>
         <source>共 %1 个问题，未完成整改 %2 个，涉及金额 %3，已追回 %4</source>
         <translation>%1 findings, %2 not yet rectified, %3 involved, %4 recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="500"/>
+        <location filename="../../ui/ledger_page.py" line="647"/>
         <source>选择一个问题查看详情</source>
         <translation>Select a finding to see it</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="501"/>
+        <location filename="../../ui/ledger_page.py" line="648"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="502"/>
+        <location filename="../../ui/ledger_page.py" line="649"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="503"/>
+        <location filename="../../ui/ledger_page.py" line="650"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="504"/>
+        <location filename="../../ui/ledger_page.py" line="651"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="505"/>
+        <location filename="../../ui/ledger_page.py" line="652"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="506"/>
+        <location filename="../../ui/ledger_page.py" line="653"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="507"/>
+        <location filename="../../ui/ledger_page.py" line="654"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="509"/>
+        <location filename="../../ui/ledger_page.py" line="656"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="510"/>
+        <location filename="../../ui/ledger_page.py" line="657"/>
         <source>现场陈述申辩</source>
         <translation>Statement on site</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="511"/>
+        <location filename="../../ui/ledger_page.py" line="658"/>
         <source>案件处理</source>
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="512"/>
+        <location filename="../../ui/ledger_page.py" line="659"/>
         <source>追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="513"/>
+        <location filename="../../ui/ledger_page.py" line="660"/>
         <source>陈述申辩</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="685"/>
-        <location filename="../../ui/ledger_page.py" line="719"/>
-        <source>整改通知书</source>
-        <translation>Rectification order</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ledger_page.py" line="508"/>
-        <location filename="../../ui/ledger_page.py" line="688"/>
+        <location filename="../../ui/ledger_page.py" line="655"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="700"/>
-        <source>保存整改通知书</source>
-        <translation>Save the rectification order</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ledger_page.py" line="716"/>
-        <source>整改通知书 %1 已保存；请组长用数字签名签署（ledger order-sign）。</source>
-        <translation>Rectification order %1 saved; the team leader signs it digitally (ledger order-sign).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ledger_page.py" line="730"/>
+        <location filename="../../ui/ledger_page.py" line="846"/>
         <source>导出问题台账</source>
         <translation>Export the problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="739"/>
+        <location filename="../../ui/ledger_page.py" line="855"/>
         <source>已导出 %1 个问题</source>
         <translation>%1 findings exported</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="741"/>
+        <location filename="../../ui/ledger_page.py" line="857"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="768"/>
+        <location filename="../../ui/ledger_page.py" line="884"/>
         <source>情况报告已保存：%1</source>
         <translation>Periodic report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="769"/>
+        <location filename="../../ui/ledger_page.py" line="885"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
@@ -2543,6 +2526,75 @@ Data directory: %2</translation>
         <location filename="../../ui/new_inspection.py" line="325"/>
         <source>无法新建检查</source>
         <translation>Cannot create the inspection</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="290"/>
+        <location filename="../../ui/ledger_page.py" line="358"/>
+        <source>整改通知书</source>
+        <translation>Rectification order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="307"/>
+        <source>生成整改通知书</source>
+        <translation>Make the rectification order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="321"/>
+        <source>组长数字签名</source>
+        <translation>Leader&apos;s digital signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="323"/>
+        <source>组长的密钥</source>
+        <translation>Leader&apos;s key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="324"/>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="327"/>
+        <source>另存…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="329"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="345"/>
+        <source>该检查没有待整改或整改中的问题。</source>
+        <translation>This inspection has no pending or in-progress findings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="349"/>
+        <source>整改通知书 %1 已由组长签名。</source>
+        <translation>Rectification order %1 is signed by the leader.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="351"/>
+        <source>整改通知书 %1 已生成，请组长数字签名。</source>
+        <translation>Rectification order %1 is made; the leader signs it digitally.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="355"/>
+        <source>本机没有组长的密钥：生成后可在命令行签名。</source>
+        <translation>This laptop has no key of the leader: once made, sign it on the command line.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="395"/>
+        <source>正在签名…</source>
+        <translation>Signing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="403"/>
+        <source>保存整改通知书</source>
+        <translation>Save the rectification order</translation>
     </message>
 </context>
 <context>
@@ -2928,47 +2980,47 @@ Data directory: %2</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="274"/>
+        <location filename="../../ui/ledger_page.py" line="421"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="281"/>
+        <location filename="../../ui/ledger_page.py" line="428"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="285"/>
+        <location filename="../../ui/ledger_page.py" line="432"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="290"/>
+        <location filename="../../ui/ledger_page.py" line="437"/>
         <source>开始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="291"/>
+        <location filename="../../ui/ledger_page.py" line="438"/>
         <source>结束日期</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="292"/>
+        <location filename="../../ui/ledger_page.py" line="439"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="293"/>
+        <location filename="../../ui/ledger_page.py" line="440"/>
         <source>保存为（.xlsx 或 .pdf）</source>
         <translation>Save as (.xlsx or .pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="303"/>
+        <location filename="../../ui/ledger_page.py" line="450"/>
         <source>保存情况报告</source>
         <translation>Save the periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="303"/>
+        <location filename="../../ui/ledger_page.py" line="450"/>
         <source>Excel 或 PDF (*.xlsx *.pdf)</source>
         <translation>Excel or PDF (*.xlsx *.pdf)</translation>
     </message>
