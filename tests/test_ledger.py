@@ -16,6 +16,7 @@ from inspector.inspections import save_answer
 from inspector.ledger import cases, entries
 from inspector.ledger.entries import LedgerFilter, search_entries
 from inspector.ledger.follow_up import create_follow_up, follow_up_items, save_verdict
+from inspector.progress import Cancelled, NullReporter
 from inspector.record.content import amend_inspection
 from inspector.workspace import Workspace
 
@@ -71,7 +72,16 @@ def test_rows_lost_are_entered_again_in_one_event(
         for row in ch.session.scalars(select(LedgerEntry)):
             ch.delete(row)
     assert entries.missing_entries(workspace) == [inspection_id]
+
+    class Cancelling(NullReporter):
+        @property
+        def cancelled(self) -> bool:
+            return True
+
     before = _events(workspace)
+    with pytest.raises(Cancelled):
+        entries.enter_signed(workspace, Cancelling())
+    assert _events(workspace) == before and search_entries(workspace) == []
     assert entries.enter_signed(workspace) == 1
     assert _events(workspace) == before + 1
     assert [r.item_code for r in search_entries(workspace)] == ["P5.1"]

@@ -163,3 +163,18 @@ def test_order_export_report_and_the_deadlines_on_home(
     assert summary["发现问题（个）"] == 3
     page.write_report(date.today(), date.today(), "历城区", tmp_path / "报告.pdf")
     assert (tmp_path / "报告.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_signed_findings_missing_from_the_ledger_are_entered_when_it_opens(
+    window: MainWindow, workspace: Workspace
+) -> None:
+    from sqlalchemy import select
+
+    from inspector.db.models import LedgerEntry
+
+    with workspace.change(None, "test.drop") as ch:  # as a database from before the ledger
+        for row in ch.session.scalars(select(LedgerEntry)):
+            ch.delete(row)
+    window.show_ledger()
+    assert window.ledger.model.rowCount() == 3
+    assert entries.missing_entries(workspace) == []

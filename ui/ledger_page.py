@@ -574,11 +574,19 @@ class LedgerPage(QWidget):
     # --- the list --------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Enter what signed inspections lack, refresh the choices and the list."""
-        try:
-            entries.enter_signed(self.workspace)
-        except InspectorError as error:
-            QMessageBox.warning(self, self.tr("问题台账"), core_message(error))
+        """Enter what signed inspections lack (on the task runner: after an upgrade it can be
+        thousands), then refresh the choices and the list."""
+        self.runner.run(
+            lambda reporter: entries.enter_signed(self.workspace, reporter),
+            on_success=lambda _count: self.refresh(),
+            on_failure=lambda message: QMessageBox.warning(self, self.tr("问题台账"), message),
+            progress_parent=self,
+            label=self.tr("正在整理问题台账…"),
+        )
+        self.refresh()  # what is in the ledger already, at once
+
+    def refresh(self) -> None:
+        """The filter choices and the list, from the ledger as it stands."""
         choices = entries.filter_choices(self.workspace)
         library = self.workspace.library
         for combo, everything, values in (

@@ -1100,12 +1100,12 @@
 <context>
     <name>DueBanner</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="913"/>
+        <location filename="../../ui/ledger_page.py" line="921"/>
         <source>整改期限：%1 个问题 7 天内到期，其中 %2 个已逾期（最近：%3 %4，%5）&#x3000;</source>
         <translation>Rectification deadlines: %1 findings due within 7 days, %2 of them overdue (soonest: %3 %4, %5)&#x3000;</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="920"/>
+        <location filename="../../ui/ledger_page.py" line="928"/>
         <source>查看台账</source>
         <translation>Open the ledger</translation>
     </message>
@@ -1951,8 +1951,8 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="474"/>
-        <location filename="../../ui/ledger_page.py" line="581"/>
-        <location filename="../../ui/ledger_page.py" line="718"/>
+        <location filename="../../ui/ledger_page.py" line="582"/>
+        <location filename="../../ui/ledger_page.py" line="726"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
@@ -2047,112 +2047,117 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <translation>Record this finding&apos;s verdict in its follow-up visit, not yet signed; signing it updates the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="585"/>
+        <location filename="../../ui/ledger_page.py" line="584"/>
+        <source>正在整理问题台账…</source>
+        <translation>Bringing the problem ledger up to date…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="593"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="588"/>
+        <location filename="../../ui/ledger_page.py" line="596"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="624"/>
+        <location filename="../../ui/ledger_page.py" line="632"/>
         <source>共 %1 个问题，未完成整改 %2 个，涉及金额 %3，已追回 %4</source>
         <translation>%1 findings, %2 not yet rectified, %3 involved, %4 recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="647"/>
+        <location filename="../../ui/ledger_page.py" line="655"/>
         <source>选择一个问题查看详情</source>
         <translation>Select a finding to see it</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="648"/>
+        <location filename="../../ui/ledger_page.py" line="656"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="649"/>
+        <location filename="../../ui/ledger_page.py" line="657"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="650"/>
+        <location filename="../../ui/ledger_page.py" line="658"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="651"/>
+        <location filename="../../ui/ledger_page.py" line="659"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="652"/>
+        <location filename="../../ui/ledger_page.py" line="660"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="653"/>
+        <location filename="../../ui/ledger_page.py" line="661"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="654"/>
+        <location filename="../../ui/ledger_page.py" line="662"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="656"/>
+        <location filename="../../ui/ledger_page.py" line="664"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="657"/>
+        <location filename="../../ui/ledger_page.py" line="665"/>
         <source>现场陈述申辩</source>
         <translation>Statement on site</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="658"/>
+        <location filename="../../ui/ledger_page.py" line="666"/>
         <source>案件处理</source>
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="659"/>
+        <location filename="../../ui/ledger_page.py" line="667"/>
         <source>追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="660"/>
+        <location filename="../../ui/ledger_page.py" line="668"/>
         <source>陈述申辩</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="655"/>
+        <location filename="../../ui/ledger_page.py" line="663"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="846"/>
+        <location filename="../../ui/ledger_page.py" line="854"/>
         <source>导出问题台账</source>
         <translation>Export the problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="855"/>
+        <location filename="../../ui/ledger_page.py" line="863"/>
         <source>已导出 %1 个问题</source>
         <translation>%1 findings exported</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="857"/>
+        <location filename="../../ui/ledger_page.py" line="865"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="884"/>
+        <location filename="../../ui/ledger_page.py" line="892"/>
         <source>情况报告已保存：%1</source>
         <translation>Periodic report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="885"/>
+        <location filename="../../ui/ledger_page.py" line="893"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
