@@ -120,6 +120,19 @@ def test_every_figure_for_all_districts(data: Workspace) -> None:
     assert f.cases == {"agreement": 1, "penalty": 1, "police": 1, "discipline": 0}
     assert (f.handed_over, f.rectified, f.open) == (1, 1, 2)
     assert f.rectification_rate == pytest.approx(0.25)
+    assert [
+        (
+            d.name,
+            d.institutions,
+            d.inspections,
+            d.findings,
+            d.amount_fen,
+            d.recovered_fen,
+            d.rectified,
+        )
+        for d in f.by_district
+    ] == [("历城区", 2, 4, 3, 170000, 10000, 1), ("槐荫区", 1, 1, 1, 30000, 30000, 0)]
+    assert f.by_district[0].rectification_rate == pytest.approx(1 / 3)
 
 
 def test_every_figure_for_one_district(data: Workspace) -> None:
@@ -168,9 +181,12 @@ def test_the_workbook_states_the_figures_with_charts(data: Workspace, tmp_path: 
     assert categories[1][0] == "未分类"
     statuses = dict(book["整改情况"].iter_rows(min_row=2, values_only=True))
     assert statuses == {"待整改": 1, "整改中": 1, "已整改（销号）": 1, "移交": 1}
+    districts = list(book["按区县"].iter_rows(min_row=2, values_only=True))
+    assert districts[0][:6] == ("历城区", 2, 4, 3, 1700, 100)
+    assert districts[0][6] == pytest.approx(1 / 3)
     modes = {r[0]: r[1:] for r in book["按检查方式"].iter_rows(min_row=2, values_only=True)}
     assert modes["回头看"] == (1, 1)
-    for name in ("按机构类型", "按检查方式", "按违规类别", "整改情况", "案件处理"):
+    for name in ("按机构类型", "按检查方式", "按区县", "按违规类别", "整改情况", "案件处理"):
         assert len(book[name]._charts) == 1, name  # the charts are in the file
 
 

@@ -44,6 +44,12 @@ def cmd_report(args: argparse.Namespace, out: Printer) -> None:
             f"  {c.name}：{c.findings} 个，{format_fen(c.amount_fen)} 元"
             for c in figures.by_category
         ),
+        "按区县：",
+        *(
+            f"  {d.name}：{d.institutions} 家 / {d.inspections} 次，问题 {d.findings} 个，"
+            f"{format_fen(d.amount_fen)} 元，整改率 {d.rectification_rate:.1%}"
+            for d in figures.by_district
+        ),
         "整改："
         + "，".join(f"{STATUS_NAMES[k]} {v}" for k, v in figures.by_status.items())
         + f"；整改率 {figures.rectification_rate:.1%}",

@@ -25,7 +25,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from inspector.db.models import CaseAction, Inspection, InspectionStatus, Institution, LedgerEntry
 from inspector.errors import InvalidInput
@@ -53,6 +53,21 @@ class Category:
 
 
 @dataclass
+class District:
+    name: str
+    institutions: int = 0
+    inspections: int = 0
+    findings: int = 0
+    amount_fen: int = 0
+    recovered_fen: int = 0
+    rectified: int = 0
+
+    @property
+    def rectification_rate(self) -> float:
+        return self.rectified / self.findings if self.findings else 0.0
+
+
+@dataclass
 class ReportFigures:
     since: date
     until: date
@@ -61,6 +76,7 @@ class ReportFigures:
     institutions: int = 0
     by_type: list[Count] = field(default_factory=list)
     by_mode: list[Count] = field(default_factory=list)
+    by_district: list[District] = field(default_factory=list)
     findings: int = 0
     amount_fen: int = 0
     recovered_fen: int = 0
@@ -117,7 +133,13 @@ def report_figures(
     library = ws.library
     start, end = _bounds(since, until)
     visits = (
-        select(Inspection.id, Inspection.institution_id, Institution.type_code, Inspection.mode)
+        select(
+            Inspection.id,
+            Inspection.institution_id,
+            Institution.type_code,
+            Inspection.mode,
+            Inspection.district,
+        )
         .join(Institution, Institution.id == Inspection.institution_id)
         .where(
             Inspection.status == InspectionStatus.SIGNED,
@@ -146,8 +168,12 @@ def report_figures(
         by_type: dict[str, tuple[set[str], int]] = defaultdict(lambda: (set(), 0))
         by_mode: dict[str, tuple[set[str], int]] = defaultdict(lambda: (set(), 0))
         places: set[str] = set()
-        for institution_id, type_code, mode in rows:
+        districts: dict[str, District] = {}
+        district_places: dict[str, set[str]] = defaultdict(set)
+        for institution_id, type_code, mode, district in rows:
             places.add(institution_id)
+            districts.setdefault(district, District(district)).inspections += 1
+            district_places[district].add(institution_id)
             for table, key in ((by_type, type_code), (by_mode, mode)):
                 seen, count = table[key]
                 seen.add(institution_id)
@@ -209,6 +235,22 @@ def report_figures(
             figures.findings += int(count)
             figures.amount_fen += int(total)
             figures.recovered_fen += int(recovered)
+        rectified = func.sum(case((in_period.c.status == RECTIFIED, 1), else_=0))
+        for district, count, total, recovered, closed in session.execute(
+            select(
+                in_period.c.district,
+                func.count(),
+                func.coalesce(func.sum(in_period.c.amount_fen), 0),
+                func.coalesce(func.sum(in_period.c.recovered_fen), 0),
+                rectified,
+            ).group_by(in_period.c.district)
+        ):
+            row = districts.setdefault(district, District(district))
+            row.findings, row.amount_fen = int(count), int(total)
+            row.recovered_fen, row.rectified = int(recovered), int(closed or 0)
+        for district, seen in district_places.items():
+            districts[district].institutions = len(seen)
+        figures.by_district = sorted(districts.values(), key=lambda d: (-d.inspections, d.name))
         figures.rectified = figures.by_status.get(RECTIFIED, 0)
         figures.open = sum(figures.by_status.get(code, 0) for code in OPEN)
         figures.cases = {code: 0 for code in KIND_NAMES}
@@ -324,6 +366,34 @@ def write_workbook(figures: ReportFigures, target: Path) -> None:
         {2},
     )
     bars(categories, "发现问题数（按违规类别）", (2, 2), len(figures.by_category), "E2")
+    districts = table(
+        "按区县",
+        [
+            "区县",
+            "机构数（家）",
+            "检查次数（次）",
+            "问题数（个）",
+            "涉及金额（元）",
+            "追回金额（元）",
+            "整改率",
+        ],
+        [
+            [
+                d.name,
+                d.institutions,
+                d.inspections,
+                d.findings,
+                _yuan(d.amount_fen),
+                _yuan(d.recovered_fen),
+                d.rectification_rate,
+            ]
+            for d in figures.by_district
+        ],
+        {4, 5},
+    )
+    for (cell,) in districts.iter_rows(min_row=2, min_col=7, max_col=7):
+        cell.number_format = "0.0%"
+    bars(districts, "检查次数和问题数（按区县）", (3, 4), len(figures.by_district), "I2")
     statuses = table(
         "整改情况",
         ["状态", "问题数（个）"],
@@ -531,7 +601,32 @@ def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -
             ),
         ),
         (
-            f"四、整改情况（整改率 {figures.rectification_rate:.1%}）",
+            "四、按区县",
+            ["区县", "机构", "检查", "问题", "涉及金额（元）", "追回（元）", "整改率"],
+            [
+                [
+                    d.name,
+                    d.institutions,
+                    d.inspections,
+                    d.findings,
+                    f"{_yuan(d.amount_fen):,.2f}",
+                    f"{_yuan(d.recovered_fen):,.2f}",
+                    f"{d.rectification_rate:.1%}",
+                ]
+                for d in figures.by_district
+            ],
+            _bar_drawing(
+                [d.name for d in figures.by_district],
+                [
+                    [d.inspections for d in figures.by_district],
+                    [d.findings for d in figures.by_district],
+                ],
+                ["检查次数", "问题数"],
+                font,
+            ),
+        ),
+        (
+            f"五、整改情况（整改率 {figures.rectification_rate:.1%}）",
             ["状态", "问题数（个）"],
             [[STATUS_NAMES[code], count] for code, count in figures.by_status.items()],
             _pie_drawing(
@@ -541,7 +636,7 @@ def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -
             ),
         ),
         (
-            f"五、案件处理（移交 {figures.handed_over} 个问题）",
+            f"六、案件处理（移交 {figures.handed_over} 个问题）",
             ["处理方式", "次数"],
             [[KIND_NAMES[code], count] for code, count in figures.cases.items()],
             _bar_drawing(
@@ -554,7 +649,11 @@ def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -
     ]
     for heading, header, rows, drawing in sections:
         if rows:
-            widths = [90.0] + [40.0] * (len(header) - 1)
+            widths = (
+                [90.0] + [40.0] * (len(header) - 1)
+                if len(header) <= 3
+                else [30.0, 16.0, 16.0, 16.0, 34.0, 30.0, 32.0]
+            )
             # A long category name wraps in its cell; a section stays on one page.
             cells = [[Paragraph(_escape(str(row[0])), cell), *row[1:]] for row in rows]
             story.append(
