@@ -370,3 +370,78 @@ def test_the_rectification_order_sets_deadlines_and_is_signed_by_the_leader(
             and "P5.1" in text
             and f"{today + timedelta(days=3):%Y-%m-%d}" in text
         )
+
+
+# A child that signs the record and stops inside the change that locks the inspection, while
+# the findings are being entered in the ledger, so that it can be killed there.
+KILLED_SIGNING = """
+import sys
+import inspector.record.signing as signing
+from inspector.workspace import Workspace
+
+def stop_here(ws, ch, inspection):
+    ch.session.flush()  # the lock is written in the open transaction
+    print("entering", flush=True)
+    sys.stdin.read()  # until killed
+
+signing.enter_findings = stop_here
+with Workspace.open(sys.argv[1]) as ws:
+    signing.sign_record(ws, sys.argv[2], sys.argv[3], sys.argv[4])
+"""
+
+
+def test_a_signature_killed_while_the_ledger_is_entered_leaves_neither(
+    workspace: Workspace, keys: dict[str, str], home: Path
+) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    from inspector.db.models import InspectionStatus
+    from inspector.inspections import finish_inspection, get_inspection
+    from inspector.record.build import build_record
+    from inspector.record.content import add_signature, record_refusal
+    from inspector.record.signing import sign_record
+
+    from .conftest import ROOT
+    from .ledger_helpers import PASSPHRASE, STROKES
+
+    inspection = plan(workspace, "甲")
+    save_answer(workspace, inspection, "P5.1", "problem", amount="10")
+    for member in TEAM:
+        add_signature(
+            workspace, inspection, "inspector", member.name, STROKES, cert_no=member.cert_no
+        )
+    record_refusal(workspace, inspection, "王某", "不认可", "赵某", STROKES)
+    finish_inspection(workspace, inspection)
+    build_record(workspace, inspection)
+    before = _events(workspace)
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            KILLED_SIGNING,
+            str(home),
+            inspection,
+            keys["370100001"],
+            PASSPHRASE,
+        ],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "entering"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        assert child.stdin is not None and child.stdout is not None
+        child.stdin.close()
+        child.stdout.close()
+    # Neither the lock nor a half ledger: the change was one transaction.
+    assert get_inspection(workspace, inspection).status is InspectionStatus.AWAITING_SIGNATURES
+    assert search_entries(workspace) == [] and _events(workspace) == before
+    sign_record(workspace, inspection, keys["370100001"], PASSPHRASE)
+    assert [r.item_code for r in search_entries(workspace)] == ["P5.1"]
