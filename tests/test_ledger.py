@@ -228,7 +228,14 @@ def test_only_a_signed_follow_up_closes_a_finding(
     with pytest.raises(InvalidInput, match="写明情况"):
         save_verdict(workspace, visit, "RV2", "部分整改")
     save_verdict(workspace, visit, "RV2", "部分整改", note="退回一半")
-    save_verdict(workspace, visit, "RV3", "未整改", note="未整改")
+    save_verdict(workspace, visit, "RV3", "部分整改", note="仍在整改")
+    save_verdict(workspace, visit, "RV3", "未整改")  # the note kept, the verdict replaced
+    answers = get_inspection(workspace, visit).answers
+    assert (answers["RV1"].note, answers["RV2"].note, answers["RV3"].note) == (
+        "已整改：已退回",
+        "部分整改：退回一半",
+        "未整改：仍在整改",
+    )
     with pytest.raises(InvalidInput, match="不是本次回头看"):
         save_verdict(workspace, visit, "P5.1", "已整改")
     # A new problem found on the follow-up is a row of its own.

@@ -116,7 +116,7 @@ def test_a_follow_up_opens_in_the_checklist(
     from inspector.ledger.follow_up import follow_up_items
 
     assert ("RV2", page.selected().id, "partial") in follow_up_items(workspace, visit)
-    assert get_inspection(workspace, visit).answers["RV2"].note == "仍有一例"
+    assert get_inspection(workspace, visit).answers["RV2"].note == "部分整改：仍有一例"
 
 
 def test_order_export_report_and_the_deadlines_on_home(

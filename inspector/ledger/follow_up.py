@@ -232,8 +232,13 @@ def save_verdict(
                 Answer(inspection_id=visit.id, item_code=item_code, result=result, note="")
             )
         answer.result = result
-        if note is not None:
-            answer.note = note
+        # The note starts with the verdict, so the record (which prints result and note)
+        # states 部分整改 and not only 发现问题; a verdict given again replaces the old one.
+        text = answer.note if note is None else note
+        for name in VERDICT_NAMES.values():
+            text = text.removeprefix(f"{name}：").removeprefix(name)
+        text = text.strip()
+        answer.note = f"{VERDICT_NAMES[code]}：{text}" if text else VERDICT_NAMES[code]
         checklist = checklist_of(ws, visit)
         found = checklist.item(item_code)
         if found is not None and found.violations and result is Result.PROBLEM:
