@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -226,6 +227,14 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="build the data here and keep it")
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="bench-ledger-"))
+    try:
+        run(folder)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def run(folder: Path) -> None:
     home = folder / "home"
     started = time.perf_counter()
     enter_seconds = populate(home)
