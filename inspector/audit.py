@@ -471,6 +471,13 @@ ACTION_NAMES = {
     "institution.rate": "登记风险等级和信用等级",
     "claims.sample": "结算数据抽样",
     "claims.mark": "记录票据核实结果",
+    "ledger.enter": "问题录入台账",
+    "ledger.progress": "记录整改进展",
+    "case.add": "记录案件处理",
+    "followup.create": "新建回头看",
+    "followup.verdict": "记录回头看整改结论",
+    "order.build": "生成整改通知书",
+    "order.sign": "签名整改通知书",
 }
 
 

@@ -44,6 +44,11 @@ MODULES = [
     "inspector/stock/ledgers.py",
     "inspector/stock/reconcile.py",
     "inspector/stock/service.py",
+    "inspector/ledger/entries.py",
+    "inspector/ledger/cases.py",
+    "inspector/ledger/follow_up.py",
+    "inspector/ledger/report.py",
+    "inspector/ledger/order.py",
 ]
 ERRORS = {
     "InspectorError",

@@ -5,7 +5,7 @@ through Qt's translations (context ``Core``), so the English UI shows English wh
 line stays Chinese. A message not listed here is shown as the core wrote it.
 
 Every template the core raises in the modules users meet in the app (answers, evidence intake,
-signing, verification, the trust list) is listed: ``tests/test_core_messages.py`` checks it."""
+signing, verification, the trust list, the ledger after the visit) is listed: ``tests/test_core_messages.py`` checks it."""
 
 from __future__ import annotations
 
@@ -235,6 +235,46 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "检查人员所在区县过长（最多 {limit} 个字）"),
         QT_TRANSLATE_NOOP("Core", "找不到文件：{path}"),
         QT_TRANSLATE_NOOP("Core", "请给出金额阈值（元）"),
+        # After the visit (inspector/ledger/): the ledger, case path, 回头看, order, report.
+        QT_TRANSLATE_NOOP("Core", "台账状态“{value}”无效，可选：{allowed}"),
+        QT_TRANSLATE_NOOP("Core", "台账编号至少需要 4 个字符"),
+        QT_TRANSLATE_NOOP("Core", "台账中没有编号为 {text} 的问题"),
+        QT_TRANSLATE_NOOP("Core", "编号 {text} 对应台账中的多个问题，请输入更长的编号"),
+        QT_TRANSLATE_NOOP("Core", "该问题已整改销号，不能再修改"),
+        QT_TRANSLATE_NOOP("Core", "该问题已由更正记录取代，请在更正后的台账记录上操作"),
+        QT_TRANSLATE_NOOP("Core", "销号只能由已签名的回头看完成：请对该问题组织回头看"),
+        QT_TRANSLATE_NOOP("Core", "移交请记录案件处理（移送公安或移送纪检监察）"),
+        QT_TRANSLATE_NOOP("Core", "台账导出文件的扩展名应为 .xlsx"),
+        QT_TRANSLATE_NOOP("Core", "该问题已移交，不能再改为待整改或整改中"),
+        QT_TRANSLATE_NOOP("Core", "追回金额不能超过涉及金额"),
+        QT_TRANSLATE_NOOP("Core", "处理方式“{value}”无效，可选：{allowed}"),
+        QT_TRANSLATE_NOOP("Core", "请填写接收或处理单位"),
+        QT_TRANSLATE_NOOP("Core", "请填写文书编号"),
+        QT_TRANSLATE_NOOP("Core", "处理日期不能晚于今天"),
+        QT_TRANSLATE_NOOP("Core", "陈述申辩日期不能晚于今天"),
+        QT_TRANSLATE_NOOP("Core", "该问题已整改销号，不能再移交"),
+        QT_TRANSLATE_NOOP("Core", "整改结论“{value}”无效，可选：{allowed}"),
+        QT_TRANSLATE_NOOP("Core", "请指定要回头看的问题（台账编号）或原检查"),
+        QT_TRANSLATE_NOOP("Core", "一次回头看只能针对同一家机构的问题"),
+        QT_TRANSLATE_NOOP("Core", "问题 {entry} 已在尚未签名的回头看 {inspection} 中"),
+        QT_TRANSLATE_NOOP("Core", "条目 {item_code} 不是本次回头看的原问题"),
+        QT_TRANSLATE_NOOP("Core", "该检查在台账中没有待整改或整改中的问题"),
+        QT_TRANSLATE_NOOP(
+            "Core", "问题 {entry} 的状态为“{status}”，只有待整改或整改中的问题可以回头看"
+        ),
+        QT_TRANSLATE_NOOP("Core", "未整改或部分整改时请写明情况"),
+        QT_TRANSLATE_NOOP("Core", "季度应写成 2026Q3 这样的形式，而不是“{text}”"),
+        QT_TRANSLATE_NOOP("Core", "报告期的结束日期早于开始日期"),
+        QT_TRANSLATE_NOOP("Core", "报告文件的扩展名应为 .xlsx 或 .pdf"),
+        QT_TRANSLATE_NOOP("Core", "整改通知书编号至少需要 4 个字符"),
+        QT_TRANSLATE_NOOP("Core", "没有编号为 {text} 的整改通知书"),
+        QT_TRANSLATE_NOOP("Core", "编号 {text} 对应多份整改通知书，请输入更长的编号"),
+        QT_TRANSLATE_NOOP("Core", "只有已签名的检查才能下达整改通知书"),
+        QT_TRANSLATE_NOOP("Core", "整改期限所指的问题 {text} 不在本检查的未整改问题中"),
+        QT_TRANSLATE_NOOP("Core", "请为问题 {entry} 指定整改期限"),
+        QT_TRANSLATE_NOOP("Core", "整改期限应晚于下达日期（{day}）"),
+        QT_TRANSLATE_NOOP("Core", "该整改通知书已签名"),
+        QT_TRANSLATE_NOOP("Core", "整改通知书由检查组长签名：该密钥的执法证号不是组长的"),
     )
 )
 

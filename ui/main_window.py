@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ui.autosave import AutoSaver
     from ui.checklist_page import ChecklistPage
     from ui.home import HomePage
+    from ui.ledger_page import DueBanner, LedgerPage
     from ui.tasks import TaskRunner
 
 LAST_INSPECTION = "last_inspection"
@@ -62,6 +63,8 @@ class MainWindow(QMainWindow):
     saver: AutoSaver
     home: HomePage
     checklist: ChecklistPage
+    ledger: LedgerPage
+    due_banner: DueBanner
 
     def __init__(
         self,
@@ -103,6 +106,7 @@ class MainWindow(QMainWindow):
         self.checklist = ChecklistPage(workspace, self.saver, factory)  # type: ignore[arg-type]
         self.pages.addWidget(self.home)
         self.pages.addWidget(self.checklist)
+        self._attach_ledger(workspace)
         self.pages.setCurrentWidget(self.home)
         self.pages.removeWidget(self.loading)
         self.loading.deleteLater()
@@ -125,6 +129,34 @@ class MainWindow(QMainWindow):
             self.home.table.setFocus()
         self.loaded.emit()
 
+    def _attach_ledger(self, workspace: Workspace) -> None:
+        """The 台账 screen, and the deadlines due on the home screen (issue 13)."""
+        from ui.ledger_page import DueBanner, LedgerPage
+
+        self.ledger = LedgerPage(workspace, self.runner)
+        self.pages.addWidget(self.ledger)
+        self.ledger.back_requested.connect(self.show_home)
+        self.ledger.open_requested.connect(self._open_new)
+        self.ledger.changed.connect(self._checklist_changed)
+        self.due_banner = DueBanner(workspace)
+        self.home.layout().insertWidget(1, self.due_banner)  # type: ignore[union-attr]
+        self.due_banner.open_requested.connect(lambda: self.show_ledger(due=True))
+
+    def _open_new(self, inspection_id: str) -> None:
+        self._home_stale = True
+        self.open_inspection(inspection_id)
+
+    def show_ledger(self, due: bool = False) -> None:
+        self.ledger.reload()
+        if due:
+            self.ledger.due.setCurrentIndex(self.ledger.due.findData(7))
+        self.pages.setCurrentWidget(self.ledger)
+        self.ledger.table.setFocus()
+
+    def make_report(self) -> None:
+        self.show_ledger()
+        self.ledger.make_report()
+
     def _waits_for_workspace(self, action: QAction) -> QAction:
         action.setEnabled(False)
         self._needs_workspace.append(action)
@@ -146,6 +178,9 @@ class MainWindow(QMainWindow):
         who = self._waits_for_workspace(QAction(self.tr("切换当前检查人员…"), self))
         who.triggered.connect(self.choose_inspector)
         file_menu.addAction(who)
+        report = self._waits_for_workspace(QAction(self.tr("情况报告…"), self))
+        report.triggered.connect(self.make_report)
+        file_menu.addAction(report)
         verify = self._waits_for_workspace(QAction(self.tr("验证记录文件…"), self))
         verify.triggered.connect(self.verify_record_file)
         file_menu.addAction(verify)
@@ -171,6 +206,10 @@ class MainWindow(QMainWindow):
         home.setShortcut("Ctrl+L")
         home.triggered.connect(self.show_home)
         view_menu.addAction(home)
+        ledger = self._waits_for_workspace(QAction(self.tr("问题台账"), self))
+        ledger.setShortcut("Ctrl+T")
+        ledger.triggered.connect(lambda: self.show_ledger())
+        view_menu.addAction(ledger)
         language = view_menu.addMenu(self.tr("语言 / Language"))
         for code, label in (("zh_CN", "简体中文"), ("en", "English")):
             action = self._waits_for_workspace(QAction(label, self))
@@ -193,6 +232,7 @@ class MainWindow(QMainWindow):
         if self._home_stale:
             self.home.reload()
             self._home_stale = False
+        self.due_banner.refresh()
         self.pages.setCurrentWidget(self.home)
         self.home.table.setFocus()
 
@@ -358,7 +398,7 @@ class MainWindow(QMainWindow):
                 "Alt+↓ / Alt+↑　下一项 / 上一项\n"
                 "F8　下一个未检查的条目\n"
                 "Ctrl+Z / Ctrl+Y　撤销 / 重做\n"
-                "Ctrl+N　新建检查　Ctrl+L　检查列表"
+                "Ctrl+N　新建检查　Ctrl+L　检查列表　Ctrl+T　问题台账"
             ),
         )
 

@@ -22,7 +22,9 @@ from inspector.cli import (
     inspection,
     institution,
     keys,
+    ledger,
     record,
+    report,
     stock,
 )
 from inspector.cli.output import EXIT_ERROR, Printer
@@ -38,6 +40,8 @@ GROUPS = (
     evidence,
     keys,
     record,
+    ledger,
+    report,
     institution,
     draw,
     claims,

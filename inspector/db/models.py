@@ -226,6 +226,8 @@ class Inspection(Synced, Base):
     amends_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"))
     # A visit planned by a 双随机 draw names the draw (its team was drawn there too).
     draw_id: Mapped[str | None] = mapped_column(ForeignKey("draws.id"))
+    # A 回头看 names the inspection whose findings it checks (inspector/ledger/follow_up.py).
+    follows_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"))
 
     institution: Mapped[Institution] = relationship(lazy="joined")
     snapshot: Mapped[ChecklistSnapshot] = relationship()
@@ -495,6 +497,100 @@ class ClaimBill(Synced, Base):
         UniqueConstraint("sample_id", "bill_no"),
         Index("ix_claim_bills_inspection", "inspection_id"),
     )
+
+
+class LedgerEntry(Synced, Base):
+    """A row of the problem ledger (问题台账): one finding of a signed inspection, entered when
+    the inspection is locked (inspector/ledger/). What it states of the finding (institution,
+    item, amount, category) is copied from the locked answer, so a filter over thousands of
+    rows reads this table only; the status is the ledger's own:
+    pending (待整改) → in_progress (整改中) → rectified (已整改, 销号, only by a signed 回头看)
+    or transferred (移交)."""
+
+    __tablename__ = "ledger_entries"
+    # Its id is a uuid5 of the answer's id: two laptops entering the same finding agree.
+    answer_id: Mapped[str] = mapped_column(ForeignKey("answers.id"), unique=True)
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    institution_id: Mapped[str] = mapped_column(ForeignKey("institutions.id"))
+    institution_name: Mapped[str] = mapped_column(String(200))
+    type_code: Mapped[str] = mapped_column(String(32))
+    district: Mapped[str] = mapped_column(String(100))
+    mode: Mapped[str] = mapped_column(String(32))
+    found_on: Mapped[date] = mapped_column(Date)  # the day the visit ended (China time)
+    item_code: Mapped[str] = mapped_column(String(16))
+    item_title: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    violation_code: Mapped[str | None] = mapped_column(String(16))
+    amount_fen: Mapped[int | None] = mapped_column(BigInteger)
+    evidence_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    status: Mapped[str] = mapped_column(String(16), default="pending", server_default="pending")
+    recovered_fen: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    deadline: Mapped[date | None] = mapped_column(Date)  # from the rectification order
+    progress_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The signed 回头看 that closed it (销号), and its last verdict on the finding.
+    closed_by_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"))
+    follow_up_verdict: Mapped[str | None] = mapped_column(String(16))
+
+    __table_args__ = (
+        Index("ix_ledger_entries_status_found_on", "status", "found_on"),
+        Index("ix_ledger_entries_district_found_on", "district", "found_on"),
+        Index("ix_ledger_entries_found_on", "found_on"),
+        Index("ix_ledger_entries_institution", "institution_id"),
+        Index("ix_ledger_entries_inspection", "inspection_id"),
+        Index("ix_ledger_entries_deadline", "deadline"),
+    )
+
+
+class CaseAction(Synced, Base):
+    """A step of a finding's case path (案件处理): 协议处理, 行政处罚, 移送公安 or 移送纪检监察,
+    with its date, the receiving body, the document number and the party's statement and
+    defence (陈述申辩) on it."""
+
+    __tablename__ = "case_actions"
+    entry_id: Mapped[str] = mapped_column(ForeignKey("ledger_entries.id"))
+    kind: Mapped[str] = mapped_column(String(16))  # agreement | penalty | police | discipline
+    on_date: Mapped[date] = mapped_column(Date)
+    receiving_body: Mapped[str] = mapped_column(String(200))
+    document_no: Mapped[str] = mapped_column(String(100))
+    statement: Mapped[str] = mapped_column(Text, default="", server_default="")
+    statement_on: Mapped[date | None] = mapped_column(Date)
+    recovered_fen: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __table_args__ = (Index("ix_case_actions_entry", "entry_id"),)
+
+
+class FollowUpItem(Synced, Base):
+    """A ledger entry checked again by a 回头看: the follow-up's checklist item for it and the
+    team's verdict, rectified (已整改), not_rectified (未整改) or partial (部分整改)."""
+
+    __tablename__ = "follow_up_items"
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))  # the follow-up
+    entry_id: Mapped[str] = mapped_column(ForeignKey("ledger_entries.id"))
+    item_code: Mapped[str] = mapped_column(String(16))
+    verdict: Mapped[str | None] = mapped_column(String(16))
+
+    __table_args__ = (
+        UniqueConstraint("inspection_id", "item_code"),
+        Index("ix_follow_up_items_entry", "entry_id"),
+    )
+
+
+class RectificationOrder(Synced, Base):
+    """A rectification order (整改通知书) made for a signed inspection: the PDF in the record
+    store (``path``, relative to the data directory) and its hash, signed like the record."""
+
+    __tablename__ = "rectification_orders"
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    order_no: Mapped[str] = mapped_column(String(40))
+    path: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    deadlines: Mapped[dict[str, Any]] = mapped_column(default=dict)  # entry id → ISO date
+    signature_box: Mapped[list[Any]] = mapped_column(default=list)  # page, x1, y1, x2, y2
+    signed_by: Mapped[str | None] = mapped_column(String(64))  # 执法证号, once signed
+
+    __table_args__ = (Index("ix_rectification_orders_inspection", "inspection_id"),)
 
 
 class AuditEvent(Base):

@@ -26,6 +26,7 @@ from inspector.db.models import (
 from inspector.errors import InvalidInput, NotFound
 from inspector.evidence.verify import verify_evidence
 from inspector.inspections import get_inspection
+from inspector.ledger.entries import enter_findings
 from inspector.record.content import signatures
 from inspector.record.facts import gather_facts
 from inspector.record.status import latest_record
@@ -150,6 +151,8 @@ def sign_record(
         locked = interview_id is None and inspection.status is not InspectionStatus.SIGNED
         if locked:
             inspection.status = InspectionStatus.SIGNED
+            # Its findings enter the problem ledger in the change that locks them.
+            enter_findings(ws, ch, inspection)
     remaining = [
         n
         for cert, (n, r) in sorted(members.items(), key=lambda kv: kv[1][1] is MemberRole.LEADER)

@@ -265,6 +265,59 @@
     </message>
 </context>
 <context>
+    <name>CaseStepDialog</name>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="213"/>
+        <source>案件处理</source>
+        <translation>Case handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="220"/>
+        <source>如：历城区医疗保障局、历城区公安分局</source>
+        <translation>e.g. Licheng District Healthcare Security Bureau, Licheng District Public Security Bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="226"/>
+        <source>处理方式</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="227"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="228"/>
+        <source>处理或接收单位</source>
+        <translation>Handling or receiving body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="229"/>
+        <source>文书编号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="230"/>
+        <source>当事人陈述申辩</source>
+        <translation>Party&apos;s statement and defence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="231"/>
+        <source>陈述申辩日期</source>
+        <translation>Date of the statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="232"/>
+        <source>本次追回金额（元）</source>
+        <translation>Recovered in this step (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="233"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPage</name>
     <message>
         <location filename="../../ui/checklist_page.py" line="167"/>
@@ -1241,6 +1294,191 @@ Checked {done}/{n}, problems found {problems}</translation>
         <translation>Give the threshold (yuan)</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="239"/>
+        <source>台账状态“{value}”无效，可选：{allowed}</source>
+        <translation>Ledger status “{value}” is not valid; choose from: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="240"/>
+        <source>台账编号至少需要 4 个字符</source>
+        <translation>A ledger id needs at least 4 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="241"/>
+        <source>台账中没有编号为 {text} 的问题</source>
+        <translation>The ledger has no finding with id {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="242"/>
+        <source>编号 {text} 对应台账中的多个问题，请输入更长的编号</source>
+        <translation>Id {text} matches several findings in the ledger; type more of it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="243"/>
+        <source>该问题已整改销号，不能再修改</source>
+        <translation>This finding has been rectified and closed; it can no longer be changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="244"/>
+        <source>该问题已由更正记录取代，请在更正后的台账记录上操作</source>
+        <translation>This finding was superseded by an amendment; work on the amended finding instead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="245"/>
+        <source>销号只能由已签名的回头看完成：请对该问题组织回头看</source>
+        <translation>Only a signed follow-up visit closes a finding: arrange a follow-up for it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="246"/>
+        <source>移交请记录案件处理（移送公安或移送纪检监察）</source>
+        <translation>To hand a finding over, record a case step (to the police or to the discipline inspectors)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="247"/>
+        <source>台账导出文件的扩展名应为 .xlsx</source>
+        <translation>The ledger export file must end in .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="248"/>
+        <source>该问题已移交，不能再改为待整改或整改中</source>
+        <translation>This finding has been handed over; it cannot go back to pending or in progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="249"/>
+        <source>追回金额不能超过涉及金额</source>
+        <translation>The amount recovered cannot exceed the amount involved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="250"/>
+        <source>处理方式“{value}”无效，可选：{allowed}</source>
+        <translation>Handling “{value}” is not valid; choose from: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="251"/>
+        <source>请填写接收或处理单位</source>
+        <translation>Enter the handling or receiving body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="252"/>
+        <source>请填写文书编号</source>
+        <translation>Enter the document number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="253"/>
+        <source>处理日期不能晚于今天</source>
+        <translation>The date of the step cannot be later than today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="254"/>
+        <source>陈述申辩日期不能晚于今天</source>
+        <translation>The date of the statement cannot be later than today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="255"/>
+        <source>该问题已整改销号，不能再移交</source>
+        <translation>This finding has been rectified and closed; it cannot be handed over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="256"/>
+        <source>整改结论“{value}”无效，可选：{allowed}</source>
+        <translation>Verdict “{value}” is not valid; choose from: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="257"/>
+        <source>请指定要回头看的问题（台账编号）或原检查</source>
+        <translation>Give the findings to follow up (ledger ids) or the original inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="258"/>
+        <source>一次回头看只能针对同一家机构的问题</source>
+        <translation>One follow-up visit covers the findings of one institution only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="259"/>
+        <source>问题 {entry} 已在尚未签名的回头看 {inspection} 中</source>
+        <translation>Finding {entry} is already in follow-up {inspection}, not yet signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="260"/>
+        <source>条目 {item_code} 不是本次回头看的原问题</source>
+        <translation>Item {item_code} is not one of the findings this follow-up checks again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="261"/>
+        <source>该检查在台账中没有待整改或整改中的问题</source>
+        <translation>This inspection has no pending or in-progress findings in the ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="262"/>
+        <source>问题 {entry} 的状态为“{status}”，只有待整改或整改中的问题可以回头看</source>
+        <translation>Finding {entry} is “{status}”: only pending or in-progress findings can be followed up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="265"/>
+        <source>未整改或部分整改时请写明情况</source>
+        <translation>Describe what was found when a finding is not or only partly rectified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="266"/>
+        <source>季度应写成 2026Q3 这样的形式，而不是“{text}”</source>
+        <translation>Write a quarter like 2026Q3, not “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="267"/>
+        <source>报告期的结束日期早于开始日期</source>
+        <translation>The report period ends before it starts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="268"/>
+        <source>报告文件的扩展名应为 .xlsx 或 .pdf</source>
+        <translation>The report file must end in .xlsx or .pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="269"/>
+        <source>整改通知书编号至少需要 4 个字符</source>
+        <translation>A rectification order id needs at least 4 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="270"/>
+        <source>没有编号为 {text} 的整改通知书</source>
+        <translation>There is no rectification order with id {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="271"/>
+        <source>编号 {text} 对应多份整改通知书，请输入更长的编号</source>
+        <translation>Id {text} matches several rectification orders; type more of it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="272"/>
+        <source>只有已签名的检查才能下达整改通知书</source>
+        <translation>A rectification order is issued only for a signed inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="273"/>
+        <source>整改期限所指的问题 {text} 不在本检查的未整改问题中</source>
+        <translation>The finding {text} given a deadline is not among this inspection&apos;s open findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="274"/>
+        <source>请为问题 {entry} 指定整改期限</source>
+        <translation>Give finding {entry} a deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="275"/>
+        <source>整改期限应晚于下达日期（{day}）</source>
+        <translation>A deadline must be after the day of issue ({day})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="276"/>
+        <source>该整改通知书已签名</source>
+        <translation>This rectification order is already signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="277"/>
+        <source>整改通知书由检查组长签名：该密钥的执法证号不是组长的</source>
+        <translation>The team leader signs the rectification order: this key&apos;s certificate number is not the leader&apos;s</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="35"/>
         <location filename="../../ui/core_messages.py" line="96"/>
         <source>请填写执法证号</source>
@@ -1511,6 +1749,19 @@ Checked {done}/{n}, problems found {problems}</translation>
         <location filename="../../ui/current_inspector.py" line="68"/>
         <source>执法证号</source>
         <translation>Enforcement certificate no.</translation>
+    </message>
+</context>
+<context>
+    <name>DueBanner</name>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="921"/>
+        <source>整改期限：%1 个问题 7 天内到期，其中 %2 个已逾期（最近：%3 %4，%5）&#x3000;</source>
+        <translation>Rectification deadlines: %1 findings due within 7 days, %2 of them overdue (soonest: %3 %4, %5)&#x3000;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="928"/>
+        <source>查看台账</source>
+        <translation>Open the ledger</translation>
     </message>
 </context>
 <context>
@@ -2298,14 +2549,282 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     </message>
 </context>
 <context>
+    <name>LedgerModel</name>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="108"/>
+        <source>发现日期</source>
+        <translation>Found on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="109"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="110"/>
+        <source>被检查机构</source>
+        <translation>Institution inspected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="111"/>
+        <source>区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="112"/>
+        <source>条目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="113"/>
+        <source>问题</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="114"/>
+        <source>涉及金额</source>
+        <translation>Amount involved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="115"/>
+        <source>已追回</source>
+        <translation>Recovered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="116"/>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="471"/>
+        <source>← 检查列表</source>
+        <translation>← Inspections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="474"/>
+        <location filename="../../ui/ledger_page.py" line="582"/>
+        <location filename="../../ui/ledger_page.py" line="726"/>
+        <source>问题台账</source>
+        <translation>Problem ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="478"/>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="480"/>
+        <source>情况报告…</source>
+        <translation>Periodic report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="488"/>
+        <source>搜索机构、问题、说明…</source>
+        <translation>Search institution, finding, note…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="491"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="498"/>
+        <source>全部日期</source>
+        <translation>Any date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="499"/>
+        <source>最近 30 天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="500"/>
+        <source>最近 90 天</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="501"/>
+        <source>最近一年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="505"/>
+        <source>全部期限</source>
+        <translation>Any deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="506"/>
+        <source>7 天内到期或逾期</source>
+        <translation>Due within 7 days or overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="507"/>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="535"/>
+        <source>整改进展…</source>
+        <translation>Progress…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="537"/>
+        <source>案件处理…</source>
+        <translation>Case step…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="539"/>
+        <source>回头看</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="540"/>
+        <source>对该检查的全部未整改问题新建回头看</source>
+        <translation>A new follow-up visit of all open findings of this inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="542"/>
+        <source>整改通知书…</source>
+        <translation>Rectification order…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="544"/>
+        <source>回头看结论…</source>
+        <translation>Follow-up verdict…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="546"/>
+        <source>在尚未签名的回头看中记录该问题的整改结论；签名后更新台账</source>
+        <translation>Record this finding&apos;s verdict in its follow-up visit, not yet signed; signing it updates the ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="584"/>
+        <source>正在整理问题台账…</source>
+        <translation>Bringing the problem ledger up to date…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="593"/>
+        <source>全部区县</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="596"/>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="632"/>
+        <source>共 %1 个问题，未完成整改 %2 个，涉及金额 %3，已追回 %4</source>
+        <translation>%1 findings, %2 not yet rectified, %3 involved, %4 recovered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="655"/>
+        <source>选择一个问题查看详情</source>
+        <translation>Select a finding to see it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="656"/>
+        <source>检查</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="657"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="658"/>
+        <source>违规类别</source>
+        <translation>Violation category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="659"/>
+        <source>涉及金额</source>
+        <translation>Amount involved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="660"/>
+        <source>已追回</source>
+        <translation>Recovered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="661"/>
+        <source>证据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="662"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="663"/>
+        <source>整改期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="664"/>
+        <source>整改情况</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="665"/>
+        <source>现场陈述申辩</source>
+        <translation>Statement on site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="666"/>
+        <source>案件处理</source>
+        <translation>Case handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="667"/>
+        <source>追回</source>
+        <translation>Recovered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="668"/>
+        <source>陈述申辩</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="854"/>
+        <source>导出问题台账</source>
+        <translation>Export the problem ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="863"/>
+        <source>已导出 %1 个问题</source>
+        <translation>%1 findings exported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="865"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="892"/>
+        <source>情况报告已保存：%1</source>
+        <translation>Periodic report saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="893"/>
+        <source>情况报告</source>
+        <translation>Periodic report</translation>
+    </message>
+</context>
+<context>
     <name>LoadingPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>本机的检查</source>
         <translation>Inspections on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>正在打开检查列表…</source>
         <translation>Opening the list of inspections…</translation>
     </message>
@@ -2313,144 +2832,154 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>医保基金现场检查 Inspector</source>
         <translation>Inspector · Medical insurance fund inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>新建检查…</source>
         <translation>New inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>导入机构名录…</source>
         <translation>Import institution registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>数字签名密钥…</source>
         <translation>Signing keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>切换当前检查人员…</source>
         <translation>Change current inspector…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="181"/>
+        <source>情况报告…</source>
+        <translation>Periodic report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>验证记录文件…</source>
         <translation>Verify a record file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>计划(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>双随机抽查…</source>
         <translation>Random draw…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>结算数据抽样…</source>
         <translation>Claims sampling…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="209"/>
+        <source>问题台账</source>
+        <translation>Problem ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="186"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>请先在检查列表中选中或打开一项检查。</source>
         <translation>Select or open an inspection in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>进销存核对</source>
         <translation>Stock reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>当前检查人员：%1</source>
         <translation>Current inspector: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>未选择当前检查人员</source>
         <translation>No current inspector chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
 F8&#x3000;下一个未检查的条目
 Ctrl+Z / Ctrl+Y&#x3000;撤销 / 重做
-Ctrl+N&#x3000;新建检查&#x3000;Ctrl+L&#x3000;检查列表</source>
+Ctrl+N&#x3000;新建检查&#x3000;Ctrl+L&#x3000;检查列表&#x3000;Ctrl+T&#x3000;问题台账</source>
         <translation>Ctrl+1 compliant   Ctrl+2 problem found   Ctrl+3 not applicable   Ctrl+4 not checked
-(in the list on the left, just 1-4)
+(or 1-4 in the list on the left)
 Alt+↓ / Alt+↑   next / previous item
 F8   next unchecked item
 Ctrl+Z / Ctrl+Y   undo / redo
-Ctrl+N   new inspection   Ctrl+L   inspection list</translation>
+Ctrl+N   new inspection   Ctrl+L   inspection list   Ctrl+T   problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
@@ -2498,6 +3027,51 @@ Data directory: %2</translation>
         <location filename="../../ui/strings.py" line="28"/>
         <source>已签字</source>
         <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="66"/>
+        <source>待整改</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="67"/>
+        <source>整改中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="68"/>
+        <source>已整改（销号）</source>
+        <translation>Rectified (closed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="69"/>
+        <source>移交</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="70"/>
+        <source>已更正</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="77"/>
+        <source>协议处理</source>
+        <translation>Under the agreement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="78"/>
+        <source>行政处罚</source>
+        <translation>Administrative penalty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="79"/>
+        <source>移送公安</source>
+        <translation>To the police</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="80"/>
+        <source>移送纪检监察</source>
+        <translation>To the discipline inspectors</translation>
     </message>
 </context>
 <context>
@@ -2647,6 +3221,75 @@ Data directory: %2</translation>
         <location filename="../../ui/new_inspection.py" line="325"/>
         <source>无法新建检查</source>
         <translation>Cannot create the inspection</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="290"/>
+        <location filename="../../ui/ledger_page.py" line="358"/>
+        <source>整改通知书</source>
+        <translation>Rectification order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="307"/>
+        <source>生成整改通知书</source>
+        <translation>Make the rectification order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="321"/>
+        <source>组长数字签名</source>
+        <translation>Leader&apos;s digital signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="323"/>
+        <source>组长的密钥</source>
+        <translation>Leader&apos;s key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="324"/>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="327"/>
+        <source>另存…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="329"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="345"/>
+        <source>该检查没有待整改或整改中的问题。</source>
+        <translation>This inspection has no pending or in-progress findings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="349"/>
+        <source>整改通知书 %1 已由组长签名。</source>
+        <translation>Rectification order %1 is signed by the leader.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="351"/>
+        <source>整改通知书 %1 已生成，请组长数字签名。</source>
+        <translation>Rectification order %1 is made; the leader signs it digitally.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="355"/>
+        <source>本机没有组长的密钥：生成后可在命令行签名。</source>
+        <translation>This laptop has no key of the leader: once made, sign it on the command line.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="395"/>
+        <source>正在签名…</source>
+        <translation>Signing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="403"/>
+        <source>保存整改通知书</source>
+        <translation>Save the rectification order</translation>
     </message>
 </context>
 <context>
@@ -2963,6 +3606,34 @@ The draw is saved; export it again from “Draws made”.</translation>
     </message>
 </context>
 <context>
+    <name>ProgressEntryDialog</name>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="188"/>
+        <source>记录整改进展</source>
+        <translation>Rectification progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="196"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="197"/>
+        <source>整改情况</source>
+        <translation>Rectification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="198"/>
+        <source>累计追回金额（元）</source>
+        <translation>Recovered so far (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="199"/>
+        <source>销号只能由已签名的回头看完成。</source>
+        <translation>Only a signed follow-up visit closes a finding.</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <location filename="../../ui/record_dialog.py" line="82"/>
@@ -3244,6 +3915,54 @@ The draw is saved; export it again from “Draws made”.</translation>
         <location filename="../../ui/registry_dialog.py" line="447"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="421"/>
+        <source>情况报告</source>
+        <translation>Periodic report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="428"/>
+        <source>全部区县</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="432"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="437"/>
+        <source>开始日期</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="438"/>
+        <source>结束日期</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="439"/>
+        <source>区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="440"/>
+        <source>保存为（.xlsx 或 .pdf）</source>
+        <translation>Save as (.xlsx or .pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="450"/>
+        <source>保存情况报告</source>
+        <translation>Save the periodic report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="450"/>
+        <source>Excel 或 PDF (*.xlsx *.pdf)</source>
+        <translation>Excel or PDF (*.xlsx *.pdf)</translation>
     </message>
 </context>
 <context>
@@ -3808,6 +4527,44 @@ The draw is saved; export it again from “Draws made”.</translation>
         <location filename="../../ui/trust_dialog.py" line="48"/>
         <source>不通过</source>
         <translation>failed</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictDialog</name>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="247"/>
+        <source>回头看结论</source>
+        <translation>Follow-up verdict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="251"/>
+        <source>已整改</source>
+        <translation>Rectified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="252"/>
+        <source>部分整改</source>
+        <translation>Partly rectified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="253"/>
+        <source>未整改</source>
+        <translation>Not rectified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="258"/>
+        <source>整改结论</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="259"/>
+        <source>情况说明</source>
+        <translation>What was found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="260"/>
+        <source>整改材料和照片请在回头看的检查清单中附到该条目下。</source>
+        <translation>Attach the rectification documents and photos to this item in the follow-up&apos;s checklist.</translation>
     </message>
 </context>
 <context>

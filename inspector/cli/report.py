@@ -1,0 +1,74 @@
+"""``report``: the 情况报告 for a period and a district (or all), printed, and written as an
+Excel workbook with charts or a PDF with charts."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from inspector.cli.ledger import parse_day
+from inspector.cli.output import Printer, open_workspace
+from inspector.errors import InvalidInput
+from inspector.inspections import format_fen
+
+
+def cmd_report(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.ledger.cases import KIND_NAMES
+    from inspector.ledger.entries import STATUS_NAMES, enter_signed
+    from inspector.ledger.report import quarter, report_figures, write_report
+    from inspector.record.facts import BUREAU_SETTING
+
+    if args.quarter:
+        if args.since or args.until:
+            raise InvalidInput("--quarter 与 --since/--until 只能选一种")
+        since, until = quarter(args.quarter)
+    else:
+        since, until = parse_day(args.since, "开始日期"), parse_day(args.until, "结束日期")
+        if since is None or until is None:
+            raise InvalidInput("请给出报告期：--quarter 2026Q3，或 --since 与 --until")
+    with open_workspace(args) as ws:
+        enter_signed(ws)
+        figures = report_figures(ws, since, until, args.district)
+        if args.out:
+            write_report(ws, figures, Path(args.out), ws.db.setting(BUREAU_SETTING))
+    lines = [
+        f"情况报告：{figures.scope}，{figures.period}",
+        f"检查机构 {figures.institutions} 家，检查 {figures.inspections} 次",
+        *(f"  {c.name}：{c.institutions} 家 / {c.inspections} 次" for c in figures.by_type),
+        "按检查方式：",
+        *(f"  {c.name}：{c.institutions} 家 / {c.inspections} 次" for c in figures.by_mode),
+        f"发现问题 {figures.findings} 个，涉及金额 {format_fen(figures.amount_fen)} 元，"
+        f"追回 {format_fen(figures.recovered_fen)} 元",
+        *(
+            f"  {c.name}：{c.findings} 个，{format_fen(c.amount_fen)} 元"
+            for c in figures.by_category
+        ),
+        "按区县：",
+        *(
+            f"  {d.name}：{d.institutions} 家 / {d.inspections} 次，问题 {d.findings} 个，"
+            f"{format_fen(d.amount_fen)} 元，整改率 {d.rectification_rate:.1%}"
+            for d in figures.by_district
+        ),
+        "整改："
+        + "，".join(f"{STATUS_NAMES[k]} {v}" for k, v in figures.by_status.items())
+        + f"；整改率 {figures.rectification_rate:.1%}",
+        "案件处理："
+        + "，".join(f"{KIND_NAMES[k]} {v}" for k, v in figures.cases.items())
+        + f"；移交问题 {figures.handed_over} 个",
+    ]
+    if args.out:
+        lines.append(f"已保存：{args.out}")
+    data = figures.__dict__ | {"rectification_rate": figures.rectification_rate}
+    out.emit(data, "\n".join(lines))
+
+
+def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    report = commands.add_parser("report", help="情况报告（某期、某区县的检查和整改统计）",
+                                 parents=[common])  # fmt: skip
+    report.add_argument("--quarter", metavar="2026Q3", help="季度")
+    report.add_argument("--since", metavar="YYYY-MM-DD", help="报告期开始")
+    report.add_argument("--until", metavar="YYYY-MM-DD", help="报告期结束（含）")
+    report.add_argument("--district", help="区县（默认全部）")
+    report.add_argument("--out", metavar="FILE.xlsx|FILE.pdf", help="保存为 Excel（含图表）或 PDF")
+    report.set_defaults(run=cmd_report)

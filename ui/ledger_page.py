@@ -1,0 +1,931 @@
+"""The 台账 screen (issue 13): the problem ledger of every signed inspection, filtered and
+searched as you type (a model that reads 200 rows at a time), the selected finding with its
+case path, and the actions after the visit: rectification progress, a case step, a 回头看 of
+the finding's inspection, the rectification order, the Excel export and the 情况报告. Every
+action is one call into the core (inspector/ledger/); files are written on the task runner."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.errors import InspectorError
+from inspector.ledger import cases, entries, order, report
+from inspector.ledger.entries import EntryView, LedgerFilter
+from inspector.ledger.follow_up import pending_follow_up
+from inspector.workspace import Workspace
+from ui.core_messages import core_message
+from ui.strings import money
+from ui.tasks import TaskRunner
+
+PAGE = 200
+SEARCH_DELAY_MS = 150
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+# Literal calls, so that lupdate finds every string.
+def ledger_status_name(code: str) -> str:
+    translate = QCoreApplication.translate
+    return {
+        entries.PENDING: translate("Names", "待整改"),
+        entries.IN_PROGRESS: translate("Names", "整改中"),
+        entries.RECTIFIED: translate("Names", "已整改（销号）"),
+        entries.TRANSFERRED: translate("Names", "移交"),
+        entries.SUPERSEDED: translate("Names", "已更正"),
+    }.get(code, code)
+
+
+def case_kind_name(code: str) -> str:
+    translate = QCoreApplication.translate
+    return {
+        "agreement": translate("Names", "协议处理"),
+        "penalty": translate("Names", "行政处罚"),
+        "police": translate("Names", "移送公安"),
+        "discipline": translate("Names", "移送纪检监察"),
+    }.get(code, code)
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _day(edit: QDateEdit) -> date:
+    value = edit.date()
+    return date(value.year(), value.month(), value.day())
+
+
+def _date_edit(day: date) -> QDateEdit:
+    edit = QDateEdit(_qdate(day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+class LedgerModel(QAbstractTableModel):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.filters = LedgerFilter()
+        self.rows: list[EntryView] = []
+        self.total = 0
+        self._headers = [
+            self.tr("发现日期"),
+            self.tr("状态"),
+            self.tr("被检查机构"),
+            self.tr("区县"),
+            self.tr("条目"),
+            self.tr("问题"),
+            self.tr("涉及金额"),
+            self.tr("已追回"),
+            self.tr("整改期限"),
+        ]
+
+    def set_filters(self, filters: LedgerFilter) -> None:
+        self.beginResetModel()
+        self.filters = filters
+        self.total = entries.ledger_totals(self.workspace, filters).count
+        self.rows = entries.search_entries(self.workspace, filters, 0, PAGE)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
+        return not parent.isValid() and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802
+        more = entries.search_entries(self.workspace, self.filters, len(self.rows), PAGE)
+        if not more:
+            self.total = len(self.rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = [
+                QLocale().toString(_qdate(row.found_on), QLocale.FormatType.ShortFormat),
+                ledger_status_name(row.status),
+                row.institution_name,
+                row.district,
+                row.item_code,
+                row.item_title,
+                money(row.amount_fen),
+                money(row.recovered_fen) if row.recovered_fen else "",
+                ""
+                if row.deadline is None
+                else QLocale().toString(_qdate(row.deadline), QLocale.FormatType.ShortFormat),
+            ]
+            return values[column]
+        overdue = (
+            row.deadline is not None and row.status in entries.OPEN and row.deadline < date.today()
+        )
+        if role == Qt.ItemDataRole.ForegroundRole and column == 8 and overdue:
+            return QColor("#b3261e")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (6, 7):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+
+class ProgressEntryDialog(QDialog):
+    """Rectification under way: 待整改 ⇄ 整改中, a note, the amount recovered so far."""
+
+    def __init__(self, row: EntryView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("记录整改进展"))
+        form = QFormLayout(self)
+        self.status = QComboBox()
+        for code in entries.OPEN:
+            self.status.addItem(ledger_status_name(code), code)
+        self.status.setCurrentIndex(max(self.status.findData(row.status), 0))
+        self.note = QPlainTextEdit(row.progress_note)
+        self.recovered = QLineEdit(f"{row.recovered_fen / 100:.2f}")
+        form.addRow(self.tr("状态"), self.status)
+        form.addRow(self.tr("整改情况"), self.note)
+        form.addRow(self.tr("累计追回金额（元）"), self.recovered)
+        form.addRow(QLabel(self.tr("销号只能由已签名的回头看完成。")))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class CaseStepDialog(QDialog):
+    """One step of the case path, with the party's statement and defence on it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("案件处理"))
+        form = QFormLayout(self)
+        self.kind = QComboBox()
+        for code in cases.KIND_NAMES:
+            self.kind.addItem(case_kind_name(code), code)
+        self.on_date = _date_edit(date.today())
+        self.body = QLineEdit()
+        self.body.setPlaceholderText(self.tr("如：历城区医疗保障局、历城区公安分局"))
+        self.document_no = QLineEdit()
+        self.statement = QPlainTextEdit()
+        self.statement_on = _date_edit(date.today())
+        self.recovered = QLineEdit()
+        self.note = QLineEdit()
+        form.addRow(self.tr("处理方式"), self.kind)
+        form.addRow(self.tr("日期"), self.on_date)
+        form.addRow(self.tr("处理或接收单位"), self.body)
+        form.addRow(self.tr("文书编号"), self.document_no)
+        form.addRow(self.tr("当事人陈述申辩"), self.statement)
+        form.addRow(self.tr("陈述申辩日期"), self.statement_on)
+        form.addRow(self.tr("本次追回金额（元）"), self.recovered)
+        form.addRow(self.tr("备注"), self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class VerdictDialog(QDialog):
+    """已整改 / 部分整改 / 未整改, with what was found."""
+
+    def __init__(self, current: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("回头看结论"))
+        form = QFormLayout(self)
+        self.verdict = QComboBox()
+        for code, label in (
+            ("rectified", self.tr("已整改")),
+            ("partial", self.tr("部分整改")),
+            ("not_rectified", self.tr("未整改")),
+        ):
+            self.verdict.addItem(label, code)
+        self.verdict.setCurrentIndex(max(self.verdict.findData(current), 0))
+        self.note = QPlainTextEdit()
+        form.addRow(self.tr("整改结论"), self.verdict)
+        form.addRow(self.tr("情况说明"), self.note)
+        form.addRow(QLabel(self.tr("整改材料和照片请在回头看的检查清单中附到该条目下。")))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class OrderDialog(QDialog):
+    """整改通知书: the inspection's open findings, each with its deadline; 生成 makes the PDF
+    (the deadlines go to the ledger), the leader signs it with their key, 另存 saves a copy."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        runner: TaskRunner,
+        inspection_id: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        from inspector.inspections import get_inspection
+        from inspector.signing.keystore import KeyStore
+
+        super().__init__(parent)
+        self.workspace = workspace
+        self.runner = runner
+        self.inspection_id = inspection_id
+        self.made: order.OrderView | None = None
+        self.setWindowTitle(self.tr("整改通知书"))
+        layout = QVBoxLayout(self)
+        view = get_inspection(workspace, inspection_id)
+        layout.addWidget(QLabel(f"{view.institution_name}（{view.district}）"))
+        self.rows = [
+            r
+            for r in entries.search_entries(workspace, LedgerFilter(inspection=inspection_id))
+            if r.status in entries.OPEN
+        ]
+        form = QFormLayout()
+        self.deadlines: dict[str, QDateEdit] = {}
+        default = date.today() + timedelta(days=30)
+        for row in self.rows:
+            edit = _date_edit(row.deadline or default)
+            self.deadlines[row.id] = edit
+            form.addRow(f"{row.item_code} {row.item_title}", edit)
+        layout.addLayout(form)
+        self.build_button = QPushButton(self.tr("生成整改通知书"))
+        self.build_button.clicked.connect(self.build)
+        layout.addWidget(self.build_button)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        signing = QFormLayout()
+        self.key = QComboBox()
+        leader = view.leader[1] if view.leader else None
+        for info in KeyStore.of(workspace).list_keys():
+            if info.cert_no and info.cert_no == leader:
+                self.key.addItem(f"{info.name} {info.cert_no}", info.key_id)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.sign_button = QPushButton(self.tr("组长数字签名"))
+        self.sign_button.clicked.connect(lambda: self.sign())
+        signing.addRow(self.tr("组长的密钥"), self.key)
+        signing.addRow(self.tr("口令"), self.passphrase)
+        signing.addRow("", self.sign_button)
+        layout.addLayout(signing)
+        self.save_button = QPushButton(self.tr("另存…"))
+        self.save_button.clicked.connect(lambda: self.save())
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self._update()
+
+    def _update(self) -> None:
+        made = self.made is not None
+        self.build_button.setEnabled(bool(self.rows) and not made)
+        signed = made and self.made is not None and self.made.signed_by is not None
+        self.sign_button.setEnabled(made and not signed and self.key.count() > 0)
+        self.save_button.setEnabled(made)
+        if not self.rows:
+            self.message.setText(self.tr("该检查没有待整改或整改中的问题。"))
+        elif made and self.made is not None:
+            self.message.setText(
+                (
+                    self.tr("整改通知书 %1 已由组长签名。")
+                    if signed
+                    else self.tr("整改通知书 %1 已生成，请组长数字签名。")
+                ).replace("%1", self.made.order_no)
+            )
+        elif self.key.count() == 0:
+            self.message.setText(self.tr("本机没有组长的密钥：生成后可在命令行签名。"))
+
+    def _failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("整改通知书"), message)
+
+    def build(self) -> None:
+        deadlines = {entry: _day(edit) for entry, edit in self.deadlines.items()}
+
+        def done(made: order.OrderView) -> None:
+            self.made = made
+            self._update()
+            self.changed.emit()
+
+        self.runner.run(
+            lambda _reporter: order.build_order(
+                self.workspace, self.inspection_id, deadlines=deadlines
+            ),
+            on_success=done,
+            on_failure=self._failed,
+            progress_parent=self,
+        )
+
+    def sign(self, passphrase: str | None = None) -> None:
+        key_id = self.key.currentData()
+        if self.made is None or not key_id:
+            return
+        secret = self.passphrase.text() if passphrase is None else passphrase
+        self.passphrase.clear()
+        order_id = self.made.id
+
+        def done(made: order.OrderView) -> None:
+            self.made = made
+            self._update()
+            self.changed.emit()
+
+        self.runner.run(
+            lambda _reporter: order.sign_order(self.workspace, order_id, key_id, secret),
+            on_success=done,
+            on_failure=self._failed,
+            progress_parent=self,
+            label=self.tr("正在签名…"),
+        )
+
+    def save(self, target: Path | None = None) -> None:
+        if self.made is None:
+            return
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("保存整改通知书"), f"{self.made.order_no}.pdf", "PDF (*.pdf)"
+            )
+            if not name:
+                return
+            target = Path(name)
+        order_id = self.made.id
+        self.runner.run(
+            lambda _reporter: order.save_order_copy(self.workspace, order_id, target),
+            on_failure=self._failed,
+            progress_parent=self,
+        )
+
+
+class ReportDialog(QDialog):
+    """The period (a quarter, or dates), the district (or all) and the file of a 情况报告."""
+
+    def __init__(self, districts: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("情况报告"))
+        form = QFormLayout(self)
+        today = date.today()
+        first = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+        self.since = _date_edit(first)
+        self.until = _date_edit(today)
+        self.district = QComboBox()
+        self.district.addItem(self.tr("全部区县"), None)
+        for name in districts:
+            self.district.addItem(name, name)
+        self.target = QLineEdit()
+        choose = QPushButton(self.tr("选择…"))
+        choose.clicked.connect(self._choose)
+        where = QHBoxLayout()
+        where.addWidget(self.target, 1)
+        where.addWidget(choose)
+        form.addRow(self.tr("开始日期"), self.since)
+        form.addRow(self.tr("结束日期"), self.until)
+        form.addRow(self.tr("区县"), self.district)
+        form.addRow(self.tr("保存为（.xlsx 或 .pdf）"), where)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _choose(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("保存情况报告"), "情况报告.xlsx", self.tr("Excel 或 PDF (*.xlsx *.pdf)")
+        )
+        if name:
+            self.target.setText(name)
+
+
+class LedgerPage(QWidget):
+    back_requested = Signal()
+    open_requested = Signal(str)  # an inspection id (a 回头看 just made)
+    changed = Signal()
+
+    def __init__(
+        self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.runner = runner
+        self.pending: tuple[str, str, str | None] | None = None  # the open 回头看 of the row
+        layout = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        back = QPushButton(self.tr("← 检查列表"))
+        back.clicked.connect(self.back_requested)
+        top.addWidget(back)
+        title = QLabel(self.tr("问题台账"))
+        title.setStyleSheet("font-size: 18px; font-weight: bold;")
+        top.addWidget(title)
+        top.addStretch(1)
+        self.export_button = QPushButton(self.tr("导出 Excel…"))
+        self.export_button.clicked.connect(self.export)
+        self.report_button = QPushButton(self.tr("情况报告…"))
+        self.report_button.clicked.connect(self.make_report)
+        top.addWidget(self.export_button)
+        top.addWidget(self.report_button)
+        layout.addLayout(top)
+
+        filters = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索机构、问题、说明…"))
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("全部状态"), None)
+        for code in entries.STATUS_NAMES:
+            self.status.addItem(ledger_status_name(code), code)
+        self.district = QComboBox()
+        self.kind = QComboBox()
+        self.period = QComboBox()
+        for label, days in (
+            (self.tr("全部日期"), None),
+            (self.tr("最近 30 天"), 30),
+            (self.tr("最近 90 天"), 90),
+            (self.tr("最近一年"), 365),
+        ):
+            self.period.addItem(label, days)
+        self.due = QComboBox()
+        self.due.addItem(self.tr("全部期限"), None)
+        self.due.addItem(self.tr("7 天内到期或逾期"), 7)
+        self.due.addItem(self.tr("已逾期"), -1)
+        filters.addWidget(self.search, 3)
+        for combo in (self.status, self.district, self.kind, self.period, self.due):
+            combo.setMinimumHeight(32)
+            filters.addWidget(combo, 1)
+        layout.addLayout(filters)
+
+        split = QSplitter()
+        self.model = LedgerModel(workspace, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 90), (1, 110), (2, 170), (3, 70), (4, 50), (6, 100), (7, 90)):
+            self.table.setColumnWidth(column, width)
+        split.addWidget(self.table)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        self.detail = QTextBrowser()
+        side_layout.addWidget(self.detail, 1)
+        actions = QHBoxLayout()
+        self.progress_button = QPushButton(self.tr("整改进展…"))
+        self.progress_button.clicked.connect(self.record_progress)
+        self.case_button = QPushButton(self.tr("案件处理…"))
+        self.case_button.clicked.connect(self.add_case_step)
+        self.follow_up_button = QPushButton(self.tr("回头看"))
+        self.follow_up_button.setToolTip(self.tr("对该检查的全部未整改问题新建回头看"))
+        self.follow_up_button.clicked.connect(self.create_follow_up)
+        self.order_button = QPushButton(self.tr("整改通知书…"))
+        self.order_button.clicked.connect(self.make_order)
+        self.verdict_button = QPushButton(self.tr("回头看结论…"))
+        self.verdict_button.setToolTip(
+            self.tr("在尚未签名的回头看中记录该问题的整改结论；签名后更新台账")
+        )
+        self.verdict_button.clicked.connect(self.take_verdict)
+        for button in (
+            self.progress_button,
+            self.case_button,
+            self.follow_up_button,
+            self.verdict_button,
+            self.order_button,
+        ):
+            actions.addWidget(button)
+        side_layout.addLayout(actions)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout.addWidget(split, 1)
+        self.count = QLabel()
+        layout.addWidget(self.count)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._search_timer.start)
+        for combo in (self.status, self.district, self.kind, self.period, self.due):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
+
+    # --- the list --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Enter what signed inspections lack (on the task runner: after an upgrade it can be
+        thousands), then refresh the choices and the list."""
+        self.runner.run(
+            lambda reporter: entries.enter_signed(self.workspace, reporter),
+            on_success=lambda _count: self.refresh(),
+            on_failure=lambda message: QMessageBox.warning(self, self.tr("问题台账"), message),
+            progress_parent=self,
+            label=self.tr("正在整理问题台账…"),
+        )
+        self.refresh()  # what is in the ledger already, at once
+
+    def refresh(self) -> None:
+        """The filter choices and the list, from the ledger as it stands."""
+        choices = entries.filter_choices(self.workspace)
+        library = self.workspace.library
+        for combo, everything, values in (
+            (self.district, self.tr("全部区县"), [(d, d) for d in choices["district"]]),
+            (
+                self.kind,
+                self.tr("全部类型"),
+                [
+                    (library.types[t].name if t in library.types else t, t)
+                    for t in choices["type_code"]
+                ],
+            ),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for label, value in values:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(combo.findData(current), 0))
+            combo.blockSignals(False)
+        self.apply_filters()
+
+    def current_filters(self) -> LedgerFilter:
+        today = date.today()
+        days = self.period.currentData()
+        due = self.due.currentData()
+        return LedgerFilter(
+            status=self.status.currentData(),
+            district=self.district.currentData(),
+            type_code=self.kind.currentData(),
+            text=self.search.text().strip() or None,
+            since=None if days is None else today - timedelta(days=days),
+            due_by=None if due is None else today + timedelta(days=due),
+        )
+
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        selected = self.selected()
+        self.model.set_filters(self.current_filters())
+        totals = entries.ledger_totals(self.workspace, self.model.filters)
+        self.count.setText(
+            self.tr("共 %1 个问题，未完成整改 %2 个，涉及金额 %3，已追回 %4")
+            .replace("%1", str(totals.count))
+            .replace("%2", str(totals.open))
+            .replace("%3", money(totals.amount_fen))
+            .replace("%4", money(totals.recovered_fen))
+        )
+        row = next(
+            (n for n, r in enumerate(self.model.rows) if selected and r.id == selected.id), 0
+        )
+        if self.model.rowCount():
+            self.table.selectRow(row)
+        self.show_selected()
+
+    def selected(self) -> EntryView | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= len(self.model.rows):
+            return None
+        return self.model.rows[index.row()]
+
+    def show_selected(self) -> None:
+        row = self.selected()
+        # Translated outside the f-strings, where lupdate finds them.
+        labels = {
+            "选择一个问题查看详情": self.tr("选择一个问题查看详情"),
+            "检查": self.tr("检查"),
+            "说明": self.tr("说明"),
+            "违规类别": self.tr("违规类别"),
+            "涉及金额": self.tr("涉及金额"),
+            "已追回": self.tr("已追回"),
+            "证据": self.tr("证据"),
+            "状态": self.tr("状态"),
+            "整改期限": self.tr("整改期限"),
+            "整改情况": self.tr("整改情况"),
+            "现场陈述申辩": self.tr("现场陈述申辩"),
+            "案件处理": self.tr("案件处理"),
+            "追回": self.tr("追回"),
+            "陈述申辩": self.tr("陈述申辩"),
+        }
+        for button in (self.progress_button, self.case_button, self.follow_up_button):
+            button.setEnabled(row is not None and row.status in entries.OPEN)
+        self.case_button.setEnabled(
+            row is not None and row.status not in (entries.SUPERSEDED, entries.RECTIFIED)
+        )
+        self.order_button.setEnabled(row is not None and row.status in entries.OPEN)
+        self.pending = None if row is None else pending_follow_up(self.workspace, row.id)
+        self.verdict_button.setEnabled(self.pending is not None)
+        self.follow_up_button.setEnabled(self.follow_up_button.isEnabled() and self.pending is None)
+        if row is None:
+            self.detail.setHtml(f"<p>{labels['选择一个问题查看详情']}</p>")
+            return
+        path = cases.case_path(self.workspace, row.id)
+        library = self.workspace.library
+        violation = library.violations.get(row.violation_code or "")
+
+        def esc(text: str) -> str:
+            return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+        lines = [
+            f"<h3>{esc(row.item_code)} {esc(row.item_title)}</h3>",
+            f"<p><b>{esc(row.institution_name)}</b>（{esc(row.district)}）　"
+            f"{labels['检查']} {row.inspection_id[:8]}</p>",
+            f"<p>{labels['说明']}：{esc(row.note) or '—'}</p>",
+            f"<p>{labels['违规类别']}："
+            + (esc(f"{row.violation_code} {violation.title}") if violation else "—")
+            + "</p>",
+            f"<p>{labels['涉及金额']}：{money(row.amount_fen) or '—'}　"
+            f"{labels['已追回']}：{money(row.recovered_fen)}　"
+            f"{labels['证据']}：{row.evidence_count}</p>",
+            f"<p>{labels['状态']}：<b>{ledger_status_name(row.status)}</b>"
+            + (
+                f"　{labels['整改期限']}：{row.deadline:%Y-%m-%d}"
+                if row.deadline is not None
+                else ""
+            )
+            + "</p>",
+            f"<p>{labels['整改情况']}：{esc(row.progress_note) or '—'}</p>",
+            f"<p>{labels['现场陈述申辩']}：{esc(path.party_statement) or '—'}</p>",
+            f"<h4>{labels['案件处理']}</h4>",
+        ]
+        if not path.steps:
+            lines.append("<p>—</p>")
+        for step in path.steps:
+            lines.append(
+                f"<p>{step.on_date:%Y-%m-%d}　<b>{case_kind_name(step.kind)}</b>　"
+                f"{esc(step.receiving_body)}　{esc(step.document_no)}"
+                + (f"　{labels['追回']} {money(step.recovered_fen)}" if step.recovered_fen else "")
+                + (f"<br/>{labels['陈述申辩']}：{esc(step.statement)}" if step.statement else "")
+                + "</p>"
+            )
+        self.detail.setHtml("".join(lines))
+
+    # --- actions -------------------------------------------------------------------------
+
+    def _failed(self, error: InspectorError) -> None:
+        QMessageBox.warning(self, self.tr("问题台账"), core_message(error))
+
+    def _done(self) -> None:
+        self.apply_filters()
+        self.changed.emit()
+
+    def record_progress(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        dialog = ProgressEntryDialog(row, self)
+        if not dialog.exec():
+            return
+        self.save_progress(
+            row.id,
+            dialog.status.currentData(),
+            dialog.note.toPlainText(),
+            dialog.recovered.text(),
+        )
+
+    def save_progress(self, entry: str, status: str, note: str, recovered: str) -> bool:
+        try:
+            entries.set_progress(
+                self.workspace, entry, status=status, note=note, recovered=recovered
+            )
+        except InspectorError as error:
+            self._failed(error)
+            return False
+        self._done()
+        return True
+
+    def add_case_step(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        dialog = CaseStepDialog(self)
+        if not dialog.exec():
+            return
+        statement = dialog.statement.toPlainText().strip()
+        self.save_case_step(
+            row.id,
+            kind=dialog.kind.currentData(),
+            on_date=_day(dialog.on_date),
+            receiving_body=dialog.body.text(),
+            document_no=dialog.document_no.text(),
+            statement=statement,
+            statement_on=_day(dialog.statement_on) if statement else None,
+            recovered=dialog.recovered.text() or None,
+            note=dialog.note.text(),
+        )
+
+    def save_case_step(self, entry: str, **values: Any) -> bool:
+        try:
+            cases.add_case_step(self.workspace, entry, **values)
+        except InspectorError as error:
+            self._failed(error)
+            return False
+        self._done()
+        return True
+
+    def create_follow_up(self) -> str | None:
+        """A 回头看 of every open finding of the selected finding's inspection, by the same
+        team; the new visit opens in the checklist."""
+        from inspector.inspections import TeamMember, get_inspection
+        from inspector.ledger.follow_up import create_follow_up
+
+        row = self.selected()
+        if row is None:
+            return None
+        original = get_inspection(self.workspace, row.inspection_id)
+        team = [TeamMember(name, cert) for name, cert, _role in original.team]
+        leader = original.leader[1] if original.leader else None
+        try:
+            visit = create_follow_up(
+                self.workspace, inspection=row.inspection_id, team=team, leader=leader
+            )
+        except InspectorError as error:
+            self._failed(error)
+            return None
+        self._done()
+        self.open_requested.emit(visit)
+        return visit
+
+    def take_verdict(self) -> None:
+        if self.pending is None:
+            return
+        dialog = VerdictDialog(self.pending[2], self)
+        if dialog.exec():
+            self.save_verdict(dialog.verdict.currentData(), dialog.note.toPlainText())
+
+    def save_verdict(self, verdict: str, note: str) -> bool:
+        """The verdict on the selected finding in its unsigned 回头看 (new evidence goes on the
+        follow-up's item in its checklist)."""
+        from inspector.ledger.follow_up import save_verdict
+
+        if self.pending is None:
+            return False
+        visit, item_code, _before = self.pending
+        try:
+            save_verdict(self.workspace, visit, item_code, verdict, note=note or None)
+        except InspectorError as error:
+            self._failed(error)
+            return False
+        self._done()
+        return True
+
+    def order_dialog(self) -> OrderDialog | None:
+        """The rectification order of the selected finding's inspection: a deadline for each
+        open finding, then the leader's digital signature, then a copy where asked."""
+        row = self.selected()
+        if row is None:
+            return None
+        dialog = OrderDialog(self.workspace, self.runner, row.inspection_id, self)
+        dialog.changed.connect(self._done)
+        return dialog
+
+    def make_order(self) -> None:
+        dialog = self.order_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def _saved(self, message: str) -> None:
+        self._done()
+        self.window().statusBar().showMessage(message, 10000)  # type: ignore[attr-defined]
+
+    def export(self, target: Path | None = None) -> None:
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("导出问题台账"), "问题台账.xlsx", "Excel (*.xlsx)"
+            )
+            if not name:
+                return
+            target = Path(name)
+        filters = self.model.filters
+        self.runner.run(
+            lambda _reporter: entries.export_ledger(self.workspace, target, filters),
+            on_success=lambda count: self._saved(
+                self.tr("已导出 %1 个问题").replace("%1", str(count))
+            ),
+            on_failure=lambda message: QMessageBox.warning(self, self.tr("导出"), message),
+            progress_parent=self,
+        )
+
+    def make_report(self) -> None:
+        dialog = ReportDialog(entries.filter_choices(self.workspace)["district"], self)
+        if not dialog.exec() or not dialog.target.text().strip():
+            return
+        self.write_report(
+            _day(dialog.since),
+            _day(dialog.until),
+            dialog.district.currentData(),
+            Path(dialog.target.text().strip()),
+        )
+
+    def write_report(self, since: date, until: date, district: str | None, target: Path) -> None:
+        from inspector.record.facts import BUREAU_SETTING
+
+        bureau = self.workspace.db.setting(BUREAU_SETTING)
+
+        def work(_reporter: Any) -> str:
+            figures = report.report_figures(self.workspace, since, until, district)
+            report.write_report(self.workspace, figures, target, bureau)
+            return str(target)
+
+        self.runner.run(
+            work,
+            on_success=lambda path: self._saved(self.tr("情况报告已保存：%1").replace("%1", path)),
+            on_failure=lambda message: QMessageBox.warning(self, self.tr("情况报告"), message),
+            progress_parent=self,
+        )
+
+
+class DueBanner(QLabel):
+    """On the home screen: rectification deadlines due within a week or past, with a link to
+    the ledger filtered to them."""
+
+    open_requested = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setStyleSheet(
+            "background: #fff4e5; border: 1px solid #f0c36d; padding: 6px; border-radius: 4px;"
+        )
+        self.linkActivated.connect(lambda _link: self.open_requested.emit())
+        self.refresh()
+
+    def refresh(self) -> None:
+        due = order.due_entries(self.workspace)
+        overdue = sum(1 for d in due if d.days_left < 0)
+        if not due:
+            self.hide()
+            return
+        soonest = due[0]
+        self.setText(
+            self.tr("整改期限：%1 个问题 7 天内到期，其中 %2 个已逾期（最近：%3 %4，%5）　")
+            .replace("%1", str(len(due)))
+            .replace("%2", str(overdue))
+            .replace("%3", soonest.entry.institution_name)
+            .replace("%4", soonest.entry.item_code)
+            .replace("%5", f"{soonest.entry.deadline:%Y-%m-%d}")
+            + "<a href='ledger'>"
+            + self.tr("查看台账")
+            + "</a>"
+        )
+        self.show()
