@@ -471,6 +471,10 @@ ACTION_NAMES = {
     "institution.rate": "登记风险等级和信用等级",
     "claims.sample": "结算数据抽样",
     "claims.mark": "记录票据核实结果",
+    "bundle.export": "导出交接包",
+    "bundle.import": "导入交接包",
+    "bundle.settle": "处理交接冲突",
+    "key.create_device": "生成设备密钥",
 }
 
 

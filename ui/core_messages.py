@@ -35,6 +35,7 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "请填写执法证号"),
         QT_TRANSLATE_NOOP("Core", "证据文件缺失：{sha256}"),
         QT_TRANSLATE_NOOP("Core", "无法读取证据文件 {sha256}：{error}"),
+        QT_TRANSLATE_NOOP("Core", "文件内容与其 SHA-256 不符：应为 {expected}，实为 {actual}"),
         QT_TRANSLATE_NOOP("Core", "请填写检查人员姓名"),
         QT_TRANSLATE_NOOP("Core", "本机没有执法证号为 {cert_no} 的检查人员：请同时填写姓名"),
         QT_TRANSLATE_NOOP("Core", "条目 {item_code} 可记录的违规类别为：{names}"),

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from inspector import __version__
 from inspector.cli import (
     audit,
+    bundle,
     checklist,
     claims,
     draw,
@@ -31,7 +32,7 @@ from inspector.errors import InspectorError
 EXIT_PIPE = 141
 
 # The order of the groups in ``--help``.
-GROUPS = (checklist, inspection, evidence, keys, record, institution, draw, claims, audit)
+GROUPS = (checklist, inspection, evidence, keys, record, institution, draw, claims, audit, bundle)
 
 
 def build_parser() -> argparse.ArgumentParser:
