@@ -37,7 +37,6 @@ from inspector.errors import InvalidInput, StorageError
 from inspector.evidence.manage import stored_files
 from inspector.evidence.store import disk_message
 from inspector.files import fsync_dir
-from inspector.hashing import canonical_json
 from inspector.inspections import resolve_id
 from inspector.progress import Cancelled, NullReporter, Reporter, check_cancel
 from inspector.signing.keystore import KeyStore, UnlockedKey
@@ -487,7 +486,7 @@ def _write_tables(
             writer = _HashingWriter(out)  # type: ignore[arg-type]
             for row in session.execute(query.execution_options(yield_per=BATCH)):
                 data = rows.encode(name, row)
-                writer.write(canonical_json(data).encode("utf-8") + b"\n")
+                writer.write(rows.line(data))
                 count += 1
                 if name == "evidence":
                     _evidence_files(plan, data, added)

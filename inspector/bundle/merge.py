@@ -31,6 +31,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -70,6 +71,10 @@ NATURAL = {
 # What may still change in a signed inspection: its record (the later signatures) and the
 # append-only chains.
 AFTER_SIGNING = frozenset({"records", "record_signatures", "custody_events"})
+# What a signed record states: a laptop taking a signed inspection must end with exactly these.
+SIGNED_CONTENT = frozenset(
+    {"answers", "evidence", "seal_items", "handwritten_signatures", "interviews", "claim_bills"}
+)
 _IDENTITY = frozenset({"id", "device_id", "created_at", *rows.BOOKKEEPING})
 TABLE_NAMES = {
     "institutions": "机构",
@@ -271,11 +276,13 @@ class _Merger:
         }
         self.signed_here: set[str] = set()
         self.signed_there: set[str] = set()
-        self.to_sign: set[str] = set()
+        self.to_sign: dict[str, datetime] = {}  # inspection -> its updated_at
         self.record_inspection: dict[str, str] = {}
         self.touched_inspections: set[str] = set()
         self.touched_tables: set[str] = set()
         self.conflicted: set[tuple[str, str]] = set()
+        # The rows of each inspection the bundle brings signed: this laptop may hold no others.
+        self.signed_rows: dict[tuple[str, str], set[str]] = {}
 
     # --- deciding ---------------------------------------------------------------------------
 
@@ -354,21 +361,24 @@ class _Merger:
         if name == "inspections" and values.get("status") is InspectionStatus.SIGNED:
             # Signed last, after its rows went in (the lock triggers refuse rows after).
             values["status"] = InspectionStatus.AWAITING_SIGNATURES
-            self.to_sign.add(str(data["id"]))
+            self.to_sign[str(data["id"])] = values["updated_at"]
         self.session.execute(insert(rows.table(name)).values(**values))
         self._count(self.result.inserted, name)
 
-    def _update(self, name: str, data: dict[str, Any]) -> None:
+    def _update(self, name: str, data: dict[str, Any], local: dict[str, Any]) -> None:
+        # Only the columns that differ: a trigger guards the file columns of evidence even
+        # when set to the same value.
+        changed = {k for k, v in data.items() if local.get(k) != v}
         values = rows.decode(name, data)
         if name == "inspections" and values.get("status") is InspectionStatus.SIGNED:
             values["status"] = InspectionStatus.AWAITING_SIGNATURES
-            self.to_sign.add(str(data["id"]))
+            self.to_sign[str(data["id"])] = values["updated_at"]
         table = rows.table(name)
         keys = rows.primary_key(name)
         self.session.execute(
             update(table)
             .where(and_(*(table.c[k] == values[k] for k in keys)))
-            .values(**{k: v for k, v in values.items() if k not in keys})
+            .values(**{k: v for k, v in values.items() if k not in keys and k in changed})
         )
         self._count(self.result.updated, name)
 
@@ -376,6 +386,8 @@ class _Merger:
         inspection = self._inspection_of(name, data)
         if name == "inspections" and data.get("status") == InspectionStatus.SIGNED.value:
             self.signed_there.add(str(data["id"]))
+        if inspection in self.signed_there and name in SIGNED_CONTENT:
+            self.signed_rows.setdefault((inspection, name), set()).add(str(data["id"]))
         local = self._local(name, data)
         if local is None:
             if "id" in data and self._tombstoned(name, data["id"]):
@@ -403,12 +415,18 @@ class _Merger:
         else:
             action = self._decide(local, data)
         if action == "keep":
+            if (
+                inspection in self.signed_there
+                and inspection not in self.signed_here
+                and name not in AFTER_SIGNING
+            ):
+                self._refuse(name, data, inspection, "本机有对方签字时没有的修改")
             self._count(self.result.kept, name)
             return
         if action == "update":
             if inspection in self.signed_here and name not in AFTER_SIGNING:
                 self._refuse(name, data, inspection, "交接包中是另一个版本")
-            self._update(name, data)
+            self._update(name, data, local)
             if inspection:
                 self.touched_inspections.add(inspection)
             return
@@ -530,8 +548,26 @@ class _Merger:
     def finish(self) -> None:
         insp = rows.table("inspections")
         for inspection in sorted(self.to_sign):
+            for name in sorted(SIGNED_CONTENT):
+                table = rows.table(name)
+                here = set(
+                    self.session.scalars(
+                        select(table.c.id).where(table.c.inspection_id == inspection)
+                    )
+                )
+                extra = here - self.signed_rows.get((inspection, name), set())
+                if extra:
+                    raise BundleRefused(
+                        "检查 {inspection} 在交接包中已签字，本机却有它签字时没有的{what}："
+                        "已拒绝导入，本机数据未改变",
+                        inspection=inspection[:8],
+                        what=TABLE_NAMES.get(name, name),
+                    )
+        for inspection, updated_at in sorted(self.to_sign.items()):
             self.session.execute(
-                update(insp).where(insp.c.id == inspection).values(status=InspectionStatus.SIGNED)
+                update(insp)
+                .where(insp.c.id == inspection)
+                .values(status=InspectionStatus.SIGNED, updated_at=updated_at)
             )
         for name in sorted(self.touched_tables):
             problems = self.session.execute(text(f'PRAGMA foreign_key_check("{name}")')).all()

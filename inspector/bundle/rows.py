@@ -5,10 +5,11 @@ same encoding serves comparing a bundle's row with this laptop's."""
 from __future__ import annotations
 
 import base64
+import json
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, Enum, LargeBinary, Table
+from sqlalchemy import JSON, Date, Enum, LargeBinary, Table, null
 
 from inspector.db.models import Base, UTCDateTime
 
@@ -82,7 +83,8 @@ def decode(name: str, data: dict[str, Any]) -> dict[str, Any]:
         value = data[column.name]
         kind = column.type
         if value is None:
-            out[column.name] = None
+            # SQL NULL, not the JSON text "null" SQLAlchemy would store for a None.
+            out[column.name] = null() if isinstance(kind, JSON) else None
         elif isinstance(kind, UTCDateTime):
             out[column.name] = datetime.fromisoformat(value)
         elif isinstance(kind, Date):
@@ -104,3 +106,9 @@ def unknown_columns(name: str, data: dict[str, Any]) -> list[str]:
 def content(data: dict[str, Any]) -> dict[str, Any]:
     """What a row says, without the columns a later change stamps."""
     return {k: v for k, v in data.items() if k not in BOOKKEEPING}
+
+
+def line(data: dict[str, Any]) -> bytes:
+    """One row as a line of the bundle: keys in the table's order, and JSON values in the
+    order they were stored, so that a row written back is the same bytes."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
