@@ -36,6 +36,11 @@ MODULES = [
     "inspector/signing/keystore.py",
     "inspector/signing/sign.py",
     "inspector/signing/trust.py",
+    "inspector/bundle/format.py",
+    "inspector/bundle/signature.py",
+    "inspector/bundle/export.py",
+    "inspector/bundle/verify.py",
+    "inspector/bundle/merge.py",
 ]
 ERRORS = {
     "InspectorError",
@@ -46,6 +51,8 @@ ERRORS = {
     "KeyRefused",
     "WrongPassphrase",
     "CertNoMissing",
+    "BundleError",
+    "BundleRefused",
 }
 
 

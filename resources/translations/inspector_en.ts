@@ -592,6 +592,391 @@
         <translation>Enter the name</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="155"/>
+        <source>交接包中的文件太多（{count} 个，上限 {limit} 个）</source>
+        <translation>The bundle holds too many files ({count}; at most {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="156"/>
+        <source>交接包中的 {name} 过大</source>
+        <translation>{name} in the bundle is too large</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="157"/>
+        <source>交接包中的 {name} 已损坏（长度不符）</source>
+        <translation>{name} in the bundle is damaged (wrong length)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="158"/>
+        <source>找不到交接包：{path}</source>
+        <translation>Bundle not found: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="159"/>
+        <source>交接包不完整或已损坏（可能被截断），不是有效的 zip 文件：{path}</source>
+        <translation>The bundle is incomplete or damaged (perhaps truncated), not a valid zip file: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="160"/>
+        <source>交接包中的文件名不安全（{problem}）：{name}</source>
+        <translation>Unsafe file name in the bundle ({problem}): {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="161"/>
+        <source>交接包中有重名的文件：{name}</source>
+        <translation>The bundle holds two files of the same name: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="162"/>
+        <source>交接包中有链接、文件夹或特殊文件：{name}</source>
+        <translation>The bundle holds a link, a folder or a special file: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="163"/>
+        <source>交接包中的文件使用了不支持的压缩方式：{name}</source>
+        <translation>A file in the bundle uses an unsupported compression method: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="164"/>
+        <source>交接包中的文件被加密了：{name}</source>
+        <translation>A file in the bundle is encrypted: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="165"/>
+        <source>交接包中的文件过大：{name}</source>
+        <translation>A file in the bundle is too large: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="166"/>
+        <source>交接包中的文件压缩比异常（疑似压缩炸弹），已拒绝：{name}</source>
+        <translation>A file in the bundle has an abnormal compression ratio (a likely zip bomb) and was refused: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="167"/>
+        <source>交接包中的文件大小记录不一致：{name}</source>
+        <translation>The sizes recorded for a file in the bundle disagree: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="168"/>
+        <source>交接包解开后过大（超过 {limit} GB）</source>
+        <translation>The bundle would unpack to more than {limit} GB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="169"/>
+        <source>交接包中缺少 {name}</source>
+        <translation>The bundle lacks {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="170"/>
+        <source>交接包中的 {name} 已损坏：{error}</source>
+        <translation>{name} in the bundle is damaged: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="171"/>
+        <source>交接包的清单在签名后被改动（签名摘要不符）</source>
+        <translation>The bundle&apos;s manifest was changed after it was signed (the signed digest does not match)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="172"/>
+        <source>交接包的签名无效（与签名证书的公钥不符）</source>
+        <translation>The bundle&apos;s signature is invalid (it does not match the signing certificate&apos;s public key)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="173"/>
+        <source>交接包的签名文件无法读取（不是有效的 CMS 签名）</source>
+        <translation>The bundle&apos;s signature file cannot be read (not a valid CMS signature)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="174"/>
+        <source>交接包的签名无法验证：{error}</source>
+        <translation>The bundle&apos;s signature cannot be verified: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="175"/>
+        <source>交接包的文件名应以 .zip 结尾：{path}</source>
+        <translation>A bundle&apos;s file name ends in .zip: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="176"/>
+        <source>没有导出给“{receiver}”的交接包记录：第一次请不带 --since 导出（用 --to 记下接收方）</source>
+        <translation>No bundle was exported to “{receiver}” yet: export the first one without --since (and name the receiver with --to)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="177"/>
+        <source>请提供密钥口令</source>
+        <translation>Give the key&apos;s passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="178"/>
+        <source>证据文件已被改动，未导出：{sha256}</source>
+        <translation>An evidence file was changed and was not exported: {sha256}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="179"/>
+        <source>记录文件已被改动，未导出：{name}</source>
+        <translation>A record file was changed and was not exported: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="180"/>
+        <source>这不是 Inspector 交接包（清单中没有 {format} 格式标识）</source>
+        <translation>This is not an Inspector bundle (its manifest has no {format} format mark)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="181"/>
+        <source>交接包的清单没有格式版本</source>
+        <translation>The bundle&apos;s manifest has no format version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="182"/>
+        <source>交接包由较新版本的 Inspector 制作（格式版本 {version}，本机支持 {supported}），请先升级本机的 Inspector</source>
+        <translation>The bundle was made by a newer Inspector (format version {version}; this laptop reads {supported}): update Inspector first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="183"/>
+        <source>交接包清单的文件列表无效</source>
+        <translation>The bundle manifest&apos;s list of files is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="184"/>
+        <source>交接包中证据文件的名称无效：{name}</source>
+        <translation>Invalid evidence file name in the bundle: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="185"/>
+        <source>交接包的清单不是有效的 JSON</source>
+        <translation>The bundle&apos;s manifest is not valid JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="186"/>
+        <source>交接包的清单缺少 {key}</source>
+        <translation>The bundle&apos;s manifest lacks {key}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="187"/>
+        <source>交接包中的文件已损坏（可能被截断）：{name}</source>
+        <translation>A file in the bundle is damaged (perhaps truncated): {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="188"/>
+        <source>交接包清单中写明的签名者与实际签名的证书不符</source>
+        <translation>The signer the manifest names is not the certificate that signed it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="189"/>
+        <source>交接包的签名者不在本机信任的签名者之列（可能来自其他医保局）：{who}，证书指纹 {fingerprint}</source>
+        <translation>The bundle&apos;s signer is not among the signers this laptop trusts (perhaps another bureau&apos;s): {who}, certificate fingerprint {fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="190"/>
+        <source>交接包清单中的文件名不安全：{name}</source>
+        <translation>Unsafe file name in the bundle&apos;s manifest: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="191"/>
+        <source>交接包清单中有重名的文件：{name}</source>
+        <translation>The bundle&apos;s manifest lists two files of the same name: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="192"/>
+        <source>交接包中有本机不认识的数据表：{name}</source>
+        <translation>The bundle holds a data table this laptop does not know: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="193"/>
+        <source>交接包中有清单外的文件类型：{name}</source>
+        <translation>The bundle holds a kind of file outside the format: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="194"/>
+        <source>交接包中的{where}内容与其哈希不符</source>
+        <translation>In the bundle, {where}: the content does not match its hash</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="195"/>
+        <source>交接包中的{where}序号不连续</source>
+        <translation>In the bundle, {where}: the numbers are not consecutive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="196"/>
+        <source>交接包中的{where}的链接被改动</source>
+        <translation>In the bundle, {where}: the link was changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="197"/>
+        <source>交接包中的{where}与上一条的链接断开</source>
+        <translation>In the bundle, {where}: the link to the entry before is broken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="198"/>
+        <source>交接包 {member} 第 {number} 行过长</source>
+        <translation>Bundle {member}, line {number}: too long</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="199"/>
+        <source>交接包 {member} 第 {number} 行不是一条记录</source>
+        <translation>Bundle {member}, line {number}: not a row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="200"/>
+        <source>交接包缺少清单中列出的文件：{name}</source>
+        <translation>The bundle lacks a file its manifest lists: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="201"/>
+        <source>交接包中有清单未列出的文件：{name}</source>
+        <translation>The bundle holds a file its manifest does not list: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="202"/>
+        <source>交接包中的文件大小与清单不符：{name}</source>
+        <translation>A file&apos;s size in the bundle does not match the manifest: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="203"/>
+        <source>交接包中证据文件的名称与其摘要不符：{name}</source>
+        <translation>An evidence file&apos;s name in the bundle does not match its digest: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="204"/>
+        <source>交接包中的文件与清单中的摘要不符（已被改动）：{name}</source>
+        <translation>A file in the bundle does not match the manifest&apos;s digest (it was changed): {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="205"/>
+        <source>交接包的数据表 {table} 有本机不认识的列 {columns}（可能由较新版本制作）</source>
+        <translation>The bundle&apos;s table {table} has columns this laptop does not know: {columns} (perhaps made by a newer version)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="206"/>
+        <source>交接包的数据表 {table} 中有重复的记录：{key}</source>
+        <translation>The bundle&apos;s table {table} holds a row twice: {key}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="207"/>
+        <source>交接包中的{where}次序错乱</source>
+        <translation>In the bundle, {where}: out of order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="208"/>
+        <source>交接包中的{where}内容已损坏</source>
+        <translation>In the bundle, {where}: the content is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="209"/>
+        <source>交接包中的{where}的字段 {key} 被改动</source>
+        <translation>In the bundle, {where}: the field {key} was changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="210"/>
+        <source>记录文件 {name} 的签名验证未通过：{problem}</source>
+        <translation>The signatures of the record file {name} did not verify: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="211"/>
+        <source>交接包 {member} 第 {number} 行不是有效的 JSON</source>
+        <translation>Bundle {member}, line {number}: not valid JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="212"/>
+        <source>交接包的数据表 {table} 中有无效的记录</source>
+        <translation>The bundle&apos;s table {table} holds an invalid row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="213"/>
+        <source>记录文件 {name} 应有数字签名，但文件中没有</source>
+        <translation>The record file {name} should carry digital signatures but has none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="214"/>
+        <source>交接包缺少证据文件：{sha256}{suffix}</source>
+        <translation>The bundle lacks an evidence file: {sha256}{suffix}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="215"/>
+        <source>交接包缺少记录文件：{name}</source>
+        <translation>The bundle lacks a record file: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="216"/>
+        <source>记录文件与数据库记录的摘要不符：{name}</source>
+        <translation>A record file does not match the digest its row gives: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="217"/>
+        <source>检查 {inspection} 已签字锁定，交接包中它的{what}与本机不同（{why}）：已拒绝导入，本机数据未改变。如需更正，请在签字的一方制作更正记录后再交接</source>
+        <translation>Inspection {inspection} is signed and locked, and the bundle&apos;s {what} differs from this laptop&apos;s ({why}): the import was refused and nothing here changed. To correct it, make an amendment where it was signed, then hand that over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="218"/>
+        <source>冲突编号至少需要 4 个字符</source>
+        <translation>A conflict id needs at least 4 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="219"/>
+        <source>没有编号为 {id} 的冲突</source>
+        <translation>There is no conflict with the id {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="220"/>
+        <source>编号 {id} 对应多项冲突，请输入更长的编号</source>
+        <translation>The id {id} matches several conflicts: type more of it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="221"/>
+        <source>请选择保留本机版本（local）或交接包版本（incoming）</source>
+        <translation>Choose to keep this laptop&apos;s version (local) or the bundle&apos;s (incoming)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="222"/>
+        <source>交接包中的删除记录指向未知的数据表：{table}</source>
+        <translation>A deletion in the bundle names an unknown table: {table}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="223"/>
+        <source>{where}接不上本机的记录（本机到第 {seq} 条）：请先导入此前的交接包</source>
+        <translation>{where} does not follow on from this laptop&apos;s (which ends at entry {seq}): import the earlier bundles first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="224"/>
+        <source>这项冲突已经处理过了</source>
+        <translation>This conflict was settled already</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="225"/>
+        <source>这是增量交接包，本机缺少它所依赖的证据文件 {sha256}{suffix}：请先导入此前的交接包</source>
+        <translation>This is an incremental bundle and this laptop lacks an evidence file it builds on, {sha256}{suffix}: import the earlier bundles first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="226"/>
+        <source>{where}与本机的不同（记录链分叉）：已拒绝导入，本机数据未改变</source>
+        <translation>{where} differs from this laptop&apos;s (the chain forks): the import was refused and nothing here changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="227"/>
+        <source>交接包中的{what}引用了本机没有的数据（{parent}）：请先导入此前的交接包</source>
+        <translation>The bundle&apos;s {what} refer to data this laptop lacks ({parent}): import the earlier bundles first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="228"/>
+        <source>导入后设备 {device} 的操作记录链校验未通过：{problem}；已拒绝导入</source>
+        <translation>After the import the action log of device {device} would not verify: {problem}; the import was refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="229"/>
+        <source>导入后检查 {inspection} 的证据保管链校验未通过：{problem}；已拒绝导入</source>
+        <translation>After the import the chain of custody of inspection {inspection} would not verify: {problem}; the import was refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="230"/>
+        <source>只有检查组长可以处理交接冲突</source>
+        <translation>Only the team leader can settle a hand-over conflict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="231"/>
+        <source>检查 {inspection} 在交接包中已签字，本机却有它签字时没有的{what}：已拒绝导入，本机数据未改变</source>
+        <translation>Inspection {inspection} is signed in the bundle, but this laptop holds {what} its signed version lacks: the import was refused and nothing here changed</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="35"/>
         <location filename="../../ui/core_messages.py" line="97"/>
         <source>请填写执法证号</source>
@@ -1274,62 +1659,62 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/home.py" line="151"/>
+        <location filename="../../ui/home.py" line="157"/>
         <source>本机的检查</source>
         <translation>Inspections on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="155"/>
+        <location filename="../../ui/home.py" line="161"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="163"/>
+        <location filename="../../ui/home.py" line="169"/>
         <source>搜索机构名称…</source>
         <translation>Search institution…</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="166"/>
+        <location filename="../../ui/home.py" line="172"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="173"/>
+        <location filename="../../ui/home.py" line="179"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="174"/>
+        <location filename="../../ui/home.py" line="180"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="175"/>
+        <location filename="../../ui/home.py" line="181"/>
         <source>最近 7 天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="176"/>
+        <location filename="../../ui/home.py" line="182"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="177"/>
+        <location filename="../../ui/home.py" line="183"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="219"/>
+        <location filename="../../ui/home.py" line="225"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="222"/>
+        <location filename="../../ui/home.py" line="228"/>
         <source>全部方式</source>
         <translation>All modes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/home.py" line="262"/>
+        <location filename="../../ui/home.py" line="268"/>
         <source>共 %n 项检查</source>
         <translation>
             <numerusform>%n inspection</numerusform>
@@ -1383,6 +1768,11 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <location filename="../../ui/home.py" line="65"/>
         <source>涉及金额</source>
         <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="124"/>
+        <source>%1（检查组来自 %2）</source>
+        <translation>%1 (team from %2)</translation>
     </message>
 </context>
 <context>
