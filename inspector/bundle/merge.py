@@ -206,7 +206,9 @@ def import_bundle(
 
         def sink(sha: str, suffix: str, stream: IO[bytes]) -> None:
             if not ws.store.has(sha, suffix):
-                staged.append((work.stage_stream(stream), suffix))
+                # verify_bundle hashes these bytes as they pass and refuses the bundle before
+                # anything is kept if they do not match.
+                staged.append((work.stage_stream(stream, sha, hashed_by_caller=True), suffix))
 
         report = verify_bundle(
             path, roots=roots, require_trust=bool(roots), reporter=reporter, sink=sink

@@ -156,16 +156,25 @@ class Scratch:
         for directory in directories:
             fsync_dir(directory)
 
-    def stage_stream(self, source: IO[bytes], expected_sha256: str | None = None) -> Staged:
+    def stage_stream(
+        self,
+        source: IO[bytes],
+        expected_sha256: str | None = None,
+        *,
+        hashed_by_caller: bool = False,
+    ) -> Staged:
         """Copy a stream in (a bundle's member), hashing as it is read; with
-        ``expected_sha256``, bytes that hash otherwise are refused and nothing is kept."""
+        ``expected_sha256``, bytes that hash otherwise are refused and nothing is kept. With
+        ``hashed_by_caller`` (and ``expected_sha256``) the caller hashes the bytes it hands
+        over itself and keeps the file only once they match (a bundle's import): not twice."""
         handle, temporary = tempfile.mkstemp(dir=self.directory, prefix="in-")
-        digest = hashlib.sha256()
+        digest = None if hashed_by_caller and expected_sha256 else hashlib.sha256()
         size = 0
         try:
             with os.fdopen(handle, "wb") as out:
                 while chunk := source.read(CHUNK):
-                    digest.update(chunk)
+                    if digest is not None:
+                        digest.update(chunk)
                     out.write(chunk)
                     size += len(chunk)
                 out.flush()
@@ -173,7 +182,8 @@ class Scratch:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-        staged = Staged(Path(temporary), digest.hexdigest(), size)
+        actual = expected_sha256 if digest is None else digest.hexdigest()
+        staged = Staged(Path(temporary), str(actual), size)
         if expected_sha256 is not None and staged.sha256 != expected_sha256:
             self.discard(staged)
             raise StorageError(
