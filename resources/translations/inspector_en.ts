@@ -73,6 +73,187 @@
     </message>
 </context>
 <context>
+    <name>BundleExportDialog</name>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="68"/>
+        <source>导出交接包</source>
+        <translation>Export hand-over bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="71"/>
+        <source>如 济南市医疗保障局、历城区医疗保障局</source>
+        <translation>e.g. Jinan Healthcare Security Bureau, Licheng District Healthcare Security Bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="72"/>
+        <source>只导出上次交给该接收方之后的变化</source>
+        <translation>Only what changed since the last bundle to this receiver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="73"/>
+        <source>只导出当前打开的检查</source>
+        <translation>Only the inspection open now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="77"/>
+        <source>本机设备密钥（未使用检查人员的密钥）</source>
+        <translation>This laptop&apos;s device key (no inspector&apos;s key)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="88"/>
+        <source>选择位置…</source>
+        <translation>Choose where…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="94"/>
+        <source>接收方</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="97"/>
+        <source>签名密钥</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="98"/>
+        <source>密钥口令</source>
+        <translation>Key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="99"/>
+        <source>保存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="102"/>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="105"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="119"/>
+        <source>保存交接包</source>
+        <translation>Save hand-over bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="119"/>
+        <source>交接包 (*.zip)</source>
+        <translation>Hand-over bundles (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="128"/>
+        <source>请选择交接包的保存位置</source>
+        <translation>Choose where to save the bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="132"/>
+        <source>增量导出需要填写接收方</source>
+        <translation>An incremental export needs the receiver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="156"/>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="162"/>
+        <source>正在导出交接包…</source>
+        <translation>Exporting the hand-over bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="163"/>
+        <source>已取消，未生成交接包</source>
+        <translation>Cancelled: no bundle was made</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="170"/>
+        <source>已导出：%1（%2 项检查，%3 个文件）</source>
+        <translation>Exported: %1 (%2 inspections, %3 files)</translation>
+    </message>
+</context>
+<context>
+    <name>BundleImportDialog</name>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="200"/>
+        <source>导入交接包</source>
+        <translation>Import hand-over bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="202"/>
+        <source>选择要导入的交接包</source>
+        <translation>Choose the bundle to import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="209"/>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="211"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="214"/>
+        <source>处理冲突…</source>
+        <translation>Settle conflicts…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="217"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="232"/>
+        <source>选择交接包</source>
+        <translation>Choose hand-over bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="232"/>
+        <source>交接包 (*.zip);;所有文件 (*)</source>
+        <translation>Hand-over bundles (*.zip);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="243"/>
+        <source>正在验证 %1…</source>
+        <translation>Verifying %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="250"/>
+        <source>正在验证交接包…</source>
+        <translation>Verifying the bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="255"/>
+        <source>交接人：%1</source>
+        <translation>Handed over by: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="270"/>
+        <source>正在导入交接包…</source>
+        <translation>Importing the bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="278"/>
+        <source>已导入；%1 项冲突已保留两个版本，请检查组长处理</source>
+        <translation>Imported; %1 conflicts kept both versions for the team leader to settle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="283"/>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="285"/>
+        <source>本机已有交接包中的全部内容，没有变化</source>
+        <translation>This laptop already holds everything in the bundle: nothing changed</translation>
+    </message>
+</context>
+<context>
     <name>CameraDialog</name>
     <message>
         <location filename="../../ui/evidence/camera.py" line="49"/>
@@ -245,6 +426,59 @@
         <location filename="../../ui/checklist_page.py" line="651"/>
         <source>无法完成</source>
         <translation>Cannot finish</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="307"/>
+        <source>交接冲突</source>
+        <translation>Hand-over conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="315"/>
+        <source>保留本机版本</source>
+        <translation>Keep this laptop&apos;s version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="316"/>
+        <source>采用交接包版本</source>
+        <translation>Take the bundle&apos;s version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="319"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="327"/>
+        <source>两台电脑都修改过的内容（只有检查组长可以处理）：</source>
+        <translation>Changed on both laptops (only the team leader can settle these):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="338"/>
+        <source>%1：%2（检查 %3）</source>
+        <translation>%1: %2 (inspection %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="348"/>
+        <source>没有待处理的交接冲突</source>
+        <translation>No hand-over conflicts to settle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="361"/>
+        <source>来自：%1</source>
+        <translation>From: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="366"/>
+        <source>%1&#x3000;本机：%2&#x3000;交接包：%3</source>
+        <translation>%1  here: %2  bundle: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="384"/>
+        <source>已处理：%1</source>
+        <translation>Settled: %1</translation>
     </message>
 </context>
 <context>
@@ -617,362 +851,362 @@
         <translation>The bundle is incomplete or damaged (perhaps truncated), not a valid zip file: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="160"/>
+        <location filename="../../ui/core_messages.py" line="162"/>
         <source>交接包中的文件名不安全（{problem}）：{name}</source>
         <translation>Unsafe file name in the bundle ({problem}): {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="161"/>
+        <location filename="../../ui/core_messages.py" line="163"/>
         <source>交接包中有重名的文件：{name}</source>
         <translation>The bundle holds two files of the same name: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="162"/>
+        <location filename="../../ui/core_messages.py" line="164"/>
         <source>交接包中有链接、文件夹或特殊文件：{name}</source>
         <translation>The bundle holds a link, a folder or a special file: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="163"/>
+        <location filename="../../ui/core_messages.py" line="165"/>
         <source>交接包中的文件使用了不支持的压缩方式：{name}</source>
         <translation>A file in the bundle uses an unsupported compression method: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="164"/>
+        <location filename="../../ui/core_messages.py" line="166"/>
         <source>交接包中的文件被加密了：{name}</source>
         <translation>A file in the bundle is encrypted: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="165"/>
+        <location filename="../../ui/core_messages.py" line="167"/>
         <source>交接包中的文件过大：{name}</source>
         <translation>A file in the bundle is too large: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="166"/>
+        <location filename="../../ui/core_messages.py" line="168"/>
         <source>交接包中的文件压缩比异常（疑似压缩炸弹），已拒绝：{name}</source>
         <translation>A file in the bundle has an abnormal compression ratio (a likely zip bomb) and was refused: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="167"/>
+        <location filename="../../ui/core_messages.py" line="169"/>
         <source>交接包中的文件大小记录不一致：{name}</source>
         <translation>The sizes recorded for a file in the bundle disagree: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="168"/>
+        <location filename="../../ui/core_messages.py" line="170"/>
         <source>交接包解开后过大（超过 {limit} GB）</source>
         <translation>The bundle would unpack to more than {limit} GB</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="169"/>
+        <location filename="../../ui/core_messages.py" line="171"/>
         <source>交接包中缺少 {name}</source>
         <translation>The bundle lacks {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="170"/>
+        <location filename="../../ui/core_messages.py" line="172"/>
         <source>交接包中的 {name} 已损坏：{error}</source>
         <translation>{name} in the bundle is damaged: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="171"/>
+        <location filename="../../ui/core_messages.py" line="173"/>
         <source>交接包的清单在签名后被改动（签名摘要不符）</source>
         <translation>The bundle&apos;s manifest was changed after it was signed (the signed digest does not match)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="172"/>
+        <location filename="../../ui/core_messages.py" line="174"/>
         <source>交接包的签名无效（与签名证书的公钥不符）</source>
         <translation>The bundle&apos;s signature is invalid (it does not match the signing certificate&apos;s public key)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="173"/>
+        <location filename="../../ui/core_messages.py" line="175"/>
         <source>交接包的签名文件无法读取（不是有效的 CMS 签名）</source>
         <translation>The bundle&apos;s signature file cannot be read (not a valid CMS signature)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="174"/>
+        <location filename="../../ui/core_messages.py" line="176"/>
         <source>交接包的签名无法验证：{error}</source>
         <translation>The bundle&apos;s signature cannot be verified: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="175"/>
+        <location filename="../../ui/core_messages.py" line="177"/>
         <source>交接包的文件名应以 .zip 结尾：{path}</source>
         <translation>A bundle&apos;s file name ends in .zip: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="176"/>
+        <location filename="../../ui/core_messages.py" line="178"/>
         <source>没有导出给“{receiver}”的交接包记录：第一次请不带 --since 导出（用 --to 记下接收方）</source>
         <translation>No bundle was exported to “{receiver}” yet: export the first one without --since (and name the receiver with --to)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="177"/>
+        <location filename="../../ui/core_messages.py" line="182"/>
         <source>请提供密钥口令</source>
         <translation>Give the key&apos;s passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="178"/>
+        <location filename="../../ui/core_messages.py" line="183"/>
         <source>证据文件已被改动，未导出：{sha256}</source>
         <translation>An evidence file was changed and was not exported: {sha256}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="179"/>
+        <location filename="../../ui/core_messages.py" line="184"/>
         <source>记录文件已被改动，未导出：{name}</source>
         <translation>A record file was changed and was not exported: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="180"/>
+        <location filename="../../ui/core_messages.py" line="185"/>
         <source>这不是 Inspector 交接包（清单中没有 {format} 格式标识）</source>
         <translation>This is not an Inspector bundle (its manifest has no {format} format mark)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="181"/>
+        <location filename="../../ui/core_messages.py" line="186"/>
         <source>交接包的清单没有格式版本</source>
         <translation>The bundle&apos;s manifest has no format version</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="182"/>
+        <location filename="../../ui/core_messages.py" line="187"/>
         <source>交接包由较新版本的 Inspector 制作（格式版本 {version}，本机支持 {supported}），请先升级本机的 Inspector</source>
         <translation>The bundle was made by a newer Inspector (format version {version}; this laptop reads {supported}): update Inspector first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="183"/>
+        <location filename="../../ui/core_messages.py" line="191"/>
         <source>交接包清单的文件列表无效</source>
         <translation>The bundle manifest&apos;s list of files is invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="184"/>
+        <location filename="../../ui/core_messages.py" line="192"/>
         <source>交接包中证据文件的名称无效：{name}</source>
         <translation>Invalid evidence file name in the bundle: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="185"/>
+        <location filename="../../ui/core_messages.py" line="193"/>
         <source>交接包的清单不是有效的 JSON</source>
         <translation>The bundle&apos;s manifest is not valid JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="186"/>
+        <location filename="../../ui/core_messages.py" line="194"/>
         <source>交接包的清单缺少 {key}</source>
         <translation>The bundle&apos;s manifest lacks {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="187"/>
+        <location filename="../../ui/core_messages.py" line="195"/>
         <source>交接包中的文件已损坏（可能被截断）：{name}</source>
         <translation>A file in the bundle is damaged (perhaps truncated): {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="188"/>
+        <location filename="../../ui/core_messages.py" line="196"/>
         <source>交接包清单中写明的签名者与实际签名的证书不符</source>
         <translation>The signer the manifest names is not the certificate that signed it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="189"/>
+        <location filename="../../ui/core_messages.py" line="197"/>
         <source>交接包的签名者不在本机信任的签名者之列（可能来自其他医保局）：{who}，证书指纹 {fingerprint}</source>
         <translation>The bundle&apos;s signer is not among the signers this laptop trusts (perhaps another bureau&apos;s): {who}, certificate fingerprint {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="190"/>
+        <location filename="../../ui/core_messages.py" line="201"/>
         <source>交接包清单中的文件名不安全：{name}</source>
         <translation>Unsafe file name in the bundle&apos;s manifest: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="191"/>
+        <location filename="../../ui/core_messages.py" line="202"/>
         <source>交接包清单中有重名的文件：{name}</source>
         <translation>The bundle&apos;s manifest lists two files of the same name: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="192"/>
+        <location filename="../../ui/core_messages.py" line="203"/>
         <source>交接包中有本机不认识的数据表：{name}</source>
         <translation>The bundle holds a data table this laptop does not know: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="193"/>
+        <location filename="../../ui/core_messages.py" line="204"/>
         <source>交接包中有清单外的文件类型：{name}</source>
         <translation>The bundle holds a kind of file outside the format: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="194"/>
+        <location filename="../../ui/core_messages.py" line="205"/>
         <source>交接包中的{where}内容与其哈希不符</source>
         <translation>In the bundle, {where}: the content does not match its hash</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="195"/>
+        <location filename="../../ui/core_messages.py" line="206"/>
         <source>交接包中的{where}序号不连续</source>
         <translation>In the bundle, {where}: the numbers are not consecutive</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="196"/>
+        <location filename="../../ui/core_messages.py" line="207"/>
         <source>交接包中的{where}的链接被改动</source>
         <translation>In the bundle, {where}: the link was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="197"/>
+        <location filename="../../ui/core_messages.py" line="208"/>
         <source>交接包中的{where}与上一条的链接断开</source>
         <translation>In the bundle, {where}: the link to the entry before is broken</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="198"/>
+        <location filename="../../ui/core_messages.py" line="209"/>
         <source>交接包 {member} 第 {number} 行过长</source>
         <translation>Bundle {member}, line {number}: too long</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="199"/>
+        <location filename="../../ui/core_messages.py" line="210"/>
         <source>交接包 {member} 第 {number} 行不是一条记录</source>
         <translation>Bundle {member}, line {number}: not a row</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="200"/>
+        <location filename="../../ui/core_messages.py" line="211"/>
         <source>交接包缺少清单中列出的文件：{name}</source>
         <translation>The bundle lacks a file its manifest lists: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="201"/>
+        <location filename="../../ui/core_messages.py" line="212"/>
         <source>交接包中有清单未列出的文件：{name}</source>
         <translation>The bundle holds a file its manifest does not list: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="202"/>
+        <location filename="../../ui/core_messages.py" line="213"/>
         <source>交接包中的文件大小与清单不符：{name}</source>
         <translation>A file&apos;s size in the bundle does not match the manifest: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="203"/>
+        <location filename="../../ui/core_messages.py" line="214"/>
         <source>交接包中证据文件的名称与其摘要不符：{name}</source>
         <translation>An evidence file&apos;s name in the bundle does not match its digest: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="204"/>
+        <location filename="../../ui/core_messages.py" line="215"/>
         <source>交接包中的文件与清单中的摘要不符（已被改动）：{name}</source>
         <translation>A file in the bundle does not match the manifest&apos;s digest (it was changed): {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="205"/>
+        <location filename="../../ui/core_messages.py" line="216"/>
         <source>交接包的数据表 {table} 有本机不认识的列 {columns}（可能由较新版本制作）</source>
         <translation>The bundle&apos;s table {table} has columns this laptop does not know: {columns} (perhaps made by a newer version)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="206"/>
+        <location filename="../../ui/core_messages.py" line="219"/>
         <source>交接包的数据表 {table} 中有重复的记录：{key}</source>
         <translation>The bundle&apos;s table {table} holds a row twice: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="207"/>
+        <location filename="../../ui/core_messages.py" line="220"/>
         <source>交接包中的{where}次序错乱</source>
         <translation>In the bundle, {where}: out of order</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="208"/>
+        <location filename="../../ui/core_messages.py" line="221"/>
         <source>交接包中的{where}内容已损坏</source>
         <translation>In the bundle, {where}: the content is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="209"/>
+        <location filename="../../ui/core_messages.py" line="222"/>
         <source>交接包中的{where}的字段 {key} 被改动</source>
         <translation>In the bundle, {where}: the field {key} was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="210"/>
+        <location filename="../../ui/core_messages.py" line="223"/>
         <source>记录文件 {name} 的签名验证未通过：{problem}</source>
         <translation>The signatures of the record file {name} did not verify: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="211"/>
+        <location filename="../../ui/core_messages.py" line="224"/>
         <source>交接包 {member} 第 {number} 行不是有效的 JSON</source>
         <translation>Bundle {member}, line {number}: not valid JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="212"/>
+        <location filename="../../ui/core_messages.py" line="225"/>
         <source>交接包的数据表 {table} 中有无效的记录</source>
         <translation>The bundle&apos;s table {table} holds an invalid row</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="213"/>
+        <location filename="../../ui/core_messages.py" line="226"/>
         <source>记录文件 {name} 应有数字签名，但文件中没有</source>
         <translation>The record file {name} should carry digital signatures but has none</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="214"/>
+        <location filename="../../ui/core_messages.py" line="227"/>
         <source>交接包缺少证据文件：{sha256}{suffix}</source>
         <translation>The bundle lacks an evidence file: {sha256}{suffix}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="215"/>
+        <location filename="../../ui/core_messages.py" line="228"/>
         <source>交接包缺少记录文件：{name}</source>
         <translation>The bundle lacks a record file: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="216"/>
+        <location filename="../../ui/core_messages.py" line="229"/>
         <source>记录文件与数据库记录的摘要不符：{name}</source>
         <translation>A record file does not match the digest its row gives: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="217"/>
+        <location filename="../../ui/core_messages.py" line="230"/>
         <source>检查 {inspection} 已签字锁定，交接包中它的{what}与本机不同（{why}）：已拒绝导入，本机数据未改变。如需更正，请在签字的一方制作更正记录后再交接</source>
         <translation>Inspection {inspection} is signed and locked, and the bundle&apos;s {what} differs from this laptop&apos;s ({why}): the import was refused and nothing here changed. To correct it, make an amendment where it was signed, then hand that over</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="218"/>
+        <location filename="../../ui/core_messages.py" line="234"/>
         <source>冲突编号至少需要 4 个字符</source>
         <translation>A conflict id needs at least 4 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="219"/>
+        <location filename="../../ui/core_messages.py" line="235"/>
         <source>没有编号为 {id} 的冲突</source>
         <translation>There is no conflict with the id {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="220"/>
+        <location filename="../../ui/core_messages.py" line="236"/>
         <source>编号 {id} 对应多项冲突，请输入更长的编号</source>
         <translation>The id {id} matches several conflicts: type more of it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="221"/>
+        <location filename="../../ui/core_messages.py" line="237"/>
         <source>请选择保留本机版本（local）或交接包版本（incoming）</source>
         <translation>Choose to keep this laptop&apos;s version (local) or the bundle&apos;s (incoming)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="222"/>
+        <location filename="../../ui/core_messages.py" line="238"/>
         <source>交接包中的删除记录指向未知的数据表：{table}</source>
         <translation>A deletion in the bundle names an unknown table: {table}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="223"/>
+        <location filename="../../ui/core_messages.py" line="239"/>
         <source>{where}接不上本机的记录（本机到第 {seq} 条）：请先导入此前的交接包</source>
         <translation>{where} does not follow on from this laptop&apos;s (which ends at entry {seq}): import the earlier bundles first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="224"/>
+        <location filename="../../ui/core_messages.py" line="242"/>
         <source>这项冲突已经处理过了</source>
         <translation>This conflict was settled already</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="225"/>
+        <location filename="../../ui/core_messages.py" line="243"/>
         <source>这是增量交接包，本机缺少它所依赖的证据文件 {sha256}{suffix}：请先导入此前的交接包</source>
         <translation>This is an incremental bundle and this laptop lacks an evidence file it builds on, {sha256}{suffix}: import the earlier bundles first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="226"/>
+        <location filename="../../ui/core_messages.py" line="247"/>
         <source>{where}与本机的不同（记录链分叉）：已拒绝导入，本机数据未改变</source>
         <translation>{where} differs from this laptop&apos;s (the chain forks): the import was refused and nothing here changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="227"/>
+        <location filename="../../ui/core_messages.py" line="248"/>
         <source>交接包中的{what}引用了本机没有的数据（{parent}）：请先导入此前的交接包</source>
         <translation>The bundle&apos;s {what} refer to data this laptop lacks ({parent}): import the earlier bundles first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="228"/>
+        <location filename="../../ui/core_messages.py" line="251"/>
         <source>导入后设备 {device} 的操作记录链校验未通过：{problem}；已拒绝导入</source>
         <translation>After the import the action log of device {device} would not verify: {problem}; the import was refused</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="229"/>
+        <location filename="../../ui/core_messages.py" line="254"/>
         <source>导入后检查 {inspection} 的证据保管链校验未通过：{problem}；已拒绝导入</source>
         <translation>After the import the chain of custody of inspection {inspection} would not verify: {problem}; the import was refused</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="230"/>
+        <location filename="../../ui/core_messages.py" line="257"/>
         <source>只有检查组长可以处理交接冲突</source>
         <translation>Only the team leader can settle a hand-over conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="231"/>
+        <location filename="../../ui/core_messages.py" line="258"/>
         <source>检查 {inspection} 在交接包中已签字，本机却有它签字时没有的{what}：已拒绝导入，本机数据未改变</source>
         <translation>Inspection {inspection} is signed in the bundle, but this laptop holds {what} its signed version lacks: the import was refused and nothing here changed</translation>
     </message>
@@ -2090,52 +2324,67 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="153"/>
+        <source>导出交接包…</source>
+        <translation>Export hand-over bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="156"/>
+        <source>导入交接包…</source>
+        <translation>Import hand-over bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="159"/>
+        <source>交接冲突…</source>
+        <translation>Hand-over conflicts…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>当前检查人员：%1</source>
         <translation>Current inspector: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>未选择当前检查人员</source>
         <translation>No current inspector chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -2150,12 +2399,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+L   inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
