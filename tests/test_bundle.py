@@ -5,6 +5,7 @@ cross-district visit seen by the host."""
 
 from __future__ import annotations
 
+import io
 import json
 import random
 import shutil
@@ -22,8 +23,10 @@ from typing import Any
 
 import pytest
 
+from inspector.bundle import export_bundle
 from inspector.bundle.format import MANIFEST, SIGNATURE
 from inspector.bundle.signature import sign_manifest
+from inspector.errors import StorageError
 from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
 
@@ -601,3 +604,65 @@ def test_the_host_district_sees_the_visiting_teams_visit(
     out, _ = office("inspection", "show", inspection_id, "--json")
     shown = json.loads(out)
     assert shown["institution"]["district"] == "历城区" and shown["team_district"] == "市中区"
+
+
+def test_too_many_members_and_a_cancelled_export_leave_nothing(
+    cli: Cli, office: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from inspector.bundle import format as bundle_format
+    from inspector.progress import Cancelled
+
+    inspection_id = _visit(cli, tmp_path)
+    good = tmp_path / "good.zip"
+    _export(cli, good)
+    monkeypatch.setattr(bundle_format, "MAX_MEMBERS", 10)  # the count limit, made small
+    before = _state(office.home)
+    _, err = _import(office, good, expect=1)
+    assert "文件太多" in err
+    assert _state(office.home) == before
+    monkeypatch.undo()
+
+    class CancelAfterFive:
+        done = 0
+
+        def start(self, total: int, label: str) -> None:
+            pass
+
+        def advance(self, done: int, message: str = "") -> None:
+            self.done = done
+
+        @property
+        def cancelled(self) -> bool:
+            return self.done >= 5
+
+    target = tmp_path / "cancelled.zip"
+    events = len(_audit_lines(cli, tmp_path))
+    with Workspace.open(cli.home) as ws, pytest.raises(Cancelled):
+        export_bundle(ws, target, inspections=[inspection_id], reporter=CancelAfterFive())
+    assert not target.exists() and list(tmp_path.glob(".cancelled.zip*")) == []
+    assert len(_audit_lines(cli, tmp_path)) == events  # no bundle.export event
+
+
+def test_a_record_file_written_by_a_killed_import_goes_at_the_next_start(
+    workspace: Workspace,
+) -> None:
+    """The record store's journal: files an import wrote before its rows were committed."""
+    journal = workspace.records.journal(["records/x/orphan.pdf"])
+    workspace.records.put_stream(
+        "records/x/orphan.pdf", io.BytesIO(b"%PDF-1.7 test"), _sha(b"%PDF-1.7 test")
+    )
+    assert workspace.records.hash_of("records/x/orphan.pdf") == _sha(b"%PDF-1.7 test")
+    # Alive (locked): the next start leaves it alone.
+    with Workspace.open(workspace.home.root) as other:
+        assert other.records.hash_of("records/x/orphan.pdf") is not None
+    journal.abandon()  # as a kill would
+    with Workspace.open(workspace.home.root) as other:
+        assert other.records.hash_of("records/x/orphan.pdf") is None
+    with pytest.raises(StorageError):  # bytes that do not hash to what the row says
+        workspace.records.put_stream("records/x/a.pdf", io.BytesIO(b"abc"), _sha(b"abd"))
+
+
+def _sha(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
