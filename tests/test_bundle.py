@@ -666,3 +666,18 @@ def _sha(data: bytes) -> str:
     import hashlib
 
     return hashlib.sha256(data).hexdigest()
+
+
+def test_the_same_institution_and_team_made_on_both_laptops_is_no_conflict(
+    cli: Cli, office: Cli, tmp_path: Path
+) -> None:
+    """Natural ids: the institution and the inspectors each laptop entered are the same rows."""
+    new_inspection(cli)
+    new_inspection(office)
+    _export(cli, tmp_path / "field.zip")
+    out, _ = _import(office, tmp_path / "field.zip", "--json")
+    result = json.loads(out)
+    assert result["conflicts"] == [] and result["inserted"]["inspections"] == 1
+    assert "institutions" not in result["inserted"] and "inspectors" not in result["inserted"]
+    assert len(_data(office.home)["institutions"]) == 1
+    office("audit", "verify")

@@ -409,6 +409,8 @@ class _Merger:
             return
         if name in ("checklist_snapshots", "inspection_members"):
             return  # snapshots are named by their hash; a team is set when the visit is made
+        if _without(local, _IDENTITY) == _without(data, _IDENTITY):
+            return  # the same facts, made or stamped apart (one registry imported on both)
         if local.get("id") != data.get("id"):
             # The same thing made on both laptops (the same item answered on each).
             if rows.content(_without(local, _IDENTITY)) == rows.content(_without(data, _IDENTITY)):
