@@ -20,6 +20,7 @@ from pyhanko.sign.general import extract_certificate_info
 from pyhanko.sign.validation.generic_cms import async_validate_detached_cms
 from pyhanko_certvalidator import ValidationContext
 
+import inspector.signing.verify  # noqa: F401  (keeps pyHanko's chain tracebacks off stderr)
 from inspector.bundle.format import BundleError
 from inspector.signing.keystore import UnlockedKey
 from inspector.signing.sign import _asn1_signer
