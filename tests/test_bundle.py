@@ -486,6 +486,20 @@ def _hostile(good: Path, home: Path, tmp_path: Path) -> dict[str, tuple[Path, st
         return _resign(items, home, edit)
 
     case("unknown_table", "不认识", unknown_table)
+
+    def log_cut(items: Any) -> Any:
+        """The action log left out (re-signed by the exporting laptop): the rows' change
+        numbers name events the receiver would never get."""
+        items = [i for i in items if i[0].filename != "data/audit_events.jsonl"]
+
+        def edit(manifest: dict[str, Any]) -> None:
+            manifest["members"] = [
+                m for m in manifest["members"] if m["name"] != "data/audit_events.jsonl"
+            ]
+
+        return _resign(items, home, edit)
+
+    case("log_cut", "操作记录", log_cut)
     truncated = tmp_path / "truncated.zip"
     truncated.write_bytes(good.read_bytes()[: good.stat().st_size * 2 // 3])
     cases["truncated"] = (truncated, "不完整")

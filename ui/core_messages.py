@@ -259,6 +259,10 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "Core",
             "检查 {inspection} 在交接包中已签字，本机却有它签字时没有的{what}：已拒绝导入，本机数据未改变",
         ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "交接包缺少设备 {device} 的操作记录（数据改动到第 {seq} 条，操作记录只到第 {logged} 条）",
+        ),
     )
 )
 

@@ -283,6 +283,7 @@ class _Merger:
         self.touched_inspections: set[str] = set()
         self.touched_tables: set[str] = set()
         self.conflicted: set[tuple[str, str]] = set()
+        self.audit_devices: set[str] = set()  # whose chains this import extends
         # The rows of each inspection the bundle brings signed: this laptop may hold no others.
         self.signed_rows: dict[tuple[str, str], set[str]] = {}
 
@@ -354,9 +355,12 @@ class _Merger:
             is not None
         )
 
-    def _count(self, kind: dict[str, int], name: str) -> None:
+    def _count(self, kind: dict[str, int], name: str, data: dict[str, Any] | None = None) -> None:
         kind[name] = kind.get(name, 0) + 1
         self.touched_tables.add(name)
+        if data is not None and data.get("change_device_id"):
+            # Rows stamped by a laptop need that laptop's log up to the stamp: checked at the end.
+            self.audit_devices.add(str(data["change_device_id"]))
 
     def _insert(self, name: str, data: dict[str, Any]) -> None:
         values = rows.decode(name, data)
@@ -365,7 +369,7 @@ class _Merger:
             values["status"] = InspectionStatus.AWAITING_SIGNATURES
             self.to_sign[str(data["id"])] = values["updated_at"]
         self.session.execute(insert(rows.table(name)).values(**values))
-        self._count(self.result.inserted, name)
+        self._count(self.result.inserted, name, data)
 
     def _update(self, name: str, data: dict[str, Any], local: dict[str, Any]) -> None:
         # Only the columns that differ: a trigger guards the file columns of evidence even
@@ -382,7 +386,7 @@ class _Merger:
             .where(and_(*(table.c[k] == values[k] for k in keys)))
             .values(**{k: v for k, v in values.items() if k not in keys and k in changed})
         )
-        self._count(self.result.updated, name)
+        self._count(self.result.updated, name, data)
 
     def row(self, name: str, data: dict[str, Any]) -> None:
         inspection = self._inspection_of(name, data)
@@ -544,6 +548,8 @@ class _Merger:
             )
         self.session.execute(insert(rows.table(name)).values(**rows.decode(name, data)))
         self._count(self.result.inserted, name)
+        if name == "audit_events":
+            self.audit_devices.add(str(data["device_id"]))
         if name == "custody_events":
             self.touched_inspections.add(str(data["inspection_id"]))
 
@@ -589,7 +595,7 @@ class _Merger:
 
         stamped = _stamped_max(self.session)
         me = self.ch.device_id
-        for device in sorted(set(self.there) | set(self.here)):
+        for device in sorted(self.audit_devices):
             if device == me:
                 continue  # this laptop's own chain grows by this import's event at the end
             chain = list(

@@ -361,6 +361,10 @@ def _check_data(
         if isinstance(item, dict)
     }
     evidence_members = {e for e in (_evidence_member(n) for n in listed) if e is not None}
+    stamped: dict[str, int] = {}  # each laptop's highest change number a row carries
+    logged: dict[str, int] = {
+        str(k): int(v) for k, v in (manifest.get("since") or {}).items()
+    }  # how far each laptop's log goes: the part before an incremental bundle, then its own
     for name in rows.TABLES:
         keys = rows.primary_key(name)
         seen: set[tuple[Any, ...]] = set()
@@ -401,6 +405,25 @@ def _check_data(
                     raise BundleError("记录文件与数据库记录的摘要不符：{name}", name=member)
             if chain is not None:
                 chain.add(data)
+            device, seq = (
+                (data.get("device_id"), data.get("seq"))
+                if name == "audit_events"
+                else (data.get("device_id"), data.get("change_seq"))
+                if name == "tombstones"
+                else (data.get("change_device_id"), data.get("change_seq"))
+            )
+            if isinstance(device, str) and isinstance(seq, int):
+                book = logged if name == "audit_events" else stamped
+                book[device] = max(book.get(device, 0), seq)
+    for device, seq in sorted(stamped.items()):
+        if logged.get(device, 0) < seq:
+            raise BundleError(
+                "交接包缺少设备 {device} 的操作记录（数据改动到第 {seq} 条，"
+                "操作记录只到第 {logged} 条）",
+                device=device[:8],
+                seq=seq,
+                logged=logged.get(device, 0),
+            )
 
 
 def _custody_fields(data: dict[str, Any]) -> dict[str, Any]:

@@ -1211,6 +1211,11 @@
         <translation>Inspection {inspection} is signed in the bundle, but this laptop holds {what} its signed version lacks: the import was refused and nothing here changed</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="262"/>
+        <source>交接包缺少设备 {device} 的操作记录（数据改动到第 {seq} 条，操作记录只到第 {logged} 条）</source>
+        <translation>The bundle lacks the action log of device {device} (its data were changed up to entry {seq}, its log goes to entry {logged})</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="35"/>
         <location filename="../../ui/core_messages.py" line="97"/>
         <source>请填写执法证号</source>
