@@ -121,6 +121,9 @@ def _visit(cli: Cli, tmp_path: Path, *extra: str) -> str:
     cli("answer", inspection_id, "P1.1", "--result", "ok")
     cli("evidence", "add", inspection_id, str(PHOTOS / "gps"), "--item", "P5.1",
         "--by", "370100001")  # fmt: skip
+    out, _ = cli("evidence", "list", inspection_id, "--json")
+    first = json.loads(out)[0]["id"]
+    cli("evidence", "annotate", first, "--arrow", "0.1,0.1,0.4,0.4", "--text", "0.1,0.8,床位空置")
     cli("evidence", "seal", inspection_id, "--description", "住院收费台账", "--quantity", "2",
         "--unit", "本")  # fmt: skip
     out, _ = cli("interview", "new", inspection_id, "--name", "王某", "--role", "护士", "--json")
@@ -245,7 +248,7 @@ def test_since_exports_only_what_changed_and_tombstones_delete_there_too(
 ) -> None:
     inspection_id = _visit(cli, tmp_path)
     full = _export(cli, tmp_path / "week1.zip", "--to", "市局")
-    assert full["files"] == 27  # 9 photos: original, thumbnail, print copy
+    assert full["files"] == 29  # 9 photos (original, thumbnail, print copy), an annotated copy
     _import(office, tmp_path / "week1.zip")
     # A week later: one answer changed, one cleared (a tombstone), one photo more.
     cli("answer", inspection_id, "P5.1", "--result", "problem", "--note", "床位空置 3 张")
