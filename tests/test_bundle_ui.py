@@ -8,9 +8,16 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from inspector.inspections import TeamMember, create_inspection, get_inspection, save_answer
+from inspector.inspections import (
+    InspectionFilter,
+    TeamMember,
+    create_inspection,
+    get_inspection,
+    save_answer,
+)
 from inspector.workspace import Workspace
 from ui.bundle_dialog import BundleExportDialog, BundleImportDialog, ConflictsDialog
+from ui.home import InspectionListModel
 from ui.tasks import TaskRunner
 
 from .test_bundle import _laptop
@@ -62,6 +69,11 @@ def test_export_preview_import_and_settle_in_the_app(
         importer.import_button.click()
     assert importer.title.text() == "已导入"
     assert get_inspection(office, inspection_id).team_district == "市中区"
+    # The host's list: the visit under its own district, the team's home district beside it.
+    model = InspectionListModel(office)
+    model.set_filters(InspectionFilter(district="历城区"))
+    assert model.rowCount() == 1
+    assert model.data(model.index(0, 4)) == "历城区（检查组来自 市中区）"
 
     # Both laptops change the same answer; the next bundle leaves a conflict for the leader.
     save_answer(office, inspection_id, "P1.1", "problem", note="办公室", actor="370100001")
