@@ -112,3 +112,35 @@ def test_a_hostile_bundle_is_refused_in_the_preview(
     with qtbot.waitSignal(importer.failed, timeout=60000):
         importer.preview(bad)
     assert "不完整" in importer.title.text() and not importer.import_button.isEnabled()
+
+
+def test_a_signer_the_trust_list_lacks_can_be_trusted_for_one_import(
+    qtbot: QtBot, workspace: Workspace, office: Workspace, tmp_path: Path
+) -> None:
+    from cryptography.hazmat.primitives import serialization
+
+    from inspector.bundle import export_bundle
+    from inspector.signing import KeyStore
+    from inspector.signing.trust import add_trusted
+
+    from .signing_pki import make_ca
+
+    _new(workspace)
+    bundle = tmp_path / "交接包.zip"
+    export_bundle(workspace, bundle)
+    ca = tmp_path / "ca.pem"
+    ca.write_bytes(make_ca().pem)
+    add_trusted(office, ca)
+    importer = BundleImportDialog(office, TaskRunner())
+    qtbot.addWidget(importer)
+    with qtbot.waitSignal(importer.failed, timeout=60000):
+        importer.preview(bundle)
+    assert "不在本机信任的签名者之列" in importer.title.text()
+    device = KeyStore.of(workspace).device_key(workspace.db.device_id).certificate
+    pem = tmp_path / "device.pem"
+    pem.write_bytes(device.public_bytes(serialization.Encoding.PEM))
+    with qtbot.waitSignal(importer.previewed, timeout=60000):
+        assert importer.add_trust(pem)
+    with qtbot.waitSignal(importer.imported, timeout=60000):
+        importer.start_import()
+    assert importer.title.text() == "已导入"

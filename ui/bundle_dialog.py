@@ -197,6 +197,9 @@ class BundleImportDialog(QDialog):
         self.path: Path | None = None
         self.report: BundleReport | None = None
         self.result: ImportResult | None = None
+        # Signers trusted for this import besides the trust list (a CA's or a signer's own
+        # certificate, e.g. a visiting team's device key read out to the host on the phone).
+        self.trust: list[Any] = []
         self.setWindowTitle(self.tr("导入交接包"))
         self.resize(760, 520)
         self.title = QLabel(self.tr("选择要导入的交接包"))
@@ -208,6 +211,13 @@ class BundleImportDialog(QDialog):
         self.details.setReadOnly(True)
         self.choose_button = QPushButton(self.tr("选择文件…"))
         self.choose_button.clicked.connect(self._ask_file)
+        self.trust_button = QPushButton(self.tr("信任签名者证书…"))
+        self.trust_button.setToolTip(
+            self.tr(
+                "本机有信任列表时，只接受其中的签名者；可在此为这次导入加入签名者或其 CA 的证书"
+            )
+        )
+        self.trust_button.clicked.connect(self._ask_trust)
         self.import_button = QPushButton(self.tr("导入"))
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.start_import)
@@ -218,6 +228,7 @@ class BundleImportDialog(QDialog):
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.choose_button)
+        buttons.addWidget(self.trust_button)
         buttons.addStretch(1)
         buttons.addWidget(self.conflicts_button)
         buttons.addWidget(self.import_button)
@@ -234,6 +245,29 @@ class BundleImportDialog(QDialog):
         if path:
             self.preview(path)
 
+    def _ask_trust(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择签名者证书"),
+            "",
+            self.tr("证书 (*.pem *.crt *.cer *.der);;所有文件 (*)"),
+        )
+        if path:
+            self.add_trust(path)
+
+    def add_trust(self, path: str | Path) -> bool:
+        """Trust this certificate's signer for this import; the bundle is checked again."""
+        from inspector.signing.trust import read_certificates
+
+        try:
+            self.trust.extend(read_certificates(Path(path)))
+        except InspectorError as error:
+            self._fail(core_message(error))
+            return False
+        if self.path is not None:
+            self.preview(self.path)
+        return True
+
     def preview(self, path: str | Path) -> None:
         """Verify the bundle off the UI thread and show what it holds; nothing is changed."""
         self.path = Path(path)
@@ -241,9 +275,9 @@ class BundleImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.title.setStyleSheet("")
         self.title.setText(self.tr("正在验证 %1…").replace("%1", self.path.name))
-        workspace, target = self.workspace, self.path
+        workspace, target, trust = self.workspace, self.path, list(self.trust)
         self.runner.run(
-            lambda reporter: preview_bundle(workspace, target, reporter=reporter),
+            lambda reporter: preview_bundle(workspace, target, trust=trust, reporter=reporter),
             on_success=self._show_preview,
             on_failure=self._fail,
             progress_parent=self,
@@ -261,9 +295,9 @@ class BundleImportDialog(QDialog):
         if self.path is None:
             return
         self.import_button.setEnabled(False)
-        workspace, target = self.workspace, self.path
+        workspace, target, trust = self.workspace, self.path, list(self.trust)
         self.runner.run(
-            lambda reporter: import_bundle(workspace, target, reporter=reporter),
+            lambda reporter: import_bundle(workspace, target, trust=trust, reporter=reporter),
             on_success=self._show_result,
             on_failure=self._fail,
             progress_parent=self,

@@ -178,77 +178,97 @@
 <context>
     <name>BundleImportDialog</name>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="200"/>
+        <location filename="../../ui/bundle_dialog.py" line="203"/>
         <source>导入交接包</source>
         <translation>Import hand-over bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="202"/>
+        <location filename="../../ui/bundle_dialog.py" line="205"/>
         <source>选择要导入的交接包</source>
         <translation>Choose the bundle to import</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="209"/>
+        <location filename="../../ui/bundle_dialog.py" line="212"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="211"/>
+        <location filename="../../ui/bundle_dialog.py" line="214"/>
+        <source>信任签名者证书…</source>
+        <translation>Trust a signer&apos;s certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="217"/>
+        <source>本机有信任列表时，只接受其中的签名者；可在此为这次导入加入签名者或其 CA 的证书</source>
+        <translation>With a trust list, only its signers are accepted; add a signer&apos;s certificate or its CA&apos;s for this import here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="221"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="214"/>
+        <location filename="../../ui/bundle_dialog.py" line="224"/>
         <source>处理冲突…</source>
         <translation>Settle conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="217"/>
+        <location filename="../../ui/bundle_dialog.py" line="227"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="232"/>
+        <location filename="../../ui/bundle_dialog.py" line="243"/>
         <source>选择交接包</source>
         <translation>Choose hand-over bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="232"/>
+        <location filename="../../ui/bundle_dialog.py" line="243"/>
         <source>交接包 (*.zip);;所有文件 (*)</source>
         <translation>Hand-over bundles (*.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="243"/>
+        <location filename="../../ui/bundle_dialog.py" line="251"/>
+        <source>选择签名者证书</source>
+        <translation>Choose the signer&apos;s certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="253"/>
+        <source>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bundle_dialog.py" line="277"/>
         <source>正在验证 %1…</source>
         <translation>Verifying %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="250"/>
+        <location filename="../../ui/bundle_dialog.py" line="284"/>
         <source>正在验证交接包…</source>
         <translation>Verifying the bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="255"/>
+        <location filename="../../ui/bundle_dialog.py" line="289"/>
         <source>交接人：%1</source>
         <translation>Handed over by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="270"/>
+        <location filename="../../ui/bundle_dialog.py" line="304"/>
         <source>正在导入交接包…</source>
         <translation>Importing the bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="278"/>
+        <location filename="../../ui/bundle_dialog.py" line="312"/>
         <source>已导入；%1 项冲突已保留两个版本，请检查组长处理</source>
         <translation>Imported; %1 conflicts kept both versions for the team leader to settle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="283"/>
+        <location filename="../../ui/bundle_dialog.py" line="317"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="285"/>
+        <location filename="../../ui/bundle_dialog.py" line="319"/>
         <source>本机已有交接包中的全部内容，没有变化</source>
         <translation>This laptop already holds everything in the bundle: nothing changed</translation>
     </message>
@@ -431,52 +451,52 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="307"/>
+        <location filename="../../ui/bundle_dialog.py" line="341"/>
         <source>交接冲突</source>
         <translation>Hand-over conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="315"/>
+        <location filename="../../ui/bundle_dialog.py" line="349"/>
         <source>保留本机版本</source>
         <translation>Keep this laptop&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="316"/>
+        <location filename="../../ui/bundle_dialog.py" line="350"/>
         <source>采用交接包版本</source>
         <translation>Take the bundle&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="319"/>
+        <location filename="../../ui/bundle_dialog.py" line="353"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="327"/>
+        <location filename="../../ui/bundle_dialog.py" line="361"/>
         <source>两台电脑都修改过的内容（只有检查组长可以处理）：</source>
         <translation>Changed on both laptops (only the team leader can settle these):</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="338"/>
+        <location filename="../../ui/bundle_dialog.py" line="372"/>
         <source>%1：%2（检查 %3）</source>
         <translation>%1: %2 (inspection %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="348"/>
+        <location filename="../../ui/bundle_dialog.py" line="382"/>
         <source>没有待处理的交接冲突</source>
         <translation>No hand-over conflicts to settle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="361"/>
+        <location filename="../../ui/bundle_dialog.py" line="395"/>
         <source>来自：%1</source>
         <translation>From: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="366"/>
+        <location filename="../../ui/bundle_dialog.py" line="400"/>
         <source>%1&#x3000;本机：%2&#x3000;交接包：%3</source>
         <translation>%1  here: %2  bundle: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="384"/>
+        <location filename="../../ui/bundle_dialog.py" line="418"/>
         <source>已处理：%1</source>
         <translation>Settled: %1</translation>
     </message>
