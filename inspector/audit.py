@@ -478,6 +478,10 @@ ACTION_NAMES = {
     "followup.verdict": "记录回头看整改结论",
     "order.build": "生成整改通知书",
     "order.sign": "签名整改通知书",
+    "bundle.export": "导出交接包",
+    "bundle.import": "导入交接包",
+    "bundle.settle": "处理交接冲突",
+    "key.create_device": "生成设备密钥",
 }
 
 

@@ -516,6 +516,9 @@ class InspectionSummary:
     answered: int
     problems: int
     amount_fen: int
+    # The visiting team's home district (交叉检查): a host district's bureau sees a visit to one
+    # of its institutions under its own district, with where the team came from.
+    team_district: str | None = None
 
 
 @dataclass(frozen=True)
@@ -570,6 +573,7 @@ def search_inspections(
             Inspection.district,
             Inspection.created_at,
             Inspection.item_count,
+            Inspection.team_district,
         ).join(Institution),
         filters,
     ).order_by(Inspection.created_at.desc(), Inspection.id)
@@ -608,6 +612,7 @@ def search_inspections(
             answered=counts.get(row[0], (0, 0, 0))[0],
             problems=counts.get(row[0], (0, 0, 0))[1],
             amount_fen=counts.get(row[0], (0, 0, 0))[2],
+            team_district=row[8],
         )
         for row in rows
     ]

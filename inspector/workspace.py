@@ -53,6 +53,10 @@ class Workspace:
             leftovers = store.clean_incoming(referenced_in(db))
             if leftovers:
                 notices.append(f"已清理上次中断的导入留下的 {leftovers} 个临时文件")
+            # Record files an interrupted bundle import wrote before its rows were committed.
+            from inspector.record.store import RecordStore, referenced_records
+
+            RecordStore(data_dir).clean_incoming(referenced_records(db))
             # Scratch folders of record builds that a crash or kill interrupted.
             clean_stale_scratch(data_dir.root)
             library = load_library(user_dir=data_dir.checklists)

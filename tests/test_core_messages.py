@@ -49,6 +49,11 @@ MODULES = [
     "inspector/ledger/follow_up.py",
     "inspector/ledger/report.py",
     "inspector/ledger/order.py",
+    "inspector/bundle/format.py",
+    "inspector/bundle/signature.py",
+    "inspector/bundle/export.py",
+    "inspector/bundle/verify.py",
+    "inspector/bundle/merge.py",
 ]
 ERRORS = {
     "InspectorError",
@@ -59,6 +64,8 @@ ERRORS = {
     "KeyRefused",
     "WrongPassphrase",
     "CertNoMissing",
+    "BundleError",
+    "BundleRefused",
 }
 
 

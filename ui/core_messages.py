@@ -35,6 +35,7 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "请填写执法证号"),
         QT_TRANSLATE_NOOP("Core", "证据文件缺失：{sha256}"),
         QT_TRANSLATE_NOOP("Core", "无法读取证据文件 {sha256}：{error}"),
+        QT_TRANSLATE_NOOP("Core", "文件内容与其 SHA-256 不符：应为 {expected}，实为 {actual}"),
         QT_TRANSLATE_NOOP("Core", "请填写检查人员姓名"),
         QT_TRANSLATE_NOOP("Core", "本机没有执法证号为 {cert_no} 的检查人员：请同时填写姓名"),
         QT_TRANSLATE_NOOP("Core", "条目 {item_code} 可记录的违规类别为：{names}"),
@@ -275,6 +276,118 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "整改期限应晚于下达日期（{day}）"),
         QT_TRANSLATE_NOOP("Core", "该整改通知书已签名"),
         QT_TRANSLATE_NOOP("Core", "整改通知书由检查组长签名：该密钥的执法证号不是组长的"),
+        # Hand-over bundles (inspector/bundle/).
+        QT_TRANSLATE_NOOP("Core", "交接包中的文件太多（{count} 个，上限 {limit} 个）"),
+        QT_TRANSLATE_NOOP("Core", "交接包中的 {name} 过大"),
+        QT_TRANSLATE_NOOP("Core", "交接包中的 {name} 已损坏（长度不符）"),
+        QT_TRANSLATE_NOOP("Core", "找不到交接包：{path}"),
+        QT_TRANSLATE_NOOP(
+            "Core", "交接包不完整或已损坏（可能被截断），不是有效的 zip 文件：{path}"
+        ),
+        QT_TRANSLATE_NOOP("Core", "交接包中的文件名不安全（{problem}）：{name}"),
+        QT_TRANSLATE_NOOP("Core", "交接包中有重名的文件：{name}"),
+        QT_TRANSLATE_NOOP("Core", "交接包中有链接、文件夹或特殊文件：{name}"),
+        QT_TRANSLATE_NOOP("Core", "交接包中的文件使用了不支持的压缩方式：{name}"),
+        QT_TRANSLATE_NOOP("Core", "交接包中的文件被加密了：{name}"),
+        QT_TRANSLATE_NOOP("Core", "交接包中的文件过大：{name}"),
+        QT_TRANSLATE_NOOP("Core", "交接包中的文件压缩比异常（疑似压缩炸弹），已拒绝：{name}"),
+        QT_TRANSLATE_NOOP("Core", "交接包中的文件大小记录不一致：{name}"),
+        QT_TRANSLATE_NOOP("Core", "交接包解开后过大（超过 {limit} GB）"),
+        QT_TRANSLATE_NOOP("Core", "交接包中缺少 {name}"),
+        QT_TRANSLATE_NOOP("Core", "交接包中的 {name} 已损坏：{error}"),
+        QT_TRANSLATE_NOOP("Core", "交接包的清单在签名后被改动（签名摘要不符）"),
+        QT_TRANSLATE_NOOP("Core", "交接包的签名无效（与签名证书的公钥不符）"),
+        QT_TRANSLATE_NOOP("Core", "交接包的签名文件无法读取（不是有效的 CMS 签名）"),
+        QT_TRANSLATE_NOOP("Core", "交接包的签名无法验证：{error}"),
+        QT_TRANSLATE_NOOP("Core", "交接包的文件名应以 .zip 结尾：{path}"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "没有导出给“{receiver}”的交接包记录：第一次请不带 --since 导出（用 --to 记下接收方）",
+        ),
+        QT_TRANSLATE_NOOP("Core", "请提供密钥口令"),
+        QT_TRANSLATE_NOOP("Core", "证据文件已被改动，未导出：{sha256}"),
+        QT_TRANSLATE_NOOP("Core", "记录文件已被改动，未导出：{name}"),
+        QT_TRANSLATE_NOOP("Core", "这不是 Inspector 交接包（清单中没有 {format} 格式标识）"),
+        QT_TRANSLATE_NOOP("Core", "交接包的清单没有格式版本"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "交接包由较新版本的 Inspector 制作（格式版本 {version}，本机支持 {supported}），请先升级本机的 Inspector",
+        ),
+        QT_TRANSLATE_NOOP("Core", "交接包清单的文件列表无效"),
+        QT_TRANSLATE_NOOP("Core", "交接包中证据文件的名称无效：{name}"),
+        QT_TRANSLATE_NOOP("Core", "交接包的清单不是有效的 JSON"),
+        QT_TRANSLATE_NOOP("Core", "交接包的清单缺少 {key}"),
+        QT_TRANSLATE_NOOP("Core", "交接包中的文件已损坏（可能被截断）：{name}"),
+        QT_TRANSLATE_NOOP("Core", "交接包清单中写明的签名者与实际签名的证书不符"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "交接包的签名者不在本机信任的签名者之列（可能来自其他医保局）：{who}，证书指纹 {fingerprint}",
+        ),
+        QT_TRANSLATE_NOOP("Core", "交接包清单中的文件名不安全：{name}"),
+        QT_TRANSLATE_NOOP("Core", "交接包清单中有重名的文件：{name}"),
+        QT_TRANSLATE_NOOP("Core", "交接包中有本机不认识的数据表：{name}"),
+        QT_TRANSLATE_NOOP("Core", "交接包中有清单外的文件类型：{name}"),
+        QT_TRANSLATE_NOOP("Core", "交接包中的{where}内容与其哈希不符"),
+        QT_TRANSLATE_NOOP("Core", "交接包中的{where}序号不连续"),
+        QT_TRANSLATE_NOOP("Core", "交接包中的{where}的链接被改动"),
+        QT_TRANSLATE_NOOP("Core", "交接包中的{where}与上一条的链接断开"),
+        QT_TRANSLATE_NOOP("Core", "交接包 {member} 第 {number} 行过长"),
+        QT_TRANSLATE_NOOP("Core", "交接包 {member} 第 {number} 行不是一条记录"),
+        QT_TRANSLATE_NOOP("Core", "交接包缺少清单中列出的文件：{name}"),
+        QT_TRANSLATE_NOOP("Core", "交接包中有清单未列出的文件：{name}"),
+        QT_TRANSLATE_NOOP("Core", "交接包中的文件大小与清单不符：{name}"),
+        QT_TRANSLATE_NOOP("Core", "交接包中证据文件的名称与其摘要不符：{name}"),
+        QT_TRANSLATE_NOOP("Core", "交接包中的文件与清单中的摘要不符（已被改动）：{name}"),
+        QT_TRANSLATE_NOOP(
+            "Core", "交接包的数据表 {table} 有本机不认识的列 {columns}（可能由较新版本制作）"
+        ),
+        QT_TRANSLATE_NOOP("Core", "交接包的数据表 {table} 中有重复的记录：{key}"),
+        QT_TRANSLATE_NOOP("Core", "交接包中的{where}次序错乱"),
+        QT_TRANSLATE_NOOP("Core", "交接包中的{where}内容已损坏"),
+        QT_TRANSLATE_NOOP("Core", "交接包中的{where}的字段 {key} 被改动"),
+        QT_TRANSLATE_NOOP("Core", "记录文件 {name} 的签名验证未通过：{problem}"),
+        QT_TRANSLATE_NOOP("Core", "交接包 {member} 第 {number} 行不是有效的 JSON"),
+        QT_TRANSLATE_NOOP("Core", "交接包的数据表 {table} 中有无效的记录"),
+        QT_TRANSLATE_NOOP("Core", "记录文件 {name} 应有数字签名，但文件中没有"),
+        QT_TRANSLATE_NOOP("Core", "交接包缺少证据文件：{sha256}{suffix}"),
+        QT_TRANSLATE_NOOP("Core", "交接包缺少记录文件：{name}"),
+        QT_TRANSLATE_NOOP("Core", "记录文件与数据库记录的摘要不符：{name}"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "检查 {inspection} 已签字锁定，交接包中它的{what}与本机不同（{why}）：已拒绝导入，本机数据未改变。如需更正，请在签字的一方制作更正记录后再交接",
+        ),
+        QT_TRANSLATE_NOOP("Core", "冲突编号至少需要 4 个字符"),
+        QT_TRANSLATE_NOOP("Core", "没有编号为 {id} 的冲突"),
+        QT_TRANSLATE_NOOP("Core", "编号 {id} 对应多项冲突，请输入更长的编号"),
+        QT_TRANSLATE_NOOP("Core", "请选择保留本机版本（local）或交接包版本（incoming）"),
+        QT_TRANSLATE_NOOP("Core", "交接包中的删除记录指向未知的数据表：{table}"),
+        QT_TRANSLATE_NOOP(
+            "Core", "{where}接不上本机的记录（本机到第 {seq} 条）：请先导入此前的交接包"
+        ),
+        QT_TRANSLATE_NOOP("Core", "这项冲突已经处理过了"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "这是增量交接包，本机缺少它所依赖的证据文件 {sha256}{suffix}：请先导入此前的交接包",
+        ),
+        QT_TRANSLATE_NOOP("Core", "{where}与本机的不同（记录链分叉）：已拒绝导入，本机数据未改变"),
+        QT_TRANSLATE_NOOP(
+            "Core", "交接包中的{what}引用了本机没有的数据（{parent}）：请先导入此前的交接包"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "导入后设备 {device} 的操作记录链校验未通过：{problem}；已拒绝导入"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "导入后检查 {inspection} 的证据保管链校验未通过：{problem}；已拒绝导入"
+        ),
+        QT_TRANSLATE_NOOP("Core", "只有检查组长可以处理交接冲突"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "检查 {inspection} 在交接包中已签字，本机却有它签字时没有的{what}：已拒绝导入，本机数据未改变",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "交接包缺少设备 {device} 的操作记录（数据改动到第 {seq} 条，操作记录只到第 {logged} 条）",
+        ),
     )
 )
 

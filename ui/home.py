@@ -119,6 +119,12 @@ class InspectionListModel(QAbstractTableModel):
                 kind = library.types.get(row.type_code)
                 return kind.name if kind else row.type_code
             if column == 4:
+                if row.team_district:  # a cross-district visit: where the team came from
+                    return (
+                        self.tr("%1（检查组来自 %2）")
+                        .replace("%1", row.district)
+                        .replace("%2", row.team_district)
+                    )
                 return row.district
             if column == 5:
                 mode = library.modes.get(row.mode)

@@ -185,6 +185,16 @@ class MainWindow(QMainWindow):
         verify.triggered.connect(self.verify_record_file)
         file_menu.addAction(verify)
         file_menu.addSeparator()
+        export_bundle = self._waits_for_workspace(QAction(self.tr("导出交接包…"), self))
+        export_bundle.triggered.connect(self.export_bundle)
+        file_menu.addAction(export_bundle)
+        import_bundle = self._waits_for_workspace(QAction(self.tr("导入交接包…"), self))
+        import_bundle.triggered.connect(self.import_bundle)
+        file_menu.addAction(import_bundle)
+        conflicts = self._waits_for_workspace(QAction(self.tr("交接冲突…"), self))
+        conflicts.triggered.connect(self.bundle_conflicts)
+        file_menu.addAction(conflicts)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -382,6 +392,36 @@ class MainWindow(QMainWindow):
         from ui.keys_dialog import KeysDialog
 
         KeysDialog(KeyStore.of(self.workspace), self, workspace=self.workspace).exec()
+
+    def export_bundle(self) -> None:
+        """A hand-over bundle of everything, or of the inspection open on screen."""
+        from ui.bundle_dialog import BundleExportDialog
+
+        self.saver.flush()
+        showing = self.pages.currentWidget() is self.checklist and self.checklist.view is not None
+        current = self.checklist.inspection_id if showing else None
+        BundleExportDialog(self.workspace, self.runner, current, self).exec()
+
+    def import_bundle(self) -> None:
+        from ui.bundle_dialog import BundleImportDialog
+
+        self.saver.flush()
+        dialog = BundleImportDialog(self.workspace, self.runner, self)
+        dialog.imported.connect(lambda _result: self._after_import())
+        dialog.exec()
+
+    def bundle_conflicts(self) -> None:
+        from ui.bundle_dialog import ConflictsDialog
+
+        dialog = ConflictsDialog(self.workspace, self)
+        dialog.settled.connect(lambda _view: self._after_import())
+        dialog.exec()
+
+    def _after_import(self) -> None:
+        self._home_stale = True
+        self.home.reload()
+        if self.pages.currentWidget() is self.checklist and self.checklist.view is not None:
+            self.checklist.load(self.checklist.inspection_id)
 
     def verify_record_file(self) -> None:
         from ui.trust_dialog import VerifyDialog

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from inspector import __version__
 from inspector.cli import (
     audit,
+    bundle,
     checklist,
     claims,
     draw,
@@ -46,6 +47,7 @@ GROUPS = (
     draw,
     claims,
     stock,
+    bundle,
     audit,
 )
 

@@ -82,7 +82,8 @@ def cmd_inspection_list(args: argparse.Namespace, out: Printer) -> None:
         ]
         text = "\n".join(
             f"{row.id[:8]}  {row.created_at.astimezone():%Y-%m-%d %H:%M}  "
-            f"{STATUS_NAMES[row.status]:<4}  {row.institution_name}（{row.district}）  "
+            f"{STATUS_NAMES[row.status]:<4}  {row.institution_name}（{row.district}"
+            f"{f'，检查组来自 {row.team_district}' if row.team_district else ''}）  "
             f"已查 {row.answered} 项，问题 {row.problems} 项"
             for row in rows
         )
@@ -138,7 +139,8 @@ def cmd_inspection_show(args: argparse.Namespace, out: Printer) -> None:
         }
         lines = [
             f"检查 {view.id}（{STATUS_NAMES[view.status]}）",
-            f"机构：{view.institution_name}，{view.institution_type_name}，{view.district}",
+            f"机构：{view.institution_name}，{view.institution_type_name}，{view.district}"
+            + (f"（检查组来自 {view.team_district}）" if view.team_district else ""),
             f"方式：{view.mode_name}；检查组："
             + "、".join(f"{n}({c}){'*' if r.value == 'leader' else ''}" for n, c, r in view.team),
             f"进度：{view.checked}/{len(view.checklist.items)}，问题 {view.problems} 项，"

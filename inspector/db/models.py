@@ -632,3 +632,54 @@ class Tombstone(Base):
     change_seq: Mapped[int] = mapped_column(Integer)
     deleted_at: Mapped[datetime] = mapped_column(default=utcnow)
     state_sha256: Mapped[str] = mapped_column(String(64))
+
+
+class BundleExport(Synced, Base):
+    """A hand-over bundle made here (issue 9): to whom, and how far each device's changes went
+    (``heads``: device id → its last change number in the log), so that ``--since`` that
+    receiver exports only what changed after."""
+
+    __tablename__ = "bundle_exports"
+    bundle_id: Mapped[str] = mapped_column(String(36))
+    receiver: Mapped[str | None] = mapped_column(String(200))
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    heads: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    since: Mapped[dict[str, Any] | None]
+    signer: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    __table_args__ = (Index("ix_bundle_exports_receiver", "receiver"),)
+
+
+class BundleImport(Synced, Base):
+    """A bundle merged here: which, signed by whom, from which laptop, what it changed."""
+
+    __tablename__ = "bundle_imports"
+    bundle_id: Mapped[str] = mapped_column(String(36))
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    exporter_device_id: Mapped[str] = mapped_column(String(36))
+    signer: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    __table_args__ = (Index("ix_bundle_imports_bundle", "bundle_id"),)
+
+
+class BundleConflict(Synced, Base):
+    """An unsigned inspection changed on both laptops: the import kept this laptop's version in
+    its table and the incoming one here, for the team leader to settle (``bundle settle``)."""
+
+    __tablename__ = "bundle_conflicts"
+    inspection_id: Mapped[str | None] = mapped_column(String(36))
+    table_name: Mapped[str] = mapped_column(String(64))
+    local_id: Mapped[str | None] = mapped_column(String(64))  # the row kept here
+    incoming_id: Mapped[str] = mapped_column(String(64))  # the bundle's row
+    label: Mapped[str] = mapped_column(Text)  # what differs, for people: 条目 P5.1 ...
+    fields: Mapped[list[Any]] = mapped_column(default=list)  # the columns that differ
+    local_state: Mapped[dict[str, Any] | None]
+    incoming_state: Mapped[dict[str, Any]]
+    bundle_id: Mapped[str] = mapped_column(String(36))
+    source: Mapped[str] = mapped_column(Text)  # who handed the bundle over
+    status: Mapped[str] = mapped_column(String(16), default="open", server_default="open")
+    settled_by: Mapped[str | None] = mapped_column(String(64))  # 执法证号 of the leader
+    settled_at: Mapped[datetime | None]
+
+    __table_args__ = (Index("ix_bundle_conflicts_inspection", "inspection_id"),)

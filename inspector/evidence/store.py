@@ -156,6 +156,43 @@ class Scratch:
         for directory in directories:
             fsync_dir(directory)
 
+    def stage_stream(
+        self,
+        source: IO[bytes],
+        expected_sha256: str | None = None,
+        *,
+        hashed_by_caller: bool = False,
+    ) -> Staged:
+        """Copy a stream in (a bundle's member), hashing as it is read; with
+        ``expected_sha256``, bytes that hash otherwise are refused and nothing is kept. With
+        ``hashed_by_caller`` (and ``expected_sha256``) the caller hashes the bytes it hands
+        over itself and keeps the file only once they match (a bundle's import): not twice."""
+        handle, temporary = tempfile.mkstemp(dir=self.directory, prefix="in-")
+        digest = None if hashed_by_caller and expected_sha256 else hashlib.sha256()
+        size = 0
+        try:
+            with os.fdopen(handle, "wb") as out:
+                while chunk := source.read(CHUNK):
+                    if digest is not None:
+                        digest.update(chunk)
+                    out.write(chunk)
+                    size += len(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        actual = expected_sha256 if digest is None else digest.hexdigest()
+        staged = Staged(Path(temporary), str(actual), size)
+        if expected_sha256 is not None and staged.sha256 != expected_sha256:
+            self.discard(staged)
+            raise StorageError(
+                "文件内容与其 SHA-256 不符：应为 {expected}，实为 {actual}",
+                expected=expected_sha256,
+                actual=staged.sha256,
+            )
+        return staged
+
     def put_bytes(self, data: bytes, suffix: str) -> str:
         staged = self.stage_bytes(data)
         self.keep([(staged, suffix)])
@@ -263,6 +300,16 @@ class EvidenceStore:
     def read_bytes(self, sha256: str, suffix: str) -> bytes:
         with self.open(sha256, suffix) as handle:
             return handle.read()
+
+    def has(self, sha256: str, suffix: str) -> bool:
+        """Whether a file with these bytes is kept (by name: :meth:`hash_of` reads it)."""
+        return self.path_for(sha256, suffix).is_file()
+
+    def size_of(self, sha256: str, suffix: str) -> int:
+        try:
+            return self.path_for(sha256, suffix).stat().st_size
+        except FileNotFoundError as error:
+            raise StorageError("证据文件缺失：{sha256}", sha256=sha256) from error
 
     def hash_of(self, sha256: str, suffix: str) -> str | None:
         """Recompute the hash of a stored file (None if it is missing)."""

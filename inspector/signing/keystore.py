@@ -54,6 +54,8 @@ CSR = "request.csr.pem"
 CERT = "cert.pem"
 CHAIN = "chain.pem"
 TRUSTED = "trusted"
+DEVICE = ".device"  # this laptop's own key (bundles signed where no inspector's key is set up)
+DEVICE_MARK = "设备密钥（自签名）"
 MIN_PASSPHRASE = 8
 KIND_PKCS12 = "pkcs12"  # imported from the bureau
 KIND_GENERATED = "generated"  # made here with a CSR; usable once the certificate is attached
@@ -632,6 +634,79 @@ class KeyStore:
                 "口令不正确，无法打开密钥 {key_id}", key_id=info.key_id
             ) from error
         return UnlockedKey(info, private_key, cert, chain)
+
+    # --- the laptop's device key --------------------------------------------------------------
+
+    def device_key(self, device_id: str) -> UnlockedKey:
+        """This laptop's own key, made on first use: a self-signed EC P-256 certificate
+        naming the device (CN), marked 设备密钥（自签名） (O). It signs a hand-over bundle where no
+        inspector's key is set up, so that the receiver still knows which laptop made it and
+        that nothing changed; it proves no person's identity. Kept without a passphrase (like
+        an SSH host key), readable by the user only, in ``keys/.device/``."""
+        folder = self.root / DEVICE
+        if (folder / P8).is_file() and (folder / CERT).is_file():
+            private_key = serialization.load_pem_private_key(self._read(folder / P8), None)
+            if not isinstance(private_key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
+                raise KeyRefused("不支持的密钥类型")
+            cert = load_certificates(self._read(folder / CERT))[0]
+            return UnlockedKey(self._device_info(cert), private_key, cert)
+        self._ensure_root()
+        private_key = ec.generate_private_key(ec.SECP256R1())
+        subject = x509.Name(
+            [
+                x509.NameAttribute(NameOID.COMMON_NAME, f"Inspector 设备 {device_id[:8]}"),
+                x509.NameAttribute(NameOID.SERIAL_NUMBER, device_id),
+                x509.NameAttribute(NameOID.ORGANIZATION_NAME, DEVICE_MARK),
+            ]
+        )
+        now = datetime.now(UTC)
+        cert = (
+            x509.CertificateBuilder()
+            .subject_name(subject)
+            .issuer_name(subject)
+            .public_key(private_key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - timedelta(minutes=5))
+            .not_valid_after(now + timedelta(days=3650 * 3))
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(_key_usage(), critical=True)
+            .sign(private_key, hashes.SHA256())
+        )
+        staging = self.root / f".new-{uuid.uuid4().hex}"
+        staging.mkdir(mode=0o700)
+        info = self._device_info(cert)
+        try:
+            with self._logged("key.create_device", info.key_id, info.to_json()):
+                self._write(
+                    staging / P8,
+                    private_key.private_bytes(
+                        serialization.Encoding.PEM,
+                        serialization.PrivateFormat.PKCS8,
+                        serialization.NoEncryption(),
+                    ),
+                )
+                self._write(staging / CERT, _pem(cert))
+                os.replace(staging, folder)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        fsync_dir(self.root)
+        return UnlockedKey(info, private_key, cert)
+
+    def _device_info(self, cert: x509.Certificate) -> KeyInfo:
+        return KeyInfo.from_json(
+            {
+                "key_id": key_id_of(cert.public_key()),
+                "kind": "device",
+                "name": _attr(cert.subject, NameOID.COMMON_NAME) or "",
+                "cert_no": None,
+                "org": DEVICE_MARK,
+                "key_type": "EC P-256",
+                "trial": True,
+                "created_at": cert.not_valid_before_utc.isoformat(),
+                **_cert_fields(cert),
+            }
+        )
 
 
 class CertNoMissing(KeyRefused):
