@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.checklists.composer import ComposedItem
+from inspector.checklists.documents import source_label
 from inspector.db.models import InspectionStatus, Result
 from inspector.errors import InspectorError
 from inspector.inspections import (
@@ -331,8 +332,10 @@ class ChecklistPage(QWidget):
         self.states = {code: view.answers.get(code) for code in self.items}
         self.tree.clear()
         self.tree_items = {}
+        numbers = view.checklist.section_numbers()
         for section in view.checklist.sections:
-            label = f"{section.point}. {section.title}" if section.point else section.title
+            # The number the record prints: a point keeps the seed's number.
+            label = f"{numbers[section.code]}. {section.title}"
             group = QTreeWidgetItem([label, ""])
             group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             group.setFirstColumnSpanned(True)
@@ -471,7 +474,9 @@ class ChecklistPage(QWidget):
             self.violation.setCurrentIndex(max(chosen, 0))
             origin = self.tr("（本工具的检查建议）") if item.guidance_origin == "tool" else ""
             self.guidance.setText(item.guidance + origin)
-            sources = "；".join(f"种子 {s.seed} {s.clause}：“{s.quote}”" for s in item.sources)
+            sources = "；".join(
+                f"{source_label(s.seed, s.clause)}：“{s.quote}”" for s in item.sources
+            )
             note = f"<br/>{item.applies_note}" if item.applies_note else ""
             self.sources.setText(f"{self.tr('依据')}：{sources}{note}")
             self._show_flag(item)

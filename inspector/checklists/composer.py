@@ -67,6 +67,21 @@ class Checklist:
     def item(self, code: str) -> ComposedItem | None:
         return next((item for item in self.items if item.code == code), None)
 
+    def section_numbers(self) -> dict[str, int]:
+        """Each section's number as the record and the app show it: a point of seed 000 keeps
+        its point's number (a pharmacy's checklist has no points 3 and 5, and its point 6 is
+        still 6); the other sections follow on after the last point, in their order."""
+        last_point = max((s.point for s in self.sections if s.point is not None), default=0)
+        numbers: dict[str, int] = {}
+        following = max(last_point, 8)
+        for section in self.sections:
+            if section.point is not None:
+                numbers[section.code] = section.point
+            else:
+                following += 1
+                numbers[section.code] = following
+        return numbers
+
     @property
     def version_label(self) -> str:
         return ", ".join(f"{name}@{version}" for name, version in sorted(self.versions.items()))

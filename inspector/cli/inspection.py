@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -21,6 +22,7 @@ from inspector.inspections import (
     list_inspections,
     parse_member,
     record_answer,
+    recusal_clashes,
     reopen_inspection,
 )
 from inspector.names import RESULT_NAMES, STATUS_NAMES
@@ -49,11 +51,24 @@ def cmd_inspection_new(args: argparse.Namespace, out: Printer) -> None:
                 raise InvalidInput(
                     f"协议到期日“{args.agreement_expiry}”应写成 YYYY-MM-DD"
                 ) from error
+        mode = resolve_option("检查方式", args.mode, library.modes)
+        clashing = recusal_clashes(ws, mode, args.district, team, args.team_district)
+        if clashing and not args.recusal_override:
+            raise InvalidInput(
+                f"回避：{'、'.join(clashing)} 所属区县与被检查机构所在区县（{args.district}）相同。"
+                "交叉检查中应更换检查人员；如确需参加，请用 --recusal-override 理由 说明，"
+                "理由将写入检查记录。"
+            )
+        if clashing:
+            print(
+                f"回避提示：{'、'.join(clashing)} 未回避，理由已记录：{args.recusal_override}",
+                file=sys.stderr,
+            )
         inspection_id = create_inspection(
             ws,
             institution=args.institution,
             type_code=resolve_option("机构类型", args.type, library.types),
-            mode=resolve_option("检查方式", args.mode, library.modes),
+            mode=mode,
             district=args.district,
             team=team,
             leader=args.leader,
@@ -62,6 +77,7 @@ def cmd_inspection_new(args: argparse.Namespace, out: Printer) -> None:
             place=args.place,
             agreement_no=args.agreement_no,
             agreement_expiry=expiry,
+            recusal_override=args.recusal_override,
         )
         out.emit({"id": inspection_id}, inspection_id)
 
@@ -213,8 +229,8 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         "--inspector",
         action="append",
         required=True,
-        metavar="姓名:执法证号",
-        help="检查人员，可重复",
+        metavar="姓名:执法证号[:所属区县]",
+        help="检查人员，可重复；交叉检查时写上所属区县，用于回避核对",
     )
     new.add_argument("--leader", metavar="执法证号", help="组长（默认第一位检查人员）")
     new.add_argument("--focus", nargs="*", help="专项代码")
@@ -222,6 +238,11 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     new.add_argument("--place", help="检查地点")
     new.add_argument("--agreement-no", help="定点协议编号")
     new.add_argument("--agreement-expiry", metavar="YYYY-MM-DD", help="协议到期日")
+    new.add_argument(
+        "--recusal-override",
+        metavar="理由",
+        help="交叉检查中本区检查人员仍参加检查的理由（写入检查记录）",
+    )
     new.set_defaults(run=cmd_inspection_new)
     listing = sub.add_parser("list", help="列出本机的检查", parents=[common])
     listing.add_argument("--status", choices=[s.value for s in InspectionStatus])

@@ -220,6 +220,20 @@ class Inspection(Synced, Base):
     party_statement: Mapped[str] = mapped_column(Text, default="", server_default="")
     party_representative: Mapped[str | None] = mapped_column(String(100))
     party_title: Mapped[str | None] = mapped_column(String(100))  # e.g. 院长, 负责人
+    # The party as the record names it (migration 0013_record_party): 法定代表人/负责人, address,
+    # phone and 统一社会信用代码, as shown on site (the registry does not hold them).
+    party_legal_rep: Mapped[str | None] = mapped_column(String(100))
+    party_address: Mapped[str | None] = mapped_column(String(300))
+    party_phone: Mapped[str | None] = mapped_column(String(40))
+    party_credit_code: Mapped[str | None] = mapped_column(String(18))
+    # 记录人: the team member who writes the record (an inspector's id, uuid5 of the 执法证号).
+    recorder_id: Mapped[str | None] = mapped_column(String(36))
+    # The party was told of its right to ask for recusal (告知回避权利), and what it said.
+    recusal_told: Mapped[bool] = mapped_column(default=False, server_default="0")
+    recusal_reply: Mapped[str | None] = mapped_column(Text)
+    # Inspectors of the inspected district kept on the team anyway, with the reason given:
+    # [{"cert_no", "name", "district", "reason"}] (a cross-district check's recusal override).
+    recusal_overrides: Mapped[list[Any]] = mapped_column(default=list)
     # Set when the first record is made; printed on every page of it.
     record_no: Mapped[str | None] = mapped_column(String(40))
     # A correction of a signed inspection is a new inspection that names the one it amends.
@@ -447,6 +461,7 @@ class Interview(Synced, Base):
     started_at: Mapped[datetime | None]
     ended_at: Mapped[datetime | None]
     questions: Mapped[list[Any]] = mapped_column(default=list)  # [{"q": ..., "a": ...}]
+    recorder_id: Mapped[str | None] = mapped_column(String(36))  # 记录人 (migration 0013)
 
     __table_args__ = (Index("ix_interviews_inspection", "inspection_id"),)
 
