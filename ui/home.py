@@ -114,6 +114,11 @@ class InspectionListModel(QAbstractTableModel):
             if column == 1:
                 return status_name(row.status)
             if column == 2:
+                # An amendment and the record it corrects look alike otherwise.
+                if row.amends_id:
+                    return row.institution_name + self.tr("（更正记录）")
+                if row.amended:
+                    return row.institution_name + self.tr("（已更正）")
                 return row.institution_name
             if column == 3:
                 kind = library.types.get(row.type_code)
@@ -131,6 +136,8 @@ class InspectionListModel(QAbstractTableModel):
                 return money(row.amount_fen) if row.amount_fen else ""
         if role == Qt.ItemDataRole.ForegroundRole and column == 7 and row.problems:
             return QColor("#b3261e")
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and row.amends_id:
+            return self.tr("本检查更正一份已签名的记录，原记录保持不变")
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 6:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:

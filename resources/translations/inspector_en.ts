@@ -1284,62 +1284,62 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/home.py" line="151"/>
+        <location filename="../../ui/home.py" line="158"/>
         <source>本机的检查</source>
         <translation>Inspections on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="155"/>
+        <location filename="../../ui/home.py" line="162"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="163"/>
+        <location filename="../../ui/home.py" line="170"/>
         <source>搜索机构名称…</source>
         <translation>Search institution…</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="166"/>
+        <location filename="../../ui/home.py" line="173"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="173"/>
+        <location filename="../../ui/home.py" line="180"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="174"/>
+        <location filename="../../ui/home.py" line="181"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="175"/>
+        <location filename="../../ui/home.py" line="182"/>
         <source>最近 7 天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="176"/>
+        <location filename="../../ui/home.py" line="183"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="177"/>
+        <location filename="../../ui/home.py" line="184"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="219"/>
+        <location filename="../../ui/home.py" line="226"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="222"/>
+        <location filename="../../ui/home.py" line="229"/>
         <source>全部方式</source>
         <translation>All modes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/home.py" line="262"/>
+        <location filename="../../ui/home.py" line="269"/>
         <source>共 %n 项检查</source>
         <translation>
             <numerusform>%n inspection</numerusform>
@@ -1393,6 +1393,21 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <location filename="../../ui/home.py" line="65"/>
         <source>涉及金额</source>
         <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="119"/>
+        <source>（更正记录）</source>
+        <translation> (amendment)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="121"/>
+        <source>（已更正）</source>
+        <translation> (amended)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/home.py" line="140"/>
+        <source>本检查更正一份已签名的记录，原记录保持不变</source>
+        <translation>This inspection corrects a signed record; the original stays as it was</translation>
     </message>
 </context>
 <context>
@@ -1828,148 +1843,148 @@ Data directory: %2</translation>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../ui/new_inspection.py" line="42"/>
+        <location filename="../../ui/new_inspection.py" line="48"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="53"/>
+        <location filename="../../ui/new_inspection.py" line="59"/>
         <source>被检查机构</source>
         <translation>Institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="57"/>
+        <location filename="../../ui/new_inspection.py" line="63"/>
         <source>从名录查找</source>
         <translation>Find in registry</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="59"/>
+        <location filename="../../ui/new_inspection.py" line="65"/>
         <source>机构全称</source>
         <translation>Full name of the institution</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="64"/>
+        <location filename="../../ui/new_inspection.py" line="70"/>
         <source>如 历城区</source>
         <translation>e.g. 历城区</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="69"/>
+        <location filename="../../ui/new_inspection.py" line="75"/>
         <source>如 住院部三楼（可不填）</source>
         <translation>e.g. inpatient ward, 3rd floor (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="70"/>
+        <location filename="../../ui/new_inspection.py" line="76"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="71"/>
+        <location filename="../../ui/new_inspection.py" line="77"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="72"/>
+        <location filename="../../ui/new_inspection.py" line="78"/>
         <source>所在区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="74"/>
+        <location filename="../../ui/new_inspection.py" line="80"/>
         <source>检查地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="77"/>
+        <location filename="../../ui/new_inspection.py" line="83"/>
         <source>检查方式与专项</source>
         <translation>Mode and focus packs</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="86"/>
+        <location filename="../../ui/new_inspection.py" line="92"/>
         <source>交叉检查时填写检查组所属区县</source>
         <translation>For a cross-district check: the team&apos;s home district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="92"/>
+        <location filename="../../ui/new_inspection.py" line="98"/>
         <source>检查方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="93"/>
+        <location filename="../../ui/new_inspection.py" line="99"/>
         <source>检查组所属区县</source>
         <translation>Team&apos;s home district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="94"/>
+        <location filename="../../ui/new_inspection.py" line="100"/>
         <source>专项</source>
         <translation>Focus packs</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="99"/>
-        <location filename="../../ui/new_inspection.py" line="244"/>
+        <location filename="../../ui/new_inspection.py" line="105"/>
+        <location filename="../../ui/new_inspection.py" line="256"/>
         <source>检查组</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="103"/>
+        <location filename="../../ui/new_inspection.py" line="109"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="103"/>
+        <location filename="../../ui/new_inspection.py" line="109"/>
         <source>执法证号</source>
         <translation>Enforcement certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="103"/>
+        <location filename="../../ui/new_inspection.py" line="109"/>
         <source>所属区县</source>
         <translation>Own district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="103"/>
+        <location filename="../../ui/new_inspection.py" line="109"/>
         <source>组长</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="110"/>
+        <location filename="../../ui/new_inspection.py" line="116"/>
         <source>添加人员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="111"/>
+        <location filename="../../ui/new_inspection.py" line="117"/>
         <source>移除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="127"/>
+        <location filename="../../ui/new_inspection.py" line="133"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="128"/>
+        <location filename="../../ui/new_inspection.py" line="134"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="248"/>
+        <location filename="../../ui/new_inspection.py" line="258"/>
         <source>回避提示：%1 所属区县与被检查机构所在区县（%2）相同。</source>
         <translation>Recusal: %1 belong(s) to the district inspected (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="295"/>
+        <location filename="../../ui/new_inspection.py" line="305"/>
         <source>清单共 %1 项，其中该类机构的重点 %2 项</source>
         <translation>Checklist of %1 items, %2 of them priorities for this type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="307"/>
+        <location filename="../../ui/new_inspection.py" line="321"/>
         <source>回避</source>
         <translation>Recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="307"/>
-        <source>仍要开始检查吗？</source>
-        <translation>Start the inspection anyway?</translation>
+        <location filename="../../ui/new_inspection.py" line="322"/>
+        <source>如确需参加检查，请说明理由（将写入检查记录）：</source>
+        <translation>If they must stay on the team, give the reason (it is written into the record):</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="325"/>
+        <location filename="../../ui/new_inspection.py" line="341"/>
         <source>无法新建检查</source>
         <translation>Cannot create the inspection</translation>
     </message>
@@ -2448,208 +2463,268 @@ Data directory: %2</translation>
 <context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="61"/>
-        <location filename="../../ui/signing_dialog.py" line="232"/>
-        <location filename="../../ui/signing_dialog.py" line="249"/>
+        <location filename="../../ui/signing_dialog.py" line="63"/>
+        <location filename="../../ui/signing_dialog.py" line="296"/>
+        <location filename="../../ui/signing_dialog.py" line="313"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="70"/>
+        <location filename="../../ui/signing_dialog.py" line="72"/>
         <source>被检查单位的陈述、申辩</source>
         <translation>The party&apos;s statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="74"/>
+        <location filename="../../ui/signing_dialog.py" line="76"/>
         <source>如 院长、负责人</source>
         <translation>e.g. director, person in charge</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="76"/>
+        <location filename="../../ui/signing_dialog.py" line="78"/>
         <source>照录当事人的陈述和申辩；没有则留空</source>
         <translation>The party&apos;s statement and defence, as given; leave empty if none</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="78"/>
+        <location filename="../../ui/signing_dialog.py" line="80"/>
         <source>保存陈述</source>
         <translation>Save statement</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="80"/>
+        <location filename="../../ui/signing_dialog.py" line="82"/>
         <source>陈述人</source>
         <translation>Given by</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="81"/>
+        <location filename="../../ui/signing_dialog.py" line="83"/>
         <source>职务</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="82"/>
+        <location filename="../../ui/signing_dialog.py" line="84"/>
         <source>陈述、申辩</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="86"/>
+        <location filename="../../ui/signing_dialog.py" line="88"/>
         <source>手写签名</source>
         <translation>Handwritten signature</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="90"/>
-        <location filename="../../ui/signing_dialog.py" line="154"/>
+        <location filename="../../ui/signing_dialog.py" line="92"/>
+        <location filename="../../ui/signing_dialog.py" line="157"/>
         <source>（组长）</source>
         <translation> (leader)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="92"/>
+        <location filename="../../ui/signing_dialog.py" line="94"/>
         <source>检查人员 %1%2</source>
         <translation>Inspector %1%2</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="94"/>
+        <location filename="../../ui/signing_dialog.py" line="96"/>
         <source>被检查单位代表</source>
         <translation>Institution&apos;s representative</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="95"/>
+        <location filename="../../ui/signing_dialog.py" line="97"/>
         <source>拒绝签名（由见证人签名）</source>
         <translation>Refuses to sign (a witness signs)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="97"/>
+        <location filename="../../ui/signing_dialog.py" line="99"/>
         <source>拒签理由</source>
         <translation>Reason for refusing</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="99"/>
+        <location filename="../../ui/signing_dialog.py" line="101"/>
         <source>见证人姓名及身份</source>
         <translation>Witness&apos;s name and capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="102"/>
+        <location filename="../../ui/signing_dialog.py" line="104"/>
         <source>保存签名</source>
         <translation>Save signature</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="118"/>
-        <location filename="../../ui/signing_dialog.py" line="123"/>
-        <location filename="../../ui/signing_dialog.py" line="269"/>
-        <location filename="../../ui/signing_dialog.py" line="285"/>
+        <location filename="../../ui/signing_dialog.py" line="121"/>
+        <location filename="../../ui/signing_dialog.py" line="126"/>
+        <location filename="../../ui/signing_dialog.py" line="333"/>
+        <location filename="../../ui/signing_dialog.py" line="349"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="126"/>
+        <location filename="../../ui/signing_dialog.py" line="129"/>
         <source>管理密钥…</source>
         <translation>Manage keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="128"/>
+        <location filename="../../ui/signing_dialog.py" line="131"/>
         <source>密钥</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="129"/>
+        <location filename="../../ui/signing_dialog.py" line="132"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="134"/>
+        <location filename="../../ui/signing_dialog.py" line="137"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="152"/>
+        <location filename="../../ui/signing_dialog.py" line="155"/>
         <source>&lt;b&gt;签名情况&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="158"/>
+        <location filename="../../ui/signing_dialog.py" line="161"/>
         <source>%1%2：手写 %3&#x3000;数字 %4</source>
         <translation>%1%2: by hand %3   digital %4</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="166"/>
+        <location filename="../../ui/signing_dialog.py" line="169"/>
         <source>被检查单位代表：—</source>
         <translation>Representative: —</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="169"/>
+        <location filename="../../ui/signing_dialog.py" line="172"/>
         <source>被检查单位代表：拒签（%1）</source>
         <translation>Representative: refused (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="172"/>
+        <location filename="../../ui/signing_dialog.py" line="175"/>
         <source>被检查单位代表：✓ %1</source>
         <translation>Representative: ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="175"/>
+        <location filename="../../ui/signing_dialog.py" line="178"/>
         <source>还没有生成记录：手写签名完成后生成记录，核对后再数字签名。</source>
         <translation>No record yet: make it once the handwritten signatures are in, check it, then sign digitally.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="177"/>
+        <location filename="../../ui/signing_dialog.py" line="180"/>
         <source>记录生成后有变更：请重新生成记录后再数字签名。</source>
         <translation>The data changed after the record was made: make it again before signing.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="179"/>
+        <location filename="../../ui/signing_dialog.py" line="182"/>
         <source>数字签名前还需手写签名：%1</source>
         <translation>Still to sign by hand before digital signatures: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="181"/>
+        <location filename="../../ui/signing_dialog.py" line="184"/>
         <source>&lt;b&gt;已签名锁定&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signed and locked&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="197"/>
+        <location filename="../../ui/signing_dialog.py" line="208"/>
         <source>（试用）</source>
         <translation> (trial)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="213"/>
+        <location filename="../../ui/signing_dialog.py" line="224"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="232"/>
+        <location filename="../../ui/signing_dialog.py" line="233"/>
+        <source>被检查单位、记录人、回避告知</source>
+        <translation>Party, recorder, recusal notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="239"/>
+        <source>18 位，见营业执照</source>
+        <translation>18 characters, on the business licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="242"/>
+        <source>（未指定）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="245"/>
+        <source>已告知被检查单位有申请检查人员回避的权利</source>
+        <translation>The party was told of its right to ask for an inspector's recusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="247"/>
+        <source>被检查单位的答复，如 不申请回避</source>
+        <translation>The party's reply, e.g. no recusal requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="248"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="250"/>
+        <source>法定代表人/负责人</source>
+        <translation>Legal representative / person in charge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="251"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="252"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="253"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="254"/>
+        <source>记录人</source>
+        <translation>Recorder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="256"/>
+        <source>答复</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="296"/>
         <source>请先在签名框内签名</source>
         <translation>Please sign in the box first</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="249"/>
+        <location filename="../../ui/signing_dialog.py" line="313"/>
         <source>请先填写被检查单位代表的姓名</source>
         <translation>Please enter the representative&apos;s name first</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="270"/>
+        <location filename="../../ui/signing_dialog.py" line="334"/>
         <source>没有本检查组成员的密钥：请先在“管理密钥”中导入或生成</source>
         <translation>No key of a team member: import or make one under &quot;Manage keys&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="280"/>
+        <location filename="../../ui/signing_dialog.py" line="344"/>
         <source>已签名。</source>
         <translation>Signed. </translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="281"/>
+        <location filename="../../ui/signing_dialog.py" line="345"/>
         <source>还需签名：%1</source>
         <translation>Still to sign: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="283"/>
+        <location filename="../../ui/signing_dialog.py" line="347"/>
         <source>全部签名已完成，记录已锁定。</source>
         <translation>All signatures are in; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="290"/>
+        <location filename="../../ui/signing_dialog.py" line="354"/>
         <source>未签名</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="292"/>
+        <location filename="../../ui/signing_dialog.py" line="356"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>

@@ -1,0 +1,117 @@
+"""Issue 16 in the app: the party's particulars and the recorder on the signing screen, a
+recusal override asked for and kept, and amendments told apart from their originals."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from inspector.inspections import TeamMember, create_inspection, get_inspection
+from inspector.record.content import amend_inspection, get_party_details
+from inspector.record.facts import gather_facts
+from inspector.workspace import Workspace
+from ui.home import InspectionListModel
+from ui.new_inspection import NewInspectionDialog
+from ui.signing_dialog import SigningDialog
+from ui.tasks import TaskRunner
+
+
+@pytest.fixture(autouse=True)
+def synchronous_tasks() -> Iterator[None]:
+    TaskRunner.synchronous = True
+    yield
+    TaskRunner.synchronous = False
+
+
+def _pharmacy(ws: Workspace) -> str:
+    return create_inspection(
+        ws,
+        institution="历下区康泰大药房",
+        type_code="retail_pharmacy",
+        mode="surprise",
+        district="历下区",
+        team=[TeamMember("张伟", "370100001"), TeamMember("李娜", "370100002")],
+    )
+
+
+def test_the_signing_screen_keeps_the_party_and_the_recorder(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inspection_id = _pharmacy(workspace)
+    dialog = SigningDialog(workspace, TaskRunner(), inspection_id)
+    qtbot.addWidget(dialog)
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    dialog.credit_code.setText("91350100M000100Y44")
+    assert not dialog.save_party()
+    assert "校验位" in warnings[0]
+    assert get_party_details(workspace, inspection_id).credit_code is None
+    dialog.credit_code.setText("91350100M000100Y43")
+    dialog.legal_rep.setText("赵某")
+    dialog.recorder.setCurrentIndex(dialog.recorder.findData("370100002"))
+    dialog.recusal_told.setChecked(True)
+    with qtbot.waitSignal(dialog.changed):
+        assert dialog.save_party()
+    party = get_party_details(workspace, inspection_id)
+    assert (party.credit_code, party.legal_rep, party.recorder_name) == (
+        "91350100M000100Y43",
+        "赵某",
+        "李娜",
+    )
+    assert party.recusal_told
+    again = SigningDialog(workspace, TaskRunner(), inspection_id)
+    qtbot.addWidget(again)
+    assert again.legal_rep.text() == "赵某" and again.recorder.currentData() == "370100002"
+
+
+def test_a_recusal_override_is_asked_for_and_recorded(qtbot: QtBot, workspace: Workspace) -> None:
+    dialog = NewInspectionDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.institution.setText("历下区康泰大药房")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("retail_pharmacy"))
+    dialog.mode.setCurrentIndex(dialog.mode.findData("cross"))
+    dialog.district.setText("历下区")
+    dialog.team_district.setText("槐荫区")
+    dialog.team.item(0, 0).setText("王强")
+    dialog.team.item(0, 1).setText("370100007")
+    dialog.team.item(0, 2).setText("历下区")
+    assert "王强" in dialog.recusal_warning()
+
+    def answer(reason: str) -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QInputDialog)
+        if reason:
+            box.setTextValue(reason)
+            box.accept()
+        else:
+            box.reject()
+
+    QTimer.singleShot(0, lambda: answer(""))
+    dialog._create()  # cancelled: nothing made
+    assert dialog.created_id is None
+    QTimer.singleShot(0, lambda: answer("唯一熟悉进销存系统的人员"))
+    dialog._create()
+    assert dialog.created_id is not None
+    facts = gather_facts(workspace, get_inspection(workspace, dialog.created_id))
+    assert facts.party.recusal_overrides == (("王强", "历下区", "唯一熟悉进销存系统的人员"),)
+
+
+def test_the_home_list_tells_an_amendment_from_its_original(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    inspection_id = _pharmacy(workspace)
+    connection = sqlite3.connect(workspace.home.database)
+    connection.execute("update inspections set status = 'signed' where id = ?", (inspection_id,))
+    connection.commit()
+    connection.close()
+    amendment = amend_inspection(workspace, inspection_id)
+    model = InspectionListModel(workspace)
+    model.refresh()
+    names = {model.rows[r].id: model.data(model.index(r, 2)) for r in range(model.rowCount())}
+    assert names[amendment] == "历下区康泰大药房（更正记录）"
+    assert names[inspection_id] == "历下区康泰大药房（已更正）"
