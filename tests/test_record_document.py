@@ -17,7 +17,7 @@ from reportlab.platypus import Paragraph
 
 from inspector.checklists.documents import source_label
 from inspector.db.models import Inspection
-from inspector.errors import InvalidInput
+from inspector.errors import InvalidInput, NotFound
 from inspector.inspections import (
     TeamMember,
     create_inspection,
@@ -391,3 +391,77 @@ def test_interview_commands_take_the_short_id_that_list_prints(cli: Cli) -> None
     assert len(short) == 8
     out, _ = cli("interview", "ask", short, "-q", "床位病人在哪里？", "-a", "回家了")
     cli("interview", "ask", "zzzz", "-q", "问", "-a", "答", expect=1)
+
+
+# --- 附件1: key drugs and consumables, entry by entry -----------------------------------
+
+
+def test_key_drug_lists_come_with_the_checklist_and_take_per_entry_findings(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from inspector.drug_checks import drug_checks, reference_entries, save_drug_check
+
+    inspection_id = _pharmacy(workspace)
+    view = get_inspection(workspace, inspection_id)
+    item = view.checklist.item("FK.1")
+    assert item is not None and item.reference == "WM"
+    title, entries = reference_entries(view.checklist, "WM")
+    assert title == "西药（附件1）" and len(entries) == 30
+    assert (entries[0].no, entries[0].name, entries[0].form) == (1, "人血白蛋白", "注射剂")
+    assert "CONS" not in view.checklist.references  # FK.4 does not apply to a pharmacy
+
+    with pytest.raises(InvalidInput, match="不是数字"):
+        save_drug_check(workspace, inspection_id, "FK.1", 1, count="十二")
+    with pytest.raises(NotFound, match="没有序号"):
+        save_drug_check(workspace, inspection_id, "FK.1", 31, count="1")
+    with pytest.raises(InvalidInput, match="没有参考目录"):
+        save_drug_check(workspace, inspection_id, "P2.4", 1, count="1")
+    assert drug_checks(workspace, inspection_id) == []
+    save_drug_check(
+        workspace, inspection_id, "FK.1", 1, count="12", unit="支", note="结算 40 支，库存不符"
+    )
+    save_drug_check(workspace, inspection_id, "FK.2", 3, count="0.5", unit="盒")
+    save_drug_check(workspace, inspection_id, "FK.1", 2, count="3")
+    save_drug_check(workspace, inspection_id, "FK.1", 2)  # nothing given: cleared
+    checks = drug_checks(workspace, inspection_id)
+    assert [(c.list_code, c.entry_no, c.count) for c in checks] == [
+        ("TCM", 3, "0.5"),
+        ("WM", 1, "12"),
+    ]
+    pdf, _ = build_record(workspace, inspection_id, tmp_path / "r.pdf")
+    text = "".join(_text(pdf).split())
+    assert (
+        "重点药品、耗材逐项核查" in text and "人血白蛋白" in text and "结算40支，库存不符" in text
+    )
+
+    # Locked with the inspection, carried into an amendment.
+    _lock(workspace, inspection_id)
+    with pytest.raises(InvalidInput):
+        save_drug_check(workspace, inspection_id, "FK.1", 1, count="13")
+    amendment = amend_inspection(workspace, inspection_id)
+    assert [c.count for c in drug_checks(workspace, amendment)] == ["0.5", "12"]
+
+
+def test_the_command_line_lists_and_records_key_drugs(cli: Cli) -> None:
+    out, _ = cli(
+        "inspection",
+        "new",
+        "--institution",
+        "历下区康泰大药房",
+        "--type",
+        "retail_pharmacy",
+        "--mode",
+        "surprise",
+        "--district",
+        "历下区",
+        "--inspector",
+        "张伟:370100001",
+        "--focus",
+        "key_drugs_2023",
+    )
+    inspection_id = out.strip()
+    out, _ = cli("drug", inspection_id, "FK.1", "1", "--count", "12", "--unit", "支")
+    assert "人血白蛋白" in out
+    out, _ = cli("drugs", inspection_id, "--item", "FK.1")
+    assert "1 人血白蛋白（注射剂）　12支" in out and "2 阿托伐他汀" in out
+    cli("drug", inspection_id, "FK.1", "1", "--count", "-1", expect=1)

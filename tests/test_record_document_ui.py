@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +16,7 @@ from inspector.record.content import amend_inspection, get_party_details
 from inspector.record.facts import gather_facts
 from inspector.workspace import Workspace
 from ui.home import InspectionListModel
+from ui.main_window import MainWindow
 from ui.new_inspection import NewInspectionDialog
 from ui.signing_dialog import SigningDialog
 from ui.tasks import TaskRunner
@@ -115,3 +116,68 @@ def test_the_home_list_tells_an_amendment_from_its_original(
     names = {model.rows[r].id: model.data(model.index(r, 2)) for r in range(model.rowCount())}
     assert names[amendment] == "历下区康泰大药房（更正记录）"
     assert names[inspection_id] == "历下区康泰大药房（已更正）"
+
+
+def _checklist(qtbot: QtBot, workspace: Workspace) -> tuple[MainWindow, str]:
+    inspection_id = create_inspection(
+        workspace,
+        institution="历下区康泰大药房",
+        type_code="retail_pharmacy",
+        mode="surprise",
+        district="历下区",
+        team=[TeamMember("张伟", "370100001")],
+        focus=["key_drugs_2023"],
+    )
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):  # shortcuts fire in the active window only
+        window.show()
+        window.activateWindow()
+    window.open_inspection(inspection_id)
+    return window, inspection_id
+
+
+def test_the_key_drug_list_shows_on_its_item_and_saves_each_entry(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    from inspector.drug_checks import drug_checks
+
+    window, inspection_id = _checklist(qtbot, workspace)
+    page = window.checklist
+    page.select("P2.4")
+    assert not page.drugs.isVisibleTo(page)
+    page.select("FK.1")
+    assert page.drugs.isVisibleTo(page) and "西药（附件1）" in page.drugs.title()
+    table = page.drugs.table
+    assert table.rowCount() == 30 and table.item(0, 1).text() == "人血白蛋白"
+    table.item(0, 3).setText("12")
+    table.item(0, 4).setText("支")
+    table.item(0, 5).setText("库存与结算量不符")
+    window.saver.flush()
+    (check,) = drug_checks(workspace, inspection_id)
+    assert (check.entry_no, check.count, check.unit, check.note) == (
+        1,
+        "12",
+        "支",
+        "库存与结算量不符",
+    )
+    page.select("FK.2")
+    page.select("FK.1")
+    assert page.drugs.table.item(0, 3).text() == "12"  # shown again from what was entered
+    window.close()
+
+
+def test_ctrl_z_in_the_note_and_ctrl_y_redo(qtbot: QtBot, workspace: Workspace) -> None:
+    window, inspection_id = _checklist(qtbot, workspace)
+    page = window.checklist
+    page.select("P2.4")
+    page.note.setFocus()
+    qtbot.keyClicks(page.note, "abc")
+    assert page.note.toPlainText() == "abc"
+    qtbot.keyClick(page.note, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.note.toPlainText() == ""
+    qtbot.keyClick(page.note, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert page.note.toPlainText() == "abc"
+    window.saver.flush()
+    assert get_inspection(workspace, inspection_id).answers["P2.4"].note == "abc"
+    window.close()

@@ -53,6 +53,7 @@ from inspector.registry import agreement_status
 from inspector.workspace import Workspace
 from ui.autosave import AutoSaver
 from ui.core_messages import core_message
+from ui.drug_list import DrugListBox
 from ui.strings import money, plain_amount, result_name, status_name
 
 RESULT_COLORS = {
@@ -258,6 +259,9 @@ class ChecklistPage(QWidget):
         self.note.setMaximumHeight(150)
         # Undo belongs to the page's stack (Ctrl+Z restores the saved note too).
         self.note.setUndoRedoEnabled(False)
+        # The text field claims Ctrl+Z/Ctrl+Y for itself (ShortcutOverride) even with its own
+        # undo off, so the page's shortcuts never fired while typing: let them through.
+        self.note.installEventFilter(self)
         self.note.textChanged.connect(self._on_note)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("如 12345.60"))
@@ -276,6 +280,9 @@ class ChecklistPage(QWidget):
         form.addRow(self.tr("涉及金额（元）"), amount_row)
         form.addRow(self.tr("违规类别"), self.violation)
         column.addLayout(form)
+
+        self.drugs = DrugListBox(self.workspace, self.saver, body)
+        column.addWidget(self.drugs)
 
         self.evidence: QWidget | None = None
         if evidence_factory is not None:
@@ -314,6 +321,10 @@ class ChecklistPage(QWidget):
         add("F8", self.next_unchecked)
         add(QKeySequence.StandardKey.Undo, self.undo_stack.undo)
         add(QKeySequence.StandardKey.Redo, self.undo_stack.redo)
+        # Redo is Ctrl+Shift+Z on Linux desktops and Ctrl+Y on Windows: the table of keys (and
+        # the teams' habits) say Ctrl+Y, so it is bound everywhere.
+        if QKeySequence("Ctrl+Y") not in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo):
+            add("Ctrl+Y", self.undo_stack.redo)
 
     # --- loading -----------------------------------------------------------------------
 
@@ -327,6 +338,7 @@ class ChecklistPage(QWidget):
         self.saver.flush()
         view = get_inspection(self.workspace, inspection_id)
         self.view = view
+        self.drugs.load(view)
         self.undo_stack.clear()
         self.items = {item.code: item for item in view.checklist.items}
         self.states = {code: view.answers.get(code) for code in self.items}
@@ -435,6 +447,16 @@ class ChecklistPage(QWidget):
             )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        note = getattr(self, "note", None)  # the tree's filter is installed before the note
+        if watched is note and event.type() == QEvent.Type.ShortcutOverride:
+            assert isinstance(event, QKeyEvent)
+            if (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+                or event.keyCombination().toCombined() == QKeySequence("Ctrl+Y")[0].toCombined()
+            ):
+                event.ignore()
+                return True
         # Plain 1-4 set the result while the list has the focus (no text is being typed).
         if watched is self.tree and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
@@ -480,6 +502,7 @@ class ChecklistPage(QWidget):
             note = f"<br/>{item.applies_note}" if item.applies_note else ""
             self.sources.setText(f"{self.tr('依据')}：{sources}{note}")
             self._show_flag(item)
+            self.drugs.show_item(item, self.editable)
             self._enable_problem_fields()
             if self.evidence is not None and hasattr(self.evidence, "set_target"):
                 self.evidence.set_target(self.inspection_id, code)

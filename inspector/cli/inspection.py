@@ -214,6 +214,61 @@ def cmd_answer(args: argparse.Namespace, out: Printer) -> None:
         out.emit(data, f"已保存：{answer.item_code} {RESULT_NAMES[answer.result]}")
 
 
+def cmd_drug(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.drug_checks import save_drug_check
+
+    with open_workspace(args) as ws:
+        saved = save_drug_check(
+            ws,
+            args.id,
+            args.item,
+            args.entry,
+            count=args.count,
+            unit=args.unit or "",
+            note=args.note or "",
+        )
+    if saved is None:
+        out.emit({"item": args.item, "entry": args.entry, "cleared": True}, "已清除")
+    else:
+        text = f"已保存：{saved.list_code} {saved.entry_no} {saved.name} {saved.count or ''}"
+        out.emit(asdict(saved), text + f"{saved.unit}".rstrip())
+
+
+def cmd_drugs(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.drug_checks import drug_checks, reference_entries
+
+    with open_workspace(args) as ws:
+        view = get_inspection(ws, args.id)
+        found = {(d.list_code, d.entry_no): d for d in drug_checks(ws, view.id)}
+    items = [i for i in view.checklist.items if i.reference]
+    if args.item:
+        items = [i for i in items if i.code == args.item]
+        if not items:
+            raise InvalidInput(f"条目 {args.item} 没有参考目录")
+    data: list[dict[str, Any]] = []
+    lines: list[str] = []
+    for item in items:
+        title, entries = reference_entries(view.checklist, item.reference or "")
+        lines.append(f"{item.code} {title}")
+        for entry in entries:
+            check = found.get((item.reference or "", entry.no))
+            data.append(
+                {
+                    "item": item.code,
+                    "list": item.reference,
+                    **asdict(entry),
+                    "count": check.count if check else None,
+                    "unit": check.unit if check else "",
+                    "finding": check.note if check else "",
+                }
+            )
+            mark = f"{check.count or ''}{check.unit}　{check.note}" if check else "—"
+            lines.append(f"  {entry.no:>2} {entry.name}（{entry.form or '—'}）　{mark}")
+    if not items:
+        lines.append("本次检查的清单中没有参考目录（选用“2023年重点药品耗材专项”时有附件1）")
+    out.emit(data, "\n".join(lines))
+
+
 # --- parsers -----------------------------------------------------------------------------
 
 
@@ -255,6 +310,21 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         action = sub.add_parser(name, help=helptext, parents=[common])
         action.add_argument("id", help="检查编号（可只写前几位）")
         action.set_defaults(run=run)
+
+    drug = commands.add_parser(
+        "drug", help="记录参考目录（附件1）中一种药品、耗材的核查情况", parents=[common]
+    )
+    drug.add_argument("id", help="检查编号")
+    drug.add_argument("item", help="条目编号，如 FK.1")
+    drug.add_argument("entry", type=int, help="目录中的序号")
+    drug.add_argument("--count", help="数量（不填数量、单位和说明则清除）")
+    drug.add_argument("--unit", help="单位，如 盒、支")
+    drug.add_argument("--note", help="情况说明")
+    drug.set_defaults(run=cmd_drug)
+    drugs = commands.add_parser("drugs", help="列出参考目录及逐项核查情况", parents=[common])
+    drugs.add_argument("id", help="检查编号")
+    drugs.add_argument("--item", help="只列这一条目的目录，如 FK.1")
+    drugs.set_defaults(run=cmd_drugs)
 
     answer = commands.add_parser("answer", help="记录检查条目的结果", parents=[common])
     answer.add_argument("id", help="检查编号")

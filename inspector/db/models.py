@@ -381,6 +381,27 @@ class SealItem(Synced, Base):
     __table_args__ = (UniqueConstraint("inspection_id", "position"),)
 
 
+class DrugCheck(Synced, Base):
+    """What the team found for one entry of a reference list (附件1 重点药品耗材) at a visit: the
+    count as typed (exact decimal), its unit and a note. One row per inspection, list and entry
+    number; the 进销存 reconciliation (issue 12) adds its own figures beside it."""
+
+    __tablename__ = "drug_checks"
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    item_code: Mapped[str] = mapped_column(String(16))  # the checklist item it was checked on
+    list_code: Mapped[str] = mapped_column(String(16))  # WM, TCM, HERB, CONS
+    entry_no: Mapped[int] = mapped_column(Integer)  # 序号 in the list
+    name: Mapped[str] = mapped_column(String(200))  # as the list names it, kept with the row
+    count: Mapped[str | None] = mapped_column(String(32))  # e.g. "12", "0.5"
+    unit: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __table_args__ = (
+        UniqueConstraint("inspection_id", "list_code", "entry_no"),
+        Index("ix_drug_checks_inspection", "inspection_id"),
+    )
+
+
 class Record(Synced, Base):
     """A document made from an inspection (the PDF record), with the hash of its bytes."""
 

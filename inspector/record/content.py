@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from inspector.db.models import (
     Answer,
+    DrugCheck,
     Evidence,
     HandwrittenSignature,
     Inspection,
@@ -686,6 +687,21 @@ def amend_inspection(ws: Workspace, inspection_id: str) -> str:
                     note=answer.note,
                     amount_fen=answer.amount_fen,
                     violation_code=answer.violation_code,
+                )
+            )
+        for check in session.scalars(
+            select(DrugCheck).where(DrugCheck.inspection_id == original.id)
+        ):
+            ch.add(
+                DrugCheck(
+                    inspection_id=copy.id,
+                    item_code=check.item_code,
+                    list_code=check.list_code,
+                    entry_no=check.entry_no,
+                    name=check.name,
+                    count=check.count,
+                    unit=check.unit,
+                    note=check.note,
                 )
             )
         _copy_evidence(ch, original.id, copy.id)

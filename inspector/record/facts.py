@@ -12,6 +12,7 @@ from typing import Any
 
 from inspector.audit import log_state
 from inspector.db.models import Inspection, MemberRole, Result
+from inspector.drug_checks import DrugCheckView, drug_checks
 from inspector.evidence.sealing import SealItemView, list_seal_items, photo_names
 from inspector.hashing import sha256_of
 from inspector.inspections import (
@@ -85,6 +86,9 @@ class RecordFacts:
     # An amendment: when it was made, and what it corrects (what, before, after).
     amended_at: datetime | None = None
     corrections: list[tuple[str, str, str]] = field(default_factory=list)
+    # Entries of the reference lists checked one by one (附件1), with their lists' titles.
+    drug_checks: list[DrugCheckView] = field(default_factory=list)
+    reference_titles: dict[str, str] = field(default_factory=dict)
     data_sha256: str = ""
     # The action log at the build, stated on the record but outside its data hash: the log
     # grows with every build, the data do not.
@@ -102,6 +106,16 @@ class RecordFacts:
             "signatures": signature_entries(self.signatures, None),
             **self.party.hashed(),
             **({"corrections": self.corrections} if self.corrections else {}),
+            **(
+                {
+                    "drug_checks": [
+                        [d.list_code, d.entry_no, d.name, d.count, d.unit, d.note]
+                        for d in self.drug_checks
+                    ]
+                }
+                if self.drug_checks
+                else {}
+            ),
         }
 
 
@@ -152,6 +166,10 @@ def gather_facts(ws: Workspace, view: InspectionView) -> RecordFacts:
         party=party,
         amended_at=amended_at,
         corrections=corrections,
+        drug_checks=drug_checks(ws, view.id),
+        reference_titles={
+            code: found["title"] for code, found in view.checklist.references.items()
+        },
     )
     facts.data_sha256 = record_data_sha256(view, facts.hashed())
     facts.audit_head, facts.audit_events = log_state(ws)

@@ -698,6 +698,9 @@ def record_story(
 
     story.append(Paragraph("发现问题汇总", s["h2"]))
     story.append(_findings_table(view, s, ws))
+    if facts.drug_checks:
+        story.append(Paragraph("重点药品、耗材逐项核查", s["h2"]))
+        story.append(_drug_table(facts, s))
     evidence_no = evidence_numbers(view)
     if facts.seals:
         story.append(Paragraph("封存清单", s["h2"]))
@@ -773,6 +776,35 @@ def _photo_row(
             ]
         )
     )
+    return table
+
+
+def _drug_table(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> Table:
+    rows: list[list[Any]] = [
+        [Paragraph(h, s["small"]) for h in ("目录", "序号", "名称", "条目", "数量", "情况说明")]
+    ]
+    for check in facts.drug_checks:
+        count = f"{check.count or ''} {check.unit}".strip()
+        rows.append(
+            [
+                Paragraph(
+                    _escape(facts.reference_titles.get(check.list_code, check.list_code)),
+                    s["small"],
+                ),
+                Paragraph(str(check.entry_no), s["small"]),
+                Paragraph(_escape(check.name), s["small"]),
+                Paragraph(check.item_code, s["small"]),
+                Paragraph(_escape(count), s["small"]),
+                Paragraph(_escape(check.note), s["small"]),
+            ]
+        )
+    table = Table(
+        rows, colWidths=[30 * mm, 12 * mm, 38 * mm, 14 * mm, 22 * mm, 58 * mm], repeatRows=1
+    )
+    style = _grid()
+    style.add("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke)
+    style.add("BACKGROUND", (0, 1), (0, -1), colors.white)
+    table.setStyle(style)
     return table
 
 

@@ -131,110 +131,110 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../ui/checklist_page.py" line="168"/>
+        <location filename="../../ui/checklist_page.py" line="169"/>
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="190"/>
+        <location filename="../../ui/checklist_page.py" line="191"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="196"/>
-        <location filename="../../ui/checklist_page.py" line="379"/>
-        <location filename="../../ui/checklist_page.py" line="649"/>
+        <location filename="../../ui/checklist_page.py" line="197"/>
+        <location filename="../../ui/checklist_page.py" line="391"/>
+        <location filename="../../ui/checklist_page.py" line="672"/>
         <source>完成现场检查</source>
         <translation>Finish on-site check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="200"/>
+        <location filename="../../ui/checklist_page.py" line="201"/>
         <source>生成记录</source>
         <translation>Make record</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="247"/>
+        <location filename="../../ui/checklist_page.py" line="248"/>
         <source>快捷键 Ctrl+%1</source>
         <translation>Shortcut Ctrl+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="256"/>
+        <location filename="../../ui/checklist_page.py" line="257"/>
         <source>情况说明：看到了什么、在哪里、涉及哪些病历或票据</source>
         <translation>Note: what was seen, where, which medical records or receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="263"/>
+        <location filename="../../ui/checklist_page.py" line="267"/>
         <source>如 12345.60</source>
         <translation>e.g. 12345.60</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="272"/>
+        <location filename="../../ui/checklist_page.py" line="276"/>
         <source>情况说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="276"/>
+        <location filename="../../ui/checklist_page.py" line="280"/>
         <source>涉及金额（元）</source>
         <translation>Amount involved (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="277"/>
+        <location filename="../../ui/checklist_page.py" line="281"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="285"/>
+        <location filename="../../ui/checklist_page.py" line="292"/>
         <source>如何检查</source>
         <translation>How to check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="379"/>
+        <location filename="../../ui/checklist_page.py" line="391"/>
         <source>重新打开检查</source>
         <translation>Reopen inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="458"/>
+        <location filename="../../ui/checklist_page.py" line="480"/>
         <source>该类机构的检查重点</source>
         <translation>priority for this type of institution</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="467"/>
+        <location filename="../../ui/checklist_page.py" line="489"/>
         <source>（未选择）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="475"/>
+        <location filename="../../ui/checklist_page.py" line="497"/>
         <source>（本工具的检查建议）</source>
         <translation> (the tool&apos;s own advice)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="611"/>
+        <location filename="../../ui/checklist_page.py" line="634"/>
         <source>已检查 %1/%2 · 发现问题 %3 · 涉及金额 %4</source>
         <translation>Checked %1/%2 · problems %3 · amount %4</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="622"/>
+        <location filename="../../ui/checklist_page.py" line="645"/>
         <source>✓ 已保存 %1</source>
         <translation>✓ Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="628"/>
+        <location filename="../../ui/checklist_page.py" line="651"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="632"/>
-        <location filename="../../ui/checklist_page.py" line="634"/>
+        <location filename="../../ui/checklist_page.py" line="655"/>
+        <location filename="../../ui/checklist_page.py" line="657"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="646"/>
+        <location filename="../../ui/checklist_page.py" line="669"/>
         <source>结束现场检查后，答案将不能再修改（可重新打开）。</source>
         <translation>After finishing, answers can no longer be changed (the inspection can be reopened).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist_page.py" line="648"/>
+        <location filename="../../ui/checklist_page.py" line="671"/>
         <source>还有 %n 项未检查。</source>
         <translation>
             <numerusform>%n item is still unchecked.</numerusform>
@@ -242,7 +242,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="656"/>
+        <location filename="../../ui/checklist_page.py" line="679"/>
         <source>无法完成</source>
         <translation>Cannot finish</translation>
     </message>
@@ -295,300 +295,320 @@
         <translation>Enter the district of the institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="33"/>
+        <location filename="../../ui/core_messages.py" line="28"/>
+        <source>本次检查的清单中没有参考目录 {list_code}</source>
+        <translation>The checklist of this inspection has no reference list {list_code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="29"/>
+        <source>数量“{text}”不是数字</source>
+        <translation>The quantity “{text}” is not a number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="30"/>
+        <source>条目 {item_code} 没有参考目录</source>
+        <translation>Item {item_code} has no reference list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="31"/>
+        <source>参考目录 {list_code} 中没有序号 {entry_no}</source>
+        <translation>The reference list {list_code} has no entry {entry_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="37"/>
         <source>同一执法证号在检查组中出现了两次</source>
         <translation>The same enforcement certificate number appears twice in the team</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="34"/>
+        <location filename="../../ui/core_messages.py" line="38"/>
         <source>组长的执法证号 {leader_cert} 不在检查组中</source>
         <translation>The leader&apos;s certificate number {leader_cert} is not in the team</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="35"/>
+        <location filename="../../ui/core_messages.py" line="39"/>
         <source>执法证号 {cert_no} 已登记为“{name}”，与“{name2}”不符</source>
         <translation>Certificate number {cert_no} is registered to “{name}”, not “{name2}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="36"/>
+        <location filename="../../ui/core_messages.py" line="40"/>
         <source>机构“{name}”（{district}）已登记为“{value}”，与本次填写的类型不符</source>
         <translation>The institution “{name}” ({district}) is registered as “{value}”, not the type entered now</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="39"/>
+        <location filename="../../ui/core_messages.py" line="43"/>
         <source>本次检查的清单中没有条目 {item_code}</source>
         <translation>The checklist of this inspection has no item {item_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="41"/>
-        <location filename="../../ui/core_messages.py" line="107"/>
+        <location filename="../../ui/core_messages.py" line="45"/>
+        <location filename="../../ui/core_messages.py" line="111"/>
         <source>证据文件缺失：{sha256}</source>
         <translation>Evidence file missing: {sha256}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="42"/>
-        <location filename="../../ui/core_messages.py" line="108"/>
+        <location filename="../../ui/core_messages.py" line="46"/>
+        <location filename="../../ui/core_messages.py" line="112"/>
         <source>无法读取证据文件 {sha256}：{error}</source>
         <translation>Cannot read evidence file {sha256}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="43"/>
+        <location filename="../../ui/core_messages.py" line="47"/>
         <source>请填写检查人员姓名</source>
         <translation>Please enter the inspector&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="44"/>
+        <location filename="../../ui/core_messages.py" line="48"/>
         <source>本机没有执法证号为 {cert_no} 的检查人员：请同时填写姓名</source>
         <translation>No inspector with enforcement certificate no. {cert_no} on this laptop: please enter the name too</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="45"/>
+        <location filename="../../ui/core_messages.py" line="49"/>
         <source>条目 {item_code} 可记录的违规类别为：{names}</source>
         <translation>The violation categories item {item_code} can record are: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="46"/>
+        <location filename="../../ui/core_messages.py" line="50"/>
         <source>只能重新打开待签字的检查（当前状态：{value}）</source>
         <translation>Only an inspection awaiting signatures can be reopened (its status: {value})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="47"/>
+        <location filename="../../ui/core_messages.py" line="51"/>
         <source>结果“{result}”无效，可选：{allowed}</source>
         <translation>The result “{result}” is not valid; choose one of: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="48"/>
+        <location filename="../../ui/core_messages.py" line="52"/>
         <source>执法证号 {cert_no} 不是本检查组的成员</source>
         <translation>Certificate number {cert_no} is not a member of this team</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="49"/>
+        <location filename="../../ui/core_messages.py" line="53"/>
         <source>文件为空（0 字节）</source>
         <translation>The file is empty (0 bytes)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="50"/>
+        <location filename="../../ui/core_messages.py" line="54"/>
         <source>无法锁定临时文件夹</source>
         <translation>The scratch folder cannot be locked</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="51"/>
+        <location filename="../../ui/core_messages.py" line="55"/>
         <source>不是文件</source>
         <translation>Not a file</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="52"/>
+        <location filename="../../ui/core_messages.py" line="56"/>
         <source>无法读取文件：{value}</source>
         <translation>The file cannot be read: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="53"/>
+        <location filename="../../ui/core_messages.py" line="57"/>
         <source>HEIC/HEIF 照片需要 pillow-heif 组件，本机未安装</source>
         <translation>HEIC/HEIF photos need the pillow-heif component, which is not installed here</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="54"/>
+        <location filename="../../ui/core_messages.py" line="58"/>
         <source>图片像素数过大（疑似解压炸弹），已拒绝</source>
         <translation>The picture has too many pixels (a decompression bomb?): refused</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="55"/>
+        <location filename="../../ui/core_messages.py" line="59"/>
         <source>不是可识别的图片、PDF 或视频文件</source>
         <translation>Not a picture, PDF or video file this tool knows</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="56"/>
+        <location filename="../../ui/core_messages.py" line="60"/>
         <source>图片已损坏或不完整：{error}</source>
         <translation>The picture is damaged or incomplete: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="57"/>
+        <location filename="../../ui/core_messages.py" line="61"/>
         <source>不支持的图片格式：{format}</source>
         <translation>Picture format not supported: {format}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="58"/>
+        <location filename="../../ui/core_messages.py" line="62"/>
         <source>请先完成现场检查（结束检查后才能签名记录）</source>
         <translation>Finish the inspection first (the record is signed after the inspection is finished)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="59"/>
+        <location filename="../../ui/core_messages.py" line="63"/>
         <source>还没有生成检查记录：请先生成记录，核对后再签名</source>
         <translation>No record has been made yet: make the record, check it, then sign</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="60"/>
+        <location filename="../../ui/core_messages.py" line="64"/>
         <source>记录生成后数据有变更：请重新生成记录，核对后再签名</source>
         <translation>The data changed after the record was made: make the record again, check it, then sign</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="61"/>
+        <location filename="../../ui/core_messages.py" line="65"/>
         <source>该密钥证书上的执法证号（{value}）不属于本检查组，不能签名本记录</source>
         <translation>The certificate number on this key&apos;s certificate ({value}) is not on this team: it cannot sign this record</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="64"/>
+        <location filename="../../ui/core_messages.py" line="68"/>
         <source>{name} 已经签过本记录</source>
         <translation>{name} has already signed this record</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="65"/>
+        <location filename="../../ui/core_messages.py" line="69"/>
         <source>组长最后签名：还需 {others} 先签名</source>
         <translation>The leader signs last: {others} must sign first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="66"/>
+        <location filename="../../ui/core_messages.py" line="70"/>
         <source>记录中没有该检查人员的签名位置：请重新生成记录</source>
         <translation>The record has no signature place for this inspector: make the record again</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="67"/>
+        <location filename="../../ui/core_messages.py" line="71"/>
         <source>请先完成手写签名：{missing}</source>
         <translation>Complete the handwritten signatures first: {missing}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="68"/>
+        <location filename="../../ui/core_messages.py" line="72"/>
         <source>该检查的记录已数字签名并锁定，不能再修改；如需更正请新建更正记录。</source>
         <translation>The record of this inspection is digitally signed and locked: it cannot be changed; make an amendment to correct it.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="71"/>
+        <location filename="../../ui/core_messages.py" line="75"/>
         <source>签名为空</source>
         <translation>The signature is empty</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="72"/>
+        <location filename="../../ui/core_messages.py" line="76"/>
         <source>签名角色应为：{value}</source>
         <translation>The signer&apos;s role must be one of: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="73"/>
+        <location filename="../../ui/core_messages.py" line="77"/>
         <source>请填写签名人姓名</source>
         <translation>Enter the signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="74"/>
+        <location filename="../../ui/core_messages.py" line="78"/>
         <source>请填写拒签的理由（或“未说明理由”）</source>
         <translation>Enter the reason for refusing to sign (or “no reason given”)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="75"/>
+        <location filename="../../ui/core_messages.py" line="79"/>
         <source>拒签时须有见证人签名：请填写见证人姓名</source>
         <translation>A refusal needs a witness&apos;s signature: enter the witness&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="76"/>
+        <location filename="../../ui/core_messages.py" line="80"/>
         <source>请填写被询问人姓名</source>
         <translation>Enter the name of the person interviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="77"/>
+        <location filename="../../ui/core_messages.py" line="81"/>
         <source>统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V），而不是“{text}”</source>
         <translation>A unified social credit code has 18 digits or capital letters (no I, O, Z, S, V), not “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="81"/>
+        <location filename="../../ui/core_messages.py" line="85"/>
         <source>统一社会信用代码“{text}”的校验位不对，请核对营业执照</source>
         <translation>The check character of the unified social credit code “{text}” is wrong: check the business licence</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="82"/>
+        <location filename="../../ui/core_messages.py" line="86"/>
         <source>没有编号为 {interview_id} 的询问笔录</source>
         <translation>There is no interview record with the id {interview_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="83"/>
+        <location filename="../../ui/core_messages.py" line="87"/>
         <source>问题不能为空</source>
         <translation>The question cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="84"/>
+        <location filename="../../ui/core_messages.py" line="88"/>
         <source>签名笔迹格式不正确</source>
         <translation>The signature strokes are not in the right format</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="85"/>
+        <location filename="../../ui/core_messages.py" line="89"/>
         <source>该询问笔录已数字签名，不能再修改</source>
         <translation>This interview record is digitally signed: it cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="86"/>
+        <location filename="../../ui/core_messages.py" line="90"/>
         <source>只有已签名锁定的检查需要更正记录；未签名的检查可以直接修改。</source>
         <translation>Only a signed, locked inspection needs an amendment; an unsigned one can be changed directly.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="87"/>
+        <location filename="../../ui/core_messages.py" line="91"/>
         <source>不支持的密钥类型 {type_name}：只支持 RSA（至少 2048 位）或 EC P-256</source>
         <translation>Key type {type_name} is not supported: only RSA (at least 2048 bits) or EC P-256</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="90"/>
+        <location filename="../../ui/core_messages.py" line="94"/>
         <source>证书尚未生效：生效时间 {local}</source>
         <translation>The certificate is not valid yet: valid from {local}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="91"/>
+        <location filename="../../ui/core_messages.py" line="95"/>
         <source>证书已过期：到期时间 {local}</source>
         <translation>The certificate has expired: it expired at {local}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="92"/>
+        <location filename="../../ui/core_messages.py" line="96"/>
         <source>证书的主题中没有姓名（CN）</source>
         <translation>The certificate&apos;s subject has no name (CN)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="93"/>
+        <location filename="../../ui/core_messages.py" line="97"/>
         <source>口令太短：至少 {MIN_PASSPHRASE} 个字符</source>
         <translation>The passphrase is too short: at least {MIN_PASSPHRASE} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="94"/>
+        <location filename="../../ui/core_messages.py" line="98"/>
         <source>口令不正确，无法打开 PKCS#12 文件</source>
         <translation>Wrong passphrase: the PKCS#12 file cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="95"/>
+        <location filename="../../ui/core_messages.py" line="99"/>
         <source>PKCS#12 文件中没有私钥</source>
         <translation>The PKCS#12 file holds no private key</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="96"/>
+        <location filename="../../ui/core_messages.py" line="100"/>
         <source>PKCS#12 文件中没有证书</source>
         <translation>The PKCS#12 file holds no certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="97"/>
+        <location filename="../../ui/core_messages.py" line="101"/>
         <source>不支持的密钥类型</source>
         <translation>Key type not supported</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="98"/>
+        <location filename="../../ui/core_messages.py" line="102"/>
         <source>PKCS#12 文件中的证书与私钥不匹配</source>
         <translation>The certificate in the PKCS#12 file does not match its private key</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="99"/>
+        <location filename="../../ui/core_messages.py" line="103"/>
         <source>密钥 {key_id} 还没有证书</source>
         <translation>Key {key_id} has no certificate yet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="100"/>
+        <location filename="../../ui/core_messages.py" line="104"/>
         <source>证书上的执法证号是 {carried}，与指定的执法证号 {given} 不符</source>
         <translation>The certificate carries certificate number {carried}, not the {given} given</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="101"/>
+        <location filename="../../ui/core_messages.py" line="105"/>
         <source>证书中没有执法证号（主题中没有 serialNumber）：导入时请指定持有人的执法证号（key import --cert-no），签名和验证都按它核对检查组成员</source>
         <translation>The certificate carries no enforcement certificate number (no serialNumber in its subject): give the holder&apos;s number when importing (key import --cert-no); signing and verification check the team against it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="105"/>
+        <location filename="../../ui/core_messages.py" line="109"/>
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="40"/>
-        <location filename="../../ui/core_messages.py" line="106"/>
+        <location filename="../../ui/core_messages.py" line="44"/>
+        <location filename="../../ui/core_messages.py" line="110"/>
         <source>请填写执法证号</source>
         <translation>Enter the enforcement certificate number</translation>
     </message>
@@ -603,237 +623,237 @@
         <translation>The team needs at least one inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="28"/>
+        <location filename="../../ui/core_messages.py" line="32"/>
         <source>回避：{names} 所属区县与被检查机构所在区县（{district}）相同；交叉检查中如确需参加，须说明理由</source>
         <translation>Recusal: {names} belong to the district inspected ({district}); in a cross-district check they may stay on the team only with a stated reason</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="109"/>
+        <location filename="../../ui/core_messages.py" line="113"/>
         <source>请填写单位（医保局名称）</source>
         <translation>Enter the organisation (the bureau&apos;s name)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="110"/>
+        <location filename="../../ui/core_messages.py" line="114"/>
         <source>RSA 密钥只有 {key_size} 位，至少需要 2048 位</source>
         <translation>The RSA key has only {key_size} bits; at least 2048 are needed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="111"/>
+        <location filename="../../ui/core_messages.py" line="115"/>
         <source>不支持的椭圆曲线 {name}：只支持 EC P-256（secp256r1）</source>
         <translation>Elliptic curve {name} is not supported: only EC P-256 (secp256r1)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="112"/>
+        <location filename="../../ui/core_messages.py" line="116"/>
         <source>不是证书文件（需要 PEM 或 DER 格式的 X.509 证书）</source>
         <translation>Not a certificate file (an X.509 certificate in PEM or DER is needed)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="113"/>
+        <location filename="../../ui/core_messages.py" line="117"/>
         <source>不是 PKCS#12 文件（.p12 / .pfx），或文件已损坏</source>
         <translation>Not a PKCS#12 file (.p12 / .pfx), or the file is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="114"/>
+        <location filename="../../ui/core_messages.py" line="118"/>
         <source>这个密钥已经在本机：{value}，编号 {key_id}</source>
         <translation>This key is already on this laptop: {value}, id {key_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="115"/>
+        <location filename="../../ui/core_messages.py" line="119"/>
         <source>没有编号为 {key_id} 的密钥</source>
         <translation>There is no key with the id {key_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="116"/>
+        <location filename="../../ui/core_messages.py" line="120"/>
         <source>编号 {key_id} 对应多个密钥，请多写几位</source>
         <translation>The id {key_id} matches several keys: type more of it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="117"/>
+        <location filename="../../ui/core_messages.py" line="121"/>
         <source>密钥 {key_id} 没有证书请求（不是在本机生成的密钥）</source>
         <translation>Key {key_id} has no certificate request (it was not made on this laptop)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="118"/>
+        <location filename="../../ui/core_messages.py" line="122"/>
         <source>文件是空的：{path}</source>
         <translation>The file is empty: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="119"/>
+        <location filename="../../ui/core_messages.py" line="123"/>
         <source>密钥 {key_id} 不是在本机生成的，证书已在其 PKCS#12 文件中</source>
         <translation>Key {key_id} was not made here: its certificate is in its PKCS#12 file</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="120"/>
+        <location filename="../../ui/core_messages.py" line="124"/>
         <source>密钥 {key_id} 已有证书</source>
         <translation>Key {key_id} already has a certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="121"/>
+        <location filename="../../ui/core_messages.py" line="125"/>
         <source>证书与密钥 {key_id} 不匹配：证书中的公钥不是这个密钥的（证书主题：{subject}）</source>
         <translation>The certificate does not match key {key_id}: its public key is not this key&apos;s (certificate subject: {subject})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="124"/>
+        <location filename="../../ui/core_messages.py" line="128"/>
         <source>有效天数至少为 1</source>
         <translation>The number of days valid must be at least 1</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="125"/>
+        <location filename="../../ui/core_messages.py" line="129"/>
         <source>证书上的执法证号 {carried} 与生成密钥时的执法证号 {given} 不符：请医保局核对后重新签发</source>
         <translation>The certificate carries certificate number {carried}, but the key was made for {given}: ask the bureau to check and issue it again</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="129"/>
+        <location filename="../../ui/core_messages.py" line="133"/>
         <source>{label}太长（最多 {limit} 个字符）</source>
         <translation>{label} is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="130"/>
+        <location filename="../../ui/core_messages.py" line="134"/>
         <source>无法读取文件 {path}：{value}</source>
         <translation>The file {path} cannot be read: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="131"/>
+        <location filename="../../ui/core_messages.py" line="135"/>
         <source>新生成的 RSA 密钥至少 3072 位</source>
         <translation>A new RSA key has at least 3072 bits</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="132"/>
+        <location filename="../../ui/core_messages.py" line="136"/>
         <source>密钥 {key_id}：{value}</source>
         <translation>Key {key_id}: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="133"/>
+        <location filename="../../ui/core_messages.py" line="137"/>
         <source>口令不正确，无法打开密钥 {key_id}</source>
         <translation>Wrong passphrase: key {key_id} cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="134"/>
+        <location filename="../../ui/core_messages.py" line="138"/>
         <source>文档中没有名为“{name}”的签名域，请给出签名的位置</source>
         <translation>The document has no signature field named “{name}”: give the signature&apos;s position</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="135"/>
+        <location filename="../../ui/core_messages.py" line="139"/>
         <source>签名域“{name}”已经签过名</source>
         <translation>The signature field “{name}” is already signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="136"/>
+        <location filename="../../ui/core_messages.py" line="140"/>
         <source>签名域“{name}”没有位置（不可见的签名域），无法显示签名</source>
         <translation>The signature field “{name}” has no position (an invisible field): the signature cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="137"/>
+        <location filename="../../ui/core_messages.py" line="141"/>
         <source>请给出签名域的名称</source>
         <translation>Give the name of the signature field</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="138"/>
+        <location filename="../../ui/core_messages.py" line="142"/>
         <source>不是 PDF 文件：{src}</source>
         <translation>Not a PDF file: {src}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="139"/>
+        <location filename="../../ui/core_messages.py" line="143"/>
         <source>不能签署加密的 PDF</source>
         <translation>An encrypted PDF cannot be signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="140"/>
+        <location filename="../../ui/core_messages.py" line="144"/>
         <source>认证签名必须是文档的第一个签名</source>
         <translation>A certification signature must be the document&apos;s first signature</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="141"/>
+        <location filename="../../ui/core_messages.py" line="145"/>
         <source>文档已有认证签名：后续签名只能签在认证之前已有的空签名域上</source>
         <translation>The document has a certification signature: later signatures go only into empty fields made before it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="142"/>
+        <location filename="../../ui/core_messages.py" line="146"/>
         <source>内部错误：签名后原文件内容不再是新文件的开头</source>
         <translation>Internal error: after signing, the original file is no longer the start of the new file</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="143"/>
+        <location filename="../../ui/core_messages.py" line="147"/>
         <source>文档中的“{name}”不是签名域</source>
         <translation>“{name}” in the document is not a signature field</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="144"/>
+        <location filename="../../ui/core_messages.py" line="148"/>
         <source>无法读取 {src}：{value}</source>
         <translation>{src} cannot be read: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="145"/>
+        <location filename="../../ui/core_messages.py" line="149"/>
         <source>无法读取 PDF（文件可能不完整）：{src}：{error}</source>
         <translation>The PDF cannot be read (the file may be incomplete): {src}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="146"/>
+        <location filename="../../ui/core_messages.py" line="150"/>
         <source>页码超出范围：文档共 {pages} 页</source>
         <translation>Page number out of range: the document has {pages} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="147"/>
+        <location filename="../../ui/core_messages.py" line="151"/>
         <source>签名框太小：至少 {MIN_BOX:.0f} × {MIN_BOX:.0f} 点</source>
         <translation>The signature box is too small: at least {MIN_BOX:.0f} × {MIN_BOX:.0f} points</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="148"/>
+        <location filename="../../ui/core_messages.py" line="152"/>
         <source>文档中已有名为“{field_name}”的签名域</source>
         <translation>The document already has a signature field named “{field_name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="149"/>
+        <location filename="../../ui/core_messages.py" line="153"/>
         <source>签名失败：{error}</source>
         <translation>Signing failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="150"/>
+        <location filename="../../ui/core_messages.py" line="154"/>
         <source>无法写入 {path}：{value}</source>
         <translation>{path} cannot be written: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="151"/>
+        <location filename="../../ui/core_messages.py" line="155"/>
         <source>试用（自签名）证书不能加入信任列表：它不能证明签名者的身份</source>
         <translation>A trial (self-signed) certificate cannot go on the trust list: it does not prove who signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="152"/>
+        <location filename="../../ui/core_messages.py" line="156"/>
         <source>{subject} 不是 CA 证书（没有 cA 基本约束）：信任列表只收医保局 CA 的证书，不收签名者本人的证书</source>
         <translation>{subject} is not a CA certificate (no cA basic constraint): the trust list takes the bureau CA&apos;s certificates, not a signer&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="156"/>
+        <location filename="../../ui/core_messages.py" line="160"/>
         <source>证书文件是空的：{path}</source>
         <translation>The certificate file is empty: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="157"/>
+        <location filename="../../ui/core_messages.py" line="161"/>
         <source>请给出证书指纹（SHA-256）的至少前 6 位</source>
         <translation>Give at least the first 6 digits of the certificate&apos;s SHA-256 fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="158"/>
+        <location filename="../../ui/core_messages.py" line="162"/>
         <source>无法读取证书文件 {path}：{value}</source>
         <translation>The certificate file {path} cannot be read: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="159"/>
+        <location filename="../../ui/core_messages.py" line="163"/>
         <source>{name}：{error}</source>
         <translation>{name}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="160"/>
+        <location filename="../../ui/core_messages.py" line="164"/>
         <source>这些证书已经在信任列表中</source>
         <translation>These certificates are already on the trust list</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="161"/>
+        <location filename="../../ui/core_messages.py" line="165"/>
         <source>信任列表中没有指纹为 {prefix} 的证书</source>
         <translation>The trust list has no certificate with the fingerprint {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="162"/>
+        <location filename="../../ui/core_messages.py" line="166"/>
         <source>指纹 {prefix} 对应多个证书，请多写几位</source>
         <translation>The fingerprint {prefix} matches several certificates: type more of it</translation>
     </message>
@@ -872,6 +892,49 @@
         <location filename="../../ui/current_inspector.py" line="68"/>
         <source>执法证号</source>
         <translation>Enforcement certificate no.</translation>
+    </message>
+</context>
+<context>
+    <name>DrugListBox</name>
+    <message>
+        <location filename="../../ui/drug_list.py" line="44"/>
+        <source>逐项填写核查的数量和情况（如库存、结算量不符），不填则视为未逐项核查。</source>
+        <translation>Enter the count and what was found for each entry checked (e.g. stock and settled quantity differ); an empty row was not checked one by one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drug_list.py" line="51"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drug_list.py" line="52"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drug_list.py" line="53"/>
+        <source>剂型</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drug_list.py" line="54"/>
+        <source>数量</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drug_list.py" line="55"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drug_list.py" line="56"/>
+        <source>情况说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/drug_list.py" line="88"/>
+        <source>参考目录：%1（逐项核查）</source>
+        <translation>Reference list: %1 (checked entry by entry)</translation>
     </message>
 </context>
 <context>
@@ -2646,12 +2709,12 @@ Data directory: %2</translation>
     <message>
         <location filename="../../ui/signing_dialog.py" line="245"/>
         <source>已告知被检查单位有申请检查人员回避的权利</source>
-        <translation>The party was told of its right to ask for an inspector's recusal</translation>
+        <translation>The party was told of its right to ask for an inspector&apos;s recusal</translation>
     </message>
     <message>
         <location filename="../../ui/signing_dialog.py" line="247"/>
         <source>被检查单位的答复，如 不申请回避</source>
-        <translation>The party's reply, e.g. no recusal requested</translation>
+        <translation>The party&apos;s reply, e.g. no recusal requested</translation>
     </message>
     <message>
         <location filename="../../ui/signing_dialog.py" line="248"/>
