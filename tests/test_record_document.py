@@ -465,3 +465,30 @@ def test_the_command_line_lists_and_records_key_drugs(cli: Cli) -> None:
     out, _ = cli("drugs", inspection_id, "--item", "FK.1")
     assert "1 人血白蛋白（注射剂）　12支" in out and "2 阿托伐他汀" in out
     cli("drug", inspection_id, "FK.1", "1", "--count", "-1", expect=1)
+
+
+def test_checklist_show_says_when_it_falls_back_to_the_last_good_copy(
+    cli: Cli, tmp_path: Path
+) -> None:
+    import yaml
+
+    from inspector.resources import resource_path
+
+    data = yaml.safe_load(
+        resource_path("checklists", "focus-cross-region.yaml").read_text(encoding="utf-8")
+    )
+    data["id"] = data["focus"]["code"] = "test_pack"
+    for section in data["sections"]:
+        section["code"] = "T" + section["code"]
+    for item in data["items"]:
+        item["code"] = "T" + item["code"]
+        item["section"] = "T" + item["section"]
+    pack = tmp_path / "test-pack.yaml"
+    pack.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    cli("checklist", "install", str(pack))
+    _out, err = cli("checklist", "show", "--type", "public_hospital", "--mode", "surprise")
+    assert err == ""
+    (installed,) = (cli.home / "checklists").glob("*.yaml")
+    installed.write_text(installed.read_text(encoding="utf-8") + "\n  - [broken", "utf-8")
+    _out, err = cli("checklist", "show", "--type", "public_hospital", "--mode", "surprise")
+    assert "上次可用" in err and installed.name in err

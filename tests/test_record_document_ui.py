@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -181,3 +182,66 @@ def test_ctrl_z_in_the_note_and_ctrl_y_redo(qtbot: QtBot, workspace: Workspace) 
     window.saver.flush()
     assert get_inspection(workspace, inspection_id).answers["P2.4"].note == "abc"
     window.close()
+
+
+def test_enter_in_the_registry_search_chooses_and_starts_nothing(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    from .test_registry_ui import fill_registry
+
+    fill_registry(workspace, tmp_path)
+    dialog = NewInspectionDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    picker = dialog.picker
+    assert picker is not None
+    with qtbot.waitSignal(picker.results_changed):
+        picker.search.setText("历城区过期")
+    picker.search.setFocus()
+    with qtbot.waitSignal(picker.chosen):
+        qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert dialog.institution.text() == "历城区过期药店"
+    assert dialog.created_id is None and dialog.isVisible()  # not started, no error box
+
+
+def test_a_checklist_notice_stays_until_closed(qtbot: QtBot, workspace: Workspace) -> None:
+    workspace.notices.append("清单文件 focus-x.yaml 有误，已使用上次可用的版本")
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.notice.isVisible() and "上次可用" in window.notice.text()
+    assert window.statusBar().currentMessage() == ""  # no longer a message that times out
+    qtbot.mouseClick(window.notice, Qt.MouseButton.LeftButton)
+    assert not window.notice.isVisible()
+    window.close()
+
+
+def test_the_english_ui_does_not_cut_results_or_headers(qtbot: QtBot, workspace: Workspace) -> None:
+    from inspector.db.models import Result
+    from ui.app import Translations
+    from ui.strings import result_name
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translations = Translations(app)
+    translations.apply("en")
+    try:
+        window, _inspection_id = _checklist(qtbot, workspace)
+        page = window.checklist
+        page.set_result(Result.PROBLEM)
+        tree = page.tree
+        assert result_name(Result.PROBLEM) == "Problem found"
+        needed = tree.fontMetrics().horizontalAdvance("Problem found")
+        assert tree.columnWidth(1) > needed
+        window.show_home()
+        table = window.home.table
+        metrics = table.horizontalHeader().fontMetrics()
+        model = table.model()
+        for column in range(model.columnCount()):
+            if column == 2:  # stretches
+                continue
+            title = model.headerData(column, Qt.Orientation.Horizontal)
+            assert table.columnWidth(column) > metrics.horizontalAdvance(title), title
+        window.close()
+    finally:
+        translations.apply("zh_CN")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -363,8 +364,16 @@ class ChecklistPage(QWidget):
                 self.tree_items[item.code] = child
                 self._paint_tree_item(item.code)
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(1)
-        self.tree.setColumnWidth(0, max(300, self.tree.width() - 90))
+        # The result column as wide as the longest result name in this language ("Problem
+        # found" was cut to "Problem fou…" when sized to the names shown at load); the titles
+        # take the rest.
+        metrics = self.tree.fontMetrics()
+        widest = max(metrics.horizontalAdvance(result_name(r)) for r in Result) + 24
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.tree.setColumnWidth(1, widest)
         place = view.institution_name
         kind = view.institution_type_name
         self.title.setText(place)

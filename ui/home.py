@@ -202,8 +202,16 @@ class HomePage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # At least as wide as the header and, for the status, the longest status name in this
+        # language: English cut "Problems" and "Awaiting signatures".
+        metrics = header.fontMetrics()
+        statuses = max(metrics.horizontalAdvance(status_name(s)) for s in InspectionStatus)
         for column, width in ((0, 130), (1, 70), (3, 150), (4, 90), (5, 90), (6, 70), (7, 50)):
-            self.table.setColumnWidth(column, width)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            needed = metrics.horizontalAdvance(title) + 28  # padding and the sort indicator
+            if column == 1:
+                needed = max(needed, statuses + 16)
+            self.table.setColumnWidth(column, max(width, needed))
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
         layout.addWidget(self.table, 1)

@@ -131,110 +131,110 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../ui/checklist_page.py" line="169"/>
+        <location filename="../../ui/checklist_page.py" line="170"/>
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="191"/>
+        <location filename="../../ui/checklist_page.py" line="192"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="197"/>
-        <location filename="../../ui/checklist_page.py" line="391"/>
-        <location filename="../../ui/checklist_page.py" line="672"/>
+        <location filename="../../ui/checklist_page.py" line="198"/>
+        <location filename="../../ui/checklist_page.py" line="400"/>
+        <location filename="../../ui/checklist_page.py" line="681"/>
         <source>完成现场检查</source>
         <translation>Finish on-site check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="201"/>
+        <location filename="../../ui/checklist_page.py" line="202"/>
         <source>生成记录</source>
         <translation>Make record</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="248"/>
+        <location filename="../../ui/checklist_page.py" line="249"/>
         <source>快捷键 Ctrl+%1</source>
         <translation>Shortcut Ctrl+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="257"/>
+        <location filename="../../ui/checklist_page.py" line="258"/>
         <source>情况说明：看到了什么、在哪里、涉及哪些病历或票据</source>
         <translation>Note: what was seen, where, which medical records or receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="267"/>
+        <location filename="../../ui/checklist_page.py" line="268"/>
         <source>如 12345.60</source>
         <translation>e.g. 12345.60</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="276"/>
+        <location filename="../../ui/checklist_page.py" line="277"/>
         <source>情况说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="280"/>
+        <location filename="../../ui/checklist_page.py" line="281"/>
         <source>涉及金额（元）</source>
         <translation>Amount involved (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="281"/>
+        <location filename="../../ui/checklist_page.py" line="282"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="292"/>
+        <location filename="../../ui/checklist_page.py" line="293"/>
         <source>如何检查</source>
         <translation>How to check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="391"/>
+        <location filename="../../ui/checklist_page.py" line="400"/>
         <source>重新打开检查</source>
         <translation>Reopen inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="480"/>
+        <location filename="../../ui/checklist_page.py" line="489"/>
         <source>该类机构的检查重点</source>
         <translation>priority for this type of institution</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="489"/>
+        <location filename="../../ui/checklist_page.py" line="498"/>
         <source>（未选择）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="497"/>
+        <location filename="../../ui/checklist_page.py" line="506"/>
         <source>（本工具的检查建议）</source>
         <translation> (the tool&apos;s own advice)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="634"/>
+        <location filename="../../ui/checklist_page.py" line="643"/>
         <source>已检查 %1/%2 · 发现问题 %3 · 涉及金额 %4</source>
         <translation>Checked %1/%2 · problems %3 · amount %4</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="645"/>
+        <location filename="../../ui/checklist_page.py" line="654"/>
         <source>✓ 已保存 %1</source>
         <translation>✓ Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="651"/>
+        <location filename="../../ui/checklist_page.py" line="660"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="655"/>
-        <location filename="../../ui/checklist_page.py" line="657"/>
+        <location filename="../../ui/checklist_page.py" line="664"/>
+        <location filename="../../ui/checklist_page.py" line="666"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="669"/>
+        <location filename="../../ui/checklist_page.py" line="678"/>
         <source>结束现场检查后，答案将不能再修改（可重新打开）。</source>
         <translation>After finishing, answers can no longer be changed (the inspection can be reopened).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist_page.py" line="671"/>
+        <location filename="../../ui/checklist_page.py" line="680"/>
         <source>还有 %n 项未检查。</source>
         <translation>
             <numerusform>%n item is still unchecked.</numerusform>
@@ -242,7 +242,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="679"/>
+        <location filename="../../ui/checklist_page.py" line="688"/>
         <source>无法完成</source>
         <translation>Cannot finish</translation>
     </message>
@@ -1392,17 +1392,17 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="226"/>
+        <location filename="../../ui/home.py" line="234"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="229"/>
+        <location filename="../../ui/home.py" line="237"/>
         <source>全部方式</source>
         <translation>All modes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/home.py" line="269"/>
+        <location filename="../../ui/home.py" line="277"/>
         <source>共 %n 项检查</source>
         <translation>
             <numerusform>%n inspection</numerusform>
@@ -1481,17 +1481,17 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <translation>Type a name, agreement number or district</translation>
     </message>
     <message>
-        <location filename="../../ui/institution_picker.py" line="109"/>
+        <location filename="../../ui/institution_picker.py" line="108"/>
         <source>没有找到符合的机构，可直接在下方填写（将标记为不在名单中）</source>
         <translation>No matching institution: fill in the fields below (it will be marked as not in the registry)</translation>
     </message>
     <message>
-        <location filename="../../ui/institution_picker.py" line="111"/>
+        <location filename="../../ui/institution_picker.py" line="110"/>
         <source>机构名单为空：可从“机构名单 → 导入”导入医保局的定点机构名单</source>
         <translation>The registry is empty: import the bureau&apos;s list of designated institutions (File → Import institution registry)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/institution_picker.py" line="114"/>
+        <location filename="../../ui/institution_picker.py" line="113"/>
         <source>只显示前 %n 家，请输入更多文字缩小范围</source>
         <translation>
             <numerusform>Showing the first %n only; type more to narrow down</numerusform>
@@ -1739,12 +1739,12 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LoadingPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="49"/>
         <source>本机的检查</source>
         <translation>Inspections on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>正在打开检查列表…</source>
         <translation>Opening the list of inspections…</translation>
     </message>
@@ -1752,88 +1752,93 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>医保基金现场检查 Inspector</source>
         <translation>Inspector · Medical insurance fund inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="91"/>
+        <source>点击关闭此提示</source>
+        <translation>Click to close this notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>新建检查…</source>
         <translation>New inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>导入机构名录…</source>
         <translation>Import institution registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>数字签名密钥…</source>
         <translation>Signing keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>切换当前检查人员…</source>
         <translation>Change current inspector…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>验证记录文件…</source>
         <translation>Verify a record file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>当前检查人员：%1</source>
         <translation>Current inspector: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>未选择当前检查人员</source>
         <translation>No current inspector chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -1848,12 +1853,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+L   inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
