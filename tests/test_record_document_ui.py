@@ -245,3 +245,35 @@ def test_the_english_ui_does_not_cut_results_or_headers(qtbot: QtBot, workspace:
         window.close()
     finally:
         translations.apply("zh_CN")
+
+
+def test_printing_renders_pages_at_300_dpi_not_the_printers_1200(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    import shutil
+    import subprocess
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.record_dialog import RecordDialog
+
+    if shutil.which("pdfimages") is None:
+        pytest.skip("needs poppler-utils")
+    inspection_id = _pharmacy(workspace)
+    dialog = RecordDialog(workspace, TaskRunner(), inspection_id)
+    qtbot.addWidget(dialog)
+    dialog.build()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert printer.resolution() == 1200
+    assert dialog.print_record(printer) == dialog.document.pageCount()
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(tmp_path / "printed.pdf")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()[2:]
+    widths = {int(line.split()[3]) for line in listing}
+    assert len(listing) == dialog.document.pageCount()  # one opaque picture a page, no mask
+    assert widths == {round(595.28 * 300 / 72)}  # A4 at 300 dpi: 2480 px, not 9921

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -31,9 +31,16 @@ from inspector.workspace import Workspace
 from ui.core_messages import core_message
 from ui.tasks import TaskRunner
 
+# QtPdf renders pages only as pictures. At the printer's own resolution (1200 dpi for Qt's
+# high-resolution mode) an 18-page record took 96.7 s and a 180 MB job; 300 dpi is what office
+# printers print text and photos at, the QR code's module is still 6 dots, and the same record
+# prints in seconds (benchmarks/bench_print.py).
+PRINT_DPI = 300
 
-def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
-    """Print every page of a PDF, each scaled to the printer's page. Returns the pages sent."""
+
+def print_pdf(document: QPdfDocument, printer: QPrinter, dpi: int = PRINT_DPI) -> int:
+    """Print every page of a PDF, each scaled to the printer's page, rendered at ``dpi`` (or
+    the printer's resolution when lower). Returns the pages sent."""
     painter = QPainter()
     if not painter.begin(printer):
         return 0
@@ -43,9 +50,12 @@ def print_pdf(document: QPdfDocument, printer: QPrinter) -> int:
             if page:
                 printer.newPage()
             size = document.pagePointSize(page)
-            scale = min(area.width() / size.width(), area.height() / size.height())
-            image = document.render(page, (size * scale).toSize())
-            painter.drawImage(QPointF(0, 0), image)
+            device = min(area.width() / size.width(), area.height() / size.height())
+            render = min(device, dpi / 72)
+            image = document.render(page, (size * render).toSize())
+            # No alpha channel: an opaque page, without a soft mask in the job.
+            image = image.convertToFormat(QImage.Format.Format_RGB888)
+            painter.drawImage(QRectF(QPointF(0, 0), size * device), image)
     finally:
         painter.end()
     return document.pageCount()
