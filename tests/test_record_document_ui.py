@@ -277,3 +277,41 @@ def test_printing_renders_pages_at_300_dpi_not_the_printers_1200(
     widths = {int(line.split()[3]) for line in listing}
     assert len(listing) == dialog.document.pageCount()  # one opaque picture a page, no mask
     assert widths == {round(595.28 * 300 / 72)}  # A4 at 300 dpi: 2480 px, not 9921
+
+
+def test_interview_records_in_the_app_with_a_recorder_and_edits(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    import subprocess
+
+    from inspector.record.build import build_interview_record
+    from inspector.record.content import get_interviews
+    from ui.interview_dialog import InterviewDialog
+
+    inspection_id = _pharmacy(workspace)
+    dialog = InterviewDialog(workspace, TaskRunner(), inspection_id)
+    qtbot.addWidget(dialog)
+    assert not dialog.ask_button.isEnabled()  # nothing to ask into yet
+    dialog.new_name.setText("钱某")
+    dialog.recorder.setCurrentIndex(dialog.recorder.findData("370100002"))
+    interview_id = dialog.create()
+    assert interview_id is not None and dialog.list.count() == 1
+    dialog.role.setText("店员")
+    assert dialog.save_particulars()
+    dialog.question.setText("药师今天在吗？")
+    dialog.answer.setPlainText("不在，请假了")
+    assert dialog.ask()
+    dialog.question.setText("有请假条吗？")
+    dialog.answer.setPlainText("没有")
+    assert dialog.ask()
+    dialog.table.item(0, 1).setText("不在，今天休息")  # corrected before signing
+    dialog.table.item(1, 0).setText("")  # an empty question removes it
+    (interview,) = get_interviews(workspace, inspection_id)
+    assert interview.interviewee_role == "店员" and interview.recorder_name == "李娜"
+    assert interview.questions == [{"q": "药师今天在吗？", "a": "不在，今天休息"}]
+    pdf, _ = build_interview_record(workspace, interview_id, tmp_path / "询问.pdf")
+    text = "".join(
+        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split()
+    )
+    assert "记录人李娜（执法证号370100002）" in text and "不在，今天休息" in text
+    assert "被询问人核对签字（每页）" in text

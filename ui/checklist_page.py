@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut, QUndoComma
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -199,11 +200,28 @@ class ChecklistPage(QWidget):
         self.finish_button.setMinimumHeight(40)
         self.finish_button.clicked.connect(self._finish)
         header.addWidget(self.finish_button)
+        self.interview_button = QPushButton(self.tr("询问笔录…"))
+        self.interview_button.setMinimumHeight(40)
+        self.interview_button.clicked.connect(self.open_interviews)
+        header.addWidget(self.interview_button)
         self.record_button = QPushButton(self.tr("生成记录"))
         self.record_button.setMinimumHeight(40)
         self.record_button.clicked.connect(lambda: self.record_requested.emit(self.inspection_id))
         header.addWidget(self.record_button)
         return header
+
+    def open_interviews(self) -> QDialog | None:
+        """The inspection's interview records (询问笔录), in a dialog of their own."""
+        from ui.interview_dialog import InterviewDialog
+        from ui.tasks import TaskRunner
+
+        if self.view is None:
+            return None
+        self.saver.flush()
+        dialog = InterviewDialog(self.workspace, TaskRunner(self), self.view.id, self)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
 
     def _build_detail(self, evidence_factory: Callable[[QWidget], QWidget] | None) -> QWidget:
         scroll = QScrollArea()

@@ -78,6 +78,7 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "请填写拒签的理由（或“未说明理由”）"),
         QT_TRANSLATE_NOOP("Core", "拒签时须有见证人签名：请填写见证人姓名"),
         QT_TRANSLATE_NOOP("Core", "请填写被询问人姓名"),
+        QT_TRANSLATE_NOOP("Core", "询问笔录中没有第 {number} 问"),
         QT_TRANSLATE_NOOP(
             "Core",
             "统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V），而不是“{text}”",

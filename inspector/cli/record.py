@@ -182,9 +182,35 @@ def cmd_interview_new(args: argparse.Namespace, out: Printer) -> None:
 
     with open_workspace(args) as ws:
         interview_id = new_interview(
-            ws, args.id, args.name, role=args.role, id_no=args.id_no, place=args.place
+            ws,
+            args.id,
+            args.name,
+            role=args.role,
+            id_no=args.id_no,
+            place=args.place,
+            recorder=args.recorder,
         )
     out.emit({"id": interview_id}, interview_id)
+
+
+def cmd_interview_edit(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.record.content import edit_question, update_interview
+
+    with open_workspace(args) as ws:
+        if args.number is not None:
+            if args.question is None:
+                raise InvalidInput("请用 -q 给出改正后的问题（空字符串则删去这一问）")
+            edit_question(ws, args.interview, args.number, args.question, args.answer or "")
+        update_interview(
+            ws,
+            args.interview,
+            interviewee_name=args.name,
+            role=args.role,
+            id_no=args.id_no,
+            place=args.place,
+            recorder=args.recorder,
+        )
+    out.emit({"id": args.interview}, "已修改询问笔录")
 
 
 def cmd_interview_ask(args: argparse.Namespace, out: Printer) -> None:
@@ -350,7 +376,21 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     new.add_argument("--role", help="被询问人身份，如 医生、患者家属")
     new.add_argument("--id-no", help="身份证件号码")
     new.add_argument("--place", help="询问地点")
+    new.add_argument("--recorder", metavar="执法证号", help="记录人（检查组成员）")
     new.set_defaults(run=cmd_interview_new)
+    edit = sub.add_parser(
+        "edit", help="数字签名前修改询问笔录：某一问答、被询问人、记录人", parents=[common]
+    )
+    edit.add_argument("interview", metavar="INTERVIEW_ID")
+    edit.add_argument("number", type=int, nargs="?", help="要改的第几问")
+    edit.add_argument("--question", "-q", help="改正后的问题（空字符串删去这一问）")
+    edit.add_argument("--answer", "-a", help="改正后的回答")
+    edit.add_argument("--name", help="被询问人姓名")
+    edit.add_argument("--role", help="被询问人身份")
+    edit.add_argument("--id-no", help="身份证件号码")
+    edit.add_argument("--place", help="询问地点")
+    edit.add_argument("--recorder", metavar="执法证号", help="记录人（检查组成员）")
+    edit.set_defaults(run=cmd_interview_edit)
     ask = sub.add_parser("ask", help="记录一问一答", parents=[common])
     ask.add_argument("interview", metavar="INTERVIEW_ID")
     ask.add_argument("--question", "-q", required=True)

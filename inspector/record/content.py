@@ -32,7 +32,7 @@ from inspector.errors import InvalidInput, NotFound
 from inspector.evidence import custody
 from inspector.evidence.intake import evidence_facts
 from inspector.hashing import sha256_of
-from inspector.inspections import InspectionView, require_editable, resolve_id
+from inspector.inspections import InspectionView, resolve_id
 from inspector.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -422,9 +422,27 @@ class InterviewView:
     started_at: datetime | None
     ended_at: datetime | None
     questions: list[dict[str, str]]
+    recorder_cert_no: str | None = None  # 记录人
+    recorder_name: str | None = None
+    signed: bool = False  # digitally signed: no more changes
 
 
-def _interview_view(row: Interview) -> InterviewView:
+def _interview_signed(session: Session, interview: Interview) -> bool:
+    return (
+        session.scalar(
+            select(RecordSignature.id)
+            .join(Record, Record.id == RecordSignature.record_id)
+            .where(Record.interview_id == interview.id)
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def _interview_view(row: Interview, session: Session | None = None) -> InterviewView:
+    recorder = (
+        session.get(Inspector, row.recorder_id) if session is not None and row.recorder_id else None
+    )
     return InterviewView(
         id=row.id,
         inspection_id=row.inspection_id,
@@ -435,6 +453,9 @@ def _interview_view(row: Interview) -> InterviewView:
         started_at=row.started_at,
         ended_at=row.ended_at,
         questions=list(row.questions),
+        recorder_cert_no=recorder.cert_no if recorder else None,
+        recorder_name=recorder.name if recorder else None,
+        signed=session is not None and _interview_signed(session, row),
     )
 
 
@@ -446,6 +467,7 @@ def new_interview(
     role: str | None = None,
     id_no: str | None = None,
     place: str | None = None,
+    recorder: str | None = None,
 ) -> str:
     if not interviewee_name.strip():
         raise InvalidInput("请填写被询问人姓名")
@@ -461,6 +483,7 @@ def new_interview(
             place=place or inspection.place,
             started_at=utcnow(),
             questions=[],
+            recorder_id=_team_member(session, inspection, recorder) if recorder else None,
         )
         ch.add(interview)
         session.flush()
@@ -481,28 +504,78 @@ def _interview(session: Session, interview_id: str) -> Interview:
     return rows[0]
 
 
+def _editable_interview(ch: Change, interview_id: str) -> Interview:
+    """An interview may be changed until its record is signed digitally (or the inspection is
+    locked): the interviewee reads it over and corrections go in before anyone signs."""
+    session = ch.session
+    interview = _interview(session, interview_id)
+    inspection = resolve_id(session, interview.inspection_id)
+    _signable(inspection)
+    ch.inspection = inspection
+    ch.entity(interview)
+    if _interview_signed(session, interview):
+        raise InvalidInput("该询问笔录已数字签名，不能再修改")
+    return interview
+
+
 def add_question(ws: Workspace, interview_id: str, question: str, answer: str) -> int:
     """Append a question and its answer, as said. Returns its number (from 1)."""
     if not question.strip():
         raise InvalidInput("问题不能为空")
     with ws.change(None, "interview.question") as ch:
-        session = ch.session
-        interview = _interview(session, interview_id)
-        inspection = resolve_id(session, interview.inspection_id)
-        require_editable(inspection)
-        ch.inspection = inspection
-        ch.entity(interview)
-        signed = session.scalar(
-            select(RecordSignature.id)
-            .join(Record, Record.id == RecordSignature.record_id)
-            .where(Record.interview_id == interview.id)
-            .limit(1)
-        )
-        if signed is not None:
-            raise InvalidInput("该询问笔录已数字签名，不能再修改")
+        interview = _editable_interview(ch, interview_id)
         interview.questions = [*interview.questions, {"q": question.strip(), "a": answer}]
         interview.ended_at = utcnow()
         return len(interview.questions)
+
+
+def edit_question(
+    ws: Workspace, interview_id: str, number: int, question: str, answer: str
+) -> None:
+    """Correct question ``number`` (from 1) and its answer; an empty question removes it."""
+    with ws.change(None, "interview.edit") as ch:
+        interview = _editable_interview(ch, interview_id)
+        questions = list(interview.questions)
+        if not 1 <= number <= len(questions):
+            raise NotFound("询问笔录中没有第 {number} 问", number=number)
+        ch.details["number"] = number
+        if question.strip():
+            questions[number - 1] = {"q": question.strip(), "a": answer}
+        else:
+            del questions[number - 1]
+        interview.questions = questions
+
+
+def update_interview(
+    ws: Workspace,
+    interview_id: str,
+    *,
+    interviewee_name: str | None = None,
+    role: str | None = None,
+    id_no: str | None = None,
+    place: str | None = None,
+    recorder: str | None = None,
+) -> None:
+    """The interviewee's particulars, the place and the 记录人 (a team member's 执法证号);
+    arguments not given keep their value, an empty string clears one."""
+    if interviewee_name is not None and not interviewee_name.strip():
+        raise InvalidInput("请填写被询问人姓名")
+    with ws.change(None, "interview.update") as ch:
+        interview = _editable_interview(ch, interview_id)
+        inspection = ch.inspection
+        assert inspection is not None
+        if interviewee_name is not None:
+            interview.interviewee_name = interviewee_name.strip()
+        if role is not None:
+            interview.interviewee_role = _clean(role)
+        if id_no is not None:
+            interview.interviewee_id_no = _clean(id_no)
+        if place is not None:
+            interview.place = _clean(place)
+        if recorder is not None:
+            interview.recorder_id = (
+                _team_member(ch.session, inspection, recorder.strip()) if recorder.strip() else None
+            )
 
 
 def get_interviews(ws: Workspace, inspection_id: str) -> list[InterviewView]:
@@ -513,7 +586,7 @@ def get_interviews(ws: Workspace, inspection_id: str) -> list[InterviewView]:
             .where(Interview.inspection_id == inspection.id)
             .order_by(Interview.created_at)
         ).all()
-        return [_interview_view(row) for row in rows]
+        return [_interview_view(row, session) for row in rows]
 
 
 def interview_id_of(ws: Workspace, text: str) -> str:
@@ -524,7 +597,7 @@ def interview_id_of(ws: Workspace, text: str) -> str:
 
 def get_interview(ws: Workspace, interview_id: str) -> InterviewView:
     with ws.db.session() as session:
-        return _interview_view(_interview(session, interview_id))
+        return _interview_view(_interview(session, interview_id), session)
 
 
 # --- the record's number and data hash --------------------------------------------------

@@ -242,6 +242,8 @@ def interview_data(interview: InterviewView, facts: RecordFacts) -> dict[str, An
         ],
         "questions": interview.questions,
         "signatures": signature_entries(facts.signatures, interview.id),
+        # Only when given: an interview record built before there was a 记录人 keeps its hash.
+        **({"recorder": interview.recorder_cert_no} if interview.recorder_cert_no else {}),
     }
 
 

@@ -861,6 +861,12 @@ def interview_story(
         ("询问时间", f"{local_time(interview.started_at)} 至 {local_time(interview.ended_at)}"),
         ("询问地点", interview.place or view.institution_name),
         ("询问人", f"{team}。询问人已出示行政执法证件。"),
+        (
+            "记录人",
+            f"{interview.recorder_name}（执法证号 {interview.recorder_cert_no}）"
+            if interview.recorder_cert_no
+            else "（未记录）",
+        ),
         ("所涉检查", f"{view.institution_name} 现场检查（记录编号 {facts.record_no}）"),
     ]
     table = Table(

@@ -131,110 +131,115 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../ui/checklist_page.py" line="170"/>
+        <location filename="../../ui/checklist_page.py" line="171"/>
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="192"/>
+        <location filename="../../ui/checklist_page.py" line="193"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="198"/>
-        <location filename="../../ui/checklist_page.py" line="400"/>
-        <location filename="../../ui/checklist_page.py" line="681"/>
+        <location filename="../../ui/checklist_page.py" line="199"/>
+        <location filename="../../ui/checklist_page.py" line="418"/>
+        <location filename="../../ui/checklist_page.py" line="699"/>
         <source>完成现场检查</source>
         <translation>Finish on-site check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="202"/>
+        <location filename="../../ui/checklist_page.py" line="203"/>
+        <source>询问笔录…</source>
+        <translation>Interview records…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="207"/>
         <source>生成记录</source>
         <translation>Make record</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="249"/>
+        <location filename="../../ui/checklist_page.py" line="267"/>
         <source>快捷键 Ctrl+%1</source>
         <translation>Shortcut Ctrl+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="258"/>
+        <location filename="../../ui/checklist_page.py" line="276"/>
         <source>情况说明：看到了什么、在哪里、涉及哪些病历或票据</source>
         <translation>Note: what was seen, where, which medical records or receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="268"/>
+        <location filename="../../ui/checklist_page.py" line="286"/>
         <source>如 12345.60</source>
         <translation>e.g. 12345.60</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="277"/>
+        <location filename="../../ui/checklist_page.py" line="295"/>
         <source>情况说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="281"/>
+        <location filename="../../ui/checklist_page.py" line="299"/>
         <source>涉及金额（元）</source>
         <translation>Amount involved (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="282"/>
+        <location filename="../../ui/checklist_page.py" line="300"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="293"/>
+        <location filename="../../ui/checklist_page.py" line="311"/>
         <source>如何检查</source>
         <translation>How to check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="400"/>
+        <location filename="../../ui/checklist_page.py" line="418"/>
         <source>重新打开检查</source>
         <translation>Reopen inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="489"/>
+        <location filename="../../ui/checklist_page.py" line="507"/>
         <source>该类机构的检查重点</source>
         <translation>priority for this type of institution</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="498"/>
+        <location filename="../../ui/checklist_page.py" line="516"/>
         <source>（未选择）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="506"/>
+        <location filename="../../ui/checklist_page.py" line="524"/>
         <source>（本工具的检查建议）</source>
         <translation> (the tool&apos;s own advice)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="643"/>
+        <location filename="../../ui/checklist_page.py" line="661"/>
         <source>已检查 %1/%2 · 发现问题 %3 · 涉及金额 %4</source>
         <translation>Checked %1/%2 · problems %3 · amount %4</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="654"/>
+        <location filename="../../ui/checklist_page.py" line="672"/>
         <source>✓ 已保存 %1</source>
         <translation>✓ Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="660"/>
+        <location filename="../../ui/checklist_page.py" line="678"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="664"/>
-        <location filename="../../ui/checklist_page.py" line="666"/>
+        <location filename="../../ui/checklist_page.py" line="682"/>
+        <location filename="../../ui/checklist_page.py" line="684"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="678"/>
+        <location filename="../../ui/checklist_page.py" line="696"/>
         <source>结束现场检查后，答案将不能再修改（可重新打开）。</source>
         <translation>After finishing, answers can no longer be changed (the inspection can be reopened).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist_page.py" line="680"/>
+        <location filename="../../ui/checklist_page.py" line="698"/>
         <source>还有 %n 项未检查。</source>
         <translation>
             <numerusform>%n item is still unchecked.</numerusform>
@@ -242,7 +247,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="688"/>
+        <location filename="../../ui/checklist_page.py" line="706"/>
         <source>无法完成</source>
         <translation>Cannot finish</translation>
     </message>
@@ -341,13 +346,13 @@
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="45"/>
-        <location filename="../../ui/core_messages.py" line="111"/>
+        <location filename="../../ui/core_messages.py" line="112"/>
         <source>证据文件缺失：{sha256}</source>
         <translation>Evidence file missing: {sha256}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="46"/>
-        <location filename="../../ui/core_messages.py" line="112"/>
+        <location filename="../../ui/core_messages.py" line="113"/>
         <source>无法读取证据文件 {sha256}：{error}</source>
         <translation>Cannot read evidence file {sha256}: {error}</translation>
     </message>
@@ -503,112 +508,117 @@
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="81"/>
+        <source>询问笔录中没有第 {number} 问</source>
+        <translation>The interview record has no question {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="82"/>
         <source>统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V），而不是“{text}”</source>
         <translation>A unified social credit code has 18 digits or capital letters (no I, O, Z, S, V), not “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="85"/>
+        <location filename="../../ui/core_messages.py" line="86"/>
         <source>统一社会信用代码“{text}”的校验位不对，请核对营业执照</source>
         <translation>The check character of the unified social credit code “{text}” is wrong: check the business licence</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="86"/>
+        <location filename="../../ui/core_messages.py" line="87"/>
         <source>没有编号为 {interview_id} 的询问笔录</source>
         <translation>There is no interview record with the id {interview_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="87"/>
+        <location filename="../../ui/core_messages.py" line="88"/>
         <source>问题不能为空</source>
         <translation>The question cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="88"/>
+        <location filename="../../ui/core_messages.py" line="89"/>
         <source>签名笔迹格式不正确</source>
         <translation>The signature strokes are not in the right format</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="89"/>
+        <location filename="../../ui/core_messages.py" line="90"/>
         <source>该询问笔录已数字签名，不能再修改</source>
         <translation>This interview record is digitally signed: it cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="90"/>
+        <location filename="../../ui/core_messages.py" line="91"/>
         <source>只有已签名锁定的检查需要更正记录；未签名的检查可以直接修改。</source>
         <translation>Only a signed, locked inspection needs an amendment; an unsigned one can be changed directly.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="91"/>
+        <location filename="../../ui/core_messages.py" line="92"/>
         <source>不支持的密钥类型 {type_name}：只支持 RSA（至少 2048 位）或 EC P-256</source>
         <translation>Key type {type_name} is not supported: only RSA (at least 2048 bits) or EC P-256</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="94"/>
+        <location filename="../../ui/core_messages.py" line="95"/>
         <source>证书尚未生效：生效时间 {local}</source>
         <translation>The certificate is not valid yet: valid from {local}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="95"/>
+        <location filename="../../ui/core_messages.py" line="96"/>
         <source>证书已过期：到期时间 {local}</source>
         <translation>The certificate has expired: it expired at {local}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="96"/>
+        <location filename="../../ui/core_messages.py" line="97"/>
         <source>证书的主题中没有姓名（CN）</source>
         <translation>The certificate&apos;s subject has no name (CN)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="97"/>
+        <location filename="../../ui/core_messages.py" line="98"/>
         <source>口令太短：至少 {MIN_PASSPHRASE} 个字符</source>
         <translation>The passphrase is too short: at least {MIN_PASSPHRASE} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="98"/>
+        <location filename="../../ui/core_messages.py" line="99"/>
         <source>口令不正确，无法打开 PKCS#12 文件</source>
         <translation>Wrong passphrase: the PKCS#12 file cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="99"/>
+        <location filename="../../ui/core_messages.py" line="100"/>
         <source>PKCS#12 文件中没有私钥</source>
         <translation>The PKCS#12 file holds no private key</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="100"/>
+        <location filename="../../ui/core_messages.py" line="101"/>
         <source>PKCS#12 文件中没有证书</source>
         <translation>The PKCS#12 file holds no certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="101"/>
+        <location filename="../../ui/core_messages.py" line="102"/>
         <source>不支持的密钥类型</source>
         <translation>Key type not supported</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="102"/>
+        <location filename="../../ui/core_messages.py" line="103"/>
         <source>PKCS#12 文件中的证书与私钥不匹配</source>
         <translation>The certificate in the PKCS#12 file does not match its private key</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="103"/>
+        <location filename="../../ui/core_messages.py" line="104"/>
         <source>密钥 {key_id} 还没有证书</source>
         <translation>Key {key_id} has no certificate yet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="104"/>
+        <location filename="../../ui/core_messages.py" line="105"/>
         <source>证书上的执法证号是 {carried}，与指定的执法证号 {given} 不符</source>
         <translation>The certificate carries certificate number {carried}, not the {given} given</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="105"/>
+        <location filename="../../ui/core_messages.py" line="106"/>
         <source>证书中没有执法证号（主题中没有 serialNumber）：导入时请指定持有人的执法证号（key import --cert-no），签名和验证都按它核对检查组成员</source>
         <translation>The certificate carries no enforcement certificate number (no serialNumber in its subject): give the holder&apos;s number when importing (key import --cert-no); signing and verification check the team against it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="109"/>
+        <location filename="../../ui/core_messages.py" line="110"/>
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="44"/>
-        <location filename="../../ui/core_messages.py" line="110"/>
+        <location filename="../../ui/core_messages.py" line="111"/>
         <source>请填写执法证号</source>
         <translation>Enter the enforcement certificate number</translation>
     </message>
@@ -628,232 +638,232 @@
         <translation>Recusal: {names} belong to the district inspected ({district}); in a cross-district check they may stay on the team only with a stated reason</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="113"/>
+        <location filename="../../ui/core_messages.py" line="114"/>
         <source>请填写单位（医保局名称）</source>
         <translation>Enter the organisation (the bureau&apos;s name)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="114"/>
+        <location filename="../../ui/core_messages.py" line="115"/>
         <source>RSA 密钥只有 {key_size} 位，至少需要 2048 位</source>
         <translation>The RSA key has only {key_size} bits; at least 2048 are needed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="115"/>
+        <location filename="../../ui/core_messages.py" line="116"/>
         <source>不支持的椭圆曲线 {name}：只支持 EC P-256（secp256r1）</source>
         <translation>Elliptic curve {name} is not supported: only EC P-256 (secp256r1)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="116"/>
+        <location filename="../../ui/core_messages.py" line="117"/>
         <source>不是证书文件（需要 PEM 或 DER 格式的 X.509 证书）</source>
         <translation>Not a certificate file (an X.509 certificate in PEM or DER is needed)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="117"/>
+        <location filename="../../ui/core_messages.py" line="118"/>
         <source>不是 PKCS#12 文件（.p12 / .pfx），或文件已损坏</source>
         <translation>Not a PKCS#12 file (.p12 / .pfx), or the file is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="118"/>
+        <location filename="../../ui/core_messages.py" line="119"/>
         <source>这个密钥已经在本机：{value}，编号 {key_id}</source>
         <translation>This key is already on this laptop: {value}, id {key_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="119"/>
+        <location filename="../../ui/core_messages.py" line="120"/>
         <source>没有编号为 {key_id} 的密钥</source>
         <translation>There is no key with the id {key_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="120"/>
+        <location filename="../../ui/core_messages.py" line="121"/>
         <source>编号 {key_id} 对应多个密钥，请多写几位</source>
         <translation>The id {key_id} matches several keys: type more of it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="121"/>
+        <location filename="../../ui/core_messages.py" line="122"/>
         <source>密钥 {key_id} 没有证书请求（不是在本机生成的密钥）</source>
         <translation>Key {key_id} has no certificate request (it was not made on this laptop)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="122"/>
+        <location filename="../../ui/core_messages.py" line="123"/>
         <source>文件是空的：{path}</source>
         <translation>The file is empty: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="123"/>
+        <location filename="../../ui/core_messages.py" line="124"/>
         <source>密钥 {key_id} 不是在本机生成的，证书已在其 PKCS#12 文件中</source>
         <translation>Key {key_id} was not made here: its certificate is in its PKCS#12 file</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="124"/>
+        <location filename="../../ui/core_messages.py" line="125"/>
         <source>密钥 {key_id} 已有证书</source>
         <translation>Key {key_id} already has a certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="125"/>
+        <location filename="../../ui/core_messages.py" line="126"/>
         <source>证书与密钥 {key_id} 不匹配：证书中的公钥不是这个密钥的（证书主题：{subject}）</source>
         <translation>The certificate does not match key {key_id}: its public key is not this key&apos;s (certificate subject: {subject})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="128"/>
+        <location filename="../../ui/core_messages.py" line="129"/>
         <source>有效天数至少为 1</source>
         <translation>The number of days valid must be at least 1</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="129"/>
+        <location filename="../../ui/core_messages.py" line="130"/>
         <source>证书上的执法证号 {carried} 与生成密钥时的执法证号 {given} 不符：请医保局核对后重新签发</source>
         <translation>The certificate carries certificate number {carried}, but the key was made for {given}: ask the bureau to check and issue it again</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="133"/>
+        <location filename="../../ui/core_messages.py" line="134"/>
         <source>{label}太长（最多 {limit} 个字符）</source>
         <translation>{label} is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="134"/>
+        <location filename="../../ui/core_messages.py" line="135"/>
         <source>无法读取文件 {path}：{value}</source>
         <translation>The file {path} cannot be read: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="135"/>
+        <location filename="../../ui/core_messages.py" line="136"/>
         <source>新生成的 RSA 密钥至少 3072 位</source>
         <translation>A new RSA key has at least 3072 bits</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="136"/>
+        <location filename="../../ui/core_messages.py" line="137"/>
         <source>密钥 {key_id}：{value}</source>
         <translation>Key {key_id}: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="137"/>
+        <location filename="../../ui/core_messages.py" line="138"/>
         <source>口令不正确，无法打开密钥 {key_id}</source>
         <translation>Wrong passphrase: key {key_id} cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="138"/>
+        <location filename="../../ui/core_messages.py" line="139"/>
         <source>文档中没有名为“{name}”的签名域，请给出签名的位置</source>
         <translation>The document has no signature field named “{name}”: give the signature&apos;s position</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="139"/>
+        <location filename="../../ui/core_messages.py" line="140"/>
         <source>签名域“{name}”已经签过名</source>
         <translation>The signature field “{name}” is already signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="140"/>
+        <location filename="../../ui/core_messages.py" line="141"/>
         <source>签名域“{name}”没有位置（不可见的签名域），无法显示签名</source>
         <translation>The signature field “{name}” has no position (an invisible field): the signature cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="141"/>
+        <location filename="../../ui/core_messages.py" line="142"/>
         <source>请给出签名域的名称</source>
         <translation>Give the name of the signature field</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="142"/>
+        <location filename="../../ui/core_messages.py" line="143"/>
         <source>不是 PDF 文件：{src}</source>
         <translation>Not a PDF file: {src}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="143"/>
+        <location filename="../../ui/core_messages.py" line="144"/>
         <source>不能签署加密的 PDF</source>
         <translation>An encrypted PDF cannot be signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="144"/>
+        <location filename="../../ui/core_messages.py" line="145"/>
         <source>认证签名必须是文档的第一个签名</source>
         <translation>A certification signature must be the document&apos;s first signature</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="145"/>
+        <location filename="../../ui/core_messages.py" line="146"/>
         <source>文档已有认证签名：后续签名只能签在认证之前已有的空签名域上</source>
         <translation>The document has a certification signature: later signatures go only into empty fields made before it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="146"/>
+        <location filename="../../ui/core_messages.py" line="147"/>
         <source>内部错误：签名后原文件内容不再是新文件的开头</source>
         <translation>Internal error: after signing, the original file is no longer the start of the new file</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="147"/>
+        <location filename="../../ui/core_messages.py" line="148"/>
         <source>文档中的“{name}”不是签名域</source>
         <translation>“{name}” in the document is not a signature field</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="148"/>
+        <location filename="../../ui/core_messages.py" line="149"/>
         <source>无法读取 {src}：{value}</source>
         <translation>{src} cannot be read: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="149"/>
+        <location filename="../../ui/core_messages.py" line="150"/>
         <source>无法读取 PDF（文件可能不完整）：{src}：{error}</source>
         <translation>The PDF cannot be read (the file may be incomplete): {src}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="150"/>
+        <location filename="../../ui/core_messages.py" line="151"/>
         <source>页码超出范围：文档共 {pages} 页</source>
         <translation>Page number out of range: the document has {pages} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="151"/>
+        <location filename="../../ui/core_messages.py" line="152"/>
         <source>签名框太小：至少 {MIN_BOX:.0f} × {MIN_BOX:.0f} 点</source>
         <translation>The signature box is too small: at least {MIN_BOX:.0f} × {MIN_BOX:.0f} points</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="152"/>
+        <location filename="../../ui/core_messages.py" line="153"/>
         <source>文档中已有名为“{field_name}”的签名域</source>
         <translation>The document already has a signature field named “{field_name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="153"/>
+        <location filename="../../ui/core_messages.py" line="154"/>
         <source>签名失败：{error}</source>
         <translation>Signing failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="154"/>
+        <location filename="../../ui/core_messages.py" line="155"/>
         <source>无法写入 {path}：{value}</source>
         <translation>{path} cannot be written: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="155"/>
+        <location filename="../../ui/core_messages.py" line="156"/>
         <source>试用（自签名）证书不能加入信任列表：它不能证明签名者的身份</source>
         <translation>A trial (self-signed) certificate cannot go on the trust list: it does not prove who signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="156"/>
+        <location filename="../../ui/core_messages.py" line="157"/>
         <source>{subject} 不是 CA 证书（没有 cA 基本约束）：信任列表只收医保局 CA 的证书，不收签名者本人的证书</source>
         <translation>{subject} is not a CA certificate (no cA basic constraint): the trust list takes the bureau CA&apos;s certificates, not a signer&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="160"/>
+        <location filename="../../ui/core_messages.py" line="161"/>
         <source>证书文件是空的：{path}</source>
         <translation>The certificate file is empty: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="161"/>
+        <location filename="../../ui/core_messages.py" line="162"/>
         <source>请给出证书指纹（SHA-256）的至少前 6 位</source>
         <translation>Give at least the first 6 digits of the certificate&apos;s SHA-256 fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="162"/>
+        <location filename="../../ui/core_messages.py" line="163"/>
         <source>无法读取证书文件 {path}：{value}</source>
         <translation>The certificate file {path} cannot be read: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="163"/>
+        <location filename="../../ui/core_messages.py" line="164"/>
         <source>{name}：{error}</source>
         <translation>{name}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="164"/>
+        <location filename="../../ui/core_messages.py" line="165"/>
         <source>这些证书已经在信任列表中</source>
         <translation>These certificates are already on the trust list</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="165"/>
+        <location filename="../../ui/core_messages.py" line="166"/>
         <source>信任列表中没有指纹为 {prefix} 的证书</source>
         <translation>The trust list has no certificate with the fingerprint {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="166"/>
+        <location filename="../../ui/core_messages.py" line="167"/>
         <source>指纹 {prefix} 对应多个证书，请多写几位</source>
         <translation>The fingerprint {prefix} matches several certificates: type more of it</translation>
     </message>
@@ -1500,6 +1510,145 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     </message>
 </context>
 <context>
+    <name>InterviewDialog</name>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="63"/>
+        <source>询问笔录</source>
+        <translation>Interview records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="72"/>
+        <source>被询问人姓名</source>
+        <translation>Name of the person interviewed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="73"/>
+        <source>新建询问笔录</source>
+        <translation>New interview record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="75"/>
+        <source>本检查的询问笔录</source>
+        <translation>Interview records of this inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="85"/>
+        <source>如 医生、护士长、患者家属</source>
+        <translation>e.g. doctor, head nurse, patient&apos;s relative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="89"/>
+        <source>（未指定）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="92"/>
+        <source>保存被询问人和记录人</source>
+        <translation>Save interviewee and recorder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="94"/>
+        <source>被询问人</source>
+        <translation>Interviewee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="95"/>
+        <source>身份</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="96"/>
+        <source>身份证件号码</source>
+        <translation>ID document number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="97"/>
+        <source>询问地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="98"/>
+        <source>记录人</source>
+        <translation>Recorder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="103"/>
+        <location filename="../../ui/interview_dialog.py" line="114"/>
+        <source>问</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="103"/>
+        <source>答</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="111"/>
+        <source>问答（双击修改；清空问题即删去这一问）</source>
+        <translation>Questions and answers (double-click to correct; empty a question to remove it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="116"/>
+        <source>答（照录被询问人的回答）</source>
+        <translation>Answer (as the interviewee said it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="118"/>
+        <source>记录这一问答</source>
+        <translation>Record this question and answer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="127"/>
+        <source>生成询问笔录 PDF</source>
+        <translation>Make the interview record PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="129"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="149"/>
+        <source> · 已签名</source>
+        <translation> · signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="201"/>
+        <source>还没有询问笔录：填写被询问人姓名后新建。</source>
+        <translation>No interview record yet: enter the interviewee&apos;s name, then create one.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="203"/>
+        <source>已数字签名：不能再修改。</source>
+        <translation>Signed digitally: it can no longer be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="205"/>
+        <source>数字签名前可以修改；被询问人核对后签名。</source>
+        <translation>It can be corrected until it is signed digitally; the interviewee reads it over, then signs.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="213"/>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="280"/>
+        <source>已生成询问笔录。</source>
+        <translation>The interview record was made.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="281"/>
+        <source>无法生成</source>
+        <translation>Cannot make it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="283"/>
+        <source>正在生成询问笔录…</source>
+        <translation>Making the interview record…</translation>
+    </message>
+</context>
+<context>
     <name>KeyForm</name>
     <message>
         <location filename="../../ui/keys_dialog.py" line="63"/>
@@ -2128,139 +2277,139 @@ Data directory: %2</translation>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/record_dialog.py" line="82"/>
-        <location filename="../../ui/record_dialog.py" line="149"/>
+        <location filename="../../ui/record_dialog.py" line="92"/>
+        <location filename="../../ui/record_dialog.py" line="159"/>
         <source>检查记录</source>
         <translation>Inspection record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="100"/>
+        <location filename="../../ui/record_dialog.py" line="110"/>
         <source>生成 / 更新记录</source>
         <translation>Make / update record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="101"/>
+        <location filename="../../ui/record_dialog.py" line="111"/>
         <source>签名…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="102"/>
+        <location filename="../../ui/record_dialog.py" line="112"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="103"/>
+        <location filename="../../ui/record_dialog.py" line="113"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="104"/>
+        <location filename="../../ui/record_dialog.py" line="114"/>
         <source>制作更正记录…</source>
         <translation>Make an amendment…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="106"/>
+        <location filename="../../ui/record_dialog.py" line="116"/>
         <source>已签名的记录不能修改：更正是一项新的检查，关联原记录，原记录保持不变</source>
         <translation>A signed record cannot change: a correction is a new inspection linked to it, and the original stays as it is</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="108"/>
+        <location filename="../../ui/record_dialog.py" line="118"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="155"/>
+        <location filename="../../ui/record_dialog.py" line="165"/>
         <source>还没有生成记录。</source>
         <translation>No record has been made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="157"/>
+        <location filename="../../ui/record_dialog.py" line="167"/>
         <source>&lt;b&gt;记录编号&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Record no.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="158"/>
+        <location filename="../../ui/record_dialog.py" line="168"/>
         <source>生成于 %1</source>
         <translation>Made on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="163"/>
+        <location filename="../../ui/record_dialog.py" line="173"/>
         <source>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ 与当前数据一致&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ matches the current data&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="166"/>
+        <location filename="../../ui/record_dialog.py" line="176"/>
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ 记录生成后数据有变更，请重新生成&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ the data changed after the record was made: make it again&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="173"/>
+        <location filename="../../ui/record_dialog.py" line="183"/>
         <source>&lt;b&gt;签名&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="175"/>
+        <location filename="../../ui/record_dialog.py" line="185"/>
         <source>（组长）</source>
         <translation> (leader)</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="177"/>
+        <location filename="../../ui/record_dialog.py" line="187"/>
         <source>手写 ✓</source>
         <translation>by hand ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="177"/>
+        <location filename="../../ui/record_dialog.py" line="187"/>
         <source>手写 —</source>
         <translation>by hand —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="178"/>
+        <location filename="../../ui/record_dialog.py" line="188"/>
         <source>数字 ✓</source>
         <translation>digital ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="178"/>
+        <location filename="../../ui/record_dialog.py" line="188"/>
         <source>数字 —</source>
         <translation>digital —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="182"/>
+        <location filename="../../ui/record_dialog.py" line="192"/>
         <source>&lt;b&gt;已签名锁定&lt;/b&gt;：不能再修改，更正须制作更正记录。</source>
         <translation>&lt;b&gt;Signed and locked&lt;/b&gt;: no more changes; corrections need an amendment record.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="193"/>
+        <location filename="../../ui/record_dialog.py" line="203"/>
         <source>无法生成记录</source>
         <translation>Cannot make the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="195"/>
+        <location filename="../../ui/record_dialog.py" line="205"/>
         <source>正在生成检查记录…</source>
         <translation>Making the inspection record…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="203"/>
+        <location filename="../../ui/record_dialog.py" line="213"/>
         <source>制作更正记录</source>
         <translation>Make an amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="205"/>
+        <location filename="../../ui/record_dialog.py" line="215"/>
         <source>将新建一项更正检查，复制原检查的答案和证据供修改；原记录保持不变。继续吗？</source>
         <translation>A new correcting inspection will be made with a copy of the original&apos;s answers and evidence to edit; the original stays as it is. Go on?</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="214"/>
+        <location filename="../../ui/record_dialog.py" line="224"/>
         <source>无法更正</source>
         <translation>Cannot amend</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="235"/>
-        <location filename="../../ui/record_dialog.py" line="241"/>
+        <location filename="../../ui/record_dialog.py" line="245"/>
+        <location filename="../../ui/record_dialog.py" line="251"/>
         <source>另存检查记录</source>
         <translation>Save a copy of the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="235"/>
+        <location filename="../../ui/record_dialog.py" line="245"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
