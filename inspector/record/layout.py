@@ -684,6 +684,7 @@ def record_story(
         story.append(_section_table(view, section, s))
     left_out = sorted(set(range(1, 9)) - {n for n in numbers.values() if n <= 8})
     if left_out:
+        story.append(Spacer(1, 1.5 * mm))
         story.append(
             Paragraph(
                 "检查要点"
@@ -711,7 +712,10 @@ def record_story(
         speaker = _escape(facts.representative) or "（未记录）"
         if facts.representative_title:
             speaker += f"，{_escape(facts.representative_title)}"
-        story.append(Paragraph(f"陈述、申辩人：{speaker}", s["base"]))
+        # Who spoke stays with the first lines of what was said.
+        speaker_line = Paragraph(f"陈述、申辩人：{speaker}", s["base"])
+        speaker_line.keepWithNext = 1
+        story.append(speaker_line)
         story.append(Paragraph(_escape(statement), s["base"]))
     else:
         story.append(Paragraph("（被检查单位未作陈述、申辩。）", s["base"]))
