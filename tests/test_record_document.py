@@ -440,6 +440,10 @@ def test_key_drug_lists_come_with_the_checklist_and_take_per_entry_findings(
         save_drug_check(workspace, inspection_id, "FK.1", 1, count="13")
     amendment = amend_inspection(workspace, inspection_id)
     assert [c.count for c in drug_checks(workspace, amendment)] == ["0.5", "12"]
+    assert gather_facts(workspace, get_inspection(workspace, amendment)).corrections == []
+    save_drug_check(workspace, amendment, "FK.1", 1, count="14", unit="支", note="复点")
+    (correction,) = gather_facts(workspace, get_inspection(workspace, amendment)).corrections
+    assert correction == ("WM 1 人血白蛋白", "12支；结算 40 支，库存不符", "14支；复点")
 
 
 def test_the_command_line_lists_and_records_key_drugs(cli: Cli) -> None:

@@ -221,6 +221,19 @@ def correction_list(
         after = getattr(amended_party[3], name) or ""
         if before != after:
             changes.append((label, before or "—", after or "—"))
+    before_drugs = {(d.list_code, d.entry_no): d for d in drug_checks(ws, original.id)}
+    after_drugs = {(d.list_code, d.entry_no): d for d in drug_checks(ws, amended.id)}
+    for key in sorted(before_drugs.keys() | after_drugs.keys()):
+        old, new = before_drugs.get(key), after_drugs.get(key)
+        texts = [
+            "；".join(p for p in (f"{d.count or ''}{d.unit}", d.note) if p) or "—"
+            if d is not None
+            else "—"
+            for d in (old, new)
+        ]
+        if texts[0] != texts[1]:
+            name = (old or new).name  # type: ignore[union-attr]
+            changes.append((f"{key[0]} {key[1]} {name}", texts[0], texts[1]))
     kept = {e.sha256 for e in original.evidence}
     now = {e.sha256 for e in amended.evidence}
     for evidence in amended.evidence:
