@@ -233,6 +233,10 @@ def test_the_english_ui_does_not_cut_results_or_headers(qtbot: QtBot, workspace:
         assert result_name(Result.PROBLEM) == "Problem found"
         needed = tree.fontMetrics().horizontalAdvance("Problem found")
         assert tree.columnWidth(1) > needed
+        # Words built around values were not found by lupdate and stayed Chinese.
+        page.select("P2.4")
+        assert page.item_section.text().startswith("Inspection point 2: ")
+        assert page.sources.text().startswith("Sources: ")
         window.show_home()
         table = window.home.table
         metrics = table.horizontalHeader().fontMetrics()

@@ -398,7 +398,7 @@ class ChecklistPage(QWidget):
         leader = view.leader
         self.subtitle.setText(
             f"{kind} · {view.district} · {view.mode_name} · {status_name(view.status)}"
-            + (f" · {self.tr('组长')} {leader[0]}" if leader else "")
+            + (" · " + self.tr("组长 %1").replace("%1", leader[0]) if leader else "")
         )
         self._apply_editable()
         self._update_progress()
@@ -500,10 +500,8 @@ class ChecklistPage(QWidget):
         self._loading = True
         try:
             section = next(s for s in self.view.checklist.sections if s.code == item.section)  # type: ignore[union-attr]
-            self.item_section.setText(
-                (f"{self.tr('检查要点')} {section.point}：" if section.point else "")
-                + section.title
-            )
+            point = self.tr("检查要点 %1：").replace("%1", str(section.point))
+            self.item_section.setText((point if section.point else "") + section.title)
             star = "  ★ " + self.tr("该类机构的检查重点") if item.priority else ""
             self.item_title.setText(f"{item.code}  {item.title}{star}")
             self.question.setText(item.question)
@@ -527,7 +525,7 @@ class ChecklistPage(QWidget):
                 f"{source_label(s.seed, s.clause)}：“{s.quote}”" for s in item.sources
             )
             note = f"<br/>{item.applies_note}" if item.applies_note else ""
-            self.sources.setText(f"{self.tr('依据')}：{sources}{note}")
+            self.sources.setText(self.tr("依据：%1").replace("%1", sources) + note)
             self._show_flag(item)
             self.drugs.show_item(item, self.editable)
             self._enable_problem_fields()

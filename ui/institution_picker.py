@@ -119,7 +119,7 @@ class InstitutionPicker(QWidget):
 
     def _item(self, info: InstitutionInfo) -> QListWidgetItem:
         check = info.agreement(self.on_date)
-        number = f"{self.tr('协议')} {info.agreement_no}" if info.agreement_no else ""
+        number = self.tr("协议 %1").replace("%1", info.agreement_no) if info.agreement_no else ""
         details = " · ".join(p for p in (info.type_name, info.district, number) if p)
         item = QListWidgetItem(f"{info.name}\n{details}　【{check.label}】")
         item.setData(INFO_ROLE, info)

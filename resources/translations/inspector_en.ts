@@ -143,7 +143,7 @@
     <message>
         <location filename="../../ui/checklist_page.py" line="199"/>
         <location filename="../../ui/checklist_page.py" line="418"/>
-        <location filename="../../ui/checklist_page.py" line="699"/>
+        <location filename="../../ui/checklist_page.py" line="697"/>
         <source>完成现场检查</source>
         <translation>Finish on-site check</translation>
     </message>
@@ -193,53 +193,68 @@
         <translation>How to check</translation>
     </message>
     <message>
+        <location filename="../../ui/checklist_page.py" line="401"/>
+        <source>组长 %1</source>
+        <translation>leader %1</translation>
+    </message>
+    <message>
         <location filename="../../ui/checklist_page.py" line="418"/>
         <source>重新打开检查</source>
         <translation>Reopen inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="507"/>
+        <location filename="../../ui/checklist_page.py" line="503"/>
+        <source>检查要点 %1：</source>
+        <translation>Inspection point %1: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="505"/>
         <source>该类机构的检查重点</source>
         <translation>priority for this type of institution</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="516"/>
+        <location filename="../../ui/checklist_page.py" line="514"/>
         <source>（未选择）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="524"/>
+        <location filename="../../ui/checklist_page.py" line="522"/>
         <source>（本工具的检查建议）</source>
         <translation> (the tool&apos;s own advice)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="661"/>
+        <location filename="../../ui/checklist_page.py" line="528"/>
+        <source>依据：%1</source>
+        <translation>Sources: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="659"/>
         <source>已检查 %1/%2 · 发现问题 %3 · 涉及金额 %4</source>
         <translation>Checked %1/%2 · problems %3 · amount %4</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="672"/>
+        <location filename="../../ui/checklist_page.py" line="670"/>
         <source>✓ 已保存 %1</source>
         <translation>✓ Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="678"/>
+        <location filename="../../ui/checklist_page.py" line="676"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
+        <location filename="../../ui/checklist_page.py" line="680"/>
         <location filename="../../ui/checklist_page.py" line="682"/>
-        <location filename="../../ui/checklist_page.py" line="684"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="696"/>
+        <location filename="../../ui/checklist_page.py" line="694"/>
         <source>结束现场检查后，答案将不能再修改（可重新打开）。</source>
         <translation>After finishing, answers can no longer be changed (the inspection can be reopened).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist_page.py" line="698"/>
+        <location filename="../../ui/checklist_page.py" line="696"/>
         <source>还有 %n 项未检查。</source>
         <translation>
             <numerusform>%n item is still unchecked.</numerusform>
@@ -247,7 +262,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="706"/>
+        <location filename="../../ui/checklist_page.py" line="704"/>
         <source>无法完成</source>
         <translation>Cannot finish</translation>
     </message>
@@ -1507,6 +1522,11 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
             <numerusform>Showing the first %n only; type more to narrow down</numerusform>
             <numerusform>Showing the first %n only; type more to narrow down</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../ui/institution_picker.py" line="122"/>
+        <source>协议 %1</source>
+        <translation>agreement %1</translation>
     </message>
 </context>
 <context>
