@@ -6,6 +6,8 @@ is set up. Prints the seconds and the size of the job; target under 10 s for 18 
 
 ``--dpi 1200`` (or the printer's own resolution) measures the old way: every page at full
 resolution. ``--pages N`` prints only the first N pages (the old way takes minutes).
+``--cups QUEUE --spooled FILE`` prints the PDF itself on a CUPS queue (the app's way on Linux)
+and times it until the queue's backend has written FILE (tests/data/cups/inspector-file).
 """
 
 from __future__ import annotations
@@ -61,14 +63,16 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dpi", type=int, default=None)
     parser.add_argument("--pages", type=int, default=None)
+    parser.add_argument("--cups", metavar="QUEUE")
+    parser.add_argument("--spooled", metavar="FILE", type=Path)
     args = parser.parse_args()
 
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
     from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
     from PySide6.QtWidgets import QApplication
 
-    from ui.record_dialog import PRINT_DPI, print_pdf
+    from ui.record_dialog import PRINT_DPI, cups_command, print_pdf, send_to_cups
 
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as scratch:
@@ -79,6 +83,22 @@ def main() -> None:
         document = QPdfDocument()
         document.load(buffer)
         pages = document.pageCount()
+        if args.cups:
+            queue = QPrinter(QPrinterInfo.printerInfo(args.cups))
+            command = cups_command(queue, "bench")
+            assert command is not None and args.spooled is not None, "a CUPS queue and --spooled"
+            args.spooled.unlink(missing_ok=True)
+            start = time.perf_counter()
+            send_to_cups(command, data)
+            while not args.spooled.exists():  # the backend renames its file when done
+                time.sleep(0.01)
+            seconds = time.perf_counter() - start
+            size = args.spooled.stat().st_size
+            print(
+                f"record: {pages} pages, {len(data) / 1e6:.1f} MB; as the PDF itself on CUPS queue "
+                f"{args.cups}: {seconds:.2f} s to the backend's file, job {size / 1e6:.1f} MB"
+            )
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         out = Path(scratch) / "printed.pdf"

@@ -3,6 +3,7 @@ recusal override asked for and kept, and amendments told apart from their origin
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -319,3 +320,58 @@ def test_interview_records_in_the_app_with_a_recorder_and_edits(
     )
     assert "记录人李娜（执法证号370100002）" in text and "不在，今天休息" in text
     assert "被询问人核对签字（每页）" in text
+
+
+def _file_queue() -> tuple[str, Path] | None:
+    """A CUPS queue whose backend writes each job to a file (tests/data/cups/inspector-file says
+    how to set one up), where there is one."""
+    import shutil
+    import subprocess
+
+    if shutil.which("lpstat") is None:
+        return None
+    listing = subprocess.run(["lpstat", "-v"], capture_output=True, text=True, check=False)
+    for line in listing.stdout.splitlines():
+        found = re.match(r"device for (\S+): inspector-file:(/\S+)", line)
+        if found:
+            return found.group(1), Path(found.group(2))
+    return None
+
+
+def test_on_a_cups_queue_the_pdf_itself_is_printed(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path
+) -> None:
+    import time
+
+    from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+    from inspector.record.status import record_bytes
+    from ui.record_dialog import RecordDialog, cups_command
+
+    pdf_printer = QPrinter()
+    pdf_printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    assert cups_command(pdf_printer, "x") is None  # printing to a file renders pages
+    queue = _file_queue()
+    if queue is None:
+        pytest.skip("needs a CUPS queue on tests/data/cups/inspector-file")
+    name, target = queue
+    printer = QPrinter(QPrinterInfo.printerInfo(name))
+    printer.setCopyCount(2)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(1, 2)
+    command = cups_command(printer, "检查记录")
+    assert command is not None
+    assert command[1:] == ["-d", name, "-t", "检查记录", "-n", "2", "-P", "1-2", *command[-2:]]
+    inspection_id = _pharmacy(workspace)
+    dialog = RecordDialog(workspace, TaskRunner(), inspection_id)
+    qtbot.addWidget(dialog)
+    dialog.build()
+    assert dialog.record is not None
+    data = record_bytes(workspace, dialog.record)
+    target.unlink(missing_ok=True)
+    assert dialog.print_record(QPrinter(QPrinterInfo.printerInfo(name))) >= 1
+    # The queue's device is another process: wait for the file it writes, for at most 30 s.
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not (target.exists() and target.stat().st_size):
+        time.sleep(0.05)
+    assert target.read_bytes() == data  # the record's own bytes: vectors, not page pictures
