@@ -893,7 +893,6 @@ def interview_story(
         story.append(Paragraph("（未记录问答。）", s["base"]))
     # The usual closing line of an interview record (the tool's standard wording).
     story.append(Paragraph("以上笔录我已看过（或已向我宣读过），与我所说的相符。", s["base"]))
-    story.append(Paragraph("签名", s["h2"]))
     label = f"被询问人<br/>{_escape(interview.interviewee_name)}"
     rows = _party_rows(
         label,
@@ -902,6 +901,5 @@ def interview_story(
         s,
     )
     rows += _team_rows(view, facts, interview.id, "询问人", s, boxes)
-    block = _signature_table(rows, s)
-    story.append(block)
+    story.append(KeepTogether([Paragraph("签名", s["h2"]), _signature_table(rows, s)]))
     return story
