@@ -701,16 +701,20 @@ def filter_choices(ws: Workspace) -> tuple[list[str], list[str]]:
     return list(districts), list(modes)
 
 
+REOPEN_FIRST = "该检查的状态为“{status}”，不能再修改；如需修改，请先重新打开检查。"
+
+
 def require_editable(inspection: Inspection) -> None:
+    """Refuse a change to a finished inspection. The message names no command: the app says
+    it too (its button is 重新打开检查); the command line adds its own hint."""
     if inspection.status not in EDITABLE:
-        raise InvalidInput(
-            f"该检查的状态为“{STATUS_NAMES[inspection.status]}”，不能再修改。"
-            + (
-                "如需修改，请先重新打开检查（inspection reopen）。"
-                if inspection.status is InspectionStatus.AWAITING_SIGNATURES
-                else ""
+        status = STATUS_NAMES[inspection.status]
+        if inspection.status is InspectionStatus.AWAITING_SIGNATURES:
+            raise InvalidInput(
+                "该检查的状态为“{status}”，不能再修改；如需修改，请先重新打开检查。",
+                status=status,
             )
-        )
+        raise InvalidInput("该检查的状态为“{status}”，不能再修改。", status=status)
 
 
 def mark_started(inspection: Inspection) -> None:

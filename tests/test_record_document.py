@@ -496,3 +496,28 @@ def test_checklist_show_says_when_it_falls_back_to_the_last_good_copy(
     installed.write_text(installed.read_text(encoding="utf-8") + "\n  - [broken", "utf-8")
     _out, err = cli("checklist", "show", "--type", "public_hospital", "--mode", "surprise")
     assert "上次可用" in err and installed.name in err
+
+
+def test_core_messages_name_no_command_the_command_line_adds_it(
+    cli: Cli, workspace: Workspace
+) -> None:
+    from inspector.inspections import save_answer
+
+    inspection_id = _pharmacy(workspace)
+    with pytest.raises(InvalidInput) as empty:
+        create_inspection(
+            workspace,
+            institution="某药店",
+            type_code="retail_pharmacy",
+            mode="surprise",
+            district="历下区",
+            team=[],
+        )
+    finish_inspection(workspace, inspection_id)
+    with pytest.raises(InvalidInput) as finished:
+        save_answer(workspace, inspection_id, "P2.4", "ok")
+    for error in (empty.value, finished.value):
+        assert "--" not in str(error) and "inspection " not in str(error), str(error)
+    assert "请先重新打开检查" in str(finished.value)
+    _out, err = cli("answer", inspection_id, "P2.4", "--result", "ok", expect=1)
+    assert "请先重新打开检查。命令：inspection reopen 检查编号" in err

@@ -25,6 +25,10 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "请填写被检查机构的名称"),
         QT_TRANSLATE_NOOP("Core", "请填写被检查机构所在的区县"),
         QT_TRANSLATE_NOOP("Core", "检查组至少需要一名检查人员"),
+        QT_TRANSLATE_NOOP("Core", "该检查的状态为“{status}”，不能再修改。"),
+        QT_TRANSLATE_NOOP(
+            "Core", "该检查的状态为“{status}”，不能再修改；如需修改，请先重新打开检查。"
+        ),
         QT_TRANSLATE_NOOP("Core", "本次检查的清单中没有参考目录 {list_code}"),
         QT_TRANSLATE_NOOP("Core", "数量“{text}”不是数字"),
         QT_TRANSLATE_NOOP("Core", "条目 {item_code} 没有参考目录"),

@@ -316,324 +316,334 @@
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="28"/>
+        <source>该检查的状态为“{status}”，不能再修改。</source>
+        <translation>This inspection is “{status}”: it can no longer be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="29"/>
+        <source>该检查的状态为“{status}”，不能再修改；如需修改，请先重新打开检查。</source>
+        <translation>This inspection is “{status}”: it can no longer be changed; reopen the inspection first to change it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="32"/>
         <source>本次检查的清单中没有参考目录 {list_code}</source>
         <translation>The checklist of this inspection has no reference list {list_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="29"/>
+        <location filename="../../ui/core_messages.py" line="33"/>
         <source>数量“{text}”不是数字</source>
         <translation>The quantity “{text}” is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="30"/>
+        <location filename="../../ui/core_messages.py" line="34"/>
         <source>条目 {item_code} 没有参考目录</source>
         <translation>Item {item_code} has no reference list</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="31"/>
+        <location filename="../../ui/core_messages.py" line="35"/>
         <source>参考目录 {list_code} 中没有序号 {entry_no}</source>
         <translation>The reference list {list_code} has no entry {entry_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="37"/>
+        <location filename="../../ui/core_messages.py" line="41"/>
         <source>同一执法证号在检查组中出现了两次</source>
         <translation>The same enforcement certificate number appears twice in the team</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="38"/>
+        <location filename="../../ui/core_messages.py" line="42"/>
         <source>组长的执法证号 {leader_cert} 不在检查组中</source>
         <translation>The leader&apos;s certificate number {leader_cert} is not in the team</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="39"/>
+        <location filename="../../ui/core_messages.py" line="43"/>
         <source>执法证号 {cert_no} 已登记为“{name}”，与“{name2}”不符</source>
         <translation>Certificate number {cert_no} is registered to “{name}”, not “{name2}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="40"/>
+        <location filename="../../ui/core_messages.py" line="44"/>
         <source>机构“{name}”（{district}）已登记为“{value}”，与本次填写的类型不符</source>
         <translation>The institution “{name}” ({district}) is registered as “{value}”, not the type entered now</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="43"/>
+        <location filename="../../ui/core_messages.py" line="47"/>
         <source>本次检查的清单中没有条目 {item_code}</source>
         <translation>The checklist of this inspection has no item {item_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="45"/>
-        <location filename="../../ui/core_messages.py" line="112"/>
+        <location filename="../../ui/core_messages.py" line="49"/>
+        <location filename="../../ui/core_messages.py" line="116"/>
         <source>证据文件缺失：{sha256}</source>
         <translation>Evidence file missing: {sha256}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="46"/>
-        <location filename="../../ui/core_messages.py" line="113"/>
+        <location filename="../../ui/core_messages.py" line="50"/>
+        <location filename="../../ui/core_messages.py" line="117"/>
         <source>无法读取证据文件 {sha256}：{error}</source>
         <translation>Cannot read evidence file {sha256}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="47"/>
+        <location filename="../../ui/core_messages.py" line="51"/>
         <source>请填写检查人员姓名</source>
         <translation>Please enter the inspector&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="48"/>
+        <location filename="../../ui/core_messages.py" line="52"/>
         <source>本机没有执法证号为 {cert_no} 的检查人员：请同时填写姓名</source>
         <translation>No inspector with enforcement certificate no. {cert_no} on this laptop: please enter the name too</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="49"/>
+        <location filename="../../ui/core_messages.py" line="53"/>
         <source>条目 {item_code} 可记录的违规类别为：{names}</source>
         <translation>The violation categories item {item_code} can record are: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="50"/>
+        <location filename="../../ui/core_messages.py" line="54"/>
         <source>只能重新打开待签字的检查（当前状态：{value}）</source>
         <translation>Only an inspection awaiting signatures can be reopened (its status: {value})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="51"/>
+        <location filename="../../ui/core_messages.py" line="55"/>
         <source>结果“{result}”无效，可选：{allowed}</source>
         <translation>The result “{result}” is not valid; choose one of: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="52"/>
+        <location filename="../../ui/core_messages.py" line="56"/>
         <source>执法证号 {cert_no} 不是本检查组的成员</source>
         <translation>Certificate number {cert_no} is not a member of this team</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="53"/>
+        <location filename="../../ui/core_messages.py" line="57"/>
         <source>文件为空（0 字节）</source>
         <translation>The file is empty (0 bytes)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="54"/>
+        <location filename="../../ui/core_messages.py" line="58"/>
         <source>无法锁定临时文件夹</source>
         <translation>The scratch folder cannot be locked</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="55"/>
+        <location filename="../../ui/core_messages.py" line="59"/>
         <source>不是文件</source>
         <translation>Not a file</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="56"/>
+        <location filename="../../ui/core_messages.py" line="60"/>
         <source>无法读取文件：{value}</source>
         <translation>The file cannot be read: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="57"/>
+        <location filename="../../ui/core_messages.py" line="61"/>
         <source>HEIC/HEIF 照片需要 pillow-heif 组件，本机未安装</source>
         <translation>HEIC/HEIF photos need the pillow-heif component, which is not installed here</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="58"/>
+        <location filename="../../ui/core_messages.py" line="62"/>
         <source>图片像素数过大（疑似解压炸弹），已拒绝</source>
         <translation>The picture has too many pixels (a decompression bomb?): refused</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="59"/>
+        <location filename="../../ui/core_messages.py" line="63"/>
         <source>不是可识别的图片、PDF 或视频文件</source>
         <translation>Not a picture, PDF or video file this tool knows</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="60"/>
+        <location filename="../../ui/core_messages.py" line="64"/>
         <source>图片已损坏或不完整：{error}</source>
         <translation>The picture is damaged or incomplete: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="61"/>
+        <location filename="../../ui/core_messages.py" line="65"/>
         <source>不支持的图片格式：{format}</source>
         <translation>Picture format not supported: {format}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="62"/>
+        <location filename="../../ui/core_messages.py" line="66"/>
         <source>请先完成现场检查（结束检查后才能签名记录）</source>
         <translation>Finish the inspection first (the record is signed after the inspection is finished)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="63"/>
+        <location filename="../../ui/core_messages.py" line="67"/>
         <source>还没有生成检查记录：请先生成记录，核对后再签名</source>
         <translation>No record has been made yet: make the record, check it, then sign</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="64"/>
+        <location filename="../../ui/core_messages.py" line="68"/>
         <source>记录生成后数据有变更：请重新生成记录，核对后再签名</source>
         <translation>The data changed after the record was made: make the record again, check it, then sign</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="65"/>
+        <location filename="../../ui/core_messages.py" line="69"/>
         <source>该密钥证书上的执法证号（{value}）不属于本检查组，不能签名本记录</source>
         <translation>The certificate number on this key&apos;s certificate ({value}) is not on this team: it cannot sign this record</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="68"/>
+        <location filename="../../ui/core_messages.py" line="72"/>
         <source>{name} 已经签过本记录</source>
         <translation>{name} has already signed this record</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="69"/>
+        <location filename="../../ui/core_messages.py" line="73"/>
         <source>组长最后签名：还需 {others} 先签名</source>
         <translation>The leader signs last: {others} must sign first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="70"/>
+        <location filename="../../ui/core_messages.py" line="74"/>
         <source>记录中没有该检查人员的签名位置：请重新生成记录</source>
         <translation>The record has no signature place for this inspector: make the record again</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="71"/>
+        <location filename="../../ui/core_messages.py" line="75"/>
         <source>请先完成手写签名：{missing}</source>
         <translation>Complete the handwritten signatures first: {missing}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="72"/>
+        <location filename="../../ui/core_messages.py" line="76"/>
         <source>该检查的记录已数字签名并锁定，不能再修改；如需更正请新建更正记录。</source>
         <translation>The record of this inspection is digitally signed and locked: it cannot be changed; make an amendment to correct it.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="75"/>
+        <location filename="../../ui/core_messages.py" line="79"/>
         <source>签名为空</source>
         <translation>The signature is empty</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="76"/>
+        <location filename="../../ui/core_messages.py" line="80"/>
         <source>签名角色应为：{value}</source>
         <translation>The signer&apos;s role must be one of: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="77"/>
+        <location filename="../../ui/core_messages.py" line="81"/>
         <source>请填写签名人姓名</source>
         <translation>Enter the signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="78"/>
+        <location filename="../../ui/core_messages.py" line="82"/>
         <source>请填写拒签的理由（或“未说明理由”）</source>
         <translation>Enter the reason for refusing to sign (or “no reason given”)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="79"/>
+        <location filename="../../ui/core_messages.py" line="83"/>
         <source>拒签时须有见证人签名：请填写见证人姓名</source>
         <translation>A refusal needs a witness&apos;s signature: enter the witness&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="80"/>
+        <location filename="../../ui/core_messages.py" line="84"/>
         <source>请填写被询问人姓名</source>
         <translation>Enter the name of the person interviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="81"/>
+        <location filename="../../ui/core_messages.py" line="85"/>
         <source>询问笔录中没有第 {number} 问</source>
         <translation>The interview record has no question {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="82"/>
+        <location filename="../../ui/core_messages.py" line="86"/>
         <source>统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V），而不是“{text}”</source>
         <translation>A unified social credit code has 18 digits or capital letters (no I, O, Z, S, V), not “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="86"/>
+        <location filename="../../ui/core_messages.py" line="90"/>
         <source>统一社会信用代码“{text}”的校验位不对，请核对营业执照</source>
         <translation>The check character of the unified social credit code “{text}” is wrong: check the business licence</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="87"/>
+        <location filename="../../ui/core_messages.py" line="91"/>
         <source>没有编号为 {interview_id} 的询问笔录</source>
         <translation>There is no interview record with the id {interview_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="88"/>
+        <location filename="../../ui/core_messages.py" line="92"/>
         <source>问题不能为空</source>
         <translation>The question cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="89"/>
+        <location filename="../../ui/core_messages.py" line="93"/>
         <source>签名笔迹格式不正确</source>
         <translation>The signature strokes are not in the right format</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="90"/>
+        <location filename="../../ui/core_messages.py" line="94"/>
         <source>该询问笔录已数字签名，不能再修改</source>
         <translation>This interview record is digitally signed: it cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="91"/>
+        <location filename="../../ui/core_messages.py" line="95"/>
         <source>只有已签名锁定的检查需要更正记录；未签名的检查可以直接修改。</source>
         <translation>Only a signed, locked inspection needs an amendment; an unsigned one can be changed directly.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="92"/>
+        <location filename="../../ui/core_messages.py" line="96"/>
         <source>不支持的密钥类型 {type_name}：只支持 RSA（至少 2048 位）或 EC P-256</source>
         <translation>Key type {type_name} is not supported: only RSA (at least 2048 bits) or EC P-256</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="95"/>
+        <location filename="../../ui/core_messages.py" line="99"/>
         <source>证书尚未生效：生效时间 {local}</source>
         <translation>The certificate is not valid yet: valid from {local}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="96"/>
+        <location filename="../../ui/core_messages.py" line="100"/>
         <source>证书已过期：到期时间 {local}</source>
         <translation>The certificate has expired: it expired at {local}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="97"/>
+        <location filename="../../ui/core_messages.py" line="101"/>
         <source>证书的主题中没有姓名（CN）</source>
         <translation>The certificate&apos;s subject has no name (CN)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="98"/>
+        <location filename="../../ui/core_messages.py" line="102"/>
         <source>口令太短：至少 {MIN_PASSPHRASE} 个字符</source>
         <translation>The passphrase is too short: at least {MIN_PASSPHRASE} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="99"/>
+        <location filename="../../ui/core_messages.py" line="103"/>
         <source>口令不正确，无法打开 PKCS#12 文件</source>
         <translation>Wrong passphrase: the PKCS#12 file cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="100"/>
+        <location filename="../../ui/core_messages.py" line="104"/>
         <source>PKCS#12 文件中没有私钥</source>
         <translation>The PKCS#12 file holds no private key</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="101"/>
+        <location filename="../../ui/core_messages.py" line="105"/>
         <source>PKCS#12 文件中没有证书</source>
         <translation>The PKCS#12 file holds no certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="102"/>
+        <location filename="../../ui/core_messages.py" line="106"/>
         <source>不支持的密钥类型</source>
         <translation>Key type not supported</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="103"/>
+        <location filename="../../ui/core_messages.py" line="107"/>
         <source>PKCS#12 文件中的证书与私钥不匹配</source>
         <translation>The certificate in the PKCS#12 file does not match its private key</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="104"/>
+        <location filename="../../ui/core_messages.py" line="108"/>
         <source>密钥 {key_id} 还没有证书</source>
         <translation>Key {key_id} has no certificate yet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="105"/>
+        <location filename="../../ui/core_messages.py" line="109"/>
         <source>证书上的执法证号是 {carried}，与指定的执法证号 {given} 不符</source>
         <translation>The certificate carries certificate number {carried}, not the {given} given</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="106"/>
+        <location filename="../../ui/core_messages.py" line="110"/>
         <source>证书中没有执法证号（主题中没有 serialNumber）：导入时请指定持有人的执法证号（key import --cert-no），签名和验证都按它核对检查组成员</source>
         <translation>The certificate carries no enforcement certificate number (no serialNumber in its subject): give the holder&apos;s number when importing (key import --cert-no); signing and verification check the team against it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="110"/>
+        <location filename="../../ui/core_messages.py" line="114"/>
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="44"/>
-        <location filename="../../ui/core_messages.py" line="111"/>
+        <location filename="../../ui/core_messages.py" line="48"/>
+        <location filename="../../ui/core_messages.py" line="115"/>
         <source>请填写执法证号</source>
         <translation>Enter the enforcement certificate number</translation>
     </message>
@@ -648,237 +658,237 @@
         <translation>The team needs at least one inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="32"/>
+        <location filename="../../ui/core_messages.py" line="36"/>
         <source>回避：{names} 所属区县与被检查机构所在区县（{district}）相同；交叉检查中如确需参加，须说明理由</source>
         <translation>Recusal: {names} belong to the district inspected ({district}); in a cross-district check they may stay on the team only with a stated reason</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="114"/>
+        <location filename="../../ui/core_messages.py" line="118"/>
         <source>请填写单位（医保局名称）</source>
         <translation>Enter the organisation (the bureau&apos;s name)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="115"/>
+        <location filename="../../ui/core_messages.py" line="119"/>
         <source>RSA 密钥只有 {key_size} 位，至少需要 2048 位</source>
         <translation>The RSA key has only {key_size} bits; at least 2048 are needed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="116"/>
+        <location filename="../../ui/core_messages.py" line="120"/>
         <source>不支持的椭圆曲线 {name}：只支持 EC P-256（secp256r1）</source>
         <translation>Elliptic curve {name} is not supported: only EC P-256 (secp256r1)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="117"/>
+        <location filename="../../ui/core_messages.py" line="121"/>
         <source>不是证书文件（需要 PEM 或 DER 格式的 X.509 证书）</source>
         <translation>Not a certificate file (an X.509 certificate in PEM or DER is needed)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="118"/>
+        <location filename="../../ui/core_messages.py" line="122"/>
         <source>不是 PKCS#12 文件（.p12 / .pfx），或文件已损坏</source>
         <translation>Not a PKCS#12 file (.p12 / .pfx), or the file is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="119"/>
+        <location filename="../../ui/core_messages.py" line="123"/>
         <source>这个密钥已经在本机：{value}，编号 {key_id}</source>
         <translation>This key is already on this laptop: {value}, id {key_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="120"/>
+        <location filename="../../ui/core_messages.py" line="124"/>
         <source>没有编号为 {key_id} 的密钥</source>
         <translation>There is no key with the id {key_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="121"/>
+        <location filename="../../ui/core_messages.py" line="125"/>
         <source>编号 {key_id} 对应多个密钥，请多写几位</source>
         <translation>The id {key_id} matches several keys: type more of it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="122"/>
+        <location filename="../../ui/core_messages.py" line="126"/>
         <source>密钥 {key_id} 没有证书请求（不是在本机生成的密钥）</source>
         <translation>Key {key_id} has no certificate request (it was not made on this laptop)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="123"/>
+        <location filename="../../ui/core_messages.py" line="127"/>
         <source>文件是空的：{path}</source>
         <translation>The file is empty: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="124"/>
+        <location filename="../../ui/core_messages.py" line="128"/>
         <source>密钥 {key_id} 不是在本机生成的，证书已在其 PKCS#12 文件中</source>
         <translation>Key {key_id} was not made here: its certificate is in its PKCS#12 file</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="125"/>
+        <location filename="../../ui/core_messages.py" line="129"/>
         <source>密钥 {key_id} 已有证书</source>
         <translation>Key {key_id} already has a certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="126"/>
+        <location filename="../../ui/core_messages.py" line="130"/>
         <source>证书与密钥 {key_id} 不匹配：证书中的公钥不是这个密钥的（证书主题：{subject}）</source>
         <translation>The certificate does not match key {key_id}: its public key is not this key&apos;s (certificate subject: {subject})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="129"/>
+        <location filename="../../ui/core_messages.py" line="133"/>
         <source>有效天数至少为 1</source>
         <translation>The number of days valid must be at least 1</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="130"/>
+        <location filename="../../ui/core_messages.py" line="134"/>
         <source>证书上的执法证号 {carried} 与生成密钥时的执法证号 {given} 不符：请医保局核对后重新签发</source>
         <translation>The certificate carries certificate number {carried}, but the key was made for {given}: ask the bureau to check and issue it again</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="134"/>
+        <location filename="../../ui/core_messages.py" line="138"/>
         <source>{label}太长（最多 {limit} 个字符）</source>
         <translation>{label} is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="135"/>
+        <location filename="../../ui/core_messages.py" line="139"/>
         <source>无法读取文件 {path}：{value}</source>
         <translation>The file {path} cannot be read: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="136"/>
+        <location filename="../../ui/core_messages.py" line="140"/>
         <source>新生成的 RSA 密钥至少 3072 位</source>
         <translation>A new RSA key has at least 3072 bits</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="137"/>
+        <location filename="../../ui/core_messages.py" line="141"/>
         <source>密钥 {key_id}：{value}</source>
         <translation>Key {key_id}: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="138"/>
+        <location filename="../../ui/core_messages.py" line="142"/>
         <source>口令不正确，无法打开密钥 {key_id}</source>
         <translation>Wrong passphrase: key {key_id} cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="139"/>
+        <location filename="../../ui/core_messages.py" line="143"/>
         <source>文档中没有名为“{name}”的签名域，请给出签名的位置</source>
         <translation>The document has no signature field named “{name}”: give the signature&apos;s position</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="140"/>
+        <location filename="../../ui/core_messages.py" line="144"/>
         <source>签名域“{name}”已经签过名</source>
         <translation>The signature field “{name}” is already signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="141"/>
+        <location filename="../../ui/core_messages.py" line="145"/>
         <source>签名域“{name}”没有位置（不可见的签名域），无法显示签名</source>
         <translation>The signature field “{name}” has no position (an invisible field): the signature cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="142"/>
+        <location filename="../../ui/core_messages.py" line="146"/>
         <source>请给出签名域的名称</source>
         <translation>Give the name of the signature field</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="143"/>
+        <location filename="../../ui/core_messages.py" line="147"/>
         <source>不是 PDF 文件：{src}</source>
         <translation>Not a PDF file: {src}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="144"/>
+        <location filename="../../ui/core_messages.py" line="148"/>
         <source>不能签署加密的 PDF</source>
         <translation>An encrypted PDF cannot be signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="145"/>
+        <location filename="../../ui/core_messages.py" line="149"/>
         <source>认证签名必须是文档的第一个签名</source>
         <translation>A certification signature must be the document&apos;s first signature</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="146"/>
+        <location filename="../../ui/core_messages.py" line="150"/>
         <source>文档已有认证签名：后续签名只能签在认证之前已有的空签名域上</source>
         <translation>The document has a certification signature: later signatures go only into empty fields made before it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="147"/>
+        <location filename="../../ui/core_messages.py" line="151"/>
         <source>内部错误：签名后原文件内容不再是新文件的开头</source>
         <translation>Internal error: after signing, the original file is no longer the start of the new file</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="148"/>
+        <location filename="../../ui/core_messages.py" line="152"/>
         <source>文档中的“{name}”不是签名域</source>
         <translation>“{name}” in the document is not a signature field</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="149"/>
+        <location filename="../../ui/core_messages.py" line="153"/>
         <source>无法读取 {src}：{value}</source>
         <translation>{src} cannot be read: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="150"/>
+        <location filename="../../ui/core_messages.py" line="154"/>
         <source>无法读取 PDF（文件可能不完整）：{src}：{error}</source>
         <translation>The PDF cannot be read (the file may be incomplete): {src}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="151"/>
+        <location filename="../../ui/core_messages.py" line="155"/>
         <source>页码超出范围：文档共 {pages} 页</source>
         <translation>Page number out of range: the document has {pages} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="152"/>
+        <location filename="../../ui/core_messages.py" line="156"/>
         <source>签名框太小：至少 {MIN_BOX:.0f} × {MIN_BOX:.0f} 点</source>
         <translation>The signature box is too small: at least {MIN_BOX:.0f} × {MIN_BOX:.0f} points</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="153"/>
+        <location filename="../../ui/core_messages.py" line="157"/>
         <source>文档中已有名为“{field_name}”的签名域</source>
         <translation>The document already has a signature field named “{field_name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="154"/>
+        <location filename="../../ui/core_messages.py" line="158"/>
         <source>签名失败：{error}</source>
         <translation>Signing failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="155"/>
+        <location filename="../../ui/core_messages.py" line="159"/>
         <source>无法写入 {path}：{value}</source>
         <translation>{path} cannot be written: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="156"/>
+        <location filename="../../ui/core_messages.py" line="160"/>
         <source>试用（自签名）证书不能加入信任列表：它不能证明签名者的身份</source>
         <translation>A trial (self-signed) certificate cannot go on the trust list: it does not prove who signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="157"/>
+        <location filename="../../ui/core_messages.py" line="161"/>
         <source>{subject} 不是 CA 证书（没有 cA 基本约束）：信任列表只收医保局 CA 的证书，不收签名者本人的证书</source>
         <translation>{subject} is not a CA certificate (no cA basic constraint): the trust list takes the bureau CA&apos;s certificates, not a signer&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="161"/>
+        <location filename="../../ui/core_messages.py" line="165"/>
         <source>证书文件是空的：{path}</source>
         <translation>The certificate file is empty: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="162"/>
+        <location filename="../../ui/core_messages.py" line="166"/>
         <source>请给出证书指纹（SHA-256）的至少前 6 位</source>
         <translation>Give at least the first 6 digits of the certificate&apos;s SHA-256 fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="163"/>
+        <location filename="../../ui/core_messages.py" line="167"/>
         <source>无法读取证书文件 {path}：{value}</source>
         <translation>The certificate file {path} cannot be read: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="164"/>
+        <location filename="../../ui/core_messages.py" line="168"/>
         <source>{name}：{error}</source>
         <translation>{name}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="165"/>
+        <location filename="../../ui/core_messages.py" line="169"/>
         <source>这些证书已经在信任列表中</source>
         <translation>These certificates are already on the trust list</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="166"/>
+        <location filename="../../ui/core_messages.py" line="170"/>
         <source>信任列表中没有指纹为 {prefix} 的证书</source>
         <translation>The trust list has no certificate with the fingerprint {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="167"/>
+        <location filename="../../ui/core_messages.py" line="171"/>
         <source>指纹 {prefix} 对应多个证书，请多写几位</source>
         <translation>The fingerprint {prefix} matches several certificates: type more of it</translation>
     </message>
