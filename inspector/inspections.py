@@ -48,11 +48,40 @@ class TeamMember:
 
 
 def parse_member(text: str) -> TeamMember:
-    """``NAME:CERTNO`` (a full-width colon is accepted too: it is what a Chinese IME types)."""
-    name, sep, cert = text.replace("：", ":").partition(":")
-    if not sep or not name.strip() or not cert.strip():
-        raise InvalidInput("检查人员应写成“姓名:执法证号”，而不是“{text}”", text=text)
-    return TeamMember(name=name.strip(), cert_no=cert.strip())
+    """``NAME:CERTNO[:DISTRICT]`` (a full-width colon is accepted too: it is what a Chinese IME
+    types); the district is the inspector's own, which recusal is checked against."""
+    parts = [part.strip() for part in text.replace("：", ":").split(":")]
+    if len(parts) not in (2, 3) or not parts[0] or not parts[1]:
+        raise InvalidInput("检查人员应写成“姓名:执法证号[:所属区县]”，而不是“{text}”", text=text)
+    district = parts[2] if len(parts) == 3 and parts[2] else None
+    return TeamMember(name=parts[0], cert_no=parts[1], district=district)
+
+
+CROSS_MODE = "cross"  # 交叉检查: a team of another district (seed 003)
+
+
+def recusal_clashes(
+    ws: Workspace,
+    mode: str,
+    district: str,
+    team: Sequence[TeamMember],
+    team_district: str | None = None,
+) -> list[str]:
+    """Who must recuse in a cross-district check (交叉检查): members whose own district (as
+    given, else as this laptop knows them) is the one inspected, and the team itself when its
+    home district is. Empty for other modes: a district's own team inspects its district."""
+    inspected = district.strip()
+    if mode != CROSS_MODE or not inspected:
+        return []
+    known = {person.cert_no: person.district for person in known_inspectors(ws)}
+    clashing = [
+        member.name or member.cert_no
+        for member in team
+        if (member.district or known.get(member.cert_no) or "").strip() == inspected
+    ]
+    if (team_district or "").strip() == inspected:
+        clashing.insert(0, "检查组")
+    return clashing
 
 
 def parse_amount(text: str | None) -> int | None:
@@ -257,7 +286,11 @@ def create_inspection(
     place: str | None = None,
     agreement_no: str | None = None,
     agreement_expiry: date | None = None,
+    recusal_override: str | None = None,
 ) -> str:
+    """Plan a visit. In a cross-district check an inspector of the inspected district stays on
+    the team only with a stated reason (``recusal_override``), which the inspection keeps and
+    its record prints."""
     institution = institution.strip()
     district = district.strip()
     if not institution:
@@ -266,7 +299,7 @@ def create_inspection(
         raise InvalidInput("请填写被检查机构所在的区县")
     checklist = compose(ws.library, type_code, mode, list(focus))
     if not team:
-        raise InvalidInput("检查组至少需要一名检查人员（--inspector 姓名:执法证号）")
+        raise InvalidInput("检查组至少需要一名检查人员")
     certs = [member.cert_no for member in team]
     if len(set(certs)) != len(certs):
         raise InvalidInput("同一执法证号在检查组中出现了两次")
@@ -275,6 +308,15 @@ def create_inspection(
     leader_cert = leader or team[0].cert_no
     if leader_cert not in certs:
         raise InvalidInput("组长的执法证号 {leader_cert} 不在检查组中", leader_cert=leader_cert)
+    clashing = recusal_clashes(ws, mode, district, team, team_district)
+    reason = (recusal_override or "").strip()
+    if clashing and not reason:
+        raise InvalidInput(
+            "回避：{names} 所属区县与被检查机构所在区县（{district}）相同；"
+            "交叉检查中如确需参加，须说明理由",
+            names="、".join(clashing),
+            district=district,
+        )
     with ws.change(None, "inspection.create") as ch:
         session = ch.session
         target = _find_or_add_institution(
@@ -296,12 +338,29 @@ def create_inspection(
         )
         ch.add(inspection)
         ch.entity(inspection)
+        overrides = []
         for position, member in enumerate(team):
             person = _find_or_add_inspector(ws, session, member)
+            if clashing and (member.name or member.cert_no) in clashing:
+                overrides.append(
+                    {
+                        "cert_no": person.cert_no,
+                        "name": person.name,
+                        "district": person.district or district,
+                        "reason": reason,
+                    }
+                )
             role = MemberRole.LEADER if member.cert_no == leader_cert else MemberRole.MEMBER
             inspection.members.append(
                 InspectionMember(inspector=person, role=role, position=position)
             )
+        if "检查组" in clashing:
+            overrides.insert(
+                0, {"cert_no": None, "name": "检查组", "district": team_district, "reason": reason}
+            )
+        inspection.recusal_overrides = overrides
+        if overrides:
+            ch.details["recusal_override"] = overrides
         session.flush()
         return inspection.id
 
@@ -396,6 +455,7 @@ class InspectionView:
     answers: dict[str, AnswerView] = field(default_factory=dict)
     evidence: list[EvidenceView] = field(default_factory=list)
     records: list[tuple[str, str, datetime]] = field(default_factory=list)  # path, sha, when
+    amends_id: str | None = None  # the signed inspection whose record this one corrects
 
     @property
     def problems(self) -> int:
@@ -452,6 +512,7 @@ def get_inspection(ws: Workspace, inspection_id: str) -> InspectionView:
             created_at=inspection.created_at,
             team=[(m.inspector.name, m.inspector.cert_no, m.role) for m in inspection.members],
             checklist=checklist,
+            amends_id=inspection.amends_id,
         )
         for answer in session.scalars(select(Answer).where(Answer.inspection_id == inspection.id)):
             view.answers[answer.item_code] = AnswerView(
@@ -519,6 +580,8 @@ class InspectionSummary:
     # The visiting team's home district (交叉检查): a host district's bureau sees a visit to one
     # of its institutions under its own district, with where the team came from.
     team_district: str | None = None
+    amends_id: str | None = None  # this visit's record corrects that one's
+    amended: bool = False  # a correction of this one's record exists
 
 
 @dataclass(frozen=True)
@@ -574,6 +637,7 @@ def search_inspections(
             Inspection.created_at,
             Inspection.item_count,
             Inspection.team_district,
+            Inspection.amends_id,
         ).join(Institution),
         filters,
     ).order_by(Inspection.created_at.desc(), Inspection.id)
@@ -585,8 +649,14 @@ def search_inspections(
         rows = session.execute(query).all()
         counts: dict[str, tuple[int, int, int]] = {}
         ids = [row[0] for row in rows]
+        amended: set[str] = set()
         for start in range(0, len(ids), 500):  # SQLite caps the number of bound parameters
             chunk = ids[start : start + 500]
+            amended.update(
+                session.scalars(
+                    select(Inspection.amends_id).where(Inspection.amends_id.in_(chunk))
+                ).all()
+            )
             problem = Answer.result == Result.PROBLEM
             for inspection_id, answered, problems, amount in session.execute(
                 select(
@@ -613,6 +683,8 @@ def search_inspections(
             problems=counts.get(row[0], (0, 0, 0))[1],
             amount_fen=counts.get(row[0], (0, 0, 0))[2],
             team_district=row[8],
+            amends_id=row[9],
+            amended=row[0] in amended,
         )
         for row in rows
     ]
@@ -634,16 +706,20 @@ def filter_choices(ws: Workspace) -> tuple[list[str], list[str]]:
     return list(districts), list(modes)
 
 
+REOPEN_FIRST = "该检查的状态为“{status}”，不能再修改；如需修改，请先重新打开检查。"
+
+
 def require_editable(inspection: Inspection) -> None:
+    """Refuse a change to a finished inspection. The message names no command: the app says
+    it too (its button is 重新打开检查); the command line adds its own hint."""
     if inspection.status not in EDITABLE:
-        raise InvalidInput(
-            f"该检查的状态为“{STATUS_NAMES[inspection.status]}”，不能再修改。"
-            + (
-                "如需修改，请先重新打开检查（inspection reopen）。"
-                if inspection.status is InspectionStatus.AWAITING_SIGNATURES
-                else ""
+        status = STATUS_NAMES[inspection.status]
+        if inspection.status is InspectionStatus.AWAITING_SIGNATURES:
+            raise InvalidInput(
+                "该检查的状态为“{status}”，不能再修改；如需修改，请先重新打开检查。",
+                status=status,
             )
-        )
+        raise InvalidInput("该检查的状态为“{status}”，不能再修改。", status=status)
 
 
 def mark_started(inspection: Inspection) -> None:
@@ -768,7 +844,8 @@ def finish_inspection(ws: Workspace, inspection_id: str) -> None:
         assert inspection is not None
         ch.entity(inspection)
         mark_started(inspection)
-        inspection.ended_at = utcnow()
+        if inspection.amends_id is None or inspection.ended_at is None:
+            inspection.ended_at = utcnow()  # an amendment keeps the original visit's time
         inspection.status = InspectionStatus.AWAITING_SIGNATURES
 
 
@@ -783,4 +860,5 @@ def reopen_inspection(ws: Workspace, inspection_id: str) -> None:
                 value=STATUS_NAMES[inspection.status],
             )
         inspection.status = InspectionStatus.IN_PROGRESS
-        inspection.ended_at = None
+        if inspection.amends_id is None:
+            inspection.ended_at = None

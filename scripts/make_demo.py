@@ -16,6 +16,7 @@ from inspector.inspections import (
     get_inspection,
     record_answer,
 )
+from inspector.record.content import set_party_details, set_statement
 from inspector.workspace import Workspace
 
 PHOTOS = Path(__file__).resolve().parent.parent / "tests" / "data" / "photos"
@@ -71,6 +72,18 @@ def main(home: str) -> None:
             item_code="P5.1",
             added_by="370100001",
         )
+        set_party_details(
+            ws,
+            clinic,
+            legal_rep="孙某",
+            address="济南市历城区山大路 100 号",
+            phone="0531-88880000",
+            credit_code="91350100M000100Y43",
+            recorder="370100001",
+            recusal_told=True,
+            recusal_reply="不申请回避",
+        )
+        set_statement(ws, clinic, "六名病人均已请假，请假条稍后提交。", "孙某", "院长")
         hospital = create_inspection(
             ws,
             institution="济南某民营医院",

@@ -226,4 +226,8 @@ def test_an_interview_record_is_built_and_signed_the_same_way(
         cli("record", "sign", inspection_id, "--key", team_keys[cert], "--interview", interview)
     _, err = cli("interview", "ask", interview, "-q", "补问", "-a", "补答", expect=1)
     assert "已数字签名" in err
+    _, err = cli("interview", "edit", interview, "1", "-q", "改问", "-a", "改答", expect=1)
+    assert "已数字签名" in err
+    _, err = cli("interview", "edit", interview[:8], "--recorder", "370100001", expect=1)
+    assert "已数字签名" in err
     cli("answer", inspection_id, "P1.1", "--result", "ok")  # the inspection itself stays open

@@ -18,10 +18,12 @@ from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut, QUndoComma
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.checklists.composer import ComposedItem
+from inspector.checklists.documents import source_label
 from inspector.db.models import InspectionStatus, Result
 from inspector.errors import InspectorError
 from inspector.inspections import (
@@ -52,6 +55,7 @@ from inspector.registry import agreement_status
 from inspector.workspace import Workspace
 from ui.autosave import AutoSaver
 from ui.core_messages import core_message
+from ui.drug_list import DrugListBox
 from ui.strings import money, plain_amount, result_name, status_name
 
 RESULT_COLORS = {
@@ -196,11 +200,28 @@ class ChecklistPage(QWidget):
         self.finish_button.setMinimumHeight(40)
         self.finish_button.clicked.connect(self._finish)
         header.addWidget(self.finish_button)
+        self.interview_button = QPushButton(self.tr("询问笔录…"))
+        self.interview_button.setMinimumHeight(40)
+        self.interview_button.clicked.connect(self.open_interviews)
+        header.addWidget(self.interview_button)
         self.record_button = QPushButton(self.tr("生成记录"))
         self.record_button.setMinimumHeight(40)
         self.record_button.clicked.connect(lambda: self.record_requested.emit(self.inspection_id))
         header.addWidget(self.record_button)
         return header
+
+    def open_interviews(self) -> QDialog | None:
+        """The inspection's interview records (询问笔录), in a dialog of their own."""
+        from ui.interview_dialog import InterviewDialog
+        from ui.tasks import TaskRunner
+
+        if self.view is None:
+            return None
+        self.saver.flush()
+        dialog = InterviewDialog(self.workspace, TaskRunner(self), self.view.id, self)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
 
     def _build_detail(self, evidence_factory: Callable[[QWidget], QWidget] | None) -> QWidget:
         scroll = QScrollArea()
@@ -257,6 +278,9 @@ class ChecklistPage(QWidget):
         self.note.setMaximumHeight(150)
         # Undo belongs to the page's stack (Ctrl+Z restores the saved note too).
         self.note.setUndoRedoEnabled(False)
+        # The text field claims Ctrl+Z/Ctrl+Y for itself (ShortcutOverride) even with its own
+        # undo off, so the page's shortcuts never fired while typing: let them through.
+        self.note.installEventFilter(self)
         self.note.textChanged.connect(self._on_note)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("如 12345.60"))
@@ -275,6 +299,9 @@ class ChecklistPage(QWidget):
         form.addRow(self.tr("涉及金额（元）"), amount_row)
         form.addRow(self.tr("违规类别"), self.violation)
         column.addLayout(form)
+
+        self.drugs = DrugListBox(self.workspace, self.saver, body)
+        column.addWidget(self.drugs)
 
         self.evidence: QWidget | None = None
         if evidence_factory is not None:
@@ -313,6 +340,10 @@ class ChecklistPage(QWidget):
         add("F8", self.next_unchecked)
         add(QKeySequence.StandardKey.Undo, self.undo_stack.undo)
         add(QKeySequence.StandardKey.Redo, self.undo_stack.redo)
+        # Redo is Ctrl+Shift+Z on Linux desktops and Ctrl+Y on Windows: the table of keys (and
+        # the teams' habits) say Ctrl+Y, so it is bound everywhere.
+        if QKeySequence("Ctrl+Y") not in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo):
+            add("Ctrl+Y", self.undo_stack.redo)
 
     # --- loading -----------------------------------------------------------------------
 
@@ -326,13 +357,16 @@ class ChecklistPage(QWidget):
         self.saver.flush()
         view = get_inspection(self.workspace, inspection_id)
         self.view = view
+        self.drugs.load(view)
         self.undo_stack.clear()
         self.items = {item.code: item for item in view.checklist.items}
         self.states = {code: view.answers.get(code) for code in self.items}
         self.tree.clear()
         self.tree_items = {}
+        numbers = view.checklist.section_numbers()
         for section in view.checklist.sections:
-            label = f"{section.point}. {section.title}" if section.point else section.title
+            # The number the record prints: a point keeps the seed's number.
+            label = f"{numbers[section.code]}. {section.title}"
             group = QTreeWidgetItem([label, ""])
             group.setFlags(group.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             group.setFirstColumnSpanned(True)
@@ -348,15 +382,23 @@ class ChecklistPage(QWidget):
                 self.tree_items[item.code] = child
                 self._paint_tree_item(item.code)
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(1)
-        self.tree.setColumnWidth(0, max(300, self.tree.width() - 90))
+        # The result column as wide as the longest result name in this language ("Problem
+        # found" was cut to "Problem fou…" when sized to the names shown at load); the titles
+        # take the rest.
+        metrics = self.tree.fontMetrics()
+        widest = max(metrics.horizontalAdvance(result_name(r)) for r in Result) + 24
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.tree.setColumnWidth(1, widest)
         place = view.institution_name
         kind = view.institution_type_name
         self.title.setText(place)
         leader = view.leader
         self.subtitle.setText(
             f"{kind} · {view.district} · {view.mode_name} · {status_name(view.status)}"
-            + (f" · {self.tr('组长')} {leader[0]}" if leader else "")
+            + (" · " + self.tr("组长 %1").replace("%1", leader[0]) if leader else "")
         )
         self._apply_editable()
         self._update_progress()
@@ -432,6 +474,16 @@ class ChecklistPage(QWidget):
             )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        note = getattr(self, "note", None)  # the tree's filter is installed before the note
+        if watched is note and event.type() == QEvent.Type.ShortcutOverride:
+            assert isinstance(event, QKeyEvent)
+            if (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+                or event.keyCombination().toCombined() == QKeySequence("Ctrl+Y")[0].toCombined()
+            ):
+                event.ignore()
+                return True
         # Plain 1-4 set the result while the list has the focus (no text is being typed).
         if watched is self.tree and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
@@ -448,10 +500,8 @@ class ChecklistPage(QWidget):
         self._loading = True
         try:
             section = next(s for s in self.view.checklist.sections if s.code == item.section)  # type: ignore[union-attr]
-            self.item_section.setText(
-                (f"{self.tr('检查要点')} {section.point}：" if section.point else "")
-                + section.title
-            )
+            point = self.tr("检查要点 %1：").replace("%1", str(section.point))
+            self.item_section.setText((point if section.point else "") + section.title)
             star = "  ★ " + self.tr("该类机构的检查重点") if item.priority else ""
             self.item_title.setText(f"{item.code}  {item.title}{star}")
             self.question.setText(item.question)
@@ -471,10 +521,13 @@ class ChecklistPage(QWidget):
             self.violation.setCurrentIndex(max(chosen, 0))
             origin = self.tr("（本工具的检查建议）") if item.guidance_origin == "tool" else ""
             self.guidance.setText(item.guidance + origin)
-            sources = "；".join(f"种子 {s.seed} {s.clause}：“{s.quote}”" for s in item.sources)
+            sources = "；".join(
+                f"{source_label(s.seed, s.clause)}：“{s.quote}”" for s in item.sources
+            )
             note = f"<br/>{item.applies_note}" if item.applies_note else ""
-            self.sources.setText(f"{self.tr('依据')}：{sources}{note}")
+            self.sources.setText(self.tr("依据：%1").replace("%1", sources) + note)
             self._show_flag(item)
+            self.drugs.show_item(item, self.editable)
             self._enable_problem_fields()
             if self.evidence is not None and hasattr(self.evidence, "set_target"):
                 self.evidence.set_target(self.inspection_id, code)

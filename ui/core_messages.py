@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 # Literal QT_TRANSLATE_NOOP calls, so that lupdate finds every message id.
 CORE_MESSAGES: frozenset[str] = frozenset(
     (
-        QT_TRANSLATE_NOOP("Core", "检查人员应写成“姓名:执法证号”，而不是“{text}”"),
+        QT_TRANSLATE_NOOP("Core", "检查人员应写成“姓名:执法证号[:所属区县]”，而不是“{text}”"),
         QT_TRANSLATE_NOOP("Core", "金额“{text}”不是数字"),
         QT_TRANSLATE_NOOP("Core", "金额不能为负数"),
         QT_TRANSLATE_NOOP("Core", "金额最多保留两位小数（分）"),
@@ -24,7 +24,20 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "编号 {text} 对应多项检查，请输入更长的编号"),
         QT_TRANSLATE_NOOP("Core", "请填写被检查机构的名称"),
         QT_TRANSLATE_NOOP("Core", "请填写被检查机构所在的区县"),
-        QT_TRANSLATE_NOOP("Core", "检查组至少需要一名检查人员（--inspector 姓名:执法证号）"),
+        QT_TRANSLATE_NOOP("Core", "检查组至少需要一名检查人员"),
+        QT_TRANSLATE_NOOP("Core", "该检查的状态为“{status}”，不能再修改。"),
+        QT_TRANSLATE_NOOP(
+            "Core", "该检查的状态为“{status}”，不能再修改；如需修改，请先重新打开检查。"
+        ),
+        QT_TRANSLATE_NOOP("Core", "本次检查的清单中没有参考目录 {list_code}"),
+        QT_TRANSLATE_NOOP("Core", "数量“{text}”不是数字"),
+        QT_TRANSLATE_NOOP("Core", "条目 {item_code} 没有参考目录"),
+        QT_TRANSLATE_NOOP("Core", "参考目录 {list_code} 中没有序号 {entry_no}"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "回避：{names} 所属区县与被检查机构所在区县（{district}）相同；"
+            "交叉检查中如确需参加，须说明理由",
+        ),
         QT_TRANSLATE_NOOP("Core", "同一执法证号在检查组中出现了两次"),
         QT_TRANSLATE_NOOP("Core", "组长的执法证号 {leader_cert} 不在检查组中"),
         QT_TRANSLATE_NOOP("Core", "执法证号 {cert_no} 已登记为“{name}”，与“{name2}”不符"),
@@ -70,6 +83,12 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "请填写拒签的理由（或“未说明理由”）"),
         QT_TRANSLATE_NOOP("Core", "拒签时须有见证人签名：请填写见证人姓名"),
         QT_TRANSLATE_NOOP("Core", "请填写被询问人姓名"),
+        QT_TRANSLATE_NOOP("Core", "询问笔录中没有第 {number} 问"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V），而不是“{text}”",
+        ),
+        QT_TRANSLATE_NOOP("Core", "统一社会信用代码“{text}”的校验位不对，请核对营业执照"),
         QT_TRANSLATE_NOOP("Core", "没有编号为 {interview_id} 的询问笔录"),
         QT_TRANSLATE_NOOP("Core", "问题不能为空"),
         QT_TRANSLATE_NOOP("Core", "签名笔迹格式不正确"),

@@ -114,6 +114,11 @@ class InspectionListModel(QAbstractTableModel):
             if column == 1:
                 return status_name(row.status)
             if column == 2:
+                # An amendment and the record it corrects look alike otherwise.
+                if row.amends_id:
+                    return row.institution_name + self.tr("（更正记录）")
+                if row.amended:
+                    return row.institution_name + self.tr("（已更正）")
                 return row.institution_name
             if column == 3:
                 kind = library.types.get(row.type_code)
@@ -137,6 +142,8 @@ class InspectionListModel(QAbstractTableModel):
                 return money(row.amount_fen) if row.amount_fen else ""
         if role == Qt.ItemDataRole.ForegroundRole and column == 7 and row.problems:
             return QColor("#b3261e")
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2 and row.amends_id:
+            return self.tr("本检查更正一份已签名的记录，原记录保持不变")
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 6:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
@@ -201,8 +208,16 @@ class HomePage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # At least as wide as the header and, for the status, the longest status name in this
+        # language: English cut "Problems" and "Awaiting signatures".
+        metrics = header.fontMetrics()
+        statuses = max(metrics.horizontalAdvance(status_name(s)) for s in InspectionStatus)
         for column, width in ((0, 130), (1, 70), (3, 150), (4, 90), (5, 90), (6, 70), (7, 50)):
-            self.table.setColumnWidth(column, width)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            needed = metrics.horizontalAdvance(title) + 28  # padding and the sort indicator
+            if column == 1:
+                needed = max(needed, statuses + 16)
+            self.table.setColumnWidth(column, max(width, needed))
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
         layout.addWidget(self.table, 1)

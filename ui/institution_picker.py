@@ -72,7 +72,6 @@ class InstitutionPicker(QWidget):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.search_now)
         self.search.textChanged.connect(lambda _text: self._timer.start())
-        self.search.returnPressed.connect(self._choose_current)
         self.search.installEventFilter(self)
         self.results.itemActivated.connect(self._on_activated)
         self.results.currentItemChanged.connect(
@@ -120,7 +119,7 @@ class InstitutionPicker(QWidget):
 
     def _item(self, info: InstitutionInfo) -> QListWidgetItem:
         check = info.agreement(self.on_date)
-        number = f"{self.tr('协议')} {info.agreement_no}" if info.agreement_no else ""
+        number = self.tr("协议 %1").replace("%1", info.agreement_no) if info.agreement_no else ""
         details = " · ".join(p for p in (info.type_name, info.district, number) if p)
         item = QListWidgetItem(f"{info.name}\n{details}　【{check.label}】")
         item.setData(INFO_ROLE, info)
@@ -154,6 +153,11 @@ class InstitutionPicker(QWidget):
         # Up and Down in the search field move through the results, as in a browser's bar.
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
+            # Enter chooses the highlighted result and stops there: a line edit passes Enter on
+            # to its dialog, whose default button (开始检查) started the inspection.
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._choose_current()
+                return True
             step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
             if step is not None and self.results.count():
                 row = min(max(self.results.currentRow() + step, 0), self.results.count() - 1)

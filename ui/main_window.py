@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -83,7 +84,23 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.loading = LoadingPage()
         self.pages.addWidget(self.loading)
-        self.setCentralWidget(self.pages)
+        # Notices the user must read (a checklist pack that broke and was replaced by its last
+        # good copy): above the pages until closed.
+        self.notice = QPushButton()
+        self.notice.setFlat(True)
+        self.notice.setStyleSheet(
+            "QPushButton { background: #fff4e5; color: #8a4b00; padding: 8px; text-align: left; }"
+        )
+        self.notice.setToolTip(self.tr("点击关闭此提示"))
+        self.notice.clicked.connect(self.notice.hide)
+        self.notice.hide()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notice)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
         self._home_stale = False
         self._needs_workspace: list[QAction] = []
         self._build_menus()
@@ -123,8 +140,11 @@ class MainWindow(QMainWindow):
         self.who = QLabel()
         self.statusBar().addPermanentWidget(self.who)
         self.show_current_inspector()
-        for notice in workspace.notices:
-            self.statusBar().showMessage(notice, 15000)
+        if workspace.notices:
+            # A broken checklist pack replaced by its last good copy, a database upgraded: shown
+            # until read and closed, not for a few seconds in the status bar.
+            self.notice.setText("⚠ " + "\n⚠ ".join(workspace.notices))
+            self.notice.show()
         if self.isVisible():
             self.home.table.setFocus()
         self.loaded.emit()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -26,7 +27,12 @@ from PySide6.QtWidgets import (
 
 from inspector.checklists.composer import compose
 from inspector.errors import InspectorError
-from inspector.inspections import TeamMember, create_inspection, known_inspectors
+from inspector.inspections import (
+    TeamMember,
+    create_inspection,
+    known_inspectors,
+    recusal_clashes,
+)
 from inspector.registry import check_agreement
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
@@ -234,16 +240,20 @@ class NewInspectionDialog(QDialog):
         return team, leader
 
     def recusal_warning(self) -> str:
-        """Inspectors whose own district is the one inspected (回避)."""
+        """Who must recuse in a cross-district check (回避): the core's rule, which the
+        command line applies too."""
         inspected = self.district.text().strip()
-        if not inspected:
-            return ""
         team, _ = self.members()
-        clashing = [m.name or m.cert_no for m in team if m.district == inspected]
-        if self.mode.currentData() == "cross" and self.team_district.text().strip() == inspected:
-            clashing.insert(0, self.tr("检查组"))
+        clashing = recusal_clashes(
+            self.workspace,
+            self.mode.currentData() or "",
+            inspected,
+            team,
+            self.team_district.text().strip() or None,
+        )
         if not clashing:
             return ""
+        clashing = [self.tr("检查组") if name == "检查组" else name for name in clashing]
         return (
             self.tr("回避提示：%1 所属区县与被检查机构所在区县（%2）相同。")
             .replace("%1", "、".join(clashing))
@@ -302,11 +312,16 @@ class NewInspectionDialog(QDialog):
     def _create(self) -> None:
         team, leader = self.members()
         warning = self.recusal_warning()
+        override = None
         if warning:
-            answer = QMessageBox.question(
-                self, self.tr("回避"), warning + "\n" + self.tr("仍要开始检查吗？")
+            # Staying on the team is the leader's decision with a reason: the inspection keeps
+            # it and the record prints it.
+            override, accepted = QInputDialog.getText(
+                self,
+                self.tr("回避"),
+                warning + "\n" + self.tr("如确需参加检查，请说明理由（将写入检查记录）："),
             )
-            if answer != QMessageBox.StandardButton.Yes:
+            if not accepted or not override.strip():
                 return
         try:
             self.created_id = create_inspection(
@@ -320,6 +335,7 @@ class NewInspectionDialog(QDialog):
                 focus=self.chosen_focus(),
                 team_district=self.team_district.text().strip() or None,
                 place=self.place.text().strip() or None,
+                recusal_override=override,
             )
         except InspectorError as error:
             QMessageBox.warning(self, self.tr("无法新建检查"), core_message(error))

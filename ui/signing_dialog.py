@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 
 from inspector.db.models import InspectionStatus
 from inspector.errors import InspectorError
-from inspector.inspections import get_inspection
+from inspector.inspections import InspectionView, get_inspection
 from inspector.record.content import (
     add_signature,
+    get_party_details,
     get_statement,
     record_refusal,
+    set_party_details,
     set_statement,
     signatures,
 )
@@ -115,6 +117,7 @@ class SigningDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         right.addWidget(self.status)
+        right.addWidget(self._party_group(view))
         digital = QGroupBox(self.tr("数字签名"))
         digital_form = QFormLayout(digital)
         self.key = QComboBox()
@@ -188,6 +191,14 @@ class SigningDialog(QDialog):
             self.pad,
             self.save_signature_button,
             self.refused,
+            self.legal_rep,
+            self.address,
+            self.phone,
+            self.credit_code,
+            self.recorder,
+            self.recusal_told,
+            self.recusal_reply,
+            self.save_party_button,
         ):
             widget.setEnabled(not locked)
         team = {cert for _name, cert, _role in view.team}
@@ -215,6 +226,59 @@ class SigningDialog(QDialog):
         self.refresh()
         self.changed.emit()
         return True
+
+    def _party_group(self, view: InspectionView) -> QGroupBox:
+        """The party's particulars, the recorder (记录人) and the recusal notice: what the record
+        states about who was inspected and how (issue 16)."""
+        group = QGroupBox(self.tr("被检查单位、记录人、回避告知"))
+        form = QFormLayout(group)
+        self.legal_rep = QLineEdit()
+        self.address = QLineEdit()
+        self.phone = QLineEdit()
+        self.credit_code = QLineEdit()
+        self.credit_code.setPlaceholderText(self.tr("18 位，见营业执照"))
+        self.credit_code.setMaxLength(18)
+        self.recorder = QComboBox()
+        self.recorder.addItem(self.tr("（未指定）"), "")
+        for name, cert, _role in view.team:
+            self.recorder.addItem(f"{name} {cert}", cert)
+        self.recusal_told = QCheckBox(self.tr("已告知被检查单位有申请检查人员回避的权利"))
+        self.recusal_reply = QLineEdit()
+        self.recusal_reply.setPlaceholderText(self.tr("被检查单位的答复，如 不申请回避"))
+        self.save_party_button = QPushButton(self.tr("保存"))
+        self.save_party_button.clicked.connect(self.save_party)
+        form.addRow(self.tr("法定代表人/负责人"), self.legal_rep)
+        form.addRow(self.tr("地址"), self.address)
+        form.addRow(self.tr("联系电话"), self.phone)
+        form.addRow(self.tr("统一社会信用代码"), self.credit_code)
+        form.addRow(self.tr("记录人"), self.recorder)
+        form.addRow(self.recusal_told)
+        form.addRow(self.tr("答复"), self.recusal_reply)
+        form.addRow("", self.save_party_button)
+        party = get_party_details(self.workspace, self.inspection_id)
+        self.legal_rep.setText(party.legal_rep or "")
+        self.address.setText(party.address or "")
+        self.phone.setText(party.phone or "")
+        self.credit_code.setText(party.credit_code or "")
+        self.recorder.setCurrentIndex(max(self.recorder.findData(party.recorder_cert_no or ""), 0))
+        self.recusal_told.setChecked(party.recusal_told)
+        self.recusal_reply.setText(party.recusal_reply or "")
+        return group
+
+    def save_party(self) -> bool:
+        return self._try(
+            lambda: set_party_details(
+                self.workspace,
+                self.inspection_id,
+                legal_rep=self.legal_rep.text(),
+                address=self.address.text(),
+                phone=self.phone.text(),
+                credit_code=self.credit_code.text(),
+                recorder=self.recorder.currentData() or "",
+                recusal_told=self.recusal_told.isChecked(),
+                recusal_reply=self.recusal_reply.text(),
+            )
+        )
 
     def save_statement(self) -> bool:
         return self._try(

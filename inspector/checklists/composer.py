@@ -9,7 +9,7 @@ by observation without the team identifying itself.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from inspector.checklists.library import Library
@@ -39,6 +39,7 @@ class ComposedItem:
     covert: bool
     applies_note: str  # why it applies to this type, where that is the tool's reading
     sources: list[ComposedSource]
+    reference: str | None = None  # a reference list checked entry by entry (附件1 西药 ...)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,9 @@ class Checklist:
     focus: list[str]
     versions: dict[str, str]
     sections: list[ComposedSection]
+    # The reference lists the items check entry by entry, kept with the visit like the items:
+    # {code: {"title": ..., "entries": [{"no", "name", "form", "note"}]}}.
+    references: dict[str, Any] = field(default_factory=dict)
 
     @property
     def items(self) -> list[ComposedItem]:
@@ -66,6 +70,21 @@ class Checklist:
 
     def item(self, code: str) -> ComposedItem | None:
         return next((item for item in self.items if item.code == code), None)
+
+    def section_numbers(self) -> dict[str, int]:
+        """Each section's number as the record and the app show it: a point of seed 000 keeps
+        its point's number (a pharmacy's checklist has no points 3 and 5, and its point 6 is
+        still 6); the other sections follow on after the last point, in their order."""
+        last_point = max((s.point for s in self.sections if s.point is not None), default=0)
+        numbers: dict[str, int] = {}
+        following = max(last_point, 8)
+        for section in self.sections:
+            if section.point is not None:
+                numbers[section.code] = section.point
+            else:
+                following += 1
+                numbers[section.code] = following
+        return numbers
 
     @property
     def version_label(self) -> str:
@@ -160,6 +179,7 @@ def compose(library: Library, type_code: str, mode_code: str, focus: list[str] =
                 covert=item.covert,
                 applies_note=item.applies_notes.get(type_code, ""),
                 sources=[ComposedSource(s.seed, s.clause, s.quote) for s in sources],
+                reference=item.reference,
             )
         )
     if not grouped:
@@ -182,6 +202,15 @@ def compose(library: Library, type_code: str, mode_code: str, focus: list[str] =
         for loaded in library.files
         if loaded.data.kind == "base" or (loaded.data.focus and loaded.data.focus.code in chosen)
     }
+    references = {
+        item.reference: {
+            "title": library.reference[item.reference].title,
+            "entries": [entry.model_dump() for entry in library.reference[item.reference].entries],
+        }
+        for section in sections
+        for item in section.items
+        if item.reference
+    }
     return Checklist(
         type_code=type_code,
         type_name=library.types[type_code].name,
@@ -190,4 +219,5 @@ def compose(library: Library, type_code: str, mode_code: str, focus: list[str] =
         focus=chosen,
         versions=used_files,
         sections=sections,
+        references=references,
     )

@@ -264,6 +264,8 @@ def _check_item_references(library: Library, label: str, item: Item) -> None:
     for type_code in item.applies_notes:
         if type_code not in item.applies_to:
             raise bad("applies_notes", type_code, item.applies_to, "机构类型（应在 applies_to 中）")
+    if item.reference is not None and item.reference not in library.reference:
+        raise bad("reference", item.reference, library.reference, "参考目录")
     for index, source in enumerate(item.sources):
         for type_code in source.types:
             if type_code not in library.types:

@@ -97,6 +97,9 @@ class Item(Strict):
     covert: bool = False  # can be checked without identifying the team (暗访)
     modes: list[Code] = []  # only composed in for these modes; empty: every mode
     sources: list[Source] = Field(min_length=1)
+    # A reference list (附件1 西药, ...) checked entry by entry on this item: the app shows its
+    # entries with a count and a note each.
+    reference: Code | None = None
 
 
 class ReferenceEntry(Strict):  # one line of a reference list such as 附件1

@@ -30,6 +30,7 @@ from inspector.cli import (
 )
 from inspector.cli.output import EXIT_ERROR, Printer
 from inspector.errors import InspectorError
+from inspector.inspections import REOPEN_FIRST
 
 # What a shell reports for a program that SIGPIPE ended (128 + 13): the reader stopped early.
 EXIT_PIPE = 141
@@ -81,6 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The command to type, after a core message that names none (the app shows the same message
+# without it): keyed by the message's template.
+CLI_HINTS = {
+    REOPEN_FIRST: "命令：inspection reopen 检查编号",
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # A Windows console may not be UTF-8; never crash on printing Chinese.
     for stream in (sys.stdout, sys.stderr):
@@ -99,10 +107,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _reader_left()
     except InspectorError as error:
+        message = str(error) + CLI_HINTS.get(error.template, "")
         if args.json:
-            print(json.dumps({"error": str(error)}, ensure_ascii=False), file=sys.stderr)
+            print(json.dumps({"error": message}, ensure_ascii=False), file=sys.stderr)
         else:
-            print(f"错误：{error}", file=sys.stderr)
+            print(f"错误：{message}", file=sys.stderr)
         return EXIT_ERROR
     return int(code or 0)
 

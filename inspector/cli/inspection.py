@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -21,6 +22,7 @@ from inspector.inspections import (
     list_inspections,
     parse_member,
     record_answer,
+    recusal_clashes,
     reopen_inspection,
 )
 from inspector.names import RESULT_NAMES, STATUS_NAMES
@@ -49,11 +51,24 @@ def cmd_inspection_new(args: argparse.Namespace, out: Printer) -> None:
                 raise InvalidInput(
                     f"协议到期日“{args.agreement_expiry}”应写成 YYYY-MM-DD"
                 ) from error
+        mode = resolve_option("检查方式", args.mode, library.modes)
+        clashing = recusal_clashes(ws, mode, args.district, team, args.team_district)
+        if clashing and not args.recusal_override:
+            raise InvalidInput(
+                f"回避：{'、'.join(clashing)} 所属区县与被检查机构所在区县（{args.district}）相同。"
+                "交叉检查中应更换检查人员；如确需参加，请用 --recusal-override 理由 说明，"
+                "理由将写入检查记录。"
+            )
+        if clashing:
+            print(
+                f"回避提示：{'、'.join(clashing)} 未回避，理由已记录：{args.recusal_override}",
+                file=sys.stderr,
+            )
         inspection_id = create_inspection(
             ws,
             institution=args.institution,
             type_code=resolve_option("机构类型", args.type, library.types),
-            mode=resolve_option("检查方式", args.mode, library.modes),
+            mode=mode,
             district=args.district,
             team=team,
             leader=args.leader,
@@ -62,6 +77,7 @@ def cmd_inspection_new(args: argparse.Namespace, out: Printer) -> None:
             place=args.place,
             agreement_no=args.agreement_no,
             agreement_expiry=expiry,
+            recusal_override=args.recusal_override,
         )
         out.emit({"id": inspection_id}, inspection_id)
 
@@ -200,6 +216,61 @@ def cmd_answer(args: argparse.Namespace, out: Printer) -> None:
         out.emit(data, f"已保存：{answer.item_code} {RESULT_NAMES[answer.result]}")
 
 
+def cmd_drug(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.drug_checks import save_drug_check
+
+    with open_workspace(args) as ws:
+        saved = save_drug_check(
+            ws,
+            args.id,
+            args.item,
+            args.entry,
+            count=args.count,
+            unit=args.unit or "",
+            note=args.note or "",
+        )
+    if saved is None:
+        out.emit({"item": args.item, "entry": args.entry, "cleared": True}, "已清除")
+    else:
+        text = f"已保存：{saved.list_code} {saved.entry_no} {saved.name} {saved.count or ''}"
+        out.emit(asdict(saved), text + f"{saved.unit}".rstrip())
+
+
+def cmd_drugs(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.drug_checks import drug_checks, reference_entries
+
+    with open_workspace(args) as ws:
+        view = get_inspection(ws, args.id)
+        found = {(d.list_code, d.entry_no): d for d in drug_checks(ws, view.id)}
+    items = [i for i in view.checklist.items if i.reference]
+    if args.item:
+        items = [i for i in items if i.code == args.item]
+        if not items:
+            raise InvalidInput(f"条目 {args.item} 没有参考目录")
+    data: list[dict[str, Any]] = []
+    lines: list[str] = []
+    for item in items:
+        title, entries = reference_entries(view.checklist, item.reference or "")
+        lines.append(f"{item.code} {title}")
+        for entry in entries:
+            check = found.get((item.reference or "", entry.no))
+            data.append(
+                {
+                    "item": item.code,
+                    "list": item.reference,
+                    **asdict(entry),
+                    "count": check.count if check else None,
+                    "unit": check.unit if check else "",
+                    "finding": check.note if check else "",
+                }
+            )
+            mark = f"{check.count or ''}{check.unit}　{check.note}" if check else "—"
+            lines.append(f"  {entry.no:>2} {entry.name}（{entry.form or '—'}）　{mark}")
+    if not items:
+        lines.append("本次检查的清单中没有参考目录（选用“2023年重点药品耗材专项”时有附件1）")
+    out.emit(data, "\n".join(lines))
+
+
 # --- parsers -----------------------------------------------------------------------------
 
 
@@ -215,8 +286,8 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         "--inspector",
         action="append",
         required=True,
-        metavar="姓名:执法证号",
-        help="检查人员，可重复",
+        metavar="姓名:执法证号[:所属区县]",
+        help="检查人员，可重复；交叉检查时写上所属区县，用于回避核对",
     )
     new.add_argument("--leader", metavar="执法证号", help="组长（默认第一位检查人员）")
     new.add_argument("--focus", nargs="*", help="专项代码")
@@ -224,6 +295,11 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     new.add_argument("--place", help="检查地点")
     new.add_argument("--agreement-no", help="定点协议编号")
     new.add_argument("--agreement-expiry", metavar="YYYY-MM-DD", help="协议到期日")
+    new.add_argument(
+        "--recusal-override",
+        metavar="理由",
+        help="交叉检查中本区检查人员仍参加检查的理由（写入检查记录）",
+    )
     new.set_defaults(run=cmd_inspection_new)
     listing = sub.add_parser("list", help="列出本机的检查", parents=[common])
     listing.add_argument("--status", choices=[s.value for s in InspectionStatus])
@@ -236,6 +312,21 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         action = sub.add_parser(name, help=helptext, parents=[common])
         action.add_argument("id", help="检查编号（可只写前几位）")
         action.set_defaults(run=run)
+
+    drug = commands.add_parser(
+        "drug", help="记录参考目录（附件1）中一种药品、耗材的核查情况", parents=[common]
+    )
+    drug.add_argument("id", help="检查编号")
+    drug.add_argument("item", help="条目编号，如 FK.1")
+    drug.add_argument("entry", type=int, help="目录中的序号")
+    drug.add_argument("--count", help="数量（不填数量、单位和说明则清除）")
+    drug.add_argument("--unit", help="单位，如 盒、支")
+    drug.add_argument("--note", help="情况说明")
+    drug.set_defaults(run=cmd_drug)
+    drugs = commands.add_parser("drugs", help="列出参考目录及逐项核查情况", parents=[common])
+    drugs.add_argument("id", help="检查编号")
+    drugs.add_argument("--item", help="只列这一条目的目录，如 FK.1")
+    drugs.set_defaults(run=cmd_drugs)
 
     answer = commands.add_parser("answer", help="记录检查条目的结果", parents=[common])
     answer.add_argument("id", help="检查编号")

@@ -80,4 +80,6 @@ def library_for(args: argparse.Namespace) -> tuple[Library, list[str]]:
 
     home = resolve_home(args.home)
     library = load_library(user_dir=home.checklists)
+    for warning in library.warnings:  # a broken file replaced by its last good copy: say so
+        print(warning, file=sys.stderr)
     return library, library.warnings

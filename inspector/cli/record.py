@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ def cmd_record_build(args: argparse.Namespace, out: Printer) -> None:
         raise InvalidInput("请给出检查编号（或 --interview 询问笔录编号）")
     with open_workspace(args) as ws:
         if args.interview:
-            path, sha256 = build_interview_record(ws, args.interview, target)
+            path, sha256 = build_interview_record(ws, _interview(ws, args), target)
         else:
             path, sha256 = build_record(ws, args.id, target)
         out.emit({"path": str(path), "sha256": sha256}, f"记录已生成：{path}\nSHA-256 {sha256}")
@@ -49,7 +50,7 @@ def cmd_record_sign(args: argparse.Namespace, out: Printer) -> None:
 
     with open_workspace(args) as ws:
         passphrase = read_passphrase(args, "密钥口令：")
-        result = sign_record(ws, args.id, args.key, passphrase, interview_id=args.interview)
+        result = sign_record(ws, args.id, args.key, passphrase, interview_id=_interview(ws, args))
     data = {
         "path": str(result.path),
         "sha256": result.sha256,
@@ -99,6 +100,43 @@ def cmd_record_statement(args: argparse.Namespace, out: Printer) -> None:
     out.emit({"id": args.id, "statement": args.text}, "已记录陈述、申辩")
 
 
+def _interview(ws: Any, args: argparse.Namespace) -> str | None:
+    """``--interview`` as given (the short id ``interview list`` prints) to the full id."""
+    from inspector.record.content import interview_id_of
+
+    return interview_id_of(ws, args.interview) if args.interview else None
+
+
+def cmd_record_party(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.record.content import get_party_details, set_party_details
+
+    told = {"yes": True, "no": False}.get(args.recusal_told or "")
+    with open_workspace(args) as ws:
+        set_party_details(
+            ws,
+            args.id,
+            legal_rep=args.legal_rep,
+            address=args.address,
+            phone=args.phone,
+            credit_code=args.credit_code,
+            recorder=args.recorder,
+            recusal_told=told,
+            recusal_reply=args.recusal_reply,
+        )
+        party = get_party_details(ws, args.id)
+    lines = [
+        f"法定代表人/负责人：{party.legal_rep or '—'}",
+        f"地址：{party.address or '—'}",
+        f"联系电话：{party.phone or '—'}",
+        f"统一社会信用代码：{party.credit_code or '—'}",
+        f"记录人：{party.recorder_name or '—'}",
+        "告知回避权利：" + ("已告知；" + (party.recusal_reply or "不申请回避"))
+        if party.recusal_told
+        else "告知回避权利：未记录",
+    ]
+    out.emit({"id": args.id, **asdict(party)}, "\n".join(lines))
+
+
 def cmd_record_sign_hand(args: argparse.Namespace, out: Printer) -> None:
     from inspector.record.content import add_signature
 
@@ -110,7 +148,7 @@ def cmd_record_sign_hand(args: argparse.Namespace, out: Printer) -> None:
             args.name,
             _strokes(args.strokes),
             cert_no=args.cert_no,
-            interview_id=args.interview,
+            interview_id=_interview(ws, args),
         )
     out.emit({"id": signature_id}, f"已保存 {args.name} 的手写签名")
 
@@ -126,7 +164,7 @@ def cmd_record_refuse(args: argparse.Namespace, out: Printer) -> None:
             args.reason,
             args.witness,
             _strokes(args.witness_strokes),
-            interview_id=args.interview,
+            interview_id=_interview(ws, args),
         )
     out.emit({"id": args.id, "refused": True}, "已记录拒签及见证人签名")
 
@@ -144,9 +182,35 @@ def cmd_interview_new(args: argparse.Namespace, out: Printer) -> None:
 
     with open_workspace(args) as ws:
         interview_id = new_interview(
-            ws, args.id, args.name, role=args.role, id_no=args.id_no, place=args.place
+            ws,
+            args.id,
+            args.name,
+            role=args.role,
+            id_no=args.id_no,
+            place=args.place,
+            recorder=args.recorder,
         )
     out.emit({"id": interview_id}, interview_id)
+
+
+def cmd_interview_edit(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.record.content import edit_question, update_interview
+
+    with open_workspace(args) as ws:
+        if args.number is not None:
+            if args.question is None:
+                raise InvalidInput("请用 -q 给出改正后的问题（空字符串则删去这一问）")
+            edit_question(ws, args.interview, args.number, args.question, args.answer or "")
+        update_interview(
+            ws,
+            args.interview,
+            interviewee_name=args.name,
+            role=args.role,
+            id_no=args.id_no,
+            place=args.place,
+            recorder=args.recorder,
+        )
+    out.emit({"id": args.interview}, "已修改询问笔录")
 
 
 def cmd_interview_ask(args: argparse.Namespace, out: Printer) -> None:
@@ -265,6 +329,23 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     statement.add_argument("--title", help="陈述人职务")
     statement.set_defaults(run=cmd_record_statement)
 
+    party = sub.add_parser(
+        "party", help="被检查单位信息、记录人、告知回避权利（写入记录）", parents=[common]
+    )
+    party.add_argument("id", help="检查编号")
+    party.add_argument("--legal-rep", metavar="姓名", help="法定代表人或负责人")
+    party.add_argument("--address", help="地址")
+    party.add_argument("--phone", help="联系电话")
+    party.add_argument(
+        "--credit-code", metavar="代码", help="统一社会信用代码（18 位，核对校验位）"
+    )
+    party.add_argument("--recorder", metavar="执法证号", help="记录人（检查组成员）")
+    party.add_argument(
+        "--recusal-told", choices=["yes", "no"], help="是否已告知被检查单位有申请回避的权利"
+    )
+    party.add_argument("--recusal-reply", metavar="答复", help="被检查单位的答复，如 不申请回避")
+    party.set_defaults(run=cmd_record_party)
+
     hand = sub.add_parser("sign-hand", help="保存手写签名（笔迹 JSON）", parents=[common])
     hand.add_argument("id", help="检查编号")
     hand.add_argument("--role", required=True, choices=["inspector", "party", "interviewee"])
@@ -295,7 +376,21 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     new.add_argument("--role", help="被询问人身份，如 医生、患者家属")
     new.add_argument("--id-no", help="身份证件号码")
     new.add_argument("--place", help="询问地点")
+    new.add_argument("--recorder", metavar="执法证号", help="记录人（检查组成员）")
     new.set_defaults(run=cmd_interview_new)
+    edit = sub.add_parser(
+        "edit", help="数字签名前修改询问笔录：某一问答、被询问人、记录人", parents=[common]
+    )
+    edit.add_argument("interview", metavar="INTERVIEW_ID")
+    edit.add_argument("number", type=int, nargs="?", help="要改的第几问")
+    edit.add_argument("--question", "-q", help="改正后的问题（空字符串删去这一问）")
+    edit.add_argument("--answer", "-a", help="改正后的回答")
+    edit.add_argument("--name", help="被询问人姓名")
+    edit.add_argument("--role", help="被询问人身份")
+    edit.add_argument("--id-no", help="身份证件号码")
+    edit.add_argument("--place", help="询问地点")
+    edit.add_argument("--recorder", metavar="执法证号", help="记录人（检查组成员）")
+    edit.set_defaults(run=cmd_interview_edit)
     ask = sub.add_parser("ask", help="记录一问一答", parents=[common])
     ask.add_argument("interview", metavar="INTERVIEW_ID")
     ask.add_argument("--question", "-q", required=True)

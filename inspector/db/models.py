@@ -220,6 +220,20 @@ class Inspection(Synced, Base):
     party_statement: Mapped[str] = mapped_column(Text, default="", server_default="")
     party_representative: Mapped[str | None] = mapped_column(String(100))
     party_title: Mapped[str | None] = mapped_column(String(100))  # e.g. 院长, 负责人
+    # The party as the record names it (migration 0014_record_party): 法定代表人/负责人, address,
+    # phone and 统一社会信用代码, as shown on site (the registry does not hold them).
+    party_legal_rep: Mapped[str | None] = mapped_column(String(100))
+    party_address: Mapped[str | None] = mapped_column(String(300))
+    party_phone: Mapped[str | None] = mapped_column(String(40))
+    party_credit_code: Mapped[str | None] = mapped_column(String(18))
+    # 记录人: the team member who writes the record (an inspector's id, uuid5 of the 执法证号).
+    recorder_id: Mapped[str | None] = mapped_column(String(36))
+    # The party was told of its right to ask for recusal (告知回避权利), and what it said.
+    recusal_told: Mapped[bool] = mapped_column(default=False, server_default="0")
+    recusal_reply: Mapped[str | None] = mapped_column(Text)
+    # Inspectors of the inspected district kept on the team anyway, with the reason given:
+    # [{"cert_no", "name", "district", "reason"}] (a cross-district check's recusal override).
+    recusal_overrides: Mapped[list[Any]] = mapped_column(default=list)
     # Set when the first record is made; printed on every page of it.
     record_no: Mapped[str | None] = mapped_column(String(40))
     # A correction of a signed inspection is a new inspection that names the one it amends.
@@ -369,6 +383,27 @@ class SealItem(Synced, Base):
     __table_args__ = (UniqueConstraint("inspection_id", "position"),)
 
 
+class DrugCheck(Synced, Base):
+    """What the team found for one entry of a reference list (附件1 重点药品耗材) at a visit: the
+    count as typed (exact decimal), its unit and a note. One row per inspection, list and entry
+    number; the 进销存 reconciliation (issue 12) adds its own figures beside it."""
+
+    __tablename__ = "drug_checks"
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    item_code: Mapped[str] = mapped_column(String(16))  # the checklist item it was checked on
+    list_code: Mapped[str] = mapped_column(String(16))  # WM, TCM, HERB, CONS
+    entry_no: Mapped[int] = mapped_column(Integer)  # 序号 in the list
+    name: Mapped[str] = mapped_column(String(200))  # as the list names it, kept with the row
+    count: Mapped[str | None] = mapped_column(String(32))  # e.g. "12", "0.5"
+    unit: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __table_args__ = (
+        UniqueConstraint("inspection_id", "list_code", "entry_no"),
+        Index("ix_drug_checks_inspection", "inspection_id"),
+    )
+
+
 class Record(Synced, Base):
     """A document made from an inspection (the PDF record), with the hash of its bytes."""
 
@@ -449,6 +484,7 @@ class Interview(Synced, Base):
     started_at: Mapped[datetime | None]
     ended_at: Mapped[datetime | None]
     questions: Mapped[list[Any]] = mapped_column(default=list)  # [{"q": ..., "a": ...}]
+    recorder_id: Mapped[str | None] = mapped_column(String(36))  # 记录人 (migration 0013)
 
     __table_args__ = (Index("ix_interviews_inspection", "inspection_id"),)
 

@@ -112,7 +112,7 @@ def create_follow_up(
     if not entries and inspection is None:
         raise InvalidInput("请指定要回头看的问题（台账编号）或原检查")
     if not team:
-        raise InvalidInput("检查组至少需要一名检查人员（--inspector 姓名:执法证号）")
+        raise InvalidInput("检查组至少需要一名检查人员")
     certs = [member.cert_no for member in team]
     if len(set(certs)) != len(certs):
         raise InvalidInput("同一执法证号在检查组中出现了两次")

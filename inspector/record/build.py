@@ -34,6 +34,8 @@ from inspector.record.facts import (
     subject,
 )
 from inspector.record.layout import (
+    INTERVIEW_INITIALS,
+    RECORD_INITIALS,
     document,
     interview_story,
     numbered_canvas,
@@ -54,6 +56,7 @@ def _render(
     footer: str,
     qr: str,
     story: Callable[[], list[Flowable]],
+    initials: str | None = None,
 ) -> tuple[Path, str]:
     """Lay out a document in a scratch folder, keep it under the data directory (fsynced) and
     copy it to ``out``. Returns the kept path and the SHA-256 of the PDF."""
@@ -67,7 +70,7 @@ def _render(
             draft = Path(scratch) / "document.pdf"
             doc = document(draft, title)
             doc.subject = subject_text
-            doc.build(story(), canvasmaker=numbered_canvas(footer, qr))
+            doc.build(story(), canvasmaker=numbered_canvas(footer, qr, initials))
             sha256 = hashlib.sha256(draft.read_bytes()).hexdigest()
             write_atomically(kept, draft)
             if out is not None:
@@ -96,6 +99,7 @@ def build_interview_record(
         footer=f"{view.institution_name} · 询问笔录 {record_no}",
         qr=qr_payload(record_no, data_sha256),
         story=lambda: interview_story(view, interview, facts, record_no, boxes),
+        initials=INTERVIEW_INITIALS,
     )
     _keep(
         ws,
@@ -154,6 +158,7 @@ def build_record(
         footer=f"{view.institution_name} · 现场检查记录 {facts.record_no}",
         qr=qr_payload(facts.record_no, facts.data_sha256),
         story=lambda: record_story(ws, view, facts, boxes, reporter),
+        initials=RECORD_INITIALS,
     )
     _keep(
         ws,

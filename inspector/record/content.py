@@ -15,11 +15,13 @@ from sqlalchemy.orm import Session
 
 from inspector.db.models import (
     Answer,
+    DrugCheck,
     Evidence,
     HandwrittenSignature,
     Inspection,
     InspectionMember,
     InspectionStatus,
+    Inspector,
     Interview,
     Record,
     RecordSignature,
@@ -30,7 +32,7 @@ from inspector.errors import InvalidInput, NotFound
 from inspector.evidence import custody
 from inspector.evidence.intake import evidence_facts
 from inspector.hashing import sha256_of
-from inspector.inspections import InspectionView, require_editable, resolve_id
+from inspector.inspections import InspectionView, resolve_id
 from inspector.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -73,6 +75,125 @@ def set_statement(
             inspection.party_representative = representative.strip() or None
         if title is not None:
             inspection.party_title = title.strip() or None
+
+
+# 统一社会信用代码 (GB 32100-2015): 18 characters of this alphabet, the last a check character.
+CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+CREDIT_CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def check_credit_code(text: str) -> str:
+    """The code as written (upper case, no spaces), or InvalidInput naming what is wrong."""
+    code = text.strip().upper().replace(" ", "")
+    if len(code) != 18 or any(char not in CREDIT_CODE_ALPHABET for char in code):
+        raise InvalidInput(
+            "统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V），而不是“{text}”",
+            text=text,
+        )
+    total = sum(
+        CREDIT_CODE_ALPHABET.index(char) * weight
+        for char, weight in zip(code, CREDIT_CODE_WEIGHTS, strict=False)
+    )
+    expected = CREDIT_CODE_ALPHABET[(31 - total % 31) % 31]
+    if code[17] != expected:
+        raise InvalidInput("统一社会信用代码“{text}”的校验位不对，请核对营业执照", text=text)
+    return code
+
+
+@dataclass(frozen=True)
+class PartyDetails:
+    """The party as the record names it, the recorder (记录人) and the recusal notice."""
+
+    legal_rep: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    credit_code: str | None = None
+    recorder_cert_no: str | None = None
+    recorder_name: str | None = None
+    recusal_told: bool = False
+    recusal_reply: str | None = None
+    recusal_overrides: tuple[tuple[str, str, str], ...] = ()  # name, district, reason
+
+    def hashed(self) -> dict[str, Any]:
+        """What enters the record's data hash: only what was given, so that a record built
+        before these facts existed keeps its hash."""
+        data: dict[str, Any] = {}
+        party = [self.legal_rep, self.address, self.phone, self.credit_code]
+        if any(party):
+            data["party"] = party
+        if self.recorder_cert_no:
+            data["recorder"] = self.recorder_cert_no
+        if self.recusal_told:
+            data["recusal_notice"] = self.recusal_reply or ""
+        if self.recusal_overrides:
+            data["recusal_overrides"] = [list(o) for o in self.recusal_overrides]
+        return data
+
+
+def _clean(value: str | None) -> str | None:
+    return (value or "").strip() or None
+
+
+def set_party_details(
+    ws: Workspace,
+    inspection_id: str,
+    *,
+    legal_rep: str | None = None,
+    address: str | None = None,
+    phone: str | None = None,
+    credit_code: str | None = None,
+    recorder: str | None = None,
+    recusal_told: bool | None = None,
+    recusal_reply: str | None = None,
+) -> None:
+    """The party's 法定代表人/负责人, address, phone, 统一社会信用代码; the 记录人 (a team member's
+    执法证号); that the party was told of its right to ask for recusal and what it replied.
+    Arguments not given (None) keep their value; an empty string clears one."""
+    code = check_credit_code(credit_code) if credit_code else credit_code
+    with ws.change(None, "party.set", inspection=inspection_id, editable=False) as ch:
+        inspection = ch.inspection
+        assert inspection is not None
+        _signable(inspection)
+        ch.entity(inspection)
+        if legal_rep is not None:
+            inspection.party_legal_rep = _clean(legal_rep)
+        if address is not None:
+            inspection.party_address = _clean(address)
+        if phone is not None:
+            inspection.party_phone = _clean(phone)
+        if code is not None:
+            inspection.party_credit_code = code or None
+        if recorder is not None:
+            inspection.recorder_id = (
+                _team_member(ch.session, inspection, recorder.strip()) if recorder.strip() else None
+            )
+        if recusal_told is not None:
+            inspection.recusal_told = recusal_told
+        if recusal_reply is not None:
+            inspection.recusal_reply = _clean(recusal_reply)
+
+
+def party_details(session: Session, inspection: Inspection) -> PartyDetails:
+    recorder = session.get(Inspector, inspection.recorder_id) if inspection.recorder_id else None
+    return PartyDetails(
+        legal_rep=inspection.party_legal_rep,
+        address=inspection.party_address,
+        phone=inspection.party_phone,
+        credit_code=inspection.party_credit_code,
+        recorder_cert_no=recorder.cert_no if recorder else None,
+        recorder_name=recorder.name if recorder else None,
+        recusal_told=bool(inspection.recusal_told),
+        recusal_reply=inspection.recusal_reply,
+        recusal_overrides=tuple(
+            (o.get("name") or "", o.get("district") or "", o.get("reason") or "")
+            for o in inspection.recusal_overrides or []
+        ),
+    )
+
+
+def get_party_details(ws: Workspace, inspection_id: str) -> PartyDetails:
+    with ws.db.session() as session:
+        return party_details(session, resolve_id(session, inspection_id))
 
 
 def get_statement(ws: Workspace, inspection_id: str) -> tuple[str, str | None, str | None]:
@@ -301,9 +422,27 @@ class InterviewView:
     started_at: datetime | None
     ended_at: datetime | None
     questions: list[dict[str, str]]
+    recorder_cert_no: str | None = None  # 记录人
+    recorder_name: str | None = None
+    signed: bool = False  # digitally signed: no more changes
 
 
-def _interview_view(row: Interview) -> InterviewView:
+def _interview_signed(session: Session, interview: Interview) -> bool:
+    return (
+        session.scalar(
+            select(RecordSignature.id)
+            .join(Record, Record.id == RecordSignature.record_id)
+            .where(Record.interview_id == interview.id)
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def _interview_view(row: Interview, session: Session | None = None) -> InterviewView:
+    recorder = (
+        session.get(Inspector, row.recorder_id) if session is not None and row.recorder_id else None
+    )
     return InterviewView(
         id=row.id,
         inspection_id=row.inspection_id,
@@ -314,6 +453,9 @@ def _interview_view(row: Interview) -> InterviewView:
         started_at=row.started_at,
         ended_at=row.ended_at,
         questions=list(row.questions),
+        recorder_cert_no=recorder.cert_no if recorder else None,
+        recorder_name=recorder.name if recorder else None,
+        signed=session is not None and _interview_signed(session, row),
     )
 
 
@@ -325,6 +467,7 @@ def new_interview(
     role: str | None = None,
     id_no: str | None = None,
     place: str | None = None,
+    recorder: str | None = None,
 ) -> str:
     if not interviewee_name.strip():
         raise InvalidInput("请填写被询问人姓名")
@@ -340,6 +483,7 @@ def new_interview(
             place=place or inspection.place,
             started_at=utcnow(),
             questions=[],
+            recorder_id=_team_member(session, inspection, recorder) if recorder else None,
         )
         ch.add(interview)
         session.flush()
@@ -348,10 +492,30 @@ def new_interview(
 
 
 def _interview(session: Session, interview_id: str) -> Interview:
-    row = session.get(Interview, interview_id)
-    if row is None:
+    """An interview by its id or an unambiguous prefix (``interview list`` prints 8 digits)."""
+    text = interview_id.strip().lower()
+    rows = (
+        session.scalars(select(Interview).where(Interview.id.like(f"{text}%")).limit(2)).all()
+        if len(text) >= 4
+        else []
+    )
+    if len(rows) != 1:
         raise NotFound("没有编号为 {interview_id} 的询问笔录", interview_id=interview_id)
-    return row
+    return rows[0]
+
+
+def _editable_interview(ch: Change, interview_id: str) -> Interview:
+    """An interview may be changed until its record is signed digitally (or the inspection is
+    locked): the interviewee reads it over and corrections go in before anyone signs."""
+    session = ch.session
+    interview = _interview(session, interview_id)
+    inspection = resolve_id(session, interview.inspection_id)
+    _signable(inspection)
+    ch.inspection = inspection
+    ch.entity(interview)
+    if _interview_signed(session, interview):
+        raise InvalidInput("该询问笔录已数字签名，不能再修改")
+    return interview
 
 
 def add_question(ws: Workspace, interview_id: str, question: str, answer: str) -> int:
@@ -359,23 +523,59 @@ def add_question(ws: Workspace, interview_id: str, question: str, answer: str) -
     if not question.strip():
         raise InvalidInput("问题不能为空")
     with ws.change(None, "interview.question") as ch:
-        session = ch.session
-        interview = _interview(session, interview_id)
-        inspection = resolve_id(session, interview.inspection_id)
-        require_editable(inspection)
-        ch.inspection = inspection
-        ch.entity(interview)
-        signed = session.scalar(
-            select(RecordSignature.id)
-            .join(Record, Record.id == RecordSignature.record_id)
-            .where(Record.interview_id == interview.id)
-            .limit(1)
-        )
-        if signed is not None:
-            raise InvalidInput("该询问笔录已数字签名，不能再修改")
+        interview = _editable_interview(ch, interview_id)
         interview.questions = [*interview.questions, {"q": question.strip(), "a": answer}]
         interview.ended_at = utcnow()
         return len(interview.questions)
+
+
+def edit_question(
+    ws: Workspace, interview_id: str, number: int, question: str, answer: str
+) -> None:
+    """Correct question ``number`` (from 1) and its answer; an empty question removes it."""
+    with ws.change(None, "interview.edit") as ch:
+        interview = _editable_interview(ch, interview_id)
+        questions = list(interview.questions)
+        if not 1 <= number <= len(questions):
+            raise NotFound("询问笔录中没有第 {number} 问", number=number)
+        ch.details["number"] = number
+        if question.strip():
+            questions[number - 1] = {"q": question.strip(), "a": answer}
+        else:
+            del questions[number - 1]
+        interview.questions = questions
+
+
+def update_interview(
+    ws: Workspace,
+    interview_id: str,
+    *,
+    interviewee_name: str | None = None,
+    role: str | None = None,
+    id_no: str | None = None,
+    place: str | None = None,
+    recorder: str | None = None,
+) -> None:
+    """The interviewee's particulars, the place and the 记录人 (a team member's 执法证号);
+    arguments not given keep their value, an empty string clears one."""
+    if interviewee_name is not None and not interviewee_name.strip():
+        raise InvalidInput("请填写被询问人姓名")
+    with ws.change(None, "interview.update") as ch:
+        interview = _editable_interview(ch, interview_id)
+        inspection = ch.inspection
+        assert inspection is not None
+        if interviewee_name is not None:
+            interview.interviewee_name = interviewee_name.strip()
+        if role is not None:
+            interview.interviewee_role = _clean(role)
+        if id_no is not None:
+            interview.interviewee_id_no = _clean(id_no)
+        if place is not None:
+            interview.place = _clean(place)
+        if recorder is not None:
+            interview.recorder_id = (
+                _team_member(ch.session, inspection, recorder.strip()) if recorder.strip() else None
+            )
 
 
 def get_interviews(ws: Workspace, inspection_id: str) -> list[InterviewView]:
@@ -386,12 +586,18 @@ def get_interviews(ws: Workspace, inspection_id: str) -> list[InterviewView]:
             .where(Interview.inspection_id == inspection.id)
             .order_by(Interview.created_at)
         ).all()
-        return [_interview_view(row) for row in rows]
+        return [_interview_view(row, session) for row in rows]
+
+
+def interview_id_of(ws: Workspace, text: str) -> str:
+    """The full id of an interview given by its id or a prefix of it."""
+    with ws.db.session() as session:
+        return _interview(session, text).id
 
 
 def get_interview(ws: Workspace, interview_id: str) -> InterviewView:
     with ws.db.session() as session:
-        return _interview_view(_interview(session, interview_id))
+        return _interview_view(_interview(session, interview_id), session)
 
 
 # --- the record's number and data hash --------------------------------------------------
@@ -517,9 +723,24 @@ def amend_inspection(ws: Workspace, inspection_id: str) -> str:
             focus=list(original.focus),
             snapshot_sha256=original.snapshot_sha256,
             item_count=original.item_count,
+            # The visit's time is the original's: an amendment corrects the record of that
+            # visit, it does not stretch it to the day of the correction.
             started_at=original.started_at,
+            ended_at=original.ended_at,
             amends_id=original.id,
             status=InspectionStatus.IN_PROGRESS,
+            # What the party said and who it is stay as given unless corrected.
+            party_statement=original.party_statement,
+            party_representative=original.party_representative,
+            party_title=original.party_title,
+            party_legal_rep=original.party_legal_rep,
+            party_address=original.party_address,
+            party_phone=original.party_phone,
+            party_credit_code=original.party_credit_code,
+            recorder_id=original.recorder_id,
+            recusal_told=original.recusal_told,
+            recusal_reply=original.recusal_reply,
+            recusal_overrides=list(original.recusal_overrides or []),
         )
         ch.add(copy)
         session.flush()
@@ -539,6 +760,21 @@ def amend_inspection(ws: Workspace, inspection_id: str) -> str:
                     note=answer.note,
                     amount_fen=answer.amount_fen,
                     violation_code=answer.violation_code,
+                )
+            )
+        for check in session.scalars(
+            select(DrugCheck).where(DrugCheck.inspection_id == original.id)
+        ):
+            ch.add(
+                DrugCheck(
+                    inspection_id=copy.id,
+                    item_code=check.item_code,
+                    list_code=check.list_code,
+                    entry_no=check.entry_no,
+                    name=check.name,
+                    count=check.count,
+                    unit=check.unit,
+                    note=check.note,
                 )
             )
         _copy_evidence(ch, original.id, copy.id)

@@ -6,22 +6,28 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from inspector.audit import log_state
-from inspector.db.models import Inspection, MemberRole
+from inspector.db.models import Inspection, MemberRole, Result
+from inspector.drug_checks import DrugCheckView, drug_checks
 from inspector.evidence.sealing import SealItemView, list_seal_items, photo_names
 from inspector.hashing import sha256_of
 from inspector.inspections import (
     InspectionView,
+    format_fen,
     get_inspection,
 )
+from inspector.names import RESULT_NAMES
 from inspector.record.content import (
     InterviewView,
+    PartyDetails,
     SignatureView,
     get_interview,
     get_interviews,
+    party_details,
     record_data_sha256,
     record_number_of,
     signatures,
@@ -76,6 +82,13 @@ class RecordFacts:
     signatures: list[SignatureView]
     seals: list[SealItemView]
     seal_photos: dict[str, str]
+    party: PartyDetails = field(default_factory=PartyDetails)
+    # An amendment: when it was made, and what it corrects (what, before, after).
+    amended_at: datetime | None = None
+    corrections: list[tuple[str, str, str]] = field(default_factory=list)
+    # Entries of the reference lists checked one by one (附件1), with their lists' titles.
+    drug_checks: list[DrugCheckView] = field(default_factory=list)
+    reference_titles: dict[str, str] = field(default_factory=dict)
     data_sha256: str = ""
     # The action log at the build, stated on the record but outside its data hash: the log
     # grows with every build, the data do not.
@@ -91,6 +104,18 @@ class RecordFacts:
                 for i in self.seals
             ],
             "signatures": signature_entries(self.signatures, None),
+            **self.party.hashed(),
+            **({"corrections": self.corrections} if self.corrections else {}),
+            **(
+                {
+                    "drug_checks": [
+                        [d.list_code, d.entry_no, d.name, d.count, d.unit, d.note]
+                        for d in self.drug_checks
+                    ]
+                }
+                if self.drug_checks
+                else {}
+            ),
         }
 
 
@@ -101,10 +126,30 @@ def gather_facts(ws: Workspace, view: InspectionView) -> RecordFacts:
         statement = inspection.party_statement
         representative, title = inspection.party_representative, inspection.party_title
         record_no = record_number_of(inspection)
+        party = party_details(session, inspection)
         amends = None
+        amended_at = None
+        original_party = None
         if inspection.amends_id:
             original = session.get(Inspection, inspection.amends_id)
             amends = (original.record_no if original else None) or inspection.amends_id
+            amended_at = inspection.created_at
+            if original is not None:
+                original_party = (
+                    original.party_statement,
+                    original.party_representative,
+                    original.party_title,
+                    party_details(session, original),
+                )
+    corrections: list[tuple[str, str, str]] = []
+    if view.amends_id and original_party is not None:
+        corrections = correction_list(
+            ws,
+            get_inspection(ws, view.amends_id),
+            view,
+            original_party,
+            (statement, representative, title, party),
+        )
     mode = ws.library.modes.get(view.mode)
     seals = list_seal_items(ws, view.id)
     facts = RecordFacts(
@@ -118,10 +163,86 @@ def gather_facts(ws: Workspace, view: InspectionView) -> RecordFacts:
         signatures=signatures(ws, view.id),
         seals=seals,
         seal_photos=photo_names(ws, [e for item in seals for e in item.evidence_ids]),
+        party=party,
+        amended_at=amended_at,
+        corrections=corrections,
+        drug_checks=drug_checks(ws, view.id),
+        reference_titles={
+            code: found["title"] for code, found in view.checklist.references.items()
+        },
     )
     facts.data_sha256 = record_data_sha256(view, facts.hashed())
     facts.audit_head, facts.audit_events = log_state(ws)
     return facts
+
+
+def _answer_text(view: InspectionView, code: str) -> str:
+    answer = view.answers.get(code)
+    if answer is None:
+        return RESULT_NAMES[Result.UNCHECKED]
+    parts = [RESULT_NAMES[answer.result]]
+    if answer.note:
+        parts.append(answer.note)
+    if answer.result is Result.PROBLEM and answer.amount_fen:
+        parts.append(f"{format_fen(answer.amount_fen)} 元")
+    if answer.result is Result.PROBLEM and answer.violation_code:
+        parts.append(answer.violation_code)
+    return "；".join(parts)
+
+
+def correction_list(
+    ws: Workspace,
+    original: InspectionView,
+    amended: InspectionView,
+    original_party: tuple[str, str | None, str | None, PartyDetails],
+    amended_party: tuple[str, str | None, str | None, PartyDetails],
+) -> list[tuple[str, str, str]]:
+    """What an amendment corrects, item by item: (what, as the original stated, as corrected).
+    Checklist items in the checklist's order, then the party's statement and particulars,
+    then evidence added or left out."""
+    changes: list[tuple[str, str, str]] = []
+    for item in amended.checklist.items:
+        before, after = _answer_text(original, item.code), _answer_text(amended, item.code)
+        if before != after:
+            changes.append((f"{item.code} {item.title}", before, after))
+    labels = ("陈述、申辩", "陈述人", "陈述人职务")
+    for label, before, after in zip(labels, original_party[:3], amended_party[:3], strict=True):
+        if (before or "") != (after or ""):
+            changes.append((label, before or "—", after or "—"))
+    fields = (
+        ("法定代表人/负责人", "legal_rep"),
+        ("地址", "address"),
+        ("联系电话", "phone"),
+        ("统一社会信用代码", "credit_code"),
+        ("记录人", "recorder_name"),
+    )
+    for label, name in fields:
+        before = getattr(original_party[3], name) or ""
+        after = getattr(amended_party[3], name) or ""
+        if before != after:
+            changes.append((label, before or "—", after or "—"))
+    before_drugs = {(d.list_code, d.entry_no): d for d in drug_checks(ws, original.id)}
+    after_drugs = {(d.list_code, d.entry_no): d for d in drug_checks(ws, amended.id)}
+    for key in sorted(before_drugs.keys() | after_drugs.keys()):
+        old, new = before_drugs.get(key), after_drugs.get(key)
+        texts = [
+            "；".join(p for p in (f"{d.count or ''}{d.unit}", d.note) if p) or "—"
+            if d is not None
+            else "—"
+            for d in (old, new)
+        ]
+        if texts[0] != texts[1]:
+            name = (old or new).name  # type: ignore[union-attr]
+            changes.append((f"{key[0]} {key[1]} {name}", texts[0], texts[1]))
+    kept = {e.sha256 for e in original.evidence}
+    now = {e.sha256 for e in amended.evidence}
+    for evidence in amended.evidence:
+        if evidence.sha256 not in kept:
+            changes.append(("证据材料", "—", f"新增 {evidence.original_name}"))
+    for evidence in original.evidence:
+        if evidence.sha256 not in now:
+            changes.append(("证据材料", evidence.original_name, "不再列入"))
+    return changes
 
 
 def interview_data(interview: InterviewView, facts: RecordFacts) -> dict[str, Any]:
@@ -134,6 +255,8 @@ def interview_data(interview: InterviewView, facts: RecordFacts) -> dict[str, An
         ],
         "questions": interview.questions,
         "signatures": signature_entries(facts.signatures, interview.id),
+        # Only when given: an interview record built before there was a 记录人 keeps its hash.
+        **({"recorder": interview.recorder_cert_no} if interview.recorder_cert_no else {}),
     }
 
 

@@ -34,7 +34,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
@@ -43,6 +42,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Image as RLImage
 
 from inspector import __version__
+from inspector.checklists.documents import documents_cited
 from inspector.db.models import Result
 from inspector.evidence.media import suffix_for
 from inspector.inspections import (
@@ -57,13 +57,26 @@ from inspector.record.content import (
     SignatureView,
 )
 from inspector.record.facts import LEGAL_BASIS, RecordFacts, agreement_text
+from inspector.record.linebreak import ChineseParagraph as Paragraph
 from inspector.resources import resource_path
 from inspector.workspace import Workspace
 
 FONT = "WenQuanYiMicroHei"
 
 
-CHINESE_NUMERALS = "一二三四五六七八九十"
+CHINESE_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_numeral(number: int) -> str:
+    """1-99 as a section heading writes it: 九, 十, 十一, 二十, 二十三."""
+    if not 0 < number < 100:
+        return str(number)
+    tens, ones = divmod(number, 10)
+    if tens == 0:
+        return CHINESE_DIGITS[ones]
+    return (
+        (CHINESE_DIGITS[tens] if tens > 1 else "") + "十" + (CHINESE_DIGITS[ones] if ones else "")
+    )
 
 
 def register_font() -> str:
@@ -85,7 +98,13 @@ def _styles() -> dict[str, ParagraphStyle]:
             "subtitle", parent=base, fontSize=9, alignment=TA_CENTER, spaceAfter=4 * mm
         ),
         "h2": ParagraphStyle(
-            "h2", parent=base, fontSize=12, leading=16, spaceBefore=4 * mm, spaceAfter=2 * mm
+            "h2",
+            parent=base,
+            fontSize=12,
+            leading=16,
+            spaceBefore=4 * mm,
+            spaceAfter=2 * mm,
+            keepWithNext=1,  # a heading never ends a page
         ),
     }
 
@@ -227,9 +246,15 @@ def draw_qr(canvas: Canvas, modules: list[list[bool]], x: float, y: float, size:
     canvas.restoreState()
 
 
-def numbered_canvas(footer: str, qr_text: str) -> type[Canvas]:
+# Who initials every page of a paper record, where the footer leaves room for it.
+RECORD_INITIALS = "被检查单位核对签字（每页）："
+INTERVIEW_INITIALS = "被询问人核对签字（每页）："
+
+
+def numbered_canvas(footer: str, qr_text: str, initials: str | None = None) -> type[Canvas]:
     class NumberedCanvas(Canvas):
-        """Writes "page x of y" and the QR code once the number of pages is known."""
+        """Writes "page x of y" and the QR code once the number of pages is known, and the
+        line where the party initials each page of the printed record."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
@@ -248,6 +273,14 @@ def numbered_canvas(footer: str, qr_text: str) -> type[Canvas]:
                 self.setFillColor(colors.grey)
                 self.drawString(18 * mm, 9 * mm, footer)
                 self.drawRightString(A4[0] - 39 * mm, 9 * mm, f"第 {number} 页 共 {total} 页")
+                if initials:
+                    self.setFont(FONT, 8)
+                    self.setFillColor(colors.black)
+                    self.drawString(18 * mm, 15 * mm, initials)
+                    start = 18 * mm + self.stringWidth(initials, FONT, 8) + 1 * mm
+                    self.setStrokeColor(colors.grey)
+                    self.setLineWidth(0.5)
+                    self.line(start, 14.5 * mm, start + 40 * mm, 14.5 * mm)
                 # The same code on every page: a printed page names its record and data hash.
                 draw_qr(self, code, A4[0] - 36 * mm, 2.5 * mm, 18 * mm)
                 super().showPage()
@@ -256,7 +289,35 @@ def numbered_canvas(footer: str, qr_text: str) -> type[Canvas]:
     return NumberedCanvas
 
 
-def _info_table(view: InspectionView, s: dict[str, ParagraphStyle], facts: RecordFacts) -> Table:
+def checklist_basis(ws: Workspace | None, view: InspectionView) -> str:
+    """What the checklist was composed from, as a reader can look it up: the documents its
+    items quote (with their 文号), the focus packs by name, the library's version."""
+    seeds = [source.seed for item in view.checklist.items for source in item.sources]
+    text = "依据" + "、".join(doc.full for doc in documents_cited(seeds))
+    if view.checklist.focus:
+        packs = ws.library.focus_packs if ws is not None else {}
+        names = [packs[code].name if code in packs else code for code in view.checklist.focus]
+        text += "；专项：" + "、".join(names)
+    versions = sorted(set(view.checklist.versions.values()))
+    return text + f"；共 {len(view.checklist.items)} 项（清单版本 {'、'.join(versions)}）"
+
+
+def _recusal_text(facts: RecordFacts) -> str:
+    party = facts.party
+    if party.recusal_told:
+        text = "已告知被检查单位有申请检查人员回避的权利；被检查单位表示：" + (
+            party.recusal_reply or "不申请回避"
+        )
+    else:
+        text = "（未记录告知申请回避权利的情况）"
+    for name, district, reason in party.recusal_overrides:
+        text += f"。交叉检查回避：{name}（{district}）与被检查单位同属一区，未回避，理由：{reason}"
+    return text
+
+
+def _info_table(
+    view: InspectionView, s: dict[str, ParagraphStyle], facts: RecordFacts, ws: Workspace | None
+) -> Table:
     team = "；".join(
         f"{name}（执法证号 {cert}）" + ("，组长" if role.value == "leader" else "")
         for name, cert, role in view.team
@@ -266,29 +327,50 @@ def _info_table(view: InspectionView, s: dict[str, ParagraphStyle], facts: Recor
         if facts.covert
         else "检查人员已向被检查单位出示行政执法证件，表明身份。"
     )
+    party = facts.party
+    unknown = "（未记录）"
+    recorder = (
+        f"{party.recorder_name}（执法证号 {party.recorder_cert_no}）"
+        if party.recorder_cert_no
+        else unknown
+    )
     rows = [
         ("被检查单位", view.institution_name),
+        ("统一社会信用代码", party.credit_code or unknown),
+        ("法定代表人/负责人", party.legal_rep or unknown),
+        ("地址", party.address or unknown),
+        ("联系电话", party.phone or unknown),
         ("单位类型", view.institution_type_name),
         ("所在区县", view.district),
         ("定点协议", agreement_text(view)),
         ("检查依据", LEGAL_BASIS),
         ("检查方式", view.mode_name),
         ("检查人员", f"{team}。{credentials}"),
+        ("记录人", recorder),
+        ("回避", _recusal_text(facts)),
         ("检查时间", f"{local_time(view.started_at)} 至 {local_time(view.ended_at)}"),
         ("检查地点", view.place or view.institution_name),
-        ("检查清单", view.checklist.version_label),
+        ("检查清单", checklist_basis(ws, view)),
         (
             "全过程记录",
             f"本记录生成时，本机操作记录共 {facts.audit_events} 条，末端哈希 {facts.audit_head}",
         ),
     ]
     if view.team_district:
-        rows.insert(7, ("检查组所属区县", view.team_district))
+        rows.insert(11, ("检查组所属区县", view.team_district))
     if facts.amends:
-        rows.insert(0, ("更正记录", f"本记录更正记录 {facts.amends}，原记录不变。"))
+        when = f"，更正于 {local_time(facts.amended_at)}" if facts.amended_at else ""
+        rows.insert(
+            0,
+            (
+                "更正记录",
+                f"本记录更正记录 {facts.amends}{when}；原记录不变，更正事项见“更正事项”。"
+                "检查时间为原检查的时间。",
+            ),
+        )
     table = Table(
         [[Paragraph(k, s["base"]), Paragraph(_escape(v), s["base"])] for k, v in rows],
-        colWidths=[28 * mm, 146 * mm],
+        colWidths=[30 * mm, 144 * mm],
     )
     table.setStyle(_grid())
     return table
@@ -345,8 +427,14 @@ def _section_table(view: InspectionView, section: Any, s: dict[str, ParagraphSty
     return table
 
 
-def _caption(view: InspectionView, evidence: EvidenceView) -> str:
-    parts = [f"<b>{_escape(evidence.original_name)}</b>"]
+def evidence_numbers(view: InspectionView) -> dict[str, int]:
+    """证据 1, 2, 3 ... in the order the evidence was added (the app's order): the number the
+    appendix, the sealing list and the findings refer to."""
+    return {evidence.id: number for number, evidence in enumerate(view.evidence, start=1)}
+
+
+def _caption(view: InspectionView, evidence: EvidenceView, number: int) -> str:
+    parts = [f"<b>证据 {number}</b>", f"原文件名：{_escape(evidence.original_name)}"]
     if evidence.caption:
         parts.append(f"说明：{_escape(evidence.caption)}")
     if evidence.source_sha256:
@@ -376,11 +464,14 @@ class SignatureBox(Flowable):
     """An empty box where a digital signature's visible stamp will go; remembers where on which
     page it was drawn, so the signing step can place the signature field there."""
 
+    LABEL = 3 * mm  # the strip above the box that names it: the stamp covers only the box
+
     def __init__(self, key: str, width: float, height: float, boxes: dict[str, Any]) -> None:
         super().__init__()
         self.key = key
         self.width = width
-        self.height = height
+        self.box_height = height
+        self.height = height + self.LABEL
         self.boxes = boxes
 
     def draw(self) -> None:
@@ -388,13 +479,13 @@ class SignatureBox(Flowable):
         canvas.saveState()
         canvas.setStrokeColor(colors.lightgrey)
         canvas.setDash(2, 2)
-        canvas.rect(0, 0, self.width, self.height)
+        canvas.rect(0, 0, self.width, self.box_height)
         canvas.setFont(FONT, 6.5)
         canvas.setFillColor(colors.grey)
-        canvas.drawString(2, 2, "数字签名处")
+        canvas.drawString(0, self.box_height + 0.8 * mm, "数字签名处（签名后盖于框内）")
         canvas.restoreState()
         x1, y1 = canvas.absolutePosition(0, 0)
-        x2, y2 = canvas.absolutePosition(self.width, self.height)
+        x2, y2 = canvas.absolutePosition(self.width, self.box_height)
         self.boxes[self.key] = [canvas.getPageNumber() - 1, x1, y1, x2, y2]
 
 
@@ -536,12 +627,15 @@ def _findings_table(view: InspectionView, s: dict[str, ParagraphStyle], ws: Work
     return table
 
 
-def _seal_table(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> Table:
+def _seal_table(facts: RecordFacts, s: dict[str, ParagraphStyle], numbers: dict[str, int]) -> Table:
     rows: list[list[Any]] = [
         [Paragraph(h, s["small"]) for h in ("序号", "封存物品", "数量", "照片", "备注")]
     ]
     for item in facts.seals:
-        photos = "、".join(facts.seal_photos.get(e, e[:8]) for e in item.evidence_ids)
+        photos = "、".join(
+            f"证据 {numbers[e]}" if e in numbers else facts.seal_photos.get(e, e[:8])
+            for e in item.evidence_ids
+        )
         rows.append(
             [
                 Paragraph(str(item.position), s["small"]),
@@ -571,7 +665,7 @@ def record_story(
         Paragraph(_escape(facts.bureau), s["subtitle"]),
         Paragraph("医疗保障基金现场检查记录", s["title"]),
         Paragraph(f"记录编号 {facts.record_no}", s["subtitle"]),
-        _info_table(view, s, facts),
+        _info_table(view, s, facts, ws),
         Spacer(1, 3 * mm),
         Paragraph(
             f"检查结果：共 {len(view.checklist.items)} 项，已检查 {view.checked} 项，"
@@ -581,29 +675,67 @@ def record_story(
             s["base"],
         ),
     ]
-    for number, section in enumerate(view.checklist.sections):
-        label = CHINESE_NUMERALS[number] if number < len(CHINESE_NUMERALS) else str(number + 1)
+    numbers = view.checklist.section_numbers()
+    # In the order of their numbers: the points, then the sections that follow them (the
+    # app lists a mode's items first, as the team does them first).
+    for section in sorted(view.checklist.sections, key=lambda s: numbers[s.code]):
+        label = chinese_numeral(numbers[section.code])
         story.append(Paragraph(f"{label}、{_escape(section.title)}", s["h2"]))
         story.append(_section_table(view, section, s))
+    left_out = sorted(set(range(1, 9)) - {n for n in numbers.values() if n <= 8})
+    if left_out:
+        story.append(Spacer(1, 1.5 * mm))
+        story.append(
+            Paragraph(
+                "检查要点"
+                + "、".join(chinese_numeral(n) for n in left_out)
+                + "不适用于该类单位，未列入。",
+                s["small"],
+            )
+        )
+    if facts.corrections:
+        story.append(Paragraph("更正事项", s["h2"]))
+        story.append(_corrections_table(facts, s))
 
     story.append(Paragraph("发现问题汇总", s["h2"]))
     story.append(_findings_table(view, s, ws))
+    if facts.drug_checks:
+        story.append(Paragraph("重点药品、耗材逐项核查", s["h2"]))
+        story.append(_drug_table(facts, s))
+    evidence_no = evidence_numbers(view)
     if facts.seals:
         story.append(Paragraph("封存清单", s["h2"]))
-        story.append(_seal_table(facts, s))
+        story.append(_seal_table(facts, s, evidence_no))
     story.append(Paragraph("被检查单位的陈述、申辩", s["h2"]))
-    statement = facts.statement.strip() or "（被检查单位未作陈述、申辩。）"
-    story.append(Paragraph(_escape(statement), s["base"]))
-    story.append(Paragraph("签名", s["h2"]))
+    statement = facts.statement.strip()
+    if statement:
+        speaker = _escape(facts.representative) or "（未记录）"
+        if facts.representative_title:
+            speaker += f"，{_escape(facts.representative_title)}"
+        # Who spoke stays with the first lines of what was said.
+        speaker_line = Paragraph(f"陈述、申辩人：{speaker}", s["base"])
+        speaker_line.keepWithNext = 1
+        story.append(speaker_line)
+        story.append(Paragraph(_escape(statement), s["base"]))
+    else:
+        story.append(Paragraph("（被检查单位未作陈述、申辩。）", s["base"]))
+    # The heading, the note and the signature table stay on one page: a heading alone at a
+    # page foot, its signatures overleaf, is what a party can dispute.
     story.append(
-        Paragraph(
-            "以上记录经被检查单位代表核对。检查人员手写签名后，依次以数字证书签名，组长最后签名；"
-            "签名后本记录锁定，不得更改，更正须另行制作更正记录。",
-            s["small"],
+        KeepTogether(
+            [
+                Paragraph("签名", s["h2"]),
+                Paragraph(
+                    "以上记录经被检查单位代表核对，每页已签字确认。检查人员手写签名后，"
+                    "依次以数字证书签名，组长最后签名；签名后本记录锁定，不得更改，"
+                    "更正须另行制作更正记录。",
+                    s["small"],
+                ),
+                Spacer(1, 2 * mm),
+                _signature_block(view, facts, s, boxes),
+            ]
         )
     )
-    story.append(Spacer(1, 2 * mm))
-    story.append(_signature_block(view, facts, s, boxes))
 
     photos = [e for e in view.evidence if e.media_type.startswith("image/")]
     documents = [e for e in view.evidence if not e.media_type.startswith("image/")]
@@ -613,24 +745,89 @@ def record_story(
     reporter.start(len(photos), "排版照片")
     for done, evidence in enumerate(photos, start=1):
         check_cancel(reporter)
-        image = photo_flowable(ws, evidence, 120 * mm, 95 * mm)
-        story.append(
-            KeepTogether(
-                [
-                    image,
-                    Spacer(1, 1.5 * mm),
-                    Paragraph(_caption(view, evidence), s["small"]),
-                    Spacer(1, 5 * mm),
-                ]
-            )
-        )
+        story.append(_photo_row(ws, view, evidence, evidence_no[evidence.id], s))
         reporter.advance(done, evidence.original_name)
     if documents:
         story.append(Paragraph("其他文件", s["h2"]))
         for evidence in documents:
-            story.append(Paragraph(_caption(view, evidence), s["small"]))
+            story.append(Paragraph(_caption(view, evidence, evidence_no[evidence.id]), s["small"]))
             story.append(Spacer(1, 3 * mm))
     return story
+
+
+# A photo beside its caption, three to a page: one photo above its caption left half a page
+# blank whenever the next did not fit below it.
+PHOTO_BOX = (100 * mm, 76 * mm)
+
+
+def _photo_row(
+    ws: Workspace, view: InspectionView, evidence: EvidenceView, number: int, s: Any
+) -> Table:
+    image = photo_flowable(ws, evidence, *PHOTO_BOX)
+    table = Table(
+        [[image, Paragraph(_caption(view, evidence, number), s["small"])]],
+        colWidths=[PHOTO_BOX[0] + 2 * mm, 174 * mm - PHOTO_BOX[0] - 2 * mm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (0, 0), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.lightgrey),
+            ]
+        )
+    )
+    return table
+
+
+def _drug_table(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> Table:
+    rows: list[list[Any]] = [
+        [Paragraph(h, s["small"]) for h in ("目录", "序号", "名称", "条目", "数量", "情况说明")]
+    ]
+    for check in facts.drug_checks:
+        count = f"{check.count or ''} {check.unit}".strip()
+        rows.append(
+            [
+                Paragraph(
+                    _escape(facts.reference_titles.get(check.list_code, check.list_code)),
+                    s["small"],
+                ),
+                Paragraph(str(check.entry_no), s["small"]),
+                Paragraph(_escape(check.name), s["small"]),
+                Paragraph(check.item_code, s["small"]),
+                Paragraph(_escape(count), s["small"]),
+                Paragraph(_escape(check.note), s["small"]),
+            ]
+        )
+    table = Table(
+        rows, colWidths=[30 * mm, 12 * mm, 38 * mm, 14 * mm, 22 * mm, 58 * mm], repeatRows=1
+    )
+    style = _grid()
+    style.add("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke)
+    style.add("BACKGROUND", (0, 1), (0, -1), colors.white)
+    table.setStyle(style)
+    return table
+
+
+def _corrections_table(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> Table:
+    rows: list[list[Any]] = [[Paragraph(h, s["small"]) for h in ("更正项目", "原记录", "更正为")]]
+    for what, before, after in facts.corrections:
+        rows.append(
+            [
+                Paragraph(_escape(what), s["small"]),
+                Paragraph(_escape(before), s["small"]),
+                Paragraph(_escape(after), s["small"]),
+            ]
+        )
+    table = Table(rows, colWidths=[50 * mm, 62 * mm, 62 * mm], repeatRows=1)
+    style = _grid()
+    style.add("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke)
+    style.add("BACKGROUND", (0, 1), (0, -1), colors.white)
+    table.setStyle(style)
+    return table
 
 
 def document(path: Path, title: str) -> SimpleDocTemplate:
@@ -668,6 +865,12 @@ def interview_story(
         ("询问时间", f"{local_time(interview.started_at)} 至 {local_time(interview.ended_at)}"),
         ("询问地点", interview.place or view.institution_name),
         ("询问人", f"{team}。询问人已出示行政执法证件。"),
+        (
+            "记录人",
+            f"{interview.recorder_name}（执法证号 {interview.recorder_cert_no}）"
+            if interview.recorder_cert_no
+            else "（未记录）",
+        ),
         ("所涉检查", f"{view.institution_name} 现场检查（记录编号 {facts.record_no}）"),
     ]
     table = Table(
@@ -690,7 +893,6 @@ def interview_story(
         story.append(Paragraph("（未记录问答。）", s["base"]))
     # The usual closing line of an interview record (the tool's standard wording).
     story.append(Paragraph("以上笔录我已看过（或已向我宣读过），与我所说的相符。", s["base"]))
-    story.append(Paragraph("签名", s["h2"]))
     label = f"被询问人<br/>{_escape(interview.interviewee_name)}"
     rows = _party_rows(
         label,
@@ -699,6 +901,5 @@ def interview_story(
         s,
     )
     rows += _team_rows(view, facts, interview.id, "询问人", s, boxes)
-    block = _signature_table(rows, s)
-    story.append(block)
+    story.append(KeepTogether([Paragraph("签名", s["h2"]), _signature_table(rows, s)]))
     return story
