@@ -23,9 +23,10 @@ from typing import Any
 
 import pytest
 
-from inspector.bundle import export_bundle
+from inspector.bundle import export_bundle, rows
 from inspector.bundle.format import MANIFEST, SIGNATURE
 from inspector.bundle.signature import sign_manifest
+from inspector.db.models import Base
 from inspector.errors import StorageError
 from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
@@ -698,3 +699,84 @@ def test_the_same_institution_and_team_made_on_both_laptops_is_no_conflict(
     assert "institutions" not in result["inserted"] and "inspectors" not in result["inserted"]
     assert len(_data(office.home)["institutions"]) == 1
     office("audit", "verify")
+
+
+# --- what came after the visit travels too ------------------------------------------
+
+FOLLOW_UP = ("drug_checks", "ledger_entries", "case_actions", "rectification_orders")
+
+
+def test_every_table_travels_or_is_declared_a_laptops_own() -> None:
+    tables = set(Base.metadata.tables)
+    assert set(rows.TABLES) | rows.LOCAL == tables, "add the new table to TABLES or LOCAL"
+    assert not set(rows.TABLES) & rows.LOCAL
+    # Each after the tables it refers to, as the import writes them.
+    order = {name: index for index, name in enumerate(rows.TABLES)}
+    for name in rows.TABLES:
+        for key in Base.metadata.tables[name].foreign_keys:
+            target = key.column.table.name
+            if target != name:  # an amendment refers to the inspection it corrects
+                assert order[target] < order[name], f"{name} before {target}"
+
+
+def _rows(home: Path, table: str) -> list[str]:
+    connection = sqlite3.connect(home / "inspector.sqlite3")
+    found = sorted(map(repr, connection.execute(f"select * from {table}").fetchall()))
+    connection.close()
+    return found
+
+
+def _signed_with_follow_up(cli: Cli, keys: dict[str, str], tmp_path: Path) -> tuple[str, str]:
+    inspection = _visit(cli, tmp_path, "--focus", "key_drugs_2023")
+    cli("drug", inspection, "FK.1", "1", "--count", "12", "--unit", "瓶", "--note", "库存不符")
+    _sign(cli, inspection, keys, tmp_path)
+    out, _ = cli("ledger", "list", "--json")
+    (entry,) = json.loads(out)["entries"]
+    cli("ledger", "case", entry["id"][:8], "--kind", "行政处罚", "--date", "2026-11-02",
+        "--body", "历城区医疗保障局", "--doc-no", "历医保罚〔2026〕1号")  # fmt: skip
+    cli("ledger", "order", inspection, "--deadline", "2099-12-31")
+    return inspection, entry["id"]
+
+
+def test_the_drug_entries_ledger_case_steps_and_order_go_with_the_inspection(
+    cli: Cli, office: Cli, team_keys: dict[str, str], tmp_path: Path
+) -> None:
+    _inspection, _entry = _signed_with_follow_up(cli, team_keys, tmp_path)
+    bundle = tmp_path / "交接包.zip"
+    _export(cli, bundle)
+    out, _ = office("bundle", "verify", str(bundle))
+    assert "验证通过" in out
+    _import(office, bundle)
+    for table in FOLLOW_UP:
+        assert _rows(cli.home, table), table
+        assert _rows(office.home, table) == _rows(cli.home, table), table
+    # The order's PDF came with it, through the record store, and is kept at the next start.
+    (path,) = [
+        r[0]
+        for r in sqlite3.connect(office.home / "inspector.sqlite3").execute(
+            "select path from rectification_orders"
+        )
+    ]
+    with Workspace.open(cli.home) as sender, Workspace.open(office.home) as receiver:
+        assert receiver.records.read_bytes(path) == sender.records.read_bytes(path)
+    out, _ = office("ledger", "list")
+    assert "历城区某社区卫生服务中心" in out
+    office("audit", "verify")
+
+
+def test_the_ledger_followed_up_on_both_laptops_is_a_conflict_not_a_refusal(
+    cli: Cli, office: Cli, team_keys: dict[str, str], tmp_path: Path
+) -> None:
+    _inspection, entry = _signed_with_follow_up(cli, team_keys, tmp_path)
+    first = tmp_path / "first.zip"
+    _export(cli, first)
+    _import(office, first)
+    cli("ledger", "progress", entry[:8], "--status", "整改中", "--note", "已退回部分")
+    office("ledger", "progress", entry[:8], "--status", "整改中", "--note", "约谈负责人")
+    second = tmp_path / "second.zip"
+    _export(cli, second)
+    out, _ = _import(office, second, "--json")
+    result = json.loads(out)
+    assert [c["table"] for c in result["conflicts"]] == ["ledger_entries"]
+    out, _ = office("bundle", "conflicts")
+    assert "问题台账" in out

@@ -241,6 +241,14 @@ def _queries(session: Session, plan: _Plan) -> Iterator[tuple[str, Any]]:
                 ),
                 _changed(_stamp(name), since),
             )
+        elif name == "case_actions":  # steps of the ledger rows of the inspections in scope
+            entries = t("ledger_entries")
+            query = query.where(
+                table.c.entry_id.in_(
+                    select(entries.c.id).where(entries.c.inspection_id.in_(in_scope))
+                ),
+                _changed(_stamp(name), since),
+            )
         elif name == "tombstones":
             belongs = or_(
                 table.c.inspection_id.in_(in_scope) if scope is not None else true(),
@@ -490,7 +498,7 @@ def _write_tables(
                 count += 1
                 if name == "evidence":
                     _evidence_files(plan, data, added)
-                elif name == "records":
+                elif name in ("records", "rectification_orders"):  # files of the record store
                     plan.records[data["path"]] = (data["sha256"], int(data["size"]))
                 elif name == "inspections":
                     preview.append(_preview(session, data))

@@ -67,13 +67,27 @@ NATURAL = {
     "seal_items": ("inspection_id", "position"),
     "inspector_conflicts": ("inspector_id", "institution_id"),
     "inspectors": ("cert_no",),
+    "drug_checks": ("inspection_id", "list_code", "entry_no"),
 }
 # What may still change in a signed inspection: its record (the later signatures) and the
 # append-only chains.
-AFTER_SIGNING = frozenset({"records", "record_signatures", "custody_events"})
+AFTER_SIGNING = frozenset(
+    {"records", "record_signatures", "custody_events", *("ledger_entries", "rectification_orders")}
+)
+# Of those, what the office follows up after the visit (the ledger's progress, the order): a
+# change on both laptops is kept for the leader to settle, not a reason to refuse the bundle.
+FOLLOWED_UP = frozenset({"ledger_entries", "rectification_orders"})
 # What a signed record states: a laptop taking a signed inspection must end with exactly these.
 SIGNED_CONTENT = frozenset(
-    {"answers", "evidence", "seal_items", "handwritten_signatures", "interviews", "claim_bills"}
+    {
+        "answers",
+        "evidence",
+        "seal_items",
+        "handwritten_signatures",
+        "interviews",
+        "claim_bills",
+        "drug_checks",
+    }
 )
 _IDENTITY = frozenset({"id", "device_id", "created_at", *rows.BOOKKEEPING})
 TABLE_NAMES = {
@@ -91,6 +105,11 @@ TABLE_NAMES = {
     "claim_bills": "抽查票据",
     "draws": "双随机抽查",
     "inspector_conflicts": "回避关系",
+    "drug_checks": "重点药品耗材核查",
+    "ledger_entries": "问题台账",
+    "case_actions": "案件处理",
+    "follow_up_items": "回头看条目",
+    "rectification_orders": "整改通知书",
 }
 
 
@@ -438,7 +457,7 @@ class _Merger:
             if inspection:
                 self.touched_inspections.add(inspection)
             return
-        if self._signed(inspection):
+        if self._signed(inspection) and name not in FOLLOWED_UP:
             self._refuse(name, data, inspection, "两边各自修改过")
         self._conflict(name, local, data, inspection)
 

@@ -23,6 +23,7 @@ TABLES = (
     "inspections",
     "inspection_members",
     "answers",
+    "drug_checks",
     "interviews",
     "evidence",
     "seal_items",
@@ -31,9 +32,18 @@ TABLES = (
     "record_signatures",
     "claim_samples",
     "claim_bills",
+    "ledger_entries",
+    "case_actions",
+    "follow_up_items",
+    "rectification_orders",
     "custody_events",
     "tombstones",
     "audit_events",
+)
+# Each laptop's own: its settings, whom it trusts, its hand-over bookkeeping. Every other table
+# travels in a bundle (tests/test_bundle.py fails on a table in neither).
+LOCAL = frozenset(
+    {"settings", "trusted_certificates", "bundle_exports", "bundle_imports", "bundle_conflicts"}
 )
 # Tables whose rows carry the change stamps (inspector/audit.py).
 STAMPED = frozenset(TABLES) - {

@@ -210,7 +210,9 @@ def build_order(
     pdf, box = _render(bureau, order_no, institution, record_no, planned, issued)
     with ws.change(None, "order.build", inspection=full_id, editable=False) as ch:
         # The change's number keeps two orders of one day apart.
-        path, kept_as = ws.records.new_file(full_id, f"整改通知书-{issued:%Y%m%d}-{ch.seq}.pdf")
+        path, kept_as = ws.records.new_file(
+            full_id, f"rectification-order-{issued:%Y%m%d}-{ch.seq}.pdf"
+        )  # ASCII: a bundle member name (docs/bundle.md)
         write_file(path, pdf)
         order = ch.add(
             RectificationOrder(

@@ -201,12 +201,17 @@ def referenced_records(db: Database) -> Callable[[set[str]], set[str]]:
     """Of these record file names, the ones a row names."""
     from sqlalchemy import select
 
-    from inspector.db.models import Record
+    from inspector.db.models import Record, RectificationOrder
 
     def referenced(names: set[str]) -> set[str]:
         if not names:
             return set()
+        wanted = sorted(names)
         with db.session() as session:
-            return set(session.scalars(select(Record.path).where(Record.path.in_(sorted(names)))))
+            return set(session.scalars(select(Record.path).where(Record.path.in_(wanted)))) | set(
+                session.scalars(
+                    select(RectificationOrder.path).where(RectificationOrder.path.in_(wanted))
+                )
+            )
 
     return referenced
