@@ -326,3 +326,34 @@ def test_stock_reconcile_command(cli: Cli, tmp_path: Path) -> None:
     bad = write_csv(tmp_path / "坏.csv", [["日期", "药品名称", "数量"], ["2026-01-02", "某药", -1]])
     out, _ = cli(*args[:7], "--purchases", str(bad), *args[9:], expect=1)
     assert "购进记录（坏.csv）第 2 行  拒绝" in out and "负数" in out and "未进行核对" in out
+
+
+def test_the_teams_counts_per_annex_entry_count_where_no_count_file_does(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from inspector.drug_checks import save_drug_check
+
+    inspection = create_inspection(
+        workspace, institution="某医院", type_code="public_hospital", mode="surprise",
+        district="历城区", team=[TeamMember("张伟", "370100001")], focus=["key_drugs_2023"],
+    )  # fmt: skip
+    # 西药 1 人血白蛋白: 8 counted on site against 10 expected; 西药 2 阿托伐他汀 not counted,
+    # so not compared for stock.
+    save_drug_check(workspace, inspection, "FK.1", 1, count="8", unit="瓶")
+    files = ledger_files(tmp_path)
+    del files[Kind.COUNT]
+    result, _ = reconcile_files(workspace, files, START, END, inspection_id=inspection)
+    assert result is not None
+    albumin = next(d for d in result.drugs if d.name == ALBUMIN[0])
+    assert albumin.counted == 8 and albumin.counted_on_site and albumin.stock_gap == -2
+    assert SHORTAGE in albumin.flags
+    assert next(d for d in result.drugs if d.name == STATIN[0]).counted is None
+    # A second specification of albumin: the one count cannot be split between them.
+    sales = files[Kind.SALES]
+    book = openpyxl.load_workbook(sales)
+    book.active.append(["2026-02-11", "人血白蛋白注射液", "5g", "瓶", 1, 200])
+    book.save(sales)
+    result, _ = reconcile_files(workspace, files, START, END, inspection_id=inspection)
+    assert result is not None
+    assert all(d.counted is None for d in result.drugs if d.name == ALBUMIN[0])
+    assert any("对应多个品种或规格" in note for note in result.count_notes)

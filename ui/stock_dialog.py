@@ -261,7 +261,9 @@ class StockDialog(QDialog):
         self.summary.setText(self.tr("正在核对…"))
 
         def work(reporter: Reporter) -> Any:
-            return reconcile_files(self.workspace, files, start, end, reporter)
+            return reconcile_files(
+                self.workspace, files, start, end, reporter, inspection_id=self.inspection_id
+            )
 
         def failed(message: str) -> None:
             self.run_button.setEnabled(True)
@@ -308,6 +310,8 @@ class StockDialog(QDialog):
         )
         if result.by_name_only:
             text += "\n" + self.tr("有文件没有规格列：按药品名称比对。")
+        for note in result.count_notes:
+            text += "\n" + note
         self.summary.setText(text)
         self.attach_button.setEnabled(self._has_item)
 

@@ -39,7 +39,7 @@ def cmd_reconcile(args: argparse.Namespace, out: Printer) -> int:
     start, end = _date(args.start), _date(args.end)
     with open_workspace(args) as ws:
         get_inspection(ws, args.inspection)  # a wrong id fails before the files are read
-        result, refused = reconcile_files(ws, files, start, end)
+        result, refused = reconcile_files(ws, files, start, end, inspection_id=args.inspection)
         if result is None:
             lines = [
                 f"{KIND_NAMES[kind]}（{files[kind].name}）第 {row} 行  拒绝：{reason}"
@@ -60,6 +60,7 @@ def cmd_reconcile(args: argparse.Namespace, out: Printer) -> int:
     ]
     if result.by_name_only:
         lines.append("（有文件没有规格列：按药品名称比对）")
+    lines += [f"（{note}）" for note in result.count_notes]
     for d in result.flagged:
         detail = []
         if d.excess:

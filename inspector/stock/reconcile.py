@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -67,6 +67,7 @@ class DrugBalance:
     oversold: Decimal = Decimal(0)  # sold − (opening + purchased), when positive
     units: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    counted_on_site: bool = False  # the count is the team's per-entry count, not a count file
 
     def to_data(self) -> dict[str, Any]:
         def q(value: Decimal | None) -> str | None:
@@ -81,6 +82,7 @@ class DrugBalance:
             "stock_gap": q(self.stock_gap), "stock_gap_fen": self.stock_gap_fen,
             "excess": q(self.excess), "excess_fen": self.excess_fen,
             "oversold": q(self.oversold), "units": self.units, "flags": self.flags,
+            "counted_on_site": self.counted_on_site,
         }  # fmt: skip
 
 
@@ -101,6 +103,8 @@ class Reconciliation:
     by_name_only: bool  # a file had no 规格 column: lines matched by name alone
     sources: list[SourceInfo]
     drugs: list[DrugBalance]
+    # The team's per-entry counts (附件1) that could not be given to one drug, and why.
+    count_notes: list[str] = field(default_factory=list)
 
     @property
     def flagged(self) -> list[DrugBalance]:
@@ -123,6 +127,7 @@ class Reconciliation:
                 for s in self.sources
             ],
             "drugs": [d.to_data() for d in self.drugs],
+            "count_notes": self.count_notes,
             "excess_fen": self.excess_fen,
         }  # fmt: skip
 
@@ -158,9 +163,14 @@ def reconcile(
     start: date,
     end: date,
     key_drugs: Sequence[KeyDrug] = (),
+    entry_counts: Mapping[str, tuple[Decimal, str]] | None = None,
 ) -> Reconciliation:
     """The table over the ledgers given: purchases, sales and settlements are required, the
-    opening stock and the count optional (without both, stock is not compared)."""
+    opening stock and the count optional (without both, stock is not compared).
+
+    ``entry_counts`` are the counts the team typed on site per watch-list entry (label →
+    quantity, unit): one is the count of the one drug of the ledgers that entry matches; an
+    entry matching several drugs (two specifications) or none is not used, and said."""
     if end < start:
         raise InvalidInput("核对期间的结束日期早于开始日期")
     kinds = [ledger.kind for ledger in ledgers]
@@ -221,6 +231,8 @@ def reconcile(
     for drug in drugs.values():
         compact = _compact(drug.name)
         drug.key_drug = next((k.label for k, name in watch if name in compact), None)
+    count_notes = _entry_counts(drugs, entry_counts or {}, units)
+    for drug in drugs.values():
         drug.units = sorted(units[drug.key])
         if len(drug.units) > 1:
             drug.flags.append(UNITS)
@@ -255,4 +267,26 @@ def reconcile(
         drugs.values(),
         key=lambda d: (not d.flags, -d.excess_fen, d.key_drug is None, d.name, d.spec),
     )
-    return Reconciliation(start, end, by_name_only, sources, ordered)
+    return Reconciliation(start, end, by_name_only, sources, ordered, count_notes)
+
+
+def _entry_counts(
+    drugs: dict[str, DrugBalance],
+    counts: Mapping[str, tuple[Decimal, str]],
+    units: dict[str, set[str]],
+) -> list[str]:
+    notes: list[str] = []
+    for label, (quantity, unit) in sorted(counts.items()):
+        matched = [d for d in drugs.values() if d.key_drug == label]
+        if len(matched) != 1:
+            why = "对应多个品种或规格" if matched else "在资料中没有对应的品种"
+            notes.append(f"{label} 的现场盘点数 {quantity} {unit}".rstrip() + f"{why}，未用于核对")
+            continue
+        (drug,) = matched
+        if drug.counted is not None:
+            continue  # a count file names this drug: it is the count
+        drug.counted = quantity
+        drug.counted_on_site = True
+        if unit:
+            units[drug.key].add(_compact(unit))
+    return notes

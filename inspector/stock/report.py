@@ -95,6 +95,10 @@ def table_pdf(result: Reconciliation, *, institution: str, inspection_id: str) -
     )
     if result.by_name_only:
         rule += "有文件没有规格列：本表按药品名称比对，同名不同规格的合并计算。"
+    rule += "".join(f"{note}。" for note in result.count_notes)
+    on_site = [d.name for d in result.drugs if d.counted_on_site]
+    if on_site:
+        rule += f"实盘取现场逐项核查（附件1）记录的数量：{'、'.join(on_site)}。"
     story.append(Paragraph(_esc(rule), small))
     story.append(Spacer(0, 2 * mm))
     header = ["品种", "规格", "单位", "附件1", "期初", "购进", "销售", "医保结算", "应存",

@@ -12,8 +12,10 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
+from inspector.drug_checks import drug_checks
 from inspector.errors import InvalidInput
 from inspector.evidence.intake import add_evidence
 from inspector.files import scratch_prefix
@@ -29,13 +31,35 @@ PARAGRAPH = "进销存核对（"  # how the finding's paragraph of the note star
 NOTE_DRUGS = 5  # drugs named in the finding's note; the table has them all
 
 
-def key_drugs(ws: Workspace) -> list[KeyDrug]:
-    """The watch lists of the checklist library (附件1: 西药, 中成药, 中药饮片, 耗材)."""
+def key_drugs(ws: Workspace, inspection_id: str | None = None) -> list[KeyDrug]:
+    """The watch lists (附件1: 西药, 中成药, 中药饮片, 耗材): the inspection's own (they travel
+    with its checklist snapshot), else the checklist library's."""
+    if inspection_id is not None:
+        references = get_inspection(ws, inspection_id).checklist.references
+        if references:
+            return [
+                KeyDrug(f"{ref['title']} {entry['no']}", entry["name"])
+                for ref in references.values()
+                for entry in ref["entries"]
+            ]
     return [
         KeyDrug(f"{reference.title} {entry.no}", entry.name)
         for reference in ws.library.reference.values()
         for entry in reference.entries
     ]
+
+
+def entry_counts(ws: Workspace, inspection_id: str) -> dict[str, tuple[Decimal, str]]:
+    """The counts the team typed on site per 附件1 entry (inspector/drug_checks.py), by the
+    label :func:`key_drugs` gives the entry."""
+    references = get_inspection(ws, inspection_id).checklist.references
+    counts: dict[str, tuple[Decimal, str]] = {}
+    for check in drug_checks(ws, inspection_id):
+        reference = references.get(check.list_code)
+        if check.count is None or reference is None:
+            continue
+        counts[f"{reference['title']} {check.entry_no}"] = (Decimal(check.count), check.unit)
+    return counts
 
 
 def reconcile_files(
@@ -44,9 +68,12 @@ def reconcile_files(
     start: date,
     end: date,
     reporter: Reporter | None = None,
+    inspection_id: str | None = None,
 ) -> tuple[Reconciliation | None, dict[Kind, list[tuple[int, str]]]]:
     """Read the files and reconcile them. When any file has rows that cannot be read, no table
-    is made and those rows are returned (by file, row number and reason). Changes nothing."""
+    is made and those rows are returned (by file, row number and reason). Changes nothing.
+    With an inspection, its watch lists are used and the team's counts per 附件1 entry count
+    for the drugs a count file does not name."""
     reporter = reporter or NullReporter()
     reporter.start(len(files), "正在读取进销存资料…")
     ledgers = []
@@ -60,7 +87,14 @@ def reconcile_files(
         reporter.advance(done, ledger.source_name)
     if refused:
         return None, refused
-    return reconcile(ledgers, start, end, key_drugs(ws)), {}
+    if inspection_id is None:
+        return reconcile(ledgers, start, end, key_drugs(ws)), {}
+    return (
+        reconcile(
+            ledgers, start, end, key_drugs(ws, inspection_id), entry_counts(ws, inspection_id)
+        ),
+        {},
+    )
 
 
 @dataclass(frozen=True)

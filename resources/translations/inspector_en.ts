@@ -5409,8 +5409,8 @@ The draw is saved; export it again from “Draws made”.</translation>
     </message>
     <message>
         <location filename="../../ui/stock_dialog.py" line="251"/>
-        <location filename="../../ui/stock_dialog.py" line="269"/>
-        <location filename="../../ui/stock_dialog.py" line="337"/>
+        <location filename="../../ui/stock_dialog.py" line="271"/>
+        <location filename="../../ui/stock_dialog.py" line="341"/>
         <source>进销存核对</source>
         <translation>Stock reconciliation</translation>
     </message>
@@ -5425,42 +5425,42 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>Reconciling…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="273"/>
+        <location filename="../../ui/stock_dialog.py" line="275"/>
         <source>正在读取进销存资料…</source>
         <translation>Reading the stock files…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="288"/>
+        <location filename="../../ui/stock_dialog.py" line="290"/>
         <source>{file} 第 {row} 行：{reason}</source>
         <translation>{file} row {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="295"/>
+        <location filename="../../ui/stock_dialog.py" line="297"/>
         <source>有无法读取的行：未进行核对，请修改文件后重新核对。</source>
         <translation>Some rows cannot be read: nothing was reconciled. Correct the files and reconcile again.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="304"/>
+        <location filename="../../ui/stock_dialog.py" line="306"/>
         <source>核对品种 {n} 个，有差异 {gaps} 个；结算量超出销售量涉及金额 ¥{amount}</source>
         <translation>{n} drugs reconciled, {gaps} with gaps; settled beyond sold: ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="310"/>
+        <location filename="../../ui/stock_dialog.py" line="312"/>
         <source>有文件没有规格列：按药品名称比对。</source>
         <translation>A file has no specification column: drugs matched by name.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="330"/>
+        <location filename="../../ui/stock_dialog.py" line="334"/>
         <source>核对表已存为条目 P6.5 的证据，差异已记为该条目的问题。</source>
         <translation>The table is stored as evidence of P6.5 and the gaps are recorded as its finding.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="332"/>
+        <location filename="../../ui/stock_dialog.py" line="336"/>
         <source>核对表已存为条目 P6.5 的证据（无差异）。</source>
         <translation>The table is stored as evidence of P6.5 (no gaps).</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="341"/>
+        <location filename="../../ui/stock_dialog.py" line="345"/>
         <source>正在保存核对表…</source>
         <translation>Saving the table…</translation>
     </message>
