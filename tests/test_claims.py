@@ -9,6 +9,8 @@ import hashlib
 import json
 import math
 import random
+import shutil
+import subprocess
 from collections import Counter
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -313,3 +315,25 @@ def test_claims_commands(cli: Cli, workspace: Workspace, tmp_path: Path) -> None
                  "--seed", "1", "--rate", "5%", "--third-party", expect=1)  # fmt: skip
     assert "10%" in err
     assert datetime  # keep the import used for typed cells in other tests
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_the_record_states_the_sample_its_rule_and_seed_and_the_bills_found_wrong(
+    cli: Cli, workspace: Workspace, tmp_path: Path
+) -> None:
+    inspection = _inspection(workspace)
+    path = write_csv(tmp_path / "结算.csv", generate(400))
+    cli("claims", "sample", inspection[:8], str(path), "--since", "2018-01-01",
+        "--seed", "20261203", "--top", "5")  # fmt: skip
+    out, _ = cli("claims", "list", inspection[:8], "--rule", "large_inpatient")
+    bill_no = out.splitlines()[2].split()[0]
+    cli("claims", "mark", inspection[:8], bill_no, "--result", "发现问题", "--note", "虚记床位费")
+    cli("inspection", "finish", inspection[:8])
+    pdf = tmp_path / "record.pdf"
+    cli("record", "build", inspection[:8], "--out", str(pdf))
+    text_of = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.replace("\n", "")
+    assert "结算数据抽样核查" in text_of and "种子 20261203" in text_of
+    assert "结算.csv" in text_of and bill_no in text_of and "虚记床位费" in text_of
+    assert "发现问题 1 张" in text_of

@@ -271,3 +271,24 @@ def test_the_reconciliation_refuses_unreadable_rows_and_missing_files(
     assert dialog.refused_list.item(0).text().startswith("销售（发药）记录 第 2 行：")
     assert not dialog.attach_button.isEnabled() and dialog.model.rowCount() == 0
     assert len(events(workspace)) == before
+
+
+def test_p6_5_and_the_annex_items_open_the_reconciliation(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.main_window import MainWindow
+
+    inspection = _inspection(workspace)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.open_inspection(inspection)
+    page = window.checklist
+    page.select("P6.5")
+    assert page.stock_button.isVisibleTo(page)
+    page.select("P6.1")
+    assert not page.stock_button.isVisibleTo(page)
+    opened: list[str] = []
+    monkeypatch.setattr(StockDialog, "exec", lambda self: opened.append(self.inspection_id) or 0)
+    page.select("P6.5")
+    page.stock_button.click()
+    assert opened == [inspection]

@@ -52,6 +52,7 @@ from inspector.inspections import (
     save_answer,
 )
 from inspector.registry import agreement_status
+from inspector.stock import ITEM as STOCK_ITEM
 from inspector.workspace import Workspace
 from ui.autosave import AutoSaver
 from ui.core_messages import core_message
@@ -122,6 +123,7 @@ class AnswerEdit(QUndoCommand):
 class ChecklistPage(QWidget):
     back_requested = Signal()
     record_requested = Signal(str)  # inspection id
+    stock_requested = Signal(str)  # inspection id: the 进销存 reconciliation
     changed = Signal()  # an answer or the status changed (the home list refreshes)
 
     def __init__(
@@ -302,6 +304,12 @@ class ChecklistPage(QWidget):
 
         self.drugs = DrugListBox(self.workspace, self.saver, body)
         column.addWidget(self.drugs)
+        # P6.5 and the 附件1 items: the 进销存 reconciliation, whose table goes on P6.5.
+        self.stock_button = QPushButton(self.tr("进销存核对…"))
+        self.stock_button.setMinimumHeight(36)
+        self.stock_button.clicked.connect(lambda: self.stock_requested.emit(self.inspection_id))
+        self.stock_button.hide()
+        column.addWidget(self.stock_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.evidence: QWidget | None = None
         if evidence_factory is not None:
@@ -528,6 +536,8 @@ class ChecklistPage(QWidget):
             self.sources.setText(self.tr("依据：%1").replace("%1", sources) + note)
             self._show_flag(item)
             self.drugs.show_item(item, self.editable)
+            self.stock_button.setVisible(item.code == STOCK_ITEM or bool(item.reference))
+            self.stock_button.setEnabled(self.editable)
             self._enable_problem_fields()
             if self.evidence is not None and hasattr(self.evidence, "set_target"):
                 self.evidence.set_target(self.inspection_id, code)

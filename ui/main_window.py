@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.home.new_requested.connect(self.new_inspection)
         self.checklist.back_requested.connect(self.show_home)
         self.checklist.record_requested.connect(self.open_record)
+        self.checklist.stock_requested.connect(lambda _id: self.reconcile_stock())
         self.checklist.changed.connect(self._checklist_changed)
         for action in self._needs_workspace:
             action.setEnabled(True)

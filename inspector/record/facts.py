@@ -67,6 +67,56 @@ def signature_entries(signatures: list[SignatureView], interview_id: str | None)
     ]
 
 
+@dataclass(frozen=True)
+class ClaimsSampleFacts:
+    """A claims sample of the visit as the record states it (seeds 003, 004): the file it was
+    drawn from, the rule and seed that anyone can run again, and what the team found."""
+
+    source_name: str
+    source_sha256: str
+    source_rows: int
+    rules: str  # the rule in words, with its seed (Rules.describe)
+    counts: dict[str, int]  # rule name -> bills listed
+    verified: int
+    problems: list[tuple[str, str, str, int, str]]  # bill no, patient, date, total fen, note
+    pending: int
+
+    def hashed(self) -> list[Any]:
+        return [
+            self.source_name, self.source_sha256, self.source_rows, self.rules,
+            sorted(self.counts.items()), self.verified, self.problems, self.pending,
+        ]  # fmt: skip
+
+
+def claims_samples(ws: Workspace, inspection_id: str) -> list[ClaimsSampleFacts]:
+    from inspector.claims.sampling import RULE_NAMES, samples_of
+
+    found = []
+    for sample in samples_of(ws, inspection_id):
+        counts: dict[str, int] = {}
+        for bill in sample.bills:
+            name = RULE_NAMES.get(bill.rule, bill.rule)
+            counts[name] = counts.get(name, 0) + 1
+        problems = [
+            (b.bill_no, b.patient_name, b.bill_date.isoformat(), b.total_fen, b.note)
+            for b in sample.bills
+            if b.verdict == "problem"
+        ]
+        found.append(
+            ClaimsSampleFacts(
+                source_name=sample.source_name,
+                source_sha256=sample.source_sha256,
+                source_rows=sample.source_rows,
+                rules=str(sample.rules.get("description", "")),
+                counts=counts,
+                verified=sum(1 for b in sample.bills if b.verdict == "ok"),
+                problems=problems,
+                pending=sum(1 for b in sample.bills if b.verdict == "pending"),
+            )
+        )
+    return found
+
+
 @dataclass
 class RecordFacts:
     """Everything a record states beyond the inspection view, gathered once; its SHA-256 (with
@@ -89,6 +139,7 @@ class RecordFacts:
     # Entries of the reference lists checked one by one (附件1), with their lists' titles.
     drug_checks: list[DrugCheckView] = field(default_factory=list)
     reference_titles: dict[str, str] = field(default_factory=dict)
+    claims: list[ClaimsSampleFacts] = field(default_factory=list)
     data_sha256: str = ""
     # The action log at the build, stated on the record but outside its data hash: the log
     # grows with every build, the data do not.
@@ -116,6 +167,8 @@ class RecordFacts:
                 if self.drug_checks
                 else {}
             ),
+            # Only when there are samples, so a record made before keeps its hash.
+            **({"claims": [c.hashed() for c in self.claims]} if self.claims else {}),
         }
 
 
@@ -170,6 +223,7 @@ def gather_facts(ws: Workspace, view: InspectionView) -> RecordFacts:
         reference_titles={
             code: found["title"] for code, found in view.checklist.references.items()
         },
+        claims=claims_samples(ws, view.id),
     )
     facts.data_sha256 = record_data_sha256(view, facts.hashed())
     facts.audit_head, facts.audit_events = log_state(ws)

@@ -702,6 +702,9 @@ def record_story(
     if facts.drug_checks:
         story.append(Paragraph("重点药品、耗材逐项核查", s["h2"]))
         story.append(_drug_table(facts, s))
+    if facts.claims:
+        story.append(Paragraph("结算数据抽样核查", s["h2"]))
+        story.extend(_claims_story(facts, s))
     evidence_no = evidence_numbers(view)
     if facts.seals:
         story.append(Paragraph("封存清单", s["h2"]))
@@ -781,6 +784,46 @@ def _photo_row(
         )
     )
     return table
+
+
+def _claims_story(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """Each claims sample: its source, rule and seed (so anyone can draw it again), what was
+    listed, and the bills found wrong."""
+    story: list[Flowable] = []
+    for sample in facts.claims:
+        listed = "，".join(f"{rule} {n} 张" for rule, n in sample.counts.items())
+        story.append(
+            Paragraph(
+                _escape(
+                    f"数据：{sample.source_name}（{sample.source_rows:,} 行，SHA-256 "
+                    f"{sample.source_sha256}）。抽样规则：{sample.rules}。列入清单：{listed}；"
+                    f"核实无误 {sample.verified} 张，发现问题 {len(sample.problems)} 张，"
+                    f"未核实 {sample.pending} 张。"
+                ),
+                s["base"],
+            )
+        )
+        if sample.problems:
+            rows: list[list[Any]] = [
+                [
+                    Paragraph(h, s["small"])
+                    for h in ("结算单号", "参保人", "日期", "总费用（元）", "问题")
+                ]
+            ]
+            for bill_no, patient, day, total_fen, note in sample.problems:
+                rows.append(
+                    [Paragraph(_escape(v), s["small"])
+                     for v in (bill_no, patient, day, format_fen(total_fen), note)]
+                )  # fmt: skip
+            table = Table(
+                rows, colWidths=[32 * mm, 26 * mm, 22 * mm, 24 * mm, 70 * mm], repeatRows=1
+            )
+            style = _grid()
+            style.add("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke)
+            style.add("BACKGROUND", (0, 1), (0, -1), colors.white)
+            table.setStyle(style)
+            story.append(table)
+    return story
 
 
 def _drug_table(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> Table:

@@ -21,12 +21,12 @@ from inspector.evidence.intake import add_evidence
 from inspector.files import scratch_prefix
 from inspector.inspections import AnswerView, format_fen, get_inspection, save_answer
 from inspector.progress import NullReporter, Reporter, check_cancel
+from inspector.stock import ITEM
 from inspector.stock.ledgers import Kind, read_ledger
 from inspector.stock.reconcile import KeyDrug, Reconciliation, reconcile
 from inspector.stock.report import table_pdf
 from inspector.workspace import Workspace
 
-ITEM = "P6.5"  # seed 000 point 6: 药品进销存等数据是否与上传医保费用一致
 PARAGRAPH = "进销存核对（"  # how the finding's paragraph of the note starts
 NOTE_DRUGS = 5  # drugs named in the finding's note; the table has them all
 

@@ -521,130 +521,135 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../ui/checklist_page.py" line="171"/>
+        <location filename="../../ui/checklist_page.py" line="173"/>
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="193"/>
+        <location filename="../../ui/checklist_page.py" line="195"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="199"/>
-        <location filename="../../ui/checklist_page.py" line="418"/>
-        <location filename="../../ui/checklist_page.py" line="697"/>
+        <location filename="../../ui/checklist_page.py" line="201"/>
+        <location filename="../../ui/checklist_page.py" line="426"/>
+        <location filename="../../ui/checklist_page.py" line="707"/>
         <source>完成现场检查</source>
         <translation>Finish on-site check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="203"/>
+        <location filename="../../ui/checklist_page.py" line="205"/>
         <source>询问笔录…</source>
         <translation>Interview records…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="207"/>
+        <location filename="../../ui/checklist_page.py" line="209"/>
         <source>生成记录</source>
         <translation>Make record</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="267"/>
+        <location filename="../../ui/checklist_page.py" line="269"/>
         <source>快捷键 Ctrl+%1</source>
         <translation>Shortcut Ctrl+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="276"/>
+        <location filename="../../ui/checklist_page.py" line="278"/>
         <source>情况说明：看到了什么、在哪里、涉及哪些病历或票据</source>
         <translation>Note: what was seen, where, which medical records or receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="286"/>
+        <location filename="../../ui/checklist_page.py" line="288"/>
         <source>如 12345.60</source>
         <translation>e.g. 12345.60</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="295"/>
+        <location filename="../../ui/checklist_page.py" line="297"/>
         <source>情况说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="299"/>
+        <location filename="../../ui/checklist_page.py" line="301"/>
         <source>涉及金额（元）</source>
         <translation>Amount involved (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="300"/>
+        <location filename="../../ui/checklist_page.py" line="302"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="311"/>
+        <location filename="../../ui/checklist_page.py" line="308"/>
+        <source>进销存核对…</source>
+        <translation>Stock reconciliation…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="319"/>
         <source>如何检查</source>
         <translation>How to check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="401"/>
+        <location filename="../../ui/checklist_page.py" line="409"/>
         <source>组长 %1</source>
         <translation>leader %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="418"/>
+        <location filename="../../ui/checklist_page.py" line="426"/>
         <source>重新打开检查</source>
         <translation>Reopen inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="503"/>
+        <location filename="../../ui/checklist_page.py" line="511"/>
         <source>检查要点 %1：</source>
         <translation>Inspection point %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="505"/>
+        <location filename="../../ui/checklist_page.py" line="513"/>
         <source>该类机构的检查重点</source>
         <translation>priority for this type of institution</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="514"/>
+        <location filename="../../ui/checklist_page.py" line="522"/>
         <source>（未选择）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="522"/>
+        <location filename="../../ui/checklist_page.py" line="530"/>
         <source>（本工具的检查建议）</source>
         <translation> (the tool&apos;s own advice)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="528"/>
+        <location filename="../../ui/checklist_page.py" line="536"/>
         <source>依据：%1</source>
         <translation>Sources: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="659"/>
+        <location filename="../../ui/checklist_page.py" line="669"/>
         <source>已检查 %1/%2 · 发现问题 %3 · 涉及金额 %4</source>
         <translation>Checked %1/%2 · problems %3 · amount %4</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="670"/>
+        <location filename="../../ui/checklist_page.py" line="680"/>
         <source>✓ 已保存 %1</source>
         <translation>✓ Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="676"/>
+        <location filename="../../ui/checklist_page.py" line="686"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="680"/>
-        <location filename="../../ui/checklist_page.py" line="682"/>
+        <location filename="../../ui/checklist_page.py" line="690"/>
+        <location filename="../../ui/checklist_page.py" line="692"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="694"/>
+        <location filename="../../ui/checklist_page.py" line="704"/>
         <source>结束现场检查后，答案将不能再修改（可重新打开）。</source>
         <translation>After finishing, answers can no longer be changed (the inspection can be reopened).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist_page.py" line="696"/>
+        <location filename="../../ui/checklist_page.py" line="706"/>
         <source>还有 %n 项未检查。</source>
         <translation>
             <numerusform>%n item is still unchecked.</numerusform>
@@ -652,7 +657,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="704"/>
+        <location filename="../../ui/checklist_page.py" line="714"/>
         <source>无法完成</source>
         <translation>Cannot finish</translation>
     </message>
@@ -3768,144 +3773,144 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <translation>Click to close this notice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>新建检查…</source>
         <translation>New inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>导入机构名录…</source>
         <translation>Import institution registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>数字签名密钥…</source>
         <translation>Signing keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>切换当前检查人员…</source>
         <translation>Change current inspector…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>验证记录文件…</source>
         <translation>Verify a record file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>导出交接包…</source>
         <translation>Export hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>导入交接包…</source>
         <translation>Import hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>交接冲突…</source>
         <translation>Hand-over conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>计划(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>双随机抽查…</source>
         <translation>Random draw…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>结算数据抽样…</source>
         <translation>Claims sampling…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>请先在检查列表中选中或打开一项检查。</source>
         <translation>Select or open an inspection in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>进销存核对</source>
         <translation>Stock reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>当前检查人员：%1</source>
         <translation>Current inspector: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>未选择当前检查人员</source>
         <translation>No current inspector chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -3920,12 +3925,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+L   inspection list   Ctrl+T   problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="468"/>
+        <location filename="../../ui/main_window.py" line="469"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
