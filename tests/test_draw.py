@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import itertools
 import json
+import shutil
+import subprocess
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -504,3 +506,29 @@ def test_a_stored_draw_is_published_again_only_if_its_inputs_still_give_its_resu
     assert not (tmp_path / "bad.xlsx").exists()
     _, err = cli("draw", "publish", "ffffffff", "--out", str(tmp_path / "bad.xlsx"), expect=1)
     assert "没有编号为 ffffffff 的抽查" in err
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_the_notice_states_the_result_sources_key_and_inputs_hash(
+    cli: Cli, workspace: Workspace, tmp_path: Path
+) -> None:
+    _setup(workspace, tmp_path)
+    target, notice = tmp_path / "抽查结果.xlsx", tmp_path / "公告.pdf"
+    out, _ = cli("draw", "run", "--institutions", "2", "--sources", "31 / 4 15 22",
+                 "--title", "2026年第四季度双随机抽查", "--out", str(target),
+                 "--notice", str(notice), "--json")  # fmt: skip
+    data = json.loads(out)
+    text = subprocess.run(
+        ["pdftotext", str(notice), "-"], capture_output=True, text=True, check=True
+    ).stdout.replace("\n", "")
+    assert "2026年第四季度双随机抽查" in text and "31./4.15.22./" in text
+    assert data["inputs_sha256"] in text and data["draw_id"] in text
+    names = {c["institution_id"] for c in data["selected"]}
+    with workspace.db.session() as session:
+        from inspector.db.models import Institution
+
+        for place in session.query(Institution).filter(Institution.id.in_(names)):
+            assert place.name in text
+    again = tmp_path / "again.pdf"
+    cli("draw", "publish", data["draw_id"][:8], "--out", str(again))
+    assert again.read_bytes() == notice.read_bytes()  # the same draw, the same notice

@@ -95,6 +95,7 @@ def test_a_draw_in_the_app_publishes_first_previews_then_plans_and_writes_the_re
     assert [dialog.result_table.item(r, 1).text() for r in range(2)] == previewed
     assert verify_publication(target).ok
     assert "抽查结果已写入" in dialog.result_label.text()
+    assert target.with_suffix(".pdf").read_bytes().startswith(b"%PDF")  # the notice beside it
 
     # The draw is listed and can be exported again: the same result from its stored inputs.
     assert dialog.history_table.rowCount() == 1

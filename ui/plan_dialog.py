@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from inspector.errors import InspectorError
 from inspector.hashing import sha256_of
 from inspector.planning.draw import METHODS, WEIGHTED, Candidate, DrawInputs, DrawResult, run
+from inspector.planning.notice import write_notice
 from inspector.planning.publish import write_publication
 from inspector.planning.service import (
     candidates,
@@ -384,15 +385,20 @@ class PlanDialog(QDialog):
             .replace("{key}", outcome.result.key)
         )
         if written:
-            text += "\n" + self.tr("抽查结果已写入 {path}").replace("{path}", target)
+            text += "\n" + self.tr("抽查结果已写入 {path}（及同名 PDF 公告）").replace(
+                "{path}", target
+            )
         self.result_label.setText(text)
 
     def _write(self, target: Path, draw_id: str) -> bool:
         """Write the publication of a stored draw; on failure say so (the draw stays stored
         and can be exported again from the list below)."""
         try:
-            inputs, result, at = stored_draw(self.workspace, draw_id)
-            write_publication(target, inputs, result, draw_id=draw_id, at=at)
+            draw = stored_draw(self.workspace, draw_id)
+            write_publication(target, draw.inputs, draw.result, draw_id=draw.id, at=draw.at)
+            # The notice to post beside it (一公开), same name, .pdf.
+            notice = target.with_suffix(".pdf")
+            write_notice(notice, draw.inputs, draw.result, draw_id=draw.id, at=draw.at)
         except InspectorError as error:
             self._error(error)
             return False
@@ -435,4 +441,6 @@ class PlanDialog(QDialog):
         if not target.lower().endswith(".xlsx"):
             target += ".xlsx"
         if self._write(Path(target), draw_id):
-            self.result_label.setText(self.tr("抽查结果已写入 {path}").replace("{path}", target))
+            self.result_label.setText(
+                self.tr("抽查结果已写入 {path}（及同名 PDF 公告）").replace("{path}", target)
+            )

@@ -96,7 +96,7 @@ def cmd_candidates(args: argparse.Namespace, out: Printer) -> None:
 def cmd_run(args: argparse.Namespace, out: Printer) -> int:
     from inspector.planning.draw import run
     from inspector.planning.publish import write_publication
-    from inspector.planning.service import prepare, run_draw
+    from inspector.planning.service import prepare, run_draw, stored_draw
 
     target = Path(args.out)
     if target.suffix.lower() != ".xlsx":
@@ -115,13 +115,19 @@ def cmd_run(args: argparse.Namespace, out: Printer) -> int:
             title=args.title or "",
         )
         if args.dry_run:
-            result, draw_id, planned = run(inputs), None, []
+            result, draw_id, planned, stored_at = run(inputs), None, [], None
         else:
             outcome = run_draw(ws, inputs)
             result, draw_id, planned = outcome.result, outcome.draw_id, outcome.inspection_ids
+            stored_at = stored_draw(ws, draw_id).at  # the time the draw is kept with
     from inspector.db.models import utcnow
 
-    write_publication(target, inputs, result, draw_id=draw_id, at=utcnow())
+    at = stored_at or utcnow()
+    write_publication(target, inputs, result, draw_id=draw_id, at=at)
+    if args.notice:
+        from inspector.planning.notice import write_notice
+
+        write_notice(Path(args.notice), inputs, result, draw_id=draw_id, at=at)
     selected = result.to_data(inputs)["selected"]
     lines = [f"密钥串：{result.key}", f"公开输入 SHA-256：{inputs.sha256}"]
     for order, team in enumerate(result.teams, start=1):
@@ -131,7 +137,7 @@ def cmd_run(args: argparse.Namespace, out: Printer) -> int:
             f"{order}. {c.name}（{c.district}，候选第 {team.candidate + 1} 号）  组长 "
             f"{people[0].name}" + "".join(f"、{p.name}" for p in people[1:])
         )
-    lines.append(f"抽查结果已写入 {target}")
+    lines.append(f"抽查结果已写入 {target}" + (f"；公告 {args.notice}" if args.notice else ""))
     if args.dry_run:
         lines.append("预览（--dry-run）：未保存抽查，未建立检查")
     else:
@@ -189,10 +195,15 @@ def cmd_publish(args: argparse.Namespace, out: Printer) -> None:
 
     target = Path(args.out)
     with open_workspace(args) as ws:
-        inputs, result, at = stored_draw(ws, args.draw)
-    write_publication(target, inputs, result, draw_id=args.draw, at=at)
+        draw = stored_draw(ws, args.draw)
+    if target.suffix.lower() == ".pdf":
+        from inspector.planning.notice import write_notice
+
+        write_notice(target, draw.inputs, draw.result, draw_id=draw.id, at=draw.at)
+    else:
+        write_publication(target, draw.inputs, draw.result, draw_id=draw.id, at=draw.at)
     out.emit(
-        {"draw": args.draw, "out": str(target), "inputs_sha256": inputs.sha256},
+        {"draw": draw.id, "out": str(target), "inputs_sha256": draw.inputs.sha256},
         f"抽查结果已写入 {target}（由存储的公开输入重新抽取，与存储的结果一致）",
     )
 
@@ -244,6 +255,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         "--sources", required=True, help="随机源，组间用 / 分隔，如 “9319 / 2 5 12 8 10”"
     )
     run.add_argument("--out", required=True, metavar="FILE.xlsx", help="抽查结果文件")
+    run.add_argument("--notice", metavar="FILE.pdf", help="另写一份 PDF 公告（一公开）")
     run.add_argument(
         "--method", choices=sorted(METHOD_CHOICES), default="weighted",
         help="weighted：按风险和信用加权（SHA-256，默认）；rfc3797：等概率（MD5）",
@@ -260,7 +272,9 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     listing.set_defaults(run=cmd_list)
     publish = sub.add_parser("publish", help="再次写出一次已做抽查的抽查结果", parents=[common])
     publish.add_argument("draw", metavar="DRAW_ID", help="抽查编号（或其开头）")
-    publish.add_argument("--out", required=True, metavar="FILE.xlsx", help="抽查结果文件")
+    publish.add_argument(
+        "--out", required=True, metavar="FILE", help="抽查结果：.xlsx 工作簿（可复核）或 .pdf 公告"
+    )
     publish.set_defaults(run=cmd_publish)
 
     verify = sub.add_parser("verify", help="由文件中的公开输入重新抽取并比对", parents=[common])

@@ -368,7 +368,15 @@ def list_draws(ws: Workspace) -> list[DrawSummary]:
         ]
 
 
-def stored_draw(ws: Workspace, draw_id: str) -> tuple[DrawInputs, DrawResult, datetime]:
+@dataclass(frozen=True)
+class StoredDraw:
+    id: str
+    inputs: DrawInputs
+    result: DrawResult
+    at: datetime
+
+
+def stored_draw(ws: Workspace, draw_id: str) -> StoredDraw:
     """A stored draw, its result run again from its stored inputs: a draw whose stored
     inputs no longer give its stored result (or no longer hash as stored) is refused."""
     with ws.db.session() as session:
@@ -379,8 +387,8 @@ def stored_draw(ws: Workspace, draw_id: str) -> tuple[DrawInputs, DrawResult, da
             raise InvalidInput("编号 {draw_id} 对应多次抽查，请写完整的编号", draw_id=draw_id)
         draw = found[0]
         inputs = DrawInputs.from_json(draw.inputs)
-        stored, at, sha = dict(draw.result), draw.created_at, draw.inputs_sha256
+        full_id, stored, at, sha = draw.id, dict(draw.result), draw.created_at, draw.inputs_sha256
     result = run(inputs)
     if inputs.sha256 != sha or result.to_data(inputs)["selected"] != stored.get("selected"):
         raise InvalidInput("抽查 {draw_id} 的存储记录与其公开输入不符，不能导出", draw_id=draw_id)
-    return inputs, result, at
+    return StoredDraw(full_id, inputs, result, at)

@@ -4246,242 +4246,242 @@ Data directory: %2</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="86"/>
-        <location filename="../../ui/plan_dialog.py" line="270"/>
-        <location filename="../../ui/plan_dialog.py" line="326"/>
-        <location filename="../../ui/plan_dialog.py" line="402"/>
+        <location filename="../../ui/plan_dialog.py" line="87"/>
+        <location filename="../../ui/plan_dialog.py" line="271"/>
+        <location filename="../../ui/plan_dialog.py" line="327"/>
+        <location filename="../../ui/plan_dialog.py" line="408"/>
         <source>双随机抽查</source>
         <translation>Random draw (双随机)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="101"/>
+        <location filename="../../ui/plan_dialog.py" line="102"/>
         <source>一、抽查范围</source>
         <translation>1. Pool</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="104"/>
+        <location filename="../../ui/plan_dialog.py" line="105"/>
         <source>如：2026 年第四季度定点医药机构双随机抽查</source>
         <translation>e.g. Random draw of designated institutions, Q4 2026</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="105"/>
-        <location filename="../../ui/plan_dialog.py" line="218"/>
+        <location filename="../../ui/plan_dialog.py" line="106"/>
+        <location filename="../../ui/plan_dialog.py" line="219"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="107"/>
+        <location filename="../../ui/plan_dialog.py" line="108"/>
         <source>留空为全部区县；多个区县用顿号分隔</source>
         <translation>Empty for all districts; separate several with 、</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="108"/>
-        <location filename="../../ui/plan_dialog.py" line="164"/>
-        <location filename="../../ui/plan_dialog.py" line="203"/>
+        <location filename="../../ui/plan_dialog.py" line="109"/>
+        <location filename="../../ui/plan_dialog.py" line="165"/>
+        <location filename="../../ui/plan_dialog.py" line="204"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="110"/>
+        <location filename="../../ui/plan_dialog.py" line="111"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="113"/>
-        <location filename="../../ui/plan_dialog.py" line="165"/>
+        <location filename="../../ui/plan_dialog.py" line="114"/>
+        <location filename="../../ui/plan_dialog.py" line="166"/>
         <source>机构类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="120"/>
+        <location filename="../../ui/plan_dialog.py" line="121"/>
         <source>抽取机构数</source>
         <translation>Institutions to draw</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="125"/>
+        <location filename="../../ui/plan_dialog.py" line="126"/>
         <source>每组人数</source>
         <translation>Team size</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="130"/>
-        <location filename="../../ui/plan_dialog.py" line="219"/>
+        <location filename="../../ui/plan_dialog.py" line="131"/>
+        <location filename="../../ui/plan_dialog.py" line="220"/>
         <source>方法</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="132"/>
+        <location filename="../../ui/plan_dialog.py" line="133"/>
         <source>交叉检查（被查区县的检查人员回避）</source>
         <translation>Cross-district check (inspectors of the inspected district stand aside)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="133"/>
+        <location filename="../../ui/plan_dialog.py" line="134"/>
         <source>同一检查人员可参加多个检查组</source>
         <translation>An inspector may be in several teams</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="149"/>
+        <location filename="../../ui/plan_dialog.py" line="150"/>
         <source>二、候选名单（先公布名单及其 SHA-256，再取随机源）</source>
         <translation>2. Candidates (publish the list and its SHA-256 before taking the random sources)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="152"/>
+        <location filename="../../ui/plan_dialog.py" line="153"/>
         <source>生成候选名单</source>
         <translation>Make the candidate list</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="162"/>
+        <location filename="../../ui/plan_dialog.py" line="163"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="163"/>
-        <location filename="../../ui/plan_dialog.py" line="202"/>
+        <location filename="../../ui/plan_dialog.py" line="164"/>
+        <location filename="../../ui/plan_dialog.py" line="203"/>
         <source>机构名称</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="166"/>
+        <location filename="../../ui/plan_dialog.py" line="167"/>
         <source>协议编号</source>
         <translation>Agreement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="167"/>
+        <location filename="../../ui/plan_dialog.py" line="168"/>
         <source>风险等级</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="168"/>
+        <location filename="../../ui/plan_dialog.py" line="169"/>
         <source>信用等级</source>
         <translation>Credit</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="169"/>
+        <location filename="../../ui/plan_dialog.py" line="170"/>
         <source>权重</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="176"/>
+        <location filename="../../ui/plan_dialog.py" line="177"/>
         <source>三、随机源与抽取</source>
         <translation>3. Random sources and the draw</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="181"/>
+        <location filename="../../ui/plan_dialog.py" line="182"/>
         <source>公开的随机数，组与组之间用 / 分隔，如彩票开奖号码：9319 / 2 5 12 8 10</source>
         <translation>Public random numbers, groups separated by /, e.g. lottery results: 9319 / 2 5 12 8 10</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="184"/>
+        <location filename="../../ui/plan_dialog.py" line="185"/>
         <source>随机源</source>
         <translation>Random sources</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="187"/>
+        <location filename="../../ui/plan_dialog.py" line="188"/>
         <source>预览抽取结果</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="189"/>
+        <location filename="../../ui/plan_dialog.py" line="190"/>
         <source>抽取并建立检查…</source>
         <translation>Draw and plan the inspections…</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="201"/>
+        <location filename="../../ui/plan_dialog.py" line="202"/>
         <source>顺序</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="204"/>
+        <location filename="../../ui/plan_dialog.py" line="205"/>
         <source>候选序号</source>
         <translation>Candidate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="205"/>
+        <location filename="../../ui/plan_dialog.py" line="206"/>
         <source>组长</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="206"/>
+        <location filename="../../ui/plan_dialog.py" line="207"/>
         <source>组员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="213"/>
+        <location filename="../../ui/plan_dialog.py" line="214"/>
         <source>已做的抽查</source>
         <translation>Draws made</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="217"/>
+        <location filename="../../ui/plan_dialog.py" line="218"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="220"/>
+        <location filename="../../ui/plan_dialog.py" line="221"/>
         <source>机构数</source>
         <translation>Institutions</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="221"/>
+        <location filename="../../ui/plan_dialog.py" line="222"/>
         <source>密钥串</source>
         <translation>Key string</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="222"/>
+        <location filename="../../ui/plan_dialog.py" line="223"/>
         <source>抽查编号</source>
         <translation>Draw id</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="231"/>
+        <location filename="../../ui/plan_dialog.py" line="232"/>
         <source>导出抽查结果…</source>
         <translation>Export the result…</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="292"/>
+        <location filename="../../ui/plan_dialog.py" line="293"/>
         <source>共 {count} 家；候选名单 SHA-256：{sha}
 检查人员名录 {people} 人，其中可任组长 {leaders} 人</source>
         <translation>{count} institutions; SHA-256 of the list: {sha}
 Roster: {people} inspectors, {leaders} of them may lead</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="327"/>
+        <location filename="../../ui/plan_dialog.py" line="328"/>
         <source>机构名录在公布候选名单后有变化：请重新生成候选名单，公布后再抽取。</source>
         <translation>The registry changed after the candidate list was published: make the list again and publish it before drawing.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="356"/>
+        <location filename="../../ui/plan_dialog.py" line="357"/>
         <source>预览（未保存）。密钥串：{key}</source>
         <translation>Preview (not saved). Key string: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="363"/>
-        <location filename="../../ui/plan_dialog.py" line="429"/>
+        <location filename="../../ui/plan_dialog.py" line="364"/>
+        <location filename="../../ui/plan_dialog.py" line="435"/>
         <source>抽查结果</source>
         <translation>Draw result</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="365"/>
-        <location filename="../../ui/plan_dialog.py" line="431"/>
+        <location filename="../../ui/plan_dialog.py" line="366"/>
+        <location filename="../../ui/plan_dialog.py" line="437"/>
         <source>保存抽查结果</source>
         <translation>Save the draw result</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="365"/>
-        <location filename="../../ui/plan_dialog.py" line="431"/>
+        <location filename="../../ui/plan_dialog.py" line="366"/>
+        <location filename="../../ui/plan_dialog.py" line="437"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="380"/>
+        <location filename="../../ui/plan_dialog.py" line="381"/>
         <source>已抽取并建立 {n} 项计划检查（草稿）。抽查编号 {id}；密钥串：{key}</source>
         <translation>Drawn: {n} planned inspections (drafts). Draw id {id}; key string: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="387"/>
-        <location filename="../../ui/plan_dialog.py" line="438"/>
-        <source>抽查结果已写入 {path}</source>
-        <translation>Draw result written to {path}</translation>
+        <location filename="../../ui/plan_dialog.py" line="388"/>
+        <location filename="../../ui/plan_dialog.py" line="445"/>
+        <source>抽查结果已写入 {path}（及同名 PDF 公告）</source>
+        <translation>Draw result written to {path} (and a PDF notice of the same name)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="403"/>
+        <location filename="../../ui/plan_dialog.py" line="409"/>
         <source>无法写入 {path}：{error}
 抽查已保存，可在“已做的抽查”中再次导出。</source>
         <translation>Cannot write {path}: {error}
