@@ -293,3 +293,37 @@ def test_p6_5_and_the_annex_items_open_the_reconciliation(
     page.select("P6.5")
     page.stock_button.click()
     assert opened == [inspection]
+
+
+def test_evidence_is_linked_to_a_bill_by_its_number_on_the_record(
+    qtbot: QtBot,
+    workspace: Workspace,
+    tmp_path: Path,
+    synchronous: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from inspector.evidence.intake import add_evidence
+    from ui.claims_dialog import EvidencePicker
+
+    from .conftest import PHOTOS
+
+    dialog, inspection = make_claims(qtbot, workspace)
+    add_evidence(workspace, inspection, [sorted((PHOTOS / "gps").glob("*.jpg"))[0]])
+    dialog.file_edit.setText(str(write_csv(tmp_path / "结算.csv", generate(300))))
+    dialog.read()
+    dialog.attach_button.click()
+    dialog.table.setCurrentIndex(dialog.model.index(0, 0))
+
+    def choose_first(picker: EvidencePicker) -> int:
+        assert picker.list.item(0).text().startswith("证据 1  ")
+        picker.list.item(0).setCheckState(Qt.CheckState.Checked)
+        picker._accept()
+        return 1
+
+    monkeypatch.setattr(EvidencePicker, "exec", choose_first)
+    before = len(events(workspace))
+    dialog.evidence_button.click()
+    assert [e.action for e in events(workspace)[before:]] == ["claims.mark"]
+    (sample,) = samples_of(workspace, inspection)
+    assert len(sample.bills[0].evidence_ids) == 1
+    assert "证据 1 件" in dialog.model.data(dialog.model.index(0, 8))

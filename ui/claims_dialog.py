@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -122,7 +123,12 @@ class BillsModel(QAbstractTableModel):
                 format_fen(bill.total_fen),
                 format_fen(bill.fund_fen),
                 self.verdict_names.get(bill.verdict, bill.verdict),
-                bill.note,
+                bill.note
+                + (
+                    self.tr("（证据 {n} 件）").replace("{n}", str(len(bill.evidence_ids)))
+                    if bill.evidence_ids
+                    else ""
+                ),
             ]
             return values[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (5, 6):
@@ -260,9 +266,12 @@ class ClaimsDialog(QDialog):
         self.problem_button = QPushButton(self.tr("发现问题"))
         self.ok_button.clicked.connect(lambda: self.mark("ok"))
         self.problem_button.clicked.connect(lambda: self.mark("problem"))
+        self.evidence_button = QPushButton(self.tr("关联证据…"))
+        self.evidence_button.clicked.connect(self.link_evidence)
         row.addWidget(self.note_edit, 1)
         row.addWidget(self.ok_button)
         row.addWidget(self.problem_button)
+        row.addWidget(self.evidence_button)
         layout.addLayout(row)
         self.table.selectionModel().currentRowChanged.connect(self._bill_chosen)
         self._bill_chosen()
@@ -452,9 +461,29 @@ class ClaimsDialog(QDialog):
 
     def _bill_chosen(self, *_: object) -> None:
         bill = self._current_bill()
-        for button in (self.ok_button, self.problem_button):
+        for button in (self.ok_button, self.problem_button, self.evidence_button):
             button.setEnabled(bill is not None)
         self.note_edit.setText(bill.note if bill is not None else "")
+
+    def link_evidence(self) -> None:
+        """Link evidence of this inspection (a photo of the bill, the ward) to the bill; links
+        are only added, as evidence is never taken off the record."""
+        bill = self._current_bill()
+        if bill is None:
+            return
+        picker = EvidencePicker(self.workspace, self.inspection_id, bill, self)
+        if not picker.exec() or not picker.chosen:
+            return
+        try:
+            mark_bill(self.workspace, self.inspection_id, bill.bill_no, bill.verdict, bill.note,
+                      evidence_ids=picker.chosen)  # fmt: skip
+        except InspectorError as error:
+            QMessageBox.warning(self, self.tr("结算数据抽样"), core_message(error))
+            return
+        row = self.table.currentIndex().row()
+        self.changed.emit()
+        self.reload()
+        self.table.setCurrentIndex(self.model.index(row, 0))
 
     def mark(self, verdict: str) -> None:
         bill = self._current_bill()
@@ -472,3 +501,54 @@ class ClaimsDialog(QDialog):
         # On to the next bill, as a team works down the list.
         following = min(row + 1, self.model.rowCount() - 1)
         self.table.setCurrentIndex(self.model.index(following, 0))
+
+
+class EvidencePicker(QDialog):
+    """The inspection's evidence by its number on the record (证据 N), those already linked to
+    the bill checked and fixed."""
+
+    def __init__(
+        self, workspace: Workspace, inspection_id: str, bill: BillView, parent: QWidget | None
+    ) -> None:
+        from inspector.inspections import get_inspection
+        from inspector.record.layout import evidence_numbers
+
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("关联证据 · {bill}").replace("{bill}", bill.bill_no))
+        self.resize(520, 420)
+        self.chosen: list[str] = []
+        view = get_inspection(workspace, inspection_id)
+        numbers = evidence_numbers(view)
+        layout = QVBoxLayout(self)
+        self.list = QListWidget()
+        for evidence in view.evidence:
+            item = QListWidgetItem(
+                self.tr("证据 {n}  {name}")
+                .replace("{n}", str(numbers[evidence.id]))
+                .replace("{name}", evidence.original_name)
+                + (f"（{evidence.item_code}）" if evidence.item_code else "")
+            )
+            item.setData(Qt.ItemDataRole.UserRole, evidence.id)
+            linked = evidence.id in bill.evidence_ids
+            item.setCheckState(Qt.CheckState.Checked if linked else Qt.CheckState.Unchecked)
+            if linked:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            self.list.addItem(item)
+        if not view.evidence:
+            layout.addWidget(QLabel(self.tr("本次检查还没有证据：先在检查条目中拍照或添加文件。")))
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        self.chosen = [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+            and self.list.item(i).flags() & Qt.ItemFlag.ItemIsEnabled
+        ]
+        self.accept()

@@ -148,64 +148,69 @@
 <context>
     <name>BillsModel</name>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="78"/>
+        <location filename="../../ui/claims_dialog.py" line="79"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="79"/>
+        <location filename="../../ui/claims_dialog.py" line="80"/>
         <source>结算单号</source>
         <translation>Bill no.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="80"/>
+        <location filename="../../ui/claims_dialog.py" line="81"/>
         <source>参保人</source>
         <translation>Insured person</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="81"/>
+        <location filename="../../ui/claims_dialog.py" line="82"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="82"/>
+        <location filename="../../ui/claims_dialog.py" line="83"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="83"/>
+        <location filename="../../ui/claims_dialog.py" line="84"/>
         <source>医疗总费用</source>
         <translation>Total cost</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="84"/>
+        <location filename="../../ui/claims_dialog.py" line="85"/>
         <source>统筹基金支付</source>
         <translation>Paid by the fund</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="85"/>
+        <location filename="../../ui/claims_dialog.py" line="86"/>
         <source>核实结果</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="86"/>
+        <location filename="../../ui/claims_dialog.py" line="87"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="89"/>
+        <location filename="../../ui/claims_dialog.py" line="90"/>
         <source>未核实</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="90"/>
+        <location filename="../../ui/claims_dialog.py" line="91"/>
         <source>核实无误</source>
         <translation>Verified correct</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="91"/>
+        <location filename="../../ui/claims_dialog.py" line="92"/>
         <source>发现问题</source>
         <translation>Problem found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="128"/>
+        <source>（证据 {n} 件）</source>
+        <translation> ({n} evidence)</translation>
     </message>
 </context>
 <context>
@@ -665,195 +670,201 @@
 <context>
     <name>ClaimsDialog</name>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="153"/>
+        <location filename="../../ui/claims_dialog.py" line="159"/>
         <source>结算数据抽样 · {title}</source>
         <translation>Claims sampling · {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="168"/>
+        <location filename="../../ui/claims_dialog.py" line="174"/>
         <source>抽样规则（医保结算数据导出：Excel 或 CSV）</source>
         <translation>Sampling rules (settlement export: Excel or CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="172"/>
+        <location filename="../../ui/claims_dialog.py" line="178"/>
         <source>结算数据文件</source>
         <translation>Settlement data file</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="173"/>
+        <location filename="../../ui/claims_dialog.py" line="179"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="177"/>
+        <location filename="../../ui/claims_dialog.py" line="183"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="182"/>
+        <location filename="../../ui/claims_dialog.py" line="188"/>
         <source>起始日期</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="185"/>
+        <location filename="../../ui/claims_dialog.py" line="191"/>
         <source>非负整数；写在清单上，任何人可据此复核</source>
         <translation>A non-negative integer; printed on the list so anyone can check it</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="186"/>
+        <location filename="../../ui/claims_dialog.py" line="192"/>
         <source>随机生成</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="190"/>
+        <location filename="../../ui/claims_dialog.py" line="196"/>
         <source>随机种子</source>
         <translation>Random seed</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="201"/>
+        <location filename="../../ui/claims_dialog.py" line="207"/>
         <source>最近一年</source>
         <translation>Latest year</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="204"/>
+        <location filename="../../ui/claims_dialog.py" line="210"/>
         <source>其余票据抽样比例</source>
         <translation>Sample rate of the other bills</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="205"/>
+        <location filename="../../ui/claims_dialog.py" line="211"/>
         <source>住院全查阈值（元）</source>
         <translation>Inpatient threshold (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="206"/>
+        <location filename="../../ui/claims_dialog.py" line="212"/>
         <source>门诊费用前</source>
         <translation>Top outpatient spenders:</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="207"/>
+        <location filename="../../ui/claims_dialog.py" line="213"/>
         <source>名，年度</source>
         <translation>, year</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="213"/>
+        <location filename="../../ui/claims_dialog.py" line="219"/>
         <source>第三方复核（抽样比例不低于 10%）</source>
         <translation>Third-party review (rate at least 10%)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="215"/>
+        <location filename="../../ui/claims_dialog.py" line="221"/>
         <source>读取并抽样</source>
         <translation>Read and sample</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="221"/>
+        <location filename="../../ui/claims_dialog.py" line="227"/>
         <source>抽样结果</source>
         <translation>Sample</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="223"/>
+        <location filename="../../ui/claims_dialog.py" line="229"/>
         <source>尚未读取文件。</source>
         <translation>No file read yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="231"/>
+        <location filename="../../ui/claims_dialog.py" line="237"/>
         <source>建立抽样清单（附到本次检查）</source>
         <translation>Make the list (attach to this inspection)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="238"/>
+        <location filename="../../ui/claims_dialog.py" line="244"/>
         <source>本次检查的抽样清单</source>
         <translation>Lists of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="258"/>
+        <location filename="../../ui/claims_dialog.py" line="264"/>
         <source>说明（发现问题时必填）</source>
         <translation>Note (required for a problem)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="259"/>
+        <location filename="../../ui/claims_dialog.py" line="265"/>
         <source>核实无误</source>
         <translation>Verified correct</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="260"/>
+        <location filename="../../ui/claims_dialog.py" line="266"/>
         <source>发现问题</source>
         <translation>Problem found</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="276"/>
+        <location filename="../../ui/claims_dialog.py" line="269"/>
+        <source>关联证据…</source>
+        <translation>Link evidence…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="285"/>
         <source>选择结算数据</source>
         <translation>Choose settlement data</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="278"/>
+        <location filename="../../ui/claims_dialog.py" line="287"/>
         <source>结算数据 (*.xlsx *.csv *.txt)</source>
         <translation>Settlement data (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="311"/>
-        <location filename="../../ui/claims_dialog.py" line="327"/>
-        <location filename="../../ui/claims_dialog.py" line="395"/>
-        <location filename="../../ui/claims_dialog.py" line="468"/>
+        <location filename="../../ui/claims_dialog.py" line="320"/>
+        <location filename="../../ui/claims_dialog.py" line="336"/>
+        <location filename="../../ui/claims_dialog.py" line="404"/>
+        <location filename="../../ui/claims_dialog.py" line="481"/>
+        <location filename="../../ui/claims_dialog.py" line="497"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="314"/>
+        <location filename="../../ui/claims_dialog.py" line="323"/>
         <source>正在读取 {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="331"/>
+        <location filename="../../ui/claims_dialog.py" line="340"/>
         <source>正在读取结算数据…</source>
         <translation>Reading settlement data…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="334"/>
+        <location filename="../../ui/claims_dialog.py" line="343"/>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="338"/>
+        <location filename="../../ui/claims_dialog.py" line="347"/>
         <source>{name}：{rows} 行，SHA-256 {sha}</source>
         <translation>{name}: {rows} rows, SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="347"/>
+        <location filename="../../ui/claims_dialog.py" line="356"/>
         <source>第 {row} 行：{reason}</source>
         <translation>Row {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="355"/>
+        <location filename="../../ui/claims_dialog.py" line="364"/>
         <source>共拒绝 {n} 行：未建立抽样清单，请修改文件后重新读取。</source>
         <translation>{n} rows refused: no list was made. Correct the file and read it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="370"/>
+        <location filename="../../ui/claims_dialog.py" line="379"/>
         <source>列入清单 {total} 张（{counts}）。规则：{rules}</source>
         <translation>{total} bills listed ({counts}). Rules: {rules}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="388"/>
+        <location filename="../../ui/claims_dialog.py" line="397"/>
         <source>抽样清单已建立。</source>
         <translation>The list was made.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="399"/>
+        <location filename="../../ui/claims_dialog.py" line="408"/>
         <source>正在建立抽样清单…</source>
         <translation>Making the list…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="417"/>
+        <location filename="../../ui/claims_dialog.py" line="426"/>
         <source>{name}（{n} 张，SHA-256 {sha}…）</source>
         <translation>{name} ({n} bills, SHA-256 {sha}…)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="431"/>
+        <location filename="../../ui/claims_dialog.py" line="440"/>
         <source>本次检查尚无抽样清单。</source>
         <translation>This inspection has no list yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="438"/>
+        <location filename="../../ui/claims_dialog.py" line="447"/>
         <source>规则：{rules}
 已核实 {done}/{n}，发现问题 {problems}</source>
         <translation>Rules: {rules}
@@ -2529,6 +2540,24 @@ Checked {done}/{n}, problems found {problems}</translation>
         <location filename="../../ui/ledger_page.py" line="928"/>
         <source>查看台账</source>
         <translation>Open the ledger</translation>
+    </message>
+</context>
+<context>
+    <name>EvidencePicker</name>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="517"/>
+        <source>关联证据 · {bill}</source>
+        <translation>Link evidence · {bill}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="526"/>
+        <source>证据 {n}  {name}</source>
+        <translation>Evidence {n}  {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="538"/>
+        <source>本次检查还没有证据：先在检查条目中拍照或添加文件。</source>
+        <translation>This inspection has no evidence yet: take photos or add files on its items first.</translation>
     </message>
 </context>
 <context>
