@@ -23,10 +23,10 @@ DEFAULT_MARGIN = 40.0
 
 
 def _store(args: argparse.Namespace) -> Any:
-    from inspector.paths import resolve_home
+    from inspector.cli.output import unlocked_home
     from inspector.signing.keystore import KeyStore
 
-    return KeyStore(resolve_home(args.home))
+    return KeyStore(unlocked_home(args))
 
 
 @contextmanager

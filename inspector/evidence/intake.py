@@ -199,7 +199,9 @@ def _prepare(scratch: Scratch, path: Path) -> _Prepared:
     try:
         # Decoded from our own copy: the pixels checked are those of the bytes hashed, even if
         # the card is pulled out or the file changes meanwhile.
-        info = inspect_file(original.path, derive=True)
+        info = inspect_file(
+            original.path, derive=True, opener=lambda: scratch.open(original), size=original.size
+        )
         items: list[tuple[Staged, str]] = [(original, suffix_for(info.media_type))]
         thumb = print_copy = None
         if info.thumbnail is not None:

@@ -1,5 +1,8 @@
 """The content-addressed file store: every evidence file is kept once, unchanged, under the
-SHA-256 of its bytes. All file writes of evidence go through here (encryption at rest later).
+SHA-256 of its bytes. All file writes of evidence go through here, and so does encryption at
+rest: in an encrypted data directory (a :class:`~inspector.crypto.files.FileCipher` given) each
+file is AES-256-GCM under its own key, from the first byte written to the scratch folder (no
+plaintext copy ever touches the disk), and stored under an HMAC of its hash and suffix.
 
 Files come in through a :class:`Scratch`: a folder of its own under ``.incoming/`` holding the
 temporary copies and a journal of every hash the work may put into (or take out of) the store,
@@ -25,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from inspector.crypto.files import FileCipher
 from inspector.errors import StorageError
 from inspector.files import fsync_dir
 
@@ -103,12 +107,16 @@ class Scratch:
         handle, temporary = tempfile.mkstemp(dir=self.directory, prefix="in-")
         digest = hashlib.sha256()
         size = 0
+        cipher = self.store.cipher
         try:
             with os.fdopen(handle, "wb") as out, source.open("rb") as data:
+                writer = cipher.writer(out) if cipher is not None else None
                 while chunk := data.read(CHUNK):
                     digest.update(chunk)
-                    out.write(chunk)
+                    (writer or out).write(chunk)
                     size += len(chunk)
+                if writer is not None:
+                    writer.close()  # seals the last segment
                 out.flush()
                 os.fsync(out.fileno())
         except BaseException:
@@ -118,15 +126,20 @@ class Scratch:
 
     def stage_bytes(self, data: bytes) -> Staged:
         handle, temporary = tempfile.mkstemp(dir=self.directory, prefix="in-")
+        cipher = self.store.cipher
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(data)
+                out.write(cipher.encrypt(data) if cipher is not None else data)
                 out.flush()
                 os.fsync(out.fileno())
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
         return Staged(Path(temporary), hashlib.sha256(data).hexdigest(), len(data))
+
+    def open(self, staged: Staged) -> IO[bytes]:
+        """A staged file's bytes for reading (decrypted as read in an encrypted store)."""
+        return self.store._open_path(staged.path)
 
     def journal(self, entries: Iterable[tuple[str, str]]) -> None:
         """Write down, durably, hashes (with their suffix) this work may add or remove."""
@@ -216,14 +229,27 @@ def _read_journal(path: Path) -> set[tuple[str, str]]:
 
 
 class EvidenceStore:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, cipher: FileCipher | None = None) -> None:
         self.root = root
         self.incoming = root / INCOMING
+        self.cipher = cipher
+
+    @property
+    def encrypted(self) -> bool:
+        return self.cipher is not None
 
     def path_for(self, sha256: str, suffix: str) -> Path:
-        # The suffix (from the detected type, never the user's file name) lets viewers and
-        # reportlab recognise the file: reportlab embeds a JPEG byte for byte only by its suffix.
+        if self.cipher is not None:
+            name = self.cipher.name(f"{sha256}{suffix}")
+            return self.root / name[:2] / name
+        # The suffix (from the detected type, never the user's file name) keeps the plain store
+        # readable by hand; readers get bytes, and reportlab is given the JPEG's bytes.
         return self.root / sha256[:2] / f"{sha256}{suffix}"
+
+    def _open_path(self, path: Path) -> IO[bytes]:
+        if self.cipher is not None:
+            return self.cipher.open(path)
+        return path.open("rb")
 
     @contextmanager
     def scratch(self, referenced: Referenced | None) -> Iterator[Scratch]:
@@ -248,11 +274,25 @@ class EvidenceStore:
         except OSError as error:
             raise StorageError(disk_message(error)) from error
 
+    def copy_in(self, source: Path, sha256: str, suffix: str) -> None:
+        """Write a file of another store under its known hash (``home encrypt`` fills a new
+        encrypted store from the plain one; the caller verifies and fsyncs the folders)."""
+        target = self.path_for(sha256, suffix)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with source.open("rb") as data, target.open("wb") as out:
+            writer = self.cipher.writer(out) if self.cipher is not None else None
+            while chunk := data.read(CHUNK):
+                (writer or out).write(chunk)
+            if writer is not None:
+                writer.close()
+            out.flush()
+            os.fsync(out.fileno())
+
     def open(self, sha256: str, suffix: str) -> IO[bytes]:
         """A stored file for reading: how every reader gets at evidence (the one place that
         will decrypt it when the store is encrypted). Missing: a StorageError saying so."""
         try:
-            return self.path_for(sha256, suffix).open("rb")
+            return self._open_path(self.path_for(sha256, suffix))
         except FileNotFoundError as error:
             raise StorageError("证据文件缺失：{sha256}", sha256=sha256) from error
         except OSError as error:
@@ -269,7 +309,16 @@ class EvidenceStore:
         path = self.path_for(sha256, suffix)
         if not path.is_file():
             return None
-        return file_sha256(path)
+        if self.cipher is None:
+            return file_sha256(path)
+        digest = hashlib.sha256()
+        try:
+            with self._open_path(path) as data:
+                while chunk := data.read(CHUNK):
+                    digest.update(chunk)
+        except StorageError:
+            return "damaged"  # a tag that fails: not the bytes that were kept
+        return digest.hexdigest()
 
     def files(self) -> Iterator[Path]:
         """Every stored file (not the scratch folders)."""
