@@ -82,7 +82,7 @@ class Workspace:
 
     @property
     def encrypted(self) -> bool:
-        return self.home.cipher is not None
+        return self.home.cipher is not None or self.db.locked
 
     @contextmanager
     def change(
@@ -109,6 +109,28 @@ class Workspace:
 
         return RecordStore(self.home)
 
+    @property
+    def locked(self) -> bool:
+        return self.db.locked
+
+    def lock(self) -> None:
+        """Close the database and forget the keys (an encrypted directory only): every use is
+        refused until :meth:`unlock`. The workspace object stays, so the app's pages keep
+        what was typed and where they were."""
+        if not self.encrypted:
+            raise VaultError("数据目录未加密，不能锁定")
+        if self.locked:
+            return
+        self.db.lock()
+        self.store.lock()
+        self.home = DataDir(self.home.root)
+
+    def unlock(self, keys: Keys) -> None:
+        self.db.unlock(keys.database)
+        cipher = keys.file_cipher()
+        self.store.unlock(cipher)
+        self.home = DataDir(self.home.root, cipher=cipher)
+
     def close(self) -> None:
         self.db.dispose()
 
@@ -128,10 +150,8 @@ def _refuse_encrypted_without_vault(data_dir: DataDir) -> None:
     try:
         with data_dir.database.open("rb") as handle:
             head = handle.read(16)
-    except FileNotFoundError:
+    except OSError:  # none yet, or a folder that cannot be read: opening it says so
         return
-    except OSError as error:
-        raise VaultError("无法读取数据库文件：{error}", error=error.strerror or error) from error
     if head and head != SQLITE_MAGIC:
         raise VaultError(
             "数据库已加密，但密钥文件 {path} 缺失；请从备份恢复该文件。数据未被改动。",

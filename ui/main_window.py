@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from ui.autosave import AutoSaver
     from ui.checklist_page import ChecklistPage
     from ui.home import HomePage
+    from ui.lock import IdleLock
     from ui.tasks import TaskRunner
 
 LAST_INSPECTION = "last_inspection"
@@ -37,6 +40,14 @@ def _evidence_factory(workspace: Workspace, runner: TaskRunner) -> object | None
     except ImportError:
         return None
     return lambda parent: EvidenceStrip(workspace, runner, parent)
+
+
+def _minutes(text: str | None, default: int) -> int:
+    try:
+        value = int(text or default)
+    except ValueError:
+        return default
+    return value if value >= 1 else default
 
 
 class LoadingPage(QWidget):
@@ -56,6 +67,7 @@ class LoadingPage(QWidget):
 class MainWindow(QMainWindow):
     language_requested = Signal(str)  # "zh_CN" or "en"
     loaded = Signal()  # the workspace is attached and the home list filled
+    unlocked = Signal()  # the passphrase was given again after a lock
 
     workspace: Workspace
     runner: TaskRunner
@@ -115,6 +127,17 @@ class MainWindow(QMainWindow):
         for action in self._needs_workspace:
             action.setEnabled(True)
         self.attached = True
+        self.idle: IdleLock | None = None
+        self._locked_curtains: list[tuple[QWidget, float]] = []
+        self.lock_dialog: QDialog | None = None
+        if workspace.encrypted:
+            from ui.lock import DEFAULT_LOCK_MINUTES, LOCK_MINUTES, IdleLock
+
+            minutes = _minutes(workspace.db.setting(LOCK_MINUTES), DEFAULT_LOCK_MINUTES)
+            self.idle = IdleLock(minutes, self)
+            self.idle.idle.connect(self.lock_now)
+            self.lock_action.setEnabled(True)
+            self.lock_time_action.setEnabled(True)
         # Who acts on this laptop, always in sight: every action is logged in their name.
         self.who = QLabel()
         self.statusBar().addPermanentWidget(self.who)
@@ -150,6 +173,17 @@ class MainWindow(QMainWindow):
         verify.triggered.connect(self.verify_record_file)
         file_menu.addAction(verify)
         file_menu.addSeparator()
+        # Enabled by attach for an encrypted data directory only (a plain one has no key).
+        self.lock_action = QAction(self.tr("锁定"), self)
+        self.lock_action.setEnabled(False)
+        self.lock_action.setShortcut("Ctrl+L")
+        self.lock_action.triggered.connect(self.lock_now)
+        file_menu.addAction(self.lock_action)
+        self.lock_time_action = QAction(self.tr("自动锁定时间…"), self)
+        self.lock_time_action.setEnabled(False)
+        self.lock_time_action.triggered.connect(self.choose_lock_minutes)
+        file_menu.addAction(self.lock_time_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -157,7 +191,7 @@ class MainWindow(QMainWindow):
 
         view_menu = menu.addMenu(self.tr("查看(&V)"))
         home = self._waits_for_workspace(QAction(self.tr("检查列表"), self))
-        home.setShortcut("Ctrl+L")
+        home.setShortcut("Ctrl+H")
         home.triggered.connect(self.show_home)
         view_menu.addAction(home)
         language = view_menu.addMenu(self.tr("语言 / Language"))
@@ -284,6 +318,115 @@ class MainWindow(QMainWindow):
 
         VerifyDialog(self.workspace, self.runner, self).exec()
 
+    # --- the lock (encrypted data directories) ---------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        return self.lock_dialog is not None
+
+    def lock_now(self) -> None:
+        """Save what was typed, close the database and forget the keys; hide what is on the
+        screen (the pages and any open dialog keep their contents) until the passphrase is
+        given again. Reopens exactly where it was: nothing is rebuilt."""
+        if not self.attached or not self.workspace.encrypted or self.is_locked:
+            return
+        from ui.lock import SignInDialog
+
+        self.saver.flush()  # every answer and note typed so far is on disk
+        self.runner.wait()  # a record being built finishes first: it needs the keys
+        self.saver.flush()
+        holder = self.workspace.actor
+        self.workspace.lock()
+        if self.idle is not None:
+            self.idle.pause()
+        # The window's pages are covered; other windows (an open dialog) made invisible
+        # without closing them (hiding a dialog would end it and lose what it holds).
+        self._locked_page = QLabel(self.tr("已锁定"))
+        self._locked_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._before_lock = self.pages.currentWidget()
+        self.pages.addWidget(self._locked_page)
+        self.pages.setCurrentWidget(self._locked_page)
+        self.menuBar().setEnabled(False)
+        app = QApplication.instance()
+        others = [
+            w
+            for w in (app.topLevelWidgets() if isinstance(app, QApplication) else [])
+            if w is not self and w.isVisible()
+        ]
+        self._locked_curtains = [(w, w.windowOpacity()) for w in others]
+        for widget, _opacity in self._locked_curtains:
+            widget.setWindowOpacity(0.0)
+            widget.setEnabled(False)
+        dialog = SignInDialog(self.workspace.home.root, self, holder=holder, unlocking=True)
+        dialog.setModal(True)
+        self.lock_dialog = dialog
+        dialog.finished.connect(self._lock_dialog_done)
+        dialog.open()
+
+    def _lock_dialog_done(self, result: int) -> None:
+        from ui.lock import SignInDialog
+
+        dialog = self.lock_dialog
+        assert isinstance(dialog, SignInDialog)
+        if result != QDialog.DialogCode.Accepted or dialog.keys is None:
+            # 退出 while locked: everything typed was saved before the lock.
+            self.lock_dialog = None
+            dialog.deleteLater()
+            self.close()
+            QApplication.quit()
+            return
+        self.workspace.unlock(dialog.keys)
+        if dialog.holder and dialog.holder != self.workspace.actor:
+            self.sign_in_as(dialog.holder)
+        self.lock_dialog = None
+        dialog.deleteLater()
+        for widget, opacity in self._locked_curtains:
+            widget.setWindowOpacity(opacity)
+            widget.setEnabled(True)
+        self._locked_curtains = []
+        self.pages.setCurrentWidget(self._before_lock)
+        self.pages.removeWidget(self._locked_page)
+        self._locked_page.deleteLater()
+        self.menuBar().setEnabled(True)
+        if self.idle is not None:
+            self.idle.resume()
+        self.unlocked.emit()
+
+    def sign_in_as(self, holder: str) -> None:
+        from inspector.errors import InspectorError
+        from inspector.inspections import set_current_inspector
+
+        try:
+            set_current_inspector(self.workspace, holder)
+        except InspectorError:  # not yet an inspector in the database: asked by name
+            self.choose_inspector()
+        self.show_current_inspector()
+
+    def choose_lock_minutes(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from ui.lock import DEFAULT_LOCK_MINUTES, LOCK_MINUTES
+
+        current = _minutes(self.workspace.db.setting(LOCK_MINUTES), DEFAULT_LOCK_MINUTES)
+        minutes, ok = QInputDialog.getInt(
+            self,
+            self.tr("自动锁定时间"),
+            self.tr("无操作多少分钟后自动锁定："),
+            int(current),
+            1,
+            240,
+        )
+        if ok:
+            self.set_lock_minutes(minutes)
+
+    def set_lock_minutes(self, minutes: int) -> None:
+        from inspector.inspections import change_setting
+        from ui.lock import LOCK_MINUTES
+
+        change_setting(self.workspace, LOCK_MINUTES, str(minutes))  # audited: a security choice
+        if self.idle is not None:
+            self.idle.set_minutes(minutes)
+
     def show_keys(self) -> None:
         QMessageBox.information(
             self,
@@ -294,7 +437,7 @@ class MainWindow(QMainWindow):
                 "Alt+↓ / Alt+↑　下一项 / 上一项\n"
                 "F8　下一个未检查的条目\n"
                 "Ctrl+Z / Ctrl+Y　撤销 / 重做\n"
-                "Ctrl+N　新建检查　Ctrl+L　检查列表"
+                "Ctrl+N　新建检查　Ctrl+H　检查列表　Ctrl+L　锁定"
             ),
         )
 
@@ -308,6 +451,11 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.attached and self.idle is not None:
+            self.idle.stop()
+        if self.attached and self.is_locked:
+            super().closeEvent(event)  # saved before the lock; the database is closed
+            return
         if self.attached:
             self.saver.close()
             self.runner.wait()

@@ -166,10 +166,32 @@ class Database:
         self.engine = make_engine(path, key)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._device_id: str | None = None
+        self.locked = False
+
+    def lock(self) -> None:
+        """Close every connection and forget the key (an encrypted directory's lock): each
+        later session is refused until :meth:`unlock`."""
+        self.engine.dispose()
+        _KEYS.pop(self.engine, None)
+        self.locked = True
+
+    def unlock(self, key: bytes) -> None:
+        engine = make_engine(self.path, key)
+        try:
+            with engine.connect():  # the key is checked here, before anything uses it
+                pass
+        except BaseException:
+            engine.dispose()
+            raise
+        self.engine = engine
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.locked = False
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: committed when the block ends, rolled back if it raises."""
+        if self.locked:
+            raise StorageError("数据目录已锁定：请先解锁")
         session = self._sessions()
         try:
             yield session

@@ -233,12 +233,27 @@ class EvidenceStore:
         self.root = root
         self.incoming = root / INCOMING
         self.cipher = cipher
+        self.locked = False
 
     @property
     def encrypted(self) -> bool:
         return self.cipher is not None
 
+    def lock(self) -> None:
+        """Forget the cipher: every read and write is refused until :meth:`unlock`."""
+        self.cipher = None
+        self.locked = True
+
+    def unlock(self, cipher: FileCipher) -> None:
+        self.cipher = cipher
+        self.locked = False
+
+    def _check_open(self) -> None:
+        if self.locked:
+            raise StorageError("数据目录已锁定：请先解锁")
+
     def path_for(self, sha256: str, suffix: str) -> Path:
+        self._check_open()
         if self.cipher is not None:
             name = self.cipher.name(f"{sha256}{suffix}")
             return self.root / name[:2] / name
@@ -247,6 +262,7 @@ class EvidenceStore:
         return self.root / sha256[:2] / f"{sha256}{suffix}"
 
     def _open_path(self, path: Path) -> IO[bytes]:
+        self._check_open()
         if self.cipher is not None:
             return self.cipher.open(path)
         return path.open("rb")
@@ -255,6 +271,7 @@ class EvidenceStore:
     def scratch(self, referenced: Referenced | None) -> Iterator[Scratch]:
         """A scratch folder for one piece of work; cleaned when the block ends, however it
         ends. Disk errors become a StorageError with a message for the user."""
+        self._check_open()
         try:
             work = Scratch(self)
         except OSError as error:

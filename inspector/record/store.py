@@ -18,6 +18,8 @@ from inspector.paths import DataDir
 
 class RecordStore:
     def __init__(self, home: DataDir) -> None:
+        if home.cipher is None and home.encrypted:  # locked: never read or write in clear
+            raise StorageError("数据目录已锁定：请先解锁")
         self.home = home
         self.cipher = home.cipher
 

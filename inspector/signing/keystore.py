@@ -329,6 +329,8 @@ class KeyStore:
 
     def __init__(self, home: Path | DataDir, workspace: Workspace | None = None) -> None:
         data_dir = home if isinstance(home, DataDir) else DataDir(Path(home))
+        if data_dir.cipher is None and data_dir.encrypted:  # locked, or opened without keys
+            raise SigningError("数据目录已锁定：请先解锁")
         self.root = data_dir.keys
         # An encrypted data directory's key files are AES-256-GCM (inspector/crypto/files.py).
         self.cipher = data_dir.cipher
