@@ -36,6 +36,10 @@ MODULES = [
     "inspector/signing/keystore.py",
     "inspector/signing/sign.py",
     "inspector/signing/trust.py",
+    "inspector/crypto/vault.py",
+    "inspector/crypto/home.py",
+    "inspector/crypto/files.py",
+    "inspector/record/store.py",
 ]
 ERRORS = {
     "InspectorError",
@@ -46,6 +50,8 @@ ERRORS = {
     "KeyRefused",
     "WrongPassphrase",
     "CertNoMissing",
+    "VaultError",
+    "Locked",
 }
 
 

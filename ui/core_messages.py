@@ -15,6 +15,57 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 CORE_MESSAGES: frozenset[str] = frozenset(
     (
         QT_TRANSLATE_NOOP("Core", "检查人员应写成“姓名:执法证号”，而不是“{text}”"),
+        # Encryption at rest (inspector/crypto/, the stores, the workspace).
+        QT_TRANSLATE_NOOP("Core", "口令至少 {count} 个字符"),
+        QT_TRANSLATE_NOOP("Core", "恢复公钥必须是至少 2048 位的 RSA 公钥"),
+        QT_TRANSLATE_NOOP("Core", "本机没有可用的系统钥匙串"),
+        QT_TRANSLATE_NOOP("Core", "密钥不符"),
+        QT_TRANSLATE_NOOP(
+            "Core", "执法证号 {holder} 在本数据目录没有口令；请由已登记的检查人员添加。"
+        ),
+        QT_TRANSLATE_NOOP("Core", "执法证号 {holder} 未在系统钥匙串中保存本数据目录的密钥"),
+        QT_TRANSLATE_NOOP("Core", "系统钥匙串中没有本数据目录的密钥（可能已被删除），请输入口令。"),
+        QT_TRANSLATE_NOOP("Core", "恢复私钥必须是 RSA 私钥"),
+        QT_TRANSLATE_NOOP("Core", "本数据目录未用该恢复密钥登记（指纹 {fingerprint}）"),
+        QT_TRANSLATE_NOOP("Core", "执法证号 {holder} 在本数据目录没有口令"),
+        QT_TRANSLATE_NOOP("Core", "不能删除唯一的口令：否则无人能打开本数据目录"),
+        QT_TRANSLATE_NOOP("Core", "无法读取恢复公钥：需要 PEM 格式的 RSA 公钥或证书"),
+        QT_TRANSLATE_NOOP("Core", "本机没有可用的系统钥匙串（未安装 keyring）"),
+        QT_TRANSLATE_NOOP("Core", "无法读取系统钥匙串：{error}"),
+        QT_TRANSLATE_NOOP("Core", "无法写入系统钥匙串：{error}"),
+        QT_TRANSLATE_NOOP("Core", "数据目录没有密钥文件 {path}"),
+        QT_TRANSLATE_NOOP("Core", "口令不正确，数据目录未打开。"),
+        QT_TRANSLATE_NOOP("Core", "系统钥匙串中的密钥与本数据目录不符，请输入口令。"),
+        QT_TRANSLATE_NOOP("Core", "无法读取恢复私钥（格式不对或口令不正确）"),
+        QT_TRANSLATE_NOOP(
+            "Core", "本数据目录有多名检查人员的口令（{holders}）：请用 --as 执法证号 说明是谁"
+        ),
+        QT_TRANSLATE_NOOP("Core", "数据目录已经加密：{root}"),
+        QT_TRANSLATE_NOOP("Core", "数据目录中已有数据：请用 home encrypt 加密它"),
+        QT_TRANSLATE_NOOP("Core", "数据目录中没有数据库：{root}"),
+        QT_TRANSLATE_NOOP("Core", "加密副本的数据与原数据不一致，已放弃加密；原数据目录未改动。"),
+        QT_TRANSLATE_NOOP("Core", "加密副本的证据文件校验失败，已放弃加密；原数据目录未改动。"),
+        QT_TRANSLATE_NOOP("Core", "加密副本的记录文件校验失败，已放弃加密；原数据目录未改动。"),
+        QT_TRANSLATE_NOOP("Core", "文件不是本数据目录的加密文件，或已损坏"),
+        QT_TRANSLATE_NOOP("Core", "加密文件被截断或已损坏"),
+        QT_TRANSLATE_NOOP("Core", "文件已损坏，或不属于本数据目录（密钥不符）"),
+        QT_TRANSLATE_NOOP("Core", "加密文件已损坏（校验失败）"),
+        QT_TRANSLATE_NOOP("Core", "数据目录已锁定：请先解锁"),
+        QT_TRANSLATE_NOOP("Core", "记录文件不在数据目录的 records 中：{name}"),
+        QT_TRANSLATE_NOOP("Core", "加密的数据目录中记录文件只能经由 RecordStore.write 写入"),
+        QT_TRANSLATE_NOOP("Core", "记录文件已被改动，未另存：{name}"),
+        QT_TRANSLATE_NOOP("Core", "记录文件缺失：{name}"),
+        QT_TRANSLATE_NOOP("Core", "无法读取记录文件 {name}：{error}"),
+        QT_TRANSLATE_NOOP(
+            "Core", "数据库已加密，但密钥文件 {path} 缺失；请从备份恢复该文件。数据未被改动。"
+        ),
+        QT_TRANSLATE_NOOP("Core", "数据目录未加密，不能锁定"),
+        QT_TRANSLATE_NOOP("Core", "数据目录已加密：请先登录（执法证号和口令）"),
+        QT_TRANSLATE_NOOP("Core", "数据目录未加密：可用 home encrypt 加密"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "密钥文件 {path} 已损坏，无法打开数据目录；请用局里的恢复密钥或备份恢复。数据未被改动。",
+        ),
         QT_TRANSLATE_NOOP("Core", "金额“{text}”不是数字"),
         QT_TRANSLATE_NOOP("Core", "金额不能为负数"),
         QT_TRANSLATE_NOOP("Core", "金额最多保留两位小数（分）"),

@@ -255,570 +255,775 @@
         <translation>An inspector is written as “name:certificate number”, not “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="18"/>
+        <location filename="../../ui/core_messages.py" line="19"/>
+        <source>口令至少 {count} 个字符</source>
+        <translation>The passphrase must have at least {count} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="20"/>
+        <source>恢复公钥必须是至少 2048 位的 RSA 公钥</source>
+        <translation>The recovery public key must be an RSA key of at least 2048 bits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="21"/>
+        <source>本机没有可用的系统钥匙串</source>
+        <translation>No system keyring is available on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="22"/>
+        <source>密钥不符</source>
+        <translation>The key does not match</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="23"/>
+        <source>执法证号 {holder} 在本数据目录没有口令；请由已登记的检查人员添加。</source>
+        <translation>Enforcement ID {holder} has no passphrase for this data directory; an enrolled inspector must add it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="26"/>
+        <source>执法证号 {holder} 未在系统钥匙串中保存本数据目录的密钥</source>
+        <translation>Enforcement ID {holder} has not stored this data directory&apos;s key in the system keyring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="27"/>
+        <source>系统钥匙串中没有本数据目录的密钥（可能已被删除），请输入口令。</source>
+        <translation>The system keyring holds no key for this data directory (it may have been deleted); please enter the passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="28"/>
+        <source>恢复私钥必须是 RSA 私钥</source>
+        <translation>The recovery private key must be an RSA private key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="29"/>
+        <source>本数据目录未用该恢复密钥登记（指纹 {fingerprint}）</source>
+        <translation>This data directory is not enrolled with that recovery key (fingerprint {fingerprint})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="30"/>
+        <source>执法证号 {holder} 在本数据目录没有口令</source>
+        <translation>Enforcement ID {holder} has no passphrase for this data directory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="31"/>
+        <source>不能删除唯一的口令：否则无人能打开本数据目录</source>
+        <translation>The only passphrase cannot be removed: nobody could open this data directory</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="32"/>
+        <source>无法读取恢复公钥：需要 PEM 格式的 RSA 公钥或证书</source>
+        <translation>Cannot read the recovery public key: a PEM RSA public key or certificate is needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="33"/>
+        <source>本机没有可用的系统钥匙串（未安装 keyring）</source>
+        <translation>No system keyring is available on this computer (keyring is not installed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="34"/>
+        <source>无法读取系统钥匙串：{error}</source>
+        <translation>Cannot read the system keyring: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="35"/>
+        <source>无法写入系统钥匙串：{error}</source>
+        <translation>Cannot write to the system keyring: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="36"/>
+        <source>数据目录没有密钥文件 {path}</source>
+        <translation>The data directory has no key file {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="37"/>
+        <source>口令不正确，数据目录未打开。</source>
+        <translation>Wrong passphrase; the data directory was not opened.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="38"/>
+        <source>系统钥匙串中的密钥与本数据目录不符，请输入口令。</source>
+        <translation>The key in the system keyring does not match this data directory; please enter the passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="39"/>
+        <source>无法读取恢复私钥（格式不对或口令不正确）</source>
+        <translation>Cannot read the recovery private key (wrong format or passphrase)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="40"/>
+        <source>本数据目录有多名检查人员的口令（{holders}）：请用 --as 执法证号 说明是谁</source>
+        <translation>Several inspectors have a passphrase for this data directory ({holders}): say who with --as ENFORCEMENT-ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="43"/>
+        <source>数据目录已经加密：{root}</source>
+        <translation>The data directory is already encrypted: {root}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="44"/>
+        <source>数据目录中已有数据：请用 home encrypt 加密它</source>
+        <translation>The data directory already holds data: encrypt it with home encrypt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="45"/>
+        <source>数据目录中没有数据库：{root}</source>
+        <translation>The data directory has no database: {root}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="46"/>
+        <source>加密副本的数据与原数据不一致，已放弃加密；原数据目录未改动。</source>
+        <translation>The encrypted copy&apos;s data differ from the original; encryption was abandoned and the original data directory is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="47"/>
+        <source>加密副本的证据文件校验失败，已放弃加密；原数据目录未改动。</source>
+        <translation>An evidence file of the encrypted copy failed its check; encryption was abandoned and the original data directory is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="48"/>
+        <source>加密副本的记录文件校验失败，已放弃加密；原数据目录未改动。</source>
+        <translation>A record file of the encrypted copy failed its check; encryption was abandoned and the original data directory is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="49"/>
+        <source>文件不是本数据目录的加密文件，或已损坏</source>
+        <translation>The file is not an encrypted file of this data directory, or it is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="50"/>
+        <source>加密文件被截断或已损坏</source>
+        <translation>The encrypted file is truncated or damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="51"/>
+        <source>文件已损坏，或不属于本数据目录（密钥不符）</source>
+        <translation>The file is damaged, or belongs to another data directory (the key does not match)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="52"/>
+        <source>加密文件已损坏（校验失败）</source>
+        <translation>The encrypted file is damaged (its check failed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="53"/>
+        <source>数据目录已锁定：请先解锁</source>
+        <translation>The data directory is locked: unlock it first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="54"/>
+        <source>记录文件不在数据目录的 records 中：{name}</source>
+        <translation>The record file is not under the data directory&apos;s records: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="55"/>
+        <source>加密的数据目录中记录文件只能经由 RecordStore.write 写入</source>
+        <translation>In an encrypted data directory record files are written through RecordStore.write only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="56"/>
+        <source>记录文件已被改动，未另存：{name}</source>
+        <translation>The record file has been changed; no copy was saved: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="57"/>
+        <source>记录文件缺失：{name}</source>
+        <translation>The record file is missing: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="58"/>
+        <source>无法读取记录文件 {name}：{error}</source>
+        <translation>Cannot read the record file {name}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="59"/>
+        <source>数据库已加密，但密钥文件 {path} 缺失；请从备份恢复该文件。数据未被改动。</source>
+        <translation>The database is encrypted but its key file {path} is missing; restore that file from a backup. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="62"/>
+        <source>数据目录未加密，不能锁定</source>
+        <translation>The data directory is not encrypted and cannot be locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="63"/>
+        <source>数据目录已加密：请先登录（执法证号和口令）</source>
+        <translation>The data directory is encrypted: sign in first (enforcement ID and passphrase)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="64"/>
+        <source>数据目录未加密：可用 home encrypt 加密</source>
+        <translation>The data directory is not encrypted: encrypt it with home encrypt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="65"/>
+        <source>密钥文件 {path} 已损坏，无法打开数据目录；请用局里的恢复密钥或备份恢复。数据未被改动。</source>
+        <translation>The key file {path} is damaged and the data directory cannot be opened; recover with the bureau&apos;s recovery key or a backup. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="69"/>
         <source>金额“{text}”不是数字</source>
         <translation>The amount “{text}” is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="19"/>
+        <location filename="../../ui/core_messages.py" line="70"/>
         <source>金额不能为负数</source>
         <translation>The amount cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="20"/>
+        <location filename="../../ui/core_messages.py" line="71"/>
         <source>金额最多保留两位小数（分）</source>
         <translation>The amount has at most two decimals (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="21"/>
+        <location filename="../../ui/core_messages.py" line="72"/>
         <source>金额过大</source>
         <translation>The amount is too large</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="22"/>
+        <location filename="../../ui/core_messages.py" line="73"/>
         <source>检查编号至少需要 4 个字符</source>
         <translation>An inspection id needs at least 4 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="23"/>
+        <location filename="../../ui/core_messages.py" line="74"/>
         <source>没有编号为 {text} 的检查</source>
         <translation>There is no inspection with the id {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="24"/>
+        <location filename="../../ui/core_messages.py" line="75"/>
         <source>编号 {text} 对应多项检查，请输入更长的编号</source>
         <translation>The id {text} matches several inspections: type more of it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="25"/>
+        <location filename="../../ui/core_messages.py" line="76"/>
         <source>请填写被检查机构的名称</source>
         <translation>Enter the name of the institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="26"/>
+        <location filename="../../ui/core_messages.py" line="77"/>
         <source>请填写被检查机构所在的区县</source>
         <translation>Enter the district of the institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="27"/>
+        <location filename="../../ui/core_messages.py" line="78"/>
         <source>检查组至少需要一名检查人员（--inspector 姓名:执法证号）</source>
         <translation>The team needs at least one inspector (--inspector name:certificate number)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="28"/>
+        <location filename="../../ui/core_messages.py" line="79"/>
         <source>同一执法证号在检查组中出现了两次</source>
         <translation>The same enforcement certificate number appears twice in the team</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="29"/>
+        <location filename="../../ui/core_messages.py" line="80"/>
         <source>组长的执法证号 {leader_cert} 不在检查组中</source>
         <translation>The leader&apos;s certificate number {leader_cert} is not in the team</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="30"/>
+        <location filename="../../ui/core_messages.py" line="81"/>
         <source>执法证号 {cert_no} 已登记为“{name}”，与“{name2}”不符</source>
         <translation>Certificate number {cert_no} is registered to “{name}”, not “{name2}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="31"/>
+        <location filename="../../ui/core_messages.py" line="82"/>
         <source>机构“{name}”（{district}）已登记为“{value}”，与本次填写的类型不符</source>
         <translation>The institution “{name}” ({district}) is registered as “{value}”, not the type entered now</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="34"/>
+        <location filename="../../ui/core_messages.py" line="85"/>
         <source>本次检查的清单中没有条目 {item_code}</source>
         <translation>The checklist of this inspection has no item {item_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="36"/>
-        <location filename="../../ui/core_messages.py" line="97"/>
+        <location filename="../../ui/core_messages.py" line="87"/>
+        <location filename="../../ui/core_messages.py" line="148"/>
         <source>证据文件缺失：{sha256}</source>
         <translation>Evidence file missing: {sha256}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="37"/>
-        <location filename="../../ui/core_messages.py" line="98"/>
+        <location filename="../../ui/core_messages.py" line="88"/>
+        <location filename="../../ui/core_messages.py" line="149"/>
         <source>无法读取证据文件 {sha256}：{error}</source>
         <translation>Cannot read evidence file {sha256}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="38"/>
+        <location filename="../../ui/core_messages.py" line="89"/>
         <source>请填写检查人员姓名</source>
         <translation>Please enter the inspector&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="39"/>
+        <location filename="../../ui/core_messages.py" line="90"/>
         <source>本机没有执法证号为 {cert_no} 的检查人员：请同时填写姓名</source>
         <translation>No inspector with enforcement certificate no. {cert_no} on this laptop: please enter the name too</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="40"/>
+        <location filename="../../ui/core_messages.py" line="91"/>
         <source>条目 {item_code} 可记录的违规类别为：{names}</source>
         <translation>The violation categories item {item_code} can record are: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="41"/>
+        <location filename="../../ui/core_messages.py" line="92"/>
         <source>只能重新打开待签字的检查（当前状态：{value}）</source>
         <translation>Only an inspection awaiting signatures can be reopened (its status: {value})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="42"/>
+        <location filename="../../ui/core_messages.py" line="93"/>
         <source>结果“{result}”无效，可选：{allowed}</source>
         <translation>The result “{result}” is not valid; choose one of: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="43"/>
+        <location filename="../../ui/core_messages.py" line="94"/>
         <source>执法证号 {cert_no} 不是本检查组的成员</source>
         <translation>Certificate number {cert_no} is not a member of this team</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="44"/>
+        <location filename="../../ui/core_messages.py" line="95"/>
         <source>文件为空（0 字节）</source>
         <translation>The file is empty (0 bytes)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="45"/>
+        <location filename="../../ui/core_messages.py" line="96"/>
         <source>无法锁定临时文件夹</source>
         <translation>The scratch folder cannot be locked</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="46"/>
+        <location filename="../../ui/core_messages.py" line="97"/>
         <source>不是文件</source>
         <translation>Not a file</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="47"/>
+        <location filename="../../ui/core_messages.py" line="98"/>
         <source>无法读取文件：{value}</source>
         <translation>The file cannot be read: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="48"/>
+        <location filename="../../ui/core_messages.py" line="99"/>
         <source>HEIC/HEIF 照片需要 pillow-heif 组件，本机未安装</source>
         <translation>HEIC/HEIF photos need the pillow-heif component, which is not installed here</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="49"/>
+        <location filename="../../ui/core_messages.py" line="100"/>
         <source>图片像素数过大（疑似解压炸弹），已拒绝</source>
         <translation>The picture has too many pixels (a decompression bomb?): refused</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="50"/>
+        <location filename="../../ui/core_messages.py" line="101"/>
         <source>不是可识别的图片、PDF 或视频文件</source>
         <translation>Not a picture, PDF or video file this tool knows</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="51"/>
+        <location filename="../../ui/core_messages.py" line="102"/>
         <source>图片已损坏或不完整：{error}</source>
         <translation>The picture is damaged or incomplete: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="52"/>
+        <location filename="../../ui/core_messages.py" line="103"/>
         <source>不支持的图片格式：{format}</source>
         <translation>Picture format not supported: {format}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="53"/>
+        <location filename="../../ui/core_messages.py" line="104"/>
         <source>请先完成现场检查（结束检查后才能签名记录）</source>
         <translation>Finish the inspection first (the record is signed after the inspection is finished)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="54"/>
+        <location filename="../../ui/core_messages.py" line="105"/>
         <source>还没有生成检查记录：请先生成记录，核对后再签名</source>
         <translation>No record has been made yet: make the record, check it, then sign</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="55"/>
+        <location filename="../../ui/core_messages.py" line="106"/>
         <source>记录生成后数据有变更：请重新生成记录，核对后再签名</source>
         <translation>The data changed after the record was made: make the record again, check it, then sign</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="56"/>
+        <location filename="../../ui/core_messages.py" line="107"/>
         <source>该密钥证书上的执法证号（{value}）不属于本检查组，不能签名本记录</source>
         <translation>The certificate number on this key&apos;s certificate ({value}) is not on this team: it cannot sign this record</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="59"/>
+        <location filename="../../ui/core_messages.py" line="110"/>
         <source>{name} 已经签过本记录</source>
         <translation>{name} has already signed this record</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="60"/>
+        <location filename="../../ui/core_messages.py" line="111"/>
         <source>组长最后签名：还需 {others} 先签名</source>
         <translation>The leader signs last: {others} must sign first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="61"/>
+        <location filename="../../ui/core_messages.py" line="112"/>
         <source>记录中没有该检查人员的签名位置：请重新生成记录</source>
         <translation>The record has no signature place for this inspector: make the record again</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="62"/>
+        <location filename="../../ui/core_messages.py" line="113"/>
         <source>请先完成手写签名：{missing}</source>
         <translation>Complete the handwritten signatures first: {missing}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="63"/>
+        <location filename="../../ui/core_messages.py" line="114"/>
         <source>该检查的记录已数字签名并锁定，不能再修改；如需更正请新建更正记录。</source>
         <translation>The record of this inspection is digitally signed and locked: it cannot be changed; make an amendment to correct it.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="66"/>
+        <location filename="../../ui/core_messages.py" line="117"/>
         <source>签名为空</source>
         <translation>The signature is empty</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="67"/>
+        <location filename="../../ui/core_messages.py" line="118"/>
         <source>签名角色应为：{value}</source>
         <translation>The signer&apos;s role must be one of: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="68"/>
+        <location filename="../../ui/core_messages.py" line="119"/>
         <source>请填写签名人姓名</source>
         <translation>Enter the signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="69"/>
+        <location filename="../../ui/core_messages.py" line="120"/>
         <source>请填写拒签的理由（或“未说明理由”）</source>
         <translation>Enter the reason for refusing to sign (or “no reason given”)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="70"/>
+        <location filename="../../ui/core_messages.py" line="121"/>
         <source>拒签时须有见证人签名：请填写见证人姓名</source>
         <translation>A refusal needs a witness&apos;s signature: enter the witness&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="71"/>
+        <location filename="../../ui/core_messages.py" line="122"/>
         <source>请填写被询问人姓名</source>
         <translation>Enter the name of the person interviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="72"/>
+        <location filename="../../ui/core_messages.py" line="123"/>
         <source>没有编号为 {interview_id} 的询问笔录</source>
         <translation>There is no interview record with the id {interview_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="73"/>
+        <location filename="../../ui/core_messages.py" line="124"/>
         <source>问题不能为空</source>
         <translation>The question cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="74"/>
+        <location filename="../../ui/core_messages.py" line="125"/>
         <source>签名笔迹格式不正确</source>
         <translation>The signature strokes are not in the right format</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="75"/>
+        <location filename="../../ui/core_messages.py" line="126"/>
         <source>该询问笔录已数字签名，不能再修改</source>
         <translation>This interview record is digitally signed: it cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="76"/>
+        <location filename="../../ui/core_messages.py" line="127"/>
         <source>只有已签名锁定的检查需要更正记录；未签名的检查可以直接修改。</source>
         <translation>Only a signed, locked inspection needs an amendment; an unsigned one can be changed directly.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="77"/>
+        <location filename="../../ui/core_messages.py" line="128"/>
         <source>不支持的密钥类型 {type_name}：只支持 RSA（至少 2048 位）或 EC P-256</source>
         <translation>Key type {type_name} is not supported: only RSA (at least 2048 bits) or EC P-256</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="80"/>
+        <location filename="../../ui/core_messages.py" line="131"/>
         <source>证书尚未生效：生效时间 {local}</source>
         <translation>The certificate is not valid yet: valid from {local}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="81"/>
+        <location filename="../../ui/core_messages.py" line="132"/>
         <source>证书已过期：到期时间 {local}</source>
         <translation>The certificate has expired: it expired at {local}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="82"/>
+        <location filename="../../ui/core_messages.py" line="133"/>
         <source>证书的主题中没有姓名（CN）</source>
         <translation>The certificate&apos;s subject has no name (CN)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="83"/>
+        <location filename="../../ui/core_messages.py" line="134"/>
         <source>口令太短：至少 {MIN_PASSPHRASE} 个字符</source>
         <translation>The passphrase is too short: at least {MIN_PASSPHRASE} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="84"/>
+        <location filename="../../ui/core_messages.py" line="135"/>
         <source>口令不正确，无法打开 PKCS#12 文件</source>
         <translation>Wrong passphrase: the PKCS#12 file cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="85"/>
+        <location filename="../../ui/core_messages.py" line="136"/>
         <source>PKCS#12 文件中没有私钥</source>
         <translation>The PKCS#12 file holds no private key</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="86"/>
+        <location filename="../../ui/core_messages.py" line="137"/>
         <source>PKCS#12 文件中没有证书</source>
         <translation>The PKCS#12 file holds no certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="87"/>
+        <location filename="../../ui/core_messages.py" line="138"/>
         <source>不支持的密钥类型</source>
         <translation>Key type not supported</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="88"/>
+        <location filename="../../ui/core_messages.py" line="139"/>
         <source>PKCS#12 文件中的证书与私钥不匹配</source>
         <translation>The certificate in the PKCS#12 file does not match its private key</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="89"/>
+        <location filename="../../ui/core_messages.py" line="140"/>
         <source>密钥 {key_id} 还没有证书</source>
         <translation>Key {key_id} has no certificate yet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="90"/>
+        <location filename="../../ui/core_messages.py" line="141"/>
         <source>证书上的执法证号是 {carried}，与指定的执法证号 {given} 不符</source>
         <translation>The certificate carries certificate number {carried}, not the {given} given</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="91"/>
+        <location filename="../../ui/core_messages.py" line="142"/>
         <source>证书中没有执法证号（主题中没有 serialNumber）：导入时请指定持有人的执法证号（key import --cert-no），签名和验证都按它核对检查组成员</source>
         <translation>The certificate carries no enforcement certificate number (no serialNumber in its subject): give the holder&apos;s number when importing (key import --cert-no); signing and verification check the team against it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="95"/>
+        <location filename="../../ui/core_messages.py" line="146"/>
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="35"/>
-        <location filename="../../ui/core_messages.py" line="96"/>
+        <location filename="../../ui/core_messages.py" line="86"/>
+        <location filename="../../ui/core_messages.py" line="147"/>
         <source>请填写执法证号</source>
         <translation>Enter the enforcement certificate number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="99"/>
+        <location filename="../../ui/core_messages.py" line="150"/>
         <source>请填写单位（医保局名称）</source>
         <translation>Enter the organisation (the bureau&apos;s name)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="100"/>
+        <location filename="../../ui/core_messages.py" line="151"/>
         <source>RSA 密钥只有 {key_size} 位，至少需要 2048 位</source>
         <translation>The RSA key has only {key_size} bits; at least 2048 are needed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="101"/>
+        <location filename="../../ui/core_messages.py" line="152"/>
         <source>不支持的椭圆曲线 {name}：只支持 EC P-256（secp256r1）</source>
         <translation>Elliptic curve {name} is not supported: only EC P-256 (secp256r1)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="102"/>
+        <location filename="../../ui/core_messages.py" line="153"/>
         <source>不是证书文件（需要 PEM 或 DER 格式的 X.509 证书）</source>
         <translation>Not a certificate file (an X.509 certificate in PEM or DER is needed)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="103"/>
+        <location filename="../../ui/core_messages.py" line="154"/>
         <source>不是 PKCS#12 文件（.p12 / .pfx），或文件已损坏</source>
         <translation>Not a PKCS#12 file (.p12 / .pfx), or the file is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="104"/>
+        <location filename="../../ui/core_messages.py" line="155"/>
         <source>这个密钥已经在本机：{value}，编号 {key_id}</source>
         <translation>This key is already on this laptop: {value}, id {key_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="105"/>
+        <location filename="../../ui/core_messages.py" line="156"/>
         <source>没有编号为 {key_id} 的密钥</source>
         <translation>There is no key with the id {key_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="106"/>
+        <location filename="../../ui/core_messages.py" line="157"/>
         <source>编号 {key_id} 对应多个密钥，请多写几位</source>
         <translation>The id {key_id} matches several keys: type more of it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="107"/>
+        <location filename="../../ui/core_messages.py" line="158"/>
         <source>密钥 {key_id} 没有证书请求（不是在本机生成的密钥）</source>
         <translation>Key {key_id} has no certificate request (it was not made on this laptop)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="108"/>
+        <location filename="../../ui/core_messages.py" line="159"/>
         <source>文件是空的：{path}</source>
         <translation>The file is empty: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="109"/>
+        <location filename="../../ui/core_messages.py" line="160"/>
         <source>密钥 {key_id} 不是在本机生成的，证书已在其 PKCS#12 文件中</source>
         <translation>Key {key_id} was not made here: its certificate is in its PKCS#12 file</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="110"/>
+        <location filename="../../ui/core_messages.py" line="161"/>
         <source>密钥 {key_id} 已有证书</source>
         <translation>Key {key_id} already has a certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="111"/>
+        <location filename="../../ui/core_messages.py" line="162"/>
         <source>证书与密钥 {key_id} 不匹配：证书中的公钥不是这个密钥的（证书主题：{subject}）</source>
         <translation>The certificate does not match key {key_id}: its public key is not this key&apos;s (certificate subject: {subject})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="114"/>
+        <location filename="../../ui/core_messages.py" line="165"/>
         <source>有效天数至少为 1</source>
         <translation>The number of days valid must be at least 1</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="115"/>
+        <location filename="../../ui/core_messages.py" line="166"/>
         <source>证书上的执法证号 {carried} 与生成密钥时的执法证号 {given} 不符：请医保局核对后重新签发</source>
         <translation>The certificate carries certificate number {carried}, but the key was made for {given}: ask the bureau to check and issue it again</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="119"/>
+        <location filename="../../ui/core_messages.py" line="170"/>
         <source>{label}太长（最多 {limit} 个字符）</source>
         <translation>{label} is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="120"/>
+        <location filename="../../ui/core_messages.py" line="171"/>
         <source>无法读取文件 {path}：{value}</source>
         <translation>The file {path} cannot be read: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="121"/>
+        <location filename="../../ui/core_messages.py" line="172"/>
         <source>新生成的 RSA 密钥至少 3072 位</source>
         <translation>A new RSA key has at least 3072 bits</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="122"/>
+        <location filename="../../ui/core_messages.py" line="173"/>
         <source>密钥 {key_id}：{value}</source>
         <translation>Key {key_id}: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="123"/>
+        <location filename="../../ui/core_messages.py" line="174"/>
         <source>口令不正确，无法打开密钥 {key_id}</source>
         <translation>Wrong passphrase: key {key_id} cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="124"/>
+        <location filename="../../ui/core_messages.py" line="175"/>
         <source>文档中没有名为“{name}”的签名域，请给出签名的位置</source>
         <translation>The document has no signature field named “{name}”: give the signature&apos;s position</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="125"/>
+        <location filename="../../ui/core_messages.py" line="176"/>
         <source>签名域“{name}”已经签过名</source>
         <translation>The signature field “{name}” is already signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="126"/>
+        <location filename="../../ui/core_messages.py" line="177"/>
         <source>签名域“{name}”没有位置（不可见的签名域），无法显示签名</source>
         <translation>The signature field “{name}” has no position (an invisible field): the signature cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="127"/>
+        <location filename="../../ui/core_messages.py" line="178"/>
         <source>请给出签名域的名称</source>
         <translation>Give the name of the signature field</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="128"/>
+        <location filename="../../ui/core_messages.py" line="179"/>
         <source>不是 PDF 文件：{src}</source>
         <translation>Not a PDF file: {src}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="129"/>
+        <location filename="../../ui/core_messages.py" line="180"/>
         <source>不能签署加密的 PDF</source>
         <translation>An encrypted PDF cannot be signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="130"/>
+        <location filename="../../ui/core_messages.py" line="181"/>
         <source>认证签名必须是文档的第一个签名</source>
         <translation>A certification signature must be the document&apos;s first signature</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="131"/>
+        <location filename="../../ui/core_messages.py" line="182"/>
         <source>文档已有认证签名：后续签名只能签在认证之前已有的空签名域上</source>
         <translation>The document has a certification signature: later signatures go only into empty fields made before it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="132"/>
+        <location filename="../../ui/core_messages.py" line="183"/>
         <source>内部错误：签名后原文件内容不再是新文件的开头</source>
         <translation>Internal error: after signing, the original file is no longer the start of the new file</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="133"/>
+        <location filename="../../ui/core_messages.py" line="184"/>
         <source>文档中的“{name}”不是签名域</source>
         <translation>“{name}” in the document is not a signature field</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="134"/>
+        <location filename="../../ui/core_messages.py" line="185"/>
         <source>无法读取 {src}：{value}</source>
         <translation>{src} cannot be read: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="135"/>
+        <location filename="../../ui/core_messages.py" line="186"/>
         <source>无法读取 PDF（文件可能不完整）：{src}：{error}</source>
         <translation>The PDF cannot be read (the file may be incomplete): {src}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="136"/>
+        <location filename="../../ui/core_messages.py" line="187"/>
         <source>页码超出范围：文档共 {pages} 页</source>
         <translation>Page number out of range: the document has {pages} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="137"/>
+        <location filename="../../ui/core_messages.py" line="188"/>
         <source>签名框太小：至少 {MIN_BOX:.0f} × {MIN_BOX:.0f} 点</source>
         <translation>The signature box is too small: at least {MIN_BOX:.0f} × {MIN_BOX:.0f} points</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="138"/>
+        <location filename="../../ui/core_messages.py" line="189"/>
         <source>文档中已有名为“{field_name}”的签名域</source>
         <translation>The document already has a signature field named “{field_name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="139"/>
+        <location filename="../../ui/core_messages.py" line="190"/>
         <source>签名失败：{error}</source>
         <translation>Signing failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="140"/>
+        <location filename="../../ui/core_messages.py" line="191"/>
         <source>无法写入 {path}：{value}</source>
         <translation>{path} cannot be written: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="141"/>
+        <location filename="../../ui/core_messages.py" line="192"/>
         <source>试用（自签名）证书不能加入信任列表：它不能证明签名者的身份</source>
         <translation>A trial (self-signed) certificate cannot go on the trust list: it does not prove who signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="142"/>
+        <location filename="../../ui/core_messages.py" line="193"/>
         <source>{subject} 不是 CA 证书（没有 cA 基本约束）：信任列表只收医保局 CA 的证书，不收签名者本人的证书</source>
         <translation>{subject} is not a CA certificate (no cA basic constraint): the trust list takes the bureau CA&apos;s certificates, not a signer&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="146"/>
+        <location filename="../../ui/core_messages.py" line="197"/>
         <source>证书文件是空的：{path}</source>
         <translation>The certificate file is empty: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="147"/>
+        <location filename="../../ui/core_messages.py" line="198"/>
         <source>请给出证书指纹（SHA-256）的至少前 6 位</source>
         <translation>Give at least the first 6 digits of the certificate&apos;s SHA-256 fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="148"/>
+        <location filename="../../ui/core_messages.py" line="199"/>
         <source>无法读取证书文件 {path}：{value}</source>
         <translation>The certificate file {path} cannot be read: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="149"/>
+        <location filename="../../ui/core_messages.py" line="200"/>
         <source>{name}：{error}</source>
         <translation>{name}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="150"/>
+        <location filename="../../ui/core_messages.py" line="201"/>
         <source>这些证书已经在信任列表中</source>
         <translation>These certificates are already on the trust list</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="151"/>
+        <location filename="../../ui/core_messages.py" line="202"/>
         <source>信任列表中没有指纹为 {prefix} 的证书</source>
         <translation>The trust list has no certificate with the fingerprint {prefix}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="152"/>
+        <location filename="../../ui/core_messages.py" line="203"/>
         <source>指纹 {prefix} 对应多个证书，请多写几位</source>
         <translation>The fingerprint {prefix} matches several certificates: type more of it</translation>
     </message>
@@ -1646,12 +1851,12 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LoadingPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="48"/>
+        <location filename="../../ui/main_window.py" line="59"/>
         <source>本机的检查</source>
         <translation>Inspections on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>正在打开检查列表…</source>
         <translation>Opening the list of inspections…</translation>
     </message>
@@ -1659,108 +1864,133 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>医保基金现场检查 Inspector</source>
         <translation>Inspector · Medical insurance fund inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>新建检查…</source>
         <translation>New inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>导入机构名录…</source>
         <translation>Import institution registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>数字签名密钥…</source>
         <translation>Signing keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>切换当前检查人员…</source>
         <translation>Change current inspector…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>验证记录文件…</source>
         <translation>Verify a record file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="177"/>
+        <source>锁定</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="182"/>
+        <source>自动锁定时间…</source>
+        <translation>Lock after idle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="433"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>当前检查人员：%1</source>
         <translation>Current inspector: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>未选择当前检查人员</source>
         <translation>No current inspector chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="344"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="413"/>
+        <source>自动锁定时间</source>
+        <translation>Lock after idle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="414"/>
+        <source>无操作多少分钟后自动锁定：</source>
+        <translation>Lock after this many minutes without input:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
 F8&#x3000;下一个未检查的条目
 Ctrl+Z / Ctrl+Y&#x3000;撤销 / 重做
-Ctrl+N&#x3000;新建检查&#x3000;Ctrl+L&#x3000;检查列表</source>
+Ctrl+N&#x3000;新建检查&#x3000;Ctrl+H&#x3000;检查列表&#x3000;Ctrl+L&#x3000;锁定</source>
         <translation>Ctrl+1 compliant   Ctrl+2 problem found   Ctrl+3 not applicable   Ctrl+4 not checked
 (in the list on the left, just 1-4)
 Alt+↓ / Alt+↑   next / previous item
 F8   next unchecked item
 Ctrl+Z / Ctrl+Y   undo / redo
-Ctrl+N   new inspection   Ctrl+L   inspection list</translation>
+Ctrl+N   new inspection   Ctrl+H   inspection list   Ctrl+L   lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
@@ -2410,6 +2640,108 @@ Data directory: %2</translation>
             <numerusform>%n line removed</numerusform>
             <numerusform>%n lines removed</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../ui/lock.py" line="145"/>
+        <source>保护本机数据</source>
+        <translation>Protect the data on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="150"/>
+        <source>检查记录含有个人信息和工作秘密。请设置口令：本机的数据库、照片、记录和密钥都将加密保存，笔记本电脑丢失也不会泄露。每次启动和锁定后需输入口令。</source>
+        <translation>Inspection records hold personal data and work secrets. Set a passphrase: the database, photos, records and keys on this computer are then kept encrypted, so a lost laptop leaks nothing. The passphrase is asked at every start and after a lock.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="158"/>
+        <source>您的执法证号</source>
+        <translation>Your enforcement ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="159"/>
+        <source>执法证号</source>
+        <translation>Enforcement ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="162"/>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="165"/>
+        <source>再输入一次</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="172"/>
+        <source>加密并开始</source>
+        <translation>Encrypt and start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="174"/>
+        <source>不加密（不建议）</source>
+        <translation>Do not encrypt (not recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="176"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="187"/>
+        <source>两次输入的口令不一致</source>
+        <translation>The two passphrases differ</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/lock.py" line="64"/>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="64"/>
+        <location filename="../../ui/lock.py" line="90"/>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="68"/>
+        <source>Inspector 已锁定，数据已关闭。请输入口令解锁；未保存的输入不会丢失。</source>
+        <translation>Inspector is locked and its data are closed. Enter the passphrase to unlock; nothing typed is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="70"/>
+        <source>本机数据已加密。请选择检查人员并输入口令。</source>
+        <translation>The data on this computer are encrypted. Choose the inspector and enter the passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="80"/>
+        <source>执法证号</source>
+        <translation>Enforcement ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="83"/>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="90"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="92"/>
+        <source>用系统钥匙串</source>
+        <translation>Use the system keyring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="94"/>
+        <source>退出</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>
