@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from inspector.audit import Change
     from inspector.checklists.composer import Checklist
     from inspector.db.models import Base, Inspector
+    from inspector.progress import Reporter
     from inspector.record.store import RecordStore
 
 CURRENT_INSPECTOR = "current_inspector"  # setting: 执法证号 of who uses this laptop
@@ -127,6 +128,26 @@ class Workspace:
 
     def unlock(self, keys: Keys) -> None:
         self.db.unlock(keys.database)
+        cipher = keys.file_cipher()
+        self.store.unlock(cipher)
+        self.home = DataDir(self.home.root, cipher=cipher)
+
+    def encrypt(self, holder: str, passphrase: str, reporter: Reporter | None = None) -> None:
+        """``home encrypt`` for the open workspace (the app's offer): its connections are
+        closed while the directory is copied and switched, then it goes on, encrypted, as
+        the same object (pages that hold it keep working). On failure it stays plain."""
+        from inspector.crypto.home import encrypt_home
+
+        if self.encrypted:
+            raise VaultError("数据目录已经加密：{root}", root=self.home.root)
+        self.db.lock()
+        try:
+            keys = encrypt_home(self.home.root, holder, passphrase, reporter)
+        except BaseException:
+            self.db.unlock(None)
+            raise
+        self.db = Database(self.home.database, keys.database)
+        self.db.load_device_id()
         cipher = keys.file_cipher()
         self.store.unlock(cipher)
         self.home = DataDir(self.home.root, cipher=cipher)

@@ -154,3 +154,32 @@ def test_sign_in_and_first_run_dialogs(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.addWidget(plain)
     plain.without_encryption()
     assert plain.plain and plain.keys is None and not (tmp_path / "plain" / "vault.json").exists()
+
+
+def test_the_app_encrypts_a_plain_directory_and_goes_on_over_it(
+    qtbot: QtBot, workspace: Workspace, home: Path
+) -> None:
+    inspection_id = _plan(workspace)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.encrypt_action.isEnabled() and not window.lock_action.isEnabled()
+    window.open_inspection(inspection_id)
+    page = window.checklist
+    page.set_result(Result.PROBLEM)
+    ime_type(page.note, "处方 缺失")
+    where = page.current
+    window.start_encryption(HOLDER, PASSPHRASE)  # what 文件 → 加密本机数据… runs
+    assert workspace.encrypted and (home / "vault.json").exists()
+    assert window.lock_action.isEnabled() and not window.encrypt_action.isEnabled()
+    assert get_inspection(workspace, inspection_id).answers[where].note == "处方缺失"
+    ime_type(page.note, "两张")
+    window.saver.flush()
+    with open_home(home) as other:
+        assert get_inspection(other, inspection_id).answers[where].note == "处方缺失两张"
+    window.lock_now()
+    assert window.is_locked
+    window.lock_dialog.passphrase.setText(PASSPHRASE)  # type: ignore[union-attr]
+    with qtbot.waitSignal(window.unlocked, timeout=10_000):
+        window.lock_dialog.accept()  # type: ignore[union-attr]
+    window.close()

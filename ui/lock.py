@@ -247,3 +247,64 @@ class IdleLock(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+
+
+class EncryptDialog(SetupDialog):
+    """The offer to encrypt an existing plain data directory (``home encrypt`` in the app):
+    who and a passphrase, checked here; the work itself runs on the task runner."""
+
+    def __init__(self, root: Path, holder: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(root, parent)
+        self.setWindowTitle(self.tr("加密本机数据"))
+        self.unprotected.hide()
+        self.chosen_passphrase: str | None = None
+        if holder:
+            self.cert_no.setText(holder)
+            self.passphrase.setFocus()
+
+    def accept(self) -> None:
+        from inspector.crypto.vault import check_new_passphrase
+
+        if self.passphrase.text() != self.again.text():
+            self.error.setText(self.tr("两次输入的口令不一致"))
+            return
+        if not self.cert_no.text().strip():
+            self.error.setText(self.tr("请填写执法证号"))
+            return
+        try:
+            check_new_passphrase(self.passphrase.text())
+        except InspectorError as error:
+            self.error.setText(_message(error))
+            return
+        self.holder = self.cert_no.text().strip()
+        self.chosen_passphrase = self.passphrase.text()
+        self.passphrase.clear()
+        self.again.clear()
+        QDialog.accept(self)
+
+
+class Curtain(QWidget):
+    """Covers a window's contents while the app is locked, without closing or hiding the
+    window (hiding a dialog ends it and loses what it holds; window opacity is not
+    supported everywhere)."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setAutoFillBackground(True)
+        self.setGeometry(window.rect())
+        window.installEventFilter(self)
+        self.raise_()
+        self.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())
+            self.raise_()
+        return False
+
+    def lift(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.removeEventFilter(self)
+        self.hide()
+        self.deleteLater()

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from ui.autosave import AutoSaver
     from ui.checklist_page import ChecklistPage
     from ui.home import HomePage
-    from ui.lock import IdleLock
+    from ui.lock import Curtain, IdleLock
     from ui.tasks import TaskRunner
 
 LAST_INSPECTION = "last_inspection"
@@ -128,16 +128,14 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.attached = True
         self.idle: IdleLock | None = None
-        self._locked_curtains: list[tuple[QWidget, float]] = []
+        self._locked_curtains: list[tuple[QWidget, Curtain]] = []
         self.lock_dialog: QDialog | None = None
-        if workspace.encrypted:
-            from ui.lock import DEFAULT_LOCK_MINUTES, LOCK_MINUTES, IdleLock
-
-            minutes = _minutes(workspace.db.setting(LOCK_MINUTES), DEFAULT_LOCK_MINUTES)
-            self.idle = IdleLock(minutes, self)
-            self.idle.idle.connect(self.lock_now)
-            self.lock_action.setEnabled(True)
-            self.lock_time_action.setEnabled(True)
+        self._start_lock()
+        if not workspace.encrypted:
+            self.encrypt_action.setEnabled(True)
+            self.statusBar().showMessage(
+                self.tr("本机数据未加密：可在“文件 → 加密本机数据…”中设置口令"), 15000
+            )
         # Who acts on this laptop, always in sight: every action is logged in their name.
         self.who = QLabel()
         self.statusBar().addPermanentWidget(self.who)
@@ -181,6 +179,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.lock_action)
         self.lock_time_action = QAction(self.tr("自动锁定时间…"), self)
         self.lock_time_action.setEnabled(False)
+        self.encrypt_action = QAction(self.tr("加密本机数据…"), self)
+        self.encrypt_action.setEnabled(False)
+        self.encrypt_action.triggered.connect(self.encrypt_data)
+        file_menu.addAction(self.encrypt_action)
         self.lock_time_action.triggered.connect(self.choose_lock_minutes)
         file_menu.addAction(self.lock_time_action)
         file_menu.addSeparator()
@@ -320,6 +322,63 @@ class MainWindow(QMainWindow):
 
     # --- the lock (encrypted data directories) ---------------------------------------------
 
+    def _start_lock(self) -> None:
+        if not self.workspace.encrypted:
+            return
+        from ui.lock import DEFAULT_LOCK_MINUTES, LOCK_MINUTES, IdleLock
+
+        minutes = _minutes(self.workspace.db.setting(LOCK_MINUTES), DEFAULT_LOCK_MINUTES)
+        self.idle = IdleLock(minutes, self)
+        self.idle.idle.connect(self.lock_now)
+        self.lock_action.setEnabled(True)
+        self.lock_time_action.setEnabled(True)
+        self.encrypt_action.setEnabled(False)
+
+    def encrypt_data(self) -> None:
+        """Offer ``home encrypt`` for a plain data directory: the copy is made, verified and
+        switched on the task runner; the window goes on over the encrypted directory."""
+        from ui.lock import EncryptDialog
+
+        if self.workspace.encrypted:
+            return
+        dialog = EncryptDialog(self.workspace.home.root, self.workspace.actor, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen_passphrase is None:
+            return
+        holder, passphrase = dialog.holder or "", dialog.chosen_passphrase
+        dialog.chosen_passphrase = None
+        self.start_encryption(holder, passphrase)
+
+    def start_encryption(self, holder: str, passphrase: str) -> None:
+        self.saver.flush()
+        self.runner.wait()
+
+        def done(_result: object) -> None:
+            self._start_lock()
+            self.statusBar().showMessage(self.tr("本机数据已加密"), 15000)
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("加密本机数据"),
+                self.tr(
+                    "本机数据已加密，明文文件已删除。此后每次启动和锁定后需输入口令。\n"
+                    "提示：删除文件不会擦除磁盘上的旧数据块；建议同时清除磁盘空闲空间。"
+                ),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()  # not exec: the window goes on at once
+            self.encrypted_notice = box
+
+        self.runner.run(
+            lambda reporter: self.workspace.encrypt(holder, passphrase, reporter),
+            on_success=done,
+            on_failure=lambda message: QMessageBox.warning(
+                self, self.tr("未能加密本机数据"), message
+            ),
+            progress_parent=self,
+            label=self.tr("正在加密本机数据…"),
+        )
+
     @property
     def is_locked(self) -> bool:
         return self.lock_dialog is not None
@@ -330,7 +389,7 @@ class MainWindow(QMainWindow):
         given again. Reopens exactly where it was: nothing is rebuilt."""
         if not self.attached or not self.workspace.encrypted or self.is_locked:
             return
-        from ui.lock import SignInDialog
+        from ui.lock import Curtain, SignInDialog
 
         self.saver.flush()  # every answer and note typed so far is on disk
         self.runner.wait()  # a record being built finishes first: it needs the keys
@@ -339,7 +398,7 @@ class MainWindow(QMainWindow):
         self.workspace.lock()
         if self.idle is not None:
             self.idle.pause()
-        # The window's pages are covered; other windows (an open dialog) made invisible
+        # The window's pages are covered; other windows (an open dialog) covered
         # without closing them (hiding a dialog would end it and lose what it holds).
         self._locked_page = QLabel(self.tr("已锁定"))
         self._locked_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -353,9 +412,8 @@ class MainWindow(QMainWindow):
             for w in (app.topLevelWidgets() if isinstance(app, QApplication) else [])
             if w is not self and w.isVisible()
         ]
-        self._locked_curtains = [(w, w.windowOpacity()) for w in others]
-        for widget, _opacity in self._locked_curtains:
-            widget.setWindowOpacity(0.0)
+        self._locked_curtains = [(w, Curtain(w)) for w in others]
+        for widget, _curtain in self._locked_curtains:
             widget.setEnabled(False)
         dialog = SignInDialog(self.workspace.home.root, self, holder=holder, unlocking=True)
         dialog.setModal(True)
@@ -380,8 +438,8 @@ class MainWindow(QMainWindow):
             self.sign_in_as(dialog.holder)
         self.lock_dialog = None
         dialog.deleteLater()
-        for widget, opacity in self._locked_curtains:
-            widget.setWindowOpacity(opacity)
+        for widget, curtain in self._locked_curtains:
+            curtain.lift()
             widget.setEnabled(True)
         self._locked_curtains = []
         self.pages.setCurrentWidget(self._before_lock)

@@ -175,7 +175,7 @@ class Database:
         _KEYS.pop(self.engine, None)
         self.locked = True
 
-    def unlock(self, key: bytes) -> None:
+    def unlock(self, key: bytes | None) -> None:
         engine = make_engine(self.path, key)
         try:
             with engine.connect():  # the key is checked here, before anything uses it

@@ -1065,6 +1065,24 @@
     </message>
 </context>
 <context>
+    <name>EncryptDialog</name>
+    <message>
+        <location filename="../../ui/lock.py" line="258"/>
+        <source>加密本机数据</source>
+        <translation>Encrypt the data on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="269"/>
+        <source>两次输入的口令不一致</source>
+        <translation>The two passphrases differ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="272"/>
+        <source>请填写执法证号</source>
+        <translation>Please enter the enforcement ID</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceStrip</name>
     <message numerus="yes">
         <location filename="../../ui/evidence/strip.py" line="74"/>
@@ -1869,108 +1887,145 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <translation>Inspector · Medical insurance fund inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="137"/>
+        <source>本机数据未加密：可在“文件 → 加密本机数据…”中设置口令</source>
+        <translation>The data on this computer are not encrypted: set a passphrase under File → Encrypt the data on this computer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>新建检查…</source>
         <translation>New inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>导入机构名录…</source>
         <translation>Import institution registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>数字签名密钥…</source>
         <translation>Signing keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>切换当前检查人员…</source>
         <translation>Change current inspector…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>验证记录文件…</source>
         <translation>Verify a record file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>自动锁定时间…</source>
         <translation>Lock after idle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="182"/>
+        <source>加密本机数据…</source>
+        <translation>Encrypt the data on this computer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
-        <location filename="../../ui/main_window.py" line="433"/>
+        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>当前检查人员：%1</source>
         <translation>Current inspector: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>未选择当前检查人员</source>
         <translation>No current inspector chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="357"/>
+        <source>本机数据已加密</source>
+        <translation>The data on this computer are encrypted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="360"/>
+        <source>加密本机数据</source>
+        <translation>Encrypt the data on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="362"/>
+        <source>本机数据已加密，明文文件已删除。此后每次启动和锁定后需输入口令。
+提示：删除文件不会擦除磁盘上的旧数据块；建议同时清除磁盘空闲空间。</source>
+        <translation>The data on this computer are encrypted and the plain files deleted. The passphrase is now asked at every start and after a lock.
+Note: deleting a file does not wipe its old blocks on the disk; wiping the disk&apos;s free space as well is advised.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="376"/>
+        <source>未能加密本机数据</source>
+        <translation>Could not encrypt the data on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="379"/>
+        <source>正在加密本机数据…</source>
+        <translation>Encrypting the data on this computer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="471"/>
         <source>自动锁定时间</source>
         <translation>Lock after idle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>无操作多少分钟后自动锁定：</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -1985,12 +2040,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+H   inspection list   Ctrl+L   lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
