@@ -270,19 +270,75 @@ def test_the_bureau_recovery_key_opens_a_forgotten_passphrase(
 def test_a_missing_keyring_is_a_clear_message(
     tmp_path: Path, encrypted_template: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """On this Linux machine keyring finds no backend (its "fail" backend): said so."""
     home = tmp_path / "enc"
     shutil.copytree(encrypted_template, home)
     keys = unlock(home, HOLDER, PASSPHRASE)
     vault = Vault.load(home)
-    try:
-        import keyring  # noqa: F401
-    except ImportError:
-        with pytest.raises(VaultError, match="钥匙串"):
-            vault.set_keyring(keys, HOLDER)
+    with pytest.raises(VaultError, match="钥匙串"):
+        vault.set_keyring(keys, HOLDER)
     with pytest.raises(VaultError, match="钥匙串"):
         vault.unlock_with_keyring(HOLDER)
     assert _cli_code(home, "inspection", "list", "--keyring") == 1
     assert "钥匙串" in capsys.readouterr().err
+
+
+class MemoryKeyring:
+    """A keyring backend holding its secrets in memory: the OS stores (Windows Credential
+    Manager, Keychain, Secret Service) do not exist on the test machine; keyring's API and our
+    use of it are the same."""
+
+    def __init__(self) -> None:
+        from keyring.backend import KeyringBackend
+
+        class Backend(KeyringBackend):
+            priority = 1  # type: ignore[assignment]
+
+            def __init__(self) -> None:
+                super().__init__()
+                self.secrets: dict[tuple[str, str], str] = {}
+
+            def get_password(self, service: str, username: str) -> str | None:
+                return self.secrets.get((service, username))
+
+            def set_password(self, service: str, username: str, password: str) -> None:
+                self.secrets[(service, username)] = password
+
+            def delete_password(self, service: str, username: str) -> None:
+                self.secrets.pop((service, username), None)
+
+        self.backend = Backend()
+
+
+def test_the_keyring_opens_the_directory_and_can_be_withdrawn(
+    tmp_path: Path, encrypted_template: Path
+) -> None:
+    import keyring
+
+    home = tmp_path / "enc"
+    shutil.copytree(encrypted_template, home)
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring().backend
+    keyring.set_keyring(memory)
+    try:
+        keys = unlock(home, HOLDER, PASSPHRASE)
+        vault = Vault.load(home)
+        vault.set_keyring(keys, HOLDER)
+        vault.save()
+        (secret,) = memory.secrets.values()
+        assert len(bytes.fromhex(secret)) == 32  # only a 32-byte key goes into the keyring
+        assert secret not in (home / "vault.json").read_text(encoding="utf-8")
+        assert Vault.load(home).unlock_with_keyring(HOLDER).master == keys.master
+        assert _cli_code(home, "inspection", "list", "--keyring") == 0
+        memory.secrets.clear()  # deleted from the OS keyring: a clear message
+        with pytest.raises(VaultError, match="钥匙串中没有"):
+            Vault.load(home).unlock_with_keyring(HOLDER)
+        vault.set_keyring(keys, HOLDER)
+        vault.remove_keyring(HOLDER)
+        vault.save()
+        assert memory.secrets == {} and not Vault.load(home).has_keyring(HOLDER)
+    finally:
+        keyring.set_keyring(previous)
 
 
 def test_encrypted_files_are_sealed_per_segment() -> None:
@@ -438,3 +494,19 @@ def test_a_switch_cut_short_after_the_commit_finishes_at_the_next_open(
     assert _snapshot(cli, inspection_id) == expected
     assert DataDir(home).encrypted and not (home / STAGING).exists()
     assert _hits(home) == []
+
+
+@pytest.mark.parametrize("home", ["plain", "encrypted"], indirect=True)
+def test_a_new_keys_request_is_written_where_it_can_be_sent_from(
+    cli: Cli, home: Path, tmp_path: Path, key_passphrase: None
+) -> None:
+    csr = tmp_path / "请求.pem"
+    out, _ = cli("key", "new", "--name", "张伟", "--cert-no", HOLDER, "--org", "济南市医疗保障局",
+                 "--csr-out", str(csr), "--json")  # fmt: skip
+    assert csr.read_bytes().startswith(b"-----BEGIN CERTIFICATE REQUEST-----")
+    assert json.loads(out)["csr_path"] == str(csr)
+    kept = [p.read_bytes() for p in (home / "keys").rglob("*") if p.is_file()]
+    encrypted = DataDir(home).encrypted
+    assert all((b"-----BEGIN" not in data and "张伟".encode() not in data) for data in kept) == (
+        encrypted
+    )
