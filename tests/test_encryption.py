@@ -510,3 +510,34 @@ def test_a_new_keys_request_is_written_where_it_can_be_sent_from(
     assert all((b"-----BEGIN" not in data and "张伟".encode() not in data) for data in kept) == (
         encrypted
     )
+
+
+def test_an_older_encrypted_database_is_migrated_and_its_backup_is_encrypted(
+    tmp_path: Path,
+) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from inspector.db.engine import connect, make_engine
+    from inspector.db.migrate import MIGRATIONS
+
+    home = tmp_path / "old"
+    keys = create_encrypted(home, HOLDER, PASSPHRASE)
+    engine = make_engine(home / "inspector.sqlite3", keys.database)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0008_unit_of_work")
+    engine.dispose()
+    with Workspace.open(home, keys) as ws:
+        assert any("备份" in notice for notice in ws.notices)
+    (copy,) = (home / "backups").iterdir()
+    assert not copy.read_bytes().startswith(b"SQLite format 3")
+    old = connect(copy, keys.database)
+    try:
+        versions = [r[0] for r in old.execute("select version_num from alembic_version")]
+    finally:
+        old.close()
+    assert versions == ["0008_unit_of_work"]
+    assert _hits(home) == []
