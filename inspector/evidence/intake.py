@@ -202,6 +202,7 @@ def _prepare(scratch: Scratch, path: Path) -> _Prepared:
         info = inspect_file(
             original.path, derive=True, opener=lambda: scratch.open(original), size=original.size
         )
+        original.plain = None  # decoded: the bytes need not stay in memory
         items: list[tuple[Staged, str]] = [(original, suffix_for(info.media_type))]
         thumb = print_copy = None
         if info.thumbnail is not None:

@@ -17,6 +17,7 @@ folder: nothing half-made and no file that no row names is left behind.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import shutil
 import tempfile
@@ -24,7 +25,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -81,6 +82,12 @@ class Staged:
     path: Path
     sha256: str
     size: int
+    # In an encrypted store, the bytes as read (a photo up to KEEP_PLAIN), so that the decode
+    # that follows need not decrypt the staged copy again; dropped once decoded. Memory only.
+    plain: bytes | None = field(default=None, repr=False)
+
+
+KEEP_PLAIN = 32 << 20
 
 
 class Scratch:
@@ -108,6 +115,7 @@ class Scratch:
         digest = hashlib.sha256()
         size = 0
         cipher = self.store.cipher
+        kept: list[bytes] | None = [] if cipher is not None else None
         try:
             with os.fdopen(handle, "wb") as out, source.open("rb") as data:
                 writer = cipher.writer(out) if cipher is not None else None
@@ -115,6 +123,10 @@ class Scratch:
                     digest.update(chunk)
                     (writer or out).write(chunk)
                     size += len(chunk)
+                    if kept is not None and size <= KEEP_PLAIN:
+                        kept.append(chunk)
+                    else:
+                        kept = None  # too big to hold: the decode reads the staged copy
                 if writer is not None:
                     writer.close()  # seals the last segment
                 out.flush()
@@ -122,7 +134,8 @@ class Scratch:
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-        return Staged(Path(temporary), digest.hexdigest(), size)
+        plain = b"".join(kept) if kept is not None else None
+        return Staged(Path(temporary), digest.hexdigest(), size, plain)
 
     def stage_bytes(self, data: bytes) -> Staged:
         handle, temporary = tempfile.mkstemp(dir=self.directory, prefix="in-")
@@ -139,6 +152,8 @@ class Scratch:
 
     def open(self, staged: Staged) -> IO[bytes]:
         """A staged file's bytes for reading (decrypted as read in an encrypted store)."""
+        if staged.plain is not None:
+            return io.BytesIO(staged.plain)
         return self.store._open_path(staged.path)
 
     def journal(self, entries: Iterable[tuple[str, str]]) -> None:
