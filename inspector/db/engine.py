@@ -180,6 +180,10 @@ class Database:
         later session is refused until :meth:`unlock`."""
         self.engine.dispose()
         _KEYS.pop(self.engine, None)
+        # The engine's connection factory holds the key: drop it (and its sessions) for an
+        # engine over nothing. Python cannot wipe the bytes; no reference to them is kept.
+        self.engine = create_engine("sqlite://")
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self.locked = True
 
     def unlock(self, key: bytes | None) -> None:
