@@ -291,7 +291,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     new.add_argument("--org", required=True, help="单位（医保局名称）")
     new.add_argument("--rsa", action="store_true", help="生成 RSA-3072 密钥（默认 EC P-256）")
     new.add_argument(
-        "--csr-out", metavar="FILE", help="证书请求另存到此文件（加密的数据目录中须给出）"
+        "--csr-out", metavar="FILE", help="证书请求另存到此文件（加密的数据目录默认写到当前文件夹）"
     )
     new.set_defaults(run=cmd_key_new)
 
