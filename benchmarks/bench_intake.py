@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 from PIL import Image, ImageChops  # noqa: E402
 
 from inspector.evidence.intake import add_evidence  # noqa: E402
-from inspector.evidence.manage import list_evidence, print_path  # noqa: E402
+from inspector.evidence.manage import list_evidence, print_bytes  # noqa: E402
 from inspector.inspections import TeamMember, create_inspection  # noqa: E402
 from inspector.workspace import Workspace  # noqa: E402
 
@@ -208,9 +208,9 @@ def intake(folder: Path, scratch: Path, round_number: int) -> tuple[float, int, 
         if failed:
             raise SystemExit(f"intake failed: {failed[0].name}: {failed[0].error}")
         prints = sum(
-            path.stat().st_size
+            len(data)
             for view in list_evidence(ws, inspection_id)
-            if (path := print_path(ws, view)) is not None
+            if (data := print_bytes(ws, view)) is not None
         )
     shutil.rmtree(home)
     return elapsed, growth, sampler.samples, prints

@@ -4,12 +4,16 @@ user data directory."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from inspector import APP_NAME
+
+if TYPE_CHECKING:
+    from inspector.crypto.files import FileCipher
 
 ENV_HOME = "INSPECTOR_HOME"
 
@@ -17,6 +21,17 @@ ENV_HOME = "INSPECTOR_HOME"
 @dataclass(frozen=True)
 class DataDir:
     root: Path
+    # Set while an encrypted data directory is unlocked: the stores encrypt and decrypt with it.
+    cipher: FileCipher | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def vault(self) -> Path:
+        """The master key's wraps (inspector/crypto/vault.py): there when encrypted."""
+        return self.root / "vault.json"
+
+    @property
+    def encrypted(self) -> bool:
+        return self.vault.exists()
 
     @property
     def database(self) -> Path:

@@ -24,6 +24,11 @@ PHOTOS = DATA / "photos"
 SEEDS = DATA / "seeds"
 
 
+# An encrypted data directory's first inspector and passphrase (tests only).
+HOLDER = "370100001"
+PASSPHRASE = "测试口令 correct horse"
+
+
 @pytest.fixture(scope="session")
 def template_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("template-home")
@@ -31,16 +36,55 @@ def template_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home
 
 
+@pytest.fixture(scope="session")
+def passphrase_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("secrets") / "passphrase.txt"
+    path.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def encrypted_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from inspector.crypto.home import create_encrypted
+
+    home = tmp_path_factory.mktemp("encrypted-template")
+    keys = create_encrypted(home, HOLDER, PASSPHRASE)
+    Workspace.open(home, keys).close()
+    return home
+
+
 @pytest.fixture
-def home(template_home: Path, tmp_path: Path) -> Path:
+def home(
+    request: pytest.FixtureRequest,
+    template_home: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Path:
+    """A fresh data directory; ``@pytest.mark.parametrize("home", ["plain", "encrypted"],
+    indirect=True)`` runs a test on both. For an encrypted one the command line (in-process
+    and in child processes) reads the passphrase from INSPECTOR_HOME_PASSPHRASE_FILE."""
     target = tmp_path / "home"
-    shutil.copytree(template_home, target)
+    if getattr(request, "param", "plain") == "encrypted":
+        shutil.copytree(request.getfixturevalue("encrypted_template"), target)
+        secret = request.getfixturevalue("passphrase_file")
+        monkeypatch.setenv("INSPECTOR_HOME_PASSPHRASE_FILE", str(secret))
+    else:
+        shutil.copytree(template_home, target)
     return target
+
+
+def open_home(home: Path | str) -> Workspace:
+    """Open a test data directory, plain or encrypted (with the tests' passphrase)."""
+    from inspector.crypto.home import unlock
+    from inspector.paths import DataDir
+
+    keys = unlock(home, HOLDER, PASSPHRASE) if DataDir(Path(home)).encrypted else None
+    return Workspace.open(home, keys)
 
 
 @pytest.fixture
 def workspace(home: Path) -> Iterator[Workspace]:
-    ws = Workspace.open(home)
+    ws = open_home(home)
     try:
         yield ws
     finally:

@@ -28,7 +28,7 @@ from ui.main_window import MainWindow
 from ui.new_inspection import NewInspectionDialog
 from ui.tasks import TaskRunner
 
-from .conftest import ROOT
+from .conftest import ROOT, open_home
 
 
 def ime_type(widget: QWidget, text: str) -> None:
@@ -247,12 +247,12 @@ import os, signal, sys
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QWidget
 from PySide6.QtGui import QInputMethodEvent
-from inspector.workspace import Workspace
 from inspector.db.models import Result
+from tests.conftest import open_home
 from ui.main_window import MainWindow
 
 app = QApplication([])
-ws = Workspace.open(sys.argv[1])
+ws = open_home(sys.argv[1])
 window = MainWindow(ws)
 window.show()
 window.open_inspection(sys.argv[2])
@@ -271,6 +271,7 @@ os.kill(os.getpid(), signal.SIGKILL)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+@pytest.mark.parametrize("home", ["plain", "encrypted"], indirect=True)
 def test_killing_the_app_loses_no_saved_answer(workspace: Workspace, home: Path) -> None:
     inspection_id = _plan(workspace)
     codes = [item.code for item in get_inspection(workspace, inspection_id).checklist.items]
@@ -285,7 +286,7 @@ def test_killing_the_app_loses_no_saved_answer(workspace: Workspace, home: Path)
     )
     assert done.returncode == -signal.SIGKILL, done.stderr
     assert "typed" in done.stdout
-    with Workspace.open(home) as again:
+    with open_home(Path(home)) as again:
         answers = get_inspection(again, inspection_id).answers
         assert answers[codes[0]].result is Result.PROBLEM
         assert answers[codes[0]].note == "床位空置三张"

@@ -780,3 +780,53 @@ def test_the_ledger_followed_up_on_both_laptops_is_a_conflict_not_a_refusal(
     assert [c["table"] for c in result["conflicts"]] == ["ledger_entries"]
     out, _ = office("bundle", "conflicts")
     assert "问题台账" in out
+
+
+def test_a_bundle_goes_into_an_encrypted_laptop_and_nothing_lies_there_in_clear(
+    cli: Cli,
+    team_keys: dict[str, str],
+    tmp_path: Path,
+    passphrase_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from sqlalchemy import func, select
+
+    from inspector.crypto.home import create_encrypted, unlock
+    from inspector.db.models import Evidence
+
+    from .conftest import HOLDER
+    from .conftest import PASSPHRASE as HOME_PASSPHRASE
+
+    inspection, _entry = _signed_with_follow_up(cli, team_keys, tmp_path)
+    bundle = tmp_path / "交接包.zip"
+    _export(cli, bundle)
+    receiver = tmp_path / "encrypted-office"
+    Workspace.open(receiver, create_encrypted(receiver, HOLDER, HOME_PASSPHRASE)).close()
+    monkeypatch.setenv("INSPECTOR_HOME_PASSPHRASE_FILE", str(passphrase_file))
+    office = Cli(receiver, capsys)
+    _import(office, bundle)
+    office("verify-evidence", inspection)
+    office("audit", "verify")
+    keys = unlock(receiver, HOLDER, HOME_PASSPHRASE)
+    with Workspace.open(cli.home) as sender, Workspace.open(receiver, keys) as there:
+        for model in (Evidence,):
+            with sender.db.session() as a, there.db.session() as b:
+                count = select(func.count()).select_from(model)
+                assert a.scalar(count) == b.scalar(count) > 0
+        for table in FOLLOW_UP:
+            t = rows.table(table)
+            with sender.db.session() as a, there.db.session() as b:
+                assert a.execute(select(t)).all() == b.execute(select(t)).all(), table
+        records = rows.table("records")
+        with there.db.session() as b:
+            paths = b.scalars(select(records.c.path)).all()
+        assert paths
+        for path in paths:
+            assert there.records.read_bytes(path) == sender.records.read_bytes(path)
+    # The photos, record PDFs and notes of the bundle are stored encrypted: none in clear.
+    for file in receiver.rglob("*"):
+        if file.is_file():
+            data = file.read_bytes()
+            assert not data.startswith((b"\xff\xd8\xff", b"%PDF-", b"SQLite format 3")), file
+            assert "床位空置".encode() not in data, file

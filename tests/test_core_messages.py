@@ -55,6 +55,10 @@ MODULES = [
     "inspector/bundle/export.py",
     "inspector/bundle/verify.py",
     "inspector/bundle/merge.py",
+    "inspector/crypto/vault.py",
+    "inspector/crypto/home.py",
+    "inspector/crypto/files.py",
+    "inspector/record/store.py",
 ]
 ERRORS = {
     "InspectorError",
@@ -67,6 +71,8 @@ ERRORS = {
     "CertNoMissing",
     "BundleError",
     "BundleRefused",
+    "VaultError",
+    "Locked",
 }
 
 

@@ -66,23 +66,33 @@ def first_item(ws: Workspace, inspection_id: str) -> str:
 
 def stored_state(ws: Workspace) -> tuple[set[Path], set[Path]]:
     """(files in the store, files the rows name)."""
+    files, named, _hashes = _stored(ws)
+    return files, named
+
+
+def _stored(ws: Workspace) -> tuple[set[Path], set[Path], set[tuple[str, str]]]:
     files = set(ws.store.files())
     named: set[Path] = set()
+    hashes: set[tuple[str, str]] = set()
     with ws.db.session() as session:
         for row in session.scalars(select(Evidence)):
             from inspector.evidence.manage import stored_files
 
             for _role, sha, suffix in stored_files(row):
                 named.add(ws.store.path_for(sha, suffix))
-    return files, named
+                hashes.add((sha, suffix))
+    return files, named, hashes
 
 
 def assert_store_agrees(ws: Workspace) -> None:
-    files, named = stored_state(ws)
+    files, named, hashes = _stored(ws)
     assert named <= files, f"rows without files: {named - files}"
     assert files <= named, f"files no row names: {files - named}"
     for path in files:
-        assert hashlib.sha256(path.read_bytes()).hexdigest() == path.stem
+        if not ws.encrypted:
+            assert hashlib.sha256(path.read_bytes()).hexdigest() == path.stem
+    for sha, suffix in hashes:  # through the store: decrypted where the store is encrypted
+        assert ws.store.hash_of(sha, suffix) == sha
     leftovers = list(ws.store.incoming.iterdir()) if ws.store.incoming.is_dir() else []
     assert leftovers == []
 

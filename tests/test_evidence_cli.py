@@ -18,7 +18,7 @@ from PIL import Image
 
 from inspector.workspace import Workspace
 
-from .conftest import PHOTOS, ROOT, Cli, new_inspection
+from .conftest import PHOTOS, ROOT, Cli, new_inspection, open_home
 from .test_evidence import assert_store_agrees
 
 
@@ -123,6 +123,7 @@ def _make_batch(folder: Path, count: int, seed: int) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("home", ["plain", "encrypted"], indirect=True)
 def test_killing_an_intake_at_random_moments_leaves_store_and_database_in_agreement(
     cli: Cli, tmp_path: Path
 ) -> None:
@@ -163,7 +164,7 @@ def test_killing_an_intake_at_random_moments_leaves_store_and_database_in_agreem
         if child.poll() is None:
             child.send_signal(signal.SIGKILL)
         child.wait(timeout=60)
-        with Workspace.open(home) as ws:  # the next start finishes what the kill left
+        with open_home(home) as ws:  # the next start finishes what the kill left
             assert_store_agrees(ws)
         after = len(_evidence(cli, inspection_id))
         if child.returncode == -signal.SIGKILL and before < after < before + BATCH:
@@ -176,5 +177,5 @@ def test_killing_an_intake_at_random_moments_leaves_store_and_database_in_agreem
     out, _ = cli("evidence", "add", inspection_id, *cards, "--by", "370100001")
     assert "失败 0 个" in out
     assert len(_evidence(cli, inspection_id)) == 6 * BATCH
-    with Workspace.open(home) as ws:
+    with open_home(home) as ws:
         assert_store_agrees(ws)

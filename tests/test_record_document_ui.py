@@ -211,7 +211,8 @@ def test_a_checklist_notice_stays_until_closed(qtbot: QtBot, workspace: Workspac
     qtbot.addWidget(window)
     window.show()
     assert window.notice.isVisible() and "上次可用" in window.notice.text()
-    assert window.statusBar().currentMessage() == ""  # no longer a message that times out
+    # No longer a status-bar message that times out.
+    assert "上次可用" not in window.statusBar().currentMessage()
     qtbot.mouseClick(window.notice, Qt.MouseButton.LeftButton)
     assert not window.notice.isVisible()
     window.close()

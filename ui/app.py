@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from inspector.errors import InspectorError
 from inspector.paths import DataDir, resolve_home
@@ -22,7 +22,9 @@ from inspector.resources import resource_path
 from ui.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from inspector.crypto.vault import Keys
     from inspector.workspace import Workspace
+    from ui.lock import SetupDialog
 
 LANGUAGE = "language"
 LANGUAGES = ("zh_CN", "en")
@@ -143,6 +145,8 @@ class CoreLoader(QObject):
     def __init__(self, home: str | None) -> None:
         super().__init__()
         self.home = home
+        self.keys: Keys | None = None  # an encrypted data directory's, from the sign-in
+        self.holder: str | None = None  # who signed in (执法证号)
         self.thread: threading.Thread | None = None
         self.workspace: Workspace | None = None  # what was opened, also if never delivered
 
@@ -165,7 +169,8 @@ class CoreLoader(QObject):
             import ui.tasks  # noqa: F401
             from inspector.workspace import Workspace
 
-            workspace = Workspace.open(self.home)
+            workspace = Workspace.open(self.home, self.keys)
+            self.keys = None  # the workspace holds what it needs; nothing else keeps them
         except InspectorError as error:
             self.failed.emit(str(error))
         except Exception as error:  # told to the user, not lost in a thread
@@ -262,7 +267,71 @@ def run(argv: Sequence[str], started: float | None = None) -> int:
 
     def painted() -> None:
         marks["first paint"] = _since_start(origin)
-        loader.start()
+        if headless:
+            headless_keys()
+            loader.start()
+        else:
+            sign_in()
+
+    def headless_keys() -> None:
+        # The smoke test and screenshots of an encrypted directory: the passphrase file the
+        # command line also reads (INSPECTOR_HOME_PASSPHRASE_FILE), for its only inspector.
+        data_dir = application.data_dir
+        secret = os.environ.get("INSPECTOR_HOME_PASSPHRASE_FILE")
+        if data_dir is None or not data_dir.encrypted or not secret:
+            return
+        from pathlib import Path
+
+        from inspector.crypto.home import default_holder, load_vault
+
+        try:
+            vault = load_vault(data_dir)
+            text = Path(secret).read_text(encoding="utf-8-sig").splitlines()
+            loader.keys = vault.unlock(default_holder(vault, None), text[0] if text else "")
+        except (InspectorError, OSError) as error:
+            failed(str(error))
+
+    def sign_in() -> None:
+        """Who is working and the passphrase (encrypted), or, for a new data directory, the
+        offer to protect it with a passphrase (the default); then the core is loaded."""
+        from inspector.crypto.home import finish_interrupted
+
+        data_dir = application.data_dir
+        assert data_dir is not None
+        try:
+            finish_interrupted(data_dir.root)  # an interrupted `home encrypt`
+        except OSError as error:
+            failed(str(error))
+            return
+        if data_dir.encrypted:
+            from ui.lock import SignInDialog
+
+            try:
+                dialog: SignInDialog | SetupDialog = SignInDialog(data_dir.root, application.window)
+            except InspectorError as error:  # a damaged key file
+                from ui.core_messages import core_message
+
+                failed(core_message(error))
+                return
+        elif not data_dir.database.exists():
+            from ui.lock import SetupDialog
+
+            dialog = SetupDialog(data_dir.root, application.window)
+        else:
+            loader.start()
+            return
+
+        def done(result: int) -> None:
+            if result != QDialog.DialogCode.Accepted:
+                application.window.close()
+                app.quit()
+                return
+            loader.keys = dialog.keys
+            loader.holder = dialog.holder
+            loader.start()
+
+        dialog.finished.connect(done)
+        dialog.open()
 
     def failed(message: str) -> None:
         if headless:
@@ -291,8 +360,11 @@ def run(argv: Sequence[str], started: float | None = None) -> int:
             app.quit()
         else:
             window.reopen_last()
-            # Chosen at start, the last one offered first: the actor of every event.
-            window.choose_inspector()
+            if loader.holder:  # signed in: who is working is known
+                window.sign_in_as(loader.holder)
+            else:
+                # Chosen at start, the last one offered first: the actor of every event.
+                window.choose_inspector()
 
     loader.loaded.connect(loaded)
     loader.failed.connect(failed)

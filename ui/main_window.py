@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from ui.checklist_page import ChecklistPage
     from ui.home import HomePage
     from ui.ledger_page import DueBanner, LedgerPage
+    from ui.lock import Curtain, IdleLock
     from ui.tasks import TaskRunner
 
 LAST_INSPECTION = "last_inspection"
@@ -39,6 +42,14 @@ def _evidence_factory(workspace: Workspace, runner: TaskRunner) -> object | None
     except ImportError:
         return None
     return lambda parent: EvidenceStrip(workspace, runner, parent)
+
+
+def _minutes(text: str | None, default: int) -> int:
+    try:
+        value = int(text or default)
+    except ValueError:
+        return default
+    return value if value >= 1 else default
 
 
 class LoadingPage(QWidget):
@@ -58,6 +69,7 @@ class LoadingPage(QWidget):
 class MainWindow(QMainWindow):
     language_requested = Signal(str)  # "zh_CN" or "en"
     loaded = Signal()  # the workspace is attached and the home list filled
+    unlocked = Signal()  # the passphrase was given again after a lock
 
     workspace: Workspace
     runner: TaskRunner
@@ -137,6 +149,15 @@ class MainWindow(QMainWindow):
         for action in self._needs_workspace:
             action.setEnabled(True)
         self.attached = True
+        self.idle: IdleLock | None = None
+        self._locked_curtains: list[tuple[QWidget, Curtain]] = []
+        self.lock_dialog: QDialog | None = None
+        self._start_lock()
+        if not workspace.encrypted:
+            self.encrypt_action.setEnabled(True)
+            self.statusBar().showMessage(
+                self.tr("本机数据未加密：可在“文件 → 加密本机数据…”中设置口令"), 15000
+            )
         # Who acts on this laptop, always in sight: every action is logged in their name.
         self.who = QLabel()
         self.statusBar().addPermanentWidget(self.who)
@@ -215,6 +236,20 @@ class MainWindow(QMainWindow):
         conflicts = self._waits_for_workspace(QAction(self.tr("交接冲突…"), self))
         conflicts.triggered.connect(self.bundle_conflicts)
         file_menu.addAction(conflicts)
+        # Enabled by attach for an encrypted data directory only (a plain one has no key).
+        self.lock_action = QAction(self.tr("锁定"), self)
+        self.lock_action.setEnabled(False)
+        self.lock_action.setShortcut("Ctrl+L")
+        self.lock_action.triggered.connect(self.lock_now)
+        file_menu.addAction(self.lock_action)
+        self.lock_time_action = QAction(self.tr("自动锁定时间…"), self)
+        self.lock_time_action.setEnabled(False)
+        self.encrypt_action = QAction(self.tr("加密本机数据…"), self)
+        self.encrypt_action.setEnabled(False)
+        self.encrypt_action.triggered.connect(self.encrypt_data)
+        file_menu.addAction(self.encrypt_action)
+        self.lock_time_action.triggered.connect(self.choose_lock_minutes)
+        file_menu.addAction(self.lock_time_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -234,7 +269,7 @@ class MainWindow(QMainWindow):
 
         view_menu = menu.addMenu(self.tr("查看(&V)"))
         home = self._waits_for_workspace(QAction(self.tr("检查列表"), self))
-        home.setShortcut("Ctrl+L")
+        home.setShortcut("Ctrl+H")
         home.triggered.connect(self.show_home)
         view_menu.addAction(home)
         ledger = self._waits_for_workspace(QAction(self.tr("问题台账"), self))
@@ -449,6 +484,171 @@ class MainWindow(QMainWindow):
 
         VerifyDialog(self.workspace, self.runner, self).exec()
 
+    # --- the lock (encrypted data directories) ---------------------------------------------
+
+    def _start_lock(self) -> None:
+        if not self.workspace.encrypted:
+            return
+        from ui.lock import DEFAULT_LOCK_MINUTES, LOCK_MINUTES, IdleLock
+
+        minutes = _minutes(self.workspace.db.setting(LOCK_MINUTES), DEFAULT_LOCK_MINUTES)
+        self.idle = IdleLock(minutes, self)
+        self.idle.idle.connect(self.lock_now)
+        self.lock_action.setEnabled(True)
+        self.lock_time_action.setEnabled(True)
+        self.encrypt_action.setEnabled(False)
+
+    def encrypt_data(self) -> None:
+        """Offer ``home encrypt`` for a plain data directory: the copy is made, verified and
+        switched on the task runner; the window goes on over the encrypted directory."""
+        from ui.lock import EncryptDialog
+
+        if self.workspace.encrypted:
+            return
+        dialog = EncryptDialog(self.workspace.home.root, self.workspace.actor, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen_passphrase is None:
+            return
+        holder, passphrase = dialog.holder or "", dialog.chosen_passphrase
+        dialog.chosen_passphrase = None
+        self.start_encryption(holder, passphrase)
+
+    def start_encryption(self, holder: str, passphrase: str) -> None:
+        self.saver.flush()
+        self.runner.wait()
+
+        def done(_result: object) -> None:
+            self._start_lock()
+            self.statusBar().showMessage(self.tr("本机数据已加密"), 15000)
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("加密本机数据"),
+                self.tr(
+                    "本机数据已加密，明文文件已删除。此后每次启动和锁定后需输入口令。\n"
+                    "提示：删除文件不会擦除磁盘上的旧数据块；建议同时清除磁盘空闲空间。"
+                ),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()  # not exec: the window goes on at once
+            self.encrypted_notice = box
+
+        self.runner.run(
+            lambda reporter: self.workspace.encrypt(holder, passphrase, reporter),
+            on_success=done,
+            on_failure=lambda message: QMessageBox.warning(
+                self, self.tr("未能加密本机数据"), message
+            ),
+            progress_parent=self,
+            label=self.tr("正在加密本机数据…"),
+        )
+
+    @property
+    def is_locked(self) -> bool:
+        return self.lock_dialog is not None
+
+    def lock_now(self) -> None:
+        """Save what was typed, close the database and forget the keys; hide what is on the
+        screen (the pages and any open dialog keep their contents) until the passphrase is
+        given again. Reopens exactly where it was: nothing is rebuilt."""
+        if not self.attached or not self.workspace.encrypted or self.is_locked:
+            return
+        from ui.lock import Curtain, SignInDialog
+
+        self.saver.flush()  # every answer and note typed so far is on disk
+        self.runner.wait()  # a record being built finishes first: it needs the keys
+        self.saver.flush()
+        holder = self.workspace.actor
+        self.workspace.lock()
+        if self.idle is not None:
+            self.idle.pause()
+        # The window's pages are covered; other windows (an open dialog) covered
+        # without closing them (hiding a dialog would end it and lose what it holds).
+        self._locked_page = QLabel(self.tr("已锁定"))
+        self._locked_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._before_lock = self.pages.currentWidget()
+        self.pages.addWidget(self._locked_page)
+        self.pages.setCurrentWidget(self._locked_page)
+        self.menuBar().setEnabled(False)
+        app = QApplication.instance()
+        others = [
+            w
+            for w in (app.topLevelWidgets() if isinstance(app, QApplication) else [])
+            if w is not self and w.isVisible()
+        ]
+        self._locked_curtains = [(w, Curtain(w)) for w in others]
+        for widget, _curtain in self._locked_curtains:
+            widget.setEnabled(False)
+        dialog = SignInDialog(self.workspace.home.root, self, holder=holder, unlocking=True)
+        dialog.setModal(True)
+        self.lock_dialog = dialog
+        dialog.finished.connect(self._lock_dialog_done)
+        dialog.open()
+
+    def _lock_dialog_done(self, result: int) -> None:
+        from ui.lock import SignInDialog
+
+        dialog = self.lock_dialog
+        assert isinstance(dialog, SignInDialog)
+        if result != QDialog.DialogCode.Accepted or dialog.keys is None:
+            # 退出 while locked: everything typed was saved before the lock.
+            self.lock_dialog = None
+            dialog.deleteLater()
+            self.close()
+            QApplication.quit()
+            return
+        self.workspace.unlock(dialog.keys)
+        if dialog.holder and dialog.holder != self.workspace.actor:
+            self.sign_in_as(dialog.holder)
+        self.lock_dialog = None
+        dialog.deleteLater()
+        for widget, curtain in self._locked_curtains:
+            curtain.lift()
+            widget.setEnabled(True)
+        self._locked_curtains = []
+        self.pages.setCurrentWidget(self._before_lock)
+        self.pages.removeWidget(self._locked_page)
+        self._locked_page.deleteLater()
+        self.menuBar().setEnabled(True)
+        if self.idle is not None:
+            self.idle.resume()
+        self.unlocked.emit()
+
+    def sign_in_as(self, holder: str) -> None:
+        from inspector.errors import InspectorError
+        from inspector.inspections import set_current_inspector
+
+        try:
+            set_current_inspector(self.workspace, holder)
+        except InspectorError:  # not yet an inspector in the database: asked by name
+            self.choose_inspector()
+        self.show_current_inspector()
+
+    def choose_lock_minutes(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from ui.lock import DEFAULT_LOCK_MINUTES, LOCK_MINUTES
+
+        current = _minutes(self.workspace.db.setting(LOCK_MINUTES), DEFAULT_LOCK_MINUTES)
+        minutes, ok = QInputDialog.getInt(
+            self,
+            self.tr("自动锁定时间"),
+            self.tr("无操作多少分钟后自动锁定："),
+            int(current),
+            1,
+            240,
+        )
+        if ok:
+            self.set_lock_minutes(minutes)
+
+    def set_lock_minutes(self, minutes: int) -> None:
+        from inspector.inspections import change_setting
+        from ui.lock import LOCK_MINUTES
+
+        change_setting(self.workspace, LOCK_MINUTES, str(minutes))  # audited: a security choice
+        if self.idle is not None:
+            self.idle.set_minutes(minutes)
+
     def show_keys(self) -> None:
         QMessageBox.information(
             self,
@@ -459,7 +659,7 @@ class MainWindow(QMainWindow):
                 "Alt+↓ / Alt+↑　下一项 / 上一项\n"
                 "F8　下一个未检查的条目\n"
                 "Ctrl+Z / Ctrl+Y　撤销 / 重做\n"
-                "Ctrl+N　新建检查　Ctrl+L　检查列表　Ctrl+T　问题台账"
+                "Ctrl+N　新建检查　Ctrl+H　检查列表　Ctrl+T　问题台账　Ctrl+L　锁定"
             ),
         )
 
@@ -473,6 +673,11 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.attached and self.idle is not None:
+            self.idle.stop()
+        if self.attached and self.is_locked:
+            super().closeEvent(event)  # saved before the lock; the database is closed
+            return
         if self.attached:
             self.saver.close()
             self.runner.wait()

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -139,6 +140,8 @@ class SampleReport:
     counts: dict[str, int] = field(default_factory=dict)
     sample_id: str | None = None
     scratch: Path | None = None
+    # An encrypted data directory's scratch file is SQLCipher under this one-off key (repr off).
+    scratch_key: bytes | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -153,7 +156,7 @@ class SampleReport:
         if self.scratch is None or not self.ok:
             return
         cols = ", ".join(f"b.{c}" for c in _COLUMNS[:-1])
-        db = scratch_connection(self.scratch / "bills.db")
+        db = scratch_connection(self.scratch / "bills.db", self.scratch_key)
         try:
             cursor = db.execute(
                 f"SELECT {cols}, c.rule, c.spender_rank FROM chosen c "
@@ -309,10 +312,16 @@ def build_sample(
     source = open_source(path)
     with path.open("rb") as handle:
         sha = hashlib.file_digest(handle, "sha256").hexdigest()
-    report = SampleReport(source=path, source_sha256=sha, rows=0, scratch=_scratch(ws))
+    report = SampleReport(
+        source=path,
+        source_sha256=sha,
+        rows=0,
+        scratch=_scratch(ws),
+        scratch_key=os.urandom(32) if ws.encrypted else None,
+    )
     try:
         assert report.scratch is not None
-        db = scratch_connection(report.scratch / "bills.db")
+        db = scratch_connection(report.scratch / "bills.db", report.scratch_key)
         try:
             reporter.start(0, f"正在读取 {path.name}…")
             try:

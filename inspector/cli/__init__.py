@@ -20,6 +20,7 @@ from inspector.cli import (
     claims,
     draw,
     evidence,
+    home,
     inspection,
     institution,
     keys,
@@ -49,6 +50,7 @@ GROUPS = (
     claims,
     stock,
     bundle,
+    home,
     audit,
 )
 
@@ -69,6 +71,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="执法证号",
         default=argparse.SUPPRESS,
         help="以这名检查人员的身份操作（默认：本机当前检查人员，见 config current_inspector）",
+    )
+
+    common.add_argument(
+        "--home-passphrase-file",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="加密数据目录的口令文件（第一行；或环境变量 INSPECTOR_HOME_PASSPHRASE_FILE）",
+    )
+    common.add_argument(
+        "--keyring",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="用系统钥匙串中保存的密钥打开加密数据目录",
     )
 
     parser = argparse.ArgumentParser(
@@ -100,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.home = getattr(args, "home", None)
     args.json = getattr(args, "json", False)
     args.acting = getattr(args, "acting", None) or os.environ.get("INSPECTOR_AS")
+    args.home_passphrase_file = getattr(args, "home_passphrase_file", None)
+    args.keyring = getattr(args, "keyring", False)
     out = Printer(args.json)
     try:
         code = args.run(args, out)

@@ -16,6 +16,7 @@ from typing import Any
 
 from inspector.cli.output import EXIT_ERROR, Printer, open_workspace
 from inspector.errors import InvalidInput
+from inspector.files import write_atomically
 
 ENV_PASSPHRASE = "INSPECTOR_KEY_PASSPHRASE"
 DEFAULT_BOX_SIZE = (180.0, 64.0)  # points: where sign-pdf puts a stamp when not told
@@ -23,10 +24,10 @@ DEFAULT_MARGIN = 40.0
 
 
 def _store(args: argparse.Namespace) -> Any:
-    from inspector.paths import resolve_home
+    from inspector.cli.output import unlocked_home
     from inspector.signing.keystore import KeyStore
 
-    return KeyStore(resolve_home(args.home))
+    return KeyStore(unlocked_home(args))
 
 
 @contextmanager
@@ -101,7 +102,15 @@ def cmd_key_new(args: argparse.Namespace, out: Printer) -> None:
         info, _csr = store.new_key_and_csr(
             args.name, args.cert_no, args.org, passphrase, rsa_bits=3072 if args.rsa else None
         )
-        path = store.csr_path(info.key_id)
+        if args.csr_out:
+            path = Path(args.csr_out)
+            write_atomically(path, store.csr_bytes(info.key_id), mode=0o644)
+        elif store.cipher is not None:
+            # The kept request is encrypted: it goes where the user can send it from.
+            path = Path.cwd() / f"csr-{info.key_id}.pem"
+            write_atomically(path, store.csr_bytes(info.key_id), mode=0o644)
+        else:
+            path = store.csr_path(info.key_id)
         out.emit(
             {**_key_data(info), "csr_path": str(path)},
             f"已生成密钥 {info.key_id}（{info.key_type}）。\n"
@@ -281,6 +290,9 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     new.add_argument("--cert-no", required=True, help="执法证号")
     new.add_argument("--org", required=True, help="单位（医保局名称）")
     new.add_argument("--rsa", action="store_true", help="生成 RSA-3072 密钥（默认 EC P-256）")
+    new.add_argument(
+        "--csr-out", metavar="FILE", help="证书请求另存到此文件（加密的数据目录默认写到当前文件夹）"
+    )
     new.set_defaults(run=cmd_key_new)
 
     attach = sub.add_parser("attach", help="导入 CA 为本机密钥签发的证书", parents=[common])

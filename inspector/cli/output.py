@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from dataclasses import asdict, is_dataclass
 from datetime import date, datetime
@@ -14,10 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inspector.errors import InvalidInput
+from inspector.paths import DataDir
 from inspector.workspace import Workspace
 
 if TYPE_CHECKING:
     from inspector.checklists.library import Library
+    from inspector.crypto.vault import Keys
 
 EXIT_ERROR = 1
 
@@ -45,8 +48,73 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
+ENV_HOME_PASSPHRASE_FILE = "INSPECTOR_HOME_PASSPHRASE_FILE"
+
+
+def read_secret_file(path: Path) -> str:
+    """A passphrase from a file: its first line (never from an argument)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidInput("无法读取口令文件 {path}：{error}", path=path, error=error) from error
+    lines = text.splitlines()
+    return lines[0] if lines else ""
+
+
+def read_home_passphrase(
+    args: argparse.Namespace,
+    prompt: str = "数据目录口令：",
+    *,
+    option: str = "home_passphrase_file",
+) -> str:
+    """The data directory's passphrase: ``--home-passphrase-file`` (or the file named by
+    INSPECTOR_HOME_PASSPHRASE_FILE), else a prompt in a terminal; never an argument."""
+    given = getattr(args, option, None)
+    if option == "home_passphrase_file" and not given:
+        given = os.environ.get(ENV_HOME_PASSPHRASE_FILE)
+    if given:
+        return read_secret_file(Path(given))
+    if not sys.stdin.isatty():
+        raise InvalidInput(
+            "数据目录已加密，需要口令：请用 --home-passphrase-file 文件、--keyring，"
+            "或在终端中运行以输入口令"
+        )
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+def unlock_keys(args: argparse.Namespace) -> Keys | None:
+    """The keys of an encrypted data directory (None for a plain one): the OS keyring with
+    ``--keyring``, else the passphrase of the inspector ``--as`` names (or the only one)."""
+    from inspector.crypto.home import default_holder, load_vault
+    from inspector.paths import resolve_home
+
+    data_dir = resolve_home(args.home)
+    if not data_dir.encrypted:
+        from inspector.crypto.home import finish_interrupted
+
+        finish_interrupted(data_dir.root)
+        if not data_dir.encrypted:
+            return None
+    vault = load_vault(data_dir)
+    holder = default_holder(vault, getattr(args, "acting", None))
+    if getattr(args, "keyring", False):
+        return vault.unlock_with_keyring(holder)
+    return vault.unlock(holder, read_home_passphrase(args))
+
+
+def unlocked_home(args: argparse.Namespace) -> DataDir:
+    """The data directory, with its cipher when it is encrypted (for the key store)."""
+    from inspector.paths import resolve_home
+
+    data_dir = resolve_home(args.home)
+    keys = unlock_keys(args)
+    return data_dir if keys is None else DataDir(data_dir.root, cipher=keys.file_cipher())
+
+
 def open_workspace(args: argparse.Namespace) -> Workspace:
-    workspace = Workspace.open(args.home)
+    workspace = Workspace.open(args.home, unlock_keys(args))
     for notice in workspace.notices:  # a migration's backup, a checklist file that broke
         print(notice, file=sys.stderr)
     acting = getattr(args, "acting", None)

@@ -44,6 +44,21 @@ def cmd_record_build(args: argparse.Namespace, out: Printer) -> None:
         out.emit({"path": str(path), "sha256": sha256}, f"记录已生成：{path}\nSHA-256 {sha256}")
 
 
+def cmd_record_export(args: argparse.Namespace, out: Printer) -> None:
+    """A copy of the newest record (signed as far as it is) where the user asks: the way out of
+    an encrypted data directory, checked against the hash the database keeps."""
+    from inspector.inspections import get_inspection
+    from inspector.record.status import latest_record, save_record_copy
+
+    with open_workspace(args) as ws:
+        full = get_inspection(ws, args.id).id
+        record = latest_record(ws, full, args.interview)
+        if record is None:
+            raise InvalidInput("该检查还没有生成记录")
+        target = save_record_copy(ws, record, Path(args.out))
+    out.emit({"path": str(target), "sha256": record.sha256}, f"记录已另存：{target}")
+
+
 def cmd_record_sign(args: argparse.Namespace, out: Printer) -> None:
     from inspector.cli.keys import read_passphrase
     from inspector.record.signing import sign_record
@@ -303,6 +318,12 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     build.add_argument("--interview", metavar="ID", help="改为生成这份询问笔录")
     build.add_argument("--out", metavar="FILE.pdf", help="另存到此文件")
     build.set_defaults(run=cmd_record_build)
+
+    export = sub.add_parser("export", help="把最新的记录另存为文件", parents=[common])
+    export.add_argument("id", help="检查编号")
+    export.add_argument("--interview", metavar="ID", help="改为这份询问笔录")
+    export.add_argument("--out", required=True, metavar="FILE.pdf", help="另存到此文件")
+    export.set_defaults(run=cmd_record_export)
 
     sign = sub.add_parser(
         "sign",

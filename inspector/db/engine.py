@@ -1,12 +1,18 @@
-"""The one place that makes the database engine and sessions.
+"""The one place that makes the database engine and sessions, and opens a database file.
 
-Encryption at rest (SQLCipher) goes in :func:`make_engine` later; no caller opens the file itself.
+An encrypted data directory's database is SQLCipher (``sqlcipher3``, SQLCipher 4: AES-256 pages
+with HMAC-SHA512), opened with a raw 256-bit key (``PRAGMA key = "x'…'"``: no per-connection key
+derivation; the key comes from the master key, see inspector/crypto/vault.py). A plain data
+directory (tests, and the one ``home encrypt`` converts) opens with the standard sqlite3 module
+as before. Backups are copies over the same module and key, so a backup is as encrypted as its
+database.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import uuid
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,12 +45,57 @@ def _on_begin(connection: Any) -> None:
     connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
-def make_engine(path: Path) -> Engine:
+# The key each engine was made with, for backups over the same key (never written anywhere).
+_KEYS: weakref.WeakKeyDictionary[Engine, bytes | None] = weakref.WeakKeyDictionary()
+
+
+CIPHER_CACHE_KIB = -32768
+
+
+def _sqlcipher() -> Any:
+    from sqlcipher3 import dbapi2
+
+    return dbapi2
+
+
+def connect(path: Path | str, key: bytes | None) -> Any:
+    """A DB-API connection to ``path``: SQLCipher keyed with ``key``, or plain sqlite3."""
+    if key is None:
+        return sqlite3.connect(path, check_same_thread=False)
+    module = _sqlcipher()
+    connection = module.connect(str(path), check_same_thread=False)
+    try:
+        # Its own log would print "hmac check failed" to stderr on a wrong key: we say it.
+        connection.execute("PRAGMA cipher_log_level = NONE")
+        connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        # A page read from the file costs a decryption and an HMAC check; the OS's file cache
+        # spares a plain database the reads, SQLCipher's own page cache spares these. 32 MB per
+        # connection (SQLite's default is 2 MB) keeps a searched list's pages decrypted.
+        connection.execute(f"PRAGMA cache_size = {CIPHER_CACHE_KIB}")
+        # The key is checked on the first read; a wrong key is "file is not a database".
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def make_engine(path: Path, key: bytes | None = None) -> Engine:
     path.parent.mkdir(parents=True, exist_ok=True)
     # The default pool keeps a few connections open, one per thread at a time. A connection per
     # use (NullPool) cost a connect, and a WAL checkpoint at every close, on each answer saved
     # and each photo taken in.
-    engine = create_engine(f"sqlite:///{path}", pool_size=4, max_overflow=4)
+    if key is None:
+        engine = create_engine(f"sqlite:///{path}", pool_size=4, max_overflow=4)
+    else:
+        engine = create_engine(
+            f"sqlite:///{path}",
+            module=_sqlcipher(),
+            creator=lambda: connect(path, key),
+            pool_size=4,
+            max_overflow=4,
+        )
+    _KEYS[engine] = key
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
@@ -57,8 +108,8 @@ def copy_database(engine: Engine, target: Path) -> None:
     raw = engine.raw_connection()
     try:
         source = raw.driver_connection
-        assert isinstance(source, sqlite3.Connection)
-        destination = sqlite3.connect(target)
+        assert source is not None
+        destination = connect(target, engine_key(engine))
         try:
             source.backup(destination)
         finally:
@@ -67,10 +118,31 @@ def copy_database(engine: Engine, target: Path) -> None:
         raw.close()
 
 
-def scratch_connection(path: Path) -> sqlite3.Connection:
+def engine_key(engine: Engine) -> bytes | None:
+    """The SQLCipher key an engine was made with (None: plain)."""
+    return _KEYS.get(engine)
+
+
+def encrypt_database(source: Path, target: Path, key: bytes) -> None:
+    """Copy a plain database into a new SQLCipher file (``sqlcipher_export``): every table,
+    index, trigger and the schema version, as one statement."""
+    connection = _sqlcipher().connect(str(source))
+    try:
+        connection.execute("PRAGMA cipher_log_level = NONE")
+        connection.execute(f"ATTACH DATABASE ? AS encrypted KEY \"x'{key.hex()}'\"", (str(target),))
+        connection.execute("SELECT sqlcipher_export('encrypted')")
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        connection.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+        connection.execute("DETACH DATABASE encrypted")
+    finally:
+        connection.close()
+
+
+def scratch_connection(path: Path, key: bytes | None = None) -> Any:
     """A throw-away SQLite file for bulk work (the claims sample's rows): no journal, no
-    fsync, a 32 MB cache for its index and sorts. Never the data directory's database."""
-    connection = sqlite3.connect(path)
+    fsync, a 32 MB cache for its index and sorts. Never the data directory's database. In an
+    encrypted data directory it is SQLCipher under a key of its own, forgotten when done."""
+    connection = connect(path, key) if key is not None else sqlite3.connect(path)
     connection.execute("PRAGMA journal_mode = OFF")
     connection.execute("PRAGMA synchronous = OFF")
     connection.execute("PRAGMA cache_size = -32768")
@@ -96,15 +168,41 @@ def storage_message(error: BaseException) -> str:
 class Database:
     """Engine, sessions and this laptop's device id."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, key: bytes | None = None) -> None:
         self.path = path
-        self.engine = make_engine(path)
+        self.engine = make_engine(path, key)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._device_id: str | None = None
+        self.locked = False
+
+    def lock(self) -> None:
+        """Close every connection and forget the key (an encrypted directory's lock): each
+        later session is refused until :meth:`unlock`."""
+        self.engine.dispose()
+        _KEYS.pop(self.engine, None)
+        # The engine's connection factory holds the key: drop it (and its sessions) for an
+        # engine over nothing. Python cannot wipe the bytes; no reference to them is kept.
+        self.engine = create_engine("sqlite://")
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.locked = True
+
+    def unlock(self, key: bytes | None) -> None:
+        engine = make_engine(self.path, key)
+        try:
+            with engine.connect():  # the key is checked here, before anything uses it
+                pass
+        except BaseException:
+            engine.dispose()
+            raise
+        self.engine = engine
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.locked = False
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: committed when the block ends, rolled back if it raises."""
+        if self.locked:
+            raise StorageError("数据目录已锁定：请先解锁")
         session = self._sessions()
         try:
             yield session

@@ -186,6 +186,43 @@ def add_evidence(
     return results
 
 
+def add_evidence_bytes(
+    ws: Workspace,
+    inspection_id: str,
+    name: str,
+    data: bytes,
+    *,
+    item_code: str | None = None,
+    added_by: str | None = None,
+) -> IntakeResult:
+    """Add a document the tool made itself (a reconciliation table) as evidence, from its bytes:
+    staged through the store (encrypted there when the data directory is), never written out
+    in clear first. ``name`` is the file name it is shown by."""
+    with ws.db.session() as session:
+        inspection = resolve_id(session, inspection_id)
+        require_editable(inspection)
+        full_id = inspection.id
+        if item_code is not None and item_code not in item_codes(inspection):
+            raise NotFound("本次检查的清单中没有条目 {item_code}", item_code=item_code)
+        adder = team_member(inspection, added_by)
+        adder_id = adder.id if adder else None
+        actor = custody.actor_of(adder)
+    if not data:
+        raise InvalidInput("文件为空（0 字节）")
+    path = Path(name)
+    try:
+        with ws.store.scratch(referenced_in(ws.db)) as scratch:
+            future: Future[_Prepared] = Future()
+            try:
+                future.set_result(_derive(scratch, path, scratch.stage_bytes(data)))
+            except (InspectorError, OSError) as error:
+                future.set_exception(error)
+            (result,) = _commit_group(ws, full_id, [(path, future)], item_code, adder_id, actor)
+    except OSError as error:
+        raise StorageError(disk_message(error)) from error
+    return result
+
+
 def _prepare(scratch: Scratch, path: Path) -> _Prepared:
     """Off the UI thread and in parallel: copy and hash, one decode, the two copies."""
     try:
@@ -196,10 +233,18 @@ def _prepare(scratch: Scratch, path: Path) -> _Prepared:
         original = scratch.stage(path)
     except OSError as error:
         raise StorageError(disk_message(error)) from error
+    return _derive(scratch, path, original)
+
+
+def _derive(scratch: Scratch, path: Path, original: Staged) -> _Prepared:
+    """A staged original checked and its copies made (one decode), kept in the store."""
     try:
         # Decoded from our own copy: the pixels checked are those of the bytes hashed, even if
         # the card is pulled out or the file changes meanwhile.
-        info = inspect_file(original.path, derive=True)
+        info = inspect_file(
+            original.path, derive=True, opener=lambda: scratch.open(original), size=original.size
+        )
+        original.plain = None  # decoded: the bytes need not stay in memory
         items: list[tuple[Staged, str]] = [(original, suffix_for(info.media_type))]
         thumb = print_copy = None
         if info.thumbnail is not None:

@@ -16,10 +16,11 @@ import math
 import os
 import unicodedata
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from PIL import Image, ImageFile, UnidentifiedImageError
 
@@ -137,14 +138,25 @@ class MediaInfo:
         return self.media_type.startswith("image/")
 
 
-def inspect_file(path: Path, *, derive: bool = False) -> MediaInfo:
+def inspect_file(
+    path: Path,
+    *,
+    derive: bool = False,
+    opener: Callable[[], IO[bytes]] | None = None,
+    size: int | None = None,
+) -> MediaInfo:
     """Validate a file as evidence. Raises InvalidInput with the reason when it cannot be kept.
-    With ``derive``, the same decode also makes the thumbnail and the print-size copy."""
+    With ``derive``, the same decode also makes the thumbnail and the print-size copy. With
+    ``opener`` (and ``size``) the bytes are read through it (a staged copy in an encrypted
+    store is decrypted as it is read, never written out in clear)."""
     try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise InvalidInput("不是文件")
-        with path.open("rb") as handle:
+        if opener is None:
+            size = path.stat().st_size
+            if not path.is_file():
+                raise InvalidInput("不是文件")
+            opener = lambda: path.open("rb")  # noqa: E731
+        assert size is not None
+        with opener() as handle:
             head = handle.read(16)
     except OSError as error:
         raise InvalidInput("无法读取文件：{value}", value=error.strerror or error) from error
@@ -159,10 +171,11 @@ def inspect_file(path: Path, *, derive: bool = False) -> MediaInfo:
             return MediaInfo(media_type=kind)
         if not HEIF_SUPPORTED:
             raise InvalidInput("HEIC/HEIF 照片需要 pillow-heif 组件，本机未安装")
-    return _inspect_image(path, derive)
+    with opener() as handle:
+        return _inspect_image(handle, derive)
 
 
-def _inspect_image(path: Path, derive: bool) -> MediaInfo:
+def _inspect_image(path: IO[bytes], derive: bool) -> MediaInfo:
     with warnings.catch_warnings():
         # Pillow only warns between MAX_IMAGE_PIXELS and twice that; refuse those as well.
         warnings.simplefilter("error", Image.DecompressionBombWarning)

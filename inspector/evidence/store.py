@@ -1,5 +1,8 @@
 """The content-addressed file store: every evidence file is kept once, unchanged, under the
-SHA-256 of its bytes. All file writes of evidence go through here (encryption at rest later).
+SHA-256 of its bytes. All file writes of evidence go through here, and so does encryption at
+rest: in an encrypted data directory (a :class:`~inspector.crypto.files.FileCipher` given) each
+file is AES-256-GCM under its own key, from the first byte written to the scratch folder (no
+plaintext copy ever touches the disk), and stored under an HMAC of its hash and suffix.
 
 Files come in through a :class:`Scratch`: a folder of its own under ``.incoming/`` holding the
 temporary copies and a journal of every hash the work may put into (or take out of) the store,
@@ -14,6 +17,7 @@ folder: nothing half-made and no file that no row names is left behind.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import shutil
 import tempfile
@@ -21,10 +25,11 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from inspector.crypto.files import FileCipher
 from inspector.errors import StorageError
 from inspector.files import fsync_dir
 
@@ -77,6 +82,12 @@ class Staged:
     path: Path
     sha256: str
     size: int
+    # In an encrypted store, the bytes as read (a photo up to KEEP_PLAIN), so that the decode
+    # that follows need not decrypt the staged copy again; dropped once decoded. Memory only.
+    plain: bytes | None = field(default=None, repr=False)
+
+
+KEEP_PLAIN = 32 << 20
 
 
 class Scratch:
@@ -103,30 +114,47 @@ class Scratch:
         handle, temporary = tempfile.mkstemp(dir=self.directory, prefix="in-")
         digest = hashlib.sha256()
         size = 0
+        cipher = self.store.cipher
+        kept: list[bytes] | None = [] if cipher is not None else None
         try:
             with os.fdopen(handle, "wb") as out, source.open("rb") as data:
+                writer = cipher.writer(out) if cipher is not None else None
                 while chunk := data.read(CHUNK):
                     digest.update(chunk)
-                    out.write(chunk)
+                    (writer or out).write(chunk)
                     size += len(chunk)
+                    if kept is not None and size <= KEEP_PLAIN:
+                        kept.append(chunk)
+                    else:
+                        kept = None  # too big to hold: the decode reads the staged copy
+                if writer is not None:
+                    writer.close()  # seals the last segment
                 out.flush()
                 os.fsync(out.fileno())
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-        return Staged(Path(temporary), digest.hexdigest(), size)
+        plain = b"".join(kept) if kept is not None else None
+        return Staged(Path(temporary), digest.hexdigest(), size, plain)
 
     def stage_bytes(self, data: bytes) -> Staged:
         handle, temporary = tempfile.mkstemp(dir=self.directory, prefix="in-")
+        cipher = self.store.cipher
         try:
             with os.fdopen(handle, "wb") as out:
-                out.write(data)
+                out.write(cipher.encrypt(data) if cipher is not None else data)
                 out.flush()
                 os.fsync(out.fileno())
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
         return Staged(Path(temporary), hashlib.sha256(data).hexdigest(), len(data))
+
+    def open(self, staged: Staged) -> IO[bytes]:
+        """A staged file's bytes for reading (decrypted as read in an encrypted store)."""
+        if staged.plain is not None:
+            return io.BytesIO(staged.plain)
+        return self.store._open_path(staged.path)
 
     def journal(self, entries: Iterable[tuple[str, str]]) -> None:
         """Write down, durably, hashes (with their suffix) this work may add or remove."""
@@ -170,13 +198,18 @@ class Scratch:
         handle, temporary = tempfile.mkstemp(dir=self.directory, prefix="in-")
         digest = None if hashed_by_caller and expected_sha256 else hashlib.sha256()
         size = 0
+        cipher = self.store.cipher
         try:
             with os.fdopen(handle, "wb") as out:
+                # Encrypted from the first byte in an encrypted store, as stage() does.
+                writer = cipher.writer(out) if cipher is not None else None
                 while chunk := source.read(CHUNK):
                     if digest is not None:
                         digest.update(chunk)
-                    out.write(chunk)
+                    (writer or out).write(chunk)
                     size += len(chunk)
+                if writer is not None:
+                    writer.close()
                 out.flush()
                 os.fsync(out.fileno())
         except BaseException:
@@ -253,19 +286,49 @@ def _read_journal(path: Path) -> set[tuple[str, str]]:
 
 
 class EvidenceStore:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, cipher: FileCipher | None = None) -> None:
         self.root = root
         self.incoming = root / INCOMING
+        self.cipher = cipher
+        self.locked = False
+
+    @property
+    def encrypted(self) -> bool:
+        return self.cipher is not None
+
+    def lock(self) -> None:
+        """Forget the cipher: every read and write is refused until :meth:`unlock`."""
+        self.cipher = None
+        self.locked = True
+
+    def unlock(self, cipher: FileCipher) -> None:
+        self.cipher = cipher
+        self.locked = False
+
+    def _check_open(self) -> None:
+        if self.locked:
+            raise StorageError("数据目录已锁定：请先解锁")
 
     def path_for(self, sha256: str, suffix: str) -> Path:
-        # The suffix (from the detected type, never the user's file name) lets viewers and
-        # reportlab recognise the file: reportlab embeds a JPEG byte for byte only by its suffix.
+        self._check_open()
+        if self.cipher is not None:
+            name = self.cipher.name(f"{sha256}{suffix}")
+            return self.root / name[:2] / name
+        # The suffix (from the detected type, never the user's file name) keeps the plain store
+        # readable by hand; readers get bytes, and reportlab is given the JPEG's bytes.
         return self.root / sha256[:2] / f"{sha256}{suffix}"
+
+    def _open_path(self, path: Path) -> IO[bytes]:
+        self._check_open()
+        if self.cipher is not None:
+            return self.cipher.open(path)
+        return path.open("rb")
 
     @contextmanager
     def scratch(self, referenced: Referenced | None) -> Iterator[Scratch]:
         """A scratch folder for one piece of work; cleaned when the block ends, however it
         ends. Disk errors become a StorageError with a message for the user."""
+        self._check_open()
         try:
             work = Scratch(self)
         except OSError as error:
@@ -285,11 +348,25 @@ class EvidenceStore:
         except OSError as error:
             raise StorageError(disk_message(error)) from error
 
+    def copy_in(self, source: Path, sha256: str, suffix: str) -> None:
+        """Write a file of another store under its known hash (``home encrypt`` fills a new
+        encrypted store from the plain one; the caller verifies and fsyncs the folders)."""
+        target = self.path_for(sha256, suffix)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with source.open("rb") as data, target.open("wb") as out:
+            writer = self.cipher.writer(out) if self.cipher is not None else None
+            while chunk := data.read(CHUNK):
+                (writer or out).write(chunk)
+            if writer is not None:
+                writer.close()
+            out.flush()
+            os.fsync(out.fileno())
+
     def open(self, sha256: str, suffix: str) -> IO[bytes]:
         """A stored file for reading: how every reader gets at evidence (the one place that
         will decrypt it when the store is encrypted). Missing: a StorageError saying so."""
         try:
-            return self.path_for(sha256, suffix).open("rb")
+            return self._open_path(self.path_for(sha256, suffix))
         except FileNotFoundError as error:
             raise StorageError("证据文件缺失：{sha256}", sha256=sha256) from error
         except OSError as error:
@@ -306,6 +383,10 @@ class EvidenceStore:
         return self.path_for(sha256, suffix).is_file()
 
     def size_of(self, sha256: str, suffix: str) -> int:
+        """The size of the file's bytes (not of its encrypted form)."""
+        if self.cipher is not None:
+            with self.open(sha256, suffix) as data:
+                return data.seek(0, os.SEEK_END)
         try:
             return self.path_for(sha256, suffix).stat().st_size
         except FileNotFoundError as error:
@@ -316,7 +397,16 @@ class EvidenceStore:
         path = self.path_for(sha256, suffix)
         if not path.is_file():
             return None
-        return file_sha256(path)
+        if self.cipher is None:
+            return file_sha256(path)
+        digest = hashlib.sha256()
+        try:
+            with self._open_path(path) as data:
+                while chunk := data.read(CHUNK):
+                    digest.update(chunk)
+        except StorageError:
+            return "damaged"  # a tag that fails: not the bytes that were kept
+        return digest.hexdigest()
 
     def files(self) -> Iterator[Path]:
         """Every stored file (not the scratch folders)."""

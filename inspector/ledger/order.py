@@ -25,7 +25,7 @@ from inspector.db.models import (
 )
 from inspector.errors import InvalidInput, NotFound
 from inspector.inspections import format_fen, resolve_id
-from inspector.ledger.entries import OPEN, EntryView, LedgerFilter, search_entries, write_file
+from inspector.ledger.entries import OPEN, EntryView, LedgerFilter, search_entries
 from inspector.workspace import Workspace
 
 LEGAL_BASIS = "《中华人民共和国社会保险法》《医疗保障基金使用监督管理条例》"
@@ -210,10 +210,10 @@ def build_order(
     pdf, box = _render(bureau, order_no, institution, record_no, planned, issued)
     with ws.change(None, "order.build", inspection=full_id, editable=False) as ch:
         # The change's number keeps two orders of one day apart.
-        path, kept_as = ws.records.new_file(
-            full_id, f"rectification-order-{issued:%Y%m%d}-{ch.seq}.pdf"
-        )  # ASCII: a bundle member name (docs/bundle.md)
-        write_file(path, pdf)
+        # ASCII: a bundle member name (docs/bundle.md). Through the store: encrypted when
+        # the data directory is.
+        kept_as = ws.records.name_for(full_id, f"rectification-order-{issued:%Y%m%d}-{ch.seq}.pdf")
+        ws.records.write(kept_as, pdf)
         order = ch.add(
             RectificationOrder(
                 inspection_id=full_id,
@@ -284,10 +284,10 @@ def sign_order(
         name, kept, box = order.path, order.id, list(order.signature_box)
         order_no, district = order.order_no, inspection.district
     key = store.unlock(info.key_id, passphrase)
-    target, kept_as = ws.records.sibling(name, f"{PurePath(name).stem}-signed.pdf")
+    kept_as = ws.records.sibling_name(name, f"{PurePath(name).stem}-signed.pdf")
     result = sign_pdf(
         ws.records.read_bytes(name),
-        target,
+        lambda data: ws.records.write(kept_as, data),
         key,
         field_name=f"order-{info.cert_no}",
         box=(int(box[0]), float(box[1]), float(box[2]), float(box[3]), float(box[4])),

@@ -4,7 +4,7 @@ directory with its hashes, and enter the build in the action log as one change."
 from __future__ import annotations
 
 import hashlib
-import tempfile
+import io
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -18,7 +18,7 @@ from reportlab.platypus import (
 from inspector.db.models import InspectionStatus, Record
 from inspector.errors import InvalidInput, StorageError
 from inspector.evidence.store import disk_message
-from inspector.files import scratch_prefix, write_atomically
+from inspector.files import write_atomically
 from inspector.inspections import (
     get_inspection,
 )
@@ -57,27 +57,29 @@ def _render(
     qr: str,
     story: Callable[[], list[Flowable]],
     initials: str | None = None,
-) -> tuple[Path, str]:
-    """Lay out a document in a scratch folder, keep it under the data directory (fsynced) and
-    copy it to ``out``. Returns the kept path and the SHA-256 of the PDF."""
+) -> tuple[Path, str, str, int]:
+    """Lay out a document in memory (no plaintext draft on disk: the data directory may be
+    encrypted), keep it through the record store (fsynced) and copy it to ``out``. Returns
+    the path written for the user (``out``, else where the store keeps it), the record's name
+    in the store, the SHA-256 of the PDF and its size."""
     register_font()
     # ASCII85 would wrap every image in text 25 % larger than its bytes.
     rl_config.useA85 = 0
     stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
-    kept, _name = ws.records.new_file(inspection_id, f"{stem}-{stamp}.pdf")
-    try:
-        with tempfile.TemporaryDirectory(dir=ws.home.root, prefix=scratch_prefix()) as scratch:
-            draft = Path(scratch) / "document.pdf"
-            doc = document(draft, title)
-            doc.subject = subject_text
-            doc.build(story(), canvasmaker=numbered_canvas(footer, qr, initials))
-            sha256 = hashlib.sha256(draft.read_bytes()).hexdigest()
-            write_atomically(kept, draft)
-            if out is not None:
-                write_atomically(out, draft)
-    except OSError as error:
-        raise StorageError(disk_message(error)) from error
-    return kept, sha256
+    name = ws.records.name_for(inspection_id, f"{stem}-{stamp}.pdf")
+    buffer = io.BytesIO()
+    doc = document(buffer, title)
+    doc.subject = subject_text
+    doc.build(story(), canvasmaker=numbered_canvas(footer, qr, initials))
+    data = buffer.getbuffer()
+    sha256 = hashlib.sha256(data).hexdigest()
+    kept = ws.records.write(name, data)
+    if out is not None:
+        try:
+            write_atomically(out, data)
+        except OSError as error:
+            raise StorageError(disk_message(error)) from error
+    return (out or kept), name, sha256, len(data)
 
 
 def build_interview_record(
@@ -89,7 +91,7 @@ def build_interview_record(
     data_sha256, facts = interview_data_sha256(ws, interview_id)
     record_no = f"{facts.record_no}-W{interview_number(ws, interview):02d}"
     boxes: dict[str, Any] = {}
-    kept, sha256 = _render(
+    written, name, sha256, size = _render(
         ws,
         view.id,
         f"interview-{interview.id[:8]}",
@@ -110,15 +112,15 @@ def build_interview_record(
             inspection_id=view.id,
             interview_id=interview.id,
             kind="interview_record",
-            path=str(kept.relative_to(ws.home.root)),
+            path=name,
             sha256=sha256,
-            size=kept.stat().st_size,
+            size=size,
             record_no=record_no,
             data_sha256=data_sha256,
             signature_boxes=boxes,
         ),
     )
-    return (out or kept), sha256
+    return written, sha256
 
 
 def _keep(ws: Workspace, action: str, inspection_id: str, record_no: str, row: Record) -> None:
@@ -148,7 +150,7 @@ def build_record(
         raise InvalidInput("该检查的记录已签名锁定，不能重新生成；已签名的记录见 inspection show。")
     facts = gather_facts(ws, view)
     boxes: dict[str, Any] = {}
-    kept, sha256 = _render(
+    written, name, sha256, size = _render(
         ws,
         view.id,
         "record",
@@ -168,12 +170,12 @@ def build_record(
         Record(
             inspection_id=view.id,
             kind="inspection_record",
-            path=str(kept.relative_to(ws.home.root)),
+            path=name,
             sha256=sha256,
-            size=kept.stat().st_size,
+            size=size,
             record_no=facts.record_no,
             data_sha256=facts.data_sha256,
             signature_boxes=boxes,
         ),
     )
-    return (out or kept), sha256
+    return written, sha256

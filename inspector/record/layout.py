@@ -16,7 +16,7 @@ import hashlib
 import io
 from datetime import datetime
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import IO, Any, ClassVar
 
 from PIL import Image
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -873,9 +873,9 @@ def _corrections_table(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> Tabl
     return table
 
 
-def document(path: Path, title: str) -> SimpleDocTemplate:
+def document(path: Path | IO[bytes], title: str) -> SimpleDocTemplate:
     return SimpleDocTemplate(
-        str(path),
+        str(path) if isinstance(path, Path) else path,
         pagesize=A4,
         leftMargin=18 * mm,
         rightMargin=18 * mm,

@@ -113,10 +113,10 @@ def sign_record(
     key = store.unlock(info.key_id, passphrase)
     number = len(record.signatures) + 1
     stem = Path(record.file).stem.split("-signed")[0]
-    target, kept_as = ws.records.sibling(record.file, f"{stem}-signed-{number}.pdf")
+    kept_as = ws.records.sibling_name(record.file, f"{stem}-signed-{number}.pdf")
     result = sign_pdf(
         ws.records.read_bytes(record.file),
-        target,
+        lambda data: ws.records.write(kept_as, data),
         key,
         field_name=f"inspector-{info.cert_no}",
         box=(int(box[0]), float(box[1]), float(box[2]), float(box[3]), float(box[4])),
@@ -158,7 +158,7 @@ def sign_record(
         for cert, (n, r) in sorted(members.items(), key=lambda kv: kv[1][1] is MemberRole.LEADER)
         if cert not in record.signed_by and cert != info.cert_no
     ]
-    return SignedRecord(target, result.sha256, name, locked, remaining)
+    return SignedRecord(result.path, result.sha256, name, locked, remaining)
 
 
 PASS = "pass"

@@ -1,7 +1,9 @@
-"""The kept record files (``<data dir>/records/<inspection>/``): every read of a record PDF goes
-through here, as bytes or a copy written where the user asks — never as a path handed to a
-caller, so that this is the one place that will decrypt them when the data are encrypted.
-Writers (the build, the signing) ask it where a new file goes."""
+"""The kept record files (``<data dir>/records/<inspection>/``): every read and write of a record
+PDF goes through here, as bytes or a copy written where the user asks — never as a path handed
+to a caller to read. Records are known by their *name* (``records/<inspection>/<file>.pdf``, as
+the database stores it); in an encrypted data directory the file under that name is
+AES-256-GCM (inspector/crypto/files.py) and lies at ``records/<HMAC of the name>``, so the
+directory shows neither inspections nor file names."""
 
 from __future__ import annotations
 
@@ -10,8 +12,8 @@ import os
 import tempfile
 import uuid
 from collections.abc import Callable, Iterable
-from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from pathlib import Path, PurePosixPath
+from typing import IO, TYPE_CHECKING, Any
 
 from inspector.errors import StorageError
 from inspector.evidence.store import _try_lock, disk_message
@@ -47,40 +49,76 @@ INCOMING = ".incoming"  # journals of record files written before their rows wer
 
 class RecordStore:
     def __init__(self, home: DataDir) -> None:
+        if home.cipher is None and home.encrypted:  # locked: never read or write in clear
+            raise StorageError("数据目录已锁定：请先解锁")
         self.home = home
+        self.cipher = home.cipher
 
     def _path(self, name: str) -> Path:
+        if self.cipher is not None:
+            parts = PurePosixPath(name.replace("\\", "/")).parts
+            if len(parts) < 2 or parts[0] != "records" or ".." in parts:
+                raise StorageError("记录文件不在数据目录的 records 中：{name}", name=name)
+            return self.home.records / self.cipher.name(str(PurePosixPath(*parts)))
         path = (self.home.root / name).resolve()
         if self.home.records.resolve() not in path.parents:
-            raise StorageError(f"记录文件不在数据目录的 records 中：{name}")
+            raise StorageError("记录文件不在数据目录的 records 中：{name}", name=name)
+        return path
+
+    def name_for(self, inspection_id: str, file_name: str) -> str:
+        """The name a new record file of the inspection is kept by."""
+        return str(PurePosixPath("records", inspection_id, file_name))
+
+    def sibling_name(self, name: str, file_name: str) -> str:
+        """The name of a new file next to a kept one (a signed version of the record)."""
+        return str(PurePosixPath(name.replace("\\", "/")).with_name(file_name))
+
+    def write(self, name: str, data: bytes | memoryview) -> Path:
+        """Keep ``data`` under ``name``, atomically and fsynced (encrypted when the data
+        directory is). Returns where it lies (for the plain store, the PDF itself)."""
+        path = self._path(name)
+        payload = self.cipher.encrypt(data) if self.cipher is not None else data
+        try:
+            write_atomically(path, payload)
+        except OSError as error:
+            raise StorageError(disk_message(error)) from error
         return path
 
     def new_file(self, inspection_id: str, file_name: str) -> tuple[Path, str]:
-        """Where a new record file of the inspection is written, and the name it is kept by
-        (relative to the data directory, as the database stores it)."""
+        """Plain stores only (older callers that write the file themselves): where a new record
+        file goes and its name. Use :meth:`name_for` and :meth:`write`."""
+        if self.cipher is not None:
+            raise StorageError("加密的数据目录中记录文件只能经由 RecordStore.write 写入")
         path = self.home.records / inspection_id / file_name
         path.parent.mkdir(parents=True, exist_ok=True)
         return path, str(path.relative_to(self.home.root))
 
     def sibling(self, name: str, file_name: str) -> tuple[Path, str]:
-        """A new file next to a kept one (a signed version next to the record it signs)."""
+        """Plain stores only, like :meth:`new_file`."""
+        if self.cipher is not None:
+            raise StorageError("加密的数据目录中记录文件只能经由 RecordStore.write 写入")
         path = self._path(name).with_name(file_name)
         return path, str(path.relative_to(self.home.root.resolve()))
 
     def read_bytes(self, name: str) -> bytes:
         try:
-            return self._path(name).read_bytes()
+            path = self._path(name)
+            if self.cipher is not None:
+                return self.cipher.read(path)
+            return path.read_bytes()
         except FileNotFoundError as error:
-            raise StorageError(f"记录文件缺失：{name}") from error
+            raise StorageError("记录文件缺失：{name}", name=name) from error
         except OSError as error:
-            raise StorageError(f"无法读取记录文件 {name}：{error.strerror or error}") from error
+            raise StorageError(
+                "无法读取记录文件 {name}：{error}", name=name, error=error.strerror or error
+            ) from error
 
     def save_copy(self, name: str, target: Path, sha256: str | None = None) -> Path:
         """Write a copy where the user asks (fsynced, atomically); checked against the hash
         the database keeps when given."""
         data = self.read_bytes(name)
         if sha256 is not None and hashlib.sha256(data).hexdigest() != sha256:
-            raise StorageError(f"记录文件已被改动，未另存：{name}")
+            raise StorageError("记录文件已被改动，未另存：{name}", name=name)
         try:
             write_atomically(Path(target), data, mode=0o666)
         except OSError as error:
@@ -88,9 +126,11 @@ class RecordStore:
         return Path(target)
 
     def open(self, name: str) -> IO[bytes]:
-        """A kept record file for reading, streamed (a bundle copies it out)."""
+        """A kept record file for reading, streamed (a bundle copies it out), decrypted when
+        the data directory is encrypted."""
         try:
-            return self._path(name).open("rb")
+            path = self._path(name)
+            return self.cipher.open(path) if self.cipher is not None else path.open("rb")
         except FileNotFoundError as error:
             raise StorageError("记录文件缺失：{name}", name=name) from error
         except OSError as error:
@@ -99,26 +139,33 @@ class RecordStore:
             ) from error
 
     def size_of(self, name: str) -> int:
+        """The size of the record (the PDF's bytes, not its encrypted file's)."""
+        if self.cipher is not None:
+            with self.open(name) as data:
+                return data.seek(0, os.SEEK_END)
         try:
             return self._path(name).stat().st_size
         except OSError as error:
             raise StorageError("记录文件缺失：{name}", name=name) from error
 
     def hash_of(self, name: str) -> str | None:
-        """The SHA-256 of a kept record file, None when it is missing."""
+        """The SHA-256 of a kept record file (its PDF bytes), None when it is missing."""
         try:
-            with self._path(name).open("rb") as data:
+            with self.open(name) as data:
                 digest = hashlib.sha256()
                 while chunk := data.read(CHUNK):
                     digest.update(chunk)
-        except FileNotFoundError:
-            return None
+        except StorageError:
+            if not self._path(name).exists():
+                return None
+            raise
         return digest.hexdigest()
 
     def journal(self, names: Iterable[str]) -> Journal:
         """Write down, durably, the record files a piece of work is about to write (a
         bundle's import), locked while it runs: if it dies before its rows are committed,
-        :meth:`clean_incoming` removes the files no row names. Close it once committed."""
+        :meth:`clean_incoming` removes the files no row names. Close it once committed.
+        (In an encrypted directory the journal names records by their HMAC file names.)"""
         folder = self.home.records / INCOMING
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{uuid.uuid4().hex}.journal"
@@ -126,16 +173,21 @@ class RecordStore:
         if not _try_lock(out):
             out.close()
             raise StorageError("无法锁定临时文件")
-        out.write("".join(f"{name}\n" for name in names).encode("utf-8"))
+        out.write("".join(f"{self._journal_name(n)}\n" for n in names).encode("utf-8"))
         out.flush()
         os.fsync(out.fileno())
         fsync_dir(folder)
         return Journal(path, out)
 
+    def _journal_name(self, name: str) -> str:
+        # What a journal may hold in clear: the name, or in an encrypted store its file name.
+        return self._path(name).name if self.cipher is not None else name
+
     def put_stream(self, name: str, source: IO[bytes], sha256: str) -> None:
         """Keep a record file under the name the database gives it, from a stream whose
-        bytes must hash to ``sha256`` (temporary file, fsync, rename). The same bytes already
-        there: nothing is written. Other bytes under that name: refused."""
+        bytes must hash to ``sha256`` (temporary file, fsync, rename; encrypted as it is
+        written when the directory is). The same bytes already there: nothing is written.
+        Other bytes under that name: refused."""
         path = self._path(name)
         existing = self.hash_of(name)
         if existing == sha256:
@@ -146,12 +198,15 @@ class RecordStore:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".in-")
         digest = hashlib.sha256()
         try:
-            with os.fdopen(handle, "wb") as out:
+            with os.fdopen(handle, "wb") as raw:
+                out: Any = self.cipher.writer(raw) if self.cipher is not None else raw
                 while chunk := source.read(CHUNK):
                     digest.update(chunk)
                     out.write(chunk)
-                out.flush()
-                os.fsync(out.fileno())
+                if self.cipher is not None:
+                    out.close()
+                raw.flush()
+                os.fsync(raw.fileno())
             if digest.hexdigest() != sha256:
                 raise StorageError("记录文件 {name} 的内容与其 SHA-256 不符", name=name)
             os.replace(temporary, path)
@@ -163,7 +218,7 @@ class RecordStore:
             raise
         fsync_dir(path.parent)
 
-    def clean_incoming(self, referenced: Callable[[set[str]], set[str]]) -> int:
+    def clean_incoming(self, referenced: Callable[[set[str] | None], set[str]]) -> int:
         """Finish an interrupted import: the record files a left-over journal names that no
         row refers to are deleted, with the journal. Returns how many files went."""
         folder = self.home.records / INCOMING
@@ -184,30 +239,46 @@ class RecordStore:
                 names = {n for n in journal.read_text("utf-8", "replace").splitlines() if n}
             except OSError:
                 continue
-            keep = referenced(names)
-            for name in names - keep:
-                try:
-                    path = self._path(name)
-                except StorageError:
-                    continue
+            for path in self._unreferenced(names, referenced):
                 if path.is_file():
                     path.unlink()
                     removed += 1
             journal.unlink(missing_ok=True)
         return removed
 
+    def _unreferenced(
+        self, names: set[str], referenced: Callable[[set[str] | None], set[str]]
+    ) -> list[Path]:
+        """The files of a journal's names that no row refers to."""
+        if self.cipher is None:
+            keep = referenced(names)
+            found = []
+            for name in names - keep:
+                try:
+                    found.append(self._path(name))
+                except StorageError:
+                    continue
+            return found
+        # Encrypted: the journal holds file names; a row's name maps to its file name.
+        kept = {self._path(n).name for n in referenced(None)}
+        return [self.home.records / n for n in names - kept if "/" not in n and n != INCOMING]
 
-def referenced_records(db: Database) -> Callable[[set[str]], set[str]]:
-    """Of these record file names, the ones a row names."""
+
+def referenced_records(db: Database) -> Callable[[set[str] | None], set[str]]:
+    """Of these record file names, the ones a row names (None: every name a row gives)."""
     from sqlalchemy import select
 
     from inspector.db.models import Record, RectificationOrder
 
-    def referenced(names: set[str]) -> set[str]:
-        if not names:
-            return set()
-        wanted = sorted(names)
+    def referenced(names: set[str] | None) -> set[str]:
         with db.session() as session:
+            if names is None:
+                return set(session.scalars(select(Record.path))) | set(
+                    session.scalars(select(RectificationOrder.path))
+                )
+            if not names:
+                return set()
+            wanted = sorted(names)
             return set(session.scalars(select(Record.path).where(Record.path.in_(wanted)))) | set(
                 session.scalars(
                     select(RectificationOrder.path).where(RectificationOrder.path.in_(wanted))

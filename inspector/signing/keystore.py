@@ -331,7 +331,11 @@ class KeyStore:
 
     def __init__(self, home: Path | DataDir, workspace: Workspace | None = None) -> None:
         data_dir = home if isinstance(home, DataDir) else DataDir(Path(home))
+        if data_dir.cipher is None and data_dir.encrypted:  # locked, or opened without keys
+            raise SigningError("数据目录已锁定：请先解锁")
         self.root = data_dir.keys
+        # An encrypted data directory's key files are AES-256-GCM (inspector/crypto/files.py).
+        self.cipher = data_dir.cipher
         # With a workspace, every key added or changed is one event in the action log.
         self.workspace = workspace
 
@@ -363,11 +367,24 @@ class KeyStore:
             os.chmod(self.root, 0o700)
 
     def _write(self, path: Path, data: bytes) -> None:
-        # Every key file goes through here (encryption at rest later), private to the user.
+        # Every key file goes through here (encrypted in an encrypted data directory), private
+        # to the user.
+        if self.cipher is not None:
+            data = self.cipher.encrypt(data)
         write_atomically(path, data, mode=0o600, make_parents=False)
 
     def _read(self, path: Path) -> bytes:
+        if self.cipher is not None:
+            return self.cipher.read(path)
         return path.read_bytes()
+
+    def csr_bytes(self, key_id: str) -> bytes:
+        """The certificate request (PEM) to send to the bureau's CA."""
+        info = self.get(key_id)
+        path = self.root / info.key_id / CSR
+        if not path.is_file():
+            raise NotFound("密钥 {key_id} 没有证书请求（不是在本机生成的密钥）", key_id=info.key_id)
+        return self._read(path)
 
     def _add_folder(
         self, action: str, key_id: str, files: dict[str, bytes], meta: dict[str, Any]

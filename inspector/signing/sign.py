@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -125,7 +125,7 @@ async def _sign(
 
 def sign_pdf(
     src: Path | bytes,
-    dst: Path,
+    dst: Path | Callable[[memoryview], Path],
     key: UnlockedKey,
     *,
     field_name: str,
@@ -136,8 +136,8 @@ def sign_pdf(
     certify: bool = False,
     now: datetime | None = None,
 ) -> SignResult:
-    """Sign ``src`` (a file, or its bytes) into ``dst`` (which may be ``src``) with a visible
-    signature.
+    """Sign ``src`` (a file, or its bytes) into ``dst`` (which may be ``src``, or a function
+    that keeps the signed bytes and returns where) with a visible signature.
 
     ``box`` places a new signature field (page index from 0, then x1, y1, x2, y2 in points from
     the page's lower left corner); ``None`` signs the existing empty field ``field_name``.
@@ -216,9 +216,13 @@ def sign_pdf(
         raise SigningError("内部错误：签名后原文件内容不再是新文件的开头")
     digest = hashlib.sha256(signed).hexdigest()
     size = len(signed)
-    write_atomic(Path(dst), signed)
+    if callable(dst):
+        written = dst(signed)  # the caller keeps it (the record store, maybe encrypted)
+    else:
+        written = Path(dst)
+        write_atomic(written, signed)
     del signed
-    return SignResult(Path(dst), digest, size, field_name, key.info, signed_at)
+    return SignResult(written, digest, size, field_name, key.info, signed_at)
 
 
 def write_atomic(path: Path, data: bytes | memoryview) -> None:

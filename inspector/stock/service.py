@@ -8,7 +8,6 @@ without its table."""
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -17,8 +16,7 @@ from pathlib import Path
 
 from inspector.drug_checks import drug_checks
 from inspector.errors import InvalidInput
-from inspector.evidence.intake import add_evidence
-from inspector.files import scratch_prefix
+from inspector.evidence.intake import add_evidence_bytes
 from inspector.inspections import AnswerView, format_fen, get_inspection, save_answer
 from inspector.progress import NullReporter, Reporter, check_cancel
 from inspector.stock import ITEM
@@ -147,13 +145,9 @@ def attach_reconciliation(
     if ITEM not in {item.code for item in view.checklist.items}:
         raise InvalidInput("本次检查的清单中没有条目 {item_code}", item_code=ITEM)
     pdf = table_pdf(result, institution=view.institution_name, inspection_id=view.id)
-    # The intake reads files: the table goes through a scratch folder of the data directory
-    # (removed at the next start if this process is killed), never a system temp folder.
-    with tempfile.TemporaryDirectory(prefix=scratch_prefix(), dir=ws.home.root) as scratch:
-        name = f"进销存核对表_{result.start.isoformat()}_{result.end.isoformat()}.pdf"
-        path = Path(scratch) / name
-        path.write_bytes(pdf)
-        (intake,) = add_evidence(ws, view.id, [path], item_code=ITEM, added_by=added_by)
+    # From its bytes, through the store: no copy of the table lies anywhere in clear.
+    name = f"进销存核对表_{result.start.isoformat()}_{result.end.isoformat()}.pdf"
+    intake = add_evidence_bytes(ws, view.id, name, pdf, item_code=ITEM, added_by=added_by)
     if not intake.ok or intake.evidence_id is None:
         raise InvalidInput("核对表未能存为证据：{error}", error=intake.error or "")
     answer = view.answers.get(ITEM)
