@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -63,18 +62,18 @@ from inspector.inspections import format_fen, parse_amount
 from inspector.progress import Reporter
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
+from ui.table_model import RowsModel
 from ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 VERDICT_COLOURS = {"ok": "#e8f5e9", "problem": "#fde4e4"}
 
 
-class BillsModel(QAbstractTableModel):
+class BillsModel(RowsModel[BillView]):
     """The bills of one sample; a model (not a table widget) so a list of 100,000 stays light."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bills: list[BillView] = []
         self.headers = [
             self.tr("规则"),
             self.tr("结算单号"),
@@ -92,26 +91,8 @@ class BillsModel(QAbstractTableModel):
             "problem": self.tr("发现问题"),
         }
 
-    def set_bills(self, bills: list[BillView]) -> None:
-        self.beginResetModel()
-        self.bills = bills
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.bills)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        bill = self.bills[index.row()]
+        bill = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             values = [
@@ -436,11 +417,11 @@ class ClaimsDialog(QDialog):
     def _show_sample(self) -> None:
         index = self.sample_combo.currentIndex()
         if not 0 <= index < len(self.samples):
-            self.model.set_bills([])
+            self.model.set_rows([])
             self.rules_label.setText(self.tr("本次检查尚无抽样清单。"))
             return
         sample = self.samples[index]
-        self.model.set_bills(sample.bills)
+        self.model.set_rows(sample.bills)
         done = sum(1 for b in sample.bills if b.verdict != "pending")
         problems = sum(1 for b in sample.bills if b.verdict == "problem")
         self.rules_label.setText(
@@ -455,9 +436,9 @@ class ClaimsDialog(QDialog):
 
     def _current_bill(self) -> BillView | None:
         index = self.table.currentIndex()
-        if not index.isValid() or index.row() >= len(self.model.bills):
+        if not index.isValid() or index.row() >= len(self.model.rows):
             return None
-        return self.model.bills[index.row()]
+        return self.model.rows[index.row()]
 
     def _bill_chosen(self, *_: object) -> None:
         bill = self._current_bill()

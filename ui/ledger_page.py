@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
     QLocale,
@@ -51,6 +50,7 @@ from inspector.ledger.follow_up import pending_follow_up
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
 from ui.strings import money
+from ui.table_model import RowsModel
 from ui.tasks import TaskRunner
 
 PAGE = 200
@@ -97,14 +97,13 @@ def _date_edit(day: date) -> QDateEdit:
     return edit
 
 
-class LedgerModel(QAbstractTableModel):
+class LedgerModel(RowsModel[EntryView]):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.filters = LedgerFilter()
-        self.rows: list[EntryView] = []
         self.total = 0
-        self._headers = [
+        self.headers = [
             self.tr("发现日期"),
             self.tr("状态"),
             self.tr("被检查机构"),
@@ -123,12 +122,6 @@ class LedgerModel(QAbstractTableModel):
         self.rows = entries.search_entries(self.workspace, filters, 0, PAGE)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._headers)
-
     def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
         return not parent.isValid() and len(self.rows) < self.total
 
@@ -140,13 +133,6 @@ class LedgerModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
         self.rows.extend(more)
         self.endInsertRows()
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -41,6 +40,7 @@ from inspector.registry import (
     preview,
 )
 from inspector.workspace import Workspace
+from ui.table_model import RowsModel
 from ui.tasks import Task, TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -53,13 +53,12 @@ ROW_COLOURS = {
 REFUSED_TEXT = "#9b1c1c"
 
 
-class PreviewModel(QAbstractTableModel):
+class PreviewModel(RowsModel[PreviewRow]):
     """The rows of a preview (or of an import's result) as a table; light for thousands."""
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.rows: list[PreviewRow] = []
         self.headers = [
             self.tr("行号"),
             self.tr("机构名称"),
@@ -82,19 +81,6 @@ class PreviewModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt's API)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
 
     def text(self, row: PreviewRow, column: int) -> str:
         entry = row.entry

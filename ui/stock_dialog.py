@@ -5,12 +5,10 @@ the gaps recorded as its finding. The reading and the rules are the core's (insp
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -43,25 +41,19 @@ from inspector.inspections import format_fen, get_inspection
 from inspector.progress import Reporter
 from inspector.stock.ledgers import Kind
 from inspector.stock.reconcile import DrugBalance, Reconciliation
+from inspector.stock.report import format_quantity as _q
 from inspector.stock.service import ITEM, Attached, attach_reconciliation, reconcile_files
 from inspector.workspace import Workspace
+from ui.table_model import RowsModel
 from ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 GAP_COLOUR = "#fde4e4"
 
 
-def _q(value: Decimal | None) -> str:
-    if value is None:
-        return "—"
-    text = f"{value:,f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-class BalanceModel(QAbstractTableModel):
+class BalanceModel(RowsModel[DrugBalance]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.drugs: list[DrugBalance] = []
         self.headers = [
             self.tr("品种"),
             self.tr("规格"),
@@ -79,26 +71,8 @@ class BalanceModel(QAbstractTableModel):
             self.tr("差异"),
         ]
 
-    def set_drugs(self, drugs: list[DrugBalance]) -> None:
-        self.beginResetModel()
-        self.drugs = drugs
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.drugs)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        d = self.drugs[index.row()]
+        d = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return [
@@ -293,14 +267,14 @@ class StockDialog(QDialog):
                         .replace("{reason}", reason)
                     )
             self.refused_list.show()
-            self.model.set_drugs([])
+            self.model.set_rows([])
             self.summary.setText(self.tr("有无法读取的行：未进行核对，请修改文件后重新核对。"))
             self.summary.setStyleSheet("color: #9b1c1c;")
             return
         self.refused_list.hide()
         self.summary.setStyleSheet("")
         self.result = result
-        self.model.set_drugs(result.drugs)
+        self.model.set_rows(result.drugs)
         self.table.resizeColumnsToContents()
         text = (
             self.tr("核对品种 {n} 个，有差异 {gaps} 个；结算量超出销售量涉及金额 ¥{amount}")

@@ -23,11 +23,15 @@ from inspector.stock.reconcile import DrugBalance, Reconciliation
 MAX_ROWS = 400  # drugs listed; beyond, the table says how many more had no gap
 
 
-def _q(value: Decimal | None) -> str:
+def format_quantity(value: Decimal | None) -> str:
+    """A quantity as the table and the app show it: thousands separated, no trailing zeros."""
     if value is None:
         return "—"
     text = f"{value:,f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+_q = format_quantity
 
 
 def _gap(drug: DrugBalance) -> str:
