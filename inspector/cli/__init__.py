@@ -26,7 +26,9 @@ from inspector.cli import (
     ledger,
     record,
     report,
+    server,
     stock,
+    sync,
 )
 from inspector.cli.output import EXIT_ERROR, Printer
 from inspector.errors import InspectorError
@@ -48,6 +50,8 @@ GROUPS = (
     claims,
     stock,
     bundle,
+    sync,
+    server,
     audit,
 )
 
