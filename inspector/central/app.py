@@ -197,7 +197,7 @@ def make_app(central: Central) -> Starlette:
         html = _env.get_template("show.html").render(
             i=data["inspection"],
             records=records,
-            answers=sorted(rows.get("answers", []), key=lambda a: str(a.get("item_id"))),
+            answers=sorted(rows.get("answers", []), key=lambda a: str(a.get("item_code"))),
             evidence=evidence,
             audit=audit,
             labels=LABELS,
