@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from inspector.bundle import rows as bundle_rows
 from inspector.central.client import Connection
@@ -26,7 +28,9 @@ from inspector.workspace import Workspace
 
 from .central_fixtures import Server
 from .conftest import PHOTOS, ROOT, Cli
+from .signing_pki import PASS, make_ca, make_p12
 from .test_bundle import DATA_TABLES, _laptop, _sign, _visit, team_keys  # noqa: F401
+from .test_checklists import SHIPPED
 
 
 def _enroll(cli: Cli, server: Server) -> dict[str, Any]:
@@ -289,3 +293,64 @@ def test_a_server_killed_during_a_push_loses_nothing_and_the_push_completes(
     again, _ = _push(cli)
     assert again["summary"]["updated"] == 0
     assert not (laptop - _server_rows(server)) - {r for r in laptop if r[0] == "audit_events"}
+
+
+def _publish(server: Server, kind: str, path: Path, p12: Path, secret: Path) -> int:
+    done = server.command(
+        "server", "publish", kind, str(path), "--p12", str(p12), "--passphrase-file",
+        str(secret), "--json",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return int(json.loads(done.stdout)["version"])
+
+
+def test_pull_installs_only_what_the_bureau_signed_and_keeps_the_last_good(
+    server: Server, cli: Cli, tmp_path: Path
+) -> None:
+    bureau, stranger = make_ca(), make_ca()
+    (tmp_path / "ca.pem").write_bytes(bureau.pem)
+    secret = tmp_path / "secret.txt"
+    secret.write_text(PASS, encoding="utf-8")
+    p12 = tmp_path / "bureau.p12"
+    p12.write_bytes(make_p12(bureau, "济南市医疗保障局", "BUREAU-1"))
+    forged = tmp_path / "forged.p12"
+    forged.write_bytes(make_p12(stranger, "济南市医疗保障局", "BUREAU-1"))
+    cli("config", "trust", "add", str(tmp_path / "ca.pem"))
+    _enroll(cli, server)
+
+    pack = tmp_path / "focus-cross-region.yaml"
+    shutil.copy(SHIPPED / "focus-cross-region.yaml", pack)
+    data = yaml.safe_load(pack.read_text(encoding="utf-8"))
+    data["version"] = "2099.1"
+    data["items"][0]["title"] = "局里发布的新标题"
+    code = data["items"][0]["code"]
+    pack.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    roster = tmp_path / "roster.json"
+    roster.write_text(
+        json.dumps([{"name": "周敏", "cert_no": "370100021", "district": "历城区",
+                     "can_lead": True}], ensure_ascii=False),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert _publish(server, "checklist", pack, p12, secret) == 1
+    assert _publish(server, "roster", roster, p12, secret) == 1
+
+    out, _ = cli("sync", "pull", "--json")
+    result = json.loads(out)
+    assert {i["kind"] for i in result["installed"]} == {"checklist", "roster"}
+    with Workspace.open(cli.home) as ws:
+        assert ws.library.items[code].title == "局里发布的新标题"
+        from inspector.planning.service import roster_entries
+
+        assert [e.cert_no for e in roster_entries(ws)] == ["370100021"]
+
+    # a newer pack signed by someone the laptop does not trust: refused, the last good stays
+    data["version"] = "2099.2"
+    data["items"][0]["title"] = "伪造的标题"
+    pack.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert _publish(server, "checklist", pack, forged, secret) == 2
+    out, _ = cli("sync", "pull", "--json", expect=1)
+    result = json.loads(out)
+    assert result["refused"][0]["kind"] == "checklist" and "信任" in result["refused"][0]["reason"]
+    assert result["current"] == ["roster"]
+    with Workspace.open(cli.home) as ws:
+        assert ws.library.items[code].title == "局里发布的新标题"

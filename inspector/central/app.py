@@ -18,7 +18,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from inspector.central.auth import H_DEVICE, H_NONCE, H_SIGNATURE, H_TIME, Unauthorized
-from inspector.central.service import Central, Device, Refused
+from inspector.central.service import Central, Device, Refused, publication, publications
 from inspector.central.store import UploadMismatch
 from inspector.errors import InspectorError
 
@@ -130,6 +130,29 @@ def make_app(central: Central) -> Starlette:
             return _error(error)
         return JSONResponse(result)
 
+    async def pull_list(request: Request) -> Response:
+        try:
+            await authenticated(request)
+            items = await run_in_threadpool(publications, central)
+        except InspectorError as error:
+            return _error(error)
+        return JSONResponse({"items": items})
+
+    async def pull_one(request: Request) -> Response:
+        try:
+            await authenticated(request)
+            item = await run_in_threadpool(
+                publication,
+                central,
+                request.path_params["kind"],
+                int(request.path_params["version"]),
+            )
+        except ValueError:
+            return JSONResponse({"error": "请求无效"}, status_code=400)
+        except InspectorError as error:
+            return _error(error)
+        return JSONResponse(item)
+
     async def office(request: Request) -> Response:
         q = request.query_params
         chosen = {
@@ -233,6 +256,8 @@ def make_app(central: Central) -> Starlette:
             Route("/api/push", push, methods=["POST"]),
             Route("/api/push/{bundle}/files", chunk, methods=["PUT"]),
             Route("/api/push/{bundle}/commit", commit, methods=["POST"]),
+            Route("/api/pull", pull_list),
+            Route("/api/pull/{kind}/{version}", pull_one),
             Route("/office", office),
             Route("/office/inspections/{id}", show),
             Route("/office/inspections/{id}/records/{record}.pdf", record_pdf),

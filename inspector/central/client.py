@@ -305,3 +305,96 @@ def confirmed(ws: Workspace) -> dict[str, str]:
             for inspection in row.inspections:
                 out[str(inspection)] = row.confirmed_at.isoformat()
     return out
+
+
+@dataclass
+class PullResult:
+    installed: list[tuple[str, int, str]] = field(default_factory=list)  # kind, version, note
+    refused: list[tuple[str, int, str]] = field(default_factory=list)  # kind, version, why
+    current: list[str] = field(default_factory=list)  # kinds already at the latest version
+
+
+def pull(ws: Workspace, *, reporter: Reporter | None = None) -> PullResult:
+    """Install the reference data the office published since the last pull: each package's
+    signature is checked against this laptop's trust list (the bureau's CA) first; one that
+    fails is not installed and the last good one stays in use."""
+    from inspector.bundle.merge import trust_for
+    from inspector.bundle.signature import verify_manifest
+
+    reporter = reporter or NullReporter()
+    server = enrolled(ws)
+    if server is None:
+        raise InvalidInput("本机尚未登记到服务器，请先执行 sync enroll 服务器地址 登记码")
+    device_key = KeyStore.of(ws).device_key(ws.db.device_id)
+    signer = (device_key.private_key, server.server_device)
+    roots = trust_for(ws)
+    result = PullResult()
+    connection = Connection(server.url, server.ca_pem)
+    pulled = dict(server.pulled or {})
+    try:
+        items = _answer(*connection.request("GET", "/api/pull", signer=signer))["items"]
+        reporter.start(len(items), "从服务器更新基础数据")
+        for done, item in enumerate(items, start=1):
+            check_cancel(reporter)
+            kind, version = str(item["kind"]), int(item["version"])
+            if int(pulled.get(kind, 0)) >= version:
+                result.current.append(kind)
+                continue
+            data = _answer(*connection.request("GET", f"/api/pull/{kind}/{version}", signer=signer))
+            body = base64.b64decode(data["body"])
+            signature = base64.b64decode(data["signature"])
+            try:
+                check = verify_manifest(body, signature, roots)
+                if not check.trusted:
+                    raise SyncError("签名者不在本机信任列表中（不是本局发布的）")
+                note = _install(ws, kind, Path(str(data["name"])).name, body)
+            except InspectorError as error:
+                result.refused.append((kind, version, str(error)))
+                continue
+            pulled[kind] = version
+            result.installed.append((kind, version, note))
+            reporter.advance(done, kind)
+    finally:
+        connection.close()
+    if result.installed:
+        with ws.change(None, "sync.pull") as ch:
+            row = ch.session.get(SyncServer, server.id)
+            assert row is not None
+            row.pulled = pulled
+            ch.entity(row)
+            ch.details.update({"installed": [f"{k} v{v}" for k, v, _ in result.installed]})
+    return result
+
+
+def _install(ws: Workspace, kind: str, name: str, body: bytes) -> str:
+    with tempfile.TemporaryDirectory(prefix=".pull-", dir=ws.home.root) as folder:
+        path = Path(folder) / name
+        path.write_bytes(body)
+        if kind == "checklist":
+            from inspector.checklists.library import install_file
+
+            loaded = install_file(path, ws.home.checklists)
+            return f"{loaded.data.id} {loaded.data.version}"
+        if kind == "registry":
+            from inspector.registry import apply, preview
+
+            planned = preview(path, ws)
+            counts = apply(ws, planned).counts
+            return "，".join(f"{status.value} {n}" for status, n in counts.items() if n)
+        if kind == "roster":
+            from inspector.planning.service import add_to_roster
+
+            try:
+                people = json.loads(body)
+                entries = [
+                    (str(p["name"]), str(p["cert_no"]), str(p["district"]), bool(p.get("can_lead")))
+                    for p in people
+                ]
+            except (ValueError, KeyError, TypeError) as error:
+                raise SyncError("检查人员名录格式无效") from error
+            for person_name, cert_no, district, can_lead in entries:
+                add_to_roster(
+                    ws, name=person_name, cert_no=cert_no, district=district, can_lead=can_lead
+                )
+            return f"{len(entries)} 人"
+    raise SyncError("不认识的发布类型：{kind}", kind=kind)

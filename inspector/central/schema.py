@@ -14,6 +14,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -139,7 +140,9 @@ publications = Table(
     metadata,
     Column("kind", String(32), primary_key=True),
     Column("version", Integer, primary_key=True),
-    Column("body", Text, nullable=False),  # JSON, the exact signed bytes
-    Column("signature", Text, nullable=False),  # base64 detached CMS
+    Column("name", Text, nullable=False),  # the file's name (its suffix tells the reader)
+    Column("body", LargeBinary, nullable=False),  # the exact signed bytes
+    Column("signature", LargeBinary, nullable=False),  # detached CMS (DER)
+    Column("signer", Text, nullable=False),
     Column("published_at", DateTime(timezone=True), nullable=False),
 )

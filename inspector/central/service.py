@@ -690,3 +690,82 @@ def _moment(value: Any) -> datetime | None:
     except ValueError:
         return None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+# --- reference data the office publishes (sync pull) -------------------------------------------
+
+KINDS = {"registry": "机构名录", "roster": "检查人员名录", "checklist": "检查清单包"}
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise InspectorError(
+            "不认识的发布类型：{kind}（可选：{kinds}）", kind=kind, kinds="、".join(KINDS)
+        )
+
+
+def publish(central: Central, kind: str, name: str, body: bytes, signature: bytes) -> int:
+    """Store a signed package as the next version of ``kind``; laptops verify it against their
+    trust list before installing."""
+    _check_kind(kind)
+    try:
+        check = verify_manifest(body, signature, [])
+    except BundleError as error:
+        raise Refused("发布文件的签名无效：{problem}", problem=str(error)) from error
+    with central.engine.begin() as c:
+        c.execute(text("lock table publications in exclusive mode"))
+        last = c.scalar(
+            select(func.max(s.publications.c.version)).where(s.publications.c.kind == kind)
+        )
+        version = int(last or 0) + 1
+        c.execute(
+            s.publications.insert().values(
+                kind=kind,
+                version=version,
+                name=name,
+                body=body,
+                signature=signature,
+                signer=check.subject.get("name", "?"),
+                published_at=_now(),
+            )
+        )
+        Central._event(c, "publish", None, None, kind=kind, version=version, name=name)
+    return version
+
+
+def publications(central: Central) -> list[dict[str, Any]]:
+    """The latest version of each kind."""
+    with central.engine.connect() as c:
+        found = c.execute(
+            select(
+                s.publications.c.kind,
+                s.publications.c.version,
+                s.publications.c.name,
+                s.publications.c.signer,
+                s.publications.c.published_at,
+            )
+            .distinct(s.publications.c.kind)
+            .order_by(s.publications.c.kind, s.publications.c.version.desc())
+        ).all()
+    return [_plain(r._mapping) for r in found]
+
+
+def publication(central: Central, kind: str, version: int) -> dict[str, Any]:
+    _check_kind(kind)
+    with central.engine.connect() as c:
+        row = c.execute(
+            s.publications.select().where(
+                s.publications.c.kind == kind, s.publications.c.version == version
+            )
+        ).first()
+    if row is None:
+        raise InspectorError(
+            "服务器上没有这份发布：{kind} 第 {version} 版", kind=kind, version=version
+        )
+    return {
+        "kind": kind,
+        "version": version,
+        "name": row.name,
+        "body": base64.b64encode(row.body).decode("ascii"),
+        "signature": base64.b64encode(row.signature).decode("ascii"),
+    }

@@ -132,6 +132,32 @@ def cmd_central_show(args: argparse.Namespace, out: Printer) -> None:
     out.emit(data, "\n".join(lines))
 
 
+def cmd_server_publish(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.bundle.signature import sign_manifest
+    from inspector.central.service import publish
+    from inspector.cli.keys import read_passphrase
+    from inspector.signing.keystore import UnlockedKey, open_pkcs12
+
+    path = Path(args.file)
+    try:
+        body = path.read_bytes()
+        p12 = Path(args.p12).read_bytes()
+    except OSError as error:
+        raise InvalidInput("无法读取文件：{problem}", problem=str(error)) from error
+    private_key, certificate, chain = open_pkcs12(p12, read_passphrase(args, "本局密钥口令："))
+    key = UnlockedKey(None, private_key, certificate, chain)  # type: ignore[arg-type]
+    signature = sign_manifest(body, key)
+    central = _central(args)
+    try:
+        version = publish(central, args.kind, path.name, body, signature)
+    finally:
+        central.close()
+    out.emit(
+        {"kind": args.kind, "version": version, "name": path.name},
+        f"已发布 {args.kind} 第 {version} 版：{path.name}（笔记本执行 sync pull 后安装）",
+    )
+
+
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument("--db", metavar="postgresql://…", help=f"服务器的数据库（或 {DB_ENV}）")
@@ -156,6 +182,17 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         "device", metavar="设备编号", help="server devices 列出的编号（可只写开头）"
     )
     revoke.set_defaults(run=cmd_server_revoke)
+    publish = sub.add_parser(
+        "publish",
+        help="发布基础数据（本局密钥签名），笔记本 sync pull 后安装",
+        parents=[common, db],
+    )
+    publish.add_argument("kind", choices=("registry", "roster", "checklist"))
+    publish.add_argument("file", metavar="FILE", help="机构名录表格、名录 JSON 或清单包 YAML")
+    publish.add_argument("--p12", required=True, metavar="FILE.p12", help="本局的签名密钥")
+    publish.add_argument("--passphrase-file", metavar="FILE", help="从文件第一行读取密钥口令")
+    publish.add_argument("--passphrase", help=argparse.SUPPRESS)
+    publish.set_defaults(run=cmd_server_publish)
     devices = sub.add_parser("devices", help="列出登记的设备", parents=[common, db])
     devices.set_defaults(run=cmd_server_devices)
 

@@ -84,5 +84,33 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     push.add_argument("--passphrase", help=argparse.SUPPRESS)
     push.add_argument("--chunk-kib", type=int, default=1024, help="分块大小（KiB，默认 1024）")
     push.set_defaults(run=cmd_sync_push)
+    pull = sub.add_parser(
+        "pull",
+        help="从服务器更新机构名录、检查人员名录和检查清单包（验证签名后安装）",
+        parents=[common],
+    )
+    pull.set_defaults(run=cmd_sync_pull)
     status = sub.add_parser("status", help="登记情况和服务器已确认的检查", parents=[common])
     status.set_defaults(run=cmd_sync_status)
+
+
+def cmd_sync_pull(args: argparse.Namespace, out: Printer) -> int:
+    from inspector.central.client import pull
+    from inspector.central.service import KINDS
+
+    with open_workspace(args) as ws:
+        result = pull(ws, reporter=_Progress())
+    lines = [f"已安装 {KINDS.get(k, k)} 第 {v} 版：{note}" for k, v, note in result.installed]
+    lines += [
+        f"未安装 {KINDS.get(k, k)} 第 {v} 版（仍用上一版）：{why}" for k, v, why in result.refused
+    ]
+    lines += [f"{KINDS.get(k, k)} 已是最新" for k in result.current]
+    out.emit(
+        {
+            "installed": [{"kind": k, "version": v, "note": n} for k, v, n in result.installed],
+            "refused": [{"kind": k, "version": v, "reason": w} for k, v, w in result.refused],
+            "current": result.current,
+        },
+        "\n".join(lines) or "服务器尚未发布基础数据",
+    )
+    return 1 if result.refused else 0

@@ -696,6 +696,8 @@ class SyncServer(Synced, Base):
     server_device: Mapped[str] = mapped_column(String(64))
     district: Mapped[str] = mapped_column(String(100))
     ca_pem: Mapped[str | None] = mapped_column(Text)
+    # kind → the version of the reference data installed from the server (sync pull)
+    pulled: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
 class SyncPush(Synced, Base):

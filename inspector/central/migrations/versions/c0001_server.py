@@ -115,8 +115,10 @@ def upgrade() -> None:
         "publications",
         sa.Column("kind", sa.String(32), primary_key=True),
         sa.Column("version", sa.Integer, primary_key=True),
-        sa.Column("body", sa.Text, nullable=False),
-        sa.Column("signature", sa.Text, nullable=False),
+        sa.Column("name", sa.Text, nullable=False),
+        sa.Column("body", sa.LargeBinary, nullable=False),
+        sa.Column("signature", sa.LargeBinary, nullable=False),
+        sa.Column("signer", sa.Text, nullable=False),
         sa.Column("published_at", TZ, nullable=False),
     )
 

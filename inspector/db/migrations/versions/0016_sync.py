@@ -37,6 +37,7 @@ def upgrade() -> None:
         sa.Column("server_device", sa.String(length=64), nullable=False),
         sa.Column("district", sa.String(length=100), nullable=False),
         sa.Column("ca_pem", sa.Text(), nullable=True),
+        sa.Column("pulled", sa.JSON(), nullable=False),
         *_synced(),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_servers")),
     )
