@@ -21,7 +21,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -32,7 +32,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from .conftest import ROOT
+ROOT = Path(__file__).resolve().parent.parent
 
 REQUIRE = "INSPECTOR_REQUIRE_POSTGRES"
 
@@ -100,14 +100,12 @@ class Cluster:
         ).stdout
 
 
-@pytest.fixture(scope="session")
-def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+def start_cluster() -> tuple[Cluster, Callable[[], None]] | None:
+    """A throwaway cluster on 127.0.0.1 and a free port, and the function that stops and
+    removes it; None without PostgreSQL."""
     pg = _pg_bin()
     if pg is None:
-        message = "PostgreSQL (Debian's postgresql package) is not installed"
-        if os.environ.get(REQUIRE):
-            pytest.fail(message + f" and {REQUIRE} is set")
-        pytest.skip(message)
+        return None
     # Outside pytest's own folders (readable by their owner only): the cluster's user reaches it.
     folder = Path(tempfile.mkdtemp(prefix="inspector-pg-"))
     run_as: list[str] = []
@@ -138,7 +136,7 @@ def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
         check=True,
         capture_output=True,
     )
-    options = f"-h 127.0.0.1 -p {port} -k {folder} -c fsync=off -c max_connections=200"
+    options = f"-h 127.0.0.1 -p {port} -k {folder} -c fsync=off -c max_connections=300"
     subprocess.run(
         [
             *run_as,
@@ -155,15 +153,31 @@ def postgres(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
         check=True,
         capture_output=True,
     )
-    try:
-        yield Cluster(pg, port, "inspector")
-    finally:
+
+    def stop() -> None:
         subprocess.run(
             [*run_as, str(pg / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
             check=False,
             capture_output=True,
         )
         shutil.rmtree(folder, ignore_errors=True)
+
+    return Cluster(pg, port, "inspector"), stop
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Cluster]:
+    started = start_cluster()
+    if started is None:
+        message = "PostgreSQL (Debian's postgresql package) is not installed"
+        if os.environ.get(REQUIRE):
+            pytest.fail(message + f" and {REQUIRE} is set")
+        pytest.skip(message)
+    cluster, stop = started
+    try:
+        yield cluster
+    finally:
+        stop()
 
 
 @dataclass
@@ -175,8 +189,11 @@ class TLS:
 
 @pytest.fixture(scope="session")
 def tls(tmp_path_factory: pytest.TempPathFactory) -> TLS:
+    return make_tls(tmp_path_factory.mktemp("tls"))
+
+
+def make_tls(folder: Path) -> TLS:
     """A test CA (the bureau's) and the server's certificate for 127.0.0.1 signed by it."""
-    folder = tmp_path_factory.mktemp("tls")
     now = datetime.now(UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "济南市医疗保障局测试 CA")])

@@ -22,7 +22,7 @@ from inspector.central.service import Central, Device, Refused, publication, pub
 from inspector.central.store import UploadMismatch
 from inspector.errors import InspectorError
 
-MAX_CHUNK = 8 << 20
+MAX_CHUNK = 16 << 20
 PAGE = 50
 
 LABELS = {
@@ -33,10 +33,13 @@ LABELS = {
         "signed": "已签字",
     },
     "mode": {
-        "routine": "日常检查",
-        "surprise": "飞行检查",
-        "special": "专项检查",
+        "surprise": "突击检查",
+        "covert": "暗访",
+        "flying": "飞行检查",
         "cross": "交叉检查",
+        "random": "双随机抽查",
+        "third_party": "第三方复核",
+        "follow_up": "回头看",
     },
 }
 

@@ -12,6 +12,7 @@ import http.client
 import json
 import ssl
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -31,7 +32,7 @@ from inspector.progress import NullReporter, Reporter, check_cancel
 from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
 
-CHUNK = 1 << 20  # bytes a chunk carries; the server acknowledges each
+CHUNK = 8 << 20  # bytes a chunk carries at most; the server acknowledges each (fsynced)
 TIMEOUT = 60
 
 
@@ -52,6 +53,7 @@ class PushResult:
     skipped_bytes: int  # bytes the server already had (or had acknowledged before)
     summary: dict[str, Any] = field(default_factory=dict)
     already: bool = False
+    commit_seconds: float = 0.0  # the server's verify and merge, as the laptop waited for it
 
 
 class Connection:
@@ -262,7 +264,9 @@ def _send(
                         break
                     reporter.advance(sent, name)
             reporter.advance(sent, name)
+        started = time.perf_counter()
         status, reply = connection.request("POST", f"/api/push/{bundle_id}/commit", signer=signer)
+        result.commit_seconds = time.perf_counter() - started
         result.summary = _answer(status, reply)
     _confirm(ws, server, listed, manifest, result.summary)
     return result

@@ -89,6 +89,7 @@ class Central:
         )
         migrate(self.engine)
         self.store = ServerStore(store)
+        self._manifests: dict[tuple[str, str], dict[str, tuple[str, str, int]]] = {}
 
     def close(self) -> None:
         self.engine.dispose()
@@ -288,6 +289,22 @@ class Central:
                 )
         return {"bundle_id": bundle_id, "committed": False, "missing": missing}
 
+    def _members(self, device: Device, bundle_id: str) -> dict[str, tuple[str, str, int]]:
+        """name → (sha256, suffix, size) of a push's members, parsed once per push (each
+        chunk names its member)."""
+        cached = self._manifests.get((device.id, bundle_id))
+        if cached is None:
+            _push, manifest = self._push(device, bundle_id)
+            cached = {}
+            for member in manifest.get("members") or []:
+                name = str(member["name"])
+                _name, suffix = member_file(name) or (name, "")
+                cached[name] = (str(member["sha256"]), suffix, int(member["size"]))
+            if len(self._manifests) > 1000:
+                self._manifests.clear()
+            self._manifests[(device.id, bundle_id)] = cached
+        return cached
+
     def _push(self, device: Device, bundle_id: str) -> tuple[Any, dict[str, Any]]:
         with self.engine.connect() as c:
             push = c.execute(s.pushes.select().where(s.pushes.c.bundle_id == bundle_id)).first()
@@ -296,14 +313,11 @@ class Central:
         return push, json.loads(push.manifest)
 
     def put_chunk(self, device: Device, bundle_id: str, name: str, offset: int, data: bytes) -> int:
-        _push, manifest = self._push(device, bundle_id)
-        for member in manifest.get("members") or []:
-            if member["name"] == name:
-                _name, suffix = member_file(name) or (name, "")
-                return self.store.append(
-                    str(member["sha256"]), suffix, int(member["size"]), offset, data
-                )
-        raise Refused("交接包清单中没有这个文件：{name}", name=name)
+        member = self._members(device, bundle_id).get(name)
+        if member is None:
+            raise Refused("交接包清单中没有这个文件：{name}", name=name)
+        sha, suffix, size = member
+        return self.store.append(sha, suffix, size, offset, data)
 
     def commit(self, device: Device, bundle_id: str) -> dict[str, Any]:
         """Verify the whole bundle (as ``bundle verify``) and merge it in one transaction."""

@@ -82,7 +82,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     push.add_argument("--key", metavar="KEY_ID", help="用这名检查人员的密钥签名（默认：设备密钥）")
     push.add_argument("--passphrase-file", metavar="FILE", help="从文件第一行读取密钥口令")
     push.add_argument("--passphrase", help=argparse.SUPPRESS)
-    push.add_argument("--chunk-kib", type=int, default=1024, help="分块大小（KiB，默认 1024）")
+    push.add_argument("--chunk-kib", type=int, default=8192, help="分块大小（KiB，默认 8192）")
     push.set_defaults(run=cmd_sync_push)
     pull = sub.add_parser(
         "pull",

@@ -3541,94 +3541,99 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <translation>Hand-over conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="197"/>
+        <source>同步…</source>
+        <translation>Sync…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>计划(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>双随机抽查…</source>
         <translation>Random draw…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>结算数据抽样…</source>
         <translation>Claims sampling…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>请先在检查列表中选中或打开一项检查。</source>
         <translation>Select or open an inspection in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>进销存核对</source>
         <translation>Stock reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>当前检查人员：%1</source>
         <translation>Current inspector: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>未选择当前检查人员</source>
         <translation>No current inspector chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -3643,12 +3648,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+L   inspection list   Ctrl+T   problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
@@ -5120,6 +5125,116 @@ The draw is saved; export it again from “Draws made”.</translation>
         <location filename="../../ui/stock_dialog.py" line="341"/>
         <source>正在保存核对表…</source>
         <translation>Saving the table…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="41"/>
+        <source>与局端服务器同步</source>
+        <translation>Sync with the bureau's server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="50"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="55"/>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="56"/>
+        <source>登记码</source>
+        <translation>Enrollment code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="57"/>
+        <location filename="../../ui/sync_dialog.py" line="93"/>
+        <source>本局 CA 证书</source>
+        <translation>Bureau CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="62"/>
+        <source>登记本机</source>
+        <translation>Enroll this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="64"/>
+        <source>同步（推送）</source>
+        <translation>Sync (push)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="66"/>
+        <source>更新基础数据</source>
+        <translation>Update reference data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="79"/>
+        <source>本机尚未登记到局端服务器</source>
+        <translation>This laptop is not enrolled with the bureau's server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="82"/>
+        <source>已登记到 %1（%2）</source>
+        <translation>Enrolled with %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="93"/>
+        <source>证书 (*.pem *.crt)</source>
+        <translation>Certificates (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="113"/>
+        <source>正在登记…</source>
+        <translation>Enrolling…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="122"/>
+        <source>已登记，可以同步</source>
+        <translation>Enrolled; ready to sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="127"/>
+        <source>正在推送…</source>
+        <translation>Pushing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="133"/>
+        <source>正在推送到局端服务器…</source>
+        <translation>Pushing to the bureau's server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="135"/>
+        <source>已取消；已送达的部分下次继续，不必重传</source>
+        <translation>Cancelled; what already arrived is kept and the next sync goes on from there</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="142"/>
+        <source>服务器已确认 %1 项检查（新增 %2 条，更新 %3 条）；发送 %4 MB</source>
+        <translation>The server confirmed %1 inspection(s) (%2 rows added, %3 updated); %4 MB sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="152"/>
+        <location filename="../../ui/sync_dialog.py" line="158"/>
+        <source>正在更新基础数据…</source>
+        <translation>Updating reference data…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="164"/>
+        <source>已安装 %1 第 %2 版</source>
+        <translation>Installed %1 version %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="167"/>
+        <source>未安装 %1 第 %2 版（仍用上一版）：%3</source>
+        <translation>Did not install %1 version %2 (the previous one stays in use): %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="173"/>
+        <source>基础数据已是最新</source>
+        <translation>Reference data is up to date</translation>
     </message>
 </context>
 <context>
