@@ -54,6 +54,7 @@ MODULES = [
     "inspector/bundle/export.py",
     "inspector/bundle/verify.py",
     "inspector/bundle/merge.py",
+    "inspector/central/client.py",
 ]
 ERRORS = {
     "InspectorError",
@@ -66,6 +67,8 @@ ERRORS = {
     "CertNoMissing",
     "BundleError",
     "BundleRefused",
+    "SyncError",
+    "ServerRefused",
 }
 
 

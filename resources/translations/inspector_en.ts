@@ -1739,391 +1739,441 @@ Checked {done}/{n}, problems found {problems}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="280"/>
+        <source>服务器地址无效（应为 https://主机:端口）：{url}</source>
+        <translation>Invalid server address (it should be https://host:port): {url}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="281"/>
+        <source>服务器的证书未通过验证（不是本局的服务器？）：{problem}</source>
+        <translation>The server's certificate did not verify (not the bureau's server?): {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="282"/>
+        <source>无法连接服务器：{problem}</source>
+        <translation>Cannot reach the server: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="283"/>
+        <source>服务器拒绝登记：{reason}</source>
+        <translation>The server refused the enrollment: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="284"/>
+        <source>本机尚未登记到服务器，请先执行 sync enroll 服务器地址 登记码</source>
+        <translation>This laptop is not enrolled with the server: run sync enroll SERVER-ADDRESS CODE first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="285"/>
+        <source>服务器拒绝：{reason}</source>
+        <translation>The server refused: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="286"/>
+        <source>服务器出错：{reason}</source>
+        <translation>Server error: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="287"/>
+        <source>签名者不在本机信任列表中（不是本局发布的）</source>
+        <translation>The signer is not on this laptop's trust list (not published by the bureau)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="288"/>
+        <source>检查人员名录格式无效</source>
+        <translation>The inspector roster is not in a valid format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="289"/>
+        <source>不认识的发布类型：{kind}</source>
+        <translation>Unknown kind of publication: {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="291"/>
         <source>交接包中的文件太多（{count} 个，上限 {limit} 个）</source>
         <translation>The bundle holds too many files ({count}; at most {limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="281"/>
+        <location filename="../../ui/core_messages.py" line="292"/>
         <source>交接包中的 {name} 过大</source>
         <translation>{name} in the bundle is too large</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="282"/>
+        <location filename="../../ui/core_messages.py" line="293"/>
         <source>交接包中的 {name} 已损坏（长度不符）</source>
         <translation>{name} in the bundle is damaged (wrong length)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="283"/>
+        <location filename="../../ui/core_messages.py" line="294"/>
         <source>找不到交接包：{path}</source>
         <translation>Bundle not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="284"/>
+        <location filename="../../ui/core_messages.py" line="295"/>
         <source>交接包不完整或已损坏（可能被截断），不是有效的 zip 文件：{path}</source>
         <translation>The bundle is incomplete or damaged (perhaps truncated), not a valid zip file: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="287"/>
+        <location filename="../../ui/core_messages.py" line="298"/>
         <source>交接包中的文件名不安全（{problem}）：{name}</source>
         <translation>Unsafe file name in the bundle ({problem}): {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="288"/>
+        <location filename="../../ui/core_messages.py" line="299"/>
         <source>交接包中有重名的文件：{name}</source>
         <translation>The bundle holds two files of the same name: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="289"/>
+        <location filename="../../ui/core_messages.py" line="300"/>
         <source>交接包中有链接、文件夹或特殊文件：{name}</source>
         <translation>The bundle holds a link, a folder or a special file: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="290"/>
+        <location filename="../../ui/core_messages.py" line="301"/>
         <source>交接包中的文件使用了不支持的压缩方式：{name}</source>
         <translation>A file in the bundle uses an unsupported compression method: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="291"/>
+        <location filename="../../ui/core_messages.py" line="302"/>
         <source>交接包中的文件被加密了：{name}</source>
         <translation>A file in the bundle is encrypted: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="292"/>
+        <location filename="../../ui/core_messages.py" line="303"/>
         <source>交接包中的文件过大：{name}</source>
         <translation>A file in the bundle is too large: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="293"/>
+        <location filename="../../ui/core_messages.py" line="304"/>
         <source>交接包中的文件压缩比异常（疑似压缩炸弹），已拒绝：{name}</source>
         <translation>A file in the bundle has an abnormal compression ratio (a likely zip bomb) and was refused: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="294"/>
+        <location filename="../../ui/core_messages.py" line="305"/>
         <source>交接包中的文件大小记录不一致：{name}</source>
         <translation>The sizes recorded for a file in the bundle disagree: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="295"/>
+        <location filename="../../ui/core_messages.py" line="306"/>
         <source>交接包解开后过大（超过 {limit} GB）</source>
         <translation>The bundle would unpack to more than {limit} GB</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="296"/>
+        <location filename="../../ui/core_messages.py" line="307"/>
         <source>交接包中缺少 {name}</source>
         <translation>The bundle lacks {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="297"/>
+        <location filename="../../ui/core_messages.py" line="308"/>
         <source>交接包中的 {name} 已损坏：{error}</source>
         <translation>{name} in the bundle is damaged: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="298"/>
+        <location filename="../../ui/core_messages.py" line="309"/>
         <source>交接包的清单在签名后被改动（签名摘要不符）</source>
         <translation>The bundle&apos;s manifest was changed after it was signed (the signed digest does not match)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="299"/>
+        <location filename="../../ui/core_messages.py" line="310"/>
         <source>交接包的签名无效（与签名证书的公钥不符）</source>
         <translation>The bundle&apos;s signature is invalid (it does not match the signing certificate&apos;s public key)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="300"/>
+        <location filename="../../ui/core_messages.py" line="311"/>
         <source>交接包的签名文件无法读取（不是有效的 CMS 签名）</source>
         <translation>The bundle&apos;s signature file cannot be read (not a valid CMS signature)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="301"/>
+        <location filename="../../ui/core_messages.py" line="312"/>
         <source>交接包的签名无法验证：{error}</source>
         <translation>The bundle&apos;s signature cannot be verified: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="302"/>
+        <location filename="../../ui/core_messages.py" line="313"/>
         <source>交接包的文件名应以 .zip 结尾：{path}</source>
         <translation>A bundle&apos;s file name ends in .zip: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="303"/>
+        <location filename="../../ui/core_messages.py" line="314"/>
         <source>没有导出给“{receiver}”的交接包记录：第一次请不带 --since 导出（用 --to 记下接收方）</source>
         <translation>No bundle was exported to “{receiver}” yet: export the first one without --since (and name the receiver with --to)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="307"/>
+        <location filename="../../ui/core_messages.py" line="318"/>
         <source>请提供密钥口令</source>
         <translation>Give the key&apos;s passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="308"/>
+        <location filename="../../ui/core_messages.py" line="319"/>
         <source>证据文件已被改动，未导出：{sha256}</source>
         <translation>An evidence file was changed and was not exported: {sha256}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="309"/>
+        <location filename="../../ui/core_messages.py" line="320"/>
         <source>记录文件已被改动，未导出：{name}</source>
         <translation>A record file was changed and was not exported: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="310"/>
+        <location filename="../../ui/core_messages.py" line="321"/>
         <source>这不是 Inspector 交接包（清单中没有 {format} 格式标识）</source>
         <translation>This is not an Inspector bundle (its manifest has no {format} format mark)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="311"/>
+        <location filename="../../ui/core_messages.py" line="322"/>
         <source>交接包的清单没有格式版本</source>
         <translation>The bundle&apos;s manifest has no format version</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="312"/>
+        <location filename="../../ui/core_messages.py" line="323"/>
         <source>交接包由较新版本的 Inspector 制作（格式版本 {version}，本机支持 {supported}），请先升级本机的 Inspector</source>
         <translation>The bundle was made by a newer Inspector (format version {version}; this laptop reads {supported}): update Inspector first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="316"/>
+        <location filename="../../ui/core_messages.py" line="327"/>
         <source>交接包清单的文件列表无效</source>
         <translation>The bundle manifest&apos;s list of files is invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="317"/>
+        <location filename="../../ui/core_messages.py" line="328"/>
         <source>交接包中证据文件的名称无效：{name}</source>
         <translation>Invalid evidence file name in the bundle: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="318"/>
+        <location filename="../../ui/core_messages.py" line="329"/>
         <source>交接包的清单不是有效的 JSON</source>
         <translation>The bundle&apos;s manifest is not valid JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="319"/>
+        <location filename="../../ui/core_messages.py" line="330"/>
         <source>交接包的清单缺少 {key}</source>
         <translation>The bundle&apos;s manifest lacks {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="320"/>
+        <location filename="../../ui/core_messages.py" line="331"/>
         <source>交接包中的文件已损坏（可能被截断）：{name}</source>
         <translation>A file in the bundle is damaged (perhaps truncated): {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="321"/>
+        <location filename="../../ui/core_messages.py" line="332"/>
         <source>交接包清单中写明的签名者与实际签名的证书不符</source>
         <translation>The signer the manifest names is not the certificate that signed it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="322"/>
+        <location filename="../../ui/core_messages.py" line="333"/>
         <source>交接包的签名者不在本机信任的签名者之列（可能来自其他医保局）：{who}，证书指纹 {fingerprint}</source>
         <translation>The bundle&apos;s signer is not among the signers this laptop trusts (perhaps another bureau&apos;s): {who}, certificate fingerprint {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="326"/>
+        <location filename="../../ui/core_messages.py" line="337"/>
         <source>交接包清单中的文件名不安全：{name}</source>
         <translation>Unsafe file name in the bundle&apos;s manifest: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="327"/>
+        <location filename="../../ui/core_messages.py" line="338"/>
         <source>交接包清单中有重名的文件：{name}</source>
         <translation>The bundle&apos;s manifest lists two files of the same name: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="328"/>
+        <location filename="../../ui/core_messages.py" line="339"/>
         <source>交接包中有本机不认识的数据表：{name}</source>
         <translation>The bundle holds a data table this laptop does not know: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="329"/>
+        <location filename="../../ui/core_messages.py" line="340"/>
         <source>交接包中有清单外的文件类型：{name}</source>
         <translation>The bundle holds a kind of file outside the format: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="330"/>
+        <location filename="../../ui/core_messages.py" line="341"/>
         <source>交接包中的{where}内容与其哈希不符</source>
         <translation>In the bundle, {where}: the content does not match its hash</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="331"/>
+        <location filename="../../ui/core_messages.py" line="342"/>
         <source>交接包中的{where}序号不连续</source>
         <translation>In the bundle, {where}: the numbers are not consecutive</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="332"/>
+        <location filename="../../ui/core_messages.py" line="343"/>
         <source>交接包中的{where}的链接被改动</source>
         <translation>In the bundle, {where}: the link was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="333"/>
+        <location filename="../../ui/core_messages.py" line="344"/>
         <source>交接包中的{where}与上一条的链接断开</source>
         <translation>In the bundle, {where}: the link to the entry before is broken</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="334"/>
+        <location filename="../../ui/core_messages.py" line="345"/>
         <source>交接包 {member} 第 {number} 行过长</source>
         <translation>Bundle {member}, line {number}: too long</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="335"/>
+        <location filename="../../ui/core_messages.py" line="346"/>
         <source>交接包 {member} 第 {number} 行不是一条记录</source>
         <translation>Bundle {member}, line {number}: not a row</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="336"/>
+        <location filename="../../ui/core_messages.py" line="347"/>
         <source>交接包缺少清单中列出的文件：{name}</source>
         <translation>The bundle lacks a file its manifest lists: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="337"/>
+        <location filename="../../ui/core_messages.py" line="348"/>
         <source>交接包中有清单未列出的文件：{name}</source>
         <translation>The bundle holds a file its manifest does not list: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="338"/>
+        <location filename="../../ui/core_messages.py" line="349"/>
         <source>交接包中的文件大小与清单不符：{name}</source>
         <translation>A file&apos;s size in the bundle does not match the manifest: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="339"/>
+        <location filename="../../ui/core_messages.py" line="350"/>
         <source>交接包中证据文件的名称与其摘要不符：{name}</source>
         <translation>An evidence file&apos;s name in the bundle does not match its digest: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="340"/>
+        <location filename="../../ui/core_messages.py" line="351"/>
         <source>交接包中的文件与清单中的摘要不符（已被改动）：{name}</source>
         <translation>A file in the bundle does not match the manifest&apos;s digest (it was changed): {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="341"/>
+        <location filename="../../ui/core_messages.py" line="352"/>
         <source>交接包的数据表 {table} 有本机不认识的列 {columns}（可能由较新版本制作）</source>
         <translation>The bundle&apos;s table {table} has columns this laptop does not know: {columns} (perhaps made by a newer version)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="344"/>
+        <location filename="../../ui/core_messages.py" line="355"/>
         <source>交接包的数据表 {table} 中有重复的记录：{key}</source>
         <translation>The bundle&apos;s table {table} holds a row twice: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="345"/>
+        <location filename="../../ui/core_messages.py" line="356"/>
         <source>交接包中的{where}次序错乱</source>
         <translation>In the bundle, {where}: out of order</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="346"/>
+        <location filename="../../ui/core_messages.py" line="357"/>
         <source>交接包中的{where}内容已损坏</source>
         <translation>In the bundle, {where}: the content is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="347"/>
+        <location filename="../../ui/core_messages.py" line="358"/>
         <source>交接包中的{where}的字段 {key} 被改动</source>
         <translation>In the bundle, {where}: the field {key} was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="348"/>
+        <location filename="../../ui/core_messages.py" line="359"/>
         <source>记录文件 {name} 的签名验证未通过：{problem}</source>
         <translation>The signatures of the record file {name} did not verify: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="349"/>
+        <location filename="../../ui/core_messages.py" line="360"/>
         <source>交接包 {member} 第 {number} 行不是有效的 JSON</source>
         <translation>Bundle {member}, line {number}: not valid JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="350"/>
+        <location filename="../../ui/core_messages.py" line="361"/>
         <source>交接包的数据表 {table} 中有无效的记录</source>
         <translation>The bundle&apos;s table {table} holds an invalid row</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="351"/>
+        <location filename="../../ui/core_messages.py" line="362"/>
         <source>记录文件 {name} 应有数字签名，但文件中没有</source>
         <translation>The record file {name} should carry digital signatures but has none</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="352"/>
+        <location filename="../../ui/core_messages.py" line="363"/>
         <source>交接包缺少证据文件：{sha256}{suffix}</source>
         <translation>The bundle lacks an evidence file: {sha256}{suffix}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="353"/>
+        <location filename="../../ui/core_messages.py" line="364"/>
         <source>交接包缺少记录文件：{name}</source>
         <translation>The bundle lacks a record file: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="354"/>
+        <location filename="../../ui/core_messages.py" line="365"/>
         <source>记录文件与数据库记录的摘要不符：{name}</source>
         <translation>A record file does not match the digest its row gives: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="355"/>
+        <location filename="../../ui/core_messages.py" line="366"/>
         <source>检查 {inspection} 已签字锁定，交接包中它的{what}与本机不同（{why}）：已拒绝导入，本机数据未改变。如需更正，请在签字的一方制作更正记录后再交接</source>
         <translation>Inspection {inspection} is signed and locked, and the bundle&apos;s {what} differs from this laptop&apos;s ({why}): the import was refused and nothing here changed. To correct it, make an amendment where it was signed, then hand that over</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="359"/>
+        <location filename="../../ui/core_messages.py" line="370"/>
         <source>冲突编号至少需要 4 个字符</source>
         <translation>A conflict id needs at least 4 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="360"/>
+        <location filename="../../ui/core_messages.py" line="371"/>
         <source>没有编号为 {id} 的冲突</source>
         <translation>There is no conflict with the id {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="361"/>
+        <location filename="../../ui/core_messages.py" line="372"/>
         <source>编号 {id} 对应多项冲突，请输入更长的编号</source>
         <translation>The id {id} matches several conflicts: type more of it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="362"/>
+        <location filename="../../ui/core_messages.py" line="373"/>
         <source>请选择保留本机版本（local）或交接包版本（incoming）</source>
         <translation>Choose to keep this laptop&apos;s version (local) or the bundle&apos;s (incoming)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="363"/>
+        <location filename="../../ui/core_messages.py" line="374"/>
         <source>交接包中的删除记录指向未知的数据表：{table}</source>
         <translation>A deletion in the bundle names an unknown table: {table}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="364"/>
+        <location filename="../../ui/core_messages.py" line="375"/>
         <source>{where}接不上本机的记录（本机到第 {seq} 条）：请先导入此前的交接包</source>
         <translation>{where} does not follow on from this laptop&apos;s (which ends at entry {seq}): import the earlier bundles first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="367"/>
+        <location filename="../../ui/core_messages.py" line="378"/>
         <source>这项冲突已经处理过了</source>
         <translation>This conflict was settled already</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="368"/>
+        <location filename="../../ui/core_messages.py" line="379"/>
         <source>这是增量交接包，本机缺少它所依赖的证据文件 {sha256}{suffix}：请先导入此前的交接包</source>
         <translation>This is an incremental bundle and this laptop lacks an evidence file it builds on, {sha256}{suffix}: import the earlier bundles first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="372"/>
+        <location filename="../../ui/core_messages.py" line="383"/>
         <source>{where}与本机的不同（记录链分叉）：已拒绝导入，本机数据未改变</source>
         <translation>{where} differs from this laptop&apos;s (the chain forks): the import was refused and nothing here changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="373"/>
+        <location filename="../../ui/core_messages.py" line="384"/>
         <source>交接包中的{what}引用了本机没有的数据（{parent}）：请先导入此前的交接包</source>
         <translation>The bundle&apos;s {what} refer to data this laptop lacks ({parent}): import the earlier bundles first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="376"/>
+        <location filename="../../ui/core_messages.py" line="387"/>
         <source>导入后设备 {device} 的操作记录链校验未通过：{problem}；已拒绝导入</source>
         <translation>After the import the action log of device {device} would not verify: {problem}; the import was refused</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="379"/>
+        <location filename="../../ui/core_messages.py" line="390"/>
         <source>导入后检查 {inspection} 的证据保管链校验未通过：{problem}；已拒绝导入</source>
         <translation>After the import the chain of custody of inspection {inspection} would not verify: {problem}; the import was refused</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="382"/>
+        <location filename="../../ui/core_messages.py" line="393"/>
         <source>只有检查组长可以处理交接冲突</source>
         <translation>Only the team leader can settle a hand-over conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="383"/>
+        <location filename="../../ui/core_messages.py" line="394"/>
         <source>检查 {inspection} 在交接包中已签字，本机却有它签字时没有的{what}：已拒绝导入，本机数据未改变</source>
         <translation>Inspection {inspection} is signed in the bundle, but this laptop holds {what} its signed version lacks: the import was refused and nothing here changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="387"/>
+        <location filename="../../ui/core_messages.py" line="398"/>
         <source>交接包缺少设备 {device} 的操作记录（数据改动到第 {seq} 条，操作记录只到第 {logged} 条）</source>
         <translation>The bundle lacks the action log of device {device} (its data were changed up to entry {seq}, its log goes to entry {logged})</translation>
     </message>
@@ -5132,7 +5182,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/sync_dialog.py" line="41"/>
         <source>与局端服务器同步</source>
-        <translation>Sync with the bureau's server</translation>
+        <translation>Sync with the bureau&apos;s server</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialog.py" line="50"/>
@@ -5173,7 +5223,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/sync_dialog.py" line="79"/>
         <source>本机尚未登记到局端服务器</source>
-        <translation>This laptop is not enrolled with the bureau's server</translation>
+        <translation>This laptop is not enrolled with the bureau&apos;s server</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialog.py" line="82"/>
@@ -5203,7 +5253,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/sync_dialog.py" line="133"/>
         <source>正在推送到局端服务器…</source>
-        <translation>Pushing to the bureau's server…</translation>
+        <translation>Pushing to the bureau&apos;s server…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialog.py" line="135"/>
