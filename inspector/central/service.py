@@ -19,7 +19,6 @@ from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
 from sqlalchemy import Connection, Engine, and_, create_engine, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
-from sqlalchemy.exc import IntegrityError
 
 from inspector.bundle import rows as bundle_rows
 from inspector.bundle.export import _zinfo as zip_info
@@ -215,13 +214,14 @@ class Central:
                 raise Unauthorized("本设备已被管理员吊销，服务器拒绝其请求")
             cert = x509.load_pem_x509_certificate(row.certificate_pem.encode("ascii"))
             check_signature(cert, method, target, stamp, nonce, body, sig)
-            try:
-                with c.begin_nested():
-                    c.execute(
-                        s.nonces.insert().values(device_id=device, nonce=nonce, seen_at=_now())
-                    )
-            except IntegrityError as error:
-                raise Unauthorized("重复的请求（重放），已拒绝") from error
+            fresh = c.execute(
+                insert(s.nonces)
+                .values(device_id=device, nonce=nonce, seen_at=_now())
+                .on_conflict_do_nothing()
+                .returning(s.nonces.c.nonce)
+            ).first()
+            if fresh is None:
+                raise Unauthorized("重复的请求（重放），已拒绝")
             if secrets.randbelow(100) == 0:  # now and then: nonces older than the window
                 c.execute(s.nonces.delete().where(s.nonces.c.seen_at < _now() - timedelta(hours=1)))
         return Device(row.id, row.laptop_device_id, row.district, cert)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from inspector.errors import InspectorError
 
@@ -41,6 +41,9 @@ class ServerStore:
         self.uploads = self.root / "uploads"
         self.files.mkdir(parents=True, exist_ok=True)
         self.uploads.mkdir(parents=True, exist_ok=True)
+        # The hash of each upload so far, while this process has seen every byte of it (after
+        # a restart the file is hashed again from disk when it is whole).
+        self._digests: dict[tuple[str, str], tuple[int, Any]] = {}
 
     def _stored(self, sha256: str, suffix: str) -> Path:
         check_file_name(sha256, suffix)
@@ -91,14 +94,24 @@ class ServerStore:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+            key = (sha256, suffix)
+            known = self._digests.pop(key, None)
+            digest = known[1] if known is not None and known[0] == offset else None
+            if digest is None and offset == 0:
+                digest = hashlib.sha256()
+            if digest is not None:
+                digest.update(data)
             held += len(data)
             if held < size:
+                if digest is not None:
+                    self._digests[key] = (held, digest)
                 return held
             partial = self._partial(sha256, suffix)
-            digest = hashlib.sha256()
-            with partial.open("rb") as source:
-                while chunk := source.read(CHUNK):
-                    digest.update(chunk)
+            if digest is None:
+                digest = hashlib.sha256()
+                with partial.open("rb") as source:
+                    while chunk := source.read(CHUNK):
+                        digest.update(chunk)
             if digest.hexdigest() != sha256:
                 partial.unlink(missing_ok=True)
                 raise InspectorError(
