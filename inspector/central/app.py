@@ -125,6 +125,20 @@ def make_app(central: Central) -> Starlette:
             return _error(error)
         return JSONResponse({"offset": offset})
 
+    async def batch(request: Request) -> Response:
+        try:
+            if int(request.headers.get("content-length") or 0) > MAX_CHUNK:
+                return JSONResponse({"error": "分块过大"}, status_code=413)
+            device, body = await authenticated(request)
+            offsets = await run_in_threadpool(
+                central.put_batch, device, request.path_params["bundle"], body
+            )
+        except ValueError:
+            return JSONResponse({"error": "上传请求无效"}, status_code=400)
+        except InspectorError as error:
+            return _error(error)
+        return JSONResponse({"offsets": offsets})
+
     async def commit(request: Request) -> Response:
         try:
             device, _body = await authenticated(request)
@@ -258,6 +272,7 @@ def make_app(central: Central) -> Starlette:
             Route("/api/enroll", enroll, methods=["POST"]),
             Route("/api/push", push, methods=["POST"]),
             Route("/api/push/{bundle}/files", chunk, methods=["PUT"]),
+            Route("/api/push/{bundle}/batch", batch, methods=["PUT"]),
             Route("/api/push/{bundle}/commit", commit, methods=["POST"]),
             Route("/api/pull", pull_list),
             Route("/api/pull/{kind}/{version}", pull_one),

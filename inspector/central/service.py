@@ -319,6 +319,29 @@ class Central:
         sha, suffix, size = member
         return self.store.append(sha, suffix, size, offset, data)
 
+    def put_batch(self, device: Device, bundle_id: str, body: bytes) -> dict[str, int]:
+        """Several whole small members in one request (thumbnails, print copies, the rows):
+        a JSON line naming them and their sizes, then their bytes one after another."""
+        head, newline, rest = body.partition(b"\n")
+        try:
+            names = json.loads(head) if newline else None
+            parts = [(str(n), int(size)) for n, size in names]  # type: ignore[union-attr]
+        except (ValueError, TypeError) as error:
+            raise Refused("批量上传的格式无效") from error
+        if sum(size for _n, size in parts) != len(rest):
+            raise Refused("批量上传的长度与说明不符")
+        members = self._members(device, bundle_id)
+        acknowledged: dict[str, int] = {}
+        start = 0
+        for name, size in parts:
+            member = members.get(name)
+            if member is None or member[2] != size:
+                raise Refused("交接包清单中没有这个文件：{name}", name=name)
+            sha, suffix, _size = member
+            acknowledged[name] = self.store.append(sha, suffix, size, 0, rest[start : start + size])
+            start += size
+        return acknowledged
+
     def commit(self, device: Device, bundle_id: str) -> dict[str, Any]:
         """Verify the whole bundle (as ``bundle verify``) and merge it in one transaction."""
         push, manifest = self._push(device, bundle_id)
