@@ -169,6 +169,11 @@ def test_replays_revoked_devices_and_unknown_signers_are_refused(
         statuses.append((response.status, json.loads(response.read())["error"]))
     connection.close()
     assert statuses[0][0] != 401 and statuses[1][0] == 401 and "重放" in statuses[1][1]
+    # only a file upload may leave its body out of the signature
+    connection = Connection(server.url, server.tls.ca.read_text())
+    status, answer = connection.request("POST", "/api/push", body, signer=signer, files=True)
+    connection.close()
+    assert status == 401 and "未包含请求内容" in answer["error"]
 
     # a key made after enrollment is not one the server knows: its bundle is refused
     out, _ = cli("key", "trial", "--name", "赵强", "--cert-no", "370100009", "--json")

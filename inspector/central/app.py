@@ -17,7 +17,15 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from inspector.central.auth import H_DEVICE, H_NONCE, H_SIGNATURE, H_TIME, Unauthorized
+from inspector.central.auth import (
+    H_DEVICE,
+    H_NONCE,
+    H_PAYLOAD,
+    H_SIGNATURE,
+    H_TIME,
+    UNSIGNED,
+    Unauthorized,
+)
 from inspector.central.service import Central, Device, Refused, publication, publications
 from inspector.central.store import UploadMismatch
 from inspector.errors import InspectorError
@@ -58,8 +66,13 @@ def _error(error: InspectorError) -> JSONResponse:
 
 
 def make_app(central: Central) -> Starlette:
-    async def authenticated(request: Request) -> tuple[Device, bytes]:
+    async def authenticated(request: Request, files: bool = False) -> tuple[Device, bytes]:
+        """The device that signed the request. ``files``: an upload of files' bytes, which may
+        leave its body out of the signature (auth.UNSIGNED)."""
         body = await request.body()
+        unsigned = request.headers.get(H_PAYLOAD) == UNSIGNED
+        if unsigned and not files:
+            raise Unauthorized("请求的签名未包含请求内容")
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         h = request.headers
         device = await run_in_threadpool(
@@ -71,6 +84,7 @@ def make_app(central: Central) -> Starlette:
             h.get(H_NONCE, ""),
             body,
             h.get(H_SIGNATURE, ""),
+            unsigned,
         )
         return device, body
 
@@ -110,7 +124,7 @@ def make_app(central: Central) -> Starlette:
         try:
             if int(request.headers.get("content-length") or 0) > MAX_CHUNK:
                 return JSONResponse({"error": "分块过大"}, status_code=413)
-            device, body = await authenticated(request)
+            device, body = await authenticated(request, files=True)
             offset = await run_in_threadpool(
                 central.put_chunk,
                 device,
@@ -129,7 +143,7 @@ def make_app(central: Central) -> Starlette:
         try:
             if int(request.headers.get("content-length") or 0) > MAX_CHUNK:
                 return JSONResponse({"error": "分块过大"}, status_code=413)
-            device, body = await authenticated(request)
+            device, body = await authenticated(request, files=True)
             offsets = await run_in_threadpool(
                 central.put_batch, device, request.path_params["bundle"], body
             )

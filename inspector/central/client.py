@@ -87,11 +87,12 @@ class Connection:
         *,
         signer: tuple[Any, str] | None = None,
         query: dict[str, Any] | None = None,
+        files: bool = False,
     ) -> tuple[int, dict[str, Any]]:
         target = self.prefix + path + (("?" + urlencode(query)) if query else "")
         headers = {"Content-Type": "application/octet-stream", "Content-Length": str(len(body))}
         if signer is not None:
-            headers.update(sign_headers(signer[0], signer[1], method, target, body))
+            headers.update(sign_headers(signer[0], signer[1], method, target, body, unsigned=files))
         try:
             self.http.request(method, target, body=body, headers=headers)
             response = self.http.getresponse()
@@ -246,7 +247,9 @@ def _send(
                 head = json.dumps([[n, len(d)] for n, d in batch]).encode("utf-8")
                 body = b"".join([head, b"\n", *(d for _n, d in batch)])
                 _answer(
-                    *connection.request("PUT", f"/api/push/{bundle_id}/batch", body, signer=signer)
+                    *connection.request(
+                        "PUT", f"/api/push/{bundle_id}/batch", body, signer=signer, files=True
+                    )
                 )
                 result.sent_files += len(batch)
                 result.sent_bytes += sum(len(d) for _n, d in batch)
@@ -271,6 +274,7 @@ def _send(
                         data,
                         signer=signer,
                         query={"name": name, "offset": offset},
+                        files=True,
                     )
                     if status == 409 and "offset" in reply:
                         # another laptop is sending the same file, or a chunk we sent was
