@@ -143,3 +143,7 @@ def new_inspection(cli: Cli, *extra: str, type_code: str = "primary_care") -> st
         *extra,
     )
     return out.strip()
+
+
+# The central service's real parts (PostgreSQL, the test CA, the server): tests/central_fixtures.py
+from .central_fixtures import postgres, server, tls  # noqa: E402, F401

@@ -59,6 +59,7 @@ MODULES = [
     "inspector/crypto/home.py",
     "inspector/crypto/files.py",
     "inspector/record/store.py",
+    "inspector/central/client.py",
 ]
 ERRORS = {
     "InspectorError",
@@ -73,6 +74,8 @@ ERRORS = {
     "BundleRefused",
     "VaultError",
     "Locked",
+    "SyncError",
+    "ServerRefused",
 }
 
 

@@ -350,6 +350,17 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "整改期限应晚于下达日期（{day}）"),
         QT_TRANSLATE_NOOP("Core", "该整改通知书已签名"),
         QT_TRANSLATE_NOOP("Core", "整改通知书由检查组长签名：该密钥的执法证号不是组长的"),
+        # The central server, the laptop's side (inspector/central/client.py).
+        QT_TRANSLATE_NOOP("Core", "服务器地址无效（应为 https://主机:端口）：{url}"),
+        QT_TRANSLATE_NOOP("Core", "服务器的证书未通过验证（不是本局的服务器？）：{problem}"),
+        QT_TRANSLATE_NOOP("Core", "无法连接服务器：{problem}"),
+        QT_TRANSLATE_NOOP("Core", "服务器拒绝登记：{reason}"),
+        QT_TRANSLATE_NOOP("Core", "本机尚未登记到服务器，请先执行 sync enroll 服务器地址 登记码"),
+        QT_TRANSLATE_NOOP("Core", "服务器拒绝：{reason}"),
+        QT_TRANSLATE_NOOP("Core", "服务器出错：{reason}"),
+        QT_TRANSLATE_NOOP("Core", "签名者不在本机信任列表中（不是本局发布的）"),
+        QT_TRANSLATE_NOOP("Core", "检查人员名录格式无效"),
+        QT_TRANSLATE_NOOP("Core", "不认识的发布类型：{kind}"),
         # Hand-over bundles (inspector/bundle/).
         QT_TRANSLATE_NOOP("Core", "交接包中的文件太多（{count} 个，上限 {limit} 个）"),
         QT_TRANSLATE_NOOP("Core", "交接包中的 {name} 过大"),

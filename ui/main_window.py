@@ -236,6 +236,9 @@ class MainWindow(QMainWindow):
         conflicts = self._waits_for_workspace(QAction(self.tr("交接冲突…"), self))
         conflicts.triggered.connect(self.bundle_conflicts)
         file_menu.addAction(conflicts)
+        sync = self._waits_for_workspace(QAction(self.tr("同步…"), self))
+        sync.triggered.connect(self.sync)
+        file_menu.addAction(sync)
         # Enabled by attach for an encrypted data directory only (a plain one has no key).
         self.lock_action = QAction(self.tr("锁定"), self)
         self.lock_action.setEnabled(False)
@@ -457,6 +460,13 @@ class MainWindow(QMainWindow):
         showing = self.pages.currentWidget() is self.checklist and self.checklist.view is not None
         current = self.checklist.inspection_id if showing else None
         BundleExportDialog(self.workspace, self.runner, current, self).exec()
+
+    def sync(self) -> None:
+        """Push to the bureau's central server (and enroll, pull) with progress."""
+        from ui.sync_dialog import SyncDialog
+
+        self.saver.flush()
+        SyncDialog(self.workspace, self.runner, self).exec()
 
     def import_bundle(self) -> None:
         from ui.bundle_dialog import BundleImportDialog

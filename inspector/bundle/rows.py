@@ -43,7 +43,15 @@ TABLES = (
 # Each laptop's own: its settings, whom it trusts, its hand-over bookkeeping. Every other table
 # travels in a bundle (tests/test_bundle.py fails on a table in neither).
 LOCAL = frozenset(
-    {"settings", "trusted_certificates", "bundle_exports", "bundle_imports", "bundle_conflicts"}
+    {
+        "settings",
+        "trusted_certificates",
+        "bundle_exports",
+        "bundle_imports",
+        "bundle_conflicts",
+        "sync_servers",
+        "sync_pushes",
+    }
 )
 # Tables whose rows carry the change stamps (inspector/audit.py).
 STAMPED = frozenset(TABLES) - {

@@ -228,10 +228,12 @@ def verify_bundle(
     reporter: Reporter | None = None,
     sink: Sink | None = None,
     check_records: bool = True,
+    external: dict[str, tuple[str, int]] | None = None,
 ) -> BundleReport:
     """Verify the bundle at ``path`` (see the module docstring). ``roots``: certificates the
     receiver trusts (its trust list's CA certificates, or signers' own certificates); with
     ``require_trust`` a signer that chains to none of them is refused."""
+    external = external or {}  # evidence held by the caller (the central server's store)
     reporter = reporter or NullReporter()
     path = Path(path)
     with open_zip(path) as archive:
@@ -268,11 +270,15 @@ def verify_bundle(
         if manifest["signer"].get("kind") == "device":
             report.notes.append("以导出设备的设备密钥签名，不能证明交接人的身份")
         listed = _listed(manifest)
-        present = {
+        present: dict[str, zipfile.ZipInfo | None] = {
             info.filename: info
             for info in archive.infolist()
             if info.filename not in (MANIFEST, SIGNATURE)
         }
+        for name in external:
+            if _evidence_member(name) is None or name in present:
+                raise BundleError("交接包中有清单外的文件类型：{name}", name=name)
+            present[name] = None
         for name in sorted(listed):
             if name not in present:
                 raise BundleError("交接包缺少清单中列出的文件：{name}", name=name)
@@ -282,6 +288,15 @@ def verify_bundle(
         reporter.start(len(listed), "校验交接包")
         for done, (name, (sha, size)) in enumerate(sorted(listed.items()), start=1):
             info = present[name]
+            if info is None:  # held by the caller, checked by it
+                if external[name] != (sha, size):
+                    raise BundleError(
+                        "交接包中的文件与清单中的摘要不符（已被改动）：{name}", name=name
+                    )
+                report.members += 1
+                report.size += size
+                reporter.advance(done, name)
+                continue
             if info.file_size != size:
                 raise BundleError("交接包中的文件大小与清单不符：{name}", name=name)
             evidence = _evidence_member(name)

@@ -27,7 +27,9 @@ from inspector.cli import (
     ledger,
     record,
     report,
+    server,
     stock,
+    sync,
 )
 from inspector.cli.output import EXIT_ERROR, Printer
 from inspector.errors import InspectorError
@@ -51,6 +53,8 @@ GROUPS = (
     stock,
     bundle,
     home,
+    sync,
+    server,
     audit,
 )
 

@@ -719,3 +719,34 @@ class BundleConflict(Synced, Base):
     settled_at: Mapped[datetime | None]
 
     __table_args__ = (Index("ix_bundle_conflicts_inspection", "inspection_id"),)
+
+
+class SyncServer(Synced, Base):
+    """The bureau's central server this laptop is enrolled with (issue 10, ``sync enroll``):
+    its address, the CA certificate its HTTPS is checked against, and the device id the server
+    gave (the fingerprint of this laptop's device key). No database credentials: every request
+    is signed by the device key."""
+
+    __tablename__ = "sync_servers"
+    url: Mapped[str] = mapped_column(String(300))
+    server_device: Mapped[str] = mapped_column(String(64))
+    district: Mapped[str] = mapped_column(String(100))
+    ca_pem: Mapped[str | None] = mapped_column(Text)
+    # kind → the version of the reference data installed from the server (sync pull)
+    pulled: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class SyncPush(Synced, Base):
+    """A push the central server confirmed (committed): which bundle, the inspections it held
+    and how far each laptop's changes went, so the laptop knows what the bureau has."""
+
+    __tablename__ = "sync_pushes"
+    url: Mapped[str] = mapped_column(String(300))
+    bundle_id: Mapped[str] = mapped_column(String(36))
+    manifest_sha256: Mapped[str] = mapped_column(String(64))
+    heads: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    inspections: Mapped[list[Any]] = mapped_column(default=list)
+    summary: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    confirmed_at: Mapped[datetime]
+
+    __table_args__ = (Index("ix_sync_pushes_url", "url"),)

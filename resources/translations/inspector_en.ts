@@ -75,72 +75,72 @@
 <context>
     <name>BalanceModel</name>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="66"/>
+        <location filename="../../ui/stock_dialog.py" line="58"/>
         <source>品种</source>
         <translation>Drug</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="67"/>
+        <location filename="../../ui/stock_dialog.py" line="59"/>
         <source>规格</source>
         <translation>Specification</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="68"/>
+        <location filename="../../ui/stock_dialog.py" line="60"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="69"/>
+        <location filename="../../ui/stock_dialog.py" line="61"/>
         <source>附件1</source>
         <translation>Annex 1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="70"/>
+        <location filename="../../ui/stock_dialog.py" line="62"/>
         <source>期初</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="71"/>
+        <location filename="../../ui/stock_dialog.py" line="63"/>
         <source>购进</source>
         <translation>Purchased</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="72"/>
+        <location filename="../../ui/stock_dialog.py" line="64"/>
         <source>销售</source>
         <translation>Sold</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="73"/>
+        <location filename="../../ui/stock_dialog.py" line="65"/>
         <source>医保结算</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="74"/>
+        <location filename="../../ui/stock_dialog.py" line="66"/>
         <source>应存</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="75"/>
+        <location filename="../../ui/stock_dialog.py" line="67"/>
         <source>实盘</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="76"/>
+        <location filename="../../ui/stock_dialog.py" line="68"/>
         <source>账实差</source>
         <translation>Stock gap</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="77"/>
+        <location filename="../../ui/stock_dialog.py" line="69"/>
         <source>结算超出</source>
         <translation>Settled beyond sold</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="78"/>
+        <location filename="../../ui/stock_dialog.py" line="70"/>
         <source>超出金额（元）</source>
         <translation>Excess (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="79"/>
+        <location filename="../../ui/stock_dialog.py" line="71"/>
         <source>差异</source>
         <translation>Gaps</translation>
     </message>
@@ -148,67 +148,67 @@
 <context>
     <name>BillsModel</name>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="79"/>
+        <location filename="../../ui/claims_dialog.py" line="78"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="80"/>
+        <location filename="../../ui/claims_dialog.py" line="79"/>
         <source>结算单号</source>
         <translation>Bill no.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="81"/>
+        <location filename="../../ui/claims_dialog.py" line="80"/>
         <source>参保人</source>
         <translation>Insured person</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="82"/>
+        <location filename="../../ui/claims_dialog.py" line="81"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="83"/>
+        <location filename="../../ui/claims_dialog.py" line="82"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="84"/>
+        <location filename="../../ui/claims_dialog.py" line="83"/>
         <source>医疗总费用</source>
         <translation>Total cost</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="85"/>
+        <location filename="../../ui/claims_dialog.py" line="84"/>
         <source>统筹基金支付</source>
         <translation>Paid by the fund</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="86"/>
+        <location filename="../../ui/claims_dialog.py" line="85"/>
         <source>核实结果</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="87"/>
+        <location filename="../../ui/claims_dialog.py" line="86"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="90"/>
+        <location filename="../../ui/claims_dialog.py" line="89"/>
         <source>未核实</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="91"/>
+        <location filename="../../ui/claims_dialog.py" line="90"/>
         <source>核实无误</source>
         <translation>Verified correct</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="92"/>
+        <location filename="../../ui/claims_dialog.py" line="91"/>
         <source>发现问题</source>
         <translation>Problem found</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="128"/>
+        <location filename="../../ui/claims_dialog.py" line="109"/>
         <source>（证据 {n} 件）</source>
         <translation> ({n} evidence)</translation>
     </message>
@@ -473,52 +473,52 @@
 <context>
     <name>CaseStepDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="213"/>
+        <location filename="../../ui/ledger_page.py" line="199"/>
         <source>案件处理</source>
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="220"/>
+        <location filename="../../ui/ledger_page.py" line="206"/>
         <source>如：历城区医疗保障局、历城区公安分局</source>
         <translation>e.g. Licheng District Healthcare Security Bureau, Licheng District Public Security Bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="226"/>
+        <location filename="../../ui/ledger_page.py" line="212"/>
         <source>处理方式</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="227"/>
+        <location filename="../../ui/ledger_page.py" line="213"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="228"/>
+        <location filename="../../ui/ledger_page.py" line="214"/>
         <source>处理或接收单位</source>
         <translation>Handling or receiving body</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="229"/>
+        <location filename="../../ui/ledger_page.py" line="215"/>
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="230"/>
+        <location filename="../../ui/ledger_page.py" line="216"/>
         <source>当事人陈述申辩</source>
         <translation>Party&apos;s statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="231"/>
+        <location filename="../../ui/ledger_page.py" line="217"/>
         <source>陈述申辩日期</source>
         <translation>Date of the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="232"/>
+        <location filename="../../ui/ledger_page.py" line="218"/>
         <source>本次追回金额（元）</source>
         <translation>Recovered in this step (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="233"/>
+        <location filename="../../ui/ledger_page.py" line="219"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -670,201 +670,201 @@
 <context>
     <name>ClaimsDialog</name>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="159"/>
+        <location filename="../../ui/claims_dialog.py" line="140"/>
         <source>结算数据抽样 · {title}</source>
         <translation>Claims sampling · {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="174"/>
+        <location filename="../../ui/claims_dialog.py" line="155"/>
         <source>抽样规则（医保结算数据导出：Excel 或 CSV）</source>
         <translation>Sampling rules (settlement export: Excel or CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="178"/>
+        <location filename="../../ui/claims_dialog.py" line="159"/>
         <source>结算数据文件</source>
         <translation>Settlement data file</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="179"/>
+        <location filename="../../ui/claims_dialog.py" line="160"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="183"/>
+        <location filename="../../ui/claims_dialog.py" line="164"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="188"/>
+        <location filename="../../ui/claims_dialog.py" line="169"/>
         <source>起始日期</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="191"/>
+        <location filename="../../ui/claims_dialog.py" line="172"/>
         <source>非负整数；写在清单上，任何人可据此复核</source>
         <translation>A non-negative integer; printed on the list so anyone can check it</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="192"/>
+        <location filename="../../ui/claims_dialog.py" line="173"/>
         <source>随机生成</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="196"/>
+        <location filename="../../ui/claims_dialog.py" line="177"/>
         <source>随机种子</source>
         <translation>Random seed</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="207"/>
+        <location filename="../../ui/claims_dialog.py" line="188"/>
         <source>最近一年</source>
         <translation>Latest year</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="210"/>
+        <location filename="../../ui/claims_dialog.py" line="191"/>
         <source>其余票据抽样比例</source>
         <translation>Sample rate of the other bills</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="211"/>
+        <location filename="../../ui/claims_dialog.py" line="192"/>
         <source>住院全查阈值（元）</source>
         <translation>Inpatient threshold (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="212"/>
+        <location filename="../../ui/claims_dialog.py" line="193"/>
         <source>门诊费用前</source>
         <translation>Top outpatient spenders:</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="213"/>
+        <location filename="../../ui/claims_dialog.py" line="194"/>
         <source>名，年度</source>
         <translation>, year</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="219"/>
+        <location filename="../../ui/claims_dialog.py" line="200"/>
         <source>第三方复核（抽样比例不低于 10%）</source>
         <translation>Third-party review (rate at least 10%)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="221"/>
+        <location filename="../../ui/claims_dialog.py" line="202"/>
         <source>读取并抽样</source>
         <translation>Read and sample</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="227"/>
+        <location filename="../../ui/claims_dialog.py" line="208"/>
         <source>抽样结果</source>
         <translation>Sample</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="229"/>
+        <location filename="../../ui/claims_dialog.py" line="210"/>
         <source>尚未读取文件。</source>
         <translation>No file read yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="237"/>
+        <location filename="../../ui/claims_dialog.py" line="218"/>
         <source>建立抽样清单（附到本次检查）</source>
         <translation>Make the list (attach to this inspection)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="244"/>
+        <location filename="../../ui/claims_dialog.py" line="225"/>
         <source>本次检查的抽样清单</source>
         <translation>Lists of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="264"/>
+        <location filename="../../ui/claims_dialog.py" line="245"/>
         <source>说明（发现问题时必填）</source>
         <translation>Note (required for a problem)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="265"/>
+        <location filename="../../ui/claims_dialog.py" line="246"/>
         <source>核实无误</source>
         <translation>Verified correct</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="266"/>
+        <location filename="../../ui/claims_dialog.py" line="247"/>
         <source>发现问题</source>
         <translation>Problem found</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="269"/>
+        <location filename="../../ui/claims_dialog.py" line="250"/>
         <source>关联证据…</source>
         <translation>Link evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="285"/>
+        <location filename="../../ui/claims_dialog.py" line="266"/>
         <source>选择结算数据</source>
         <translation>Choose settlement data</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="287"/>
+        <location filename="../../ui/claims_dialog.py" line="268"/>
         <source>结算数据 (*.xlsx *.csv *.txt)</source>
         <translation>Settlement data (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="320"/>
-        <location filename="../../ui/claims_dialog.py" line="336"/>
-        <location filename="../../ui/claims_dialog.py" line="404"/>
-        <location filename="../../ui/claims_dialog.py" line="481"/>
-        <location filename="../../ui/claims_dialog.py" line="497"/>
+        <location filename="../../ui/claims_dialog.py" line="301"/>
+        <location filename="../../ui/claims_dialog.py" line="317"/>
+        <location filename="../../ui/claims_dialog.py" line="385"/>
+        <location filename="../../ui/claims_dialog.py" line="462"/>
+        <location filename="../../ui/claims_dialog.py" line="478"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="323"/>
+        <location filename="../../ui/claims_dialog.py" line="304"/>
         <source>正在读取 {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="340"/>
+        <location filename="../../ui/claims_dialog.py" line="321"/>
         <source>正在读取结算数据…</source>
         <translation>Reading settlement data…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="343"/>
+        <location filename="../../ui/claims_dialog.py" line="324"/>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="347"/>
+        <location filename="../../ui/claims_dialog.py" line="328"/>
         <source>{name}：{rows} 行，SHA-256 {sha}</source>
         <translation>{name}: {rows} rows, SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="356"/>
+        <location filename="../../ui/claims_dialog.py" line="337"/>
         <source>第 {row} 行：{reason}</source>
         <translation>Row {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="364"/>
+        <location filename="../../ui/claims_dialog.py" line="345"/>
         <source>共拒绝 {n} 行：未建立抽样清单，请修改文件后重新读取。</source>
         <translation>{n} rows refused: no list was made. Correct the file and read it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="379"/>
+        <location filename="../../ui/claims_dialog.py" line="360"/>
         <source>列入清单 {total} 张（{counts}）。规则：{rules}</source>
         <translation>{total} bills listed ({counts}). Rules: {rules}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="397"/>
+        <location filename="../../ui/claims_dialog.py" line="378"/>
         <source>抽样清单已建立。</source>
         <translation>The list was made.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="408"/>
+        <location filename="../../ui/claims_dialog.py" line="389"/>
         <source>正在建立抽样清单…</source>
         <translation>Making the list…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="426"/>
+        <location filename="../../ui/claims_dialog.py" line="407"/>
         <source>{name}（{n} 张，SHA-256 {sha}…）</source>
         <translation>{name} ({n} bills, SHA-256 {sha}…)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="440"/>
+        <location filename="../../ui/claims_dialog.py" line="421"/>
         <source>本次检查尚无抽样清单。</source>
         <translation>This inspection has no list yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="447"/>
+        <location filename="../../ui/claims_dialog.py" line="428"/>
         <source>规则：{rules}
 已核实 {done}/{n}，发现问题 {problems}</source>
         <translation>Rules: {rules}
@@ -1795,391 +1795,441 @@ Checked {done}/{n}, problems found {problems}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="354"/>
+        <source>服务器地址无效（应为 https://主机:端口）：{url}</source>
+        <translation>Invalid server address (it should be https://host:port): {url}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="355"/>
+        <source>服务器的证书未通过验证（不是本局的服务器？）：{problem}</source>
+        <translation>The server&apos;s certificate did not verify (not the bureau&apos;s server?): {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="356"/>
+        <source>无法连接服务器：{problem}</source>
+        <translation>Cannot reach the server: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="357"/>
+        <source>服务器拒绝登记：{reason}</source>
+        <translation>The server refused the enrollment: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="358"/>
+        <source>本机尚未登记到服务器，请先执行 sync enroll 服务器地址 登记码</source>
+        <translation>This laptop is not enrolled with the server: run sync enroll SERVER-ADDRESS CODE first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="359"/>
+        <source>服务器拒绝：{reason}</source>
+        <translation>The server refused: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="360"/>
+        <source>服务器出错：{reason}</source>
+        <translation>Server error: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="361"/>
+        <source>签名者不在本机信任列表中（不是本局发布的）</source>
+        <translation>The signer is not on this laptop&apos;s trust list (not published by the bureau)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="362"/>
+        <source>检查人员名录格式无效</source>
+        <translation>The inspector roster is not in a valid format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="363"/>
+        <source>不认识的发布类型：{kind}</source>
+        <translation>Unknown kind of publication: {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="365"/>
         <source>交接包中的文件太多（{count} 个，上限 {limit} 个）</source>
         <translation>The bundle holds too many files ({count}; at most {limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="355"/>
+        <location filename="../../ui/core_messages.py" line="366"/>
         <source>交接包中的 {name} 过大</source>
         <translation>{name} in the bundle is too large</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="356"/>
+        <location filename="../../ui/core_messages.py" line="367"/>
         <source>交接包中的 {name} 已损坏（长度不符）</source>
         <translation>{name} in the bundle is damaged (wrong length)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="357"/>
+        <location filename="../../ui/core_messages.py" line="368"/>
         <source>找不到交接包：{path}</source>
         <translation>Bundle not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="358"/>
+        <location filename="../../ui/core_messages.py" line="369"/>
         <source>交接包不完整或已损坏（可能被截断），不是有效的 zip 文件：{path}</source>
         <translation>The bundle is incomplete or damaged (perhaps truncated), not a valid zip file: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="361"/>
+        <location filename="../../ui/core_messages.py" line="372"/>
         <source>交接包中的文件名不安全（{problem}）：{name}</source>
         <translation>Unsafe file name in the bundle ({problem}): {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="362"/>
+        <location filename="../../ui/core_messages.py" line="373"/>
         <source>交接包中有重名的文件：{name}</source>
         <translation>The bundle holds two files of the same name: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="363"/>
+        <location filename="../../ui/core_messages.py" line="374"/>
         <source>交接包中有链接、文件夹或特殊文件：{name}</source>
         <translation>The bundle holds a link, a folder or a special file: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="364"/>
+        <location filename="../../ui/core_messages.py" line="375"/>
         <source>交接包中的文件使用了不支持的压缩方式：{name}</source>
         <translation>A file in the bundle uses an unsupported compression method: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="365"/>
+        <location filename="../../ui/core_messages.py" line="376"/>
         <source>交接包中的文件被加密了：{name}</source>
         <translation>A file in the bundle is encrypted: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="366"/>
+        <location filename="../../ui/core_messages.py" line="377"/>
         <source>交接包中的文件过大：{name}</source>
         <translation>A file in the bundle is too large: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="367"/>
+        <location filename="../../ui/core_messages.py" line="378"/>
         <source>交接包中的文件压缩比异常（疑似压缩炸弹），已拒绝：{name}</source>
         <translation>A file in the bundle has an abnormal compression ratio (a likely zip bomb) and was refused: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="368"/>
+        <location filename="../../ui/core_messages.py" line="379"/>
         <source>交接包中的文件大小记录不一致：{name}</source>
         <translation>The sizes recorded for a file in the bundle disagree: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="369"/>
+        <location filename="../../ui/core_messages.py" line="380"/>
         <source>交接包解开后过大（超过 {limit} GB）</source>
         <translation>The bundle would unpack to more than {limit} GB</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="370"/>
+        <location filename="../../ui/core_messages.py" line="381"/>
         <source>交接包中缺少 {name}</source>
         <translation>The bundle lacks {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="371"/>
+        <location filename="../../ui/core_messages.py" line="382"/>
         <source>交接包中的 {name} 已损坏：{error}</source>
         <translation>{name} in the bundle is damaged: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="372"/>
+        <location filename="../../ui/core_messages.py" line="383"/>
         <source>交接包的清单在签名后被改动（签名摘要不符）</source>
         <translation>The bundle&apos;s manifest was changed after it was signed (the signed digest does not match)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="373"/>
+        <location filename="../../ui/core_messages.py" line="384"/>
         <source>交接包的签名无效（与签名证书的公钥不符）</source>
         <translation>The bundle&apos;s signature is invalid (it does not match the signing certificate&apos;s public key)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="374"/>
+        <location filename="../../ui/core_messages.py" line="385"/>
         <source>交接包的签名文件无法读取（不是有效的 CMS 签名）</source>
         <translation>The bundle&apos;s signature file cannot be read (not a valid CMS signature)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="375"/>
+        <location filename="../../ui/core_messages.py" line="386"/>
         <source>交接包的签名无法验证：{error}</source>
         <translation>The bundle&apos;s signature cannot be verified: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="376"/>
+        <location filename="../../ui/core_messages.py" line="387"/>
         <source>交接包的文件名应以 .zip 结尾：{path}</source>
         <translation>A bundle&apos;s file name ends in .zip: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="377"/>
+        <location filename="../../ui/core_messages.py" line="388"/>
         <source>没有导出给“{receiver}”的交接包记录：第一次请不带 --since 导出（用 --to 记下接收方）</source>
         <translation>No bundle was exported to “{receiver}” yet: export the first one without --since (and name the receiver with --to)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="381"/>
+        <location filename="../../ui/core_messages.py" line="392"/>
         <source>请提供密钥口令</source>
         <translation>Give the key&apos;s passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="382"/>
+        <location filename="../../ui/core_messages.py" line="393"/>
         <source>证据文件已被改动，未导出：{sha256}</source>
         <translation>An evidence file was changed and was not exported: {sha256}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="383"/>
+        <location filename="../../ui/core_messages.py" line="394"/>
         <source>记录文件已被改动，未导出：{name}</source>
         <translation>A record file was changed and was not exported: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="384"/>
+        <location filename="../../ui/core_messages.py" line="395"/>
         <source>这不是 Inspector 交接包（清单中没有 {format} 格式标识）</source>
         <translation>This is not an Inspector bundle (its manifest has no {format} format mark)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="385"/>
+        <location filename="../../ui/core_messages.py" line="396"/>
         <source>交接包的清单没有格式版本</source>
         <translation>The bundle&apos;s manifest has no format version</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="386"/>
+        <location filename="../../ui/core_messages.py" line="397"/>
         <source>交接包由较新版本的 Inspector 制作（格式版本 {version}，本机支持 {supported}），请先升级本机的 Inspector</source>
         <translation>The bundle was made by a newer Inspector (format version {version}; this laptop reads {supported}): update Inspector first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="390"/>
+        <location filename="../../ui/core_messages.py" line="401"/>
         <source>交接包清单的文件列表无效</source>
         <translation>The bundle manifest&apos;s list of files is invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="391"/>
+        <location filename="../../ui/core_messages.py" line="402"/>
         <source>交接包中证据文件的名称无效：{name}</source>
         <translation>Invalid evidence file name in the bundle: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="392"/>
+        <location filename="../../ui/core_messages.py" line="403"/>
         <source>交接包的清单不是有效的 JSON</source>
         <translation>The bundle&apos;s manifest is not valid JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="393"/>
+        <location filename="../../ui/core_messages.py" line="404"/>
         <source>交接包的清单缺少 {key}</source>
         <translation>The bundle&apos;s manifest lacks {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="394"/>
+        <location filename="../../ui/core_messages.py" line="405"/>
         <source>交接包中的文件已损坏（可能被截断）：{name}</source>
         <translation>A file in the bundle is damaged (perhaps truncated): {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="395"/>
+        <location filename="../../ui/core_messages.py" line="406"/>
         <source>交接包清单中写明的签名者与实际签名的证书不符</source>
         <translation>The signer the manifest names is not the certificate that signed it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="396"/>
+        <location filename="../../ui/core_messages.py" line="407"/>
         <source>交接包的签名者不在本机信任的签名者之列（可能来自其他医保局）：{who}，证书指纹 {fingerprint}</source>
         <translation>The bundle&apos;s signer is not among the signers this laptop trusts (perhaps another bureau&apos;s): {who}, certificate fingerprint {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="400"/>
+        <location filename="../../ui/core_messages.py" line="411"/>
         <source>交接包清单中的文件名不安全：{name}</source>
         <translation>Unsafe file name in the bundle&apos;s manifest: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="401"/>
+        <location filename="../../ui/core_messages.py" line="412"/>
         <source>交接包清单中有重名的文件：{name}</source>
         <translation>The bundle&apos;s manifest lists two files of the same name: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="402"/>
+        <location filename="../../ui/core_messages.py" line="413"/>
         <source>交接包中有本机不认识的数据表：{name}</source>
         <translation>The bundle holds a data table this laptop does not know: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="403"/>
+        <location filename="../../ui/core_messages.py" line="414"/>
         <source>交接包中有清单外的文件类型：{name}</source>
         <translation>The bundle holds a kind of file outside the format: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="404"/>
+        <location filename="../../ui/core_messages.py" line="415"/>
         <source>交接包中的{where}内容与其哈希不符</source>
         <translation>In the bundle, {where}: the content does not match its hash</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="405"/>
+        <location filename="../../ui/core_messages.py" line="416"/>
         <source>交接包中的{where}序号不连续</source>
         <translation>In the bundle, {where}: the numbers are not consecutive</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="406"/>
+        <location filename="../../ui/core_messages.py" line="417"/>
         <source>交接包中的{where}的链接被改动</source>
         <translation>In the bundle, {where}: the link was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="407"/>
+        <location filename="../../ui/core_messages.py" line="418"/>
         <source>交接包中的{where}与上一条的链接断开</source>
         <translation>In the bundle, {where}: the link to the entry before is broken</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="408"/>
+        <location filename="../../ui/core_messages.py" line="419"/>
         <source>交接包 {member} 第 {number} 行过长</source>
         <translation>Bundle {member}, line {number}: too long</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="409"/>
+        <location filename="../../ui/core_messages.py" line="420"/>
         <source>交接包 {member} 第 {number} 行不是一条记录</source>
         <translation>Bundle {member}, line {number}: not a row</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="410"/>
+        <location filename="../../ui/core_messages.py" line="421"/>
         <source>交接包缺少清单中列出的文件：{name}</source>
         <translation>The bundle lacks a file its manifest lists: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="411"/>
+        <location filename="../../ui/core_messages.py" line="422"/>
         <source>交接包中有清单未列出的文件：{name}</source>
         <translation>The bundle holds a file its manifest does not list: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="412"/>
+        <location filename="../../ui/core_messages.py" line="423"/>
         <source>交接包中的文件大小与清单不符：{name}</source>
         <translation>A file&apos;s size in the bundle does not match the manifest: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="413"/>
+        <location filename="../../ui/core_messages.py" line="424"/>
         <source>交接包中证据文件的名称与其摘要不符：{name}</source>
         <translation>An evidence file&apos;s name in the bundle does not match its digest: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="414"/>
+        <location filename="../../ui/core_messages.py" line="425"/>
         <source>交接包中的文件与清单中的摘要不符（已被改动）：{name}</source>
         <translation>A file in the bundle does not match the manifest&apos;s digest (it was changed): {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="415"/>
+        <location filename="../../ui/core_messages.py" line="426"/>
         <source>交接包的数据表 {table} 有本机不认识的列 {columns}（可能由较新版本制作）</source>
         <translation>The bundle&apos;s table {table} has columns this laptop does not know: {columns} (perhaps made by a newer version)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="418"/>
+        <location filename="../../ui/core_messages.py" line="429"/>
         <source>交接包的数据表 {table} 中有重复的记录：{key}</source>
         <translation>The bundle&apos;s table {table} holds a row twice: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="419"/>
+        <location filename="../../ui/core_messages.py" line="430"/>
         <source>交接包中的{where}次序错乱</source>
         <translation>In the bundle, {where}: out of order</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="420"/>
+        <location filename="../../ui/core_messages.py" line="431"/>
         <source>交接包中的{where}内容已损坏</source>
         <translation>In the bundle, {where}: the content is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="421"/>
+        <location filename="../../ui/core_messages.py" line="432"/>
         <source>交接包中的{where}的字段 {key} 被改动</source>
         <translation>In the bundle, {where}: the field {key} was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="422"/>
+        <location filename="../../ui/core_messages.py" line="433"/>
         <source>记录文件 {name} 的签名验证未通过：{problem}</source>
         <translation>The signatures of the record file {name} did not verify: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="423"/>
+        <location filename="../../ui/core_messages.py" line="434"/>
         <source>交接包 {member} 第 {number} 行不是有效的 JSON</source>
         <translation>Bundle {member}, line {number}: not valid JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="424"/>
+        <location filename="../../ui/core_messages.py" line="435"/>
         <source>交接包的数据表 {table} 中有无效的记录</source>
         <translation>The bundle&apos;s table {table} holds an invalid row</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="425"/>
+        <location filename="../../ui/core_messages.py" line="436"/>
         <source>记录文件 {name} 应有数字签名，但文件中没有</source>
         <translation>The record file {name} should carry digital signatures but has none</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="426"/>
+        <location filename="../../ui/core_messages.py" line="437"/>
         <source>交接包缺少证据文件：{sha256}{suffix}</source>
         <translation>The bundle lacks an evidence file: {sha256}{suffix}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="427"/>
+        <location filename="../../ui/core_messages.py" line="438"/>
         <source>交接包缺少记录文件：{name}</source>
         <translation>The bundle lacks a record file: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="428"/>
+        <location filename="../../ui/core_messages.py" line="439"/>
         <source>记录文件与数据库记录的摘要不符：{name}</source>
         <translation>A record file does not match the digest its row gives: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="429"/>
+        <location filename="../../ui/core_messages.py" line="440"/>
         <source>检查 {inspection} 已签字锁定，交接包中它的{what}与本机不同（{why}）：已拒绝导入，本机数据未改变。如需更正，请在签字的一方制作更正记录后再交接</source>
         <translation>Inspection {inspection} is signed and locked, and the bundle&apos;s {what} differs from this laptop&apos;s ({why}): the import was refused and nothing here changed. To correct it, make an amendment where it was signed, then hand that over</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="433"/>
+        <location filename="../../ui/core_messages.py" line="444"/>
         <source>冲突编号至少需要 4 个字符</source>
         <translation>A conflict id needs at least 4 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="434"/>
+        <location filename="../../ui/core_messages.py" line="445"/>
         <source>没有编号为 {id} 的冲突</source>
         <translation>There is no conflict with the id {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="435"/>
+        <location filename="../../ui/core_messages.py" line="446"/>
         <source>编号 {id} 对应多项冲突，请输入更长的编号</source>
         <translation>The id {id} matches several conflicts: type more of it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="436"/>
+        <location filename="../../ui/core_messages.py" line="447"/>
         <source>请选择保留本机版本（local）或交接包版本（incoming）</source>
         <translation>Choose to keep this laptop&apos;s version (local) or the bundle&apos;s (incoming)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="437"/>
+        <location filename="../../ui/core_messages.py" line="448"/>
         <source>交接包中的删除记录指向未知的数据表：{table}</source>
         <translation>A deletion in the bundle names an unknown table: {table}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="438"/>
+        <location filename="../../ui/core_messages.py" line="449"/>
         <source>{where}接不上本机的记录（本机到第 {seq} 条）：请先导入此前的交接包</source>
         <translation>{where} does not follow on from this laptop&apos;s (which ends at entry {seq}): import the earlier bundles first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="441"/>
+        <location filename="../../ui/core_messages.py" line="452"/>
         <source>这项冲突已经处理过了</source>
         <translation>This conflict was settled already</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="442"/>
+        <location filename="../../ui/core_messages.py" line="453"/>
         <source>这是增量交接包，本机缺少它所依赖的证据文件 {sha256}{suffix}：请先导入此前的交接包</source>
         <translation>This is an incremental bundle and this laptop lacks an evidence file it builds on, {sha256}{suffix}: import the earlier bundles first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="446"/>
+        <location filename="../../ui/core_messages.py" line="457"/>
         <source>{where}与本机的不同（记录链分叉）：已拒绝导入，本机数据未改变</source>
         <translation>{where} differs from this laptop&apos;s (the chain forks): the import was refused and nothing here changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="447"/>
+        <location filename="../../ui/core_messages.py" line="458"/>
         <source>交接包中的{what}引用了本机没有的数据（{parent}）：请先导入此前的交接包</source>
         <translation>The bundle&apos;s {what} refer to data this laptop lacks ({parent}): import the earlier bundles first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="450"/>
+        <location filename="../../ui/core_messages.py" line="461"/>
         <source>导入后设备 {device} 的操作记录链校验未通过：{problem}；已拒绝导入</source>
         <translation>After the import the action log of device {device} would not verify: {problem}; the import was refused</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="453"/>
+        <location filename="../../ui/core_messages.py" line="464"/>
         <source>导入后检查 {inspection} 的证据保管链校验未通过：{problem}；已拒绝导入</source>
         <translation>After the import the chain of custody of inspection {inspection} would not verify: {problem}; the import was refused</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="456"/>
+        <location filename="../../ui/core_messages.py" line="467"/>
         <source>只有检查组长可以处理交接冲突</source>
         <translation>Only the team leader can settle a hand-over conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="457"/>
+        <location filename="../../ui/core_messages.py" line="468"/>
         <source>检查 {inspection} 在交接包中已签字，本机却有它签字时没有的{what}：已拒绝导入，本机数据未改变</source>
         <translation>Inspection {inspection} is signed in the bundle, but this laptop holds {what} its signed version lacks: the import was refused and nothing here changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="461"/>
+        <location filename="../../ui/core_messages.py" line="472"/>
         <source>交接包缺少设备 {device} 的操作记录（数据改动到第 {seq} 条，操作记录只到第 {logged} 条）</source>
         <translation>The bundle lacks the action log of device {device} (its data were changed up to entry {seq}, its log goes to entry {logged})</translation>
     </message>
@@ -2757,12 +2807,12 @@ Checked {done}/{n}, problems found {problems}</translation>
 <context>
     <name>DueBanner</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="921"/>
+        <location filename="../../ui/ledger_page.py" line="907"/>
         <source>整改期限：%1 个问题 7 天内到期，其中 %2 个已逾期（最近：%3 %4，%5）&#x3000;</source>
         <translation>Rectification deadlines: %1 findings due within 7 days, %2 of them overdue (soonest: %3 %4, %5)&#x3000;</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="928"/>
+        <location filename="../../ui/ledger_page.py" line="914"/>
         <source>查看台账</source>
         <translation>Open the ledger</translation>
     </message>
@@ -2788,17 +2838,17 @@ Checked {done}/{n}, problems found {problems}</translation>
 <context>
     <name>EvidencePicker</name>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="517"/>
+        <location filename="../../ui/claims_dialog.py" line="498"/>
         <source>关联证据 · {bill}</source>
         <translation>Link evidence · {bill}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="526"/>
+        <location filename="../../ui/claims_dialog.py" line="507"/>
         <source>证据 {n}  {name}</source>
         <translation>Evidence {n}  {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="538"/>
+        <location filename="../../ui/claims_dialog.py" line="519"/>
         <source>本次检查还没有证据：先在检查条目中拍照或添加文件。</source>
         <translation>This inspection has no evidence yet: take photos or add files on its items first.</translation>
     </message>
@@ -3754,47 +3804,47 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="108"/>
+        <location filename="../../ui/ledger_page.py" line="107"/>
         <source>发现日期</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="109"/>
+        <location filename="../../ui/ledger_page.py" line="108"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="110"/>
+        <location filename="../../ui/ledger_page.py" line="109"/>
         <source>被检查机构</source>
         <translation>Institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="111"/>
+        <location filename="../../ui/ledger_page.py" line="110"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="112"/>
+        <location filename="../../ui/ledger_page.py" line="111"/>
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="113"/>
+        <location filename="../../ui/ledger_page.py" line="112"/>
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="114"/>
+        <location filename="../../ui/ledger_page.py" line="113"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="115"/>
+        <location filename="../../ui/ledger_page.py" line="114"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="116"/>
+        <location filename="../../ui/ledger_page.py" line="115"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
@@ -3802,219 +3852,219 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="471"/>
+        <location filename="../../ui/ledger_page.py" line="457"/>
         <source>← 检查列表</source>
         <translation>← Inspections</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="474"/>
-        <location filename="../../ui/ledger_page.py" line="582"/>
-        <location filename="../../ui/ledger_page.py" line="726"/>
+        <location filename="../../ui/ledger_page.py" line="460"/>
+        <location filename="../../ui/ledger_page.py" line="568"/>
+        <location filename="../../ui/ledger_page.py" line="712"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="478"/>
+        <location filename="../../ui/ledger_page.py" line="464"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="480"/>
+        <location filename="../../ui/ledger_page.py" line="466"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="488"/>
+        <location filename="../../ui/ledger_page.py" line="474"/>
         <source>搜索机构、问题、说明…</source>
         <translation>Search institution, finding, note…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="491"/>
+        <location filename="../../ui/ledger_page.py" line="477"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="498"/>
+        <location filename="../../ui/ledger_page.py" line="484"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="499"/>
+        <location filename="../../ui/ledger_page.py" line="485"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="500"/>
+        <location filename="../../ui/ledger_page.py" line="486"/>
         <source>最近 90 天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="501"/>
+        <location filename="../../ui/ledger_page.py" line="487"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="505"/>
+        <location filename="../../ui/ledger_page.py" line="491"/>
         <source>全部期限</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="506"/>
+        <location filename="../../ui/ledger_page.py" line="492"/>
         <source>7 天内到期或逾期</source>
         <translation>Due within 7 days or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="507"/>
+        <location filename="../../ui/ledger_page.py" line="493"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="535"/>
+        <location filename="../../ui/ledger_page.py" line="521"/>
         <source>整改进展…</source>
         <translation>Progress…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="537"/>
+        <location filename="../../ui/ledger_page.py" line="523"/>
         <source>案件处理…</source>
         <translation>Case step…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="539"/>
+        <location filename="../../ui/ledger_page.py" line="525"/>
         <source>回头看</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="540"/>
+        <location filename="../../ui/ledger_page.py" line="526"/>
         <source>对该检查的全部未整改问题新建回头看</source>
         <translation>A new follow-up visit of all open findings of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="542"/>
+        <location filename="../../ui/ledger_page.py" line="528"/>
         <source>整改通知书…</source>
         <translation>Rectification order…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="544"/>
+        <location filename="../../ui/ledger_page.py" line="530"/>
         <source>回头看结论…</source>
         <translation>Follow-up verdict…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="546"/>
+        <location filename="../../ui/ledger_page.py" line="532"/>
         <source>在尚未签名的回头看中记录该问题的整改结论；签名后更新台账</source>
         <translation>Record this finding&apos;s verdict in its follow-up visit, not yet signed; signing it updates the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="584"/>
+        <location filename="../../ui/ledger_page.py" line="570"/>
         <source>正在整理问题台账…</source>
         <translation>Bringing the problem ledger up to date…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="593"/>
+        <location filename="../../ui/ledger_page.py" line="579"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="596"/>
+        <location filename="../../ui/ledger_page.py" line="582"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="632"/>
+        <location filename="../../ui/ledger_page.py" line="618"/>
         <source>共 %1 个问题，未完成整改 %2 个，涉及金额 %3，已追回 %4</source>
         <translation>%1 findings, %2 not yet rectified, %3 involved, %4 recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="655"/>
+        <location filename="../../ui/ledger_page.py" line="641"/>
         <source>选择一个问题查看详情</source>
         <translation>Select a finding to see it</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="656"/>
+        <location filename="../../ui/ledger_page.py" line="642"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="657"/>
+        <location filename="../../ui/ledger_page.py" line="643"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="658"/>
+        <location filename="../../ui/ledger_page.py" line="644"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="659"/>
+        <location filename="../../ui/ledger_page.py" line="645"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="660"/>
+        <location filename="../../ui/ledger_page.py" line="646"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="661"/>
+        <location filename="../../ui/ledger_page.py" line="647"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="662"/>
+        <location filename="../../ui/ledger_page.py" line="648"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="663"/>
+        <location filename="../../ui/ledger_page.py" line="649"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="664"/>
+        <location filename="../../ui/ledger_page.py" line="650"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="665"/>
+        <location filename="../../ui/ledger_page.py" line="651"/>
         <source>现场陈述申辩</source>
         <translation>Statement on site</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="666"/>
+        <location filename="../../ui/ledger_page.py" line="652"/>
         <source>案件处理</source>
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="667"/>
+        <location filename="../../ui/ledger_page.py" line="653"/>
         <source>追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="668"/>
+        <location filename="../../ui/ledger_page.py" line="654"/>
         <source>陈述申辩</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="854"/>
+        <location filename="../../ui/ledger_page.py" line="840"/>
         <source>导出问题台账</source>
         <translation>Export the problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="863"/>
+        <location filename="../../ui/ledger_page.py" line="849"/>
         <source>已导出 %1 个问题</source>
         <translation>%1 findings exported</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="865"/>
+        <location filename="../../ui/ledger_page.py" line="851"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="892"/>
+        <location filename="../../ui/ledger_page.py" line="878"/>
         <source>情况报告已保存：%1</source>
         <translation>Periodic report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="893"/>
+        <location filename="../../ui/ledger_page.py" line="879"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
@@ -4100,151 +4150,156 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <translation>Hand-over conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="239"/>
+        <source>同步…</source>
+        <translation>Sync…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>自动锁定时间…</source>
         <translation>Lock after idle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>加密本机数据…</source>
         <translation>Encrypt the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>计划(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>双随机抽查…</source>
         <translation>Random draw…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>结算数据抽样…</source>
         <translation>Claims sampling…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
-        <location filename="../../ui/main_window.py" line="655"/>
+        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>请先在检查列表中选中或打开一项检查。</source>
         <translation>Select or open an inspection in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>进销存核对</source>
         <translation>Stock reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>当前检查人员：%1</source>
         <translation>Current inspector: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>未选择当前检查人员</source>
         <translation>No current inspector chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>本机数据已加密</source>
         <translation>The data on this computer are encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>加密本机数据</source>
         <translation>Encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>本机数据已加密，明文文件已删除。此后每次启动和锁定后需输入口令。
 提示：删除文件不会擦除磁盘上的旧数据块；建议同时清除磁盘空闲空间。</source>
         <translation>The data on this computer are encrypted and the plain files deleted. The passphrase is now asked at every start and after a lock.
 Note: deleting a file does not wipe its old blocks on the disk; wiping the disk&apos;s free space as well is advised.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>未能加密本机数据</source>
         <translation>Could not encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="553"/>
         <source>正在加密本机数据…</source>
         <translation>Encrypting the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635"/>
+        <location filename="../../ui/main_window.py" line="645"/>
         <source>自动锁定时间</source>
         <translation>Lock after idle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="636"/>
+        <location filename="../../ui/main_window.py" line="646"/>
         <source>无操作多少分钟后自动锁定：</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="657"/>
+        <location filename="../../ui/main_window.py" line="667"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -4259,12 +4314,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+H   inspection list   Ctrl+T   problem ledger   Ctrl+L   lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="669"/>
+        <location filename="../../ui/main_window.py" line="679"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="670"/>
+        <location filename="../../ui/main_window.py" line="680"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
@@ -4511,68 +4566,68 @@ Data directory: %2</translation>
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="290"/>
-        <location filename="../../ui/ledger_page.py" line="358"/>
+        <location filename="../../ui/ledger_page.py" line="276"/>
+        <location filename="../../ui/ledger_page.py" line="344"/>
         <source>整改通知书</source>
         <translation>Rectification order</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="307"/>
+        <location filename="../../ui/ledger_page.py" line="293"/>
         <source>生成整改通知书</source>
         <translation>Make the rectification order</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="321"/>
+        <location filename="../../ui/ledger_page.py" line="307"/>
         <source>组长数字签名</source>
         <translation>Leader&apos;s digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="323"/>
+        <location filename="../../ui/ledger_page.py" line="309"/>
         <source>组长的密钥</source>
         <translation>Leader&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="324"/>
+        <location filename="../../ui/ledger_page.py" line="310"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="327"/>
+        <location filename="../../ui/ledger_page.py" line="313"/>
         <source>另存…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="329"/>
+        <location filename="../../ui/ledger_page.py" line="315"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="345"/>
+        <location filename="../../ui/ledger_page.py" line="331"/>
         <source>该检查没有待整改或整改中的问题。</source>
         <translation>This inspection has no pending or in-progress findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="349"/>
+        <location filename="../../ui/ledger_page.py" line="335"/>
         <source>整改通知书 %1 已由组长签名。</source>
         <translation>Rectification order %1 is signed by the leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="351"/>
+        <location filename="../../ui/ledger_page.py" line="337"/>
         <source>整改通知书 %1 已生成，请组长数字签名。</source>
         <translation>Rectification order %1 is made; the leader signs it digitally.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="355"/>
+        <location filename="../../ui/ledger_page.py" line="341"/>
         <source>本机没有组长的密钥：生成后可在命令行签名。</source>
         <translation>This laptop has no key of the leader: once made, sign it on the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="395"/>
+        <location filename="../../ui/ledger_page.py" line="381"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="403"/>
+        <location filename="../../ui/ledger_page.py" line="389"/>
         <source>保存整改通知书</source>
         <translation>Save the rectification order</translation>
     </message>
@@ -4825,67 +4880,67 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="64"/>
+        <location filename="../../ui/registry_dialog.py" line="63"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="65"/>
+        <location filename="../../ui/registry_dialog.py" line="64"/>
         <source>机构名称</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="66"/>
+        <location filename="../../ui/registry_dialog.py" line="65"/>
         <source>机构类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="67"/>
+        <location filename="../../ui/registry_dialog.py" line="66"/>
         <source>所在区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="68"/>
+        <location filename="../../ui/registry_dialog.py" line="67"/>
         <source>协议编号</source>
         <translation>Agreement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="69"/>
+        <location filename="../../ui/registry_dialog.py" line="68"/>
         <source>协议到期日</source>
         <translation>Agreement expiry</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="70"/>
+        <location filename="../../ui/registry_dialog.py" line="69"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="71"/>
+        <location filename="../../ui/registry_dialog.py" line="70"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="72"/>
+        <location filename="../../ui/registry_dialog.py" line="71"/>
         <source>原因 / 变更</source>
         <translation>Reason / changes</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="75"/>
+        <location filename="../../ui/registry_dialog.py" line="74"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="76"/>
+        <location filename="../../ui/registry_dialog.py" line="75"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="77"/>
+        <location filename="../../ui/registry_dialog.py" line="76"/>
         <source>无变化</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="78"/>
+        <location filename="../../ui/registry_dialog.py" line="77"/>
         <source>拒绝</source>
         <translation>Refused</translation>
     </message>
@@ -4893,27 +4948,27 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>ProgressEntryDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="188"/>
+        <location filename="../../ui/ledger_page.py" line="174"/>
         <source>记录整改进展</source>
         <translation>Rectification progress</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="196"/>
+        <location filename="../../ui/ledger_page.py" line="182"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="197"/>
+        <location filename="../../ui/ledger_page.py" line="183"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="198"/>
+        <location filename="../../ui/ledger_page.py" line="184"/>
         <source>累计追回金额（元）</source>
         <translation>Recovered so far (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="199"/>
+        <location filename="../../ui/ledger_page.py" line="185"/>
         <source>销号只能由已签名的回头看完成。</source>
         <translation>Only a signed follow-up visit closes a finding.</translation>
     </message>
@@ -5067,143 +5122,143 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>RegistryImportDialog</name>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="176"/>
+        <location filename="../../ui/registry_dialog.py" line="162"/>
         <source>导入定点机构名单</source>
         <translation>Import the registry of designated institutions</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="184"/>
+        <location filename="../../ui/registry_dialog.py" line="170"/>
         <source>选择医保局提供的 Excel (.xlsx) 或 CSV 文件</source>
         <translation>Choose the bureau&apos;s Excel (.xlsx) or CSV file</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="185"/>
+        <location filename="../../ui/registry_dialog.py" line="171"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="187"/>
+        <location filename="../../ui/registry_dialog.py" line="173"/>
         <source>文件：</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="194"/>
+        <location filename="../../ui/registry_dialog.py" line="180"/>
         <source>必需的列：机构名称、机构类型、所在区县；可选：协议编号、协议到期日、等级。再次导入会更新已有机构（按协议编号，无编号时按名称和区县），不会重复添加；空白单元格不改动已登记的内容。</source>
         <translation>Required columns: institution name, type, district; optional: agreement number, agreement expiry, level. Importing again updates the institutions already stored (matched by agreement number, or by name and district when there is none) and never adds them twice; blank cells leave stored values as they are.</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="210"/>
+        <location filename="../../ui/registry_dialog.py" line="196"/>
         <source>只看被拒绝的行</source>
         <translation>Only refused rows</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="250"/>
-        <location filename="../../ui/registry_dialog.py" line="382"/>
+        <location filename="../../ui/registry_dialog.py" line="236"/>
+        <location filename="../../ui/registry_dialog.py" line="368"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="254"/>
+        <location filename="../../ui/registry_dialog.py" line="240"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="309"/>
+        <location filename="../../ui/registry_dialog.py" line="295"/>
         <source>第 %1 行（%2）：%3</source>
         <translation>Row %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="322"/>
+        <location filename="../../ui/registry_dialog.py" line="308"/>
         <source>选择定点机构名单</source>
         <translation>Choose the registry file</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="324"/>
+        <location filename="../../ui/registry_dialog.py" line="310"/>
         <source>机构名单 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>Registry files (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="347"/>
+        <location filename="../../ui/registry_dialog.py" line="333"/>
         <source>正在读取 %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="351"/>
+        <location filename="../../ui/registry_dialog.py" line="337"/>
         <source>已取消读取</source>
         <translation>Reading cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="357"/>
+        <location filename="../../ui/registry_dialog.py" line="343"/>
         <source>工作表“%1”</source>
         <translation>sheet &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="358"/>
+        <location filename="../../ui/registry_dialog.py" line="344"/>
         <source>表头在第 %1 行</source>
         <translation>header in row %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="360"/>
+        <location filename="../../ui/registry_dialog.py" line="346"/>
         <source>编码 %1</source>
         <translation>encoding %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="363"/>
+        <location filename="../../ui/registry_dialog.py" line="349"/>
         <source>未使用的列：%1</source>
         <translation>unused columns: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="369"/>
+        <location filename="../../ui/registry_dialog.py" line="355"/>
         <source>表头下面没有数据行</source>
         <translation>No data rows below the header</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="372"/>
+        <location filename="../../ui/registry_dialog.py" line="358"/>
         <source>红色的 %1 行将不会导入，原因见最后一列；其余各行可以导入。</source>
         <translation>The %1 rows in red will not be imported (reason in the last column); the others can be.</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="378"/>
+        <location filename="../../ui/registry_dialog.py" line="364"/>
         <source>名单与已登记的内容相同，无需导入</source>
         <translation>The file matches what is stored: nothing to import</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="380"/>
+        <location filename="../../ui/registry_dialog.py" line="366"/>
         <source>导入 %1 家</source>
         <translation>Import %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="388"/>
+        <location filename="../../ui/registry_dialog.py" line="374"/>
         <source>共 %1 行：新增 %2，更新 %3，无变化 %4，拒绝 %5</source>
         <translation>%1 rows: %2 new, %3 updated, %4 unchanged, %5 refused</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="414"/>
+        <location filename="../../ui/registry_dialog.py" line="400"/>
         <source>正在导入机构名单…</source>
         <translation>Importing the registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="418"/>
+        <location filename="../../ui/registry_dialog.py" line="404"/>
         <source>已取消导入，名单未作任何改动</source>
         <translation>Import cancelled: nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="426"/>
+        <location filename="../../ui/registry_dialog.py" line="412"/>
         <source>导入完成：新增 %1 家，更新 %2 家，无变化 %3 家。</source>
         <translation>Imported: %1 new, %2 updated, %3 unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="432"/>
+        <location filename="../../ui/registry_dialog.py" line="418"/>
         <source>被拒绝的 %1 行未导入，修改文件后可再次导入。</source>
         <translation>The %1 refused rows were not imported; correct the file and import again.</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="437"/>
+        <location filename="../../ui/registry_dialog.py" line="423"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="447"/>
+        <location filename="../../ui/registry_dialog.py" line="433"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -5211,47 +5266,47 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="421"/>
+        <location filename="../../ui/ledger_page.py" line="407"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="428"/>
+        <location filename="../../ui/ledger_page.py" line="414"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="432"/>
+        <location filename="../../ui/ledger_page.py" line="418"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="437"/>
+        <location filename="../../ui/ledger_page.py" line="423"/>
         <source>开始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="438"/>
+        <location filename="../../ui/ledger_page.py" line="424"/>
         <source>结束日期</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="439"/>
+        <location filename="../../ui/ledger_page.py" line="425"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="440"/>
+        <location filename="../../ui/ledger_page.py" line="426"/>
         <source>保存为（.xlsx 或 .pdf）</source>
         <translation>Save as (.xlsx or .pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="450"/>
+        <location filename="../../ui/ledger_page.py" line="436"/>
         <source>保存情况报告</source>
         <translation>Save the periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="450"/>
+        <location filename="../../ui/ledger_page.py" line="436"/>
         <source>Excel 或 PDF (*.xlsx *.pdf)</source>
         <translation>Excel or PDF (*.xlsx *.pdf)</translation>
     </message>
@@ -5749,161 +5804,271 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="146"/>
+        <location filename="../../ui/stock_dialog.py" line="120"/>
         <source>进销存核对 · {title}</source>
         <translation>Stock reconciliation · {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="151"/>
+        <location filename="../../ui/stock_dialog.py" line="125"/>
         <source>选择核对期间和文件，然后点“核对”。</source>
         <translation>Choose the period and the files, then click “Reconcile”.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="169"/>
+        <location filename="../../ui/stock_dialog.py" line="143"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="171"/>
+        <location filename="../../ui/stock_dialog.py" line="145"/>
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="177"/>
+        <location filename="../../ui/stock_dialog.py" line="151"/>
         <source>存为条目 P6.5 的证据并记录</source>
         <translation>Store as evidence of P6.5 and record</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="183"/>
+        <location filename="../../ui/stock_dialog.py" line="157"/>
         <source>本次检查的清单中没有条目 P6.5</source>
         <translation>The checklist of this inspection has no item P6.5</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="190"/>
+        <location filename="../../ui/stock_dialog.py" line="164"/>
         <source>核对期间与资料（Excel 或 CSV）</source>
         <translation>Period and files (Excel or CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="200"/>
+        <location filename="../../ui/stock_dialog.py" line="174"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="203"/>
+        <location filename="../../ui/stock_dialog.py" line="177"/>
         <source>核对期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="207"/>
+        <location filename="../../ui/stock_dialog.py" line="181"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="207"/>
+        <location filename="../../ui/stock_dialog.py" line="181"/>
         <source>可选</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="208"/>
+        <location filename="../../ui/stock_dialog.py" line="182"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="215"/>
+        <location filename="../../ui/stock_dialog.py" line="189"/>
         <source>核对</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="222"/>
+        <location filename="../../ui/stock_dialog.py" line="196"/>
         <source>购进记录</source>
         <translation>Purchases</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="223"/>
+        <location filename="../../ui/stock_dialog.py" line="197"/>
         <source>销售（发药）记录</source>
         <translation>Sales (dispensing)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="224"/>
+        <location filename="../../ui/stock_dialog.py" line="198"/>
         <source>医保结算记录</source>
         <translation>Settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="225"/>
+        <location filename="../../ui/stock_dialog.py" line="199"/>
         <source>期初库存</source>
         <translation>Opening stock</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="226"/>
+        <location filename="../../ui/stock_dialog.py" line="200"/>
         <source>现场盘点</source>
         <translation>Count on site</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="233"/>
+        <location filename="../../ui/stock_dialog.py" line="207"/>
         <source>选择文件</source>
         <translation>Choose a file</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="235"/>
+        <location filename="../../ui/stock_dialog.py" line="209"/>
         <source>表格 (*.xlsx *.csv *.txt)</source>
         <translation>Tables (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="251"/>
-        <location filename="../../ui/stock_dialog.py" line="271"/>
-        <location filename="../../ui/stock_dialog.py" line="341"/>
+        <location filename="../../ui/stock_dialog.py" line="225"/>
+        <location filename="../../ui/stock_dialog.py" line="245"/>
+        <location filename="../../ui/stock_dialog.py" line="315"/>
         <source>进销存核对</source>
         <translation>Stock reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="252"/>
+        <location filename="../../ui/stock_dialog.py" line="226"/>
         <source>请选择：{files}</source>
         <translation>Choose: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="261"/>
+        <location filename="../../ui/stock_dialog.py" line="235"/>
         <source>正在核对…</source>
         <translation>Reconciling…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="275"/>
+        <location filename="../../ui/stock_dialog.py" line="249"/>
         <source>正在读取进销存资料…</source>
         <translation>Reading the stock files…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="290"/>
+        <location filename="../../ui/stock_dialog.py" line="264"/>
         <source>{file} 第 {row} 行：{reason}</source>
         <translation>{file} row {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="297"/>
+        <location filename="../../ui/stock_dialog.py" line="271"/>
         <source>有无法读取的行：未进行核对，请修改文件后重新核对。</source>
         <translation>Some rows cannot be read: nothing was reconciled. Correct the files and reconcile again.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="306"/>
+        <location filename="../../ui/stock_dialog.py" line="280"/>
         <source>核对品种 {n} 个，有差异 {gaps} 个；结算量超出销售量涉及金额 ¥{amount}</source>
         <translation>{n} drugs reconciled, {gaps} with gaps; settled beyond sold: ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="312"/>
+        <location filename="../../ui/stock_dialog.py" line="286"/>
         <source>有文件没有规格列：按药品名称比对。</source>
         <translation>A file has no specification column: drugs matched by name.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="334"/>
+        <location filename="../../ui/stock_dialog.py" line="308"/>
         <source>核对表已存为条目 P6.5 的证据，差异已记为该条目的问题。</source>
         <translation>The table is stored as evidence of P6.5 and the gaps are recorded as its finding.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="336"/>
+        <location filename="../../ui/stock_dialog.py" line="310"/>
         <source>核对表已存为条目 P6.5 的证据（无差异）。</source>
         <translation>The table is stored as evidence of P6.5 (no gaps).</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="345"/>
+        <location filename="../../ui/stock_dialog.py" line="319"/>
         <source>正在保存核对表…</source>
         <translation>Saving the table…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncDialog</name>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="41"/>
+        <source>与局端服务器同步</source>
+        <translation>Sync with the bureau&apos;s server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="50"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="55"/>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="56"/>
+        <source>登记码</source>
+        <translation>Enrollment code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="57"/>
+        <location filename="../../ui/sync_dialog.py" line="93"/>
+        <source>本局 CA 证书</source>
+        <translation>Bureau CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="62"/>
+        <source>登记本机</source>
+        <translation>Enroll this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="64"/>
+        <source>同步（推送）</source>
+        <translation>Sync (push)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="66"/>
+        <source>更新基础数据</source>
+        <translation>Update reference data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="79"/>
+        <source>本机尚未登记到局端服务器</source>
+        <translation>This laptop is not enrolled with the bureau&apos;s server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="82"/>
+        <source>已登记到 %1（%2）</source>
+        <translation>Enrolled with %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="93"/>
+        <source>证书 (*.pem *.crt)</source>
+        <translation>Certificates (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="113"/>
+        <source>正在登记…</source>
+        <translation>Enrolling…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="122"/>
+        <source>已登记，可以同步</source>
+        <translation>Enrolled; ready to sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="127"/>
+        <source>正在推送…</source>
+        <translation>Pushing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="133"/>
+        <source>正在推送到局端服务器…</source>
+        <translation>Pushing to the bureau&apos;s server…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="135"/>
+        <source>已取消；已送达的部分下次继续，不必重传</source>
+        <translation>Cancelled; what already arrived is kept and the next sync goes on from there</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="142"/>
+        <source>服务器已确认 %1 项检查（新增 %2 条，更新 %3 条）；发送 %4 MB</source>
+        <translation>The server confirmed %1 inspection(s) (%2 rows added, %3 updated); %4 MB sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="152"/>
+        <location filename="../../ui/sync_dialog.py" line="158"/>
+        <source>正在更新基础数据…</source>
+        <translation>Updating reference data…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="164"/>
+        <source>已安装 %1 第 %2 版</source>
+        <translation>Installed %1 version %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="167"/>
+        <source>未安装 %1 第 %2 版（仍用上一版）：%3</source>
+        <translation>Did not install %1 version %2 (the previous one stays in use): %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="173"/>
+        <source>基础数据已是最新</source>
+        <translation>Reference data is up to date</translation>
     </message>
 </context>
 <context>
@@ -5985,37 +6150,37 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>VerdictDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="247"/>
+        <location filename="../../ui/ledger_page.py" line="233"/>
         <source>回头看结论</source>
         <translation>Follow-up verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="251"/>
+        <location filename="../../ui/ledger_page.py" line="237"/>
         <source>已整改</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="252"/>
+        <location filename="../../ui/ledger_page.py" line="238"/>
         <source>部分整改</source>
         <translation>Partly rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="253"/>
+        <location filename="../../ui/ledger_page.py" line="239"/>
         <source>未整改</source>
         <translation>Not rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="258"/>
+        <location filename="../../ui/ledger_page.py" line="244"/>
         <source>整改结论</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="259"/>
+        <location filename="../../ui/ledger_page.py" line="245"/>
         <source>情况说明</source>
         <translation>What was found</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="260"/>
+        <location filename="../../ui/ledger_page.py" line="246"/>
         <source>整改材料和照片请在回头看的检查清单中附到该条目下。</source>
         <translation>Attach the rectification documents and photos to this item in the follow-up&apos;s checklist.</translation>
     </message>

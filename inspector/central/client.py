@@ -1,0 +1,432 @@
+"""The laptop's side of the central service (``sync enroll``, ``sync push``, ``sync status``
+and the app's 同步 button): HTTPS to the bureau's server checked against the bureau's CA, every
+request signed by this laptop's device key (auth.py); a push is a bundle (inspector/bundle/)
+sent member by member, only what the server lacks, in chunks it acknowledges, so a push that
+was interrupted resumes from the server's last acknowledged byte."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import http.client
+import json
+import ssl
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+from cryptography.hazmat.primitives.serialization import Encoding
+from sqlalchemy import select
+
+from inspector.bundle import choose_key, export_bundle
+from inspector.bundle.format import MANIFEST, SIGNATURE
+from inspector.central.auth import fingerprint, sign_headers
+from inspector.db.models import SyncPush, SyncServer
+from inspector.errors import InspectorError, InvalidInput
+from inspector.files import scratch_prefix
+from inspector.progress import NullReporter, Reporter, check_cancel
+from inspector.signing.keystore import KeyStore
+from inspector.workspace import Workspace
+
+CHUNK = 8 << 20  # bytes a chunk carries at most; the server acknowledges each (fsynced)
+SMALL = 1 << 20  # files up to this size go several to a request
+TIMEOUT = 60
+
+
+class SyncError(InspectorError):
+    pass
+
+
+class ServerRefused(SyncError):
+    """The server answered with a refusal; its reason is the message."""
+
+
+@dataclass
+class PushResult:
+    bundle_id: str
+    members: int  # members the bundle lists
+    sent_files: int  # members (or their rest) sent now
+    sent_bytes: int
+    skipped_bytes: int  # bytes the server already had (or had acknowledged before)
+    summary: dict[str, Any] = field(default_factory=dict)
+    already: bool = False
+    commit_seconds: float = 0.0  # the server's verify and merge, as the laptop waited for it
+
+
+class Connection:
+    """One HTTPS (or, for a loopback test without TLS, HTTP) connection to the server."""
+
+    def __init__(self, url: str, ca_pem: str | None) -> None:
+        parts = urlsplit(url)
+        if parts.scheme not in ("https", "http") or not parts.hostname:
+            raise InvalidInput("服务器地址无效（应为 https://主机:端口）：{url}", url=url)
+        self.prefix = parts.path.rstrip("/")
+        if parts.scheme == "https":
+            context = (
+                ssl.create_default_context(cadata=ca_pem)
+                if ca_pem
+                else ssl.create_default_context()
+            )
+            self.http: http.client.HTTPConnection = http.client.HTTPSConnection(
+                parts.hostname, parts.port or 443, context=context, timeout=TIMEOUT
+            )
+        else:
+            self.http = http.client.HTTPConnection(
+                parts.hostname, parts.port or 80, timeout=TIMEOUT
+            )
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: bytes = b"",
+        *,
+        signer: tuple[Any, str] | None = None,
+        query: dict[str, Any] | None = None,
+        files: bool = False,
+    ) -> tuple[int, dict[str, Any]]:
+        target = self.prefix + path + (("?" + urlencode(query)) if query else "")
+        headers = {"Content-Type": "application/octet-stream", "Content-Length": str(len(body))}
+        if signer is not None:
+            headers.update(sign_headers(signer[0], signer[1], method, target, body, unsigned=files))
+        try:
+            self.http.request(method, target, body=body, headers=headers)
+            response = self.http.getresponse()
+            raw = response.read()
+        except ssl.SSLCertVerificationError as error:
+            self.http.close()
+            raise SyncError(
+                "服务器的证书未通过验证（不是本局的服务器？）：{problem}",
+                problem=error.verify_message,
+            ) from error
+        except (OSError, http.client.HTTPException) as error:
+            self.http.close()
+            raise SyncError(
+                "无法连接服务器：{problem}", problem=str(error) or type(error).__name__
+            ) from error
+        try:
+            data = json.loads(raw) if raw else {}
+        except ValueError:
+            data = {"error": raw[:200].decode("utf-8", "replace")}
+        return response.status, data
+
+    def close(self) -> None:
+        self.http.close()
+
+
+def enrolled(ws: Workspace) -> SyncServer | None:
+    with ws.db.session() as session:
+        return session.scalars(select(SyncServer).order_by(SyncServer.created_at.desc())).first()
+
+
+def enroll(ws: Workspace, url: str, code: str, ca_file: Path | None = None) -> SyncServer:
+    """Register this laptop's device key with the server, using the one-time code the
+    administrator gave; the certificates of this laptop's inspector keys go with it, so that
+    bundles they sign are accepted from this laptop."""
+    ca_pem = Path(ca_file).read_text(encoding="ascii") if ca_file else None
+    keys = KeyStore.of(ws)
+    device_key = keys.device_key(ws.db.device_id)
+    signers = [
+        keys.certificate(info.key_id).public_bytes(Encoding.PEM).decode("ascii")
+        for info in keys.list_keys()
+        if info.has_certificate
+    ]
+    body = json.dumps(
+        {
+            "code": code,
+            "certificate": device_key.certificate.public_bytes(Encoding.PEM).decode("ascii"),
+            "device_id": ws.db.device_id,
+            "signers": signers,
+        }
+    ).encode("utf-8")
+    connection = Connection(url, ca_pem)
+    try:
+        status, data = connection.request("POST", "/api/enroll", body)
+    finally:
+        connection.close()
+    if status != 200:
+        raise ServerRefused("服务器拒绝登记：{reason}", reason=data.get("error", status))
+    with ws.change(None, "sync.enroll") as ch:
+        row = ch.add(
+            SyncServer(
+                url=url.rstrip("/"),
+                server_device=str(data["device"]),
+                district=str(data["district"]),
+                ca_pem=ca_pem,
+            )
+        )
+        ch.entity(row)
+        ch.details.update({"url": url, "district": data["district"]})
+    assert fingerprint(device_key.certificate) == data["device"]
+    return row
+
+
+def push(
+    ws: Workspace,
+    *,
+    inspections: list[str] | None = None,
+    reporter: Reporter | None = None,
+    chunk: int = CHUNK,
+    key_id: str | None = None,
+    passphrase: str | None = None,
+) -> PushResult:
+    """Push this laptop's inspections (or ``inspections``) to the enrolled server."""
+    reporter = reporter or NullReporter()
+    server = enrolled(ws)
+    if server is None:
+        raise InvalidInput("本机尚未登记到服务器，请先执行 sync enroll 服务器地址 登记码")
+    device_key = KeyStore.of(ws).device_key(ws.db.device_id)
+    signer = (device_key.private_key, server.server_device)
+    key = choose_key(ws, key_id, passphrase)
+    # A scratch folder named for this process: one a killed push leaves goes at the next start.
+    with tempfile.TemporaryDirectory(prefix=scratch_prefix(), dir=ws.home.root) as folder:
+        path = Path(folder) / "push.zip"
+        export_bundle(ws, path, inspections=inspections, receiver=server.url, key=key)
+        connection = Connection(server.url, server.ca_pem)
+        try:
+            return _send(ws, server, connection, signer, path, reporter, chunk)
+        finally:
+            connection.close()
+
+
+def _answer(status: int, data: dict[str, Any]) -> dict[str, Any]:
+    if status == 200:
+        return data
+    reason = data.get("error", f"HTTP {status}")
+    if status in (401, 409):
+        raise ServerRefused("服务器拒绝：{reason}", reason=reason)
+    raise SyncError("服务器出错：{reason}", reason=reason)
+
+
+def _send(
+    ws: Workspace,
+    server: SyncServer,
+    connection: Connection,
+    signer: tuple[Any, str],
+    path: Path,
+    reporter: Reporter,
+    chunk: int,
+) -> PushResult:
+    with zipfile.ZipFile(path) as archive:
+        manifest = archive.read(MANIFEST)
+        signature = archive.read(SIGNATURE)
+        listed = json.loads(manifest)
+        body = json.dumps(
+            {
+                "manifest": base64.b64encode(manifest).decode("ascii"),
+                "signature": base64.b64encode(signature).decode("ascii"),
+            }
+        ).encode("ascii")
+        answer = _answer(*connection.request("POST", "/api/push", body, signer=signer))
+        bundle_id = str(answer["bundle_id"])
+        total = sum(int(m["size"]) for m in listed["members"])
+        result = PushResult(bundle_id, len(listed["members"]), 0, 0, total)
+        if answer.get("committed"):
+            result.already = True
+            result.summary = dict(answer.get("summary") or {})
+            _confirm(ws, server, listed, manifest, result.summary)
+            return result
+        missing = answer["missing"]
+        to_send = sum(int(m["size"]) - int(m["offset"]) for m in missing)
+        result.skipped_bytes = total - to_send
+        reporter.start(max(to_send, 1), "推送到服务器")
+        sent = 0
+        # Small whole files go several to a request (a request costs more than its bytes).
+        small = [m for m in missing if int(m["offset"]) == 0 and int(m["size"]) <= SMALL]
+        batch: list[tuple[str, bytes]] = []
+        for index, member in enumerate(small):
+            check_cancel(reporter)
+            batch.append((str(member["name"]), archive.read(str(member["name"]))))
+            if (
+                index == len(small) - 1
+                or sum(len(d) for _n, d in batch) + int(small[index + 1]["size"]) > chunk
+            ):
+                head = json.dumps([[n, len(d)] for n, d in batch]).encode("utf-8")
+                body = b"".join([head, b"\n", *(d for _n, d in batch)])
+                _answer(
+                    *connection.request(
+                        "PUT", f"/api/push/{bundle_id}/batch", body, signer=signer, files=True
+                    )
+                )
+                result.sent_files += len(batch)
+                result.sent_bytes += sum(len(d) for _n, d in batch)
+                sent += sum(len(d) for _n, d in batch)
+                reporter.advance(sent, batch[-1][0])
+                batch = []
+        batched = {id(m) for m in small}
+        for member in (m for m in missing if id(m) not in batched):
+            name, size, offset = str(member["name"]), int(member["size"]), int(member["offset"])
+            result.sent_files += 1
+            with archive.open(name) as source:
+                if offset:
+                    source.seek(offset)
+                first = True  # an empty member is sent once, as an empty chunk
+                while offset < size or first:
+                    first = False
+                    check_cancel(reporter)
+                    data = source.read(min(chunk, size - offset))
+                    status, reply = connection.request(
+                        "PUT",
+                        f"/api/push/{bundle_id}/files",
+                        data,
+                        signer=signer,
+                        query={"name": name, "offset": offset},
+                        files=True,
+                    )
+                    if status == 409 and "offset" in reply:
+                        # another laptop is sending the same file, or a chunk we sent was
+                        # acknowledged after our connection broke: go on from the server's end
+                        offset = int(reply["offset"])
+                        source.seek(offset)
+                        continue
+                    reply = _answer(status, reply)
+                    result.sent_bytes += len(data)
+                    sent += len(data)
+                    offset = int(reply["offset"])
+                    if offset >= size:
+                        break
+                    reporter.advance(sent, name)
+            reporter.advance(sent, name)
+        started = time.perf_counter()
+        status, reply = connection.request("POST", f"/api/push/{bundle_id}/commit", signer=signer)
+        result.commit_seconds = time.perf_counter() - started
+        result.summary = _answer(status, reply)
+    _confirm(ws, server, listed, manifest, result.summary)
+    return result
+
+
+def _confirm(
+    ws: Workspace,
+    server: SyncServer,
+    listed: dict[str, Any],
+    manifest: bytes,
+    summary: dict[str, Any],
+) -> None:
+    """The server committed the bundle: note it here (what the bureau has)."""
+    bundle_id = str(listed["bundle_id"])
+    with ws.db.session() as session:
+        if session.scalar(select(SyncPush.id).where(SyncPush.bundle_id == bundle_id)):
+            return
+    ids = [str(i.get("id")) for i in listed.get("inspections") or []]
+    with ws.change(None, "sync.push") as ch:
+        row = ch.add(
+            SyncPush(
+                url=server.url,
+                bundle_id=bundle_id,
+                manifest_sha256=hashlib.sha256(manifest).hexdigest(),
+                heads=dict(listed.get("heads") or {}),
+                inspections=ids,
+                summary=summary,
+                confirmed_at=datetime.now(UTC),
+            )
+        )
+        ch.entity(row)
+        ch.details.update({"url": server.url, "bundle_id": bundle_id, "inspections": len(ids)})
+
+
+def confirmed(ws: Workspace) -> dict[str, str]:
+    """Inspection id → when the server last confirmed it."""
+    out: dict[str, str] = {}
+    with ws.db.session() as session:
+        for row in session.scalars(select(SyncPush).order_by(SyncPush.confirmed_at)):
+            for inspection in row.inspections:
+                out[str(inspection)] = row.confirmed_at.isoformat()
+    return out
+
+
+@dataclass
+class PullResult:
+    installed: list[tuple[str, int, str]] = field(default_factory=list)  # kind, version, note
+    refused: list[tuple[str, int, str]] = field(default_factory=list)  # kind, version, why
+    current: list[str] = field(default_factory=list)  # kinds already at the latest version
+
+
+def pull(ws: Workspace, *, reporter: Reporter | None = None) -> PullResult:
+    """Install the reference data the office published since the last pull: each package's
+    signature is checked against this laptop's trust list (the bureau's CA) first; one that
+    fails is not installed and the last good one stays in use."""
+    from inspector.bundle.merge import trust_for
+    from inspector.bundle.signature import verify_manifest
+
+    reporter = reporter or NullReporter()
+    server = enrolled(ws)
+    if server is None:
+        raise InvalidInput("本机尚未登记到服务器，请先执行 sync enroll 服务器地址 登记码")
+    device_key = KeyStore.of(ws).device_key(ws.db.device_id)
+    signer = (device_key.private_key, server.server_device)
+    roots = trust_for(ws)
+    result = PullResult()
+    connection = Connection(server.url, server.ca_pem)
+    pulled = dict(server.pulled or {})
+    try:
+        items = _answer(*connection.request("GET", "/api/pull", signer=signer))["items"]
+        reporter.start(len(items), "从服务器更新基础数据")
+        for done, item in enumerate(items, start=1):
+            check_cancel(reporter)
+            kind, version = str(item["kind"]), int(item["version"])
+            if int(pulled.get(kind, 0)) >= version:
+                result.current.append(kind)
+                continue
+            data = _answer(*connection.request("GET", f"/api/pull/{kind}/{version}", signer=signer))
+            body = base64.b64decode(data["body"])
+            signature = base64.b64decode(data["signature"])
+            try:
+                check = verify_manifest(body, signature, roots)
+                if not check.trusted:
+                    raise SyncError("签名者不在本机信任列表中（不是本局发布的）")
+                note = _install(ws, kind, Path(str(data["name"])).name, body)
+            except InspectorError as error:
+                result.refused.append((kind, version, str(error)))
+                continue
+            pulled[kind] = version
+            result.installed.append((kind, version, note))
+            reporter.advance(done, kind)
+    finally:
+        connection.close()
+    if result.installed:
+        with ws.change(None, "sync.pull") as ch:
+            row = ch.session.get(SyncServer, server.id)
+            assert row is not None
+            row.pulled = pulled
+            ch.entity(row)
+            ch.details.update({"installed": [f"{k} v{v}" for k, v, _ in result.installed]})
+    return result
+
+
+def _install(ws: Workspace, kind: str, name: str, body: bytes) -> str:
+    with tempfile.TemporaryDirectory(prefix=scratch_prefix(), dir=ws.home.root) as folder:
+        path = Path(folder) / name
+        path.write_bytes(body)
+        if kind == "checklist":
+            from inspector.checklists.library import install_file
+
+            loaded = install_file(path, ws.home.checklists)
+            return f"{loaded.data.id} {loaded.data.version}"
+        if kind == "registry":
+            from inspector.registry import apply, preview
+
+            planned = preview(path, ws)
+            counts = apply(ws, planned).counts
+            return "，".join(f"{status.value} {n}" for status, n in counts.items() if n)
+        if kind == "roster":
+            from inspector.planning.service import add_to_roster
+
+            try:
+                people = json.loads(body)
+                entries = [
+                    (str(p["name"]), str(p["cert_no"]), str(p["district"]), bool(p.get("can_lead")))
+                    for p in people
+                ]
+            except (ValueError, KeyError, TypeError) as error:
+                raise SyncError("检查人员名录格式无效") from error
+            for person_name, cert_no, district, can_lead in entries:
+                add_to_roster(
+                    ws, name=person_name, cert_no=cert_no, district=district, can_lead=can_lead
+                )
+            return f"{len(entries)} 人"
+    raise SyncError("不认识的发布类型：{kind}", kind=kind)

@@ -1,0 +1,148 @@
+"""The server's schema, on PostgreSQL (its own Alembic tree in ``migrations/``; nothing
+SQLite-only, so stock PostgreSQL 15+ and the databases compatible with it run it).
+
+The laptops' rows are kept as they travel in a bundle (``data/<table>.jsonl``): one JSONB
+document per row, keyed by table and primary key, with the inspection it belongs to, so that a
+push merges by id (no duplicates from two laptops holding the same inspection) and the office
+reads one place."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+metadata = MetaData()
+
+# One-time enrollment codes (server enroll --district): only their hash is stored.
+enrollment_codes = Table(
+    "enrollment_codes",
+    metadata,
+    Column("code_sha256", String(64), primary_key=True),
+    Column("district", String(100), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True)),
+    Column("used_by", String(64)),
+)
+
+# Enrolled laptops: the device key (its self-signed certificate) that signs every request, and
+# the certificates whose bundles this device may push (its inspectors' keys and itself).
+devices = Table(
+    "devices",
+    metadata,
+    Column("id", String(64), primary_key=True),  # the key's SHA-256 fingerprint
+    Column("laptop_device_id", String(64), nullable=False),  # the laptop's own device id
+    Column("district", String(100), nullable=False),
+    Column("certificate_pem", Text, nullable=False),
+    Column("enrolled_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+device_signers = Table(
+    "device_signers",
+    metadata,
+    Column("device_id", String(64), primary_key=True),
+    Column("fingerprint_sha256", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("certificate_pem", Text, nullable=False),
+)
+
+# Nonces of signed requests, kept while their timestamps are inside the window (replays).
+nonces = Table(
+    "nonces",
+    metadata,
+    Column("device_id", String(64), primary_key=True),
+    Column("nonce", String(64), primary_key=True),
+    Column("seen_at", DateTime(timezone=True), nullable=False, index=True),
+)
+
+# The content-addressed files the server holds (the files themselves are in the store).
+blobs = Table(
+    "blobs",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("suffix", String(16), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("stored_at", DateTime(timezone=True), nullable=False),
+)
+
+# A push under way or done: its signed manifest; committed_at once merged.
+pushes = Table(
+    "pushes",
+    metadata,
+    Column("bundle_id", String(36), primary_key=True),
+    Column("device_id", String(64), nullable=False),
+    Column("manifest", Text, nullable=False),  # the exact bytes (UTF-8), as signed
+    Column("signature", Text, nullable=False),  # base64 of manifest.p7s
+    Column("manifest_sha256", String(64), nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("committed_at", DateTime(timezone=True)),
+    Column("summary", JSONB),
+)
+
+# Every row the laptops pushed, as the bundle carries it.
+rows = Table(
+    "rows",
+    metadata,
+    Column("table_name", String(64), primary_key=True),
+    Column("row_key", Text, primary_key=True),
+    Column("inspection_id", String(36), index=True),
+    Column("data", JSONB, nullable=False),
+    Column("change_device_id", String(64)),
+    Column("change_seq", Integer),
+    Column("bundle_id", String(36), nullable=False),
+    Column("deleted", Boolean, nullable=False, default=False),
+)
+
+# One line per inspection for the office list (kept in step with its rows by the merge).
+inspections = Table(
+    "inspections",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("institution", Text, nullable=False),
+    Column("district", String(100), index=True),
+    Column("team_district", String(100)),
+    Column("type", String(32), index=True),
+    Column("mode", String(32), index=True),
+    Column("status", String(32), nullable=False, index=True),
+    Column("record_no", String(64)),
+    Column("started_at", DateTime(timezone=True), index=True),
+    Column("amends_id", String(36)),
+    Column("device_id", String(64), nullable=False),
+    Column("pushed_at", DateTime(timezone=True), nullable=False),
+)
+
+# The office's audit log: enrollment, revocation, pushes committed and refused.
+server_events = Table(
+    "server_events",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False, index=True),
+    Column("action", String(64), nullable=False),
+    Column("device_id", String(64)),
+    Column("inspection_id", String(36), index=True),
+    Column("details", JSONB, nullable=False),
+)
+
+# Reference data the office publishes (sync pull): kind → the latest signed package.
+publications = Table(
+    "publications",
+    metadata,
+    Column("kind", String(32), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("name", Text, nullable=False),  # the file's name (its suffix tells the reader)
+    Column("body", LargeBinary, nullable=False),  # the exact signed bytes
+    Column("signature", LargeBinary, nullable=False),  # detached CMS (DER)
+    Column("signer", Text, nullable=False),
+    Column("published_at", DateTime(timezone=True), nullable=False),
+)

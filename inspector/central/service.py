@@ -1,0 +1,816 @@
+"""The central service's core, over PostgreSQL (SQLAlchemy 2, psycopg 3) and the server's
+content-addressed store: enrollment, request authentication, push (manifest → what is missing →
+acknowledged chunks → commit) and the office's queries. The HTTP face is app.py."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import secrets
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding
+from sqlalchemy import Connection, Engine, and_, create_engine, func, select, text, update
+from sqlalchemy.dialects.postgresql import insert
+
+from inspector.bundle import rows as bundle_rows
+from inspector.bundle.export import _zinfo as zip_info
+from inspector.bundle.format import FORMAT, MANIFEST, SIGNATURE, BundleError
+from inspector.bundle.signature import verify_manifest
+from inspector.bundle.verify import read_rows, verify_bundle
+from inspector.central import schema as s
+from inspector.central.auth import Unauthorized, check_signature, fingerprint
+from inspector.central.store import ServerStore, check_file_name
+from inspector.errors import InspectorError
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+CODE_HOURS = 72
+# Rows of a signed inspection that may still change: its record grows by later signatures.
+GROWING = frozenset({"records", "record_signatures"})
+CHAINS = frozenset({"custody_events", "audit_events"})
+
+
+class Refused(InspectorError):
+    """A push the server will not take (the laptop shows the reason); nothing was changed."""
+
+
+def database_url(url: str) -> str:
+    """postgresql://… → SQLAlchemy's psycopg 3 dialect."""
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def migrate(engine: Engine) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def member_file(name: str) -> tuple[str, str] | None:
+    """(sha256-less suffix) of a member: evidence/ab/<sha><suffix> → its own suffix; data and
+    records members by their extension."""
+    base = name.rsplit("/", 1)[-1]
+    _stem, dot, rest = base.partition(".")
+    if not dot:
+        return None
+    return name, "." + rest
+
+
+@dataclass
+class Device:
+    id: str
+    laptop_device_id: str
+    district: str
+    certificate: x509.Certificate
+
+
+class Central:
+    def __init__(self, url: str, store: Path, *, pool_size: int = 10) -> None:
+        self.engine = create_engine(
+            database_url(url), pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
+        )
+        migrate(self.engine)
+        self.store = ServerStore(store)
+        self._manifests: dict[tuple[str, str], dict[str, tuple[str, str, int]]] = {}
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- the log --------------------------------------------------------------------------
+
+    @staticmethod
+    def _event(
+        connection: Connection,
+        action: str,
+        device: str | None = None,
+        inspection: str | None = None,
+        **details: Any,
+    ) -> None:
+        connection.execute(
+            s.server_events.insert().values(
+                at=_now(),
+                action=action,
+                device_id=device,
+                inspection_id=inspection,
+                details=details,
+            )
+        )
+
+    # --- enrollment -----------------------------------------------------------------------
+
+    def new_code(self, district: str, hours: int = CODE_HOURS) -> str:
+        if not district.strip():
+            raise InspectorError("请给出设备所属的区县（--district）")
+        code = "-".join(secrets.token_hex(2).upper() for _ in range(4))
+        now = _now()
+        with self.engine.begin() as c:
+            c.execute(
+                s.enrollment_codes.insert().values(
+                    code_sha256=hashlib.sha256(code.encode()).hexdigest(),
+                    district=district.strip(),
+                    created_at=now,
+                    expires_at=now + timedelta(hours=hours),
+                )
+            )
+            self._event(c, "enroll.code", district=district.strip())
+        return code
+
+    def enroll(
+        self, code: str, certificate_pem: str, laptop_device_id: str, signers: list[str]
+    ) -> dict[str, Any]:
+        try:
+            cert = x509.load_pem_x509_certificate(certificate_pem.encode("ascii"))
+            signer_certs = [x509.load_pem_x509_certificate(p.encode("ascii")) for p in signers]
+        except (ValueError, UnicodeEncodeError) as error:
+            raise Refused("登记请求中的证书无效") from error
+        device = fingerprint(cert)
+        digest = hashlib.sha256(code.strip().upper().encode()).hexdigest()
+        now = _now()
+        with self.engine.begin() as c:
+            used = c.execute(
+                update(s.enrollment_codes)
+                .where(
+                    s.enrollment_codes.c.code_sha256 == digest,
+                    s.enrollment_codes.c.used_at.is_(None),
+                    s.enrollment_codes.c.expires_at > now,
+                )
+                .values(used_at=now, used_by=device)
+                .returning(s.enrollment_codes.c.district)
+            ).first()
+            if used is None:
+                raise Refused("登记码无效、已过期或已被使用，请向管理员索取新的登记码")
+            district = used.district
+            c.execute(
+                insert(s.devices)
+                .values(
+                    id=device,
+                    laptop_device_id=laptop_device_id,
+                    district=district,
+                    certificate_pem=certificate_pem,
+                    enrolled_at=now,
+                    revoked_at=None,
+                )
+                .on_conflict_do_update(
+                    index_elements=["id"], set_={"district": district, "revoked_at": None}
+                )
+            )
+            for signer in [cert, *signer_certs]:
+                name = signer.subject.rfc4514_string()
+                pem = signer.public_bytes(Encoding.PEM).decode("ascii")
+                c.execute(
+                    insert(s.device_signers)
+                    .values(
+                        device_id=device,
+                        fingerprint_sha256=fingerprint(signer),
+                        name=name,
+                        certificate_pem=pem,
+                    )
+                    .on_conflict_do_nothing()
+                )
+            self._event(c, "enroll.device", device, district=district, laptop=laptop_device_id)
+        return {"device": device, "district": district}
+
+    def revoke(self, device: str) -> None:
+        with self.engine.begin() as c:
+            done = c.execute(
+                update(s.devices)
+                .where(s.devices.c.id.startswith(device), s.devices.c.revoked_at.is_(None))
+                .values(revoked_at=_now())
+                .returning(s.devices.c.id)
+            ).all()
+            if len(done) != 1:
+                raise InspectorError("没有这台设备（或已吊销）：{device}", device=device)
+            self._event(c, "device.revoke", done[0].id)
+
+    def devices(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as c:
+            return [dict(r._mapping) for r in c.execute(s.devices.select().order_by("enrolled_at"))]
+
+    def authenticate(
+        self,
+        device: str,
+        method: str,
+        target: str,
+        stamp: str,
+        nonce: str,
+        body: bytes,
+        sig: str,
+        unsigned: bool = False,
+    ) -> Device:
+        with self.engine.begin() as c:
+            row = c.execute(s.devices.select().where(s.devices.c.id == device)).first()
+            if row is None:
+                raise Unauthorized("本设备未在服务器登记（请先 sync enroll）")
+            if row.revoked_at is not None:
+                raise Unauthorized("本设备已被管理员吊销，服务器拒绝其请求")
+            cert = x509.load_pem_x509_certificate(row.certificate_pem.encode("ascii"))
+            check_signature(cert, method, target, stamp, nonce, body, sig, unsigned)
+            fresh = c.execute(
+                insert(s.nonces)
+                .values(device_id=device, nonce=nonce, seen_at=_now())
+                .on_conflict_do_nothing()
+                .returning(s.nonces.c.nonce)
+            ).first()
+            if fresh is None:
+                raise Unauthorized("重复的请求（重放），已拒绝")
+            if secrets.randbelow(100) == 0:  # now and then: nonces older than the window
+                c.execute(s.nonces.delete().where(s.nonces.c.seen_at < _now() - timedelta(hours=1)))
+        return Device(row.id, row.laptop_device_id, row.district, cert)
+
+    # --- push -----------------------------------------------------------------------------
+
+    def start_push(self, device: Device, manifest: bytes, signature: bytes) -> dict[str, Any]:
+        """Register the push's signed manifest; answer which members the server lacks and how
+        many bytes of each it already acknowledged."""
+        try:
+            data = json.loads(manifest)
+        except ValueError as error:
+            raise Refused("推送的清单不是有效的 JSON") from error
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise Refused("推送的不是 Inspector 交接包的清单")
+        try:
+            check = verify_manifest(manifest, signature, [])
+        except BundleError as error:
+            raise Refused("推送的清单签名无效：{problem}", problem=str(error)) from error
+        with self.engine.begin() as c:
+            allowed = c.execute(
+                s.device_signers.select().where(
+                    s.device_signers.c.device_id == device.id,
+                    s.device_signers.c.fingerprint_sha256 == check.fingerprint_sha256,
+                )
+            ).first()
+            if allowed is None:
+                self._event(c, "push.refused", device.id, why="signer")
+                raise Refused(
+                    "交接包的签名者不是本设备登记过的检查人员（{who}），服务器拒绝接收；"
+                    "请在本机重新登记（sync enroll）以加入新的签名密钥",
+                    who=check.subject.get("name", "?"),
+                )
+            bundle_id = str(data.get("bundle_id"))
+            c.execute(
+                insert(s.pushes)
+                .values(
+                    bundle_id=bundle_id,
+                    device_id=device.id,
+                    manifest=manifest.decode("utf-8"),
+                    signature=base64.b64encode(signature).decode("ascii"),
+                    manifest_sha256=hashlib.sha256(manifest).hexdigest(),
+                    started_at=_now(),
+                )
+                .on_conflict_do_nothing()
+            )
+            push = c.execute(s.pushes.select().where(s.pushes.c.bundle_id == bundle_id)).one()
+        if push.manifest_sha256 != hashlib.sha256(manifest).hexdigest():
+            raise Refused("同一编号的交接包已以不同的内容推送过")
+        if push.committed_at is not None:
+            return {"bundle_id": bundle_id, "committed": True, "summary": push.summary}
+        missing = []
+        for member in data.get("members") or []:
+            name, sha, size = str(member["name"]), str(member["sha256"]), int(member["size"])
+            _name, suffix = member_file(name) or (name, "")
+            check_file_name(sha, suffix)
+            if not self.store.has(sha, suffix):
+                missing.append(
+                    {
+                        "name": name,
+                        "sha256": sha,
+                        "size": size,
+                        "offset": self.store.acknowledged(sha, suffix),
+                    }
+                )
+        return {"bundle_id": bundle_id, "committed": False, "missing": missing}
+
+    def _members(self, device: Device, bundle_id: str) -> dict[str, tuple[str, str, int]]:
+        """name → (sha256, suffix, size) of a push's members, parsed once per push (each
+        chunk names its member)."""
+        cached = self._manifests.get((device.id, bundle_id))
+        if cached is None:
+            _push, manifest = self._push(device, bundle_id)
+            cached = {}
+            for member in manifest.get("members") or []:
+                name = str(member["name"])
+                _name, suffix = member_file(name) or (name, "")
+                cached[name] = (str(member["sha256"]), suffix, int(member["size"]))
+            if len(self._manifests) > 1000:
+                self._manifests.clear()
+            self._manifests[(device.id, bundle_id)] = cached
+        return cached
+
+    def _push(self, device: Device, bundle_id: str) -> tuple[Any, dict[str, Any]]:
+        with self.engine.connect() as c:
+            push = c.execute(s.pushes.select().where(s.pushes.c.bundle_id == bundle_id)).first()
+        if push is None or push.device_id != device.id:
+            raise Refused("没有这次推送：{bundle}", bundle=bundle_id[:8])
+        return push, json.loads(push.manifest)
+
+    def put_chunk(self, device: Device, bundle_id: str, name: str, offset: int, data: bytes) -> int:
+        member = self._members(device, bundle_id).get(name)
+        if member is None:
+            raise Refused("交接包清单中没有这个文件：{name}", name=name)
+        sha, suffix, size = member
+        return self.store.append(sha, suffix, size, offset, data)
+
+    def put_batch(self, device: Device, bundle_id: str, body: bytes) -> dict[str, int]:
+        """Several whole small members in one request (thumbnails, print copies, the rows):
+        a JSON line naming them and their sizes, then their bytes one after another."""
+        head, newline, rest = body.partition(b"\n")
+        try:
+            names = json.loads(head) if newline else None
+            parts = [(str(n), int(size)) for n, size in names]  # type: ignore[union-attr]
+        except (ValueError, TypeError) as error:
+            raise Refused("批量上传的格式无效") from error
+        if sum(size for _n, size in parts) != len(rest):
+            raise Refused("批量上传的长度与说明不符")
+        members = self._members(device, bundle_id)
+        acknowledged: dict[str, int] = {}
+        start = 0
+        for name, size in parts:
+            member = members.get(name)
+            if member is None or member[2] != size:
+                raise Refused("交接包清单中没有这个文件：{name}", name=name)
+            sha, suffix, _size = member
+            acknowledged[name] = self.store.append(sha, suffix, size, 0, rest[start : start + size])
+            start += size
+        return acknowledged
+
+    def commit(self, device: Device, bundle_id: str) -> dict[str, Any]:
+        """Verify the whole bundle (as ``bundle verify``) and merge it in one transaction."""
+        push, manifest = self._push(device, bundle_id)
+        if push.committed_at is not None:
+            return dict(push.summary or {})
+        external: dict[str, tuple[str, int]] = {}
+        with tempfile.TemporaryDirectory(prefix="inspector-central-") as folder:
+            path = Path(folder) / "bundle.zip"
+            with zipfile.ZipFile(path, "w") as archive:
+                archive.writestr(zip_info(MANIFEST, False), push.manifest.encode("utf-8"))
+                archive.writestr(zip_info(SIGNATURE, False), base64.b64decode(push.signature))
+                for member in manifest.get("members") or []:
+                    name, sha, size = (
+                        str(member["name"]),
+                        str(member["sha256"]),
+                        int(member["size"]),
+                    )
+                    _name, suffix = member_file(name) or (name, "")
+                    if not self.store.has(sha, suffix):
+                        raise Refused("服务器尚未收到文件 {name}，请继续推送", name=name)
+                    if name.startswith("evidence/"):
+                        # hashed when it arrived; verified by name, not copied again
+                        external[name] = (sha, self.store.size_of(sha, suffix))
+                        continue
+                    with (
+                        self.store.open(sha, suffix) as source,
+                        archive.open(
+                            zip_info(name, False), "w", force_zip64=size >= 1 << 31
+                        ) as out,
+                    ):
+                        while chunk := source.read(1 << 20):
+                            out.write(chunk)
+            try:
+                verify_bundle(path, external=external)
+            except BundleError as error:
+                with self.engine.begin() as c:
+                    self._event(c, "push.refused", device.id, bundle=bundle_id, why=str(error))
+                raise Refused("交接包校验未通过：{problem}", problem=str(error)) from error
+            with zipfile.ZipFile(path) as archive:
+                for attempt in range(5):
+                    try:
+                        return self._merge(device, push, manifest, archive)
+                    except _Retry:
+                        if attempt == 4:
+                            raise Refused("服务器繁忙，请稍后重试推送") from None
+        raise AssertionError("unreachable")
+
+    def _merge(
+        self, device: Device, push: Any, manifest: dict[str, Any], archive: zipfile.ZipFile
+    ) -> dict[str, Any]:
+        from sqlalchemy.exc import DBAPIError
+
+        try:
+            with self.engine.begin() as c:
+                return _Merge(c, device, push, manifest).run(archive)
+        except DBAPIError as error:  # a deadlock or serialization failure: try again
+            code = getattr(error.orig, "sqlstate", None)
+            if code in ("40P01", "40001"):
+                raise _Retry() from error
+            raise
+
+    # --- the office -----------------------------------------------------------------------
+
+    def list_inspections(
+        self,
+        *,
+        district: str | None = None,
+        type_code: str | None = None,
+        mode: str | None = None,
+        status: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> tuple[int, list[dict[str, Any]]]:
+        t = s.inspections
+        where = []
+        for column, value in (
+            (t.c.district, district),
+            (t.c.type, type_code),
+            (t.c.mode, mode),
+            (t.c.status, status),
+        ):
+            if value:
+                where.append(column == value)
+        if since:
+            where.append(t.c.started_at >= _day(since))
+        if until:
+            where.append(t.c.started_at < _day(until) + timedelta(days=1))
+        condition = and_(True, *where)
+        with self.engine.connect() as c:
+            total = c.scalar(select(func.count()).select_from(t).where(condition)) or 0
+            found = c.execute(
+                t.select()
+                .where(condition)
+                .order_by(t.c.started_at.desc().nulls_last(), t.c.id)
+                .limit(limit)
+                .offset(offset)
+            ).all()
+        return int(total), [_plain(r._mapping) for r in found]
+
+    def filter_values(self) -> dict[str, list[str]]:
+        t = s.inspections
+        with self.engine.connect() as c:
+            return {
+                name: [
+                    v
+                    for (v,) in c.execute(
+                        select(col).distinct().where(col.is_not(None)).order_by(col)
+                    )
+                ]
+                for name, col in (
+                    ("district", t.c.district),
+                    ("type", t.c.type),
+                    ("mode", t.c.mode),
+                    ("status", t.c.status),
+                )
+            }
+
+    def show(self, inspection_id: str) -> dict[str, Any]:
+        with self.engine.connect() as c:
+            head = c.execute(
+                s.inspections.select().where(s.inspections.c.id.startswith(inspection_id))
+            ).all()
+            if len(head) != 1:
+                raise InspectorError("服务器上没有这次检查：{id}", id=inspection_id)
+            inspection = head[0]
+            found = c.execute(
+                s.rows.select()
+                .where(s.rows.c.inspection_id == inspection.id, s.rows.c.deleted.is_(False))
+                .order_by(s.rows.c.table_name, s.rows.c.row_key)
+            ).all()
+            events = c.execute(
+                s.server_events.select()
+                .where(s.server_events.c.inspection_id == inspection.id)
+                .order_by(s.server_events.c.at)
+            ).all()
+        tables: dict[str, list[dict[str, Any]]] = {}
+        for row in found:
+            tables.setdefault(row.table_name, []).append(row.data)
+        return {
+            "inspection": _plain(inspection._mapping),
+            "rows": tables,
+            "server_events": [_plain(e._mapping) for e in events],
+        }
+
+    def record_pdf(self, inspection_id: str, record_id: str) -> bytes:
+        data = self.show(inspection_id)["rows"]
+        for record in data.get("records", []):
+            if record["id"] == record_id:
+                with self.store.open(record["sha256"], ".pdf") as handle:
+                    return handle.read()
+        raise InspectorError("没有这份记录：{id}", id=record_id)
+
+    def evidence_file(self, sha256: str, suffix: str) -> bytes:
+        with self.store.open(sha256, suffix) as handle:
+            return handle.read()
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as c:
+            return {
+                "inspections": c.scalar(select(func.count()).select_from(s.inspections)) or 0,
+                "rows": c.scalar(select(func.count()).select_from(s.rows)) or 0,
+                "blobs": sum(1 for _ in self.store.files.rglob("*") if _.is_file()),
+            }
+
+
+class _Retry(Exception):
+    pass
+
+
+def _day(value: str) -> datetime:
+    try:
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    except ValueError as error:
+        raise InspectorError("日期无效（应为 YYYY-MM-DD）：{value}", value=value) from error
+
+
+def _plain(mapping: Any) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in dict(mapping).items()}
+
+
+class _Merge:
+    """One push merged inside one transaction (see docs/central.md: the rules)."""
+
+    def __init__(self, c: Connection, device: Device, push: Any, manifest: dict[str, Any]) -> None:
+        self.c = c
+        self.device = device
+        self.push = push
+        self.manifest = manifest
+        self.heads = {str(k): int(v) for k, v in (manifest.get("heads") or {}).items()}
+        self.record_inspection: dict[str, str] = {}
+        self.counts = {"inserted": 0, "updated": 0, "unchanged": 0, "kept": 0}
+        self.signed: set[str] = set()
+        self.touched: set[str] = set()
+
+    def _inspection_of(self, name: str, data: dict[str, Any]) -> str | None:
+        if name == "inspections":
+            return str(data["id"])
+        if name == "records":
+            self.record_inspection[str(data["id"])] = str(data.get("inspection_id"))
+        if name == "record_signatures":
+            record = str(data.get("record_id"))
+            if record not in self.record_inspection:
+                found = self.c.scalar(
+                    select(s.rows.c.inspection_id).where(
+                        s.rows.c.table_name == "records", s.rows.c.row_key == json.dumps([record])
+                    )
+                )
+                self.record_inspection[record] = str(found)
+            return self.record_inspection[record]
+        value = data.get("inspection_id")
+        return None if value is None else str(value)
+
+    def run(self, archive: zipfile.ZipFile) -> dict[str, Any]:
+        ids = sorted({str(i.get("id")) for i in self.manifest.get("inspections") or []})
+        for inspection in ids:  # one push at a time per inspection, in one order (no deadlock)
+            self.c.execute(text("select pg_advisory_xact_lock(hashtext(:id))"), {"id": inspection})
+        known = self.c.execute(
+            select(s.inspections.c.id).where(
+                s.inspections.c.id.in_(ids), s.inspections.c.status == "signed"
+            )
+        ).all()
+        self.signed = {r.id for r in known}
+        for data in read_rows(archive, "inspections"):
+            if data.get("status") == "signed":
+                self.signed.add(str(data["id"]))
+        for name in bundle_rows.TABLES:
+            keys = bundle_rows.primary_key(name)
+            for data in read_rows(archive, name):
+                self._row(name, json.dumps([data[k] for k in keys], ensure_ascii=False), data)
+        institutions = {
+            str(r.data["id"]): r.data
+            for r in self.c.execute(
+                s.rows.select().where(s.rows.c.table_name == "institutions")
+            ).all()
+            if r.data.get("id") in {i.get("institution_id") for i in self._inspection_rows()}
+        }
+        now = _now()
+        for data in self._inspection_rows():
+            institution = institutions.get(str(data.get("institution_id")), {})
+            values = {
+                "institution": institution.get("name") or "?",
+                "district": data.get("district"),
+                "team_district": data.get("team_district"),
+                "type": institution.get("type_code"),
+                "mode": data.get("mode"),
+                "status": data.get("status"),
+                "record_no": data.get("record_no"),
+                "started_at": _moment(data.get("started_at")),
+                "amends_id": data.get("amends_id"),
+                "device_id": self.device.id,
+                "pushed_at": now,
+            }
+            self.c.execute(
+                insert(s.inspections)
+                .values(id=data["id"], **values)
+                .on_conflict_do_update(index_elements=["id"], set_=values)
+            )
+        summary = {
+            **self.counts,
+            "bundle_id": self.push.bundle_id,
+            "inspections": sorted(self.touched | set(ids)),
+            "committed_at": now.isoformat(),
+        }
+        self.c.execute(
+            update(s.pushes)
+            .where(s.pushes.c.bundle_id == self.push.bundle_id)
+            .values(committed_at=now, summary=summary)
+        )
+        for inspection in ids:
+            Central._event(
+                self.c,
+                "push.commit",
+                self.device.id,
+                inspection,
+                bundle=self.push.bundle_id,
+                signer=self.manifest.get("signer", {}).get("name"),
+                inserted=self.counts["inserted"],
+                updated=self.counts["updated"],
+            )
+        return summary
+
+    def _inspection_rows(self) -> list[dict[str, Any]]:
+        ids = [str(i.get("id")) for i in self.manifest.get("inspections") or []]
+        found = self.c.execute(
+            s.rows.select().where(
+                s.rows.c.table_name == "inspections",
+                s.rows.c.row_key.in_([json.dumps([i]) for i in ids]),
+            )
+        ).all()
+        return [r.data for r in found]
+
+    def _row(self, name: str, key: str, data: dict[str, Any]) -> None:
+        inspection = self._inspection_of(name, data)
+        stamp_device = (
+            data.get("device_id") if name in ("audit_events",) else data.get("change_device_id")
+        )
+        stamp_seq = data.get("seq") if name == "audit_events" else data.get("change_seq")
+        values = {
+            "inspection_id": inspection,
+            "data": data,
+            "change_device_id": stamp_device,
+            "change_seq": stamp_seq,
+            "bundle_id": self.push.bundle_id,
+            "deleted": False,
+        }
+        inserted = self.c.execute(
+            insert(s.rows)
+            .values(table_name=name, row_key=key, **values)
+            .on_conflict_do_nothing()
+            .returning(s.rows.c.row_key)
+        ).first()
+        if inserted is not None:
+            self.counts["inserted"] += 1
+            if inspection:
+                self.touched.add(inspection)
+            if name == "tombstones":
+                self._tombstone(data)
+            return
+        local = self.c.execute(
+            s.rows.select()
+            .where(s.rows.c.table_name == name, s.rows.c.row_key == key)
+            .with_for_update()
+        ).one()
+        if bundle_rows.content(local.data) == bundle_rows.content(data):
+            self.counts["unchanged"] += 1
+            return
+        if name in CHAINS:
+            raise Refused(
+                "服务器上{what}第 {key} 条与推送的不同（两份记录分叉），已拒绝，服务器数据未改变",
+                what="保管记录" if name == "custody_events" else "操作记录",
+                key=key,
+            )
+        if inspection in self.signed and name not in GROWING:
+            raise Refused(
+                "检查 {inspection} 已签字锁定，推送中它的{what}与服务器上的不同：已拒绝，"
+                "服务器数据未改变。如需更正，请制作更正记录后再推送",
+                inspection=(inspection or "")[:8],
+                what=_what(name),
+            )
+        seen = self.heads.get(str(local.change_device_id), 0)
+        if local.change_seq is None or seen >= int(local.change_seq):
+            # the pushing laptop knew the server's version and changed it after
+            self.c.execute(
+                update(s.rows)
+                .where(s.rows.c.table_name == name, s.rows.c.row_key == key)
+                .values(**values)
+            )
+            self.counts["updated"] += 1
+            if inspection:
+                self.touched.add(inspection)
+        else:
+            # both changed an unsigned row: the server keeps what it had; the laptops settle
+            # it between them (bundle conflicts) and push again
+            self.counts["kept"] += 1
+
+    def _tombstone(self, data: dict[str, Any]) -> None:
+        table, entity = data.get("table_name"), data.get("entity_id")
+        if table in bundle_rows.TABLES and len(bundle_rows.primary_key(str(table))) == 1:
+            self.c.execute(
+                update(s.rows)
+                .where(s.rows.c.table_name == table, s.rows.c.row_key == json.dumps([entity]))
+                .values(deleted=True)
+            )
+
+
+def _what(name: str) -> str:
+    return {
+        "inspections": "检查信息",
+        "answers": "检查项结论",
+        "evidence": "证据",
+        "seal_items": "先行登记保存清单",
+        "interviews": "询问笔录",
+    }.get(name, name)
+
+
+def _moment(value: Any) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+# --- reference data the office publishes (sync pull) -------------------------------------------
+
+KINDS = {"registry": "机构名录", "roster": "检查人员名录", "checklist": "检查清单包"}
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise InspectorError(
+            "不认识的发布类型：{kind}（可选：{kinds}）", kind=kind, kinds="、".join(KINDS)
+        )
+
+
+def publish(central: Central, kind: str, name: str, body: bytes, signature: bytes) -> int:
+    """Store a signed package as the next version of ``kind``; laptops verify it against their
+    trust list before installing."""
+    _check_kind(kind)
+    try:
+        check = verify_manifest(body, signature, [])
+    except BundleError as error:
+        raise Refused("发布文件的签名无效：{problem}", problem=str(error)) from error
+    with central.engine.begin() as c:
+        c.execute(text("lock table publications in exclusive mode"))
+        last = c.scalar(
+            select(func.max(s.publications.c.version)).where(s.publications.c.kind == kind)
+        )
+        version = int(last or 0) + 1
+        c.execute(
+            s.publications.insert().values(
+                kind=kind,
+                version=version,
+                name=name,
+                body=body,
+                signature=signature,
+                signer=check.subject.get("name", "?"),
+                published_at=_now(),
+            )
+        )
+        Central._event(c, "publish", None, None, kind=kind, version=version, name=name)
+    return version
+
+
+def publications(central: Central) -> list[dict[str, Any]]:
+    """The latest version of each kind."""
+    with central.engine.connect() as c:
+        found = c.execute(
+            select(
+                s.publications.c.kind,
+                s.publications.c.version,
+                s.publications.c.name,
+                s.publications.c.signer,
+                s.publications.c.published_at,
+            )
+            .distinct(s.publications.c.kind)
+            .order_by(s.publications.c.kind, s.publications.c.version.desc())
+        ).all()
+    return [_plain(r._mapping) for r in found]
+
+
+def publication(central: Central, kind: str, version: int) -> dict[str, Any]:
+    _check_kind(kind)
+    with central.engine.connect() as c:
+        row = c.execute(
+            s.publications.select().where(
+                s.publications.c.kind == kind, s.publications.c.version == version
+            )
+        ).first()
+    if row is None:
+        raise InspectorError(
+            "服务器上没有这份发布：{kind} 第 {version} 版", kind=kind, version=version
+        )
+    return {
+        "kind": kind,
+        "version": version,
+        "name": row.name,
+        "body": base64.b64encode(row.body).decode("ascii"),
+        "signature": base64.b64encode(row.signature).decode("ascii"),
+    }

@@ -1,0 +1,128 @@
+"""The server's content-addressed store: every member of a pushed bundle (evidence files, the
+rows' JSON lines, record PDFs) under ``<DIR>/files/<ab>/<sha256><suffix>``, the laptop's hash
+layout. A file arrives in acknowledged chunks into ``<DIR>/uploads/``; only a file whose bytes
+hash to its name is moved into the store, so anything the store holds is what was signed."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from inspector.errors import InspectorError
+
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+_SUFFIX = re.compile(r"^(\.[A-Za-z0-9_-]{1,10}){1,3}$")
+CHUNK = 1 << 20
+
+
+class UploadMismatch(InspectorError):
+    """A chunk that does not start where the server's copy ends (the client resumes there)."""
+
+    def __init__(self, offset: int) -> None:
+        super().__init__("上传位置不符，服务器已确认到第 {offset} 字节", offset=offset)
+        self.offset = offset
+
+
+def check_file_name(sha256: str, suffix: str) -> None:
+    if not _SHA.match(sha256) or not _SUFFIX.match(suffix) or len(suffix) > 16:
+        raise InspectorError("文件名无效：{sha256}{suffix}", sha256=sha256[:64], suffix=suffix[:16])
+
+
+class ServerStore:
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.files = self.root / "files"
+        self.uploads = self.root / "uploads"
+        self.files.mkdir(parents=True, exist_ok=True)
+        self.uploads.mkdir(parents=True, exist_ok=True)
+        # The hash of each upload so far, while this process has seen every byte of it (after
+        # a restart the file is hashed again from disk when it is whole).
+        self._digests: dict[tuple[str, str], tuple[int, Any]] = {}
+
+    def _stored(self, sha256: str, suffix: str) -> Path:
+        check_file_name(sha256, suffix)
+        return self.files / sha256[:2] / f"{sha256}{suffix}"
+
+    def _partial(self, sha256: str, suffix: str) -> Path:
+        check_file_name(sha256, suffix)
+        return self.uploads / f"{sha256}{suffix}.part"
+
+    def has(self, sha256: str, suffix: str) -> bool:
+        return self._stored(sha256, suffix).is_file()
+
+    def open(self, sha256: str, suffix: str) -> IO[bytes]:
+        return self._stored(sha256, suffix).open("rb")
+
+    def size_of(self, sha256: str, suffix: str) -> int:
+        return self._stored(sha256, suffix).stat().st_size
+
+    def acknowledged(self, sha256: str, suffix: str) -> int:
+        """How many bytes of an unfinished upload the server holds (0: none)."""
+        try:
+            return self._partial(sha256, suffix).stat().st_size
+        except FileNotFoundError:
+            return 0
+
+    @contextmanager
+    def _locked(self, sha256: str, suffix: str) -> Iterator[IO[bytes]]:
+        # Two laptops may send the same photo at once: one writer per file at a time.
+        handle = self._partial(sha256, suffix).open("ab")
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            yield handle
+        finally:
+            handle.close()
+
+    def append(self, sha256: str, suffix: str, size: int, offset: int, data: bytes) -> int:
+        """Write ``data`` at ``offset`` of the upload (which must be where it ends), durably;
+        when the file is whole and its hash is its name, move it into the store. Returns the
+        bytes acknowledged (``size`` once stored)."""
+        if self.has(sha256, suffix):
+            return size
+        with self._locked(sha256, suffix) as handle:
+            if self.has(sha256, suffix):
+                return size
+            held = os.fstat(handle.fileno()).st_size
+            if held != offset or offset + len(data) > size:
+                raise UploadMismatch(held)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+            key = (sha256, suffix)
+            known = self._digests.pop(key, None)
+            digest = known[1] if known is not None and known[0] == offset else None
+            if digest is None and offset == 0:
+                digest = hashlib.sha256()
+            if digest is not None:
+                digest.update(data)
+            held += len(data)
+            if held < size:
+                if digest is not None:
+                    self._digests[key] = (held, digest)
+                return held
+            partial = self._partial(sha256, suffix)
+            if digest is None:
+                digest = hashlib.sha256()
+                with partial.open("rb") as source:
+                    while chunk := source.read(CHUNK):
+                        digest.update(chunk)
+            if digest.hexdigest() != sha256:
+                partial.unlink(missing_ok=True)
+                raise InspectorError(
+                    "收到的文件与其摘要不符，已丢弃，请重新推送：{sha256}", sha256=sha256[:12]
+                )
+            target = self._stored(sha256, suffix)
+            target.parent.mkdir(exist_ok=True)
+            os.replace(partial, target)
+            directory = os.open(target.parent, os.O_RDONLY)
+            try:
+                os.fsync(directory)
+            finally:
+                os.close(directory)
+            return size

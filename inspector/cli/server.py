@@ -1,0 +1,212 @@
+"""``server`` (the bureau's central service: serve, ``enroll``, ``revoke``, ``devices``) and
+``central list|show`` (the office's view from the command line), over the server's PostgreSQL
+(inspector/central/, docs/central.md). These run on the server, with its database address;
+a laptop never has it."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any
+
+from inspector.cli.output import Printer
+from inspector.errors import InvalidInput
+
+DB_ENV = "INSPECTOR_CENTRAL_DB"
+STORE_ENV = "INSPECTOR_CENTRAL_STORE"
+
+
+def _central(args: argparse.Namespace) -> Any:
+    from inspector.central.service import Central
+
+    db = args.db or os.environ.get(DB_ENV)
+    store = args.store or os.environ.get(STORE_ENV)
+    if not db or not store:
+        raise InvalidInput("请给出服务器的数据库（--db postgresql://…）和文件库目录（--store DIR）")
+    return Central(db, Path(store))
+
+
+def cmd_server(args: argparse.Namespace, out: Printer) -> int:
+    import uvicorn
+
+    from inspector.central.app import make_app
+
+    loopback = args.host in ("127.0.0.1", "::1", "localhost")
+    if not (args.tls_cert and args.tls_key) and not (args.plain_http and loopback):
+        raise InvalidInput("请给出本局的 HTTPS 证书和私钥（--tls-cert、--tls-key）")
+    central = _central(args)
+    try:
+        uvicorn.run(
+            make_app(central),
+            host=args.host,
+            port=args.port,
+            ssl_certfile=args.tls_cert,
+            ssl_keyfile=args.tls_key,
+            log_level="warning",
+            access_log=False,
+        )
+    finally:
+        central.close()
+    return 0
+
+
+def cmd_server_enroll(args: argparse.Namespace, out: Printer) -> None:
+    central = _central(args)
+    try:
+        code = central.new_code(args.district, hours=args.hours)
+    finally:
+        central.close()
+    out.emit(
+        {"code": code, "district": args.district, "hours": args.hours},
+        f"登记码（一次有效，{args.hours} 小时内）：{code}\n"
+        f"在笔记本上执行：sync enroll https://本服务器:端口 {code} --ca 本局CA证书.pem",
+    )
+
+
+def cmd_server_revoke(args: argparse.Namespace, out: Printer) -> None:
+    central = _central(args)
+    try:
+        central.revoke(args.device)
+    finally:
+        central.close()
+    out.emit({"revoked": args.device}, f"已吊销设备 {args.device}，其后的请求一律拒绝")
+
+
+def cmd_server_devices(args: argparse.Namespace, out: Printer) -> None:
+    central = _central(args)
+    try:
+        found = central.devices()
+    finally:
+        central.close()
+    lines = [
+        f"{d['id'][:16]}  {d['district']}  登记于 {d['enrolled_at']:%Y-%m-%d %H:%M}"
+        + ("  已吊销" if d["revoked_at"] else "")
+        for d in found
+    ]
+    out.emit(
+        [{k: v for k, v in d.items() if k != "certificate_pem"} for d in found],
+        "\n".join(lines) or "尚无登记的设备",
+    )
+
+
+def cmd_central_list(args: argparse.Namespace, out: Printer) -> None:
+    central = _central(args)
+    try:
+        total, items = central.list_inspections(
+            district=args.district,
+            type_code=args.type,
+            mode=args.mode,
+            status=args.status,
+            since=args.since,
+            until=args.until,
+            limit=args.limit,
+        )
+    finally:
+        central.close()
+    lines = [
+        f"{i['id'][:8]}  {(i['started_at'] or '')[:10]}  {i['district']}  {i['institution']}  "
+        f"{i['mode']}  {i['status']}"
+        for i in items
+    ]
+    out.emit(
+        {"total": total, "inspections": items},
+        "\n".join([*lines, f"共 {total} 次检查（显示 {len(items)} 次）"]),
+    )
+
+
+def cmd_central_show(args: argparse.Namespace, out: Printer) -> None:
+    central = _central(args)
+    try:
+        data = central.show(args.id)
+    finally:
+        central.close()
+    i = data["inspection"]
+    rows = data["rows"]
+    lines = [
+        f"{i['institution']}（{i['district']}）  {i['mode']}  {i['status']}  "
+        f"记录编号 {i['record_no'] or '—'}",
+        *(f"{name}：{len(items)} 条" for name, items in sorted(rows.items())),
+        *(f"服务器 {e['at'][:19]} {e['action']}" for e in data["server_events"]),
+    ]
+    out.emit(data, "\n".join(lines))
+
+
+def cmd_server_publish(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.bundle.signature import sign_manifest
+    from inspector.central.service import publish
+    from inspector.cli.keys import read_passphrase
+    from inspector.signing.keystore import UnlockedKey, open_pkcs12
+
+    path = Path(args.file)
+    try:
+        body = path.read_bytes()
+        p12 = Path(args.p12).read_bytes()
+    except OSError as error:
+        raise InvalidInput("无法读取文件：{problem}", problem=str(error)) from error
+    private_key, certificate, chain = open_pkcs12(p12, read_passphrase(args, "本局密钥口令："))
+    key = UnlockedKey(None, private_key, certificate, chain)  # type: ignore[arg-type]
+    signature = sign_manifest(body, key)
+    central = _central(args)
+    try:
+        version = publish(central, args.kind, path.name, body, signature)
+    finally:
+        central.close()
+    out.emit(
+        {"kind": args.kind, "version": version, "name": path.name},
+        f"已发布 {args.kind} 第 {version} 版：{path.name}（笔记本执行 sync pull 后安装）",
+    )
+
+
+def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument("--db", metavar="postgresql://…", help=f"服务器的数据库（或 {DB_ENV}）")
+    db.add_argument("--store", metavar="DIR", help=f"服务器的文件库目录（或 {STORE_ENV}）")
+
+    server = commands.add_parser(
+        "server", help="局端中心服务：运行、登记设备、吊销设备", parents=[common, db]
+    )
+    server.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
+    server.add_argument("--port", type=int, default=8443, help="端口（默认 8443）")
+    server.add_argument("--tls-cert", metavar="CERT.pem", help="本局服务器证书（HTTPS）")
+    server.add_argument("--tls-key", metavar="KEY.pem", help="本局服务器证书的私钥")
+    server.add_argument("--plain-http", action="store_true", help=argparse.SUPPRESS)
+    server.set_defaults(run=cmd_server)
+    sub = server.add_subparsers(dest="server_command", required=False, metavar="子命令")
+    enroll = sub.add_parser("enroll", help="给一台笔记本发一次性登记码", parents=[common, db])
+    enroll.add_argument("--district", required=True, help="设备所属的区县")
+    enroll.add_argument("--hours", type=int, default=72, help="登记码有效小时数（默认 72）")
+    enroll.set_defaults(run=cmd_server_enroll)
+    revoke = sub.add_parser("revoke", help="吊销一台设备", parents=[common, db])
+    revoke.add_argument(
+        "device", metavar="设备编号", help="server devices 列出的编号（可只写开头）"
+    )
+    revoke.set_defaults(run=cmd_server_revoke)
+    publish = sub.add_parser(
+        "publish",
+        help="发布基础数据（本局密钥签名），笔记本 sync pull 后安装",
+        parents=[common, db],
+    )
+    publish.add_argument("kind", choices=("registry", "roster", "checklist"))
+    publish.add_argument("file", metavar="FILE", help="机构名录表格、名录 JSON 或清单包 YAML")
+    publish.add_argument("--p12", required=True, metavar="FILE.p12", help="本局的签名密钥")
+    publish.add_argument("--passphrase-file", metavar="FILE", help="从文件第一行读取密钥口令")
+    publish.add_argument("--passphrase", help=argparse.SUPPRESS)
+    publish.set_defaults(run=cmd_server_publish)
+    devices = sub.add_parser("devices", help="列出登记的设备", parents=[common, db])
+    devices.set_defaults(run=cmd_server_devices)
+
+    central = commands.add_parser("central", help="局端：全部检查（列表、详情）", parents=[common])
+    csub = central.add_subparsers(dest="central_command", required=True, metavar="子命令")
+    listing = csub.add_parser("list", help="列出检查（可筛选）", parents=[common, db])
+    listing.add_argument("--district")
+    listing.add_argument("--type", help="机构类型代码")
+    listing.add_argument("--mode", help="检查方式代码")
+    listing.add_argument("--status", help="状态代码")
+    listing.add_argument("--since", metavar="YYYY-MM-DD")
+    listing.add_argument("--until", metavar="YYYY-MM-DD")
+    listing.add_argument("--limit", type=int, default=100)
+    listing.set_defaults(run=cmd_central_list)
+    show = csub.add_parser("show", help="一次检查的全部内容", parents=[common, db])
+    show.add_argument("id", metavar="检查编号")
+    show.set_defaults(run=cmd_central_show)

@@ -1,0 +1,174 @@
+"""Sync with the bureau's central server in the app (文件 → 同步…): enroll this laptop with the
+one-time code the administrator gave, push (同步) with progress off the UI thread, and pull the
+reference data. The work is the core's (inspector/central/client.py); this dialog asks and
+shows, including the server's refusal as it gave it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.central.client import PullResult, PushResult, enroll, enrolled, pull, push
+from inspector.workspace import Workspace
+from ui.tasks import TaskRunner
+
+ERROR_TEXT = "#b00020"
+
+
+class SyncDialog(QDialog):
+    done = Signal(object)  # the result of an enrollment, push or pull
+    failed = Signal(str)
+
+    def __init__(
+        self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.runner = runner
+        self.setWindowTitle(self.tr("与局端服务器同步"))
+        layout = QVBoxLayout(self)
+        self.server_label = QLabel()
+        layout.addWidget(self.server_label)
+        form = QFormLayout()
+        self.url = QLineEdit()
+        self.url.setPlaceholderText("https://…")
+        self.code = QLineEdit()
+        self.ca = QLineEdit()
+        pick = QPushButton(self.tr("选择…"))
+        pick.clicked.connect(self._pick_ca)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca)
+        ca_row.addWidget(pick)
+        form.addRow(self.tr("服务器地址"), self.url)
+        form.addRow(self.tr("登记码"), self.code)
+        form.addRow(self.tr("本局 CA 证书"), ca_row)
+        self.enroll_box = QWidget()
+        self.enroll_box.setLayout(form)
+        layout.addWidget(self.enroll_box)
+        buttons = QHBoxLayout()
+        self.enroll_button = QPushButton(self.tr("登记本机"))
+        self.enroll_button.clicked.connect(self.enroll)
+        self.push_button = QPushButton(self.tr("同步（推送）"))
+        self.push_button.clicked.connect(self.push)
+        self.pull_button = QPushButton(self.tr("更新基础数据"))
+        self.pull_button.clicked.connect(self.pull)
+        for button in (self.enroll_button, self.push_button, self.pull_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        server = enrolled(self.workspace)
+        if server is None:
+            self.server_label.setText(self.tr("本机尚未登记到局端服务器"))
+        else:
+            self.server_label.setText(
+                self.tr("已登记到 %1（%2）")
+                .replace("%1", server.url)
+                .replace("%2", server.district)
+            )
+        self.enroll_box.setVisible(server is None)
+        self.enroll_button.setVisible(server is None)
+        self.push_button.setEnabled(server is not None)
+        self.pull_button.setEnabled(server is not None)
+
+    def _pick_ca(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("本局 CA 证书"), "", self.tr("证书 (*.pem *.crt)")
+        )
+        if path:
+            self.ca.setText(path)
+
+    def _busy(self, text: str) -> None:
+        for button in (self.enroll_button, self.push_button, self.pull_button):
+            button.setEnabled(False)
+        self.message.setStyleSheet("")
+        self.message.setText(text)
+
+    def _fail(self, message: str) -> None:
+        self._refresh()
+        self.message.setStyleSheet(f"color: {ERROR_TEXT}")
+        self.message.setText(message)
+        self.failed.emit(message)
+
+    def enroll(self) -> None:
+        workspace, url, code = self.workspace, self.url.text().strip(), self.code.text().strip()
+        ca = Path(self.ca.text().strip()) if self.ca.text().strip() else None
+        self._busy(self.tr("正在登记…"))
+        self.runner.run(
+            lambda _reporter: enroll(workspace, url, code, ca),
+            on_success=self._enrolled,
+            on_failure=self._fail,
+        )
+
+    def _enrolled(self, server: Any) -> None:
+        self._refresh()
+        self.message.setText(self.tr("已登记，可以同步"))
+        self.done.emit(server)
+
+    def push(self) -> None:
+        workspace = self.workspace
+        self._busy(self.tr("正在推送…"))
+        self.runner.run(
+            lambda reporter: push(workspace, reporter=reporter),
+            on_success=self._pushed,
+            on_failure=self._fail,
+            progress_parent=self,
+            label=self.tr("正在推送到局端服务器…"),
+        ).signals.cancelled.connect(
+            lambda: self._fail(self.tr("已取消；已送达的部分下次继续，不必重传"))
+        )
+
+    def _pushed(self, result: PushResult) -> None:
+        self._refresh()
+        summary = result.summary
+        self.message.setText(
+            self.tr("服务器已确认 %1 项检查（新增 %2 条，更新 %3 条）；发送 %4 MB")
+            .replace("%1", str(len(summary.get("inspections", []))))
+            .replace("%2", str(summary.get("inserted", 0)))
+            .replace("%3", str(summary.get("updated", 0)))
+            .replace("%4", f"{result.sent_bytes / 1e6:.1f}")
+        )
+        self.done.emit(result)
+
+    def pull(self) -> None:
+        workspace = self.workspace
+        self._busy(self.tr("正在更新基础数据…"))
+        self.runner.run(
+            lambda reporter: pull(workspace, reporter=reporter),
+            on_success=self._pulled,
+            on_failure=self._fail,
+            progress_parent=self,
+            label=self.tr("正在更新基础数据…"),
+        )
+
+    def _pulled(self, result: PullResult) -> None:
+        self._refresh()
+        lines = [
+            self.tr("已安装 %1 第 %2 版").replace("%1", kind).replace("%2", str(version))
+            for kind, version, _note in result.installed
+        ] + [
+            self.tr("未安装 %1 第 %2 版（仍用上一版）：%3")
+            .replace("%1", kind)
+            .replace("%2", str(version))
+            .replace("%3", why)
+            for kind, version, why in result.refused
+        ]
+        self.message.setText("\n".join(lines) or self.tr("基础数据已是最新"))
+        self.done.emit(result)
