@@ -170,6 +170,25 @@ def test_adding_files_and_a_folder_shows_upright_thumbnails(
     assert "⚠" in strip.list.item(1).text()  # 2008 photos: far from the visit
 
 
+def test_a_camera_photo_is_deleted_once_the_store_holds_it(
+    qtbot: QtBot, strip: EvidenceStrip, workspace: Workspace, tmp_path: Path
+) -> None:
+    """The camera's photos (``consume``): the shot outside the store goes once it is kept; a
+    shot that could not be kept stays where it is, to be tried again."""
+    inspection_id = new_inspection(workspace)
+    strip.set_target(inspection_id)
+    shot = tmp_path / "camera-001.jpg"
+    shot.write_bytes((PHOTOS / "orientation" / "portrait_6.jpg").read_bytes())
+    broken = tmp_path / "camera-002.jpg"
+    broken.write_text("不是图片", encoding="utf-8")
+    with qtbot.waitSignal(strip.changed):
+        strip.add_paths([shot, broken], consume=True)
+    assert strip.list.count() == 1
+    assert not shot.exists() and broken.exists()
+    (evidence,) = get_inspection(workspace, inspection_id).evidence
+    assert workspace.store.hash_of(evidence.sha256, ".jpg") == evidence.sha256
+
+
 def test_drag_and_drop_of_files(qtbot: QtBot, strip: EvidenceStrip, workspace: Workspace) -> None:
     inspection_id = new_inspection(workspace)
     strip.set_target(inspection_id)

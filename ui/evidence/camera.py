@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.files import scratch_prefix
+
 
 @dataclass
 class CameraCheck:
@@ -60,11 +62,18 @@ def available_cameras() -> CameraCheck:
 
 class CameraDialog(QDialog):
     """Live view and a shutter button. ``captured`` carries the path of each photo taken (a
-    JPEG in a temporary folder that lives as long as the dialog); the strip takes it in."""
+    JPEG in a scratch folder of the data directory, ``folder_root``, that lives as long as the
+    dialog; one a crash leaves is removed at the next start); the strip takes it in and deletes
+    it once the store holds it (encrypted there when the data directory is)."""
 
     captured = Signal(str)
 
-    def __init__(self, check: CameraCheck, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        check: CameraCheck,
+        parent: QWidget | None = None,
+        folder_root: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("拍照取证"))
         self.resize(760, 600)
@@ -73,7 +82,10 @@ class CameraDialog(QDialog):
         multimedia = _multimedia()
         from PySide6.QtMultimediaWidgets import QVideoWidget
 
-        self._folder = tempfile.TemporaryDirectory(prefix="inspector-camera-")
+        self._folder = tempfile.TemporaryDirectory(
+            prefix=scratch_prefix() if folder_root is not None else "inspector-camera-",
+            dir=folder_root,
+        )
         self._count = 0
         self._devices = check.devices
         self.session = multimedia.QMediaCaptureSession(self)

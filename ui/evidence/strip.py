@@ -232,8 +232,10 @@ class EvidenceStrip(QWidget):
             on_failure=self._failed,
         )
 
-    def add_paths(self, paths: Sequence[str | Path]) -> None:
-        """Take files or folders in (the buttons, a drop and the camera all come here)."""
+    def add_paths(self, paths: Sequence[str | Path], *, consume: bool = False) -> None:
+        """Take files or folders in (the buttons, a drop and the camera all come here). With
+        ``consume`` (the camera's photos) each file taken in is deleted once the store holds it,
+        so no copy outside the store outlives the intake."""
         if not paths:
             return
         if self.inspection_id is None or not self.editable:
@@ -248,7 +250,7 @@ class EvidenceStrip(QWidget):
             lambda reporter: add_evidence(
                 ws, inspection_id, files, item_code=item_code, added_by=by, reporter=reporter
             ),
-            on_success=self._added,
+            on_success=self._consumed if consume else self._added,
             on_failure=self._failed,
             progress_parent=self.window(),
             label=self.tr("正在导入证据…"),
@@ -324,8 +326,8 @@ class EvidenceStrip(QWidget):
             return
         from ui.evidence.camera import CameraDialog
 
-        dialog = CameraDialog(check, self)
-        dialog.captured.connect(lambda path: self.add_paths([path]))
+        dialog = CameraDialog(check, self, folder_root=self.workspace.home.root)
+        dialog.captured.connect(lambda path: self.add_paths([path], consume=True))
         dialog.exec()
 
     def open_viewer(self, evidence_id: str) -> None:
@@ -426,6 +428,12 @@ class EvidenceStrip(QWidget):
             self.message.setStyleSheet("")
         self.refresh()
         self.changed.emit()
+
+    def _consumed(self, results: list[IntakeResult]) -> None:
+        for result in results:
+            if result.ok and result.evidence_id is not None:
+                result.path.unlink(missing_ok=True)  # the store has it
+        self._added(results)
 
     def _cancelled(self) -> None:
         self.message.setText(self.tr("导入已取消；已导入的文件保留在本次检查中"))
