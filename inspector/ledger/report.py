@@ -504,10 +504,6 @@ def _pie_drawing(labels: list[str], values: list[int], font: str) -> Any:
     return drawing
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -> None:
     """The report as a PDF: the summary, each table and its chart (reportlab.graphics, in the
     shipped Chinese font, so ``pdftotext`` gives the figures back)."""
@@ -525,6 +521,7 @@ def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -
         TableStyle,
     )
 
+    from inspector.record.layout import markup
     from inspector.signing.appearance import register_font
 
     if target.suffix.lower() != ".pdf":
@@ -655,7 +652,7 @@ def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -
                 else [30.0, 16.0, 16.0, 16.0, 34.0, 30.0, 32.0]
             )
             # A long category name wraps in its cell; a section stays on one page.
-            cells = [[Paragraph(_escape(str(row[0])), cell), *row[1:]] for row in rows]
+            cells = [[Paragraph(markup(str(row[0])), cell), *row[1:]] for row in rows]
             story.append(
                 KeepTogether(
                     [

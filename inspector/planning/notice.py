@@ -18,11 +18,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from inspector.errors import InvalidInput
 from inspector.files import write_atomically
 from inspector.planning.draw import METHODS, DrawInputs, DrawResult
-from inspector.record.layout import register_font
-
-
-def _esc(text: object) -> str:
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+from inspector.record.layout import markup, register_font
 
 
 def notice_pdf(
@@ -42,17 +38,17 @@ def notice_pdf(
     sources = " / ".join(" ".join(str(v) for v in group) for group in inputs.sources)
     when = at.astimezone().strftime("%Y-%m-%d %H:%M") if at else "（预览，未保存）"
     story: list = [
-        Paragraph(_esc(inputs.title or "双随机抽查结果"), title),
+        Paragraph(markup(inputs.title or "双随机抽查结果"), title),
         Spacer(0, 3 * mm),
         Paragraph(
-            _esc(
+            markup(
                 f"抽取时间：{when}　抽查编号：{draw_id or '—'}　方法：{METHODS[inputs.method]}"
                 f"{'　交叉检查（被查区县的检查人员回避）' if inputs.cross_district else ''}"
             ),
             base,
         ),
-        Paragraph(_esc(f"随机源：{sources}　密钥串（RFC 3797）：{result.key}"), base),
-        Paragraph(_esc(f"公开输入 SHA-256：{inputs.sha256}"), small),
+        Paragraph(markup(f"随机源：{sources}　密钥串（RFC 3797）：{result.key}"), base),
+        Paragraph(markup(f"公开输入 SHA-256：{inputs.sha256}"), small),
         Paragraph("抽查结果", h2),
     ]
     rows: list[list[object]] = [["顺序", "候选序号", "机构名称", "区县", "组长", "组员"]]
@@ -60,15 +56,16 @@ def notice_pdf(
         c = inputs.candidates[team.candidate]
         people = [inputs.roster[m].name for m in team.members]
         rows.append(
-            [str(order), str(team.candidate + 1), Paragraph(_esc(c.name), small),
-             Paragraph(_esc(c.district), small), people[0], Paragraph("、".join(people[1:]), small)]
+            [str(order), str(team.candidate + 1), Paragraph(markup(c.name), small),
+             Paragraph(markup(c.district), small), people[0],
+             Paragraph(markup("、".join(people[1:])), small)]
         )  # fmt: skip
     story.append(_grid(rows, [12, 16, 64, 26, 20, 42], font))
     story.append(Paragraph(f"候选名单（共 {len(inputs.candidates)} 家，按公布顺序）", h2))
     listing: list[list[object]] = [["序号", "机构名称", "区县", "协议编号", "风险", "信用", "权重"]]
     for number, c in enumerate(inputs.candidates, start=1):
         listing.append(
-            [str(number), Paragraph(_esc(c.name), small), Paragraph(_esc(c.district), small),
+            [str(number), Paragraph(markup(c.name), small), Paragraph(markup(c.district), small),
              c.agreement_no or "", c.risk_level, c.credit_rating, str(c.weight)]
         )  # fmt: skip
     story.append(_grid(listing, [12, 70, 26, 30, 14, 14, 14], font))

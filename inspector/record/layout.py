@@ -109,7 +109,8 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _escape(text: str | None) -> str:
+def markup(text: str | None) -> str:
+    """Text as a reportlab Paragraph reads it: its markup characters escaped, new lines kept."""
     if not text:
         return ""
     return (
@@ -369,7 +370,7 @@ def _info_table(
             ),
         )
     table = Table(
-        [[Paragraph(k, s["base"]), Paragraph(_escape(v), s["base"])] for k, v in rows],
+        [[Paragraph(k, s["base"]), Paragraph(markup(v), s["base"])] for k, v in rows],
         colWidths=[30 * mm, 144 * mm],
     )
     table.setStyle(_grid())
@@ -398,14 +399,14 @@ def _section_table(view: InspectionView, section: Any, s: dict[str, ParagraphSty
         answer = view.answers.get(item.code)
         result = answer.result if answer else Result.UNCHECKED
         problem = answer is not None and result is Result.PROBLEM
-        title = _escape(item.title) + (" ★" if item.priority else "")
+        title = markup(item.title) + (" ★" if item.priority else "")
         note = answer.note if answer else ""
         rows.append(
             [
                 item.code,
                 Paragraph(title, s["small"]),
                 RESULT_NAMES[result],
-                Paragraph(_escape(note), s["small"]) if note else "",
+                Paragraph(markup(note), s["small"]) if note else "",
                 format_fen(answer.amount_fen) if problem and answer else "",
                 (answer.violation_code or "") if problem and answer else "",
             ]
@@ -434,14 +435,14 @@ def evidence_numbers(view: InspectionView) -> dict[str, int]:
 
 
 def _caption(view: InspectionView, evidence: EvidenceView, number: int) -> str:
-    parts = [f"<b>证据 {number}</b>", f"原文件名：{_escape(evidence.original_name)}"]
+    parts = [f"<b>证据 {number}</b>", f"原文件名：{markup(evidence.original_name)}"]
     if evidence.caption:
-        parts.append(f"说明：{_escape(evidence.caption)}")
+        parts.append(f"说明：{markup(evidence.caption)}")
     if evidence.source_sha256:
         parts.append(f"标注副本，原件 SHA-256：{evidence.source_sha256}")
     if evidence.item_code:
         item = view.checklist.item(evidence.item_code)
-        parts.append(f"检查条目：{evidence.item_code} {_escape(item.title if item else '')}")
+        parts.append(f"检查条目：{evidence.item_code} {markup(item.title if item else '')}")
     parts.append(
         f"拍摄时间：{local_time(evidence.captured_at)}（相机时钟）；"
         f"导入时间：{local_time(evidence.added_at)}"
@@ -449,13 +450,13 @@ def _caption(view: InspectionView, evidence: EvidenceView, number: int) -> str:
     if evidence.gps_lat is not None and evidence.gps_lon is not None:
         parts.append(f"位置：{evidence.gps_lat:.6f}, {evidence.gps_lon:.6f}")
     if evidence.camera:
-        parts.append(f"设备：{_escape(evidence.camera)}")
+        parts.append(f"设备：{markup(evidence.camera)}")
     if evidence.added_by:
-        parts.append(f"导入人：{_escape(evidence.added_by)}")
+        parts.append(f"导入人：{markup(evidence.added_by)}")
     if evidence.metadata_warning:
-        parts.append(f"注：{_escape(evidence.metadata_warning)}")
+        parts.append(f"注：{markup(evidence.metadata_warning)}")
     if evidence.time_warning:
-        parts.append(f"注意：{_escape(evidence.time_warning)}")
+        parts.append(f"注意：{markup(evidence.time_warning)}")
     parts.append(f"SHA-256：{evidence.sha256}")
     return "<br/>".join(parts)
 
@@ -521,7 +522,7 @@ def _party_rows(
     """The party's (or interviewee's) signature, or the refusal and the witness who signed."""
     if party is None or not party.refused:
         return [_signer_row(label, party, s)]
-    refusal = f"拒绝签名。理由：{_escape(party.refusal_reason)}"
+    refusal = f"拒绝签名。理由：{markup(party.refusal_reason)}"
     rows = [
         [
             Paragraph(label, s["small"]),
@@ -531,7 +532,7 @@ def _party_rows(
         ]
     ]
     if witness:
-        rows.append(_signer_row(f"见证人<br/>{_escape(witness.signer_name)}", witness, s))
+        rows.append(_signer_row(f"见证人<br/>{markup(witness.signer_name)}", witness, s))
     return rows
 
 
@@ -553,7 +554,7 @@ def _team_rows(
     rows = []
     for name, cert, role in sorted(view.team, key=lambda member: member[2].value == "leader"):
         leader = "（组长）" if role.value == "leader" else ""
-        label = f"{title}{leader}<br/>{_escape(name)}<br/>执法证号 {cert}"
+        label = f"{title}{leader}<br/>{markup(name)}<br/>执法证号 {cert}"
         box = SignatureBox(cert, 52 * mm, 16 * mm, boxes)
         rows.append(_signer_row(label, by_cert.get(cert), s, box))
     return rows
@@ -581,9 +582,9 @@ def _signature_block(
     view: InspectionView, facts: RecordFacts, s: dict[str, ParagraphStyle], boxes: dict[str, Any]
 ) -> Table:
     party = _one(facts, "party", None)
-    who = _escape(facts.representative or (party.signer_name if party else "")) or "　"
+    who = markup(facts.representative or (party.signer_name if party else "")) or "　"
     if facts.representative_title:
-        who += f"（{_escape(facts.representative_title)}）"
+        who += f"（{markup(facts.representative_title)}）"
     rows = _team_rows(view, facts, None, "检查人员", s, boxes)
     rows += _party_rows(f"被检查单位代表<br/>{who}", party, _one(facts, "witness", None), s)
     return _signature_table(rows, s)
@@ -601,9 +602,9 @@ def _findings_table(view: InspectionView, s: dict[str, ParagraphStyle], ws: Work
         rows.append(
             [
                 Paragraph(item.code, s["small"]),
-                Paragraph(f"{_escape(item.title)}：{_escape(answer.note)}", s["small"]),
+                Paragraph(f"{markup(item.title)}：{markup(answer.note)}", s["small"]),
                 Paragraph(
-                    f"{answer.violation_code} {_escape(violation.title)}"
+                    f"{answer.violation_code} {markup(violation.title)}"
                     if violation
                     else (answer.violation_code or ""),
                     s["small"],
@@ -639,10 +640,10 @@ def _seal_table(facts: RecordFacts, s: dict[str, ParagraphStyle], numbers: dict[
         rows.append(
             [
                 Paragraph(str(item.position), s["small"]),
-                Paragraph(_escape(item.description), s["small"]),
-                Paragraph(f"{item.quantity} {_escape(item.unit)}", s["small"]),
-                Paragraph(_escape(photos), s["small"]),
-                Paragraph(_escape(item.note), s["small"]),
+                Paragraph(markup(item.description), s["small"]),
+                Paragraph(f"{item.quantity} {markup(item.unit)}", s["small"]),
+                Paragraph(markup(photos), s["small"]),
+                Paragraph(markup(item.note), s["small"]),
             ]
         )
     table = Table(rows, colWidths=[12 * mm, 70 * mm, 22 * mm, 40 * mm, 30 * mm], repeatRows=1)
@@ -662,7 +663,7 @@ def record_story(
 ) -> list[Flowable]:
     s = _styles()
     story: list[Flowable] = [
-        Paragraph(_escape(facts.bureau), s["subtitle"]),
+        Paragraph(markup(facts.bureau), s["subtitle"]),
         Paragraph("医疗保障基金现场检查记录", s["title"]),
         Paragraph(f"记录编号 {facts.record_no}", s["subtitle"]),
         _info_table(view, s, facts, ws),
@@ -680,7 +681,7 @@ def record_story(
     # app lists a mode's items first, as the team does them first).
     for section in sorted(view.checklist.sections, key=lambda s: numbers[s.code]):
         label = chinese_numeral(numbers[section.code])
-        story.append(Paragraph(f"{label}、{_escape(section.title)}", s["h2"]))
+        story.append(Paragraph(f"{label}、{markup(section.title)}", s["h2"]))
         story.append(_section_table(view, section, s))
     left_out = sorted(set(range(1, 9)) - {n for n in numbers.values() if n <= 8})
     if left_out:
@@ -712,14 +713,14 @@ def record_story(
     story.append(Paragraph("被检查单位的陈述、申辩", s["h2"]))
     statement = facts.statement.strip()
     if statement:
-        speaker = _escape(facts.representative) or "（未记录）"
+        speaker = markup(facts.representative) or "（未记录）"
         if facts.representative_title:
-            speaker += f"，{_escape(facts.representative_title)}"
+            speaker += f"，{markup(facts.representative_title)}"
         # Who spoke stays with the first lines of what was said.
         speaker_line = Paragraph(f"陈述、申辩人：{speaker}", s["base"])
         speaker_line.keepWithNext = 1
         story.append(speaker_line)
-        story.append(Paragraph(_escape(statement), s["base"]))
+        story.append(Paragraph(markup(statement), s["base"]))
     else:
         story.append(Paragraph("（被检查单位未作陈述、申辩。）", s["base"]))
     # The heading, the note and the signature table stay on one page: a heading alone at a
@@ -794,7 +795,7 @@ def _claims_story(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> list[Flow
         listed = "，".join(f"{rule} {n} 张" for rule, n in sample.counts.items())
         story.append(
             Paragraph(
-                _escape(
+                markup(
                     f"数据：{sample.source_name}（{sample.source_rows:,} 行，SHA-256 "
                     f"{sample.source_sha256}）。抽样规则：{sample.rules}。列入清单：{listed}；"
                     f"核实无误 {sample.verified} 张，发现问题 {len(sample.problems)} 张，"
@@ -812,7 +813,7 @@ def _claims_story(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> list[Flow
             ]
             for bill_no, patient, day, total_fen, note in sample.problems:
                 rows.append(
-                    [Paragraph(_escape(v), s["small"])
+                    [Paragraph(markup(v), s["small"])
                      for v in (bill_no, patient, day, format_fen(total_fen), note)]
                 )  # fmt: skip
             table = Table(
@@ -835,14 +836,14 @@ def _drug_table(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> Table:
         rows.append(
             [
                 Paragraph(
-                    _escape(facts.reference_titles.get(check.list_code, check.list_code)),
+                    markup(facts.reference_titles.get(check.list_code, check.list_code)),
                     s["small"],
                 ),
                 Paragraph(str(check.entry_no), s["small"]),
-                Paragraph(_escape(check.name), s["small"]),
+                Paragraph(markup(check.name), s["small"]),
                 Paragraph(check.item_code, s["small"]),
-                Paragraph(_escape(count), s["small"]),
-                Paragraph(_escape(check.note), s["small"]),
+                Paragraph(markup(count), s["small"]),
+                Paragraph(markup(check.note), s["small"]),
             ]
         )
     table = Table(
@@ -860,9 +861,9 @@ def _corrections_table(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> Tabl
     for what, before, after in facts.corrections:
         rows.append(
             [
-                Paragraph(_escape(what), s["small"]),
-                Paragraph(_escape(before), s["small"]),
-                Paragraph(_escape(after), s["small"]),
+                Paragraph(markup(what), s["small"]),
+                Paragraph(markup(before), s["small"]),
+                Paragraph(markup(after), s["small"]),
             ]
         )
     table = Table(rows, colWidths=[50 * mm, 62 * mm, 62 * mm], repeatRows=1)
@@ -917,26 +918,26 @@ def interview_story(
         ("所涉检查", f"{view.institution_name} 现场检查（记录编号 {facts.record_no}）"),
     ]
     table = Table(
-        [[Paragraph(k, s["base"]), Paragraph(_escape(v), s["base"])] for k, v in rows],
+        [[Paragraph(k, s["base"]), Paragraph(markup(v), s["base"])] for k, v in rows],
         colWidths=[28 * mm, 146 * mm],
     )
     table.setStyle(_grid())
     story: list[Flowable] = [
-        Paragraph(_escape(facts.bureau), s["subtitle"]),
+        Paragraph(markup(facts.bureau), s["subtitle"]),
         Paragraph("询问笔录", s["title"]),
         Paragraph(f"笔录编号 {record_no}", s["subtitle"]),
         table,
         Spacer(1, 4 * mm),
     ]
     for number, pair in enumerate(interview.questions, start=1):
-        story.append(Paragraph(f"问{number}：{_escape(pair.get('q', ''))}", s["base"]))
-        story.append(Paragraph(f"答：{_escape(pair.get('a', ''))}", s["base"]))
+        story.append(Paragraph(f"问{number}：{markup(pair.get('q', ''))}", s["base"]))
+        story.append(Paragraph(f"答：{markup(pair.get('a', ''))}", s["base"]))
         story.append(Spacer(1, 2 * mm))
     if not interview.questions:
         story.append(Paragraph("（未记录问答。）", s["base"]))
     # The usual closing line of an interview record (the tool's standard wording).
     story.append(Paragraph("以上笔录我已看过（或已向我宣读过），与我所说的相符。", s["base"]))
-    label = f"被询问人<br/>{_escape(interview.interviewee_name)}"
+    label = f"被询问人<br/>{markup(interview.interviewee_name)}"
     rows = _party_rows(
         label,
         _one(facts, "interviewee", interview.id),

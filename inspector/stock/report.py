@@ -16,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from inspector.inspections import format_fen
-from inspector.record.layout import register_font
+from inspector.record.layout import markup, register_font
 from inspector.stock.ledgers import KIND_NAMES
 from inspector.stock.reconcile import DrugBalance, Reconciliation
 
@@ -42,10 +42,6 @@ def _gap(drug: DrugBalance) -> str:
     return text
 
 
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def table_pdf(result: Reconciliation, *, institution: str, inspection_id: str) -> bytes:
     font = register_font()
     base = ParagraphStyle("base", fontName=font, fontSize=8, leading=10.5, wordWrap="CJK")
@@ -68,14 +64,14 @@ def table_pdf(result: Reconciliation, *, institution: str, inspection_id: str) -
         Paragraph("药品、耗材进销存核对表", title),
         Spacer(0, 3 * mm),
         Paragraph(
-            _esc(
+            markup(
                 f"被检查机构：{institution}　　检查编号：{inspection_id}　　核对期间："
                 f"{result.start.isoformat()} 至 {result.end.isoformat()}"
             ),
             base,
         ),
         Paragraph(
-            _esc(
+            markup(
                 f"核对品种 {len(result.drugs)} 个，有差异 {len(flagged)} 个；结算量超出销售量"
                 f"涉及金额 ¥{format_fen(result.excess_fen) or '0.00'}（按结算单价计）"
             ),
@@ -87,7 +83,7 @@ def table_pdf(result: Reconciliation, *, institution: str, inspection_id: str) -
     for s in result.sources:
         skipped = f"；合计行 {len(s.skipped)} 行未计" if s.skipped else ""
         sources.append(
-            [KIND_NAMES[s.kind], Paragraph(_esc(s.name), small), str(s.lines),
+            [KIND_NAMES[s.kind], Paragraph(markup(s.name), small), str(s.lines),
              f"{s.outside}{skipped}", Paragraph(s.sha256, small)]
         )  # fmt: skip
     story.append(_grid(sources, [28 * mm, 60 * mm, 16 * mm, 40 * mm, 125 * mm], font))
@@ -103,7 +99,7 @@ def table_pdf(result: Reconciliation, *, institution: str, inspection_id: str) -
     on_site = [d.name for d in result.drugs if d.counted_on_site]
     if on_site:
         rule += f"实盘取现场逐项核查（附件1）记录的数量：{'、'.join(on_site)}。"
-    story.append(Paragraph(_esc(rule), small))
+    story.append(Paragraph(markup(rule), small))
     story.append(Spacer(0, 2 * mm))
     header = ["品种", "规格", "单位", "附件1", "期初", "购进", "销售", "医保结算", "应存",
               "实盘", "账实差", "结算超出", "超出金额（元）", "差异"]  # fmt: skip
@@ -111,11 +107,11 @@ def table_pdf(result: Reconciliation, *, institution: str, inspection_id: str) -
     shown = result.drugs[: max(MAX_ROWS, len(flagged))]  # every drug with a gap is listed
     for d in shown:
         rows.append(
-            [Paragraph(_esc(d.name), small), Paragraph(_esc(d.spec), small), "、".join(d.units),
-             Paragraph(_esc(d.key_drug or ""), small), _q(d.opening), _q(d.purchased),
+            [Paragraph(markup(d.name), small), Paragraph(markup(d.spec), small), "、".join(d.units),
+             Paragraph(markup(d.key_drug or ""), small), _q(d.opening), _q(d.purchased),
              _q(d.sold), _q(d.settled), _q(d.expected), _q(d.counted), Paragraph(_gap(d), small),
              _q(d.excess) if d.excess else "", format_fen(d.excess_fen) if d.excess_fen else "",
-             Paragraph(_esc("、".join(d.flags)), small)]
+             Paragraph(markup("、".join(d.flags)), small)]
         )  # fmt: skip
     widths = [36, 22, 12, 20, 15, 15, 15, 16, 15, 15, 24, 15, 22, 28]
     table = _grid(rows, [w * mm for w in widths], font, repeat=1)
