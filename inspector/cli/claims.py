@@ -4,23 +4,15 @@ export by the rules of seeds 003 and 004, attached to an inspection, and each on
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inspector.cli.output import EXIT_ERROR, Printer, open_workspace
+from inspector.cli.output import EXIT_ERROR, Printer, given_day, open_workspace
 from inspector.errors import InvalidInput
 from inspector.inspections import format_fen
 
 VERDICT_ALIASES = {"ok": "ok", "核实无误": "ok", "problem": "problem", "发现问题": "problem",
                    "pending": "pending", "未核实": "pending"}  # fmt: skip
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError as error:
-        raise InvalidInput(f"日期“{text}”应写成 YYYY-MM-DD") from error
 
 
 def _yuan_to_fen(text: str) -> int:
@@ -36,7 +28,7 @@ def cmd_sample(args: argparse.Namespace, out: Printer) -> int:
     from inspector.claims.sampling import RULE_NAMES, Rules, attach_sample, build_sample, parse_rate
 
     rules = Rules(
-        since=_date(args.since),
+        since=given_day(args.since, "起始日期"),
         seed=args.seed,
         rate=parse_rate(args.rate),
         threshold_fen=_yuan_to_fen(args.threshold),

@@ -78,12 +78,11 @@ def _types(ws: Any, given: list[str] | None) -> list[str]:
 
 
 def cmd_candidates(args: argparse.Namespace, out: Printer) -> None:
-    from inspector.hashing import sha256_of
-    from inspector.planning.service import candidates
+    from inspector.planning.service import candidates, candidates_sha256
 
     with open_workspace(args) as ws:
         found = candidates(ws, districts=args.district or [], types=_types(ws, args.type))
-    digest = sha256_of([c.__dict__ for c in found])
+    digest = candidates_sha256(found)
     lines = [
         f"{n:>4}  {c.name}  {c.district}  协议 {c.agreement_no or '—'}  "
         f"风险 {c.risk_level}  信用 {c.credit_rating}  权重 {c.weight}"

@@ -8,18 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inspector.cli.output import Printer, open_workspace, resolve_option
+from inspector.cli.output import Printer, open_workspace, parse_day, resolve_option
 from inspector.errors import InvalidInput
 from inspector.inspections import format_fen
-
-
-def parse_day(text: str | None, what: str = "日期") -> date | None:
-    if text is None or not text.strip():
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError as error:
-        raise InvalidInput("{what}“{text}”应写成 YYYY-MM-DD", what=what, text=text) from error
 
 
 def _filters(args: argparse.Namespace, ws: Any) -> Any:

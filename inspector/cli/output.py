@@ -151,3 +151,20 @@ def library_for(args: argparse.Namespace) -> tuple[Library, list[str]]:
     for warning in library.warnings:  # a broken file replaced by its last good copy: say so
         print(warning, file=sys.stderr)
     return library, library.warnings
+
+
+def parse_day(text: str | None, what: str = "日期") -> date | None:
+    if text is None or not text.strip():
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as error:
+        raise InvalidInput("{what}“{text}”应写成 YYYY-MM-DD", what=what, text=text) from error
+
+
+def given_day(text: str, what: str = "日期") -> date:
+    """A date argument that must be there (``--since`` of a sample, a period's ends)."""
+    day = parse_day(text, what)
+    if day is None:
+        raise InvalidInput("请给出{what}（YYYY-MM-DD）", what=what)
+    return day

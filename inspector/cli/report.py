@@ -7,8 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from inspector.cli.ledger import parse_day
-from inspector.cli.output import Printer, open_workspace
+from inspector.cli.output import Printer, open_workspace, parse_day
 from inspector.errors import InvalidInput
 from inspector.inspections import format_fen
 

@@ -6,12 +6,10 @@ finding."""
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inspector.cli.output import EXIT_ERROR, Printer, open_workspace
-from inspector.errors import InvalidInput
+from inspector.cli.output import EXIT_ERROR, Printer, given_day, open_workspace
 from inspector.inspections import format_fen
 
 FILES = (
@@ -23,20 +21,13 @@ FILES = (
 )
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError as error:
-        raise InvalidInput(f"日期“{text}”应写成 YYYY-MM-DD") from error
-
-
 def cmd_reconcile(args: argparse.Namespace, out: Printer) -> int:
     from inspector.inspections import get_inspection
     from inspector.stock.ledgers import KIND_NAMES, Kind
     from inspector.stock.service import ITEM, attach_reconciliation, reconcile_files
 
     files = {Kind(kind): Path(getattr(args, kind)) for kind, _ in FILES if getattr(args, kind)}
-    start, end = _date(args.start), _date(args.end)
+    start, end = given_day(args.start, "期间起"), given_day(args.end, "期间止")
     with open_workspace(args) as ws:
         get_inspection(ws, args.inspection)  # a wrong id fails before the files are read
         result, refused = reconcile_files(ws, files, start, end, inspection_id=args.inspection)

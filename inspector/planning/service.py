@@ -22,6 +22,7 @@ from inspector.db.models import (
     inspector_id,
 )
 from inspector.errors import InvalidInput, NotFound
+from inspector.hashing import sha256_of
 from inspector.inspections import add_planned_inspection
 from inspector.planning import rfc3797
 from inspector.planning.draw import (
@@ -237,6 +238,11 @@ def candidates(
                 )
             )
     return order_candidates(found)
+
+
+def candidates_sha256(found: Sequence[Candidate]) -> str:
+    """The SHA-256 published with the candidate list, before the random sources are taken."""
+    return sha256_of([c.__dict__ for c in found])
 
 
 def prepare(
