@@ -19,11 +19,16 @@ from inspector.audit import events
 from inspector.claims.sampling import samples_of
 from inspector.inspections import get_inspection, list_inspections
 from inspector.planning.publish import verify_publication
-from inspector.planning.service import candidates, list_draws, rate_institution
+from inspector.planning.service import (
+    candidates,
+    candidates_sha256,
+    list_draws,
+    rate_institution,
+)
 from inspector.stock.ledgers import Kind
 from inspector.workspace import Workspace
 from ui.claims_dialog import ClaimsDialog
-from ui.plan_dialog import PlanDialog, candidates_digest
+from ui.plan_dialog import PlanDialog
 from ui.stock_dialog import StockDialog
 from ui.tasks import TaskRunner
 
@@ -71,7 +76,7 @@ def test_a_draw_in_the_app_publishes_first_previews_then_plans_and_writes_the_re
 
     dialog.candidates_button.click()
     assert dialog.candidates_table.rowCount() == 5
-    assert candidates_digest(candidates(workspace)) in dialog.candidates_label.text()
+    assert candidates_sha256(candidates(workspace)) in dialog.candidates_label.text()
     assert "检查人员名录 7 人，其中可任组长 4 人" in dialog.candidates_label.text()
     assert not dialog.draw_button.isEnabled()  # no sources yet
     qtbot.keyClicks(dialog.sources_edit, "31 / 4 15 22")

@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.errors import InspectorError
-from inspector.hashing import sha256_of
 from inspector.planning.draw import METHODS, WEIGHTED, Candidate, DrawInputs, DrawResult, run
 from inspector.planning.notice import write_notice
 from inspector.planning.publish import write_publication
 from inspector.planning.service import (
     candidates,
+    candidates_sha256,
     list_draws,
     list_roster,
     prepare,
@@ -46,11 +46,6 @@ from inspector.planning.service import (
 )
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
-
-
-def candidates_digest(found: tuple[Candidate, ...]) -> str:
-    """The SHA-256 published with the candidate list (the same as `draw candidates` prints)."""
-    return sha256_of([c.__dict__ for c in found])
 
 
 def _table(headers: list[str], stretch: int = 1) -> QTableWidget:
@@ -294,7 +289,7 @@ class PlanDialog(QDialog):
                 "检查人员名录 {people} 人，其中可任组长 {leaders} 人"
             )
             .replace("{count}", str(len(found)))
-            .replace("{sha}", candidates_digest(found))
+            .replace("{sha}", candidates_sha256(found))
             .replace("{people}", str(len(roster)))
             .replace("{leaders}", str(leaders))
         )
@@ -319,7 +314,7 @@ class PlanDialog(QDialog):
         except InspectorError as error:
             self._error(error)
             return None
-        if self.published is None or candidates_digest(inputs.candidates) != candidates_digest(
+        if self.published is None or candidates_sha256(inputs.candidates) != candidates_sha256(
             self.published
         ):
             QMessageBox.warning(
@@ -361,14 +356,9 @@ class PlanDialog(QDialog):
         inputs = self._inputs()
         if inputs is None:
             return
-        name = (inputs.title or self.tr("抽查结果")) + ".xlsx"
-        target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("保存抽查结果"), str(Path.home() / name), self.tr("Excel 工作簿 (*.xlsx)")
-        )
-        if not target:
+        target = self._ask_target(inputs.title)
+        if target is None:
             return
-        if not target.lower().endswith(".xlsx"):
-            target += ".xlsx"
         try:
             outcome = run_draw(self.workspace, inputs)
         except InspectorError as error:
@@ -389,6 +379,16 @@ class PlanDialog(QDialog):
                 "{path}", target
             )
         self.result_label.setText(text)
+
+    def _ask_target(self, title: str) -> str | None:
+        """Where the workbook goes (its PDF notice beside it), asked of the user."""
+        name = (title or self.tr("抽查结果")) + ".xlsx"
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("保存抽查结果"), str(Path.home() / name), self.tr("Excel 工作簿 (*.xlsx)")
+        )
+        if not target:
+            return None
+        return target if target.lower().endswith(".xlsx") else target + ".xlsx"
 
     def _write(self, target: Path, draw_id: str) -> bool:
         """Write the publication of a stored draw; on failure say so (the draw stays stored
@@ -432,14 +432,9 @@ class PlanDialog(QDialog):
             return
         draw_id = self.history_table.item(rows.pop(), 5).text()
         title = self.history_table.item(self.history_table.currentRow(), 1).text()
-        name = (title or self.tr("抽查结果")) + ".xlsx"
-        target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("保存抽查结果"), str(Path.home() / name), self.tr("Excel 工作簿 (*.xlsx)")
-        )
-        if not target:
+        target = self._ask_target(title)
+        if target is None:
             return
-        if not target.lower().endswith(".xlsx"):
-            target += ".xlsx"
         if self._write(Path(target), draw_id):
             self.result_label.setText(
                 self.tr("抽查结果已写入 {path}（及同名 PDF 公告）").replace("{path}", target)

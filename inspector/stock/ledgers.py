@@ -17,7 +17,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from inspector.errors import InvalidInput
+from inspector.errors import InspectorError, InvalidInput
+from inspector.inspections import parse_amount
 from inspector.registry.cells import CellError, parse_date_cell
 from inspector.tables import Table, TableSpec, cell_text, fold, read_table
 
@@ -40,7 +41,6 @@ KIND_NAMES = {
 DATED = (Kind.PURCHASES, Kind.SALES, Kind.SETTLEMENTS)
 MAX_ROWS = 500_000  # a year of a hospital pharmacy's lines; more is not a ledger
 MAX_QUANTITY = Decimal("1e9")
-MAX_FEN = 10**13
 TOTALS = {"合计", "小计", "总计", "本页合计", "累计"}
 
 _COMMON_NAMES = {
@@ -155,19 +155,12 @@ def _quantity(value: Any) -> Decimal:
 
 
 def _amount(value: Any) -> int | None:
-    text = re.sub(r"[,，\s¥￥元]", "", cell_text(value))
-    if not text:
-        return None
+    """Yuan as the ledger writes them, to fen: the app's one money parser, its refusal the
+    row's reason."""
     try:
-        yuan = Decimal(fold(text))
-    except InvalidOperation as error:
-        raise CellError(f"金额“{text}”不是数字") from error
-    if not yuan.is_finite() or yuan < 0:
-        raise CellError(f"金额“{text}”不能为负数")
-    fen = yuan * 100
-    if fen != fen.to_integral() or fen >= MAX_FEN:
-        raise CellError(f"金额“{text}”最多保留两位小数且不能过大")
-    return int(fen)
+        return parse_amount(cell_text(value))
+    except InspectorError as error:
+        raise CellError(str(error)) from error
 
 
 def _line(kind: Kind, number: int, cells: Sequence[Any], columns: Mapping[str, int]) -> Line:
