@@ -3,6 +3,7 @@ copies a cached empty collection), and paths to the test data shipped in tests/d
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -143,6 +144,47 @@ def new_inspection(cli: Cli, *extra: str, type_code: str = "primary_care") -> st
         *extra,
     )
     return out.strip()
+
+
+# Two strokes of handwriting: what the tests sign with by hand.
+STROKES = [[[0, 0], [20, 30], [40, 0], [60, 30]], [[5, 40], [55, 40]]]
+MEMBERS = (("张伟", "370100001"), ("李娜", "370100002"))  # TEAM's names and 执法证号; 李娜 leads
+
+
+def trial_keys(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """A trial signing key for each member of TEAM, by 执法证号."""
+    monkeypatch.setenv("INSPECTOR_KEY_PASSPHRASE", "口令-正确-1234")
+    keys = {}
+    for name, cert in MEMBERS:
+        out, _ = cli("key", "trial", "--name", name, "--cert-no", cert, "--json")
+        keys[cert] = json.loads(out)["key_id"]
+    return keys
+
+
+def sign_by_hand(
+    cli: Cli,
+    inspection_id: str,
+    tmp_path: Path,
+    *,
+    party_signs: bool = False,
+    reason: str = "不认可",
+) -> None:
+    """What a record needs before it is built: both inspectors sign by hand, and the party
+    signs too or refuses (for ``reason``) before a witness; then the visit is finished and its
+    record built."""
+    strokes = tmp_path / "strokes.json"
+    strokes.write_text(json.dumps(STROKES), encoding="utf-8")
+    for name, cert in MEMBERS:
+        cli("record", "sign-hand", inspection_id, "--role", "inspector", "--name", name,
+            "--cert-no", cert, "--strokes", str(strokes))  # fmt: skip
+    if party_signs:
+        cli("record", "sign-hand", inspection_id, "--role", "party", "--name", "王某",
+            "--strokes", str(strokes))  # fmt: skip
+    else:
+        cli("record", "refuse", inspection_id, "--representative", "王某", "--reason", reason,
+            "--witness", "赵某", "--witness-strokes", str(strokes))  # fmt: skip
+    cli("inspection", "finish", inspection_id)
+    cli("record", "build", inspection_id)
 
 
 # The central service's real parts (PostgreSQL, the test CA, the server): tests/central_fixtures.py

@@ -11,54 +11,16 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from .conftest import Cli, new_inspection
-
-STROKES = [[[0, 0], [20, 30], [40, 0], [60, 30]], [[5, 40], [55, 40]]]
-TEAM = ["--inspector", "张伟:370100001", "--inspector", "李娜:370100002"]
+from .conftest import TEAM, Cli, new_inspection, sign_by_hand, trial_keys
 
 
 @pytest.fixture
 def keys(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    monkeypatch.setenv("INSPECTOR_KEY_PASSPHRASE", "口令-正确-1234")
-    found = {}
-    for name, cert in (("张伟", "370100001"), ("李娜", "370100002")):
-        out, _ = cli("key", "trial", "--name", name, "--cert-no", cert, "--json")
-        found[cert] = json.loads(out)["key_id"]
-    return found
+    return trial_keys(cli, monkeypatch)
 
 
 def _sign(cli: Cli, inspection_id: str, keys: dict[str, str], tmp_path: Path) -> None:
-    strokes = tmp_path / "strokes.json"
-    strokes.write_text(json.dumps(STROKES), encoding="utf-8")
-    for name, cert in (("张伟", "370100001"), ("李娜", "370100002")):
-        cli(
-            "record",
-            "sign-hand",
-            inspection_id,
-            "--role",
-            "inspector",
-            "--name",
-            name,
-            "--cert-no",
-            cert,
-            "--strokes",
-            str(strokes),
-        )
-    cli(
-        "record",
-        "refuse",
-        inspection_id,
-        "--representative",
-        "王某",
-        "--reason",
-        "不认可",
-        "--witness",
-        "赵某",
-        "--witness-strokes",
-        str(strokes),
-    )
-    cli("inspection", "finish", inspection_id)
-    cli("record", "build", inspection_id)
+    sign_by_hand(cli, inspection_id, tmp_path)
     cli("record", "sign", inspection_id, "--key", keys["370100001"])
     cli("record", "sign", inspection_id, "--key", keys["370100002"])
 

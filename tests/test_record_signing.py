@@ -14,70 +14,22 @@ from inspector.record.signing import verify_record
 from inspector.signing.pdfsig import Agreement, compare, pdfsig_verdict
 from inspector.workspace import Workspace
 
-from .conftest import Cli, new_inspection
+from .conftest import STROKES, Cli, new_inspection, sign_by_hand, trial_keys
 
 pytestmark = pytest.mark.skipif(shutil.which("pdfsig") is None, reason="needs poppler-utils")
 
-STROKES = [[[0, 0], [20, 30], [40, 0], [60, 30]], [[5, 40], [55, 40]]]
-
 
 @pytest.fixture
-def team_keys(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    monkeypatch.setenv("INSPECTOR_KEY_PASSPHRASE", "口令-正确-1234")
-    keys = {}
-    for name, cert in (("张伟", "370100001"), ("李娜", "370100002")):
-        out, _ = cli("key", "trial", "--name", name, "--cert-no", cert, "--json")
-        keys[cert] = json.loads(out)["key_id"]
-    return keys
+def team_keys(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    return trial_keys(cli, monkeypatch)
 
 
 def _ready(cli: Cli, tmp_path: Path) -> str:
     """A finished inspection with its handwritten signatures and a record."""
     inspection_id = new_inspection(cli, "--leader", "370100002")
-    cli(
-        "answer",
-        inspection_id,
-        "P5.1",
-        "--result",
-        "problem",
-        "--note",
-        "床位空置",
-        "--amount",
-        "3200",
-        "--violation",
-        "VH04",
-    )
-    strokes = tmp_path / "strokes.json"
-    strokes.write_text(json.dumps(STROKES), encoding="utf-8")
-    for name, cert in (("张伟", "370100001"), ("李娜", "370100002")):
-        cli(
-            "record",
-            "sign-hand",
-            inspection_id,
-            "--role",
-            "inspector",
-            "--name",
-            name,
-            "--cert-no",
-            cert,
-            "--strokes",
-            str(strokes),
-        )
-    cli(
-        "record",
-        "refuse",
-        inspection_id,
-        "--representative",
-        "王某",
-        "--reason",
-        "不认可检查结论",
-        "--witness",
-        "赵某",
-        "--witness-strokes",
-        str(strokes),
-    )
-    cli("inspection", "finish", inspection_id)
-    cli("record", "build", inspection_id)
+    cli("answer", inspection_id, "P5.1", "--result", "problem", "--note", "床位空置",
+        "--amount", "3200", "--violation", "VH04")  # fmt: skip
+    sign_by_hand(cli, inspection_id, tmp_path, reason="不认可检查结论")
     return inspection_id
 
 

@@ -23,7 +23,7 @@ from inspector.signing import KeyStore, sign_pdf
 from inspector.signing.pdfsig import pdfsig_verdict
 from inspector.workspace import Workspace
 
-from .conftest import Cli, new_inspection
+from .conftest import MEMBERS, Cli, new_inspection, sign_by_hand
 from .signing_pki import (
     CA,
     INSPECTOR_BOX,
@@ -35,11 +35,8 @@ from .signing_pki import (
     rewrite_info,
     unlock,
 )
-from .test_record_signing import STROKES
 
 pytestmark = pytest.mark.skipif(shutil.which("pdfsig") is None, reason="needs poppler-utils")
-
-TEAM = (("张伟", "370100001"), ("李娜", "370100002"))  # 李娜 leads
 
 
 @pytest.fixture
@@ -54,7 +51,7 @@ def bureau_keys(
     """The team's keys, issued by the bureau's CA and imported from PKCS#12 files."""
     monkeypatch.setenv("INSPECTOR_KEY_PASSPHRASE", PASS)
     keys = {}
-    for name, cert in (*TEAM, ("王五", "370199999")):
+    for name, cert in (*MEMBERS, ("王五", "370199999")):
         path = tmp_path / f"{cert}.p12"
         path.write_bytes(make_p12(ca, name, cert))
         out, _ = cli("key", "import", str(path), "--json")
@@ -64,35 +61,7 @@ def bureau_keys(
 
 def _ready(cli: Cli, tmp_path: Path) -> str:
     inspection_id = new_inspection(cli, "--leader", "370100002")
-    strokes = tmp_path / "strokes.json"
-    strokes.write_text(json.dumps(STROKES), encoding="utf-8")
-    for name, cert in TEAM:
-        cli(
-            "record",
-            "sign-hand",
-            inspection_id,
-            "--role",
-            "inspector",
-            "--name",
-            name,
-            "--cert-no",
-            cert,
-            "--strokes",
-            str(strokes),
-        )
-    cli(
-        "record",
-        "sign-hand",
-        inspection_id,
-        "--role",
-        "party",
-        "--name",
-        "王某",
-        "--strokes",
-        str(strokes),
-    )
-    cli("inspection", "finish", inspection_id)
-    cli("record", "build", inspection_id)
+    sign_by_hand(cli, inspection_id, tmp_path, party_signs=True)
     return inspection_id
 
 
