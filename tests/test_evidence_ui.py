@@ -182,6 +182,7 @@ NO_GPU = "No RHI backend"
 def _camera(strip: EvidenceStrip) -> tuple[CameraDialog, Any]:
     """The camera dialog as the strip opens it, fed by a QVideoFrameInput in place of a camera
     device (there is none offscreen): the capture session, QImageCapture and all after are real."""
+    assert not available_cameras().available  # and QtMultimedia loaded as the app does
     from PySide6.QtMultimedia import QVideoFrameInput
 
     frames = QVideoFrameInput()
