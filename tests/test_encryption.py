@@ -10,7 +10,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -189,15 +188,6 @@ def _hits(home: Path) -> list[str]:
 @pytest.fixture
 def key_passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("INSPECTOR_KEY_PASSPHRASE", "口令-正确-1234")
-
-
-@pytest.fixture
-def system_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The system temp folder, for this process: searched too, as it is not encrypted."""
-    folder = tmp_path / "system-temp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    return folder
 
 
 @pytest.mark.slow

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import io
-import tempfile
 from pathlib import Path
 
 import openpyxl
@@ -14,14 +13,6 @@ import pytest
 from inspector.xlsx import create_sheet, workbook_bytes
 
 SECRET = "张三 身份证 370102199001011234"
-
-
-@pytest.fixture
-def temp_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "system-temp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    return folder
 
 
 def _fill(book: openpyxl.Workbook) -> None:
@@ -33,13 +24,13 @@ def _fill(book: openpyxl.Workbook) -> None:
 
 
 @pytest.mark.parametrize("write_only", [True, False])
-def test_a_workbook_is_made_without_a_temporary_file(temp_folder: Path, write_only: bool) -> None:
+def test_a_workbook_is_made_without_a_temporary_file(system_temp: Path, write_only: bool) -> None:
     book = openpyxl.Workbook(write_only=write_only)
     if not write_only:
         book.remove(book.active)
     _fill(book)
     data = workbook_bytes(book)
-    assert list(temp_folder.iterdir()) == []
+    assert list(system_temp.iterdir()) == []
     back = openpyxl.load_workbook(io.BytesIO(data))
     assert back.sheetnames == ["台账", "名单"]
     assert [list(r) for r in back["名单"].iter_rows(values_only=True)] == [
@@ -50,7 +41,7 @@ def test_a_workbook_is_made_without_a_temporary_file(temp_folder: Path, write_on
 
 
 def test_openpyxls_own_save_does_write_there(
-    temp_folder: Path, monkeypatch: pytest.MonkeyPatch
+    system_temp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The check can fail: openpyxl's save puts the sheet's XML in the temp folder, in clear
     (the text as character references)."""
@@ -61,7 +52,7 @@ def test_openpyxls_own_save_does_write_there(
 
     def look(self: _writer.WorksheetWriter) -> None:
         seen.append(Path(self.out).read_bytes())
-        assert Path(self.out).parent == temp_folder
+        assert Path(self.out).parent == system_temp
         cleanup(self)
 
     monkeypatch.setattr(_writer.WorksheetWriter, "cleanup", look)
