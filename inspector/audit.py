@@ -30,7 +30,6 @@ first broken or missing link; :func:`audit_head` is the hash a record states.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -540,15 +539,15 @@ def export_events(ws: Workspace, target: Path) -> int:
     if suffix == ".xlsx":
         import openpyxl
 
+        from inspector.xlsx import create_sheet, workbook_bytes
+
         book = openpyxl.Workbook(write_only=True)
-        sheet = book.create_sheet("操作记录")
+        sheet = create_sheet(book, "操作记录")
         header = [*EXPORT_COLUMNS, "action_name", "details"]
         sheet.append(header)
         for data in rows:
             sheet.append([canonical_json(data[k]) if k == "details" else data[k] for k in header])
-        buffer = io.BytesIO()
-        book.save(buffer)
-        payload = buffer.getvalue()
+        payload = workbook_bytes(book)
     else:
         payload = "".join(canonical_json(data) + "\n" for data in rows).encode("utf-8")
     write_atomically(target, payload, mode=0o644)

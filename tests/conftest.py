@@ -92,6 +92,18 @@ def workspace(home: Path) -> Iterator[Workspace]:
         ws.close()
 
 
+@pytest.fixture
+def system_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The system temp folder, for this process, made an empty folder of its own: what the code
+    leaves there can be searched (it is not encrypted)."""
+    import tempfile
+
+    folder = tmp_path / "system-temp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
 class Cli:
     """Runs the command line in-process against one data directory."""
 

@@ -17,6 +17,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from PIL import Image
+from pytestqt.qtbot import QtBot
 
 from inspector.crypto.files import SEGMENT, FileCipher
 from inspector.crypto.home import STAGING, create_encrypted, encrypt_home, unlock
@@ -34,6 +35,10 @@ MARKERS = {
     "note": "床位空置XQZNOTE三张",
     "exif": "XQZEXIFMARK",
     "signer": "李XQZSIGNER",
+    "patient": "患者XQZPATIENT",
+    "drug": "数量不符XQZDRUGNOTE",
+    "interview": "回家了XQZINTERVIEW",
+    "case": "XQZCASEBODY医疗保障局",
 }
 STROKES = [[[0, 0], [20, 30], [40, 0], [60, 30]], [[5, 40], [55, 40]]]
 
@@ -81,6 +86,79 @@ def _fill(cli: Cli, tmp_path: Path) -> str:
     return inspection_id
 
 
+def _fill_after_the_visit(cli: Cli, tmp_path: Path, signed: str) -> str:
+    """What came after wave 1, with markers: the ledger's entry of the signed record with a
+    case step and a rectification order, and on a second visit an interview, a drug check, a
+    claims sample (patients' names) and a 进销存 reconciliation kept as evidence; the ledger
+    and the audit log exported (the exports go where the user asks, outside the directory)."""
+    from .test_claims import generate, write_csv
+    from .test_stock import Kind, ledger_files
+
+    out, _ = cli("ledger", "list", "--json")
+    (entry,) = json.loads(out)["entries"]
+    cli("ledger", "case", entry["id"][:8], "--kind", "行政处罚", "--date", "2026-11-02",
+        "--body", MARKERS["case"], "--doc-no", "历医保罚〔2026〕1号")  # fmt: skip
+    cli("ledger", "order", signed, "--deadline", "2099-12-31")
+    out, _ = cli(
+        "inspection", "new", "--institution", MARKERS["institution"] + "二院",
+        "--type", "public_hospital", "--mode", "surprise", "--district", "历城区",
+        "--focus", "key_drugs_2023",
+        "--inspector", f"{MARKERS['inspector']}:370100001", "--json",
+    )  # fmt: skip
+    visit = json.loads(out)["id"]
+    out, _ = cli("interview", "new", visit, "--name", MARKERS["patient"], "--role", "护士",
+                 "--json")  # fmt: skip
+    cli("interview", "ask", json.loads(out)["id"], "-q", "病人在哪里？", "-a", MARKERS["interview"])
+    cli("drug", visit, "FK.1", "1", "--count", "12", "--unit", "瓶", "--note", MARKERS["drug"])
+    bills = generate(300)
+    for row in bills:
+        row[2] = f"{MARKERS['patient']}{row[2]}"
+    claims = write_csv(tmp_path / "结算.csv", bills)
+    cli("claims", "sample", visit[:8], str(claims), "--since", "2018-01-01", "--seed", "42",
+        "--top", "10")  # fmt: skip
+    files = ledger_files(tmp_path)
+    cli("stock", "reconcile", visit, "--from", "2026-01-01", "--to", "2026-06-30",
+        "--purchases", str(files[Kind.PURCHASES]), "--sales", str(files[Kind.SALES]),
+        "--settlements", str(files[Kind.SETTLEMENTS]), "--opening", str(files[Kind.OPENING]),
+        "--count", str(files[Kind.COUNT]), "--attach", "--violation", "VH07")  # fmt: skip
+    cli("ledger", "export", "--out", str(tmp_path / "台账.xlsx"))
+    cli("audit", "export", "--out", str(tmp_path / "操作记录.xlsx"))
+    return visit
+
+
+def _camera_shot(qtbot: QtBot, home: Path, inspection_id: str) -> None:
+    """A photo from the camera dialog, through its in-memory path (a QVideoFrameInput in place
+    of the device, as in test_evidence_ui)."""
+    from PySide6.QtGui import QImage
+
+    from ui.evidence import EvidenceStrip
+    from ui.evidence.camera import CameraCheck, CameraDialog, available_cameras
+    from ui.tasks import TaskRunner
+
+    assert not available_cameras().available  # loads QtMultimedia as the app does
+    from PySide6.QtMultimedia import QVideoFrame, QVideoFrameInput
+
+    TaskRunner.synchronous = True
+    ws = open_home(home)
+    try:
+        strip = EvidenceStrip(ws, TaskRunner())
+        qtbot.addWidget(strip)
+        strip.set_target(inspection_id)
+        frames = QVideoFrameInput()
+        dialog = CameraDialog(CameraCheck(), strip, frames=frames)
+        strip.connect_camera(dialog)
+        with qtbot.waitSignal(strip.changed):
+            dialog.take()
+            frames.sendVideoFrame(
+                QVideoFrame(QImage(str(PHOTOS / "orientation" / "portrait_6.jpg")))
+            )
+        assert not strip.unsaved_shots and len(strip.evidence) == 2  # the table and the shot
+        dialog.accept()
+    finally:
+        TaskRunner.synchronous = False
+        ws.close()
+
+
 # Whole-file magic numbers, searched at the start of each file; inside a file only signatures
 # long enough that random ciphertext does not hold them by chance (5+ bytes: ~2^-40 a place).
 HEAD_MAGIC = (b"\xff\xd8\xff", b"%PDF", b"SQLite format 3", b"\x89PNG", b"PK\x03\x04")
@@ -113,14 +191,23 @@ def key_passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.qt_log_ignore("No RHI backend")  # offscreen: the camera's view converts on the CPU
 @pytest.mark.parametrize("home", ["encrypted"], indirect=True)
 def test_nothing_readable_in_an_encrypted_data_directory(
-    cli: Cli, home: Path, tmp_path: Path, key_passphrase: None
+    cli: Cli,
+    home: Path,
+    tmp_path: Path,
+    key_passphrase: None,
+    system_temp: Path,
+    qtbot: QtBot,
 ) -> None:
     inspection_id = _fill(cli, tmp_path)
+    visit = _fill_after_the_visit(cli, tmp_path, inspection_id)
+    _camera_shot(qtbot, home, visit)
     with open_home(home) as ws:  # a checkpoint: the WAL's pages go into the database file
         assert ws.encrypted
     assert _hits(home) == []
+    assert _hits(system_temp) == []
     # And it is all there, through the keys: the signed record copied out verifies.
     copy = tmp_path / "记录.pdf"
     cli("record", "export", inspection_id, "--out", str(copy))
@@ -137,12 +224,15 @@ def test_the_same_data_in_a_plain_directory_is_found_by_the_search(
     cli: Cli, home: Path, tmp_path: Path, key_passphrase: None
 ) -> None:
     """The search can fail: on a plain directory it finds the markers and the magic numbers."""
-    _fill(cli, tmp_path)
+    inspection_id = _fill(cli, tmp_path)
+    _fill_after_the_visit(cli, tmp_path, inspection_id)
     with open_home(home):
         pass
     hits = "\n".join(_hits(home))
     for expected in ("SQLite format 3", r"\xff\xd8\xff", "%PDF", "XQZ"):
         assert expected in hits
+    for marker in ("XQZPATIENT", "XQZDRUGNOTE", "XQZINTERVIEW", "XQZCASEBODY"):
+        assert marker in hits
 
 
 @pytest.mark.parametrize("home", ["plain", "encrypted"], indirect=True)

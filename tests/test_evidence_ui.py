@@ -1,5 +1,6 @@
 """The evidence widgets offscreen, over a real data directory: the strip (files, folders, drag
-and drop, no camera), the viewer, the annotation editor and the sealing list."""
+and drop, the camera fed with frames in place of a device), the viewer, the annotation editor
+and the sealing list."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
@@ -19,7 +22,7 @@ from inspector.evidence.custody import read_chain
 from inspector.evidence.intake import add_evidence
 from inspector.evidence.sealing import list_seal_items
 from inspector.evidence.verify import verify_evidence
-from inspector.inspections import finish_inspection, get_inspection
+from inspector.inspections import finish_inspection, get_inspection, reopen_inspection
 from inspector.workspace import Workspace
 from ui.evidence import (
     AnnotationEditor,
@@ -28,6 +31,7 @@ from ui.evidence import (
     SealingListDialog,
     available_cameras,
 )
+from ui.evidence.camera import CameraCheck, CameraDialog
 from ui.tasks import TaskRunner
 
 from .conftest import PHOTOS, ROOT
@@ -170,23 +174,86 @@ def test_adding_files_and_a_folder_shows_upright_thumbnails(
     assert "⚠" in strip.list.item(1).text()  # 2008 photos: far from the visit
 
 
-def test_a_camera_photo_is_deleted_once_the_store_holds_it(
-    qtbot: QtBot, strip: EvidenceStrip, workspace: Workspace, tmp_path: Path
+# Offscreen there is no GPU: QtMultimedia converts the frames for the live view on the CPU and
+# says so once, as a warning.
+NO_GPU = "No RHI backend"
+
+
+def _camera(strip: EvidenceStrip) -> tuple[CameraDialog, Any]:
+    """The camera dialog as the strip opens it, fed by a QVideoFrameInput in place of a camera
+    device (there is none offscreen): the capture session, QImageCapture and all after are real."""
+    assert not available_cameras().available  # and QtMultimedia loaded as the app does
+    from PySide6.QtMultimedia import QVideoFrameInput
+
+    frames = QVideoFrameInput()
+    dialog = CameraDialog(CameraCheck(), strip, frames=frames)
+    strip.connect_camera(dialog)
+    # Not shown: offscreen, the live view's native window has no surface to paint on.
+    return dialog, frames
+
+
+def shoot(
+    qtbot: QtBot, strip: EvidenceStrip, dialog: CameraDialog, frames: Any, scene: int = 1
 ) -> None:
-    """The camera's photos (``consume``): the shot outside the store goes once it is kept; a
-    shot that could not be kept stays where it is, to be tried again."""
+    """Press the shutter and let the 'camera' deliver its next frame (``scene``: which)."""
+    from PySide6.QtMultimedia import QVideoFrame
+
+    frame = QImage(str(PHOTOS / "orientation" / f"landscape_{scene}.jpg"))
+    with qtbot.waitSignal(dialog.shot_taken):
+        dialog.take()
+        assert frames.sendVideoFrame(QVideoFrame(frame))
+
+
+@pytest.mark.qt_log_ignore(NO_GPU)
+def test_a_camera_shot_goes_to_the_store_from_memory(
+    qtbot: QtBot, strip: EvidenceStrip, workspace: Workspace, home: Path
+) -> None:
+    """Captured to memory, made a JPEG with its time in EXIF and handed to the store: no file
+    appears outside the store, and the intake reads the time and the taker."""
     inspection_id = new_inspection(workspace)
     strip.set_target(inspection_id)
-    shot = tmp_path / "camera-001.jpg"
-    shot.write_bytes((PHOTOS / "orientation" / "portrait_6.jpg").read_bytes())
-    broken = tmp_path / "camera-002.jpg"
-    broken.write_text("不是图片", encoding="utf-8")
-    with qtbot.waitSignal(strip.changed):
-        strip.add_paths([shot, broken], consume=True)
-    assert strip.list.count() == 1
-    assert not shot.exists() and broken.exists()
+    strip.set_added_by("370100002")
+    before = {p for p in home.rglob("*") if p.is_file()}
+    dialog, frames = _camera(strip)
+    shoot(qtbot, strip, dialog, frames)
+    assert not strip.unsaved_shots
     (evidence,) = get_inspection(workspace, inspection_id).evidence
-    assert workspace.store.hash_of(evidence.sha256, ".jpg") == evidence.sha256
+    assert evidence.original_name.startswith("camera-") and evidence.added_by == "李娜"
+    assert evidence.media_type == "image/jpeg"
+    assert evidence.captured_at is not None
+    assert abs((datetime.now(UTC) - evidence.captured_at).total_seconds()) < 60
+    assert evidence.time_warning is None
+    new = {p for p in home.rglob("*") if p.is_file()} - before
+    stored = {workspace.store.path_for(evidence.sha256, ".jpg")}
+    assert stored <= new  # the original, its thumbnail and print copy: the store's, nothing else
+    assert all(p.relative_to(home).parts[0] == "evidence" for p in new), new
+    dialog.accept()
+
+
+@pytest.mark.qt_log_ignore(NO_GPU)
+def test_a_camera_shot_the_store_refuses_is_kept_and_saved_with_the_next(
+    qtbot: QtBot, strip: EvidenceStrip, workspace: Workspace
+) -> None:
+    """Evidence is never lost: a shot refused (here the inspection was finished behind the
+    strip's back) stays in memory, said so, and goes in with the next shot once it can."""
+    inspection_id = new_inspection(workspace)
+    strip.set_target(inspection_id)
+    dialog, frames = _camera(strip)
+    finish_inspection(workspace, inspection_id)
+    shoot(qtbot, strip, dialog, frames)
+    assert len(strip.unsaved_shots) == 1
+    assert "尚未保存" in strip.message.text()
+    assert get_inspection(workspace, inspection_id).evidence == []
+    shoot(qtbot, strip, dialog, frames, 2)  # the strip knows now: kept, not tried
+    assert len(strip.unsaved_shots) == 2
+    assert strip.message.text().startswith("2 张照片尚未保存")
+    reopen_inspection(workspace, inspection_id)
+    strip.refresh()
+    shoot(qtbot, strip, dialog, frames, 3)
+    assert not strip.unsaved_shots
+    names = sorted(e.original_name for e in get_inspection(workspace, inspection_id).evidence)
+    assert [name[-8:] for name in names] == ["-001.jpg", "-002.jpg", "-003.jpg"]
+    dialog.accept()
 
 
 def test_drag_and_drop_of_files(qtbot: QtBot, strip: EvidenceStrip, workspace: Workspace) -> None:

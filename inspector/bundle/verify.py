@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -531,27 +530,21 @@ def _check_records(archive: zipfile.ZipFile, listed: dict[str, tuple[str, int]])
     """Every record PDF's signatures: each must be whole and valid (trust is the receiver's
     matter: a trial key's signature is intact but not trusted); a PDF the rows say was signed
     must carry signatures."""
-    from inspector.signing.verify import verify_pdf
+    from inspector.signing.verify import verify_pdf_data
 
     signed = {str(data.get("pdf_sha256")) for data in read_rows(archive, "record_signatures")}
     names = sorted(n for n in listed if n.startswith("records/"))
     if not names:
         return
-    with tempfile.TemporaryDirectory(prefix="inspector-bundle-") as folder:
-        for name in names:
-            target = Path(folder) / "record.pdf"
-            with archive.open(name) as source, target.open("wb") as out:
-                while chunk := source.read(CHUNK):
-                    out.write(chunk)
-            report = verify_pdf(target)
-            if not report.signatures:
-                if listed[name][0] in signed:
-                    raise BundleError("记录文件 {name} 应有数字签名，但文件中没有", name=name)
-                continue
-            if report.problems or not all(sig.ok for sig in report.signatures):
-                first = (list(report.problems) + [e for s in report.signatures for e in s.errors])[
-                    0
-                ]
-                raise BundleError(
-                    "记录文件 {name} 的签名验证未通过：{problem}", name=name, problem=first
-                )
+    # From memory: a record holds personal data and the system temp folder is not encrypted.
+    for name in names:
+        report = verify_pdf_data(archive.read(name), Path(name))
+        if not report.signatures:
+            if listed[name][0] in signed:
+                raise BundleError("记录文件 {name} 应有数字签名，但文件中没有", name=name)
+            continue
+        if report.problems or not all(sig.ok for sig in report.signatures):
+            first = (list(report.problems) + [e for s in report.signatures for e in s.errors])[0]
+            raise BundleError(
+                "记录文件 {name} 的签名验证未通过：{problem}", name=name, problem=first
+            )

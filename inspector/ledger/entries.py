@@ -14,7 +14,6 @@ any more), so lists and reports read this one table with its indexes."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -551,11 +550,13 @@ def export_ledger(ws: Workspace, target: Path, filters: LedgerFilter = LedgerFil
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
+    from inspector.xlsx import create_sheet, workbook_bytes
+
     if target.suffix.lower() != ".xlsx":
         raise InvalidInput("台账导出文件的扩展名应为 .xlsx")
     rows = search_entries(ws, filters)
     book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("问题台账")
+    sheet = create_sheet(book, "问题台账")
     widths = (10, 12, 10, 28, 16, 12, 8, 30, 30, 24, 14, 8, 12, 14, 12, 24, 10)
     for column, width in zip("ABCDEFGHIJKLMNOPQ", widths, strict=True):
         sheet.column_dimensions[column].width = width
@@ -576,7 +577,5 @@ def export_ledger(ws: Workspace, target: Path, filters: LedgerFilter = LedgerFil
                 cell.number_format = "yyyy-mm-dd"
             cells.append(cell)
         sheet.append(cells)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    write_file(target, buffer.getvalue())
+    write_file(target, workbook_bytes(book))
     return len(rows)

@@ -302,6 +302,8 @@ def write_workbook(figures: ReportFigures, target: Path) -> None:
     from openpyxl.chart import BarChart, PieChart, Reference
     from openpyxl.styles import Font
 
+    from inspector.xlsx import workbook_bytes
+
     if target.suffix.lower() != ".xlsx":
         raise InvalidInput("报告文件的扩展名应为 .xlsx 或 .pdf")
     book = openpyxl.Workbook()
@@ -416,9 +418,7 @@ def write_workbook(figures: ReportFigures, target: Path) -> None:
         set(),
     )
     bars(cases, "案件处理（按方式）", (2, 2), len(figures.cases), "D2")
-    buffer = io.BytesIO()
-    book.save(buffer)
-    write_file(target, buffer.getvalue())
+    write_file(target, workbook_bytes(book))
 
 
 # --- the PDF --------------------------------------------------------------------------------

@@ -4,7 +4,6 @@ run the draw again from the file alone and compare it with the result the file s
 
 from __future__ import annotations
 
-import io
 import json
 import warnings
 import zipfile
@@ -71,10 +70,12 @@ def write_publication(
     published order, the sources and method, and the inputs and result as JSON."""
     import openpyxl
 
+    from inspector.xlsx import create_sheet, workbook_bytes
+
     if target.suffix.lower() != ".xlsx":
         raise InvalidInput("抽查结果文件的扩展名应为 .xlsx")
     book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet(RESULT_SHEET)
+    sheet = create_sheet(book, RESULT_SHEET)
     sheet.append([inputs.title or "双随机抽查结果"])
     sheet.append([f"方法：{METHODS[inputs.method]}；密钥串：{result.key}"])
     sheet.append(list(RESULT_HEADER))
@@ -82,19 +83,19 @@ def write_publication(
         sheet.append(row)
 
     names = {c.id: c.name for c in inputs.candidates}
-    listing = book.create_sheet("候选名单")
+    listing = create_sheet(book, "候选名单")
     listing.append(["序号", "机构名称", "区县", "机构类型", "协议编号", "风险等级", "信用等级",
                     "权重", "机构ID"])  # fmt: skip
     for number, c in enumerate(inputs.candidates, start=1):
         listing.append([number, c.name, c.district, c.type_code, c.agreement_no or "",
                         c.risk_level, c.credit_rating, c.weight, c.id])  # fmt: skip
-    roster = book.create_sheet("检查人员")
+    roster = create_sheet(book, "检查人员")
     roster.append(["序号", "姓名", "执法证号", "所在区县", "可任组长", "回避机构"])
     for number, r in enumerate(inputs.roster, start=1):
         avoided = "、".join(names.get(i, i) for i in r.conflicts)
         roster.append([number, r.name, r.cert_no, r.district, "是" if r.can_lead else "否",
                        avoided])  # fmt: skip
-    method = book.create_sheet("随机源与方法")
+    method = create_sheet(book, "随机源与方法")
     for label, value in (
         ("方法", METHODS[inputs.method]),
         ("随机源", " / ".join(" ".join(str(v) for v in s) for s in inputs.sources)),
@@ -109,15 +110,13 @@ def write_publication(
         ("复核", "inspector draw verify 本文件：由“公开输入”重新抽取并与本结果比对"),
     ):
         method.append([label, value])
-    raw = book.create_sheet(INPUTS_SHEET)
+    raw = create_sheet(book, INPUTS_SHEET)
     for part in _chunks(inputs.to_json()):
         raw.append([part])
-    stated = book.create_sheet(STATED_SHEET)
+    stated = create_sheet(book, STATED_SHEET)
     for part in _chunks(canonical_json(result.to_data(inputs))):
         stated.append([part])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    write_atomically(target, buffer.getvalue(), mode=0o644)
+    write_atomically(target, workbook_bytes(book), mode=0o644)
 
 
 @dataclass

@@ -371,6 +371,18 @@ def verify_pdf(
         data = path.read_bytes()
     except OSError as error:
         raise SigningError(f"无法读取 {path}：{error.strerror or error}") from error
+    return verify_pdf_data(data, path, trusted=trusted, roots=roots)
+
+
+def verify_pdf_data(
+    data: bytes,
+    path: Path,
+    *,
+    trusted: Sequence[Path] = (),
+    roots: Sequence[x509.Certificate] = (),
+) -> VerifyReport:
+    """:func:`verify_pdf` of a PDF's bytes (a bundle's member, a record the store decrypted),
+    never written out in clear; ``path`` is the name the report gives it."""
     digest = hashlib.sha256(data).hexdigest()
 
     def failed(problem: str, revisions: int = 0) -> VerifyReport:

@@ -417,42 +417,42 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../ui/evidence/camera.py" line="49"/>
+        <location filename="../../ui/evidence/camera.py" line="52"/>
         <source>摄像头不可用：多媒体组件无法加载（%1）</source>
         <translation>Camera unavailable: the multimedia components could not be loaded (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/camera.py" line="54"/>
+        <location filename="../../ui/evidence/camera.py" line="57"/>
         <source>未检测到摄像头。可用手机或相机拍照后，导入照片或存储卡文件夹。</source>
         <translation>No camera found. Take photos with a phone or camera, then add the photos or the memory card&apos;s folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/camera.py" line="69"/>
+        <location filename="../../ui/evidence/camera.py" line="112"/>
         <source>拍照取证</source>
         <translation>Take photos as evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/camera.py" line="91"/>
+        <location filename="../../ui/evidence/camera.py" line="133"/>
         <source>拍照</source>
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/camera.py" line="95"/>
+        <location filename="../../ui/evidence/camera.py" line="137"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/camera.py" line="99"/>
+        <location filename="../../ui/evidence/camera.py" line="141"/>
         <source>摄像头：</source>
         <translation>Camera:</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/camera.py" line="127"/>
-        <source>正在保存…</source>
-        <translation>Saving…</translation>
+        <location filename="../../ui/evidence/camera.py" line="172"/>
+        <source>正在拍照…</source>
+        <translation>Taking the photo…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/camera.py" line="130"/>
+        <location filename="../../ui/evidence/camera.py" line="179"/>
         <source>已拍摄 %n 张</source>
         <translation>
             <numerusform>%n photo taken</numerusform>
@@ -460,12 +460,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/camera.py" line="134"/>
+        <location filename="../../ui/evidence/camera.py" line="183"/>
         <source>拍照失败：%1</source>
         <translation>Photo failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/camera.py" line="150"/>
+        <location filename="../../ui/evidence/camera.py" line="199"/>
         <source>用电脑摄像头拍照取证</source>
         <translation>Take photos as evidence with the laptop&apos;s camera</translation>
     </message>
@@ -2856,7 +2856,7 @@ Checked {done}/{n}, problems found {problems}</translation>
 <context>
     <name>EvidenceStrip</name>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="74"/>
+        <location filename="../../ui/evidence/strip.py" line="101"/>
         <source>已添加 %n 个文件</source>
         <translation>
             <numerusform>%n file added</numerusform>
@@ -2864,7 +2864,7 @@ Checked {done}/{n}, problems found {problems}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="76"/>
+        <location filename="../../ui/evidence/strip.py" line="103"/>
         <source>%n 个已在此处，未重复添加</source>
         <translation>
             <numerusform>%n already here (not added again)</numerusform>
@@ -2872,7 +2872,7 @@ Checked {done}/{n}, problems found {problems}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="78"/>
+        <location filename="../../ui/evidence/strip.py" line="105"/>
         <source>%n 个未保存</source>
         <translation>
             <numerusform>%n not saved</numerusform>
@@ -2880,7 +2880,7 @@ Checked {done}/{n}, problems found {problems}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="81"/>
+        <location filename="../../ui/evidence/strip.py" line="108"/>
         <source>%n 张照片的拍摄时间与检查时间相差较大</source>
         <translation>
             <numerusform>%n photo taken long before or after the inspection</numerusform>
@@ -2888,110 +2888,119 @@ Checked {done}/{n}, problems found {problems}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="84"/>
+        <location filename="../../ui/evidence/strip.py" line="111"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="87"/>
+        <location filename="../../ui/evidence/strip.py" line="114"/>
         <source>，</source>
         <comment>between the parts of a summary</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="110"/>
+        <location filename="../../ui/evidence/strip.py" line="140"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="112"/>
+        <location filename="../../ui/evidence/strip.py" line="142"/>
         <source>添加人（本检查组成员）</source>
         <translation>Added by (a member of this inspection team)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="113"/>
+        <location filename="../../ui/evidence/strip.py" line="143"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="115"/>
+        <location filename="../../ui/evidence/strip.py" line="145"/>
         <source>照片、扫描件（PDF、多页 TIFF）、手机照片（HEIC）、视频</source>
         <translation>Photos, scans (PDF, multi-page TIFF), phone photos (HEIC), videos</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="118"/>
+        <location filename="../../ui/evidence/strip.py" line="148"/>
         <source>添加文件夹…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="119"/>
+        <location filename="../../ui/evidence/strip.py" line="149"/>
         <source>整个文件夹，如相机或手机存储卡的 DCIM 文件夹</source>
         <translation>A whole folder, such as the DCIM folder of a camera&apos;s or phone&apos;s memory card</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="121"/>
+        <location filename="../../ui/evidence/strip.py" line="151"/>
         <source>拍照…</source>
         <translation>Take photo…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="127"/>
+        <location filename="../../ui/evidence/strip.py" line="157"/>
         <source>正在检测摄像头…</source>
         <translation>Looking for a camera…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="129"/>
+        <location filename="../../ui/evidence/strip.py" line="159"/>
         <source>封存清单…</source>
         <translation>Sealing list…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="148"/>
-        <location filename="../../ui/evidence/strip.py" line="389"/>
+        <location filename="../../ui/evidence/strip.py" line="178"/>
+        <location filename="../../ui/evidence/strip.py" line="469"/>
         <source>可将照片、文件或文件夹拖到这里</source>
         <translation>Drag photos, files or folders here</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="154"/>
+        <location filename="../../ui/evidence/strip.py" line="184"/>
         <source>添加人：</source>
         <translation>Added by:</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="169"/>
         <location filename="../../ui/evidence/strip.py" line="199"/>
+        <location filename="../../ui/evidence/strip.py" line="229"/>
         <source>请先选择一次检查</source>
         <translation>Choose an inspection first</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="218"/>
+        <location filename="../../ui/evidence/strip.py" line="248"/>
         <source>条目 %1 的证据（%2）</source>
         <translation>Evidence for item %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="220"/>
+        <location filename="../../ui/evidence/strip.py" line="250"/>
         <source>本次检查的证据（%1）</source>
         <translation>Evidence for this inspection (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="227"/>
+        <location filename="../../ui/evidence/strip.py" line="257"/>
         <source>检查状态为“%1”，证据不能再添加或移除</source>
         <translation>The inspection is “%1”: evidence can no longer be added or removed</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="240"/>
+        <location filename="../../ui/evidence/strip.py" line="270"/>
+        <location filename="../../ui/evidence/strip.py" line="297"/>
         <source>当前不能添加证据</source>
         <translation>Evidence cannot be added now</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="254"/>
+        <location filename="../../ui/evidence/strip.py" line="284"/>
         <source>正在导入证据…</source>
         <translation>Adding evidence…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/evidence/strip.py" line="329"/>
+        <source>%n 张照片尚未保存（仍在内存中，下次拍照时再试）：</source>
+        <translation>
+            <numerusform>%n photo not saved yet (kept in memory, tried again with the next shot): </numerusform>
+            <numerusform>%n photos not saved yet (kept in memory, tried again with the next shot): </numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="264"/>
+        <location filename="../../ui/evidence/strip.py" line="341"/>
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="266"/>
+        <location filename="../../ui/evidence/strip.py" line="343"/>
         <source>从本次检查中移除选中的 %n 件证据？
 保管记录会保留移除的记录（文件名、哈希、移除人和时间）。</source>
         <translation>
@@ -3002,63 +3011,63 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="280"/>
+        <location filename="../../ui/evidence/strip.py" line="357"/>
         <source>已移除</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="289"/>
+        <location filename="../../ui/evidence/strip.py" line="366"/>
         <source>选择证据文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="291"/>
+        <location filename="../../ui/evidence/strip.py" line="368"/>
         <source>照片和文件</source>
         <translation>Photos and files</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="294"/>
+        <location filename="../../ui/evidence/strip.py" line="371"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="300"/>
+        <location filename="../../ui/evidence/strip.py" line="377"/>
         <source>选择文件夹（如存储卡的 DCIM）</source>
         <translation>Choose a folder (such as a memory card&apos;s DCIM)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="372"/>
+        <location filename="../../ui/evidence/strip.py" line="452"/>
         <source>（未指定）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="373"/>
+        <location filename="../../ui/evidence/strip.py" line="453"/>
         <source>%1（%2）</source>
         <comment>a team member: name (certificate number)</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="410"/>
+        <location filename="../../ui/evidence/strip.py" line="490"/>
         <source>标注副本（原件未改动）</source>
         <translation>Annotated copy (the original is unchanged)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="413"/>
+        <location filename="../../ui/evidence/strip.py" line="493"/>
         <source>注意：%1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="431"/>
+        <location filename="../../ui/evidence/strip.py" line="511"/>
         <source>导入已取消；已导入的文件保留在本次检查中</source>
         <translation>Import cancelled; the files already added stay in this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="448"/>
+        <location filename="../../ui/evidence/strip.py" line="528"/>
         <source>查看…</source>
         <translation>View…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="449"/>
+        <location filename="../../ui/evidence/strip.py" line="529"/>
         <source>从本次检查中移除…</source>
         <translation>Remove from this inspection…</translation>
     </message>
@@ -4635,237 +4644,234 @@ Data directory: %2</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="87"/>
-        <location filename="../../ui/plan_dialog.py" line="271"/>
-        <location filename="../../ui/plan_dialog.py" line="327"/>
+        <location filename="../../ui/plan_dialog.py" line="82"/>
+        <location filename="../../ui/plan_dialog.py" line="266"/>
+        <location filename="../../ui/plan_dialog.py" line="322"/>
         <location filename="../../ui/plan_dialog.py" line="408"/>
         <source>双随机抽查</source>
         <translation>Random draw (双随机)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="102"/>
+        <location filename="../../ui/plan_dialog.py" line="97"/>
         <source>一、抽查范围</source>
         <translation>1. Pool</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="105"/>
+        <location filename="../../ui/plan_dialog.py" line="100"/>
         <source>如：2026 年第四季度定点医药机构双随机抽查</source>
         <translation>e.g. Random draw of designated institutions, Q4 2026</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="106"/>
-        <location filename="../../ui/plan_dialog.py" line="219"/>
+        <location filename="../../ui/plan_dialog.py" line="101"/>
+        <location filename="../../ui/plan_dialog.py" line="214"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="108"/>
+        <location filename="../../ui/plan_dialog.py" line="103"/>
         <source>留空为全部区县；多个区县用顿号分隔</source>
         <translation>Empty for all districts; separate several with 、</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="109"/>
-        <location filename="../../ui/plan_dialog.py" line="165"/>
-        <location filename="../../ui/plan_dialog.py" line="204"/>
+        <location filename="../../ui/plan_dialog.py" line="104"/>
+        <location filename="../../ui/plan_dialog.py" line="160"/>
+        <location filename="../../ui/plan_dialog.py" line="199"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="111"/>
+        <location filename="../../ui/plan_dialog.py" line="106"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="114"/>
-        <location filename="../../ui/plan_dialog.py" line="166"/>
+        <location filename="../../ui/plan_dialog.py" line="109"/>
+        <location filename="../../ui/plan_dialog.py" line="161"/>
         <source>机构类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="121"/>
+        <location filename="../../ui/plan_dialog.py" line="116"/>
         <source>抽取机构数</source>
         <translation>Institutions to draw</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="126"/>
+        <location filename="../../ui/plan_dialog.py" line="121"/>
         <source>每组人数</source>
         <translation>Team size</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="131"/>
-        <location filename="../../ui/plan_dialog.py" line="220"/>
+        <location filename="../../ui/plan_dialog.py" line="126"/>
+        <location filename="../../ui/plan_dialog.py" line="215"/>
         <source>方法</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="133"/>
+        <location filename="../../ui/plan_dialog.py" line="128"/>
         <source>交叉检查（被查区县的检查人员回避）</source>
         <translation>Cross-district check (inspectors of the inspected district stand aside)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="134"/>
+        <location filename="../../ui/plan_dialog.py" line="129"/>
         <source>同一检查人员可参加多个检查组</source>
         <translation>An inspector may be in several teams</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="150"/>
+        <location filename="../../ui/plan_dialog.py" line="145"/>
         <source>二、候选名单（先公布名单及其 SHA-256，再取随机源）</source>
         <translation>2. Candidates (publish the list and its SHA-256 before taking the random sources)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="153"/>
+        <location filename="../../ui/plan_dialog.py" line="148"/>
         <source>生成候选名单</source>
         <translation>Make the candidate list</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="163"/>
+        <location filename="../../ui/plan_dialog.py" line="158"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="164"/>
-        <location filename="../../ui/plan_dialog.py" line="203"/>
+        <location filename="../../ui/plan_dialog.py" line="159"/>
+        <location filename="../../ui/plan_dialog.py" line="198"/>
         <source>机构名称</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="167"/>
+        <location filename="../../ui/plan_dialog.py" line="162"/>
         <source>协议编号</source>
         <translation>Agreement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="168"/>
+        <location filename="../../ui/plan_dialog.py" line="163"/>
         <source>风险等级</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="169"/>
+        <location filename="../../ui/plan_dialog.py" line="164"/>
         <source>信用等级</source>
         <translation>Credit</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="170"/>
+        <location filename="../../ui/plan_dialog.py" line="165"/>
         <source>权重</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="177"/>
+        <location filename="../../ui/plan_dialog.py" line="172"/>
         <source>三、随机源与抽取</source>
         <translation>3. Random sources and the draw</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="182"/>
+        <location filename="../../ui/plan_dialog.py" line="177"/>
         <source>公开的随机数，组与组之间用 / 分隔，如彩票开奖号码：9319 / 2 5 12 8 10</source>
         <translation>Public random numbers, groups separated by /, e.g. lottery results: 9319 / 2 5 12 8 10</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="185"/>
+        <location filename="../../ui/plan_dialog.py" line="180"/>
         <source>随机源</source>
         <translation>Random sources</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="188"/>
+        <location filename="../../ui/plan_dialog.py" line="183"/>
         <source>预览抽取结果</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="190"/>
+        <location filename="../../ui/plan_dialog.py" line="185"/>
         <source>抽取并建立检查…</source>
         <translation>Draw and plan the inspections…</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="202"/>
+        <location filename="../../ui/plan_dialog.py" line="197"/>
         <source>顺序</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="205"/>
+        <location filename="../../ui/plan_dialog.py" line="200"/>
         <source>候选序号</source>
         <translation>Candidate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="206"/>
+        <location filename="../../ui/plan_dialog.py" line="201"/>
         <source>组长</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="207"/>
+        <location filename="../../ui/plan_dialog.py" line="202"/>
         <source>组员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="214"/>
+        <location filename="../../ui/plan_dialog.py" line="209"/>
         <source>已做的抽查</source>
         <translation>Draws made</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="218"/>
+        <location filename="../../ui/plan_dialog.py" line="213"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="221"/>
+        <location filename="../../ui/plan_dialog.py" line="216"/>
         <source>机构数</source>
         <translation>Institutions</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="222"/>
+        <location filename="../../ui/plan_dialog.py" line="217"/>
         <source>密钥串</source>
         <translation>Key string</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="223"/>
+        <location filename="../../ui/plan_dialog.py" line="218"/>
         <source>抽查编号</source>
         <translation>Draw id</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="232"/>
+        <location filename="../../ui/plan_dialog.py" line="227"/>
         <source>导出抽查结果…</source>
         <translation>Export the result…</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="293"/>
+        <location filename="../../ui/plan_dialog.py" line="288"/>
         <source>共 {count} 家；候选名单 SHA-256：{sha}
 检查人员名录 {people} 人，其中可任组长 {leaders} 人</source>
         <translation>{count} institutions; SHA-256 of the list: {sha}
 Roster: {people} inspectors, {leaders} of them may lead</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="328"/>
+        <location filename="../../ui/plan_dialog.py" line="323"/>
         <source>机构名录在公布候选名单后有变化：请重新生成候选名单，公布后再抽取。</source>
         <translation>The registry changed after the candidate list was published: make the list again and publish it before drawing.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="357"/>
+        <location filename="../../ui/plan_dialog.py" line="352"/>
         <source>预览（未保存）。密钥串：{key}</source>
         <translation>Preview (not saved). Key string: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="364"/>
-        <location filename="../../ui/plan_dialog.py" line="435"/>
+        <location filename="../../ui/plan_dialog.py" line="385"/>
         <source>抽查结果</source>
         <translation>Draw result</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="366"/>
-        <location filename="../../ui/plan_dialog.py" line="437"/>
+        <location filename="../../ui/plan_dialog.py" line="387"/>
         <source>保存抽查结果</source>
         <translation>Save the draw result</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="366"/>
-        <location filename="../../ui/plan_dialog.py" line="437"/>
+        <location filename="../../ui/plan_dialog.py" line="387"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="381"/>
+        <location filename="../../ui/plan_dialog.py" line="371"/>
         <source>已抽取并建立 {n} 项计划检查（草稿）。抽查编号 {id}；密钥串：{key}</source>
         <translation>Drawn: {n} planned inspections (drafts). Draw id {id}; key string: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="388"/>
-        <location filename="../../ui/plan_dialog.py" line="445"/>
+        <location filename="../../ui/plan_dialog.py" line="378"/>
+        <location filename="../../ui/plan_dialog.py" line="440"/>
         <source>抽查结果已写入 {path}（及同名 PDF 公告）</source>
         <translation>Draw result written to {path} (and a PDF notice of the same name)</translation>
     </message>

@@ -4,12 +4,13 @@ why and the strip's camera button is disabled with that reason: nothing crashes.
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from datetime import datetime
 from typing import Any
 
+from PIL import Image
 from PySide6.QtCore import QCoreApplication, QLoggingCategory, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.files import scratch_prefix
+from inspector.evidence.shot import camera_jpeg, shot_name
 
 
 @dataclass
@@ -60,37 +61,66 @@ def available_cameras() -> CameraCheck:
     return CameraCheck(devices=devices)
 
 
-class CameraDialog(QDialog):
-    """Live view and a shutter button. ``captured`` carries the path of each photo taken (a
-    JPEG in a scratch folder of the data directory, ``folder_root``, that lives as long as the
-    dialog; one a crash leaves is removed at the next start); the strip takes it in and deletes
-    it once the store holds it (encrypted there when the data directory is)."""
+@dataclass(eq=False)  # each shot is itself: two of the same scene are two shots
+class Shot:
+    """A photo taken, held in memory until the store has it: the frame as Qt gave it, when, and
+    with which camera; where it goes (inspection, item, who took it) is set by the strip."""
 
-    captured = Signal(str)
+    image: QImage
+    taken_at: datetime
+    camera: str
+    number: int
+    inspection_id: str = ""
+    item_code: str | None = None
+    added_by: str | None = None
+
+    @property
+    def name(self) -> str:
+        return shot_name(self.taken_at, self.number)
+
+    def jpeg(self) -> bytes:
+        """The JPEG with its EXIF, made in memory (off the UI thread: a QImage may be read from
+        another thread)."""
+        return camera_jpeg(pixels(self.image), self.taken_at, self.camera or None)
+
+
+def pixels(image: QImage) -> Image.Image:
+    """A QImage's pixels as a Pillow image (RGB), copied."""
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    data = bytes(rgb.constBits())  # rows padded to bytesPerLine
+    size = (rgb.width(), rgb.height())
+    return Image.frombuffer("RGB", size, data, "raw", "RGB", rgb.bytesPerLine(), 1).copy()
+
+
+class CameraDialog(QDialog):
+    """Live view and a shutter button. ``shot_taken`` carries each photo as a :class:`Shot`,
+    captured to memory (``QImageCapture.capture``, not ``captureToFile``): nothing of it is
+    written to disk before the store has it, encrypted when the data directory is.
+
+    ``frames`` stands in for the camera device where there is none (the tests, offscreen): a
+    ``QVideoFrameInput`` feeding the same capture session, so that all but the device is real."""
+
+    shot_taken = Signal(object)  # Shot
 
     def __init__(
         self,
         check: CameraCheck,
         parent: QWidget | None = None,
-        folder_root: Path | None = None,
+        frames: Any = None,  # QVideoFrameInput
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("拍照取证"))
         self.resize(760, 600)
-        if not check.available:
+        if not check.available and frames is None:
             raise ValueError(check.reason or "no camera")
         multimedia = _multimedia()
         from PySide6.QtMultimediaWidgets import QVideoWidget
 
-        self._folder = tempfile.TemporaryDirectory(
-            prefix=scratch_prefix() if folder_root is not None else "inspector-camera-",
-            dir=folder_root,
-        )
         self._count = 0
         self._devices = check.devices
+        self._frames = frames
         self.session = multimedia.QMediaCaptureSession(self)
         self.capture = multimedia.QImageCapture(self)
-        self.capture.setFileFormat(multimedia.QImageCapture.FileFormat.JPEG)
         self.session.setImageCapture(self.capture)
         self.video = QVideoWidget(self)
         self.session.setVideoOutput(self.video)
@@ -116,12 +146,17 @@ class CameraDialog(QDialog):
         layout.addWidget(self.video, 1)
         layout.addLayout(row)
         layout.addWidget(self.message)
-        self.capture.imageSaved.connect(self._saved)
+        self.capture.imageCaptured.connect(self._captured)
         self.capture.errorOccurred.connect(self._error)
         self.capture.readyForCaptureChanged.connect(self.shutter.setEnabled)
-        self._use(0)
+        if frames is not None:
+            self.session.setVideoFrameInput(frames)
+        else:
+            self._use(0)
 
     def _use(self, index: int) -> None:
+        if self._frames is not None:
+            return
         multimedia = _multimedia()
         if self.camera is not None:
             self.camera.stop()
@@ -133,14 +168,16 @@ class CameraDialog(QDialog):
         self.camera.start()
 
     def take(self) -> None:
-        self._count += 1
-        target = Path(self._folder.name) / f"camera-{self._count:03d}.jpg"
-        self.capture.captureToFile(str(target))
-        self.message.setText(self.tr("正在保存…"))
+        self.capture.capture()
+        self.message.setText(self.tr("正在拍照…"))
 
-    def _saved(self, _id: int, path: str) -> None:
+    def _captured(self, _id: int, image: QImage) -> None:
+        # FFmpeg's backend gives no metadata with the frame (its imageMetadataAvailable is
+        # empty, and its file path wrote none either): the time is the laptop's, now.
+        self._count += 1
+        shot = Shot(image, datetime.now().astimezone(), self.choice.currentText(), self._count)
         self.message.setText(self.tr("已拍摄 %n 张", "", self._count))
-        self.captured.emit(path)
+        self.shot_taken.emit(shot)
 
     def _error(self, _id: int, _error: Any, text: str) -> None:
         self.message.setText(self.tr("拍照失败：%1").replace("%1", text))

@@ -29,12 +29,18 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.errors import InspectorError
-from inspector.evidence.intake import IntakeResult, add_evidence
+from inspector.evidence.intake import IntakeResult, add_evidence, add_evidence_bytes
 from inspector.evidence.manage import remove_evidence, thumb_bytes
 from inspector.inspections import EDITABLE, EvidenceView, InspectionView, get_inspection
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
-from ui.evidence.camera import CameraCheck, available_cameras, camera_button_state
+from ui.evidence.camera import (
+    CameraCheck,
+    CameraDialog,
+    Shot,
+    available_cameras,
+    camera_button_state,
+)
 from ui.evidence.images import stored_image
 from ui.strings import status_name
 from ui.tasks import TaskRunner
@@ -51,6 +57,27 @@ def load_thumbnails(ws: Workspace, views: Sequence[EvidenceView]) -> dict[str, Q
         if not image.isNull():
             images[view.id] = image
     return images
+
+
+def keep_shots(ws: Workspace, shots: Sequence[Shot]) -> list[tuple[Shot, IntakeResult | str]]:
+    """Each camera shot made a JPEG in memory and handed to the store; a shot refused comes
+    back with the reason, so the others still go in."""
+    kept: list[tuple[Shot, IntakeResult | str]] = []
+    for shot in shots:
+        try:
+            result = add_evidence_bytes(
+                ws,
+                shot.inspection_id,
+                shot.name,
+                shot.jpeg(),
+                item_code=shot.item_code,
+                added_by=shot.added_by,
+            )
+        except InspectorError as error:
+            kept.append((shot, core_message(error)))
+        else:
+            kept.append((shot, result))
+    return kept
 
 
 def fill(text: str, *values: str) -> str:
@@ -105,6 +132,9 @@ class EvidenceStrip(QWidget):
         self.view: InspectionView | None = None
         self.evidence: list[EvidenceView] = []
         self.last_results: list[IntakeResult] = []
+        self.unsaved_shots: list[Shot] = []  # camera shots the store has not taken yet
+        self._shots_in_flight: list[Shot] = []
+        self._saving_shots = False
         self.setAcceptDrops(True)
 
         self.title = QLabel(self.tr("证据"))
@@ -232,10 +262,8 @@ class EvidenceStrip(QWidget):
             on_failure=self._failed,
         )
 
-    def add_paths(self, paths: Sequence[str | Path], *, consume: bool = False) -> None:
-        """Take files or folders in (the buttons, a drop and the camera all come here). With
-        ``consume`` (the camera's photos) each file taken in is deleted once the store holds it,
-        so no copy outside the store outlives the intake."""
+    def add_paths(self, paths: Sequence[str | Path]) -> None:
+        """Take files or folders in (the buttons and a drop come here)."""
         if not paths:
             return
         if self.inspection_id is None or not self.editable:
@@ -250,12 +278,59 @@ class EvidenceStrip(QWidget):
             lambda reporter: add_evidence(
                 ws, inspection_id, files, item_code=item_code, added_by=by, reporter=reporter
             ),
-            on_success=self._consumed if consume else self._added,
+            on_success=self._added,
             on_failure=self._failed,
             progress_parent=self.window(),
             label=self.tr("正在导入证据…"),
         )
         task.signals.cancelled.connect(self._cancelled)
+
+    def add_shot(self, shot: Shot) -> None:
+        """Keep a photo from the camera: made a JPEG and handed to the store from memory, for
+        the inspection (and item, and team member) shown when it was taken. A shot the store
+        could not take stays in ``unsaved_shots`` and is tried again with the next one."""
+        shot.inspection_id = self.inspection_id or ""
+        shot.item_code = self.item_code
+        shot.added_by = self.added_by
+        self.unsaved_shots.append(shot)
+        if self.inspection_id is None or not self.editable:
+            self._shots_refused(self.tr("当前不能添加证据"))
+        else:
+            self._save_shots()
+
+    def _save_shots(self) -> None:
+        if self._saving_shots or not self.unsaved_shots:
+            return
+        self._saving_shots = True
+        ws = self.workspace
+        shots = self._shots_in_flight = list(self.unsaved_shots)
+        self.runner.run(
+            lambda _reporter: keep_shots(ws, shots),
+            on_success=self._shots_kept,
+            on_failure=self._shots_refused,
+        )
+
+    def _shots_kept(self, kept: list[tuple[Shot, IntakeResult | str]]) -> None:
+        results = []
+        for shot, outcome in kept:
+            if isinstance(outcome, IntakeResult):
+                results.append(outcome)
+                if outcome.ok:
+                    self.unsaved_shots.remove(shot)
+        self._added(results)
+        problems = [outcome for _shot, outcome in kept if isinstance(outcome, str)]
+        problems += [o.error for _shot, o in kept if isinstance(o, IntakeResult) and o.error]
+        self._shots_refused("；".join(problems) if self.unsaved_shots else "")
+
+    def _shots_refused(self, text: str) -> None:
+        if self.unsaved_shots and text:
+            count = len(self.unsaved_shots)
+            self._failed(
+                self.tr("%n 张照片尚未保存（仍在内存中，下次拍照时再试）：", "", count) + text
+            )
+        self._saving_shots = False
+        if any(all(s is not shot for s in self._shots_in_flight) for shot in self.unsaved_shots):
+            self._save_shots()  # shots taken meanwhile
 
     def remove(self, evidence_ids: Sequence[str], *, confirm: bool = True) -> None:
         if not evidence_ids:
@@ -324,11 +399,14 @@ class EvidenceStrip(QWidget):
         if not check.available:
             self.message.setText(check.reason)
             return
-        from ui.evidence.camera import CameraDialog
-
-        dialog = CameraDialog(check, self, folder_root=self.workspace.home.root)
-        dialog.captured.connect(lambda path: self.add_paths([path], consume=True))
+        dialog = CameraDialog(check, self)
+        self.connect_camera(dialog)
         dialog.exec()
+
+    def connect_camera(self, dialog: CameraDialog) -> None:
+        """Each shot of the dialog kept; once it closes, shots not saved yet tried again."""
+        dialog.shot_taken.connect(self.add_shot)
+        dialog.finished.connect(self._save_shots)
 
     def open_viewer(self, evidence_id: str) -> None:
         from ui.evidence.viewer import EvidenceViewer
@@ -428,12 +506,6 @@ class EvidenceStrip(QWidget):
             self.message.setStyleSheet("")
         self.refresh()
         self.changed.emit()
-
-    def _consumed(self, results: list[IntakeResult]) -> None:
-        for result in results:
-            if result.ok and result.evidence_id is not None:
-                result.path.unlink(missing_ok=True)  # the store has it
-        self._added(results)
 
     def _cancelled(self) -> None:
         self.message.setText(self.tr("导入已取消；已导入的文件保留在本次检查中"))
