@@ -1,4 +1,5 @@
-"""The one place that makes the database engine and sessions, and opens a database file.
+"""The one place that makes the database engine and sessions, and opens a database file (with
+inspector/db/connect.py, its DB-API half, which the early home list uses without SQLAlchemy).
 
 An encrypted data directory's database is SQLCipher (``sqlcipher3``, SQLCipher 4: AES-256 pages
 with HMAC-SHA512), opened with a raw 256-bit key (``PRAGMA key = "x'…'"``: no per-connection key
