@@ -104,9 +104,10 @@ class Application:
         when it could not be shown (the list then waits for the workspace)."""
         from ui.home import ListSource
 
-        self.readers.append(reader)
-        if self.workspace is not None:
+        if self.workspace is not None:  # the core is in already: nothing to show early
+            reader.close()
             return False
+        self.readers.append(reader)
         try:
             self.window.preview(ListSource.of_reader(reader, names))
         except Exception:  # a head start only: the workspace's list says what is wrong
