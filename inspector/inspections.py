@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector.checklists.composer import Checklist, compose
@@ -31,6 +31,14 @@ from inspector.db.models import (
 )
 from inspector.errors import InvalidInput, NotFound
 from inspector.hashing import sha256_of
+from inspector.listing import (
+    EVERYTHING,
+    InspectionFilter,
+    InspectionSummary,
+    choice_rows,
+    count_rows,
+    search_rows,
+)
 from inspector.names import RESULT_NAMES, STATUS_NAMES
 from inspector.workspace import Workspace
 
@@ -564,130 +572,20 @@ def get_inspection(ws: Workspace, inspection_id: str) -> InspectionView:
         return view
 
 
-@dataclass
-class InspectionSummary:
-    id: str
-    status: InspectionStatus
-    institution_name: str
-    type_code: str
-    mode: str
-    district: str
-    created_at: datetime
-    item_count: int
-    answered: int
-    problems: int
-    amount_fen: int
-    # The visiting team's home district (交叉检查): a host district's bureau sees a visit to one
-    # of its institutions under its own district, with where the team came from.
-    team_district: str | None = None
-    amends_id: str | None = None  # this visit's record corrects that one's
-    amended: bool = False  # a correction of this one's record exists
-
-
-@dataclass(frozen=True)
-class InspectionFilter:
-    status: InspectionStatus | None = None
-    district: str | None = None
-    mode: str | None = None
-    institution: str | None = None  # part of the institution's name
-    since: datetime | None = None  # created at or after
-    until: datetime | None = None  # created before
-
-
-def _filtered(query: Any, filters: InspectionFilter) -> Any:
-    if filters.status is not None:
-        query = query.where(Inspection.status == filters.status)
-    if filters.district:
-        query = query.where(Inspection.district == filters.district)
-    if filters.mode:
-        query = query.where(Inspection.mode == filters.mode)
-    if filters.institution:
-        escaped = filters.institution.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        query = query.where(Institution.name.like(f"%{escaped}%", escape="\\"))
-    if filters.since is not None:
-        query = query.where(Inspection.created_at >= filters.since)
-    if filters.until is not None:
-        query = query.where(Inspection.created_at < filters.until)
-    return query
-
-
-def count_inspections(ws: Workspace, filters: InspectionFilter = InspectionFilter()) -> int:
-    query = select(func.count()).select_from(Inspection).join(Institution)
-    with ws.db.session() as session:
-        return int(session.scalar(_filtered(query, filters)) or 0)
+def count_inspections(ws: Workspace, filters: InspectionFilter = EVERYTHING) -> int:
+    with ws.db.reading() as connection:
+        return count_rows(connection, filters)
 
 
 def search_inspections(
     ws: Workspace,
-    filters: InspectionFilter = InspectionFilter(),
+    filters: InspectionFilter = EVERYTHING,
     offset: int = 0,
     limit: int | None = None,
 ) -> list[InspectionSummary]:
-    """Newest first. Only the columns a list shows are read (not the checklist snapshot), and
-    answers are counted for the rows of this page only, so a page costs the same with 5 or
-    5,000 inspections on the laptop."""
-    query = _filtered(
-        select(
-            Inspection.id,
-            Inspection.status,
-            Institution.name,
-            Institution.type_code,
-            Inspection.mode,
-            Inspection.district,
-            Inspection.created_at,
-            Inspection.item_count,
-            Inspection.team_district,
-            Inspection.amends_id,
-        ).join(Institution),
-        filters,
-    ).order_by(Inspection.created_at.desc(), Inspection.id)
-    if offset:
-        query = query.offset(offset)
-    if limit is not None:
-        query = query.limit(limit)
-    with ws.db.session() as session:
-        rows = session.execute(query).all()
-        counts: dict[str, tuple[int, int, int]] = {}
-        ids = [row[0] for row in rows]
-        amended: set[str] = set()
-        for start in range(0, len(ids), 500):  # SQLite caps the number of bound parameters
-            chunk = ids[start : start + 500]
-            amended.update(
-                session.scalars(
-                    select(Inspection.amends_id).where(Inspection.amends_id.in_(chunk))
-                ).all()
-            )
-            problem = Answer.result == Result.PROBLEM
-            for inspection_id, answered, problems, amount in session.execute(
-                select(
-                    Answer.inspection_id,
-                    func.sum(case((Answer.result != Result.UNCHECKED, 1), else_=0)),
-                    func.sum(case((problem, 1), else_=0)),
-                    func.sum(case((problem, func.coalesce(Answer.amount_fen, 0)), else_=0)),
-                )
-                .where(Answer.inspection_id.in_(chunk))
-                .group_by(Answer.inspection_id)
-            ):
-                counts[inspection_id] = (int(answered), int(problems), int(amount))
-    return [
-        InspectionSummary(
-            id=row[0],
-            status=row[1],
-            institution_name=row[2],
-            type_code=row[3],
-            mode=row[4],
-            district=row[5],
-            created_at=row[6],
-            item_count=row[7],
-            answered=counts.get(row[0], (0, 0, 0))[0],
-            problems=counts.get(row[0], (0, 0, 0))[1],
-            amount_fen=counts.get(row[0], (0, 0, 0))[2],
-            team_district=row[8],
-            amends_id=row[9],
-            amended=row[0] in amended,
-        )
-        for row in rows
-    ]
+    """Newest first, a page at a time (the statements: inspector/listing.py)."""
+    with ws.db.reading() as connection:
+        return search_rows(connection, filters, offset, limit)
 
 
 def list_inspections(
@@ -698,12 +596,8 @@ def list_inspections(
 
 def filter_choices(ws: Workspace) -> tuple[list[str], list[str]]:
     """The districts and modes that occur, for the home list's filters."""
-    with ws.db.session() as session:
-        districts = session.scalars(
-            select(Inspection.district).distinct().order_by(Inspection.district)
-        ).all()
-        modes = session.scalars(select(Inspection.mode).distinct()).all()
-    return list(districts), list(modes)
+    with ws.db.reading() as connection:
+        return choice_rows(connection)
 
 
 REOPEN_FIRST = "该检查的状态为“{status}”，不能再修改；如需修改，请先重新打开检查。"

@@ -4,7 +4,7 @@ storage says what is kept, not how it is called."""
 
 from __future__ import annotations
 
-from inspector.db.models import InspectionStatus, Result
+from inspector.db.enums import InspectionStatus, Result
 
 STATUS_NAMES = {
     InspectionStatus.DRAFT: "草稿",

@@ -3,6 +3,7 @@ user data directory."""
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from inspector.crypto.files import FileCipher
 
 ENV_HOME = "INSPECTOR_HOME"
+ENCRYPTING = ".encrypting"
 
 
 @dataclass(frozen=True)
@@ -78,12 +80,34 @@ class DataDir:
 
     def set_start_language(self, language: str) -> None:
         """Written atomically; a failure only costs the next start its first language."""
-        temporary = self.start_language_file.with_suffix(".tmp")
+        _write_quietly(self.start_language_file, language)
+
+    @property
+    def list_names_file(self) -> Path:
+        """The names of institution types and inspection modes the home list shows, as the
+        last session's checklist library gave them: the list filled at start-up before the
+        library is loaded shows them (ui/app.py); the database and the library stay the truth."""
+        return self.root / "list-names.json"
+
+    def list_names(self) -> dict[str, dict[str, str]] | None:
         try:
-            temporary.write_text(language, encoding="utf-8")
-            os.replace(temporary, self.start_language_file)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+            names = json.loads(self.list_names_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(names, dict) or not all(
+            isinstance(names.get(part), dict) for part in ("types", "modes")
+        ):
+            return None
+        return {part: {str(k): str(v) for k, v in names[part].items()} for part in names}
+
+    def set_list_names(self, names: dict[str, dict[str, str]]) -> None:
+        """Written atomically; a failure only costs the next start its early list."""
+        _write_quietly(self.list_names_file, json.dumps(names, ensure_ascii=False, sort_keys=True))
+
+    @property
+    def encrypting(self) -> Path:
+        """``home encrypt``'s staging folder: there while an encryption is unfinished."""
+        return self.root / ENCRYPTING
 
     def ensure(self) -> DataDir:
         for path in (self.root, self.evidence, self.records, self.backups, self.checklists):
@@ -98,3 +122,14 @@ def resolve_home(explicit: str | os.PathLike[str] | None = None) -> DataDir:
     if env:
         return DataDir(Path(env).expanduser().resolve())
     return DataDir(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+
+
+def _write_quietly(path: Path, text: str) -> None:
+    """A quick copy of something the database holds, replaced atomically; a failure is not an
+    error (the next start only does without it)."""
+    temporary = path.with_suffix(".tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)

@@ -3,8 +3,10 @@ table model that fetches rows a page at a time, so thousands of inspections cost
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -29,16 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.db.models import InspectionStatus
-from inspector.inspections import (
-    InspectionFilter,
-    InspectionSummary,
-    count_inspections,
-    filter_choices,
-    search_inspections,
-)
-from inspector.workspace import Workspace
+from inspector.db.enums import InspectionStatus
+from inspector.listing import InspectionFilter, InspectionSummary
 from ui.strings import money, status_name
+
+if TYPE_CHECKING:
+    from inspector.listing import ListReader
+    from inspector.workspace import Workspace
 
 PAGE = 200
 SEARCH_DELAY_MS = 150  # wait for a pause in typing before querying
@@ -46,10 +45,66 @@ SEARCH_DELAY_MS = 150  # wait for a pause in typing before querying
 Index = QModelIndex | QPersistentModelIndex
 
 
+@dataclass
+class ListSource:
+    """Where the list's rows and the names of types and modes come from: the open workspace,
+    or, while the core loads at start-up, a :class:`ListReader` over the database file and the
+    names the last session's library gave (``DataDir.list_names``). The rows are read by the
+    same statements either way (inspector/listing.py)."""
+
+    count: Callable[[InspectionFilter], int]
+    search: Callable[[InspectionFilter, int, int | None], list[InspectionSummary]]
+    choices: Callable[[], tuple[list[str], list[str]]]
+    type_name: Callable[[str], str]
+    mode_name: Callable[[str], str]
+
+    @classmethod
+    def of_workspace(cls, workspace: Workspace) -> ListSource:
+        from inspector.inspections import count_inspections, filter_choices, search_inspections
+
+        def type_name(code: str) -> str:
+            kind = workspace.library.types.get(code)
+            return kind.name if kind else code
+
+        def mode_name(code: str) -> str:
+            mode = workspace.library.modes.get(code)
+            return mode.name if mode else code
+
+        return cls(
+            count=lambda filters: count_inspections(workspace, filters),
+            search=lambda filters, offset, limit: search_inspections(
+                workspace, filters, offset, limit
+            ),
+            choices=lambda: filter_choices(workspace),
+            type_name=type_name,
+            mode_name=mode_name,
+        )
+
+    @classmethod
+    def of_reader(cls, reader: ListReader, names: dict[str, dict[str, str]]) -> ListSource:
+        types, modes = names.get("types", {}), names.get("modes", {})
+        return cls(
+            count=reader.count,
+            search=reader.search,
+            choices=reader.choices,
+            type_name=lambda code: types.get(code, code),
+            mode_name=lambda code: modes.get(code, code),
+        )
+
+
+def list_names(workspace: Workspace) -> dict[str, dict[str, str]]:
+    """The names of types and modes the list shows, kept for the next start's early list."""
+    library = workspace.library
+    return {
+        "types": {code: kind.name for code, kind in library.types.items()},
+        "modes": {code: mode.name for code, mode in library.modes.items()},
+    }
+
+
 class InspectionListModel(QAbstractTableModel):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, source: ListSource | Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
+        self.source = source if isinstance(source, ListSource) else ListSource.of_workspace(source)
         self.filters = InspectionFilter()
         self.rows: list[InspectionSummary] = []
         self.total = 0
@@ -68,8 +123,8 @@ class InspectionListModel(QAbstractTableModel):
     def set_filters(self, filters: InspectionFilter) -> None:
         self.beginResetModel()
         self.filters = filters
-        self.total = count_inspections(self.workspace, filters)
-        self.rows = search_inspections(self.workspace, filters, 0, PAGE)
+        self.total = self.source.count(filters)
+        self.rows = self.source.search(filters, 0, PAGE)
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -85,7 +140,7 @@ class InspectionListModel(QAbstractTableModel):
         return not parent.isValid() and len(self.rows) < self.total
 
     def fetchMore(self, parent: Index) -> None:  # noqa: N802
-        more = search_inspections(self.workspace, self.filters, len(self.rows), PAGE)
+        more = self.source.search(self.filters, len(self.rows), PAGE)
         if not more:
             self.total = len(self.rows)
             return
@@ -106,7 +161,6 @@ class InspectionListModel(QAbstractTableModel):
         row = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            library = self.workspace.library
             if column == 0:
                 return QLocale().toString(
                     row.created_at.astimezone(), QLocale.FormatType.ShortFormat
@@ -121,8 +175,7 @@ class InspectionListModel(QAbstractTableModel):
                     return row.institution_name + self.tr("（已更正）")
                 return row.institution_name
             if column == 3:
-                kind = library.types.get(row.type_code)
-                return kind.name if kind else row.type_code
+                return self.source.type_name(row.type_code)
             if column == 4:
                 if row.team_district:  # a cross-district visit: where the team came from
                     return (
@@ -132,8 +185,7 @@ class InspectionListModel(QAbstractTableModel):
                     )
                 return row.district
             if column == 5:
-                mode = library.modes.get(row.mode)
-                return mode.name if mode else row.mode
+                return self.source.mode_name(row.mode)
             if column == 6:
                 return f"{row.answered}/{row.item_count}"
             if column == 7:
@@ -155,9 +207,12 @@ class HomePage(QWidget):
     open_requested = Signal(str)  # inspection id
     new_requested = Signal()
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace | ListSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
+        # None while the list is the start-up's early one (a ListSource): see attach.
+        self.workspace: Workspace | None = None
+        if not isinstance(workspace, ListSource):
+            self.workspace = workspace
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
@@ -235,22 +290,10 @@ class HomePage(QWidget):
 
     def reload(self) -> None:
         """Refresh the filter choices and the list (after a visit was added or changed)."""
-        districts, modes = filter_choices(self.workspace)
+        districts, modes = self.model.source.choices()
         for combo, everything, values in (
             (self.district, self.tr("全部区县"), [(d, d) for d in districts]),
-            (
-                self.mode,
-                self.tr("全部方式"),
-                [
-                    (
-                        self.workspace.library.modes[m].name
-                        if m in self.workspace.library.modes
-                        else m,
-                        m,
-                    )
-                    for m in modes
-                ],
-            ),
+            (self.mode, self.tr("全部方式"), [(self.model.source.mode_name(m), m) for m in modes]),
         ):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -262,6 +305,16 @@ class HomePage(QWidget):
             combo.setCurrentIndex(max(position, 0))
             combo.blockSignals(False)
         self.apply_filters()
+
+    def attach(self, workspace: Workspace) -> None:
+        """The core is loaded: read through the workspace from now on, filters and selection
+        kept, the list read again (the library's names may differ from the kept ones)."""
+        self.workspace = workspace
+        selected = self.table.currentIndex().row()
+        self.model.source = ListSource.of_workspace(workspace)
+        self.reload()
+        if 0 <= selected < self.model.rowCount():
+            self.table.selectRow(selected)
 
     def current_filters(self) -> InspectionFilter:
         days = self.period.currentData()

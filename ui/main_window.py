@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from inspector.workspace import Workspace
     from ui.autosave import AutoSaver
     from ui.checklist_page import ChecklistPage
-    from ui.home import HomePage
+    from ui.home import HomePage, ListSource
     from ui.ledger_page import DueBanner, LedgerPage
     from ui.lock import Curtain, IdleLock
     from ui.tasks import TaskRunner
@@ -89,6 +89,8 @@ class MainWindow(QMainWindow):
         self.language = language
         self.data_root = data_root
         self.attached = False
+        self._previewed = False  # the home list was filled before the core (preview)
+        self._pending_open: str | None = None
         self.setWindowTitle(self.tr("医保基金现场检查 Inspector"))
         self.resize(1280, 720)
         self.setMinimumSize(960, 600)
@@ -119,6 +121,27 @@ class MainWindow(QMainWindow):
         if workspace is not None:
             self.attach(workspace)
 
+    def preview(self, source: ListSource) -> None:
+        """The home list filled before the core is loaded (ui/app.py): rows read straight from
+        the database file. Scrolling and filters work; opening an inspection waits for
+        ``attach``, and what needs the workspace stays disabled until then."""
+        if self.attached or self._previewed:
+            return
+        from ui.home import HomePage
+
+        self.home = HomePage(source)
+        self.home.new_button.setEnabled(False)
+        self._show_home_page()
+        self._previewed = True
+
+    def _show_home_page(self) -> None:
+        self.pages.addWidget(self.home)
+        self.pages.setCurrentWidget(self.home)
+        self.pages.removeWidget(self.loading)
+        self.loading.deleteLater()
+        self.home.open_requested.connect(self.open_inspection)
+        self.home.new_requested.connect(self.new_inspection)
+
     def attach(self, workspace: Workspace) -> None:
         """Build the pages over the loaded core, fill the home list, emit ``loaded``."""
         from ui.autosave import AutoSaver
@@ -130,18 +153,17 @@ class MainWindow(QMainWindow):
         self.data_root = str(workspace.home.root)
         self.runner = TaskRunner(self)
         self.saver = AutoSaver(self)
-        self.home = HomePage(workspace)
+        if self._previewed:
+            self.home.attach(workspace)
+            self.home.new_button.setEnabled(True)
+        else:
+            self.home = HomePage(workspace)
         factory = _evidence_factory(workspace, self.runner)
         self.checklist = ChecklistPage(workspace, self.saver, factory)  # type: ignore[arg-type]
-        self.pages.addWidget(self.home)
         self.pages.addWidget(self.checklist)
         self._attach_ledger(workspace)
-        self.pages.setCurrentWidget(self.home)
-        self.pages.removeWidget(self.loading)
-        self.loading.deleteLater()
-
-        self.home.open_requested.connect(self.open_inspection)
-        self.home.new_requested.connect(self.new_inspection)
+        if not self._previewed:
+            self._show_home_page()
         self.checklist.back_requested.connect(self.show_home)
         self.checklist.record_requested.connect(self.open_record)
         self.checklist.stock_requested.connect(lambda _id: self.reconcile_stock())
@@ -169,6 +191,9 @@ class MainWindow(QMainWindow):
             self.notice.show()
         if self.isVisible():
             self.home.table.setFocus()
+        if self._pending_open:  # asked for on the early list, before the core was in
+            pending, self._pending_open = self._pending_open, None
+            self.open_inspection(pending)
         self.loaded.emit()
 
     def _attach_ledger(self, workspace: Workspace) -> None:
@@ -306,6 +331,9 @@ class MainWindow(QMainWindow):
         self.home.table.setFocus()
 
     def open_inspection(self, inspection_id: str) -> None:
+        if not self.attached:  # the early list: opened once the core is in (attach)
+            self._pending_open = inspection_id
+            return
         self.checklist.load(inspection_id)
         self.pages.setCurrentWidget(self.checklist)
         self.checklist.tree.setFocus()
@@ -316,6 +344,8 @@ class MainWindow(QMainWindow):
 
     def reopen_last(self) -> bool:
         """After a restart (or a crash), go back to the inspection that was open."""
+        if self.pages.currentWidget() is self.checklist:
+            return True  # one was opened from the early list meanwhile: that one wins
         last = self.workspace.db.setting(LAST_INSPECTION)
         if not last:
             return False

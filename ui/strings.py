@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from inspector.db.models import InspectionStatus, Result
+from inspector.db.enums import InspectionStatus, Result
 
 
 # Literal calls, so that lupdate finds every string.

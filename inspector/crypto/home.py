@@ -27,10 +27,10 @@ from inspector.crypto.files import FileCipher
 from inspector.crypto.vault import Keys, Vault, VaultError
 from inspector.errors import InvalidInput
 from inspector.files import fsync_dir, write_atomically
-from inspector.paths import DataDir, resolve_home
+from inspector.paths import ENCRYPTING, DataDir, resolve_home
 from inspector.progress import NullReporter, Reporter
 
-STAGING = ".encrypting"
+STAGING = ENCRYPTING
 COMMITTED = "COMMITTED"
 # The parts of a data directory the switch replaces, in order (the key file comes last).
 PARTS = ("inspector.sqlite3", "evidence", "records", "keys", "backups")

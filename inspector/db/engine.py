@@ -1,4 +1,5 @@
-"""The one place that makes the database engine and sessions, and opens a database file.
+"""The one place that makes the database engine and sessions, and opens a database file (with
+inspector/db/connect.py, its DB-API half, which the early home list uses without SQLAlchemy).
 
 An encrypted data directory's database is SQLCipher (``sqlcipher3``, SQLCipher 4: AES-256 pages
 with HMAC-SHA512), opened with a raw 256-bit key (``PRAGMA key = "x'…'"``: no per-connection key
@@ -22,6 +23,7 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from inspector.db.connect import _sqlcipher, connect
 from inspector.db.models import Setting
 from inspector.errors import StorageError
 
@@ -47,37 +49,6 @@ def _on_begin(connection: Any) -> None:
 
 # The key each engine was made with, for backups over the same key (never written anywhere).
 _KEYS: weakref.WeakKeyDictionary[Engine, bytes | None] = weakref.WeakKeyDictionary()
-
-
-CIPHER_CACHE_KIB = -32768
-
-
-def _sqlcipher() -> Any:
-    from sqlcipher3 import dbapi2
-
-    return dbapi2
-
-
-def connect(path: Path | str, key: bytes | None) -> Any:
-    """A DB-API connection to ``path``: SQLCipher keyed with ``key``, or plain sqlite3."""
-    if key is None:
-        return sqlite3.connect(path, check_same_thread=False)
-    module = _sqlcipher()
-    connection = module.connect(str(path), check_same_thread=False)
-    try:
-        # Its own log would print "hmac check failed" to stderr on a wrong key: we say it.
-        connection.execute("PRAGMA cipher_log_level = NONE")
-        connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        # A page read from the file costs a decryption and an HMAC check; the OS's file cache
-        # spares a plain database the reads, SQLCipher's own page cache spares these. 32 MB per
-        # connection (SQLite's default is 2 MB) keeps a searched list's pages decrypted.
-        connection.execute(f"PRAGMA cache_size = {CIPHER_CACHE_KIB}")
-        # The key is checked on the first read; a wrong key is "file is not a database".
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except BaseException:
-        connection.close()
-        raise
-    return connection
 
 
 def make_engine(path: Path, key: bytes | None = None) -> Engine:
@@ -215,6 +186,22 @@ class Database:
             raise
         finally:
             session.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Any]:
+        """One of the engine's DB-API connections, for statements written in SQL once and run
+        before SQLAlchemy is loaded too (inspector/listing.py); errors as :meth:`session`'s."""
+        if self.locked:
+            raise StorageError("数据目录已锁定：请先解锁")
+        raw = self.engine.raw_connection()
+        try:
+            yield raw.driver_connection
+        except Exception as error:
+            if isinstance(error, sqlite3.Error) or type(error).__module__.startswith("sqlcipher3"):
+                raise StorageError(storage_message(error)) from error
+            raise
+        finally:
+            raw.close()
 
     def load_device_id(self) -> str:
         """This laptop's id, made on first use. Called once at open, after migrations, so that

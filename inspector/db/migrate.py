@@ -3,7 +3,6 @@ and refuse a database made by a newer Inspector."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -14,6 +13,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
 from inspector.db.engine import copy_database, make_engine
+from inspector.db.revisions import MIGRATIONS, script_heads
 from inspector.errors import DatabaseTooNew
 
 if TYPE_CHECKING:
@@ -21,25 +21,6 @@ if TYPE_CHECKING:
 
 # Alembic is imported only when a database has to change: importing it costs more than a
 # bare Qt window takes to start, and at almost every start the schema is already current.
-
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-_REVISION = re.compile(r"^revision\s*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
-_DOWN_REVISION = re.compile(r"^down_revision\s*=\s*(.+)$", re.MULTILINE)
-
-
-def script_heads() -> set[str]:
-    """The heads, read from the migration files as text (tested to agree with Alembic)."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for path in (MIGRATIONS / "versions").glob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        revision = _REVISION.search(text)
-        down = _DOWN_REVISION.search(text)
-        if revision is None or down is None:
-            raise RuntimeError(f"migration without revision ids: {path.name}")
-        revisions.add(revision.group(1))
-        parents.update(re.findall(r"[\"']([^\"']+)[\"']", down.group(1)))
-    return revisions - parents
 
 
 def stored_revisions(engine: Engine) -> set[str]:

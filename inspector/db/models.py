@@ -28,6 +28,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from inspector.db.enums import InspectionStatus, MemberRole, Result
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -107,25 +109,6 @@ class Synced:
     # event number, so that sync can tell which laptop changed a row last and the log says why.
     change_device_id: Mapped[str | None] = mapped_column(String(36))
     change_seq: Mapped[int | None] = mapped_column(Integer)
-
-
-class InspectionStatus(enum.StrEnum):
-    DRAFT = "draft"
-    IN_PROGRESS = "in_progress"
-    AWAITING_SIGNATURES = "awaiting_signatures"
-    SIGNED = "signed"
-
-
-class Result(enum.StrEnum):
-    OK = "ok"
-    PROBLEM = "problem"
-    NOT_APPLICABLE = "na"
-    UNCHECKED = "unchecked"
-
-
-class MemberRole(enum.StrEnum):
-    LEADER = "leader"
-    MEMBER = "member"
 
 
 def _enum(cls: type[enum.StrEnum]) -> Enum:
