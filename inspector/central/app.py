@@ -56,13 +56,16 @@ _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoesc
 
 
 def _error(error: InspectorError) -> JSONResponse:
-    if isinstance(error, Unauthorized):
-        return JSONResponse({"error": str(error)}, status_code=401)
-    if isinstance(error, UploadMismatch):
-        return JSONResponse({"error": str(error), "offset": error.offset}, status_code=409)
+    body: dict[str, Any] = {"error": str(error)}
     if isinstance(error, Refused):
-        return JSONResponse({"error": str(error)}, status_code=409)
-    return JSONResponse({"error": str(error)}, status_code=400)
+        body["code"] = error.code
+    if isinstance(error, Unauthorized):
+        return JSONResponse(body, status_code=401)
+    if isinstance(error, UploadMismatch):
+        return JSONResponse({**body, "offset": error.offset}, status_code=409)
+    if isinstance(error, Refused):
+        return JSONResponse(body, status_code=409)
+    return JSONResponse(body, status_code=400)
 
 
 def make_app(central: Central) -> Starlette:

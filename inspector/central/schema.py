@@ -13,6 +13,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -102,6 +103,7 @@ rows = Table(
     Column("change_seq", Integer),
     Column("bundle_id", String(36), nullable=False),
     Column("deleted", Boolean, nullable=False, default=False),
+    Index("ix_rows_change_stamp", "table_name", "change_device_id", "change_seq"),
 )
 
 # One line per inspection for the office list (kept in step with its rows by the merge).

@@ -40,6 +40,16 @@ CHAINS = frozenset({"custody_events", "audit_events"})
 class Refused(InspectorError):
     """A push the server will not take (the laptop shows the reason); nothing was changed."""
 
+    code = "refused"
+
+
+class BaseUnknown(Refused):
+    """An incremental push builds on rows or files this server does not hold (its database was
+    restored from an older backup, or the laptop's last push went to another server): the
+    laptop pushes everything instead."""
+
+    code = "base_unknown"
+
 
 def database_url(url: str) -> str:
     """postgresql://… → SQLAlchemy's psycopg 3 dialect."""
@@ -263,6 +273,7 @@ class Central:
                     "请在本机重新登记（sync enroll）以加入新的签名密钥",
                     who=check.subject.get("name", "?"),
                 )
+            self._check_base(c, data)
             bundle_id = str(data.get("bundle_id"))
             c.execute(
                 insert(s.pushes)
@@ -296,6 +307,28 @@ class Central:
                     }
                 )
         return {"bundle_id": bundle_id, "committed": False, "missing": missing}
+
+    def _check_base(self, c: Connection, manifest: dict[str, Any]) -> None:
+        """An incremental push (``since``): the server must hold each laptop's log up to where
+        the push starts, and the evidence files it names without carrying (``requires``)."""
+        since = {str(k): int(v) for k, v in (manifest.get("since") or {}).items() if int(v) > 0}
+        if since:
+            r = s.rows.c
+            found = c.execute(
+                select(r.change_device_id, r.change_seq).where(
+                    r.table_name == "audit_events",
+                    r.change_device_id.in_(sorted(since)),
+                    r.change_seq.in_(sorted(set(since.values()))),
+                )
+            ).all()
+            held = {(row.change_device_id, row.change_seq) for row in found}
+            if any((device, seq) not in held for device, seq in since.items()):
+                raise BaseUnknown("服务器没有本次增量推送所依据的数据，请推送全部数据")
+        for item in manifest.get("requires") or []:
+            sha, suffix = str(item.get("sha256")), str(item.get("suffix"))
+            check_file_name(sha, suffix)
+            if not self.store.has(sha, suffix):
+                raise BaseUnknown("服务器没有本次增量推送所依据的数据，请推送全部数据")
 
     def _members(self, device: Device, bundle_id: str) -> dict[str, tuple[str, str, int]]:
         """name → (sha256, suffix, size) of a push's members, parsed once per push (each
@@ -382,6 +415,9 @@ class Central:
                     ):
                         while chunk := source.read(1 << 20):
                             out.write(chunk)
+            for item in manifest.get("requires") or []:  # checked again: held since start
+                if not self.store.has(str(item.get("sha256")), str(item.get("suffix"))):
+                    raise BaseUnknown("服务器没有本次增量推送所依据的数据，请推送全部数据")
             try:
                 verify_bundle(path, external=external)
             except BundleError as error:
@@ -545,6 +581,7 @@ class _Merge:
         self.counts = {"inserted": 0, "updated": 0, "unchanged": 0, "kept": 0}
         self.signed: set[str] = set()
         self.touched: set[str] = set()
+        self.chains: dict[tuple[str, str, Any], int] = {}  # chain → its last entry's number
 
     def _inspection_of(self, name: str, data: dict[str, Any]) -> str | None:
         if name == "inspections":
@@ -664,6 +701,8 @@ class _Merge:
             .returning(s.rows.c.row_key)
         ).first()
         if inserted is not None:
+            if name in CHAINS:
+                self._link(name, data)
             self.counts["inserted"] += 1
             if inspection:
                 self.touched.add(inspection)
@@ -706,6 +745,40 @@ class _Merge:
             # both changed an unsigned row: the server keeps what it had; the laptops settle
             # it between them (bundle conflicts) and push again
             self.counts["kept"] += 1
+
+    def _link(self, name: str, data: dict[str, Any]) -> None:
+        """A custody or audit entry new to the server follows the entry before it: in this
+        push, or (an incremental push starts after 1) the server's own, as an import checks."""
+        group = (
+            str(data.get("inspection_id")) if name == "custody_events" else "",
+            data.get("device_id"),
+        )
+        seq = int(data.get("seq") or 0)
+        last = self.chains.get((name, *group))
+        self.chains[(name, *group)] = seq
+        if seq <= 1 or last == seq - 1:
+            return  # the first entry (verify checked its link) or after one in this push
+        r = s.rows.c
+        if name == "custody_events":
+            where = [
+                r.table_name == name,
+                r.inspection_id == group[0],
+                r.data["device_id"].astext == str(data.get("device_id")),
+                r.data["seq"].as_integer() == seq - 1,
+            ]
+        else:  # an audit entry's stamp is its device and number
+            where = [
+                r.table_name == name,
+                r.change_device_id == str(data.get("device_id")),
+                r.change_seq == seq - 1,
+            ]
+        before = self.c.scalar(select(r.data["hash"].astext).where(*where))
+        if before is None or before != data.get("prev_hash"):
+            raise Refused(
+                "推送中{what}第 {seq} 条接不上服务器上的记录，已拒绝，服务器数据未改变",
+                what="保管记录" if name == "custody_events" else "操作记录",
+                seq=seq,
+            )
 
     def _tombstone(self, data: dict[str, Any]) -> None:
         table, entity = data.get("table_name"), data.get("entity_id")
