@@ -430,8 +430,8 @@ def test_a_push_from_an_encrypted_laptop_puts_nothing_in_clear_on_its_disk(
     server: Server,
     cli: Cli,
     home: Path,
-    team_keys: dict[str, str],
-    tmp_path: Path,  # noqa: F811
+    team_keys: dict[str, str],  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     inspection_id = _visit(cli, tmp_path)
     _sign(cli, inspection_id, team_keys, tmp_path)  # a record PDF too

@@ -17,7 +17,18 @@ from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
-from sqlalchemy import Connection, Engine, and_, create_engine, func, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    create_engine,
+    func,
+    or_,
+    select,
+    text,
+    true,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert
 
 from inspector.bundle import rows as bundle_rows
@@ -458,11 +469,14 @@ class Central:
         status: str | None = None,
         since: str | None = None,
         until: str | None = None,
+        area: str | None = None,
         limit: int = 100,
         offset: int = 0,
     ) -> tuple[int, list[dict[str, Any]]]:
+        """``area``: only the inspections in this district or by its teams (a district's
+        office user)."""
         t = s.inspections
-        where = []
+        where = [] if area is None else [or_(t.c.district == area, t.c.team_district == area)]
         for column, value in (
             (t.c.district, district),
             (t.c.type, type_code),
@@ -487,14 +501,15 @@ class Central:
             ).all()
         return int(total), [_plain(r._mapping) for r in found]
 
-    def filter_values(self) -> dict[str, list[str]]:
+    def filter_values(self, area: str | None = None) -> dict[str, list[str]]:
         t = s.inspections
+        seen = true() if area is None else or_(t.c.district == area, t.c.team_district == area)
         with self.engine.connect() as c:
             return {
                 name: [
                     v
                     for (v,) in c.execute(
-                        select(col).distinct().where(col.is_not(None)).order_by(col)
+                        select(col).distinct().where(col.is_not(None), seen).order_by(col)
                     )
                 ]
                 for name, col in (
@@ -531,6 +546,30 @@ class Central:
             "rows": tables,
             "server_events": [_plain(e._mapping) for e in events],
         }
+
+    def head(self, inspection_id: str) -> dict[str, Any]:
+        """The office list's line of one inspection (its full id, not a prefix)."""
+        with self.engine.connect() as c:
+            row = c.execute(
+                s.inspections.select().where(s.inspections.c.id == inspection_id)
+            ).first()
+        if row is None:
+            raise InspectorError("服务器上没有这次检查：{id}", id=inspection_id)
+        return _plain(row._mapping)
+
+    def evidence_names(self, inspection_id: str) -> set[tuple[str, str]]:
+        """(sha256, suffix) of every stored file the inspection's evidence rows name."""
+        from inspector.bundle.verify import evidence_files
+
+        with self.engine.connect() as c:
+            found = c.scalars(
+                select(s.rows.c.data).where(
+                    s.rows.c.table_name == "evidence",
+                    s.rows.c.inspection_id == inspection_id,
+                    s.rows.c.deleted.is_(False),
+                )
+            ).all()
+        return {f for data in found for f in evidence_files(data)}
 
     def record_pdf(self, inspection_id: str, record_id: str) -> bytes:
         data = self.show(inspection_id)["rows"]
