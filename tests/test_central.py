@@ -23,16 +23,18 @@ import yaml
 from sqlalchemy import select
 
 from inspector.bundle import rows as bundle_rows
-from inspector.central.client import Connection, push
+from inspector.central.client import Connection, ServerRefused, push
 from inspector.db.models import Evidence
 from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
+from ui.core_messages import core_message
 
 from .central_fixtures import Server
 from .conftest import PHOTOS, ROOT, Cli, new_inspection, open_home
 from .signing_pki import PASS, make_ca, make_p12
 from .test_bundle import DATA_TABLES, _laptop, _sign, _visit, team_keys  # noqa: F401
 from .test_checklists import SHIPPED
+from .test_core_messages import english  # noqa: F401
 
 
 def _enroll(cli: Cli, server: Server) -> dict[str, Any]:
@@ -147,7 +149,7 @@ def test_a_signed_record_that_differs_is_refused_with_its_reason(
 
 
 def test_replays_revoked_devices_and_unknown_signers_are_refused(
-    server: Server, cli: Cli, team_keys: dict[str, str], tmp_path: Path,  # noqa: F811
+    server: Server, cli: Cli, team_keys: dict[str, str], tmp_path: Path, english: None,  # noqa: F811
 ) -> None:  # fmt: skip
     code = server.code()
     cli("sync", "enroll", server.url, code, "--ca", str(server.tls.ca))
@@ -195,6 +197,14 @@ def test_replays_revoked_devices_and_unknown_signers_are_refused(
     assert server.command("server", "revoke", device_id[:12]).returncode == 0
     _r, err = _push(cli, expect=1)
     assert "吊销" in err
+    # the app shows the server's refusal in its own language: it came as a message id
+    with Workspace.open(cli.home) as ws, pytest.raises(ServerRefused) as refused:
+        push(ws)
+    assert "本设备已被管理员吊销" in str(refused.value)  # the command line's Chinese
+    assert core_message(refused.value) == (
+        "The server refused: This device was revoked by the administrator: "
+        "the server refuses its requests"
+    )
 
 
 def _held(server: Server) -> int:

@@ -65,8 +65,22 @@ OfficePage = Callable[[Request, OfficeUser], Awaitable[Response]]
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True))
 
 
+def _message(error: InspectorError) -> dict[str, Any]:
+    """An error as the laptop shows it in its own language: the Chinese text, and its
+    template (a message id of ui/core_messages.py) with the values, a cause nested as such."""
+    values = {
+        k: _message(v) if isinstance(v, InspectorError) else v if isinstance(v, int) else str(v)
+        for k, v in error.values.items()
+    }
+    return {"error": str(error), "template": error.template, "values": values}
+
+
+def _invalid(template: str, status: int = 400) -> JSONResponse:
+    return JSONResponse(_message(InspectorError(template)), status_code=status)
+
+
 def _error(error: InspectorError) -> JSONResponse:
-    body: dict[str, Any] = {"error": str(error)}
+    body: dict[str, Any] = _message(error)
     if isinstance(error, Refused):
         body["code"] = error.code
     if isinstance(error, Unauthorized):
@@ -112,7 +126,7 @@ def make_app(central: Central) -> Starlette:
                 [str(p) for p in data.get("signers") or []],
             )
         except (ValueError, KeyError, TypeError):
-            return JSONResponse({"error": "登记请求无效"}, status_code=400)
+            return _invalid("登记请求无效")
         except InspectorError as error:
             return _error(error)
         return JSONResponse(result)
@@ -128,7 +142,7 @@ def make_app(central: Central) -> Starlette:
                 base64.b64decode(data["signature"]),
             )
         except (ValueError, KeyError, TypeError):
-            return JSONResponse({"error": "推送请求无效"}, status_code=400)
+            return _invalid("推送请求无效")
         except InspectorError as error:
             return _error(error)
         return JSONResponse(result)
@@ -136,7 +150,7 @@ def make_app(central: Central) -> Starlette:
     async def chunk(request: Request) -> Response:
         try:
             if int(request.headers.get("content-length") or 0) > MAX_CHUNK:
-                return JSONResponse({"error": "分块过大"}, status_code=413)
+                return _invalid("分块过大", 413)
             device, body = await authenticated(request, files=True)
             offset = await run_in_threadpool(
                 central.put_chunk,
@@ -147,7 +161,7 @@ def make_app(central: Central) -> Starlette:
                 body,
             )
         except (ValueError, KeyError):
-            return JSONResponse({"error": "上传请求无效"}, status_code=400)
+            return _invalid("上传请求无效")
         except InspectorError as error:
             return _error(error)
         return JSONResponse({"offset": offset})
@@ -155,13 +169,13 @@ def make_app(central: Central) -> Starlette:
     async def batch(request: Request) -> Response:
         try:
             if int(request.headers.get("content-length") or 0) > MAX_CHUNK:
-                return JSONResponse({"error": "分块过大"}, status_code=413)
+                return _invalid("分块过大", 413)
             device, body = await authenticated(request, files=True)
             offsets = await run_in_threadpool(
                 central.put_batch, device, request.path_params["bundle"], body
             )
         except ValueError:
-            return JSONResponse({"error": "上传请求无效"}, status_code=400)
+            return _invalid("上传请求无效")
         except InspectorError as error:
             return _error(error)
         return JSONResponse({"offsets": offsets})
@@ -192,7 +206,7 @@ def make_app(central: Central) -> Starlette:
                 int(request.path_params["version"]),
             )
         except ValueError:
-            return JSONResponse({"error": "请求无效"}, status_code=400)
+            return _invalid("请求无效")
         except InspectorError as error:
             return _error(error)
         return JSONResponse(item)

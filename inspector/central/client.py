@@ -149,7 +149,7 @@ def enroll(ws: Workspace, url: str, code: str, ca_file: Path | None = None) -> S
     finally:
         connection.close()
     if status != 200:
-        raise ServerRefused("服务器拒绝登记：{reason}", reason=data.get("error", status))
+        raise ServerRefused("服务器拒绝登记：{reason}", reason=_reason(data, status))
     with ws.change(None, "sync.enroll") as ch:
         row = ch.add(
             SyncServer(
@@ -224,12 +224,30 @@ def confirmed_heads(ws: Workspace, url: str) -> dict[str, int] | None:
     return None
 
 
+def _reason(data: Any, status: int) -> InspectorError | str:
+    """The server's refusal as an error of the laptop's own messages (its template and values,
+    so the app shows it in its language); its Chinese text if it came without."""
+    if isinstance(data, dict) and isinstance(data.get("template"), str):
+        raw = data.get("values")
+        values = {
+            str(k): _reason(v, status) if isinstance(v, dict) else v
+            for k, v in (raw if isinstance(raw, dict) else {}).items()
+        }
+        try:
+            return InspectorError(data["template"], **values)
+        except (KeyError, IndexError, ValueError):  # a template this laptop cannot fill
+            pass
+    if isinstance(data, dict):
+        return str(data.get("error", f"HTTP {status}"))
+    return str(data)
+
+
 def _answer(status: int, data: dict[str, Any]) -> dict[str, Any]:
     if status == 200:
         return data
     if data.get("code") == BASE_UNKNOWN:
         raise _BaseUnknown()
-    reason = data.get("error", f"HTTP {status}")
+    reason = _reason(data, status)
     if status in (401, 409):
         raise ServerRefused("服务器拒绝：{reason}", reason=reason)
     raise SyncError("服务器出错：{reason}", reason=reason)

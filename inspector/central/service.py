@@ -269,7 +269,7 @@ class Central:
         try:
             check = verify_manifest(manifest, signature, [])
         except BundleError as error:
-            raise Refused("推送的清单签名无效：{problem}", problem=str(error)) from error
+            raise Refused("推送的清单签名无效：{problem}", problem=error) from error
         with self.engine.begin() as c:
             allowed = c.execute(
                 s.device_signers.select().where(
@@ -434,7 +434,7 @@ class Central:
             except BundleError as error:
                 with self.engine.begin() as c:
                     self._event(c, "push.refused", device.id, bundle=bundle_id, why=str(error))
-                raise Refused("交接包校验未通过：{problem}", problem=str(error)) from error
+                raise Refused("交接包校验未通过：{problem}", problem=error) from error
             with zipfile.ZipFile(path) as archive:
                 for attempt in range(5):
                     try:
