@@ -420,7 +420,6 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "上传请求无效"),
         QT_TRANSLATE_NOOP("Core", "分块过大"),
         QT_TRANSLATE_NOOP("Core", "请求无效"),
-        QT_TRANSLATE_NOOP("Core", "无法读取口令文件：{problem}"),
         QT_TRANSLATE_NOOP(
             "Core", "需要口令：请用 --password-file 文件 提供，或在终端中运行以输入口令"
         ),

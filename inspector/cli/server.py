@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from inspector.cli.output import Printer
+from inspector.cli.output import Printer, read_secret_file
 from inspector.errors import InvalidInput
 
 DB_ENV = "INSPECTOR_CENTRAL_DB"
@@ -164,11 +164,7 @@ def _new_password(args: argparse.Namespace) -> str:
     """From --password-file (its first line) or typed twice at the terminal; never an
     argument (it would stay in the shell's history and the process list)."""
     if args.password_file:
-        try:
-            lines = Path(args.password_file).read_text(encoding="utf-8-sig").splitlines()
-        except (OSError, UnicodeDecodeError) as error:
-            raise InvalidInput("无法读取口令文件：{problem}", problem=str(error)) from error
-        return lines[0] if lines else ""
+        return read_secret_file(Path(args.password_file))
     if not sys.stdin.isatty():
         raise InvalidInput("需要口令：请用 --password-file 文件 提供，或在终端中运行以输入口令")
     first = getpass.getpass("新用户的口令：")

@@ -2074,11 +2074,6 @@ Checked {done}/{n}, problems found {problems}</translation>
         <translation>The request is invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="423"/>
-        <source>无法读取口令文件：{problem}</source>
-        <translation>Cannot read the password file: {problem}</translation>
-    </message>
-    <message>
         <location filename="../../ui/core_messages.py" line="424"/>
         <source>需要口令：请用 --password-file 文件 提供，或在终端中运行以输入口令</source>
         <translation>A password is needed: give it with --password-file FILE, or run in a terminal to type it</translation>
