@@ -11,7 +11,8 @@ inspections of a fresh data directory (not timed). Then, in the same run:
 - export: ``export_bundle`` of everything to a file (E);
 - plain upload: that file's bytes in one HTTPS PUT to a minimal receiver that writes and
   fsyncs them (U, benchmarks/plain_upload.py);
-- push: ``sync push`` of everything to an empty server: the export, the manifest, every member
+- push: ``sync push`` of everything to an empty server: the manifest (made as the export makes
+  it, the files read from the stores, no bundle file), every member
   in acknowledged chunks of up to 8 MiB, each signed and fsynced, the commit's verify and merge (P).
   Target: P <= 1.5 x (E + U);
 - resume: a push to a second empty server killed (SIGKILL) when the server holds 50% of the
@@ -48,6 +49,7 @@ from bench_bundle import make_photos, setup  # noqa: E402
 
 from inspector.bundle import export_bundle  # noqa: E402
 from inspector.central.client import enroll, push  # noqa: E402
+from inspector.central.office import Office  # noqa: E402
 from inspector.central.service import Central  # noqa: E402
 from inspector.evidence.intake import add_evidence  # noqa: E402
 from inspector.inspections import TeamMember, create_inspection  # noqa: E402
@@ -267,6 +269,9 @@ def main() -> None:
             f"from generate_series(1, {args.office_rows}) g"
         )
         crowd_server.sql("analyze inspections")
+        office = Office(central.engine)
+        office.add_user("bench", "bench-password-2026")
+        cookie = {"Cookie": f"inspector_office={office.sign_in('bench', 'bench-password-2026')}"}
         context = ssl.create_default_context(cafile=str(tls.ca))
         connection = http.client.HTTPSConnection("127.0.0.1", crowd_server.port, context=context)
         for label, target in (
@@ -279,7 +284,7 @@ def main() -> None:
             times = []
             for _ in range(6):
                 t = time.perf_counter()
-                connection.request("GET", target)
+                connection.request("GET", target, headers=cookie)  # signed in
                 response = connection.getresponse()
                 body = response.read()
                 times.append(time.perf_counter() - t)

@@ -302,6 +302,15 @@ class Server:
 
         return str(json.loads(done.stdout)["code"])
 
+    def office_user(self, name: str, password: str, district: str | None = None) -> None:
+        """An office page user, added as the administrator does (server user add)."""
+        secret = self.store.parent / f"{name}.password"
+        secret.write_text(password + "\n", encoding="utf-8")
+        where = ["--district", district] if district else []
+        done = self.command("server", "user", "add", name, *where, "--password-file", str(secret))
+        secret.unlink()
+        assert done.returncode == 0, done.stderr
+
     def sql(self, query: str) -> str:
         return self.cluster.psql(self.db, query)
 

@@ -20,17 +20,21 @@ from typing import Any
 
 import pytest
 import yaml
+from sqlalchemy import select
 
 from inspector.bundle import rows as bundle_rows
-from inspector.central.client import Connection
+from inspector.central.client import Connection, ServerRefused, push
+from inspector.db.models import Evidence
 from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
+from ui.core_messages import core_message
 
 from .central_fixtures import Server
-from .conftest import PHOTOS, ROOT, Cli
+from .conftest import PHOTOS, ROOT, Cli, new_inspection, open_home
 from .signing_pki import PASS, make_ca, make_p12
 from .test_bundle import DATA_TABLES, _laptop, _sign, _visit, team_keys  # noqa: F401
 from .test_checklists import SHIPPED
+from .test_core_messages import english  # noqa: F401
 
 
 def _enroll(cli: Cli, server: Server) -> dict[str, Any]:
@@ -90,12 +94,18 @@ def test_two_laptops_push_the_same_inspection_without_duplicates(
     assert result["summary"]["inserted"] > 0 and result["sent_bytes"] > 0
     rows_before = _server_rows(server)
     again, _ = _push(cli)  # the same again: nothing new, no evidence file sent twice
-    # only the laptop's log grew (the first push's bundle.export and sync.push events)
+    # only the laptop's log grew (the first push's bundle.export and sync.push events), and
+    # the push is incremental: those two entries are all its bundle holds
     assert again["summary"]["inserted"] == 2 and again["summary"]["updated"] == 0
+    assert again["incremental"] and again["summary"]["inspections"] == []
     assert _server_rows(server) == rows_before
-    assert again["sent_bytes"] < 200_000 and again["skipped_bytes"] > 0
+    assert again["sent_bytes"] < 20_000 and again["members"] < result["members"]
+    full, _ = _push(cli, "--full")  # everything again: the server has every file already
+    assert not full["incremental"] and full["summary"]["inserted"] == 2
+    assert full["skipped_bytes"] > 1_000_000 and full["sent_bytes"] < 200_000
+    assert _server_rows(server) == rows_before
     other, _ = _push(second)
-    assert other["summary"]["inserted"] > 0
+    assert other["summary"]["inserted"] > 0 and other["skipped_bytes"] > 0
 
     # the server holds exactly the union of the laptops' rows, and every file, once
     assert _server_rows(server) == _laptop_rows(cli.home) | _laptop_rows(second.home)
@@ -139,7 +149,7 @@ def test_a_signed_record_that_differs_is_refused_with_its_reason(
 
 
 def test_replays_revoked_devices_and_unknown_signers_are_refused(
-    server: Server, cli: Cli, team_keys: dict[str, str], tmp_path: Path,  # noqa: F811
+    server: Server, cli: Cli, team_keys: dict[str, str], tmp_path: Path, english: None,  # noqa: F811
 ) -> None:  # fmt: skip
     code = server.code()
     cli("sync", "enroll", server.url, code, "--ca", str(server.tls.ca))
@@ -187,6 +197,14 @@ def test_replays_revoked_devices_and_unknown_signers_are_refused(
     assert server.command("server", "revoke", device_id[:12]).returncode == 0
     _r, err = _push(cli, expect=1)
     assert "吊销" in err
+    # the app shows the server's refusal in its own language: it came as a message id
+    with Workspace.open(cli.home) as ws, pytest.raises(ServerRefused) as refused:
+        push(ws)
+    assert "本设备已被管理员吊销" in str(refused.value)  # the command line's Chinese
+    assert core_message(refused.value) == (
+        "The server refused: This device was revoked by the administrator: "
+        "the server refuses its requests"
+    )
 
 
 def _held(server: Server) -> int:
@@ -359,3 +377,82 @@ def test_pull_installs_only_what_the_bureau_signed_and_keeps_the_last_good(
     assert result["current"] == ["roster"]
     with Workspace.open(cli.home) as ws:
         assert ws.library.items[code].title == "局里发布的新标题"
+
+
+def test_a_push_sends_only_what_changed_since_the_last_the_server_confirmed(
+    server: Server, cli: Cli, tmp_path: Path
+) -> None:
+    inspection_id = _visit(cli, tmp_path)
+    _enroll(cli, server)
+    first, _ = _push(cli)
+    assert not first["incremental"]
+    # one answer changed and one new inspection: only they (and the log) go
+    cli("answer", inspection_id, "P1.1", "--result", "problem", "--note", "已整改")
+    second_id = new_inspection(cli)
+    changed, _ = _push(cli)
+    assert changed["incremental"]
+    assert set(changed["summary"]["inspections"]) == {inspection_id, second_id}
+    assert changed["summary"]["updated"] >= 1 and changed["members"] < first["members"]
+    assert changed["sent_bytes"] < first["sent_bytes"] / 10
+    note = server.sql(
+        "select data->>'note' from rows where table_name = 'answers' "
+        f"and data->>'inspection_id' = '{inspection_id}' and data->>'item_code' = 'P1.1'"
+    )
+    assert note.strip() == "已整改"
+    assert _server_rows(server) == _laptop_rows(cli.home)
+    # The server lost the laptop's log (restored from an old backup): an incremental push
+    # would not connect to it, so the server refuses it and the laptop pushes everything.
+    server.sql("delete from rows where table_name = 'audit_events'")
+    again, _ = _push(cli)
+    assert not again["incremental"] and again["skipped_bytes"] > 1_000_000
+    assert _server_rows(server) == _laptop_rows(cli.home)
+
+
+class _Watcher:
+    """A reporter that looks at every file of the data directory each time the push moves on:
+    what a person (or a thief) could find there at that moment."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.looks = 0
+
+    def start(self, total: int, label: str) -> None:
+        self.look()
+
+    def advance(self, done: int, message: str = "") -> None:
+        self.look()
+
+    @property
+    def cancelled(self) -> bool:
+        return False
+
+    def look(self) -> None:
+        self.looks += 1
+        for file in self.home.rglob("*"):
+            if file.is_file():
+                data = file.read_bytes()
+                assert not data.startswith((b"\xff\xd8\xff", b"%PDF-", b"PK\x03\x04")), file
+                assert "床位空置".encode() not in data, file
+
+
+@pytest.mark.parametrize("home", ["encrypted"], indirect=True)
+def test_a_push_from_an_encrypted_laptop_puts_nothing_in_clear_on_its_disk(
+    server: Server,
+    cli: Cli,
+    home: Path,
+    team_keys: dict[str, str],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    inspection_id = _visit(cli, tmp_path)
+    _sign(cli, inspection_id, team_keys, tmp_path)  # a record PDF too
+    _enroll(cli, server)
+    watcher = _Watcher(home)
+    with open_home(home) as ws:
+        result = push(ws, reporter=watcher, chunk=64 << 10)
+        with ws.db.session() as session:
+            photos = set(session.scalars(select(Evidence.sha256)))
+    assert watcher.looks > 5 and result.sent_bytes > 1_000_000
+    assert result.summary["inspections"] == [inspection_id]
+    assert server.sql("select status from inspections").strip() == "signed"
+    # the server got the photos' bytes (decrypted on the way), each under its hash
+    assert photos and photos <= {n.split(".")[0] for n in _server_files(server)}

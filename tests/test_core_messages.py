@@ -60,6 +60,11 @@ MODULES = [
     "inspector/crypto/files.py",
     "inspector/record/store.py",
     "inspector/central/client.py",
+    "inspector/central/service.py",
+    "inspector/central/auth.py",
+    "inspector/central/store.py",
+    "inspector/central/app.py",
+    "inspector/central/office.py",
 ]
 ERRORS = {
     "InspectorError",
@@ -76,6 +81,10 @@ ERRORS = {
     "Locked",
     "SyncError",
     "ServerRefused",
+    "Refused",
+    "BaseUnknown",
+    "Unauthorized",
+    "_invalid",
 }
 
 

@@ -2,7 +2,13 @@
 between laptops and to the office. ``export`` makes one, ``verify`` checks one on its own,
 ``merge`` imports one; the format is documented in docs/bundle.md."""
 
-from inspector.bundle.export import ExportResult, choose_key, export_bundle
+from inspector.bundle.export import (
+    ExportResult,
+    PreparedBundle,
+    choose_key,
+    export_bundle,
+    prepare_bundle,
+)
 from inspector.bundle.format import BundleError, BundleRefused
 from inspector.bundle.merge import (
     ConflictView,
@@ -22,11 +28,13 @@ __all__ = [
     "ConflictView",
     "ExportResult",
     "ImportResult",
+    "PreparedBundle",
     "choose_key",
     "export_bundle",
     "import_bundle",
     "list_conflicts",
     "missing_files",
+    "prepare_bundle",
     "preview_bundle",
     "settle_conflict",
     "verify_bundle",

@@ -6,6 +6,7 @@ held whole in memory; the bundle is written under a temporary name and renamed w
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import stat
@@ -13,6 +14,7 @@ import time
 import uuid
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -310,6 +312,154 @@ def choose_key(ws: Workspace, key_id: str | None, passphrase: str | None) -> Unl
     return store.device_key(ws.db.device_id)
 
 
+class _Sink:
+    """Where a bundle's members go while it is made: a zip file (``bundle export``), or memory
+    for the tables and nothing for the files (a push sends those from the stores)."""
+
+    def __init__(self, archive: zipfile.ZipFile | None) -> None:
+        self.archive = archive
+        self.tables: dict[str, bytes] = {}
+
+    @contextmanager
+    def table(self, name: str) -> Iterator[IO[bytes]]:
+        if self.archive is not None:
+            with self.archive.open(_zinfo(name, True), "w", force_zip64=True) as out:
+                yield out
+            return
+        buffer = io.BytesIO()
+        yield buffer
+        self.tables[name] = buffer.getvalue()
+
+
+@dataclass
+class _Made:
+    bundle_id: str
+    body: bytes  # the manifest
+    signature: bytes
+    heads: dict[str, int]
+    since: dict[str, int] | None
+    signer: dict[str, Any]
+    preview: list[dict[str, Any]]
+    counts: dict[str, int]
+    plan: _Plan
+    files: dict[str, tuple[str, str]]  # member → (sha256, suffix) of the evidence store
+    records: dict[str, str]  # member → its name in the record store
+
+
+def _make(
+    ws: Workspace,
+    sink: _Sink,
+    *,
+    inspections: list[str] | None,
+    marks: dict[str, int] | None,
+    receiver: str | None,
+    key: UnlockedKey,
+    reporter: Reporter,
+) -> _Made:
+    """The rows into ``sink``, the files into its zip (if any; else only hashed by name: the
+    receiver checks each against it), the manifest listing them all, signed by ``key``."""
+    signer = _signer_facts(key)
+    bundle_id = str(uuid.uuid4())
+    counts: dict[str, int] = {}
+    members: list[_Member] = []
+    files: dict[str, tuple[str, str]] = {}
+    with ws.db.session() as session:  # one read transaction: a consistent snapshot
+        known = heads(session)
+        plan = _plan(session, inspections, marks)
+        preview = _write_tables(session, sink, plan, counts, members, reporter)
+        exporter = _exporter(session, ws)
+    total = len(plan.files) + len(plan.records)
+    reporter.start(total, "导出交接包")
+    done = 0
+    for sha, suffix in sorted(plan.files):
+        check_cancel(reporter)
+        name = f"evidence/{sha[:2]}/{sha}{suffix}"
+        size = ws.store.size_of(sha, suffix)
+        if sink.archive is None:
+            files[name] = (sha, suffix)
+            members.append(_Member(name, sha, size))
+        else:
+            with ws.store.open(sha, suffix) as source:
+                member = _copy_in(sink.archive, name, source, size, reporter)
+            if member.sha256 != sha:
+                raise StorageError("证据文件已被改动，未导出：{sha256}", sha256=sha)
+            members.append(member)
+        done += 1
+        reporter.advance(done, f"{sha[:12]}{suffix}")
+    for path, (sha, size) in sorted(plan.records.items()):
+        check_cancel(reporter)
+        if sink.archive is None:
+            members.append(_Member(path, sha, size))
+        else:
+            with ws.records.open(path) as source:
+                member = _copy_in(sink.archive, path, source, size, reporter)
+            if member.sha256 != sha:
+                raise StorageError("记录文件已被改动，未导出：{name}", name=path)
+            members.append(member)
+        done += 1
+        reporter.advance(done, path)
+    manifest = {
+        "format": FORMAT,
+        "version": VERSION,
+        "bundle_id": bundle_id,
+        "created_at": datetime.now(UTC).isoformat(),
+        "made_by": f"Inspector {__version__}",
+        "exporter": exporter,
+        "signer": signer,
+        "receiver": receiver,
+        "since": marks,
+        "heads": known,
+        "inspections": preview,
+        "counts": counts,
+        "requires": [{"sha256": sha, "suffix": suffix} for sha, suffix in sorted(plan.requires)],
+        "members": [
+            {"name": m.name, "sha256": m.sha256, "size": m.size}
+            for m in sorted(members, key=lambda m: m.name)
+        ],
+    }
+    body = (json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode(
+        "utf-8"
+    )
+    return _Made(
+        bundle_id=bundle_id,
+        body=body,
+        signature=sign_manifest(body, key),
+        heads=known,
+        since=marks,
+        signer=signer,
+        preview=preview,
+        counts=counts,
+        plan=plan,
+        files=files,
+        records={path: path for path in plan.records},
+    )
+
+
+def _log_export(ws: Workspace, made: _Made, receiver: str | None, file: str) -> None:
+    with ws.change(None, "bundle.export") as ch:
+        row = ch.add(
+            BundleExport(
+                bundle_id=made.bundle_id,
+                receiver=receiver,
+                manifest_sha256=hashlib.sha256(made.body).hexdigest(),
+                heads=made.heads,
+                since=made.since,
+                signer=made.signer,
+            )
+        )
+        ch.entity(row)
+        ch.details.update(
+            {
+                "bundle_id": made.bundle_id,
+                "receiver": receiver,
+                "file": file,
+                "inspections": len(made.preview),
+                "files": len(made.plan.files) + len(made.plan.records),
+                "signer": made.signer.get("name"),
+            }
+        )
+
+
 def export_bundle(
     ws: Workspace,
     out: Path,
@@ -329,11 +479,7 @@ def export_bundle(
         raise InvalidInput("交接包的文件名应以 .zip 结尾：{path}", path=out)
     marks = marks_since(ws, since) if since else None
     key = key or choose_key(ws, None, None)
-    signer = _signer_facts(key)
-    bundle_id = str(uuid.uuid4())
     temporary = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part")
-    counts: dict[str, int] = {}
-    members: list[_Member] = []
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         handle = temporary.open("wb")
@@ -341,61 +487,17 @@ def export_bundle(
         raise StorageError(disk_message(error)) from error
     try:
         with handle, zipfile.ZipFile(handle, "w", allowZip64=True) as archive:
-            with ws.db.session() as session:  # one read transaction: a consistent snapshot
-                known = heads(session)
-                plan = _plan(session, inspections, marks)
-                preview = _write_tables(session, archive, plan, counts, members, reporter)
-                exporter = _exporter(session, ws)
-            total = len(plan.files) + len(plan.records)
-            reporter.start(total, "导出交接包")
-            done = 0
-            for sha, suffix in sorted(plan.files):
-                check_cancel(reporter)
-                size = ws.store.size_of(sha, suffix)
-                with ws.store.open(sha, suffix) as source:
-                    member = _copy_in(
-                        archive, f"evidence/{sha[:2]}/{sha}{suffix}", source, size, reporter
-                    )
-                if member.sha256 != sha:
-                    raise StorageError("证据文件已被改动，未导出：{sha256}", sha256=sha)
-                members.append(member)
-                done += 1
-                reporter.advance(done, f"{sha[:12]}{suffix}")
-            for path, (sha, size) in sorted(plan.records.items()):
-                check_cancel(reporter)
-                with ws.records.open(path) as source:
-                    member = _copy_in(archive, path, source, size, reporter)
-                if member.sha256 != sha:
-                    raise StorageError("记录文件已被改动，未导出：{name}", name=path)
-                members.append(member)
-                done += 1
-                reporter.advance(done, path)
-            manifest = {
-                "format": FORMAT,
-                "version": VERSION,
-                "bundle_id": bundle_id,
-                "created_at": datetime.now(UTC).isoformat(),
-                "made_by": f"Inspector {__version__}",
-                "exporter": exporter,
-                "signer": signer,
-                "receiver": receiver,
-                "since": marks,
-                "heads": known,
-                "inspections": preview,
-                "counts": counts,
-                "requires": [
-                    {"sha256": sha, "suffix": suffix} for sha, suffix in sorted(plan.requires)
-                ],
-                "members": [
-                    {"name": m.name, "sha256": m.sha256, "size": m.size}
-                    for m in sorted(members, key=lambda m: m.name)
-                ],
-            }
-            body = (
-                json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-            ).encode("utf-8")
-            archive.writestr(_zinfo(MANIFEST, True), body)
-            archive.writestr(_zinfo(SIGNATURE, False), sign_manifest(body, key))
+            made = _make(
+                ws,
+                _Sink(archive),
+                inspections=inspections,
+                marks=marks,
+                receiver=receiver,
+                key=key,
+                reporter=reporter,
+            )
+            archive.writestr(_zinfo(MANIFEST, True), made.body)
+            archive.writestr(_zinfo(SIGNATURE, False), made.signature)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, out)
@@ -405,38 +507,69 @@ def export_bundle(
         if isinstance(error, OSError):
             raise StorageError(disk_message(error)) from error
         raise
-    manifest_sha = hashlib.sha256(body).hexdigest()
-    with ws.change(None, "bundle.export") as ch:
-        row = ch.add(
-            BundleExport(
-                bundle_id=bundle_id,
-                receiver=receiver,
-                manifest_sha256=manifest_sha,
-                heads=known,
-                since=marks,
-                signer=signer,
-            )
-        )
-        ch.entity(row)
-        ch.details.update(
-            {
-                "bundle_id": bundle_id,
-                "receiver": receiver,
-                "file": out.name,
-                "inspections": len(preview),
-                "files": len(plan.files) + len(plan.records),
-                "signer": signer.get("name"),
-            }
-        )
+    _log_export(ws, made, receiver, out.name)
     return ExportResult(
         path=out,
-        bundle_id=bundle_id,
-        manifest_sha256=manifest_sha,
+        bundle_id=made.bundle_id,
+        manifest_sha256=hashlib.sha256(made.body).hexdigest(),
         size=out.stat().st_size,
-        counts=counts,
-        files=len(plan.files) + len(plan.records),
-        signer=signer,
-        requires=len(plan.requires),
+        counts=made.counts,
+        files=len(made.plan.files) + len(made.plan.records),
+        signer=made.signer,
+        requires=len(made.plan.requires),
+    )
+
+
+@dataclass
+class PreparedBundle:
+    """A bundle that is not written anywhere (a push): its signed manifest, its rows in
+    memory, and where each file member's bytes are kept, read (and decrypted) only when sent,
+    so no plaintext copy of the laptop's evidence is made on its disk."""
+
+    bundle_id: str
+    manifest: bytes
+    signature: bytes
+    tables: dict[str, bytes]
+    files: dict[str, tuple[str, str]]
+    records: dict[str, str]
+
+    def open(self, ws: Workspace, name: str) -> IO[bytes]:
+        if name in self.tables:
+            return io.BytesIO(self.tables[name])
+        if name in self.files:
+            return ws.store.open(*self.files[name])
+        return ws.records.open(self.records[name])
+
+
+def prepare_bundle(
+    ws: Workspace,
+    *,
+    inspections: list[str] | None = None,
+    marks: dict[str, int] | None = None,
+    receiver: str | None = None,
+    key: UnlockedKey | None = None,
+    reporter: Reporter | None = None,
+) -> PreparedBundle:
+    """A bundle as ``export_bundle`` makes it (``marks``: only what changed after these change
+    numbers), but kept as a manifest and references for a push to send member by member."""
+    sink = _Sink(None)
+    made = _make(
+        ws,
+        sink,
+        inspections=inspections,
+        marks=marks,
+        receiver=receiver,
+        key=key or choose_key(ws, None, None),
+        reporter=reporter or NullReporter(),
+    )
+    _log_export(ws, made, receiver, "push")
+    return PreparedBundle(
+        bundle_id=made.bundle_id,
+        manifest=made.body,
+        signature=made.signature,
+        tables=sink.tables,
+        files=made.files,
+        records=made.records,
     )
 
 
@@ -468,7 +601,7 @@ def _exporter(session: Session, ws: Workspace) -> dict[str, Any]:
 
 def _write_tables(
     session: Session,
-    archive: zipfile.ZipFile,
+    sink: _Sink,
     plan: _Plan,
     counts: dict[str, int],
     members: list[_Member],
@@ -490,7 +623,7 @@ def _write_tables(
     for name, query in _queries(session, plan):
         check_cancel(reporter)
         count = 0
-        with archive.open(_zinfo(rows.member_name(name), True), "w", force_zip64=True) as out:
+        with sink.table(rows.member_name(name)) as out:
             writer = _HashingWriter(out)  # type: ignore[arg-type]
             for row in session.execute(query.execution_options(yield_per=BATCH)):
                 data = rows.encode(name, row)

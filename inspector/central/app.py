@@ -4,19 +4,23 @@ commit) and the office's pages, server-rendered in Chinese. The work is in servi
 from __future__ import annotations
 
 import base64
+import hmac
 import json
+import secrets
 import tempfile
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from inspector.bundle.verify import evidence_files
 from inspector.central.auth import (
     H_DEVICE,
     H_NONCE,
@@ -26,12 +30,17 @@ from inspector.central.auth import (
     UNSIGNED,
     Unauthorized,
 )
+from inspector.central.office import SESSION_HOURS, Office, OfficeUser
 from inspector.central.service import Central, Device, Refused, publication, publications
 from inspector.central.store import UploadMismatch
 from inspector.errors import InspectorError
 
 MAX_CHUNK = 16 << 20
 PAGE = 50
+SESSION_COOKIE = "inspector_office"
+LOGIN_COOKIE = "inspector_login"  # the sign-in form's CSRF token (double submit)
+# Office pages hold patients' and staff's data: not kept by the browser, not framed elsewhere.
+PRIVATE = {"Cache-Control": "no-store", "X-Frame-Options": "DENY", "Referrer-Policy": "no-referrer"}
 
 LABELS = {
     "status": {
@@ -52,17 +61,35 @@ LABELS = {
 }
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+OfficePage = Callable[[Request, OfficeUser], Awaitable[Response]]
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True))
 
 
+def _message(error: InspectorError) -> dict[str, Any]:
+    """An error as the laptop shows it in its own language: the Chinese text, and its
+    template (a message id of ui/core_messages.py) with the values, a cause nested as such."""
+    values = {
+        k: _message(v) if isinstance(v, InspectorError) else v if isinstance(v, int) else str(v)
+        for k, v in error.values.items()
+    }
+    return {"error": str(error), "template": error.template, "values": values}
+
+
+def _invalid(template: str, status: int = 400) -> JSONResponse:
+    return JSONResponse(_message(InspectorError(template)), status_code=status)
+
+
 def _error(error: InspectorError) -> JSONResponse:
-    if isinstance(error, Unauthorized):
-        return JSONResponse({"error": str(error)}, status_code=401)
-    if isinstance(error, UploadMismatch):
-        return JSONResponse({"error": str(error), "offset": error.offset}, status_code=409)
+    body: dict[str, Any] = _message(error)
     if isinstance(error, Refused):
-        return JSONResponse({"error": str(error)}, status_code=409)
-    return JSONResponse({"error": str(error)}, status_code=400)
+        body["code"] = error.code
+    if isinstance(error, Unauthorized):
+        return JSONResponse(body, status_code=401)
+    if isinstance(error, UploadMismatch):
+        return JSONResponse({**body, "offset": error.offset}, status_code=409)
+    if isinstance(error, Refused):
+        return JSONResponse(body, status_code=409)
+    return JSONResponse(body, status_code=400)
 
 
 def make_app(central: Central) -> Starlette:
@@ -99,7 +126,7 @@ def make_app(central: Central) -> Starlette:
                 [str(p) for p in data.get("signers") or []],
             )
         except (ValueError, KeyError, TypeError):
-            return JSONResponse({"error": "登记请求无效"}, status_code=400)
+            return _invalid("登记请求无效")
         except InspectorError as error:
             return _error(error)
         return JSONResponse(result)
@@ -115,7 +142,7 @@ def make_app(central: Central) -> Starlette:
                 base64.b64decode(data["signature"]),
             )
         except (ValueError, KeyError, TypeError):
-            return JSONResponse({"error": "推送请求无效"}, status_code=400)
+            return _invalid("推送请求无效")
         except InspectorError as error:
             return _error(error)
         return JSONResponse(result)
@@ -123,7 +150,7 @@ def make_app(central: Central) -> Starlette:
     async def chunk(request: Request) -> Response:
         try:
             if int(request.headers.get("content-length") or 0) > MAX_CHUNK:
-                return JSONResponse({"error": "分块过大"}, status_code=413)
+                return _invalid("分块过大", 413)
             device, body = await authenticated(request, files=True)
             offset = await run_in_threadpool(
                 central.put_chunk,
@@ -134,7 +161,7 @@ def make_app(central: Central) -> Starlette:
                 body,
             )
         except (ValueError, KeyError):
-            return JSONResponse({"error": "上传请求无效"}, status_code=400)
+            return _invalid("上传请求无效")
         except InspectorError as error:
             return _error(error)
         return JSONResponse({"offset": offset})
@@ -142,13 +169,13 @@ def make_app(central: Central) -> Starlette:
     async def batch(request: Request) -> Response:
         try:
             if int(request.headers.get("content-length") or 0) > MAX_CHUNK:
-                return JSONResponse({"error": "分块过大"}, status_code=413)
+                return _invalid("分块过大", 413)
             device, body = await authenticated(request, files=True)
             offsets = await run_in_threadpool(
                 central.put_batch, device, request.path_params["bundle"], body
             )
         except ValueError:
-            return JSONResponse({"error": "上传请求无效"}, status_code=400)
+            return _invalid("上传请求无效")
         except InspectorError as error:
             return _error(error)
         return JSONResponse({"offsets": offsets})
@@ -179,17 +206,90 @@ def make_app(central: Central) -> Starlette:
                 int(request.path_params["version"]),
             )
         except ValueError:
-            return JSONResponse({"error": "请求无效"}, status_code=400)
+            return _invalid("请求无效")
         except InspectorError as error:
             return _error(error)
         return JSONResponse(item)
 
-    async def office(request: Request) -> Response:
+    office_users = Office(central.engine)
+
+    def signed_in(handler: OfficePage) -> Callable[[Request], Awaitable[Response]]:
+        """An office page: for a signed-in user only (else to the sign-in form and back)."""
+
+        async def page(request: Request) -> Response:
+            user = await run_in_threadpool(office_users.user, request.cookies.get(SESSION_COOKIE))
+            if user is None:
+                target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+                return RedirectResponse(
+                    "/office/login?" + urlencode({"next": target}), status_code=303
+                )
+            response = await handler(request, user)
+            response.headers.update(PRIVATE)
+            return response
+
+        return page
+
+    def login_page(
+        request: Request, next_page: str, error: str = "", status: int = 200
+    ) -> Response:
+        # one token per browser, not per form: a second tab's form leaves the first one's valid
+        held = request.cookies.get(LOGIN_COOKIE) or ""
+        token = held if len(held) == 32 else secrets.token_urlsafe(24)
+        html = _env.get_template("login.html").render(csrf=token, next=next_page, error=error)
+        response = HTMLResponse(html, status_code=status, headers=PRIVATE)
+        response.set_cookie(
+            LOGIN_COOKIE,
+            token,
+            max_age=3600,
+            path="/office/login",
+            httponly=True,
+            secure=request.url.scheme == "https",
+            samesite="strict",
+        )
+        return response
+
+    async def login_form(request: Request) -> Response:
+        return login_page(request, _safe_next(request.query_params.get("next")))
+
+    async def login(request: Request) -> Response:
+        form = _form(await request.body())
+        next_page = _safe_next(form.get("next"))
+        expected = request.cookies.get(LOGIN_COOKIE) or ""
+        if not expected or not hmac.compare_digest(form.get("csrf", ""), expected):
+            return login_page(request, next_page, "页面已过期，请重新登录", 403)
+        token = await run_in_threadpool(
+            office_users.sign_in, form.get("name", "").strip(), form.get("password", "")
+        )
+        if token is None:
+            return login_page(request, next_page, "用户名或口令不正确（或尝试次数过多）", 401)
+        response = RedirectResponse(next_page, status_code=303)
+        response.delete_cookie(LOGIN_COOKIE, path="/office/login")
+        response.set_cookie(
+            SESSION_COOKIE,
+            token,
+            max_age=SESSION_HOURS * 3600,
+            path="/office",
+            httponly=True,
+            secure=request.url.scheme == "https",
+            samesite="strict",
+        )
+        return response
+
+    async def logout(request: Request, user: OfficeUser) -> Response:
+        form = _form(await request.body())
+        if not hmac.compare_digest(form.get("csrf", ""), user.csrf):
+            return HTMLResponse("<p>请求无效</p>", status_code=403)
+        await run_in_threadpool(office_users.sign_out, request.cookies.get(SESSION_COOKIE, ""))
+        response = RedirectResponse("/office/login", status_code=303)
+        response.delete_cookie(SESSION_COOKIE, path="/office")
+        return response
+
+    async def office(request: Request, user: OfficeUser) -> Response:
         q = request.query_params
         chosen = {
             k: q.get(k) or None for k in ("district", "type", "mode", "status", "since", "until")
         }
-        page = max(0, int(q.get("page") or 0))
+        page = max(0, int(q.get("page") or 0)) if (q.get("page") or "0").isdigit() else 0
         try:
             total, items = await run_in_threadpool(
                 lambda: central.list_inspections(
@@ -199,11 +299,12 @@ def make_app(central: Central) -> Starlette:
                     status=chosen["status"],
                     since=chosen["since"],
                     until=chosen["until"],
+                    area=user.district,
                     limit=PAGE,
                     offset=page * PAGE,
                 )
             )
-            values = await run_in_threadpool(central.filter_values)
+            values = await run_in_threadpool(central.filter_values, user.district)
         except InspectorError as error:
             return HTMLResponse(f"<p>{_escape(str(error))}</p>", status_code=400)
         more = (
@@ -212,21 +313,32 @@ def make_app(central: Central) -> Starlette:
             else None
         )
         html = _env.get_template("list.html").render(
-            total=total, items=items, values=values, chosen=chosen, labels=LABELS, more=more
+            total=total,
+            items=items,
+            values=values,
+            chosen=chosen,
+            labels=LABELS,
+            more=more,
+            user=user,
         )
         return HTMLResponse(html)
 
-    async def show(request: Request) -> Response:
+    def visible(user: OfficeUser, inspection_id: str) -> dict[str, Any]:
+        """The inspection's data if this user may see it (else as if it did not exist)."""
+        data = central.show(inspection_id)
+        if not user.sees(data["inspection"]):
+            raise InspectorError("服务器上没有这次检查：{id}", id=inspection_id)
+        return data
+
+    async def show(request: Request, user: OfficeUser) -> Response:
         try:
-            data = await run_in_threadpool(central.show, request.path_params["id"])
+            data = await run_in_threadpool(visible, user, request.path_params["id"])
             records = await run_in_threadpool(_records, central, data)
         except InspectorError as error:
             return HTMLResponse(f"<p>{_escape(str(error))}</p>", status_code=404)
         rows = data["rows"]
         evidence = []
         for e in rows.get("evidence", []):
-            from inspector.bundle.verify import evidence_files
-
             files = evidence_files(e)
             original = files[0]
             thumb = next((f for f in files if ".thumb" in f[1]), original)
@@ -255,23 +367,35 @@ def make_app(central: Central) -> Starlette:
             evidence=evidence,
             audit=audit,
             labels=LABELS,
+            user=user,
         )
         return HTMLResponse(html)
 
-    async def record_pdf(request: Request) -> Response:
+    async def record_pdf(request: Request, user: OfficeUser) -> Response:
+        inspection = request.path_params["id"]
         try:
+            await run_in_threadpool(visible, user, inspection)
             pdf = await run_in_threadpool(
-                central.record_pdf, request.path_params["id"], request.path_params["record"]
+                central.record_pdf, inspection, request.path_params["record"]
             )
         except InspectorError:
             return Response(status_code=404)
         return Response(pdf, media_type="application/pdf")
 
-    async def stored_file(request: Request) -> Response:
+    def evidence_of(user: OfficeUser, inspection: str, sha: str, suffix: str) -> bytes:
+        if not user.sees(central.head(inspection)):
+            raise InspectorError("服务器上没有这次检查：{id}", id=inspection)
+        if (sha, suffix) not in central.evidence_names(inspection):
+            raise InspectorError("没有这个证据文件：{sha256}", sha256=sha[:12])
+        return central.evidence_file(sha, suffix)
+
+    async def stored_file(request: Request, user: OfficeUser) -> Response:
         name = request.path_params["name"]
         sha, dot, rest = name.partition(".")
         try:
-            data = await run_in_threadpool(central.evidence_file, sha, dot + rest)
+            data = await run_in_threadpool(
+                evidence_of, user, request.path_params["id"], sha, dot + rest
+            )
         except (InspectorError, OSError):
             return Response(status_code=404)
         media = "image/jpeg" if rest.endswith(("jpg", "jpeg")) else "application/octet-stream"
@@ -290,12 +414,31 @@ def make_app(central: Central) -> Starlette:
             Route("/api/push/{bundle}/commit", commit, methods=["POST"]),
             Route("/api/pull", pull_list),
             Route("/api/pull/{kind}/{version}", pull_one),
-            Route("/office", office),
-            Route("/office/inspections/{id}", show),
-            Route("/office/inspections/{id}/records/{record}.pdf", record_pdf),
-            Route("/office/files/{name}", stored_file),
+            Route("/office/login", login_form, methods=["GET"]),
+            Route("/office/login", login, methods=["POST"]),
+            Route("/office/logout", signed_in(logout), methods=["POST"]),
+            Route("/office", signed_in(office)),
+            Route("/office/inspections/{id}", signed_in(show)),
+            Route("/office/inspections/{id}/records/{record}.pdf", signed_in(record_pdf)),
+            Route("/office/inspections/{id}/files/{name}", signed_in(stored_file)),
         ]
     )
+
+
+def _form(body: bytes) -> dict[str, str]:
+    """An HTML form's fields (application/x-www-form-urlencoded), the first of each name."""
+    try:
+        fields = parse_qs(body.decode("utf-8"), max_num_fields=20)
+    except (UnicodeDecodeError, ValueError):
+        return {}
+    return {k: v[0] for k, v in fields.items()}
+
+
+def _safe_next(target: str | None) -> str:
+    """Where to go after signing in: an office page of this server, nothing else."""
+    if target and target.startswith("/office") and "\\" not in target and "//" not in target:
+        return target
+    return "/office"
 
 
 def _escape(text: str) -> str:

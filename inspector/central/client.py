@@ -13,7 +13,6 @@ import json
 import ssl
 import tempfile
 import time
-import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,8 +22,7 @@ from urllib.parse import urlencode, urlsplit
 from cryptography.hazmat.primitives.serialization import Encoding
 from sqlalchemy import select
 
-from inspector.bundle import choose_key, export_bundle
-from inspector.bundle.format import MANIFEST, SIGNATURE
+from inspector.bundle import PreparedBundle, choose_key, prepare_bundle
 from inspector.central.auth import fingerprint, sign_headers
 from inspector.db.models import SyncPush, SyncServer
 from inspector.errors import InspectorError, InvalidInput
@@ -56,6 +54,7 @@ class PushResult:
     summary: dict[str, Any] = field(default_factory=dict)
     already: bool = False
     commit_seconds: float = 0.0  # the server's verify and merge, as the laptop waited for it
+    incremental: bool = False  # only what changed since the last push of everything confirmed
 
 
 class Connection:
@@ -150,7 +149,7 @@ def enroll(ws: Workspace, url: str, code: str, ca_file: Path | None = None) -> S
     finally:
         connection.close()
     if status != 200:
-        raise ServerRefused("服务器拒绝登记：{reason}", reason=data.get("error", status))
+        raise ServerRefused("服务器拒绝登记：{reason}", reason=_reason(data, status))
     with ws.change(None, "sync.enroll") as ch:
         row = ch.add(
             SyncServer(
@@ -174,8 +173,11 @@ def push(
     chunk: int = CHUNK,
     key_id: str | None = None,
     passphrase: str | None = None,
+    full: bool = False,
 ) -> PushResult:
-    """Push this laptop's inspections (or ``inspections``) to the enrolled server."""
+    """Push this laptop's inspections (or ``inspections``) to the enrolled server. A push of
+    everything is incremental: only what changed since the last push of everything the server
+    confirmed (a full one if the server does not hold what that push sent, or ``full``)."""
     reporter = reporter or NullReporter()
     server = enrolled(ws)
     if server is None:
@@ -183,21 +185,69 @@ def push(
     device_key = KeyStore.of(ws).device_key(ws.db.device_id)
     signer = (device_key.private_key, server.server_device)
     key = choose_key(ws, key_id, passphrase)
-    # A scratch folder named for this process: one a killed push leaves goes at the next start.
-    with tempfile.TemporaryDirectory(prefix=scratch_prefix(), dir=ws.home.root) as folder:
-        path = Path(folder) / "push.zip"
-        export_bundle(ws, path, inspections=inspections, receiver=server.url, key=key)
-        connection = Connection(server.url, server.ca_pem)
+    whole = not inspections
+    marks = confirmed_heads(ws, server.url) if whole and not full else None
+    connection = Connection(server.url, server.ca_pem)
+    try:
+        while True:
+            # No bundle file: the rows in memory, the files read from the stores as they go.
+            prepared = prepare_bundle(
+                ws, inspections=inspections, marks=marks, receiver=server.url, key=key
+            )
+            try:
+                result = _send(ws, server, connection, signer, prepared, reporter, chunk, whole)
+                result.incremental = marks is not None
+                return result
+            except _BaseUnknown:
+                if marks is None:
+                    raise SyncError("服务器出错：{reason}", reason=BASE_UNKNOWN) from None
+                marks = None  # the server lacks what the last push sent: everything again
+    finally:
+        connection.close()
+
+
+BASE_UNKNOWN = "base_unknown"
+
+
+class _BaseUnknown(Exception):
+    """The server does not hold what an incremental push builds on."""
+
+
+def confirmed_heads(ws: Workspace, url: str) -> dict[str, int] | None:
+    """The change numbers of the last push of everything the server at ``url`` confirmed."""
+    with ws.db.session() as session:
+        for row in session.scalars(
+            select(SyncPush).where(SyncPush.url == url).order_by(SyncPush.confirmed_at.desc())
+        ):
+            if row.summary.get("whole"):
+                return {str(k): int(v) for k, v in row.heads.items()}
+    return None
+
+
+def _reason(data: Any, status: int) -> InspectorError | str:
+    """The server's refusal as an error of the laptop's own messages (its template and values,
+    so the app shows it in its language); its Chinese text if it came without."""
+    if isinstance(data, dict) and isinstance(data.get("template"), str):
+        raw = data.get("values")
+        values = {
+            str(k): _reason(v, status) if isinstance(v, dict) else v
+            for k, v in (raw if isinstance(raw, dict) else {}).items()
+        }
         try:
-            return _send(ws, server, connection, signer, path, reporter, chunk)
-        finally:
-            connection.close()
+            return InspectorError(data["template"], **values)
+        except (KeyError, IndexError, ValueError):  # a template this laptop cannot fill
+            pass
+    if isinstance(data, dict):
+        return str(data.get("error", f"HTTP {status}"))
+    return str(data)
 
 
 def _answer(status: int, data: dict[str, Any]) -> dict[str, Any]:
     if status == 200:
         return data
-    reason = data.get("error", f"HTTP {status}")
+    if data.get("code") == BASE_UNKNOWN:
+        raise _BaseUnknown()
+    reason = _reason(data, status)
     if status in (401, 409):
         raise ServerRefused("服务器拒绝：{reason}", reason=reason)
     raise SyncError("服务器出错：{reason}", reason=reason)
@@ -208,95 +258,95 @@ def _send(
     server: SyncServer,
     connection: Connection,
     signer: tuple[Any, str],
-    path: Path,
+    prepared: PreparedBundle,
     reporter: Reporter,
     chunk: int,
+    whole: bool,
 ) -> PushResult:
-    with zipfile.ZipFile(path) as archive:
-        manifest = archive.read(MANIFEST)
-        signature = archive.read(SIGNATURE)
-        listed = json.loads(manifest)
-        body = json.dumps(
-            {
-                "manifest": base64.b64encode(manifest).decode("ascii"),
-                "signature": base64.b64encode(signature).decode("ascii"),
-            }
-        ).encode("ascii")
-        answer = _answer(*connection.request("POST", "/api/push", body, signer=signer))
-        bundle_id = str(answer["bundle_id"])
-        total = sum(int(m["size"]) for m in listed["members"])
-        result = PushResult(bundle_id, len(listed["members"]), 0, 0, total)
-        if answer.get("committed"):
-            result.already = True
-            result.summary = dict(answer.get("summary") or {})
-            _confirm(ws, server, listed, manifest, result.summary)
-            return result
-        missing = answer["missing"]
-        to_send = sum(int(m["size"]) - int(m["offset"]) for m in missing)
-        result.skipped_bytes = total - to_send
-        reporter.start(max(to_send, 1), "推送到服务器")
-        sent = 0
-        # Small whole files go several to a request (a request costs more than its bytes).
-        small = [m for m in missing if int(m["offset"]) == 0 and int(m["size"]) <= SMALL]
-        batch: list[tuple[str, bytes]] = []
-        for index, member in enumerate(small):
-            check_cancel(reporter)
-            batch.append((str(member["name"]), archive.read(str(member["name"]))))
-            if (
-                index == len(small) - 1
-                or sum(len(d) for _n, d in batch) + int(small[index + 1]["size"]) > chunk
-            ):
-                head = json.dumps([[n, len(d)] for n, d in batch]).encode("utf-8")
-                body = b"".join([head, b"\n", *(d for _n, d in batch)])
-                _answer(
-                    *connection.request(
-                        "PUT", f"/api/push/{bundle_id}/batch", body, signer=signer, files=True
-                    )
+    manifest = prepared.manifest
+    listed = json.loads(manifest)
+    body = json.dumps(
+        {
+            "manifest": base64.b64encode(manifest).decode("ascii"),
+            "signature": base64.b64encode(prepared.signature).decode("ascii"),
+        }
+    ).encode("ascii")
+    answer = _answer(*connection.request("POST", "/api/push", body, signer=signer))
+    bundle_id = str(answer["bundle_id"])
+    total = sum(int(m["size"]) for m in listed["members"])
+    result = PushResult(bundle_id, len(listed["members"]), 0, 0, total)
+    if answer.get("committed"):
+        result.already = True
+        result.summary = dict(answer.get("summary") or {})
+        _confirm(ws, server, listed, manifest, result.summary, whole)
+        return result
+    missing = answer["missing"]
+    to_send = sum(int(m["size"]) - int(m["offset"]) for m in missing)
+    result.skipped_bytes = total - to_send
+    reporter.start(max(to_send, 1), "推送到服务器")
+    sent = 0
+    # Small whole files go several to a request (a request costs more than its bytes).
+    small = [m for m in missing if int(m["offset"]) == 0 and int(m["size"]) <= SMALL]
+    batch: list[tuple[str, bytes]] = []
+    for index, member in enumerate(small):
+        check_cancel(reporter)
+        with prepared.open(ws, str(member["name"])) as source:
+            batch.append((str(member["name"]), source.read()))
+        if (
+            index == len(small) - 1
+            or sum(len(d) for _n, d in batch) + int(small[index + 1]["size"]) > chunk
+        ):
+            head = json.dumps([[n, len(d)] for n, d in batch]).encode("utf-8")
+            body = b"".join([head, b"\n", *(d for _n, d in batch)])
+            _answer(
+                *connection.request(
+                    "PUT", f"/api/push/{bundle_id}/batch", body, signer=signer, files=True
                 )
-                result.sent_files += len(batch)
-                result.sent_bytes += sum(len(d) for _n, d in batch)
-                sent += sum(len(d) for _n, d in batch)
-                reporter.advance(sent, batch[-1][0])
-                batch = []
-        batched = {id(m) for m in small}
-        for member in (m for m in missing if id(m) not in batched):
-            name, size, offset = str(member["name"]), int(member["size"]), int(member["offset"])
-            result.sent_files += 1
-            with archive.open(name) as source:
-                if offset:
-                    source.seek(offset)
-                first = True  # an empty member is sent once, as an empty chunk
-                while offset < size or first:
-                    first = False
-                    check_cancel(reporter)
-                    data = source.read(min(chunk, size - offset))
-                    status, reply = connection.request(
-                        "PUT",
-                        f"/api/push/{bundle_id}/files",
-                        data,
-                        signer=signer,
-                        query={"name": name, "offset": offset},
-                        files=True,
-                    )
-                    if status == 409 and "offset" in reply:
-                        # another laptop is sending the same file, or a chunk we sent was
-                        # acknowledged after our connection broke: go on from the server's end
-                        offset = int(reply["offset"])
-                        source.seek(offset)
-                        continue
-                    reply = _answer(status, reply)
-                    result.sent_bytes += len(data)
-                    sent += len(data)
+            )
+            result.sent_files += len(batch)
+            result.sent_bytes += sum(len(d) for _n, d in batch)
+            sent += sum(len(d) for _n, d in batch)
+            reporter.advance(sent, batch[-1][0])
+            batch = []
+    batched = {id(m) for m in small}
+    for member in (m for m in missing if id(m) not in batched):
+        name, size, offset = str(member["name"]), int(member["size"]), int(member["offset"])
+        result.sent_files += 1
+        with prepared.open(ws, name) as source:
+            if offset:
+                source.seek(offset)
+            first = True  # an empty member is sent once, as an empty chunk
+            while offset < size or first:
+                first = False
+                check_cancel(reporter)
+                data = source.read(min(chunk, size - offset))
+                status, reply = connection.request(
+                    "PUT",
+                    f"/api/push/{bundle_id}/files",
+                    data,
+                    signer=signer,
+                    query={"name": name, "offset": offset},
+                    files=True,
+                )
+                if status == 409 and "offset" in reply:
+                    # another laptop is sending the same file, or a chunk we sent was
+                    # acknowledged after our connection broke: go on from the server's end
                     offset = int(reply["offset"])
-                    if offset >= size:
-                        break
-                    reporter.advance(sent, name)
-            reporter.advance(sent, name)
-        started = time.perf_counter()
-        status, reply = connection.request("POST", f"/api/push/{bundle_id}/commit", signer=signer)
-        result.commit_seconds = time.perf_counter() - started
-        result.summary = _answer(status, reply)
-    _confirm(ws, server, listed, manifest, result.summary)
+                    source.seek(offset)
+                    continue
+                reply = _answer(status, reply)
+                result.sent_bytes += len(data)
+                sent += len(data)
+                offset = int(reply["offset"])
+                if offset >= size:
+                    break
+                reporter.advance(sent, name)
+        reporter.advance(sent, name)
+    started = time.perf_counter()
+    status, reply = connection.request("POST", f"/api/push/{bundle_id}/commit", signer=signer)
+    result.commit_seconds = time.perf_counter() - started
+    result.summary = _answer(status, reply)
+    _confirm(ws, server, listed, manifest, result.summary, whole)
     return result
 
 
@@ -306,8 +356,10 @@ def _confirm(
     listed: dict[str, Any],
     manifest: bytes,
     summary: dict[str, Any],
+    whole: bool,
 ) -> None:
-    """The server committed the bundle: note it here (what the bureau has)."""
+    """The server committed the bundle: note it here (what the bureau has; ``whole``: all of
+    this laptop's changes up to its heads, which the next push builds on)."""
     bundle_id = str(listed["bundle_id"])
     with ws.db.session() as session:
         if session.scalar(select(SyncPush.id).where(SyncPush.bundle_id == bundle_id)):
@@ -321,7 +373,7 @@ def _confirm(
                 manifest_sha256=hashlib.sha256(manifest).hexdigest(),
                 heads=dict(listed.get("heads") or {}),
                 inspections=ids,
-                summary=summary,
+                summary={**summary, "whole": whole},
                 confirmed_at=datetime.now(UTC),
             )
         )

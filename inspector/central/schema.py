@@ -13,6 +13,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -102,6 +103,7 @@ rows = Table(
     Column("change_seq", Integer),
     Column("bundle_id", String(36), nullable=False),
     Column("deleted", Boolean, nullable=False, default=False),
+    Index("ix_rows_change_stamp", "table_name", "change_device_id", "change_seq"),
 )
 
 # One line per inspection for the office list (kept in step with its rows by the merge).
@@ -145,4 +147,25 @@ publications = Table(
     Column("signature", LargeBinary, nullable=False),  # detached CMS (DER)
     Column("signer", Text, nullable=False),
     Column("published_at", DateTime(timezone=True), nullable=False),
+)
+
+# The office page's users (server user add) and their sessions (only the tokens' hashes).
+office_users = Table(
+    "office_users",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("district", String(100)),  # None: every district
+    Column("password_hash", Text, nullable=False),  # argon2id$m=…,t=…,p=…$salt$hash
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("disabled_at", DateTime(timezone=True)),
+)
+
+office_sessions = Table(
+    "office_sessions",
+    metadata,
+    Column("token_sha256", String(64), primary_key=True),
+    Column("user_name", String(64), nullable=False),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False, index=True),
 )

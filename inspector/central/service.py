@@ -17,7 +17,18 @@ from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
-from sqlalchemy import Connection, Engine, and_, create_engine, func, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    and_,
+    create_engine,
+    func,
+    or_,
+    select,
+    text,
+    true,
+    update,
+)
 from sqlalchemy.dialects.postgresql import insert
 
 from inspector.bundle import rows as bundle_rows
@@ -39,6 +50,16 @@ CHAINS = frozenset({"custody_events", "audit_events"})
 
 class Refused(InspectorError):
     """A push the server will not take (the laptop shows the reason); nothing was changed."""
+
+    code = "refused"
+
+
+class BaseUnknown(Refused):
+    """An incremental push builds on rows or files this server does not hold (its database was
+    restored from an older backup, or the laptop's last push went to another server): the
+    laptop pushes everything instead."""
+
+    code = "base_unknown"
 
 
 def database_url(url: str) -> str:
@@ -248,7 +269,7 @@ class Central:
         try:
             check = verify_manifest(manifest, signature, [])
         except BundleError as error:
-            raise Refused("推送的清单签名无效：{problem}", problem=str(error)) from error
+            raise Refused("推送的清单签名无效：{problem}", problem=error) from error
         with self.engine.begin() as c:
             allowed = c.execute(
                 s.device_signers.select().where(
@@ -263,6 +284,7 @@ class Central:
                     "请在本机重新登记（sync enroll）以加入新的签名密钥",
                     who=check.subject.get("name", "?"),
                 )
+            self._check_base(c, data)
             bundle_id = str(data.get("bundle_id"))
             c.execute(
                 insert(s.pushes)
@@ -296,6 +318,28 @@ class Central:
                     }
                 )
         return {"bundle_id": bundle_id, "committed": False, "missing": missing}
+
+    def _check_base(self, c: Connection, manifest: dict[str, Any]) -> None:
+        """An incremental push (``since``): the server must hold each laptop's log up to where
+        the push starts, and the evidence files it names without carrying (``requires``)."""
+        since = {str(k): int(v) for k, v in (manifest.get("since") or {}).items() if int(v) > 0}
+        if since:
+            r = s.rows.c
+            found = c.execute(
+                select(r.change_device_id, r.change_seq).where(
+                    r.table_name == "audit_events",
+                    r.change_device_id.in_(sorted(since)),
+                    r.change_seq.in_(sorted(set(since.values()))),
+                )
+            ).all()
+            held = {(row.change_device_id, row.change_seq) for row in found}
+            if any((device, seq) not in held for device, seq in since.items()):
+                raise BaseUnknown("服务器没有本次增量推送所依据的数据，请推送全部数据")
+        for item in manifest.get("requires") or []:
+            sha, suffix = str(item.get("sha256")), str(item.get("suffix"))
+            check_file_name(sha, suffix)
+            if not self.store.has(sha, suffix):
+                raise BaseUnknown("服务器没有本次增量推送所依据的数据，请推送全部数据")
 
     def _members(self, device: Device, bundle_id: str) -> dict[str, tuple[str, str, int]]:
         """name → (sha256, suffix, size) of a push's members, parsed once per push (each
@@ -382,12 +426,15 @@ class Central:
                     ):
                         while chunk := source.read(1 << 20):
                             out.write(chunk)
+            for item in manifest.get("requires") or []:  # checked again: held since start
+                if not self.store.has(str(item.get("sha256")), str(item.get("suffix"))):
+                    raise BaseUnknown("服务器没有本次增量推送所依据的数据，请推送全部数据")
             try:
                 verify_bundle(path, external=external)
             except BundleError as error:
                 with self.engine.begin() as c:
                     self._event(c, "push.refused", device.id, bundle=bundle_id, why=str(error))
-                raise Refused("交接包校验未通过：{problem}", problem=str(error)) from error
+                raise Refused("交接包校验未通过：{problem}", problem=error) from error
             with zipfile.ZipFile(path) as archive:
                 for attempt in range(5):
                     try:
@@ -422,11 +469,14 @@ class Central:
         status: str | None = None,
         since: str | None = None,
         until: str | None = None,
+        area: str | None = None,
         limit: int = 100,
         offset: int = 0,
     ) -> tuple[int, list[dict[str, Any]]]:
+        """``area``: only the inspections in this district or by its teams (a district's
+        office user)."""
         t = s.inspections
-        where = []
+        where = [] if area is None else [or_(t.c.district == area, t.c.team_district == area)]
         for column, value in (
             (t.c.district, district),
             (t.c.type, type_code),
@@ -451,14 +501,15 @@ class Central:
             ).all()
         return int(total), [_plain(r._mapping) for r in found]
 
-    def filter_values(self) -> dict[str, list[str]]:
+    def filter_values(self, area: str | None = None) -> dict[str, list[str]]:
         t = s.inspections
+        seen = true() if area is None else or_(t.c.district == area, t.c.team_district == area)
         with self.engine.connect() as c:
             return {
                 name: [
                     v
                     for (v,) in c.execute(
-                        select(col).distinct().where(col.is_not(None)).order_by(col)
+                        select(col).distinct().where(col.is_not(None), seen).order_by(col)
                     )
                 ]
                 for name, col in (
@@ -495,6 +546,30 @@ class Central:
             "rows": tables,
             "server_events": [_plain(e._mapping) for e in events],
         }
+
+    def head(self, inspection_id: str) -> dict[str, Any]:
+        """The office list's line of one inspection (its full id, not a prefix)."""
+        with self.engine.connect() as c:
+            row = c.execute(
+                s.inspections.select().where(s.inspections.c.id == inspection_id)
+            ).first()
+        if row is None:
+            raise InspectorError("服务器上没有这次检查：{id}", id=inspection_id)
+        return _plain(row._mapping)
+
+    def evidence_names(self, inspection_id: str) -> set[tuple[str, str]]:
+        """(sha256, suffix) of every stored file the inspection's evidence rows name."""
+        from inspector.bundle.verify import evidence_files
+
+        with self.engine.connect() as c:
+            found = c.scalars(
+                select(s.rows.c.data).where(
+                    s.rows.c.table_name == "evidence",
+                    s.rows.c.inspection_id == inspection_id,
+                    s.rows.c.deleted.is_(False),
+                )
+            ).all()
+        return {f for data in found for f in evidence_files(data)}
 
     def record_pdf(self, inspection_id: str, record_id: str) -> bytes:
         data = self.show(inspection_id)["rows"]
@@ -545,6 +620,7 @@ class _Merge:
         self.counts = {"inserted": 0, "updated": 0, "unchanged": 0, "kept": 0}
         self.signed: set[str] = set()
         self.touched: set[str] = set()
+        self.chains: dict[tuple[str, str, Any], int] = {}  # chain → its last entry's number
 
     def _inspection_of(self, name: str, data: dict[str, Any]) -> str | None:
         if name == "inspections":
@@ -664,6 +740,8 @@ class _Merge:
             .returning(s.rows.c.row_key)
         ).first()
         if inserted is not None:
+            if name in CHAINS:
+                self._link(name, data)
             self.counts["inserted"] += 1
             if inspection:
                 self.touched.add(inspection)
@@ -706,6 +784,40 @@ class _Merge:
             # both changed an unsigned row: the server keeps what it had; the laptops settle
             # it between them (bundle conflicts) and push again
             self.counts["kept"] += 1
+
+    def _link(self, name: str, data: dict[str, Any]) -> None:
+        """A custody or audit entry new to the server follows the entry before it: in this
+        push, or (an incremental push starts after 1) the server's own, as an import checks."""
+        group = (
+            str(data.get("inspection_id")) if name == "custody_events" else "",
+            data.get("device_id"),
+        )
+        seq = int(data.get("seq") or 0)
+        last = self.chains.get((name, *group))
+        self.chains[(name, *group)] = seq
+        if seq <= 1 or last == seq - 1:
+            return  # the first entry (verify checked its link) or after one in this push
+        r = s.rows.c
+        if name == "custody_events":
+            where = [
+                r.table_name == name,
+                r.inspection_id == group[0],
+                r.data["device_id"].astext == str(data.get("device_id")),
+                r.data["seq"].as_integer() == seq - 1,
+            ]
+        else:  # an audit entry's stamp is its device and number
+            where = [
+                r.table_name == name,
+                r.change_device_id == str(data.get("device_id")),
+                r.change_seq == seq - 1,
+            ]
+        before = self.c.scalar(select(r.data["hash"].astext).where(*where))
+        if before is None or before != data.get("prev_hash"):
+            raise Refused(
+                "推送中{what}第 {seq} 条接不上服务器上的记录，已拒绝，服务器数据未改变",
+                what="保管记录" if name == "custody_events" else "操作记录",
+                seq=seq,
+            )
 
     def _tombstone(self, data: dict[str, Any]) -> None:
         table, entity = data.get("table_name"), data.get("entity_id")

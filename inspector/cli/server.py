@@ -6,11 +6,13 @@ a laptop never has it."""
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
-from inspector.cli.output import Printer
+from inspector.cli.output import Printer, read_secret_file
 from inspector.errors import InvalidInput
 
 DB_ENV = "INSPECTOR_CENTRAL_DB"
@@ -158,6 +160,61 @@ def cmd_server_publish(args: argparse.Namespace, out: Printer) -> None:
     )
 
 
+def _new_password(args: argparse.Namespace) -> str:
+    """From --password-file (its first line) or typed twice at the terminal; never an
+    argument (it would stay in the shell's history and the process list)."""
+    if args.password_file:
+        return read_secret_file(Path(args.password_file))
+    if not sys.stdin.isatty():
+        raise InvalidInput("需要口令：请用 --password-file 文件 提供，或在终端中运行以输入口令")
+    first = getpass.getpass("新用户的口令：")
+    if getpass.getpass("再输入一次口令：") != first:
+        raise InvalidInput("两次输入的口令不一致")
+    return first
+
+
+def cmd_server_user_add(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.central.office import Office
+
+    password = _new_password(args)
+    central = _central(args)
+    try:
+        Office(central.engine).add_user(args.name, password, args.district)
+    finally:
+        central.close()
+    where = f"（只看 {args.district} 的检查）" if args.district else "（全部区县）"
+    out.emit(
+        {"name": args.name, "district": args.district},
+        f"已添加局端页面用户 {args.name}{where}；再次添加同名用户即更换口令",
+    )
+
+
+def cmd_server_user_disable(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.central.office import Office
+
+    central = _central(args)
+    try:
+        Office(central.engine).disable_user(args.name)
+    finally:
+        central.close()
+    out.emit({"disabled": args.name}, f"已停用用户 {args.name}，其登录已失效")
+
+
+def cmd_server_users(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.central.office import Office
+
+    central = _central(args)
+    try:
+        found = Office(central.engine).users()
+    finally:
+        central.close()
+    lines = [
+        f"{u['name']}  {u['district'] or '全部区县'}" + ("  已停用" if u["disabled_at"] else "")
+        for u in found
+    ]
+    out.emit(found, "\n".join(lines) or "尚无局端页面用户")
+
+
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument("--db", metavar="postgresql://…", help=f"服务器的数据库（或 {DB_ENV}）")
@@ -193,6 +250,18 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     publish.add_argument("--passphrase-file", metavar="FILE", help="从文件第一行读取密钥口令")
     publish.add_argument("--passphrase", help=argparse.SUPPRESS)
     publish.set_defaults(run=cmd_server_publish)
+    user = sub.add_parser("user", help="局端页面的用户：添加、停用、列出", parents=[common, db])
+    usub = user.add_subparsers(dest="user_command", required=True, metavar="子命令")
+    add = usub.add_parser("add", help="添加用户（或更换其口令）", parents=[common, db])
+    add.add_argument("name", metavar="用户名")
+    add.add_argument("--district", help="只让此用户看这个区县的检查（默认：全部区县）")
+    add.add_argument("--password-file", metavar="FILE", help="从文件第一行读取口令")
+    add.set_defaults(run=cmd_server_user_add)
+    disable = usub.add_parser("disable", help="停用用户", parents=[common, db])
+    disable.add_argument("name", metavar="用户名")
+    disable.set_defaults(run=cmd_server_user_disable)
+    users = usub.add_parser("list", help="列出用户", parents=[common, db])
+    users.set_defaults(run=cmd_server_users)
     devices = sub.add_parser("devices", help="列出登记的设备", parents=[common, db])
     devices.set_defaults(run=cmd_server_devices)
 

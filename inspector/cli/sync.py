@@ -33,6 +33,7 @@ def cmd_sync_push(args: argparse.Namespace, out: Printer) -> None:
             key_id=args.key,
             passphrase=passphrase,
             chunk=args.chunk_kib * 1024,
+            full=args.full,
         )
     s = result.summary
     text = (
@@ -41,6 +42,7 @@ def cmd_sync_push(args: argparse.Namespace, out: Printer) -> None:
         + (f"，两边都改过、服务器保留原样 {s['kept']} 条" if s.get("kept") else "")
         + f"\n发送 {result.sent_bytes / 1e6:.1f} MB"
         + f"（服务器已有 {result.skipped_bytes / 1e6:.1f} MB）"
+        + ("；增量推送：只含上次推送之后的变化" if result.incremental else "")
     )
     out.emit(
         {
@@ -48,6 +50,8 @@ def cmd_sync_push(args: argparse.Namespace, out: Printer) -> None:
             "sent_bytes": result.sent_bytes,
             "skipped_bytes": result.skipped_bytes,
             "sent_files": result.sent_files,
+            "members": result.members,
+            "incremental": result.incremental,
             "summary": s,
         },
         text,
@@ -82,6 +86,9 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     push.add_argument("--key", metavar="KEY_ID", help="用这名检查人员的密钥签名（默认：设备密钥）")
     push.add_argument("--passphrase-file", metavar="FILE", help="从文件第一行读取密钥口令")
     push.add_argument("--passphrase", help=argparse.SUPPRESS)
+    push.add_argument(
+        "--full", action="store_true", help="推送全部数据（默认只推送上次推送之后的变化）"
+    )
     push.add_argument("--chunk-kib", type=int, default=8192, help="分块大小（KiB，默认 8192）")
     push.set_defaults(run=cmd_sync_push)
     pull = sub.add_parser(

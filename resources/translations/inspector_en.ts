@@ -1844,6 +1844,246 @@ Checked {done}/{n}, problems found {problems}</translation>
         <translation>Unknown kind of publication: {kind}</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="366"/>
+        <source>没有这份记录：{id}</source>
+        <translation>No such record: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="367"/>
+        <source>不认识的发布类型：{kind}（可选：{kinds}）</source>
+        <translation>Unknown publication kind: {kind} (one of: {kinds})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="368"/>
+        <source>服务器上没有这份发布：{kind} 第 {version} 版</source>
+        <translation>The server has no such publication: {kind} version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="369"/>
+        <source>请给出设备所属的区县（--district）</source>
+        <translation>Give the device's district (--district)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="370"/>
+        <source>推送的不是 Inspector 交接包的清单</source>
+        <translation>What was pushed is not the manifest of an Inspector bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="371"/>
+        <source>同一编号的交接包已以不同的内容推送过</source>
+        <translation>A bundle with the same id was pushed before with different contents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="372"/>
+        <source>没有这次推送：{bundle}</source>
+        <translation>No such push: {bundle}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="373"/>
+        <source>交接包清单中没有这个文件：{name}</source>
+        <translation>The bundle's manifest does not list this file: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="374"/>
+        <source>批量上传的长度与说明不符</source>
+        <translation>The batch upload's length does not match its description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="375"/>
+        <source>批量上传的格式无效</source>
+        <translation>The batch upload's format is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="376"/>
+        <source>服务器上没有这次检查：{id}</source>
+        <translation>The server has no such inspection: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="377"/>
+        <source>日期无效（应为 YYYY-MM-DD）：{value}</source>
+        <translation>Invalid date (expected YYYY-MM-DD): {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="378"/>
+        <source>服务器上{what}第 {key} 条与推送的不同（两份记录分叉），已拒绝，服务器数据未改变</source>
+        <translation>The server's {what} entry {key} differs from the pushed one (the two records forked): refused, the server's data is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="382"/>
+        <source>检查 {inspection} 已签字锁定，推送中它的{what}与服务器上的不同：已拒绝，服务器数据未改变。如需更正，请制作更正记录后再推送</source>
+        <translation>Inspection {inspection} is signed and locked, and its {what} in the push differ from the server's: refused, the server's data is unchanged. To correct it, make an amending record and push again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="386"/>
+        <source>推送中{what}第 {seq} 条接不上服务器上的记录，已拒绝，服务器数据未改变</source>
+        <translation>Entry {seq} of the {what} in the push does not follow on from the server's: refused, the server's data is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="389"/>
+        <source>发布文件的签名无效：{problem}</source>
+        <translation>The published file's signature is invalid: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="390"/>
+        <source>登记请求中的证书无效</source>
+        <translation>The certificate in the enrollment request is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="391"/>
+        <source>登记码无效、已过期或已被使用，请向管理员索取新的登记码</source>
+        <translation>The enrollment code is invalid, expired or already used: ask the administrator for a new one</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="392"/>
+        <source>没有这台设备（或已吊销）：{device}</source>
+        <translation>No such device (or already revoked): {device}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="393"/>
+        <source>本设备未在服务器登记（请先 sync enroll）</source>
+        <translation>This device is not enrolled with the server (run sync enroll first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="394"/>
+        <source>本设备已被管理员吊销，服务器拒绝其请求</source>
+        <translation>This device was revoked by the administrator: the server refuses its requests</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="395"/>
+        <source>重复的请求（重放），已拒绝</source>
+        <translation>A repeated request (a replay): refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="396"/>
+        <source>推送的清单不是有效的 JSON</source>
+        <translation>The pushed manifest is not valid JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="397"/>
+        <source>推送的清单签名无效：{problem}</source>
+        <translation>The pushed manifest's signature is invalid: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="398"/>
+        <source>交接包的签名者不是本设备登记过的检查人员（{who}），服务器拒绝接收；请在本机重新登记（sync enroll）以加入新的签名密钥</source>
+        <translation>The bundle's signer ({who}) is not an inspector enrolled with this device: the server refuses it. Enroll this laptop again (sync enroll) to add the new signing key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="402"/>
+        <source>服务器没有本次增量推送所依据的数据，请推送全部数据</source>
+        <translation>The server does not hold the data this incremental push builds on: push everything</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="403"/>
+        <source>交接包校验未通过：{problem}</source>
+        <translation>The bundle failed verification: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="404"/>
+        <source>服务器尚未收到文件 {name}，请继续推送</source>
+        <translation>The server has not yet received the file {name}: continue the push</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="405"/>
+        <source>服务器繁忙，请稍后重试推送</source>
+        <translation>The server is busy: try the push again later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="406"/>
+        <source>请求的时间与服务器相差超过 {window} 秒（请校准本机时间）</source>
+        <translation>The request's time differs from the server's by more than {window} seconds (set this computer's clock)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="407"/>
+        <source>请求缺少随机数</source>
+        <translation>The request has no nonce</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="408"/>
+        <source>请求的时间戳无效</source>
+        <translation>The request's timestamp is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="409"/>
+        <source>请求的签名无效</source>
+        <translation>The request's signature is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="410"/>
+        <source>请求的签名验证未通过</source>
+        <translation>The request's signature did not verify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="411"/>
+        <source>请求的签名未包含请求内容</source>
+        <translation>The request's signature does not cover its body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="412"/>
+        <source>不支持的设备密钥类型</source>
+        <translation>Unsupported device key type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="413"/>
+        <source>文件名无效：{sha256}{suffix}</source>
+        <translation>Invalid file name: {sha256}{suffix}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="414"/>
+        <source>收到的文件与其摘要不符，已丢弃，请重新推送：{sha256}</source>
+        <translation>The received file does not match its hash and was discarded: push again: {sha256}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="415"/>
+        <source>上传位置不符，服务器已确认到第 {offset} 字节</source>
+        <translation>The upload's position does not match: the server has acknowledged up to byte {offset}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="416"/>
+        <source>用户名无效：{name}</source>
+        <translation>Invalid user name: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="417"/>
+        <source>没有这个用户（或已停用）：{name}</source>
+        <translation>No such user (or already disabled): {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="418"/>
+        <source>登记请求无效</source>
+        <translation>The enrollment request is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="419"/>
+        <source>推送请求无效</source>
+        <translation>The push request is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="420"/>
+        <source>上传请求无效</source>
+        <translation>The upload request is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="421"/>
+        <source>分块过大</source>
+        <translation>The chunk is too large</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="422"/>
+        <source>请求无效</source>
+        <translation>The request is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="424"/>
+        <source>需要口令：请用 --password-file 文件 提供，或在终端中运行以输入口令</source>
+        <translation>A password is needed: give it with --password-file FILE, or run in a terminal to type it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="427"/>
+        <source>没有这个证据文件：{sha256}</source>
+        <translation>No such evidence file: {sha256}</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="365"/>
         <source>交接包中的文件太多（{count} 个，上限 {limit} 个）</source>
         <translation>The bundle holds too many files ({count}; at most {limit})</translation>

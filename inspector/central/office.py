@@ -1,0 +1,194 @@
+"""The office's sign-in (the page lists patients' and staff's data): users an administrator
+adds on the server (``server user add NAME [--district D]``), their passwords kept as Argon2id
+hashes (the laptop's KDF, inspector/crypto/vault.py: 64 MiB, 3 passes), sessions as random
+tokens of which the server keeps only the SHA-256, each with its expiry and its own CSRF token.
+A user with a district sees only that district's inspections."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects.postgresql import insert
+
+from inspector.central import schema as s
+from inspector.crypto.vault import _kdf as argon2id  # the laptop's passphrase KDF
+from inspector.errors import InvalidInput
+
+SESSION_HOURS = 8  # a working day; then the user signs in again
+MIN_PASSWORD = 10
+MAX_FAILURES = 5  # wrong passwords for one name within LOCKOUT_SECONDS: then refused a while
+LOCKOUT_SECONDS = 15 * 60
+_KDF = {"iterations": 3, "lanes": 4, "memory_kib": 64 * 1024}
+
+
+@dataclass(frozen=True)
+class OfficeUser:
+    name: str
+    district: str | None
+    csrf: str  # this session's token for the forms that change something (sign-out)
+
+    def sees(self, inspection: dict[str, Any]) -> bool:
+        """A district's user sees the inspections in the district and those its teams made."""
+        return self.district is None or self.district in (
+            inspection.get("district"),
+            inspection.get("team_district"),
+        )
+
+
+def _hash(password: str, salt: bytes, params: dict[str, int]) -> bytes:
+    return argon2id(password, salt, params)
+
+
+def _encode(password: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = _hash(password, salt, _KDF)
+    b64 = base64.b64encode
+    return (
+        f"argon2id$m={_KDF['memory_kib']},t={_KDF['iterations']},p={_KDF['lanes']}"
+        f"${b64(salt).decode()}${b64(digest).decode()}"
+    )
+
+
+def _matches(password: str, stored: str) -> bool:
+    try:
+        kind, params, salt, digest = stored.split("$")
+        values = dict(p.split("=") for p in params.split(","))
+        settings = {
+            "memory_kib": int(values["m"]),
+            "iterations": int(values["t"]),
+            "lanes": int(values["p"]),
+        }
+        expected = base64.b64decode(digest)
+        actual = _hash(password, base64.b64decode(salt), settings)
+    except (ValueError, KeyError):
+        return False
+    return kind == "argon2id" and hmac.compare_digest(actual, expected)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("ascii", "replace")).hexdigest()
+
+
+class Office:
+    """Users and sessions over the server's database (``central.engine``)."""
+
+    def __init__(self, engine: Any) -> None:
+        self.engine = engine
+        # A password checked for a name that does not exist costs the same as for one that
+        # does (the time would otherwise tell which names exist).
+        self._dummy = _encode(secrets.token_hex(8))
+        self._failures: dict[str, list[float]] = {}  # name → when its wrong passwords came
+
+    def add_user(self, name: str, password: str, district: str | None = None) -> None:
+        name = name.strip()
+        if not name or len(name) > 64:
+            raise InvalidInput("用户名无效：{name}", name=name)
+        if len(password) < MIN_PASSWORD:
+            raise InvalidInput("口令至少 {count} 个字符", count=MIN_PASSWORD)
+        values = {
+            "password_hash": _encode(password),
+            "district": (district or "").strip() or None,
+            "created_at": _now(),
+            "disabled_at": None,
+        }
+        with self.engine.begin() as c:
+            c.execute(
+                insert(s.office_users)
+                .values(name=name, **values)
+                .on_conflict_do_update(index_elements=["name"], set_=values)
+            )
+            # a new password ends the user's sessions
+            c.execute(delete(s.office_sessions).where(s.office_sessions.c.user_name == name))
+
+    def disable_user(self, name: str) -> None:
+        with self.engine.begin() as c:
+            done = c.execute(
+                update(s.office_users)
+                .where(s.office_users.c.name == name, s.office_users.c.disabled_at.is_(None))
+                .values(disabled_at=_now())
+            ).rowcount
+            if not done:
+                raise InvalidInput("没有这个用户（或已停用）：{name}", name=name)
+            c.execute(delete(s.office_sessions).where(s.office_sessions.c.user_name == name))
+
+    def users(self) -> list[dict[str, Any]]:
+        t = s.office_users
+        with self.engine.connect() as c:
+            found = c.execute(
+                select(t.c.name, t.c.district, t.c.created_at, t.c.disabled_at).order_by(t.c.name)
+            ).all()
+        return [dict(r._mapping) for r in found]
+
+    def sign_in(self, name: str, password: str) -> str | None:
+        """A new session's token for the right name and password, else None (also after
+        too many wrong passwords for the name in a short while: guessing is slowed down)."""
+        moment = time.monotonic()
+        recent = [t for t in self._failures.get(name, []) if moment - t < LOCKOUT_SECONDS]
+        if len(recent) >= MAX_FAILURES:
+            return None
+        token = self._sign_in(name, password)
+        if token is None:
+            self._failures[name] = [*recent, moment][-MAX_FAILURES:]
+        else:
+            self._failures.pop(name, None)
+        return token
+
+    def _sign_in(self, name: str, password: str) -> str | None:
+        t = s.office_users
+        with self.engine.connect() as c:
+            row = c.execute(
+                select(t.c.password_hash).where(t.c.name == name, t.c.disabled_at.is_(None))
+            ).first()
+        if not _matches(password, row.password_hash if row else self._dummy) or row is None:
+            return None
+        token = secrets.token_urlsafe(32)
+        now = _now()
+        with self.engine.begin() as c:
+            c.execute(
+                s.office_sessions.insert().values(
+                    token_sha256=_token_hash(token),
+                    user_name=name,
+                    csrf=secrets.token_urlsafe(24),
+                    created_at=now,
+                    expires_at=now + timedelta(hours=SESSION_HOURS),
+                )
+            )
+            c.execute(delete(s.office_sessions).where(s.office_sessions.c.expires_at < now))
+        return token
+
+    def user(self, token: str | None) -> OfficeUser | None:
+        """The user a session token belongs to (None: none, expired, or the user disabled)."""
+        if not token:
+            return None
+        u, ss = s.office_users, s.office_sessions
+        with self.engine.connect() as c:
+            row = c.execute(
+                select(u.c.name, u.c.district, ss.c.csrf)
+                .join(u, u.c.name == ss.c.user_name)
+                .where(
+                    ss.c.token_sha256 == _token_hash(token),
+                    ss.c.expires_at > _now(),
+                    u.c.disabled_at.is_(None),
+                )
+            ).first()
+        return None if row is None else OfficeUser(row.name, row.district, row.csrf)
+
+    def sign_out(self, token: str) -> None:
+        with self.engine.begin() as c:
+            c.execute(
+                delete(s.office_sessions).where(
+                    s.office_sessions.c.token_sha256 == _token_hash(token)
+                )
+            )
