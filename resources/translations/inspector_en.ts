@@ -1861,7 +1861,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="369"/>
         <source>请给出设备所属的区县（--district）</source>
-        <translation>Give the device's district (--district)</translation>
+        <translation>Give the device&apos;s district (--district)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="370"/>
@@ -1881,17 +1881,17 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="373"/>
         <source>交接包清单中没有这个文件：{name}</source>
-        <translation>The bundle's manifest does not list this file: {name}</translation>
+        <translation>The bundle&apos;s manifest does not list this file: {name}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="374"/>
         <source>批量上传的长度与说明不符</source>
-        <translation>The batch upload's length does not match its description</translation>
+        <translation>The batch upload&apos;s length does not match its description</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="375"/>
         <source>批量上传的格式无效</source>
-        <translation>The batch upload's format is invalid</translation>
+        <translation>The batch upload&apos;s format is invalid</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="376"/>
@@ -1906,22 +1906,22 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="378"/>
         <source>服务器上{what}第 {key} 条与推送的不同（两份记录分叉），已拒绝，服务器数据未改变</source>
-        <translation>The server's {what} entry {key} differs from the pushed one (the two records forked): refused, the server's data is unchanged</translation>
+        <translation>The server&apos;s {what} entry {key} differs from the pushed one (the two records forked): refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="382"/>
         <source>检查 {inspection} 已签字锁定，推送中它的{what}与服务器上的不同：已拒绝，服务器数据未改变。如需更正，请制作更正记录后再推送</source>
-        <translation>Inspection {inspection} is signed and locked, and its {what} in the push differ from the server's: refused, the server's data is unchanged. To correct it, make an amending record and push again</translation>
+        <translation>Inspection {inspection} is signed and locked, and its {what} in the push differ from the server&apos;s: refused, the server&apos;s data is unchanged. To correct it, make an amending record and push again</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="386"/>
         <source>推送中{what}第 {seq} 条接不上服务器上的记录，已拒绝，服务器数据未改变</source>
-        <translation>Entry {seq} of the {what} in the push does not follow on from the server's: refused, the server's data is unchanged</translation>
+        <translation>Entry {seq} of the {what} in the push does not follow on from the server&apos;s: refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="389"/>
         <source>发布文件的签名无效：{problem}</source>
-        <translation>The published file's signature is invalid: {problem}</translation>
+        <translation>The published file&apos;s signature is invalid: {problem}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="390"/>
@@ -1961,12 +1961,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="397"/>
         <source>推送的清单签名无效：{problem}</source>
-        <translation>The pushed manifest's signature is invalid: {problem}</translation>
+        <translation>The pushed manifest&apos;s signature is invalid: {problem}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="398"/>
         <source>交接包的签名者不是本设备登记过的检查人员（{who}），服务器拒绝接收；请在本机重新登记（sync enroll）以加入新的签名密钥</source>
-        <translation>The bundle's signer ({who}) is not an inspector enrolled with this device: the server refuses it. Enroll this laptop again (sync enroll) to add the new signing key</translation>
+        <translation>The bundle&apos;s signer ({who}) is not an inspector enrolled with this device: the server refuses it. Enroll this laptop again (sync enroll) to add the new signing key</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="402"/>
@@ -1991,7 +1991,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="406"/>
         <source>请求的时间与服务器相差超过 {window} 秒（请校准本机时间）</source>
-        <translation>The request's time differs from the server's by more than {window} seconds (set this computer's clock)</translation>
+        <translation>The request&apos;s time differs from the server&apos;s by more than {window} seconds (set this computer&apos;s clock)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="407"/>
@@ -2001,22 +2001,22 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="408"/>
         <source>请求的时间戳无效</source>
-        <translation>The request's timestamp is invalid</translation>
+        <translation>The request&apos;s timestamp is invalid</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="409"/>
         <source>请求的签名无效</source>
-        <translation>The request's signature is invalid</translation>
+        <translation>The request&apos;s signature is invalid</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="410"/>
         <source>请求的签名验证未通过</source>
-        <translation>The request's signature did not verify</translation>
+        <translation>The request&apos;s signature did not verify</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="411"/>
         <source>请求的签名未包含请求内容</source>
-        <translation>The request's signature does not cover its body</translation>
+        <translation>The request&apos;s signature does not cover its body</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="412"/>
@@ -2036,7 +2036,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="415"/>
         <source>上传位置不符，服务器已确认到第 {offset} 字节</source>
-        <translation>The upload's position does not match: the server has acknowledged up to byte {offset}</translation>
+        <translation>The upload&apos;s position does not match: the server has acknowledged up to byte {offset}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="416"/>
@@ -2074,402 +2074,402 @@ Checked {done}/{n}, problems found {problems}</translation>
         <translation>The request is invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="424"/>
+        <location filename="../../ui/core_messages.py" line="423"/>
         <source>需要口令：请用 --password-file 文件 提供，或在终端中运行以输入口令</source>
         <translation>A password is needed: give it with --password-file FILE, or run in a terminal to type it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="427"/>
+        <location filename="../../ui/core_messages.py" line="426"/>
         <source>没有这个证据文件：{sha256}</source>
         <translation>No such evidence file: {sha256}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="365"/>
+        <location filename="../../ui/core_messages.py" line="428"/>
         <source>交接包中的文件太多（{count} 个，上限 {limit} 个）</source>
         <translation>The bundle holds too many files ({count}; at most {limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="366"/>
+        <location filename="../../ui/core_messages.py" line="429"/>
         <source>交接包中的 {name} 过大</source>
         <translation>{name} in the bundle is too large</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="367"/>
+        <location filename="../../ui/core_messages.py" line="430"/>
         <source>交接包中的 {name} 已损坏（长度不符）</source>
         <translation>{name} in the bundle is damaged (wrong length)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="368"/>
+        <location filename="../../ui/core_messages.py" line="431"/>
         <source>找不到交接包：{path}</source>
         <translation>Bundle not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="369"/>
+        <location filename="../../ui/core_messages.py" line="432"/>
         <source>交接包不完整或已损坏（可能被截断），不是有效的 zip 文件：{path}</source>
         <translation>The bundle is incomplete or damaged (perhaps truncated), not a valid zip file: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="372"/>
+        <location filename="../../ui/core_messages.py" line="435"/>
         <source>交接包中的文件名不安全（{problem}）：{name}</source>
         <translation>Unsafe file name in the bundle ({problem}): {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="373"/>
+        <location filename="../../ui/core_messages.py" line="436"/>
         <source>交接包中有重名的文件：{name}</source>
         <translation>The bundle holds two files of the same name: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="374"/>
+        <location filename="../../ui/core_messages.py" line="437"/>
         <source>交接包中有链接、文件夹或特殊文件：{name}</source>
         <translation>The bundle holds a link, a folder or a special file: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="375"/>
+        <location filename="../../ui/core_messages.py" line="438"/>
         <source>交接包中的文件使用了不支持的压缩方式：{name}</source>
         <translation>A file in the bundle uses an unsupported compression method: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="376"/>
+        <location filename="../../ui/core_messages.py" line="439"/>
         <source>交接包中的文件被加密了：{name}</source>
         <translation>A file in the bundle is encrypted: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="377"/>
+        <location filename="../../ui/core_messages.py" line="440"/>
         <source>交接包中的文件过大：{name}</source>
         <translation>A file in the bundle is too large: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="378"/>
+        <location filename="../../ui/core_messages.py" line="441"/>
         <source>交接包中的文件压缩比异常（疑似压缩炸弹），已拒绝：{name}</source>
         <translation>A file in the bundle has an abnormal compression ratio (a likely zip bomb) and was refused: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="379"/>
+        <location filename="../../ui/core_messages.py" line="442"/>
         <source>交接包中的文件大小记录不一致：{name}</source>
         <translation>The sizes recorded for a file in the bundle disagree: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="380"/>
+        <location filename="../../ui/core_messages.py" line="443"/>
         <source>交接包解开后过大（超过 {limit} GB）</source>
         <translation>The bundle would unpack to more than {limit} GB</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="381"/>
+        <location filename="../../ui/core_messages.py" line="444"/>
         <source>交接包中缺少 {name}</source>
         <translation>The bundle lacks {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="382"/>
+        <location filename="../../ui/core_messages.py" line="445"/>
         <source>交接包中的 {name} 已损坏：{error}</source>
         <translation>{name} in the bundle is damaged: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="383"/>
+        <location filename="../../ui/core_messages.py" line="446"/>
         <source>交接包的清单在签名后被改动（签名摘要不符）</source>
         <translation>The bundle&apos;s manifest was changed after it was signed (the signed digest does not match)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="384"/>
+        <location filename="../../ui/core_messages.py" line="447"/>
         <source>交接包的签名无效（与签名证书的公钥不符）</source>
         <translation>The bundle&apos;s signature is invalid (it does not match the signing certificate&apos;s public key)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="385"/>
+        <location filename="../../ui/core_messages.py" line="448"/>
         <source>交接包的签名文件无法读取（不是有效的 CMS 签名）</source>
         <translation>The bundle&apos;s signature file cannot be read (not a valid CMS signature)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="386"/>
+        <location filename="../../ui/core_messages.py" line="449"/>
         <source>交接包的签名无法验证：{error}</source>
         <translation>The bundle&apos;s signature cannot be verified: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="387"/>
+        <location filename="../../ui/core_messages.py" line="450"/>
         <source>交接包的文件名应以 .zip 结尾：{path}</source>
         <translation>A bundle&apos;s file name ends in .zip: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="388"/>
+        <location filename="../../ui/core_messages.py" line="451"/>
         <source>没有导出给“{receiver}”的交接包记录：第一次请不带 --since 导出（用 --to 记下接收方）</source>
         <translation>No bundle was exported to “{receiver}” yet: export the first one without --since (and name the receiver with --to)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="392"/>
+        <location filename="../../ui/core_messages.py" line="455"/>
         <source>请提供密钥口令</source>
         <translation>Give the key&apos;s passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="393"/>
+        <location filename="../../ui/core_messages.py" line="456"/>
         <source>证据文件已被改动，未导出：{sha256}</source>
         <translation>An evidence file was changed and was not exported: {sha256}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="394"/>
+        <location filename="../../ui/core_messages.py" line="457"/>
         <source>记录文件已被改动，未导出：{name}</source>
         <translation>A record file was changed and was not exported: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="395"/>
+        <location filename="../../ui/core_messages.py" line="458"/>
         <source>这不是 Inspector 交接包（清单中没有 {format} 格式标识）</source>
         <translation>This is not an Inspector bundle (its manifest has no {format} format mark)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="396"/>
+        <location filename="../../ui/core_messages.py" line="459"/>
         <source>交接包的清单没有格式版本</source>
         <translation>The bundle&apos;s manifest has no format version</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="397"/>
+        <location filename="../../ui/core_messages.py" line="460"/>
         <source>交接包由较新版本的 Inspector 制作（格式版本 {version}，本机支持 {supported}），请先升级本机的 Inspector</source>
         <translation>The bundle was made by a newer Inspector (format version {version}; this laptop reads {supported}): update Inspector first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="401"/>
+        <location filename="../../ui/core_messages.py" line="464"/>
         <source>交接包清单的文件列表无效</source>
         <translation>The bundle manifest&apos;s list of files is invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="402"/>
+        <location filename="../../ui/core_messages.py" line="465"/>
         <source>交接包中证据文件的名称无效：{name}</source>
         <translation>Invalid evidence file name in the bundle: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="403"/>
+        <location filename="../../ui/core_messages.py" line="466"/>
         <source>交接包的清单不是有效的 JSON</source>
         <translation>The bundle&apos;s manifest is not valid JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="404"/>
+        <location filename="../../ui/core_messages.py" line="467"/>
         <source>交接包的清单缺少 {key}</source>
         <translation>The bundle&apos;s manifest lacks {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="405"/>
+        <location filename="../../ui/core_messages.py" line="468"/>
         <source>交接包中的文件已损坏（可能被截断）：{name}</source>
         <translation>A file in the bundle is damaged (perhaps truncated): {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="406"/>
+        <location filename="../../ui/core_messages.py" line="469"/>
         <source>交接包清单中写明的签名者与实际签名的证书不符</source>
         <translation>The signer the manifest names is not the certificate that signed it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="407"/>
+        <location filename="../../ui/core_messages.py" line="470"/>
         <source>交接包的签名者不在本机信任的签名者之列（可能来自其他医保局）：{who}，证书指纹 {fingerprint}</source>
         <translation>The bundle&apos;s signer is not among the signers this laptop trusts (perhaps another bureau&apos;s): {who}, certificate fingerprint {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="411"/>
+        <location filename="../../ui/core_messages.py" line="474"/>
         <source>交接包清单中的文件名不安全：{name}</source>
         <translation>Unsafe file name in the bundle&apos;s manifest: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="412"/>
+        <location filename="../../ui/core_messages.py" line="475"/>
         <source>交接包清单中有重名的文件：{name}</source>
         <translation>The bundle&apos;s manifest lists two files of the same name: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="413"/>
+        <location filename="../../ui/core_messages.py" line="476"/>
         <source>交接包中有本机不认识的数据表：{name}</source>
         <translation>The bundle holds a data table this laptop does not know: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="414"/>
+        <location filename="../../ui/core_messages.py" line="477"/>
         <source>交接包中有清单外的文件类型：{name}</source>
         <translation>The bundle holds a kind of file outside the format: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="415"/>
+        <location filename="../../ui/core_messages.py" line="478"/>
         <source>交接包中的{where}内容与其哈希不符</source>
         <translation>In the bundle, {where}: the content does not match its hash</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="416"/>
+        <location filename="../../ui/core_messages.py" line="479"/>
         <source>交接包中的{where}序号不连续</source>
         <translation>In the bundle, {where}: the numbers are not consecutive</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="417"/>
+        <location filename="../../ui/core_messages.py" line="480"/>
         <source>交接包中的{where}的链接被改动</source>
         <translation>In the bundle, {where}: the link was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="418"/>
+        <location filename="../../ui/core_messages.py" line="481"/>
         <source>交接包中的{where}与上一条的链接断开</source>
         <translation>In the bundle, {where}: the link to the entry before is broken</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="419"/>
+        <location filename="../../ui/core_messages.py" line="482"/>
         <source>交接包 {member} 第 {number} 行过长</source>
         <translation>Bundle {member}, line {number}: too long</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="420"/>
+        <location filename="../../ui/core_messages.py" line="483"/>
         <source>交接包 {member} 第 {number} 行不是一条记录</source>
         <translation>Bundle {member}, line {number}: not a row</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="421"/>
+        <location filename="../../ui/core_messages.py" line="484"/>
         <source>交接包缺少清单中列出的文件：{name}</source>
         <translation>The bundle lacks a file its manifest lists: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="422"/>
+        <location filename="../../ui/core_messages.py" line="485"/>
         <source>交接包中有清单未列出的文件：{name}</source>
         <translation>The bundle holds a file its manifest does not list: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="423"/>
+        <location filename="../../ui/core_messages.py" line="486"/>
         <source>交接包中的文件大小与清单不符：{name}</source>
         <translation>A file&apos;s size in the bundle does not match the manifest: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="424"/>
+        <location filename="../../ui/core_messages.py" line="487"/>
         <source>交接包中证据文件的名称与其摘要不符：{name}</source>
         <translation>An evidence file&apos;s name in the bundle does not match its digest: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="425"/>
+        <location filename="../../ui/core_messages.py" line="488"/>
         <source>交接包中的文件与清单中的摘要不符（已被改动）：{name}</source>
         <translation>A file in the bundle does not match the manifest&apos;s digest (it was changed): {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="426"/>
+        <location filename="../../ui/core_messages.py" line="489"/>
         <source>交接包的数据表 {table} 有本机不认识的列 {columns}（可能由较新版本制作）</source>
         <translation>The bundle&apos;s table {table} has columns this laptop does not know: {columns} (perhaps made by a newer version)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="429"/>
+        <location filename="../../ui/core_messages.py" line="492"/>
         <source>交接包的数据表 {table} 中有重复的记录：{key}</source>
         <translation>The bundle&apos;s table {table} holds a row twice: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="430"/>
+        <location filename="../../ui/core_messages.py" line="493"/>
         <source>交接包中的{where}次序错乱</source>
         <translation>In the bundle, {where}: out of order</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="431"/>
+        <location filename="../../ui/core_messages.py" line="494"/>
         <source>交接包中的{where}内容已损坏</source>
         <translation>In the bundle, {where}: the content is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="432"/>
+        <location filename="../../ui/core_messages.py" line="495"/>
         <source>交接包中的{where}的字段 {key} 被改动</source>
         <translation>In the bundle, {where}: the field {key} was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="433"/>
+        <location filename="../../ui/core_messages.py" line="496"/>
         <source>记录文件 {name} 的签名验证未通过：{problem}</source>
         <translation>The signatures of the record file {name} did not verify: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="434"/>
+        <location filename="../../ui/core_messages.py" line="497"/>
         <source>交接包 {member} 第 {number} 行不是有效的 JSON</source>
         <translation>Bundle {member}, line {number}: not valid JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="435"/>
+        <location filename="../../ui/core_messages.py" line="498"/>
         <source>交接包的数据表 {table} 中有无效的记录</source>
         <translation>The bundle&apos;s table {table} holds an invalid row</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="436"/>
+        <location filename="../../ui/core_messages.py" line="499"/>
         <source>记录文件 {name} 应有数字签名，但文件中没有</source>
         <translation>The record file {name} should carry digital signatures but has none</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="437"/>
+        <location filename="../../ui/core_messages.py" line="500"/>
         <source>交接包缺少证据文件：{sha256}{suffix}</source>
         <translation>The bundle lacks an evidence file: {sha256}{suffix}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="438"/>
+        <location filename="../../ui/core_messages.py" line="501"/>
         <source>交接包缺少记录文件：{name}</source>
         <translation>The bundle lacks a record file: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="439"/>
+        <location filename="../../ui/core_messages.py" line="502"/>
         <source>记录文件与数据库记录的摘要不符：{name}</source>
         <translation>A record file does not match the digest its row gives: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="440"/>
+        <location filename="../../ui/core_messages.py" line="503"/>
         <source>检查 {inspection} 已签字锁定，交接包中它的{what}与本机不同（{why}）：已拒绝导入，本机数据未改变。如需更正，请在签字的一方制作更正记录后再交接</source>
         <translation>Inspection {inspection} is signed and locked, and the bundle&apos;s {what} differs from this laptop&apos;s ({why}): the import was refused and nothing here changed. To correct it, make an amendment where it was signed, then hand that over</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="444"/>
+        <location filename="../../ui/core_messages.py" line="507"/>
         <source>冲突编号至少需要 4 个字符</source>
         <translation>A conflict id needs at least 4 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="445"/>
+        <location filename="../../ui/core_messages.py" line="508"/>
         <source>没有编号为 {id} 的冲突</source>
         <translation>There is no conflict with the id {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="446"/>
+        <location filename="../../ui/core_messages.py" line="509"/>
         <source>编号 {id} 对应多项冲突，请输入更长的编号</source>
         <translation>The id {id} matches several conflicts: type more of it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="447"/>
+        <location filename="../../ui/core_messages.py" line="510"/>
         <source>请选择保留本机版本（local）或交接包版本（incoming）</source>
         <translation>Choose to keep this laptop&apos;s version (local) or the bundle&apos;s (incoming)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="448"/>
+        <location filename="../../ui/core_messages.py" line="511"/>
         <source>交接包中的删除记录指向未知的数据表：{table}</source>
         <translation>A deletion in the bundle names an unknown table: {table}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="449"/>
+        <location filename="../../ui/core_messages.py" line="512"/>
         <source>{where}接不上本机的记录（本机到第 {seq} 条）：请先导入此前的交接包</source>
         <translation>{where} does not follow on from this laptop&apos;s (which ends at entry {seq}): import the earlier bundles first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="452"/>
+        <location filename="../../ui/core_messages.py" line="515"/>
         <source>这项冲突已经处理过了</source>
         <translation>This conflict was settled already</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="453"/>
+        <location filename="../../ui/core_messages.py" line="516"/>
         <source>这是增量交接包，本机缺少它所依赖的证据文件 {sha256}{suffix}：请先导入此前的交接包</source>
         <translation>This is an incremental bundle and this laptop lacks an evidence file it builds on, {sha256}{suffix}: import the earlier bundles first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="457"/>
+        <location filename="../../ui/core_messages.py" line="520"/>
         <source>{where}与本机的不同（记录链分叉）：已拒绝导入，本机数据未改变</source>
         <translation>{where} differs from this laptop&apos;s (the chain forks): the import was refused and nothing here changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="458"/>
+        <location filename="../../ui/core_messages.py" line="521"/>
         <source>交接包中的{what}引用了本机没有的数据（{parent}）：请先导入此前的交接包</source>
         <translation>The bundle&apos;s {what} refer to data this laptop lacks ({parent}): import the earlier bundles first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="461"/>
+        <location filename="../../ui/core_messages.py" line="524"/>
         <source>导入后设备 {device} 的操作记录链校验未通过：{problem}；已拒绝导入</source>
         <translation>After the import the action log of device {device} would not verify: {problem}; the import was refused</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="464"/>
+        <location filename="../../ui/core_messages.py" line="527"/>
         <source>导入后检查 {inspection} 的证据保管链校验未通过：{problem}；已拒绝导入</source>
         <translation>After the import the chain of custody of inspection {inspection} would not verify: {problem}; the import was refused</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="467"/>
+        <location filename="../../ui/core_messages.py" line="530"/>
         <source>只有检查组长可以处理交接冲突</source>
         <translation>Only the team leader can settle a hand-over conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="468"/>
+        <location filename="../../ui/core_messages.py" line="531"/>
         <source>检查 {inspection} 在交接包中已签字，本机却有它签字时没有的{what}：已拒绝导入，本机数据未改变</source>
         <translation>Inspection {inspection} is signed in the bundle, but this laptop holds {what} its signed version lacks: the import was refused and nothing here changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="472"/>
+        <location filename="../../ui/core_messages.py" line="535"/>
         <source>交接包缺少设备 {device} 的操作记录（数据改动到第 {seq} 条，操作记录只到第 {logged} 条）</source>
         <translation>The bundle lacks the action log of device {device} (its data were changed up to entry {seq}, its log goes to entry {logged})</translation>
     </message>
@@ -3512,62 +3512,62 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/home.py" line="164"/>
+        <location filename="../../ui/home.py" line="219"/>
         <source>本机的检查</source>
         <translation>Inspections on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="168"/>
+        <location filename="../../ui/home.py" line="223"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="176"/>
+        <location filename="../../ui/home.py" line="231"/>
         <source>搜索机构名称…</source>
         <translation>Search institution…</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="179"/>
+        <location filename="../../ui/home.py" line="234"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="186"/>
+        <location filename="../../ui/home.py" line="241"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="187"/>
+        <location filename="../../ui/home.py" line="242"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="188"/>
+        <location filename="../../ui/home.py" line="243"/>
         <source>最近 7 天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="189"/>
+        <location filename="../../ui/home.py" line="244"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="190"/>
+        <location filename="../../ui/home.py" line="245"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="240"/>
+        <location filename="../../ui/home.py" line="295"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="243"/>
+        <location filename="../../ui/home.py" line="296"/>
         <source>全部方式</source>
         <translation>All modes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/home.py" line="283"/>
+        <location filename="../../ui/home.py" line="336"/>
         <source>共 %n 项检查</source>
         <translation>
             <numerusform>%n inspection</numerusform>
@@ -3578,67 +3578,67 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>InspectionListModel</name>
     <message>
-        <location filename="../../ui/home.py" line="57"/>
+        <location filename="../../ui/home.py" line="112"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="58"/>
+        <location filename="../../ui/home.py" line="113"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="59"/>
+        <location filename="../../ui/home.py" line="114"/>
         <source>被检查机构</source>
         <translation>Institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="60"/>
+        <location filename="../../ui/home.py" line="115"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="61"/>
+        <location filename="../../ui/home.py" line="116"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="62"/>
+        <location filename="../../ui/home.py" line="117"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="63"/>
+        <location filename="../../ui/home.py" line="118"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="64"/>
+        <location filename="../../ui/home.py" line="119"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="65"/>
+        <location filename="../../ui/home.py" line="120"/>
         <source>涉及金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="119"/>
+        <location filename="../../ui/home.py" line="173"/>
         <source>（更正记录）</source>
         <translation> (amendment)</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="121"/>
+        <location filename="../../ui/home.py" line="175"/>
         <source>（已更正）</source>
         <translation> (amended)</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="129"/>
+        <location filename="../../ui/home.py" line="182"/>
         <source>%1（检查组来自 %2）</source>
         <translation>%1 (team from %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="146"/>
+        <location filename="../../ui/home.py" line="198"/>
         <source>本检查更正一份已签名的记录，原记录保持不变</source>
         <translation>This inspection corrects a signed record; the original stays as it was</translation>
     </message>
@@ -4334,221 +4334,221 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>医保基金现场检查 Inspector</source>
         <translation>Inspector · Medical insurance fund inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>点击关闭此提示</source>
         <translation>Click to close this notice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>本机数据未加密：可在“文件 → 加密本机数据…”中设置口令</source>
         <translation>The data on this computer are not encrypted: set a passphrase under File → Encrypt the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>新建检查…</source>
         <translation>New inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>导入机构名录…</source>
         <translation>Import institution registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>数字签名密钥…</source>
         <translation>Signing keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>切换当前检查人员…</source>
         <translation>Change current inspector…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>验证记录文件…</source>
         <translation>Verify a record file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>导出交接包…</source>
         <translation>Export hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>导入交接包…</source>
         <translation>Import hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>交接冲突…</source>
         <translation>Hand-over conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>同步…</source>
         <translation>Sync…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>自动锁定时间…</source>
         <translation>Lock after idle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>加密本机数据…</source>
         <translation>Encrypt the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>计划(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>双随机抽查…</source>
         <translation>Random draw…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>结算数据抽样…</source>
         <translation>Claims sampling…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
-        <location filename="../../ui/main_window.py" line="665"/>
+        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="695"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>请先在检查列表中选中或打开一项检查。</source>
         <translation>Select or open an inspection in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>进销存核对</source>
         <translation>Stock reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="465"/>
         <source>当前检查人员：%1</source>
         <translation>Current inspector: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="467"/>
         <source>未选择当前检查人员</source>
         <translation>No current inspector chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>本机数据已加密</source>
         <translation>The data on this computer are encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>加密本机数据</source>
         <translation>Encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>本机数据已加密，明文文件已删除。此后每次启动和锁定后需输入口令。
 提示：删除文件不会擦除磁盘上的旧数据块；建议同时清除磁盘空闲空间。</source>
         <translation>The data on this computer are encrypted and the plain files deleted. The passphrase is now asked at every start and after a lock.
 Note: deleting a file does not wipe its old blocks on the disk; wiping the disk&apos;s free space as well is advised.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="580"/>
         <source>未能加密本机数据</source>
         <translation>Could not encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>正在加密本机数据…</source>
         <translation>Encrypting the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="607"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="645"/>
+        <location filename="../../ui/main_window.py" line="675"/>
         <source>自动锁定时间</source>
         <translation>Lock after idle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="646"/>
+        <location filename="../../ui/main_window.py" line="676"/>
         <source>无操作多少分钟后自动锁定：</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="667"/>
+        <location filename="../../ui/main_window.py" line="697"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -4563,12 +4563,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+H   inspection list   Ctrl+T   problem ledger   Ctrl+L   lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="679"/>
+        <location filename="../../ui/main_window.py" line="709"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="680"/>
+        <location filename="../../ui/main_window.py" line="710"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
