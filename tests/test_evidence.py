@@ -181,12 +181,12 @@ def test_one_decode_makes_both_copies_at_a_reduced_scale(
     photo = PHOTOS / "mobile" / "jolla.jpg"  # 3264 x 2448
     [result] = add_evidence(workspace, inspection_id, [photo])
     assert result.ok
-    # One decode, by libjpeg's DCT scaling at 3/8 (which Image.draft does not offer): 1224 x
-    # 918, which is the print copy itself, with no resampling after it.
-    assert decoded == [(1224, 918)]
+    # One decode, by libjpeg's DCT scaling at 1/4: 816 x 612, which is the print copy itself,
+    # with no resampling after it.
+    assert decoded == [(816, 612)]
     [view] = get_inspection(workspace, inspection_id).evidence
     with Image.open(workspace.store.path_for(view.print_sha256 or "", ".jpg")) as copy:
-        assert copy.size == (1224, 918)
+        assert copy.size == (816, 612)
         copy.load()
         printed = copy.convert("RGB")
     with Image.open(workspace.store.path_for(view.thumb_sha256 or "", ".jpg")) as thumb:
@@ -194,7 +194,7 @@ def test_one_decode_makes_both_copies_at_a_reduced_scale(
     # The same picture as a full decode shrunk with Lanczos, not a crop or a shifted one: the
     # difference is JPEG noise (quality 80), not content.
     with Image.open(photo) as full:
-        reference = full.convert("RGB").resize((1224, 918), Image.Resampling.LANCZOS)
+        reference = full.convert("RGB").resize((816, 612), Image.Resampling.LANCZOS)
     assert psnr(printed, reference) > 30
     shifted = reference.transform(reference.size, Image.Transform.AFFINE, (1, 0, 4, 0, 1, 0))
     assert psnr(printed, shifted) < psnr(printed, reference) - 3
@@ -209,14 +209,15 @@ def psnr(a: Image.Image, b: Image.Image) -> float:
 @pytest.mark.parametrize(
     ("size", "scale"),
     [
-        ((3264, 2448), (3, (1224, 918))),  # 8 MP: 3/8
-        ((3648, 2736), (3, (1368, 1026))),  # 10 MP
-        ((4000, 3000), (3, (1500, 1125))),  # 12 MP
-        ((2448, 3264), (3, (918, 1224))),  # stored upright
-        ((4608, 3456), (3, (1728, 1296))),  # 16 MP: 3/8, then shrunk to PRINT_SIDE
-        ((8000, 6000), (4, (2000, 1500))),  # 48 MP: 1/4
-        ((2000, 1500), (1, (2000, 1500))),  # 1/2 would be under 1200 px: a full decode
-        ((1000, 800), (1, (1000, 800))),
+        ((3264, 2448), (4, (816, 612))),  # 8 MP: 1/4
+        ((3648, 2736), (4, (912, 684))),  # 10 MP
+        ((4000, 3000), (4, (1000, 750))),  # 12 MP
+        ((2448, 3264), (4, (612, 816))),  # stored upright
+        ((4608, 3456), (4, (1152, 864))),  # 16 MP
+        ((6000, 4500), (4, (1500, 1125))),  # 27 MP: 1/4, then shrunk to PRINT_SIDE
+        ((8000, 6000), (8, (1000, 750))),  # 48 MP: 1/8
+        ((2000, 1500), (2, (1000, 750))),  # 3/8 would be under 800 px: 1/2
+        ((1000, 800), (1, (1000, 800))),  # 1/2 would be under 800 px: a full decode
     ],
 )
 def test_the_dct_scale_is_the_smallest_that_keeps_the_print_size(
@@ -230,14 +231,14 @@ def test_a_photo_larger_than_the_print_range_is_shrunk_to_the_print_side(
 ) -> None:
     inspection_id = new_inspection(workspace)
     with Image.open(PHOTOS / "mobile" / "jolla.jpg") as source:
-        big = source.convert("RGB").resize((4608, 3456))
-    path = tmp_path / "16mp.jpg"
+        big = source.convert("RGB").resize((6000, 4500))
+    path = tmp_path / "27mp.jpg"
     big.save(path, quality=85)
     [result] = add_evidence(workspace, inspection_id, [path])
     assert result.ok, result.error
     [view] = get_inspection(workspace, inspection_id).evidence
     with Image.open(workspace.store.path_for(view.print_sha256 or "", ".jpg")) as copy:
-        assert copy.size == (PRINT_SIDE, 1050)
+        assert copy.size == (PRINT_SIDE, 750)
         copy.load()
         printed = copy.convert("RGB")
     assert psnr(printed, big.resize(printed.size, Image.Resampling.LANCZOS)) > 30

@@ -4,7 +4,7 @@ orientation). Broken EXIF fails soft: the photo is kept, with a note of what cou
 One decode per photo serves everything intake needs from the pixels: it proves the file whole (a
 truncated JPEG fails only when decoded), and gives the thumbnail and the print-size copy that the
 record places. A JPEG is decoded by libjpeg at the smallest DCT scale (1/8, 1/4, 3/8, 1/2 or 1)
-that still gives the print size: for 8-12 MP phone photos 3/8, which *is* the print copy (1224-1500
+that still gives the print size: for 8-12 MP phone photos 1/4, which *is* the print copy (816-1000
 px), with no resampling after it. Both copies are made from that decode, and they are turned
 upright by the EXIF orientation only after shrinking (turning first would force a full decode).
 """
@@ -52,16 +52,19 @@ except ImportError:  # pragma: no cover - pinned in requirements.txt
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif"}
 _QUICKTIME_BRANDS = {b"qt  "}
 
-# The print-size copy: the record places photos in a 120 x 95 mm box, where a long side of
-# 1400 px is 296 dpi. Measured on 8-12 MP phone photos: about 200 KB each at quality 80, so a
-# record of 100 photos stays near 20 MB (1632-2000 px at quality 85 made 52 MB).
-PRINT_SIDE = 1400
-# A JPEG's print copy is what libjpeg's DCT scaling gives when that lands in this range (1200 px
-# is 254 dpi in the box, 1600 px 339 dpi): 8, 10 and 12 MP phone photos at 3/8 give 1224, 1368
-# and 1500 px with no resampling, which cost as much as the decode's own scaling (issue 14).
-# Outside the range (and for other formats) the copy is resized to PRINT_SIDE.
-PRINT_MIN = 1200
-PRINT_MAX = 1600
+# The print-size copy: the record places photos in a 120 x 95 mm box. A long side of 816-1200 px
+# there is 173-254 dpi: more than an office laser printer's halftone resolves in a photo, and
+# the original, kept with its hash, is the evidence. Measured on 8-12 MP phone photos (issue
+# 14): at quality 80 about 90 KB a copy, so a record of 100 photos is near 10 MB.
+PRINT_SIDE = 1000
+# A JPEG's print copy is what libjpeg's DCT scaling gives when that lands in this range: 8, 10
+# and 12 MP phone photos at 1/4 give 816, 912 and 1000 px with no resampling. The decode at 1/4
+# (libjpeg-turbo's SIMD path) and the smaller copy cost 56-64 ms of CPU a photo against 73-78
+# ms for 1224-1500 px at 3/8, which had no SIMD: the difference decides whether intake keeps
+# up with a phone's folder on two cores (issue 14). Outside the range (and for other formats)
+# the copy is resized to PRINT_SIDE.
+PRINT_MIN = 800
+PRINT_MAX = 1200
 PRINT_QUALITY = 80
 THUMB_SIDE = 320
 THUMB_QUALITY = 80
