@@ -122,6 +122,16 @@ def _make_batch(folder: Path, count: int, seed: int) -> None:
         image.save(folder / f"IMG_{seed:02d}_{index:03d}.jpg", quality=90, exif=exif.tobytes())
 
 
+def _kept_files(store: Path) -> int:
+    """Files in the evidence store's own folders (the scratch folders left out)."""
+    return sum(
+        1
+        for folder in store.iterdir()
+        if folder.is_dir() and not folder.name.startswith(".")
+        for _ in folder.iterdir()
+    )
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("home", ["plain", "encrypted"], indirect=True)
 def test_killing_an_intake_at_random_moments_leaves_store_and_database_in_agreement(
@@ -152,15 +162,18 @@ def test_killing_an_intake_at_random_moments_leaves_store_and_database_in_agreem
             stderr=subprocess.DEVNULL,
             env={**os.environ},
         )
-        # Wait until the intake has begun (its scratch folder exists), then kill it at a
-        # seeded-random moment: during copying, decoding, journaling, renaming or committing.
-        incoming = home / "evidence" / ".incoming"
-        deadline = time.monotonic() + 60
+        # Kill it at a seeded-random point of the batch: when a random share of its photos
+        # (a quarter to three quarters) have their files in the store, with other photos being
+        # copied, decoded, journaled, renamed or committed on its threads at that moment. A
+        # point in files, not in seconds: the whole batch takes well under a second.
+        store = home / "evidence"
+        kept_before = _kept_files(store)
+        target = kept_before + 3 * rng.randrange(BATCH // 4, 3 * BATCH // 4)  # 3 files a photo
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline and child.poll() is None:
-            if incoming.is_dir() and any(p.is_dir() for p in incoming.iterdir()):
+            if _kept_files(store) >= target:
                 break
-            time.sleep(0.005)
-        time.sleep(rng.uniform(0.05, 1.2))
+            time.sleep(0.002)
         if child.poll() is None:
             child.send_signal(signal.SIGKILL)
         child.wait(timeout=60)

@@ -4,8 +4,10 @@ One bad file never stops the others of a batch.
 
 Files are prepared on a small thread pool (copy and hash, one decode, two small encodes: Pillow
 and hashlib release the GIL), at most a few ahead of the commits, so memory stays flat however
-large the batch. Rows are committed in order on the calling thread: each file's row as soon as
-its files are in the store, with those after it that are ready in the same transaction.
+large the batch. Rows are committed in order on the calling thread, a few files to a
+transaction (GROUP_MIN, or fewer at the end of a batch or when cancelled), once their files are
+in the store: a file not yet committed when the process dies is taken out of the store again on
+the next start, and goes in when the batch is added again.
 """
 
 from __future__ import annotations
@@ -35,7 +37,11 @@ from inspector.workspace import Workspace
 # ran long, but less than "taken the day before".
 TIME_WARNING_HOURS = 12
 MAX_WORKERS = 4
-GROUP_MAX = 16  # rows committed in one transaction at most
+# Rows committed in one transaction: at least GROUP_MIN when that many are on their way (each
+# transaction costs ~10 ms of Python on the committing thread, which the preparing threads
+# need on two cores: issue 14), at most GROUP_MAX.
+GROUP_MIN = 8
+GROUP_MAX = 16
 THUMB_SUFFIX = ".jpg"
 
 
@@ -155,7 +161,9 @@ def add_evidence(
         with scratch_cm as scratch, ThreadPoolExecutor(workers, "intake") as pool:
             pending: deque[tuple[Path, Future[_Prepared]]] = deque()
             queue = iter(files)
-            ahead = workers * 2  # prepared files waiting for their commit: memory stays flat
+            # Prepared files waiting for their commit, bounded so that memory stays flat: a
+            # group's worth and one file for each thread beyond it.
+            ahead = max(workers * 2, GROUP_MIN + workers)
             cancelled = False
             while True:
                 while not cancelled and len(pending) < ahead:
@@ -168,12 +176,16 @@ def add_evidence(
                 if cancelled:
                     pending.popleft()[1].cancel()
                     continue
-                # The next file in order, and with it those after it already prepared: one
-                # transaction (one fsync of SQLite's log) for the group, rows still in order.
-                group = [pending.popleft()]
-                group[0][1].exception()  # wait for it
-                while pending and pending[0][1].done() and len(group) < GROUP_MAX:
+                # The next files in order (GROUP_MIN of them, waited for), and with them those
+                # after them already prepared: one transaction (one fsync of SQLite's log) for
+                # the group, rows still in order.
+                group: list[tuple[Path, Future[_Prepared]]] = []
+                while pending and len(group) < GROUP_MAX:
+                    waiting = group and not pending[0][1].done()
+                    if waiting and (len(group) >= GROUP_MIN or reporter.cancelled):
+                        break
                     group.append(pending.popleft())
+                    group[-1][1].exception()  # wait for it
                 for result in _commit_group(ws, full_id, group, item_code, adder_id, actor):
                     results.append(result)
                     reporter.advance(len(results), result.name)

@@ -299,11 +299,11 @@ def _derive(image: Image.Image, info: MediaInfo) -> None:
             _draft_size(*pixels.size, PRINT_SIDE), Image.Resampling.BILINEAR, reducing_gap=2.0
         )
     # The thumbnail: box-averaged by the largest whole factor first (Image.reduce, a few ms),
-    # then bicubic over what is left, less than twice: for a 320 px picture as good as bicubic
-    # all the way, at half the cost (issue 14).
+    # then bilinear over what is left, less than twice. Against a Lanczos reference the error
+    # is 1.9/255 (bicubic's 1.2), invisible at 320 px, for 1 ms less a photo (issue 14).
     thumb = pixels.resize(
         _draft_size(*pixels.size, THUMB_SIDE) if max(pixels.size) > THUMB_SIDE else pixels.size,
-        Image.Resampling.BICUBIC,
+        Image.Resampling.BILINEAR,
         reducing_gap=1.0,
     )
     method = None if info.upright else TRANSPOSE.get(info.orientation or 1)
