@@ -3,7 +3,6 @@ user data directory."""
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,6 +89,8 @@ class DataDir:
         return self.root / "list-names.json"
 
     def list_names(self) -> dict[str, dict[str, str]] | None:
+        import json  # here: not before the window's first paint (issue 14)
+
         try:
             names = json.loads(self.list_names_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -102,6 +103,8 @@ class DataDir:
 
     def set_list_names(self, names: dict[str, dict[str, str]]) -> None:
         """Written atomically; a failure only costs the next start its early list."""
+        import json
+
         _write_quietly(self.list_names_file, json.dumps(names, ensure_ascii=False, sort_keys=True))
 
     @property

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+# Not the Qt namespace (Qt.AlignmentFlag...): PySide builds all its enums on first import, 24 ms
+# that the first paint need not wait for (issue 14); the methods that use it import it.
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -52,6 +55,12 @@ def _minutes(text: str | None, default: int) -> int:
     return value if value >= 1 else default
 
 
+def _shortcut(action: QAction, keys: QKeySequence) -> None:
+    """``action.setShortcut(keys)``. setShortcut's overloads make PySide build the whole Qt
+    namespace to resolve the call (see the imports); setShortcuts with a list does not."""
+    action.setShortcuts([keys])
+
+
 class LoadingPage(QWidget):
     """What the home list looks like while the core loads: its title and a line saying so."""
 
@@ -62,8 +71,14 @@ class LoadingPage(QWidget):
         title.setStyleSheet("font-size: 18px; font-weight: bold;")
         layout.addWidget(title)
         self.message = QLabel(self.tr("正在打开检查列表…"))
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.message, 1)
+        # Centred by stretches, not by an alignment flag (see the imports above).
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.message)
+        row.addStretch(1)
+        layout.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
 
 
 class MainWindow(QMainWindow):
@@ -233,7 +248,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("文件(&F)"))
         new = self._waits_for_workspace(QAction(self.tr("新建检查…"), self))
-        new.setShortcut(QKeySequence.StandardKey.New)
+        _shortcut(new, QKeySequence(QKeySequence.StandardKey.New))
         new.triggered.connect(self.new_inspection)
         file_menu.addAction(new)
         registry = self._waits_for_workspace(QAction(self.tr("导入机构名录…"), self))
@@ -267,7 +282,7 @@ class MainWindow(QMainWindow):
         # Enabled by attach for an encrypted data directory only (a plain one has no key).
         self.lock_action = QAction(self.tr("锁定"), self)
         self.lock_action.setEnabled(False)
-        self.lock_action.setShortcut("Ctrl+L")
+        _shortcut(self.lock_action, QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock_now)
         file_menu.addAction(self.lock_action)
         self.lock_time_action = QAction(self.tr("自动锁定时间…"), self)
@@ -280,7 +295,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.lock_time_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("退出"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        _shortcut(quit_action, QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
@@ -297,11 +312,11 @@ class MainWindow(QMainWindow):
 
         view_menu = menu.addMenu(self.tr("查看(&V)"))
         home = self._waits_for_workspace(QAction(self.tr("检查列表"), self))
-        home.setShortcut("Ctrl+H")
+        _shortcut(home, QKeySequence("Ctrl+H"))
         home.triggered.connect(self.show_home)
         view_menu.addAction(home)
         ledger = self._waits_for_workspace(QAction(self.tr("问题台账"), self))
-        ledger.setShortcut("Ctrl+T")
+        _shortcut(ledger, QKeySequence("Ctrl+T"))
         ledger.triggered.connect(lambda: self.show_ledger())
         view_menu.addAction(ledger)
         language = view_menu.addMenu(self.tr("语言 / Language"))
@@ -387,6 +402,8 @@ class MainWindow(QMainWindow):
         """The inspection open on the checklist page, else the one selected on the home list."""
         if self.pages.currentWidget() is self.checklist and self.checklist.view is not None:
             return self.checklist.inspection_id
+        from PySide6.QtCore import Qt
+
         index = self.home.table.currentIndex()
         if index.isValid():
             return self.home.model.data(index, Qt.ItemDataRole.UserRole)
@@ -569,6 +586,8 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Ok,
                 self,
             )
+            from PySide6.QtCore import Qt
+
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()  # not exec: the window goes on at once
             self.encrypted_notice = box
@@ -604,6 +623,8 @@ class MainWindow(QMainWindow):
             self.idle.pause()
         # The window's pages are covered; other windows (an open dialog) covered
         # without closing them (hiding a dialog would end it and lose what it holds).
+        from PySide6.QtCore import Qt
+
         self._locked_page = QLabel(self.tr("已锁定"))
         self._locked_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._before_lock = self.pages.currentWidget()
