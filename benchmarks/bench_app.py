@@ -1,15 +1,17 @@
 """Desktop app speed (issues 3 and 14). Prints figures; run:
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_app.py [--keep DIR]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_app.py [--keep DIR] [--packaged]
     xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python benchmarks/bench_app.py   # a real X
 
 1. Start-up against a bare PySide6 window in the same run, each a whole process (interpreter
    start included), alternately, median of 5: from just before the process is started to the
    first paint of the window (targets: first paint <= 1.5x the bare window's), to the home list
    filled with the newest inspections and painted (<= 3x; read before the core is in, see
-   ui/app.py CoreLoader._preview), to the core loaded and the workspace attached, and to the
+   ui/app.py early_list), to the core loaded and the workspace attached, and to the
    process's exit after the smoke test opened the newest checklist too. The child is told the
    start time (INSPECTOR_T0) and prints its figures; the bare window is timed the same way.
+   With --packaged, the same for the PyInstaller build in dist/inspector (scripts/build.sh)
+   against the bare window packaged alike (built once into build/bench-bare).
 2. With 5,000 inspections and 500,000 answers: the home list opens and filters (target < 100 ms),
    an inspection's checklist opens (target < 100 ms). Median of 7 in-process runs each.
 """
@@ -108,18 +110,91 @@ def timed_process(command: list[str]) -> dict[str, float]:
     return figures
 
 
-def start_up(home: Path, runs: int = 5) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
+def start_up(
+    home: Path, bare_command: list[str], app_command: list[str], runs: int = 5
+) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
     """Bare window and app alternately, so that load on the machine falls on both alike."""
     bare: list[dict[str, float]] = []
     app: list[dict[str, float]] = []
-    app_command = [sys.executable, "main.py", "--smoke-test", "--home", str(home)]
     # Warm: the files in the page cache, and the list's names kept by a session before (an
     # earlier start writes them, as any start after the first finds them).
+    timed_process(bare_command)
     timed_process(app_command)
     for _ in range(runs):
-        bare.append(timed_process([sys.executable, "-c", BARE]))
+        bare.append(timed_process(bare_command))
         app.append(timed_process(app_command))
     return bare, app
+
+
+PACKAGED_APP = ROOT / "dist" / "inspector" / "inspector"  # scripts/build.sh makes it
+PACKAGED_BARE = ROOT / "build" / "bench-bare"
+
+
+def packaged_bare() -> Path:
+    """The bare window packaged as the app is (PyInstaller, one folder), built once: the
+    bootloader's unpacking and its importer then fall on both sides of the ratio."""
+    program = PACKAGED_BARE / "dist" / "bare" / "bare"
+    if not program.exists():
+        PACKAGED_BARE.mkdir(parents=True, exist_ok=True)
+        script = PACKAGED_BARE / "bare.py"
+        script.write_text(BARE, encoding="utf-8")
+        pyinstaller = Path(sys.executable).with_name("pyinstaller")
+        subprocess.run(
+            [
+                str(pyinstaller),
+                "--noconfirm",
+                "--log-level",
+                "WARN",
+                "--onedir",
+                "--distpath",
+                str(PACKAGED_BARE / "dist"),
+                "--workpath",
+                str(PACKAGED_BARE / "work"),
+                "--specpath",
+                str(PACKAGED_BARE),
+                str(script),
+            ],
+            check=True,
+        )
+    return program
+
+
+def report(label: str, bare: list[dict[str, float]], app: list[dict[str, float]]) -> None:
+    bare_paint = median_of(bare, "first paint")
+    paint = median_of(app, "first paint")
+    filled = median_of(app, "list filled")
+    print(
+        f"{label}start-up, whole processes, median of 5 "
+        "(each run: bare / app first paint / list filled / core loaded):"
+    )
+    for one, other in zip(bare, app, strict=True):
+        print(
+            f"  {one['first paint']:.0f} / {other['first paint']:.0f} / "
+            f"{other['list filled']:.0f} / {other['core loaded']:.0f} ms"
+        )
+    print(f"{label}bare PySide6 window, start to first paint: {bare_paint:.0f} ms")
+    print(
+        f"{label}Inspector, start to first paint (frame, menus, the list's placeholder): "
+        f"{paint:.0f} ms = {paint / bare_paint:.2f}x bare (target <= 1.5x)"
+    )
+    print(
+        f"{label}Inspector, start to the home list filled ({INSPECTIONS:,} inspections): "
+        f"{filled:.0f} ms = {filled / bare_paint:.2f}x bare (target <= 3x)"
+    )
+    loaded = median_of(app, "core loaded")
+    print(
+        f"{label}Inspector, start to the core loaded and the workspace attached (what opening "
+        f"an inspection or any change waits for): {loaded:.0f} ms = {loaded / bare_paint:.2f}x"
+        " bare"
+    )
+    print(
+        f"{label}Inspector, start to the newest inspection's checklist opened (as a restart "
+        f"reopens the last one): {median_of(app, 'checklist opened'):.0f} ms"
+    )
+    print(
+        f"{label}process start to exit: bare {median_of(bare, 'exit'):.0f} ms, Inspector smoke "
+        f"test (home, then the newest checklist opened) {median_of(app, 'exit'):.0f} ms"
+    )
 
 
 def median_of(runs: list[dict[str, float]], name: str) -> float:
@@ -277,6 +352,11 @@ def _snapshot_sha(ws: object, inspection_id: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--keep", help="populate (or reuse) this data directory")
+    parser.add_argument(
+        "--packaged",
+        action="store_true",
+        help="also the PyInstaller build (dist/inspector) against a bare window packaged alike",
+    )
     args = parser.parse_args()
     home = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="inspector-bench-"))
 
@@ -291,41 +371,16 @@ def main() -> None:
 
     platform = os.environ.get("QT_QPA_PLATFORM", "")
     print(f"{os.cpu_count()} cores; Qt platform {platform}; load average " + load_text())
-    bare, app = start_up(home)
-    bare_paint = median_of(bare, "first paint")
-    paint = median_of(app, "first paint")
-    filled = median_of(app, "list filled")
-    print(
-        "start-up, whole processes, median of 5 "
-        "(each run: bare / app first paint / list filled / core loaded):"
-    )
-    for one, other in zip(bare, app, strict=True):
-        print(
-            f"  {one['first paint']:.0f} / {other['first paint']:.0f} / "
-            f"{other['list filled']:.0f} / {other['core loaded']:.0f} ms"
-        )
-    print(f"bare PySide6 window, start to first paint: {bare_paint:.0f} ms")
-    print(
-        f"Inspector, start to first paint (frame, menus, the list's placeholder): {paint:.0f} ms"
-        f" = {paint / bare_paint:.2f}x bare (target <= 1.5x)"
-    )
-    print(
-        f"Inspector, start to the home list filled ({INSPECTIONS:,} inspections): {filled:.0f} ms"
-        f" = {filled / bare_paint:.2f}x bare (target <= 3x)"
-    )
-    loaded = median_of(app, "core loaded")
-    print(
-        "Inspector, start to the core loaded and the workspace attached (what opening an "
-        f"inspection or any change waits for): {loaded:.0f} ms = {loaded / bare_paint:.2f}x bare"
-    )
-    print(
-        "Inspector, start to the newest inspection's checklist opened (as a restart reopens the "
-        f"last one): {median_of(app, 'checklist opened'):.0f} ms"
-    )
-    print(
-        f"process start to exit: bare {median_of(bare, 'exit'):.0f} ms, Inspector smoke test "
-        f"(home, then the newest checklist opened) {median_of(app, 'exit'):.0f} ms"
-    )
+    bare_command = [sys.executable, "-c", BARE]
+    app_command = [sys.executable, "main.py", "--smoke-test", "--home", str(home)]
+    report("", *start_up(home, bare_command, app_command))
+    if args.packaged:
+        if not PACKAGED_APP.exists():
+            raise SystemExit(f"{PACKAGED_APP} is missing: build it first (bash scripts/build.sh)")
+        bare_command = [str(packaged_bare())]
+        app_command = [str(PACKAGED_APP), "--smoke-test", "--home", str(home)]
+        print("load average " + load_text())
+        report("[packaged] ", *start_up(home, bare_command, app_command))
     print("load average after: " + load_text())
 
     from PySide6.QtWidgets import QApplication
