@@ -22,7 +22,7 @@ from inspector.db.models import Evidence, Inspection, InspectionStatus
 from inspector.errors import InvalidInput, NotFound
 from inspector.evidence import custody
 from inspector.evidence.export import MANIFEST, export_evidence
-from inspector.evidence.intake import IntakeResult, add_evidence, time_warning
+from inspector.evidence.intake import GROUP_MAX, IntakeResult, add_evidence, time_warning
 from inspector.evidence.manage import (
     annotate_evidence,
     link_evidence,
@@ -44,7 +44,7 @@ from inspector.inspections import (
 from inspector.progress import Cancelled
 from inspector.workspace import Workspace
 
-from .conftest import PHOTOS
+from .conftest import PHOTOS, phone_batch
 
 TEAM = [TeamMember("张伟", "370100001"), TeamMember("李娜", "370100002")]
 
@@ -837,12 +837,16 @@ class CancelAfter:
         return self.done >= self.files
 
 
-def test_cancel_keeps_what_went_in_and_leaves_nothing_half_made(workspace: Workspace) -> None:
+def test_cancel_keeps_what_went_in_and_leaves_nothing_half_made(
+    workspace: Workspace, tmp_path: Path
+) -> None:
     inspection_id = new_inspection(workspace)
+    # More files than one transaction takes (GROUP_MAX), so there is a "between" to stop at.
+    phone_batch(tmp_path / "card", GROUP_MAX + 10, 1)
     with pytest.raises(Cancelled):
-        add_evidence(workspace, inspection_id, [PHOTOS / "gps"], reporter=CancelAfter(3))
-    # Cancelled between two commits: what was committed stays (a group may hold a few files).
-    assert 3 <= len(get_inspection(workspace, inspection_id).evidence) < 9
+        add_evidence(workspace, inspection_id, [tmp_path / "card"], reporter=CancelAfter(3))
+    # Cancelled between two commits: what was committed stays (a group holds up to GROUP_MAX).
+    assert 3 <= len(get_inspection(workspace, inspection_id).evidence) <= GROUP_MAX
     assert_store_agrees(workspace)
     assert verify_evidence(workspace, inspection_id).ok
 

@@ -14,11 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
 from inspector.workspace import Workspace
 
-from .conftest import PHOTOS, ROOT, Cli, new_inspection, open_home
+from .conftest import PHOTOS, ROOT, Cli, new_inspection, open_home, phone_batch
 from .test_evidence import assert_store_agrees
 
 
@@ -106,22 +105,6 @@ def test_evidence_of_a_finished_inspection_cannot_be_removed_from_the_command_li
 BATCH = 40
 
 
-def _make_batch(folder: Path, count: int, seed: int) -> None:
-    """Photos that differ (so every hash is new), a few with EXIF orientation, phone-like."""
-    folder.mkdir(parents=True)
-    rng = random.Random(seed)
-    with Image.open(PHOTOS / "mobile" / "jolla.jpg") as source:
-        exif = source.getexif()
-        base = source.convert("RGB").resize((1632, 1224))
-    for index in range(count):
-        image = base.copy()
-        x, y = rng.randrange(1500), rng.randrange(1100)
-        colour = (rng.randrange(256), rng.randrange(256), rng.randrange(256))
-        image.paste(colour, (x, y, x + 64 + index, y + 64))
-        exif[0x0112] = rng.choice([1, 3, 6, 8])
-        image.save(folder / f"IMG_{seed:02d}_{index:03d}.jpg", quality=90, exif=exif.tobytes())
-
-
 def _kept_files(store: Path) -> int:
     """Files in the evidence store's own folders (the scratch folders left out)."""
     return sum(
@@ -143,7 +126,7 @@ def test_killing_an_intake_at_random_moments_leaves_store_and_database_in_agreem
     killed_midway = 0
     for run in range(6):
         batch = tmp_path / f"card{run}"
-        _make_batch(batch, BATCH, run)
+        phone_batch(batch, BATCH, run)
         before = len(_evidence(cli, inspection_id))
         child = subprocess.Popen(
             [
