@@ -7,7 +7,6 @@ import base64
 import hmac
 import json
 import secrets
-import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -289,7 +288,8 @@ def make_app(central: Central) -> Starlette:
         chosen = {
             k: q.get(k) or None for k in ("district", "type", "mode", "status", "since", "until")
         }
-        page = max(0, int(q.get("page") or 0)) if (q.get("page") or "0").isdigit() else 0
+        asked = q.get("page") or "0"
+        page = int(asked) if asked.isdigit() else 0
         try:
             total, items = await run_in_threadpool(
                 lambda: central.list_inspections(
@@ -372,12 +372,9 @@ def make_app(central: Central) -> Starlette:
         return HTMLResponse(html)
 
     async def record_pdf(request: Request, user: OfficeUser) -> Response:
-        inspection = request.path_params["id"]
         try:
-            await run_in_threadpool(visible, user, inspection)
-            pdf = await run_in_threadpool(
-                central.record_pdf, inspection, request.path_params["record"]
-            )
+            data = await run_in_threadpool(visible, user, request.path_params["id"])
+            pdf = await run_in_threadpool(central.record_pdf, data, request.path_params["record"])
         except InspectorError:
             return Response(status_code=404)
         return Response(pdf, media_type="application/pdf")
@@ -449,20 +446,17 @@ def _escape(text: str) -> str:
 
 def _records(central: Central, data: dict[str, Any]) -> list[dict[str, Any]]:
     """Each record with its signatures checked (pyHanko) on the server's copy."""
-    from inspector.signing.verify import verify_pdf
+    from inspector.signing.verify import verify_pdf_data
 
     out = []
     for record in data["rows"].get("records", []):
         signatures = []
         try:
-            pdf = central.record_pdf(data["inspection"]["id"], record["id"])
+            pdf = central.record_pdf(data, record["id"])
         except (InspectorError, OSError):
             pdf = b""
         if pdf:
-            with tempfile.TemporaryDirectory(prefix="inspector-office-") as folder:
-                target = Path(folder) / "record.pdf"
-                target.write_bytes(pdf)
-                report = verify_pdf(target)
+            report = verify_pdf_data(pdf, Path(f"{record['id']}.pdf"))
             for sig in report.signatures:
                 signatures.append(
                     {

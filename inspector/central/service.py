@@ -62,6 +62,13 @@ class BaseUnknown(Refused):
     code = "base_unknown"
 
 
+def _in_area(area: str | None) -> Any:
+    """The inspections a district's office user sees (OfficeUser.sees): in the district or
+    made by its teams; all of them for ``None``."""
+    t = s.inspections
+    return true() if area is None else or_(t.c.district == area, t.c.team_district == area)
+
+
 def database_url(url: str) -> str:
     """postgresql://… → SQLAlchemy's psycopg 3 dialect."""
     if url.startswith("postgresql://") or url.startswith("postgres://"):
@@ -476,7 +483,7 @@ class Central:
         """``area``: only the inspections in this district or by its teams (a district's
         office user)."""
         t = s.inspections
-        where = [] if area is None else [or_(t.c.district == area, t.c.team_district == area)]
+        where = [_in_area(area)]
         for column, value in (
             (t.c.district, district),
             (t.c.type, type_code),
@@ -503,7 +510,7 @@ class Central:
 
     def filter_values(self, area: str | None = None) -> dict[str, list[str]]:
         t = s.inspections
-        seen = true() if area is None else or_(t.c.district == area, t.c.team_district == area)
+        seen = _in_area(area)
         with self.engine.connect() as c:
             return {
                 name: [
@@ -571,9 +578,9 @@ class Central:
             ).all()
         return {f for data in found for f in evidence_files(data)}
 
-    def record_pdf(self, inspection_id: str, record_id: str) -> bytes:
-        data = self.show(inspection_id)["rows"]
-        for record in data.get("records", []):
+    def record_pdf(self, data: dict[str, Any], record_id: str) -> bytes:
+        """A record's signed PDF, of an inspection's ``show`` data (read once by the caller)."""
+        for record in data["rows"].get("records", []):
             if record["id"] == record_id:
                 with self.store.open(record["sha256"], ".pdf") as handle:
                     return handle.read()
