@@ -342,6 +342,10 @@ class Central:
             held = {(row.change_device_id, row.change_seq) for row in found}
             if any((device, seq) not in held for device, seq in since.items()):
                 raise BaseUnknown("服务器没有本次增量推送所依据的数据，请推送全部数据")
+        self._check_requires(manifest)
+
+    def _check_requires(self, manifest: dict[str, Any]) -> None:
+        """The evidence files an incremental push names without carrying are held here."""
         for item in manifest.get("requires") or []:
             sha, suffix = str(item.get("sha256")), str(item.get("suffix"))
             check_file_name(sha, suffix)
@@ -433,9 +437,7 @@ class Central:
                     ):
                         while chunk := source.read(1 << 20):
                             out.write(chunk)
-            for item in manifest.get("requires") or []:  # checked again: held since start
-                if not self.store.has(str(item.get("sha256")), str(item.get("suffix"))):
-                    raise BaseUnknown("服务器没有本次增量推送所依据的数据，请推送全部数据")
+            self._check_requires(manifest)  # again: still held since the push began
             try:
                 verify_bundle(path, external=external)
             except BundleError as error:
