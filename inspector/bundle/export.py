@@ -343,7 +343,6 @@ class _Made:
     counts: dict[str, int]
     plan: _Plan
     files: dict[str, tuple[str, str]]  # member → (sha256, suffix) of the evidence store
-    records: dict[str, str]  # member → its name in the record store
 
 
 def _make(
@@ -431,7 +430,6 @@ def _make(
         counts=counts,
         plan=plan,
         files=files,
-        records={path: path for path in plan.records},
     )
 
 
@@ -531,14 +529,16 @@ class PreparedBundle:
     signature: bytes
     tables: dict[str, bytes]
     files: dict[str, tuple[str, str]]
-    records: dict[str, str]
+    records: frozenset[str]  # members that are records, named as in the record store
 
     def open(self, ws: Workspace, name: str) -> IO[bytes]:
         if name in self.tables:
             return io.BytesIO(self.tables[name])
         if name in self.files:
             return ws.store.open(*self.files[name])
-        return ws.records.open(self.records[name])
+        if name in self.records:
+            return ws.records.open(name)
+        raise KeyError(name)
 
 
 def prepare_bundle(
@@ -569,7 +569,7 @@ def prepare_bundle(
         signature=made.signature,
         tables=sink.tables,
         files=made.files,
-        records=made.records,
+        records=frozenset(made.plan.records),
     )
 
 
