@@ -9,6 +9,8 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +21,20 @@ DB_ENV = "INSPECTOR_CENTRAL_DB"
 STORE_ENV = "INSPECTOR_CENTRAL_STORE"
 
 
-def _central(args: argparse.Namespace) -> Any:
+@contextmanager
+def _central(args: argparse.Namespace) -> Iterator[Any]:
+    """The server's store for one command, closed when the command is done."""
     from inspector.central.service import Central
 
     db = args.db or os.environ.get(DB_ENV)
     store = args.store or os.environ.get(STORE_ENV)
     if not db or not store:
         raise InvalidInput("请给出服务器的数据库（--db postgresql://…）和文件库目录（--store DIR）")
-    return Central(db, Path(store))
+    central = Central(db, Path(store))
+    try:
+        yield central
+    finally:
+        central.close()
 
 
 def cmd_server(args: argparse.Namespace, out: Printer) -> int:
@@ -37,8 +45,7 @@ def cmd_server(args: argparse.Namespace, out: Printer) -> int:
     loopback = args.host in ("127.0.0.1", "::1", "localhost")
     if not (args.tls_cert and args.tls_key) and not (args.plain_http and loopback):
         raise InvalidInput("请给出本局的 HTTPS 证书和私钥（--tls-cert、--tls-key）")
-    central = _central(args)
-    try:
+    with _central(args) as central:
         uvicorn.run(
             make_app(central),
             host=args.host,
@@ -48,17 +55,12 @@ def cmd_server(args: argparse.Namespace, out: Printer) -> int:
             log_level="warning",
             access_log=False,
         )
-    finally:
-        central.close()
     return 0
 
 
 def cmd_server_enroll(args: argparse.Namespace, out: Printer) -> None:
-    central = _central(args)
-    try:
+    with _central(args) as central:
         code = central.new_code(args.district, hours=args.hours)
-    finally:
-        central.close()
     out.emit(
         {"code": code, "district": args.district, "hours": args.hours},
         f"登记码（一次有效，{args.hours} 小时内）：{code}\n"
@@ -67,20 +69,14 @@ def cmd_server_enroll(args: argparse.Namespace, out: Printer) -> None:
 
 
 def cmd_server_revoke(args: argparse.Namespace, out: Printer) -> None:
-    central = _central(args)
-    try:
+    with _central(args) as central:
         central.revoke(args.device)
-    finally:
-        central.close()
     out.emit({"revoked": args.device}, f"已吊销设备 {args.device}，其后的请求一律拒绝")
 
 
 def cmd_server_devices(args: argparse.Namespace, out: Printer) -> None:
-    central = _central(args)
-    try:
+    with _central(args) as central:
         found = central.devices()
-    finally:
-        central.close()
     lines = [
         f"{d['id'][:16]}  {d['district']}  登记于 {d['enrolled_at']:%Y-%m-%d %H:%M}"
         + ("  已吊销" if d["revoked_at"] else "")
@@ -93,8 +89,7 @@ def cmd_server_devices(args: argparse.Namespace, out: Printer) -> None:
 
 
 def cmd_central_list(args: argparse.Namespace, out: Printer) -> None:
-    central = _central(args)
-    try:
+    with _central(args) as central:
         total, items = central.list_inspections(
             district=args.district,
             type_code=args.type,
@@ -104,8 +99,6 @@ def cmd_central_list(args: argparse.Namespace, out: Printer) -> None:
             until=args.until,
             limit=args.limit,
         )
-    finally:
-        central.close()
     lines = [
         f"{i['id'][:8]}  {(i['started_at'] or '')[:10]}  {i['district']}  {i['institution']}  "
         f"{i['mode']}  {i['status']}"
@@ -118,11 +111,8 @@ def cmd_central_list(args: argparse.Namespace, out: Printer) -> None:
 
 
 def cmd_central_show(args: argparse.Namespace, out: Printer) -> None:
-    central = _central(args)
-    try:
+    with _central(args) as central:
         data = central.show(args.id)
-    finally:
-        central.close()
     i = data["inspection"]
     rows = data["rows"]
     lines = [
@@ -149,11 +139,8 @@ def cmd_server_publish(args: argparse.Namespace, out: Printer) -> None:
     private_key, certificate, chain = open_pkcs12(p12, read_passphrase(args, "本局密钥口令："))
     key = UnlockedKey(None, private_key, certificate, chain)  # type: ignore[arg-type]
     signature = sign_manifest(body, key)
-    central = _central(args)
-    try:
+    with _central(args) as central:
         version = publish(central, args.kind, path.name, body, signature)
-    finally:
-        central.close()
     out.emit(
         {"kind": args.kind, "version": version, "name": path.name},
         f"已发布 {args.kind} 第 {version} 版：{path.name}（笔记本执行 sync pull 后安装）",
@@ -177,11 +164,8 @@ def cmd_server_user_add(args: argparse.Namespace, out: Printer) -> None:
     from inspector.central.office import Office
 
     password = _new_password(args)
-    central = _central(args)
-    try:
+    with _central(args) as central:
         Office(central.engine).add_user(args.name, password, args.district)
-    finally:
-        central.close()
     where = f"（只看 {args.district} 的检查）" if args.district else "（全部区县）"
     out.emit(
         {"name": args.name, "district": args.district},
@@ -192,22 +176,16 @@ def cmd_server_user_add(args: argparse.Namespace, out: Printer) -> None:
 def cmd_server_user_disable(args: argparse.Namespace, out: Printer) -> None:
     from inspector.central.office import Office
 
-    central = _central(args)
-    try:
+    with _central(args) as central:
         Office(central.engine).disable_user(args.name)
-    finally:
-        central.close()
     out.emit({"disabled": args.name}, f"已停用用户 {args.name}，其登录已失效")
 
 
 def cmd_server_users(args: argparse.Namespace, out: Printer) -> None:
     from inspector.central.office import Office
 
-    central = _central(args)
-    try:
+    with _central(args) as central:
         found = Office(central.engine).users()
-    finally:
-        central.close()
     lines = [
         f"{u['name']}  {u['district'] or '全部区县'}" + ("  已停用" if u["disabled_at"] else "")
         for u in found
