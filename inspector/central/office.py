@@ -19,14 +19,13 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.postgresql import insert
 
 from inspector.central import schema as s
-from inspector.crypto.vault import _kdf as argon2id  # the laptop's passphrase KDF
+from inspector.crypto.vault import ARGON2, kdf  # the laptop's passphrase KDF and its settings
 from inspector.errors import InvalidInput
 
 SESSION_HOURS = 8  # a working day; then the user signs in again
 MIN_PASSWORD = 10
 MAX_FAILURES = 5  # wrong passwords for one name within LOCKOUT_SECONDS: then refused a while
 LOCKOUT_SECONDS = 15 * 60
-_KDF = {"iterations": 3, "lanes": 4, "memory_kib": 64 * 1024}
 
 
 @dataclass(frozen=True)
@@ -43,16 +42,12 @@ class OfficeUser:
         )
 
 
-def _hash(password: str, salt: bytes, params: dict[str, int]) -> bytes:
-    return argon2id(password, salt, params)
-
-
 def _encode(password: str) -> str:
     salt = secrets.token_bytes(16)
-    digest = _hash(password, salt, _KDF)
+    digest = kdf(password, salt, ARGON2)
     b64 = base64.b64encode
     return (
-        f"argon2id$m={_KDF['memory_kib']},t={_KDF['iterations']},p={_KDF['lanes']}"
+        f"argon2id$m={ARGON2['memory_kib']},t={ARGON2['iterations']},p={ARGON2['lanes']}"
         f"${b64(salt).decode()}${b64(digest).decode()}"
     )
 
@@ -67,7 +62,7 @@ def _matches(password: str, stored: str) -> bool:
             "lanes": int(values["p"]),
         }
         expected = base64.b64decode(digest)
-        actual = _hash(password, base64.b64decode(salt), settings)
+        actual = kdf(password, base64.b64decode(salt), settings)
     except (ValueError, KeyError):
         return False
     return kind == "argon2id" and hmac.compare_digest(actual, expected)

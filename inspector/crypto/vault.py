@@ -98,7 +98,8 @@ def _aad(directory_id: str, kind: str, holder: str) -> bytes:
     return f"{FORMAT}/1|{directory_id}|{kind}|{holder}".encode()
 
 
-def _kdf(passphrase: str, salt: bytes, params: dict[str, int]) -> bytes:
+def kdf(passphrase: str, salt: bytes, params: dict[str, int]) -> bytes:
+    """Argon2id of a passphrase (the key files' wraps, the office page's passwords)."""
     return Argon2id(
         salt=salt,
         length=32,
@@ -193,7 +194,7 @@ class Vault:
                 "执法证号 {holder} 在本数据目录没有口令；请由已登记的检查人员添加。", holder=holder
             )
         try:
-            key = _kdf(passphrase, _unb64(wrap["salt"]), wrap["kdf"])
+            key = kdf(passphrase, _unb64(wrap["salt"]), wrap["kdf"])
             master = AESGCM(key).decrypt(
                 _unb64(wrap["nonce"]),
                 _unb64(wrap["wrapped"]),
@@ -299,7 +300,7 @@ class Vault:
             raise InvalidInput("请填写执法证号")
         salt = os.urandom(16)
         nonce = os.urandom(12)
-        key = _kdf(passphrase, salt, ARGON2)
+        key = kdf(passphrase, salt, ARGON2)
         wrapped = AESGCM(key).encrypt(
             nonce, keys.master, _aad(self.directory_id, "passphrase", holder)
         )
