@@ -9,9 +9,12 @@ from __future__ import annotations
 import datetime
 import io
 import zipfile
+from collections.abc import Iterable
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.writer.excel import ExcelWriter
 
@@ -53,10 +56,46 @@ def _drawing(ws: Any) -> Any:
     return drawing
 
 
+# What a spreadsheet reads as the start of a formula when the cell is typed or edited (OWASP's
+# CSV-injection list): such text is also marked "quote prefix", as Excel marks text typed after
+# an apostrophe, so editing the cell in Excel or WPS does not turn it into a formula either.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text(cell: Any) -> Any:
+    if isinstance(cell.value, str):
+        cell.data_type = "s"  # openpyxl made it "f" when it began with "="
+        if cell.value.startswith(FORMULA_START):
+            cell.quotePrefix = True
+    return cell
+
+
+def append_row(sheet: Any, values: Iterable[Any]) -> None:
+    """``sheet.append(values)`` with every str written as text (never a formula); numbers,
+    dates and cells that are not text are written as they are."""
+    values = list(values)
+    if getattr(sheet.parent, "write_only", False):
+        row = []
+        for value in values:
+            if isinstance(value, Cell):  # WriteOnlyCell makes a Cell
+                row.append(_as_text(value))
+            elif isinstance(value, str):
+                row.append(_as_text(WriteOnlyCell(sheet, value=value)))
+            else:
+                row.append(value)
+        type(sheet).append(sheet, row)
+        return
+    type(sheet).append(sheet, values)
+    row = sheet._current_row
+    for column in range(1, len(values) + 1):
+        _as_text(sheet.cell(row=row, column=column))
+
+
 def create_sheet(book: Workbook, title: str) -> Any:
-    """``book.create_sheet(title)``; in a write-only workbook, one whose rows are streamed to
-    memory rather than to openpyxl's temp file."""
+    """``book.create_sheet(title)``, whose ``append`` is :func:`append_row`; in a write-only
+    workbook, one whose rows are streamed to memory rather than to openpyxl's temp file."""
     sheet = book.create_sheet(title)
+    sheet.append = lambda values: append_row(sheet, values)
     if book.write_only:
 
         def writer() -> None:  # openpyxl's WriteOnlyWorksheet._get_writer, to memory

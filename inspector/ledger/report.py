@@ -302,14 +302,14 @@ def write_workbook(figures: ReportFigures, target: Path) -> None:
     from openpyxl.chart import BarChart, PieChart, Reference
     from openpyxl.styles import Font
 
-    from inspector.xlsx import workbook_bytes
+    from inspector.xlsx import create_sheet, workbook_bytes
 
     if target.suffix.lower() != ".xlsx":
         raise InvalidInput("报告文件的扩展名应为 .xlsx 或 .pdf")
     book = openpyxl.Workbook()
+    book.remove(book.active)  # every sheet from create_sheet: its rows written as text
     bold = Font(bold=True)
-    sheet = book.active
-    sheet.title = "汇总"
+    sheet = create_sheet(book, "汇总")
     sheet.append([f"医保基金监督检查情况报告（{figures.scope}，{figures.period}）"])
     sheet["A1"].font = Font(bold=True, size=14)
     for label, value in summary_rows(figures):
@@ -320,7 +320,7 @@ def write_workbook(figures: ReportFigures, target: Path) -> None:
     sheet.column_dimensions["B"].width = 26
 
     def table(title: str, header: list[str], rows: list[list[Any]], money: set[int]) -> Any:
-        page = book.create_sheet(title)
+        page = create_sheet(book, title)
         page.append(header)
         for cell in page[1]:
             cell.font = bold
