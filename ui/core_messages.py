@@ -536,6 +536,15 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "Core",
             "交接包缺少设备 {device} 的操作记录（数据改动到第 {seq} 条，操作记录只到第 {logged} 条）",
         ),
+        # Issue 23, smaller findings (home encrypt on a full disk, mixed encodings, the
+        # passphrase delay): inspector/crypto/home.py, inspector/tables.py, inspector/crypto/
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "磁盘空间不足，数据目录未加密，原数据目录未改动。加密时需要约与现有数据同样大小的空闲空间，请清理磁盘后重试。",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "无法写入加密副本（{error}），数据目录未加密，原数据目录未改动。"
+        ),
     )
 )
 

@@ -17,6 +17,7 @@ be encrypted before first use, which is what the app leads a new user to do.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from inspector.crypto.files import FileCipher
 from inspector.crypto.vault import Keys, Vault, VaultError
-from inspector.errors import InvalidInput
+from inspector.errors import InvalidInput, StorageError
 from inspector.files import fsync_dir, write_atomically
 from inspector.paths import ENCRYPTING, DataDir, resolve_home
 from inspector.progress import NullReporter, Reporter
@@ -145,7 +146,6 @@ def encrypt_home(
 ) -> Keys:
     """Encrypt a plain data directory in place (see the module's docstring). ``holder`` (a
     执法证号) gets the first passphrase wrap."""
-    from inspector.db.engine import Database, encrypt_database
     from inspector.workspace import Workspace
 
     reporter = reporter or NullReporter()
@@ -165,12 +165,56 @@ def encrypt_home(
         counts = _row_counts(ws.db.engine)
 
     vault, keys = Vault.create(data_dir.root, holder, passphrase)
-    cipher = keys.file_cipher()
     staging = data_dir.root / STAGING
     shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
+    try:
+        staging.mkdir()
+        done = _build_encrypted(data_dir, staging, vault, keys, evidence, kept, counts, reporter)
+    except Exception as error:
+        # Nothing plain was touched before COMMITTED: the copy goes, the directory stays plain.
+        shutil.rmtree(staging, ignore_errors=True)
+        cause = error.__cause__ if isinstance(error, StorageError) else error
+        if _disk_full(cause):
+            raise StorageError(
+                "磁盘空间不足，数据目录未加密，原数据目录未改动。加密时需要约与现有数据同样大小的"
+                "空闲空间，请清理磁盘后重试。"
+            ) from error
+        if isinstance(cause, OSError):
+            raise StorageError(
+                "无法写入加密副本（{error}），数据目录未加密，原数据目录未改动。",
+                error=cause.strerror or str(cause),
+            ) from error
+        raise
+    reporter.advance(done, "切换")
+    _switch(data_dir.root, staging)
+    return keys
+
+
+def _disk_full(error: BaseException | None) -> bool:
+    """No space left: a file's write, or SQLite's (SQLCipher's) "database or disk is full"
+    while the database is copied."""
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, errno.EDQUOT)
+    return error is not None and "disk is full" in str(error).lower()
+
+
+def _build_encrypted(
+    data_dir: DataDir,
+    staging: Path,
+    vault: Vault,
+    keys: Keys,
+    evidence: list[Path],
+    kept: dict[str, str],
+    counts: dict[str, int],
+    reporter: Reporter,
+) -> int:
+    """The encrypted copy in ``staging``, verified, then COMMITTED written into it. Returns
+    the steps done (for the reporter)."""
+    from inspector.db.engine import Database, encrypt_database
+
+    cipher = keys.file_cipher()
     target = DataDir(staging, cipher=cipher)
-    files = [p for p in evidence] + list(_walk(data_dir.records)) + list(_walk(data_dir.keys))
+    files = [*evidence, *_walk(data_dir.records), *_walk(data_dir.keys)]
     backups = sorted(data_dir.backups.glob("*.sqlite3")) if data_dir.backups.is_dir() else []
     reporter.start(len(files) + len(backups) + 2, "正在加密数据目录…")
     done = 0
@@ -234,10 +278,7 @@ def encrypt_home(
     vault.root = staging
     vault.save()
     write_atomically(staging / COMMITTED, b"verified\n")
-    done += 1
-    reporter.advance(done, "切换")
-    _switch(data_dir.root, staging)
-    return keys
+    return done + 1
 
 
 def _row_counts(engine: object) -> dict[str, int]:

