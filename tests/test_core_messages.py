@@ -57,6 +57,7 @@ MODULES = [
     "inspector/bundle/merge.py",
     "inspector/crypto/vault.py",
     "inspector/crypto/home.py",
+    "inspector/crypto/tries.py",
     "inspector/crypto/files.py",
     "inspector/record/store.py",
     "inspector/central/client.py",

@@ -200,3 +200,67 @@ def _secret(tmp_path: Path) -> Path:
     path = tmp_path / "口令.txt"
     path.write_text("测试口令 correct horse\n", encoding="utf-8")
     return path
+
+
+# --- finding 9: a growing delay after wrong passphrases ---------------------------------------
+
+
+def test_the_wait_after_wrong_passphrases_grows_to_thirty_seconds() -> None:
+    from inspector.crypto.tries import delay_after
+
+    assert [delay_after(n) for n in range(1, 10)] == [0, 1, 2, 4, 8, 16, 30, 30, 30]
+
+
+def test_the_core_rule_refuses_tries_during_the_wait_and_keeps_the_count(tmp_path: Path) -> None:
+    from inspector.crypto.home import create_encrypted, load_vault
+    from inspector.crypto.tries import TryLater, UnlockTries, unlock_counted
+    from inspector.crypto.vault import WrongPassphrase
+
+    from .conftest import HOLDER, PASSPHRASE
+
+    home = tmp_path / "home"
+    create_encrypted(home, HOLDER, PASSPHRASE)
+    now = [1000.0]
+    tries = UnlockTries(home, lambda: now[0])
+    vault = load_vault(home)
+    for count, wait in ((1, 0), (2, 1), (3, 2)):
+        with pytest.raises(WrongPassphrase, match=f"已连续输错 {count} 次"):
+            unlock_counted(vault, HOLDER, "wrong passphrase", tries)
+        assert tries.wait() == wait
+        now[0] += wait if count < 3 else 0
+    with pytest.raises(TryLater, match="已连续输错 3 次口令，请等待 2 秒"):
+        unlock_counted(vault, HOLDER, PASSPHRASE, tries)  # right, but not tried yet
+    now[0] += 1.5
+    with pytest.raises(TryLater, match="请等待 1 秒"):
+        unlock_counted(vault, HOLDER, PASSPHRASE, tries)
+    assert UnlockTries(home).wrong == 3  # kept in the directory, refused tries not counted
+    now[0] -= 10_000  # the clock set back does not make the wait endless
+    assert tries.wait() == 2
+    now[0] += 2
+    assert unlock_counted(vault, HOLDER, PASSPHRASE, tries) is not None
+    assert tries.wrong == 0 and not tries.path.exists()
+    # A spoiled count file is the longest wait, not none.
+    tries.path.write_text("{", encoding="utf-8")
+    assert UnlockTries(home, lambda: tries.path.stat().st_mtime).wait() == 30
+
+
+def test_the_command_line_applies_the_same_rule(
+    cli: Cli, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import inspector.crypto.tries
+
+    monkeypatch.setattr(inspector.crypto.tries, "now", lambda: 1_800_000_000.0)
+    secret = _secret(tmp_path)
+    cli("home", "encrypt", "--as", "370100001", "--new-passphrase-file", str(secret))
+    wrong = tmp_path / "错.txt"
+    wrong.write_text("wrong passphrase\n", encoding="utf-8")
+    monkeypatch.setenv("INSPECTOR_HOME_PASSPHRASE_FILE", str(wrong))
+    _, err = cli("inspection", "list", expect=1)
+    assert "已连续输错 1 次" in err
+    _, err = cli("inspection", "list", expect=1)
+    assert "已连续输错 2 次" in err and "请等待 1 秒" in err
+    monkeypatch.setenv("INSPECTOR_HOME_PASSPHRASE_FILE", str(secret))
+    _, err = cli("inspection", "list", expect=1)  # the right one, within the second
+    assert "请等待 1 秒" in err
+    monkeypatch.setattr(inspector.crypto.tries, "now", lambda: 1_800_000_001.0)
+    cli("inspection", "list")

@@ -183,3 +183,68 @@ def test_the_app_encrypts_a_plain_directory_and_goes_on_over_it(
     with qtbot.waitSignal(window.unlocked, timeout=10_000):
         window.lock_dialog.accept()  # type: ignore[union-attr]
     window.close()
+
+
+class FakeClock:
+    """The dialog's clock: moved by the test, never waited for."""
+
+    def __init__(self) -> None:
+        self.now = 1_800_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _wrong(qtbot: QtBot, dialog: SignInDialog) -> None:
+    from PySide6.QtCore import Qt
+
+    assert dialog.ok.isEnabled()
+    dialog.passphrase.setText("wrong passphrase")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.keys is None
+
+
+def test_wrong_passphrases_make_the_next_try_wait_longer_even_after_a_restart(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Issue 23, finding 9: 0, 1, 2… s after wrong passphrases, the count shown and kept when
+    the app quits; the real button is clicked, the clock is moved instead of waiting."""
+    from PySide6.QtCore import Qt
+
+    from inspector.crypto.home import create_encrypted
+    from inspector.crypto.tries import UnlockTries
+
+    home = tmp_path / "home"
+    create_encrypted(home, HOLDER, PASSPHRASE)
+    clock = FakeClock()
+    dialog = SignInDialog(home, clock=clock)
+    qtbot.addWidget(dialog)
+    _wrong(qtbot, dialog)
+    assert "已连续输错 1 次" in dialog.error.text() and dialog.ok.isEnabled()  # no wait yet
+    _wrong(qtbot, dialog)
+    assert not dialog.ok.isEnabled()
+    assert "口令不正确" in dialog.error.text()
+    assert "已连续输错 2 次口令，请等待 1 秒后再试" in dialog.error.text()
+    # The right passphrase typed during the wait is not even tried (Enter does nothing).
+    dialog.passphrase.setText(PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    assert dialog.keys is None and UnlockTries(home).wrong == 2
+    clock.now += 1
+    qtbot.waitUntil(dialog.ok.isEnabled, timeout=5_000)  # the countdown's next tick
+    assert "现在可以再试" in dialog.error.text()
+    _wrong(qtbot, dialog)
+    assert "已连续输错 3 次口令，请等待 2 秒后再试" in dialog.error.text()
+    dialog.reject()
+
+    # The app quits and starts again: the count and the wait are still there.
+    again = SignInDialog(home, clock=clock)
+    qtbot.addWidget(again)
+    assert not again.ok.isEnabled()
+    assert "已连续输错 3 次口令，请等待 2 秒后再试" in again.error.text()
+    clock.now += 2
+    qtbot.waitUntil(again.ok.isEnabled, timeout=5_000)
+    again.passphrase.setText(PASSPHRASE)
+    qtbot.mouseClick(again.ok, Qt.MouseButton.LeftButton)
+    assert again.keys is not None and again.result() == QDialog.DialogCode.Accepted
+    assert UnlockTries(home).wrong == 0  # reset by the right passphrase

@@ -545,6 +545,12 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP(
             "Core", "无法写入加密副本（{error}），数据目录未加密，原数据目录未改动。"
         ),
+        QT_TRANSLATE_NOOP("Core", "已连续输错 {count} 次口令，请等待 {seconds} 秒后再试。"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "口令不正确，数据目录未打开（已连续输错 {count} 次）；请等待 {seconds} 秒后再试。",
+        ),
+        QT_TRANSLATE_NOOP("Core", "口令不正确，数据目录未打开（已连续输错 {count} 次）。"),
     )
 )
 

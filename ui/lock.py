@@ -2,7 +2,9 @@
 
 - :class:`SignInDialog`: who is working (the 执法证号 of an inspector with a passphrase on this
   data directory) and the passphrase; at start and to unlock. The passphrase is checked off
-  nothing but the key file (Argon2id, ~0.1 s), so it runs on the UI thread.
+  nothing but the key file (Argon2id, ~0.1 s), so it runs on the UI thread. After wrong
+  passphrases the button waits (inspector/crypto/tries.py: 1, 2, 4… s, the count kept across
+  restarts) and the dialog says how many were wrong and how long is left.
 - :class:`SetupDialog`: a new data directory: the app leads the first user to protect it with
   a passphrase (the default); working without encryption is a deliberate second choice.
 - :class:`IdleLock`: after N minutes without a key press, click or touch anywhere in the app
@@ -11,6 +13,8 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -27,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.crypto.vault import Keys
+from inspector.crypto.vault import Keys, WrongPassphrase
 from inspector.errors import InspectorError
 
 LOCK_MINUTES = "lock_minutes"
@@ -53,11 +57,14 @@ class SignInDialog(QDialog):
         *,
         holder: str | None = None,
         unlocking: bool = False,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         super().__init__(parent)
         from inspector.crypto.home import load_vault
+        from inspector.crypto.tries import UnlockTries
 
         self.root = root
+        self.tries = UnlockTries(root, clock)
         self.keys: Keys | None = None
         self.holder: str | None = None
         self.vault = load_vault(root)
@@ -98,7 +105,34 @@ class SignInDialog(QDialog):
         layout.addWidget(buttons)
         self.who.currentIndexChanged.connect(self._update)
         self._update()
+        # While the wait after wrong passphrases lasts, the button is off and the label counts
+        # down; the tick reads the clock, so a test moves the clock instead of waiting.
+        self.reason = ""  # why the last try failed, shown above the countdown
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(250)
+        self.countdown.timeout.connect(self._tick)
+        self._tick()
         self.passphrase.setFocus()
+
+    def _tick(self) -> None:
+        left = self.tries.wait()
+        self.ok.setEnabled(left <= 0)
+        if left > 0:
+            wait = (
+                self.tr("已连续输错 {count} 次口令，请等待 {seconds} 秒后再试。")
+                .replace("{count}", str(self.tries.wrong))
+                .replace("{seconds}", str(math.ceil(left)))
+            )
+            self.error.setText(f"{self.reason}\n{wait}" if self.reason else wait)
+            if not self.countdown.isActive():
+                self.countdown.start()
+        elif self.countdown.isActive():
+            self.countdown.stop()
+            self.error.setText(
+                self.tr("已连续输错 {count} 次口令，现在可以再试。").replace(
+                    "{count}", str(self.tries.wrong)
+                )
+            )
 
     def _update(self) -> None:
         holder = self.who.currentData()
@@ -114,12 +148,21 @@ class SignInDialog(QDialog):
         holder = self.who.currentData()
         if not holder:
             return
+        from inspector.crypto.tries import TryLater, unlock_counted
+
         try:
-            keys = self.vault.unlock(str(holder), self.passphrase.text())
+            keys = unlock_counted(self.vault, str(holder), self.passphrase.text(), self.tries)
+        except TryLater:
+            self._tick()
+            return
         except InspectorError as error:
-            self.error.setText(_message(error))
             self.passphrase.selectAll()
             self.passphrase.setFocus()
+            if isinstance(error, WrongPassphrase) and self.tries.wait() > 0:
+                self.reason = self.tr("口令不正确，数据目录未打开。")
+                self._tick()  # the count and the wait, counting down
+            else:
+                self.error.setText(_message(error))
             return
         self._done(keys)
 

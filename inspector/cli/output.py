@@ -101,7 +101,10 @@ def unlock_keys(args: argparse.Namespace) -> Keys | None:
     holder = default_holder(vault, getattr(args, "acting", None))
     if getattr(args, "keyring", False):
         return vault.unlock_with_keyring(holder)
-    return vault.unlock(holder, read_home_passphrase(args))
+    from inspector.crypto.tries import UnlockTries, unlock_counted
+
+    # The app's rule for wrong passphrases (a growing wait, counted in the data directory).
+    return unlock_counted(vault, holder, read_home_passphrase(args), UnlockTries(data_dir.root))
 
 
 def unlocked_home(args: argparse.Namespace) -> DataDir:

@@ -2484,6 +2484,21 @@ Checked {done}/{n}, problems found {problems}</translation>
         <translation>Could not write the encrypted copy ({error}): the data directory was not encrypted and is unchanged.</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="548"/>
+        <source>已连续输错 {count} 次口令，请等待 {seconds} 秒后再试。</source>
+        <translation>{count} wrong passphrases in a row: wait {seconds} s before trying again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="549"/>
+        <source>口令不正确，数据目录未打开（已连续输错 {count} 次）；请等待 {seconds} 秒后再试。</source>
+        <translation>Wrong passphrase; the data directory was not opened ({count} wrong in a row). Wait {seconds} s before trying again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="553"/>
+        <source>口令不正确，数据目录未打开（已连续输错 {count} 次）。</source>
+        <translation>Wrong passphrase; the data directory was not opened ({count} wrong in a row).</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="100"/>
         <location filename="../../ui/core_messages.py" line="171"/>
         <source>请填写执法证号</source>
@@ -3070,17 +3085,17 @@ Checked {done}/{n}, problems found {problems}</translation>
 <context>
     <name>EncryptDialog</name>
     <message>
-        <location filename="../../ui/lock.py" line="258"/>
+        <location filename="../../ui/lock.py" line="301"/>
         <source>加密本机数据</source>
         <translation>Encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="269"/>
+        <location filename="../../ui/lock.py" line="312"/>
         <source>两次输入的口令不一致</source>
         <translation>The two passphrases differ</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="272"/>
+        <location filename="../../ui/lock.py" line="315"/>
         <source>请填写执法证号</source>
         <translation>Please enter the enforcement ID</translation>
     </message>
@@ -5671,52 +5686,52 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../ui/lock.py" line="145"/>
+        <location filename="../../ui/lock.py" line="188"/>
         <source>保护本机数据</source>
         <translation>Protect the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="150"/>
+        <location filename="../../ui/lock.py" line="193"/>
         <source>检查记录含有个人信息和工作秘密。请设置口令：本机的数据库、照片、记录和密钥都将加密保存，笔记本电脑丢失也不会泄露。每次启动和锁定后需输入口令。</source>
         <translation>Inspection records hold personal data and work secrets. Set a passphrase: the database, photos, records and keys on this computer are then kept encrypted, so a lost laptop leaks nothing. The passphrase is asked at every start and after a lock.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="158"/>
+        <location filename="../../ui/lock.py" line="201"/>
         <source>您的执法证号</source>
         <translation>Your enforcement ID</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="159"/>
+        <location filename="../../ui/lock.py" line="202"/>
         <source>执法证号</source>
         <translation>Enforcement ID</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="162"/>
+        <location filename="../../ui/lock.py" line="205"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="165"/>
+        <location filename="../../ui/lock.py" line="208"/>
         <source>再输入一次</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="172"/>
+        <location filename="../../ui/lock.py" line="215"/>
         <source>加密并开始</source>
         <translation>Encrypt and start</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="174"/>
+        <location filename="../../ui/lock.py" line="217"/>
         <source>不加密（不建议）</source>
         <translation>Do not encrypt (not recommended)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="176"/>
+        <location filename="../../ui/lock.py" line="219"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="187"/>
+        <location filename="../../ui/lock.py" line="230"/>
         <source>两次输入的口令不一致</source>
         <translation>The two passphrases differ</translation>
     </message>
@@ -5724,50 +5739,65 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/lock.py" line="64"/>
+        <location filename="../../ui/lock.py" line="71"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="64"/>
-        <location filename="../../ui/lock.py" line="90"/>
+        <location filename="../../ui/lock.py" line="71"/>
+        <location filename="../../ui/lock.py" line="97"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="68"/>
+        <location filename="../../ui/lock.py" line="75"/>
         <source>Inspector 已锁定，数据已关闭。请输入口令解锁；未保存的输入不会丢失。</source>
         <translation>Inspector is locked and its data are closed. Enter the passphrase to unlock; nothing typed is lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="70"/>
+        <location filename="../../ui/lock.py" line="77"/>
         <source>本机数据已加密。请选择检查人员并输入口令。</source>
         <translation>The data on this computer are encrypted. Choose the inspector and enter the passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="80"/>
+        <location filename="../../ui/lock.py" line="87"/>
         <source>执法证号</source>
         <translation>Enforcement ID</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="83"/>
+        <location filename="../../ui/lock.py" line="90"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="90"/>
+        <location filename="../../ui/lock.py" line="97"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="92"/>
+        <location filename="../../ui/lock.py" line="99"/>
         <source>用系统钥匙串</source>
         <translation>Use the system keyring</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="94"/>
+        <location filename="../../ui/lock.py" line="101"/>
         <source>退出</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="122"/>
+        <source>已连续输错 {count} 次口令，请等待 {seconds} 秒后再试。</source>
+        <translation>{count} wrong passphrases in a row: wait {seconds} s before trying again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="132"/>
+        <source>已连续输错 {count} 次口令，现在可以再试。</source>
+        <translation>{count} wrong passphrases in a row: you can try again now.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lock.py" line="162"/>
+        <source>口令不正确，数据目录未打开。</source>
+        <translation>Wrong passphrase; the data directory was not opened.</translation>
     </message>
 </context>
 <context>
