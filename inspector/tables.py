@@ -3,19 +3,20 @@ GBK): the header row found by its Chinese (or English) column names wherever tit
 then the data rows with the row numbers Excel shows. What the columns are is a
 :class:`TableSpec`; the registry import and the 进销存 ledgers are two of them.
 
-Whole files are read into memory: these are lists of thousands of rows, capped by the spec
-(a settlement export of millions of rows is streamed by inspector/claims/reader.py instead)."""
+A CSV file is read record by record, each line checked to be in the file's encoding
+(:func:`checked_lines`, shared with inspector/claims/reader.py); the rows kept are capped by the
+spec, and a file past the cap is refused before the rest of it is read."""
 
 from __future__ import annotations
 
 import codecs
 import csv
-import io
+import itertools
 import re
 import unicodedata
 import warnings
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -118,21 +119,26 @@ def find_header(rows: Sequence[tuple[int, Sequence[Any]]], spec: TableSpec) -> H
     return Header(row=number, columns=columns, labels=labels, ignored=ignored)
 
 
-def detect_encoding(data: bytes) -> str:
+SNIFF_BYTES = 1 << 20  # the encoding is decided on the first MiB; the rest must agree, line by line
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "gb18030": "GBK"}
+
+
+def detect_encoding(data: bytes, *, final: bool = True) -> str:
     """UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"), else GB18030,
-    which is what a Chinese Excel writes as "CSV" and is a superset of GBK and GB2312."""
+    which is what a Chinese Excel writes as "CSV" and is a superset of GBK and GB2312.
+    ``final=False``: ``data`` is the start of a file (a character cut at its end is no error)."""
     if data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     try:
-        data.decode("utf-8")
+        codecs.getincrementaldecoder("utf-8")().decode(data, final=final)
     except UnicodeDecodeError:
         pass
     else:
         return "utf-8"
     try:
-        data.decode("gb18030")
+        codecs.getincrementaldecoder("gb18030")().decode(data, final=final)
     except UnicodeDecodeError as error:
         raise InvalidInput(
             "无法识别 CSV 文件的编码（支持 UTF-8 和 GBK/GB18030），请在 Excel 中另存为"
@@ -141,24 +147,180 @@ def detect_encoding(data: bytes) -> str:
     return "gb18030"
 
 
-def _csv_table(path: Path, data: bytes, spec: TableSpec) -> tuple[str, list[tuple[int, list[str]]]]:
-    encoding = detect_encoding(data)
-    text = data.decode(encoding)
-    best: tuple[int, list[tuple[int, list[str]]]] | None = None
-    for delimiter in (",", "\t", ";"):
+def sniff_encoding(path: Path) -> str:
+    """The encoding of a CSV file (:func:`detect_encoding`), from its first MiB, or, while
+    that is all ASCII (which reads the same in each), from the first MiB that is not."""
+    with path.open("rb") as handle:
+        while chunk := handle.read(SNIFF_BYTES):
+            if not chunk.isascii():  # a BOM is not ASCII; the chunk starts a character
+                try:
+                    return detect_encoding(chunk, final=False)
+                except InvalidInput:
+                    return _encoding_of_start(chunk)
+    return "utf-8"
+
+
+def _encoding_of_start(chunk: bytes) -> str:
+    """Neither encoding reads the whole chunk: a file of parts in different encodings. The
+    one its first lines are in (UTF-8 when they are non-ASCII UTF-8, which GBK text practically
+    never is), so that the line-by-line check names the line where the other part begins."""
+    for encoding in ("utf-8", "gb18030"):
         try:
-            reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-            rows = list(enumerate(reader, start=1))
-        except csv.Error as error:
-            raise InvalidInput(
-                "{name} 不是有效的 CSV 文件：{error}", name=path.name, error=str(error)
-            ) from error
-        head = find_header(rows[:HEADER_SCAN_ROWS], spec)
-        score = len(head.columns) if head else 0
+            chunk.decode(encoding)
+        except UnicodeDecodeError as error:
+            start = chunk[: error.start]
+            if b"\n" in start and (encoding != "utf-8" or not start.isascii()):
+                return encoding
+    return detect_encoding(chunk, final=False)  # raises: no line reads in either
+
+
+_NOT_LATIN = re.compile("[^\x00-\xff]+$")
+
+
+def _eight_bit_in_utf16(line: str, byte_order: str) -> bool:
+    """Whether a line read as UTF-16 hides 8-bit text (UTF-8 rows appended to Excel's "Unicode
+    text"): read as UTF-16, such bytes pair up into characters none of which is below U+0100
+    (in UTF-16 a delimiter, a digit or a line break has a zero byte), so all the rows run into
+    one line. Its bytes are the 8-bit text: from its first 8-bit line break on, valid UTF-8
+    with delimiters. Only the end of the line after its last character below U+0100 is looked
+    at (the rows may follow the last UTF-16 line without a line break, after its last cell's
+    Chinese text); a cell's own Chinese text practically never reads as UTF-8 with line breaks
+    and delimiters."""
+    found = _NOT_LATIN.search(line.rstrip("\r\n"))
+    if found is None:
+        return False
+    raw = found.group().encode(byte_order, "surrogatepass")
+    _, newline, rest = raw.partition(b"\n")
+    if not newline or len(rest) < 8:
+        return False
+    try:
+        text = rest.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return any(d in text for d in ",\t;")
+
+
+def checked_lines(path: Path, encoding: str) -> Iterator[str]:
+    """The lines of a CSV file as text (line ends kept, as ``open(newline="")`` gives them),
+    each checked to be in ``encoding``: a file whose parts are in different encodings (rows
+    appended by another program) is refused at the first line that is not, never read as one
+    merged cell or as garbled text. Used by every CSV reader (registry, 进销存, settlement
+    data). The file is closed when the lines are read or the iterator is closed.
+
+    An 8-bit file (UTF-8, GBK) is read as text; a NUL in a line is UTF-16 text, and where it
+    stops decoding the line is found again in its bytes (text is decoded ahead in blocks). A
+    UTF-16 file's lines are checked by :func:`_eight_bit_in_utf16`."""
+    if encoding == "utf-16":
+        yield from _utf16_lines(path)
+        return
+    number = 0
+    with path.open(encoding=encoding, newline="") as handle:
+        try:
+            for number, line in enumerate(handle, start=1):
+                if "\x00" in line:  # a zero byte in every ASCII character: UTF-16 text
+                    raise _mixed(path, number, encoding)
+                yield line
+        except UnicodeDecodeError as error:
+            raise _mixed(path, _undecodable_line(path, encoding, number + 1), encoding) from error
+
+
+def _undecodable_line(path: Path, encoding: str, start: int) -> int:
+    """The number of the first line from ``start`` on that does not decode (lines counted as
+    ``open(newline="")`` counts them: a lone CR ends one too)."""
+    number = 0
+    with path.open("rb") as handle:
+        for raw in handle:
+            for piece in raw.splitlines(keepends=True) if b"\r" in raw[:-2] else (raw,):
+                number += 1
+                if number < start:
+                    continue
+                try:
+                    piece.decode(encoding if number > 1 else _first_line(encoding))
+                except UnicodeDecodeError:
+                    return number
+    return start
+
+
+def _first_line(encoding: str) -> str:
+    return "utf-8-sig" if encoding in ("utf-8", "utf-8-sig") else encoding
+
+
+def _utf16_lines(path: Path) -> Iterator[str]:
+    with path.open("rb") as raw:
+        bom = raw.read(2)
+    byte_order = "utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"
+    number = 1
+    with path.open(encoding="utf-16", newline="") as handle:
+        lines = iter(handle)
+        while True:
+            try:
+                line = next(lines)
+            except StopIteration:
+                return
+            except UnicodeDecodeError as error:  # named from the line reading stopped at
+                raise _mixed(path, number, "utf-16") from error
+            if _eight_bit_in_utf16(line, byte_order):
+                raise _mixed(path, number, "utf-16")
+            yield line
+            number += 1
+
+
+def _mixed(path: Path, line: int, encoding: str) -> InvalidInput:
+    return InvalidInput(
+        "{name} 第 {line} 行起的文字编码与文件开头（{encoding}）不一致：文件可能由不同编码的"
+        "部分拼接而成。请在 Excel 中打开后另存为“CSV UTF-8”或 .xlsx 再导入",
+        name=path.name,
+        line=line,
+        encoding=ENCODING_NAMES.get(encoding, encoding),
+    )
+
+
+def _csv_records(path: Path, encoding: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """The file's records (row number, cells), streamed; closes the file when done."""
+    lines = checked_lines(path, encoding)
+    try:
+        yield from enumerate(csv.reader(lines, delimiter=delimiter), start=1)
+    except csv.Error as error:
+        raise InvalidInput(
+            "{name} 不是有效的 CSV 文件：{error}", name=path.name, error=str(error)
+        ) from error
+    finally:
+        lines.close()
+
+
+def _csv_table(
+    path: Path, spec: TableSpec, reporter: Reporter
+) -> tuple[str, Header | None, list[tuple[int, list[str]]]]:
+    """The encoding, the header and the records of a CSV file. The delimiter is the one whose
+    first rows name the most columns; then the records are read one by one, refused past the
+    spec's row limit before the rest of the file is read (memory grows with the rows kept, not
+    with the file)."""
+    encoding = sniff_encoding(path)
+    best: tuple[int, str, Header | None] | None = None
+    for delimiter in (",", "\t", ";"):
+        records = _csv_records(path, encoding, delimiter)
+        try:
+            head = list(itertools.islice(records, HEADER_SCAN_ROWS))
+        finally:
+            records.close()
+        header = find_header(head, spec)
+        score = len(header.columns) if header else 0
         if best is None or score > best[0]:
-            best = (score, rows)
+            best = (score, delimiter, header)
     assert best is not None
-    return encoding, best[1]
+    _, delimiter, header = best
+    rows: list[tuple[int, list[str]]] = []
+    records = _csv_records(path, encoding, delimiter)
+    try:
+        for number, cells in records:
+            if number % 500 == 0:
+                check_cancel(reporter)
+            if number > spec.max_rows:
+                raise InvalidInput(spec.too_many, name=path.name, limit=spec.max_rows)
+            rows.append((number, cells))
+    finally:
+        records.close()
+    return encoding, header, rows
 
 
 @dataclass
@@ -218,17 +380,13 @@ def read_table(path: Path, spec: TableSpec, reporter: Reporter | None = None) ->
     reporter.start(0, f"正在读取 {path.name}…")
     if suffix in (".csv", ".txt"):
         try:
-            data = path.read_bytes()
+            encoding, header, rows = _csv_table(path, spec, reporter)
         except OSError as error:
             raise InvalidInput(
                 "无法读取 {name}：{error}", name=path.name, error=error.strerror or str(error)
             ) from error
-        encoding, rows = _csv_table(path, data, spec)
-        header = find_header(rows[:HEADER_SCAN_ROWS], spec)
         if header is None or any(f not in header.columns for f in spec.required):
             raise _missing_columns_error(path, header, None, spec)
-        if len(rows) > spec.max_rows:
-            raise InvalidInput(spec.too_many, name=path.name, limit=spec.max_rows)
         return Table(path, "csv", encoding, None, header, rows[header.row :])
     return _read_xlsx(path, spec, reporter)
 

@@ -264,3 +264,131 @@ def test_the_command_line_applies_the_same_rule(
     assert "请等待 1 秒" in err
     monkeypatch.setattr(inspector.crypto.tries, "now", lambda: 1_800_000_001.0)
     cli("inspection", "list")
+
+
+# --- finding 9: a file of mixed encodings -----------------------------------------------------
+
+
+def _settlement_lines(n: int) -> tuple[str, list[str]]:
+    from .test_claims import HEADER, generate, text
+
+    return ",".join(HEADER), [",".join(text(v) for v in row) for row in generate(n)]
+
+
+def _utf16(lines: list[str], *, end: bool = True) -> bytes:
+    return ("\r\n".join(lines) + ("\r\n" if end else "")).encode("utf-16")
+
+
+def _utf8(lines: list[str]) -> bytes:
+    data = ("\r\n".join(lines) + "\r\n").encode("utf-8")
+    return data + b"\n" * (len(data) % 2)  # an even length: no decoding error at the end
+
+
+@pytest.mark.parametrize(
+    ("utf16_rows", "ends_with_break"), [(10, True), (60, True), (10, False)],
+    ids=["in-the-header-region", "further-on", "no-line-break-before"],
+)  # fmt: skip
+def test_utf8_rows_after_a_utf16_part_refuse_the_file_at_their_line(
+    workspace: Workspace, tmp_path: Path, utf16_rows: int, ends_with_break: bool
+) -> None:
+    """Finding 9: 40 UTF-8 bills after Excel's "Unicode text" read as one cell of one row."""
+    from inspector.claims.sampling import build_sample
+    from inspector.errors import InvalidInput
+
+    from .test_claims import RULES
+
+    header, rows = _settlement_lines(utf16_rows + 40)
+    path = tmp_path / "结算数据.csv"
+    head = _utf16([header, *rows[:utf16_rows]], end=ends_with_break)
+    path.write_bytes(head + _utf8(rows[utf16_rows:]))
+    line = utf16_rows + 2 if ends_with_break else utf16_rows + 1
+    with pytest.raises(InvalidInput, match=f"第 {line} 行起的文字编码与文件开头（UTF-16）不一致"):
+        build_sample(workspace, path, RULES)
+
+
+def test_a_utf16_file_alone_reads_as_the_utf8_one(workspace: Workspace, tmp_path: Path) -> None:
+    """The check does not refuse Excel's own "Unicode text" (tab-separated, Chinese)."""
+    from inspector.claims.sampling import build_sample
+
+    from .test_claims import RULES
+
+    header, rows = _settlement_lines(300)
+    tabbed = [line.replace(",", "\t") for line in [header, *rows]]
+    title = "某区 结算数据（上半年第二季度）"
+    (tmp_path / "u16.txt").write_bytes(_utf16([title, *tabbed]))
+    (tmp_path / "u8.csv").write_bytes(_utf8([title, header, *rows]))
+    u16 = build_sample(workspace, tmp_path / "u16.txt", RULES)
+    u8 = build_sample(workspace, tmp_path / "u8.csv", RULES)
+    assert u16.ok and u8.ok and u16.bills == u8.bills and u16.bills
+
+
+def test_utf16_or_gbk_rows_after_an_8_bit_part_refuse_the_file_at_their_line(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from inspector.claims.sampling import build_sample
+    from inspector.errors import InvalidInput
+
+    from .test_claims import RULES
+
+    header, rows = _settlement_lines(70)
+    path = tmp_path / "结算数据.csv"
+    start = "".join(line + "\r\n" for line in [header, *rows[:30]]).encode("utf-8")
+    path.write_bytes(start + "\r\n".join(rows[30:]).encode("utf-16-le"))
+    with pytest.raises(InvalidInput, match="第 32 行起的文字编码与文件开头（UTF-8）不一致"):
+        build_sample(workspace, path, RULES)
+    path.write_bytes(start + "\r\n".join(rows[30:]).encode("gbk"))
+    with pytest.raises(InvalidInput, match="第 32 行起的文字编码与文件开头（UTF-8）不一致"):
+        build_sample(workspace, path, RULES)
+
+
+@pytest.mark.parametrize("reader", ["registry", "stock"])
+def test_the_registry_and_stock_readers_refuse_mixed_files_the_same_way(
+    tmp_path: Path, reader: str
+) -> None:
+    from inspector.errors import InvalidInput
+    from inspector.tables import read_table
+
+    if reader == "registry":
+        from inspector.registry.source import REGISTRY
+
+        spec = REGISTRY
+        header = "机构名称,机构类型,所在区县"
+        rows = [f"某诊所{i},基层医疗机构,历城区" for i in range(40)]
+    else:
+        from inspector.stock.ledgers import Kind, spec_of
+
+        spec = spec_of(Kind.PURCHASES)
+        header = "购进日期,药品名称,规格,单位,购进数量,购进金额（元）"
+        rows = [f"2026-01-{1 + i % 28:02d},阿莫西林{i},0.25g,盒,10,12.00" for i in range(40)]
+    path = tmp_path / "名单.csv"
+    path.write_bytes(_utf16([header, *rows[:5]]) + _utf8(rows[5:]))
+    with pytest.raises(InvalidInput, match="第 7 行起的文字编码与文件开头（UTF-16）不一致"):
+        read_table(path, spec)
+    path.write_bytes(_utf16([header, *rows]))
+    assert len(read_table(path, spec).rows) == 40
+
+
+# --- finding 9: the registry reader's row limit -----------------------------------------------
+
+
+def test_a_file_past_the_row_limit_is_refused_before_the_rest_is_read(tmp_path: Path) -> None:
+    """The file ends in bytes no encoding reads, far past the limit (text is decoded ahead in
+    blocks of 8 KiB): had the reader gone on to them (or decoded the whole file first, as it
+    did), the refusal would be about the encoding."""
+    from dataclasses import replace
+
+    from inspector.errors import InvalidInput
+    from inspector.registry.source import REGISTRY
+    from inspector.tables import read_table
+
+    spec = replace(REGISTRY, max_rows=100)
+    path = tmp_path / "名单.csv"
+    rows = [f"某诊所{i},基层医疗机构,历城区" for i in range(10_000)]
+    path.write_bytes(
+        "\r\n".join(["机构名称,机构类型,所在区县", *rows]).encode("utf-8")
+        + b"\r\n\xff\xfe\xff\x80" * 10_000
+    )
+    with pytest.raises(InvalidInput, match="超过 100 行"):
+        read_table(path, spec)
+    path.write_bytes("\r\n".join(["机构名称,机构类型,所在区县", *rows[:99]]).encode("utf-8"))
+    assert len(read_table(path, spec).rows) == 99

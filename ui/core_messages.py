@@ -551,6 +551,10 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "口令不正确，数据目录未打开（已连续输错 {count} 次）；请等待 {seconds} 秒后再试。",
         ),
         QT_TRANSLATE_NOOP("Core", "口令不正确，数据目录未打开（已连续输错 {count} 次）。"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "{name} 第 {line} 行起的文字编码与文件开头（{encoding}）不一致：文件可能由不同编码的部分拼接而成。请在 Excel 中打开后另存为“CSV UTF-8”或 .xlsx 再导入",
+        ),
     )
 )
 

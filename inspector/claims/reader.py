@@ -5,7 +5,6 @@ above it), each data row parsed to a :class:`Bill` or refused with its row numbe
 
 from __future__ import annotations
 
-import codecs
 import csv
 import itertools
 import re
@@ -17,9 +16,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from inspector.errors import InvalidInput, NotFound
+from inspector.tables import checked_lines, sniff_encoding
 
 FIELDS = (
     "bill_no", "patient_name", "patient_id", "institution", "kind", "admitted", "discharged",
@@ -310,36 +310,12 @@ class Source:
     delimiter: str = ","
 
 
-def _sniff_encoding(path: Path) -> str:
-    with path.open("rb") as handle:
-        head = handle.read(1 << 20)
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        decoder.decode(head, final=False)  # a character cut at the end is not an error
-        return "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        codecs.getincrementaldecoder("gb18030")().decode(head, final=False)
-    except UnicodeDecodeError as error:
-        raise InvalidInput(f"无法识别 {path.name} 的编码（支持 UTF-8 和 GBK/GB18030）") from error
-    return "gb18030"
-
-
-def _csv_rows(handle: IO[str], delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(handle, delimiter=delimiter)
+def _csv_rows(lines: Iterator[str], delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(lines, delimiter=delimiter)
     number = 0
     try:
         for number, cells in enumerate(reader, start=1):
             yield number, cells
-    except UnicodeDecodeError as error:
-        raise InvalidInput(
-            f"第 {number + 1} 行附近的文字编码与文件开头不一致：{error.reason}"
-        ) from error
     except csv.Error as error:
         raise InvalidInput(f"第 {number + 1} 行不是有效的 CSV：{error}") from error
 
@@ -355,14 +331,15 @@ def open_source(path: Path) -> Source:
     if path.stat().st_size == 0:
         raise InvalidInput(f"{path.name} 是空文件")
     if suffix in (".csv", ".txt"):
-        encoding = _sniff_encoding(path)
+        encoding = sniff_encoding(path)
         with path.open(encoding=encoding, errors="replace", newline="") as probe:
             sample = probe.read(1 << 16)
         counts = {d: sample.count(d) for d in (",", "\t", ";")}
         delimiter = max(counts, key=lambda d: counts[d])
-        handle = path.open(encoding=encoding, newline="")
+        # every line checked to be in the file's encoding (mixed files refused at the line)
+        checked = checked_lines(path, encoding)
         try:
-            rows = _csv_rows(handle, delimiter)
+            rows = _csv_rows(checked, delimiter)
             head = []
             for item in rows:
                 head.append(item)
@@ -371,20 +348,19 @@ def open_source(path: Path) -> Source:
             header = find_header(head)
             _require(path, header)
         except BaseException:
-            handle.close()
+            checked.close()
             raise
         assert header is not None
         first = [r for r in head if r[0] > header.row]
         after = head[-1][0] + 1 if head else 1
-        lines = _lines(handle, delimiter, after)
-        return Source(path, "csv", encoding, header, _chain(first, lines), handle.close, delimiter)
+        lines = _lines(checked, delimiter, after)
+        return Source(path, "csv", encoding, header, _chain(first, lines), checked.close, delimiter)
     return _open_xlsx(path)
 
 
-def _lines(handle: IO[str], delimiter: str, number: int) -> Iterator[tuple[int, Any]]:
+def _lines(lines: Iterator[str], delimiter: str, number: int) -> Iterator[tuple[int, Any]]:
     """The records after the header region: a line as it is when it has no quote (one line,
     one record), else the record the csv module reads from it and the lines it spans."""
-    lines = iter(handle)
     try:
         for line in lines:
             if '"' in line:
@@ -393,10 +369,6 @@ def _lines(handle: IO[str], delimiter: str, number: int) -> Iterator[tuple[int, 
             else:
                 yield number, line
             number += 1
-    except UnicodeDecodeError as error:
-        raise InvalidInput(
-            f"第 {number} 行附近的文字编码与文件开头不一致：{error.reason}"
-        ) from error
     except csv.Error as error:
         raise InvalidInput(f"第 {number} 行不是有效的 CSV：{error}") from error
 

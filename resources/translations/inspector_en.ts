@@ -2499,6 +2499,11 @@ Checked {done}/{n}, problems found {problems}</translation>
         <translation>Wrong passphrase; the data directory was not opened ({count} wrong in a row).</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="554"/>
+        <source>{name} 第 {line} 行起的文字编码与文件开头（{encoding}）不一致：文件可能由不同编码的部分拼接而成。请在 Excel 中打开后另存为“CSV UTF-8”或 .xlsx 再导入</source>
+        <translation>{name}: from line {line} on, the text is not in the encoding the file starts with ({encoding}); the file may be parts in different encodings put together. Open it in Excel and save it as &quot;CSV UTF-8&quot; or .xlsx, then import that.</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="100"/>
         <location filename="../../ui/core_messages.py" line="171"/>
         <source>请填写执法证号</source>
