@@ -536,6 +536,16 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "Core",
             "交接包缺少设备 {device} 的操作记录（数据改动到第 {seq} 条，操作记录只到第 {logged} 条）",
         ),
+        # Issue 23, signed PDFs: the signed bytes are the built bytes.
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "记录文件 {name} 不是生成（或上一次签名）时的文件：已被替换或改动，拒绝签名；"
+            "请重新生成记录",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "整改通知书文件 {name} 不是生成时的文件：已被替换或改动，拒绝签名；请重新生成",
+        ),
     )
 )
 
