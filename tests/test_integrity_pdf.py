@@ -655,3 +655,36 @@ def test_verify_pdf_data_names_the_revision_between_signatures_for_the_bundle_an
         path = tmp_path / "member.pdf"
         path.write_bytes(final)
         assert verify_record(ws, path).exit_code == 1
+
+
+def test_the_rule_holds_for_a_pdf_with_cross_reference_streams(tmp_path: Path) -> None:
+    """``verify-pdf`` on any PDF the tool signs: a cross-reference stream (and its object
+    streams) is bookkeeping, not a change; a covering field between the signatures is named."""
+    from pyhanko.pdf_utils.writer import copy_into_new_writer
+
+    from inspector.signing.verify import verify_pdf
+
+    from .signing_pki import LEADER_BOX, make_pdf, make_store, sign_twice
+
+    ca = make_ca()
+    store = make_store(tmp_path, ca)
+    with make_pdf(tmp_path / "plain.pdf").open("rb") as handle:
+        writer = copy_into_new_writer(PdfFileReader(handle))
+        writer.stream_xrefs = True
+        buffer = io.BytesIO()
+        writer.write(buffer)
+    assert b"/XRef" in buffer.getvalue()
+    source = tmp_path / "xref-stream.pdf"
+    source.write_bytes(buffer.getvalue())
+    _src, first, second = sign_twice(
+        tmp_path, unlock(store, "张伟"), unlock(store, "李娜"), src=source
+    )
+    assert verify_pdf(second).ok
+    covered = tmp_path / "covered.pdf"
+    covered.write_bytes(cover_with_signature_field(first.read_bytes()))
+    final = tmp_path / "covered-signed.pdf"
+    sign_pdf(covered, final, unlock(store, "李娜"), field_name="leader", box=LEADER_BOX)
+    report = verify_pdf(final)
+    assert not report.ok
+    errors = "\n".join(report.signatures[0].errors)
+    assert RULE in errors and "签名域「cover」（对象" in errors and "第 1 页" in errors

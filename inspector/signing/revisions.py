@@ -151,6 +151,10 @@ def describe(ref: generic.Reference, resolver: HistoricalResolver, pages: dict[i
         return f"{what}「{obj.get('/T', '?')}」（对象 {n}{on_page}）"
     if "/Rect" in obj or kind == "/Annot":
         return f"批注 {obj.get('/Subtype', '')}（对象 {n}{on_page}）"
+    if kind == "/Metadata":
+        return f"XMP 元数据（对象 {n}）"
+    if "/Producer" in obj or "/CreationDate" in obj or "/ModDate" in obj:
+        return f"文档信息字典 /Info（对象 {n}）"
     if kind == "/Catalog":
         return f"文档目录 /Root（对象 {n}）"
     if kind == "/XObject" or "/BBox" in obj:
@@ -160,6 +164,22 @@ def describe(ref: generic.Reference, resolver: HistoricalResolver, pages: dict[i
     if "/Fields" in obj:
         return f"表单目录 /AcroForm（对象 {n}）"
     return f"对象 {n}"
+
+
+def _bookkeeping(reader: PdfFileReader, revision: int) -> set[int]:
+    """The revision's own cross-reference stream and object streams (containers: the objects
+    in them are judged one by one)."""
+    numbers = {ref.idnum for ref in reader.xrefs.object_streams_used_in(revision)}
+    stream_ref = reader.xrefs.get_xref_container_info(revision).stream_ref
+    if stream_ref is not None:
+        numbers.add(stream_ref.idnum)
+    return numbers
+
+
+def _explicit_refs(reader: PdfFileReader, revision: int) -> list[generic.Reference]:
+    skip = _bookkeeping(reader, revision)
+    refs = reader.xrefs.explicit_refs_in_revision(revision)
+    return sorted((r for r in refs if r.idnum not in skip), key=lambda r: r.idnum)
 
 
 def _introduced(reader: PdfFileReader, ref: generic.Reference) -> int | None:
@@ -173,7 +193,7 @@ def revision_changes(reader: PdfFileReader, revision: int, pages: dict[int, int]
     """Every object a revision adds, changes or frees, in words (for a revision that should
     not be there at all)."""
     try:
-        refs = sorted(reader.xrefs.explicit_refs_in_revision(revision), key=lambda r: r.idnum)
+        refs = _explicit_refs(reader, revision)
         freed = reader.xrefs.refs_freed_in_revision(revision)
         resolver = reader.get_historical_resolver(revision)
     except READ_ERRORS:
@@ -225,7 +245,7 @@ def foreign_changes(reader: PdfFileReader, signature: EmbeddedPdfSignature,
     try:
         old = reader.get_historical_resolver(revision - 1)
         new = reader.get_historical_resolver(revision)
-        refs = reader.xrefs.explicit_refs_in_revision(revision)
+        refs = _explicit_refs(reader, revision)
         freed = reader.xrefs.refs_freed_in_revision(revision)
         field = signature.sig_field
         field_ref = field.container_ref
@@ -273,7 +293,7 @@ def foreign_changes(reader: PdfFileReader, signature: EmbeddedPdfSignature,
         fields_after = _ref_list(after.raw_get("/Fields"), new) if "/Fields" in after else []
         return _appended(fields_before, fields_after, {field_ref} if field_ref else set())
 
-    for ref in sorted(refs, key=lambda r: r.idnum):
+    for ref in refs:
         is_new = _introduced(reader, ref) == revision
         what = describe(ref, new, pages)
         if ref in own:
@@ -309,8 +329,8 @@ def foreign_changes(reader: PdfFileReader, signature: EmbeddedPdfSignature,
         if ref.idnum in pages and not is_new:
             before, after = old(ref), new(ref)
             changed = _changed_keys(before, after)
-            annots_before = _ref_list(before.get("/Annots"), old) if "/Annots" in before else []
-            annots_after = _ref_list(after.get("/Annots"), new) if "/Annots" in after else []
+            annots_before = _ref_list(before.raw_get("/Annots"), old) if "/Annots" in before else []
+            annots_after = _ref_list(after.raw_get("/Annots"), new) if "/Annots" in after else []
             if not changed <= {"/Annots"} or not _appended(annots_before, annots_after, widgets):
                 out.append(f"改动了{what}（除增加本签名的控件外）")
             continue
