@@ -596,6 +596,23 @@ def _flip_signer_copy(_ca: CA, leader: bytes) -> Callable[[bytes], bytes]:
     return _flip_in_certificate(leader, 20)
 
 
+def _add_unsigned_attribute(data: bytes) -> bytes:
+    """Signature 2's CMS re-encoded with an unsigned attribute, in the space the padding left."""
+    from asn1crypto import cms, core
+
+    start, end = _signature_gap(data)
+    raw = bytes.fromhex(data[start + 1 : end - 1].decode())
+    content = cms.ContentInfo.load(raw)
+    signer = content["content"]["signer_infos"][0]
+    signer["unsigned_attrs"] = cms.CMSAttributes(
+        [cms.CMSAttribute({"type": "1.2.3.4", "values": [core.OctetString(b"x")]})]
+    )
+    der = content.dump(force=True)
+    hexed = der.hex().encode().ljust(end - start - 2, b"0")
+    assert len(hexed) == end - start - 2
+    return data[: start + 1] + hexed + data[end - 1 :]
+
+
 def _flip_hex_case(data: bytes) -> bytes:
     start, end = _signature_gap(data)
     letters = b"abcdefABCDEF"
@@ -610,6 +627,9 @@ def _flip_hex_case(data: bytes) -> bytes:
         pytest.param(_flip_ca_copy, "签名中附带的证书", id="ca-certificate-copy"),
         pytest.param(_flip_signer_copy, "与签名属性中绑定的证书不符", id="signer-certificate-copy"),
         pytest.param(lambda _ca, _l: _flip_hex_case, "大小写混杂", id="hex-case"),
+        pytest.param(
+            lambda _ca, _l: _add_unsigned_attribute, "未受签名保护的属性", id="unsigned-attribute"
+        ),
     ],
 )
 def test_unsigned_bytes_flipped_in_signature_2_are_refused(

@@ -54,6 +54,9 @@ KEY_USAGE = KeyUsageConstraints(
     key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False
 )
 NOT_TRUSTED = "签名者证书不在信任列表中"
+# The one unsigned attribute a signature may carry: a timestamp token (PAdES B-T, another
+# tool's), itself signed by its authority and checked by pyHanko.
+TIMESTAMP_ATTRIBUTES = {"signature_time_stamp_token"}
 EOF_WINDOW = 1024  # %%EOF must be in the last KiB (ISO 32000-1, 7.5.5)
 
 COVERAGE_NAMES = {
@@ -311,8 +314,13 @@ def _container_problems(data: bytes, embedded: EmbeddedPdfSignature) -> list[str
         signer_info = embedded.signer_info
         if get_signing_cert_attr(signer_info["signed_attrs"]) is None:
             problems.append("签名没有在签名属性中绑定签名者证书（signing-certificate-v2）")
-        if signer_info["unsigned_attrs"].native:
-            problems.append("签名中有未受签名保护的属性（unsigned attributes）：本工具不生成")
+        unsigned = {a["type"].native for a in signer_info["unsigned_attrs"] or []}
+        if unsigned - TIMESTAMP_ATTRIBUTES:
+            problems.append(
+                "签名中有未受签名保护的属性（unsigned attributes："
+                + "、".join(sorted(str(t) for t in unsigned - TIMESTAMP_ATTRIBUTES))
+                + "）：本工具不生成，可能被添加或改动"
+            )
         algorithms = [a["algorithm"].native for a in signed_data["digest_algorithms"]]
         if algorithms != [signer_info["digest_algorithm"]["algorithm"].native]:
             problems.append(
