@@ -108,7 +108,10 @@ def make_p12(
     start: datetime | None = None,
     days: int = 365,
     with_key: bool = True,
+    with_chain: bool = False,
 ) -> bytes:
+    """A PKCS#12 file of a key the CA certified (``with_chain``: the CA's certificate too,
+    which the signature's CMS then carries)."""
     key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
     if kind == "ec":
         key = ec.generate_private_key(ec.SECP256R1())
@@ -123,7 +126,7 @@ def make_p12(
         cn.encode(),
         key if with_key else None,
         cert if with_key else None,
-        None if with_key else [cert],
+        ([ca.cert] if with_chain else None) if with_key else [cert],
         serialization.BestAvailableEncryption(passphrase.encode()),
     )
 

@@ -555,6 +555,16 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "Core",
             "{name} 第 {line} 行起的文字编码与文件开头（{encoding}）不一致：文件可能由不同编码的部分拼接而成。请在 Excel 中打开后另存为“CSV UTF-8”或 .xlsx 再导入",
         ),
+        # Issue 23, signed PDFs: the signed bytes are the built bytes.
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "记录文件 {name} 不是生成（或上一次签名）时的文件：已被替换或改动，拒绝签名；"
+            "请重新生成记录",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "整改通知书文件 {name} 不是生成时的文件：已被替换或改动，拒绝签名；请重新生成",
+        ),
     )
 )
 

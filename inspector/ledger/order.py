@@ -214,12 +214,13 @@ def build_order(
         # the data directory is.
         kept_as = ws.records.name_for(full_id, f"rectification-order-{issued:%Y%m%d}-{ch.seq}.pdf")
         ws.records.write(kept_as, pdf)
+        sha256 = hashlib.sha256(pdf).hexdigest()
         order = ch.add(
             RectificationOrder(
                 inspection_id=full_id,
                 order_no=order_no,
                 path=kept_as,
-                sha256=hashlib.sha256(pdf).hexdigest(),
+                sha256=sha256,
                 size=len(pdf),
                 deadlines={row.id: when.isoformat() for row, when in planned},
                 signature_box=box,
@@ -230,7 +231,7 @@ def build_order(
             assert stored is not None
             stored.deadline = when
         ch.entity(order)
-        ch.details.update({"order_no": order_no, "findings": len(planned)})
+        ch.details.update({"order_no": order_no, "findings": len(planned), "sha256": sha256})
         ch.session.flush()
         return _view(order)
 
@@ -282,11 +283,19 @@ def sign_order(
         if leader is None or info.cert_no != leader.inspector.cert_no:
             raise InvalidInput("整改通知书由检查组长签名：该密钥的执法证号不是组长的")
         name, kept, box = order.path, order.id, list(order.signature_box)
-        order_no, district = order.order_no, inspection.district
+        order_no, district, built = order.order_no, inspection.district, order.sha256
     key = store.unlock(info.key_id, passphrase)
     kept_as = ws.records.sibling_name(name, f"{PurePath(name).stem}-signed.pdf")
+    data = ws.records.read_bytes(name)
+    if hashlib.sha256(data).hexdigest() != built:
+        # The leader signs the order as built, never a file put in its place (the hash is
+        # kept in the row and in the order.build event).
+        raise InvalidInput(
+            "整改通知书文件 {name} 不是生成时的文件：已被替换或改动，拒绝签名；请重新生成",
+            name=name,
+        )
     result = sign_pdf(
-        ws.records.read_bytes(name),
+        data,
         lambda data: ws.records.write(kept_as, data),
         key,
         field_name=f"order-{info.cert_no}",

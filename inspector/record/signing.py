@@ -31,6 +31,7 @@ from inspector.record.content import signatures
 from inspector.record.facts import gather_facts
 from inspector.record.status import latest_record
 from inspector.signing.keystore import KeyStore
+from inspector.signing.revisions import form_fields, page_numbers
 from inspector.signing.sign import sign_pdf
 from inspector.signing.trust import trust_roots
 from inspector.signing.verify import SignatureVerdict, VerifyReport, verify_pdf
@@ -55,6 +56,21 @@ def missing_handwritten(
     elif party.refused and not any(s.role == "witness" for s in kept):
         missing.append("拒签的见证人")
     return missing
+
+
+def built_bytes(ws: Workspace, name: str, *expected: str) -> bytes:
+    """The stored file to sign, only if it is byte for byte what was built or what the last
+    signature made (the hash kept in its row and in the build's or signature's event): a
+    signature goes on the built bytes, never on a file put in the store in their place
+    (行政处罚法 第四十一条: electronic records must be authentic and complete)."""
+    data = ws.records.read_bytes(name)
+    if hashlib.sha256(data).hexdigest() not in expected or len(set(expected)) != 1:
+        raise InvalidInput(
+            "记录文件 {name} 不是生成（或上一次签名）时的文件：已被替换或改动，拒绝签名；"
+            "请重新生成记录",
+            name=name,
+        )
+    return data
 
 
 @dataclass
@@ -114,8 +130,9 @@ def sign_record(
     number = len(record.signatures) + 1
     stem = Path(record.file).stem.split("-signed")[0]
     kept_as = ws.records.sibling_name(record.file, f"{stem}-signed-{number}.pdf")
+    expected = record.signatures[-1].pdf_sha256 if record.signatures else record.sha256
     result = sign_pdf(
-        ws.records.read_bytes(record.file),
+        built_bytes(ws, record.file, expected, record.sha256),
         lambda data: ws.records.write(kept_as, data),
         key,
         field_name=f"inspector-{info.cert_no}",
@@ -413,9 +430,34 @@ def _bindings(ws: Workspace | None) -> dict[str, str]:
     return found
 
 
+def _built_as_made(check: RecordCheck, path: Path) -> None:
+    """A record (or interview record) is built as one revision with no form fields: the first
+    signature must sign that revision, and no field but the signatures' may be in the file (a
+    field planted before the first signature could cover a page; between signatures only the
+    next signature may be added: inspector.signing.revisions)."""
+    try:
+        with path.open("rb") as handle:
+            reader = PdfFileReader(handle, strict=False)
+            signed = sorted(s.signed_revision for s in reader.embedded_signatures)
+            pages = page_numbers(reader)
+            planted = form_fields(reader, pages)
+    except Exception:  # an unreadable file: verify_pdf says what is wrong with it
+        return
+    if signed and signed[0] != 1:
+        check.problems.append(
+            f"第一个签名之前记录被增量修改过 {signed[0] - 1} 次：签名的不是生成时的记录"
+        )
+    if planted:
+        check.problems.append(
+            "记录中有签名域以外的表单域（记录生成时没有表单域，其外观可能遮盖页面内容）："
+            + "、".join(planted)
+        )
+
+
 def verify_record(ws: Workspace | None, path: Path) -> RecordCheck:
     trusted = KeyStore(ws.home).trusted_files() if ws is not None else []
     check = RecordCheck(pdf=verify_pdf(path, trusted=trusted, roots=trust_roots(ws)))
+    _built_as_made(check, path)
     fields = read_subject_fields(path)
     if fields is None:
         check.problems.append("文件中没有 Inspector 检查记录的标识（记录编号和数据摘要）")

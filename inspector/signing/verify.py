@@ -15,18 +15,21 @@ import io
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from asn1crypto import parser as asn1_parser
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel, SuspiciousModification
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.generic_cms import get_signing_cert_attr
 from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
@@ -34,6 +37,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from inspector.signing.errors import SigningError
 from inspector.signing.keystore import TRIAL_MARK, load_certificates
+from inspector.signing.revisions import foreign_changes, page_numbers, revision_changes
 
 # pyHanko logs every untrusted chain with a traceback; without a handler of the application's
 # Python would print them to stderr. A NullHandler keeps them for an application that configures
@@ -50,6 +54,9 @@ KEY_USAGE = KeyUsageConstraints(
     key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False
 )
 NOT_TRUSTED = "签名者证书不在信任列表中"
+# The one unsigned attribute a signature may carry: a timestamp token (PAdES B-T, another
+# tool's), itself signed by its authority and checked by pyHanko.
+TIMESTAMP_ATTRIBUTES = {"signature_time_stamp_token"}
 EOF_WINDOW = 1024  # %%EOF must be in the last KiB (ISO 32000-1, 7.5.5)
 
 COVERAGE_NAMES = {
@@ -218,17 +225,7 @@ def _detail(status: PdfSignatureStatus) -> str | None:
     return None
 
 
-def _page_numbers(reader: PdfFileReader) -> dict[int, int]:
-    """Object number of each page → its page number (from 1)."""
-    numbers: dict[int, int] = {}
-    try:
-        count = int(reader.root["/Pages"]["/Count"])
-        for index in range(count):
-            ref = reader.find_page_for_modification(index)[0]
-            numbers[ref.idnum] = index + 1
-    except (PdfError, KeyError, ValueError, TypeError):
-        pass  # a broken page tree: the explanation stays general
-    return numbers
+_page_numbers = page_numbers
 
 
 def _explain(detail: str | None, pages: dict[int, int]) -> str:
@@ -277,8 +274,106 @@ def _unverifiable(base: dict[str, Any], error: str) -> SignatureVerdict:
     )
 
 
+def _container_problems(data: bytes, embedded: EmbeddedPdfSignature) -> list[str]:
+    """What in the signature's own bytes no signature covers and yet was changed: /Contents
+    (the hex string the byte range leaves out) must hold the CMS in one case of hex digits
+    followed by zeros only; the signer's certificate must be bound by the signed
+    signing-certificate(-v2) attribute (pyHanko checks it matches when present: we require it
+    present); every other certificate in the CMS must be a certificate of the signer's chain,
+    each issuing the one below it with a valid signature; no unsigned attribute (this tool
+    adds none); the CMS's list of digest algorithms must be the signer's one. A file whose
+    unsigned bytes were changed is not the file that was signed (evidence must be authentic)."""
+    problems: list[str] = []
+    try:
+        _, len1, start2, _ = (int(v) for v in embedded.byte_range)
+    except (TypeError, ValueError, KeyError, PdfError):
+        return problems  # coverage is judged (and named) elsewhere
+    gap = data[len1:start2]
+    hex_digits = gap[1:-1]
+    if not (
+        gap.startswith(b"<") and gap.endswith(b">") and re.fullmatch(rb"[0-9a-fA-F]*", hex_digits)
+    ):
+        problems.append("签名值（/Contents）不是连续的十六进制串：签名中未受保护的字节被改动")
+        return problems
+    if hex_digits != hex_digits.lower() and hex_digits != hex_digits.upper():
+        problems.append("签名值（/Contents）的十六进制大小写混杂：签名中未受保护的字节被改动")
+    contents = bytes.fromhex(hex_digits.decode("ascii")) if len(hex_digits) % 2 == 0 else b""
+    try:
+        der_length = asn1_parser.peek(contents)
+    except ValueError:
+        der_length = 0
+    if not contents or der_length <= 0:
+        problems.append("签名值（/Contents）无法读取")
+        return problems
+    if contents[der_length:].strip(b"\x00"):
+        problems.append(
+            "签名值（/Contents）中签名数据之后的填充不全是零：签名中未受保护的字节被改动"
+        )
+    try:
+        signed_data = embedded.signed_data
+        signer_info = embedded.signer_info
+        if get_signing_cert_attr(signer_info["signed_attrs"]) is None:
+            problems.append("签名没有在签名属性中绑定签名者证书（signing-certificate-v2）")
+        unsigned = {a["type"].native for a in signer_info["unsigned_attrs"] or []}
+        if unsigned - TIMESTAMP_ATTRIBUTES:
+            problems.append(
+                "签名中有未受签名保护的属性（unsigned attributes："
+                + "、".join(sorted(str(t) for t in unsigned - TIMESTAMP_ATTRIBUTES))
+                + "）：本工具不生成，可能被添加或改动"
+            )
+        algorithms = [a["algorithm"].native for a in signed_data["digest_algorithms"]]
+        if algorithms != [signer_info["digest_algorithm"]["algorithm"].native]:
+            problems.append(
+                "签名数据列出的摘要算法与签名者使用的不一致：签名中未受保护的字节被改动"
+            )
+        problems += _chain_problems(embedded)
+    except Exception as error:  # a crafted CMS can make asn1crypto raise many kinds of error
+        problems.append(f"签名数据无法读取：{type(error).__name__}: {error}")
+    return problems
+
+
+def _chain_problems(embedded: EmbeddedPdfSignature) -> list[str]:
+    """Every certificate besides the signer's must be an issuer in the signer's chain: the
+    certificates are not signed, so a copy changed in transit is refused here."""
+    der = serialization.Encoding.DER
+    signer = x509.load_der_x509_certificate(embedded.signer_cert.dump())
+    others = [x509.load_der_x509_certificate(c.dump()) for c in embedded.other_embedded_certs]
+    others = [c for c in others if c.public_bytes(der) != signer.public_bytes(der)]
+    problems: list[str] = []
+    current, chain = signer, []
+    while current.issuer != current.subject:
+        issuer = None
+        for candidate in others:
+            if candidate in chain or candidate.subject != current.issuer:
+                continue
+            try:
+                current.verify_directly_issued_by(candidate)
+            except (ValueError, TypeError, InvalidSignature):
+                continue
+            issuer = candidate
+            break
+        if issuer is None:
+            break
+        chain.append(issuer)
+        current = issuer
+    if chain and chain[-1].issuer == chain[-1].subject:
+        try:
+            chain[-1].verify_directly_issued_by(chain[-1])
+        except (ValueError, TypeError, InvalidSignature):
+            problems.append(
+                f"签名中附带的证书「{chain[-1].subject.rfc4514_string()}」自身的签名无效（已被改动）"
+            )
+    for cert in others:
+        if cert not in chain:
+            problems.append(
+                f"签名中附带的证书「{cert.subject.rfc4514_string()}」不属于签名者的证书链"
+                "（可能被改动）"
+            )
+    return problems
+
+
 def _judge(
-    number: int, embedded: EmbeddedPdfSignature, context: ValidationContext
+    number: int, embedded: EmbeddedPdfSignature, context: ValidationContext, data: bytes
 ) -> SignatureVerdict:
     # Any failure to read or validate a signature is a failed signature, named: a malformed
     # signature can make pyHanko raise many kinds of error.
@@ -289,6 +384,12 @@ def _judge(
             ("signer_name", "signer_cert_no", "signer_org", "issuer", "fingerprint_sha256")
         )
         base = {"number": number, "field": "?", **empty, "trial": False, "signed_at": None}
+        if "Signing certificate attribute does not match" in str(error):
+            # pyHanko's check of the signed signing-certificate(-v2) attribute: the
+            # certificate copy in the CMS is not the one the signer signed with.
+            return _unverifiable(
+                base, "签名中的签名者证书与签名属性中绑定的证书不符（证书副本被改动）"
+            )
         return _unverifiable(base, f"签名中的签名证书无法读取：{type(error).__name__}: {error}")
     try:
         status = validate_pdf_signature(embedded, context, key_usage_settings=KEY_USAGE)
@@ -296,6 +397,7 @@ def _judge(
         return _unverifiable(base, f"无法验证：{type(error).__name__}: {error}")
     errors: list[str] = []
     warnings: list[str] = []
+    errors += _container_problems(data, embedded)
     if not status.intact:
         errors.append("签名后被签名的内容被改动（摘要不符）")
     elif not status.valid:
@@ -409,8 +511,9 @@ def verify_pdf_data(
         context = ValidationContext(
             trust_roots=all_roots, allow_fetching=False, revocation_mode="soft-fail"
         )
-        verdicts.append(_judge(number, signature, context))
+        verdicts.append(_judge(number, signature, context, data))
 
+    verdicts = _between_signatures(reader, embedded, verdicts)
     problems: list[str] = []
     last, last_verdict = embedded[-1], verdicts[-1]
     if last_verdict.ok:
@@ -420,6 +523,41 @@ def verify_pdf_data(
     return VerifyReport(
         path, len(data), digest, revisions, tuple(verdicts), tuple(problems), tuple(notes)
     )
+
+
+def _between_signatures(
+    reader: PdfFileReader, embedded: list[EmbeddedPdfSignature], verdicts: list[SignatureVerdict]
+) -> list[SignatureVerdict]:
+    """Between two signatures only the next signature (inspector.signing.revisions): a
+    revision between them, or anything but the next signature in its revision, is an error
+    of the earlier signature, named with its objects and pages. Stricter than pyHanko's
+    difference analysis (which calls a covering form field FORM_FILLING); both must pass."""
+    pages = page_numbers(reader)
+    out = list(verdicts)
+    for index in range(1, len(embedded)):
+        before, signature = embedded[index - 1], embedded[index]
+        found: list[str] = []
+        try:
+            between = range(before.signed_revision + 1, signature.signed_revision)
+            for n, revision in enumerate(between, start=1):
+                found.append(
+                    f"签名 {index + 1} 之前有未签名的修订（第 {n} 次）："
+                    + "、".join(revision_changes(reader, revision, pages))
+                )
+            extra = foreign_changes(reader, signature, pages)
+        except Exception as error:  # a crafted file: unreadable is a failure, named
+            extra = [f"无法读取签名之间的修订：{type(error).__name__}: {error}"]
+        if extra:
+            found.append(f"签名 {index + 1} 的修订除签名本身外还" + "、".join(extra))
+        if found:
+            verdict = out[index - 1]
+            rule = "（两个签名之间只允许增加下一个签名）"
+            out[index - 1] = replace(
+                verdict,
+                unchanged=False,
+                errors=(*verdict.errors, *(f"签名之后文档被修改{rule}：{f}" for f in found)),
+            )
+    return out
 
 
 def _after_last(
