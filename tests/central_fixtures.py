@@ -252,6 +252,7 @@ class Server:
         self.port = free_port()
         self.url = f"https://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
+        self.options: list[str] = []  # more of the server's options (its limits)
         self.env = {
             **os.environ,
             "INSPECTOR_CENTRAL_DB": self.db,
@@ -280,6 +281,7 @@ class Server:
                 str(self.tls.cert),
                 "--tls-key",
                 str(self.tls.key),
+                *self.options,
             ],
             env=self.env,
             stdout=subprocess.DEVNULL,

@@ -33,7 +33,8 @@ from sqlalchemy.dialects.postgresql import insert
 
 from inspector.bundle import rows as bundle_rows
 from inspector.bundle.export import _zinfo as zip_info
-from inspector.bundle.format import FORMAT, MANIFEST, SIGNATURE, BundleError
+from inspector.bundle.format import FORMAT, MANIFEST, MAX_MEMBER_SIZE, SIGNATURE, BundleError
+from inspector.bundle.merge import AFTER_SIGNING, FOLLOWED_UP
 from inspector.bundle.signature import verify_manifest
 from inspector.bundle.verify import read_rows, verify_bundle
 from inspector.central import schema as s
@@ -43,8 +44,13 @@ from inspector.errors import InspectorError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 CODE_HOURS = 72
-# Rows of a signed inspection that may still change: its record grows by later signatures.
-GROWING = frozenset({"records", "record_signatures"})
+# Unfinished uploads: the bytes a device may hold in them (acknowledged chunks of files not yet
+# whole), and the hours after which an unfinished push and an untouched partial file go
+# (server --upload-quota-mib, --upload-hours; docs/central.md). A member larger than the quota
+# could never arrive: it is refused when the push begins, as is one over the bundle's own
+# limit (MAX_MEMBER_SIZE).
+UPLOAD_QUOTA = 16 << 30
+UPLOAD_HOURS = 72
 CHAINS = frozenset({"custody_events", "audit_events"})
 
 
@@ -101,6 +107,11 @@ def member_file(name: str) -> tuple[str, str] | None:
     return name, "." + rest
 
 
+# A device's districts, as the devices table keeps them (one column, no migration): the
+# enrolment code's district, or the list the office set (server device districts).
+DISTRICT_SEPARATOR = ","
+
+
 @dataclass
 class Device:
     id: str
@@ -108,15 +119,35 @@ class Device:
     district: str
     certificate: x509.Certificate
 
+    @property
+    def districts(self) -> tuple[str, ...]:
+        """The districts whose inspections this device may push."""
+        return tuple(d for d in self.district.split(DISTRICT_SEPARATOR) if d)
+
 
 class Central:
-    def __init__(self, url: str, store: Path, *, pool_size: int = 10) -> None:
+    def __init__(
+        self,
+        url: str,
+        store: Path,
+        *,
+        pool_size: int = 10,
+        upload_quota: int = UPLOAD_QUOTA,
+        upload_hours: float = UPLOAD_HOURS,
+    ) -> None:
+        if upload_quota <= 0 or upload_hours <= 0:
+            raise InspectorError("上传限额和未完成上传的保留小时数都应大于 0")
         self.engine = create_engine(
             database_url(url), pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
         )
         migrate(self.engine)
         self.store = ServerStore(store)
+        self.upload_quota = upload_quota
+        self.upload_hours = upload_hours
         self._manifests: dict[tuple[str, str], dict[str, tuple[str, str, int]]] = {}
+        # device → the files it sent part of and not all (their bytes count to its quota);
+        # read from its unfinished pushes the first time this process meets the device
+        self._holding: dict[str, set[tuple[str, str]]] = {}
 
     def close(self) -> None:
         self.engine.dispose()
@@ -144,8 +175,8 @@ class Central:
     # --- enrollment -----------------------------------------------------------------------
 
     def new_code(self, district: str, hours: int = CODE_HOURS) -> str:
-        if not district.strip():
-            raise InspectorError("请给出设备所属的区县（--district）")
+        if not district.strip() or DISTRICT_SEPARATOR in district:
+            raise InspectorError("请给出设备所属的区县（--district，一个区县）")
         code = "-".join(secrets.token_hex(2).upper() for _ in range(4))
         now = _now()
         with self.engine.begin() as c:
@@ -227,6 +258,27 @@ class Central:
                 raise InspectorError("没有这台设备（或已吊销）：{device}", device=device)
             self._event(c, "device.revoke", done[0].id)
 
+    def set_districts(self, device: str, districts: list[str]) -> str:
+        """The office's override: the districts whose inspections a device may push (instead
+        of the one its enrolment code named). Returns the device's full id."""
+        names = [d.strip() for d in districts if d.strip()]
+        if not names or any(DISTRICT_SEPARATOR in d for d in names):
+            raise InspectorError("请给出设备可推送的区县（不含逗号）")
+        joined = DISTRICT_SEPARATOR.join(dict.fromkeys(names))
+        if len(joined) > s.devices.c.district.type.length:
+            raise InspectorError("区县太多，请分别登记设备")
+        with self.engine.begin() as c:
+            done = c.execute(
+                update(s.devices)
+                .where(s.devices.c.id.startswith(device), s.devices.c.revoked_at.is_(None))
+                .values(district=joined)
+                .returning(s.devices.c.id)
+            ).all()
+            if len(done) != 1:
+                raise InspectorError("没有这台设备（或已吊销）：{device}", device=device)
+            self._event(c, "device.districts", done[0].id, districts=names)
+        return str(done[0].id)
+
     def devices(self) -> list[dict[str, Any]]:
         with self.engine.connect() as c:
             return [dict(r._mapping) for r in c.execute(s.devices.select().order_by("enrolled_at"))]
@@ -277,6 +329,18 @@ class Central:
             check = verify_manifest(manifest, signature, [])
         except BundleError as error:
             raise Refused("推送的清单签名无效：{problem}", problem=error) from error
+        self.expire()
+        cap = min(self.upload_quota, MAX_MEMBER_SIZE)
+        for member in data.get("members") or []:
+            size = int(member.get("size") or 0) if isinstance(member, dict) else 0
+            if size > cap:
+                raise Refused(
+                    "推送中的文件 {name} 声明为 {size} 字节，超过服务器允许的单个文件上限"
+                    "（{cap} 字节），服务器拒绝接收",
+                    name=str(member.get("name")),
+                    size=size,
+                    cap=cap,
+                )
         with self.engine.begin() as c:
             allowed = c.execute(
                 s.device_signers.select().where(
@@ -375,12 +439,78 @@ class Central:
             raise Refused("没有这次推送：{bundle}", bundle=bundle_id[:8])
         return push, json.loads(push.manifest)
 
+    def _held(self, device: Device) -> set[tuple[str, str]]:
+        """The unfinished files this device sent part of."""
+        files = self._holding.get(device.id)
+        if files is None:
+            files = set()
+            with self.engine.connect() as c:
+                manifests = c.scalars(
+                    select(s.pushes.c.manifest).where(
+                        s.pushes.c.device_id == device.id, s.pushes.c.committed_at.is_(None)
+                    )
+                ).all()
+            for manifest in manifests:
+                for member in json.loads(manifest).get("members") or []:
+                    _name, suffix = member_file(str(member["name"])) or ("", "")
+                    if self.store.acknowledged(str(member["sha256"]), suffix):
+                        files.add((str(member["sha256"]), suffix))
+            self._holding[device.id] = files
+        return files
+
+    def _append(
+        self, device: Device, sha: str, suffix: str, size: int, offset: int, data: bytes
+    ) -> int:
+        """A chunk of an upload, within the device's quota of bytes held in unfinished
+        files (an upload that never finishes holds the server's disk until it expires)."""
+        files = self._held(device)
+        held = 0
+        for item in sorted(files):
+            part = self.store.acknowledged(*item)
+            if part == 0:
+                files.discard(item)  # whole now, or expired
+            held += part
+        if offset + len(data) < size and held + len(data) > self.upload_quota:
+            raise Refused(
+                "本设备未完成的上传已占用 {held} 字节，再收 {more} 字节将超过上限 {quota} 字节："
+                "请先完成或等待此前的推送过期（{hours} 小时）",
+                held=held,
+                more=len(data),
+                quota=self.upload_quota,
+                hours=self.upload_hours,
+            )
+        acknowledged = self.store.append(sha, suffix, size, offset, data)
+        if acknowledged < size:
+            files.add((sha, suffix))
+        else:
+            files.discard((sha, suffix))
+        return acknowledged
+
+    def expire(self) -> dict[str, int]:
+        """Remove the unfinished pushes started more than ``upload_hours`` ago and the partial
+        files nobody wrote to for as long (a laptop that comes back starts its push again)."""
+        cutoff = _now() - timedelta(hours=self.upload_hours)
+        with self.engine.begin() as c:
+            gone = c.scalars(
+                s.pushes.delete()
+                .where(s.pushes.c.committed_at.is_(None), s.pushes.c.started_at < cutoff)
+                .returning(s.pushes.c.bundle_id)
+            ).all()
+            files, size = self.store.expire_partials(cutoff.timestamp())
+            if gone or files:
+                self._event(c, "push.expire", pushes=len(gone), files=files, bytes=size)
+        for key in [k for k in self._manifests if k[1] in set(gone)]:
+            del self._manifests[key]
+        if files:
+            self._holding.clear()
+        return {"pushes": len(gone), "files": files, "bytes": size}
+
     def put_chunk(self, device: Device, bundle_id: str, name: str, offset: int, data: bytes) -> int:
         member = self._members(device, bundle_id).get(name)
         if member is None:
             raise Refused("交接包清单中没有这个文件：{name}", name=name)
         sha, suffix, size = member
-        return self.store.append(sha, suffix, size, offset, data)
+        return self._append(device, sha, suffix, size, offset, data)
 
     def put_batch(self, device: Device, bundle_id: str, body: bytes) -> dict[str, int]:
         """Several whole small members in one request (thumbnails, print copies, the rows):
@@ -401,7 +531,9 @@ class Central:
             if member is None or member[2] != size:
                 raise Refused("交接包清单中没有这个文件：{name}", name=name)
             sha, suffix, _size = member
-            acknowledged[name] = self.store.append(sha, suffix, size, 0, rest[start : start + size])
+            acknowledged[name] = self._append(
+                device, sha, suffix, size, 0, rest[start : start + size]
+            )
             start += size
         return acknowledged
 
@@ -441,8 +573,7 @@ class Central:
             try:
                 verify_bundle(path, external=external)
             except BundleError as error:
-                with self.engine.begin() as c:
-                    self._event(c, "push.refused", device.id, bundle=bundle_id, why=str(error))
+                self._refused(device, bundle_id, manifest, str(error))
                 raise Refused("交接包校验未通过：{problem}", problem=error) from error
             with zipfile.ZipFile(path) as archive:
                 for attempt in range(5):
@@ -451,7 +582,45 @@ class Central:
                     except _Retry:
                         if attempt == 4:
                             raise Refused("服务器繁忙，请稍后重试推送") from None
+                    except Refused as error:
+                        self._refused(device, bundle_id, manifest, str(error))
+                        raise
         raise AssertionError("unreachable")
+
+    def _refused(self, device: Device, bundle_id: str, manifest: dict[str, Any], why: str) -> None:
+        """A push refused at its commit (the merge rolled back): logged, and gone with the
+        files only it brought (a refused push leaves the server as it was; the laptop that
+        tries again begins again)."""
+        with self.engine.begin() as c:
+            self._event(c, "push.refused", device.id, bundle=bundle_id, why=why)
+            c.execute(
+                s.pushes.delete().where(
+                    s.pushes.c.bundle_id == bundle_id, s.pushes.c.committed_at.is_(None)
+                )
+            )
+            for member in manifest.get("members") or []:
+                sha = str(member["sha256"])
+                _name, suffix = member_file(str(member["name"])) or ("", "")
+                pattern = f"%{sha}%"
+                used = c.scalar(
+                    select(
+                        or_(
+                            select(s.rows.c.row_key)
+                            .where(
+                                s.rows.c.table_name.not_in(sorted(CHAINS)),  # a log names files
+                                text("rows.data::text like :p"),
+                            )
+                            .exists(),
+                            select(s.pushes.c.bundle_id)
+                            .where(s.pushes.c.manifest.like(pattern))
+                            .exists(),
+                        )
+                    ),
+                    {"p": pattern},
+                )
+                if not used:
+                    self.store.remove(sha, suffix)
+        self._manifests.pop((device.id, bundle_id), None)
 
     def _merge(
         self, device: Device, push: Any, manifest: dict[str, Any], archive: zipfile.ZipFile
@@ -460,7 +629,7 @@ class Central:
 
         try:
             with self.engine.begin() as c:
-                return _Merge(c, device, push, manifest).run(archive)
+                return _Merge(c, self.store, device, push, manifest).run(archive)
         except DBAPIError as error:  # a deadlock or serialization failure: try again
             code = getattr(error.orig, "sqlstate", None)
             if code in ("40P01", "40001"):
@@ -617,17 +786,38 @@ def _plain(mapping: Any) -> dict[str, Any]:
 
 
 class _Merge:
-    """One push merged inside one transaction (see docs/central.md: the rules)."""
+    """One push merged inside one transaction (see docs/central.md: the rules).
 
-    def __init__(self, c: Connection, device: Device, push: Any, manifest: dict[str, Any]) -> None:
+    A signed inspection is immutable here as on a laptop (inspector/bundle/merge.py
+    ``_Merger``): after the server holds it signed, none of its rows, nor a tombstone of one,
+    nor the institution or inspectors it names, changes; only what grows after signing
+    (``AFTER_SIGNING``: the record by its next signature, the chains, the ledger's follow-up)
+    does, and the record only to a newer signed version of the same file. A correction is an
+    amendment (更正记录): a new inspection naming the one it corrects. Rows are attributed to
+    their inspection by their own keys (and by the server's copy of the row), never by the
+    manifest's list."""
+
+    def __init__(
+        self,
+        c: Connection,
+        store: ServerStore,
+        device: Device,
+        push: Any,
+        manifest: dict[str, Any],
+    ) -> None:
         self.c = c
+        self.store = store
         self.device = device
         self.push = push
         self.manifest = manifest
         self.heads = {str(k): int(v) for k, v in (manifest.get("heads") or {}).items()}
         self.record_inspection: dict[str, str] = {}
         self.counts = {"inserted": 0, "updated": 0, "unchanged": 0, "kept": 0}
-        self.signed: set[str] = set()
+        self.signed_here: dict[str, bool] = {}  # inspection → signed on the server before
+        self.signed_there: set[str] = set()  # signed in the push
+        self.pushed: dict[str, dict[str, Any]] = {}  # the push's inspection rows by id
+        self.signatures: dict[str, set[str]] = {}  # record → pdf_sha256 of its signatures
+        self.locked: set[str] = set()
         self.touched: set[str] = set()
         self.chains: dict[tuple[str, str, Any], int] = {}  # chain → its last entry's number
 
@@ -649,32 +839,113 @@ class _Merge:
         value = data.get("inspection_id")
         return None if value is None else str(value)
 
-    def run(self, archive: zipfile.ZipFile) -> dict[str, Any]:
-        ids = sorted({str(i.get("id")) for i in self.manifest.get("inspections") or []})
-        for inspection in ids:  # one push at a time per inspection, in one order (no deadlock)
+    def _lock(self, inspections: set[str]) -> None:
+        """One push at a time per inspection, taken in one order (no deadlock among pushes
+        that name their inspections at the start; one found later may wait, then retries)."""
+        for inspection in sorted(inspections - self.locked):
             self.c.execute(text("select pg_advisory_xact_lock(hashtext(:id))"), {"id": inspection})
-        known = self.c.execute(
-            select(s.inspections.c.id).where(
-                s.inspections.c.id.in_(ids), s.inspections.c.status == "signed"
+            self.locked.add(inspection)
+
+    def _signed_here(self, inspection: str | None) -> bool:
+        """Signed on the server before this push (its office line says so)."""
+        if inspection is None:
+            return False
+        if inspection not in self.signed_here:
+            self._lock({inspection})
+            status = self.c.scalar(
+                select(s.inspections.c.status).where(s.inspections.c.id == inspection)
             )
-        ).all()
-        self.signed = {r.id for r in known}
-        for data in read_rows(archive, "inspections"):
-            if data.get("status") == "signed":
-                self.signed.add(str(data["id"]))
+            self.signed_here[inspection] = status == "signed"
+        return self.signed_here[inspection]
+
+    def _refuse_signed(self, name: str, inspection: str | None, why: str) -> None:
+        raise Refused(
+            "检查 {inspection} 已签字锁定，推送中它的{what}与服务器上的不同（{why}）：已拒绝，"
+            "服务器数据未改变。如需更正，请制作更正记录后再推送",
+            inspection=(inspection or "")[:8],
+            what=_what(name),
+            why=why,
+        )
+
+    def _survey(self, archive: zipfile.ZipFile) -> set[str]:
+        """Before anything is written: every inspection the push's rows belong to (by their
+        own keys), the push's own inspection rows and its record signatures."""
+        owners = {str(i.get("id")) for i in self.manifest.get("inspections") or []}
+        for name in bundle_rows.TABLES:
+            if name == "audit_events":
+                continue  # a laptop's log names inspections; it is no row of theirs
+            for data in read_rows(archive, name):
+                if name == "inspections":
+                    self.pushed[str(data["id"])] = data
+                    if data.get("status") == "signed":
+                        self.signed_there.add(str(data["id"]))
+                if name == "record_signatures":
+                    record = str(data.get("record_id"))
+                    self.signatures.setdefault(record, set()).add(str(data.get("pdf_sha256")))
+                owner = self._inspection_of(name, data)
+                if owner is not None:
+                    owners.add(owner)
+        return owners
+
+    def _check_districts(self, owners: set[str]) -> None:
+        """A device pushes only the inspections of the districts it was enrolled for (the
+        district whose team made it: the team's own for a cross-district check, else the one
+        inspected), as the push says and as the server holds them."""
+        held = {
+            r.id: r
+            for r in self.c.execute(
+                select(
+                    s.inspections.c.id, s.inspections.c.district, s.inspections.c.team_district
+                ).where(s.inspections.c.id.in_(sorted(owners)))
+            )
+        }
+        allowed = set(self.device.districts)
+        for inspection in sorted(owners):
+            homes = []
+            if inspection in self.pushed:
+                data = self.pushed[inspection]
+                homes.append(data.get("team_district") or data.get("district"))
+            if inspection in held:
+                homes.append(held[inspection].team_district or held[inspection].district)
+            if not homes:
+                raise Refused(
+                    "推送中有服务器和推送中都没有的检查 {inspection} 的数据，已拒绝，"
+                    "服务器数据未改变",
+                    inspection=inspection[:8],
+                )
+            for home in homes:
+                if home not in allowed:
+                    raise Refused(
+                        "本设备登记的区县是 {allowed}，不能推送{district}的检查 {inspection}："
+                        "已拒绝，服务器数据未改变",
+                        allowed="、".join(sorted(allowed)),
+                        district=str(home),
+                        inspection=inspection[:8],
+                    )
+
+    def run(self, archive: zipfile.ZipFile) -> dict[str, Any]:
+        owners = self._survey(archive)
+        self._lock(owners)
+        self._check_districts(owners)
         for name in bundle_rows.TABLES:
             keys = bundle_rows.primary_key(name)
             for data in read_rows(archive, name):
                 self._row(name, json.dumps([data[k] for k in keys], ensure_ascii=False), data)
+        ids = sorted(owners)
+        inspection_rows = self._inspection_rows(ids)
         institutions = {
             str(r.data["id"]): r.data
             for r in self.c.execute(
-                s.rows.select().where(s.rows.c.table_name == "institutions")
+                s.rows.select().where(
+                    s.rows.c.table_name == "institutions",
+                    s.rows.c.row_key.in_(
+                        [json.dumps([i.get("institution_id")]) for i in inspection_rows]
+                    ),
+                )
             ).all()
-            if r.data.get("id") in {i.get("institution_id") for i in self._inspection_rows()}
         }
         now = _now()
-        for data in self._inspection_rows():
+        for data in inspection_rows:
             institution = institutions.get(str(data.get("institution_id")), {})
             values = {
                 "institution": institution.get("name") or "?",
@@ -694,10 +965,11 @@ class _Merge:
                 .values(id=data["id"], **values)
                 .on_conflict_do_update(index_elements=["id"], set_=values)
             )
+        listed = {str(i.get("id")) for i in self.manifest.get("inspections") or []}
         summary = {
             **self.counts,
             "bundle_id": self.push.bundle_id,
-            "inspections": sorted(self.touched | set(ids)),
+            "inspections": sorted(self.touched | listed),
             "committed_at": now.isoformat(),
         }
         self.c.execute(
@@ -705,7 +977,7 @@ class _Merge:
             .where(s.pushes.c.bundle_id == self.push.bundle_id)
             .values(committed_at=now, summary=summary)
         )
-        for inspection in ids:
+        for inspection in sorted(listed):
             Central._event(
                 self.c,
                 "push.commit",
@@ -718,8 +990,7 @@ class _Merge:
             )
         return summary
 
-    def _inspection_rows(self) -> list[dict[str, Any]]:
-        ids = [str(i.get("id")) for i in self.manifest.get("inspections") or []]
+    def _inspection_rows(self, ids: list[str]) -> list[dict[str, Any]]:
         found = self.c.execute(
             s.rows.select().where(
                 s.rows.c.table_name == "inspections",
@@ -727,6 +998,30 @@ class _Merge:
             )
         ).all()
         return [r.data for r in found]
+
+    def _referenced_by_signed(self, name: str, entity: Any) -> str | None:
+        """A signed inspection (held here signed, or signed in this push) that names this
+        institution or inspector (its record states their names), else None."""
+        r, i = s.rows.c, s.inspections.c
+        if name == "institutions":
+            for inspection, data in self.pushed.items():
+                if inspection in self.signed_there and data.get("institution_id") == entity:
+                    return inspection
+            where = [r.table_name == "inspections", r.data["institution_id"].astext == entity]
+        elif name == "inspectors":
+            where = [r.table_name == "inspection_members", r.data["inspector_id"].astext == entity]
+        else:
+            return None
+        return self.c.scalar(
+            select(r.inspection_id)
+            .join(s.inspections, i.id == r.inspection_id)
+            .where(
+                *where,
+                r.deleted.is_(False),
+                or_(i.status == "signed", i.id.in_(sorted(self.signed_there))),
+            )
+            .limit(1)
+        )
 
     def _row(self, name: str, key: str, data: dict[str, Any]) -> None:
         inspection = self._inspection_of(name, data)
@@ -749,6 +1044,12 @@ class _Merge:
             .returning(s.rows.c.row_key)
         ).first()
         if inserted is not None:
+            if (
+                name != "audit_events"
+                and name not in AFTER_SIGNING
+                and self._signed_here(inspection)
+            ):
+                self._refuse_signed(name, inspection, "服务器上没有这条记录")
             if name in CHAINS:
                 self._link(name, data)
             self.counts["inserted"] += 1
@@ -771,16 +1072,23 @@ class _Merge:
                 what="保管记录" if name == "custody_events" else "操作记录",
                 key=key,
             )
-        if inspection in self.signed and name not in GROWING:
-            raise Refused(
-                "检查 {inspection} 已签字锁定，推送中它的{what}与服务器上的不同：已拒绝，"
-                "服务器数据未改变。如需更正，请制作更正记录后再推送",
-                inspection=(inspection or "")[:8],
-                what=_what(name),
-            )
+        # The row's inspection as the push says and as the server holds it: moving a row out
+        # of a signed inspection is changing it.
+        owners = {o for o in (inspection, local.inspection_id) if o is not None}
+        signed = sorted(o for o in owners if self._signed_here(o))
+        if signed and name not in FOLLOWED_UP:
+            if name != "records":
+                self._refuse_signed(name, signed[0], "推送中是另一个版本")
+            problem = self._newer_signed_version(local.data, data)
+            if problem is not None:
+                self._refuse_signed(name, signed[0], problem)
         seen = self.heads.get(str(local.change_device_id), 0)
         if local.change_seq is None or seen >= int(local.change_seq):
             # the pushing laptop knew the server's version and changed it after
+            if name in ("institutions", "inspectors"):
+                user = self._referenced_by_signed(name, data.get("id"))
+                if user is not None:
+                    self._refuse_signed(name, user, "签字的记录写明了它")
             self.c.execute(
                 update(s.rows)
                 .where(s.rows.c.table_name == name, s.rows.c.row_key == key)
@@ -791,8 +1099,36 @@ class _Merge:
                 self.touched.add(inspection)
         else:
             # both changed an unsigned row: the server keeps what it had; the laptops settle
-            # it between them (bundle conflicts) and push again
+            # it between them (bundle conflicts) and push again. A push that signs the
+            # inspection cannot leave the server a version its record does not state.
+            pushed_signed = sorted(o for o in owners if o in self.signed_there)
+            if pushed_signed and name not in FOLLOWED_UP:
+                self._refuse_signed(name, pushed_signed[0], "两边各自修改过")
             self.counts["kept"] += 1
+
+    def _newer_signed_version(self, old: dict[str, Any], new: dict[str, Any]) -> str | None:
+        """Why a signed inspection's record row may not become ``new`` (None: it may): only
+        the next signature changes it, so the same record (all but its file) whose new file
+        is one its signature rows name and begins with the old file's bytes."""
+        file_columns = {"path", "sha256", "size"}
+        same = {k: v for k, v in bundle_rows.content(old).items() if k not in file_columns}
+        if same != {k: v for k, v in bundle_rows.content(new).items() if k not in file_columns}:
+            return "记录的内容变了"
+        record = str(new.get("id"))
+        named = set(self.signatures.get(record, set()))
+        named |= {
+            str(d.get("pdf_sha256"))
+            for d in self.c.scalars(
+                select(s.rows.c.data).where(
+                    s.rows.c.table_name == "record_signatures",
+                    s.rows.c.data["record_id"].astext == record,
+                )
+            )
+        }
+        sha = str(new.get("sha256"))
+        if sha not in named:
+            return "新的记录文件不是签名后的版本"
+        return None if _extends(self.store, str(old.get("sha256")), sha) else "记录文件被替换"
 
     def _link(self, name: str, data: dict[str, Any]) -> None:
         """A custody or audit entry new to the server follows the entry before it: in this
@@ -831,6 +1167,20 @@ class _Merge:
     def _tombstone(self, data: dict[str, Any]) -> None:
         table, entity = data.get("table_name"), data.get("entity_id")
         if table in bundle_rows.TABLES and len(bundle_rows.primary_key(str(table))) == 1:
+            target = self.c.execute(
+                select(s.rows.c.inspection_id, s.rows.c.deleted).where(
+                    s.rows.c.table_name == table, s.rows.c.row_key == json.dumps([entity])
+                )
+            ).first()
+            if target is None or target.deleted:
+                return
+            # judged by the deleted row's own inspection, whatever the tombstone names
+            for owner in (target.inspection_id, data.get("inspection_id")):
+                if self._signed_here(owner) or owner in self.signed_there:
+                    self._refuse_signed(str(table), owner, "推送中删除了它")
+            user = self._referenced_by_signed(str(table), entity)
+            if user is not None:
+                self._refuse_signed(str(table), user, "推送中删除了它")
             self.c.execute(
                 update(s.rows)
                 .where(s.rows.c.table_name == table, s.rows.c.row_key == json.dumps([entity]))
@@ -846,6 +1196,21 @@ def _what(name: str) -> str:
         "seal_items": "先行登记保存清单",
         "interviews": "询问笔录",
     }.get(name, name)
+
+
+def _extends(store: ServerStore, old: str, new: str) -> bool:
+    """The stored PDF ``new`` is the stored PDF ``old`` with more after it (a signature is an
+    incremental update: the signed bytes stay a prefix)."""
+    try:
+        with store.open(old, ".pdf") as before, store.open(new, ".pdf") as after:
+            if store.size_of(new, ".pdf") <= store.size_of(old, ".pdf"):
+                return False
+            while chunk := before.read(1 << 20):
+                if after.read(len(chunk)) != chunk:
+                    return False
+    except (FileNotFoundError, InspectorError):
+        return False
+    return True
 
 
 def _moment(value: Any) -> datetime | None:

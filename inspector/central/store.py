@@ -62,6 +62,10 @@ class ServerStore:
     def size_of(self, sha256: str, suffix: str) -> int:
         return self._stored(sha256, suffix).stat().st_size
 
+    def remove(self, sha256: str, suffix: str) -> None:
+        """Forget a stored file nothing names (what a refused push alone brought)."""
+        self._stored(sha256, suffix).unlink(missing_ok=True)
+
     def acknowledged(self, sha256: str, suffix: str) -> int:
         """How many bytes of an unfinished upload the server holds (0: none)."""
         try:
@@ -126,3 +130,27 @@ class ServerStore:
             finally:
                 os.close(directory)
             return size
+
+    def expire_partials(self, before: float) -> tuple[int, int]:
+        """Remove the unfinished uploads last written before ``before`` (a POSIX time), each
+        under its writer's lock (one being written now is left). Returns (files, bytes)."""
+        files = size = 0
+        for partial in sorted(self.uploads.glob("*.part")):
+            try:  # not created again if it went meanwhile
+                handle = os.open(partial, os.O_WRONLY | os.O_APPEND)
+            except FileNotFoundError:
+                continue
+            try:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    continue
+                held = os.fstat(handle)
+                if held.st_mtime >= before:
+                    continue
+                partial.unlink(missing_ok=True)
+                files += 1
+                size += held.st_size
+            finally:
+                os.close(handle)
+        return files, size

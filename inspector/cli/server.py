@@ -30,7 +30,12 @@ def _central(args: argparse.Namespace) -> Iterator[Any]:
     store = args.store or os.environ.get(STORE_ENV)
     if not db or not store:
         raise InvalidInput("请给出服务器的数据库（--db postgresql://…）和文件库目录（--store DIR）")
-    central = Central(db, Path(store))
+    limits = {}
+    if getattr(args, "upload_quota_mib", None) is not None:
+        limits["upload_quota"] = int(args.upload_quota_mib) << 20
+    if getattr(args, "upload_hours", None) is not None:
+        limits["upload_hours"] = float(args.upload_hours)
+    central = Central(db, Path(store), **limits)
     try:
         yield central
     finally:
@@ -72,6 +77,25 @@ def cmd_server_revoke(args: argparse.Namespace, out: Printer) -> None:
     with _central(args) as central:
         central.revoke(args.device)
     out.emit({"revoked": args.device}, f"已吊销设备 {args.device}，其后的请求一律拒绝")
+
+
+def cmd_server_districts(args: argparse.Namespace, out: Printer) -> None:
+    with _central(args) as central:
+        device = central.set_districts(args.device, args.districts)
+    out.emit(
+        {"device": device, "districts": args.districts},
+        f"设备 {device[:16]} 可推送的检查：{'、'.join(args.districts)}",
+    )
+
+
+def cmd_server_expire(args: argparse.Namespace, out: Printer) -> None:
+    with _central(args) as central:
+        done = central.expire()
+    out.emit(
+        done,
+        f"已清除过期的未完成推送 {done['pushes']} 次、未完成的上传文件 {done['files']} 个"
+        f"（{done['bytes']} 字节）",
+    )
 
 
 def cmd_server_devices(args: argparse.Namespace, out: Printer) -> None:
@@ -198,8 +222,21 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     db.add_argument("--db", metavar="postgresql://…", help=f"服务器的数据库（或 {DB_ENV}）")
     db.add_argument("--store", metavar="DIR", help=f"服务器的文件库目录（或 {STORE_ENV}）")
 
+    uploads = argparse.ArgumentParser(add_help=False)
+    uploads.add_argument(
+        "--upload-quota-mib",
+        type=int,
+        metavar="MIB",
+        help="每台设备未完成的上传最多占用的空间（MiB，默认 16384）；单个文件不得超过它",
+    )
+    uploads.add_argument(
+        "--upload-hours",
+        type=float,
+        metavar="N",
+        help="未完成的推送和上传保留的小时数，过期即清除（默认 72）",
+    )
     server = commands.add_parser(
-        "server", help="局端中心服务：运行、登记设备、吊销设备", parents=[common, db]
+        "server", help="局端中心服务：运行、登记设备、吊销设备", parents=[common, db, uploads]
     )
     server.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
     server.add_argument("--port", type=int, default=8443, help="端口（默认 8443）")
@@ -242,6 +279,19 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     users.set_defaults(run=cmd_server_users)
     devices = sub.add_parser("devices", help="列出登记的设备", parents=[common, db])
     devices.set_defaults(run=cmd_server_devices)
+    districts = sub.add_parser(
+        "districts",
+        help="设定一台设备可推送哪些区县的检查（代替登记码所写的区县）",
+        parents=[common, db],
+    )
+    districts.add_argument("device", metavar="设备编号", help="server devices 列出的编号")
+    districts.add_argument("districts", metavar="区县", nargs="+")
+    districts.set_defaults(run=cmd_server_districts)
+    expire = sub.add_parser(
+        "expire", help="清除过期的未完成推送和上传（服务运行时推送开始时也会清除）",
+        parents=[common, db, uploads],
+    )  # fmt: skip
+    expire.set_defaults(run=cmd_server_expire)
 
     central = commands.add_parser("central", help="局端：全部检查（列表、详情）", parents=[common])
     csub = central.add_subparsers(dest="central_command", required=True, metavar="子命令")
