@@ -27,7 +27,9 @@ from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
 
 from .conftest import Cli, new_inspection
+from .signing_pki import make_ca, make_p12
 from .test_bundle import (
+    PASSPHRASE,
     _data,
     _export,
     _import,
@@ -247,7 +249,9 @@ def test_a_members_laptop_is_vouched_for_through_the_leaders_bundle_and_listed(
     with Workspace.open(cli.home) as ws:
         member = ws.db.device_id
     assert set(heads) == {member, "leader-laptop"}  # the member's kept and forwarded
-    _import(office, second)
+    out, _ = _import(office, second)
+    # No trust list here: the member's head is taken, and the import says it was not confirmed.
+    assert f"新设备 {member[:8]} 的记录链头签名者" in out and "未经本机信任列表确认" in out
     out, _ = office("audit", "verify", "--json")
     report = json.loads(out)
     assert report["ok"] and report["devices"] == 3
@@ -257,6 +261,46 @@ def test_a_members_laptop_is_vouched_for_through_the_leaders_bundle_and_listed(
     assert "经导出设备转交" in how[member]
     out, _ = office("audit", "verify")
     assert "leader-laptop" in out and "本机" in out
+
+
+def test_with_a_trust_list_a_members_laptop_is_vouched_for_by_its_trusted_inspector(
+    cli: Cli,
+    office: Cli,
+    template_home: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The same chain of hand-overs where every laptop trusts the bureau's CA: the member's
+    head is signed by the member's inspector key, which the office trusts."""
+    monkeypatch.setenv("INSPECTOR_KEY_PASSPHRASE", PASSPHRASE)
+    ca = make_ca()
+    ca_pem = tmp_path / "ca.pem"
+    ca_pem.write_bytes(ca.pem)
+    leader = Cli(_laptop(template_home, tmp_path / "leader", "leader-laptop"), capsys)
+    keys = {}
+    for laptop, name, cert_no in ((cli, "张伟", "370100001"), (leader, "李娜", "370100002")):
+        p12 = tmp_path / f"{cert_no}.p12"
+        p12.write_bytes(make_p12(ca, name, cert_no, passphrase=PASSPHRASE))
+        out, _ = laptop("key", "import", str(p12), "--json")
+        keys[cert_no] = json.loads(out)["key_id"]
+        laptop("config", "trust", "add", str(ca_pem))
+    office("config", "trust", "add", str(ca_pem))
+    _visit(cli, tmp_path)
+    first = tmp_path / "member.zip"
+    _export(cli, first, "--key", keys["370100001"])
+    _import(leader, first)
+    second = tmp_path / "leader.zip"
+    _export(leader, second, "--key", keys["370100002"])
+    out, _ = _import(office, second)
+    assert "未经本机信任列表确认" not in out
+    out, _ = office("audit", "verify", "--json")
+    report = json.loads(out)
+    with Workspace.open(cli.home) as ws:
+        member = ws.db.device_id
+    how = {o["device_id"]: o["how"] for o in report["device_origins"]}
+    assert "经导出设备转交" in how[member] and "张伟" in how[member] and "（已确认）" in how[member]
+    assert "李娜" in how["leader-laptop"]
 
 
 # --- finding 9: a forged continuation of the receiver's own chain ---------------------------------

@@ -630,7 +630,10 @@ class _Merger:
             "trusted": head.signer.trusted,
             "seq": head.seq,
         }
-        if not head.signer.trusted:
+        if (
+            not head.signer.trusted
+            and head.signer.fingerprint_sha256 != self.report.signature.fingerprint_sha256
+        ):  # (the bundle's own signer unconfirmed is noted already)
             self.result.notes.append(
                 f"新设备 {device[:8]} 的记录链头签名者（{head.signer_text()}）未经本机信任列表确认"
             )
