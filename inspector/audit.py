@@ -390,6 +390,15 @@ def verify(ws: Workspace) -> AuditCheck:
     return AuditCheck(len(rows), len(devices), None)
 
 
+def device_origins(ws: Workspace) -> list[Any]:
+    """Every device of the log with how this laptop knows it (this laptop, or the bundle that
+    first brought it and who vouched for its chain): inspector/bundle/devices.py."""
+    from inspector.bundle.devices import device_origins as origins
+
+    with ws.db.session() as session:
+        return origins(session, ws.db.device_id)
+
+
 def _check_chain(device: str, chain: list[AuditEvent], stamped: int) -> Problem | None:
     prev = GENESIS
     expected = 1

@@ -565,6 +565,38 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "Core",
             "整改通知书文件 {name} 不是生成时的文件：已被替换或改动，拒绝签名；请重新生成",
         ),
+        # Issue 23, bundle import on a laptop (bundle-b): known devices, size limits, own chain.
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "交接包解开后的总大小（{declared} MB）与文件大小（{size} MB）极不相称（疑似压缩炸弹），已拒绝",
+        ),
+        QT_TRANSLATE_NOOP("Core", "交接包中的文件超过其声明的大小（疑似压缩炸弹），已拒绝：{name}"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "磁盘空间不足：导入这个交接包需要约 {needed} MB，数据目录所在的磁盘只剩 {free} MB（另需留出 {margin} MB）。请清理磁盘空间后重试；本机数据未改变",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "交接包带有本机不认识的设备 {device} 的操作记录，却没有该设备的交接包签名者签署的记录链头，无法确认这台设备真实存在：已拒绝导入，本机数据未改变",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "交接包中有本机（设备 {device}）自己的第 {seq} 条操作记录，本机却没有这条记录：本机的操作记录只能由本机产生，这是伪造的续写，已拒绝导入，本机数据未改变",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "交接包由设备 {signer} 的设备密钥签名，清单却写明导出设备是 {device}：已拒绝"
+        ),
+        QT_TRANSLATE_NOOP("Core", "交接包清单中的设备记录链头无效"),
+        QT_TRANSLATE_NOOP(
+            "Core", "交接包中设备 {device} 的记录链头签名者不在本机信任的签名者之列：{who}"
+        ),
+        QT_TRANSLATE_NOOP("Core", "交接包中设备 {device} 的记录链头由另一台设备的设备密钥签名"),
+        QT_TRANSLATE_NOOP("Core", "交接包中导出设备 {device} 的记录链头不是由交接包的签名者签名的"),
+        QT_TRANSLATE_NOOP(
+            "Core", "交接包中设备 {device} 的操作记录与该设备签名的记录链头不符（第 {seq} 条）"
+        ),
+        QT_TRANSLATE_NOOP("Core", "交接包中设备 {device} 的记录链头声明无效"),
+        QT_TRANSLATE_NOOP("Core", "交接包中设备 {device} 的记录链头签名无效"),
     )
 )
 

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from inspector import __version__
 from inspector.bundle import rows
+from inspector.bundle.devices import heads_for_export
 from inspector.bundle.format import FORMAT, MANIFEST, SIGNATURE, VERSION
 from inspector.bundle.signature import sign_manifest
 from inspector.db.models import (
@@ -367,6 +368,7 @@ def _make(
         plan = _plan(session, inspections, marks)
         preview = _write_tables(session, sink, plan, counts, members, reporter)
         exporter = _exporter(session, ws)
+        device_heads = heads_for_export(session, ws.db.device_id, key)
     total = len(plan.files) + len(plan.records)
     reporter.start(total, "导出交接包")
     done = 0
@@ -408,6 +410,7 @@ def _make(
         "receiver": receiver,
         "since": marks,
         "heads": known,
+        "device_heads": device_heads,
         "inspections": preview,
         "counts": counts,
         "requires": [{"sha256": sha, "suffix": suffix} for sha, suffix in sorted(plan.requires)],

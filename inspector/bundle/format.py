@@ -35,6 +35,11 @@ MAX_MANIFEST_SIZE = 256 << 20
 MAX_SIGNATURE_SIZE = 1 << 20
 MAX_RATIO = 200  # uncompressed / compressed, for members over 1 MiB
 MAX_LINE = 64 << 20  # one row of data/*.jsonl
+# All members together, unpacked, against the bundle's file: photos and PDFs are stored (1:1),
+# JSON lines deflate about 10:1. Many members each under the ratio floor above (a distributed
+# zip bomb) are caught here; a small bundle of rows only may always unpack to the floor.
+MAX_TOTAL_RATIO = 50
+TOTAL_RATIO_FLOOR = 64 << 20
 
 _NAME = re.compile(r"^[A-Za-z0-9_.\-/]+$")
 
@@ -78,6 +83,7 @@ def open_zip(path: Path) -> zipfile.ZipFile:
         ) from error
     try:
         check_directory(archive)
+        check_total(archive, path)
     except BaseException:
         archive.close()
         raise
@@ -103,7 +109,9 @@ def check_directory(archive: zipfile.ZipFile) -> None:
             raise BundleError("交接包中有重名的文件：{name}", name=name)
         seen.add(name.lower())
         mode = info.external_attr >> 16
-        if info.is_dir() or stat.S_ISLNK(mode) or (mode and not stat.S_ISREG(mode)):
+        # Permission bits without a file type (some zip tools write only 0o644) are a plain
+        # file; a type other than a regular file (a link, a device, a fifo) is refused.
+        if info.is_dir() or (stat.S_IFMT(mode) and not stat.S_ISREG(mode)):
             raise BundleError("交接包中有链接、文件夹或特殊文件：{name}", name=name)
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise BundleError("交接包中的文件使用了不支持的压缩方式：{name}", name=name)
@@ -122,6 +130,20 @@ def check_directory(archive: zipfile.ZipFile) -> None:
         total += info.file_size
         if total > MAX_TOTAL_SIZE:
             raise BundleError("交接包解开后过大（超过 {limit} GB）", limit=MAX_TOTAL_SIZE >> 30)
+
+
+def check_total(archive: zipfile.ZipFile, path: Path) -> None:
+    """The members' declared sizes together against the bundle's file (see MAX_TOTAL_RATIO):
+    refused before anything is unpacked."""
+    declared = sum(info.file_size for info in archive.infolist())
+    size = Path(path).stat().st_size
+    if declared > max(TOTAL_RATIO_FLOOR, MAX_TOTAL_RATIO * size):
+        raise BundleError(
+            "交接包解开后的总大小（{declared} MB）与文件大小（{size} MB）极不相称"
+            "（疑似压缩炸弹），已拒绝",
+            declared=declared >> 20,
+            size=round(size / (1 << 20), 1),
+        )
 
 
 def read_member(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:

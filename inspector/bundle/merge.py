@@ -28,6 +28,7 @@ record PDFs likewise through the record store's journal.
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -40,7 +41,7 @@ from sqlalchemy import and_, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from inspector.audit import Change, _check_chain, _stamped_max, state_hash
-from inspector.bundle import rows
+from inspector.bundle import devices, rows
 from inspector.bundle.format import BundleError, BundleRefused, open_zip
 from inspector.bundle.verify import BundleReport, read_rows, verify_bundle
 from inspector.db.models import (
@@ -54,7 +55,7 @@ from inspector.db.models import (
     Record,
     utcnow,
 )
-from inspector.errors import InvalidInput, NotFound
+from inspector.errors import InvalidInput, NotFound, StorageError
 from inspector.evidence.recovery import referenced_in
 from inspector.progress import NullReporter, Reporter
 from inspector.record.store import referenced_records
@@ -220,6 +221,7 @@ def import_bundle(
     reporter = reporter or NullReporter()
     path = Path(path)
     roots = trust_for(ws, trust)
+    _check_space(ws, path)
     with ws.store.scratch(referenced_in(ws.db)) as work:
         staged: list[tuple[Any, str]] = []
 
@@ -264,6 +266,41 @@ def import_bundle(
     return result
 
 
+# Left free after an import: the database's journal and the checkpoint need room too.
+SPACE_MARGIN = 256 << 20
+
+
+def _check_space(ws: Workspace, path: Path) -> None:
+    """Refuse, before anything is written, a bundle whose files this laptop lacks need more
+    room than the data directory's disk has free (less a margin)."""
+    from inspector.bundle.verify import _evidence_member
+
+    needed = 0
+    with open_zip(path) as archive:
+        for info in archive.infolist():
+            try:
+                evidence = _evidence_member(info.filename)
+            except BundleError:
+                continue  # named by the verification that follows
+            lacking = (
+                not ws.store.has(*evidence)
+                if evidence is not None
+                else info.filename.startswith("records/")
+                and ws.records.hash_of(info.filename) is None
+            )
+            if lacking:
+                needed += info.file_size
+    free = shutil.disk_usage(ws.home.root).free
+    if needed + SPACE_MARGIN > free:
+        raise StorageError(
+            "磁盘空间不足：导入这个交接包需要约 {needed} MB，数据目录所在的磁盘只剩 {free} MB"
+            "（另需留出 {margin} MB）。请清理磁盘空间后重试；本机数据未改变",
+            needed=max(1, needed >> 20),
+            free=free >> 20,
+            margin=SPACE_MARGIN >> 20,
+        )
+
+
 def _listed_sha(report: BundleReport, name: str) -> str:
     for entry in report.manifest["members"]:
         if entry["name"] == name:
@@ -303,6 +340,7 @@ class _Merger:
         self.touched_tables: set[str] = set()
         self.conflicted: set[tuple[str, str]] = set()
         self.audit_devices: set[str] = set()  # whose chains this import extends
+        self.new_devices: dict[str, dict[str, Any]] = {}  # devices first known by this import
         # The rows of each inspection the bundle brings signed: this laptop may hold no others.
         self.signed_rows: dict[tuple[str, str], set[str]] = {}
 
@@ -549,6 +587,8 @@ class _Merger:
         label = "操作记录" if name == "audit_events" else "证据保管记录"
         where = f"设备 {str(data['device_id'])[:8]} 的{label}第 {data['seq']} 条"
         same = self.session.execute(select(cls.hash).where(*group, cls.seq == data["seq"])).scalar()
+        if name == "audit_events":
+            self._admit_device(str(data["device_id"]), int(data["seq"]), same is not None)
         if same is not None:
             if same != data["hash"]:
                 raise BundleError(
@@ -571,6 +611,32 @@ class _Merger:
             self.audit_devices.add(str(data["device_id"]))
         if name == "custody_events":
             self.touched_inspections.add(str(data["inspection_id"]))
+
+    def _admit_device(self, device: str, seq: int, held: bool) -> None:
+        """Whose log this bundle may bring (inspector/bundle/devices.py): never events of this
+        laptop's own chain that it lacks; a device unknown here only with its head statement."""
+        if device == self.ch.device_id:
+            if not held:
+                raise devices.forged_own(device, seq)
+            return
+        if device in self.here or device in self.new_devices:
+            return
+        head = self.report.devices.get(device)
+        if head is None:
+            raise devices.unvouched(device)
+        self.new_devices[device] = {
+            "head_signer": head.signer_text(),
+            "head_signer_sha256": head.signer.fingerprint_sha256,
+            "trusted": head.signer.trusted,
+            "seq": head.seq,
+        }
+        if (
+            not head.signer.trusted
+            and head.signer.fingerprint_sha256 != self.report.signature.fingerprint_sha256
+        ):  # (the bundle's own signer unconfirmed is noted already)
+            self.result.notes.append(
+                f"新设备 {device[:8]} 的记录链头签名者（{head.signer_text()}）未经本机信任列表确认"
+            )
 
     # --- the end ------------------------------------------------------------------------------
 
@@ -729,6 +795,9 @@ def _merge(
                     "updated": result.updated,
                     "deleted": result.deleted,
                     "conflicts": len(result.conflicts),
+                    # Kept to forward (bundle/devices.py) and to say how a device is known.
+                    "device_heads": {d: h.forwarded() for d, h in sorted(report.devices.items())},
+                    "new_devices": merger.new_devices,
                 },
             )
         )

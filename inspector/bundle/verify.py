@@ -20,6 +20,7 @@ from typing import IO, Any
 from cryptography import x509
 
 from inspector.bundle import rows
+from inspector.bundle.devices import DeviceHead, check_heads
 from inspector.bundle.format import (
     FORMAT,
     MANIFEST,
@@ -35,7 +36,9 @@ from inspector.bundle.format import (
 )
 from inspector.bundle.signature import SignatureCheck, verify_manifest
 from inspector.db.models import Evidence
+from inspector.errors import StorageError
 from inspector.evidence.manage import stored_files
+from inspector.evidence.store import disk_message
 from inspector.progress import NullReporter, Reporter, check_cancel
 
 CHUNK = 1 << 20
@@ -56,6 +59,8 @@ class BundleReport:
     members: int = 0
     size: int = 0
     notes: list[str] = field(default_factory=list)
+    # The devices whose chain a head statement in the bundle vouches for (bundle/devices.py).
+    devices: dict[str, DeviceHead] = field(default_factory=dict)
 
     @property
     def bundle_id(self) -> str:
@@ -198,10 +203,24 @@ def _hash_member(
     archive: zipfile.ZipFile, info: zipfile.ZipInfo, sink: Sink | None, reporter: Reporter
 ) -> str:
     digest = hashlib.sha256()
+    count = [0]
 
     class Reader:
         def read(self, size: int = -1) -> bytes:
-            chunk = handle.read(CHUNK if size < 0 else min(size, CHUNK))
+            try:
+                chunk = handle.read(CHUNK if size < 0 else min(size, CHUNK))
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+                # Named here, so that an error of the sink writing (a full disk) is not
+                # taken for a damaged bundle.
+                raise BundleError(
+                    "交接包中的文件已损坏（可能被截断）：{name}", name=info.filename
+                ) from error
+            count[0] += len(chunk)
+            if count[0] > info.file_size:  # more than declared: stop before writing it
+                raise BundleError(
+                    "交接包中的文件超过其声明的大小（疑似压缩炸弹），已拒绝：{name}",
+                    name=info.filename,
+                )
             digest.update(chunk)
             check_cancel(reporter)
             return chunk
@@ -209,7 +228,10 @@ def _hash_member(
     try:
         with archive.open(info) as handle:
             if sink is not None:
-                sink(Reader())  # type: ignore[arg-type, call-arg]
+                try:
+                    sink(Reader())  # type: ignore[arg-type, call-arg]
+                except OSError as error:  # writing it here failed: not the bundle's fault
+                    raise StorageError(disk_message(error)) from error
             while Reader().read():
                 pass
     except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
@@ -317,6 +339,7 @@ def verify_bundle(
             report.size += size
             reporter.advance(done, name)
         _check_data(archive, manifest, listed)
+        report.devices = check_heads(archive, manifest, list(roots), require_trust, check)
         if check_records:
             _check_records(archive, listed)
     return report

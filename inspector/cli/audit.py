@@ -40,16 +40,20 @@ def cmd_audit_export(args: argparse.Namespace, out: Printer) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace, out: Printer) -> int:
-    from inspector.audit import audit_head, verify
+    from inspector.audit import audit_head, device_origins, verify
 
     with open_workspace(args) as ws:
         check = verify(ws)
         head = audit_head(ws)
+        origins = device_origins(ws)
     problem = check.problem
     data = {
         "ok": check.ok,
         "events": check.events,
         "devices": check.devices,
+        "device_origins": [
+            {"device_id": o.device_id, "events": o.events, "how": o.how} for o in origins
+        ],
         "head_sha256": head,
         "problem": None
         if problem is None
@@ -62,6 +66,7 @@ def cmd_audit_verify(args: argparse.Namespace, out: Printer) -> int:
     }
     if problem is None:
         text = f"操作记录完好：{check.events} 条，{check.devices} 台设备；链头哈希 {head}"
+        text += "".join(f"\n  设备 {o.device_id}：{o.events} 条，{o.how}" for o in origins)
     else:
         where = f"（编号 {problem.event_id}）" if problem.event_id else ""
         text = f"操作记录已被改动：设备 {problem.device_id}：{problem.message}{where}"
