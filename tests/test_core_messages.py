@@ -55,6 +55,7 @@ MODULES = [
     "inspector/bundle/export.py",
     "inspector/bundle/verify.py",
     "inspector/bundle/merge.py",
+    "inspector/bundle/signed.py",
     "inspector/crypto/vault.py",
     "inspector/crypto/home.py",
     "inspector/crypto/files.py",
