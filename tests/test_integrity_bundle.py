@@ -191,6 +191,12 @@ def test_a_signed_finding_rewritten_in_the_bundle_is_refused_by_a_laptop_without
     # The genuine bundle goes in, and its record verifies against the rows it brought.
     _import(office, good)
     assert _count(office.home, "ledger_entries") == 1
+    # Where nothing was altered, no row is named as altered (on either laptop).
+    from inspector.bundle.signed import _first_altered
+
+    for home in (cli.home, office.home):
+        with Workspace.open(home) as ws, ws.db.session() as session:
+            assert _first_altered(session, inspection_id).startswith("操作记录中找不到")
     out, _ = office("inspection", "show", inspection_id, "--json")
     assert "床位空置" in out and "床位未空置" not in out
 
@@ -412,3 +418,39 @@ def test_the_import_dialog_shows_the_certificates_signer_and_refuses_the_forged_
         assert dialog.title.text() == "交接人：张伟（执法证号 370100001）"
         assert "交接人：张伟（执法证号 370100001）" in dialog.details.toPlainText()
     assert _state(office.home) == before  # a preview changes nothing
+
+
+def test_a_certificate_without_a_cert_no_proves_only_the_name(
+    cli: Cli, office: Cli, bureau: tuple[CA, str], tmp_path: Path
+) -> None:
+    """A bureau certificate may lack serialNumber; the key was bound to a 执法证号 on the
+    laptop that signed, which the receiver cannot check: shown and logged without it, with a
+    note, and a manifest naming another person is still refused."""
+    ca, _key_id = bureau
+    p12 = tmp_path / "li.p12"
+    p12.write_bytes(make_p12(ca, "李娜", "", passphrase=PASSPHRASE))
+    out, _ = cli("key", "import", str(p12), "--cert-no", "370100002", "--json")
+    key_id = json.loads(out)["key_id"]
+    _visit(cli, tmp_path)
+    good = tmp_path / "good.zip"
+    made = _export(cli, good, "--key", key_id)
+    assert made["signer"]["cert_no"] == "370100002"  # the manifest says the bound one
+    forged = _forge(
+        good,
+        tmp_path / "zhang.zip",
+        cli.home,
+        key_id,
+        manifest=lambda m: m["signer"].update(name="张伟"),
+    )
+    before = _state(office.home)
+    _, err = _import(office, forged, expect=1)
+    assert "签名者与实际签名的证书不符" in err
+    assert _state(office.home) == before
+    out, _ = office("bundle", "import", str(good), "--dry-run")
+    assert "交接人：李娜；" in out or "交接人：李娜\n" in out, out
+    assert "签名证书中没有执法证号：清单所写的执法证号 370100002 未经证书证明" in out
+    _import(office, good)
+    events = [json.loads(line) for line in _audit_lines(office, tmp_path)]
+    [imported] = [e for e in events if e["action"] == "bundle.import"]
+    assert imported["details"]["signer"]["name"] == "李娜"
+    assert imported["details"]["signer"]["cert_no"] is None
