@@ -416,7 +416,11 @@ def test_the_import_dialog_shows_the_certificates_signer_and_refuses_the_forged_
         with qtbot.waitSignal(dialog.previewed, timeout=60000):
             dialog.preview(good)
         assert dialog.title.text() == "交接人：张伟（执法证号 370100001）"
-        assert "交接人：张伟（执法证号 370100001）" in dialog.details.toPlainText()
+        shown = dialog.details.toPlainText()
+        assert "交接人：张伟（执法证号 370100001）" in shown
+        with Workspace.open(cli.home) as sender:
+            fingerprint = KeyStore.of(sender).get(key_id).fingerprint_sha256
+        assert f"签名证书指纹（SHA-256）：{fingerprint}" in shown
     assert _state(office.home) == before  # a preview changes nothing
 
 

@@ -106,6 +106,8 @@ class BundleReport:
             f"{self.path.name}：验证通过（{self.members} 个文件，签名与每个文件的摘要均核对无误）"
         ]
         out.append(f"交接人：{self.source_text()}")
+        # The certificate's fingerprint, to compare with one read out by the sender.
+        out.append(f"签名证书指纹（SHA-256）：{self.signature.fingerprint_sha256}")
         out.append(f"导出设备：{self.exporter.get('device_id')}")
         out.append(f"导出时间：{self.manifest.get('created_at')}")
         if self.manifest.get("receiver"):
