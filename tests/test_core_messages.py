@@ -56,6 +56,7 @@ MODULES = [
     "inspector/bundle/verify.py",
     "inspector/bundle/merge.py",
     "inspector/bundle/devices.py",
+    "inspector/bundle/signed.py",
     "inspector/crypto/vault.py",
     "inspector/crypto/home.py",
     "inspector/crypto/tries.py",

@@ -597,6 +597,25 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         ),
         QT_TRANSLATE_NOOP("Core", "交接包中设备 {device} 的记录链头声明无效"),
         QT_TRANSLATE_NOOP("Core", "交接包中设备 {device} 的记录链头签名无效"),
+        # Issue 23, a bundle's import on a laptop (inspector/bundle/verify.py, signed.py): who
+        # handed it over is who signed; a signed record travels only with its data.
+        QT_TRANSLATE_NOOP("Core", "交接包清单中的签名者无效"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "交接包清单中写明的签名者与实际签名的证书不符（{field}：清单写“{said}”，签名证书是“{actual}”，证书姓名 {name}）：已拒绝，交接人以签名证书为准",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "检查 {inspection} 的已签名记录 {record} 没有写明这项检查及其数据摘要：已拒绝导入，本机数据未改变",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "检查 {inspection} 已签名的记录 {record} 所载数据与交接包中的数据不一致（{where}）：已拒绝导入，本机数据未改变。签名后的数据只能通过更正记录修改",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "检查 {inspection} 在交接包中标为已签字，却没有带数字签名的检查记录：已拒绝导入，本机数据未改变",
+        ),
     )
 )
 

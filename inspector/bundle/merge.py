@@ -480,12 +480,7 @@ class _Merger:
         else:
             action = self._decide(local, data)
         if action == "keep":
-            if (
-                inspection in self.signed_there
-                and inspection not in self.signed_here
-                and name not in AFTER_SIGNING
-            ):
-                self._refuse(name, data, inspection, "本机有对方签字时没有的修改")
+            self._keep_signed(name, local, data, inspection)
             self._count(self.result.kept, name)
             return
         if action == "update":
@@ -498,6 +493,26 @@ class _Merger:
         if self._signed(inspection) and name not in FOLLOWED_UP:
             self._refuse(name, data, inspection, "两边各自修改过")
         self._conflict(name, local, data, inspection)
+
+    def _keep_signed(
+        self, name: str, local: dict[str, Any], data: dict[str, Any], inspection: str | None
+    ) -> None:
+        """This laptop keeps its row: refused when the bundle says the inspection is signed
+        (its signed rows are not this laptop's), and when either side signed it and the two
+        rows carry the same change stamp with different content (one change cannot have made
+        both: the bundle's row was altered after it was made, and "没有变化" would hide it), or
+        both signed it and a row the record states differs."""
+        if name in AFTER_SIGNING:
+            return
+        if inspection in self.signed_there and inspection not in self.signed_here:
+            self._refuse(name, data, inspection, "本机有对方签字时没有的修改")
+        stamp = ("change_device_id", "change_seq")
+        if self._signed(inspection) and all(local.get(k) == data.get(k) for k in stamp):
+            self._refuse(name, data, inspection, "改动标记相同而内容不同，交接包中的这一行被改过")
+        if inspection in self.signed_there and name in SIGNED_CONTENT:
+            # Signed on both sides: what the record states cannot differ (the lock triggers
+            # keep these rows as they were signed).
+            self._refuse(name, data, inspection, "与本机签字的版本不同")
 
     def _conflict(
         self,
@@ -781,6 +796,10 @@ def _merge(
                 else:
                     merger.row(name, data)
         merger.finish()
+        # A signed record travels only with its data (issue 23): rolled back unless it does.
+        from inspector.bundle.signed import check_signed_data
+
+        check_signed_data(ws, ch, merger.touched_inspections, merger.to_sign)
         if not result.changed:
             ch.nothing()
             return result

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from asn1crypto import cms
@@ -22,7 +22,7 @@ from pyhanko_certvalidator import ValidationContext
 
 import inspector.signing.verify  # noqa: F401  (keeps pyHanko's chain tracebacks off stderr)
 from inspector.bundle.format import BundleError
-from inspector.signing.keystore import UnlockedKey
+from inspector.signing.keystore import DEVICE_MARK, TRIAL_MARK, UnlockedKey, key_id_of
 from inspector.signing.sign import _asn1_signer
 
 
@@ -42,6 +42,9 @@ class SignatureCheck:
     subject: dict[str, str]  # CN, serialNumber, O of the signer
     certificate_pem: str
     trusted: bool  # chains to one of the roots given
+    # Who signed, in the words of the manifest's ``signer`` (export._signer_facts) but read
+    # from the certificate: the identity shown, logged and trusted (issue 23).
+    identity: dict[str, Any] = field(default_factory=dict)
 
 
 def _subject(cert: x509.Certificate) -> dict[str, str]:
@@ -52,11 +55,31 @@ def _subject(cert: x509.Certificate) -> dict[str, str]:
         ("name", NameOID.COMMON_NAME),
         ("cert_no", NameOID.SERIAL_NUMBER),
         ("org", NameOID.ORGANIZATION_NAME),
+        ("unit", NameOID.ORGANIZATIONAL_UNIT_NAME),
     ):
         values = cert.subject.get_attributes_for_oid(oid)
         if values:
             found[key] = str(values[0].value)
     return found
+
+
+def certificate_identity(cert: x509.Certificate) -> dict[str, Any]:
+    """The signer as the keystore describes the key behind this certificate (KeyInfo: CN the
+    name, serialNumber the 执法证号, O the unit, a trial or device mark in O or OU), so that
+    it compares field by field with the manifest's ``signer``. A device certificate's
+    serialNumber is the device id, not a 执法证号."""
+    subject = _subject(cert)
+    marks = subject.get("org", "") + subject.get("unit", "")
+    device = DEVICE_MARK in marks
+    return {
+        "kind": "device" if device else "inspector",
+        "name": subject.get("name"),
+        "cert_no": None if device else subject.get("cert_no"),
+        "org": subject.get("org"),
+        "key_id": key_id_of(cert.public_key()),
+        "trial": device or TRIAL_MARK in marks,
+        "fingerprint_sha256": cert.fingerprint(hashes.SHA256()).hex(),
+    }
 
 
 def verify_manifest(
@@ -104,4 +127,5 @@ def verify_manifest(
         subject=_subject(cert),
         certificate_pem=cert.public_bytes(serialization.Encoding.PEM).decode("ascii"),
         trusted=bool(status.trusted) or bool(own),
+        identity=certificate_identity(cert),
     )

@@ -72,7 +72,9 @@ class BundleReport:
 
     @property
     def signer(self) -> dict[str, Any]:
-        return dict(self.manifest.get("signer") or {})
+        """Who signed, read from the signing certificate, never from the manifest's words (the
+        manifest must agree with it: :func:`check_signer`)."""
+        return dict(self.signature.identity)
 
     @property
     def exporter(self) -> dict[str, Any]:
@@ -109,6 +111,8 @@ class BundleReport:
             f"{self.path.name}：验证通过（{self.members} 个文件，签名与每个文件的摘要均核对无误）"
         ]
         out.append(f"交接人：{self.source_text()}")
+        # The certificate's fingerprint, to compare with one read out by the sender.
+        out.append(f"签名证书指纹（SHA-256）：{self.signature.fingerprint_sha256}")
         out.append(f"导出设备：{self.exporter.get('device_id')}")
         out.append(f"导出时间：{self.manifest.get('created_at')}")
         if self.manifest.get("receiver"):
@@ -261,13 +265,7 @@ def verify_bundle(
         body, manifest = _manifest(archive)
         signature = read_member(archive, SIGNATURE, MAX_SIGNATURE_SIZE)
         check = verify_manifest(body, signature, list(roots))
-        claimed = (
-            manifest["signer"].get("fingerprint_sha256")
-            if isinstance(manifest["signer"], dict)
-            else None
-        )
-        if claimed != check.fingerprint_sha256:
-            raise BundleError("交接包清单中写明的签名者与实际签名的证书不符")
+        signer_notes = check_signer(manifest, check)
         if require_trust and not check.trusted:
             raise BundleError(
                 "交接包的签名者不在本机信任的签名者之列（可能来自其他医保局）：{who}，"
@@ -288,8 +286,9 @@ def verify_bundle(
                 if not roots
                 else "签名者不在本机信任的签名者之列"
             )
-        if manifest["signer"].get("kind") == "device":
+        if report.signer.get("kind") == "device":
             report.notes.append("以导出设备的设备密钥签名，不能证明交接人的身份")
+        report.notes += signer_notes
         listed = _listed(manifest)
         present: dict[str, zipfile.ZipInfo | None] = {
             info.filename: info
@@ -343,6 +342,48 @@ def verify_bundle(
         if check_records:
             _check_records(archive, listed)
     return report
+
+
+# The manifest's ``signer`` fields, each as the certificate must say it too.
+_SIGNER_FIELDS = {
+    "fingerprint_sha256": "证书指纹",
+    "key_id": "密钥编号",
+    "kind": "签名者类型",
+    "name": "姓名",
+    "cert_no": "执法证号",
+    "org": "单位",
+    "trial": "试用证书",
+}
+
+
+def check_signer(manifest: dict[str, Any], check: SignatureCheck) -> list[str]:
+    """Who handed it over is who signed (issue 23): every ``signer`` field of the manifest
+    must be what the CMS signer certificate says (its CN, serialNumber (执法证号), O,
+    fingerprint); a manifest naming anyone else is refused, since whoever holds a trusted key
+    could otherwise sign in another inspector's name. Returns notes for the reader: a
+    certificate without a 执法证号 cannot prove the one the manifest names."""
+    claimed = manifest["signer"]
+    if not isinstance(claimed, dict):
+        raise BundleError("交接包清单中的签名者无效")
+    proven = check.identity
+    notes: list[str] = []
+    for key, label in _SIGNER_FIELDS.items():
+        said, actual = claimed.get(key), proven.get(key)
+        if key == "cert_no" and actual is None and proven.get("kind") == "inspector" and said:
+            # A bureau certificate may lack serialNumber: the key was bound to a 执法证号 on
+            # the laptop that signed (keystore._bind_cert_no), which nothing here can check.
+            notes.append(f"签名证书中没有执法证号：清单所写的执法证号 {said} 未经证书证明")
+            continue
+        if said != actual:
+            raise BundleError(
+                "交接包清单中写明的签名者与实际签名的证书不符（{field}：清单写“{said}”，"
+                "签名证书是“{actual}”，证书姓名 {name}）：已拒绝，交接人以签名证书为准",
+                field=label,
+                said="—" if said is None else said,
+                actual="—" if actual is None else actual,
+                name=proven.get("name") or "?",
+            )
+    return notes
 
 
 def _listed(manifest: dict[str, Any]) -> dict[str, tuple[str, int]]:
