@@ -2504,6 +2504,106 @@ Checked {done}/{n}, problems found {problems}</translation>
         <translation>{name}: from line {line} on, the text is not in the encoding the file starts with ({encoding}); the file may be parts in different encodings put together. Open it in Excel and save it as &quot;CSV UTF-8&quot; or .xlsx, then import that.</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="559"/>
+        <source>记录文件 {name} 不是生成（或上一次签名）时的文件：已被替换或改动，拒绝签名；请重新生成记录</source>
+        <translation>The record file {name} is not the file as built (or as the last signature left it): it was replaced or changed. Signing refused; build the record again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="564"/>
+        <source>整改通知书文件 {name} 不是生成时的文件：已被替换或改动，拒绝签名；请重新生成</source>
+        <translation>The rectification order file {name} is not the file as built: it was replaced or changed. Signing refused; build the order again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="569"/>
+        <source>交接包解开后的总大小（{declared} MB）与文件大小（{size} MB）极不相称（疑似压缩炸弹），已拒绝</source>
+        <translation>The bundle would unpack to {declared} MB, far out of proportion to its file size ({size} MB) (a suspected zip bomb): refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="573"/>
+        <source>交接包中的文件超过其声明的大小（疑似压缩炸弹），已拒绝：{name}</source>
+        <translation>A file in the bundle is larger than its declared size (a suspected zip bomb): refused: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="574"/>
+        <source>磁盘空间不足：导入这个交接包需要约 {needed} MB，数据目录所在的磁盘只剩 {free} MB（另需留出 {margin} MB）。请清理磁盘空间后重试；本机数据未改变</source>
+        <translation>Not enough disk space: importing this bundle needs about {needed} MB, the disk of the data folder has only {free} MB free ({margin} MB must stay free). Free some disk space and try again; nothing on this laptop was changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="578"/>
+        <source>交接包带有本机不认识的设备 {device} 的操作记录，却没有该设备的交接包签名者签署的记录链头，无法确认这台设备真实存在：已拒绝导入，本机数据未改变</source>
+        <translation>The bundle carries the action log of device {device}, unknown here, without a log head signed by the signer of a bundle made on that device, so the device cannot be confirmed to exist: import refused, nothing on this laptop was changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="582"/>
+        <source>交接包中有本机（设备 {device}）自己的第 {seq} 条操作记录，本机却没有这条记录：本机的操作记录只能由本机产生，这是伪造的续写，已拒绝导入，本机数据未改变</source>
+        <translation>The bundle carries entry {seq} of this laptop's own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="586"/>
+        <source>交接包由设备 {signer} 的设备密钥签名，清单却写明导出设备是 {device}：已拒绝</source>
+        <translation>The bundle is signed with the device key of device {signer}, but its manifest names device {device} as the exporter: refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="589"/>
+        <source>交接包清单中的设备记录链头无效</source>
+        <translation>The device log heads in the bundle's manifest are invalid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="590"/>
+        <source>交接包中设备 {device} 的记录链头签名者不在本机信任的签名者之列：{who}</source>
+        <translation>The signer of the log head of device {device} in the bundle is not among the signers this laptop trusts: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="593"/>
+        <source>交接包中设备 {device} 的记录链头由另一台设备的设备密钥签名</source>
+        <translation>The log head of device {device} in the bundle is signed with another device's device key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="594"/>
+        <source>交接包中导出设备 {device} 的记录链头不是由交接包的签名者签名的</source>
+        <translation>The log head of the exporting device {device} is not signed by the bundle's signer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="595"/>
+        <source>交接包中设备 {device} 的操作记录与该设备签名的记录链头不符（第 {seq} 条）</source>
+        <translation>The action log of device {device} in the bundle does not match its signed log head (entry {seq})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="598"/>
+        <source>交接包中设备 {device} 的记录链头声明无效</source>
+        <translation>The log head statement of device {device} in the bundle is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="599"/>
+        <source>交接包中设备 {device} 的记录链头签名无效</source>
+        <translation>The signature over the log head of device {device} in the bundle is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="602"/>
+        <source>交接包清单中的签名者无效</source>
+        <translation>The bundle's manifest names no valid signer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="603"/>
+        <source>交接包清单中写明的签名者与实际签名的证书不符（{field}：清单写“{said}”，签名证书是“{actual}”，证书姓名 {name}）：已拒绝，交接人以签名证书为准</source>
+        <translation>The signer named in the bundle's manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="607"/>
+        <source>检查 {inspection} 的已签名记录 {record} 没有写明这项检查及其数据摘要：已拒绝导入，本机数据未改变</source>
+        <translation>The signed record {record} of inspection {inspection} does not state this inspection and the hash of its data: import refused, nothing on this laptop was changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="611"/>
+        <source>检查 {inspection} 已签名的记录 {record} 所载数据与交接包中的数据不一致（{where}）：已拒绝导入，本机数据未改变。签名后的数据只能通过更正记录修改</source>
+        <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle's data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="615"/>
+        <source>检查 {inspection} 在交接包中标为已签字，却没有带数字签名的检查记录：已拒绝导入，本机数据未改变</source>
+        <translation>Inspection {inspection} is marked signed in the bundle but has no digitally signed record: import refused, nothing on this laptop was changed</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="100"/>
         <location filename="../../ui/core_messages.py" line="171"/>
         <source>请填写执法证号</source>
