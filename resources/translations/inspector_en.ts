@@ -2496,7 +2496,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="553"/>
         <source>交接包中有本机（设备 {device}）自己的第 {seq} 条操作记录，本机却没有这条记录：本机的操作记录只能由本机产生，这是伪造的续写，已拒绝导入，本机数据未改变</source>
-        <translation>The bundle carries entry {seq} of this laptop's own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
+        <translation>The bundle carries entry {seq} of this laptop&apos;s own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="557"/>
@@ -2506,7 +2506,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="560"/>
         <source>交接包清单中的设备记录链头无效</source>
-        <translation>The device log heads in the bundle's manifest are invalid</translation>
+        <translation>The device log heads in the bundle&apos;s manifest are invalid</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="561"/>
@@ -2516,12 +2516,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="564"/>
         <source>交接包中设备 {device} 的记录链头由另一台设备的设备密钥签名</source>
-        <translation>The log head of device {device} in the bundle is signed with another device's device key</translation>
+        <translation>The log head of device {device} in the bundle is signed with another device&apos;s device key</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="565"/>
         <source>交接包中导出设备 {device} 的记录链头不是由交接包的签名者签名的</source>
-        <translation>The log head of the exporting device {device} is not signed by the bundle's signer</translation>
+        <translation>The log head of the exporting device {device} is not signed by the bundle&apos;s signer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="566"/>
@@ -2537,6 +2537,16 @@ Checked {done}/{n}, problems found {problems}</translation>
         <location filename="../../ui/core_messages.py" line="570"/>
         <source>交接包中设备 {device} 的记录链头签名无效</source>
         <translation>The signature over the log head of device {device} in the bundle is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="571"/>
+        <source>交接包带有本机不认识的设备 {device} 的证据保管记录，却没有该设备的交接包签名者签署的记录链头：已拒绝导入，本机数据未改变</source>
+        <translation>The bundle carries evidence custody entries of device {device}, unknown here, without a log head signed by the signer of a bundle made on that device: import refused, nothing on this laptop was changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="575"/>
+        <source>交接包中有本机（设备 {device}）自己的检查 {inspection} 第 {seq} 条证据保管记录，本机却没有这条记录：这是伪造的续写，已拒绝导入，本机数据未改变</source>
+        <translation>The bundle carries custody entry {seq} of inspection {inspection} from this laptop's own chain (device {device}), which this laptop does not have: a forged continuation. Import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="100"/>
