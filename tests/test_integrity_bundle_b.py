@@ -42,6 +42,7 @@ from .test_bundle import (
 
 Items = list[tuple[zipfile.ZipInfo, bytes]]
 AUDIT = "data/audit_events.jsonl"
+CUSTODY = "data/custody_events.jsonl"
 
 
 @pytest.fixture
@@ -101,25 +102,53 @@ def _event(device: str, seq: int, prev: str, action: str = "answer.save") -> dic
     }
 
 
-def _with_events(items: Items, home: Path, extra: list[dict[str, Any]]) -> Items:
-    """The bundle's action log with ``extra`` events added, the manifest's member entry made
-    to fit, and the manifest signed again with the exporting laptop's device key."""
+def _with_rows(
+    items: Items, home: Path, member: str, extra: list[dict[str, Any]], order: tuple[str, ...]
+) -> Items:
+    """The bundle's rows of ``member`` with ``extra`` added (in the chain's order), the
+    manifest's member entry made to fit, signed again with the exporting laptop's device key."""
     out: Items = []
     body = b""
     for info, data in items:
-        if info.filename == AUDIT:
+        if info.filename == member:
             lines = [json.loads(line) for line in data.decode("utf-8").splitlines() if line]
-            lines = sorted([*lines, *extra], key=lambda r: (r["device_id"], r["seq"]))
+            lines = sorted([*lines, *extra], key=lambda r: tuple(r[k] for k in order))
             data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines).encode()
             body = data
         out.append((info, data))
 
     def edit(manifest: dict[str, Any]) -> None:
-        for member in manifest["members"]:
-            if member["name"] == AUDIT:
-                member.update(sha256=_sha(body), size=len(body))
+        for entry in manifest["members"]:
+            if entry["name"] == member:
+                entry.update(sha256=_sha(body), size=len(body))
 
     return _resign(out, home, edit)
+
+
+def _with_events(items: Items, home: Path, extra: list[dict[str, Any]]) -> Items:
+    return _with_rows(items, home, AUDIT, extra, ("device_id", "seq"))
+
+
+def _custody_of(items: Items, device: str) -> dict[str, Any]:
+    """The bundle's first custody entry, made over as the first entry of ``device``'s chain."""
+    data = dict(items)
+    first = json.loads(next(v for k, v in data.items() if k.filename == CUSTODY).splitlines()[0])
+    facts = {**json.loads(first["body"]), "device_id": device, "seq": 1, "prev": "0" * 64}
+    body = canonical_json(facts)
+    return {
+        **first,
+        "id": str(uuid.uuid4()),
+        "device_id": device,
+        "seq": 1,
+        "prev_hash": "0" * 64,
+        "body": body,
+        "hash": _sha(body.encode("utf-8")),
+    }
+
+
+def _with_custody(items: Items, home: Path, device: str) -> Items:
+    order = ("inspection_id", "device_id", "seq")
+    return _with_rows(items, home, CUSTODY, [_custody_of(items, device)], order)
 
 
 def _device_cert(home: Path, where: Path) -> Path:
@@ -301,6 +330,30 @@ def test_with_a_trust_list_a_members_laptop_is_vouched_for_by_its_trusted_inspec
     how = {o["device_id"]: o["how"] for o in report["device_origins"]}
     assert "经导出设备转交" in how[member] and "张伟" in how[member] and "（已确认）" in how[member]
     assert "李娜" in how["leader-laptop"]
+
+
+def test_custody_entries_of_an_invented_device_or_of_the_receiver_itself_are_refused(
+    cli: Cli, office: Cli, tmp_path: Path
+) -> None:
+    """The same rule for the evidence custody chains: an entry under a device id no one
+    vouches for, or a first entry of the receiver's own chain that it never wrote."""
+    _visit(cli, tmp_path)
+    good = tmp_path / "good.zip"
+    _export(cli, good)
+    before = _unchanged(office.home)
+    for device, word in (
+        ("f1c7f1c7-0000-4000-8000-000000000003", "本机不认识的设备 f1c7f1c7 的证据保管记录"),
+        ("office-laptop", "伪造的续写"),
+    ):
+        forged = _rewrite(
+            good,
+            tmp_path / f"custody-{device}.zip",
+            lambda i, d=device: _with_custody(i, cli.home, d),
+        )
+        _, err = _import(office, forged, expect=1)
+        assert word in err, (device, err)
+        assert _unchanged(office.home) == before
+    _import(office, good)
 
 
 # --- finding 9: a forged continuation of the receiver's own chain ---------------------------------

@@ -616,6 +616,14 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "Core",
             "检查 {inspection} 在交接包中标为已签字，却没有带数字签名的检查记录：已拒绝导入，本机数据未改变",
         ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "交接包带有本机不认识的设备 {device} 的证据保管记录，却没有该设备的交接包签名者签署的记录链头：已拒绝导入，本机数据未改变",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "交接包中有本机（设备 {device}）自己的检查 {inspection} 第 {seq} 条证据保管记录，本机却没有这条记录：这是伪造的续写，已拒绝导入，本机数据未改变",
+        ),
     )
 )
 

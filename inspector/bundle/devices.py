@@ -201,6 +201,24 @@ def forged_own(device: str, seq: int) -> BundleError:
     )
 
 
+def unvouched_custody(device: str) -> BundleError:
+    return BundleError(
+        "交接包带有本机不认识的设备 {device} 的证据保管记录，却没有该设备的交接包签名者签署的"
+        "记录链头：已拒绝导入，本机数据未改变",
+        device=device[:8],
+    )
+
+
+def forged_own_custody(device: str, inspection: str, seq: Any) -> BundleError:
+    return BundleError(
+        "交接包中有本机（设备 {device}）自己的检查 {inspection} 第 {seq} 条证据保管记录，"
+        "本机却没有这条记录：这是伪造的续写，已拒绝导入，本机数据未改变",
+        device=device[:8],
+        inspection=inspection[:8],
+        seq=seq,
+    )
+
+
 @dataclass(frozen=True)
 class DeviceOrigin:
     """How this laptop knows a device whose log it holds (``audit verify``)."""

@@ -604,6 +604,8 @@ class _Merger:
         same = self.session.execute(select(cls.hash).where(*group, cls.seq == data["seq"])).scalar()
         if name == "audit_events":
             self._admit_device(str(data["device_id"]), int(data["seq"]), same is not None)
+        else:
+            self._admit_custody(data, same is not None)
         if same is not None:
             if same != data["hash"]:
                 raise BundleError(
@@ -652,6 +654,17 @@ class _Merger:
             self.result.notes.append(
                 f"新设备 {device[:8]} 的记录链头签名者（{head.signer_text()}）未经本机信任列表确认"
             )
+
+    def _admit_custody(self, data: dict[str, Any], held: bool) -> None:
+        """A custody entry is written on its device in a change of that device's log: the
+        same devices as the log (never this laptop's entries it lacks)."""
+        device = str(data["device_id"])
+        if device == self.ch.device_id:
+            if not held:
+                raise devices.forged_own_custody(device, str(data["inspection_id"]), data["seq"])
+            return
+        if device not in self.here and device not in self.report.devices:
+            raise devices.unvouched_custody(device)
 
     # --- the end ------------------------------------------------------------------------------
 
