@@ -2474,6 +2474,91 @@ Checked {done}/{n}, problems found {problems}</translation>
         <translation>The bundle lacks the action log of device {device} (its data were changed up to entry {seq}, its log goes to entry {logged})</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="541"/>
+        <source>检查 {inspection} 已签字锁定，推送中它的{what}与服务器上的不同（{why}）：已拒绝，服务器数据未改变。如需更正，请制作更正记录后再推送</source>
+        <translation>Inspection {inspection} is signed and locked, and the push's {what} differs from the server's ({why}): refused, the server's data is unchanged. To correct it, make an amendment and push again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="545"/>
+        <source>服务器上没有这条记录</source>
+        <translation>the server does not have this row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="546"/>
+        <source>推送中是另一个版本</source>
+        <translation>the push carries another version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="547"/>
+        <source>两边各自修改过</source>
+        <translation>both sides changed it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="548"/>
+        <source>推送中删除了它</source>
+        <translation>the push deletes it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="549"/>
+        <source>签字的记录写明了它</source>
+        <translation>a signed record names it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="550"/>
+        <source>记录的内容变了</source>
+        <translation>the record's content changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="551"/>
+        <source>新的记录文件不是签名后的版本</source>
+        <translation>the new record file is not a signed version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="552"/>
+        <source>记录文件被替换</source>
+        <translation>the record file was replaced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="553"/>
+        <source>推送中有检查 {inspection} 的数据，但服务器上和推送中都没有这次检查：已拒绝，服务器数据未改变</source>
+        <translation>The push carries data of inspection {inspection}, but neither the server nor the push has that inspection: refused, the server's data is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="557"/>
+        <source>本设备登记的区县是 {allowed}，不能推送{district}的检查 {inspection}：已拒绝，服务器数据未改变</source>
+        <translation>This device is enrolled for {allowed} and may not push inspection {inspection} of {district}: refused, the server's data is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="561"/>
+        <source>推送中的文件 {name} 声明为 {size} 字节，超过服务器允许的单个文件上限（{cap} 字节），服务器拒绝接收</source>
+        <translation>The push declares file {name} at {size} bytes, over the server's limit for one file ({cap} bytes): the server refuses it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="565"/>
+        <source>本设备未完成的上传已占用 {held} 字节，再收 {more} 字节将超过上限 {quota} 字节：请先完成或等待此前的推送过期（{hours} 小时）</source>
+        <translation>This device's unfinished uploads already hold {held} bytes; {more} more bytes would pass the limit of {quota} bytes: finish the earlier push or wait for it to expire ({hours} hours)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="569"/>
+        <source>上传限额和未完成上传的保留小时数都应大于 0</source>
+        <translation>The upload quota and the hours unfinished uploads are kept must both be over 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="570"/>
+        <source>请给出设备所属的区县（--district，一个区县）</source>
+        <translation>Give the device's district (--district, one district)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="571"/>
+        <source>请给出设备可推送的区县（不含逗号）</source>
+        <translation>Give the districts the device may push (without commas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="572"/>
+        <source>区县太多，请分别登记设备</source>
+        <translation>Too many districts: enroll the devices separately</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="100"/>
         <location filename="../../ui/core_messages.py" line="171"/>
         <source>请填写执法证号</source>
@@ -4321,12 +4406,12 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LoadingPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>本机的检查</source>
         <translation>Inspections on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>正在打开检查列表…</source>
         <translation>Opening the list of inspections…</translation>
     </message>
@@ -4334,221 +4419,221 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>医保基金现场检查 Inspector</source>
         <translation>Inspector · Medical insurance fund inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>点击关闭此提示</source>
         <translation>Click to close this notice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>本机数据未加密：可在“文件 → 加密本机数据…”中设置口令</source>
         <translation>The data on this computer are not encrypted: set a passphrase under File → Encrypt the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>新建检查…</source>
         <translation>New inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>导入机构名录…</source>
         <translation>Import institution registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>数字签名密钥…</source>
         <translation>Signing keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>切换当前检查人员…</source>
         <translation>Change current inspector…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>验证记录文件…</source>
         <translation>Verify a record file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>导出交接包…</source>
         <translation>Export hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>导入交接包…</source>
         <translation>Import hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>交接冲突…</source>
         <translation>Hand-over conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>同步…</source>
         <translation>Sync…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>自动锁定时间…</source>
         <translation>Lock after idle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>加密本机数据…</source>
         <translation>Encrypt the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>计划(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>双随机抽查…</source>
         <translation>Random draw…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>结算数据抽样…</source>
         <translation>Claims sampling…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
-        <location filename="../../ui/main_window.py" line="695"/>
+        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="716"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
         <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>请先在检查列表中选中或打开一项检查。</source>
         <translation>Select or open an inspection in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>进销存核对</source>
         <translation>Stock reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="482"/>
         <source>当前检查人员：%1</source>
         <translation>Current inspector: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>未选择当前检查人员</source>
         <translation>No current inspector chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="578"/>
         <source>本机数据已加密</source>
         <translation>The data on this computer are encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="581"/>
         <source>加密本机数据</source>
         <translation>Encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>本机数据已加密，明文文件已删除。此后每次启动和锁定后需输入口令。
 提示：删除文件不会擦除磁盘上的旧数据块；建议同时清除磁盘空闲空间。</source>
         <translation>The data on this computer are encrypted and the plain files deleted. The passphrase is now asked at every start and after a lock.
 Note: deleting a file does not wipe its old blocks on the disk; wiping the disk&apos;s free space as well is advised.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="580"/>
+        <location filename="../../ui/main_window.py" line="599"/>
         <source>未能加密本机数据</source>
         <translation>Could not encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="583"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>正在加密本机数据…</source>
         <translation>Encrypting the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="607"/>
+        <location filename="../../ui/main_window.py" line="628"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="675"/>
+        <location filename="../../ui/main_window.py" line="696"/>
         <source>自动锁定时间</source>
         <translation>Lock after idle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="676"/>
+        <location filename="../../ui/main_window.py" line="697"/>
         <source>无操作多少分钟后自动锁定：</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="697"/>
+        <location filename="../../ui/main_window.py" line="718"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -4563,12 +4648,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+H   inspection list   Ctrl+T   problem ledger   Ctrl+L   lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="709"/>
+        <location filename="../../ui/main_window.py" line="730"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="710"/>
+        <location filename="../../ui/main_window.py" line="731"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
