@@ -26,7 +26,7 @@ from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
 
 from .central_fixtures import Server
-from .conftest import Cli
+from .conftest import STROKES, Cli
 from .test_bundle import _sign, _visit, team_keys  # noqa: F401
 
 # --- the thief's tools: the laptop's device key and a bundle made again around a change -------
@@ -274,15 +274,33 @@ def test_the_next_signature_is_still_taken(
     team_keys: dict[str, str],  # noqa: F811
     tmp_path: Path,
 ) -> None:
-    """The rule leaves the honest path open: an inspection pushed before it was signed, then
-    signed by the member and the leader (the record grows, the inspection becomes signed)."""
+    """The rule leaves the honest path open: an inspection pushed before it was signed, again
+    after the member signed (the first signature locks it), and after the leader signed (the
+    record grows by the next signature of the same file)."""
     inspection_id = _visit(cli, tmp_path)
     _enroll(cli, server)
     cli("sync", "push", "--json")
-    _sign(cli, inspection_id, team_keys, tmp_path)
+    strokes = tmp_path / "strokes.json"
+    strokes.write_text(json.dumps(STROKES), encoding="utf-8")
+    for name, cert in (("张伟", "370100001"), ("李娜", "370100002")):
+        cli("record", "sign-hand", inspection_id, "--role", "inspector", "--name", name,
+            "--cert-no", cert, "--strokes", str(strokes))  # fmt: skip
+    cli("record", "refuse", inspection_id, "--representative", "王某", "--reason", "不认可",
+        "--witness", "赵某", "--witness-strokes", str(strokes))  # fmt: skip
+    cli("inspection", "finish", inspection_id)
+    cli("record", "build", inspection_id)
+    cli("record", "sign", inspection_id, "--key", team_keys["370100001"])
     out, _ = cli("sync", "push", "--json")
     assert json.loads(out)["summary"]["updated"] >= 1
     assert server.sql("select status from inspections").strip() == "signed"
+    first = server.sql("select data->>'sha256' from rows where table_name = 'records'").strip()
+    cli("record", "sign", inspection_id, "--key", team_keys["370100002"])
+    out, _ = cli("sync", "push", "--json")
+    assert json.loads(out)["summary"]["updated"] >= 1
+    second = server.sql("select data->>'sha256' from rows where table_name = 'records'").strip()
+    assert second != first
+    signatures = server.sql("select count(*) from rows where table_name = 'record_signatures'")
+    assert signatures.strip() == "2"
 
 
 def test_a_device_pushes_only_its_own_districts_inspections(

@@ -624,6 +624,40 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "Core",
             "交接包中有本机（设备 {device}）自己的检查 {inspection} 第 {seq} 条证据保管记录，本机却没有这条记录：这是伪造的续写，已拒绝导入，本机数据未改变",
         ),
+        # Issue 23, the central service's commit: a signed inspection immutable, a device's
+        # districts, unfinished uploads bounded (inspector/central/service.py).
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "检查 {inspection} 已签字锁定，推送中它的{what}与服务器上的不同（{why}）：已拒绝，服务器数据未改变。如需更正，请制作更正记录后再推送",
+        ),
+        QT_TRANSLATE_NOOP("Core", "服务器上没有这条记录"),
+        QT_TRANSLATE_NOOP("Core", "推送中是另一个版本"),
+        QT_TRANSLATE_NOOP("Core", "两边各自修改过"),
+        QT_TRANSLATE_NOOP("Core", "推送中删除了它"),
+        QT_TRANSLATE_NOOP("Core", "签字的记录写明了它"),
+        QT_TRANSLATE_NOOP("Core", "记录的内容变了"),
+        QT_TRANSLATE_NOOP("Core", "新的记录文件不是签名后的版本"),
+        QT_TRANSLATE_NOOP("Core", "记录文件被替换"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "推送中有检查 {inspection} 的数据，但服务器上和推送中都没有这次检查：已拒绝，服务器数据未改变",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "本设备登记的区县是 {allowed}，不能推送{district}的检查 {inspection}：已拒绝，服务器数据未改变",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "推送中的文件 {name} 声明为 {size} 字节，超过服务器允许的单个文件上限（{cap} 字节），服务器拒绝接收",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "本设备未完成的上传已占用 {held} 字节，再收 {more} 字节将超过上限 {quota} 字节：请先完成或等待此前的推送过期（{hours} 小时）",
+        ),
+        QT_TRANSLATE_NOOP("Core", "上传限额和未完成上传的保留小时数都应大于 0"),
+        QT_TRANSLATE_NOOP("Core", "请给出设备所属的区县（--district，一个区县）"),
+        QT_TRANSLATE_NOOP("Core", "请给出设备可推送的区县（不含逗号）"),
+        QT_TRANSLATE_NOOP("Core", "区县太多，请分别登记设备"),
     )
 )
 

@@ -858,7 +858,7 @@ class _Merge:
             self.signed_here[inspection] = status == "signed"
         return self.signed_here[inspection]
 
-    def _refuse_signed(self, name: str, inspection: str | None, why: str) -> None:
+    def _refuse_signed(self, name: str, inspection: str | None, why: InspectorError) -> None:
         raise Refused(
             "检查 {inspection} 已签字锁定，推送中它的{what}与服务器上的不同（{why}）：已拒绝，"
             "服务器数据未改变。如需更正，请制作更正记录后再推送",
@@ -872,8 +872,10 @@ class _Merge:
         own keys), the push's own inspection rows and its record signatures."""
         owners = {str(i.get("id")) for i in self.manifest.get("inspections") or []}
         for name in bundle_rows.TABLES:
-            if name == "audit_events":
-                continue  # a laptop's log names inspections; it is no row of theirs
+            if name in ("audit_events", "tombstones"):
+                # a laptop's log names inspections, it is no row of theirs; a tombstone is
+                # judged by the row it deletes (_tombstone)
+                continue
             for data in read_rows(archive, name):
                 if name == "inspections":
                     self.pushed[str(data["id"])] = data
@@ -888,9 +890,9 @@ class _Merge:
         return owners
 
     def _check_districts(self, owners: set[str]) -> None:
-        """A device pushes only the inspections of the districts it was enrolled for (the
-        district whose team made it: the team's own for a cross-district check, else the one
-        inspected), as the push says and as the server holds them."""
+        """A device pushes only the inspections of the districts it was enrolled for: those
+        its district's office sees (``_in_area``: the district inspected, or the team's own
+        for a cross-district check), as the push says and as the server holds them."""
         held = {
             r.id: r
             for r in self.c.execute(
@@ -901,25 +903,25 @@ class _Merge:
         }
         allowed = set(self.device.districts)
         for inspection in sorted(owners):
-            homes = []
+            versions: list[tuple[Any, Any]] = []
             if inspection in self.pushed:
                 data = self.pushed[inspection]
-                homes.append(data.get("team_district") or data.get("district"))
+                versions.append((data.get("district"), data.get("team_district")))
             if inspection in held:
-                homes.append(held[inspection].team_district or held[inspection].district)
-            if not homes:
+                versions.append((held[inspection].district, held[inspection].team_district))
+            if not versions:
                 raise Refused(
-                    "推送中有服务器和推送中都没有的检查 {inspection} 的数据，已拒绝，"
-                    "服务器数据未改变",
+                    "推送中有检查 {inspection} 的数据，但服务器上和推送中都没有这次检查："
+                    "已拒绝，服务器数据未改变",
                     inspection=inspection[:8],
                 )
-            for home in homes:
-                if home not in allowed:
+            for district, team_district in versions:
+                if not {district, team_district} & allowed:
                     raise Refused(
                         "本设备登记的区县是 {allowed}，不能推送{district}的检查 {inspection}："
                         "已拒绝，服务器数据未改变",
                         allowed="、".join(sorted(allowed)),
-                        district=str(home),
+                        district=str(district),
                         inspection=inspection[:8],
                     )
 
@@ -1049,7 +1051,7 @@ class _Merge:
                 and name not in AFTER_SIGNING
                 and self._signed_here(inspection)
             ):
-                self._refuse_signed(name, inspection, "服务器上没有这条记录")
+                self._refuse_signed(name, inspection, InspectorError("服务器上没有这条记录"))
             if name in CHAINS:
                 self._link(name, data)
             self.counts["inserted"] += 1
@@ -1078,7 +1080,7 @@ class _Merge:
         signed = sorted(o for o in owners if self._signed_here(o))
         if signed and name not in FOLLOWED_UP:
             if name != "records":
-                self._refuse_signed(name, signed[0], "推送中是另一个版本")
+                self._refuse_signed(name, signed[0], InspectorError("推送中是另一个版本"))
             problem = self._newer_signed_version(local.data, data)
             if problem is not None:
                 self._refuse_signed(name, signed[0], problem)
@@ -1088,7 +1090,7 @@ class _Merge:
             if name in ("institutions", "inspectors"):
                 user = self._referenced_by_signed(name, data.get("id"))
                 if user is not None:
-                    self._refuse_signed(name, user, "签字的记录写明了它")
+                    self._refuse_signed(name, user, InspectorError("签字的记录写明了它"))
             self.c.execute(
                 update(s.rows)
                 .where(s.rows.c.table_name == name, s.rows.c.row_key == key)
@@ -1103,17 +1105,19 @@ class _Merge:
             # inspection cannot leave the server a version its record does not state.
             pushed_signed = sorted(o for o in owners if o in self.signed_there)
             if pushed_signed and name not in FOLLOWED_UP:
-                self._refuse_signed(name, pushed_signed[0], "两边各自修改过")
+                self._refuse_signed(name, pushed_signed[0], InspectorError("两边各自修改过"))
             self.counts["kept"] += 1
 
-    def _newer_signed_version(self, old: dict[str, Any], new: dict[str, Any]) -> str | None:
+    def _newer_signed_version(
+        self, old: dict[str, Any], new: dict[str, Any]
+    ) -> InspectorError | None:
         """Why a signed inspection's record row may not become ``new`` (None: it may): only
         the next signature changes it, so the same record (all but its file) whose new file
         is one its signature rows name and begins with the old file's bytes."""
         file_columns = {"path", "sha256", "size"}
         same = {k: v for k, v in bundle_rows.content(old).items() if k not in file_columns}
         if same != {k: v for k, v in bundle_rows.content(new).items() if k not in file_columns}:
-            return "记录的内容变了"
+            return InspectorError("记录的内容变了")
         record = str(new.get("id"))
         named = set(self.signatures.get(record, set()))
         named |= {
@@ -1127,8 +1131,10 @@ class _Merge:
         }
         sha = str(new.get("sha256"))
         if sha not in named:
-            return "新的记录文件不是签名后的版本"
-        return None if _extends(self.store, str(old.get("sha256")), sha) else "记录文件被替换"
+            return InspectorError("新的记录文件不是签名后的版本")
+        if _extends(self.store, str(old.get("sha256")), sha):
+            return None
+        return InspectorError("记录文件被替换")
 
     def _link(self, name: str, data: dict[str, Any]) -> None:
         """A custody or audit entry new to the server follows the entry before it: in this
@@ -1174,13 +1180,16 @@ class _Merge:
             ).first()
             if target is None or target.deleted:
                 return
+            if target.inspection_id is not None:
+                self._lock({target.inspection_id})
+                self._check_districts({target.inspection_id})
             # judged by the deleted row's own inspection, whatever the tombstone names
             for owner in (target.inspection_id, data.get("inspection_id")):
                 if self._signed_here(owner) or owner in self.signed_there:
-                    self._refuse_signed(str(table), owner, "推送中删除了它")
+                    self._refuse_signed(str(table), owner, InspectorError("推送中删除了它"))
             user = self._referenced_by_signed(str(table), entity)
             if user is not None:
-                self._refuse_signed(str(table), user, "推送中删除了它")
+                self._refuse_signed(str(table), user, InspectorError("推送中删除了它"))
             self.c.execute(
                 update(s.rows)
                 .where(s.rows.c.table_name == table, s.rows.c.row_key == json.dumps([entity]))
