@@ -555,6 +555,10 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "Core",
             "检查 {inspection} 在交接包中标为已签字，却没有带数字签名的检查记录：已拒绝导入，本机数据未改变",
         ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "检查 {inspection} 未签字，交接包却带来了它的问题台账（只有签字时才会登记）：已拒绝导入，本机数据未改变",
+        ),
     )
 )
 

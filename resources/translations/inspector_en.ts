@@ -2476,12 +2476,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="541"/>
         <source>交接包清单中的签名者无效</source>
-        <translation>The bundle's manifest names no valid signer</translation>
+        <translation>The bundle&apos;s manifest names no valid signer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="542"/>
         <source>交接包清单中写明的签名者与实际签名的证书不符（{field}：清单写“{said}”，签名证书是“{actual}”，证书姓名 {name}）：已拒绝，交接人以签名证书为准</source>
-        <translation>The signer named in the bundle's manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
+        <translation>The signer named in the bundle&apos;s manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="546"/>
@@ -2491,12 +2491,17 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="550"/>
         <source>检查 {inspection} 已签名的记录 {record} 所载数据与交接包中的数据不一致（{where}）：已拒绝导入，本机数据未改变。签名后的数据只能通过更正记录修改</source>
-        <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle's data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
+        <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle&apos;s data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="554"/>
         <source>检查 {inspection} 在交接包中标为已签字，却没有带数字签名的检查记录：已拒绝导入，本机数据未改变</source>
         <translation>Inspection {inspection} is marked signed in the bundle but has no digitally signed record: import refused, nothing on this laptop was changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="558"/>
+        <source>检查 {inspection} 未签字，交接包却带来了它的问题台账（只有签字时才会登记）：已拒绝导入，本机数据未改变</source>
+        <translation>Inspection {inspection} is not signed, yet the bundle brings its problem-ledger entries (entered only when it is signed): import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="100"/>
