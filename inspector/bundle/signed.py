@@ -1,9 +1,11 @@
 """A signed record travels only with its data (issue 23). An import may not give this laptop a
 signed inspection whose rows say something else than its signed record: for every inspection
-the import touches that is signed, or has a signed record, the merged rows must recompute the
-data hash that the signed PDF states, with the very function ``record verify`` uses
+the import signs here or whose rows it touches (one signed here before keeps the merge's row
+by row refusals), each record PDF that carries signatures states a data hash, and the merged
+rows must recompute it with the very functions ``record verify`` uses
 (:func:`inspector.record.facts.gather_facts`; for an interview record
-:func:`~inspector.record.facts.interview_data_sha256`).
+:func:`~inspector.record.facts.interview_data_sha256`). An inspection marked signed needs a
+signed record; one not signed may not bring problem-ledger rows (only signing makes them).
 
 The check runs inside the import's unit of work, after the merge and before the commit: the
 record functions read the merged rows through the import's own session (:class:`_Within`), and
