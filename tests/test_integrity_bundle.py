@@ -304,6 +304,46 @@ def test_a_signed_inspection_without_its_signed_record_is_refused(
     assert _state(office.home) == before
 
 
+def test_a_signed_inspection_passed_off_as_unsigned_without_its_record_is_refused(
+    cli: Cli,
+    office: Cli,
+    team_keys: dict[str, str],  # noqa: F811
+    bureau: tuple[CA, str],
+    tmp_path: Path,
+) -> None:
+    """The other way round: the altered finding, the inspection marked unsigned again, its
+    record and signatures left out. Nothing signed is left to compare with, but its findings
+    are in the ledger, which only signing fills: refused."""
+    _ca, key_id = bureau
+    inspection_id, good = _signed_visit(cli, team_keys, tmp_path, key_id)
+    with zipfile.ZipFile(good) as archive:
+        records = [json.loads(line) for line in archive.read("data/records.jsonl").splitlines()]
+    dropped = {r["path"] for r in records}
+    gone = {"data/records.jsonl", "data/record_signatures.jsonl", *dropped}
+
+    def drop(items: Any) -> Any:
+        return [(info, data) for info, data in items if info.filename not in gone]
+
+    def unsign(data: dict[str, Any]) -> None:
+        data["status"] = "awaiting_signatures"
+
+    def members(manifest: dict[str, Any]) -> None:
+        manifest["members"] = [m for m in manifest["members"] if m["name"] not in gone]
+
+    forged = _forge(
+        _rewrite(good, tmp_path / "no-record.zip", drop),
+        tmp_path / "forged.zip",
+        cli.home,
+        key_id,
+        rows={"answers": _note("床位未空置"), "inspections": unsign},
+        manifest=members,
+    )
+    before = _state(office.home)
+    _, err = _import(office, forged, expect=1)
+    assert inspection_id[:8] in err and "问题台账" in err, err
+    assert _state(office.home) == before
+
+
 # --- finding 9 (part): the same change stamp, other content ---------------------------------
 
 

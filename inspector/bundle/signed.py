@@ -1,9 +1,11 @@
 """A signed record travels only with its data (issue 23). An import may not give this laptop a
 signed inspection whose rows say something else than its signed record: for every inspection
-the import touches that is signed, or has a signed record, the merged rows must recompute the
-data hash that the signed PDF states, with the very function ``record verify`` uses
+the import signs here or whose rows it touches (one signed here before keeps the merge's row
+by row refusals), each record PDF that carries signatures states a data hash, and the merged
+rows must recompute it with the very functions ``record verify`` uses
 (:func:`inspector.record.facts.gather_facts`; for an interview record
-:func:`~inspector.record.facts.interview_data_sha256`).
+:func:`~inspector.record.facts.interview_data_sha256`). An inspection marked signed needs a
+signed record; one not signed may not bring problem-ledger rows (only signing makes them).
 
 The check runs inside the import's unit of work, after the merge and before the commit: the
 record functions read the merged rows through the import's own session (:class:`_Within`), and
@@ -29,7 +31,14 @@ from inspector.audit import Change, state_hash
 from inspector.bundle import rows
 from inspector.bundle.format import BundleRefused
 from inspector.bundle.merge import TABLE_NAMES, _columns, _label, _mapper_class
-from inspector.db.models import AuditEvent, Inspection, InspectionStatus, Record, Setting
+from inspector.db.models import (
+    AuditEvent,
+    Inspection,
+    InspectionStatus,
+    LedgerEntry,
+    Record,
+    Setting,
+)
 from inspector.inspections import get_inspection
 from inspector.record.facts import gather_facts, interview_data_sha256
 from inspector.record.signing import _SUBJECT, _subject_fields
@@ -118,6 +127,16 @@ def check_signed_data(
         if status is InspectionStatus.SIGNED and not signed_record:
             raise BundleRefused(
                 "检查 {inspection} 在交接包中标为已签字，却没有带数字签名的检查记录："
+                "已拒绝导入，本机数据未改变",
+                inspection=inspection[:8],
+            )
+        if status is not InspectionStatus.SIGNED and session.scalar(
+            select(LedgerEntry.id).where(LedgerEntry.inspection_id == inspection).limit(1)
+        ):
+            # Findings enter the ledger only when the record is signed (ledger.enter_findings):
+            # a signed inspection passed off as unsigned, its signed record left out.
+            raise BundleRefused(
+                "检查 {inspection} 未签字，交接包却带来了它的问题台账（只有签字时才会登记）："
                 "已拒绝导入，本机数据未改变",
                 inspection=inspection[:8],
             )
