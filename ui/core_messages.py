@@ -618,7 +618,10 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         ),
         QT_TRANSLATE_NOOP(
             "Core",
-<<<<<<< HEAD
+            "检查 {inspection} 未签字，交接包却带来了它的问题台账（只有签字时才会登记）：已拒绝导入，本机数据未改变",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
             "交接包带有本机不认识的设备 {device} 的证据保管记录，却没有该设备的交接包签名者签署的记录链头：已拒绝导入，本机数据未改变",
         ),
         QT_TRANSLATE_NOOP(
@@ -659,10 +662,6 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "请给出设备所属的区县（--district，一个区县）"),
         QT_TRANSLATE_NOOP("Core", "请给出设备可推送的区县（不含逗号）"),
         QT_TRANSLATE_NOOP("Core", "区县太多，请分别登记设备"),
-=======
-            "检查 {inspection} 未签字，交接包却带来了它的问题台账（只有签字时才会登记）：已拒绝导入，本机数据未改变",
-        ),
->>>>>>> i23-bundle-a
     )
 )
 
