@@ -708,3 +708,23 @@ def test_the_rule_holds_for_a_pdf_with_cross_reference_streams(tmp_path: Path) -
     assert not report.ok
     errors = "\n".join(report.signatures[0].errors)
     assert RULE in errors and "签名域「cover」（对象" in errors and "第 1 页" in errors
+
+
+def test_bytes_no_revision_names_between_the_signatures_are_refused(tmp_path: Path) -> None:
+    """Objects slipped in after the first signature without a cross-reference section (a viewer
+    rebuilding a damaged file's cross-references could show them): named."""
+    from inspector.signing.verify import verify_pdf
+
+    from .signing_pki import LEADER_BOX, make_store, sign_twice
+
+    store = make_store(tmp_path, make_ca())
+    _src, first, _second = sign_twice(tmp_path, unlock(store, "张伟"), unlock(store, "李娜"))
+    slipped = tmp_path / "slipped.pdf"
+    orphan = b"3 0 obj\n<< /Type /Page >>\nendobj\n"
+    slipped.write_bytes(first.read_bytes() + orphan)
+    final = tmp_path / "slipped-signed.pdf"
+    sign_pdf(slipped, final, unlock(store, "李娜"), field_name="leader", box=LEADER_BOX)
+    report = verify_pdf(final)
+    assert not report.ok
+    named = f"{len(orphan.strip())} 字节不属于任何修订"
+    assert any(named in e for e in report.signatures[0].errors)

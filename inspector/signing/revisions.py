@@ -382,3 +382,16 @@ def form_fields(reader: PdfFileReader, pages: dict[int, int]) -> list[str]:
         if kind is not None and str(kind) != "/Sig" and not kids:
             found[ref.idnum] = describe(ref, resolver, pages)
     return [found[n] for n in sorted(found)]
+
+
+def stray_bytes(reader: PdfFileReader, data: bytes, signed_end: int, revision: int) -> int:
+    """How many bytes other than white space lie between a signature's signed end and the first
+    object of the next revision: data no cross-reference section names (a viewer that rebuilds
+    a damaged file's cross-references could still read objects there)."""
+    offsets = []
+    for ref in reader.xrefs.explicit_refs_in_revision(revision):
+        where = reader.xrefs.get_historical_ref(ref, revision)
+        if isinstance(where, int):
+            offsets.append(where)
+    start = min(offsets, default=reader.xrefs.get_xref_container_info(revision).start_location)
+    return len(data[signed_end:start].strip(b" \t\r\n\x00\x0c"))

@@ -37,7 +37,12 @@ from pyhanko_certvalidator import ValidationContext
 
 from inspector.signing.errors import SigningError
 from inspector.signing.keystore import TRIAL_MARK, load_certificates
-from inspector.signing.revisions import foreign_changes, page_numbers, revision_changes
+from inspector.signing.revisions import (
+    foreign_changes,
+    page_numbers,
+    revision_changes,
+    stray_bytes,
+)
 
 # pyHanko logs every untrusted chain with a traceback; without a handler of the application's
 # Python would print them to stderr. A NullHandler keeps them for an application that configures
@@ -513,7 +518,7 @@ def verify_pdf_data(
         )
         verdicts.append(_judge(number, signature, context, data))
 
-    verdicts = _between_signatures(reader, embedded, verdicts)
+    verdicts = _between_signatures(reader, data, embedded, verdicts)
     problems: list[str] = []
     last, last_verdict = embedded[-1], verdicts[-1]
     if last_verdict.ok:
@@ -526,7 +531,10 @@ def verify_pdf_data(
 
 
 def _between_signatures(
-    reader: PdfFileReader, embedded: list[EmbeddedPdfSignature], verdicts: list[SignatureVerdict]
+    reader: PdfFileReader,
+    data: bytes,
+    embedded: list[EmbeddedPdfSignature],
+    verdicts: list[SignatureVerdict],
 ) -> list[SignatureVerdict]:
     """Between two signatures only the next signature (inspector.signing.revisions): a
     revision between them, or anything but the next signature in its revision, is an error
@@ -545,6 +553,10 @@ def _between_signatures(
                     + "、".join(revision_changes(reader, revision, pages))
                 )
             extra = foreign_changes(reader, signature, pages)
+            end = verdicts[index - 1].signed_end
+            stray = stray_bytes(reader, data, end, before.signed_revision + 1) if end else 0
+            if stray:
+                found.append(f"签名 {index + 1} 之前有 {stray} 字节不属于任何修订的数据")
         except Exception as error:  # a crafted file: unreadable is a failure, named
             extra = [f"无法读取签名之间的修订：{type(error).__name__}: {error}"]
         if extra:
