@@ -39,6 +39,7 @@ from inspector.bundle.signature import verify_manifest
 from inspector.bundle.verify import read_rows, verify_bundle
 from inspector.central import schema as s
 from inspector.central.auth import Unauthorized, check_signature, fingerprint
+from inspector.central.signed import check_signed_data
 from inspector.central.store import ServerStore, check_file_name
 from inspector.errors import InspectorError
 
@@ -933,6 +934,13 @@ class _Merge:
             keys = bundle_rows.primary_key(name)
             for data in read_rows(archive, name):
                 self._row(name, json.dumps([data[k] for k in keys], ensure_ascii=False), data)
+        # A push that signs an inspection brings rows that recompute its signed record's data
+        # hash (what record verify checks), or it is refused.
+        newly = sorted(i for i in self.signed_there if not self._signed_here(i))
+        try:
+            check_signed_data(self.c, self.store, newly)
+        except InspectorError as error:
+            raise Refused(error.template, **error.values) from error
         ids = sorted(owners)
         inspection_rows = self._inspection_rows(ids)
         institutions = {

@@ -2476,7 +2476,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="541"/>
         <source>检查 {inspection} 已签字锁定，推送中它的{what}与服务器上的不同（{why}）：已拒绝，服务器数据未改变。如需更正，请制作更正记录后再推送</source>
-        <translation>Inspection {inspection} is signed and locked, and the push's {what} differs from the server's ({why}): refused, the server's data is unchanged. To correct it, make an amendment and push again</translation>
+        <translation>Inspection {inspection} is signed and locked, and the push&apos;s {what} differs from the server&apos;s ({why}): refused, the server&apos;s data is unchanged. To correct it, make an amendment and push again</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="545"/>
@@ -2506,7 +2506,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="550"/>
         <source>记录的内容变了</source>
-        <translation>the record's content changed</translation>
+        <translation>the record&apos;s content changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="551"/>
@@ -2521,22 +2521,22 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="553"/>
         <source>推送中有检查 {inspection} 的数据，但服务器上和推送中都没有这次检查：已拒绝，服务器数据未改变</source>
-        <translation>The push carries data of inspection {inspection}, but neither the server nor the push has that inspection: refused, the server's data is unchanged</translation>
+        <translation>The push carries data of inspection {inspection}, but neither the server nor the push has that inspection: refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="557"/>
         <source>本设备登记的区县是 {allowed}，不能推送{district}的检查 {inspection}：已拒绝，服务器数据未改变</source>
-        <translation>This device is enrolled for {allowed} and may not push inspection {inspection} of {district}: refused, the server's data is unchanged</translation>
+        <translation>This device is enrolled for {allowed} and may not push inspection {inspection} of {district}: refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="561"/>
         <source>推送中的文件 {name} 声明为 {size} 字节，超过服务器允许的单个文件上限（{cap} 字节），服务器拒绝接收</source>
-        <translation>The push declares file {name} at {size} bytes, over the server's limit for one file ({cap} bytes): the server refuses it</translation>
+        <translation>The push declares file {name} at {size} bytes, over the server&apos;s limit for one file ({cap} bytes): the server refuses it</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="565"/>
         <source>本设备未完成的上传已占用 {held} 字节，再收 {more} 字节将超过上限 {quota} 字节：请先完成或等待此前的推送过期（{hours} 小时）</source>
-        <translation>This device's unfinished uploads already hold {held} bytes; {more} more bytes would pass the limit of {quota} bytes: finish the earlier push or wait for it to expire ({hours} hours)</translation>
+        <translation>This device&apos;s unfinished uploads already hold {held} bytes; {more} more bytes would pass the limit of {quota} bytes: finish the earlier push or wait for it to expire ({hours} hours)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="569"/>
@@ -2546,7 +2546,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="570"/>
         <source>请给出设备所属的区县（--district，一个区县）</source>
-        <translation>Give the device's district (--district, one district)</translation>
+        <translation>Give the device&apos;s district (--district, one district)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="571"/>
@@ -2557,6 +2557,16 @@ Checked {done}/{n}, problems found {problems}</translation>
         <location filename="../../ui/core_messages.py" line="572"/>
         <source>区县太多，请分别登记设备</source>
         <translation>Too many districts: enroll the devices separately</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="573"/>
+        <source>检查 {inspection} 的签字记录所载数据的摘要与推送的数据不一致（记录 {record}）：已拒绝，服务器数据未改变</source>
+        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}): refused, the server&apos;s data is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="577"/>
+        <source>检查 {inspection} 的签字记录无法用服务器上的数据核对（数据不完整）：已拒绝，服务器数据未改变</source>
+        <translation>The signed record of inspection {inspection} cannot be checked against the server&apos;s data (data incomplete): refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="100"/>
