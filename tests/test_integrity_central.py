@@ -173,7 +173,7 @@ def _refused(
     """Push the crafted bundle (only ``tables`` in it, as an attacker sends what he changed);
     it must be refused and change nothing; the refusal's text."""
     before = _state(server)
-    body, signature, members = _craft(good, cli.home, change, tables)
+    body, signature, members = _craft(good, cli.home, change, tables or None)
     status, answer = _send(server, cli.home, body, signature, members)
     assert status == 409, (status, answer)
     assert answer.get("template") and answer.get("values") is not None  # a message id, values
@@ -478,3 +478,32 @@ def test_a_push_begun_expires_the_stale_ones(server: Server, cli: Cli, tmp_path:
     assert _upload_bytes(server) == 0
     assert server.sql("select count(*) from pushes where committed_at is null").strip() == "0"
     assert "push.expire" in server.sql("select action from server_events")
+
+
+def test_a_signed_inspection_new_to_the_server_comes_only_with_its_data(
+    server: Server,
+    cli: Cli,
+    team_keys: dict[str, str],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """The server recomputes the signed record's data hash from the rows (record verify's
+    function): a finding rewritten before the first push of a signed inspection is refused."""
+    inspection_id = _visit(cli, tmp_path)
+    _sign(cli, inspection_id, team_keys, tmp_path)
+    _enroll(cli, server)
+    good = tmp_path / "good.zip"
+    cli("bundle", "export", "--out", str(good))
+
+    def answer(members: Members, manifest: dict[str, Any]) -> None:
+        found = _rows(members, "answers")
+        for row in found:
+            if row["item_code"] == "P5.1":
+                row["note"] = "未发现问题"
+        _put_rows(members, "answers", found)
+
+    why = _refused(server, cli, good, answer)
+    assert "签字记录所载数据的摘要与推送的数据不一致" in why and inspection_id[:8] in why
+    assert server.sql("select count(*) from inspections").strip() == "0"
+    out, _ = cli("sync", "push", "--json")  # the true rows: taken
+    assert json.loads(out)["summary"]["inspections"] == [inspection_id]
+    assert server.sql("select status from inspections").strip() == "signed"

@@ -662,6 +662,14 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "请给出设备所属的区县（--district，一个区县）"),
         QT_TRANSLATE_NOOP("Core", "请给出设备可推送的区县（不含逗号）"),
         QT_TRANSLATE_NOOP("Core", "区县太多，请分别登记设备"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "检查 {inspection} 的签字记录所载数据的摘要与推送的数据不一致（记录 {record}）：已拒绝，服务器数据未改变",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "检查 {inspection} 的签字记录无法用服务器上的数据核对（数据不完整）：已拒绝，服务器数据未改变",
+        ),
     )
 )
 

@@ -39,6 +39,7 @@ from inspector.bundle.signature import verify_manifest
 from inspector.bundle.verify import read_rows, verify_bundle
 from inspector.central import schema as s
 from inspector.central.auth import Unauthorized, check_signature, fingerprint
+from inspector.central.signed import check_signed_data
 from inspector.central.store import ServerStore, check_file_name
 from inspector.errors import InspectorError
 
@@ -598,27 +599,37 @@ class Central:
                     s.pushes.c.bundle_id == bundle_id, s.pushes.c.committed_at.is_(None)
                 )
             )
-            for member in manifest.get("members") or []:
-                sha = str(member["sha256"])
-                _name, suffix = member_file(str(member["name"])) or ("", "")
-                pattern = f"%{sha}%"
-                used = c.scalar(
-                    select(
-                        or_(
-                            select(s.rows.c.row_key)
-                            .where(
-                                s.rows.c.table_name.not_in(sorted(CHAINS)),  # a log names files
-                                text("rows.data::text like :p"),
-                            )
-                            .exists(),
-                            select(s.pushes.c.bundle_id)
-                            .where(s.pushes.c.manifest.like(pattern))
-                            .exists(),
+            brought = {
+                (str(m["sha256"]), (member_file(str(m["name"])) or ("", ""))[1])
+                for m in manifest.get("members") or []
+            }
+            shas = sorted({sha for sha, _suffix in brought})
+            named: set[str] = set()
+            r = s.rows.c
+            for table, column in (
+                ("evidence", "sha256"),
+                ("evidence", "thumb_sha256"),
+                ("evidence", "print_sha256"),
+                ("records", "sha256"),
+                ("record_signatures", "pdf_sha256"),
+            ):
+                named.update(
+                    c.scalars(
+                        select(r.data[column].astext).where(
+                            r.table_name == table, r.data[column].astext.in_(shas)
                         )
-                    ),
-                    {"p": pattern},
+                    )
                 )
-                if not used:
+            # what a push under way was told the server holds (a committed push needs its
+            # members no more: its rows are here)
+            for other in c.scalars(
+                select(s.pushes.c.manifest).where(s.pushes.c.committed_at.is_(None))
+            ):
+                listed = json.loads(other)
+                named.update(str(m.get("sha256")) for m in listed.get("members") or [])
+                named.update(str(m.get("sha256")) for m in listed.get("requires") or [])
+            for sha, suffix in sorted(brought):
+                if sha not in named and suffix:
                     self.store.remove(sha, suffix)
         self._manifests.pop((device.id, bundle_id), None)
 
@@ -933,6 +944,13 @@ class _Merge:
             keys = bundle_rows.primary_key(name)
             for data in read_rows(archive, name):
                 self._row(name, json.dumps([data[k] for k in keys], ensure_ascii=False), data)
+        # A push that signs an inspection brings rows that recompute its signed record's data
+        # hash (what record verify checks), or it is refused.
+        newly = sorted(i for i in self.signed_there if not self._signed_here(i))
+        try:
+            check_signed_data(self.c, self.store, newly)
+        except InspectorError as error:
+            raise Refused(error.template, **error.values) from error
         ids = sorted(owners)
         inspection_rows = self._inspection_rows(ids)
         institutions = {
