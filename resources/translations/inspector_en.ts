@@ -2699,6 +2699,16 @@ Checked {done}/{n}, problems found {problems}</translation>
         <translation>Too many districts: enroll the devices separately</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="665"/>
+        <source>检查 {inspection} 的签字记录所载数据的摘要与推送的数据不一致（记录 {record}）：已拒绝，服务器数据未改变</source>
+        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}): refused, the server's data is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="669"/>
+        <source>检查 {inspection} 的签字记录无法用服务器上的数据核对（数据不完整）：已拒绝，服务器数据未改变</source>
+        <translation>The signed record of inspection {inspection} cannot be checked against the server's data (data incomplete): refused, the server's data is unchanged</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="627"/>
         <source>交接包中有本机（设备 {device}）自己的检查 {inspection} 第 {seq} 条证据保管记录，本机却没有这条记录：这是伪造的续写，已拒绝导入，本机数据未改变</source>
         <translation>The bundle carries custody entry {seq} of inspection {inspection} from this laptop&apos;s own chain (device {device}), which this laptop does not have: a forged continuation. Import refused, nothing on this laptop was changed</translation>
