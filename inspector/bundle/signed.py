@@ -2,8 +2,7 @@
 signed inspection whose rows say something else than its signed record: for every inspection
 the import touches that is signed, or has a signed record, the merged rows must recompute the
 data hash that the signed PDF states, with the very function ``record verify`` uses
-(:func:`inspector.record.facts.gather_facts`; for an interview record
-:func:`~inspector.record.facts.interview_data_sha256`).
+(:func:`inspector.record.facts.data_hash`, by the data hash format the record states).
 
 The check runs inside the import's unit of work, after the merge and before the commit: the
 record functions read the merged rows through the import's own session (:class:`_Within`), and
@@ -30,8 +29,7 @@ from inspector.bundle import rows
 from inspector.bundle.format import BundleRefused
 from inspector.bundle.merge import TABLE_NAMES, _columns, _label, _mapper_class
 from inspector.db.models import AuditEvent, Inspection, InspectionStatus, Record, Setting
-from inspector.inspections import get_inspection
-from inspector.record.facts import gather_facts, interview_data_sha256
+from inspector.record.facts import data_hash
 from inspector.record.signing import _SUBJECT, _subject_fields
 from inspector.workspace import Workspace
 
@@ -102,11 +100,9 @@ def check_signed_data(
                     inspection=inspection[:8],
                     record=record_no or path,
                 )
-            if kind == "interview_record" and interview_id:
-                current, _facts = interview_data_sha256(within, interview_id)
-            else:
-                signed_record = True
-                current = gather_facts(within, get_inspection(within, inspection)).data_sha256
+            interview = interview_id if kind == "interview_record" else None
+            signed_record = signed_record or interview is None
+            current = data_hash(within, inspection, interview, stated.get("hashformat"))
             if current != stated.get("data"):
                 raise BundleRefused(
                     "检查 {inspection} 已签名的记录 {record} 所载数据与交接包中的数据不一致"

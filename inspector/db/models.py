@@ -401,6 +401,8 @@ class Record(Synced, Base):
     # SHA-256 of the canonical JSON of what the record states (answers, team, evidence hashes):
     # printed in the QR code of every page, so a paper copy can be matched to the data.
     data_sha256: Mapped[str | None] = mapped_column(String(64))
+    # The rule data_sha256 was made by (inspector.record.facts.HASH_FORMAT); None: format 1.
+    hash_format: Mapped[int | None] = mapped_column(Integer)
     record_no: Mapped[str | None] = mapped_column(String(40))
     # Where each inspector's digital signature goes: {cert_no: [page index, x1, y1, x2, y2]}.
     signature_boxes: Mapped[dict[str, Any]] = mapped_column(default=dict)
