@@ -1,4 +1,4 @@
-"""The screenshots of the README and docs/, taken from the real app on a demo data directory. Under a real X
+"""The screenshots of the README and docs/, taken from the real app on a demo data directory.
 server (e.g. Xvfb :99 -screen 0 1366x768x24; DISPLAY=:99):
 
     .venv/bin/python scripts/make_demo.py /tmp/demo
