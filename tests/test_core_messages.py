@@ -34,6 +34,7 @@ MODULES = [
     "inspector/evidence/media.py",
     "inspector/record/signing.py",
     "inspector/record/content.py",
+    "inspector/record/facts.py",
     "inspector/signing/keystore.py",
     "inspector/signing/sign.py",
     "inspector/signing/trust.py",

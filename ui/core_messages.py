@@ -616,6 +616,12 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "Core",
             "检查 {inspection} 在交接包中标为已签字，却没有带数字签名的检查记录：已拒绝导入，本机数据未改变",
         ),
+        # The record's data hash format (inspector/record/facts.py): a record made by a newer
+        # version, met by record verify, the record's status or a bundle's import.
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "记录所载数据摘要的格式为 {format}，本版本的 Inspector 不认识这种格式，无法核对记录所载数据：请用更新版本的 Inspector 核对",
+        ),
     )
 )
 

@@ -2536,7 +2536,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="582"/>
         <source>交接包中有本机（设备 {device}）自己的第 {seq} 条操作记录，本机却没有这条记录：本机的操作记录只能由本机产生，这是伪造的续写，已拒绝导入，本机数据未改变</source>
-        <translation>The bundle carries entry {seq} of this laptop's own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
+        <translation>The bundle carries entry {seq} of this laptop&apos;s own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="586"/>
@@ -2546,7 +2546,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="589"/>
         <source>交接包清单中的设备记录链头无效</source>
-        <translation>The device log heads in the bundle's manifest are invalid</translation>
+        <translation>The device log heads in the bundle&apos;s manifest are invalid</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="590"/>
@@ -2556,12 +2556,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="593"/>
         <source>交接包中设备 {device} 的记录链头由另一台设备的设备密钥签名</source>
-        <translation>The log head of device {device} in the bundle is signed with another device's device key</translation>
+        <translation>The log head of device {device} in the bundle is signed with another device&apos;s device key</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="594"/>
         <source>交接包中导出设备 {device} 的记录链头不是由交接包的签名者签名的</source>
-        <translation>The log head of the exporting device {device} is not signed by the bundle's signer</translation>
+        <translation>The log head of the exporting device {device} is not signed by the bundle&apos;s signer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="595"/>
@@ -2581,12 +2581,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="602"/>
         <source>交接包清单中的签名者无效</source>
-        <translation>The bundle's manifest names no valid signer</translation>
+        <translation>The bundle&apos;s manifest names no valid signer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="603"/>
         <source>交接包清单中写明的签名者与实际签名的证书不符（{field}：清单写“{said}”，签名证书是“{actual}”，证书姓名 {name}）：已拒绝，交接人以签名证书为准</source>
-        <translation>The signer named in the bundle's manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
+        <translation>The signer named in the bundle&apos;s manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="607"/>
@@ -2596,12 +2596,17 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="611"/>
         <source>检查 {inspection} 已签名的记录 {record} 所载数据与交接包中的数据不一致（{where}）：已拒绝导入，本机数据未改变。签名后的数据只能通过更正记录修改</source>
-        <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle's data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
+        <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle&apos;s data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="615"/>
         <source>检查 {inspection} 在交接包中标为已签字，却没有带数字签名的检查记录：已拒绝导入，本机数据未改变</source>
         <translation>Inspection {inspection} is marked signed in the bundle but has no digitally signed record: import refused, nothing on this laptop was changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="621"/>
+        <source>记录所载数据摘要的格式为 {format}，本版本的 Inspector 不认识这种格式，无法核对记录所载数据：请用更新版本的 Inspector 核对</source>
+        <translation>The record&apos;s data hash is in format {format}, which this version of Inspector does not know, so the data it states cannot be checked: check it with a newer version of Inspector</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="100"/>
