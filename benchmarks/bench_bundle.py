@@ -13,7 +13,7 @@ them into M inspections of a fresh data directory (not timed), then times, in th
   first, stage the files while hashing, rename them into the store, one transaction), against a
   plain copy of the bundle's bytes, as one file and as the member files each fsynced.
 
-Target (issue 9): each at most 2x its plain copy; memory flat (peak RSS growth printed for
+Target: each at most 2x its plain copy; memory flat (peak RSS growth printed for
 each phase, with the RSS sampled as the files go by).
 """
 

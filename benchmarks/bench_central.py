@@ -1,4 +1,4 @@
-"""The central service (issue 10): push against bundle export + a plain HTTPS upload, a resumed
+"""The central service: push against bundle export + a plain HTTPS upload, a resumed
 push after a kill at 50%, 50 laptops pushing at once, and the office list at 100,000
 inspections. Everything on loopback, on a throwaway PostgreSQL cluster, the server over HTTPS
 with a test CA, as the tests run it.

@@ -8,7 +8,7 @@ saves "CSV") with a title row above the header, about 1/6 inpatient bills (2 % o
 check every row, the three rules, 10 % sample) and ``attach_sample`` (the list stored on an
 inspection in one event). Prints the rows per second and the process's peak RSS before and
 after, and the RSS sampled every 100,000 rows while reading, to show that memory stays flat.
-Target (issue 12): 1,000,000 rows in under 30 s.
+Target: 1,000,000 rows in under 30 s.
 """
 
 from __future__ import annotations

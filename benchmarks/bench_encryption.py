@@ -1,4 +1,4 @@
-"""What encryption at rest costs (issue 11): each piece of work on a plain and on an encrypted
+"""What encryption at rest costs: each piece of work on a plain and on an encrypted
 data directory in the same run, alternating, through the same core functions.
 
     .venv/bin/python benchmarks/bench_encryption.py [--only unlock,answer,intake,record,home]

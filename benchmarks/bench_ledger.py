@@ -1,4 +1,4 @@
-"""The problem ledger and the 情况报告 at scale (issue 13). Prints figures; run:
+"""The problem ledger and the 情况报告 at scale. Prints figures; run:
 
     .venv/bin/python benchmarks/bench_ledger.py [--keep DIR]
 

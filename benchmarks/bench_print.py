@@ -1,4 +1,4 @@
-"""Printing a record (issue 16): an 18-page record printed through the app's ``print_pdf`` to a
+"""Printing a record: an 18-page record printed through the app's ``print_pdf`` to a
 PDF file offscreen with Qt's high-resolution printer (1200 dpi), as the print dialog's printer
 is set up. Prints the seconds and the size of the job; target under 10 s for 18 pages.
 

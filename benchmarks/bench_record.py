@@ -1,4 +1,4 @@
-"""The signed record (issue 5). Prints figures; run:
+"""The signed record. Prints figures; run:
 
     .venv/bin/python benchmarks/bench_record.py
 

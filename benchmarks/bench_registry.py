@@ -1,4 +1,4 @@
-"""The registry reader's memory on a big file (issue 23, finding 9).
+"""The registry reader's memory on a big file.
 
     .venv/bin/python benchmarks/bench_registry.py [--rows 1000000 90000] [--encoding gb18030]
         [--source DIR]

@@ -1,13 +1,13 @@
-"""What the audited unit of work costs (issue 8): an answer saved, a batch of photos taken in,
+"""What the audited unit of work costs: an answer saved, a batch of photos taken in,
 a record built, each through the same core functions the app and the command line call.
 
     .venv/bin/python benchmarks/bench_unit_of_work.py [--answers 300] [--photos 40] [--json]
-    # against another checkout (e.g. the wave-1 code, before the unit of work), same figures:
+    # against another checkout (e.g. code from before the unit of work), same figures:
     .venv/bin/python benchmarks/bench_unit_of_work.py --code /path/to/other/checkout
 
 Each figure is measured in a fresh data directory in this process:
 
-- answer: one committed answer (``save_answer``; wave 1: ``record_answer``), median and 90th
+- answer: one committed answer (``save_answer``; earlier: ``record_answer``), median and 90th
   percentile over N saves, cycling through items and results as a team does;
 - intake: photos/s for ``add_evidence`` of N photos from tests/data/photos (copies, each made
   distinct so that every hash is new);
@@ -59,7 +59,7 @@ def run(code: Path, answers: int, photos: int) -> dict[str, Any]:
     workspace_module = importlib.import_module("inspector.workspace")
     try:
         build_module = importlib.import_module("inspector.record.build")
-    except ImportError:  # wave 1: one module
+    except ImportError:  # code before the record was split: one module
         build_module = importlib.import_module("inspector.record.pdf")
     save = getattr(inspections, "save_answer", None) or inspections.record_answer
     member = inspections.TeamMember

@@ -1,7 +1,7 @@
 """Per-entry findings on the reference lists the checklist names (附件1 of seed 002: 西药, 中成药,
 中药饮片, 耗材, thirty entries each): for each drug or consumable checked, the count found, its
 unit and a note. The lists come with the visit's checklist snapshot (a library update changes
-no visit under way); the 进销存 reconciliation (issue 12) will add its figures beside these.
+no visit under way); the 进销存 reconciliation adds its figures beside these.
 """
 
 from __future__ import annotations

@@ -83,8 +83,8 @@ def clean_stale_scratch(root: Path) -> int:
         if not entry.is_dir() or entry.is_symlink():
             continue
         pid_text = entry.name[len(SCRATCH_PREFIX) :].split("-", 1)[0]
-        # Wave 1 named them ".build-<random>": no process to ask, and no run of this version
-        # makes such a name, so they are leftovers.
+        # Older versions named them ".build-<random>": no process to ask, and no run of this
+        # version makes such a name, so they are leftovers.
         if pid_text.isdigit() and _alive(int(pid_text)):
             continue
         shutil.rmtree(entry, ignore_errors=True)

@@ -723,7 +723,7 @@ def record_answer(
     amount: str | None = None,
     violation: str | None = None,
 ) -> AnswerView:
-    """:func:`save_answer` with a result (the wave-1 name, kept for its callers)."""
+    """:func:`save_answer` with a result (its older name, kept for its callers)."""
     view = save_answer(
         ws, inspection_id, item_code, result, note=note, amount=amount, violation=violation
     )

@@ -2,7 +2,7 @@
 answers counted, and the districts and modes that occur. Written once, in SQL over a DB-API
 connection, so that the same statements serve the workspace (over one of its engine's
 connections: inspector/inspections.py) and :class:`ListReader`, which fills the app's list at
-start-up before SQLAlchemy, the models and the checklist schema are imported (issue 14).
+start-up before SQLAlchemy, the models and the checklist schema are imported.
 Nothing here imports SQLAlchemy."""
 
 from __future__ import annotations

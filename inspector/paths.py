@@ -89,7 +89,7 @@ class DataDir:
         return self.root / "list-names.json"
 
     def list_names(self) -> dict[str, dict[str, str]] | None:
-        import json  # here: not before the window's first paint (issue 14)
+        import json  # here: not before the window's first paint
 
         try:
             names = json.loads(self.list_names_file.read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""Make a data directory with a few realistic visits, for training and for the README's
+"""Make a data directory with a few realistic visits, for training and for the docs'
 screenshots:  .venv/bin/python scripts/make_demo.py /tmp/inspector-demo"""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""The README's screenshots, taken from the real app on a demo data directory. Under a real X
-server (e.g. Xvfb :99 -screen 0 1366x768x24; DISPLAY=:99):
+"""The screenshots of the README and docs/, taken from the real app on a demo data directory.
+Under a real X server (e.g. Xvfb :99 -screen 0 1366x768x24; DISPLAY=:99):
 
     .venv/bin/python scripts/make_demo.py /tmp/demo
     .venv/bin/python scripts/screenshots.py /tmp/demo docs/screenshots

@@ -1,4 +1,4 @@
-"""The unit of work and the action log (issue 8): one event per user action, a chain that
+"""The unit of work and the action log: one event per user action, a chain that
 names its first broken or missing link, tombstones instead of bare deletes."""
 
 from __future__ import annotations

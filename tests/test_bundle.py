@@ -1,4 +1,4 @@
-"""Hand-over bundles (issue 9): the round trip between two data directories, idempotence,
+"""Hand-over bundles: the round trip between two data directories, idempotence,
 overlap, incremental exports, tombstones, conflicts (signed: refused; unsigned: kept for the
 leader), every hostile bundle refused with nothing changed, a SIGKILL during import, and the
 cross-district visit seen by the host."""

@@ -1,4 +1,4 @@
-"""Hand-over bundles in the app (issue 9), offscreen: export off the UI thread, the preview of
+"""Hand-over bundles in the app, offscreen: export off the UI thread, the preview of
 what a bundle holds and from whom, the import, and the leader settling a conflict."""
 
 from __future__ import annotations

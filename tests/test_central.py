@@ -1,4 +1,4 @@
-"""The central service (issue 10) with its real parts: PostgreSQL, HTTPS with a test CA, the
+"""The central service with its real parts: PostgreSQL, HTTPS with a test CA, the
 server as a child process. Enrollment and signed requests (revoked devices, replays, unknown
 signers refused), pushes from two data directories without duplicates, a signed record that
 differs refused with its reason, and the server's rows and files compared with the laptops'."""

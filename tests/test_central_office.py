@@ -1,4 +1,4 @@
-"""The office page (issue 10) in a real headless browser: Playwright driving Debian's Chromium
+"""The office page in a real headless browser: Playwright driving Debian's Chromium
 against the server over HTTPS. Sign-in (nothing without it; a wrong password refused; a
 district's user sees only that district), the list with its filters, an inspection with its
 record PDF and verified signatures, its evidence and its log."""

@@ -1,4 +1,4 @@
-"""The core's messages in the English UI (issue 15, defect 6): a core error carries its message
+"""The core's messages in the English UI: a core error carries its message
 id (the Chinese template) and values; the app translates the id through Qt, the command line
 keeps Chinese."""
 
@@ -34,6 +34,7 @@ MODULES = [
     "inspector/evidence/media.py",
     "inspector/record/signing.py",
     "inspector/record/content.py",
+    "inspector/record/facts.py",
     "inspector/signing/keystore.py",
     "inspector/signing/sign.py",
     "inspector/signing/trust.py",

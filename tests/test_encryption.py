@@ -1,4 +1,4 @@
-"""Encryption at rest (issue 11): nothing readable from a lost laptop's data directory; keys,
+"""Encryption at rest: nothing readable from a lost laptop's data directory; keys,
 passphrases, recovery; ``home encrypt`` and its kill test."""
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def _fill(cli: Cli, tmp_path: Path) -> str:
 
 
 def _fill_after_the_visit(cli: Cli, tmp_path: Path, signed: str) -> str:
-    """What came after wave 1, with markers: the ledger's entry of the signed record with a
+    """The later parts of a visit, with markers: the ledger's entry of the signed record with a
     case step and a rectification order, and on a second visit an interview, a drug check, a
     claims sample (patients' names) and a 进销存 reconciliation kept as evidence; the ledger
     and the audit log exported (the exports go where the user asks, outside the directory)."""

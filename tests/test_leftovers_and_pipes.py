@@ -1,5 +1,5 @@
 """What killed runs leave behind is cleaned at the next start, and a command whose reader stops
-early (``inspection list | head -1``) ends quietly (issue 15, defects 4 and 5)."""
+early (``inspection list | head -1``) ends quietly."""
 
 from __future__ import annotations
 
@@ -78,7 +78,7 @@ def test_a_scratch_folder_in_use_by_a_running_process_is_kept(tmp_path: Path) ->
     mine.mkdir()
     finished = subprocess.run([sys.executable, "-c", "pass"], check=True)
     assert finished.returncode == 0
-    old_style = tmp_path / f"{SCRATCH_PREFIX}k2j_x9qa"  # wave 1's names carry no process
+    old_style = tmp_path / f"{SCRATCH_PREFIX}k2j_x9qa"  # older versions' names carry no process
     old_style.mkdir()
     (old_style / "document.pdf").write_bytes(b"%PDF-1.4 partial")
     unrelated = tmp_path / "records"

@@ -1,4 +1,4 @@
-"""Sign-in, first run and the lock in the app (issue 11): a lock closes the database and forgets
+"""Sign-in, first run and the lock in the app: a lock closes the database and forgets
 the keys, hides what is on the screen, and the unlock comes back to the same item with nothing
 typed lost."""
 
@@ -207,7 +207,7 @@ def _wrong(qtbot: QtBot, dialog: SignInDialog) -> None:
 def test_wrong_passphrases_make_the_next_try_wait_longer_even_after_a_restart(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    """Issue 23, finding 9: 0, 1, 2… s after wrong passphrases, the count shown and kept when
+    """0, 1, 2… s after wrong passphrases, the count shown and kept when
     the app quits; the real button is clicked, the clock is moved instead of waiting."""
     from PySide6.QtCore import Qt
 

@@ -1,4 +1,4 @@
-"""The 计划 screens (issue 12): the draw in the app follows the publishable order (candidates and
+"""The 计划 screens: the draw in the app follows the publishable order (candidates and
 their SHA-256 first, then the sources), previews without storing, draws in one event and writes a
 workbook that verifies; a registry changed after publication is refused. Claims sampling in the
 app reads off the UI thread, shows refused rows and stores nothing for them, attaches the list,

@@ -1,4 +1,4 @@
-"""The record as a legal document (issue 16): the seed's point numbers, the party's particulars,
+"""The record as a legal document: the seed's point numbers, the party's particulars,
 the recorder and the recusal notice, sources named by their documents, Chinese line breaking,
 the signature block kept whole, stamps clear of their labels, photos by evidence number, a
 recusal override that is recorded, and amendments that keep what the original stated."""

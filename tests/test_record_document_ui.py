@@ -1,5 +1,6 @@
-"""Issue 16 in the app: the party's particulars and the recorder on the signing screen, a
-recusal override asked for and kept, and amendments told apart from their originals."""
+"""The record as a legal document in the app: the party's particulars and the recorder on the
+signing screen, a recusal override asked for and kept, and amendments told apart from their
+originals."""
 
 from __future__ import annotations
 

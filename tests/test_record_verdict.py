@@ -1,4 +1,4 @@
-"""``record verify`` judges who signed and whether every signature is there (issue 15):
+"""``record verify`` judges who signed and whether every signature is there:
 
 - three levels: 通过 (exit 0), 完好但签名者未获信任 (exit 2), 不通过 (exit 1);
 - the trust list of the bureau's CA certificates (``config trust add|list|remove``), trial

@@ -1,4 +1,4 @@
-"""Seams for encryption and sync (issue 8): the UI opens no session and runs no SQL, and no
+"""Seams for encryption and sync: the UI opens no session and runs no SQL, and no
 core module but the engine's opens a database file."""
 
 from __future__ import annotations

@@ -225,8 +225,7 @@ def test_a_key_is_bound_to_its_cert_no_when_imported(
     tmp_path: Path, store: KeyStore, ca: CA
 ) -> None:
     """A certificate without a 执法证号 (no subject serialNumber) is imported only when the
-    inspector's 执法证号 is given, and keeps it; one that carries a different number is refused
-    (issue 15)."""
+    inspector's 执法证号 is given, and keeps it; one that carries a different number is refused."""
     bare = _write(tmp_path, "bare.p12", make_p12(ca, "张伟", ""))
     with pytest.raises(KeyRefused, match="没有执法证号"):
         store.import_pkcs12(bare, PASS)

@@ -77,7 +77,7 @@ CASES = {
     "field-added": (add_unsigned_field, False, True, Agreement.STRICTER),
     "bytes-appended": (_append, False, True, Agreement.STRICTER),
     # An update after the last signature that rewrites only the document information
-    # dictionary, or one that changes nothing: pdfsig "Not total document signed" (issue 15).
+    # dictionary, or one that changes nothing: pdfsig "Not total document signed".
     "info-rewritten": (rewrite_info, False, True, Agreement.STRICTER),
     "empty-revision": (add_empty_revision, False, True, Agreement.STRICTER),
 }

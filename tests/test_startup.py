@@ -1,4 +1,4 @@
-"""Start-up (issue 14): the window is painted before the core is imported, the core is loaded
+"""Start-up: the window is painted before the core is imported, the core is loaded
 off the UI thread, and the window then behaves as one made over a workspace at once."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""进销存 reconciliation (issue 12, seed 000 point 6, seed 002 附件1): a hand-made ledger with
+"""进销存 reconciliation (seed 000 point 6, seed 002 附件1): a hand-made ledger with
 known gaps gives exactly those gaps (quantities and amounts); bad rows refuse the file by row
 number; the table becomes evidence of P6.5 and the gap a finding with its amount; the same
 files give the same evidence."""

@@ -1,4 +1,4 @@
-"""The app's 同步 dialog (issue 10) against the real server: enroll with the one-time code,
+"""The app's 同步 dialog against the real server: enroll with the one-time code,
 push with progress off the UI thread (the server confirms), and a refusal shown as the server
 gave it."""
 

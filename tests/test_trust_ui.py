@@ -1,4 +1,4 @@
-"""The trust list under the keys dialog and the record check in the app (issue 15), offscreen."""
+"""The trust list under the keys dialog and the record check in the app, offscreen."""
 
 from __future__ import annotations
 

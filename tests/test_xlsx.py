@@ -64,7 +64,7 @@ def test_openpyxls_own_save_does_write_there(
     assert any(SECRET in html.unescape(xml.decode()) for xml in seen)
 
 
-# Issue 23, finding 7: text that begins as a formula would is written as text.
+# Text that begins as a formula would is written as text.
 TYPED = ["=1+2", "=cmd|' /C calc'!A0", "+1", "-2", "@SUM(A1)", "\t=1", "\r=1", "a=b", "普通"]
 
 

@@ -670,6 +670,12 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "Core",
             "检查 {inspection} 的签字记录无法用服务器上的数据核对（数据不完整）：已拒绝，服务器数据未改变",
         ),
+        # The record's data hash format (inspector/record/facts.py): a record made by a newer
+        # version, met by record verify, the record's status or a bundle's import.
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "记录所载数据摘要的格式为 {format}，本版本的 Inspector 不认识这种格式，无法核对记录所载数据：请用更新版本的 Inspector 核对",
+        ),
     )
 )
 

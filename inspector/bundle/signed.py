@@ -1,11 +1,11 @@
-"""A signed record travels only with its data (issue 23). An import may not give this laptop a
+"""A signed record travels only with its data. An import may not give this laptop a
 signed inspection whose rows say something else than its signed record: for every inspection
 the import signs here or whose rows it touches (one signed here before keeps the merge's row
 by row refusals), each record PDF that carries signatures states a data hash, and the merged
-rows must recompute it with the very functions ``record verify`` uses
-(:func:`inspector.record.facts.gather_facts`; for an interview record
-:func:`~inspector.record.facts.interview_data_sha256`). An inspection marked signed needs a
-signed record; one not signed may not bring problem-ledger rows (only signing makes them).
+rows must recompute it with the very function ``record verify`` uses
+(:func:`inspector.record.facts.data_hash`, by the data hash format the record states). An
+inspection marked signed needs a signed record; one not signed may not bring problem-ledger rows
+(only signing makes them).
 
 The check runs inside the import's unit of work, after the merge and before the commit: the
 record functions read the merged rows through the import's own session (:class:`_Within`), and
@@ -39,8 +39,7 @@ from inspector.db.models import (
     Record,
     Setting,
 )
-from inspector.inspections import get_inspection
-from inspector.record.facts import gather_facts, interview_data_sha256
+from inspector.record.facts import data_hash
 from inspector.record.signing import _SUBJECT, _subject_fields
 from inspector.workspace import Workspace
 
@@ -111,11 +110,9 @@ def check_signed_data(
                     inspection=inspection[:8],
                     record=record_no or path,
                 )
-            if kind == "interview_record" and interview_id:
-                current, _facts = interview_data_sha256(within, interview_id)
-            else:
-                signed_record = True
-                current = gather_facts(within, get_inspection(within, inspection)).data_sha256
+            interview = interview_id if kind == "interview_record" else None
+            signed_record = signed_record or interview is None
+            current = data_hash(within, inspection, interview, stated.get("hashformat"))
             if current != stated.get("data"):
                 raise BundleRefused(
                     "检查 {inspection} 已签名的记录 {record} 所载数据与交接包中的数据不一致"

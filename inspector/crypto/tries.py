@@ -1,4 +1,4 @@
-"""Wrong passphrases slow the next try (issue 23, finding 9).
+"""Wrong passphrases slow the next try.
 
 Each try costs an Argon2id derivation (~0.3 s), which is what protects a copied key file; on
 this laptop the app also makes a person at the keyboard wait after wrong passphrases: none

@@ -369,7 +369,7 @@ class SealItem(Synced, Base):
 class DrugCheck(Synced, Base):
     """What the team found for one entry of a reference list (附件1 重点药品耗材) at a visit: the
     count as typed (exact decimal), its unit and a note. One row per inspection, list and entry
-    number; the 进销存 reconciliation (issue 12) adds its own figures beside it."""
+    number; the 进销存 reconciliation adds its own figures beside it."""
 
     __tablename__ = "drug_checks"
     inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
@@ -401,6 +401,8 @@ class Record(Synced, Base):
     # SHA-256 of the canonical JSON of what the record states (answers, team, evidence hashes):
     # printed in the QR code of every page, so a paper copy can be matched to the data.
     data_sha256: Mapped[str | None] = mapped_column(String(64))
+    # The rule data_sha256 was made by (inspector.record.facts.HASH_FORMAT); None: format 1.
+    hash_format: Mapped[int | None] = mapped_column(Integer)
     record_no: Mapped[str | None] = mapped_column(String(40))
     # Where each inspector's digital signature goes: {cert_no: [page index, x1, y1, x2, y2]}.
     signature_boxes: Mapped[dict[str, Any]] = mapped_column(default=dict)
@@ -654,7 +656,7 @@ class Tombstone(Base):
 
 
 class BundleExport(Synced, Base):
-    """A hand-over bundle made here (issue 9): to whom, and how far each device's changes went
+    """A hand-over bundle made here: to whom, and how far each device's changes went
     (``heads``: device id → its last change number in the log), so that ``--since`` that
     receiver exports only what changed after."""
 
@@ -705,7 +707,7 @@ class BundleConflict(Synced, Base):
 
 
 class SyncServer(Synced, Base):
-    """The bureau's central server this laptop is enrolled with (issue 10, ``sync enroll``):
+    """The bureau's central server this laptop is enrolled with (``sync enroll``):
     its address, the CA certificate its HTTPS is checked against, and the device id the server
     gave (the fingerprint of this laptop's device key). No database credentials: every request
     is signed by the device key."""

@@ -39,7 +39,7 @@ TIME_WARNING_HOURS = 12
 MAX_WORKERS = 4
 # Rows committed in one transaction: at least GROUP_MIN when that many are on their way (each
 # transaction costs ~10 ms of Python on the committing thread, which the preparing threads
-# need on two cores: issue 14), at most GROUP_MAX.
+# need on two cores), at most GROUP_MAX.
 GROUP_MIN = 8
 GROUP_MAX = 16
 THUMB_SUFFIX = ".jpg"

@@ -61,7 +61,7 @@ PRINT_SIDE = 1000
 # and 12 MP phone photos at 1/4 give 816, 912 and 1000 px with no resampling. The decode at 1/4
 # (libjpeg-turbo's SIMD path) and the smaller copy cost 56-64 ms of CPU a photo against 73-78
 # ms for 1224-1500 px at 3/8, which had no SIMD: the difference decides whether intake keeps
-# up with a phone's folder on two cores (issue 14). Outside the range (and for other formats)
+# up with a phone's folder on two cores. Outside the range (and for other formats)
 # the copy is resized to PRINT_SIDE.
 PRINT_MIN = 800
 PRINT_MAX = 1200
@@ -300,7 +300,7 @@ def _derive(image: Image.Image, info: MediaInfo) -> None:
         )
     # The thumbnail: box-averaged by the largest whole factor first (Image.reduce, a few ms),
     # then bilinear over what is left, less than twice. Against a Lanczos reference the error
-    # is 1.9/255 (bicubic's 1.2), invisible at 320 px, for 1 ms less a photo (issue 14).
+    # is 1.9/255 (bicubic's 1.2), invisible at 320 px, for 1 ms less a photo.
     thumb = pixels.resize(
         _draft_size(*pixels.size, THUMB_SIDE) if max(pixels.size) > THUMB_SIDE else pixels.size,
         Image.Resampling.BILINEAR,

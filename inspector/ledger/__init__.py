@@ -1,4 +1,4 @@
-"""After the visit (issue 13): the problem ledger (问题台账) of the findings of signed inspections,
+"""After the visit: the problem ledger (问题台账) of the findings of signed inspections,
 their rectification and case path, the 回头看 that closes them, the rectification order and the
 periodic report (情况报告). Core only: the command line (``ledger``, ``report``) and the app's
 台账 screen are faces over these modules.

@@ -27,6 +27,7 @@ from inspector.record.content import (
     get_interview,
 )
 from inspector.record.facts import (
+    HASH_FORMAT,
     gather_facts,
     interview_data_sha256,
     interview_number,
@@ -97,7 +98,7 @@ def build_interview_record(
         f"interview-{interview.id[:8]}",
         out,
         title=f"询问笔录 {record_no} {interview.interviewee_name}",
-        subject_text=subject(record_no, view.id, data_sha256, view.team),
+        subject_text=subject(record_no, view.id, data_sha256, view.team, HASH_FORMAT),
         footer=f"{view.institution_name} · 询问笔录 {record_no}",
         qr=qr_payload(record_no, data_sha256),
         story=lambda: interview_story(view, interview, facts, record_no, boxes),
@@ -117,6 +118,7 @@ def build_interview_record(
             size=size,
             record_no=record_no,
             data_sha256=data_sha256,
+            hash_format=HASH_FORMAT,
             signature_boxes=boxes,
         ),
     )
@@ -156,7 +158,7 @@ def build_record(
         "record",
         out,
         title=f"现场检查记录 {facts.record_no} {view.institution_name}",
-        subject_text=subject(facts.record_no, view.id, facts.data_sha256, view.team),
+        subject_text=subject(facts.record_no, view.id, facts.data_sha256, view.team, HASH_FORMAT),
         footer=f"{view.institution_name} · 现场检查记录 {facts.record_no}",
         qr=qr_payload(facts.record_no, facts.data_sha256),
         story=lambda: record_story(ws, view, facts, boxes, reporter),
@@ -175,6 +177,7 @@ def build_record(
             size=size,
             record_no=facts.record_no,
             data_sha256=facts.data_sha256,
+            hash_format=HASH_FORMAT,
             signature_boxes=boxes,
         ),
     )

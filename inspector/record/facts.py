@@ -1,6 +1,13 @@
 """What a record states, gathered once from the database: the facts beyond the inspection
 view, the hash of its data (printed on every page, checked by ``record verify``), and the
-subject and QR text that carry it. No layout here."""
+subject and QR text that carry it. No layout here.
+
+The data hash has a format: the rule that turns the database's rows into the hashed JSON. Every
+record states the format it was made with (its ``records`` row and the Subject of its PDF; none
+stated means format 1), and :func:`data_hash`, the one function that recomputes a record's data
+hash (status, ``record verify``, bundle import), recomputes it by that format's own rule. A
+change to what the hash covers is a new format: records made before keep theirs and still
+verify."""
 
 from __future__ import annotations
 
@@ -13,6 +20,7 @@ from typing import Any
 from inspector.audit import log_state
 from inspector.db.models import Inspection, MemberRole, Result
 from inspector.drug_checks import DrugCheckView, drug_checks
+from inspector.errors import InspectorError
 from inspector.evidence.sealing import SealItemView, list_seal_items, photo_names
 from inspector.hashing import sha256_of
 from inspector.inspections import (
@@ -28,12 +36,42 @@ from inspector.record.content import (
     get_interview,
     get_interviews,
     party_details,
-    record_data_sha256,
+    record_data,
     record_number_of,
     signatures,
 )
 from inspector.registry import agreement_status
 from inspector.workspace import Workspace
+
+# The data hash's format made today, and every format this code can recompute. Format 1: the
+# inspection's data (content.record_data) with RecordFacts.hashed(); an interview record's
+# interview_data(). Fields added to format 1 after its first records (corrections, drug
+# checks, claims, an interview's recorder) enter only when given, so those records keep their
+# hash; the next field that cannot be absent makes format 2.
+HASH_FORMAT = 1
+HASH_FORMATS = (1,)
+
+
+class UnknownHashFormat(InspectorError):
+    """A record states a data hash format this version cannot recompute (a newer version's)."""
+
+
+def hash_format_of(stated: str | int | None) -> int:
+    """The format a record states (in its Subject or its row); none stated is format 1."""
+    if stated is None or stated == "":
+        return 1
+    try:
+        number = int(stated)
+    except ValueError:
+        number = -1
+    if number not in HASH_FORMATS:
+        raise UnknownHashFormat(
+            "记录所载数据摘要的格式为 {format}，本版本的 Inspector 不认识这种格式，无法核对记录"
+            "所载数据：请用更新版本的 Inspector 核对",
+            format=str(stated),
+        )
+    return number
+
 
 BUREAU_SETTING = "bureau"  # the bureau's name for the record's heading, set once per laptop
 
@@ -172,7 +210,11 @@ class RecordFacts:
         }
 
 
-def gather_facts(ws: Workspace, view: InspectionView) -> RecordFacts:
+def gather_facts(
+    ws: Workspace, view: InspectionView, hash_format: int = HASH_FORMAT
+) -> RecordFacts:
+    """The record's facts, with its data hash in ``hash_format``."""
+    hash_format = hash_format_of(hash_format)
     with ws.db.session() as session:
         inspection = session.get(Inspection, view.id)
         assert inspection is not None
@@ -225,7 +267,7 @@ def gather_facts(ws: Workspace, view: InspectionView) -> RecordFacts:
         },
         claims=claims_samples(ws, view.id),
     )
-    facts.data_sha256 = record_data_sha256(view, facts.hashed())
+    facts.data_sha256 = sha256_of(_RECORD_DATA[hash_format](view, facts))
     facts.audit_head, facts.audit_events = log_state(ws)
     return facts
 
@@ -314,11 +356,40 @@ def interview_data(interview: InterviewView, facts: RecordFacts) -> dict[str, An
     }
 
 
-def interview_data_sha256(ws: Workspace, interview_id: str) -> tuple[str, RecordFacts]:
+def interview_data_sha256(
+    ws: Workspace, interview_id: str, hash_format: int = HASH_FORMAT
+) -> tuple[str, RecordFacts]:
+    hash_format = hash_format_of(hash_format)
     interview = get_interview(ws, interview_id)
-    facts = gather_facts(ws, get_inspection(ws, interview.inspection_id))
-    data = interview_data(interview, facts)
-    return sha256_of(data), facts
+    facts = gather_facts(ws, get_inspection(ws, interview.inspection_id), hash_format)
+    return sha256_of(_INTERVIEW_DATA[hash_format](interview, facts)), facts
+
+
+def _record_data_1(view: InspectionView, facts: RecordFacts) -> dict[str, Any]:
+    return record_data(view, facts.hashed())
+
+
+# Each format's rule, by number: a new format adds its functions here and to HASH_FORMATS.
+_RECORD_DATA = {1: _record_data_1}
+_INTERVIEW_DATA = {1: interview_data}
+
+
+def data_hash(
+    ws: Workspace,
+    inspection: str | InspectionView,
+    interview_id: str | None = None,
+    hash_format: str | int | None = HASH_FORMAT,
+) -> str:
+    """The data hash of an inspection's record (or, with ``interview_id``, of that interview's
+    record) as the database says it now, by the rule of ``hash_format``, the format the
+    record states (None: format 1). ``inspection`` is its id, or its view when the caller has
+    it. The one place a record's data hash is recomputed; :class:`UnknownHashFormat` for a
+    format this version does not know."""
+    version = hash_format_of(hash_format)
+    if interview_id is not None:
+        return interview_data_sha256(ws, interview_id, version)[0]
+    view = inspection if isinstance(inspection, InspectionView) else get_inspection(ws, inspection)
+    return gather_facts(ws, view, version).data_sha256
 
 
 def interview_number(ws: Workspace, interview: InterviewView) -> int:
@@ -326,15 +397,23 @@ def interview_number(ws: Workspace, interview: InterviewView) -> int:
     return ids.index(interview.id) + 1
 
 
-def subject(record_no: str, inspection_id: str, data_sha256: str, team: Sequence[Any] = ()) -> str:
-    """The PDF's Subject: what ``record verify`` reads to find the record and its data, and
-    who must sign it (the signature block: 执法证号 of the team, the leader's last)."""
+def subject(
+    record_no: str,
+    inspection_id: str,
+    data_sha256: str,
+    team: Sequence[Any] = (),
+    hash_format: int = HASH_FORMAT,
+) -> str:
+    """The PDF's Subject: what ``record verify`` reads to find the record and its data, who
+    must sign it (the signature block: 执法证号 of the team, the leader's last), and the format
+    of the data hash (last, so that a reader that knows only the fields before still reads
+    them; a record without it is format 1)."""
     text = f"INSPECTOR-RECORD;no={record_no};inspection={inspection_id};data={data_sha256}"
     if team:
         ordered = sorted(team, key=lambda member: member[2] is MemberRole.LEADER)
         text += ";signers=" + ",".join(str(member[1]) for member in ordered)
         text += ";leader=" + ",".join(str(m[1]) for m in team if m[2] is MemberRole.LEADER)
-    return text
+    return text + f";hashformat={hash_format}"
 
 
 def qr_payload(record_no: str, data_sha256: str) -> str:

@@ -28,7 +28,7 @@ from inspector.evidence.verify import verify_evidence
 from inspector.inspections import get_inspection
 from inspector.ledger.entries import enter_findings
 from inspector.record.content import signatures
-from inspector.record.facts import gather_facts
+from inspector.record.facts import UnknownHashFormat, data_hash
 from inspector.record.status import latest_record
 from inspector.signing.keystore import KeyStore
 from inspector.signing.revisions import form_fields, page_numbers
@@ -491,10 +491,16 @@ def verify_record(ws: Workspace | None, path: Path) -> RecordCheck:
     team = [_Member(name, cert, role is MemberRole.LEADER) for name, cert, role in view.team]
     if check.pdf.signatures:
         _check_team(check, team, bindings, missing)
-    if gather_facts(ws, view).data_sha256 != data_sha256:
-        check.problems.append("记录所载数据的摘要与本机数据库中的数据不一致")
+    try:
+        # Recomputed by the rule of the format the record states (none: format 1).
+        current = data_hash(ws, view, None, fields.get("hashformat"))
+    except UnknownHashFormat as error:
+        check.problems.append(str(error))
     else:
-        check.notes.append("记录所载数据与本机数据库一致")
+        if current != data_sha256:
+            check.problems.append("记录所载数据的摘要与本机数据库中的数据不一致")
+        else:
+            check.notes.append("记录所载数据与本机数据库一致")
     evidence = verify_evidence(ws, view.id)
     for problem in evidence.problems:
         check.problems.append(f"证据：{problem}")

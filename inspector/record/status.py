@@ -45,7 +45,7 @@ def latest_record(
     ws: Workspace, inspection_id: str, interview_id: str | None = None
 ) -> RecordView | None:
     """The newest inspection record, or with ``interview_id`` that interview's record."""
-    from inspector.record.facts import gather_facts, interview_data_sha256
+    from inspector.record.facts import UnknownHashFormat, data_hash
 
     view = get_inspection(ws, inspection_id)
     with ws.db.session() as session:
@@ -85,10 +85,10 @@ def latest_record(
                 for sig, person in rows
             ],
         )
-    if interview_id is None:
-        current = gather_facts(ws, view).data_sha256
-    else:
-        current, _facts = interview_data_sha256(ws, interview_id)
+    try:
+        current = data_hash(ws, view, interview_id, record.hash_format)
+    except UnknownHashFormat:
+        return result  # a newer version's record: this one cannot say it is current
     result.current = record.data_sha256 == current
     return result
 

@@ -1,4 +1,4 @@
-"""Between two signatures only the next signature (issue 23).
+"""Between two signatures only the next signature.
 
 pyHanko's difference analysis allows what PAdES allows after a signature: form filling, new
 empty signature fields, annotations at some levels. An empty signature field or a filled text

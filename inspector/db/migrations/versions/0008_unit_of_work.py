@@ -1,4 +1,4 @@
-"""The unit of work (issue 8): the action log (audit_events), tombstones of deleted rows, and
+"""The unit of work: the action log (audit_events), tombstones of deleted rows, and
 the last change (device, audit number) on every synced row.
 
 Columns are added with ALTER TABLE ADD COLUMN (no table is rebuilt, so the lock and custody
@@ -215,8 +215,8 @@ CUSTODY_TRIGGERS = {
 
 
 def custody_chain_per_device() -> None:
-    """The custody chain is numbered per inspection and device. A wave-1 database made every
-    entry on one laptop, so its numbers already are; the table is rebuilt for the new unique
+    """The custody chain is numbered per inspection and device. A database before this migration
+    made every entry on one laptop, so its numbers already are; the table is rebuilt for the new unique
     key and its append-only triggers (dropped with the old table) are made again. A chain
     someone cut is not refused here: ``verify-evidence`` names the gap."""
     with op.batch_alter_table("custody_events", recreate="always") as batch:

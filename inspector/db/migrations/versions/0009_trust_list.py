@@ -1,4 +1,4 @@
-"""The trust list (issue 15): the bureau's CA certificates a record's signers must chain to.
+"""The trust list: the bureau's CA certificates a record's signers must chain to.
 A synced table (later pulled from the central service), deleted only with a tombstone.
 
 Revision ID: 0009_trust_list

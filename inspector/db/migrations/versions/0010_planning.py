@@ -1,4 +1,4 @@
-"""Planning the visit (issue 12): the 双随机 draw (draws, the roster and conflicts of interest,
+"""Planning the visit: the 双随机 draw (draws, the roster and conflicts of interest,
 risk level and credit of institutions), and the link from a drawn inspection to its draw.
 
 Columns are added with ALTER TABLE ADD COLUMN (no table is rebuilt, so the lock, custody and

@@ -1,4 +1,4 @@
-"""Claims sampling for on-site review (issue 12): samples of settled bills attached to an
+"""Claims sampling for on-site review: samples of settled bills attached to an
 inspection, each bill with the team's verdict. New tables only, with their tombstone triggers.
 
 Revision ID: 0011_claims

@@ -1,4 +1,4 @@
-"""After the visit (issue 13): the problem ledger (问题台账), the case path of each finding, the
+"""After the visit: the problem ledger (问题台账), the case path of each finding, the
 回头看 and its verdicts, rectification orders; and the link from a 回头看 to the inspection it
 follows up.
 

@@ -1,4 +1,4 @@
-"""Hand-over bundles (issue 9): the exports made (for ``--since`` a receiver), the imports
+"""Hand-over bundles: the exports made (for ``--since`` a receiver), the imports
 merged, and the conflicts an import kept for the leader. New tables only, with their tombstone
 triggers.
 

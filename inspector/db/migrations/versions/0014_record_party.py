@@ -1,4 +1,4 @@
-"""The record as a legal document (issue 16): the party's legal representative, address, phone
+"""The record as a legal document: the party's legal representative, address, phone
 and 统一社会信用代码, the recorder (记录人), the recusal notice and any recusal override on the
 inspection; the recorder of an interview; and ``drug_checks``, the per-entry findings on the
 reference lists (附件1), with its tombstone and lock triggers. Columns added only to existing

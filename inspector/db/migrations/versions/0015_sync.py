@@ -1,4 +1,4 @@
-"""Sync with the central server (issue 10): the server this laptop is enrolled with and the
+"""Sync with the central server: the server this laptop is enrolled with and the
 pushes the server confirmed. New tables only, with their tombstone triggers.
 
 Revision ID: 0015_sync
