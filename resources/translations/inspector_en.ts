@@ -2701,12 +2701,17 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="665"/>
         <source>检查 {inspection} 的签字记录所载数据的摘要与推送的数据不一致（记录 {record}）：已拒绝，服务器数据未改变</source>
-        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}): refused, the server's data is unchanged</translation>
+        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}): refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="669"/>
         <source>检查 {inspection} 的签字记录无法用服务器上的数据核对（数据不完整）：已拒绝，服务器数据未改变</source>
-        <translation>The signed record of inspection {inspection} cannot be checked against the server's data (data incomplete): refused, the server's data is unchanged</translation>
+        <translation>The signed record of inspection {inspection} cannot be checked against the server&apos;s data (data incomplete): refused, the server&apos;s data is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="675"/>
+        <source>记录所载数据摘要的格式为 {format}，本版本的 Inspector 不认识这种格式，无法核对记录所载数据：请用更新版本的 Inspector 核对</source>
+        <translation>The record's data hash is in format {format}, which this version of Inspector does not know, so the data it states cannot be checked: check it with a newer version of Inspector</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="627"/>
