@@ -503,6 +503,7 @@ def test_a_signed_inspection_new_to_the_server_comes_only_with_its_data(
 
     why = _refused(server, cli, good, answer)
     assert "签字记录所载数据的摘要与推送的数据不一致" in why and inspection_id[:8] in why
+    assert "条目 P5.1 的检查结果" in why and "被改过" in why  # the altered row named
     assert server.sql("select count(*) from inspections").strip() == "0"
     out, _ = cli("sync", "push", "--json")  # the true rows: taken
     assert json.loads(out)["summary"]["inspections"] == [inspection_id]

@@ -572,12 +572,17 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "区县太多，请分别登记设备"),
         QT_TRANSLATE_NOOP(
             "Core",
-            "检查 {inspection} 的签字记录所载数据的摘要与推送的数据不一致（记录 {record}）：已拒绝，服务器数据未改变",
+            "检查 {inspection} 的签字记录所载数据的摘要与推送的数据不一致（记录 {record}；{row}）：已拒绝，服务器数据未改变",
         ),
         QT_TRANSLATE_NOOP(
             "Core",
             "检查 {inspection} 的签字记录无法用服务器上的数据核对（数据不完整）：已拒绝，服务器数据未改变",
         ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "{label}（{table} {id}）与记录它的操作（设备 {device} 第 {seq} 条）所存的状态不符，被改过",
+        ),
+        QT_TRANSLATE_NOOP("Core", "操作记录中找不到被改的那一行"),
     )
 )
 

@@ -162,12 +162,70 @@ def check_signed_data(c: Connection, store: ServerStore, inspections: Iterable[s
                     if stated != facts.data_sha256:  # none stated: not our record
                         raise InspectorError(
                             "检查 {inspection} 的签字记录所载数据的摘要与推送的数据不一致"
-                            "（记录 {record}）：已拒绝，服务器数据未改变",
+                            "（记录 {record}；{row}）：已拒绝，服务器数据未改变",
                             inspection=inspection[:8],
                             record=str(record.get("record_no") or record.get("id"))[:40],
+                            row=_first_altered(c, ws, inspection),
                         )
         finally:
             ws.close()
+
+
+# The rows a record's data hash is made of, in the order a refusal looks for the altered one.
+_STATED = (
+    "inspections",
+    "answers",
+    "evidence",
+    "seal_items",
+    "handwritten_signatures",
+    "interviews",
+    "drug_checks",
+    "claim_samples",
+    "claim_bills",
+)
+
+
+def _first_altered(c: Connection, ws: Any, inspection: str) -> InspectorError:
+    """The first row of the inspection that is not as the change that stamped it left it: its
+    state differs from the state hash of that change's entry in the laptop's log (held here
+    as pushed). A row stamped by a change about another row cannot be judged so."""
+    from inspector.audit import state_hash
+    from inspector.bundle.merge import _columns, _label, _mapper_class
+
+    r = s.rows.c
+    with ws.db.session() as session:
+        for name in _STATED:
+            cls: Any = _mapper_class(name)
+            column = cls.id if name == "inspections" else cls.inspection_id
+            for row in session.scalars(select(cls).where(column == inspection)):
+                event = c.scalar(
+                    select(r.data).where(
+                        r.table_name == "audit_events",
+                        r.change_device_id == row.change_device_id,
+                        r.change_seq == row.change_seq,
+                    )
+                )
+                if (
+                    event is None
+                    or event.get("entity_type") != name
+                    or event.get("entity_id") != row.id
+                    or not event.get("state_sha256")
+                ):
+                    continue
+                if state_hash(row) != event["state_sha256"]:
+                    data = bundle_rows.encode(
+                        name, {col.name: getattr(row, col.key) for col in _columns(cls)}
+                    )
+                    return InspectorError(
+                        "{label}（{table} {id}）与记录它的操作（设备 {device} 第 {seq} 条）"
+                        "所存的状态不符，被改过",
+                        label=_label(name, data),
+                        table=name,
+                        id=str(row.id)[:8],
+                        device=str(row.change_device_id)[:8],
+                        seq=row.change_seq,
+                    )
+    return InspectorError("操作记录中找不到被改的那一行")
 
 
 def _fill(ws: Any, tables: dict[str, list[dict[str, Any]]]) -> None:
