@@ -109,7 +109,7 @@ def member_file(name: str) -> tuple[str, str] | None:
 
 
 # A device's districts, as the devices table keeps them (one column, no migration): the
-# enrolment code's district, or the list the office set (server device districts).
+# enrolment code's district, or the list the office set (server districts).
 DISTRICT_SEPARATOR = ","
 
 
