@@ -664,7 +664,7 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "区县太多，请分别登记设备"),
         QT_TRANSLATE_NOOP(
             "Core",
-            "检查 {inspection} 的签字记录所载数据的摘要与推送的数据不一致（记录 {record}）：已拒绝，服务器数据未改变",
+            "检查 {inspection} 的签字记录所载数据的摘要与推送的数据不一致（记录 {record}；{row}）：已拒绝，服务器数据未改变",
         ),
         QT_TRANSLATE_NOOP(
             "Core",
@@ -676,6 +676,11 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "Core",
             "记录所载数据摘要的格式为 {format}，本版本的 Inspector 不认识这种格式，无法核对记录所载数据：请用更新版本的 Inspector 核对",
         ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "{label}（{table} {id}）与记录它的操作（设备 {device} 第 {seq} 条）所存的状态不符，被改过",
+        ),
+        QT_TRANSLATE_NOOP("Core", "操作记录中找不到被改的那一行"),
     )
 )
 

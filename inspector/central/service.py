@@ -109,7 +109,7 @@ def member_file(name: str) -> tuple[str, str] | None:
 
 
 # A device's districts, as the devices table keeps them (one column, no migration): the
-# enrolment code's district, or the list the office set (server device districts).
+# enrolment code's district, or the list the office set (server districts).
 DISTRICT_SEPARATOR = ","
 
 
@@ -492,19 +492,24 @@ class Central:
         files nobody wrote to for as long (a laptop that comes back starts its push again)."""
         cutoff = _now() - timedelta(hours=self.upload_hours)
         with self.engine.begin() as c:
-            gone = c.scalars(
+            expired = c.execute(
                 s.pushes.delete()
                 .where(s.pushes.c.committed_at.is_(None), s.pushes.c.started_at < cutoff)
-                .returning(s.pushes.c.bundle_id)
+                .returning(s.pushes.c.bundle_id, s.pushes.c.manifest)
             ).all()
+            gone = {row.bundle_id for row in expired}
+            # the whole files only they brought go too (a push never committed keeps nothing)
+            whole = self._forget(c, [json.loads(row.manifest) for row in expired])
             files, size = self.store.expire_partials(cutoff.timestamp())
             if gone or files:
-                self._event(c, "push.expire", pushes=len(gone), files=files, bytes=size)
-        for key in [k for k in self._manifests if k[1] in set(gone)]:
+                self._event(
+                    c, "push.expire", pushes=len(gone), files=files, bytes=size, whole=whole
+                )
+        for key in [k for k in self._manifests if k[1] in gone]:
             del self._manifests[key]
         if files:
             self._holding.clear()
-        return {"pushes": len(gone), "files": files, "bytes": size}
+        return {"pushes": len(gone), "files": files, "bytes": size, "whole": whole}
 
     def put_chunk(self, device: Device, bundle_id: str, name: str, offset: int, data: bytes) -> int:
         member = self._members(device, bundle_id).get(name)
@@ -599,39 +604,51 @@ class Central:
                     s.pushes.c.bundle_id == bundle_id, s.pushes.c.committed_at.is_(None)
                 )
             )
-            brought = {
-                (str(m["sha256"]), (member_file(str(m["name"])) or ("", ""))[1])
-                for m in manifest.get("members") or []
-            }
-            shas = sorted({sha for sha, _suffix in brought})
-            named: set[str] = set()
-            r = s.rows.c
-            for table, column in (
-                ("evidence", "sha256"),
-                ("evidence", "thumb_sha256"),
-                ("evidence", "print_sha256"),
-                ("records", "sha256"),
-                ("record_signatures", "pdf_sha256"),
-            ):
-                named.update(
-                    c.scalars(
-                        select(r.data[column].astext).where(
-                            r.table_name == table, r.data[column].astext.in_(shas)
-                        )
+            self._forget(c, [manifest])
+        self._manifests.pop((device.id, bundle_id), None)
+
+    def _forget(self, c: Connection, manifests: list[dict[str, Any]]) -> int:
+        """Remove the stored files that only these pushes (refused, or expired unfinished)
+        brought: no row names them, no push under way lists them. Returns how many."""
+        brought = {
+            (str(m["sha256"]), (member_file(str(m["name"])) or ("", ""))[1])
+            for manifest in manifests
+            for m in manifest.get("members") or []
+        }
+        if not brought:
+            return 0
+        shas = sorted({sha for sha, _suffix in brought})
+        named: set[str] = set()
+        r = s.rows.c
+        for table, column in (
+            ("evidence", "sha256"),
+            ("evidence", "thumb_sha256"),
+            ("evidence", "print_sha256"),
+            ("records", "sha256"),
+            ("record_signatures", "pdf_sha256"),
+        ):
+            named.update(
+                c.scalars(
+                    select(r.data[column].astext).where(
+                        r.table_name == table, r.data[column].astext.in_(shas)
                     )
                 )
-            # what a push under way was told the server holds (a committed push needs its
-            # members no more: its rows are here)
-            for other in c.scalars(
-                select(s.pushes.c.manifest).where(s.pushes.c.committed_at.is_(None))
-            ):
-                listed = json.loads(other)
-                named.update(str(m.get("sha256")) for m in listed.get("members") or [])
-                named.update(str(m.get("sha256")) for m in listed.get("requires") or [])
-            for sha, suffix in sorted(brought):
-                if sha not in named and suffix:
-                    self.store.remove(sha, suffix)
-        self._manifests.pop((device.id, bundle_id), None)
+            )
+        # what a push under way was told the server holds (a committed push needs its
+        # members no more: its rows are here; the rows' JSON lines are only transport, sent
+        # again by a push that lists them)
+        for other in c.scalars(
+            select(s.pushes.c.manifest).where(s.pushes.c.committed_at.is_(None))
+        ):
+            listed = json.loads(other)
+            named.update(str(m.get("sha256")) for m in listed.get("members") or [])
+            named.update(str(m.get("sha256")) for m in listed.get("requires") or [])
+        removed = 0
+        for sha, suffix in sorted(brought):
+            if sha not in named and suffix and self.store.has(sha, suffix):
+                self.store.remove(sha, suffix)
+                removed += 1
+        return removed
 
     def _merge(
         self, device: Device, push: Any, manifest: dict[str, Any], archive: zipfile.ZipFile
