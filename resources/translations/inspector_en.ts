@@ -2700,8 +2700,18 @@ Checked {done}/{n}, problems found {problems}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="665"/>
-        <source>检查 {inspection} 的签字记录所载数据的摘要与推送的数据不一致（记录 {record}）：已拒绝，服务器数据未改变</source>
-        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}): refused, the server&apos;s data is unchanged</translation>
+        <source>检查 {inspection} 的签字记录所载数据的摘要与推送的数据不一致（记录 {record}；{row}）：已拒绝，服务器数据未改变</source>
+        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}; {row}): refused, the server's data is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="679"/>
+        <source>{label}（{table} {id}）与记录它的操作（设备 {device} 第 {seq} 条）所存的状态不符，被改过</source>
+        <translation>{label} ({table} {id}) differs from the state its change (device {device}, entry {seq}) logged: it was altered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="683"/>
+        <source>操作记录中找不到被改的那一行</source>
+        <translation>the action log does not show which row was altered</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="669"/>
@@ -2711,7 +2721,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="675"/>
         <source>记录所载数据摘要的格式为 {format}，本版本的 Inspector 不认识这种格式，无法核对记录所载数据：请用更新版本的 Inspector 核对</source>
-        <translation>The record's data hash is in format {format}, which this version of Inspector does not know, so the data it states cannot be checked: check it with a newer version of Inspector</translation>
+        <translation>The record&apos;s data hash is in format {format}, which this version of Inspector does not know, so the data it states cannot be checked: check it with a newer version of Inspector</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="627"/>
