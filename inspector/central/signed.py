@@ -1,7 +1,7 @@
-"""A signed record reaches the server only with its data (issue 23): for an inspection a push
-signs, the server's rows after the merge must recompute the data hash the signed record
-states, with the very function ``record verify`` uses (:func:`inspector.record.facts.
-gather_facts`). That function reads a laptop's workspace, so the rows it needs (the
+"""A signed record reaches the server only with its data: for an inspection a push signs, the
+server's rows after the merge must recompute the data hash the signed record states, with the
+very function ``record verify`` uses (:func:`inspector.record.facts.data_hash`, by the format
+the record states). That function reads a laptop's workspace, so the rows it needs (the
 inspection's own, the institution, inspectors and checklist snapshot they name, and the
 amended inspection's for an amendment) are put in a scratch one, in the merge's transaction;
 a mismatch refuses the push, which rolls the merge back.
@@ -101,15 +101,18 @@ def _gather(c: Connection, inspection: str) -> dict[str, list[dict[str, Any]]]:
     return tables
 
 
-def stated_hash(store: ServerStore, folder: Path, record: dict[str, Any]) -> str | None:
-    """The data hash a stored signed record states (None: it states none)."""
+def stated_hash(
+    store: ServerStore, folder: Path, record: dict[str, Any]
+) -> tuple[str | None, str | None]:
+    """The data hash a stored signed record states and the format it was computed by (None:
+    it states none; a record that states no format is format 1)."""
     from inspector.record.signing import read_subject_fields
 
     path = folder / "record.pdf"
     with store.open(str(record.get("sha256")), ".pdf") as source:
         path.write_bytes(source.read())
-    fields = read_subject_fields(path)
-    return None if fields is None else fields.get("data")
+    fields = read_subject_fields(path) or {}
+    return fields.get("data"), fields.get("hashformat")
 
 
 def check_signed_data(c: Connection, store: ServerStore, inspections: Iterable[str]) -> None:
@@ -120,7 +123,7 @@ def check_signed_data(c: Connection, store: ServerStore, inspections: Iterable[s
     if not todo:
         return
     from inspector.inspections import get_inspection
-    from inspector.record.facts import gather_facts
+    from inspector.record.facts import data_hash
     from inspector.workspace import Workspace
 
     # Each inspection's signed inspection records, and every row their facts read: all into
@@ -156,10 +159,11 @@ def check_signed_data(c: Connection, store: ServerStore, inspections: Iterable[s
                     inspection="、".join(i[:8] for i, _r in checks),
                 ) from error
             for inspection, records in checks:
-                facts = gather_facts(ws, get_inspection(ws, inspection))
+                view = get_inspection(ws, inspection)
                 for record in records:
-                    stated = stated_hash(store, Path(folder), record)
-                    if stated != facts.data_sha256:  # none stated: not our record
+                    stated, hash_format = stated_hash(store, Path(folder), record)
+                    # By the rule of the format the record states, as record verify does.
+                    if stated is None or stated != data_hash(ws, view, None, hash_format):
                         raise InspectorError(
                             "检查 {inspection} 的签字记录所载数据的摘要与推送的数据不一致"
                             "（记录 {record}；{row}）：已拒绝，服务器数据未改变",
