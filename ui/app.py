@@ -5,11 +5,13 @@ loaded on a thread, then the home list is filled."""
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from inspector.errors import InspectorError
 from inspector.paths import DataDir, resolve_home
 from inspector.resources import resource_path
+from ui.errors import CrashHandler
 from ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -199,6 +202,9 @@ class CoreLoader(QObject):
         except InspectorError as error:
             self.failed.emit(str(error))
         except Exception as error:  # told to the user, not lost in a thread
+            from inspector.diagnostics import log_crash
+
+            log_crash(logging.getLogger(__name__), "opening the data directory failed", error)
             self.failed.emit(f"{type(error).__name__}: {error}")
         else:
             self.workspace = workspace
@@ -324,6 +330,9 @@ def run(argv: Sequence[str], started: float | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Inspector")
     install_font(app)
+    # Bugs from here on: into the log and a crash dialog (ui/errors.py).
+    logs: dict[str, Path | None] = {}
+    crash = CrashHandler(lambda: logs.get("file")).install()
     application = Application(app, data_dir=resolve_home(args.home))
     loader = CoreLoader(args.home)
     marks: dict[str, float] = {}
@@ -331,6 +340,10 @@ def run(argv: Sequence[str], started: float | None = None) -> int:
 
     def painted() -> None:
         marks["first paint"] = _since_start(origin)
+        from inspector.diagnostics import setup_logging  # after the paint: logging.handlers
+
+        assert application.data_dir is not None
+        logs["file"] = setup_logging(application.data_dir)
         if headless:
             headless_keys()
             start_loading()
@@ -451,4 +464,5 @@ def run(argv: Sequence[str], started: float | None = None) -> int:
     loader.join()  # a window closed while the core loads: let the opening finish, then close
     for workspace in {id(w): w for w in (application.workspace, loader.workspace) if w}.values():
         workspace.close()
+    crash.uninstall()
     return outcome.get("code", code)
