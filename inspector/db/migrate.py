@@ -90,8 +90,10 @@ def upgrade(engine: Engine, database: Path, backups: Path) -> Path | None:
             scripts.get_revision(revision)
         except Exception as error:
             raise DatabaseTooNew(
-                f"数据库 {database} 由更新版本的 Inspector 创建（结构版本 {revision}），"
-                "本程序无法打开。请升级 Inspector；数据未被改动。"
+                "数据库 {database} 由更新版本的 Inspector 创建（结构版本 {revision}），"
+                "本程序无法打开。请升级 Inspector；数据未被改动。",
+                database=database,
+                revision=revision,
             ) from error
     label = "before-" + "+".join(sorted(heads))
     made = backup(engine, backups, label) if current else None

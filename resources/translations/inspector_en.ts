@@ -2536,7 +2536,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="582"/>
         <source>交接包中有本机（设备 {device}）自己的第 {seq} 条操作记录，本机却没有这条记录：本机的操作记录只能由本机产生，这是伪造的续写，已拒绝导入，本机数据未改变</source>
-        <translation>The bundle carries entry {seq} of this laptop's own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
+        <translation>The bundle carries entry {seq} of this laptop&apos;s own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="586"/>
@@ -2546,7 +2546,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="589"/>
         <source>交接包清单中的设备记录链头无效</source>
-        <translation>The device log heads in the bundle's manifest are invalid</translation>
+        <translation>The device log heads in the bundle&apos;s manifest are invalid</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="590"/>
@@ -2556,12 +2556,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="593"/>
         <source>交接包中设备 {device} 的记录链头由另一台设备的设备密钥签名</source>
-        <translation>The log head of device {device} in the bundle is signed with another device's device key</translation>
+        <translation>The log head of device {device} in the bundle is signed with another device&apos;s device key</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="594"/>
         <source>交接包中导出设备 {device} 的记录链头不是由交接包的签名者签名的</source>
-        <translation>The log head of the exporting device {device} is not signed by the bundle's signer</translation>
+        <translation>The log head of the exporting device {device} is not signed by the bundle&apos;s signer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="595"/>
@@ -2581,12 +2581,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="602"/>
         <source>交接包清单中的签名者无效</source>
-        <translation>The bundle's manifest names no valid signer</translation>
+        <translation>The bundle&apos;s manifest names no valid signer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="603"/>
         <source>交接包清单中写明的签名者与实际签名的证书不符（{field}：清单写“{said}”，签名证书是“{actual}”，证书姓名 {name}）：已拒绝，交接人以签名证书为准</source>
-        <translation>The signer named in the bundle's manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
+        <translation>The signer named in the bundle&apos;s manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="607"/>
@@ -2596,12 +2596,409 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="611"/>
         <source>检查 {inspection} 已签名的记录 {record} 所载数据与交接包中的数据不一致（{where}）：已拒绝导入，本机数据未改变。签名后的数据只能通过更正记录修改</source>
-        <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle's data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
+        <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle&apos;s data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="615"/>
         <source>检查 {inspection} 在交接包中标为已签字，却没有带数字签名的检查记录：已拒绝导入，本机数据未改变</source>
         <translation>Inspection {inspection} is marked signed in the bundle but has no digitally signed record: import refused, nothing on this laptop was changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="622"/>
+        <source>操作记录编号至少需要 4 个字符</source>
+        <translation>An audit event number needs at least 4 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="623"/>
+        <source>没有编号为 {text} 的操作记录</source>
+        <translation>No audit event has the number {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="624"/>
+        <source>编号 {text} 对应多条操作记录，请输入更长的编号</source>
+        <translation>The number {text} matches several audit events; type a longer number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="625"/>
+        <source>导出文件的扩展名应为 .jsonl 或 .xlsx</source>
+        <translation>The export file&apos;s extension should be .jsonl or .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="626"/>
+        <source>未知的{what}：{value}。可选：{options}</source>
+        <translation>Unknown {what}: {value}. Choices: {options}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="627"/>
+        <source>专项“{focus}”对“{type}”没有适用的检查条目</source>
+        <translation>The focus pack “{focus}” has no items that apply to “{type}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="628"/>
+        <source>清单文件 {file}：内容应为键值对象（format、id、version…）</source>
+        <translation>Checklist file {file}: the content should be a mapping (format, id, version…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="629"/>
+        <source>清单文件 {file}：字段 focus 应且仅应出现在 kind: focus 的文件中</source>
+        <translation>Checklist file {file}: the field focus belongs in files of kind: focus, and only there</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="632"/>
+        <source>清单文件 {file}：字段 focus.code 应与 id（{id}）相同</source>
+        <translation>Checklist file {file}: the field focus.code should equal the id ({id})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="633"/>
+        <source>清单文件 {label}：条目 {code} 的字段 {field_name}：未知的{what} {value}（可用：{known}）</source>
+        <translation>Checklist file {label}: item {code}, field {field_name}: unknown {what} {value} (known: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="637"/>
+        <source>清单文件 {file}：版本 {version} 不高于已有版本 {installed}，未安装</source>
+        <translation>Checklist file {file}: version {version} is not newer than the installed version {installed}; not installed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="640"/>
+        <source>清单文件 {file} 无法读取：{error}</source>
+        <translation>Checklist file {file} cannot be read: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="641"/>
+        <source>清单文件 {file} 不是 UTF-8 编码的文本</source>
+        <translation>Checklist file {file} is not UTF-8 text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="642"/>
+        <source>清单文件 {file}：YAML 语法错误 {where}：{problem}</source>
+        <translation>Checklist file {file}: YAML syntax error {where}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="643"/>
+        <source>清单文件 {file} 有错误：
+  {details}</source>
+        <translation>Checklist file {file} has errors:
+  {details}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="644"/>
+        <source>清单文件 {file}：{kind} 代码 {code} 重复（已在 {owner} 中定义）</source>
+        <translation>Checklist file {file}: {kind} code {code} is defined twice (already in {owner})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="647"/>
+        <source>清单库中没有任何{what}：缺少基础清单文件</source>
+        <translation>The checklist library has no {what}: the base checklist file is missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="648"/>
+        <source>{file}：只能导入 Excel (.xlsx) 或 CSV 文件</source>
+        <translation>{file}: only Excel (.xlsx) or CSV files can be imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="649"/>
+        <source>{file} 是空文件</source>
+        <translation>{file} is empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="650"/>
+        <source>{file} 的前 {rows} 行中找不到结算数据的表头</source>
+        <translation>No header of settlement data in the first {rows} rows of {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="651"/>
+        <source>{file} 第 {row} 行的表头缺少：{missing}</source>
+        <translation>The header in row {row} of {file} lacks: {missing}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="652"/>
+        <source>第 {number} 行的表头中有两列都表示{field}，请删去或改名其中一列</source>
+        <translation>Two columns of the header in row {number} both mean {field}; delete or rename one of them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="655"/>
+        <source>第 {number} 行不是有效的 CSV：{error}</source>
+        <translation>Row {number} is not valid CSV: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="656"/>
+        <source>{file} 不是有效的 Excel (.xlsx) 文件：{error}</source>
+        <translation>{file} is not a valid Excel (.xlsx) file: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="657"/>
+        <source>标注坐标 {name} 超出图片范围：{value}</source>
+        <translation>Annotation coordinate {name} is outside the picture: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="658"/>
+        <source>没有标注内容（箭头、圆圈或文字）</source>
+        <translation>Nothing to annotate (arrow, circle or text)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="659"/>
+        <source>标注最多 {count} 处</source>
+        <translation>At most {count} annotations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="660"/>
+        <source>标注坐标 {name} 不是数字：{value}</source>
+        <translation>Annotation coordinate {name} is not a number: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="661"/>
+        <source>未知的标注类型：{kind}（可选：箭头 arrow、圆圈 circle、文字 text）</source>
+        <translation>Unknown annotation kind: {kind} (choices: arrow, circle, text)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="664"/>
+        <source>颜色应写成 #RRGGBB：{color}</source>
+        <translation>A colour is written #RRGGBB: {color}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="665"/>
+        <source>无法读取照片的打印副本：{error}</source>
+        <translation>The photo&apos;s print copy cannot be read: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="666"/>
+        <source>文字标注不能为空</source>
+        <translation>A text annotation cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="667"/>
+        <source>文字标注最多 {count} 个字</source>
+        <translation>A text annotation has at most {count} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="668"/>
+        <source>箭头的起点和终点相同</source>
+        <translation>The arrow starts where it ends</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="669"/>
+        <source>圆圈的大小为零</source>
+        <translation>The circle has no size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="670"/>
+        <source>本次检查还没有证据</source>
+        <translation>This inspection has no evidence yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="671"/>
+        <source>导出目录 {folder} 不是空文件夹，请选择一个新的或空的文件夹</source>
+        <translation>The export folder {folder} is not empty; choose a new or empty folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="672"/>
+        <source>证据 {file} 导出后的哈希与原件不符（{copied}），导出中止</source>
+        <translation>The exported copy of evidence {file} does not hash as the original ({copied}); export stopped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="673"/>
+        <source>证据 {file} 的文件缺失，导出中止</source>
+        <translation>The file of evidence {file} is missing; export stopped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="674"/>
+        <source>证据编号至少需要 4 个字符</source>
+        <translation>An evidence number needs at least 4 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="675"/>
+        <source>没有编号为 {text} 的证据</source>
+        <translation>No evidence has the number {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="676"/>
+        <source>编号 {text} 对应多件证据，请输入更长的编号</source>
+        <translation>The number {text} matches several pieces of evidence; type a longer number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="677"/>
+        <source>没有编号为 {evidence_id} 的证据</source>
+        <translation>No evidence has the number {evidence_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="678"/>
+        <source>说明最多 {count} 个字</source>
+        <translation>A caption has at most {count} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="679"/>
+        <source>同一文件已关联到{where}</source>
+        <translation>The same file is already linked to {where}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="680"/>
+        <source>这件证据有标注副本，请先移除标注副本</source>
+        <translation>This evidence has an annotated copy; remove the annotated copy first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="681"/>
+        <source>只能在照片上标注</source>
+        <translation>Only photos can be annotated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="682"/>
+        <source>这件证据是封存清单第 {position} 项的照片，请先从封存清单中移除</source>
+        <translation>This evidence is the photo of item {position} of the seal list; remove it from the seal list first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="683"/>
+        <source>数量必须大于 0</source>
+        <translation>The quantity must be greater than 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="684"/>
+        <source>数量最多保留三位小数</source>
+        <translation>A quantity has at most three decimals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="685"/>
+        <source>数量过大</source>
+        <translation>The quantity is too large</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="686"/>
+        <source>请填写封存物品的名称和描述</source>
+        <translation>Enter the sealed goods&apos; name and description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="687"/>
+        <source>描述最多 1000 个字</source>
+        <translation>A description has at most 1000 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="688"/>
+        <source>请填写数量单位（如 盒、本、台）</source>
+        <translation>Enter the unit of the quantity (e.g. box, book, unit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="689"/>
+        <source>单位最多 16 个字</source>
+        <translation>A unit has at most 16 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="690"/>
+        <source>封存清单中没有第 {position} 项</source>
+        <translation>The seal list has no item {position}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="691"/>
+        <source>证据 {file} 不是照片</source>
+        <translation>Evidence {file} is not a photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="692"/>
+        <source>抽查结果文件的扩展名应为 .xlsx</source>
+        <translation>The draw result file&apos;s extension should be .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="693"/>
+        <source>文件中没有“{name}”工作表，不是本软件生成的抽查结果</source>
+        <translation>The file has no “{name}” sheet: it is not a draw result made by this program</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="694"/>
+        <source>权重文件中缺少 {name}</source>
+        <translation>The weights file lacks {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="695"/>
+        <source>{file} 不是有效的权重文件</source>
+        <translation>{file} is not a valid weights file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="696"/>
+        <source>{file}：default_risk_level 不在 risk_levels 中</source>
+        <translation>{file}: default_risk_level is not among risk_levels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="697"/>
+        <source>{file}：default_credit_rating 不在 credit_ratings 中</source>
+        <translation>{file}: default_credit_rating is not among credit_ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="698"/>
+        <source>风险等级“{text}”无效，可填：{choices}</source>
+        <translation>Risk level “{text}” is not valid; choices: {choices}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="699"/>
+        <source>信用等级“{text}”无效，可填：{choices}</source>
+        <translation>Credit rating “{text}” is not valid; choices: {choices}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="700"/>
+        <source>权重文件 {name} 中“{key}”的权重必须是正整数</source>
+        <translation>In the weights file, {name} “{key}” must have a positive whole-number weight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="701"/>
+        <source>请填写机构名称或协议编号</source>
+        <translation>Enter the institution&apos;s name or agreement number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="702"/>
+        <source>找不到该机构</source>
+        <translation>The institution cannot be found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="703"/>
+        <source>机构名单中没有“{text}”（可用 institution list --search 查找）</source>
+        <translation>The institution list has no “{text}” (search with institution list --search)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="704"/>
+        <source>“{text}”对应多家机构：{listed}。请用协议编号指定</source>
+        <translation>“{text}” matches several institutions: {listed}. Name one by its agreement number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="705"/>
+        <source>无法读取 {path}：{error}</source>
+        <translation>Cannot read {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="706"/>
+        <source>数据库 {database} 由更新版本的 Inspector 创建（结构版本 {revision}），本程序无法打开。请升级 Inspector；数据未被改动。</source>
+        <translation>Database {database} was made by a newer Inspector (schema version {revision}); this program cannot open it. Please upgrade Inspector; the data was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="710"/>
+        <source>磁盘已满，未能保存。请清理磁盘空间后重试；已保存的数据未受影响。</source>
+        <translation>The disk is full; nothing was saved. Free some disk space and try again; what was saved before is unaffected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="713"/>
+        <source>数据库正被另一个程序使用，请稍后重试。</source>
+        <translation>Another program is using the database; please try again shortly.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="714"/>
+        <source>数据库文件已损坏或不是 Inspector 的数据库，请从备份恢复。</source>
+        <translation>The database file is damaged or is not an Inspector database; restore it from a backup.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="715"/>
+        <source>数据目录为只读，无法保存。请检查数据目录的写权限。</source>
+        <translation>The data directory is read-only; nothing can be saved. Check the write permission of the data directory.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="716"/>
+        <source>无法打开数据库文件：请检查数据目录是否存在、是否有读写权限。</source>
+        <translation>The database file cannot be opened: check that the data directory exists and can be read and written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="717"/>
+        <source>读写数据库文件时出错（磁盘或存储设备故障），未能保存。请检查磁盘后重试。</source>
+        <translation>Reading or writing the database file failed (a disk or storage fault); nothing was saved. Check the disk and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="720"/>
+        <source>该检查已数字签名并锁定，不能修改；如需更正请新建更正记录。</source>
+        <translation>This inspection is digitally signed and locked and cannot be changed; to correct it, make a correction record.</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="100"/>
@@ -3093,6 +3490,49 @@ Checked {done}/{n}, problems found {problems}</translation>
         <location filename="../../ui/core_messages.py" line="227"/>
         <source>指纹 {prefix} 对应多个证书，请多写几位</source>
         <translation>The fingerprint {prefix} matches several certificates: type more of it</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../ui/errors.py" line="72"/>
+        <source>Inspector 出现内部错误</source>
+        <translation>Inspector ran into an internal error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="75"/>
+        <source>技术细节已记入日志（不含姓名等个人信息）：%1</source>
+        <translation>The technical details are in the log (without names or other personal data): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="77"/>
+        <source>本数据目录不保存日志。</source>
+        <translation>This data directory keeps no log.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="81"/>
+        <source>出现了一个程序错误（不是您的操作有误）。已保存的数据不受影响；正在进行的这一步可能没有完成。请点“复制详情”，把内容发给技术支持。</source>
+        <translation>The program made an error (not you). What was saved is unaffected; the step in progress may not have finished. Click “Copy details” and send them to technical support.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="90"/>
+        <source>复制详情</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="92"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="94"/>
+        <source>继续</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="110"/>
+        <source>已复制</source>
+        <translation>Copied</translation>
     </message>
 </context>
 <context>
