@@ -368,3 +368,23 @@ def test_qt_criticals_are_logged_without_their_words(crash: tuple[object, Path])
     qCritical(f"cannot open C:/Users/{NAME}/record.pdf")
     log = _log(root)
     assert "Qt QtCriticalMsg" in log and NAME not in log
+
+
+# --- one error family ---------------------------------------------------------------------------
+
+
+def test_one_wrong_passphrase_for_keys_and_data_directories(tmp_path: Path) -> None:
+    from inspector.crypto.vault import VaultError
+    from inspector.crypto.vault import WrongPassphrase as DirectoryPassphrase
+    from inspector.signing import KeyStore, SigningError
+    from inspector.signing import WrongPassphrase as KeyPassphrase
+
+    from .signing_pki import make_ca, make_p12
+
+    assert KeyPassphrase is DirectoryPassphrase
+    p12 = tmp_path / "zw.p12"
+    p12.write_bytes(make_p12(make_ca(), NAME, "370100001"))
+    with pytest.raises(DirectoryPassphrase) as caught:  # what the sign-in dialog tells apart
+        KeyStore(tmp_path / "home").import_pkcs12(p12, "not the passphrase")
+    # Still both families': code that catches either keeps catching it.
+    assert isinstance(caught.value, SigningError) and isinstance(caught.value, VaultError)
