@@ -388,3 +388,35 @@ def test_one_wrong_passphrase_for_keys_and_data_directories(tmp_path: Path) -> N
         KeyStore(tmp_path / "home").import_pkcs12(p12, "not the passphrase")
     # Still both families': code that catches either keeps catching it.
     assert isinstance(caught.value, SigningError) and isinstance(caught.value, VaultError)
+
+
+def test_arg_fills_each_placeholder_once() -> None:
+    from ui.errors import arg
+
+    # A chain of .replace filled a %2 that the first value brought in; Qt's arg does not.
+    assert arg("%1（检查组来自 %2）", "100%2区", "历城区") == "100%2区（检查组来自 历城区）"
+    assert arg("共 %1 行，%1 行", 3) == "共 3 行，3 行"
+    assert arg("%1 和 %3", "a") == "a 和 %3"
+
+
+def test_show_error_shows_the_core_message_in_the_ui_language(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtWidgets import QMessageBox
+
+    from inspector.resources import resource_path
+    from ui.errors import show_error
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text: shown.append((title, text)))
+    translator = QTranslator()
+    assert translator.load(str(resource_path("translations", "inspector_en.qm")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        show_error(None, "Record", StorageError(DISK_FULL))
+        show_error(None, "Record", InvalidInput("没有编号为 {text} 的证据", text="abcd"))
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert shown[0][1].startswith("The disk is full")
+    assert shown[1] == ("Record", "No evidence has the number abcd")

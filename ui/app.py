@@ -200,7 +200,9 @@ class CoreLoader(QObject):
             workspace = Workspace.open(self.home, self.keys)
             self.keys = None  # the workspace holds what it needs; nothing else keeps them
         except InspectorError as error:
-            self.failed.emit(str(error))
+            from ui.core_messages import core_message
+
+            self.failed.emit(core_message(error))  # in the UI's language
         except Exception as error:  # told to the user, not lost in a thread
             from inspector.diagnostics import log_crash
 
