@@ -5,6 +5,7 @@ keeps Chinese."""
 from __future__ import annotations
 
 import ast
+import os
 import string
 from collections.abc import Iterator
 from pathlib import Path
@@ -185,12 +186,21 @@ def test_no_core_error_is_built_from_an_f_string() -> None:
     assert counts == F_STRINGS_LEFT, found
 
 
-def test_the_database_failures_users_meet_are_listed(english: None) -> None:
+def test_the_storage_failures_users_meet_are_listed(english: None) -> None:
     from inspector.db import errors
 
     shown = {*errors.MESSAGES.values(), errors.SIGNED_AND_LOCKED}
     assert shown <= CORE_MESSAGES
     assert QCoreApplication.translate("Core", errors.DISK_FULL).startswith("The disk is full")
+    # And the files' (evidence, records, the ledger's attachments).
+    import errno
+
+    from inspector.evidence.store import disk_error
+
+    for number in (errno.ENOSPC, errno.EACCES, errno.EIO):
+        error = disk_error(OSError(number, os.strerror(number)))
+        assert error.template in CORE_MESSAGES
+        assert core_message(error) != str(error)
 
 
 def test_every_translation_keeps_the_placeholders(english: None) -> None:

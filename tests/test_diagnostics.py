@@ -420,3 +420,13 @@ def test_show_error_shows_the_core_message_in_the_ui_language(
         QCoreApplication.removeTranslator(translator)
     assert shown[0][1].startswith("The disk is full")
     assert shown[1] == ("Record", "No evidence has the number abcd")
+
+
+def test_the_app_keeps_its_log_in_the_data_directory(home: Path) -> None:
+    from .conftest import run_main
+
+    done = run_main("--smoke-test", "--home", str(home), env={ENV_LOG: "on"})
+    assert done.returncode == 0, done.stderr
+    assert "smoke test ok" in done.stdout
+    log = _log(home)
+    assert "inspector.workspace [core-loader] opened: device" in log

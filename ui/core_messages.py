@@ -718,6 +718,12 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "Core", "读写数据库文件时出错（磁盘或存储设备故障），未能保存。请检查磁盘后重试。"
         ),
         QT_TRANSLATE_NOOP("Core", "该检查已数字签名并锁定，不能修改；如需更正请新建更正记录。"),
+        # Files that could not be written (inspector/evidence/store.py disk_error).
+        QT_TRANSLATE_NOOP(
+            "Core", "磁盘已满，文件未保存。请清理磁盘空间后重试；已保存的数据未受影响。"
+        ),
+        QT_TRANSLATE_NOOP("Core", "没有写入数据目录的权限（或磁盘为只读），文件未保存。"),
+        QT_TRANSLATE_NOOP("Core", "文件未保存：{error}"),
     )
 )
 

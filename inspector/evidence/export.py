@@ -16,7 +16,7 @@ from inspector.errors import InvalidInput, StorageError
 from inspector.evidence import custody
 from inspector.evidence.intake import team_member
 from inspector.evidence.media import suffix_for
-from inspector.evidence.store import CHUNK, disk_message, file_sha256
+from inspector.evidence.store import CHUNK, disk_error, file_sha256
 from inspector.inspections import get_inspection, resolve_id
 from inspector.progress import NullReporter, Reporter, check_cancel
 from inspector.workspace import Workspace
@@ -133,5 +133,5 @@ def export_evidence(
             encoding="utf-8",
         )
     except OSError as error:
-        raise StorageError(disk_message(error)) from error
+        raise disk_error(error) from error
     return ExportResult(folder=folder, files=len(written), manifest=manifest)

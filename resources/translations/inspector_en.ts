@@ -3001,6 +3001,21 @@ Checked {done}/{n}, problems found {problems}</translation>
         <translation>This inspection is digitally signed and locked and cannot be changed; to correct it, make a correction record.</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="722"/>
+        <source>磁盘已满，文件未保存。请清理磁盘空间后重试；已保存的数据未受影响。</source>
+        <translation>The disk is full; the file was not saved. Free some disk space and try again; what was saved before is unaffected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="725"/>
+        <source>没有写入数据目录的权限（或磁盘为只读），文件未保存。</source>
+        <translation>No permission to write to the data directory (or the disk is read-only); the file was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="726"/>
+        <source>文件未保存：{error}</source>
+        <translation>The file was not saved: {error}</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="100"/>
         <location filename="../../ui/core_messages.py" line="171"/>
         <source>请填写执法证号</source>
