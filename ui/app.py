@@ -177,6 +177,7 @@ class CoreLoader(QObject):
         self.holder: str | None = None  # who signed in (执法证号)
         self.thread: threading.Thread | None = None
         self.workspace: Workspace | None = None  # what was opened, also if never delivered
+        self.log_file: Path | None = None  # the data directory's log (inspector/diagnostics.py)
 
     def start(self) -> None:
         if self.thread is None:
@@ -188,6 +189,10 @@ class CoreLoader(QObject):
             self.thread.join()
 
     def _run(self) -> None:
+        # The log first, on this thread: its imports are not in the first paint's way.
+        from inspector.diagnostics import setup_logging
+
+        self.log_file = setup_logging(resolve_home(self.home))
         try:
             # The modules the pages need are imported here too, so that building the pages on
             # the UI thread imports nothing heavy.
@@ -332,20 +337,15 @@ def run(argv: Sequence[str], started: float | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Inspector")
     install_font(app)
-    # Bugs from here on: into the log and a crash dialog (ui/errors.py).
-    logs: dict[str, Path | None] = {}
-    crash = CrashHandler(lambda: logs.get("file")).install()
     application = Application(app, data_dir=resolve_home(args.home))
     loader = CoreLoader(args.home)
+    # Bugs from here on: into the log (set up by the loader) and a crash dialog (ui/errors.py).
+    crash = CrashHandler(lambda: loader.log_file).install()
     marks: dict[str, float] = {}
     outcome: dict[str, int] = {}
 
     def painted() -> None:
         marks["first paint"] = _since_start(origin)
-        from inspector.diagnostics import setup_logging  # after the paint: logging.handlers
-
-        assert application.data_dir is not None
-        logs["file"] = setup_logging(application.data_dir)
         if headless:
             headless_keys()
             start_loading()
