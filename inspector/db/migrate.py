@@ -3,6 +3,7 @@ and refuse a database made by a newer Inspector."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -18,6 +19,8 @@ from inspector.errors import DatabaseTooNew
 
 if TYPE_CHECKING:
     from alembic.config import Config
+
+log = logging.getLogger(__name__)
 
 # Alembic is imported only when a database has to change: importing it costs more than a
 # bare Qt window takes to start, and at almost every start the schema is already current.
@@ -100,6 +103,7 @@ def upgrade(engine: Engine, database: Path, backups: Path) -> Path | None:
     with migration_connection(engine) as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "heads")
+    log.info("schema %s -> %s (backup made: %s)", sorted(current), sorted(heads), made is not None)
     return made
 
 
