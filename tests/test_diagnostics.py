@@ -430,3 +430,35 @@ def test_the_app_keeps_its_log_in_the_data_directory(home: Path) -> None:
     assert "smoke test ok" in done.stdout
     log = _log(home)
     assert "inspector.workspace [core-loader] opened: device" in log
+
+
+def test_the_log_rotates_and_keeps_four_files(
+    logging_on: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from inspector import diagnostics
+
+    monkeypatch.setattr(diagnostics, "MAX_BYTES", 2000)
+    home = DataDir(tmp_path / "home")
+    setup_logging(home)
+    logger = logging.getLogger("inspector.test")
+    for number in range(200):
+        logger.info("answer.save answers inspection=%08d", number)
+    names = sorted(p.name for p in log_path(home).parent.iterdir())
+    assert names == ["inspector.log", "inspector.log.1", "inspector.log.2", "inspector.log.3"]
+    assert all(p.stat().st_size <= 2000 for p in log_path(home).parent.iterdir())
+
+
+def test_the_ui_prints_no_traceback_of_its_own() -> None:
+    """A bug goes through ui/errors.py (the log and the crash dialog): a traceback printed to
+    stderr is lost in the packaged app, which has no console."""
+    import re
+
+    root = Path(__file__).resolve().parent.parent / "ui"
+    printing = re.compile(r"traceback\.print_(exc|exception|tb|stack)\b")
+    found = [
+        f"{path.relative_to(root.parent)}:{number}"
+        for path in sorted(root.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if printing.search(line)
+    ]
+    assert found == []
