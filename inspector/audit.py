@@ -529,9 +529,9 @@ def find_event(ws: Workspace, text: str) -> AuditEvent:
             select(AuditEvent).where(AuditEvent.id.like(f"{text}%")).limit(2)
         ).all()
     if not found:
-        raise NotFound(f"没有编号为 {text} 的操作记录")
+        raise NotFound("没有编号为 {text} 的操作记录", text=text)
     if len(found) > 1:
-        raise InvalidInput(f"编号 {text} 对应多条操作记录，请输入更长的编号")
+        raise InvalidInput("编号 {text} 对应多条操作记录，请输入更长的编号", text=text)
     return found[0]
 
 

@@ -34,3 +34,18 @@ class StorageError(InspectorError):
 
 class DatabaseTooNew(StorageError):
     pass
+
+
+class SigningError(InspectorError):
+    """A key, a certificate or a PDF cannot be used as asked (inspector/signing/)."""
+
+
+class VaultError(InspectorError):
+    """A key file that cannot be read, or a data directory that cannot be opened
+    (inspector/crypto/)."""
+
+
+class WrongPassphrase(SigningError, VaultError):
+    """A passphrase that does not open what it should: a signing key or PKCS#12 file, or the
+    data directory's key file. One class, so that the app tells it (and counts the tries) the
+    same way wherever it is asked for."""

@@ -3,6 +3,7 @@ interrupted run left. The command line and the desktop app both start here."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from inspector.db.models import Base, Inspector
     from inspector.progress import Reporter
     from inspector.record.store import RecordStore
+
+log = logging.getLogger(__name__)
 
 CURRENT_INSPECTOR = "current_inspector"  # setting: 执法证号 of who uses this laptop
 
@@ -83,6 +86,7 @@ class Workspace:
             db.dispose()
             raise
         actor = db.setting(CURRENT_INSPECTOR)
+        log.info("opened: device %s, encrypted %s", db.device_id, data_dir.encrypted)
         return cls(home=data_dir, db=db, store=store, library=library, notices=notices, actor=actor)
 
     @property
@@ -106,6 +110,15 @@ class Workspace:
             self, actor, action, inspection=inspection, editable=editable, entity=entity
         ) as ch:
             yield ch
+        # After the commit: the action, what kind of row, the inspection's id; not the row's
+        # id, which for some kinds is a person's 执法证号 (inspector/diagnostics.py).
+        made = ch.entity_id if ch.entity_type == "inspections" else None
+        log.info(
+            "%s %s inspection=%s",
+            action,
+            ch.entity_type or "-",
+            ch.inspection.id if ch.inspection else made or "-",
+        )
 
     @property
     def records(self) -> RecordStore:

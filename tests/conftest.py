@@ -15,6 +15,9 @@ import pytest
 
 # Offscreen by default, before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No log file in the data directories tests make: their checks compare whole directories
+# (tests/test_diagnostics.py switches it on).
+os.environ.setdefault("INSPECTOR_LOG", "off")
 
 from inspector.cli import main as cli_main
 from inspector.workspace import Workspace

@@ -5,6 +5,7 @@ keeps Chinese."""
 from __future__ import annotations
 
 import ast
+import os
 import string
 from collections.abc import Iterator
 from pathlib import Path
@@ -69,6 +70,20 @@ MODULES = [
     "inspector/central/store.py",
     "inspector/central/app.py",
     "inspector/central/office.py",
+    # Issue 24: the messages that were f-strings, and the database's known failures.
+    "inspector/audit.py",
+    "inspector/checklists/composer.py",
+    "inspector/checklists/library.py",
+    "inspector/claims/reader.py",
+    "inspector/evidence/annotate.py",
+    "inspector/evidence/export.py",
+    "inspector/evidence/manage.py",
+    "inspector/evidence/sealing.py",
+    "inspector/planning/publish.py",
+    "inspector/planning/weights.py",
+    "inspector/registry/queries.py",
+    "inspector/signing/verify.py",
+    "inspector/db/migrate.py",
 ]
 ERRORS = {
     "InspectorError",
@@ -89,6 +104,8 @@ ERRORS = {
     "BaseUnknown",
     "Unauthorized",
     "_invalid",
+    "ChecklistError",
+    "DatabaseTooNew",
 }
 
 
@@ -127,6 +144,64 @@ def test_every_core_message_users_meet_has_a_message_id() -> None:
                 unlisted.append((where, arg.value))
     assert unlisted == [], "add these to ui/core_messages.py and translate them"
     assert len(CORE_MESSAGES) > 100
+
+
+# Modules still building a message with an f-string, left to their own work (the bundle and
+# central helpers of issue 23 were editing them when this test came): module -> how many.
+F_STRINGS_LEFT: dict[str, int] = {}
+
+
+def _error_classes() -> set[str]:
+    """InspectorError and every class of the core that derives from it (by name)."""
+    bases: dict[str, set[str]] = {}
+    for path in (ROOT / "inspector").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                names = {
+                    b.id if isinstance(b, ast.Name) else getattr(b, "attr", "") for b in node.bases
+                }
+                bases.setdefault(node.name, set()).update(names)
+    found = {"InspectorError"}
+    while True:
+        more = {name for name, parents in bases.items() if parents & found} - found
+        if not more:
+            return found
+        found |= more
+
+
+def test_no_core_error_is_built_from_an_f_string() -> None:
+    """Across the whole core (the command line's modules too): a template and its values, so
+    that the message id can be looked up (issue 24)."""
+    classes = _error_classes() | {"_invalid"}
+    assert {"WrongPassphrase", "ChecklistError", "DatabaseTooNew"} <= classes
+    found: dict[str, list[int]] = {}
+    for path in sorted((ROOT / "inspector").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            if name in classes and isinstance(node.args[0], ast.JoinedStr):
+                found.setdefault(path.relative_to(ROOT).as_posix(), []).append(node.lineno)
+    counts = {module: len(lines) for module, lines in found.items()}
+    assert counts == F_STRINGS_LEFT, found
+
+
+def test_the_storage_failures_users_meet_are_listed(english: None) -> None:
+    from inspector.db import errors
+
+    shown = {*errors.MESSAGES.values(), errors.SIGNED_AND_LOCKED}
+    assert shown <= CORE_MESSAGES
+    assert QCoreApplication.translate("Core", errors.DISK_FULL).startswith("The disk is full")
+    # And the files' (evidence, records, the ledger's attachments).
+    import errno
+
+    from inspector.evidence.store import disk_error
+
+    for number in (errno.ENOSPC, errno.EACCES, errno.EIO):
+        error = disk_error(OSError(number, os.strerror(number)))
+        assert error.template in CORE_MESSAGES
+        assert core_message(error) != str(error)
 
 
 def test_every_translation_keeps_the_placeholders(english: None) -> None:

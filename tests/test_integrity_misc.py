@@ -156,7 +156,10 @@ def _no_space(*_args: object, **_kwargs: object) -> None:
 
 
 def _sqlite_full(*_args: object, **_kwargs: object) -> None:
-    raise sqlite3.OperationalError("database or disk is full")
+    error = sqlite3.OperationalError("database or disk is full")
+    error.sqlite_errorcode = 13  # SQLITE_FULL, as SQLite's own error carries it
+    error.sqlite_errorname = "SQLITE_FULL"
+    raise error
 
 
 @pytest.mark.parametrize(

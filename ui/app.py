@@ -5,11 +5,13 @@ loaded on a thread, then the home list is filled."""
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Signal
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from inspector.errors import InspectorError
 from inspector.paths import DataDir, resolve_home
 from inspector.resources import resource_path
+from ui.errors import CrashHandler
 from ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -174,6 +177,7 @@ class CoreLoader(QObject):
         self.holder: str | None = None  # who signed in (执法证号)
         self.thread: threading.Thread | None = None
         self.workspace: Workspace | None = None  # what was opened, also if never delivered
+        self.log_file: Path | None = None  # the data directory's log (inspector/diagnostics.py)
 
     def start(self) -> None:
         if self.thread is None:
@@ -185,6 +189,10 @@ class CoreLoader(QObject):
             self.thread.join()
 
     def _run(self) -> None:
+        # The log first, on this thread: its imports are not in the first paint's way.
+        from inspector.diagnostics import setup_logging
+
+        self.log_file = setup_logging(resolve_home(self.home))
         try:
             # The modules the pages need are imported here too, so that building the pages on
             # the UI thread imports nothing heavy.
@@ -197,8 +205,13 @@ class CoreLoader(QObject):
             workspace = Workspace.open(self.home, self.keys)
             self.keys = None  # the workspace holds what it needs; nothing else keeps them
         except InspectorError as error:
-            self.failed.emit(str(error))
+            from ui.core_messages import core_message
+
+            self.failed.emit(core_message(error))  # in the UI's language
         except Exception as error:  # told to the user, not lost in a thread
+            from inspector.diagnostics import log_crash
+
+            log_crash(logging.getLogger(__name__), "opening the data directory failed", error)
             self.failed.emit(f"{type(error).__name__}: {error}")
         else:
             self.workspace = workspace
@@ -326,6 +339,8 @@ def run(argv: Sequence[str], started: float | None = None) -> int:
     install_font(app)
     application = Application(app, data_dir=resolve_home(args.home))
     loader = CoreLoader(args.home)
+    # Bugs from here on: into the log (set up by the loader) and a crash dialog (ui/errors.py).
+    crash = CrashHandler(lambda: loader.log_file).install()
     marks: dict[str, float] = {}
     outcome: dict[str, int] = {}
 
@@ -451,4 +466,5 @@ def run(argv: Sequence[str], started: float | None = None) -> int:
     loader.join()  # a window closed while the core loads: let the opening finish, then close
     for workspace in {id(w): w for w in (application.workspace, loader.workspace) if w}.values():
         workspace.close()
+    crash.uninstall()
     return outcome.get("code", code)

@@ -61,7 +61,7 @@ from inspector.errors import InspectorError, InvalidInput
 from inspector.inspections import format_fen, parse_amount
 from inspector.progress import Reporter
 from inspector.workspace import Workspace
-from ui.core_messages import core_message
+from ui.errors import show_error
 from ui.table_model import RowsModel
 from ui.tasks import TaskRunner
 
@@ -298,7 +298,7 @@ class ClaimsDialog(QDialog):
             if not self.file_edit.text().strip() or not path.is_file():
                 raise InvalidInput("找不到文件：{path}", path=str(path))
         except InspectorError as error:
-            QMessageBox.warning(self, self.tr("结算数据抽样"), core_message(error))
+            show_error(self, self.tr("结算数据抽样"), error)
             return
         self.read_button.setEnabled(False)
         self.outcome_label.setText(self.tr("正在读取 {name}…").replace("{name}", path.name))
@@ -459,7 +459,7 @@ class ClaimsDialog(QDialog):
             mark_bill(self.workspace, self.inspection_id, bill.bill_no, bill.verdict, bill.note,
                       evidence_ids=picker.chosen)  # fmt: skip
         except InspectorError as error:
-            QMessageBox.warning(self, self.tr("结算数据抽样"), core_message(error))
+            show_error(self, self.tr("结算数据抽样"), error)
             return
         row = self.table.currentIndex().row()
         self.changed.emit()
@@ -475,7 +475,7 @@ class ClaimsDialog(QDialog):
             mark_bill(self.workspace, self.inspection_id, bill.bill_no, verdict,
                       self.note_edit.text())  # fmt: skip
         except InspectorError as error:
-            QMessageBox.warning(self, self.tr("结算数据抽样"), core_message(error))
+            show_error(self, self.tr("结算数据抽样"), error)
             return
         self.changed.emit()
         self.reload()

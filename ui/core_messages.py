@@ -681,6 +681,114 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "{label}（{table} {id}）与记录它的操作（设备 {device} 第 {seq} 条）所存的状态不符，被改过",
         ),
         QT_TRANSLATE_NOOP("Core", "操作记录中找不到被改的那一行"),
+        # Issue 24, diagnostics: the messages that were f-strings (audit, checklists, claims,
+        # evidence, planning, registry, verification, migrations) and the database's known
+        # failures by SQLite's code (inspector/db/errors.py).
+        QT_TRANSLATE_NOOP("Core", "操作记录编号至少需要 4 个字符"),
+        QT_TRANSLATE_NOOP("Core", "没有编号为 {text} 的操作记录"),
+        QT_TRANSLATE_NOOP("Core", "编号 {text} 对应多条操作记录，请输入更长的编号"),
+        QT_TRANSLATE_NOOP("Core", "导出文件的扩展名应为 .jsonl 或 .xlsx"),
+        QT_TRANSLATE_NOOP("Core", "未知的{what}：{value}。可选：{options}"),
+        QT_TRANSLATE_NOOP("Core", "专项“{focus}”对“{type}”没有适用的检查条目"),
+        QT_TRANSLATE_NOOP("Core", "清单文件 {file}：内容应为键值对象（format、id、version…）"),
+        QT_TRANSLATE_NOOP(
+            "Core", "清单文件 {file}：字段 focus 应且仅应出现在 kind: focus 的文件中"
+        ),
+        QT_TRANSLATE_NOOP("Core", "清单文件 {file}：字段 focus.code 应与 id（{id}）相同"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "清单文件 {label}：条目 {code} 的字段 {field_name}：未知的{what} {value}（可用：{known}）",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "清单文件 {file}：版本 {version} 不高于已有版本 {installed}，未安装"
+        ),
+        QT_TRANSLATE_NOOP("Core", "清单文件 {file} 无法读取：{error}"),
+        QT_TRANSLATE_NOOP("Core", "清单文件 {file} 不是 UTF-8 编码的文本"),
+        QT_TRANSLATE_NOOP("Core", "清单文件 {file}：YAML 语法错误 {where}：{problem}"),
+        QT_TRANSLATE_NOOP("Core", "清单文件 {file} 有错误：\n  {details}"),
+        QT_TRANSLATE_NOOP(
+            "Core", "清单文件 {file}：{kind} 代码 {code} 重复（已在 {owner} 中定义）"
+        ),
+        QT_TRANSLATE_NOOP("Core", "清单库中没有任何{what}：缺少基础清单文件"),
+        QT_TRANSLATE_NOOP("Core", "{file}：只能导入 Excel (.xlsx) 或 CSV 文件"),
+        QT_TRANSLATE_NOOP("Core", "{file} 是空文件"),
+        QT_TRANSLATE_NOOP("Core", "{file} 的前 {rows} 行中找不到结算数据的表头"),
+        QT_TRANSLATE_NOOP("Core", "{file} 第 {row} 行的表头缺少：{missing}"),
+        QT_TRANSLATE_NOOP(
+            "Core", "第 {number} 行的表头中有两列都表示{field}，请删去或改名其中一列"
+        ),
+        QT_TRANSLATE_NOOP("Core", "第 {number} 行不是有效的 CSV：{error}"),
+        QT_TRANSLATE_NOOP("Core", "{file} 不是有效的 Excel (.xlsx) 文件：{error}"),
+        QT_TRANSLATE_NOOP("Core", "标注坐标 {name} 超出图片范围：{value}"),
+        QT_TRANSLATE_NOOP("Core", "没有标注内容（箭头、圆圈或文字）"),
+        QT_TRANSLATE_NOOP("Core", "标注最多 {count} 处"),
+        QT_TRANSLATE_NOOP("Core", "标注坐标 {name} 不是数字：{value}"),
+        QT_TRANSLATE_NOOP(
+            "Core", "未知的标注类型：{kind}（可选：箭头 arrow、圆圈 circle、文字 text）"
+        ),
+        QT_TRANSLATE_NOOP("Core", "颜色应写成 #RRGGBB：{color}"),
+        QT_TRANSLATE_NOOP("Core", "无法读取照片的打印副本：{error}"),
+        QT_TRANSLATE_NOOP("Core", "文字标注不能为空"),
+        QT_TRANSLATE_NOOP("Core", "文字标注最多 {count} 个字"),
+        QT_TRANSLATE_NOOP("Core", "箭头的起点和终点相同"),
+        QT_TRANSLATE_NOOP("Core", "圆圈的大小为零"),
+        QT_TRANSLATE_NOOP("Core", "本次检查还没有证据"),
+        QT_TRANSLATE_NOOP("Core", "导出目录 {folder} 不是空文件夹，请选择一个新的或空的文件夹"),
+        QT_TRANSLATE_NOOP("Core", "证据 {file} 导出后的哈希与原件不符（{copied}），导出中止"),
+        QT_TRANSLATE_NOOP("Core", "证据 {file} 的文件缺失，导出中止"),
+        QT_TRANSLATE_NOOP("Core", "证据编号至少需要 4 个字符"),
+        QT_TRANSLATE_NOOP("Core", "没有编号为 {text} 的证据"),
+        QT_TRANSLATE_NOOP("Core", "编号 {text} 对应多件证据，请输入更长的编号"),
+        QT_TRANSLATE_NOOP("Core", "没有编号为 {evidence_id} 的证据"),
+        QT_TRANSLATE_NOOP("Core", "说明最多 {count} 个字"),
+        QT_TRANSLATE_NOOP("Core", "同一文件已关联到{where}"),
+        QT_TRANSLATE_NOOP("Core", "这件证据有标注副本，请先移除标注副本"),
+        QT_TRANSLATE_NOOP("Core", "只能在照片上标注"),
+        QT_TRANSLATE_NOOP("Core", "这件证据是封存清单第 {position} 项的照片，请先从封存清单中移除"),
+        QT_TRANSLATE_NOOP("Core", "数量必须大于 0"),
+        QT_TRANSLATE_NOOP("Core", "数量最多保留三位小数"),
+        QT_TRANSLATE_NOOP("Core", "数量过大"),
+        QT_TRANSLATE_NOOP("Core", "请填写封存物品的名称和描述"),
+        QT_TRANSLATE_NOOP("Core", "描述最多 1000 个字"),
+        QT_TRANSLATE_NOOP("Core", "请填写数量单位（如 盒、本、台）"),
+        QT_TRANSLATE_NOOP("Core", "单位最多 16 个字"),
+        QT_TRANSLATE_NOOP("Core", "封存清单中没有第 {position} 项"),
+        QT_TRANSLATE_NOOP("Core", "证据 {file} 不是照片"),
+        QT_TRANSLATE_NOOP("Core", "抽查结果文件的扩展名应为 .xlsx"),
+        QT_TRANSLATE_NOOP("Core", "文件中没有“{name}”工作表，不是本软件生成的抽查结果"),
+        QT_TRANSLATE_NOOP("Core", "权重文件中缺少 {name}"),
+        QT_TRANSLATE_NOOP("Core", "{file} 不是有效的权重文件"),
+        QT_TRANSLATE_NOOP("Core", "{file}：default_risk_level 不在 risk_levels 中"),
+        QT_TRANSLATE_NOOP("Core", "{file}：default_credit_rating 不在 credit_ratings 中"),
+        QT_TRANSLATE_NOOP("Core", "风险等级“{text}”无效，可填：{choices}"),
+        QT_TRANSLATE_NOOP("Core", "信用等级“{text}”无效，可填：{choices}"),
+        QT_TRANSLATE_NOOP("Core", "权重文件 {name} 中“{key}”的权重必须是正整数"),
+        QT_TRANSLATE_NOOP("Core", "请填写机构名称或协议编号"),
+        QT_TRANSLATE_NOOP("Core", "找不到该机构"),
+        QT_TRANSLATE_NOOP("Core", "机构名单中没有“{text}”（可用 institution list --search 查找）"),
+        QT_TRANSLATE_NOOP("Core", "“{text}”对应多家机构：{listed}。请用协议编号指定"),
+        QT_TRANSLATE_NOOP("Core", "无法读取 {path}：{error}"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "数据库 {database} 由更新版本的 Inspector 创建（结构版本 {revision}），本程序无法打开。请升级 Inspector；数据未被改动。",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "磁盘已满，未能保存。请清理磁盘空间后重试；已保存的数据未受影响。"
+        ),
+        QT_TRANSLATE_NOOP("Core", "数据库正被另一个程序使用，请稍后重试。"),
+        QT_TRANSLATE_NOOP("Core", "数据库文件已损坏或不是 Inspector 的数据库，请从备份恢复。"),
+        QT_TRANSLATE_NOOP("Core", "数据目录为只读，无法保存。请检查数据目录的写权限。"),
+        QT_TRANSLATE_NOOP("Core", "无法打开数据库文件：请检查数据目录是否存在、是否有读写权限。"),
+        QT_TRANSLATE_NOOP(
+            "Core", "读写数据库文件时出错（磁盘或存储设备故障），未能保存。请检查磁盘后重试。"
+        ),
+        QT_TRANSLATE_NOOP("Core", "该检查已数字签名并锁定，不能修改；如需更正请新建更正记录。"),
+        # Files that could not be written (inspector/evidence/store.py disk_error).
+        QT_TRANSLATE_NOOP(
+            "Core", "磁盘已满，文件未保存。请清理磁盘空间后重试；已保存的数据未受影响。"
+        ),
+        QT_TRANSLATE_NOOP("Core", "没有写入数据目录的权限（或磁盘为只读），文件未保存。"),
+        QT_TRANSLATE_NOOP("Core", "文件未保存：{error}"),
     )
 )
 

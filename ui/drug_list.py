@@ -21,6 +21,7 @@ from inspector.drug_checks import drug_checks, reference_entries, save_drug_chec
 from inspector.inspections import InspectionView
 from inspector.workspace import Workspace
 from ui.autosave import AutoSaver
+from ui.errors import arg
 
 NO, NAME, FORM, COUNT, UNIT, NOTE = range(6)
 EDITABLE_COLUMNS = (COUNT, UNIT, NOTE)
@@ -85,7 +86,7 @@ class DrugListBox(QGroupBox):
             self.hide()
             return
         title, entries = reference_entries(self.view.checklist, item.reference)
-        self.setTitle(self.tr("参考目录：%1（逐项核查）").replace("%1", title))
+        self.setTitle(arg(self.tr("参考目录：%1（逐项核查）"), title))
         self._loading = True
         try:
             self.table.setRowCount(len(entries))

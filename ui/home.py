@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from inspector.db.enums import InspectionStatus
 from inspector.listing import InspectionFilter, InspectionSummary
+from ui.errors import arg
 from ui.strings import money, status_name
 
 if TYPE_CHECKING:
@@ -178,11 +179,7 @@ class InspectionListModel(QAbstractTableModel):
                 return self.source.type_name(row.type_code)
             if column == 4:
                 if row.team_district:  # a cross-district visit: where the team came from
-                    return (
-                        self.tr("%1（检查组来自 %2）")
-                        .replace("%1", row.district)
-                        .replace("%2", row.team_district)
-                    )
+                    return arg(self.tr("%1（检查组来自 %2）"), row.district, row.team_district)
                 return row.district
             if column == 5:
                 return self.source.mode_name(row.mode)

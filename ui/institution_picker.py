@@ -21,6 +21,7 @@ from inspector.errors import InspectorError
 from inspector.registry import AgreementStatus, InstitutionInfo, search_institutions
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
+from ui.errors import arg
 
 SEARCH_DELAY_MS = 150  # typing pauses shorter than this do not query
 LIMIT = 50
@@ -119,7 +120,7 @@ class InstitutionPicker(QWidget):
 
     def _item(self, info: InstitutionInfo) -> QListWidgetItem:
         check = info.agreement(self.on_date)
-        number = self.tr("协议 %1").replace("%1", info.agreement_no) if info.agreement_no else ""
+        number = arg(self.tr("协议 %1"), info.agreement_no) if info.agreement_no else ""
         details = " · ".join(p for p in (info.type_name, info.district, number) if p)
         item = QListWidgetItem(f"{info.name}\n{details}　【{check.label}】")
         item.setData(INFO_ROLE, info)

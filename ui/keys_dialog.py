@@ -35,6 +35,7 @@ from inspector.errors import InspectorError
 from inspector.signing.keystore import CertNoMissing, KeyInfo, KeyStore
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
+from ui.errors import arg
 from ui.trust_dialog import TrustList
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -160,7 +161,7 @@ class KeysDialog(QDialog):
         try:
             infos = self.store.list_keys()
         except (InspectorError, OSError, ValueError) as error:
-            self._say(self.tr("无法读取密钥：%1").replace("%1", core_message(error)), error=True)
+            self._say(arg(self.tr("无法读取密钥：%1"), core_message(error)), error=True)
             infos = []
         self.table.setRowCount(len(infos))
         now = datetime.now().astimezone()
@@ -263,7 +264,7 @@ class KeysDialog(QDialog):
         except InspectorError as error:
             self._say(core_message(error), error=True)
             return None
-        return self._done(info, self.tr("已导入 %1 的密钥").replace("%1", info.name))
+        return self._done(info, arg(self.tr("已导入 %1 的密钥"), info.name))
 
     def new_key(
         self, name: str, cert_no: str, org: str, passphrase: str, csr_out: str | Path | None
@@ -281,17 +282,20 @@ class KeysDialog(QDialog):
             except OSError as error:
                 self._done(info, "")
                 self._say(
-                    self.tr("密钥已生成，但证书请求无法保存到 %1：%2；它也在 %3")
-                    .replace("%1", str(csr_out))
-                    .replace("%2", error.strerror or str(error))
-                    .replace("%3", str(self.store.csr_path(info.key_id))),
+                    arg(
+                        self.tr("密钥已生成，但证书请求无法保存到 %1：%2；它也在 %3"),
+                        str(csr_out),
+                        error.strerror or str(error),
+                        str(self.store.csr_path(info.key_id)),
+                    ),
                     error=True,
                 )
                 return info
         return self._done(
             info,
-            self.tr("已生成密钥。请把证书请求 %1 交给医保局的 CA，收到证书后在这里导入。").replace(
-                "%1", str(where)
+            arg(
+                self.tr("已生成密钥。请把证书请求 %1 交给医保局的 CA，收到证书后在这里导入。"),
+                str(where),
             ),
         )
 
@@ -301,14 +305,14 @@ class KeysDialog(QDialog):
             info = self.store.attach_certificate(key_id, data)
         except OSError as error:
             self._say(
-                self.tr("无法读取证书文件：%1").replace("%1", error.strerror or str(error)),
+                arg(self.tr("无法读取证书文件：%1"), error.strerror or str(error)),
                 error=True,
             )
             return None
         except InspectorError as error:
             self._say(core_message(error), error=True)
             return None
-        return self._done(info, self.tr("证书已导入，%1 的密钥可以签名了").replace("%1", info.name))
+        return self._done(info, arg(self.tr("证书已导入，%1 的密钥可以签名了"), info.name))
 
     def make_trial(self, name: str, cert_no: str, passphrase: str) -> KeyInfo | None:
         try:
@@ -317,7 +321,7 @@ class KeysDialog(QDialog):
             self._say(core_message(error), error=True)
             return None
         return self._done(
-            info, self.tr("已生成 %1 的试用证书（自签名），仅用于试用").replace("%1", info.name)
+            info, arg(self.tr("已生成 %1 的试用证书（自签名），仅用于试用"), info.name)
         )
 
     # --- the buttons: ask, then do ---------------------------------------------------------

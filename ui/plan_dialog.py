@@ -45,7 +45,7 @@ from inspector.planning.service import (
     stored_draw,
 )
 from inspector.workspace import Workspace
-from ui.core_messages import core_message
+from ui.errors import show_error
 
 
 def _table(headers: list[str], stretch: int = 1) -> QTableWidget:
@@ -263,7 +263,7 @@ class PlanDialog(QDialog):
         self.draw_button.setEnabled(ready)
 
     def _error(self, error: InspectorError) -> None:
-        QMessageBox.warning(self, self.tr("双随机抽查"), core_message(error))
+        show_error(self, self.tr("双随机抽查"), error)
 
     def show_candidates(self) -> None:
         try:

@@ -31,6 +31,7 @@ from inspector.record.content import amend_inspection, signatures
 from inspector.record.status import RecordView, latest_record, record_bytes, save_record_copy
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
+from ui.errors import show_error
 from ui.tasks import TaskRunner
 
 # QtPdf renders pages only as pictures. At the printer's own resolution (1200 dpi for Qt's
@@ -195,7 +196,7 @@ class RecordDialog(QDialog):
             try:
                 self._buffer = load_record(self.workspace, self.record, self.document)
             except InspectorError as error:
-                QMessageBox.warning(self, self.tr("检查记录"), core_message(error))
+                show_error(self, self.tr("检查记录"), error)
         self.status.setText(self.status_html(view.status, view.team))
 
     def status_html(self, status: InspectionStatus, team: list) -> str:  # type: ignore[type-arg]
@@ -285,7 +286,7 @@ class RecordDialog(QDialog):
             QMessageBox.warning(self, self.tr("无法打印"), str(error))
             return 0
         except InspectorError as error:
-            QMessageBox.warning(self, self.tr("无法打印"), core_message(error))
+            show_error(self, self.tr("无法打印"), error)
             return 0
         return self.document.pageCount()
 
@@ -300,4 +301,4 @@ class RecordDialog(QDialog):
             try:
                 save_record_copy(self.workspace, self.record, Path(target))
             except InspectorError as error:
-                QMessageBox.warning(self, self.tr("另存检查记录"), core_message(error))
+                show_error(self, self.tr("另存检查记录"), error)

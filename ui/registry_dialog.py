@@ -40,6 +40,7 @@ from inspector.registry import (
     preview,
 )
 from inspector.workspace import Workspace
+from ui.errors import arg
 from ui.table_model import RowsModel
 from ui.tasks import Task, TaskRunner
 
@@ -292,10 +293,12 @@ class RegistryImportDialog(QDialog):
         row = self.model.rows[self.filter.mapToSource(current).row()]
         if row.reason:
             self._say(
-                self.tr("第 %1 行（%2）：%3")
-                .replace("%1", str(row.row))
-                .replace("%2", self.model.status_names[row.status])
-                .replace("%3", row.reason),
+                arg(
+                    self.tr("第 %1 行（%2）：%3"),
+                    str(row.row),
+                    self.model.status_names[row.status],
+                    row.reason,
+                ),
                 error=row.status is RowStatus.REFUSED,
             )
 
@@ -330,7 +333,7 @@ class RegistryImportDialog(QDialog):
             except Cancelled:
                 return None
 
-        self._run(work, self._on_preview, self.tr("正在读取 %1…").replace("%1", path.name))
+        self._run(work, self._on_preview, arg(self.tr("正在读取 %1…"), path.name))
 
     def _on_preview(self, planned: Preview | None) -> None:
         if planned is None:
@@ -340,14 +343,12 @@ class RegistryImportDialog(QDialog):
         self.preview = planned
         parts = []
         if planned.sheet:
-            parts.append(self.tr("工作表“%1”").replace("%1", planned.sheet))
-        parts.append(self.tr("表头在第 %1 行").replace("%1", str(planned.header_row)))
+            parts.append(arg(self.tr("工作表“%1”"), planned.sheet))
+        parts.append(arg(self.tr("表头在第 %1 行"), str(planned.header_row)))
         if planned.encoding:
-            parts.append(self.tr("编码 %1").replace("%1", planned.encoding.upper()))
+            parts.append(arg(self.tr("编码 %1"), planned.encoding.upper()))
         if planned.ignored_columns:
-            parts.append(
-                self.tr("未使用的列：%1").replace("%1", "、".join(planned.ignored_columns))
-            )
+            parts.append(arg(self.tr("未使用的列：%1"), "、".join(planned.ignored_columns)))
         self.info.setText("；".join(parts))
         self.counts.setText(self._counts_text(planned.counts, len(planned.rows)))
         self._show_rows(planned.rows)
@@ -355,28 +356,29 @@ class RegistryImportDialog(QDialog):
             self._say(self.tr("表头下面没有数据行"), error=True)
         elif planned.refused:
             self._say(
-                self.tr("红色的 %1 行将不会导入，原因见最后一列；其余各行可以导入。").replace(
-                    "%1", str(len(planned.refused))
+                arg(
+                    self.tr("红色的 %1 行将不会导入，原因见最后一列；其余各行可以导入。"),
+                    str(len(planned.refused)),
                 ),
                 error=True,
             )
         elif planned.to_write == 0:
             self._say(self.tr("名单与已登记的内容相同，无需导入"))
         self.import_button.setText(
-            self.tr("导入 %1 家").replace("%1", str(planned.to_write))
+            arg(self.tr("导入 %1 家"), str(planned.to_write))
             if planned.to_write
             else self.tr("导入")
         )
         self._set_busy(False)
 
     def _counts_text(self, counts: dict[RowStatus, int], total: int) -> str:
-        return (
-            self.tr("共 %1 行：新增 %2，更新 %3，无变化 %4，拒绝 %5")
-            .replace("%1", str(total))
-            .replace("%2", str(counts[RowStatus.NEW]))
-            .replace("%3", str(counts[RowStatus.UPDATE]))
-            .replace("%4", str(counts[RowStatus.UNCHANGED]))
-            .replace("%5", str(counts[RowStatus.REFUSED]))
+        return arg(
+            self.tr("共 %1 行：新增 %2，更新 %3，无变化 %4，拒绝 %5"),
+            str(total),
+            str(counts[RowStatus.NEW]),
+            str(counts[RowStatus.UPDATE]),
+            str(counts[RowStatus.UNCHANGED]),
+            str(counts[RowStatus.REFUSED]),
         )
 
     def _on_failure(self, message: str) -> None:
@@ -408,15 +410,16 @@ class RegistryImportDialog(QDialog):
         self._show_rows(result.rows)
         self.counts.setText(self._counts_text(result.counts, len(result.rows)))
         counts = result.counts
-        text = (
-            self.tr("导入完成：新增 %1 家，更新 %2 家，无变化 %3 家。")
-            .replace("%1", str(counts[RowStatus.NEW]))
-            .replace("%2", str(counts[RowStatus.UPDATE]))
-            .replace("%3", str(counts[RowStatus.UNCHANGED]))
+        text = arg(
+            self.tr("导入完成：新增 %1 家，更新 %2 家，无变化 %3 家。"),
+            str(counts[RowStatus.NEW]),
+            str(counts[RowStatus.UPDATE]),
+            str(counts[RowStatus.UNCHANGED]),
         )
         if counts[RowStatus.REFUSED]:
-            text += self.tr("被拒绝的 %1 行未导入，修改文件后可再次导入。").replace(
-                "%1", str(counts[RowStatus.REFUSED])
+            text += arg(
+                self.tr("被拒绝的 %1 行未导入，修改文件后可再次导入。"),
+                str(counts[RowStatus.REFUSED]),
             )
         self._say(text)
         self._set_busy(False)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from inspector.central.client import PullResult, PushResult, enroll, enrolled, pull, push
 from inspector.workspace import Workspace
+from ui.errors import arg
 from ui.tasks import TaskRunner
 
 ERROR_TEXT = "#b00020"
@@ -79,9 +80,7 @@ class SyncDialog(QDialog):
             self.server_label.setText(self.tr("本机尚未登记到局端服务器"))
         else:
             self.server_label.setText(
-                self.tr("已登记到 %1（%2）")
-                .replace("%1", server.url)
-                .replace("%2", server.district)
+                arg(self.tr("已登记到 %1（%2）"), server.url, server.district)
             )
         self.enroll_box.setVisible(server is None)
         self.enroll_button.setVisible(server is None)
@@ -139,11 +138,13 @@ class SyncDialog(QDialog):
         self._refresh()
         summary = result.summary
         self.message.setText(
-            self.tr("服务器已确认 %1 项检查（新增 %2 条，更新 %3 条）；发送 %4 MB")
-            .replace("%1", str(len(summary.get("inspections", []))))
-            .replace("%2", str(summary.get("inserted", 0)))
-            .replace("%3", str(summary.get("updated", 0)))
-            .replace("%4", f"{result.sent_bytes / 1e6:.1f}")
+            arg(
+                self.tr("服务器已确认 %1 项检查（新增 %2 条，更新 %3 条）；发送 %4 MB"),
+                str(len(summary.get("inspections", []))),
+                str(summary.get("inserted", 0)),
+                str(summary.get("updated", 0)),
+                f"{result.sent_bytes / 1e6:.1f}",
+            )
         )
         self.done.emit(result)
 
@@ -161,13 +162,10 @@ class SyncDialog(QDialog):
     def _pulled(self, result: PullResult) -> None:
         self._refresh()
         lines = [
-            self.tr("已安装 %1 第 %2 版").replace("%1", kind).replace("%2", str(version))
+            arg(self.tr("已安装 %1 第 %2 版"), kind, str(version))
             for kind, version, _note in result.installed
         ] + [
-            self.tr("未安装 %1 第 %2 版（仍用上一版）：%3")
-            .replace("%1", kind)
-            .replace("%2", str(version))
-            .replace("%3", why)
+            arg(self.tr("未安装 %1 第 %2 版（仍用上一版）：%3"), kind, str(version), why)
             for kind, version, why in result.refused
         ]
         self.message.setText("\n".join(lines) or self.tr("基础数据已是最新"))

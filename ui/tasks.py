@@ -8,7 +8,6 @@ Tests set ``TaskRunner.synchronous = True`` to run the work inline, deterministi
 from __future__ import annotations
 
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from inspector.errors import InspectorError
 from inspector.progress import Cancelled
 from ui.core_messages import core_message
+from ui.errors import report_bug
 
 PROGRESS_DELAY_MS = 600
 
@@ -68,7 +68,7 @@ class Task(QRunnable):
         except InspectorError as error:
             self.signals.failed.emit(core_message(error))
         except Exception as error:  # a bug: tell the user, keep the app alive, keep the trace
-            traceback.print_exc()
+            report_bug(error)  # the log and the crash dialog (ui/errors.py)
             self.signals.failed.emit(f"内部错误：{type(error).__name__}: {error}")
         else:
             self.signals.succeeded.emit(result)

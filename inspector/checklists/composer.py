@@ -118,7 +118,9 @@ class Checklist:
 
 def _unknown(what: str, value: str, known: dict[str, Any], names: dict[str, str]) -> InvalidInput:
     options = "；".join(f"{code}（{names[code]}）" for code in known)
-    return InvalidInput(f"未知的{what}：{value}。可选：{options}")
+    return InvalidInput(
+        "未知的{what}：{value}。可选：{options}", what=what, value=value, options=options
+    )
 
 
 def compose(library: Library, type_code: str, mode_code: str, focus: list[str] = ()) -> Checklist:  # type: ignore[assignment]
@@ -137,8 +139,9 @@ def compose(library: Library, type_code: str, mode_code: str, focus: list[str] =
     for pack in chosen:
         if pack not in useful:
             raise InvalidInput(
-                f"专项“{library.focus_packs[pack].name}”对"
-                f"“{library.types[type_code].name}”没有适用的检查条目"
+                "专项“{focus}”对“{type}”没有适用的检查条目",
+                focus=library.focus_packs[pack].name,
+                type=library.types[type_code].name,
             )
     mode = library.modes[mode_code]
 

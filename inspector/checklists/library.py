@@ -123,20 +123,29 @@ def parse_file(path: Path) -> LoadedFile:
     try:
         raw_bytes = path.read_bytes()
     except OSError as error:
-        raise ChecklistError(f"清单文件 {path.name} 无法读取：{error.strerror}") from error
+        raise ChecklistError(
+            "清单文件 {file} 无法读取：{error}", file=path.name, error=error.strerror
+        ) from error
     try:
         text = raw_bytes.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ChecklistError(f"清单文件 {path.name} 不是 UTF-8 编码的文本") from error
+        raise ChecklistError("清单文件 {file} 不是 UTF-8 编码的文本", file=path.name) from error
     try:
         raw = load_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else ""
         problem = getattr(error, "problem", None) or str(error)
-        raise ChecklistError(f"清单文件 {path.name}：YAML 语法错误 {where}：{problem}") from error
+        raise ChecklistError(
+            "清单文件 {file}：YAML 语法错误 {where}：{problem}",
+            file=path.name,
+            where=where,
+            problem=problem,
+        ) from error
     if not isinstance(raw, dict):
-        raise ChecklistError(f"清单文件 {path.name}：内容应为键值对象（format、id、version…）")
+        raise ChecklistError(
+            "清单文件 {file}：内容应为键值对象（format、id、version…）", file=path.name
+        )
     try:
         data = ChecklistFile.model_validate(raw)
     except ValidationError as error:
@@ -151,13 +160,17 @@ def parse_file(path: Path) -> LoadedFile:
         more = len(error.errors()) - len(lines)
         tail = f"\n  另有 {more} 处错误" if more > 0 else ""
         details = "\n  ".join(lines) + tail
-        raise ChecklistError(f"清单文件 {path.name} 有错误：\n  {details}") from error
+        raise ChecklistError(
+            "清单文件 {file} 有错误：\n  {details}", file=path.name, details=details
+        ) from error
     if (data.kind == "focus") != (data.focus is not None):
         raise ChecklistError(
-            f"清单文件 {path.name}：字段 focus 应且仅应出现在 kind: focus 的文件中"
+            "清单文件 {file}：字段 focus 应且仅应出现在 kind: focus 的文件中", file=path.name
         )
     if data.focus is not None and data.focus.code != data.id:
-        raise ChecklistError(f"清单文件 {path.name}：字段 focus.code 应与 id（{data.id}）相同")
+        raise ChecklistError(
+            "清单文件 {file}：字段 focus.code 应与 id（{id}）相同", file=path.name, id=data.id
+        )
     return LoadedFile(path=path, data=data, digest=hashlib.sha256(raw_bytes).hexdigest())
 
 
@@ -186,7 +199,11 @@ class Library:
         def claim(code: str, kind: str, where: LoadedFile) -> None:
             if code in owner:
                 raise ChecklistError(
-                    f"清单文件 {where.label}：{kind} 代码 {code} 重复（已在 {owner[code]} 中定义）"
+                    "清单文件 {file}：{kind} 代码 {code} 重复（已在 {owner} 中定义）",
+                    file=where.label,
+                    kind=kind,
+                    code=code,
+                    owner=owner[code],
                 )
             owner[code] = where.label
 
@@ -220,7 +237,7 @@ class Library:
             _check_item_references(library, library.item_file[code], item)
         for required, what in ((library.types, "机构类型"), (library.modes, "检查方式")):
             if not required:
-                raise ChecklistError(f"清单库中没有任何{what}：缺少基础清单文件")
+                raise ChecklistError("清单库中没有任何{what}：缺少基础清单文件", what=what)
         return library
 
     @property
@@ -246,8 +263,14 @@ class Library:
 def _check_item_references(library: Library, label: str, item: Item) -> None:
     def bad(field_name: str, value: str, known: Iterable[str], what: str) -> ChecklistError:
         return ChecklistError(
-            f"清单文件 {label}：条目 {item.code} 的字段 {field_name}：未知的{what} {value!r}"
-            f"（可用：{'、'.join(sorted(known))}）"
+            "清单文件 {label}：条目 {code} 的字段 {field_name}：未知的{what} {value}"
+            "（可用：{known}）",
+            label=label,
+            code=item.code,
+            field_name=field_name,
+            what=what,
+            value=repr(value),
+            known="、".join(sorted(known)),
         )
 
     if item.section not in library.sections:
@@ -343,8 +366,10 @@ def install_file(path: Path, user_dir: Path, shipped_dir: Path | None = None) ->
     replaced = next((f for f in current.files if f.data.id == loaded.data.id), None)
     if replaced and _version_key(loaded.data.version) <= _version_key(replaced.data.version):
         raise ChecklistError(
-            f"清单文件 {path.name}：版本 {loaded.data.version} 不高于已有版本 "
-            f"{replaced.data.version}，未安装"
+            "清单文件 {file}：版本 {version} 不高于已有版本 {installed}，未安装",
+            file=path.name,
+            version=loaded.data.version,
+            installed=replaced.data.version,
         )
     Library.build(sorted([*others, loaded], key=lambda f: f.data.id))
     target = user_dir / f"{loaded.data.id}.yaml"

@@ -122,7 +122,9 @@ def find_header(rows: Sequence[tuple[int, Sequence[Any]]]) -> Header | None:
             continue
         if fld in columns:
             raise InvalidInput(
-                f"第 {number} 行的表头中有两列都表示{FIELD_NAMES[fld]}，请删去或改名其中一列"
+                "第 {number} 行的表头中有两列都表示{field}，请删去或改名其中一列",
+                number=number,
+                field=FIELD_NAMES[fld],
             )
         columns[fld] = index
     return Header(number, columns, ignored)
@@ -317,7 +319,9 @@ def _csv_rows(lines: Iterator[str], delimiter: str) -> Iterator[tuple[int, list[
         for number, cells in enumerate(reader, start=1):
             yield number, cells
     except csv.Error as error:
-        raise InvalidInput(f"第 {number + 1} 行不是有效的 CSV：{error}") from error
+        raise InvalidInput(
+            "第 {number} 行不是有效的 CSV：{error}", number=number + 1, error=error
+        ) from error
 
 
 def open_source(path: Path) -> Source:
@@ -325,11 +329,11 @@ def open_source(path: Path) -> Source:
     cannot be used at all (format, encoding, no header, a required column missing)."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".txt", ".xlsx", ".xlsm"):
-        raise InvalidInput(f"{path.name}：只能导入 Excel (.xlsx) 或 CSV 文件")
+        raise InvalidInput("{file}：只能导入 Excel (.xlsx) 或 CSV 文件", file=path.name)
     if not path.is_file():
-        raise NotFound(f"找不到文件：{path}")
+        raise NotFound("找不到文件：{path}", path=path)
     if path.stat().st_size == 0:
-        raise InvalidInput(f"{path.name} 是空文件")
+        raise InvalidInput("{file} 是空文件", file=path.name)
     if suffix in (".csv", ".txt"):
         encoding = sniff_encoding(path)
         with path.open(encoding=encoding, errors="replace", newline="") as probe:
@@ -370,7 +374,9 @@ def _lines(lines: Iterator[str], delimiter: str, number: int) -> Iterator[tuple[
                 yield number, line
             number += 1
     except csv.Error as error:
-        raise InvalidInput(f"第 {number} 行不是有效的 CSV：{error}") from error
+        raise InvalidInput(
+            "第 {number} 行不是有效的 CSV：{error}", number=number, error=error
+        ) from error
 
 
 def _chain(first: list[Any], rest: Iterator[Any]) -> Iterator[Any]:
@@ -381,9 +387,16 @@ def _chain(first: list[Any], rest: Iterator[Any]) -> Iterator[Any]:
 def _require(path: Path, header: Header | None) -> None:
     missing = missing_columns(header)
     if header is None:
-        raise InvalidInput(f"{path.name} 的前 {HEADER_SCAN_ROWS} 行中找不到结算数据的表头")
+        raise InvalidInput(
+            "{file} 的前 {rows} 行中找不到结算数据的表头", file=path.name, rows=HEADER_SCAN_ROWS
+        )
     if missing:
-        raise InvalidInput(f"{path.name} 第 {header.row} 行的表头缺少：{'、'.join(missing)}")
+        raise InvalidInput(
+            "{file} 第 {row} 行的表头缺少：{missing}",
+            file=path.name,
+            row=header.row,
+            missing="、".join(missing),
+        )
 
 
 def _open_xlsx(path: Path) -> Source:
@@ -394,7 +407,9 @@ def _open_xlsx(path: Path) -> Source:
         try:
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-            raise InvalidInput(f"{path.name} 不是有效的 Excel (.xlsx) 文件：{error}") from error
+            raise InvalidInput(
+                "{file} 不是有效的 Excel (.xlsx) 文件：{error}", file=path.name, error=error
+            ) from error
     sheet = book.active if book.active is not None else book.worksheets[0]
     sheet.reset_dimensions()
     numbered = enumerate(sheet.iter_rows(values_only=True), start=1)

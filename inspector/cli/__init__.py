@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -34,6 +35,8 @@ from inspector.cli import (
 from inspector.cli.output import EXIT_ERROR, Printer
 from inspector.errors import InspectorError
 from inspector.inspections import REOPEN_FIRST
+
+log = logging.getLogger(__name__)
 
 # What a shell reports for a program that SIGPIPE ended (128 + 13): the reader stopped early.
 EXIT_PIPE = 141
@@ -122,6 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.home_passphrase_file = getattr(args, "home_passphrase_file", None)
     args.keyring = getattr(args, "keyring", False)
     out = Printer(args.json)
+    _start_log(args.home)
     try:
         code = args.run(args, out)
         sys.stdout.flush()  # inside the try: a closed pipe shows up here, not at exit
@@ -134,7 +138,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             print(f"错误：{message}", file=sys.stderr)
         return EXIT_ERROR
+    except Exception as error:  # a bug: its frames into the log, the traceback to stderr
+        from inspector.diagnostics import log_crash
+
+        log_crash(log, f"command {args.command} failed", error)
+        raise
     return int(code or 0)
+
+
+def _start_log(home: str | None) -> None:
+    """The data directory's log (inspector/diagnostics.py); the command line works without."""
+    from inspector.diagnostics import setup_logging
+    from inspector.paths import resolve_home
+
+    setup_logging(resolve_home(home))
 
 
 def _reader_left() -> int:

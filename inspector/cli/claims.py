@@ -104,7 +104,8 @@ def cmd_mark(args: argparse.Namespace, out: Printer) -> None:
     verdict = VERDICT_ALIASES.get(args.result)
     if verdict is None:
         raise InvalidInput(
-            f"核实结果应为 核实无误（ok）或 发现问题（problem），而不是“{args.result}”"
+            "核实结果应为 核实无误（ok）或 发现问题（problem），而不是“{result}”",
+            result=args.result,
         )
     with open_workspace(args) as ws:
         mark_bill(ws, args.inspection, args.bill_no, verdict, args.note or "", args.evidence)

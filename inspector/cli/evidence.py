@@ -104,9 +104,19 @@ def _numbers(text: str, count: int, what: str) -> list[float]:
     try:
         values = [float(part) for part in parts[:count]]
     except ValueError as error:
-        raise InvalidInput(f"{what}“{text}”应为 {count} 个 0 到 1 之间的数，以逗号分隔") from error
+        raise InvalidInput(
+            "{what}“{text}”应为 {count} 个 0 到 1 之间的数，以逗号分隔",
+            what=what,
+            text=text,
+            count=count,
+        ) from error
     if len(values) != count:
-        raise InvalidInput(f"{what}“{text}”应为 {count} 个 0 到 1 之间的数，以逗号分隔")
+        raise InvalidInput(
+            "{what}“{text}”应为 {count} 个 0 到 1 之间的数，以逗号分隔",
+            what=what,
+            text=text,
+            count=count,
+        )
     return values
 
 

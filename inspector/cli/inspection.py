@@ -49,15 +49,18 @@ def cmd_inspection_new(args: argparse.Namespace, out: Printer) -> None:
                 expiry = date.fromisoformat(args.agreement_expiry)
             except ValueError as error:
                 raise InvalidInput(
-                    f"协议到期日“{args.agreement_expiry}”应写成 YYYY-MM-DD"
+                    "协议到期日“{agreement_expiry}”应写成 YYYY-MM-DD",
+                    agreement_expiry=args.agreement_expiry,
                 ) from error
         mode = resolve_option("检查方式", args.mode, library.modes)
         clashing = recusal_clashes(ws, mode, args.district, team, args.team_district)
         if clashing and not args.recusal_override:
             raise InvalidInput(
-                f"回避：{'、'.join(clashing)} 所属区县与被检查机构所在区县（{args.district}）相同。"
+                "回避：{clashing} 所属区县与被检查机构所在区县（{district}）相同。"
                 "交叉检查中应更换检查人员；如确需参加，请用 --recusal-override 理由 说明，"
-                "理由将写入检查记录。"
+                "理由将写入检查记录。",
+                clashing="、".join(clashing),
+                district=args.district,
             )
         if clashing:
             print(
@@ -192,8 +195,8 @@ def cmd_answer(args: argparse.Namespace, out: Printer) -> None:
     result = RESULT_ALIASES.get(args.result)
     if result is None:
         raise InvalidInput(
-            f"结果“{args.result}”无效，可选：ok（符合）、problem（发现问题）、"
-            "na（不适用）、unchecked（未检查）"
+            "结果“{result}”无效，可选：ok（符合）、problem（发现问题）、na（不适用）、unchecked（未检查）",
+            result=args.result,
         )
     with open_workspace(args) as ws:
         answer = record_answer(
@@ -246,7 +249,7 @@ def cmd_drugs(args: argparse.Namespace, out: Printer) -> None:
     if args.item:
         items = [i for i in items if i.code == args.item]
         if not items:
-            raise InvalidInput(f"条目 {args.item} 没有参考目录")
+            raise InvalidInput("条目 {item} 没有参考目录", item=args.item)
     data: list[dict[str, Any]] = []
     lines: list[str] = []
     for item in items:

@@ -44,14 +44,17 @@ def read_passphrase(args: argparse.Namespace, prompt: str, *, confirm: bool = Fa
     if getattr(args, "passphrase", None) is not None:
         raise InvalidInput(
             "口令不能写在命令行上（会留在命令历史和进程列表中）：请用 --passphrase-file 文件、"
-            f"环境变量 {ENV_PASSPHRASE} 或在终端中输入；请考虑更换这个口令"
+            "环境变量 {variable} 或在终端中输入；请考虑更换这个口令",
+            variable=ENV_PASSPHRASE,
         )
     if getattr(args, "passphrase_file", None):
         path = Path(args.passphrase_file)
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
-            raise InvalidInput(f"无法读取口令文件 {path}：{error}") from error
+            raise InvalidInput(
+                "无法读取口令文件 {path}：{error}", path=path, error=error
+            ) from error
         lines = text.splitlines()
         return lines[0] if lines else ""
     env = os.environ.get(ENV_PASSPHRASE)
@@ -59,8 +62,9 @@ def read_passphrase(args: argparse.Namespace, prompt: str, *, confirm: bool = Fa
         return env
     if not sys.stdin.isatty():
         raise InvalidInput(
-            f"需要口令：请用 --passphrase-file 文件 或环境变量 {ENV_PASSPHRASE} 提供，"
-            "或在终端中运行以输入口令"
+            "需要口令：请用 --passphrase-file 文件 或环境变量 {variable} 提供，"
+            "或在终端中运行以输入口令",
+            variable=ENV_PASSPHRASE,
         )
     first = getpass.getpass(prompt)
     if confirm and getpass.getpass("再输入一次口令：") != first:
@@ -124,7 +128,11 @@ def cmd_key_attach(args: argparse.Namespace, out: Printer) -> None:
         try:
             data = Path(args.cert_file).read_bytes()
         except OSError as error:
-            raise InvalidInput(f"无法读取证书文件 {args.cert_file}：{error.strerror}") from error
+            raise InvalidInput(
+                "无法读取证书文件 {cert_file}：{error}",
+                cert_file=args.cert_file,
+                error=error.strerror,
+            ) from error
         info = store.attach_certificate(args.key_id, data)
         out.emit(_key_data(info), f"证书已导入：{_key_line(info)}")
 
@@ -181,7 +189,7 @@ def cmd_sign_pdf(args: argparse.Namespace, out: Printer) -> None:
     info = store.get(args.key)
     problem = info.problem()
     if problem:
-        raise InvalidInput(f"密钥 {info.key_id} 不能签名：{problem}")
+        raise InvalidInput("密钥 {key_id} 不能签名：{problem}", key_id=info.key_id, problem=problem)
     src = Path(args.file)
     existing = _signature_count(src)
     passphrase = read_passphrase(args, f"密钥 {info.key_id}（{info.name}）的口令：")
@@ -221,7 +229,7 @@ def cmd_verify_pdf(args: argparse.Namespace, out: Printer) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        raise InvalidInput(f"没有这个文件：{path}")
+        raise InvalidInput("没有这个文件：{path}", path=path)
     from inspector.signing.trust import trust_roots
 
     with open_workspace(args) as ws:

@@ -128,7 +128,7 @@ def open_workspace(args: argparse.Namespace) -> Workspace:
         cert_no = acting.strip()
         if cert_no not in {person.cert_no for person in known_inspectors(workspace)}:
             workspace.close()
-            raise InvalidInput(f"--as：本机没有执法证号为 {cert_no} 的检查人员")
+            raise InvalidInput("--as：本机没有执法证号为 {cert_no} 的检查人员", cert_no=cert_no)
         workspace.actor = cert_no
     return workspace
 
@@ -141,7 +141,9 @@ def resolve_option(kind: str, text: str, options: dict[str, Any]) -> str:
         if text == entry.name:
             return code
     listing = "；".join(f"{code}（{entry.name}）" for code, entry in options.items())
-    raise InvalidInput(f"未知的{kind}：{text}。可选：{listing}")
+    raise InvalidInput(
+        "未知的{kind}：{text}。可选：{listing}", kind=kind, text=text, listing=listing
+    )
 
 
 def library_for(args: argparse.Namespace) -> tuple[Library, list[str]]:

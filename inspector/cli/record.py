@@ -24,7 +24,9 @@ def _strokes(path: str) -> list[Any]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise InvalidInput(f"无法读取签名笔迹文件 {path}：{error}") from error
+        raise InvalidInput(
+            "无法读取签名笔迹文件 {path}：{error}", path=path, error=error
+        ) from error
     if not isinstance(data, list):
         raise InvalidInput("签名笔迹文件应为 JSON 数组：[[[x, y], ...], ...]")
     return data

@@ -72,6 +72,10 @@ def _switch(root: Path, staging: Path) -> None:
     if (staging / "vault.json").exists():
         os.replace(staging / "vault.json", root / "vault.json")
         fsync_dir(root)
+    if (root / "vault.json").exists():  # an encrypted directory keeps no plain log of actions
+        from inspector.diagnostics import drop_plain_log
+
+        drop_plain_log(root)
     shutil.rmtree(staging, ignore_errors=True)
     fsync_dir(root)
 
@@ -191,11 +195,13 @@ def encrypt_home(
 
 
 def _disk_full(error: BaseException | None) -> bool:
-    """No space left: a file's write, or SQLite's (SQLCipher's) "database or disk is full"
-    while the database is copied."""
+    """No space left: a file's write, or SQLite's (SQLCipher's) SQLITE_FULL while the database
+    is copied (by its result code, see inspector/db/errors.py)."""
+    from inspector.db.errors import SQLITE_FULL, sqlite_code
+
     if isinstance(error, OSError):
         return error.errno in (errno.ENOSPC, errno.EDQUOT)
-    return error is not None and "disk is full" in str(error).lower()
+    return error is not None and sqlite_code(error) == SQLITE_FULL
 
 
 def _build_encrypted(

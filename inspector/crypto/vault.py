@@ -42,7 +42,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from inspector.crypto.files import FileCipher
-from inspector.errors import InspectorError, InvalidInput
+from inspector.errors import InvalidInput, VaultError, WrongPassphrase
 from inspector.files import write_atomically
 
 VAULT = "vault.json"
@@ -51,14 +51,6 @@ ARGON2 = {"memory_kib": 65536, "iterations": 3, "lanes": 4}
 MIN_PASSPHRASE = 8
 KEYRING_SERVICE = "Inspector 医保基金现场检查"
 DAMAGED = "密钥文件 {path} 已损坏，无法打开数据目录；请用局里的恢复密钥或备份恢复。数据未被改动。"
-
-
-class VaultError(InspectorError):
-    """A key file that cannot be read, or a data directory that cannot be opened."""
-
-
-class WrongPassphrase(VaultError):
-    pass
 
 
 class Locked(VaultError):

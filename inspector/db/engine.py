@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, select
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from inspector.db.connect import _sqlcipher, connect
+from inspector.db.errors import known_failure
 from inspector.db.models import Setting
 from inspector.errors import StorageError
 
@@ -120,22 +121,6 @@ def scratch_connection(path: Path, key: bytes | None = None) -> Any:
     return connection
 
 
-def storage_message(error: BaseException) -> str:
-    """A message for the user about a database failure they can do something about."""
-    text = str(getattr(error, "orig", error)).lower()
-    if "disk is full" in text or "database or disk is full" in text:
-        return "磁盘已满，未能保存。请清理磁盘空间后重试；已保存的数据未受影响。"
-    if "readonly" in text or "read-only" in text:
-        return "数据目录为只读，无法保存。请检查数据目录的写权限。"
-    if "signed and locked" in text:  # the lock triggers of a signed inspection
-        return "该检查已数字签名并锁定，不能修改；如需更正请新建更正记录。"
-    if "locked" in text or "busy" in text:
-        return "数据库正被另一个程序使用，请稍后重试。"
-    if "not a database" in text or "malformed" in text:
-        return "数据库文件已损坏或不是 Inspector 的数据库，请从备份恢复。"
-    return f"数据库错误：{getattr(error, 'orig', error)}"
-
-
 class Database:
     """Engine, sessions and this laptop's device id."""
 
@@ -178,9 +163,12 @@ class Database:
         try:
             yield session
             session.commit()
-        except (OperationalError, DBAPIError) as error:
+        except DBAPIError as error:  # known failures by SQLite's code; a bug stays itself
             session.rollback()
-            raise StorageError(storage_message(error)) from error
+            known = known_failure(error)
+            if known is None:
+                raise
+            raise known from error
         except BaseException:
             session.rollback()
             raise
@@ -197,9 +185,10 @@ class Database:
         try:
             yield raw.driver_connection
         except Exception as error:
-            if isinstance(error, sqlite3.Error) or type(error).__module__.startswith("sqlcipher3"):
-                raise StorageError(storage_message(error)) from error
-            raise
+            known = known_failure(error)
+            if known is None:
+                raise
+            raise known from error
         finally:
             raw.close()
 

@@ -3,6 +3,7 @@ and refuse a database made by a newer Inspector."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -18,6 +19,8 @@ from inspector.errors import DatabaseTooNew
 
 if TYPE_CHECKING:
     from alembic.config import Config
+
+log = logging.getLogger(__name__)
 
 # Alembic is imported only when a database has to change: importing it costs more than a
 # bare Qt window takes to start, and at almost every start the schema is already current.
@@ -90,14 +93,17 @@ def upgrade(engine: Engine, database: Path, backups: Path) -> Path | None:
             scripts.get_revision(revision)
         except Exception as error:
             raise DatabaseTooNew(
-                f"数据库 {database} 由更新版本的 Inspector 创建（结构版本 {revision}），"
-                "本程序无法打开。请升级 Inspector；数据未被改动。"
+                "数据库 {database} 由更新版本的 Inspector 创建（结构版本 {revision}），"
+                "本程序无法打开。请升级 Inspector；数据未被改动。",
+                database=database,
+                revision=revision,
             ) from error
     label = "before-" + "+".join(sorted(heads))
     made = backup(engine, backups, label) if current else None
     with migration_connection(engine) as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "heads")
+    log.info("schema %s -> %s (backup made: %s)", sorted(current), sorted(heads), made is not None)
     return made
 
 

@@ -50,9 +50,11 @@ def _coordinate(value: Any, name: str) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError) as error:
-        raise InvalidInput(f"标注坐标 {name} 不是数字：{value!r}") from error
+        raise InvalidInput(
+            "标注坐标 {name} 不是数字：{value}", name=name, value=repr(value)
+        ) from error
     if not (math.isfinite(number) and -0.5 <= number <= 1.5):
-        raise InvalidInput(f"标注坐标 {name} 超出图片范围：{value!r}")
+        raise InvalidInput("标注坐标 {name} 超出图片范围：{value}", name=name, value=repr(value))
     return round(number, 5)
 
 
@@ -60,22 +62,23 @@ def parse_shapes(shapes: Sequence[Shape | dict[str, Any]]) -> list[Shape]:
     if not shapes:
         raise InvalidInput("没有标注内容（箭头、圆圈或文字）")
     if len(shapes) > SHAPES_MAX:
-        raise InvalidInput(f"标注最多 {SHAPES_MAX} 处")
+        raise InvalidInput("标注最多 {count} 处", count=SHAPES_MAX)
     parsed: list[Shape] = []
     for shape in shapes:
         data = shape.to_dict() if isinstance(shape, Shape) else dict(shape)
         kind = data.get("kind")
         if kind not in KINDS:
             raise InvalidInput(
-                f"未知的标注类型：{kind!r}（可选：箭头 arrow、圆圈 circle、文字 text）"
+                "未知的标注类型：{kind}（可选：箭头 arrow、圆圈 circle、文字 text）",
+                kind=repr(kind),
             )
         color = str(data.get("color") or DEFAULT_COLOR)
         if not (len(color) == 7 and color.startswith("#")):
-            raise InvalidInput(f"颜色应写成 #RRGGBB：{color!r}")
+            raise InvalidInput("颜色应写成 #RRGGBB：{color}", color=repr(color))
         try:
             int(color[1:], 16)
         except ValueError as error:
-            raise InvalidInput(f"颜色应写成 #RRGGBB：{color!r}") from error
+            raise InvalidInput("颜色应写成 #RRGGBB：{color}", color=repr(color)) from error
         x1 = _coordinate(data.get("x1"), "x1")
         y1 = _coordinate(data.get("y1"), "y1")
         if kind == "text":
@@ -83,7 +86,7 @@ def parse_shapes(shapes: Sequence[Shape | dict[str, Any]]) -> list[Shape]:
             if not text:
                 raise InvalidInput("文字标注不能为空")
             if len(text) > TEXT_MAX:
-                raise InvalidInput(f"文字标注最多 {TEXT_MAX} 个字")
+                raise InvalidInput("文字标注最多 {count} 个字", count=TEXT_MAX)
             parsed.append(Shape("text", x1, y1, text=text, color=color.lower()))
         else:
             x2 = _coordinate(data.get("x2"), "x2")
@@ -144,7 +147,7 @@ def render_annotation(base: bytes, shapes: Sequence[Shape]) -> Rendered:
         with Image.open(io.BytesIO(base)) as source:
             image = source.convert("RGB")
     except OSError as error:
-        raise InvalidInput(f"无法读取照片的打印副本：{error}") from error
+        raise InvalidInput("无法读取照片的打印副本：{error}", error=error) from error
     draw_shapes(image, shapes)
     out = io.BytesIO()
     image.save(out, format="JPEG", quality=90)

@@ -16,7 +16,7 @@ from inspector.errors import InvalidInput, StorageError
 from inspector.evidence import custody
 from inspector.evidence.intake import team_member
 from inspector.evidence.media import suffix_for
-from inspector.evidence.store import CHUNK, disk_message, file_sha256
+from inspector.evidence.store import CHUNK, disk_error, file_sha256
 from inspector.inspections import get_inspection, resolve_id
 from inspector.progress import NullReporter, Reporter, check_cancel
 from inspector.workspace import Workspace
@@ -50,7 +50,9 @@ def export_evidence(
     if not view.evidence:
         raise InvalidInput("本次检查还没有证据")
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise InvalidInput(f"导出目录 {folder} 不是空文件夹，请选择一个新的或空的文件夹")
+        raise InvalidInput(
+            "导出目录 {folder} 不是空文件夹，请选择一个新的或空的文件夹", folder=folder
+        )
     with ws.db.session() as session:
         inspection = resolve_id(session, view.id)
         actor = custody.actor_of(team_member(inspection, by))
@@ -65,7 +67,9 @@ def export_evidence(
             try:
                 source = ws.store.open(evidence.sha256, suffix_for(evidence.media_type))
             except StorageError as error:
-                raise StorageError(f"证据 {evidence.original_name} 的文件缺失，导出中止") from error
+                raise StorageError(
+                    "证据 {file} 的文件缺失，导出中止", file=evidence.original_name
+                ) from error
             with source, target.open("wb") as handle:
                 shutil.copyfileobj(source, handle, CHUNK)
                 handle.flush()
@@ -73,7 +77,9 @@ def export_evidence(
             copied = file_sha256(target)
             if copied != evidence.sha256:
                 raise StorageError(
-                    f"证据 {evidence.original_name} 导出后的哈希与原件不符（{copied}），导出中止"
+                    "证据 {file} 导出后的哈希与原件不符（{copied}），导出中止",
+                    file=evidence.original_name,
+                    copied=copied,
                 )
             written.append(
                 {
@@ -127,5 +133,5 @@ def export_evidence(
             encoding="utf-8",
         )
     except OSError as error:
-        raise StorageError(disk_message(error)) from error
+        raise disk_error(error) from error
     return ExportResult(folder=folder, files=len(written), manifest=manifest)

@@ -23,11 +23,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from inspector.db.models import CustodyEvent, Evidence, Inspection, Inspector, new_id, utcnow
-from inspector.errors import InspectorError, InvalidInput, NotFound, StorageError
+from inspector.errors import InspectorError, InvalidInput, NotFound
 from inspector.evidence import custody
 from inspector.evidence.media import MediaInfo, display_name, inspect_file, suffix_for
 from inspector.evidence.recovery import referenced_in
-from inspector.evidence.store import Scratch, Staged, disk_message
+from inspector.evidence.store import Scratch, Staged, disk_error, disk_message
 from inspector.inspections import mark_started, require_editable, resolve_id
 from inspector.progress import Cancelled, NullReporter, Reporter
 from inspector.workspace import Workspace
@@ -192,7 +192,7 @@ def add_evidence(
                 if reporter.cancelled:
                     cancelled = True  # let running preparations end; their files are removed
     except OSError as error:
-        raise StorageError(disk_message(error)) from error
+        raise disk_error(error) from error
     if len(results) < len(files):
         raise Cancelled()
     return results
@@ -231,7 +231,7 @@ def add_evidence_bytes(
                 future.set_exception(error)
             (result,) = _commit_group(ws, full_id, [(path, future)], item_code, adder_id, actor)
     except OSError as error:
-        raise StorageError(disk_message(error)) from error
+        raise disk_error(error) from error
     return result
 
 
@@ -244,7 +244,7 @@ def _prepare(scratch: Scratch, path: Path) -> _Prepared:
             raise InvalidInput("文件为空（0 字节）")
         original = scratch.stage(path)
     except OSError as error:
-        raise StorageError(disk_message(error)) from error
+        raise disk_error(error) from error
     return _derive(scratch, path, original)
 
 

@@ -39,9 +39,9 @@ def resolve_evidence(session: Session, text: str, inspection_id: str | None = No
         query = query.where(Evidence.inspection_id == inspection_id)
     found = session.scalars(query.limit(2)).all()
     if not found:
-        raise NotFound(f"没有编号为 {text} 的证据")
+        raise NotFound("没有编号为 {text} 的证据", text=text)
     if len(found) > 1:
-        raise InvalidInput(f"编号 {text} 对应多件证据，请输入更长的编号")
+        raise InvalidInput("编号 {text} 对应多件证据，请输入更长的编号", text=text)
     return found[0]
 
 
@@ -82,7 +82,7 @@ def _begin_change(ws: Workspace, ch: Change, evidence_id: str, by: str | None) -
     row = session.get(Evidence, full_id)
     inspection = session.get(Inspection, inspection_id)
     if row is None or inspection is None:
-        raise NotFound(f"没有编号为 {evidence_id} 的证据")
+        raise NotFound("没有编号为 {evidence_id} 的证据", evidence_id=evidence_id)
     require_editable(inspection)
     ch.inspection = inspection
     ch.entity(row)
@@ -93,7 +93,7 @@ def _begin_change(ws: Workspace, ch: Change, evidence_id: str, by: str | None) -
 def set_caption(ws: Workspace, evidence_id: str, caption: str, *, by: str | None = None) -> None:
     caption = caption.strip()
     if len(caption) > CAPTION_MAX:
-        raise InvalidInput(f"说明最多 {CAPTION_MAX} 个字")
+        raise InvalidInput("说明最多 {count} 个字", count=CAPTION_MAX)
     with ws.change(None, "evidence.caption") as ch:
         change = _begin_change(ws, ch, evidence_id, by)
         if change.row.caption == caption:
@@ -120,7 +120,7 @@ def link_evidence(
         change = _begin_change(ws, ch, evidence_id, by)
         row = change.row
         if item_code is not None and item_code not in item_codes(change.inspection):
-            raise NotFound(f"本次检查的清单中没有条目 {item_code}")
+            raise NotFound("本次检查的清单中没有条目 {item_code}", item_code=item_code)
         if row.item_code == item_code:
             ch.nothing()
             return
@@ -136,7 +136,7 @@ def link_evidence(
         )
         if clash is not None:
             where = f"条目 {item_code}" if item_code else "本次检查（未关联条目）"
-            raise InvalidInput(f"同一文件已关联到{where}")
+            raise InvalidInput("同一文件已关联到{where}", where=where)
         previous = row.item_code
         row.item_code = item_code
         row.updated_at = utcnow()
@@ -169,7 +169,8 @@ def remove_evidence(ws: Workspace, evidence_id: str, *, by: str | None = None) -
         ):
             if row.id in (seal.evidence_ids or []):
                 raise InvalidInput(
-                    f"这件证据是封存清单第 {seal.position} 项的照片，请先从封存清单中移除"
+                    "这件证据是封存清单第 {position} 项的照片，请先从封存清单中移除",
+                    position=seal.position,
                 )
         # Journaled before the row goes: if the process dies after the commit, the next
         # start deletes the files no row names any more.

@@ -39,7 +39,7 @@ def parse_quantity(text: str) -> str:
     try:
         value = Decimal(cleaned)
     except InvalidOperation as error:
-        raise InvalidInput(f"数量“{text}”不是数字") from error
+        raise InvalidInput("数量“{text}”不是数字", text=text) from error
     if not value.is_finite() or value <= 0:
         raise InvalidInput("数量必须大于 0")
     if value != value.quantize(Decimal("0.001")):
@@ -86,7 +86,7 @@ def add_seal_item(
         for text in evidence_ids:
             row = resolve_evidence(session, text, full_id)
             if not row.media_type.startswith("image/"):
-                raise InvalidInput(f"证据 {row.original_name} 不是照片")
+                raise InvalidInput("证据 {file} 不是照片", file=row.original_name)
             if row.id not in photos:
                 photos.append(row.id)
         last = session.scalar(
@@ -159,7 +159,7 @@ def remove_seal_item(
             select(SealItem).where(SealItem.inspection_id == full_id, SealItem.position == position)
         )
         if item is None:
-            raise NotFound(f"封存清单中没有第 {position} 项")
+            raise NotFound("封存清单中没有第 {position} 项", position=position)
         ch.custody(
             "seal_removed",
             actor=custody.actor_of(adder),

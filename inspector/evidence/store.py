@@ -41,14 +41,20 @@ LOCK = "lock"
 Referenced = Callable[[set[str]], set[str]]  # of these hashes, the ones a database row names
 
 
-def disk_message(error: OSError) -> str:
+def disk_error(error: OSError) -> StorageError:
+    """A file that could not be written, as the user's message (a template, translatable)."""
     import errno
 
     if error.errno == errno.ENOSPC:
-        return "磁盘已满，文件未保存。请清理磁盘空间后重试；已保存的数据未受影响。"
+        return StorageError("磁盘已满，文件未保存。请清理磁盘空间后重试；已保存的数据未受影响。")
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "没有写入数据目录的权限（或磁盘为只读），文件未保存。"
-    return f"文件未保存：{error.strerror or error}"
+        return StorageError("没有写入数据目录的权限（或磁盘为只读），文件未保存。")
+    return StorageError("文件未保存：{error}", error=error.strerror or str(error))
+
+
+def disk_message(error: OSError) -> str:
+    """:func:`disk_error`'s text (callers that build the error themselves)."""
+    return str(disk_error(error))
 
 
 def _try_lock(handle: IO[bytes]) -> bool:
@@ -332,7 +338,7 @@ class EvidenceStore:
         try:
             work = Scratch(self)
         except OSError as error:
-            raise StorageError(disk_message(error)) from error
+            raise disk_error(error) from error
         try:
             yield work
         finally:
@@ -346,7 +352,7 @@ class EvidenceStore:
                 work.keep([(staged, suffix)])
                 return staged.sha256, staged.size
         except OSError as error:
-            raise StorageError(disk_message(error)) from error
+            raise disk_error(error) from error
 
     def copy_in(self, source: Path, sha256: str, suffix: str) -> None:
         """Write a file of another store under its known hash (``home encrypt`` fills a new

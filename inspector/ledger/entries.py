@@ -34,7 +34,7 @@ from inspector.db.models import (
     Result,
     natural_id,
 )
-from inspector.errors import InvalidInput, NotFound, StorageError
+from inspector.errors import InvalidInput, NotFound
 from inspector.inspections import checklist_of, parse_amount
 from inspector.progress import NullReporter, Reporter, check_cancel
 from inspector.workspace import Workspace
@@ -482,13 +482,13 @@ def set_progress(
 def write_file(target: Path, payload: bytes) -> None:
     """A file the user asked for (or the record store's), written atomically; a full disk or a
     folder that cannot be written is a message, not a crash, and leaves no partial file."""
-    from inspector.evidence.store import disk_message
+    from inspector.evidence.store import disk_error
     from inspector.files import write_atomically
 
     try:
         write_atomically(target, payload, mode=0o644)
     except OSError as error:
-        raise StorageError(disk_message(error)) from error
+        raise disk_error(error) from error
 
 
 EXPORT_HEADER = (

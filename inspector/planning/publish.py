@@ -131,7 +131,7 @@ class Verification:
 
 def _sheet_text(book: Any, name: str) -> str:
     if name not in book.sheetnames:
-        raise InvalidInput(f"文件中没有“{name}”工作表，不是本软件生成的抽查结果")
+        raise InvalidInput("文件中没有“{name}”工作表，不是本软件生成的抽查结果", name=name)
     return "".join(str(row[0] or "") for row in book[name].iter_rows(values_only=True) if row)
 
 
@@ -141,13 +141,15 @@ def verify_publication(path: Path) -> Verification:
     import openpyxl
 
     if not path.is_file():
-        raise NotFound(f"找不到文件：{path}")
+        raise NotFound("找不到文件：{path}", path=path)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-            raise InvalidInput(f"{path.name} 不是有效的 Excel (.xlsx) 文件：{error}") from error
+            raise InvalidInput(
+                "{file} 不是有效的 Excel (.xlsx) 文件：{error}", file=path.name, error=error
+            ) from error
         try:
             inputs = DrawInputs.from_json(_sheet_text(book, INPUTS_SHEET))
             stated_text = _sheet_text(book, STATED_SHEET)

@@ -16,8 +16,8 @@ from reportlab.platypus import (
 )
 
 from inspector.db.models import InspectionStatus, Record
-from inspector.errors import InvalidInput, StorageError
-from inspector.evidence.store import disk_message
+from inspector.errors import InvalidInput
+from inspector.evidence.store import disk_error
 from inspector.files import write_atomically
 from inspector.inspections import (
     get_inspection,
@@ -79,7 +79,7 @@ def _render(
         try:
             write_atomically(out, data)
         except OSError as error:
-            raise StorageError(disk_message(error)) from error
+            raise disk_error(error) from error
     return (out or kept), name, sha256, len(data)
 
 

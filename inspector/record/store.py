@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, TYPE_CHECKING, Any
 
 from inspector.errors import StorageError
-from inspector.evidence.store import _try_lock, disk_message
+from inspector.evidence.store import _try_lock, disk_error
 from inspector.files import fsync_dir, write_atomically
 from inspector.paths import DataDir
 
@@ -81,7 +81,7 @@ class RecordStore:
         try:
             write_atomically(path, payload)
         except OSError as error:
-            raise StorageError(disk_message(error)) from error
+            raise disk_error(error) from error
         return path
 
     def new_file(self, inspection_id: str, file_name: str) -> tuple[Path, str]:
@@ -122,7 +122,7 @@ class RecordStore:
         try:
             write_atomically(Path(target), data, mode=0o666)
         except OSError as error:
-            raise StorageError(disk_message(error)) from error
+            raise disk_error(error) from error
         return Path(target)
 
     def open(self, name: str) -> IO[bytes]:
@@ -212,7 +212,7 @@ class RecordStore:
             os.replace(temporary, path)
         except OSError as error:
             Path(temporary).unlink(missing_ok=True)
-            raise StorageError(disk_message(error)) from error
+            raise disk_error(error) from error
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise

@@ -104,10 +104,14 @@ def find_institution(ws: Workspace, text: str) -> InstitutionInfo:
         if not found:
             found = session.scalars(select(Institution).where(Institution.name == text)).all()
         if not found:
-            raise NotFound(f"机构名单中没有“{text}”（可用 institution list --search 查找）")
+            raise NotFound(
+                "机构名单中没有“{text}”（可用 institution list --search 查找）", text=text
+            )
         if len(found) > 1:
             listed = "、".join(f"{p.district}（协议 {p.agreement_no or '无'}）" for p in found)
-            raise InvalidInput(f"“{text}”对应多家机构：{listed}。请用协议编号指定")
+            raise InvalidInput(
+                "“{text}”对应多家机构：{listed}。请用协议编号指定", text=text, listed=listed
+            )
         return _info(found[0], ws.library)
 
 

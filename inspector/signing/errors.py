@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from inspector.errors import InspectorError
+from inspector.errors import SigningError, WrongPassphrase
 
-
-class SigningError(InspectorError):
-    """A key, a certificate or a PDF cannot be used as asked."""
-
-
-class WrongPassphrase(SigningError):
-    pass
+__all__ = ["KeyRefused", "SigningError", "WrongPassphrase"]
 
 
 class KeyRefused(SigningError):

@@ -477,7 +477,9 @@ def verify_pdf(
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise SigningError(f"无法读取 {path}：{error.strerror or error}") from error
+        raise SigningError(
+            "无法读取 {path}：{error}", path=path, error=error.strerror or error
+        ) from error
     return verify_pdf_data(data, path, trusted=trusted, roots=roots)
 
 

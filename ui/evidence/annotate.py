@@ -25,6 +25,7 @@ from inspector.evidence.annotate import DEFAULT_COLOR, KINDS, Shape
 from inspector.evidence.manage import annotate_evidence, locate_evidence, print_bytes
 from inspector.inspections import get_inspection
 from inspector.workspace import Workspace
+from ui.errors import arg
 from ui.evidence.images import stored_image
 from ui.tasks import TaskRunner
 
@@ -256,5 +257,5 @@ class AnnotationEditor(QDialog):
         self.accept()
 
     def _failed(self, text: str) -> None:
-        self.message.setText(self.tr("保存失败：%1").replace("%1", text))
+        self.message.setText(arg(self.tr("保存失败：%1"), text))
         self.save_button.setEnabled(True)

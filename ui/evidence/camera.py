@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.evidence.shot import camera_jpeg, shot_name
+from ui.errors import arg
 
 
 @dataclass
@@ -50,7 +51,7 @@ def available_cameras() -> CameraCheck:
         multimedia = _multimedia()
     except ImportError as error:
         reason = translate("CameraDialog", "摄像头不可用：多媒体组件无法加载（%1）")
-        return CameraCheck(reason=reason.replace("%1", str(error)))
+        return CameraCheck(reason=arg(reason, str(error)))
     devices = list(multimedia.QMediaDevices.videoInputs())
     if not devices:
         return CameraCheck(
@@ -180,7 +181,7 @@ class CameraDialog(QDialog):
         self.shot_taken.emit(shot)
 
     def _error(self, _id: int, _error: Any, text: str) -> None:
-        self.message.setText(self.tr("拍照失败：%1").replace("%1", text))
+        self.message.setText(arg(self.tr("拍照失败：%1"), text))
 
     def done(self, result: int) -> None:
         if self.camera is not None:
