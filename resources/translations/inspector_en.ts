@@ -4,12 +4,12 @@
 <context>
     <name>AnnotationCanvas</name>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="84"/>
+        <location filename="../../ui/evidence/annotate.py" line="85"/>
         <source>文字标注</source>
         <translation>Text label</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="84"/>
+        <location filename="../../ui/evidence/annotate.py" line="85"/>
         <source>文字：</source>
         <translation>Text:</translation>
     </message>
@@ -17,57 +17,57 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="183"/>
+        <location filename="../../ui/evidence/annotate.py" line="184"/>
         <source>标注（保存为副本，原件不变）</source>
         <translation>Annotate (saved as a copy; the original is unchanged)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="194"/>
+        <location filename="../../ui/evidence/annotate.py" line="195"/>
         <source>箭头</source>
         <translation>Arrow</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="194"/>
+        <location filename="../../ui/evidence/annotate.py" line="195"/>
         <source>圆圈</source>
         <translation>Circle</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="194"/>
+        <location filename="../../ui/evidence/annotate.py" line="195"/>
         <source>文字</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="204"/>
+        <location filename="../../ui/evidence/annotate.py" line="205"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="208"/>
+        <location filename="../../ui/evidence/annotate.py" line="209"/>
         <source>保存为标注副本</source>
         <translation>Save annotated copy</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="211"/>
+        <location filename="../../ui/evidence/annotate.py" line="212"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="215"/>
+        <location filename="../../ui/evidence/annotate.py" line="216"/>
         <source>拖动画箭头或圆圈；选“文字”后点击图片写字。</source>
         <translation>Drag to draw an arrow or a circle; choose “Text”, then click the picture to write.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="246"/>
+        <location filename="../../ui/evidence/annotate.py" line="247"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="254"/>
+        <location filename="../../ui/evidence/annotate.py" line="255"/>
         <source>已保存标注副本</source>
         <translation>Annotated copy saved</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="259"/>
+        <location filename="../../ui/evidence/annotate.py" line="260"/>
         <source>保存失败：%1</source>
         <translation>Not saved: %1</translation>
     </message>
@@ -417,42 +417,42 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../ui/evidence/camera.py" line="52"/>
+        <location filename="../../ui/evidence/camera.py" line="53"/>
         <source>摄像头不可用：多媒体组件无法加载（%1）</source>
         <translation>Camera unavailable: the multimedia components could not be loaded (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/camera.py" line="57"/>
+        <location filename="../../ui/evidence/camera.py" line="58"/>
         <source>未检测到摄像头。可用手机或相机拍照后，导入照片或存储卡文件夹。</source>
         <translation>No camera found. Take photos with a phone or camera, then add the photos or the memory card&apos;s folder.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/camera.py" line="112"/>
+        <location filename="../../ui/evidence/camera.py" line="113"/>
         <source>拍照取证</source>
         <translation>Take photos as evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/camera.py" line="133"/>
+        <location filename="../../ui/evidence/camera.py" line="134"/>
         <source>拍照</source>
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/camera.py" line="137"/>
+        <location filename="../../ui/evidence/camera.py" line="138"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/camera.py" line="141"/>
+        <location filename="../../ui/evidence/camera.py" line="142"/>
         <source>摄像头：</source>
         <translation>Camera:</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/camera.py" line="172"/>
+        <location filename="../../ui/evidence/camera.py" line="173"/>
         <source>正在拍照…</source>
         <translation>Taking the photo…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/camera.py" line="179"/>
+        <location filename="../../ui/evidence/camera.py" line="180"/>
         <source>已拍摄 %n 张</source>
         <translation>
             <numerusform>%n photo taken</numerusform>
@@ -460,12 +460,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/camera.py" line="183"/>
+        <location filename="../../ui/evidence/camera.py" line="184"/>
         <source>拍照失败：%1</source>
         <translation>Photo failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/camera.py" line="199"/>
+        <location filename="../../ui/evidence/camera.py" line="200"/>
         <source>用电脑摄像头拍照取证</source>
         <translation>Take photos as evidence with the laptop&apos;s camera</translation>
     </message>
@@ -2701,7 +2701,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="665"/>
         <source>检查 {inspection} 的签字记录所载数据的摘要与推送的数据不一致（记录 {record}；{row}）：已拒绝，服务器数据未改变</source>
-        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}; {row}): refused, the server's data is unchanged</translation>
+        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}; {row}): refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="679"/>
@@ -2712,6 +2712,417 @@ Checked {done}/{n}, problems found {problems}</translation>
         <location filename="../../ui/core_messages.py" line="683"/>
         <source>操作记录中找不到被改的那一行</source>
         <translation>the action log does not show which row was altered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="687"/>
+        <source>操作记录编号至少需要 4 个字符</source>
+        <translation>An audit event number needs at least 4 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="688"/>
+        <source>没有编号为 {text} 的操作记录</source>
+        <translation>No audit event has the number {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="689"/>
+        <source>编号 {text} 对应多条操作记录，请输入更长的编号</source>
+        <translation>The number {text} matches several audit events; type a longer number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="690"/>
+        <source>导出文件的扩展名应为 .jsonl 或 .xlsx</source>
+        <translation>The export file's extension should be .jsonl or .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="691"/>
+        <source>未知的{what}：{value}。可选：{options}</source>
+        <translation>Unknown {what}: {value}. Choices: {options}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="692"/>
+        <source>专项“{focus}”对“{type}”没有适用的检查条目</source>
+        <translation>The focus pack “{focus}” has no items that apply to “{type}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="693"/>
+        <source>清单文件 {file}：内容应为键值对象（format、id、version…）</source>
+        <translation>Checklist file {file}: the content should be a mapping (format, id, version…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="694"/>
+        <source>清单文件 {file}：字段 focus 应且仅应出现在 kind: focus 的文件中</source>
+        <translation>Checklist file {file}: the field focus belongs in files of kind: focus, and only there</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="697"/>
+        <source>清单文件 {file}：字段 focus.code 应与 id（{id}）相同</source>
+        <translation>Checklist file {file}: the field focus.code should equal the id ({id})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="698"/>
+        <source>清单文件 {label}：条目 {code} 的字段 {field_name}：未知的{what} {value}（可用：{known}）</source>
+        <translation>Checklist file {label}: item {code}, field {field_name}: unknown {what} {value} (known: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="702"/>
+        <source>清单文件 {file}：版本 {version} 不高于已有版本 {installed}，未安装</source>
+        <translation>Checklist file {file}: version {version} is not newer than the installed version {installed}; not installed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="705"/>
+        <source>清单文件 {file} 无法读取：{error}</source>
+        <translation>Checklist file {file} cannot be read: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="706"/>
+        <source>清单文件 {file} 不是 UTF-8 编码的文本</source>
+        <translation>Checklist file {file} is not UTF-8 text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="707"/>
+        <source>清单文件 {file}：YAML 语法错误 {where}：{problem}</source>
+        <translation>Checklist file {file}: YAML syntax error {where}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="708"/>
+        <source>清单文件 {file} 有错误：
+  {details}</source>
+        <translation>Checklist file {file}: YAML syntax error {where}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="709"/>
+        <source>清单文件 {file}：{kind} 代码 {code} 重复（已在 {owner} 中定义）</source>
+        <translation>Checklist file {file}: {kind} code {code} is defined twice (already in {owner})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="712"/>
+        <source>清单库中没有任何{what}：缺少基础清单文件</source>
+        <translation>The checklist library has no {what}: the base checklist file is missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="713"/>
+        <source>{file}：只能导入 Excel (.xlsx) 或 CSV 文件</source>
+        <translation>{file}: only Excel (.xlsx) or CSV files can be imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="714"/>
+        <source>{file} 是空文件</source>
+        <translation>{file} is empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="715"/>
+        <source>{file} 的前 {rows} 行中找不到结算数据的表头</source>
+        <translation>No header of settlement data in the first {rows} rows of {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="716"/>
+        <source>{file} 第 {row} 行的表头缺少：{missing}</source>
+        <translation>The header in row {row} of {file} lacks: {missing}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="717"/>
+        <source>第 {number} 行的表头中有两列都表示{field}，请删去或改名其中一列</source>
+        <translation>Two columns of the header in row {number} both mean {field}; delete or rename one of them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="720"/>
+        <source>第 {number} 行不是有效的 CSV：{error}</source>
+        <translation>Row {number} is not valid CSV: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="721"/>
+        <source>{file} 不是有效的 Excel (.xlsx) 文件：{error}</source>
+        <translation>{file} is not a valid Excel (.xlsx) file: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="722"/>
+        <source>标注坐标 {name} 超出图片范围：{value}</source>
+        <translation>Annotation coordinate {name} is outside the picture: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="723"/>
+        <source>没有标注内容（箭头、圆圈或文字）</source>
+        <translation>Nothing to annotate (arrow, circle or text)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="724"/>
+        <source>标注最多 {count} 处</source>
+        <translation>At most {count} annotations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="725"/>
+        <source>标注坐标 {name} 不是数字：{value}</source>
+        <translation>Annotation coordinate {name} is not a number: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="726"/>
+        <source>未知的标注类型：{kind}（可选：箭头 arrow、圆圈 circle、文字 text）</source>
+        <translation>Unknown annotation kind: {kind} (choices: arrow, circle, text)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="729"/>
+        <source>颜色应写成 #RRGGBB：{color}</source>
+        <translation>A colour is written #RRGGBB: {color}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="730"/>
+        <source>无法读取照片的打印副本：{error}</source>
+        <translation>The photo's print copy cannot be read: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="731"/>
+        <source>文字标注不能为空</source>
+        <translation>A text annotation cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="732"/>
+        <source>文字标注最多 {count} 个字</source>
+        <translation>A text annotation has at most {count} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="733"/>
+        <source>箭头的起点和终点相同</source>
+        <translation>The arrow starts where it ends</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="734"/>
+        <source>圆圈的大小为零</source>
+        <translation>The circle has no size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="735"/>
+        <source>本次检查还没有证据</source>
+        <translation>This inspection has no evidence yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="736"/>
+        <source>导出目录 {folder} 不是空文件夹，请选择一个新的或空的文件夹</source>
+        <translation>The export folder {folder} is not empty; choose a new or empty folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="737"/>
+        <source>证据 {file} 导出后的哈希与原件不符（{copied}），导出中止</source>
+        <translation>The exported copy of evidence {file} does not hash as the original ({copied}); export stopped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="738"/>
+        <source>证据 {file} 的文件缺失，导出中止</source>
+        <translation>The file of evidence {file} is missing; export stopped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="739"/>
+        <source>证据编号至少需要 4 个字符</source>
+        <translation>An evidence number needs at least 4 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="740"/>
+        <source>没有编号为 {text} 的证据</source>
+        <translation>No evidence has the number {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="741"/>
+        <source>编号 {text} 对应多件证据，请输入更长的编号</source>
+        <translation>The number {text} matches several pieces of evidence; type a longer number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="742"/>
+        <source>没有编号为 {evidence_id} 的证据</source>
+        <translation>No evidence has the number {evidence_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="743"/>
+        <source>说明最多 {count} 个字</source>
+        <translation>A caption has at most {count} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="744"/>
+        <source>同一文件已关联到{where}</source>
+        <translation>The same file is already linked to {where}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="745"/>
+        <source>这件证据有标注副本，请先移除标注副本</source>
+        <translation>This evidence has an annotated copy; remove the annotated copy first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="746"/>
+        <source>只能在照片上标注</source>
+        <translation>Only photos can be annotated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="747"/>
+        <source>这件证据是封存清单第 {position} 项的照片，请先从封存清单中移除</source>
+        <translation>This evidence is the photo of item {position} of the seal list; remove it from the seal list first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="748"/>
+        <source>数量必须大于 0</source>
+        <translation>The quantity must be greater than 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="749"/>
+        <source>数量最多保留三位小数</source>
+        <translation>A quantity has at most three decimals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="750"/>
+        <source>数量过大</source>
+        <translation>The quantity is too large</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="751"/>
+        <source>请填写封存物品的名称和描述</source>
+        <translation>Enter the sealed goods' name and description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="752"/>
+        <source>描述最多 1000 个字</source>
+        <translation>A description has at most 1000 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="753"/>
+        <source>请填写数量单位（如 盒、本、台）</source>
+        <translation>Enter the unit of the quantity (e.g. box, book, unit)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="754"/>
+        <source>单位最多 16 个字</source>
+        <translation>A unit has at most 16 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="755"/>
+        <source>封存清单中没有第 {position} 项</source>
+        <translation>The seal list has no item {position}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="756"/>
+        <source>证据 {file} 不是照片</source>
+        <translation>Evidence {file} is not a photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="757"/>
+        <source>抽查结果文件的扩展名应为 .xlsx</source>
+        <translation>The draw result file's extension should be .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="758"/>
+        <source>文件中没有“{name}”工作表，不是本软件生成的抽查结果</source>
+        <translation>The file has no “{name}” sheet: it is not a draw result made by this program</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="759"/>
+        <source>权重文件中缺少 {name}</source>
+        <translation>The weights file lacks {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="760"/>
+        <source>{file} 不是有效的权重文件</source>
+        <translation>{file} is not a valid weights file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="761"/>
+        <source>{file}：default_risk_level 不在 risk_levels 中</source>
+        <translation>{file}: default_risk_level is not among risk_levels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="762"/>
+        <source>{file}：default_credit_rating 不在 credit_ratings 中</source>
+        <translation>{file}: default_credit_rating is not among credit_ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="763"/>
+        <source>风险等级“{text}”无效，可填：{choices}</source>
+        <translation>Risk level “{text}” is not valid; choices: {choices}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="764"/>
+        <source>信用等级“{text}”无效，可填：{choices}</source>
+        <translation>Credit rating “{text}” is not valid; choices: {choices}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="765"/>
+        <source>权重文件 {name} 中“{key}”的权重必须是正整数</source>
+        <translation>In the weights file, {name} “{key}” must have a positive whole-number weight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="766"/>
+        <source>请填写机构名称或协议编号</source>
+        <translation>Enter the institution's name or agreement number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="767"/>
+        <source>找不到该机构</source>
+        <translation>The institution cannot be found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="768"/>
+        <source>机构名单中没有“{text}”（可用 institution list --search 查找）</source>
+        <translation>The institution list has no “{text}” (search with institution list --search)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="769"/>
+        <source>“{text}”对应多家机构：{listed}。请用协议编号指定</source>
+        <translation>“{text}” matches several institutions: {listed}. Name one by its agreement number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="770"/>
+        <source>无法读取 {path}：{error}</source>
+        <translation>Cannot read {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="771"/>
+        <source>数据库 {database} 由更新版本的 Inspector 创建（结构版本 {revision}），本程序无法打开。请升级 Inspector；数据未被改动。</source>
+        <translation>Database {database} was made by a newer Inspector (schema version {revision}); this program cannot open it. Please upgrade Inspector; the data was not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="775"/>
+        <source>磁盘已满，未能保存。请清理磁盘空间后重试；已保存的数据未受影响。</source>
+        <translation>The disk is full; nothing was saved. Free some disk space and try again; what was saved before is unaffected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="778"/>
+        <source>数据库正被另一个程序使用，请稍后重试。</source>
+        <translation>Another program is using the database; please try again shortly.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="779"/>
+        <source>数据库文件已损坏或不是 Inspector 的数据库，请从备份恢复。</source>
+        <translation>The database file is damaged or is not an Inspector database; restore it from a backup.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="780"/>
+        <source>数据目录为只读，无法保存。请检查数据目录的写权限。</source>
+        <translation>The data directory is read-only; nothing can be saved. Check the write permission of the data directory.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="781"/>
+        <source>无法打开数据库文件：请检查数据目录是否存在、是否有读写权限。</source>
+        <translation>The database file cannot be opened: check that the data directory exists and can be read and written.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="782"/>
+        <source>读写数据库文件时出错（磁盘或存储设备故障），未能保存。请检查磁盘后重试。</source>
+        <translation>Reading or writing the database file failed (a disk or storage fault); nothing was saved. Check the disk and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="785"/>
+        <source>该检查已数字签名并锁定，不能修改；如需更正请新建更正记录。</source>
+        <translation>This inspection is digitally signed and locked and cannot be changed; to correct it, make a correction record.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="787"/>
+        <source>磁盘已满，文件未保存。请清理磁盘空间后重试；已保存的数据未受影响。</source>
+        <translation>The disk is full; the file was not saved. Free some disk space and try again; what was saved before is unaffected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="790"/>
+        <source>没有写入数据目录的权限（或磁盘为只读），文件未保存。</source>
+        <translation>No permission to write to the data directory (or the disk is read-only); the file was not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="791"/>
+        <source>文件未保存：{error}</source>
+        <translation>The file was not saved: {error}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="669"/>
@@ -3221,6 +3632,49 @@ Checked {done}/{n}, problems found {problems}</translation>
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../ui/errors.py" line="72"/>
+        <source>Inspector 出现内部错误</source>
+        <translation>Inspector ran into an internal error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="75"/>
+        <source>技术细节已记入日志（不含姓名等个人信息）：%1</source>
+        <translation>The technical details are in the log (without names or other personal data): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="77"/>
+        <source>本数据目录不保存日志。</source>
+        <translation>This data directory keeps no log.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="81"/>
+        <source>出现了一个程序错误（不是您的操作有误）。已保存的数据不受影响；正在进行的这一步可能没有完成。请点“复制详情”，把内容发给技术支持。</source>
+        <translation>The program made an error (not you). What was saved is unaffected; the step in progress may not have finished. Click “Copy details” and send them to technical support.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="90"/>
+        <source>复制详情</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="92"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="94"/>
+        <source>继续</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="110"/>
+        <source>已复制</source>
+        <translation>Copied</translation>
+    </message>
+</context>
+<context>
     <name>CurrentInspectorDialog</name>
     <message>
         <location filename="../../ui/current_inspector.py" line="43"/>
@@ -3259,42 +3713,42 @@ Checked {done}/{n}, problems found {problems}</translation>
 <context>
     <name>DrugListBox</name>
     <message>
-        <location filename="../../ui/drug_list.py" line="44"/>
+        <location filename="../../ui/drug_list.py" line="45"/>
         <source>逐项填写核查的数量和情况（如库存、结算量不符），不填则视为未逐项核查。</source>
         <translation>Enter the count and what was found for each entry checked (e.g. stock and settled quantity differ); an empty row was not checked one by one.</translation>
     </message>
     <message>
-        <location filename="../../ui/drug_list.py" line="51"/>
+        <location filename="../../ui/drug_list.py" line="52"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/drug_list.py" line="52"/>
+        <location filename="../../ui/drug_list.py" line="53"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/drug_list.py" line="53"/>
+        <location filename="../../ui/drug_list.py" line="54"/>
         <source>剂型</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/drug_list.py" line="54"/>
+        <location filename="../../ui/drug_list.py" line="55"/>
         <source>数量</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/drug_list.py" line="55"/>
+        <location filename="../../ui/drug_list.py" line="56"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/drug_list.py" line="56"/>
+        <location filename="../../ui/drug_list.py" line="57"/>
         <source>情况说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/drug_list.py" line="88"/>
+        <location filename="../../ui/drug_list.py" line="89"/>
         <source>参考目录：%1（逐项核查）</source>
         <translation>Reference list: %1 (checked entry by entry)</translation>
     </message>
@@ -3767,62 +4221,62 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/home.py" line="219"/>
+        <location filename="../../ui/home.py" line="216"/>
         <source>本机的检查</source>
         <translation>Inspections on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="223"/>
+        <location filename="../../ui/home.py" line="220"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="231"/>
+        <location filename="../../ui/home.py" line="228"/>
         <source>搜索机构名称…</source>
         <translation>Search institution…</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="234"/>
+        <location filename="../../ui/home.py" line="231"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="241"/>
+        <location filename="../../ui/home.py" line="238"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="242"/>
+        <location filename="../../ui/home.py" line="239"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="243"/>
+        <location filename="../../ui/home.py" line="240"/>
         <source>最近 7 天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="244"/>
+        <location filename="../../ui/home.py" line="241"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="245"/>
+        <location filename="../../ui/home.py" line="242"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="295"/>
+        <location filename="../../ui/home.py" line="292"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="296"/>
+        <location filename="../../ui/home.py" line="293"/>
         <source>全部方式</source>
         <translation>All modes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/home.py" line="336"/>
+        <location filename="../../ui/home.py" line="333"/>
         <source>共 %n 项检查</source>
         <translation>
             <numerusform>%n inspection</numerusform>
@@ -3833,57 +4287,57 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>InspectionListModel</name>
     <message>
-        <location filename="../../ui/home.py" line="112"/>
+        <location filename="../../ui/home.py" line="113"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="113"/>
+        <location filename="../../ui/home.py" line="114"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="114"/>
+        <location filename="../../ui/home.py" line="115"/>
         <source>被检查机构</source>
         <translation>Institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="115"/>
+        <location filename="../../ui/home.py" line="116"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="116"/>
+        <location filename="../../ui/home.py" line="117"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="117"/>
+        <location filename="../../ui/home.py" line="118"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="118"/>
+        <location filename="../../ui/home.py" line="119"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="119"/>
+        <location filename="../../ui/home.py" line="120"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="120"/>
+        <location filename="../../ui/home.py" line="121"/>
         <source>涉及金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="173"/>
+        <location filename="../../ui/home.py" line="174"/>
         <source>（更正记录）</source>
         <translation> (amendment)</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="175"/>
+        <location filename="../../ui/home.py" line="176"/>
         <source>（已更正）</source>
         <translation> (amended)</translation>
     </message>
@@ -3893,7 +4347,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <translation>%1 (team from %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="198"/>
+        <location filename="../../ui/home.py" line="195"/>
         <source>本检查更正一份已签名的记录，原记录保持不变</source>
         <translation>This inspection corrects a signed record; the original stays as it was</translation>
     </message>
@@ -3901,22 +4355,22 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>InstitutionPicker</name>
     <message>
-        <location filename="../../ui/institution_picker.py" line="57"/>
+        <location filename="../../ui/institution_picker.py" line="58"/>
         <source>输入机构名称、协议编号或区县查找</source>
         <translation>Type a name, agreement number or district</translation>
     </message>
     <message>
-        <location filename="../../ui/institution_picker.py" line="108"/>
+        <location filename="../../ui/institution_picker.py" line="109"/>
         <source>没有找到符合的机构，可直接在下方填写（将标记为不在名单中）</source>
         <translation>No matching institution: fill in the fields below (it will be marked as not in the registry)</translation>
     </message>
     <message>
-        <location filename="../../ui/institution_picker.py" line="110"/>
+        <location filename="../../ui/institution_picker.py" line="111"/>
         <source>机构名单为空：可从“机构名单 → 导入”导入医保局的定点机构名单</source>
         <translation>The registry is empty: import the bureau&apos;s list of designated institutions (File → Import institution registry)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/institution_picker.py" line="113"/>
+        <location filename="../../ui/institution_picker.py" line="114"/>
         <source>只显示前 %n 家，请输入更多文字缩小范围</source>
         <translation>
             <numerusform>Showing the first %n only; type more to narrow down</numerusform>
@@ -3924,7 +4378,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         </translation>
     </message>
     <message>
-        <location filename="../../ui/institution_picker.py" line="122"/>
+        <location filename="../../ui/institution_picker.py" line="123"/>
         <source>协议 %1</source>
         <translation>agreement %1</translation>
     </message>
@@ -4071,32 +4525,32 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>KeyForm</name>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="63"/>
+        <location filename="../../ui/keys_dialog.py" line="64"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="64"/>
+        <location filename="../../ui/keys_dialog.py" line="65"/>
         <source>执法证号</source>
         <translation>Enforcement certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="66"/>
+        <location filename="../../ui/keys_dialog.py" line="67"/>
         <source>单位（医保局）</source>
         <translation>Organisation (bureau)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="67"/>
+        <location filename="../../ui/keys_dialog.py" line="68"/>
         <source>口令（至少 8 个字符）</source>
         <translation>Passphrase (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="68"/>
+        <location filename="../../ui/keys_dialog.py" line="69"/>
         <source>再输入一次口令</source>
         <translation>Passphrase again</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="81"/>
+        <location filename="../../ui/keys_dialog.py" line="82"/>
         <source>两次输入的口令不一致</source>
         <translation>The two passphrases differ</translation>
     </message>
@@ -4104,203 +4558,203 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="95"/>
+        <location filename="../../ui/keys_dialog.py" line="96"/>
         <source>数字签名密钥</source>
         <translation>Digital signature keys</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="104"/>
+        <location filename="../../ui/keys_dialog.py" line="105"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="105"/>
-        <location filename="../../ui/keys_dialog.py" line="345"/>
+        <location filename="../../ui/keys_dialog.py" line="106"/>
+        <location filename="../../ui/keys_dialog.py" line="349"/>
         <source>执法证号</source>
         <translation>Enforcement certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="106"/>
+        <location filename="../../ui/keys_dialog.py" line="107"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="107"/>
+        <location filename="../../ui/keys_dialog.py" line="108"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="108"/>
+        <location filename="../../ui/keys_dialog.py" line="109"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="109"/>
+        <location filename="../../ui/keys_dialog.py" line="110"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="110"/>
+        <location filename="../../ui/keys_dialog.py" line="111"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="121"/>
+        <location filename="../../ui/keys_dialog.py" line="122"/>
         <source>导入 PKCS#12 文件…</source>
         <translation>Import PKCS#12 file…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="122"/>
+        <location filename="../../ui/keys_dialog.py" line="123"/>
         <source>生成密钥和证书请求…</source>
         <translation>New key and certificate request…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="123"/>
+        <location filename="../../ui/keys_dialog.py" line="124"/>
         <source>导入医保局签发的证书…</source>
         <translation>Import the bureau&apos;s certificate…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="124"/>
+        <location filename="../../ui/keys_dialog.py" line="125"/>
         <source>生成试用证书…</source>
         <translation>New trial certificate…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="125"/>
+        <location filename="../../ui/keys_dialog.py" line="126"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="137"/>
+        <location filename="../../ui/keys_dialog.py" line="138"/>
         <source>口令不会保存；签名时需要输入。试用证书是自签名的，只用于试用，不能证明签名者的身份。</source>
         <translation>Passphrases are never stored; you enter yours when signing. A trial certificate is self-signed, for trials only: it does not prove who signed.</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="163"/>
+        <location filename="../../ui/keys_dialog.py" line="164"/>
         <source>无法读取密钥：%1</source>
         <translation>Cannot read the keys: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="193"/>
+        <location filename="../../ui/keys_dialog.py" line="194"/>
         <source>试用（自签名）</source>
         <translation>Trial (self-signed)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="195"/>
+        <location filename="../../ui/keys_dialog.py" line="196"/>
         <source>本机生成</source>
         <translation>Made here</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="196"/>
+        <location filename="../../ui/keys_dialog.py" line="197"/>
         <source>医保局签发</source>
         <translation>Issued by the bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="201"/>
+        <location filename="../../ui/keys_dialog.py" line="202"/>
         <source>可用</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="202"/>
+        <location filename="../../ui/keys_dialog.py" line="203"/>
         <source>等待证书</source>
         <translation>Awaiting certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="203"/>
+        <location filename="../../ui/keys_dialog.py" line="204"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="204"/>
+        <location filename="../../ui/keys_dialog.py" line="205"/>
         <source>尚未生效</source>
         <translation>Not yet valid</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="266"/>
+        <location filename="../../ui/keys_dialog.py" line="267"/>
         <source>已导入 %1 的密钥</source>
         <translation>Imported the key of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="284"/>
+        <location filename="../../ui/keys_dialog.py" line="286"/>
         <source>密钥已生成，但证书请求无法保存到 %1：%2；它也在 %3</source>
         <translation>The key was made, but the certificate request could not be saved to %1: %2. It is also in %3</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="293"/>
+        <location filename="../../ui/keys_dialog.py" line="297"/>
         <source>已生成密钥。请把证书请求 %1 交给医保局的 CA，收到证书后在这里导入。</source>
         <translation>Key made. Give the certificate request %1 to the bureau&apos;s CA, and import the certificate here when it comes.</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="304"/>
+        <location filename="../../ui/keys_dialog.py" line="308"/>
         <source>无法读取证书文件：%1</source>
         <translation>Cannot read the certificate file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="311"/>
+        <location filename="../../ui/keys_dialog.py" line="315"/>
         <source>证书已导入，%1 的密钥可以签名了</source>
         <translation>Certificate imported: the key of %1 can sign now</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="320"/>
+        <location filename="../../ui/keys_dialog.py" line="324"/>
         <source>已生成 %1 的试用证书（自签名），仅用于试用</source>
         <translation>Made a trial certificate (self-signed) for %1, for trials only</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="326"/>
+        <location filename="../../ui/keys_dialog.py" line="330"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="332"/>
+        <location filename="../../ui/keys_dialog.py" line="336"/>
         <source>选择医保局签发的 PKCS#12 文件</source>
         <translation>Choose the PKCS#12 file from the bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="334"/>
+        <location filename="../../ui/keys_dialog.py" line="338"/>
         <source>PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)</source>
         <translation>PKCS#12 files (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="338"/>
+        <location filename="../../ui/keys_dialog.py" line="342"/>
         <source>PKCS#12 文件的口令：</source>
         <translation>Passphrase of the PKCS#12 file:</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="346"/>
+        <location filename="../../ui/keys_dialog.py" line="350"/>
         <source>证书中没有执法证号。持有人的执法证号（密钥与它绑定）：</source>
         <translation>The certificate carries no enforcement certificate number. The holder&apos;s number (the key is bound to it):</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="352"/>
+        <location filename="../../ui/keys_dialog.py" line="356"/>
         <source>生成密钥和证书请求</source>
         <translation>New key and certificate request</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="358"/>
+        <location filename="../../ui/keys_dialog.py" line="362"/>
         <source>保存证书请求（CSR）</source>
         <translation>Save the certificate request (CSR)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="360"/>
+        <location filename="../../ui/keys_dialog.py" line="364"/>
         <source>证书请求 (*.csr *.pem);;所有文件 (*)</source>
         <translation>Certificate requests (*.csr *.pem);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="373"/>
+        <location filename="../../ui/keys_dialog.py" line="377"/>
         <source>请先在列表中选择等待证书的密钥</source>
         <translation>First select a key that awaits its certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="377"/>
+        <location filename="../../ui/keys_dialog.py" line="381"/>
         <source>选择医保局签发的证书</source>
         <translation>Choose the certificate from the bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="379"/>
+        <location filename="../../ui/keys_dialog.py" line="383"/>
         <source>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</source>
         <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="385"/>
+        <location filename="../../ui/keys_dialog.py" line="389"/>
         <source>生成试用证书（自签名）</source>
         <translation>New trial certificate (self-signed)</translation>
     </message>
@@ -5381,67 +5835,67 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="63"/>
+        <location filename="../../ui/registry_dialog.py" line="64"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="64"/>
+        <location filename="../../ui/registry_dialog.py" line="65"/>
         <source>机构名称</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="65"/>
+        <location filename="../../ui/registry_dialog.py" line="66"/>
         <source>机构类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="66"/>
+        <location filename="../../ui/registry_dialog.py" line="67"/>
         <source>所在区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="67"/>
+        <location filename="../../ui/registry_dialog.py" line="68"/>
         <source>协议编号</source>
         <translation>Agreement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="68"/>
+        <location filename="../../ui/registry_dialog.py" line="69"/>
         <source>协议到期日</source>
         <translation>Agreement expiry</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="69"/>
+        <location filename="../../ui/registry_dialog.py" line="70"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="70"/>
+        <location filename="../../ui/registry_dialog.py" line="71"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="71"/>
+        <location filename="../../ui/registry_dialog.py" line="72"/>
         <source>原因 / 变更</source>
         <translation>Reason / changes</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="74"/>
+        <location filename="../../ui/registry_dialog.py" line="75"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="75"/>
+        <location filename="../../ui/registry_dialog.py" line="76"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="76"/>
+        <location filename="../../ui/registry_dialog.py" line="77"/>
         <source>无变化</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="77"/>
+        <location filename="../../ui/registry_dialog.py" line="78"/>
         <source>拒绝</source>
         <translation>Refused</translation>
     </message>
@@ -5477,145 +5931,145 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/record_dialog.py" line="131"/>
-        <location filename="../../ui/record_dialog.py" line="198"/>
+        <location filename="../../ui/record_dialog.py" line="132"/>
+        <location filename="../../ui/record_dialog.py" line="199"/>
         <source>检查记录</source>
         <translation>Inspection record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="149"/>
+        <location filename="../../ui/record_dialog.py" line="150"/>
         <source>生成 / 更新记录</source>
         <translation>Make / update record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="150"/>
+        <location filename="../../ui/record_dialog.py" line="151"/>
         <source>签名…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="151"/>
+        <location filename="../../ui/record_dialog.py" line="152"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="152"/>
+        <location filename="../../ui/record_dialog.py" line="153"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="153"/>
+        <location filename="../../ui/record_dialog.py" line="154"/>
         <source>制作更正记录…</source>
         <translation>Make an amendment…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="155"/>
+        <location filename="../../ui/record_dialog.py" line="156"/>
         <source>已签名的记录不能修改：更正是一项新的检查，关联原记录，原记录保持不变</source>
         <translation>A signed record cannot change: a correction is a new inspection linked to it, and the original stays as it is</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="157"/>
+        <location filename="../../ui/record_dialog.py" line="158"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="204"/>
+        <location filename="../../ui/record_dialog.py" line="205"/>
         <source>还没有生成记录。</source>
         <translation>No record has been made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="206"/>
+        <location filename="../../ui/record_dialog.py" line="207"/>
         <source>&lt;b&gt;记录编号&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Record no.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="207"/>
+        <location filename="../../ui/record_dialog.py" line="208"/>
         <source>生成于 %1</source>
         <translation>Made on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="212"/>
+        <location filename="../../ui/record_dialog.py" line="213"/>
         <source>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ 与当前数据一致&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ matches the current data&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="215"/>
+        <location filename="../../ui/record_dialog.py" line="216"/>
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ 记录生成后数据有变更，请重新生成&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ the data changed after the record was made: make it again&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="222"/>
+        <location filename="../../ui/record_dialog.py" line="223"/>
         <source>&lt;b&gt;签名&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="224"/>
+        <location filename="../../ui/record_dialog.py" line="225"/>
         <source>（组长）</source>
         <translation> (leader)</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="226"/>
+        <location filename="../../ui/record_dialog.py" line="227"/>
         <source>手写 ✓</source>
         <translation>by hand ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="226"/>
+        <location filename="../../ui/record_dialog.py" line="227"/>
         <source>手写 —</source>
         <translation>by hand —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="227"/>
+        <location filename="../../ui/record_dialog.py" line="228"/>
         <source>数字 ✓</source>
         <translation>digital ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="227"/>
+        <location filename="../../ui/record_dialog.py" line="228"/>
         <source>数字 —</source>
         <translation>digital —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="231"/>
+        <location filename="../../ui/record_dialog.py" line="232"/>
         <source>&lt;b&gt;已签名锁定&lt;/b&gt;：不能再修改，更正须制作更正记录。</source>
         <translation>&lt;b&gt;Signed and locked&lt;/b&gt;: no more changes; corrections need an amendment record.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="242"/>
+        <location filename="../../ui/record_dialog.py" line="243"/>
         <source>无法生成记录</source>
         <translation>Cannot make the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="244"/>
+        <location filename="../../ui/record_dialog.py" line="245"/>
         <source>正在生成检查记录…</source>
         <translation>Making the inspection record…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="252"/>
+        <location filename="../../ui/record_dialog.py" line="253"/>
         <source>制作更正记录</source>
         <translation>Make an amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="254"/>
+        <location filename="../../ui/record_dialog.py" line="255"/>
         <source>将新建一项更正检查，复制原检查的答案和证据供修改；原记录保持不变。继续吗？</source>
         <translation>A new correcting inspection will be made with a copy of the original&apos;s answers and evidence to edit; the original stays as it is. Go on?</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="263"/>
+        <location filename="../../ui/record_dialog.py" line="264"/>
         <source>无法更正</source>
         <translation>Cannot amend</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="285"/>
-        <location filename="../../ui/record_dialog.py" line="288"/>
+        <location filename="../../ui/record_dialog.py" line="286"/>
+        <location filename="../../ui/record_dialog.py" line="289"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="297"/>
-        <location filename="../../ui/record_dialog.py" line="303"/>
+        <location filename="../../ui/record_dialog.py" line="298"/>
+        <location filename="../../ui/record_dialog.py" line="304"/>
         <source>另存检查记录</source>
         <translation>Save a copy of the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="297"/>
+        <location filename="../../ui/record_dialog.py" line="298"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -5623,143 +6077,143 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>RegistryImportDialog</name>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="162"/>
+        <location filename="../../ui/registry_dialog.py" line="163"/>
         <source>导入定点机构名单</source>
         <translation>Import the registry of designated institutions</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="170"/>
+        <location filename="../../ui/registry_dialog.py" line="171"/>
         <source>选择医保局提供的 Excel (.xlsx) 或 CSV 文件</source>
         <translation>Choose the bureau&apos;s Excel (.xlsx) or CSV file</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="171"/>
+        <location filename="../../ui/registry_dialog.py" line="172"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="173"/>
+        <location filename="../../ui/registry_dialog.py" line="174"/>
         <source>文件：</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="180"/>
+        <location filename="../../ui/registry_dialog.py" line="181"/>
         <source>必需的列：机构名称、机构类型、所在区县；可选：协议编号、协议到期日、等级。再次导入会更新已有机构（按协议编号，无编号时按名称和区县），不会重复添加；空白单元格不改动已登记的内容。</source>
         <translation>Required columns: institution name, type, district; optional: agreement number, agreement expiry, level. Importing again updates the institutions already stored (matched by agreement number, or by name and district when there is none) and never adds them twice; blank cells leave stored values as they are.</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="196"/>
+        <location filename="../../ui/registry_dialog.py" line="197"/>
         <source>只看被拒绝的行</source>
         <translation>Only refused rows</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="236"/>
-        <location filename="../../ui/registry_dialog.py" line="368"/>
+        <location filename="../../ui/registry_dialog.py" line="237"/>
+        <location filename="../../ui/registry_dialog.py" line="370"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="240"/>
+        <location filename="../../ui/registry_dialog.py" line="241"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="295"/>
+        <location filename="../../ui/registry_dialog.py" line="297"/>
         <source>第 %1 行（%2）：%3</source>
         <translation>Row %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="308"/>
+        <location filename="../../ui/registry_dialog.py" line="311"/>
         <source>选择定点机构名单</source>
         <translation>Choose the registry file</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="310"/>
+        <location filename="../../ui/registry_dialog.py" line="313"/>
         <source>机构名单 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>Registry files (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="333"/>
+        <location filename="../../ui/registry_dialog.py" line="336"/>
         <source>正在读取 %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="337"/>
+        <location filename="../../ui/registry_dialog.py" line="340"/>
         <source>已取消读取</source>
         <translation>Reading cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="343"/>
+        <location filename="../../ui/registry_dialog.py" line="346"/>
         <source>工作表“%1”</source>
         <translation>sheet &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="344"/>
+        <location filename="../../ui/registry_dialog.py" line="347"/>
         <source>表头在第 %1 行</source>
         <translation>header in row %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="346"/>
+        <location filename="../../ui/registry_dialog.py" line="349"/>
         <source>编码 %1</source>
         <translation>encoding %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="349"/>
+        <location filename="../../ui/registry_dialog.py" line="351"/>
         <source>未使用的列：%1</source>
         <translation>unused columns: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="355"/>
+        <location filename="../../ui/registry_dialog.py" line="356"/>
         <source>表头下面没有数据行</source>
         <translation>No data rows below the header</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="358"/>
+        <location filename="../../ui/registry_dialog.py" line="360"/>
         <source>红色的 %1 行将不会导入，原因见最后一列；其余各行可以导入。</source>
         <translation>The %1 rows in red will not be imported (reason in the last column); the others can be.</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="364"/>
+        <location filename="../../ui/registry_dialog.py" line="366"/>
         <source>名单与已登记的内容相同，无需导入</source>
         <translation>The file matches what is stored: nothing to import</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="366"/>
+        <location filename="../../ui/registry_dialog.py" line="368"/>
         <source>导入 %1 家</source>
         <translation>Import %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="374"/>
+        <location filename="../../ui/registry_dialog.py" line="376"/>
         <source>共 %1 行：新增 %2，更新 %3，无变化 %4，拒绝 %5</source>
         <translation>%1 rows: %2 new, %3 updated, %4 unchanged, %5 refused</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="400"/>
+        <location filename="../../ui/registry_dialog.py" line="402"/>
         <source>正在导入机构名单…</source>
         <translation>Importing the registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="404"/>
+        <location filename="../../ui/registry_dialog.py" line="406"/>
         <source>已取消导入，名单未作任何改动</source>
         <translation>Import cancelled: nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="412"/>
+        <location filename="../../ui/registry_dialog.py" line="414"/>
         <source>导入完成：新增 %1 家，更新 %2 家，无变化 %3 家。</source>
         <translation>Imported: %1 new, %2 updated, %3 unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="418"/>
+        <location filename="../../ui/registry_dialog.py" line="421"/>
         <source>被拒绝的 %1 行未导入，修改文件后可再次导入。</source>
         <translation>The %1 refused rows were not imported; correct the file and import again.</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="423"/>
+        <location filename="../../ui/registry_dialog.py" line="426"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="433"/>
+        <location filename="../../ui/registry_dialog.py" line="436"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -6480,83 +6934,83 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="41"/>
+        <location filename="../../ui/sync_dialog.py" line="42"/>
         <source>与局端服务器同步</source>
         <translation>Sync with the bureau&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="50"/>
+        <location filename="../../ui/sync_dialog.py" line="51"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="55"/>
+        <location filename="../../ui/sync_dialog.py" line="56"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="56"/>
+        <location filename="../../ui/sync_dialog.py" line="57"/>
         <source>登记码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="57"/>
-        <location filename="../../ui/sync_dialog.py" line="93"/>
+        <location filename="../../ui/sync_dialog.py" line="58"/>
+        <location filename="../../ui/sync_dialog.py" line="92"/>
         <source>本局 CA 证书</source>
         <translation>Bureau CA certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="62"/>
+        <location filename="../../ui/sync_dialog.py" line="63"/>
         <source>登记本机</source>
         <translation>Enroll this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="64"/>
+        <location filename="../../ui/sync_dialog.py" line="65"/>
         <source>同步（推送）</source>
         <translation>Sync (push)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="66"/>
+        <location filename="../../ui/sync_dialog.py" line="67"/>
         <source>更新基础数据</source>
         <translation>Update reference data</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="79"/>
+        <location filename="../../ui/sync_dialog.py" line="80"/>
         <source>本机尚未登记到局端服务器</source>
         <translation>This laptop is not enrolled with the bureau&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="82"/>
+        <location filename="../../ui/sync_dialog.py" line="83"/>
         <source>已登记到 %1（%2）</source>
         <translation>Enrolled with %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="93"/>
+        <location filename="../../ui/sync_dialog.py" line="92"/>
         <source>证书 (*.pem *.crt)</source>
         <translation>Certificates (*.pem *.crt)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="113"/>
+        <location filename="../../ui/sync_dialog.py" line="112"/>
         <source>正在登记…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="122"/>
+        <location filename="../../ui/sync_dialog.py" line="121"/>
         <source>已登记，可以同步</source>
         <translation>Enrolled; ready to sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="127"/>
+        <location filename="../../ui/sync_dialog.py" line="126"/>
         <source>正在推送…</source>
         <translation>Pushing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="133"/>
+        <location filename="../../ui/sync_dialog.py" line="132"/>
         <source>正在推送到局端服务器…</source>
         <translation>Pushing to the bureau&apos;s server…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="135"/>
+        <location filename="../../ui/sync_dialog.py" line="134"/>
         <source>已取消；已送达的部分下次继续，不必重传</source>
         <translation>Cancelled; what already arrived is kept and the next sync goes on from there</translation>
     </message>
@@ -6566,23 +7020,23 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>The server confirmed %1 inspection(s) (%2 rows added, %3 updated); %4 MB sent</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="152"/>
-        <location filename="../../ui/sync_dialog.py" line="158"/>
+        <location filename="../../ui/sync_dialog.py" line="153"/>
+        <location filename="../../ui/sync_dialog.py" line="159"/>
         <source>正在更新基础数据…</source>
         <translation>Updating reference data…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="164"/>
+        <location filename="../../ui/sync_dialog.py" line="165"/>
         <source>已安装 %1 第 %2 版</source>
         <translation>Installed %1 version %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="167"/>
+        <location filename="../../ui/sync_dialog.py" line="168"/>
         <source>未安装 %1 第 %2 版（仍用上一版）：%3</source>
         <translation>Did not install %1 version %2 (the previous one stays in use): %3</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="173"/>
+        <location filename="../../ui/sync_dialog.py" line="171"/>
         <source>基础数据已是最新</source>
         <translation>Reference data is up to date</translation>
     </message>
