@@ -42,6 +42,7 @@ from sqlalchemy import event as sa_event
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
+from inspector import ids
 from inspector.db.models import (
     AuditEvent,
     Base,
@@ -442,7 +443,9 @@ def events(
     with ws.db.session() as session:
         query = select(AuditEvent).order_by(AuditEvent.device_id, AuditEvent.seq)
         if inspection is not None:
-            query = query.where(AuditEvent.inspection_id.like(f"{inspection}%"))
+            query = query.where(
+                ids.prefix_filter(AuditEvent.inspection_id, inspection, ids.INSPECTION)
+            )
         if device is not None:
             query = query.where(AuditEvent.device_id == device)
         return list(session.scalars(query))
@@ -519,20 +522,8 @@ def event_data(row: AuditEvent) -> dict[str, Any]:
 
 def find_event(ws: Workspace, text: str) -> AuditEvent:
     """An event by its id or an unambiguous prefix of it (at least 4 characters)."""
-    from inspector.errors import InvalidInput, NotFound
-
-    text = text.strip().lower()
-    if len(text) < 4:
-        raise InvalidInput("操作记录编号至少需要 4 个字符")
     with ws.db.session() as session:
-        found = session.scalars(
-            select(AuditEvent).where(AuditEvent.id.like(f"{text}%")).limit(2)
-        ).all()
-    if not found:
-        raise NotFound(f"没有编号为 {text} 的操作记录")
-    if len(found) > 1:
-        raise InvalidInput(f"编号 {text} 对应多条操作记录，请输入更长的编号")
-    return found[0]
+        return ids.resolve_prefix(session, AuditEvent.id, text, ids.EVENT)
 
 
 def export_events(ws: Workspace, target: Path) -> int:

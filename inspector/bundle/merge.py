@@ -40,6 +40,7 @@ from cryptography import x509
 from sqlalchemy import and_, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from inspector import ids
 from inspector.audit import Change, _check_chain, _stamped_max, state_hash
 from inspector.bundle import devices, rows
 from inspector.bundle.format import BundleError, BundleRefused, open_zip
@@ -55,7 +56,7 @@ from inspector.db.models import (
     Record,
     utcnow,
 )
-from inspector.errors import InvalidInput, NotFound, StorageError
+from inspector.errors import InvalidInput, StorageError
 from inspector.evidence.recovery import referenced_in
 from inspector.progress import NullReporter, Reporter
 from inspector.record.store import referenced_records
@@ -311,7 +312,7 @@ def _listed_sha(report: BundleReport, name: str) -> str:
 def _mapper_class(name: str) -> type[Base]:
     for mapper in Base.registry.mappers:
         if mapper.local_table is not None and mapper.local_table.name == name:
-            return mapper.class_  # type: ignore[no-any-return]
+            return mapper.class_
     raise KeyError(name)
 
 
@@ -857,24 +858,16 @@ def list_conflicts(
     with ws.db.session() as session:
         query = select(BundleConflict).order_by(BundleConflict.created_at)
         if inspection:
-            query = query.where(BundleConflict.inspection_id.like(f"{inspection}%"))
+            query = query.where(
+                ids.prefix_filter(BundleConflict.inspection_id, inspection, ids.INSPECTION)
+            )
         if open_only:
             query = query.where(BundleConflict.status == "open")
         return [_view(row) for row in session.scalars(query)]
 
 
 def _find_conflict(session: Session, text_id: str) -> BundleConflict:
-    text_id = text_id.strip().lower()
-    if len(text_id) < 4:
-        raise InvalidInput("冲突编号至少需要 4 个字符")
-    found = session.scalars(
-        select(BundleConflict).where(BundleConflict.id.like(f"{text_id}%")).limit(2)
-    ).all()
-    if not found:
-        raise NotFound("没有编号为 {id} 的冲突", id=text_id)
-    if len(found) > 1:
-        raise InvalidInput("编号 {id} 对应多项冲突，请输入更长的编号", id=text_id)
-    return found[0]
+    return ids.resolve_prefix(session, BundleConflict.id, text_id, ids.CONFLICT)
 
 
 def settle_conflict(

@@ -31,6 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import insert
 
+from inspector import ids
 from inspector.bundle import rows as bundle_rows
 from inspector.bundle.export import _zinfo as zip_info
 from inspector.bundle.format import FORMAT, MANIFEST, MAX_MEMBER_SIZE, SIGNATURE, BundleError
@@ -249,15 +250,15 @@ class Central:
 
     def revoke(self, device: str) -> None:
         with self.engine.begin() as c:
-            done = c.execute(
-                update(s.devices)
-                .where(s.devices.c.id.startswith(device), s.devices.c.revoked_at.is_(None))
-                .values(revoked_at=_now())
-                .returning(s.devices.c.id)
-            ).all()
-            if len(done) != 1:
-                raise InspectorError("没有这台设备（或已吊销）：{device}", device=device)
-            self._event(c, "device.revoke", done[0].id)
+            found = self._device(c, device)
+            c.execute(update(s.devices).where(s.devices.c.id == found).values(revoked_at=_now()))
+            self._event(c, "device.revoke", found)
+
+    @staticmethod
+    def _device(c: Connection, text: str) -> str:
+        """The full id of the enrolled, unrevoked device ``text`` starts."""
+        live = s.devices.c.revoked_at.is_(None)
+        return str(ids.resolve_prefix(c, s.devices.c.id, text, ids.DEVICE, where=[live]).id)
 
     def set_districts(self, device: str, districts: list[str]) -> str:
         """The office's override: the districts whose inspections a device may push (instead
@@ -269,16 +270,10 @@ class Central:
         if len(joined) > s.devices.c.district.type.length:
             raise InspectorError("区县太多，请分别登记设备")
         with self.engine.begin() as c:
-            done = c.execute(
-                update(s.devices)
-                .where(s.devices.c.id.startswith(device), s.devices.c.revoked_at.is_(None))
-                .values(district=joined)
-                .returning(s.devices.c.id)
-            ).all()
-            if len(done) != 1:
-                raise InspectorError("没有这台设备（或已吊销）：{device}", device=device)
-            self._event(c, "device.districts", done[0].id, districts=names)
-        return str(done[0].id)
+            found = self._device(c, device)
+            c.execute(update(s.devices).where(s.devices.c.id == found).values(district=joined))
+            self._event(c, "device.districts", found, districts=names)
+        return found
 
     def devices(self) -> list[dict[str, Any]]:
         with self.engine.connect() as c:
@@ -726,14 +721,13 @@ class Central:
                 )
             }
 
-    def show(self, inspection_id: str) -> dict[str, Any]:
+    def show(self, inspection_id: str, area: str | None = None) -> dict[str, Any]:
+        """An inspection by its id or a prefix of it; with ``area``, among those that district's
+        office sees (so that an ambiguous prefix names none it does not)."""
         with self.engine.connect() as c:
-            head = c.execute(
-                s.inspections.select().where(s.inspections.c.id.startswith(inspection_id))
-            ).all()
-            if len(head) != 1:
-                raise InspectorError("服务器上没有这次检查：{id}", id=inspection_id)
-            inspection = head[0]
+            inspection = ids.resolve_prefix(
+                c, s.inspections.c.id, inspection_id, ids.SERVER_INSPECTION, where=[_in_area(area)]
+            )
             found = c.execute(
                 s.rows.select()
                 .where(s.rows.c.inspection_id == inspection.id, s.rows.c.deleted.is_(False))
@@ -760,7 +754,7 @@ class Central:
                 s.inspections.select().where(s.inspections.c.id == inspection_id)
             ).first()
         if row is None:
-            raise InspectorError("服务器上没有这次检查：{id}", id=inspection_id)
+            raise InspectorError(ids.SERVER_INSPECTION.not_found, text=inspection_id)
         return _plain(row._mapping)
 
     def evidence_names(self, inspection_id: str) -> set[tuple[str, str]]:
