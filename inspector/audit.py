@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 
 from inspector import ids
 from inspector.db.models import (
+    AUDIT_EVENT_FIELDS,
     AuditEvent,
     Base,
     Inspection,
@@ -211,34 +212,25 @@ class Change:
         else:
             state = None
         moment = utcnow()
-        facts = {
+        columns = {
             "device_id": self.device_id,
             "seq": self.seq,
-            "prev": prev,
-            "at": moment.isoformat(),
+            "at": moment,
             "actor": self.actor,
             "action": self.action,
             "inspection_id": None if self.inspection is None else self.inspection.id,
             "entity_type": self.entity_type,
             "entity_id": self.entity_id,
             "state_sha256": state,
+        }
+        facts = {
+            **columns,
+            "at": moment.isoformat(),
+            "prev": prev,
             "details": _plain(self.details),
         }
         body = canonical_json(facts)
-        event = AuditEvent(
-            device_id=self.device_id,
-            seq=self.seq,
-            at=moment,
-            actor=self.actor,
-            action=self.action,
-            inspection_id=facts["inspection_id"],
-            entity_type=self.entity_type,
-            entity_id=self.entity_id,
-            state_sha256=state,
-            body=body,
-            prev_hash=prev,
-            hash=entry_hash(body),
-        )
+        event = AuditEvent(**columns, body=body, prev_hash=prev, hash=entry_hash(body))
         self.session.add(event)
         return event
 
@@ -414,17 +406,8 @@ def _check_chain(device: str, chain: list[AuditEvent], stamped: int) -> Problem 
             return Problem(device, row.seq, row.id, f"第 {row.seq} 条操作记录的内容与其哈希不符")
         if row.prev_hash != prev or facts.get("prev") != prev:
             return Problem(device, row.seq, row.id, f"第 {row.seq} 条操作记录与上一条的链接断开")
-        columns = {
-            "device_id": row.device_id,
-            "seq": row.seq,
-            "at": row.at.isoformat(),
-            "actor": row.actor,
-            "action": row.action,
-            "inspection_id": row.inspection_id,
-            "entity_type": row.entity_type,
-            "entity_id": row.entity_id,
-            "state_sha256": row.state_sha256,
-        }
+        columns = {key: getattr(row, key) for key in AUDIT_EVENT_FIELDS}
+        columns["at"] = row.at.isoformat()
         for key, value in columns.items():
             if facts.get(key) != value:
                 return Problem(
@@ -496,20 +479,7 @@ ACTION_NAMES = {
 }
 
 
-EXPORT_COLUMNS = (
-    "device_id",
-    "seq",
-    "at",
-    "actor",
-    "action",
-    "inspection_id",
-    "entity_type",
-    "entity_id",
-    "state_sha256",
-    "prev_hash",
-    "hash",
-    "id",
-)
+EXPORT_COLUMNS = (*AUDIT_EVENT_FIELDS, "prev_hash", "hash", "id")
 
 
 def event_data(row: AuditEvent) -> dict[str, Any]:
