@@ -42,8 +42,9 @@ from sqlalchemy.orm import Session
 
 from inspector import ids
 from inspector.audit import Change, _check_chain, _stamped_max, state_hash
-from inspector.bundle import devices, rows
+from inspector.bundle import devices, rows, rules
 from inspector.bundle.format import BundleError, BundleRefused, open_zip
+from inspector.bundle.rules import AFTER_SIGNING, FOLLOWED_UP, SIGNED_CONTENT
 from inspector.bundle.verify import BundleReport, read_rows, verify_bundle
 from inspector.db.models import (
     AuditEvent,
@@ -71,26 +72,6 @@ NATURAL = {
     "inspectors": ("cert_no",),
     "drug_checks": ("inspection_id", "list_code", "entry_no"),
 }
-# What may still change in a signed inspection: its record (the later signatures) and the
-# append-only chains.
-AFTER_SIGNING = frozenset(
-    {"records", "record_signatures", "custody_events", *("ledger_entries", "rectification_orders")}
-)
-# Of those, what the office follows up after the visit (the ledger's progress, the order): a
-# change on both laptops is kept for the leader to settle, not a reason to refuse the bundle.
-FOLLOWED_UP = frozenset({"ledger_entries", "rectification_orders"})
-# What a signed record states: a laptop taking a signed inspection must end with exactly these.
-SIGNED_CONTENT = frozenset(
-    {
-        "answers",
-        "evidence",
-        "seal_items",
-        "handwritten_signatures",
-        "interviews",
-        "claim_bills",
-        "drug_checks",
-    }
-)
 _IDENTITY = frozenset({"id", "device_id", "created_at", *rows.BOOKKEEPING})
 TABLE_NAMES = {
     "institutions": "机构",
@@ -347,18 +328,11 @@ class _Merger:
 
     # --- deciding ---------------------------------------------------------------------------
 
-    def _knows_here(self, device: Any, seq: Any) -> bool:
-        return device is not None and seq is not None and self.here.get(device, 0) >= seq
-
     def _knows_there(self, device: Any, seq: Any) -> bool:
-        return device is not None and seq is not None and self.there.get(device, 0) >= seq
+        return rules.knows(self.there, device, seq)
 
     def _decide(self, local: dict[str, Any], incoming: dict[str, Any]) -> str:
-        if self._knows_here(incoming.get("change_device_id"), incoming.get("change_seq")):
-            return "keep"
-        if self._knows_there(local.get("change_device_id"), local.get("change_seq")):
-            return "update"
-        return "conflict"
+        return rules.decide(local, incoming, here=self.here, there=self.there)
 
     def _inspection_of(self, name: str, data: dict[str, Any]) -> str | None:
         if name == "inspections":
@@ -457,7 +431,7 @@ class _Merger:
             if "id" in data and self._tombstoned(name, data["id"]):
                 self.result.skipped_deleted += 1
                 return
-            if inspection in self.signed_here and name not in AFTER_SIGNING:
+            if inspection in self.signed_here and not rules.may_add_to_signed(name):
                 self._refuse(name, data, inspection, "本机没有这条记录")
             self._insert(name, data)
             if inspection:
