@@ -42,7 +42,9 @@ from sqlalchemy import event as sa_event
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
+from inspector import ids
 from inspector.db.models import (
+    AUDIT_EVENT_FIELDS,
     AuditEvent,
     Base,
     Inspection,
@@ -210,34 +212,25 @@ class Change:
         else:
             state = None
         moment = utcnow()
-        facts = {
+        columns = {
             "device_id": self.device_id,
             "seq": self.seq,
-            "prev": prev,
-            "at": moment.isoformat(),
+            "at": moment,
             "actor": self.actor,
             "action": self.action,
             "inspection_id": None if self.inspection is None else self.inspection.id,
             "entity_type": self.entity_type,
             "entity_id": self.entity_id,
             "state_sha256": state,
+        }
+        facts = {
+            **columns,
+            "at": moment.isoformat(),
+            "prev": prev,
             "details": _plain(self.details),
         }
         body = canonical_json(facts)
-        event = AuditEvent(
-            device_id=self.device_id,
-            seq=self.seq,
-            at=moment,
-            actor=self.actor,
-            action=self.action,
-            inspection_id=facts["inspection_id"],
-            entity_type=self.entity_type,
-            entity_id=self.entity_id,
-            state_sha256=state,
-            body=body,
-            prev_hash=prev,
-            hash=entry_hash(body),
-        )
+        event = AuditEvent(**columns, body=body, prev_hash=prev, hash=entry_hash(body))
         self.session.add(event)
         return event
 
@@ -413,17 +406,8 @@ def _check_chain(device: str, chain: list[AuditEvent], stamped: int) -> Problem 
             return Problem(device, row.seq, row.id, f"第 {row.seq} 条操作记录的内容与其哈希不符")
         if row.prev_hash != prev or facts.get("prev") != prev:
             return Problem(device, row.seq, row.id, f"第 {row.seq} 条操作记录与上一条的链接断开")
-        columns = {
-            "device_id": row.device_id,
-            "seq": row.seq,
-            "at": row.at.isoformat(),
-            "actor": row.actor,
-            "action": row.action,
-            "inspection_id": row.inspection_id,
-            "entity_type": row.entity_type,
-            "entity_id": row.entity_id,
-            "state_sha256": row.state_sha256,
-        }
+        columns = {key: getattr(row, key) for key in AUDIT_EVENT_FIELDS}
+        columns["at"] = row.at.isoformat()
         for key, value in columns.items():
             if facts.get(key) != value:
                 return Problem(
@@ -442,7 +426,9 @@ def events(
     with ws.db.session() as session:
         query = select(AuditEvent).order_by(AuditEvent.device_id, AuditEvent.seq)
         if inspection is not None:
-            query = query.where(AuditEvent.inspection_id.like(f"{inspection}%"))
+            query = query.where(
+                ids.prefix_filter(AuditEvent.inspection_id, inspection, ids.INSPECTION)
+            )
         if device is not None:
             query = query.where(AuditEvent.device_id == device)
         return list(session.scalars(query))
@@ -493,20 +479,7 @@ ACTION_NAMES = {
 }
 
 
-EXPORT_COLUMNS = (
-    "device_id",
-    "seq",
-    "at",
-    "actor",
-    "action",
-    "inspection_id",
-    "entity_type",
-    "entity_id",
-    "state_sha256",
-    "prev_hash",
-    "hash",
-    "id",
-)
+EXPORT_COLUMNS = (*AUDIT_EVENT_FIELDS, "prev_hash", "hash", "id")
 
 
 def event_data(row: AuditEvent) -> dict[str, Any]:
@@ -519,20 +492,8 @@ def event_data(row: AuditEvent) -> dict[str, Any]:
 
 def find_event(ws: Workspace, text: str) -> AuditEvent:
     """An event by its id or an unambiguous prefix of it (at least 4 characters)."""
-    from inspector.errors import InvalidInput, NotFound
-
-    text = text.strip().lower()
-    if len(text) < 4:
-        raise InvalidInput("操作记录编号至少需要 4 个字符")
     with ws.db.session() as session:
-        found = session.scalars(
-            select(AuditEvent).where(AuditEvent.id.like(f"{text}%")).limit(2)
-        ).all()
-    if not found:
-        raise NotFound("没有编号为 {text} 的操作记录", text=text)
-    if len(found) > 1:
-        raise InvalidInput("编号 {text} 对应多条操作记录，请输入更长的编号", text=text)
-    return found[0]
+        return ids.resolve_prefix(session, AuditEvent.id, text, ids.EVENT)
 
 
 def export_events(ws: Workspace, target: Path) -> int:

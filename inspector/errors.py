@@ -16,6 +16,14 @@ class InspectorError(Exception):
         super().__init__(message.format(**values) if values else message)
 
 
+class Term(str):
+    """A word filled into a message that the UI translates as well (context ``Core``), such as
+    the kind of thing an id names (``inspector/ids.py``): ``NotFound("没有编号为 {text} 的{what}",
+    text="6004", what=Term("检查"))``."""
+
+    __slots__ = ()
+
+
 class NotFound(InspectorError):
     pass
 

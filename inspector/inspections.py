@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from inspector import ids
 from inspector.checklists.composer import Checklist, compose
 from inspector.db.models import (
     Answer,
@@ -120,15 +121,7 @@ def format_fen(fen: int | None) -> str:
 
 def resolve_id(session: Session, text: str) -> Inspection:
     """An inspection by its id or an unambiguous prefix of it (at least 4 characters)."""
-    text = text.strip().lower()
-    if len(text) < 4:
-        raise InvalidInput("检查编号至少需要 4 个字符")
-    found = session.scalars(select(Inspection).where(Inspection.id.like(f"{text}%")).limit(2)).all()
-    if not found:
-        raise NotFound("没有编号为 {text} 的检查", text=text)
-    if len(found) > 1:
-        raise InvalidInput("编号 {text} 对应多项检查，请输入更长的编号", text=text)
-    return found[0]
+    return ids.resolve_prefix(session, Inspection.id, text, ids.INSPECTION)
 
 
 @dataclass(frozen=True)

@@ -546,3 +546,21 @@ def test_the_command_line_acts_as_the_inspector_named(workspace: Workspace, cli:
         ("answer.save", "370100002"),
         ("answer.save", "370100002"),
     ]
+
+
+def test_an_event_states_the_fields_listed_once(workspace: Workspace) -> None:
+    """AUDIT_EVENT_FIELDS is the one list: what an event's body states beside ``prev`` and
+    ``details``, what the log's check, a bundle's verification and the export compare."""
+    from inspector.audit import EXPORT_COLUMNS
+    from inspector.bundle.verify import _audit_fields
+    from inspector.db.models import AUDIT_EVENT_FIELDS
+
+    _new(workspace)
+    with workspace.db.session() as session:
+        event = session.scalars(select(AuditEvent).limit(1)).one()
+        facts = json.loads(event.body)
+        assert set(facts) == {*AUDIT_EVENT_FIELDS, "prev", "details"}
+        assert all(facts[k] == getattr(event, k) for k in AUDIT_EVENT_FIELDS if k != "at")
+        assert facts["at"] == event.at.isoformat()
+    assert set(_audit_fields(facts)) == set(AUDIT_EVENT_FIELDS)
+    assert EXPORT_COLUMNS[: len(AUDIT_EVENT_FIELDS)] == AUDIT_EVENT_FIELDS

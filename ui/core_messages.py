@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from inspector.errors import Term
+
 # Literal QT_TRANSLATE_NOOP calls, so that lupdate finds every message id.
 CORE_MESSAGES: frozenset[str] = frozenset(
     (
@@ -71,9 +73,6 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "金额不能为负数"),
         QT_TRANSLATE_NOOP("Core", "金额最多保留两位小数（分）"),
         QT_TRANSLATE_NOOP("Core", "金额过大"),
-        QT_TRANSLATE_NOOP("Core", "检查编号至少需要 4 个字符"),
-        QT_TRANSLATE_NOOP("Core", "没有编号为 {text} 的检查"),
-        QT_TRANSLATE_NOOP("Core", "编号 {text} 对应多项检查，请输入更长的编号"),
         QT_TRANSLATE_NOOP("Core", "请填写被检查机构的名称"),
         QT_TRANSLATE_NOOP("Core", "请填写被检查机构所在的区县"),
         QT_TRANSLATE_NOOP("Core", "检查组至少需要一名检查人员"),
@@ -144,7 +143,6 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V），而不是“{text}”",
         ),
         QT_TRANSLATE_NOOP("Core", "统一社会信用代码“{text}”的校验位不对，请核对营业执照"),
-        QT_TRANSLATE_NOOP("Core", "没有编号为 {interview_id} 的询问笔录"),
         QT_TRANSLATE_NOOP("Core", "问题不能为空"),
         QT_TRANSLATE_NOOP("Core", "签名笔迹格式不正确"),
         QT_TRANSLATE_NOOP("Core", "该询问笔录已数字签名，不能再修改"),
@@ -177,8 +175,6 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "不是证书文件（需要 PEM 或 DER 格式的 X.509 证书）"),
         QT_TRANSLATE_NOOP("Core", "不是 PKCS#12 文件（.p12 / .pfx），或文件已损坏"),
         QT_TRANSLATE_NOOP("Core", "这个密钥已经在本机：{value}，编号 {key_id}"),
-        QT_TRANSLATE_NOOP("Core", "没有编号为 {key_id} 的密钥"),
-        QT_TRANSLATE_NOOP("Core", "编号 {key_id} 对应多个密钥，请多写几位"),
         QT_TRANSLATE_NOOP("Core", "密钥 {key_id} 没有证书请求（不是在本机生成的密钥）"),
         QT_TRANSLATE_NOOP("Core", "文件是空的：{path}"),
         QT_TRANSLATE_NOOP("Core", "密钥 {key_id} 不是在本机生成的，证书已在其 PKCS#12 文件中"),
@@ -219,12 +215,9 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "{subject} 不是 CA 证书（没有 cA 基本约束）：信任列表只收医保局 CA 的证书，不收签名者本人的证书",
         ),
         QT_TRANSLATE_NOOP("Core", "证书文件是空的：{path}"),
-        QT_TRANSLATE_NOOP("Core", "请给出证书指纹（SHA-256）的至少前 6 位"),
         QT_TRANSLATE_NOOP("Core", "无法读取证书文件 {path}：{value}"),
         QT_TRANSLATE_NOOP("Core", "{name}：{error}"),
         QT_TRANSLATE_NOOP("Core", "这些证书已经在信任列表中"),
-        QT_TRANSLATE_NOOP("Core", "信任列表中没有指纹为 {prefix} 的证书"),
-        QT_TRANSLATE_NOOP("Core", "指纹 {prefix} 对应多个证书，请多写几位"),
         QT_TRANSLATE_NOOP("Core", "{name}{where} 第 {row} 行的表头缺少必需的列：{wanted}"),
         QT_TRANSLATE_NOOP("Core", "{name} 不是有效的 Excel (.xlsx) 文件：{error}"),
         QT_TRANSLATE_NOOP("Core", "{name}{where} 的前 {rows} 行中找不到表头，需要这些列：{wanted}"),
@@ -258,8 +251,6 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "{name}（{cert_no}）不在检查人员名录中"),
         QT_TRANSLATE_NOOP("Core", "{name} 与“{place}”的回避关系已登记"),
         QT_TRANSLATE_NOOP("Core", "未知的机构类型：{code}"),
-        QT_TRANSLATE_NOOP("Core", "没有编号为 {draw_id} 的抽查"),
-        QT_TRANSLATE_NOOP("Core", "编号 {draw_id} 对应多次抽查，请写完整的编号"),
         QT_TRANSLATE_NOOP("Core", "机构“{name}”的风险等级或信用等级不在权重表中"),
         QT_TRANSLATE_NOOP("Core", "机构“{name}”已不在名单中"),
         QT_TRANSLATE_NOOP("Core", "未知的抽取方法：{method}（可选：{choices}）"),
@@ -303,7 +294,6 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "随机种子应为非负整数"),
         QT_TRANSLATE_NOOP("Core", "该检查的抽样清单中没有结算单号 {bill_no}"),
         QT_TRANSLATE_NOOP("Core", "结算单号 {bill_no} 在多份抽样清单中"),
-        QT_TRANSLATE_NOOP("Core", "该检查中没有编号为 {evidence_id} 的证据"),
         QT_TRANSLATE_NOOP("Core", "检查人员姓名过长（最多 {limit} 个字）"),
         QT_TRANSLATE_NOOP("Core", "执法证号过长（最多 {limit} 个字）"),
         QT_TRANSLATE_NOOP("Core", "请填写检查人员所在区县"),
@@ -312,9 +302,6 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "请给出金额阈值（元）"),
         # After the visit (inspector/ledger/): the ledger, case path, 回头看, order, report.
         QT_TRANSLATE_NOOP("Core", "台账状态“{value}”无效，可选：{allowed}"),
-        QT_TRANSLATE_NOOP("Core", "台账编号至少需要 4 个字符"),
-        QT_TRANSLATE_NOOP("Core", "台账中没有编号为 {text} 的问题"),
-        QT_TRANSLATE_NOOP("Core", "编号 {text} 对应台账中的多个问题，请输入更长的编号"),
         QT_TRANSLATE_NOOP("Core", "该问题已整改销号，不能再修改"),
         QT_TRANSLATE_NOOP("Core", "该问题已由更正记录取代，请在更正后的台账记录上操作"),
         QT_TRANSLATE_NOOP("Core", "销号只能由已签名的回头看完成：请对该问题组织回头看"),
@@ -341,9 +328,6 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "季度应写成 2026Q3 这样的形式，而不是“{text}”"),
         QT_TRANSLATE_NOOP("Core", "报告期的结束日期早于开始日期"),
         QT_TRANSLATE_NOOP("Core", "报告文件的扩展名应为 .xlsx 或 .pdf"),
-        QT_TRANSLATE_NOOP("Core", "整改通知书编号至少需要 4 个字符"),
-        QT_TRANSLATE_NOOP("Core", "没有编号为 {text} 的整改通知书"),
-        QT_TRANSLATE_NOOP("Core", "编号 {text} 对应多份整改通知书，请输入更长的编号"),
         QT_TRANSLATE_NOOP("Core", "只有已签名的检查才能下达整改通知书"),
         QT_TRANSLATE_NOOP("Core", "整改期限所指的问题 {text} 不在本检查的未整改问题中"),
         QT_TRANSLATE_NOOP("Core", "请为问题 {entry} 指定整改期限"),
@@ -373,7 +357,6 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "交接包清单中没有这个文件：{name}"),
         QT_TRANSLATE_NOOP("Core", "批量上传的长度与说明不符"),
         QT_TRANSLATE_NOOP("Core", "批量上传的格式无效"),
-        QT_TRANSLATE_NOOP("Core", "服务器上没有这次检查：{id}"),
         QT_TRANSLATE_NOOP("Core", "日期无效（应为 YYYY-MM-DD）：{value}"),
         QT_TRANSLATE_NOOP(
             "Core",
@@ -389,7 +372,6 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "发布文件的签名无效：{problem}"),
         QT_TRANSLATE_NOOP("Core", "登记请求中的证书无效"),
         QT_TRANSLATE_NOOP("Core", "登记码无效、已过期或已被使用，请向管理员索取新的登记码"),
-        QT_TRANSLATE_NOOP("Core", "没有这台设备（或已吊销）：{device}"),
         QT_TRANSLATE_NOOP("Core", "本设备未在服务器登记（请先 sync enroll）"),
         QT_TRANSLATE_NOOP("Core", "本设备已被管理员吊销，服务器拒绝其请求"),
         QT_TRANSLATE_NOOP("Core", "重复的请求（重放），已拒绝"),
@@ -504,9 +486,6 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "Core",
             "检查 {inspection} 已签字锁定，交接包中它的{what}与本机不同（{why}）：已拒绝导入，本机数据未改变。如需更正，请在签字的一方制作更正记录后再交接",
         ),
-        QT_TRANSLATE_NOOP("Core", "冲突编号至少需要 4 个字符"),
-        QT_TRANSLATE_NOOP("Core", "没有编号为 {id} 的冲突"),
-        QT_TRANSLATE_NOOP("Core", "编号 {id} 对应多项冲突，请输入更长的编号"),
         QT_TRANSLATE_NOOP("Core", "请选择保留本机版本（local）或交接包版本（incoming）"),
         QT_TRANSLATE_NOOP("Core", "交接包中的删除记录指向未知的数据表：{table}"),
         QT_TRANSLATE_NOOP(
@@ -789,8 +768,36 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         ),
         QT_TRANSLATE_NOOP("Core", "没有写入数据目录的权限（或磁盘为只读），文件未保存。"),
         QT_TRANSLATE_NOOP("Core", "文件未保存：{error}"),
+        # Ids typed by a user (inspector/ids.py): one resolver for every command, screen and
+        # the office site. The words after them are what an id names, filled into {what}.
+        QT_TRANSLATE_NOOP("Core", "没有编号为 {text} 的{what}"),
+        QT_TRANSLATE_NOOP("Core", "{what}编号至少需要 {count} 个字符"),
+        QT_TRANSLATE_NOOP("Core", "编号 {text} 对应多个{what}，请多写几位：{candidates}"),
+        QT_TRANSLATE_NOOP("Core", "信任列表中没有指纹为 {text} 的证书"),
+        QT_TRANSLATE_NOOP("Core", "请给出证书指纹（SHA-256）的至少前 {count} 位"),
+        QT_TRANSLATE_NOOP("Core", "服务器上没有这次检查：{text}"),
+        QT_TRANSLATE_NOOP("Core", "没有这台设备（或已吊销）：{text}"),
+        QT_TRANSLATE_NOOP("Core", "检查"),
+        QT_TRANSLATE_NOOP("Core", "冲突"),
+        QT_TRANSLATE_NOOP("Core", "台账问题"),
+        QT_TRANSLATE_NOOP("Core", "整改通知书"),
+        QT_TRANSLATE_NOOP("Core", "询问笔录"),
+        QT_TRANSLATE_NOOP("Core", "操作记录"),
+        QT_TRANSLATE_NOOP("Core", "证据"),
+        QT_TRANSLATE_NOOP("Core", "抽查"),
+        QT_TRANSLATE_NOOP("Core", "密钥"),
+        QT_TRANSLATE_NOOP("Core", "证书"),
+        QT_TRANSLATE_NOOP("Core", "设备"),
     )
 )
+
+
+def _value(value: object) -> object:
+    if isinstance(value, BaseException):
+        return core_message(value)
+    if isinstance(value, Term):
+        return QCoreApplication.translate("Core", value)
+    return value
 
 
 def core_message(error: BaseException) -> str:
@@ -801,7 +808,8 @@ def core_message(error: BaseException) -> str:
         return str(error)
     text = QCoreApplication.translate("Core", template)
     # A value that is itself a core error (the cause named in a message) is translated too.
-    shown = {k: core_message(v) if isinstance(v, BaseException) else v for k, v in values.items()}
+    # So is a word marked for it (inspector.errors.Term: what an id names, say).
+    shown = {k: _value(v) for k, v in values.items()}
     try:
         return text.format(**shown) if values else text
     except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder

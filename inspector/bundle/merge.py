@@ -40,9 +40,11 @@ from cryptography import x509
 from sqlalchemy import and_, delete, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from inspector import ids
 from inspector.audit import Change, _check_chain, _stamped_max, state_hash
-from inspector.bundle import devices, rows
+from inspector.bundle import devices, rows, rules
 from inspector.bundle.format import BundleError, BundleRefused, open_zip
+from inspector.bundle.rules import AFTER_SIGNING, FOLLOWED_UP, SIGNED_CONTENT
 from inspector.bundle.verify import BundleReport, read_rows, verify_bundle
 from inspector.db.models import (
     AuditEvent,
@@ -55,7 +57,7 @@ from inspector.db.models import (
     Record,
     utcnow,
 )
-from inspector.errors import InvalidInput, NotFound, StorageError
+from inspector.errors import InvalidInput, StorageError
 from inspector.evidence.recovery import referenced_in
 from inspector.progress import NullReporter, Reporter
 from inspector.record.store import referenced_records
@@ -70,26 +72,6 @@ NATURAL = {
     "inspectors": ("cert_no",),
     "drug_checks": ("inspection_id", "list_code", "entry_no"),
 }
-# What may still change in a signed inspection: its record (the later signatures) and the
-# append-only chains.
-AFTER_SIGNING = frozenset(
-    {"records", "record_signatures", "custody_events", *("ledger_entries", "rectification_orders")}
-)
-# Of those, what the office follows up after the visit (the ledger's progress, the order): a
-# change on both laptops is kept for the leader to settle, not a reason to refuse the bundle.
-FOLLOWED_UP = frozenset({"ledger_entries", "rectification_orders"})
-# What a signed record states: a laptop taking a signed inspection must end with exactly these.
-SIGNED_CONTENT = frozenset(
-    {
-        "answers",
-        "evidence",
-        "seal_items",
-        "handwritten_signatures",
-        "interviews",
-        "claim_bills",
-        "drug_checks",
-    }
-)
 _IDENTITY = frozenset({"id", "device_id", "created_at", *rows.BOOKKEEPING})
 TABLE_NAMES = {
     "institutions": "机构",
@@ -311,7 +293,7 @@ def _listed_sha(report: BundleReport, name: str) -> str:
 def _mapper_class(name: str) -> type[Base]:
     for mapper in Base.registry.mappers:
         if mapper.local_table is not None and mapper.local_table.name == name:
-            return mapper.class_  # type: ignore[no-any-return]
+            return mapper.class_
     raise KeyError(name)
 
 
@@ -346,18 +328,11 @@ class _Merger:
 
     # --- deciding ---------------------------------------------------------------------------
 
-    def _knows_here(self, device: Any, seq: Any) -> bool:
-        return device is not None and seq is not None and self.here.get(device, 0) >= seq
-
     def _knows_there(self, device: Any, seq: Any) -> bool:
-        return device is not None and seq is not None and self.there.get(device, 0) >= seq
+        return rules.knows(self.there, device, seq)
 
     def _decide(self, local: dict[str, Any], incoming: dict[str, Any]) -> str:
-        if self._knows_here(incoming.get("change_device_id"), incoming.get("change_seq")):
-            return "keep"
-        if self._knows_there(local.get("change_device_id"), local.get("change_seq")):
-            return "update"
-        return "conflict"
+        return rules.decide(local, incoming, here=self.here, there=self.there)
 
     def _inspection_of(self, name: str, data: dict[str, Any]) -> str | None:
         if name == "inspections":
@@ -456,7 +431,7 @@ class _Merger:
             if "id" in data and self._tombstoned(name, data["id"]):
                 self.result.skipped_deleted += 1
                 return
-            if inspection in self.signed_here and name not in AFTER_SIGNING:
+            if inspection in self.signed_here and not rules.may_add_to_signed(name):
                 self._refuse(name, data, inspection, "本机没有这条记录")
             self._insert(name, data)
             if inspection:
@@ -857,24 +832,16 @@ def list_conflicts(
     with ws.db.session() as session:
         query = select(BundleConflict).order_by(BundleConflict.created_at)
         if inspection:
-            query = query.where(BundleConflict.inspection_id.like(f"{inspection}%"))
+            query = query.where(
+                ids.prefix_filter(BundleConflict.inspection_id, inspection, ids.INSPECTION)
+            )
         if open_only:
             query = query.where(BundleConflict.status == "open")
         return [_view(row) for row in session.scalars(query)]
 
 
 def _find_conflict(session: Session, text_id: str) -> BundleConflict:
-    text_id = text_id.strip().lower()
-    if len(text_id) < 4:
-        raise InvalidInput("冲突编号至少需要 4 个字符")
-    found = session.scalars(
-        select(BundleConflict).where(BundleConflict.id.like(f"{text_id}%")).limit(2)
-    ).all()
-    if not found:
-        raise NotFound("没有编号为 {id} 的冲突", id=text_id)
-    if len(found) > 1:
-        raise InvalidInput("编号 {id} 对应多项冲突，请输入更长的编号", id=text_id)
-    return found[0]
+    return ids.resolve_prefix(session, BundleConflict.id, text_id, ids.CONFLICT)
 
 
 def settle_conflict(

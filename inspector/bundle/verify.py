@@ -35,7 +35,7 @@ from inspector.bundle.format import (
     read_member,
 )
 from inspector.bundle.signature import SignatureCheck, verify_manifest
-from inspector.db.models import Evidence
+from inspector.db.models import AUDIT_EVENT_FIELDS, Evidence
 from inspector.errors import StorageError
 from inspector.evidence.manage import stored_files
 from inspector.evidence.store import disk_message
@@ -509,20 +509,7 @@ def _custody_fields(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _audit_fields(data: dict[str, Any]) -> dict[str, Any]:
-    return {
-        k: data.get(k)
-        for k in (
-            "device_id",
-            "seq",
-            "at",
-            "actor",
-            "action",
-            "inspection_id",
-            "entity_type",
-            "entity_id",
-            "state_sha256",
-        )
-    }
+    return {k: data.get(k) for k in AUDIT_EVENT_FIELDS}
 
 
 class _Chain:

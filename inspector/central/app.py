@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from inspector import ids
 from inspector.bundle.verify import evidence_files
 from inspector.central.auth import (
     H_DEVICE,
@@ -325,9 +326,9 @@ def make_app(central: Central) -> Starlette:
 
     def visible(user: OfficeUser, inspection_id: str) -> dict[str, Any]:
         """The inspection's data if this user may see it (else as if it did not exist)."""
-        data = central.show(inspection_id)
-        if not user.sees(data["inspection"]):
-            raise InspectorError("服务器上没有这次检查：{id}", id=inspection_id)
+        data = central.show(inspection_id, user.district)
+        if not user.sees(data["inspection"]):  # show() looked only in the user's area
+            raise InspectorError(ids.SERVER_INSPECTION.not_found, text=inspection_id)
         return data
 
     async def show(request: Request, user: OfficeUser) -> Response:
@@ -381,7 +382,7 @@ def make_app(central: Central) -> Starlette:
 
     def evidence_of(user: OfficeUser, inspection: str, sha: str, suffix: str) -> bytes:
         if not user.sees(central.head(inspection)):
-            raise InspectorError("服务器上没有这次检查：{id}", id=inspection)
+            raise InspectorError(ids.SERVER_INSPECTION.not_found, text=inspection)
         if (sha, suffix) not in central.evidence_names(inspection):
             raise InspectorError("没有这个证据文件：{sha256}", sha256=sha[:12])
         return central.evidence_file(sha, suffix)

@@ -31,10 +31,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import insert
 
+from inspector import ids
 from inspector.bundle import rows as bundle_rows
+from inspector.bundle import rules
 from inspector.bundle.export import _zinfo as zip_info
 from inspector.bundle.format import FORMAT, MANIFEST, MAX_MEMBER_SIZE, SIGNATURE, BundleError
-from inspector.bundle.merge import AFTER_SIGNING, FOLLOWED_UP
+from inspector.bundle.rules import FOLLOWED_UP
 from inspector.bundle.signature import verify_manifest
 from inspector.bundle.verify import read_rows, verify_bundle
 from inspector.central import schema as s
@@ -249,15 +251,15 @@ class Central:
 
     def revoke(self, device: str) -> None:
         with self.engine.begin() as c:
-            done = c.execute(
-                update(s.devices)
-                .where(s.devices.c.id.startswith(device), s.devices.c.revoked_at.is_(None))
-                .values(revoked_at=_now())
-                .returning(s.devices.c.id)
-            ).all()
-            if len(done) != 1:
-                raise InspectorError("没有这台设备（或已吊销）：{device}", device=device)
-            self._event(c, "device.revoke", done[0].id)
+            found = self._device(c, device)
+            c.execute(update(s.devices).where(s.devices.c.id == found).values(revoked_at=_now()))
+            self._event(c, "device.revoke", found)
+
+    @staticmethod
+    def _device(c: Connection, text: str) -> str:
+        """The full id of the enrolled, unrevoked device ``text`` starts."""
+        live = s.devices.c.revoked_at.is_(None)
+        return str(ids.resolve_prefix(c, s.devices.c.id, text, ids.DEVICE, where=[live]).id)
 
     def set_districts(self, device: str, districts: list[str]) -> str:
         """The office's override: the districts whose inspections a device may push (instead
@@ -269,16 +271,10 @@ class Central:
         if len(joined) > s.devices.c.district.type.length:
             raise InspectorError("区县太多，请分别登记设备")
         with self.engine.begin() as c:
-            done = c.execute(
-                update(s.devices)
-                .where(s.devices.c.id.startswith(device), s.devices.c.revoked_at.is_(None))
-                .values(district=joined)
-                .returning(s.devices.c.id)
-            ).all()
-            if len(done) != 1:
-                raise InspectorError("没有这台设备（或已吊销）：{device}", device=device)
-            self._event(c, "device.districts", done[0].id, districts=names)
-        return str(done[0].id)
+            found = self._device(c, device)
+            c.execute(update(s.devices).where(s.devices.c.id == found).values(district=joined))
+            self._event(c, "device.districts", found, districts=names)
+        return found
 
     def devices(self) -> list[dict[str, Any]]:
         with self.engine.connect() as c:
@@ -726,14 +722,13 @@ class Central:
                 )
             }
 
-    def show(self, inspection_id: str) -> dict[str, Any]:
+    def show(self, inspection_id: str, area: str | None = None) -> dict[str, Any]:
+        """An inspection by its id or a prefix of it; with ``area``, among those that district's
+        office sees (so that an ambiguous prefix names none it does not)."""
         with self.engine.connect() as c:
-            head = c.execute(
-                s.inspections.select().where(s.inspections.c.id.startswith(inspection_id))
-            ).all()
-            if len(head) != 1:
-                raise InspectorError("服务器上没有这次检查：{id}", id=inspection_id)
-            inspection = head[0]
+            inspection = ids.resolve_prefix(
+                c, s.inspections.c.id, inspection_id, ids.SERVER_INSPECTION, where=[_in_area(area)]
+            )
             found = c.execute(
                 s.rows.select()
                 .where(s.rows.c.inspection_id == inspection.id, s.rows.c.deleted.is_(False))
@@ -760,7 +755,7 @@ class Central:
                 s.inspections.select().where(s.inspections.c.id == inspection_id)
             ).first()
         if row is None:
-            raise InspectorError("服务器上没有这次检查：{id}", id=inspection_id)
+            raise InspectorError(ids.SERVER_INSPECTION.not_found, text=inspection_id)
         return _plain(row._mapping)
 
     def evidence_names(self, inspection_id: str) -> set[tuple[str, str]]:
@@ -1081,11 +1076,7 @@ class _Merge:
             .returning(s.rows.c.row_key)
         ).first()
         if inserted is not None:
-            if (
-                name != "audit_events"
-                and name not in AFTER_SIGNING
-                and self._signed_here(inspection)
-            ):
+            if not rules.may_add_to_signed(name) and self._signed_here(inspection):
                 self._refuse_signed(name, inspection, InspectorError("服务器上没有这条记录"))
             if name in CHAINS:
                 self._link(name, data)
@@ -1119,8 +1110,10 @@ class _Merge:
             problem = self._newer_signed_version(local.data, data)
             if problem is not None:
                 self._refuse_signed(name, signed[0], problem)
-        seen = self.heads.get(str(local.change_device_id), 0)
-        if local.change_seq is None or seen >= int(local.change_seq):
+        # The server keeps no heads of its own here: a version the pusher did not know stays
+        # (the laptops settle it between them); a row without a stamp takes the push's.
+        held = {"change_device_id": local.change_device_id, "change_seq": local.change_seq}
+        if rules.decide(held, data, here={}, there=self.heads, unstamped="update") == "update":
             # the pushing laptop knew the server's version and changed it after
             if name in ("institutions", "inspectors"):
                 user = self._referenced_by_signed(name, data.get("id"))
@@ -1149,10 +1142,6 @@ class _Merge:
         """Why a signed inspection's record row may not become ``new`` (None: it may): only
         the next signature changes it, so the same record (all but its file) whose new file
         is one its signature rows name and begins with the old file's bytes."""
-        file_columns = {"path", "sha256", "size"}
-        same = {k: v for k, v in bundle_rows.content(old).items() if k not in file_columns}
-        if same != {k: v for k, v in bundle_rows.content(new).items() if k not in file_columns}:
-            return InspectorError("记录的内容变了")
         record = str(new.get("id"))
         named = set(self.signatures.get(record, set()))
         named |= {
@@ -1164,12 +1153,10 @@ class _Merge:
                 )
             )
         }
-        sha = str(new.get("sha256"))
-        if sha not in named:
-            return InspectorError("新的记录文件不是签名后的版本")
-        if _extends(self.store, str(old.get("sha256")), sha):
-            return None
-        return InspectorError("记录文件被替换")
+        why = rules.next_signed_version(
+            old, new, named, lambda a, b: _extends(self.store, a, b), bundle_rows.content
+        )
+        return None if why is None else InspectorError(why)
 
     def _link(self, name: str, data: dict[str, Any]) -> None:
         """A custody or audit entry new to the server follows the entry before it: in this

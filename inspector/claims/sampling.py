@@ -497,7 +497,7 @@ def mark_bill(
         )
     if verdict == "problem" and not note.strip():
         raise InvalidInput("发现问题时请写明问题")
-    from inspector.db.models import Evidence
+    from inspector.evidence.manage import resolve_evidence
 
     with ws.change(None, "claims.mark", inspection=inspection) as ch:
         assert ch.inspection is not None
@@ -511,13 +511,12 @@ def mark_bill(
         if len(found) > 1:
             raise InvalidInput("结算单号 {bill_no} 在多份抽样清单中", bill_no=bill_no)
         bill = found[0]
-        ids = list(evidence_ids or [])
-        for evidence_id in ids:
-            row = ch.session.get(Evidence, evidence_id)
-            if row is None or row.inspection_id != ch.inspection.id:
-                raise NotFound("该检查中没有编号为 {evidence_id} 的证据", evidence_id=evidence_id)
+        # The ids as typed (the 8 digits a list prints, say), kept whole.
+        linked = [
+            resolve_evidence(ch.session, text, ch.inspection.id).id for text in evidence_ids or []
+        ]
         bill.verdict = verdict
         bill.note = note.strip()
         if evidence_ids is not None:
-            bill.evidence_ids = sorted(set(bill.evidence_ids) | set(ids))
+            bill.evidence_ids = sorted(set(bill.evidence_ids) | set(linked))
         ch.entity(bill)

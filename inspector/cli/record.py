@@ -54,7 +54,7 @@ def cmd_record_export(args: argparse.Namespace, out: Printer) -> None:
 
     with open_workspace(args) as ws:
         full = get_inspection(ws, args.id).id
-        record = latest_record(ws, full, args.interview)
+        record = latest_record(ws, full, _interview(ws, args))
         if record is None:
             raise InvalidInput("该检查还没有生成记录")
         target = save_record_copy(ws, record, Path(args.out))

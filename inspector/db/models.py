@@ -640,6 +640,22 @@ class AuditEvent(Base):
     )
 
 
+# The columns of an event that its hashed body states as well (the body adds ``prev`` and
+# ``details``): written by the unit of work, compared by the log's check, by a bundle's
+# verification and so by the server's. ``at`` is ISO 8601 in the body.
+AUDIT_EVENT_FIELDS = (
+    "device_id",
+    "seq",
+    "at",
+    "actor",
+    "action",
+    "inspection_id",
+    "entity_type",
+    "entity_id",
+    "state_sha256",
+)
+
+
 class Tombstone(Base):
     """What is left of a deleted synced row: which row, when, by which device and action, and
     the hash of what it held, so that a deletion syncs and is audited. A trigger on every synced

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from inspector import ids
 from inspector.db.models import Evidence, Inspection, SealItem, utcnow
 from inspector.errors import InvalidInput, NotFound
 from inspector.evidence import custody
@@ -31,18 +32,8 @@ CAPTION_MAX = 2000
 
 def resolve_evidence(session: Session, text: str, inspection_id: str | None = None) -> Evidence:
     """Evidence by its id or an unambiguous prefix of it (at least 4 characters)."""
-    text = text.strip().lower()
-    if len(text) < 4:
-        raise InvalidInput("证据编号至少需要 4 个字符")
-    query = select(Evidence).where(Evidence.id.like(f"{text}%"))
-    if inspection_id is not None:
-        query = query.where(Evidence.inspection_id == inspection_id)
-    found = session.scalars(query.limit(2)).all()
-    if not found:
-        raise NotFound("没有编号为 {text} 的证据", text=text)
-    if len(found) > 1:
-        raise InvalidInput("编号 {text} 对应多件证据，请输入更长的编号", text=text)
-    return found[0]
+    where = [] if inspection_id is None else [Evidence.inspection_id == inspection_id]
+    return ids.resolve_prefix(session, Evidence.id, text, ids.EVIDENCE, where=where)
 
 
 def list_evidence(
@@ -297,8 +288,8 @@ def annotate_evidence(
 def evidence_in_use(session: Session, inspection_id: str) -> set[str]:
     """Ids of evidence a sealing-list line links to."""
     used: set[str] = set()
-    for ids in session.scalars(
+    for linked in session.scalars(
         select(SealItem.evidence_ids).where(SealItem.inspection_id == inspection_id)
     ):
-        used.update(ids or [])
+        used.update(linked or [])
     return used

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from inspector import ids
 from inspector.db.models import (
     Answer,
     CaseAction,
@@ -34,7 +35,7 @@ from inspector.db.models import (
     Result,
     natural_id,
 )
-from inspector.errors import InvalidInput, NotFound
+from inspector.errors import InvalidInput
 from inspector.inspections import checklist_of, parse_amount
 from inspector.progress import NullReporter, Reporter, check_cancel
 from inspector.workspace import Workspace
@@ -290,7 +291,9 @@ def filtered(query: Any, filters: LedgerFilter) -> Any:
             LedgerEntry.deadline <= filters.due_by,
         )
     if filters.inspection:
-        query = query.where(LedgerEntry.inspection_id.like(f"{filters.inspection.lower()}%"))
+        query = query.where(
+            ids.prefix_filter(LedgerEntry.inspection_id, filters.inspection, ids.INSPECTION)
+        )
     return query
 
 
@@ -387,17 +390,7 @@ def ledger_totals(ws: Workspace, filters: LedgerFilter = LedgerFilter()) -> Ledg
 
 def resolve_entry(session: Session, text: str) -> LedgerEntry:
     """A ledger row by its id or an unambiguous prefix of it (at least 4 characters)."""
-    text = text.strip().lower()
-    if len(text) < 4:
-        raise InvalidInput("台账编号至少需要 4 个字符")
-    found = session.scalars(
-        select(LedgerEntry).where(LedgerEntry.id.like(f"{text}%")).limit(2)
-    ).all()
-    if not found:
-        raise NotFound("台账中没有编号为 {text} 的问题", text=text)
-    if len(found) > 1:
-        raise InvalidInput("编号 {text} 对应台账中的多个问题，请输入更长的编号", text=text)
-    return found[0]
+    return ids.resolve_prefix(session, LedgerEntry.id, text, ids.LEDGER_ENTRY)
 
 
 def _view(row: LedgerEntry) -> EntryView:

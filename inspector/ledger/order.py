@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from inspector import ids
 from inspector.db.models import (
     Inspection,
     InspectionStatus,
@@ -193,10 +194,13 @@ def build_order(
         raise InvalidInput("该检查在台账中没有待整改或整改中的问题")
     chosen: dict[str, date] = {}
     for text, when in (deadlines or {}).items():
-        matches = [r for r in rows if r.id.startswith(text.strip().lower())]
-        if len(matches) != 1:
-            raise InvalidInput("整改期限所指的问题 {text} 不在本检查的未整改问题中", text=text)
-        chosen[matches[0].id] = when
+        try:
+            row = ids.pick(rows, text, ids.LEDGER_ENTRY, lambda r: r.id)
+        except NotFound as error:
+            raise InvalidInput(
+                "整改期限所指的问题 {text} 不在本检查的未整改问题中", text=text
+            ) from error
+        chosen[row.id] = when
     planned: list[tuple[EntryView, date]] = []
     for row in rows:
         when = chosen.get(row.id, deadline)
@@ -250,17 +254,7 @@ def orders_of(ws: Workspace, inspection_id: str) -> list[OrderView]:
 
 
 def _order(session: Any, text: str) -> RectificationOrder:
-    text = text.strip().lower()
-    if len(text) < 4:
-        raise InvalidInput("整改通知书编号至少需要 4 个字符")
-    found = session.scalars(
-        select(RectificationOrder).where(RectificationOrder.id.like(f"{text}%")).limit(2)
-    ).all()
-    if not found:
-        raise NotFound("没有编号为 {text} 的整改通知书", text=text)
-    if len(found) > 1:
-        raise InvalidInput("编号 {text} 对应多份整改通知书，请输入更长的编号", text=text)
-    return found[0]
+    return ids.resolve_prefix(session, RectificationOrder.id, text, ids.ORDER)
 
 
 def sign_order(

@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from inspector import ids
 from inspector.db.models import (
     Draw,
     Inspection,
@@ -386,12 +387,7 @@ def stored_draw(ws: Workspace, draw_id: str) -> StoredDraw:
     """A stored draw, its result run again from its stored inputs: a draw whose stored
     inputs no longer give its stored result (or no longer hash as stored) is refused."""
     with ws.db.session() as session:
-        found = session.scalars(select(Draw).where(Draw.id.startswith(draw_id.strip()))).all()
-        if not found:
-            raise NotFound("没有编号为 {draw_id} 的抽查", draw_id=draw_id)
-        if len(found) > 1:
-            raise InvalidInput("编号 {draw_id} 对应多次抽查，请写完整的编号", draw_id=draw_id)
-        draw = found[0]
+        draw = ids.resolve_prefix(session, Draw.id, draw_id, ids.DRAW)
         inputs = DrawInputs.from_json(draw.inputs)
         full_id, stored, at, sha = draw.id, dict(draw.result), draw.created_at, draw.inputs_sha256
     result = run(inputs)

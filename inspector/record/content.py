@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from inspector import ids
 from inspector.db.models import (
     Answer,
     DrugCheck,
@@ -493,15 +494,7 @@ def new_interview(
 
 def _interview(session: Session, interview_id: str) -> Interview:
     """An interview by its id or an unambiguous prefix (``interview list`` prints 8 digits)."""
-    text = interview_id.strip().lower()
-    rows = (
-        session.scalars(select(Interview).where(Interview.id.like(f"{text}%")).limit(2)).all()
-        if len(text) >= 4
-        else []
-    )
-    if len(rows) != 1:
-        raise NotFound("没有编号为 {interview_id} 的询问笔录", interview_id=interview_id)
-    return rows[0]
+    return ids.resolve_prefix(session, Interview.id, interview_id, ids.INTERVIEW)
 
 
 def _editable_interview(ch: Change, interview_id: str) -> Interview:

@@ -38,6 +38,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from inspector import ids
 from inspector.errors import NotFound
 from inspector.files import fsync_dir, write_atomically
 from inspector.paths import DataDir
@@ -435,13 +436,7 @@ class KeyStore:
 
     def get(self, key_id: str) -> KeyInfo:
         """A key by its id or the first characters of it."""
-        key_id = key_id.strip().lower()
-        matches = [info for info in self.list_keys() if info.key_id.startswith(key_id)]
-        if not key_id or not matches:
-            raise NotFound("没有编号为 {key_id} 的密钥", key_id=key_id)
-        if len(matches) > 1:
-            raise SigningError("编号 {key_id} 对应多个密钥，请多写几位", key_id=key_id)
-        return matches[0]
+        return ids.pick(self.list_keys(), key_id, ids.KEY, lambda info: info.key_id)
 
     def csr_path(self, key_id: str) -> Path:
         info = self.get(key_id)

@@ -19,8 +19,9 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from sqlalchemy import select
 
+from inspector import ids
 from inspector.db.models import TrustedCertificate
-from inspector.errors import InvalidInput, NotFound
+from inspector.errors import InvalidInput
 from inspector.signing.errors import SigningError
 from inspector.signing.keystore import TRIAL_MARK, KeyStore, describe_name, load_certificates
 from inspector.workspace import Workspace
@@ -140,24 +141,16 @@ def list_trusted(ws: Workspace) -> list[TrustedView]:
 def remove_trusted(ws: Workspace, fingerprint: str, *, actor: str | None = None) -> TrustedView:
     """Take a certificate off the trust list by its SHA-256 fingerprint (or the first hex
     digits of it, at least 6): one ``trust.remove`` event, the row tombstoned."""
-    prefix = fingerprint.strip().lower().replace(":", "")
-    if len(prefix) < 6:
-        raise InvalidInput("请给出证书指纹（SHA-256）的至少前 6 位")
     with ws.change(actor, "trust.remove") as ch:
-        rows = list(
-            ch.session.scalars(
-                select(TrustedCertificate).where(
-                    TrustedCertificate.fingerprint_sha256.startswith(prefix)
-                )
-            )
+        row = ids.resolve_prefix(
+            ch.session,
+            TrustedCertificate.fingerprint_sha256,
+            fingerprint,
+            ids.TRUSTED_CERTIFICATE,
         )
-        if not rows:
-            raise NotFound("信任列表中没有指纹为 {prefix} 的证书", prefix=prefix)
-        if len(rows) > 1:
-            raise InvalidInput("指纹 {prefix} 对应多个证书，请多写几位", prefix=prefix)
-        view = _view(rows[0])
+        view = _view(row)
         ch.details["fingerprint"] = view.fingerprint_sha256
-        ch.delete(rows[0])
+        ch.delete(row)
     return view
 
 
