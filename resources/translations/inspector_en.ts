@@ -927,2708 +927,2683 @@ Checked {done}/{n}, problems found {problems}</translation>
 <context>
     <name>Core</name>
     <message>
-        <location filename="../../ui/core_messages.py" line="70"/>
+        <location filename="../../ui/core_messages.py" line="72"/>
         <source>金额“{text}”不是数字</source>
         <translation>The amount “{text}” is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="71"/>
+        <location filename="../../ui/core_messages.py" line="73"/>
         <source>金额不能为负数</source>
         <translation>The amount cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="72"/>
+        <location filename="../../ui/core_messages.py" line="74"/>
         <source>金额最多保留两位小数（分）</source>
         <translation>The amount has at most two decimals (fen)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="73"/>
+        <location filename="../../ui/core_messages.py" line="75"/>
         <source>金额过大</source>
         <translation>The amount is too large</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="74"/>
-        <source>检查编号至少需要 4 个字符</source>
-        <translation>An inspection id needs at least 4 characters</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="75"/>
-        <source>没有编号为 {text} 的检查</source>
-        <translation>There is no inspection with the id {text}</translation>
-    </message>
-    <message>
         <location filename="../../ui/core_messages.py" line="76"/>
-        <source>编号 {text} 对应多项检查，请输入更长的编号</source>
-        <translation>The id {text} matches several inspections: type more of it</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="77"/>
         <source>请填写被检查机构的名称</source>
         <translation>Enter the name of the institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="78"/>
+        <location filename="../../ui/core_messages.py" line="77"/>
         <source>请填写被检查机构所在的区县</source>
         <translation>Enter the district of the institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="93"/>
+        <location filename="../../ui/core_messages.py" line="92"/>
         <source>同一执法证号在检查组中出现了两次</source>
         <translation>The same enforcement certificate number appears twice in the team</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="94"/>
+        <location filename="../../ui/core_messages.py" line="93"/>
         <source>组长的执法证号 {leader_cert} 不在检查组中</source>
         <translation>The leader&apos;s certificate number {leader_cert} is not in the team</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="95"/>
+        <location filename="../../ui/core_messages.py" line="94"/>
         <source>执法证号 {cert_no} 已登记为“{name}”，与“{name2}”不符</source>
         <translation>Certificate number {cert_no} is registered to “{name}”, not “{name2}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="96"/>
+        <location filename="../../ui/core_messages.py" line="95"/>
         <source>机构“{name}”（{district}）已登记为“{value}”，与本次填写的类型不符</source>
         <translation>The institution “{name}” ({district}) is registered as “{value}”, not the type entered now</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="99"/>
+        <location filename="../../ui/core_messages.py" line="98"/>
         <source>本次检查的清单中没有条目 {item_code}</source>
         <translation>The checklist of this inspection has no item {item_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="101"/>
-        <location filename="../../ui/core_messages.py" line="172"/>
+        <location filename="../../ui/core_messages.py" line="100"/>
+        <location filename="../../ui/core_messages.py" line="170"/>
         <source>证据文件缺失：{sha256}</source>
         <translation>Evidence file missing: {sha256}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="102"/>
-        <location filename="../../ui/core_messages.py" line="173"/>
+        <location filename="../../ui/core_messages.py" line="101"/>
+        <location filename="../../ui/core_messages.py" line="171"/>
         <source>无法读取证据文件 {sha256}：{error}</source>
         <translation>Cannot read evidence file {sha256}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="103"/>
+        <location filename="../../ui/core_messages.py" line="102"/>
         <source>文件内容与其 SHA-256 不符：应为 {expected}，实为 {actual}</source>
         <translation>The file&apos;s content does not match its SHA-256: expected {expected}, found {actual}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="104"/>
+        <location filename="../../ui/core_messages.py" line="103"/>
         <source>请填写检查人员姓名</source>
         <translation>Please enter the inspector&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="105"/>
+        <location filename="../../ui/core_messages.py" line="104"/>
         <source>本机没有执法证号为 {cert_no} 的检查人员：请同时填写姓名</source>
         <translation>No inspector with enforcement certificate no. {cert_no} on this laptop: please enter the name too</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="106"/>
+        <location filename="../../ui/core_messages.py" line="105"/>
         <source>条目 {item_code} 可记录的违规类别为：{names}</source>
         <translation>The violation categories item {item_code} can record are: {names}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="107"/>
+        <location filename="../../ui/core_messages.py" line="106"/>
         <source>只能重新打开待签字的检查（当前状态：{value}）</source>
         <translation>Only an inspection awaiting signatures can be reopened (its status: {value})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="108"/>
+        <location filename="../../ui/core_messages.py" line="107"/>
         <source>结果“{result}”无效，可选：{allowed}</source>
         <translation>The result “{result}” is not valid; choose one of: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="109"/>
+        <location filename="../../ui/core_messages.py" line="108"/>
         <source>执法证号 {cert_no} 不是本检查组的成员</source>
         <translation>Certificate number {cert_no} is not a member of this team</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="110"/>
+        <location filename="../../ui/core_messages.py" line="109"/>
         <source>文件为空（0 字节）</source>
         <translation>The file is empty (0 bytes)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="111"/>
+        <location filename="../../ui/core_messages.py" line="110"/>
         <source>无法锁定临时文件夹</source>
         <translation>The scratch folder cannot be locked</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="112"/>
+        <location filename="../../ui/core_messages.py" line="111"/>
         <source>无法锁定临时文件</source>
         <translation>Cannot lock a temporary file</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="113"/>
+        <location filename="../../ui/core_messages.py" line="112"/>
         <source>记录文件 {name} 已存在且内容不同，未覆盖</source>
         <translation>The record file {name} exists with other contents: not overwritten</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="114"/>
+        <location filename="../../ui/core_messages.py" line="113"/>
         <source>记录文件 {name} 的内容与其 SHA-256 不符</source>
         <translation>The contents of the record file {name} do not match its SHA-256</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="115"/>
+        <location filename="../../ui/core_messages.py" line="114"/>
         <source>不是文件</source>
         <translation>Not a file</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="116"/>
+        <location filename="../../ui/core_messages.py" line="115"/>
         <source>无法读取文件：{value}</source>
         <translation>The file cannot be read: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="117"/>
+        <location filename="../../ui/core_messages.py" line="116"/>
         <source>HEIC/HEIF 照片需要 pillow-heif 组件，本机未安装</source>
         <translation>HEIC/HEIF photos need the pillow-heif component, which is not installed here</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="118"/>
+        <location filename="../../ui/core_messages.py" line="117"/>
         <source>图片像素数过大（疑似解压炸弹），已拒绝</source>
         <translation>The picture has too many pixels (a decompression bomb?): refused</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="119"/>
+        <location filename="../../ui/core_messages.py" line="118"/>
         <source>不是可识别的图片、PDF 或视频文件</source>
         <translation>Not a picture, PDF or video file this tool knows</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="120"/>
+        <location filename="../../ui/core_messages.py" line="119"/>
         <source>图片已损坏或不完整：{error}</source>
         <translation>The picture is damaged or incomplete: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="121"/>
+        <location filename="../../ui/core_messages.py" line="120"/>
         <source>不支持的图片格式：{format}</source>
         <translation>Picture format not supported: {format}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="122"/>
+        <location filename="../../ui/core_messages.py" line="121"/>
         <source>请先完成现场检查（结束检查后才能签名记录）</source>
         <translation>Finish the inspection first (the record is signed after the inspection is finished)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="123"/>
+        <location filename="../../ui/core_messages.py" line="122"/>
         <source>还没有生成检查记录：请先生成记录，核对后再签名</source>
         <translation>No record has been made yet: make the record, check it, then sign</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="124"/>
+        <location filename="../../ui/core_messages.py" line="123"/>
         <source>记录生成后数据有变更：请重新生成记录，核对后再签名</source>
         <translation>The data changed after the record was made: make the record again, check it, then sign</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="125"/>
+        <location filename="../../ui/core_messages.py" line="124"/>
         <source>该密钥证书上的执法证号（{value}）不属于本检查组，不能签名本记录</source>
         <translation>The certificate number on this key&apos;s certificate ({value}) is not on this team: it cannot sign this record</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="128"/>
+        <location filename="../../ui/core_messages.py" line="127"/>
         <source>{name} 已经签过本记录</source>
         <translation>{name} has already signed this record</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="129"/>
+        <location filename="../../ui/core_messages.py" line="128"/>
         <source>组长最后签名：还需 {others} 先签名</source>
         <translation>The leader signs last: {others} must sign first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="130"/>
+        <location filename="../../ui/core_messages.py" line="129"/>
         <source>记录中没有该检查人员的签名位置：请重新生成记录</source>
         <translation>The record has no signature place for this inspector: make the record again</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="131"/>
+        <location filename="../../ui/core_messages.py" line="130"/>
         <source>请先完成手写签名：{missing}</source>
         <translation>Complete the handwritten signatures first: {missing}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="132"/>
+        <location filename="../../ui/core_messages.py" line="131"/>
         <source>该检查的记录已数字签名并锁定，不能再修改；如需更正请新建更正记录。</source>
         <translation>The record of this inspection is digitally signed and locked: it cannot be changed; make an amendment to correct it.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="135"/>
+        <location filename="../../ui/core_messages.py" line="134"/>
         <source>签名为空</source>
         <translation>The signature is empty</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="136"/>
+        <location filename="../../ui/core_messages.py" line="135"/>
         <source>签名角色应为：{value}</source>
         <translation>The signer&apos;s role must be one of: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="137"/>
+        <location filename="../../ui/core_messages.py" line="136"/>
         <source>请填写签名人姓名</source>
         <translation>Enter the signer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="138"/>
+        <location filename="../../ui/core_messages.py" line="137"/>
         <source>请填写拒签的理由（或“未说明理由”）</source>
         <translation>Enter the reason for refusing to sign (or “no reason given”)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="139"/>
+        <location filename="../../ui/core_messages.py" line="138"/>
         <source>拒签时须有见证人签名：请填写见证人姓名</source>
         <translation>A refusal needs a witness&apos;s signature: enter the witness&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="140"/>
+        <location filename="../../ui/core_messages.py" line="139"/>
         <source>请填写被询问人姓名</source>
         <translation>Enter the name of the person interviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="141"/>
+        <location filename="../../ui/core_messages.py" line="140"/>
         <source>询问笔录中没有第 {number} 问</source>
         <translation>The interview record has no question {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="142"/>
+        <location filename="../../ui/core_messages.py" line="141"/>
         <source>统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V），而不是“{text}”</source>
         <translation>A unified social credit code has 18 digits or capital letters (no I, O, Z, S, V), not “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="146"/>
+        <location filename="../../ui/core_messages.py" line="145"/>
         <source>统一社会信用代码“{text}”的校验位不对，请核对营业执照</source>
         <translation>The check character of the unified social credit code “{text}” is wrong: check the business licence</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="147"/>
-        <source>没有编号为 {interview_id} 的询问笔录</source>
-        <translation>There is no interview record with the id {interview_id}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="148"/>
+        <location filename="../../ui/core_messages.py" line="146"/>
         <source>问题不能为空</source>
         <translation>The question cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="149"/>
+        <location filename="../../ui/core_messages.py" line="147"/>
         <source>签名笔迹格式不正确</source>
         <translation>The signature strokes are not in the right format</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="150"/>
+        <location filename="../../ui/core_messages.py" line="148"/>
         <source>该询问笔录已数字签名，不能再修改</source>
         <translation>This interview record is digitally signed: it cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="151"/>
+        <location filename="../../ui/core_messages.py" line="149"/>
         <source>只有已签名锁定的检查需要更正记录；未签名的检查可以直接修改。</source>
         <translation>Only a signed, locked inspection needs an amendment; an unsigned one can be changed directly.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="152"/>
+        <location filename="../../ui/core_messages.py" line="150"/>
         <source>不支持的密钥类型 {type_name}：只支持 RSA（至少 2048 位）或 EC P-256</source>
         <translation>Key type {type_name} is not supported: only RSA (at least 2048 bits) or EC P-256</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="155"/>
+        <location filename="../../ui/core_messages.py" line="153"/>
         <source>证书尚未生效：生效时间 {local}</source>
         <translation>The certificate is not valid yet: valid from {local}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="156"/>
+        <location filename="../../ui/core_messages.py" line="154"/>
         <source>证书已过期：到期时间 {local}</source>
         <translation>The certificate has expired: it expired at {local}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="157"/>
+        <location filename="../../ui/core_messages.py" line="155"/>
         <source>证书的主题中没有姓名（CN）</source>
         <translation>The certificate&apos;s subject has no name (CN)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="158"/>
+        <location filename="../../ui/core_messages.py" line="156"/>
         <source>口令太短：至少 {MIN_PASSPHRASE} 个字符</source>
         <translation>The passphrase is too short: at least {MIN_PASSPHRASE} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="159"/>
+        <location filename="../../ui/core_messages.py" line="157"/>
         <source>口令不正确，无法打开 PKCS#12 文件</source>
         <translation>Wrong passphrase: the PKCS#12 file cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="160"/>
+        <location filename="../../ui/core_messages.py" line="158"/>
         <source>PKCS#12 文件中没有私钥</source>
         <translation>The PKCS#12 file holds no private key</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="161"/>
+        <location filename="../../ui/core_messages.py" line="159"/>
         <source>PKCS#12 文件中没有证书</source>
         <translation>The PKCS#12 file holds no certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="162"/>
+        <location filename="../../ui/core_messages.py" line="160"/>
         <source>不支持的密钥类型</source>
         <translation>Key type not supported</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="163"/>
+        <location filename="../../ui/core_messages.py" line="161"/>
         <source>PKCS#12 文件中的证书与私钥不匹配</source>
         <translation>The certificate in the PKCS#12 file does not match its private key</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="164"/>
+        <location filename="../../ui/core_messages.py" line="162"/>
         <source>密钥 {key_id} 还没有证书</source>
         <translation>Key {key_id} has no certificate yet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="165"/>
+        <location filename="../../ui/core_messages.py" line="163"/>
         <source>证书上的执法证号是 {carried}，与指定的执法证号 {given} 不符</source>
         <translation>The certificate carries certificate number {carried}, not the {given} given</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="166"/>
+        <location filename="../../ui/core_messages.py" line="164"/>
         <source>证书中没有执法证号（主题中没有 serialNumber）：导入时请指定持有人的执法证号（key import --cert-no），签名和验证都按它核对检查组成员</source>
         <translation>The certificate carries no enforcement certificate number (no serialNumber in its subject): give the holder&apos;s number when importing (key import --cert-no); signing and verification check the team against it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="170"/>
+        <location filename="../../ui/core_messages.py" line="168"/>
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="228"/>
+        <location filename="../../ui/core_messages.py" line="221"/>
         <source>{name}{where} 第 {row} 行的表头缺少必需的列：{wanted}</source>
         <translation>{name}{where}: the header in row {row} lacks the required columns: {wanted}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="229"/>
+        <location filename="../../ui/core_messages.py" line="222"/>
         <source>{name} 不是有效的 Excel (.xlsx) 文件：{error}</source>
         <translation>{name} is not a valid Excel (.xlsx) file: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="230"/>
+        <location filename="../../ui/core_messages.py" line="223"/>
         <source>{name}{where} 的前 {rows} 行中找不到表头，需要这些列：{wanted}</source>
         <translation>{name}{where}: no header in the first {rows} rows; these columns are needed: {wanted}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="231"/>
+        <location filename="../../ui/core_messages.py" line="224"/>
         <source>{name} 是旧版 Excel (.xls) 文件，请在 Excel 中另存为 .xlsx 或 CSV 后再导入</source>
         <translation>{name} is an old Excel (.xls) file: save it as .xlsx or CSV in Excel, then import it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="234"/>
+        <location filename="../../ui/core_messages.py" line="227"/>
         <source>{name}：只能导入 Excel (.xlsx) 或 CSV 文件</source>
         <translation>{name}: only Excel (.xlsx) or CSV files can be imported</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="235"/>
+        <location filename="../../ui/core_messages.py" line="228"/>
         <source>{name} 是空文件</source>
         <translation>{name} is empty</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="236"/>
+        <location filename="../../ui/core_messages.py" line="229"/>
         <source>{name} 中没有工作表</source>
         <translation>{name} has no worksheet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="237"/>
+        <location filename="../../ui/core_messages.py" line="230"/>
         <source>第 {row} 行的表头中“{first}”和“{second}”都表示{what}，请删去或改名其中一列</source>
         <translation>In the header in row {row}, “{first}” and “{second}” both mean {what}: delete or rename one of them</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="240"/>
+        <location filename="../../ui/core_messages.py" line="233"/>
         <source>无法识别 CSV 文件的编码（支持 UTF-8 和 GBK/GB18030），请在 Excel 中另存为“CSV UTF-8”或 .xlsx</source>
         <translation>The encoding of the CSV file is not recognised (UTF-8 and GBK/GB18030 are): save it in Excel as “CSV UTF-8” or .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="244"/>
+        <location filename="../../ui/core_messages.py" line="237"/>
         <source>{name} 不是有效的 CSV 文件：{error}</source>
         <translation>{name} is not a valid CSV file: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="245"/>
+        <location filename="../../ui/core_messages.py" line="238"/>
         <source>无法读取 {name}：{error}</source>
         <translation>Cannot read {name}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="246"/>
+        <location filename="../../ui/core_messages.py" line="239"/>
         <source>核对期间的结束日期早于开始日期</source>
         <translation>The period ends before it starts</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="247"/>
+        <location filename="../../ui/core_messages.py" line="240"/>
         <source>每种记录只能给一份文件</source>
         <translation>Give one file of each kind</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="248"/>
+        <location filename="../../ui/core_messages.py" line="241"/>
         <source>进销存核对需要购进、销售（发药）和医保结算三份记录</source>
         <translation>The reconciliation needs the purchases, the sales (dispensing) and the settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="249"/>
+        <location filename="../../ui/core_messages.py" line="242"/>
         <source>{name} 有 {n} 行无法读取，请修改后重新导入</source>
         <translation>{name} has {n} rows that cannot be read: correct them and import it again</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="250"/>
+        <location filename="../../ui/core_messages.py" line="243"/>
         <source>核对表未能存为证据：{error}</source>
         <translation>The table could not be stored as evidence: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="251"/>
+        <location filename="../../ui/core_messages.py" line="244"/>
         <source>{name} 超过 {limit} 行，不像是机构名单</source>
         <translation>{name} has more than {limit} rows: it does not look like an institution list</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="252"/>
+        <location filename="../../ui/core_messages.py" line="245"/>
         <source>{name} 超过 {limit} 行，不像是进销存台账</source>
         <translation>{name} has more than {limit} rows: it does not look like a stock ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="253"/>
+        <location filename="../../ui/core_messages.py" line="246"/>
         <source>没有执法证号为 {cert_no} 的检查人员：请先登记到检查人员名录</source>
         <translation>No inspector with certificate no. {cert_no}: put them on the roster first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="254"/>
+        <location filename="../../ui/core_messages.py" line="247"/>
         <source>机构名单中没有“{text}”</source>
         <translation>The registry has no “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="255"/>
+        <location filename="../../ui/core_messages.py" line="248"/>
         <source>“{text}”对应多家机构，请用协议编号指定</source>
         <translation>“{text}” matches several institutions: give the agreement number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="256"/>
+        <location filename="../../ui/core_messages.py" line="249"/>
         <source>请给出风险等级（--risk）或信用等级（--credit）</source>
         <translation>Give a risk level (--risk) or a credit rating (--credit)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="257"/>
+        <location filename="../../ui/core_messages.py" line="250"/>
         <source>抽查 {draw_id} 的存储记录与其公开输入不符，不能导出</source>
         <translation>The stored draw {draw_id} does not match its published inputs: it cannot be exported</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="258"/>
+        <location filename="../../ui/core_messages.py" line="251"/>
         <source>{name}（{cert_no}）不在检查人员名录中</source>
         <translation>{name} ({cert_no}) is not on the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="259"/>
+        <location filename="../../ui/core_messages.py" line="252"/>
         <source>{name} 与“{place}”的回避关系已登记</source>
         <translation>The recusal of {name} from “{place}” is already recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="260"/>
+        <location filename="../../ui/core_messages.py" line="253"/>
         <source>未知的机构类型：{code}</source>
         <translation>Unknown institution type: {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="261"/>
-        <source>没有编号为 {draw_id} 的抽查</source>
-        <translation>No draw with id {draw_id}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="262"/>
-        <source>编号 {draw_id} 对应多次抽查，请写完整的编号</source>
-        <translation>Id {draw_id} matches several draws: give the whole id</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="263"/>
+        <location filename="../../ui/core_messages.py" line="254"/>
         <source>机构“{name}”的风险等级或信用等级不在权重表中</source>
         <translation>The risk level or credit rating of “{name}” is not in the weights table</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="264"/>
+        <location filename="../../ui/core_messages.py" line="255"/>
         <source>机构“{name}”已不在名单中</source>
         <translation>“{name}” is no longer in the registry</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="265"/>
+        <location filename="../../ui/core_messages.py" line="256"/>
         <source>未知的抽取方法：{method}（可选：{choices}）</source>
         <translation>Unknown draw method: {method} (choose from: {choices})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="266"/>
+        <location filename="../../ui/core_messages.py" line="257"/>
         <source>至少抽取 1 家机构</source>
         <translation>Draw at least 1 institution</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="267"/>
+        <location filename="../../ui/core_messages.py" line="258"/>
         <source>检查组至少 1 人</source>
         <translation>A team needs at least 1 inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="268"/>
+        <location filename="../../ui/core_messages.py" line="259"/>
         <source>没有符合条件的候选机构</source>
         <translation>No institution matches the pool</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="269"/>
+        <location filename="../../ui/core_messages.py" line="260"/>
         <source>要抽取 {count} 家机构，但候选只有 {size} 家</source>
         <translation>{count} institutions to draw, but only {size} candidates</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="270"/>
+        <location filename="../../ui/core_messages.py" line="261"/>
         <source>候选名单中有重复的机构</source>
         <translation>The candidate list has an institution twice</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="271"/>
+        <location filename="../../ui/core_messages.py" line="262"/>
         <source>检查人员名单中有重复的执法证号</source>
         <translation>The roster has a certificate number twice</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="272"/>
+        <location filename="../../ui/core_messages.py" line="263"/>
         <source>第 {t} 家抽中的机构“{name}”（{district}）：回避后没有可任组长的检查人员，请补充检查人员名单</source>
         <translation>Institution {t} drawn, “{name}” ({district}): after recusal no inspector who may lead is left; add inspectors to the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="276"/>
+        <location filename="../../ui/core_messages.py" line="267"/>
         <source>第 {t} 家抽中的机构“{name}”（{district}）：回避后只有 {n} 名检查人员可派，不足 {size} 人</source>
         <translation>Institution {t} drawn, “{name}” ({district}): after recusal only {n} inspectors are left, fewer than {size}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="280"/>
+        <location filename="../../ui/core_messages.py" line="271"/>
         <source>抽查的公开输入无法读取（{error}）</source>
         <translation>The published inputs of the draw cannot be read ({error})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="281"/>
+        <location filename="../../ui/core_messages.py" line="272"/>
         <source>请给出随机源（如彩票开奖号码），组与组之间用 / 分隔</source>
         <translation>Give the random sources (e.g. lottery results), groups separated by /</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="282"/>
+        <location filename="../../ui/core_messages.py" line="273"/>
         <source>最多抽取 {limit} 次</source>
         <translation>At most {limit} picks</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="283"/>
+        <location filename="../../ui/core_messages.py" line="274"/>
         <source>要抽取 {count} 个，但候选只有 {size} 个</source>
         <translation>{count} to pick, but only {size} candidates</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="284"/>
+        <location filename="../../ui/core_messages.py" line="275"/>
         <source>抽取权重必须是正整数</source>
         <translation>Weights must be positive integers</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="285"/>
+        <location filename="../../ui/core_messages.py" line="276"/>
         <source>随机源中有一组是空的</source>
         <translation>One group of the random sources is empty</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="286"/>
+        <location filename="../../ui/core_messages.py" line="277"/>
         <source>随机源的数值不能为负数</source>
         <translation>Random source values cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="287"/>
+        <location filename="../../ui/core_messages.py" line="278"/>
         <source>随机源第 {n} 组中的“{word}”不是非负整数（每组写整数，组与组之间用 / 分隔，如 9319 / 2 5 12 8 10）</source>
         <translation>“{word}” in group {n} of the random sources is not a non-negative integer (integers in each group, groups separated by /, e.g. 9319 / 2 5 12 8 10)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="291"/>
+        <location filename="../../ui/core_messages.py" line="282"/>
         <source>抽样比例“{text}”不是数字</source>
         <translation>The sample rate “{text}” is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="292"/>
+        <location filename="../../ui/core_messages.py" line="283"/>
         <source>有 {n} 行被拒绝，未建立抽样清单</source>
         <translation>{n} rows were refused: no list was made</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="293"/>
+        <location filename="../../ui/core_messages.py" line="284"/>
         <source>核实结果应为 ok（核实无误）、problem（发现问题）或 pending，而不是“{verdict}”</source>
         <translation>The verdict is ok, problem or pending, not “{verdict}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="296"/>
+        <location filename="../../ui/core_messages.py" line="287"/>
         <source>发现问题时请写明问题</source>
         <translation>Describe the problem found</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="297"/>
+        <location filename="../../ui/core_messages.py" line="288"/>
         <source>抽样比例应在 0 到 1 之间（如 0.1 表示 10%）</source>
         <translation>The sample rate is between 0 and 1 (0.1 is 10%)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="298"/>
+        <location filename="../../ui/core_messages.py" line="289"/>
         <source>第三方复核的抽查比例不得低于 10%（《东西湖区打击欺诈骗取医保基金专项治理工作方案》）</source>
         <translation>A third-party review samples at least 10% (Dongxihu district special campaign plan)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="302"/>
+        <location filename="../../ui/core_messages.py" line="293"/>
         <source>金额阈值和人数不能为负数</source>
         <translation>The threshold and the number of people cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="303"/>
+        <location filename="../../ui/core_messages.py" line="294"/>
         <source>随机种子应为非负整数</source>
         <translation>The random seed is a non-negative integer</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="304"/>
+        <location filename="../../ui/core_messages.py" line="295"/>
         <source>该检查的抽样清单中没有结算单号 {bill_no}</source>
         <translation>The lists of this inspection have no bill {bill_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="305"/>
+        <location filename="../../ui/core_messages.py" line="296"/>
         <source>结算单号 {bill_no} 在多份抽样清单中</source>
         <translation>Bill {bill_no} is on several lists</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="306"/>
-        <source>该检查中没有编号为 {evidence_id} 的证据</source>
-        <translation>This inspection has no evidence {evidence_id}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="307"/>
+        <location filename="../../ui/core_messages.py" line="297"/>
         <source>检查人员姓名过长（最多 {limit} 个字）</source>
         <translation>The inspector&apos;s name is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="308"/>
+        <location filename="../../ui/core_messages.py" line="298"/>
         <source>执法证号过长（最多 {limit} 个字）</source>
         <translation>The certificate number is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="309"/>
+        <location filename="../../ui/core_messages.py" line="299"/>
         <source>请填写检查人员所在区县</source>
         <translation>Fill in the inspector&apos;s district</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="310"/>
+        <location filename="../../ui/core_messages.py" line="300"/>
         <source>检查人员所在区县过长（最多 {limit} 个字）</source>
         <translation>The inspector&apos;s district is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="311"/>
+        <location filename="../../ui/core_messages.py" line="301"/>
         <source>找不到文件：{path}</source>
         <translation>File not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="312"/>
+        <location filename="../../ui/core_messages.py" line="302"/>
         <source>请给出金额阈值（元）</source>
         <translation>Give the threshold (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="314"/>
+        <location filename="../../ui/core_messages.py" line="304"/>
         <source>台账状态“{value}”无效，可选：{allowed}</source>
         <translation>Ledger status “{value}” is not valid; choose from: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="315"/>
-        <source>台账编号至少需要 4 个字符</source>
-        <translation>A ledger id needs at least 4 characters</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="316"/>
-        <source>台账中没有编号为 {text} 的问题</source>
-        <translation>The ledger has no finding with id {text}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="317"/>
-        <source>编号 {text} 对应台账中的多个问题，请输入更长的编号</source>
-        <translation>Id {text} matches several findings in the ledger; type more of it</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="318"/>
+        <location filename="../../ui/core_messages.py" line="305"/>
         <source>该问题已整改销号，不能再修改</source>
         <translation>This finding has been rectified and closed; it can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="319"/>
+        <location filename="../../ui/core_messages.py" line="306"/>
         <source>该问题已由更正记录取代，请在更正后的台账记录上操作</source>
         <translation>This finding was superseded by an amendment; work on the amended finding instead</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="320"/>
+        <location filename="../../ui/core_messages.py" line="307"/>
         <source>销号只能由已签名的回头看完成：请对该问题组织回头看</source>
         <translation>Only a signed follow-up visit closes a finding: arrange a follow-up for it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="321"/>
+        <location filename="../../ui/core_messages.py" line="308"/>
         <source>移交请记录案件处理（移送公安或移送纪检监察）</source>
         <translation>To hand a finding over, record a case step (to the police or to the discipline inspectors)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="322"/>
+        <location filename="../../ui/core_messages.py" line="309"/>
         <source>台账导出文件的扩展名应为 .xlsx</source>
         <translation>The ledger export file must end in .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="323"/>
+        <location filename="../../ui/core_messages.py" line="310"/>
         <source>该问题已移交，不能再改为待整改或整改中</source>
         <translation>This finding has been handed over; it cannot go back to pending or in progress</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="324"/>
+        <location filename="../../ui/core_messages.py" line="311"/>
         <source>追回金额不能超过涉及金额</source>
         <translation>The amount recovered cannot exceed the amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="325"/>
+        <location filename="../../ui/core_messages.py" line="312"/>
         <source>处理方式“{value}”无效，可选：{allowed}</source>
         <translation>Handling “{value}” is not valid; choose from: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="326"/>
+        <location filename="../../ui/core_messages.py" line="313"/>
         <source>请填写接收或处理单位</source>
         <translation>Enter the handling or receiving body</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="327"/>
+        <location filename="../../ui/core_messages.py" line="314"/>
         <source>请填写文书编号</source>
         <translation>Enter the document number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="328"/>
+        <location filename="../../ui/core_messages.py" line="315"/>
         <source>处理日期不能晚于今天</source>
         <translation>The date of the step cannot be later than today</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="329"/>
+        <location filename="../../ui/core_messages.py" line="316"/>
         <source>陈述申辩日期不能晚于今天</source>
         <translation>The date of the statement cannot be later than today</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="330"/>
+        <location filename="../../ui/core_messages.py" line="317"/>
         <source>该问题已整改销号，不能再移交</source>
         <translation>This finding has been rectified and closed; it cannot be handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="331"/>
+        <location filename="../../ui/core_messages.py" line="318"/>
         <source>整改结论“{value}”无效，可选：{allowed}</source>
         <translation>Verdict “{value}” is not valid; choose from: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="332"/>
+        <location filename="../../ui/core_messages.py" line="319"/>
         <source>请指定要回头看的问题（台账编号）或原检查</source>
         <translation>Give the findings to follow up (ledger ids) or the original inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="333"/>
+        <location filename="../../ui/core_messages.py" line="320"/>
         <source>一次回头看只能针对同一家机构的问题</source>
         <translation>One follow-up visit covers the findings of one institution only</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="334"/>
+        <location filename="../../ui/core_messages.py" line="321"/>
         <source>问题 {entry} 已在尚未签名的回头看 {inspection} 中</source>
         <translation>Finding {entry} is already in follow-up {inspection}, not yet signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="335"/>
+        <location filename="../../ui/core_messages.py" line="322"/>
         <source>条目 {item_code} 不是本次回头看的原问题</source>
         <translation>Item {item_code} is not one of the findings this follow-up checks again</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="336"/>
+        <location filename="../../ui/core_messages.py" line="323"/>
         <source>该检查在台账中没有待整改或整改中的问题</source>
         <translation>This inspection has no pending or in-progress findings in the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="337"/>
+        <location filename="../../ui/core_messages.py" line="324"/>
         <source>问题 {entry} 的状态为“{status}”，只有待整改或整改中的问题可以回头看</source>
         <translation>Finding {entry} is “{status}”: only pending or in-progress findings can be followed up</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="340"/>
+        <location filename="../../ui/core_messages.py" line="327"/>
         <source>未整改或部分整改时请写明情况</source>
         <translation>Describe what was found when a finding is not or only partly rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="341"/>
+        <location filename="../../ui/core_messages.py" line="328"/>
         <source>季度应写成 2026Q3 这样的形式，而不是“{text}”</source>
         <translation>Write a quarter like 2026Q3, not “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="342"/>
+        <location filename="../../ui/core_messages.py" line="329"/>
         <source>报告期的结束日期早于开始日期</source>
         <translation>The report period ends before it starts</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="343"/>
+        <location filename="../../ui/core_messages.py" line="330"/>
         <source>报告文件的扩展名应为 .xlsx 或 .pdf</source>
         <translation>The report file must end in .xlsx or .pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="344"/>
-        <source>整改通知书编号至少需要 4 个字符</source>
-        <translation>A rectification order id needs at least 4 characters</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="345"/>
-        <source>没有编号为 {text} 的整改通知书</source>
-        <translation>There is no rectification order with id {text}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="346"/>
-        <source>编号 {text} 对应多份整改通知书，请输入更长的编号</source>
-        <translation>Id {text} matches several rectification orders; type more of it</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="347"/>
+        <location filename="../../ui/core_messages.py" line="331"/>
         <source>只有已签名的检查才能下达整改通知书</source>
         <translation>A rectification order is issued only for a signed inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="348"/>
+        <location filename="../../ui/core_messages.py" line="332"/>
         <source>整改期限所指的问题 {text} 不在本检查的未整改问题中</source>
         <translation>The finding {text} given a deadline is not among this inspection&apos;s open findings</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="349"/>
+        <location filename="../../ui/core_messages.py" line="333"/>
         <source>请为问题 {entry} 指定整改期限</source>
         <translation>Give finding {entry} a deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="350"/>
+        <location filename="../../ui/core_messages.py" line="334"/>
         <source>整改期限应晚于下达日期（{day}）</source>
         <translation>A deadline must be after the day of issue ({day})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="351"/>
+        <location filename="../../ui/core_messages.py" line="335"/>
         <source>该整改通知书已签名</source>
         <translation>This rectification order is already signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="352"/>
+        <location filename="../../ui/core_messages.py" line="336"/>
         <source>整改通知书由检查组长签名：该密钥的执法证号不是组长的</source>
         <translation>The team leader signs the rectification order: this key&apos;s certificate number is not the leader&apos;s</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="354"/>
+        <location filename="../../ui/core_messages.py" line="338"/>
         <source>服务器地址无效（应为 https://主机:端口）：{url}</source>
         <translation>Invalid server address (it should be https://host:port): {url}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="355"/>
+        <location filename="../../ui/core_messages.py" line="339"/>
         <source>服务器的证书未通过验证（不是本局的服务器？）：{problem}</source>
         <translation>The server&apos;s certificate did not verify (not the bureau&apos;s server?): {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="356"/>
+        <location filename="../../ui/core_messages.py" line="340"/>
         <source>无法连接服务器：{problem}</source>
         <translation>Cannot reach the server: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="357"/>
+        <location filename="../../ui/core_messages.py" line="341"/>
         <source>服务器拒绝登记：{reason}</source>
         <translation>The server refused the enrollment: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="358"/>
+        <location filename="../../ui/core_messages.py" line="342"/>
         <source>本机尚未登记到服务器，请先执行 sync enroll 服务器地址 登记码</source>
         <translation>This laptop is not enrolled with the server: run sync enroll SERVER-ADDRESS CODE first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="359"/>
+        <location filename="../../ui/core_messages.py" line="343"/>
         <source>服务器拒绝：{reason}</source>
         <translation>The server refused: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="360"/>
+        <location filename="../../ui/core_messages.py" line="344"/>
         <source>服务器出错：{reason}</source>
         <translation>Server error: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="361"/>
+        <location filename="../../ui/core_messages.py" line="345"/>
         <source>签名者不在本机信任列表中（不是本局发布的）</source>
         <translation>The signer is not on this laptop&apos;s trust list (not published by the bureau)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="362"/>
+        <location filename="../../ui/core_messages.py" line="346"/>
         <source>检查人员名录格式无效</source>
         <translation>The inspector roster is not in a valid format</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="363"/>
+        <location filename="../../ui/core_messages.py" line="347"/>
         <source>不认识的发布类型：{kind}</source>
         <translation>Unknown kind of publication: {kind}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="366"/>
+        <location filename="../../ui/core_messages.py" line="350"/>
         <source>没有这份记录：{id}</source>
         <translation>No such record: {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="367"/>
+        <location filename="../../ui/core_messages.py" line="351"/>
         <source>不认识的发布类型：{kind}（可选：{kinds}）</source>
         <translation>Unknown publication kind: {kind} (one of: {kinds})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="368"/>
+        <location filename="../../ui/core_messages.py" line="352"/>
         <source>服务器上没有这份发布：{kind} 第 {version} 版</source>
         <translation>The server has no such publication: {kind} version {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="369"/>
+        <location filename="../../ui/core_messages.py" line="353"/>
         <source>请给出设备所属的区县（--district）</source>
         <translation>Give the device&apos;s district (--district)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="370"/>
+        <location filename="../../ui/core_messages.py" line="354"/>
         <source>推送的不是 Inspector 交接包的清单</source>
         <translation>What was pushed is not the manifest of an Inspector bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="371"/>
+        <location filename="../../ui/core_messages.py" line="355"/>
         <source>同一编号的交接包已以不同的内容推送过</source>
         <translation>A bundle with the same id was pushed before with different contents</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="372"/>
+        <location filename="../../ui/core_messages.py" line="356"/>
         <source>没有这次推送：{bundle}</source>
         <translation>No such push: {bundle}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="373"/>
+        <location filename="../../ui/core_messages.py" line="357"/>
         <source>交接包清单中没有这个文件：{name}</source>
         <translation>The bundle&apos;s manifest does not list this file: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="374"/>
+        <location filename="../../ui/core_messages.py" line="358"/>
         <source>批量上传的长度与说明不符</source>
         <translation>The batch upload&apos;s length does not match its description</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="375"/>
+        <location filename="../../ui/core_messages.py" line="359"/>
         <source>批量上传的格式无效</source>
         <translation>The batch upload&apos;s format is invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="376"/>
-        <source>服务器上没有这次检查：{id}</source>
-        <translation>The server has no such inspection: {id}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="377"/>
+        <location filename="../../ui/core_messages.py" line="360"/>
         <source>日期无效（应为 YYYY-MM-DD）：{value}</source>
         <translation>Invalid date (expected YYYY-MM-DD): {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="378"/>
+        <location filename="../../ui/core_messages.py" line="361"/>
         <source>服务器上{what}第 {key} 条与推送的不同（两份记录分叉），已拒绝，服务器数据未改变</source>
         <translation>The server&apos;s {what} entry {key} differs from the pushed one (the two records forked): refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="382"/>
+        <location filename="../../ui/core_messages.py" line="365"/>
         <source>检查 {inspection} 已签字锁定，推送中它的{what}与服务器上的不同：已拒绝，服务器数据未改变。如需更正，请制作更正记录后再推送</source>
         <translation>Inspection {inspection} is signed and locked, and its {what} in the push differ from the server&apos;s: refused, the server&apos;s data is unchanged. To correct it, make an amending record and push again</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="386"/>
+        <location filename="../../ui/core_messages.py" line="369"/>
         <source>推送中{what}第 {seq} 条接不上服务器上的记录，已拒绝，服务器数据未改变</source>
         <translation>Entry {seq} of the {what} in the push does not follow on from the server&apos;s: refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="389"/>
+        <location filename="../../ui/core_messages.py" line="372"/>
         <source>发布文件的签名无效：{problem}</source>
         <translation>The published file&apos;s signature is invalid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="390"/>
+        <location filename="../../ui/core_messages.py" line="373"/>
         <source>登记请求中的证书无效</source>
         <translation>The certificate in the enrollment request is invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="391"/>
+        <location filename="../../ui/core_messages.py" line="374"/>
         <source>登记码无效、已过期或已被使用，请向管理员索取新的登记码</source>
         <translation>The enrollment code is invalid, expired or already used: ask the administrator for a new one</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="392"/>
-        <source>没有这台设备（或已吊销）：{device}</source>
-        <translation>No such device (or already revoked): {device}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="393"/>
+        <location filename="../../ui/core_messages.py" line="375"/>
         <source>本设备未在服务器登记（请先 sync enroll）</source>
         <translation>This device is not enrolled with the server (run sync enroll first)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="394"/>
+        <location filename="../../ui/core_messages.py" line="376"/>
         <source>本设备已被管理员吊销，服务器拒绝其请求</source>
         <translation>This device was revoked by the administrator: the server refuses its requests</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="395"/>
+        <location filename="../../ui/core_messages.py" line="377"/>
         <source>重复的请求（重放），已拒绝</source>
         <translation>A repeated request (a replay): refused</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="396"/>
+        <location filename="../../ui/core_messages.py" line="378"/>
         <source>推送的清单不是有效的 JSON</source>
         <translation>The pushed manifest is not valid JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="397"/>
+        <location filename="../../ui/core_messages.py" line="379"/>
         <source>推送的清单签名无效：{problem}</source>
         <translation>The pushed manifest&apos;s signature is invalid: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="398"/>
+        <location filename="../../ui/core_messages.py" line="380"/>
         <source>交接包的签名者不是本设备登记过的检查人员（{who}），服务器拒绝接收；请在本机重新登记（sync enroll）以加入新的签名密钥</source>
         <translation>The bundle&apos;s signer ({who}) is not an inspector enrolled with this device: the server refuses it. Enroll this laptop again (sync enroll) to add the new signing key</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="402"/>
+        <location filename="../../ui/core_messages.py" line="384"/>
         <source>服务器没有本次增量推送所依据的数据，请推送全部数据</source>
         <translation>The server does not hold the data this incremental push builds on: push everything</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="403"/>
+        <location filename="../../ui/core_messages.py" line="385"/>
         <source>交接包校验未通过：{problem}</source>
         <translation>The bundle failed verification: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="404"/>
+        <location filename="../../ui/core_messages.py" line="386"/>
         <source>服务器尚未收到文件 {name}，请继续推送</source>
         <translation>The server has not yet received the file {name}: continue the push</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="405"/>
+        <location filename="../../ui/core_messages.py" line="387"/>
         <source>服务器繁忙，请稍后重试推送</source>
         <translation>The server is busy: try the push again later</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="406"/>
+        <location filename="../../ui/core_messages.py" line="388"/>
         <source>请求的时间与服务器相差超过 {window} 秒（请校准本机时间）</source>
         <translation>The request&apos;s time differs from the server&apos;s by more than {window} seconds (set this computer&apos;s clock)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="407"/>
+        <location filename="../../ui/core_messages.py" line="389"/>
         <source>请求缺少随机数</source>
         <translation>The request has no nonce</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="408"/>
+        <location filename="../../ui/core_messages.py" line="390"/>
         <source>请求的时间戳无效</source>
         <translation>The request&apos;s timestamp is invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="409"/>
+        <location filename="../../ui/core_messages.py" line="391"/>
         <source>请求的签名无效</source>
         <translation>The request&apos;s signature is invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="410"/>
+        <location filename="../../ui/core_messages.py" line="392"/>
         <source>请求的签名验证未通过</source>
         <translation>The request&apos;s signature did not verify</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="411"/>
+        <location filename="../../ui/core_messages.py" line="393"/>
         <source>请求的签名未包含请求内容</source>
         <translation>The request&apos;s signature does not cover its body</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="412"/>
+        <location filename="../../ui/core_messages.py" line="394"/>
         <source>不支持的设备密钥类型</source>
         <translation>Unsupported device key type</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="413"/>
+        <location filename="../../ui/core_messages.py" line="395"/>
         <source>文件名无效：{sha256}{suffix}</source>
         <translation>Invalid file name: {sha256}{suffix}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="414"/>
+        <location filename="../../ui/core_messages.py" line="396"/>
         <source>收到的文件与其摘要不符，已丢弃，请重新推送：{sha256}</source>
         <translation>The received file does not match its hash and was discarded: push again: {sha256}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="415"/>
+        <location filename="../../ui/core_messages.py" line="397"/>
         <source>上传位置不符，服务器已确认到第 {offset} 字节</source>
         <translation>The upload&apos;s position does not match: the server has acknowledged up to byte {offset}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="416"/>
+        <location filename="../../ui/core_messages.py" line="398"/>
         <source>用户名无效：{name}</source>
         <translation>Invalid user name: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="417"/>
+        <location filename="../../ui/core_messages.py" line="399"/>
         <source>没有这个用户（或已停用）：{name}</source>
         <translation>No such user (or already disabled): {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="418"/>
+        <location filename="../../ui/core_messages.py" line="400"/>
         <source>登记请求无效</source>
         <translation>The enrollment request is invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="419"/>
+        <location filename="../../ui/core_messages.py" line="401"/>
         <source>推送请求无效</source>
         <translation>The push request is invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="420"/>
+        <location filename="../../ui/core_messages.py" line="402"/>
         <source>上传请求无效</source>
         <translation>The upload request is invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="421"/>
+        <location filename="../../ui/core_messages.py" line="403"/>
         <source>分块过大</source>
         <translation>The chunk is too large</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="422"/>
+        <location filename="../../ui/core_messages.py" line="404"/>
         <source>请求无效</source>
         <translation>The request is invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="423"/>
+        <location filename="../../ui/core_messages.py" line="405"/>
         <source>需要口令：请用 --password-file 文件 提供，或在终端中运行以输入口令</source>
         <translation>A password is needed: give it with --password-file FILE, or run in a terminal to type it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="426"/>
+        <location filename="../../ui/core_messages.py" line="408"/>
         <source>没有这个证据文件：{sha256}</source>
         <translation>No such evidence file: {sha256}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="428"/>
+        <location filename="../../ui/core_messages.py" line="410"/>
         <source>交接包中的文件太多（{count} 个，上限 {limit} 个）</source>
         <translation>The bundle holds too many files ({count}; at most {limit})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="429"/>
+        <location filename="../../ui/core_messages.py" line="411"/>
         <source>交接包中的 {name} 过大</source>
         <translation>{name} in the bundle is too large</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="430"/>
+        <location filename="../../ui/core_messages.py" line="412"/>
         <source>交接包中的 {name} 已损坏（长度不符）</source>
         <translation>{name} in the bundle is damaged (wrong length)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="431"/>
+        <location filename="../../ui/core_messages.py" line="413"/>
         <source>找不到交接包：{path}</source>
         <translation>Bundle not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="432"/>
+        <location filename="../../ui/core_messages.py" line="414"/>
         <source>交接包不完整或已损坏（可能被截断），不是有效的 zip 文件：{path}</source>
         <translation>The bundle is incomplete or damaged (perhaps truncated), not a valid zip file: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="435"/>
+        <location filename="../../ui/core_messages.py" line="417"/>
         <source>交接包中的文件名不安全（{problem}）：{name}</source>
         <translation>Unsafe file name in the bundle ({problem}): {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="436"/>
+        <location filename="../../ui/core_messages.py" line="418"/>
         <source>交接包中有重名的文件：{name}</source>
         <translation>The bundle holds two files of the same name: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="437"/>
+        <location filename="../../ui/core_messages.py" line="419"/>
         <source>交接包中有链接、文件夹或特殊文件：{name}</source>
         <translation>The bundle holds a link, a folder or a special file: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="438"/>
+        <location filename="../../ui/core_messages.py" line="420"/>
         <source>交接包中的文件使用了不支持的压缩方式：{name}</source>
         <translation>A file in the bundle uses an unsupported compression method: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="439"/>
+        <location filename="../../ui/core_messages.py" line="421"/>
         <source>交接包中的文件被加密了：{name}</source>
         <translation>A file in the bundle is encrypted: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="440"/>
+        <location filename="../../ui/core_messages.py" line="422"/>
         <source>交接包中的文件过大：{name}</source>
         <translation>A file in the bundle is too large: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="441"/>
+        <location filename="../../ui/core_messages.py" line="423"/>
         <source>交接包中的文件压缩比异常（疑似压缩炸弹），已拒绝：{name}</source>
         <translation>A file in the bundle has an abnormal compression ratio (a likely zip bomb) and was refused: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="442"/>
+        <location filename="../../ui/core_messages.py" line="424"/>
         <source>交接包中的文件大小记录不一致：{name}</source>
         <translation>The sizes recorded for a file in the bundle disagree: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="443"/>
+        <location filename="../../ui/core_messages.py" line="425"/>
         <source>交接包解开后过大（超过 {limit} GB）</source>
         <translation>The bundle would unpack to more than {limit} GB</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="444"/>
+        <location filename="../../ui/core_messages.py" line="426"/>
         <source>交接包中缺少 {name}</source>
         <translation>The bundle lacks {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="445"/>
+        <location filename="../../ui/core_messages.py" line="427"/>
         <source>交接包中的 {name} 已损坏：{error}</source>
         <translation>{name} in the bundle is damaged: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="446"/>
+        <location filename="../../ui/core_messages.py" line="428"/>
         <source>交接包的清单在签名后被改动（签名摘要不符）</source>
         <translation>The bundle&apos;s manifest was changed after it was signed (the signed digest does not match)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="447"/>
+        <location filename="../../ui/core_messages.py" line="429"/>
         <source>交接包的签名无效（与签名证书的公钥不符）</source>
         <translation>The bundle&apos;s signature is invalid (it does not match the signing certificate&apos;s public key)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="448"/>
+        <location filename="../../ui/core_messages.py" line="430"/>
         <source>交接包的签名文件无法读取（不是有效的 CMS 签名）</source>
         <translation>The bundle&apos;s signature file cannot be read (not a valid CMS signature)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="449"/>
+        <location filename="../../ui/core_messages.py" line="431"/>
         <source>交接包的签名无法验证：{error}</source>
         <translation>The bundle&apos;s signature cannot be verified: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="450"/>
+        <location filename="../../ui/core_messages.py" line="432"/>
         <source>交接包的文件名应以 .zip 结尾：{path}</source>
         <translation>A bundle&apos;s file name ends in .zip: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="451"/>
+        <location filename="../../ui/core_messages.py" line="433"/>
         <source>没有导出给“{receiver}”的交接包记录：第一次请不带 --since 导出（用 --to 记下接收方）</source>
         <translation>No bundle was exported to “{receiver}” yet: export the first one without --since (and name the receiver with --to)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="455"/>
+        <location filename="../../ui/core_messages.py" line="437"/>
         <source>请提供密钥口令</source>
         <translation>Give the key&apos;s passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="456"/>
+        <location filename="../../ui/core_messages.py" line="438"/>
         <source>证据文件已被改动，未导出：{sha256}</source>
         <translation>An evidence file was changed and was not exported: {sha256}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="457"/>
+        <location filename="../../ui/core_messages.py" line="439"/>
         <source>记录文件已被改动，未导出：{name}</source>
         <translation>A record file was changed and was not exported: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="458"/>
+        <location filename="../../ui/core_messages.py" line="440"/>
         <source>这不是 Inspector 交接包（清单中没有 {format} 格式标识）</source>
         <translation>This is not an Inspector bundle (its manifest has no {format} format mark)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="459"/>
+        <location filename="../../ui/core_messages.py" line="441"/>
         <source>交接包的清单没有格式版本</source>
         <translation>The bundle&apos;s manifest has no format version</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="460"/>
+        <location filename="../../ui/core_messages.py" line="442"/>
         <source>交接包由较新版本的 Inspector 制作（格式版本 {version}，本机支持 {supported}），请先升级本机的 Inspector</source>
         <translation>The bundle was made by a newer Inspector (format version {version}; this laptop reads {supported}): update Inspector first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="464"/>
+        <location filename="../../ui/core_messages.py" line="446"/>
         <source>交接包清单的文件列表无效</source>
         <translation>The bundle manifest&apos;s list of files is invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="465"/>
+        <location filename="../../ui/core_messages.py" line="447"/>
         <source>交接包中证据文件的名称无效：{name}</source>
         <translation>Invalid evidence file name in the bundle: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="466"/>
+        <location filename="../../ui/core_messages.py" line="448"/>
         <source>交接包的清单不是有效的 JSON</source>
         <translation>The bundle&apos;s manifest is not valid JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="467"/>
+        <location filename="../../ui/core_messages.py" line="449"/>
         <source>交接包的清单缺少 {key}</source>
         <translation>The bundle&apos;s manifest lacks {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="468"/>
+        <location filename="../../ui/core_messages.py" line="450"/>
         <source>交接包中的文件已损坏（可能被截断）：{name}</source>
         <translation>A file in the bundle is damaged (perhaps truncated): {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="469"/>
+        <location filename="../../ui/core_messages.py" line="451"/>
         <source>交接包清单中写明的签名者与实际签名的证书不符</source>
         <translation>The signer the manifest names is not the certificate that signed it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="470"/>
+        <location filename="../../ui/core_messages.py" line="452"/>
         <source>交接包的签名者不在本机信任的签名者之列（可能来自其他医保局）：{who}，证书指纹 {fingerprint}</source>
         <translation>The bundle&apos;s signer is not among the signers this laptop trusts (perhaps another bureau&apos;s): {who}, certificate fingerprint {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="474"/>
+        <location filename="../../ui/core_messages.py" line="456"/>
         <source>交接包清单中的文件名不安全：{name}</source>
         <translation>Unsafe file name in the bundle&apos;s manifest: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="475"/>
+        <location filename="../../ui/core_messages.py" line="457"/>
         <source>交接包清单中有重名的文件：{name}</source>
         <translation>The bundle&apos;s manifest lists two files of the same name: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="476"/>
+        <location filename="../../ui/core_messages.py" line="458"/>
         <source>交接包中有本机不认识的数据表：{name}</source>
         <translation>The bundle holds a data table this laptop does not know: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="477"/>
+        <location filename="../../ui/core_messages.py" line="459"/>
         <source>交接包中有清单外的文件类型：{name}</source>
         <translation>The bundle holds a kind of file outside the format: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="478"/>
+        <location filename="../../ui/core_messages.py" line="460"/>
         <source>交接包中的{where}内容与其哈希不符</source>
         <translation>In the bundle, {where}: the content does not match its hash</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="479"/>
+        <location filename="../../ui/core_messages.py" line="461"/>
         <source>交接包中的{where}序号不连续</source>
         <translation>In the bundle, {where}: the numbers are not consecutive</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="480"/>
+        <location filename="../../ui/core_messages.py" line="462"/>
         <source>交接包中的{where}的链接被改动</source>
         <translation>In the bundle, {where}: the link was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="481"/>
+        <location filename="../../ui/core_messages.py" line="463"/>
         <source>交接包中的{where}与上一条的链接断开</source>
         <translation>In the bundle, {where}: the link to the entry before is broken</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="482"/>
+        <location filename="../../ui/core_messages.py" line="464"/>
         <source>交接包 {member} 第 {number} 行过长</source>
         <translation>Bundle {member}, line {number}: too long</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="483"/>
+        <location filename="../../ui/core_messages.py" line="465"/>
         <source>交接包 {member} 第 {number} 行不是一条记录</source>
         <translation>Bundle {member}, line {number}: not a row</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="484"/>
+        <location filename="../../ui/core_messages.py" line="466"/>
         <source>交接包缺少清单中列出的文件：{name}</source>
         <translation>The bundle lacks a file its manifest lists: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="485"/>
+        <location filename="../../ui/core_messages.py" line="467"/>
         <source>交接包中有清单未列出的文件：{name}</source>
         <translation>The bundle holds a file its manifest does not list: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="486"/>
+        <location filename="../../ui/core_messages.py" line="468"/>
         <source>交接包中的文件大小与清单不符：{name}</source>
         <translation>A file&apos;s size in the bundle does not match the manifest: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="487"/>
+        <location filename="../../ui/core_messages.py" line="469"/>
         <source>交接包中证据文件的名称与其摘要不符：{name}</source>
         <translation>An evidence file&apos;s name in the bundle does not match its digest: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="488"/>
+        <location filename="../../ui/core_messages.py" line="470"/>
         <source>交接包中的文件与清单中的摘要不符（已被改动）：{name}</source>
         <translation>A file in the bundle does not match the manifest&apos;s digest (it was changed): {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="489"/>
+        <location filename="../../ui/core_messages.py" line="471"/>
         <source>交接包的数据表 {table} 有本机不认识的列 {columns}（可能由较新版本制作）</source>
         <translation>The bundle&apos;s table {table} has columns this laptop does not know: {columns} (perhaps made by a newer version)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="492"/>
+        <location filename="../../ui/core_messages.py" line="474"/>
         <source>交接包的数据表 {table} 中有重复的记录：{key}</source>
         <translation>The bundle&apos;s table {table} holds a row twice: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="493"/>
+        <location filename="../../ui/core_messages.py" line="475"/>
         <source>交接包中的{where}次序错乱</source>
         <translation>In the bundle, {where}: out of order</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="494"/>
+        <location filename="../../ui/core_messages.py" line="476"/>
         <source>交接包中的{where}内容已损坏</source>
         <translation>In the bundle, {where}: the content is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="495"/>
+        <location filename="../../ui/core_messages.py" line="477"/>
         <source>交接包中的{where}的字段 {key} 被改动</source>
         <translation>In the bundle, {where}: the field {key} was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="496"/>
+        <location filename="../../ui/core_messages.py" line="478"/>
         <source>记录文件 {name} 的签名验证未通过：{problem}</source>
         <translation>The signatures of the record file {name} did not verify: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="497"/>
+        <location filename="../../ui/core_messages.py" line="479"/>
         <source>交接包 {member} 第 {number} 行不是有效的 JSON</source>
         <translation>Bundle {member}, line {number}: not valid JSON</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="498"/>
+        <location filename="../../ui/core_messages.py" line="480"/>
         <source>交接包的数据表 {table} 中有无效的记录</source>
         <translation>The bundle&apos;s table {table} holds an invalid row</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="499"/>
+        <location filename="../../ui/core_messages.py" line="481"/>
         <source>记录文件 {name} 应有数字签名，但文件中没有</source>
         <translation>The record file {name} should carry digital signatures but has none</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="500"/>
+        <location filename="../../ui/core_messages.py" line="482"/>
         <source>交接包缺少证据文件：{sha256}{suffix}</source>
         <translation>The bundle lacks an evidence file: {sha256}{suffix}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="501"/>
+        <location filename="../../ui/core_messages.py" line="483"/>
         <source>交接包缺少记录文件：{name}</source>
         <translation>The bundle lacks a record file: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="502"/>
+        <location filename="../../ui/core_messages.py" line="484"/>
         <source>记录文件与数据库记录的摘要不符：{name}</source>
         <translation>A record file does not match the digest its row gives: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="503"/>
+        <location filename="../../ui/core_messages.py" line="485"/>
         <source>检查 {inspection} 已签字锁定，交接包中它的{what}与本机不同（{why}）：已拒绝导入，本机数据未改变。如需更正，请在签字的一方制作更正记录后再交接</source>
         <translation>Inspection {inspection} is signed and locked, and the bundle&apos;s {what} differs from this laptop&apos;s ({why}): the import was refused and nothing here changed. To correct it, make an amendment where it was signed, then hand that over</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="507"/>
-        <source>冲突编号至少需要 4 个字符</source>
-        <translation>A conflict id needs at least 4 characters</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="508"/>
-        <source>没有编号为 {id} 的冲突</source>
-        <translation>There is no conflict with the id {id}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="509"/>
-        <source>编号 {id} 对应多项冲突，请输入更长的编号</source>
-        <translation>The id {id} matches several conflicts: type more of it</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="510"/>
+        <location filename="../../ui/core_messages.py" line="489"/>
         <source>请选择保留本机版本（local）或交接包版本（incoming）</source>
         <translation>Choose to keep this laptop&apos;s version (local) or the bundle&apos;s (incoming)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="511"/>
+        <location filename="../../ui/core_messages.py" line="490"/>
         <source>交接包中的删除记录指向未知的数据表：{table}</source>
         <translation>A deletion in the bundle names an unknown table: {table}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="512"/>
+        <location filename="../../ui/core_messages.py" line="491"/>
         <source>{where}接不上本机的记录（本机到第 {seq} 条）：请先导入此前的交接包</source>
         <translation>{where} does not follow on from this laptop&apos;s (which ends at entry {seq}): import the earlier bundles first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="515"/>
+        <location filename="../../ui/core_messages.py" line="494"/>
         <source>这项冲突已经处理过了</source>
         <translation>This conflict was settled already</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="516"/>
+        <location filename="../../ui/core_messages.py" line="495"/>
         <source>这是增量交接包，本机缺少它所依赖的证据文件 {sha256}{suffix}：请先导入此前的交接包</source>
         <translation>This is an incremental bundle and this laptop lacks an evidence file it builds on, {sha256}{suffix}: import the earlier bundles first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="520"/>
+        <location filename="../../ui/core_messages.py" line="499"/>
         <source>{where}与本机的不同（记录链分叉）：已拒绝导入，本机数据未改变</source>
         <translation>{where} differs from this laptop&apos;s (the chain forks): the import was refused and nothing here changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="521"/>
+        <location filename="../../ui/core_messages.py" line="500"/>
         <source>交接包中的{what}引用了本机没有的数据（{parent}）：请先导入此前的交接包</source>
         <translation>The bundle&apos;s {what} refer to data this laptop lacks ({parent}): import the earlier bundles first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="524"/>
+        <location filename="../../ui/core_messages.py" line="503"/>
         <source>导入后设备 {device} 的操作记录链校验未通过：{problem}；已拒绝导入</source>
         <translation>After the import the action log of device {device} would not verify: {problem}; the import was refused</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="527"/>
+        <location filename="../../ui/core_messages.py" line="506"/>
         <source>导入后检查 {inspection} 的证据保管链校验未通过：{problem}；已拒绝导入</source>
         <translation>After the import the chain of custody of inspection {inspection} would not verify: {problem}; the import was refused</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="530"/>
+        <location filename="../../ui/core_messages.py" line="509"/>
         <source>只有检查组长可以处理交接冲突</source>
         <translation>Only the team leader can settle a hand-over conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="531"/>
+        <location filename="../../ui/core_messages.py" line="510"/>
         <source>检查 {inspection} 在交接包中已签字，本机却有它签字时没有的{what}：已拒绝导入，本机数据未改变</source>
         <translation>Inspection {inspection} is signed in the bundle, but this laptop holds {what} its signed version lacks: the import was refused and nothing here changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="535"/>
+        <location filename="../../ui/core_messages.py" line="514"/>
         <source>交接包缺少设备 {device} 的操作记录（数据改动到第 {seq} 条，操作记录只到第 {logged} 条）</source>
         <translation>The bundle lacks the action log of device {device} (its data were changed up to entry {seq}, its log goes to entry {logged})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="541"/>
+        <location filename="../../ui/core_messages.py" line="520"/>
         <source>磁盘空间不足，数据目录未加密，原数据目录未改动。加密时需要约与现有数据同样大小的空闲空间，请清理磁盘后重试。</source>
         <translation>Not enough disk space: the data directory was not encrypted and is unchanged. Encrypting needs about as much free space as the data takes; free some space and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="545"/>
+        <location filename="../../ui/core_messages.py" line="524"/>
         <source>无法写入加密副本（{error}），数据目录未加密，原数据目录未改动。</source>
         <translation>Could not write the encrypted copy ({error}): the data directory was not encrypted and is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="548"/>
+        <location filename="../../ui/core_messages.py" line="527"/>
         <source>已连续输错 {count} 次口令，请等待 {seconds} 秒后再试。</source>
         <translation>{count} wrong passphrases in a row: wait {seconds} s before trying again.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="549"/>
+        <location filename="../../ui/core_messages.py" line="528"/>
         <source>口令不正确，数据目录未打开（已连续输错 {count} 次）；请等待 {seconds} 秒后再试。</source>
         <translation>Wrong passphrase; the data directory was not opened ({count} wrong in a row). Wait {seconds} s before trying again.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="553"/>
+        <location filename="../../ui/core_messages.py" line="532"/>
         <source>口令不正确，数据目录未打开（已连续输错 {count} 次）。</source>
         <translation>Wrong passphrase; the data directory was not opened ({count} wrong in a row).</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="554"/>
+        <location filename="../../ui/core_messages.py" line="533"/>
         <source>{name} 第 {line} 行起的文字编码与文件开头（{encoding}）不一致：文件可能由不同编码的部分拼接而成。请在 Excel 中打开后另存为“CSV UTF-8”或 .xlsx 再导入</source>
         <translation>{name}: from line {line} on, the text is not in the encoding the file starts with ({encoding}); the file may be parts in different encodings put together. Open it in Excel and save it as &quot;CSV UTF-8&quot; or .xlsx, then import that.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="559"/>
+        <location filename="../../ui/core_messages.py" line="538"/>
         <source>记录文件 {name} 不是生成（或上一次签名）时的文件：已被替换或改动，拒绝签名；请重新生成记录</source>
         <translation>The record file {name} is not the file as built (or as the last signature left it): it was replaced or changed. Signing refused; build the record again</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="564"/>
+        <location filename="../../ui/core_messages.py" line="543"/>
         <source>整改通知书文件 {name} 不是生成时的文件：已被替换或改动，拒绝签名；请重新生成</source>
         <translation>The rectification order file {name} is not the file as built: it was replaced or changed. Signing refused; build the order again</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="569"/>
+        <location filename="../../ui/core_messages.py" line="548"/>
         <source>交接包解开后的总大小（{declared} MB）与文件大小（{size} MB）极不相称（疑似压缩炸弹），已拒绝</source>
         <translation>The bundle would unpack to {declared} MB, far out of proportion to its file size ({size} MB) (a suspected zip bomb): refused</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="573"/>
+        <location filename="../../ui/core_messages.py" line="552"/>
         <source>交接包中的文件超过其声明的大小（疑似压缩炸弹），已拒绝：{name}</source>
         <translation>A file in the bundle is larger than its declared size (a suspected zip bomb): refused: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="574"/>
+        <location filename="../../ui/core_messages.py" line="553"/>
         <source>磁盘空间不足：导入这个交接包需要约 {needed} MB，数据目录所在的磁盘只剩 {free} MB（另需留出 {margin} MB）。请清理磁盘空间后重试；本机数据未改变</source>
         <translation>Not enough disk space: importing this bundle needs about {needed} MB, the disk of the data folder has only {free} MB free ({margin} MB must stay free). Free some disk space and try again; nothing on this laptop was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="578"/>
+        <location filename="../../ui/core_messages.py" line="557"/>
         <source>交接包带有本机不认识的设备 {device} 的操作记录，却没有该设备的交接包签名者签署的记录链头，无法确认这台设备真实存在：已拒绝导入，本机数据未改变</source>
         <translation>The bundle carries the action log of device {device}, unknown here, without a log head signed by the signer of a bundle made on that device, so the device cannot be confirmed to exist: import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="582"/>
+        <location filename="../../ui/core_messages.py" line="561"/>
         <source>交接包中有本机（设备 {device}）自己的第 {seq} 条操作记录，本机却没有这条记录：本机的操作记录只能由本机产生，这是伪造的续写，已拒绝导入，本机数据未改变</source>
         <translation>The bundle carries entry {seq} of this laptop&apos;s own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="586"/>
+        <location filename="../../ui/core_messages.py" line="565"/>
         <source>交接包由设备 {signer} 的设备密钥签名，清单却写明导出设备是 {device}：已拒绝</source>
         <translation>The bundle is signed with the device key of device {signer}, but its manifest names device {device} as the exporter: refused</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="589"/>
+        <location filename="../../ui/core_messages.py" line="568"/>
         <source>交接包清单中的设备记录链头无效</source>
         <translation>The device log heads in the bundle&apos;s manifest are invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="590"/>
+        <location filename="../../ui/core_messages.py" line="569"/>
         <source>交接包中设备 {device} 的记录链头签名者不在本机信任的签名者之列：{who}</source>
         <translation>The signer of the log head of device {device} in the bundle is not among the signers this laptop trusts: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="593"/>
+        <location filename="../../ui/core_messages.py" line="572"/>
         <source>交接包中设备 {device} 的记录链头由另一台设备的设备密钥签名</source>
         <translation>The log head of device {device} in the bundle is signed with another device&apos;s device key</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="594"/>
+        <location filename="../../ui/core_messages.py" line="573"/>
         <source>交接包中导出设备 {device} 的记录链头不是由交接包的签名者签名的</source>
         <translation>The log head of the exporting device {device} is not signed by the bundle&apos;s signer</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="595"/>
+        <location filename="../../ui/core_messages.py" line="574"/>
         <source>交接包中设备 {device} 的操作记录与该设备签名的记录链头不符（第 {seq} 条）</source>
         <translation>The action log of device {device} in the bundle does not match its signed log head (entry {seq})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="598"/>
+        <location filename="../../ui/core_messages.py" line="577"/>
         <source>交接包中设备 {device} 的记录链头声明无效</source>
         <translation>The log head statement of device {device} in the bundle is invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="599"/>
+        <location filename="../../ui/core_messages.py" line="578"/>
         <source>交接包中设备 {device} 的记录链头签名无效</source>
         <translation>The signature over the log head of device {device} in the bundle is invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="602"/>
+        <location filename="../../ui/core_messages.py" line="581"/>
         <source>交接包清单中的签名者无效</source>
         <translation>The bundle&apos;s manifest names no valid signer</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="603"/>
+        <location filename="../../ui/core_messages.py" line="582"/>
         <source>交接包清单中写明的签名者与实际签名的证书不符（{field}：清单写“{said}”，签名证书是“{actual}”，证书姓名 {name}）：已拒绝，交接人以签名证书为准</source>
         <translation>The signer named in the bundle&apos;s manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="607"/>
+        <location filename="../../ui/core_messages.py" line="586"/>
         <source>检查 {inspection} 的已签名记录 {record} 没有写明这项检查及其数据摘要：已拒绝导入，本机数据未改变</source>
         <translation>The signed record {record} of inspection {inspection} does not state this inspection and the hash of its data: import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="611"/>
+        <location filename="../../ui/core_messages.py" line="590"/>
         <source>检查 {inspection} 已签名的记录 {record} 所载数据与交接包中的数据不一致（{where}）：已拒绝导入，本机数据未改变。签名后的数据只能通过更正记录修改</source>
         <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle&apos;s data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="615"/>
+        <location filename="../../ui/core_messages.py" line="594"/>
         <source>检查 {inspection} 在交接包中标为已签字，却没有带数字签名的检查记录：已拒绝导入，本机数据未改变</source>
         <translation>Inspection {inspection} is marked signed in the bundle but has no digitally signed record: import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="619"/>
+        <location filename="../../ui/core_messages.py" line="598"/>
         <source>检查 {inspection} 未签字，交接包却带来了它的问题台账（只有签字时才会登记）：已拒绝导入，本机数据未改变</source>
         <translation>Inspection {inspection} is not signed, yet the bundle brings its problem-ledger entries (entered only when it is signed): import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="623"/>
+        <location filename="../../ui/core_messages.py" line="602"/>
         <source>交接包带有本机不认识的设备 {device} 的证据保管记录，却没有该设备的交接包签名者签署的记录链头：已拒绝导入，本机数据未改变</source>
         <translation>The bundle carries evidence custody entries of device {device}, unknown here, without a log head signed by the signer of a bundle made on that device: import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="633"/>
+        <location filename="../../ui/core_messages.py" line="612"/>
         <source>检查 {inspection} 已签字锁定，推送中它的{what}与服务器上的不同（{why}）：已拒绝，服务器数据未改变。如需更正，请制作更正记录后再推送</source>
         <translation>Inspection {inspection} is signed and locked, and the push&apos;s {what} differs from the server&apos;s ({why}): refused, the server&apos;s data is unchanged. To correct it, make an amendment and push again</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="637"/>
+        <location filename="../../ui/core_messages.py" line="616"/>
         <source>服务器上没有这条记录</source>
         <translation>the server does not have this row</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="638"/>
+        <location filename="../../ui/core_messages.py" line="617"/>
         <source>推送中是另一个版本</source>
         <translation>the push carries another version</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="639"/>
+        <location filename="../../ui/core_messages.py" line="618"/>
         <source>两边各自修改过</source>
         <translation>both sides changed it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="640"/>
+        <location filename="../../ui/core_messages.py" line="619"/>
         <source>推送中删除了它</source>
         <translation>the push deletes it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="641"/>
+        <location filename="../../ui/core_messages.py" line="620"/>
         <source>签字的记录写明了它</source>
         <translation>a signed record names it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="642"/>
+        <location filename="../../ui/core_messages.py" line="621"/>
         <source>记录的内容变了</source>
         <translation>the record&apos;s content changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="643"/>
+        <location filename="../../ui/core_messages.py" line="622"/>
         <source>新的记录文件不是签名后的版本</source>
         <translation>the new record file is not a signed version</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="644"/>
+        <location filename="../../ui/core_messages.py" line="623"/>
         <source>记录文件被替换</source>
         <translation>the record file was replaced</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="645"/>
+        <location filename="../../ui/core_messages.py" line="624"/>
         <source>推送中有检查 {inspection} 的数据，但服务器上和推送中都没有这次检查：已拒绝，服务器数据未改变</source>
         <translation>The push carries data of inspection {inspection}, but neither the server nor the push has that inspection: refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="649"/>
+        <location filename="../../ui/core_messages.py" line="628"/>
         <source>本设备登记的区县是 {allowed}，不能推送{district}的检查 {inspection}：已拒绝，服务器数据未改变</source>
         <translation>This device is enrolled for {allowed} and may not push inspection {inspection} of {district}: refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="653"/>
+        <location filename="../../ui/core_messages.py" line="632"/>
         <source>推送中的文件 {name} 声明为 {size} 字节，超过服务器允许的单个文件上限（{cap} 字节），服务器拒绝接收</source>
         <translation>The push declares file {name} at {size} bytes, over the server&apos;s limit for one file ({cap} bytes): the server refuses it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="657"/>
+        <location filename="../../ui/core_messages.py" line="636"/>
         <source>本设备未完成的上传已占用 {held} 字节，再收 {more} 字节将超过上限 {quota} 字节：请先完成或等待此前的推送过期（{hours} 小时）</source>
         <translation>This device&apos;s unfinished uploads already hold {held} bytes; {more} more bytes would pass the limit of {quota} bytes: finish the earlier push or wait for it to expire ({hours} hours)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="661"/>
+        <location filename="../../ui/core_messages.py" line="640"/>
         <source>上传限额和未完成上传的保留小时数都应大于 0</source>
         <translation>The upload quota and the hours unfinished uploads are kept must both be over 0</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="662"/>
+        <location filename="../../ui/core_messages.py" line="641"/>
         <source>请给出设备所属的区县（--district，一个区县）</source>
         <translation>Give the device&apos;s district (--district, one district)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="663"/>
+        <location filename="../../ui/core_messages.py" line="642"/>
         <source>请给出设备可推送的区县（不含逗号）</source>
         <translation>Give the districts the device may push (without commas)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="664"/>
+        <location filename="../../ui/core_messages.py" line="643"/>
         <source>区县太多，请分别登记设备</source>
         <translation>Too many districts: enroll the devices separately</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="665"/>
+        <location filename="../../ui/core_messages.py" line="644"/>
         <source>检查 {inspection} 的签字记录所载数据的摘要与推送的数据不一致（记录 {record}；{row}）：已拒绝，服务器数据未改变</source>
         <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}; {row}): refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="679"/>
+        <location filename="../../ui/core_messages.py" line="658"/>
         <source>{label}（{table} {id}）与记录它的操作（设备 {device} 第 {seq} 条）所存的状态不符，被改过</source>
         <translation>{label} ({table} {id}) differs from the state its change (device {device}, entry {seq}) logged: it was altered</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="683"/>
+        <location filename="../../ui/core_messages.py" line="662"/>
         <source>操作记录中找不到被改的那一行</source>
         <translation>the action log does not show which row was altered</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="687"/>
+        <location filename="../../ui/core_messages.py" line="666"/>
         <source>操作记录编号至少需要 4 个字符</source>
         <translation>An audit event number needs at least 4 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="688"/>
+        <location filename="../../ui/core_messages.py" line="667"/>
         <source>没有编号为 {text} 的操作记录</source>
         <translation>No audit event has the number {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="689"/>
+        <location filename="../../ui/core_messages.py" line="668"/>
         <source>编号 {text} 对应多条操作记录，请输入更长的编号</source>
         <translation>The number {text} matches several audit events; type a longer number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="690"/>
+        <location filename="../../ui/core_messages.py" line="669"/>
         <source>导出文件的扩展名应为 .jsonl 或 .xlsx</source>
-        <translation>The export file's extension should be .jsonl or .xlsx</translation>
+        <translation>The export file&apos;s extension should be .jsonl or .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="691"/>
+        <location filename="../../ui/core_messages.py" line="670"/>
         <source>未知的{what}：{value}。可选：{options}</source>
         <translation>Unknown {what}: {value}. Choices: {options}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="692"/>
+        <location filename="../../ui/core_messages.py" line="671"/>
         <source>专项“{focus}”对“{type}”没有适用的检查条目</source>
         <translation>The focus pack “{focus}” has no items that apply to “{type}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="693"/>
+        <location filename="../../ui/core_messages.py" line="672"/>
         <source>清单文件 {file}：内容应为键值对象（format、id、version…）</source>
         <translation>Checklist file {file}: the content should be a mapping (format, id, version…)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="694"/>
+        <location filename="../../ui/core_messages.py" line="673"/>
         <source>清单文件 {file}：字段 focus 应且仅应出现在 kind: focus 的文件中</source>
         <translation>Checklist file {file}: the field focus belongs in files of kind: focus, and only there</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="697"/>
+        <location filename="../../ui/core_messages.py" line="676"/>
         <source>清单文件 {file}：字段 focus.code 应与 id（{id}）相同</source>
         <translation>Checklist file {file}: the field focus.code should equal the id ({id})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="698"/>
+        <location filename="../../ui/core_messages.py" line="677"/>
         <source>清单文件 {label}：条目 {code} 的字段 {field_name}：未知的{what} {value}（可用：{known}）</source>
         <translation>Checklist file {label}: item {code}, field {field_name}: unknown {what} {value} (known: {known})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="702"/>
+        <location filename="../../ui/core_messages.py" line="681"/>
         <source>清单文件 {file}：版本 {version} 不高于已有版本 {installed}，未安装</source>
         <translation>Checklist file {file}: version {version} is not newer than the installed version {installed}; not installed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="705"/>
+        <location filename="../../ui/core_messages.py" line="684"/>
         <source>清单文件 {file} 无法读取：{error}</source>
         <translation>Checklist file {file} cannot be read: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="706"/>
+        <location filename="../../ui/core_messages.py" line="685"/>
         <source>清单文件 {file} 不是 UTF-8 编码的文本</source>
         <translation>Checklist file {file} is not UTF-8 text</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="707"/>
+        <location filename="../../ui/core_messages.py" line="686"/>
         <source>清单文件 {file}：YAML 语法错误 {where}：{problem}</source>
         <translation>Checklist file {file}: YAML syntax error {where}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="708"/>
+        <location filename="../../ui/core_messages.py" line="687"/>
         <source>清单文件 {file} 有错误：
   {details}</source>
         <translation>Checklist file {file}: YAML syntax error {where}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="709"/>
+        <location filename="../../ui/core_messages.py" line="688"/>
         <source>清单文件 {file}：{kind} 代码 {code} 重复（已在 {owner} 中定义）</source>
         <translation>Checklist file {file}: {kind} code {code} is defined twice (already in {owner})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="712"/>
+        <location filename="../../ui/core_messages.py" line="691"/>
         <source>清单库中没有任何{what}：缺少基础清单文件</source>
         <translation>The checklist library has no {what}: the base checklist file is missing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="713"/>
+        <location filename="../../ui/core_messages.py" line="692"/>
         <source>{file}：只能导入 Excel (.xlsx) 或 CSV 文件</source>
         <translation>{file}: only Excel (.xlsx) or CSV files can be imported</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="714"/>
+        <location filename="../../ui/core_messages.py" line="693"/>
         <source>{file} 是空文件</source>
         <translation>{file} is empty</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="715"/>
+        <location filename="../../ui/core_messages.py" line="694"/>
         <source>{file} 的前 {rows} 行中找不到结算数据的表头</source>
         <translation>No header of settlement data in the first {rows} rows of {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="716"/>
+        <location filename="../../ui/core_messages.py" line="695"/>
         <source>{file} 第 {row} 行的表头缺少：{missing}</source>
         <translation>The header in row {row} of {file} lacks: {missing}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="717"/>
+        <location filename="../../ui/core_messages.py" line="696"/>
         <source>第 {number} 行的表头中有两列都表示{field}，请删去或改名其中一列</source>
         <translation>Two columns of the header in row {number} both mean {field}; delete or rename one of them</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="720"/>
+        <location filename="../../ui/core_messages.py" line="699"/>
         <source>第 {number} 行不是有效的 CSV：{error}</source>
         <translation>Row {number} is not valid CSV: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="721"/>
+        <location filename="../../ui/core_messages.py" line="700"/>
         <source>{file} 不是有效的 Excel (.xlsx) 文件：{error}</source>
         <translation>{file} is not a valid Excel (.xlsx) file: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="722"/>
+        <location filename="../../ui/core_messages.py" line="701"/>
         <source>标注坐标 {name} 超出图片范围：{value}</source>
         <translation>Annotation coordinate {name} is outside the picture: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="723"/>
+        <location filename="../../ui/core_messages.py" line="702"/>
         <source>没有标注内容（箭头、圆圈或文字）</source>
         <translation>Nothing to annotate (arrow, circle or text)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="724"/>
+        <location filename="../../ui/core_messages.py" line="703"/>
         <source>标注最多 {count} 处</source>
         <translation>At most {count} annotations</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="725"/>
+        <location filename="../../ui/core_messages.py" line="704"/>
         <source>标注坐标 {name} 不是数字：{value}</source>
         <translation>Annotation coordinate {name} is not a number: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="726"/>
+        <location filename="../../ui/core_messages.py" line="705"/>
         <source>未知的标注类型：{kind}（可选：箭头 arrow、圆圈 circle、文字 text）</source>
         <translation>Unknown annotation kind: {kind} (choices: arrow, circle, text)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="729"/>
+        <location filename="../../ui/core_messages.py" line="708"/>
         <source>颜色应写成 #RRGGBB：{color}</source>
         <translation>A colour is written #RRGGBB: {color}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="730"/>
+        <location filename="../../ui/core_messages.py" line="709"/>
         <source>无法读取照片的打印副本：{error}</source>
-        <translation>The photo's print copy cannot be read: {error}</translation>
+        <translation>The photo&apos;s print copy cannot be read: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="731"/>
+        <location filename="../../ui/core_messages.py" line="710"/>
         <source>文字标注不能为空</source>
         <translation>A text annotation cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="732"/>
+        <location filename="../../ui/core_messages.py" line="711"/>
         <source>文字标注最多 {count} 个字</source>
         <translation>A text annotation has at most {count} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="733"/>
+        <location filename="../../ui/core_messages.py" line="712"/>
         <source>箭头的起点和终点相同</source>
         <translation>The arrow starts where it ends</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="734"/>
+        <location filename="../../ui/core_messages.py" line="713"/>
         <source>圆圈的大小为零</source>
         <translation>The circle has no size</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="735"/>
+        <location filename="../../ui/core_messages.py" line="714"/>
         <source>本次检查还没有证据</source>
         <translation>This inspection has no evidence yet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="736"/>
+        <location filename="../../ui/core_messages.py" line="715"/>
         <source>导出目录 {folder} 不是空文件夹，请选择一个新的或空的文件夹</source>
         <translation>The export folder {folder} is not empty; choose a new or empty folder</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="737"/>
+        <location filename="../../ui/core_messages.py" line="716"/>
         <source>证据 {file} 导出后的哈希与原件不符（{copied}），导出中止</source>
         <translation>The exported copy of evidence {file} does not hash as the original ({copied}); export stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="738"/>
+        <location filename="../../ui/core_messages.py" line="717"/>
         <source>证据 {file} 的文件缺失，导出中止</source>
         <translation>The file of evidence {file} is missing; export stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="739"/>
+        <location filename="../../ui/core_messages.py" line="718"/>
         <source>证据编号至少需要 4 个字符</source>
         <translation>An evidence number needs at least 4 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="740"/>
+        <location filename="../../ui/core_messages.py" line="719"/>
         <source>没有编号为 {text} 的证据</source>
         <translation>No evidence has the number {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="741"/>
+        <location filename="../../ui/core_messages.py" line="720"/>
         <source>编号 {text} 对应多件证据，请输入更长的编号</source>
         <translation>The number {text} matches several pieces of evidence; type a longer number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="742"/>
+        <location filename="../../ui/core_messages.py" line="721"/>
         <source>没有编号为 {evidence_id} 的证据</source>
         <translation>No evidence has the number {evidence_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="743"/>
+        <location filename="../../ui/core_messages.py" line="722"/>
         <source>说明最多 {count} 个字</source>
         <translation>A caption has at most {count} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="744"/>
+        <location filename="../../ui/core_messages.py" line="723"/>
         <source>同一文件已关联到{where}</source>
         <translation>The same file is already linked to {where}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="745"/>
+        <location filename="../../ui/core_messages.py" line="724"/>
         <source>这件证据有标注副本，请先移除标注副本</source>
         <translation>This evidence has an annotated copy; remove the annotated copy first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="746"/>
+        <location filename="../../ui/core_messages.py" line="725"/>
         <source>只能在照片上标注</source>
         <translation>Only photos can be annotated</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="747"/>
+        <location filename="../../ui/core_messages.py" line="726"/>
         <source>这件证据是封存清单第 {position} 项的照片，请先从封存清单中移除</source>
         <translation>This evidence is the photo of item {position} of the seal list; remove it from the seal list first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="748"/>
+        <location filename="../../ui/core_messages.py" line="727"/>
         <source>数量必须大于 0</source>
         <translation>The quantity must be greater than 0</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="749"/>
+        <location filename="../../ui/core_messages.py" line="728"/>
         <source>数量最多保留三位小数</source>
         <translation>A quantity has at most three decimals</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="750"/>
+        <location filename="../../ui/core_messages.py" line="729"/>
         <source>数量过大</source>
         <translation>The quantity is too large</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="751"/>
+        <location filename="../../ui/core_messages.py" line="730"/>
         <source>请填写封存物品的名称和描述</source>
-        <translation>Enter the sealed goods' name and description</translation>
+        <translation>Enter the sealed goods&apos; name and description</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="752"/>
+        <location filename="../../ui/core_messages.py" line="731"/>
         <source>描述最多 1000 个字</source>
         <translation>A description has at most 1000 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="753"/>
+        <location filename="../../ui/core_messages.py" line="732"/>
         <source>请填写数量单位（如 盒、本、台）</source>
         <translation>Enter the unit of the quantity (e.g. box, book, unit)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="754"/>
+        <location filename="../../ui/core_messages.py" line="733"/>
         <source>单位最多 16 个字</source>
         <translation>A unit has at most 16 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="755"/>
+        <location filename="../../ui/core_messages.py" line="734"/>
         <source>封存清单中没有第 {position} 项</source>
         <translation>The seal list has no item {position}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="756"/>
+        <location filename="../../ui/core_messages.py" line="735"/>
         <source>证据 {file} 不是照片</source>
         <translation>Evidence {file} is not a photo</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="757"/>
+        <location filename="../../ui/core_messages.py" line="736"/>
         <source>抽查结果文件的扩展名应为 .xlsx</source>
-        <translation>The draw result file's extension should be .xlsx</translation>
+        <translation>The draw result file&apos;s extension should be .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="758"/>
+        <location filename="../../ui/core_messages.py" line="737"/>
         <source>文件中没有“{name}”工作表，不是本软件生成的抽查结果</source>
         <translation>The file has no “{name}” sheet: it is not a draw result made by this program</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="759"/>
+        <location filename="../../ui/core_messages.py" line="738"/>
         <source>权重文件中缺少 {name}</source>
         <translation>The weights file lacks {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="760"/>
+        <location filename="../../ui/core_messages.py" line="739"/>
         <source>{file} 不是有效的权重文件</source>
         <translation>{file} is not a valid weights file</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="761"/>
+        <location filename="../../ui/core_messages.py" line="740"/>
         <source>{file}：default_risk_level 不在 risk_levels 中</source>
         <translation>{file}: default_risk_level is not among risk_levels</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="762"/>
+        <location filename="../../ui/core_messages.py" line="741"/>
         <source>{file}：default_credit_rating 不在 credit_ratings 中</source>
         <translation>{file}: default_credit_rating is not among credit_ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="763"/>
+        <location filename="../../ui/core_messages.py" line="742"/>
         <source>风险等级“{text}”无效，可填：{choices}</source>
         <translation>Risk level “{text}” is not valid; choices: {choices}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="764"/>
+        <location filename="../../ui/core_messages.py" line="743"/>
         <source>信用等级“{text}”无效，可填：{choices}</source>
         <translation>Credit rating “{text}” is not valid; choices: {choices}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="765"/>
+        <location filename="../../ui/core_messages.py" line="744"/>
         <source>权重文件 {name} 中“{key}”的权重必须是正整数</source>
         <translation>In the weights file, {name} “{key}” must have a positive whole-number weight</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="766"/>
+        <location filename="../../ui/core_messages.py" line="745"/>
         <source>请填写机构名称或协议编号</source>
-        <translation>Enter the institution's name or agreement number</translation>
+        <translation>Enter the institution&apos;s name or agreement number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="767"/>
+        <location filename="../../ui/core_messages.py" line="746"/>
         <source>找不到该机构</source>
         <translation>The institution cannot be found</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="768"/>
+        <location filename="../../ui/core_messages.py" line="747"/>
         <source>机构名单中没有“{text}”（可用 institution list --search 查找）</source>
         <translation>The institution list has no “{text}” (search with institution list --search)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="769"/>
+        <location filename="../../ui/core_messages.py" line="748"/>
         <source>“{text}”对应多家机构：{listed}。请用协议编号指定</source>
         <translation>“{text}” matches several institutions: {listed}. Name one by its agreement number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="770"/>
+        <location filename="../../ui/core_messages.py" line="749"/>
         <source>无法读取 {path}：{error}</source>
         <translation>Cannot read {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="771"/>
+        <location filename="../../ui/core_messages.py" line="750"/>
         <source>数据库 {database} 由更新版本的 Inspector 创建（结构版本 {revision}），本程序无法打开。请升级 Inspector；数据未被改动。</source>
         <translation>Database {database} was made by a newer Inspector (schema version {revision}); this program cannot open it. Please upgrade Inspector; the data was not changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="775"/>
+        <location filename="../../ui/core_messages.py" line="754"/>
         <source>磁盘已满，未能保存。请清理磁盘空间后重试；已保存的数据未受影响。</source>
         <translation>The disk is full; nothing was saved. Free some disk space and try again; what was saved before is unaffected.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="778"/>
+        <location filename="../../ui/core_messages.py" line="757"/>
         <source>数据库正被另一个程序使用，请稍后重试。</source>
         <translation>Another program is using the database; please try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="779"/>
+        <location filename="../../ui/core_messages.py" line="758"/>
         <source>数据库文件已损坏或不是 Inspector 的数据库，请从备份恢复。</source>
         <translation>The database file is damaged or is not an Inspector database; restore it from a backup.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="780"/>
+        <location filename="../../ui/core_messages.py" line="759"/>
         <source>数据目录为只读，无法保存。请检查数据目录的写权限。</source>
         <translation>The data directory is read-only; nothing can be saved. Check the write permission of the data directory.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="781"/>
+        <location filename="../../ui/core_messages.py" line="760"/>
         <source>无法打开数据库文件：请检查数据目录是否存在、是否有读写权限。</source>
         <translation>The database file cannot be opened: check that the data directory exists and can be read and written.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="782"/>
+        <location filename="../../ui/core_messages.py" line="761"/>
         <source>读写数据库文件时出错（磁盘或存储设备故障），未能保存。请检查磁盘后重试。</source>
         <translation>Reading or writing the database file failed (a disk or storage fault); nothing was saved. Check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="785"/>
+        <location filename="../../ui/core_messages.py" line="764"/>
         <source>该检查已数字签名并锁定，不能修改；如需更正请新建更正记录。</source>
         <translation>This inspection is digitally signed and locked and cannot be changed; to correct it, make a correction record.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="787"/>
+        <location filename="../../ui/core_messages.py" line="766"/>
         <source>磁盘已满，文件未保存。请清理磁盘空间后重试；已保存的数据未受影响。</source>
         <translation>The disk is full; the file was not saved. Free some disk space and try again; what was saved before is unaffected.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="790"/>
+        <location filename="../../ui/core_messages.py" line="769"/>
         <source>没有写入数据目录的权限（或磁盘为只读），文件未保存。</source>
         <translation>No permission to write to the data directory (or the disk is read-only); the file was not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="791"/>
+        <location filename="../../ui/core_messages.py" line="770"/>
         <source>文件未保存：{error}</source>
         <translation>The file was not saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="669"/>
+        <location filename="../../ui/core_messages.py" line="773"/>
+        <source>没有编号为 {text} 的{what}</source>
+        <translation>No {what} with the id {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="774"/>
+        <source>{what}编号至少需要 {count} 个字符</source>
+        <translation>Type at least {count} characters of the id ({what})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="775"/>
+        <source>编号 {text} 对应多个{what}，请多写几位：{candidates}</source>
+        <translation>The id {text} matches more than one {what}; type more of it: {candidates}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="776"/>
+        <source>信任列表中没有指纹为 {text} 的证书</source>
+        <translation>No certificate on the trust list has the fingerprint {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="777"/>
+        <source>请给出证书指纹（SHA-256）的至少前 {count} 位</source>
+        <translation>Give at least the first {count} digits of the certificate's SHA-256 fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="778"/>
+        <source>服务器上没有这次检查：{text}</source>
+        <translation>This inspection is not on the server: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="779"/>
+        <source>没有这台设备（或已吊销）：{text}</source>
+        <translation>No such device (or it has been revoked): {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="780"/>
+        <source>检查</source>
+        <translation>inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="781"/>
+        <source>冲突</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="782"/>
+        <source>台账问题</source>
+        <translation>ledger finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="783"/>
+        <source>整改通知书</source>
+        <translation>rectification order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="784"/>
+        <source>询问笔录</source>
+        <translation>interview record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="785"/>
+        <source>操作记录</source>
+        <translation>audit event</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="786"/>
+        <source>证据</source>
+        <translation>evidence item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="787"/>
+        <source>抽查</source>
+        <translation>draw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="788"/>
+        <source>密钥</source>
+        <translation>key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="789"/>
+        <source>证书</source>
+        <translation>certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="790"/>
+        <source>设备</source>
+        <translation>device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="648"/>
         <source>检查 {inspection} 的签字记录无法用服务器上的数据核对（数据不完整）：已拒绝，服务器数据未改变</source>
         <translation>The signed record of inspection {inspection} cannot be checked against the server&apos;s data (data incomplete): refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="675"/>
+        <location filename="../../ui/core_messages.py" line="654"/>
         <source>记录所载数据摘要的格式为 {format}，本版本的 Inspector 不认识这种格式，无法核对记录所载数据：请用更新版本的 Inspector 核对</source>
         <translation>The record&apos;s data hash is in format {format}, which this version of Inspector does not know, so the data it states cannot be checked: check it with a newer version of Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="627"/>
+        <location filename="../../ui/core_messages.py" line="606"/>
         <source>交接包中有本机（设备 {device}）自己的检查 {inspection} 第 {seq} 条证据保管记录，本机却没有这条记录：这是伪造的续写，已拒绝导入，本机数据未改变</source>
         <translation>The bundle carries custody entry {seq} of inspection {inspection} from this laptop&apos;s own chain (device {device}), which this laptop does not have: a forged continuation. Import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="100"/>
-        <location filename="../../ui/core_messages.py" line="171"/>
+        <location filename="../../ui/core_messages.py" line="99"/>
+        <location filename="../../ui/core_messages.py" line="169"/>
         <source>请填写执法证号</source>
         <translation>Enter the enforcement certificate number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="17"/>
+        <location filename="../../ui/core_messages.py" line="19"/>
         <source>检查人员应写成“姓名:执法证号[:所属区县]”，而不是“{text}”</source>
         <translation>An inspector is written as “name:certificate number[:own district]”, not “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="18"/>
+        <location filename="../../ui/core_messages.py" line="20"/>
         <source>检查人员应写成“姓名:执法证号”，而不是“{text}”</source>
         <translation>An inspector is written as “name:certificate number”, not “{text}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="20"/>
+        <location filename="../../ui/core_messages.py" line="22"/>
         <source>口令至少 {count} 个字符</source>
         <translation>The passphrase must have at least {count} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="21"/>
+        <location filename="../../ui/core_messages.py" line="23"/>
         <source>恢复公钥必须是至少 2048 位的 RSA 公钥</source>
         <translation>The recovery public key must be an RSA key of at least 2048 bits</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="22"/>
+        <location filename="../../ui/core_messages.py" line="24"/>
         <source>本机没有可用的系统钥匙串</source>
         <translation>No system keyring is available on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="23"/>
+        <location filename="../../ui/core_messages.py" line="25"/>
         <source>密钥不符</source>
         <translation>The key does not match</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="24"/>
+        <location filename="../../ui/core_messages.py" line="26"/>
         <source>执法证号 {holder} 在本数据目录没有口令；请由已登记的检查人员添加。</source>
         <translation>Enforcement ID {holder} has no passphrase for this data directory; an enrolled inspector must add it.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="27"/>
+        <location filename="../../ui/core_messages.py" line="29"/>
         <source>执法证号 {holder} 未在系统钥匙串中保存本数据目录的密钥</source>
         <translation>Enforcement ID {holder} has not stored this data directory&apos;s key in the system keyring</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="28"/>
+        <location filename="../../ui/core_messages.py" line="30"/>
         <source>系统钥匙串中没有本数据目录的密钥（可能已被删除），请输入口令。</source>
         <translation>The system keyring holds no key for this data directory (it may have been deleted); please enter the passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="29"/>
+        <location filename="../../ui/core_messages.py" line="31"/>
         <source>恢复私钥必须是 RSA 私钥</source>
         <translation>The recovery private key must be an RSA private key</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="30"/>
+        <location filename="../../ui/core_messages.py" line="32"/>
         <source>本数据目录未用该恢复密钥登记（指纹 {fingerprint}）</source>
         <translation>This data directory is not enrolled with that recovery key (fingerprint {fingerprint})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="31"/>
+        <location filename="../../ui/core_messages.py" line="33"/>
         <source>执法证号 {holder} 在本数据目录没有口令</source>
         <translation>Enforcement ID {holder} has no passphrase for this data directory</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="32"/>
+        <location filename="../../ui/core_messages.py" line="34"/>
         <source>不能删除唯一的口令：否则无人能打开本数据目录</source>
         <translation>The only passphrase cannot be removed: nobody could open this data directory</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="33"/>
+        <location filename="../../ui/core_messages.py" line="35"/>
         <source>无法读取恢复公钥：需要 PEM 格式的 RSA 公钥或证书</source>
         <translation>Cannot read the recovery public key: a PEM RSA public key or certificate is needed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="34"/>
+        <location filename="../../ui/core_messages.py" line="36"/>
         <source>本机没有可用的系统钥匙串（未安装 keyring）</source>
         <translation>No system keyring is available on this computer (keyring is not installed)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="35"/>
+        <location filename="../../ui/core_messages.py" line="37"/>
         <source>无法读取系统钥匙串：{error}</source>
         <translation>Cannot read the system keyring: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="36"/>
+        <location filename="../../ui/core_messages.py" line="38"/>
         <source>无法写入系统钥匙串：{error}</source>
         <translation>Cannot write to the system keyring: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="37"/>
+        <location filename="../../ui/core_messages.py" line="39"/>
         <source>数据目录没有密钥文件 {path}</source>
         <translation>The data directory has no key file {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="38"/>
+        <location filename="../../ui/core_messages.py" line="40"/>
         <source>口令不正确，数据目录未打开。</source>
         <translation>Wrong passphrase; the data directory was not opened.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="39"/>
+        <location filename="../../ui/core_messages.py" line="41"/>
         <source>系统钥匙串中的密钥与本数据目录不符，请输入口令。</source>
         <translation>The key in the system keyring does not match this data directory; please enter the passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="40"/>
+        <location filename="../../ui/core_messages.py" line="42"/>
         <source>无法读取恢复私钥（格式不对或口令不正确）</source>
         <translation>Cannot read the recovery private key (wrong format or passphrase)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="41"/>
+        <location filename="../../ui/core_messages.py" line="43"/>
         <source>本数据目录有多名检查人员的口令（{holders}）：请用 --as 执法证号 说明是谁</source>
         <translation>Several inspectors have a passphrase for this data directory ({holders}): say who with --as ENFORCEMENT-ID</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="44"/>
+        <location filename="../../ui/core_messages.py" line="46"/>
         <source>数据目录已经加密：{root}</source>
         <translation>The data directory is already encrypted: {root}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="45"/>
+        <location filename="../../ui/core_messages.py" line="47"/>
         <source>数据目录中已有数据：请用 home encrypt 加密它</source>
         <translation>The data directory already holds data: encrypt it with home encrypt</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="46"/>
+        <location filename="../../ui/core_messages.py" line="48"/>
         <source>数据目录中没有数据库：{root}</source>
         <translation>The data directory has no database: {root}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="47"/>
+        <location filename="../../ui/core_messages.py" line="49"/>
         <source>加密副本的数据与原数据不一致，已放弃加密；原数据目录未改动。</source>
         <translation>The encrypted copy&apos;s data differ from the original; encryption was abandoned and the original data directory is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="48"/>
+        <location filename="../../ui/core_messages.py" line="50"/>
         <source>加密副本的证据文件校验失败，已放弃加密；原数据目录未改动。</source>
         <translation>An evidence file of the encrypted copy failed its check; encryption was abandoned and the original data directory is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="49"/>
+        <location filename="../../ui/core_messages.py" line="51"/>
         <source>加密副本的记录文件校验失败，已放弃加密；原数据目录未改动。</source>
         <translation>A record file of the encrypted copy failed its check; encryption was abandoned and the original data directory is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="50"/>
+        <location filename="../../ui/core_messages.py" line="52"/>
         <source>文件不是本数据目录的加密文件，或已损坏</source>
         <translation>The file is not an encrypted file of this data directory, or it is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="51"/>
+        <location filename="../../ui/core_messages.py" line="53"/>
         <source>加密文件被截断或已损坏</source>
         <translation>The encrypted file is truncated or damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="52"/>
+        <location filename="../../ui/core_messages.py" line="54"/>
         <source>文件已损坏，或不属于本数据目录（密钥不符）</source>
         <translation>The file is damaged, or belongs to another data directory (the key does not match)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="53"/>
+        <location filename="../../ui/core_messages.py" line="55"/>
         <source>加密文件已损坏（校验失败）</source>
         <translation>The encrypted file is damaged (its check failed)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="54"/>
+        <location filename="../../ui/core_messages.py" line="56"/>
         <source>数据目录已锁定：请先解锁</source>
         <translation>The data directory is locked: unlock it first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="55"/>
+        <location filename="../../ui/core_messages.py" line="57"/>
         <source>记录文件不在数据目录的 records 中：{name}</source>
         <translation>The record file is not under the data directory&apos;s records: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="56"/>
+        <location filename="../../ui/core_messages.py" line="58"/>
         <source>加密的数据目录中记录文件只能经由 RecordStore.write 写入</source>
         <translation>In an encrypted data directory record files are written through RecordStore.write only</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="57"/>
+        <location filename="../../ui/core_messages.py" line="59"/>
         <source>记录文件已被改动，未另存：{name}</source>
         <translation>The record file has been changed; no copy was saved: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="58"/>
+        <location filename="../../ui/core_messages.py" line="60"/>
         <source>记录文件缺失：{name}</source>
         <translation>The record file is missing: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="59"/>
+        <location filename="../../ui/core_messages.py" line="61"/>
         <source>无法读取记录文件 {name}：{error}</source>
         <translation>Cannot read the record file {name}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="60"/>
+        <location filename="../../ui/core_messages.py" line="62"/>
         <source>数据库已加密，但密钥文件 {path} 缺失；请从备份恢复该文件。数据未被改动。</source>
         <translation>The database is encrypted but its key file {path} is missing; restore that file from a backup. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="63"/>
+        <location filename="../../ui/core_messages.py" line="65"/>
         <source>数据目录未加密，不能锁定</source>
         <translation>The data directory is not encrypted and cannot be locked</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="64"/>
+        <location filename="../../ui/core_messages.py" line="66"/>
         <source>数据目录已加密：请先登录（执法证号和口令）</source>
         <translation>The data directory is encrypted: sign in first (enforcement ID and passphrase)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="65"/>
+        <location filename="../../ui/core_messages.py" line="67"/>
         <source>数据目录未加密：可用 home encrypt 加密</source>
         <translation>The data directory is not encrypted: encrypt it with home encrypt</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="66"/>
+        <location filename="../../ui/core_messages.py" line="68"/>
         <source>密钥文件 {path} 已损坏，无法打开数据目录；请用局里的恢复密钥或备份恢复。数据未被改动。</source>
         <translation>The key file {path} is damaged and the data directory cannot be opened; recover with the bureau&apos;s recovery key or a backup. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="79"/>
+        <location filename="../../ui/core_messages.py" line="78"/>
         <source>检查组至少需要一名检查人员</source>
         <translation>The team needs at least one inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="80"/>
+        <location filename="../../ui/core_messages.py" line="79"/>
         <source>该检查的状态为“{status}”，不能再修改。</source>
         <translation>This inspection is “{status}”: it can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="81"/>
+        <location filename="../../ui/core_messages.py" line="80"/>
         <source>该检查的状态为“{status}”，不能再修改；如需修改，请先重新打开检查。</source>
         <translation>This inspection is “{status}”: it can no longer be changed; reopen the inspection first to change it.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="84"/>
+        <location filename="../../ui/core_messages.py" line="83"/>
         <source>本次检查的清单中没有参考目录 {list_code}</source>
         <translation>The checklist of this inspection has no reference list {list_code}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="85"/>
+        <location filename="../../ui/core_messages.py" line="84"/>
         <source>数量“{text}”不是数字</source>
         <translation>The quantity “{text}” is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="86"/>
+        <location filename="../../ui/core_messages.py" line="85"/>
         <source>条目 {item_code} 没有参考目录</source>
         <translation>Item {item_code} has no reference list</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="87"/>
+        <location filename="../../ui/core_messages.py" line="86"/>
         <source>参考目录 {list_code} 中没有序号 {entry_no}</source>
         <translation>The reference list {list_code} has no entry {entry_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="88"/>
+        <location filename="../../ui/core_messages.py" line="87"/>
         <source>回避：{names} 所属区县与被检查机构所在区县（{district}）相同；交叉检查中如确需参加，须说明理由</source>
         <translation>Recusal: {names} belong to the district inspected ({district}); in a cross-district check they may stay on the team only with a stated reason</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="174"/>
+        <location filename="../../ui/core_messages.py" line="172"/>
         <source>请填写单位（医保局名称）</source>
         <translation>Enter the organisation (the bureau&apos;s name)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="175"/>
+        <location filename="../../ui/core_messages.py" line="173"/>
         <source>RSA 密钥只有 {key_size} 位，至少需要 2048 位</source>
         <translation>The RSA key has only {key_size} bits; at least 2048 are needed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="176"/>
+        <location filename="../../ui/core_messages.py" line="174"/>
         <source>不支持的椭圆曲线 {name}：只支持 EC P-256（secp256r1）</source>
         <translation>Elliptic curve {name} is not supported: only EC P-256 (secp256r1)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="177"/>
+        <location filename="../../ui/core_messages.py" line="175"/>
         <source>不是证书文件（需要 PEM 或 DER 格式的 X.509 证书）</source>
         <translation>Not a certificate file (an X.509 certificate in PEM or DER is needed)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="178"/>
+        <location filename="../../ui/core_messages.py" line="176"/>
         <source>不是 PKCS#12 文件（.p12 / .pfx），或文件已损坏</source>
         <translation>Not a PKCS#12 file (.p12 / .pfx), or the file is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="179"/>
+        <location filename="../../ui/core_messages.py" line="177"/>
         <source>这个密钥已经在本机：{value}，编号 {key_id}</source>
         <translation>This key is already on this laptop: {value}, id {key_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="180"/>
-        <source>没有编号为 {key_id} 的密钥</source>
-        <translation>There is no key with the id {key_id}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="181"/>
-        <source>编号 {key_id} 对应多个密钥，请多写几位</source>
-        <translation>The id {key_id} matches several keys: type more of it</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="182"/>
+        <location filename="../../ui/core_messages.py" line="178"/>
         <source>密钥 {key_id} 没有证书请求（不是在本机生成的密钥）</source>
         <translation>Key {key_id} has no certificate request (it was not made on this laptop)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="183"/>
+        <location filename="../../ui/core_messages.py" line="179"/>
         <source>文件是空的：{path}</source>
         <translation>The file is empty: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="184"/>
+        <location filename="../../ui/core_messages.py" line="180"/>
         <source>密钥 {key_id} 不是在本机生成的，证书已在其 PKCS#12 文件中</source>
         <translation>Key {key_id} was not made here: its certificate is in its PKCS#12 file</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="185"/>
+        <location filename="../../ui/core_messages.py" line="181"/>
         <source>密钥 {key_id} 已有证书</source>
         <translation>Key {key_id} already has a certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="186"/>
+        <location filename="../../ui/core_messages.py" line="182"/>
         <source>证书与密钥 {key_id} 不匹配：证书中的公钥不是这个密钥的（证书主题：{subject}）</source>
         <translation>The certificate does not match key {key_id}: its public key is not this key&apos;s (certificate subject: {subject})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="189"/>
+        <location filename="../../ui/core_messages.py" line="185"/>
         <source>有效天数至少为 1</source>
         <translation>The number of days valid must be at least 1</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="190"/>
+        <location filename="../../ui/core_messages.py" line="186"/>
         <source>证书上的执法证号 {carried} 与生成密钥时的执法证号 {given} 不符：请医保局核对后重新签发</source>
         <translation>The certificate carries certificate number {carried}, but the key was made for {given}: ask the bureau to check and issue it again</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="194"/>
+        <location filename="../../ui/core_messages.py" line="190"/>
         <source>{label}太长（最多 {limit} 个字符）</source>
         <translation>{label} is too long (at most {limit} characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="195"/>
+        <location filename="../../ui/core_messages.py" line="191"/>
         <source>无法读取文件 {path}：{value}</source>
         <translation>The file {path} cannot be read: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="196"/>
+        <location filename="../../ui/core_messages.py" line="192"/>
         <source>新生成的 RSA 密钥至少 3072 位</source>
         <translation>A new RSA key has at least 3072 bits</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="197"/>
+        <location filename="../../ui/core_messages.py" line="193"/>
         <source>密钥 {key_id}：{value}</source>
         <translation>Key {key_id}: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="198"/>
+        <location filename="../../ui/core_messages.py" line="194"/>
         <source>口令不正确，无法打开密钥 {key_id}</source>
         <translation>Wrong passphrase: key {key_id} cannot be opened</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="199"/>
+        <location filename="../../ui/core_messages.py" line="195"/>
         <source>文档中没有名为“{name}”的签名域，请给出签名的位置</source>
         <translation>The document has no signature field named “{name}”: give the signature&apos;s position</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="200"/>
+        <location filename="../../ui/core_messages.py" line="196"/>
         <source>签名域“{name}”已经签过名</source>
         <translation>The signature field “{name}” is already signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="201"/>
+        <location filename="../../ui/core_messages.py" line="197"/>
         <source>签名域“{name}”没有位置（不可见的签名域），无法显示签名</source>
         <translation>The signature field “{name}” has no position (an invisible field): the signature cannot be shown</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="202"/>
+        <location filename="../../ui/core_messages.py" line="198"/>
         <source>请给出签名域的名称</source>
         <translation>Give the name of the signature field</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="203"/>
+        <location filename="../../ui/core_messages.py" line="199"/>
         <source>不是 PDF 文件：{src}</source>
         <translation>Not a PDF file: {src}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="204"/>
+        <location filename="../../ui/core_messages.py" line="200"/>
         <source>不能签署加密的 PDF</source>
         <translation>An encrypted PDF cannot be signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="205"/>
+        <location filename="../../ui/core_messages.py" line="201"/>
         <source>认证签名必须是文档的第一个签名</source>
         <translation>A certification signature must be the document&apos;s first signature</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="206"/>
+        <location filename="../../ui/core_messages.py" line="202"/>
         <source>文档已有认证签名：后续签名只能签在认证之前已有的空签名域上</source>
         <translation>The document has a certification signature: later signatures go only into empty fields made before it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="207"/>
+        <location filename="../../ui/core_messages.py" line="203"/>
         <source>内部错误：签名后原文件内容不再是新文件的开头</source>
         <translation>Internal error: after signing, the original file is no longer the start of the new file</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="208"/>
+        <location filename="../../ui/core_messages.py" line="204"/>
         <source>文档中的“{name}”不是签名域</source>
         <translation>“{name}” in the document is not a signature field</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="209"/>
+        <location filename="../../ui/core_messages.py" line="205"/>
         <source>无法读取 {src}：{value}</source>
         <translation>{src} cannot be read: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="210"/>
+        <location filename="../../ui/core_messages.py" line="206"/>
         <source>无法读取 PDF（文件可能不完整）：{src}：{error}</source>
         <translation>The PDF cannot be read (the file may be incomplete): {src}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="211"/>
+        <location filename="../../ui/core_messages.py" line="207"/>
         <source>页码超出范围：文档共 {pages} 页</source>
         <translation>Page number out of range: the document has {pages} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="212"/>
+        <location filename="../../ui/core_messages.py" line="208"/>
         <source>签名框太小：至少 {MIN_BOX:.0f} × {MIN_BOX:.0f} 点</source>
         <translation>The signature box is too small: at least {MIN_BOX:.0f} × {MIN_BOX:.0f} points</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="213"/>
+        <location filename="../../ui/core_messages.py" line="209"/>
         <source>文档中已有名为“{field_name}”的签名域</source>
         <translation>The document already has a signature field named “{field_name}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="214"/>
+        <location filename="../../ui/core_messages.py" line="210"/>
         <source>签名失败：{error}</source>
         <translation>Signing failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="215"/>
+        <location filename="../../ui/core_messages.py" line="211"/>
         <source>无法写入 {path}：{value}</source>
         <translation>{path} cannot be written: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="216"/>
+        <location filename="../../ui/core_messages.py" line="212"/>
         <source>试用（自签名）证书不能加入信任列表：它不能证明签名者的身份</source>
         <translation>A trial (self-signed) certificate cannot go on the trust list: it does not prove who signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="217"/>
+        <location filename="../../ui/core_messages.py" line="213"/>
         <source>{subject} 不是 CA 证书（没有 cA 基本约束）：信任列表只收医保局 CA 的证书，不收签名者本人的证书</source>
         <translation>{subject} is not a CA certificate (no cA basic constraint): the trust list takes the bureau CA&apos;s certificates, not a signer&apos;s own</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="221"/>
+        <location filename="../../ui/core_messages.py" line="217"/>
         <source>证书文件是空的：{path}</source>
         <translation>The certificate file is empty: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="222"/>
-        <source>请给出证书指纹（SHA-256）的至少前 6 位</source>
-        <translation>Give at least the first 6 digits of the certificate&apos;s SHA-256 fingerprint</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="223"/>
+        <location filename="../../ui/core_messages.py" line="218"/>
         <source>无法读取证书文件 {path}：{value}</source>
         <translation>The certificate file {path} cannot be read: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="224"/>
+        <location filename="../../ui/core_messages.py" line="219"/>
         <source>{name}：{error}</source>
         <translation>{name}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="225"/>
+        <location filename="../../ui/core_messages.py" line="220"/>
         <source>这些证书已经在信任列表中</source>
         <translation>These certificates are already on the trust list</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="226"/>
-        <source>信任列表中没有指纹为 {prefix} 的证书</source>
-        <translation>The trust list has no certificate with the fingerprint {prefix}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="227"/>
-        <source>指纹 {prefix} 对应多个证书，请多写几位</source>
-        <translation>The fingerprint {prefix} matches several certificates: type more of it</translation>
     </message>
 </context>
 <context>
