@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from inspector.bundle.format import MANIFEST, SIGNATURE
 from inspector.bundle.signature import sign_manifest
@@ -498,3 +499,132 @@ def test_a_certificate_without_a_cert_no_proves_only_the_name(
     [imported] = [e for e in events if e["action"] == "bundle.import"]
     assert imported["details"]["signer"]["name"] == "李娜"
     assert imported["details"]["signer"]["cert_no"] is None
+
+
+# --- a signed record moves only to its next signature ---------------------------------------
+
+
+def _first_signed_version(home: Path, inspection_id: str) -> bytes:
+    """The record as it was after its first signature (the member's), from the laptop's store."""
+    connection = sqlite3.connect(home / "inspector.sqlite3")
+    try:
+        sha = connection.execute(
+            "select s.pdf_sha256 from record_signatures s join records r on r.id = s.record_id"
+            " where r.inspection_id = ? and r.interview_id is null order by s.signed_at limit 1",
+            (inspection_id,),
+        ).fetchone()[0]
+    finally:
+        connection.close()
+    for path in (home / "records").rglob("*.pdf"):
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() == sha:
+            return data
+    raise AssertionError("the first signed version is not in the store")
+
+
+def test_a_signed_records_file_is_not_replaced_by_its_earlier_version(
+    cli: Cli,
+    office: Cli,
+    team_keys: dict[str, str],  # noqa: F811
+    bureau: tuple[CA, str],
+    tmp_path: Path,
+) -> None:
+    """The office holds the record signed by both; a bundle whose record file under the same
+    name is the member-only version (a valid PDF of the same data, the leader's signature
+    gone), its row re-hashed but its change stamp kept, is refused: the record store never
+    replaces a kept file's bytes."""
+    _ca, key_id = bureau
+    inspection_id, good = _signed_visit(cli, team_keys, tmp_path, key_id)
+    _import(office, good)
+    earlier = _first_signed_version(cli.home, inspection_id)
+    earlier_sha = hashlib.sha256(earlier).hexdigest()
+    with zipfile.ZipFile(good) as archive:
+        record = next(
+            json.loads(line)
+            for line in archive.read("data/records.jsonl").decode("utf-8").splitlines()
+            if json.loads(line)["inspection_id"] == inspection_id
+            and json.loads(line).get("interview_id") is None
+        )
+    final = record["path"].replace("\\", "/")
+
+    def swap(items: Items) -> Items:
+        return [(info, earlier if info.filename == final else data) for info, data in items]
+
+    def rehash(manifest: dict[str, Any]) -> None:
+        for entry in manifest["members"]:
+            if entry["name"] == final:
+                entry.update(sha256=earlier_sha, size=len(earlier))
+
+    def row(data: dict[str, Any]) -> None:
+        if data["id"] == record["id"]:
+            data.update(sha256=earlier_sha, size=len(earlier))
+
+    swapped = _rewrite(good, tmp_path / "swapped.zip", swap)
+    forged = _forge(
+        swapped,
+        tmp_path / "earlier.zip",
+        cli.home,
+        key_id,
+        rows={"records": row},
+        manifest=rehash,
+    )
+    before, head = _state(office.home), _audit_head(office.home)
+    _out, err = _import(office, forged, expect=1)
+    assert final in err and "已存在且内容不同，未覆盖" in err, err
+    assert _state(office.home) == before and _audit_head(office.home) == head
+    # The office's record is still the one both signed (exit 2: trial keys, not trusted).
+    out, _ = office("record", "verify", str(office.home / final), expect=2)
+    assert "验证通过：2 个签名完好" in out
+
+
+def test_a_signed_records_row_moves_only_to_its_next_signature(
+    cli: Cli,
+    office: Cli,
+    team_keys: dict[str, str],  # noqa: F811
+    bureau: tuple[CA, str],
+    tmp_path: Path,
+) -> None:
+    """The merge's own rule, below the chain checks an attacker would also have to pass: a
+    record row of an inspection signed here that a bundle moves to another file (a newer stamp
+    whose sender knew this laptop's version) must name a file that a signature row names and
+    that extends the file held; the server holds the same rule (bundle/rules.py)."""
+    from types import SimpleNamespace
+
+    from inspector.bundle import rows as bundle_rows
+    from inspector.bundle.format import BundleRefused
+    from inspector.bundle.merge import ImportResult, _Merger
+    from inspector.db.models import Record
+
+    _ca, key_id = bureau
+    inspection_id, good = _signed_visit(cli, team_keys, tmp_path, key_id)
+    _import(office, good)
+    with Workspace.open(office.home) as ws:
+        with ws.db.session() as session:
+            held = session.scalars(
+                select(Record).where(
+                    Record.inspection_id == inspection_id, Record.interview_id.is_(None)
+                )
+            ).one()
+            local = bundle_rows.encode(
+                "records", {c.name: getattr(held, c.key) for c in Record.__table__.columns}
+            )
+        heads = {str(local["change_device_id"]): int(local["change_seq"])}
+        cases = {
+            # the same file's bytes named by another hash: no signature row names it
+            "新的记录文件不是签名后的版本": {"sha256": "0" * 64},
+            # the record itself changed
+            "记录的内容变了": {"record_no": "JC-FORGED"},
+        }
+        for why, change in cases.items():
+            forged = {**local, **change, "change_device_id": "forger", "change_seq": 1}
+            report = SimpleNamespace(
+                manifest={"heads": heads}, bundle_id="forged", source_text=lambda: "forged"
+            )
+            with pytest.raises(BundleRefused, match=why), ws.change(None, "bundle.import") as ch:
+                merger = _Merger(ch, report, ImportResult(bundle_id="forged", source="forged"))  # type: ignore[arg-type]
+                merger.records = ws.records
+                merger.signed_here.add(inspection_id)
+                merger.row("records", forged)
+                merger._check_record_versions()
+    out, _ = office("record", "verify", str(office.home / local["path"]), expect=2)
+    assert "验证通过：2 个签名完好" in out

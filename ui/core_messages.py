@@ -621,6 +621,15 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "记录的内容变了"),
         QT_TRANSLATE_NOOP("Core", "新的记录文件不是签名后的版本"),
         QT_TRANSLATE_NOOP("Core", "记录文件被替换"),
+        QT_TRANSLATE_NOOP("Core", "签名一经签署不再改动"),
+        # Why a bundle import refuses a row of a signed inspection (inspector/bundle/merge.py).
+        QT_TRANSLATE_NOOP("Core", "本机没有这条记录"),
+        QT_TRANSLATE_NOOP("Core", "交接包中是另一个版本"),
+        QT_TRANSLATE_NOOP("Core", "本机有对方签字时没有的修改"),
+        QT_TRANSLATE_NOOP("Core", "改动标记相同而内容不同，交接包中的这一行被改过"),
+        QT_TRANSLATE_NOOP("Core", "与本机签字的版本不同"),
+        QT_TRANSLATE_NOOP("Core", "交接包中删除了它"),
+        QT_TRANSLATE_NOOP("Core", "对方删除了它，本机修改过"),
         QT_TRANSLATE_NOOP(
             "Core",
             "推送中有检查 {inspection} 的数据，但服务器上和推送中都没有这次检查：已拒绝，服务器数据未改变",

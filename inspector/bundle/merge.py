@@ -55,12 +55,13 @@ from inspector.db.models import (
     InspectionStatus,
     MemberRole,
     Record,
+    RecordSignature,
     utcnow,
 )
-from inspector.errors import InvalidInput, StorageError
+from inspector.errors import InspectorError, InvalidInput, StorageError, Term
 from inspector.evidence.recovery import referenced_in
 from inspector.progress import NullReporter, Reporter
-from inspector.record.store import referenced_records
+from inspector.record.store import RecordStore, referenced_records
 from inspector.workspace import Workspace
 
 GENESIS = "0" * 64
@@ -325,6 +326,10 @@ class _Merger:
         self.new_devices: dict[str, dict[str, Any]] = {}  # devices first known by this import
         # The rows of each inspection the bundle brings signed: this laptop may hold no others.
         self.signed_rows: dict[tuple[str, str], set[str]] = {}
+        # Record rows of inspections signed here that the bundle moves on (to their next
+        # signature, judged in finish, when the bundle's signature rows are in).
+        self.signed_record_updates: list[tuple[dict[str, Any], dict[str, Any], str]] = []
+        self.records: RecordStore | None = None  # set by the import: the record files here
 
     # --- deciding ---------------------------------------------------------------------------
 
@@ -358,7 +363,7 @@ class _Merger:
             "本机数据未改变。如需更正，请在签字的一方制作更正记录后再交接",
             inspection=(inspection or "")[:8],
             what=_label(name, data),
-            why=why,
+            why=Term(why),  # translated in the app like the message
         )
 
     # --- rows -------------------------------------------------------------------------------
@@ -461,6 +466,11 @@ class _Merger:
         if action == "update":
             if inspection in self.signed_here and name not in AFTER_SIGNING:
                 self._refuse(name, data, inspection, "交接包中是另一个版本")
+            if inspection in self.signed_here and name == "record_signatures":
+                # A signature, once made, is what it is (the server holds the same rule).
+                self._refuse(name, data, inspection, "签名一经签署不再改动")
+            if inspection in self.signed_here and name == "records":
+                self.signed_record_updates.append((local, data, inspection))
             self._update(name, data, local)
             if inspection:
                 self.touched_inspections.add(inspection)
@@ -644,6 +654,7 @@ class _Merger:
     # --- the end ------------------------------------------------------------------------------
 
     def finish(self) -> None:
+        self._check_record_versions()
         insp = rows.table("inspections")
         for inspection in sorted(self.to_sign):
             for name in sorted(SIGNED_CONTENT):
@@ -676,6 +687,34 @@ class _Merger:
                     parent=problems[0][2],
                 )
         self._check_chains()
+
+    def _check_record_versions(self) -> None:
+        """A signed inspection's record row moves only to its next signed version, as on the
+        server (``rules.next_signed_version``): the same record, a file that a signature row
+        names and that begins with the old file's bytes. An older version, or another PDF
+        signed by the same people, would otherwise replace the record this laptop holds."""
+        for old, new, inspection in self.signed_record_updates:
+            named = {
+                str(sha)
+                for sha in self.session.scalars(
+                    select(RecordSignature.pdf_sha256).where(
+                        RecordSignature.record_id == str(new.get("id"))
+                    )
+                )
+            }
+            paths = {
+                str(old.get("sha256")): old.get("path"),
+                str(new.get("sha256")): new.get("path"),
+            }
+
+            def extends(before: str, after: str, paths: dict[str, Any] = paths) -> bool:
+                return self.records is not None and _file_extends(
+                    self.records, str(paths[before]), str(paths[after])
+                )
+
+            why = rules.next_signed_version(old, new, named, extends, rows.content)
+            if why is not None:
+                self._refuse("records", new, inspection, why)
 
     def _check_chains(self) -> None:
         from inspector.evidence.verify import VerifyReport
@@ -716,6 +755,21 @@ class _Merger:
                     inspection=inspection[:8],
                     problem=str(report.problems[0]),
                 )
+
+
+def _file_extends(records: RecordStore, old: str, new: str) -> bool:
+    """The record file ``new`` is the file ``old`` with more after it (a signature is an
+    incremental update: the signed bytes stay a prefix)."""
+    try:
+        if records.size_of(new) <= records.size_of(old):
+            return False
+        with records.open(old) as before, records.open(new) as after:
+            while chunk := before.read(1 << 20):
+                if after.read(len(chunk)) != chunk:
+                    return False
+    except (OSError, InspectorError):
+        return False
+    return True
 
 
 def _columns(cls: type[Base]) -> list[Any]:
@@ -775,6 +829,7 @@ def _merge(
     with ws.change(actor, "bundle.import") as ch:
         ch.session.execute(text("PRAGMA defer_foreign_keys = ON"))
         merger = _Merger(ch, report, result)
+        merger.records = ws.records
         for name in rows.TABLES:
             for data in read_rows(archive, name):
                 if name in ("audit_events", "custody_events"):

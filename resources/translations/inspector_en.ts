@@ -2351,7 +2351,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="533"/>
         <source>{name} 第 {line} 行起的文字编码与文件开头（{encoding}）不一致：文件可能由不同编码的部分拼接而成。请在 Excel 中打开后另存为“CSV UTF-8”或 .xlsx 再导入</source>
-        <translation>{name}: from line {line} on, the text is not in the encoding the file starts with ({encoding}); the file may be parts in different encodings put together. Open it in Excel and save it as "CSV UTF-8" or .xlsx, then import that.</translation>
+        <translation>{name}: from line {line} on, the text is not in the encoding the file starts with ({encoding}); the file may be parts in different encodings put together. Open it in Excel and save it as &quot;CSV UTF-8&quot; or .xlsx, then import that.</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="538"/>
@@ -2386,7 +2386,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="561"/>
         <source>交接包中有本机（设备 {device}）自己的第 {seq} 条操作记录，本机却没有这条记录：本机的操作记录只能由本机产生，这是伪造的续写，已拒绝导入，本机数据未改变</source>
-        <translation>The bundle carries entry {seq} of this laptop's own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
+        <translation>The bundle carries entry {seq} of this laptop&apos;s own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="565"/>
@@ -2396,7 +2396,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="568"/>
         <source>交接包清单中的设备记录链头无效</source>
-        <translation>The device log heads in the bundle's manifest are invalid</translation>
+        <translation>The device log heads in the bundle&apos;s manifest are invalid</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="569"/>
@@ -2406,12 +2406,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="572"/>
         <source>交接包中设备 {device} 的记录链头由另一台设备的设备密钥签名</source>
-        <translation>The log head of device {device} in the bundle is signed with another device's device key</translation>
+        <translation>The log head of device {device} in the bundle is signed with another device&apos;s device key</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="573"/>
         <source>交接包中导出设备 {device} 的记录链头不是由交接包的签名者签名的</source>
-        <translation>The log head of the exporting device {device} is not signed by the bundle's signer</translation>
+        <translation>The log head of the exporting device {device} is not signed by the bundle&apos;s signer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="574"/>
@@ -2431,12 +2431,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="581"/>
         <source>交接包清单中的签名者无效</source>
-        <translation>The bundle's manifest names no valid signer</translation>
+        <translation>The bundle&apos;s manifest names no valid signer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="582"/>
         <source>交接包清单中写明的签名者与实际签名的证书不符（{field}：清单写“{said}”，签名证书是“{actual}”，证书姓名 {name}）：已拒绝，交接人以签名证书为准</source>
-        <translation>The signer named in the bundle's manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
+        <translation>The signer named in the bundle&apos;s manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="586"/>
@@ -2446,7 +2446,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="590"/>
         <source>检查 {inspection} 已签名的记录 {record} 所载数据与交接包中的数据不一致（{where}）：已拒绝导入，本机数据未改变。签名后的数据只能通过更正记录修改</source>
-        <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle's data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
+        <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle&apos;s data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="594"/>
@@ -2466,12 +2466,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="606"/>
         <source>交接包中有本机（设备 {device}）自己的检查 {inspection} 第 {seq} 条证据保管记录，本机却没有这条记录：这是伪造的续写，已拒绝导入，本机数据未改变</source>
-        <translation>The bundle carries custody entry {seq} of inspection {inspection} from this laptop's own chain (device {device}), which this laptop does not have: a forged continuation. Import refused, nothing on this laptop was changed</translation>
+        <translation>The bundle carries custody entry {seq} of inspection {inspection} from this laptop&apos;s own chain (device {device}), which this laptop does not have: a forged continuation. Import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="612"/>
         <source>检查 {inspection} 已签字锁定，推送中它的{what}与服务器上的不同（{why}）：已拒绝，服务器数据未改变。如需更正，请制作更正记录后再推送</source>
-        <translation>Inspection {inspection} is signed and locked, and the push's {what} differs from the server's ({why}): refused, the server's data is unchanged. To correct it, make an amendment and push again</translation>
+        <translation>Inspection {inspection} is signed and locked, and the push&apos;s {what} differs from the server&apos;s ({why}): refused, the server&apos;s data is unchanged. To correct it, make an amendment and push again</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="616"/>
@@ -2501,7 +2501,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="621"/>
         <source>记录的内容变了</source>
-        <translation>the record's content changed</translation>
+        <translation>the record&apos;s content changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="622"/>
@@ -2515,568 +2515,608 @@ Checked {done}/{n}, problems found {problems}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="624"/>
-        <source>推送中有检查 {inspection} 的数据，但服务器上和推送中都没有这次检查：已拒绝，服务器数据未改变</source>
-        <translation>The push carries data of inspection {inspection}, but neither the server nor the push has that inspection: refused, the server's data is unchanged</translation>
+        <source>签名一经签署不再改动</source>
+        <translation>a signature, once made, never changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="626"/>
+        <source>本机没有这条记录</source>
+        <translation>this laptop does not have this row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="627"/>
+        <source>交接包中是另一个版本</source>
+        <translation>the bundle has another version</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="628"/>
-        <source>本设备登记的区县是 {allowed}，不能推送{district}的检查 {inspection}：已拒绝，服务器数据未改变</source>
-        <translation>This device is enrolled for {allowed} and may not push inspection {inspection} of {district}: refused, the server's data is unchanged</translation>
+        <source>本机有对方签字时没有的修改</source>
+        <translation>this laptop has changes the other side did not have when it signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="629"/>
+        <source>改动标记相同而内容不同，交接包中的这一行被改过</source>
+        <translation>the same change stamp with different content: this row was altered in the bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="630"/>
+        <source>与本机签字的版本不同</source>
+        <translation>it differs from the version signed on this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="631"/>
+        <source>交接包中删除了它</source>
+        <translation>the bundle deletes it</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="632"/>
+        <source>对方删除了它，本机修改过</source>
+        <translation>the other side deleted it, this laptop changed it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="633"/>
+        <source>推送中有检查 {inspection} 的数据，但服务器上和推送中都没有这次检查：已拒绝，服务器数据未改变</source>
+        <translation>The push carries data of inspection {inspection}, but neither the server nor the push has that inspection: refused, the server&apos;s data is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="637"/>
+        <source>本设备登记的区县是 {allowed}，不能推送{district}的检查 {inspection}：已拒绝，服务器数据未改变</source>
+        <translation>This device is enrolled for {allowed} and may not push inspection {inspection} of {district}: refused, the server&apos;s data is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="641"/>
         <source>推送中的文件 {name} 声明为 {size} 字节，超过服务器允许的单个文件上限（{cap} 字节），服务器拒绝接收</source>
-        <translation>The push declares file {name} at {size} bytes, over the server's limit for one file ({cap} bytes): the server refuses it</translation>
+        <translation>The push declares file {name} at {size} bytes, over the server&apos;s limit for one file ({cap} bytes): the server refuses it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="636"/>
+        <location filename="../../ui/core_messages.py" line="645"/>
         <source>本设备未完成的上传已占用 {held} 字节，再收 {more} 字节将超过上限 {quota} 字节：请先完成或等待此前的推送过期（{hours} 小时）</source>
-        <translation>This device's unfinished uploads already hold {held} bytes; {more} more bytes would pass the limit of {quota} bytes: finish the earlier push or wait for it to expire ({hours} hours)</translation>
+        <translation>This device&apos;s unfinished uploads already hold {held} bytes; {more} more bytes would pass the limit of {quota} bytes: finish the earlier push or wait for it to expire ({hours} hours)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="640"/>
+        <location filename="../../ui/core_messages.py" line="649"/>
         <source>上传限额和未完成上传的保留小时数都应大于 0</source>
         <translation>The upload quota and the hours unfinished uploads are kept must both be over 0</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="641"/>
+        <location filename="../../ui/core_messages.py" line="650"/>
         <source>请给出设备所属的区县（--district，一个区县）</source>
-        <translation>Give the device's district (--district, one district)</translation>
+        <translation>Give the device&apos;s district (--district, one district)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="642"/>
+        <location filename="../../ui/core_messages.py" line="651"/>
         <source>请给出设备可推送的区县（不含逗号）</source>
         <translation>Give the districts the device may push (without commas)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="643"/>
+        <location filename="../../ui/core_messages.py" line="652"/>
         <source>区县太多，请分别登记设备</source>
         <translation>Too many districts: enroll the devices separately</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="644"/>
+        <location filename="../../ui/core_messages.py" line="653"/>
         <source>检查 {inspection} 的签字记录所载数据的摘要与推送的数据不一致（记录 {record}；{row}）：已拒绝，服务器数据未改变</source>
-        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}; {row}): refused, the server's data is unchanged</translation>
+        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}; {row}): refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="648"/>
+        <location filename="../../ui/core_messages.py" line="657"/>
         <source>检查 {inspection} 的签字记录无法用服务器上的数据核对（数据不完整）：已拒绝，服务器数据未改变</source>
-        <translation>The signed record of inspection {inspection} cannot be checked against the server's data (data incomplete): refused, the server's data is unchanged</translation>
+        <translation>The signed record of inspection {inspection} cannot be checked against the server&apos;s data (data incomplete): refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="654"/>
+        <location filename="../../ui/core_messages.py" line="663"/>
         <source>记录所载数据摘要的格式为 {format}，本版本的 Inspector 不认识这种格式，无法核对记录所载数据：请用更新版本的 Inspector 核对</source>
-        <translation>The record's data hash is in format {format}, which this version of Inspector does not know, so the data it states cannot be checked: check it with a newer version of Inspector</translation>
+        <translation>The record&apos;s data hash is in format {format}, which this version of Inspector does not know, so the data it states cannot be checked: check it with a newer version of Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="658"/>
+        <location filename="../../ui/core_messages.py" line="667"/>
         <source>{label}（{table} {id}）与记录它的操作（设备 {device} 第 {seq} 条）所存的状态不符，被改过</source>
         <translation>{label} ({table} {id}) differs from the state its change (device {device}, entry {seq}) logged: it was altered</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="662"/>
+        <location filename="../../ui/core_messages.py" line="671"/>
         <source>操作记录中找不到被改的那一行</source>
         <translation>the action log does not show which row was altered</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="666"/>
+        <location filename="../../ui/core_messages.py" line="675"/>
         <source>操作记录编号至少需要 4 个字符</source>
         <translation>An audit event number needs at least 4 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="667"/>
+        <location filename="../../ui/core_messages.py" line="676"/>
         <source>没有编号为 {text} 的操作记录</source>
         <translation>No audit event has the number {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="668"/>
+        <location filename="../../ui/core_messages.py" line="677"/>
         <source>编号 {text} 对应多条操作记录，请输入更长的编号</source>
         <translation>The number {text} matches several audit events; type a longer number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="669"/>
+        <location filename="../../ui/core_messages.py" line="678"/>
         <source>导出文件的扩展名应为 .jsonl 或 .xlsx</source>
-        <translation>The export file's extension should be .jsonl or .xlsx</translation>
+        <translation>The export file&apos;s extension should be .jsonl or .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="670"/>
+        <location filename="../../ui/core_messages.py" line="679"/>
         <source>未知的{what}：{value}。可选：{options}</source>
         <translation>Unknown {what}: {value}. Choices: {options}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="671"/>
+        <location filename="../../ui/core_messages.py" line="680"/>
         <source>专项“{focus}”对“{type}”没有适用的检查条目</source>
         <translation>The focus pack “{focus}” has no items that apply to “{type}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="672"/>
+        <location filename="../../ui/core_messages.py" line="681"/>
         <source>清单文件 {file}：内容应为键值对象（format、id、version…）</source>
         <translation>Checklist file {file}: the content should be a mapping (format, id, version…)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="673"/>
+        <location filename="../../ui/core_messages.py" line="682"/>
         <source>清单文件 {file}：字段 focus 应且仅应出现在 kind: focus 的文件中</source>
         <translation>Checklist file {file}: the field focus belongs in files of kind: focus, and only there</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="676"/>
+        <location filename="../../ui/core_messages.py" line="685"/>
         <source>清单文件 {file}：字段 focus.code 应与 id（{id}）相同</source>
         <translation>Checklist file {file}: the field focus.code should equal the id ({id})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="677"/>
+        <location filename="../../ui/core_messages.py" line="686"/>
         <source>清单文件 {label}：条目 {code} 的字段 {field_name}：未知的{what} {value}（可用：{known}）</source>
         <translation>Checklist file {label}: item {code}, field {field_name}: unknown {what} {value} (known: {known})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="681"/>
+        <location filename="../../ui/core_messages.py" line="690"/>
         <source>清单文件 {file}：版本 {version} 不高于已有版本 {installed}，未安装</source>
         <translation>Checklist file {file}: version {version} is not newer than the installed version {installed}; not installed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="684"/>
+        <location filename="../../ui/core_messages.py" line="693"/>
         <source>清单文件 {file} 无法读取：{error}</source>
         <translation>Checklist file {file} cannot be read: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="685"/>
+        <location filename="../../ui/core_messages.py" line="694"/>
         <source>清单文件 {file} 不是 UTF-8 编码的文本</source>
         <translation>Checklist file {file} is not UTF-8 text</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="686"/>
+        <location filename="../../ui/core_messages.py" line="695"/>
         <source>清单文件 {file}：YAML 语法错误 {where}：{problem}</source>
         <translation>Checklist file {file}: YAML syntax error {where}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="687"/>
+        <location filename="../../ui/core_messages.py" line="696"/>
         <source>清单文件 {file} 有错误：
   {details}</source>
         <translation>Checklist file {file} has errors:
   {details}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="688"/>
+        <location filename="../../ui/core_messages.py" line="697"/>
         <source>清单文件 {file}：{kind} 代码 {code} 重复（已在 {owner} 中定义）</source>
         <translation>Checklist file {file}: {kind} code {code} is defined twice (already in {owner})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="691"/>
+        <location filename="../../ui/core_messages.py" line="700"/>
         <source>清单库中没有任何{what}：缺少基础清单文件</source>
         <translation>The checklist library has no {what}: the base checklist file is missing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="692"/>
+        <location filename="../../ui/core_messages.py" line="701"/>
         <source>{file}：只能导入 Excel (.xlsx) 或 CSV 文件</source>
         <translation>{file}: only Excel (.xlsx) or CSV files can be imported</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="693"/>
+        <location filename="../../ui/core_messages.py" line="702"/>
         <source>{file} 是空文件</source>
         <translation>{file} is empty</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="694"/>
+        <location filename="../../ui/core_messages.py" line="703"/>
         <source>{file} 的前 {rows} 行中找不到结算数据的表头</source>
         <translation>No header of settlement data in the first {rows} rows of {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="695"/>
+        <location filename="../../ui/core_messages.py" line="704"/>
         <source>{file} 第 {row} 行的表头缺少：{missing}</source>
         <translation>The header in row {row} of {file} lacks: {missing}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="696"/>
+        <location filename="../../ui/core_messages.py" line="705"/>
         <source>第 {number} 行的表头中有两列都表示{field}，请删去或改名其中一列</source>
         <translation>Two columns of the header in row {number} both mean {field}; delete or rename one of them</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="699"/>
+        <location filename="../../ui/core_messages.py" line="708"/>
         <source>第 {number} 行不是有效的 CSV：{error}</source>
         <translation>Row {number} is not valid CSV: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="700"/>
+        <location filename="../../ui/core_messages.py" line="709"/>
         <source>{file} 不是有效的 Excel (.xlsx) 文件：{error}</source>
         <translation>{file} is not a valid Excel (.xlsx) file: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="701"/>
+        <location filename="../../ui/core_messages.py" line="710"/>
         <source>标注坐标 {name} 超出图片范围：{value}</source>
         <translation>Annotation coordinate {name} is outside the picture: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="702"/>
+        <location filename="../../ui/core_messages.py" line="711"/>
         <source>没有标注内容（箭头、圆圈或文字）</source>
         <translation>Nothing to annotate (arrow, circle or text)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="703"/>
+        <location filename="../../ui/core_messages.py" line="712"/>
         <source>标注最多 {count} 处</source>
         <translation>At most {count} annotations</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="704"/>
+        <location filename="../../ui/core_messages.py" line="713"/>
         <source>标注坐标 {name} 不是数字：{value}</source>
         <translation>Annotation coordinate {name} is not a number: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="705"/>
+        <location filename="../../ui/core_messages.py" line="714"/>
         <source>未知的标注类型：{kind}（可选：箭头 arrow、圆圈 circle、文字 text）</source>
         <translation>Unknown annotation kind: {kind} (choices: arrow, circle, text)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="708"/>
+        <location filename="../../ui/core_messages.py" line="717"/>
         <source>颜色应写成 #RRGGBB：{color}</source>
         <translation>A colour is written #RRGGBB: {color}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="709"/>
+        <location filename="../../ui/core_messages.py" line="718"/>
         <source>无法读取照片的打印副本：{error}</source>
-        <translation>The photo's print copy cannot be read: {error}</translation>
+        <translation>The photo&apos;s print copy cannot be read: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="710"/>
+        <location filename="../../ui/core_messages.py" line="719"/>
         <source>文字标注不能为空</source>
         <translation>A text annotation cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="711"/>
+        <location filename="../../ui/core_messages.py" line="720"/>
         <source>文字标注最多 {count} 个字</source>
         <translation>A text annotation has at most {count} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="712"/>
+        <location filename="../../ui/core_messages.py" line="721"/>
         <source>箭头的起点和终点相同</source>
         <translation>The arrow starts where it ends</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="713"/>
+        <location filename="../../ui/core_messages.py" line="722"/>
         <source>圆圈的大小为零</source>
         <translation>The circle has no size</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="714"/>
+        <location filename="../../ui/core_messages.py" line="723"/>
         <source>本次检查还没有证据</source>
         <translation>This inspection has no evidence yet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="715"/>
+        <location filename="../../ui/core_messages.py" line="724"/>
         <source>导出目录 {folder} 不是空文件夹，请选择一个新的或空的文件夹</source>
         <translation>The export folder {folder} is not empty; choose a new or empty folder</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="716"/>
+        <location filename="../../ui/core_messages.py" line="725"/>
         <source>证据 {file} 导出后的哈希与原件不符（{copied}），导出中止</source>
         <translation>The exported copy of evidence {file} does not hash as the original ({copied}); export stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="717"/>
+        <location filename="../../ui/core_messages.py" line="726"/>
         <source>证据 {file} 的文件缺失，导出中止</source>
         <translation>The file of evidence {file} is missing; export stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="718"/>
+        <location filename="../../ui/core_messages.py" line="727"/>
         <source>证据编号至少需要 4 个字符</source>
         <translation>An evidence number needs at least 4 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="719"/>
+        <location filename="../../ui/core_messages.py" line="728"/>
         <source>没有编号为 {text} 的证据</source>
         <translation>No evidence has the number {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="720"/>
+        <location filename="../../ui/core_messages.py" line="729"/>
         <source>编号 {text} 对应多件证据，请输入更长的编号</source>
         <translation>The number {text} matches several pieces of evidence; type a longer number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="721"/>
+        <location filename="../../ui/core_messages.py" line="730"/>
         <source>没有编号为 {evidence_id} 的证据</source>
         <translation>No evidence has the number {evidence_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="722"/>
+        <location filename="../../ui/core_messages.py" line="731"/>
         <source>说明最多 {count} 个字</source>
         <translation>A caption has at most {count} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="723"/>
+        <location filename="../../ui/core_messages.py" line="732"/>
         <source>同一文件已关联到{where}</source>
         <translation>The same file is already linked to {where}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="724"/>
+        <location filename="../../ui/core_messages.py" line="733"/>
         <source>这件证据有标注副本，请先移除标注副本</source>
         <translation>This evidence has an annotated copy; remove the annotated copy first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="725"/>
+        <location filename="../../ui/core_messages.py" line="734"/>
         <source>只能在照片上标注</source>
         <translation>Only photos can be annotated</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="726"/>
+        <location filename="../../ui/core_messages.py" line="735"/>
         <source>这件证据是封存清单第 {position} 项的照片，请先从封存清单中移除</source>
         <translation>This evidence is the photo of item {position} of the seal list; remove it from the seal list first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="727"/>
+        <location filename="../../ui/core_messages.py" line="736"/>
         <source>数量必须大于 0</source>
         <translation>The quantity must be greater than 0</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="728"/>
+        <location filename="../../ui/core_messages.py" line="737"/>
         <source>数量最多保留三位小数</source>
         <translation>A quantity has at most three decimals</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="729"/>
+        <location filename="../../ui/core_messages.py" line="738"/>
         <source>数量过大</source>
         <translation>The quantity is too large</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="730"/>
+        <location filename="../../ui/core_messages.py" line="739"/>
         <source>请填写封存物品的名称和描述</source>
-        <translation>Enter the sealed goods' name and description</translation>
+        <translation>Enter the sealed goods&apos; name and description</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="731"/>
+        <location filename="../../ui/core_messages.py" line="740"/>
         <source>描述最多 1000 个字</source>
         <translation>A description has at most 1000 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="732"/>
+        <location filename="../../ui/core_messages.py" line="741"/>
         <source>请填写数量单位（如 盒、本、台）</source>
         <translation>Enter the unit of the quantity (e.g. box, book, unit)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="733"/>
+        <location filename="../../ui/core_messages.py" line="742"/>
         <source>单位最多 16 个字</source>
         <translation>A unit has at most 16 characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="734"/>
+        <location filename="../../ui/core_messages.py" line="743"/>
         <source>封存清单中没有第 {position} 项</source>
         <translation>The seal list has no item {position}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="735"/>
+        <location filename="../../ui/core_messages.py" line="744"/>
         <source>证据 {file} 不是照片</source>
         <translation>Evidence {file} is not a photo</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="736"/>
+        <location filename="../../ui/core_messages.py" line="745"/>
         <source>抽查结果文件的扩展名应为 .xlsx</source>
-        <translation>The draw result file's extension should be .xlsx</translation>
+        <translation>The draw result file&apos;s extension should be .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="737"/>
+        <location filename="../../ui/core_messages.py" line="746"/>
         <source>文件中没有“{name}”工作表，不是本软件生成的抽查结果</source>
         <translation>The file has no “{name}” sheet: it is not a draw result made by this program</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="738"/>
+        <location filename="../../ui/core_messages.py" line="747"/>
         <source>权重文件中缺少 {name}</source>
         <translation>The weights file lacks {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="739"/>
+        <location filename="../../ui/core_messages.py" line="748"/>
         <source>{file} 不是有效的权重文件</source>
         <translation>{file} is not a valid weights file</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="740"/>
+        <location filename="../../ui/core_messages.py" line="749"/>
         <source>{file}：default_risk_level 不在 risk_levels 中</source>
         <translation>{file}: default_risk_level is not among risk_levels</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="741"/>
+        <location filename="../../ui/core_messages.py" line="750"/>
         <source>{file}：default_credit_rating 不在 credit_ratings 中</source>
         <translation>{file}: default_credit_rating is not among credit_ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="742"/>
+        <location filename="../../ui/core_messages.py" line="751"/>
         <source>风险等级“{text}”无效，可填：{choices}</source>
         <translation>Risk level “{text}” is not valid; choices: {choices}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="743"/>
+        <location filename="../../ui/core_messages.py" line="752"/>
         <source>信用等级“{text}”无效，可填：{choices}</source>
         <translation>Credit rating “{text}” is not valid; choices: {choices}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="744"/>
+        <location filename="../../ui/core_messages.py" line="753"/>
         <source>权重文件 {name} 中“{key}”的权重必须是正整数</source>
         <translation>In the weights file, {name} “{key}” must have a positive whole-number weight</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="745"/>
+        <location filename="../../ui/core_messages.py" line="754"/>
         <source>请填写机构名称或协议编号</source>
-        <translation>Enter the institution's name or agreement number</translation>
+        <translation>Enter the institution&apos;s name or agreement number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="746"/>
+        <location filename="../../ui/core_messages.py" line="755"/>
         <source>找不到该机构</source>
         <translation>The institution cannot be found</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="747"/>
+        <location filename="../../ui/core_messages.py" line="756"/>
         <source>机构名单中没有“{text}”（可用 institution list --search 查找）</source>
         <translation>The institution list has no “{text}” (search with institution list --search)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="748"/>
+        <location filename="../../ui/core_messages.py" line="757"/>
         <source>“{text}”对应多家机构：{listed}。请用协议编号指定</source>
         <translation>“{text}” matches several institutions: {listed}. Name one by its agreement number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="749"/>
+        <location filename="../../ui/core_messages.py" line="758"/>
         <source>无法读取 {path}：{error}</source>
         <translation>Cannot read {path}: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="750"/>
+        <location filename="../../ui/core_messages.py" line="759"/>
         <source>数据库 {database} 由更新版本的 Inspector 创建（结构版本 {revision}），本程序无法打开。请升级 Inspector；数据未被改动。</source>
         <translation>Database {database} was made by a newer Inspector (schema version {revision}); this program cannot open it. Please upgrade Inspector; the data was not changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="754"/>
+        <location filename="../../ui/core_messages.py" line="763"/>
         <source>磁盘已满，未能保存。请清理磁盘空间后重试；已保存的数据未受影响。</source>
         <translation>The disk is full; nothing was saved. Free some disk space and try again; what was saved before is unaffected.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="757"/>
+        <location filename="../../ui/core_messages.py" line="766"/>
         <source>数据库正被另一个程序使用，请稍后重试。</source>
         <translation>Another program is using the database; please try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="758"/>
+        <location filename="../../ui/core_messages.py" line="767"/>
         <source>数据库文件已损坏或不是 Inspector 的数据库，请从备份恢复。</source>
         <translation>The database file is damaged or is not an Inspector database; restore it from a backup.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="759"/>
+        <location filename="../../ui/core_messages.py" line="768"/>
         <source>数据目录为只读，无法保存。请检查数据目录的写权限。</source>
         <translation>The data directory is read-only; nothing can be saved. Check the write permission of the data directory.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="760"/>
+        <location filename="../../ui/core_messages.py" line="769"/>
         <source>无法打开数据库文件：请检查数据目录是否存在、是否有读写权限。</source>
         <translation>The database file cannot be opened: check that the data directory exists and can be read and written.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="761"/>
+        <location filename="../../ui/core_messages.py" line="770"/>
         <source>读写数据库文件时出错（磁盘或存储设备故障），未能保存。请检查磁盘后重试。</source>
         <translation>Reading or writing the database file failed (a disk or storage fault); nothing was saved. Check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="764"/>
+        <location filename="../../ui/core_messages.py" line="773"/>
         <source>该检查已数字签名并锁定，不能修改；如需更正请新建更正记录。</source>
         <translation>This inspection is digitally signed and locked and cannot be changed; to correct it, make a correction record.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="766"/>
+        <location filename="../../ui/core_messages.py" line="775"/>
         <source>磁盘已满，文件未保存。请清理磁盘空间后重试；已保存的数据未受影响。</source>
         <translation>The disk is full; the file was not saved. Free some disk space and try again; what was saved before is unaffected.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="769"/>
+        <location filename="../../ui/core_messages.py" line="778"/>
         <source>没有写入数据目录的权限（或磁盘为只读），文件未保存。</source>
         <translation>No permission to write to the data directory (or the disk is read-only); the file was not saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="770"/>
+        <location filename="../../ui/core_messages.py" line="779"/>
         <source>文件未保存：{error}</source>
         <translation>The file was not saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="773"/>
+        <location filename="../../ui/core_messages.py" line="782"/>
         <source>没有编号为 {text} 的{what}</source>
         <translation>No {what} with the id {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="774"/>
+        <location filename="../../ui/core_messages.py" line="783"/>
         <source>{what}编号至少需要 {count} 个字符</source>
         <translation>Type at least {count} characters of the id ({what})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="775"/>
+        <location filename="../../ui/core_messages.py" line="784"/>
         <source>编号 {text} 对应多个{what}，请多写几位：{candidates}</source>
         <translation>The id {text} matches more than one {what}; type more of it: {candidates}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="776"/>
+        <location filename="../../ui/core_messages.py" line="785"/>
         <source>信任列表中没有指纹为 {text} 的证书</source>
         <translation>No certificate on the trust list has the fingerprint {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="777"/>
+        <location filename="../../ui/core_messages.py" line="786"/>
         <source>请给出证书指纹（SHA-256）的至少前 {count} 位</source>
-        <translation>Give at least the first {count} digits of the certificate's SHA-256 fingerprint</translation>
+        <translation>Give at least the first {count} digits of the certificate&apos;s SHA-256 fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="778"/>
+        <location filename="../../ui/core_messages.py" line="787"/>
         <source>服务器上没有这次检查：{text}</source>
         <translation>This inspection is not on the server: {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="779"/>
+        <location filename="../../ui/core_messages.py" line="788"/>
         <source>没有这台设备（或已吊销）：{text}</source>
         <translation>No such device (or it has been revoked): {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="780"/>
+        <location filename="../../ui/core_messages.py" line="789"/>
         <source>检查</source>
         <translation>inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="781"/>
+        <location filename="../../ui/core_messages.py" line="790"/>
         <source>冲突</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="782"/>
+        <location filename="../../ui/core_messages.py" line="791"/>
         <source>台账问题</source>
         <translation>ledger finding</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="783"/>
+        <location filename="../../ui/core_messages.py" line="792"/>
         <source>整改通知书</source>
         <translation>rectification order</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="784"/>
+        <location filename="../../ui/core_messages.py" line="793"/>
         <source>询问笔录</source>
         <translation>interview record</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="785"/>
+        <location filename="../../ui/core_messages.py" line="794"/>
         <source>操作记录</source>
         <translation>audit event</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="786"/>
+        <location filename="../../ui/core_messages.py" line="795"/>
         <source>证据</source>
         <translation>evidence item</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="787"/>
+        <location filename="../../ui/core_messages.py" line="796"/>
         <source>抽查</source>
         <translation>draw</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="788"/>
+        <location filename="../../ui/core_messages.py" line="797"/>
         <source>密钥</source>
         <translation>key</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="789"/>
+        <location filename="../../ui/core_messages.py" line="798"/>
         <source>证书</source>
         <translation>certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="790"/>
+        <location filename="../../ui/core_messages.py" line="799"/>
         <source>设备</source>
         <translation>device</translation>
     </message>
