@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -39,12 +38,8 @@ from .test_evidence import new_inspection
 
 
 @pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    TaskRunner.synchronous = True
-    try:
-        yield TaskRunner()
-    finally:
-        TaskRunner.synchronous = False
+def runner(synchronous_tasks: None) -> TaskRunner:
+    return TaskRunner()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ and the team marks bills."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +38,8 @@ from .test_stock import write_csv as write_table
 
 
 @pytest.fixture
-def synchronous() -> Iterator[None]:
-    TaskRunner.synchronous = True
-    yield
-    TaskRunner.synchronous = False
+def synchronous(synchronous_tasks: None) -> None:
+    """Every job inline (the shared fixture of tests/conftest.py)."""
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ action is one call into the core (inspector/ledger/); files are written on the t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,7 @@ from inspector.ledger.entries import EntryView, LedgerFilter
 from inspector.ledger.follow_up import pending_follow_up
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
+from ui.ops import OpChanges, ops
 from ui.strings import money
 from ui.table_model import RowsModel
 from ui.tasks import TaskRunner
@@ -709,11 +711,38 @@ class LedgerPage(QWidget):
     # --- actions -------------------------------------------------------------------------
 
     def _failed(self, error: InspectorError) -> None:
-        QMessageBox.warning(self, self.tr("问题台账"), core_message(error))
+        self._refused(core_message(error))
+
+    def _refused(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("问题台账"), message)
 
     def _done(self) -> None:
         self.apply_filters()
         self.changed.emit()
+
+    def _mutate(
+        self,
+        work: Callable[[], Any],
+        changes: OpChanges,
+        then: Callable[[Any], None] | None = None,
+    ) -> bool | None:
+        """Run a change of the ledger as an operation; the page refreshes when it is done.
+        Returns whether it succeeded when it finished before returning (the executor inline,
+        as in tests), else None: the outcome then shows on the page or in a message."""
+        outcome: list[bool] = []
+
+        def done(result: Any) -> None:
+            outcome.append(True)
+            self._done()
+            if then is not None:
+                then(result)
+
+        def failed(message: str) -> None:
+            outcome.append(False)
+            self._refused(message)
+
+        ops().mutate(work, changes, parent=self, success=done, failure=failed)
+        return outcome[0] if outcome else None
 
     def record_progress(self) -> None:
         row = self.selected()
@@ -729,16 +758,12 @@ class LedgerPage(QWidget):
             dialog.recovered.text(),
         )
 
-    def save_progress(self, entry: str, status: str, note: str, recovered: str) -> bool:
-        try:
-            entries.set_progress(
-                self.workspace, entry, status=status, note=note, recovered=recovered
-            )
-        except InspectorError as error:
-            self._failed(error)
-            return False
-        self._done()
-        return True
+    def save_progress(self, entry: str, status: str, note: str, recovered: str) -> bool | None:
+        ws = self.workspace
+        return self._mutate(
+            lambda: entries.set_progress(ws, entry, status=status, note=note, recovered=recovered),
+            OpChanges(ledger=True),
+        )
 
     def add_case_step(self) -> None:
         row = self.selected()
@@ -760,14 +785,11 @@ class LedgerPage(QWidget):
             note=dialog.note.text(),
         )
 
-    def save_case_step(self, entry: str, **values: Any) -> bool:
-        try:
-            cases.add_case_step(self.workspace, entry, **values)
-        except InspectorError as error:
-            self._failed(error)
-            return False
-        self._done()
-        return True
+    def save_case_step(self, entry: str, **values: Any) -> bool | None:
+        ws = self.workspace
+        return self._mutate(
+            lambda: cases.add_case_step(ws, entry, **values), OpChanges(ledger=True)
+        )
 
     def create_follow_up(self) -> str | None:
         """A 回头看 of every open finding of the selected finding's inspection, by the same
@@ -778,19 +800,22 @@ class LedgerPage(QWidget):
         row = self.selected()
         if row is None:
             return None
-        original = get_inspection(self.workspace, row.inspection_id)
-        team = [TeamMember(name, cert) for name, cert, _role in original.team]
-        leader = original.leader[1] if original.leader else None
-        try:
-            visit = create_follow_up(
-                self.workspace, inspection=row.inspection_id, team=team, leader=leader
-            )
-        except InspectorError as error:
-            self._failed(error)
-            return None
-        self._done()
-        self.open_requested.emit(visit)
-        return visit
+        ws, inspection_id = self.workspace, row.inspection_id
+
+        def work() -> str:
+            original = get_inspection(ws, inspection_id)
+            team = [TeamMember(name, cert) for name, cert, _role in original.team]
+            leader = original.leader[1] if original.leader else None
+            return create_follow_up(ws, inspection=inspection_id, team=team, leader=leader)
+
+        made: list[str] = []
+
+        def opened(visit: str) -> None:
+            made.append(visit)
+            self.open_requested.emit(visit)
+
+        self._mutate(work, OpChanges(inspection=True, ledger=True), opened)
+        return made[0] if made else None
 
     def take_verdict(self) -> None:
         if self.pending is None:
@@ -799,7 +824,7 @@ class LedgerPage(QWidget):
         if dialog.exec():
             self.save_verdict(dialog.verdict.currentData(), dialog.note.toPlainText())
 
-    def save_verdict(self, verdict: str, note: str) -> bool:
+    def save_verdict(self, verdict: str, note: str) -> bool | None:
         """The verdict on the selected finding in its unsigned 回头看 (new evidence goes on the
         follow-up's item in its checklist)."""
         from inspector.ledger.follow_up import save_verdict
@@ -807,13 +832,11 @@ class LedgerPage(QWidget):
         if self.pending is None:
             return False
         visit, item_code, _before = self.pending
-        try:
-            save_verdict(self.workspace, visit, item_code, verdict, note=note or None)
-        except InspectorError as error:
-            self._failed(error)
-            return False
-        self._done()
-        return True
+        ws = self.workspace
+        return self._mutate(
+            lambda: save_verdict(ws, visit, item_code, verdict, note=note or None),
+            OpChanges(answers=True, ledger=True).about(visit),
+        )
 
     def order_dialog(self) -> OrderDialog | None:
         """The rectification order of the selected finding's inspection: a deadline for each

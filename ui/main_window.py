@@ -34,9 +34,16 @@ if TYPE_CHECKING:
     from ui.home import HomePage, ListSource
     from ui.ledger_page import DueBanner, LedgerPage
     from ui.lock import Curtain, IdleLock
+    from ui.ops import OpChanges
     from ui.tasks import TaskRunner
 
 LAST_INSPECTION = "last_inspection"
+
+
+def _nothing_shown() -> OpChanges:
+    from ui.ops import OpChanges
+
+    return OpChanges()
 
 
 def _evidence_factory(workspace: Workspace, runner: TaskRunner) -> object | None:
@@ -162,6 +169,7 @@ class MainWindow(QMainWindow):
         from ui.autosave import AutoSaver
         from ui.checklist_page import ChecklistPage
         from ui.home import HomePage
+        from ui.ops import ops
         from ui.tasks import TaskRunner
 
         self.workspace = workspace
@@ -183,6 +191,8 @@ class MainWindow(QMainWindow):
         self.checklist.record_requested.connect(self.open_record)
         self.checklist.stock_requested.connect(lambda _id: self.reconcile_stock())
         self.checklist.changed.connect(self._checklist_changed)
+        # Any operation that may change what the home list shows marks it for a reload.
+        ops().changed.connect(self._on_changes)
         for action in self._needs_workspace:
             action.setEnabled(True)
         self.attached = True
@@ -355,6 +365,7 @@ class MainWindow(QMainWindow):
         self.saver.submit(
             LAST_INSPECTION,
             lambda: self.workspace.db.set_setting(LAST_INSPECTION, inspection_id),
+            _nothing_shown(),  # the UI's own state
         )
 
     def reopen_last(self) -> bool:
@@ -372,6 +383,10 @@ class MainWindow(QMainWindow):
 
     def _checklist_changed(self) -> None:
         self._home_stale = True
+
+    def _on_changes(self, changes: OpChanges, _initiator: object) -> None:
+        if changes.home_list:
+            self._home_stale = True
 
     def new_inspection(self) -> None:
         from ui.new_inspection import NewInspectionDialog
@@ -705,10 +720,21 @@ class MainWindow(QMainWindow):
     def set_lock_minutes(self, minutes: int) -> None:
         from inspector.inspections import change_setting
         from ui.lock import LOCK_MINUTES
+        from ui.ops import OpChanges, ops
 
-        change_setting(self.workspace, LOCK_MINUTES, str(minutes))  # audited: a security choice
-        if self.idle is not None:
-            self.idle.set_minutes(minutes)
+        def done(_result: object) -> None:
+            if self.idle is not None:
+                self.idle.set_minutes(minutes)
+
+        ws = self.workspace
+        ops().mutate(
+            # Audited: a security choice.
+            lambda: change_setting(ws, LOCK_MINUTES, str(minutes)),
+            OpChanges(settings=True),
+            parent=self,
+            success=done,
+            failure=lambda message: QMessageBox.warning(self, self.tr("自动锁定时间"), message),
+        )
 
     def show_keys(self) -> None:
         QMessageBox.information(

@@ -31,6 +31,7 @@ from inspector.record.content import amend_inspection, signatures
 from inspector.record.status import RecordView, latest_record, record_bytes, save_record_copy
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
+from ui.ops import OpChanges, ops
 from ui.tasks import TaskRunner
 
 # QtPdf renders pages only as pictures. At the printer's own resolution (1200 dpi for Qt's
@@ -244,7 +245,7 @@ class RecordDialog(QDialog):
             label=self.tr("正在生成检查记录…"),
         )
 
-    def amend(self, confirm: bool = True) -> str | None:
+    def amend(self, confirm: bool = True) -> None:
         if (
             confirm
             and QMessageBox.question(
@@ -256,15 +257,22 @@ class RecordDialog(QDialog):
             )
             != QMessageBox.StandardButton.Yes
         ):
-            return None
-        try:
-            new_id = amend_inspection(self.workspace, self.inspection_id)
-        except InspectorError as error:
-            QMessageBox.warning(self, self.tr("无法更正"), core_message(error))
-            return None
-        self.amended.emit(new_id)
-        self.accept()
-        return new_id
+            return
+
+        def done(new_id: str) -> None:
+            self.amended.emit(new_id)
+            self.accept()
+
+        ws, inspection_id = self.workspace, self.inspection_id
+        ops().mutate(
+            lambda: amend_inspection(ws, inspection_id),
+            lambda new_id: (
+                OpChanges(inspection=True, record=True).about(inspection_id).about(new_id)
+            ),
+            parent=self,
+            success=done,
+            failure=lambda message: QMessageBox.warning(self, self.tr("无法更正"), message),
+        )
 
     def print_record(self, printer: QPrinter | None = None) -> int:
         """Print the record: as the PDF itself on a CUPS queue (Linux), else each page rendered

@@ -61,8 +61,11 @@ class Task(QRunnable):
         self.setAutoDelete(False)
 
     def run(self) -> None:
+        from ui.ops.executor import working
+
         try:
-            result = self._work(self.reporter)
+            with working():
+                result = self._work(self.reporter)
         except Cancelled:
             self.signals.cancelled.emit()
         except InspectorError as error:

@@ -42,6 +42,7 @@ from ui.evidence.camera import (
     camera_button_state,
 )
 from ui.evidence.images import stored_image
+from ui.ops import OpChanges, ops
 from ui.strings import status_name
 from ui.tasks import TaskRunner
 
@@ -348,15 +349,27 @@ class EvidenceStrip(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        problems = []
-        for evidence_id in evidence_ids:
-            try:
-                remove_evidence(self.workspace, evidence_id, by=self.added_by)
-            except InspectorError as error:  # shown; the others still go
-                problems.append(core_message(error))
-        self.message.setText("；".join(problems) if problems else self.tr("已移除"))
-        self.refresh()
-        self.changed.emit()
+        ids = list(evidence_ids)
+        by = self.added_by
+
+        def work() -> list[str]:
+            problems = []
+            for evidence_id in ids:
+                try:
+                    remove_evidence(self.workspace, evidence_id, by=by)
+                except InspectorError as error:  # shown; the others still go
+                    problems.append(core_message(error))
+            return problems
+
+        def done(problems: list[str]) -> None:
+            self.message.setText("；".join(problems) if problems else self.tr("已移除"))
+            self.refresh()
+            self.changed.emit()
+
+        changes = OpChanges(evidence=True)
+        if self.view is not None:
+            changes = changes.about(self.view.id)
+        ops().mutate(work, changes, parent=self, success=done, failure=self.message.setText)
 
     # --- buttons ----------------------------------------------------------------------
 
