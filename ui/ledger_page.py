@@ -727,22 +727,15 @@ class LedgerPage(QWidget):
         then: Callable[[Any], None] | None = None,
     ) -> bool | None:
         """Run a change of the ledger as an operation; the page refreshes when it is done.
-        Returns whether it succeeded when it finished before returning (the executor inline,
-        as in tests), else None: the outcome then shows on the page or in a message."""
-        outcome: list[bool] = []
+        Returns whether it succeeded when already known (the executor inline, as in tests),
+        else None: the outcome then shows on the page or in a message."""
 
         def done(result: Any) -> None:
-            outcome.append(True)
             self._done()
             if then is not None:
                 then(result)
 
-        def failed(message: str) -> None:
-            outcome.append(False)
-            self._refused(message)
-
-        ops().mutate(work, changes, parent=self, success=done, failure=failed)
-        return outcome[0] if outcome else None
+        return ops().mutate(work, changes, parent=self, success=done, failure=self._refused).ok
 
     def record_progress(self) -> None:
         row = self.selected()

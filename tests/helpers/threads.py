@@ -32,22 +32,34 @@ def _ui_caller() -> str | None:
     return None
 
 
+def _on_ui_thread() -> bool:
+    from ui.ops.executor import on_worker
+
+    return threading.current_thread() is threading.main_thread() and not on_worker()
+
+
 @contextmanager
 def ui_thread_guard() -> Iterator[list[str]]:
-    """Collects, while armed, the ui/ functions that opened a session on the UI thread."""
-    from ui.ops.executor import on_worker
+    """Collects, while armed, the ui/ functions that opened a session on the UI thread, and
+    as ``write: <function>`` those that wrote through it (never allowed)."""
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
 
     found: list[str] = []
 
-    def check() -> None:
-        if threading.current_thread() is not threading.main_thread() or on_worker():
-            return
-        caller = _ui_caller()
-        if caller is not None:
+    def opened() -> None:
+        if _on_ui_thread() and (caller := _ui_caller()) is not None:
             found.append(caller)
 
-    previous, engine.session_opened = engine.session_opened, check
+    def flushing(session: Session, _context: object, _instances: object) -> None:
+        writes = session.new or session.dirty or session.deleted
+        if writes and _on_ui_thread() and (caller := _ui_caller()) is not None:
+            found.append(f"write: {caller}")
+
+    previous, engine.session_opened = engine.session_opened, opened
+    event.listen(Session, "before_flush", flushing)
     try:
         yield found
     finally:
+        event.remove(Session, "before_flush", flushing)
         engine.session_opened = previous

@@ -30,6 +30,19 @@ from ui.ops.executor import DatabaseExecutor, on_worker
 __all__ = ["OpChanges", "Operations", "on_worker", "ops"]
 
 
+class Pending:
+    """An operation submitted: its outcome once known (at once when the executor runs inline,
+    as in tests; later, on the UI thread, otherwise). Callers that must act on the outcome do so
+    in ``success``/``failure``; this is for returning it where it is already known."""
+
+    def __init__(self) -> None:
+        self.ok: bool | None = None  # None: still running
+        self.result: Any = None
+
+    def __bool__(self) -> bool:
+        return bool(self.ok)
+
+
 class Operations(QObject):
     changed = Signal(object, object)  # OpChanges, initiator (the QObject that asked, or None)
 
@@ -46,18 +59,21 @@ class Operations(QObject):
         success: Callable[[Any], None] | None = None,
         failure: Callable[[str], None] | None = None,
         key: str | None = None,
-    ) -> None:
+    ) -> Pending:
         """Run a core mutation on the executor; on success announce ``changes`` (or what the
         function makes of the result), then call ``success(result)``."""
+        pending = Pending()
 
         def done(result: Any) -> None:
+            pending.ok, pending.result = True, result
             made = changes(result) if callable(changes) else changes
             if made:
                 self.changed.emit(made, parent)
             if success is not None and _alive(parent):
                 success(result)
 
-        self.executor.submit(work, key=key, done=done, failed=_failed(parent, failure))
+        self.executor.submit(work, key=key, done=done, failed=_failed(parent, failure, pending))
+        return pending
 
     def query(
         self,
@@ -66,14 +82,17 @@ class Operations(QObject):
         parent: QObject | None = None,
         success: Callable[[Any], None] | None = None,
         failure: Callable[[str], None] | None = None,
-    ) -> None:
+    ) -> Pending:
         """Run a read on the executor; ``success(result)`` on the UI thread."""
+        pending = Pending()
 
         def done(result: Any) -> None:
+            pending.ok, pending.result = True, result
             if success is not None and _alive(parent):
                 success(result)
 
-        self.executor.submit(work, done=done, failed=_failed(parent, failure))
+        self.executor.submit(work, done=done, failed=_failed(parent, failure, pending))
+        return pending
 
     def flush(self, timeout: float | None = None) -> bool:
         return self.executor.flush(timeout)
@@ -84,9 +103,10 @@ def _alive(parent: QObject | None) -> bool:
 
 
 def _failed(
-    parent: QObject | None, failure: Callable[[str], None] | None
+    parent: QObject | None, failure: Callable[[str], None] | None, pending: Pending
 ) -> Callable[[BaseException], None]:
     def failed(error: BaseException) -> None:
+        pending.ok = False
         from inspector.errors import InspectorError
         from ui.core_messages import core_message
 
