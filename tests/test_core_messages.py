@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # verification and the trust list.
 MODULES = [
     "inspector/inspections.py",
+    "inspector/change.py",  # the unit of work (its templates moved from inspections.py)
     "inspector/drug_checks.py",
     "inspector/evidence/intake.py",
     "inspector/evidence/store.py",
