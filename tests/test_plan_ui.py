@@ -106,6 +106,7 @@ def test_a_draw_in_the_app_publishes_first_previews_then_plans_and_writes_the_re
     again = tmp_path / "再次导出.xlsx"
     save_to(monkeypatch, again)
     dialog.export_button.click()
+    qtbot.waitUntil(lambda: "再次导出" in dialog.result_label.text())
     check = verify_publication(again)
     assert check.ok and check.inputs is not None
     assert check.inputs.sha256 == list_draws(workspace)[0].inputs_sha256
@@ -184,11 +185,13 @@ def test_claims_are_read_off_the_ui_thread_attached_and_marked(
     dialog.table.setCurrentIndex(dialog.model.index(0, 0))
     before = len(events(workspace))
     dialog.problem_button.click()  # a problem needs a note
+    qtbot.waitUntil(lambda: bool(warnings))  # the refusal comes back from the executor
     assert warnings and "请写明问题" in warnings[0] and "--note" not in warnings[0]
     assert len(events(workspace)) == before
     dialog.table.setCurrentIndex(dialog.model.index(0, 0))
     dialog.note_edit.setText("虚记床位费")
-    dialog.problem_button.click()
+    with qtbot.waitSignal(dialog.changed):
+        dialog.problem_button.click()
     assert [e.action for e in events(workspace)[before:]] == ["claims.mark"]
     first = samples_of(workspace, inspection)[0].bills[0]
     assert (first.verdict, first.note) == ("problem", "虚记床位费")

@@ -691,14 +691,21 @@ class MainWindow(QMainWindow):
         self.unlocked.emit()
 
     def sign_in_as(self, holder: str) -> None:
-        from inspector.errors import InspectorError
         from inspector.inspections import set_current_inspector
+        from ui.ops import OpChanges, ops
 
-        try:
-            set_current_inspector(self.workspace, holder)
-        except InspectorError:  # not yet an inspector in the database: asked by name
+        def refused(_message: str) -> None:  # not yet an inspector in the database: ask
             self.choose_inspector()
-        self.show_current_inspector()
+            self.show_current_inspector()
+
+        ws = self.workspace
+        ops().mutate(
+            lambda: set_current_inspector(ws, holder),
+            OpChanges(settings=True),
+            parent=self,
+            success=lambda _person: self.show_current_inspector(),
+            failure=refused,
+        )
 
     def choose_lock_minutes(self) -> None:
         from PySide6.QtWidgets import QInputDialog
