@@ -523,3 +523,21 @@ def test_the_command_line_acts_as_the_inspector_named(workspace: Workspace, cli:
         ("answer.save", "370100002"),
         ("answer.save", "370100002"),
     ]
+
+
+def test_outside_a_change_a_session_is_read_only(workspace: Workspace) -> None:
+    """The engine, not a test fixture, refuses a write that bypasses ``ws.change``: a changed
+    row and a deleted one alike, rolled back; the UI's own state (a setting) may be kept so."""
+    from inspector.db.engine import WriteOutsideChange
+    from inspector.db.models import Inspection
+
+    inspection_id = _new(workspace)
+    before = _count(workspace)
+    with pytest.raises(WriteOutsideChange, match="Inspection"), workspace.db.session() as session:
+        session.get(Inspection, inspection_id).district = "旁路区"  # type: ignore[union-attr]
+    with pytest.raises(WriteOutsideChange), workspace.db.session() as session:
+        session.delete(session.get(Inspection, inspection_id))
+    assert get_inspection(workspace, inspection_id).district == "历城区"
+    assert _count(workspace) == before
+    workspace.db.set_setting("last_inspection", inspection_id)  # UI state: allowed
+    assert workspace.db.setting("last_inspection") == inspection_id
