@@ -300,6 +300,9 @@ class BundleImportDialog(QDialog):
         self.runner.run(
             lambda reporter: import_bundle(workspace, target, trust=trust, reporter=reporter),
             on_success=self._show_result,
+            changes=OpChanges(
+                inspection=True, answers=True, evidence=True, record=True, ledger=True
+            ),
             on_failure=self._fail,
             progress_parent=self,
             label=self.tr("正在导入交接包…"),

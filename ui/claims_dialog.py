@@ -387,6 +387,7 @@ class ClaimsDialog(QDialog):
 
         self.runner.run(
             work, on_success=done, on_failure=failed, progress_parent=self,
+            changes=OpChanges(answers=True).about(self.inspection_id),
             label=self.tr("正在建立抽样清单…"),
         )  # fmt: skip
 

@@ -300,6 +300,7 @@ class InterviewDialog(QDialog):
         self.runner.run(
             lambda _reporter: build_interview_record(self.workspace, current.id),
             on_success=lambda _result: self.status.setText(self.tr("已生成询问笔录。")),
+            changes=OpChanges(record=True).about(self.inspection_id),
             on_failure=lambda message: QMessageBox.warning(self, self.tr("无法生成"), message),
             progress_parent=self,
             label=self.tr("正在生成询问笔录…"),

@@ -358,6 +358,7 @@ class OrderDialog(QDialog):
                 self.workspace, self.inspection_id, deadlines=deadlines
             ),
             on_success=done,
+            changes=OpChanges(ledger=True),
             on_failure=self._failed,
             progress_parent=self,
         )
@@ -378,6 +379,7 @@ class OrderDialog(QDialog):
         self.runner.run(
             lambda _reporter: order.sign_order(self.workspace, order_id, key_id, secret),
             on_success=done,
+            changes=OpChanges(ledger=True),
             on_failure=self._failed,
             progress_parent=self,
             label=self.tr("正在签名…"),
@@ -567,6 +569,7 @@ class LedgerPage(QWidget):
         self.runner.run(
             lambda reporter: entries.enter_signed(self.workspace, reporter),
             on_success=lambda _count: self.refresh(),
+            changes=OpChanges(ledger=True),
             on_failure=lambda message: QMessageBox.warning(self, self.tr("问题台账"), message),
             progress_parent=self,
             label=self.tr("正在整理问题台账…"),

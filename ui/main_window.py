@@ -190,8 +190,7 @@ class MainWindow(QMainWindow):
         self.checklist.back_requested.connect(self.show_home)
         self.checklist.record_requested.connect(self.open_record)
         self.checklist.stock_requested.connect(lambda _id: self.reconcile_stock())
-        self.checklist.changed.connect(self._checklist_changed)
-        # Any operation that may change what the home list shows marks it for a reload.
+        # Every change of data, whichever screen made it, arrives here as typed changes.
         ops().changed.connect(self._on_changes)
         for action in self._needs_workspace:
             action.setEnabled(True)
@@ -229,13 +228,11 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.ledger)
         self.ledger.back_requested.connect(self.show_home)
         self.ledger.open_requested.connect(self._open_new)
-        self.ledger.changed.connect(self._checklist_changed)
         self.due_banner = DueBanner(workspace)
         self.home.layout().insertWidget(1, self.due_banner)  # type: ignore[union-attr]
         self.due_banner.open_requested.connect(lambda: self.show_ledger(due=True))
 
     def _open_new(self, inspection_id: str) -> None:
-        self._home_stale = True
         self.open_inspection(inspection_id)
 
     def show_ledger(self, due: bool = False) -> None:
@@ -381,11 +378,15 @@ class MainWindow(QMainWindow):
             return False
         return True
 
-    def _checklist_changed(self) -> None:
-        self._home_stale = True
-
     def _on_changes(self, changes: OpChanges, _initiator: object) -> None:
-        if changes.home_list:
+        """The home list refreshes from the app's one signal of changes: at once when it is
+        shown, else when it is shown next."""
+        if not changes.home_list:
+            return
+        if self.pages.currentWidget() is self.home:
+            self.home.reload()
+            self._home_stale = False
+        else:
             self._home_stale = True
 
     def new_inspection(self) -> None:
@@ -393,7 +394,6 @@ class MainWindow(QMainWindow):
 
         dialog = NewInspectionDialog(self.workspace, self)
         if dialog.exec() and dialog.created_id:
-            self._home_stale = True
             self.home.reload()
             self.open_inspection(dialog.created_id)
 
@@ -408,7 +408,6 @@ class MainWindow(QMainWindow):
         from ui.plan_dialog import PlanDialog
 
         dialog = PlanDialog(self.workspace, self)
-        dialog.planned.connect(lambda _ids: self._checklist_changed())
         dialog.exec()
         if self.pages.currentWidget() is self.home:
             self.show_home()
@@ -439,7 +438,6 @@ class MainWindow(QMainWindow):
         dialog = ClaimsDialog(
             self.workspace, self.runner, inspection_id, view.institution_name, self
         )
-        dialog.changed.connect(self._checklist_changed)
         dialog.exec()
 
     def reconcile_stock(self) -> None:
@@ -453,7 +451,6 @@ class MainWindow(QMainWindow):
             )
             return
         dialog = StockDialog(self.workspace, self.runner, inspection_id, self)
-        dialog.changed.connect(self._checklist_changed)
         dialog.exec()
         if self.pages.currentWidget() is self.checklist and self.checklist.view is not None:
             self.checklist.load(self.checklist.view.id)  # the answer and evidence of P6.5
@@ -464,13 +461,11 @@ class MainWindow(QMainWindow):
 
         self.saver.flush()
         dialog = RecordDialog(self.workspace, self.runner, inspection_id, self)
-        dialog.changed.connect(self._checklist_changed)
         dialog.signatures_requested.connect(lambda id_: self.open_signing(id_, dialog))
         amendment: list[str] = []
         dialog.amended.connect(amendment.append)
         dialog.exec()
         if amendment:
-            self._home_stale = True
             self.open_inspection(amendment[0])
             return
         if self.pages.currentWidget() is self.checklist and self.checklist.view is not None:
@@ -483,7 +478,6 @@ class MainWindow(QMainWindow):
         from ui.signing_dialog import SigningDialog
 
         dialog = SigningDialog(self.workspace, self.runner, inspection_id, self)
-        dialog.changed.connect(self._checklist_changed)
         dialog.exec()
         if record_dialog is not None and hasattr(record_dialog, "refresh"):
             record_dialog.refresh()
@@ -546,7 +540,6 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def _after_import(self) -> None:
-        self._home_stale = True
         self.home.reload()
         if self.pages.currentWidget() is self.checklist and self.checklist.view is not None:
             self.checklist.load(self.checklist.inspection_id)

@@ -240,6 +240,7 @@ class RecordDialog(QDialog):
         self.runner.run(
             lambda reporter: build_record(self.workspace, self.inspection_id, None, reporter),
             on_success=done,
+            changes=OpChanges(record=True).about(self.inspection_id),
             on_failure=lambda message: QMessageBox.warning(self, self.tr("无法生成记录"), message),
             progress_parent=self,
             label=self.tr("正在生成检查记录…"),

@@ -354,6 +354,7 @@ class SigningDialog(QDialog):
         self.runner.run(
             lambda _reporter: sign_record(self.workspace, self.inspection_id, key_id, passphrase),
             on_success=done,
+            changes=OpChanges(inspection=True, record=True).about(self.inspection_id),
             on_failure=lambda message: QMessageBox.warning(self, self.tr("未签名"), message),
             progress_parent=self,
             label=self.tr("正在签名…"),

@@ -26,6 +26,7 @@ from inspector.evidence.manage import annotate_evidence, locate_evidence, print_
 from inspector.inspections import get_inspection
 from inspector.workspace import Workspace
 from ui.evidence.images import stored_image
+from ui.ops import OpChanges
 from ui.tasks import TaskRunner
 
 TextProvider = Callable[[], str | None]
@@ -247,6 +248,7 @@ class AnnotationEditor(QDialog):
         self.runner.run(
             lambda _reporter: annotate_evidence(ws, evidence_id, shapes, by=by),
             on_success=self._saved,
+            changes=OpChanges(evidence=True),
             on_failure=self._failed,
         )
 

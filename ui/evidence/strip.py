@@ -280,6 +280,7 @@ class EvidenceStrip(QWidget):
                 ws, inspection_id, files, item_code=item_code, added_by=by, reporter=reporter
             ),
             on_success=self._added,
+            changes=OpChanges(evidence=True).about(inspection_id),
             on_failure=self._failed,
             progress_parent=self.window(),
             label=self.tr("正在导入证据…"),
@@ -308,6 +309,7 @@ class EvidenceStrip(QWidget):
         self.runner.run(
             lambda _reporter: keep_shots(ws, shots),
             on_success=self._shots_kept,
+            changes=OpChanges(evidence=True),
             on_failure=self._shots_refused,
         )
 
