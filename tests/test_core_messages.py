@@ -154,7 +154,9 @@ def test_the_english_ui_shows_a_core_error_in_english(english: None, workspace: 
     assert core_message(ValueError("x")) == "x"
 
 
-def test_the_keys_dialog_in_english(english: None, qtbot: QtBot, tmp_path: Path) -> None:
+def test_the_keys_dialog_in_english(
+    english: None, qtbot: QtBot, tmp_path: Path, synchronous_tasks: None
+) -> None:
     dialog = KeysDialog(KeyStore(tmp_path / "home"))
     qtbot.addWidget(dialog)
     p12 = tmp_path / "zw.p12"
