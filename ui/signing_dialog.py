@@ -5,6 +5,7 @@ then each inspector's digital signature, the leader last."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -149,9 +150,26 @@ class SigningDialog(QDialog):
     # --- state ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        view = get_inspection(self.workspace, self.inspection_id)
-        record = latest_record(self.workspace, self.inspection_id)
-        kept = [s for s in signatures(self.workspace, self.inspection_id) if s.interview_id is None]
+        """Read the inspection, its newest record (its data hash recomputed: it takes time)
+        and the signatures on the database executor, then show them."""
+        ws, inspection_id = self.workspace, self.inspection_id
+
+        def read() -> tuple[Any, ...]:
+            return (
+                get_inspection(ws, inspection_id),
+                latest_record(ws, inspection_id),
+                [s for s in signatures(ws, inspection_id) if s.interview_id is None],
+                missing_handwritten(ws, inspection_id),
+            )
+
+        ops().query(
+            read,
+            parent=self,
+            success=lambda found: self._show(*found),
+            failure=lambda message: QMessageBox.warning(self, self.tr("签名"), message),
+        )
+
+    def _show(self, view: InspectionView, record: Any, kept: list[Any], missing: list[str]) -> None:
         by_hand = {s.cert_no for s in kept if s.role == "inspector"}
         lines = [self.tr("<b>签名情况</b>")]
         for name, cert, role in view.team:
@@ -174,7 +192,6 @@ class SigningDialog(QDialog):
             )
         else:
             lines.append(self.tr("被检查单位代表：✓ %1").replace("%1", party.signer_name))
-        missing = missing_handwritten(self.workspace, self.inspection_id)
         if record is None:
             lines.append(self.tr("还没有生成记录：手写签名完成后生成记录，核对后再数字签名。"))
         elif not record.current:
