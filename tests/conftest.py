@@ -247,13 +247,7 @@ def _no_session_on_the_ui_thread(request: pytest.FixtureRequest) -> Iterator[Non
 def synchronous_tasks() -> Iterator[None]:
     """The database executor (ui/ops) and the CPU pool (ui/tasks.py) run their jobs inline, on
     the calling thread, deterministically (still counted as off the UI thread)."""
-    from ui.ops.executor import DatabaseExecutor
-    from ui.tasks import TaskRunner
+    from tests.helpers.tasks import inline_tasks
 
-    TaskRunner.synchronous = True
-    DatabaseExecutor.synchronous = True
-    try:
+    with inline_tasks():
         yield
-    finally:
-        TaskRunner.synchronous = False
-        DatabaseExecutor.synchronous = False

@@ -71,9 +71,10 @@ from inspector.workspace import Workspace
 from ui.evidence import EvidenceStrip
 from ui.tasks import TaskRunner
 
+from tests.helpers.tasks import inline_tasks
+
 app = QApplication([])
-TaskRunner.synchronous = True
-with Workspace.open(sys.argv[1]) as ws:
+with inline_tasks(), Workspace.open(sys.argv[1]) as ws:
     strip = EvidenceStrip(ws, TaskRunner())
     strip.set_target(sys.argv[2])
     built = "PySide6.QtMultimedia" in sys.modules

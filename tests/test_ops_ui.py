@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from inspector.errors import InvalidInput
 from inspector.inspections import current_inspector
 from inspector.workspace import Workspace
+from tests.helpers.tasks import inline_tasks
 from tests.helpers.threads import UI, ui_thread_guard
 from ui.current_inspector import CurrentInspectorDialog
 from ui.ops import OpChanges, ops
@@ -62,12 +63,8 @@ def test_the_check_names_ui_thread_sessions_and_writes(
         scope["choose"](workspace)  # type: ignore[operator]
     assert "write: ui/old_dialog.py:choose" in found
 
-    DatabaseExecutor.synchronous = True  # inline, yet counted as the executor's
-    try:
-        with ui_thread_guard() as found:
-            ops().query(lambda: scope["choose"](workspace))  # type: ignore[operator]
-    finally:
-        DatabaseExecutor.synchronous = False
+    with inline_tasks(), ui_thread_guard() as found:  # inline, yet counted as the executor's
+        ops().query(lambda: scope["choose"](workspace))  # type: ignore[operator]
     assert found == []
 
 
