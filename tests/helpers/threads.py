@@ -35,7 +35,6 @@ KNOWN_UI_THREAD_SESSIONS: frozenset[str] = frozenset(
         "ui/drug_list.py:load",
         "ui/evidence/annotate.py:__init__",
         "ui/evidence/sealing.py:refresh",
-        "ui/evidence/strip.py:refresh",
         "ui/evidence/viewer.py:_inspection_id",
         "ui/evidence/viewer.py:load",
         "ui/home.py:<lambda>",

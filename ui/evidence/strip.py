@@ -229,15 +229,25 @@ class EvidenceStrip(QWidget):
             self.list.clear()
             self._set_enabled(False, self.tr("请先选择一次检查"))
             return
+        ws, inspection_id = self.workspace, self.inspection_id
+        # Read on the database executor; results arrive in the order asked (one thread), so
+        # the last item chosen is the one shown.
+        ops().query(
+            lambda: get_inspection(ws, inspection_id),
+            parent=self,
+            success=self._refreshed,
+            failure=self._unreadable,
+        )
+
+    def _unreadable(self, message: str) -> None:
+        self.view = None
+        self.evidence = []
+        self.list.clear()
+        self._set_enabled(False, message)
+
+    def _refreshed(self, view: InspectionView) -> None:
         ws = self.workspace
-        try:
-            self.view = get_inspection(ws, self.inspection_id)
-        except InspectorError as error:
-            self.view = None
-            self.evidence = []
-            self.list.clear()
-            self._set_enabled(False, core_message(error))
-            return
+        self.view = view
         self.inspection_id = self.view.id
         self._fill_team()
         views = [
