@@ -27,7 +27,7 @@ from shiboken6 import isValid
 from ui.ops.changes import OpChanges
 from ui.ops.executor import DatabaseExecutor, on_worker
 
-__all__ = ["OpChanges", "Operations", "on_worker", "ops"]
+__all__ = ["OpChanges", "Operations", "Pending", "on_worker", "ops"]
 
 
 class Pending:
