@@ -124,3 +124,20 @@ def test_the_ops_layer_imports_no_core_at_start(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=UI.parent
     ).stdout.split()
     assert out == ["False", "False"]
+
+
+def test_no_session_and_no_bare_write_in_the_ui_code() -> None:
+    """The static half of the rule (the thread check is the dynamic one): ui/ opens no session
+    or connection of its own, and its only direct writes (the UI's own state) are jobs handed to
+    the executor."""
+    import re
+
+    opened, written = [], []
+    for path in sorted(UI.rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            where = f"{path.relative_to(UI.parent)}:{number}"
+            if re.search(r"\.(session|reading|raw_connection|connect)\(\)|\bSession\(", line):
+                opened.append(where)
+            if ".set_setting(" in line and "lambda" not in line:
+                written.append(where)
+    assert opened == [] and written == []
