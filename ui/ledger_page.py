@@ -664,13 +664,29 @@ class LedgerPage(QWidget):
             row is not None and row.status not in (entries.SUPERSEDED, entries.RECTIFIED)
         )
         self.order_button.setEnabled(row is not None and row.status in entries.OPEN)
-        self.pending = None if row is None else pending_follow_up(self.workspace, row.id)
-        self.verdict_button.setEnabled(self.pending is not None)
-        self.follow_up_button.setEnabled(self.follow_up_button.isEnabled() and self.pending is None)
         if row is None:
+            self.pending = None
+            self.verdict_button.setEnabled(False)
             self.detail.setHtml(f"<p>{labels['选择一个问题查看详情']}</p>")
             return
-        path = cases.case_path(self.workspace, row.id)
+        # The finding's follow-up and case path are read on the database executor.
+        self.pending = None
+        self.verdict_button.setEnabled(False)
+        ws, entry_id = self.workspace, row.id
+        ops().query(
+            lambda: (pending_follow_up(ws, entry_id), cases.case_path(ws, entry_id)),
+            parent=self,
+            success=lambda found: self._show_detail(row, labels, *found),
+            failure=self._refused,
+        )
+
+    def _show_detail(self, row: Any, labels: dict[str, str], pending: Any, path: Any) -> None:
+        current = self.selected()
+        if current is None or current.id != row.id:
+            return  # another finding was chosen meanwhile: its own read follows
+        self.pending = pending
+        self.verdict_button.setEnabled(self.pending is not None)
+        self.follow_up_button.setEnabled(self.follow_up_button.isEnabled() and self.pending is None)
         library = self.workspace.library
         violation = library.violations.get(row.violation_code or "")
 
