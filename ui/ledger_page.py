@@ -901,9 +901,8 @@ class LedgerPage(QWidget):
     def write_report(self, since: date, until: date, district: str | None, target: Path) -> None:
         from inspector.record.facts import BUREAU_SETTING
 
-        bureau = self.workspace.db.setting(BUREAU_SETTING)
-
         def work(_reporter: Any) -> str:
+            bureau = self.workspace.db.setting(BUREAU_SETTING)
             figures = report.report_figures(self.workspace, since, until, district)
             report.write_report(self.workspace, figures, target, bureau)
             return str(target)
