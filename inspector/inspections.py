@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector import ids
+from inspector.change import EDITABLE, require_editable, resolve_id  # noqa: F401  (re-exported)
 from inspector.checklists.composer import Checklist, compose
 from inspector.db.models import (
     Answer,
@@ -45,8 +45,6 @@ from inspector.workspace import Workspace
 
 if TYPE_CHECKING:
     from inspector.audit import Change
-
-EDITABLE = (InspectionStatus.DRAFT, InspectionStatus.IN_PROGRESS)
 
 
 @dataclass(frozen=True)
@@ -117,11 +115,6 @@ def format_fen(fen: int | None) -> str:
     if fen is None:
         return ""
     return f"{Decimal(fen) / 100:,.2f}"
-
-
-def resolve_id(session: Session, text: str) -> Inspection:
-    """An inspection by its id or an unambiguous prefix of it (at least 4 characters)."""
-    return ids.resolve_prefix(session, Inspection.id, text, ids.INSPECTION)
 
 
 @dataclass(frozen=True)
@@ -594,19 +587,6 @@ def filter_choices(ws: Workspace) -> tuple[list[str], list[str]]:
 
 
 REOPEN_FIRST = "该检查的状态为“{status}”，不能再修改；如需修改，请先重新打开检查。"
-
-
-def require_editable(inspection: Inspection) -> None:
-    """Refuse a change to a finished inspection. The message names no command: the app says
-    it too (its button is 重新打开检查); the command line adds its own hint."""
-    if inspection.status not in EDITABLE:
-        status = STATUS_NAMES[inspection.status]
-        if inspection.status is InspectionStatus.AWAITING_SIGNATURES:
-            raise InvalidInput(
-                "该检查的状态为“{status}”，不能再修改；如需修改，请先重新打开检查。",
-                status=status,
-            )
-        raise InvalidInput("该检查的状态为“{status}”，不能再修改。", status=status)
 
 
 def mark_started(inspection: Inspection) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from inspector.change import Change, change
 from inspector.checklists.library import Library, load_library
 from inspector.crypto.vault import Keys, Locked, VaultError
 from inspector.db.engine import Database
@@ -20,7 +21,6 @@ from inspector.files import clean_stale_scratch
 from inspector.paths import DataDir, resolve_home
 
 if TYPE_CHECKING:
-    from inspector.audit import Change
     from inspector.checklists.composer import Checklist
     from inspector.db.models import Base, Inspector
     from inspector.progress import Reporter
@@ -103,9 +103,7 @@ class Workspace:
         editable: bool = True,
         entity: Base | None = None,
     ) -> Iterator[Change]:
-        """One audited user action (see :mod:`inspector.audit`)."""
-        from inspector.audit import change
-
+        """One audited user action (see :mod:`inspector.change`)."""
         with change(
             self, actor, action, inspection=inspection, editable=editable, entity=entity
         ) as ch:

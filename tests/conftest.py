@@ -224,3 +224,33 @@ def sign_by_hand(
 
 # The central service's real parts (PostgreSQL, the test CA, the server): tests/central_fixtures.py
 from .central_fixtures import postgres, server, tls  # noqa: E402, F401
+
+
+@pytest.fixture(autouse=True)
+def _no_session_on_the_ui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every UI test (one that uses qtbot) fails if ui/ code opened a database session on the UI
+    thread outside an operation (tests/helpers/threads.py), unless named as known there."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    from tests.helpers.threads import KNOWN_UI_THREAD_SESSIONS, ui_thread_guard
+
+    with ui_thread_guard() as found:
+        yield
+    collect = os.environ.get("INSPECTOR_COLLECT_UI_SESSIONS")
+    if collect:  # to renew the list of known offenders: every one seen, appended to the file
+        with open(collect, "a", encoding="utf-8") as out:
+            out.writelines(f"{name}\t{request.node.nodeid}\n" for name in found)
+        return
+    unknown = sorted(set(found) - KNOWN_UI_THREAD_SESSIONS)
+    assert not unknown, f"database session opened on the UI thread by: {unknown}"
+
+
+@pytest.fixture
+def synchronous_tasks() -> Iterator[None]:
+    """The database executor (ui/ops) and the CPU pool (ui/tasks.py) run their jobs inline, on
+    the calling thread, deterministically (still counted as off the UI thread)."""
+    from tests.helpers.tasks import inline_tasks
+
+    with inline_tasks():
+        yield

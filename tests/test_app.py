@@ -26,7 +26,6 @@ from inspector.inspections import (
 from inspector.workspace import Workspace
 from ui.main_window import MainWindow
 from ui.new_inspection import NewInspectionDialog
-from ui.tasks import TaskRunner
 
 from .conftest import ROOT, open_home
 
@@ -44,10 +43,8 @@ TEAM = [TeamMember("张伟", "370100001", "历下区"), TeamMember("李娜", "37
 
 
 @pytest.fixture(autouse=True)
-def synchronous_tasks() -> Iterator[None]:
-    TaskRunner.synchronous = True
-    yield
-    TaskRunner.synchronous = False
+def _synchronous(synchronous_tasks: None) -> None:
+    """Every job of this file inline (the shared fixture of tests/conftest.py)."""
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import json
 import shutil
 import sqlite3
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -53,31 +53,7 @@ def _actions(ws: Workspace) -> list[str]:
         return list(session.scalars(select(AuditEvent.action).order_by(AuditEvent.seq)))
 
 
-@pytest.fixture
-def writes_outside_a_change() -> Iterator[list[str]]:
-    """Every flush that writes a row outside ``ws.change`` (only the device id and the UI's own
-    state may be written so), collected while the test runs."""
-    from sqlalchemy import event
-    from sqlalchemy.orm import Session
-
-    from inspector.db.models import Setting
-
-    found: list[str] = []
-
-    def check(session: Session, _context: object, _instances: object) -> None:
-        if "change" in session.info:
-            return
-        rows = list(session.new) + list(session.dirty) + list(session.deleted)
-        found.extend(type(row).__name__ for row in rows if not isinstance(row, Setting))
-
-    event.listen(Session, "before_flush", check)
-    yield found
-    event.remove(Session, "before_flush", check)
-
-
-def test_every_user_action_leaves_exactly_one_event(
-    workspace: Workspace, tmp_path: Path, writes_outside_a_change: list[str]
-) -> None:
+def test_every_user_action_leaves_exactly_one_event(workspace: Workspace, tmp_path: Path) -> None:
     """Every user action routed through the unit of work, in the order a visit makes them;
     each leaves exactly one event, named by its action, and the chain verifies."""
     from inspector.evidence.export import export_evidence
@@ -150,13 +126,15 @@ def test_every_user_action_leaves_exactly_one_event(
         ),
         ("record.build", lambda: build_record(workspace, i())),
     ]
-    # The check sees a write made behind the unit of work's back.
+    # The engine refuses a write made behind the unit of work's back (inspector/db/engine.py),
+    # always, not only under tests; so every step below that writes does so through a change.
+    from inspector.db.engine import WriteOutsideChange
     from inspector.db.models import Inspector, inspector_id
 
-    with workspace.db.session() as session:
+    with pytest.raises(WriteOutsideChange, match="Inspector"), workspace.db.session() as session:
         session.add(Inspector(id=inspector_id("999"), name="旁路", cert_no="999", device_id="x"))
-    assert writes_outside_a_change == ["Inspector"]
-    writes_outside_a_change.clear()
+    with workspace.db.session() as session:
+        assert session.get(Inspector, inspector_id("999")) is None  # nothing stored
     for action, run in steps:
         before = _count(workspace)
         run()
@@ -174,7 +152,6 @@ def test_every_user_action_leaves_exactly_one_event(
     check = verify(workspace)
     assert check.ok, check.problem
     assert check.devices == 1
-    assert writes_outside_a_change == []  # every write of every action went through a change
 
 
 def test_a_refused_change_leaves_no_event_and_no_change(workspace: Workspace) -> None:
@@ -564,3 +541,21 @@ def test_an_event_states_the_fields_listed_once(workspace: Workspace) -> None:
         assert facts["at"] == event.at.isoformat()
     assert set(_audit_fields(facts)) == set(AUDIT_EVENT_FIELDS)
     assert EXPORT_COLUMNS[: len(AUDIT_EVENT_FIELDS)] == AUDIT_EVENT_FIELDS
+
+
+def test_outside_a_change_a_session_is_read_only(workspace: Workspace) -> None:
+    """The engine, not a test fixture, refuses a write that bypasses ``ws.change``: a changed
+    row and a deleted one alike, rolled back; the UI's own state (a setting) may be kept so."""
+    from inspector.db.engine import WriteOutsideChange
+    from inspector.db.models import Inspection
+
+    inspection_id = _new(workspace)
+    before = _count(workspace)
+    with pytest.raises(WriteOutsideChange, match="Inspection"), workspace.db.session() as session:
+        session.get(Inspection, inspection_id).district = "旁路区"  # type: ignore[union-attr]
+    with pytest.raises(WriteOutsideChange), workspace.db.session() as session:
+        session.delete(session.get(Inspection, inspection_id))
+    assert get_inspection(workspace, inspection_id).district == "历城区"
+    assert _count(workspace) == before
+    workspace.db.set_setting("last_inspection", inspection_id)  # UI state: allowed
+    assert workspace.db.setting("last_inspection") == inspection_id

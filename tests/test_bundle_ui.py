@@ -93,7 +93,8 @@ def test_export_preview_import_and_settle_in_the_app(
     assert conflicts.list.count() == 1 and "P1.1" in conflicts.list.item(0).text()
     assert "办公室" in conflicts.details.toPlainText() and "现场" in conflicts.details.toPlainText()
     office.actor = "370100001"  # not the leader
-    conflicts.settle("incoming")
+    conflicts.settle("incoming")  # an operation: its refusal arrives on the UI thread
+    qtbot.waitUntil(lambda: "组长" in conflicts.message.text())
     assert "组长" in conflicts.message.text() and conflicts.list.count() == 1
     office.actor = "370100002"
     with qtbot.waitSignal(conflicts.settled):

@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # verification and the trust list.
 MODULES = [
     "inspector/inspections.py",
+    "inspector/change.py",  # the unit of work (its templates moved from inspections.py)
     "inspector/drug_checks.py",
     "inspector/evidence/intake.py",
     "inspector/evidence/store.py",
@@ -229,7 +230,9 @@ def test_the_english_ui_shows_a_core_error_in_english(english: None, workspace: 
     assert core_message(ValueError("x")) == "x"
 
 
-def test_the_keys_dialog_in_english(english: None, qtbot: QtBot, tmp_path: Path) -> None:
+def test_the_keys_dialog_in_english(
+    english: None, qtbot: QtBot, tmp_path: Path, synchronous_tasks: None
+) -> None:
     dialog = KeysDialog(KeyStore(tmp_path / "home"))
     qtbot.addWidget(dialog)
     p12 = tmp_path / "zw.p12"

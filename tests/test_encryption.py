@@ -25,6 +25,7 @@ from inspector.crypto.vault import Vault, VaultError, WrongPassphrase
 from inspector.errors import StorageError
 from inspector.paths import DataDir
 from inspector.workspace import Workspace
+from tests.helpers.tasks import inline_tasks
 
 from .conftest import HOLDER, PASSPHRASE, PHOTOS, ROOT, Cli, open_home
 
@@ -138,24 +139,23 @@ def _camera_shot(qtbot: QtBot, home: Path, inspection_id: str) -> None:
     assert not available_cameras().available  # loads QtMultimedia as the app does
     from PySide6.QtMultimedia import QVideoFrame, QVideoFrameInput
 
-    TaskRunner.synchronous = True
     ws = open_home(home)
     try:
-        strip = EvidenceStrip(ws, TaskRunner())
-        qtbot.addWidget(strip)
-        strip.set_target(inspection_id)
-        frames = QVideoFrameInput()
-        dialog = CameraDialog(CameraCheck(), strip, frames=frames)
-        strip.connect_camera(dialog)
-        with qtbot.waitSignal(strip.changed):
-            dialog.take()
-            frames.sendVideoFrame(
-                QVideoFrame(QImage(str(PHOTOS / "orientation" / "portrait_6.jpg")))
-            )
-        assert not strip.unsaved_shots and len(strip.evidence) == 2  # the table and the shot
-        dialog.accept()
+        with inline_tasks():
+            strip = EvidenceStrip(ws, TaskRunner())
+            qtbot.addWidget(strip)
+            strip.set_target(inspection_id)
+            frames = QVideoFrameInput()
+            dialog = CameraDialog(CameraCheck(), strip, frames=frames)
+            strip.connect_camera(dialog)
+            with qtbot.waitSignal(strip.changed):
+                dialog.take()
+                frames.sendVideoFrame(
+                    QVideoFrame(QImage(str(PHOTOS / "orientation" / "portrait_6.jpg")))
+                )
+            assert not strip.unsaved_shots and len(strip.evidence) == 2  # the table and the shot
+            dialog.accept()
     finally:
-        TaskRunner.synchronous = False
         ws.close()
 
 

@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -39,12 +38,8 @@ from .test_evidence import new_inspection
 
 
 @pytest.fixture
-def runner() -> Iterator[TaskRunner]:
-    TaskRunner.synchronous = True
-    try:
-        yield TaskRunner()
-    finally:
-        TaskRunner.synchronous = False
+def runner(synchronous_tasks: None) -> TaskRunner:
+    return TaskRunner()
 
 
 @pytest.fixture
@@ -76,9 +71,10 @@ from inspector.workspace import Workspace
 from ui.evidence import EvidenceStrip
 from ui.tasks import TaskRunner
 
+from tests.helpers.tasks import inline_tasks
+
 app = QApplication([])
-TaskRunner.synchronous = True
-with Workspace.open(sys.argv[1]) as ws:
+with inline_tasks(), Workspace.open(sys.argv[1]) as ws:
     strip = EvidenceStrip(ws, TaskRunner())
     strip.set_target(sys.argv[2])
     built = "PySide6.QtMultimedia" in sys.modules

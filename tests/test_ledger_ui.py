@@ -17,16 +17,13 @@ from inspector.ledger import entries, order
 from inspector.workspace import Workspace
 from ui.ledger_page import _qdate
 from ui.main_window import MainWindow
-from ui.tasks import TaskRunner
 
 from .ledger_helpers import PASSPHRASE, signed_inspection, team_keys
 
 
 @pytest.fixture(autouse=True)
-def synchronous_tasks() -> Iterator[None]:
-    TaskRunner.synchronous = True
-    yield
-    TaskRunner.synchronous = False
+def _synchronous(synchronous_tasks: None) -> None:
+    """Every job of this file inline (the shared fixture of tests/conftest.py)."""
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ typed lost."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,6 @@ from inspector.inspections import TeamMember, create_inspection, get_inspection
 from inspector.workspace import Workspace
 from ui.lock import SetupDialog, SignInDialog
 from ui.main_window import MainWindow
-from ui.tasks import TaskRunner
 
 from .conftest import HOLDER, PASSPHRASE, open_home
 from .test_app import ime_type
@@ -27,10 +25,8 @@ TEAM = [TeamMember("张伟", HOLDER, "历下区"), TeamMember("李娜", "3701000
 
 
 @pytest.fixture(autouse=True)
-def synchronous_tasks() -> Iterator[None]:
-    TaskRunner.synchronous = True
-    yield
-    TaskRunner.synchronous = False
+def _synchronous(synchronous_tasks: None) -> None:
+    """Every job of this file inline (the shared fixture of tests/conftest.py)."""
 
 
 def _plan(workspace: Workspace) -> str:

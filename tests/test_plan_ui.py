@@ -6,7 +6,6 @@ and the team marks bills."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +38,8 @@ from .test_stock import write_csv as write_table
 
 
 @pytest.fixture
-def synchronous() -> Iterator[None]:
-    TaskRunner.synchronous = True
-    yield
-    TaskRunner.synchronous = False
+def synchronous(synchronous_tasks: None) -> None:
+    """Every job inline (the shared fixture of tests/conftest.py)."""
 
 
 @pytest.fixture
@@ -98,8 +95,9 @@ def test_a_draw_in_the_app_publishes_first_previews_then_plans_and_writes_the_re
     assert len(planned.args[0]) == 2
     assert {s.id for s in list_inspections(workspace)} == set(planned.args[0])
     assert [dialog.result_table.item(r, 1).text() for r in range(2)] == previewed
+    # The workbook and its PDF are made on the CPU pool once the draw is stored.
+    qtbot.waitUntil(lambda: "抽查结果已写入" in dialog.result_label.text())
     assert verify_publication(target).ok
-    assert "抽查结果已写入" in dialog.result_label.text()
     assert target.with_suffix(".pdf").read_bytes().startswith(b"%PDF")  # the notice beside it
 
     # The draw is listed and can be exported again: the same result from its stored inputs.
@@ -108,6 +106,7 @@ def test_a_draw_in_the_app_publishes_first_previews_then_plans_and_writes_the_re
     again = tmp_path / "再次导出.xlsx"
     save_to(monkeypatch, again)
     dialog.export_button.click()
+    qtbot.waitUntil(lambda: "再次导出" in dialog.result_label.text())
     check = verify_publication(again)
     assert check.ok and check.inputs is not None
     assert check.inputs.sha256 == list_draws(workspace)[0].inputs_sha256
@@ -186,11 +185,13 @@ def test_claims_are_read_off_the_ui_thread_attached_and_marked(
     dialog.table.setCurrentIndex(dialog.model.index(0, 0))
     before = len(events(workspace))
     dialog.problem_button.click()  # a problem needs a note
+    qtbot.waitUntil(lambda: bool(warnings))  # the refusal comes back from the executor
     assert warnings and "请写明问题" in warnings[0] and "--note" not in warnings[0]
     assert len(events(workspace)) == before
     dialog.table.setCurrentIndex(dialog.model.index(0, 0))
     dialog.note_edit.setText("虚记床位费")
-    dialog.problem_button.click()
+    with qtbot.waitSignal(dialog.changed):
+        dialog.problem_button.click()
     assert [e.action for e in events(workspace)[before:]] == ["claims.mark"]
     first = samples_of(workspace, inspection)[0].bills[0]
     assert (first.verdict, first.note) == ("problem", "虚记床位费")

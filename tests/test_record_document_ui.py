@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,10 +25,8 @@ from ui.tasks import TaskRunner
 
 
 @pytest.fixture(autouse=True)
-def synchronous_tasks() -> Iterator[None]:
-    TaskRunner.synchronous = True
-    yield
-    TaskRunner.synchronous = False
+def _synchronous(synchronous_tasks: None) -> None:
+    """Every job of this file inline (the shared fixture of tests/conftest.py)."""
 
 
 def _pharmacy(ws: Workspace) -> str:

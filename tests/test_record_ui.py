@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,10 +16,8 @@ from ui.tasks import TaskRunner
 
 
 @pytest.fixture(autouse=True)
-def synchronous_tasks() -> Iterator[None]:
-    TaskRunner.synchronous = True
-    yield
-    TaskRunner.synchronous = False
+def _synchronous(synchronous_tasks: None) -> None:
+    """Every job of this file inline (the shared fixture of tests/conftest.py)."""
 
 
 def test_make_preview_and_print_the_record(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -26,10 +25,8 @@ BAD = [
 
 
 @pytest.fixture
-def synchronous() -> Iterator[None]:
-    TaskRunner.synchronous = True
-    yield
-    TaskRunner.synchronous = False
+def synchronous(synchronous_tasks: None) -> None:
+    """Every job inline (the shared fixture of tests/conftest.py)."""
 
 
 def make_dialog(qtbot: QtBot, workspace: Workspace) -> RegistryImportDialog:

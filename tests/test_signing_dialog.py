@@ -24,13 +24,11 @@ PASSPHRASE = "试用口令-123456"
 
 
 @pytest.fixture(autouse=True)
-def quiet(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    TaskRunner.synchronous = True
+def quiet(monkeypatch: pytest.MonkeyPatch, synchronous_tasks: None) -> Iterator[None]:
     # Message boxes would wait for a click; the tests read the state instead.
     for name in ("information", "warning"):
         monkeypatch.setattr(QMessageBox, name, lambda *a, **k: QMessageBox.StandardButton.Ok)
     yield
-    TaskRunner.synchronous = False
 
 
 def draw(qtbot: QtBot, dialog: SigningDialog) -> None:

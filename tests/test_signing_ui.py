@@ -20,7 +20,9 @@ from .signing_pki import PASS, make_ca, make_p12
 NEW_PASS = "a new passphrase"
 
 
-def test_keys_dialog_import_new_attach_and_trial(qtbot: QtBot, tmp_path: Path) -> None:
+def test_keys_dialog_import_new_attach_and_trial(
+    qtbot: QtBot, tmp_path: Path, synchronous_tasks: None
+) -> None:
     store = KeyStore(tmp_path / "home")
     dialog = KeysDialog(store)
     qtbot.addWidget(dialog)

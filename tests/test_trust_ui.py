@@ -28,7 +28,7 @@ def ca() -> CA:
 
 
 def test_the_trust_list_in_the_keys_dialog(
-    qtbot: QtBot, workspace: Workspace, ca: CA, tmp_path: Path
+    qtbot: QtBot, workspace: Workspace, ca: CA, tmp_path: Path, synchronous_tasks: None
 ) -> None:
     dialog = KeysDialog(KeyStore(workspace.home), workspace=workspace)
     qtbot.addWidget(dialog)

@@ -155,7 +155,10 @@ class Application:
     def set_language(self, language: str) -> None:
         if language == self.language or self.workspace is None:
             return
-        self.workspace.db.set_setting(LANGUAGE, language)
+        from ui.ops import OpChanges, ops
+
+        ws = self.workspace
+        ops().mutate(lambda: ws.db.set_setting(LANGUAGE, language), OpChanges(settings=True))
         self.workspace.home.set_start_language(language)
         self.language = language
         self.translations.apply(language)

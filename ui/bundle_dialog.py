@@ -42,6 +42,7 @@ from inspector.errors import InspectorError
 from inspector.signing import KeyStore
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
+from ui.ops import OpChanges, ops
 from ui.tasks import TaskRunner
 
 ERROR_TEXT = "#b00020"
@@ -299,6 +300,9 @@ class BundleImportDialog(QDialog):
         self.runner.run(
             lambda reporter: import_bundle(workspace, target, trust=trust, reporter=reporter),
             on_success=self._show_result,
+            changes=OpChanges(
+                inspection=True, answers=True, evidence=True, record=True, ledger=True
+            ),
             on_failure=self._fail,
             progress_parent=self,
             label=self.tr("正在导入交接包…"),
@@ -408,13 +412,22 @@ class ConflictsDialog(QDialog):
         conflict = self.current()
         if conflict is None:
             return
-        try:
-            view = settle_conflict(self.workspace, conflict.id, keep)
-        except InspectorError as error:
+
+        def done(view: Any) -> None:
+            self.message.setStyleSheet("")
+            self.message.setText(self.tr("已处理：%1").replace("%1", view.label))
+            self.settled.emit(view)
+            self.reload()
+
+        def failed(message: str) -> None:
             self.message.setStyleSheet(f"color: {ERROR_TEXT}")
-            self.message.setText(core_message(error))
-            return
-        self.message.setStyleSheet("")
-        self.message.setText(self.tr("已处理：%1").replace("%1", view.label))
-        self.settled.emit(view)
-        self.reload()
+            self.message.setText(message)
+
+        ws = self.workspace
+        ops().mutate(
+            lambda: settle_conflict(ws, conflict.id, keep),
+            OpChanges(inspection=True, answers=True, evidence=True, record=True),
+            parent=self,
+            success=done,
+            failure=failed,
+        )

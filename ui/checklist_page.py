@@ -57,6 +57,7 @@ from inspector.workspace import Workspace
 from ui.autosave import AutoSaver
 from ui.core_messages import core_message
 from ui.drug_list import DrugListBox
+from ui.ops import OpChanges, ops
 from ui.strings import money, plain_amount, result_name, status_name
 
 RESULT_COLORS = {
@@ -479,6 +480,7 @@ class ChecklistPage(QWidget):
             self.saver.submit(
                 "position",
                 lambda: self.workspace.db.set_setting(position_key(view.id), code),
+                OpChanges(),  # the UI's own state: nothing shown changes
             )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -696,25 +698,32 @@ class ChecklistPage(QWidget):
         if view is None:
             return
         self.saver.flush()
-        try:
-            if self.editable:
-                unchecked = sum(
-                    1 for s in self.states.values() if s is None or s.result is Result.UNCHECKED
-                )
-                question = self.tr("结束现场检查后，答案将不能再修改（可重新打开）。")
-                if unchecked:
-                    question += "\n" + self.tr("还有 %n 项未检查。", "", unchecked)
-                answer = QMessageBox.question(self, self.tr("完成现场检查"), question)
-                if answer != QMessageBox.StandardButton.Yes:
-                    return
-                finish_inspection(self.workspace, view.id)
-            else:
-                reopen_inspection(self.workspace, view.id)
-        except InspectorError as error:
-            QMessageBox.warning(self, self.tr("无法完成"), core_message(error))
-            return
+        if self.editable:
+            unchecked = sum(
+                1 for s in self.states.values() if s is None or s.result is Result.UNCHECKED
+            )
+            question = self.tr("结束现场检查后，答案将不能再修改（可重新打开）。")
+            if unchecked:
+                question += "\n" + self.tr("还有 %n 项未检查。", "", unchecked)
+            answer = QMessageBox.question(self, self.tr("完成现场检查"), question)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            step = finish_inspection
+        else:
+            step = reopen_inspection
         current = self.current
-        self.load(view.id)
-        if current:
-            self.select(current)
-        self.changed.emit()
+
+        def done(_result: object) -> None:
+            self.load(view.id)
+            if current:
+                self.select(current)
+            self.changed.emit()
+
+        ws = self.workspace
+        ops().mutate(
+            lambda: step(ws, view.id),
+            OpChanges(inspection=True).about(view.id),
+            parent=self,
+            success=done,
+            failure=lambda message: QMessageBox.warning(self, self.tr("无法完成"), message),
+        )

@@ -62,6 +62,7 @@ from inspector.inspections import format_fen, parse_amount
 from inspector.progress import Reporter
 from inspector.workspace import Workspace
 from ui.errors import show_error
+from ui.ops import OpChanges, ops
 from ui.table_model import RowsModel
 from ui.tasks import TaskRunner
 
@@ -386,6 +387,7 @@ class ClaimsDialog(QDialog):
 
         self.runner.run(
             work, on_success=done, on_failure=failed, progress_parent=self,
+            changes=OpChanges(answers=True).about(self.inspection_id),
             label=self.tr("正在建立抽样清单…"),
         )  # fmt: skip
 
@@ -455,33 +457,48 @@ class ClaimsDialog(QDialog):
         picker = EvidencePicker(self.workspace, self.inspection_id, bill, self)
         if not picker.exec() or not picker.chosen:
             return
-        try:
-            mark_bill(self.workspace, self.inspection_id, bill.bill_no, bill.verdict, bill.note,
-                      evidence_ids=picker.chosen)  # fmt: skip
-        except InspectorError as error:
-            show_error(self, self.tr("结算数据抽样"), error)
-            return
         row = self.table.currentIndex().row()
-        self.changed.emit()
-        self.reload()
-        self.table.setCurrentIndex(self.model.index(row, 0))
+
+        def done(_result: object) -> None:
+            self.changed.emit()
+            self.reload()
+            self.table.setCurrentIndex(self.model.index(row, 0))
+
+        ws, inspection_id, chosen = self.workspace, self.inspection_id, picker.chosen
+        ops().mutate(
+            lambda: mark_bill(
+                ws, inspection_id, bill.bill_no, bill.verdict, bill.note, evidence_ids=chosen
+            ),
+            OpChanges(answers=True).about(inspection_id),
+            parent=self,
+            success=done,
+            failure=self._refused,
+        )
+
+    def _refused(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("结算数据抽样"), message)
 
     def mark(self, verdict: str) -> None:
         bill = self._current_bill()
         if bill is None:
             return
         row = self.table.currentIndex().row()
-        try:
-            mark_bill(self.workspace, self.inspection_id, bill.bill_no, verdict,
-                      self.note_edit.text())  # fmt: skip
-        except InspectorError as error:
-            show_error(self, self.tr("结算数据抽样"), error)
-            return
-        self.changed.emit()
-        self.reload()
-        # On to the next bill, as a team works down the list.
-        following = min(row + 1, self.model.rowCount() - 1)
-        self.table.setCurrentIndex(self.model.index(following, 0))
+
+        def done(_result: object) -> None:
+            self.changed.emit()
+            self.reload()
+            # On to the next bill, as a team works down the list.
+            following = min(row + 1, self.model.rowCount() - 1)
+            self.table.setCurrentIndex(self.model.index(following, 0))
+
+        ws, inspection_id, note = self.workspace, self.inspection_id, self.note_edit.text()
+        ops().mutate(
+            lambda: mark_bill(ws, inspection_id, bill.bill_no, verdict, note),
+            OpChanges(answers=True).about(inspection_id),
+            parent=self,
+            success=done,
+            failure=self._refused,
+        )
 
 
 class EvidencePicker(QDialog):

@@ -3,6 +3,8 @@ menu. The inspector chosen is the actor of every event in the action log (全过
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.errors import InspectorError
 from inspector.inspections import (
     KnownInspector,
     TeamMember,
@@ -24,7 +25,7 @@ from inspector.inspections import (
     set_current_inspector,
 )
 from inspector.workspace import Workspace
-from ui.core_messages import core_message
+from ui.ops import OpChanges, ops
 
 
 def describe(person: KnownInspector | None) -> str:
@@ -91,9 +92,16 @@ class CurrentInspectorDialog(QDialog):
             member = TeamMember(self.name.text().strip(), self.cert_no.text().strip())
         else:
             member = str(cert_no)
-        try:
-            self.chosen = set_current_inspector(self.workspace, member)
-        except InspectorError as error:
-            QMessageBox.warning(self, self.tr("当前检查人员"), core_message(error))
-            return
-        super().accept()
+
+        def done(chosen: Any) -> None:
+            self.chosen = chosen
+            super(CurrentInspectorDialog, self).accept()
+
+        ws = self.workspace
+        ops().mutate(
+            lambda: set_current_inspector(ws, member),
+            OpChanges(settings=True),
+            parent=self,
+            success=done,
+            failure=lambda message: QMessageBox.warning(self, self.tr("当前检查人员"), message),
+        )

@@ -4,6 +4,9 @@ signed digitally; the PDF is made through the task runner like the inspection re
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.errors import InspectorError
 from inspector.inspections import get_inspection
 from inspector.record.build import build_interview_record
 from inspector.record.content import (
@@ -38,7 +40,7 @@ from inspector.record.content import (
     update_interview,
 )
 from inspector.workspace import Workspace
-from ui.core_messages import core_message
+from ui.ops import OpChanges, Pending, ops
 from ui.tasks import TaskRunner
 
 QUESTION, ANSWER = range(2)
@@ -206,61 +208,78 @@ class InterviewDialog(QDialog):
 
     # --- actions -------------------------------------------------------------------------
 
-    def _try(self, action: object) -> bool:
-        try:
-            action()  # type: ignore[operator]
-        except InspectorError as error:
-            QMessageBox.warning(self, self.tr("未保存"), core_message(error))
-            return False
-        self.changed.emit()
-        return True
+    def _try(
+        self,
+        action: Callable[[], Any],
+        then: Callable[[Any], None] | None = None,
+        *,
+        after: Callable[[], None] | None = None,
+    ) -> Pending:
+        """Run ``action`` as an operation, then ``then(result)`` (``after()`` either way); the
+        outcome is returned where already known (see ui/ops ``Pending``)."""
+
+        def done(result: Any) -> None:
+            self.changed.emit()
+            if then is not None:
+                then(result)
+            if after is not None:
+                after()
+
+        def failed(message: str) -> None:
+            QMessageBox.warning(self, self.tr("未保存"), message)
+            if after is not None:
+                after()
+
+        return ops().mutate(
+            action,
+            OpChanges(record=True).about(self.inspection_id),
+            parent=self,
+            success=done,
+            failure=failed,
+        )
 
     def create(self) -> str | None:
-        made: list[str] = []
-        if self._try(
-            lambda: made.append(
-                new_interview(
-                    self.workspace,
-                    self.inspection_id,
-                    self.new_name.text(),
-                    recorder=self.recorder.currentData() or None,
-                )
-            )
-        ):
+        ws, inspection_id = self.workspace, self.inspection_id
+        name, recorder = self.new_name.text(), self.recorder.currentData() or None
+
+        def then(made: str) -> None:
             self.new_name.clear()
-            self.reload(made[0])
-            return made[0]
-        return None
+            self.reload(made)
+
+        pending = self._try(lambda: new_interview(ws, inspection_id, name, recorder=recorder), then)
+        return pending.result if pending else None
 
     def save_particulars(self) -> bool:
         current = self.current
         if current is None:
             return False
-        saved = self._try(
-            lambda: update_interview(
-                self.workspace,
-                current.id,
-                interviewee_name=self.name.text(),
-                role=self.role.text(),
-                id_no=self.id_no.text(),
-                place=self.place.text(),
-                recorder=self.recorder.currentData() or "",
-            )
+        ws = self.workspace
+        values = dict(
+            interviewee_name=self.name.text(),
+            role=self.role.text(),
+            id_no=self.id_no.text(),
+            place=self.place.text(),
+            recorder=self.recorder.currentData() or "",
         )
-        self.reload()
-        return saved
+        saved = self._try(
+            lambda: update_interview(ws, current.id, **values),  # type: ignore[arg-type]
+            after=self.reload,
+        )
+        return bool(saved)
 
     def ask(self) -> bool:
         current = self.current
         if current is None:
             return False
         question, answer = self.question.text(), self.answer.toPlainText()
-        if self._try(lambda: add_question(self.workspace, current.id, question, answer)):
+        ws = self.workspace
+
+        def then(_result: object) -> None:
             self.question.clear()
             self.answer.clear()
             self.reload()
-            return True
-        return False
+
+        return bool(self._try(lambda: add_question(ws, current.id, question, answer), then))
 
     def _on_cell(self, row: int, _column: int) -> None:
         current = self.current
@@ -268,8 +287,11 @@ class InterviewDialog(QDialog):
             return
         cells = [self.table.item(row, c) for c in (QUESTION, ANSWER)]
         question, answer = (c.text() if c is not None else "" for c in cells)
-        self._try(lambda: edit_question(self.workspace, current.id, row + 1, question, answer))
-        self.reload()
+        ws = self.workspace
+        self._try(
+            lambda: edit_question(ws, current.id, row + 1, question, answer),
+            after=self.reload,
+        )
 
     def build(self) -> None:
         current = self.current
@@ -278,6 +300,7 @@ class InterviewDialog(QDialog):
         self.runner.run(
             lambda _reporter: build_interview_record(self.workspace, current.id),
             on_success=lambda _result: self.status.setText(self.tr("已生成询问笔录。")),
+            changes=OpChanges(record=True).about(self.inspection_id),
             on_failure=lambda message: QMessageBox.warning(self, self.tr("无法生成"), message),
             progress_parent=self,
             label=self.tr("正在生成询问笔录…"),

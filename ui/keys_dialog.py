@@ -8,8 +8,10 @@ buttons ask for it first), so tests drive them directly."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -36,6 +38,7 @@ from inspector.signing.keystore import CertNoMissing, KeyInfo, KeyStore
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
 from ui.errors import arg
+from ui.ops import OpChanges, ops
 from ui.trust_dialog import TrustList
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -250,78 +253,106 @@ class KeysDialog(QDialog):
 
     # --- the work (arguments in, a message out) --------------------------------------------
 
+    def _keep(self, work: Callable[[], Any], then: Callable[[Any], None]) -> Any:
+        """Run a key store action as an operation (it writes key files and, over a workspace,
+        the action log: on the database executor, never on the UI thread); ``then(result)``
+        back here. Returns the result when already known (the executor inline, as in tests),
+        else None: the outcome then shows in the dialog."""
+        pending = ops().mutate(
+            work,
+            OpChanges(settings=True),
+            parent=self,
+            success=then,
+            failure=lambda message: self._say(message, error=True),
+        )
+        return pending.result if pending else None
+
     def import_pkcs12(
-        self, path: str | Path, passphrase: str, cert_no: str | None = None
+        self,
+        path: str | Path,
+        passphrase: str,
+        cert_no: str | None = None,
+        *,
+        ask_cert_no: bool = False,
     ) -> KeyInfo | None:
         """Import; ``cert_no`` binds the key to its holder's 执法证号 when the certificate
-        carries none (the button asks for it then)."""
-        try:
-            info = self.store.import_pkcs12(Path(path), passphrase, cert_no=cert_no)
-        except CertNoMissing as error:
-            self.needs_cert_no = True
-            self._say(core_message(error), error=True)
-            return None
-        except InspectorError as error:
-            self._say(core_message(error), error=True)
-            return None
-        return self._done(info, arg(self.tr("已导入 %1 的密钥"), info.name))
+        carries none (with ``ask_cert_no``, the holder's number is asked for then)."""
+        store = self.store
+
+        def work() -> KeyInfo | CertNoMissing:
+            try:
+                return store.import_pkcs12(Path(path), passphrase, cert_no=cert_no)
+            except CertNoMissing as error:  # not a failure: a question for the user
+                return error
+
+        def then(result: KeyInfo | CertNoMissing) -> None:
+            if isinstance(result, CertNoMissing):
+                self.needs_cert_no = True
+                self._say(core_message(result), error=True)
+                if ask_cert_no:
+                    self._ask_cert_no(path, passphrase)
+                return
+            self._done(result, self.tr("已导入 %1 的密钥").replace("%1", result.name))
+
+        result = self._keep(work, then)
+        return result if isinstance(result, KeyInfo) else None
 
     def new_key(
         self, name: str, cert_no: str, org: str, passphrase: str, csr_out: str | Path | None
     ) -> KeyInfo | None:
-        try:
-            info, csr = self.store.new_key_and_csr(name, cert_no, org, passphrase)
-        except InspectorError as error:
-            self._say(core_message(error), error=True)
-            return None
-        where = self.store.csr_path(info.key_id)
-        if csr_out:
-            try:
-                Path(csr_out).write_bytes(csr)
-                where = Path(csr_out)
-            except OSError as error:
-                self._done(info, "")
-                self._say(
-                    arg(
-                        self.tr("密钥已生成，但证书请求无法保存到 %1：%2；它也在 %3"),
-                        str(csr_out),
-                        error.strerror or str(error),
-                        str(self.store.csr_path(info.key_id)),
-                    ),
-                    error=True,
-                )
-                return info
-        return self._done(
-            info,
-            arg(
-                self.tr("已生成密钥。请把证书请求 %1 交给医保局的 CA，收到证书后在这里导入。"),
-                str(where),
-            ),
-        )
+        store = self.store
+
+        def then(made: tuple[KeyInfo, bytes]) -> None:
+            info, csr = made
+            where = store.csr_path(info.key_id)
+            if csr_out:
+                try:
+                    Path(csr_out).write_bytes(csr)
+                    where = Path(csr_out)
+                except OSError as error:
+                    self._done(info, "")
+                    self._say(
+                        self.tr("密钥已生成，但证书请求无法保存到 %1：%2；它也在 %3")
+                        .replace("%1", str(csr_out))
+                        .replace("%2", error.strerror or str(error))
+                        .replace("%3", str(store.csr_path(info.key_id))),
+                        error=True,
+                    )
+                    return
+            self._done(
+                info,
+                self.tr(
+                    "已生成密钥。请把证书请求 %1 交给医保局的 CA，收到证书后在这里导入。"
+                ).replace("%1", str(where)),
+            )
+
+        made = self._keep(lambda: store.new_key_and_csr(name, cert_no, org, passphrase), then)
+        return made[0] if made else None
 
     def attach_certificate(self, key_id: str, cert_path: str | Path) -> KeyInfo | None:
         try:
             data = Path(cert_path).read_bytes()
-            info = self.store.attach_certificate(key_id, data)
         except OSError as error:
             self._say(
                 arg(self.tr("无法读取证书文件：%1"), error.strerror or str(error)),
                 error=True,
             )
             return None
-        except InspectorError as error:
-            self._say(core_message(error), error=True)
-            return None
-        return self._done(info, arg(self.tr("证书已导入，%1 的密钥可以签名了"), info.name))
+        store = self.store
+        return self._keep(
+            lambda: store.attach_certificate(key_id, data),
+            lambda info: self._done(
+                info, self.tr("证书已导入，%1 的密钥可以签名了").replace("%1", info.name)
+            ),
+        )
 
     def make_trial(self, name: str, cert_no: str, passphrase: str) -> KeyInfo | None:
-        try:
-            info = self.store.self_signed_for_trials(name, cert_no, passphrase)
-        except InspectorError as error:
-            self._say(core_message(error), error=True)
-            return None
-        return self._done(
-            info, arg(self.tr("已生成 %1 的试用证书（自签名），仅用于试用"), info.name)
+        store = self.store
+        return self._keep(
+            lambda: store.self_signed_for_trials(name, cert_no, passphrase),
+            lambda info: self._done(
+                info, self.tr("已生成 %1 的试用证书（自签名），仅用于试用").replace("%1", info.name)
+            ),
         )
 
     # --- the buttons: ask, then do ---------------------------------------------------------
@@ -343,14 +374,16 @@ class KeysDialog(QDialog):
         if passphrase is None:
             return
         self.needs_cert_no = False
-        if self.import_pkcs12(path, passphrase) is None and self.needs_cert_no:
-            cert_no, ok = QInputDialog.getText(
-                self,
-                self.tr("执法证号"),
-                self.tr("证书中没有执法证号。持有人的执法证号（密钥与它绑定）："),
-            )
-            if ok and cert_no.strip():
-                self.import_pkcs12(path, passphrase, cert_no.strip())
+        self.import_pkcs12(path, passphrase, ask_cert_no=True)
+
+    def _ask_cert_no(self, path: str | Path, passphrase: str) -> None:
+        cert_no, ok = QInputDialog.getText(
+            self,
+            self.tr("执法证号"),
+            self.tr("证书中没有执法证号。持有人的执法证号（密钥与它绑定）："),
+        )
+        if ok and cert_no.strip():
+            self.import_pkcs12(path, passphrase, cert_no.strip())
 
     def _ask_new(self) -> None:
         form = KeyForm(self.tr("生成密钥和证书请求"), with_org=True, parent=self)

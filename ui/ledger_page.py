@@ -6,6 +6,7 @@ action is one call into the core (inspector/ledger/); files are written on the t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,7 @@ from inspector.ledger.entries import EntryView, LedgerFilter
 from inspector.ledger.follow_up import pending_follow_up
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
+from ui.ops import OpChanges, ops
 from ui.strings import money
 from ui.table_model import RowsModel
 from ui.tasks import TaskRunner
@@ -356,6 +358,7 @@ class OrderDialog(QDialog):
                 self.workspace, self.inspection_id, deadlines=deadlines
             ),
             on_success=done,
+            changes=OpChanges(ledger=True),
             on_failure=self._failed,
             progress_parent=self,
         )
@@ -376,6 +379,7 @@ class OrderDialog(QDialog):
         self.runner.run(
             lambda _reporter: order.sign_order(self.workspace, order_id, key_id, secret),
             on_success=done,
+            changes=OpChanges(ledger=True),
             on_failure=self._failed,
             progress_parent=self,
             label=self.tr("正在签名…"),
@@ -565,6 +569,7 @@ class LedgerPage(QWidget):
         self.runner.run(
             lambda reporter: entries.enter_signed(self.workspace, reporter),
             on_success=lambda _count: self.refresh(),
+            changes=OpChanges(ledger=True),
             on_failure=lambda message: QMessageBox.warning(self, self.tr("问题台账"), message),
             progress_parent=self,
             label=self.tr("正在整理问题台账…"),
@@ -659,13 +664,29 @@ class LedgerPage(QWidget):
             row is not None and row.status not in (entries.SUPERSEDED, entries.RECTIFIED)
         )
         self.order_button.setEnabled(row is not None and row.status in entries.OPEN)
-        self.pending = None if row is None else pending_follow_up(self.workspace, row.id)
-        self.verdict_button.setEnabled(self.pending is not None)
-        self.follow_up_button.setEnabled(self.follow_up_button.isEnabled() and self.pending is None)
         if row is None:
+            self.pending = None
+            self.verdict_button.setEnabled(False)
             self.detail.setHtml(f"<p>{labels['选择一个问题查看详情']}</p>")
             return
-        path = cases.case_path(self.workspace, row.id)
+        # The finding's follow-up and case path are read on the database executor.
+        self.pending = None
+        self.verdict_button.setEnabled(False)
+        ws, entry_id = self.workspace, row.id
+        ops().query(
+            lambda: (pending_follow_up(ws, entry_id), cases.case_path(ws, entry_id)),
+            parent=self,
+            success=lambda found: self._show_detail(row, labels, *found),
+            failure=self._refused,
+        )
+
+    def _show_detail(self, row: Any, labels: dict[str, str], pending: Any, path: Any) -> None:
+        current = self.selected()
+        if current is None or current.id != row.id:
+            return  # another finding was chosen meanwhile: its own read follows
+        self.pending = pending
+        self.verdict_button.setEnabled(self.pending is not None)
+        self.follow_up_button.setEnabled(self.follow_up_button.isEnabled() and self.pending is None)
         library = self.workspace.library
         violation = library.violations.get(row.violation_code or "")
 
@@ -709,11 +730,31 @@ class LedgerPage(QWidget):
     # --- actions -------------------------------------------------------------------------
 
     def _failed(self, error: InspectorError) -> None:
-        QMessageBox.warning(self, self.tr("问题台账"), core_message(error))
+        self._refused(core_message(error))
+
+    def _refused(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("问题台账"), message)
 
     def _done(self) -> None:
         self.apply_filters()
         self.changed.emit()
+
+    def _mutate(
+        self,
+        work: Callable[[], Any],
+        changes: OpChanges,
+        then: Callable[[Any], None] | None = None,
+    ) -> bool | None:
+        """Run a change of the ledger as an operation; the page refreshes when it is done.
+        Returns whether it succeeded when already known (the executor inline, as in tests),
+        else None: the outcome then shows on the page or in a message."""
+
+        def done(result: Any) -> None:
+            self._done()
+            if then is not None:
+                then(result)
+
+        return ops().mutate(work, changes, parent=self, success=done, failure=self._refused).ok
 
     def record_progress(self) -> None:
         row = self.selected()
@@ -729,16 +770,12 @@ class LedgerPage(QWidget):
             dialog.recovered.text(),
         )
 
-    def save_progress(self, entry: str, status: str, note: str, recovered: str) -> bool:
-        try:
-            entries.set_progress(
-                self.workspace, entry, status=status, note=note, recovered=recovered
-            )
-        except InspectorError as error:
-            self._failed(error)
-            return False
-        self._done()
-        return True
+    def save_progress(self, entry: str, status: str, note: str, recovered: str) -> bool | None:
+        ws = self.workspace
+        return self._mutate(
+            lambda: entries.set_progress(ws, entry, status=status, note=note, recovered=recovered),
+            OpChanges(ledger=True),
+        )
 
     def add_case_step(self) -> None:
         row = self.selected()
@@ -760,14 +797,11 @@ class LedgerPage(QWidget):
             note=dialog.note.text(),
         )
 
-    def save_case_step(self, entry: str, **values: Any) -> bool:
-        try:
-            cases.add_case_step(self.workspace, entry, **values)
-        except InspectorError as error:
-            self._failed(error)
-            return False
-        self._done()
-        return True
+    def save_case_step(self, entry: str, **values: Any) -> bool | None:
+        ws = self.workspace
+        return self._mutate(
+            lambda: cases.add_case_step(ws, entry, **values), OpChanges(ledger=True)
+        )
 
     def create_follow_up(self) -> str | None:
         """A 回头看 of every open finding of the selected finding's inspection, by the same
@@ -778,19 +812,22 @@ class LedgerPage(QWidget):
         row = self.selected()
         if row is None:
             return None
-        original = get_inspection(self.workspace, row.inspection_id)
-        team = [TeamMember(name, cert) for name, cert, _role in original.team]
-        leader = original.leader[1] if original.leader else None
-        try:
-            visit = create_follow_up(
-                self.workspace, inspection=row.inspection_id, team=team, leader=leader
-            )
-        except InspectorError as error:
-            self._failed(error)
-            return None
-        self._done()
-        self.open_requested.emit(visit)
-        return visit
+        ws, inspection_id = self.workspace, row.inspection_id
+
+        def work() -> str:
+            original = get_inspection(ws, inspection_id)
+            team = [TeamMember(name, cert) for name, cert, _role in original.team]
+            leader = original.leader[1] if original.leader else None
+            return create_follow_up(ws, inspection=inspection_id, team=team, leader=leader)
+
+        made: list[str] = []
+
+        def opened(visit: str) -> None:
+            made.append(visit)
+            self.open_requested.emit(visit)
+
+        self._mutate(work, OpChanges(inspection=True, ledger=True), opened)
+        return made[0] if made else None
 
     def take_verdict(self) -> None:
         if self.pending is None:
@@ -799,7 +836,7 @@ class LedgerPage(QWidget):
         if dialog.exec():
             self.save_verdict(dialog.verdict.currentData(), dialog.note.toPlainText())
 
-    def save_verdict(self, verdict: str, note: str) -> bool:
+    def save_verdict(self, verdict: str, note: str) -> bool | None:
         """The verdict on the selected finding in its unsigned 回头看 (new evidence goes on the
         follow-up's item in its checklist)."""
         from inspector.ledger.follow_up import save_verdict
@@ -807,13 +844,11 @@ class LedgerPage(QWidget):
         if self.pending is None:
             return False
         visit, item_code, _before = self.pending
-        try:
-            save_verdict(self.workspace, visit, item_code, verdict, note=note or None)
-        except InspectorError as error:
-            self._failed(error)
-            return False
-        self._done()
-        return True
+        ws = self.workspace
+        return self._mutate(
+            lambda: save_verdict(ws, visit, item_code, verdict, note=note or None),
+            OpChanges(answers=True, ledger=True).about(visit),
+        )
 
     def order_dialog(self) -> OrderDialog | None:
         """The rectification order of the selected finding's inspection: a deadline for each
@@ -866,9 +901,8 @@ class LedgerPage(QWidget):
     def write_report(self, since: date, until: date, district: str | None, target: Path) -> None:
         from inspector.record.facts import BUREAU_SETTING
 
-        bureau = self.workspace.db.setting(BUREAU_SETTING)
-
         def work(_reporter: Any) -> str:
+            bureau = self.workspace.db.setting(BUREAU_SETTING)
             figures = report.report_figures(self.workspace, since, until, district)
             report.write_report(self.workspace, figures, target, bureau)
             return str(target)

@@ -34,9 +34,16 @@ if TYPE_CHECKING:
     from ui.home import HomePage, ListSource
     from ui.ledger_page import DueBanner, LedgerPage
     from ui.lock import Curtain, IdleLock
+    from ui.ops import OpChanges
     from ui.tasks import TaskRunner
 
 LAST_INSPECTION = "last_inspection"
+
+
+def _nothing_shown() -> OpChanges:
+    from ui.ops import OpChanges
+
+    return OpChanges()
 
 
 def _evidence_factory(workspace: Workspace, runner: TaskRunner) -> object | None:
@@ -162,6 +169,7 @@ class MainWindow(QMainWindow):
         from ui.autosave import AutoSaver
         from ui.checklist_page import ChecklistPage
         from ui.home import HomePage
+        from ui.ops import ops
         from ui.tasks import TaskRunner
 
         self.workspace = workspace
@@ -182,7 +190,8 @@ class MainWindow(QMainWindow):
         self.checklist.back_requested.connect(self.show_home)
         self.checklist.record_requested.connect(self.open_record)
         self.checklist.stock_requested.connect(lambda _id: self.reconcile_stock())
-        self.checklist.changed.connect(self._checklist_changed)
+        # Every change of data, whichever screen made it, arrives here as typed changes.
+        ops().changed.connect(self._on_changes)
         for action in self._needs_workspace:
             action.setEnabled(True)
         self.attached = True
@@ -219,13 +228,11 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.ledger)
         self.ledger.back_requested.connect(self.show_home)
         self.ledger.open_requested.connect(self._open_new)
-        self.ledger.changed.connect(self._checklist_changed)
         self.due_banner = DueBanner(workspace)
         self.home.layout().insertWidget(1, self.due_banner)  # type: ignore[union-attr]
         self.due_banner.open_requested.connect(lambda: self.show_ledger(due=True))
 
     def _open_new(self, inspection_id: str) -> None:
-        self._home_stale = True
         self.open_inspection(inspection_id)
 
     def show_ledger(self, due: bool = False) -> None:
@@ -355,6 +362,7 @@ class MainWindow(QMainWindow):
         self.saver.submit(
             LAST_INSPECTION,
             lambda: self.workspace.db.set_setting(LAST_INSPECTION, inspection_id),
+            _nothing_shown(),  # the UI's own state
         )
 
     def reopen_last(self) -> bool:
@@ -370,15 +378,22 @@ class MainWindow(QMainWindow):
             return False
         return True
 
-    def _checklist_changed(self) -> None:
-        self._home_stale = True
+    def _on_changes(self, changes: OpChanges, _initiator: object) -> None:
+        """The home list refreshes from the app's one signal of changes: at once when it is
+        shown, else when it is shown next."""
+        if not changes.home_list:
+            return
+        if self.pages.currentWidget() is self.home:
+            self.home.reload()
+            self._home_stale = False
+        else:
+            self._home_stale = True
 
     def new_inspection(self) -> None:
         from ui.new_inspection import NewInspectionDialog
 
         dialog = NewInspectionDialog(self.workspace, self)
         if dialog.exec() and dialog.created_id:
-            self._home_stale = True
             self.home.reload()
             self.open_inspection(dialog.created_id)
 
@@ -393,7 +408,6 @@ class MainWindow(QMainWindow):
         from ui.plan_dialog import PlanDialog
 
         dialog = PlanDialog(self.workspace, self)
-        dialog.planned.connect(lambda _ids: self._checklist_changed())
         dialog.exec()
         if self.pages.currentWidget() is self.home:
             self.show_home()
@@ -424,7 +438,6 @@ class MainWindow(QMainWindow):
         dialog = ClaimsDialog(
             self.workspace, self.runner, inspection_id, view.institution_name, self
         )
-        dialog.changed.connect(self._checklist_changed)
         dialog.exec()
 
     def reconcile_stock(self) -> None:
@@ -438,7 +451,6 @@ class MainWindow(QMainWindow):
             )
             return
         dialog = StockDialog(self.workspace, self.runner, inspection_id, self)
-        dialog.changed.connect(self._checklist_changed)
         dialog.exec()
         if self.pages.currentWidget() is self.checklist and self.checklist.view is not None:
             self.checklist.load(self.checklist.view.id)  # the answer and evidence of P6.5
@@ -449,13 +461,11 @@ class MainWindow(QMainWindow):
 
         self.saver.flush()
         dialog = RecordDialog(self.workspace, self.runner, inspection_id, self)
-        dialog.changed.connect(self._checklist_changed)
         dialog.signatures_requested.connect(lambda id_: self.open_signing(id_, dialog))
         amendment: list[str] = []
         dialog.amended.connect(amendment.append)
         dialog.exec()
         if amendment:
-            self._home_stale = True
             self.open_inspection(amendment[0])
             return
         if self.pages.currentWidget() is self.checklist and self.checklist.view is not None:
@@ -468,7 +478,6 @@ class MainWindow(QMainWindow):
         from ui.signing_dialog import SigningDialog
 
         dialog = SigningDialog(self.workspace, self.runner, inspection_id, self)
-        dialog.changed.connect(self._checklist_changed)
         dialog.exec()
         if record_dialog is not None and hasattr(record_dialog, "refresh"):
             record_dialog.refresh()
@@ -531,7 +540,6 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def _after_import(self) -> None:
-        self._home_stale = True
         self.home.reload()
         if self.pages.currentWidget() is self.checklist and self.checklist.view is not None:
             self.checklist.load(self.checklist.inspection_id)
@@ -676,14 +684,21 @@ class MainWindow(QMainWindow):
         self.unlocked.emit()
 
     def sign_in_as(self, holder: str) -> None:
-        from inspector.errors import InspectorError
         from inspector.inspections import set_current_inspector
+        from ui.ops import OpChanges, ops
 
-        try:
-            set_current_inspector(self.workspace, holder)
-        except InspectorError:  # not yet an inspector in the database: asked by name
+        def refused(_message: str) -> None:  # not yet an inspector in the database: ask
             self.choose_inspector()
-        self.show_current_inspector()
+            self.show_current_inspector()
+
+        ws = self.workspace
+        ops().mutate(
+            lambda: set_current_inspector(ws, holder),
+            OpChanges(settings=True),
+            parent=self,
+            success=lambda _person: self.show_current_inspector(),
+            failure=refused,
+        )
 
     def choose_lock_minutes(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -705,10 +720,21 @@ class MainWindow(QMainWindow):
     def set_lock_minutes(self, minutes: int) -> None:
         from inspector.inspections import change_setting
         from ui.lock import LOCK_MINUTES
+        from ui.ops import OpChanges, ops
 
-        change_setting(self.workspace, LOCK_MINUTES, str(minutes))  # audited: a security choice
-        if self.idle is not None:
-            self.idle.set_minutes(minutes)
+        def done(_result: object) -> None:
+            if self.idle is not None:
+                self.idle.set_minutes(minutes)
+
+        ws = self.workspace
+        ops().mutate(
+            # Audited: a security choice.
+            lambda: change_setting(ws, LOCK_MINUTES, str(minutes)),
+            OpChanges(settings=True),
+            parent=self,
+            success=done,
+            failure=lambda message: QMessageBox.warning(self, self.tr("自动锁定时间"), message),
+        )
 
     def show_keys(self) -> None:
         QMessageBox.information(

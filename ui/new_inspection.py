@@ -36,6 +36,7 @@ from inspector.inspections import (
 from inspector.registry import check_agreement
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
+from ui.ops import OpChanges, ops
 
 NAME, CERT, DISTRICT, LEADER = range(4)
 
@@ -323,21 +324,28 @@ class NewInspectionDialog(QDialog):
             )
             if not accepted or not override.strip():
                 return
-        try:
-            self.created_id = create_inspection(
-                self.workspace,
-                institution=self.institution.text(),
-                type_code=self.kind.currentData(),
-                mode=self.mode.currentData(),
-                district=self.district.text(),
-                team=team,
-                leader=leader,
-                focus=self.chosen_focus(),
-                team_district=self.team_district.text().strip() or None,
-                place=self.place.text().strip() or None,
-                recusal_override=override,
-            )
-        except InspectorError as error:
-            QMessageBox.warning(self, self.tr("无法新建检查"), core_message(error))
-            return
-        self.accept()
+        values = dict(
+            institution=self.institution.text(),
+            type_code=self.kind.currentData(),
+            mode=self.mode.currentData(),
+            district=self.district.text(),
+            team=team,
+            leader=leader,
+            focus=self.chosen_focus(),
+            team_district=self.team_district.text().strip() or None,
+            place=self.place.text().strip() or None,
+            recusal_override=override,
+        )
+
+        def done(created: str) -> None:
+            self.created_id = created
+            self.accept()
+
+        ws = self.workspace
+        ops().mutate(
+            lambda: create_inspection(ws, **values),  # type: ignore[arg-type]
+            lambda created: OpChanges(inspection=True).about(created),
+            parent=self,
+            success=done,
+            failure=lambda message: QMessageBox.warning(self, self.tr("无法新建检查"), message),
+        )

@@ -6,7 +6,10 @@ inputs). The draw itself is the core's (inspector/planning/)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -46,6 +49,8 @@ from inspector.planning.service import (
 )
 from inspector.workspace import Workspace
 from ui.errors import show_error
+from ui.ops import OpChanges, ops
+from ui.tasks import TaskRunner
 
 
 def _table(headers: list[str], stretch: int = 1) -> QTableWidget:
@@ -77,6 +82,7 @@ class PlanDialog(QDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.runner = TaskRunner(self)  # the workbook and the PDF notice (CPU work)
         self.published: tuple[Candidate, ...] | None = None  # the list shown, as published
         self.preview_of: DrawInputs | None = None
         self.setWindowTitle(self.tr("双随机抽查"))
@@ -359,26 +365,38 @@ class PlanDialog(QDialog):
         target = self._ask_target(inputs.title)
         if target is None:
             return
-        try:
-            outcome = run_draw(self.workspace, inputs)
-        except InspectorError as error:
-            self._error(error)
-            return
-        self._show_result(inputs, outcome.result)
-        self.reload_history()
-        self.planned.emit(outcome.inspection_ids)
-        written = self._write(Path(target), outcome.draw_id)
-        text = self.tr("已抽取并建立 {n} 项计划检查（草稿）。抽查编号 {id}；密钥串：{key}")
-        text = (
-            text.replace("{n}", str(len(outcome.inspection_ids)))
-            .replace("{id}", outcome.draw_id)
-            .replace("{key}", outcome.result.key)
-        )
-        if written:
-            text += "\n" + self.tr("抽查结果已写入 {path}（及同名 PDF 公告）").replace(
-                "{path}", target
+        ws = self.workspace
+
+        def drawn(outcome: Any) -> None:
+            self._show_result(inputs, outcome.result)
+            self.reload_history()
+            self.planned.emit(outcome.inspection_ids)
+            text = self.tr("已抽取并建立 {n} 项计划检查（草稿）。抽查编号 {id}；密钥串：{key}")
+            text = (
+                text.replace("{n}", str(len(outcome.inspection_ids)))
+                .replace("{id}", outcome.draw_id)
+                .replace("{key}", outcome.result.key)
             )
-        self.result_label.setText(text)
+            self.result_label.setText(text)
+
+            def written() -> None:
+                self.result_label.setText(
+                    text
+                    + "\n"
+                    + self.tr("抽查结果已写入 {path}（及同名 PDF 公告）").replace("{path}", target)
+                )
+
+            self._write(Path(target), outcome.draw_id, written)
+
+        ops().mutate(
+            lambda: run_draw(ws, inputs),
+            lambda outcome: OpChanges(
+                inspection=True, inspection_ids=frozenset(outcome.inspection_ids)
+            ),
+            parent=self,
+            success=drawn,
+            failure=self._refused,
+        )
 
     def _ask_target(self, title: str) -> str | None:
         """Where the workbook goes (its PDF notice beside it), asked of the user."""
@@ -390,28 +408,45 @@ class PlanDialog(QDialog):
             return None
         return target if target.lower().endswith(".xlsx") else target + ".xlsx"
 
-    def _write(self, target: Path, draw_id: str) -> bool:
-        """Write the publication of a stored draw; on failure say so (the draw stays stored
-        and can be exported again from the list below)."""
-        try:
-            draw = stored_draw(self.workspace, draw_id)
-            write_publication(target, draw.inputs, draw.result, draw_id=draw.id, at=draw.at)
-            # The notice to post beside it (一公开), same name, .pdf.
-            notice = target.with_suffix(".pdf")
-            write_notice(notice, draw.inputs, draw.result, draw_id=draw.id, at=draw.at)
-        except InspectorError as error:
-            self._error(error)
-            return False
-        except OSError as error:
+    def _write(self, target: Path, draw_id: str, written: Callable[[], None]) -> None:
+        """Write the publication of a stored draw (read on the database executor, the workbook
+        and PDF made on the CPU pool), then ``written()``; on failure say so (the draw stays
+        stored and can be exported again from the list below)."""
+        ws = self.workspace
+
+        def make(draw: Any, _reporter: object) -> str | None:
+            try:
+                write_publication(target, draw.inputs, draw.result, draw_id=draw.id, at=draw.at)
+                # The notice to post beside it (一公开), same name, .pdf.
+                notice = target.with_suffix(".pdf")
+                write_notice(notice, draw.inputs, draw.result, draw_id=draw.id, at=draw.at)
+            except OSError as error:
+                return error.strerror or str(error)
+            return None
+
+        def made(error: str | None) -> None:
+            if error is None:
+                written()
+                return
             QMessageBox.warning(
                 self,
                 self.tr("双随机抽查"),
                 self.tr("无法写入 {path}：{error}\n抽查已保存，可在“已做的抽查”中再次导出。")
                 .replace("{path}", str(target))
-                .replace("{error}", error.strerror or str(error)),
+                .replace("{error}", error),
             )
-            return False
-        return True
+
+        ops().query(
+            lambda: stored_draw(ws, draw_id),
+            parent=self,
+            success=lambda draw: self.runner.run(
+                partial(make, draw), on_success=made, on_failure=self._refused
+            ),
+            failure=self._refused,
+        )
+
+    def _refused(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("双随机抽查"), message)
 
     # --- draws made ----------------------------------------------------------------------
 
@@ -435,7 +470,10 @@ class PlanDialog(QDialog):
         target = self._ask_target(title)
         if target is None:
             return
-        if self._write(Path(target), draw_id):
-            self.result_label.setText(
+        self._write(
+            Path(target),
+            draw_id,
+            lambda: self.result_label.setText(
                 self.tr("抽查结果已写入 {path}（及同名 PDF 公告）").replace("{path}", target)
-            )
+            ),
+        )

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 
 from inspector.db.models import InspectionStatus
 from inspector.errors import InspectorError
-from inspector.inspections import get_inspection
+from inspector.inspections import InspectionView, get_inspection
 from inspector.record.build import build_record
 from inspector.record.content import amend_inspection, signatures
 from inspector.record.status import RecordView, latest_record, record_bytes, save_record_copy
 from inspector.workspace import Workspace
-from ui.core_messages import core_message
 from ui.errors import show_error
+from ui.ops import OpChanges, ops
 from ui.tasks import TaskRunner
 
 # QtPdf renders pages only as pictures. At the printer's own resolution (1200 dpi for Qt's
@@ -129,6 +129,7 @@ class RecordDialog(QDialog):
         self.runner = runner
         self.inspection_id = inspection_id
         self.record: RecordView | None = None
+        self._hand: set[str] = set()  # 执法证号 of the inspectors who signed by hand
         self.setWindowTitle(self.tr("检查记录"))
         self.resize(1200, 740)
 
@@ -178,8 +179,24 @@ class RecordDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.record = latest_record(self.workspace, self.inspection_id)
-        view = get_inspection(self.workspace, self.inspection_id)
+        """Read the newest record, the inspection and the hand signatures on the database
+        executor (the record's data hash is recomputed: it takes time), then show them."""
+        ws, inspection_id = self.workspace, self.inspection_id
+
+        def read() -> tuple[RecordView | None, InspectionView, set[str]]:
+            hand = {sig.cert_no for sig in signatures(ws, inspection_id) if sig.role == "inspector"}
+            return latest_record(ws, inspection_id), get_inspection(ws, inspection_id), hand
+
+        ops().query(
+            read,
+            parent=self,
+            success=lambda found: self._show(*found),
+            failure=lambda message: QMessageBox.warning(self, self.tr("检查记录"), message),
+        )
+
+    def _show(self, record: RecordView | None, view: InspectionView, hand: set[str]) -> None:
+        self.record = record
+        self._hand = hand
         signed = view.status is InspectionStatus.SIGNED
         self.build_button.setEnabled(not signed)
         has_record = self.record is not None
@@ -215,11 +232,7 @@ class RecordDialog(QDialog):
             lines.append(
                 self.tr("<span style='color:#b3261e'>✗ 记录生成后数据有变更，请重新生成</span>")
             )
-        hand = {
-            sig.cert_no
-            for sig in signatures(self.workspace, self.inspection_id)
-            if sig.role == "inspector"
-        }
+        hand = self._hand
         lines.append(self.tr("<b>签名</b>"))
         for name, cert, role in team:
             leader = self.tr("（组长）") if role.value == "leader" else ""
@@ -240,12 +253,13 @@ class RecordDialog(QDialog):
         self.runner.run(
             lambda reporter: build_record(self.workspace, self.inspection_id, None, reporter),
             on_success=done,
+            changes=OpChanges(record=True).about(self.inspection_id),
             on_failure=lambda message: QMessageBox.warning(self, self.tr("无法生成记录"), message),
             progress_parent=self,
             label=self.tr("正在生成检查记录…"),
         )
 
-    def amend(self, confirm: bool = True) -> str | None:
+    def amend(self, confirm: bool = True) -> None:
         if (
             confirm
             and QMessageBox.question(
@@ -257,15 +271,22 @@ class RecordDialog(QDialog):
             )
             != QMessageBox.StandardButton.Yes
         ):
-            return None
-        try:
-            new_id = amend_inspection(self.workspace, self.inspection_id)
-        except InspectorError as error:
-            QMessageBox.warning(self, self.tr("无法更正"), core_message(error))
-            return None
-        self.amended.emit(new_id)
-        self.accept()
-        return new_id
+            return
+
+        def done(new_id: str) -> None:
+            self.amended.emit(new_id)
+            self.accept()
+
+        ws, inspection_id = self.workspace, self.inspection_id
+        ops().mutate(
+            lambda: amend_inspection(ws, inspection_id),
+            lambda new_id: (
+                OpChanges(inspection=True, record=True).about(inspection_id).about(new_id)
+            ),
+            parent=self,
+            success=done,
+            failure=lambda message: QMessageBox.warning(self, self.tr("无法更正"), message),
+        )
 
     def print_record(self, printer: QPrinter | None = None) -> int:
         """Print the record: as the PDF itself on a CUPS queue (Linux), else each page rendered

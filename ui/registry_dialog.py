@@ -41,6 +41,7 @@ from inspector.registry import (
 )
 from inspector.workspace import Workspace
 from ui.errors import arg
+from ui.ops import OpChanges
 from ui.table_model import RowsModel
 from ui.tasks import Task, TaskRunner
 
@@ -268,6 +269,7 @@ class RegistryImportDialog(QDialog):
         task = self.runner.run(
             work,
             on_success=on_success,
+            changes=OpChanges(registry=True, inspection=True),
             on_failure=self._on_failure,
             progress_parent=self,
             label=label,

@@ -4,6 +4,9 @@ then each inspector's digital signature, the leader last."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.db.models import InspectionStatus
-from inspector.errors import InspectorError
 from inspector.inspections import InspectionView, get_inspection
 from inspector.record.content import (
     add_signature,
@@ -37,8 +39,8 @@ from inspector.record.signing import missing_handwritten, sign_record
 from inspector.record.status import latest_record
 from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
-from ui.core_messages import core_message
 from ui.keys_dialog import KeysDialog
+from ui.ops import OpChanges, ops
 from ui.signature_pad import SignaturePad
 from ui.tasks import TaskRunner
 
@@ -148,9 +150,26 @@ class SigningDialog(QDialog):
     # --- state ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        view = get_inspection(self.workspace, self.inspection_id)
-        record = latest_record(self.workspace, self.inspection_id)
-        kept = [s for s in signatures(self.workspace, self.inspection_id) if s.interview_id is None]
+        """Read the inspection, its newest record (its data hash recomputed: it takes time)
+        and the signatures on the database executor, then show them."""
+        ws, inspection_id = self.workspace, self.inspection_id
+
+        def read() -> tuple[Any, ...]:
+            return (
+                get_inspection(ws, inspection_id),
+                latest_record(ws, inspection_id),
+                [s for s in signatures(ws, inspection_id) if s.interview_id is None],
+                missing_handwritten(ws, inspection_id),
+            )
+
+        ops().query(
+            read,
+            parent=self,
+            success=lambda found: self._show(*found),
+            failure=lambda message: QMessageBox.warning(self, self.tr("签名"), message),
+        )
+
+    def _show(self, view: InspectionView, record: Any, kept: list[Any], missing: list[str]) -> None:
         by_hand = {s.cert_no for s in kept if s.role == "inspector"}
         lines = [self.tr("<b>签名情况</b>")]
         for name, cert, role in view.team:
@@ -173,7 +192,6 @@ class SigningDialog(QDialog):
             )
         else:
             lines.append(self.tr("被检查单位代表：✓ %1").replace("%1", party.signer_name))
-        missing = missing_handwritten(self.workspace, self.inspection_id)
         if record is None:
             lines.append(self.tr("还没有生成记录：手写签名完成后生成记录，核对后再数字签名。"))
         elif not record.current:
@@ -217,15 +235,26 @@ class SigningDialog(QDialog):
 
     # --- actions -------------------------------------------------------------------------
 
-    def _try(self, action: object) -> bool:
-        try:
-            action()  # type: ignore[operator]
-        except InspectorError as error:
-            QMessageBox.warning(self, self.tr("未保存"), core_message(error))
-            return False
-        self.refresh()
-        self.changed.emit()
-        return True
+    def _try(self, action: Callable[[], object], then: Callable[[], None] | None = None) -> bool:
+        """Run ``action`` as an operation (values read from the widgets before, never on the
+        executor's thread); True when it is known to have succeeded already (see ui/ops
+        ``Pending``: the executor inline, as in tests)."""
+
+        def done(_result: object) -> None:
+            if then is not None:
+                then()
+            self.refresh()
+            self.changed.emit()
+
+        return bool(
+            ops().mutate(
+                action,
+                OpChanges(record=True).about(self.inspection_id),
+                parent=self,
+                success=done,
+                failure=lambda message: QMessageBox.warning(self, self.tr("未保存"), message),
+            )
+        )
 
     def _party_group(self, view: InspectionView) -> QGroupBox:
         """The party's particulars, the recorder (记录人) and the recusal notice: what the record
@@ -266,30 +295,26 @@ class SigningDialog(QDialog):
         return group
 
     def save_party(self) -> bool:
-        return self._try(
-            lambda: set_party_details(
-                self.workspace,
-                self.inspection_id,
-                legal_rep=self.legal_rep.text(),
-                address=self.address.text(),
-                phone=self.phone.text(),
-                credit_code=self.credit_code.text(),
-                recorder=self.recorder.currentData() or "",
-                recusal_told=self.recusal_told.isChecked(),
-                recusal_reply=self.recusal_reply.text(),
-            )
+        ws, inspection_id = self.workspace, self.inspection_id
+        values = dict(
+            legal_rep=self.legal_rep.text(),
+            address=self.address.text(),
+            phone=self.phone.text(),
+            credit_code=self.credit_code.text(),
+            recorder=self.recorder.currentData() or "",
+            recusal_told=self.recusal_told.isChecked(),
+            recusal_reply=self.recusal_reply.text(),
         )
+        return self._try(lambda: set_party_details(ws, inspection_id, **values))  # type: ignore[arg-type]
 
     def save_statement(self) -> bool:
-        return self._try(
-            lambda: set_statement(
-                self.workspace,
-                self.inspection_id,
-                self.statement.toPlainText(),
-                self.representative.text(),
-                self.title.text(),
-            )
+        ws, inspection_id = self.workspace, self.inspection_id
+        text, who, title = (
+            self.statement.toPlainText(),
+            self.representative.text(),
+            self.title.text(),
         )
+        return self._try(lambda: set_statement(ws, inspection_id, text, who, title))
 
     def save_signature(self) -> bool:
         if self.pad.is_empty():
@@ -297,14 +322,12 @@ class SigningDialog(QDialog):
             return False
         strokes = [[list(point) for point in stroke] for stroke in self.pad.strokes()]
         name, cert = self.signer.currentData()
+        ws, inspection_id = self.workspace, self.inspection_id
         if name == PARTY and self.refused.isChecked():
+            who = self.representative.text() or "（未留姓名）"
+            reason, witness = self.reason.text(), self.witness.text()
             action = lambda: record_refusal(  # noqa: E731
-                self.workspace,
-                self.inspection_id,
-                self.representative.text() or "（未留姓名）",
-                self.reason.text(),
-                self.witness.text(),
-                strokes,
+                ws, inspection_id, who, reason, witness, strokes
             )
         elif name == PARTY:
             signer = self.representative.text().strip()
@@ -314,16 +337,13 @@ class SigningDialog(QDialog):
                 )
                 return False
             action = lambda: add_signature(  # noqa: E731
-                self.workspace, self.inspection_id, "party", signer, strokes
+                ws, inspection_id, "party", signer, strokes
             )
         else:
             action = lambda: add_signature(  # noqa: E731
-                self.workspace, self.inspection_id, "inspector", name, strokes, cert_no=cert
+                ws, inspection_id, "inspector", name, strokes, cert_no=cert
             )
-        saved = self._try(action)
-        if saved:
-            self.pad.clear()
-        return saved
+        return self._try(action, then=self.pad.clear)
 
     def sign(self) -> None:
         key_id = self.key.currentData()
@@ -351,6 +371,7 @@ class SigningDialog(QDialog):
         self.runner.run(
             lambda _reporter: sign_record(self.workspace, self.inspection_id, key_id, passphrase),
             on_success=done,
+            changes=OpChanges(inspection=True, record=True).about(self.inspection_id),
             on_failure=lambda message: QMessageBox.warning(self, self.tr("未签名"), message),
             progress_parent=self,
             label=self.tr("正在签名…"),

@@ -44,6 +44,7 @@ from inspector.stock.reconcile import DrugBalance, Reconciliation
 from inspector.stock.report import format_quantity as _q
 from inspector.stock.service import ITEM, Attached, attach_reconciliation, reconcile_files
 from inspector.workspace import Workspace
+from ui.ops import OpChanges
 from ui.table_model import RowsModel
 from ui.tasks import TaskRunner
 
@@ -316,5 +317,6 @@ class StockDialog(QDialog):
 
         self.runner.run(
             work, on_success=done, on_failure=failed, progress_parent=self,
+            changes=OpChanges(answers=True, evidence=True),
             label=self.tr("正在保存核对表…"),
         )  # fmt: skip

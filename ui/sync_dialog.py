@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from inspector.central.client import PullResult, PushResult, enroll, enrolled, pull, push
 from inspector.workspace import Workspace
 from ui.errors import arg
+from ui.ops import OpChanges
 from ui.tasks import TaskRunner
 
 ERROR_TEXT = "#b00020"
@@ -113,6 +114,7 @@ class SyncDialog(QDialog):
         self.runner.run(
             lambda _reporter: enroll(workspace, url, code, ca),
             on_success=self._enrolled,
+            changes=OpChanges(settings=True),
             on_failure=self._fail,
         )
 
@@ -127,6 +129,7 @@ class SyncDialog(QDialog):
         self.runner.run(
             lambda reporter: push(workspace, reporter=reporter),
             on_success=self._pushed,
+            changes=OpChanges(inspection=True),
             on_failure=self._fail,
             progress_parent=self,
             label=self.tr("正在推送到局端服务器…"),
@@ -154,6 +157,7 @@ class SyncDialog(QDialog):
         self.runner.run(
             lambda reporter: pull(workspace, reporter=reporter),
             on_success=self._pulled,
+            changes=OpChanges(registry=True, settings=True),
             on_failure=self._fail,
             progress_parent=self,
             label=self.tr("正在更新基础数据…"),

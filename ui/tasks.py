@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -18,6 +18,9 @@ from inspector.errors import InspectorError
 from inspector.progress import Cancelled
 from ui.core_messages import core_message
 from ui.errors import report_bug
+
+if TYPE_CHECKING:
+    from ui.ops.changes import OpChanges
 
 PROGRESS_DELAY_MS = 600
 
@@ -61,8 +64,11 @@ class Task(QRunnable):
         self.setAutoDelete(False)
 
     def run(self) -> None:
+        from ui.ops.executor import working
+
         try:
-            result = self._work(self.reporter)
+            with working():
+                result = self._work(self.reporter)
         except Cancelled:
             self.signals.cancelled.emit()
         except InspectorError as error:
@@ -92,8 +98,22 @@ class TaskRunner(QObject):
         on_failure: Callable[[str], None] | None = None,
         progress_parent: QWidget | None = None,
         label: str = "",
+        changes: OpChanges | Callable[[Any], OpChanges] | None = None,
     ) -> Task:
+        """Run ``work`` on the pool. A task that changes data names what it changes: on
+        success, ``changes`` (or what it makes of the result) go out on the app's one signal,
+        ``ops().changed``, before ``on_success``."""
         task = Task(work)
+        if changes is not None:
+
+            def announce(result: Any) -> None:
+                from ui.ops import ops
+
+                made = changes(result) if callable(changes) else changes
+                if made:
+                    ops().changed.emit(made, self.parent())
+
+            task.signals.succeeded.connect(announce)
         if on_success is not None:
             task.signals.succeeded.connect(on_success)
         if on_failure is not None:

@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.errors import InspectorError
 from inspector.record.signing import FAIL, PASS, UNTRUSTED, RecordCheck, verify_record
 from inspector.signing.trust import TrustedView, add_trusted, list_trusted, remove_trusted
 from inspector.workspace import Workspace
-from ui.core_messages import core_message
+from ui.ops import OpChanges, ops
 from ui.tasks import TaskRunner
 
 ERROR_TEXT = "#9b1c1c"
@@ -117,26 +116,37 @@ class TrustList(QGroupBox):
         self.message.setText(text)
 
     def add_certificate(self, path: str | Path) -> list[TrustedView] | None:
-        try:
-            added = add_trusted(self.workspace, Path(path))
-        except InspectorError as error:
-            self._say(core_message(error), error=True)
-            return None
-        self.refresh()
-        self._say(self.tr("已加入信任列表：%1").replace("%1", "、".join(v.subject for v in added)))
-        self.changed.emit()
-        return added
+        def done(added: list[TrustedView]) -> None:
+            self.refresh()
+            subjects = "、".join(v.subject for v in added)
+            self._say(self.tr("已加入信任列表：%1").replace("%1", subjects))
+            self.changed.emit()
+
+        ws = self.workspace
+        pending = ops().mutate(
+            lambda: add_trusted(ws, Path(path)),
+            OpChanges(settings=True),
+            parent=self,
+            success=done,
+            failure=lambda message: self._say(message, error=True),
+        )
+        return pending.result  # known at once only when the executor runs inline (tests)
 
     def remove(self, fingerprint: str) -> TrustedView | None:
-        try:
-            view = remove_trusted(self.workspace, fingerprint)
-        except InspectorError as error:
-            self._say(core_message(error), error=True)
-            return None
-        self.refresh()
-        self._say(self.tr("已从信任列表移除：%1").replace("%1", view.subject))
-        self.changed.emit()
-        return view
+        def done(view: TrustedView) -> None:
+            self.refresh()
+            self._say(self.tr("已从信任列表移除：%1").replace("%1", view.subject))
+            self.changed.emit()
+
+        ws = self.workspace
+        pending = ops().mutate(
+            lambda: remove_trusted(ws, fingerprint),
+            OpChanges(settings=True),
+            parent=self,
+            success=done,
+            failure=lambda message: self._say(message, error=True),
+        )
+        return pending.result  # known at once only when the executor runs inline (tests)
 
     def _ask_add(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

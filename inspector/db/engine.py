@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlite3
 import uuid
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -121,13 +121,44 @@ def scratch_connection(path: Path, key: bytes | None = None) -> Any:
     return connection
 
 
+class WriteOutsideChange(RuntimeError):
+    """A bug: a row written by a session that no ``ws.change`` opened (see :class:`_Session`)."""
+
+
+class _Session(Session):
+    """Every session the app opens. Outside ``ws.change`` it is read-only: a flush that would
+    write any row but a :class:`Setting` (the device id, the UI's own state) raises. This is what
+    makes the audited unit of work (inspector/audit.py) the only door to the data, not a
+    convention; ``change`` marks its session with ``info["change"]``."""
+
+
+def _read_only_outside_change(session: Session, _context: Any, _instances: Any) -> None:
+    if "change" in session.info:
+        return
+    rows = [
+        row
+        for row in (*session.new, *session.dirty, *session.deleted)
+        if not isinstance(row, Setting) and (row not in session.dirty or session.is_modified(row))
+    ]
+    if rows:
+        names = ", ".join(sorted({type(row).__name__ for row in rows}))
+        raise WriteOutsideChange(f"write outside ws.change: {names}")
+
+
+event.listen(_Session, "before_flush", _read_only_outside_change)
+
+# Called as each session opens (tests arm it: ui/ops and tests/helpers/threads.py); None in the
+# app. The UI's rule "no session on the UI thread" is checked here, where every session starts.
+session_opened: Callable[[], None] | None = None
+
+
 class Database:
     """Engine, sessions and this laptop's device id."""
 
     def __init__(self, path: Path, key: bytes | None = None) -> None:
         self.path = path
         self.engine = make_engine(path, key)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions = sessionmaker(self.engine, class_=_Session, expire_on_commit=False)
         self._device_id: str | None = None
         self.locked = False
 
@@ -139,7 +170,7 @@ class Database:
         # The engine's connection factory holds the key: drop it (and its sessions) for an
         # engine over nothing. Python cannot wipe the bytes; no reference to them is kept.
         self.engine = create_engine("sqlite://")
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions = sessionmaker(self.engine, class_=_Session, expire_on_commit=False)
         self.locked = True
 
     def unlock(self, key: bytes | None) -> None:
@@ -151,7 +182,7 @@ class Database:
             engine.dispose()
             raise
         self.engine = engine
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions = sessionmaker(self.engine, class_=_Session, expire_on_commit=False)
         self.locked = False
 
     @contextmanager
@@ -159,6 +190,8 @@ class Database:
         """A unit of work: committed when the block ends, rolled back if it raises."""
         if self.locked:
             raise StorageError("数据目录已锁定：请先解锁")
+        if session_opened is not None:
+            session_opened()
         session = self._sessions()
         try:
             yield session
@@ -181,6 +214,8 @@ class Database:
         before SQLAlchemy is loaded too (inspector/listing.py); errors as :meth:`session`'s."""
         if self.locked:
             raise StorageError("数据目录已锁定：请先解锁")
+        if session_opened is not None:
+            session_opened()
         raw = self.engine.raw_connection()
         try:
             yield raw.driver_connection

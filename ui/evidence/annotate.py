@@ -27,6 +27,7 @@ from inspector.inspections import get_inspection
 from inspector.workspace import Workspace
 from ui.errors import arg
 from ui.evidence.images import stored_image
+from ui.ops import OpChanges
 from ui.tasks import TaskRunner
 
 TextProvider = Callable[[], str | None]
@@ -248,6 +249,7 @@ class AnnotationEditor(QDialog):
         self.runner.run(
             lambda _reporter: annotate_evidence(ws, evidence_id, shapes, by=by),
             on_success=self._saved,
+            changes=OpChanges(evidence=True),
             on_failure=self._failed,
         )
 

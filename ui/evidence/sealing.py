@@ -3,6 +3,8 @@ description, quantity, unit, a note (where it is kept, the seal's number) and it
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -31,6 +33,7 @@ from inspector.inspections import EDITABLE, get_inspection
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
 from ui.evidence.images import stored_image
+from ui.ops import OpChanges, ops
 from ui.tasks import TaskRunner
 
 # The units are data: they go into the sealing list (a Chinese document) as typed or chosen.
@@ -167,40 +170,61 @@ class SealingListDialog(QDialog):
         ]
 
     def add(self) -> None:
-        try:
-            item = add_seal_item(
-                self.workspace,
-                self.inspection_id,
-                description=self.description.text(),
-                quantity=self.quantity.text(),
-                unit=self.unit.currentText(),
-                note=self.note.text(),
-                evidence_ids=self.checked_photos(),
-                by=self.added_by,
-            )
-        except InspectorError as error:
-            self.message.setText(self.tr("未列入：%1").replace("%1", core_message(error)))
-            return
-        self.message.setText(self.tr("已列入第 %1 项").replace("%1", str(item.position)))
-        self.description.clear()
-        self.quantity.clear()
-        self.note.clear()
-        self.refresh()
-        self.changed.emit()
+        ws, inspection_id = self.workspace, self.inspection_id
+        values = dict(
+            description=self.description.text(),
+            quantity=self.quantity.text(),
+            unit=self.unit.currentText(),
+            note=self.note.text(),
+            evidence_ids=self.checked_photos(),
+            by=self.added_by,
+        )
+
+        def done(item: Any) -> None:
+            self.message.setText(self.tr("已列入第 %1 项").replace("%1", str(item.position)))
+            self.description.clear()
+            self.quantity.clear()
+            self.note.clear()
+            self.refresh()
+            self.changed.emit()
+
+        ops().mutate(
+            lambda: add_seal_item(ws, inspection_id, **values),  # type: ignore[arg-type]
+            OpChanges(evidence=True).about(inspection_id),
+            parent=self,
+            success=done,
+            failure=lambda message: self.message.setText(
+                self.tr("未列入：%1").replace("%1", message)
+            ),
+        )
 
     def remove_selected(self) -> None:
         positions = sorted(
             {int(cell.data(ID_ROLE)) for cell in self.table.selectedItems()}, reverse=True
         )
-        problems = []
-        for position in positions:
-            try:
-                remove_seal_item(self.workspace, self.inspection_id, position, by=self.added_by)
-            except InspectorError as error:
-                problems.append(core_message(error))
-        if problems:
-            self.message.setText("；".join(problems))  # the core's messages
-        else:
-            self.message.setText(self.tr("已移除 %n 项", "", len(positions)))
-        self.refresh()
-        self.changed.emit()
+        ws, inspection_id, by = self.workspace, self.inspection_id, self.added_by
+
+        def work() -> list[str]:
+            problems = []
+            for position in positions:
+                try:
+                    remove_seal_item(ws, inspection_id, position, by=by)
+                except InspectorError as error:
+                    problems.append(core_message(error))
+            return problems
+
+        def done(problems: list[str]) -> None:
+            if problems:
+                self.message.setText("；".join(problems))  # the core's messages
+            else:
+                self.message.setText(self.tr("已移除 %n 项", "", len(positions)))
+            self.refresh()
+            self.changed.emit()
+
+        ops().mutate(
+            work,
+            OpChanges(evidence=True).about(inspection_id),
+            parent=self,
+            success=done,
+            failure=self.message.setText,
+        )

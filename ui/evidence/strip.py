@@ -42,6 +42,7 @@ from ui.evidence.camera import (
     camera_button_state,
 )
 from ui.evidence.images import stored_image
+from ui.ops import OpChanges, ops
 from ui.strings import status_name
 from ui.tasks import TaskRunner
 
@@ -228,15 +229,25 @@ class EvidenceStrip(QWidget):
             self.list.clear()
             self._set_enabled(False, self.tr("请先选择一次检查"))
             return
+        ws, inspection_id = self.workspace, self.inspection_id
+        # Read on the database executor; results arrive in the order asked (one thread), so
+        # the last item chosen is the one shown.
+        ops().query(
+            lambda: get_inspection(ws, inspection_id),
+            parent=self,
+            success=self._refreshed,
+            failure=self._unreadable,
+        )
+
+    def _unreadable(self, message: str) -> None:
+        self.view = None
+        self.evidence = []
+        self.list.clear()
+        self._set_enabled(False, message)
+
+    def _refreshed(self, view: InspectionView) -> None:
         ws = self.workspace
-        try:
-            self.view = get_inspection(ws, self.inspection_id)
-        except InspectorError as error:
-            self.view = None
-            self.evidence = []
-            self.list.clear()
-            self._set_enabled(False, core_message(error))
-            return
+        self.view = view
         self.inspection_id = self.view.id
         self._fill_team()
         views = [
@@ -279,6 +290,7 @@ class EvidenceStrip(QWidget):
                 ws, inspection_id, files, item_code=item_code, added_by=by, reporter=reporter
             ),
             on_success=self._added,
+            changes=OpChanges(evidence=True).about(inspection_id),
             on_failure=self._failed,
             progress_parent=self.window(),
             label=self.tr("正在导入证据…"),
@@ -307,6 +319,7 @@ class EvidenceStrip(QWidget):
         self.runner.run(
             lambda _reporter: keep_shots(ws, shots),
             on_success=self._shots_kept,
+            changes=OpChanges(evidence=True),
             on_failure=self._shots_refused,
         )
 
@@ -348,15 +361,27 @@ class EvidenceStrip(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        problems = []
-        for evidence_id in evidence_ids:
-            try:
-                remove_evidence(self.workspace, evidence_id, by=self.added_by)
-            except InspectorError as error:  # shown; the others still go
-                problems.append(core_message(error))
-        self.message.setText("；".join(problems) if problems else self.tr("已移除"))
-        self.refresh()
-        self.changed.emit()
+        ids = list(evidence_ids)
+        by = self.added_by
+
+        def work() -> list[str]:
+            problems = []
+            for evidence_id in ids:
+                try:
+                    remove_evidence(self.workspace, evidence_id, by=by)
+                except InspectorError as error:  # shown; the others still go
+                    problems.append(core_message(error))
+            return problems
+
+        def done(problems: list[str]) -> None:
+            self.message.setText("；".join(problems) if problems else self.tr("已移除"))
+            self.refresh()
+            self.changed.emit()
+
+        changes = OpChanges(evidence=True)
+        if self.view is not None:
+            changes = changes.about(self.view.id)
+        ops().mutate(work, changes, parent=self, success=done, failure=self.message.setText)
 
     # --- buttons ----------------------------------------------------------------------
 

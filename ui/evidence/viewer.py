@@ -34,6 +34,7 @@ from inspector.inspections import EDITABLE, EvidenceView, get_inspection
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
 from ui.evidence.images import stored_image
+from ui.ops import OpChanges, ops
 from ui.tasks import TaskRunner
 
 
@@ -210,14 +211,16 @@ class EvidenceViewer(QDialog):
         super().resizeEvent(event)
         self._fit()
 
-    def _try(self, failed: str, work: Callable[[], object]) -> bool:
-        """Run ``work``; on the core's error show ``failed`` with its %1 replaced by it."""
-        try:
-            work()
-        except InspectorError as error:
-            self.message.setText(failed.replace("%1", core_message(error)))
-            return False
-        return True
+    def _try(self, failed: str, work: Callable[[], object], then: Callable[[], None]) -> None:
+        """Run ``work`` as an operation, then ``then()``; on the core's error show ``failed``
+        with its %1 replaced by it."""
+        ops().mutate(
+            work,
+            OpChanges(evidence=True),
+            parent=self,
+            success=lambda _result: then(),
+            failure=lambda message: self.message.setText(failed.replace("%1", message)),
+        )
 
     def _by(self) -> str | None:
         parent = self.parent()
@@ -226,21 +229,31 @@ class EvidenceViewer(QDialog):
 
     def save_caption(self) -> None:
         text = self.caption.toPlainText()
-        if self._try(
-            self.tr("保存说明失败：%1"),
-            lambda: set_caption(self.workspace, self.evidence_id, text, by=self._by()),
-        ):
+        ws, evidence_id, by = self.workspace, self.evidence_id, self._by()
+
+        def then() -> None:
             self.message.setText(self.tr("说明已保存"))
             self.changed.emit()
 
+        self._try(
+            self.tr("保存说明失败：%1"),
+            lambda: set_caption(ws, evidence_id, text, by=by),
+            then,
+        )
+
     def save_item(self) -> None:
         code = self.item.currentData()
-        if self._try(
-            self.tr("保存关联失败：%1"),
-            lambda: link_evidence(self.workspace, self.evidence_id, code, by=self._by()),
-        ):
+        ws, evidence_id, by = self.workspace, self.evidence_id, self._by()
+
+        def then() -> None:
             self.message.setText(self.tr("关联已保存"))
             self.changed.emit()
+
+        self._try(
+            self.tr("保存关联失败：%1"),
+            lambda: link_evidence(ws, evidence_id, code, by=by),
+            then,
+        )
 
     def open_annotation(self) -> None:
         from ui.evidence.annotate import AnnotationEditor
@@ -258,9 +271,14 @@ class EvidenceViewer(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        if self._try(
-            self.tr("移除失败：%1"),
-            lambda: remove_evidence(self.workspace, self.evidence_id, by=self._by()),
-        ):
+        ws, evidence_id, by = self.workspace, self.evidence_id, self._by()
+
+        def then() -> None:
             self.changed.emit()
             self.accept()
+
+        self._try(
+            self.tr("移除失败：%1"),
+            lambda: remove_evidence(ws, evidence_id, by=by),
+            then,
+        )
