@@ -4,12 +4,12 @@
 <context>
     <name>AnnotationCanvas</name>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="85"/>
+        <location filename="../../ui/evidence/annotate.py" line="86"/>
         <source>文字标注</source>
         <translation>Text label</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="85"/>
+        <location filename="../../ui/evidence/annotate.py" line="86"/>
         <source>文字：</source>
         <translation>Text:</translation>
     </message>
@@ -17,57 +17,57 @@
 <context>
     <name>AnnotationEditor</name>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="184"/>
+        <location filename="../../ui/evidence/annotate.py" line="185"/>
         <source>标注（保存为副本，原件不变）</source>
         <translation>Annotate (saved as a copy; the original is unchanged)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="195"/>
+        <location filename="../../ui/evidence/annotate.py" line="196"/>
         <source>箭头</source>
         <translation>Arrow</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="195"/>
+        <location filename="../../ui/evidence/annotate.py" line="196"/>
         <source>圆圈</source>
         <translation>Circle</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="195"/>
+        <location filename="../../ui/evidence/annotate.py" line="196"/>
         <source>文字</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="205"/>
+        <location filename="../../ui/evidence/annotate.py" line="206"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="209"/>
+        <location filename="../../ui/evidence/annotate.py" line="210"/>
         <source>保存为标注副本</source>
         <translation>Save annotated copy</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="212"/>
+        <location filename="../../ui/evidence/annotate.py" line="213"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="216"/>
+        <location filename="../../ui/evidence/annotate.py" line="217"/>
         <source>拖动画箭头或圆圈；选“文字”后点击图片写字。</source>
         <translation>Drag to draw an arrow or a circle; choose “Text”, then click the picture to write.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="247"/>
+        <location filename="../../ui/evidence/annotate.py" line="248"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="255"/>
+        <location filename="../../ui/evidence/annotate.py" line="257"/>
         <source>已保存标注副本</source>
         <translation>Annotated copy saved</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="260"/>
+        <location filename="../../ui/evidence/annotate.py" line="262"/>
         <source>保存失败：%1</source>
         <translation>Not saved: %1</translation>
     </message>
@@ -75,72 +75,72 @@
 <context>
     <name>BalanceModel</name>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="58"/>
+        <location filename="../../ui/stock_dialog.py" line="59"/>
         <source>品种</source>
         <translation>Drug</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="59"/>
+        <location filename="../../ui/stock_dialog.py" line="60"/>
         <source>规格</source>
         <translation>Specification</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="60"/>
+        <location filename="../../ui/stock_dialog.py" line="61"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="61"/>
+        <location filename="../../ui/stock_dialog.py" line="62"/>
         <source>附件1</source>
         <translation>Annex 1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="62"/>
+        <location filename="../../ui/stock_dialog.py" line="63"/>
         <source>期初</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="63"/>
+        <location filename="../../ui/stock_dialog.py" line="64"/>
         <source>购进</source>
         <translation>Purchased</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="64"/>
+        <location filename="../../ui/stock_dialog.py" line="65"/>
         <source>销售</source>
         <translation>Sold</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="65"/>
+        <location filename="../../ui/stock_dialog.py" line="66"/>
         <source>医保结算</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="66"/>
+        <location filename="../../ui/stock_dialog.py" line="67"/>
         <source>应存</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="67"/>
+        <location filename="../../ui/stock_dialog.py" line="68"/>
         <source>实盘</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="68"/>
+        <location filename="../../ui/stock_dialog.py" line="69"/>
         <source>账实差</source>
         <translation>Stock gap</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="69"/>
+        <location filename="../../ui/stock_dialog.py" line="70"/>
         <source>结算超出</source>
         <translation>Settled beyond sold</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="70"/>
+        <location filename="../../ui/stock_dialog.py" line="71"/>
         <source>超出金额（元）</source>
         <translation>Excess (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="71"/>
+        <location filename="../../ui/stock_dialog.py" line="72"/>
         <source>差异</source>
         <translation>Gaps</translation>
     </message>
@@ -148,67 +148,67 @@
 <context>
     <name>BillsModel</name>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="78"/>
+        <location filename="../../ui/claims_dialog.py" line="79"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="79"/>
+        <location filename="../../ui/claims_dialog.py" line="80"/>
         <source>结算单号</source>
         <translation>Bill no.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="80"/>
+        <location filename="../../ui/claims_dialog.py" line="81"/>
         <source>参保人</source>
         <translation>Insured person</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="81"/>
+        <location filename="../../ui/claims_dialog.py" line="82"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="82"/>
+        <location filename="../../ui/claims_dialog.py" line="83"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="83"/>
+        <location filename="../../ui/claims_dialog.py" line="84"/>
         <source>医疗总费用</source>
         <translation>Total cost</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="84"/>
+        <location filename="../../ui/claims_dialog.py" line="85"/>
         <source>统筹基金支付</source>
         <translation>Paid by the fund</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="85"/>
+        <location filename="../../ui/claims_dialog.py" line="86"/>
         <source>核实结果</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="86"/>
+        <location filename="../../ui/claims_dialog.py" line="87"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="89"/>
+        <location filename="../../ui/claims_dialog.py" line="90"/>
         <source>未核实</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="90"/>
+        <location filename="../../ui/claims_dialog.py" line="91"/>
         <source>核实无误</source>
         <translation>Verified correct</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="91"/>
+        <location filename="../../ui/claims_dialog.py" line="92"/>
         <source>发现问题</source>
         <translation>Problem found</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="109"/>
+        <location filename="../../ui/claims_dialog.py" line="110"/>
         <source>（证据 {n} 件）</source>
         <translation> ({n} evidence)</translation>
     </message>
@@ -216,102 +216,102 @@
 <context>
     <name>BundleExportDialog</name>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="68"/>
+        <location filename="../../ui/bundle_dialog.py" line="69"/>
         <source>导出交接包</source>
         <translation>Export hand-over bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="71"/>
+        <location filename="../../ui/bundle_dialog.py" line="72"/>
         <source>如 济南市医疗保障局、历城区医疗保障局</source>
         <translation>e.g. Jinan Healthcare Security Bureau, Licheng District Healthcare Security Bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="72"/>
+        <location filename="../../ui/bundle_dialog.py" line="73"/>
         <source>只导出上次交给该接收方之后的变化</source>
         <translation>Only what changed since the last bundle to this receiver</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="73"/>
+        <location filename="../../ui/bundle_dialog.py" line="74"/>
         <source>只导出当前打开的检查</source>
         <translation>Only the inspection open now</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="77"/>
+        <location filename="../../ui/bundle_dialog.py" line="78"/>
         <source>本机设备密钥（未使用检查人员的密钥）</source>
         <translation>This laptop&apos;s device key (no inspector&apos;s key)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="88"/>
+        <location filename="../../ui/bundle_dialog.py" line="89"/>
         <source>选择位置…</source>
         <translation>Choose where…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="94"/>
+        <location filename="../../ui/bundle_dialog.py" line="95"/>
         <source>接收方</source>
         <translation>Receiver</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="97"/>
+        <location filename="../../ui/bundle_dialog.py" line="98"/>
         <source>签名密钥</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="98"/>
+        <location filename="../../ui/bundle_dialog.py" line="99"/>
         <source>密钥口令</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="99"/>
+        <location filename="../../ui/bundle_dialog.py" line="100"/>
         <source>保存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="102"/>
+        <location filename="../../ui/bundle_dialog.py" line="103"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="105"/>
+        <location filename="../../ui/bundle_dialog.py" line="106"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="119"/>
+        <location filename="../../ui/bundle_dialog.py" line="120"/>
         <source>保存交接包</source>
         <translation>Save hand-over bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="119"/>
+        <location filename="../../ui/bundle_dialog.py" line="120"/>
         <source>交接包 (*.zip)</source>
         <translation>Hand-over bundles (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="128"/>
+        <location filename="../../ui/bundle_dialog.py" line="129"/>
         <source>请选择交接包的保存位置</source>
         <translation>Choose where to save the bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="132"/>
+        <location filename="../../ui/bundle_dialog.py" line="133"/>
         <source>增量导出需要填写接收方</source>
         <translation>An incremental export needs the receiver</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="156"/>
+        <location filename="../../ui/bundle_dialog.py" line="157"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="162"/>
+        <location filename="../../ui/bundle_dialog.py" line="163"/>
         <source>正在导出交接包…</source>
         <translation>Exporting the hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="163"/>
+        <location filename="../../ui/bundle_dialog.py" line="164"/>
         <source>已取消，未生成交接包</source>
         <translation>Cancelled: no bundle was made</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="170"/>
+        <location filename="../../ui/bundle_dialog.py" line="171"/>
         <source>已导出：%1（%2 项检查，%3 个文件）</source>
         <translation>Exported: %1 (%2 inspections, %3 files)</translation>
     </message>
@@ -319,97 +319,97 @@
 <context>
     <name>BundleImportDialog</name>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="203"/>
+        <location filename="../../ui/bundle_dialog.py" line="204"/>
         <source>导入交接包</source>
         <translation>Import hand-over bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="205"/>
+        <location filename="../../ui/bundle_dialog.py" line="206"/>
         <source>选择要导入的交接包</source>
         <translation>Choose the bundle to import</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="212"/>
+        <location filename="../../ui/bundle_dialog.py" line="213"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="214"/>
+        <location filename="../../ui/bundle_dialog.py" line="215"/>
         <source>信任签名者证书…</source>
         <translation>Trust a signer&apos;s certificate…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="217"/>
+        <location filename="../../ui/bundle_dialog.py" line="218"/>
         <source>本机有信任列表时，只接受其中的签名者；可在此为这次导入加入签名者或其 CA 的证书</source>
         <translation>With a trust list, only its signers are accepted; add a signer&apos;s certificate or its CA&apos;s for this import here</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="221"/>
+        <location filename="../../ui/bundle_dialog.py" line="222"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="224"/>
+        <location filename="../../ui/bundle_dialog.py" line="225"/>
         <source>处理冲突…</source>
         <translation>Settle conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="227"/>
+        <location filename="../../ui/bundle_dialog.py" line="228"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="243"/>
+        <location filename="../../ui/bundle_dialog.py" line="244"/>
         <source>选择交接包</source>
         <translation>Choose hand-over bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="243"/>
+        <location filename="../../ui/bundle_dialog.py" line="244"/>
         <source>交接包 (*.zip);;所有文件 (*)</source>
         <translation>Hand-over bundles (*.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="251"/>
+        <location filename="../../ui/bundle_dialog.py" line="252"/>
         <source>选择签名者证书</source>
         <translation>Choose the signer&apos;s certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="253"/>
+        <location filename="../../ui/bundle_dialog.py" line="254"/>
         <source>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</source>
         <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="277"/>
+        <location filename="../../ui/bundle_dialog.py" line="278"/>
         <source>正在验证 %1…</source>
         <translation>Verifying %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="284"/>
+        <location filename="../../ui/bundle_dialog.py" line="285"/>
         <source>正在验证交接包…</source>
         <translation>Verifying the bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="289"/>
+        <location filename="../../ui/bundle_dialog.py" line="290"/>
         <source>交接人：%1</source>
         <translation>Handed over by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="304"/>
+        <location filename="../../ui/bundle_dialog.py" line="308"/>
         <source>正在导入交接包…</source>
         <translation>Importing the bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="312"/>
+        <location filename="../../ui/bundle_dialog.py" line="316"/>
         <source>已导入；%1 项冲突已保留两个版本，请检查组长处理</source>
         <translation>Imported; %1 conflicts kept both versions for the team leader to settle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="317"/>
+        <location filename="../../ui/bundle_dialog.py" line="321"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="319"/>
+        <location filename="../../ui/bundle_dialog.py" line="323"/>
         <source>本机已有交接包中的全部内容，没有变化</source>
         <translation>This laptop already holds everything in the bundle: nothing changed</translation>
     </message>
@@ -473,52 +473,52 @@
 <context>
     <name>CaseStepDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="199"/>
+        <location filename="../../ui/ledger_page.py" line="201"/>
         <source>案件处理</source>
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="206"/>
+        <location filename="../../ui/ledger_page.py" line="208"/>
         <source>如：历城区医疗保障局、历城区公安分局</source>
         <translation>e.g. Licheng District Healthcare Security Bureau, Licheng District Public Security Bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="212"/>
+        <location filename="../../ui/ledger_page.py" line="214"/>
         <source>处理方式</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="213"/>
+        <location filename="../../ui/ledger_page.py" line="215"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="214"/>
+        <location filename="../../ui/ledger_page.py" line="216"/>
         <source>处理或接收单位</source>
         <translation>Handling or receiving body</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="215"/>
+        <location filename="../../ui/ledger_page.py" line="217"/>
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="216"/>
+        <location filename="../../ui/ledger_page.py" line="218"/>
         <source>当事人陈述申辩</source>
         <translation>Party&apos;s statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="217"/>
+        <location filename="../../ui/ledger_page.py" line="219"/>
         <source>陈述申辩日期</source>
         <translation>Date of the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="218"/>
+        <location filename="../../ui/ledger_page.py" line="220"/>
         <source>本次追回金额（元）</source>
         <translation>Recovered in this step (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="219"/>
+        <location filename="../../ui/ledger_page.py" line="221"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -526,135 +526,135 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../ui/checklist_page.py" line="173"/>
+        <location filename="../../ui/checklist_page.py" line="174"/>
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="195"/>
+        <location filename="../../ui/checklist_page.py" line="196"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="201"/>
-        <location filename="../../ui/checklist_page.py" line="426"/>
-        <location filename="../../ui/checklist_page.py" line="707"/>
+        <location filename="../../ui/checklist_page.py" line="202"/>
+        <location filename="../../ui/checklist_page.py" line="427"/>
+        <location filename="../../ui/checklist_page.py" line="708"/>
         <source>完成现场检查</source>
         <translation>Finish on-site check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="205"/>
+        <location filename="../../ui/checklist_page.py" line="206"/>
         <source>询问笔录…</source>
         <translation>Interview records…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="209"/>
+        <location filename="../../ui/checklist_page.py" line="210"/>
         <source>生成记录</source>
         <translation>Make record</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="269"/>
+        <location filename="../../ui/checklist_page.py" line="270"/>
         <source>快捷键 Ctrl+%1</source>
         <translation>Shortcut Ctrl+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="278"/>
+        <location filename="../../ui/checklist_page.py" line="279"/>
         <source>情况说明：看到了什么、在哪里、涉及哪些病历或票据</source>
         <translation>Note: what was seen, where, which medical records or receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="288"/>
+        <location filename="../../ui/checklist_page.py" line="289"/>
         <source>如 12345.60</source>
         <translation>e.g. 12345.60</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="297"/>
+        <location filename="../../ui/checklist_page.py" line="298"/>
         <source>情况说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="301"/>
+        <location filename="../../ui/checklist_page.py" line="302"/>
         <source>涉及金额（元）</source>
         <translation>Amount involved (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="302"/>
+        <location filename="../../ui/checklist_page.py" line="303"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="308"/>
+        <location filename="../../ui/checklist_page.py" line="309"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="319"/>
+        <location filename="../../ui/checklist_page.py" line="320"/>
         <source>如何检查</source>
         <translation>How to check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="409"/>
+        <location filename="../../ui/checklist_page.py" line="410"/>
         <source>组长 %1</source>
         <translation>leader %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="426"/>
+        <location filename="../../ui/checklist_page.py" line="427"/>
         <source>重新打开检查</source>
         <translation>Reopen inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="511"/>
+        <location filename="../../ui/checklist_page.py" line="513"/>
         <source>检查要点 %1：</source>
         <translation>Inspection point %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="513"/>
+        <location filename="../../ui/checklist_page.py" line="515"/>
         <source>该类机构的检查重点</source>
         <translation>priority for this type of institution</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="522"/>
+        <location filename="../../ui/checklist_page.py" line="524"/>
         <source>（未选择）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="530"/>
+        <location filename="../../ui/checklist_page.py" line="532"/>
         <source>（本工具的检查建议）</source>
         <translation> (the tool&apos;s own advice)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="536"/>
+        <location filename="../../ui/checklist_page.py" line="538"/>
         <source>依据：%1</source>
         <translation>Sources: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="669"/>
+        <location filename="../../ui/checklist_page.py" line="671"/>
         <source>已检查 %1/%2 · 发现问题 %3 · 涉及金额 %4</source>
         <translation>Checked %1/%2 · problems %3 · amount %4</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="680"/>
+        <location filename="../../ui/checklist_page.py" line="682"/>
         <source>✓ 已保存 %1</source>
         <translation>✓ Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="686"/>
+        <location filename="../../ui/checklist_page.py" line="688"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="690"/>
         <location filename="../../ui/checklist_page.py" line="692"/>
+        <location filename="../../ui/checklist_page.py" line="694"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="704"/>
+        <location filename="../../ui/checklist_page.py" line="705"/>
         <source>结束现场检查后，答案将不能再修改（可重新打开）。</source>
         <translation>After finishing, answers can no longer be changed (the inspection can be reopened).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist_page.py" line="706"/>
+        <location filename="../../ui/checklist_page.py" line="707"/>
         <source>还有 %n 项未检查。</source>
         <translation>
             <numerusform>%n item is still unchecked.</numerusform>
@@ -662,7 +662,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="714"/>
+        <location filename="../../ui/checklist_page.py" line="728"/>
         <source>无法完成</source>
         <translation>Cannot finish</translation>
     </message>
@@ -670,201 +670,200 @@
 <context>
     <name>ClaimsDialog</name>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="140"/>
+        <location filename="../../ui/claims_dialog.py" line="141"/>
         <source>结算数据抽样 · {title}</source>
         <translation>Claims sampling · {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="155"/>
+        <location filename="../../ui/claims_dialog.py" line="156"/>
         <source>抽样规则（医保结算数据导出：Excel 或 CSV）</source>
         <translation>Sampling rules (settlement export: Excel or CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="159"/>
+        <location filename="../../ui/claims_dialog.py" line="160"/>
         <source>结算数据文件</source>
         <translation>Settlement data file</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="160"/>
+        <location filename="../../ui/claims_dialog.py" line="161"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="164"/>
+        <location filename="../../ui/claims_dialog.py" line="165"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="169"/>
+        <location filename="../../ui/claims_dialog.py" line="170"/>
         <source>起始日期</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="172"/>
+        <location filename="../../ui/claims_dialog.py" line="173"/>
         <source>非负整数；写在清单上，任何人可据此复核</source>
         <translation>A non-negative integer; printed on the list so anyone can check it</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="173"/>
+        <location filename="../../ui/claims_dialog.py" line="174"/>
         <source>随机生成</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="177"/>
+        <location filename="../../ui/claims_dialog.py" line="178"/>
         <source>随机种子</source>
         <translation>Random seed</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="188"/>
+        <location filename="../../ui/claims_dialog.py" line="189"/>
         <source>最近一年</source>
         <translation>Latest year</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="191"/>
+        <location filename="../../ui/claims_dialog.py" line="192"/>
         <source>其余票据抽样比例</source>
         <translation>Sample rate of the other bills</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="192"/>
+        <location filename="../../ui/claims_dialog.py" line="193"/>
         <source>住院全查阈值（元）</source>
         <translation>Inpatient threshold (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="193"/>
+        <location filename="../../ui/claims_dialog.py" line="194"/>
         <source>门诊费用前</source>
         <translation>Top outpatient spenders:</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="194"/>
+        <location filename="../../ui/claims_dialog.py" line="195"/>
         <source>名，年度</source>
         <translation>, year</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="200"/>
+        <location filename="../../ui/claims_dialog.py" line="201"/>
         <source>第三方复核（抽样比例不低于 10%）</source>
         <translation>Third-party review (rate at least 10%)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="202"/>
+        <location filename="../../ui/claims_dialog.py" line="203"/>
         <source>读取并抽样</source>
         <translation>Read and sample</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="208"/>
+        <location filename="../../ui/claims_dialog.py" line="209"/>
         <source>抽样结果</source>
         <translation>Sample</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="210"/>
+        <location filename="../../ui/claims_dialog.py" line="211"/>
         <source>尚未读取文件。</source>
         <translation>No file read yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="218"/>
+        <location filename="../../ui/claims_dialog.py" line="219"/>
         <source>建立抽样清单（附到本次检查）</source>
         <translation>Make the list (attach to this inspection)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="225"/>
+        <location filename="../../ui/claims_dialog.py" line="226"/>
         <source>本次检查的抽样清单</source>
         <translation>Lists of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="245"/>
+        <location filename="../../ui/claims_dialog.py" line="246"/>
         <source>说明（发现问题时必填）</source>
         <translation>Note (required for a problem)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="246"/>
+        <location filename="../../ui/claims_dialog.py" line="247"/>
         <source>核实无误</source>
         <translation>Verified correct</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="247"/>
+        <location filename="../../ui/claims_dialog.py" line="248"/>
         <source>发现问题</source>
         <translation>Problem found</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="250"/>
+        <location filename="../../ui/claims_dialog.py" line="251"/>
         <source>关联证据…</source>
         <translation>Link evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="266"/>
+        <location filename="../../ui/claims_dialog.py" line="267"/>
         <source>选择结算数据</source>
         <translation>Choose settlement data</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="268"/>
+        <location filename="../../ui/claims_dialog.py" line="269"/>
         <source>结算数据 (*.xlsx *.csv *.txt)</source>
         <translation>Settlement data (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="301"/>
-        <location filename="../../ui/claims_dialog.py" line="317"/>
-        <location filename="../../ui/claims_dialog.py" line="385"/>
-        <location filename="../../ui/claims_dialog.py" line="462"/>
-        <location filename="../../ui/claims_dialog.py" line="478"/>
+        <location filename="../../ui/claims_dialog.py" line="302"/>
+        <location filename="../../ui/claims_dialog.py" line="318"/>
+        <location filename="../../ui/claims_dialog.py" line="386"/>
+        <location filename="../../ui/claims_dialog.py" line="479"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="304"/>
+        <location filename="../../ui/claims_dialog.py" line="305"/>
         <source>正在读取 {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="321"/>
+        <location filename="../../ui/claims_dialog.py" line="322"/>
         <source>正在读取结算数据…</source>
         <translation>Reading settlement data…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="324"/>
+        <location filename="../../ui/claims_dialog.py" line="325"/>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="328"/>
+        <location filename="../../ui/claims_dialog.py" line="329"/>
         <source>{name}：{rows} 行，SHA-256 {sha}</source>
         <translation>{name}: {rows} rows, SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="337"/>
+        <location filename="../../ui/claims_dialog.py" line="338"/>
         <source>第 {row} 行：{reason}</source>
         <translation>Row {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="345"/>
+        <location filename="../../ui/claims_dialog.py" line="346"/>
         <source>共拒绝 {n} 行：未建立抽样清单，请修改文件后重新读取。</source>
         <translation>{n} rows refused: no list was made. Correct the file and read it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="360"/>
+        <location filename="../../ui/claims_dialog.py" line="361"/>
         <source>列入清单 {total} 张（{counts}）。规则：{rules}</source>
         <translation>{total} bills listed ({counts}). Rules: {rules}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="378"/>
+        <location filename="../../ui/claims_dialog.py" line="379"/>
         <source>抽样清单已建立。</source>
         <translation>The list was made.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="389"/>
+        <location filename="../../ui/claims_dialog.py" line="391"/>
         <source>正在建立抽样清单…</source>
         <translation>Making the list…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="407"/>
+        <location filename="../../ui/claims_dialog.py" line="409"/>
         <source>{name}（{n} 张，SHA-256 {sha}…）</source>
         <translation>{name} ({n} bills, SHA-256 {sha}…)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="421"/>
+        <location filename="../../ui/claims_dialog.py" line="423"/>
         <source>本次检查尚无抽样清单。</source>
         <translation>This inspection has no list yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="428"/>
+        <location filename="../../ui/claims_dialog.py" line="430"/>
         <source>规则：{rules}
 已核实 {done}/{n}，发现问题 {problems}</source>
         <translation>Rules: {rules}
@@ -874,47 +873,47 @@ Checked {done}/{n}, problems found {problems}</translation>
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="341"/>
+        <location filename="../../ui/bundle_dialog.py" line="345"/>
         <source>交接冲突</source>
         <translation>Hand-over conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="349"/>
+        <location filename="../../ui/bundle_dialog.py" line="353"/>
         <source>保留本机版本</source>
         <translation>Keep this laptop&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="350"/>
+        <location filename="../../ui/bundle_dialog.py" line="354"/>
         <source>采用交接包版本</source>
         <translation>Take the bundle&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="353"/>
+        <location filename="../../ui/bundle_dialog.py" line="357"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="361"/>
+        <location filename="../../ui/bundle_dialog.py" line="365"/>
         <source>两台电脑都修改过的内容（只有检查组长可以处理）：</source>
         <translation>Changed on both laptops (only the team leader can settle these):</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="372"/>
+        <location filename="../../ui/bundle_dialog.py" line="376"/>
         <source>%1：%2（检查 %3）</source>
         <translation>%1: %2 (inspection %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="382"/>
+        <location filename="../../ui/bundle_dialog.py" line="386"/>
         <source>没有待处理的交接冲突</source>
         <translation>No hand-over conflicts to settle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="395"/>
+        <location filename="../../ui/bundle_dialog.py" line="399"/>
         <source>来自：%1</source>
         <translation>From: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="400"/>
+        <location filename="../../ui/bundle_dialog.py" line="404"/>
         <source>%1&#x3000;本机：%2&#x3000;交接包：%3</source>
         <translation>%1  here: %2  bundle: %3</translation>
     </message>
@@ -2351,7 +2350,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="533"/>
         <source>{name} 第 {line} 行起的文字编码与文件开头（{encoding}）不一致：文件可能由不同编码的部分拼接而成。请在 Excel 中打开后另存为“CSV UTF-8”或 .xlsx 再导入</source>
-        <translation>{name}: from line {line} on, the text is not in the encoding the file starts with ({encoding}); the file may be parts in different encodings put together. Open it in Excel and save it as &quot;CSV UTF-8&quot; or .xlsx, then import that.</translation>
+        <translation>{name}: from line {line} on, the text is not in the encoding the file starts with ({encoding}); the file may be parts in different encodings put together. Open it in Excel and save it as "CSV UTF-8" or .xlsx, then import that.</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="538"/>
@@ -2386,7 +2385,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="561"/>
         <source>交接包中有本机（设备 {device}）自己的第 {seq} 条操作记录，本机却没有这条记录：本机的操作记录只能由本机产生，这是伪造的续写，已拒绝导入，本机数据未改变</source>
-        <translation>The bundle carries entry {seq} of this laptop&apos;s own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
+        <translation>The bundle carries entry {seq} of this laptop's own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="565"/>
@@ -2396,7 +2395,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="568"/>
         <source>交接包清单中的设备记录链头无效</source>
-        <translation>The device log heads in the bundle&apos;s manifest are invalid</translation>
+        <translation>The device log heads in the bundle's manifest are invalid</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="569"/>
@@ -2406,12 +2405,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="572"/>
         <source>交接包中设备 {device} 的记录链头由另一台设备的设备密钥签名</source>
-        <translation>The log head of device {device} in the bundle is signed with another device&apos;s device key</translation>
+        <translation>The log head of device {device} in the bundle is signed with another device's device key</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="573"/>
         <source>交接包中导出设备 {device} 的记录链头不是由交接包的签名者签名的</source>
-        <translation>The log head of the exporting device {device} is not signed by the bundle&apos;s signer</translation>
+        <translation>The log head of the exporting device {device} is not signed by the bundle's signer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="574"/>
@@ -2431,12 +2430,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="581"/>
         <source>交接包清单中的签名者无效</source>
-        <translation>The bundle&apos;s manifest names no valid signer</translation>
+        <translation>The bundle's manifest names no valid signer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="582"/>
         <source>交接包清单中写明的签名者与实际签名的证书不符（{field}：清单写“{said}”，签名证书是“{actual}”，证书姓名 {name}）：已拒绝，交接人以签名证书为准</source>
-        <translation>The signer named in the bundle&apos;s manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
+        <translation>The signer named in the bundle's manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="586"/>
@@ -2446,7 +2445,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="590"/>
         <source>检查 {inspection} 已签名的记录 {record} 所载数据与交接包中的数据不一致（{where}）：已拒绝导入，本机数据未改变。签名后的数据只能通过更正记录修改</source>
-        <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle&apos;s data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
+        <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle's data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="594"/>
@@ -2466,12 +2465,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="606"/>
         <source>交接包中有本机（设备 {device}）自己的检查 {inspection} 第 {seq} 条证据保管记录，本机却没有这条记录：这是伪造的续写，已拒绝导入，本机数据未改变</source>
-        <translation>The bundle carries custody entry {seq} of inspection {inspection} from this laptop&apos;s own chain (device {device}), which this laptop does not have: a forged continuation. Import refused, nothing on this laptop was changed</translation>
+        <translation>The bundle carries custody entry {seq} of inspection {inspection} from this laptop's own chain (device {device}), which this laptop does not have: a forged continuation. Import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="612"/>
         <source>检查 {inspection} 已签字锁定，推送中它的{what}与服务器上的不同（{why}）：已拒绝，服务器数据未改变。如需更正，请制作更正记录后再推送</source>
-        <translation>Inspection {inspection} is signed and locked, and the push&apos;s {what} differs from the server&apos;s ({why}): refused, the server&apos;s data is unchanged. To correct it, make an amendment and push again</translation>
+        <translation>Inspection {inspection} is signed and locked, and the push's {what} differs from the server's ({why}): refused, the server's data is unchanged. To correct it, make an amendment and push again</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="616"/>
@@ -2501,7 +2500,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="621"/>
         <source>记录的内容变了</source>
-        <translation>the record&apos;s content changed</translation>
+        <translation>the record's content changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="622"/>
@@ -2516,62 +2515,62 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="624"/>
         <source>签名一经签署不再改动</source>
-        <translation>a signature, once made, never changes</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="626"/>
         <source>本机没有这条记录</source>
-        <translation>this laptop does not have this row</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="627"/>
         <source>交接包中是另一个版本</source>
-        <translation>the bundle has another version</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="628"/>
         <source>本机有对方签字时没有的修改</source>
-        <translation>this laptop has changes the other side did not have when it signed</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="629"/>
         <source>改动标记相同而内容不同，交接包中的这一行被改过</source>
-        <translation>the same change stamp with different content: this row was altered in the bundle</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="630"/>
         <source>与本机签字的版本不同</source>
-        <translation>it differs from the version signed on this laptop</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="631"/>
         <source>交接包中删除了它</source>
-        <translation>the bundle deletes it</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="632"/>
         <source>对方删除了它，本机修改过</source>
-        <translation>the other side deleted it, this laptop changed it</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="633"/>
         <source>推送中有检查 {inspection} 的数据，但服务器上和推送中都没有这次检查：已拒绝，服务器数据未改变</source>
-        <translation>The push carries data of inspection {inspection}, but neither the server nor the push has that inspection: refused, the server&apos;s data is unchanged</translation>
+        <translation>The push carries data of inspection {inspection}, but neither the server nor the push has that inspection: refused, the server's data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="637"/>
         <source>本设备登记的区县是 {allowed}，不能推送{district}的检查 {inspection}：已拒绝，服务器数据未改变</source>
-        <translation>This device is enrolled for {allowed} and may not push inspection {inspection} of {district}: refused, the server&apos;s data is unchanged</translation>
+        <translation>This device is enrolled for {allowed} and may not push inspection {inspection} of {district}: refused, the server's data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="641"/>
         <source>推送中的文件 {name} 声明为 {size} 字节，超过服务器允许的单个文件上限（{cap} 字节），服务器拒绝接收</source>
-        <translation>The push declares file {name} at {size} bytes, over the server&apos;s limit for one file ({cap} bytes): the server refuses it</translation>
+        <translation>The push declares file {name} at {size} bytes, over the server's limit for one file ({cap} bytes): the server refuses it</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="645"/>
         <source>本设备未完成的上传已占用 {held} 字节，再收 {more} 字节将超过上限 {quota} 字节：请先完成或等待此前的推送过期（{hours} 小时）</source>
-        <translation>This device&apos;s unfinished uploads already hold {held} bytes; {more} more bytes would pass the limit of {quota} bytes: finish the earlier push or wait for it to expire ({hours} hours)</translation>
+        <translation>This device's unfinished uploads already hold {held} bytes; {more} more bytes would pass the limit of {quota} bytes: finish the earlier push or wait for it to expire ({hours} hours)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="649"/>
@@ -2581,7 +2580,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="650"/>
         <source>请给出设备所属的区县（--district，一个区县）</source>
-        <translation>Give the device&apos;s district (--district, one district)</translation>
+        <translation>Give the device's district (--district, one district)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="651"/>
@@ -2596,17 +2595,17 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="653"/>
         <source>检查 {inspection} 的签字记录所载数据的摘要与推送的数据不一致（记录 {record}；{row}）：已拒绝，服务器数据未改变</source>
-        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}; {row}): refused, the server&apos;s data is unchanged</translation>
+        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}; {row}): refused, the server's data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="657"/>
         <source>检查 {inspection} 的签字记录无法用服务器上的数据核对（数据不完整）：已拒绝，服务器数据未改变</source>
-        <translation>The signed record of inspection {inspection} cannot be checked against the server&apos;s data (data incomplete): refused, the server&apos;s data is unchanged</translation>
+        <translation>The signed record of inspection {inspection} cannot be checked against the server's data (data incomplete): refused, the server's data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="663"/>
         <source>记录所载数据摘要的格式为 {format}，本版本的 Inspector 不认识这种格式，无法核对记录所载数据：请用更新版本的 Inspector 核对</source>
-        <translation>The record&apos;s data hash is in format {format}, which this version of Inspector does not know, so the data it states cannot be checked: check it with a newer version of Inspector</translation>
+        <translation>The record's data hash is in format {format}, which this version of Inspector does not know, so the data it states cannot be checked: check it with a newer version of Inspector</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="667"/>
@@ -2636,7 +2635,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="678"/>
         <source>导出文件的扩展名应为 .jsonl 或 .xlsx</source>
-        <translation>The export file&apos;s extension should be .jsonl or .xlsx</translation>
+        <translation>The export file's extension should be .jsonl or .xlsx</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="679"/>
@@ -2773,7 +2772,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="718"/>
         <source>无法读取照片的打印副本：{error}</source>
-        <translation>The photo&apos;s print copy cannot be read: {error}</translation>
+        <translation>The photo's print copy cannot be read: {error}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="719"/>
@@ -2878,7 +2877,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="739"/>
         <source>请填写封存物品的名称和描述</source>
-        <translation>Enter the sealed goods&apos; name and description</translation>
+        <translation>Enter the sealed goods' name and description</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="740"/>
@@ -2908,7 +2907,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="745"/>
         <source>抽查结果文件的扩展名应为 .xlsx</source>
-        <translation>The draw result file&apos;s extension should be .xlsx</translation>
+        <translation>The draw result file's extension should be .xlsx</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="746"/>
@@ -2953,7 +2952,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="754"/>
         <source>请填写机构名称或协议编号</source>
-        <translation>Enter the institution&apos;s name or agreement number</translation>
+        <translation>Enter the institution's name or agreement number</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="755"/>
@@ -3053,7 +3052,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="786"/>
         <source>请给出证书指纹（SHA-256）的至少前 {count} 位</source>
-        <translation>Give at least the first {count} digits of the certificate&apos;s SHA-256 fingerprint</translation>
+        <translation>Give at least the first {count} digits of the certificate's SHA-256 fingerprint</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="787"/>
@@ -3693,35 +3692,35 @@ Checked {done}/{n}, problems found {problems}</translation>
 <context>
     <name>CurrentInspectorDialog</name>
     <message>
-        <location filename="../../ui/current_inspector.py" line="43"/>
-        <location filename="../../ui/current_inspector.py" line="97"/>
+        <location filename="../../ui/current_inspector.py" line="44"/>
+        <location filename="../../ui/current_inspector.py" line="106"/>
         <source>当前检查人员</source>
         <translation>Current inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/current_inspector.py" line="48"/>
+        <location filename="../../ui/current_inspector.py" line="49"/>
         <source>请选择在本机工作的检查人员。本机的每一项操作都以其名义记入操作记录。</source>
         <translation>Choose the inspector working on this laptop. Every action on this laptop is entered in the action log in their name.</translation>
     </message>
     <message>
-        <location filename="../../ui/current_inspector.py" line="59"/>
+        <location filename="../../ui/current_inspector.py" line="60"/>
         <source>新增检查人员…</source>
         <translation>New inspector…</translation>
     </message>
     <message>
-        <location filename="../../ui/current_inspector.py" line="62"/>
+        <location filename="../../ui/current_inspector.py" line="63"/>
         <source>检查人员</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/current_inspector.py" line="64"/>
-        <location filename="../../ui/current_inspector.py" line="67"/>
+        <location filename="../../ui/current_inspector.py" line="65"/>
+        <location filename="../../ui/current_inspector.py" line="68"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/current_inspector.py" line="66"/>
-        <location filename="../../ui/current_inspector.py" line="68"/>
+        <location filename="../../ui/current_inspector.py" line="67"/>
+        <location filename="../../ui/current_inspector.py" line="69"/>
         <source>执法证号</source>
         <translation>Enforcement certificate no.</translation>
     </message>
@@ -3772,12 +3771,12 @@ Checked {done}/{n}, problems found {problems}</translation>
 <context>
     <name>DueBanner</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="907"/>
+        <location filename="../../ui/ledger_page.py" line="941"/>
         <source>整改期限：%1 个问题 7 天内到期，其中 %2 个已逾期（最近：%3 %4，%5）&#x3000;</source>
         <translation>Rectification deadlines: %1 findings due within 7 days, %2 of them overdue (soonest: %3 %4, %5)&#x3000;</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="914"/>
+        <location filename="../../ui/ledger_page.py" line="948"/>
         <source>查看台账</source>
         <translation>Open the ledger</translation>
     </message>
@@ -3803,17 +3802,17 @@ Checked {done}/{n}, problems found {problems}</translation>
 <context>
     <name>EvidencePicker</name>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="498"/>
+        <location filename="../../ui/claims_dialog.py" line="515"/>
         <source>关联证据 · {bill}</source>
         <translation>Link evidence · {bill}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="507"/>
+        <location filename="../../ui/claims_dialog.py" line="524"/>
         <source>证据 {n}  {name}</source>
         <translation>Evidence {n}  {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="519"/>
+        <location filename="../../ui/claims_dialog.py" line="536"/>
         <source>本次检查还没有证据：先在检查条目中拍照或添加文件。</source>
         <translation>This inspection has no evidence yet: take photos or add files on its items first.</translation>
     </message>
@@ -3821,7 +3820,7 @@ Checked {done}/{n}, problems found {problems}</translation>
 <context>
     <name>EvidenceStrip</name>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="101"/>
+        <location filename="../../ui/evidence/strip.py" line="102"/>
         <source>已添加 %n 个文件</source>
         <translation>
             <numerusform>%n file added</numerusform>
@@ -3829,7 +3828,7 @@ Checked {done}/{n}, problems found {problems}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="103"/>
+        <location filename="../../ui/evidence/strip.py" line="104"/>
         <source>%n 个已在此处，未重复添加</source>
         <translation>
             <numerusform>%n already here (not added again)</numerusform>
@@ -3837,7 +3836,7 @@ Checked {done}/{n}, problems found {problems}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="105"/>
+        <location filename="../../ui/evidence/strip.py" line="106"/>
         <source>%n 个未保存</source>
         <translation>
             <numerusform>%n not saved</numerusform>
@@ -3845,7 +3844,7 @@ Checked {done}/{n}, problems found {problems}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="108"/>
+        <location filename="../../ui/evidence/strip.py" line="109"/>
         <source>%n 张照片的拍摄时间与检查时间相差较大</source>
         <translation>
             <numerusform>%n photo taken long before or after the inspection</numerusform>
@@ -3853,106 +3852,106 @@ Checked {done}/{n}, problems found {problems}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="111"/>
+        <location filename="../../ui/evidence/strip.py" line="112"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="114"/>
+        <location filename="../../ui/evidence/strip.py" line="115"/>
         <source>，</source>
         <comment>between the parts of a summary</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="140"/>
+        <location filename="../../ui/evidence/strip.py" line="141"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="142"/>
+        <location filename="../../ui/evidence/strip.py" line="143"/>
         <source>添加人（本检查组成员）</source>
         <translation>Added by (a member of this inspection team)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="143"/>
+        <location filename="../../ui/evidence/strip.py" line="144"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="145"/>
+        <location filename="../../ui/evidence/strip.py" line="146"/>
         <source>照片、扫描件（PDF、多页 TIFF）、手机照片（HEIC）、视频</source>
         <translation>Photos, scans (PDF, multi-page TIFF), phone photos (HEIC), videos</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="148"/>
+        <location filename="../../ui/evidence/strip.py" line="149"/>
         <source>添加文件夹…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="149"/>
+        <location filename="../../ui/evidence/strip.py" line="150"/>
         <source>整个文件夹，如相机或手机存储卡的 DCIM 文件夹</source>
         <translation>A whole folder, such as the DCIM folder of a camera&apos;s or phone&apos;s memory card</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="151"/>
+        <location filename="../../ui/evidence/strip.py" line="152"/>
         <source>拍照…</source>
         <translation>Take photo…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="157"/>
+        <location filename="../../ui/evidence/strip.py" line="158"/>
         <source>正在检测摄像头…</source>
         <translation>Looking for a camera…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="159"/>
+        <location filename="../../ui/evidence/strip.py" line="160"/>
         <source>封存清单…</source>
         <translation>Sealing list…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="178"/>
-        <location filename="../../ui/evidence/strip.py" line="469"/>
+        <location filename="../../ui/evidence/strip.py" line="179"/>
+        <location filename="../../ui/evidence/strip.py" line="494"/>
         <source>可将照片、文件或文件夹拖到这里</source>
         <translation>Drag photos, files or folders here</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="184"/>
+        <location filename="../../ui/evidence/strip.py" line="185"/>
         <source>添加人：</source>
         <translation>Added by:</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="199"/>
-        <location filename="../../ui/evidence/strip.py" line="229"/>
+        <location filename="../../ui/evidence/strip.py" line="200"/>
+        <location filename="../../ui/evidence/strip.py" line="230"/>
         <source>请先选择一次检查</source>
         <translation>Choose an inspection first</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="248"/>
+        <location filename="../../ui/evidence/strip.py" line="259"/>
         <source>条目 %1 的证据（%2）</source>
         <translation>Evidence for item %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="250"/>
+        <location filename="../../ui/evidence/strip.py" line="261"/>
         <source>本次检查的证据（%1）</source>
         <translation>Evidence for this inspection (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="257"/>
+        <location filename="../../ui/evidence/strip.py" line="268"/>
         <source>检查状态为“%1”，证据不能再添加或移除</source>
         <translation>The inspection is “%1”: evidence can no longer be added or removed</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="270"/>
-        <location filename="../../ui/evidence/strip.py" line="297"/>
+        <location filename="../../ui/evidence/strip.py" line="281"/>
+        <location filename="../../ui/evidence/strip.py" line="309"/>
         <source>当前不能添加证据</source>
         <translation>Evidence cannot be added now</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="284"/>
+        <location filename="../../ui/evidence/strip.py" line="296"/>
         <source>正在导入证据…</source>
         <translation>Adding evidence…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="329"/>
+        <location filename="../../ui/evidence/strip.py" line="342"/>
         <source>%n 张照片尚未保存（仍在内存中，下次拍照时再试）：</source>
         <translation>
             <numerusform>%n photo not saved yet (kept in memory, tried again with the next shot): </numerusform>
@@ -3960,12 +3959,12 @@ Checked {done}/{n}, problems found {problems}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="341"/>
+        <location filename="../../ui/evidence/strip.py" line="354"/>
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="343"/>
+        <location filename="../../ui/evidence/strip.py" line="356"/>
         <source>从本次检查中移除选中的 %n 件证据？
 保管记录会保留移除的记录（文件名、哈希、移除人和时间）。</source>
         <translation>
@@ -3976,63 +3975,63 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="357"/>
+        <location filename="../../ui/evidence/strip.py" line="377"/>
         <source>已移除</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="366"/>
+        <location filename="../../ui/evidence/strip.py" line="391"/>
         <source>选择证据文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="368"/>
+        <location filename="../../ui/evidence/strip.py" line="393"/>
         <source>照片和文件</source>
         <translation>Photos and files</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="371"/>
+        <location filename="../../ui/evidence/strip.py" line="396"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="377"/>
+        <location filename="../../ui/evidence/strip.py" line="402"/>
         <source>选择文件夹（如存储卡的 DCIM）</source>
         <translation>Choose a folder (such as a memory card&apos;s DCIM)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="452"/>
+        <location filename="../../ui/evidence/strip.py" line="477"/>
         <source>（未指定）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="453"/>
+        <location filename="../../ui/evidence/strip.py" line="478"/>
         <source>%1（%2）</source>
         <comment>a team member: name (certificate number)</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="490"/>
+        <location filename="../../ui/evidence/strip.py" line="515"/>
         <source>标注副本（原件未改动）</source>
         <translation>Annotated copy (the original is unchanged)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="493"/>
+        <location filename="../../ui/evidence/strip.py" line="518"/>
         <source>注意：%1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="511"/>
+        <location filename="../../ui/evidence/strip.py" line="536"/>
         <source>导入已取消；已导入的文件保留在本次检查中</source>
         <translation>Import cancelled; the files already added stay in this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="528"/>
+        <location filename="../../ui/evidence/strip.py" line="553"/>
         <source>查看…</source>
         <translation>View…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="529"/>
+        <location filename="../../ui/evidence/strip.py" line="554"/>
         <source>从本次检查中移除…</source>
         <translation>Remove from this inspection…</translation>
     </message>
@@ -4040,82 +4039,82 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>EvidenceViewer</name>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="60"/>
+        <location filename="../../ui/evidence/viewer.py" line="61"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="64"/>
+        <location filename="../../ui/evidence/viewer.py" line="65"/>
         <source>（无预览）</source>
         <translation>(no preview)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="71"/>
+        <location filename="../../ui/evidence/viewer.py" line="72"/>
         <source>说明：拍的是什么、在哪里、为什么</source>
         <translation>Caption: what it shows, where, and why</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="73"/>
+        <location filename="../../ui/evidence/viewer.py" line="74"/>
         <source>保存说明</source>
         <translation>Save caption</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="76"/>
+        <location filename="../../ui/evidence/viewer.py" line="77"/>
         <source>保存关联</source>
         <translation>Save link</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="78"/>
+        <location filename="../../ui/evidence/viewer.py" line="79"/>
         <source>标注…</source>
         <translation>Annotate…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="79"/>
+        <location filename="../../ui/evidence/viewer.py" line="80"/>
         <source>在副本上画箭头、圆圈、写文字；原件不变</source>
         <translation>Draw arrows and circles and write text on a copy; the original is unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="81"/>
+        <location filename="../../ui/evidence/viewer.py" line="82"/>
         <source>移除…</source>
         <translation>Remove…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="83"/>
+        <location filename="../../ui/evidence/viewer.py" line="84"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="90"/>
+        <location filename="../../ui/evidence/viewer.py" line="91"/>
         <source>说明</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="93"/>
+        <location filename="../../ui/evidence/viewer.py" line="94"/>
         <source>关联的检查条目</source>
         <translation>Linked checklist item</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="121"/>
+        <location filename="../../ui/evidence/viewer.py" line="122"/>
         <source>这件证据已不存在</source>
         <translation>This evidence no longer exists</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="125"/>
+        <location filename="../../ui/evidence/viewer.py" line="126"/>
         <source>证据：%1</source>
         <translation>Evidence: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="129"/>
+        <location filename="../../ui/evidence/viewer.py" line="130"/>
         <source>PDF 文件</source>
         <translation>PDF file</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="130"/>
+        <location filename="../../ui/evidence/viewer.py" line="131"/>
         <source>（%1，无图片预览）</source>
         <translation>(%1, no picture preview)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/viewer.py" line="134"/>
+        <location filename="../../ui/evidence/viewer.py" line="135"/>
         <source>，%n 页</source>
         <translation>
             <numerusform>, %n page</numerusform>
@@ -4123,113 +4122,113 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="136"/>
+        <location filename="../../ui/evidence/viewer.py" line="137"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="137"/>
+        <location filename="../../ui/evidence/viewer.py" line="138"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="139"/>
+        <location filename="../../ui/evidence/viewer.py" line="140"/>
         <source>拍摄时间</source>
         <translation>Taken</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="140"/>
+        <location filename="../../ui/evidence/viewer.py" line="141"/>
         <source>%1（相机时钟）</source>
         <translation>%1 (camera clock)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="143"/>
+        <location filename="../../ui/evidence/viewer.py" line="144"/>
         <source>导入时间</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="144"/>
+        <location filename="../../ui/evidence/viewer.py" line="145"/>
         <source>%1（本机时钟）</source>
         <translation>%1 (this laptop&apos;s clock)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="147"/>
+        <location filename="../../ui/evidence/viewer.py" line="148"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="152"/>
+        <location filename="../../ui/evidence/viewer.py" line="153"/>
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="153"/>
+        <location filename="../../ui/evidence/viewer.py" line="154"/>
         <source>导入人</source>
         <translation>Added by</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="158"/>
+        <location filename="../../ui/evidence/viewer.py" line="159"/>
         <source>原件 SHA-256</source>
         <translation>Original&apos;s SHA-256</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="159"/>
+        <location filename="../../ui/evidence/viewer.py" line="160"/>
         <source>标注自</source>
         <translation>Annotated from</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="162"/>
+        <location filename="../../ui/evidence/viewer.py" line="163"/>
         <source>注意</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="170"/>
+        <location filename="../../ui/evidence/viewer.py" line="171"/>
         <source>（不关联条目：整次检查的证据）</source>
         <translation>(no item: evidence for the whole inspection)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="175"/>
+        <location filename="../../ui/evidence/viewer.py" line="176"/>
         <source>【问题】%1</source>
         <comment>a checklist item with a problem</comment>
         <translation>[Problem] %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="190"/>
+        <location filename="../../ui/evidence/viewer.py" line="191"/>
         <source>检查已结束或已签字：证据只能查看</source>
         <translation>The inspection is finished or signed: evidence can only be viewed</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="230"/>
+        <location filename="../../ui/evidence/viewer.py" line="239"/>
         <source>保存说明失败：%1</source>
         <translation>Caption not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="233"/>
+        <location filename="../../ui/evidence/viewer.py" line="235"/>
         <source>说明已保存</source>
         <translation>Caption saved</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="239"/>
+        <location filename="../../ui/evidence/viewer.py" line="253"/>
         <source>保存关联失败：%1</source>
         <translation>Link not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="242"/>
+        <location filename="../../ui/evidence/viewer.py" line="249"/>
         <source>关联已保存</source>
         <translation>Link saved</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="256"/>
+        <location filename="../../ui/evidence/viewer.py" line="269"/>
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="257"/>
+        <location filename="../../ui/evidence/viewer.py" line="270"/>
         <source>从本次检查中移除这件证据？保管记录会保留移除的记录。</source>
         <translation>Remove this evidence from the inspection? The custody log keeps a record of the removal.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="262"/>
+        <location filename="../../ui/evidence/viewer.py" line="281"/>
         <source>移除失败：%1</source>
         <translation>Not removed: %1</translation>
     </message>
@@ -4402,138 +4401,138 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>InterviewDialog</name>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="63"/>
+        <location filename="../../ui/interview_dialog.py" line="65"/>
         <source>询问笔录</source>
         <translation>Interview records</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="72"/>
+        <location filename="../../ui/interview_dialog.py" line="74"/>
         <source>被询问人姓名</source>
         <translation>Name of the person interviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="73"/>
+        <location filename="../../ui/interview_dialog.py" line="75"/>
         <source>新建询问笔录</source>
         <translation>New interview record</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="75"/>
+        <location filename="../../ui/interview_dialog.py" line="77"/>
         <source>本检查的询问笔录</source>
         <translation>Interview records of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="85"/>
+        <location filename="../../ui/interview_dialog.py" line="87"/>
         <source>如 医生、护士长、患者家属</source>
         <translation>e.g. doctor, head nurse, patient&apos;s relative</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="89"/>
+        <location filename="../../ui/interview_dialog.py" line="91"/>
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="92"/>
+        <location filename="../../ui/interview_dialog.py" line="94"/>
         <source>保存被询问人和记录人</source>
         <translation>Save interviewee and recorder</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="94"/>
+        <location filename="../../ui/interview_dialog.py" line="96"/>
         <source>被询问人</source>
         <translation>Interviewee</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="95"/>
+        <location filename="../../ui/interview_dialog.py" line="97"/>
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="96"/>
+        <location filename="../../ui/interview_dialog.py" line="98"/>
         <source>身份证件号码</source>
         <translation>ID document number</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="97"/>
+        <location filename="../../ui/interview_dialog.py" line="99"/>
         <source>询问地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="98"/>
+        <location filename="../../ui/interview_dialog.py" line="100"/>
         <source>记录人</source>
         <translation>Recorder</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="103"/>
-        <location filename="../../ui/interview_dialog.py" line="114"/>
+        <location filename="../../ui/interview_dialog.py" line="105"/>
+        <location filename="../../ui/interview_dialog.py" line="116"/>
         <source>问</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="103"/>
+        <location filename="../../ui/interview_dialog.py" line="105"/>
         <source>答</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="111"/>
+        <location filename="../../ui/interview_dialog.py" line="113"/>
         <source>问答（双击修改；清空问题即删去这一问）</source>
         <translation>Questions and answers (double-click to correct; empty a question to remove it)</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="116"/>
+        <location filename="../../ui/interview_dialog.py" line="118"/>
         <source>答（照录被询问人的回答）</source>
         <translation>Answer (as the interviewee said it)</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="118"/>
+        <location filename="../../ui/interview_dialog.py" line="120"/>
         <source>记录这一问答</source>
         <translation>Record this question and answer</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="127"/>
+        <location filename="../../ui/interview_dialog.py" line="129"/>
         <source>生成询问笔录 PDF</source>
         <translation>Make the interview record PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="129"/>
+        <location filename="../../ui/interview_dialog.py" line="131"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="149"/>
+        <location filename="../../ui/interview_dialog.py" line="151"/>
         <source> · 已签名</source>
         <translation> · signed</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="201"/>
+        <location filename="../../ui/interview_dialog.py" line="203"/>
         <source>还没有询问笔录：填写被询问人姓名后新建。</source>
         <translation>No interview record yet: enter the interviewee&apos;s name, then create one.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="203"/>
+        <location filename="../../ui/interview_dialog.py" line="205"/>
         <source>已数字签名：不能再修改。</source>
         <translation>Signed digitally: it can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="205"/>
+        <location filename="../../ui/interview_dialog.py" line="207"/>
         <source>数字签名前可以修改；被询问人核对后签名。</source>
         <translation>It can be corrected until it is signed digitally; the interviewee reads it over, then signs.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="213"/>
+        <location filename="../../ui/interview_dialog.py" line="229"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="280"/>
+        <location filename="../../ui/interview_dialog.py" line="302"/>
         <source>已生成询问笔录。</source>
         <translation>The interview record was made.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="281"/>
+        <location filename="../../ui/interview_dialog.py" line="304"/>
         <source>无法生成</source>
         <translation>Cannot make it</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="283"/>
+        <location filename="../../ui/interview_dialog.py" line="306"/>
         <source>正在生成询问笔录…</source>
         <translation>Making the interview record…</translation>
     </message>
@@ -4541,32 +4540,32 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>KeyForm</name>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="64"/>
+        <location filename="../../ui/keys_dialog.py" line="67"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="65"/>
+        <location filename="../../ui/keys_dialog.py" line="68"/>
         <source>执法证号</source>
         <translation>Enforcement certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="67"/>
+        <location filename="../../ui/keys_dialog.py" line="70"/>
         <source>单位（医保局）</source>
         <translation>Organisation (bureau)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="68"/>
+        <location filename="../../ui/keys_dialog.py" line="71"/>
         <source>口令（至少 8 个字符）</source>
         <translation>Passphrase (at least 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="69"/>
+        <location filename="../../ui/keys_dialog.py" line="72"/>
         <source>再输入一次口令</source>
         <translation>Passphrase again</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="82"/>
+        <location filename="../../ui/keys_dialog.py" line="85"/>
         <source>两次输入的口令不一致</source>
         <translation>The two passphrases differ</translation>
     </message>
@@ -4574,203 +4573,203 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="96"/>
+        <location filename="../../ui/keys_dialog.py" line="99"/>
         <source>数字签名密钥</source>
         <translation>Digital signature keys</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="105"/>
+        <location filename="../../ui/keys_dialog.py" line="108"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="106"/>
-        <location filename="../../ui/keys_dialog.py" line="349"/>
+        <location filename="../../ui/keys_dialog.py" line="109"/>
+        <location filename="../../ui/keys_dialog.py" line="382"/>
         <source>执法证号</source>
         <translation>Enforcement certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="107"/>
+        <location filename="../../ui/keys_dialog.py" line="110"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="108"/>
+        <location filename="../../ui/keys_dialog.py" line="111"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="109"/>
+        <location filename="../../ui/keys_dialog.py" line="112"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="110"/>
+        <location filename="../../ui/keys_dialog.py" line="113"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="111"/>
+        <location filename="../../ui/keys_dialog.py" line="114"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="122"/>
+        <location filename="../../ui/keys_dialog.py" line="125"/>
         <source>导入 PKCS#12 文件…</source>
         <translation>Import PKCS#12 file…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="123"/>
+        <location filename="../../ui/keys_dialog.py" line="126"/>
         <source>生成密钥和证书请求…</source>
         <translation>New key and certificate request…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="124"/>
+        <location filename="../../ui/keys_dialog.py" line="127"/>
         <source>导入医保局签发的证书…</source>
         <translation>Import the bureau&apos;s certificate…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="125"/>
+        <location filename="../../ui/keys_dialog.py" line="128"/>
         <source>生成试用证书…</source>
         <translation>New trial certificate…</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="126"/>
+        <location filename="../../ui/keys_dialog.py" line="129"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="138"/>
+        <location filename="../../ui/keys_dialog.py" line="141"/>
         <source>口令不会保存；签名时需要输入。试用证书是自签名的，只用于试用，不能证明签名者的身份。</source>
         <translation>Passphrases are never stored; you enter yours when signing. A trial certificate is self-signed, for trials only: it does not prove who signed.</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="164"/>
+        <location filename="../../ui/keys_dialog.py" line="167"/>
         <source>无法读取密钥：%1</source>
         <translation>Cannot read the keys: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="194"/>
+        <location filename="../../ui/keys_dialog.py" line="197"/>
         <source>试用（自签名）</source>
         <translation>Trial (self-signed)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="196"/>
+        <location filename="../../ui/keys_dialog.py" line="199"/>
         <source>本机生成</source>
         <translation>Made here</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="197"/>
+        <location filename="../../ui/keys_dialog.py" line="200"/>
         <source>医保局签发</source>
         <translation>Issued by the bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="202"/>
+        <location filename="../../ui/keys_dialog.py" line="205"/>
         <source>可用</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="203"/>
+        <location filename="../../ui/keys_dialog.py" line="206"/>
         <source>等待证书</source>
         <translation>Awaiting certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="204"/>
+        <location filename="../../ui/keys_dialog.py" line="207"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="205"/>
+        <location filename="../../ui/keys_dialog.py" line="208"/>
         <source>尚未生效</source>
         <translation>Not yet valid</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="267"/>
+        <location filename="../../ui/keys_dialog.py" line="295"/>
         <source>已导入 %1 的密钥</source>
         <translation>Imported the key of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="286"/>
+        <location filename="../../ui/keys_dialog.py" line="315"/>
         <source>密钥已生成，但证书请求无法保存到 %1：%2；它也在 %3</source>
         <translation>The key was made, but the certificate request could not be saved to %1: %2. It is also in %3</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="297"/>
+        <location filename="../../ui/keys_dialog.py" line="325"/>
         <source>已生成密钥。请把证书请求 %1 交给医保局的 CA，收到证书后在这里导入。</source>
         <translation>Key made. Give the certificate request %1 to the bureau&apos;s CA, and import the certificate here when it comes.</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="308"/>
+        <location filename="../../ui/keys_dialog.py" line="337"/>
         <source>无法读取证书文件：%1</source>
         <translation>Cannot read the certificate file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="315"/>
+        <location filename="../../ui/keys_dialog.py" line="345"/>
         <source>证书已导入，%1 的密钥可以签名了</source>
         <translation>Certificate imported: the key of %1 can sign now</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="324"/>
+        <location filename="../../ui/keys_dialog.py" line="354"/>
         <source>已生成 %1 的试用证书（自签名），仅用于试用</source>
         <translation>Made a trial certificate (self-signed) for %1, for trials only</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="330"/>
+        <location filename="../../ui/keys_dialog.py" line="361"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="336"/>
+        <location filename="../../ui/keys_dialog.py" line="367"/>
         <source>选择医保局签发的 PKCS#12 文件</source>
         <translation>Choose the PKCS#12 file from the bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="338"/>
+        <location filename="../../ui/keys_dialog.py" line="369"/>
         <source>PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)</source>
         <translation>PKCS#12 files (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="342"/>
+        <location filename="../../ui/keys_dialog.py" line="373"/>
         <source>PKCS#12 文件的口令：</source>
         <translation>Passphrase of the PKCS#12 file:</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="350"/>
+        <location filename="../../ui/keys_dialog.py" line="383"/>
         <source>证书中没有执法证号。持有人的执法证号（密钥与它绑定）：</source>
         <translation>The certificate carries no enforcement certificate number. The holder&apos;s number (the key is bound to it):</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="356"/>
+        <location filename="../../ui/keys_dialog.py" line="389"/>
         <source>生成密钥和证书请求</source>
         <translation>New key and certificate request</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="362"/>
+        <location filename="../../ui/keys_dialog.py" line="395"/>
         <source>保存证书请求（CSR）</source>
         <translation>Save the certificate request (CSR)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="364"/>
+        <location filename="../../ui/keys_dialog.py" line="397"/>
         <source>证书请求 (*.csr *.pem);;所有文件 (*)</source>
         <translation>Certificate requests (*.csr *.pem);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="377"/>
+        <location filename="../../ui/keys_dialog.py" line="410"/>
         <source>请先在列表中选择等待证书的密钥</source>
         <translation>First select a key that awaits its certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="381"/>
+        <location filename="../../ui/keys_dialog.py" line="414"/>
         <source>选择医保局签发的证书</source>
         <translation>Choose the certificate from the bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="383"/>
+        <location filename="../../ui/keys_dialog.py" line="416"/>
         <source>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</source>
         <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="389"/>
+        <location filename="../../ui/keys_dialog.py" line="422"/>
         <source>生成试用证书（自签名）</source>
         <translation>New trial certificate (self-signed)</translation>
     </message>
@@ -4778,47 +4777,47 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="107"/>
+        <location filename="../../ui/ledger_page.py" line="109"/>
         <source>发现日期</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="108"/>
+        <location filename="../../ui/ledger_page.py" line="110"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="109"/>
+        <location filename="../../ui/ledger_page.py" line="111"/>
         <source>被检查机构</source>
         <translation>Institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="110"/>
+        <location filename="../../ui/ledger_page.py" line="112"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="111"/>
+        <location filename="../../ui/ledger_page.py" line="113"/>
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="112"/>
+        <location filename="../../ui/ledger_page.py" line="114"/>
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="113"/>
+        <location filename="../../ui/ledger_page.py" line="115"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="114"/>
+        <location filename="../../ui/ledger_page.py" line="116"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="115"/>
+        <location filename="../../ui/ledger_page.py" line="117"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
@@ -4826,219 +4825,219 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="457"/>
+        <location filename="../../ui/ledger_page.py" line="461"/>
         <source>← 检查列表</source>
         <translation>← Inspections</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="460"/>
-        <location filename="../../ui/ledger_page.py" line="568"/>
-        <location filename="../../ui/ledger_page.py" line="712"/>
+        <location filename="../../ui/ledger_page.py" line="464"/>
+        <location filename="../../ui/ledger_page.py" line="573"/>
+        <location filename="../../ui/ledger_page.py" line="736"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="464"/>
+        <location filename="../../ui/ledger_page.py" line="468"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="466"/>
+        <location filename="../../ui/ledger_page.py" line="470"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="474"/>
+        <location filename="../../ui/ledger_page.py" line="478"/>
         <source>搜索机构、问题、说明…</source>
         <translation>Search institution, finding, note…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="477"/>
+        <location filename="../../ui/ledger_page.py" line="481"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="484"/>
+        <location filename="../../ui/ledger_page.py" line="488"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="485"/>
+        <location filename="../../ui/ledger_page.py" line="489"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="486"/>
+        <location filename="../../ui/ledger_page.py" line="490"/>
         <source>最近 90 天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="487"/>
+        <location filename="../../ui/ledger_page.py" line="491"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="491"/>
+        <location filename="../../ui/ledger_page.py" line="495"/>
         <source>全部期限</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="492"/>
+        <location filename="../../ui/ledger_page.py" line="496"/>
         <source>7 天内到期或逾期</source>
         <translation>Due within 7 days or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="493"/>
+        <location filename="../../ui/ledger_page.py" line="497"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="521"/>
+        <location filename="../../ui/ledger_page.py" line="525"/>
         <source>整改进展…</source>
         <translation>Progress…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="523"/>
+        <location filename="../../ui/ledger_page.py" line="527"/>
         <source>案件处理…</source>
         <translation>Case step…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="525"/>
+        <location filename="../../ui/ledger_page.py" line="529"/>
         <source>回头看</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="526"/>
+        <location filename="../../ui/ledger_page.py" line="530"/>
         <source>对该检查的全部未整改问题新建回头看</source>
         <translation>A new follow-up visit of all open findings of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="528"/>
+        <location filename="../../ui/ledger_page.py" line="532"/>
         <source>整改通知书…</source>
         <translation>Rectification order…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="530"/>
+        <location filename="../../ui/ledger_page.py" line="534"/>
         <source>回头看结论…</source>
         <translation>Follow-up verdict…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="532"/>
+        <location filename="../../ui/ledger_page.py" line="536"/>
         <source>在尚未签名的回头看中记录该问题的整改结论；签名后更新台账</source>
         <translation>Record this finding&apos;s verdict in its follow-up visit, not yet signed; signing it updates the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="570"/>
+        <location filename="../../ui/ledger_page.py" line="575"/>
         <source>正在整理问题台账…</source>
         <translation>Bringing the problem ledger up to date…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="579"/>
+        <location filename="../../ui/ledger_page.py" line="584"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="582"/>
+        <location filename="../../ui/ledger_page.py" line="587"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="618"/>
+        <location filename="../../ui/ledger_page.py" line="623"/>
         <source>共 %1 个问题，未完成整改 %2 个，涉及金额 %3，已追回 %4</source>
         <translation>%1 findings, %2 not yet rectified, %3 involved, %4 recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="641"/>
+        <location filename="../../ui/ledger_page.py" line="646"/>
         <source>选择一个问题查看详情</source>
         <translation>Select a finding to see it</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="642"/>
+        <location filename="../../ui/ledger_page.py" line="647"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="643"/>
+        <location filename="../../ui/ledger_page.py" line="648"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="644"/>
+        <location filename="../../ui/ledger_page.py" line="649"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="645"/>
+        <location filename="../../ui/ledger_page.py" line="650"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="646"/>
+        <location filename="../../ui/ledger_page.py" line="651"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="647"/>
+        <location filename="../../ui/ledger_page.py" line="652"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="648"/>
+        <location filename="../../ui/ledger_page.py" line="653"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="649"/>
+        <location filename="../../ui/ledger_page.py" line="654"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="650"/>
+        <location filename="../../ui/ledger_page.py" line="655"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="651"/>
+        <location filename="../../ui/ledger_page.py" line="656"/>
         <source>现场陈述申辩</source>
         <translation>Statement on site</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="652"/>
+        <location filename="../../ui/ledger_page.py" line="657"/>
         <source>案件处理</source>
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="653"/>
+        <location filename="../../ui/ledger_page.py" line="658"/>
         <source>追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="654"/>
+        <location filename="../../ui/ledger_page.py" line="659"/>
         <source>陈述申辩</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="840"/>
+        <location filename="../../ui/ledger_page.py" line="875"/>
         <source>导出问题台账</source>
         <translation>Export the problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="849"/>
+        <location filename="../../ui/ledger_page.py" line="884"/>
         <source>已导出 %1 个问题</source>
         <translation>%1 findings exported</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="851"/>
+        <location filename="../../ui/ledger_page.py" line="886"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="878"/>
+        <location filename="../../ui/ledger_page.py" line="912"/>
         <source>情况报告已保存：%1</source>
         <translation>Periodic report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="879"/>
+        <location filename="../../ui/ledger_page.py" line="913"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
@@ -5046,12 +5045,12 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LoadingPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>本机的检查</source>
         <translation>Inspections on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>正在打开检查列表…</source>
         <translation>Opening the list of inspections…</translation>
     </message>
@@ -5059,221 +5058,222 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>医保基金现场检查 Inspector</source>
         <translation>Inspector · Medical insurance fund inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>点击关闭此提示</source>
         <translation>Click to close this notice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>本机数据未加密：可在“文件 → 加密本机数据…”中设置口令</source>
         <translation>The data on this computer are not encrypted: set a passphrase under File → Encrypt the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>新建检查…</source>
         <translation>New inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>导入机构名录…</source>
         <translation>Import institution registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>数字签名密钥…</source>
         <translation>Signing keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>切换当前检查人员…</source>
         <translation>Change current inspector…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>验证记录文件…</source>
         <translation>Verify a record file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>导出交接包…</source>
         <translation>Export hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>导入交接包…</source>
         <translation>Import hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>交接冲突…</source>
         <translation>Hand-over conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>同步…</source>
         <translation>Sync…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>自动锁定时间…</source>
         <translation>Lock after idle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>加密本机数据…</source>
         <translation>Encrypt the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>计划(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>双随机抽查…</source>
         <translation>Random draw…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>结算数据抽样…</source>
         <translation>Claims sampling…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
-        <location filename="../../ui/main_window.py" line="716"/>
+        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="742"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>请先在检查列表中选中或打开一项检查。</source>
         <translation>Select or open an inspection in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>进销存核对</source>
         <translation>Stock reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>当前检查人员：%1</source>
         <translation>Current inspector: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>未选择当前检查人员</source>
         <translation>No current inspector chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="578"/>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>本机数据已加密</source>
         <translation>The data on this computer are encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="581"/>
+        <location filename="../../ui/main_window.py" line="589"/>
         <source>加密本机数据</source>
         <translation>Encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="583"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>本机数据已加密，明文文件已删除。此后每次启动和锁定后需输入口令。
 提示：删除文件不会擦除磁盘上的旧数据块；建议同时清除磁盘空闲空间。</source>
         <translation>The data on this computer are encrypted and the plain files deleted. The passphrase is now asked at every start and after a lock.
 Note: deleting a file does not wipe its old blocks on the disk; wiping the disk&apos;s free space as well is advised.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="599"/>
+        <location filename="../../ui/main_window.py" line="607"/>
         <source>未能加密本机数据</source>
         <translation>Could not encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="602"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>正在加密本机数据…</source>
         <translation>Encrypting the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="628"/>
+        <location filename="../../ui/main_window.py" line="636"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="696"/>
+        <location filename="../../ui/main_window.py" line="711"/>
+        <location filename="../../ui/main_window.py" line="736"/>
         <source>自动锁定时间</source>
         <translation>Lock after idle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="697"/>
+        <location filename="../../ui/main_window.py" line="712"/>
         <source>无操作多少分钟后自动锁定：</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="718"/>
+        <location filename="../../ui/main_window.py" line="744"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -5288,12 +5288,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+H   inspection list   Ctrl+T   problem ledger   Ctrl+L   lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="730"/>
+        <location filename="../../ui/main_window.py" line="756"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="731"/>
+        <location filename="../../ui/main_window.py" line="757"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
@@ -5343,47 +5343,47 @@ Data directory: %2</translation>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="66"/>
+        <location filename="../../ui/ledger_page.py" line="68"/>
         <source>待整改</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="67"/>
+        <location filename="../../ui/ledger_page.py" line="69"/>
         <source>整改中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="68"/>
+        <location filename="../../ui/ledger_page.py" line="70"/>
         <source>已整改（销号）</source>
         <translation>Rectified (closed)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="69"/>
+        <location filename="../../ui/ledger_page.py" line="71"/>
         <source>移交</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="70"/>
+        <location filename="../../ui/ledger_page.py" line="72"/>
         <source>已更正</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="77"/>
+        <location filename="../../ui/ledger_page.py" line="79"/>
         <source>协议处理</source>
         <translation>Under the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="78"/>
+        <location filename="../../ui/ledger_page.py" line="80"/>
         <source>行政处罚</source>
         <translation>Administrative penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="79"/>
+        <location filename="../../ui/ledger_page.py" line="81"/>
         <source>移送公安</source>
         <translation>To the police</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="80"/>
+        <location filename="../../ui/ledger_page.py" line="82"/>
         <source>移送纪检监察</source>
         <translation>To the discipline inspectors</translation>
     </message>
@@ -5391,148 +5391,148 @@ Data directory: %2</translation>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../ui/new_inspection.py" line="48"/>
+        <location filename="../../ui/new_inspection.py" line="49"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="59"/>
+        <location filename="../../ui/new_inspection.py" line="60"/>
         <source>被检查机构</source>
         <translation>Institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="63"/>
+        <location filename="../../ui/new_inspection.py" line="64"/>
         <source>从名录查找</source>
         <translation>Find in registry</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="65"/>
+        <location filename="../../ui/new_inspection.py" line="66"/>
         <source>机构全称</source>
         <translation>Full name of the institution</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="70"/>
+        <location filename="../../ui/new_inspection.py" line="71"/>
         <source>如 历城区</source>
         <translation>e.g. 历城区</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="75"/>
+        <location filename="../../ui/new_inspection.py" line="76"/>
         <source>如 住院部三楼（可不填）</source>
         <translation>e.g. inpatient ward, 3rd floor (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="76"/>
+        <location filename="../../ui/new_inspection.py" line="77"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="77"/>
+        <location filename="../../ui/new_inspection.py" line="78"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="78"/>
+        <location filename="../../ui/new_inspection.py" line="79"/>
         <source>所在区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="80"/>
+        <location filename="../../ui/new_inspection.py" line="81"/>
         <source>检查地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="83"/>
+        <location filename="../../ui/new_inspection.py" line="84"/>
         <source>检查方式与专项</source>
         <translation>Mode and focus packs</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="92"/>
+        <location filename="../../ui/new_inspection.py" line="93"/>
         <source>交叉检查时填写检查组所属区县</source>
         <translation>For a cross-district check: the team&apos;s home district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="98"/>
+        <location filename="../../ui/new_inspection.py" line="99"/>
         <source>检查方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="99"/>
+        <location filename="../../ui/new_inspection.py" line="100"/>
         <source>检查组所属区县</source>
         <translation>Team&apos;s home district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="100"/>
+        <location filename="../../ui/new_inspection.py" line="101"/>
         <source>专项</source>
         <translation>Focus packs</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="105"/>
-        <location filename="../../ui/new_inspection.py" line="256"/>
+        <location filename="../../ui/new_inspection.py" line="106"/>
+        <location filename="../../ui/new_inspection.py" line="257"/>
         <source>检查组</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="109"/>
+        <location filename="../../ui/new_inspection.py" line="110"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="109"/>
+        <location filename="../../ui/new_inspection.py" line="110"/>
         <source>执法证号</source>
         <translation>Enforcement certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="109"/>
+        <location filename="../../ui/new_inspection.py" line="110"/>
         <source>所属区县</source>
         <translation>Own district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="109"/>
+        <location filename="../../ui/new_inspection.py" line="110"/>
         <source>组长</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="116"/>
+        <location filename="../../ui/new_inspection.py" line="117"/>
         <source>添加人员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="117"/>
+        <location filename="../../ui/new_inspection.py" line="118"/>
         <source>移除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="133"/>
+        <location filename="../../ui/new_inspection.py" line="134"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="134"/>
+        <location filename="../../ui/new_inspection.py" line="135"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="258"/>
+        <location filename="../../ui/new_inspection.py" line="259"/>
         <source>回避提示：%1 所属区县与被检查机构所在区县（%2）相同。</source>
         <translation>Recusal: %1 belong(s) to the district inspected (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="305"/>
+        <location filename="../../ui/new_inspection.py" line="306"/>
         <source>清单共 %1 项，其中该类机构的重点 %2 项</source>
         <translation>Checklist of %1 items, %2 of them priorities for this type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="321"/>
+        <location filename="../../ui/new_inspection.py" line="322"/>
         <source>回避</source>
         <translation>Recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="322"/>
+        <location filename="../../ui/new_inspection.py" line="323"/>
         <source>如确需参加检查，请说明理由（将写入检查记录）：</source>
         <translation>If they must stay on the team, give the reason (it is written into the record):</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="341"/>
+        <location filename="../../ui/new_inspection.py" line="350"/>
         <source>无法新建检查</source>
         <translation>Cannot create the inspection</translation>
     </message>
@@ -5540,68 +5540,68 @@ Data directory: %2</translation>
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="276"/>
-        <location filename="../../ui/ledger_page.py" line="344"/>
+        <location filename="../../ui/ledger_page.py" line="278"/>
+        <location filename="../../ui/ledger_page.py" line="346"/>
         <source>整改通知书</source>
         <translation>Rectification order</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="293"/>
+        <location filename="../../ui/ledger_page.py" line="295"/>
         <source>生成整改通知书</source>
         <translation>Make the rectification order</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="307"/>
+        <location filename="../../ui/ledger_page.py" line="309"/>
         <source>组长数字签名</source>
         <translation>Leader&apos;s digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="309"/>
+        <location filename="../../ui/ledger_page.py" line="311"/>
         <source>组长的密钥</source>
         <translation>Leader&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="310"/>
+        <location filename="../../ui/ledger_page.py" line="312"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="313"/>
+        <location filename="../../ui/ledger_page.py" line="315"/>
         <source>另存…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="315"/>
+        <location filename="../../ui/ledger_page.py" line="317"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="331"/>
+        <location filename="../../ui/ledger_page.py" line="333"/>
         <source>该检查没有待整改或整改中的问题。</source>
         <translation>This inspection has no pending or in-progress findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="335"/>
+        <location filename="../../ui/ledger_page.py" line="337"/>
         <source>整改通知书 %1 已由组长签名。</source>
         <translation>Rectification order %1 is signed by the leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="337"/>
+        <location filename="../../ui/ledger_page.py" line="339"/>
         <source>整改通知书 %1 已生成，请组长数字签名。</source>
         <translation>Rectification order %1 is made; the leader signs it digitally.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="341"/>
+        <location filename="../../ui/ledger_page.py" line="343"/>
         <source>本机没有组长的密钥：生成后可在命令行签名。</source>
         <translation>This laptop has no key of the leader: once made, sign it on the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="381"/>
+        <location filename="../../ui/ledger_page.py" line="385"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="389"/>
+        <location filename="../../ui/ledger_page.py" line="393"/>
         <source>保存整改通知书</source>
         <translation>Save the rectification order</translation>
     </message>
@@ -5609,239 +5609,240 @@ Data directory: %2</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="82"/>
-        <location filename="../../ui/plan_dialog.py" line="266"/>
-        <location filename="../../ui/plan_dialog.py" line="322"/>
-        <location filename="../../ui/plan_dialog.py" line="408"/>
+        <location filename="../../ui/plan_dialog.py" line="88"/>
+        <location filename="../../ui/plan_dialog.py" line="272"/>
+        <location filename="../../ui/plan_dialog.py" line="328"/>
+        <location filename="../../ui/plan_dialog.py" line="433"/>
+        <location filename="../../ui/plan_dialog.py" line="449"/>
         <source>双随机抽查</source>
         <translation>Random draw (双随机)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="97"/>
+        <location filename="../../ui/plan_dialog.py" line="103"/>
         <source>一、抽查范围</source>
         <translation>1. Pool</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="100"/>
+        <location filename="../../ui/plan_dialog.py" line="106"/>
         <source>如：2026 年第四季度定点医药机构双随机抽查</source>
         <translation>e.g. Random draw of designated institutions, Q4 2026</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="101"/>
-        <location filename="../../ui/plan_dialog.py" line="214"/>
+        <location filename="../../ui/plan_dialog.py" line="107"/>
+        <location filename="../../ui/plan_dialog.py" line="220"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="103"/>
+        <location filename="../../ui/plan_dialog.py" line="109"/>
         <source>留空为全部区县；多个区县用顿号分隔</source>
         <translation>Empty for all districts; separate several with 、</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="104"/>
-        <location filename="../../ui/plan_dialog.py" line="160"/>
-        <location filename="../../ui/plan_dialog.py" line="199"/>
+        <location filename="../../ui/plan_dialog.py" line="110"/>
+        <location filename="../../ui/plan_dialog.py" line="166"/>
+        <location filename="../../ui/plan_dialog.py" line="205"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="106"/>
+        <location filename="../../ui/plan_dialog.py" line="112"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="109"/>
-        <location filename="../../ui/plan_dialog.py" line="161"/>
+        <location filename="../../ui/plan_dialog.py" line="115"/>
+        <location filename="../../ui/plan_dialog.py" line="167"/>
         <source>机构类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="116"/>
+        <location filename="../../ui/plan_dialog.py" line="122"/>
         <source>抽取机构数</source>
         <translation>Institutions to draw</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="121"/>
+        <location filename="../../ui/plan_dialog.py" line="127"/>
         <source>每组人数</source>
         <translation>Team size</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="126"/>
-        <location filename="../../ui/plan_dialog.py" line="215"/>
+        <location filename="../../ui/plan_dialog.py" line="132"/>
+        <location filename="../../ui/plan_dialog.py" line="221"/>
         <source>方法</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="128"/>
+        <location filename="../../ui/plan_dialog.py" line="134"/>
         <source>交叉检查（被查区县的检查人员回避）</source>
         <translation>Cross-district check (inspectors of the inspected district stand aside)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="129"/>
+        <location filename="../../ui/plan_dialog.py" line="135"/>
         <source>同一检查人员可参加多个检查组</source>
         <translation>An inspector may be in several teams</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="145"/>
+        <location filename="../../ui/plan_dialog.py" line="151"/>
         <source>二、候选名单（先公布名单及其 SHA-256，再取随机源）</source>
         <translation>2. Candidates (publish the list and its SHA-256 before taking the random sources)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="148"/>
+        <location filename="../../ui/plan_dialog.py" line="154"/>
         <source>生成候选名单</source>
         <translation>Make the candidate list</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="158"/>
+        <location filename="../../ui/plan_dialog.py" line="164"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="159"/>
-        <location filename="../../ui/plan_dialog.py" line="198"/>
+        <location filename="../../ui/plan_dialog.py" line="165"/>
+        <location filename="../../ui/plan_dialog.py" line="204"/>
         <source>机构名称</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="162"/>
+        <location filename="../../ui/plan_dialog.py" line="168"/>
         <source>协议编号</source>
         <translation>Agreement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="163"/>
+        <location filename="../../ui/plan_dialog.py" line="169"/>
         <source>风险等级</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="164"/>
+        <location filename="../../ui/plan_dialog.py" line="170"/>
         <source>信用等级</source>
         <translation>Credit</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="165"/>
+        <location filename="../../ui/plan_dialog.py" line="171"/>
         <source>权重</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="172"/>
+        <location filename="../../ui/plan_dialog.py" line="178"/>
         <source>三、随机源与抽取</source>
         <translation>3. Random sources and the draw</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="177"/>
+        <location filename="../../ui/plan_dialog.py" line="183"/>
         <source>公开的随机数，组与组之间用 / 分隔，如彩票开奖号码：9319 / 2 5 12 8 10</source>
         <translation>Public random numbers, groups separated by /, e.g. lottery results: 9319 / 2 5 12 8 10</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="180"/>
+        <location filename="../../ui/plan_dialog.py" line="186"/>
         <source>随机源</source>
         <translation>Random sources</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="183"/>
+        <location filename="../../ui/plan_dialog.py" line="189"/>
         <source>预览抽取结果</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="185"/>
+        <location filename="../../ui/plan_dialog.py" line="191"/>
         <source>抽取并建立检查…</source>
         <translation>Draw and plan the inspections…</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="197"/>
+        <location filename="../../ui/plan_dialog.py" line="203"/>
         <source>顺序</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="200"/>
+        <location filename="../../ui/plan_dialog.py" line="206"/>
         <source>候选序号</source>
         <translation>Candidate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="201"/>
+        <location filename="../../ui/plan_dialog.py" line="207"/>
         <source>组长</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="202"/>
+        <location filename="../../ui/plan_dialog.py" line="208"/>
         <source>组员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="209"/>
+        <location filename="../../ui/plan_dialog.py" line="215"/>
         <source>已做的抽查</source>
         <translation>Draws made</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="213"/>
+        <location filename="../../ui/plan_dialog.py" line="219"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="216"/>
+        <location filename="../../ui/plan_dialog.py" line="222"/>
         <source>机构数</source>
         <translation>Institutions</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="217"/>
+        <location filename="../../ui/plan_dialog.py" line="223"/>
         <source>密钥串</source>
         <translation>Key string</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="218"/>
+        <location filename="../../ui/plan_dialog.py" line="224"/>
         <source>抽查编号</source>
         <translation>Draw id</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="227"/>
+        <location filename="../../ui/plan_dialog.py" line="233"/>
         <source>导出抽查结果…</source>
         <translation>Export the result…</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="288"/>
+        <location filename="../../ui/plan_dialog.py" line="294"/>
         <source>共 {count} 家；候选名单 SHA-256：{sha}
 检查人员名录 {people} 人，其中可任组长 {leaders} 人</source>
         <translation>{count} institutions; SHA-256 of the list: {sha}
 Roster: {people} inspectors, {leaders} of them may lead</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="323"/>
+        <location filename="../../ui/plan_dialog.py" line="329"/>
         <source>机构名录在公布候选名单后有变化：请重新生成候选名单，公布后再抽取。</source>
         <translation>The registry changed after the candidate list was published: make the list again and publish it before drawing.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="352"/>
+        <location filename="../../ui/plan_dialog.py" line="358"/>
         <source>预览（未保存）。密钥串：{key}</source>
         <translation>Preview (not saved). Key string: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="385"/>
+        <location filename="../../ui/plan_dialog.py" line="403"/>
         <source>抽查结果</source>
         <translation>Draw result</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="387"/>
+        <location filename="../../ui/plan_dialog.py" line="405"/>
         <source>保存抽查结果</source>
         <translation>Save the draw result</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="387"/>
+        <location filename="../../ui/plan_dialog.py" line="405"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="371"/>
+        <location filename="../../ui/plan_dialog.py" line="374"/>
         <source>已抽取并建立 {n} 项计划检查（草稿）。抽查编号 {id}；密钥串：{key}</source>
         <translation>Drawn: {n} planned inspections (drafts). Draw id {id}; key string: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="378"/>
-        <location filename="../../ui/plan_dialog.py" line="440"/>
+        <location filename="../../ui/plan_dialog.py" line="386"/>
+        <location filename="../../ui/plan_dialog.py" line="477"/>
         <source>抽查结果已写入 {path}（及同名 PDF 公告）</source>
         <translation>Draw result written to {path} (and a PDF notice of the same name)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="409"/>
+        <location filename="../../ui/plan_dialog.py" line="434"/>
         <source>无法写入 {path}：{error}
 抽查已保存，可在“已做的抽查”中再次导出。</source>
         <translation>Cannot write {path}: {error}
@@ -5851,67 +5852,67 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="64"/>
+        <location filename="../../ui/registry_dialog.py" line="65"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="65"/>
+        <location filename="../../ui/registry_dialog.py" line="66"/>
         <source>机构名称</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="66"/>
+        <location filename="../../ui/registry_dialog.py" line="67"/>
         <source>机构类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="67"/>
+        <location filename="../../ui/registry_dialog.py" line="68"/>
         <source>所在区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="68"/>
+        <location filename="../../ui/registry_dialog.py" line="69"/>
         <source>协议编号</source>
         <translation>Agreement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="69"/>
+        <location filename="../../ui/registry_dialog.py" line="70"/>
         <source>协议到期日</source>
         <translation>Agreement expiry</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="70"/>
+        <location filename="../../ui/registry_dialog.py" line="71"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="71"/>
+        <location filename="../../ui/registry_dialog.py" line="72"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="72"/>
+        <location filename="../../ui/registry_dialog.py" line="73"/>
         <source>原因 / 变更</source>
         <translation>Reason / changes</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="75"/>
+        <location filename="../../ui/registry_dialog.py" line="76"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="76"/>
+        <location filename="../../ui/registry_dialog.py" line="77"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="77"/>
+        <location filename="../../ui/registry_dialog.py" line="78"/>
         <source>无变化</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="78"/>
+        <location filename="../../ui/registry_dialog.py" line="79"/>
         <source>拒绝</source>
         <translation>Refused</translation>
     </message>
@@ -5919,27 +5920,27 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>ProgressEntryDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="174"/>
+        <location filename="../../ui/ledger_page.py" line="176"/>
         <source>记录整改进展</source>
         <translation>Rectification progress</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="182"/>
+        <location filename="../../ui/ledger_page.py" line="184"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="183"/>
+        <location filename="../../ui/ledger_page.py" line="185"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="184"/>
+        <location filename="../../ui/ledger_page.py" line="186"/>
         <source>累计追回金额（元）</source>
         <translation>Recovered so far (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="185"/>
+        <location filename="../../ui/ledger_page.py" line="187"/>
         <source>销号只能由已签名的回头看完成。</source>
         <translation>Only a signed follow-up visit closes a finding.</translation>
     </message>
@@ -5947,145 +5948,146 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/record_dialog.py" line="132"/>
-        <location filename="../../ui/record_dialog.py" line="199"/>
+        <location filename="../../ui/record_dialog.py" line="133"/>
+        <location filename="../../ui/record_dialog.py" line="194"/>
+        <location filename="../../ui/record_dialog.py" line="216"/>
         <source>检查记录</source>
         <translation>Inspection record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="150"/>
+        <location filename="../../ui/record_dialog.py" line="151"/>
         <source>生成 / 更新记录</source>
         <translation>Make / update record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="151"/>
+        <location filename="../../ui/record_dialog.py" line="152"/>
         <source>签名…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="152"/>
+        <location filename="../../ui/record_dialog.py" line="153"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="153"/>
+        <location filename="../../ui/record_dialog.py" line="154"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="154"/>
+        <location filename="../../ui/record_dialog.py" line="155"/>
         <source>制作更正记录…</source>
         <translation>Make an amendment…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="156"/>
+        <location filename="../../ui/record_dialog.py" line="157"/>
         <source>已签名的记录不能修改：更正是一项新的检查，关联原记录，原记录保持不变</source>
         <translation>A signed record cannot change: a correction is a new inspection linked to it, and the original stays as it is</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="158"/>
+        <location filename="../../ui/record_dialog.py" line="159"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="205"/>
+        <location filename="../../ui/record_dialog.py" line="222"/>
         <source>还没有生成记录。</source>
         <translation>No record has been made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="207"/>
+        <location filename="../../ui/record_dialog.py" line="224"/>
         <source>&lt;b&gt;记录编号&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Record no.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="208"/>
+        <location filename="../../ui/record_dialog.py" line="225"/>
         <source>生成于 %1</source>
         <translation>Made on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="213"/>
+        <location filename="../../ui/record_dialog.py" line="230"/>
         <source>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ 与当前数据一致&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ matches the current data&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="216"/>
+        <location filename="../../ui/record_dialog.py" line="233"/>
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ 记录生成后数据有变更，请重新生成&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ the data changed after the record was made: make it again&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="223"/>
+        <location filename="../../ui/record_dialog.py" line="236"/>
         <source>&lt;b&gt;签名&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="225"/>
+        <location filename="../../ui/record_dialog.py" line="238"/>
         <source>（组长）</source>
         <translation> (leader)</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="227"/>
+        <location filename="../../ui/record_dialog.py" line="240"/>
         <source>手写 ✓</source>
         <translation>by hand ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="227"/>
+        <location filename="../../ui/record_dialog.py" line="240"/>
         <source>手写 —</source>
         <translation>by hand —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="228"/>
+        <location filename="../../ui/record_dialog.py" line="241"/>
         <source>数字 ✓</source>
         <translation>digital ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="228"/>
+        <location filename="../../ui/record_dialog.py" line="241"/>
         <source>数字 —</source>
         <translation>digital —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="232"/>
+        <location filename="../../ui/record_dialog.py" line="245"/>
         <source>&lt;b&gt;已签名锁定&lt;/b&gt;：不能再修改，更正须制作更正记录。</source>
         <translation>&lt;b&gt;Signed and locked&lt;/b&gt;: no more changes; corrections need an amendment record.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="243"/>
+        <location filename="../../ui/record_dialog.py" line="257"/>
         <source>无法生成记录</source>
         <translation>Cannot make the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="245"/>
+        <location filename="../../ui/record_dialog.py" line="259"/>
         <source>正在生成检查记录…</source>
         <translation>Making the inspection record…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="253"/>
+        <location filename="../../ui/record_dialog.py" line="267"/>
         <source>制作更正记录</source>
         <translation>Make an amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="255"/>
+        <location filename="../../ui/record_dialog.py" line="269"/>
         <source>将新建一项更正检查，复制原检查的答案和证据供修改；原记录保持不变。继续吗？</source>
         <translation>A new correcting inspection will be made with a copy of the original&apos;s answers and evidence to edit; the original stays as it is. Go on?</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="264"/>
+        <location filename="../../ui/record_dialog.py" line="288"/>
         <source>无法更正</source>
         <translation>Cannot amend</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="286"/>
-        <location filename="../../ui/record_dialog.py" line="289"/>
+        <location filename="../../ui/record_dialog.py" line="307"/>
+        <location filename="../../ui/record_dialog.py" line="310"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="298"/>
-        <location filename="../../ui/record_dialog.py" line="304"/>
+        <location filename="../../ui/record_dialog.py" line="319"/>
+        <location filename="../../ui/record_dialog.py" line="325"/>
         <source>另存检查记录</source>
         <translation>Save a copy of the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="298"/>
+        <location filename="../../ui/record_dialog.py" line="319"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -6093,143 +6095,143 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>RegistryImportDialog</name>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="163"/>
+        <location filename="../../ui/registry_dialog.py" line="164"/>
         <source>导入定点机构名单</source>
         <translation>Import the registry of designated institutions</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="171"/>
+        <location filename="../../ui/registry_dialog.py" line="172"/>
         <source>选择医保局提供的 Excel (.xlsx) 或 CSV 文件</source>
         <translation>Choose the bureau&apos;s Excel (.xlsx) or CSV file</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="172"/>
+        <location filename="../../ui/registry_dialog.py" line="173"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="174"/>
+        <location filename="../../ui/registry_dialog.py" line="175"/>
         <source>文件：</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="181"/>
+        <location filename="../../ui/registry_dialog.py" line="182"/>
         <source>必需的列：机构名称、机构类型、所在区县；可选：协议编号、协议到期日、等级。再次导入会更新已有机构（按协议编号，无编号时按名称和区县），不会重复添加；空白单元格不改动已登记的内容。</source>
         <translation>Required columns: institution name, type, district; optional: agreement number, agreement expiry, level. Importing again updates the institutions already stored (matched by agreement number, or by name and district when there is none) and never adds them twice; blank cells leave stored values as they are.</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="197"/>
+        <location filename="../../ui/registry_dialog.py" line="198"/>
         <source>只看被拒绝的行</source>
         <translation>Only refused rows</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="237"/>
-        <location filename="../../ui/registry_dialog.py" line="370"/>
+        <location filename="../../ui/registry_dialog.py" line="238"/>
+        <location filename="../../ui/registry_dialog.py" line="372"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="241"/>
+        <location filename="../../ui/registry_dialog.py" line="242"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="297"/>
+        <location filename="../../ui/registry_dialog.py" line="299"/>
         <source>第 %1 行（%2）：%3</source>
         <translation>Row %1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="311"/>
+        <location filename="../../ui/registry_dialog.py" line="313"/>
         <source>选择定点机构名单</source>
         <translation>Choose the registry file</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="313"/>
+        <location filename="../../ui/registry_dialog.py" line="315"/>
         <source>机构名单 (*.xlsx *.csv);;所有文件 (*)</source>
         <translation>Registry files (*.xlsx *.csv);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="336"/>
+        <location filename="../../ui/registry_dialog.py" line="338"/>
         <source>正在读取 %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="340"/>
+        <location filename="../../ui/registry_dialog.py" line="342"/>
         <source>已取消读取</source>
         <translation>Reading cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="346"/>
+        <location filename="../../ui/registry_dialog.py" line="348"/>
         <source>工作表“%1”</source>
         <translation>sheet &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="347"/>
+        <location filename="../../ui/registry_dialog.py" line="349"/>
         <source>表头在第 %1 行</source>
         <translation>header in row %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="349"/>
+        <location filename="../../ui/registry_dialog.py" line="351"/>
         <source>编码 %1</source>
         <translation>encoding %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="351"/>
+        <location filename="../../ui/registry_dialog.py" line="353"/>
         <source>未使用的列：%1</source>
         <translation>unused columns: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="356"/>
+        <location filename="../../ui/registry_dialog.py" line="358"/>
         <source>表头下面没有数据行</source>
         <translation>No data rows below the header</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="360"/>
+        <location filename="../../ui/registry_dialog.py" line="362"/>
         <source>红色的 %1 行将不会导入，原因见最后一列；其余各行可以导入。</source>
         <translation>The %1 rows in red will not be imported (reason in the last column); the others can be.</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="366"/>
+        <location filename="../../ui/registry_dialog.py" line="368"/>
         <source>名单与已登记的内容相同，无需导入</source>
         <translation>The file matches what is stored: nothing to import</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="368"/>
+        <location filename="../../ui/registry_dialog.py" line="370"/>
         <source>导入 %1 家</source>
         <translation>Import %1</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="376"/>
+        <location filename="../../ui/registry_dialog.py" line="378"/>
         <source>共 %1 行：新增 %2，更新 %3，无变化 %4，拒绝 %5</source>
         <translation>%1 rows: %2 new, %3 updated, %4 unchanged, %5 refused</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="402"/>
+        <location filename="../../ui/registry_dialog.py" line="404"/>
         <source>正在导入机构名单…</source>
         <translation>Importing the registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="406"/>
+        <location filename="../../ui/registry_dialog.py" line="408"/>
         <source>已取消导入，名单未作任何改动</source>
         <translation>Import cancelled: nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="414"/>
+        <location filename="../../ui/registry_dialog.py" line="416"/>
         <source>导入完成：新增 %1 家，更新 %2 家，无变化 %3 家。</source>
         <translation>Imported: %1 new, %2 updated, %3 unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="421"/>
+        <location filename="../../ui/registry_dialog.py" line="423"/>
         <source>被拒绝的 %1 行未导入，修改文件后可再次导入。</source>
         <translation>The %1 refused rows were not imported; correct the file and import again.</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="426"/>
+        <location filename="../../ui/registry_dialog.py" line="428"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_dialog.py" line="436"/>
+        <location filename="../../ui/registry_dialog.py" line="438"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -6237,47 +6239,47 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="407"/>
+        <location filename="../../ui/ledger_page.py" line="411"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="414"/>
+        <location filename="../../ui/ledger_page.py" line="418"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="418"/>
+        <location filename="../../ui/ledger_page.py" line="422"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="423"/>
+        <location filename="../../ui/ledger_page.py" line="427"/>
         <source>开始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="424"/>
+        <location filename="../../ui/ledger_page.py" line="428"/>
         <source>结束日期</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="425"/>
+        <location filename="../../ui/ledger_page.py" line="429"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="426"/>
+        <location filename="../../ui/ledger_page.py" line="430"/>
         <source>保存为（.xlsx 或 .pdf）</source>
         <translation>Save as (.xlsx or .pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="436"/>
+        <location filename="../../ui/ledger_page.py" line="440"/>
         <source>保存情况报告</source>
         <translation>Save the periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="436"/>
+        <location filename="../../ui/ledger_page.py" line="440"/>
         <source>Excel 或 PDF (*.xlsx *.pdf)</source>
         <translation>Excel or PDF (*.xlsx *.pdf)</translation>
     </message>
@@ -6285,87 +6287,87 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>SealingListDialog</name>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="56"/>
+        <location filename="../../ui/evidence/sealing.py" line="59"/>
         <source>封存清单</source>
         <translation>Sealing list</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="60"/>
+        <location filename="../../ui/evidence/sealing.py" line="63"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="61"/>
-        <location filename="../../ui/evidence/sealing.py" line="99"/>
+        <location filename="../../ui/evidence/sealing.py" line="64"/>
+        <location filename="../../ui/evidence/sealing.py" line="102"/>
         <source>物品名称及描述</source>
         <translation>Item and description</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="62"/>
-        <location filename="../../ui/evidence/sealing.py" line="77"/>
-        <location filename="../../ui/evidence/sealing.py" line="103"/>
+        <location filename="../../ui/evidence/sealing.py" line="65"/>
+        <location filename="../../ui/evidence/sealing.py" line="80"/>
+        <location filename="../../ui/evidence/sealing.py" line="106"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="63"/>
+        <location filename="../../ui/evidence/sealing.py" line="66"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="64"/>
-        <location filename="../../ui/evidence/sealing.py" line="104"/>
+        <location filename="../../ui/evidence/sealing.py" line="67"/>
+        <location filename="../../ui/evidence/sealing.py" line="107"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="65"/>
+        <location filename="../../ui/evidence/sealing.py" line="68"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="75"/>
+        <location filename="../../ui/evidence/sealing.py" line="78"/>
         <source>如：阿莫西林胶囊 0.25g×24 粒，批号 20240301</source>
         <translation>e.g. Amoxicillin capsules 0.25 g × 24, batch 20240301</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="82"/>
+        <location filename="../../ui/evidence/sealing.py" line="85"/>
         <source>封存地点、封条编号等（可不填）</source>
         <translation>Where it is sealed, seal number, etc. (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="89"/>
+        <location filename="../../ui/evidence/sealing.py" line="92"/>
         <source>列入封存清单</source>
         <translation>Add to sealing list</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="91"/>
+        <location filename="../../ui/evidence/sealing.py" line="94"/>
         <source>移除所选行</source>
         <translation>Remove selected lines</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="93"/>
+        <location filename="../../ui/evidence/sealing.py" line="96"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="105"/>
+        <location filename="../../ui/evidence/sealing.py" line="108"/>
         <source>照片（勾选）</source>
         <translation>Photos (tick)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="128"/>
+        <location filename="../../ui/evidence/sealing.py" line="131"/>
         <source>、</source>
         <comment>between the names of the photos of a line</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="160"/>
+        <location filename="../../ui/evidence/sealing.py" line="163"/>
         <source>检查已结束或已签字：封存清单只能查看</source>
         <translation>The inspection is finished or signed: the sealing list can only be viewed</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="182"/>
+        <location filename="../../ui/evidence/sealing.py" line="197"/>
         <source>未列入：%1</source>
         <translation>Not added: %1</translation>
     </message>
@@ -6375,7 +6377,7 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>Added as line %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/sealing.py" line="204"/>
+        <location filename="../../ui/evidence/sealing.py" line="220"/>
         <source>已移除 %n 项</source>
         <translation>
             <numerusform>%n line removed</numerusform>
@@ -6521,268 +6523,269 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="63"/>
-        <location filename="../../ui/signing_dialog.py" line="296"/>
-        <location filename="../../ui/signing_dialog.py" line="313"/>
+        <location filename="../../ui/signing_dialog.py" line="65"/>
+        <location filename="../../ui/signing_dialog.py" line="169"/>
+        <location filename="../../ui/signing_dialog.py" line="321"/>
+        <location filename="../../ui/signing_dialog.py" line="336"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="72"/>
+        <location filename="../../ui/signing_dialog.py" line="74"/>
         <source>被检查单位的陈述、申辩</source>
         <translation>The party&apos;s statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="76"/>
+        <location filename="../../ui/signing_dialog.py" line="78"/>
         <source>如 院长、负责人</source>
         <translation>e.g. director, person in charge</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="78"/>
+        <location filename="../../ui/signing_dialog.py" line="80"/>
         <source>照录当事人的陈述和申辩；没有则留空</source>
         <translation>The party&apos;s statement and defence, as given; leave empty if none</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="80"/>
+        <location filename="../../ui/signing_dialog.py" line="82"/>
         <source>保存陈述</source>
         <translation>Save statement</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="82"/>
+        <location filename="../../ui/signing_dialog.py" line="84"/>
         <source>陈述人</source>
         <translation>Given by</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="83"/>
+        <location filename="../../ui/signing_dialog.py" line="85"/>
         <source>职务</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="84"/>
+        <location filename="../../ui/signing_dialog.py" line="86"/>
         <source>陈述、申辩</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="88"/>
+        <location filename="../../ui/signing_dialog.py" line="90"/>
         <source>手写签名</source>
         <translation>Handwritten signature</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="92"/>
-        <location filename="../../ui/signing_dialog.py" line="157"/>
+        <location filename="../../ui/signing_dialog.py" line="94"/>
+        <location filename="../../ui/signing_dialog.py" line="176"/>
         <source>（组长）</source>
         <translation> (leader)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="94"/>
+        <location filename="../../ui/signing_dialog.py" line="96"/>
         <source>检查人员 %1%2</source>
         <translation>Inspector %1%2</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="96"/>
+        <location filename="../../ui/signing_dialog.py" line="98"/>
         <source>被检查单位代表</source>
         <translation>Institution&apos;s representative</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="97"/>
+        <location filename="../../ui/signing_dialog.py" line="99"/>
         <source>拒绝签名（由见证人签名）</source>
         <translation>Refuses to sign (a witness signs)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="99"/>
+        <location filename="../../ui/signing_dialog.py" line="101"/>
         <source>拒签理由</source>
         <translation>Reason for refusing</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="101"/>
+        <location filename="../../ui/signing_dialog.py" line="103"/>
         <source>见证人姓名及身份</source>
         <translation>Witness&apos;s name and capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="104"/>
+        <location filename="../../ui/signing_dialog.py" line="106"/>
         <source>保存签名</source>
         <translation>Save signature</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="121"/>
-        <location filename="../../ui/signing_dialog.py" line="126"/>
-        <location filename="../../ui/signing_dialog.py" line="333"/>
-        <location filename="../../ui/signing_dialog.py" line="349"/>
+        <location filename="../../ui/signing_dialog.py" line="123"/>
+        <location filename="../../ui/signing_dialog.py" line="128"/>
+        <location filename="../../ui/signing_dialog.py" line="353"/>
+        <location filename="../../ui/signing_dialog.py" line="369"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="129"/>
+        <location filename="../../ui/signing_dialog.py" line="131"/>
         <source>管理密钥…</source>
         <translation>Manage keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="131"/>
+        <location filename="../../ui/signing_dialog.py" line="133"/>
         <source>密钥</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="132"/>
+        <location filename="../../ui/signing_dialog.py" line="134"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="137"/>
+        <location filename="../../ui/signing_dialog.py" line="139"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="155"/>
+        <location filename="../../ui/signing_dialog.py" line="174"/>
         <source>&lt;b&gt;签名情况&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="161"/>
+        <location filename="../../ui/signing_dialog.py" line="180"/>
         <source>%1%2：手写 %3&#x3000;数字 %4</source>
         <translation>%1%2: by hand %3   digital %4</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="169"/>
+        <location filename="../../ui/signing_dialog.py" line="188"/>
         <source>被检查单位代表：—</source>
         <translation>Representative: —</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="172"/>
+        <location filename="../../ui/signing_dialog.py" line="191"/>
         <source>被检查单位代表：拒签（%1）</source>
         <translation>Representative: refused (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="175"/>
+        <location filename="../../ui/signing_dialog.py" line="194"/>
         <source>被检查单位代表：✓ %1</source>
         <translation>Representative: ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="178"/>
+        <location filename="../../ui/signing_dialog.py" line="196"/>
         <source>还没有生成记录：手写签名完成后生成记录，核对后再数字签名。</source>
         <translation>No record yet: make it once the handwritten signatures are in, check it, then sign digitally.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="180"/>
+        <location filename="../../ui/signing_dialog.py" line="198"/>
         <source>记录生成后有变更：请重新生成记录后再数字签名。</source>
         <translation>The data changed after the record was made: make it again before signing.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="182"/>
+        <location filename="../../ui/signing_dialog.py" line="200"/>
         <source>数字签名前还需手写签名：%1</source>
         <translation>Still to sign by hand before digital signatures: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="184"/>
+        <location filename="../../ui/signing_dialog.py" line="202"/>
         <source>&lt;b&gt;已签名锁定&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signed and locked&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="208"/>
+        <location filename="../../ui/signing_dialog.py" line="226"/>
         <source>（试用）</source>
         <translation> (trial)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="224"/>
+        <location filename="../../ui/signing_dialog.py" line="255"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="233"/>
+        <location filename="../../ui/signing_dialog.py" line="262"/>
         <source>被检查单位、记录人、回避告知</source>
         <translation>Party, recorder, recusal notice</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="239"/>
+        <location filename="../../ui/signing_dialog.py" line="268"/>
         <source>18 位，见营业执照</source>
         <translation>18 characters, on the business licence</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="242"/>
+        <location filename="../../ui/signing_dialog.py" line="271"/>
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="245"/>
+        <location filename="../../ui/signing_dialog.py" line="274"/>
         <source>已告知被检查单位有申请检查人员回避的权利</source>
         <translation>The party was told of its right to ask for an inspector&apos;s recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="247"/>
+        <location filename="../../ui/signing_dialog.py" line="276"/>
         <source>被检查单位的答复，如 不申请回避</source>
         <translation>The party&apos;s reply, e.g. no recusal requested</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="248"/>
+        <location filename="../../ui/signing_dialog.py" line="277"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="250"/>
+        <location filename="../../ui/signing_dialog.py" line="279"/>
         <source>法定代表人/负责人</source>
         <translation>Legal representative / person in charge</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="251"/>
+        <location filename="../../ui/signing_dialog.py" line="280"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="252"/>
+        <location filename="../../ui/signing_dialog.py" line="281"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="253"/>
+        <location filename="../../ui/signing_dialog.py" line="282"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="254"/>
+        <location filename="../../ui/signing_dialog.py" line="283"/>
         <source>记录人</source>
         <translation>Recorder</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="256"/>
+        <location filename="../../ui/signing_dialog.py" line="285"/>
         <source>答复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="296"/>
+        <location filename="../../ui/signing_dialog.py" line="321"/>
         <source>请先在签名框内签名</source>
         <translation>Please sign in the box first</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="313"/>
+        <location filename="../../ui/signing_dialog.py" line="336"/>
         <source>请先填写被检查单位代表的姓名</source>
         <translation>Please enter the representative&apos;s name first</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="334"/>
+        <location filename="../../ui/signing_dialog.py" line="354"/>
         <source>没有本检查组成员的密钥：请先在“管理密钥”中导入或生成</source>
         <translation>No key of a team member: import or make one under &quot;Manage keys&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="344"/>
+        <location filename="../../ui/signing_dialog.py" line="364"/>
         <source>已签名。</source>
         <translation>Signed. </translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="345"/>
+        <location filename="../../ui/signing_dialog.py" line="365"/>
         <source>还需签名：%1</source>
         <translation>Still to sign: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="347"/>
+        <location filename="../../ui/signing_dialog.py" line="367"/>
         <source>全部签名已完成，记录已锁定。</source>
         <translation>All signatures are in; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="354"/>
+        <location filename="../../ui/signing_dialog.py" line="375"/>
         <source>未签名</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="356"/>
+        <location filename="../../ui/signing_dialog.py" line="377"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
@@ -6790,159 +6793,159 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="120"/>
+        <location filename="../../ui/stock_dialog.py" line="121"/>
         <source>进销存核对 · {title}</source>
         <translation>Stock reconciliation · {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="125"/>
+        <location filename="../../ui/stock_dialog.py" line="126"/>
         <source>选择核对期间和文件，然后点“核对”。</source>
         <translation>Choose the period and the files, then click “Reconcile”.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="143"/>
+        <location filename="../../ui/stock_dialog.py" line="144"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="145"/>
+        <location filename="../../ui/stock_dialog.py" line="146"/>
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="151"/>
+        <location filename="../../ui/stock_dialog.py" line="152"/>
         <source>存为条目 P6.5 的证据并记录</source>
         <translation>Store as evidence of P6.5 and record</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="157"/>
+        <location filename="../../ui/stock_dialog.py" line="158"/>
         <source>本次检查的清单中没有条目 P6.5</source>
         <translation>The checklist of this inspection has no item P6.5</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="164"/>
+        <location filename="../../ui/stock_dialog.py" line="165"/>
         <source>核对期间与资料（Excel 或 CSV）</source>
         <translation>Period and files (Excel or CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="174"/>
+        <location filename="../../ui/stock_dialog.py" line="175"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="177"/>
+        <location filename="../../ui/stock_dialog.py" line="178"/>
         <source>核对期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="181"/>
+        <location filename="../../ui/stock_dialog.py" line="182"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="181"/>
+        <location filename="../../ui/stock_dialog.py" line="182"/>
         <source>可选</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="182"/>
+        <location filename="../../ui/stock_dialog.py" line="183"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="189"/>
+        <location filename="../../ui/stock_dialog.py" line="190"/>
         <source>核对</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="196"/>
+        <location filename="../../ui/stock_dialog.py" line="197"/>
         <source>购进记录</source>
         <translation>Purchases</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="197"/>
+        <location filename="../../ui/stock_dialog.py" line="198"/>
         <source>销售（发药）记录</source>
         <translation>Sales (dispensing)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="198"/>
+        <location filename="../../ui/stock_dialog.py" line="199"/>
         <source>医保结算记录</source>
         <translation>Settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="199"/>
+        <location filename="../../ui/stock_dialog.py" line="200"/>
         <source>期初库存</source>
         <translation>Opening stock</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="200"/>
+        <location filename="../../ui/stock_dialog.py" line="201"/>
         <source>现场盘点</source>
         <translation>Count on site</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="207"/>
+        <location filename="../../ui/stock_dialog.py" line="208"/>
         <source>选择文件</source>
         <translation>Choose a file</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="209"/>
+        <location filename="../../ui/stock_dialog.py" line="210"/>
         <source>表格 (*.xlsx *.csv *.txt)</source>
         <translation>Tables (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="225"/>
-        <location filename="../../ui/stock_dialog.py" line="245"/>
-        <location filename="../../ui/stock_dialog.py" line="315"/>
+        <location filename="../../ui/stock_dialog.py" line="226"/>
+        <location filename="../../ui/stock_dialog.py" line="246"/>
+        <location filename="../../ui/stock_dialog.py" line="316"/>
         <source>进销存核对</source>
         <translation>Stock reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="226"/>
+        <location filename="../../ui/stock_dialog.py" line="227"/>
         <source>请选择：{files}</source>
         <translation>Choose: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="235"/>
+        <location filename="../../ui/stock_dialog.py" line="236"/>
         <source>正在核对…</source>
         <translation>Reconciling…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="249"/>
+        <location filename="../../ui/stock_dialog.py" line="250"/>
         <source>正在读取进销存资料…</source>
         <translation>Reading the stock files…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="264"/>
+        <location filename="../../ui/stock_dialog.py" line="265"/>
         <source>{file} 第 {row} 行：{reason}</source>
         <translation>{file} row {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="271"/>
+        <location filename="../../ui/stock_dialog.py" line="272"/>
         <source>有无法读取的行：未进行核对，请修改文件后重新核对。</source>
         <translation>Some rows cannot be read: nothing was reconciled. Correct the files and reconcile again.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="280"/>
+        <location filename="../../ui/stock_dialog.py" line="281"/>
         <source>核对品种 {n} 个，有差异 {gaps} 个；结算量超出销售量涉及金额 ¥{amount}</source>
         <translation>{n} drugs reconciled, {gaps} with gaps; settled beyond sold: ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="286"/>
+        <location filename="../../ui/stock_dialog.py" line="287"/>
         <source>有文件没有规格列：按药品名称比对。</source>
         <translation>A file has no specification column: drugs matched by name.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="308"/>
+        <location filename="../../ui/stock_dialog.py" line="309"/>
         <source>核对表已存为条目 P6.5 的证据，差异已记为该条目的问题。</source>
         <translation>The table is stored as evidence of P6.5 and the gaps are recorded as its finding.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="310"/>
+        <location filename="../../ui/stock_dialog.py" line="311"/>
         <source>核对表已存为条目 P6.5 的证据（无差异）。</source>
         <translation>The table is stored as evidence of P6.5 (no gaps).</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="319"/>
+        <location filename="../../ui/stock_dialog.py" line="321"/>
         <source>正在保存核对表…</source>
         <translation>Saving the table…</translation>
     </message>
@@ -6950,109 +6953,109 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="42"/>
+        <location filename="../../ui/sync_dialog.py" line="43"/>
         <source>与局端服务器同步</source>
         <translation>Sync with the bureau&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="51"/>
+        <location filename="../../ui/sync_dialog.py" line="52"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="56"/>
+        <location filename="../../ui/sync_dialog.py" line="57"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="57"/>
+        <location filename="../../ui/sync_dialog.py" line="58"/>
         <source>登记码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="58"/>
-        <location filename="../../ui/sync_dialog.py" line="92"/>
+        <location filename="../../ui/sync_dialog.py" line="59"/>
+        <location filename="../../ui/sync_dialog.py" line="93"/>
         <source>本局 CA 证书</source>
         <translation>Bureau CA certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="63"/>
+        <location filename="../../ui/sync_dialog.py" line="64"/>
         <source>登记本机</source>
         <translation>Enroll this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="65"/>
+        <location filename="../../ui/sync_dialog.py" line="66"/>
         <source>同步（推送）</source>
         <translation>Sync (push)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="67"/>
+        <location filename="../../ui/sync_dialog.py" line="68"/>
         <source>更新基础数据</source>
         <translation>Update reference data</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="80"/>
+        <location filename="../../ui/sync_dialog.py" line="81"/>
         <source>本机尚未登记到局端服务器</source>
         <translation>This laptop is not enrolled with the bureau&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="83"/>
+        <location filename="../../ui/sync_dialog.py" line="84"/>
         <source>已登记到 %1（%2）</source>
         <translation>Enrolled with %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="92"/>
+        <location filename="../../ui/sync_dialog.py" line="93"/>
         <source>证书 (*.pem *.crt)</source>
         <translation>Certificates (*.pem *.crt)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="112"/>
+        <location filename="../../ui/sync_dialog.py" line="113"/>
         <source>正在登记…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="121"/>
+        <location filename="../../ui/sync_dialog.py" line="123"/>
         <source>已登记，可以同步</source>
         <translation>Enrolled; ready to sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="126"/>
+        <location filename="../../ui/sync_dialog.py" line="128"/>
         <source>正在推送…</source>
         <translation>Pushing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="132"/>
+        <location filename="../../ui/sync_dialog.py" line="135"/>
         <source>正在推送到局端服务器…</source>
         <translation>Pushing to the bureau&apos;s server…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="134"/>
+        <location filename="../../ui/sync_dialog.py" line="137"/>
         <source>已取消；已送达的部分下次继续，不必重传</source>
         <translation>Cancelled; what already arrived is kept and the next sync goes on from there</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="142"/>
+        <location filename="../../ui/sync_dialog.py" line="145"/>
         <source>服务器已确认 %1 项检查（新增 %2 条，更新 %3 条）；发送 %4 MB</source>
         <translation>The server confirmed %1 inspection(s) (%2 rows added, %3 updated); %4 MB sent</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="153"/>
-        <location filename="../../ui/sync_dialog.py" line="159"/>
+        <location filename="../../ui/sync_dialog.py" line="156"/>
+        <location filename="../../ui/sync_dialog.py" line="163"/>
         <source>正在更新基础数据…</source>
         <translation>Updating reference data…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="165"/>
+        <location filename="../../ui/sync_dialog.py" line="169"/>
         <source>已安装 %1 第 %2 版</source>
         <translation>Installed %1 version %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="168"/>
+        <location filename="../../ui/sync_dialog.py" line="172"/>
         <source>未安装 %1 第 %2 版（仍用上一版）：%3</source>
         <translation>Did not install %1 version %2 (the previous one stays in use): %3</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="171"/>
+        <location filename="../../ui/sync_dialog.py" line="175"/>
         <source>基础数据已是最新</source>
         <translation>Reference data is up to date</translation>
     </message>
@@ -7060,57 +7063,57 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>TrustList</name>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="58"/>
+        <location filename="../../ui/trust_dialog.py" line="57"/>
         <source>信任列表（医保局 CA 证书）</source>
         <translation>Trust list (the bureau&apos;s CA certificates)</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="62"/>
+        <location filename="../../ui/trust_dialog.py" line="61"/>
         <source>CA 证书</source>
         <translation>CA certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="62"/>
+        <location filename="../../ui/trust_dialog.py" line="61"/>
         <source>SHA-256 指纹</source>
         <translation>SHA-256 fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="62"/>
+        <location filename="../../ui/trust_dialog.py" line="61"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="71"/>
+        <location filename="../../ui/trust_dialog.py" line="70"/>
         <source>加入 CA 证书…</source>
         <translation>Add a CA certificate…</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="72"/>
+        <location filename="../../ui/trust_dialog.py" line="71"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="79"/>
+        <location filename="../../ui/trust_dialog.py" line="78"/>
         <source>签名者的证书须能追溯到这里的 CA 证书，验证结论才是“通过”；试用（自签名）证书和个人证书不能加入。</source>
         <translation>A signer&apos;s certificate must chain to a CA certificate here for the verdict “passed”; trial (self-signed) and personal certificates cannot be added.</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="126"/>
+        <location filename="../../ui/trust_dialog.py" line="122"/>
         <source>已加入信任列表：%1</source>
         <translation>Added to the trust list: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="137"/>
+        <location filename="../../ui/trust_dialog.py" line="138"/>
         <source>已从信任列表移除：%1</source>
         <translation>Removed from the trust list: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="144"/>
+        <location filename="../../ui/trust_dialog.py" line="154"/>
         <source>选择医保局 CA 的证书</source>
         <translation>Choose the bureau CA&apos;s certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="146"/>
+        <location filename="../../ui/trust_dialog.py" line="156"/>
         <source>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</source>
         <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
     </message>
@@ -7118,17 +7121,17 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="46"/>
+        <location filename="../../ui/trust_dialog.py" line="45"/>
         <source>通过</source>
         <translation>passed</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="47"/>
+        <location filename="../../ui/trust_dialog.py" line="46"/>
         <source>完好但签名者未获信任</source>
         <translation>intact, but a signer is not trusted</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="48"/>
+        <location filename="../../ui/trust_dialog.py" line="47"/>
         <source>不通过</source>
         <translation>failed</translation>
     </message>
@@ -7136,37 +7139,37 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>VerdictDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="233"/>
+        <location filename="../../ui/ledger_page.py" line="235"/>
         <source>回头看结论</source>
         <translation>Follow-up verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="237"/>
+        <location filename="../../ui/ledger_page.py" line="239"/>
         <source>已整改</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="238"/>
+        <location filename="../../ui/ledger_page.py" line="240"/>
         <source>部分整改</source>
         <translation>Partly rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="239"/>
+        <location filename="../../ui/ledger_page.py" line="241"/>
         <source>未整改</source>
         <translation>Not rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="244"/>
+        <location filename="../../ui/ledger_page.py" line="246"/>
         <source>整改结论</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="245"/>
+        <location filename="../../ui/ledger_page.py" line="247"/>
         <source>情况说明</source>
         <translation>What was found</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="246"/>
+        <location filename="../../ui/ledger_page.py" line="248"/>
         <source>整改材料和照片请在回头看的检查清单中附到该条目下。</source>
         <translation>Attach the rectification documents and photos to this item in the follow-up&apos;s checklist.</translation>
     </message>
@@ -7174,47 +7177,47 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="169"/>
+        <location filename="../../ui/trust_dialog.py" line="179"/>
         <source>验证记录文件</source>
         <translation>Verify a record file</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="171"/>
+        <location filename="../../ui/trust_dialog.py" line="181"/>
         <source>选择一个已签名的记录 PDF</source>
         <translation>Choose a signed record PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="178"/>
+        <location filename="../../ui/trust_dialog.py" line="188"/>
         <source>选择文件…</source>
         <translation>Choose a file…</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="180"/>
+        <location filename="../../ui/trust_dialog.py" line="190"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="194"/>
+        <location filename="../../ui/trust_dialog.py" line="204"/>
         <source>正在验证 %1…</source>
         <translation>Verifying %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="201"/>
+        <location filename="../../ui/trust_dialog.py" line="211"/>
         <source>正在验证签名…</source>
         <translation>Verifying the signatures…</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="206"/>
+        <location filename="../../ui/trust_dialog.py" line="216"/>
         <source>结论：%1</source>
         <translation>Verdict: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="217"/>
+        <location filename="../../ui/trust_dialog.py" line="227"/>
         <source>选择记录文件</source>
         <translation>Choose the record file</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="217"/>
+        <location filename="../../ui/trust_dialog.py" line="227"/>
         <source>PDF 文件 (*.pdf);;所有文件 (*)</source>
         <translation>PDF files (*.pdf);;All files (*)</translation>
     </message>
