@@ -2515,42 +2515,42 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="624"/>
         <source>签名一经签署不再改动</source>
-        <translation type="unfinished"></translation>
+        <translation>a signature, once made, never changes</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="626"/>
         <source>本机没有这条记录</source>
-        <translation type="unfinished"></translation>
+        <translation>this laptop does not have this row</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="627"/>
         <source>交接包中是另一个版本</source>
-        <translation type="unfinished"></translation>
+        <translation>the bundle has another version</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="628"/>
         <source>本机有对方签字时没有的修改</source>
-        <translation type="unfinished"></translation>
+        <translation>this laptop has changes the other side did not have when it signed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="629"/>
         <source>改动标记相同而内容不同，交接包中的这一行被改过</source>
-        <translation type="unfinished"></translation>
+        <translation>the same change stamp with different content: this row was altered in the bundle</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="630"/>
         <source>与本机签字的版本不同</source>
-        <translation type="unfinished"></translation>
+        <translation>it differs from the version signed on this laptop</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="631"/>
         <source>交接包中删除了它</source>
-        <translation type="unfinished"></translation>
+        <translation>the bundle deletes it</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="632"/>
         <source>对方删除了它，本机修改过</source>
-        <translation type="unfinished"></translation>
+        <translation>the other side deleted it, this laptop changed it</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="633"/>
