@@ -17,7 +17,6 @@ the meantime (a dialog closed) are dropped.
 
 from __future__ import annotations
 
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -113,7 +112,9 @@ def _failed(
         if isinstance(error, InspectorError):
             message = core_message(error)
         else:  # a bug: keep the trace, tell the user, keep the app alive
-            traceback.print_exception(error)
+            from ui.errors import report_bug  # the crash dialog and the log
+
+            report_bug(error)
             message = f"内部错误：{type(error).__name__}: {error}"
         if failure is not None and _alive(parent):
             failure(message)

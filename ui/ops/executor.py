@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import threading
-import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -127,7 +126,9 @@ class DatabaseExecutor(QObject):
                 result = job.work()
         except BaseException as error:  # a bug must not kill the database thread
             if job.failed is None:
-                traceback.print_exception(error)
+                from ui.errors import report_bug  # the crash dialog and the log
+
+                report_bug(error)
                 return
             callback = partial(job.failed, error)
         else:
