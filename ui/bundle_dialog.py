@@ -42,6 +42,7 @@ from inspector.errors import InspectorError
 from inspector.signing import KeyStore
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
+from ui.errors import arg
 from ui.ops import OpChanges, ops
 from ui.tasks import TaskRunner
 
@@ -168,10 +169,12 @@ class BundleExportDialog(QDialog):
         self.export_button.setEnabled(True)
         self.message.setStyleSheet("")
         self.message.setText(
-            self.tr("已导出：%1（%2 项检查，%3 个文件）")
-            .replace("%1", str(result.path))
-            .replace("%2", str(result.counts.get("inspections", 0)))
-            .replace("%3", str(result.files))
+            arg(
+                self.tr("已导出：%1（%2 项检查，%3 个文件）"),
+                result.path,
+                result.counts.get("inspections", 0),
+                result.files,
+            )
         )
         self.exported.emit(result)
 
@@ -275,7 +278,7 @@ class BundleImportDialog(QDialog):
         self.report = None
         self.import_button.setEnabled(False)
         self.title.setStyleSheet("")
-        self.title.setText(self.tr("正在验证 %1…").replace("%1", self.path.name))
+        self.title.setText(arg(self.tr("正在验证 %1…"), self.path.name))
         workspace, target, trust = self.workspace, self.path, list(self.trust)
         self.runner.run(
             lambda reporter: preview_bundle(workspace, target, trust=trust, reporter=reporter),
@@ -287,7 +290,7 @@ class BundleImportDialog(QDialog):
 
     def _show_preview(self, report: BundleReport) -> None:
         self.report = report
-        self.title.setText(self.tr("交接人：%1").replace("%1", report.source_text()))
+        self.title.setText(arg(self.tr("交接人：%1"), report.source_text()))
         self.details.setPlainText("\n".join(report.lines()))
         self.import_button.setEnabled(True)
         self.previewed.emit(report)
@@ -313,8 +316,9 @@ class BundleImportDialog(QDialog):
         self.title.setStyleSheet("")
         if result.conflicts:
             self.title.setText(
-                self.tr("已导入；%1 项冲突已保留两个版本，请检查组长处理").replace(
-                    "%1", str(len(result.conflicts))
+                arg(
+                    self.tr("已导入；%1 项冲突已保留两个版本，请检查组长处理"),
+                    len(result.conflicts),
                 )
             )
         elif result.changed:
@@ -373,10 +377,12 @@ class ConflictsDialog(QDialog):
         self.list.clear()
         for conflict in list_conflicts(self.workspace):
             item = QListWidgetItem(
-                self.tr("%1：%2（检查 %3）")
-                .replace("%1", conflict.label)
-                .replace("%2", "、".join(conflict.fields))
-                .replace("%3", (conflict.inspection_id or "—")[:8])
+                arg(
+                    self.tr("%1：%2（检查 %3）"),
+                    conflict.label,
+                    "、".join(conflict.fields),
+                    (conflict.inspection_id or "—")[:8],
+                )
             )
             item.setData(256, conflict)
             self.list.addItem(item)
@@ -396,16 +402,11 @@ class ConflictsDialog(QDialog):
         conflict = self.current()
         if conflict is None:
             return
-        lines = [self.tr("来自：%1").replace("%1", conflict.source)]
+        lines = [arg(self.tr("来自：%1"), conflict.source)]
         for name in conflict.fields:
             local = (conflict.local_state or {}).get(name)
             incoming = conflict.incoming_state.get(name)
-            lines.append(
-                self.tr("%1　本机：%2　交接包：%3")
-                .replace("%1", name)
-                .replace("%2", str(local))
-                .replace("%3", str(incoming))
-            )
+            lines.append(arg(self.tr("%1　本机：%2　交接包：%3"), name, local, incoming))
         self.details.setPlainText("\n".join(lines))
 
     def settle(self, keep: str) -> None:
@@ -415,7 +416,7 @@ class ConflictsDialog(QDialog):
 
         def done(view: Any) -> None:
             self.message.setStyleSheet("")
-            self.message.setText(self.tr("已处理：%1").replace("%1", view.label))
+            self.message.setText(arg(self.tr("已处理：%1"), view.label))
             self.settled.emit(view)
             self.reload()
 

@@ -57,6 +57,7 @@ from inspector.workspace import Workspace
 from ui.autosave import AutoSaver
 from ui.core_messages import core_message
 from ui.drug_list import DrugListBox
+from ui.errors import arg
 from ui.ops import OpChanges, ops
 from ui.strings import money, plain_amount, result_name, status_name
 
@@ -267,7 +268,7 @@ class ChecklistPage(QWidget):
                 f"QPushButton {{ font-size: 15px; }}"
                 f"QPushButton:checked {{ background: {color}; color: white; font-weight: bold; }}"
             )
-            button.setToolTip(self.tr("快捷键 Ctrl+%1").replace("%1", str(number)))
+            button.setToolTip(arg(self.tr("快捷键 Ctrl+%1"), number))
             button.clicked.connect(lambda _=False, r=result: self.set_result(r))
             self.result_group.addButton(button)
             self.result_buttons[result] = button
@@ -407,7 +408,7 @@ class ChecklistPage(QWidget):
         leader = view.leader
         self.subtitle.setText(
             f"{kind} · {view.district} · {view.mode_name} · {status_name(view.status)}"
-            + (" · " + self.tr("组长 %1").replace("%1", leader[0]) if leader else "")
+            + (" · " + arg(self.tr("组长 %1"), leader[0]) if leader else "")
         )
         self._apply_editable()
         self._update_progress()
@@ -510,7 +511,7 @@ class ChecklistPage(QWidget):
         self._loading = True
         try:
             section = next(s for s in self.view.checklist.sections if s.code == item.section)  # type: ignore[union-attr]
-            point = self.tr("检查要点 %1：").replace("%1", str(section.point))
+            point = arg(self.tr("检查要点 %1："), section.point)
             self.item_section.setText((point if section.point else "") + section.title)
             star = "  ★ " + self.tr("该类机构的检查重点") if item.priority else ""
             self.item_title.setText(f"{item.code}  {item.title}{star}")
@@ -535,7 +536,7 @@ class ChecklistPage(QWidget):
                 f"{source_label(s.seed, s.clause)}：“{s.quote}”" for s in item.sources
             )
             note = f"<br/>{item.applies_note}" if item.applies_note else ""
-            self.sources.setText(self.tr("依据：%1").replace("%1", sources) + note)
+            self.sources.setText(arg(self.tr("依据：%1"), sources) + note)
             self._show_flag(item)
             self.drugs.show_item(item, self.editable)
             self.stock_button.setVisible(item.code == STOCK_ITEM or bool(item.reference))
@@ -668,19 +669,19 @@ class ChecklistPage(QWidget):
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(checked)
         self.progress_label.setText(
-            self.tr("已检查 %1/%2 · 发现问题 %3 · 涉及金额 %4")
-            .replace("%1", str(checked))
-            .replace("%2", str(total))
-            .replace("%3", str(len(problems)))
-            .replace("%4", money(amount) or money(0))
+            arg(
+                self.tr("已检查 %1/%2 · 发现问题 %3 · 涉及金额 %4"),
+                checked,
+                total,
+                len(problems),
+                money(amount) or money(0),
+            )
         )
 
     def _on_saved(self, key: str, when: datetime) -> None:
         if not self.saver.pending:
             self.saved_label.setStyleSheet("color: #1e7d32;")
-            self.saved_label.setText(
-                self.tr("✓ 已保存 %1").replace("%1", when.strftime("%H:%M:%S"))
-            )
+            self.saved_label.setText(arg(self.tr("✓ 已保存 %1"), when.strftime("%H:%M:%S")))
 
     def _on_busy(self, busy: bool) -> None:
         if busy:

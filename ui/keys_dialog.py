@@ -292,7 +292,7 @@ class KeysDialog(QDialog):
                 if ask_cert_no:
                     self._ask_cert_no(path, passphrase)
                 return
-            self._done(result, self.tr("已导入 %1 的密钥").replace("%1", result.name))
+            self._done(result, arg(self.tr("已导入 %1 的密钥"), result.name))
 
         result = self._keep(work, then)
         return result if isinstance(result, KeyInfo) else None
@@ -312,18 +312,21 @@ class KeysDialog(QDialog):
                 except OSError as error:
                     self._done(info, "")
                     self._say(
-                        self.tr("密钥已生成，但证书请求无法保存到 %1：%2；它也在 %3")
-                        .replace("%1", str(csr_out))
-                        .replace("%2", error.strerror or str(error))
-                        .replace("%3", str(store.csr_path(info.key_id))),
+                        arg(
+                            self.tr("密钥已生成，但证书请求无法保存到 %1：%2；它也在 %3"),
+                            csr_out,
+                            error.strerror or str(error),
+                            store.csr_path(info.key_id),
+                        ),
                         error=True,
                     )
                     return
             self._done(
                 info,
-                self.tr(
-                    "已生成密钥。请把证书请求 %1 交给医保局的 CA，收到证书后在这里导入。"
-                ).replace("%1", str(where)),
+                arg(
+                    self.tr("已生成密钥。请把证书请求 %1 交给医保局的 CA，收到证书后在这里导入。"),
+                    where,
+                ),
             )
 
         made = self._keep(lambda: store.new_key_and_csr(name, cert_no, org, passphrase), then)
@@ -342,7 +345,7 @@ class KeysDialog(QDialog):
         return self._keep(
             lambda: store.attach_certificate(key_id, data),
             lambda info: self._done(
-                info, self.tr("证书已导入，%1 的密钥可以签名了").replace("%1", info.name)
+                info, arg(self.tr("证书已导入，%1 的密钥可以签名了"), info.name)
             ),
         )
 
@@ -351,7 +354,7 @@ class KeysDialog(QDialog):
         return self._keep(
             lambda: store.self_signed_for_trials(name, cert_no, passphrase),
             lambda info: self._done(
-                info, self.tr("已生成 %1 的试用证书（自签名），仅用于试用").replace("%1", info.name)
+                info, arg(self.tr("已生成 %1 的试用证书（自签名），仅用于试用"), info.name)
             ),
         )
 

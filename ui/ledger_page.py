@@ -50,6 +50,7 @@ from inspector.ledger.entries import EntryView, LedgerFilter
 from inspector.ledger.follow_up import pending_follow_up
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
+from ui.errors import arg
 from ui.ops import OpChanges, ops
 from ui.strings import money
 from ui.table_model import RowsModel
@@ -333,11 +334,12 @@ class OrderDialog(QDialog):
             self.message.setText(self.tr("该检查没有待整改或整改中的问题。"))
         elif made and self.made is not None:
             self.message.setText(
-                (
+                arg(
                     self.tr("整改通知书 %1 已由组长签名。")
                     if signed
-                    else self.tr("整改通知书 %1 已生成，请组长数字签名。")
-                ).replace("%1", self.made.order_no)
+                    else self.tr("整改通知书 %1 已生成，请组长数字签名。"),
+                    self.made.order_no,
+                )
             )
         elif self.key.count() == 0:
             self.message.setText(self.tr("本机没有组长的密钥：生成后可在命令行签名。"))
@@ -620,11 +622,13 @@ class LedgerPage(QWidget):
         self.model.set_filters(self.current_filters())
         totals = entries.ledger_totals(self.workspace, self.model.filters)
         self.count.setText(
-            self.tr("共 %1 个问题，未完成整改 %2 个，涉及金额 %3，已追回 %4")
-            .replace("%1", str(totals.count))
-            .replace("%2", str(totals.open))
-            .replace("%3", money(totals.amount_fen))
-            .replace("%4", money(totals.recovered_fen))
+            arg(
+                self.tr("共 %1 个问题，未完成整改 %2 个，涉及金额 %3，已追回 %4"),
+                totals.count,
+                totals.open,
+                money(totals.amount_fen),
+                money(totals.recovered_fen),
+            )
         )
         row = next(
             (n for n, r in enumerate(self.model.rows) if selected and r.id == selected.id), 0
@@ -880,9 +884,7 @@ class LedgerPage(QWidget):
         filters = self.model.filters
         self.runner.run(
             lambda _reporter: entries.export_ledger(self.workspace, target, filters),
-            on_success=lambda count: self._saved(
-                self.tr("已导出 %1 个问题").replace("%1", str(count))
-            ),
+            on_success=lambda count: self._saved(arg(self.tr("已导出 %1 个问题"), count)),
             on_failure=lambda message: QMessageBox.warning(self, self.tr("导出"), message),
             progress_parent=self,
         )
@@ -909,7 +911,7 @@ class LedgerPage(QWidget):
 
         self.runner.run(
             work,
-            on_success=lambda path: self._saved(self.tr("情况报告已保存：%1").replace("%1", path)),
+            on_success=lambda path: self._saved(arg(self.tr("情况报告已保存：%1"), path)),
             on_failure=lambda message: QMessageBox.warning(self, self.tr("情况报告"), message),
             progress_parent=self,
         )
@@ -938,12 +940,14 @@ class DueBanner(QLabel):
             return
         soonest = due[0]
         self.setText(
-            self.tr("整改期限：%1 个问题 7 天内到期，其中 %2 个已逾期（最近：%3 %4，%5）　")
-            .replace("%1", str(len(due)))
-            .replace("%2", str(overdue))
-            .replace("%3", soonest.entry.institution_name)
-            .replace("%4", soonest.entry.item_code)
-            .replace("%5", f"{soonest.entry.deadline:%Y-%m-%d}")
+            arg(
+                self.tr("整改期限：%1 个问题 7 天内到期，其中 %2 个已逾期（最近：%3 %4，%5）　"),
+                len(due),
+                overdue,
+                soonest.entry.institution_name,
+                soonest.entry.item_code,
+                f"{soonest.entry.deadline:%Y-%m-%d}",
+            )
             + "<a href='ledger'>"
             + self.tr("查看台账")
             + "</a>"

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector import __version__
+from ui.errors import arg
 
 if TYPE_CHECKING:
     from inspector.workspace import Workspace
@@ -488,7 +489,7 @@ class MainWindow(QMainWindow):
 
         person = current_inspector(self.workspace)
         self.who.setText(
-            self.tr("当前检查人员：%1").replace("%1", describe(person))
+            arg(self.tr("当前检查人员：%1"), describe(person))
             if person is not None
             else self.tr("未选择当前检查人员")
         )
@@ -754,9 +755,11 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("关于 Inspector"),
-            self.tr("医保基金现场检查 Inspector %1\n数据目录：%2")
-            .replace("%1", __version__)
-            .replace("%2", self.data_root or ""),
+            arg(
+                self.tr("医保基金现场检查 Inspector %1\n数据目录：%2"),
+                __version__,
+                self.data_root or "",
+            ),
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -36,6 +36,7 @@ from inspector.inspections import (
 from inspector.registry import check_agreement
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
+from ui.errors import arg
 from ui.ops import OpChanges, ops
 
 NAME, CERT, DISTRICT, LEADER = range(4)
@@ -255,10 +256,10 @@ class NewInspectionDialog(QDialog):
         if not clashing:
             return ""
         clashing = [self.tr("检查组") if name == "检查组" else name for name in clashing]
-        return (
-            self.tr("回避提示：%1 所属区县与被检查机构所在区县（%2）相同。")
-            .replace("%1", "、".join(clashing))
-            .replace("%2", inspected)
+        return arg(
+            self.tr("回避提示：%1 所属区县与被检查机构所在区县（%2）相同。"),
+            "、".join(clashing),
+            inspected,
         )
 
     # --- checklist preview --------------------------------------------------------------
@@ -303,9 +304,7 @@ class NewInspectionDialog(QDialog):
         self.preview.setStyleSheet("")
         priorities = sum(1 for item in checklist.items if item.priority)
         self.preview.setText(
-            self.tr("清单共 %1 项，其中该类机构的重点 %2 项")
-            .replace("%1", str(len(checklist.items)))
-            .replace("%2", str(priorities))
+            arg(self.tr("清单共 %1 项，其中该类机构的重点 %2 项"), len(checklist.items), priorities)
         )
 
     # --- create --------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from inspector.record.build import build_record
 from inspector.record.content import amend_inspection, signatures
 from inspector.record.status import RecordView, latest_record, record_bytes, save_record_copy
 from inspector.workspace import Workspace
-from ui.errors import show_error
+from ui.errors import arg, show_error
 from ui.ops import OpChanges, ops
 from ui.tasks import TaskRunner
 
@@ -221,10 +221,8 @@ class RecordDialog(QDialog):
         if record is None:
             return self.tr("还没有生成记录。")
         lines = [
-            self.tr("<b>记录编号</b> %1").replace("%1", record.record_no or "—"),
-            self.tr("生成于 %1").replace(
-                "%1", record.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            ),
+            arg(self.tr("<b>记录编号</b> %1"), record.record_no or "—"),
+            arg(self.tr("生成于 %1"), record.created_at.astimezone().strftime("%Y-%m-%d %H:%M")),
         ]
         if record.current:
             lines.append(self.tr("<span style='color:#1e7d32'>✓ 与当前数据一致</span>"))

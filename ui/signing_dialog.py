@@ -39,6 +39,7 @@ from inspector.record.signing import missing_handwritten, sign_record
 from inspector.record.status import latest_record
 from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
+from ui.errors import arg
 from ui.keys_dialog import KeysDialog
 from ui.ops import OpChanges, ops
 from ui.signature_pad import SignaturePad
@@ -92,9 +93,7 @@ class SigningDialog(QDialog):
         self.signer = QComboBox()
         for name, cert, role in view.team:
             leader = self.tr("（组长）") if role.value == "leader" else ""
-            self.signer.addItem(
-                self.tr("检查人员 %1%2").replace("%1", name).replace("%2", leader), (name, cert)
-            )
+            self.signer.addItem(arg(self.tr("检查人员 %1%2"), name, leader), (name, cert))
         self.signer.addItem(self.tr("被检查单位代表"), (PARTY, None))
         self.refused = QCheckBox(self.tr("拒绝签名（由见证人签名）"))
         self.reason = QLineEdit()
@@ -176,28 +175,20 @@ class SigningDialog(QDialog):
             leader = self.tr("（组长）") if role.value == "leader" else ""
             hand = "✓" if cert in by_hand else "—"
             digital = "✓" if record is not None and cert in record.signed_by else "—"
-            lines.append(
-                self.tr("%1%2：手写 %3　数字 %4")
-                .replace("%1", name)
-                .replace("%2", leader)
-                .replace("%3", hand)
-                .replace("%4", digital)
-            )
+            lines.append(arg(self.tr("%1%2：手写 %3　数字 %4"), name, leader, hand, digital))
         party = next((s for s in kept if s.role == "party"), None)
         if party is None:
             lines.append(self.tr("被检查单位代表：—"))
         elif party.refused:
-            lines.append(
-                self.tr("被检查单位代表：拒签（%1）").replace("%1", party.refusal_reason or "")
-            )
+            lines.append(arg(self.tr("被检查单位代表：拒签（%1）"), party.refusal_reason or ""))
         else:
-            lines.append(self.tr("被检查单位代表：✓ %1").replace("%1", party.signer_name))
+            lines.append(arg(self.tr("被检查单位代表：✓ %1"), party.signer_name))
         if record is None:
             lines.append(self.tr("还没有生成记录：手写签名完成后生成记录，核对后再数字签名。"))
         elif not record.current:
             lines.append(self.tr("记录生成后有变更：请重新生成记录后再数字签名。"))
         elif missing:
-            lines.append(self.tr("数字签名前还需手写签名：%1").replace("%1", "、".join(missing)))
+            lines.append(arg(self.tr("数字签名前还需手写签名：%1"), "、".join(missing)))
         if view.status is InspectionStatus.SIGNED:
             lines.append(self.tr("<b>已签名锁定</b>"))
         self.status.setText("<br/>".join(lines))
@@ -362,7 +353,7 @@ class SigningDialog(QDialog):
             self.changed.emit()
             remaining = getattr(result, "remaining", [])
             message = self.tr("已签名。") + (
-                self.tr("还需签名：%1").replace("%1", "、".join(remaining))
+                arg(self.tr("还需签名：%1"), "、".join(remaining))
                 if remaining
                 else self.tr("全部签名已完成，记录已锁定。")
             )

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from inspector.record.signing import FAIL, PASS, UNTRUSTED, RecordCheck, verify_record
 from inspector.signing.trust import TrustedView, add_trusted, list_trusted, remove_trusted
 from inspector.workspace import Workspace
+from ui.errors import arg
 from ui.ops import OpChanges, ops
 from ui.tasks import TaskRunner
 
@@ -119,7 +120,7 @@ class TrustList(QGroupBox):
         def done(added: list[TrustedView]) -> None:
             self.refresh()
             subjects = "、".join(v.subject for v in added)
-            self._say(self.tr("已加入信任列表：%1").replace("%1", subjects))
+            self._say(arg(self.tr("已加入信任列表：%1"), subjects))
             self.changed.emit()
 
         ws = self.workspace
@@ -135,7 +136,7 @@ class TrustList(QGroupBox):
     def remove(self, fingerprint: str) -> TrustedView | None:
         def done(view: TrustedView) -> None:
             self.refresh()
-            self._say(self.tr("已从信任列表移除：%1").replace("%1", view.subject))
+            self._say(arg(self.tr("已从信任列表移除：%1"), view.subject))
             self.changed.emit()
 
         ws = self.workspace
@@ -201,7 +202,7 @@ class VerifyDialog(QDialog):
     def verify(self, path: str | Path) -> None:
         """Verify off the UI thread; ``verified`` carries the result."""
         target = Path(path)
-        self.verdict.setText(self.tr("正在验证 %1…").replace("%1", target.name))
+        self.verdict.setText(arg(self.tr("正在验证 %1…"), target.name))
         self.verdict.setStyleSheet("")
         self.runner.run(
             lambda _reporter: verify_record(self.workspace, target),
@@ -213,7 +214,7 @@ class VerifyDialog(QDialog):
 
     def _show(self, check: RecordCheck) -> None:
         self.check = check
-        self.verdict.setText(self.tr("结论：%1").replace("%1", verdict_words(check.verdict)))
+        self.verdict.setText(arg(self.tr("结论：%1"), verdict_words(check.verdict)))
         self.verdict.setStyleSheet(f"color: {VERDICT_COLOURS[check.verdict]}")
         self.report.setPlainText("\n".join(check.lines()))
         self.verified.emit(check)

@@ -32,6 +32,7 @@ from inspector.evidence.sealing import add_seal_item, list_seal_items, remove_se
 from inspector.inspections import EDITABLE, get_inspection
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
+from ui.errors import arg
 from ui.evidence.images import stored_image
 from ui.ops import OpChanges, ops
 from ui.tasks import TaskRunner
@@ -181,7 +182,7 @@ class SealingListDialog(QDialog):
         )
 
         def done(item: Any) -> None:
-            self.message.setText(self.tr("已列入第 %1 项").replace("%1", str(item.position)))
+            self.message.setText(arg(self.tr("已列入第 %1 项"), item.position))
             self.description.clear()
             self.quantity.clear()
             self.note.clear()
@@ -193,9 +194,7 @@ class SealingListDialog(QDialog):
             OpChanges(evidence=True).about(inspection_id),
             parent=self,
             success=done,
-            failure=lambda message: self.message.setText(
-                self.tr("未列入：%1").replace("%1", message)
-            ),
+            failure=lambda message: self.message.setText(arg(self.tr("未列入：%1"), message)),
         )
 
     def remove_selected(self) -> None:

@@ -5,7 +5,6 @@ the upright ones stored at intake, read off the UI thread too."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -34,6 +33,7 @@ from inspector.evidence.manage import remove_evidence, thumb_bytes
 from inspector.inspections import EDITABLE, EvidenceView, InspectionView, get_inspection
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
+from ui.errors import arg
 from ui.evidence.camera import (
     CameraCheck,
     CameraDialog,
@@ -81,17 +81,6 @@ def keep_shots(ws: Workspace, shots: Sequence[Shot]) -> list[tuple[Shot, IntakeR
     return kept
 
 
-def fill(text: str, *values: str) -> str:
-    """``text`` with %1, %2… replaced by ``values`` in one pass (as QString::arg does), so
-    that a value that itself holds "%2" (a file name, say) is left as it is."""
-
-    def value(match: re.Match[str]) -> str:
-        number = int(match[1])
-        return values[number - 1] if 0 < number <= len(values) else match[0]
-
-    return re.sub(r"%(\d)", value, text)
-
-
 def summarise(results: Sequence[IntakeResult]) -> tuple[str, str]:
     """A one-line summary and the details (per file) of an intake."""
     translate = QCoreApplication.translate  # literal calls, so that lupdate finds them
@@ -110,8 +99,8 @@ def summarise(results: Sequence[IntakeResult]) -> tuple[str, str]:
         )
     # The file's name, then what the core said about it (in Chinese: the core's own words).
     line = translate("EvidenceStrip", "%1：%2")
-    details = [fill(line, r.name, str(r.error)) for r in failed]
-    details += [fill(line, r.name, str(r.time_warning)) for r in warned]
+    details = [arg(line, r.name, str(r.error)) for r in failed]
+    details += [arg(line, r.name, str(r.time_warning)) for r in warned]
     separator = translate("EvidenceStrip", "，", "between the parts of a summary")
     return separator.join(parts), "\n".join(details)
 
@@ -256,17 +245,15 @@ class EvidenceStrip(QWidget):
         self.evidence = views
         count = str(len(views))
         if self.item_code:
-            title = fill(self.tr("条目 %1 的证据（%2）"), self.item_code, count)
+            title = arg(self.tr("条目 %1 的证据（%2）"), self.item_code, count)
         else:
-            title = self.tr("本次检查的证据（%1）").replace("%1", count)
+            title = arg(self.tr("本次检查的证据（%1）"), count)
         self.title.setText(title)
         if self.editable:
             self._set_enabled(True, "")
         else:
             status = status_name(self.view.status)
-            self._set_enabled(
-                False, self.tr("检查状态为“%1”，证据不能再添加或移除").replace("%1", status)
-            )
+            self._set_enabled(False, arg(self.tr("检查状态为“%1”，证据不能再添加或移除"), status))
         self.runner.run(
             lambda _reporter: load_thumbnails(ws, views),
             on_success=lambda images: self._show(views, images),
@@ -477,7 +464,7 @@ class EvidenceStrip(QWidget):
         self.adder.addItem(self.tr("（未指定）"), None)
         member = self.tr("%1（%2）", "a team member: name (certificate number)")
         for name, cert, _role in self.view.team:
-            self.adder.addItem(fill(member, name, cert), cert)
+            self.adder.addItem(arg(member, name, cert), cert)
         index = self.adder.findData(current) if current else -1
         if index < 0 and self.view.leader is not None:
             index = self.adder.findData(self.view.leader[1])
@@ -515,7 +502,7 @@ class EvidenceStrip(QWidget):
                 tip.append(self.tr("标注副本（原件未改动）"))
             for note in (view.metadata_warning, view.time_warning):
                 if note:
-                    tip.append(self.tr("注意：%1").replace("%1", note))
+                    tip.append(arg(self.tr("注意：%1"), note))
             item.setToolTip("\n".join(tip))
             self.list.addItem(item)
         self.loaded.emit()

@@ -33,6 +33,7 @@ from inspector.evidence.manage import (
 from inspector.inspections import EDITABLE, EvidenceView, get_inspection
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
+from ui.errors import arg
 from ui.evidence.images import stored_image
 from ui.ops import OpChanges, ops
 from ui.tasks import TaskRunner
@@ -123,12 +124,12 @@ class EvidenceViewer(QDialog):
             return
         self.view = found
         editable = inspection.status in EDITABLE
-        self.setWindowTitle(self.tr("证据：%1").replace("%1", found.original_name))
+        self.setWindowTitle(arg(self.tr("证据：%1"), found.original_name))
         self._pixmap = QPixmap.fromImage(stored_image(lambda: print_bytes(self.workspace, found)))
         if self._pixmap.isNull():
             pdf = found.media_type == "application/pdf"
             kind = self.tr("PDF 文件") if pdf else found.media_type
-            self.picture.setText(self.tr("（%1，无图片预览）").replace("%1", kind))
+            self.picture.setText(arg(self.tr("（%1，无图片预览）"), kind))
         self._fit()
         while self.facts.rowCount():
             self.facts.removeRow(0)
@@ -138,11 +139,11 @@ class EvidenceViewer(QDialog):
             (self.tr("类型"), found.media_type + pages),
             (
                 self.tr("拍摄时间"),
-                self.tr("%1（相机时钟）").replace("%1", _local(found.captured_at)),
+                arg(self.tr("%1（相机时钟）"), _local(found.captured_at)),
             ),
             (
                 self.tr("导入时间"),
-                self.tr("%1（本机时钟）").replace("%1", _local(found.added_at)),
+                arg(self.tr("%1（本机时钟）"), _local(found.added_at)),
             ),
             (
                 self.tr("位置"),
@@ -173,9 +174,7 @@ class EvidenceViewer(QDialog):
             answer = inspection.answers.get(entry.code)
             title = entry.title
             if answer is not None and answer.result.value == "problem":
-                title = self.tr("【问题】%1", "a checklist item with a problem").replace(
-                    "%1", title
-                )
+                title = arg(self.tr("【问题】%1", "a checklist item with a problem"), title)
             self.item.addItem(f"{entry.code} {title}", entry.code)
         self.item.setCurrentIndex(max(self.item.findData(found.item_code), 0))
         for widget in (
@@ -219,7 +218,7 @@ class EvidenceViewer(QDialog):
             OpChanges(evidence=True),
             parent=self,
             success=lambda _result: then(),
-            failure=lambda message: self.message.setText(failed.replace("%1", message)),
+            failure=lambda message: self.message.setText(arg(failed, message)),
         )
 
     def _by(self) -> str | None:
