@@ -482,3 +482,30 @@ def test_the_ui_fills_placeholders_with_arg_only() -> None:
     """A chain of ``.replace("%1", …)`` fills a ``%2`` that the first value brought in (a file
     named "100%2" shows another value); ``ui.errors.arg`` fills each placeholder once."""
     assert _ui_lines_matching(r"""\.replace\(\s*["']%""") == []
+
+
+def test_the_ui_shows_a_core_error_in_a_box_through_show_error_only() -> None:
+    """One helper puts a core error in a message box (ui.errors.show_error): no copies of
+    ``QMessageBox.warning(self, title, core_message(error))`` that drift apart."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent / "ui"
+    found: list[str] = []
+    for path in sorted(root.rglob("*.py")):
+        if path.name == "errors.py" and path.parent == root:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "QMessageBox"
+                and any(
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Name)
+                    and inner.func.id == "core_message"
+                    for inner in ast.walk(node)
+                )
+            ):
+                found.append(f"{path.relative_to(root.parent)}:{node.lineno}")
+    assert found == []

@@ -49,8 +49,7 @@ from inspector.ledger import cases, entries, order, report
 from inspector.ledger.entries import EntryView, LedgerFilter
 from inspector.ledger.follow_up import pending_follow_up
 from inspector.workspace import Workspace
-from ui.core_messages import core_message
-from ui.errors import arg
+from ui.errors import arg, show_error
 from ui.ops import OpChanges, ops
 from ui.strings import money
 from ui.table_model import RowsModel
@@ -734,7 +733,7 @@ class LedgerPage(QWidget):
     # --- actions -------------------------------------------------------------------------
 
     def _failed(self, error: InspectorError) -> None:
-        self._refused(core_message(error))
+        show_error(self, self.tr("问题台账"), error)
 
     def _refused(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("问题台账"), message)
