@@ -1,4 +1,4 @@
-"""Desktop app speed (issues 3 and 14). Prints figures; run:
+"""Desktop app speed. Prints figures; run:
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_app.py [--keep DIR] [--packaged]
     xvfb-run -a env QT_QPA_PLATFORM=xcb .venv/bin/python benchmarks/bench_app.py   # a real X

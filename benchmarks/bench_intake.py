@@ -18,7 +18,7 @@ child process spinning on one core for the whole condition, bounded in time, as 
 or a virus scan would). The load average is printed before each, since other people's work on the
 machine moves the figures too.
 
-Targets (issues 4 and 14): intake >= 20 photos/s and >= 0.8x the baseline, idle and busy. Also
+Targets: intake >= 20 photos/s and >= 0.8x the baseline, idle and busy. Also
 printed: the peak RSS growth during intake and the RSS after every tenth photo, to show that
 memory stays flat, and the size of the print copies (what a record of these photos weighs).
 """

@@ -416,7 +416,7 @@ class EvidenceView:
     metadata_warning: str | None
     added_at: datetime
     added_by: str | None
-    # Evidence issue: caption, derived copies (inspector/evidence/), warnings.
+    # Caption, derived copies (inspector/evidence/), warnings.
     caption: str = ""
     thumb_sha256: str | None = None
     print_sha256: str | None = None

@@ -32,7 +32,7 @@ key=$($cli key trial --home "$home" --name 测试 --cert-no 000002 --json \
   | .venv/bin/python -c "import json, sys; print(json.load(sys.stdin)['key_id'])")
 signed=$($cli record sign "$id" --home "$home" --key "$key" --json \
   | .venv/bin/python -c "import json, sys; print(json.load(sys.stdin)['path'])")
-# A trial key is never trusted (issue 15): intact but untrusted, exit 2, is the right verdict.
+# A trial key (self-signed) is never trusted: intact but untrusted, exit 2, is the right verdict.
 code=0
 $cli record verify "$signed" --home "$home" > "$home/verify.txt" || code=$?
 tail -2 "$home/verify.txt"

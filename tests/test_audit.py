@@ -324,7 +324,7 @@ def test_audit_verify_names_the_broken_event(workspace: Workspace, cli: Cli) -> 
     assert event_id in out and f"第 {seq} 条" in out
 
 
-def test_a_wave_one_database_is_rekeyed_to_natural_ids(tmp_path: Path) -> None:
+def test_a_database_from_before_natural_ids_is_rekeyed_to_them(tmp_path: Path) -> None:
     from alembic import command
     from alembic.config import Config
 
@@ -332,7 +332,7 @@ def test_a_wave_one_database_is_rekeyed_to_natural_ids(tmp_path: Path) -> None:
     from inspector.db.migrate import MIGRATIONS, migration_connection
     from inspector.db.models import inspector_id, institution_id
 
-    home = tmp_path / "wave1"
+    home = tmp_path / "before"
     home.mkdir()
     database = home / "inspector.sqlite3"
     engine = make_engine(database)

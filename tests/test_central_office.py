@@ -35,7 +35,7 @@ def test_the_office_page_lists_filters_and_shows_a_signed_inspection(
     _visit(cli, tmp_path, "--district", "市中区")  # another, unsigned, in another district
     out, _ = cli("sync", "enroll", server.url, server.code(), "--ca", str(server.tls.ca), "--json")
     assert json.loads(out)["district"] == "历城区"
-    # the device pushes 市中区's inspection too: the office says so (issue 23)
+    # the device pushes 市中区's inspection too, outside its district: the office says so
     device = json.loads(server.command("server", "devices", "--json").stdout)[0]["id"]
     assert server.command("server", "districts", device[:12], "历城区", "市中区").returncode == 0
     cli("sync", "push")

@@ -71,7 +71,7 @@ MODULES = [
     "inspector/central/store.py",
     "inspector/central/app.py",
     "inspector/central/office.py",
-    # Issue 24: the messages that were f-strings, and the database's known failures.
+    # Modules whose messages carry values, and the database's known failures.
     "inspector/audit.py",
     "inspector/checklists/composer.py",
     "inspector/checklists/library.py",
@@ -147,8 +147,8 @@ def test_every_core_message_users_meet_has_a_message_id() -> None:
     assert len(CORE_MESSAGES) > 100
 
 
-# Modules still building a message with an f-string, left to their own work (the bundle and
-# central helpers of issue 23 were editing them when this test came): module -> how many.
+# Modules still allowed to build a message with an f-string: module -> how many (none now;
+# an exception would be counted here, not silently allowed).
 F_STRINGS_LEFT: dict[str, int] = {}
 
 
@@ -172,7 +172,7 @@ def _error_classes() -> set[str]:
 
 def test_no_core_error_is_built_from_an_f_string() -> None:
     """Across the whole core (the command line's modules too): a template and its values, so
-    that the message id can be looked up (issue 24)."""
+    that the message id can be looked up and translated."""
     classes = _error_classes() | {"_invalid"}
     assert {"WrongPassphrase", "ChecklistError", "DatabaseTooNew"} <= classes
     found: dict[str, list[int]] = {}

@@ -1,4 +1,4 @@
-"""Diagnostics (issue 24): a log of ids and actions in the data directory (none of actions in an
+"""Diagnostics: a log of ids and actions in the data directory (none of actions in an
 encrypted one), a crash dialog for bugs, database errors sorted by SQLite's result code."""
 
 from __future__ import annotations

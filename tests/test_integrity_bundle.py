@@ -1,4 +1,4 @@
-"""Issue 23, the hand-over bundle on a laptop: a signed record travels only with its data
+"""The hand-over bundle on a laptop: a signed record travels only with its data
 (finding 3), a same-stamp changed signed answer is refused, not "没有变化" (finding 9), and who
 handed it over is who signed (finding 4). Each attack as the issue describes it: unzip, edit,
 re-hash the manifest, re-sign it with a key the receiver trusts; refused, the receiver as it

@@ -1,4 +1,4 @@
-"""Issue 23, the bundle's import on a laptop: findings 5 (an invented device's audit chain), 6
+"""The bundle's import on a laptop: findings 5 (an invented device's audit chain), 6
 (a distributed zip bomb), and of 9 a forged continuation of the receiver's own chain, a full
 disk during an import, and a zip member with permission bits but no file type. Each attack is
 crafted as the issue describes it and shown refused with the receiver unchanged (rows, audit

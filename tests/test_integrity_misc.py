@@ -1,4 +1,4 @@
-"""Issue 23, finding 7 and the smaller findings of 9 that are neither bundles nor PDFs: no
+"""Finding 7 and the smaller findings of 9 that are neither bundles nor PDFs: no
 formula from user text in any workbook the tool writes; a settlement file of mixed encodings
 refused at the line where the encoding changes; ``home encrypt`` on a full disk; the registry
 reader's row limit before the whole file is read; a growing delay after wrong passphrases."""

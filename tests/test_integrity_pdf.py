@@ -1,4 +1,4 @@
-"""Issue 23, the signed PDFs (records, interview records, rectification orders), attacked as
+"""The signed PDFs (records, interview records, rectification orders), attacked as
 someone with a copy of the data directory would:
 
 1. a record's page covered between two signatures (an empty signature field with a covering
@@ -334,7 +334,7 @@ def _pyhanko_levels(data: bytes) -> list[ModificationLevel | None]:
 # --- 1. covered between two signatures --------------------------------------------------------
 
 # pyHanko's own verdict on the revision between: an empty signature field is FORM_FILLING
-# (allowed: the hole the issue found); a new text field it already calls OTHER.
+# (allowed: the hole these tests close); a new text field it already calls OTHER.
 COVERS = [
     pytest.param(
         cover_with_signature_field,
@@ -376,7 +376,7 @@ def test_a_page_covered_between_the_signatures_is_refused(
     _sign(cli, inspection_id, keys[MEMBER])
     stored, kept_hash = _stored(home, inspection_id)
     covered = cover(stored.read_bytes())
-    # As the issue found it: the attacker covers page 1 in the store, the leader signs.
+    # The attack: the attacker covers page 1 in the store, the leader signs.
     stored.write_bytes(covered)
     _, err = _sign(cli, inspection_id, keys[LEADER], expect=1)
     assert stored.name in err and "拒绝签名" in err

@@ -225,7 +225,7 @@ def early_list(
     data_dir: DataDir, keys: Keys | None = None
 ) -> tuple[ListReader, dict[str, dict[str, str]]] | None:
     """The home list's rows straight from the database file, without SQLAlchemy, the models
-    or the checklist library (issue 14), to show while the core loads: a reader and the names
+    or the checklist library, to show while the core loads: a reader and the names
     of types and modes an earlier session kept. None (the list then waits for the workspace,
     as everything that changes data does) for a new directory, one without kept names, one
     whose schema is not this version's, an interrupted ``home encrypt``, an encrypted one

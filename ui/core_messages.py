@@ -515,8 +515,8 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "Core",
             "交接包缺少设备 {device} 的操作记录（数据改动到第 {seq} 条，操作记录只到第 {logged} 条）",
         ),
-        # Issue 23, smaller findings (home encrypt on a full disk, mixed encodings, the
-        # passphrase delay): inspector/crypto/home.py, inspector/tables.py, inspector/crypto/
+        # Home encrypt on a full disk, mixed encodings, the passphrase delay:
+        # inspector/crypto/home.py, inspector/tables.py, inspector/crypto/
         QT_TRANSLATE_NOOP(
             "Core",
             "磁盘空间不足，数据目录未加密，原数据目录未改动。加密时需要约与现有数据同样大小的空闲空间，请清理磁盘后重试。",
@@ -534,7 +534,7 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "Core",
             "{name} 第 {line} 行起的文字编码与文件开头（{encoding}）不一致：文件可能由不同编码的部分拼接而成。请在 Excel 中打开后另存为“CSV UTF-8”或 .xlsx 再导入",
         ),
-        # Issue 23, signed PDFs: the signed bytes are the built bytes.
+        # Signed PDFs: the signed bytes are the built bytes.
         QT_TRANSLATE_NOOP(
             "Core",
             "记录文件 {name} 不是生成（或上一次签名）时的文件：已被替换或改动，拒绝签名；"
@@ -544,7 +544,7 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "Core",
             "整改通知书文件 {name} 不是生成时的文件：已被替换或改动，拒绝签名；请重新生成",
         ),
-        # Issue 23, bundle import on a laptop (bundle-b): known devices, size limits, own chain.
+        # Bundle import on a laptop: known devices, size limits, the receiver's own chain.
         QT_TRANSLATE_NOOP(
             "Core",
             "交接包解开后的总大小（{declared} MB）与文件大小（{size} MB）极不相称（疑似压缩炸弹），已拒绝",
@@ -576,7 +576,7 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         ),
         QT_TRANSLATE_NOOP("Core", "交接包中设备 {device} 的记录链头声明无效"),
         QT_TRANSLATE_NOOP("Core", "交接包中设备 {device} 的记录链头签名无效"),
-        # Issue 23, a bundle's import on a laptop (inspector/bundle/verify.py, signed.py): who
+        # A bundle's import on a laptop (inspector/bundle/verify.py, signed.py): who
         # handed it over is who signed; a signed record travels only with its data.
         QT_TRANSLATE_NOOP("Core", "交接包清单中的签名者无效"),
         QT_TRANSLATE_NOOP(
@@ -607,7 +607,7 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "Core",
             "交接包中有本机（设备 {device}）自己的检查 {inspection} 第 {seq} 条证据保管记录，本机却没有这条记录：这是伪造的续写，已拒绝导入，本机数据未改变",
         ),
-        # Issue 23, the central service's commit: a signed inspection immutable, a device's
+        # The central service's commit: a signed inspection immutable, a device's
         # districts, unfinished uploads bounded (inspector/central/service.py).
         QT_TRANSLATE_NOOP(
             "Core",
@@ -669,9 +669,9 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "{label}（{table} {id}）与记录它的操作（设备 {device} 第 {seq} 条）所存的状态不符，被改过",
         ),
         QT_TRANSLATE_NOOP("Core", "操作记录中找不到被改的那一行"),
-        # Issue 24, diagnostics: the messages that were f-strings (audit, checklists, claims,
-        # evidence, planning, registry, verification, migrations) and the database's known
-        # failures by SQLite's code (inspector/db/errors.py).
+        # The core's messages with values (audit, checklists, claims, evidence, planning,
+        # registry, verification, migrations) and the database's known failures by SQLite's
+        # code (inspector/db/errors.py).
         QT_TRANSLATE_NOOP("Core", "操作记录编号至少需要 4 个字符"),
         QT_TRANSLATE_NOOP("Core", "没有编号为 {text} 的操作记录"),
         QT_TRANSLATE_NOOP("Core", "编号 {text} 对应多条操作记录，请输入更长的编号"),

@@ -1,4 +1,4 @@
-"""The 台账 screen (issue 13): the problem ledger of every signed inspection, filtered and
+"""The 台账 screen: the problem ledger of every signed inspection, filtered and
 searched as you type (a model that reads 200 rows at a time), the selected finding with its
 case path, and the actions after the visit: rectification progress, a case step, a 回头看 of
 the finding's inspection, the rectification order, the Excel export and the 情况报告. Every

@@ -1,4 +1,4 @@
-"""Sign-in, first-run encryption and the lock (issue 11).
+"""Sign-in, first-run encryption and the lock.
 
 - :class:`SignInDialog`: who is working (the 执法证号 of an inspector with a passphrase on this
   data directory) and the passphrase; at start and to unlock. The passphrase is checked off

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 # Not the Qt namespace (Qt.AlignmentFlag...): PySide builds all its enums on first import, 24 ms
-# that the first paint need not wait for (issue 14); the methods that use it import it.
+# that the first paint need not wait for; the methods that use it import it.
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
         self.loaded.emit()
 
     def _attach_ledger(self, workspace: Workspace) -> None:
-        """The 台账 screen, and the deadlines due on the home screen (issue 13)."""
+        """The 台账 screen, and the deadlines due on the home screen."""
         from ui.ledger_page import DueBanner, LedgerPage
 
         self.ledger = LedgerPage(workspace, self.runner)

@@ -249,7 +249,7 @@ class SigningDialog(QDialog):
 
     def _party_group(self, view: InspectionView) -> QGroupBox:
         """The party's particulars, the recorder (记录人) and the recusal notice: what the record
-        states about who was inspected and how (issue 16)."""
+        states about who was inspected and how."""
         group = QGroupBox(self.tr("被检查单位、记录人、回避告知"))
         form = QFormLayout(group)
         self.legal_rep = QLineEdit()

@@ -1,4 +1,4 @@
-"""Hand-over bundles (交接包, issue 9): signed, verifiable zip files that carry inspections
+"""Hand-over bundles (交接包): signed, verifiable zip files that carry inspections
 between laptops and to the office. ``export`` makes one, ``verify`` checks one on its own,
 ``merge`` imports one; the format is documented in docs/bundle.md."""
 

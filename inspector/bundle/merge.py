@@ -839,7 +839,8 @@ def _merge(
                 else:
                     merger.row(name, data)
         merger.finish()
-        # A signed record travels only with its data (issue 23): rolled back unless it does.
+        # A signed record travels only with its data: a record stating other data than the
+        # merged rows is refused and the whole import rolled back.
         from inspector.bundle.signed import check_signed_data
 
         check_signed_data(ws, ch, merger.touched_inspections, merger.to_sign)

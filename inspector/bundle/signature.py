@@ -43,7 +43,8 @@ class SignatureCheck:
     certificate_pem: str
     trusted: bool  # chains to one of the roots given
     # Who signed, in the words of the manifest's ``signer`` (export._signer_facts) but read
-    # from the certificate: the identity shown, logged and trusted (issue 23).
+    # from the certificate, so that a manifest cannot name someone else: the identity
+    # shown, logged and trusted.
     identity: dict[str, Any] = field(default_factory=dict)
 
 

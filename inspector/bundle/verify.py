@@ -357,7 +357,7 @@ _SIGNER_FIELDS = {
 
 
 def check_signer(manifest: dict[str, Any], check: SignatureCheck) -> list[str]:
-    """Who handed it over is who signed (issue 23): every ``signer`` field of the manifest
+    """Who handed it over is who signed: every ``signer`` field of the manifest
     must be what the CMS signer certificate says (its CN, serialNumber (执法证号), O,
     fingerprint); a manifest naming anyone else is refused, since whoever holds a trusted key
     could otherwise sign in another inspector's name. Returns notes for the reader: a

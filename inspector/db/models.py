@@ -310,7 +310,7 @@ class Evidence(Synced, Base):
     metadata_warning: Mapped[str | None] = mapped_column(Text)  # why EXIF could not be read
     added_by: Mapped[str | None] = mapped_column(ForeignKey("inspectors.id"))
     added_at: Mapped[datetime] = mapped_column(default=utcnow)  # the laptop's clock
-    # Evidence issue (migration 0002_evidence):
+    # Added by migration 0002_evidence:
     caption: Mapped[str] = mapped_column(Text, default="", server_default="")
     pages: Mapped[int | None]  # frames of a multi-page scan (TIFF)
     # Copies made from the one decode at intake, upright, kept in the store under their hash.

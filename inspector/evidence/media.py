@@ -54,8 +54,8 @@ _QUICKTIME_BRANDS = {b"qt  "}
 
 # The print-size copy: the record places photos in a 120 x 95 mm box. A long side of 816-1200 px
 # there is 173-254 dpi: more than an office laser printer's halftone resolves in a photo, and
-# the original, kept with its hash, is the evidence. Measured on 8-12 MP phone photos (issue
-# 14): at quality 80 about 90 KB a copy, so a record of 100 photos is near 10 MB.
+# the original, kept with its hash, is the evidence. Measured on 8-12 MP phone photos: at
+# quality 80 about 90 KB a copy, so a record of 100 photos is near 10 MB.
 PRINT_SIDE = 1000
 # A JPEG's print copy is what libjpeg's DCT scaling gives when that lands in this range: 8, 10
 # and 12 MP phone photos at 1/4 give 816, 912 and 1000 px with no resampling. The decode at 1/4
