@@ -216,102 +216,102 @@
 <context>
     <name>BundleExportDialog</name>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="69"/>
+        <location filename="../../ui/bundle_dialog.py" line="70"/>
         <source>导出交接包</source>
         <translation>Export hand-over bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="72"/>
+        <location filename="../../ui/bundle_dialog.py" line="73"/>
         <source>如 济南市医疗保障局、历城区医疗保障局</source>
         <translation>e.g. Jinan Healthcare Security Bureau, Licheng District Healthcare Security Bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="73"/>
+        <location filename="../../ui/bundle_dialog.py" line="74"/>
         <source>只导出上次交给该接收方之后的变化</source>
         <translation>Only what changed since the last bundle to this receiver</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="74"/>
+        <location filename="../../ui/bundle_dialog.py" line="75"/>
         <source>只导出当前打开的检查</source>
         <translation>Only the inspection open now</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="78"/>
+        <location filename="../../ui/bundle_dialog.py" line="79"/>
         <source>本机设备密钥（未使用检查人员的密钥）</source>
         <translation>This laptop&apos;s device key (no inspector&apos;s key)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="89"/>
+        <location filename="../../ui/bundle_dialog.py" line="90"/>
         <source>选择位置…</source>
         <translation>Choose where…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="95"/>
+        <location filename="../../ui/bundle_dialog.py" line="96"/>
         <source>接收方</source>
         <translation>Receiver</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="98"/>
+        <location filename="../../ui/bundle_dialog.py" line="99"/>
         <source>签名密钥</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="99"/>
+        <location filename="../../ui/bundle_dialog.py" line="100"/>
         <source>密钥口令</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="100"/>
+        <location filename="../../ui/bundle_dialog.py" line="101"/>
         <source>保存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="103"/>
+        <location filename="../../ui/bundle_dialog.py" line="104"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="106"/>
+        <location filename="../../ui/bundle_dialog.py" line="107"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="120"/>
+        <location filename="../../ui/bundle_dialog.py" line="121"/>
         <source>保存交接包</source>
         <translation>Save hand-over bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="120"/>
+        <location filename="../../ui/bundle_dialog.py" line="121"/>
         <source>交接包 (*.zip)</source>
         <translation>Hand-over bundles (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="129"/>
+        <location filename="../../ui/bundle_dialog.py" line="130"/>
         <source>请选择交接包的保存位置</source>
         <translation>Choose where to save the bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="133"/>
+        <location filename="../../ui/bundle_dialog.py" line="134"/>
         <source>增量导出需要填写接收方</source>
         <translation>An incremental export needs the receiver</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="157"/>
+        <location filename="../../ui/bundle_dialog.py" line="158"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="163"/>
+        <location filename="../../ui/bundle_dialog.py" line="164"/>
         <source>正在导出交接包…</source>
         <translation>Exporting the hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="164"/>
+        <location filename="../../ui/bundle_dialog.py" line="165"/>
         <source>已取消，未生成交接包</source>
         <translation>Cancelled: no bundle was made</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="171"/>
+        <location filename="../../ui/bundle_dialog.py" line="173"/>
         <source>已导出：%1（%2 项检查，%3 个文件）</source>
         <translation>Exported: %1 (%2 inspections, %3 files)</translation>
     </message>
@@ -319,97 +319,97 @@
 <context>
     <name>BundleImportDialog</name>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="204"/>
+        <location filename="../../ui/bundle_dialog.py" line="207"/>
         <source>导入交接包</source>
         <translation>Import hand-over bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="206"/>
+        <location filename="../../ui/bundle_dialog.py" line="209"/>
         <source>选择要导入的交接包</source>
         <translation>Choose the bundle to import</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="213"/>
+        <location filename="../../ui/bundle_dialog.py" line="216"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="215"/>
+        <location filename="../../ui/bundle_dialog.py" line="218"/>
         <source>信任签名者证书…</source>
         <translation>Trust a signer&apos;s certificate…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="218"/>
+        <location filename="../../ui/bundle_dialog.py" line="221"/>
         <source>本机有信任列表时，只接受其中的签名者；可在此为这次导入加入签名者或其 CA 的证书</source>
         <translation>With a trust list, only its signers are accepted; add a signer&apos;s certificate or its CA&apos;s for this import here</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="222"/>
+        <location filename="../../ui/bundle_dialog.py" line="225"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="225"/>
+        <location filename="../../ui/bundle_dialog.py" line="228"/>
         <source>处理冲突…</source>
         <translation>Settle conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="228"/>
+        <location filename="../../ui/bundle_dialog.py" line="231"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="244"/>
+        <location filename="../../ui/bundle_dialog.py" line="247"/>
         <source>选择交接包</source>
         <translation>Choose hand-over bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="244"/>
+        <location filename="../../ui/bundle_dialog.py" line="247"/>
         <source>交接包 (*.zip);;所有文件 (*)</source>
         <translation>Hand-over bundles (*.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="252"/>
+        <location filename="../../ui/bundle_dialog.py" line="255"/>
         <source>选择签名者证书</source>
         <translation>Choose the signer&apos;s certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="254"/>
+        <location filename="../../ui/bundle_dialog.py" line="257"/>
         <source>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</source>
         <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="278"/>
+        <location filename="../../ui/bundle_dialog.py" line="281"/>
         <source>正在验证 %1…</source>
         <translation>Verifying %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="285"/>
+        <location filename="../../ui/bundle_dialog.py" line="288"/>
         <source>正在验证交接包…</source>
         <translation>Verifying the bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="290"/>
+        <location filename="../../ui/bundle_dialog.py" line="293"/>
         <source>交接人：%1</source>
         <translation>Handed over by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="308"/>
+        <location filename="../../ui/bundle_dialog.py" line="311"/>
         <source>正在导入交接包…</source>
         <translation>Importing the bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="316"/>
+        <location filename="../../ui/bundle_dialog.py" line="320"/>
         <source>已导入；%1 项冲突已保留两个版本，请检查组长处理</source>
         <translation>Imported; %1 conflicts kept both versions for the team leader to settle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="321"/>
+        <location filename="../../ui/bundle_dialog.py" line="325"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="323"/>
+        <location filename="../../ui/bundle_dialog.py" line="327"/>
         <source>本机已有交接包中的全部内容，没有变化</source>
         <translation>This laptop already holds everything in the bundle: nothing changed</translation>
     </message>
@@ -526,135 +526,135 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../ui/checklist_page.py" line="174"/>
+        <location filename="../../ui/checklist_page.py" line="175"/>
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="196"/>
+        <location filename="../../ui/checklist_page.py" line="197"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="202"/>
-        <location filename="../../ui/checklist_page.py" line="427"/>
-        <location filename="../../ui/checklist_page.py" line="708"/>
+        <location filename="../../ui/checklist_page.py" line="203"/>
+        <location filename="../../ui/checklist_page.py" line="428"/>
+        <location filename="../../ui/checklist_page.py" line="709"/>
         <source>完成现场检查</source>
         <translation>Finish on-site check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="206"/>
+        <location filename="../../ui/checklist_page.py" line="207"/>
         <source>询问笔录…</source>
         <translation>Interview records…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="210"/>
+        <location filename="../../ui/checklist_page.py" line="211"/>
         <source>生成记录</source>
         <translation>Make record</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="270"/>
+        <location filename="../../ui/checklist_page.py" line="271"/>
         <source>快捷键 Ctrl+%1</source>
         <translation>Shortcut Ctrl+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="279"/>
+        <location filename="../../ui/checklist_page.py" line="280"/>
         <source>情况说明：看到了什么、在哪里、涉及哪些病历或票据</source>
         <translation>Note: what was seen, where, which medical records or receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="289"/>
+        <location filename="../../ui/checklist_page.py" line="290"/>
         <source>如 12345.60</source>
         <translation>e.g. 12345.60</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="298"/>
+        <location filename="../../ui/checklist_page.py" line="299"/>
         <source>情况说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="302"/>
+        <location filename="../../ui/checklist_page.py" line="303"/>
         <source>涉及金额（元）</source>
         <translation>Amount involved (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="303"/>
+        <location filename="../../ui/checklist_page.py" line="304"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="309"/>
+        <location filename="../../ui/checklist_page.py" line="310"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="320"/>
+        <location filename="../../ui/checklist_page.py" line="321"/>
         <source>如何检查</source>
         <translation>How to check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="410"/>
+        <location filename="../../ui/checklist_page.py" line="411"/>
         <source>组长 %1</source>
         <translation>leader %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="427"/>
+        <location filename="../../ui/checklist_page.py" line="428"/>
         <source>重新打开检查</source>
         <translation>Reopen inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="513"/>
+        <location filename="../../ui/checklist_page.py" line="514"/>
         <source>检查要点 %1：</source>
         <translation>Inspection point %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="515"/>
+        <location filename="../../ui/checklist_page.py" line="516"/>
         <source>该类机构的检查重点</source>
         <translation>priority for this type of institution</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="524"/>
+        <location filename="../../ui/checklist_page.py" line="525"/>
         <source>（未选择）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="532"/>
+        <location filename="../../ui/checklist_page.py" line="533"/>
         <source>（本工具的检查建议）</source>
         <translation> (the tool&apos;s own advice)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="538"/>
+        <location filename="../../ui/checklist_page.py" line="539"/>
         <source>依据：%1</source>
         <translation>Sources: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="671"/>
+        <location filename="../../ui/checklist_page.py" line="673"/>
         <source>已检查 %1/%2 · 发现问题 %3 · 涉及金额 %4</source>
         <translation>Checked %1/%2 · problems %3 · amount %4</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="682"/>
+        <location filename="../../ui/checklist_page.py" line="684"/>
         <source>✓ 已保存 %1</source>
         <translation>✓ Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="688"/>
+        <location filename="../../ui/checklist_page.py" line="689"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="692"/>
-        <location filename="../../ui/checklist_page.py" line="694"/>
+        <location filename="../../ui/checklist_page.py" line="693"/>
+        <location filename="../../ui/checklist_page.py" line="695"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="705"/>
+        <location filename="../../ui/checklist_page.py" line="706"/>
         <source>结束现场检查后，答案将不能再修改（可重新打开）。</source>
         <translation>After finishing, answers can no longer be changed (the inspection can be reopened).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist_page.py" line="707"/>
+        <location filename="../../ui/checklist_page.py" line="708"/>
         <source>还有 %n 项未检查。</source>
         <translation>
             <numerusform>%n item is still unchecked.</numerusform>
@@ -662,7 +662,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="728"/>
+        <location filename="../../ui/checklist_page.py" line="729"/>
         <source>无法完成</source>
         <translation>Cannot finish</translation>
     </message>
@@ -873,52 +873,52 @@ Checked {done}/{n}, problems found {problems}</translation>
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="345"/>
+        <location filename="../../ui/bundle_dialog.py" line="349"/>
         <source>交接冲突</source>
         <translation>Hand-over conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="353"/>
+        <location filename="../../ui/bundle_dialog.py" line="357"/>
         <source>保留本机版本</source>
         <translation>Keep this laptop&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="354"/>
+        <location filename="../../ui/bundle_dialog.py" line="358"/>
         <source>采用交接包版本</source>
         <translation>Take the bundle&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="357"/>
+        <location filename="../../ui/bundle_dialog.py" line="361"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="365"/>
+        <location filename="../../ui/bundle_dialog.py" line="369"/>
         <source>两台电脑都修改过的内容（只有检查组长可以处理）：</source>
         <translation>Changed on both laptops (only the team leader can settle these):</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="376"/>
+        <location filename="../../ui/bundle_dialog.py" line="381"/>
         <source>%1：%2（检查 %3）</source>
         <translation>%1: %2 (inspection %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="386"/>
+        <location filename="../../ui/bundle_dialog.py" line="392"/>
         <source>没有待处理的交接冲突</source>
         <translation>No hand-over conflicts to settle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="399"/>
+        <location filename="../../ui/bundle_dialog.py" line="405"/>
         <source>来自：%1</source>
         <translation>From: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="404"/>
+        <location filename="../../ui/bundle_dialog.py" line="409"/>
         <source>%1&#x3000;本机：%2&#x3000;交接包：%3</source>
         <translation>%1  here: %2  bundle: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="418"/>
+        <location filename="../../ui/bundle_dialog.py" line="419"/>
         <source>已处理：%1</source>
         <translation>Settled: %1</translation>
     </message>
@@ -3771,12 +3771,12 @@ Checked {done}/{n}, problems found {problems}</translation>
 <context>
     <name>DueBanner</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="941"/>
+        <location filename="../../ui/ledger_page.py" line="943"/>
         <source>整改期限：%1 个问题 7 天内到期，其中 %2 个已逾期（最近：%3 %4，%5）&#x3000;</source>
         <translation>Rectification deadlines: %1 findings due within 7 days, %2 of them overdue (soonest: %3 %4, %5)&#x3000;</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="948"/>
+        <location filename="../../ui/ledger_page.py" line="951"/>
         <source>查看台账</source>
         <translation>Open the ledger</translation>
     </message>
@@ -3820,7 +3820,7 @@ Checked {done}/{n}, problems found {problems}</translation>
 <context>
     <name>EvidenceStrip</name>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="102"/>
+        <location filename="../../ui/evidence/strip.py" line="91"/>
         <source>已添加 %n 个文件</source>
         <translation>
             <numerusform>%n file added</numerusform>
@@ -3828,7 +3828,7 @@ Checked {done}/{n}, problems found {problems}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="104"/>
+        <location filename="../../ui/evidence/strip.py" line="93"/>
         <source>%n 个已在此处，未重复添加</source>
         <translation>
             <numerusform>%n already here (not added again)</numerusform>
@@ -3836,7 +3836,7 @@ Checked {done}/{n}, problems found {problems}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="106"/>
+        <location filename="../../ui/evidence/strip.py" line="95"/>
         <source>%n 个未保存</source>
         <translation>
             <numerusform>%n not saved</numerusform>
@@ -3844,7 +3844,7 @@ Checked {done}/{n}, problems found {problems}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="109"/>
+        <location filename="../../ui/evidence/strip.py" line="98"/>
         <source>%n 张照片的拍摄时间与检查时间相差较大</source>
         <translation>
             <numerusform>%n photo taken long before or after the inspection</numerusform>
@@ -3852,106 +3852,106 @@ Checked {done}/{n}, problems found {problems}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="112"/>
+        <location filename="../../ui/evidence/strip.py" line="101"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="115"/>
+        <location filename="../../ui/evidence/strip.py" line="104"/>
         <source>，</source>
         <comment>between the parts of a summary</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="141"/>
+        <location filename="../../ui/evidence/strip.py" line="130"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="143"/>
+        <location filename="../../ui/evidence/strip.py" line="132"/>
         <source>添加人（本检查组成员）</source>
         <translation>Added by (a member of this inspection team)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="144"/>
+        <location filename="../../ui/evidence/strip.py" line="133"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="146"/>
+        <location filename="../../ui/evidence/strip.py" line="135"/>
         <source>照片、扫描件（PDF、多页 TIFF）、手机照片（HEIC）、视频</source>
         <translation>Photos, scans (PDF, multi-page TIFF), phone photos (HEIC), videos</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="149"/>
+        <location filename="../../ui/evidence/strip.py" line="138"/>
         <source>添加文件夹…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="150"/>
+        <location filename="../../ui/evidence/strip.py" line="139"/>
         <source>整个文件夹，如相机或手机存储卡的 DCIM 文件夹</source>
         <translation>A whole folder, such as the DCIM folder of a camera&apos;s or phone&apos;s memory card</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="152"/>
+        <location filename="../../ui/evidence/strip.py" line="141"/>
         <source>拍照…</source>
         <translation>Take photo…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="158"/>
+        <location filename="../../ui/evidence/strip.py" line="147"/>
         <source>正在检测摄像头…</source>
         <translation>Looking for a camera…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="160"/>
+        <location filename="../../ui/evidence/strip.py" line="149"/>
         <source>封存清单…</source>
         <translation>Sealing list…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="179"/>
-        <location filename="../../ui/evidence/strip.py" line="494"/>
+        <location filename="../../ui/evidence/strip.py" line="168"/>
+        <location filename="../../ui/evidence/strip.py" line="481"/>
         <source>可将照片、文件或文件夹拖到这里</source>
         <translation>Drag photos, files or folders here</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="185"/>
+        <location filename="../../ui/evidence/strip.py" line="174"/>
         <source>添加人：</source>
         <translation>Added by:</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="200"/>
-        <location filename="../../ui/evidence/strip.py" line="230"/>
+        <location filename="../../ui/evidence/strip.py" line="189"/>
+        <location filename="../../ui/evidence/strip.py" line="219"/>
         <source>请先选择一次检查</source>
         <translation>Choose an inspection first</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="259"/>
+        <location filename="../../ui/evidence/strip.py" line="248"/>
         <source>条目 %1 的证据（%2）</source>
         <translation>Evidence for item %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="261"/>
+        <location filename="../../ui/evidence/strip.py" line="250"/>
         <source>本次检查的证据（%1）</source>
         <translation>Evidence for this inspection (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="268"/>
+        <location filename="../../ui/evidence/strip.py" line="256"/>
         <source>检查状态为“%1”，证据不能再添加或移除</source>
         <translation>The inspection is “%1”: evidence can no longer be added or removed</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="281"/>
-        <location filename="../../ui/evidence/strip.py" line="309"/>
+        <location filename="../../ui/evidence/strip.py" line="268"/>
+        <location filename="../../ui/evidence/strip.py" line="296"/>
         <source>当前不能添加证据</source>
         <translation>Evidence cannot be added now</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="296"/>
+        <location filename="../../ui/evidence/strip.py" line="283"/>
         <source>正在导入证据…</source>
         <translation>Adding evidence…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="342"/>
+        <location filename="../../ui/evidence/strip.py" line="329"/>
         <source>%n 张照片尚未保存（仍在内存中，下次拍照时再试）：</source>
         <translation>
             <numerusform>%n photo not saved yet (kept in memory, tried again with the next shot): </numerusform>
@@ -3959,12 +3959,12 @@ Checked {done}/{n}, problems found {problems}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="354"/>
+        <location filename="../../ui/evidence/strip.py" line="341"/>
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="356"/>
+        <location filename="../../ui/evidence/strip.py" line="343"/>
         <source>从本次检查中移除选中的 %n 件证据？
 保管记录会保留移除的记录（文件名、哈希、移除人和时间）。</source>
         <translation>
@@ -3975,63 +3975,63 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="377"/>
+        <location filename="../../ui/evidence/strip.py" line="364"/>
         <source>已移除</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="391"/>
+        <location filename="../../ui/evidence/strip.py" line="378"/>
         <source>选择证据文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="393"/>
+        <location filename="../../ui/evidence/strip.py" line="380"/>
         <source>照片和文件</source>
         <translation>Photos and files</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="396"/>
+        <location filename="../../ui/evidence/strip.py" line="383"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="402"/>
+        <location filename="../../ui/evidence/strip.py" line="389"/>
         <source>选择文件夹（如存储卡的 DCIM）</source>
         <translation>Choose a folder (such as a memory card&apos;s DCIM)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="477"/>
+        <location filename="../../ui/evidence/strip.py" line="464"/>
         <source>（未指定）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="478"/>
+        <location filename="../../ui/evidence/strip.py" line="465"/>
         <source>%1（%2）</source>
         <comment>a team member: name (certificate number)</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="515"/>
+        <location filename="../../ui/evidence/strip.py" line="502"/>
         <source>标注副本（原件未改动）</source>
         <translation>Annotated copy (the original is unchanged)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="518"/>
+        <location filename="../../ui/evidence/strip.py" line="505"/>
         <source>注意：%1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="536"/>
+        <location filename="../../ui/evidence/strip.py" line="523"/>
         <source>导入已取消；已导入的文件保留在本次检查中</source>
         <translation>Import cancelled; the files already added stay in this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="553"/>
+        <location filename="../../ui/evidence/strip.py" line="540"/>
         <source>查看…</source>
         <translation>View…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="554"/>
+        <location filename="../../ui/evidence/strip.py" line="541"/>
         <source>从本次检查中移除…</source>
         <translation>Remove from this inspection…</translation>
     </message>
@@ -4039,82 +4039,82 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>EvidenceViewer</name>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="61"/>
+        <location filename="../../ui/evidence/viewer.py" line="62"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="65"/>
+        <location filename="../../ui/evidence/viewer.py" line="66"/>
         <source>（无预览）</source>
         <translation>(no preview)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="72"/>
+        <location filename="../../ui/evidence/viewer.py" line="73"/>
         <source>说明：拍的是什么、在哪里、为什么</source>
         <translation>Caption: what it shows, where, and why</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="74"/>
+        <location filename="../../ui/evidence/viewer.py" line="75"/>
         <source>保存说明</source>
         <translation>Save caption</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="77"/>
+        <location filename="../../ui/evidence/viewer.py" line="78"/>
         <source>保存关联</source>
         <translation>Save link</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="79"/>
+        <location filename="../../ui/evidence/viewer.py" line="80"/>
         <source>标注…</source>
         <translation>Annotate…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="80"/>
+        <location filename="../../ui/evidence/viewer.py" line="81"/>
         <source>在副本上画箭头、圆圈、写文字；原件不变</source>
         <translation>Draw arrows and circles and write text on a copy; the original is unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="82"/>
+        <location filename="../../ui/evidence/viewer.py" line="83"/>
         <source>移除…</source>
         <translation>Remove…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="84"/>
+        <location filename="../../ui/evidence/viewer.py" line="85"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="91"/>
+        <location filename="../../ui/evidence/viewer.py" line="92"/>
         <source>说明</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="94"/>
+        <location filename="../../ui/evidence/viewer.py" line="95"/>
         <source>关联的检查条目</source>
         <translation>Linked checklist item</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="122"/>
+        <location filename="../../ui/evidence/viewer.py" line="123"/>
         <source>这件证据已不存在</source>
         <translation>This evidence no longer exists</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="126"/>
+        <location filename="../../ui/evidence/viewer.py" line="127"/>
         <source>证据：%1</source>
         <translation>Evidence: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="130"/>
+        <location filename="../../ui/evidence/viewer.py" line="131"/>
         <source>PDF 文件</source>
         <translation>PDF file</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="131"/>
+        <location filename="../../ui/evidence/viewer.py" line="132"/>
         <source>（%1，无图片预览）</source>
         <translation>(%1, no picture preview)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/viewer.py" line="135"/>
+        <location filename="../../ui/evidence/viewer.py" line="136"/>
         <source>，%n 页</source>
         <translation>
             <numerusform>, %n page</numerusform>
@@ -4122,113 +4122,113 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="137"/>
+        <location filename="../../ui/evidence/viewer.py" line="138"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="138"/>
+        <location filename="../../ui/evidence/viewer.py" line="139"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="140"/>
+        <location filename="../../ui/evidence/viewer.py" line="141"/>
         <source>拍摄时间</source>
         <translation>Taken</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="141"/>
+        <location filename="../../ui/evidence/viewer.py" line="142"/>
         <source>%1（相机时钟）</source>
         <translation>%1 (camera clock)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="144"/>
+        <location filename="../../ui/evidence/viewer.py" line="145"/>
         <source>导入时间</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="145"/>
+        <location filename="../../ui/evidence/viewer.py" line="146"/>
         <source>%1（本机时钟）</source>
         <translation>%1 (this laptop&apos;s clock)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="148"/>
+        <location filename="../../ui/evidence/viewer.py" line="149"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="153"/>
+        <location filename="../../ui/evidence/viewer.py" line="154"/>
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="154"/>
+        <location filename="../../ui/evidence/viewer.py" line="155"/>
         <source>导入人</source>
         <translation>Added by</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="159"/>
+        <location filename="../../ui/evidence/viewer.py" line="160"/>
         <source>原件 SHA-256</source>
         <translation>Original&apos;s SHA-256</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="160"/>
+        <location filename="../../ui/evidence/viewer.py" line="161"/>
         <source>标注自</source>
         <translation>Annotated from</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="163"/>
+        <location filename="../../ui/evidence/viewer.py" line="164"/>
         <source>注意</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="171"/>
+        <location filename="../../ui/evidence/viewer.py" line="172"/>
         <source>（不关联条目：整次检查的证据）</source>
         <translation>(no item: evidence for the whole inspection)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="176"/>
+        <location filename="../../ui/evidence/viewer.py" line="177"/>
         <source>【问题】%1</source>
         <comment>a checklist item with a problem</comment>
         <translation>[Problem] %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="191"/>
+        <location filename="../../ui/evidence/viewer.py" line="190"/>
         <source>检查已结束或已签字：证据只能查看</source>
         <translation>The inspection is finished or signed: evidence can only be viewed</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="239"/>
+        <location filename="../../ui/evidence/viewer.py" line="238"/>
         <source>保存说明失败：%1</source>
         <translation>Caption not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="235"/>
+        <location filename="../../ui/evidence/viewer.py" line="234"/>
         <source>说明已保存</source>
         <translation>Caption saved</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="253"/>
+        <location filename="../../ui/evidence/viewer.py" line="252"/>
         <source>保存关联失败：%1</source>
         <translation>Link not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="249"/>
+        <location filename="../../ui/evidence/viewer.py" line="248"/>
         <source>关联已保存</source>
         <translation>Link saved</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="269"/>
+        <location filename="../../ui/evidence/viewer.py" line="268"/>
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="270"/>
+        <location filename="../../ui/evidence/viewer.py" line="269"/>
         <source>从本次检查中移除这件证据？保管记录会保留移除的记录。</source>
         <translation>Remove this evidence from the inspection? The custody log keeps a record of the removal.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="281"/>
+        <location filename="../../ui/evidence/viewer.py" line="280"/>
         <source>移除失败：%1</source>
         <translation>Not removed: %1</translation>
     </message>
@@ -4584,7 +4584,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     </message>
     <message>
         <location filename="../../ui/keys_dialog.py" line="109"/>
-        <location filename="../../ui/keys_dialog.py" line="382"/>
+        <location filename="../../ui/keys_dialog.py" line="385"/>
         <source>执法证号</source>
         <translation>Enforcement certificate no.</translation>
     </message>
@@ -4689,87 +4689,87 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <translation>Imported the key of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="315"/>
+        <location filename="../../ui/keys_dialog.py" line="316"/>
         <source>密钥已生成，但证书请求无法保存到 %1：%2；它也在 %3</source>
         <translation>The key was made, but the certificate request could not be saved to %1: %2. It is also in %3</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="325"/>
+        <location filename="../../ui/keys_dialog.py" line="327"/>
         <source>已生成密钥。请把证书请求 %1 交给医保局的 CA，收到证书后在这里导入。</source>
         <translation>Key made. Give the certificate request %1 to the bureau&apos;s CA, and import the certificate here when it comes.</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="337"/>
+        <location filename="../../ui/keys_dialog.py" line="340"/>
         <source>无法读取证书文件：%1</source>
         <translation>Cannot read the certificate file: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="345"/>
+        <location filename="../../ui/keys_dialog.py" line="348"/>
         <source>证书已导入，%1 的密钥可以签名了</source>
         <translation>Certificate imported: the key of %1 can sign now</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="354"/>
+        <location filename="../../ui/keys_dialog.py" line="357"/>
         <source>已生成 %1 的试用证书（自签名），仅用于试用</source>
         <translation>Made a trial certificate (self-signed) for %1, for trials only</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="361"/>
+        <location filename="../../ui/keys_dialog.py" line="364"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="367"/>
+        <location filename="../../ui/keys_dialog.py" line="370"/>
         <source>选择医保局签发的 PKCS#12 文件</source>
         <translation>Choose the PKCS#12 file from the bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="369"/>
+        <location filename="../../ui/keys_dialog.py" line="372"/>
         <source>PKCS#12 文件 (*.p12 *.pfx);;所有文件 (*)</source>
         <translation>PKCS#12 files (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="373"/>
+        <location filename="../../ui/keys_dialog.py" line="376"/>
         <source>PKCS#12 文件的口令：</source>
         <translation>Passphrase of the PKCS#12 file:</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="383"/>
+        <location filename="../../ui/keys_dialog.py" line="386"/>
         <source>证书中没有执法证号。持有人的执法证号（密钥与它绑定）：</source>
         <translation>The certificate carries no enforcement certificate number. The holder&apos;s number (the key is bound to it):</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="389"/>
+        <location filename="../../ui/keys_dialog.py" line="392"/>
         <source>生成密钥和证书请求</source>
         <translation>New key and certificate request</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="395"/>
+        <location filename="../../ui/keys_dialog.py" line="398"/>
         <source>保存证书请求（CSR）</source>
         <translation>Save the certificate request (CSR)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="397"/>
+        <location filename="../../ui/keys_dialog.py" line="400"/>
         <source>证书请求 (*.csr *.pem);;所有文件 (*)</source>
         <translation>Certificate requests (*.csr *.pem);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="410"/>
+        <location filename="../../ui/keys_dialog.py" line="413"/>
         <source>请先在列表中选择等待证书的密钥</source>
         <translation>First select a key that awaits its certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="414"/>
+        <location filename="../../ui/keys_dialog.py" line="417"/>
         <source>选择医保局签发的证书</source>
         <translation>Choose the certificate from the bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="416"/>
+        <location filename="../../ui/keys_dialog.py" line="419"/>
         <source>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</source>
         <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/keys_dialog.py" line="422"/>
+        <location filename="../../ui/keys_dialog.py" line="425"/>
         <source>生成试用证书（自签名）</source>
         <translation>New trial certificate (self-signed)</translation>
     </message>
@@ -4825,219 +4825,220 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="461"/>
+        <location filename="../../ui/ledger_page.py" line="462"/>
         <source>← 检查列表</source>
         <translation>← Inspections</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="464"/>
-        <location filename="../../ui/ledger_page.py" line="573"/>
+        <location filename="../../ui/ledger_page.py" line="465"/>
+        <location filename="../../ui/ledger_page.py" line="574"/>
         <location filename="../../ui/ledger_page.py" line="736"/>
+        <location filename="../../ui/ledger_page.py" line="739"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="468"/>
+        <location filename="../../ui/ledger_page.py" line="469"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="470"/>
+        <location filename="../../ui/ledger_page.py" line="471"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="478"/>
+        <location filename="../../ui/ledger_page.py" line="479"/>
         <source>搜索机构、问题、说明…</source>
         <translation>Search institution, finding, note…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="481"/>
+        <location filename="../../ui/ledger_page.py" line="482"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="488"/>
+        <location filename="../../ui/ledger_page.py" line="489"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="489"/>
+        <location filename="../../ui/ledger_page.py" line="490"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="490"/>
+        <location filename="../../ui/ledger_page.py" line="491"/>
         <source>最近 90 天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="491"/>
+        <location filename="../../ui/ledger_page.py" line="492"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="495"/>
+        <location filename="../../ui/ledger_page.py" line="496"/>
         <source>全部期限</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="496"/>
+        <location filename="../../ui/ledger_page.py" line="497"/>
         <source>7 天内到期或逾期</source>
         <translation>Due within 7 days or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="497"/>
+        <location filename="../../ui/ledger_page.py" line="498"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="525"/>
+        <location filename="../../ui/ledger_page.py" line="526"/>
         <source>整改进展…</source>
         <translation>Progress…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="527"/>
+        <location filename="../../ui/ledger_page.py" line="528"/>
         <source>案件处理…</source>
         <translation>Case step…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="529"/>
+        <location filename="../../ui/ledger_page.py" line="530"/>
         <source>回头看</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="530"/>
+        <location filename="../../ui/ledger_page.py" line="531"/>
         <source>对该检查的全部未整改问题新建回头看</source>
         <translation>A new follow-up visit of all open findings of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="532"/>
+        <location filename="../../ui/ledger_page.py" line="533"/>
         <source>整改通知书…</source>
         <translation>Rectification order…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="534"/>
+        <location filename="../../ui/ledger_page.py" line="535"/>
         <source>回头看结论…</source>
         <translation>Follow-up verdict…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="536"/>
+        <location filename="../../ui/ledger_page.py" line="537"/>
         <source>在尚未签名的回头看中记录该问题的整改结论；签名后更新台账</source>
         <translation>Record this finding&apos;s verdict in its follow-up visit, not yet signed; signing it updates the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="575"/>
+        <location filename="../../ui/ledger_page.py" line="576"/>
         <source>正在整理问题台账…</source>
         <translation>Bringing the problem ledger up to date…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="584"/>
+        <location filename="../../ui/ledger_page.py" line="585"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="587"/>
+        <location filename="../../ui/ledger_page.py" line="588"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="623"/>
+        <location filename="../../ui/ledger_page.py" line="625"/>
         <source>共 %1 个问题，未完成整改 %2 个，涉及金额 %3，已追回 %4</source>
         <translation>%1 findings, %2 not yet rectified, %3 involved, %4 recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="646"/>
+        <location filename="../../ui/ledger_page.py" line="649"/>
         <source>选择一个问题查看详情</source>
         <translation>Select a finding to see it</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="647"/>
+        <location filename="../../ui/ledger_page.py" line="650"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="648"/>
+        <location filename="../../ui/ledger_page.py" line="651"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="649"/>
+        <location filename="../../ui/ledger_page.py" line="652"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="650"/>
+        <location filename="../../ui/ledger_page.py" line="653"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="651"/>
+        <location filename="../../ui/ledger_page.py" line="654"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="652"/>
+        <location filename="../../ui/ledger_page.py" line="655"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="653"/>
+        <location filename="../../ui/ledger_page.py" line="656"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="654"/>
+        <location filename="../../ui/ledger_page.py" line="657"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="655"/>
+        <location filename="../../ui/ledger_page.py" line="658"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="656"/>
+        <location filename="../../ui/ledger_page.py" line="659"/>
         <source>现场陈述申辩</source>
         <translation>Statement on site</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="657"/>
+        <location filename="../../ui/ledger_page.py" line="660"/>
         <source>案件处理</source>
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="658"/>
+        <location filename="../../ui/ledger_page.py" line="661"/>
         <source>追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="659"/>
+        <location filename="../../ui/ledger_page.py" line="662"/>
         <source>陈述申辩</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="875"/>
+        <location filename="../../ui/ledger_page.py" line="878"/>
         <source>导出问题台账</source>
         <translation>Export the problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="884"/>
+        <location filename="../../ui/ledger_page.py" line="886"/>
         <source>已导出 %1 个问题</source>
         <translation>%1 findings exported</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="886"/>
+        <location filename="../../ui/ledger_page.py" line="887"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="912"/>
+        <location filename="../../ui/ledger_page.py" line="913"/>
         <source>情况报告已保存：%1</source>
         <translation>Periodic report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="913"/>
+        <location filename="../../ui/ledger_page.py" line="914"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
@@ -5045,12 +5046,12 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LoadingPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>本机的检查</source>
         <translation>Inspections on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>正在打开检查列表…</source>
         <translation>Opening the list of inspections…</translation>
     </message>
@@ -5058,222 +5059,222 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>医保基金现场检查 Inspector</source>
         <translation>Inspector · Medical insurance fund inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>点击关闭此提示</source>
         <translation>Click to close this notice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>本机数据未加密：可在“文件 → 加密本机数据…”中设置口令</source>
         <translation>The data on this computer are not encrypted: set a passphrase under File → Encrypt the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>新建检查…</source>
         <translation>New inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>导入机构名录…</source>
         <translation>Import institution registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>数字签名密钥…</source>
         <translation>Signing keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>切换当前检查人员…</source>
         <translation>Change current inspector…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>验证记录文件…</source>
         <translation>Verify a record file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>导出交接包…</source>
         <translation>Export hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>导入交接包…</source>
         <translation>Import hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>交接冲突…</source>
         <translation>Hand-over conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>同步…</source>
         <translation>Sync…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>自动锁定时间…</source>
         <translation>Lock after idle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>加密本机数据…</source>
         <translation>Encrypt the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>计划(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>双随机抽查…</source>
         <translation>Random draw…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>结算数据抽样…</source>
         <translation>Claims sampling…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
-        <location filename="../../ui/main_window.py" line="742"/>
+        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="743"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="435"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>请先在检查列表中选中或打开一项检查。</source>
         <translation>Select or open an inspection in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="451"/>
         <source>进销存核对</source>
         <translation>Stock reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>当前检查人员：%1</source>
         <translation>Current inspector: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>未选择当前检查人员</source>
         <translation>No current inspector chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="586"/>
+        <location filename="../../ui/main_window.py" line="587"/>
         <source>本机数据已加密</source>
         <translation>The data on this computer are encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="589"/>
+        <location filename="../../ui/main_window.py" line="590"/>
         <source>加密本机数据</source>
         <translation>Encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="591"/>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>本机数据已加密，明文文件已删除。此后每次启动和锁定后需输入口令。
 提示：删除文件不会擦除磁盘上的旧数据块；建议同时清除磁盘空闲空间。</source>
         <translation>The data on this computer are encrypted and the plain files deleted. The passphrase is now asked at every start and after a lock.
 Note: deleting a file does not wipe its old blocks on the disk; wiping the disk&apos;s free space as well is advised.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="607"/>
+        <location filename="../../ui/main_window.py" line="608"/>
         <source>未能加密本机数据</source>
         <translation>Could not encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="610"/>
+        <location filename="../../ui/main_window.py" line="611"/>
         <source>正在加密本机数据…</source>
         <translation>Encrypting the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="636"/>
+        <location filename="../../ui/main_window.py" line="637"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="711"/>
-        <location filename="../../ui/main_window.py" line="736"/>
+        <location filename="../../ui/main_window.py" line="712"/>
+        <location filename="../../ui/main_window.py" line="737"/>
         <source>自动锁定时间</source>
         <translation>Lock after idle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="712"/>
+        <location filename="../../ui/main_window.py" line="713"/>
         <source>无操作多少分钟后自动锁定：</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="744"/>
+        <location filename="../../ui/main_window.py" line="745"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -5288,12 +5289,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+H   inspection list   Ctrl+T   problem ledger   Ctrl+L   lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="756"/>
+        <location filename="../../ui/main_window.py" line="757"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="757"/>
+        <location filename="../../ui/main_window.py" line="759"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
@@ -5391,148 +5392,148 @@ Data directory: %2</translation>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../ui/new_inspection.py" line="49"/>
+        <location filename="../../ui/new_inspection.py" line="50"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="60"/>
+        <location filename="../../ui/new_inspection.py" line="61"/>
         <source>被检查机构</source>
         <translation>Institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="64"/>
+        <location filename="../../ui/new_inspection.py" line="65"/>
         <source>从名录查找</source>
         <translation>Find in registry</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="66"/>
+        <location filename="../../ui/new_inspection.py" line="67"/>
         <source>机构全称</source>
         <translation>Full name of the institution</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="71"/>
+        <location filename="../../ui/new_inspection.py" line="72"/>
         <source>如 历城区</source>
         <translation>e.g. 历城区</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="76"/>
+        <location filename="../../ui/new_inspection.py" line="77"/>
         <source>如 住院部三楼（可不填）</source>
         <translation>e.g. inpatient ward, 3rd floor (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="77"/>
+        <location filename="../../ui/new_inspection.py" line="78"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="78"/>
+        <location filename="../../ui/new_inspection.py" line="79"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="79"/>
+        <location filename="../../ui/new_inspection.py" line="80"/>
         <source>所在区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="81"/>
+        <location filename="../../ui/new_inspection.py" line="82"/>
         <source>检查地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="84"/>
+        <location filename="../../ui/new_inspection.py" line="85"/>
         <source>检查方式与专项</source>
         <translation>Mode and focus packs</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="93"/>
+        <location filename="../../ui/new_inspection.py" line="94"/>
         <source>交叉检查时填写检查组所属区县</source>
         <translation>For a cross-district check: the team&apos;s home district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="99"/>
+        <location filename="../../ui/new_inspection.py" line="100"/>
         <source>检查方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="100"/>
+        <location filename="../../ui/new_inspection.py" line="101"/>
         <source>检查组所属区县</source>
         <translation>Team&apos;s home district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="101"/>
+        <location filename="../../ui/new_inspection.py" line="102"/>
         <source>专项</source>
         <translation>Focus packs</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="106"/>
-        <location filename="../../ui/new_inspection.py" line="257"/>
+        <location filename="../../ui/new_inspection.py" line="107"/>
+        <location filename="../../ui/new_inspection.py" line="258"/>
         <source>检查组</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="110"/>
+        <location filename="../../ui/new_inspection.py" line="111"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="110"/>
+        <location filename="../../ui/new_inspection.py" line="111"/>
         <source>执法证号</source>
         <translation>Enforcement certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="110"/>
+        <location filename="../../ui/new_inspection.py" line="111"/>
         <source>所属区县</source>
         <translation>Own district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="110"/>
+        <location filename="../../ui/new_inspection.py" line="111"/>
         <source>组长</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="117"/>
+        <location filename="../../ui/new_inspection.py" line="118"/>
         <source>添加人员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="118"/>
+        <location filename="../../ui/new_inspection.py" line="119"/>
         <source>移除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="134"/>
+        <location filename="../../ui/new_inspection.py" line="135"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="135"/>
+        <location filename="../../ui/new_inspection.py" line="136"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="259"/>
+        <location filename="../../ui/new_inspection.py" line="260"/>
         <source>回避提示：%1 所属区县与被检查机构所在区县（%2）相同。</source>
         <translation>Recusal: %1 belong(s) to the district inspected (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="306"/>
+        <location filename="../../ui/new_inspection.py" line="307"/>
         <source>清单共 %1 项，其中该类机构的重点 %2 项</source>
         <translation>Checklist of %1 items, %2 of them priorities for this type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="322"/>
+        <location filename="../../ui/new_inspection.py" line="321"/>
         <source>回避</source>
         <translation>Recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="323"/>
+        <location filename="../../ui/new_inspection.py" line="322"/>
         <source>如确需参加检查，请说明理由（将写入检查记录）：</source>
         <translation>If they must stay on the team, give the reason (it is written into the record):</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="350"/>
+        <location filename="../../ui/new_inspection.py" line="349"/>
         <source>无法新建检查</source>
         <translation>Cannot create the inspection</translation>
     </message>
@@ -5541,7 +5542,7 @@ Data directory: %2</translation>
     <name>OrderDialog</name>
     <message>
         <location filename="../../ui/ledger_page.py" line="278"/>
-        <location filename="../../ui/ledger_page.py" line="346"/>
+        <location filename="../../ui/ledger_page.py" line="347"/>
         <source>整改通知书</source>
         <translation>Rectification order</translation>
     </message>
@@ -5591,17 +5592,17 @@ Data directory: %2</translation>
         <translation>Rectification order %1 is made; the leader signs it digitally.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="343"/>
+        <location filename="../../ui/ledger_page.py" line="344"/>
         <source>本机没有组长的密钥：生成后可在命令行签名。</source>
         <translation>This laptop has no key of the leader: once made, sign it on the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="385"/>
+        <location filename="../../ui/ledger_page.py" line="386"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="393"/>
+        <location filename="../../ui/ledger_page.py" line="394"/>
         <source>保存整改通知书</source>
         <translation>Save the rectification order</translation>
     </message>
@@ -6005,89 +6006,89 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>Made on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="230"/>
+        <location filename="../../ui/record_dialog.py" line="228"/>
         <source>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ 与当前数据一致&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ matches the current data&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="233"/>
+        <location filename="../../ui/record_dialog.py" line="231"/>
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ 记录生成后数据有变更，请重新生成&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ the data changed after the record was made: make it again&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="236"/>
+        <location filename="../../ui/record_dialog.py" line="234"/>
         <source>&lt;b&gt;签名&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="238"/>
+        <location filename="../../ui/record_dialog.py" line="236"/>
         <source>（组长）</source>
         <translation> (leader)</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="240"/>
+        <location filename="../../ui/record_dialog.py" line="238"/>
         <source>手写 ✓</source>
         <translation>by hand ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="240"/>
+        <location filename="../../ui/record_dialog.py" line="238"/>
         <source>手写 —</source>
         <translation>by hand —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="241"/>
+        <location filename="../../ui/record_dialog.py" line="239"/>
         <source>数字 ✓</source>
         <translation>digital ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="241"/>
+        <location filename="../../ui/record_dialog.py" line="239"/>
         <source>数字 —</source>
         <translation>digital —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="245"/>
+        <location filename="../../ui/record_dialog.py" line="243"/>
         <source>&lt;b&gt;已签名锁定&lt;/b&gt;：不能再修改，更正须制作更正记录。</source>
         <translation>&lt;b&gt;Signed and locked&lt;/b&gt;: no more changes; corrections need an amendment record.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="257"/>
+        <location filename="../../ui/record_dialog.py" line="255"/>
         <source>无法生成记录</source>
         <translation>Cannot make the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="259"/>
+        <location filename="../../ui/record_dialog.py" line="257"/>
         <source>正在生成检查记录…</source>
         <translation>Making the inspection record…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="267"/>
+        <location filename="../../ui/record_dialog.py" line="265"/>
         <source>制作更正记录</source>
         <translation>Make an amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="269"/>
+        <location filename="../../ui/record_dialog.py" line="267"/>
         <source>将新建一项更正检查，复制原检查的答案和证据供修改；原记录保持不变。继续吗？</source>
         <translation>A new correcting inspection will be made with a copy of the original&apos;s answers and evidence to edit; the original stays as it is. Go on?</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="288"/>
+        <location filename="../../ui/record_dialog.py" line="286"/>
         <source>无法更正</source>
         <translation>Cannot amend</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="307"/>
-        <location filename="../../ui/record_dialog.py" line="310"/>
+        <location filename="../../ui/record_dialog.py" line="305"/>
+        <location filename="../../ui/record_dialog.py" line="308"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="319"/>
-        <location filename="../../ui/record_dialog.py" line="325"/>
+        <location filename="../../ui/record_dialog.py" line="317"/>
+        <location filename="../../ui/record_dialog.py" line="323"/>
         <source>另存检查记录</source>
         <translation>Save a copy of the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="319"/>
+        <location filename="../../ui/record_dialog.py" line="317"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -6239,47 +6240,47 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="411"/>
+        <location filename="../../ui/ledger_page.py" line="412"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="418"/>
+        <location filename="../../ui/ledger_page.py" line="419"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="422"/>
+        <location filename="../../ui/ledger_page.py" line="423"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="427"/>
+        <location filename="../../ui/ledger_page.py" line="428"/>
         <source>开始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="428"/>
+        <location filename="../../ui/ledger_page.py" line="429"/>
         <source>结束日期</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="429"/>
+        <location filename="../../ui/ledger_page.py" line="430"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="430"/>
+        <location filename="../../ui/ledger_page.py" line="431"/>
         <source>保存为（.xlsx 或 .pdf）</source>
         <translation>Save as (.xlsx or .pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="440"/>
+        <location filename="../../ui/ledger_page.py" line="441"/>
         <source>保存情况报告</source>
         <translation>Save the periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="440"/>
+        <location filename="../../ui/ledger_page.py" line="441"/>
         <source>Excel 或 PDF (*.xlsx *.pdf)</source>
         <translation>Excel or PDF (*.xlsx *.pdf)</translation>
     </message>
@@ -6287,82 +6288,82 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>SealingListDialog</name>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="59"/>
+        <location filename="../../ui/evidence/sealing.py" line="60"/>
         <source>封存清单</source>
         <translation>Sealing list</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="63"/>
+        <location filename="../../ui/evidence/sealing.py" line="64"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="64"/>
-        <location filename="../../ui/evidence/sealing.py" line="102"/>
+        <location filename="../../ui/evidence/sealing.py" line="65"/>
+        <location filename="../../ui/evidence/sealing.py" line="103"/>
         <source>物品名称及描述</source>
         <translation>Item and description</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="65"/>
-        <location filename="../../ui/evidence/sealing.py" line="80"/>
-        <location filename="../../ui/evidence/sealing.py" line="106"/>
+        <location filename="../../ui/evidence/sealing.py" line="66"/>
+        <location filename="../../ui/evidence/sealing.py" line="81"/>
+        <location filename="../../ui/evidence/sealing.py" line="107"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="66"/>
+        <location filename="../../ui/evidence/sealing.py" line="67"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="67"/>
-        <location filename="../../ui/evidence/sealing.py" line="107"/>
+        <location filename="../../ui/evidence/sealing.py" line="68"/>
+        <location filename="../../ui/evidence/sealing.py" line="108"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="68"/>
+        <location filename="../../ui/evidence/sealing.py" line="69"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="78"/>
+        <location filename="../../ui/evidence/sealing.py" line="79"/>
         <source>如：阿莫西林胶囊 0.25g×24 粒，批号 20240301</source>
         <translation>e.g. Amoxicillin capsules 0.25 g × 24, batch 20240301</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="85"/>
+        <location filename="../../ui/evidence/sealing.py" line="86"/>
         <source>封存地点、封条编号等（可不填）</source>
         <translation>Where it is sealed, seal number, etc. (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="92"/>
+        <location filename="../../ui/evidence/sealing.py" line="93"/>
         <source>列入封存清单</source>
         <translation>Add to sealing list</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="94"/>
+        <location filename="../../ui/evidence/sealing.py" line="95"/>
         <source>移除所选行</source>
         <translation>Remove selected lines</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="96"/>
+        <location filename="../../ui/evidence/sealing.py" line="97"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="108"/>
+        <location filename="../../ui/evidence/sealing.py" line="109"/>
         <source>照片（勾选）</source>
         <translation>Photos (tick)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="131"/>
+        <location filename="../../ui/evidence/sealing.py" line="132"/>
         <source>、</source>
         <comment>between the names of the photos of a line</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="163"/>
+        <location filename="../../ui/evidence/sealing.py" line="164"/>
         <source>检查已结束或已签字：封存清单只能查看</source>
         <translation>The inspection is finished or signed: the sealing list can only be viewed</translation>
     </message>
@@ -6372,12 +6373,12 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>Not added: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="184"/>
+        <location filename="../../ui/evidence/sealing.py" line="185"/>
         <source>已列入第 %1 项</source>
         <translation>Added as line %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/sealing.py" line="220"/>
+        <location filename="../../ui/evidence/sealing.py" line="219"/>
         <source>已移除 %n 项</source>
         <translation>
             <numerusform>%n line removed</numerusform>
@@ -6523,56 +6524,56 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="65"/>
-        <location filename="../../ui/signing_dialog.py" line="169"/>
-        <location filename="../../ui/signing_dialog.py" line="321"/>
-        <location filename="../../ui/signing_dialog.py" line="336"/>
+        <location filename="../../ui/signing_dialog.py" line="66"/>
+        <location filename="../../ui/signing_dialog.py" line="168"/>
+        <location filename="../../ui/signing_dialog.py" line="312"/>
+        <location filename="../../ui/signing_dialog.py" line="327"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="74"/>
+        <location filename="../../ui/signing_dialog.py" line="75"/>
         <source>被检查单位的陈述、申辩</source>
         <translation>The party&apos;s statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="78"/>
+        <location filename="../../ui/signing_dialog.py" line="79"/>
         <source>如 院长、负责人</source>
         <translation>e.g. director, person in charge</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="80"/>
+        <location filename="../../ui/signing_dialog.py" line="81"/>
         <source>照录当事人的陈述和申辩；没有则留空</source>
         <translation>The party&apos;s statement and defence, as given; leave empty if none</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="82"/>
+        <location filename="../../ui/signing_dialog.py" line="83"/>
         <source>保存陈述</source>
         <translation>Save statement</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="84"/>
+        <location filename="../../ui/signing_dialog.py" line="85"/>
         <source>陈述人</source>
         <translation>Given by</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="85"/>
+        <location filename="../../ui/signing_dialog.py" line="86"/>
         <source>职务</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="86"/>
+        <location filename="../../ui/signing_dialog.py" line="87"/>
         <source>陈述、申辩</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="90"/>
+        <location filename="../../ui/signing_dialog.py" line="91"/>
         <source>手写签名</source>
         <translation>Handwritten signature</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="94"/>
-        <location filename="../../ui/signing_dialog.py" line="176"/>
+        <location filename="../../ui/signing_dialog.py" line="95"/>
+        <location filename="../../ui/signing_dialog.py" line="175"/>
         <source>（组长）</source>
         <translation> (leader)</translation>
     </message>
@@ -6582,210 +6583,210 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>Inspector %1%2</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="98"/>
+        <location filename="../../ui/signing_dialog.py" line="97"/>
         <source>被检查单位代表</source>
         <translation>Institution&apos;s representative</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="99"/>
+        <location filename="../../ui/signing_dialog.py" line="98"/>
         <source>拒绝签名（由见证人签名）</source>
         <translation>Refuses to sign (a witness signs)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="101"/>
+        <location filename="../../ui/signing_dialog.py" line="100"/>
         <source>拒签理由</source>
         <translation>Reason for refusing</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="103"/>
+        <location filename="../../ui/signing_dialog.py" line="102"/>
         <source>见证人姓名及身份</source>
         <translation>Witness&apos;s name and capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="106"/>
+        <location filename="../../ui/signing_dialog.py" line="105"/>
         <source>保存签名</source>
         <translation>Save signature</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="123"/>
-        <location filename="../../ui/signing_dialog.py" line="128"/>
-        <location filename="../../ui/signing_dialog.py" line="353"/>
-        <location filename="../../ui/signing_dialog.py" line="369"/>
+        <location filename="../../ui/signing_dialog.py" line="122"/>
+        <location filename="../../ui/signing_dialog.py" line="127"/>
+        <location filename="../../ui/signing_dialog.py" line="344"/>
+        <location filename="../../ui/signing_dialog.py" line="360"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="131"/>
+        <location filename="../../ui/signing_dialog.py" line="130"/>
         <source>管理密钥…</source>
         <translation>Manage keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="133"/>
+        <location filename="../../ui/signing_dialog.py" line="132"/>
         <source>密钥</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="134"/>
+        <location filename="../../ui/signing_dialog.py" line="133"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="139"/>
+        <location filename="../../ui/signing_dialog.py" line="138"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="174"/>
+        <location filename="../../ui/signing_dialog.py" line="173"/>
         <source>&lt;b&gt;签名情况&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="180"/>
+        <location filename="../../ui/signing_dialog.py" line="178"/>
         <source>%1%2：手写 %3&#x3000;数字 %4</source>
         <translation>%1%2: by hand %3   digital %4</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="188"/>
+        <location filename="../../ui/signing_dialog.py" line="181"/>
         <source>被检查单位代表：—</source>
         <translation>Representative: —</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="191"/>
+        <location filename="../../ui/signing_dialog.py" line="183"/>
         <source>被检查单位代表：拒签（%1）</source>
         <translation>Representative: refused (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="194"/>
+        <location filename="../../ui/signing_dialog.py" line="185"/>
         <source>被检查单位代表：✓ %1</source>
         <translation>Representative: ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="196"/>
+        <location filename="../../ui/signing_dialog.py" line="187"/>
         <source>还没有生成记录：手写签名完成后生成记录，核对后再数字签名。</source>
         <translation>No record yet: make it once the handwritten signatures are in, check it, then sign digitally.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="198"/>
+        <location filename="../../ui/signing_dialog.py" line="189"/>
         <source>记录生成后有变更：请重新生成记录后再数字签名。</source>
         <translation>The data changed after the record was made: make it again before signing.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="200"/>
+        <location filename="../../ui/signing_dialog.py" line="191"/>
         <source>数字签名前还需手写签名：%1</source>
         <translation>Still to sign by hand before digital signatures: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="202"/>
+        <location filename="../../ui/signing_dialog.py" line="193"/>
         <source>&lt;b&gt;已签名锁定&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signed and locked&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="226"/>
+        <location filename="../../ui/signing_dialog.py" line="217"/>
         <source>（试用）</source>
         <translation> (trial)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="255"/>
+        <location filename="../../ui/signing_dialog.py" line="246"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="262"/>
+        <location filename="../../ui/signing_dialog.py" line="253"/>
         <source>被检查单位、记录人、回避告知</source>
         <translation>Party, recorder, recusal notice</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="268"/>
+        <location filename="../../ui/signing_dialog.py" line="259"/>
         <source>18 位，见营业执照</source>
         <translation>18 characters, on the business licence</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="271"/>
+        <location filename="../../ui/signing_dialog.py" line="262"/>
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="274"/>
+        <location filename="../../ui/signing_dialog.py" line="265"/>
         <source>已告知被检查单位有申请检查人员回避的权利</source>
         <translation>The party was told of its right to ask for an inspector&apos;s recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="276"/>
+        <location filename="../../ui/signing_dialog.py" line="267"/>
         <source>被检查单位的答复，如 不申请回避</source>
         <translation>The party&apos;s reply, e.g. no recusal requested</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="277"/>
+        <location filename="../../ui/signing_dialog.py" line="268"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="279"/>
+        <location filename="../../ui/signing_dialog.py" line="270"/>
         <source>法定代表人/负责人</source>
         <translation>Legal representative / person in charge</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="280"/>
+        <location filename="../../ui/signing_dialog.py" line="271"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="281"/>
+        <location filename="../../ui/signing_dialog.py" line="272"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="282"/>
+        <location filename="../../ui/signing_dialog.py" line="273"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="283"/>
+        <location filename="../../ui/signing_dialog.py" line="274"/>
         <source>记录人</source>
         <translation>Recorder</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="285"/>
+        <location filename="../../ui/signing_dialog.py" line="276"/>
         <source>答复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="321"/>
+        <location filename="../../ui/signing_dialog.py" line="312"/>
         <source>请先在签名框内签名</source>
         <translation>Please sign in the box first</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="336"/>
+        <location filename="../../ui/signing_dialog.py" line="327"/>
         <source>请先填写被检查单位代表的姓名</source>
         <translation>Please enter the representative&apos;s name first</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="354"/>
+        <location filename="../../ui/signing_dialog.py" line="345"/>
         <source>没有本检查组成员的密钥：请先在“管理密钥”中导入或生成</source>
         <translation>No key of a team member: import or make one under &quot;Manage keys&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="364"/>
+        <location filename="../../ui/signing_dialog.py" line="355"/>
         <source>已签名。</source>
         <translation>Signed. </translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="365"/>
+        <location filename="../../ui/signing_dialog.py" line="356"/>
         <source>还需签名：%1</source>
         <translation>Still to sign: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="367"/>
+        <location filename="../../ui/signing_dialog.py" line="358"/>
         <source>全部签名已完成，记录已锁定。</source>
         <translation>All signatures are in; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="375"/>
+        <location filename="../../ui/signing_dialog.py" line="366"/>
         <source>未签名</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="377"/>
+        <location filename="../../ui/signing_dialog.py" line="368"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
@@ -7063,57 +7064,57 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>TrustList</name>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="57"/>
+        <location filename="../../ui/trust_dialog.py" line="58"/>
         <source>信任列表（医保局 CA 证书）</source>
         <translation>Trust list (the bureau&apos;s CA certificates)</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="61"/>
+        <location filename="../../ui/trust_dialog.py" line="62"/>
         <source>CA 证书</source>
         <translation>CA certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="61"/>
+        <location filename="../../ui/trust_dialog.py" line="62"/>
         <source>SHA-256 指纹</source>
         <translation>SHA-256 fingerprint</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="61"/>
+        <location filename="../../ui/trust_dialog.py" line="62"/>
         <source>有效期至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="70"/>
+        <location filename="../../ui/trust_dialog.py" line="71"/>
         <source>加入 CA 证书…</source>
         <translation>Add a CA certificate…</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="71"/>
+        <location filename="../../ui/trust_dialog.py" line="72"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="78"/>
+        <location filename="../../ui/trust_dialog.py" line="79"/>
         <source>签名者的证书须能追溯到这里的 CA 证书，验证结论才是“通过”；试用（自签名）证书和个人证书不能加入。</source>
         <translation>A signer&apos;s certificate must chain to a CA certificate here for the verdict “passed”; trial (self-signed) and personal certificates cannot be added.</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="122"/>
+        <location filename="../../ui/trust_dialog.py" line="123"/>
         <source>已加入信任列表：%1</source>
         <translation>Added to the trust list: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="138"/>
+        <location filename="../../ui/trust_dialog.py" line="139"/>
         <source>已从信任列表移除：%1</source>
         <translation>Removed from the trust list: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="154"/>
+        <location filename="../../ui/trust_dialog.py" line="155"/>
         <source>选择医保局 CA 的证书</source>
         <translation>Choose the bureau CA&apos;s certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="156"/>
+        <location filename="../../ui/trust_dialog.py" line="157"/>
         <source>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</source>
         <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
     </message>
@@ -7121,17 +7122,17 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="45"/>
+        <location filename="../../ui/trust_dialog.py" line="46"/>
         <source>通过</source>
         <translation>passed</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="46"/>
+        <location filename="../../ui/trust_dialog.py" line="47"/>
         <source>完好但签名者未获信任</source>
         <translation>intact, but a signer is not trusted</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="47"/>
+        <location filename="../../ui/trust_dialog.py" line="48"/>
         <source>不通过</source>
         <translation>failed</translation>
     </message>
@@ -7177,47 +7178,47 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="179"/>
+        <location filename="../../ui/trust_dialog.py" line="180"/>
         <source>验证记录文件</source>
         <translation>Verify a record file</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="181"/>
+        <location filename="../../ui/trust_dialog.py" line="182"/>
         <source>选择一个已签名的记录 PDF</source>
         <translation>Choose a signed record PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="188"/>
+        <location filename="../../ui/trust_dialog.py" line="189"/>
         <source>选择文件…</source>
         <translation>Choose a file…</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="190"/>
+        <location filename="../../ui/trust_dialog.py" line="191"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="204"/>
+        <location filename="../../ui/trust_dialog.py" line="205"/>
         <source>正在验证 %1…</source>
         <translation>Verifying %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="211"/>
+        <location filename="../../ui/trust_dialog.py" line="212"/>
         <source>正在验证签名…</source>
         <translation>Verifying the signatures…</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="216"/>
+        <location filename="../../ui/trust_dialog.py" line="217"/>
         <source>结论：%1</source>
         <translation>Verdict: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="227"/>
+        <location filename="../../ui/trust_dialog.py" line="228"/>
         <source>选择记录文件</source>
         <translation>Choose the record file</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="227"/>
+        <location filename="../../ui/trust_dialog.py" line="228"/>
         <source>PDF 文件 (*.pdf);;所有文件 (*)</source>
         <translation>PDF files (*.pdf);;All files (*)</translation>
     </message>
