@@ -22,6 +22,9 @@ T = TypeVar("T")
 
 HEX = frozenset("0123456789abcdef")
 UUID = HEX | {"-"}  # str(uuid.uuid4()): hex digits and hyphens
+# A laptop's ids are UUIDs, but a data directory made by an older version may hold others: any
+# ASCII letter or digit and the hyphen are looked up (escaped), never a LIKE wildcard.
+LOCAL = UUID | frozenset("ghijklmnopqrstuvwxyz")
 SHOWN = 5  # candidates named when a prefix is ambiguous
 SHORTEST_SHOWN = 8  # characters of a candidate's id shown at least (what the lists print)
 
@@ -36,7 +39,7 @@ class IdKind:
 
     what: Term  # 检查, 证据, … (filled into the messages, translated by the UI)
     min_length: int = 4
-    alphabet: frozenset[str] = UUID
+    alphabet: frozenset[str] = LOCAL
     # Characters people write inside an id that it does not hold (a fingerprint's colons).
     ignored: str = ""
     not_found: str = NOT_FOUND  # a template with {text} (and {what})
@@ -74,6 +77,7 @@ TRUSTED_CERTIFICATE = IdKind(
 SERVER_INSPECTION = IdKind(
     Term("检查"),
     min_length=8,
+    alphabet=UUID,
     not_found="服务器上没有这次检查：{text}",
     describe=lambda r: f"{r.institution}，{r.district}",
 )
