@@ -243,7 +243,9 @@ class Clicker:
         for cls, answer in self.answers.items():
             if isinstance(dialog, cls):
                 return answer(dialog)
-        if self._level < self.depth and not isinstance(dialog, QFileDialog):
+        # Qt's own dialogs (printer, file) are not explored: their buttons open more dialogs
+        # from C++, where a patched exec() does not reach, and they would wait for a user.
+        if self._level < self.depth and not type(dialog).__module__.startswith("PySide6"):
             self._explore(dialog)
         if _alive(dialog):
             dialog.hide()
