@@ -173,7 +173,8 @@ class RecordDialog(QDialog):
         # Not connected directly: clicked(bool) would arrive as the printer.
         self.print_button.clicked.connect(lambda: self.print_record())
         self.save_button.clicked.connect(self.save_copy)
-        self.amend_button.clicked.connect(self.amend)
+        # Not connected directly: clicked(bool) would arrive as confirm=False.
+        self.amend_button.clicked.connect(lambda: self.amend())
         close.clicked.connect(self.accept)
         self.refresh()
 
