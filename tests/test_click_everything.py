@@ -9,14 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from inspector.inspections import list_inspections, save_answer
 from inspector.record.build import build_record
 from inspector.workspace import Workspace
+from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
 
+from .conftest import PHOTOS
 from .helpers.clicks import Clicker
 from .ledger_helpers import plan, signed_inspection, team_keys
 
@@ -77,3 +80,85 @@ def test_record_dialog_of_a_signed_inspection(
     # 制作更正记录… asks first; answered No, no amendment is made.
     assert [o.kind for o in report.opened_by("制作更正记录…")] == ["question"]
     assert _inspections(workspace) == before
+
+
+@pytest.fixture
+def full_workspace(workspace: Workspace) -> dict[str, str]:
+    """A data directory as a team's laptop has it: a signed inspection (its ledger rows), one
+    in progress with answers and a photo, one planned."""
+    from inspector.evidence.intake import add_evidence
+
+    keys = team_keys(workspace)
+    signed = signed_inspection(
+        workspace, keys, "历城区甲卫生院", [("P5.1", "1000", "VH04"), ("P5.2", "500", None)]
+    )
+    going = plan(workspace, "槐荫区乙药店", type_code="retail_pharmacy", district="槐荫区")
+    save_answer(workspace, going, "P2.4", "problem", note="药师不在岗", amount="300")
+    add_evidence(workspace, going, [PHOTOS / "mobile" / "jolla.jpg"], item_code="P2.4")
+    planned = plan(workspace, "市中区丙诊所")
+    return {"signed": signed, "going": going, "planned": planned}
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, workspace: Workspace, full_workspace: dict[str, str], clicker: Clicker
+) -> Iterator[MainWindow]:
+    main = MainWindow(workspace)
+    qtbot.addWidget(main)
+    main.show()
+    clicker.settle_hooks.append(main.saver.flush)
+    yield main
+    main.close()
+
+
+def _open_row(qtbot: QtBot, window: MainWindow, institution: str) -> None:
+    """Open an inspection as a user does: a double click on its row of the home list."""
+    table = window.home.table
+    model = table.model()
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        texts = [str(model.index(row, c).data()) for c in range(model.columnCount())]
+        if any(institution in text for text in texts):
+            centre = table.visualRect(index).center()
+            qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+            qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+            return
+    raise AssertionError(f"{institution} is not on the home list")
+
+
+def test_main_window_menus_and_home(
+    window: MainWindow, clicker: Clicker, workspace: Workspace
+) -> None:
+    before = _inspections(workspace)
+    report = clicker.run(window)
+    import os
+
+    if os.environ.get("CLICKS_DEBUG"):
+        print("\n".join(report.clicked))
+        print("\n".join(map(str, report.opened)))
+    assert any("新建检查…" in path for path in report.clicked)
+    assert any(o.name == "NewInspectionDialog" for o in report.opened)
+    assert _inspections(workspace) == before  # every dialog cancelled, every question No
+
+
+def test_ledger_page(qtbot: QtBot, window: MainWindow, clicker: Clicker) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.ledger
+    report = clicker.run(window, menus=False)
+    assert any(path.endswith("导出 Excel…") for path in report.clicked)
+
+
+def test_checklist_page(
+    qtbot: QtBot, window: MainWindow, clicker: Clicker, full_workspace: dict[str, str]
+) -> None:
+    _open_row(qtbot, window, "槐荫区乙药店")
+    assert window.pages.currentWidget() is window.checklist
+    clicker.run(window, menus=False)
+
+
+def test_checklist_page_of_a_signed_inspection(
+    qtbot: QtBot, window: MainWindow, clicker: Clicker
+) -> None:
+    _open_row(qtbot, window, "历城区甲卫生院")
+    assert window.pages.currentWidget() is window.checklist
+    clicker.run(window, menus=False)

@@ -107,7 +107,8 @@ def _window_name(widget: QWidget) -> str:
 
 
 def _closing(obj: QAbstractButton | QAction) -> bool:
-    if _label(obj) in CLOSING:
+    """A button that ends the window or leaves the page: clicked after the others."""
+    if _label(obj) in CLOSING or _label(obj).startswith("←"):
         return True
     if isinstance(obj, QAbstractButton):
         box = obj.parent()
@@ -157,6 +158,7 @@ class Clicker:
         self.skip: set[str] = set()  # labels never clicked (say why where it is set)
         self._via: list[str] = []
         self._level = 0
+        self._menus = True
         self._keep: list[QObject] = []  # the clicked objects, so their ids stay unique
         self._patch(monkeypatch)
 
@@ -267,10 +269,13 @@ class Clicker:
 
     # --- clicking ---------------------------------------------------------------------------
 
-    def run(self, root: QWidget) -> ClickReport:
+    def run(self, root: QWidget, *, menus: bool = True) -> ClickReport:
         """Click everything in ``root`` (shown if it is not); fail listing every click that went
-        wrong. Returns the report (what was clicked and opened) for further assertions."""
+        wrong. Returns the report (what was clicked and opened) for further assertions.
+        ``menus=False``: the buttons of what the window shows now, not its menu bar again."""
+        self._menus = menus
         self._explore(root)
+        self._menus = True
         self.assert_clean()
         return self.report
 
@@ -312,11 +317,16 @@ class Clicker:
         targets: list[QAbstractButton | QAction] = []
         for button in root.findChildren(QAbstractButton):
             if isinstance(button, QToolButton) and button.menu() is not None:
-                targets.extend(_menu_actions(button.menu()))  # its menu's exec is Qt's own
+                # Its menu's exec is Qt's own: its actions are triggered instead, when a user
+                # can see the button (the menu bar's overflow button holds the menus' copies).
+                if button.isVisible():
+                    targets.extend(_menu_actions(button.menu()))
                 continue
             if button.window() is root:
                 targets.append(button)
         bars: list[QWidget] = []
+        if not self._menus and self._level == 1:
+            return targets
         if isinstance(root, QMainWindow):
             bars.append(root.menuBar())
         bars.extend(root.findChildren(QToolBar))
@@ -327,7 +337,10 @@ class Clicker:
                     targets.extend(_menu_actions(menu))
                 elif not action.isSeparator():
                     targets.append(action)
-        return targets
+        unique: dict[int, QAbstractButton | QAction] = {}
+        for target in targets:
+            unique.setdefault(id(target), target)
+        return list(unique.values())
 
     def _click(self, root: QWidget, target: QAbstractButton | QAction) -> None:
         label = _label(target)
