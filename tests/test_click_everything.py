@@ -141,11 +141,19 @@ def test_main_window_menus_and_home(
     assert _inspections(workspace) == before  # every dialog cancelled, every question No
 
 
-def test_ledger_page(qtbot: QtBot, window: MainWindow, clicker: Clicker) -> None:
+def test_ledger_page(qtbot: QtBot, window: MainWindow, clicker: Clicker, tmp_path: Path) -> None:
+    import openpyxl
+
+    exported = tmp_path / "问题台账.xlsx"
+    clicker.file_answer = lambda _kind, caption: str(exported) if caption == "导出问题台账" else ""
     qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.ledger
     report = clicker.run(window, menus=False)
     assert any(path.endswith("导出 Excel…") for path in report.clicked)
+    # 导出 Excel… writes the workbook the user chose (the clicked(bool) once arrived as the
+    # path: 内部错误 AttributeError).
+    sheet = openpyxl.load_workbook(exported).active
+    assert sheet is not None and sheet.max_row >= 3  # a header and the two findings
 
 
 def test_checklist_page(
