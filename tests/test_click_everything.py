@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from inspector.inspections import list_inspections, save_answer
 from inspector.record.build import build_record
+from inspector.record.content import new_interview
 from inspector.workspace import Workspace
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
@@ -94,9 +95,11 @@ def full_workspace(workspace: Workspace) -> dict[str, str]:
     )
     going = plan(workspace, "槐荫区乙药店", type_code="retail_pharmacy", district="槐荫区")
     save_answer(workspace, going, "P2.4", "problem", note="药师不在岗", amount="300")
-    add_evidence(workspace, going, [PHOTOS / "mobile" / "jolla.jpg"], item_code="P2.4")
+    [photo] = add_evidence(workspace, going, [PHOTOS / "mobile" / "jolla.jpg"], item_code="P2.4")
+    assert photo.evidence_id is not None
+    new_interview(workspace, going, "王某", role="药店负责人")
     planned = plan(workspace, "市中区丙诊所")
-    return {"signed": signed, "going": going, "planned": planned}
+    return {"signed": signed, "going": going, "planned": planned, "photo": photo.evidence_id}
 
 
 @pytest.fixture
@@ -170,3 +173,85 @@ def test_checklist_page_of_a_signed_inspection(
     _open_row(qtbot, window, "历城区甲卫生院")
     assert window.pages.currentWidget() is window.checklist
     clicker.run(window, menus=False)
+
+
+# Each window opened directly over the data (the main window's menus reach most of them only
+# to the harness's depth): (module, class, how it is built from workspace, runner and ids).
+DIALOGS: dict[str, Any] = {
+    "signing_draft": (
+        "ui.signing_dialog",
+        "SigningDialog",
+        lambda ws, r, ids: (ws, r, ids["going"]),
+    ),
+    "signing_signed": (
+        "ui.signing_dialog",
+        "SigningDialog",
+        lambda ws, r, ids: (ws, r, ids["signed"]),
+    ),
+    "interview": (
+        "ui.interview_dialog",
+        "InterviewDialog",
+        lambda ws, r, ids: (ws, r, ids["going"]),
+    ),
+    "evidence_viewer": (
+        "ui.evidence.viewer",
+        "EvidenceViewer",
+        lambda ws, r, ids: (ws, r, ids["photo"]),
+    ),
+    "annotate": (
+        "ui.evidence.annotate",
+        "AnnotationEditor",
+        lambda ws, r, ids: (ws, r, ids["photo"]),
+    ),
+    "sealing": (
+        "ui.evidence.sealing",
+        "SealingListDialog",
+        lambda ws, r, ids: (ws, r, ids["going"]),
+    ),
+    "verify": ("ui.trust_dialog", "VerifyDialog", lambda ws, r, ids: (ws, r)),
+    "sync": ("ui.sync_dialog", "SyncDialog", lambda ws, r, ids: (ws, r)),
+    "claims": (
+        "ui.claims_dialog",
+        "ClaimsDialog",
+        lambda ws, r, ids: (ws, r, ids["going"], "槐荫区乙药店"),
+    ),
+    "stock": ("ui.stock_dialog", "StockDialog", lambda ws, r, ids: (ws, r, ids["going"])),
+    "plan": ("ui.plan_dialog", "PlanDialog", lambda ws, r, ids: (ws,)),
+    "registry": ("ui.registry_dialog", "RegistryImportDialog", lambda ws, r, ids: (ws, r)),
+    "bundle_export": (
+        "ui.bundle_dialog",
+        "BundleExportDialog",
+        lambda ws, r, ids: (ws, r, ids["going"]),
+    ),
+    "bundle_import": ("ui.bundle_dialog", "BundleImportDialog", lambda ws, r, ids: (ws, r)),
+    "conflicts": ("ui.bundle_dialog", "ConflictsDialog", lambda ws, r, ids: (ws,)),
+    "current_inspector": (
+        "ui.current_inspector",
+        "CurrentInspectorDialog",
+        lambda ws, r, ids: (ws,),
+    ),
+    "new_inspection": ("ui.new_inspection", "NewInspectionDialog", lambda ws, r, ids: (ws,)),
+    "setup": ("ui.lock", "SetupDialog", lambda ws, r, ids: (ws.home.root,)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DIALOGS))
+def test_dialog(
+    name: str,
+    qtbot: QtBot,
+    clicker: Clicker,
+    workspace: Workspace,
+    full_workspace: dict[str, str],
+) -> None:
+    import importlib
+
+    module, cls, arguments = DIALOGS[name]
+    dialog = getattr(importlib.import_module(module), cls)(
+        *arguments(workspace, TaskRunner(), full_workspace)
+    )
+    qtbot.addWidget(dialog)
+    before = _inspections(workspace)
+    report = clicker.run(dialog)
+    assert report.clicked
+    if name != "setup":  # SetupDialog makes a data directory of its own, not an inspection
+        assert _inspections(workspace) == before
