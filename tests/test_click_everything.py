@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from inspector.inspections import list_inspections, save_answer
@@ -142,6 +142,30 @@ def test_main_window_menus_and_home(
     assert any("新建检查…" in path for path in report.clicked)
     assert any(o.name == "NewInspectionDialog" for o in report.opened)
     assert _inspections(workspace) == before  # every dialog cancelled, every question No
+
+
+@pytest.mark.parametrize("home", ["encrypted"], indirect=True)
+def test_main_window_of_an_encrypted_data_directory(
+    qtbot: QtBot, window: MainWindow, clicker: Clicker, workspace: Workspace
+) -> None:
+    """锁定 locks: the sign-in window it shows is answered with the passphrase, typed and
+    clicked; 自动锁定时间… is asked and cancelled."""
+    from ui.lock import SignInDialog
+
+    from .conftest import PASSPHRASE
+
+    def unlock(widget: QWidget) -> None:
+        assert isinstance(widget, SignInDialog)
+        widget.passphrase.setText(PASSPHRASE)  # QTest cannot type Chinese (it aborts)
+        qtbot.mouseClick(widget.ok, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not window.is_locked, timeout=20_000)
+
+    clicker.on_window[SignInDialog] = unlock
+    before = _inspections(workspace)
+    report = clicker.run(window)
+    assert [o.name for o in report.opened_by("锁定")] == ["SignInDialog(已锁定)"]
+    assert not workspace.locked
+    assert _inspections(workspace) == before
 
 
 def test_ledger_page(qtbot: QtBot, window: MainWindow, clicker: Clicker, tmp_path: Path) -> None:
