@@ -12,7 +12,7 @@ What a click opens is answered deterministically so that nothing is decided by c
   depth), and it returns Rejected (the user cancelled), unless the test gives an answer for its
   class (``answers``);
 - file and input dialogs return nothing (the user cancelled) unless the test gives a file;
-- a context menu's ``exec`` triggers each of its enabled actions, then returns None;
+- a menu a click pops up is closed (as by Esc), then each of its enabled actions triggered;
 - a window a click shows without ``exec`` (``open()``, ``show()``) is recorded, explored the same
   way and closed.
 
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import sys
 import traceback
 from collections.abc import Callable, Iterator
@@ -34,7 +35,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QThreadPool
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog
 from PySide6.QtWidgets import (
@@ -163,6 +164,11 @@ class Clicker:
         self._level = 0
         self._menus = True
         self._keep: list[QObject] = []  # the clicked objects, so their ids stay unique
+        self._keep_selection: set[int] = set()
+        self._popups: list[list[QAction]] = []
+        self._watch = QTimer()
+        self._watch.setInterval(10)
+        self._watch.timeout.connect(self._close_popup)
         self._patch(monkeypatch)
 
     # --- answers to what a click opens ----------------------------------------------------
@@ -233,13 +239,6 @@ class Clicker:
         for cls in _EXEC_CLASSES:
             monkeypatch.setattr(cls, "exec", exec_)
 
-        def menu_exec(menu: Any, *_args: Any, **_kwargs: Any) -> None:
-            if isinstance(menu, QMenu):
-                clicker._menu(menu)
-            return None
-
-        monkeypatch.setattr(QMenu, "exec", menu_exec)
-
     def _exec(self, dialog: QDialog) -> int:
         if isinstance(dialog, QMessageBox):
             self._record("message", dialog.windowTitle(), dialog.text())
@@ -256,29 +255,36 @@ class Clicker:
             dialog.hide()
         return int(QDialog.DialogCode.Rejected.value)
 
-    def _menu(self, menu: QMenu) -> None:
-        self._record(
-            "menu", type(menu.parent()).__name__, " | ".join(_label(a) for a in menu.actions())
-        )
-        if self._level >= self.depth:
-            return
-        self._level += 1
-        try:
-            for action in list(_menu_actions(menu)):
-                if _alive(action) and action.isEnabled() and action.isVisible():
-                    self._act(_label(action), action.trigger)
-        finally:
-            self._level -= 1
+    def _close_popup(self) -> None:
+        """A menu a click popped up (``QMenu.exec``, a nested event loop that a patch cannot
+        reach: PySide binds it past the class attribute): record its actions, close it (exec
+        returns None, as when the user presses Esc); they are triggered after the click."""
+        popup = QApplication.activePopupWidget()
+        if isinstance(popup, QMenu):
+            actions = [a for a in _menu_actions(popup) if a.isEnabled() and a.isVisible()]
+            self._record("menu", type(popup.parent()).__name__, " | ".join(map(_label, actions)))
+            self._popups.append(actions)
+            popup.close()
 
     # --- clicking ---------------------------------------------------------------------------
 
-    def run(self, root: QWidget, *, menus: bool = True) -> ClickReport:
+    def run(
+        self, root: QWidget, *, menus: bool = True, keep: tuple[QWidget, ...] = ()
+    ) -> ClickReport:
         """Click everything in ``root`` (shown if it is not); fail listing every click that went
         wrong. Returns the report (what was clicked and opened) for further assertions.
-        ``menus=False``: the buttons of what the window shows now, not its menu bar again."""
+        ``menus=False``: the buttons of what the window shows now, not its menu bar again.
+        ``keep``: lists whose selection the test chose (their first row is not clicked)."""
         self._menus = menus
-        self._explore(root)
+        self._keep_selection = {id(view) for view in keep}
+        self._watch.start()  # runs in the nested event loop of a menu's exec
+        try:
+            self._explore(root)
+        finally:
+            self._watch.stop()
         self._menus = True
+        if os.environ.get("CLICKS_DEBUG"):  # what was clicked and opened, for pytest -s
+            print("\n".join(self.report.clicked), *map(str, self.report.opened), sep="\n")
         self.assert_clean()
         return self.report
 
@@ -296,6 +302,7 @@ class Clicker:
             if not root.isVisible():
                 root.show()
             done: set[int] = set()
+            self.settle()  # what the window loads in the background (thumbnails) is in
             self._select_rows(root)
             for _round in range(3):  # clicks may add buttons (rows, pages): look again
                 targets = [t for t in self._targets(root) if id(t) not in done]
@@ -380,6 +387,8 @@ class Clicker:
         for view in root.findChildren(QAbstractItemView):
             if not view.isVisible() or view.window() is not root:
                 continue
+            if id(view) in self._keep_selection:
+                continue
             model = view.model()
             if model is None or model.rowCount() == 0:
                 continue
@@ -421,6 +430,7 @@ class Clicker:
         self.report.clicked.append(path)
         before_logs = len(self.qtlog.records)
         before_windows = self._visible_windows()
+        popups = len(self._popups)
         try:
             with self.qtbot.capture_exceptions() as exceptions:
                 try:
@@ -438,6 +448,11 @@ class Clicker:
             ]
             if warnings:
                 self.report.problems.append(f"{path}: Qt warned: " + " / ".join(warnings))
+            menus, self._popups[popups:] = self._popups[popups:], []
+            for actions in menus if self._level < self.depth else []:
+                for menu_action in actions:
+                    if _alive(menu_action) and menu_action.isEnabled():
+                        self._act(_label(menu_action), menu_action.trigger)
             for window in self._visible_windows() - before_windows:
                 widget = self._window(window)
                 if widget is None:
