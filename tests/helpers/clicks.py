@@ -19,7 +19,15 @@ What a click opens is answered deterministically so that nothing is decided by c
 A message box that says 内部错误 (the task runner's way of showing an unexpected exception) is a
 failure too. Asynchronous work (the thread pool) is waited for after each click, and the queued
 results delivered, before the next click; ``settle`` adds more waits (an autosaver's flush).
-Nothing here depends on how the app runs its work beyond "it ends and says so by a signal".
+Nothing here depends on how the app runs its work beyond "it ends and says so by a signal":
+when the UI's work moves to an executor of its own, its wait goes into ``settle`` (one place).
+
+Exceptions: PySide hands an exception raised in a slot to ``sys.excepthook``; pytest-qt's
+capture (on: ``qt_no_exception_capture`` is not set) would fail the test only at its end, with
+no word of which click. Each click here is wrapped in ``qtbot.capture_exceptions()`` instead, so
+the failure names it. Qt warnings are read from ``qtlog`` (``qt_log_level_fail = WARNING``
+would fail the test anyway; here each is attributed to its click). ``CLICKS_DEBUG=1`` with
+``pytest -s`` prints every click and what it opened.
 """
 
 from __future__ import annotations
