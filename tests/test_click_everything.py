@@ -272,7 +272,14 @@ DIALOGS: dict[str, Any] = {
     ),
     "new_inspection": ("ui.new_inspection", "NewInspectionDialog", lambda ws, r, ids: (ws,)),
     "setup": ("ui.lock", "SetupDialog", lambda ws, r, ids: (ws.home.root,)),
+    "keys": ("ui.keys_dialog", "KeysDialog", lambda ws, r, ids: (_store(ws), None, ws)),
 }
+
+
+def _store(ws: Workspace) -> Any:
+    from inspector.signing.keystore import KeyStore
+
+    return KeyStore.of(ws)
 
 
 @pytest.mark.parametrize("name", sorted(DIALOGS))
@@ -295,3 +302,17 @@ def test_dialog(
     assert report.clicked
     if name != "setup":  # SetupDialog makes a data directory of its own, not an inspection
         assert _inspections(workspace) == before
+
+
+@pytest.mark.parametrize("home", ["encrypted"], indirect=True)
+def test_sign_in_dialog(qtbot: QtBot, clicker: Clicker, workspace: Workspace) -> None:
+    """The lock's sign-in, clicked with no passphrase typed: refused on the dialog, nothing
+    opened. 用系统钥匙串 is not clicked: it would read this machine's real keyring."""
+    from ui.lock import SignInDialog
+
+    dialog = SignInDialog(workspace.home.root, holder="370100001", unlocking=True)
+    qtbot.addWidget(dialog)
+    clicker.skip.add("用系统钥匙串")
+    report = clicker.run(dialog)
+    assert any(path.endswith("解锁") for path in report.clicked)
+    assert dialog.keys is None
