@@ -467,7 +467,8 @@ class LedgerPage(QWidget):
         top.addWidget(title)
         top.addStretch(1)
         self.export_button = QPushButton(self.tr("导出 Excel…"))
-        self.export_button.clicked.connect(self.export)
+        # Not connected directly: clicked(bool) would arrive as the target path.
+        self.export_button.clicked.connect(lambda: self.export())
         self.report_button = QPushButton(self.tr("情况报告…"))
         self.report_button.clicked.connect(self.make_report)
         top.addWidget(self.export_button)

@@ -172,9 +172,11 @@ class RecordDialog(QDialog):
 
         self.build_button.clicked.connect(self.build)
         self.sign_button.clicked.connect(lambda: self.signatures_requested.emit(inspection_id))
-        self.print_button.clicked.connect(self.print_record)
+        # Not connected directly: clicked(bool) would arrive as the printer.
+        self.print_button.clicked.connect(lambda: self.print_record())
         self.save_button.clicked.connect(self.save_copy)
-        self.amend_button.clicked.connect(self.amend)
+        # Not connected directly: clicked(bool) would arrive as confirm=False.
+        self.amend_button.clicked.connect(lambda: self.amend())
         close.clicked.connect(self.accept)
         self.refresh()
 
