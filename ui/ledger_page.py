@@ -890,7 +890,13 @@ class LedgerPage(QWidget):
         )
 
     def make_report(self) -> None:
-        dialog = ReportDialog(entries.filter_choices(self.workspace)["district"], self)
+        ws = self.workspace  # the districts to choose from, read on the database executor
+        ops().query(
+            lambda: entries.filter_choices(ws)["district"], parent=self, success=self._ask_report
+        )
+
+    def _ask_report(self, districts: list[str]) -> None:
+        dialog = ReportDialog(districts, self)
         if not dialog.exec() or not dialog.target.text().strip():
             return
         self.write_report(

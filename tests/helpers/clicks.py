@@ -65,6 +65,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from ui.ops import ops
+
 # Buttons that end the window: clicked after all the others.
 CLOSING = {"关闭", "取消", "退出", "完成", "Close", "Cancel", "Quit", "OK", "确定"}
 INTERNAL_ERROR = ("内部错误", "Traceback")
@@ -505,10 +507,12 @@ class Clicker:
             for hook in self.settle_hooks:
                 hook()
             assert pool.waitForDone(120_000), "background work did not end in two minutes"
+            # and the database executor (ui/ops): reads and writes a click queued there
+            assert ops().flush(120), "database work did not end in two minutes"
             QApplication.sendPostedEvents(None, 0)
             QApplication.processEvents()
             QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
-            if pool.activeThreadCount() == 0:
+            if pool.activeThreadCount() == 0 and ops().flush(0):
                 break
 
 
