@@ -59,7 +59,6 @@ KNOWN_UI_THREAD_SESSIONS: frozenset[str] = frozenset(
         "ui/signing_dialog.py:_party_group",
         "ui/stock_dialog.py:__init__",
         "ui/sync_dialog.py:_refresh",
-        "ui/trust_dialog.py:refresh",
     }
 )
 
