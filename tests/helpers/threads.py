@@ -57,7 +57,6 @@ KNOWN_UI_THREAD_SESSIONS: frozenset[str] = frozenset(
         "ui/plan_dialog.py:show_candidates",
         "ui/signing_dialog.py:__init__",
         "ui/signing_dialog.py:_party_group",
-        "ui/stock_dialog.py:__init__",
         "ui/sync_dialog.py:_refresh",
     }
 )
