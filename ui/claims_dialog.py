@@ -6,6 +6,7 @@ with a note. The rules and reading are the core's (inspector/claims/)."""
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -377,9 +378,12 @@ class ClaimsDialog(QDialog):
         def done(_sample_id: str) -> None:
             self._drop_report()
             self.outcome_label.setText(self.tr("抽样清单已建立。"))
-            self.changed.emit()
-            self.reload()
-            self.sample_combo.setCurrentIndex(self.sample_combo.count() - 1)
+
+            def shown() -> None:
+                self.sample_combo.setCurrentIndex(self.sample_combo.count() - 1)
+                self.changed.emit()
+
+            self.reload(then=shown)
 
         def failed(message: str) -> None:
             self.attach_button.setEnabled(True)
@@ -399,9 +403,20 @@ class ClaimsDialog(QDialog):
 
     # --- the list and the marks ------------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """Reads the samples on the database executor and shows them, then calls ``then``."""
+        ws, inspection_id = self.workspace, self.inspection_id
+
+        def show(samples: list[SampleView]) -> None:
+            self._show_samples(samples)
+            if then is not None:
+                then()
+
+        ops().query(lambda: samples_of(ws, inspection_id), parent=self, success=show)
+
+    def _show_samples(self, samples: list[SampleView]) -> None:
         keep = self.sample_combo.currentIndex()
-        self.samples = samples_of(self.workspace, self.inspection_id)
+        self.samples = samples
         self.sample_combo.blockSignals(True)
         self.sample_combo.clear()
         for sample in self.samples:
@@ -459,10 +474,12 @@ class ClaimsDialog(QDialog):
             return
         row = self.table.currentIndex().row()
 
-        def done(_result: object) -> None:
-            self.changed.emit()
-            self.reload()
+        def shown() -> None:
             self.table.setCurrentIndex(self.model.index(row, 0))
+            self.changed.emit()
+
+        def done(_result: object) -> None:
+            self.reload(then=shown)
 
         ws, inspection_id, chosen = self.workspace, self.inspection_id, picker.chosen
         ops().mutate(
@@ -484,12 +501,13 @@ class ClaimsDialog(QDialog):
             return
         row = self.table.currentIndex().row()
 
-        def done(_result: object) -> None:
-            self.changed.emit()
-            self.reload()
-            # On to the next bill, as a team works down the list.
+        def next_bill() -> None:  # on to the next bill, as a team works down the list
             following = min(row + 1, self.model.rowCount() - 1)
             self.table.setCurrentIndex(self.model.index(following, 0))
+            self.changed.emit()
+
+        def done(_result: object) -> None:
+            self.reload(then=next_bill)
 
         ws, inspection_id, note = self.workspace, self.inspection_id, self.note_edit.text()
         ops().mutate(

@@ -30,7 +30,6 @@ KNOWN_UI_THREAD_SESSIONS: frozenset[str] = frozenset(
         "ui/bundle_dialog.py:reload",
         "ui/checklist_page.py:load",
         "ui/claims_dialog.py:__init__",
-        "ui/claims_dialog.py:reload",
         "ui/current_inspector.py:__init__",
         "ui/drug_list.py:load",
         "ui/evidence/annotate.py:__init__",
