@@ -59,7 +59,7 @@ from inspector.claims.sampling import (
     samples_of,
 )
 from inspector.errors import InspectorError, InvalidInput
-from inspector.inspections import format_fen, parse_amount
+from inspector.inspections import InspectionView, format_fen, parse_amount
 from inspector.progress import Reporter
 from inspector.workspace import Workspace
 from ui.errors import show_error
@@ -527,16 +527,32 @@ class EvidencePicker(QDialog):
         self, workspace: Workspace, inspection_id: str, bill: BillView, parent: QWidget | None
     ) -> None:
         from inspector.inspections import get_inspection
-        from inspector.record.layout import evidence_numbers
 
         super().__init__(parent)
         self.setWindowTitle(self.tr("关联证据 · {bill}").replace("{bill}", bill.bill_no))
         self.resize(520, 420)
         self.chosen: list[str] = []
-        view = get_inspection(workspace, inspection_id)
-        numbers = evidence_numbers(view)
-        layout = QVBoxLayout(self)
+        self.bill = bill
+        self._layout = QVBoxLayout(self)
+        layout = self._layout
         self.list = QListWidget()
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        ops().query(
+            lambda: get_inspection(workspace, inspection_id), parent=self, success=self._fill
+        )
+
+    def _fill(self, view: InspectionView) -> None:
+        """The inspection's evidence, read on the database executor."""
+        from inspector.record.layout import evidence_numbers
+
+        numbers = evidence_numbers(view)
+        bill = self.bill
         for evidence in view.evidence:
             item = QListWidgetItem(
                 self.tr("证据 {n}  {name}")
@@ -551,14 +567,9 @@ class EvidencePicker(QDialog):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.list.addItem(item)
         if not view.evidence:
-            layout.addWidget(QLabel(self.tr("本次检查还没有证据：先在检查条目中拍照或添加文件。")))
-        layout.addWidget(self.list)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+            self._layout.insertWidget(
+                0, QLabel(self.tr("本次检查还没有证据：先在检查条目中拍照或添加文件。"))
+            )
 
     def _accept(self) -> None:
         self.chosen = [
