@@ -36,7 +36,6 @@ KNOWN_UI_THREAD_SESSIONS: frozenset[str] = frozenset(
         "ui/evidence/viewer.py:_inspection_id",
         "ui/evidence/viewer.py:load",
         "ui/home.py:<lambda>",
-        "ui/institution_picker.py:search_now",
         "ui/interview_dialog.py:__init__",
         "ui/interview_dialog.py:_show",
         "ui/interview_dialog.py:reload",
