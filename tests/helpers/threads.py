@@ -29,7 +29,6 @@ KNOWN_UI_THREAD_SESSIONS: frozenset[str] = frozenset(
         "ui/app.py:attach",
         "ui/bundle_dialog.py:reload",
         "ui/checklist_page.py:load",
-        "ui/current_inspector.py:__init__",
         "ui/drug_list.py:load",
         "ui/evidence/annotate.py:__init__",
         "ui/evidence/sealing.py:refresh",
