@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.attached = True
         self.idle: IdleLock | None = None
+        self.lock_minutes: int | None = None  # read by _start_lock, kept by set_lock_minutes
         self._locked_curtains: list[tuple[QWidget, Curtain]] = []
         self.lock_dialog: QDialog | None = None
         self._start_lock()
@@ -555,13 +556,26 @@ class MainWindow(QMainWindow):
         if not self.workspace.encrypted:
             return
         from ui.lock import DEFAULT_LOCK_MINUTES, LOCK_MINUTES, IdleLock
+        from ui.ops import ops
 
-        minutes = _minutes(self.workspace.db.setting(LOCK_MINUTES), DEFAULT_LOCK_MINUTES)
-        self.idle = IdleLock(minutes, self)
+        # The default until the setting is read on the database executor (a few ms).
+        self.lock_minutes = DEFAULT_LOCK_MINUTES
+        self.idle = IdleLock(DEFAULT_LOCK_MINUTES, self)
         self.idle.idle.connect(self.lock_now)
         self.lock_action.setEnabled(True)
         self.lock_time_action.setEnabled(True)
         self.encrypt_action.setEnabled(False)
+        ws = self.workspace
+        ops().query(
+            lambda: _minutes(ws.db.setting(LOCK_MINUTES), DEFAULT_LOCK_MINUTES),
+            parent=self,
+            success=self._lock_after,
+        )
+
+    def _lock_after(self, minutes: int) -> None:
+        self.lock_minutes = minutes
+        if self.idle is not None:
+            self.idle.set_minutes(minutes)
 
     def encrypt_data(self) -> None:
         """Offer ``home encrypt`` for a plain data directory: the copy is made, verified and
@@ -703,14 +717,13 @@ class MainWindow(QMainWindow):
     def choose_lock_minutes(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
-        from ui.lock import DEFAULT_LOCK_MINUTES, LOCK_MINUTES
+        from ui.lock import DEFAULT_LOCK_MINUTES
 
-        current = _minutes(self.workspace.db.setting(LOCK_MINUTES), DEFAULT_LOCK_MINUTES)
         minutes, ok = QInputDialog.getInt(
             self,
             self.tr("自动锁定时间"),
             self.tr("无操作多少分钟后自动锁定："),
-            int(current),
+            int(self.lock_minutes or DEFAULT_LOCK_MINUTES),
             1,
             240,
         )
@@ -723,6 +736,7 @@ class MainWindow(QMainWindow):
         from ui.ops import OpChanges, ops
 
         def done(_result: object) -> None:
+            self.lock_minutes = minutes
             if self.idle is not None:
                 self.idle.set_minutes(minutes)
 

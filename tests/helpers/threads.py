@@ -42,7 +42,6 @@ KNOWN_UI_THREAD_SESSIONS: frozenset[str] = frozenset(
         "ui/ledger_page.py:apply_filters",
         "ui/ledger_page.py:refresh",
         "ui/ledger_page.py:set_filters",
-        "ui/main_window.py:_start_lock",
         "ui/main_window.py:reopen_last",
         "ui/main_window.py:show_current_inspector",
         "ui/signing_dialog.py:__init__",
