@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from inspector import __version__
 
 if TYPE_CHECKING:
+    from inspector.inspections import KnownInspector
     from inspector.workspace import Workspace
     from ui.autosave import AutoSaver
     from ui.checklist_page import ChecklistPage
@@ -484,15 +485,20 @@ class MainWindow(QMainWindow):
             record_dialog.refresh()
 
     def show_current_inspector(self) -> None:
+        """Who is working, read on the database executor, shown in the status bar."""
         from inspector.inspections import current_inspector
         from ui.current_inspector import describe
+        from ui.ops import ops
 
-        person = current_inspector(self.workspace)
-        self.who.setText(
-            self.tr("当前检查人员：%1").replace("%1", describe(person))
-            if person is not None
-            else self.tr("未选择当前检查人员")
-        )
+        def show(person: KnownInspector | None) -> None:
+            self.who.setText(
+                self.tr("当前检查人员：%1").replace("%1", describe(person))
+                if person is not None
+                else self.tr("未选择当前检查人员")
+            )
+
+        ws = self.workspace
+        ops().query(lambda: current_inspector(ws), parent=self, success=show)
 
     def choose_inspector(self) -> bool:
         """Ask who is working; True when someone was chosen."""
