@@ -129,9 +129,10 @@ class ClaimsDialog(QDialog):
         workspace: Workspace,
         runner: TaskRunner,
         inspection_id: str,
-        title: str,
+        title: str | None,
         parent: QWidget | None = None,
     ) -> None:
+        """``title``: the institution's name; None to read it (on the database executor)."""
         super().__init__(parent)
         self.workspace = workspace
         self.runner = runner
@@ -139,7 +140,16 @@ class ClaimsDialog(QDialog):
         self.report: SampleReport | None = None
         self.rules: Rules | None = None
         self.samples: list[SampleView] = []
-        self.setWindowTitle(self.tr("结算数据抽样 · {title}").replace("{title}", title))
+        self._set_title(title or "")
+        if title is None:
+            from inspector.inspections import get_inspection
+
+            ws = workspace
+            ops().query(
+                lambda: get_inspection(ws, inspection_id).institution_name,
+                parent=self,
+                success=self._set_title,
+            )
         self.resize(1000, 760)
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_rules())
@@ -150,6 +160,9 @@ class ClaimsDialog(QDialog):
         layout.addWidget(buttons)
         self.finished.connect(self._drop_report)
         self.reload()
+
+    def _set_title(self, title: str) -> None:
+        self.setWindowTitle(self.tr("结算数据抽样 · {title}").replace("{title}", title))
 
     # --- building ----------------------------------------------------------------------
 

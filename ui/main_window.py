@@ -427,7 +427,6 @@ class MainWindow(QMainWindow):
 
     def sample_claims(self) -> None:
         """Claims sampling for the open (or selected) inspection."""
-        from inspector.inspections import get_inspection
         from ui.claims_dialog import ClaimsDialog
 
         inspection_id = self._chosen_inspection()
@@ -436,10 +435,8 @@ class MainWindow(QMainWindow):
                 self, self.tr("结算数据抽样"), self.tr("请先在检查列表中选中或打开一项检查。")
             )
             return
-        view = get_inspection(self.workspace, inspection_id)
-        dialog = ClaimsDialog(
-            self.workspace, self.runner, inspection_id, view.institution_name, self
-        )
+        # The institution's name, for the title, is read by the dialog on the database executor.
+        dialog = ClaimsDialog(self.workspace, self.runner, inspection_id, None, self)
         dialog.exec()
 
     def reconcile_stock(self) -> None:
