@@ -43,8 +43,6 @@ KNOWN_UI_THREAD_SESSIONS: frozenset[str] = frozenset(
         "ui/ledger_page.py:refresh",
         "ui/ledger_page.py:set_filters",
         "ui/main_window.py:reopen_last",
-        "ui/signing_dialog.py:__init__",
-        "ui/signing_dialog.py:_party_group",
         "ui/sync_dialog.py:_refresh",
     }
 )
