@@ -90,6 +90,7 @@ def test_export_preview_import_and_settle_in_the_app(
 
     conflicts = ConflictsDialog(office)
     qtbot.addWidget(conflicts)
+    qtbot.waitUntil(lambda: conflicts.keep_incoming.isEnabled())  # read on the executor
     assert conflicts.list.count() == 1 and "P1.1" in conflicts.list.item(0).text()
     assert "办公室" in conflicts.details.toPlainText() and "现场" in conflicts.details.toPlainText()
     office.actor = "370100001"  # not the leader
