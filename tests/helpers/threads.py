@@ -35,7 +35,6 @@ KNOWN_UI_THREAD_SESSIONS: frozenset[str] = frozenset(
         "ui/ledger_page.py:refresh",
         "ui/ledger_page.py:set_filters",
         "ui/main_window.py:reopen_last",
-        "ui/sync_dialog.py:_refresh",
     }
 )
 
