@@ -30,10 +30,6 @@ KNOWN_UI_THREAD_SESSIONS: frozenset[str] = frozenset(
         "ui/checklist_page.py:load",
         "ui/drug_list.py:load",
         "ui/home.py:<lambda>",
-        "ui/ledger_page.py:__init__",
-        "ui/ledger_page.py:apply_filters",
-        "ui/ledger_page.py:refresh",
-        "ui/ledger_page.py:set_filters",
         "ui/main_window.py:reopen_last",
     }
 )
