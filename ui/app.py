@@ -117,12 +117,12 @@ class Application:
             return False
         return True
 
-    def attach(self, workspace: Workspace) -> None:
-        """The core is loaded: the database's language wins over the quick copy (an older
-        data directory has none), then the window gets its pages and fills the list."""
+    def attach(self, workspace: Workspace, stored: str | None) -> None:
+        """The core is loaded: the database's language (``stored``, read where the workspace
+        was opened, see CoreLoader) wins over the quick copy (an older data directory has
+        none), then the window gets its pages and fills the list."""
         self.workspace = workspace
         self.data_dir = workspace.home
-        stored = workspace.db.setting(LANGUAGE)
         language = stored if stored in LANGUAGES else "zh_CN"
         if workspace.home.start_language() != language:
             workspace.home.set_start_language(language)
@@ -170,7 +170,7 @@ class CoreLoader(QObject):
     """Imports the core and opens the workspace on a thread of its own, while the UI thread
     paints the window and stays responsive; ``loaded`` or ``failed`` arrive on the UI thread."""
 
-    loaded = Signal(object)  # Workspace
+    loaded = Signal(object, object)  # Workspace, the language stored in it (or None)
     failed = Signal(str)
 
     def __init__(self, home: str | None) -> None:
@@ -180,6 +180,7 @@ class CoreLoader(QObject):
         self.holder: str | None = None  # who signed in (执法证号)
         self.thread: threading.Thread | None = None
         self.workspace: Workspace | None = None  # what was opened, also if never delivered
+        self.language: str | None = None  # the database's, read on this thread as it opens
         self.log_file: Path | None = None  # the data directory's log (inspector/diagnostics.py)
 
     def start(self) -> None:
@@ -207,6 +208,7 @@ class CoreLoader(QObject):
 
             workspace = Workspace.open(self.home, self.keys)
             self.keys = None  # the workspace holds what it needs; nothing else keeps them
+            self.language = workspace.db.setting(LANGUAGE)  # here, not on the UI thread
         except InspectorError as error:
             from ui.core_messages import core_message
 
@@ -218,7 +220,7 @@ class CoreLoader(QObject):
             self.failed.emit(f"{type(error).__name__}: {error}")
         else:
             self.workspace = workspace
-            self.loaded.emit(workspace)
+            self.loaded.emit(workspace, self.language)
 
 
 def early_list(
@@ -435,8 +437,8 @@ def run(argv: Sequence[str], started: float | None = None) -> int:
             outcome["early list"] = 1
         loader.start()
 
-    def loaded(workspace: Workspace) -> None:
-        application.attach(workspace)
+    def loaded(workspace: Workspace, stored: str | None) -> None:
+        application.attach(workspace, stored)
         window = application.window
         window.repaint()
         marks.setdefault("list filled", _since_start(origin))

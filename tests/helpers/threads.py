@@ -26,7 +26,6 @@ UI = Path(__file__).resolve().parents[2] / "ui"
 KNOWN_UI_THREAD_SESSIONS: frozenset[str] = frozenset(
     {
         "ui/app.py:__init__",
-        "ui/app.py:attach",
         "ui/checklist_page.py:load",
         "ui/drug_list.py:load",
         "ui/home.py:<lambda>",
