@@ -449,8 +449,11 @@ def run(argv: Sequence[str], started: float | None = None) -> int:
             window.close()
             app.quit()
         elif args.screenshot:
+            from ui.ops import ops
+
             window.reopen_last()
-            app.processEvents()
+            ops().flush(30)  # the last inspection's id is read on the database executor
+            app.processEvents()  # then reopened here
             window.grab().save(args.screenshot)
             outcome["code"] = 0
             window.close()

@@ -368,17 +368,27 @@ class MainWindow(QMainWindow):
         )
 
     def reopen_last(self) -> bool:
-        """After a restart (or a crash), go back to the inspection that was open."""
+        """After a restart (or a crash), go back to the inspection that was open (its id read
+        on the database executor). True when it is known to be open already: one opened from
+        the early list, or the executor inline (as in tests)."""
+        from ui.ops import ops
+
         if self.pages.currentWidget() is self.checklist:
             return True  # one was opened from the early list meanwhile: that one wins
-        last = self.workspace.db.setting(LAST_INSPECTION)
-        if not last:
-            return False
-        try:
-            self.open_inspection(last)
-        except Exception:  # deleted or unreadable: start at home instead
-            return False
-        return True
+        reopened: list[bool] = []
+
+        def reopen(last: str | None) -> None:
+            if not last or self.pages.currentWidget() is self.checklist:
+                return  # nothing kept, or one was opened meanwhile: that one wins
+            try:
+                self.open_inspection(last)
+            except Exception:  # deleted or unreadable: start at home instead
+                return
+            reopened.append(True)
+
+        ws = self.workspace
+        ops().query(lambda: ws.db.setting(LAST_INSPECTION), parent=self, success=reopen)
+        return bool(reopened)
 
     def _on_changes(self, changes: OpChanges, _initiator: object) -> None:
         """The home list refreshes from the app's one signal of changes: at once when it is

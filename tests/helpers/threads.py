@@ -29,7 +29,6 @@ KNOWN_UI_THREAD_SESSIONS: frozenset[str] = frozenset(
         "ui/checklist_page.py:load",
         "ui/drug_list.py:load",
         "ui/home.py:<lambda>",
-        "ui/main_window.py:reopen_last",
     }
 )
 
