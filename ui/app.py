@@ -441,8 +441,17 @@ def run(argv: Sequence[str], started: float | None = None) -> int:
         application.attach(workspace, stored)
         window = application.window
         window.repaint()
-        marks.setdefault("list filled", _since_start(origin))
         marks["core loaded"] = _since_start(origin)
+        if window.ready:
+            ready(workspace)
+        else:  # the home list is read again on the database executor
+            window.loaded.connect(lambda: ready(workspace))
+
+    def ready(workspace: Workspace) -> None:
+        window = application.window
+        if "list filled" not in marks:
+            window.repaint()
+            marks["list filled"] = _since_start(origin)
         if args.smoke_test:
             early = "early list" in outcome
             outcome["code"] = smoke_test(application, workspace, marks, origin, early)

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.language = language
         self.data_root = data_root
         self.attached = False
+        self.ready = False  # attached and the home list read (``loaded`` emitted)
         self._previewed = False  # the home list was filled before the core (preview)
         self._pending_open: str | None = None
         self.setWindowTitle(self.tr("医保基金现场检查 Inspector"))
@@ -220,6 +221,19 @@ class MainWindow(QMainWindow):
         if self._pending_open:  # asked for on the early list, before the core was in
             pending, self._pending_open = self._pending_open, None
             self.open_inspection(pending)
+        # ``loaded`` once the home list is read again (on the database executor).
+        if self.home.model.reading:
+            self.home.model.filled.connect(self._home_filled)
+        else:
+            self._loaded()
+
+    def _home_filled(self) -> None:
+        if not self.home.model.reading:
+            self.home.model.filled.disconnect(self._home_filled)
+            self._loaded()
+
+    def _loaded(self) -> None:
+        self.ready = True
         self.loaded.emit()
 
     def _attach_ledger(self, workspace: Workspace) -> None:

@@ -27,7 +27,6 @@ KNOWN_UI_THREAD_SESSIONS: frozenset[str] = frozenset(
     {
         "ui/app.py:__init__",
         "ui/checklist_page.py:load",
-        "ui/home.py:<lambda>",
     }
 )
 
