@@ -82,16 +82,16 @@ class Application:
         workspace: Workspace | None = None,
         *,
         data_dir: DataDir | None = None,
+        language: str | None = None,
     ) -> None:
+        """``language``: the one stored in the workspace's database, read by the caller (not
+        here, on the UI thread); without it, the data directory's quick copy."""
         self.app = app
         self.workspace = workspace
         self.data_dir = workspace.home if workspace is not None else data_dir
         self.translations = Translations(app)
         self.readers: list[ListReader] = []  # the early list's (preview), closed at attach
-        if workspace is not None:
-            stored = workspace.db.setting(LANGUAGE)
-        else:
-            stored = self.data_dir.start_language() if self.data_dir else None
+        stored = language or (self.data_dir.start_language() if self.data_dir else None)
         self.language = stored if stored in LANGUAGES else "zh_CN"
         self.translations.apply(self.language)
         self.window = self._make_window()

@@ -25,7 +25,6 @@ UI = Path(__file__).resolve().parents[2] / "ui"
 # moved onto ``ops().query`` is taken off this list.
 KNOWN_UI_THREAD_SESSIONS: frozenset[str] = frozenset(
     {
-        "ui/app.py:__init__",
         "ui/checklist_page.py:load",
     }
 )
