@@ -28,6 +28,7 @@ def settle(app: QApplication) -> None:
         ops().flush()
         app.processEvents()  # the results, shown; they may ask for more
         if not ops().executor.pending:
+            app.processEvents()  # and the layouts they changed
             return
 
 
