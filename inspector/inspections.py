@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -77,10 +77,24 @@ def recusal_clashes(
     """Who must recuse in a cross-district check (交叉检查): members whose own district (as
     given, else as this laptop knows them) is the one inspected, and the team itself when its
     home district is. Empty for other modes: a district's own team inspects its district."""
+    if mode != CROSS_MODE or not district.strip():
+        return []
+    known = {person.cert_no: person.district for person in known_inspectors(ws)}
+    return recusal_clashes_among(mode, district, team, known, team_district)
+
+
+def recusal_clashes_among(
+    mode: str,
+    district: str,
+    team: Sequence[TeamMember],
+    known: Mapping[str, str],
+    team_district: str | None = None,
+) -> list[str]:
+    """:func:`recusal_clashes` with the inspectors' districts already read (``known``, by
+    certificate number): the app's new-inspection dialog warns as the team is typed."""
     inspected = district.strip()
     if mode != CROSS_MODE or not inspected:
         return []
-    known = {person.cert_no: person.district for person in known_inspectors(ws)}
     clashing = [
         member.name or member.cert_no
         for member in team

@@ -19,6 +19,17 @@ from inspector.inspections import search_inspections
 from inspector.workspace import Workspace
 from ui.app import Application, install_font
 from ui.new_inspection import NewInspectionDialog
+from ui.ops import ops
+
+
+def settle(app: QApplication) -> None:
+    """Until what the screens read on the database executor is shown."""
+    while True:
+        ops().flush()
+        app.processEvents()  # the results, shown; they may ask for more
+        if not ops().executor.pending:
+            app.processEvents()  # and the layouts they changed
+            return
 
 
 def main(home: str, out: str) -> None:
@@ -27,17 +38,17 @@ def main(home: str, out: str) -> None:
     app = QApplication(sys.argv[:1])
     install_font(app)
     workspace = Workspace.open(home)
-    application = Application(app, workspace)
+    application = Application(app, workspace, language=workspace.db.setting("language"))
     window = application.window
     window.resize(1366, 740)
     window.show()
-    app.processEvents()
+    settle(app)
     window.grab().save(str(target / "home.png"))
 
     clinic = next(r for r in search_inspections(workspace) if "社区" in r.institution_name)
     window.open_inspection(clinic.id)
     window.checklist.select("P5.1")
-    app.processEvents()
+    settle(app)
     window.grab().save(str(target / "checklist.png"))
 
     dialog = NewInspectionDialog(workspace, window)
@@ -50,7 +61,7 @@ def main(home: str, out: str) -> None:
     dialog.team.item(0, 1).setText("370100001")
     dialog.add_member("王强", "370100007", "市中区")
     dialog.show()
-    app.processEvents()
+    settle(app)
     dialog.grab().save(str(target / "new-inspection.png"))
     dialog.close()
 
@@ -66,7 +77,7 @@ def main(home: str, out: str) -> None:
     record.close()
     signing = SigningDialog(workspace, window.runner, clinic.id, window)
     signing.show()
-    app.processEvents()
+    settle(app)
     signing.grab().save(str(target / "signing.png"))
     signing.close()
     window.close()

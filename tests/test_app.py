@@ -372,3 +372,39 @@ def test_the_current_inspector_is_chosen_and_shown_in_the_window(
     again = CurrentInspectorDialog(workspace, window)
     qtbot.addWidget(again)
     assert again.people.currentData() == "370100009"
+
+
+def test_the_claims_menu_opens_the_sample_of_the_open_inspection_titled_by_its_institution(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtGui import QAction
+
+    from ui.claims_dialog import ClaimsDialog
+
+    inspection_id = _plan(workspace)
+    window.open_inspection(inspection_id)
+    opened: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        ClaimsDialog, "exec", lambda self: opened.append((self.inspection_id, self.windowTitle()))
+    )
+    (action,) = [a for a in window.findChildren(QAction) if a.text() == "结算数据抽样…"]
+    action.trigger()  # the name is read on the database executor, not on the UI thread
+    assert opened == [(inspection_id, "结算数据抽样 · 某社区卫生服务中心")]
+
+
+def test_a_long_home_list_is_read_a_page_at_a_time_as_it_is_scrolled(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.home
+
+    monkeypatch.setattr(ui.home, "PAGE", 1)  # three inspections: three pages
+    made = {_plan(workspace, institution=name) for name in ("甲医院", "乙医院", "丙医院")}
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    home = window.home
+    assert home.model.total == 3 and "3" in home.count.text()
+    home.table.scrollToBottom()  # the view asks for the next page, read on the executor
+    qtbot.waitUntil(lambda: home.model.rowCount() == 3)
+    assert {r.id for r in home.model.rows} == made
+    window.close()

@@ -71,7 +71,8 @@ def test_export_preview_import_and_settle_in_the_app(
     assert get_inspection(office, inspection_id).team_district == "市中区"
     # The host's list: the visit under its own district, the team's home district beside it.
     model = InspectionListModel(office)
-    model.set_filters(InspectionFilter(district="历城区"))
+    with qtbot.waitSignal(model.filled):  # read on the database executor
+        model.set_filters(InspectionFilter(district="历城区"))
     assert model.rowCount() == 1
     assert model.data(model.index(0, 4)) == "历城区（检查组来自 市中区）"
 
@@ -90,6 +91,7 @@ def test_export_preview_import_and_settle_in_the_app(
 
     conflicts = ConflictsDialog(office)
     qtbot.addWidget(conflicts)
+    qtbot.waitUntil(lambda: conflicts.keep_incoming.isEnabled())  # read on the executor
     assert conflicts.list.count() == 1 and "P1.1" in conflicts.list.item(0).text()
     assert "办公室" in conflicts.details.toPlainText() and "现场" in conflicts.details.toPlainText()
     office.actor = "370100001"  # not the leader

@@ -175,3 +175,17 @@ def test_signed_findings_missing_from_the_ledger_are_entered_when_it_opens(
     window.show_ledger()
     assert window.ledger.model.rowCount() == 3
     assert entries.missing_entries(workspace) == []
+
+
+def test_a_long_ledger_is_read_a_page_at_a_time_as_the_list_is_scrolled(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.ledger_page
+
+    monkeypatch.setattr(ui.ledger_page, "PAGE", 1)  # three findings: three pages
+    window.show_ledger()
+    page = window.ledger
+    assert "3 个问题" in page.count.text() and page.model.total == 3
+    page.table.scrollToBottom()  # the view asks for the next page, read on the executor
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    assert len({r.id for r in page.model.rows}) == 3

@@ -105,6 +105,16 @@ def test_idle_minutes_lock_and_are_a_setting(qtbot: QtBot, workspace: Workspace)
     assert not window.isVisible()
 
 
+@pytest.mark.parametrize("home", ["encrypted"], indirect=True)
+def test_the_idle_minutes_set_before_are_read_at_start(qtbot: QtBot, workspace: Workspace) -> None:
+    workspace.db.set_setting("lock_minutes", "3")
+    window = MainWindow(workspace)  # the setting is read on the database executor
+    qtbot.addWidget(window)
+    assert window.idle is not None and window.idle.timer.interval() == 3 * 60_000
+    assert window.lock_minutes == 3  # offered by 自动锁定时间…
+    window.close()
+
+
 def test_a_plain_directory_has_no_lock(qtbot: QtBot, workspace: Workspace) -> None:
     window = MainWindow(workspace)
     qtbot.addWidget(window)

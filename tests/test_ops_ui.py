@@ -47,18 +47,20 @@ def test_the_check_names_ui_thread_sessions_and_writes(
     """What the check of every UI test sees: a session opened by ui/ code on the UI thread is
     named by its function, a write there is named as a write; the same work as an operation
     is not seen at all."""
-    with ui_thread_guard() as found:
-        CurrentInspectorDialog(workspace).deleteLater()  # reads the inspectors on this thread
-    assert found and set(found) == {"ui/current_inspector.py:__init__"}
-
-    # A write made the old way, from a function of ui/ on the UI thread.
+    # A read and a write made the old way, from functions of ui/ on the UI thread.
     source = (
-        "from inspector.inspections import set_current_inspector, TeamMember\n"
+        "from inspector.inspections import known_inspectors, set_current_inspector, TeamMember\n"
+        "def fill(ws):\n"
+        "    return known_inspectors(ws)\n"
         "def choose(ws):\n"
         "    set_current_inspector(ws, TeamMember('王芳', '370100009'))\n"
     )
     scope: dict[str, object] = {}
     exec(compile(source, str(UI / "old_dialog.py"), "exec"), scope)
+    with ui_thread_guard() as found:
+        scope["fill"](workspace)  # type: ignore[operator]
+    assert found and set(found) == {"ui/old_dialog.py:fill"}
+
     with ui_thread_guard() as found:
         scope["choose"](workspace)  # type: ignore[operator]
     assert "write: ui/old_dialog.py:choose" in found

@@ -72,6 +72,7 @@ def test_a_draw_in_the_app_publishes_first_previews_then_plans_and_writes_the_re
     assert not dialog.draw_button.isEnabled()  # nothing to draw from before publication
 
     dialog.candidates_button.click()
+    qtbot.waitUntil(lambda: dialog.published is not None)  # read on the database executor
     assert dialog.candidates_table.rowCount() == 5
     assert candidates_sha256(candidates(workspace)) in dialog.candidates_label.text()
     assert "检查人员名录 7 人，其中可任组长 4 人" in dialog.candidates_label.text()
@@ -81,6 +82,7 @@ def test_a_draw_in_the_app_publishes_first_previews_then_plans_and_writes_the_re
 
     before = len(events(workspace))
     dialog.preview_button.click()
+    qtbot.waitUntil(lambda: dialog.preview_of is not None)  # its inputs read on the executor
     assert dialog.result_table.rowCount() == 2
     previewed = [dialog.result_table.item(r, 1).text() for r in range(2)]
     assert "31./4.15.22./" in dialog.result_label.text()
@@ -101,6 +103,7 @@ def test_a_draw_in_the_app_publishes_first_previews_then_plans_and_writes_the_re
     assert target.with_suffix(".pdf").read_bytes().startswith(b"%PDF")  # the notice beside it
 
     # The draw is listed and can be exported again: the same result from its stored inputs.
+    qtbot.waitUntil(lambda: dialog.history_table.rowCount() > 0)  # reread on the executor
     assert dialog.history_table.rowCount() == 1
     dialog.history_table.selectRow(0)
     again = tmp_path / "再次导出.xlsx"
@@ -124,12 +127,14 @@ def test_a_registry_changed_after_the_list_was_published_is_refused(
     qtbot.addWidget(dialog)
     dialog.count_spin.setValue(1)
     dialog.candidates_button.click()
+    qtbot.waitUntil(lambda: dialog.published is not None)
     qtbot.keyClicks(dialog.sources_edit, "7 / 1 2 3")
     # A weight changes after the list was published: it is no longer the list drawn from.
     rate_institution(workspace, "A001", risk_level="高")
     save_to(monkeypatch, tmp_path / "x.xlsx")
     before = len(events(workspace))
     dialog.draw_button.click()
+    qtbot.waitUntil(lambda: bool(warnings))  # the inputs are read on the executor
     assert warnings and "请重新生成候选名单" in warnings[0]
     assert len(events(workspace)) == before
     assert list_draws(workspace) == [] and list_inspections(workspace) == []
@@ -144,12 +149,14 @@ def test_changing_the_pool_after_publication_asks_to_publish_again(
     dialog = PlanDialog(workspace)
     qtbot.addWidget(dialog)
     dialog.candidates_button.click()
+    qtbot.waitUntil(lambda: dialog.published is not None)
     qtbot.keyClicks(dialog.sources_edit, "7 / 1 2 3")
     assert dialog.draw_button.isEnabled()
     dialog.districts_edit.setText("历城区")
     assert dialog.candidates_table.rowCount() == 0
     assert not dialog.draw_button.isEnabled()
     dialog.candidates_button.click()
+    qtbot.waitUntil(lambda: dialog.published is not None)
     assert dialog.candidates_table.rowCount() == 2
     assert dialog.draw_button.isEnabled()
 

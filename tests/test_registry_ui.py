@@ -141,7 +141,8 @@ def test_picker_finds_by_typing_shows_the_agreement_and_returns_the_choice(
     picker = InstitutionPicker(workspace)
     qtbot.addWidget(picker)
     picker.show()
-    picker.set_date(date(2026, 3, 1))
+    with qtbot.waitSignal(picker.results_changed):  # searched on the database executor
+        picker.set_date(date(2026, 3, 1))
     assert picker.results.count() == 5  # an empty search lists the registry
 
     with qtbot.waitSignal(picker.results_changed) as signal:
@@ -185,6 +186,7 @@ def test_picker_on_an_empty_registry_says_how_to_fill_it(
 ) -> None:
     picker = InstitutionPicker(workspace)
     qtbot.addWidget(picker)
+    qtbot.waitSignal(picker.results_changed).wait()  # searched on the database executor
     assert picker.results.count() == 0
     assert "机构名单为空" in picker.note.text()
     assert picker.selected() is None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from inspector.central.client import PushResult, confirmed
@@ -24,6 +25,7 @@ def test_enroll_and_push_from_the_app(qtbot: QtBot, workspace: Workspace, server
     runner = TaskRunner()
     dialog = SyncDialog(workspace, runner)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.enroll_button.isEnabled())  # read on the database executor
     assert not dialog.push_button.isEnabled() and dialog.enroll_box.isVisibleTo(dialog)
     dialog.url.setText(server.url)
     dialog.code.setText("0000-0000-0000-0000")
@@ -32,8 +34,9 @@ def test_enroll_and_push_from_the_app(qtbot: QtBot, workspace: Workspace, server
         dialog.enroll()
     assert "登记码无效" in dialog.message.text()  # the server's reason, shown
     dialog.code.setText(server.code())
+    assert dialog.enroll_button.isEnabled()  # refused: the user can try again
     with qtbot.waitSignal(dialog.done, timeout=60000):
-        dialog.enroll()
+        qtbot.mouseClick(dialog.enroll_button, Qt.MouseButton.LeftButton)
     assert dialog.push_button.isEnabled() and not dialog.enroll_box.isVisibleTo(dialog)
     assert server.url in dialog.server_label.text()
     with qtbot.waitSignal(dialog.done, timeout=60000) as blocker:

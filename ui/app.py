@@ -82,16 +82,16 @@ class Application:
         workspace: Workspace | None = None,
         *,
         data_dir: DataDir | None = None,
+        language: str | None = None,
     ) -> None:
+        """``language``: the one stored in the workspace's database, read by the caller (not
+        here, on the UI thread); without it, the data directory's quick copy."""
         self.app = app
         self.workspace = workspace
         self.data_dir = workspace.home if workspace is not None else data_dir
         self.translations = Translations(app)
         self.readers: list[ListReader] = []  # the early list's (preview), closed at attach
-        if workspace is not None:
-            stored = workspace.db.setting(LANGUAGE)
-        else:
-            stored = self.data_dir.start_language() if self.data_dir else None
+        stored = language or (self.data_dir.start_language() if self.data_dir else None)
         self.language = stored if stored in LANGUAGES else "zh_CN"
         self.translations.apply(self.language)
         self.window = self._make_window()
@@ -117,12 +117,12 @@ class Application:
             return False
         return True
 
-    def attach(self, workspace: Workspace) -> None:
-        """The core is loaded: the database's language wins over the quick copy (an older
-        data directory has none), then the window gets its pages and fills the list."""
+    def attach(self, workspace: Workspace, stored: str | None) -> None:
+        """The core is loaded: the database's language (``stored``, read where the workspace
+        was opened, see CoreLoader) wins over the quick copy (an older data directory has
+        none), then the window gets its pages and fills the list."""
         self.workspace = workspace
         self.data_dir = workspace.home
-        stored = workspace.db.setting(LANGUAGE)
         language = stored if stored in LANGUAGES else "zh_CN"
         if workspace.home.start_language() != language:
             workspace.home.set_start_language(language)
@@ -170,7 +170,7 @@ class CoreLoader(QObject):
     """Imports the core and opens the workspace on a thread of its own, while the UI thread
     paints the window and stays responsive; ``loaded`` or ``failed`` arrive on the UI thread."""
 
-    loaded = Signal(object)  # Workspace
+    loaded = Signal(object, object)  # Workspace, the language stored in it (or None)
     failed = Signal(str)
 
     def __init__(self, home: str | None) -> None:
@@ -180,6 +180,7 @@ class CoreLoader(QObject):
         self.holder: str | None = None  # who signed in (执法证号)
         self.thread: threading.Thread | None = None
         self.workspace: Workspace | None = None  # what was opened, also if never delivered
+        self.language: str | None = None  # the database's, read on this thread as it opens
         self.log_file: Path | None = None  # the data directory's log (inspector/diagnostics.py)
 
     def start(self) -> None:
@@ -207,6 +208,7 @@ class CoreLoader(QObject):
 
             workspace = Workspace.open(self.home, self.keys)
             self.keys = None  # the workspace holds what it needs; nothing else keeps them
+            self.language = workspace.db.setting(LANGUAGE)  # here, not on the UI thread
         except InspectorError as error:
             from ui.core_messages import core_message
 
@@ -218,7 +220,7 @@ class CoreLoader(QObject):
             self.failed.emit(f"{type(error).__name__}: {error}")
         else:
             self.workspace = workspace
-            self.loaded.emit(workspace)
+            self.loaded.emit(workspace, self.language)
 
 
 def early_list(
@@ -435,20 +437,32 @@ def run(argv: Sequence[str], started: float | None = None) -> int:
             outcome["early list"] = 1
         loader.start()
 
-    def loaded(workspace: Workspace) -> None:
-        application.attach(workspace)
+    def loaded(workspace: Workspace, stored: str | None) -> None:
+        application.attach(workspace, stored)
         window = application.window
         window.repaint()
-        marks.setdefault("list filled", _since_start(origin))
         marks["core loaded"] = _since_start(origin)
+        if window.ready:
+            ready(workspace)
+        else:  # the home list is read again on the database executor
+            window.loaded.connect(lambda: ready(workspace))
+
+    def ready(workspace: Workspace) -> None:
+        window = application.window
+        if "list filled" not in marks:
+            window.repaint()
+            marks["list filled"] = _since_start(origin)
         if args.smoke_test:
             early = "early list" in outcome
             outcome["code"] = smoke_test(application, workspace, marks, origin, early)
             window.close()
             app.quit()
         elif args.screenshot:
+            from ui.ops import ops
+
             window.reopen_last()
-            app.processEvents()
+            ops().flush(30)  # the last inspection's id is read on the database executor
+            app.processEvents()  # then reopened here
             window.grab().save(args.screenshot)
             outcome["code"] = 0
             window.close()

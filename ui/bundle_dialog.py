@@ -5,6 +5,7 @@ core's (inspector/bundle/); these dialogs only ask and show."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -371,11 +372,24 @@ class ConflictsDialog(QDialog):
         layout.addWidget(self.details, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        self.keep_local.setEnabled(False)  # until the conflicts are read
+        self.keep_incoming.setEnabled(False)
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """Reads the conflicts on the database executor, lists them, then calls ``then``."""
+        ws = self.workspace
+
+        def show(conflicts: list[ConflictView]) -> None:
+            self._list(conflicts)
+            if then is not None:
+                then()
+
+        ops().query(lambda: list_conflicts(ws), parent=self, success=show)
+
+    def _list(self, conflicts: list[ConflictView]) -> None:
         self.list.clear()
-        for conflict in list_conflicts(self.workspace):
+        for conflict in conflicts:
             item = QListWidgetItem(
                 arg(
                     self.tr("%1：%2（检查 %3）"),
@@ -417,8 +431,7 @@ class ConflictsDialog(QDialog):
         def done(view: Any) -> None:
             self.message.setStyleSheet("")
             self.message.setText(arg(self.tr("已处理：%1"), view.label))
-            self.settled.emit(view)
-            self.reload()
+            self.reload(then=lambda: self.settled.emit(view))
 
         def failed(message: str) -> None:
             self.message.setStyleSheet(f"color: {ERROR_TEXT}")

@@ -6,6 +6,7 @@ with a note. The rules and reading are the core's (inspector/claims/)."""
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,7 @@ from inspector.claims.sampling import (
     samples_of,
 )
 from inspector.errors import InspectorError, InvalidInput
-from inspector.inspections import format_fen, parse_amount
+from inspector.inspections import InspectionView, format_fen, parse_amount
 from inspector.progress import Reporter
 from inspector.workspace import Workspace
 from ui.errors import show_error
@@ -128,9 +129,10 @@ class ClaimsDialog(QDialog):
         workspace: Workspace,
         runner: TaskRunner,
         inspection_id: str,
-        title: str,
+        title: str | None,
         parent: QWidget | None = None,
     ) -> None:
+        """``title``: the institution's name; None to read it (on the database executor)."""
         super().__init__(parent)
         self.workspace = workspace
         self.runner = runner
@@ -138,7 +140,16 @@ class ClaimsDialog(QDialog):
         self.report: SampleReport | None = None
         self.rules: Rules | None = None
         self.samples: list[SampleView] = []
-        self.setWindowTitle(self.tr("结算数据抽样 · {title}").replace("{title}", title))
+        self._set_title(title or "")
+        if title is None:
+            from inspector.inspections import get_inspection
+
+            ws = workspace
+            ops().query(
+                lambda: get_inspection(ws, inspection_id).institution_name,
+                parent=self,
+                success=self._set_title,
+            )
         self.resize(1000, 760)
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_rules())
@@ -149,6 +160,9 @@ class ClaimsDialog(QDialog):
         layout.addWidget(buttons)
         self.finished.connect(self._drop_report)
         self.reload()
+
+    def _set_title(self, title: str) -> None:
+        self.setWindowTitle(self.tr("结算数据抽样 · {title}").replace("{title}", title))
 
     # --- building ----------------------------------------------------------------------
 
@@ -377,9 +391,12 @@ class ClaimsDialog(QDialog):
         def done(_sample_id: str) -> None:
             self._drop_report()
             self.outcome_label.setText(self.tr("抽样清单已建立。"))
-            self.changed.emit()
-            self.reload()
-            self.sample_combo.setCurrentIndex(self.sample_combo.count() - 1)
+
+            def shown() -> None:
+                self.sample_combo.setCurrentIndex(self.sample_combo.count() - 1)
+                self.changed.emit()
+
+            self.reload(then=shown)
 
         def failed(message: str) -> None:
             self.attach_button.setEnabled(True)
@@ -399,9 +416,20 @@ class ClaimsDialog(QDialog):
 
     # --- the list and the marks ------------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """Reads the samples on the database executor and shows them, then calls ``then``."""
+        ws, inspection_id = self.workspace, self.inspection_id
+
+        def show(samples: list[SampleView]) -> None:
+            self._show_samples(samples)
+            if then is not None:
+                then()
+
+        ops().query(lambda: samples_of(ws, inspection_id), parent=self, success=show)
+
+    def _show_samples(self, samples: list[SampleView]) -> None:
         keep = self.sample_combo.currentIndex()
-        self.samples = samples_of(self.workspace, self.inspection_id)
+        self.samples = samples
         self.sample_combo.blockSignals(True)
         self.sample_combo.clear()
         for sample in self.samples:
@@ -459,10 +487,12 @@ class ClaimsDialog(QDialog):
             return
         row = self.table.currentIndex().row()
 
-        def done(_result: object) -> None:
-            self.changed.emit()
-            self.reload()
+        def shown() -> None:
             self.table.setCurrentIndex(self.model.index(row, 0))
+            self.changed.emit()
+
+        def done(_result: object) -> None:
+            self.reload(then=shown)
 
         ws, inspection_id, chosen = self.workspace, self.inspection_id, picker.chosen
         ops().mutate(
@@ -484,12 +514,13 @@ class ClaimsDialog(QDialog):
             return
         row = self.table.currentIndex().row()
 
-        def done(_result: object) -> None:
-            self.changed.emit()
-            self.reload()
-            # On to the next bill, as a team works down the list.
+        def next_bill() -> None:  # on to the next bill, as a team works down the list
             following = min(row + 1, self.model.rowCount() - 1)
             self.table.setCurrentIndex(self.model.index(following, 0))
+            self.changed.emit()
+
+        def done(_result: object) -> None:
+            self.reload(then=next_bill)
 
         ws, inspection_id, note = self.workspace, self.inspection_id, self.note_edit.text()
         ops().mutate(
@@ -509,16 +540,32 @@ class EvidencePicker(QDialog):
         self, workspace: Workspace, inspection_id: str, bill: BillView, parent: QWidget | None
     ) -> None:
         from inspector.inspections import get_inspection
-        from inspector.record.layout import evidence_numbers
 
         super().__init__(parent)
         self.setWindowTitle(self.tr("关联证据 · {bill}").replace("{bill}", bill.bill_no))
         self.resize(520, 420)
         self.chosen: list[str] = []
-        view = get_inspection(workspace, inspection_id)
-        numbers = evidence_numbers(view)
-        layout = QVBoxLayout(self)
+        self.bill = bill
+        self._layout = QVBoxLayout(self)
+        layout = self._layout
         self.list = QListWidget()
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        ops().query(
+            lambda: get_inspection(workspace, inspection_id), parent=self, success=self._fill
+        )
+
+    def _fill(self, view: InspectionView) -> None:
+        """The inspection's evidence, read on the database executor."""
+        from inspector.record.layout import evidence_numbers
+
+        numbers = evidence_numbers(view)
+        bill = self.bill
         for evidence in view.evidence:
             item = QListWidgetItem(
                 self.tr("证据 {n}  {name}")
@@ -533,14 +580,9 @@ class EvidencePicker(QDialog):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.list.addItem(item)
         if not view.evidence:
-            layout.addWidget(QLabel(self.tr("本次检查还没有证据：先在检查条目中拍照或添加文件。")))
-        layout.addWidget(self.list)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+            self._layout.insertWidget(
+                0, QLabel(self.tr("本次检查还没有证据：先在检查条目中拍照或添加文件。"))
+            )
 
     def _accept(self) -> None:
         self.chosen = [

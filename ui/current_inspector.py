@@ -53,13 +53,9 @@ class CurrentInspectorDialog(QDialog):
 
         form = QFormLayout()
         self.people = QComboBox()
-        self.known = known_inspectors(workspace)
-        current = current_inspector(workspace)
-        for person in self.known:
-            self.people.addItem(describe(person), person.cert_no)
+        self.known: list[KnownInspector] = []  # read on the database executor
+        self._chosen_by_hand = False  # a choice made before the list arrived is kept
         self.people.addItem(self.tr("新增检查人员…"), None)
-        if current is not None:
-            self.people.setCurrentIndex(max(0, self.people.findData(current.cert_no)))
         form.addRow(self.tr("检查人员"), self.people)
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("姓名"))
@@ -76,7 +72,30 @@ class CurrentInspectorDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.people.currentIndexChanged.connect(self._update)
+        self.people.currentIndexChanged.connect(self._by_hand)
         self._update()
+        ops().query(
+            lambda: (known_inspectors(workspace), current_inspector(workspace)),
+            parent=self,
+            success=self._fill,
+        )
+
+    def _fill(self, read: tuple[list[KnownInspector], KnownInspector | None]) -> None:
+        """The known inspectors before 新增检查人员…, the current one chosen unless the user
+        already chose."""
+        self.known, current = read
+        self.people.blockSignals(True)
+        for row, person in enumerate(self.known):
+            self.people.insertItem(row, describe(person), person.cert_no)
+        if current is not None and not self._chosen_by_hand:
+            self.people.setCurrentIndex(max(0, self.people.findData(current.cert_no)))
+        elif not self._chosen_by_hand:
+            self.people.setCurrentIndex(0)
+        self.people.blockSignals(False)
+        self._update()
+
+    def _by_hand(self) -> None:
+        self._chosen_by_hand = True
 
     def _update(self) -> None:
         new = self.people.currentData() is None

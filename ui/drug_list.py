@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.checklists.composer import ComposedItem
-from inspector.drug_checks import drug_checks, reference_entries, save_drug_check
+from inspector.drug_checks import DrugCheckView, drug_checks, reference_entries, save_drug_check
 from inspector.inspections import InspectionView
 from inspector.workspace import Workspace
 from ui.autosave import AutoSaver
 from ui.errors import arg
+from ui.ops import ops
 
 NO, NAME, FORM, COUNT, UNIT, NOTE = range(6)
 EDITABLE_COLUMNS = (COUNT, UNIT, NOTE)
@@ -39,6 +40,8 @@ class DrugListBox(QGroupBox):
         # (list code, entry no) -> (count, unit, note) as last entered: what the table shows
         # while the worker is still writing.
         self.values: dict[tuple[str, int], tuple[str, str, str]] = {}
+        self._ready = False  # the stored values are read (on the database executor)
+        self._editable = False
         self._loading = False
         layout = QVBoxLayout(self)
         self.hint = QLabel(
@@ -73,15 +76,30 @@ class DrugListBox(QGroupBox):
         self.hide()
 
     def load(self, view: InspectionView) -> None:
-        """A new inspection: what is stored for its lists."""
+        """A new inspection: what is stored for its lists, read on the database executor; the
+        list shown meanwhile takes no input and is filled in when it arrives."""
         self.view = view
-        self.values = {
-            (c.list_code, c.entry_no): (c.count or "", c.unit, c.note)
-            for c in drug_checks(self.workspace, view.id)
-        }
+        self.values = {}
+        self._ready = False
+        ws = self.workspace
+        ops().query(
+            lambda: drug_checks(ws, view.id),
+            parent=self,
+            success=lambda checks: self._loaded(view, checks),
+        )
+
+    def _loaded(self, view: InspectionView, checks: list[DrugCheckView]) -> None:
+        if self.view is not view:
+            return  # another inspection was opened meanwhile: its own read follows
+        self.values = {(c.list_code, c.entry_no): (c.count or "", c.unit, c.note) for c in checks}
+        self._ready = True
+        if self.item is not None:
+            self.show_item(self.item, self._editable)
 
     def show_item(self, item: ComposedItem, editable: bool) -> None:
         self.item = item
+        self._editable = editable
+        editable = editable and self._ready
         if self.view is None or not item.reference:
             self.hide()
             return

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -58,6 +59,9 @@ class ListSource:
     choices: Callable[[], tuple[list[str], list[str]]]
     type_name: Callable[[str], str]
     mode_name: Callable[[str], str]
+    # The workspace's reads run on the database executor (ui/ops); the early list's reader,
+    # which opens no session, is read at once.
+    on_executor: bool = False
 
     @classmethod
     def of_workspace(cls, workspace: Workspace) -> ListSource:
@@ -79,6 +83,7 @@ class ListSource:
             choices=lambda: filter_choices(workspace),
             type_name=type_name,
             mode_name=mode_name,
+            on_executor=True,
         )
 
     @classmethod
@@ -103,12 +108,16 @@ def list_names(workspace: Workspace) -> dict[str, dict[str, str]]:
 
 
 class InspectionListModel(QAbstractTableModel):
+    filled = Signal()  # the rows of the filters asked last are shown
+
     def __init__(self, source: ListSource | Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.source = source if isinstance(source, ListSource) else ListSource.of_workspace(source)
         self.filters = InspectionFilter()
         self.rows: list[InspectionSummary] = []
         self.total = 0
+        self.reading = 0  # reads still under way on the database executor
+        self._fetching = False
         self._headers = [
             self.tr("日期"),
             self.tr("状态"),
@@ -121,12 +130,46 @@ class InspectionListModel(QAbstractTableModel):
             self.tr("涉及金额"),
         ]
 
+    def read(self, work: Callable[[], Any], then: Callable[[Any], None]) -> None:
+        """``then(work())``: on the database executor for the workspace, at once for the early
+        list's reader."""
+        if not self.source.on_executor:
+            then(work())
+            return
+        from ui.ops import ops
+
+        self.reading += 1
+
+        def done(result: Any) -> None:
+            self.reading -= 1
+            then(result)
+
+        def failed(message: str) -> None:
+            self.reading -= 1
+            self.filled.emit()  # nothing new to show; whoever waits for the list goes on
+            parent = self.parent()
+            QMessageBox.warning(
+                parent if isinstance(parent, QWidget) else None, "Inspector", message
+            )
+
+        ops().query(work, parent=self, success=done, failure=failed)
+
     def set_filters(self, filters: InspectionFilter) -> None:
-        self.beginResetModel()
+        """The first page of what ``filters`` select; an answer for filters asked before
+        another is dropped."""
         self.filters = filters
-        self.total = self.source.count(filters)
-        self.rows = self.source.search(filters, 0, PAGE)
-        self.endResetModel()
+        source = self.source
+
+        def show(found: tuple[int, list[InspectionSummary]]) -> None:
+            if filters is not self.filters:
+                return
+            self.beginResetModel()
+            self.total, self.rows = found
+            self._fetching = False
+            self.endResetModel()
+            self.filled.emit()
+
+        self.read(lambda: (source.count(filters), source.search(filters, 0, PAGE)), show)
 
     def refresh(self) -> None:
         self.set_filters(self.filters)
@@ -138,16 +181,24 @@ class InspectionListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self.rows) < self.total
+        return not parent.isValid() and len(self.rows) < self.total and not self._fetching
 
     def fetchMore(self, parent: Index) -> None:  # noqa: N802
-        more = self.source.search(self.filters, len(self.rows), PAGE)
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
+        source, filters, start = self.source, self.filters, len(self.rows)
+        self._fetching = True
+
+        def append(more: list[InspectionSummary]) -> None:
+            if filters is not self.filters or len(self.rows) != start:
+                return  # a new list replaced the one this page belongs to
+            self._fetching = False
+            if not more:
+                self.total = len(self.rows)
+                return
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
+
+        self.read(lambda: source.search(filters, start, PAGE), append)
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -248,7 +299,9 @@ class HomePage(QWidget):
             filters.addWidget(combo, 1)
         layout.addLayout(filters)
 
+        self._keep_row = -1  # a row to select once the list is read again (attach)
         self.model = InspectionListModel(workspace, self)
+        self.model.filled.connect(self._filled)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -287,7 +340,9 @@ class HomePage(QWidget):
 
     def reload(self) -> None:
         """Refresh the filter choices and the list (after a visit was added or changed)."""
-        districts, modes = self.model.source.choices()
+        self.model.read(self.model.source.choices, lambda found: self._show_choices(*found))
+
+    def _show_choices(self, districts: list[str], modes: list[str]) -> None:
         for combo, everything, values in (
             (self.district, self.tr("全部区县"), [(d, d) for d in districts]),
             (self.mode, self.tr("全部方式"), [(self.model.source.mode_name(m), m) for m in modes]),
@@ -307,11 +362,9 @@ class HomePage(QWidget):
         """The core is loaded: read through the workspace from now on, filters and selection
         kept, the list read again (the library's names may differ from the kept ones)."""
         self.workspace = workspace
-        selected = self.table.currentIndex().row()
+        self._keep_row = self.table.currentIndex().row()
         self.model.source = ListSource.of_workspace(workspace)
         self.reload()
-        if 0 <= selected < self.model.rowCount():
-            self.table.selectRow(selected)
 
     def current_filters(self) -> InspectionFilter:
         days = self.period.currentData()
@@ -330,8 +383,13 @@ class HomePage(QWidget):
     def apply_filters(self) -> None:
         self._search_timer.stop()
         self.model.set_filters(self.current_filters())
+
+    def _filled(self) -> None:
         self.count.setText(self.tr("共 %n 项检查", "", self.model.total))
-        if self.model.rowCount():
+        keep, self._keep_row = self._keep_row, -1  # the row chosen before attach, kept
+        if 0 <= keep < self.model.rowCount():
+            self.table.selectRow(keep)
+        elif self.model.rowCount():
             self.table.selectRow(0)
 
     def _open(self, index: QModelIndex) -> None:

@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.errors import InspectorError
 from inspector.registry import AgreementStatus, InstitutionInfo, search_institutions
 from inspector.workspace import Workspace
-from ui.core_messages import core_message
 from ui.errors import arg
+from ui.ops import ops
 
 SEARCH_DELAY_MS = 150  # typing pauses shorter than this do not query
 LIMIT = 50
@@ -52,6 +51,7 @@ class InstitutionPicker(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.on_date: date | None = None  # the visit's day; None: today
+        self._asked = 0  # the newest search asked of the executor; older answers are dropped
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit()
@@ -92,15 +92,30 @@ class InstitutionPicker(QWidget):
         self.search_now()
 
     def search_now(self) -> None:
+        """Searches on the database executor; the list shows the newest search's answer."""
         self._timer.stop()
         text = self.search.text().strip()
-        try:
-            found = search_institutions(self.workspace, text, limit=LIMIT + 1)
-        except InspectorError as error:
-            self.results.clear()
-            self.note.setText(core_message(error))
-            self.results_changed.emit(0)
-            return
+        self._asked += 1
+        asked, ws = self._asked, self.workspace
+
+        def found(result: list[InstitutionInfo]) -> None:
+            if asked == self._asked:
+                self._show(text, result)
+
+        def refused(message: str) -> None:
+            if asked == self._asked:
+                self.results.clear()
+                self.note.setText(message)
+                self.results_changed.emit(0)
+
+        ops().query(
+            lambda: search_institutions(ws, text, limit=LIMIT + 1),
+            parent=self,
+            success=found,
+            failure=refused,
+        )
+
+    def _show(self, text: str, found: list[InstitutionInfo]) -> None:
         self.results.clear()
         for info in found[:LIMIT]:
             self.results.addItem(self._item(info))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.db.models import MemberRole
 from inspector.inspections import get_inspection
 from inspector.record.build import build_interview_record
 from inspector.record.content import (
@@ -62,9 +63,9 @@ class InterviewDialog(QDialog):
         self.inspection_id = inspection_id
         self.current: InterviewView | None = None
         self._loading = False
+        self._asked = 0  # the newest read of the list or an interview; older answers dropped
         self.setWindowTitle(self.tr("询问笔录"))
         self.resize(1100, 680)
-        view = get_inspection(workspace, inspection_id)
 
         layout = QHBoxLayout(self)
         side = QVBoxLayout()
@@ -88,9 +89,7 @@ class InterviewDialog(QDialog):
         self.id_no = QLineEdit()
         self.place = QLineEdit()
         self.recorder = QComboBox()
-        self.recorder.addItem(self.tr("（未指定）"), "")
-        for name, cert, _role in view.team:
-            self.recorder.addItem(f"{name} {cert}", cert)
+        self.recorder.addItem(self.tr("（未指定）"), "")  # the team added when it is read
         self.save_button = QPushButton(self.tr("保存被询问人和记录人"))
         self.save_button.clicked.connect(self.save_particulars)
         form.addRow(self.tr("被询问人"), self.name)
@@ -135,15 +134,42 @@ class InterviewDialog(QDialog):
         buttons.addWidget(close)
         body.addLayout(buttons)
         layout.addLayout(body, 3)
+        self._editable(False)  # until the interview shown is read
+        self.build_button.setEnabled(False)
+        ws = workspace
+        ops().query(lambda: get_inspection(ws, inspection_id).team, parent=self, success=self._team)
         self.reload()
+
+    def _team(self, team: list[tuple[str, str, MemberRole]]) -> None:
+        for name, cert, _role in team:
+            self.recorder.addItem(f"{name} {cert}", cert)
 
     # --- state -------------------------------------------------------------------------
 
     def reload(self, select: str | None = None) -> None:
+        """Reads the interviews and the one to show (``select``, else the one shown, else the
+        first) on the database executor, then shows them."""
         keep = select or (self.current.id if self.current else None)
+        ws, inspection_id = self.workspace, self.inspection_id
+        self._asked += 1
+        asked = self._asked
+
+        def read() -> tuple[list[InterviewView], InterviewView | None]:
+            interviews = get_interviews(ws, inspection_id)
+            ids = [interview.id for interview in interviews]
+            chosen = keep if keep in ids else (ids[0] if ids else None)
+            return interviews, get_interview(ws, chosen) if chosen else None
+
+        def show(found: tuple[list[InterviewView], InterviewView | None]) -> None:
+            if asked == self._asked:
+                self._show_list(*found)
+
+        ops().query(read, parent=self, success=show)
+
+    def _show_list(self, interviews: list[InterviewView], current: InterviewView | None) -> None:
         self.list.blockSignals(True)
         self.list.clear()
-        for interview in get_interviews(self.workspace, self.inspection_id):
+        for interview in interviews:
             label = interview.interviewee_name + (
                 f"（{interview.interviewee_role}）" if interview.interviewee_role else ""
             )
@@ -152,20 +178,28 @@ class InterviewDialog(QDialog):
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, interview.id)
             self.list.addItem(item)
-            if interview.id == keep:
+            if current is not None and interview.id == current.id:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
-        if self.list.currentItem() is None and self.list.count():
-            self.list.setCurrentRow(0)
-        self._show(self.list.currentItem())
+        self._show(current)
 
     def _on_current(self, item: QListWidgetItem | None, _previous: object) -> None:
-        self._show(item)
-
-    def _show(self, item: QListWidgetItem | None) -> None:
+        """Another interview chosen: read on the database executor, then shown."""
         interview_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        self.current = get_interview(self.workspace, interview_id) if interview_id else None
-        current = self.current
+        self._asked += 1
+        if interview_id is None:
+            self._show(None)
+            return
+        asked, ws = self._asked, self.workspace
+
+        def show(current: InterviewView) -> None:
+            if asked == self._asked:
+                self._show(current)
+
+        ops().query(lambda: get_interview(ws, interview_id), parent=self, success=show)
+
+    def _show(self, current: InterviewView | None) -> None:
+        self.current = current
         editable = current is not None and not current.signed
         self._loading = True
         try:
@@ -186,6 +220,16 @@ class InterviewDialog(QDialog):
             self.table.resizeRowsToContents()
         finally:
             self._loading = False
+        self._editable(editable)
+        self.build_button.setEnabled(current is not None)
+        if current is None:
+            self.status.setText(self.tr("还没有询问笔录：填写被询问人姓名后新建。"))
+        elif current.signed:
+            self.status.setText(self.tr("已数字签名：不能再修改。"))
+        else:
+            self.status.setText(self.tr("数字签名前可以修改；被询问人核对后签名。"))
+
+    def _editable(self, editable: bool) -> None:
         for widget in (
             self.name,
             self.role,
@@ -198,13 +242,6 @@ class InterviewDialog(QDialog):
             self.ask_button,
         ):
             widget.setEnabled(editable)
-        self.build_button.setEnabled(current is not None)
-        if current is None:
-            self.status.setText(self.tr("还没有询问笔录：填写被询问人姓名后新建。"))
-        elif current.signed:
-            self.status.setText(self.tr("已数字签名：不能再修改。"))
-        else:
-            self.status.setText(self.tr("数字签名前可以修改；被询问人核对后签名。"))
 
     # --- actions -------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -54,6 +54,9 @@ from ui.ops import OpChanges, ops
 from ui.strings import money
 from ui.table_model import RowsModel
 from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from inspector.inspections import InspectionView
 
 PAGE = 200
 SEARCH_DELAY_MS = 150
@@ -105,6 +108,7 @@ class LedgerModel(RowsModel[EntryView]):
         self.workspace = workspace
         self.filters = LedgerFilter()
         self.total = 0
+        self._fetching = False  # a next page is being read on the database executor
         self.headers = [
             self.tr("发现日期"),
             self.tr("状态"),
@@ -117,24 +121,38 @@ class LedgerModel(RowsModel[EntryView]):
             self.tr("整改期限"),
         ]
 
-    def set_filters(self, filters: LedgerFilter) -> None:
+    def show(self, filters: LedgerFilter, total: int, rows: list[EntryView]) -> None:
+        """The first page of the findings ``filters`` select (read on the database executor)."""
         self.beginResetModel()
         self.filters = filters
-        self.total = entries.ledger_totals(self.workspace, filters).count
-        self.rows = entries.search_entries(self.workspace, filters, 0, PAGE)
+        self.total = total
+        self.rows = rows
+        self._fetching = False
         self.endResetModel()
 
     def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self.rows) < self.total
+        return not parent.isValid() and len(self.rows) < self.total and not self._fetching
 
     def fetchMore(self, parent: Index) -> None:  # noqa: N802
-        more = entries.search_entries(self.workspace, self.filters, len(self.rows), PAGE)
-        if not more:
-            self.total = len(self.rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
+        """The next page, read on the database executor and appended when it arrives (unless
+        the list was filtered anew meanwhile)."""
+        ws, filters, start = self.workspace, self.filters, len(self.rows)
+        self._fetching = True
+
+        def append(more: list[EntryView]) -> None:
+            if self.filters is not filters or len(self.rows) != start:
+                return  # a new list replaced the one this page belongs to
+            self._fetching = False
+            if not more:
+                self.total = len(self.rows)
+                return
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
+
+        ops().query(
+            lambda: entries.search_entries(ws, filters, start, PAGE), parent=self, success=append
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -268,7 +286,6 @@ class OrderDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         from inspector.inspections import get_inspection
-        from inspector.signing.keystore import KeyStore
 
         super().__init__(parent)
         self.workspace = workspace
@@ -277,21 +294,12 @@ class OrderDialog(QDialog):
         self.made: order.OrderView | None = None
         self.setWindowTitle(self.tr("整改通知书"))
         layout = QVBoxLayout(self)
-        view = get_inspection(workspace, inspection_id)
-        layout.addWidget(QLabel(f"{view.institution_name}（{view.district}）"))
-        self.rows = [
-            r
-            for r in entries.search_entries(workspace, LedgerFilter(inspection=inspection_id))
-            if r.status in entries.OPEN
-        ]
-        form = QFormLayout()
+        self.place = QLabel()
+        layout.addWidget(self.place)
+        self.rows: list[EntryView] = []  # the open findings, read on the database executor
+        self.form = QFormLayout()
         self.deadlines: dict[str, QDateEdit] = {}
-        default = date.today() + timedelta(days=30)
-        for row in self.rows:
-            edit = _date_edit(row.deadline or default)
-            self.deadlines[row.id] = edit
-            form.addRow(f"{row.item_code} {row.item_title}", edit)
-        layout.addLayout(form)
+        layout.addLayout(self.form)
         self.build_button = QPushButton(self.tr("生成整改通知书"))
         self.build_button.clicked.connect(self.build)
         layout.addWidget(self.build_button)
@@ -299,11 +307,7 @@ class OrderDialog(QDialog):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         signing = QFormLayout()
-        self.key = QComboBox()
-        leader = view.leader[1] if view.leader else None
-        for info in KeyStore.of(workspace).list_keys():
-            if info.cert_no and info.cert_no == leader:
-                self.key.addItem(f"{info.name} {info.cert_no}", info.key_id)
+        self.key = QComboBox()  # the leader's keys, once the leader is read
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.sign_button = QPushButton(self.tr("组长数字签名"))
@@ -321,6 +325,31 @@ class OrderDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout.addLayout(buttons)
+        self._update()
+
+        def read() -> tuple[InspectionView, list[EntryView]]:
+            found = entries.search_entries(workspace, LedgerFilter(inspection=inspection_id))
+            return get_inspection(workspace, inspection_id), found
+
+        ops().query(
+            read, parent=self, success=lambda found: self._fill(*found), failure=self._failed
+        )
+
+    def _fill(self, view: InspectionView, found: list[EntryView]) -> None:
+        """The inspection and its open findings, each with its deadline; the leader's keys."""
+        from inspector.signing.keystore import KeyStore
+
+        self.place.setText(f"{view.institution_name}（{view.district}）")
+        self.rows = [r for r in found if r.status in entries.OPEN]
+        default = date.today() + timedelta(days=30)
+        for row in self.rows:
+            edit = _date_edit(row.deadline or default)
+            self.deadlines[row.id] = edit
+            self.form.addRow(f"{row.item_code} {row.item_title}", edit)
+        leader = view.leader[1] if view.leader else None
+        for info in KeyStore.of(self.workspace).list_keys():
+            if info.cert_no and info.cert_no == leader:
+                self.key.addItem(f"{info.name} {info.cert_no}", info.key_id)
         self._update()
 
     def _update(self) -> None:
@@ -456,6 +485,7 @@ class LedgerPage(QWidget):
         self.workspace = workspace
         self.runner = runner
         self.pending: tuple[str, str, str | None] | None = None  # the open 回头看 of the row
+        self._asked: LedgerFilter | None = None  # the filters of the newest list asked
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
@@ -579,8 +609,12 @@ class LedgerPage(QWidget):
         self.refresh()  # what is in the ledger already, at once
 
     def refresh(self) -> None:
-        """The filter choices and the list, from the ledger as it stands."""
-        choices = entries.filter_choices(self.workspace)
+        """The filter choices and the list, from the ledger as it stands (read on the database
+        executor)."""
+        ws = self.workspace
+        ops().query(lambda: entries.filter_choices(ws), parent=self, success=self._show_choices)
+
+    def _show_choices(self, choices: dict[str, list[str]]) -> None:
         library = self.workspace.library
         for combo, everything, values in (
             (self.district, self.tr("全部区县"), [(d, d) for d in choices["district"]]),
@@ -617,10 +651,26 @@ class LedgerPage(QWidget):
         )
 
     def apply_filters(self) -> None:
+        """The list and its totals for the filters chosen, read on the database executor; an
+        answer for filters changed since is dropped."""
         self._search_timer.stop()
+        ws, filters = self.workspace, self.current_filters()
+        self._asked = filters
+
+        def read() -> tuple[entries.LedgerTotals, list[EntryView]]:
+            return entries.ledger_totals(ws, filters), entries.search_entries(ws, filters, 0, PAGE)
+
+        def show(found: tuple[entries.LedgerTotals, list[EntryView]]) -> None:
+            if self._asked is filters:
+                self._show_list(filters, *found)
+
+        ops().query(read, parent=self, success=show, failure=self._refused)
+
+    def _show_list(
+        self, filters: LedgerFilter, totals: entries.LedgerTotals, rows: list[EntryView]
+    ) -> None:
         selected = self.selected()
-        self.model.set_filters(self.current_filters())
-        totals = entries.ledger_totals(self.workspace, self.model.filters)
+        self.model.show(filters, totals.count, rows)
         self.count.setText(
             arg(
                 self.tr("共 %1 个问题，未完成整改 %2 个，涉及金额 %3，已追回 %4"),
@@ -936,10 +986,15 @@ class DueBanner(QLabel):
             "background: #fff4e5; border: 1px solid #f0c36d; padding: 6px; border-radius: 4px;"
         )
         self.linkActivated.connect(lambda _link: self.open_requested.emit())
+        self.hide()  # until the deadlines are read
         self.refresh()
 
     def refresh(self) -> None:
-        due = order.due_entries(self.workspace)
+        """The deadlines due, read on the database executor, then shown (or the banner hidden)."""
+        ws = self.workspace
+        ops().query(lambda: order.due_entries(ws), parent=self, success=self._show)
+
+    def _show(self, due: list[order.Due]) -> None:
         overdue = sum(1 for d in due if d.days_left < 0)
         if not due:
             self.hide()

@@ -29,6 +29,7 @@ from inspector import __version__
 from ui.errors import arg
 
 if TYPE_CHECKING:
+    from inspector.inspections import KnownInspector
     from inspector.workspace import Workspace
     from ui.autosave import AutoSaver
     from ui.checklist_page import ChecklistPage
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.language = language
         self.data_root = data_root
         self.attached = False
+        self.ready = False  # attached and the home list read (``loaded`` emitted)
         self._previewed = False  # the home list was filled before the core (preview)
         self._pending_open: str | None = None
         self.setWindowTitle(self.tr("医保基金现场检查 Inspector"))
@@ -197,6 +199,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.attached = True
         self.idle: IdleLock | None = None
+        self.lock_minutes: int | None = None  # read by _start_lock, kept by set_lock_minutes
         self._locked_curtains: list[tuple[QWidget, Curtain]] = []
         self.lock_dialog: QDialog | None = None
         self._start_lock()
@@ -219,6 +222,19 @@ class MainWindow(QMainWindow):
         if self._pending_open:  # asked for on the early list, before the core was in
             pending, self._pending_open = self._pending_open, None
             self.open_inspection(pending)
+        # ``loaded`` once the home list is read again (on the database executor).
+        if self.home.model.reading:
+            self.home.model.filled.connect(self._home_filled)
+        else:
+            self._loaded()
+
+    def _home_filled(self) -> None:
+        if not self.home.model.reading:
+            self.home.model.filled.disconnect(self._home_filled)
+            self._loaded()
+
+    def _loaded(self) -> None:
+        self.ready = True
         self.loaded.emit()
 
     def _attach_ledger(self, workspace: Workspace) -> None:
@@ -367,17 +383,27 @@ class MainWindow(QMainWindow):
         )
 
     def reopen_last(self) -> bool:
-        """After a restart (or a crash), go back to the inspection that was open."""
+        """After a restart (or a crash), go back to the inspection that was open (its id read
+        on the database executor). True when it is known to be open already: one opened from
+        the early list, or the executor inline (as in tests)."""
+        from ui.ops import ops
+
         if self.pages.currentWidget() is self.checklist:
             return True  # one was opened from the early list meanwhile: that one wins
-        last = self.workspace.db.setting(LAST_INSPECTION)
-        if not last:
-            return False
-        try:
-            self.open_inspection(last)
-        except Exception:  # deleted or unreadable: start at home instead
-            return False
-        return True
+        reopened: list[bool] = []
+
+        def reopen(last: str | None) -> None:
+            if not last or self.pages.currentWidget() is self.checklist:
+                return  # nothing kept, or one was opened meanwhile: that one wins
+            try:
+                self.open_inspection(last)
+            except Exception:  # deleted or unreadable: start at home instead
+                return
+            reopened.append(True)
+
+        ws = self.workspace
+        ops().query(lambda: ws.db.setting(LAST_INSPECTION), parent=self, success=reopen)
+        return bool(reopened)
 
     def _on_changes(self, changes: OpChanges, _initiator: object) -> None:
         """The home list refreshes from the app's one signal of changes: at once when it is
@@ -426,7 +452,6 @@ class MainWindow(QMainWindow):
 
     def sample_claims(self) -> None:
         """Claims sampling for the open (or selected) inspection."""
-        from inspector.inspections import get_inspection
         from ui.claims_dialog import ClaimsDialog
 
         inspection_id = self._chosen_inspection()
@@ -435,10 +460,8 @@ class MainWindow(QMainWindow):
                 self, self.tr("结算数据抽样"), self.tr("请先在检查列表中选中或打开一项检查。")
             )
             return
-        view = get_inspection(self.workspace, inspection_id)
-        dialog = ClaimsDialog(
-            self.workspace, self.runner, inspection_id, view.institution_name, self
-        )
+        # The institution's name, for the title, is read by the dialog on the database executor.
+        dialog = ClaimsDialog(self.workspace, self.runner, inspection_id, None, self)
         dialog.exec()
 
     def reconcile_stock(self) -> None:
@@ -484,15 +507,20 @@ class MainWindow(QMainWindow):
             record_dialog.refresh()
 
     def show_current_inspector(self) -> None:
+        """Who is working, read on the database executor, shown in the status bar."""
         from inspector.inspections import current_inspector
         from ui.current_inspector import describe
+        from ui.ops import ops
 
-        person = current_inspector(self.workspace)
-        self.who.setText(
-            arg(self.tr("当前检查人员：%1"), describe(person))
-            if person is not None
-            else self.tr("未选择当前检查人员")
-        )
+        def show(person: KnownInspector | None) -> None:
+            self.who.setText(
+                arg(self.tr("当前检查人员：%1"), describe(person))
+                if person is not None
+                else self.tr("未选择当前检查人员")
+            )
+
+        ws = self.workspace
+        ops().query(lambda: current_inspector(ws), parent=self, success=show)
 
     def choose_inspector(self) -> bool:
         """Ask who is working; True when someone was chosen."""
@@ -556,13 +584,26 @@ class MainWindow(QMainWindow):
         if not self.workspace.encrypted:
             return
         from ui.lock import DEFAULT_LOCK_MINUTES, LOCK_MINUTES, IdleLock
+        from ui.ops import ops
 
-        minutes = _minutes(self.workspace.db.setting(LOCK_MINUTES), DEFAULT_LOCK_MINUTES)
-        self.idle = IdleLock(minutes, self)
+        # The default until the setting is read on the database executor (a few ms).
+        self.lock_minutes = DEFAULT_LOCK_MINUTES
+        self.idle = IdleLock(DEFAULT_LOCK_MINUTES, self)
         self.idle.idle.connect(self.lock_now)
         self.lock_action.setEnabled(True)
         self.lock_time_action.setEnabled(True)
         self.encrypt_action.setEnabled(False)
+        ws = self.workspace
+        ops().query(
+            lambda: _minutes(ws.db.setting(LOCK_MINUTES), DEFAULT_LOCK_MINUTES),
+            parent=self,
+            success=self._lock_after,
+        )
+
+    def _lock_after(self, minutes: int) -> None:
+        self.lock_minutes = minutes
+        if self.idle is not None:
+            self.idle.set_minutes(minutes)
 
     def encrypt_data(self) -> None:
         """Offer ``home encrypt`` for a plain data directory: the copy is made, verified and
@@ -704,14 +745,13 @@ class MainWindow(QMainWindow):
     def choose_lock_minutes(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
-        from ui.lock import DEFAULT_LOCK_MINUTES, LOCK_MINUTES
+        from ui.lock import DEFAULT_LOCK_MINUTES
 
-        current = _minutes(self.workspace.db.setting(LOCK_MINUTES), DEFAULT_LOCK_MINUTES)
         minutes, ok = QInputDialog.getInt(
             self,
             self.tr("自动锁定时间"),
             self.tr("无操作多少分钟后自动锁定："),
-            int(current),
+            int(self.lock_minutes or DEFAULT_LOCK_MINUTES),
             1,
             240,
         )
@@ -724,6 +764,7 @@ class MainWindow(QMainWindow):
         from ui.ops import OpChanges, ops
 
         def done(_result: object) -> None:
+            self.lock_minutes = minutes
             if self.idle is not None:
                 self.idle.set_minutes(minutes)
 

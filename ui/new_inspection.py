@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 from inspector.checklists.composer import compose
 from inspector.errors import InspectorError
 from inspector.inspections import (
+    KnownInspector,
     TeamMember,
     create_inspection,
     known_inspectors,
-    recusal_clashes,
+    recusal_clashes_among,
 )
-from inspector.registry import check_agreement
+from inspector.registry import AgreementCheck, check_agreement
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
 from ui.errors import arg
@@ -138,9 +139,10 @@ class NewInspectionDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-        self.known_inspectors = {
-            p.cert_no: (p.name, p.district) for p in known_inspectors(workspace)
-        }
+        # The inspectors this laptop knows (to fill a colleague's row and warn of recusal),
+        # read on the database executor.
+        self.known_inspectors: dict[str, tuple[str, str]] = {}
+        self._agreement_asked = 0  # the newest agreement check asked; older answers dropped
         self.kind.currentIndexChanged.connect(self._rebuild_focus)
         self.mode.currentIndexChanged.connect(self._refresh)
         self.district.textChanged.connect(self._refresh)
@@ -150,6 +152,11 @@ class NewInspectionDialog(QDialog):
         self.team.itemChanged.connect(self._on_team_changed)
         self.add_member()
         self._rebuild_focus()
+        ops().query(lambda: known_inspectors(workspace), parent=self, success=self._known)
+
+    def _known(self, people: list[KnownInspector]) -> None:
+        self.known_inspectors = {p.cert_no: (p.name, p.district) for p in people}
+        self._refresh()
 
     # --- institution -------------------------------------------------------------------
 
@@ -179,10 +186,19 @@ class NewInspectionDialog(QDialog):
         """The registry's word on the institution as typed: flagged against point 1 when its
         agreement has expired or is missing, or when it is not in the registry at all."""
         name, district = self.institution.text().strip(), self.district.text().strip()
+        self._agreement_asked += 1
         if not name or not district:
             self.agreement.setText("")
             return
-        check = check_agreement(self.workspace, name, district)
+        asked, ws = self._agreement_asked, self.workspace
+
+        def checked(check: AgreementCheck) -> None:
+            if asked == self._agreement_asked:  # still the institution as typed
+                self._show_agreement(check)
+
+        ops().query(lambda: check_agreement(ws, name, district), parent=self, success=checked)
+
+    def _show_agreement(self, check: AgreementCheck) -> None:
         self.agreement.setText(check.message if check.flagged else f"✓ {check.message}")
         self.agreement.setStyleSheet("color: #8a4b00;" if check.flagged else "color: #1e7d32;")
 
@@ -246,11 +262,11 @@ class NewInspectionDialog(QDialog):
         command line applies too."""
         inspected = self.district.text().strip()
         team, _ = self.members()
-        clashing = recusal_clashes(
-            self.workspace,
+        clashing = recusal_clashes_among(
             self.mode.currentData() or "",
             inspected,
             team,
+            {cert: district for cert, (_name, district) in self.known_inspectors.items()},
             self.team_district.text().strip() or None,
         )
         if not clashing:

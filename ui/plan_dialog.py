@@ -39,6 +39,8 @@ from inspector.planning.draw import METHODS, WEIGHTED, Candidate, DrawInputs, Dr
 from inspector.planning.notice import write_notice
 from inspector.planning.publish import write_publication
 from inspector.planning.service import (
+    DrawSummary,
+    RosterView,
     candidates,
     candidates_sha256,
     list_draws,
@@ -85,6 +87,7 @@ class PlanDialog(QDialog):
         self.runner = TaskRunner(self)  # the workbook and the PDF notice (CPU work)
         self.published: tuple[Candidate, ...] | None = None  # the list shown, as published
         self.preview_of: DrawInputs | None = None
+        self._pool_asked = 0  # which pool a list read on the executor was asked for
         self.setWindowTitle(self.tr("双随机抽查"))
         self.resize(980, 760)
         layout = QVBoxLayout(self)
@@ -254,6 +257,7 @@ class PlanDialog(QDialog):
 
     def _pool_changed(self) -> None:
         # A changed pool is a different published list: it must be shown (published) again.
+        self._pool_asked += 1  # a list still being read is for the old pool: not shown
         self.published = None
         self.preview_of = None
         self.candidates_table.setRowCount(0)
@@ -272,11 +276,26 @@ class PlanDialog(QDialog):
         show_error(self, self.tr("双随机抽查"), error)
 
     def show_candidates(self) -> None:
-        try:
-            found = candidates(self.workspace, districts=self._districts(), types=self._types())
-        except InspectorError as error:
-            self._error(error)
-            return
+        """Reads the candidate list and the roster on the database executor, then shows them."""
+        ws, districts, types, asked = (
+            self.workspace,
+            self._districts(),
+            self._types(),
+            self._pool_asked,
+        )
+
+        def shown(read: tuple[tuple[Candidate, ...], list[RosterView]]) -> None:
+            if asked == self._pool_asked:  # the pool has not changed meanwhile
+                self._show_candidates(*read)
+
+        ops().query(
+            lambda: (candidates(ws, districts=districts, types=types), list_roster(ws)),
+            parent=self,
+            success=shown,
+            failure=self._refused,
+        )
+
+    def _show_candidates(self, found: tuple[Candidate, ...], roster: list[RosterView]) -> None:
         names = {code: kind.name for code, kind in self.workspace.library.types.items()}
         _fill(
             self.candidates_table,
@@ -286,7 +305,6 @@ class PlanDialog(QDialog):
                 for n, c in enumerate(found, start=1)
             ],
         )  # fmt: skip
-        roster = list_roster(self.workspace)
         leaders = sum(1 for p in roster if p.can_lead)
         self.published = found
         self.candidates_label.setText(
@@ -301,25 +319,32 @@ class PlanDialog(QDialog):
         )
         self._sources_changed()
 
-    def _inputs(self) -> DrawInputs | None:
-        """The inputs of the draw, refused when the registry changed since the list was shown:
-        the draw must run on exactly the list that was published."""
-        try:
-            inputs = prepare(
-                self.workspace,
-                method=self.method_combo.currentData(),
-                sources=self.sources_edit.text(),
-                count=self.count_spin.value(),
-                team_size=self.team_spin.value(),
-                cross_district=self.cross_check.isChecked(),
-                reuse_inspectors=self.reuse_check.isChecked(),
-                districts=self._districts(),
-                types=self._types(),
-                title=self.title_edit.text(),
-            )
-        except InspectorError as error:
-            self._error(error)
-            return None
+    def _inputs(self, then: Callable[[DrawInputs], None]) -> None:
+        """The inputs of the draw, read on the database executor, then ``then(inputs)``;
+        refused when the registry changed since the list was shown: the draw must run on
+        exactly the list that was published."""
+        ws = self.workspace
+        prepare_draw = partial(
+            prepare,
+            ws,
+            method=self.method_combo.currentData(),
+            sources=self.sources_edit.text(),
+            count=self.count_spin.value(),
+            team_size=self.team_spin.value(),
+            cross_district=self.cross_check.isChecked(),
+            reuse_inspectors=self.reuse_check.isChecked(),
+            districts=self._districts(),
+            types=self._types(),
+            title=self.title_edit.text(),
+        )
+
+        def checked(inputs: DrawInputs) -> None:
+            if (ok := self._published_list(inputs)) is not None:
+                then(ok)
+
+        ops().query(prepare_draw, parent=self, success=checked, failure=self._refused)
+
+    def _published_list(self, inputs: DrawInputs) -> DrawInputs | None:
         if self.published is None or candidates_sha256(inputs.candidates) != candidates_sha256(
             self.published
         ):
@@ -344,9 +369,9 @@ class PlanDialog(QDialog):
         _fill(self.result_table, rows)
 
     def preview(self) -> None:
-        inputs = self._inputs()
-        if inputs is None:
-            return
+        self._inputs(self._preview)
+
+    def _preview(self, inputs: DrawInputs) -> None:
         try:
             result = run(inputs)
         except InspectorError as error:
@@ -359,9 +384,9 @@ class PlanDialog(QDialog):
         )
 
     def draw(self) -> None:
-        inputs = self._inputs()
-        if inputs is None:
-            return
+        self._inputs(self._draw)
+
+    def _draw(self, inputs: DrawInputs) -> None:
         target = self._ask_target(inputs.title)
         if target is None:
             return
@@ -451,7 +476,11 @@ class PlanDialog(QDialog):
     # --- draws made ----------------------------------------------------------------------
 
     def reload_history(self) -> None:
-        draws = list_draws(self.workspace)
+        """Reads the draws made on the database executor and lists them."""
+        ws = self.workspace
+        ops().query(lambda: list_draws(ws), parent=self, success=self._show_history)
+
+    def _show_history(self, draws: list[DrawSummary]) -> None:
         _fill(
             self.history_table,
             [

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from inspector.db.models import InspectionStatus
 from inspector.inspections import InspectionView, get_inspection
 from inspector.record.content import (
+    PartyDetails,
     add_signature,
     get_party_details,
     get_statement,
@@ -65,7 +66,6 @@ class SigningDialog(QDialog):
         self.store = KeyStore.of(workspace)
         self.setWindowTitle(self.tr("签名"))
         self.resize(1100, 700)
-        view = get_inspection(workspace, inspection_id)
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         right = QVBoxLayout()
@@ -90,10 +90,7 @@ class SigningDialog(QDialog):
 
         hand = QGroupBox(self.tr("手写签名"))
         hand_layout = QVBoxLayout(hand)
-        self.signer = QComboBox()
-        for name, cert, role in view.team:
-            leader = self.tr("（组长）") if role.value == "leader" else ""
-            self.signer.addItem(arg(self.tr("检查人员 %1%2"), name, leader), (name, cert))
+        self.signer = QComboBox()  # the team is added before the party when it is read
         self.signer.addItem(self.tr("被检查单位代表"), (PARTY, None))
         self.refused = QCheckBox(self.tr("拒绝签名（由见证人签名）"))
         self.reason = QLineEdit()
@@ -118,7 +115,8 @@ class SigningDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         right.addWidget(self.status)
-        right.addWidget(self._party_group(view))
+        party_group = self._party_group()
+        right.addWidget(party_group)
         digital = QGroupBox(self.tr("数字签名"))
         digital_form = QFormLayout(digital)
         self.key = QComboBox()
@@ -139,11 +137,57 @@ class SigningDialog(QDialog):
         close.clicked.connect(self.accept)
         right.addWidget(close)
 
-        text, representative, title = get_statement(workspace, inspection_id)
+        # What is typed here is saved: no input before what is stored has been read.
+        self._forms = (statement, hand, party_group)
+        for form_group in self._forms:
+            form_group.setEnabled(False)
+        self._update_party_fields()
+        ws = workspace
+
+        def read() -> tuple[InspectionView, tuple[str, str | None, str | None], PartyDetails]:
+            return (
+                get_inspection(ws, inspection_id),
+                get_statement(ws, inspection_id),
+                get_party_details(ws, inspection_id),
+            )
+
+        ops().query(
+            read,
+            parent=self,
+            success=lambda found: self._fill(*found),
+            failure=lambda message: QMessageBox.warning(self, self.tr("签名"), message),
+        )
+        self.refresh()
+
+    def _fill(
+        self,
+        view: InspectionView,
+        statement: tuple[str, str | None, str | None],
+        party: PartyDetails,
+    ) -> None:
+        """The team, the statement and the party's particulars, read on the database executor."""
+        for row, (name, cert, role) in enumerate(view.team):
+            leader = self.tr("（组长）") if role.value == "leader" else ""
+            self.signer.insertItem(
+                row,
+                arg(self.tr("检查人员 %1%2"), name, leader),
+                (name, cert),
+            )
+            self.recorder.addItem(f"{name} {cert}", cert)
+        self.signer.setCurrentIndex(0)
+        text, representative, title = statement
         self.statement.setPlainText(text)
         self.representative.setText(representative or "")
         self.title.setText(title or "")
-        self.refresh()
+        self.legal_rep.setText(party.legal_rep or "")
+        self.address.setText(party.address or "")
+        self.phone.setText(party.phone or "")
+        self.credit_code.setText(party.credit_code or "")
+        self.recorder.setCurrentIndex(max(self.recorder.findData(party.recorder_cert_no or ""), 0))
+        self.recusal_told.setChecked(party.recusal_told)
+        self.recusal_reply.setText(party.recusal_reply or "")
+        for form_group in self._forms:
+            form_group.setEnabled(True)
         self._update_party_fields()
 
     # --- state ---------------------------------------------------------------------------
@@ -247,7 +291,7 @@ class SigningDialog(QDialog):
             )
         )
 
-    def _party_group(self, view: InspectionView) -> QGroupBox:
+    def _party_group(self) -> QGroupBox:
         """The party's particulars, the recorder (记录人) and the recusal notice: what the record
         states about who was inspected and how."""
         group = QGroupBox(self.tr("被检查单位、记录人、回避告知"))
@@ -259,9 +303,7 @@ class SigningDialog(QDialog):
         self.credit_code.setPlaceholderText(self.tr("18 位，见营业执照"))
         self.credit_code.setMaxLength(18)
         self.recorder = QComboBox()
-        self.recorder.addItem(self.tr("（未指定）"), "")
-        for name, cert, _role in view.team:
-            self.recorder.addItem(f"{name} {cert}", cert)
+        self.recorder.addItem(self.tr("（未指定）"), "")  # the team added when it is read
         self.recusal_told = QCheckBox(self.tr("已告知被检查单位有申请检查人员回避的权利"))
         self.recusal_reply = QLineEdit()
         self.recusal_reply.setPlaceholderText(self.tr("被检查单位的答复，如 不申请回避"))
@@ -275,14 +317,6 @@ class SigningDialog(QDialog):
         form.addRow(self.recusal_told)
         form.addRow(self.tr("答复"), self.recusal_reply)
         form.addRow("", self.save_party_button)
-        party = get_party_details(self.workspace, self.inspection_id)
-        self.legal_rep.setText(party.legal_rep or "")
-        self.address.setText(party.address or "")
-        self.phone.setText(party.phone or "")
-        self.credit_code.setText(party.credit_code or "")
-        self.recorder.setCurrentIndex(max(self.recorder.findData(party.recorder_cert_no or ""), 0))
-        self.recusal_told.setChecked(party.recusal_told)
-        self.recusal_reply.setText(party.recusal_reply or "")
         return group
 
     def save_party(self) -> bool:

@@ -37,14 +37,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.inspections import format_fen, get_inspection
+from inspector.inspections import InspectionView, format_fen, get_inspection
 from inspector.progress import Reporter
 from inspector.stock.ledgers import Kind
 from inspector.stock.reconcile import DrugBalance, Reconciliation
 from inspector.stock.report import format_quantity as _q
 from inspector.stock.service import ITEM, Attached, attach_reconciliation, reconcile_files
 from inspector.workspace import Workspace
-from ui.ops import OpChanges
+from ui.ops import OpChanges, ops
 from ui.table_model import RowsModel
 from ui.tasks import TaskRunner
 
@@ -112,14 +112,9 @@ class StockDialog(QDialog):
         self.runner = runner
         self.inspection_id = inspection_id
         self.result: Reconciliation | None = None
-        view = get_inspection(workspace, inspection_id)
-        item = view.checklist.item(ITEM)
-        # The evidence is added by the current inspector when they are on this team.
-        team = {cert for _name, cert, _role in view.team}
-        self.added_by = workspace.actor if workspace.actor in team else None
-        self.setWindowTitle(
-            self.tr("进销存核对 · {title}").replace("{title}", view.institution_name)
-        )
+        self.added_by: str | None = None
+        self._has_item = False  # until the inspection is read
+        self.setWindowTitle(self.tr("进销存核对 · {title}").replace("{title}", ""))
         self.resize(1100, 760)
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_inputs())
@@ -144,22 +139,37 @@ class StockDialog(QDialog):
         row.addWidget(QLabel(self.tr("违规类别")))
         self.violation_combo = QComboBox()
         self.violation_combo.addItem(self.tr("（不指定）"), "")
-        for code in item.violations if item is not None else []:
-            known = workspace.library.violations.get(code)
-            label = f"{code} {known.title}" if known else code
-            self.violation_combo.addItem(label[:60], code)
         row.addWidget(self.violation_combo, 1)
         self.attach_button = QPushButton(self.tr("存为条目 P6.5 的证据并记录"))
         self.attach_button.setEnabled(False)
         self.attach_button.clicked.connect(self.attach)
         row.addWidget(self.attach_button)
         layout.addLayout(row)
-        if item is None:
-            self.attach_button.setToolTip(self.tr("本次检查的清单中没有条目 P6.5"))
-        self._has_item = item is not None
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        ops().query(
+            lambda: get_inspection(workspace, inspection_id), parent=self, success=self._fill
+        )
+
+    def _fill(self, view: InspectionView) -> None:
+        """The inspection, read on the database executor: the title, who adds the evidence and
+        the violation kinds of item P6.5."""
+        item = view.checklist.item(ITEM)
+        # The evidence is added by the current inspector when they are on this team.
+        team = {cert for _name, cert, _role in view.team}
+        self.added_by = self.workspace.actor if self.workspace.actor in team else None
+        self.setWindowTitle(
+            self.tr("进销存核对 · {title}").replace("{title}", view.institution_name)
+        )
+        for code in item.violations if item is not None else []:
+            known = self.workspace.library.violations.get(code)
+            label = f"{code} {known.title}" if known else code
+            self.violation_combo.addItem(label[:60], code)
+        if item is None:
+            self.attach_button.setToolTip(self.tr("本次检查的清单中没有条目 P6.5"))
+        self._has_item = item is not None
+        self.attach_button.setEnabled(self._has_item and self.result is not None)
 
     def _build_inputs(self) -> QGroupBox:
         box = QGroupBox(self.tr("核对期间与资料（Excel 或 CSV）"))

@@ -5,6 +5,7 @@ shows, including the server's refusal as it gave it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.central.client import PullResult, PushResult, enroll, enrolled, pull, push
+from inspector.db.models import SyncServer
 from inspector.workspace import Workspace
 from ui.errors import arg
-from ui.ops import OpChanges
+from ui.ops import OpChanges, ops
 from ui.tasks import TaskRunner
 
 ERROR_TEXT = "#b00020"
@@ -73,10 +75,24 @@ class SyncDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
+        # Until this laptop's enrollment is read: nothing to press, no form.
+        for button in (self.enroll_button, self.push_button, self.pull_button):
+            button.setEnabled(False)
+        self.enroll_box.setVisible(False)
         self._refresh()
 
-    def _refresh(self) -> None:
-        server = enrolled(self.workspace)
+    def _refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Reads this laptop's enrollment on the database executor, shows it, then ``then``."""
+        ws = self.workspace
+
+        def show(server: SyncServer | None) -> None:
+            self._show(server)
+            if then is not None:
+                then()
+
+        ops().query(lambda: enrolled(ws), parent=self, success=show)
+
+    def _show(self, server: SyncServer | None) -> None:
         if server is None:
             self.server_label.setText(self.tr("本机尚未登记到局端服务器"))
         else:
@@ -85,6 +101,7 @@ class SyncDialog(QDialog):
             )
         self.enroll_box.setVisible(server is None)
         self.enroll_button.setVisible(server is None)
+        self.enroll_button.setEnabled(server is None)
         self.push_button.setEnabled(server is not None)
         self.pull_button.setEnabled(server is not None)
 
@@ -102,10 +119,9 @@ class SyncDialog(QDialog):
         self.message.setText(text)
 
     def _fail(self, message: str) -> None:
-        self._refresh()
         self.message.setStyleSheet(f"color: {ERROR_TEXT}")
         self.message.setText(message)
-        self.failed.emit(message)
+        self._refresh(then=lambda: self.failed.emit(message))
 
     def enroll(self) -> None:
         workspace, url, code = self.workspace, self.url.text().strip(), self.code.text().strip()
@@ -119,9 +135,8 @@ class SyncDialog(QDialog):
         )
 
     def _enrolled(self, server: Any) -> None:
-        self._refresh()
         self.message.setText(self.tr("已登记，可以同步"))
-        self.done.emit(server)
+        self._refresh(then=lambda: self.done.emit(server))
 
     def push(self) -> None:
         workspace = self.workspace
@@ -138,7 +153,6 @@ class SyncDialog(QDialog):
         )
 
     def _pushed(self, result: PushResult) -> None:
-        self._refresh()
         summary = result.summary
         self.message.setText(
             arg(
@@ -149,7 +163,7 @@ class SyncDialog(QDialog):
                 f"{result.sent_bytes / 1e6:.1f}",
             )
         )
-        self.done.emit(result)
+        self._refresh(then=lambda: self.done.emit(result))
 
     def pull(self) -> None:
         workspace = self.workspace
@@ -164,7 +178,6 @@ class SyncDialog(QDialog):
         )
 
     def _pulled(self, result: PullResult) -> None:
-        self._refresh()
         lines = [
             arg(self.tr("已安装 %1 第 %2 版"), kind, str(version))
             for kind, version, _note in result.installed
@@ -173,4 +186,4 @@ class SyncDialog(QDialog):
             for kind, version, why in result.refused
         ]
         self.message.setText("\n".join(lines) or self.tr("基础数据已是最新"))
-        self.done.emit(result)
+        self._refresh(then=lambda: self.done.emit(result))

@@ -93,7 +93,11 @@ class TrustList(QGroupBox):
         self.refresh()
 
     def refresh(self) -> None:
-        views = list_trusted(self.workspace)
+        """Reads the list on the database executor; the table fills when it arrives."""
+        workspace = self.workspace
+        ops().query(lambda: list_trusted(workspace), parent=self, success=self._fill)
+
+    def _fill(self, views: list[TrustedView]) -> None:
         self.table.setRowCount(len(views))
         for row, view in enumerate(views):
             values = {

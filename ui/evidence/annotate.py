@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from inspector.evidence.annotate import DEFAULT_COLOR, KINDS, Shape
 from inspector.evidence.manage import annotate_evidence, locate_evidence, print_bytes
-from inspector.inspections import get_inspection
+from inspector.inspections import EvidenceView, get_inspection
 from inspector.workspace import Workspace
 from ui.errors import arg
 from ui.evidence.images import stored_image
-from ui.ops import OpChanges
+from ui.ops import OpChanges, ops
 from ui.tasks import TaskRunner
 
 TextProvider = Callable[[], str | None]
@@ -184,12 +184,8 @@ class AnnotationEditor(QDialog):
         self.evidence_id = evidence_id
         self.setWindowTitle(self.tr("标注（保存为副本，原件不变）"))
         self.resize(1000, 720)
-        self.evidence_id, inspection_id = locate_evidence(workspace, evidence_id)
-        view = next(
-            e for e in get_inspection(workspace, inspection_id).evidence if e.id == self.evidence_id
-        )
-        image = stored_image(lambda: print_bytes(workspace, view))
-        self.canvas = AnnotationCanvas(QPixmap.fromImage(image), self)
+        self.canvas = AnnotationCanvas(QPixmap(), self)
+        self.canvas.setEnabled(False)  # no drawing until the picture is shown
 
         self.tools = QButtonGroup(self)
         self.tool_buttons: dict[str, QPushButton] = {}
@@ -222,6 +218,26 @@ class AnnotationEditor(QDialog):
         layout.addWidget(self.canvas, 1)
         layout.addLayout(row_layout)
         layout.addWidget(self.message)
+
+        def read() -> tuple[str, EvidenceView]:
+            found_id, inspection_id = locate_evidence(workspace, evidence_id)
+            inspection = get_inspection(workspace, inspection_id)
+            return found_id, next(e for e in inspection.evidence if e.id == found_id)
+
+        ops().query(
+            read,
+            parent=self,
+            success=lambda found: self._show(*found),
+            failure=self.message.setText,
+        )
+
+    def _show(self, evidence_id: str, view: EvidenceView) -> None:
+        """The evidence, read on the database executor: its picture on the canvas."""
+        self.evidence_id = evidence_id
+        image = stored_image(lambda: print_bytes(self.workspace, view))
+        self.canvas.pixmap = QPixmap.fromImage(image)
+        self.canvas.setEnabled(True)
+        self.canvas.update()
 
     def set_tool(self, kind: str) -> None:
         self.canvas.tool = kind

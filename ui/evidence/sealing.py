@@ -3,6 +3,7 @@ description, quantity, unit, a note (where it is kept, the seal's number) and it
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -28,8 +29,13 @@ from PySide6.QtWidgets import (
 
 from inspector.errors import InspectorError
 from inspector.evidence.manage import thumb_bytes
-from inspector.evidence.sealing import add_seal_item, list_seal_items, remove_seal_item
-from inspector.inspections import EDITABLE, get_inspection
+from inspector.evidence.sealing import (
+    SealItemView,
+    add_seal_item,
+    list_seal_items,
+    remove_seal_item,
+)
+from inspector.inspections import EDITABLE, InspectionView, get_inspection
 from inspector.workspace import Workspace
 from ui.core_messages import core_message
 from ui.errors import arg
@@ -117,17 +123,32 @@ class SealingListDialog(QDialog):
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
+        self._editable(False)  # until the list is read
         self.refresh()
 
     def set_added_by(self, cert_no: str | None) -> None:
         self.added_by = cert_no
 
-    def refresh(self) -> None:
-        view = get_inspection(self.workspace, self.inspection_id)
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Reads the inspection and its sealing list on the database executor, shows them,
+        then calls ``then``."""
+        ws, inspection_id = self.workspace, self.inspection_id
+
+        def read() -> tuple[InspectionView, list[SealItemView]]:
+            view = get_inspection(ws, inspection_id)
+            return view, list_seal_items(ws, view.id)
+
+        def show(found: tuple[InspectionView, list[SealItemView]]) -> None:
+            self._show(*found)
+            if then is not None:
+                then()
+
+        ops().query(read, parent=self, success=show, failure=self.message.setText)
+
+    def _show(self, view: InspectionView, items: list[SealItemView]) -> None:
         self.inspection_id = view.id
         editable = view.status in EDITABLE
         names = {e.id: e.original_name for e in view.evidence}
-        items = list_seal_items(self.workspace, view.id)
         self.table.setRowCount(len(items))
         separator = self.tr("、", "between the names of the photos of a line")
         for row, item in enumerate(items):
@@ -150,6 +171,11 @@ class SealingListDialog(QDialog):
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Unchecked)
             self.photos.addItem(entry)
+        self._editable(editable)
+        if not editable:
+            self.message.setText(self.tr("检查已结束或已签字：封存清单只能查看"))
+
+    def _editable(self, editable: bool) -> None:
         for widget in (
             self.description,
             self.quantity,
@@ -160,8 +186,6 @@ class SealingListDialog(QDialog):
             self.remove_button,
         ):
             widget.setEnabled(editable)
-        if not editable:
-            self.message.setText(self.tr("检查已结束或已签字：封存清单只能查看"))
 
     def checked_photos(self) -> list[str]:
         return [
@@ -186,8 +210,7 @@ class SealingListDialog(QDialog):
             self.description.clear()
             self.quantity.clear()
             self.note.clear()
-            self.refresh()
-            self.changed.emit()
+            self.refresh(then=self.changed.emit)
 
         ops().mutate(
             lambda: add_seal_item(ws, inspection_id, **values),  # type: ignore[arg-type]
@@ -217,8 +240,7 @@ class SealingListDialog(QDialog):
                 self.message.setText("；".join(problems))  # the core's messages
             else:
                 self.message.setText(self.tr("已移除 %n 项", "", len(positions)))
-            self.refresh()
-            self.changed.emit()
+            self.refresh(then=self.changed.emit)
 
         ops().mutate(
             work,

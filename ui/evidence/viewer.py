@@ -23,16 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector.errors import InspectorError
 from inspector.evidence.manage import (
     link_evidence,
+    locate_evidence,
     print_bytes,
     remove_evidence,
     set_caption,
 )
-from inspector.inspections import EDITABLE, EvidenceView, get_inspection
+from inspector.inspections import EDITABLE, EvidenceView, InspectionView, get_inspection
 from inspector.workspace import Workspace
-from ui.core_messages import core_message
 from ui.errors import arg
 from ui.evidence.images import stored_image
 from ui.ops import OpChanges, ops
@@ -110,14 +109,27 @@ class EvidenceViewer(QDialog):
         layout.addWidget(self.picture, 1)
         layout.addWidget(panel)
         self.view: EvidenceView | None = None
+        self._editable(False)  # until the evidence is read
+        self.annotate_button.setEnabled(False)
         self.load()
 
     def load(self) -> None:
-        try:
-            inspection = get_inspection(self.workspace, self._inspection_id())
-        except InspectorError as error:
-            self.message.setText(core_message(error))
-            return
+        """Reads the evidence and its inspection on the database executor, then shows them."""
+        ws, asked = self.workspace, self.evidence_id
+
+        def read() -> tuple[str, InspectionView]:
+            evidence_id, inspection_id = locate_evidence(ws, asked)
+            return evidence_id, get_inspection(ws, inspection_id)
+
+        ops().query(
+            read,
+            parent=self,
+            success=lambda found: self._show(*found),
+            failure=self.message.setText,
+        )
+
+    def _show(self, evidence_id: str, inspection: InspectionView) -> None:
+        self.evidence_id = evidence_id
         found = next((e for e in inspection.evidence if e.id == self.evidence_id), None)
         if found is None:
             self.message.setText(self.tr("这件证据已不存在"))
@@ -177,6 +189,12 @@ class EvidenceViewer(QDialog):
                 title = arg(self.tr("【问题】%1", "a checklist item with a problem"), title)
             self.item.addItem(f"{entry.code} {title}", entry.code)
         self.item.setCurrentIndex(max(self.item.findData(found.item_code), 0))
+        self._editable(editable)
+        self.annotate_button.setEnabled(editable and found.print_sha256 is not None)
+        if not editable:
+            self.message.setText(self.tr("检查已结束或已签字：证据只能查看"))
+
+    def _editable(self, editable: bool) -> None:
         for widget in (
             self.caption,
             self.save_caption_button,
@@ -185,15 +203,6 @@ class EvidenceViewer(QDialog):
             self.remove_button,
         ):
             widget.setEnabled(editable)
-        self.annotate_button.setEnabled(editable and found.print_sha256 is not None)
-        if not editable:
-            self.message.setText(self.tr("检查已结束或已签字：证据只能查看"))
-
-    def _inspection_id(self) -> str:
-        from inspector.evidence.manage import locate_evidence
-
-        self.evidence_id, inspection_id = locate_evidence(self.workspace, self.evidence_id)
-        return inspection_id
 
     def _fit(self) -> None:
         if self._pixmap.isNull():
