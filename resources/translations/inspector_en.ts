@@ -22,52 +22,52 @@
         <translation>Annotate (saved as a copy; the original is unchanged)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="196"/>
+        <location filename="../../ui/evidence/annotate.py" line="192"/>
         <source>箭头</source>
         <translation>Arrow</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="196"/>
+        <location filename="../../ui/evidence/annotate.py" line="192"/>
         <source>圆圈</source>
         <translation>Circle</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="196"/>
+        <location filename="../../ui/evidence/annotate.py" line="192"/>
         <source>文字</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="206"/>
+        <location filename="../../ui/evidence/annotate.py" line="202"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="210"/>
+        <location filename="../../ui/evidence/annotate.py" line="206"/>
         <source>保存为标注副本</source>
         <translation>Save annotated copy</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="213"/>
+        <location filename="../../ui/evidence/annotate.py" line="209"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="217"/>
+        <location filename="../../ui/evidence/annotate.py" line="213"/>
         <source>拖动画箭头或圆圈；选“文字”后点击图片写字。</source>
         <translation>Drag to draw an arrow or a circle; choose “Text”, then click the picture to write.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="248"/>
+        <location filename="../../ui/evidence/annotate.py" line="264"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="257"/>
+        <location filename="../../ui/evidence/annotate.py" line="273"/>
         <source>已保存标注副本</source>
         <translation>Annotated copy saved</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/annotate.py" line="262"/>
+        <location filename="../../ui/evidence/annotate.py" line="278"/>
         <source>保存失败：%1</source>
         <translation>Not saved: %1</translation>
     </message>
@@ -148,67 +148,67 @@
 <context>
     <name>BillsModel</name>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="79"/>
+        <location filename="../../ui/claims_dialog.py" line="80"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="80"/>
+        <location filename="../../ui/claims_dialog.py" line="81"/>
         <source>结算单号</source>
         <translation>Bill no.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="81"/>
+        <location filename="../../ui/claims_dialog.py" line="82"/>
         <source>参保人</source>
         <translation>Insured person</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="82"/>
+        <location filename="../../ui/claims_dialog.py" line="83"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="83"/>
+        <location filename="../../ui/claims_dialog.py" line="84"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="84"/>
+        <location filename="../../ui/claims_dialog.py" line="85"/>
         <source>医疗总费用</source>
         <translation>Total cost</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="85"/>
+        <location filename="../../ui/claims_dialog.py" line="86"/>
         <source>统筹基金支付</source>
         <translation>Paid by the fund</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="86"/>
+        <location filename="../../ui/claims_dialog.py" line="87"/>
         <source>核实结果</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="87"/>
+        <location filename="../../ui/claims_dialog.py" line="88"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="90"/>
+        <location filename="../../ui/claims_dialog.py" line="91"/>
         <source>未核实</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="91"/>
+        <location filename="../../ui/claims_dialog.py" line="92"/>
         <source>核实无误</source>
         <translation>Verified correct</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="92"/>
+        <location filename="../../ui/claims_dialog.py" line="93"/>
         <source>发现问题</source>
         <translation>Problem found</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="110"/>
+        <location filename="../../ui/claims_dialog.py" line="111"/>
         <source>（证据 {n} 件）</source>
         <translation> ({n} evidence)</translation>
     </message>
@@ -216,102 +216,102 @@
 <context>
     <name>BundleExportDialog</name>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="70"/>
+        <location filename="../../ui/bundle_dialog.py" line="71"/>
         <source>导出交接包</source>
         <translation>Export hand-over bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="73"/>
+        <location filename="../../ui/bundle_dialog.py" line="74"/>
         <source>如 济南市医疗保障局、历城区医疗保障局</source>
         <translation>e.g. Jinan Healthcare Security Bureau, Licheng District Healthcare Security Bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="74"/>
+        <location filename="../../ui/bundle_dialog.py" line="75"/>
         <source>只导出上次交给该接收方之后的变化</source>
         <translation>Only what changed since the last bundle to this receiver</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="75"/>
+        <location filename="../../ui/bundle_dialog.py" line="76"/>
         <source>只导出当前打开的检查</source>
         <translation>Only the inspection open now</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="79"/>
+        <location filename="../../ui/bundle_dialog.py" line="80"/>
         <source>本机设备密钥（未使用检查人员的密钥）</source>
         <translation>This laptop&apos;s device key (no inspector&apos;s key)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="90"/>
+        <location filename="../../ui/bundle_dialog.py" line="91"/>
         <source>选择位置…</source>
         <translation>Choose where…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="96"/>
+        <location filename="../../ui/bundle_dialog.py" line="97"/>
         <source>接收方</source>
         <translation>Receiver</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="99"/>
+        <location filename="../../ui/bundle_dialog.py" line="100"/>
         <source>签名密钥</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="100"/>
+        <location filename="../../ui/bundle_dialog.py" line="101"/>
         <source>密钥口令</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="101"/>
+        <location filename="../../ui/bundle_dialog.py" line="102"/>
         <source>保存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="104"/>
+        <location filename="../../ui/bundle_dialog.py" line="105"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="107"/>
+        <location filename="../../ui/bundle_dialog.py" line="108"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="121"/>
+        <location filename="../../ui/bundle_dialog.py" line="122"/>
         <source>保存交接包</source>
         <translation>Save hand-over bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="121"/>
+        <location filename="../../ui/bundle_dialog.py" line="122"/>
         <source>交接包 (*.zip)</source>
         <translation>Hand-over bundles (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="130"/>
+        <location filename="../../ui/bundle_dialog.py" line="131"/>
         <source>请选择交接包的保存位置</source>
         <translation>Choose where to save the bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="134"/>
+        <location filename="../../ui/bundle_dialog.py" line="135"/>
         <source>增量导出需要填写接收方</source>
         <translation>An incremental export needs the receiver</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="158"/>
+        <location filename="../../ui/bundle_dialog.py" line="159"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="164"/>
+        <location filename="../../ui/bundle_dialog.py" line="165"/>
         <source>正在导出交接包…</source>
         <translation>Exporting the hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="165"/>
+        <location filename="../../ui/bundle_dialog.py" line="166"/>
         <source>已取消，未生成交接包</source>
         <translation>Cancelled: no bundle was made</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="173"/>
+        <location filename="../../ui/bundle_dialog.py" line="174"/>
         <source>已导出：%1（%2 项检查，%3 个文件）</source>
         <translation>Exported: %1 (%2 inspections, %3 files)</translation>
     </message>
@@ -319,97 +319,97 @@
 <context>
     <name>BundleImportDialog</name>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="207"/>
+        <location filename="../../ui/bundle_dialog.py" line="208"/>
         <source>导入交接包</source>
         <translation>Import hand-over bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="209"/>
+        <location filename="../../ui/bundle_dialog.py" line="210"/>
         <source>选择要导入的交接包</source>
         <translation>Choose the bundle to import</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="216"/>
+        <location filename="../../ui/bundle_dialog.py" line="217"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="218"/>
+        <location filename="../../ui/bundle_dialog.py" line="219"/>
         <source>信任签名者证书…</source>
         <translation>Trust a signer&apos;s certificate…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="221"/>
+        <location filename="../../ui/bundle_dialog.py" line="222"/>
         <source>本机有信任列表时，只接受其中的签名者；可在此为这次导入加入签名者或其 CA 的证书</source>
         <translation>With a trust list, only its signers are accepted; add a signer&apos;s certificate or its CA&apos;s for this import here</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="225"/>
+        <location filename="../../ui/bundle_dialog.py" line="226"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="228"/>
+        <location filename="../../ui/bundle_dialog.py" line="229"/>
         <source>处理冲突…</source>
         <translation>Settle conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="231"/>
+        <location filename="../../ui/bundle_dialog.py" line="232"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="247"/>
+        <location filename="../../ui/bundle_dialog.py" line="248"/>
         <source>选择交接包</source>
         <translation>Choose hand-over bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="247"/>
+        <location filename="../../ui/bundle_dialog.py" line="248"/>
         <source>交接包 (*.zip);;所有文件 (*)</source>
         <translation>Hand-over bundles (*.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="255"/>
+        <location filename="../../ui/bundle_dialog.py" line="256"/>
         <source>选择签名者证书</source>
         <translation>Choose the signer&apos;s certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="257"/>
+        <location filename="../../ui/bundle_dialog.py" line="258"/>
         <source>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</source>
         <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="281"/>
+        <location filename="../../ui/bundle_dialog.py" line="282"/>
         <source>正在验证 %1…</source>
         <translation>Verifying %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="288"/>
+        <location filename="../../ui/bundle_dialog.py" line="289"/>
         <source>正在验证交接包…</source>
         <translation>Verifying the bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="293"/>
+        <location filename="../../ui/bundle_dialog.py" line="294"/>
         <source>交接人：%1</source>
         <translation>Handed over by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="311"/>
+        <location filename="../../ui/bundle_dialog.py" line="312"/>
         <source>正在导入交接包…</source>
         <translation>Importing the bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="320"/>
+        <location filename="../../ui/bundle_dialog.py" line="321"/>
         <source>已导入；%1 项冲突已保留两个版本，请检查组长处理</source>
         <translation>Imported; %1 conflicts kept both versions for the team leader to settle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="325"/>
+        <location filename="../../ui/bundle_dialog.py" line="326"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="327"/>
+        <location filename="../../ui/bundle_dialog.py" line="328"/>
         <source>本机已有交接包中的全部内容，没有变化</source>
         <translation>This laptop already holds everything in the bundle: nothing changed</translation>
     </message>
@@ -473,52 +473,52 @@
 <context>
     <name>CaseStepDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="201"/>
+        <location filename="../../ui/ledger_page.py" line="219"/>
         <source>案件处理</source>
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="208"/>
+        <location filename="../../ui/ledger_page.py" line="226"/>
         <source>如：历城区医疗保障局、历城区公安分局</source>
         <translation>e.g. Licheng District Healthcare Security Bureau, Licheng District Public Security Bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="214"/>
+        <location filename="../../ui/ledger_page.py" line="232"/>
         <source>处理方式</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="215"/>
+        <location filename="../../ui/ledger_page.py" line="233"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="216"/>
+        <location filename="../../ui/ledger_page.py" line="234"/>
         <source>处理或接收单位</source>
         <translation>Handling or receiving body</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="217"/>
+        <location filename="../../ui/ledger_page.py" line="235"/>
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="218"/>
+        <location filename="../../ui/ledger_page.py" line="236"/>
         <source>当事人陈述申辩</source>
         <translation>Party&apos;s statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="219"/>
+        <location filename="../../ui/ledger_page.py" line="237"/>
         <source>陈述申辩日期</source>
         <translation>Date of the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="220"/>
+        <location filename="../../ui/ledger_page.py" line="238"/>
         <source>本次追回金额（元）</source>
         <translation>Recovered in this step (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="221"/>
+        <location filename="../../ui/ledger_page.py" line="239"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -670,200 +670,200 @@
 <context>
     <name>ClaimsDialog</name>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="141"/>
+        <location filename="../../ui/claims_dialog.py" line="165"/>
         <source>结算数据抽样 · {title}</source>
         <translation>Claims sampling · {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="156"/>
+        <location filename="../../ui/claims_dialog.py" line="170"/>
         <source>抽样规则（医保结算数据导出：Excel 或 CSV）</source>
         <translation>Sampling rules (settlement export: Excel or CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="160"/>
+        <location filename="../../ui/claims_dialog.py" line="174"/>
         <source>结算数据文件</source>
         <translation>Settlement data file</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="161"/>
+        <location filename="../../ui/claims_dialog.py" line="175"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="165"/>
+        <location filename="../../ui/claims_dialog.py" line="179"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="170"/>
+        <location filename="../../ui/claims_dialog.py" line="184"/>
         <source>起始日期</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="173"/>
+        <location filename="../../ui/claims_dialog.py" line="187"/>
         <source>非负整数；写在清单上，任何人可据此复核</source>
         <translation>A non-negative integer; printed on the list so anyone can check it</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="174"/>
+        <location filename="../../ui/claims_dialog.py" line="188"/>
         <source>随机生成</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="178"/>
+        <location filename="../../ui/claims_dialog.py" line="192"/>
         <source>随机种子</source>
         <translation>Random seed</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="189"/>
+        <location filename="../../ui/claims_dialog.py" line="203"/>
         <source>最近一年</source>
         <translation>Latest year</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="192"/>
+        <location filename="../../ui/claims_dialog.py" line="206"/>
         <source>其余票据抽样比例</source>
         <translation>Sample rate of the other bills</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="193"/>
+        <location filename="../../ui/claims_dialog.py" line="207"/>
         <source>住院全查阈值（元）</source>
         <translation>Inpatient threshold (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="194"/>
+        <location filename="../../ui/claims_dialog.py" line="208"/>
         <source>门诊费用前</source>
         <translation>Top outpatient spenders:</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="195"/>
+        <location filename="../../ui/claims_dialog.py" line="209"/>
         <source>名，年度</source>
         <translation>, year</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="201"/>
+        <location filename="../../ui/claims_dialog.py" line="215"/>
         <source>第三方复核（抽样比例不低于 10%）</source>
         <translation>Third-party review (rate at least 10%)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="203"/>
+        <location filename="../../ui/claims_dialog.py" line="217"/>
         <source>读取并抽样</source>
         <translation>Read and sample</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="209"/>
+        <location filename="../../ui/claims_dialog.py" line="223"/>
         <source>抽样结果</source>
         <translation>Sample</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="211"/>
+        <location filename="../../ui/claims_dialog.py" line="225"/>
         <source>尚未读取文件。</source>
         <translation>No file read yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="219"/>
+        <location filename="../../ui/claims_dialog.py" line="233"/>
         <source>建立抽样清单（附到本次检查）</source>
         <translation>Make the list (attach to this inspection)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="226"/>
+        <location filename="../../ui/claims_dialog.py" line="240"/>
         <source>本次检查的抽样清单</source>
         <translation>Lists of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="246"/>
+        <location filename="../../ui/claims_dialog.py" line="260"/>
         <source>说明（发现问题时必填）</source>
         <translation>Note (required for a problem)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="247"/>
+        <location filename="../../ui/claims_dialog.py" line="261"/>
         <source>核实无误</source>
         <translation>Verified correct</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="248"/>
+        <location filename="../../ui/claims_dialog.py" line="262"/>
         <source>发现问题</source>
         <translation>Problem found</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="251"/>
+        <location filename="../../ui/claims_dialog.py" line="265"/>
         <source>关联证据…</source>
         <translation>Link evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="267"/>
+        <location filename="../../ui/claims_dialog.py" line="281"/>
         <source>选择结算数据</source>
         <translation>Choose settlement data</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="269"/>
+        <location filename="../../ui/claims_dialog.py" line="283"/>
         <source>结算数据 (*.xlsx *.csv *.txt)</source>
         <translation>Settlement data (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="302"/>
-        <location filename="../../ui/claims_dialog.py" line="318"/>
-        <location filename="../../ui/claims_dialog.py" line="386"/>
-        <location filename="../../ui/claims_dialog.py" line="479"/>
+        <location filename="../../ui/claims_dialog.py" line="316"/>
+        <location filename="../../ui/claims_dialog.py" line="332"/>
+        <location filename="../../ui/claims_dialog.py" line="403"/>
+        <location filename="../../ui/claims_dialog.py" line="509"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="305"/>
+        <location filename="../../ui/claims_dialog.py" line="319"/>
         <source>正在读取 {name}…</source>
         <translation>Reading {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="322"/>
+        <location filename="../../ui/claims_dialog.py" line="336"/>
         <source>正在读取结算数据…</source>
         <translation>Reading settlement data…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="325"/>
+        <location filename="../../ui/claims_dialog.py" line="339"/>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="329"/>
+        <location filename="../../ui/claims_dialog.py" line="343"/>
         <source>{name}：{rows} 行，SHA-256 {sha}</source>
         <translation>{name}: {rows} rows, SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="338"/>
+        <location filename="../../ui/claims_dialog.py" line="352"/>
         <source>第 {row} 行：{reason}</source>
         <translation>Row {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="346"/>
+        <location filename="../../ui/claims_dialog.py" line="360"/>
         <source>共拒绝 {n} 行：未建立抽样清单，请修改文件后重新读取。</source>
         <translation>{n} rows refused: no list was made. Correct the file and read it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="361"/>
+        <location filename="../../ui/claims_dialog.py" line="375"/>
         <source>列入清单 {total} 张（{counts}）。规则：{rules}</source>
         <translation>{total} bills listed ({counts}). Rules: {rules}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="379"/>
+        <location filename="../../ui/claims_dialog.py" line="393"/>
         <source>抽样清单已建立。</source>
         <translation>The list was made.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="391"/>
+        <location filename="../../ui/claims_dialog.py" line="408"/>
         <source>正在建立抽样清单…</source>
         <translation>Making the list…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="409"/>
+        <location filename="../../ui/claims_dialog.py" line="437"/>
         <source>{name}（{n} 张，SHA-256 {sha}…）</source>
         <translation>{name} ({n} bills, SHA-256 {sha}…)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="423"/>
+        <location filename="../../ui/claims_dialog.py" line="451"/>
         <source>本次检查尚无抽样清单。</source>
         <translation>This inspection has no list yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="430"/>
+        <location filename="../../ui/claims_dialog.py" line="458"/>
         <source>规则：{rules}
 已核实 {done}/{n}，发现问题 {problems}</source>
         <translation>Rules: {rules}
@@ -873,52 +873,52 @@ Checked {done}/{n}, problems found {problems}</translation>
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="349"/>
+        <location filename="../../ui/bundle_dialog.py" line="350"/>
         <source>交接冲突</source>
         <translation>Hand-over conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="357"/>
+        <location filename="../../ui/bundle_dialog.py" line="358"/>
         <source>保留本机版本</source>
         <translation>Keep this laptop&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="358"/>
+        <location filename="../../ui/bundle_dialog.py" line="359"/>
         <source>采用交接包版本</source>
         <translation>Take the bundle&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="361"/>
+        <location filename="../../ui/bundle_dialog.py" line="362"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="369"/>
+        <location filename="../../ui/bundle_dialog.py" line="370"/>
         <source>两台电脑都修改过的内容（只有检查组长可以处理）：</source>
         <translation>Changed on both laptops (only the team leader can settle these):</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="381"/>
+        <location filename="../../ui/bundle_dialog.py" line="395"/>
         <source>%1：%2（检查 %3）</source>
         <translation>%1: %2 (inspection %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="392"/>
+        <location filename="../../ui/bundle_dialog.py" line="406"/>
         <source>没有待处理的交接冲突</source>
         <translation>No hand-over conflicts to settle</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="405"/>
+        <location filename="../../ui/bundle_dialog.py" line="419"/>
         <source>来自：%1</source>
         <translation>From: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="409"/>
+        <location filename="../../ui/bundle_dialog.py" line="423"/>
         <source>%1&#x3000;本机：%2&#x3000;交接包：%3</source>
         <translation>%1  here: %2  bundle: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/bundle_dialog.py" line="419"/>
+        <location filename="../../ui/bundle_dialog.py" line="433"/>
         <source>已处理：%1</source>
         <translation>Settled: %1</translation>
     </message>
@@ -3693,7 +3693,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <name>CurrentInspectorDialog</name>
     <message>
         <location filename="../../ui/current_inspector.py" line="44"/>
-        <location filename="../../ui/current_inspector.py" line="106"/>
+        <location filename="../../ui/current_inspector.py" line="125"/>
         <source>当前检查人员</source>
         <translation>Current inspector</translation>
     </message>
@@ -3703,24 +3703,24 @@ Checked {done}/{n}, problems found {problems}</translation>
         <translation>Choose the inspector working on this laptop. Every action on this laptop is entered in the action log in their name.</translation>
     </message>
     <message>
-        <location filename="../../ui/current_inspector.py" line="60"/>
+        <location filename="../../ui/current_inspector.py" line="58"/>
         <source>新增检查人员…</source>
         <translation>New inspector…</translation>
     </message>
     <message>
-        <location filename="../../ui/current_inspector.py" line="63"/>
+        <location filename="../../ui/current_inspector.py" line="59"/>
         <source>检查人员</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/current_inspector.py" line="65"/>
-        <location filename="../../ui/current_inspector.py" line="68"/>
+        <location filename="../../ui/current_inspector.py" line="61"/>
+        <location filename="../../ui/current_inspector.py" line="64"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/current_inspector.py" line="67"/>
-        <location filename="../../ui/current_inspector.py" line="69"/>
+        <location filename="../../ui/current_inspector.py" line="63"/>
+        <location filename="../../ui/current_inspector.py" line="65"/>
         <source>执法证号</source>
         <translation>Enforcement certificate no.</translation>
     </message>
@@ -3728,42 +3728,42 @@ Checked {done}/{n}, problems found {problems}</translation>
 <context>
     <name>DrugListBox</name>
     <message>
-        <location filename="../../ui/drug_list.py" line="45"/>
+        <location filename="../../ui/drug_list.py" line="48"/>
         <source>逐项填写核查的数量和情况（如库存、结算量不符），不填则视为未逐项核查。</source>
         <translation>Enter the count and what was found for each entry checked (e.g. stock and settled quantity differ); an empty row was not checked one by one.</translation>
     </message>
     <message>
-        <location filename="../../ui/drug_list.py" line="52"/>
+        <location filename="../../ui/drug_list.py" line="55"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/drug_list.py" line="53"/>
+        <location filename="../../ui/drug_list.py" line="56"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/drug_list.py" line="54"/>
+        <location filename="../../ui/drug_list.py" line="57"/>
         <source>剂型</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/drug_list.py" line="55"/>
+        <location filename="../../ui/drug_list.py" line="58"/>
         <source>数量</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/drug_list.py" line="56"/>
+        <location filename="../../ui/drug_list.py" line="59"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/drug_list.py" line="57"/>
+        <location filename="../../ui/drug_list.py" line="60"/>
         <source>情况说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/drug_list.py" line="89"/>
+        <location filename="../../ui/drug_list.py" line="107"/>
         <source>参考目录：%1（逐项核查）</source>
         <translation>Reference list: %1 (checked entry by entry)</translation>
     </message>
@@ -3771,12 +3771,12 @@ Checked {done}/{n}, problems found {problems}</translation>
 <context>
     <name>DueBanner</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="943"/>
+        <location filename="../../ui/ledger_page.py" line="1005"/>
         <source>整改期限：%1 个问题 7 天内到期，其中 %2 个已逾期（最近：%3 %4，%5）&#x3000;</source>
         <translation>Rectification deadlines: %1 findings due within 7 days, %2 of them overdue (soonest: %3 %4, %5)&#x3000;</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="951"/>
+        <location filename="../../ui/ledger_page.py" line="1013"/>
         <source>查看台账</source>
         <translation>Open the ledger</translation>
     </message>
@@ -3802,17 +3802,17 @@ Checked {done}/{n}, problems found {problems}</translation>
 <context>
     <name>EvidencePicker</name>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="515"/>
+        <location filename="../../ui/claims_dialog.py" line="545"/>
         <source>关联证据 · {bill}</source>
         <translation>Link evidence · {bill}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="524"/>
+        <location filename="../../ui/claims_dialog.py" line="571"/>
         <source>证据 {n}  {name}</source>
         <translation>Evidence {n}  {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="536"/>
+        <location filename="../../ui/claims_dialog.py" line="584"/>
         <source>本次检查还没有证据：先在检查条目中拍照或添加文件。</source>
         <translation>This inspection has no evidence yet: take photos or add files on its items first.</translation>
     </message>
@@ -4039,82 +4039,82 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>EvidenceViewer</name>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="62"/>
+        <location filename="../../ui/evidence/viewer.py" line="61"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="66"/>
+        <location filename="../../ui/evidence/viewer.py" line="65"/>
         <source>（无预览）</source>
         <translation>(no preview)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="73"/>
+        <location filename="../../ui/evidence/viewer.py" line="72"/>
         <source>说明：拍的是什么、在哪里、为什么</source>
         <translation>Caption: what it shows, where, and why</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="75"/>
+        <location filename="../../ui/evidence/viewer.py" line="74"/>
         <source>保存说明</source>
         <translation>Save caption</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="78"/>
+        <location filename="../../ui/evidence/viewer.py" line="77"/>
         <source>保存关联</source>
         <translation>Save link</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="80"/>
+        <location filename="../../ui/evidence/viewer.py" line="79"/>
         <source>标注…</source>
         <translation>Annotate…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="81"/>
+        <location filename="../../ui/evidence/viewer.py" line="80"/>
         <source>在副本上画箭头、圆圈、写文字；原件不变</source>
         <translation>Draw arrows and circles and write text on a copy; the original is unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="83"/>
+        <location filename="../../ui/evidence/viewer.py" line="82"/>
         <source>移除…</source>
         <translation>Remove…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="85"/>
+        <location filename="../../ui/evidence/viewer.py" line="84"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="92"/>
+        <location filename="../../ui/evidence/viewer.py" line="91"/>
         <source>说明</source>
         <translation>Caption</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="95"/>
+        <location filename="../../ui/evidence/viewer.py" line="94"/>
         <source>关联的检查条目</source>
         <translation>Linked checklist item</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="123"/>
+        <location filename="../../ui/evidence/viewer.py" line="135"/>
         <source>这件证据已不存在</source>
         <translation>This evidence no longer exists</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="127"/>
+        <location filename="../../ui/evidence/viewer.py" line="139"/>
         <source>证据：%1</source>
         <translation>Evidence: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="131"/>
+        <location filename="../../ui/evidence/viewer.py" line="143"/>
         <source>PDF 文件</source>
         <translation>PDF file</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="132"/>
+        <location filename="../../ui/evidence/viewer.py" line="144"/>
         <source>（%1，无图片预览）</source>
         <translation>(%1, no picture preview)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/viewer.py" line="136"/>
+        <location filename="../../ui/evidence/viewer.py" line="148"/>
         <source>，%n 页</source>
         <translation>
             <numerusform>, %n page</numerusform>
@@ -4122,113 +4122,113 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="138"/>
+        <location filename="../../ui/evidence/viewer.py" line="150"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="139"/>
+        <location filename="../../ui/evidence/viewer.py" line="151"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="141"/>
+        <location filename="../../ui/evidence/viewer.py" line="153"/>
         <source>拍摄时间</source>
         <translation>Taken</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="142"/>
+        <location filename="../../ui/evidence/viewer.py" line="154"/>
         <source>%1（相机时钟）</source>
         <translation>%1 (camera clock)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="145"/>
+        <location filename="../../ui/evidence/viewer.py" line="157"/>
         <source>导入时间</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="146"/>
+        <location filename="../../ui/evidence/viewer.py" line="158"/>
         <source>%1（本机时钟）</source>
         <translation>%1 (this laptop&apos;s clock)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="149"/>
+        <location filename="../../ui/evidence/viewer.py" line="161"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="154"/>
+        <location filename="../../ui/evidence/viewer.py" line="166"/>
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="155"/>
+        <location filename="../../ui/evidence/viewer.py" line="167"/>
         <source>导入人</source>
         <translation>Added by</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="160"/>
+        <location filename="../../ui/evidence/viewer.py" line="172"/>
         <source>原件 SHA-256</source>
         <translation>Original&apos;s SHA-256</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="161"/>
+        <location filename="../../ui/evidence/viewer.py" line="173"/>
         <source>标注自</source>
         <translation>Annotated from</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="164"/>
+        <location filename="../../ui/evidence/viewer.py" line="176"/>
         <source>注意</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="172"/>
+        <location filename="../../ui/evidence/viewer.py" line="184"/>
         <source>（不关联条目：整次检查的证据）</source>
         <translation>(no item: evidence for the whole inspection)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="177"/>
+        <location filename="../../ui/evidence/viewer.py" line="189"/>
         <source>【问题】%1</source>
         <comment>a checklist item with a problem</comment>
         <translation>[Problem] %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="190"/>
+        <location filename="../../ui/evidence/viewer.py" line="195"/>
         <source>检查已结束或已签字：证据只能查看</source>
         <translation>The inspection is finished or signed: evidence can only be viewed</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="238"/>
+        <location filename="../../ui/evidence/viewer.py" line="247"/>
         <source>保存说明失败：%1</source>
         <translation>Caption not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="234"/>
+        <location filename="../../ui/evidence/viewer.py" line="243"/>
         <source>说明已保存</source>
         <translation>Caption saved</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="252"/>
+        <location filename="../../ui/evidence/viewer.py" line="261"/>
         <source>保存关联失败：%1</source>
         <translation>Link not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="248"/>
+        <location filename="../../ui/evidence/viewer.py" line="257"/>
         <source>关联已保存</source>
         <translation>Link saved</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="268"/>
+        <location filename="../../ui/evidence/viewer.py" line="277"/>
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="269"/>
+        <location filename="../../ui/evidence/viewer.py" line="278"/>
         <source>从本次检查中移除这件证据？保管记录会保留移除的记录。</source>
         <translation>Remove this evidence from the inspection? The custody log keeps a record of the removal.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/viewer.py" line="280"/>
+        <location filename="../../ui/evidence/viewer.py" line="289"/>
         <source>移除失败：%1</source>
         <translation>Not removed: %1</translation>
     </message>
@@ -4236,62 +4236,62 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/home.py" line="216"/>
+        <location filename="../../ui/home.py" line="267"/>
         <source>本机的检查</source>
         <translation>Inspections on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="220"/>
+        <location filename="../../ui/home.py" line="271"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="228"/>
+        <location filename="../../ui/home.py" line="279"/>
         <source>搜索机构名称…</source>
         <translation>Search institution…</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="231"/>
+        <location filename="../../ui/home.py" line="282"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="238"/>
+        <location filename="../../ui/home.py" line="289"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="239"/>
+        <location filename="../../ui/home.py" line="290"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="240"/>
+        <location filename="../../ui/home.py" line="291"/>
         <source>最近 7 天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="241"/>
+        <location filename="../../ui/home.py" line="292"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="242"/>
+        <location filename="../../ui/home.py" line="293"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="292"/>
+        <location filename="../../ui/home.py" line="347"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="293"/>
+        <location filename="../../ui/home.py" line="348"/>
         <source>全部方式</source>
         <translation>All modes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/home.py" line="333"/>
+        <location filename="../../ui/home.py" line="388"/>
         <source>共 %n 项检查</source>
         <translation>
             <numerusform>%n inspection</numerusform>
@@ -4302,67 +4302,67 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>InspectionListModel</name>
     <message>
-        <location filename="../../ui/home.py" line="113"/>
+        <location filename="../../ui/home.py" line="122"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="114"/>
+        <location filename="../../ui/home.py" line="123"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="115"/>
+        <location filename="../../ui/home.py" line="124"/>
         <source>被检查机构</source>
         <translation>Institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="116"/>
+        <location filename="../../ui/home.py" line="125"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="117"/>
+        <location filename="../../ui/home.py" line="126"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="118"/>
+        <location filename="../../ui/home.py" line="127"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="119"/>
+        <location filename="../../ui/home.py" line="128"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="120"/>
+        <location filename="../../ui/home.py" line="129"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="121"/>
+        <location filename="../../ui/home.py" line="130"/>
         <source>涉及金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="174"/>
+        <location filename="../../ui/home.py" line="225"/>
         <source>（更正记录）</source>
         <translation> (amendment)</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="176"/>
+        <location filename="../../ui/home.py" line="227"/>
         <source>（已更正）</source>
         <translation> (amended)</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="182"/>
+        <location filename="../../ui/home.py" line="233"/>
         <source>%1（检查组来自 %2）</source>
         <translation>%1 (team from %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="195"/>
+        <location filename="../../ui/home.py" line="246"/>
         <source>本检查更正一份已签名的记录，原记录保持不变</source>
         <translation>This inspection corrects a signed record; the original stays as it was</translation>
     </message>
@@ -4375,17 +4375,17 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <translation>Type a name, agreement number or district</translation>
     </message>
     <message>
-        <location filename="../../ui/institution_picker.py" line="109"/>
+        <location filename="../../ui/institution_picker.py" line="124"/>
         <source>没有找到符合的机构，可直接在下方填写（将标记为不在名单中）</source>
         <translation>No matching institution: fill in the fields below (it will be marked as not in the registry)</translation>
     </message>
     <message>
-        <location filename="../../ui/institution_picker.py" line="111"/>
+        <location filename="../../ui/institution_picker.py" line="126"/>
         <source>机构名单为空：可从“机构名单 → 导入”导入医保局的定点机构名单</source>
         <translation>The registry is empty: import the bureau&apos;s list of designated institutions (File → Import institution registry)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/institution_picker.py" line="114"/>
+        <location filename="../../ui/institution_picker.py" line="129"/>
         <source>只显示前 %n 家，请输入更多文字缩小范围</source>
         <translation>
             <numerusform>Showing the first %n only; type more to narrow down</numerusform>
@@ -4393,7 +4393,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         </translation>
     </message>
     <message>
-        <location filename="../../ui/institution_picker.py" line="123"/>
+        <location filename="../../ui/institution_picker.py" line="138"/>
         <source>协议 %1</source>
         <translation>agreement %1</translation>
     </message>
@@ -4401,138 +4401,138 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>InterviewDialog</name>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="65"/>
+        <location filename="../../ui/interview_dialog.py" line="67"/>
         <source>询问笔录</source>
         <translation>Interview records</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="74"/>
+        <location filename="../../ui/interview_dialog.py" line="75"/>
         <source>被询问人姓名</source>
         <translation>Name of the person interviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="75"/>
+        <location filename="../../ui/interview_dialog.py" line="76"/>
         <source>新建询问笔录</source>
         <translation>New interview record</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="77"/>
+        <location filename="../../ui/interview_dialog.py" line="78"/>
         <source>本检查的询问笔录</source>
         <translation>Interview records of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="87"/>
+        <location filename="../../ui/interview_dialog.py" line="88"/>
         <source>如 医生、护士长、患者家属</source>
         <translation>e.g. doctor, head nurse, patient&apos;s relative</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="91"/>
+        <location filename="../../ui/interview_dialog.py" line="92"/>
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="94"/>
+        <location filename="../../ui/interview_dialog.py" line="93"/>
         <source>保存被询问人和记录人</source>
         <translation>Save interviewee and recorder</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="96"/>
+        <location filename="../../ui/interview_dialog.py" line="95"/>
         <source>被询问人</source>
         <translation>Interviewee</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="97"/>
+        <location filename="../../ui/interview_dialog.py" line="96"/>
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="98"/>
+        <location filename="../../ui/interview_dialog.py" line="97"/>
         <source>身份证件号码</source>
         <translation>ID document number</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="99"/>
+        <location filename="../../ui/interview_dialog.py" line="98"/>
         <source>询问地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="100"/>
+        <location filename="../../ui/interview_dialog.py" line="99"/>
         <source>记录人</source>
         <translation>Recorder</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="105"/>
-        <location filename="../../ui/interview_dialog.py" line="116"/>
+        <location filename="../../ui/interview_dialog.py" line="104"/>
+        <location filename="../../ui/interview_dialog.py" line="115"/>
         <source>问</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="105"/>
+        <location filename="../../ui/interview_dialog.py" line="104"/>
         <source>答</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="113"/>
+        <location filename="../../ui/interview_dialog.py" line="112"/>
         <source>问答（双击修改；清空问题即删去这一问）</source>
         <translation>Questions and answers (double-click to correct; empty a question to remove it)</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="118"/>
+        <location filename="../../ui/interview_dialog.py" line="117"/>
         <source>答（照录被询问人的回答）</source>
         <translation>Answer (as the interviewee said it)</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="120"/>
+        <location filename="../../ui/interview_dialog.py" line="119"/>
         <source>记录这一问答</source>
         <translation>Record this question and answer</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="129"/>
+        <location filename="../../ui/interview_dialog.py" line="128"/>
         <source>生成询问笔录 PDF</source>
         <translation>Make the interview record PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="131"/>
+        <location filename="../../ui/interview_dialog.py" line="130"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="151"/>
+        <location filename="../../ui/interview_dialog.py" line="177"/>
         <source> · 已签名</source>
         <translation> · signed</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="203"/>
+        <location filename="../../ui/interview_dialog.py" line="226"/>
         <source>还没有询问笔录：填写被询问人姓名后新建。</source>
         <translation>No interview record yet: enter the interviewee&apos;s name, then create one.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="205"/>
+        <location filename="../../ui/interview_dialog.py" line="228"/>
         <source>已数字签名：不能再修改。</source>
         <translation>Signed digitally: it can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="207"/>
+        <location filename="../../ui/interview_dialog.py" line="230"/>
         <source>数字签名前可以修改；被询问人核对后签名。</source>
         <translation>It can be corrected until it is signed digitally; the interviewee reads it over, then signs.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="229"/>
+        <location filename="../../ui/interview_dialog.py" line="266"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="302"/>
+        <location filename="../../ui/interview_dialog.py" line="339"/>
         <source>已生成询问笔录。</source>
         <translation>The interview record was made.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="304"/>
+        <location filename="../../ui/interview_dialog.py" line="341"/>
         <source>无法生成</source>
         <translation>Cannot make it</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="306"/>
+        <location filename="../../ui/interview_dialog.py" line="343"/>
         <source>正在生成询问笔录…</source>
         <translation>Making the interview record…</translation>
     </message>
@@ -4777,47 +4777,47 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="109"/>
+        <location filename="../../ui/ledger_page.py" line="113"/>
         <source>发现日期</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="110"/>
+        <location filename="../../ui/ledger_page.py" line="114"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="111"/>
+        <location filename="../../ui/ledger_page.py" line="115"/>
         <source>被检查机构</source>
         <translation>Institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="112"/>
+        <location filename="../../ui/ledger_page.py" line="116"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="113"/>
+        <location filename="../../ui/ledger_page.py" line="117"/>
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="114"/>
+        <location filename="../../ui/ledger_page.py" line="118"/>
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="115"/>
+        <location filename="../../ui/ledger_page.py" line="119"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="116"/>
+        <location filename="../../ui/ledger_page.py" line="120"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="117"/>
+        <location filename="../../ui/ledger_page.py" line="121"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
@@ -4825,220 +4825,220 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="462"/>
+        <location filename="../../ui/ledger_page.py" line="492"/>
         <source>← 检查列表</source>
         <translation>← Inspections</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="465"/>
-        <location filename="../../ui/ledger_page.py" line="574"/>
-        <location filename="../../ui/ledger_page.py" line="736"/>
-        <location filename="../../ui/ledger_page.py" line="739"/>
+        <location filename="../../ui/ledger_page.py" line="495"/>
+        <location filename="../../ui/ledger_page.py" line="605"/>
+        <location filename="../../ui/ledger_page.py" line="787"/>
+        <location filename="../../ui/ledger_page.py" line="790"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="469"/>
+        <location filename="../../ui/ledger_page.py" line="499"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="471"/>
+        <location filename="../../ui/ledger_page.py" line="502"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="479"/>
+        <location filename="../../ui/ledger_page.py" line="510"/>
         <source>搜索机构、问题、说明…</source>
         <translation>Search institution, finding, note…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="482"/>
+        <location filename="../../ui/ledger_page.py" line="513"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="489"/>
+        <location filename="../../ui/ledger_page.py" line="520"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="490"/>
+        <location filename="../../ui/ledger_page.py" line="521"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="491"/>
+        <location filename="../../ui/ledger_page.py" line="522"/>
         <source>最近 90 天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="492"/>
+        <location filename="../../ui/ledger_page.py" line="523"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="496"/>
+        <location filename="../../ui/ledger_page.py" line="527"/>
         <source>全部期限</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="497"/>
+        <location filename="../../ui/ledger_page.py" line="528"/>
         <source>7 天内到期或逾期</source>
         <translation>Due within 7 days or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="498"/>
+        <location filename="../../ui/ledger_page.py" line="529"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="526"/>
+        <location filename="../../ui/ledger_page.py" line="557"/>
         <source>整改进展…</source>
         <translation>Progress…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="528"/>
+        <location filename="../../ui/ledger_page.py" line="559"/>
         <source>案件处理…</source>
         <translation>Case step…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="530"/>
+        <location filename="../../ui/ledger_page.py" line="561"/>
         <source>回头看</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="531"/>
+        <location filename="../../ui/ledger_page.py" line="562"/>
         <source>对该检查的全部未整改问题新建回头看</source>
         <translation>A new follow-up visit of all open findings of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="533"/>
+        <location filename="../../ui/ledger_page.py" line="564"/>
         <source>整改通知书…</source>
         <translation>Rectification order…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="535"/>
+        <location filename="../../ui/ledger_page.py" line="566"/>
         <source>回头看结论…</source>
         <translation>Follow-up verdict…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="537"/>
+        <location filename="../../ui/ledger_page.py" line="568"/>
         <source>在尚未签名的回头看中记录该问题的整改结论；签名后更新台账</source>
         <translation>Record this finding&apos;s verdict in its follow-up visit, not yet signed; signing it updates the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="576"/>
+        <location filename="../../ui/ledger_page.py" line="607"/>
         <source>正在整理问题台账…</source>
         <translation>Bringing the problem ledger up to date…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="585"/>
+        <location filename="../../ui/ledger_page.py" line="620"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="588"/>
+        <location filename="../../ui/ledger_page.py" line="623"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="625"/>
+        <location filename="../../ui/ledger_page.py" line="676"/>
         <source>共 %1 个问题，未完成整改 %2 个，涉及金额 %3，已追回 %4</source>
         <translation>%1 findings, %2 not yet rectified, %3 involved, %4 recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="649"/>
+        <location filename="../../ui/ledger_page.py" line="700"/>
         <source>选择一个问题查看详情</source>
         <translation>Select a finding to see it</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="650"/>
+        <location filename="../../ui/ledger_page.py" line="701"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="651"/>
+        <location filename="../../ui/ledger_page.py" line="702"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="652"/>
+        <location filename="../../ui/ledger_page.py" line="703"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="653"/>
+        <location filename="../../ui/ledger_page.py" line="704"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="654"/>
+        <location filename="../../ui/ledger_page.py" line="705"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="655"/>
+        <location filename="../../ui/ledger_page.py" line="706"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="656"/>
+        <location filename="../../ui/ledger_page.py" line="707"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="657"/>
+        <location filename="../../ui/ledger_page.py" line="708"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="658"/>
+        <location filename="../../ui/ledger_page.py" line="709"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="659"/>
+        <location filename="../../ui/ledger_page.py" line="710"/>
         <source>现场陈述申辩</source>
         <translation>Statement on site</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="660"/>
+        <location filename="../../ui/ledger_page.py" line="711"/>
         <source>案件处理</source>
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="661"/>
+        <location filename="../../ui/ledger_page.py" line="712"/>
         <source>追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="662"/>
+        <location filename="../../ui/ledger_page.py" line="713"/>
         <source>陈述申辩</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="878"/>
+        <location filename="../../ui/ledger_page.py" line="929"/>
         <source>导出问题台账</source>
         <translation>Export the problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="886"/>
+        <location filename="../../ui/ledger_page.py" line="937"/>
         <source>已导出 %1 个问题</source>
         <translation>%1 findings exported</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="887"/>
+        <location filename="../../ui/ledger_page.py" line="938"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="913"/>
+        <location filename="../../ui/ledger_page.py" line="970"/>
         <source>情况报告已保存：%1</source>
         <translation>Periodic report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="914"/>
+        <location filename="../../ui/ledger_page.py" line="971"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
@@ -5046,12 +5046,12 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LoadingPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>本机的检查</source>
         <translation>Inspections on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>正在打开检查列表…</source>
         <translation>Opening the list of inspections…</translation>
     </message>
@@ -5059,222 +5059,222 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>医保基金现场检查 Inspector</source>
         <translation>Inspector · Medical insurance fund inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>点击关闭此提示</source>
         <translation>Click to close this notice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>本机数据未加密：可在“文件 → 加密本机数据…”中设置口令</source>
         <translation>The data on this computer are not encrypted: set a passphrase under File → Encrypt the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>新建检查…</source>
         <translation>New inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>导入机构名录…</source>
         <translation>Import institution registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>数字签名密钥…</source>
         <translation>Signing keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>切换当前检查人员…</source>
         <translation>Change current inspector…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>验证记录文件…</source>
         <translation>Verify a record file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>导出交接包…</source>
         <translation>Export hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>导入交接包…</source>
         <translation>Import hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>交接冲突…</source>
         <translation>Hand-over conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>同步…</source>
         <translation>Sync…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>自动锁定时间…</source>
         <translation>Lock after idle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>加密本机数据…</source>
         <translation>Encrypt the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>计划(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>双随机抽查…</source>
         <translation>Random draw…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>结算数据抽样…</source>
         <translation>Claims sampling…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
-        <location filename="../../ui/main_window.py" line="743"/>
+        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="784"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="435"/>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>请先在检查列表中选中或打开一项检查。</source>
         <translation>Select or open an inspection in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="451"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>进销存核对</source>
         <translation>Stock reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="492"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>当前检查人员：%1</source>
         <translation>Current inspector: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>未选择当前检查人员</source>
         <translation>No current inspector chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="587"/>
+        <location filename="../../ui/main_window.py" line="628"/>
         <source>本机数据已加密</source>
         <translation>The data on this computer are encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="590"/>
+        <location filename="../../ui/main_window.py" line="631"/>
         <source>加密本机数据</source>
         <translation>Encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="633"/>
         <source>本机数据已加密，明文文件已删除。此后每次启动和锁定后需输入口令。
 提示：删除文件不会擦除磁盘上的旧数据块；建议同时清除磁盘空闲空间。</source>
         <translation>The data on this computer are encrypted and the plain files deleted. The passphrase is now asked at every start and after a lock.
 Note: deleting a file does not wipe its old blocks on the disk; wiping the disk&apos;s free space as well is advised.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="608"/>
+        <location filename="../../ui/main_window.py" line="649"/>
         <source>未能加密本机数据</source>
         <translation>Could not encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="611"/>
+        <location filename="../../ui/main_window.py" line="652"/>
         <source>正在加密本机数据…</source>
         <translation>Encrypting the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="637"/>
+        <location filename="../../ui/main_window.py" line="678"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="712"/>
-        <location filename="../../ui/main_window.py" line="737"/>
+        <location filename="../../ui/main_window.py" line="752"/>
+        <location filename="../../ui/main_window.py" line="778"/>
         <source>自动锁定时间</source>
         <translation>Lock after idle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="713"/>
+        <location filename="../../ui/main_window.py" line="753"/>
         <source>无操作多少分钟后自动锁定：</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="745"/>
+        <location filename="../../ui/main_window.py" line="786"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -5289,12 +5289,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+H   inspection list   Ctrl+T   problem ledger   Ctrl+L   lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="757"/>
+        <location filename="../../ui/main_window.py" line="798"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="759"/>
+        <location filename="../../ui/main_window.py" line="800"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
@@ -5344,47 +5344,47 @@ Data directory: %2</translation>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="68"/>
+        <location filename="../../ui/ledger_page.py" line="71"/>
         <source>待整改</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="69"/>
+        <location filename="../../ui/ledger_page.py" line="72"/>
         <source>整改中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="70"/>
+        <location filename="../../ui/ledger_page.py" line="73"/>
         <source>已整改（销号）</source>
         <translation>Rectified (closed)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="71"/>
+        <location filename="../../ui/ledger_page.py" line="74"/>
         <source>移交</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="72"/>
+        <location filename="../../ui/ledger_page.py" line="75"/>
         <source>已更正</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="79"/>
+        <location filename="../../ui/ledger_page.py" line="82"/>
         <source>协议处理</source>
         <translation>Under the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="80"/>
+        <location filename="../../ui/ledger_page.py" line="83"/>
         <source>行政处罚</source>
         <translation>Administrative penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="81"/>
+        <location filename="../../ui/ledger_page.py" line="84"/>
         <source>移送公安</source>
         <translation>To the police</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="82"/>
+        <location filename="../../ui/ledger_page.py" line="85"/>
         <source>移送纪检监察</source>
         <translation>To the discipline inspectors</translation>
     </message>
@@ -5392,148 +5392,148 @@ Data directory: %2</translation>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../ui/new_inspection.py" line="50"/>
+        <location filename="../../ui/new_inspection.py" line="51"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="61"/>
+        <location filename="../../ui/new_inspection.py" line="62"/>
         <source>被检查机构</source>
         <translation>Institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="65"/>
+        <location filename="../../ui/new_inspection.py" line="66"/>
         <source>从名录查找</source>
         <translation>Find in registry</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="67"/>
+        <location filename="../../ui/new_inspection.py" line="68"/>
         <source>机构全称</source>
         <translation>Full name of the institution</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="72"/>
+        <location filename="../../ui/new_inspection.py" line="73"/>
         <source>如 历城区</source>
         <translation>e.g. 历城区</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="77"/>
+        <location filename="../../ui/new_inspection.py" line="78"/>
         <source>如 住院部三楼（可不填）</source>
         <translation>e.g. inpatient ward, 3rd floor (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="78"/>
+        <location filename="../../ui/new_inspection.py" line="79"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="79"/>
+        <location filename="../../ui/new_inspection.py" line="80"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="80"/>
+        <location filename="../../ui/new_inspection.py" line="81"/>
         <source>所在区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="82"/>
+        <location filename="../../ui/new_inspection.py" line="83"/>
         <source>检查地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="85"/>
+        <location filename="../../ui/new_inspection.py" line="86"/>
         <source>检查方式与专项</source>
         <translation>Mode and focus packs</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="94"/>
+        <location filename="../../ui/new_inspection.py" line="95"/>
         <source>交叉检查时填写检查组所属区县</source>
         <translation>For a cross-district check: the team&apos;s home district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="100"/>
+        <location filename="../../ui/new_inspection.py" line="101"/>
         <source>检查方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="101"/>
+        <location filename="../../ui/new_inspection.py" line="102"/>
         <source>检查组所属区县</source>
         <translation>Team&apos;s home district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="102"/>
+        <location filename="../../ui/new_inspection.py" line="103"/>
         <source>专项</source>
         <translation>Focus packs</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="107"/>
-        <location filename="../../ui/new_inspection.py" line="258"/>
+        <location filename="../../ui/new_inspection.py" line="108"/>
+        <location filename="../../ui/new_inspection.py" line="274"/>
         <source>检查组</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="111"/>
+        <location filename="../../ui/new_inspection.py" line="112"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="111"/>
+        <location filename="../../ui/new_inspection.py" line="112"/>
         <source>执法证号</source>
         <translation>Enforcement certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="111"/>
+        <location filename="../../ui/new_inspection.py" line="112"/>
         <source>所属区县</source>
         <translation>Own district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="111"/>
+        <location filename="../../ui/new_inspection.py" line="112"/>
         <source>组长</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="118"/>
+        <location filename="../../ui/new_inspection.py" line="119"/>
         <source>添加人员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="119"/>
+        <location filename="../../ui/new_inspection.py" line="120"/>
         <source>移除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="135"/>
+        <location filename="../../ui/new_inspection.py" line="136"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="136"/>
+        <location filename="../../ui/new_inspection.py" line="137"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="260"/>
+        <location filename="../../ui/new_inspection.py" line="276"/>
         <source>回避提示：%1 所属区县与被检查机构所在区县（%2）相同。</source>
         <translation>Recusal: %1 belong(s) to the district inspected (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="307"/>
+        <location filename="../../ui/new_inspection.py" line="323"/>
         <source>清单共 %1 项，其中该类机构的重点 %2 项</source>
         <translation>Checklist of %1 items, %2 of them priorities for this type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="321"/>
+        <location filename="../../ui/new_inspection.py" line="337"/>
         <source>回避</source>
         <translation>Recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="322"/>
+        <location filename="../../ui/new_inspection.py" line="338"/>
         <source>如确需参加检查，请说明理由（将写入检查记录）：</source>
         <translation>If they must stay on the team, give the reason (it is written into the record):</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="349"/>
+        <location filename="../../ui/new_inspection.py" line="365"/>
         <source>无法新建检查</source>
         <translation>Cannot create the inspection</translation>
     </message>
@@ -5541,68 +5541,68 @@ Data directory: %2</translation>
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="278"/>
-        <location filename="../../ui/ledger_page.py" line="347"/>
+        <location filename="../../ui/ledger_page.py" line="295"/>
+        <location filename="../../ui/ledger_page.py" line="376"/>
         <source>整改通知书</source>
         <translation>Rectification order</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="295"/>
+        <location filename="../../ui/ledger_page.py" line="303"/>
         <source>生成整改通知书</source>
         <translation>Make the rectification order</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="309"/>
+        <location filename="../../ui/ledger_page.py" line="313"/>
         <source>组长数字签名</source>
         <translation>Leader&apos;s digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="311"/>
+        <location filename="../../ui/ledger_page.py" line="315"/>
         <source>组长的密钥</source>
         <translation>Leader&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="312"/>
+        <location filename="../../ui/ledger_page.py" line="316"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="315"/>
+        <location filename="../../ui/ledger_page.py" line="319"/>
         <source>另存…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="317"/>
+        <location filename="../../ui/ledger_page.py" line="321"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="333"/>
+        <location filename="../../ui/ledger_page.py" line="362"/>
         <source>该检查没有待整改或整改中的问题。</source>
         <translation>This inspection has no pending or in-progress findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="337"/>
+        <location filename="../../ui/ledger_page.py" line="366"/>
         <source>整改通知书 %1 已由组长签名。</source>
         <translation>Rectification order %1 is signed by the leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="339"/>
+        <location filename="../../ui/ledger_page.py" line="368"/>
         <source>整改通知书 %1 已生成，请组长数字签名。</source>
         <translation>Rectification order %1 is made; the leader signs it digitally.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="344"/>
+        <location filename="../../ui/ledger_page.py" line="373"/>
         <source>本机没有组长的密钥：生成后可在命令行签名。</source>
         <translation>This laptop has no key of the leader: once made, sign it on the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="386"/>
+        <location filename="../../ui/ledger_page.py" line="415"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="394"/>
+        <location filename="../../ui/ledger_page.py" line="423"/>
         <source>保存整改通知书</source>
         <translation>Save the rectification order</translation>
     </message>
@@ -5610,240 +5610,240 @@ Data directory: %2</translation>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="88"/>
-        <location filename="../../ui/plan_dialog.py" line="272"/>
-        <location filename="../../ui/plan_dialog.py" line="328"/>
-        <location filename="../../ui/plan_dialog.py" line="433"/>
-        <location filename="../../ui/plan_dialog.py" line="449"/>
+        <location filename="../../ui/plan_dialog.py" line="91"/>
+        <location filename="../../ui/plan_dialog.py" line="276"/>
+        <location filename="../../ui/plan_dialog.py" line="353"/>
+        <location filename="../../ui/plan_dialog.py" line="458"/>
+        <location filename="../../ui/plan_dialog.py" line="474"/>
         <source>双随机抽查</source>
         <translation>Random draw (双随机)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="103"/>
+        <location filename="../../ui/plan_dialog.py" line="106"/>
         <source>一、抽查范围</source>
         <translation>1. Pool</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="106"/>
+        <location filename="../../ui/plan_dialog.py" line="109"/>
         <source>如：2026 年第四季度定点医药机构双随机抽查</source>
         <translation>e.g. Random draw of designated institutions, Q4 2026</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="107"/>
-        <location filename="../../ui/plan_dialog.py" line="220"/>
+        <location filename="../../ui/plan_dialog.py" line="110"/>
+        <location filename="../../ui/plan_dialog.py" line="223"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="109"/>
+        <location filename="../../ui/plan_dialog.py" line="112"/>
         <source>留空为全部区县；多个区县用顿号分隔</source>
         <translation>Empty for all districts; separate several with 、</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="110"/>
-        <location filename="../../ui/plan_dialog.py" line="166"/>
-        <location filename="../../ui/plan_dialog.py" line="205"/>
+        <location filename="../../ui/plan_dialog.py" line="113"/>
+        <location filename="../../ui/plan_dialog.py" line="169"/>
+        <location filename="../../ui/plan_dialog.py" line="208"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="112"/>
+        <location filename="../../ui/plan_dialog.py" line="115"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="115"/>
-        <location filename="../../ui/plan_dialog.py" line="167"/>
+        <location filename="../../ui/plan_dialog.py" line="118"/>
+        <location filename="../../ui/plan_dialog.py" line="170"/>
         <source>机构类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="122"/>
+        <location filename="../../ui/plan_dialog.py" line="125"/>
         <source>抽取机构数</source>
         <translation>Institutions to draw</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="127"/>
+        <location filename="../../ui/plan_dialog.py" line="130"/>
         <source>每组人数</source>
         <translation>Team size</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="132"/>
-        <location filename="../../ui/plan_dialog.py" line="221"/>
+        <location filename="../../ui/plan_dialog.py" line="135"/>
+        <location filename="../../ui/plan_dialog.py" line="224"/>
         <source>方法</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="134"/>
+        <location filename="../../ui/plan_dialog.py" line="137"/>
         <source>交叉检查（被查区县的检查人员回避）</source>
         <translation>Cross-district check (inspectors of the inspected district stand aside)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="135"/>
+        <location filename="../../ui/plan_dialog.py" line="138"/>
         <source>同一检查人员可参加多个检查组</source>
         <translation>An inspector may be in several teams</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="151"/>
+        <location filename="../../ui/plan_dialog.py" line="154"/>
         <source>二、候选名单（先公布名单及其 SHA-256，再取随机源）</source>
         <translation>2. Candidates (publish the list and its SHA-256 before taking the random sources)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="154"/>
+        <location filename="../../ui/plan_dialog.py" line="157"/>
         <source>生成候选名单</source>
         <translation>Make the candidate list</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="164"/>
+        <location filename="../../ui/plan_dialog.py" line="167"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="165"/>
-        <location filename="../../ui/plan_dialog.py" line="204"/>
+        <location filename="../../ui/plan_dialog.py" line="168"/>
+        <location filename="../../ui/plan_dialog.py" line="207"/>
         <source>机构名称</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="168"/>
+        <location filename="../../ui/plan_dialog.py" line="171"/>
         <source>协议编号</source>
         <translation>Agreement no.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="169"/>
+        <location filename="../../ui/plan_dialog.py" line="172"/>
         <source>风险等级</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="170"/>
+        <location filename="../../ui/plan_dialog.py" line="173"/>
         <source>信用等级</source>
         <translation>Credit</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="171"/>
+        <location filename="../../ui/plan_dialog.py" line="174"/>
         <source>权重</source>
         <translation>Weight</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="178"/>
+        <location filename="../../ui/plan_dialog.py" line="181"/>
         <source>三、随机源与抽取</source>
         <translation>3. Random sources and the draw</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="183"/>
+        <location filename="../../ui/plan_dialog.py" line="186"/>
         <source>公开的随机数，组与组之间用 / 分隔，如彩票开奖号码：9319 / 2 5 12 8 10</source>
         <translation>Public random numbers, groups separated by /, e.g. lottery results: 9319 / 2 5 12 8 10</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="186"/>
+        <location filename="../../ui/plan_dialog.py" line="189"/>
         <source>随机源</source>
         <translation>Random sources</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="189"/>
+        <location filename="../../ui/plan_dialog.py" line="192"/>
         <source>预览抽取结果</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="191"/>
+        <location filename="../../ui/plan_dialog.py" line="194"/>
         <source>抽取并建立检查…</source>
         <translation>Draw and plan the inspections…</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="203"/>
+        <location filename="../../ui/plan_dialog.py" line="206"/>
         <source>顺序</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="206"/>
+        <location filename="../../ui/plan_dialog.py" line="209"/>
         <source>候选序号</source>
         <translation>Candidate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="207"/>
+        <location filename="../../ui/plan_dialog.py" line="210"/>
         <source>组长</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="208"/>
+        <location filename="../../ui/plan_dialog.py" line="211"/>
         <source>组员</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="215"/>
+        <location filename="../../ui/plan_dialog.py" line="218"/>
         <source>已做的抽查</source>
         <translation>Draws made</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="219"/>
+        <location filename="../../ui/plan_dialog.py" line="222"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="222"/>
+        <location filename="../../ui/plan_dialog.py" line="225"/>
         <source>机构数</source>
         <translation>Institutions</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="223"/>
+        <location filename="../../ui/plan_dialog.py" line="226"/>
         <source>密钥串</source>
         <translation>Key string</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="224"/>
+        <location filename="../../ui/plan_dialog.py" line="227"/>
         <source>抽查编号</source>
         <translation>Draw id</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="233"/>
+        <location filename="../../ui/plan_dialog.py" line="236"/>
         <source>导出抽查结果…</source>
         <translation>Export the result…</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="294"/>
+        <location filename="../../ui/plan_dialog.py" line="312"/>
         <source>共 {count} 家；候选名单 SHA-256：{sha}
 检查人员名录 {people} 人，其中可任组长 {leaders} 人</source>
         <translation>{count} institutions; SHA-256 of the list: {sha}
 Roster: {people} inspectors, {leaders} of them may lead</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="329"/>
+        <location filename="../../ui/plan_dialog.py" line="354"/>
         <source>机构名录在公布候选名单后有变化：请重新生成候选名单，公布后再抽取。</source>
         <translation>The registry changed after the candidate list was published: make the list again and publish it before drawing.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="358"/>
+        <location filename="../../ui/plan_dialog.py" line="383"/>
         <source>预览（未保存）。密钥串：{key}</source>
         <translation>Preview (not saved). Key string: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="403"/>
+        <location filename="../../ui/plan_dialog.py" line="428"/>
         <source>抽查结果</source>
         <translation>Draw result</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="405"/>
+        <location filename="../../ui/plan_dialog.py" line="430"/>
         <source>保存抽查结果</source>
         <translation>Save the draw result</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="405"/>
+        <location filename="../../ui/plan_dialog.py" line="430"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="374"/>
+        <location filename="../../ui/plan_dialog.py" line="399"/>
         <source>已抽取并建立 {n} 项计划检查（草稿）。抽查编号 {id}；密钥串：{key}</source>
         <translation>Drawn: {n} planned inspections (drafts). Draw id {id}; key string: {key}</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="386"/>
-        <location filename="../../ui/plan_dialog.py" line="477"/>
+        <location filename="../../ui/plan_dialog.py" line="411"/>
+        <location filename="../../ui/plan_dialog.py" line="506"/>
         <source>抽查结果已写入 {path}（及同名 PDF 公告）</source>
         <translation>Draw result written to {path} (and a PDF notice of the same name)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="434"/>
+        <location filename="../../ui/plan_dialog.py" line="459"/>
         <source>无法写入 {path}：{error}
 抽查已保存，可在“已做的抽查”中再次导出。</source>
         <translation>Cannot write {path}: {error}
@@ -5921,27 +5921,27 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>ProgressEntryDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="176"/>
+        <location filename="../../ui/ledger_page.py" line="194"/>
         <source>记录整改进展</source>
         <translation>Rectification progress</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="184"/>
+        <location filename="../../ui/ledger_page.py" line="202"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="185"/>
+        <location filename="../../ui/ledger_page.py" line="203"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="186"/>
+        <location filename="../../ui/ledger_page.py" line="204"/>
         <source>累计追回金额（元）</source>
         <translation>Recovered so far (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="187"/>
+        <location filename="../../ui/ledger_page.py" line="205"/>
         <source>销号只能由已签名的回头看完成。</source>
         <translation>Only a signed follow-up visit closes a finding.</translation>
     </message>
@@ -5950,8 +5950,8 @@ The draw is saved; export it again from “Draws made”.</translation>
     <name>RecordDialog</name>
     <message>
         <location filename="../../ui/record_dialog.py" line="133"/>
-        <location filename="../../ui/record_dialog.py" line="194"/>
-        <location filename="../../ui/record_dialog.py" line="216"/>
+        <location filename="../../ui/record_dialog.py" line="196"/>
+        <location filename="../../ui/record_dialog.py" line="218"/>
         <source>检查记录</source>
         <translation>Inspection record</translation>
     </message>
@@ -5991,104 +5991,104 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="222"/>
+        <location filename="../../ui/record_dialog.py" line="224"/>
         <source>还没有生成记录。</source>
         <translation>No record has been made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="224"/>
+        <location filename="../../ui/record_dialog.py" line="226"/>
         <source>&lt;b&gt;记录编号&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Record no.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="225"/>
+        <location filename="../../ui/record_dialog.py" line="227"/>
         <source>生成于 %1</source>
         <translation>Made on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="228"/>
+        <location filename="../../ui/record_dialog.py" line="230"/>
         <source>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ 与当前数据一致&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ matches the current data&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="231"/>
+        <location filename="../../ui/record_dialog.py" line="233"/>
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ 记录生成后数据有变更，请重新生成&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ the data changed after the record was made: make it again&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="234"/>
+        <location filename="../../ui/record_dialog.py" line="236"/>
         <source>&lt;b&gt;签名&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="236"/>
+        <location filename="../../ui/record_dialog.py" line="238"/>
         <source>（组长）</source>
         <translation> (leader)</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="238"/>
+        <location filename="../../ui/record_dialog.py" line="240"/>
         <source>手写 ✓</source>
         <translation>by hand ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="238"/>
+        <location filename="../../ui/record_dialog.py" line="240"/>
         <source>手写 —</source>
         <translation>by hand —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="239"/>
+        <location filename="../../ui/record_dialog.py" line="241"/>
         <source>数字 ✓</source>
         <translation>digital ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="239"/>
+        <location filename="../../ui/record_dialog.py" line="241"/>
         <source>数字 —</source>
         <translation>digital —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="243"/>
+        <location filename="../../ui/record_dialog.py" line="245"/>
         <source>&lt;b&gt;已签名锁定&lt;/b&gt;：不能再修改，更正须制作更正记录。</source>
         <translation>&lt;b&gt;Signed and locked&lt;/b&gt;: no more changes; corrections need an amendment record.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="255"/>
+        <location filename="../../ui/record_dialog.py" line="257"/>
         <source>无法生成记录</source>
         <translation>Cannot make the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="257"/>
+        <location filename="../../ui/record_dialog.py" line="259"/>
         <source>正在生成检查记录…</source>
         <translation>Making the inspection record…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="265"/>
+        <location filename="../../ui/record_dialog.py" line="267"/>
         <source>制作更正记录</source>
         <translation>Make an amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="267"/>
+        <location filename="../../ui/record_dialog.py" line="269"/>
         <source>将新建一项更正检查，复制原检查的答案和证据供修改；原记录保持不变。继续吗？</source>
         <translation>A new correcting inspection will be made with a copy of the original&apos;s answers and evidence to edit; the original stays as it is. Go on?</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="286"/>
+        <location filename="../../ui/record_dialog.py" line="288"/>
         <source>无法更正</source>
         <translation>Cannot amend</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="305"/>
-        <location filename="../../ui/record_dialog.py" line="308"/>
+        <location filename="../../ui/record_dialog.py" line="307"/>
+        <location filename="../../ui/record_dialog.py" line="310"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="317"/>
-        <location filename="../../ui/record_dialog.py" line="323"/>
+        <location filename="../../ui/record_dialog.py" line="319"/>
+        <location filename="../../ui/record_dialog.py" line="325"/>
         <source>另存检查记录</source>
         <translation>Save a copy of the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="317"/>
+        <location filename="../../ui/record_dialog.py" line="319"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -6240,47 +6240,47 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="412"/>
+        <location filename="../../ui/ledger_page.py" line="441"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="419"/>
+        <location filename="../../ui/ledger_page.py" line="448"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="423"/>
+        <location filename="../../ui/ledger_page.py" line="452"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="428"/>
+        <location filename="../../ui/ledger_page.py" line="457"/>
         <source>开始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="429"/>
+        <location filename="../../ui/ledger_page.py" line="458"/>
         <source>结束日期</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="430"/>
+        <location filename="../../ui/ledger_page.py" line="459"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="431"/>
+        <location filename="../../ui/ledger_page.py" line="460"/>
         <source>保存为（.xlsx 或 .pdf）</source>
         <translation>Save as (.xlsx or .pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="441"/>
+        <location filename="../../ui/ledger_page.py" line="470"/>
         <source>保存情况报告</source>
         <translation>Save the periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="441"/>
+        <location filename="../../ui/ledger_page.py" line="470"/>
         <source>Excel 或 PDF (*.xlsx *.pdf)</source>
         <translation>Excel or PDF (*.xlsx *.pdf)</translation>
     </message>
@@ -6288,97 +6288,97 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>SealingListDialog</name>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="60"/>
+        <location filename="../../ui/evidence/sealing.py" line="66"/>
         <source>封存清单</source>
         <translation>Sealing list</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="64"/>
+        <location filename="../../ui/evidence/sealing.py" line="70"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="65"/>
-        <location filename="../../ui/evidence/sealing.py" line="103"/>
+        <location filename="../../ui/evidence/sealing.py" line="71"/>
+        <location filename="../../ui/evidence/sealing.py" line="109"/>
         <source>物品名称及描述</source>
         <translation>Item and description</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="66"/>
-        <location filename="../../ui/evidence/sealing.py" line="81"/>
-        <location filename="../../ui/evidence/sealing.py" line="107"/>
+        <location filename="../../ui/evidence/sealing.py" line="72"/>
+        <location filename="../../ui/evidence/sealing.py" line="87"/>
+        <location filename="../../ui/evidence/sealing.py" line="113"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="67"/>
+        <location filename="../../ui/evidence/sealing.py" line="73"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="68"/>
-        <location filename="../../ui/evidence/sealing.py" line="108"/>
+        <location filename="../../ui/evidence/sealing.py" line="74"/>
+        <location filename="../../ui/evidence/sealing.py" line="114"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="69"/>
+        <location filename="../../ui/evidence/sealing.py" line="75"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="79"/>
+        <location filename="../../ui/evidence/sealing.py" line="85"/>
         <source>如：阿莫西林胶囊 0.25g×24 粒，批号 20240301</source>
         <translation>e.g. Amoxicillin capsules 0.25 g × 24, batch 20240301</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="86"/>
+        <location filename="../../ui/evidence/sealing.py" line="92"/>
         <source>封存地点、封条编号等（可不填）</source>
         <translation>Where it is sealed, seal number, etc. (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="93"/>
+        <location filename="../../ui/evidence/sealing.py" line="99"/>
         <source>列入封存清单</source>
         <translation>Add to sealing list</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="95"/>
+        <location filename="../../ui/evidence/sealing.py" line="101"/>
         <source>移除所选行</source>
         <translation>Remove selected lines</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="97"/>
+        <location filename="../../ui/evidence/sealing.py" line="103"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="109"/>
+        <location filename="../../ui/evidence/sealing.py" line="115"/>
         <source>照片（勾选）</source>
         <translation>Photos (tick)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="132"/>
+        <location filename="../../ui/evidence/sealing.py" line="153"/>
         <source>、</source>
         <comment>between the names of the photos of a line</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="164"/>
+        <location filename="../../ui/evidence/sealing.py" line="176"/>
         <source>检查已结束或已签字：封存清单只能查看</source>
         <translation>The inspection is finished or signed: the sealing list can only be viewed</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="197"/>
+        <location filename="../../ui/evidence/sealing.py" line="220"/>
         <source>未列入：%1</source>
         <translation>Not added: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/sealing.py" line="185"/>
+        <location filename="../../ui/evidence/sealing.py" line="209"/>
         <source>已列入第 %1 项</source>
         <translation>Added as line %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/sealing.py" line="219"/>
+        <location filename="../../ui/evidence/sealing.py" line="242"/>
         <source>已移除 %n 项</source>
         <translation>
             <numerusform>%n line removed</numerusform>
@@ -6524,10 +6524,11 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="66"/>
-        <location filename="../../ui/signing_dialog.py" line="168"/>
-        <location filename="../../ui/signing_dialog.py" line="312"/>
-        <location filename="../../ui/signing_dialog.py" line="327"/>
+        <location filename="../../ui/signing_dialog.py" line="67"/>
+        <location filename="../../ui/signing_dialog.py" line="158"/>
+        <location filename="../../ui/signing_dialog.py" line="212"/>
+        <location filename="../../ui/signing_dialog.py" line="346"/>
+        <location filename="../../ui/signing_dialog.py" line="361"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
@@ -6572,221 +6573,221 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>Handwritten signature</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="95"/>
-        <location filename="../../ui/signing_dialog.py" line="175"/>
+        <location filename="../../ui/signing_dialog.py" line="170"/>
+        <location filename="../../ui/signing_dialog.py" line="219"/>
         <source>（组长）</source>
         <translation> (leader)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="96"/>
+        <location filename="../../ui/signing_dialog.py" line="173"/>
         <source>检查人员 %1%2</source>
         <translation>Inspector %1%2</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="97"/>
+        <location filename="../../ui/signing_dialog.py" line="94"/>
         <source>被检查单位代表</source>
         <translation>Institution&apos;s representative</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="98"/>
+        <location filename="../../ui/signing_dialog.py" line="95"/>
         <source>拒绝签名（由见证人签名）</source>
         <translation>Refuses to sign (a witness signs)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="100"/>
+        <location filename="../../ui/signing_dialog.py" line="97"/>
         <source>拒签理由</source>
         <translation>Reason for refusing</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="102"/>
+        <location filename="../../ui/signing_dialog.py" line="99"/>
         <source>见证人姓名及身份</source>
         <translation>Witness&apos;s name and capacity</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="105"/>
+        <location filename="../../ui/signing_dialog.py" line="102"/>
         <source>保存签名</source>
         <translation>Save signature</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="122"/>
-        <location filename="../../ui/signing_dialog.py" line="127"/>
-        <location filename="../../ui/signing_dialog.py" line="344"/>
-        <location filename="../../ui/signing_dialog.py" line="360"/>
+        <location filename="../../ui/signing_dialog.py" line="120"/>
+        <location filename="../../ui/signing_dialog.py" line="125"/>
+        <location filename="../../ui/signing_dialog.py" line="378"/>
+        <location filename="../../ui/signing_dialog.py" line="394"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="130"/>
+        <location filename="../../ui/signing_dialog.py" line="128"/>
         <source>管理密钥…</source>
         <translation>Manage keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="132"/>
+        <location filename="../../ui/signing_dialog.py" line="130"/>
         <source>密钥</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="133"/>
+        <location filename="../../ui/signing_dialog.py" line="131"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="138"/>
+        <location filename="../../ui/signing_dialog.py" line="136"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="173"/>
+        <location filename="../../ui/signing_dialog.py" line="217"/>
         <source>&lt;b&gt;签名情况&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="178"/>
+        <location filename="../../ui/signing_dialog.py" line="222"/>
         <source>%1%2：手写 %3&#x3000;数字 %4</source>
         <translation>%1%2: by hand %3   digital %4</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="181"/>
+        <location filename="../../ui/signing_dialog.py" line="225"/>
         <source>被检查单位代表：—</source>
         <translation>Representative: —</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="183"/>
+        <location filename="../../ui/signing_dialog.py" line="227"/>
         <source>被检查单位代表：拒签（%1）</source>
         <translation>Representative: refused (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="185"/>
+        <location filename="../../ui/signing_dialog.py" line="229"/>
         <source>被检查单位代表：✓ %1</source>
         <translation>Representative: ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="187"/>
+        <location filename="../../ui/signing_dialog.py" line="231"/>
         <source>还没有生成记录：手写签名完成后生成记录，核对后再数字签名。</source>
         <translation>No record yet: make it once the handwritten signatures are in, check it, then sign digitally.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="189"/>
+        <location filename="../../ui/signing_dialog.py" line="233"/>
         <source>记录生成后有变更：请重新生成记录后再数字签名。</source>
         <translation>The data changed after the record was made: make it again before signing.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="191"/>
+        <location filename="../../ui/signing_dialog.py" line="235"/>
         <source>数字签名前还需手写签名：%1</source>
         <translation>Still to sign by hand before digital signatures: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="193"/>
+        <location filename="../../ui/signing_dialog.py" line="237"/>
         <source>&lt;b&gt;已签名锁定&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signed and locked&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="217"/>
+        <location filename="../../ui/signing_dialog.py" line="261"/>
         <source>（试用）</source>
         <translation> (trial)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="246"/>
+        <location filename="../../ui/signing_dialog.py" line="290"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="253"/>
+        <location filename="../../ui/signing_dialog.py" line="297"/>
         <source>被检查单位、记录人、回避告知</source>
         <translation>Party, recorder, recusal notice</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="259"/>
+        <location filename="../../ui/signing_dialog.py" line="303"/>
         <source>18 位，见营业执照</source>
         <translation>18 characters, on the business licence</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="262"/>
+        <location filename="../../ui/signing_dialog.py" line="306"/>
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="265"/>
+        <location filename="../../ui/signing_dialog.py" line="307"/>
         <source>已告知被检查单位有申请检查人员回避的权利</source>
         <translation>The party was told of its right to ask for an inspector&apos;s recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="267"/>
+        <location filename="../../ui/signing_dialog.py" line="309"/>
         <source>被检查单位的答复，如 不申请回避</source>
         <translation>The party&apos;s reply, e.g. no recusal requested</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="268"/>
+        <location filename="../../ui/signing_dialog.py" line="310"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="270"/>
+        <location filename="../../ui/signing_dialog.py" line="312"/>
         <source>法定代表人/负责人</source>
         <translation>Legal representative / person in charge</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="271"/>
+        <location filename="../../ui/signing_dialog.py" line="313"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="272"/>
+        <location filename="../../ui/signing_dialog.py" line="314"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="273"/>
+        <location filename="../../ui/signing_dialog.py" line="315"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="274"/>
+        <location filename="../../ui/signing_dialog.py" line="316"/>
         <source>记录人</source>
         <translation>Recorder</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="276"/>
+        <location filename="../../ui/signing_dialog.py" line="318"/>
         <source>答复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="312"/>
+        <location filename="../../ui/signing_dialog.py" line="346"/>
         <source>请先在签名框内签名</source>
         <translation>Please sign in the box first</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="327"/>
+        <location filename="../../ui/signing_dialog.py" line="361"/>
         <source>请先填写被检查单位代表的姓名</source>
         <translation>Please enter the representative&apos;s name first</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="345"/>
+        <location filename="../../ui/signing_dialog.py" line="379"/>
         <source>没有本检查组成员的密钥：请先在“管理密钥”中导入或生成</source>
         <translation>No key of a team member: import or make one under &quot;Manage keys&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="355"/>
+        <location filename="../../ui/signing_dialog.py" line="389"/>
         <source>已签名。</source>
         <translation>Signed. </translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="356"/>
+        <location filename="../../ui/signing_dialog.py" line="390"/>
         <source>还需签名：%1</source>
         <translation>Still to sign: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="358"/>
+        <location filename="../../ui/signing_dialog.py" line="392"/>
         <source>全部签名已完成，记录已锁定。</source>
         <translation>All signatures are in; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="366"/>
+        <location filename="../../ui/signing_dialog.py" line="400"/>
         <source>未签名</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="368"/>
+        <location filename="../../ui/signing_dialog.py" line="402"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
@@ -6794,159 +6795,160 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="121"/>
+        <location filename="../../ui/stock_dialog.py" line="117"/>
+        <location filename="../../ui/stock_dialog.py" line="163"/>
         <source>进销存核对 · {title}</source>
         <translation>Stock reconciliation · {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="126"/>
+        <location filename="../../ui/stock_dialog.py" line="121"/>
         <source>选择核对期间和文件，然后点“核对”。</source>
         <translation>Choose the period and the files, then click “Reconcile”.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="144"/>
+        <location filename="../../ui/stock_dialog.py" line="139"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="146"/>
+        <location filename="../../ui/stock_dialog.py" line="141"/>
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="152"/>
+        <location filename="../../ui/stock_dialog.py" line="143"/>
         <source>存为条目 P6.5 的证据并记录</source>
         <translation>Store as evidence of P6.5 and record</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="158"/>
+        <location filename="../../ui/stock_dialog.py" line="170"/>
         <source>本次检查的清单中没有条目 P6.5</source>
         <translation>The checklist of this inspection has no item P6.5</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="165"/>
+        <location filename="../../ui/stock_dialog.py" line="175"/>
         <source>核对期间与资料（Excel 或 CSV）</source>
         <translation>Period and files (Excel or CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="175"/>
+        <location filename="../../ui/stock_dialog.py" line="185"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="178"/>
+        <location filename="../../ui/stock_dialog.py" line="188"/>
         <source>核对期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="182"/>
+        <location filename="../../ui/stock_dialog.py" line="192"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="182"/>
+        <location filename="../../ui/stock_dialog.py" line="192"/>
         <source>可选</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="183"/>
+        <location filename="../../ui/stock_dialog.py" line="193"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="190"/>
+        <location filename="../../ui/stock_dialog.py" line="200"/>
         <source>核对</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="197"/>
+        <location filename="../../ui/stock_dialog.py" line="207"/>
         <source>购进记录</source>
         <translation>Purchases</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="198"/>
+        <location filename="../../ui/stock_dialog.py" line="208"/>
         <source>销售（发药）记录</source>
         <translation>Sales (dispensing)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="199"/>
+        <location filename="../../ui/stock_dialog.py" line="209"/>
         <source>医保结算记录</source>
         <translation>Settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="200"/>
+        <location filename="../../ui/stock_dialog.py" line="210"/>
         <source>期初库存</source>
         <translation>Opening stock</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="201"/>
+        <location filename="../../ui/stock_dialog.py" line="211"/>
         <source>现场盘点</source>
         <translation>Count on site</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="208"/>
+        <location filename="../../ui/stock_dialog.py" line="218"/>
         <source>选择文件</source>
         <translation>Choose a file</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="210"/>
+        <location filename="../../ui/stock_dialog.py" line="220"/>
         <source>表格 (*.xlsx *.csv *.txt)</source>
         <translation>Tables (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="226"/>
-        <location filename="../../ui/stock_dialog.py" line="246"/>
-        <location filename="../../ui/stock_dialog.py" line="316"/>
+        <location filename="../../ui/stock_dialog.py" line="236"/>
+        <location filename="../../ui/stock_dialog.py" line="256"/>
+        <location filename="../../ui/stock_dialog.py" line="326"/>
         <source>进销存核对</source>
         <translation>Stock reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="227"/>
+        <location filename="../../ui/stock_dialog.py" line="237"/>
         <source>请选择：{files}</source>
         <translation>Choose: {files}</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="236"/>
+        <location filename="../../ui/stock_dialog.py" line="246"/>
         <source>正在核对…</source>
         <translation>Reconciling…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="250"/>
+        <location filename="../../ui/stock_dialog.py" line="260"/>
         <source>正在读取进销存资料…</source>
         <translation>Reading the stock files…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="265"/>
+        <location filename="../../ui/stock_dialog.py" line="275"/>
         <source>{file} 第 {row} 行：{reason}</source>
         <translation>{file} row {row}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="272"/>
+        <location filename="../../ui/stock_dialog.py" line="282"/>
         <source>有无法读取的行：未进行核对，请修改文件后重新核对。</source>
         <translation>Some rows cannot be read: nothing was reconciled. Correct the files and reconcile again.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="281"/>
+        <location filename="../../ui/stock_dialog.py" line="291"/>
         <source>核对品种 {n} 个，有差异 {gaps} 个；结算量超出销售量涉及金额 ¥{amount}</source>
         <translation>{n} drugs reconciled, {gaps} with gaps; settled beyond sold: ¥{amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="287"/>
+        <location filename="../../ui/stock_dialog.py" line="297"/>
         <source>有文件没有规格列：按药品名称比对。</source>
         <translation>A file has no specification column: drugs matched by name.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="309"/>
+        <location filename="../../ui/stock_dialog.py" line="319"/>
         <source>核对表已存为条目 P6.5 的证据，差异已记为该条目的问题。</source>
         <translation>The table is stored as evidence of P6.5 and the gaps are recorded as its finding.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="311"/>
+        <location filename="../../ui/stock_dialog.py" line="321"/>
         <source>核对表已存为条目 P6.5 的证据（无差异）。</source>
         <translation>The table is stored as evidence of P6.5 (no gaps).</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="321"/>
+        <location filename="../../ui/stock_dialog.py" line="331"/>
         <source>正在保存核对表…</source>
         <translation>Saving the table…</translation>
     </message>
@@ -6954,109 +6956,109 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="43"/>
+        <location filename="../../ui/sync_dialog.py" line="45"/>
         <source>与局端服务器同步</source>
         <translation>Sync with the bureau&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="52"/>
+        <location filename="../../ui/sync_dialog.py" line="54"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="57"/>
+        <location filename="../../ui/sync_dialog.py" line="59"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="58"/>
+        <location filename="../../ui/sync_dialog.py" line="60"/>
         <source>登记码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="59"/>
-        <location filename="../../ui/sync_dialog.py" line="93"/>
+        <location filename="../../ui/sync_dialog.py" line="61"/>
+        <location filename="../../ui/sync_dialog.py" line="110"/>
         <source>本局 CA 证书</source>
         <translation>Bureau CA certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="64"/>
+        <location filename="../../ui/sync_dialog.py" line="66"/>
         <source>登记本机</source>
         <translation>Enroll this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="66"/>
+        <location filename="../../ui/sync_dialog.py" line="68"/>
         <source>同步（推送）</source>
         <translation>Sync (push)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="68"/>
+        <location filename="../../ui/sync_dialog.py" line="70"/>
         <source>更新基础数据</source>
         <translation>Update reference data</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="81"/>
+        <location filename="../../ui/sync_dialog.py" line="97"/>
         <source>本机尚未登记到局端服务器</source>
         <translation>This laptop is not enrolled with the bureau&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="84"/>
+        <location filename="../../ui/sync_dialog.py" line="100"/>
         <source>已登记到 %1（%2）</source>
         <translation>Enrolled with %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="93"/>
+        <location filename="../../ui/sync_dialog.py" line="110"/>
         <source>证书 (*.pem *.crt)</source>
         <translation>Certificates (*.pem *.crt)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="113"/>
+        <location filename="../../ui/sync_dialog.py" line="129"/>
         <source>正在登记…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="123"/>
+        <location filename="../../ui/sync_dialog.py" line="138"/>
         <source>已登记，可以同步</source>
         <translation>Enrolled; ready to sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="128"/>
+        <location filename="../../ui/sync_dialog.py" line="143"/>
         <source>正在推送…</source>
         <translation>Pushing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="135"/>
+        <location filename="../../ui/sync_dialog.py" line="150"/>
         <source>正在推送到局端服务器…</source>
         <translation>Pushing to the bureau&apos;s server…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="137"/>
+        <location filename="../../ui/sync_dialog.py" line="152"/>
         <source>已取消；已送达的部分下次继续，不必重传</source>
         <translation>Cancelled; what already arrived is kept and the next sync goes on from there</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="145"/>
+        <location filename="../../ui/sync_dialog.py" line="159"/>
         <source>服务器已确认 %1 项检查（新增 %2 条，更新 %3 条）；发送 %4 MB</source>
         <translation>The server confirmed %1 inspection(s) (%2 rows added, %3 updated); %4 MB sent</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="156"/>
-        <location filename="../../ui/sync_dialog.py" line="163"/>
+        <location filename="../../ui/sync_dialog.py" line="170"/>
+        <location filename="../../ui/sync_dialog.py" line="177"/>
         <source>正在更新基础数据…</source>
         <translation>Updating reference data…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="169"/>
+        <location filename="../../ui/sync_dialog.py" line="182"/>
         <source>已安装 %1 第 %2 版</source>
         <translation>Installed %1 version %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="172"/>
+        <location filename="../../ui/sync_dialog.py" line="185"/>
         <source>未安装 %1 第 %2 版（仍用上一版）：%3</source>
         <translation>Did not install %1 version %2 (the previous one stays in use): %3</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="175"/>
+        <location filename="../../ui/sync_dialog.py" line="188"/>
         <source>基础数据已是最新</source>
         <translation>Reference data is up to date</translation>
     </message>
@@ -7099,22 +7101,22 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>A signer&apos;s certificate must chain to a CA certificate here for the verdict “passed”; trial (self-signed) and personal certificates cannot be added.</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="123"/>
+        <location filename="../../ui/trust_dialog.py" line="127"/>
         <source>已加入信任列表：%1</source>
         <translation>Added to the trust list: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="139"/>
+        <location filename="../../ui/trust_dialog.py" line="143"/>
         <source>已从信任列表移除：%1</source>
         <translation>Removed from the trust list: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="155"/>
+        <location filename="../../ui/trust_dialog.py" line="159"/>
         <source>选择医保局 CA 的证书</source>
         <translation>Choose the bureau CA&apos;s certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="157"/>
+        <location filename="../../ui/trust_dialog.py" line="161"/>
         <source>证书 (*.pem *.crt *.cer *.der);;所有文件 (*)</source>
         <translation>Certificates (*.pem *.crt *.cer *.der);;All files (*)</translation>
     </message>
@@ -7140,37 +7142,37 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>VerdictDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="235"/>
+        <location filename="../../ui/ledger_page.py" line="253"/>
         <source>回头看结论</source>
         <translation>Follow-up verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="239"/>
+        <location filename="../../ui/ledger_page.py" line="257"/>
         <source>已整改</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="240"/>
+        <location filename="../../ui/ledger_page.py" line="258"/>
         <source>部分整改</source>
         <translation>Partly rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="241"/>
+        <location filename="../../ui/ledger_page.py" line="259"/>
         <source>未整改</source>
         <translation>Not rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="246"/>
+        <location filename="../../ui/ledger_page.py" line="264"/>
         <source>整改结论</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="247"/>
+        <location filename="../../ui/ledger_page.py" line="265"/>
         <source>情况说明</source>
         <translation>What was found</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="248"/>
+        <location filename="../../ui/ledger_page.py" line="266"/>
         <source>整改材料和照片请在回头看的检查清单中附到该条目下。</source>
         <translation>Attach the rectification documents and photos to this item in the follow-up&apos;s checklist.</translation>
     </message>
@@ -7178,47 +7180,47 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="180"/>
+        <location filename="../../ui/trust_dialog.py" line="184"/>
         <source>验证记录文件</source>
         <translation>Verify a record file</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="182"/>
+        <location filename="../../ui/trust_dialog.py" line="186"/>
         <source>选择一个已签名的记录 PDF</source>
         <translation>Choose a signed record PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="189"/>
+        <location filename="../../ui/trust_dialog.py" line="193"/>
         <source>选择文件…</source>
         <translation>Choose a file…</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="191"/>
+        <location filename="../../ui/trust_dialog.py" line="195"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="205"/>
+        <location filename="../../ui/trust_dialog.py" line="209"/>
         <source>正在验证 %1…</source>
         <translation>Verifying %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="212"/>
+        <location filename="../../ui/trust_dialog.py" line="216"/>
         <source>正在验证签名…</source>
         <translation>Verifying the signatures…</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="217"/>
+        <location filename="../../ui/trust_dialog.py" line="221"/>
         <source>结论：%1</source>
         <translation>Verdict: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="228"/>
+        <location filename="../../ui/trust_dialog.py" line="232"/>
         <source>选择记录文件</source>
         <translation>Choose the record file</translation>
     </message>
     <message>
-        <location filename="../../ui/trust_dialog.py" line="228"/>
+        <location filename="../../ui/trust_dialog.py" line="232"/>
         <source>PDF 文件 (*.pdf);;所有文件 (*)</source>
         <translation>PDF files (*.pdf);;All files (*)</translation>
     </message>
