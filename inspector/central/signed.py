@@ -22,6 +22,7 @@ from sqlalchemy import Connection, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from inspector.bundle import rows as bundle_rows
+from inspector.bundle.signed import STATED  # the rows a record's data hash is made of
 from inspector.central import schema as s
 from inspector.central.store import ServerStore
 from inspector.errors import InspectorError
@@ -175,20 +176,6 @@ def check_signed_data(c: Connection, store: ServerStore, inspections: Iterable[s
             ws.close()
 
 
-# The rows a record's data hash is made of, in the order a refusal looks for the altered one.
-_STATED = (
-    "inspections",
-    "answers",
-    "evidence",
-    "seal_items",
-    "handwritten_signatures",
-    "interviews",
-    "drug_checks",
-    "claim_samples",
-    "claim_bills",
-)
-
-
 def _first_altered(c: Connection, ws: Any, inspection: str) -> InspectorError:
     """The first row of the inspection that is not as the change that stamped it left it: its
     state differs from the state hash of that change's entry in the laptop's log (held here
@@ -198,7 +185,7 @@ def _first_altered(c: Connection, ws: Any, inspection: str) -> InspectorError:
 
     r = s.rows.c
     with ws.db.session() as session:
-        for name in _STATED:
+        for name in STATED:
             cls: Any = _mapper_class(name)
             column = cls.id if name == "inspections" else cls.inspection_id
             for row in session.scalars(select(cls).where(column == inspection)):
