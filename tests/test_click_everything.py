@@ -121,18 +121,22 @@ def window(
 
 
 def _open_row(qtbot: QtBot, window: MainWindow, institution: str) -> None:
-    """Open an inspection as a user does: a double click on its row of the home list."""
+    """Open an inspection as a user does: a double click on its row of the home list (once the
+    list, read on the database executor, shows it)."""
     table = window.home.table
     model = table.model()
-    for row in range(model.rowCount()):
-        index = model.index(row, 0)
-        texts = [str(model.index(row, c).data()) for c in range(model.columnCount())]
-        if any(institution in text for text in texts):
-            centre = table.visualRect(index).center()
-            qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-            qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-            return
-    raise AssertionError(f"{institution} is not on the home list")
+
+    def row_of() -> int | None:
+        for row in range(model.rowCount()):
+            texts = [str(model.index(row, c).data()) for c in range(model.columnCount())]
+            if any(institution in text for text in texts):
+                return row
+        return None
+
+    qtbot.waitUntil(lambda: row_of() is not None, timeout=10_000)
+    centre = table.visualRect(model.index(row_of(), 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
 
 
 def test_main_window_menus_and_home(
