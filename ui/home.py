@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from inspector.db.enums import InspectionStatus
 from inspector.listing import InspectionFilter, InspectionSummary
 from ui.errors import arg
+from ui.paging import append_page
 from ui.strings import money, status_name
 
 if TYPE_CHECKING:
@@ -187,18 +188,10 @@ class InspectionListModel(QAbstractTableModel):
         source, filters, start = self.source, self.filters, len(self.rows)
         self._fetching = True
 
-        def append(more: list[InspectionSummary]) -> None:
-            if filters is not self.filters or len(self.rows) != start:
-                return  # a new list replaced the one this page belongs to
-            self._fetching = False
-            if not more:
-                self.total = len(self.rows)
-                return
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-            self.rows.extend(more)
-            self.endInsertRows()
-
-        self.read(lambda: source.search(filters, start, PAGE), append)
+        self.read(
+            lambda: source.search(filters, start, PAGE),
+            lambda more: append_page(self, filters, start, more),
+        )
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

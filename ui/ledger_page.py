@@ -51,6 +51,7 @@ from inspector.ledger.follow_up import pending_follow_up
 from inspector.workspace import Workspace
 from ui.errors import arg, show_error
 from ui.ops import OpChanges, ops
+from ui.paging import append_page
 from ui.strings import money
 from ui.table_model import RowsModel
 from ui.tasks import TaskRunner
@@ -139,19 +140,10 @@ class LedgerModel(RowsModel[EntryView]):
         ws, filters, start = self.workspace, self.filters, len(self.rows)
         self._fetching = True
 
-        def append(more: list[EntryView]) -> None:
-            if self.filters is not filters or len(self.rows) != start:
-                return  # a new list replaced the one this page belongs to
-            self._fetching = False
-            if not more:
-                self.total = len(self.rows)
-                return
-            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
-            self.rows.extend(more)
-            self.endInsertRows()
-
         ops().query(
-            lambda: entries.search_entries(ws, filters, start, PAGE), parent=self, success=append
+            lambda: entries.search_entries(ws, filters, start, PAGE),
+            parent=self,
+            success=lambda more: append_page(self, filters, start, more),
         )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
