@@ -134,6 +134,13 @@ def _visit(cli: Cli, tmp_path: Path, *extra: str) -> str:
 
 
 def _sign(cli: Cli, inspection_id: str, keys: dict[str, str], tmp_path: Path) -> None:
+    _ready_to_sign(cli, inspection_id, tmp_path)
+    cli("record", "sign", inspection_id, "--key", keys["370100001"])
+    cli("record", "sign", inspection_id, "--key", keys["370100002"])
+
+
+def _ready_to_sign(cli: Cli, inspection_id: str, tmp_path: Path) -> None:
+    """Hand signatures (the party refusing, with a witness), finished, the record built."""
     strokes = tmp_path / "strokes.json"
     strokes.write_text(json.dumps(STROKES), encoding="utf-8")
     for name, cert in (("张伟", "370100001"), ("李娜", "370100002")):
@@ -143,8 +150,6 @@ def _sign(cli: Cli, inspection_id: str, keys: dict[str, str], tmp_path: Path) ->
         "--witness", "赵某", "--witness-strokes", str(strokes))  # fmt: skip
     cli("inspection", "finish", inspection_id)
     cli("record", "build", inspection_id)
-    cli("record", "sign", inspection_id, "--key", keys["370100001"])
-    cli("record", "sign", inspection_id, "--key", keys["370100002"])
 
 
 def _export(cli: Cli, out: Path, *extra: str) -> dict[str, Any]:

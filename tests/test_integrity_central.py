@@ -26,8 +26,8 @@ from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
 
 from .central_fixtures import Server
-from .conftest import STROKES, Cli
-from .test_bundle import _sign, _visit, team_keys  # noqa: F401
+from .conftest import Cli
+from .test_bundle import _ready_to_sign, _sign, _visit, team_keys  # noqa: F401
 
 # --- the thief's tools: the laptop's device key and a bundle made again around a change -------
 
@@ -280,15 +280,7 @@ def test_the_next_signature_is_still_taken(
     inspection_id = _visit(cli, tmp_path)
     _enroll(cli, server)
     cli("sync", "push", "--json")
-    strokes = tmp_path / "strokes.json"
-    strokes.write_text(json.dumps(STROKES), encoding="utf-8")
-    for name, cert in (("张伟", "370100001"), ("李娜", "370100002")):
-        cli("record", "sign-hand", inspection_id, "--role", "inspector", "--name", name,
-            "--cert-no", cert, "--strokes", str(strokes))  # fmt: skip
-    cli("record", "refuse", inspection_id, "--representative", "王某", "--reason", "不认可",
-        "--witness", "赵某", "--witness-strokes", str(strokes))  # fmt: skip
-    cli("inspection", "finish", inspection_id)
-    cli("record", "build", inspection_id)
+    _ready_to_sign(cli, inspection_id, tmp_path)
     cli("record", "sign", inspection_id, "--key", team_keys["370100001"])
     out, _ = cli("sync", "push", "--json")
     assert json.loads(out)["summary"]["updated"] >= 1
