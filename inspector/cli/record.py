@@ -1,5 +1,6 @@
 """Command-line commands for the record: ``record build|sign|verify|statement|sign-hand|refuse|
-amend``, ``interview new|ask|list|build`` and ``config``."""
+amend``, ``interview new|ask|edit|interviewers|credentials|rights|confirm|check|list`` and
+``config``."""
 
 from __future__ import annotations
 
@@ -50,11 +51,23 @@ def cmd_record_export(args: argparse.Namespace, out: Printer) -> None:
     """A copy of the newest record (signed as far as it is) where the user asks: the way out of
     an encrypted data directory, checked against the hash the database keeps."""
     from inspector.inspections import get_inspection
+    from inspector.record.content import get_interview
     from inspector.record.status import latest_record, save_record_copy
 
+    if not args.id and not args.interview:
+        raise InvalidInput("请给出检查编号（或 --interview 询问笔录编号）")
     with open_workspace(args) as ws:
-        full = get_inspection(ws, args.id).id
-        record = latest_record(ws, full, _interview(ws, args))
+        interview = get_interview(ws, args.interview) if args.interview else None
+        full = get_inspection(ws, args.id).id if args.id else None
+        if interview is not None and full not in (None, interview.inspection_id):
+            raise InvalidInput(
+                "询问笔录 {interview} 不属于检查 {id}", interview=args.interview, id=args.id
+            )
+        record = latest_record(
+            ws,
+            full or interview.inspection_id,
+            interview.id if interview else None,  # type: ignore[union-attr]
+        )
         if record is None:
             raise InvalidInput("该检查还没有生成记录")
         target = save_record_copy(ws, record, Path(args.out))
@@ -207,6 +220,10 @@ def cmd_interview_new(args: argparse.Namespace, out: Printer) -> None:
             place=args.place,
             recorder=args.recorder,
         )
+        if args.relation:
+            from inspector.record.content import update_interview
+
+            update_interview(ws, interview_id, relation=args.relation)
     out.emit({"id": interview_id}, interview_id)
 
 
@@ -226,8 +243,52 @@ def cmd_interview_edit(args: argparse.Namespace, out: Printer) -> None:
             id_no=args.id_no,
             place=args.place,
             recorder=args.recorder,
+            relation=args.relation,
         )
     out.emit({"id": args.interview}, "已修改询问笔录")
+
+
+def cmd_interview_interviewers(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.record.interview import set_interviewers
+
+    with open_workspace(args) as ws:
+        set_interviewers(ws, args.interview, args.cert_no)
+    out.emit({"id": args.interview, "interviewers": args.cert_no}, "已选定询问人")
+
+
+def cmd_interview_credentials(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.record.interview import record_credentials_shown
+
+    with open_workspace(args) as ws:
+        record_credentials_shown(ws, args.interview, args.cert_no)
+    out.emit({"id": args.interview, "cert_no": args.cert_no}, "已记录出示执法证件")
+
+
+def cmd_interview_rights(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.record.interview import record_rights_told
+
+    with open_workspace(args) as ws:
+        record_rights_told(ws, args.interview, args.told, args.reply)
+    out.emit({"id": args.interview, "rights": args.told}, "已记录告知事项")
+
+
+def cmd_interview_confirm(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.record.interview import set_confirmation
+
+    strokes = _strokes(args.strokes) if args.strokes else None
+    with open_workspace(args) as ws:
+        set_confirmation(ws, args.interview, args.text, strokes)
+    out.emit({"id": args.interview}, "已记录被询问人的确认意见")
+
+
+def cmd_interview_check(args: argparse.Namespace, out: Printer) -> int:
+    from inspector.record.content import get_interview
+    from inspector.record.interview import interview_problems
+
+    with open_workspace(args) as ws:
+        problems = interview_problems(get_interview(ws, args.interview))
+    out.emit({"id": args.interview, "missing": problems}, "\n".join(problems) or "可以签名")
+    return 1 if problems else 0
 
 
 def cmd_interview_ask(args: argparse.Namespace, out: Printer) -> None:
@@ -322,8 +383,8 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     build.set_defaults(run=cmd_record_build)
 
     export = sub.add_parser("export", help="把最新的记录另存为文件", parents=[common])
-    export.add_argument("id", help="检查编号")
-    export.add_argument("--interview", metavar="ID", help="改为这份询问笔录")
+    export.add_argument("id", nargs="?", help="检查编号（给出 --interview 时可省略）")
+    export.add_argument("--interview", metavar="ID", help="改为这份询问笔录（编号前几位即可）")
     export.add_argument("--out", required=True, metavar="FILE.pdf", help="另存到此文件")
     export.set_defaults(run=cmd_record_export)
 
@@ -400,6 +461,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     new.add_argument("--id-no", help="身份证件号码")
     new.add_argument("--place", help="询问地点")
     new.add_argument("--recorder", metavar="执法证号", help="记录人（检查组成员）")
+    new.add_argument("--relation", help="与被检查单位的关系，如 本单位职工、参保人员")
     new.set_defaults(run=cmd_interview_new)
     edit = sub.add_parser(
         "edit", help="数字签名前修改询问笔录：某一问答、被询问人、记录人", parents=[common]
@@ -413,7 +475,36 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     edit.add_argument("--id-no", help="身份证件号码")
     edit.add_argument("--place", help="询问地点")
     edit.add_argument("--recorder", metavar="执法证号", help="记录人（检查组成员）")
+    edit.add_argument("--relation", help="与被检查单位的关系，如 本单位职工、参保人员")
     edit.set_defaults(run=cmd_interview_edit)
+    chosen = sub.add_parser(
+        "interviewers", help="选定询问人（至少两名执法人员，回避者除外）", parents=[common]
+    )
+    chosen.add_argument("interview", metavar="INTERVIEW_ID")
+    chosen.add_argument("cert_no", nargs="+", metavar="执法证号")
+    chosen.set_defaults(run=cmd_interview_interviewers)
+    shown = sub.add_parser("credentials", help="记录询问人出示执法证件", parents=[common])
+    shown.add_argument("interview", metavar="INTERVIEW_ID")
+    shown.add_argument("--cert-no", required=True, metavar="执法证号", help="出示证件的询问人")
+    shown.set_defaults(run=cmd_interview_credentials)
+    rights = sub.add_parser("rights", help="记录已告知被询问人的权利义务", parents=[common])
+    rights.add_argument("interview", metavar="INTERVIEW_ID")
+    rights.add_argument(
+        "--told", nargs="+", required=True, choices=["recusal", "truthful", "read_correct"],
+        help="recusal 申请回避；truthful 如实回答、配合；read_correct 核对、更正笔录",
+    )  # fmt: skip
+    rights.add_argument("--reply", help="被询问人的答复，如 不申请回避")
+    rights.set_defaults(run=cmd_interview_rights)
+    confirm = sub.add_parser(
+        "confirm", help="记录被询问人核对笔录后的确认意见（照录或手写笔迹）", parents=[common]
+    )
+    confirm.add_argument("interview", metavar="INTERVIEW_ID")
+    confirm.add_argument("--text", help="被询问人的原话，如 以上笔录我已看过，与我所说的一致")
+    confirm.add_argument("--strokes", metavar="FILE.json", help="被询问人手写的笔迹")
+    confirm.set_defaults(run=cmd_interview_confirm)
+    check = sub.add_parser("check", help="签名前还缺什么", parents=[common])
+    check.add_argument("interview", metavar="INTERVIEW_ID")
+    check.set_defaults(run=cmd_interview_check)
     ask = sub.add_parser("ask", help="记录一问一答", parents=[common])
     ask.add_argument("interview", metavar="INTERVIEW_ID")
     ask.add_argument("--question", "-q", required=True)

@@ -425,6 +425,9 @@ class HandwrittenSignature(Synced, Base):
     refused: Mapped[bool] = mapped_column(default=False)
     refusal_reason: Mapped[str | None] = mapped_column(Text)
     signed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # On an interview record: the SHA-256 of the interview's content the signature was given on
+    # (migration 0017); a later change to the content voids the signature.
+    content_sha256: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (Index("ix_handwritten_signatures_inspection", "inspection_id"),)
 
@@ -470,6 +473,19 @@ class Interview(Synced, Base):
     ended_at: Mapped[datetime | None]
     questions: Mapped[list[Any]] = mapped_column(default=list)  # [{"q": ..., "a": ...}]
     recorder_id: Mapped[str | None] = mapped_column(String(36))  # 记录人 (migration 0013)
+    # The interview as a document (migration 0017_interview_document, inspector/record/
+    # interview.py): the 询问人 chosen (inspector ids, at least two 执法人员), the interviewee's
+    # relation to the party, who showed the 执法证件 and when [{"cert_no", "at"}], the rights
+    # told [{"right", "at", "reply"}], and the interviewee's own closing confirmation, typed
+    # or written on the pad, printed only as captured.
+    interviewer_ids: Mapped[list[Any]] = mapped_column(default=list)
+    interviewee_relation: Mapped[str | None] = mapped_column(String(100))
+    credentials_shown: Mapped[list[Any]] = mapped_column(default=list)
+    rights_told: Mapped[list[Any]] = mapped_column(default=list)
+    confirmation_text: Mapped[str | None] = mapped_column(Text)
+    confirmation_strokes: Mapped[list[Any] | None]
+    confirmation_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    confirmed_at: Mapped[datetime | None]
 
     __table_args__ = (Index("ix_interviews_inspection", "inspection_id"),)
 

@@ -24,6 +24,7 @@ from inspector.inspections import (
 )
 from inspector.progress import NullReporter, Reporter
 from inspector.record.content import (
+    SignatureView,
     get_interview,
 )
 from inspector.record.facts import (
@@ -31,6 +32,7 @@ from inspector.record.facts import (
     gather_facts,
     interview_data_sha256,
     interview_number,
+    interview_record_no,
     qr_payload,
     subject,
 )
@@ -38,6 +40,7 @@ from inspector.record.layout import (
     INTERVIEW_INITIALS,
     RECORD_INITIALS,
     document,
+    interview_page_marks,
     interview_story,
     numbered_canvas,
     record_story,
@@ -58,6 +61,7 @@ def _render(
     qr: str,
     story: Callable[[], list[Flowable]],
     initials: str | None = None,
+    on_page: Callable[[Any, Any], None] | None = None,
 ) -> tuple[Path, str, str, int]:
     """Lay out a document in memory (no plaintext draft on disk: the data directory may be
     encrypted), keep it through the record store (fsynced) and copy it to ``out``. Returns
@@ -71,7 +75,8 @@ def _render(
     buffer = io.BytesIO()
     doc = document(buffer, title)
     doc.subject = subject_text
-    doc.build(story(), canvasmaker=numbered_canvas(footer, qr, initials))
+    pages: dict[str, Any] = {"onFirstPage": on_page, "onLaterPages": on_page} if on_page else {}
+    doc.build(story(), canvasmaker=numbered_canvas(footer, qr, initials), **pages)
     data = buffer.getbuffer()
     sha256 = hashlib.sha256(data).hexdigest()
     kept = ws.records.write(name, data)
@@ -90,7 +95,7 @@ def build_interview_record(
     interview = get_interview(ws, interview_id)
     view = get_inspection(ws, interview.inspection_id)
     data_sha256, facts = interview_data_sha256(ws, interview_id)
-    record_no = f"{facts.record_no}-W{interview_number(ws, interview):02d}"
+    record_no = interview_record_no(facts.record_no, interview_number(ws, interview))
     boxes: dict[str, Any] = {}
     written, name, sha256, size = _render(
         ws,
@@ -98,11 +103,20 @@ def build_interview_record(
         f"interview-{interview.id[:8]}",
         out,
         title=f"询问笔录 {record_no} {interview.interviewee_name}",
-        subject_text=subject(record_no, view.id, data_sha256, view.team, HASH_FORMAT),
+        # Its signers are the interview's 询问人 and 记录人, not the whole team.
+        subject_text=subject(
+            record_no,
+            view.id,
+            data_sha256,
+            [m for m in view.team if m[1] in interview.signers] or view.team,
+            HASH_FORMAT,
+            interview=interview.id,
+        ),
         footer=f"{view.institution_name} · 询问笔录 {record_no}",
         qr=qr_payload(record_no, data_sha256),
         story=lambda: interview_story(view, interview, facts, record_no, boxes),
         initials=INTERVIEW_INITIALS,
+        on_page=interview_page_marks(_page_marks(interview.id, facts.signatures)),
     )
     _keep(
         ws,
@@ -123,6 +137,17 @@ def build_interview_record(
         ),
     )
     return written, sha256
+
+
+def _page_marks(interview_id: str, signatures: list[SignatureView]) -> list[tuple[str, bytes]]:
+    """The handwritten signatures every page of an interview record carries: the
+    interviewee's, then the inspectors' (only those that stand: facts holds no void one)."""
+    mine = [s for s in signatures if s.interview_id == interview_id and s.image_png]
+    return [
+        ("被询问人" if s.role == "interviewee" else s.signer_name, s.image_png or b"")
+        for s in sorted(mine, key=lambda s: s.role != "interviewee")
+        if s.role in ("interviewee", "inspector")
+    ]
 
 
 def _keep(ws: Workspace, action: str, inspection_id: str, record_no: str, row: Record) -> None:

@@ -4,8 +4,9 @@ the record's number and the hash of its data, and amendments of signed inspectio
 
 from __future__ import annotations
 
+import hashlib
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,7 @@ from inspector.evidence import custody
 from inspector.evidence.intake import evidence_facts
 from inspector.hashing import sha256_of
 from inspector.inspections import InspectionView, resolve_id
+from inspector.record.interview_rules import check_id_number
 from inspector.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -277,6 +279,14 @@ def add_signature(
         assert inspection is not None
         _signable(inspection)
         inspector_id = _team_member(session, inspection, cert_no) if role == "inspector" else None
+        bound = None
+        if interview_id is not None:
+            # An interview's signatures are given on its complete content and bound to it: a
+            # later change voids them (inspector/record/interview.py).
+            from inspector.record.interview import ready_to_sign
+
+            interview = ready_to_sign(session, interview_id, role=role, cert_no=cert_no)
+            interview_id, bound = interview.id, interview.content_sha256()
         _replace_previous(ch, inspection.id, role, inspector_id, signer_name, interview_id)
         signature = HandwrittenSignature(
             inspection_id=inspection.id,
@@ -287,6 +297,7 @@ def add_signature(
             strokes=clean,
             image_png=picture,
             refused=False,
+            content_sha256=bound,
         )
         ch.add(signature)
         ch.entity(signature)
@@ -318,6 +329,12 @@ def record_refusal(
         inspection = ch.inspection
         assert inspection is not None
         _signable(inspection)
+        bound = None
+        if interview_id is not None:
+            from inspector.record.interview import ready_to_sign
+
+            interview = ready_to_sign(session, interview_id, role="refusal")
+            interview_id, bound = interview.id, interview.content_sha256()
         _replace_previous(ch, inspection.id, role, None, None, interview_id)
         _replace_previous(ch, inspection.id, "witness", None, None, interview_id)
         session.add_all(
@@ -331,6 +348,7 @@ def record_refusal(
                     image_png=None,
                     refused=True,
                     refusal_reason=reason.strip(),
+                    content_sha256=bound,
                 ),
                 HandwrittenSignature(
                     inspection_id=inspection.id,
@@ -340,6 +358,7 @@ def record_refusal(
                     strokes=clean,
                     image_png=picture,
                     refused=False,
+                    content_sha256=bound,
                 ),
             ]
         )
@@ -383,6 +402,7 @@ class SignatureView:
     refusal_reason: str | None
     signed_at: datetime
     interview_id: str | None
+    content_sha256: str | None = None  # an interview's content it was given on
 
 
 def signatures(ws: Workspace, inspection_id: str) -> list[SignatureView]:
@@ -404,6 +424,7 @@ def signatures(ws: Workspace, inspection_id: str) -> list[SignatureView]:
                 refusal_reason=row.refusal_reason,
                 signed_at=row.signed_at,
                 interview_id=row.interview_id,
+                content_sha256=row.content_sha256,
             )
             for row in rows
         ]
@@ -426,6 +447,58 @@ class InterviewView:
     recorder_cert_no: str | None = None  # 记录人
     recorder_name: str | None = None
     signed: bool = False  # digitally signed: no more changes
+    # The interview as a document (inspector/record/interview.py): the 询问人 chosen (name,
+    # 执法证号), the interviewee's relation to the party, who showed the 执法证件 and when
+    # (name, 执法证号, time), the rights told (code, time, reply), the closing confirmation.
+    interviewers: list[tuple[str, str]] = field(default_factory=list)
+    relation: str | None = None
+    credentials_shown: list[tuple[str, str, datetime]] = field(default_factory=list)
+    rights_told: list[tuple[str, datetime, str | None]] = field(default_factory=list)
+    confirmation_text: str | None = None
+    confirmation_png: bytes | None = None
+    confirmed_at: datetime | None = None
+    # Team members who must not act for it (回避): 执法证号 → reason.
+    recused: dict[str, str] = field(default_factory=dict)
+
+    def content(self) -> dict[str, Any]:
+        """What the interview states, signatures aside: the hash of this is what a handwritten
+        signature on it is bound to (a change after signing voids the signature)."""
+        return {
+            "interview": self.id,
+            "interviewee": [
+                self.interviewee_name,
+                self.interviewee_role,
+                self.interviewee_id_no,
+                self.relation,
+            ],
+            "place": self.place,
+            "times": [
+                self.started_at.isoformat() if self.started_at else None,
+                self.ended_at.isoformat() if self.ended_at else None,
+            ],
+            "questions": self.questions,
+            "recorder": self.recorder_cert_no,
+            "interviewers": [cert for _name, cert in self.interviewers],
+            "credentials": [[cert, at.isoformat()] for _name, cert, at in self.credentials_shown],
+            "rights": [[code, at.isoformat(), reply] for code, at, reply in self.rights_told],
+            "confirmation": [
+                self.confirmation_text,
+                hashlib.sha256(self.confirmation_png).hexdigest()
+                if self.confirmation_png
+                else None,
+            ],
+        }
+
+    def content_sha256(self) -> str:
+        return sha256_of(self.content())
+
+    @property
+    def signers(self) -> list[str]:
+        """执法证号 of who signs this interview record: the 询问人, then the 记录人."""
+        certs = [cert for _name, cert in self.interviewers]
+        if self.recorder_cert_no and self.recorder_cert_no not in certs:
+            certs.append(self.recorder_cert_no)
+        return certs
 
 
 def _interview_signed(session: Session, interview: Interview) -> bool:
@@ -444,6 +517,24 @@ def _interview_view(row: Interview, session: Session | None = None) -> Interview
     recorder = (
         session.get(Inspector, row.recorder_id) if session is not None and row.recorder_id else None
     )
+    people: dict[str, Inspector] = {}
+    recused: dict[str, str] = {}
+    if session is not None:
+        from inspector.record.interview import recused_members
+
+        inspection = session.get(Inspection, row.inspection_id)
+        if inspection is not None:
+            people = {m.inspector.id: m.inspector for m in inspection.members}
+            people.update({p.cert_no: p for p in people.values()})
+            recused = recused_members(session, inspection)
+    interviewers = [
+        (people[i].name, people[i].cert_no) for i in row.interviewer_ids or [] if i in people
+    ]
+    shown = [
+        (people[c["cert_no"]].name if c["cert_no"] in people else "", c["cert_no"], _at(c["at"]))
+        for c in row.credentials_shown or []
+    ]
+    rights = [(r["right"], _at(r["at"]), r.get("reply")) for r in row.rights_told or []]
     return InterviewView(
         id=row.id,
         inspection_id=row.inspection_id,
@@ -457,7 +548,19 @@ def _interview_view(row: Interview, session: Session | None = None) -> Interview
         recorder_cert_no=recorder.cert_no if recorder else None,
         recorder_name=recorder.name if recorder else None,
         signed=session is not None and _interview_signed(session, row),
+        interviewers=interviewers,
+        relation=row.interviewee_relation,
+        credentials_shown=shown,
+        rights_told=rights,
+        confirmation_text=row.confirmation_text,
+        confirmation_png=row.confirmation_png,
+        confirmed_at=row.confirmed_at,
+        recused=recused,
     )
+
+
+def _at(text: str) -> datetime:
+    return datetime.fromisoformat(text)
 
 
 def new_interview(
@@ -472,6 +575,7 @@ def new_interview(
 ) -> str:
     if not interviewee_name.strip():
         raise InvalidInput("请填写被询问人姓名")
+    id_no = check_id_number(id_no) if id_no and id_no.strip() else None
     with ws.change(None, "interview.create", inspection=inspection_id) as ch:
         session = ch.session
         inspection = ch.inspection
@@ -548,11 +652,15 @@ def update_interview(
     id_no: str | None = None,
     place: str | None = None,
     recorder: str | None = None,
+    relation: str | None = None,
 ) -> None:
-    """The interviewee's particulars, the place and the 记录人 (a team member's 执法证号);
-    arguments not given keep their value, an empty string clears one."""
+    """The interviewee's particulars (a 身份证号 checked by its GB 11643 check digit) and
+    relation to the party, the place and the 记录人 (a team member's 执法证号); arguments not
+    given keep their value, an empty string clears one."""
     if interviewee_name is not None and not interviewee_name.strip():
         raise InvalidInput("请填写被询问人姓名")
+    if id_no and id_no.strip():
+        id_no = check_id_number(id_no)
     with ws.change(None, "interview.update") as ch:
         interview = _editable_interview(ch, interview_id)
         inspection = ch.inspection
@@ -565,6 +673,8 @@ def update_interview(
             interview.interviewee_id_no = _clean(id_no)
         if place is not None:
             interview.place = _clean(place)
+        if relation is not None:
+            interview.interviewee_relation = _clean(relation)
         if recorder is not None:
             interview.recorder_id = (
                 _team_member(ch.session, inspection, recorder.strip()) if recorder.strip() else None

@@ -183,6 +183,10 @@ class RecordFacts:
     # grows with every build, the data do not.
     audit_head: str = ""
     audit_events: int = 0
+    # The visit's interview records, listed on the record by number (number, interviewee,
+    # start): outside its data hash, as each interview record has a data hash of its own and
+    # records made before the list keep theirs.
+    interviews: list[tuple[str, str, datetime | None]] = field(default_factory=list)
 
     def hashed(self) -> dict[str, Any]:
         return {
@@ -268,6 +272,15 @@ def gather_facts(
         claims=claims_samples(ws, view.id),
     )
     facts.data_sha256 = sha256_of(_RECORD_DATA[hash_format](view, facts))
+    facts.interviews = [
+        (
+            interview_record_no(record_no, number),
+            interview.interviewee_name
+            + (f"（{interview.interviewee_role}）" if interview.interviewee_role else ""),
+            interview.started_at,
+        )
+        for number, interview in enumerate(get_interviews(ws, view.id), start=1)
+    ]
     facts.audit_head, facts.audit_events = log_state(ws)
     return facts
 
@@ -353,15 +366,37 @@ def interview_data(interview: InterviewView, facts: RecordFacts) -> dict[str, An
         "signatures": signature_entries(facts.signatures, interview.id),
         # Only when given: an interview record built before there was a 记录人 keeps its hash.
         **({"recorder": interview.recorder_cert_no} if interview.recorder_cert_no else {}),
+        # The interview as a document (0017_interview_document), likewise only when given.
+        **_document_data(interview),
     }
+
+
+def _document_data(interview: InterviewView) -> dict[str, Any]:
+    content = interview.content()
+    data: dict[str, Any] = {}
+    for key, given in (
+        ("interviewers", interview.interviewers),
+        ("relation", interview.relation),
+        ("credentials", interview.credentials_shown),
+        ("rights", interview.rights_told),
+        ("confirmation", interview.confirmation_text or interview.confirmation_png),
+    ):
+        if given:
+            data[key] = content["interviewee"][3] if key == "relation" else content[key]
+    return data
 
 
 def interview_data_sha256(
     ws: Workspace, interview_id: str, hash_format: int = HASH_FORMAT
 ) -> tuple[str, RecordFacts]:
     hash_format = hash_format_of(hash_format)
+    from inspector.record.interview import valid_signatures
+
     interview = get_interview(ws, interview_id)
     facts = gather_facts(ws, get_inspection(ws, interview.inspection_id), hash_format)
+    # A signature given on other content than the interview's now is void: not hashed, not
+    # printed (the main record's facts hash only its own signatures, unaffected).
+    facts.signatures = valid_signatures(facts.signatures, interview)
     return sha256_of(_INTERVIEW_DATA[hash_format](interview, facts)), facts
 
 
@@ -392,6 +427,12 @@ def data_hash(
     return gather_facts(ws, view, version).data_sha256
 
 
+def interview_record_no(record_no: str, number: int) -> str:
+    """An interview record's number: the visit's record number and its place among the
+    visit's interviews (W01, W02 …)."""
+    return f"{record_no}-W{number:02d}"
+
+
 def interview_number(ws: Workspace, interview: InterviewView) -> int:
     ids = [item.id for item in get_interviews(ws, interview.inspection_id)]
     return ids.index(interview.id) + 1
@@ -403,6 +444,7 @@ def subject(
     data_sha256: str,
     team: Sequence[Any] = (),
     hash_format: int = HASH_FORMAT,
+    interview: str | None = None,
 ) -> str:
     """The PDF's Subject: what ``record verify`` reads to find the record and its data, who
     must sign it (the signature block: 执法证号 of the team, the leader's last), and the format
@@ -413,6 +455,8 @@ def subject(
         ordered = sorted(team, key=lambda member: member[2] is MemberRole.LEADER)
         text += ";signers=" + ",".join(str(member[1]) for member in ordered)
         text += ";leader=" + ",".join(str(m[1]) for m in team if m[2] is MemberRole.LEADER)
+    if interview:  # an interview record names its interview: verify recomputes its data
+        text += f";interview={interview}"
     return text + f";hashformat={hash_format}"
 
 

@@ -57,6 +57,7 @@ from inspector.record.content import (
     SignatureView,
 )
 from inspector.record.facts import LEGAL_BASIS, RecordFacts, agreement_text
+from inspector.record.interview_rules import RIGHTS
 from inspector.record.linebreak import ChineseParagraph as Paragraph
 from inspector.resources import resource_path
 from inspector.workspace import Workspace
@@ -710,6 +711,16 @@ def record_story(
     if facts.seals:
         story.append(Paragraph("封存清单", s["h2"]))
         story.append(_seal_table(facts, s, evidence_no))
+    if facts.interviews:
+        # The visit's interview records by number: each is a document of its own.
+        story.append(Paragraph("询问笔录", s["h2"]))
+        for number, who, started in facts.interviews:
+            story.append(
+                Paragraph(
+                    f"{number}　被询问人：{markup(who)}　询问时间：{local_time(started)}",
+                    s["base"],
+                )
+            )
     story.append(Paragraph("被检查单位的陈述、申辩", s["h2"]))
     statement = facts.statement.strip()
     if statement:
@@ -890,6 +901,67 @@ def document(path: Path | IO[bytes], title: str) -> SimpleDocTemplate:
     )
 
 
+def interview_page_marks(marks: list[tuple[str, bytes]]) -> Any:
+    """A page callback that puts the interview's handwritten signatures (the interviewee's,
+    then each 询问人's, as bound to its content) on the line where each page is initialled:
+    every page of the electronic record carries them, as a paper one carries initials."""
+
+    def draw(canvas: Canvas, _doc: Any) -> None:
+        if not marks:
+            return
+        canvas.saveState()
+        x = 18 * mm + pdfmetrics.stringWidth(INTERVIEW_INITIALS, FONT, 8) + 1 * mm
+        for label, png in marks:
+            canvas.setFont(FONT, 6)
+            canvas.setFillColor(colors.grey)
+            canvas.drawString(x, 19.5 * mm, label)
+            reader = ImageReader(io.BytesIO(png))
+            w, h = reader.getSize()
+            scale = min(20 * mm / w, 5.5 * mm / h)
+            canvas.drawImage(reader, x, 13.8 * mm, w * scale, h * scale, mask="auto")
+            x += 22 * mm
+        canvas.restoreState()
+
+    return draw
+
+
+def _interview_rows(interview: InterviewView, view: InspectionView, facts: RecordFacts) -> list:  # type: ignore[type-arg]
+    """The particulars: each line from a captured field, "（未记录）" where nothing was."""
+    unrecorded = "（未记录）"
+    names = {cert: name for name, cert, _role in view.team}
+    interviewers = "；".join(f"{name}（执法证号 {cert}）" for name, cert in interview.interviewers)
+    shown = "<br/>".join(
+        f"{markup(name or names.get(cert, ''))}（执法证号 {cert}）于 {local_time(at)} "
+        "向被询问人出示行政执法证件"
+        for name, cert, at in interview.credentials_shown
+    )
+    told = "<br/>".join(
+        f"{local_time(at)} 告知{RIGHTS.get(code, code)}"
+        + (f"；被询问人答复：{markup(reply)}" if reply else "")
+        for code, at, reply in interview.rights_told
+    )
+    person = markup(interview.interviewee_name) + (
+        f"（{markup(interview.interviewee_role)}）" if interview.interviewee_role else ""
+    )
+    return [
+        ("被询问人", person),
+        ("身份证号", markup(interview.interviewee_id_no) or unrecorded),
+        ("与被检查单位的关系", markup(interview.relation) or unrecorded),
+        ("询问时间", f"{local_time(interview.started_at)} 至 {local_time(interview.ended_at)}"),
+        ("询问地点", markup(interview.place or view.institution_name)),
+        ("询问人", markup(interviewers) or "（未选定）"),
+        (
+            "记录人",
+            f"{markup(interview.recorder_name)}（执法证号 {interview.recorder_cert_no}）"
+            if interview.recorder_cert_no
+            else unrecorded,
+        ),
+        ("出示执法证件", shown or unrecorded),
+        ("告知事项", told or unrecorded),
+        ("所涉检查", markup(f"{view.institution_name} 现场检查（记录编号 {facts.record_no}）")),
+    ]
+
+
 def interview_story(
     view: InspectionView,
     interview: InterviewView,
@@ -898,28 +970,12 @@ def interview_story(
     boxes: dict[str, Any],
 ) -> list[Flowable]:
     s = _styles()
-    team = "；".join(f"{name}（执法证号 {cert}）" for name, cert, _role in view.team)
-    rows = [
-        (
-            "被询问人",
-            interview.interviewee_name
-            + (f"（{interview.interviewee_role}）" if interview.interviewee_role else ""),
-        ),
-        ("身份证件号码", interview.interviewee_id_no or "—"),
-        ("询问时间", f"{local_time(interview.started_at)} 至 {local_time(interview.ended_at)}"),
-        ("询问地点", interview.place or view.institution_name),
-        ("询问人", f"{team}。询问人已出示行政执法证件。"),
-        (
-            "记录人",
-            f"{interview.recorder_name}（执法证号 {interview.recorder_cert_no}）"
-            if interview.recorder_cert_no
-            else "（未记录）",
-        ),
-        ("所涉检查", f"{view.institution_name} 现场检查（记录编号 {facts.record_no}）"),
-    ]
     table = Table(
-        [[Paragraph(k, s["base"]), Paragraph(markup(v), s["base"])] for k, v in rows],
-        colWidths=[28 * mm, 146 * mm],
+        [
+            [Paragraph(k, s["base"]), Paragraph(v, s["base"])]
+            for k, v in _interview_rows(interview, view, facts)
+        ],
+        colWidths=[34 * mm, 140 * mm],
     )
     table.setStyle(_grid())
     story: list[Flowable] = [
@@ -935,8 +991,19 @@ def interview_story(
         story.append(Spacer(1, 2 * mm))
     if not interview.questions:
         story.append(Paragraph("（未记录问答。）", s["base"]))
-    # The usual closing line of an interview record (the tool's standard wording).
-    story.append(Paragraph("以上笔录我已看过（或已向我宣读过），与我所说的相符。", s["base"]))
+    # The interviewee's own confirmation, as captured (typed, or the handwriting itself);
+    # nothing pre-printed in the interviewee's name.
+    if interview.confirmation_text or interview.confirmation_png:
+        story.append(
+            Paragraph(
+                f"被询问人核对笔录后的确认意见（{local_time(interview.confirmed_at)}）：",
+                s["base"],
+            )
+        )
+        if interview.confirmation_text:
+            story.append(Paragraph(markup(interview.confirmation_text), s["base"]))
+        if interview.confirmation_png:
+            story.append(_signature_image(interview.confirmation_png, 120 * mm, 22 * mm))
     label = f"被询问人<br/>{markup(interview.interviewee_name)}"
     rows = _party_rows(
         label,
@@ -944,6 +1011,33 @@ def interview_story(
         _one(facts, "witness", interview.id),
         s,
     )
-    rows += _team_rows(view, facts, interview.id, "询问人", s, boxes)
+    rows += _interview_signer_rows(view, interview, facts, s, boxes)
     story.append(KeepTogether([Paragraph("签名", s["h2"]), _signature_table(rows, s)]))
     return story
+
+
+def _interview_signer_rows(
+    view: InspectionView,
+    interview: InterviewView,
+    facts: RecordFacts,
+    s: dict[str, ParagraphStyle],
+    boxes: dict[str, Any],
+) -> list[list[Any]]:
+    """A row per 询问人 and for the 记录人 (not the whole team): the handwritten signature and
+    the box for the digital one; the leader, if one of them, last (signing.sign_record)."""
+    by_cert = {
+        sig.cert_no: sig
+        for sig in facts.signatures
+        if sig.role == "inspector" and sig.interview_id == interview.id
+    }
+    asking = {cert for _name, cert in interview.interviewers}
+    rows = []
+    signers = [m for m in view.team if m[1] in interview.signers]
+    for name, cert, _role in sorted(signers, key=lambda member: member[2].value == "leader"):
+        title = "询问人" if cert in asking else "记录人"
+        if cert in asking and cert == interview.recorder_cert_no:
+            title = "询问人、记录人"
+        label = f"{title}<br/>{markup(name)}<br/>执法证号 {cert}"
+        box = SignatureBox(cert, 52 * mm, 16 * mm, boxes)
+        rows.append(_signer_row(label, by_cert.get(cert), s, box))
+    return rows

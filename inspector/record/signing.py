@@ -27,8 +27,9 @@ from inspector.errors import InvalidInput, NotFound
 from inspector.evidence.verify import verify_evidence
 from inspector.inspections import get_inspection
 from inspector.ledger.entries import enter_findings
-from inspector.record.content import signatures
+from inspector.record.content import get_interview, signatures
 from inspector.record.facts import UnknownHashFormat, data_hash
+from inspector.record.interview import require_ready, valid_signatures
 from inspector.record.status import latest_record
 from inspector.signing.keystore import KeyStore
 from inspector.signing.revisions import form_fields, page_numbers
@@ -46,8 +47,16 @@ def missing_handwritten(
     """Whose handwritten signature the record (or interview record) still lacks, in words."""
     view = get_inspection(ws, inspection_id)
     kept = [s for s in signatures(ws, view.id) if s.interview_id == interview_id]
+    team = view.team
+    title = "检查人员"
+    if interview_id is not None:
+        # An interview's: its 询问人 and 记录人, and only signatures on its content as it is.
+        interview = get_interview(ws, interview_id)
+        kept = valid_signatures(kept, interview)
+        team = [m for m in team if m[1] in interview.signers]
+        title = "询问人/记录人"
     signed = {s.cert_no for s in kept if s.role == "inspector"}
-    missing = [f"检查人员 {name}" for name, cert, _role in view.team if cert not in signed]
+    missing = [f"{title} {name}" for name, cert, _role in team if cert not in signed]
     party_role = "party" if interview_id is None else "interviewee"
     party = next((s for s in kept if s.role == party_role), None)
     if party is None:
@@ -98,17 +107,26 @@ def sign_record(
     finished = (InspectionStatus.AWAITING_SIGNATURES, InspectionStatus.SIGNED)
     if interview_id is None and view.status not in finished:
         raise InvalidInput("请先完成现场检查（结束检查后才能签名记录）")
+    team = view.team
+    if interview_id is not None:
+        # Signing locks the interview: complete first (who asked, who wrote, who was asked,
+        # the interviewee's confirmation); its signers are its 询问人 and 记录人.
+        interview = require_ready(ws, interview_id)
+        interview_id = interview.id
+        team = [m for m in team if m[1] in interview.signers]
     record = latest_record(ws, view.id, interview_id)
     if record is None:
         raise InvalidInput("还没有生成检查记录：请先生成记录，核对后再签名")
     if not record.current:
         raise InvalidInput("记录生成后数据有变更：请重新生成记录，核对后再签名")
-    members = {cert: (name, role) for name, cert, role in view.team}
+    members = {cert: (name, role) for name, cert, role in team}
     if info.cert_no not in members:
         raise InvalidInput(
             "该密钥证书上的执法证号（{value}）不属于本检查组，不能签名本记录",
             value=info.cert_no or "无",
         )
+    # (An interview record's signers are its 询问人 and 记录人: another member is refused
+    # above as not of its signers.)
     if info.cert_no in record.signed_by:
         raise InvalidInput("{name} 已经签过本记录", name=info.name)
     if not record.signed_by:
@@ -138,7 +156,7 @@ def sign_record(
         field_name=f"inspector-{info.cert_no}",
         box=(int(box[0]), float(box[1]), float(box[2]), float(box[3]), float(box[4])),
         label_lines=["检查组长" if role is MemberRole.LEADER else "检查人员"],
-        reason=f"现场检查记录 {record.record_no}",
+        reason=f"{'询问笔录' if interview_id else '现场检查记录'} {record.record_no}",
         location=view.district,
         now=now,
     )
@@ -488,12 +506,22 @@ def verify_record(ws: Workspace | None, path: Path) -> RecordCheck:
     except OSError:
         data = b""
     missing = _check_against_database(ws, check, view.id, data)
-    team = [_Member(name, cert, role is MemberRole.LEADER) for name, cert, role in view.team]
+    interview_id = fields.get("interview")
+    members = view.team
+    if interview_id:
+        # An interview record: its signers, its own data.
+        try:
+            interview = get_interview(ws, interview_id)
+        except (NotFound, InvalidInput):
+            check.problems.append("本机数据库中没有记录所述的询问笔录")
+            return check
+        members = [m for m in members if m[1] in interview.signers] or members
+    team = [_Member(name, cert, role is MemberRole.LEADER) for name, cert, role in members]
     if check.pdf.signatures:
         _check_team(check, team, bindings, missing)
     try:
         # Recomputed by the rule of the format the record states (none: format 1).
-        current = data_hash(ws, view, None, fields.get("hashformat"))
+        current = data_hash(ws, view, interview_id or None, fields.get("hashformat"))
     except UnknownHashFormat as error:
         check.problems.append(str(error))
     else:
