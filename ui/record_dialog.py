@@ -3,12 +3,9 @@ out of date, who has signed), make it again, print it, save a copy."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QBuffer, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -32,84 +29,15 @@ from inspector.record.status import RecordView, latest_record, record_bytes, sav
 from inspector.workspace import Workspace
 from ui.errors import arg, show_error
 from ui.ops import OpChanges, ops
+from ui.record_preview import (  # noqa: F401 (print_pdf, cups_command: named from here too)
+    PRINT_DPI,
+    PrintError,
+    cups_command,
+    load_record,
+    print_pdf,
+    send_to_cups,
+)
 from ui.tasks import TaskRunner
-
-# QtPdf renders pages only as pictures. At the printer's own resolution (1200 dpi for Qt's
-# high-resolution mode) an 18-page record took 96.7 s and a 180 MB job; 300 dpi is what office
-# printers print text and photos at, the QR code's module is still 6 dots, and the same record
-# prints in seconds (benchmarks/bench_print.py).
-PRINT_DPI = 300
-
-
-def print_pdf(document: QPdfDocument, printer: QPrinter, dpi: int = PRINT_DPI) -> int:
-    """Print every page of a PDF, each scaled to the printer's page, rendered at ``dpi`` (or
-    the printer's resolution when lower). Returns the pages sent."""
-    painter = QPainter()
-    if not painter.begin(printer):
-        return 0
-    try:
-        area = printer.pageRect(QPrinter.Unit.DevicePixel)
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            size = document.pagePointSize(page)
-            device = min(area.width() / size.width(), area.height() / size.height())
-            render = min(device, dpi / 72)
-            image = document.render(page, (size * render).toSize())
-            # No alpha channel: an opaque page, without a soft mask in the job.
-            image = image.convertToFormat(QImage.Format.Format_RGB888)
-            painter.drawImage(QRectF(QPointF(0, 0), size * device), image)
-    finally:
-        painter.end()
-    return document.pageCount()
-
-
-def cups_command(printer: QPrinter, title: str) -> list[str] | None:
-    """The ``lp`` command that prints a PDF as it is (vectors: the printer's own resolution, no
-    picture of each page) on the CUPS queue chosen in the print dialog, or None where there is
-    no CUPS (Windows) or the printer is not a queue (a PDF file)."""
-    lp = shutil.which("lp")
-    if (
-        lp is None
-        or printer.outputFormat() is not QPrinter.OutputFormat.NativeFormat
-        or not printer.printerName()
-    ):
-        return None
-    command = [lp, "-d", printer.printerName(), "-t", title, "-n", str(printer.copyCount())]
-    if printer.printRange() is QPrinter.PrintRange.PageRange and printer.fromPage():
-        command += ["-P", f"{printer.fromPage()}-{printer.toPage() or printer.fromPage()}"]
-    sides = {
-        QPrinter.DuplexMode.DuplexLongSide: "two-sided-long-edge",
-        QPrinter.DuplexMode.DuplexShortSide: "two-sided-short-edge",
-        QPrinter.DuplexMode.DuplexNone: "one-sided",
-    }.get(printer.duplex())
-    if sides:
-        command += ["-o", f"sides={sides}"]
-    return command
-
-
-def send_to_cups(command: list[str], data: bytes) -> None:
-    """Spool the PDF's bytes (read through the record store) on stdin: no copy on disk."""
-    try:
-        subprocess.run(command, input=data, capture_output=True, check=True, timeout=120)
-    except (OSError, subprocess.SubprocessError) as error:
-        detail = getattr(error, "stderr", b"") or b""
-        raise PrintError(detail.decode("utf-8", "replace").strip() or str(error)) from error
-
-
-class PrintError(Exception):
-    """The print system refused the job; the message is its own."""
-
-
-def load_record(workspace: Workspace, record: RecordView, document: QPdfDocument) -> QBuffer:
-    """Show a kept record from its bytes (read through the record store, never by its path).
-    The buffer is the document's child: it lives as long as the document reads from it."""
-    parent: QObject = document
-    buffer = QBuffer(parent)
-    buffer.setData(QByteArray(record_bytes(workspace, record)))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)
-    return buffer
 
 
 class RecordDialog(QDialog):
