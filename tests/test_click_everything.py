@@ -103,9 +103,15 @@ def full_workspace(workspace: Workspace) -> dict[str, str]:
     save_answer(workspace, going, "P2.4", "problem", note="药师不在岗", amount="300")
     [photo] = add_evidence(workspace, going, [PHOTOS / "mobile" / "jolla.jpg"], item_code="P2.4")
     assert photo.evidence_id is not None
-    new_interview(workspace, going, "王某", role="药店负责人")
+    interview = new_interview(workspace, going, "王某", role="药店负责人")
     planned = plan(workspace, "市中区丙诊所")
-    return {"signed": signed, "going": going, "planned": planned, "photo": photo.evidence_id}
+    return {
+        "signed": signed,
+        "going": going,
+        "planned": planned,
+        "photo": photo.evidence_id,
+        "interview": interview,
+    }
 
 
 @pytest.fixture
@@ -236,6 +242,11 @@ DIALOGS: dict[str, Any] = {
         "ui.interview_dialog",
         "InterviewDialog",
         lambda ws, r, ids: (ws, r, ids["going"]),
+    ),
+    "interview_record": (
+        "ui.interview_dialog",
+        "InterviewRecordDialog",
+        lambda ws, r, ids: (ws, r, ids["interview"]),
     ),
     "evidence_viewer": (
         "ui.evidence.viewer",

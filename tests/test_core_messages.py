@@ -36,6 +36,8 @@ MODULES = [
     "inspector/evidence/media.py",
     "inspector/record/signing.py",
     "inspector/record/content.py",
+    "inspector/record/interview.py",
+    "inspector/record/interview_rules.py",
     "inspector/record/facts.py",
     "inspector/signing/keystore.py",
     "inspector/signing/sign.py",

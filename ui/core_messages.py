@@ -797,6 +797,19 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "密钥"),
         QT_TRANSLATE_NOOP("Core", "证书"),
         QT_TRANSLATE_NOOP("Core", "设备"),
+        # The interview record as a document (issue 25, finding 8: inspector/record/interview.py
+        # and interview_rules.py).
+        QT_TRANSLATE_NOOP("Core", "告知事项应为：{value}"),
+        QT_TRANSLATE_NOOP("Core", "请由被询问人写下（或照录）核对笔录后的确认意见"),
+        QT_TRANSLATE_NOOP("Core", "询问笔录还不能签名，缺少：{missing}"),
+        QT_TRANSLATE_NOOP(
+            "Core", "执法证号 {cert_no} 不是这份询问笔录的询问人或记录人，不能在笔录上签名"
+        ),
+        QT_TRANSLATE_NOOP("Core", "不能这样选择询问人：{problems}"),
+        QT_TRANSLATE_NOOP("Core", "执法证号 {cert_no} 不是这份询问笔录的询问人：请先选定询问人"),
+        QT_TRANSLATE_NOOP("Core", "身份证号“{text}”应为 18 位（最后一位可为 X）"),
+        QT_TRANSLATE_NOOP("Core", "身份证号“{text}”的校验位不对，请核对证件"),
+        QT_TRANSLATE_NOOP("Core", "身份证号“{text}”中的出生日期不存在，请核对证件"),
     )
 )
 
