@@ -4679,14 +4679,14 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <message>
         <location filename="../../ui/interview_dialog.py" line="546"/>
         <source>保存签名</source>
-        <translation type="unfinished">Save signature</translation>
+        <translation>Save signature</translation>
     </message>
     <message>
         <location filename="../../ui/interview_dialog.py" line="552"/>
         <location filename="../../ui/interview_dialog.py" line="557"/>
         <location filename="../../ui/interview_dialog.py" line="686"/>
         <source>数字签名</source>
-        <translation type="unfinished">Digital signature</translation>
+        <translation>Digital signature</translation>
     </message>
     <message>
         <location filename="../../ui/interview_dialog.py" line="559"/>
@@ -4696,12 +4696,12 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <message>
         <location filename="../../ui/interview_dialog.py" line="560"/>
         <source>口令</source>
-        <translation type="unfinished">Passphrase</translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <location filename="../../ui/interview_dialog.py" line="563"/>
         <source>关闭</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../ui/interview_dialog.py" line="601"/>
@@ -4741,27 +4741,27 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <message>
         <location filename="../../ui/interview_dialog.py" line="647"/>
         <source>无法生成</source>
-        <translation type="unfinished">Cannot make it</translation>
+        <translation>Cannot make it</translation>
     </message>
     <message>
         <location filename="../../ui/interview_dialog.py" line="649"/>
         <source>正在生成询问笔录…</source>
-        <translation type="unfinished">Making the interview record…</translation>
+        <translation>Making the interview record…</translation>
     </message>
     <message>
         <location filename="../../ui/interview_dialog.py" line="657"/>
         <source>签名</source>
-        <translation type="unfinished">Signatures</translation>
+        <translation>Signatures</translation>
     </message>
     <message>
         <location filename="../../ui/interview_dialog.py" line="657"/>
         <source>请先在签名框内签名</source>
-        <translation type="unfinished">Please sign in the box first</translation>
+        <translation>Please sign in the box first</translation>
     </message>
     <message>
         <location filename="../../ui/interview_dialog.py" line="676"/>
         <source>未保存</source>
-        <translation type="unfinished">Not saved</translation>
+        <translation>Not saved</translation>
     </message>
     <message>
         <location filename="../../ui/interview_dialog.py" line="686"/>
@@ -4771,12 +4771,12 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <message>
         <location filename="../../ui/interview_dialog.py" line="698"/>
         <source>未签名</source>
-        <translation type="unfinished">Not signed</translation>
+        <translation>Not signed</translation>
     </message>
     <message>
         <location filename="../../ui/interview_dialog.py" line="700"/>
         <source>正在签名…</source>
-        <translation type="unfinished">Signing…</translation>
+        <translation>Signing…</translation>
     </message>
 </context>
 <context>
@@ -6340,18 +6340,18 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/record_preview.py" line="128"/>
         <source>打印…</source>
-        <translation type="unfinished">Print…</translation>
+        <translation>Print…</translation>
     </message>
     <message>
         <location filename="../../ui/record_preview.py" line="129"/>
         <source>另存为…</source>
-        <translation type="unfinished">Save as…</translation>
+        <translation>Save as…</translation>
     </message>
     <message>
         <location filename="../../ui/record_preview.py" line="170"/>
         <location filename="../../ui/record_preview.py" line="173"/>
         <source>无法打印</source>
-        <translation type="unfinished">Cannot print</translation>
+        <translation>Cannot print</translation>
     </message>
     <message>
         <location filename="../../ui/record_preview.py" line="183"/>
@@ -6362,7 +6362,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/record_preview.py" line="183"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished">PDF files (*.pdf)</translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
 </context>
 <context>
