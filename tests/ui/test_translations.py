@@ -1,8 +1,10 @@
-"""English through Qt translations: every UI string is translated, and switching language
-rebuilds the window in English and back."""
+"""English through Qt translations: every UI string is translated, a translated message is
+filled with its values in one way, and switching language rebuilds the window in English and
+back."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -46,6 +48,22 @@ def test_every_ui_string_has_an_english_translation(tmp_path: Path) -> None:
     ]
     assert untranslated == [], "run scripts/update_translations.sh and translate these"
     assert len(list(ET.parse(copy).getroot().iter("message"))) > 100
+
+
+def test_the_ui_fills_placeholders_with_arg_only() -> None:
+    """A translated message is filled by ``ui.errors.arg`` (``%1``, ``%2``… in one pass, as Qt's
+    ``QString::arg``), never by a chain of ``.replace``: a chain fills a ``%2`` or ``{name}``
+    that the first value brought in (a file named "100%2" shows another value), and two ways of
+    writing placeholders in the .ts drift apart."""
+    chain = re.compile(r"""\.replace\(\s*["'][%{]""")  # \s: also split over two lines
+    root = ROOT / "ui"
+    found = [
+        f"{path.relative_to(ROOT)}:{text.count(chr(10), 0, match.start()) + 1}"
+        for path in sorted(root.rglob("*.py"))
+        for text in [path.read_text(encoding="utf-8")]
+        for match in chain.finditer(text)
+    ]
+    assert found == [], 'fill with ui.errors.arg(self.tr("… %1 …"), value)'
 
 
 def test_switching_language_rebuilds_the_window(qtbot: QtBot, workspace: Workspace) -> None:

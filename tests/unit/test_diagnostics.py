@@ -463,22 +463,6 @@ def test_the_ui_prints_no_traceback_of_its_own() -> None:
     assert found == []
 
 
-def test_the_ui_fills_placeholders_with_arg_only() -> None:
-    """A chain of ``.replace("%1", …)`` fills a ``%2`` that the first value brought in (a file
-    named "100%2" shows another value); ``ui.errors.arg`` fills each placeholder once."""
-    import re
-
-    root = ROOT / "ui"
-    chain = re.compile(r"""\.replace\(\s*["']%""")  # \s: also split over two lines
-    found = [
-        f"{path.relative_to(root.parent)}:{text.count(chr(10), 0, match.start()) + 1}"
-        for path in sorted(root.rglob("*.py"))
-        for text in [path.read_text(encoding="utf-8")]
-        for match in chain.finditer(text)
-    ]
-    assert found == []
-
-
 def test_the_ui_shows_a_core_error_in_a_box_through_show_error_only() -> None:
     """One helper puts a core error in a message box (ui.errors.show_error): no copies of
     ``QMessageBox.warning(self, title, core_message(error))`` that drift apart."""
