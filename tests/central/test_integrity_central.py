@@ -1,4 +1,4 @@
-"""Finding 8: a stolen device key against the central service. The laptop's own
+"""A stolen device key against the central service. The laptop's own
 enrolled device key signs every request and the crafted manifests (an enrolled signer), as a
 thief with the laptop would; each attack is refused with its reason and the server's rows,
 office lines and stored files are as before. Also a device pushing another district's

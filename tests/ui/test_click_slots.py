@@ -172,7 +172,8 @@ def test_the_scan_sees_the_connections() -> None:
 
 
 def test_the_rule_refuses_the_two_broken_slots() -> None:
-    """The slots of issue 25 item 9 as they were: the rule refuses both, accepts the fixes."""
+    """The two slots that broke 打印… and 制作更正记录… (a ``printer`` and a ``confirm`` argument
+    filled by ``clicked(bool)``): the rule refuses both, and accepts them without the argument."""
     broken = ast.parse(
         "class D:\n"
         "    def print_record(self, printer=None): ...\n"

@@ -27,7 +27,7 @@ from ui.keys_dialog import KeysDialog
 # verification and the trust list.
 MODULES = [
     "inspector/inspections.py",
-    "inspector/change.py",  # the unit of work (its templates moved from inspections.py)
+    "inspector/change.py",  # the unit of work
     "inspector/drug_checks.py",
     "inspector/evidence/intake.py",
     "inspector/evidence/store.py",
@@ -136,8 +136,8 @@ def test_every_core_message_users_meet_has_a_message_id() -> None:
     assert len(CORE_MESSAGES) > 100
 
 
-# Modules still allowed to build a message with an f-string: module -> how many (none now;
-# an exception would be counted here, not silently allowed).
+# Modules allowed to build a message with an f-string: module -> how many (none; an exception
+# would be counted here, not silently allowed).
 F_STRINGS_LEFT: dict[str, int] = {}
 
 

@@ -47,7 +47,7 @@ def test_the_check_names_ui_thread_sessions_and_writes(
     """What the check of every UI test sees: a session opened by ui/ code on the UI thread is
     named by its function, a write there is named as a write; the same work as an operation
     is not seen at all."""
-    # A read and a write made the old way, from functions of ui/ on the UI thread.
+    # A read and a write made outside an operation, from functions of ui/ on the UI thread.
     source = (
         "from inspector.inspections import known_inspectors, set_current_inspector, TeamMember\n"
         "def fill(ws):\n"

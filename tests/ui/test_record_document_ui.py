@@ -209,7 +209,7 @@ def test_a_checklist_notice_stays_until_closed(qtbot: QtBot, workspace: Workspac
     qtbot.addWidget(window)
     window.show()
     assert window.notice.isVisible() and "上次可用" in window.notice.text()
-    # No longer a status-bar message that times out.
+    # Not a status-bar message: that one times out before the user has read it.
     assert "上次可用" not in window.statusBar().currentMessage()
     qtbot.mouseClick(window.notice, Qt.MouseButton.LeftButton)
     assert not window.notice.isVisible()

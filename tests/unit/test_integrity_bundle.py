@@ -1,6 +1,6 @@
-"""The hand-over bundle on a laptop: a signed record travels only with its data
-(finding 3), a same-stamp changed signed answer is refused, not "没有变化" (finding 9), and who
-handed it over is who signed (finding 4). Each attack as the issue describes it: unzip, edit,
+"""The hand-over bundle on a laptop: a signed record travels only with its data, a
+same-stamp changed signed answer is refused (not "没有变化"), and who handed it over is who
+signed. Each attack as someone with a bundle and a trusted key would make it: unzip, edit,
 re-hash the manifest, re-sign it with a key the receiver trusts; refused, the receiver as it
 was."""
 
@@ -146,7 +146,7 @@ def _signed_visit(
     return inspection_id, good
 
 
-# --- finding 3: a signed record travels only with its data -------------------------------------
+# --- a signed record travels only with its data ---------------------------------------------------
 
 
 def test_a_signed_finding_rewritten_in_the_bundle_is_refused_by_a_laptop_without_it(
@@ -156,9 +156,9 @@ def test_a_signed_finding_rewritten_in_the_bundle_is_refused_by_a_laptop_without
     bureau: tuple[CA, str],
     tmp_path: Path,
 ) -> None:
-    """Finding 3: P5.1's note rewritten in data/answers.jsonl, the manifest re-hashed and
-    re-signed by 张伟's trusted key. The import used to succeed and the ledger took the altered
-    finding; now it is refused, naming the inspection and the row, and nothing is stored."""
+    """P5.1's note rewritten in data/answers.jsonl, the manifest re-hashed and
+    re-signed by 张伟's trusted key: accepted, the ledger would take the altered finding as
+    signed. Refused, naming the inspection and the row, and nothing is stored."""
     _ca, key_id = bureau
     inspection_id, good = _signed_visit(cli, team_keys, tmp_path, key_id)
     forged = _forge(
@@ -337,7 +337,7 @@ def test_a_signed_inspection_passed_off_as_unsigned_without_its_record_is_refuse
     assert laptop_state(office.home) == before
 
 
-# --- finding 9 (part): the same change stamp, other content ---------------------------------
+# --- the same change stamp, other content ---------------------------------------------------------
 
 
 def test_a_same_stamp_changed_signed_answer_is_refused_not_no_change(
@@ -348,7 +348,8 @@ def test_a_same_stamp_changed_signed_answer_is_refused_not_no_change(
     tmp_path: Path,
 ) -> None:
     """The office already has the signed inspection; a bundle whose P5.1 row keeps its
-    change stamp but says something else used to import as "已导入过…没有变化"."""
+    change stamp but says something else is refused, not imported as "已导入过…没有变化"
+    (which would hide the change)."""
     _ca, key_id = bureau
     inspection_id, good = _signed_visit(cli, team_keys, tmp_path, key_id)
     bundle_import(office, good)
@@ -366,7 +367,7 @@ def test_a_same_stamp_changed_signed_answer_is_refused_not_no_change(
     assert "没有变化" in out
 
 
-# --- finding 4: who handed it over is who signed --------------------------------------------------
+# --- who handed it over is who signed -------------------------------------------------------------
 
 
 def _as_li_na(manifest: dict[str, Any]) -> None:
@@ -376,8 +377,9 @@ def _as_li_na(manifest: dict[str, Any]) -> None:
 def test_a_manifest_naming_another_signer_than_the_certificate_is_refused(
     cli: Cli, office: Cli, bureau: tuple[CA, str], tmp_path: Path
 ) -> None:
-    """Finding 4: signed with 张伟's trusted key, the manifest naming 李娜: the import showed
-    "交接人：李娜" and logged 李娜, trusted. Refused now, in the preview and the import."""
+    """Signed with 张伟's trusted key, the manifest naming 李娜: showing "交接人：李娜" and
+    logging 李娜 as trusted would credit the hand-over to someone who did not sign it. Refused,
+    in the preview and the import."""
     _ca, key_id = bureau
     full_visit(cli, tmp_path)
     good = tmp_path / "good.zip"

@@ -1,8 +1,8 @@
-"""The bundle's import on a laptop: findings 5 (an invented device's audit chain), 6
-(a distributed zip bomb), and of 9 a forged continuation of the receiver's own chain, a full
-disk during an import, and a zip member with permission bits but no file type. Each attack is
-crafted as the issue describes it and shown refused with the receiver unchanged (rows, audit
-head, files)."""
+"""The bundle's import on a laptop: an invented device's audit chain, a distributed zip
+bomb, a forged continuation of the receiver's own chain, a full disk during an import, and a
+zip member with permission bits but no file type. Each attack is crafted as someone with a
+trusted key would make it and shown refused with the receiver unchanged (rows, audit head,
+files)."""
 
 from __future__ import annotations
 
@@ -157,7 +157,7 @@ def _fictitious_chain(device: str = "f1c7f1c7-0000-4000-8000-000000000003") -> l
     return [first, second]
 
 
-# --- finding 5: audit chains only from known devices ----------------------------------------------
+# --- audit chains only from known devices ---------------------------------------------------------
 
 
 def test_an_invented_devices_chain_re_signed_by_the_exporter_is_refused(
@@ -351,7 +351,7 @@ def test_custody_entries_of_an_invented_device_or_of_the_receiver_itself_are_ref
     bundle_import(office, good)
 
 
-# --- finding 9: a forged continuation of the receiver's own chain ---------------------------------
+# --- a forged continuation of the receiver's own chain --------------------------------------------
 
 
 def test_a_forged_continuation_of_the_receivers_own_chain_is_refused_clearly(
@@ -382,7 +382,7 @@ def test_a_forged_continuation_of_the_receivers_own_chain_is_refused_clearly(
     assert _unchanged(office.home) == before
 
 
-# --- finding 6: size limits that hold in total ----------------------------------------------------
+# --- size limits that hold in total ---------------------------------------------------------------
 
 
 def _bomb(items: Items, home: Path, count: int) -> Items:
@@ -474,7 +474,7 @@ def test_a_bundle_larger_than_the_free_space_is_refused_first(
     bundle_import(office, good)
 
 
-# --- finding 9: a full disk during the import -----------------------------------------------------
+# --- a full disk during the import ----------------------------------------------------------------
 
 
 class _FullDisk:
@@ -527,7 +527,7 @@ def test_a_full_disk_during_an_import_says_so_and_leaves_nothing_half_written(
     assert laptop_data(office.home) == laptop_data(cli.home)
 
 
-# --- finding 9: permission bits without a file type -----------------------------------------------
+# --- permission bits without a file type ----------------------------------------------------------
 
 
 def test_a_member_with_permission_bits_and_no_file_type_is_a_plain_file(

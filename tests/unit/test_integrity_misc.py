@@ -1,7 +1,7 @@
-"""Finding 7 and the smaller findings of 9 that are neither bundles nor PDFs: no
-formula from user text in any workbook the tool writes; a settlement file of mixed encodings
-refused at the line where the encoding changes; ``home encrypt`` on a full disk; the registry
-reader's row limit before the whole file is read; a growing delay after wrong passphrases."""
+"""The attacks that are neither on bundles nor on PDFs: no formula from user text in any workbook
+the tool writes; a settlement file of mixed encodings refused at the line where the encoding
+changes; ``home encrypt`` on a full disk; the registry reader's row limit before the whole file
+is read; a growing delay after wrong passphrases."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from inspector.workspace import Workspace
 from tests.helpers.cli import Cli
 from tests.helpers.ledger import signed_inspection, team_keys
 
-# --- finding 7: no formula from user text ----------------------------------------------------
+# --- no formula from user text --------------------------------------------------------------------
 
 # What an attacker types where the tool later writes a workbook: each begins as a formula would.
 HOSTILE = {
@@ -137,7 +137,7 @@ def test_the_draws_publication_writes_user_text_as_text(cli: Cli, tmp_path: Path
     assert "复核通过" in out
 
 
-# --- finding 9: home encrypt on a full disk ---------------------------------------------------
+# --- home encrypt on a full disk ------------------------------------------------------------------
 
 
 def _files(home: Path) -> dict[str, str]:
@@ -205,7 +205,7 @@ def _secret(tmp_path: Path) -> Path:
     return path
 
 
-# --- finding 9: a growing delay after wrong passphrases ---------------------------------------
+# --- a growing delay after wrong passphrases ------------------------------------------------------
 
 
 def test_the_wait_after_wrong_passphrases_grows_to_thirty_seconds() -> None:
@@ -268,7 +268,7 @@ def test_the_command_line_applies_the_same_rule(
     cli("inspection", "list")
 
 
-# --- finding 9: a file of mixed encodings -----------------------------------------------------
+# --- a file of mixed encodings --------------------------------------------------------------------
 
 
 def _settlement_lines(n: int) -> tuple[str, list[str]]:
@@ -293,7 +293,7 @@ def _utf8(lines: list[str]) -> bytes:
 def test_utf8_rows_after_a_utf16_part_refuse_the_file_at_their_line(
     workspace: Workspace, tmp_path: Path, utf16_rows: int, ends_with_break: bool
 ) -> None:
-    """Finding 9: 40 UTF-8 bills after Excel's "Unicode text" read as one cell of one row."""
+    """40 UTF-8 bills after Excel's "Unicode text" read as one cell of one row."""
     from inspector.claims.sampling import build_sample
     from inspector.errors import InvalidInput
     from tests.helpers.claims import RULES
@@ -367,7 +367,7 @@ def test_the_registry_and_stock_readers_refuse_mixed_files_the_same_way(
     assert len(read_table(path, spec).rows) == 40
 
 
-# --- finding 9: the registry reader's row limit -----------------------------------------------
+# --- the registry reader's row limit --------------------------------------------------------------
 
 
 def test_a_file_past_the_row_limit_is_refused_before_the_rest_is_read(tmp_path: Path) -> None:

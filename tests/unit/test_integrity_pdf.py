@@ -325,7 +325,7 @@ def _pyhanko_levels(data: bytes) -> list[ModificationLevel | None]:
     ]
 
 
-# --- 1. covered between two signatures --------------------------------------------------------
+# --- covered between two signatures -----------------------------------------------------------
 
 # pyHanko's own verdict on the revision between: an empty signature field is FORM_FILLING
 # (allowed: the hole these tests close); a new text field it already calls OTHER.
@@ -450,7 +450,7 @@ def test_a_record_that_had_a_form_field_before_the_first_signature_is_refused(
         assert "表单域「cover」" in problems and "第 1 页" in problems, problems
 
 
-# --- 2. the signed bytes are the built bytes --------------------------------------------------
+# --- the signed bytes are the built bytes -----------------------------------------------------
 
 
 def test_a_swapped_record_is_refused_at_signing(
@@ -549,7 +549,7 @@ def test_a_swapped_rectification_order_is_refused_at_signing(workspace: object) 
     assert sign_order(ws, order.id, team[LEADER], PASSPHRASE).signed_by == LEADER  # type: ignore[arg-type]
 
 
-# --- 9a. unsigned bytes inside signature 2 ----------------------------------------------------
+# --- unsigned bytes inside signature 2 --------------------------------------------------------
 
 
 def _signature_gap(data: bytes, index: int = -1) -> tuple[int, int]:
