@@ -22,6 +22,7 @@ os.environ.setdefault("INSPECTOR_LOG", "off")
 
 from inspector.workspace import Workspace
 from tests.helpers.bundle import make_laptop
+from tests.helpers.central import REQUIRE, TLS, Cluster, Server, make_tls, start_cluster
 from tests.helpers.cli import MEMBERS, Cli, trial_keys
 from tests.helpers.homes import HOLDER, PASSPHRASE, open_home
 from tests.helpers.signing_pki import CA, PASS, make_ca, make_p12
@@ -149,8 +150,38 @@ def english(qapp: QCoreApplication) -> Iterator[None]:
     qapp.removeTranslator(translator)
 
 
-# The central service's real parts (PostgreSQL, the test CA, the server): tests/helpers/central.py
-from tests.helpers.central import postgres, server, tls  # noqa: E402, F401
+# The central service's real parts: a throwaway PostgreSQL cluster, the test CA, the server as
+# a child process (tests/helpers/central.py).
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Cluster]:
+    started = start_cluster()
+    if started is None:
+        message = "PostgreSQL (Debian's postgresql package) is not installed"
+        if os.environ.get(REQUIRE):
+            pytest.fail(message + f" and {REQUIRE} is set")
+        pytest.skip(message)
+    cluster, stop = started
+    try:
+        yield cluster
+    finally:
+        stop()
+
+
+@pytest.fixture(scope="session")
+def tls(tmp_path_factory: pytest.TempPathFactory) -> TLS:
+    return make_tls(tmp_path_factory.mktemp("tls"))
+
+
+@pytest.fixture
+def server(postgres: Cluster, tls: TLS, tmp_path: Path) -> Iterator[Server]:
+    running = Server(postgres, tls, tmp_path / "central-store")
+    running.start()
+    try:
+        yield running
+    finally:
+        running.kill()
 
 
 @pytest.fixture(autouse=True)

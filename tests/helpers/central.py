@@ -1,4 +1,5 @@
-"""Real parts for the central service's tests: a throwaway PostgreSQL cluster per test session
+"""Real parts for the central service's tests (the fixtures postgres, tls and server in
+tests/conftest.py are made of them): a throwaway PostgreSQL cluster per test session
 (initdb in a temporary directory, as the unprivileged ``postgres`` or ``nobody`` user when run
 as root, on 127.0.0.1 and a free port, stopped at the end), a fresh database per test, a test CA
 with the server's HTTPS certificate, and the server itself (``python main.py server``) as a
@@ -21,12 +22,11 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -165,31 +165,11 @@ def start_cluster() -> tuple[Cluster, Callable[[], None]] | None:
     return Cluster(pg, port, "inspector"), stop
 
 
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[Cluster]:
-    started = start_cluster()
-    if started is None:
-        message = "PostgreSQL (Debian's postgresql package) is not installed"
-        if os.environ.get(REQUIRE):
-            pytest.fail(message + f" and {REQUIRE} is set")
-        pytest.skip(message)
-    cluster, stop = started
-    try:
-        yield cluster
-    finally:
-        stop()
-
-
 @dataclass
 class TLS:
     ca: Path
     cert: Path
     key: Path
-
-
-@pytest.fixture(scope="session")
-def tls(tmp_path_factory: pytest.TempPathFactory) -> TLS:
-    return make_tls(tmp_path_factory.mktemp("tls"))
 
 
 def make_tls(folder: Path) -> TLS:
@@ -315,13 +295,3 @@ class Server:
 
     def sql(self, query: str) -> str:
         return self.cluster.psql(self.db, query)
-
-
-@pytest.fixture
-def server(postgres: Cluster, tls: TLS, tmp_path: Path) -> Iterator[Server]:
-    running = Server(postgres, tls, tmp_path / "central-store")
-    running.start()
-    try:
-        yield running
-    finally:
-        running.kill()
