@@ -54,7 +54,7 @@ from inspector.central.service import Central  # noqa: E402
 from inspector.evidence.intake import add_evidence  # noqa: E402
 from inspector.inspections import TeamMember, create_inspection  # noqa: E402
 from inspector.workspace import Workspace  # noqa: E402
-from tests.central_fixtures import Server, free_port, make_tls, start_cluster, wait_for_port  # noqa: E402
+from tests.helpers.central import Server, free_port, make_tls, start_cluster, wait_for_port  # noqa: E402
 
 SMALL = sorted((ROOT / "tests" / "data" / "photos" / "gps").glob("*.jpg"))
 

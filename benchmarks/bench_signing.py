@@ -29,7 +29,7 @@ from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 
 from inspector.signing import pdfsig_verdict, sign_pdf, verify_pdf  # noqa: E402
-from tests.signing_pki import (  # noqa: E402
+from tests.helpers.signing_pki import (  # noqa: E402
     INSPECTOR_BOX,
     LEADER_BOX,
     make_ca,

@@ -1,56 +1,34 @@
-"""Shared fixtures: a fresh data directory per test, copied from one migrated template (as Anki
-copies a cached empty collection), and paths to the test data shipped in tests/data."""
+"""Fixtures shared by the tests of every folder: a fresh data directory per test, copied from one
+migrated template (as Anki copies a cached empty collection), the command line against it, the
+central service's real parts, and the UI-thread guard. Helpers that are not fixtures live in
+tests/helpers/ (homes.py: the test data and data directories; cli.py: the command line)."""
 
 from __future__ import annotations
 
 import json
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 # Offscreen by default, before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # No log file in the data directories tests make: their checks compare whole directories
-# (tests/test_diagnostics.py switches it on).
+# (tests/unit/test_diagnostics.py switches it on).
 os.environ.setdefault("INSPECTOR_LOG", "off")
 
-from inspector.cli import main as cli_main
 from inspector.workspace import Workspace
+from tests.helpers.bundle import make_laptop
+from tests.helpers.central import REQUIRE, TLS, Cluster, Server, make_tls, start_cluster
+from tests.helpers.cli import MEMBERS, Cli, trial_keys
+from tests.helpers.homes import HOLDER, PASSPHRASE, open_home
+from tests.helpers.signing_pki import CA, PASS, make_ca, make_p12
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
-PHOTOS = DATA / "photos"
-SEEDS = DATA / "seeds"
-
-
-def phone_batch(folder: Path, count: int, seed: int) -> None:
-    """Photos that differ (so every hash is new), a few with EXIF orientation, phone-like."""
-    import random
-
-    from PIL import Image
-
-    folder.mkdir(parents=True)
-    rng = random.Random(seed)
-    with Image.open(PHOTOS / "mobile" / "jolla.jpg") as source:
-        exif = source.getexif()
-        base = source.convert("RGB").resize((1632, 1224))
-    for index in range(count):
-        image = base.copy()
-        x, y = rng.randrange(1500), rng.randrange(1100)
-        colour = (rng.randrange(256), rng.randrange(256), rng.randrange(256))
-        image.paste(colour, (x, y, x + 64 + index, y + 64))
-        exif[0x0112] = rng.choice([1, 3, 6, 8])
-        image.save(folder / f"IMG_{seed:02d}_{index:03d}.jpg", quality=90, exif=exif.tobytes())
-
-
-# An encrypted data directory's first inspector and passphrase (tests only).
-HOLDER = "370100001"
-PASSPHRASE = "测试口令 correct horse"
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
 
 
 @pytest.fixture(scope="session")
@@ -97,15 +75,6 @@ def home(
     return target
 
 
-def open_home(home: Path | str) -> Workspace:
-    """Open a test data directory, plain or encrypted (with the tests' passphrase)."""
-    from inspector.crypto.home import unlock
-    from inspector.paths import DataDir
-
-    keys = unlock(home, HOLDER, PASSPHRASE) if DataDir(Path(home)).encrypted else None
-    return Workspace.open(home, keys)
-
-
 @pytest.fixture
 def workspace(home: Path) -> Iterator[Workspace]:
     ws = open_home(home)
@@ -127,103 +96,92 @@ def system_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-class Cli:
-    """Runs the command line in-process against one data directory."""
-
-    def __init__(self, home: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.home = home
-        self.capsys = capsys
-
-    def __call__(self, *args: str, expect: int = 0) -> tuple[str, str]:
-        self.capsys.readouterr()
-        code = cli_main([*args, "--home", str(self.home)])
-        out, err = self.capsys.readouterr()
-        assert code == expect, f"exit {code}, expected {expect}\nstdout: {out}\nstderr: {err}"
-        return out, err
-
-
 @pytest.fixture
 def cli(home: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
     return Cli(home, capsys)
 
 
-def run_main(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """``python main.py ...`` in a child process, as a user runs it."""
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, **(env or {})},
-        timeout=120,
-        check=False,
-    )
+@pytest.fixture
+def office(template_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """The receiving laptop (the office, or the host district's bureau): a second data directory
+    under another device id."""
+    return Cli(make_laptop(template_home, tmp_path / "office", "office-laptop"), capsys)
 
 
-TEAM = ["--inspector", "张伟:370100001", "--inspector", "李娜:370100002"]
+@pytest.fixture
+def team_keys(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """A trial signing key for each member of TEAM, made through the command line."""
+    return trial_keys(cli, monkeypatch)
 
 
-def new_inspection(cli: Cli, *extra: str, type_code: str = "primary_care") -> str:
-    out, _ = cli(
-        "inspection",
-        "new",
-        "--institution",
-        "历城区某社区卫生服务中心",
-        "--type",
-        type_code,
-        "--mode",
-        "surprise",
-        "--district",
-        "历城区",
-        *TEAM,
-        *extra,
-    )
-    return out.strip()
+@pytest.fixture
+def ca() -> CA:
+    """A bureau's certificate authority (tests/helpers/signing_pki.py)."""
+    return make_ca()
 
 
-# Two strokes of handwriting: what the tests sign with by hand.
-STROKES = [[[0, 0], [20, 30], [40, 0], [60, 30]], [[5, 40], [55, 40]]]
-MEMBERS = (("张伟", "370100001"), ("李娜", "370100002"))  # TEAM's names and 执法证号; 李娜 leads
-
-
-def trial_keys(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    """A trial signing key for each member of TEAM, by 执法证号."""
-    monkeypatch.setenv("INSPECTOR_KEY_PASSPHRASE", "口令-正确-1234")
+@pytest.fixture
+def bureau_keys(
+    cli: Cli, ca: CA, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> dict[str, str]:
+    """The team's keys and a third inspector's, issued by the bureau's CA and imported from
+    PKCS#12 files."""
+    monkeypatch.setenv("INSPECTOR_KEY_PASSPHRASE", PASS)
     keys = {}
-    for name, cert in MEMBERS:
-        out, _ = cli("key", "trial", "--name", name, "--cert-no", cert, "--json")
+    for name, cert in (*MEMBERS, ("王五", "370199999")):
+        path = tmp_path / f"{cert}.p12"
+        path.write_bytes(make_p12(ca, name, cert))
+        out, _ = cli("key", "import", str(path), "--json")
         keys[cert] = json.loads(out)["key_id"]
     return keys
 
 
-def sign_by_hand(
-    cli: Cli,
-    inspection_id: str,
-    tmp_path: Path,
-    *,
-    party_signs: bool = False,
-    reason: str = "不认可",
-) -> None:
-    """What a record needs before it is built: both inspectors sign by hand, and the party
-    signs too or refuses (for ``reason``) before a witness; then the visit is finished and its
-    record built."""
-    strokes = tmp_path / "strokes.json"
-    strokes.write_text(json.dumps(STROKES), encoding="utf-8")
-    for name, cert in MEMBERS:
-        cli("record", "sign-hand", inspection_id, "--role", "inspector", "--name", name,
-            "--cert-no", cert, "--strokes", str(strokes))  # fmt: skip
-    if party_signs:
-        cli("record", "sign-hand", inspection_id, "--role", "party", "--name", "王某",
-            "--strokes", str(strokes))  # fmt: skip
-    else:
-        cli("record", "refuse", inspection_id, "--representative", "王某", "--reason", reason,
-            "--witness", "赵某", "--witness-strokes", str(strokes))  # fmt: skip
-    cli("inspection", "finish", inspection_id)
-    cli("record", "build", inspection_id)
+@pytest.fixture
+def english(qapp: QCoreApplication) -> Iterator[None]:
+    """The UI in English: the shipped translation installed for the test."""
+    from PySide6.QtCore import QTranslator
+
+    from inspector.resources import resource_path
+
+    translator = QTranslator()
+    assert translator.load(str(resource_path("translations", "inspector_en.qm")))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
 
 
-# The central service's real parts (PostgreSQL, the test CA, the server): tests/central_fixtures.py
-from .central_fixtures import postgres, server, tls  # noqa: E402, F401
+# The central service's real parts: a throwaway PostgreSQL cluster, the test CA, the server as
+# a child process (tests/helpers/central.py).
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[Cluster]:
+    started = start_cluster()
+    if started is None:
+        message = "PostgreSQL (Debian's postgresql package) is not installed"
+        if os.environ.get(REQUIRE):
+            pytest.fail(message + f" and {REQUIRE} is set")
+        pytest.skip(message)
+    cluster, stop = started
+    try:
+        yield cluster
+    finally:
+        stop()
+
+
+@pytest.fixture(scope="session")
+def tls(tmp_path_factory: pytest.TempPathFactory) -> TLS:
+    return make_tls(tmp_path_factory.mktemp("tls"))
+
+
+@pytest.fixture
+def server(postgres: Cluster, tls: TLS, tmp_path: Path) -> Iterator[Server]:
+    running = Server(postgres, tls, tmp_path / "central-store")
+    running.start()
+    try:
+        yield running
+    finally:
+        running.kill()
 
 
 @pytest.fixture(autouse=True)

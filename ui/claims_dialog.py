@@ -62,7 +62,7 @@ from inspector.errors import InspectorError, InvalidInput
 from inspector.inspections import InspectionView, format_fen, parse_amount
 from inspector.progress import Reporter
 from inspector.workspace import Workspace
-from ui.errors import show_error
+from ui.errors import arg, show_error
 from ui.ops import OpChanges, ops
 from ui.table_model import RowsModel
 from ui.tasks import TaskRunner
@@ -108,7 +108,7 @@ class BillsModel(RowsModel[BillView]):
                 self.verdict_names.get(bill.verdict, bill.verdict),
                 bill.note
                 + (
-                    self.tr("（证据 {n} 件）").replace("{n}", str(len(bill.evidence_ids)))
+                    arg(self.tr("（证据 %1 件）"), str(len(bill.evidence_ids)))
                     if bill.evidence_ids
                     else ""
                 ),
@@ -162,7 +162,7 @@ class ClaimsDialog(QDialog):
         self.reload()
 
     def _set_title(self, title: str) -> None:
-        self.setWindowTitle(self.tr("结算数据抽样 · {title}").replace("{title}", title))
+        self.setWindowTitle(arg(self.tr("结算数据抽样 · %1"), title))
 
     # --- building ----------------------------------------------------------------------
 
@@ -316,7 +316,7 @@ class ClaimsDialog(QDialog):
             show_error(self, self.tr("结算数据抽样"), error)
             return
         self.read_button.setEnabled(False)
-        self.outcome_label.setText(self.tr("正在读取 {name}…").replace("{name}", path.name))
+        self.outcome_label.setText(arg(self.tr("正在读取 %1…"), path.name))
 
         def work(reporter: Reporter) -> SampleReport:
             return build_sample(self.workspace, path, rules, reporter)
@@ -339,26 +339,25 @@ class ClaimsDialog(QDialog):
         task.signals.cancelled.connect(lambda: self.outcome_label.setText(self.tr("已取消。")))
 
     def _show_report(self, report: SampleReport, rules: Rules) -> None:
-        head = (
-            self.tr("{name}：{rows} 行，SHA-256 {sha}")
-            .replace("{name}", report.source.name)
-            .replace("{rows}", f"{report.rows:,}")
-            .replace("{sha}", report.source_sha256)
+        head = arg(
+            self.tr("%1：%2 行，SHA-256 %3"),
+            report.source.name,
+            f"{report.rows:,}",
+            report.source_sha256,
         )
         self.refused_list.clear()
         if not report.ok:
             for refused in report.refused:
                 self.refused_list.addItem(
-                    self.tr("第 {row} 行：{reason}")
-                    .replace("{row}", str(refused.row))
-                    .replace("{reason}", refused.reason)
+                    arg(self.tr("第 %1 行：%2"), str(refused.row), refused.reason)
                 )
             self.refused_list.show()
             self.outcome_label.setText(
                 head
                 + "\n"
-                + self.tr("共拒绝 {n} 行：未建立抽样清单，请修改文件后重新读取。").replace(
-                    "{n}", str(report.refused_count)
+                + arg(
+                    self.tr("共拒绝 %1 行：未建立抽样清单，请修改文件后重新读取。"),
+                    str(report.refused_count),
                 )
             )
             self.outcome_label.setStyleSheet("color: #9b1c1c;")
@@ -372,10 +371,12 @@ class ClaimsDialog(QDialog):
         self.outcome_label.setText(
             head
             + "\n"
-            + self.tr("列入清单 {total} 张（{counts}）。规则：{rules}")
-            .replace("{total}", f"{report.total:,}")
-            .replace("{counts}", counts)
-            .replace("{rules}", rules.describe(report.year))
+            + arg(
+                self.tr("列入清单 %1 张（%2）。规则：%3"),
+                f"{report.total:,}",
+                counts,
+                rules.describe(report.year),
+            )
         )
         self.attach_button.setEnabled(report.total > 0)
 
@@ -434,10 +435,12 @@ class ClaimsDialog(QDialog):
         self.sample_combo.clear()
         for sample in self.samples:
             self.sample_combo.addItem(
-                self.tr("{name}（{n} 张，SHA-256 {sha}…）")
-                .replace("{name}", sample.source_name)
-                .replace("{n}", str(len(sample.bills)))
-                .replace("{sha}", sample.source_sha256[:12])
+                arg(
+                    self.tr("%1（%2 张，SHA-256 %3…）"),
+                    sample.source_name,
+                    str(len(sample.bills)),
+                    sample.source_sha256[:12],
+                )
             )
         if self.samples:
             self.sample_combo.setCurrentIndex(keep if 0 <= keep < len(self.samples) else 0)
@@ -455,11 +458,13 @@ class ClaimsDialog(QDialog):
         done = sum(1 for b in sample.bills if b.verdict != "pending")
         problems = sum(1 for b in sample.bills if b.verdict == "problem")
         self.rules_label.setText(
-            self.tr("规则：{rules}\n已核实 {done}/{n}，发现问题 {problems}")
-            .replace("{rules}", str(sample.rules.get("description", "")))
-            .replace("{done}", str(done))
-            .replace("{n}", str(len(sample.bills)))
-            .replace("{problems}", str(problems))
+            arg(
+                self.tr("规则：%1\n已核实 %2/%3，发现问题 %4"),
+                str(sample.rules.get("description", "")),
+                str(done),
+                str(len(sample.bills)),
+                str(problems),
+            )
         )
         self.table.resizeColumnsToContents()
         self._bill_chosen()
@@ -542,7 +547,7 @@ class EvidencePicker(QDialog):
         from inspector.inspections import get_inspection
 
         super().__init__(parent)
-        self.setWindowTitle(self.tr("关联证据 · {bill}").replace("{bill}", bill.bill_no))
+        self.setWindowTitle(arg(self.tr("关联证据 · %1"), bill.bill_no))
         self.resize(520, 420)
         self.chosen: list[str] = []
         self.bill = bill
@@ -568,9 +573,7 @@ class EvidencePicker(QDialog):
         bill = self.bill
         for evidence in view.evidence:
             item = QListWidgetItem(
-                self.tr("证据 {n}  {name}")
-                .replace("{n}", str(numbers[evidence.id]))
-                .replace("{name}", evidence.original_name)
+                arg(self.tr("证据 %1  %2"), str(numbers[evidence.id]), evidence.original_name)
                 + (f"（{evidence.item_code}）" if evidence.item_code else "")
             )
             item.setData(Qt.ItemDataRole.UserRole, evidence.id)

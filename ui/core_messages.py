@@ -5,7 +5,7 @@ through Qt's translations (context ``Core``), so the English UI shows English wh
 line stays Chinese. A message not listed here is shown as the core wrote it.
 
 Every template the core raises in the modules users meet in the app (answers, evidence intake,
-signing, verification, the trust list, the ledger after the visit) is listed: ``tests/test_core_messages.py`` checks it."""
+signing, verification, the trust list, the ledger after the visit) is listed: ``tests/ui/test_core_messages.py`` checks it."""
 
 from __future__ import annotations
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from inspector.crypto.vault import Keys, WrongPassphrase
 from inspector.errors import InspectorError
+from ui.errors import arg
 
 LOCK_MINUTES = "lock_minutes"
 DEFAULT_LOCK_MINUTES = 10
@@ -118,10 +119,10 @@ class SignInDialog(QDialog):
         left = self.tries.wait()
         self.ok.setEnabled(left <= 0)
         if left > 0:
-            wait = (
-                self.tr("已连续输错 {count} 次口令，请等待 {seconds} 秒后再试。")
-                .replace("{count}", str(self.tries.wrong))
-                .replace("{seconds}", str(math.ceil(left)))
+            wait = arg(
+                self.tr("已连续输错 %1 次口令，请等待 %2 秒后再试。"),
+                str(self.tries.wrong),
+                str(math.ceil(left)),
             )
             self.error.setText(f"{self.reason}\n{wait}" if self.reason else wait)
             if not self.countdown.isActive():
@@ -129,9 +130,7 @@ class SignInDialog(QDialog):
         elif self.countdown.isActive():
             self.countdown.stop()
             self.error.setText(
-                self.tr("已连续输错 {count} 次口令，现在可以再试。").replace(
-                    "{count}", str(self.tries.wrong)
-                )
+                arg(self.tr("已连续输错 %1 次口令，现在可以再试。"), str(self.tries.wrong))
             )
 
     def _update(self) -> None:

@@ -50,7 +50,7 @@ from inspector.planning.service import (
     stored_draw,
 )
 from inspector.workspace import Workspace
-from ui.errors import show_error
+from ui.errors import arg, show_error
 from ui.ops import OpChanges, ops
 from ui.tasks import TaskRunner
 
@@ -308,14 +308,13 @@ class PlanDialog(QDialog):
         leaders = sum(1 for p in roster if p.can_lead)
         self.published = found
         self.candidates_label.setText(
-            self.tr(
-                "共 {count} 家；候选名单 SHA-256：{sha}\n"
-                "检查人员名录 {people} 人，其中可任组长 {leaders} 人"
+            arg(
+                self.tr("共 %1 家；候选名单 SHA-256：%2\n检查人员名录 %3 人，其中可任组长 %4 人"),
+                str(len(found)),
+                candidates_sha256(found),
+                str(len(roster)),
+                str(leaders),
             )
-            .replace("{count}", str(len(found)))
-            .replace("{sha}", candidates_sha256(found))
-            .replace("{people}", str(len(roster)))
-            .replace("{leaders}", str(leaders))
         )
         self._sources_changed()
 
@@ -379,9 +378,7 @@ class PlanDialog(QDialog):
             return
         self._show_result(inputs, result)
         self.preview_of = inputs
-        self.result_label.setText(
-            self.tr("预览（未保存）。密钥串：{key}").replace("{key}", result.key)
-        )
+        self.result_label.setText(arg(self.tr("预览（未保存）。密钥串：%1"), result.key))
 
     def draw(self) -> None:
         self._inputs(self._draw)
@@ -396,19 +393,17 @@ class PlanDialog(QDialog):
             self._show_result(inputs, outcome.result)
             self.reload_history()
             self.planned.emit(outcome.inspection_ids)
-            text = self.tr("已抽取并建立 {n} 项计划检查（草稿）。抽查编号 {id}；密钥串：{key}")
-            text = (
-                text.replace("{n}", str(len(outcome.inspection_ids)))
-                .replace("{id}", outcome.draw_id)
-                .replace("{key}", outcome.result.key)
+            text = arg(
+                self.tr("已抽取并建立 %1 项计划检查（草稿）。抽查编号 %2；密钥串：%3"),
+                len(outcome.inspection_ids),
+                outcome.draw_id,
+                outcome.result.key,
             )
             self.result_label.setText(text)
 
             def written() -> None:
                 self.result_label.setText(
-                    text
-                    + "\n"
-                    + self.tr("抽查结果已写入 {path}（及同名 PDF 公告）").replace("{path}", target)
+                    text + "\n" + arg(self.tr("抽查结果已写入 %1（及同名 PDF 公告）"), target)
                 )
 
             self._write(Path(target), outcome.draw_id, written)
@@ -456,9 +451,11 @@ class PlanDialog(QDialog):
             QMessageBox.warning(
                 self,
                 self.tr("双随机抽查"),
-                self.tr("无法写入 {path}：{error}\n抽查已保存，可在“已做的抽查”中再次导出。")
-                .replace("{path}", str(target))
-                .replace("{error}", error),
+                arg(
+                    self.tr("无法写入 %1：%2\n抽查已保存，可在“已做的抽查”中再次导出。"),
+                    str(target),
+                    error,
+                ),
             )
 
         ops().query(
@@ -503,6 +500,6 @@ class PlanDialog(QDialog):
             Path(target),
             draw_id,
             lambda: self.result_label.setText(
-                self.tr("抽查结果已写入 {path}（及同名 PDF 公告）").replace("{path}", target)
+                arg(self.tr("抽查结果已写入 %1（及同名 PDF 公告）"), target)
             ),
         )

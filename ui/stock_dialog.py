@@ -44,6 +44,7 @@ from inspector.stock.reconcile import DrugBalance, Reconciliation
 from inspector.stock.report import format_quantity as _q
 from inspector.stock.service import ITEM, Attached, attach_reconciliation, reconcile_files
 from inspector.workspace import Workspace
+from ui.errors import arg
 from ui.ops import OpChanges, ops
 from ui.table_model import RowsModel
 from ui.tasks import TaskRunner
@@ -114,7 +115,7 @@ class StockDialog(QDialog):
         self.result: Reconciliation | None = None
         self.added_by: str | None = None
         self._has_item = False  # until the inspection is read
-        self.setWindowTitle(self.tr("进销存核对 · {title}").replace("{title}", ""))
+        self.setWindowTitle(arg(self.tr("进销存核对 · %1"), ""))
         self.resize(1100, 760)
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_inputs())
@@ -159,9 +160,7 @@ class StockDialog(QDialog):
         # The evidence is added by the current inspector when they are on this team.
         team = {cert for _name, cert, _role in view.team}
         self.added_by = self.workspace.actor if self.workspace.actor in team else None
-        self.setWindowTitle(
-            self.tr("进销存核对 · {title}").replace("{title}", view.institution_name)
-        )
+        self.setWindowTitle(arg(self.tr("进销存核对 · %1"), view.institution_name))
         for code in item.violations if item is not None else []:
             known = self.workspace.library.violations.get(code)
             label = f"{code} {known.title}" if known else code
@@ -234,9 +233,7 @@ class StockDialog(QDialog):
             QMessageBox.warning(
                 self,
                 self.tr("进销存核对"),
-                self.tr("请选择：{files}").replace(
-                    "{files}", "、".join(self._kind_name(n) for n in missing)
-                ),
+                arg(self.tr("请选择：%1"), "、".join(self._kind_name(n) for n in missing)),
             )
             return
         start, end = self._date(self.start_edit), self._date(self.end_edit)
@@ -272,10 +269,7 @@ class StockDialog(QDialog):
             for kind, rows in refused.items():
                 for row, reason in rows:
                     self.refused_list.addItem(
-                        self.tr("{file} 第 {row} 行：{reason}")
-                        .replace("{file}", names[kind])
-                        .replace("{row}", str(row))
-                        .replace("{reason}", reason)
+                        arg(self.tr("%1 第 %2 行：%3"), names[kind], str(row), reason)
                     )
             self.refused_list.show()
             self.model.set_rows([])
@@ -287,11 +281,11 @@ class StockDialog(QDialog):
         self.result = result
         self.model.set_rows(result.drugs)
         self.table.resizeColumnsToContents()
-        text = (
-            self.tr("核对品种 {n} 个，有差异 {gaps} 个；结算量超出销售量涉及金额 ¥{amount}")
-            .replace("{n}", str(len(result.drugs)))
-            .replace("{gaps}", str(len(result.flagged)))
-            .replace("{amount}", format_fen(result.excess_fen) or "0.00")
+        text = arg(
+            self.tr("核对品种 %1 个，有差异 %2 个；结算量超出销售量涉及金额 ¥%3"),
+            str(len(result.drugs)),
+            str(len(result.flagged)),
+            format_fen(result.excess_fen) or "0.00",
         )
         if result.by_name_only:
             text += "\n" + self.tr("有文件没有规格列：按药品名称比对。")

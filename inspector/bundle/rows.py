@@ -41,7 +41,7 @@ TABLES = (
     "audit_events",
 )
 # Each laptop's own: its settings, whom it trusts, its hand-over bookkeeping. Every other table
-# travels in a bundle (tests/test_bundle.py fails on a table in neither).
+# travels in a bundle (tests/cli/test_bundle.py fails on a table in neither).
 LOCAL = frozenset(
     {
         "settings",

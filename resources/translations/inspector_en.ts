@@ -75,72 +75,72 @@
 <context>
     <name>BalanceModel</name>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="59"/>
+        <location filename="../../ui/stock_dialog.py" line="60"/>
         <source>品种</source>
         <translation>Drug</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="60"/>
+        <location filename="../../ui/stock_dialog.py" line="61"/>
         <source>规格</source>
         <translation>Specification</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="61"/>
+        <location filename="../../ui/stock_dialog.py" line="62"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="62"/>
+        <location filename="../../ui/stock_dialog.py" line="63"/>
         <source>附件1</source>
         <translation>Annex 1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="63"/>
+        <location filename="../../ui/stock_dialog.py" line="64"/>
         <source>期初</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="64"/>
+        <location filename="../../ui/stock_dialog.py" line="65"/>
         <source>购进</source>
         <translation>Purchased</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="65"/>
+        <location filename="../../ui/stock_dialog.py" line="66"/>
         <source>销售</source>
         <translation>Sold</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="66"/>
+        <location filename="../../ui/stock_dialog.py" line="67"/>
         <source>医保结算</source>
         <translation>Settled</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="67"/>
+        <location filename="../../ui/stock_dialog.py" line="68"/>
         <source>应存</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="68"/>
+        <location filename="../../ui/stock_dialog.py" line="69"/>
         <source>实盘</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="69"/>
+        <location filename="../../ui/stock_dialog.py" line="70"/>
         <source>账实差</source>
         <translation>Stock gap</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="70"/>
+        <location filename="../../ui/stock_dialog.py" line="71"/>
         <source>结算超出</source>
         <translation>Settled beyond sold</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="71"/>
+        <location filename="../../ui/stock_dialog.py" line="72"/>
         <source>超出金额（元）</source>
         <translation>Excess (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="72"/>
+        <location filename="../../ui/stock_dialog.py" line="73"/>
         <source>差异</source>
         <translation>Gaps</translation>
     </message>
@@ -209,8 +209,8 @@
     </message>
     <message>
         <location filename="../../ui/claims_dialog.py" line="111"/>
-        <source>（证据 {n} 件）</source>
-        <translation> ({n} evidence)</translation>
+        <source>（证据 %1 件）</source>
+        <translation> (%1 evidence)</translation>
     </message>
 </context>
 <context>
@@ -671,8 +671,8 @@
     <name>ClaimsDialog</name>
     <message>
         <location filename="../../ui/claims_dialog.py" line="165"/>
-        <source>结算数据抽样 · {title}</source>
-        <translation>Claims sampling · {title}</translation>
+        <source>结算数据抽样 · %1</source>
+        <translation>Claims sampling · %1</translation>
     </message>
     <message>
         <location filename="../../ui/claims_dialog.py" line="170"/>
@@ -802,15 +802,15 @@
     <message>
         <location filename="../../ui/claims_dialog.py" line="316"/>
         <location filename="../../ui/claims_dialog.py" line="332"/>
-        <location filename="../../ui/claims_dialog.py" line="403"/>
-        <location filename="../../ui/claims_dialog.py" line="509"/>
+        <location filename="../../ui/claims_dialog.py" line="404"/>
+        <location filename="../../ui/claims_dialog.py" line="514"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
         <location filename="../../ui/claims_dialog.py" line="319"/>
-        <source>正在读取 {name}…</source>
-        <translation>Reading {name}…</translation>
+        <source>正在读取 %1…</source>
+        <translation>Reading %1…</translation>
     </message>
     <message>
         <location filename="../../ui/claims_dialog.py" line="336"/>
@@ -824,50 +824,50 @@
     </message>
     <message>
         <location filename="../../ui/claims_dialog.py" line="343"/>
-        <source>{name}：{rows} 行，SHA-256 {sha}</source>
-        <translation>{name}: {rows} rows, SHA-256 {sha}</translation>
+        <source>%1：%2 行，SHA-256 %3</source>
+        <translation>%1: %2 rows, SHA-256 %3</translation>
     </message>
     <message>
         <location filename="../../ui/claims_dialog.py" line="352"/>
-        <source>第 {row} 行：{reason}</source>
-        <translation>Row {row}: {reason}</translation>
+        <source>第 %1 行：%2</source>
+        <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="360"/>
-        <source>共拒绝 {n} 行：未建立抽样清单，请修改文件后重新读取。</source>
-        <translation>{n} rows refused: no list was made. Correct the file and read it again.</translation>
+        <location filename="../../ui/claims_dialog.py" line="359"/>
+        <source>共拒绝 %1 行：未建立抽样清单，请修改文件后重新读取。</source>
+        <translation>%1 rows refused: no list was made. Correct the file and read it again.</translation>
     </message>
     <message>
         <location filename="../../ui/claims_dialog.py" line="375"/>
-        <source>列入清单 {total} 张（{counts}）。规则：{rules}</source>
-        <translation>{total} bills listed ({counts}). Rules: {rules}</translation>
+        <source>列入清单 %1 张（%2）。规则：%3</source>
+        <translation>%1 bills listed (%2). Rules: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="393"/>
+        <location filename="../../ui/claims_dialog.py" line="394"/>
         <source>抽样清单已建立。</source>
         <translation>The list was made.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="408"/>
+        <location filename="../../ui/claims_dialog.py" line="409"/>
         <source>正在建立抽样清单…</source>
         <translation>Making the list…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="437"/>
-        <source>{name}（{n} 张，SHA-256 {sha}…）</source>
-        <translation>{name} ({n} bills, SHA-256 {sha}…)</translation>
+        <location filename="../../ui/claims_dialog.py" line="439"/>
+        <source>%1（%2 张，SHA-256 %3…）</source>
+        <translation>%1 (%2 bills, SHA-256 %3…)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="451"/>
+        <location filename="../../ui/claims_dialog.py" line="454"/>
         <source>本次检查尚无抽样清单。</source>
         <translation>This inspection has no list yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="458"/>
-        <source>规则：{rules}
-已核实 {done}/{n}，发现问题 {problems}</source>
-        <translation>Rules: {rules}
-Checked {done}/{n}, problems found {problems}</translation>
+        <location filename="../../ui/claims_dialog.py" line="462"/>
+        <source>规则：%1
+已核实 %2/%3，发现问题 %4</source>
+        <translation>Rules: %1
+Checked %2/%3, problems found %4</translation>
     </message>
 </context>
 <context>
@@ -2350,7 +2350,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="533"/>
         <source>{name} 第 {line} 行起的文字编码与文件开头（{encoding}）不一致：文件可能由不同编码的部分拼接而成。请在 Excel 中打开后另存为“CSV UTF-8”或 .xlsx 再导入</source>
-        <translation>{name}: from line {line} on, the text is not in the encoding the file starts with ({encoding}); the file may be parts in different encodings put together. Open it in Excel and save it as "CSV UTF-8" or .xlsx, then import that.</translation>
+        <translation>{name}: from line {line} on, the text is not in the encoding the file starts with ({encoding}); the file may be parts in different encodings put together. Open it in Excel and save it as &quot;CSV UTF-8&quot; or .xlsx, then import that.</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="538"/>
@@ -2385,7 +2385,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="561"/>
         <source>交接包中有本机（设备 {device}）自己的第 {seq} 条操作记录，本机却没有这条记录：本机的操作记录只能由本机产生，这是伪造的续写，已拒绝导入，本机数据未改变</source>
-        <translation>The bundle carries entry {seq} of this laptop's own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
+        <translation>The bundle carries entry {seq} of this laptop&apos;s own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="565"/>
@@ -2395,7 +2395,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="568"/>
         <source>交接包清单中的设备记录链头无效</source>
-        <translation>The device log heads in the bundle's manifest are invalid</translation>
+        <translation>The device log heads in the bundle&apos;s manifest are invalid</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="569"/>
@@ -2405,12 +2405,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="572"/>
         <source>交接包中设备 {device} 的记录链头由另一台设备的设备密钥签名</source>
-        <translation>The log head of device {device} in the bundle is signed with another device's device key</translation>
+        <translation>The log head of device {device} in the bundle is signed with another device&apos;s device key</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="573"/>
         <source>交接包中导出设备 {device} 的记录链头不是由交接包的签名者签名的</source>
-        <translation>The log head of the exporting device {device} is not signed by the bundle's signer</translation>
+        <translation>The log head of the exporting device {device} is not signed by the bundle&apos;s signer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="574"/>
@@ -2430,12 +2430,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="581"/>
         <source>交接包清单中的签名者无效</source>
-        <translation>The bundle's manifest names no valid signer</translation>
+        <translation>The bundle&apos;s manifest names no valid signer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="582"/>
         <source>交接包清单中写明的签名者与实际签名的证书不符（{field}：清单写“{said}”，签名证书是“{actual}”，证书姓名 {name}）：已拒绝，交接人以签名证书为准</source>
-        <translation>The signer named in the bundle's manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
+        <translation>The signer named in the bundle&apos;s manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="586"/>
@@ -2445,7 +2445,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="590"/>
         <source>检查 {inspection} 已签名的记录 {record} 所载数据与交接包中的数据不一致（{where}）：已拒绝导入，本机数据未改变。签名后的数据只能通过更正记录修改</source>
-        <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle's data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
+        <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle&apos;s data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="594"/>
@@ -2465,12 +2465,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="606"/>
         <source>交接包中有本机（设备 {device}）自己的检查 {inspection} 第 {seq} 条证据保管记录，本机却没有这条记录：这是伪造的续写，已拒绝导入，本机数据未改变</source>
-        <translation>The bundle carries custody entry {seq} of inspection {inspection} from this laptop's own chain (device {device}), which this laptop does not have: a forged continuation. Import refused, nothing on this laptop was changed</translation>
+        <translation>The bundle carries custody entry {seq} of inspection {inspection} from this laptop&apos;s own chain (device {device}), which this laptop does not have: a forged continuation. Import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="612"/>
         <source>检查 {inspection} 已签字锁定，推送中它的{what}与服务器上的不同（{why}）：已拒绝，服务器数据未改变。如需更正，请制作更正记录后再推送</source>
-        <translation>Inspection {inspection} is signed and locked, and the push's {what} differs from the server's ({why}): refused, the server's data is unchanged. To correct it, make an amendment and push again</translation>
+        <translation>Inspection {inspection} is signed and locked, and the push&apos;s {what} differs from the server&apos;s ({why}): refused, the server&apos;s data is unchanged. To correct it, make an amendment and push again</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="616"/>
@@ -2500,7 +2500,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="621"/>
         <source>记录的内容变了</source>
-        <translation>the record's content changed</translation>
+        <translation>the record&apos;s content changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="622"/>
@@ -2555,22 +2555,22 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="633"/>
         <source>推送中有检查 {inspection} 的数据，但服务器上和推送中都没有这次检查：已拒绝，服务器数据未改变</source>
-        <translation>The push carries data of inspection {inspection}, but neither the server nor the push has that inspection: refused, the server's data is unchanged</translation>
+        <translation>The push carries data of inspection {inspection}, but neither the server nor the push has that inspection: refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="637"/>
         <source>本设备登记的区县是 {allowed}，不能推送{district}的检查 {inspection}：已拒绝，服务器数据未改变</source>
-        <translation>This device is enrolled for {allowed} and may not push inspection {inspection} of {district}: refused, the server's data is unchanged</translation>
+        <translation>This device is enrolled for {allowed} and may not push inspection {inspection} of {district}: refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="641"/>
         <source>推送中的文件 {name} 声明为 {size} 字节，超过服务器允许的单个文件上限（{cap} 字节），服务器拒绝接收</source>
-        <translation>The push declares file {name} at {size} bytes, over the server's limit for one file ({cap} bytes): the server refuses it</translation>
+        <translation>The push declares file {name} at {size} bytes, over the server&apos;s limit for one file ({cap} bytes): the server refuses it</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="645"/>
         <source>本设备未完成的上传已占用 {held} 字节，再收 {more} 字节将超过上限 {quota} 字节：请先完成或等待此前的推送过期（{hours} 小时）</source>
-        <translation>This device's unfinished uploads already hold {held} bytes; {more} more bytes would pass the limit of {quota} bytes: finish the earlier push or wait for it to expire ({hours} hours)</translation>
+        <translation>This device&apos;s unfinished uploads already hold {held} bytes; {more} more bytes would pass the limit of {quota} bytes: finish the earlier push or wait for it to expire ({hours} hours)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="649"/>
@@ -2580,7 +2580,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="650"/>
         <source>请给出设备所属的区县（--district，一个区县）</source>
-        <translation>Give the device's district (--district, one district)</translation>
+        <translation>Give the device&apos;s district (--district, one district)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="651"/>
@@ -2595,17 +2595,17 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="653"/>
         <source>检查 {inspection} 的签字记录所载数据的摘要与推送的数据不一致（记录 {record}；{row}）：已拒绝，服务器数据未改变</source>
-        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}; {row}): refused, the server's data is unchanged</translation>
+        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}; {row}): refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="657"/>
         <source>检查 {inspection} 的签字记录无法用服务器上的数据核对（数据不完整）：已拒绝，服务器数据未改变</source>
-        <translation>The signed record of inspection {inspection} cannot be checked against the server's data (data incomplete): refused, the server's data is unchanged</translation>
+        <translation>The signed record of inspection {inspection} cannot be checked against the server&apos;s data (data incomplete): refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="663"/>
         <source>记录所载数据摘要的格式为 {format}，本版本的 Inspector 不认识这种格式，无法核对记录所载数据：请用更新版本的 Inspector 核对</source>
-        <translation>The record's data hash is in format {format}, which this version of Inspector does not know, so the data it states cannot be checked: check it with a newer version of Inspector</translation>
+        <translation>The record&apos;s data hash is in format {format}, which this version of Inspector does not know, so the data it states cannot be checked: check it with a newer version of Inspector</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="667"/>
@@ -2635,7 +2635,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="678"/>
         <source>导出文件的扩展名应为 .jsonl 或 .xlsx</source>
-        <translation>The export file's extension should be .jsonl or .xlsx</translation>
+        <translation>The export file&apos;s extension should be .jsonl or .xlsx</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="679"/>
@@ -2772,7 +2772,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="718"/>
         <source>无法读取照片的打印副本：{error}</source>
-        <translation>The photo's print copy cannot be read: {error}</translation>
+        <translation>The photo&apos;s print copy cannot be read: {error}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="719"/>
@@ -2877,7 +2877,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="739"/>
         <source>请填写封存物品的名称和描述</source>
-        <translation>Enter the sealed goods' name and description</translation>
+        <translation>Enter the sealed goods&apos; name and description</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="740"/>
@@ -2907,7 +2907,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="745"/>
         <source>抽查结果文件的扩展名应为 .xlsx</source>
-        <translation>The draw result file's extension should be .xlsx</translation>
+        <translation>The draw result file&apos;s extension should be .xlsx</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="746"/>
@@ -2952,7 +2952,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="754"/>
         <source>请填写机构名称或协议编号</source>
-        <translation>Enter the institution's name or agreement number</translation>
+        <translation>Enter the institution&apos;s name or agreement number</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="755"/>
@@ -3052,7 +3052,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="786"/>
         <source>请给出证书指纹（SHA-256）的至少前 {count} 位</source>
-        <translation>Give at least the first {count} digits of the certificate's SHA-256 fingerprint</translation>
+        <translation>Give at least the first {count} digits of the certificate&apos;s SHA-256 fingerprint</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="787"/>
@@ -3829,17 +3829,17 @@ Checked {done}/{n}, problems found {problems}</translation>
 <context>
     <name>EncryptDialog</name>
     <message>
-        <location filename="../../ui/lock.py" line="301"/>
+        <location filename="../../ui/lock.py" line="300"/>
         <source>加密本机数据</source>
         <translation>Encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="312"/>
+        <location filename="../../ui/lock.py" line="311"/>
         <source>两次输入的口令不一致</source>
         <translation>The two passphrases differ</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="315"/>
+        <location filename="../../ui/lock.py" line="314"/>
         <source>请填写执法证号</source>
         <translation>Please enter the enforcement ID</translation>
     </message>
@@ -3847,17 +3847,17 @@ Checked {done}/{n}, problems found {problems}</translation>
 <context>
     <name>EvidencePicker</name>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="545"/>
-        <source>关联证据 · {bill}</source>
-        <translation>Link evidence · {bill}</translation>
+        <location filename="../../ui/claims_dialog.py" line="550"/>
+        <source>关联证据 · %1</source>
+        <translation>Link evidence · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="571"/>
-        <source>证据 {n}  {name}</source>
-        <translation>Evidence {n}  {name}</translation>
+        <location filename="../../ui/claims_dialog.py" line="576"/>
+        <source>证据 %1  %2</source>
+        <translation>Evidence %1  %2</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="584"/>
+        <location filename="../../ui/claims_dialog.py" line="587"/>
         <source>本次检查还没有证据：先在检查条目中拍照或添加文件。</source>
         <translation>This inspection has no evidence yet: take photos or add files on its items first.</translation>
     </message>
@@ -5854,9 +5854,9 @@ Data directory: %2</translation>
     <message>
         <location filename="../../ui/plan_dialog.py" line="91"/>
         <location filename="../../ui/plan_dialog.py" line="276"/>
-        <location filename="../../ui/plan_dialog.py" line="353"/>
-        <location filename="../../ui/plan_dialog.py" line="458"/>
-        <location filename="../../ui/plan_dialog.py" line="474"/>
+        <location filename="../../ui/plan_dialog.py" line="352"/>
+        <location filename="../../ui/plan_dialog.py" line="453"/>
+        <location filename="../../ui/plan_dialog.py" line="471"/>
         <source>双随机抽查</source>
         <translation>Random draw (双随机)</translation>
     </message>
@@ -6043,52 +6043,52 @@ Data directory: %2</translation>
     </message>
     <message>
         <location filename="../../ui/plan_dialog.py" line="312"/>
-        <source>共 {count} 家；候选名单 SHA-256：{sha}
-检查人员名录 {people} 人，其中可任组长 {leaders} 人</source>
-        <translation>{count} institutions; SHA-256 of the list: {sha}
-Roster: {people} inspectors, {leaders} of them may lead</translation>
+        <source>共 %1 家；候选名单 SHA-256：%2
+检查人员名录 %3 人，其中可任组长 %4 人</source>
+        <translation>%1 institutions; SHA-256 of the list: %2
+Roster: %3 inspectors, %4 of them may lead</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="354"/>
+        <location filename="../../ui/plan_dialog.py" line="353"/>
         <source>机构名录在公布候选名单后有变化：请重新生成候选名单，公布后再抽取。</source>
         <translation>The registry changed after the candidate list was published: make the list again and publish it before drawing.</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="383"/>
-        <source>预览（未保存）。密钥串：{key}</source>
-        <translation>Preview (not saved). Key string: {key}</translation>
+        <location filename="../../ui/plan_dialog.py" line="381"/>
+        <source>预览（未保存）。密钥串：%1</source>
+        <translation>Preview (not saved). Key string: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="428"/>
+        <location filename="../../ui/plan_dialog.py" line="423"/>
         <source>抽查结果</source>
         <translation>Draw result</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="430"/>
+        <location filename="../../ui/plan_dialog.py" line="425"/>
         <source>保存抽查结果</source>
         <translation>Save the draw result</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="430"/>
+        <location filename="../../ui/plan_dialog.py" line="425"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="399"/>
-        <source>已抽取并建立 {n} 项计划检查（草稿）。抽查编号 {id}；密钥串：{key}</source>
-        <translation>Drawn: {n} planned inspections (drafts). Draw id {id}; key string: {key}</translation>
+        <location filename="../../ui/plan_dialog.py" line="397"/>
+        <source>已抽取并建立 %1 项计划检查（草稿）。抽查编号 %2；密钥串：%3</source>
+        <translation>Drawn: %1 planned inspections (drafts). Draw id %2; key string: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="411"/>
-        <location filename="../../ui/plan_dialog.py" line="506"/>
-        <source>抽查结果已写入 {path}（及同名 PDF 公告）</source>
-        <translation>Draw result written to {path} (and a PDF notice of the same name)</translation>
+        <location filename="../../ui/plan_dialog.py" line="406"/>
+        <location filename="../../ui/plan_dialog.py" line="503"/>
+        <source>抽查结果已写入 %1（及同名 PDF 公告）</source>
+        <translation>Draw result written to %1 (and a PDF notice of the same name)</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="459"/>
-        <source>无法写入 {path}：{error}
+        <location filename="../../ui/plan_dialog.py" line="455"/>
+        <source>无法写入 %1：%2
 抽查已保存，可在“已做的抽查”中再次导出。</source>
-        <translation>Cannot write {path}: {error}
+        <translation>Cannot write %1: %2
 The draw is saved; export it again from “Draws made”.</translation>
     </message>
 </context>
@@ -6661,52 +6661,52 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../ui/lock.py" line="188"/>
+        <location filename="../../ui/lock.py" line="187"/>
         <source>保护本机数据</source>
         <translation>Protect the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="193"/>
+        <location filename="../../ui/lock.py" line="192"/>
         <source>检查记录含有个人信息和工作秘密。请设置口令：本机的数据库、照片、记录和密钥都将加密保存，笔记本电脑丢失也不会泄露。每次启动和锁定后需输入口令。</source>
         <translation>Inspection records hold personal data and work secrets. Set a passphrase: the database, photos, records and keys on this computer are then kept encrypted, so a lost laptop leaks nothing. The passphrase is asked at every start and after a lock.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="201"/>
+        <location filename="../../ui/lock.py" line="200"/>
         <source>您的执法证号</source>
         <translation>Your enforcement ID</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="202"/>
+        <location filename="../../ui/lock.py" line="201"/>
         <source>执法证号</source>
         <translation>Enforcement ID</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="205"/>
+        <location filename="../../ui/lock.py" line="204"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="208"/>
+        <location filename="../../ui/lock.py" line="207"/>
         <source>再输入一次</source>
         <translation>Again</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="215"/>
+        <location filename="../../ui/lock.py" line="214"/>
         <source>加密并开始</source>
         <translation>Encrypt and start</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="217"/>
+        <location filename="../../ui/lock.py" line="216"/>
         <source>不加密（不建议）</source>
         <translation>Do not encrypt (not recommended)</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="219"/>
+        <location filename="../../ui/lock.py" line="218"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="230"/>
+        <location filename="../../ui/lock.py" line="229"/>
         <source>两次输入的口令不一致</source>
         <translation>The two passphrases differ</translation>
     </message>
@@ -6714,63 +6714,63 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/lock.py" line="71"/>
+        <location filename="../../ui/lock.py" line="72"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="71"/>
-        <location filename="../../ui/lock.py" line="97"/>
+        <location filename="../../ui/lock.py" line="72"/>
+        <location filename="../../ui/lock.py" line="98"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="75"/>
+        <location filename="../../ui/lock.py" line="76"/>
         <source>Inspector 已锁定，数据已关闭。请输入口令解锁；未保存的输入不会丢失。</source>
         <translation>Inspector is locked and its data are closed. Enter the passphrase to unlock; nothing typed is lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="77"/>
+        <location filename="../../ui/lock.py" line="78"/>
         <source>本机数据已加密。请选择检查人员并输入口令。</source>
         <translation>The data on this computer are encrypted. Choose the inspector and enter the passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="87"/>
+        <location filename="../../ui/lock.py" line="88"/>
         <source>执法证号</source>
         <translation>Enforcement ID</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="90"/>
+        <location filename="../../ui/lock.py" line="91"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="97"/>
+        <location filename="../../ui/lock.py" line="98"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="99"/>
+        <location filename="../../ui/lock.py" line="100"/>
         <source>用系统钥匙串</source>
         <translation>Use the system keyring</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="101"/>
+        <location filename="../../ui/lock.py" line="102"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="122"/>
-        <source>已连续输错 {count} 次口令，请等待 {seconds} 秒后再试。</source>
-        <translation>{count} wrong passphrases in a row: wait {seconds} s before trying again.</translation>
+        <location filename="../../ui/lock.py" line="123"/>
+        <source>已连续输错 %1 次口令，请等待 %2 秒后再试。</source>
+        <translation>%1 wrong passphrases in a row: wait %2 s before trying again.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="132"/>
-        <source>已连续输错 {count} 次口令，现在可以再试。</source>
-        <translation>{count} wrong passphrases in a row: you can try again now.</translation>
+        <location filename="../../ui/lock.py" line="133"/>
+        <source>已连续输错 %1 次口令，现在可以再试。</source>
+        <translation>%1 wrong passphrases in a row: you can try again now.</translation>
     </message>
     <message>
-        <location filename="../../ui/lock.py" line="162"/>
+        <location filename="../../ui/lock.py" line="161"/>
         <source>口令不正确，数据目录未打开。</source>
         <translation>Wrong passphrase; the data directory was not opened.</translation>
     </message>
@@ -7067,160 +7067,160 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>StockDialog</name>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="117"/>
+        <location filename="../../ui/stock_dialog.py" line="118"/>
         <location filename="../../ui/stock_dialog.py" line="163"/>
-        <source>进销存核对 · {title}</source>
-        <translation>Stock reconciliation · {title}</translation>
+        <source>进销存核对 · %1</source>
+        <translation>Stock reconciliation · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="121"/>
+        <location filename="../../ui/stock_dialog.py" line="122"/>
         <source>选择核对期间和文件，然后点“核对”。</source>
         <translation>Choose the period and the files, then click “Reconcile”.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="139"/>
+        <location filename="../../ui/stock_dialog.py" line="140"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="141"/>
+        <location filename="../../ui/stock_dialog.py" line="142"/>
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="143"/>
+        <location filename="../../ui/stock_dialog.py" line="144"/>
         <source>存为条目 P6.5 的证据并记录</source>
         <translation>Store as evidence of P6.5 and record</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="170"/>
+        <location filename="../../ui/stock_dialog.py" line="169"/>
         <source>本次检查的清单中没有条目 P6.5</source>
         <translation>The checklist of this inspection has no item P6.5</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="175"/>
+        <location filename="../../ui/stock_dialog.py" line="174"/>
         <source>核对期间与资料（Excel 或 CSV）</source>
         <translation>Period and files (Excel or CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="185"/>
+        <location filename="../../ui/stock_dialog.py" line="184"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="188"/>
+        <location filename="../../ui/stock_dialog.py" line="187"/>
         <source>核对期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="192"/>
+        <location filename="../../ui/stock_dialog.py" line="191"/>
         <source>必需</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="192"/>
+        <location filename="../../ui/stock_dialog.py" line="191"/>
         <source>可选</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="193"/>
+        <location filename="../../ui/stock_dialog.py" line="192"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="200"/>
+        <location filename="../../ui/stock_dialog.py" line="199"/>
         <source>核对</source>
         <translation>Reconcile</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="207"/>
+        <location filename="../../ui/stock_dialog.py" line="206"/>
         <source>购进记录</source>
         <translation>Purchases</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="208"/>
+        <location filename="../../ui/stock_dialog.py" line="207"/>
         <source>销售（发药）记录</source>
         <translation>Sales (dispensing)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="209"/>
+        <location filename="../../ui/stock_dialog.py" line="208"/>
         <source>医保结算记录</source>
         <translation>Settlements</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="210"/>
+        <location filename="../../ui/stock_dialog.py" line="209"/>
         <source>期初库存</source>
         <translation>Opening stock</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="211"/>
+        <location filename="../../ui/stock_dialog.py" line="210"/>
         <source>现场盘点</source>
         <translation>Count on site</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="218"/>
+        <location filename="../../ui/stock_dialog.py" line="217"/>
         <source>选择文件</source>
         <translation>Choose a file</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="220"/>
+        <location filename="../../ui/stock_dialog.py" line="219"/>
         <source>表格 (*.xlsx *.csv *.txt)</source>
         <translation>Tables (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="236"/>
-        <location filename="../../ui/stock_dialog.py" line="256"/>
-        <location filename="../../ui/stock_dialog.py" line="326"/>
+        <location filename="../../ui/stock_dialog.py" line="235"/>
+        <location filename="../../ui/stock_dialog.py" line="253"/>
+        <location filename="../../ui/stock_dialog.py" line="320"/>
         <source>进销存核对</source>
         <translation>Stock reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="237"/>
-        <source>请选择：{files}</source>
-        <translation>Choose: {files}</translation>
+        <location filename="../../ui/stock_dialog.py" line="236"/>
+        <source>请选择：%1</source>
+        <translation>Choose: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="246"/>
+        <location filename="../../ui/stock_dialog.py" line="243"/>
         <source>正在核对…</source>
         <translation>Reconciling…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="260"/>
+        <location filename="../../ui/stock_dialog.py" line="257"/>
         <source>正在读取进销存资料…</source>
         <translation>Reading the stock files…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="275"/>
-        <source>{file} 第 {row} 行：{reason}</source>
-        <translation>{file} row {row}: {reason}</translation>
+        <location filename="../../ui/stock_dialog.py" line="272"/>
+        <source>%1 第 %2 行：%3</source>
+        <translation>%1 row %2: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="282"/>
+        <location filename="../../ui/stock_dialog.py" line="276"/>
         <source>有无法读取的行：未进行核对，请修改文件后重新核对。</source>
         <translation>Some rows cannot be read: nothing was reconciled. Correct the files and reconcile again.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="291"/>
-        <source>核对品种 {n} 个，有差异 {gaps} 个；结算量超出销售量涉及金额 ¥{amount}</source>
-        <translation>{n} drugs reconciled, {gaps} with gaps; settled beyond sold: ¥{amount}</translation>
+        <location filename="../../ui/stock_dialog.py" line="285"/>
+        <source>核对品种 %1 个，有差异 %2 个；结算量超出销售量涉及金额 ¥%3</source>
+        <translation>%1 drugs reconciled, %2 with gaps; settled beyond sold: ¥%3</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="297"/>
+        <location filename="../../ui/stock_dialog.py" line="291"/>
         <source>有文件没有规格列：按药品名称比对。</source>
         <translation>A file has no specification column: drugs matched by name.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="319"/>
+        <location filename="../../ui/stock_dialog.py" line="313"/>
         <source>核对表已存为条目 P6.5 的证据，差异已记为该条目的问题。</source>
         <translation>The table is stored as evidence of P6.5 and the gaps are recorded as its finding.</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="321"/>
+        <location filename="../../ui/stock_dialog.py" line="315"/>
         <source>核对表已存为条目 P6.5 的证据（无差异）。</source>
         <translation>The table is stored as evidence of P6.5 (no gaps).</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="331"/>
+        <location filename="../../ui/stock_dialog.py" line="325"/>
         <source>正在保存核对表…</source>
         <translation>Saving the table…</translation>
     </message>

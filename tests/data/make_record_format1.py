@@ -1,6 +1,6 @@
 """Makes tests/data/record_format1/: a data directory holding one inspection whose record was
 built and signed by both inspectors (trial keys, valid ten years) with the code of the day its
-data hash was format 1. tests/test_record_hash_format.py opens a
+data hash was format 1. tests/unit/test_record_hash_format.py opens a
 copy and checks that ``record verify`` still finds the record's data in it.
 
 Kept for the record of how the snapshot was made; run again only to make a new format's

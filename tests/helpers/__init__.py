@@ -1,1 +1,2 @@
-"""Helpers shared by the tests (fixtures that every UI test file uses live in tests/conftest.py)."""
+"""What the tests of several folders share and that is not a fixture (fixtures live in
+tests/conftest.py). A test file imports from here, never from another test file."""

@@ -20,7 +20,7 @@ A message box that says 内部错误 (the task runner's way of showing an unexpe
 failure too. Asynchronous work (the thread pool) is waited for after each click, and the queued
 results delivered, before the next click; ``settle`` adds more waits (an autosaver's flush).
 Nothing here depends on how the app runs its work beyond "it ends and says so by a signal":
-when the UI's work moves to an executor of its own, its wait goes into ``settle`` (one place).
+the waits for the database executor and the CPU pool are in ``settle`` (one place).
 
 Exceptions: PySide hands an exception raised in a slot to ``sys.excepthook``; pytest-qt's
 capture (on: ``qt_no_exception_capture`` is not set) would fail the test only at its end, with

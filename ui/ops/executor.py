@@ -1,7 +1,7 @@
 """The one database executor: a single worker thread that runs every database job of the UI,
-in order, so the app has one writer (SQLite's busy timeout no longer arbitrates between the UI
-thread, the autosaver and a pool). Results and failures come back to the UI thread through one
-queued signal, as Anki's taskman hands closures back to the main thread.
+in order, so the app has one writer (two writers would wait on each other through SQLite's
+busy timeout, and the loser fail after it). Results and failures come back to the UI thread
+through one queued signal, as Anki's taskman hands closures back to the main thread.
 
 Jobs may carry a key: a job still waiting when a newer one with the same key arrives is replaced
 by it (the autosaver's coalescing: each write carries an item's whole state, not a difference).

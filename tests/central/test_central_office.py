@@ -1,0 +1,128 @@
+"""The office page in a real headless browser: Playwright driving Debian's Chromium
+against the server over HTTPS. Sign-in (nothing without it; a wrong password refused; a
+district's user sees only that district), the list with its filters, an inspection with its
+record PDF and verified signatures, its evidence and its log."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.helpers.bundle import full_visit, sign_by_keys
+from tests.helpers.central import Server
+from tests.helpers.cli import Cli
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def test_the_office_page_lists_filters_and_shows_a_signed_inspection(
+    server: Server, cli: Cli, team_keys: dict[str, str], tmp_path: Path,
+) -> None:  # fmt: skip
+    if not CHROMIUM.exists():
+        message = "Debian's chromium is not installed"
+        if os.environ.get("INSPECTOR_REQUIRE_POSTGRES"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    signed = full_visit(cli, tmp_path)
+    sign_by_keys(cli, signed, team_keys, tmp_path)
+    full_visit(cli, tmp_path, "--district", "市中区")  # another, unsigned, in another district
+    out, _ = cli("sync", "enroll", server.url, server.code(), "--ca", str(server.tls.ca), "--json")
+    assert json.loads(out)["district"] == "历城区"
+    # the device pushes 市中区's inspection too, outside its district: the office says so
+    device = json.loads(server.command("server", "devices", "--json").stdout)[0]["id"]
+    assert server.command("server", "districts", device[:12], "历城区", "市中区").returncode == 0
+    cli("sync", "push")
+    server.office_user("局端王", PASSWORD)
+    server.office_user("市中区李", PASSWORD, district="市中区")
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(
+                ignore_https_errors=True, viewport={"width": 1100, "height": 800}
+            )
+            # not signed in: every office page and file sends to the sign-in form
+            page.goto(server.url + "/office?status=signed")
+            assert "/office/login" in page.url and "登录" in page.inner_text("h1")
+            assert page.request.get(server.url + f"/office/inspections/{signed}").url.endswith(
+                "/office/login?next=%2Foffice%2Finspections%2F" + signed
+            )
+            # a wrong password is refused
+            _sign_in(page, "局端王", PASSWORD + "x")
+            assert "用户名或口令不正确" in page.inner_text("body")
+            assert "/office/login" in page.url
+            # a form posted without the form's own token (another site's) is refused
+            forged = page.request.post(
+                server.url + "/office/login",
+                form={"name": "局端王", "password": PASSWORD, "csrf": "forged"},
+                max_redirects=0,
+            )
+            assert forged.status == 403
+            _sign_in(page, "局端王", PASSWORD)
+            page.wait_for_url("**/office?status=signed")  # back where it was going
+            assert "共 1 次" in page.inner_text("h1")
+            cookie = next(c for c in page.context.cookies() if c["name"] == "inspector_office")
+            assert cookie["httpOnly"] and cookie["secure"] and cookie["sameSite"] == "Strict"
+            page.goto(server.url + "/office")
+            assert "全部检查（共 2 次）" in page.inner_text("h1")
+            page.select_option("select[name=district]", "市中区")
+            page.click("form.filters button[type=submit]")
+            page.wait_for_url("**district=**")
+            assert "共 1 次" in page.inner_text("h1") and "检查中" in page.inner_text("table")
+            page.select_option("select[name=district]", "")
+            page.select_option("select[name=status]", "signed")
+            page.click("form.filters button[type=submit]")
+            page.wait_for_url("**status=signed**")
+            assert "共 1 次" in page.inner_text("h1")
+            assert "已签字" in page.inner_text("table")
+            page.click("table a")
+            page.wait_for_selector("text=检查记录")
+            body = page.inner_text("body")
+            assert body.count("✔ 签名有效") == 2 and "✘" not in body
+            assert "张伟" in body and "李娜" in body
+            assert "床位空置" in body  # the finding's note
+            page.wait_for_function("[...document.images].every(i => i.complete)")
+            widths = page.eval_on_selector_all("img.thumb", "els => els.map(e => e.naturalWidth)")
+            assert widths and all(w > 0 for w in widths)  # every evidence thumbnail loads
+            assert "服务器：push.commit" in body and "record.sign" in body
+            shot = tmp_path / "office.png"
+            page.screenshot(path=str(shot), full_page=False)
+            if os.environ.get("INSPECTOR_SAVE_SCREENSHOTS"):
+                shutil.copy(shot, Path(os.environ["INSPECTOR_SAVE_SCREENSHOTS"]) / "office.png")
+            link = page.get_attribute("a[href$='.pdf']", "href")
+            assert link is not None
+            response = page.request.get(server.url + link)
+            assert response.ok and response.body().startswith(b"%PDF-")
+            photo = page.get_attribute("img.thumb", "src")
+            assert photo is not None
+            page.click("text=退出")
+            page.wait_for_url("**/office/login")
+            assert page.request.get(server.url + link).url.split("?")[0].endswith("/office/login")
+
+            # a district's user: only that district's inspections, the others as if not there
+            _sign_in(page, "市中区李", PASSWORD)
+            page.wait_for_url("**/office")
+            assert "全部检查（共 1 次）" in page.inner_text("h1")
+            assert "检查中" in page.inner_text("table") and "已签字" not in page.inner_text("table")
+            assert page.request.get(server.url + f"/office/inspections/{signed}").status == 404
+            assert page.request.get(server.url + link).status == 404
+            assert page.request.get(server.url + photo).status == 404
+        finally:
+            browser.close()
+
+
+PASSWORD = "局端测试口令 2026"
+
+
+def _sign_in(page: Any, name: str, password: str) -> None:
+    page.fill("input[name=name]", name)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()

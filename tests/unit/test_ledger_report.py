@@ -1,0 +1,204 @@
+"""The 情况报告: every figure checked against a data set made by hand (signed through the real
+steps), for all districts and for one; the workbook's cells and charts, and the PDF's text."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date, timedelta
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from inspector.errors import InvalidInput
+from inspector.ledger import cases, entries
+from inspector.ledger.entries import LedgerFilter, search_entries
+from inspector.ledger.follow_up import create_follow_up, save_verdict
+from inspector.ledger.report import (
+    ReportFigures,
+    quarter,
+    report_figures,
+    write_pdf,
+    write_workbook,
+)
+from inspector.workspace import Workspace
+from tests.helpers.ledger import TEAM, sign, signed_inspection, team_keys
+
+TODAY = date.today()
+
+
+@pytest.fixture
+def data(workspace: Workspace) -> Workspace:
+    """By hand:
+
+    A  历城区甲卫生院  primary_care   surprise  P5.1 1000 VH04 (协议处理; 回头看 已整改)
+                                                P5.2  500 —    (整改中, 追回 100)
+    B  历城区甲卫生院  primary_care   flying    P5.6  200 VH04 (待整改)
+    C  槐荫区乙药店    retail_pharmacy surprise P4.9  300 VP01 (行政处罚 追回 300, 移送公安)
+    D  历城区丙医院    private_hospital random  no finding
+    FU 历城区甲卫生院  primary_care   follow_up the 回头看 of A's P5.1, no new finding
+    """
+    keys = team_keys(workspace)
+    a = signed_inspection(
+        workspace, keys, "历城区甲卫生院", [("P5.1", "1000", "VH04"), ("P5.2", "500", None)]
+    )
+    signed_inspection(workspace, keys, "历城区甲卫生院", [("P5.6", "200", "VH04")], mode="flying")
+    signed_inspection(
+        workspace,
+        keys,
+        "槐荫区乙药店",
+        [("P4.9", "300", "VP01")],
+        type_code="retail_pharmacy",
+        district="槐荫区",
+    )
+    signed_inspection(
+        workspace, keys, "历城区丙医院", [], type_code="private_hospital", mode="random"
+    )
+    rows = {r.item_code: r for r in search_entries(workspace)}
+    entries.set_progress(workspace, rows["P5.2"].id, status="整改中", recovered="100")
+    cases.add_case_step(
+        workspace,
+        rows["P5.1"].id,
+        kind="协议处理",
+        on_date=TODAY,
+        receiving_body="市医保局",
+        document_no="协-1",
+    )
+    cases.add_case_step(
+        workspace,
+        rows["P4.9"].id,
+        kind="行政处罚",
+        on_date=TODAY,
+        receiving_body="槐荫区医保局",
+        document_no="罚-1",
+        recovered="300",
+    )
+    cases.add_case_step(
+        workspace,
+        rows["P4.9"].id,
+        kind="移送公安",
+        on_date=TODAY,
+        receiving_body="槐荫区公安分局",
+        document_no="移-1",
+    )
+    visit = create_follow_up(workspace, [rows["P5.1"].id], team=list(TEAM), leader="370100002")
+    save_verdict(workspace, visit, "RV1", "已整改")
+    sign(workspace, visit, keys)
+    assert len(search_entries(workspace, LedgerFilter(inspection=a))) == 2
+    return workspace
+
+
+def _counts(items: list) -> dict:  # type: ignore[type-arg]
+    return {c.code: (c.institutions, c.inspections) for c in items}
+
+
+def test_every_figure_for_all_districts(data: Workspace) -> None:
+    f = report_figures(data, TODAY, TODAY)
+    assert (f.inspections, f.institutions) == (5, 3)
+    assert _counts(f.by_type) == {
+        "primary_care": (1, 3),
+        "retail_pharmacy": (1, 1),
+        "private_hospital": (1, 1),
+    }
+    assert _counts(f.by_mode) == {
+        "surprise": (2, 2),
+        "flying": (1, 1),
+        "random": (1, 1),
+        "follow_up": (1, 1),
+    }
+    assert (f.findings, f.amount_fen, f.recovered_fen) == (4, 200000, 40000)
+    assert {c.code: (c.findings, c.amount_fen) for c in f.by_category} == {
+        "VH04": (2, 120000),
+        None: (1, 50000),
+        "VP01": (1, 30000),
+    }
+    assert f.by_category[0].code == "VH04"  # most findings first
+    assert next(c.name for c in f.by_category if c.code is None) == "未分类"
+    assert f.by_status == {"pending": 1, "in_progress": 1, "rectified": 1, "transferred": 1}
+    assert f.cases == {"agreement": 1, "penalty": 1, "police": 1, "discipline": 0}
+    assert (f.handed_over, f.rectified, f.open) == (1, 1, 2)
+    assert f.rectification_rate == pytest.approx(0.25)
+    assert [
+        (
+            d.name,
+            d.institutions,
+            d.inspections,
+            d.findings,
+            d.amount_fen,
+            d.recovered_fen,
+            d.rectified,
+        )
+        for d in f.by_district
+    ] == [("历城区", 2, 4, 3, 170000, 10000, 1), ("槐荫区", 1, 1, 1, 30000, 30000, 0)]
+    assert f.by_district[0].rectification_rate == pytest.approx(1 / 3)
+
+
+def test_every_figure_for_one_district(data: Workspace) -> None:
+    f = report_figures(data, TODAY - timedelta(days=30), TODAY, "历城区")
+    assert (f.inspections, f.institutions) == (4, 2)
+    assert _counts(f.by_type) == {"primary_care": (1, 3), "private_hospital": (1, 1)}
+    assert (f.findings, f.amount_fen, f.recovered_fen) == (3, 170000, 10000)
+    assert {c.code: c.findings for c in f.by_category} == {"VH04": 2, None: 1}
+    assert f.by_status == {"pending": 1, "in_progress": 1, "rectified": 1, "transferred": 0}
+    assert f.cases == {"agreement": 1, "penalty": 0, "police": 0, "discipline": 0}
+    assert f.handed_over == 0
+    assert f.rectification_rate == pytest.approx(1 / 3)
+
+
+def test_a_period_without_visits_is_empty_and_a_reversed_one_refused(data: Workspace) -> None:
+    f = report_figures(data, TODAY - timedelta(days=10), TODAY - timedelta(days=1))
+    assert (f.inspections, f.findings, f.amount_fen, f.rectification_rate) == (0, 0, 0, 0.0)
+    assert report_figures(data, TODAY, TODAY, "市中区").inspections == 0
+    with pytest.raises(InvalidInput, match="早于"):
+        report_figures(data, TODAY, TODAY - timedelta(days=1))
+
+
+def test_quarters() -> None:
+    assert quarter("2026Q1") == (date(2026, 1, 1), date(2026, 3, 31))
+    assert quarter("2026-q4") == (date(2026, 10, 1), date(2026, 12, 31))
+    assert quarter("2024Q1") == (date(2024, 1, 1), date(2024, 3, 31))
+    with pytest.raises(InvalidInput):
+        quarter("2026Q5")
+
+
+def _workbook(figures: ReportFigures, path: Path) -> openpyxl.Workbook:
+    write_workbook(figures, path)
+    return openpyxl.load_workbook(path)
+
+
+def test_the_workbook_states_the_figures_with_charts(data: Workspace, tmp_path: Path) -> None:
+    f = report_figures(data, TODAY, TODAY)
+    book = _workbook(f, tmp_path / "报告.xlsx")
+    summary = {row[0]: row[1] for row in book["汇总"].iter_rows(min_row=2, values_only=True)}
+    assert summary["检查机构数（家）"] == 3 and summary["检查次数（次）"] == 5
+    assert summary["发现问题（个）"] == 4
+    assert summary["涉及金额（元）"] == 2000 and summary["追回金额（元）"] == 400
+    assert summary["移交（个）"] == 1 and summary["整改率"] == pytest.approx(0.25)
+    categories = list(book["按违规类别"].iter_rows(min_row=2, values_only=True))
+    assert [r[1:] for r in categories] == [(2, 1200), (1, 500), (1, 300)]
+    assert categories[1][0] == "未分类"
+    statuses = dict(book["整改情况"].iter_rows(min_row=2, values_only=True))
+    assert statuses == {"待整改": 1, "整改中": 1, "已整改（销号）": 1, "移交": 1}
+    districts = list(book["按区县"].iter_rows(min_row=2, values_only=True))
+    assert districts[0][:6] == ("历城区", 2, 4, 3, 1700, 100)
+    assert districts[0][6] == pytest.approx(1 / 3)
+    modes = {r[0]: r[1:] for r in book["按检查方式"].iter_rows(min_row=2, values_only=True)}
+    assert modes["回头看"] == (1, 1)
+    for name in ("按机构类型", "按检查方式", "按区县", "按违规类别", "整改情况", "案件处理"):
+        assert len(book[name]._charts) == 1, name  # the charts are in the file
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_the_pdf_states_the_figures(data: Workspace, tmp_path: Path) -> None:
+    f = report_figures(data, TODAY, TODAY, "历城区")
+    target = tmp_path / "报告.pdf"
+    write_pdf(f, target, "济南市医疗保障局")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "医保基金监督检查情况报告" in text and "历城区" in text
+    assert "1,700.00" in text and "100.00" in text  # involved, recovered
+    assert "33.3%" in text  # rectification rate
+    assert "VH04" in text and "未分类" in text
+    assert "基层医疗机构" in text or "primary_care" not in text
