@@ -21,7 +21,7 @@ from inspector.inspections import (
 )
 from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
-from tests.helpers.cli import Cli, new_inspection
+from tests.helpers.cli import STROKES, Cli, new_inspection
 from tests.helpers.homes import PHOTOS
 
 # Tables whose rows are the data (the bundle_* tables are each laptop's own bookkeeping).
@@ -106,9 +106,6 @@ def cross_district_inspection(ws: Workspace) -> str:
 
 
 PASSPHRASE = "口令-正确-1234"
-
-
-STROKES = [[[0, 0], [20, 30], [40, 0], [60, 30]], [[5, 40], [55, 40]]]
 
 
 def laptop_state(home: Path) -> dict[str, Any]:

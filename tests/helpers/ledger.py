@@ -11,9 +11,10 @@ from inspector.record.content import add_signature, record_refusal
 from inspector.record.signing import sign_record
 from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
+from tests.helpers.cli import STROKES
 
 PASSPHRASE = "口令-正确-1234"
-STROKES = [[[0, 0], [20, 30], [40, 0], [60, 30]], [[5, 40], [55, 40]]]
+
 TEAM = (TeamMember("张伟", "370100001"), TeamMember("李娜", "370100002"))
 LEADER = "370100002"
 

@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 
 from inspector.workspace import Workspace
-
-from .conftest import STROKES, Cli, new_inspection, trial_keys
+from tests.helpers.cli import STROKES, Cli, new_inspection, trial_keys
 
 ID_NO = "11010519491231002X"  # a 公民身份号码 with a right check character
 MEMBERS = ("370100001", "370100002")
