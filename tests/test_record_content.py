@@ -38,6 +38,8 @@ from inspector.workspace import Workspace
 
 TEAM = [TeamMember("张伟", "370100001"), TeamMember("李娜", "370100002")]
 ZIGZAG = [[[0, 0], [30, 40], [60, 0], [90, 40]], [[10, 60], [80, 60]]]
+# A 拒签 witness as the record must name them: 身份证号 (a valid one) and relation to the party.
+WITNESS = {"witness_id_no": "11010519491231002X", "witness_relation": "无关系"}
 
 
 def _plan(ws: Workspace) -> str:
@@ -77,7 +79,7 @@ def test_signatures_and_refusal_are_kept(workspace: Workspace) -> None:
         add_signature(workspace, inspection_id, "inspector", "王五", ZIGZAG, cert_no="999")
     with pytest.raises(InvalidInput, match="格式"):
         add_signature(workspace, inspection_id, "party", "王某", [[["a", "b"]]])
-    record_refusal(workspace, inspection_id, "王某", "认为检查结果不实", "赵某", ZIGZAG)
+    record_refusal(workspace, inspection_id, "王某", "认为检查结果不实", "赵某", ZIGZAG, **WITNESS)
     with pytest.raises(InvalidInput, match="见证人"):
         record_refusal(workspace, inspection_id, "王某", "理由", "", ZIGZAG)
     kept = signatures(workspace, inspection_id)
@@ -131,7 +133,7 @@ def test_the_record_states_everything_and_carries_its_qr_code(
     set_statement(workspace, inspection_id, "三名病人当天请假外出。", "王某", "院长")
     add_signature(workspace, inspection_id, "inspector", "张伟", ZIGZAG, cert_no="370100001")
     add_signature(workspace, inspection_id, "inspector", "李娜", ZIGZAG, cert_no="370100002")
-    record_refusal(workspace, inspection_id, "王某", "认为检查结果不实", "赵某", ZIGZAG)
+    record_refusal(workspace, inspection_id, "王某", "认为检查结果不实", "赵某", ZIGZAG, **WITNESS)
     workspace.db.set_setting("bureau", "济南市历城区医疗保障局")
     pdf, _sha = build_record(workspace, inspection_id, tmp_path / "记录.pdf")
     text = "".join(

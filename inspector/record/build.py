@@ -23,6 +23,7 @@ from inspector.inspections import (
     get_inspection,
 )
 from inspector.progress import NullReporter, Reporter
+from inspector.record.binding import void_stale
 from inspector.record.content import (
     get_interview,
 )
@@ -89,6 +90,8 @@ def build_interview_record(
     """The interview record (询问笔录) as a PDF, kept like the inspection record."""
     interview = get_interview(ws, interview_id)
     view = get_inspection(ws, interview.inspection_id)
+    # Signatures given on other data are void and never printed (inspector.record.binding).
+    void_stale(ws, view.id, interview.id)
     data_sha256, facts = interview_data_sha256(ws, interview_id)
     record_no = f"{facts.record_no}-W{interview_number(ws, interview):02d}"
     boxes: dict[str, Any] = {}
@@ -150,6 +153,8 @@ def build_record(
     view = get_inspection(ws, inspection_id)
     if view.status is InspectionStatus.SIGNED:
         raise InvalidInput("该检查的记录已签名锁定，不能重新生成；已签名的记录见 inspection show。")
+    # Signatures given on other data are void and never printed (inspector.record.binding).
+    void_stale(ws, view.id)
     facts = gather_facts(ws, view)
     boxes: dict[str, Any] = {}
     written, name, sha256, size = _render(

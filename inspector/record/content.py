@@ -47,6 +47,8 @@ ROLE_NAMES = {
     "interviewee": "被询问人",
 }
 
+REPLACED = "由本人新的签名取代"  # the void reason of a signature given again
+
 # A stroke is a list of points (x, y[, t_ms, pressure]) in the pad's own pixels.
 Stroke = list[list[float]]
 
@@ -114,6 +116,8 @@ class PartyDetails:
     recusal_told: bool = False
     recusal_reply: str | None = None
     recusal_overrides: tuple[tuple[str, str, str], ...] = ()  # name, district, reason
+    # Present for the party besides the one making the statement: (name, title).
+    present: tuple[tuple[str, str], ...] = ()
 
     def hashed(self) -> dict[str, Any]:
         """What enters the record's data hash: only what was given, so that a record built
@@ -128,6 +132,8 @@ class PartyDetails:
             data["recusal_notice"] = self.recusal_reply or ""
         if self.recusal_overrides:
             data["recusal_overrides"] = [list(o) for o in self.recusal_overrides]
+        if self.present:
+            data["party_present"] = [list(p) for p in self.present]
         return data
 
 
@@ -189,7 +195,26 @@ def party_details(session: Session, inspection: Inspection) -> PartyDetails:
             (o.get("name") or "", o.get("district") or "", o.get("reason") or "")
             for o in inspection.recusal_overrides or []
         ),
+        present=tuple(
+            (p.get("name") or "", p.get("title") or "") for p in inspection.party_present or []
+        ),
     )
+
+
+def set_party_present(ws: Workspace, inspection_id: str, persons: list[tuple[str, str]]) -> None:
+    """Who else was present for the party (name, title), besides the one making the statement:
+    the record names them. An empty list clears it."""
+    present = []
+    for name, title in persons:
+        if not name.strip():
+            raise InvalidInput("在场人员须填写姓名")
+        present.append({"name": name.strip(), "title": title.strip()})
+    with ws.change(None, "party.present", inspection=inspection_id, editable=False) as ch:
+        inspection = ch.inspection
+        assert inspection is not None
+        _signable(inspection)
+        ch.entity(inspection)
+        inspection.party_present = present
 
 
 def get_party_details(ws: Workspace, inspection_id: str) -> PartyDetails:
@@ -253,6 +278,51 @@ def _check_strokes(strokes: list[Stroke]) -> list[Stroke]:
     return clean
 
 
+# How the party confirmed the record it signs (kept with its signature, printed as recorded).
+CONFIRMATIONS = {
+    "signature": "核对电子记录全文后在签名页签名确认",
+    "initials": "在打印的记录每页签字确认",
+}
+
+# 居民身份证号码 (GB 11643-1999): 17 digits and a check character (ISO 7064 MOD 11-2).
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
+
+def check_id_number(text: str) -> str:
+    """A 居民身份证号码 as written (upper case X, no spaces), or InvalidInput naming what is
+    wrong: 18 characters, a valid date of birth, the check character."""
+    number = text.strip().upper().replace(" ", "")
+    if len(number) != 18 or not number[:17].isdigit() or number[17] not in "0123456789X":
+        raise InvalidInput(
+            "身份证号码应为 18 位（前 17 位数字，末位数字或 X），而不是“{text}”", text=text
+        )
+    try:
+        datetime.strptime(number[6:14], "%Y%m%d")
+    except ValueError:
+        raise InvalidInput("身份证号码“{text}”中的出生日期不对，请核对证件", text=text) from None
+    total = sum(int(char) * weight for char, weight in zip(number, _ID_WEIGHTS, strict=False))
+    if number[17] != _ID_CHECK[total % 11]:
+        raise InvalidInput("身份证号码“{text}”的校验位不对，请核对证件", text=text)
+    return number
+
+
+def _binding(
+    ws: Workspace, inspection_id: str, interview_id: str | None, seen: str | None
+) -> tuple[str, int]:
+    """What a new hand signature is given on (the data now, without the hand signatures);
+    with ``seen``, the data the signer was shown must be that data: a signature goes under
+    the record as it stands, never under an older rendering of it."""
+    from inspector.record.binding import binding_for
+
+    binding = binding_for(ws, inspection_id, interview_id)
+    if seen is not None and seen != binding.data_sha256:
+        raise InvalidInput(
+            "签名前显示的记录已不是当前的记录（其后数据有变更）：请重新显示记录，核对后再签名"
+        )
+    return binding.data_sha256, binding.hash_format
+
+
 def add_signature(
     ws: Workspace,
     inspection_id: str,
@@ -262,15 +332,25 @@ def add_signature(
     *,
     cert_no: str | None = None,
     interview_id: str | None = None,
+    confirmation: str | None = None,
+    seen: str | None = None,
 ) -> str:
-    """Keep a handwritten signature: strokes and picture. An inspector is named by 执法证号
-    and must be on the team; signing again replaces that person's earlier signature."""
+    """Keep a handwritten signature: strokes and picture, and the data it is given on (a later
+    change to the data voids it: inspector.record.binding). An inspector is named by 执法证号
+    and must be on the team; signing again replaces that person's earlier signature (kept,
+    void). The party's signature may state how it confirmed the record (CONFIRMATIONS);
+    ``seen`` is the data hash of the record shown to the signer (the signing screen's)."""
     if role not in ROLES:
         raise InvalidInput("签名角色应为：{value}", value="、".join(ROLES))
     if not signer_name.strip():
         raise InvalidInput("请填写签名人姓名")
+    if confirmation is not None and (role != "party" or confirmation not in CONFIRMATIONS):
+        raise InvalidInput(
+            "核对方式只用于被检查单位代表的签名，应为：{value}", value="、".join(CONFIRMATIONS)
+        )
     clean = _check_strokes(strokes)
     picture = render_strokes(clean)
+    data_sha256, hash_format = _binding(ws, inspection_id, interview_id, seen)
     with ws.change(None, "signature.add", inspection=inspection_id, editable=False) as ch:
         session = ch.session
         inspection = ch.inspection
@@ -278,6 +358,9 @@ def add_signature(
         _signable(inspection)
         inspector_id = _team_member(session, inspection, cert_no) if role == "inspector" else None
         _replace_previous(ch, inspection.id, role, inspector_id, signer_name, interview_id)
+        if role in ("party", "interviewee"):
+            # The party signs after all: a witness of an earlier refusal witnesses nothing now.
+            _replace_previous(ch, inspection.id, "witness", None, None, interview_id)
         signature = HandwrittenSignature(
             inspection_id=inspection.id,
             interview_id=interview_id,
@@ -287,6 +370,9 @@ def add_signature(
             strokes=clean,
             image_png=picture,
             refused=False,
+            data_sha256=data_sha256,
+            hash_format=hash_format,
+            confirmation=confirmation,
         )
         ch.add(signature)
         ch.entity(signature)
@@ -303,16 +389,28 @@ def record_refusal(
     witness_strokes: list[Stroke],
     *,
     interview_id: str | None = None,
+    witness_id_no: str | None = None,
+    witness_relation: str | None = None,
+    seen: str | None = None,
 ) -> None:
     """The party's representative refuses to sign (拒签): the reason is recorded, and a
-    witness names themself and signs."""
+    witness names themself, with their 身份证号 and relation to the party, and signs. Both are
+    bound to the data as it stands (a later change voids them, like any signature)."""
     if not reason.strip():
         raise InvalidInput("请填写拒签的理由（或“未说明理由”）")
     if not witness_name.strip():
         raise InvalidInput("拒签时须有见证人签名：请填写见证人姓名")
+    # The record must say who witnessed, so that the witness can be found and heard later.
+    if not (witness_id_no or "").strip():
+        raise InvalidInput("拒签时须记录见证人的身份：请填写见证人的身份证号码")
+    id_no = check_id_number(witness_id_no or "")
+    relation = _clean(witness_relation)
+    if relation is None:
+        raise InvalidInput("请填写见证人与被检查单位的关系（如 无关系、本单位职工）")
     clean = _check_strokes(witness_strokes)
     picture = render_strokes(clean)
     role = "interviewee" if interview_id else "party"
+    data_sha256, hash_format = _binding(ws, inspection_id, interview_id, seen)
     with ws.change(None, "signature.refuse", inspection=inspection_id, editable=False) as ch:
         session = ch.session
         inspection = ch.inspection
@@ -331,6 +429,8 @@ def record_refusal(
                     image_png=None,
                     refused=True,
                     refusal_reason=reason.strip(),
+                    data_sha256=data_sha256,
+                    hash_format=hash_format,
                 ),
                 HandwrittenSignature(
                     inspection_id=inspection.id,
@@ -340,6 +440,10 @@ def record_refusal(
                     strokes=clean,
                     image_png=picture,
                     refused=False,
+                    data_sha256=data_sha256,
+                    hash_format=hash_format,
+                    id_no=id_no,
+                    relation=relation,
                 ),
             ]
         )
@@ -369,8 +473,12 @@ def _replace_previous(
     )
     if inspector_id is not None:
         query = query.where(HandwrittenSignature.inspector_id == inspector_id)
+    query = query.where(HandwrittenSignature.voided_at.is_(None))
+    # Kept, void: a signature given and then given again is part of what happened on site.
     for old in ch.session.scalars(query):
-        ch.delete(old)
+        old.voided_at = utcnow()
+        old.void_reason = REPLACED
+        ch.details.setdefault("voided", []).append(old.id)
 
 
 @dataclass
@@ -383,17 +491,38 @@ class SignatureView:
     refusal_reason: str | None
     signed_at: datetime
     interview_id: str | None
+    id: str = ""
+    # What was signed: the document's data hash without the hand signatures, and its format.
+    data_sha256: str | None = None
+    hash_format: int | None = None
+    voided_at: datetime | None = None
+    void_reason: str | None = None
+    id_no: str | None = None  # a 拒签 witness's 身份证号
+    relation: str | None = None  # a 拒签 witness's relation to the party
+    confirmation: str | None = None  # the party's: CONFIRMATIONS
+
+    @property
+    def who(self) -> str:
+        """The signer in words, as the screen and the refusals name them."""
+        role = ROLE_NAMES.get(self.role, self.role)
+        return f"{role} {self.signer_name}"
 
 
-def signatures(ws: Workspace, inspection_id: str) -> list[SignatureView]:
+def signatures(
+    ws: Workspace, inspection_id: str, *, include_void: bool = False
+) -> list[SignatureView]:
+    """The hand signatures (and refusals) of an inspection and its interviews, oldest first.
+    Void ones (replaced, or given on data that changed since) only with ``include_void``: they
+    are kept as evidence of what happened but never printed or counted."""
     with ws.db.session() as session:
         inspection = resolve_id(session, inspection_id)
         certs = {m.inspector.id: m.inspector.cert_no for m in inspection.members}
-        rows = session.scalars(
-            select(HandwrittenSignature)
-            .where(HandwrittenSignature.inspection_id == inspection.id)
-            .order_by(HandwrittenSignature.signed_at)
-        ).all()
+        query = select(HandwrittenSignature).where(
+            HandwrittenSignature.inspection_id == inspection.id
+        )
+        if not include_void:
+            query = query.where(HandwrittenSignature.voided_at.is_(None))
+        rows = session.scalars(query.order_by(HandwrittenSignature.signed_at)).all()
         return [
             SignatureView(
                 role=row.role,
@@ -404,6 +533,14 @@ def signatures(ws: Workspace, inspection_id: str) -> list[SignatureView]:
                 refusal_reason=row.refusal_reason,
                 signed_at=row.signed_at,
                 interview_id=row.interview_id,
+                id=row.id,
+                data_sha256=row.data_sha256,
+                hash_format=row.hash_format,
+                voided_at=row.voided_at,
+                void_reason=row.void_reason,
+                id_no=row.id_no,
+                relation=row.relation,
+                confirmation=row.confirmation,
             )
             for row in rows
         ]
@@ -734,6 +871,7 @@ def amend_inspection(ws: Workspace, inspection_id: str) -> str:
             recusal_told=original.recusal_told,
             recusal_reply=original.recusal_reply,
             recusal_overrides=list(original.recusal_overrides or []),
+            party_present=list(original.party_present or []),
         )
         ch.add(copy)
         session.flush()
