@@ -546,6 +546,74 @@ def signatures(
         ]
 
 
+# --- what the record says of how it was shown, confirmed or refused ---------------------
+# Each sentence below is made only from what was captured: nothing is printed as a fact that
+# nobody recorded (issue 25, finding 3).
+
+
+@dataclass(frozen=True)
+class CredentialShown:
+    """One inspector's showing of their 执法证件 to the party, as captured (who, when)."""
+
+    name: str
+    cert_no: str
+    at: datetime | None = None
+
+
+def credentials_text(covert: bool, shown: list[CredentialShown]) -> str:
+    """The record's sentence on the inspectors' 执法证件 (行政处罚法 第五十五条: 执法人员应当
+    主动出示执法证件), made from the captured showings only; none captured: it says so. The
+    hook for the capture (who showed, when) that the law's minimums add."""
+    if shown:
+        parts = [
+            f"{item.name}（执法证号 {item.cert_no}）"
+            + (f"于 {item.at.astimezone():%Y-%m-%d %H:%M}" if item.at else "")
+            for item in shown
+        ]
+        text = "、".join(parts) + " 向被检查单位出示了行政执法证件。"
+        return ("暗访：检查时未表明身份；表明身份时，" + text) if covert else text
+    if covert:
+        return "暗访：检查时未表明身份。"
+    return "（未记录出示行政执法证件的情况）"
+
+
+def confirmation_text(party: SignatureView | None, representative: str | None) -> str | None:
+    """How the party confirmed the record, as recorded with its signature; None when it did
+    not sign or how was not recorded (then the record says nothing of it)."""
+    if party is None or party.refused or party.confirmation not in CONFIRMATIONS:
+        return None
+    who = representative or party.signer_name
+    if party.confirmation == "initials":
+        return f"以上记录经被检查单位代表 {who} 核对，在打印的记录每页签字确认。"
+    return f"被检查单位代表 {who} 在签名屏上阅看本记录全文，核对后在签名页签名确认。"
+
+
+def refusal_text(
+    party: SignatureView, witness: SignatureView | None, inspectors: list[SignatureView]
+) -> str:
+    """A 拒签 as recorded: who refused, the reason, the inspectors present (those who signed
+    by hand) and the witness with their identity and relation to the party."""
+    present = "、".join(
+        f"{s.signer_name}（执法证号 {s.cert_no}）" if s.cert_no else s.signer_name
+        for s in inspectors
+    )
+    reason = party.refusal_reason or "未说明"
+    text = f"被检查单位代表 {party.signer_name} 拒绝签名，理由：{reason}。"
+    if present:
+        text += f"在场检查人员：{present}。"
+    if witness is not None:
+        identity = "，".join(
+            part
+            for part in (
+                f"身份证号 {witness.id_no}" if witness.id_no else "（未记录身份证号）",
+                f"与被检查单位的关系：{witness.relation}" if witness.relation else "",
+            )
+            if part
+        )
+        text += f"见证人 {witness.signer_name}（{identity}）见证并签名。"
+    return text
+
+
 # --- interview records -----------------------------------------------------------------
 
 

@@ -30,6 +30,7 @@ from inspector.inspections import (
 )
 from inspector.names import RESULT_NAMES
 from inspector.record.content import (
+    CredentialShown,
     InterviewView,
     PartyDetails,
     SignatureView,
@@ -184,6 +185,10 @@ class RecordFacts:
     drug_checks: list[DrugCheckView] = field(default_factory=list)
     reference_titles: dict[str, str] = field(default_factory=dict)
     claims: list[ClaimsSampleFacts] = field(default_factory=list)
+    # Each inspector's showing of the 执法证件 as captured (who, when): the record's sentence on
+    # it is made from these only (content.credentials_text). Nothing captures it yet on this
+    # branch: the law's minimums (issue 25) add the capture, fill this and hash it.
+    credentials_shown: list[CredentialShown] = field(default_factory=list)
     data_sha256: str = ""
     # The action log at the build, stated on the record but outside its data hash: the log
     # grows with every build, the data do not.
