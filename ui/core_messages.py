@@ -797,6 +797,21 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "密钥"),
         QT_TRANSLATE_NOOP("Core", "证书"),
         QT_TRANSLATE_NOOP("Core", "设备"),
+        # Signatures bound to what was signed, the 拒签 witness's identity, persons present for
+        # the party (issue 25: s31-signatures, inspector/record/content.py).
+        QT_TRANSLATE_NOOP(
+            "Core", "身份证号码应为 18 位（前 17 位数字，末位数字或 X），而不是“{text}”"
+        ),
+        QT_TRANSLATE_NOOP("Core", "身份证号码“{text}”中的出生日期不对，请核对证件"),
+        QT_TRANSLATE_NOOP("Core", "身份证号码“{text}”的校验位不对，请核对证件"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "签名前显示的记录已不是当前的记录（其后数据有变更）：请重新显示记录，核对后再签名",
+        ),
+        QT_TRANSLATE_NOOP("Core", "核对方式只用于被检查单位代表的签名，应为：{value}"),
+        QT_TRANSLATE_NOOP("Core", "拒签时须记录见证人的身份：请填写见证人的身份证号码"),
+        QT_TRANSLATE_NOOP("Core", "请填写见证人与被检查单位的关系（如 无关系、本单位职工）"),
+        QT_TRANSLATE_NOOP("Core", "在场人员须填写姓名"),
     )
 )
 

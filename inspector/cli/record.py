@@ -16,6 +16,8 @@ CURRENT_INSPECTOR = "current_inspector"  # the key of inspector.workspace.CURREN
 SETTINGS = {
     "bureau": "检查记录抬头的医疗保障局名称，如 济南市历城区医疗保障局",
     CURRENT_INSPECTOR: "在本机工作的检查人员（执法证号），即操作记录中的操作人",
+    "party_confirmation": "本局要求被检查单位代表核对记录的方式：signature（阅看电子记录后在"
+    "签名页签名）或 initials（在打印件每页签字），签名屏默认选它",
 }
 
 
@@ -334,10 +336,15 @@ def cmd_interview_list(args: argparse.Namespace, out: Printer) -> None:
 
 def cmd_config(args: argparse.Namespace, out: Printer) -> None:
     from inspector.inspections import change_setting, set_current_inspector
+    from inspector.record.content import CONFIRMATIONS
 
     with open_workspace(args) as ws:
         if args.value is not None and args.name == CURRENT_INSPECTOR:
             set_current_inspector(ws, args.value.strip())
+        elif args.name == "party_confirmation" and args.value not in (None, "", *CONFIRMATIONS):
+            raise InvalidInput(
+                "核对方式只用于被检查单位代表的签名，应为：{value}", value="、".join(CONFIRMATIONS)
+            )
         elif args.value is not None:
             change_setting(ws, args.name, args.value.strip())
         value = ws.db.setting(args.name)
