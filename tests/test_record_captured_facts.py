@@ -21,6 +21,7 @@ from inspector.record.content import (
     add_signature,
     credentials_text,
     record_refusal,
+    set_party_details,
     set_party_present,
     set_statement,
     signatures,
@@ -132,3 +133,16 @@ def test_a_refusal_needs_a_valid_witness_identity_and_relation(
             witness_id_no="11010519491231002X", witness_relation=" ",
         )  # fmt: skip
     assert signatures(workspace, inspection_id, include_void=True) == []
+
+
+def test_no_answer_or_statement_is_put_in_the_party_s_mouth(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """Told of recusal with no answer recorded, no statement recorded: the record says they
+    were not recorded, not "不申请回避" nor "未作陈述、申辩"."""
+    inspection_id = _plan(workspace)
+    set_party_details(workspace, inspection_id, recusal_told=True)
+    text = _text(build_record(workspace, inspection_id, tmp_path / "r.pdf")[0])
+    assert "已告知被检查单位有申请检查人员回避的权利；（未记录被检查单位的答复）" in text
+    assert "不申请回避" not in text
+    assert "（未记录被检查单位的陈述、申辩。）" in text and "未作陈述" not in text

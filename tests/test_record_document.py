@@ -382,7 +382,9 @@ def test_the_command_line_warns_of_recusal_and_records_the_override(cli: Cli) ->
         "--recusal-told",
         "yes",
     )
-    assert "记录人：张伟" in out and "告知回避权利：已告知；不申请回避" in out
+    # Told, but no answer recorded: the party's answer is not made up (issue 25, finding 3).
+    assert "记录人：张伟" in out and "告知回避权利：已告知；答复未记录" in out
+    assert "不申请回避" not in out
 
 
 def test_interview_commands_take_the_short_id_that_list_prints(cli: Cli) -> None:

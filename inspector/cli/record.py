@@ -149,7 +149,7 @@ def cmd_record_party(args: argparse.Namespace, out: Printer) -> None:
         f"联系电话：{party.phone or '—'}",
         f"统一社会信用代码：{party.credit_code or '—'}",
         f"记录人：{party.recorder_name or '—'}",
-        "告知回避权利：" + ("已告知；" + (party.recusal_reply or "不申请回避"))
+        "告知回避权利：" + ("已告知；" + (party.recusal_reply or "答复未记录"))
         if party.recusal_told
         else "告知回避权利：未记录",
     ]

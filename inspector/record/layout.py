@@ -309,8 +309,11 @@ def checklist_basis(ws: Workspace | None, view: InspectionView) -> str:
 def _recusal_text(facts: RecordFacts) -> str:
     party = facts.party
     if party.recusal_told:
-        text = "已告知被检查单位有申请检查人员回避的权利；被检查单位表示：" + (
-            party.recusal_reply or "不申请回避"
+        # The party's answer as recorded: never "不申请回避" put in its mouth (finding 3).
+        text = "已告知被检查单位有申请检查人员回避的权利；" + (
+            f"被检查单位表示：{party.recusal_reply}"
+            if party.recusal_reply
+            else "（未记录被检查单位的答复）"
         )
     else:
         text = "（未记录告知申请回避权利的情况）"
@@ -750,7 +753,8 @@ def record_story(
         story.append(speaker_line)
         story.append(Paragraph(markup(statement), s["base"]))
     else:
-        story.append(Paragraph("（被检查单位未作陈述、申辩。）", s["base"]))
+        # An empty field says nothing was recorded, not that the party said nothing.
+        story.append(Paragraph("（未记录被检查单位的陈述、申辩。）", s["base"]))
     # The heading, the note and the signature table stay on one page: a heading alone at a
     # page foot, its signatures overleaf, is what a party can dispute.
     story.append(
