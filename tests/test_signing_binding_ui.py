@@ -91,12 +91,15 @@ def _open(qtbot: QtBot, ws: Workspace, inspection_id: str) -> SigningDialog:
     return dialog
 
 
-def _rebuild(qtbot: QtBot, ws: Workspace, inspection_id: str) -> None:
+def _rebuild(qtbot: QtBot, ws: Workspace, inspection_id: str) -> str:
+    """Make the record again with the record screen's button; what its status then says."""
     record = RecordDialog(ws, TaskRunner(), inspection_id)
     qtbot.addWidget(record)
     record.show()
     click(qtbot, record.build_button)
+    said = record.status.text()
     record.close()
+    return said
 
 
 def _sign_digitally(qtbot: QtBot, dialog: SigningDialog, key_id: str) -> None:
@@ -114,7 +117,8 @@ def test_a_void_party_signature_is_named_and_signed_again_through_the_buttons(
         cert: store.self_signed_for_trials(name, cert, PASSPHRASE).key_id
         for name, cert in (("张伟", "370100001"), ("李娜", "370100002"))
     }
-    _rebuild(qtbot, workspace, inspection_id)
+    said = _rebuild(qtbot, workspace, inspection_id)
+    assert "被检查单位代表 王某 的签名已失效（签名后记录内容有变更）" in said
     dialog = _open(qtbot, workspace, inspection_id)
 
     # Opens on the record to read, not in 陈述人; the record shown is the new one.

@@ -3142,17 +3142,17 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="811"/>
         <source>核对方式只用于被检查单位代表的签名，应为：{value}</source>
-        <translation>A way of confirming applies only to the party's signature, and must be one of: {value}</translation>
+        <translation>A way of confirming applies only to the party&apos;s signature, and must be one of: {value}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="812"/>
         <source>拒签时须记录见证人的身份：请填写见证人的身份证号码</source>
-        <translation>A refusal needs the witness's identity: enter the witness's ID card number</translation>
+        <translation>A refusal needs the witness&apos;s identity: enter the witness&apos;s ID card number</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="813"/>
         <source>请填写见证人与被检查单位的关系（如 无关系、本单位职工）</source>
-        <translation>Enter the witness's relation to the party (e.g. none, employee of the party)</translation>
+        <translation>Enter the witness&apos;s relation to the party (e.g. none, employee of the party)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="814"/>
@@ -5989,146 +5989,151 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/record_dialog.py" line="133"/>
-        <location filename="../../ui/record_dialog.py" line="196"/>
-        <location filename="../../ui/record_dialog.py" line="218"/>
+        <location filename="../../ui/record_dialog.py" line="136"/>
+        <location filename="../../ui/record_dialog.py" line="210"/>
+        <location filename="../../ui/record_dialog.py" line="239"/>
         <source>检查记录</source>
         <translation>Inspection record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="151"/>
+        <location filename="../../ui/record_dialog.py" line="154"/>
         <source>生成 / 更新记录</source>
         <translation>Make / update record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="152"/>
+        <location filename="../../ui/record_dialog.py" line="155"/>
         <source>签名…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="153"/>
+        <location filename="../../ui/record_dialog.py" line="156"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="154"/>
+        <location filename="../../ui/record_dialog.py" line="157"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="155"/>
+        <location filename="../../ui/record_dialog.py" line="158"/>
         <source>制作更正记录…</source>
         <translation>Make an amendment…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="157"/>
+        <location filename="../../ui/record_dialog.py" line="160"/>
         <source>已签名的记录不能修改：更正是一项新的检查，关联原记录，原记录保持不变</source>
         <translation>A signed record cannot change: a correction is a new inspection linked to it, and the original stays as it is</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="159"/>
+        <location filename="../../ui/record_dialog.py" line="162"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="224"/>
+        <location filename="../../ui/record_dialog.py" line="245"/>
         <source>还没有生成记录。</source>
         <translation>No record has been made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="226"/>
+        <location filename="../../ui/record_dialog.py" line="247"/>
         <source>&lt;b&gt;记录编号&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Record no.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="227"/>
+        <location filename="../../ui/record_dialog.py" line="248"/>
         <source>生成于 %1</source>
         <translation>Made on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="230"/>
+        <location filename="../../ui/record_dialog.py" line="251"/>
         <source>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ 与当前数据一致&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ matches the current data&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="233"/>
+        <location filename="../../ui/record_dialog.py" line="254"/>
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ 记录生成后数据有变更，请重新生成&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ the data changed after the record was made: make it again&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="236"/>
+        <location filename="../../ui/record_dialog.py" line="257"/>
         <source>&lt;b&gt;签名&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="238"/>
+        <location filename="../../ui/record_dialog.py" line="259"/>
         <source>（组长）</source>
         <translation> (leader)</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="240"/>
+        <location filename="../../ui/record_dialog.py" line="261"/>
         <source>手写 ✓</source>
         <translation>by hand ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="240"/>
+        <location filename="../../ui/record_dialog.py" line="261"/>
         <source>手写 —</source>
         <translation>by hand —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="241"/>
+        <location filename="../../ui/record_dialog.py" line="262"/>
         <source>数字 ✓</source>
         <translation>digital ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="241"/>
+        <location filename="../../ui/record_dialog.py" line="262"/>
         <source>数字 —</source>
         <translation>digital —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="245"/>
+        <location filename="../../ui/record_dialog.py" line="267"/>
+        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;还需手写签名：%1&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;Still to sign by hand: %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="269"/>
         <source>&lt;b&gt;已签名锁定&lt;/b&gt;：不能再修改，更正须制作更正记录。</source>
         <translation>&lt;b&gt;Signed and locked&lt;/b&gt;: no more changes; corrections need an amendment record.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="257"/>
+        <location filename="../../ui/record_dialog.py" line="281"/>
         <source>无法生成记录</source>
         <translation>Cannot make the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="259"/>
+        <location filename="../../ui/record_dialog.py" line="283"/>
         <source>正在生成检查记录…</source>
         <translation>Making the inspection record…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="267"/>
+        <location filename="../../ui/record_dialog.py" line="291"/>
         <source>制作更正记录</source>
         <translation>Make an amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="269"/>
+        <location filename="../../ui/record_dialog.py" line="293"/>
         <source>将新建一项更正检查，复制原检查的答案和证据供修改；原记录保持不变。继续吗？</source>
         <translation>A new correcting inspection will be made with a copy of the original&apos;s answers and evidence to edit; the original stays as it is. Go on?</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="288"/>
+        <location filename="../../ui/record_dialog.py" line="312"/>
         <source>无法更正</source>
         <translation>Cannot amend</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="307"/>
-        <location filename="../../ui/record_dialog.py" line="310"/>
+        <location filename="../../ui/record_dialog.py" line="331"/>
+        <location filename="../../ui/record_dialog.py" line="334"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="319"/>
-        <location filename="../../ui/record_dialog.py" line="325"/>
+        <location filename="../../ui/record_dialog.py" line="343"/>
+        <location filename="../../ui/record_dialog.py" line="349"/>
         <source>另存检查记录</source>
         <translation>Save a copy of the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="319"/>
+        <location filename="../../ui/record_dialog.py" line="343"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -6626,17 +6631,17 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/signing_dialog.py" line="116"/>
         <source>见证人姓名</source>
-        <translation>Witness's name</translation>
+        <translation>Witness&apos;s name</translation>
     </message>
     <message>
         <location filename="../../ui/signing_dialog.py" line="118"/>
         <source>见证人身份证号码</source>
-        <translation>Witness's ID card number</translation>
+        <translation>Witness&apos;s ID card number</translation>
     </message>
     <message>
         <location filename="../../ui/signing_dialog.py" line="122"/>
         <source>见证人与被检查单位的关系，如 无关系、本单位职工</source>
-        <translation>Witness's relation to the party, e.g. none, employee of the party</translation>
+        <translation>Witness&apos;s relation to the party, e.g. none, employee of the party</translation>
     </message>
     <message>
         <location filename="../../ui/signing_dialog.py" line="126"/>
@@ -6651,7 +6656,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/signing_dialog.py" line="200"/>
         <source>记录全文（签名前请被检查单位代表逐页阅看）</source>
-        <translation>The whole record (the party's representative reads every page before signing)</translation>
+        <translation>The whole record (the party&apos;s representative reads every page before signing)</translation>
     </message>
     <message>
         <location filename="../../ui/signing_dialog.py" line="211"/>
@@ -6666,7 +6671,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/signing_dialog.py" line="243"/>
         <source>共 %1 页。被检查单位代表阅看后签名；数据再有变更须重新签名。</source>
-        <translation>%1 pages. The party's representative signs after reading them; any later change of the data means signing again.</translation>
+        <translation>%1 pages. The party&apos;s representative signs after reading them; any later change of the data means signing again.</translation>
     </message>
     <message>
         <location filename="../../ui/signing_dialog.py" line="257"/>
