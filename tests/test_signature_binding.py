@@ -195,3 +195,26 @@ def test_replacing_a_signature_keeps_the_old_one_void(workspace: Workspace, cli:
     kept = signatures(workspace, inspection_id, include_void=True)
     assert [(s.role, s.voided_at is not None) for s in kept] == [("party", True), ("party", False)]
     assert hashlib.sha256(kept[1].image_png or b"").digest()
+
+
+def test_an_interviewee_signature_does_not_follow_an_added_answer(
+    workspace: Workspace, cli: Cli
+) -> None:
+    """The same rule for an interview record: a question added after the interviewee signed
+    voids that signature; the record's own signatures are untouched."""
+    from inspector.record.build import build_interview_record
+    from inspector.record.content import add_question, new_interview
+    from inspector.record.signing import missing_handwritten
+
+    inspection_id = new_inspection(cli, "--leader", "370100002")
+    interview = new_interview(workspace, inspection_id, "钱某", role="护士")
+    add_question(workspace, interview, "床位是否有人？", "没有。")
+    add_signature(workspace, inspection_id, "interviewee", "钱某", STROKES, interview_id=interview)
+    add_signature(workspace, inspection_id, "party", "王某", STROKES)
+    assert stale_signatures(workspace, inspection_id, interview) == []
+    add_question(workspace, interview, "病人去哪里了？", "回家了。")
+    build_interview_record(workspace, interview)
+    missing = missing_handwritten(workspace, inspection_id, interview)
+    assert "被询问人 钱某 的签名已失效（签名后记录内容有变更），须重新签名" in missing
+    assert stale_signatures(workspace, inspection_id) == []  # the record's party signature
+    assert [s.role for s in signatures(workspace, inspection_id)] == ["party"]
