@@ -218,3 +218,10 @@ def test_an_interviewee_signature_does_not_follow_an_added_answer(
     assert "被询问人 钱某 的签名已失效（签名后记录内容有变更），须重新签名" in missing
     assert stale_signatures(workspace, inspection_id) == []  # the record's party signature
     assert [s.role for s in signatures(workspace, inspection_id)] == ["party"]
+
+
+def test_the_bureau_s_way_of_confirming_is_a_setting(cli: Cli) -> None:
+    _, err = cli("config", "party_confirmation", "stamp", expect=1)
+    assert "核对方式" in err
+    out, _ = cli("config", "party_confirmation", "initials")
+    assert "party_confirmation = initials" in out

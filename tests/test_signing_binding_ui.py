@@ -199,3 +199,19 @@ def test_a_refusal_through_the_buttons_keeps_the_witness_identity(
         "11010519491231002X",
         "居委会工作人员",
     )
+
+
+def test_the_bureau_s_way_of_confirming_is_the_screen_s_default(
+    qtbot: QtBot, workspace: Workspace, boxes: list[str]
+) -> None:
+    inspection_id = create_inspection(
+        workspace,
+        institution="某社区卫生服务中心",
+        type_code="primary_care",
+        mode="surprise",
+        district="历城区",
+        team=[TeamMember("张伟", "370100001"), TeamMember("李娜", "370100002")],
+    )
+    assert _open(qtbot, workspace, inspection_id).confirmation.currentData() == "signature"
+    workspace.db.set_setting("party_confirmation", "initials")
+    assert _open(qtbot, workspace, inspection_id).confirmation.currentData() == "initials"
