@@ -182,6 +182,8 @@ ACTION_NAMES = {
     "statement.set": "记录陈述申辩",
     "signature.add": "手写签名",
     "signature.refuse": "记录拒签",
+    "signature.void": "签名失效（签名后记录内容有变更）",
+    "party.present": "记录被检查单位在场人员",
     "seal.add": "加入封存清单",
     "seal.remove": "移出封存清单",
     "evidence.add": "添加证据",

@@ -797,7 +797,7 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "密钥"),
         QT_TRANSLATE_NOOP("Core", "证书"),
         QT_TRANSLATE_NOOP("Core", "设备"),
-        # The interview record as a document (issue 25, finding 8: inspector/record/interview.py
+        # The interview record as a document (inspector/record/interview.py
         # and interview_rules.py).
         QT_TRANSLATE_NOOP("Core", "告知事项应为：{value}"),
         QT_TRANSLATE_NOOP("Core", "请由被询问人写下（或照录）核对笔录后的确认意见"),
@@ -810,6 +810,16 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "身份证号“{text}”应为 18 位（最后一位可为 X）"),
         QT_TRANSLATE_NOOP("Core", "身份证号“{text}”的校验位不对，请核对证件"),
         QT_TRANSLATE_NOOP("Core", "身份证号“{text}”中的出生日期不存在，请核对证件"),
+        # Signatures bound to what was signed, the 拒签 witness's identity, persons present for
+        # the party (inspector/record/content.py, binding.py).
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "签名前显示的记录已不是当前的记录（其后数据有变更）：请重新显示记录，核对后再签名",
+        ),
+        QT_TRANSLATE_NOOP("Core", "核对方式只用于被检查单位代表的签名，应为：{value}"),
+        QT_TRANSLATE_NOOP("Core", "拒签时须记录见证人的身份：请填写见证人的身份证号码"),
+        QT_TRANSLATE_NOOP("Core", "请填写见证人与被检查单位的关系（如 无关系、本单位职工）"),
+        QT_TRANSLATE_NOOP("Core", "在场人员须填写姓名"),
     )
 )
 

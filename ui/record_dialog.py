@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 from inspector.db.models import InspectionStatus
 from inspector.errors import InspectorError
 from inspector.inspections import InspectionView, get_inspection
+from inspector.record.binding import stale_signatures
 from inspector.record.build import build_record
 from inspector.record.content import amend_inspection, signatures
+from inspector.record.signing import missing_handwritten
 from inspector.record.status import RecordView, latest_record, record_bytes, save_record_copy
 from inspector.workspace import Workspace
 from ui.errors import arg, show_error
@@ -58,6 +60,7 @@ class RecordDialog(QDialog):
         self.inspection_id = inspection_id
         self.record: RecordView | None = None
         self._hand: set[str] = set()  # 执法证号 of the inspectors who signed by hand
+        self._missing: list[str] = []  # whose hand signature is missing or void, in words
         self.setWindowTitle(self.tr("检查记录"))
         self.resize(1200, 740)
 
@@ -113,9 +116,20 @@ class RecordDialog(QDialog):
         executor (the record's data hash is recomputed: it takes time), then show them."""
         ws, inspection_id = self.workspace, self.inspection_id
 
-        def read() -> tuple[RecordView | None, InspectionView, set[str]]:
-            hand = {sig.cert_no for sig in signatures(ws, inspection_id) if sig.role == "inspector"}
-            return latest_record(ws, inspection_id), get_inspection(ws, inspection_id), hand
+        def read() -> tuple[RecordView | None, InspectionView, set[str], list[str]]:
+            # A hand signature given on data that changed since is void: not counted here.
+            void = {item.signature.id for item in stale_signatures(ws, inspection_id)}
+            hand = {
+                sig.cert_no
+                for sig in signatures(ws, inspection_id)
+                if sig.role == "inspector" and sig.interview_id is None and sig.id not in void
+            }
+            return (
+                latest_record(ws, inspection_id),
+                get_inspection(ws, inspection_id),
+                hand,
+                missing_handwritten(ws, inspection_id),
+            )
 
         ops().query(
             read,
@@ -124,9 +138,16 @@ class RecordDialog(QDialog):
             failure=lambda message: QMessageBox.warning(self, self.tr("检查记录"), message),
         )
 
-    def _show(self, record: RecordView | None, view: InspectionView, hand: set[str]) -> None:
+    def _show(
+        self,
+        record: RecordView | None,
+        view: InspectionView,
+        hand: set[str],
+        missing: list[str] | None = None,
+    ) -> None:
         self.record = record
         self._hand = hand
+        self._missing = missing or []
         signed = view.status is InspectionStatus.SIGNED
         self.build_button.setEnabled(not signed)
         has_record = self.record is not None
@@ -169,6 +190,9 @@ class RecordDialog(QDialog):
                 self.tr("数字 ✓") if cert in record.signed_by else self.tr("数字 —"),
             ]
             lines.append(f"{name}{leader}：{'　'.join(marks)}")
+        # Who must sign by hand (again: a void signature is named), before any key signs.
+        for line in self._missing if status is not InspectionStatus.SIGNED else []:
+            lines.append(arg(self.tr("<span style='color:#b3261e'>还需手写签名：%1</span>"), line))
         if status is InspectionStatus.SIGNED:
             lines.append(self.tr("<b>已签名锁定</b>：不能再修改，更正须制作更正记录。"))
         return "<br/>".join(lines)

@@ -1,13 +1,19 @@
 """Signing the record on site: the party's statement and defence, a handwritten signature for
 each inspector and the institution's representative (or the refusal, with a witness who signs),
-then each inspector's digital signature, the leader last."""
+then each inspector's digital signature, the leader last.
+
+The party signs after seeing the record as it stands: the screen shows it, rendered page by page
+(QtPdf), and the party's signature is bound to the data it showed (inspector.record.binding); a
+signature given on data that changed since is named here as void, and its signer signs again."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +32,8 @@ from PySide6.QtWidgets import (
 
 from inspector.db.models import InspectionStatus
 from inspector.inspections import InspectionView, get_inspection
+from inspector.record.binding import stale_signatures
+from inspector.record.build import preview_record
 from inspector.record.content import (
     PartyDetails,
     add_signature,
@@ -33,6 +41,7 @@ from inspector.record.content import (
     get_statement,
     record_refusal,
     set_party_details,
+    set_party_present,
     set_statement,
     signatures,
 )
@@ -47,6 +56,9 @@ from ui.signature_pad import SignaturePad
 from ui.tasks import TaskRunner
 
 PARTY = "party"
+# The bureau's way for the party to confirm a record (config party_confirmation): the default
+# of the screen's choice; "initials" where the bureau requires initials on every printed page.
+CONFIRMATION_SETTING = "party_confirmation"
 
 
 class SigningDialog(QDialog):
@@ -65,10 +77,11 @@ class SigningDialog(QDialog):
         self.inspection_id = inspection_id
         self.store = KeyStore.of(workspace)
         self.setWindowTitle(self.tr("签名"))
-        self.resize(1100, 700)
+        self.resize(1500, 820)
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         right = QVBoxLayout()
+        layout.addWidget(self._preview_group(), 4)
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
 
@@ -82,9 +95,13 @@ class SigningDialog(QDialog):
         self.statement.setMaximumHeight(110)
         save_statement = QPushButton(self.tr("保存陈述"))
         save_statement.clicked.connect(self.save_statement)
+        self.present = QPlainTextEdit()
+        self.present.setPlaceholderText(self.tr("每行一人：姓名 职务（陈述人以外的在场人员）"))
+        self.present.setMaximumHeight(60)
         form.addRow(self.tr("陈述人"), self.representative)
         form.addRow(self.tr("职务"), self.title)
         form.addRow(self.tr("陈述、申辩"), self.statement)
+        form.addRow(self.tr("其他在场人员"), self.present)
         form.addRow("", save_statement)
         left.addWidget(statement)
 
@@ -96,16 +113,30 @@ class SigningDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("拒签理由"))
         self.witness = QLineEdit()
-        self.witness.setPlaceholderText(self.tr("见证人姓名及身份"))
+        self.witness.setPlaceholderText(self.tr("见证人姓名"))
+        self.witness_id = QLineEdit()
+        self.witness_id.setPlaceholderText(self.tr("见证人身份证号码"))
+        self.witness_id.setMaxLength(18)
+        self.witness_relation = QLineEdit()
+        self.witness_relation.setPlaceholderText(
+            self.tr("见证人与被检查单位的关系，如 无关系、本单位职工")
+        )
+        # How the party confirms the record (printed as recorded): the bureau's way by default.
+        self.confirmation = QComboBox()
+        self.confirmation.addItem(self.tr("核对方式：阅看本屏记录全文后在签名页签名"), "signature")
+        self.confirmation.addItem(self.tr("核对方式：在打印的记录每页签字"), "initials")
         self.pad = SignaturePad()
         self.pad.setMinimumHeight(200)
         self.save_signature_button = QPushButton(self.tr("保存签名"))
         self.save_signature_button.setMinimumHeight(44)
         self.save_signature_button.clicked.connect(self.save_signature)
         hand_layout.addWidget(self.signer)
+        hand_layout.addWidget(self.confirmation)
         hand_layout.addWidget(self.refused)
         hand_layout.addWidget(self.reason)
         hand_layout.addWidget(self.witness)
+        hand_layout.addWidget(self.witness_id)
+        hand_layout.addWidget(self.witness_relation)
         hand_layout.addWidget(self.pad, 1)
         hand_layout.addWidget(self.save_signature_button)
         left.addWidget(hand, 1)
@@ -144,11 +175,14 @@ class SigningDialog(QDialog):
         self._update_party_fields()
         ws = workspace
 
-        def read() -> tuple[InspectionView, tuple[str, str | None, str | None], PartyDetails]:
+        def read() -> tuple[
+            InspectionView, tuple[str, str | None, str | None], PartyDetails, str | None
+        ]:
             return (
                 get_inspection(ws, inspection_id),
                 get_statement(ws, inspection_id),
                 get_party_details(ws, inspection_id),
+                ws.db.setting(CONFIRMATION_SETTING),
             )
 
         ops().query(
@@ -158,12 +192,65 @@ class SigningDialog(QDialog):
             failure=lambda message: QMessageBox.warning(self, self.tr("签名"), message),
         )
         self.refresh()
+        # Not the first field (陈述人): the screen opens on the record the party is to read.
+        self.preview.setFocus()
+
+    def _preview_group(self) -> QGroupBox:
+        """The record as it stands, rendered page by page: what the party reads, then signs."""
+        group = QGroupBox(self.tr("记录全文（签名前请被检查单位代表逐页阅看）"))
+        box = QVBoxLayout(group)
+        self.document = QPdfDocument(self)
+        self._buffer: QBuffer | None = None
+        self._seen: str | None = None  # the data the shown record states (content hash)
+        self.preview = QPdfView()
+        self.preview.setDocument(self.document)
+        self.preview.setPageMode(QPdfView.PageMode.MultiPage)
+        self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.preview_label = QLabel()
+        self.preview_label.setWordWrap(True)
+        self.preview_button = QPushButton(self.tr("重新显示记录"))
+        self.preview_button.clicked.connect(self.show_record)
+        box.addWidget(self.preview, 1)
+        box.addWidget(self.preview_label)
+        box.addWidget(self.preview_button)
+        return group
+
+    def show_record(self) -> None:
+        """Render the record as the data stand now (on the database executor), then show it;
+        the party's signature is given on what was shown."""
+        ws, inspection_id = self.workspace, self.inspection_id
+        self.preview_label.setText(self.tr("正在排版记录…"))
+        ops().query(
+            lambda: preview_record(ws, inspection_id),
+            parent=self,
+            success=lambda found: self._show_record(*found),
+            failure=lambda message: self.preview_label.setText(message),
+        )
+
+    def _show_record(self, data: bytes, seen: str) -> None:
+        self.document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer.deleteLater()
+        parent: Any = self.document
+        self._buffer = QBuffer(parent)
+        self._buffer.setData(QByteArray(data))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        self._seen = seen
+        self.preview_label.setText(
+            arg(
+                self.tr("共 %1 页。被检查单位代表阅看后签名；数据再有变更须重新签名。"),
+                self.document.pageCount(),
+            )
+        )
 
     def _fill(
         self,
         view: InspectionView,
         statement: tuple[str, str | None, str | None],
         party: PartyDetails,
+        confirmation: str | None = None,
     ) -> None:
         """The team, the statement and the party's particulars, read on the database executor."""
         for row, (name, cert, role) in enumerate(view.team):
@@ -179,6 +266,8 @@ class SigningDialog(QDialog):
         self.statement.setPlainText(text)
         self.representative.setText(representative or "")
         self.title.setText(title or "")
+        self.present.setPlainText("\n".join(f"{n} {t}".strip() for n, t in party.present))
+        self.confirmation.setCurrentIndex(max(self.confirmation.findData(confirmation), 0))
         self.legal_rep.setText(party.legal_rep or "")
         self.address.setText(party.address or "")
         self.phone.setText(party.phone or "")
@@ -198,10 +287,15 @@ class SigningDialog(QDialog):
         ws, inspection_id = self.workspace, self.inspection_id
 
         def read() -> tuple[Any, ...]:
+            stale = {item.signature.id for item in stale_signatures(ws, inspection_id)}
             return (
                 get_inspection(ws, inspection_id),
                 latest_record(ws, inspection_id),
-                [s for s in signatures(ws, inspection_id) if s.interview_id is None],
+                [
+                    s
+                    for s in signatures(ws, inspection_id)
+                    if s.interview_id is None and s.id not in stale
+                ],
                 missing_handwritten(ws, inspection_id),
             )
 
@@ -211,6 +305,7 @@ class SigningDialog(QDialog):
             success=lambda found: self._show(*found),
             failure=lambda message: QMessageBox.warning(self, self.tr("签名"), message),
         )
+        self.show_record()
 
     def _show(self, view: InspectionView, record: Any, kept: list[Any], missing: list[str]) -> None:
         by_hand = {s.cert_no for s in kept if s.role == "inspector"}
@@ -231,8 +326,9 @@ class SigningDialog(QDialog):
             lines.append(self.tr("还没有生成记录：手写签名完成后生成记录，核对后再数字签名。"))
         elif not record.current:
             lines.append(self.tr("记录生成后有变更：请重新生成记录后再数字签名。"))
-        elif missing:
-            lines.append(arg(self.tr("数字签名前还需手写签名：%1"), "、".join(missing)))
+        # Who must sign (again) by hand, void signatures named: shown whatever the record.
+        for line in missing:
+            lines.append(arg(self.tr("<span style='color:#b3261e'>还需手写签名：%1</span>"), line))
         if view.status is InspectionStatus.SIGNED:
             lines.append(self.tr("<b>已签名锁定</b>"))
         self.status.setText("<br/>".join(lines))
@@ -241,6 +337,7 @@ class SigningDialog(QDialog):
             self.representative,
             self.title,
             self.statement,
+            self.present,
             self.pad,
             self.save_signature_button,
             self.refused,
@@ -265,8 +362,9 @@ class SigningDialog(QDialog):
         party = self.signer.currentData() and self.signer.currentData()[0] == PARTY
         self.refused.setVisible(bool(party))
         refusing = bool(party) and self.refused.isChecked()
-        self.reason.setVisible(refusing)
-        self.witness.setVisible(refusing)
+        self.confirmation.setVisible(bool(party) and not refusing)
+        for widget in (self.reason, self.witness, self.witness_id, self.witness_relation):
+            widget.setVisible(refusing)
 
     # --- actions -------------------------------------------------------------------------
 
@@ -339,7 +437,19 @@ class SigningDialog(QDialog):
             self.representative.text(),
             self.title.text(),
         )
-        return self._try(lambda: set_statement(ws, inspection_id, text, who, title))
+        present = [
+            (name, rest.strip())
+            for name, _, rest in (
+                line.strip().partition(" ") for line in self.present.toPlainText().splitlines()
+            )
+            if name
+        ]
+
+        def save() -> None:
+            set_statement(ws, inspection_id, text, who, title)
+            set_party_present(ws, inspection_id, present)
+
+        return self._try(save)
 
     def save_signature(self) -> bool:
         if self.pad.is_empty():
@@ -347,12 +457,27 @@ class SigningDialog(QDialog):
             return False
         strokes = [[list(point) for point in stroke] for stroke in self.pad.strokes()]
         name, cert = self.signer.currentData()
-        ws, inspection_id = self.workspace, self.inspection_id
+        ws, inspection_id, seen = self.workspace, self.inspection_id, self._seen
+        if name == PARTY and seen is None:
+            # The party signs what it has read: not before the record is on the screen.
+            QMessageBox.information(
+                self, self.tr("签名"), self.tr("记录尚未显示：请待记录显示、对方阅看后再签名")
+            )
+            return False
         if name == PARTY and self.refused.isChecked():
             who = self.representative.text() or "（未留姓名）"
             reason, witness = self.reason.text(), self.witness.text()
+            id_no, relation = self.witness_id.text(), self.witness_relation.text()
             action = lambda: record_refusal(  # noqa: E731
-                ws, inspection_id, who, reason, witness, strokes
+                ws,
+                inspection_id,
+                who,
+                reason,
+                witness,
+                strokes,
+                witness_id_no=id_no,
+                witness_relation=relation,
+                seen=seen,
             )
         elif name == PARTY:
             signer = self.representative.text().strip()
@@ -361,8 +486,9 @@ class SigningDialog(QDialog):
                     self, self.tr("签名"), self.tr("请先填写被检查单位代表的姓名")
                 )
                 return False
+            confirmation = self.confirmation.currentData()
             action = lambda: add_signature(  # noqa: E731
-                ws, inspection_id, "party", signer, strokes
+                ws, inspection_id, "party", signer, strokes, confirmation=confirmation, seen=seen
             )
         else:
             action = lambda: add_signature(  # noqa: E731

@@ -1,6 +1,6 @@
-"""Command-line commands for the record: ``record build|sign|verify|statement|sign-hand|refuse|
-amend``, ``interview new|ask|edit|interviewers|credentials|rights|confirm|check|list`` and
-``config``."""
+"""Command-line commands for the record: ``record build|sign|verify|status|statement|sign-hand|
+refuse|present|amend``, ``interview new|ask|edit|interviewers|credentials|rights|confirm|check|
+list|build`` and ``config``."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ CURRENT_INSPECTOR = "current_inspector"  # the key of inspector.workspace.CURREN
 SETTINGS = {
     "bureau": "检查记录抬头的医疗保障局名称，如 济南市历城区医疗保障局",
     CURRENT_INSPECTOR: "在本机工作的检查人员（执法证号），即操作记录中的操作人",
+    "party_confirmation": "本局要求被检查单位代表核对记录的方式：signature（阅看电子记录后在"
+    "签名页签名）或 initials（在打印件每页签字），签名屏默认选它",
 }
 
 
@@ -160,7 +162,7 @@ def cmd_record_party(args: argparse.Namespace, out: Printer) -> None:
         f"联系电话：{party.phone or '—'}",
         f"统一社会信用代码：{party.credit_code or '—'}",
         f"记录人：{party.recorder_name or '—'}",
-        "告知回避权利：" + ("已告知；" + (party.recusal_reply or "不申请回避"))
+        "告知回避权利：" + ("已告知；" + (party.recusal_reply or "答复未记录"))
         if party.recusal_told
         else "告知回避权利：未记录",
     ]
@@ -179,6 +181,7 @@ def cmd_record_sign_hand(args: argparse.Namespace, out: Printer) -> None:
             _strokes(args.strokes),
             cert_no=args.cert_no,
             interview_id=_interview(ws, args),
+            confirmation=args.confirmation,
         )
     out.emit({"id": signature_id}, f"已保存 {args.name} 的手写签名")
 
@@ -195,8 +198,80 @@ def cmd_record_refuse(args: argparse.Namespace, out: Printer) -> None:
             args.witness,
             _strokes(args.witness_strokes),
             interview_id=_interview(ws, args),
+            witness_id_no=args.witness_id_no,
+            witness_relation=args.witness_relation,
         )
     out.emit({"id": args.id, "refused": True}, "已记录拒签及见证人签名")
+
+
+def cmd_record_present(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.record.content import get_party_details, set_party_present
+
+    persons = []
+    for text in args.person or []:
+        name, _, title = text.partition(":")
+        persons.append((name, title))
+    with open_workspace(args) as ws:
+        set_party_present(ws, args.id, persons)
+        party = get_party_details(ws, args.id)
+    text = "、".join(f"{n}（{t}）" if t else n for n, t in party.present) or "（无）"
+    out.emit(
+        {"id": args.id, "present": [{"name": n, "title": t} for n, t in party.present]},
+        f"被检查单位其他在场人员：{text}",
+    )
+
+
+def cmd_record_status(args: argparse.Namespace, out: Printer) -> int:
+    """Who has signed the record (by hand and digitally), whose hand signature is void and
+    who must sign again: exit 1 while the record cannot be signed digitally."""
+    from inspector.inspections import get_inspection
+    from inspector.record.binding import void_signatures
+    from inspector.record.content import ROLE_NAMES, signatures
+    from inspector.record.signing import missing_handwritten
+    from inspector.record.status import latest_record
+
+    with open_workspace(args) as ws:
+        view = get_inspection(ws, args.id)
+        interview = _interview(ws, args)
+        record = latest_record(ws, view.id, interview)
+        live = [s for s in signatures(ws, view.id) if s.interview_id == interview]
+        void = [s for s in void_signatures(ws, view.id) if s.interview_id == interview]
+        missing = missing_handwritten(ws, view.id, interview)
+    data = {
+        "id": view.id,
+        "record": None
+        if record is None
+        else {
+            "record_no": record.record_no,
+            "current": record.current,
+            "signed_by": sorted(record.signed_by),
+        },
+        "hand_signatures": [
+            {"role": s.role, "name": s.signer_name, "refused": s.refused, "signed_at": s.signed_at}
+            for s in live
+        ],
+        "void": [
+            {"role": s.role, "name": s.signer_name, "reason": s.void_reason, "at": s.voided_at}
+            for s in void
+        ],
+        "must_sign": missing,
+    }
+    lines = []
+    if record is None:
+        lines.append("还没有生成记录")
+    else:
+        lines.append(
+            f"记录 {record.record_no}："
+            + ("与当前数据一致" if record.current else "生成后数据有变更，须重新生成")
+        )
+    for s in live:
+        what = f"拒签（{s.refusal_reason}）" if s.refused else "已签名"
+        lines.append(f"手写：{ROLE_NAMES.get(s.role, s.role)} {s.signer_name} {what}")
+    for s in void:
+        lines.append(f"已失效：{ROLE_NAMES.get(s.role, s.role)} {s.signer_name}（{s.void_reason}）")
+    lines += [f"还需手写签名：{m}" for m in missing]
+    out.emit(data, "\n".join(lines))
+    return 1 if missing or record is None or not record.current else 0
 
 
 def cmd_record_amend(args: argparse.Namespace, out: Printer) -> None:
@@ -322,10 +397,15 @@ def cmd_interview_list(args: argparse.Namespace, out: Printer) -> None:
 
 def cmd_config(args: argparse.Namespace, out: Printer) -> None:
     from inspector.inspections import change_setting, set_current_inspector
+    from inspector.record.content import CONFIRMATIONS
 
     with open_workspace(args) as ws:
         if args.value is not None and args.name == CURRENT_INSPECTOR:
             set_current_inspector(ws, args.value.strip())
+        elif args.name == "party_confirmation" and args.value not in (None, "", *CONFIRMATIONS):
+            raise InvalidInput(
+                "核对方式只用于被检查单位代表的签名，应为：{value}", value="、".join(CONFIRMATIONS)
+            )
         elif args.value is not None:
             change_setting(ws, args.name, args.value.strip())
         value = ws.db.setting(args.name)
@@ -437,6 +517,12 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     hand.add_argument("--cert-no", help="检查人员的执法证号")
     hand.add_argument("--strokes", required=True, metavar="FILE.json")
     hand.add_argument("--interview", metavar="ID", help="签在这份询问笔录上")
+    hand.add_argument(
+        "--confirmation",
+        choices=["signature", "initials"],
+        help="被检查单位代表核对记录的方式：signature 核对电子记录后在签名页签名；"
+        "initials 在打印件每页签字（写入记录）",
+    )
     hand.set_defaults(run=cmd_record_sign_hand)
 
     refuse = sub.add_parser("refuse", help="记录拒签（理由和见证人签名）", parents=[common])
@@ -444,9 +530,31 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     refuse.add_argument("--representative", required=True, help="拒签人姓名")
     refuse.add_argument("--reason", required=True, help="拒签理由")
     refuse.add_argument("--witness", required=True, help="见证人姓名")
+    refuse.add_argument(
+        "--witness-id-no", required=True, metavar="身份证号", help="见证人身份证号码"
+    )
+    refuse.add_argument(
+        "--witness-relation", required=True, metavar="关系", help="见证人与被检查单位的关系"
+    )
     refuse.add_argument("--witness-strokes", required=True, metavar="FILE.json")
     refuse.add_argument("--interview", metavar="ID", help="询问笔录的拒签")
     refuse.set_defaults(run=cmd_record_refuse)
+
+    present = sub.add_parser(
+        "present", help="被检查单位除陈述人外的其他在场人员（写入记录）", parents=[common]
+    )
+    present.add_argument("id", help="检查编号")
+    present.add_argument(
+        "--person", action="append", metavar="姓名:职务", help="在场人员，可重复；不给则清空"
+    )
+    present.set_defaults(run=cmd_record_present)
+
+    status = sub.add_parser(
+        "status", help="记录的签名情况：谁已签名、哪些签名已失效、还需谁签名", parents=[common]
+    )
+    status.add_argument("id", help="检查编号")
+    status.add_argument("--interview", metavar="ID", help="改为这份询问笔录")
+    status.set_defaults(run=cmd_record_status)
 
     amend = sub.add_parser("amend", help="为已签名的检查制作更正记录", parents=[common])
     amend.add_argument("id", help="已签名的检查编号")

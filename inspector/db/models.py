@@ -217,6 +217,9 @@ class Inspection(Synced, Base):
     # Inspectors of the inspected district kept on the team anyway, with the reason given:
     # [{"cert_no", "name", "district", "reason"}] (a cross-district check's recusal override).
     recusal_overrides: Mapped[list[Any]] = mapped_column(default=list)
+    # Persons present for the party besides the one making the statement: [{"name", "title"}]
+    # (migration 0018_signature_binding).
+    party_present: Mapped[list[Any]] = mapped_column(default=list)
     # Set when the first record is made; printed on every page of it.
     record_no: Mapped[str | None] = mapped_column(String(40))
     # A correction of a signed inspection is a new inspection that names the one it amends.
@@ -428,6 +431,20 @@ class HandwrittenSignature(Synced, Base):
     # On an interview record: the SHA-256 of the interview's content the signature was given on
     # (migration 0017); a later change to the content voids the signature.
     content_sha256: Mapped[str | None] = mapped_column(String(64))
+    # What was signed (migration 0018_signature_binding): the document's data hash without the
+    # hand signatures (inspector.record.facts.content_hash), in its hash format. A signature given
+    # on other data than the data now is void: it is kept, never printed and never counted.
+    data_sha256: Mapped[str | None] = mapped_column(String(64))
+    hash_format: Mapped[int | None] = mapped_column(Integer)
+    voided_at: Mapped[datetime | None]
+    void_reason: Mapped[str | None] = mapped_column(String(200))
+    # A 拒签 witness's identity (居民身份证号) and relation to the party.
+    id_no: Mapped[str | None] = mapped_column(String(40))
+    relation: Mapped[str | None] = mapped_column(String(100))
+    # How the party confirmed the record, with its signature: "signature" (it read the rendered
+    # record on the signing screen and signed the signature page) or "initials" (it initialled
+    # every page of the printed copy). None: not recorded, and the record says nothing of it.
+    confirmation: Mapped[str | None] = mapped_column(String(16))
 
     __table_args__ = (Index("ix_handwritten_signatures_inspection", "inspection_id"),)
 

@@ -23,6 +23,7 @@ from inspector.inspections import (
     get_inspection,
 )
 from inspector.progress import NullReporter, Reporter
+from inspector.record.binding import binding_for, stale_signatures, void_stale
 from inspector.record.content import (
     SignatureView,
     get_interview,
@@ -49,6 +50,27 @@ from inspector.record.layout import (
 from inspector.workspace import Workspace
 
 
+def _layout(
+    title: str,
+    subject_text: str,
+    footer: str,
+    qr: str,
+    story: Callable[[], list[Flowable]],
+    initials: str | None,
+    on_page: Callable[[Any, Any], None] | None = None,
+) -> memoryview:
+    """The document's PDF bytes, laid out in memory."""
+    register_font()
+    # ASCII85 would wrap every image in text 25 % larger than its bytes.
+    rl_config.useA85 = 0
+    buffer = io.BytesIO()
+    doc = document(buffer, title)
+    doc.subject = subject_text
+    pages: dict[str, Any] = {"onFirstPage": on_page, "onLaterPages": on_page} if on_page else {}
+    doc.build(story(), canvasmaker=numbered_canvas(footer, qr, initials), **pages)
+    return buffer.getbuffer()
+
+
 def _render(
     ws: Workspace,
     inspection_id: str,
@@ -67,17 +89,9 @@ def _render(
     encrypted), keep it through the record store (fsynced) and copy it to ``out``. Returns
     the path written for the user (``out``, else where the store keeps it), the record's name
     in the store, the SHA-256 of the PDF and its size."""
-    register_font()
-    # ASCII85 would wrap every image in text 25 % larger than its bytes.
-    rl_config.useA85 = 0
+    data = _layout(title, subject_text, footer, qr, story, initials, on_page)
     stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
     name = ws.records.name_for(inspection_id, f"{stem}-{stamp}.pdf")
-    buffer = io.BytesIO()
-    doc = document(buffer, title)
-    doc.subject = subject_text
-    pages: dict[str, Any] = {"onFirstPage": on_page, "onLaterPages": on_page} if on_page else {}
-    doc.build(story(), canvasmaker=numbered_canvas(footer, qr, initials), **pages)
-    data = buffer.getbuffer()
     sha256 = hashlib.sha256(data).hexdigest()
     kept = ws.records.write(name, data)
     if out is not None:
@@ -94,6 +108,8 @@ def build_interview_record(
     """The interview record (询问笔录) as a PDF, kept like the inspection record."""
     interview = get_interview(ws, interview_id)
     view = get_inspection(ws, interview.inspection_id)
+    # Signatures given on other data are void and never printed (inspector.record.binding).
+    void_stale(ws, view.id, interview.id)
     data_sha256, facts = interview_data_sha256(ws, interview_id)
     record_no = interview_record_no(facts.record_no, interview_number(ws, interview))
     boxes: dict[str, Any] = {}
@@ -175,6 +191,8 @@ def build_record(
     view = get_inspection(ws, inspection_id)
     if view.status is InspectionStatus.SIGNED:
         raise InvalidInput("该检查的记录已签名锁定，不能重新生成；已签名的记录见 inspection show。")
+    # Signatures given on other data are void and never printed (inspector.record.binding).
+    void_stale(ws, view.id)
     facts = gather_facts(ws, view)
     boxes: dict[str, Any] = {}
     written, name, sha256, size = _render(
@@ -207,3 +225,24 @@ def build_record(
         ),
     )
     return written, sha256
+
+
+def preview_record(ws: Workspace, inspection_id: str) -> tuple[bytes, str]:
+    """The record as it stands, for the party to read before signing: laid out in memory,
+    nothing kept or logged, without the signatures that a change of the data has voided.
+    Returns the PDF and the data a signature given on it is bound to (content_hash): the
+    party's signature names it (``seen``) and is refused if the data changed meanwhile."""
+    view = get_inspection(ws, inspection_id)
+    binding = binding_for(ws, view.id)
+    facts = gather_facts(ws, view)
+    stale = {item.signature.id for item in stale_signatures(ws, view)}
+    facts.signatures = [sig for sig in facts.signatures if sig.id not in stale]
+    data = _layout(
+        f"现场检查记录 {facts.record_no} {view.institution_name}",
+        subject(facts.record_no, view.id, facts.data_sha256, view.team, HASH_FORMAT),
+        f"{view.institution_name} · 现场检查记录 {facts.record_no}（签名前阅看）",
+        qr_payload(facts.record_no, facts.data_sha256),
+        lambda: record_story(ws, view, facts, {}, NullReporter()),
+        RECORD_INITIALS,
+    )
+    return bytes(data), binding.data_sha256

@@ -49,6 +49,8 @@ ROLE_NAMES = {
     "interviewee": "被询问人",
 }
 
+REPLACED = "由本人新的签名取代"  # the void reason of a signature given again
+
 # A stroke is a list of points (x, y[, t_ms, pressure]) in the pad's own pixels.
 Stroke = list[list[float]]
 
@@ -116,6 +118,8 @@ class PartyDetails:
     recusal_told: bool = False
     recusal_reply: str | None = None
     recusal_overrides: tuple[tuple[str, str, str], ...] = ()  # name, district, reason
+    # Present for the party besides the one making the statement: (name, title).
+    present: tuple[tuple[str, str], ...] = ()
 
     def hashed(self) -> dict[str, Any]:
         """What enters the record's data hash: only what was given, so that a record built
@@ -130,6 +134,8 @@ class PartyDetails:
             data["recusal_notice"] = self.recusal_reply or ""
         if self.recusal_overrides:
             data["recusal_overrides"] = [list(o) for o in self.recusal_overrides]
+        if self.present:
+            data["party_present"] = [list(p) for p in self.present]
         return data
 
 
@@ -191,7 +197,26 @@ def party_details(session: Session, inspection: Inspection) -> PartyDetails:
             (o.get("name") or "", o.get("district") or "", o.get("reason") or "")
             for o in inspection.recusal_overrides or []
         ),
+        present=tuple(
+            (p.get("name") or "", p.get("title") or "") for p in inspection.party_present or []
+        ),
     )
+
+
+def set_party_present(ws: Workspace, inspection_id: str, persons: list[tuple[str, str]]) -> None:
+    """Who else was present for the party (name, title), besides the one making the statement:
+    the record names them. An empty list clears it."""
+    present = []
+    for name, title in persons:
+        if not name.strip():
+            raise InvalidInput("在场人员须填写姓名")
+        present.append({"name": name.strip(), "title": title.strip()})
+    with ws.change(None, "party.present", inspection=inspection_id, editable=False) as ch:
+        inspection = ch.inspection
+        assert inspection is not None
+        _signable(inspection)
+        ch.entity(inspection)
+        inspection.party_present = present
 
 
 def get_party_details(ws: Workspace, inspection_id: str) -> PartyDetails:
@@ -255,6 +280,29 @@ def _check_strokes(strokes: list[Stroke]) -> list[Stroke]:
     return clean
 
 
+# How the party confirmed the record it signs (kept with its signature, printed as recorded).
+CONFIRMATIONS = {
+    "signature": "核对电子记录全文后在签名页签名确认",
+    "initials": "在打印的记录每页签字确认",
+}
+
+
+def _binding(
+    ws: Workspace, inspection_id: str, interview_id: str | None, seen: str | None
+) -> tuple[str, int]:
+    """What a new hand signature is given on (the data now, without the hand signatures);
+    with ``seen``, the data the signer was shown must be that data: a signature goes under
+    the record as it stands, never under an older rendering of it."""
+    from inspector.record.binding import binding_for
+
+    binding = binding_for(ws, inspection_id, interview_id)
+    if seen is not None and seen != binding.data_sha256:
+        raise InvalidInput(
+            "签名前显示的记录已不是当前的记录（其后数据有变更）：请重新显示记录，核对后再签名"
+        )
+    return binding.data_sha256, binding.hash_format
+
+
 def add_signature(
     ws: Workspace,
     inspection_id: str,
@@ -264,15 +312,25 @@ def add_signature(
     *,
     cert_no: str | None = None,
     interview_id: str | None = None,
+    confirmation: str | None = None,
+    seen: str | None = None,
 ) -> str:
-    """Keep a handwritten signature: strokes and picture. An inspector is named by 执法证号
-    and must be on the team; signing again replaces that person's earlier signature."""
+    """Keep a handwritten signature: strokes and picture, and the data it is given on (a later
+    change to the data voids it: inspector.record.binding). An inspector is named by 执法证号
+    and must be on the team; signing again replaces that person's earlier signature (kept,
+    void). The party's signature may state how it confirmed the record (CONFIRMATIONS);
+    ``seen`` is the data hash of the record shown to the signer (the signing screen's)."""
     if role not in ROLES:
         raise InvalidInput("签名角色应为：{value}", value="、".join(ROLES))
     if not signer_name.strip():
         raise InvalidInput("请填写签名人姓名")
+    if confirmation is not None and (role != "party" or confirmation not in CONFIRMATIONS):
+        raise InvalidInput(
+            "核对方式只用于被检查单位代表的签名，应为：{value}", value="、".join(CONFIRMATIONS)
+        )
     clean = _check_strokes(strokes)
     picture = render_strokes(clean)
+    data_sha256, hash_format = _binding(ws, inspection_id, interview_id, seen)
     with ws.change(None, "signature.add", inspection=inspection_id, editable=False) as ch:
         session = ch.session
         inspection = ch.inspection
@@ -288,6 +346,9 @@ def add_signature(
             interview = ready_to_sign(session, interview_id, role=role, cert_no=cert_no)
             interview_id, bound = interview.id, interview.content_sha256()
         _replace_previous(ch, inspection.id, role, inspector_id, signer_name, interview_id)
+        if role in ("party", "interviewee"):
+            # The party signs after all: a witness of an earlier refusal witnesses nothing now.
+            _replace_previous(ch, inspection.id, "witness", None, None, interview_id)
         signature = HandwrittenSignature(
             inspection_id=inspection.id,
             interview_id=interview_id,
@@ -298,6 +359,9 @@ def add_signature(
             image_png=picture,
             refused=False,
             content_sha256=bound,
+            data_sha256=data_sha256,
+            hash_format=hash_format,
+            confirmation=confirmation,
         )
         ch.add(signature)
         ch.entity(signature)
@@ -314,16 +378,28 @@ def record_refusal(
     witness_strokes: list[Stroke],
     *,
     interview_id: str | None = None,
+    witness_id_no: str | None = None,
+    witness_relation: str | None = None,
+    seen: str | None = None,
 ) -> None:
     """The party's representative refuses to sign (拒签): the reason is recorded, and a
-    witness names themself and signs."""
+    witness names themself, with their 身份证号 and relation to the party, and signs. Both are
+    bound to the data as it stands (a later change voids them, like any signature)."""
     if not reason.strip():
         raise InvalidInput("请填写拒签的理由（或“未说明理由”）")
     if not witness_name.strip():
         raise InvalidInput("拒签时须有见证人签名：请填写见证人姓名")
+    # The record must say who witnessed, so that the witness can be found and heard later.
+    if not (witness_id_no or "").strip():
+        raise InvalidInput("拒签时须记录见证人的身份：请填写见证人的身份证号码")
+    id_no = check_id_number(witness_id_no or "")
+    relation = _clean(witness_relation)
+    if relation is None:
+        raise InvalidInput("请填写见证人与被检查单位的关系（如 无关系、本单位职工）")
     clean = _check_strokes(witness_strokes)
     picture = render_strokes(clean)
     role = "interviewee" if interview_id else "party"
+    data_sha256, hash_format = _binding(ws, inspection_id, interview_id, seen)
     with ws.change(None, "signature.refuse", inspection=inspection_id, editable=False) as ch:
         session = ch.session
         inspection = ch.inspection
@@ -349,6 +425,8 @@ def record_refusal(
                     refused=True,
                     refusal_reason=reason.strip(),
                     content_sha256=bound,
+                    data_sha256=data_sha256,
+                    hash_format=hash_format,
                 ),
                 HandwrittenSignature(
                     inspection_id=inspection.id,
@@ -359,6 +437,10 @@ def record_refusal(
                     image_png=picture,
                     refused=False,
                     content_sha256=bound,
+                    data_sha256=data_sha256,
+                    hash_format=hash_format,
+                    id_no=id_no,
+                    relation=relation,
                 ),
             ]
         )
@@ -388,8 +470,12 @@ def _replace_previous(
     )
     if inspector_id is not None:
         query = query.where(HandwrittenSignature.inspector_id == inspector_id)
+    query = query.where(HandwrittenSignature.voided_at.is_(None))
+    # Kept, void: a signature given and then given again is part of what happened on site.
     for old in ch.session.scalars(query):
-        ch.delete(old)
+        old.voided_at = utcnow()
+        old.void_reason = REPLACED
+        ch.details.setdefault("voided", []).append(old.id)
 
 
 @dataclass
@@ -403,17 +489,38 @@ class SignatureView:
     signed_at: datetime
     interview_id: str | None
     content_sha256: str | None = None  # an interview's content it was given on
+    id: str = ""
+    # What was signed: the document's data hash without the hand signatures, and its format.
+    data_sha256: str | None = None
+    hash_format: int | None = None
+    voided_at: datetime | None = None
+    void_reason: str | None = None
+    id_no: str | None = None  # a 拒签 witness's 身份证号
+    relation: str | None = None  # a 拒签 witness's relation to the party
+    confirmation: str | None = None  # the party's: CONFIRMATIONS
+
+    @property
+    def who(self) -> str:
+        """The signer in words, as the screen and the refusals name them."""
+        role = ROLE_NAMES.get(self.role, self.role)
+        return f"{role} {self.signer_name}"
 
 
-def signatures(ws: Workspace, inspection_id: str) -> list[SignatureView]:
+def signatures(
+    ws: Workspace, inspection_id: str, *, include_void: bool = False
+) -> list[SignatureView]:
+    """The hand signatures (and refusals) of an inspection and its interviews, oldest first.
+    Void ones (replaced, or given on data that changed since) only with ``include_void``: they
+    are kept as evidence of what happened but never printed or counted."""
     with ws.db.session() as session:
         inspection = resolve_id(session, inspection_id)
         certs = {m.inspector.id: m.inspector.cert_no for m in inspection.members}
-        rows = session.scalars(
-            select(HandwrittenSignature)
-            .where(HandwrittenSignature.inspection_id == inspection.id)
-            .order_by(HandwrittenSignature.signed_at)
-        ).all()
+        query = select(HandwrittenSignature).where(
+            HandwrittenSignature.inspection_id == inspection.id
+        )
+        if not include_void:
+            query = query.where(HandwrittenSignature.voided_at.is_(None))
+        rows = session.scalars(query.order_by(HandwrittenSignature.signed_at)).all()
         return [
             SignatureView(
                 role=row.role,
@@ -425,9 +532,85 @@ def signatures(ws: Workspace, inspection_id: str) -> list[SignatureView]:
                 signed_at=row.signed_at,
                 interview_id=row.interview_id,
                 content_sha256=row.content_sha256,
+                id=row.id,
+                data_sha256=row.data_sha256,
+                hash_format=row.hash_format,
+                voided_at=row.voided_at,
+                void_reason=row.void_reason,
+                id_no=row.id_no,
+                relation=row.relation,
+                confirmation=row.confirmation,
             )
             for row in rows
         ]
+
+
+# --- what the record says of how it was shown, confirmed or refused ---------------------
+# Each sentence below is made only from what was captured: nothing is printed as a fact that
+# nobody recorded (issue 25, finding 3).
+
+
+@dataclass(frozen=True)
+class CredentialShown:
+    """One inspector's showing of their 执法证件 to the party, as captured (who, when)."""
+
+    name: str
+    cert_no: str
+    at: datetime | None = None
+
+
+def credentials_text(covert: bool, shown: list[CredentialShown]) -> str:
+    """The record's sentence on the inspectors' 执法证件 (行政处罚法 第五十五条: 执法人员应当
+    主动出示执法证件), made from the captured showings only; none captured: it says so. The
+    hook for the capture (who showed, when) that the law's minimums add."""
+    if shown:
+        parts = [
+            f"{item.name}（执法证号 {item.cert_no}）"
+            + (f"于 {item.at.astimezone():%Y-%m-%d %H:%M}" if item.at else "")
+            for item in shown
+        ]
+        text = "、".join(parts) + " 向被检查单位出示了行政执法证件。"
+        return ("暗访：检查时未表明身份；表明身份时，" + text) if covert else text
+    if covert:
+        return "暗访：检查时未表明身份。"
+    return "（未记录出示行政执法证件的情况）"
+
+
+def confirmation_text(party: SignatureView | None, representative: str | None) -> str | None:
+    """How the party confirmed the record, as recorded with its signature; None when it did
+    not sign or how was not recorded (then the record says nothing of it)."""
+    if party is None or party.refused or party.confirmation not in CONFIRMATIONS:
+        return None
+    who = representative or party.signer_name
+    if party.confirmation == "initials":
+        return f"以上记录经被检查单位代表 {who} 核对，在打印的记录每页签字确认。"
+    return f"被检查单位代表 {who} 在签名屏上阅看本记录全文，核对后在签名页签名确认。"
+
+
+def refusal_text(
+    party: SignatureView, witness: SignatureView | None, inspectors: list[SignatureView]
+) -> str:
+    """A 拒签 as recorded: who refused, the reason, the inspectors present (those who signed
+    by hand) and the witness with their identity and relation to the party."""
+    present = "、".join(
+        f"{s.signer_name}（执法证号 {s.cert_no}）" if s.cert_no else s.signer_name
+        for s in inspectors
+    )
+    reason = party.refusal_reason or "未说明"
+    text = f"被检查单位代表 {party.signer_name} 拒绝签名，理由：{reason}。"
+    if present:
+        text += f"在场检查人员：{present}。"
+    if witness is not None:
+        identity = "，".join(
+            part
+            for part in (
+                f"身份证号 {witness.id_no}" if witness.id_no else "（未记录身份证号）",
+                f"与被检查单位的关系：{witness.relation}" if witness.relation else "",
+            )
+            if part
+        )
+        text += f"见证人 {witness.signer_name}（{identity}）见证并签名。"
+    return text
 
 
 # --- interview records -----------------------------------------------------------------
@@ -844,6 +1027,7 @@ def amend_inspection(ws: Workspace, inspection_id: str) -> str:
             recusal_told=original.recusal_told,
             recusal_reply=original.recusal_reply,
             recusal_overrides=list(original.recusal_overrides or []),
+            party_present=list(original.party_present or []),
         )
         ch.add(copy)
         session.flush()

@@ -30,6 +30,7 @@ from inspector.inspections import (
 )
 from inspector.names import RESULT_NAMES
 from inspector.record.content import (
+    CredentialShown,
     InterviewView,
     PartyDetails,
     SignatureView,
@@ -90,9 +91,14 @@ def agreement_text(view: InspectionView) -> str:
 
 def signature_entries(signatures: list[SignatureView], interview_id: str | None) -> list[list[Any]]:
     """How the handwritten signatures and refusals of one document (the record: interview
-    None) enter its data hash: the one place that hashes them, image by its SHA-256."""
-    return [
-        [
+    None) enter its data hash: the one place that hashes them, image by its SHA-256. A
+    witness's identity and the party's way of confirming enter only when given, so that a
+    record made before they were recorded keeps its hash (format 1)."""
+    entries = []
+    for sig in signatures:
+        if sig.interview_id != interview_id:
+            continue
+        entry: list[Any] = [
             sig.role,
             sig.signer_name,
             sig.cert_no,
@@ -100,9 +106,10 @@ def signature_entries(signatures: list[SignatureView], interview_id: str | None)
             sig.refusal_reason,
             hashlib.sha256(sig.image_png).hexdigest() if sig.image_png else None,
         ]
-        for sig in signatures
-        if sig.interview_id == interview_id
-    ]
+        if sig.id_no or sig.relation or sig.confirmation:
+            entry.append([sig.id_no, sig.relation, sig.confirmation])
+        entries.append(entry)
+    return entries
 
 
 @dataclass(frozen=True)
@@ -178,6 +185,10 @@ class RecordFacts:
     drug_checks: list[DrugCheckView] = field(default_factory=list)
     reference_titles: dict[str, str] = field(default_factory=dict)
     claims: list[ClaimsSampleFacts] = field(default_factory=list)
+    # Each inspector's showing of the 执法证件 as captured (who, when): the record's sentence on
+    # it is made from these only (content.credentials_text). Nothing captures it yet on this
+    # branch: the law's minimums (issue 25) add the capture, fill this and hash it.
+    credentials_shown: list[CredentialShown] = field(default_factory=list)
     data_sha256: str = ""
     # The action log at the build, stated on the record but outside its data hash: the log
     # grows with every build, the data do not.
@@ -431,6 +442,60 @@ def interview_record_no(record_no: str, number: int) -> str:
     """An interview record's number: the visit's record number and its place among the
     visit's interviews (W01, W02 …)."""
     return f"{record_no}-W{number:02d}"
+
+
+def content_hash(
+    ws: Workspace,
+    inspection: str | InspectionView,
+    interview_id: str | None = None,
+    hash_format: str | int | None = HASH_FORMAT,
+) -> str:
+    """What a hand signature is given on: the document's data as :func:`data_hash` covers it,
+    without the hand signatures themselves (each one would otherwise void the others). A
+    change to anything else the document states (answers, amounts, the statement, the team,
+    evidence, the party...) changes it and voids the signatures given before."""
+    return content_hashes(ws, inspection, interview_id, hash_format)[0]
+
+
+def content_hashes(
+    ws: Workspace,
+    inspection: str | InspectionView,
+    interview_id: str | None = None,
+    hash_format: str | int | None = HASH_FORMAT,
+) -> tuple[str, ...]:
+    """:func:`content_hash` first, then the same with the visit's end, and its start too, left
+    unset: a signature given before ``inspection finish`` stamped them (the usual order on
+    site: sign, then finish) was given on one of those, and finishing alone does not void it.
+    Any other change does."""
+    data = _content_data(ws, inspection, interview_id, hash_format)
+    exact = sha256_of(data)
+    if "ended_at" not in data:
+        return (exact,)
+    return (
+        exact,
+        sha256_of({**data, "ended_at": None}),
+        sha256_of({**data, "started_at": None, "ended_at": None}),
+    )
+
+
+def _content_data(
+    ws: Workspace,
+    inspection: str | InspectionView,
+    interview_id: str | None,
+    hash_format: str | int | None,
+) -> dict[str, Any]:
+    version = hash_format_of(hash_format)
+    if interview_id is not None:
+        interview = get_interview(ws, interview_id)
+        facts = gather_facts(ws, get_inspection(ws, interview.inspection_id), version)
+        data = _INTERVIEW_DATA[version](interview, facts)
+    else:
+        view = (
+            inspection if isinstance(inspection, InspectionView) else get_inspection(ws, inspection)
+        )
+        data = _RECORD_DATA[version](view, gather_facts(ws, view, version))
+    data.pop("signatures", None)
+    return data
 
 
 def interview_number(ws: Workspace, interview: InterviewView) -> int:

@@ -55,6 +55,9 @@ from inspector.progress import Reporter, check_cancel
 from inspector.record.content import (
     InterviewView,
     SignatureView,
+    confirmation_text,
+    credentials_text,
+    refusal_text,
 )
 from inspector.record.facts import LEGAL_BASIS, RecordFacts, agreement_text
 from inspector.record.interview_rules import RIGHTS
@@ -307,8 +310,11 @@ def checklist_basis(ws: Workspace | None, view: InspectionView) -> str:
 def _recusal_text(facts: RecordFacts) -> str:
     party = facts.party
     if party.recusal_told:
-        text = "已告知被检查单位有申请检查人员回避的权利；被检查单位表示：" + (
-            party.recusal_reply or "不申请回避"
+        # The party's answer as recorded: never "不申请回避" put in its mouth (finding 3).
+        text = "已告知被检查单位有申请检查人员回避的权利；" + (
+            f"被检查单位表示：{party.recusal_reply}"
+            if party.recusal_reply
+            else "（未记录被检查单位的答复）"
         )
     else:
         text = "（未记录告知申请回避权利的情况）"
@@ -324,11 +330,8 @@ def _info_table(
         f"{name}（执法证号 {cert}）" + ("，组长" if role.value == "leader" else "")
         for name, cert, role in view.team
     )
-    credentials = (
-        "暗访：检查时未表明身份。"
-        if facts.covert
-        else "检查人员已向被检查单位出示行政执法证件，表明身份。"
-    )
+    # Only what was captured (issue 25, finding 3): never "已出示" as boilerplate.
+    credentials = credentials_text(facts.covert, facts.credentials_shown)
     party = facts.party
     unknown = "（未记录）"
     recorder = (
@@ -533,7 +536,12 @@ def _party_rows(
         ]
     ]
     if witness:
-        rows.append(_signer_row(f"见证人<br/>{markup(witness.signer_name)}", witness, s))
+        label = f"见证人<br/>{markup(witness.signer_name)}"
+        if witness.id_no:
+            label += f"<br/>身份证号 {markup(witness.id_no)}"
+        if witness.relation:
+            label += f"<br/>{markup(witness.relation)}"
+        rows.append(_signer_row(label, witness, s))
     return rows
 
 
@@ -577,6 +585,23 @@ def _one(facts: RecordFacts, role: str, interview_id: str | None) -> SignatureVi
         (sig for sig in facts.signatures if sig.role == role and sig.interview_id == interview_id),
         None,
     )
+
+
+def _signing_note(view: InspectionView, facts: RecordFacts) -> str:
+    """The note above the signatures: how the party confirmed the record, or its refusal with
+    the inspectors and the witness, only as recorded; then how the record is signed (the rule
+    the core enforces: inspector.record.signing)."""
+    party = _one(facts, "party", None)
+    if party is not None and party.refused:
+        inspectors = [s for s in facts.signatures if s.role == "inspector" and not s.interview_id]
+        said: str | None = refusal_text(party, _one(facts, "witness", None), inspectors)
+    else:
+        said = confirmation_text(party, facts.representative)
+    rule = (
+        "检查人员手写签名后，依次以数字证书签名，组长最后签名；签名后本记录锁定，不得更改，"
+        "更正须另行制作更正记录。"
+    )
+    return markup(said + rule) if said else rule
 
 
 def _signature_block(
@@ -722,6 +747,12 @@ def record_story(
                 )
             )
     story.append(Paragraph("被检查单位的陈述、申辩", s["h2"]))
+    if facts.party.present:
+        others = "；".join(
+            markup(name) + (f"（{markup(title)}）" if title else "")
+            for name, title in facts.party.present
+        )
+        story.append(Paragraph(f"被检查单位其他在场人员：{others}", s["base"]))
     statement = facts.statement.strip()
     if statement:
         speaker = markup(facts.representative) or "（未记录）"
@@ -733,19 +764,15 @@ def record_story(
         story.append(speaker_line)
         story.append(Paragraph(markup(statement), s["base"]))
     else:
-        story.append(Paragraph("（被检查单位未作陈述、申辩。）", s["base"]))
+        # An empty field says nothing was recorded, not that the party said nothing.
+        story.append(Paragraph("（未记录被检查单位的陈述、申辩。）", s["base"]))
     # The heading, the note and the signature table stay on one page: a heading alone at a
     # page foot, its signatures overleaf, is what a party can dispute.
     story.append(
         KeepTogether(
             [
                 Paragraph("签名", s["h2"]),
-                Paragraph(
-                    "以上记录经被检查单位代表核对，每页已签字确认。检查人员手写签名后，"
-                    "依次以数字证书签名，组长最后签名；签名后本记录锁定，不得更改，"
-                    "更正须另行制作更正记录。",
-                    s["small"],
-                ),
+                Paragraph(_signing_note(view, facts), s["small"]),
                 Spacer(1, 2 * mm),
                 _signature_block(view, facts, s, boxes),
             ]

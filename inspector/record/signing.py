@@ -27,7 +27,7 @@ from inspector.errors import InvalidInput, NotFound
 from inspector.evidence.verify import verify_evidence
 from inspector.inspections import get_inspection
 from inspector.ledger.entries import enter_findings
-from inspector.record.content import get_interview, signatures
+from inspector.record.content import REPLACED, get_interview, signatures
 from inspector.record.facts import UnknownHashFormat, data_hash
 from inspector.record.interview import require_ready, valid_signatures
 from inspector.record.status import latest_record
@@ -44,9 +44,18 @@ _SUBJECT = re.compile(r"INSPECTOR-RECORD;no=([^;]*);inspection=([^;]*);data=([0-
 def missing_handwritten(
     ws: Workspace, inspection_id: str, interview_id: str | None = None
 ) -> list[str]:
-    """Whose handwritten signature the record (or interview record) still lacks, in words."""
+    """Whose handwritten signature the record (or interview record) still lacks, in words: a
+    void signature (given on data that changed since: inspector.record.binding) counts as
+    none, and its signer is named as having to sign again."""
+    from inspector.record.binding import CHANGED, StaleSignature, stale_signatures
+
     view = get_inspection(ws, inspection_id)
-    kept = [s for s in signatures(ws, view.id) if s.interview_id == interview_id]
+    stale = stale_signatures(ws, view, interview_id)
+    stale_ids = {item.signature.id for item in stale}
+    every = [
+        s for s in signatures(ws, view.id, include_void=True) if s.interview_id == interview_id
+    ]
+    kept = [s for s in every if s.voided_at is None and s.id not in stale_ids]
     team = view.team
     title = "检查人员"
     if interview_id is not None:
@@ -55,15 +64,28 @@ def missing_handwritten(
         kept = valid_signatures(kept, interview)
         team = [m for m in team if m[1] in interview.signers]
         title = "询问人/记录人"
+    # Void through a change of the data (not replaced by its signer), or about to be.
+    void = stale + [
+        StaleSignature(s, s.void_reason or CHANGED)
+        for s in every
+        if s.voided_at is not None and s.void_reason != REPLACED
+    ]
+    void_of = {(v.signature.role, v.signature.cert_no): v for v in void}
     signed = {s.cert_no for s in kept if s.role == "inspector"}
-    missing = [f"{title} {name}" for name, cert, _role in team if cert not in signed]
+    missing = []
+    for name, cert, _role in team:
+        if cert not in signed:
+            gone = void_of.get(("inspector", cert))
+            missing.append(gone.words if gone else f"{title} {name}")
     party_role = "party" if interview_id is None else "interviewee"
     party = next((s for s in kept if s.role == party_role), None)
     if party is None:
+        gone = void_of.get((party_role, None))
         who = "被检查单位代表" if interview_id is None else "被询问人"
-        missing.append(f"{who}（签名或拒签）")
+        missing.append(gone.words if gone else f"{who}（签名或拒签）")
     elif party.refused and not any(s.role == "witness" for s in kept):
-        missing.append("拒签的见证人")
+        gone = void_of.get(("witness", None))
+        missing.append(gone.words if gone else "拒签的见证人")
     return missing
 
 

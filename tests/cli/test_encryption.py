@@ -75,7 +75,8 @@ def _fill(cli: Cli, tmp_path: Path) -> str:
         cli("record", "sign-hand", inspection_id, "--role", "inspector", "--name", name,
             "--cert-no", cert, "--strokes", str(strokes))  # fmt: skip
     cli("record", "refuse", inspection_id, "--representative", "王某", "--reason", "不认可",
-        "--witness", "赵某", "--witness-strokes", str(strokes))  # fmt: skip
+        "--witness", "赵某", "--witness-id-no", "11010519491231002X",
+        "--witness-relation", "无关系", "--witness-strokes", str(strokes))  # fmt: skip
     cli("inspection", "finish", inspection_id)
     cli("record", "build", inspection_id)
     keys = {}

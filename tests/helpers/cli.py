@@ -100,7 +100,8 @@ def sign_by_hand(
             "--strokes", str(strokes))  # fmt: skip
     else:
         cli("record", "refuse", inspection_id, "--representative", "王某", "--reason", reason,
-            "--witness", "赵某", "--witness-strokes", str(strokes))  # fmt: skip
+            "--witness", "赵某", "--witness-id-no", "11010519491231002X",
+            "--witness-relation", "无关系", "--witness-strokes", str(strokes))  # fmt: skip
     cli("inspection", "finish", inspection_id)
     cli("record", "build", inspection_id)
 

@@ -50,7 +50,16 @@ def sign(ws: Workspace, inspection_id: str, keys: dict[str, str]) -> None:
     """Finish and sign ``inspection_id`` as a team does: the ledger entry happens there."""
     for member in TEAM:
         add_signature(ws, inspection_id, "inspector", member.name, STROKES, cert_no=member.cert_no)
-    record_refusal(ws, inspection_id, "王某", "不认可检查结论", "赵某", STROKES)
+    record_refusal(
+        ws,
+        inspection_id,
+        "王某",
+        "不认可检查结论",
+        "赵某",
+        STROKES,
+        witness_id_no="11010519491231002X",
+        witness_relation="无关系",
+    )
     finish_inspection(ws, inspection_id)
     build_record(ws, inspection_id)
     sign_record(ws, inspection_id, keys["370100001"], PASSPHRASE)

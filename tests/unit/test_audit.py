@@ -121,7 +121,16 @@ def test_every_user_action_leaves_exactly_one_event(workspace: Workspace, tmp_pa
         ("signature.add", lambda: add_signature(workspace, i(), "party", "王某", STROKES)),
         (
             "signature.refuse",
-            lambda: record_refusal(workspace, i(), "王某", "不认可", "赵某", STROKES),
+            lambda: record_refusal(
+                workspace,
+                i(),
+                "王某",
+                "不认可",
+                "赵某",
+                STROKES,
+                witness_id_no="11010519491231002X",
+                witness_relation="无关系",
+            ),
         ),
         ("record.build", lambda: build_record(workspace, i())),
     ]

@@ -416,7 +416,16 @@ def test_a_signature_killed_while_the_ledger_is_entered_leaves_neither(
         add_signature(
             workspace, inspection, "inspector", member.name, STROKES, cert_no=member.cert_no
         )
-    record_refusal(workspace, inspection, "王某", "不认可", "赵某", STROKES)
+    record_refusal(
+        workspace,
+        inspection,
+        "王某",
+        "不认可",
+        "赵某",
+        STROKES,
+        witness_id_no="11010519491231002X",
+        witness_relation="无关系",
+    )
     finish_inspection(workspace, inspection)
     build_record(workspace, inspection)
     before = _events(workspace)

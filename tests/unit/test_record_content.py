@@ -15,8 +15,6 @@ from PIL import Image
 from inspector.db.models import InspectionStatus, Result
 from inspector.errors import InvalidInput, StorageError
 from inspector.inspections import (
-    TeamMember,
-    create_inspection,
     get_inspection,
     record_answer,
 )
@@ -35,21 +33,7 @@ from inspector.record.content import (
 )
 from inspector.record.facts import gather_facts
 from inspector.workspace import Workspace
-
-TEAM = [TeamMember("张伟", "370100001"), TeamMember("李娜", "370100002")]
-ZIGZAG = [[[0, 0], [30, 40], [60, 0], [90, 40]], [[10, 60], [80, 60]]]
-
-
-def _plan(ws: Workspace) -> str:
-    return create_inspection(
-        ws,
-        institution="某社区卫生服务中心",
-        type_code="primary_care",
-        mode="surprise",
-        district="历城区",
-        team=TEAM,
-        leader="370100002",
-    )
+from tests.helpers.record import WITNESS, ZIGZAG, plan
 
 
 def _lock(ws: Workspace, inspection_id: str) -> None:
@@ -70,14 +54,14 @@ def test_strokes_become_a_picture() -> None:
 
 
 def test_signatures_and_refusal_are_kept(workspace: Workspace) -> None:
-    inspection_id = _plan(workspace)
+    inspection_id = plan(workspace)
     add_signature(workspace, inspection_id, "inspector", "张伟", ZIGZAG, cert_no="370100001")
     add_signature(workspace, inspection_id, "inspector", "张伟", ZIGZAG[:1], cert_no="370100001")
     with pytest.raises(InvalidInput, match="不是本检查组"):
         add_signature(workspace, inspection_id, "inspector", "王五", ZIGZAG, cert_no="999")
     with pytest.raises(InvalidInput, match="格式"):
         add_signature(workspace, inspection_id, "party", "王某", [[["a", "b"]]])
-    record_refusal(workspace, inspection_id, "王某", "认为检查结果不实", "赵某", ZIGZAG)
+    record_refusal(workspace, inspection_id, "王某", "认为检查结果不实", "赵某", ZIGZAG, **WITNESS)
     with pytest.raises(InvalidInput, match="见证人"):
         record_refusal(workspace, inspection_id, "王某", "理由", "", ZIGZAG)
     kept = signatures(workspace, inspection_id)
@@ -90,7 +74,7 @@ def test_signatures_and_refusal_are_kept(workspace: Workspace) -> None:
 
 
 def test_interview_records_keep_questions_in_order(workspace: Workspace) -> None:
-    inspection_id = _plan(workspace)
+    inspection_id = plan(workspace)
     interview = new_interview(workspace, inspection_id, "刘某", role="住院病人家属")
     assert add_question(workspace, interview, "病人这几天晚上在哪里住？", "在家住") == 1
     assert add_question(workspace, interview, "谁让办的住院？", "村医介绍的") == 2
@@ -101,7 +85,7 @@ def test_interview_records_keep_questions_in_order(workspace: Workspace) -> None
 
 
 def test_the_data_hash_follows_what_the_record_states(workspace: Workspace) -> None:
-    inspection_id = _plan(workspace)
+    inspection_id = plan(workspace)
     first = gather_facts(workspace, get_inspection(workspace, inspection_id)).data_sha256
     again = gather_facts(workspace, get_inspection(workspace, inspection_id)).data_sha256
     assert first == again
@@ -118,7 +102,7 @@ def test_the_data_hash_follows_what_the_record_states(workspace: Workspace) -> N
 def test_the_record_states_everything_and_carries_its_qr_code(
     workspace: Workspace, tmp_path: Path
 ) -> None:
-    inspection_id = _plan(workspace)
+    inspection_id = plan(workspace)
     record_answer(
         workspace,
         inspection_id,
@@ -131,7 +115,7 @@ def test_the_record_states_everything_and_carries_its_qr_code(
     set_statement(workspace, inspection_id, "三名病人当天请假外出。", "王某", "院长")
     add_signature(workspace, inspection_id, "inspector", "张伟", ZIGZAG, cert_no="370100001")
     add_signature(workspace, inspection_id, "inspector", "李娜", ZIGZAG, cert_no="370100002")
-    record_refusal(workspace, inspection_id, "王某", "认为检查结果不实", "赵某", ZIGZAG)
+    record_refusal(workspace, inspection_id, "王某", "认为检查结果不实", "赵某", ZIGZAG, **WITNESS)
     workspace.db.set_setting("bureau", "济南市历城区医疗保障局")
     pdf, _sha = build_record(workspace, inspection_id, tmp_path / "记录.pdf")
     text = "".join(
@@ -181,7 +165,7 @@ def test_the_record_states_everything_and_carries_its_qr_code(
 
 
 def test_a_signed_inspection_refuses_every_change(workspace: Workspace) -> None:
-    inspection_id = _plan(workspace)
+    inspection_id = plan(workspace)
     record_answer(workspace, inspection_id, "P1.1", "ok")
     _lock(workspace, inspection_id)
     with pytest.raises(InvalidInput):
@@ -208,14 +192,14 @@ def test_a_signed_inspection_refuses_every_change(workspace: Workspace) -> None:
 def test_the_lock_message_reaches_the_user(workspace: Workspace) -> None:
     from inspector.inspections import save_answer
 
-    inspection_id = _plan(workspace)
+    inspection_id = plan(workspace)
     _lock(workspace, inspection_id)
     with pytest.raises((InvalidInput, StorageError), match=r"锁定|不能再修改"):
         save_answer(workspace, inspection_id, "P1.1", None)
 
 
 def test_an_amendment_is_a_new_linked_inspection(workspace: Workspace) -> None:
-    inspection_id = _plan(workspace)
+    inspection_id = plan(workspace)
     record_answer(workspace, inspection_id, "P5.1", "problem", note="原记录")
     with pytest.raises(InvalidInput, match="直接修改"):
         amend_inspection(workspace, inspection_id)
@@ -237,7 +221,7 @@ def test_an_amendment_carries_the_evidence_with_a_clean_custody_chain(
     from inspector.evidence.verify import verify_evidence
     from tests.helpers.homes import PHOTOS
 
-    inspection_id = _plan(workspace)
+    inspection_id = plan(workspace)
     add_evidence(workspace, inspection_id, [PHOTOS / "gps" / "DSCN0010.jpg"], item_code="P5.1")
     _lock(workspace, inspection_id)
     amendment = amend_inspection(workspace, inspection_id)
@@ -249,7 +233,7 @@ def test_an_amendment_carries_the_evidence_with_a_clean_custody_chain(
 
 
 def test_reading_a_records_facts_writes_nothing(workspace: Workspace) -> None:
-    inspection_id = _plan(workspace)
+    inspection_id = plan(workspace)
     before = inspection_rows(workspace)
     facts = gather_facts(workspace, get_inspection(workspace, inspection_id))
     assert facts.record_no.startswith("JC")
