@@ -813,16 +813,6 @@
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="336"/>
-        <source>正在读取结算数据…</source>
-        <translation>Reading settlement data…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/claims_dialog.py" line="339"/>
-        <source>已取消。</source>
-        <translation>Cancelled.</translation>
-    </message>
-    <message>
         <location filename="../../ui/claims_dialog.py" line="343"/>
         <source>%1：%2 行，SHA-256 %3</source>
         <translation>%1: %2 rows, SHA-256 %3</translation>
@@ -843,6 +833,28 @@
         <translation>%1 bills listed (%2). Rules: %3</translation>
     </message>
     <message>
+        <location filename="../../ui/claims_dialog.py" line="439"/>
+        <source>%1（%2 张，SHA-256 %3…）</source>
+        <translation>%1 (%2 bills, SHA-256 %3…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="462"/>
+        <source>规则：%1
+已核实 %2/%3，发现问题 %4</source>
+        <translation>Rules: %1
+Checked %2/%3, problems found %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="336"/>
+        <source>正在读取结算数据…</source>
+        <translation>Reading settlement data…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="339"/>
+        <source>已取消。</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
         <location filename="../../ui/claims_dialog.py" line="394"/>
         <source>抽样清单已建立。</source>
         <translation>The list was made.</translation>
@@ -853,21 +865,9 @@
         <translation>Making the list…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="439"/>
-        <source>%1（%2 张，SHA-256 %3…）</source>
-        <translation>%1 (%2 bills, SHA-256 %3…)</translation>
-    </message>
-    <message>
         <location filename="../../ui/claims_dialog.py" line="454"/>
         <source>本次检查尚无抽样清单。</source>
         <translation>This inspection has no list yet.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/claims_dialog.py" line="462"/>
-        <source>规则：%1
-已核实 %2/%3，发现问题 %4</source>
-        <translation>Rules: %1
-Checked %2/%3, problems found %4</translation>
     </message>
 </context>
 <context>
@@ -2350,7 +2350,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="533"/>
         <source>{name} 第 {line} 行起的文字编码与文件开头（{encoding}）不一致：文件可能由不同编码的部分拼接而成。请在 Excel 中打开后另存为“CSV UTF-8”或 .xlsx 再导入</source>
-        <translation>{name}: from line {line} on, the text is not in the encoding the file starts with ({encoding}); the file may be parts in different encodings put together. Open it in Excel and save it as &quot;CSV UTF-8&quot; or .xlsx, then import that.</translation>
+        <translation>{name}: from line {line} on, the text is not in the encoding the file starts with ({encoding}); the file may be parts in different encodings put together. Open it in Excel and save it as "CSV UTF-8" or .xlsx, then import that.</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="538"/>
@@ -2385,7 +2385,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="561"/>
         <source>交接包中有本机（设备 {device}）自己的第 {seq} 条操作记录，本机却没有这条记录：本机的操作记录只能由本机产生，这是伪造的续写，已拒绝导入，本机数据未改变</source>
-        <translation>The bundle carries entry {seq} of this laptop&apos;s own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
+        <translation>The bundle carries entry {seq} of this laptop's own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="565"/>
@@ -2395,7 +2395,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="568"/>
         <source>交接包清单中的设备记录链头无效</source>
-        <translation>The device log heads in the bundle&apos;s manifest are invalid</translation>
+        <translation>The device log heads in the bundle's manifest are invalid</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="569"/>
@@ -2405,12 +2405,12 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="572"/>
         <source>交接包中设备 {device} 的记录链头由另一台设备的设备密钥签名</source>
-        <translation>The log head of device {device} in the bundle is signed with another device&apos;s device key</translation>
+        <translation>The log head of device {device} in the bundle is signed with another device's device key</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="573"/>
         <source>交接包中导出设备 {device} 的记录链头不是由交接包的签名者签名的</source>
-        <translation>The log head of the exporting device {device} is not signed by the bundle&apos;s signer</translation>
+        <translation>The log head of the exporting device {device} is not signed by the bundle's signer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="574"/>
@@ -2430,12 +2430,12 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="581"/>
         <source>交接包清单中的签名者无效</source>
-        <translation>The bundle&apos;s manifest names no valid signer</translation>
+        <translation>The bundle's manifest names no valid signer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="582"/>
         <source>交接包清单中写明的签名者与实际签名的证书不符（{field}：清单写“{said}”，签名证书是“{actual}”，证书姓名 {name}）：已拒绝，交接人以签名证书为准</source>
-        <translation>The signer named in the bundle&apos;s manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
+        <translation>The signer named in the bundle's manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="586"/>
@@ -2445,7 +2445,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="590"/>
         <source>检查 {inspection} 已签名的记录 {record} 所载数据与交接包中的数据不一致（{where}）：已拒绝导入，本机数据未改变。签名后的数据只能通过更正记录修改</source>
-        <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle&apos;s data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
+        <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle's data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="594"/>
@@ -2465,12 +2465,12 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="606"/>
         <source>交接包中有本机（设备 {device}）自己的检查 {inspection} 第 {seq} 条证据保管记录，本机却没有这条记录：这是伪造的续写，已拒绝导入，本机数据未改变</source>
-        <translation>The bundle carries custody entry {seq} of inspection {inspection} from this laptop&apos;s own chain (device {device}), which this laptop does not have: a forged continuation. Import refused, nothing on this laptop was changed</translation>
+        <translation>The bundle carries custody entry {seq} of inspection {inspection} from this laptop's own chain (device {device}), which this laptop does not have: a forged continuation. Import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="612"/>
         <source>检查 {inspection} 已签字锁定，推送中它的{what}与服务器上的不同（{why}）：已拒绝，服务器数据未改变。如需更正，请制作更正记录后再推送</source>
-        <translation>Inspection {inspection} is signed and locked, and the push&apos;s {what} differs from the server&apos;s ({why}): refused, the server&apos;s data is unchanged. To correct it, make an amendment and push again</translation>
+        <translation>Inspection {inspection} is signed and locked, and the push's {what} differs from the server's ({why}): refused, the server's data is unchanged. To correct it, make an amendment and push again</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="616"/>
@@ -2500,7 +2500,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="621"/>
         <source>记录的内容变了</source>
-        <translation>the record&apos;s content changed</translation>
+        <translation>the record's content changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="622"/>
@@ -2555,22 +2555,22 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="633"/>
         <source>推送中有检查 {inspection} 的数据，但服务器上和推送中都没有这次检查：已拒绝，服务器数据未改变</source>
-        <translation>The push carries data of inspection {inspection}, but neither the server nor the push has that inspection: refused, the server&apos;s data is unchanged</translation>
+        <translation>The push carries data of inspection {inspection}, but neither the server nor the push has that inspection: refused, the server's data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="637"/>
         <source>本设备登记的区县是 {allowed}，不能推送{district}的检查 {inspection}：已拒绝，服务器数据未改变</source>
-        <translation>This device is enrolled for {allowed} and may not push inspection {inspection} of {district}: refused, the server&apos;s data is unchanged</translation>
+        <translation>This device is enrolled for {allowed} and may not push inspection {inspection} of {district}: refused, the server's data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="641"/>
         <source>推送中的文件 {name} 声明为 {size} 字节，超过服务器允许的单个文件上限（{cap} 字节），服务器拒绝接收</source>
-        <translation>The push declares file {name} at {size} bytes, over the server&apos;s limit for one file ({cap} bytes): the server refuses it</translation>
+        <translation>The push declares file {name} at {size} bytes, over the server's limit for one file ({cap} bytes): the server refuses it</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="645"/>
         <source>本设备未完成的上传已占用 {held} 字节，再收 {more} 字节将超过上限 {quota} 字节：请先完成或等待此前的推送过期（{hours} 小时）</source>
-        <translation>This device&apos;s unfinished uploads already hold {held} bytes; {more} more bytes would pass the limit of {quota} bytes: finish the earlier push or wait for it to expire ({hours} hours)</translation>
+        <translation>This device's unfinished uploads already hold {held} bytes; {more} more bytes would pass the limit of {quota} bytes: finish the earlier push or wait for it to expire ({hours} hours)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="649"/>
@@ -2580,7 +2580,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="650"/>
         <source>请给出设备所属的区县（--district，一个区县）</source>
-        <translation>Give the device&apos;s district (--district, one district)</translation>
+        <translation>Give the device's district (--district, one district)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="651"/>
@@ -2595,17 +2595,17 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="653"/>
         <source>检查 {inspection} 的签字记录所载数据的摘要与推送的数据不一致（记录 {record}；{row}）：已拒绝，服务器数据未改变</source>
-        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}; {row}): refused, the server&apos;s data is unchanged</translation>
+        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}; {row}): refused, the server's data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="657"/>
         <source>检查 {inspection} 的签字记录无法用服务器上的数据核对（数据不完整）：已拒绝，服务器数据未改变</source>
-        <translation>The signed record of inspection {inspection} cannot be checked against the server&apos;s data (data incomplete): refused, the server&apos;s data is unchanged</translation>
+        <translation>The signed record of inspection {inspection} cannot be checked against the server's data (data incomplete): refused, the server's data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="663"/>
         <source>记录所载数据摘要的格式为 {format}，本版本的 Inspector 不认识这种格式，无法核对记录所载数据：请用更新版本的 Inspector 核对</source>
-        <translation>The record&apos;s data hash is in format {format}, which this version of Inspector does not know, so the data it states cannot be checked: check it with a newer version of Inspector</translation>
+        <translation>The record's data hash is in format {format}, which this version of Inspector does not know, so the data it states cannot be checked: check it with a newer version of Inspector</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="667"/>
@@ -2635,7 +2635,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="678"/>
         <source>导出文件的扩展名应为 .jsonl 或 .xlsx</source>
-        <translation>The export file&apos;s extension should be .jsonl or .xlsx</translation>
+        <translation>The export file's extension should be .jsonl or .xlsx</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="679"/>
@@ -2772,7 +2772,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="718"/>
         <source>无法读取照片的打印副本：{error}</source>
-        <translation>The photo&apos;s print copy cannot be read: {error}</translation>
+        <translation>The photo's print copy cannot be read: {error}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="719"/>
@@ -2877,7 +2877,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="739"/>
         <source>请填写封存物品的名称和描述</source>
-        <translation>Enter the sealed goods&apos; name and description</translation>
+        <translation>Enter the sealed goods' name and description</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="740"/>
@@ -2907,7 +2907,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="745"/>
         <source>抽查结果文件的扩展名应为 .xlsx</source>
-        <translation>The draw result file&apos;s extension should be .xlsx</translation>
+        <translation>The draw result file's extension should be .xlsx</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="746"/>
@@ -2952,7 +2952,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="754"/>
         <source>请填写机构名称或协议编号</source>
-        <translation>Enter the institution&apos;s name or agreement number</translation>
+        <translation>Enter the institution's name or agreement number</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="755"/>
@@ -3052,7 +3052,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="786"/>
         <source>请给出证书指纹（SHA-256）的至少前 {count} 位</source>
-        <translation>Give at least the first {count} digits of the certificate&apos;s SHA-256 fingerprint</translation>
+        <translation>Give at least the first {count} digits of the certificate's SHA-256 fingerprint</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="787"/>
@@ -3163,6 +3163,31 @@ Checked %2/%3, problems found %4</translation>
         <location filename="../../ui/core_messages.py" line="812"/>
         <source>身份证号“{text}”中的出生日期不存在，请核对证件</source>
         <translation>The birth date in the ID number “{text}” does not exist: check the ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="815"/>
+        <source>签名前显示的记录已不是当前的记录（其后数据有变更）：请重新显示记录，核对后再签名</source>
+        <translation>The record shown before signing is no longer the current record (the data changed since): show the record again, check it, then sign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="819"/>
+        <source>核对方式只用于被检查单位代表的签名，应为：{value}</source>
+        <translation>A way of confirming applies only to the party's signature, and must be one of: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="820"/>
+        <source>拒签时须记录见证人的身份：请填写见证人的身份证号码</source>
+        <translation>A refusal needs the witness's identity: enter the witness's ID card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="821"/>
+        <source>请填写见证人与被检查单位的关系（如 无关系、本单位职工）</source>
+        <translation>Enter the witness's relation to the party (e.g. none, employee of the party)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="822"/>
+        <source>在场人员须填写姓名</source>
+        <translation>Each person present needs a name</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="489"/>
@@ -6049,29 +6074,9 @@ Data directory: %2</translation>
 Roster: %3 inspectors, %4 of them may lead</translation>
     </message>
     <message>
-        <location filename="../../ui/plan_dialog.py" line="353"/>
-        <source>机构名录在公布候选名单后有变化：请重新生成候选名单，公布后再抽取。</source>
-        <translation>The registry changed after the candidate list was published: make the list again and publish it before drawing.</translation>
-    </message>
-    <message>
         <location filename="../../ui/plan_dialog.py" line="381"/>
         <source>预览（未保存）。密钥串：%1</source>
         <translation>Preview (not saved). Key string: %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plan_dialog.py" line="423"/>
-        <source>抽查结果</source>
-        <translation>Draw result</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plan_dialog.py" line="425"/>
-        <source>保存抽查结果</source>
-        <translation>Save the draw result</translation>
-    </message>
-    <message>
-        <location filename="../../ui/plan_dialog.py" line="425"/>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../ui/plan_dialog.py" line="397"/>
@@ -6090,6 +6095,26 @@ Roster: %3 inspectors, %4 of them may lead</translation>
 抽查已保存，可在“已做的抽查”中再次导出。</source>
         <translation>Cannot write %1: %2
 The draw is saved; export it again from “Draws made”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="353"/>
+        <source>机构名录在公布候选名单后有变化：请重新生成候选名单，公布后再抽取。</source>
+        <translation>The registry changed after the candidate list was published: make the list again and publish it before drawing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="423"/>
+        <source>抽查结果</source>
+        <translation>Draw result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="425"/>
+        <source>保存抽查结果</source>
+        <translation>Save the draw result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plan_dialog.py" line="425"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -6191,146 +6216,151 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/record_dialog.py" line="61"/>
-        <location filename="../../ui/record_dialog.py" line="124"/>
-        <location filename="../../ui/record_dialog.py" line="146"/>
+        <location filename="../../ui/record_dialog.py" line="64"/>
+        <location filename="../../ui/record_dialog.py" line="138"/>
+        <location filename="../../ui/record_dialog.py" line="167"/>
         <source>检查记录</source>
         <translation>Inspection record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="79"/>
+        <location filename="../../ui/record_dialog.py" line="82"/>
         <source>生成 / 更新记录</source>
         <translation>Make / update record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="80"/>
+        <location filename="../../ui/record_dialog.py" line="83"/>
         <source>签名…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="81"/>
+        <location filename="../../ui/record_dialog.py" line="84"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="82"/>
+        <location filename="../../ui/record_dialog.py" line="85"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="83"/>
+        <location filename="../../ui/record_dialog.py" line="86"/>
         <source>制作更正记录…</source>
         <translation>Make an amendment…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="85"/>
+        <location filename="../../ui/record_dialog.py" line="88"/>
         <source>已签名的记录不能修改：更正是一项新的检查，关联原记录，原记录保持不变</source>
         <translation>A signed record cannot change: a correction is a new inspection linked to it, and the original stays as it is</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="87"/>
+        <location filename="../../ui/record_dialog.py" line="90"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="152"/>
+        <location filename="../../ui/record_dialog.py" line="173"/>
         <source>还没有生成记录。</source>
         <translation>No record has been made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="154"/>
+        <location filename="../../ui/record_dialog.py" line="175"/>
         <source>&lt;b&gt;记录编号&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Record no.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="155"/>
+        <location filename="../../ui/record_dialog.py" line="176"/>
         <source>生成于 %1</source>
         <translation>Made on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="158"/>
+        <location filename="../../ui/record_dialog.py" line="179"/>
         <source>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ 与当前数据一致&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ matches the current data&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="161"/>
+        <location filename="../../ui/record_dialog.py" line="182"/>
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ 记录生成后数据有变更，请重新生成&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ the data changed after the record was made: make it again&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="164"/>
+        <location filename="../../ui/record_dialog.py" line="185"/>
         <source>&lt;b&gt;签名&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="166"/>
+        <location filename="../../ui/record_dialog.py" line="187"/>
         <source>（组长）</source>
         <translation> (leader)</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="168"/>
+        <location filename="../../ui/record_dialog.py" line="189"/>
         <source>手写 ✓</source>
         <translation>by hand ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="168"/>
+        <location filename="../../ui/record_dialog.py" line="189"/>
         <source>手写 —</source>
         <translation>by hand —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="169"/>
+        <location filename="../../ui/record_dialog.py" line="190"/>
         <source>数字 ✓</source>
         <translation>digital ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="169"/>
+        <location filename="../../ui/record_dialog.py" line="190"/>
         <source>数字 —</source>
         <translation>digital —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="173"/>
+        <location filename="../../ui/record_dialog.py" line="195"/>
+        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;还需手写签名：%1&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#b3261e'&gt;Still to sign by hand: %1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/record_dialog.py" line="197"/>
         <source>&lt;b&gt;已签名锁定&lt;/b&gt;：不能再修改，更正须制作更正记录。</source>
         <translation>&lt;b&gt;Signed and locked&lt;/b&gt;: no more changes; corrections need an amendment record.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="185"/>
+        <location filename="../../ui/record_dialog.py" line="209"/>
         <source>无法生成记录</source>
         <translation>Cannot make the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="187"/>
+        <location filename="../../ui/record_dialog.py" line="211"/>
         <source>正在生成检查记录…</source>
         <translation>Making the inspection record…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="195"/>
+        <location filename="../../ui/record_dialog.py" line="219"/>
         <source>制作更正记录</source>
         <translation>Make an amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="197"/>
+        <location filename="../../ui/record_dialog.py" line="221"/>
         <source>将新建一项更正检查，复制原检查的答案和证据供修改；原记录保持不变。继续吗？</source>
         <translation>A new correcting inspection will be made with a copy of the original&apos;s answers and evidence to edit; the original stays as it is. Go on?</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="216"/>
+        <location filename="../../ui/record_dialog.py" line="240"/>
         <source>无法更正</source>
         <translation>Cannot amend</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="235"/>
-        <location filename="../../ui/record_dialog.py" line="238"/>
+        <location filename="../../ui/record_dialog.py" line="259"/>
+        <location filename="../../ui/record_dialog.py" line="262"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="247"/>
-        <location filename="../../ui/record_dialog.py" line="253"/>
+        <location filename="../../ui/record_dialog.py" line="271"/>
+        <location filename="../../ui/record_dialog.py" line="277"/>
         <source>另存检查记录</source>
         <translation>Save a copy of the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="247"/>
+        <location filename="../../ui/record_dialog.py" line="271"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -6796,270 +6826,326 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>SigningDialog</name>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="67"/>
-        <location filename="../../ui/signing_dialog.py" line="158"/>
-        <location filename="../../ui/signing_dialog.py" line="212"/>
-        <location filename="../../ui/signing_dialog.py" line="346"/>
-        <location filename="../../ui/signing_dialog.py" line="361"/>
+        <location filename="../../ui/signing_dialog.py" line="79"/>
+        <location filename="../../ui/signing_dialog.py" line="192"/>
+        <location filename="../../ui/signing_dialog.py" line="306"/>
+        <location filename="../../ui/signing_dialog.py" line="456"/>
+        <location filename="../../ui/signing_dialog.py" line="464"/>
+        <location filename="../../ui/signing_dialog.py" line="486"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="75"/>
+        <location filename="../../ui/signing_dialog.py" line="88"/>
         <source>被检查单位的陈述、申辩</source>
         <translation>The party&apos;s statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="79"/>
+        <location filename="../../ui/signing_dialog.py" line="92"/>
         <source>如 院长、负责人</source>
         <translation>e.g. director, person in charge</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="81"/>
+        <location filename="../../ui/signing_dialog.py" line="94"/>
         <source>照录当事人的陈述和申辩；没有则留空</source>
         <translation>The party&apos;s statement and defence, as given; leave empty if none</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="83"/>
+        <location filename="../../ui/signing_dialog.py" line="96"/>
         <source>保存陈述</source>
         <translation>Save statement</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="85"/>
+        <location filename="../../ui/signing_dialog.py" line="99"/>
+        <source>每行一人：姓名 职务（陈述人以外的在场人员）</source>
+        <translation>One per line: name and title (persons present besides the one making the statement)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="101"/>
         <source>陈述人</source>
         <translation>Given by</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="86"/>
+        <location filename="../../ui/signing_dialog.py" line="102"/>
         <source>职务</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="87"/>
+        <location filename="../../ui/signing_dialog.py" line="103"/>
         <source>陈述、申辩</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="91"/>
+        <location filename="../../ui/signing_dialog.py" line="104"/>
+        <source>其他在场人员</source>
+        <translation>Others present</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="108"/>
         <source>手写签名</source>
         <translation>Handwritten signature</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="170"/>
-        <location filename="../../ui/signing_dialog.py" line="219"/>
+        <location filename="../../ui/signing_dialog.py" line="116"/>
+        <source>见证人姓名</source>
+        <translation>Witness's name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="118"/>
+        <source>见证人身份证号码</source>
+        <translation>Witness's ID card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="122"/>
+        <source>见证人与被检查单位的关系，如 无关系、本单位职工</source>
+        <translation>Witness's relation to the party, e.g. none, employee of the party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="126"/>
+        <source>核对方式：阅看本屏记录全文后在签名页签名</source>
+        <translation>Confirmed by: reading the whole record on this screen, then signing the signature page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="127"/>
+        <source>核对方式：在打印的记录每页签字</source>
+        <translation>Confirmed by: initials on every page of the printed record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="200"/>
+        <source>记录全文（签名前请被检查单位代表逐页阅看）</source>
+        <translation>The whole record (the party's representative reads every page before signing)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="211"/>
+        <source>重新显示记录</source>
+        <translation>Show the record again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="222"/>
+        <source>正在排版记录…</source>
+        <translation>Laying out the record…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="243"/>
+        <source>共 %1 页。被检查单位代表阅看后签名；数据再有变更须重新签名。</source>
+        <translation>%1 pages. The party's representative signs after reading them; any later change of the data means signing again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="257"/>
+        <location filename="../../ui/signing_dialog.py" line="314"/>
         <source>（组长）</source>
         <translation> (leader)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="173"/>
+        <location filename="../../ui/signing_dialog.py" line="260"/>
         <source>检查人员 %1%2</source>
         <translation>Inspector %1%2</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="94"/>
+        <location filename="../../ui/signing_dialog.py" line="111"/>
         <source>被检查单位代表</source>
         <translation>Institution&apos;s representative</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="95"/>
+        <location filename="../../ui/signing_dialog.py" line="112"/>
         <source>拒绝签名（由见证人签名）</source>
         <translation>Refuses to sign (a witness signs)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="97"/>
+        <location filename="../../ui/signing_dialog.py" line="114"/>
         <source>拒签理由</source>
         <translation>Reason for refusing</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="99"/>
-        <source>见证人姓名及身份</source>
-        <translation>Witness&apos;s name and capacity</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="102"/>
+        <location filename="../../ui/signing_dialog.py" line="130"/>
         <source>保存签名</source>
         <translation>Save signature</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="120"/>
-        <location filename="../../ui/signing_dialog.py" line="125"/>
-        <location filename="../../ui/signing_dialog.py" line="378"/>
-        <location filename="../../ui/signing_dialog.py" line="394"/>
+        <location filename="../../ui/signing_dialog.py" line="151"/>
+        <location filename="../../ui/signing_dialog.py" line="156"/>
+        <location filename="../../ui/signing_dialog.py" line="504"/>
+        <location filename="../../ui/signing_dialog.py" line="520"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="128"/>
+        <location filename="../../ui/signing_dialog.py" line="159"/>
         <source>管理密钥…</source>
         <translation>Manage keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="130"/>
+        <location filename="../../ui/signing_dialog.py" line="161"/>
         <source>密钥</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="131"/>
+        <location filename="../../ui/signing_dialog.py" line="162"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="136"/>
+        <location filename="../../ui/signing_dialog.py" line="167"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="217"/>
+        <location filename="../../ui/signing_dialog.py" line="312"/>
         <source>&lt;b&gt;签名情况&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="222"/>
+        <location filename="../../ui/signing_dialog.py" line="317"/>
         <source>%1%2：手写 %3&#x3000;数字 %4</source>
         <translation>%1%2: by hand %3   digital %4</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="225"/>
+        <location filename="../../ui/signing_dialog.py" line="320"/>
         <source>被检查单位代表：—</source>
         <translation>Representative: —</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="227"/>
+        <location filename="../../ui/signing_dialog.py" line="322"/>
         <source>被检查单位代表：拒签（%1）</source>
         <translation>Representative: refused (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="229"/>
+        <location filename="../../ui/signing_dialog.py" line="324"/>
         <source>被检查单位代表：✓ %1</source>
         <translation>Representative: ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="231"/>
+        <location filename="../../ui/signing_dialog.py" line="326"/>
         <source>还没有生成记录：手写签名完成后生成记录，核对后再数字签名。</source>
         <translation>No record yet: make it once the handwritten signatures are in, check it, then sign digitally.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="233"/>
+        <location filename="../../ui/signing_dialog.py" line="328"/>
         <source>记录生成后有变更：请重新生成记录后再数字签名。</source>
         <translation>The data changed after the record was made: make it again before signing.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="235"/>
-        <source>数字签名前还需手写签名：%1</source>
-        <translation>Still to sign by hand before digital signatures: %1</translation>
+        <location filename="../../ui/signing_dialog.py" line="331"/>
+        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;还需手写签名：%1&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#b3261e'&gt;Still to sign by hand: %1&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="237"/>
+        <location filename="../../ui/signing_dialog.py" line="333"/>
         <source>&lt;b&gt;已签名锁定&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signed and locked&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="261"/>
+        <location filename="../../ui/signing_dialog.py" line="358"/>
         <source>（试用）</source>
         <translation> (trial)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="290"/>
+        <location filename="../../ui/signing_dialog.py" line="388"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="297"/>
+        <location filename="../../ui/signing_dialog.py" line="395"/>
         <source>被检查单位、记录人、回避告知</source>
         <translation>Party, recorder, recusal notice</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="303"/>
+        <location filename="../../ui/signing_dialog.py" line="401"/>
         <source>18 位，见营业执照</source>
         <translation>18 characters, on the business licence</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="306"/>
+        <location filename="../../ui/signing_dialog.py" line="404"/>
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="307"/>
+        <location filename="../../ui/signing_dialog.py" line="405"/>
         <source>已告知被检查单位有申请检查人员回避的权利</source>
         <translation>The party was told of its right to ask for an inspector&apos;s recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="309"/>
+        <location filename="../../ui/signing_dialog.py" line="407"/>
         <source>被检查单位的答复，如 不申请回避</source>
         <translation>The party&apos;s reply, e.g. no recusal requested</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="310"/>
+        <location filename="../../ui/signing_dialog.py" line="408"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="312"/>
+        <location filename="../../ui/signing_dialog.py" line="410"/>
         <source>法定代表人/负责人</source>
         <translation>Legal representative / person in charge</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="313"/>
+        <location filename="../../ui/signing_dialog.py" line="411"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="314"/>
+        <location filename="../../ui/signing_dialog.py" line="412"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="315"/>
+        <location filename="../../ui/signing_dialog.py" line="413"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="316"/>
+        <location filename="../../ui/signing_dialog.py" line="414"/>
         <source>记录人</source>
         <translation>Recorder</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="318"/>
+        <location filename="../../ui/signing_dialog.py" line="416"/>
         <source>答复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="346"/>
+        <location filename="../../ui/signing_dialog.py" line="456"/>
         <source>请先在签名框内签名</source>
         <translation>Please sign in the box first</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="361"/>
+        <location filename="../../ui/signing_dialog.py" line="464"/>
+        <source>记录尚未显示：请待记录显示、对方阅看后再签名</source>
+        <translation>The record is not shown yet: wait until it is shown and the party has read it, then sign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="486"/>
         <source>请先填写被检查单位代表的姓名</source>
         <translation>Please enter the representative&apos;s name first</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="379"/>
+        <location filename="../../ui/signing_dialog.py" line="505"/>
         <source>没有本检查组成员的密钥：请先在“管理密钥”中导入或生成</source>
         <translation>No key of a team member: import or make one under &quot;Manage keys&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="389"/>
+        <location filename="../../ui/signing_dialog.py" line="515"/>
         <source>已签名。</source>
         <translation>Signed. </translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="390"/>
+        <location filename="../../ui/signing_dialog.py" line="516"/>
         <source>还需签名：%1</source>
         <translation>Still to sign: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="392"/>
+        <location filename="../../ui/signing_dialog.py" line="518"/>
         <source>全部签名已完成，记录已锁定。</source>
         <translation>All signatures are in; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="400"/>
+        <location filename="../../ui/signing_dialog.py" line="526"/>
         <source>未签名</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="402"/>
+        <location filename="../../ui/signing_dialog.py" line="528"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
@@ -7180,6 +7266,16 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>Choose: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/stock_dialog.py" line="272"/>
+        <source>%1 第 %2 行：%3</source>
+        <translation>%1 row %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock_dialog.py" line="285"/>
+        <source>核对品种 %1 个，有差异 %2 个；结算量超出销售量涉及金额 ¥%3</source>
+        <translation>%1 drugs reconciled, %2 with gaps; settled beyond sold: ¥%3</translation>
+    </message>
+    <message>
         <location filename="../../ui/stock_dialog.py" line="243"/>
         <source>正在核对…</source>
         <translation>Reconciling…</translation>
@@ -7190,19 +7286,9 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>Reading the stock files…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock_dialog.py" line="272"/>
-        <source>%1 第 %2 行：%3</source>
-        <translation>%1 row %2: %3</translation>
-    </message>
-    <message>
         <location filename="../../ui/stock_dialog.py" line="276"/>
         <source>有无法读取的行：未进行核对，请修改文件后重新核对。</source>
         <translation>Some rows cannot be read: nothing was reconciled. Correct the files and reconcile again.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stock_dialog.py" line="285"/>
-        <source>核对品种 %1 个，有差异 %2 个；结算量超出销售量涉及金额 ¥%3</source>
-        <translation>%1 drugs reconciled, %2 with gaps; settled beyond sold: ¥%3</translation>
     </message>
     <message>
         <location filename="../../ui/stock_dialog.py" line="291"/>
