@@ -127,6 +127,7 @@ class ChecklistPage(QWidget):
     record_requested = Signal(str)  # inspection id
     stock_requested = Signal(str)  # inspection id: the 进销存 reconciliation
     changed = Signal()  # an answer or the status changed (the home list refreshes)
+    loaded = Signal(str)  # inspection id: load() read it and it is on the screen
 
     def __init__(
         self,
@@ -145,6 +146,7 @@ class ChecklistPage(QWidget):
         self.current: str | None = None
         self.undo_stack = QUndoStack(self)
         self._loading = False
+        self._loading_id: str | None = None  # the inspection load() last asked for
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -362,10 +364,39 @@ class ChecklistPage(QWidget):
         assert self.view is not None
         return self.view.id
 
-    def load(self, inspection_id: str) -> None:
-        """Show an inspection, on the item where the team last was."""
-        self.saver.flush()
-        view = get_inspection(self.workspace, inspection_id)
+    def load(
+        self,
+        inspection_id: str,
+        at: str | None = None,
+        failure: Callable[[str], None] | None = None,
+    ) -> None:
+        """Show an inspection, on item ``at`` or else where the team last was. It is read on the
+        database executor (behind the answers still being saved, so they are in it); the page
+        shows it when it arrives and then emits ``loaded``. ``failure`` gets the message if it
+        cannot be read (by default it is shown)."""
+        ws = self.workspace
+        self._loading_id = inspection_id
+
+        def read() -> tuple[InspectionView, str | None]:
+            return get_inspection(ws, inspection_id), ws.db.setting(position_key(inspection_id))
+
+        def arrived(found: tuple[InspectionView, str | None]) -> None:
+            if self._loading_id != inspection_id:
+                return  # another inspection was asked for meanwhile: its own read follows
+            view, kept = found
+            self._show_view(view, at or kept)
+            self.loaded.emit(inspection_id)
+
+        def failed(message: str) -> None:
+            if failure is not None:
+                failure(message)
+            else:
+                QMessageBox.warning(self, self.tr("无法打开检查"), message)
+
+        ops().query(read, parent=self, success=arrived, failure=failed)
+
+    def _show_view(self, view: InspectionView, start: str | None) -> None:
+        """Fill the page from ``view`` (read on the executor) and select ``start``."""
         self.view = view
         self.drugs.load(view)
         self.undo_stack.clear()
@@ -413,7 +444,6 @@ class ChecklistPage(QWidget):
         self._apply_editable()
         self._update_progress()
         self.saved_label.setText("")
-        start = self.workspace.db.setting(position_key(view.id))
         if start not in self.items:
             start = next(iter(self.items), None)
         if start is not None:
@@ -715,9 +745,7 @@ class ChecklistPage(QWidget):
         current = self.current
 
         def done(_result: object) -> None:
-            self.load(view.id)
-            if current:
-                self.select(current)
+            self.load(view.id, at=current)
             self.changed.emit()
 
         ws = self.workspace
