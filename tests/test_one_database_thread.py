@@ -186,6 +186,31 @@ def test_the_checklist_is_read_on_the_database_thread_and_shown_when_it_arrives(
     assert window.saver.flush(30)
 
 
+def test_an_inspection_asked_for_twice_is_shown_once(qtbot: QtBot, workspace: Workspace) -> None:
+    """A double click on a home row asks twice (doubleClicked and activated): only the newest
+    read is shown, so an item chosen once the page is shown is not taken back by the older one."""
+    from ui.main_window import MainWindow
+
+    first = plan(workspace, "历城区某社区卫生服务中心")
+    second = plan(workspace, "槐荫区乙药店", type_code="retail_pharmacy", district="槐荫区")
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.ready, timeout=30_000)
+    seen: list[str] = []
+    window.checklist.loaded.connect(seen.append)
+    with qtbot.waitSignal(window.checklist.loaded):
+        window.open_inspection(first)
+        window.open_inspection(second)
+        window.open_inspection(second)
+    codes = list(window.checklist.items)
+    window.checklist.select(codes[3])
+    assert ops().flush(30)
+    QApplication.processEvents()  # any older read's answer: dropped
+    assert seen == [second]
+    assert window.checklist.inspection_id == second and window.checklist.current == codes[3]
+    assert window.saver.flush(30)
+
+
 def test_the_core_is_loaded_on_the_database_thread(qtbot: QtBot, home: Path) -> None:
     """The workspace is opened (migrations, its settings read) on the executor's thread: the
     database has one thread from its opening on."""

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from inspector.checklists.composer import ComposedItem
 from inspector.checklists.documents import source_label
 from inspector.db.models import InspectionStatus, Result
+from inspector.drug_checks import DrugCheckView, drug_checks
 from inspector.errors import InspectorError
 from inspector.inspections import (
     AnswerView,
@@ -146,7 +147,7 @@ class ChecklistPage(QWidget):
         self.current: str | None = None
         self.undo_stack = QUndoStack(self)
         self._loading = False
-        self._loading_id: str | None = None  # the inspection load() last asked for
+        self._loads = 0  # load() calls: only the newest one's read is shown
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -375,16 +376,20 @@ class ChecklistPage(QWidget):
         shows it when it arrives and then emits ``loaded``. ``failure`` gets the message if it
         cannot be read (by default it is shown)."""
         ws = self.workspace
-        self._loading_id = inspection_id
+        self._loads += 1
+        asked = self._loads
 
-        def read() -> tuple[InspectionView, str | None]:
-            return get_inspection(ws, inspection_id), ws.db.setting(position_key(inspection_id))
+        def read() -> tuple[InspectionView, list[DrugCheckView], str | None]:
+            # One job, one trip to the database thread: the page, its 附件1 lists, the position.
+            view = get_inspection(ws, inspection_id)
+            return view, drug_checks(ws, inspection_id), ws.db.setting(position_key(view.id))
 
-        def arrived(found: tuple[InspectionView, str | None]) -> None:
-            if self._loading_id != inspection_id:
-                return  # another inspection was asked for meanwhile: its own read follows
-            view, kept = found
-            self._show_view(view, at or kept)
+        def arrived(found: tuple[InspectionView, list[DrugCheckView], str | None]) -> None:
+            if asked != self._loads:
+                return  # asked for again meanwhile (another inspection, a double click): the
+                # newest read follows, and only it is shown
+            view, checks, kept = found
+            self._show_view(view, checks, at or kept)
             self.loaded.emit(inspection_id)
 
         def failed(message: str) -> None:
@@ -395,10 +400,12 @@ class ChecklistPage(QWidget):
 
         ops().query(read, parent=self, success=arrived, failure=failed)
 
-    def _show_view(self, view: InspectionView, start: str | None) -> None:
-        """Fill the page from ``view`` (read on the executor) and select ``start``."""
+    def _show_view(
+        self, view: InspectionView, checks: list[DrugCheckView], start: str | None
+    ) -> None:
+        """Fill the page from what was read on the executor and select ``start``."""
         self.view = view
-        self.drugs.load(view)
+        self.drugs.load(view, checks)
         self.undo_stack.clear()
         self.items = {item.code: item for item in view.checklist.items}
         self.states = {code: view.answers.get(code) for code in self.items}
