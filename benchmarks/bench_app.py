@@ -447,10 +447,9 @@ def main() -> None:
         saver = AutoSaver()
         checklist = ChecklistPage(ws, saver)
         target = page.model.rows[3].id
-        print(
-            f"open an inspection's checklist: {median_ms(lambda: checklist.load(target)):.1f} ms"
-            " (target < 100)"
-        )
+        # Until it is on the screen: read on the database executor, then shown.
+        opening = median_ms(shown(lambda: checklist.load(target)))
+        print(f"open an inspection's checklist: {opening:.1f} ms (target < 100)")
         saver.close()
     del qt
 

@@ -186,22 +186,17 @@ def server(postgres: Cluster, tls: TLS, tmp_path: Path) -> Iterator[Server]:
 
 @pytest.fixture(autouse=True)
 def _no_session_on_the_ui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Every UI test (one that uses qtbot) fails if ui/ code opened a database session on the UI
-    thread outside an operation (tests/helpers/threads.py), unless named as known there."""
+    """Every UI test (one that uses qtbot) fails if ui/ code opened a database session anywhere
+    but on the database executor: the UI thread, a thread of the CPU pool, any other thread
+    (tests/helpers/threads.py). The database has one thread."""
     if "qtbot" not in request.fixturenames:
         yield
         return
-    from tests.helpers.threads import KNOWN_UI_THREAD_SESSIONS, ui_thread_guard
+    from tests.helpers.threads import ui_thread_guard
 
     with ui_thread_guard() as found:
         yield
-    collect = os.environ.get("INSPECTOR_COLLECT_UI_SESSIONS")
-    if collect:  # to renew the list of known offenders: every one seen, appended to the file
-        with open(collect, "a", encoding="utf-8") as out:
-            out.writelines(f"{name}\t{request.node.nodeid}\n" for name in found)
-        return
-    unknown = sorted(set(found) - KNOWN_UI_THREAD_SESSIONS)
-    assert not unknown, f"database session opened on the UI thread by: {unknown}"
+    assert not found, f"database session opened off the database executor by: {sorted(set(found))}"
 
 
 @pytest.fixture

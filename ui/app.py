@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from inspector.listing import ListReader
     from inspector.workspace import Workspace
     from ui.lock import SetupDialog
+    from ui.ops import Pending
 
 LANGUAGE = "language"
 LANGUAGES = ("zh_CN", "en")
@@ -167,8 +168,9 @@ class Application:
 
 
 class CoreLoader(QObject):
-    """Imports the core and opens the workspace on a thread of its own, while the UI thread
-    paints the window and stays responsive; ``loaded`` or ``failed`` arrive on the UI thread."""
+    """Imports the core and opens the workspace on the database executor's thread (the database
+    has one thread, from its opening on), while the UI thread paints the window and stays
+    responsive; ``loaded`` or ``failed`` arrive on the UI thread."""
 
     loaded = Signal(object, object)  # Workspace, the language stored in it (or None)
     failed = Signal(str)
@@ -178,21 +180,32 @@ class CoreLoader(QObject):
         self.home = home
         self.keys: Keys | None = None  # an encrypted data directory's, from the sign-in
         self.holder: str | None = None  # who signed in (执法证号)
-        self.thread: threading.Thread | None = None
+        self.thread: threading.Thread | None = None  # the database executor's, once started
+        self._ended = threading.Event()
         self.workspace: Workspace | None = None  # what was opened, also if never delivered
         self.language: str | None = None  # the database's, read on this thread as it opens
         self.log_file: Path | None = None  # the data directory's log (inspector/diagnostics.py)
 
     def start(self) -> None:
         if self.thread is None:
-            self.thread = threading.Thread(target=self._run, name="core-loader", daemon=True)
-            self.thread.start()
+            from ui.ops import ops  # light: the executor, none of the core
+
+            executor = ops().executor
+            self.thread = executor.thread
+            executor.submit(self._run)
 
     def join(self) -> None:
+        """Until the opening has ended (loaded or failed)."""
         if self.thread is not None:
-            self.thread.join()
+            self._ended.wait()
 
     def _run(self) -> None:
+        try:
+            self._open()
+        finally:
+            self._ended.set()
+
+    def _open(self) -> None:
         # The log first, on this thread: its imports are not in the first paint's way.
         from inspector.diagnostics import setup_logging
 
@@ -277,18 +290,37 @@ def _since_start(origin: float) -> float:
     return (time.time() - origin) * 1000
 
 
+def _wait(pending: Pending) -> None:
+    """Until an operation's outcome is back on this (the UI) thread: a loop of its own, as a
+    modal dialog runs one (the smoke test, before the app's loop goes on)."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    while pending.ok is None:
+        loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+
+
 def smoke_preview(workspace: Workspace, inspection_id: str) -> bool | None:
-    """Load the inspection's newest record in QtPdf, as the record dialog does (None: none)."""
+    """Load the inspection's newest record in QtPdf, as the record dialog does (None: none); its
+    bytes read on the database executor."""
     from PySide6.QtPdf import QPdfDocument
 
-    from inspector.record.status import latest_record
-    from ui.record_dialog import load_record
+    from inspector.record.status import latest_record, record_bytes
+    from ui.ops import ops
+    from ui.record_preview import show_bytes
 
-    record = latest_record(workspace, inspection_id)
-    if record is None:
+    def read() -> bytes | None:
+        record = latest_record(workspace, inspection_id)
+        return None if record is None else record_bytes(workspace, record)
+
+    pending = ops().query(read)
+    _wait(pending)
+    if not pending.ok:
+        return False
+    if pending.result is None:
         return None
     document = QPdfDocument()
-    buffer = load_record(workspace, record, document)
+    buffer = show_bytes(pending.result, document)
     ready = document.status() == QPdfDocument.Status.Ready and document.pageCount() > 0
     document.close()
     buffer.close()
@@ -303,11 +335,21 @@ def smoke_test(
     early: bool = False,
 ) -> int:
     """The packaged build runs this too: the main window and the newest checklist open."""
+    from PySide6.QtCore import QEventLoop
+
     window = application.window
     newest = window.home.model.rows[0].id if window.home.model.rows else None
     opened = "home"
     if newest:
-        window.open_inspection(newest)
+        outcome: list[str] = []
+        loop = QEventLoop()
+        window.checklist.loaded.connect(lambda _id: (outcome.append("shown"), loop.quit()))
+        window.open_inspection(newest, failure=lambda m: (outcome.append(m), loop.quit()))
+        if not outcome:  # read on the database executor, shown when it arrives
+            loop.exec()
+        if outcome != ["shown"]:
+            print(f"smoke test failed: the checklist did not open: {outcome}", file=sys.stderr)
+            return 1
         window.repaint()
         marks["checklist opened"] = _since_start(origin)
         opened = f"checklist {newest[:8]}"
@@ -461,8 +503,13 @@ def run(argv: Sequence[str], started: float | None = None) -> int:
             from ui.ops import ops
 
             window.reopen_last()
-            ops().flush(30)  # the last inspection's id is read on the database executor
-            app.processEvents()  # then reopened here
+            # The last inspection's id, then the inspection, read on the database executor and
+            # shown here: until no read is left.
+            while True:
+                ops().flush(30)
+                app.processEvents()
+                if not ops().executor.pending:
+                    break
             window.grab().save(args.screenshot)
             outcome["code"] = 0
             window.close()

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from inspector.checklists.composer import ComposedItem
 from inspector.checklists.documents import source_label
 from inspector.db.models import InspectionStatus, Result
+from inspector.drug_checks import DrugCheckView, drug_checks
 from inspector.errors import InspectorError
 from inspector.inspections import (
     AnswerView,
@@ -127,6 +128,7 @@ class ChecklistPage(QWidget):
     record_requested = Signal(str)  # inspection id
     stock_requested = Signal(str)  # inspection id: the 进销存 reconciliation
     changed = Signal()  # an answer or the status changed (the home list refreshes)
+    loaded = Signal(str)  # inspection id: load() read it and it is on the screen
 
     def __init__(
         self,
@@ -145,6 +147,7 @@ class ChecklistPage(QWidget):
         self.current: str | None = None
         self.undo_stack = QUndoStack(self)
         self._loading = False
+        self._loads = 0  # load() calls: only the newest one's read is shown
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -362,12 +365,47 @@ class ChecklistPage(QWidget):
         assert self.view is not None
         return self.view.id
 
-    def load(self, inspection_id: str) -> None:
-        """Show an inspection, on the item where the team last was."""
-        self.saver.flush()
-        view = get_inspection(self.workspace, inspection_id)
+    def load(
+        self,
+        inspection_id: str,
+        at: str | None = None,
+        failure: Callable[[str], None] | None = None,
+    ) -> None:
+        """Show an inspection, on item ``at`` or else where the team last was. It is read on the
+        database executor (behind the answers still being saved, so they are in it); the page
+        shows it when it arrives and then emits ``loaded``. ``failure`` gets the message if it
+        cannot be read (by default it is shown)."""
+        ws = self.workspace
+        self._loads += 1
+        asked = self._loads
+
+        def read() -> tuple[InspectionView, list[DrugCheckView], str | None]:
+            # One job, one trip to the database thread: the page, its 附件1 lists, the position.
+            view = get_inspection(ws, inspection_id)
+            return view, drug_checks(ws, inspection_id), ws.db.setting(position_key(view.id))
+
+        def arrived(found: tuple[InspectionView, list[DrugCheckView], str | None]) -> None:
+            if asked != self._loads:
+                return  # asked for again meanwhile (another inspection, a double click): the
+                # newest read follows, and only it is shown
+            view, checks, kept = found
+            self._show_view(view, checks, at or kept)
+            self.loaded.emit(inspection_id)
+
+        def failed(message: str) -> None:
+            if failure is not None:
+                failure(message)
+            else:
+                QMessageBox.warning(self, self.tr("无法打开检查"), message)
+
+        ops().query(read, parent=self, success=arrived, failure=failed)
+
+    def _show_view(
+        self, view: InspectionView, checks: list[DrugCheckView], start: str | None
+    ) -> None:
+        """Fill the page from what was read on the executor and select ``start``."""
         self.view = view
-        self.drugs.load(view)
+        self.drugs.load(view, checks)
         self.undo_stack.clear()
         self.items = {item.code: item for item in view.checklist.items}
         self.states = {code: view.answers.get(code) for code in self.items}
@@ -413,7 +451,6 @@ class ChecklistPage(QWidget):
         self._apply_editable()
         self._update_progress()
         self.saved_label.setText("")
-        start = self.workspace.db.setting(position_key(view.id))
         if start not in self.items:
             start = next(iter(self.items), None)
         if start is not None:
@@ -715,9 +752,7 @@ class ChecklistPage(QWidget):
         current = self.current
 
         def done(_result: object) -> None:
-            self.load(view.id)
-            if current:
-                self.select(current)
+            self.load(view.id, at=current)
             self.changed.emit()
 
         ws = self.workspace

@@ -75,12 +75,16 @@ class DrugListBox(QGroupBox):
         layout.addWidget(self.table)
         self.hide()
 
-    def load(self, view: InspectionView) -> None:
-        """A new inspection: what is stored for its lists, read on the database executor; the
-        list shown meanwhile takes no input and is filled in when it arrives."""
+    def load(self, view: InspectionView, checks: list[DrugCheckView] | None = None) -> None:
+        """A new inspection: what is stored for its lists (``checks`` when read already with
+        the inspection, else read on the database executor; the list shown meanwhile takes no
+        input and is filled in when it arrives)."""
         self.view = view
         self.values = {}
         self._ready = False
+        if checks is not None:
+            self._loaded(view, checks)
+            return
         ws = self.workspace
         ops().query(
             lambda: drug_checks(ws, view.id),

@@ -55,6 +55,17 @@ def arg(text: str, *values: object) -> str:
     return _PLACEHOLDER.sub(fill, text)
 
 
+def bug_message(error: BaseException) -> str:
+    """What a failed operation or task tells the user of a bug (the trace itself went to the
+    log and the crash dialog, :func:`report_bug`): its kind and text, translated."""
+    from PySide6.QtCore import QCoreApplication
+
+    text = QCoreApplication.translate(
+        "Errors", "内部错误：%1。详情已记入日志，并显示在错误报告窗口中。"
+    )
+    return arg(text, f"{type(error).__name__}: {error}")
+
+
 def show_error(parent: QWidget | None, title: str, error: BaseException | str) -> None:
     """A core error (or a message already in the UI's language) in a warning box: the message
     id goes through ui/core_messages.py, so the English UI shows English."""

@@ -6,6 +6,7 @@ has been loaded off the UI thread (ui/app.py). ``MainWindow(workspace)`` does bo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 # Not the Qt namespace (Qt.AlignmentFlag...): PySide builds all its enums on first import, 24 ms
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.ready = False  # attached and the home list read (``loaded`` emitted)
         self._previewed = False  # the home list was filled before the core (preview)
         self._pending_open: str | None = None
+        self._opening: str | None = None  # an inspection being read, to be shown
         self.setWindowTitle(self.tr("医保基金现场检查 Inspector"))
         self.resize(1280, 720)
         self.setMinimumSize(960, 600)
@@ -191,6 +193,7 @@ class MainWindow(QMainWindow):
         if not self._previewed:
             self._show_home_page()
         self.checklist.back_requested.connect(self.show_home)
+        self.checklist.loaded.connect(self._checklist_loaded)
         self.checklist.record_requested.connect(self.open_record)
         self.checklist.stock_requested.connect(lambda _id: self.reconcile_stock())
         # Every change of data, whichever screen made it, arrives here as typed changes.
@@ -369,11 +372,31 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.home)
         self.home.table.setFocus()
 
-    def open_inspection(self, inspection_id: str) -> None:
+    def open_inspection(
+        self, inspection_id: str, failure: Callable[[str], None] | None = None
+    ) -> None:
+        """The checklist of an inspection: read on the database executor, shown when it
+        arrives (the checklist page's ``loaded``). ``failure``: instead of a message box when it
+        cannot be read."""
         if not self.attached:  # the early list: opened once the core is in (attach)
             self._pending_open = inspection_id
             return
-        self.checklist.load(inspection_id)
+        self._opening = inspection_id
+
+        def failed(message: str) -> None:
+            if self._opening == inspection_id:
+                self._opening = None
+            if failure is not None:
+                failure(message)
+            else:
+                QMessageBox.warning(self, self.tr("无法打开检查"), message)
+
+        self.checklist.load(inspection_id, failure=failed)
+
+    def _checklist_loaded(self, inspection_id: str) -> None:
+        if inspection_id != self._opening:
+            return  # the page shown read again (after a change), not one being opened
+        self._opening = None
         self.pages.setCurrentWidget(self.checklist)
         self.checklist.tree.setFocus()
         self.saver.submit(
@@ -383,27 +406,23 @@ class MainWindow(QMainWindow):
         )
 
     def reopen_last(self) -> bool:
-        """After a restart (or a crash), go back to the inspection that was open (its id read
-        on the database executor). True when it is known to be open already: one opened from
-        the early list, or the executor inline (as in tests)."""
+        """After a restart (or a crash), go back to the inspection that was open (its id, then
+        the inspection, read on the database executor). True when it is known to be open
+        already: one opened from the early list, or the executor inline (as in tests)."""
         from ui.ops import ops
 
-        if self.pages.currentWidget() is self.checklist:
+        if self.pages.currentWidget() is self.checklist or self._opening:
             return True  # one was opened from the early list meanwhile: that one wins
-        reopened: list[bool] = []
 
         def reopen(last: str | None) -> None:
-            if not last or self.pages.currentWidget() is self.checklist:
+            if not last or self.pages.currentWidget() is self.checklist or self._opening:
                 return  # nothing kept, or one was opened meanwhile: that one wins
-            try:
-                self.open_inspection(last)
-            except Exception:  # deleted or unreadable: start at home instead
-                return
-            reopened.append(True)
+            # Deleted or unreadable: start at home instead, without a word.
+            self.open_inspection(last, failure=lambda _message: None)
 
         ws = self.workspace
         ops().query(lambda: ws.db.setting(LAST_INSPECTION), parent=self, success=reopen)
-        return bool(reopened)
+        return self.pages.currentWidget() is self.checklist
 
     def _on_changes(self, changes: OpChanges, _initiator: object) -> None:
         """The home list refreshes from the app's one signal of changes: at once when it is
@@ -493,10 +512,7 @@ class MainWindow(QMainWindow):
             self.open_inspection(amendment[0])
             return
         if self.pages.currentWidget() is self.checklist and self.checklist.view is not None:
-            current = self.checklist.current
-            self.checklist.load(self.checklist.view.id)
-            if current:
-                self.checklist.select(current)
+            self.checklist.load(self.checklist.view.id, at=self.checklist.current)
 
     def open_signing(self, inspection_id: str, record_dialog: QWidget | None = None) -> None:
         from ui.signing_dialog import SigningDialog

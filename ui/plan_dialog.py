@@ -462,7 +462,7 @@ class PlanDialog(QDialog):
             lambda: stored_draw(ws, draw_id),
             parent=self,
             success=lambda draw: self.runner.run(
-                partial(make, draw), on_success=made, on_failure=self._refused
+                partial(make, draw), on_success=made, on_failure=self._refused, cpu=True
             ),
             failure=self._refused,
         )

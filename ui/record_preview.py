@@ -98,9 +98,15 @@ class PrintError(Exception):
 def load_record(workspace: Workspace, record: RecordView, document: QPdfDocument) -> QBuffer:
     """Show a kept record from its bytes (read through the record store, never by its path).
     The buffer is the document's child: it lives as long as the document reads from it."""
+    return show_bytes(record_bytes(workspace, record), document)
+
+
+def show_bytes(data: bytes, document: QPdfDocument) -> QBuffer:
+    """A PDF's bytes (read before, on the database executor) into ``document``; the buffer is
+    the document's child."""
     parent: QObject = document
     buffer = QBuffer(parent)
-    buffer.setData(QByteArray(record_bytes(workspace, record)))
+    buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document.load(buffer)
     return buffer

@@ -1,8 +1,17 @@
-"""Long work off the UI thread (Anki's CollectionOp, Picard's run_task): a core function runs in
-the global QThreadPool with a reporter; progress, result and failure come back to the UI thread
-as signals. A progress dialog with a cancel button appears only if the work lasts (~600 ms).
+"""Long work off the UI thread (Anki's CollectionOp, Picard's run_task): a core function runs with
+a reporter; progress, result and failure come back to the UI thread as signals. A progress dialog
+with a cancel button appears only if the work lasts (~600 ms); cancel is checked by the core
+between two whole steps.
 
-Tests set ``TaskRunner.synchronous = True`` to run the work inline, deterministically.
+Where it runs: the database has one thread. A task runs on the database executor
+(ui/ops/executor.py) unless it is declared ``cpu=True``, work that opens no session (a workbook or
+a PDF made from what was read before, thumbnails read from the store): that runs on the global
+QThreadPool beside it. The autosaver's writes submitted while a long task runs wait behind it
+(keyed: only each item's newest state is written when it ends), nothing lost. The tests' thread
+check (tests/helpers/threads.py) fails a session opened by a ``cpu`` task.
+
+Tests set ``TaskRunner.synchronous = True`` (with the executor's, tests/conftest.py
+``synchronous_tasks``) to run the work inline, deterministically.
 """
 
 from __future__ import annotations
@@ -17,7 +26,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from inspector.errors import InspectorError
 from inspector.progress import Cancelled
 from ui.core_messages import core_message
-from ui.errors import report_bug
+from ui.errors import bug_message, report_bug
 
 if TYPE_CHECKING:
     from ui.ops.changes import OpChanges
@@ -56,18 +65,19 @@ class SignalReporter:
 
 
 class Task(QRunnable):
-    def __init__(self, work: Callable[[SignalReporter], Any]) -> None:
+    def __init__(self, work: Callable[[SignalReporter], Any], cpu: bool = False) -> None:
         super().__init__()
         self.signals = TaskSignals()
         self.reporter = SignalReporter(self.signals)
         self._work = work
+        self.cpu = cpu  # runs on the pool, opens no session
         self.setAutoDelete(False)
 
     def run(self) -> None:
-        from ui.ops.executor import working
+        from ui.ops.executor import DATABASE, POOL, working
 
         try:
-            with working():
+            with working(POOL if self.cpu else DATABASE):
                 result = self._work(self.reporter)
         except Cancelled:
             self.signals.cancelled.emit()
@@ -75,7 +85,7 @@ class Task(QRunnable):
             self.signals.failed.emit(core_message(error))
         except Exception as error:  # a bug: tell the user, keep the app alive, keep the trace
             report_bug(error)  # the log and the crash dialog (ui/errors.py)
-            self.signals.failed.emit(f"内部错误：{type(error).__name__}: {error}")
+            self.signals.failed.emit(bug_message(error))
         else:
             self.signals.succeeded.emit(result)
         self.signals.finished.emit()
@@ -99,11 +109,13 @@ class TaskRunner(QObject):
         progress_parent: QWidget | None = None,
         label: str = "",
         changes: OpChanges | Callable[[Any], OpChanges] | None = None,
+        cpu: bool = False,
     ) -> Task:
-        """Run ``work`` on the pool. A task that changes data names what it changes: on
-        success, ``changes`` (or what it makes of the result) go out on the app's one signal,
-        ``ops().changed``, before ``on_success``."""
-        task = Task(work)
+        """Run ``work`` on the database executor, in turn with every other database job, or,
+        ``cpu=True`` for work that opens no session, on the pool. A task that changes data names
+        what it changes: on success, ``changes`` (or what it makes of the result) go out on the
+        app's one signal, ``ops().changed``, before ``on_success``."""
+        task = Task(work, cpu)
         if changes is not None:
 
             def announce(result: Any) -> None:
@@ -124,12 +136,21 @@ class TaskRunner(QObject):
         task.signals.finished.connect(lambda: self._running.discard(task))
         if self.synchronous:
             task.run()
-        else:
+        elif cpu:
             QThreadPool.globalInstance().start(task)
+        else:
+            from ui.ops import ops
+
+            # Task.run reports its own outcome (signals), a bug included.
+            ops().executor.submit(task.run)
         return task
 
     def wait(self) -> None:
+        """Until every task has ended: the pool's, and the executor's (with what waits there)."""
+        from ui.ops import ops
+
         QThreadPool.globalInstance().waitForDone()
+        ops().flush()
 
 
 class ProgressDialog(QProgressDialog):

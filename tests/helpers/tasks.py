@@ -1,7 +1,7 @@
 """Jobs inline: the database executor (ui/ops) and the CPU pool (ui/tasks.py) run each job on
-the calling thread, deterministically, still counted as off the UI thread (the thread check of
-tests/helpers/threads.py keeps its meaning). The ``synchronous_tasks`` fixture of
-tests/conftest.py is this, for a whole test."""
+the calling thread, deterministically, each still marked as the executor's or the pool's (the
+thread check of tests/helpers/threads.py keeps its meaning: a session in a pool job fails it).
+The ``synchronous_tasks`` fixture of tests/conftest.py is this, for a whole test."""
 
 from __future__ import annotations
 

@@ -1,16 +1,16 @@
-"""The UI's rule "no database session and no write on the UI thread", checked where every session
-opens (the hook ``inspector.db.engine.session_opened``). tests/conftest.py arms it for every test
-that uses ``qtbot``: a session opened on the Qt main thread, outside a job of the database
-executor or of the CPU pool (ui/ops/executor.py ``on_worker``), by code in ui/, fails the test.
+"""The UI's rule "the database has one thread", checked where every session opens (the hook
+``inspector.db.engine.session_opened``). tests/conftest.py arms it for every test that uses
+``qtbot``: a session opened by code in ui/ anywhere but in a job of the database executor
+(ui/ops/executor.py ``on_database_thread``) fails the test: on the UI thread, on a thread of the
+CPU pool (a ``cpu=True`` task of ui/tasks.py, inline in tests or not), or on any thread of its
+own. A write there is named as a write.
 
-Sessions the test itself opens (to set up or to check) are not the UI's and pass. The UI code not
-yet moved onto operations is listed below by name, each entry the innermost ui/ function that
-opened the session; a new offender fails, and an entry that no longer offends should be removed.
+Sessions the test itself opens (to set up or to check) are not the UI's and pass. There is no
+list of known offenders: every session of ui/ code opens on the database executor.
 """
 
 from __future__ import annotations
 
-import threading
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,15 +19,6 @@ from pathlib import Path
 import inspector.db.engine as engine
 
 UI = Path(__file__).resolve().parents[2] / "ui"
-
-# Reads on the UI thread not yet moved onto ui/ops: the known offenders, by the ui/ function that
-# opens the session. None of them writes (a write on the UI thread is never allowed). Each one
-# moved onto ``ops().query`` is taken off this list.
-KNOWN_UI_THREAD_SESSIONS: frozenset[str] = frozenset(
-    {
-        "ui/checklist_page.py:load",
-    }
-)
 
 
 def _ui_caller() -> str | None:
@@ -38,28 +29,29 @@ def _ui_caller() -> str | None:
     return None
 
 
-def _on_ui_thread() -> bool:
-    from ui.ops.executor import on_worker
+def _off_the_database_thread() -> bool:
+    from ui.ops.executor import on_database_thread
 
-    return threading.current_thread() is threading.main_thread() and not on_worker()
+    return not on_database_thread()
 
 
 @contextmanager
 def ui_thread_guard() -> Iterator[list[str]]:
-    """Collects, while armed, the ui/ functions that opened a session on the UI thread, and
-    as ``write: <function>`` those that wrote through it (never allowed)."""
+    """Collects, while armed, the ui/ functions that opened a session anywhere but on the
+    database executor, and as ``write: <function>`` those that wrote through it. Threads of the
+    pool append here too (a list's append is atomic)."""
     from sqlalchemy import event
     from sqlalchemy.orm import Session
 
     found: list[str] = []
 
     def opened() -> None:
-        if _on_ui_thread() and (caller := _ui_caller()) is not None:
+        if _off_the_database_thread() and (caller := _ui_caller()) is not None:
             found.append(caller)
 
     def flushing(session: Session, _context: object, _instances: object) -> None:
         writes = session.new or session.dirty or session.deleted
-        if writes and _on_ui_thread() and (caller := _ui_caller()) is not None:
+        if writes and _off_the_database_thread() and (caller := _ui_caller()) is not None:
             found.append(f"write: {caller}")
 
     previous, engine.session_opened = engine.session_opened, opened
@@ -69,3 +61,7 @@ def ui_thread_guard() -> Iterator[list[str]]:
     finally:
         event.remove(Session, "before_flush", flushing)
         engine.session_opened = previous
+
+
+# The same check, by what it now guards.
+database_thread_guard = ui_thread_guard

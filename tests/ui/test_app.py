@@ -241,7 +241,11 @@ app = QApplication([])
 ws = open_home(sys.argv[1])
 window = MainWindow(ws)
 window.show()
+from PySide6.QtCore import QEventLoop
+shown = QEventLoop()  # the inspection is read on the database executor: until it is shown
+window.checklist.loaded.connect(lambda _id: shown.quit())
 window.open_inspection(sys.argv[2])
+shown.exec()
 page = window.checklist
 page.set_result(Result.PROBLEM)
 for phrase in ("床位空置", "三张"):  # as a Chinese input method commits text

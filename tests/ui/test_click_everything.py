@@ -127,7 +127,8 @@ def window(
 
 def _open_row(qtbot: QtBot, window: MainWindow, institution: str) -> None:
     """Open an inspection as a user does: a double click on its row of the home list (once the
-    list, read on the database executor, shows it)."""
+    list, read on the database executor, shows it); the checklist page shows it once read there
+    too (its ``loaded``)."""
     table = window.home.table
     model = table.model()
 
@@ -141,7 +142,8 @@ def _open_row(qtbot: QtBot, window: MainWindow, institution: str) -> None:
     qtbot.waitUntil(lambda: row_of() is not None, timeout=10_000)
     centre = table.visualRect(model.index(row_of(), 0)).center()
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    with qtbot.waitSignal(window.checklist.loaded, timeout=10_000):
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
 
 
 def test_main_window_menus_and_home(

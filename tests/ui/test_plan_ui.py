@@ -294,7 +294,8 @@ def test_p6_5_and_the_annex_items_open_the_reconciliation(
     inspection = claims_inspection(workspace)
     window = MainWindow(workspace)
     qtbot.addWidget(window)
-    window.open_inspection(inspection)
+    with qtbot.waitSignal(window.checklist.loaded):  # read on the database executor
+        window.open_inspection(inspection)
     page = window.checklist
     page.select("P6.5")
     assert page.stock_button.isVisibleTo(page)

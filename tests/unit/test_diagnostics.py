@@ -428,7 +428,8 @@ def test_the_app_keeps_its_log_in_the_data_directory(home: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "smoke test ok" in done.stdout
     log = _log(home)
-    assert "inspector.workspace [core-loader] opened: device" in log
+    # opened on the database executor's thread, the database's one thread (ui/app.py CoreLoader)
+    assert "inspector.workspace [database] opened: device" in log
 
 
 def test_the_log_rotates_and_keeps_four_files(

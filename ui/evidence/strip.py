@@ -258,6 +258,7 @@ class EvidenceStrip(QWidget):
             lambda _reporter: load_thumbnails(ws, views),
             on_success=lambda images: self._show(views, images),
             on_failure=self._failed,
+            cpu=True,  # files of the store, no session: beside the database's work
         )
 
     def add_paths(self, paths: Sequence[str | Path]) -> None:

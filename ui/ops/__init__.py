@@ -5,10 +5,12 @@ aqt/operations over its taskman).
                  parent=self, success=..., failure=...)
     ops().query(lambda: get_inspection(ws, inspection_id), parent=self, success=self.show)
 
-Every job runs on the one database executor (ui/ops/executor.py), never on the UI thread; CPU
-work (photo intake, PDFs) stays on the pool of ui/tasks.py. When a mutation succeeds, its
-:class:`OpChanges` go out on ONE app-wide signal, :attr:`Operations.changed`, and every page
-that shows data refreshes from it (the page that asked gets it too, as ``initiator``).
+Every job runs on the one database executor (ui/ops/executor.py), never on the UI thread; so do
+the long tasks of ui/tasks.py that touch the database. Only work without a session (a workbook or
+PDF made from what was read, thumbnails read from the store) runs on the CPU pool. When a
+mutation succeeds, its :class:`OpChanges` go out on ONE app-wide signal,
+:attr:`Operations.changed`, and every page that shows data refreshes from it (the page that asked
+gets it too, as ``initiator``).
 
 A failure the user can act on (an InspectorError) reaches ``failure`` as the message to show; a
 bug is printed with its trace and shown as an internal error. Callbacks of a widget deleted in
@@ -112,10 +114,10 @@ def _failed(
         if isinstance(error, InspectorError):
             message = core_message(error)
         else:  # a bug: keep the trace, tell the user, keep the app alive
-            from ui.errors import report_bug  # the crash dialog and the log
+            from ui.errors import bug_message, report_bug  # the crash dialog and the log
 
             report_bug(error)
-            message = f"内部错误：{type(error).__name__}: {error}"
+            message = bug_message(error)
         if failure is not None and _alive(parent):
             failure(message)
 

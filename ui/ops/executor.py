@@ -1,14 +1,19 @@
 """The one database executor: a single worker thread that runs every database job of the UI,
-in order, so the app has one writer (two writers would wait on each other through SQLite's
-busy timeout, and the loser fail after it). Results and failures come back to the UI thread
-through one queued signal, as Anki's taskman hands closures back to the main thread.
+in order, so the database has one thread (SQLite's busy timeout no longer arbitrates between the
+UI thread, the autosaver and a pool). The quick reads and writes of ui/ops run here, and so do the
+long tasks of ui/tasks.py that touch the database (a record built, a bundle imported, photos
+taken in: :meth:`DatabaseExecutor.submit` of a :class:`ui.tasks.Task`); the autosaver's writes
+wait behind such a task, nothing lost. Results and failures come back to the UI thread through
+one queued signal, as Anki's taskman hands closures back to the main thread.
 
 Jobs may carry a key: a job still waiting when a newer one with the same key arrives is replaced
 by it (the autosaver's coalescing: each write carries an item's whole state, not a difference).
 
 Tests set ``DatabaseExecutor.synchronous = True`` (tests/conftest.py ``synchronous_tasks``) to run
-jobs inline, deterministically; inline or not, a job runs "on the executor" (:func:`on_worker`),
-which is what the thread check of the tests looks at.
+jobs inline, deterministically; inline or not, a job runs "on the database executor"
+(:func:`on_database_thread`), which is what the thread check of the tests looks at. A job of the
+CPU pool (ui/tasks.py, work without sessions) is marked as the pool's: a session opened there
+fails the check as one opened on the UI thread does.
 """
 
 from __future__ import annotations
@@ -25,20 +30,37 @@ from PySide6.QtCore import QObject, Signal
 
 _local = threading.local()
 
+DATABASE, POOL = "database", "pool"  # who runs the job: the one database thread, or the CPU pool
+
+
+def _kinds() -> list[str]:
+    kinds: list[str] | None = getattr(_local, "kinds", None)
+    if kinds is None:
+        kinds = _local.kinds = []
+    return kinds
+
 
 def on_worker() -> bool:
     """True while a job of the executor (or of the CPU pool, ui/tasks.py) runs on this thread."""
-    return getattr(_local, "depth", 0) > 0
+    return bool(_kinds())
+
+
+def on_database_thread() -> bool:
+    """True while a job of the database executor runs on this thread (its own thread, or inline
+    in tests); the innermost job counts: a pool job run inline inside one is the pool's."""
+    kinds = _kinds()
+    return bool(kinds) and kinds[-1] == DATABASE
 
 
 @contextmanager
-def working() -> Iterator[None]:
-    """Marks the running thread as the executor's (or the pool's) while a job runs."""
-    _local.depth = getattr(_local, "depth", 0) + 1
+def working(kind: str = DATABASE) -> Iterator[None]:
+    """Marks the running thread as the executor's (or, ``POOL``, the pool's) while a job runs."""
+    kinds = _kinds()
+    kinds.append(kind)
     try:
         yield
     finally:
-        _local.depth -= 1
+        kinds.pop()
 
 
 @dataclass
@@ -75,7 +97,9 @@ class DatabaseExecutor(QObject):
         failed: Callable[[BaseException], None] | None = None,
     ) -> None:
         """Run ``work`` on the database thread; ``done(result)`` or ``failed(error)`` then run on
-        the UI thread. ``failed`` is given the exception (InspectorError or a bug)."""
+        the UI thread. ``failed`` is given the exception (InspectorError or a bug). A long task
+        (ui/tasks.py) runs here whole: the jobs submitted meanwhile, keyed writes included, wait
+        behind it in order."""
         job = Job(work, done, failed)
         if self.synchronous:
             self._run(job, inline=True)
@@ -96,6 +120,10 @@ class DatabaseExecutor(QObject):
             return self._condition.wait_for(
                 lambda: not self._pending and not self._running, timeout=timeout
             )
+
+    @property
+    def thread(self) -> threading.Thread:
+        return self._thread
 
     @property
     def pending(self) -> bool:
@@ -122,7 +150,7 @@ class DatabaseExecutor(QObject):
     def _run(self, job: Job, *, inline: bool) -> None:
         callback: Callable[[], None]
         try:
-            with working():
+            with working(DATABASE):
                 result = job.work()
         except BaseException as error:  # a bug must not kill the database thread
             if job.failed is None:
