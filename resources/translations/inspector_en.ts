@@ -526,135 +526,140 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../ui/checklist_page.py" line="175"/>
+        <location filename="../../ui/checklist_page.py" line="178"/>
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="197"/>
+        <location filename="../../ui/checklist_page.py" line="200"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="203"/>
-        <location filename="../../ui/checklist_page.py" line="428"/>
-        <location filename="../../ui/checklist_page.py" line="709"/>
+        <location filename="../../ui/checklist_page.py" line="206"/>
+        <location filename="../../ui/checklist_page.py" line="465"/>
+        <location filename="../../ui/checklist_page.py" line="746"/>
         <source>完成现场检查</source>
         <translation>Finish on-site check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="207"/>
+        <location filename="../../ui/checklist_page.py" line="210"/>
         <source>询问笔录…</source>
         <translation>Interview records…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="211"/>
+        <location filename="../../ui/checklist_page.py" line="214"/>
         <source>生成记录</source>
         <translation>Make record</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="271"/>
+        <location filename="../../ui/checklist_page.py" line="274"/>
         <source>快捷键 Ctrl+%1</source>
         <translation>Shortcut Ctrl+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="280"/>
+        <location filename="../../ui/checklist_page.py" line="283"/>
         <source>情况说明：看到了什么、在哪里、涉及哪些病历或票据</source>
         <translation>Note: what was seen, where, which medical records or receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="290"/>
+        <location filename="../../ui/checklist_page.py" line="293"/>
         <source>如 12345.60</source>
         <translation>e.g. 12345.60</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="299"/>
+        <location filename="../../ui/checklist_page.py" line="302"/>
         <source>情况说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="303"/>
+        <location filename="../../ui/checklist_page.py" line="306"/>
         <source>涉及金额（元）</source>
         <translation>Amount involved (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="304"/>
+        <location filename="../../ui/checklist_page.py" line="307"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="310"/>
+        <location filename="../../ui/checklist_page.py" line="313"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="321"/>
+        <location filename="../../ui/checklist_page.py" line="324"/>
         <source>如何检查</source>
         <translation>How to check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="411"/>
+        <location filename="../../ui/checklist_page.py" line="399"/>
+        <source>无法打开检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="449"/>
         <source>组长 %1</source>
         <translation>leader %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="428"/>
+        <location filename="../../ui/checklist_page.py" line="465"/>
         <source>重新打开检查</source>
         <translation>Reopen inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="514"/>
+        <location filename="../../ui/checklist_page.py" line="551"/>
         <source>检查要点 %1：</source>
         <translation>Inspection point %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="516"/>
+        <location filename="../../ui/checklist_page.py" line="553"/>
         <source>该类机构的检查重点</source>
         <translation>priority for this type of institution</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="525"/>
+        <location filename="../../ui/checklist_page.py" line="562"/>
         <source>（未选择）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="533"/>
+        <location filename="../../ui/checklist_page.py" line="570"/>
         <source>（本工具的检查建议）</source>
         <translation> (the tool&apos;s own advice)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="539"/>
+        <location filename="../../ui/checklist_page.py" line="576"/>
         <source>依据：%1</source>
         <translation>Sources: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="673"/>
+        <location filename="../../ui/checklist_page.py" line="710"/>
         <source>已检查 %1/%2 · 发现问题 %3 · 涉及金额 %4</source>
         <translation>Checked %1/%2 · problems %3 · amount %4</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="684"/>
+        <location filename="../../ui/checklist_page.py" line="721"/>
         <source>✓ 已保存 %1</source>
         <translation>✓ Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="689"/>
+        <location filename="../../ui/checklist_page.py" line="726"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="693"/>
-        <location filename="../../ui/checklist_page.py" line="695"/>
+        <location filename="../../ui/checklist_page.py" line="730"/>
+        <location filename="../../ui/checklist_page.py" line="732"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="706"/>
+        <location filename="../../ui/checklist_page.py" line="743"/>
         <source>结束现场检查后，答案将不能再修改（可重新打开）。</source>
         <translation>After finishing, answers can no longer be changed (the inspection can be reopened).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist_page.py" line="708"/>
+        <location filename="../../ui/checklist_page.py" line="745"/>
         <source>还有 %n 项未检查。</source>
         <translation>
             <numerusform>%n item is still unchecked.</numerusform>
@@ -662,7 +667,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="729"/>
+        <location filename="../../ui/checklist_page.py" line="764"/>
         <source>无法完成</source>
         <translation>Cannot finish</translation>
     </message>
@@ -3719,42 +3724,42 @@ Checked %2/%3, problems found %4</translation>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="72"/>
+        <location filename="../../ui/errors.py" line="83"/>
         <source>Inspector 出现内部错误</source>
         <translation>Inspector ran into an internal error</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="75"/>
+        <location filename="../../ui/errors.py" line="86"/>
         <source>技术细节已记入日志（不含姓名等个人信息）：%1</source>
         <translation>The technical details are in the log (without names or other personal data): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="77"/>
+        <location filename="../../ui/errors.py" line="88"/>
         <source>本数据目录不保存日志。</source>
         <translation>This data directory keeps no log.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="81"/>
+        <location filename="../../ui/errors.py" line="92"/>
         <source>出现了一个程序错误（不是您的操作有误）。已保存的数据不受影响；正在进行的这一步可能没有完成。请点“复制详情”，把内容发给技术支持。</source>
         <translation>The program made an error (not you). What was saved is unaffected; the step in progress may not have finished. Click “Copy details” and send them to technical support.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="90"/>
+        <location filename="../../ui/errors.py" line="101"/>
         <source>复制详情</source>
         <translation>Copy details</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="92"/>
+        <location filename="../../ui/errors.py" line="103"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="94"/>
+        <location filename="../../ui/errors.py" line="105"/>
         <source>继续</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="110"/>
+        <location filename="../../ui/errors.py" line="121"/>
         <source>已复制</source>
         <translation>Copied</translation>
     </message>
@@ -3833,7 +3838,7 @@ Checked %2/%3, problems found %4</translation>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/drug_list.py" line="107"/>
+        <location filename="../../ui/drug_list.py" line="111"/>
         <source>参考目录：%1（逐项核查）</source>
         <translation>Reference list: %1 (checked entry by entry)</translation>
     </message>
@@ -3867,6 +3872,14 @@ Checked %2/%3, problems found %4</translation>
         <location filename="../../ui/lock.py" line="314"/>
         <source>请填写执法证号</source>
         <translation>Please enter the enforcement ID</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ui/errors.py" line="63"/>
+        <source>内部错误：%1。详情已记入日志，并显示在错误报告窗口中。</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3979,7 +3992,7 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/evidence/strip.py" line="168"/>
-        <location filename="../../ui/evidence/strip.py" line="481"/>
+        <location filename="../../ui/evidence/strip.py" line="482"/>
         <source>可将照片、文件或文件夹拖到这里</source>
         <translation>Drag photos, files or folders here</translation>
     </message>
@@ -4010,18 +4023,18 @@ Checked %2/%3, problems found %4</translation>
         <translation>The inspection is “%1”: evidence can no longer be added or removed</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="268"/>
-        <location filename="../../ui/evidence/strip.py" line="296"/>
+        <location filename="../../ui/evidence/strip.py" line="269"/>
+        <location filename="../../ui/evidence/strip.py" line="297"/>
         <source>当前不能添加证据</source>
         <translation>Evidence cannot be added now</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="283"/>
+        <location filename="../../ui/evidence/strip.py" line="284"/>
         <source>正在导入证据…</source>
         <translation>Adding evidence…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="329"/>
+        <location filename="../../ui/evidence/strip.py" line="330"/>
         <source>%n 张照片尚未保存（仍在内存中，下次拍照时再试）：</source>
         <translation>
             <numerusform>%n photo not saved yet (kept in memory, tried again with the next shot): </numerusform>
@@ -4029,12 +4042,12 @@ Checked %2/%3, problems found %4</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="341"/>
+        <location filename="../../ui/evidence/strip.py" line="342"/>
         <source>移除证据</source>
         <translation>Remove evidence</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/evidence/strip.py" line="343"/>
+        <location filename="../../ui/evidence/strip.py" line="344"/>
         <source>从本次检查中移除选中的 %n 件证据？
 保管记录会保留移除的记录（文件名、哈希、移除人和时间）。</source>
         <translation>
@@ -4045,63 +4058,63 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         </translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="364"/>
+        <location filename="../../ui/evidence/strip.py" line="365"/>
         <source>已移除</source>
         <translation>Removed</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="378"/>
+        <location filename="../../ui/evidence/strip.py" line="379"/>
         <source>选择证据文件</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="380"/>
+        <location filename="../../ui/evidence/strip.py" line="381"/>
         <source>照片和文件</source>
         <translation>Photos and files</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="383"/>
+        <location filename="../../ui/evidence/strip.py" line="384"/>
         <source>所有文件</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="389"/>
+        <location filename="../../ui/evidence/strip.py" line="390"/>
         <source>选择文件夹（如存储卡的 DCIM）</source>
         <translation>Choose a folder (such as a memory card&apos;s DCIM)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="464"/>
+        <location filename="../../ui/evidence/strip.py" line="465"/>
         <source>（未指定）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="465"/>
+        <location filename="../../ui/evidence/strip.py" line="466"/>
         <source>%1（%2）</source>
         <comment>a team member: name (certificate number)</comment>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="502"/>
+        <location filename="../../ui/evidence/strip.py" line="503"/>
         <source>标注副本（原件未改动）</source>
         <translation>Annotated copy (the original is unchanged)</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="505"/>
+        <location filename="../../ui/evidence/strip.py" line="506"/>
         <source>注意：%1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="523"/>
+        <location filename="../../ui/evidence/strip.py" line="524"/>
         <source>导入已取消；已导入的文件保留在本次检查中</source>
         <translation>Import cancelled; the files already added stay in this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="540"/>
+        <location filename="../../ui/evidence/strip.py" line="541"/>
         <source>查看…</source>
         <translation>View…</translation>
     </message>
     <message>
-        <location filename="../../ui/evidence/strip.py" line="541"/>
+        <location filename="../../ui/evidence/strip.py" line="542"/>
         <source>从本次检查中移除…</source>
         <translation>Remove from this inspection…</translation>
     </message>
@@ -5313,12 +5326,12 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LoadingPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>本机的检查</source>
         <translation>Inspections on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>正在打开检查列表…</source>
         <translation>Opening the list of inspections…</translation>
     </message>
@@ -5326,222 +5339,227 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>医保基金现场检查 Inspector</source>
         <translation>Inspector · Medical insurance fund inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>点击关闭此提示</source>
         <translation>Click to close this notice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>本机数据未加密：可在“文件 → 加密本机数据…”中设置口令</source>
         <translation>The data on this computer are not encrypted: set a passphrase under File → Encrypt the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>新建检查…</source>
         <translation>New inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>导入机构名录…</source>
         <translation>Import institution registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>数字签名密钥…</source>
         <translation>Signing keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>切换当前检查人员…</source>
         <translation>Change current inspector…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>验证记录文件…</source>
         <translation>Verify a record file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>导出交接包…</source>
         <translation>Export hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>导入交接包…</source>
         <translation>Import hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>交接冲突…</source>
         <translation>Hand-over conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>同步…</source>
         <translation>Sync…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>自动锁定时间…</source>
         <translation>Lock after idle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>加密本机数据…</source>
         <translation>Encrypt the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>计划(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>双随机抽查…</source>
         <translation>Random draw…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>结算数据抽样…</source>
         <translation>Claims sampling…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
-        <location filename="../../ui/main_window.py" line="784"/>
+        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="800"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="392"/>
+        <source>无法打开检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="479"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
-        <location filename="../../ui/main_window.py" line="474"/>
+        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>请先在检查列表中选中或打开一项检查。</source>
         <translation>Select or open an inspection in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="474"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>进销存核对</source>
         <translation>Stock reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="533"/>
         <source>当前检查人员：%1</source>
         <translation>Current inspector: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="535"/>
         <source>未选择当前检查人员</source>
         <translation>No current inspector chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="628"/>
+        <location filename="../../ui/main_window.py" line="644"/>
         <source>本机数据已加密</source>
         <translation>The data on this computer are encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="631"/>
+        <location filename="../../ui/main_window.py" line="647"/>
         <source>加密本机数据</source>
         <translation>Encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="633"/>
+        <location filename="../../ui/main_window.py" line="649"/>
         <source>本机数据已加密，明文文件已删除。此后每次启动和锁定后需输入口令。
 提示：删除文件不会擦除磁盘上的旧数据块；建议同时清除磁盘空闲空间。</source>
         <translation>The data on this computer are encrypted and the plain files deleted. The passphrase is now asked at every start and after a lock.
 Note: deleting a file does not wipe its old blocks on the disk; wiping the disk&apos;s free space as well is advised.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="649"/>
+        <location filename="../../ui/main_window.py" line="665"/>
         <source>未能加密本机数据</source>
         <translation>Could not encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="652"/>
+        <location filename="../../ui/main_window.py" line="668"/>
         <source>正在加密本机数据…</source>
         <translation>Encrypting the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="678"/>
+        <location filename="../../ui/main_window.py" line="694"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="752"/>
-        <location filename="../../ui/main_window.py" line="778"/>
+        <location filename="../../ui/main_window.py" line="768"/>
+        <location filename="../../ui/main_window.py" line="794"/>
         <source>自动锁定时间</source>
         <translation>Lock after idle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="753"/>
+        <location filename="../../ui/main_window.py" line="769"/>
         <source>无操作多少分钟后自动锁定：</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="786"/>
+        <location filename="../../ui/main_window.py" line="802"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -5556,12 +5574,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+H   inspection list   Ctrl+T   problem ledger   Ctrl+L   lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="798"/>
+        <location filename="../../ui/main_window.py" line="814"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="800"/>
+        <location filename="../../ui/main_window.py" line="816"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
@@ -6368,29 +6386,29 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>RecordPreview</name>
     <message>
-        <location filename="../../ui/record_preview.py" line="128"/>
+        <location filename="../../ui/record_preview.py" line="134"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_preview.py" line="129"/>
+        <location filename="../../ui/record_preview.py" line="135"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_preview.py" line="170"/>
-        <location filename="../../ui/record_preview.py" line="173"/>
+        <location filename="../../ui/record_preview.py" line="176"/>
+        <location filename="../../ui/record_preview.py" line="179"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/record_preview.py" line="183"/>
-        <location filename="../../ui/record_preview.py" line="190"/>
+        <location filename="../../ui/record_preview.py" line="189"/>
+        <location filename="../../ui/record_preview.py" line="196"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/record_preview.py" line="183"/>
+        <location filename="../../ui/record_preview.py" line="189"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
