@@ -595,7 +595,7 @@
     <message>
         <location filename="../../ui/checklist_page.py" line="399"/>
         <source>无法打开检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open the inspection</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_page.py" line="449"/>
@@ -3879,7 +3879,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/errors.py" line="63"/>
         <source>内部错误：%1。详情已记入日志，并显示在错误报告窗口中。</source>
-        <translation type="unfinished"></translation>
+        <translation>Internal error: %1. The details are in the log and in the error report window.</translation>
     </message>
 </context>
 <context>
@@ -5487,7 +5487,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <message>
         <location filename="../../ui/main_window.py" line="392"/>
         <source>无法打开检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open the inspection</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="479"/>

@@ -28,8 +28,8 @@ from ui.autosave import AutoSaver
 from ui.ops import OpChanges, ops
 from ui.tasks import SignalReporter, TaskRunner
 
-from .conftest import PHOTOS
-from .ledger_helpers import plan
+from tests.helpers.homes import PHOTOS
+from tests.helpers.ledger import plan
 
 # A long task written the old way: a function of ui/ that opens sessions, handed to the runner.
 OLD_TASK = (
