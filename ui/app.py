@@ -282,7 +282,7 @@ def smoke_preview(workspace: Workspace, inspection_id: str) -> bool | None:
     from PySide6.QtPdf import QPdfDocument
 
     from inspector.record.status import latest_record
-    from ui.record_dialog import load_record
+    from ui.record_preview import load_record
 
     record = latest_record(workspace, inspection_id)
     if record is None:

@@ -2350,7 +2350,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="533"/>
         <source>{name} 第 {line} 行起的文字编码与文件开头（{encoding}）不一致：文件可能由不同编码的部分拼接而成。请在 Excel 中打开后另存为“CSV UTF-8”或 .xlsx 再导入</source>
-        <translation>{name}: from line {line} on, the text is not in the encoding the file starts with ({encoding}); the file may be parts in different encodings put together. Open it in Excel and save it as "CSV UTF-8" or .xlsx, then import that.</translation>
+        <translation>{name}: from line {line} on, the text is not in the encoding the file starts with ({encoding}); the file may be parts in different encodings put together. Open it in Excel and save it as &quot;CSV UTF-8&quot; or .xlsx, then import that.</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="538"/>
@@ -2385,7 +2385,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="561"/>
         <source>交接包中有本机（设备 {device}）自己的第 {seq} 条操作记录，本机却没有这条记录：本机的操作记录只能由本机产生，这是伪造的续写，已拒绝导入，本机数据未改变</source>
-        <translation>The bundle carries entry {seq} of this laptop's own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
+        <translation>The bundle carries entry {seq} of this laptop&apos;s own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="565"/>
@@ -2395,7 +2395,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="568"/>
         <source>交接包清单中的设备记录链头无效</source>
-        <translation>The device log heads in the bundle's manifest are invalid</translation>
+        <translation>The device log heads in the bundle&apos;s manifest are invalid</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="569"/>
@@ -2405,12 +2405,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="572"/>
         <source>交接包中设备 {device} 的记录链头由另一台设备的设备密钥签名</source>
-        <translation>The log head of device {device} in the bundle is signed with another device's device key</translation>
+        <translation>The log head of device {device} in the bundle is signed with another device&apos;s device key</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="573"/>
         <source>交接包中导出设备 {device} 的记录链头不是由交接包的签名者签名的</source>
-        <translation>The log head of the exporting device {device} is not signed by the bundle's signer</translation>
+        <translation>The log head of the exporting device {device} is not signed by the bundle&apos;s signer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="574"/>
@@ -2430,12 +2430,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="581"/>
         <source>交接包清单中的签名者无效</source>
-        <translation>The bundle's manifest names no valid signer</translation>
+        <translation>The bundle&apos;s manifest names no valid signer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="582"/>
         <source>交接包清单中写明的签名者与实际签名的证书不符（{field}：清单写“{said}”，签名证书是“{actual}”，证书姓名 {name}）：已拒绝，交接人以签名证书为准</source>
-        <translation>The signer named in the bundle's manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
+        <translation>The signer named in the bundle&apos;s manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="586"/>
@@ -2445,7 +2445,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="590"/>
         <source>检查 {inspection} 已签名的记录 {record} 所载数据与交接包中的数据不一致（{where}）：已拒绝导入，本机数据未改变。签名后的数据只能通过更正记录修改</source>
-        <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle's data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
+        <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle&apos;s data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="594"/>
@@ -2465,12 +2465,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="606"/>
         <source>交接包中有本机（设备 {device}）自己的检查 {inspection} 第 {seq} 条证据保管记录，本机却没有这条记录：这是伪造的续写，已拒绝导入，本机数据未改变</source>
-        <translation>The bundle carries custody entry {seq} of inspection {inspection} from this laptop's own chain (device {device}), which this laptop does not have: a forged continuation. Import refused, nothing on this laptop was changed</translation>
+        <translation>The bundle carries custody entry {seq} of inspection {inspection} from this laptop&apos;s own chain (device {device}), which this laptop does not have: a forged continuation. Import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="612"/>
         <source>检查 {inspection} 已签字锁定，推送中它的{what}与服务器上的不同（{why}）：已拒绝，服务器数据未改变。如需更正，请制作更正记录后再推送</source>
-        <translation>Inspection {inspection} is signed and locked, and the push's {what} differs from the server's ({why}): refused, the server's data is unchanged. To correct it, make an amendment and push again</translation>
+        <translation>Inspection {inspection} is signed and locked, and the push&apos;s {what} differs from the server&apos;s ({why}): refused, the server&apos;s data is unchanged. To correct it, make an amendment and push again</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="616"/>
@@ -2500,7 +2500,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="621"/>
         <source>记录的内容变了</source>
-        <translation>the record's content changed</translation>
+        <translation>the record&apos;s content changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="622"/>
@@ -2555,22 +2555,22 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="633"/>
         <source>推送中有检查 {inspection} 的数据，但服务器上和推送中都没有这次检查：已拒绝，服务器数据未改变</source>
-        <translation>The push carries data of inspection {inspection}, but neither the server nor the push has that inspection: refused, the server's data is unchanged</translation>
+        <translation>The push carries data of inspection {inspection}, but neither the server nor the push has that inspection: refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="637"/>
         <source>本设备登记的区县是 {allowed}，不能推送{district}的检查 {inspection}：已拒绝，服务器数据未改变</source>
-        <translation>This device is enrolled for {allowed} and may not push inspection {inspection} of {district}: refused, the server's data is unchanged</translation>
+        <translation>This device is enrolled for {allowed} and may not push inspection {inspection} of {district}: refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="641"/>
         <source>推送中的文件 {name} 声明为 {size} 字节，超过服务器允许的单个文件上限（{cap} 字节），服务器拒绝接收</source>
-        <translation>The push declares file {name} at {size} bytes, over the server's limit for one file ({cap} bytes): the server refuses it</translation>
+        <translation>The push declares file {name} at {size} bytes, over the server&apos;s limit for one file ({cap} bytes): the server refuses it</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="645"/>
         <source>本设备未完成的上传已占用 {held} 字节，再收 {more} 字节将超过上限 {quota} 字节：请先完成或等待此前的推送过期（{hours} 小时）</source>
-        <translation>This device's unfinished uploads already hold {held} bytes; {more} more bytes would pass the limit of {quota} bytes: finish the earlier push or wait for it to expire ({hours} hours)</translation>
+        <translation>This device&apos;s unfinished uploads already hold {held} bytes; {more} more bytes would pass the limit of {quota} bytes: finish the earlier push or wait for it to expire ({hours} hours)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="649"/>
@@ -2580,7 +2580,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="650"/>
         <source>请给出设备所属的区县（--district，一个区县）</source>
-        <translation>Give the device's district (--district, one district)</translation>
+        <translation>Give the device&apos;s district (--district, one district)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="651"/>
@@ -2595,17 +2595,17 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="653"/>
         <source>检查 {inspection} 的签字记录所载数据的摘要与推送的数据不一致（记录 {record}；{row}）：已拒绝，服务器数据未改变</source>
-        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}; {row}): refused, the server's data is unchanged</translation>
+        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}; {row}): refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="657"/>
         <source>检查 {inspection} 的签字记录无法用服务器上的数据核对（数据不完整）：已拒绝，服务器数据未改变</source>
-        <translation>The signed record of inspection {inspection} cannot be checked against the server's data (data incomplete): refused, the server's data is unchanged</translation>
+        <translation>The signed record of inspection {inspection} cannot be checked against the server&apos;s data (data incomplete): refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="663"/>
         <source>记录所载数据摘要的格式为 {format}，本版本的 Inspector 不认识这种格式，无法核对记录所载数据：请用更新版本的 Inspector 核对</source>
-        <translation>The record's data hash is in format {format}, which this version of Inspector does not know, so the data it states cannot be checked: check it with a newer version of Inspector</translation>
+        <translation>The record&apos;s data hash is in format {format}, which this version of Inspector does not know, so the data it states cannot be checked: check it with a newer version of Inspector</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="667"/>
@@ -2635,7 +2635,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="678"/>
         <source>导出文件的扩展名应为 .jsonl 或 .xlsx</source>
-        <translation>The export file's extension should be .jsonl or .xlsx</translation>
+        <translation>The export file&apos;s extension should be .jsonl or .xlsx</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="679"/>
@@ -2772,7 +2772,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="718"/>
         <source>无法读取照片的打印副本：{error}</source>
-        <translation>The photo's print copy cannot be read: {error}</translation>
+        <translation>The photo&apos;s print copy cannot be read: {error}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="719"/>
@@ -2877,7 +2877,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="739"/>
         <source>请填写封存物品的名称和描述</source>
-        <translation>Enter the sealed goods' name and description</translation>
+        <translation>Enter the sealed goods&apos; name and description</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="740"/>
@@ -2907,7 +2907,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="745"/>
         <source>抽查结果文件的扩展名应为 .xlsx</source>
-        <translation>The draw result file's extension should be .xlsx</translation>
+        <translation>The draw result file&apos;s extension should be .xlsx</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="746"/>
@@ -2952,7 +2952,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="754"/>
         <source>请填写机构名称或协议编号</source>
-        <translation>Enter the institution's name or agreement number</translation>
+        <translation>Enter the institution&apos;s name or agreement number</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="755"/>
@@ -3052,7 +3052,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="786"/>
         <source>请给出证书指纹（SHA-256）的至少前 {count} 位</source>
-        <translation>Give at least the first {count} digits of the certificate's SHA-256 fingerprint</translation>
+        <translation>Give at least the first {count} digits of the certificate&apos;s SHA-256 fingerprint</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="787"/>
@@ -4538,7 +4538,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <message>
         <location filename="../../ui/interview_dialog.py" line="141"/>
         <source>被询问人的答复，如 不申请回避</source>
-        <translation>The interviewee's reply, e.g. no recusal asked</translation>
+        <translation>The interviewee&apos;s reply, e.g. no recusal asked</translation>
     </message>
     <message>
         <location filename="../../ui/interview_dialog.py" line="142"/>
@@ -4553,7 +4553,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <message>
         <location filename="../../ui/interview_dialog.py" line="152"/>
         <source>照录被询问人的原话，如 以上笔录我已看过，与我所说的一致</source>
-        <translation>The interviewee's own words, e.g. I have read the above and it is what I said</translation>
+        <translation>The interviewee&apos;s own words, e.g. I have read the above and it is what I said</translation>
     </message>
     <message>
         <location filename="../../ui/interview_dialog.py" line="154"/>
@@ -4563,7 +4563,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <message>
         <location filename="../../ui/interview_dialog.py" line="159"/>
         <source>被询问人确认</source>
-        <translation>Interviewee's confirmation</translation>
+        <translation>Interviewee&apos;s confirmation</translation>
     </message>
     <message>
         <location filename="../../ui/interview_dialog.py" line="163"/>
@@ -4766,7 +4766,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <message>
         <location filename="../../ui/interview_dialog.py" line="686"/>
         <source>没有本笔录询问人或记录人的密钥</source>
-        <translation>No key of this record's interviewers or recorder</translation>
+        <translation>No key of this record&apos;s interviewers or recorder</translation>
     </message>
     <message>
         <location filename="../../ui/interview_dialog.py" line="698"/>
@@ -6191,148 +6191,121 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/record_dialog.py" line="61"/>
-        <location filename="../../ui/record_dialog.py" line="124"/>
-        <location filename="../../ui/record_dialog.py" line="146"/>
+        <location filename="../../ui/record_dialog.py" line="48"/>
+        <location filename="../../ui/record_dialog.py" line="53"/>
+        <location filename="../../ui/record_dialog.py" line="104"/>
         <source>检查记录</source>
         <translation>Inspection record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="79"/>
+        <location filename="../../ui/record_dialog.py" line="66"/>
         <source>生成 / 更新记录</source>
         <translation>Make / update record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="80"/>
+        <location filename="../../ui/record_dialog.py" line="67"/>
         <source>签名…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="81"/>
-        <source>打印…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/record_dialog.py" line="82"/>
-        <source>另存为…</source>
-        <translation>Save as…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/record_dialog.py" line="83"/>
+        <location filename="../../ui/record_dialog.py" line="68"/>
         <source>制作更正记录…</source>
         <translation>Make an amendment…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="85"/>
+        <location filename="../../ui/record_dialog.py" line="70"/>
         <source>已签名的记录不能修改：更正是一项新的检查，关联原记录，原记录保持不变</source>
         <translation>A signed record cannot change: a correction is a new inspection linked to it, and the original stays as it is</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="87"/>
+        <location filename="../../ui/record_dialog.py" line="72"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="152"/>
+        <location filename="../../ui/record_dialog.py" line="120"/>
         <source>还没有生成记录。</source>
         <translation>No record has been made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="154"/>
+        <location filename="../../ui/record_dialog.py" line="122"/>
         <source>&lt;b&gt;记录编号&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Record no.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="155"/>
+        <location filename="../../ui/record_dialog.py" line="123"/>
         <source>生成于 %1</source>
         <translation>Made on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="158"/>
+        <location filename="../../ui/record_dialog.py" line="126"/>
         <source>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ 与当前数据一致&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ matches the current data&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="161"/>
+        <location filename="../../ui/record_dialog.py" line="129"/>
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ 记录生成后数据有变更，请重新生成&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ the data changed after the record was made: make it again&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="164"/>
+        <location filename="../../ui/record_dialog.py" line="132"/>
         <source>&lt;b&gt;签名&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="166"/>
+        <location filename="../../ui/record_dialog.py" line="134"/>
         <source>（组长）</source>
         <translation> (leader)</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="168"/>
+        <location filename="../../ui/record_dialog.py" line="136"/>
         <source>手写 ✓</source>
         <translation>by hand ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="168"/>
+        <location filename="../../ui/record_dialog.py" line="136"/>
         <source>手写 —</source>
         <translation>by hand —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="169"/>
+        <location filename="../../ui/record_dialog.py" line="137"/>
         <source>数字 ✓</source>
         <translation>digital ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="169"/>
+        <location filename="../../ui/record_dialog.py" line="137"/>
         <source>数字 —</source>
         <translation>digital —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="173"/>
+        <location filename="../../ui/record_dialog.py" line="141"/>
         <source>&lt;b&gt;已签名锁定&lt;/b&gt;：不能再修改，更正须制作更正记录。</source>
         <translation>&lt;b&gt;Signed and locked&lt;/b&gt;: no more changes; corrections need an amendment record.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="185"/>
+        <location filename="../../ui/record_dialog.py" line="153"/>
         <source>无法生成记录</source>
         <translation>Cannot make the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="187"/>
+        <location filename="../../ui/record_dialog.py" line="155"/>
         <source>正在生成检查记录…</source>
         <translation>Making the inspection record…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="195"/>
+        <location filename="../../ui/record_dialog.py" line="163"/>
         <source>制作更正记录</source>
         <translation>Make an amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="197"/>
+        <location filename="../../ui/record_dialog.py" line="165"/>
         <source>将新建一项更正检查，复制原检查的答案和证据供修改；原记录保持不变。继续吗？</source>
         <translation>A new correcting inspection will be made with a copy of the original&apos;s answers and evidence to edit; the original stays as it is. Go on?</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="216"/>
+        <location filename="../../ui/record_dialog.py" line="184"/>
         <source>无法更正</source>
         <translation>Cannot amend</translation>
-    </message>
-    <message>
-        <location filename="../../ui/record_dialog.py" line="235"/>
-        <location filename="../../ui/record_dialog.py" line="238"/>
-        <source>无法打印</source>
-        <translation>Cannot print</translation>
-    </message>
-    <message>
-        <location filename="../../ui/record_dialog.py" line="247"/>
-        <location filename="../../ui/record_dialog.py" line="253"/>
-        <source>另存检查记录</source>
-        <translation>Save a copy of the record</translation>
-    </message>
-    <message>
-        <location filename="../../ui/record_dialog.py" line="247"/>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -6348,19 +6321,19 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_preview.py" line="170"/>
-        <location filename="../../ui/record_preview.py" line="173"/>
+        <location filename="../../ui/record_preview.py" line="172"/>
+        <location filename="../../ui/record_preview.py" line="175"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/record_preview.py" line="183"/>
-        <location filename="../../ui/record_preview.py" line="190"/>
+        <location filename="../../ui/record_preview.py" line="185"/>
+        <location filename="../../ui/record_preview.py" line="192"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/record_preview.py" line="183"/>
+        <location filename="../../ui/record_preview.py" line="185"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
