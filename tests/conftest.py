@@ -196,6 +196,23 @@ def trial_keys(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     return keys
 
 
+INTERVIEWEE_ID_NO = "11010519491231002X"  # a 公民身份号码 with a right check character
+
+
+def interview_ready(cli: Cli, interview: str, *, recorder: str = "370100001") -> None:
+    """What the law asks of an interview before anyone signs it (issue 25, finding 8): TEAM as
+    询问人, a 记录人, the interviewee identified, each 询问人's 执法证件 shown, every right told
+    (the 回避 notice answered), the interviewee's own confirmation."""
+    certs = [cert for _name, cert in MEMBERS]
+    cli("interview", "interviewers", interview, *certs)
+    cli("interview", "edit", interview, "--recorder", recorder, "--id-no", INTERVIEWEE_ID_NO)
+    for cert in certs:
+        cli("interview", "credentials", interview, "--cert-no", cert)
+    cli("interview", "rights", interview, "--told", "truthful", "read_correct",
+        "--reply", "回避=不申请回避")  # fmt: skip
+    cli("interview", "confirm", interview, "--text", "以上笔录我已看过，与我所说的一致")
+
+
 def sign_by_hand(
     cli: Cli,
     inspection_id: str,

@@ -810,6 +810,9 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "身份证号“{text}”应为 18 位（最后一位可为 X）"),
         QT_TRANSLATE_NOOP("Core", "身份证号“{text}”的校验位不对，请核对证件"),
         QT_TRANSLATE_NOOP("Core", "身份证号“{text}”中的出生日期不存在，请核对证件"),
+        # The interview record's rights told, a reply per right (s31-interview2).
+        QT_TRANSLATE_NOOP("Core", "没有“{name}”这项告知：应为 {value}"),
+        QT_TRANSLATE_NOOP("Core", "答复须针对本次告知的事项：{value}"),
     )
 )
 
