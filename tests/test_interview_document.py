@@ -44,6 +44,28 @@ def _complete(cli: Cli, interview: str) -> None:
     cli("interview", "edit", interview[:8], "--relation", "本单位职工")
 
 
+def _signed_by_hand(
+    cli: Cli, strokes: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[dict[str, str], str, str]:
+    """A complete interview signed by hand by all; the team's keys, the inspection, the
+    interview."""
+    keys = trial_keys(cli, monkeypatch)
+    inspection_id = new_inspection(cli, "--leader", "370100002")
+    interview = _interview(cli, inspection_id)
+    _complete(cli, interview)
+    _sign_by_hand(cli, inspection_id, interview, strokes)
+    return keys, inspection_id, interview
+
+
+def _sign_by_hand(cli: Cli, inspection_id: str, interview: str, strokes: Path) -> None:
+    """The interviewee, then both 询问人 (the 记录人 one of them), sign by hand."""
+    cli("record", "sign-hand", inspection_id, "--role", "interviewee", "--name", "刘某",
+        "--strokes", str(strokes), "--interview", interview[:8])  # fmt: skip
+    for name, cert in (("张伟", "370100001"), ("李娜", "370100002")):
+        cli("record", "sign-hand", inspection_id, "--role", "inspector", "--name", name,
+            "--cert-no", cert, "--strokes", str(strokes), "--interview", interview[:8])  # fmt: skip
+
+
 def _row(home: Path, interview: str) -> tuple[object, ...]:
     with sqlite3.connect(home / "inspector.sqlite3") as db:
         return tuple(db.execute("select * from interviews where id = ?", (interview,)).fetchone())
@@ -186,15 +208,7 @@ def test_signatures_are_voided_by_a_change_after_signing(
 ) -> None:
     from inspector.record.signing import missing_handwritten
 
-    keys = trial_keys(cli, monkeypatch)
-    inspection_id = new_inspection(cli, "--leader", "370100002")
-    interview = _interview(cli, inspection_id)
-    _complete(cli, interview)
-    cli("record", "sign-hand", inspection_id, "--role", "interviewee", "--name", "刘某",
-        "--strokes", str(strokes), "--interview", interview[:8])  # fmt: skip
-    for name, cert in (("张伟", "370100001"), ("李娜", "370100002")):
-        cli("record", "sign-hand", inspection_id, "--role", "inspector", "--name", name,
-            "--cert-no", cert, "--strokes", str(strokes), "--interview", interview[:8])  # fmt: skip
+    keys, inspection_id, interview = _signed_by_hand(cli, strokes, monkeypatch)
     with Workspace.open(home) as ws:
         assert missing_handwritten(ws, inspection_id, interview) == []
     # The answer is changed after everyone signed: every signature on it is void.
@@ -213,15 +227,7 @@ def test_signatures_are_voided_by_a_change_after_signing(
 def test_a_complete_interview_is_signed_by_its_interviewers_and_verifies(
     cli: Cli, home: Path, strokes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    keys = trial_keys(cli, monkeypatch)
-    inspection_id = new_inspection(cli, "--leader", "370100002")
-    interview = _interview(cli, inspection_id)
-    _complete(cli, interview)
-    cli("record", "sign-hand", inspection_id, "--role", "interviewee", "--name", "刘某",
-        "--strokes", str(strokes), "--interview", interview[:8])  # fmt: skip
-    for name, cert in (("张伟", "370100001"), ("李娜", "370100002")):
-        cli("record", "sign-hand", inspection_id, "--role", "inspector", "--name", name,
-            "--cert-no", cert, "--strokes", str(strokes), "--interview", interview[:8])  # fmt: skip
+    keys, inspection_id, interview = _signed_by_hand(cli, strokes, monkeypatch)
     cli("record", "build", "--interview", interview[:8])
     for cert in MEMBERS:
         cli("record", "sign", inspection_id, "--key", keys[cert], "--interview", interview[:8])
