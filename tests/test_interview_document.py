@@ -365,3 +365,5 @@ def test_each_right_is_printed_with_its_own_reply(cli: Cli, home: Path, tmp_path
     assert "答复：明白，会如实回答" in truthful and "不申请回避" not in truthful
     assert "答复：知道了" in correct and "不申请回避" not in correct
     assert text.count("不申请回避") == 1
+    lines = text.splitlines()
+    assert lines.index(recusal) < lines.index(truthful) < lines.index(correct)  # as told
