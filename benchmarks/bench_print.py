@@ -72,7 +72,7 @@ def main() -> None:
     from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
     from PySide6.QtWidgets import QApplication
 
-    from ui.record_dialog import PRINT_DPI, cups_command, print_pdf, send_to_cups
+    from ui.record_preview import PRINT_DPI, cups_command, print_pdf, send_to_cups
 
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as scratch:

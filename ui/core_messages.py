@@ -820,6 +820,9 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "拒签时须记录见证人的身份：请填写见证人的身份证号码"),
         QT_TRANSLATE_NOOP("Core", "请填写见证人与被检查单位的关系（如 无关系、本单位职工）"),
         QT_TRANSLATE_NOOP("Core", "在场人员须填写姓名"),
+        # The interview record's rights told, a reply per right (s31-interview2).
+        QT_TRANSLATE_NOOP("Core", "没有“{name}”这项告知：应为 {value}"),
+        QT_TRANSLATE_NOOP("Core", "答复须针对本次告知的事项：{value}"),
     )
 )
 

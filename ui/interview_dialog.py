@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -136,15 +137,21 @@ class InterviewDialog(QDialog):
         shown.addWidget(self.shown_by, 1)
         shown.addWidget(self.shown_button)
         legal.addRow(self.tr("出示执法证件"), shown)
+        # Each right told with its own reply: an answer to the 回避 notice is not printed under
+        # the duty to answer truthfully.
         self.rights = {code: QCheckBox(text) for code, text in RIGHTS.items()}
-        self.reply = QLineEdit()
-        self.reply.setPlaceholderText(self.tr("被询问人的答复，如 不申请回避"))
+        self.replies = {code: QLineEdit() for code in RIGHTS}
+        self.replies["recusal"].setPlaceholderText(self.tr("答复，如 不申请回避"))
+        for code in ("truthful", "read_correct"):
+            self.replies[code].setPlaceholderText(self.tr("答复（如有）"))
         self.rights_button = QPushButton(self.tr("记录告知"))
         self.rights_button.clicked.connect(self.save_rights)
         told = QVBoxLayout()
-        for box in self.rights.values():
-            told.addWidget(box)
-        told.addWidget(self.reply)
+        for code, box in self.rights.items():
+            row = QHBoxLayout()
+            row.addWidget(box)
+            row.addWidget(self.replies[code], 1)
+            told.addLayout(row)
         told.addWidget(self.rights_button)
         legal.addRow(self.tr("告知事项"), told)
         self.confirmation = QLineEdit()
@@ -153,9 +160,15 @@ class InterviewDialog(QDialog):
         )
         self.confirm_button = QPushButton(self.tr("记录确认意见"))
         self.confirm_button.clicked.connect(self.save_confirmation)
+        # Or the interviewee writes it on the pad, printed as written.
+        self.write_button = QPushButton(self.tr("手写确认…"))
+        self.write_button.clicked.connect(self.write_confirmation)
+        self.handwriting = QLabel()  # the handwritten confirmation kept, if any
         confirm = QHBoxLayout()
         confirm.addWidget(self.confirmation, 1)
+        confirm.addWidget(self.handwriting)
         confirm.addWidget(self.confirm_button)
+        confirm.addWidget(self.write_button)
         legal.addRow(self.tr("被询问人确认"), confirm)
         body.addLayout(legal)
 
@@ -296,9 +309,11 @@ class InterviewDialog(QDialog):
             self.place.setText((current.place or "") if current else "")
             self.relation.setText((current.relation or "") if current else "")
             self.confirmation.setText((current.confirmation_text or "") if current else "")
-            told = {code for code, _at, _reply in current.rights_told} if current else set()
+            told = {code: reply for code, _at, reply in current.rights_told} if current else {}
             for code, box in self.rights.items():
                 box.setChecked(code in told)
+                self.replies[code].setText(told.get(code) or "")
+            self._show_handwriting(current.confirmation_png if current else None)
             self._show_people(current)
             cert = (current.recorder_cert_no or "") if current else ""
             self.recorder.setCurrentIndex(max(self.recorder.findData(cert), 0))
@@ -342,10 +357,11 @@ class InterviewDialog(QDialog):
             self.shown_by,
             self.shown_button,
             *self.rights.values(),
-            self.reply,
+            *self.replies.values(),
             self.rights_button,
             self.confirmation,
             self.confirm_button,
+            self.write_button,
             self.question,
             self.answer,
             self.ask_button,
@@ -480,17 +496,46 @@ class InterviewDialog(QDialog):
         if current is None:
             return False
         told = [code for code, box in self.rights.items() if box.isChecked()]
-        reply, ws = self.reply.text(), self.workspace
+        replies = {code: self.replies[code].text() for code in told}
+        ws = self.workspace
         return bool(
-            self._try(lambda: record_rights_told(ws, current.id, told, reply), after=self.reload)
+            self._try(lambda: record_rights_told(ws, current.id, told, replies), after=self.reload)
         )
 
     def save_confirmation(self) -> bool:
+        """The confirmation as typed (照录); handwriting kept stays (changing the typed words
+        does not drop what the interviewee wrote)."""
         current = self.current
         if current is None:
             return False
+        return self._confirm(current, current.confirmation_strokes)
+
+    def _confirm(self, current: InterviewView, strokes: list[Any] | None) -> bool:
         text, ws = self.confirmation.text(), self.workspace
-        return bool(self._try(lambda: set_confirmation(ws, current.id, text), after=self.reload))
+        return bool(
+            self._try(lambda: set_confirmation(ws, current.id, text, strokes), after=self.reload)
+        )
+
+    def write_confirmation(self) -> None:
+        """The pad for the interviewee's own handwritten confirmation; saved when accepted."""
+        current = self.current
+        if current is None:
+            return
+        pad = ConfirmationPad(self)
+        pad.accepted.connect(lambda: self._confirm(current, pad.strokes()))
+        pad.open()
+        self.confirmation_pad = pad
+
+    def _show_handwriting(self, png: bytes | None) -> None:
+        picture = QPixmap()
+        if png:
+            picture.loadFromData(png)
+        self.handwriting.setPixmap(
+            picture.scaledToHeight(28, Qt.TransformationMode.SmoothTransformation)
+            if not picture.isNull()
+            else QPixmap()
+        )
+        self.handwriting.setToolTip(self.tr("被询问人手写的确认意见") if png else "")
 
     def open_record(self) -> None:
         """The interview record as a document: preview, print, save, sign."""
@@ -502,6 +547,44 @@ class InterviewDialog(QDialog):
         dialog.changed.connect(self.reload)
         dialog.open()
         self.record_dialog = dialog
+
+
+class ConfirmationPad(QDialog):
+    """The interviewee writes the closing confirmation in their own hand (e.g. 以上笔录我已看过，
+    与我所说的一致) on the signing screen's pad, wide enough for a sentence."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("被询问人手写确认意见"))
+        self.resize(820, 380)
+        layout = QVBoxLayout(self)
+        hint = QLabel(
+            self.tr(
+                "请被询问人核对笔录后，在下框内亲笔写下确认意见，如“以上笔录我已看过，与我所说的一致”。"
+            )
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.pad = SignaturePad()
+        layout.addWidget(self.pad, 1)
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("保存"))
+        self.save_button.clicked.connect(self.save)
+        cancel = QPushButton(self.tr("取消"))
+        cancel.clicked.connect(self.reject)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(cancel)
+        layout.addLayout(buttons)
+
+    def strokes(self) -> list[Any]:
+        return [[list(point) for point in stroke] for stroke in self.pad.strokes()]
+
+    def save(self) -> None:
+        if self.pad.is_empty():
+            QMessageBox.information(self, self.windowTitle(), self.tr("请先在框内书写"))
+            return
+        self.accept()
 
 
 class InterviewRecordDialog(QDialog):

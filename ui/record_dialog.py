@@ -3,15 +3,10 @@ out of date, who has signed), make it again, print it, save a copy."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QBuffer, Qt, Signal
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -21,24 +16,16 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.db.models import InspectionStatus
-from inspector.errors import InspectorError
 from inspector.inspections import InspectionView, get_inspection
 from inspector.record.binding import stale_signatures
 from inspector.record.build import build_record
 from inspector.record.content import amend_inspection, signatures
 from inspector.record.signing import missing_handwritten
-from inspector.record.status import RecordView, latest_record, record_bytes, save_record_copy
+from inspector.record.status import RecordView, latest_record
 from inspector.workspace import Workspace
-from ui.errors import arg, show_error
+from ui.errors import arg
 from ui.ops import OpChanges, ops
-from ui.record_preview import (  # noqa: F401 (print_pdf, cups_command: named from here too)
-    PRINT_DPI,
-    PrintError,
-    cups_command,
-    load_record,
-    print_pdf,
-    send_to_cups,
-)
+from ui.record_preview import RecordPreview, cups_command  # noqa: F401 (named from here too)
 from ui.tasks import TaskRunner
 
 
@@ -65,13 +52,13 @@ class RecordDialog(QDialog):
         self.resize(1200, 740)
 
         layout = QHBoxLayout(self)
-        self.document = QPdfDocument(self)
-        self._buffer: QBuffer | None = None  # the record's bytes the document reads
-        self.view = QPdfView()
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        layout.addWidget(self.view, 3)
+        # The record shown, printed and saved by the widget the interview record uses too.
+        self.preview = RecordPreview(workspace, self.tr("检查记录"))
+        self.document = self.preview.document
+        self.view = self.preview.view
+        self.print_button = self.preview.print_button
+        self.save_button = self.preview.save_button
+        layout.addWidget(self.preview, 3)
 
         side = QVBoxLayout()
         self.status = QLabel()
@@ -81,8 +68,6 @@ class RecordDialog(QDialog):
         side.addWidget(self.status)
         self.build_button = QPushButton(self.tr("生成 / 更新记录"))
         self.sign_button = QPushButton(self.tr("签名…"))
-        self.print_button = QPushButton(self.tr("打印…"))
-        self.save_button = QPushButton(self.tr("另存为…"))
         self.amend_button = QPushButton(self.tr("制作更正记录…"))
         self.amend_button.setToolTip(
             self.tr("已签名的记录不能修改：更正是一项新的检查，关联原记录，原记录保持不变")
@@ -91,8 +76,6 @@ class RecordDialog(QDialog):
         for button in (
             self.build_button,
             self.sign_button,
-            self.print_button,
-            self.save_button,
             self.amend_button,
         ):
             button.setMinimumHeight(40)
@@ -103,9 +86,6 @@ class RecordDialog(QDialog):
 
         self.build_button.clicked.connect(self.build)
         self.sign_button.clicked.connect(lambda: self.signatures_requested.emit(inspection_id))
-        # Not connected directly: clicked(bool) would arrive as the printer.
-        self.print_button.clicked.connect(lambda: self.print_record())
-        self.save_button.clicked.connect(self.save_copy)
         # Not connected directly: clicked(bool) would arrive as confirm=False.
         self.amend_button.clicked.connect(lambda: self.amend())
         close.clicked.connect(self.accept)
@@ -150,21 +130,9 @@ class RecordDialog(QDialog):
         self._missing = missing or []
         signed = view.status is InspectionStatus.SIGNED
         self.build_button.setEnabled(not signed)
-        has_record = self.record is not None
-        self.print_button.setEnabled(has_record)
-        self.save_button.setEnabled(has_record)
-        self.sign_button.setEnabled(not signed or has_record)
+        self.sign_button.setEnabled(not signed or record is not None)
         self.amend_button.setVisible(signed)
-        self.document.close()
-        if self._buffer is not None:
-            self._buffer.close()
-            self._buffer.deleteLater()
-            self._buffer = None
-        if self.record is not None:
-            try:
-                self._buffer = load_record(self.workspace, self.record, self.document)
-            except InspectorError as error:
-                show_error(self, self.tr("检查记录"), error)
+        self.preview.show_record(record)
         self.status.setText(self.status_html(view.status, view.team))
 
     def status_html(self, status: InspectionStatus, team: list) -> str:  # type: ignore[type-arg]
@@ -241,37 +209,5 @@ class RecordDialog(QDialog):
         )
 
     def print_record(self, printer: QPrinter | None = None) -> int:
-        """Print the record: as the PDF itself on a CUPS queue (Linux), else each page rendered
-        at 300 dpi (Windows, or printing to a file). Returns the pages sent."""
-        if self.record is None:
-            return 0
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            dialog = QPrintDialog(printer, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return 0
-        command = cups_command(printer, f"检查记录 {self.record.record_no or ''}".strip())
-        if command is None:
-            return print_pdf(self.document, printer)
-        try:
-            send_to_cups(command, record_bytes(self.workspace, self.record))
-        except PrintError as error:
-            QMessageBox.warning(self, self.tr("无法打印"), str(error))
-            return 0
-        except InspectorError as error:
-            show_error(self, self.tr("无法打印"), error)
-            return 0
-        return self.document.pageCount()
-
-    def save_copy(self) -> None:
-        if self.record is None:
-            return
-        suggested = str(Path.home() / f"检查记录-{self.record.record_no}.pdf")
-        target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("另存检查记录"), suggested, self.tr("PDF 文件 (*.pdf)")
-        )
-        if target:
-            try:
-                save_record_copy(self.workspace, self.record, Path(target))
-            except InspectorError as error:
-                show_error(self, self.tr("另存检查记录"), error)
+        """Print the record (see RecordPreview.print_record); ``printer`` None asks for one."""
+        return self.preview.print_record(printer)

@@ -136,6 +136,8 @@ class RecordPreview(QWidget):
         # Not connected directly: clicked(bool) would arrive as the printer.
         self.print_button.clicked.connect(lambda: self.print_record())
         self.save_button.clicked.connect(lambda: self.save_copy())
+        for button in (self.print_button, self.save_button):
+            button.setMinimumHeight(40)  # a finger's size on a tablet
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)

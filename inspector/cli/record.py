@@ -339,12 +339,38 @@ def cmd_interview_credentials(args: argparse.Namespace, out: Printer) -> None:
     out.emit({"id": args.interview, "cert_no": args.cert_no}, "已记录出示执法证件")
 
 
+def _replies(told: list[str], given: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The rights told and each one's reply, from ``--told`` and ``--reply 回避=不申请回避``
+    (a right named by its code or short name; a reply alone names the right as told too). A
+    reply that names no right is taken only when a single right is told: one answer is never
+    printed under several rights."""
+    from inspector.record.interview_rules import RIGHT_NAMES, right_code
+
+    rights = [right_code(r) for r in told]
+    replies: dict[str, str] = {}
+    for item in given:
+        name, sep, text = item.partition("=")
+        if sep and name.strip() in {*RIGHT_NAMES, *RIGHT_NAMES.values()}:
+            code = right_code(name)
+        elif len(dict.fromkeys(rights)) == 1 and len(given) == 1:
+            code, text = rights[0], item
+        else:
+            raise InvalidInput(
+                "请写明答复针对哪一项告知，如 --reply 回避=不申请回避（可为 {value}）",
+                value="、".join(RIGHT_NAMES.values()),
+            )
+        replies[code] = text
+        rights.append(code)
+    return list(dict.fromkeys(rights)), replies
+
+
 def cmd_interview_rights(args: argparse.Namespace, out: Printer) -> None:
     from inspector.record.interview import record_rights_told
 
+    rights, replies = _replies(args.told or [], args.reply or [])
     with open_workspace(args) as ws:
-        record_rights_told(ws, args.interview, args.told, args.reply)
-    out.emit({"id": args.interview, "rights": args.told}, "已记录告知事项")
+        record_rights_told(ws, args.interview, rights, replies)
+    out.emit({"id": args.interview, "rights": rights, "replies": replies}, "已记录告知事项")
 
 
 def cmd_interview_confirm(args: argparse.Namespace, out: Printer) -> None:
@@ -598,10 +624,14 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     rights = sub.add_parser("rights", help="记录已告知被询问人的权利义务", parents=[common])
     rights.add_argument("interview", metavar="INTERVIEW_ID")
     rights.add_argument(
-        "--told", nargs="+", required=True, choices=["recusal", "truthful", "read_correct"],
-        help="recusal 申请回避；truthful 如实回答、配合；read_correct 核对、更正笔录",
+        "--told", nargs="+", metavar="告知事项",
+        help="recusal（回避）申请回避；truthful（如实回答）如实回答、配合；"
+        "read_correct（核对更正）核对、更正笔录",
     )  # fmt: skip
-    rights.add_argument("--reply", help="被询问人的答复，如 不申请回避")
+    rights.add_argument(
+        "--reply", action="append", metavar="事项=答复",
+        help="被询问人对某一项告知的答复，如 回避=不申请回避（可重复；答复的事项即记为已告知）",
+    )  # fmt: skip
     rights.set_defaults(run=cmd_interview_rights)
     confirm = sub.add_parser(
         "confirm", help="记录被询问人核对笔录后的确认意见（照录或手写笔迹）", parents=[common]

@@ -640,6 +640,9 @@ class InterviewView:
     confirmation_text: str | None = None
     confirmation_png: bytes | None = None
     confirmed_at: datetime | None = None
+    # The handwriting of the confirmation as written (points), for keeping it when the typed
+    # words are changed: the record prints confirmation_png, drawn from them.
+    confirmation_strokes: list[Any] | None = None
     # Team members who must not act for it (回避): 执法证号 → reason.
     recused: dict[str, str] = field(default_factory=dict)
 
@@ -738,6 +741,7 @@ def _interview_view(row: Interview, session: Session | None = None) -> Interview
         confirmation_text=row.confirmation_text,
         confirmation_png=row.confirmation_png,
         confirmed_at=row.confirmed_at,
+        confirmation_strokes=row.confirmation_strokes,
         recused=recused,
     )
 

@@ -10,7 +10,7 @@ complete content and bound to it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from sqlalchemy import select
@@ -27,7 +27,7 @@ from inspector.record.content import (
     _interview_view,
     render_strokes,
 )
-from inspector.record.interview_rules import RIGHTS, enforcement_pair_problems
+from inspector.record.interview_rules import RIGHTS, enforcement_pair_problems, telling_problems
 from inspector.workspace import Workspace
 
 
@@ -104,19 +104,27 @@ def record_rights_told(
     ws: Workspace,
     interview_id: str,
     rights: Sequence[str],
-    reply: str | None = None,
+    replies: Mapping[str, str | None] | None = None,
     at: datetime | None = None,
 ) -> None:
     """The rights and duties told to the interviewee (回避, 如实回答/配合, 核对更正笔录), when,
-    and the answer given (e.g. 不申请回避); each printed only once captured."""
-    unknown = [r for r in rights if r not in RIGHTS]
+    and the answer given to each (``replies`` by right, e.g. recusal: 不申请回避; none for a
+    duty merely told); each printed only once captured, with its own answer."""
+    replies = dict(replies or {})
+    unknown = [r for r in [*rights, *replies] if r not in RIGHTS]
     if unknown or not rights:
         raise InvalidInput("告知事项应为：{value}", value="、".join(RIGHTS))
+    if set(replies) - set(rights):
+        raise InvalidInput(
+            "答复须针对本次告知的事项：{value}",
+            value="、".join(RIGHTS[r] for r in replies if r not in rights),
+        )
     with ws.change(None, "interview.rights") as ch:
         interview = _editable_interview(ch, interview_id)
         kept = [r for r in interview.rights_told or [] if r["right"] not in rights]
         told = [
-            {"right": r, "at": _when(at), "reply": (reply or "").strip() or None} for r in rights
+            {"right": r, "at": _when(at), "reply": (replies.get(r) or "").strip() or None}
+            for r in dict.fromkeys(rights)
         ]
         interview.rights_told = [*kept, *told]
 
@@ -153,6 +161,9 @@ def interview_problems(interview: InterviewView, *, refused: bool = False) -> li
         problems.append(f"记录人 {interview.recorder_name} 已回避")
     if not interview.interviewee_name.strip() or not interview.interviewee_id_no:
         problems.append("被询问人身份（姓名和身份证号）")
+    problems += telling_problems(
+        interview.interviewers, interview.credentials_shown, interview.rights_told
+    )
     if not refused and not (interview.confirmation_text or interview.confirmation_png):
         problems.append("被询问人核对笔录后的确认意见")
     return problems

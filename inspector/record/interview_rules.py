@@ -60,3 +60,38 @@ RIGHTS = {
     "truthful": "如实回答询问、协助调查的义务",
     "read_correct": "核对笔录、补充或更正的权利",
 }
+# Short names a reply can be given for (``--reply 回避=不申请回避``), besides the codes.
+RIGHT_NAMES = {"recusal": "回避", "truthful": "如实回答", "read_correct": "核对更正"}
+
+
+def right_code(name: str) -> str:
+    """The code of a right named by its code or its short name (回避, 如实回答, 核对更正)."""
+    wanted = name.strip()
+    for code, short in RIGHT_NAMES.items():
+        if wanted in (code, short):
+            return code
+    raise InvalidInput(
+        "没有“{name}”这项告知：应为 {value}", name=wanted, value="、".join(RIGHT_NAMES.values())
+    )
+
+
+def telling_problems(
+    interviewers: Sequence[tuple[str, str]],
+    credentials_shown: Sequence[tuple[str, str, object]],
+    rights_told: Sequence[tuple[str, object, str | None]],
+) -> list[str]:
+    """What the interviewee has not been shown or told, in words (empty: nothing): each 询问人's
+    行政执法证件 (行政处罚法 第五十五条: 执法人员应当主动出示执法证件), and every right and duty
+    of RIGHTS (第五十五条 and 医疗保障行政处罚程序暂行规定: 回避, 如实回答、协助调查, 核对、更正
+    笔录), the interviewee's answer to the 回避 notice included (申请 or 不申请 is the point)."""
+    shown = {cert for _name, cert, _at in credentials_shown}
+    problems = [
+        f"询问人{name}（执法证号 {cert}）出示执法证件"
+        for name, cert in interviewers
+        if cert not in shown
+    ]
+    told = {code: reply for code, _at, reply in rights_told}
+    problems += [f"告知{text}" for code, text in RIGHTS.items() if code not in told]
+    if "recusal" in told and not (told["recusal"] or "").strip():
+        problems.append("被询问人对回避告知的答复（如 不申请回避）")
+    return problems

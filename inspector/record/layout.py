@@ -965,7 +965,10 @@ def _interview_rows(interview: InterviewView, view: InspectionView, facts: Recor
     told = "<br/>".join(
         f"{local_time(at)} 告知{RIGHTS.get(code, code)}"
         + (f"；被询问人答复：{markup(reply)}" if reply else "")
-        for code, at, reply in interview.rights_told
+        # In the order told; those told at the same minute in RIGHTS' order.
+        for code, at, reply in sorted(
+            interview.rights_told, key=lambda r: (local_time(r[1]), [*RIGHTS, r[0]].index(r[0]))
+        )
     )
     person = markup(interview.interviewee_name) + (
         f"（{markup(interview.interviewee_role)}）" if interview.interviewee_role else ""

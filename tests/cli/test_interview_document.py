@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from inspector.workspace import Workspace
-from tests.helpers.cli import STROKES, Cli, complete_interview, new_inspection, trial_keys
+from tests.helpers.cli import STROKES, Cli, interview_ready, new_inspection, trial_keys
 
 ID_NO = "11010519491231002X"  # a 公民身份号码 with a right check character
 MEMBERS = ("370100001", "370100002")
@@ -35,6 +35,28 @@ def _interview(cli: Cli, inspection_id: str, name: str = "刘某") -> str:
     interview = json.loads(out)["id"]
     cli("interview", "ask", interview, "-q", "床位上的病人在哪里？", "-a", "回家了")
     return interview
+
+
+def _signed_by_hand(
+    cli: Cli, strokes: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[dict[str, str], str, str]:
+    """A complete interview signed by hand by all; the team's keys, the inspection, the
+    interview."""
+    keys = trial_keys(cli, monkeypatch)
+    inspection_id = new_inspection(cli, "--leader", "370100002")
+    interview = _interview(cli, inspection_id)
+    interview_ready(cli, interview[:8])
+    _sign_by_hand(cli, inspection_id, interview, strokes)
+    return keys, inspection_id, interview
+
+
+def _sign_by_hand(cli: Cli, inspection_id: str, interview: str, strokes: Path) -> None:
+    """The interviewee, then both 询问人 (the 记录人 one of them), sign by hand."""
+    cli("record", "sign-hand", inspection_id, "--role", "interviewee", "--name", "刘某",
+        "--strokes", str(strokes), "--interview", interview[:8])  # fmt: skip
+    for name, cert in (("张伟", "370100001"), ("李娜", "370100002")):
+        cli("record", "sign-hand", inspection_id, "--role", "inspector", "--name", name,
+            "--cert-no", cert, "--strokes", str(strokes), "--interview", interview[:8])  # fmt: skip
 
 
 def _row(home: Path, interview: str) -> tuple[object, ...]:
@@ -113,19 +135,22 @@ def test_signing_an_incomplete_interview_names_what_is_missing(
     before = _row(home, interview)
     _, err = cli("record", "sign-hand", inspection_id, "--role", "interviewee", "--name", "刘某",
                  "--strokes", str(strokes), "--interview", interview[:8], expect=1)  # fmt: skip
-    for missing in ("询问人（至少两名执法人员）", "记录人", "被询问人身份", "确认意见"):
+    for missing in ("询问人（至少两名执法人员）", "记录人", "被询问人身份", "确认意见",
+                    "告知申请执法人员回避的权利", "告知如实回答询问", "告知核对笔录"):  # fmt: skip
         assert missing in err, err
     _, err = cli("record", "sign", inspection_id, "--key", keys["370100001"],
                  "--interview", interview[:8], expect=1)  # fmt: skip
-    assert "询问人" in err and "记录人" in err and "确认意见" in err
+    assert "询问人" in err and "记录人" in err and "确认意见" in err and "告知" in err
     out, _ = cli("interview", "check", interview[:8], "--json", expect=1)
-    assert len(json.loads(out)["missing"]) == 4
+    assert len(json.loads(out)["missing"]) == 7
     assert _row(home, interview) == before
     with sqlite3.connect(home / "inspector.sqlite3") as db:
         assert db.execute("select count(*) from handwritten_signatures").fetchone() == (0,)
         assert db.execute("select count(*) from record_signatures").fetchone() == (0,)
     # One 询问人 short after all else is captured: still refused, naming it.
     cli("interview", "edit", interview[:8], "--recorder", "370100001", "--id-no", ID_NO)
+    cli("interview", "rights", interview[:8], "--told", "truthful", "read_correct",
+        "--reply", "回避=不申请回避")  # fmt: skip
     cli("interview", "confirm", interview[:8], "--text", "看过了，是这样")
     _, err = cli("record", "sign-hand", inspection_id, "--role", "interviewee", "--name", "刘某",
                  "--strokes", str(strokes), "--interview", interview[:8], expect=1)  # fmt: skip
@@ -138,10 +163,13 @@ def test_only_captured_facts_are_printed(cli: Cli, tmp_path: Path) -> None:
     text = _build(cli, interview, tmp_path / "before.pdf")
     assert "以上笔录我已看过" not in text and "出示行政执法证件" not in text
     assert "（未选定）" in text  # no 询问人 chosen: the whole team is not printed as such
-    complete_interview(cli, interview)
+    cli("interview", "interviewers", interview[:8], *MEMBERS)
+    cli("interview", "edit", interview[:8], "--recorder", "370100001", "--id-no", ID_NO.lower(),
+        "--relation", "本单位职工")  # fmt: skip
+    cli("interview", "confirm", interview[:8], "--text", "以上笔录我已看过，与我所说的一致")
     cli("interview", "credentials", interview[:8], "--cert-no", "370100002")
     cli("interview", "rights", interview[:8], "--told", "recusal", "truthful", "read_correct",
-        "--reply", "不申请回避")  # fmt: skip
+        "--reply", "回避=不申请回避")  # fmt: skip
     text = _build(cli, interview, tmp_path / "after.pdf")
     assert "以上笔录我已看过，与我所说的一致" in text
     shown = [line for line in text.splitlines() if "出示行政执法证件" in line]
@@ -173,15 +201,7 @@ def test_signatures_are_voided_by_a_change_after_signing(
 ) -> None:
     from inspector.record.signing import missing_handwritten
 
-    keys = trial_keys(cli, monkeypatch)
-    inspection_id = new_inspection(cli, "--leader", "370100002")
-    interview = _interview(cli, inspection_id)
-    complete_interview(cli, interview)
-    cli("record", "sign-hand", inspection_id, "--role", "interviewee", "--name", "刘某",
-        "--strokes", str(strokes), "--interview", interview[:8])  # fmt: skip
-    for name, cert in (("张伟", "370100001"), ("李娜", "370100002")):
-        cli("record", "sign-hand", inspection_id, "--role", "inspector", "--name", name,
-            "--cert-no", cert, "--strokes", str(strokes), "--interview", interview[:8])  # fmt: skip
+    keys, inspection_id, interview = _signed_by_hand(cli, strokes, monkeypatch)
     with Workspace.open(home) as ws:
         assert missing_handwritten(ws, inspection_id, interview) == []
     # The answer is changed after everyone signed: every signature on it is void.
@@ -201,15 +221,7 @@ def test_signatures_are_voided_by_a_change_after_signing(
 def test_a_complete_interview_is_signed_by_its_interviewers_and_verifies(
     cli: Cli, home: Path, strokes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    keys = trial_keys(cli, monkeypatch)
-    inspection_id = new_inspection(cli, "--leader", "370100002")
-    interview = _interview(cli, inspection_id)
-    complete_interview(cli, interview)
-    cli("record", "sign-hand", inspection_id, "--role", "interviewee", "--name", "刘某",
-        "--strokes", str(strokes), "--interview", interview[:8])  # fmt: skip
-    for name, cert in (("张伟", "370100001"), ("李娜", "370100002")):
-        cli("record", "sign-hand", inspection_id, "--role", "inspector", "--name", name,
-            "--cert-no", cert, "--strokes", str(strokes), "--interview", interview[:8])  # fmt: skip
+    keys, inspection_id, interview = _signed_by_hand(cli, strokes, monkeypatch)
     cli("record", "build", "--interview", interview[:8])
     for cert in MEMBERS:
         cli("record", "sign", inspection_id, "--key", keys[cert], "--interview", interview[:8])
@@ -254,3 +266,98 @@ def test_short_ids_and_an_ambiguous_one_lists_candidates(
     _, err = cli("record", "export", other, "--interview", second, "--out", str(target),
                  expect=1)  # fmt: skip
     assert "不属于检查" in err
+
+
+# Each of what the interviewee must be shown or told (行政处罚法 第五十五条), left out in turn:
+# what the step would have captured, and how the refusal names it.
+LEFT_OUT = {
+    "张伟's 执法证件": ("credentials 370100001", "询问人张伟（执法证号 370100001）出示执法证件"),
+    "李娜's 执法证件": ("credentials 370100002", "询问人李娜（执法证号 370100002）出示执法证件"),
+    "回避": ("rights recusal", "告知申请执法人员回避的权利"),
+    "如实回答": ("rights truthful", "告知如实回答询问、协助调查的义务"),
+    "核对更正": ("rights read_correct", "告知核对笔录、补充或更正的权利"),
+    "回避's answer": ("reply recusal", "被询问人对回避告知的答复（如 不申请回避）"),
+}
+
+
+def _tell(cli: Cli, interview: str, leave_out: str) -> None:
+    """Each 询问人 shows the 执法证件 and each right is told in a call of its own (the 回避
+    notice answered), all but ``leave_out``."""
+    for cert in MEMBERS:
+        if leave_out != f"credentials {cert}":
+            cli("interview", "credentials", interview, "--cert-no", cert)
+    for right in ("recusal", "truthful", "read_correct"):
+        if leave_out == f"rights {right}":
+            continue
+        if right == "recusal" and leave_out != "reply recusal":
+            cli("interview", "rights", interview, "--reply", "回避=不申请回避")
+        else:
+            cli("interview", "rights", interview, "--told", right)
+
+
+@pytest.mark.parametrize("left_out", sorted(LEFT_OUT))
+def test_each_credential_and_right_not_captured_is_refused_by_name(
+    cli: Cli, home: Path, strokes: Path, monkeypatch: pytest.MonkeyPatch, left_out: str
+) -> None:
+    step, named = LEFT_OUT[left_out]
+    keys = trial_keys(cli, monkeypatch)
+    inspection_id = new_inspection(cli, "--leader", "370100002")
+    interview = _interview(cli, inspection_id)
+    cli("interview", "interviewers", interview[:8], *MEMBERS)
+    cli("interview", "edit", interview[:8], "--recorder", "370100001", "--id-no", ID_NO)
+    cli("interview", "confirm", interview[:8], "--text", "以上笔录我已看过，与我所说的一致")
+    _tell(cli, interview[:8], step)
+    out, _ = cli("interview", "check", interview[:8], "--json", expect=1)
+    assert json.loads(out)["missing"] == [named]
+    cli("record", "build", "--interview", interview[:8])
+    before = _row(home, interview)
+    for role, name, cert in (("interviewee", "刘某", None), ("inspector", "张伟", "370100001")):
+        _, err = cli("record", "sign-hand", inspection_id, "--role", role, "--name", name,
+                     *(["--cert-no", cert] if cert else []), "--strokes", str(strokes),
+                     "--interview", interview[:8], expect=1)  # fmt: skip
+        assert "询问笔录还不能签名" in err and named in err, err
+    _, err = cli("record", "refuse", inspection_id, "--representative", "刘某", "--reason",
+                 "不签", "--witness", "赵某", "--witness-strokes", str(strokes),
+                 "--interview", interview[:8], expect=1)  # fmt: skip
+    assert named in err  # a refusal to sign does not excuse what the 询问人 owed
+    _, err = cli("record", "sign", inspection_id, "--key", keys["370100001"],
+                 "--interview", interview[:8], expect=1)  # fmt: skip
+    assert named in err
+    assert _row(home, interview) == before
+    with sqlite3.connect(home / "inspector.sqlite3") as db:
+        assert db.execute("select count(*) from handwritten_signatures").fetchone() == (0,)
+        assert db.execute("select count(*) from record_signatures").fetchone() == (0,)
+    _tell(cli, interview[:8], "")  # captured now: the interviewee may sign
+    cli("interview", "check", interview[:8])
+    cli("record", "sign-hand", inspection_id, "--role", "interviewee", "--name", "刘某",
+        "--strokes", str(strokes), "--interview", interview[:8])  # fmt: skip
+
+
+def test_each_right_is_printed_with_its_own_reply(cli: Cli, home: Path, tmp_path: Path) -> None:
+    interview = _interview(cli, new_inspection(cli))
+    before = _row(home, interview)
+    # One reply for several rights would be printed under each: refused, nothing stored.
+    _, err = cli("interview", "rights", interview[:8], "--told", "recusal", "truthful",
+                 "--reply", "不申请回避", expect=1)  # fmt: skip
+    assert "请写明答复针对哪一项告知" in err and "回避=不申请回避" in err
+    _, err = cli("interview", "rights", interview[:8], "--reply", "沉默=不说", expect=1)
+    assert "请写明答复针对哪一项告知" in err
+    _, err = cli("interview", "rights", interview[:8], expect=1)
+    assert "告知事项应为" in err
+    assert _row(home, interview) == before
+    cli("interview", "rights", interview[:8], "--told", "read_correct",
+        "--reply", "回避=不申请回避", "--reply", "truthful=明白，会如实回答")  # fmt: skip
+    cli("interview", "rights", interview[:8], "--told", "read_correct", "--reply", "知道了")
+    text = _build(cli, interview, tmp_path / "w.pdf")
+    told = {
+        right: [line for line in text.splitlines() if right in line]
+        for right in ("申请执法人员回避的权利", "如实回答询问", "核对笔录、补充或更正")
+    }
+    assert all(len(lines) == 1 for lines in told.values()), told
+    recusal, truthful, correct = (lines[0] for lines in told.values())
+    assert "答复：不申请回避" in recusal and "明白" not in recusal
+    assert "答复：明白，会如实回答" in truthful and "不申请回避" not in truthful
+    assert "答复：知道了" in correct and "不申请回避" not in correct
+    assert text.count("不申请回避") == 1
+    lines = text.splitlines()
+    assert lines.index(recusal) < lines.index(truthful) < lines.index(correct)  # as told

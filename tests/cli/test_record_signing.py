@@ -13,7 +13,13 @@ import pytest
 from inspector.record.signing import verify_record
 from inspector.signing.pdfsig import Agreement, compare, pdfsig_verdict
 from inspector.workspace import Workspace
-from tests.helpers.cli import STROKES, Cli, new_inspection, sign_by_hand
+from tests.helpers.cli import (
+    STROKES,
+    Cli,
+    interview_ready,
+    new_inspection,
+    sign_by_hand,
+)
 
 pytestmark = pytest.mark.skipif(shutil.which("pdfsig") is None, reason="needs poppler-utils")
 
@@ -135,10 +141,7 @@ def test_an_interview_record_is_built_and_signed_the_same_way(
     interview, _ = cli("interview", "new", inspection_id, "--name", "刘某", "--role", "患者家属")
     interview = interview.strip()
     cli("interview", "ask", interview, "-q", "病人晚上在哪里住？", "-a", "在家住")
-    # What the law asks of an interview before anyone signs it (issue 25, finding 8).
-    cli("interview", "interviewers", interview, "370100001", "370100002")
-    cli("interview", "edit", interview, "--recorder", "370100001", "--id-no", "11010519491231002X")
-    cli("interview", "confirm", interview, "--text", "以上笔录我已看过，与我所说的一致")
+    interview_ready(cli, interview)  # what the law asks of it first (issue 25, finding 8)
     strokes = tmp_path / "s.json"
     strokes.write_text(json.dumps(STROKES), encoding="utf-8")
     cli(

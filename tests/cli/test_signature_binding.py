@@ -23,7 +23,7 @@ from inspector.record.content import add_signature, render_strokes, signatures
 from inspector.record.signing import read_subject_fields
 from inspector.record.status import latest_record
 from inspector.workspace import Workspace
-from tests.helpers.cli import MEMBERS, STROKES, Cli, complete_interview, new_inspection, trial_keys
+from tests.helpers.cli import MEMBERS, STROKES, Cli, interview_ready, new_inspection, trial_keys
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
@@ -208,7 +208,7 @@ def test_an_interviewee_signature_does_not_follow_an_added_answer(
     inspection_id = new_inspection(cli, "--leader", "370100002")
     interview = new_interview(workspace, inspection_id, "钱某", role="护士")
     add_question(workspace, interview, "床位是否有人？", "没有。")
-    complete_interview(cli, interview)
+    interview_ready(cli, interview)
     add_signature(workspace, inspection_id, "interviewee", "钱某", STROKES, interview_id=interview)
     add_signature(workspace, inspection_id, "party", "王某", STROKES)
     assert stale_signatures(workspace, inspection_id, interview) == []

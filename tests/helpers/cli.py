@@ -124,10 +124,16 @@ def sign_all(cli: Cli, inspection_id: str, keys: dict[str, str]) -> tuple[Path, 
 INTERVIEWEE_ID_NO = "11010519491231002X"  # a 公民身份号码 with a right check character
 
 
-def complete_interview(cli: Cli, interview: str) -> None:
-    """Everything the law asks of an interview before it is signed, captured: two 询问人, the
-    记录人, the interviewee's identity and relation, the closing confirmation."""
-    cli("interview", "interviewers", interview[:8], *(cert for _name, cert in MEMBERS))
-    cli("interview", "edit", interview[:8], "--recorder", "370100001", "--id-no",
-        INTERVIEWEE_ID_NO.lower(), "--relation", "本单位职工")  # fmt: skip
-    cli("interview", "confirm", interview[:8], "--text", "以上笔录我已看过，与我所说的一致")
+def interview_ready(cli: Cli, interview: str, *, recorder: str = "370100001") -> None:
+    """What the law asks of an interview before anyone signs it: TEAM as 询问人, a 记录人, the
+    interviewee identified with the relation to the party, each 询问人's 执法证件 shown, every
+    right told (the 回避 notice answered), the interviewee's own confirmation."""
+    certs = [cert for _name, cert in MEMBERS]
+    cli("interview", "interviewers", interview, *certs)
+    cli("interview", "edit", interview, "--recorder", recorder, "--id-no", INTERVIEWEE_ID_NO,
+        "--relation", "本单位职工")  # fmt: skip
+    for cert in certs:
+        cli("interview", "credentials", interview, "--cert-no", cert)
+    cli("interview", "rights", interview, "--told", "truthful", "read_correct",
+        "--reply", "回避=不申请回避")  # fmt: skip
+    cli("interview", "confirm", interview, "--text", "以上笔录我已看过，与我所说的一致")

@@ -87,3 +87,26 @@ def signed_inspection(
         )
     sign(ws, inspection_id, keys)
     return inspection_id
+
+
+def interview_ready(ws: Workspace, interview: str, certs: Sequence[str] | None = None) -> None:
+    """What the law asks of an interview before anyone signs it (issue 25, finding 8), through
+    the core: ``certs`` (TEAM's by default) as 询问人, the first also 记录人, the interviewee
+    identified, each 询问人's 执法证件 shown, every right told (the 回避 notice answered), the
+    interviewee's own confirmation."""
+    from inspector.record.content import update_interview
+    from inspector.record.interview import (
+        record_credentials_shown,
+        record_rights_told,
+        set_confirmation,
+        set_interviewers,
+    )
+    from inspector.record.interview_rules import RIGHTS
+
+    chosen = list(certs or [member.cert_no for member in TEAM])
+    set_interviewers(ws, interview, chosen)
+    update_interview(ws, interview, recorder=chosen[0], id_no="11010519491231002X")
+    for cert in chosen:
+        record_credentials_shown(ws, interview, cert)
+    record_rights_told(ws, interview, list(RIGHTS), {"recusal": "不申请回避"})
+    set_confirmation(ws, interview, "以上笔录我已看过，与我所说的一致")

@@ -22,6 +22,8 @@ from inspector.workspace import Workspace
 from ui.interview_dialog import InterviewDialog, InterviewRecordDialog
 from ui.tasks import TaskRunner
 
+from .ledger_helpers import interview_ready
+
 PASSPHRASE = "口令-正确-1234"
 click = Qt.MouseButton.LeftButton
 
@@ -85,18 +87,33 @@ def test_interviewers_rights_and_confirmation_through_the_buttons(
     qtbot.waitUntil(lambda: dialog.shown_by.count() == 2)
     dialog.shown_by.setCurrentIndex(dialog.shown_by.findData("370100002"))
     qtbot.mouseClick(dialog.shown_button, click)
+    # Signing waits for what is not captured yet, named: 张伟's 执法证件, the rights.
+    qtbot.waitUntil(lambda: "询问人张伟（执法证号 370100001）出示执法证件" in dialog.status.text())
+    assert "李娜（执法证号 370100002）出示" not in dialog.status.text()
+    assert "告知申请执法人员回避的权利" in dialog.status.text()
+    dialog.shown_by.setCurrentIndex(dialog.shown_by.findData("370100001"))
+    qtbot.mouseClick(dialog.shown_button, click)
     for box in dialog.rights.values():
         box.setChecked(True)
-    dialog.reply.setText("不申请回避")
+    qtbot.mouseClick(dialog.rights_button, click)  # 回避 told, its answer not given: named
+    qtbot.waitUntil(lambda: "被询问人对回避告知的答复" in dialog.status.text())
+    # A reply per right, each kept with its own.
+    dialog.replies["recusal"].setText("不申请回避")
+    dialog.replies["truthful"].setText("明白")
     qtbot.mouseClick(dialog.rights_button, click)
+    qtbot.waitUntil(lambda: "告知" not in dialog.status.text())
     assert "确认意见" in dialog.status.text()
     dialog.confirmation.setText("以上笔录我已看过，与我所说的一致")
     qtbot.mouseClick(dialog.confirm_button, click)
     qtbot.waitUntil(lambda: "确认意见" not in dialog.status.text())
     view = get_interview(workspace, interview)
     assert [c for _n, c in view.interviewers] == ["370100001", "370100002"]
-    assert [c for _n, c, _at in view.credentials_shown] == ["370100002"]
-    assert {code for code, _at, _r in view.rights_told} == {"recusal", "truthful", "read_correct"}
+    assert {code: reply for code, _at, reply in view.rights_told} == {
+        "recusal": "不申请回避",
+        "truthful": "明白",
+        "read_correct": None,
+    }
+    assert [c for _n, c, _at in view.credentials_shown] == ["370100002", "370100001"]
     assert view.confirmation_text == "以上笔录我已看过，与我所说的一致"
 
 
@@ -116,11 +133,8 @@ def test_preview_print_save_and_sign_the_interview_record(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from inspector.record.interview import set_confirmation, set_interviewers
-
     inspection_id, interview = _visit(workspace)
-    set_interviewers(workspace, interview, ["370100001", "370100002"])
-    set_confirmation(workspace, interview, "以上笔录我已看过，与我所说的一致")
+    interview_ready(workspace, interview, ["370100001", "370100002"])
     store = KeyStore.of(workspace)
     for name, cert in (("张伟", "370100001"), ("李娜", "370100002")):
         store.self_signed_for_trials(name, cert, PASSPHRASE)
@@ -174,3 +188,58 @@ def test_preview_print_save_and_sign_the_interview_record(
     assert record is not None and record.signed_by == {"370100001", "370100002"}
     assert get_interview(workspace, interview).signed
     qtbot.waitUntil(lambda: not dialog.build_button.isEnabled())
+
+
+def test_the_confirmation_written_on_the_pad_through_the_buttons(
+    qtbot: QtBot, workspace: Workspace, warnings: list[str], tmp_path: Path
+) -> None:
+    """The interviewee writes the closing confirmation on the pad (手写确认…): kept as written
+    and printed as written; typing the words said later keeps the handwriting."""
+    from inspector.record.build import build_interview_record
+
+    inspection_id, interview = _visit(workspace)
+    dialog = InterviewDialog(workspace, TaskRunner(), inspection_id)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.current is not None and dialog.write_button.isEnabled())
+    assert "确认意见" in dialog.status.text()
+    unconfirmed, _ = build_interview_record(workspace, interview, tmp_path / "before.pdf")
+    qtbot.mouseClick(dialog.write_button, click)
+    pad = dialog.confirmation_pad
+    qtbot.waitUntil(pad.isVisible)
+    qtbot.mouseClick(pad.save_button, click)  # nothing written yet: asked to write, kept open
+    assert warnings == ["请先在框内书写"] and pad.isVisible()
+    assert get_interview(workspace, interview).confirmation_png is None
+    canvas = pad.pad.canvas
+    points = [(30, 60), (90, 120), (160, 50), (260, 130), (380, 70)]
+    qtbot.mousePress(canvas, click, pos=QPoint(*points[0]))
+    for x, y in points[1:]:
+        qtbot.mouseMove(canvas, QPoint(x, y))
+    qtbot.mouseRelease(canvas, click, pos=QPoint(*points[-1]))
+    qtbot.mouseClick(pad.save_button, click)
+    qtbot.waitUntil(lambda: "确认意见" not in dialog.status.text())
+    assert warnings == ["请先在框内书写"] and not pad.isVisible()
+    view = get_interview(workspace, interview)
+    assert view.confirmation_png and view.confirmation_text is None
+    assert view.confirmation_strokes and len(view.confirmation_strokes[0]) == len(points)
+    assert not dialog.handwriting.pixmap().isNull()  # shown beside the typed words
+
+    confirmed, _ = build_interview_record(workspace, interview, tmp_path / "after.pdf")
+
+    def images(pdf: Path) -> list[str]:
+        listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True)
+        return [line for line in listing.stdout.splitlines()[2:] if line.split()[2] == "image"]
+
+    text = subprocess.run(["pdftotext", str(confirmed), "-"], capture_output=True, text=True)
+    assert "被询问人核对笔录后的确认意见" in text.stdout
+    assert len(images(confirmed)) == len(images(unconfirmed)) + 1  # the handwriting itself
+
+    # The words said, typed afterwards: the handwriting stays.
+    dialog.confirmation.setText("以上笔录我已看过，与我所说的一致")
+    qtbot.mouseClick(dialog.confirm_button, click)
+    qtbot.waitUntil(
+        lambda: get_interview(workspace, interview).confirmation_text is not None, timeout=5000
+    )
+    after = get_interview(workspace, interview)
+    assert after.confirmation_png == view.confirmation_png
+    assert after.confirmation_text == "以上笔录我已看过，与我所说的一致"
+    assert warnings == ["请先在框内书写"]

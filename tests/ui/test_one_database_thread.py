@@ -22,14 +22,13 @@ from inspector.inspections import get_inspection, record_answer
 from inspector.progress import Cancelled
 from inspector.resources import resource_path
 from inspector.workspace import Workspace
+from tests.helpers.homes import PHOTOS
+from tests.helpers.ledger import plan
 from tests.helpers.tasks import inline_tasks
 from tests.helpers.threads import UI, ui_thread_guard
 from ui.autosave import AutoSaver
 from ui.ops import OpChanges, ops
 from ui.tasks import SignalReporter, TaskRunner
-
-from tests.helpers.homes import PHOTOS
-from tests.helpers.ledger import plan
 
 # A long task written the old way: a function of ui/ that opens sessions, handed to the runner.
 OLD_TASK = (

@@ -34,7 +34,7 @@ from tests.helpers.bundle import (
     sign_by_keys,
     zip_info,
 )
-from tests.helpers.cli import Cli
+from tests.helpers.cli import Cli, interview_ready
 from tests.helpers.signing_pki import CA, make_ca, make_p12
 
 ZHANG = ("张伟", "370100001")
@@ -209,10 +209,7 @@ def test_a_signed_interview_rewritten_in_the_bundle_is_refused(
     interview = json.loads(out)[0]["id"]
     strokes = tmp_path / "s.json"
     strokes.write_text(json.dumps(STROKES), encoding="utf-8")
-    # What the law asks of an interview before anyone signs it (issue 25, finding 8).
-    cli("interview", "interviewers", interview, "370100001", "370100002")
-    cli("interview", "edit", interview, "--recorder", "370100001", "--id-no", "11010519491231002X")
-    cli("interview", "confirm", interview, "--text", "以上笔录我已看过，与我所说的一致")
+    interview_ready(cli, interview)  # what the law asks of it first (issue 25, finding 8)
     cli("record", "sign-hand", inspection_id, "--role", "interviewee", "--name", "王某",
         "--strokes", str(strokes), "--interview", interview)  # fmt: skip
     for name, cert in (("张伟", "370100001"), ("李娜", "370100002")):

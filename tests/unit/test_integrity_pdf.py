@@ -496,25 +496,16 @@ def test_a_swapped_interview_record_is_refused_at_signing(
     workspace: object, tmp_path: Path
 ) -> None:
     from inspector.record.build import build_interview_record
-    from inspector.record.content import (
-        add_question,
-        add_signature,
-        new_interview,
-        update_interview,
-    )
-    from inspector.record.interview import set_confirmation, set_interviewers
+    from inspector.record.content import add_question, add_signature, new_interview
     from inspector.record.signing import sign_record
-    from tests.helpers.ledger import PASSPHRASE, STROKES, TEAM, plan, team_keys
+    from tests.helpers.ledger import PASSPHRASE, STROKES, TEAM, interview_ready, plan, team_keys
 
     ws = workspace
     team = team_keys(ws)  # type: ignore[arg-type]
     inspection_id = plan(ws, "历城区某诊所")  # type: ignore[arg-type]
     interview = new_interview(ws, inspection_id, "刘某", role="患者家属")  # type: ignore[arg-type]
     add_question(ws, interview, "病人晚上在哪里住？", "在家住")  # type: ignore[arg-type]
-    # What the law asks of an interview before anyone signs it (issue 25, finding 8).
-    set_interviewers(ws, interview, [member.cert_no for member in TEAM])  # type: ignore[arg-type]
-    update_interview(ws, interview, recorder=TEAM[0].cert_no, id_no="11010519491231002X")  # type: ignore[arg-type]
-    set_confirmation(ws, interview, "以上笔录我已看过，与我所说的一致")  # type: ignore[arg-type]
+    interview_ready(ws, interview)  # type: ignore[arg-type]  # what the law asks first (finding 8)
     add_signature(ws, inspection_id, "interviewee", "刘某", STROKES, interview_id=interview)  # type: ignore[arg-type]
     for member in TEAM:
         add_signature(ws, inspection_id, "inspector", member.name, STROKES,  # type: ignore[arg-type]
