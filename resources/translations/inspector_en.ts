@@ -876,6 +876,34 @@ Checked %2/%3, problems found %4</translation>
     </message>
 </context>
 <context>
+    <name>ConfirmationPad</name>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="558"/>
+        <source>被询问人手写确认意见</source>
+        <translation>Interviewee's handwritten confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="563"/>
+        <source>请被询问人核对笔录后，在下框内亲笔写下确认意见，如“以上笔录我已看过，与我所说的一致”。</source>
+        <translation>After checking the record, the interviewee writes the confirmation by hand in the box below, e.g. "I have read the above record; it matches what I said."</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="571"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="573"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="585"/>
+        <source>请先在框内书写</source>
+        <translation>Please write in the box first</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <location filename="../../ui/bundle_dialog.py" line="350"/>
@@ -3195,6 +3223,16 @@ Checked %2/%3, problems found %4</translation>
         <translation>Each person present needs a name</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="824"/>
+        <source>没有“{name}”这项告知：应为 {value}</source>
+        <translation>There is no notice "{name}": it should be one of {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="825"/>
+        <source>答复须针对本次告知的事项：{value}</source>
+        <translation>A reply must be to a notice given in this call: {value}</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="489"/>
         <source>请选择保留本机版本（local）或交接包版本（incoming）</source>
         <translation>Choose to keep this laptop&apos;s version (local) or the bundle&apos;s (incoming)</translation>
@@ -4484,335 +4522,350 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>InterviewDialog</name>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="84"/>
+        <location filename="../../ui/interview_dialog.py" line="85"/>
         <source>询问笔录</source>
         <translation>Interview records</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="92"/>
+        <location filename="../../ui/interview_dialog.py" line="93"/>
         <source>被询问人姓名</source>
         <translation>Name of the person interviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="93"/>
+        <location filename="../../ui/interview_dialog.py" line="94"/>
         <source>新建询问笔录</source>
         <translation>New interview record</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="95"/>
+        <location filename="../../ui/interview_dialog.py" line="96"/>
         <source>本检查的询问笔录</source>
         <translation>Interview records of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="105"/>
+        <location filename="../../ui/interview_dialog.py" line="106"/>
         <source>如 医生、护士长、患者家属</source>
         <translation>e.g. doctor, head nurse, patient&apos;s relative</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="109"/>
+        <location filename="../../ui/interview_dialog.py" line="110"/>
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="110"/>
+        <location filename="../../ui/interview_dialog.py" line="111"/>
         <source>保存被询问人和记录人</source>
         <translation>Save interviewee and recorder</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="112"/>
+        <location filename="../../ui/interview_dialog.py" line="113"/>
         <source>被询问人</source>
         <translation>Interviewee</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="113"/>
+        <location filename="../../ui/interview_dialog.py" line="114"/>
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="114"/>
+        <location filename="../../ui/interview_dialog.py" line="115"/>
         <source>身份证件号码</source>
         <translation>ID document number</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="115"/>
+        <location filename="../../ui/interview_dialog.py" line="116"/>
         <source>询问地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="117"/>
+        <location filename="../../ui/interview_dialog.py" line="118"/>
         <source>如 本单位职工、参保人员</source>
         <translation>e.g. staff of the unit, insured person</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="118"/>
+        <location filename="../../ui/interview_dialog.py" line="119"/>
         <source>记录人</source>
         <translation>Recorder</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="119"/>
+        <location filename="../../ui/interview_dialog.py" line="120"/>
         <source>与被检查单位的关系</source>
         <translation>Relation to the party</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="128"/>
+        <location filename="../../ui/interview_dialog.py" line="129"/>
         <source>选定询问人</source>
         <translation>Set the interviewers</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="130"/>
+        <location filename="../../ui/interview_dialog.py" line="131"/>
         <source>询问人</source>
         <translation>Interviewers</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="133"/>
+        <location filename="../../ui/interview_dialog.py" line="134"/>
         <source>已出示执法证件</source>
         <translation>Showed the enforcement certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="138"/>
+        <location filename="../../ui/interview_dialog.py" line="139"/>
         <source>出示执法证件</source>
         <translation>Enforcement certificate shown</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="141"/>
-        <source>被询问人的答复，如 不申请回避</source>
-        <translation>The interviewee's reply, e.g. no recusal asked</translation>
+        <location filename="../../ui/interview_dialog.py" line="144"/>
+        <source>答复，如 不申请回避</source>
+        <translation>Reply, e.g. does not request recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="142"/>
+        <location filename="../../ui/interview_dialog.py" line="146"/>
+        <source>答复（如有）</source>
+        <translation>Reply (if any)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="147"/>
         <source>记录告知</source>
         <translation>Record what was told</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="149"/>
+        <location filename="../../ui/interview_dialog.py" line="156"/>
         <source>告知事项</source>
         <translation>Rights and duties told</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="152"/>
+        <location filename="../../ui/interview_dialog.py" line="159"/>
         <source>照录被询问人的原话，如 以上笔录我已看过，与我所说的一致</source>
         <translation>The interviewee's own words, e.g. I have read the above and it is what I said</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="154"/>
+        <location filename="../../ui/interview_dialog.py" line="161"/>
         <source>记录确认意见</source>
         <translation>Record the confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="159"/>
+        <location filename="../../ui/interview_dialog.py" line="164"/>
+        <source>手写确认…</source>
+        <translation>Handwritten confirmation…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="172"/>
         <source>被询问人确认</source>
         <translation>Interviewee's confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="163"/>
-        <location filename="../../ui/interview_dialog.py" line="174"/>
+        <location filename="../../ui/interview_dialog.py" line="176"/>
+        <location filename="../../ui/interview_dialog.py" line="187"/>
         <source>问</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="163"/>
+        <location filename="../../ui/interview_dialog.py" line="176"/>
         <source>答</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="171"/>
+        <location filename="../../ui/interview_dialog.py" line="184"/>
         <source>问答（双击修改；清空问题即删去这一问）</source>
         <translation>Questions and answers (double-click to correct; empty a question to remove it)</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="176"/>
+        <location filename="../../ui/interview_dialog.py" line="189"/>
         <source>答（照录被询问人的回答）</source>
         <translation>Answer (as the interviewee said it)</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="178"/>
+        <location filename="../../ui/interview_dialog.py" line="191"/>
         <source>记录这一问答</source>
         <translation>Record this question and answer</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="187"/>
+        <location filename="../../ui/interview_dialog.py" line="200"/>
         <source>生成询问笔录 PDF</source>
         <translation>Make the interview record PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="189"/>
+        <location filename="../../ui/interview_dialog.py" line="202"/>
         <source>预览、打印、签名…</source>
         <translation>Preview, print, sign…</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="191"/>
+        <location filename="../../ui/interview_dialog.py" line="204"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="221"/>
+        <location filename="../../ui/interview_dialog.py" line="234"/>
         <source>（回避）</source>
         <translation> (recused)</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="264"/>
+        <location filename="../../ui/interview_dialog.py" line="277"/>
         <source> · 已签名</source>
         <translation> · signed</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="320"/>
+        <location filename="../../ui/interview_dialog.py" line="335"/>
         <source>还没有询问笔录：填写被询问人姓名后新建。</source>
         <translation>No interview record yet: enter the interviewee&apos;s name, then create one.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="322"/>
+        <location filename="../../ui/interview_dialog.py" line="337"/>
         <source>已数字签名：不能再修改。</source>
         <translation>Signed digitally: it can no longer be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="326"/>
+        <location filename="../../ui/interview_dialog.py" line="341"/>
         <source>签名前还需：%1</source>
         <translation>Still needed before signing: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="328"/>
+        <location filename="../../ui/interview_dialog.py" line="343"/>
         <source>数字签名前可以修改；被询问人核对后签名。</source>
         <translation>It can be corrected until it is signed digitally; the interviewee reads it over, then signs.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="375"/>
+        <location filename="../../ui/interview_dialog.py" line="391"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="449"/>
+        <location filename="../../ui/interview_dialog.py" line="465"/>
         <source>已生成询问笔录。</source>
         <translation>The interview record was made.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="451"/>
+        <location filename="../../ui/interview_dialog.py" line="467"/>
         <source>无法生成</source>
         <translation>Cannot make it</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="453"/>
+        <location filename="../../ui/interview_dialog.py" line="469"/>
         <source>正在生成询问笔录…</source>
         <translation>Making the interview record…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/interview_dialog.py" line="538"/>
+        <source>被询问人手写的确认意见</source>
+        <translation>The interviewee's handwritten confirmation</translation>
     </message>
 </context>
 <context>
     <name>InterviewRecordDialog</name>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="528"/>
-        <location filename="../../ui/interview_dialog.py" line="531"/>
-        <location filename="../../ui/interview_dialog.py" line="587"/>
+        <location filename="../../ui/interview_dialog.py" line="611"/>
+        <location filename="../../ui/interview_dialog.py" line="614"/>
+        <location filename="../../ui/interview_dialog.py" line="670"/>
         <source>询问笔录</source>
         <translation>Interview record</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="538"/>
+        <location filename="../../ui/interview_dialog.py" line="621"/>
         <source>生成 / 更新笔录</source>
         <translation>Make / update the record</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="541"/>
+        <location filename="../../ui/interview_dialog.py" line="624"/>
         <source>手写签名（签在本笔录当前内容上，内容改动后须重签）</source>
         <translation>Handwritten signatures (on the record as it is now; a change means signing again)</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="546"/>
+        <location filename="../../ui/interview_dialog.py" line="629"/>
         <source>保存签名</source>
         <translation>Save signature</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="552"/>
-        <location filename="../../ui/interview_dialog.py" line="557"/>
-        <location filename="../../ui/interview_dialog.py" line="686"/>
+        <location filename="../../ui/interview_dialog.py" line="635"/>
+        <location filename="../../ui/interview_dialog.py" line="640"/>
+        <location filename="../../ui/interview_dialog.py" line="769"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="559"/>
+        <location filename="../../ui/interview_dialog.py" line="642"/>
         <source>密钥</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="560"/>
+        <location filename="../../ui/interview_dialog.py" line="643"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="563"/>
+        <location filename="../../ui/interview_dialog.py" line="646"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="601"/>
+        <location filename="../../ui/interview_dialog.py" line="684"/>
         <source>被询问人 %1</source>
         <translation>Interviewee %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="615"/>
+        <location filename="../../ui/interview_dialog.py" line="698"/>
         <source>还没有生成笔录。</source>
         <translation>The record has not been made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="617"/>
+        <location filename="../../ui/interview_dialog.py" line="700"/>
         <source>笔录编号 %1</source>
         <translation>Record no. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="619"/>
+        <location filename="../../ui/interview_dialog.py" line="702"/>
         <source>✓ 与当前数据一致</source>
         <translation>✓ Matches the current data</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="621"/>
+        <location filename="../../ui/interview_dialog.py" line="704"/>
         <source>✗ 数据有变更，请重新生成</source>
         <translation>✗ The data changed: make it again</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="626"/>
+        <location filename="../../ui/interview_dialog.py" line="709"/>
         <source>已数字签名：%1</source>
         <translation>Signed digitally by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="631"/>
+        <location filename="../../ui/interview_dialog.py" line="714"/>
         <source>签名前还需：%1</source>
         <translation>Still needed before signing: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="647"/>
+        <location filename="../../ui/interview_dialog.py" line="730"/>
         <source>无法生成</source>
         <translation>Cannot make it</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="649"/>
+        <location filename="../../ui/interview_dialog.py" line="732"/>
         <source>正在生成询问笔录…</source>
         <translation>Making the interview record…</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="657"/>
+        <location filename="../../ui/interview_dialog.py" line="740"/>
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="657"/>
+        <location filename="../../ui/interview_dialog.py" line="740"/>
         <source>请先在签名框内签名</source>
         <translation>Please sign in the box first</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="676"/>
+        <location filename="../../ui/interview_dialog.py" line="759"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="686"/>
+        <location filename="../../ui/interview_dialog.py" line="769"/>
         <source>没有本笔录询问人或记录人的密钥</source>
         <translation>No key of this record's interviewers or recorder</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="698"/>
+        <location filename="../../ui/interview_dialog.py" line="781"/>
         <source>未签名</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/interview_dialog.py" line="700"/>
+        <location filename="../../ui/interview_dialog.py" line="783"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
@@ -6234,153 +6287,126 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../ui/record_dialog.py" line="64"/>
-        <location filename="../../ui/record_dialog.py" line="138"/>
-        <location filename="../../ui/record_dialog.py" line="167"/>
+        <location filename="../../ui/record_dialog.py" line="51"/>
+        <location filename="../../ui/record_dialog.py" line="56"/>
+        <location filename="../../ui/record_dialog.py" line="118"/>
         <source>检查记录</source>
         <translation>Inspection record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="82"/>
+        <location filename="../../ui/record_dialog.py" line="69"/>
         <source>生成 / 更新记录</source>
         <translation>Make / update record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="83"/>
+        <location filename="../../ui/record_dialog.py" line="70"/>
         <source>签名…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="84"/>
-        <source>打印…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/record_dialog.py" line="85"/>
-        <source>另存为…</source>
-        <translation>Save as…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/record_dialog.py" line="86"/>
+        <location filename="../../ui/record_dialog.py" line="71"/>
         <source>制作更正记录…</source>
         <translation>Make an amendment…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="88"/>
+        <location filename="../../ui/record_dialog.py" line="73"/>
         <source>已签名的记录不能修改：更正是一项新的检查，关联原记录，原记录保持不变</source>
         <translation>A signed record cannot change: a correction is a new inspection linked to it, and the original stays as it is</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="90"/>
+        <location filename="../../ui/record_dialog.py" line="75"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="173"/>
+        <location filename="../../ui/record_dialog.py" line="141"/>
         <source>还没有生成记录。</source>
         <translation>No record has been made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="175"/>
+        <location filename="../../ui/record_dialog.py" line="143"/>
         <source>&lt;b&gt;记录编号&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Record no.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="176"/>
+        <location filename="../../ui/record_dialog.py" line="144"/>
         <source>生成于 %1</source>
         <translation>Made on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="179"/>
+        <location filename="../../ui/record_dialog.py" line="147"/>
         <source>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ 与当前数据一致&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ matches the current data&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="182"/>
+        <location filename="../../ui/record_dialog.py" line="150"/>
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ 记录生成后数据有变更，请重新生成&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ the data changed after the record was made: make it again&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="185"/>
+        <location filename="../../ui/record_dialog.py" line="153"/>
         <source>&lt;b&gt;签名&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="187"/>
+        <location filename="../../ui/record_dialog.py" line="155"/>
         <source>（组长）</source>
         <translation> (leader)</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="189"/>
+        <location filename="../../ui/record_dialog.py" line="157"/>
         <source>手写 ✓</source>
         <translation>by hand ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="189"/>
+        <location filename="../../ui/record_dialog.py" line="157"/>
         <source>手写 —</source>
         <translation>by hand —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="190"/>
+        <location filename="../../ui/record_dialog.py" line="158"/>
         <source>数字 ✓</source>
         <translation>digital ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="190"/>
+        <location filename="../../ui/record_dialog.py" line="158"/>
         <source>数字 —</source>
         <translation>digital —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="195"/>
+        <location filename="../../ui/record_dialog.py" line="163"/>
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;还需手写签名：%1&lt;/span&gt;</source>
         <translation>&lt;span style='color:#b3261e'&gt;Still to sign by hand: %1&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="197"/>
+        <location filename="../../ui/record_dialog.py" line="165"/>
         <source>&lt;b&gt;已签名锁定&lt;/b&gt;：不能再修改，更正须制作更正记录。</source>
         <translation>&lt;b&gt;Signed and locked&lt;/b&gt;: no more changes; corrections need an amendment record.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="209"/>
+        <location filename="../../ui/record_dialog.py" line="177"/>
         <source>无法生成记录</source>
         <translation>Cannot make the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="211"/>
+        <location filename="../../ui/record_dialog.py" line="179"/>
         <source>正在生成检查记录…</source>
         <translation>Making the inspection record…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="219"/>
+        <location filename="../../ui/record_dialog.py" line="187"/>
         <source>制作更正记录</source>
         <translation>Make an amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="221"/>
+        <location filename="../../ui/record_dialog.py" line="189"/>
         <source>将新建一项更正检查，复制原检查的答案和证据供修改；原记录保持不变。继续吗？</source>
         <translation>A new correcting inspection will be made with a copy of the original&apos;s answers and evidence to edit; the original stays as it is. Go on?</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="240"/>
+        <location filename="../../ui/record_dialog.py" line="208"/>
         <source>无法更正</source>
         <translation>Cannot amend</translation>
-    </message>
-    <message>
-        <location filename="../../ui/record_dialog.py" line="259"/>
-        <location filename="../../ui/record_dialog.py" line="262"/>
-        <source>无法打印</source>
-        <translation>Cannot print</translation>
-    </message>
-    <message>
-        <location filename="../../ui/record_dialog.py" line="271"/>
-        <location filename="../../ui/record_dialog.py" line="277"/>
-        <source>另存检查记录</source>
-        <translation>Save a copy of the record</translation>
-    </message>
-    <message>
-        <location filename="../../ui/record_dialog.py" line="271"/>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -6396,19 +6422,19 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_preview.py" line="176"/>
-        <location filename="../../ui/record_preview.py" line="179"/>
+        <location filename="../../ui/record_preview.py" line="178"/>
+        <location filename="../../ui/record_preview.py" line="181"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/record_preview.py" line="189"/>
-        <location filename="../../ui/record_preview.py" line="196"/>
+        <location filename="../../ui/record_preview.py" line="191"/>
+        <location filename="../../ui/record_preview.py" line="198"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/record_preview.py" line="189"/>
+        <location filename="../../ui/record_preview.py" line="191"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
