@@ -797,6 +797,9 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "密钥"),
         QT_TRANSLATE_NOOP("Core", "证书"),
         QT_TRANSLATE_NOOP("Core", "设备"),
+        # The central service under attack (issue 28, inspector/central/: app.py, office.py,
+        # service.py, store.py): queued sign-ins, size limits, malformed parameters, full disks.
+        QT_TRANSLATE_NOOP("Core", "登录的人太多，请 {seconds} 秒后再试"),
     )
 )
 

@@ -30,7 +30,7 @@ from inspector.central.auth import (
     UNSIGNED,
     Unauthorized,
 )
-from inspector.central.office import SESSION_HOURS, Office, OfficeUser
+from inspector.central.office import RETRY_AFTER, SESSION_HOURS, Busy, Office, OfficeUser
 from inspector.central.service import Central, Device, Refused, publication, publications
 from inspector.central.store import UploadMismatch
 from inspector.errors import InspectorError
@@ -257,9 +257,14 @@ def make_app(central: Central) -> Starlette:
         expected = request.cookies.get(LOGIN_COOKIE) or ""
         if not expected or not hmac.compare_digest(form.get("csrf", ""), expected):
             return login_page(request, next_page, "页面已过期，请重新登录", 403)
-        token = await run_in_threadpool(
-            office_users.sign_in, form.get("name", "").strip(), form.get("password", "")
-        )
+        try:
+            token = await run_in_threadpool(
+                office_users.sign_in, form.get("name", "").strip(), form.get("password", "")
+            )
+        except Busy as error:
+            busy = login_page(request, next_page, str(error), 503)
+            busy.headers["Retry-After"] = str(RETRY_AFTER)
+            return busy
         if token is None:
             return login_page(request, next_page, "用户名或口令不正确（或尝试次数过多）", 401)
         response = RedirectResponse(next_page, status_code=303)

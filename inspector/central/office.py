@@ -10,6 +10,7 @@ import base64
 import hashlib
 import hmac
 import secrets
+import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -20,12 +21,22 @@ from sqlalchemy.dialects.postgresql import insert
 
 from inspector.central import schema as s
 from inspector.crypto.vault import ARGON2, kdf  # the laptop's passphrase KDF and its settings
-from inspector.errors import InvalidInput
+from inspector.errors import InspectorError, InvalidInput
 
 SESSION_HOURS = 8  # a working day; then the user signs in again
 MIN_PASSWORD = 10
 MAX_FAILURES = 5  # wrong passwords for one name within LOCKOUT_SECONDS: then refused a while
 LOCKOUT_SECONDS = 15 * 60
+# Sign-ins waiting for their password check at once. Argon2id runs one at a time per process
+# (inspector/crypto/vault.py: concurrent ones deadlock in OpenSSL), about 0.1-0.3 s each: a
+# queue of 8 is answered within a few seconds; more are told to come back (503, Retry-After)
+# instead of holding the server's threads.
+SIGN_IN_QUEUE = 8
+RETRY_AFTER = 5  # seconds, the Retry-After of a full queue
+
+
+class Busy(InspectorError):
+    """The server is checking as many passwords as it queues: try again shortly."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +96,7 @@ class Office:
         # does (the time would otherwise tell which names exist).
         self._dummy = _encode(secrets.token_hex(8))
         self._failures: dict[str, list[float]] = {}  # name → when its wrong passwords came
+        self._queue = threading.BoundedSemaphore(SIGN_IN_QUEUE)
 
     def add_user(self, name: str, password: str, district: str | None = None) -> None:
         name = name.strip()
@@ -133,7 +145,12 @@ class Office:
         recent = [t for t in self._failures.get(name, []) if moment - t < LOCKOUT_SECONDS]
         if len(recent) >= MAX_FAILURES:
             return None
-        token = self._sign_in(name, password)
+        if not self._queue.acquire(blocking=False):
+            raise Busy("登录的人太多，请 {seconds} 秒后再试", seconds=RETRY_AFTER)
+        try:
+            token = self._sign_in(name, password)
+        finally:
+            self._queue.release()
         if token is None:
             self._failures[name] = [*recent, moment][-MAX_FAILURES:]
         else:
