@@ -14,6 +14,7 @@ import http.client
 import re
 import ssl
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -45,8 +46,9 @@ def _all_finish(work: list[Any]) -> list[Any]:
     threads = [threading.Thread(target=run, args=(i,), daemon=True) for i in range(len(work))]
     for thread in threads:
         thread.start()
+    deadline = time.monotonic() + WAIT  # one deadline for all, not WAIT each
     for thread in threads:
-        thread.join(timeout=WAIT)
+        thread.join(timeout=max(0.0, deadline - time.monotonic()))
     hung = [i for i, thread in enumerate(threads) if thread.is_alive()]
     assert hung == [], f"threads {hung} never returned"
     return results
@@ -140,7 +142,7 @@ def call(
     length = len(body) if declared is None else declared
     fields = {"host": "127.0.0.1", **(headers or {})}
     if length or method in ("POST", "PUT"):
-        fields["content-length"] = str(length)
+        fields.setdefault("content-length", str(length))
     scope = {
         "type": "http",
         "asgi": {"version": "3.0"},
@@ -229,3 +231,115 @@ def test_sign_ins_beyond_the_queue_are_told_to_come_back(
     assert "登录的人太多" in answer.text and "inspector_office" not in answer.headers.get(
         "set-cookie", ""
     )
+
+
+# --- 2. body sizes and connections --------------------------------------------------------------
+
+HOSTILE = 300 * 1000 * 1000  # the harness's 300 MB body
+
+
+@pytest.mark.parametrize("path", ["/api/enroll", "/office/login", "/api/push/x/files?name=a"])
+def test_a_300_mb_body_is_refused_before_a_byte_of_it_is_read(app: Any, path: str) -> None:
+    """A 300 MB body (declared) to enrollment, the sign-in form or an unauthenticated upload:
+    413 with the limit, and the app took in none of it (it held 600 MiB for each)."""
+    answer = call(app, "POST" if "files" not in path else "PUT", path, declared=HOSTILE)
+    assert answer.status == 413, answer.text
+    assert answer.read == 0
+    assert "请求过大" in answer.text and answer.headers["connection"] == "close"
+    if path.startswith("/api/"):
+        sent = json_of(answer)
+        assert sent["template"] == "请求过大（此处至多 {limit} 字节），服务器未接收"
+        assert sent["values"]["limit"] < HOSTILE
+
+
+def json_of(answer: Answer) -> dict[str, Any]:
+    import json
+
+    found: dict[str, Any] = json.loads(answer.body)
+    return found
+
+
+def test_a_body_without_a_length_is_cut_off_at_the_limit(app: Any) -> None:
+    """Chunked (no Content-Length): read only up to the route's limit, then 413."""
+    from inspector.central.limits import body_limit
+
+    limit = body_limit("/api/enroll")
+    state = {"read": 0}
+
+    async def endless() -> dict[str, Any]:
+        state["read"] += 1 << 16
+        assert state["read"] < 64 << 20, "the app kept reading"
+        return {"type": "http.request", "body": bytes(1 << 16), "more_body": True}
+
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+        "scheme": "https", "path": "/api/enroll", "raw_path": b"/api/enroll", "root_path": "",
+        "query_string": b"", "headers": [(b"transfer-encoding", b"chunked")],
+        "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 443),
+    }  # fmt: skip
+    asyncio.run(app(scope, endless, send))
+    assert sent[0]["status"] == 413
+    assert state["read"] <= limit + (1 << 16)
+
+
+def test_a_bad_content_length_is_a_400(app: Any) -> None:
+    answer = call(app, "POST", "/api/enroll", headers={"content-length": "-5"})
+    assert answer.status == 400 and "Content-Length" in answer.text
+
+
+def _raw(server: Server) -> ssl.SSLSocket:
+    import socket
+
+    context = ssl.create_default_context(cafile=str(server.tls.ca))
+    raw = socket.create_connection(("127.0.0.1", server.port), timeout=WAIT)
+    return context.wrap_socket(raw, server_hostname="127.0.0.1")
+
+
+def _read_all(connection: ssl.SSLSocket) -> bytes:
+    """Everything the server sends until it closes the connection (bounded by the timeout)."""
+    got = b""
+    while True:
+        try:
+            data = connection.recv(65536)
+        except (ConnectionResetError, ssl.SSLError):
+            return got
+        if not data:
+            return got
+        got += data
+
+
+def test_the_server_answers_a_hostile_length_and_closes_idle_connections(
+    server: Server,
+) -> None:
+    """Over the real server: a declared 300 MB body is answered 413 and the connection closed
+    without waiting for the body; a connection that sends nothing, or headers a byte at a time
+    and then stops, is closed after --header-seconds (it was held for ever); beyond
+    --max-connections a request is answered 503."""
+    server.kill()
+    server.options = ["--header-seconds", "1", "--max-connections", "3"]
+    server.start()
+    with _raw(server) as hostile:
+        hostile.sendall(
+            b"POST /api/enroll HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: application/json\r\nContent-Length: 300000000\r\n\r\n{"
+        )
+        answer = _read_all(hostile)  # returns: the server closed it, the body never sent
+    assert answer.startswith(b"HTTP/1.1 413 "), answer[:200]
+    assert "请求过大".encode() in answer
+    with _raw(server) as idle, _raw(server) as slow:
+        slow.sendall(b"GET /office/login HTTP/1.1\r\nHo")
+        assert _read_all(idle) == b"" and _read_all(slow) == b""
+    held = [_raw(server) for _ in range(3)]
+    try:
+        held[-1].sendall(b"GET /office/login HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        assert _read_all(held[-1]).startswith(b"HTTP/1.1 503 ")
+    finally:
+        for connection in held:
+            connection.close()
+    status, _, _ = _https(server, "GET", "/office/login")
+    assert status == 200  # and the server serves on

@@ -800,6 +800,8 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         # The central service under attack (issue 28, inspector/central/: app.py, office.py,
         # service.py, store.py): queued sign-ins, size limits, malformed parameters, full disks.
         QT_TRANSLATE_NOOP("Core", "登录的人太多，请 {seconds} 秒后再试"),
+        QT_TRANSLATE_NOOP("Core", "请求过大（此处至多 {limit} 字节），服务器未接收"),
+        QT_TRANSLATE_NOOP("Core", "请求的长度（Content-Length）无效"),
     )
 )
 

@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlencode
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -30,12 +31,12 @@ from inspector.central.auth import (
     UNSIGNED,
     Unauthorized,
 )
+from inspector.central.limits import MAX_CHUNK, BodyLimit
 from inspector.central.office import RETRY_AFTER, SESSION_HOURS, Busy, Office, OfficeUser
 from inspector.central.service import Central, Device, Refused, publication, publications
 from inspector.central.store import UploadMismatch
 from inspector.errors import InspectorError
 
-MAX_CHUNK = 16 << 20
 PAGE = 50
 SESSION_COOKIE = "inspector_office"
 LOGIN_COOKIE = "inspector_login"  # the sign-in form's CSRF token (double submit)
@@ -424,7 +425,8 @@ def make_app(central: Central) -> Starlette:
             Route("/office/inspections/{id}", signed_in(show)),
             Route("/office/inspections/{id}/records/{record}.pdf", signed_in(record_pdf)),
             Route("/office/inspections/{id}/files/{name}", signed_in(stored_file)),
-        ]
+        ],
+        middleware=[Middleware(BodyLimit)],  # each route's body limit, before it is read
     )
 
 
