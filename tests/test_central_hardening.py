@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 import pytest
 
@@ -149,7 +149,7 @@ def call(
         "http_version": "1.1",
         "method": method,
         "scheme": "https",
-        "path": path,
+        "path": unquote(path),
         "raw_path": path.encode(),
         "query_string": query.encode(),
         "root_path": "",
@@ -162,11 +162,15 @@ def call(
 
     async def receive() -> dict[str, Any]:
         if state["read"] >= length:
-            return {"type": "http.disconnect"}
+            if state.get("done"):
+                return {"type": "http.disconnect"}
+            state["done"] = True
+            return {"type": "http.request", "body": b"", "more_body": False}
         start = state["read"]
         data = body[start : start + piece] if start < len(body) else b""
         data = data or bytes(min(piece, length - start))
         state["read"] = start + len(data)
+        state["done"] = state["read"] >= length
         return {"type": "http.request", "body": data, "more_body": state["read"] < length}
 
     async def send(message: dict[str, Any]) -> None:
@@ -343,3 +347,78 @@ def test_the_server_answers_a_hostile_length_and_closes_idle_connections(
             connection.close()
     status, _, _ = _https(server, "GET", "/office/login")
     assert status == 200  # and the server serves on
+
+
+# --- 3. malformed parameters: a 400 with a message, never a 500 ------------------------------
+
+
+def test_a_json_body_nested_50000_deep_is_a_400(app: Any) -> None:
+    deep = b"[" * 50_000 + b"]" * 50_000
+    answer = call(app, "POST", "/api/enroll", deep, {"content-type": "application/json"})
+    assert answer.status == 400 and json_of(answer)["template"] == "登记请求无效"
+    nested = b'{"code": ' + deep + b"}"
+    assert call(app, "POST", "/api/enroll", nested).status == 400
+
+
+def test_a_push_id_that_is_no_id_is_a_400_before_the_database(app: Any) -> None:
+    """A NUL in a query's text is refused by PostgreSQL (a 500): the id is checked first."""
+    for path in ("/api/push/%00%25/commit", "/api/push/a%00/files?name=x&offset=0"):
+        answer = call(app, "POST" if path.endswith("commit") else "PUT", path)
+        assert answer.status == 400 and json_of(answer)["template"] == "推送编号无效：{bundle}"
+
+
+def _session(app: Any, central: Any, district: str | None = None) -> dict[str, str]:
+    from inspector.central.office import Office
+
+    Office(central.engine).add_user("局端王", PASSWORD, district)
+    answer = sign_in(app, "局端王", PASSWORD)
+    assert answer.status == 303, answer.text
+    token = re.search(r"inspector_office=([^;]+)", answer.headers["set-cookie"])
+    assert token is not None
+    return {"cookie": f"inspector_office={token.group(1)}"}
+
+
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [
+        ("page=%C2%B2", "页码无效：²"),  # "²".isdigit() is True; int("²") is not
+        ("page=99999999999999999999999", "页码无效"),  # an OFFSET beyond bigint
+        ("page=-1", "页码无效"),
+        ("district=%E5%8E%86%00", "筛选条件无效"),  # a NUL: PostgreSQL refuses it
+        ("district=" + "%E5%8E%BF" * 101, "筛选条件无效"),  # longer than the column
+        ("since=2025-13-01", "日期无效"),
+    ],
+)
+def test_a_malformed_office_list_parameter_is_a_400_with_a_message(
+    app: Any, central: Any, query: str, says: str
+) -> None:
+    headers = _session(app, central)
+    answer = call(app, "GET", f"/office?{query}", headers=headers)
+    assert answer.status == 400, answer.text
+    assert says in answer.text
+
+
+def test_the_last_day_there_is_lists_everything(app: Any, central: Any) -> None:
+    """``until=9999-12-31``: the day after it overflowed (500); it is simply every moment."""
+    headers = _session(app, central)
+    answer = call(app, "GET", "/office?until=9999-12-31", headers=headers)
+    assert answer.status == 200 and "共 0 次" in answer.text
+
+
+def test_a_team_district_longer_than_the_servers_column_is_refused_with_what_to_correct(
+    server: Server, cli: Any, tmp_path: Path
+) -> None:
+    """An inspection whose team's district is 101 characters: the commit failed with a
+    database error (500) on every retry. Now refused, saying which field of which
+    inspection to correct, and the server holds nothing of the push."""
+    from .test_bundle import _visit
+    from .test_central import _enroll, _push
+
+    long = "县" * 101
+    inspection = _visit(cli, tmp_path, "--team-district", long)
+    _enroll(cli, server)
+    _, err = _push(cli, expect=1)
+    assert "检查组所属区县过长" in err and inspection[:8] in err and "100" in err
+    assert server.sql("select count(*) from inspections").strip() == "0"
+    assert server.sql("select count(*) from rows").strip() == "0"
+    assert "500" not in err

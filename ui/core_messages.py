@@ -802,6 +802,16 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "登录的人太多，请 {seconds} 秒后再试"),
         QT_TRANSLATE_NOOP("Core", "请求过大（此处至多 {limit} 字节），服务器未接收"),
         QT_TRANSLATE_NOOP("Core", "请求的长度（Content-Length）无效"),
+        QT_TRANSLATE_NOOP("Core", "筛选条件无效：{value}"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "检查 {inspection} 的{field}过长或含无效字符（至多 {count} 个字符），请在本机改正后再推送",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "推送中有服务器无法保存的数据（{code}），已拒绝，服务器数据未改变"
+        ),
+        QT_TRANSLATE_NOOP("Core", "推送编号无效：{bundle}"),
+        QT_TRANSLATE_NOOP("Core", "页码无效：{page}"),
     )
 )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hmac
 import json
+import re
 import secrets
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -80,6 +81,26 @@ def _invalid(template: str, status: int = 400) -> JSONResponse:
     return JSONResponse(_message(InspectorError(template)), status_code=status)
 
 
+def _json(body: bytes) -> Any:
+    """A request's JSON; ValueError for anything else (a body nested 50,000 deep raised
+    RecursionError, answered 500)."""
+    try:
+        return json.loads(body)
+    except RecursionError as error:
+        raise ValueError("nested too deep") from error
+
+
+BUNDLE = re.compile(r"^[0-9A-Za-z-]{1,64}$")  # a push's id (a UUID) in a URL
+MAX_PAGE = 100_000  # the office list's pages (50 each): five million inspections
+
+
+def _bundle(request: Request) -> str:
+    bundle = str(request.path_params["bundle"])
+    if not BUNDLE.match(bundle):
+        raise InspectorError("推送编号无效：{bundle}", bundle=bundle[:40])
+    return bundle
+
+
 def _error(error: InspectorError) -> JSONResponse:
     body: dict[str, Any] = _message(error)
     if isinstance(error, Refused):
@@ -118,7 +139,7 @@ def make_app(central: Central) -> Starlette:
 
     async def enroll(request: Request) -> Response:
         try:
-            data = json.loads(await request.body())
+            data = _json(await request.body())
             result = await run_in_threadpool(
                 central.enroll,
                 str(data["code"]),
@@ -135,7 +156,7 @@ def make_app(central: Central) -> Starlette:
     async def push(request: Request) -> Response:
         try:
             device, body = await authenticated(request)
-            data = json.loads(body)
+            data = _json(body)
             result = await run_in_threadpool(
                 central.start_push,
                 device,
@@ -152,11 +173,12 @@ def make_app(central: Central) -> Starlette:
         try:
             if int(request.headers.get("content-length") or 0) > MAX_CHUNK:
                 return _invalid("分块过大", 413)
+            bundle = _bundle(request)
             device, body = await authenticated(request, files=True)
             offset = await run_in_threadpool(
                 central.put_chunk,
                 device,
-                request.path_params["bundle"],
+                bundle,
                 request.query_params["name"],
                 int(request.query_params["offset"]),
                 body,
@@ -171,10 +193,10 @@ def make_app(central: Central) -> Starlette:
         try:
             if int(request.headers.get("content-length") or 0) > MAX_CHUNK:
                 return _invalid("分块过大", 413)
+            bundle = _bundle(request)
+            bundle = _bundle(request)
             device, body = await authenticated(request, files=True)
-            offsets = await run_in_threadpool(
-                central.put_batch, device, request.path_params["bundle"], body
-            )
+            offsets = await run_in_threadpool(central.put_batch, device, bundle, body)
         except ValueError:
             return _invalid("上传请求无效")
         except InspectorError as error:
@@ -183,8 +205,9 @@ def make_app(central: Central) -> Starlette:
 
     async def commit(request: Request) -> Response:
         try:
+            bundle = _bundle(request)
             device, _body = await authenticated(request)
-            result = await run_in_threadpool(central.commit, device, request.path_params["bundle"])
+            result = await run_in_threadpool(central.commit, device, bundle)
         except InspectorError as error:
             return _error(error)
         return JSONResponse(result)
@@ -296,7 +319,11 @@ def make_app(central: Central) -> Starlette:
             k: q.get(k) or None for k in ("district", "type", "mode", "status", "since", "until")
         }
         asked = q.get("page") or "0"
-        page = int(asked) if asked.isdigit() else 0
+        # str.isdigit() takes "²" (and int() then fails): ASCII digits only, and a bound
+        if not (asked.isascii() and asked.isdigit()) or int(asked) > MAX_PAGE:
+            wrong = InspectorError("页码无效：{page}", page=asked[:20])
+            return HTMLResponse(f"<p>{_escape(str(wrong))}</p>", status_code=400, headers=PRIVATE)
+        page = int(asked)
         try:
             total, items = await run_in_threadpool(
                 lambda: central.list_inspections(
