@@ -422,3 +422,32 @@ def test_a_team_district_longer_than_the_servers_column_is_refused_with_what_to_
     assert server.sql("select count(*) from inspections").strip() == "0"
     assert server.sql("select count(*) from rows").strip() == "0"
     assert "500" not in err
+
+
+# --- 4. ids in URLs ------------------------------------------------------------------------------
+
+
+def test_an_inspection_id_in_a_url_is_no_pattern(app: Any, central: Any) -> None:
+    """``_6004b5f`` resolved the inspection 6004b5f… (LIKE's ``_``), ``%`` scanned: both are
+    404 now, on every office URL; the documented prefix of 8 characters still works."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import insert
+
+    from inspector.central import schema as s
+
+    inspection = "6004b5f0-0000-4000-8000-000000000001"
+    with central.engine.begin() as c:
+        c.execute(
+            insert(s.inspections).values(
+                id=inspection, institution="历城区某医院", district="历城区",
+                type="primary_care", mode="surprise", status="signed", device_id="ab" * 32,
+                pushed_at=datetime.now(UTC),
+            )
+        )  # fmt: skip
+    headers = _session(app, central)
+    assert call(app, "GET", "/office/inspections/6004b5f0", headers=headers).status == 200
+    for pattern in ("_004b5f0", "_6004b5f", "%25", "%25%25%25%25%25%25%25%25", "________"):
+        for tail in ("", "/records/x.pdf", "/files/" + "a" * 64 + ".jpg"):
+            answer = call(app, "GET", f"/office/inspections/{pattern}{tail}", headers=headers)
+            assert answer.status == 404, (pattern, tail, answer.status)
