@@ -135,6 +135,7 @@ def call(
     body: bytes = b"",
     headers: dict[str, str] | None = None,
     declared: int | None = None,
+    client: str = "127.0.0.1",
 ) -> Answer:
     """One request through the ASGI app as uvicorn makes it. ``declared``: a Content-Length
     larger than ``body``; the rest is produced (zeros) only as the app asks for it."""
@@ -154,7 +155,7 @@ def call(
         "query_string": query.encode(),
         "root_path": "",
         "headers": [(k.lower().encode(), v.encode()) for k, v in fields.items()],
-        "client": ("127.0.0.1", 50000),
+        "client": (client, 50000),
         "server": ("127.0.0.1", 443),
     }
     state = {"read": 0, "status": 0, "headers": {}, "body": b""}
@@ -202,9 +203,9 @@ def app(central: Any) -> Any:
     return make_app(central)
 
 
-def sign_in(app: Any, name: str, password: str) -> Answer:
-    """The sign-in form as a browser posts it (its CSRF cookie first)."""
-    form = call(app, "GET", "/office/login")
+def sign_in(app: Any, name: str, password: str, client: str = "127.0.0.1") -> Answer:
+    """The sign-in form as a browser posts it (its CSRF cookie first), from ``client``."""
+    form = call(app, "GET", "/office/login", client=client)
     token = re.search(r"inspector_login=([^;]+)", form.headers["set-cookie"])
     assert token is not None
     fields = {"name": name, "password": password, "csrf": token.group(1), "next": "/office"}
@@ -217,6 +218,7 @@ def sign_in(app: Any, name: str, password: str) -> Answer:
             "content-type": "application/x-www-form-urlencoded",
             "cookie": f"inspector_login={token.group(1)}",
         },
+        client=client,
     )
 
 
@@ -451,3 +453,35 @@ def test_an_inspection_id_in_a_url_is_no_pattern(app: Any, central: Any) -> None
         for tail in ("", "/records/x.pdf", "/files/" + "a" * 64 + ".jpg"):
             answer = call(app, "GET", f"/office/inspections/{pattern}{tail}", headers=headers)
             assert answer.status == 404, (pattern, tail, answer.status)
+
+
+# --- 5. wrong passwords: the attacker slowed down, not the user -------------------------------
+
+
+def test_an_attackers_wrong_passwords_never_lock_the_real_user_out(app: Any, central: Any) -> None:
+    """Five wrong passwords for a name from one client locked that name out for everyone
+    (for 15 minutes, again and again). Now that client alone waits, longer after each wrong
+    password (1 s, 2 s, 4 s… at most MAX_DELAY), and the real user, from another machine,
+    signs in meanwhile; the attacker's own wait never becomes for good."""
+    from inspector.central import office
+
+    now = [1000.0]
+    app.state.office.clock = lambda: now[0]
+    office.Office(central.engine).add_user("局端王", PASSWORD)
+    attacker, user = "203.0.113.9", "10.20.30.40"
+    for _ in range(office.FREE_TRIES):
+        assert sign_in(app, "局端王", "猜的口令", attacker).status == 401
+    answer = sign_in(app, "局端王", PASSWORD, attacker)  # even the right one must wait
+    assert answer.status == 429 and "尝试次数过多" in answer.text
+    assert answer.headers["retry-after"] == "2" and "inspector_office" not in answer.text
+    assert sign_in(app, "局端王", PASSWORD, user).status == 303  # the real user is not locked
+    # progressive: each wrong password after the wait doubles it, up to MAX_DELAY
+    waits = []
+    for _ in range(14):
+        now[0] += office.MAX_DELAY + 1
+        assert sign_in(app, "局端王", "猜的口令", attacker).status == 401
+        waits.append(int(sign_in(app, "局端王", "猜的口令", attacker).headers["retry-after"]))
+    assert waits[:4] == [3, 5, 9, 17] and max(waits) == office.MAX_DELAY + 1
+    assert sign_in(app, "局端王", PASSWORD, user).status == 303
+    now[0] += office.MAX_DELAY + 1  # never for good: after the longest wait, a right password
+    assert sign_in(app, "局端王", PASSWORD, attacker).status == 303

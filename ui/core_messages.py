@@ -812,6 +812,7 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         ),
         QT_TRANSLATE_NOOP("Core", "推送编号无效：{bundle}"),
         QT_TRANSLATE_NOOP("Core", "页码无效：{page}"),
+        QT_TRANSLATE_NOOP("Core", "尝试次数过多，请 {seconds} 秒后再试"),
     )
 )
 

@@ -33,7 +33,14 @@ from inspector.central.auth import (
     Unauthorized,
 )
 from inspector.central.limits import MAX_CHUNK, BodyLimit
-from inspector.central.office import RETRY_AFTER, SESSION_HOURS, Busy, Office, OfficeUser
+from inspector.central.office import (
+    RETRY_AFTER,
+    SESSION_HOURS,
+    Busy,
+    Office,
+    OfficeUser,
+    TooManyTries,
+)
 from inspector.central.service import Central, Device, Refused, publication, publications
 from inspector.central.store import UploadMismatch
 from inspector.errors import InspectorError
@@ -283,14 +290,21 @@ def make_app(central: Central) -> Starlette:
             return login_page(request, next_page, "页面已过期，请重新登录", 403)
         try:
             token = await run_in_threadpool(
-                office_users.sign_in, form.get("name", "").strip(), form.get("password", "")
+                office_users.sign_in,
+                form.get("name", "").strip(),
+                form.get("password", ""),
+                request.client.host if request.client else "",
             )
         except Busy as error:
             busy = login_page(request, next_page, str(error), 503)
             busy.headers["Retry-After"] = str(RETRY_AFTER)
             return busy
+        except TooManyTries as error:
+            wait = login_page(request, next_page, str(error), 429)
+            wait.headers["Retry-After"] = str(error.seconds)
+            return wait
         if token is None:
-            return login_page(request, next_page, "用户名或口令不正确（或尝试次数过多）", 401)
+            return login_page(request, next_page, "用户名或口令不正确", 401)
         response = RedirectResponse(next_page, status_code=303)
         response.delete_cookie(LOGIN_COOKIE, path="/office/login")
         response.set_cookie(
@@ -435,7 +449,7 @@ def make_app(central: Central) -> Starlette:
     async def home(_request: Request) -> Response:
         return Response(status_code=303, headers={"location": "/office"})
 
-    return Starlette(
+    application = Starlette(
         routes=[
             Route("/", home),
             Route("/api/enroll", enroll, methods=["POST"]),
@@ -455,6 +469,8 @@ def make_app(central: Central) -> Starlette:
         ],
         middleware=[Middleware(BodyLimit)],  # each route's body limit, before it is read
     )
+    application.state.office = office_users  # its sign-in limits (a test's clock)
+    return application
 
 
 def _form(body: bytes) -> dict[str, str]:
