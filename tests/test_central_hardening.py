@@ -485,3 +485,103 @@ def test_an_attackers_wrong_passwords_never_lock_the_real_user_out(app: Any, cen
     assert sign_in(app, "局端王", PASSWORD, user).status == 303
     now[0] += office.MAX_DELAY + 1  # never for good: after the longest wait, a right password
     assert sign_in(app, "局端王", PASSWORD, attacker).status == 303
+
+
+# --- 6. a full disk at the server ---------------------------------------------------------------
+
+
+@pytest.fixture
+def served(central: Any) -> Iterator[str]:
+    """The app under uvicorn in a thread of this process (plain HTTP on loopback), so that a
+    test can put a full disk at the store's and the commit's seams of this very server."""
+    import uvicorn
+
+    from inspector.central.app import make_app
+
+    from .central_fixtures import free_port, wait_for_port
+
+    port = free_port()
+    config = uvicorn.Config(
+        make_app(central), host="127.0.0.1", port=port, log_level="warning", access_log=False
+    )
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    wait_for_port(port, None)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        running.should_exit = True
+        thread.join(timeout=WAIT)
+
+
+def _no_space(*_args: Any) -> None:
+    import errno
+    import os
+
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_a_full_store_disk_is_a_507_the_laptop_shows_with_nothing_half_written(
+    served: str, central: Any, cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The store's disk fills up in the middle of a chunk: the server answered 500 and kept
+    the half chunk. Now 507, the laptop says why, the upload ends where the server had
+    acknowledged it, nothing is merged; once there is space again the push completes."""
+    from inspector.central.store import ServerStore
+
+    from .test_bundle import _visit
+    from .test_central import _push
+
+    _visit(cli, tmp_path)
+    cli("sync", "enroll", served, central.new_code("历城区"))
+    before = central.counts()
+
+    def half_then_full(handle: Any, data: bytes) -> None:
+        handle.write(data[: len(data) // 2])
+        handle.flush()
+        _no_space()
+
+    monkeypatch.setattr(ServerStore, "_write", staticmethod(half_then_full))
+    _, err = _push(cli, expect=1)
+    assert "服务器暂时无法接收推送" in err and "文件库磁盘已满" in err, err
+    assert central.counts() == before  # nothing merged, no file stored
+    partials = list(central.store.uploads.glob("*.part"))
+    assert partials and all(p.stat().st_size == 0 for p in partials)  # no half chunk kept
+
+    monkeypatch.undo()  # the administrator made room
+    summary, _ = _push(cli)
+    assert central.counts()["inspections"] == 1 and summary
+
+
+def test_a_full_temporary_directory_at_commit_is_a_503_and_changes_nothing(
+    served: str, central: Any, cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The temporary directory fills up while the commit puts the bundle together: 503 with
+    a message, the temporary files gone, no row merged, the push not committed; the next
+    push commits."""
+    from .test_bundle import _visit
+    from .test_central import _push
+
+    _visit(cli, tmp_path)
+    cli("sync", "enroll", served, central.new_code("历城区"))
+    used: list[Path] = []
+
+    def full(path: Path, *_args: Any) -> None:
+        used.append(path.parent)
+        path.write_bytes(b"PK\x03\x04" + bytes(4096))  # part of the bundle, then no space
+        _no_space()
+
+    monkeypatch.setattr(central, "_assemble", full)
+    _, err = _push(cli, expect=1)
+    assert "临时目录已满" in err and "服务器数据未改变" in err, err
+    assert used and not used[0].exists()
+    counts = central.counts()
+    assert counts["inspections"] == 0 and counts["rows"] == 0
+    with central.engine.connect() as c:
+        from sqlalchemy import text
+
+        assert c.scalar(text("select count(*) from pushes where committed_at is not null")) == 0
+    monkeypatch.undo()
+    _push(cli)
+    assert central.counts()["inspections"] == 1

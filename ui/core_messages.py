@@ -813,6 +813,15 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "推送编号无效：{bundle}"),
         QT_TRANSLATE_NOOP("Core", "页码无效：{page}"),
         QT_TRANSLATE_NOOP("Core", "尝试次数过多，请 {seconds} 秒后再试"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "服务器的文件库磁盘已满，文件未保存（已确认的部分保留）；请联系管理员清理空间后再推送",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "服务器的临时目录已满，推送未提交，服务器数据未改变；请稍后重试（或联系管理员）"
+        ),
+        QT_TRANSLATE_NOOP("Core", "服务器的数据库磁盘已满，推送未提交，服务器数据未改变；请联系管理员"),
+        QT_TRANSLATE_NOOP("Core", "服务器暂时无法接收推送，请稍后重试：{reason}"),
     )
 )
 

@@ -42,7 +42,7 @@ from inspector.central.office import (
     TooManyTries,
 )
 from inspector.central.service import Central, Device, Refused, publication, publications
-from inspector.central.store import UploadMismatch
+from inspector.central.store import StoreFull, TempFull, UploadMismatch
 from inspector.errors import InspectorError
 
 PAGE = 50
@@ -114,6 +114,10 @@ def _error(error: InspectorError) -> JSONResponse:
         body["code"] = error.code
     if isinstance(error, Unauthorized):
         return JSONResponse(body, status_code=401)
+    if isinstance(error, StoreFull):  # 507 Insufficient Storage (RFC 4918)
+        return JSONResponse(body, status_code=507, headers={"Retry-After": "600"})
+    if isinstance(error, TempFull):
+        return JSONResponse(body, status_code=503, headers={"Retry-After": "60"})
     if isinstance(error, UploadMismatch):
         return JSONResponse({**body, "offset": error.offset}, status_code=409)
     if isinstance(error, Refused):

@@ -250,6 +250,8 @@ def _answer(status: int, data: dict[str, Any]) -> dict[str, Any]:
     reason = _reason(data, status)
     if status in (401, 409):
         raise ServerRefused("服务器拒绝：{reason}", reason=reason)
+    if status in (503, 507):  # full disks, a full queue: the server's own, for a while
+        raise SyncError("服务器暂时无法接收推送，请稍后重试：{reason}", reason=reason)
     raise SyncError("服务器出错：{reason}", reason=reason)
 
 

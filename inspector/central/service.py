@@ -42,7 +42,7 @@ from inspector.bundle.verify import read_rows, verify_bundle
 from inspector.central import schema as s
 from inspector.central.auth import Unauthorized, check_signature, fingerprint
 from inspector.central.signed import check_signed_data
-from inspector.central.store import ServerStore, check_file_name
+from inspector.central.store import FULL, ServerStore, StoreFull, TempFull, check_file_name
 from inspector.errors import InspectorError, InvalidInput
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -544,33 +544,23 @@ class Central:
         push, manifest = self._push(device, bundle_id)
         if push.committed_at is not None:
             return dict(push.summary or {})
-        external: dict[str, tuple[str, int]] = {}
+        try:
+            return self._commit(device, bundle_id, push, manifest)
+        except OSError as error:
+            if error.errno not in FULL:
+                raise
+            # the bundle is put together in the temporary directory before anything is merged
+            # (and a merge is one transaction): nothing of this push is stored
+            raise TempFull(
+                "服务器的临时目录已满，推送未提交，服务器数据未改变；请稍后重试（或联系管理员）"
+            ) from error
+
+    def _commit(
+        self, device: Device, bundle_id: str, push: Any, manifest: dict[str, Any]
+    ) -> dict[str, Any]:
         with tempfile.TemporaryDirectory(prefix="inspector-central-") as folder:
             path = Path(folder) / "bundle.zip"
-            with zipfile.ZipFile(path, "w") as archive:
-                archive.writestr(zip_info(MANIFEST, False), push.manifest.encode("utf-8"))
-                archive.writestr(zip_info(SIGNATURE, False), base64.b64decode(push.signature))
-                for member in manifest.get("members") or []:
-                    name, sha, size = (
-                        str(member["name"]),
-                        str(member["sha256"]),
-                        int(member["size"]),
-                    )
-                    _name, suffix = member_file(name) or (name, "")
-                    if not self.store.has(sha, suffix):
-                        raise Refused("服务器尚未收到文件 {name}，请继续推送", name=name)
-                    if name.startswith("evidence/"):
-                        # hashed when it arrived; verified by name, not copied again
-                        external[name] = (sha, self.store.size_of(sha, suffix))
-                        continue
-                    with (
-                        self.store.open(sha, suffix) as source,
-                        archive.open(
-                            zip_info(name, False), "w", force_zip64=size >= 1 << 31
-                        ) as out,
-                    ):
-                        while chunk := source.read(1 << 20):
-                            out.write(chunk)
+            external = self._assemble(path, push, manifest)
             self._check_requires(manifest)  # again: still held since the push began
             try:
                 verify_bundle(path, external=external)
@@ -588,6 +578,36 @@ class Central:
                         self._refused(device, bundle_id, manifest, str(error))
                         raise
         raise AssertionError("unreachable")
+
+    def _assemble(
+        self, path: Path, push: Any, manifest: dict[str, Any]
+    ) -> dict[str, tuple[str, int]]:
+        """The pushed bundle put together at ``path`` (in the temporary directory) as
+        ``bundle verify`` reads it; the evidence files stay in the store (returned by name)."""
+        external: dict[str, tuple[str, int]] = {}
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr(zip_info(MANIFEST, False), push.manifest.encode("utf-8"))
+            archive.writestr(zip_info(SIGNATURE, False), base64.b64decode(push.signature))
+            for member in manifest.get("members") or []:
+                name, sha, size = (
+                    str(member["name"]),
+                    str(member["sha256"]),
+                    int(member["size"]),
+                )
+                _name, suffix = member_file(name) or (name, "")
+                if not self.store.has(sha, suffix):
+                    raise Refused("服务器尚未收到文件 {name}，请继续推送", name=name)
+                if name.startswith("evidence/"):
+                    # hashed when it arrived; verified by name, not copied again
+                    external[name] = (sha, self.store.size_of(sha, suffix))
+                    continue
+                with (
+                    self.store.open(sha, suffix) as source,
+                    archive.open(zip_info(name, False), "w", force_zip64=size >= 1 << 31) as out,
+                ):
+                    while chunk := source.read(1 << 20):
+                        out.write(chunk)
+        return external
 
     def _refused(self, device: Device, bundle_id: str, manifest: dict[str, Any], why: str) -> None:
         """A push refused at its commit (the merge rolled back): logged, and gone with the
@@ -658,6 +678,10 @@ class Central:
             code = getattr(error.orig, "sqlstate", None) or ""
             if code in ("40P01", "40001"):
                 raise _Retry() from error
+            if code in ("53100", "53400"):  # disk_full, configuration_limit_exceeded
+                raise StoreFull(
+                    "服务器的数据库磁盘已满，推送未提交，服务器数据未改变；请联系管理员"
+                ) from error
             if code.startswith("22"):  # data exception: a value the database cannot store
                 raise Refused(
                     "推送中有服务器无法保存的数据（{code}），已拒绝，服务器数据未改变", code=code
