@@ -820,7 +820,9 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP(
             "Core", "服务器的临时目录已满，推送未提交，服务器数据未改变；请稍后重试（或联系管理员）"
         ),
-        QT_TRANSLATE_NOOP("Core", "服务器的数据库磁盘已满，推送未提交，服务器数据未改变；请联系管理员"),
+        QT_TRANSLATE_NOOP(
+            "Core", "服务器的数据库磁盘已满，推送未提交，服务器数据未改变；请联系管理员"
+        ),
         QT_TRANSLATE_NOOP("Core", "服务器暂时无法接收推送，请稍后重试：{reason}"),
     )
 )
