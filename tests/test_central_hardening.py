@@ -585,3 +585,30 @@ def test_a_full_temporary_directory_at_commit_is_a_503_and_changes_nothing(
     monkeypatch.undo()
     _push(cli)
     assert central.counts()["inspections"] == 1
+
+
+# --- 7. a laptop whose clock is off --------------------------------------------------------------
+
+
+def test_a_laptop_clock_1000_s_ahead_pushes_with_the_servers_time_and_is_told(
+    server: Server, cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Field laptops' clocks are often wrong: one 1000 s ahead could not push at all (every
+    request refused, 请校准本机时间). Now the laptop signs with the server's time (its Date
+    header), the push goes through, and the user is told the clock is off."""
+    from .test_bundle import _visit
+    from .test_central import _enroll, _push
+
+    _visit(cli, tmp_path)
+    _enroll(cli, server)
+    real = time.time
+    monkeypatch.setattr(time, "time", lambda: real() + 1000)  # this laptop's clock (the test's)
+    pushed, _ = _push(cli)
+    assert 990 <= pushed.get("clock_off", 0) <= 1010
+    assert server.sql("select count(*) from inspections").strip() == "1"
+    out, _ = cli("sync", "push")  # nothing new; said in words this time
+    assert "请校准本机时间" in out
+    assert re.search(r"相差约 (99\d|100\d) 秒", out), out
+    monkeypatch.undo()
+    out, _ = cli("sync", "push")  # a right clock: nothing said
+    assert "请校准本机时间" not in out
