@@ -25,6 +25,7 @@ import pytest
 from inspector.crypto.vault import ARGON2, kdf
 
 from .central_fixtures import Cluster, Server
+from .test_bundle import team_keys  # noqa: F401
 
 PASSWORD = "局端测试口令 2026"
 WAIT = 120  # seconds a thread may take before it counts as hung (a loaded 2-core machine)
@@ -136,6 +137,7 @@ def call(
     headers: dict[str, str] | None = None,
     declared: int | None = None,
     client: str = "127.0.0.1",
+    scheme: str = "https",
 ) -> Answer:
     """One request through the ASGI app as uvicorn makes it. ``declared``: a Content-Length
     larger than ``body``; the rest is produced (zeros) only as the app asks for it."""
@@ -149,7 +151,7 @@ def call(
         "asgi": {"version": "3.0"},
         "http_version": "1.1",
         "method": method,
-        "scheme": "https",
+        "scheme": scheme,
         "path": unquote(path),
         "raw_path": path.encode(),
         "query_string": query.encode(),
@@ -612,3 +614,62 @@ def test_a_laptop_clock_1000_s_ahead_pushes_with_the_servers_time_and_is_told(
     monkeypatch.undo()
     out, _ = cli("sync", "push")  # a right clock: nothing said
     assert "请校准本机时间" not in out
+
+
+# --- 7. security headers, the PDF's name ---------------------------------------------------------
+
+
+def test_office_pages_allow_no_script_and_are_not_sniffed(app: Any) -> None:
+    """No Content-Security-Policy, X-Content-Type-Options or HSTS were sent. Now the office's
+    HTML admits no script and no inline style but its own stylesheet (by hash), every answer
+    says nosniff, and HTTPS answers carry HSTS (plain HTTP, on loopback, does not)."""
+    import base64
+    import hashlib
+
+    page = call(app, "GET", "/office/login")
+    policy = page.headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "unsafe-inline" not in policy
+    assert "script-src" not in policy and "<script" not in page.text  # none needed, none allowed
+    style = re.search(r"<style>(.*?)</style>", page.text, re.DOTALL)
+    assert style is not None
+    digest = base64.b64encode(hashlib.sha256(style.group(1).encode()).digest()).decode()
+    assert f"style-src 'sha256-{digest}'" in policy  # the page's own style, and only it
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert page.headers["strict-transport-security"].startswith("max-age=")
+    refused = call(app, "POST", "/api/enroll", declared=1 << 30)  # the limits' answers too
+    assert refused.headers["x-content-type-options"] == "nosniff"
+    plain = call(app, "GET", "/office/login", scheme="http")
+    assert "strict-transport-security" not in plain.headers
+
+
+def test_a_record_pdf_is_named_by_its_record_number(
+    served: str,
+    app: Any,
+    central: Any,
+    cli: Any,
+    team_keys: dict[str, str],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """PDFs came without a file name (saved as 'x.pdf' of an id): now inline, named by the
+    record's number (RFC 6266 filename*, UTF-8), with an ASCII name for old clients."""
+    from urllib.parse import quote
+
+    from .test_bundle import _sign, _visit
+
+    inspection = _visit(cli, tmp_path)
+    _sign(cli, inspection, team_keys, tmp_path)
+    cli("sync", "enroll", served, central.new_code("历城区"))
+    cli("sync", "push")
+    record = central.show(inspection)["rows"]["records"][0]
+    number = record.get("record_no") or central.head(inspection)["record_no"]
+    assert number
+    headers = _session(app, central)
+    answer = call(
+        app, "GET", f"/office/inspections/{inspection}/records/{record['id']}.pdf", headers=headers
+    )
+    assert answer.status == 200 and answer.body.startswith(b"%PDF-")
+    disposition = answer.headers["content-disposition"]
+    assert disposition.startswith("inline; filename=") and quote(number) in disposition
+    assert f'filename="{record["id"]}.pdf"' in disposition
+    assert answer.headers["x-content-type-options"] == "nosniff"
+    assert "content-security-policy" not in answer.headers  # the browser's PDF viewer works

@@ -4,6 +4,7 @@ commit) and the office's pages, server-rendered in Chinese. The work is in servi
 from __future__ import annotations
 
 import base64
+import hashlib
 import hmac
 import json
 import re
@@ -11,7 +12,7 @@ import secrets
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
@@ -72,6 +73,63 @@ LABELS = {
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 OfficePage = Callable[[Request, OfficeUser], Awaitable[Response]]
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True))
+
+
+def _style_hash() -> str:
+    """The CSP source of the office pages' one stylesheet, inline in base.html: its SHA-256,
+    so that the policy admits it and no other inline style or script (an injected one)."""
+    text = (TEMPLATES / "base.html").read_text(encoding="utf-8")
+    found = re.search(r"<style>(.*?)</style>", text, re.DOTALL)
+    if found is None:
+        return ""
+    digest = hashlib.sha256(found.group(1).encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+# No script at all on the office pages (none is needed); images and forms from this server.
+CSP = (
+    "default-src 'none'; style-src {style}; img-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'"
+)
+HSTS = "max-age=31536000"  # a year (HTTPS only: the header is ignored, and not sent, over HTTP)
+
+
+class SecurityHeaders:
+    """ASGI middleware: ``nosniff`` on every answer, the CSP on HTML, HSTS over HTTPS."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.csp = CSP.format(style=_style_hash() or "'none'").encode("ascii")
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def headed(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers") or [])
+                kind = next((v for k, v in headers if k.lower() == b"content-type"), b"")
+                headers.append((b"x-content-type-options", b"nosniff"))
+                if kind.startswith(b"text/html"):
+                    headers.append((b"content-security-policy", self.csp))
+                if scope.get("scheme") == "https":
+                    headers.append((b"strict-transport-security", HSTS.encode("ascii")))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, headed)
+
+
+def _pdf_name(record: dict[str, Any], inspection: dict[str, Any]) -> str:
+    """Content-Disposition of a record's PDF: its record number as the file's name (RFC 6266,
+    the UTF-8 name in filename*; an ASCII one for old clients), inline to view it."""
+    number = str(record.get("record_no") or inspection.get("record_no") or record["id"])
+    kind = str(record.get("kind") or "")
+    name = number if not kind or record.get("record_no") else f"{number}-{kind}"
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]', "_", name).strip(". ")[:120] or "record"
+    ascii_name = re.sub(r"[^A-Za-z0-9._-]", "_", str(record["id"]))[:64]
+    return f"inline; filename=\"{ascii_name}.pdf\"; filename*=UTF-8''{quote(name + '.pdf')}"
 
 
 def _message(error: InspectorError) -> dict[str, Any]:
@@ -424,12 +482,17 @@ def make_app(central: Central) -> Starlette:
         return HTMLResponse(html)
 
     async def record_pdf(request: Request, user: OfficeUser) -> Response:
+        wanted = request.path_params["record"]
         try:
             data = await run_in_threadpool(visible, user, request.path_params["id"])
-            pdf = await run_in_threadpool(central.record_pdf, data, request.path_params["record"])
+            pdf = await run_in_threadpool(central.record_pdf, data, wanted)
         except InspectorError:
             return Response(status_code=404)
-        return Response(pdf, media_type="application/pdf")
+        record = next(r for r in data["rows"].get("records", []) if r["id"] == wanted)
+        disposition = _pdf_name(record, data["inspection"])
+        return Response(
+            pdf, media_type="application/pdf", headers={"Content-Disposition": disposition}
+        )
 
     def evidence_of(user: OfficeUser, inspection: str, sha: str, suffix: str) -> bytes:
         if not user.sees(central.head(inspection)):
@@ -471,7 +534,10 @@ def make_app(central: Central) -> Starlette:
             Route("/office/inspections/{id}/records/{record}.pdf", signed_in(record_pdf)),
             Route("/office/inspections/{id}/files/{name}", signed_in(stored_file)),
         ],
-        middleware=[Middleware(BodyLimit)],  # each route's body limit, before it is read
+        middleware=[
+            Middleware(SecurityHeaders),  # outermost: on every answer, the limits' own too
+            Middleware(BodyLimit),  # each route's body limit, before it is read
+        ],
     )
     application.state.office = office_users  # its sign-in limits (a test's clock)
     return application
