@@ -3132,7 +3132,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="804"/>
         <source>请求的长度（Content-Length）无效</source>
-        <translation>The request's length (Content-Length) is invalid</translation>
+        <translation>The request&apos;s length (Content-Length) is invalid</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="805"/>
@@ -3167,17 +3167,17 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="816"/>
         <source>服务器的文件库磁盘已满，文件未保存（已确认的部分保留）；请联系管理员清理空间后再推送</source>
-        <translation>The server's file store disk is full; the file was not saved (the acknowledged part is kept). Ask the administrator to free space, then push again</translation>
+        <translation>The server&apos;s file store disk is full; the file was not saved (the acknowledged part is kept). Ask the administrator to free space, then push again</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="820"/>
         <source>服务器的临时目录已满，推送未提交，服务器数据未改变；请稍后重试（或联系管理员）</source>
-        <translation>The server's temporary directory is full; the push was not committed and nothing on the server changed. Try again later (or ask the administrator)</translation>
+        <translation>The server&apos;s temporary directory is full; the push was not committed and nothing on the server changed. Try again later (or ask the administrator)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="823"/>
         <source>服务器的数据库磁盘已满，推送未提交，服务器数据未改变；请联系管理员</source>
-        <translation>The server's database disk is full; the push was not committed and nothing on the server changed. Ask the administrator</translation>
+        <translation>The server&apos;s database disk is full; the push was not committed and nothing on the server changed. Ask the administrator</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="826"/>
@@ -7107,23 +7107,28 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>The server confirmed %1 inspection(s) (%2 rows added, %3 updated); %4 MB sent</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="170"/>
-        <location filename="../../ui/sync_dialog.py" line="177"/>
+        <location filename="../../ui/sync_dialog.py" line="168"/>
+        <source>本机时钟与服务器相差约 %1 秒，已按服务器时间推送；请校准本机时间</source>
+        <translation>This computer's clock is about %1 seconds off the server's; the push used the server's time. Please set this computer's clock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="179"/>
+        <location filename="../../ui/sync_dialog.py" line="186"/>
         <source>正在更新基础数据…</source>
         <translation>Updating reference data…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="182"/>
+        <location filename="../../ui/sync_dialog.py" line="191"/>
         <source>已安装 %1 第 %2 版</source>
         <translation>Installed %1 version %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="185"/>
+        <location filename="../../ui/sync_dialog.py" line="194"/>
         <source>未安装 %1 第 %2 版（仍用上一版）：%3</source>
         <translation>Did not install %1 version %2 (the previous one stays in use): %3</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="188"/>
+        <location filename="../../ui/sync_dialog.py" line="197"/>
         <source>基础数据已是最新</source>
         <translation>Reference data is up to date</translation>
     </message>
