@@ -673,3 +673,13 @@ def test_a_record_pdf_is_named_by_its_record_number(
     assert f'filename="{record["id"]}.pdf"' in disposition
     assert answer.headers["x-content-type-options"] == "nosniff"
     assert "content-security-policy" not in answer.headers  # the browser's PDF viewer works
+
+
+def test_a_large_manifest_is_read_only_from_an_enrolled_device(app: Any) -> None:
+    """/api/push takes a manifest as large as the bundle format allows; from a device the
+    server does not know, it is refused (401) before a byte of the body is read."""
+    answer = call(
+        app, "POST", "/api/push", headers={"x-inspector-device": "ab" * 32}, declared=HOSTILE
+    )
+    assert answer.status == 401 and answer.read == 0
+    assert json_of(answer)["template"] == "本设备未在服务器登记（请先 sync enroll）"

@@ -224,6 +224,9 @@ def make_app(central: Central) -> Starlette:
 
     async def push(request: Request) -> Response:
         try:
+            # a manifest may be large (the bundle format's limit): read it only from a device
+            # the server knows, so that anyone else cannot make the server hold it
+            await run_in_threadpool(central.admits, request.headers.get(H_DEVICE, ""))
             device, body = await authenticated(request)
             data = _json(body)
             result = await run_in_threadpool(

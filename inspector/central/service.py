@@ -280,6 +280,16 @@ class Central:
         with self.engine.connect() as c:
             return [dict(r._mapping) for r in c.execute(s.devices.select().order_by("enrolled_at"))]
 
+    def admits(self, device: str) -> None:
+        """Before a large body is read: the device named is enrolled and not revoked (the
+        signature over the body is checked once it is read, by ``authenticate``)."""
+        with self.engine.connect() as c:
+            row = c.execute(select(s.devices.c.revoked_at).where(s.devices.c.id == device)).first()
+        if row is None:
+            raise Unauthorized("本设备未在服务器登记（请先 sync enroll）")
+        if row.revoked_at is not None:
+            raise Unauthorized("本设备已被管理员吊销，服务器拒绝其请求")
+
     def authenticate(
         self,
         device: str,
