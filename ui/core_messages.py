@@ -823,6 +823,33 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         # The interview record's rights told, a reply per right (s31-interview2).
         QT_TRANSLATE_NOOP("Core", "没有“{name}”这项告知：应为 {value}"),
         QT_TRANSLATE_NOOP("Core", "答复须针对本次告知的事项：{value}"),
+        # The central service under attack (issue 28, inspector/central/: app.py, office.py,
+        # service.py, store.py): queued sign-ins, size limits, malformed parameters, full disks.
+        QT_TRANSLATE_NOOP("Core", "登录的人太多，请 {seconds} 秒后再试"),
+        QT_TRANSLATE_NOOP("Core", "请求过大（此处至多 {limit} 字节），服务器未接收"),
+        QT_TRANSLATE_NOOP("Core", "请求的长度（Content-Length）无效"),
+        QT_TRANSLATE_NOOP("Core", "筛选条件无效：{value}"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "检查 {inspection} 的{field}过长或含无效字符（至多 {count} 个字符），请在本机改正后再推送",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "推送中有服务器无法保存的数据（{code}），已拒绝，服务器数据未改变"
+        ),
+        QT_TRANSLATE_NOOP("Core", "推送编号无效：{bundle}"),
+        QT_TRANSLATE_NOOP("Core", "页码无效：{page}"),
+        QT_TRANSLATE_NOOP("Core", "尝试次数过多，请 {seconds} 秒后再试"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "服务器的文件库磁盘已满，文件未保存（已确认的部分保留）；请联系管理员清理空间后再推送",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "服务器的临时目录已满，推送未提交，服务器数据未改变；请稍后重试（或联系管理员）"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "服务器的数据库磁盘已满，推送未提交，服务器数据未改变；请联系管理员"
+        ),
+        QT_TRANSLATE_NOOP("Core", "服务器暂时无法接收推送，请稍后重试：{reason}"),
     )
 )
 

@@ -162,6 +162,15 @@ class SyncDialog(QDialog):
                 str(summary.get("updated", 0)),
                 f"{result.sent_bytes / 1e6:.1f}",
             )
+            + (
+                "\n"
+                + arg(
+                    self.tr("本机时钟与服务器相差约 %1 秒，已按服务器时间推送；请校准本机时间"),
+                    str(result.clock_off),
+                )
+                if result.clock_off
+                else ""
+            )
         )
         self._refresh(then=lambda: self.done.emit(result))
 

@@ -4,17 +4,20 @@ commit) and the office's pages, server-rendered in Chinese. The work is in servi
 from __future__ import annotations
 
 import base64
+import hashlib
 import hmac
 import json
+import re
 import secrets
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import parse_qs, quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -30,12 +33,19 @@ from inspector.central.auth import (
     UNSIGNED,
     Unauthorized,
 )
-from inspector.central.office import SESSION_HOURS, Office, OfficeUser
+from inspector.central.limits import MAX_CHUNK, BodyLimit
+from inspector.central.office import (
+    RETRY_AFTER,
+    SESSION_HOURS,
+    Busy,
+    Office,
+    OfficeUser,
+    TooManyTries,
+)
 from inspector.central.service import Central, Device, Refused, publication, publications
-from inspector.central.store import UploadMismatch
+from inspector.central.store import StoreFull, TempFull, UploadMismatch
 from inspector.errors import InspectorError
 
-MAX_CHUNK = 16 << 20
 PAGE = 50
 SESSION_COOKIE = "inspector_office"
 LOGIN_COOKIE = "inspector_login"  # the sign-in form's CSRF token (double submit)
@@ -65,6 +75,63 @@ OfficePage = Callable[[Request, OfficeUser], Awaitable[Response]]
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True))
 
 
+def _style_hash() -> str:
+    """The CSP source of the office pages' one stylesheet, inline in base.html: its SHA-256,
+    so that the policy admits it and no other inline style or script (an injected one)."""
+    text = (TEMPLATES / "base.html").read_text(encoding="utf-8")
+    found = re.search(r"<style>(.*?)</style>", text, re.DOTALL)
+    if found is None:
+        return ""
+    digest = hashlib.sha256(found.group(1).encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+# No script at all on the office pages (none is needed); images and forms from this server.
+CSP = (
+    "default-src 'none'; style-src {style}; img-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'"
+)
+HSTS = "max-age=31536000"  # a year (HTTPS only: the header is ignored, and not sent, over HTTP)
+
+
+class SecurityHeaders:
+    """ASGI middleware: ``nosniff`` on every answer, the CSP on HTML, HSTS over HTTPS."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.csp = CSP.format(style=_style_hash() or "'none'").encode("ascii")
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def headed(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers") or [])
+                kind = next((v for k, v in headers if k.lower() == b"content-type"), b"")
+                headers.append((b"x-content-type-options", b"nosniff"))
+                if kind.startswith(b"text/html"):
+                    headers.append((b"content-security-policy", self.csp))
+                if scope.get("scheme") == "https":
+                    headers.append((b"strict-transport-security", HSTS.encode("ascii")))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, headed)
+
+
+def _pdf_name(record: dict[str, Any], inspection: dict[str, Any]) -> str:
+    """Content-Disposition of a record's PDF: its record number as the file's name (RFC 6266,
+    the UTF-8 name in filename*; an ASCII one for old clients), inline to view it."""
+    number = str(record.get("record_no") or inspection.get("record_no") or record["id"])
+    kind = str(record.get("kind") or "")
+    name = number if not kind or record.get("record_no") else f"{number}-{kind}"
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]', "_", name).strip(". ")[:120] or "record"
+    ascii_name = re.sub(r"[^A-Za-z0-9._-]", "_", str(record["id"]))[:64]
+    return f"inline; filename=\"{ascii_name}.pdf\"; filename*=UTF-8''{quote(name + '.pdf')}"
+
+
 def _message(error: InspectorError) -> dict[str, Any]:
     """An error as the laptop shows it in its own language: the Chinese text, and its
     template (a message id of ui/core_messages.py) with the values, a cause nested as such."""
@@ -79,12 +146,36 @@ def _invalid(template: str, status: int = 400) -> JSONResponse:
     return JSONResponse(_message(InspectorError(template)), status_code=status)
 
 
+def _json(body: bytes) -> Any:
+    """A request's JSON; ValueError for anything else (a body nested 50,000 deep raised
+    RecursionError, answered 500)."""
+    try:
+        return json.loads(body)
+    except RecursionError as error:
+        raise ValueError("nested too deep") from error
+
+
+BUNDLE = re.compile(r"^[0-9A-Za-z-]{1,64}$")  # a push's id (a UUID) in a URL
+MAX_PAGE = 100_000  # the office list's pages (50 each): five million inspections
+
+
+def _bundle(request: Request) -> str:
+    bundle = str(request.path_params["bundle"])
+    if not BUNDLE.match(bundle):
+        raise InspectorError("推送编号无效：{bundle}", bundle=bundle[:40])
+    return bundle
+
+
 def _error(error: InspectorError) -> JSONResponse:
     body: dict[str, Any] = _message(error)
     if isinstance(error, Refused):
         body["code"] = error.code
     if isinstance(error, Unauthorized):
         return JSONResponse(body, status_code=401)
+    if isinstance(error, StoreFull):  # 507 Insufficient Storage (RFC 4918)
+        return JSONResponse(body, status_code=507, headers={"Retry-After": "600"})
+    if isinstance(error, TempFull):
+        return JSONResponse(body, status_code=503, headers={"Retry-After": "60"})
     if isinstance(error, UploadMismatch):
         return JSONResponse({**body, "offset": error.offset}, status_code=409)
     if isinstance(error, Refused):
@@ -117,7 +208,7 @@ def make_app(central: Central) -> Starlette:
 
     async def enroll(request: Request) -> Response:
         try:
-            data = json.loads(await request.body())
+            data = _json(await request.body())
             result = await run_in_threadpool(
                 central.enroll,
                 str(data["code"]),
@@ -133,8 +224,11 @@ def make_app(central: Central) -> Starlette:
 
     async def push(request: Request) -> Response:
         try:
+            # a manifest may be large (the bundle format's limit): read it only from a device
+            # the server knows, so that anyone else cannot make the server hold it
+            await run_in_threadpool(central.admits, request.headers.get(H_DEVICE, ""))
             device, body = await authenticated(request)
-            data = json.loads(body)
+            data = _json(body)
             result = await run_in_threadpool(
                 central.start_push,
                 device,
@@ -151,11 +245,12 @@ def make_app(central: Central) -> Starlette:
         try:
             if int(request.headers.get("content-length") or 0) > MAX_CHUNK:
                 return _invalid("分块过大", 413)
+            bundle = _bundle(request)
             device, body = await authenticated(request, files=True)
             offset = await run_in_threadpool(
                 central.put_chunk,
                 device,
-                request.path_params["bundle"],
+                bundle,
                 request.query_params["name"],
                 int(request.query_params["offset"]),
                 body,
@@ -170,10 +265,10 @@ def make_app(central: Central) -> Starlette:
         try:
             if int(request.headers.get("content-length") or 0) > MAX_CHUNK:
                 return _invalid("分块过大", 413)
+            bundle = _bundle(request)
+            bundle = _bundle(request)
             device, body = await authenticated(request, files=True)
-            offsets = await run_in_threadpool(
-                central.put_batch, device, request.path_params["bundle"], body
-            )
+            offsets = await run_in_threadpool(central.put_batch, device, bundle, body)
         except ValueError:
             return _invalid("上传请求无效")
         except InspectorError as error:
@@ -182,8 +277,9 @@ def make_app(central: Central) -> Starlette:
 
     async def commit(request: Request) -> Response:
         try:
+            bundle = _bundle(request)
             device, _body = await authenticated(request)
-            result = await run_in_threadpool(central.commit, device, request.path_params["bundle"])
+            result = await run_in_threadpool(central.commit, device, bundle)
         except InspectorError as error:
             return _error(error)
         return JSONResponse(result)
@@ -257,11 +353,23 @@ def make_app(central: Central) -> Starlette:
         expected = request.cookies.get(LOGIN_COOKIE) or ""
         if not expected or not hmac.compare_digest(form.get("csrf", ""), expected):
             return login_page(request, next_page, "页面已过期，请重新登录", 403)
-        token = await run_in_threadpool(
-            office_users.sign_in, form.get("name", "").strip(), form.get("password", "")
-        )
+        try:
+            token = await run_in_threadpool(
+                office_users.sign_in,
+                form.get("name", "").strip(),
+                form.get("password", ""),
+                request.client.host if request.client else "",
+            )
+        except Busy as error:
+            busy = login_page(request, next_page, str(error), 503)
+            busy.headers["Retry-After"] = str(RETRY_AFTER)
+            return busy
+        except TooManyTries as error:
+            wait = login_page(request, next_page, str(error), 429)
+            wait.headers["Retry-After"] = str(error.seconds)
+            return wait
         if token is None:
-            return login_page(request, next_page, "用户名或口令不正确（或尝试次数过多）", 401)
+            return login_page(request, next_page, "用户名或口令不正确", 401)
         response = RedirectResponse(next_page, status_code=303)
         response.delete_cookie(LOGIN_COOKIE, path="/office/login")
         response.set_cookie(
@@ -290,7 +398,11 @@ def make_app(central: Central) -> Starlette:
             k: q.get(k) or None for k in ("district", "type", "mode", "status", "since", "until")
         }
         asked = q.get("page") or "0"
-        page = int(asked) if asked.isdigit() else 0
+        # str.isdigit() takes "²" (and int() then fails): ASCII digits only, and a bound
+        if not (asked.isascii() and asked.isdigit()) or int(asked) > MAX_PAGE:
+            wrong = InspectorError("页码无效：{page}", page=asked[:20])
+            return HTMLResponse(f"<p>{_escape(str(wrong))}</p>", status_code=400, headers=PRIVATE)
+        page = int(asked)
         try:
             total, items = await run_in_threadpool(
                 lambda: central.list_inspections(
@@ -373,12 +485,17 @@ def make_app(central: Central) -> Starlette:
         return HTMLResponse(html)
 
     async def record_pdf(request: Request, user: OfficeUser) -> Response:
+        wanted = request.path_params["record"]
         try:
             data = await run_in_threadpool(visible, user, request.path_params["id"])
-            pdf = await run_in_threadpool(central.record_pdf, data, request.path_params["record"])
+            pdf = await run_in_threadpool(central.record_pdf, data, wanted)
         except InspectorError:
             return Response(status_code=404)
-        return Response(pdf, media_type="application/pdf")
+        record = next(r for r in data["rows"].get("records", []) if r["id"] == wanted)
+        disposition = _pdf_name(record, data["inspection"])
+        return Response(
+            pdf, media_type="application/pdf", headers={"Content-Disposition": disposition}
+        )
 
     def evidence_of(user: OfficeUser, inspection: str, sha: str, suffix: str) -> bytes:
         if not user.sees(central.head(inspection)):
@@ -402,7 +519,7 @@ def make_app(central: Central) -> Starlette:
     async def home(_request: Request) -> Response:
         return Response(status_code=303, headers={"location": "/office"})
 
-    return Starlette(
+    application = Starlette(
         routes=[
             Route("/", home),
             Route("/api/enroll", enroll, methods=["POST"]),
@@ -419,8 +536,14 @@ def make_app(central: Central) -> Starlette:
             Route("/office/inspections/{id}", signed_in(show)),
             Route("/office/inspections/{id}/records/{record}.pdf", signed_in(record_pdf)),
             Route("/office/inspections/{id}/files/{name}", signed_in(stored_file)),
-        ]
+        ],
+        middleware=[
+            Middleware(SecurityHeaders),  # outermost: on every answer, the limits' own too
+            Middleware(BodyLimit),  # each route's body limit, before it is read
+        ],
     )
+    application.state.office = office_users  # its sign-in limits (a test's clock)
+    return application
 
 
 def _form(body: bytes) -> dict[str, str]:

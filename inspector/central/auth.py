@@ -19,6 +19,9 @@ from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from inspector.errors import InspectorError
 
 WINDOW = 300  # seconds a signed request stays valid (clock skew between laptop and server)
+# The refusal of a request signed too far from the server's time: the laptop then signs again
+# with the server's time (its Date header) and says its clock is off (client.Connection).
+TOO_FAR = "请求的时间与服务器相差超过 {window} 秒（请校准本机时间）"
 H_DEVICE = "X-Inspector-Device"
 H_TIME = "X-Inspector-Time"
 H_NONCE = "X-Inspector-Nonce"
@@ -53,8 +56,10 @@ def sign_headers(
     body: bytes,
     *,
     unsigned: bool = False,
+    now: float | None = None,
 ) -> dict[str, str]:
-    stamp = str(int(time.time()))
+    """``now``: the moment to sign with (the server's time as the laptop estimates it)."""
+    stamp = str(int(time.time() if now is None else now))
     nonce = secrets.token_hex(16)
     message = canonical(method, target, stamp, nonce, body, unsigned)
     if isinstance(private_key, ec.EllipticCurvePrivateKey):
@@ -86,9 +91,7 @@ def check_signature(
     except ValueError as error:
         raise Unauthorized("请求的时间戳无效") from error
     if abs(time.time() - moment) > WINDOW:
-        raise Unauthorized(
-            "请求的时间与服务器相差超过 {window} 秒（请校准本机时间）", window=WINDOW
-        )
+        raise Unauthorized(TOO_FAR, window=WINDOW)
     if not (8 <= len(nonce) <= 64):
         raise Unauthorized("请求缺少随机数")
     try:

@@ -15,6 +15,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -23,7 +24,7 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from sqlalchemy import select
 
 from inspector.bundle import PreparedBundle, choose_key, prepare_bundle
-from inspector.central.auth import fingerprint, sign_headers
+from inspector.central.auth import TOO_FAR, fingerprint, sign_headers
 from inspector.db.models import SyncPush, SyncServer
 from inspector.errors import InspectorError, InvalidInput
 from inspector.files import scratch_prefix
@@ -34,6 +35,9 @@ from inspector.workspace import Workspace
 CHUNK = 8 << 20  # bytes a chunk carries at most; the server acknowledges each (fsynced)
 SMALL = 1 << 20  # files up to this size go several to a request
 TIMEOUT = 60
+# A laptop clock this far off the server's signs with the server's time and is told so (the
+# Date header is whole seconds; a request is refused beyond auth.WINDOW = 300 s).
+CLOCK_TOLERANCE = 30
 
 
 class SyncError(InspectorError):
@@ -55,6 +59,7 @@ class PushResult:
     already: bool = False
     commit_seconds: float = 0.0  # the server's verify and merge, as the laptop waited for it
     incremental: bool = False  # only what changed since the last push of everything confirmed
+    clock_off: int = 0  # seconds this laptop's clock is off from the server's (when it mattered)
 
 
 class Connection:
@@ -65,6 +70,10 @@ class Connection:
         if parts.scheme not in ("https", "http") or not parts.hostname:
             raise InvalidInput("服务器地址无效（应为 https://主机:端口）：{url}", url=url)
         self.prefix = parts.path.rstrip("/")
+        # The server's time minus this laptop's, from its Date headers: field laptops' clocks
+        # are often wrong, and a request signed more than auth.WINDOW off is refused.
+        self.skew = 0.0
+        self.clock_off = 0  # |skew| in seconds once it was more than CLOCK_TOLERANCE
         if parts.scheme == "https":
             context = (
                 ssl.create_default_context(cadata=ca_pem)
@@ -90,9 +99,39 @@ class Connection:
         files: bool = False,
     ) -> tuple[int, dict[str, Any]]:
         target = self.prefix + path + (("?" + urlencode(query)) if query else "")
+        status, data = self._once(method, target, body, signer, files)
+        if (
+            status == 401
+            and signer is not None
+            and isinstance(data, dict)
+            and data.get("template") == TOO_FAR
+            and self.clock_off
+        ):  # signed again with the server's time, which the refusal's Date told
+            status, data = self._once(method, target, body, signer, files)
+        return status, data
+
+    def _once(
+        self,
+        method: str,
+        target: str,
+        body: bytes,
+        signer: tuple[Any, str] | None,
+        files: bool,
+    ) -> tuple[int, dict[str, Any]]:
         headers = {"Content-Type": "application/octet-stream", "Content-Length": str(len(body))}
         if signer is not None:
-            headers.update(sign_headers(signer[0], signer[1], method, target, body, unsigned=files))
+            headers.update(
+                sign_headers(
+                    signer[0],
+                    signer[1],
+                    method,
+                    target,
+                    body,
+                    unsigned=files,
+                    now=time.time() + self.skew,
+                )
+            )
+        sent = time.time()
         try:
             self.http.request(method, target, body=body, headers=headers)
             response = self.http.getresponse()
@@ -108,11 +147,28 @@ class Connection:
             raise SyncError(
                 "无法连接服务器：{problem}", problem=str(error) or type(error).__name__
             ) from error
+        self._learn_time(response.getheader("Date"), sent, time.time())
         try:
             data = json.loads(raw) if raw else {}
         except ValueError:
             data = {"error": raw[:200].decode("utf-8", "replace")}
         return response.status, data
+
+    def _learn_time(self, date: str | None, sent: float, received: float) -> None:
+        """The skew from the server's Date (whole seconds: taken as the middle of its second,
+        against the middle of the round trip)."""
+        if not date:
+            return
+        try:
+            server = parsedate_to_datetime(date).timestamp() + 0.5
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return
+        skew = server - (sent + received) / 2
+        if abs(skew) > CLOCK_TOLERANCE:
+            self.skew = skew
+            self.clock_off = round(abs(skew))
+        else:
+            self.skew = 0.0
 
     def close(self) -> None:
         self.http.close()
@@ -197,6 +253,7 @@ def push(
             try:
                 result = _send(ws, server, connection, signer, prepared, reporter, chunk, whole)
                 result.incremental = marks is not None
+                result.clock_off = connection.clock_off
                 return result
             except _BaseUnknown:
                 if marks is None:
@@ -250,6 +307,8 @@ def _answer(status: int, data: dict[str, Any]) -> dict[str, Any]:
     reason = _reason(data, status)
     if status in (401, 409):
         raise ServerRefused("服务器拒绝：{reason}", reason=reason)
+    if status in (503, 507):  # full disks, a full queue: the server's own, for a while
+        raise SyncError("服务器暂时无法接收推送，请稍后重试：{reason}", reason=reason)
     raise SyncError("服务器出错：{reason}", reason=reason)
 
 

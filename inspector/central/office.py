@@ -10,6 +10,7 @@ import base64
 import hashlib
 import hmac
 import secrets
+import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -20,12 +21,44 @@ from sqlalchemy.dialects.postgresql import insert
 
 from inspector.central import schema as s
 from inspector.crypto.vault import ARGON2, kdf  # the laptop's passphrase KDF and its settings
-from inspector.errors import InvalidInput
+from inspector.errors import InspectorError, InvalidInput
 
 SESSION_HOURS = 8  # a working day; then the user signs in again
 MIN_PASSWORD = 10
-MAX_FAILURES = 5  # wrong passwords for one name within LOCKOUT_SECONDS: then refused a while
-LOCKOUT_SECONDS = 15 * 60
+# Wrong passwords are counted per client (its address) and name: an attacker's guesses slow
+# down the attacker, never the real user signing in from another machine (five wrong passwords
+# from anyone locked a named user out). After FREE_TRIES wrong ones that client waits before
+# its next try for that name, 1 s, 2 s, 4 s… at most MAX_DELAY (no CAPTCHA, no lockout for
+# good); forgotten FORGET_SECONDS after its last wrong password, or at a right one.
+FREE_TRIES = 5
+MAX_DELAY = 15 * 60
+FORGET_SECONDS = 24 * 3600
+MAX_TRACKED = 100_000  # (client, name) pairs remembered at most (the oldest go first)
+# Sign-ins waiting for their password check at once. Argon2id runs one at a time per process
+# (inspector/crypto/vault.py: concurrent ones deadlock in OpenSSL), about 0.1-0.3 s each: a
+# queue of 8 is answered within a few seconds; more are told to come back (503, Retry-After)
+# instead of holding the server's threads.
+SIGN_IN_QUEUE = 8
+RETRY_AFTER = 5  # seconds, the Retry-After of a full queue
+
+
+class Busy(InspectorError):
+    """The server is checking as many passwords as it queues: try again shortly."""
+
+
+class TooManyTries(InspectorError):
+    """This client gave wrong passwords for this name too often: it waits ``seconds``."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__("尝试次数过多，请 {seconds} 秒后再试", seconds=seconds)
+        self.seconds = seconds
+
+
+def delay_after(failures: int) -> int:
+    """Seconds a client waits after this many wrong passwords for a name."""
+    if failures < FREE_TRIES:
+        return 0
+    return min(2 ** min(failures - FREE_TRIES, 20), MAX_DELAY)
 
 
 @dataclass(frozen=True)
@@ -84,7 +117,11 @@ class Office:
         # A password checked for a name that does not exist costs the same as for one that
         # does (the time would otherwise tell which names exist).
         self._dummy = _encode(secrets.token_hex(8))
-        self._failures: dict[str, list[float]] = {}  # name → when its wrong passwords came
+        # (client, name) → (wrong passwords, when the last came); insertion order is age
+        self._failures: dict[tuple[str, str], tuple[int, float]] = {}
+        self._failures_lock = threading.Lock()
+        self.clock = time.monotonic  # (a test's own clock)
+        self._queue = threading.BoundedSemaphore(SIGN_IN_QUEUE)
 
     def add_user(self, name: str, password: str, district: str | None = None) -> None:
         name = name.strip()
@@ -126,18 +163,33 @@ class Office:
             ).all()
         return [dict(r._mapping) for r in found]
 
-    def sign_in(self, name: str, password: str) -> str | None:
-        """A new session's token for the right name and password, else None (also after
-        too many wrong passwords for the name in a short while: guessing is slowed down)."""
-        moment = time.monotonic()
-        recent = [t for t in self._failures.get(name, []) if moment - t < LOCKOUT_SECONDS]
-        if len(recent) >= MAX_FAILURES:
-            return None
-        token = self._sign_in(name, password)
-        if token is None:
-            self._failures[name] = [*recent, moment][-MAX_FAILURES:]
-        else:
-            self._failures.pop(name, None)
+    def sign_in(self, name: str, password: str, client: str = "") -> str | None:
+        """A new session's token for the right name and password, else None. TooManyTries
+        while this client must wait after its wrong passwords for the name; Busy when the
+        password checks queue is full."""
+        key = (client, name)
+        with self._failures_lock:
+            moment = self.clock()
+            count, last = self._failures.get(key, (0, moment))
+            if moment - last > FORGET_SECONDS:
+                count = 0
+            wait = delay_after(count) - (moment - last)
+            if count and wait > 0:
+                raise TooManyTries(int(wait) + 1)
+        if not self._queue.acquire(blocking=False):
+            raise Busy("登录的人太多，请 {seconds} 秒后再试", seconds=RETRY_AFTER)
+        try:
+            token = self._sign_in(name, password)
+        finally:
+            self._queue.release()
+        with self._failures_lock:
+            if token is None:
+                count = self._failures.pop(key, (0, 0.0))[0]
+                self._failures[key] = (count + 1, self.clock())  # now the newest
+                while len(self._failures) > MAX_TRACKED:
+                    del self._failures[next(iter(self._failures))]
+            else:
+                self._failures.pop(key, None)
         return token
 
     def _sign_in(self, name: str, password: str) -> str | None:

@@ -42,8 +42,8 @@ from inspector.bundle.verify import read_rows, verify_bundle
 from inspector.central import schema as s
 from inspector.central.auth import Unauthorized, check_signature, fingerprint
 from inspector.central.signed import check_signed_data
-from inspector.central.store import ServerStore, check_file_name
-from inspector.errors import InspectorError
+from inspector.central.store import FULL, ServerStore, StoreFull, TempFull, check_file_name
+from inspector.errors import InspectorError, InvalidInput
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 CODE_HOURS = 72
@@ -280,6 +280,16 @@ class Central:
         with self.engine.connect() as c:
             return [dict(r._mapping) for r in c.execute(s.devices.select().order_by("enrolled_at"))]
 
+    def admits(self, device: str) -> None:
+        """Before a large body is read: the device named is enrolled and not revoked (the
+        signature over the body is checked once it is read, by ``authenticate``)."""
+        with self.engine.connect() as c:
+            row = c.execute(select(s.devices.c.revoked_at).where(s.devices.c.id == device)).first()
+        if row is None:
+            raise Unauthorized("本设备未在服务器登记（请先 sync enroll）")
+        if row.revoked_at is not None:
+            raise Unauthorized("本设备已被管理员吊销，服务器拒绝其请求")
+
     def authenticate(
         self,
         device: str,
@@ -318,7 +328,7 @@ class Central:
         many bytes of each it already acknowledged."""
         try:
             data = json.loads(manifest)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:  # RecursionError: nested 50,000 deep
             raise Refused("推送的清单不是有效的 JSON") from error
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise Refused("推送的不是 Inspector 交接包的清单")
@@ -521,7 +531,7 @@ class Central:
         try:
             names = json.loads(head) if newline else None
             parts = [(str(n), int(size)) for n, size in names]  # type: ignore[union-attr]
-        except (ValueError, TypeError) as error:
+        except (ValueError, TypeError, RecursionError) as error:
             raise Refused("批量上传的格式无效") from error
         if sum(size for _n, size in parts) != len(rest):
             raise Refused("批量上传的长度与说明不符")
@@ -544,33 +554,23 @@ class Central:
         push, manifest = self._push(device, bundle_id)
         if push.committed_at is not None:
             return dict(push.summary or {})
-        external: dict[str, tuple[str, int]] = {}
+        try:
+            return self._commit(device, bundle_id, push, manifest)
+        except OSError as error:
+            if error.errno not in FULL:
+                raise
+            # the bundle is put together in the temporary directory before anything is merged
+            # (and a merge is one transaction): nothing of this push is stored
+            raise TempFull(
+                "服务器的临时目录已满，推送未提交，服务器数据未改变；请稍后重试（或联系管理员）"
+            ) from error
+
+    def _commit(
+        self, device: Device, bundle_id: str, push: Any, manifest: dict[str, Any]
+    ) -> dict[str, Any]:
         with tempfile.TemporaryDirectory(prefix="inspector-central-") as folder:
             path = Path(folder) / "bundle.zip"
-            with zipfile.ZipFile(path, "w") as archive:
-                archive.writestr(zip_info(MANIFEST, False), push.manifest.encode("utf-8"))
-                archive.writestr(zip_info(SIGNATURE, False), base64.b64decode(push.signature))
-                for member in manifest.get("members") or []:
-                    name, sha, size = (
-                        str(member["name"]),
-                        str(member["sha256"]),
-                        int(member["size"]),
-                    )
-                    _name, suffix = member_file(name) or (name, "")
-                    if not self.store.has(sha, suffix):
-                        raise Refused("服务器尚未收到文件 {name}，请继续推送", name=name)
-                    if name.startswith("evidence/"):
-                        # hashed when it arrived; verified by name, not copied again
-                        external[name] = (sha, self.store.size_of(sha, suffix))
-                        continue
-                    with (
-                        self.store.open(sha, suffix) as source,
-                        archive.open(
-                            zip_info(name, False), "w", force_zip64=size >= 1 << 31
-                        ) as out,
-                    ):
-                        while chunk := source.read(1 << 20):
-                            out.write(chunk)
+            external = self._assemble(path, push, manifest)
             self._check_requires(manifest)  # again: still held since the push began
             try:
                 verify_bundle(path, external=external)
@@ -588,6 +588,36 @@ class Central:
                         self._refused(device, bundle_id, manifest, str(error))
                         raise
         raise AssertionError("unreachable")
+
+    def _assemble(
+        self, path: Path, push: Any, manifest: dict[str, Any]
+    ) -> dict[str, tuple[str, int]]:
+        """The pushed bundle put together at ``path`` (in the temporary directory) as
+        ``bundle verify`` reads it; the evidence files stay in the store (returned by name)."""
+        external: dict[str, tuple[str, int]] = {}
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr(zip_info(MANIFEST, False), push.manifest.encode("utf-8"))
+            archive.writestr(zip_info(SIGNATURE, False), base64.b64decode(push.signature))
+            for member in manifest.get("members") or []:
+                name, sha, size = (
+                    str(member["name"]),
+                    str(member["sha256"]),
+                    int(member["size"]),
+                )
+                _name, suffix = member_file(name) or (name, "")
+                if not self.store.has(sha, suffix):
+                    raise Refused("服务器尚未收到文件 {name}，请继续推送", name=name)
+                if name.startswith("evidence/"):
+                    # hashed when it arrived; verified by name, not copied again
+                    external[name] = (sha, self.store.size_of(sha, suffix))
+                    continue
+                with (
+                    self.store.open(sha, suffix) as source,
+                    archive.open(zip_info(name, False), "w", force_zip64=size >= 1 << 31) as out,
+                ):
+                    while chunk := source.read(1 << 20):
+                        out.write(chunk)
+        return external
 
     def _refused(self, device: Device, bundle_id: str, manifest: dict[str, Any], why: str) -> None:
         """A push refused at its commit (the merge rolled back): logged, and gone with the
@@ -655,9 +685,17 @@ class Central:
             with self.engine.begin() as c:
                 return _Merge(c, self.store, device, push, manifest).run(archive)
         except DBAPIError as error:  # a deadlock or serialization failure: try again
-            code = getattr(error.orig, "sqlstate", None)
+            code = getattr(error.orig, "sqlstate", None) or ""
             if code in ("40P01", "40001"):
                 raise _Retry() from error
+            if code in ("53100", "53400"):  # disk_full, configuration_limit_exceeded
+                raise StoreFull(
+                    "服务器的数据库磁盘已满，推送未提交，服务器数据未改变；请联系管理员"
+                ) from error
+            if code.startswith("22"):  # data exception: a value the database cannot store
+                raise Refused(
+                    "推送中有服务器无法保存的数据（{code}），已拒绝，服务器数据未改变", code=code
+                ) from error
             raise
 
     # --- the office -----------------------------------------------------------------------
@@ -678,6 +716,8 @@ class Central:
         """``area``: only the inspections in this district or by its teams (a district's
         office user)."""
         t = s.inspections
+        for value in (district, type_code, mode, status):
+            _check_filter(value)
         where = [_in_area(area)]
         for column, value in (
             (t.c.district, district),
@@ -690,7 +730,7 @@ class Central:
         if since:
             where.append(t.c.started_at >= _day(since))
         if until:
-            where.append(t.c.started_at < _day(until) + timedelta(days=1))
+            where.append(t.c.started_at < _day_after(until))
         condition = and_(True, *where)
         with self.engine.connect() as c:
             total = c.scalar(select(func.count()).select_from(t).where(condition)) or 0
@@ -801,7 +841,28 @@ def _day(value: str) -> datetime:
     try:
         return datetime.fromisoformat(value).replace(tzinfo=UTC)
     except ValueError as error:
-        raise InspectorError("日期无效（应为 YYYY-MM-DD）：{value}", value=value) from error
+        raise InspectorError("日期无效（应为 YYYY-MM-DD）：{value}", value=value[:40]) from error
+
+
+def _day_after(value: str) -> datetime:
+    """The start of the day after ``value`` (a period's end, inclusive)."""
+    try:
+        return _day(value) + timedelta(days=1)
+    except OverflowError:  # 9999-12-31: no day after it; every moment is before
+        return datetime.max.replace(tzinfo=UTC)
+
+
+FILTER_LENGTH = 100  # the office list's columns (schema: district String(100))
+
+
+def _check_filter(value: str | None) -> None:
+    """A filter's value as the database can compare it: no control characters (PostgreSQL
+    refuses a NUL in text), not longer than the columns."""
+    if value is None:
+        return
+    if len(value) > FILTER_LENGTH or any(ord(c) < 32 or ord(c) == 127 for c in value):
+        shown = "".join(c if ord(c) >= 32 and ord(c) != 127 else "�" for c in value[:40])
+        raise InvalidInput("筛选条件无效：{value}", value=shown)
 
 
 def _plain(mapping: Any) -> dict[str, Any]:
@@ -978,6 +1039,7 @@ class _Merge:
         }
         now = _now()
         for data in inspection_rows:
+            _check_columns(data)
             institution = institutions.get(str(data.get("institution_id")), {})
             values = {
                 "institution": institution.get("name") or "?",
@@ -1216,6 +1278,35 @@ class _Merge:
                 update(s.rows)
                 .where(s.rows.c.table_name == table, s.rows.c.row_key == json.dumps([entity]))
                 .values(deleted=True)
+            )
+
+
+# The office list's columns (schema.inspections) an inspection row fills, and their widths.
+COLUMNS = {
+    "district": ("区县", 100),
+    "team_district": ("检查组所属区县", 100),
+    "mode": ("检查方式", 32),
+    "status": ("状态", 32),
+    "record_no": ("文书编号", 64),
+}
+
+
+def _check_columns(data: dict[str, Any]) -> None:
+    """A pushed inspection's values that the office list holds: text that fits its column, no
+    NUL. A district of 101 characters failed the commit with a database error (500) on every
+    retry; now the push is refused with what to correct on the laptop."""
+    for key, (label, width) in COLUMNS.items():
+        value = data.get(key)
+        if value is None:
+            continue
+        text = str(value)
+        if len(text) > width or "\x00" in text:
+            raise Refused(
+                "检查 {inspection} 的{field}过长或含无效字符（至多 {count} 个字符），"
+                "请在本机改正后再推送",
+                inspection=str(data.get("id"))[:8],
+                field=label,
+                count=width,
             )
 
 

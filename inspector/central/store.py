@@ -5,6 +5,7 @@ hash to its name is moved into the store, so anything the store holds is what wa
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import os
@@ -27,6 +28,17 @@ class UploadMismatch(InspectorError):
     def __init__(self, offset: int) -> None:
         super().__init__("上传位置不符，服务器已确认到第 {offset} 字节", offset=offset)
         self.offset = offset
+
+
+FULL = (errno.ENOSPC, errno.EDQUOT)
+
+
+class StoreFull(InspectorError):
+    """The store's disk (or its quota) is full: answered 507, the client may resume later."""
+
+
+class TempFull(InspectorError):
+    """The server's temporary directory is full at a commit: answered 503, nothing stored."""
 
 
 def check_file_name(sha256: str, suffix: str) -> None:
@@ -95,9 +107,17 @@ class ServerStore:
             held = os.fstat(handle.fileno()).st_size
             if held != offset or offset + len(data) > size:
                 raise UploadMismatch(held)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            try:
+                self._write(handle, data)
+            except OSError as error:
+                if error.errno not in FULL:
+                    raise
+                # nothing half-written: the upload ends where it was acknowledged
+                handle.truncate(held)
+                raise StoreFull(
+                    "服务器的文件库磁盘已满，文件未保存（已确认的部分保留）；"
+                    "请联系管理员清理空间后再推送"
+                ) from error
             key = (sha256, suffix)
             known = self._digests.pop(key, None)
             digest = known[1] if known is not None and known[0] == offset else None
@@ -130,6 +150,13 @@ class ServerStore:
             finally:
                 os.close(directory)
             return size
+
+    @staticmethod
+    def _write(handle: IO[bytes], data: bytes) -> None:
+        """Bytes appended to an upload, durably (the seam a full disk meets)."""
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
 
     def expire_partials(self, before: float) -> tuple[int, int]:
         """Remove the unfinished uploads last written before ``before`` (a POSIX time), each

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from inspector.central.limits import HEADER_SECONDS, IDLE_SECONDS, MAX_CONNECTIONS, max_connections
 from inspector.cli.output import Printer, read_secret_file
 from inspector.errors import InvalidInput
 
@@ -46,6 +47,7 @@ def cmd_server(args: argparse.Namespace, out: Printer) -> int:
     import uvicorn
 
     from inspector.central.app import make_app
+    from inspector.central.limits import server_options
 
     loopback = args.host in ("127.0.0.1", "::1", "localhost")
     if not (args.tls_cert and args.tls_key) and not (args.plain_http and loopback):
@@ -59,6 +61,12 @@ def cmd_server(args: argparse.Namespace, out: Printer) -> int:
             ssl_keyfile=args.tls_key,
             log_level="warning",
             access_log=False,
+            # connections, idle and header timeouts (inspector/central/limits.py)
+            **server_options(
+                max_connections=args.max_connections or max_connections(),
+                idle_seconds=args.idle_seconds,
+                header_seconds=args.header_seconds,
+            ),
         )
     return 0
 
@@ -243,6 +251,27 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     server.add_argument("--tls-cert", metavar="CERT.pem", help="本局服务器证书（HTTPS）")
     server.add_argument("--tls-key", metavar="KEY.pem", help="本局服务器证书的私钥")
     server.add_argument("--plain-http", action="store_true", help=argparse.SUPPRESS)
+    server.add_argument(
+        "--max-connections",
+        type=int,
+        metavar="N",
+        help=f"同时的连接和请求至多几个，超过的答 503（默认 {MAX_CONNECTIONS}，"
+        "且低于进程可打开的文件数 ulimit -n 减 64）",
+    )
+    server.add_argument(
+        "--idle-seconds",
+        type=int,
+        default=IDLE_SECONDS,
+        metavar="S",
+        help=f"保持的连接空闲多少秒后关闭（默认 {IDLE_SECONDS}）",
+    )
+    server.add_argument(
+        "--header-seconds",
+        type=float,
+        default=HEADER_SECONDS,
+        metavar="S",
+        help=f"新连接须在多少秒内发完请求头，否则关闭（默认 {HEADER_SECONDS}）",
+    )
     server.set_defaults(run=cmd_server)
     sub = server.add_subparsers(dest="server_command", required=False, metavar="子命令")
     enroll = sub.add_parser("enroll", help="给一台笔记本发一次性登记码", parents=[common, db])

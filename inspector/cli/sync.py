@@ -43,6 +43,12 @@ def cmd_sync_push(args: argparse.Namespace, out: Printer) -> None:
         + f"\n发送 {result.sent_bytes / 1e6:.1f} MB"
         + f"（服务器已有 {result.skipped_bytes / 1e6:.1f} MB）"
         + ("；增量推送：只含上次推送之后的变化" if result.incremental else "")
+        + (
+            f"\n注意：本机时钟与服务器相差约 {result.clock_off} 秒，已按服务器时间推送；"
+            "请校准本机时间"
+            if result.clock_off
+            else ""
+        )
     )
     out.emit(
         {
@@ -52,6 +58,7 @@ def cmd_sync_push(args: argparse.Namespace, out: Printer) -> None:
             "sent_files": result.sent_files,
             "members": result.members,
             "incremental": result.incremental,
+            "clock_off": result.clock_off,
             "summary": s,
         },
         text,

@@ -29,6 +29,7 @@ import hashlib
 import hmac
 import json
 import os
+import threading
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,15 +91,26 @@ def _aad(directory_id: str, kind: str, holder: str) -> bytes:
     return f"{FORMAT}/1|{directory_id}|{kind}|{holder}".encode()
 
 
+# One Argon2id at a time per process. OpenSSL (4.0.3, under cryptography 50) runs a multi-lane
+# Argon2id on threads of its own; two derivations started at once in two threads never return
+# (both wait in its thread start) and a later one raises MemoryError (../shared/FIELD-NOTES.md).
+# The lanes cannot change (they are part of every stored hash and wrap), so derivations queue
+# here: the server's sign-ins and a laptop unlocking while another thread derives alike.
+_KDF_LOCK = threading.Lock()
+
+
 def kdf(passphrase: str, salt: bytes, params: dict[str, int]) -> bytes:
-    """Argon2id of a passphrase (the key files' wraps, the office page's passwords)."""
-    return Argon2id(
+    """Argon2id of a passphrase (the key files' wraps, the office page's passwords); one at a
+    time in this process (see _KDF_LOCK)."""
+    derivation = Argon2id(
         salt=salt,
         length=32,
         iterations=int(params["iterations"]),
         lanes=int(params["lanes"]),
         memory_cost=int(params["memory_kib"]),
-    ).derive(passphrase.encode("utf-8"))
+    )
+    with _KDF_LOCK:
+        return derivation.derive(passphrase.encode("utf-8"))
 
 
 def check_new_passphrase(passphrase: str) -> None:

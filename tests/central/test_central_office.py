@@ -48,6 +48,8 @@ def test_the_office_page_lists_filters_and_shows_a_signed_inspection(
             page = browser.new_page(
                 ignore_https_errors=True, viewport={"width": 1100, "height": 800}
             )
+            console: list[str] = []  # what the browser refused (the pages' CSP), if anything
+            page.on("console", lambda message: console.append(message.text))
             # not signed in: every office page and file sends to the sign-in form
             page.goto(server.url + "/office?status=signed")
             assert "/office/login" in page.url and "登录" in page.inner_text("h1")
@@ -88,7 +90,9 @@ def test_the_office_page_lists_filters_and_shows_a_signed_inspection(
             assert body.count("✔ 签名有效") == 2 and "✘" not in body
             assert "张伟" in body and "李娜" in body
             assert "床位空置" in body  # the finding's note
-            page.wait_for_function("[...document.images].every(i => i.complete)")
+            # every image loaded: the load event (a string evaluated in the page, as
+            # wait_for_function does, is an eval the pages' CSP refuses)
+            page.wait_for_load_state("load")
             widths = page.eval_on_selector_all("img.thumb", "els => els.map(e => e.naturalWidth)")
             assert widths and all(w > 0 for w in widths)  # every evidence thumbnail loads
             assert "服务器：push.commit" in body and "record.sign" in body
@@ -114,6 +118,9 @@ def test_the_office_page_lists_filters_and_shows_a_signed_inspection(
             assert page.request.get(server.url + f"/office/inspections/{signed}").status == 404
             assert page.request.get(server.url + link).status == 404
             assert page.request.get(server.url + photo).status == 404
+            # the pages' own stylesheet is admitted by the CSP's hash, nothing was refused
+            assert not [m for m in console if "Content Security Policy" in m], console
+            assert page.eval_on_selector("body", "b => getComputedStyle(b).marginLeft") != "8px"
         finally:
             browser.close()
 
