@@ -3233,6 +3233,71 @@ Checked %2/%3, problems found %4</translation>
         <translation>A reply must be to a notice given in this call: {value}</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="828"/>
+        <source>登录的人太多，请 {seconds} 秒后再试</source>
+        <translation>Too many people are signing in; try again in {seconds} seconds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="829"/>
+        <source>请求过大（此处至多 {limit} 字节），服务器未接收</source>
+        <translation>The request is too large (at most {limit} bytes here); the server did not take it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="830"/>
+        <source>请求的长度（Content-Length）无效</source>
+        <translation>The request's length (Content-Length) is invalid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="831"/>
+        <source>筛选条件无效：{value}</source>
+        <translation>Invalid filter: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="832"/>
+        <source>检查 {inspection} 的{field}过长或含无效字符（至多 {count} 个字符），请在本机改正后再推送</source>
+        <translation>The {field} of inspection {inspection} is too long or has invalid characters (at most {count} characters); correct it on this laptop and push again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="836"/>
+        <source>推送中有服务器无法保存的数据（{code}），已拒绝，服务器数据未改变</source>
+        <translation>The push holds data the server cannot store ({code}): refused, nothing on the server changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="839"/>
+        <source>推送编号无效：{bundle}</source>
+        <translation>Invalid push id: {bundle}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="840"/>
+        <source>页码无效：{page}</source>
+        <translation>Invalid page number: {page}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="841"/>
+        <source>尝试次数过多，请 {seconds} 秒后再试</source>
+        <translation>Too many tries; try again in {seconds} seconds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="842"/>
+        <source>服务器的文件库磁盘已满，文件未保存（已确认的部分保留）；请联系管理员清理空间后再推送</source>
+        <translation>The server's file store disk is full; the file was not saved (the acknowledged part is kept). Ask the administrator to free space, then push again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="846"/>
+        <source>服务器的临时目录已满，推送未提交，服务器数据未改变；请稍后重试（或联系管理员）</source>
+        <translation>The server's temporary directory is full; the push was not committed and nothing on the server changed. Try again later (or ask the administrator)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="849"/>
+        <source>服务器的数据库磁盘已满，推送未提交，服务器数据未改变；请联系管理员</source>
+        <translation>The server's database disk is full; the push was not committed and nothing on the server changed. Ask the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="852"/>
+        <source>服务器暂时无法接收推送，请稍后重试：{reason}</source>
+        <translation>The server cannot take the push for now; try again later: {reason}</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="489"/>
         <source>请选择保留本机版本（local）或交接包版本（incoming）</source>
         <translation>Choose to keep this laptop&apos;s version (local) or the bundle&apos;s (incoming)</translation>
@@ -7444,23 +7509,28 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>The server confirmed %1 inspection(s) (%2 rows added, %3 updated); %4 MB sent</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="170"/>
-        <location filename="../../ui/sync_dialog.py" line="177"/>
+        <location filename="../../ui/sync_dialog.py" line="168"/>
+        <source>本机时钟与服务器相差约 %1 秒，已按服务器时间推送；请校准本机时间</source>
+        <translation>This computer's clock is about %1 seconds off the server's; the push used the server's time. Please set this computer's clock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="179"/>
+        <location filename="../../ui/sync_dialog.py" line="186"/>
         <source>正在更新基础数据…</source>
         <translation>Updating reference data…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="182"/>
+        <location filename="../../ui/sync_dialog.py" line="191"/>
         <source>已安装 %1 第 %2 版</source>
         <translation>Installed %1 version %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="185"/>
+        <location filename="../../ui/sync_dialog.py" line="194"/>
         <source>未安装 %1 第 %2 版（仍用上一版）：%3</source>
         <translation>Did not install %1 version %2 (the previous one stays in use): %3</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="188"/>
+        <location filename="../../ui/sync_dialog.py" line="197"/>
         <source>基础数据已是最新</source>
         <translation>Reference data is up to date</translation>
     </message>
