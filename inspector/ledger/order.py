@@ -55,6 +55,11 @@ def _view(row: RectificationOrder) -> OrderView:
     )
 
 
+def order_qr_payload(order_no: str, record_no: str) -> str:
+    """What the order's QR code says: its number and the number of the record it follows."""
+    return f"INSPECTOR-ORDER/{order_no.upper()}/{record_no.upper()}"
+
+
 class _SignatureBox:
     """Where the leader's digital signature goes: a flowable that notes its page and place
     when drawn (reportlab's own coordinates, as the signing step takes them)."""
@@ -91,6 +96,7 @@ def _render(
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+    from inspector.record.layout import QR_BOTTOM_MARGIN, draw_qr, qr_box, qr_modules
     from inspector.signing.appearance import register_font
 
     font = register_font()
@@ -152,6 +158,12 @@ def _render(
     story.append(Paragraph("检查组长（数字签名）：", base))
     story.append(box.flowable)
     story.append(Paragraph(f"{esc(bureau)}　{issued:%Y年%m月%d日}", right))
+    code = qr_modules(order_qr_payload(order_no, record_no))
+
+    def with_qr(canvas: Any, _doc: Any) -> None:
+        # Like the record's: the same code on every page names the order and its record.
+        draw_qr(canvas, code, *qr_box(code))
+
     buffer = io.BytesIO()
     SimpleDocTemplate(
         buffer,
@@ -162,8 +174,8 @@ def _render(
         leftMargin=18 * mm,
         rightMargin=18 * mm,
         topMargin=18 * mm,
-        bottomMargin=18 * mm,
-    ).build(story)
+        bottomMargin=QR_BOTTOM_MARGIN,
+    ).build(story, onFirstPage=with_qr, onLaterPages=with_qr)
     return buffer.getvalue(), box.placed
 
 

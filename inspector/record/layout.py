@@ -29,7 +29,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFImageXObject
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -223,10 +223,33 @@ def qr_modules(content: str) -> list[list[bool]]:
     return [[bool(cell) for cell in row] for row in widget.qr.modules]
 
 
+# Where the QR code goes on every page of a record, an interview record and an order: its
+# modules 18 mm square, a light quiet zone of 4 modules around them (ISO/IEC 18004 asks for
+# 4), and that zone at least 12 mm from every edge of the page, outside the few millimetres a
+# printer cannot print. The bottom margin of these documents leaves room for it.
+QR_SIZE = 18 * mm
+QR_QUIET_MODULES = 4
+QR_EDGE = 12 * mm
+# The smallest code (version 1) has 21 modules: its quiet zone is the widest, 4/21 of its size.
+QR_MIN_MODULES = 21
+QR_BOTTOM_MARGIN = QR_EDGE + QR_SIZE * (1 + 2 * QR_QUIET_MODULES / QR_MIN_MODULES) + 2 * mm
+
+
+def qr_box(modules: list[list[bool]], page: tuple[float, float] = A4) -> tuple[float, float, float]:
+    """Where the code's modules go, (x, y, size) in points: bottom right, its quiet zone
+    ``QR_EDGE`` from the right and bottom edges."""
+    quiet = QR_SIZE * QR_QUIET_MODULES / len(modules)
+    return page[0] - QR_EDGE - quiet - QR_SIZE, QR_EDGE + quiet, QR_SIZE
+
+
 def draw_qr(canvas: Canvas, modules: list[list[bool]], x: float, y: float, size: float) -> None:
-    """Dark modules as one path of horizontal runs (not through renderPDF, which would add an
-    unembedded Helvetica)."""
+    """The code as one path of horizontal runs, one rectangle per run of dark modules, exactly
+    a module tall so that no two overlap, filled with the nonzero rule on a white quiet zone.
+    Overlapping rectangles filled even-odd leave white seams where they overlap, and a seamed
+    code scans at some resolutions only (FIELD-NOTES). Not through renderPDF, which would add
+    an unembedded Helvetica."""
     cell = size / len(modules)
+    quiet = QR_QUIET_MODULES * cell
     path = canvas.beginPath()
     for row, cells in enumerate(modules):
         column = 0
@@ -237,13 +260,13 @@ def draw_qr(canvas: Canvas, modules: list[list[bool]], x: float, y: float, size:
             start = column
             while column < len(cells) and cells[column]:
                 column += 1
-            # A hair taller than a module: anti-aliased renderers leave seams between rows
-            # that touch exactly, and a seamed code does not scan.
-            bottom = y + size - (row + 1) * cell - 0.1
-            path.rect(x + start * cell, bottom, (column - start) * cell, cell + 0.1)
+            bottom = y + size - (row + 1) * cell
+            path.rect(x + start * cell, bottom, (column - start) * cell, cell)
     canvas.saveState()
+    canvas.setFillColor(colors.white)
+    canvas.rect(x - quiet, y - quiet, size + 2 * quiet, size + 2 * quiet, stroke=0, fill=1)
     canvas.setFillColor(colors.black)
-    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.drawPath(path, stroke=0, fill=1, fillMode=FILL_NON_ZERO)
     canvas.restoreState()
 
 
@@ -273,7 +296,9 @@ def numbered_canvas(footer: str, qr_text: str, initials: str | None = None) -> t
                 self.setFont(FONT, 7.5)
                 self.setFillColor(colors.grey)
                 self.drawString(18 * mm, 9 * mm, footer)
-                self.drawRightString(A4[0] - 39 * mm, 9 * mm, f"第 {number} 页 共 {total} 页")
+                self.drawRightString(
+                    qr_box(code)[0] - 6 * mm, 9 * mm, f"第 {number} 页 共 {total} 页"
+                )
                 if initials:
                     self.setFont(FONT, 8)
                     self.setFillColor(colors.black)
@@ -283,7 +308,7 @@ def numbered_canvas(footer: str, qr_text: str, initials: str | None = None) -> t
                     self.setLineWidth(0.5)
                     self.line(start, 14.5 * mm, start + 40 * mm, 14.5 * mm)
                 # The same code on every page: a printed page names its record and data hash.
-                draw_qr(self, code, A4[0] - 36 * mm, 2.5 * mm, 18 * mm)
+                draw_qr(self, code, *qr_box(code))
                 super().showPage()
             super().save()
 
@@ -881,7 +906,7 @@ def document(path: Path | IO[bytes], title: str) -> SimpleDocTemplate:
         leftMargin=18 * mm,
         rightMargin=18 * mm,
         topMargin=16 * mm,
-        bottomMargin=22 * mm,  # room for the footer and the QR code
+        bottomMargin=QR_BOTTOM_MARGIN,  # room for the footer and the QR code
         title=title,
         author="Inspector",
         creator=f"Inspector {__version__}",
