@@ -78,6 +78,9 @@ class Connection:
             self.http = http.client.HTTPConnection(
                 parts.hostname, parts.port or 80, timeout=TIMEOUT
             )
+        # The server's clock (its Date header) and this laptop's when the answer came: the
+        # record's times are flagged when they differ by much (inspections.clock_warnings).
+        self.clock: tuple[datetime, datetime] | None = None
 
     def request(
         self,
@@ -97,6 +100,7 @@ class Connection:
             self.http.request(method, target, body=body, headers=headers)
             response = self.http.getresponse()
             raw = response.read()
+            self._note_clock(response.getheader("Date"))
         except ssl.SSLCertVerificationError as error:
             self.http.close()
             raise SyncError(
@@ -113,6 +117,27 @@ class Connection:
         except ValueError:
             data = {"error": raw[:200].decode("utf-8", "replace")}
         return response.status, data
+
+    def _note_clock(self, header: str | None) -> None:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            server = parsedate_to_datetime(header) if header else None
+        except (TypeError, ValueError):
+            server = None
+        if server is not None and server.tzinfo is not None:
+            self.clock = (server, datetime.now(UTC))
+
+    def keep_clock(self, ws: Workspace) -> None:
+        """Keep the last clocks seen (this laptop's own bookkeeping, not an action)."""
+        if self.clock is not None:
+            from inspector.inspections import LAST_SYNC_CLOCK
+
+            server, laptop = self.clock
+            ws.db.set_setting(
+                LAST_SYNC_CLOCK,
+                json.dumps({"server": server.isoformat(), "laptop": laptop.isoformat()}),
+            )
 
     def close(self) -> None:
         self.http.close()
@@ -203,6 +228,7 @@ def push(
                     raise SyncError("服务器出错：{reason}", reason=BASE_UNKNOWN) from None
                 marks = None  # the server lacks what the last push sent: everything again
     finally:
+        connection.keep_clock(ws)
         connection.close()
 
 
@@ -439,6 +465,7 @@ def pull(ws: Workspace, *, reporter: Reporter | None = None) -> PullResult:
             result.installed.append((kind, version, note))
             reporter.advance(done, kind)
     finally:
+        connection.keep_clock(ws)
         connection.close()
     if result.installed:
         with ws.change(None, "sync.pull") as ch:

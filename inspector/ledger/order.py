@@ -23,6 +23,7 @@ from inspector.db.models import (
     LedgerEntry,
     MemberRole,
     RectificationOrder,
+    new_id,
 )
 from inspector.errors import InvalidInput, NotFound
 from inspector.inspections import format_fen, resolve_id
@@ -88,6 +89,7 @@ def _render(
     record_no: str,
     rows: list[tuple[EntryView, date]],
     issued: date,
+    bureau_detail: str = "",
 ) -> tuple[bytes, list[float]]:
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -111,6 +113,11 @@ def _render(
 
     story: list[Any] = [
         Paragraph(esc(bureau), centre),
+        *(
+            [Paragraph(esc(bureau_detail), ParagraphStyle("d", parent=small, alignment=TA_CENTER))]
+            if bureau_detail
+            else []
+        ),
         Paragraph("整改通知书", title),
         Paragraph(esc(order_no), centre),
         Paragraph(f"{esc(institution)}：", base),
@@ -190,7 +197,7 @@ def build_order(
     """The order for the open findings of a signed inspection: ``deadline`` for every finding
     not given its own in ``deadlines`` (ledger row id or prefix → date). One ``order.build``
     event sets the rows' deadlines and keeps the PDF."""
-    from inspector.record.facts import BUREAU_SETTING
+    from inspector.bureaus import allocate_number, bureau_line, bureau_name
 
     issued = today or date.today()
     with ws.db.session() as session:
@@ -200,7 +207,8 @@ def build_order(
         full_id = inspection.id
         record_no = inspection.record_no or full_id[:8]
         institution = inspection.institution.name
-        district = inspection.team_district or inspection.district
+        bureau = bureau_name(ws, inspection)
+        bureau_info = inspection.bureau
     rows = [r for r in search_entries(ws, LedgerFilter(inspection=full_id)) if r.status in OPEN]
     if not rows:
         raise InvalidInput("该检查在台账中没有待整改或整改中的问题")
@@ -221,10 +229,17 @@ def build_order(
         if when <= issued:
             raise InvalidInput("整改期限应晚于下达日期（{day}）", day=f"{issued:%Y-%m-%d}")
         planned.append((row, when))
-    order_no = f"ZG{issued:%Y%m%d}-{full_id[:8]}"
-    bureau = ws.db.setting(BUREAU_SETTING) or f"{district}医疗保障局"
-    pdf, box = _render(bureau, order_no, institution, record_no, planned, issued)
+    order_id = new_id()
     with ws.change(None, "order.build", inspection=full_id, editable=False) as ch:
+        # From the bureau's template, in the change that keeps the order: rolled back with it.
+        # Else the record's style, in the same case (ZG…-CE0883AA beside JC…-CE0883AA).
+        order_no = (
+            allocate_number(ch.session, bureau_info, "order", issued.year, order_id, reuse=False)
+            or f"ZG{issued:%Y%m%d}-{full_id[:8].upper()}"
+        )
+        pdf, box = _render(
+            bureau, order_no, institution, record_no, planned, issued, bureau_line(bureau_info)
+        )
         # The change's number keeps two orders of one day apart.
         # ASCII: a bundle member name (docs/bundle.md). Through the store: encrypted when
         # the data directory is.
@@ -233,6 +248,7 @@ def build_order(
         sha256 = hashlib.sha256(pdf).hexdigest()
         order = ch.add(
             RectificationOrder(
+                id=order_id,
                 inspection_id=full_id,
                 order_no=order_no,
                 path=kept_as,

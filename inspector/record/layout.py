@@ -42,6 +42,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Image as RLImage
 
 from inspector import __version__
+from inspector.bureaus import bureau_line
 from inspector.checklists.documents import documents_cited
 from inspector.db.models import Result
 from inspector.evidence.media import suffix_for
@@ -679,6 +680,12 @@ def _seal_table(facts: RecordFacts, s: dict[str, ParagraphStyle], numbers: dict[
     return table
 
 
+def _bureau_particulars(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The 执法主体's 统一社会信用代码 and address under its name, where set."""
+    line = bureau_line(facts.bureau_info)
+    return [Paragraph(markup(line), s["subtitle"])] if line else []
+
+
 def record_story(
     ws: Workspace,
     view: InspectionView,
@@ -689,6 +696,7 @@ def record_story(
     s = _styles()
     story: list[Flowable] = [
         Paragraph(markup(facts.bureau), s["subtitle"]),
+        *_bureau_particulars(facts, s),
         Paragraph("医疗保障基金现场检查记录", s["title"]),
         Paragraph(f"记录编号 {facts.record_no}", s["subtitle"]),
         _info_table(view, s, facts, ws),
@@ -949,6 +957,7 @@ def interview_story(
     table.setStyle(_grid())
     story: list[Flowable] = [
         Paragraph(markup(facts.bureau), s["subtitle"]),
+        *_bureau_particulars(facts, s),
         Paragraph("询问笔录", s["title"]),
         Paragraph(f"笔录编号 {record_no}", s["subtitle"]),
         table,
