@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.checklists.composer import ComposedItem
-from inspector.checklists.documents import source_label
+from inspector.checklists.documents import source_label, user_wording
 from inspector.db.models import InspectionStatus, Result
 from inspector.errors import InspectorError
 from inspector.inspections import (
@@ -523,19 +523,23 @@ class ChecklistPage(QWidget):
             self.amount_error.hide()
             self.violation.clear()
             self.violation.addItem(self.tr("（未选择）"), None)
-            for violation in item.violations:
-                known = self.workspace.library.violations.get(violation)
-                self.violation.addItem(
-                    f"{violation}  {known.title}" if known else violation, violation
-                )
+            library = self.workspace.library
+            # Only the categories an institution of this type can commit (a pharmacy's are not
+            # offered for a hospital), each by its name.
+            offered = library.violations_for(item.violations, self.view.institution_type)  # type: ignore[union-attr]
+            stored = state.violation_code if state else None
+            if stored and stored not in offered:
+                offered.append(stored)  # chosen before: shown as it is, not dropped unseen
+            for violation in offered:
+                self.violation.addItem(library.violation_label(violation), violation)
             chosen = self.violation.findData(state.violation_code if state else None)
             self.violation.setCurrentIndex(max(chosen, 0))
             origin = self.tr("（本工具的检查建议）") if item.guidance_origin == "tool" else ""
-            self.guidance.setText(item.guidance + origin)
+            self.guidance.setText(user_wording(item.guidance) + origin)
             sources = "；".join(
                 f"{source_label(s.seed, s.clause)}：“{s.quote}”" for s in item.sources
             )
-            note = f"<br/>{item.applies_note}" if item.applies_note else ""
+            note = f"<br/>{user_wording(item.applies_note)}" if item.applies_note else ""
             self.sources.setText(arg(self.tr("依据：%1"), sources) + note)
             self._show_flag(item)
             self.drugs.show_item(item, self.editable)

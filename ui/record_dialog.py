@@ -204,7 +204,8 @@ class RecordDialog(QDialog):
         has_record = self.record is not None
         self.print_button.setEnabled(has_record)
         self.save_button.setEnabled(has_record)
-        self.sign_button.setEnabled(not signed or has_record)
+        # Locked: nobody signs any more (the amendment is the way to change it).
+        self.sign_button.setEnabled(not signed)
         self.amend_button.setVisible(signed)
         self.document.close()
         if self._buffer is not None:

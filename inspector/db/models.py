@@ -242,7 +242,7 @@ class Inspection(Synced, Base):
     # The 执法主体 the visit is carried out in the name of (migration 0017_bureau_and_times): a
     # copy of the bureau as configured when named (inspector/bureaus.py), so that a later
     # change of the settings does not change what its documents say.
-    bureau: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    bureau: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
     # The team entered the start and end of the visit (检查时间); the clock no longer sets them.
     times_entered: Mapped[bool] = mapped_column(default=False, server_default="0")
     # A correction of a signed inspection is a new inspection that names the one it amends.

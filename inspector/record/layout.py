@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, ClassVar
@@ -416,7 +417,12 @@ def _grid() -> TableStyle:
     )
 
 
-def _section_table(view: InspectionView, section: Any, s: dict[str, ParagraphStyle]) -> Table:
+def _section_table(
+    view: InspectionView,
+    section: Any,
+    s: dict[str, ParagraphStyle],
+    label: Callable[[str | None], str] = lambda code: code or "",
+) -> Table:
     # Short cells are plain strings: a Paragraph in every cell made line breaking (CJK) the
     # largest cost of a long record. Only the title and the note can need wrapping.
     header = ["编号", "检查内容", "结果", "情况说明", "金额（元）", "违规类别"]
@@ -434,12 +440,15 @@ def _section_table(view: InspectionView, section: Any, s: dict[str, ParagraphSty
                 RESULT_NAMES[result],
                 Paragraph(markup(note), s["small"]) if note else "",
                 format_fen(answer.amount_fen) if problem and answer else "",
-                (answer.violation_code or "") if problem and answer else "",
+                # The category by name, not by a code only the tool knows.
+                Paragraph(markup(label(answer.violation_code)), s["small"])
+                if problem and answer and answer.violation_code
+                else "",
             ]
         )
     table = Table(
         rows,
-        colWidths=[13 * mm, 52 * mm, 15 * mm, 58 * mm, 20 * mm, 16 * mm],
+        colWidths=[13 * mm, 46 * mm, 15 * mm, 50 * mm, 18 * mm, 32 * mm],
         repeatRows=1,
     )
     style = _grid()
@@ -624,17 +633,11 @@ def _findings_table(view: InspectionView, s: dict[str, ParagraphStyle], ws: Work
         answer = view.answers.get(item.code)
         if answer is None or answer.result is not Result.PROBLEM:
             continue
-        violation = ws.library.violations.get(answer.violation_code or "")
         rows.append(
             [
                 Paragraph(item.code, s["small"]),
                 Paragraph(f"{markup(item.title)}：{markup(answer.note)}", s["small"]),
-                Paragraph(
-                    f"{answer.violation_code} {markup(violation.title)}"
-                    if violation
-                    else (answer.violation_code or ""),
-                    s["small"],
-                ),
+                Paragraph(markup(ws.library.violation_label(answer.violation_code)), s["small"]),
                 Paragraph(format_fen(answer.amount_fen), s["small"]),
             ]
         )
@@ -715,7 +718,7 @@ def record_story(
     for section in sorted(view.checklist.sections, key=lambda s: numbers[s.code]):
         label = chinese_numeral(numbers[section.code])
         story.append(Paragraph(f"{label}、{markup(section.title)}", s["h2"]))
-        story.append(_section_table(view, section, s))
+        story.append(_section_table(view, section, s, ws.library.violation_label))
     left_out = sorted(set(range(1, 9)) - {n for n in numbers.values() if n <= 8})
     if left_out:
         story.append(Spacer(1, 1.5 * mm))
