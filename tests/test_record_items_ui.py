@@ -134,3 +134,46 @@ def test_the_record_names_the_category(workspace: Workspace, tmp_path: Path) -> 
     )
     # In the point table (its column) and in the list of findings, by name and party.
     assert text.count("VH09其他骗取医保基金支出的行为（定点医疗机构）") >= 2
+
+
+def test_the_visit_s_times_and_bureau_are_entered_in_the_app(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, tmp_path: Path
+) -> None:
+    from datetime import datetime, timedelta
+
+    from PySide6.QtCore import QDateTime
+    from PySide6.QtWidgets import QApplication
+
+    from inspector.bureaus import DEFAULT_TEMPLATES, Bureau, set_bureau
+    from inspector.evidence.intake import add_evidence
+    from inspector.inspections import get_inspection
+    from ui.visit_dialog import VisitDialog
+
+    from .test_record_times import _photo
+
+    for name, district, short in (("甲区医疗保障局", "历城区", "甲"), ("市医疗保障局", None, "市")):
+        set_bureau(
+            workspace,
+            Bureau(name=name, district=district, short=short, templates=dict(DEFAULT_TEMPLATES)),
+        )
+    inspection = plan(workspace, "某卫生院")
+    start = datetime(2026, 12, 1, 9, 0).astimezone()
+    add_evidence(workspace, inspection, [_photo(tmp_path, start - timedelta(hours=1))])
+    window.open_inspection(inspection)
+    qtbot.mouseClick(window.checklist.visit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, VisitDialog) for w in QApplication.topLevelWidgets()),
+        timeout=10_000,
+    )
+    (dialog,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, VisitDialog)]
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=10_000)
+    assert dialog.bureau.currentText() == "甲区医疗保障局"  # the inspected district's
+    dialog.start.setDateTime(QDateTime.fromString("2026-12-01 09:00", "yyyy-MM-dd HH:mm"))
+    dialog.end.setDateTime(QDateTime.fromString("2026-12-01 10:30", "yyyy-MM-dd HH:mm"))
+    dialog.bureau.setCurrentIndex(dialog.bureau.findData("市医疗保障局"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    # The photo was taken an hour before the start entered: the dialog stays, saying so.
+    qtbot.waitUntil(lambda: "相差 60 分钟" in dialog.warnings.text(), timeout=10_000)
+    view = get_inspection(workspace, inspection)
+    assert view.started_at == start and view.ended_at == start + timedelta(minutes=90)
+    assert view.bureau is not None and view.bureau["name"] == "市医疗保障局"

@@ -204,6 +204,11 @@ class ChecklistPage(QWidget):
         self.finish_button.setMinimumHeight(40)
         self.finish_button.clicked.connect(self._finish)
         header.addWidget(self.finish_button)
+        self.visit_button = QPushButton(self.tr("检查时间…"))
+        self.visit_button.setMinimumHeight(40)
+        self.visit_button.setToolTip(self.tr("检查的开始、结束时间和执法主体"))
+        self.visit_button.clicked.connect(lambda: self.open_visit())
+        header.addWidget(self.visit_button)
         self.interview_button = QPushButton(self.tr("询问笔录…"))
         self.interview_button.setMinimumHeight(40)
         self.interview_button.clicked.connect(self.open_interviews)
@@ -213,6 +218,26 @@ class ChecklistPage(QWidget):
         self.record_button.clicked.connect(lambda: self.record_requested.emit(self.inspection_id))
         header.addWidget(self.record_button)
         return header
+
+    def open_visit(self) -> QDialog | None:
+        """检查时间 and 执法主体 of the open inspection, in a dialog of their own."""
+        from ui.visit_dialog import VisitDialog
+
+        if self.view is None:
+            return None
+        self.saver.flush()
+        dialog = VisitDialog(self.workspace, self.view.id, self)
+        dialog.setModal(True)
+        dialog.finished.connect(lambda _code: self._reload_after_visit())
+        dialog.show()
+        return dialog
+
+    def _reload_after_visit(self) -> None:
+        if self.view is not None:
+            current = self.current
+            self.load(self.view.id)
+            if current:
+                self.select(current)
 
     def open_interviews(self) -> QDialog | None:
         """The inspection's interview records (询问笔录), in a dialog of their own."""

@@ -185,9 +185,12 @@ class RecordDialog(QDialog):
         executor (the record's data hash is recomputed: it takes time), then show them."""
         ws, inspection_id = self.workspace, self.inspection_id
 
-        def read() -> tuple[RecordView | None, InspectionView, set[str]]:
+        def read() -> tuple[RecordView | None, InspectionView, set[str], list[str]]:
+            from inspector.inspections import clock_warnings
+
             hand = {sig.cert_no for sig in signatures(ws, inspection_id) if sig.role == "inspector"}
-            return latest_record(ws, inspection_id), get_inspection(ws, inspection_id), hand
+            view = get_inspection(ws, inspection_id)
+            return latest_record(ws, inspection_id), view, hand, clock_warnings(ws, view.id)
 
         ops().query(
             read,
@@ -196,7 +199,13 @@ class RecordDialog(QDialog):
             failure=lambda message: QMessageBox.warning(self, self.tr("检查记录"), message),
         )
 
-    def _show(self, record: RecordView | None, view: InspectionView, hand: set[str]) -> None:
+    def _show(
+        self,
+        record: RecordView | None,
+        view: InspectionView,
+        hand: set[str],
+        warnings: list[str] | None = None,
+    ) -> None:
         self.record = record
         self._hand = hand
         signed = view.status is InspectionStatus.SIGNED
@@ -217,7 +226,15 @@ class RecordDialog(QDialog):
                 self._buffer = load_record(self.workspace, self.record, self.document)
             except InspectorError as error:
                 show_error(self, self.tr("检查记录"), error)
-        self.status.setText(self.status_html(view.status, view.team))
+        text = self.status_html(view.status, view.team)
+        if warnings:
+            # The laptop's clock disagrees with the photos or the server: the 检查时间 the
+            # record prints may be wrong (kept on the inspection's log too).
+            shown = "<br/>".join(
+                "⚠ " + w.replace("&", "&amp;").replace("<", "&lt;") for w in warnings
+            )
+            text += f"<br/><span style='color:#8a4b00'>{shown}</span>"
+        self.status.setText(text)
 
     def status_html(self, status: InspectionStatus, team: list) -> str:  # type: ignore[type-arg]
         record = self.record
