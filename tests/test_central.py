@@ -381,6 +381,46 @@ def test_pull_installs_only_what_the_bureau_signed_and_keeps_the_last_good(
         assert ws.library.items[code].title == "局里发布的新标题"
 
 
+def test_the_bureaus_a_laptop_serves_come_from_the_office(
+    server: Server, cli: Cli, tmp_path: Path
+) -> None:
+    """The office publishes the bureaus (执法主体, with their number templates), signed; an
+    enrolled laptop installs them on pull and its next inspection is headed by its bureau."""
+    bureau = make_ca()
+    (tmp_path / "ca.pem").write_bytes(bureau.pem)
+    secret = tmp_path / "secret.txt"
+    secret.write_text(PASS, encoding="utf-8")
+    p12 = tmp_path / "bureau.p12"
+    p12.write_bytes(make_p12(bureau, "武汉市医疗保障局", "BUREAU-1"))
+    cli("config", "trust", "add", str(tmp_path / "ca.pem"))
+    _enroll(cli, server)
+    bureaus = tmp_path / "bureaus.json"
+    bureaus.write_text(
+        json.dumps([{"name": "武汉市江岸区医疗保障局", "district": "江岸区", "short": "江岸",
+                     "credit_code": "11420102MB00000006",
+                     "templates": {"record": "{区简称}医保检〔{年}〕{序号}号"}}],
+                   ensure_ascii=False),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert _publish(server, "bureaus", bureaus, p12, secret) == 1
+    out, _ = cli("sync", "pull", "--json")
+    assert [i["kind"] for i in json.loads(out)["installed"]] == ["bureaus"]
+    listed, _ = cli("bureau", "list", "--json")
+    assert [b["name"] for b in json.loads(listed)] == ["武汉市江岸区医疗保障局"]
+    # A list the laptop's own checks refuse (a template that would repeat numbers): refused,
+    # the last good list stays.
+    bureaus.write_text(
+        json.dumps([{"name": "某局", "short": "某", "templates": {"record": "{序号}号"}}],
+                   ensure_ascii=False),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert _publish(server, "bureaus", bureaus, p12, secret) == 2
+    out, _ = cli("sync", "pull", "--json", expect=1)
+    assert json.loads(out)["refused"][0]["kind"] == "bureaus"
+    listed, _ = cli("bureau", "list", "--json")
+    assert [b["name"] for b in json.loads(listed)] == ["武汉市江岸区医疗保障局"]
+
+
 def test_a_push_sends_only_what_changed_since_the_last_the_server_confirmed(
     server: Server, cli: Cli, tmp_path: Path
 ) -> None:

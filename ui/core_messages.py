@@ -811,6 +811,7 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "没有“{kind}”这种文书；可用：record、interview、order"),
         QT_TRANSLATE_NOOP("Core", "文号模板用到 {{区简称}}：请填写 {name} 的简称"),
         QT_TRANSLATE_NOOP("Core", "执法主体名称重复"),
+        QT_TRANSLATE_NOOP("Core", "执法主体名单格式无效"),
         QT_TRANSLATE_NOOP(
             "Core", "本机没有设置执法主体“{name}”：请先用 bureau set 设置（或由中心下发）"
         ),

@@ -508,4 +508,13 @@ def _install(ws: Workspace, kind: str, name: str, body: bytes) -> str:
                     ws, name=person_name, cert_no=cert_no, district=district, can_lead=can_lead
                 )
             return f"{len(entries)} 人"
+        if kind == "bureaus":
+            from inspector.bureaus import Bureau, set_bureaus
+
+            try:
+                bureaus = [Bureau.of(item) for item in json.loads(body)]
+            except (ValueError, KeyError, TypeError, AttributeError) as error:
+                raise SyncError("执法主体名单格式无效") from error
+            set_bureaus(ws, bureaus)  # checked as one set by hand is; one audited event
+            return "、".join(b.name for b in bureaus)
     raise SyncError("不认识的发布类型：{kind}", kind=kind)

@@ -3137,12 +3137,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="803"/>
         <source>检查结束时间 {end} 早于开始时间 {start}</source>
-        <translation>The inspection's end {end} is before its start {start}</translation>
+        <translation>The inspection&apos;s end {end} is before its start {start}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="804"/>
         <source>检查开始时间 {start} 在将来</source>
-        <translation>The inspection's start {start} is in the future</translation>
+        <translation>The inspection&apos;s start {start} is in the future</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="805"/>
@@ -3176,11 +3176,16 @@ Checked {done}/{n}, problems found {problems}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="814"/>
+        <source>执法主体名单格式无效</source>
+        <translation>The list of issuing authorities is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="815"/>
         <source>本机没有设置执法主体“{name}”：请先用 bureau set 设置（或由中心下发）</source>
         <translation>This laptop has no issuing authority &quot;{name}&quot;: set it first with bureau set (or have the central service send it)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="817"/>
+        <location filename="../../ui/core_messages.py" line="818"/>
         <source>本机设置了多个执法主体：请指定本次检查以哪个医疗保障局的名义进行（交叉检查为组织检查的医疗保障局）</source>
         <translation>This laptop serves several issuing authorities: choose the bureau this inspection is carried out for (in a cross-district check, the bureau that organizes it)</translation>
     </message>
@@ -7315,7 +7320,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/visit_dialog.py" line="69"/>
         <source>默认取本机时钟；请按实际填写。交叉检查的执法主体为组织检查的医疗保障局。</source>
-        <translation>Taken from this laptop's clock until entered; enter the actual times. In a cross-district check the issuing authority is the bureau that organizes it.</translation>
+        <translation>Taken from this laptop&apos;s clock until entered; enter the actual times. In a cross-district check the issuing authority is the bureau that organizes it.</translation>
     </message>
     <message>
         <location filename="../../ui/visit_dialog.py" line="82"/>
