@@ -5,6 +5,7 @@ the bureau's templates, given once, in sequence, never again."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from datetime import date, timedelta
@@ -76,6 +77,11 @@ def test_a_jiangan_team_s_record_is_headed_by_its_bureau(cli: Cli, tmp_path: Pat
                  "--type", "primary_care", "--mode", "surprise", "--district", "江岸区",
                  "--inspector", "张伟:370100001", "--inspector", "李娜:370100002")  # fmt: skip
     inspection = out.strip()
+    # An interview record built first does not fix the record's number to the clock's.
+    interview, _ = cli("interview", "new", inspection, "--name", "王某", "--json")
+    cli("record", "build", "--interview", json.loads(interview)["id"],
+        "--out", str(tmp_path / "interview.pdf"))  # fmt: skip
+    assert f"笔录编号江岸医保询〔{date.today().year}〕1号" in _text(tmp_path / "interview.pdf")
     cli("record", "build", inspection, "--out", str(tmp_path / "record.pdf"))
     page = _text(tmp_path / "record.pdf")
     year = date.today().year

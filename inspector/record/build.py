@@ -89,6 +89,9 @@ def build_interview_record(
 ) -> tuple[Path, str]:
     """The interview record (询问笔录) as a PDF, kept like the inspection record."""
     interview = get_interview(ws, interview_id)
+    # The record's number first: the interview's build would fix it otherwise (_keep), to the
+    # clock's number rather than the bureau's.
+    number_record(ws, interview.inspection_id)
     view = get_inspection(ws, interview.inspection_id)
     data_sha256, facts = interview_data_sha256(ws, interview_id)
     record_no = _interview_number(ws, view.id, interview.id) or (
