@@ -114,7 +114,12 @@ def _render(
     story: list[Any] = [
         Paragraph(esc(bureau), centre),
         *(
-            [Paragraph(esc(bureau_detail), ParagraphStyle("d", parent=small, alignment=TA_CENTER))]
+            [
+                Paragraph(
+                    esc(bureau_detail),
+                    ParagraphStyle("d", parent=small, alignment=TA_CENTER, spaceAfter=4 * mm),
+                )
+            ]
             if bureau_detail
             else []
         ),
