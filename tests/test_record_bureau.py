@@ -198,3 +198,33 @@ def test_a_template_needs_the_short_name_it_uses(workspace: Workspace) -> None:
     with pytest.raises(InvalidInput, match="简称"):
         set_bureau(workspace, Bureau(name="某局", templates=dict(DEFAULT_TEMPLATES)))
     assert workspace.db.setting("bureaus") is None
+
+
+def test_an_amendment_is_issued_by_the_same_bureau_under_the_next_number(
+    workspace: Workspace,
+) -> None:
+    from inspector.record.content import amend_inspection
+    from inspector.record.facts import gather_facts
+
+    set_bureau(workspace, JIANGAN)
+    set_bureau(workspace, CITY)
+    inspection = create_inspection(
+        workspace,
+        institution="甲",
+        type_code="primary_care",
+        mode="surprise",
+        district="江岸区",
+        team=list(TEAM),
+        leader=LEADER,
+        bureau="武汉市医疗保障局",
+    )
+    sign(workspace, inspection, team_keys(workspace))
+    amended = amend_inspection(workspace, inspection)
+    build_record(workspace, amended)
+    from inspector.inspections import get_inspection
+
+    facts = gather_facts(workspace, get_inspection(workspace, amended))
+    year = date.today().year
+    assert facts.bureau == "武汉市医疗保障局"
+    assert facts.record_no == f"武医保检〔{year}〕2号"
+    assert facts.amends == f"武医保检〔{year}〕1号"
