@@ -29,7 +29,9 @@ LEGACY_SETTING = "bureau"  # the name alone, as laptops set it before there were
 
 # The kinds of document that are numbered, and what the user calls them.
 KINDS = {"record": "现场检查记录", "interview": "询问笔录", "order": "整改通知书"}
-PLACEHOLDERS = ("区简称", "年", "序号")
+# {设备}: this laptop's short code, for bureaus whose laptops number on their own (two laptops
+# with one template and no 设备 would give the same numbers: each keeps its own sequence).
+PLACEHOLDERS = ("区简称", "年", "序号", "设备")
 DEFAULT_TEMPLATES = {
     "record": "{区简称}医保检〔{年}〕{序号}号",
     "interview": "{区简称}医保询〔{年}〕{序号}号",
@@ -70,7 +72,8 @@ def check_template(template: str) -> str:
     for name in used:
         if name not in PLACEHOLDERS:
             raise InvalidInput(
-                "文号模板“{template}”中的 {{{name}}} 不认识；可用：{{区简称}}、{{年}}、{{序号}}",
+                "文号模板“{template}”中的 {{{name}}} 不认识；"
+                "可用：{{区简称}}、{{年}}、{{序号}}、{{设备}}",
                 template=template,
                 name=name,
             )
@@ -81,13 +84,21 @@ def check_template(template: str) -> str:
     return text
 
 
-def render_number(template: str, *, short: str | None, year: int, seq: int) -> str:
+def render_number(
+    template: str, *, short: str | None, year: int, seq: int, device: str = ""
+) -> str:
     """The number a template gives (plain replacement, not str.format: a template is data)."""
     return (
         template.replace("{区简称}", short or "")
         .replace("{年}", str(year))
         .replace("{序号}", str(seq))
+        .replace("{设备}", device_code(device))
     )
+
+
+def device_code(device_id: str) -> str:
+    """A laptop's code in a number: the start of its device id, upper case."""
+    return device_id.replace("-", "")[:4].upper()
 
 
 def list_bureaus(ws: Workspace) -> list[Bureau]:
@@ -207,6 +218,7 @@ def allocate_number(
     subject_id: str,
     *,
     reuse: bool = True,
+    device: str = "",
 ) -> str | None:
     """The number of a document of ``kind`` about ``subject_id``, from the bureau's template:
     the one given before (``reuse``: a record rebuilt keeps its number), else the next in
@@ -233,7 +245,7 @@ def allocate_number(
         )
     )
     seq = (last or 0) + 1
-    number = render_number(template, short=bureau.get("short"), year=year, seq=seq)
+    number = render_number(template, short=bureau.get("short"), year=year, seq=seq, device=device)
     session.add(
         DocumentNumber(
             bureau=name, kind=kind, year=year, seq=seq, number=number, subject_id=subject_id

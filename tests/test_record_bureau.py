@@ -188,6 +188,12 @@ def test_templates() -> None:
         == "江岸医保检〔2026〕12号"
     )
     assert check_template(" 医保检〔{年}〕{序号}号 ") == "医保检〔{年}〕{序号}号"
+    # Laptops of one bureau numbering on their own: each number carries the laptop's code.
+    assert (
+        render_number("江医保检〔{年}〕{设备}-{序号}号", short=None, year=2026, seq=3,
+                      device="ab12cd34-0000")
+        == "江医保检〔2026〕AB12-3号"
+    )  # fmt: skip
     with pytest.raises(InvalidInput, match=re.escape("{年} 和 {序号}")):
         check_template("{区简称}医保检{序号}号")  # next year would repeat this year's
     with pytest.raises(InvalidInput, match=re.escape("{月}")):

@@ -804,7 +804,8 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "检查开始时间 {start} 在将来"),
         QT_TRANSLATE_NOOP(
             "Core",
-            "文号模板“{template}”中的 {{{name}}} 不认识；可用：{{区简称}}、{{年}}、{{序号}}",
+            "文号模板“{template}”中的 {{{name}}} 不认识；"
+            "可用：{{区简称}}、{{年}}、{{序号}}、{{设备}}",
         ),
         QT_TRANSLATE_NOOP("Core", "文号模板“{template}”须含 {{年}} 和 {{序号}}，否则文号会重复"),
         QT_TRANSLATE_NOOP("Core", "请填写执法主体（医疗保障局）的名称"),

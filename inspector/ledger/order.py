@@ -239,7 +239,15 @@ def build_order(
         # From the bureau's template, in the change that keeps the order: rolled back with it.
         # Else the record's style, in the same case (ZG…-CE0883AA beside JC…-CE0883AA).
         order_no = (
-            allocate_number(ch.session, bureau_info, "order", issued.year, order_id, reuse=False)
+            allocate_number(
+                ch.session,
+                bureau_info,
+                "order",
+                issued.year,
+                order_id,
+                reuse=False,
+                device=ws.db.device_id,
+            )
             or f"ZG{issued:%Y%m%d}-{full_id[:8].upper()}"
         )
         pdf, box = _render(

@@ -151,7 +151,14 @@ def _interview_number(ws: Workspace, inspection_id: str, interview_id: str) -> s
         inspection = ch.inspection
         assert inspection is not None
         day = (inspection.started_at or inspection.created_at).astimezone()
-        number = allocate_number(ch.session, inspection.bureau, "interview", day.year, interview_id)
+        number = allocate_number(
+            ch.session,
+            inspection.bureau,
+            "interview",
+            day.year,
+            interview_id,
+            device=ws.db.device_id,
+        )
         ch.entity(kind="interview", id=interview_id)
         ch.state = {"number": number}
         ch.details.update({"number": number, "bureau": inspection.bureau["name"]})
@@ -186,7 +193,14 @@ def number_record(ws: Workspace, inspection_id: str) -> None:
         inspection = ch.inspection
         assert inspection is not None
         day = (inspection.started_at or inspection.created_at).astimezone()
-        number = allocate_number(ch.session, inspection.bureau, "record", day.year, inspection.id)
+        number = allocate_number(
+            ch.session,
+            inspection.bureau,
+            "record",
+            day.year,
+            inspection.id,
+            device=ws.db.device_id,
+        )
         assert number is not None
         inspection.record_no = number
         ch.entity(inspection)

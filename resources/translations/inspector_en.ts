@@ -3146,46 +3146,46 @@ Checked {done}/{n}, problems found {problems}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="805"/>
-        <source>文号模板“{template}”中的 {{{name}}} 不认识；可用：{{区简称}}、{{年}}、{{序号}}</source>
-        <translation>Unknown {{{name}}} in the number template &quot;{template}&quot;; use {{区简称}}, {{年}}, {{序号}}</translation>
+        <source>文号模板“{template}”中的 {{{name}}} 不认识；可用：{{区简称}}、{{年}}、{{序号}}、{{设备}}</source>
+        <translation>Unknown {{{name}}} in the number template &quot;{template}&quot;; use {{区简称}}, {{年}}, {{序号}}, {{设备}}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="809"/>
+        <location filename="../../ui/core_messages.py" line="810"/>
         <source>文号模板“{template}”须含 {{年}} 和 {{序号}}，否则文号会重复</source>
         <translation>The number template &quot;{template}&quot; must contain {{年}} and {{序号}}, or numbers would repeat</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="810"/>
+        <location filename="../../ui/core_messages.py" line="811"/>
         <source>请填写执法主体（医疗保障局）的名称</source>
         <translation>Enter the name of the issuing authority (the medical insurance bureau)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="811"/>
+        <location filename="../../ui/core_messages.py" line="812"/>
         <source>没有“{kind}”这种文书；可用：record、interview、order</source>
         <translation>There is no document kind &quot;{kind}&quot;; use record, interview or order</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="812"/>
+        <location filename="../../ui/core_messages.py" line="813"/>
         <source>文号模板用到 {{区简称}}：请填写 {name} 的简称</source>
         <translation>The number template uses {{区简称}}: enter the short name of {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="813"/>
+        <location filename="../../ui/core_messages.py" line="814"/>
         <source>执法主体名称重复</source>
         <translation>Two issuing authorities have the same name</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="814"/>
+        <location filename="../../ui/core_messages.py" line="815"/>
         <source>执法主体名单格式无效</source>
         <translation>The list of issuing authorities is not valid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="815"/>
+        <location filename="../../ui/core_messages.py" line="816"/>
         <source>本机没有设置执法主体“{name}”：请先用 bureau set 设置（或由中心下发）</source>
         <translation>This laptop has no issuing authority &quot;{name}&quot;: set it first with bureau set (or have the central service send it)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="818"/>
+        <location filename="../../ui/core_messages.py" line="819"/>
         <source>本机设置了多个执法主体：请指定本次检查以哪个医疗保障局的名义进行（交叉检查为组织检查的医疗保障局）</source>
         <translation>This laptop serves several issuing authorities: choose the bureau this inspection is carried out for (in a cross-district check, the bureau that organizes it)</translation>
     </message>
