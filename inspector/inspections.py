@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
@@ -295,8 +295,11 @@ def create_inspection(
     agreement_no: str | None = None,
     agreement_expiry: date | None = None,
     recusal_override: str | None = None,
+    bureau: str | None = None,
 ) -> str:
-    """Plan a visit. In a cross-district check an inspector of the inspected district stays on
+    """Plan a visit, in the name of ``bureau`` (its name, short name or district; by default
+    the one serving the inspected district, see inspector.bureaus.choose_bureau). In a
+    cross-district check an inspector of the inspected district stays on
     the team only with a stated reason (``recusal_override``), which the inspection keeps and
     its record prints."""
     institution = institution.strip()
@@ -316,6 +319,9 @@ def create_inspection(
     leader_cert = leader or team[0].cert_no
     if leader_cert not in certs:
         raise InvalidInput("组长的执法证号 {leader_cert} 不在检查组中", leader_cert=leader_cert)
+    from inspector.bureaus import choose_bureau
+
+    chosen_bureau = choose_bureau(ws, bureau, district, team_district)
     clashing = recusal_clashes(ws, mode, district, team, team_district)
     reason = (recusal_override or "").strip()
     if clashing and not reason:
@@ -343,9 +349,12 @@ def create_inspection(
             focus=list(checklist.focus),
             snapshot=_snapshot(session, checklist),
             item_count=len(checklist.items),
+            bureau=chosen_bureau.snapshot() if chosen_bureau else None,
         )
         ch.add(inspection)
         ch.entity(inspection)
+        if chosen_bureau:
+            ch.details["bureau"] = chosen_bureau.name
         overrides = []
         for position, member in enumerate(team):
             person = _find_or_add_inspector(ws, session, member)
@@ -385,7 +394,13 @@ def add_planned_inspection(
 ) -> Inspection:
     """A planned visit (草稿) to a registered institution with a team already chosen, inside an
     open change (the 双随机 draw plans many in one action). The checklist is composed now."""
+    from inspector.bureaus import choose_bureau
+
     checklist = compose(ws.library, target.type_code, mode, [])
+    try:
+        bureau = choose_bureau(ws, None, target.district, team_district)
+    except InvalidInput:
+        bureau = None  # several bureaus and none evident: named later (inspection bureau)
     inspection = Inspection(
         institution=target,
         mode=mode,
@@ -395,6 +410,7 @@ def add_planned_inspection(
         snapshot=_snapshot(session, checklist),
         item_count=len(checklist.items),
         draw_id=draw_id,
+        bureau=bureau.snapshot() if bureau else None,
     )
     session.add(inspection)
     for position, (person, role) in enumerate(team):
@@ -464,6 +480,7 @@ class InspectionView:
     evidence: list[EvidenceView] = field(default_factory=list)
     records: list[tuple[str, str, datetime]] = field(default_factory=list)  # path, sha, when
     amends_id: str | None = None  # the signed inspection whose record this one corrects
+    bureau: dict[str, Any] | None = None  # the 执法主体 (inspector.bureaus.Bureau.snapshot)
 
     @property
     def problems(self) -> int:
@@ -521,6 +538,7 @@ def get_inspection(ws: Workspace, inspection_id: str) -> InspectionView:
             team=[(m.inspector.name, m.inspector.cert_no, m.role) for m in inspection.members],
             checklist=checklist,
             amends_id=inspection.amends_id,
+            bureau=inspection.bureau,
         )
         for answer in session.scalars(select(Answer).where(Answer.inspection_id == inspection.id)):
             view.answers[answer.item_code] = AnswerView(
@@ -725,9 +743,12 @@ def finish_inspection(ws: Workspace, inspection_id: str) -> None:
         assert inspection is not None
         ch.entity(inspection)
         mark_started(inspection)
-        if inspection.amends_id is None or inspection.ended_at is None:
+        if not inspection.times_entered and (
+            inspection.amends_id is None or inspection.ended_at is None
+        ):
             inspection.ended_at = utcnow()  # an amendment keeps the original visit's time
         inspection.status = InspectionStatus.AWAITING_SIGNATURES
+    log_clock_warnings(ws, inspection_id)
 
 
 def reopen_inspection(ws: Workspace, inspection_id: str) -> None:
@@ -741,5 +762,125 @@ def reopen_inspection(ws: Workspace, inspection_id: str) -> None:
                 value=STATUS_NAMES[inspection.status],
             )
         inspection.status = InspectionStatus.IN_PROGRESS
-        if inspection.amends_id is None:
+        if inspection.amends_id is None and not inspection.times_entered:
             inspection.ended_at = None
+
+
+def set_inspection_bureau(ws: Workspace, inspection_id: str, bureau: str) -> str:
+    """Name the 执法主体 of a visit not yet signed (a cross-district check: the organizing
+    bureau). Returns its name."""
+    from inspector.bureaus import find_bureau
+
+    chosen = find_bureau(ws, bureau)
+    with ws.change(None, "inspection.bureau", inspection=inspection_id) as ch:
+        inspection = ch.inspection
+        assert inspection is not None
+        before = (inspection.bureau or {}).get("name")
+        if inspection.record_no is not None and before != chosen.name:
+            # The record's number came from the bureau's sequence: it stays that bureau's.
+            raise InvalidInput(
+                "记录已编号（{number}），不能再更换执法主体", number=inspection.record_no
+            )
+        inspection.bureau = chosen.snapshot()
+        ch.entity(inspection)
+        ch.details.update({"before": before, "after": chosen.name})
+    return chosen.name
+
+
+# How far the laptop's clock may be from the photos' and the server's before the record's
+# times are flagged (issue 25: a wrong clock must not go on the legal record unflagged).
+CLOCK_TOLERANCE = timedelta(minutes=10)
+LAST_SYNC_CLOCK = "last_sync_clock"  # {"server": ISO time, "laptop": ISO time} at the last sync
+PHOTO_CLOCK = (
+    "照片 {name} 的拍摄时间 {taken} 与检查时间相差 {minutes} 分钟：请核对本机时钟和检查时间"
+)
+SERVER_CLOCK = "上次同步时本机时钟与中心服务器相差 {minutes} 分钟：请校准本机时钟并核对检查时间"
+
+
+def set_inspection_times(
+    ws: Workspace, inspection_id: str, start: datetime, end: datetime | None = None
+) -> list[str]:
+    """The team enters when the visit started and ended (检查时间; the clock's defaults are
+    replaced and no longer moved by finish or reopen). Aware times; returns the clock warnings
+    (:func:`clock_warnings`), each also kept on the inspection's log."""
+    if start.tzinfo is None or (end is not None and end.tzinfo is None):
+        raise ValueError("times must carry their time zone")
+    if end is not None and end < start:
+        raise InvalidInput(
+            "检查结束时间 {end} 早于开始时间 {start}",
+            end=f"{end.astimezone():%Y-%m-%d %H:%M}",
+            start=f"{start.astimezone():%Y-%m-%d %H:%M}",
+        )
+    if start > utcnow() + CLOCK_TOLERANCE:
+        raise InvalidInput(
+            "检查开始时间 {start} 在将来", start=f"{start.astimezone():%Y-%m-%d %H:%M}"
+        )
+    with ws.change(None, "inspection.times", inspection=inspection_id) as ch:
+        inspection = ch.inspection
+        assert inspection is not None
+        ch.details["before"] = [_iso(inspection.started_at), _iso(inspection.ended_at)]
+        mark_started(inspection)
+        inspection.started_at, inspection.ended_at = start, end
+        inspection.times_entered = True
+        ch.entity(inspection)
+        ch.details["after"] = [_iso(start), _iso(end)]
+        full_id = inspection.id
+    return log_clock_warnings(ws, full_id)
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def clock_warnings(ws: Workspace, inspection_id: str) -> list[str]:
+    """Why the visit's times may be wrong: a photo whose own time (EXIF) falls more than
+    ``CLOCK_TOLERANCE`` outside the visit, or the laptop's clock off the central server's by
+    more at the last sync."""
+    warnings = []
+    with ws.db.session() as session:
+        inspection = resolve_id(session, inspection_id)
+        start, end = inspection.started_at, inspection.ended_at
+        photos = session.execute(
+            select(Evidence.original_name, Evidence.captured_at).where(
+                Evidence.inspection_id == inspection.id,
+                Evidence.captured_at.is_not(None),
+                Evidence.derived_from.is_(None),
+            )
+        ).all()
+    if start is not None:
+        finish = end or utcnow()
+        for name, taken in photos:
+            gap = start - taken if taken < start else taken - finish
+            if gap > CLOCK_TOLERANCE:
+                warnings.append(
+                    PHOTO_CLOCK.format(
+                        name=name,
+                        taken=f"{taken.astimezone():%Y-%m-%d %H:%M}",
+                        minutes=int(gap.total_seconds() // 60),
+                    )
+                )
+    sync = ws.db.setting(LAST_SYNC_CLOCK)
+    if sync:
+        import json
+
+        seen = json.loads(sync)
+        gap = datetime.fromisoformat(seen["laptop"]) - datetime.fromisoformat(seen["server"])
+        if abs(gap) > CLOCK_TOLERANCE:
+            warnings.append(SERVER_CLOCK.format(minutes=int(abs(gap).total_seconds() // 60)))
+    return warnings
+
+
+def log_clock_warnings(ws: Workspace, inspection_id: str) -> list[str]:
+    """The clock warnings, kept on the inspection's log as one ``inspection.clock_warning``
+    event (none when there are none)."""
+    warnings = clock_warnings(ws, inspection_id)
+    if warnings:
+        with ws.change(
+            None, "inspection.clock_warning", inspection=inspection_id, editable=False
+        ) as ch:
+            inspection = ch.inspection
+            assert inspection is not None
+            ch.entity(kind="inspection", id=inspection.id)
+            ch.state = {"warnings": warnings}
+            ch.details["warnings"] = warnings
+    return warnings

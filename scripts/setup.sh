@@ -10,8 +10,9 @@ cd "$(dirname "$0")/.."
 DEBS=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3
       libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
       libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 poppler-utils
-      libpulse0 zbar-tools postgresql chromium fonts-wqy-microhei)
-# libpulse0: QtMultimedia needs it; zbar-tools: tests read QR codes; postgresql: the central
+      libpulse0 zbar-tools mupdf-tools postgresql chromium fonts-wqy-microhei)
+# libpulse0: QtMultimedia needs it; zbar-tools: tests read QR codes; mupdf-tools: a second
+# renderer (mutool) the QR test reads them from; postgresql: the central
 # service's database (the tests start a throwaway cluster); chromium and a CJK font: the office
 # page's test in a real browser.
 missing=()

@@ -20,12 +20,15 @@ from ui.ops import OpChanges, ops
 class AutoSaver(QObject):
     saved = Signal(str, object)  # key, when (datetime)
     failed = Signal(str, str)  # key, message for the user
-    busy = Signal(bool)  # writes waiting or under way
+    busy = Signal(bool)  # its own writes waiting or under way
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ops = ops()
-        self._ops.executor.busy.connect(self.busy)
+        # The keys whose latest write has not come back. Its own, not the executor's "busy":
+        # that one is set by every read too, and ended after the last write's "saved", so
+        # "正在保存…" stayed on screen after the save (issue 25).
+        self._outstanding: set[str] = set()
 
     def submit(
         self, key: str, write: Callable[[], object], changes: OpChanges | None = None
@@ -33,16 +36,32 @@ class AutoSaver(QObject):
         """Write on the executor; ``changes`` (default: answers) go out on the app's signal."""
 
         def done(_result: Any) -> None:
+            self._settle(key)
             self.saved.emit(key, datetime.now().astimezone())
 
+        def failed(message: str) -> None:
+            self._settle(key)
+            self.failed.emit(key, message)
+
+        # A write still waiting for the same key is replaced (and never answers): the key
+        # stays outstanding until the write that replaced it does.
+        first = not self._outstanding
+        self._outstanding.add(key)
+        if first:
+            self.busy.emit(True)
         self._ops.mutate(
             write,
             changes if changes is not None else OpChanges(answers=True),
             parent=self,
             success=done,
-            failure=lambda message: self.failed.emit(key, message),
+            failure=failed,
             key=f"autosave:{key}",
         )
+
+    def _settle(self, key: str) -> None:
+        self._outstanding.discard(key)
+        if not self._outstanding:
+            self.busy.emit(False)
 
     def flush(self, timeout: float | None = None) -> bool:
         """Wait until every submitted write is on disk. True when done within the timeout."""
@@ -53,4 +72,5 @@ class AutoSaver(QObject):
 
     @property
     def pending(self) -> bool:
-        return self._ops.executor.pending
+        """Writes of its own not yet on disk."""
+        return bool(self._outstanding)

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.checklists.composer import ComposedItem
-from inspector.checklists.documents import source_label
+from inspector.checklists.documents import source_label, user_wording
 from inspector.db.models import InspectionStatus, Result
 from inspector.drug_checks import DrugCheckView, drug_checks
 from inspector.errors import InspectorError
@@ -207,6 +207,11 @@ class ChecklistPage(QWidget):
         self.finish_button.setMinimumHeight(40)
         self.finish_button.clicked.connect(self._finish)
         header.addWidget(self.finish_button)
+        self.visit_button = QPushButton(self.tr("检查时间…"))
+        self.visit_button.setMinimumHeight(40)
+        self.visit_button.setToolTip(self.tr("检查的开始、结束时间和执法主体"))
+        self.visit_button.clicked.connect(lambda: self.open_visit())
+        header.addWidget(self.visit_button)
         self.interview_button = QPushButton(self.tr("询问笔录…"))
         self.interview_button.setMinimumHeight(40)
         self.interview_button.clicked.connect(self.open_interviews)
@@ -216,6 +221,26 @@ class ChecklistPage(QWidget):
         self.record_button.clicked.connect(lambda: self.record_requested.emit(self.inspection_id))
         header.addWidget(self.record_button)
         return header
+
+    def open_visit(self) -> QDialog | None:
+        """检查时间 and 执法主体 of the open inspection, in a dialog of their own."""
+        from ui.visit_dialog import VisitDialog
+
+        if self.view is None:
+            return None
+        self.saver.flush()
+        dialog = VisitDialog(self.workspace, self.view.id, self)
+        dialog.setModal(True)
+        dialog.finished.connect(lambda _code: self._reload_after_visit())
+        dialog.show()
+        return dialog
+
+    def _reload_after_visit(self) -> None:
+        if self.view is not None:
+            current = self.current
+            self.load(self.view.id)
+            if current:
+                self.select(current)
 
     def open_interviews(self) -> QDialog | None:
         """The inspection's interview records (询问笔录), in a dialog of their own."""
@@ -560,19 +585,23 @@ class ChecklistPage(QWidget):
             self.amount_error.hide()
             self.violation.clear()
             self.violation.addItem(self.tr("（未选择）"), None)
-            for violation in item.violations:
-                known = self.workspace.library.violations.get(violation)
-                self.violation.addItem(
-                    f"{violation}  {known.title}" if known else violation, violation
-                )
+            library = self.workspace.library
+            # Only the categories an institution of this type can commit (a pharmacy's are not
+            # offered for a hospital), each by its name.
+            offered = library.violations_for(item.violations, self.view.institution_type)  # type: ignore[union-attr]
+            stored = state.violation_code if state else None
+            if stored and stored not in offered:
+                offered.append(stored)  # chosen before: shown as it is, not dropped unseen
+            for violation in offered:
+                self.violation.addItem(library.violation_label(violation), violation)
             chosen = self.violation.findData(state.violation_code if state else None)
             self.violation.setCurrentIndex(max(chosen, 0))
             origin = self.tr("（本工具的检查建议）") if item.guidance_origin == "tool" else ""
-            self.guidance.setText(item.guidance + origin)
+            self.guidance.setText(user_wording(item.guidance) + origin)
             sources = "；".join(
                 f"{source_label(s.seed, s.clause)}：“{s.quote}”" for s in item.sources
             )
-            note = f"<br/>{item.applies_note}" if item.applies_note else ""
+            note = f"<br/>{user_wording(item.applies_note)}" if item.applies_note else ""
             self.sources.setText(arg(self.tr("依据：%1"), sources) + note)
             self._show_flag(item)
             self.drugs.show_item(item, self.editable)

@@ -850,6 +850,30 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "Core", "服务器的数据库磁盘已满，推送未提交，服务器数据未改变；请联系管理员"
         ),
         QT_TRANSLATE_NOOP("Core", "服务器暂时无法接收推送，请稍后重试：{reason}"),
+        # The issuing authority, document numbers and 检查时间 entered (issue 25, findings 6
+        # and 7: inspector/bureaus.py, inspector/inspections.py).
+        QT_TRANSLATE_NOOP("Core", "记录已编号（{number}），不能再更换执法主体"),
+        QT_TRANSLATE_NOOP("Core", "检查结束时间 {end} 早于开始时间 {start}"),
+        QT_TRANSLATE_NOOP("Core", "检查开始时间 {start} 在将来"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "文号模板“{template}”中的 {{{name}}} 不认识；"
+            "可用：{{区简称}}、{{年}}、{{序号}}、{{设备}}",
+        ),
+        QT_TRANSLATE_NOOP("Core", "文号模板“{template}”须含 {{年}} 和 {{序号}}，否则文号会重复"),
+        QT_TRANSLATE_NOOP("Core", "请填写执法主体（医疗保障局）的名称"),
+        QT_TRANSLATE_NOOP("Core", "没有“{kind}”这种文书；可用：record、interview、order"),
+        QT_TRANSLATE_NOOP("Core", "文号模板用到 {{区简称}}：请填写 {name} 的简称"),
+        QT_TRANSLATE_NOOP("Core", "执法主体名称重复"),
+        QT_TRANSLATE_NOOP("Core", "执法主体名单格式无效"),
+        QT_TRANSLATE_NOOP(
+            "Core", "本机没有设置执法主体“{name}”：请先用 bureau set 设置（或由中心下发）"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "本机设置了多个执法主体：请指定本次检查以哪个医疗保障局的名义进行"
+            "（交叉检查为组织检查的医疗保障局）",
+        ),
     )
 )
 

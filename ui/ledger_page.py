@@ -734,7 +734,7 @@ class LedgerPage(QWidget):
         self.verdict_button.setEnabled(self.pending is not None)
         self.follow_up_button.setEnabled(self.follow_up_button.isEnabled() and self.pending is None)
         library = self.workspace.library
-        violation = library.violations.get(row.violation_code or "")
+        violation = library.violation_label(row.violation_code)
 
         def esc(text: str) -> str:
             return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -744,9 +744,7 @@ class LedgerPage(QWidget):
             f"<p><b>{esc(row.institution_name)}</b>（{esc(row.district)}）　"
             f"{labels['检查']} {row.inspection_id[:8]}</p>",
             f"<p>{labels['说明']}：{esc(row.note) or '—'}</p>",
-            f"<p>{labels['违规类别']}："
-            + (esc(f"{row.violation_code} {violation.title}") if violation else "—")
-            + "</p>",
+            f"<p>{labels['违规类别']}：" + (esc(violation) if violation else "—") + "</p>",
             f"<p>{labels['涉及金额']}：{money(row.amount_fen) or '—'}　"
             f"{labels['已追回']}：{money(row.recovered_fen)}　"
             f"{labels['证据']}：{row.evidence_count}</p>",

@@ -98,17 +98,21 @@ class RecordDialog(QDialog):
 
         def read() -> tuple[RecordView | None, InspectionView, set[str], list[str]]:
             # A hand signature given on data that changed since is void: not counted here.
+            from inspector.inspections import clock_warnings
+
             void = {item.signature.id for item in stale_signatures(ws, inspection_id)}
             hand = {
                 sig.cert_no
                 for sig in signatures(ws, inspection_id)
                 if sig.role == "inspector" and sig.interview_id is None and sig.id not in void
             }
+            view = get_inspection(ws, inspection_id)
             return (
                 latest_record(ws, inspection_id),
-                get_inspection(ws, inspection_id),
+                view,
                 hand,
                 missing_handwritten(ws, inspection_id),
+                clock_warnings(ws, view.id),
             )
 
         ops().query(
@@ -124,16 +128,26 @@ class RecordDialog(QDialog):
         view: InspectionView,
         hand: set[str],
         missing: list[str] | None = None,
+        warnings: list[str] | None = None,
     ) -> None:
         self.record = record
         self._hand = hand
         self._missing = missing or []
         signed = view.status is InspectionStatus.SIGNED
         self.build_button.setEnabled(not signed)
-        self.sign_button.setEnabled(not signed or record is not None)
+        # Locked: nobody signs any more (the amendment is the way to change it).
+        self.sign_button.setEnabled(not signed)
         self.amend_button.setVisible(signed)
         self.preview.show_record(record)
-        self.status.setText(self.status_html(view.status, view.team))
+        text = self.status_html(view.status, view.team)
+        if warnings:
+            # The laptop's clock disagrees with the photos or the server: the 检查时间 the
+            # record prints may be wrong (kept on the inspection's log too).
+            shown = "<br/>".join(
+                "⚠ " + w.replace("&", "&amp;").replace("<", "&lt;") for w in warnings
+            )
+            text += f"<br/><span style='color:#8a4b00'>{shown}</span>"
+        self.status.setText(text)
 
     def status_html(self, status: InspectionStatus, team: list) -> str:  # type: ignore[type-arg]
         record = self.record

@@ -51,6 +51,9 @@ LOCAL = frozenset(
         "bundle_conflicts",
         "sync_servers",
         "sync_pushes",
+        # The numbers this laptop gave out (its own sequence; the documents that carry them
+        # travel, inspector/bureaus.py).
+        "document_numbers",
     }
 )
 # Tables whose rows carry the change stamps (inspector/audit.py).

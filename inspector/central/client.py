@@ -87,6 +87,9 @@ class Connection:
             self.http = http.client.HTTPConnection(
                 parts.hostname, parts.port or 80, timeout=TIMEOUT
             )
+        # The server's clock (its Date header) and this laptop's when the answer came: the
+        # record's times are flagged when they differ by much (inspections.clock_warnings).
+        self.clock: tuple[datetime, datetime] | None = None
 
     def request(
         self,
@@ -163,12 +166,30 @@ class Connection:
             server = parsedate_to_datetime(date).timestamp() + 0.5
         except (TypeError, ValueError, IndexError, OverflowError):
             return
-        skew = server - (sent + received) / 2
+        middle = (sent + received) / 2
+        # What the record's clock warning compares (inspections.clock_warnings): the server's
+        # time and this laptop's at the last exchange.
+        self.clock = (
+            datetime.fromtimestamp(server, UTC),
+            datetime.fromtimestamp(middle, UTC),
+        )
+        skew = server - middle
         if abs(skew) > CLOCK_TOLERANCE:
             self.skew = skew
             self.clock_off = round(abs(skew))
         else:
             self.skew = 0.0
+
+    def keep_clock(self, ws: Workspace) -> None:
+        """Keep the last clocks seen (this laptop's own bookkeeping, not an action)."""
+        if self.clock is not None:
+            from inspector.inspections import LAST_SYNC_CLOCK
+
+            server, laptop = self.clock
+            ws.db.set_setting(
+                LAST_SYNC_CLOCK,
+                json.dumps({"server": server.isoformat(), "laptop": laptop.isoformat()}),
+            )
 
     def close(self) -> None:
         self.http.close()
@@ -260,6 +281,7 @@ def push(
                     raise SyncError("服务器出错：{reason}", reason=BASE_UNKNOWN) from None
                 marks = None  # the server lacks what the last push sent: everything again
     finally:
+        connection.keep_clock(ws)
         connection.close()
 
 
@@ -498,6 +520,7 @@ def pull(ws: Workspace, *, reporter: Reporter | None = None) -> PullResult:
             result.installed.append((kind, version, note))
             reporter.advance(done, kind)
     finally:
+        connection.keep_clock(ws)
         connection.close()
     if result.installed:
         with ws.change(None, "sync.pull") as ch:
@@ -540,4 +563,13 @@ def _install(ws: Workspace, kind: str, name: str, body: bytes) -> str:
                     ws, name=person_name, cert_no=cert_no, district=district, can_lead=can_lead
                 )
             return f"{len(entries)} 人"
+        if kind == "bureaus":
+            from inspector.bureaus import Bureau, set_bureaus
+
+            try:
+                bureaus = [Bureau.of(item) for item in json.loads(body)]
+            except (ValueError, KeyError, TypeError, AttributeError) as error:
+                raise SyncError("执法主体名单格式无效") from error
+            set_bureaus(ws, bureaus)  # checked as one set by hand is; one audited event
+            return "、".join(b.name for b in bureaus)
     raise SyncError("不认识的发布类型：{kind}", kind=kind)

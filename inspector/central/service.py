@@ -1347,7 +1347,13 @@ def _moment(value: Any) -> datetime | None:
 
 # --- reference data the office publishes (sync pull) -------------------------------------------
 
-KINDS = {"registry": "机构名录", "roster": "检查人员名录", "checklist": "检查清单包"}
+KINDS = {
+    "registry": "机构名录",
+    "roster": "检查人员名录",
+    "checklist": "检查清单包",
+    # The bureaus (执法主体) laptops serve, with their number templates (inspector/bureaus.py).
+    "bureaus": "执法主体",
+}
 
 
 def _check_kind(kind: str) -> None:

@@ -69,3 +69,17 @@ def source_label(seed: str, clause: str = "") -> str:
 def documents_cited(seeds: Iterable[str]) -> list[SourceDocument]:
     """The documents of these seeds, once each, in seed order."""
     return [DOCUMENTS[seed] for seed in sorted(set(seeds)) if seed in DOCUMENTS]
+
+
+def user_wording(text: str) -> str:
+    """A note of the checklist files as a user reads it: "种子002" becomes the document's name
+    (the numbers are the tool's own file names), and "本工具的理解" says whose reading it is."""
+    import re
+
+    def names(match: re.Match[str]) -> str:
+        seeds = re.findall(r"\d{3}", match.group(1))
+        return "、".join(DOCUMENTS[n].short if n in DOCUMENTS else "依据文件" for n in seeds)
+
+    text = re.sub(r"种子\s*(\d{3}(?:\s*[、和与]\s*\d{3})*)", names, text)
+    text = text.replace("种子", "依据文件")
+    return text.replace("是本工具的理解", "是本工具的解读，请以本地规定为准")

@@ -174,6 +174,24 @@ def parse_file(path: Path) -> LoadedFile:
     return LoadedFile(path=path, data=data, digest=hashlib.sha256(raw_bytes).hexdigest())
 
 
+# Whom each part of seed 002 附件2 is about, as its headings name them.
+VIOLATION_PARTIES = {
+    "medical": "定点医疗机构",
+    "pharmacy": "定点零售药店",
+    "insured": "参保人员",
+    "ring": "职业骗保团伙",
+    "cross_region": "异地就医",
+}
+# The parties whose categories an institution type cannot commit: a hospital or clinic is no
+# pharmacy, a pharmacy no medical institution.
+VIOLATION_PARTIES_NOT_FOR = {
+    "public_hospital": frozenset({"pharmacy"}),
+    "primary_care": frozenset({"pharmacy"}),
+    "private_hospital": frozenset({"pharmacy"}),
+    "retail_pharmacy": frozenset({"medical"}),
+}
+
+
 @dataclass
 class Library:
     """All checklist content, checked for consistency."""
@@ -189,6 +207,31 @@ class Library:
     item_pack: dict[str, str | None] = field(default_factory=dict)  # item code -> focus pack
     item_file: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+
+    def violation_label(self, code: str | None) -> str:
+        """A violation category as users read it, code and title; a title that two parties'
+        categories share (seed 002 附件2 ends the list of each party with "其他骗取医保基金支出
+        的行为") names the party the category is for."""
+        if not code:
+            return ""
+        found = self.violations.get(code)
+        if found is None:
+            return code
+        shared = any(
+            other.title == found.title and other.code != code for other in self.violations.values()
+        )
+        party = f"（{VIOLATION_PARTIES[found.party]}）" if shared else ""
+        return f"{code} {found.title}{party}"
+
+    def violations_for(self, codes: list[str], type_code: str) -> list[str]:
+        """The categories of ``codes`` that can apply to an institution of ``type_code``: a
+        pharmacy's are not offered for a hospital, nor a hospital's for a pharmacy."""
+        refused = VIOLATION_PARTIES_NOT_FOR.get(type_code, frozenset())
+        return [
+            code
+            for code in codes
+            if code not in self.violations or self.violations[code].party not in refused
+        ]
 
     @classmethod
     def build(cls, files: list[LoadedFile]) -> Library:

@@ -17,6 +17,7 @@ from inspector import __version__
 from inspector.cli import (
     audit,
     bundle,
+    bureau,
     checklist,
     claims,
     draw,
@@ -48,6 +49,7 @@ GROUPS = (
     evidence,
     keys,
     record,
+    bureau,
     ledger,
     report,
     institution,

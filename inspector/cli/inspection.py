@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import asdict
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from inspector.checklists.composer import ComposedItem
@@ -37,6 +37,41 @@ RESULT_ALIASES = {
     "unchecked": Result.UNCHECKED,
     "未检查": Result.UNCHECKED,
 }
+
+
+def _local_time(text: str, what: str) -> datetime:
+    """A time as the team writes it, in this laptop's time zone."""
+    for pattern in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return datetime.strptime(text.strip(), pattern).astimezone()
+        except ValueError:
+            continue
+    raise InvalidInput("{what}“{text}”应写成 YYYY-MM-DD HH:MM", what=what, text=text)
+
+
+def cmd_inspection_times(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.inspections import set_inspection_times
+
+    start = _local_time(args.start, "开始时间")
+    end = _local_time(args.end, "结束时间") if args.end else None
+    with open_workspace(args) as ws:
+        warnings = set_inspection_times(ws, args.id, start, end)
+    for warning in warnings:
+        print(f"时钟提示：{warning}", file=sys.stderr)
+    text = f"检查时间：{start:%Y-%m-%d %H:%M} 至 {f'{end:%Y-%m-%d %H:%M}' if end else '—'}"
+    out.emit(
+        {"started_at": start.isoformat(), "ended_at": end.isoformat() if end else None,
+         "warnings": warnings},
+        text,
+    )  # fmt: skip
+
+
+def cmd_inspection_bureau(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.inspections import set_inspection_bureau
+
+    with open_workspace(args) as ws:
+        name = set_inspection_bureau(ws, args.id, args.bureau)
+    out.emit({"bureau": name}, f"执法主体：{name}")
 
 
 def cmd_inspection_new(args: argparse.Namespace, out: Printer) -> None:
@@ -81,6 +116,7 @@ def cmd_inspection_new(args: argparse.Namespace, out: Printer) -> None:
             agreement_no=args.agreement_no,
             agreement_expiry=expiry,
             recusal_override=args.recusal_override,
+            bureau=args.bureau,
         )
         out.emit({"id": inspection_id}, inspection_id)
 
@@ -303,7 +339,24 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         metavar="理由",
         help="交叉检查中本区检查人员仍参加检查的理由（写入检查记录）",
     )
+    new.add_argument(
+        "--bureau",
+        metavar="执法主体",
+        help="以哪个医疗保障局的名义检查（名称、简称或区县；默认为被检查机构所在区县的；"
+        "交叉检查为组织检查的医疗保障局），见 bureau list",
+    )
     new.set_defaults(run=cmd_inspection_new)
+    times = sub.add_parser(
+        "times", help="填写检查时间（开始、结束；默认取本机时钟）", parents=[common]
+    )
+    times.add_argument("id", help="检查编号（可只写前几位）")
+    times.add_argument("--start", required=True, metavar="YYYY-MM-DD HH:MM", help="开始时间")
+    times.add_argument("--end", metavar="YYYY-MM-DD HH:MM", help="结束时间")
+    times.set_defaults(run=cmd_inspection_times)
+    named = sub.add_parser("bureau", help="指定检查的执法主体（签名前）", parents=[common])
+    named.add_argument("id", help="检查编号（可只写前几位）")
+    named.add_argument("bureau", help="执法主体（名称、简称或区县）")
+    named.set_defaults(run=cmd_inspection_bureau)
     listing = sub.add_parser("list", help="列出本机的检查", parents=[common])
     listing.add_argument("--status", choices=[s.value for s in InspectionStatus])
     listing.set_defaults(run=cmd_inspection_list)

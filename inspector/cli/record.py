@@ -15,7 +15,8 @@ from inspector.errors import InvalidInput
 
 CURRENT_INSPECTOR = "current_inspector"  # the key of inspector.workspace.CURRENT_INSPECTOR
 SETTINGS = {
-    "bureau": "检查记录抬头的医疗保障局名称，如 济南市历城区医疗保障局",
+    # Before bureaus (bureau set): the heading of inspections that name no 执法主体.
+    "bureau": "（旧设置）未指定执法主体的检查所用的记录抬头；请改用 bureau set",
     CURRENT_INSPECTOR: "在本机工作的检查人员（执法证号），即操作记录中的操作人",
     "party_confirmation": "本局要求被检查单位代表核对记录的方式：signature（阅看电子记录后在"
     "签名页签名）或 initials（在打印件每页签字），签名屏默认选它",

@@ -288,8 +288,12 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         help="发布基础数据（本局密钥签名），笔记本 sync pull 后安装",
         parents=[common, db],
     )
-    publish.add_argument("kind", choices=("registry", "roster", "checklist"))
-    publish.add_argument("file", metavar="FILE", help="机构名录表格、名录 JSON 或清单包 YAML")
+    publish.add_argument("kind", choices=("registry", "roster", "checklist", "bureaus"))
+    publish.add_argument(
+        "file",
+        metavar="FILE",
+        help="机构名录表格、名录 JSON、清单包 YAML 或执法主体 JSON（bureau list --json 的格式）",
+    )
     publish.add_argument("--p12", required=True, metavar="FILE.p12", help="本局的签名密钥")
     publish.add_argument("--passphrase-file", metavar="FILE", help="从文件第一行读取密钥口令")
     publish.add_argument("--passphrase", help=argparse.SUPPRESS)

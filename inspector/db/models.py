@@ -129,6 +129,26 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class DocumentNumber(Base):
+    """A document number (文号) this laptop gave out: one row each, never changed or removed
+    (triggers), so that no number is given twice (inspector/bureaus.py)."""
+
+    __tablename__ = "document_numbers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    bureau: Mapped[str] = mapped_column(String(100))  # the bureau's name
+    kind: Mapped[str] = mapped_column(String(32))  # record, interview, order
+    year: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(100))
+    subject_id: Mapped[str] = mapped_column(String(36))  # the inspection, interview or order
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    __table_args__ = (
+        UniqueConstraint("bureau", "kind", "year", "seq", name="uq_document_numbers_seq"),
+        UniqueConstraint("bureau", "number", name="uq_document_numbers_number"),
+    )
+
+
 class Institution(Synced, Base):
     __tablename__ = "institutions"
     name: Mapped[str] = mapped_column(String(200))
@@ -222,6 +242,12 @@ class Inspection(Synced, Base):
     party_present: Mapped[list[Any]] = mapped_column(default=list)
     # Set when the first record is made; printed on every page of it.
     record_no: Mapped[str | None] = mapped_column(String(40))
+    # The 执法主体 the visit is carried out in the name of (migration 0019_bureau_and_times): a
+    # copy of the bureau as configured when named (inspector/bureaus.py), so that a later
+    # change of the settings does not change what its documents say.
+    bureau: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    # The team entered the start and end of the visit (检查时间); the clock no longer sets them.
+    times_entered: Mapped[bool] = mapped_column(default=False, server_default="0")
     # A correction of a signed inspection is a new inspection that names the one it amends.
     amends_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"))
     # A visit planned by a 双随机 draw names the draw (its team was drawn there too).

@@ -23,6 +23,7 @@ from inspector.db.models import (
     LedgerEntry,
     MemberRole,
     RectificationOrder,
+    new_id,
 )
 from inspector.errors import InvalidInput, NotFound
 from inspector.inspections import format_fen, resolve_id
@@ -55,6 +56,11 @@ def _view(row: RectificationOrder) -> OrderView:
     )
 
 
+def order_qr_payload(order_no: str, record_no: str) -> str:
+    """What the order's QR code says: its number and the number of the record it follows."""
+    return f"INSPECTOR-ORDER/{order_no.upper()}/{record_no.upper()}"
+
+
 class _SignatureBox:
     """Where the leader's digital signature goes: a flowable that notes its page and place
     when drawn (reportlab's own coordinates, as the signing step takes them)."""
@@ -83,6 +89,7 @@ def _render(
     record_no: str,
     rows: list[tuple[EntryView, date]],
     issued: date,
+    bureau_detail: str = "",
 ) -> tuple[bytes, list[float]]:
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_RIGHT
@@ -91,6 +98,7 @@ def _render(
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+    from inspector.record.layout import QR_BOTTOM_MARGIN, draw_qr, qr_box, qr_modules
     from inspector.signing.appearance import register_font
 
     font = register_font()
@@ -105,6 +113,16 @@ def _render(
 
     story: list[Any] = [
         Paragraph(esc(bureau), centre),
+        *(
+            [
+                Paragraph(
+                    esc(bureau_detail),
+                    ParagraphStyle("d", parent=small, alignment=TA_CENTER, spaceAfter=4 * mm),
+                )
+            ]
+            if bureau_detail
+            else []
+        ),
         Paragraph("整改通知书", title),
         Paragraph(esc(order_no), centre),
         Paragraph(f"{esc(institution)}：", base),
@@ -152,6 +170,12 @@ def _render(
     story.append(Paragraph("检查组长（数字签名）：", base))
     story.append(box.flowable)
     story.append(Paragraph(f"{esc(bureau)}　{issued:%Y年%m月%d日}", right))
+    code = qr_modules(order_qr_payload(order_no, record_no))
+
+    def with_qr(canvas: Any, _doc: Any) -> None:
+        # Like the record's: the same code on every page names the order and its record.
+        draw_qr(canvas, code, *qr_box(code))
+
     buffer = io.BytesIO()
     SimpleDocTemplate(
         buffer,
@@ -162,8 +186,8 @@ def _render(
         leftMargin=18 * mm,
         rightMargin=18 * mm,
         topMargin=18 * mm,
-        bottomMargin=18 * mm,
-    ).build(story)
+        bottomMargin=QR_BOTTOM_MARGIN,
+    ).build(story, onFirstPage=with_qr, onLaterPages=with_qr)
     return buffer.getvalue(), box.placed
 
 
@@ -178,7 +202,7 @@ def build_order(
     """The order for the open findings of a signed inspection: ``deadline`` for every finding
     not given its own in ``deadlines`` (ledger row id or prefix → date). One ``order.build``
     event sets the rows' deadlines and keeps the PDF."""
-    from inspector.record.facts import BUREAU_SETTING
+    from inspector.bureaus import allocate_number, bureau_line, bureau_name
 
     issued = today or date.today()
     with ws.db.session() as session:
@@ -188,7 +212,8 @@ def build_order(
         full_id = inspection.id
         record_no = inspection.record_no or full_id[:8]
         institution = inspection.institution.name
-        district = inspection.team_district or inspection.district
+        bureau = bureau_name(ws, inspection)
+        bureau_info = inspection.bureau
     rows = [r for r in search_entries(ws, LedgerFilter(inspection=full_id)) if r.status in OPEN]
     if not rows:
         raise InvalidInput("该检查在台账中没有待整改或整改中的问题")
@@ -209,10 +234,25 @@ def build_order(
         if when <= issued:
             raise InvalidInput("整改期限应晚于下达日期（{day}）", day=f"{issued:%Y-%m-%d}")
         planned.append((row, when))
-    order_no = f"ZG{issued:%Y%m%d}-{full_id[:8]}"
-    bureau = ws.db.setting(BUREAU_SETTING) or f"{district}医疗保障局"
-    pdf, box = _render(bureau, order_no, institution, record_no, planned, issued)
+    order_id = new_id()
     with ws.change(None, "order.build", inspection=full_id, editable=False) as ch:
+        # From the bureau's template, in the change that keeps the order: rolled back with it.
+        # Else the record's style, in the same case (ZG…-CE0883AA beside JC…-CE0883AA).
+        order_no = (
+            allocate_number(
+                ch.session,
+                bureau_info,
+                "order",
+                issued.year,
+                order_id,
+                reuse=False,
+                device=ws.db.device_id,
+            )
+            or f"ZG{issued:%Y%m%d}-{full_id[:8].upper()}"
+        )
+        pdf, box = _render(
+            bureau, order_no, institution, record_no, planned, issued, bureau_line(bureau_info)
+        )
         # The change's number keeps two orders of one day apart.
         # ASCII: a bundle member name (docs/bundle.md). Through the store: encrypted when
         # the data directory is.
@@ -221,6 +261,7 @@ def build_order(
         sha256 = hashlib.sha256(pdf).hexdigest()
         order = ch.add(
             RectificationOrder(
+                id=order_id,
                 inspection_id=full_id,
                 order_no=order_no,
                 path=kept_as,

@@ -14,6 +14,7 @@ from reportlab import rl_config
 from reportlab.platypus import (
     Flowable,
 )
+from sqlalchemy import select
 
 from inspector.db.models import InspectionStatus, Record
 from inspector.errors import InvalidInput
@@ -107,11 +108,16 @@ def build_interview_record(
 ) -> tuple[Path, str]:
     """The interview record (询问笔录) as a PDF, kept like the inspection record."""
     interview = get_interview(ws, interview_id)
+    # The record's number first: the interview's build would fix it otherwise (_keep), to the
+    # clock's number rather than the bureau's.
+    number_record(ws, interview.inspection_id)
     view = get_inspection(ws, interview.inspection_id)
     # Signatures given on other data are void and never printed (inspector.record.binding).
     void_stale(ws, view.id, interview.id)
     data_sha256, facts = interview_data_sha256(ws, interview_id)
-    record_no = interview_record_no(facts.record_no, interview_number(ws, interview))
+    record_no = _interview_number(ws, view.id, interview.id) or interview_record_no(
+        facts.record_no, interview_number(ws, interview)
+    )
     boxes: dict[str, Any] = {}
     written, name, sha256, size = _render(
         ws,
@@ -166,6 +172,40 @@ def _page_marks(interview_id: str, signatures: list[SignatureView]) -> list[tupl
     ]
 
 
+def _interview_number(ws: Workspace, inspection_id: str, interview_id: str) -> str | None:
+    """The interview record's number from its bureau's template (given once, kept on every
+    rebuild), or None when the bureau has none."""
+    from inspector.bureaus import allocate_number
+    from inspector.db.models import DocumentNumber, Inspection
+
+    with ws.db.session() as session:
+        given = session.scalar(
+            select(DocumentNumber.number).where(
+                DocumentNumber.kind == "interview", DocumentNumber.subject_id == interview_id
+            )
+        )
+        row = session.get(Inspection, inspection_id)
+        assert row is not None
+        if given is not None or not (row.bureau or {}).get("templates", {}).get("interview"):
+            return given
+    with ws.change(None, "interview.number", inspection=inspection_id, editable=False) as ch:
+        inspection = ch.inspection
+        assert inspection is not None
+        day = (inspection.started_at or inspection.created_at).astimezone()
+        number = allocate_number(
+            ch.session,
+            inspection.bureau,
+            "interview",
+            day.year,
+            interview_id,
+            device=ws.db.device_id,
+        )
+        ch.entity(kind="interview", id=interview_id)
+        ch.state = {"number": number}
+        ch.details.update({"number": number, "bureau": inspection.bureau["name"]})
+        return number
+
+
 def _keep(ws: Workspace, action: str, inspection_id: str, record_no: str, row: Record) -> None:
     """One action for a build: the inspection keeps the record's number (the first build
     fixes it), and the record made is entered with its hashes."""
@@ -176,6 +216,36 @@ def _keep(ws: Workspace, action: str, inspection_id: str, record_no: str, row: R
             inspection.record_no = record_no
         ch.entity(ch.add(row))
         ch.details["sha256"] = row.sha256
+
+
+def number_record(ws: Workspace, inspection_id: str) -> None:
+    """Give the record its number from its bureau's template, once, before its first build
+    (its data hash covers the number). Nothing when it has one or the bureau has no template:
+    the number is then made by record_number_of."""
+    from inspector.bureaus import allocate_number
+    from inspector.db.models import Inspection
+
+    with ws.db.session() as session:
+        row = session.get(Inspection, inspection_id)
+        assert row is not None
+        if row.record_no is not None or not (row.bureau or {}).get("templates", {}).get("record"):
+            return
+    with ws.change(None, "record.number", inspection=inspection_id, editable=False) as ch:
+        inspection = ch.inspection
+        assert inspection is not None
+        day = (inspection.started_at or inspection.created_at).astimezone()
+        number = allocate_number(
+            ch.session,
+            inspection.bureau,
+            "record",
+            day.year,
+            inspection.id,
+            device=ws.db.device_id,
+        )
+        assert number is not None
+        inspection.record_no = number
+        ch.entity(inspection)
+        ch.details.update({"number": number, "bureau": inspection.bureau["name"]})
 
 
 def build_record(
@@ -193,6 +263,7 @@ def build_record(
         raise InvalidInput("该检查的记录已签名锁定，不能重新生成；已签名的记录见 inspection show。")
     # Signatures given on other data are void and never printed (inspector.record.binding).
     void_stale(ws, view.id)
+    number_record(ws, view.id)
     facts = gather_facts(ws, view)
     boxes: dict[str, Any] = {}
     written, name, sha256, size = _render(

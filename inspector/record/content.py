@@ -1017,6 +1017,9 @@ def amend_inspection(ws: Workspace, inspection_id: str) -> str:
             # visit, it does not stretch it to the day of the correction.
             started_at=original.started_at,
             ended_at=original.ended_at,
+            times_entered=original.times_entered,
+            # Issued by the same bureau as the record it corrects (its own number follows).
+            bureau=original.bureau,
             amends_id=original.id,
             status=InspectionStatus.IN_PROGRESS,
             # What the party said and who it is stay as given unless corrected.

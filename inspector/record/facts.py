@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from inspector.audit import log_state
+from inspector.bureaus import bureau_name
 from inspector.db.models import Inspection, MemberRole, Result
 from inspector.drug_checks import DrugCheckView, drug_checks
 from inspector.errors import InspectorError
@@ -74,7 +75,8 @@ def hash_format_of(stated: str | int | None) -> int:
     return number
 
 
-BUREAU_SETTING = "bureau"  # the bureau's name for the record's heading, set once per laptop
+# The bureau's name alone, as laptops set it before there were bureaus (inspector.bureaus).
+BUREAU_SETTING = "bureau"
 
 
 # The laws the seeds name for this work: 社会保险法 (seed 000 五(一)) and the 条例 (seed 002).
@@ -189,6 +191,8 @@ class RecordFacts:
     # it is made from these only (content.credentials_text). Nothing captures it yet on this
     # branch: the law's minimums (issue 25) add the capture, fill this and hash it.
     credentials_shown: list[CredentialShown] = field(default_factory=list)
+    # The 执法主体 as the inspection names it (inspector.bureaus.Bureau.snapshot), if it does.
+    bureau_info: dict[str, Any] | None = None
     data_sha256: str = ""
     # The action log at the build, stated on the record but outside its data hash: the log
     # grows with every build, the data do not.
@@ -222,6 +226,18 @@ class RecordFacts:
             ),
             # Only when there are samples, so a record made before keeps its hash.
             **({"claims": [c.hashed() for c in self.claims]} if self.claims else {}),
+            # Only when the inspection names its bureau (the same reason).
+            **(
+                {
+                    "bureau": [
+                        self.bureau_info.get("name"),
+                        self.bureau_info.get("credit_code"),
+                        self.bureau_info.get("address"),
+                    ]
+                }
+                if self.bureau_info
+                else {}
+            ),
         }
 
 
@@ -236,6 +252,7 @@ def gather_facts(
         statement = inspection.party_statement
         representative, title = inspection.party_representative, inspection.party_title
         record_no = record_number_of(inspection)
+        bureau, bureau_info = bureau_name(ws, inspection), inspection.bureau
         party = party_details(session, inspection)
         amends = None
         amended_at = None
@@ -263,7 +280,8 @@ def gather_facts(
     mode = ws.library.modes.get(view.mode)
     seals = list_seal_items(ws, view.id)
     facts = RecordFacts(
-        bureau=ws.db.setting(BUREAU_SETTING) or f"{view.team_district or view.district}医疗保障局",
+        bureau=bureau,
+        bureau_info=bureau_info,
         record_no=record_no,
         covert=bool(mode and mode.covert),
         amends=amends,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, ClassVar
@@ -29,7 +30,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFImageXObject
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -42,6 +43,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Image as RLImage
 
 from inspector import __version__
+from inspector.bureaus import bureau_line
 from inspector.checklists.documents import documents_cited
 from inspector.db.models import Result
 from inspector.evidence.media import suffix_for
@@ -227,10 +229,33 @@ def qr_modules(content: str) -> list[list[bool]]:
     return [[bool(cell) for cell in row] for row in widget.qr.modules]
 
 
+# Where the QR code goes on every page of a record, an interview record and an order: its
+# modules 18 mm square, a light quiet zone of 4 modules around them (ISO/IEC 18004 asks for
+# 4), and that zone at least 12 mm from every edge of the page, outside the few millimetres a
+# printer cannot print. The bottom margin of these documents leaves room for it.
+QR_SIZE = 18 * mm
+QR_QUIET_MODULES = 4
+QR_EDGE = 12 * mm
+# The smallest code (version 1) has 21 modules: its quiet zone is the widest, 4/21 of its size.
+QR_MIN_MODULES = 21
+QR_BOTTOM_MARGIN = QR_EDGE + QR_SIZE * (1 + 2 * QR_QUIET_MODULES / QR_MIN_MODULES) + 2 * mm
+
+
+def qr_box(modules: list[list[bool]], page: tuple[float, float] = A4) -> tuple[float, float, float]:
+    """Where the code's modules go, (x, y, size) in points: bottom right, its quiet zone
+    ``QR_EDGE`` from the right and bottom edges."""
+    quiet = QR_SIZE * QR_QUIET_MODULES / len(modules)
+    return page[0] - QR_EDGE - quiet - QR_SIZE, QR_EDGE + quiet, QR_SIZE
+
+
 def draw_qr(canvas: Canvas, modules: list[list[bool]], x: float, y: float, size: float) -> None:
-    """Dark modules as one path of horizontal runs (not through renderPDF, which would add an
-    unembedded Helvetica)."""
+    """The code as one path of horizontal runs, one rectangle per run of dark modules, exactly
+    a module tall so that no two overlap, filled with the nonzero rule on a white quiet zone.
+    Overlapping rectangles filled even-odd leave white seams where they overlap, and a seamed
+    code scans at some resolutions only (FIELD-NOTES). Not through renderPDF, which would add
+    an unembedded Helvetica."""
     cell = size / len(modules)
+    quiet = QR_QUIET_MODULES * cell
     path = canvas.beginPath()
     for row, cells in enumerate(modules):
         column = 0
@@ -241,13 +266,13 @@ def draw_qr(canvas: Canvas, modules: list[list[bool]], x: float, y: float, size:
             start = column
             while column < len(cells) and cells[column]:
                 column += 1
-            # A hair taller than a module: anti-aliased renderers leave seams between rows
-            # that touch exactly, and a seamed code does not scan.
-            bottom = y + size - (row + 1) * cell - 0.1
-            path.rect(x + start * cell, bottom, (column - start) * cell, cell + 0.1)
+            bottom = y + size - (row + 1) * cell
+            path.rect(x + start * cell, bottom, (column - start) * cell, cell)
     canvas.saveState()
+    canvas.setFillColor(colors.white)
+    canvas.rect(x - quiet, y - quiet, size + 2 * quiet, size + 2 * quiet, stroke=0, fill=1)
     canvas.setFillColor(colors.black)
-    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.drawPath(path, stroke=0, fill=1, fillMode=FILL_NON_ZERO)
     canvas.restoreState()
 
 
@@ -277,7 +302,9 @@ def numbered_canvas(footer: str, qr_text: str, initials: str | None = None) -> t
                 self.setFont(FONT, 7.5)
                 self.setFillColor(colors.grey)
                 self.drawString(18 * mm, 9 * mm, footer)
-                self.drawRightString(A4[0] - 39 * mm, 9 * mm, f"第 {number} 页 共 {total} 页")
+                self.drawRightString(
+                    qr_box(code)[0] - 6 * mm, 9 * mm, f"第 {number} 页 共 {total} 页"
+                )
                 if initials:
                     self.setFont(FONT, 8)
                     self.setFillColor(colors.black)
@@ -287,7 +314,7 @@ def numbered_canvas(footer: str, qr_text: str, initials: str | None = None) -> t
                     self.setLineWidth(0.5)
                     self.line(start, 14.5 * mm, start + 40 * mm, 14.5 * mm)
                 # The same code on every page: a printed page names its record and data hash.
-                draw_qr(self, code, A4[0] - 36 * mm, 2.5 * mm, 18 * mm)
+                draw_qr(self, code, *qr_box(code))
                 super().showPage()
             super().save()
 
@@ -394,7 +421,12 @@ def _grid() -> TableStyle:
     )
 
 
-def _section_table(view: InspectionView, section: Any, s: dict[str, ParagraphStyle]) -> Table:
+def _section_table(
+    view: InspectionView,
+    section: Any,
+    s: dict[str, ParagraphStyle],
+    label: Callable[[str | None], str] = lambda code: code or "",
+) -> Table:
     # Short cells are plain strings: a Paragraph in every cell made line breaking (CJK) the
     # largest cost of a long record. Only the title and the note can need wrapping.
     header = ["编号", "检查内容", "结果", "情况说明", "金额（元）", "违规类别"]
@@ -412,12 +444,15 @@ def _section_table(view: InspectionView, section: Any, s: dict[str, ParagraphSty
                 RESULT_NAMES[result],
                 Paragraph(markup(note), s["small"]) if note else "",
                 format_fen(answer.amount_fen) if problem and answer else "",
-                (answer.violation_code or "") if problem and answer else "",
+                # The category by name, not by a code only the tool knows.
+                Paragraph(markup(label(answer.violation_code)), s["small"])
+                if problem and answer and answer.violation_code
+                else "",
             ]
         )
     table = Table(
         rows,
-        colWidths=[13 * mm, 52 * mm, 15 * mm, 58 * mm, 20 * mm, 16 * mm],
+        colWidths=[13 * mm, 46 * mm, 15 * mm, 50 * mm, 18 * mm, 32 * mm],
         repeatRows=1,
     )
     style = _grid()
@@ -624,17 +659,11 @@ def _findings_table(view: InspectionView, s: dict[str, ParagraphStyle], ws: Work
         answer = view.answers.get(item.code)
         if answer is None or answer.result is not Result.PROBLEM:
             continue
-        violation = ws.library.violations.get(answer.violation_code or "")
         rows.append(
             [
                 Paragraph(item.code, s["small"]),
                 Paragraph(f"{markup(item.title)}：{markup(answer.note)}", s["small"]),
-                Paragraph(
-                    f"{answer.violation_code} {markup(violation.title)}"
-                    if violation
-                    else (answer.violation_code or ""),
-                    s["small"],
-                ),
+                Paragraph(markup(ws.library.violation_label(answer.violation_code)), s["small"]),
                 Paragraph(format_fen(answer.amount_fen), s["small"]),
             ]
         )
@@ -680,6 +709,12 @@ def _seal_table(facts: RecordFacts, s: dict[str, ParagraphStyle], numbers: dict[
     return table
 
 
+def _bureau_particulars(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The 执法主体's 统一社会信用代码 and address under its name, where set."""
+    line = bureau_line(facts.bureau_info)
+    return [Paragraph(markup(line), s["subtitle"])] if line else []
+
+
 def record_story(
     ws: Workspace,
     view: InspectionView,
@@ -690,6 +725,7 @@ def record_story(
     s = _styles()
     story: list[Flowable] = [
         Paragraph(markup(facts.bureau), s["subtitle"]),
+        *_bureau_particulars(facts, s),
         Paragraph("医疗保障基金现场检查记录", s["title"]),
         Paragraph(f"记录编号 {facts.record_no}", s["subtitle"]),
         _info_table(view, s, facts, ws),
@@ -708,7 +744,7 @@ def record_story(
     for section in sorted(view.checklist.sections, key=lambda s: numbers[s.code]):
         label = chinese_numeral(numbers[section.code])
         story.append(Paragraph(f"{label}、{markup(section.title)}", s["h2"]))
-        story.append(_section_table(view, section, s))
+        story.append(_section_table(view, section, s, ws.library.violation_label))
     left_out = sorted(set(range(1, 9)) - {n for n in numbers.values() if n <= 8})
     if left_out:
         story.append(Spacer(1, 1.5 * mm))
@@ -919,7 +955,7 @@ def document(path: Path | IO[bytes], title: str) -> SimpleDocTemplate:
         leftMargin=18 * mm,
         rightMargin=18 * mm,
         topMargin=16 * mm,
-        bottomMargin=22 * mm,  # room for the footer and the QR code
+        bottomMargin=QR_BOTTOM_MARGIN,  # room for the footer and the QR code
         title=title,
         author="Inspector",
         creator=f"Inspector {__version__}",
@@ -1010,6 +1046,7 @@ def interview_story(
     table.setStyle(_grid())
     story: list[Flowable] = [
         Paragraph(markup(facts.bureau), s["subtitle"]),
+        *_bureau_particulars(facts, s),
         Paragraph("询问笔录", s["title"]),
         Paragraph(f"笔录编号 {record_no}", s["subtitle"]),
         table,

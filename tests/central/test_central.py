@@ -16,7 +16,6 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -29,21 +28,11 @@ from inspector.resources import resource_path
 from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
 from tests.helpers.bundle import DATA_TABLES, full_visit, make_laptop, sign_by_keys
-from tests.helpers.central import Server
+from tests.helpers.central import Server, sync_enroll, sync_push
 from tests.helpers.cli import Cli, new_inspection
 from tests.helpers.homes import PHOTOS, ROOT, open_home
 from tests.helpers.signing_pki import PASS, make_ca, make_p12
 from ui.core_messages import core_message
-
-
-def _enroll(cli: Cli, server: Server) -> dict[str, Any]:
-    out, _ = cli("sync", "enroll", server.url, server.code(), "--ca", str(server.tls.ca), "--json")
-    return json.loads(out)
-
-
-def _push(cli: Cli, *extra: str, expect: int = 0) -> tuple[dict[str, Any], str]:
-    out, err = cli("sync", "push", "--json", *extra, expect=expect)
-    return (json.loads(out) if out.strip() else {}), err
 
 
 def _laptop_rows(home: Path) -> set[tuple[str, str]]:
@@ -85,25 +74,25 @@ def test_two_laptops_push_the_same_inspection_without_duplicates(
     cli("bundle", "export", "--out", str(tmp_path / "hand.zip"))
     second("bundle", "import", str(tmp_path / "hand.zip"))
     second_id = full_visit(second, tmp_path)
-    enrolled = _enroll(cli, server)
+    enrolled = sync_enroll(cli, server)
     assert enrolled["district"] == "历城区"
-    _enroll(second, server)
+    sync_enroll(second, server)
 
-    result, _ = _push(cli)
+    result, _ = sync_push(cli)
     assert result["summary"]["inserted"] > 0 and result["sent_bytes"] > 0
     rows_before = _server_rows(server)
-    again, _ = _push(cli)  # the same again: nothing new, no evidence file sent twice
+    again, _ = sync_push(cli)  # the same again: nothing new, no evidence file sent twice
     # only the laptop's log grew (the first push's bundle.export and sync.push events), and
     # the push is incremental: those two entries are all its bundle holds
     assert again["summary"]["inserted"] == 2 and again["summary"]["updated"] == 0
     assert again["incremental"] and again["summary"]["inspections"] == []
     assert _server_rows(server) == rows_before
     assert again["sent_bytes"] < 20_000 and again["members"] < result["members"]
-    full, _ = _push(cli, "--full")  # everything again: the server has every file already
+    full, _ = sync_push(cli, "--full")  # everything again: the server has every file already
     assert not full["incremental"] and full["summary"]["inserted"] == 2
     assert full["skipped_bytes"] > 1_000_000 and full["sent_bytes"] < 200_000
     assert _server_rows(server) == rows_before
-    other, _ = _push(second)
+    other, _ = sync_push(second)
     assert other["summary"]["inserted"] > 0 and other["skipped_bytes"] > 0
 
     # the server holds exactly the union of the laptops' rows, and every file, once
@@ -131,13 +120,13 @@ def test_a_signed_record_that_differs_is_refused_with_its_reason(
     # the other laptop changes an answer of its (unsigned) copy; the first signs its own
     other("answer", inspection_id, "P1.1", "--result", "problem", "--note", "另一版本")
     sign_by_keys(cli, inspection_id, team_keys, tmp_path)
-    _enroll(cli, server)
-    _enroll(other, server)
-    _push(cli)
+    sync_enroll(cli, server)
+    sync_enroll(other, server)
+    sync_push(cli)
     before = server.sql(
         "select md5(string_agg(data::text, '' order by table_name, row_key)) from rows"
     )
-    _result, err = _push(other, expect=1)
+    _result, err = sync_push(other, expect=1)
     assert "已签字锁定" in err and inspection_id[:8] in err
     after = server.sql(
         "select md5(string_agg(data::text, '' order by table_name, row_key)) from rows"
@@ -187,14 +176,14 @@ def test_replays_revoked_devices_and_unknown_signers_are_refused(
     # a key made after enrollment is not one the server knows: its bundle is refused
     out, _ = cli("key", "trial", "--name", "赵强", "--cert-no", "370100009", "--json")
     late = json.loads(out)["key_id"]
-    _r, err = _push(cli, "--key", late, expect=1)
+    _r, err = sync_push(cli, "--key", late, expect=1)
     assert "不是本设备登记过的检查人员" in err
-    _push(cli, "--key", team_keys["370100001"])  # enrolled with it: accepted
+    sync_push(cli, "--key", team_keys["370100001"])  # enrolled with it: accepted
 
     devices = server.command("server", "devices", "--json")
     device_id = json.loads(devices.stdout)[0]["id"]
     assert server.command("server", "revoke", device_id[:12]).returncode == 0
-    _r, err = _push(cli, expect=1)
+    _r, err = sync_push(cli, expect=1)
     assert "吊销" in err
     # the app shows the server's refusal in its own language: it came as a message id
     with Workspace.open(cli.home) as ws, pytest.raises(ServerRefused) as refused:
@@ -259,7 +248,7 @@ def test_a_killed_push_resumes_from_the_last_acknowledged_chunk(
     server: Server, cli: Cli, tmp_path: Path
 ) -> None:
     inspection_id = full_visit(cli, tmp_path)
-    _enroll(cli, server)
+    sync_enroll(cli, server)
     rng = random.Random()
     for folder in ("mobile", "orientation"):  # each round: new photos, a push killed midway
         cli("evidence", "add", inspection_id, str(PHOTOS / folder), "--by", "370100001")
@@ -275,7 +264,7 @@ def test_a_killed_push_resumes_from_the_last_acknowledged_chunk(
         pushing.stderr.close()
         acknowledged = _held(server)
         assert not killed or acknowledged >= target
-        result, _ = _push(cli, "--chunk-kib", "16")
+        result, _ = sync_push(cli, "--chunk-kib", "16")
         # only what the server had not acknowledged goes again (plus the rows' small files)
         assert result["sent_bytes"] <= total - acknowledged + 300_000
         assert result["summary"]["inspections"] == [inspection_id]
@@ -290,7 +279,7 @@ def test_a_server_killed_during_a_push_loses_nothing_and_the_push_completes(
 ) -> None:
     inspection_id = full_visit(cli, tmp_path)
     cli("evidence", "add", inspection_id, str(PHOTOS / "mobile"), "--by", "370100001")
-    _enroll(cli, server)
+    sync_enroll(cli, server)
     total = _evidence_bytes(cli.home)
     target = int(total * random.uniform(0.1, 0.9))
     pushing = _push_process(cli.home)
@@ -303,7 +292,7 @@ def test_a_server_killed_during_a_push_loses_nothing_and_the_push_completes(
     if reached:
         assert "无法连接服务器" in err
     server.start()
-    result, _ = _push(cli)
+    result, _ = sync_push(cli)
     assert result["summary"]["inspections"] == [inspection_id]
     # every row and file the laptop holds is on the server (its log up to this push)
     laptop = _laptop_rows(cli.home)
@@ -314,7 +303,7 @@ def test_a_server_killed_during_a_push_loses_nothing_and_the_push_completes(
         sha = name.split(".", 1)[0]
         data = next((server.store / "files").rglob(name)).read_bytes()
         assert hashlib.sha256(data).hexdigest() == sha
-    again, _ = _push(cli)
+    again, _ = sync_push(cli)
     assert again["summary"]["updated"] == 0
     assert not (laptop - _server_rows(server)) - {r for r in laptop if r[0] == "audit_events"}
 
@@ -340,7 +329,7 @@ def test_pull_installs_only_what_the_bureau_signed_and_keeps_the_last_good(
     forged = tmp_path / "forged.p12"
     forged.write_bytes(make_p12(stranger, "济南市医疗保障局", "BUREAU-1"))
     cli("config", "trust", "add", str(tmp_path / "ca.pem"))
-    _enroll(cli, server)
+    sync_enroll(cli, server)
 
     pack = tmp_path / "focus-cross-region.yaml"
     shutil.copy(resource_path("checklists") / "focus-cross-region.yaml", pack)
@@ -380,17 +369,57 @@ def test_pull_installs_only_what_the_bureau_signed_and_keeps_the_last_good(
         assert ws.library.items[code].title == "局里发布的新标题"
 
 
+def test_the_bureaus_a_laptop_serves_come_from_the_office(
+    server: Server, cli: Cli, tmp_path: Path
+) -> None:
+    """The office publishes the bureaus (执法主体, with their number templates), signed; an
+    enrolled laptop installs them on pull and its next inspection is headed by its bureau."""
+    bureau = make_ca()
+    (tmp_path / "ca.pem").write_bytes(bureau.pem)
+    secret = tmp_path / "secret.txt"
+    secret.write_text(PASS, encoding="utf-8")
+    p12 = tmp_path / "bureau.p12"
+    p12.write_bytes(make_p12(bureau, "武汉市医疗保障局", "BUREAU-1"))
+    cli("config", "trust", "add", str(tmp_path / "ca.pem"))
+    sync_enroll(cli, server)
+    bureaus = tmp_path / "bureaus.json"
+    bureaus.write_text(
+        json.dumps([{"name": "武汉市江岸区医疗保障局", "district": "江岸区", "short": "江岸",
+                     "credit_code": "11420102MB00000006",
+                     "templates": {"record": "{区简称}医保检〔{年}〕{序号}号"}}],
+                   ensure_ascii=False),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert _publish(server, "bureaus", bureaus, p12, secret) == 1
+    out, _ = cli("sync", "pull", "--json")
+    assert [i["kind"] for i in json.loads(out)["installed"]] == ["bureaus"]
+    listed, _ = cli("bureau", "list", "--json")
+    assert [b["name"] for b in json.loads(listed)] == ["武汉市江岸区医疗保障局"]
+    # A list the laptop's own checks refuse (a template that would repeat numbers): refused,
+    # the last good list stays.
+    bureaus.write_text(
+        json.dumps([{"name": "某局", "short": "某", "templates": {"record": "{序号}号"}}],
+                   ensure_ascii=False),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert _publish(server, "bureaus", bureaus, p12, secret) == 2
+    out, _ = cli("sync", "pull", "--json", expect=1)
+    assert json.loads(out)["refused"][0]["kind"] == "bureaus"
+    listed, _ = cli("bureau", "list", "--json")
+    assert [b["name"] for b in json.loads(listed)] == ["武汉市江岸区医疗保障局"]
+
+
 def test_a_push_sends_only_what_changed_since_the_last_the_server_confirmed(
     server: Server, cli: Cli, tmp_path: Path
 ) -> None:
     inspection_id = full_visit(cli, tmp_path)
-    _enroll(cli, server)
-    first, _ = _push(cli)
+    sync_enroll(cli, server)
+    first, _ = sync_push(cli)
     assert not first["incremental"]
     # one answer changed and one new inspection: only they (and the log) go
     cli("answer", inspection_id, "P1.1", "--result", "problem", "--note", "已整改")
     second_id = new_inspection(cli)
-    changed, _ = _push(cli)
+    changed, _ = sync_push(cli)
     assert changed["incremental"]
     assert set(changed["summary"]["inspections"]) == {inspection_id, second_id}
     assert changed["summary"]["updated"] >= 1 and changed["members"] < first["members"]
@@ -404,7 +433,7 @@ def test_a_push_sends_only_what_changed_since_the_last_the_server_confirmed(
     # The server lost the laptop's log (restored from an old backup): an incremental push
     # would not connect to it, so the server refuses it and the laptop pushes everything.
     server.sql("delete from rows where table_name = 'audit_events'")
-    again, _ = _push(cli)
+    again, _ = sync_push(cli)
     assert not again["incremental"] and again["skipped_bytes"] > 1_000_000
     assert _server_rows(server) == _laptop_rows(cli.home)
 
@@ -446,7 +475,7 @@ def test_a_push_from_an_encrypted_laptop_puts_nothing_in_clear_on_its_disk(
 ) -> None:
     inspection_id = full_visit(cli, tmp_path)
     sign_by_keys(cli, inspection_id, team_keys, tmp_path)  # a record PDF too
-    _enroll(cli, server)
+    sync_enroll(cli, server)
     watcher = _Watcher(home)
     with open_home(home) as ws:
         result = push(ws, reporter=watcher, chunk=64 << 10)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import glob
 import ipaddress
+import json
 import os
 import pwd
 import shutil
@@ -26,11 +27,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+
+if TYPE_CHECKING:
+    from tests.helpers.cli import Cli
 
 ROOT = Path(__file__).resolve().parents[2]  # tests/helpers/central.py
 
@@ -295,3 +300,15 @@ class Server:
 
     def sql(self, query: str) -> str:
         return self.cluster.psql(self.db, query)
+
+
+def sync_enroll(cli: Cli, server: Server) -> dict[str, Any]:
+    """Enroll the laptop with the server (its one-time code, its CA)."""
+    out, _ = cli("sync", "enroll", server.url, server.code(), "--ca", str(server.tls.ca), "--json")
+    return json.loads(out)
+
+
+def sync_push(cli: Cli, *extra: str, expect: int = 0) -> tuple[dict[str, Any], str]:
+    """Push to the server; the JSON answer and the error output."""
+    out, err = cli("sync", "push", "--json", *extra, expect=expect)
+    return (json.loads(out) if out.strip() else {}), err

@@ -4,11 +4,14 @@ agree."""
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 from pathlib import Path
 
+from PIL import Image
 from sqlalchemy import select
 
 from inspector.db.models import Evidence
+from inspector.evidence.shot import camera_jpeg
 from inspector.inspections import (
     TeamMember,
     create_inspection,
@@ -54,3 +57,10 @@ def stored_evidence(ws: Workspace) -> tuple[set[Path], set[Path], set[tuple[str,
                 named.add(ws.store.path_for(sha, suffix))
                 hashes.add((sha, suffix))
     return files, named, hashes
+
+
+def photo_taken_at(folder: Path, taken: datetime) -> Path:
+    """A small JPEG whose EXIF says it was taken at ``taken`` (by "test camera")."""
+    path = folder / f"photo-{taken:%H%M}.jpg"
+    path.write_bytes(camera_jpeg(Image.new("RGB", (64, 48), "white"), taken, "test camera"))
+    return path

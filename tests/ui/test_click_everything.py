@@ -286,6 +286,7 @@ DIALOGS: dict[str, Any] = {
         lambda ws, r, ids: (ws,),
     ),
     "new_inspection": ("ui.new_inspection", "NewInspectionDialog", lambda ws, r, ids: (ws,)),
+    "visit": ("ui.visit_dialog", "VisitDialog", lambda ws, r, ids: (ws, ids["going"])),
     "setup": ("ui.lock", "SetupDialog", lambda ws, r, ids: (ws.home.root,)),
     "keys": ("ui.keys_dialog", "KeysDialog", lambda ws, r, ids: (_store(ws), None, ws)),
 }

@@ -85,6 +85,7 @@ MODULES = [
     "inspector/registry/queries.py",
     "inspector/signing/verify.py",
     "inspector/db/migrate.py",
+    "inspector/bureaus.py",
 ]
 ERRORS = {
     "InspectorError",

@@ -19,10 +19,9 @@ from inspector.record.content import add_question, get_interview, new_interview,
 from inspector.record.status import latest_record
 from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
+from tests.helpers.ledger import interview_ready
 from ui.interview_dialog import InterviewDialog, InterviewRecordDialog
 from ui.tasks import TaskRunner
-
-from .ledger_helpers import interview_ready
 
 PASSPHRASE = "口令-正确-1234"
 click = Qt.MouseButton.LeftButton
