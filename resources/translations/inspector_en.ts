@@ -537,129 +537,139 @@
     </message>
     <message>
         <location filename="../../ui/checklist_page.py" line="206"/>
-        <location filename="../../ui/checklist_page.py" line="465"/>
-        <location filename="../../ui/checklist_page.py" line="746"/>
+        <location filename="../../ui/checklist_page.py" line="490"/>
+        <location filename="../../ui/checklist_page.py" line="775"/>
         <source>完成现场检查</source>
         <translation>Finish on-site check</translation>
     </message>
     <message>
         <location filename="../../ui/checklist_page.py" line="210"/>
+        <source>检查时间…</source>
+        <translation>Inspection time…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="212"/>
+        <source>检查的开始、结束时间和执法主体</source>
+        <translation>Start and end of the inspection, and the issuing authority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="215"/>
         <source>询问笔录…</source>
         <translation>Interview records…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="214"/>
+        <location filename="../../ui/checklist_page.py" line="219"/>
         <source>生成记录</source>
         <translation>Make record</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="274"/>
+        <location filename="../../ui/checklist_page.py" line="299"/>
         <source>快捷键 Ctrl+%1</source>
         <translation>Shortcut Ctrl+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="283"/>
+        <location filename="../../ui/checklist_page.py" line="308"/>
         <source>情况说明：看到了什么、在哪里、涉及哪些病历或票据</source>
         <translation>Note: what was seen, where, which medical records or receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="293"/>
+        <location filename="../../ui/checklist_page.py" line="318"/>
         <source>如 12345.60</source>
         <translation>e.g. 12345.60</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="302"/>
+        <location filename="../../ui/checklist_page.py" line="327"/>
         <source>情况说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="306"/>
+        <location filename="../../ui/checklist_page.py" line="331"/>
         <source>涉及金额（元）</source>
         <translation>Amount involved (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="307"/>
+        <location filename="../../ui/checklist_page.py" line="332"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="313"/>
+        <location filename="../../ui/checklist_page.py" line="338"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="324"/>
+        <location filename="../../ui/checklist_page.py" line="349"/>
         <source>如何检查</source>
         <translation>How to check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="399"/>
+        <location filename="../../ui/checklist_page.py" line="424"/>
         <source>无法打开检查</source>
         <translation>Cannot open the inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="449"/>
+        <location filename="../../ui/checklist_page.py" line="474"/>
         <source>组长 %1</source>
         <translation>leader %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="465"/>
+        <location filename="../../ui/checklist_page.py" line="490"/>
         <source>重新打开检查</source>
         <translation>Reopen inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="551"/>
+        <location filename="../../ui/checklist_page.py" line="576"/>
         <source>检查要点 %1：</source>
         <translation>Inspection point %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="553"/>
+        <location filename="../../ui/checklist_page.py" line="578"/>
         <source>该类机构的检查重点</source>
         <translation>priority for this type of institution</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="562"/>
+        <location filename="../../ui/checklist_page.py" line="587"/>
         <source>（未选择）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="570"/>
+        <location filename="../../ui/checklist_page.py" line="599"/>
         <source>（本工具的检查建议）</source>
         <translation> (the tool&apos;s own advice)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="576"/>
+        <location filename="../../ui/checklist_page.py" line="605"/>
         <source>依据：%1</source>
         <translation>Sources: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="710"/>
+        <location filename="../../ui/checklist_page.py" line="739"/>
         <source>已检查 %1/%2 · 发现问题 %3 · 涉及金额 %4</source>
         <translation>Checked %1/%2 · problems %3 · amount %4</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="721"/>
+        <location filename="../../ui/checklist_page.py" line="750"/>
         <source>✓ 已保存 %1</source>
         <translation>✓ Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="726"/>
+        <location filename="../../ui/checklist_page.py" line="755"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="730"/>
-        <location filename="../../ui/checklist_page.py" line="732"/>
+        <location filename="../../ui/checklist_page.py" line="759"/>
+        <location filename="../../ui/checklist_page.py" line="761"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="743"/>
+        <location filename="../../ui/checklist_page.py" line="772"/>
         <source>结束现场检查后，答案将不能再修改（可重新打开）。</source>
         <translation>After finishing, answers can no longer be changed (the inspection can be reopened).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist_page.py" line="745"/>
+        <location filename="../../ui/checklist_page.py" line="774"/>
         <source>还有 %n 项未检查。</source>
         <translation>
             <numerusform>%n item is still unchecked.</numerusform>
@@ -667,7 +677,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="764"/>
+        <location filename="../../ui/checklist_page.py" line="793"/>
         <source>无法完成</source>
         <translation>Cannot finish</translation>
     </message>
@@ -3298,6 +3308,66 @@ Checked %2/%3, problems found %4</translation>
         <translation>The server cannot take the push for now; try again later: {reason}</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="855"/>
+        <source>记录已编号（{number}），不能再更换执法主体</source>
+        <translation>The record already has its number ({number}); the issuing authority can no longer be changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="856"/>
+        <source>检查结束时间 {end} 早于开始时间 {start}</source>
+        <translation>The inspection's end {end} is before its start {start}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="857"/>
+        <source>检查开始时间 {start} 在将来</source>
+        <translation>The inspection's start {start} is in the future</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="858"/>
+        <source>文号模板“{template}”中的 {{{name}}} 不认识；可用：{{区简称}}、{{年}}、{{序号}}、{{设备}}</source>
+        <translation>Unknown {{{name}}} in the number template "{template}"; use {{区简称}}, {{年}}, {{序号}}, {{设备}}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="863"/>
+        <source>文号模板“{template}”须含 {{年}} 和 {{序号}}，否则文号会重复</source>
+        <translation>The number template "{template}" must contain {{年}} and {{序号}}, or numbers would repeat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="864"/>
+        <source>请填写执法主体（医疗保障局）的名称</source>
+        <translation>Enter the name of the issuing authority (the medical insurance bureau)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="865"/>
+        <source>没有“{kind}”这种文书；可用：record、interview、order</source>
+        <translation>There is no document kind "{kind}"; use record, interview or order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="866"/>
+        <source>文号模板用到 {{区简称}}：请填写 {name} 的简称</source>
+        <translation>The number template uses {{区简称}}: enter the short name of {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="867"/>
+        <source>执法主体名称重复</source>
+        <translation>Two issuing authorities have the same name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="868"/>
+        <source>执法主体名单格式无效</source>
+        <translation>The list of issuing authorities is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="869"/>
+        <source>本机没有设置执法主体“{name}”：请先用 bureau set 设置（或由中心下发）</source>
+        <translation>This laptop has no issuing authority "{name}": set it first with bureau set (or have the central service send it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="872"/>
+        <source>本机设置了多个执法主体：请指定本次检查以哪个医疗保障局的名义进行（交叉检查为组织检查的医疗保障局）</source>
+        <translation>This laptop serves several issuing authorities: choose the bureau this inspection is carried out for (in a cross-district check, the bureau that organizes it)</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="489"/>
         <source>请选择保留本机版本（local）或交接包版本（incoming）</source>
         <translation>Choose to keep this laptop&apos;s version (local) or the bundle&apos;s (incoming)</translation>
@@ -3949,12 +4019,12 @@ Checked %2/%3, problems found %4</translation>
 <context>
     <name>DueBanner</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="997"/>
+        <location filename="../../ui/ledger_page.py" line="995"/>
         <source>整改期限：%1 个问题 7 天内到期，其中 %2 个已逾期（最近：%3 %4，%5）&#x3000;</source>
         <translation>Rectification deadlines: %1 findings due within 7 days, %2 of them overdue (soonest: %3 %4, %5)&#x3000;</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="1005"/>
+        <location filename="../../ui/ledger_page.py" line="1003"/>
         <source>查看台账</source>
         <translation>Open the ledger</translation>
     </message>
@@ -5230,8 +5300,8 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <message>
         <location filename="../../ui/ledger_page.py" line="487"/>
         <location filename="../../ui/ledger_page.py" line="597"/>
-        <location filename="../../ui/ledger_page.py" line="779"/>
-        <location filename="../../ui/ledger_page.py" line="782"/>
+        <location filename="../../ui/ledger_page.py" line="777"/>
+        <location filename="../../ui/ledger_page.py" line="780"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
@@ -5416,27 +5486,27 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="921"/>
+        <location filename="../../ui/ledger_page.py" line="919"/>
         <source>导出问题台账</source>
         <translation>Export the problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="929"/>
+        <location filename="../../ui/ledger_page.py" line="927"/>
         <source>已导出 %1 个问题</source>
         <translation>%1 findings exported</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="930"/>
+        <location filename="../../ui/ledger_page.py" line="928"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="962"/>
+        <location filename="../../ui/ledger_page.py" line="960"/>
         <source>情况报告已保存：%1</source>
         <translation>Periodic report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="963"/>
+        <location filename="../../ui/ledger_page.py" line="961"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
@@ -6354,7 +6424,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/record_dialog.py" line="51"/>
         <location filename="../../ui/record_dialog.py" line="56"/>
-        <location filename="../../ui/record_dialog.py" line="118"/>
+        <location filename="../../ui/record_dialog.py" line="122"/>
         <source>检查记录</source>
         <translation>Inspection record</translation>
     </message>
@@ -6384,92 +6454,92 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="141"/>
+        <location filename="../../ui/record_dialog.py" line="155"/>
         <source>还没有生成记录。</source>
         <translation>No record has been made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="143"/>
+        <location filename="../../ui/record_dialog.py" line="157"/>
         <source>&lt;b&gt;记录编号&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Record no.&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="144"/>
+        <location filename="../../ui/record_dialog.py" line="158"/>
         <source>生成于 %1</source>
         <translation>Made on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="147"/>
+        <location filename="../../ui/record_dialog.py" line="161"/>
         <source>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ 与当前数据一致&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#1e7d32&apos;&gt;✓ matches the current data&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="150"/>
+        <location filename="../../ui/record_dialog.py" line="164"/>
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ 记录生成后数据有变更，请重新生成&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;✗ the data changed after the record was made: make it again&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="153"/>
+        <location filename="../../ui/record_dialog.py" line="167"/>
         <source>&lt;b&gt;签名&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="155"/>
+        <location filename="../../ui/record_dialog.py" line="169"/>
         <source>（组长）</source>
         <translation> (leader)</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="157"/>
+        <location filename="../../ui/record_dialog.py" line="171"/>
         <source>手写 ✓</source>
         <translation>by hand ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="157"/>
+        <location filename="../../ui/record_dialog.py" line="171"/>
         <source>手写 —</source>
         <translation>by hand —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="158"/>
+        <location filename="../../ui/record_dialog.py" line="172"/>
         <source>数字 ✓</source>
         <translation>digital ✓</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="158"/>
+        <location filename="../../ui/record_dialog.py" line="172"/>
         <source>数字 —</source>
         <translation>digital —</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="163"/>
+        <location filename="../../ui/record_dialog.py" line="177"/>
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;还需手写签名：%1&lt;/span&gt;</source>
         <translation>&lt;span style='color:#b3261e'&gt;Still to sign by hand: %1&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="165"/>
+        <location filename="../../ui/record_dialog.py" line="179"/>
         <source>&lt;b&gt;已签名锁定&lt;/b&gt;：不能再修改，更正须制作更正记录。</source>
         <translation>&lt;b&gt;Signed and locked&lt;/b&gt;: no more changes; corrections need an amendment record.</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="177"/>
+        <location filename="../../ui/record_dialog.py" line="191"/>
         <source>无法生成记录</source>
         <translation>Cannot make the record</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="179"/>
+        <location filename="../../ui/record_dialog.py" line="193"/>
         <source>正在生成检查记录…</source>
         <translation>Making the inspection record…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="187"/>
+        <location filename="../../ui/record_dialog.py" line="201"/>
         <source>制作更正记录</source>
         <translation>Make an amendment</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="189"/>
+        <location filename="../../ui/record_dialog.py" line="203"/>
         <source>将新建一项更正检查，复制原检查的答案和证据供修改；原记录保持不变。继续吗？</source>
         <translation>A new correcting inspection will be made with a copy of the original&apos;s answers and evidence to edit; the original stays as it is. Go on?</translation>
     </message>
     <message>
-        <location filename="../../ui/record_dialog.py" line="208"/>
+        <location filename="../../ui/record_dialog.py" line="222"/>
         <source>无法更正</source>
         <translation>Cannot amend</translation>
     </message>
@@ -7695,6 +7765,59 @@ The draw is saved; export it again from “Draws made”.</translation>
         <location filename="../../ui/trust_dialog.py" line="232"/>
         <source>PDF 文件 (*.pdf);;所有文件 (*)</source>
         <translation>PDF files (*.pdf);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="54"/>
+        <source>检查时间与执法主体</source>
+        <translation>Inspection time and issuing authority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="63"/>
+        <source>开始时间</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="64"/>
+        <source>结束时间</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="66"/>
+        <source>执法主体</source>
+        <translation>Issuing authority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="69"/>
+        <source>默认取本机时钟；请按实际填写。交叉检查的执法主体为组织检查的医疗保障局。</source>
+        <translation>Taken from this laptop's clock until entered; enter the actual times. In a cross-district check the issuing authority is the bureau that organizes it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="82"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="84"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="102"/>
+        <source>检查时间</source>
+        <translation>Inspection time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="114"/>
+        <source>（本机未设置执法主体）</source>
+        <translation>(no issuing authority set on this laptop)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="148"/>
+        <source>无法保存</source>
+        <translation>Cannot save</translation>
     </message>
 </context>
 </TS>
