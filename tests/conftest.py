@@ -114,9 +114,10 @@ def team_keys(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     return trial_keys(cli, monkeypatch)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def ca() -> CA:
-    """A bureau's certificate authority (tests/helpers/signing_pki.py)."""
+    """A bureau's certificate authority (tests/helpers/signing_pki.py), one per test module:
+    making one costs a key pair, and the module's tests issue from it."""
     return make_ca()
 
 
