@@ -788,7 +788,7 @@ def set_inspection_bureau(ws: Workspace, inspection_id: str, bureau: str) -> str
 
 
 # How far the laptop's clock may be from the photos' and the server's before the record's
-# times are flagged (issue 25: a wrong clock must not go on the legal record unflagged).
+# times are flagged (a wrong clock must not go on the legal record unflagged).
 CLOCK_TOLERANCE = timedelta(minutes=10)
 LAST_SYNC_CLOCK = "last_sync_clock"  # {"server": ISO time, "laptop": ISO time} at the last sync
 PHOTO_CLOCK = (

@@ -27,7 +27,7 @@ class AutoSaver(QObject):
         self._ops = ops()
         # The keys whose latest write has not come back. Its own, not the executor's "busy":
         # that one is set by every read too, and ended after the last write's "saved", so
-        # "正在保存…" stayed on screen after the save (issue 25).
+        # "正在保存…" stayed on screen after the save.
         self._outstanding: set[str] = set()
 
     def submit(

@@ -820,10 +820,10 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "拒签时须记录见证人的身份：请填写见证人的身份证号码"),
         QT_TRANSLATE_NOOP("Core", "请填写见证人与被检查单位的关系（如 无关系、本单位职工）"),
         QT_TRANSLATE_NOOP("Core", "在场人员须填写姓名"),
-        # The interview record's rights told, a reply per right (s31-interview2).
+        # The interview record's rights told, a reply per right.
         QT_TRANSLATE_NOOP("Core", "没有“{name}”这项告知：应为 {value}"),
         QT_TRANSLATE_NOOP("Core", "答复须针对本次告知的事项：{value}"),
-        # The central service under attack (issue 28, inspector/central/: app.py, office.py,
+        # The central service under attack (inspector/central/: app.py, office.py,
         # service.py, store.py): queued sign-ins, size limits, malformed parameters, full disks.
         QT_TRANSLATE_NOOP("Core", "登录的人太多，请 {seconds} 秒后再试"),
         QT_TRANSLATE_NOOP("Core", "请求过大（此处至多 {limit} 字节），服务器未接收"),
@@ -850,8 +850,8 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "Core", "服务器的数据库磁盘已满，推送未提交，服务器数据未改变；请联系管理员"
         ),
         QT_TRANSLATE_NOOP("Core", "服务器暂时无法接收推送，请稍后重试：{reason}"),
-        # The issuing authority, document numbers and 检查时间 entered (issue 25, findings 6
-        # and 7: inspector/bureaus.py, inspector/inspections.py).
+        # The issuing authority, document numbers and 检查时间 entered
+        # (inspector/bureaus.py, inspector/inspections.py).
         QT_TRANSLATE_NOOP("Core", "记录已编号（{number}），不能再更换执法主体"),
         QT_TRANSLATE_NOOP("Core", "检查结束时间 {end} 早于开始时间 {start}"),
         QT_TRANSLATE_NOOP("Core", "检查开始时间 {start} 在将来"),

@@ -3,7 +3,7 @@ read (a declared Content-Length over the limit is answered 413 at once, a chunke
 off where it passes the limit), and the server's connection limits (uvicorn's options and an
 idle timeout for a connection that has not sent its request's headers yet, which uvicorn
 lacks). A 300 MB body to /api/enroll made the server hold 600 MiB; idle TLS connections from
-one client used up the server's descriptors (issue 28)."""
+one client used up the server's descriptors."""
 
 from __future__ import annotations
 

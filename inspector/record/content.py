@@ -547,7 +547,7 @@ def signatures(
 
 # --- what the record says of how it was shown, confirmed or refused ---------------------
 # Each sentence below is made only from what was captured: nothing is printed as a fact that
-# nobody recorded (issue 25, finding 3).
+# nobody recorded.
 
 
 @dataclass(frozen=True)

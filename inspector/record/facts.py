@@ -189,7 +189,7 @@ class RecordFacts:
     claims: list[ClaimsSampleFacts] = field(default_factory=list)
     # Each inspector's showing of the 执法证件 as captured (who, when): the record's sentence on
     # it is made from these only (content.credentials_text). Nothing captures it yet on this
-    # branch: the law's minimums (issue 25) add the capture, fill this and hash it.
+    # branch: the law's minimums add the capture, fill this and hash it.
     credentials_shown: list[CredentialShown] = field(default_factory=list)
     # The 执法主体 as the inspection names it (inspector.bureaus.Bureau.snapshot), if it does.
     bureau_info: dict[str, Any] | None = None

@@ -337,7 +337,7 @@ def checklist_basis(ws: Workspace | None, view: InspectionView) -> str:
 def _recusal_text(facts: RecordFacts) -> str:
     party = facts.party
     if party.recusal_told:
-        # The party's answer as recorded: never "不申请回避" put in its mouth (finding 3).
+        # The party's answer as recorded: never "不申请回避" put in its mouth.
         text = "已告知被检查单位有申请检查人员回避的权利；" + (
             f"被检查单位表示：{party.recusal_reply}"
             if party.recusal_reply
@@ -357,7 +357,7 @@ def _info_table(
         f"{name}（执法证号 {cert}）" + ("，组长" if role.value == "leader" else "")
         for name, cert, role in view.team
     )
-    # Only what was captured (issue 25, finding 3): never "已出示" as boilerplate.
+    # Only what was captured: never "已出示" as boilerplate.
     credentials = credentials_text(facts.covert, facts.credentials_shown)
     party = facts.party
     unknown = "（未记录）"

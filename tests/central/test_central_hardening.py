@@ -1,4 +1,4 @@
-"""Issue 28, a central service that holds under attack: the attacks of the held-out harness
+"""A central service that holds under attack: the attacks of the held-out harness
 done again, each shown refused with a 4xx/5xx and a message (never a hang, never a 500 for
 bad input) and nothing stored changed. Concurrent sign-ins (Argon2id in two threads at once
 deadlocked inside OpenSSL), hostile body sizes, malformed parameters, LIKE patterns in ids,

@@ -1,4 +1,4 @@
-"""The interview record (询问笔录) as a document (issue 25, finding 8): 询问人 chosen per
+"""The interview record (询问笔录) as a document: 询问人 chosen per
 interview (at least two 执法人员, never a recused one), the 记录人, the interviewee's identity
 (身份证号 by its GB 11643 check digit) and relation to the party, the 执法证件 shown and the
 rights told printed only as captured, the interviewee's own confirmation printed only as

@@ -1,4 +1,4 @@
-"""The issuing authority (执法主体) and document numbers (文号) (issue 25, finding 7): a record is
+"""The issuing authority (执法主体) and document numbers (文号): a record is
 headed by the bureau its inspection names, not by a laptop-wide name nor by the team's
 district; a cross-district check's record and order by the organizing bureau; numbers from
 the bureau's templates, given once, in sequence, never again."""

@@ -141,7 +141,7 @@ def test_an_interview_record_is_built_and_signed_the_same_way(
     interview, _ = cli("interview", "new", inspection_id, "--name", "刘某", "--role", "患者家属")
     interview = interview.strip()
     cli("interview", "ask", interview, "-q", "病人晚上在哪里住？", "-a", "在家住")
-    interview_ready(cli, interview)  # what the law asks of it first (issue 25, finding 8)
+    interview_ready(cli, interview)  # what the law asks of it first
     strokes = tmp_path / "s.json"
     strokes.write_text(json.dumps(STROKES), encoding="utf-8")
     cli(

@@ -1,4 +1,4 @@
-"""检查时间 entered (issue 25, finding 6): the start and end of the visit are the team's, set
+"""检查时间 entered: the start and end of the visit are the team's, set
 from the command line (defaults from the clock), printed on the record from those fields and
 kept through finish and reopen; a laptop clock that disagrees with the photos' own time or
 with the server's at the last sync by more than 10 minutes is flagged on the inspection's log."""

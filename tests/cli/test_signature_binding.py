@@ -1,4 +1,4 @@
-"""Issue 25, finding 1: a hand signature binds to what was signed. The party signs "无异议" under
+"""A hand signature binds to what was signed. The party signs "无异议" under
 one finding of ¥1,000; the team reopens, makes it two findings of ¥150,000 and rebuilds; the
 inspectors' attempt to sign digitally (and so lock) is refused naming the party's signature as
 void; only after the party signs again does it lock, and the record carries the new signature

@@ -90,7 +90,7 @@ def signed_inspection(
 
 
 def interview_ready(ws: Workspace, interview: str, certs: Sequence[str] | None = None) -> None:
-    """What the law asks of an interview before anyone signs it (issue 25, finding 8), through
+    """What the law asks of an interview before anyone signs it, through
     the core: ``certs`` (TEAM's by default) as 询问人, the first also 记录人, the interviewee
     identified, each 询问人's 执法证件 shown, every right told (the 回避 notice answered), the
     interviewee's own confirmation."""

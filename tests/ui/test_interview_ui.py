@@ -1,4 +1,4 @@
-"""The interview record (询问笔录) in the app (issue 25, finding 8): 询问人 chosen (a recused one
+"""The interview record (询问笔录) in the app: 询问人 chosen (a recused one
 not choosable, one alone refused), the rights, the 执法证件 and the confirmation captured, then
 the record previewed, printed (to a PDF printer), saved and signed through the real buttons."""
 

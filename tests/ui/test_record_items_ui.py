@@ -1,4 +1,4 @@
-"""The smaller items of issue 25, finding 11, on the screens a team uses: violation categories
+"""Smaller things on the screens a team uses: violation categories
 by name (also in the record's point tables), told apart where two share a title, and only those
 an institution of the type can commit; "正在保存…" gone once the save is done; notes in the
 user's words, not the tool's file numbers; and no 签名… once the record is locked."""

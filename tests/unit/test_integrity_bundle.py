@@ -209,7 +209,7 @@ def test_a_signed_interview_rewritten_in_the_bundle_is_refused(
     interview = json.loads(out)[0]["id"]
     strokes = tmp_path / "s.json"
     strokes.write_text(json.dumps(STROKES), encoding="utf-8")
-    interview_ready(cli, interview)  # what the law asks of it first (issue 25, finding 8)
+    interview_ready(cli, interview)  # what the law asks of it first
     cli("record", "sign-hand", inspection_id, "--role", "interviewee", "--name", "王某",
         "--strokes", str(strokes), "--interview", interview)  # fmt: skip
     for name, cert in (("张伟", "370100001"), ("李娜", "370100002")):

@@ -505,7 +505,7 @@ def test_a_swapped_interview_record_is_refused_at_signing(
     inspection_id = plan(ws, "历城区某诊所")  # type: ignore[arg-type]
     interview = new_interview(ws, inspection_id, "刘某", role="患者家属")  # type: ignore[arg-type]
     add_question(ws, interview, "病人晚上在哪里住？", "在家住")  # type: ignore[arg-type]
-    interview_ready(ws, interview)  # type: ignore[arg-type]  # what the law asks first (finding 8)
+    interview_ready(ws, interview)  # type: ignore[arg-type]  # what the law asks first
     add_signature(ws, inspection_id, "interviewee", "刘某", STROKES, interview_id=interview)  # type: ignore[arg-type]
     for member in TEAM:
         add_signature(ws, inspection_id, "inspector", member.name, STROKES,  # type: ignore[arg-type]

@@ -1,8 +1,8 @@
-"""Issue 25, finding 3: the record states only what was captured. No
+"""The record states only what was captured. No
 "检查人员已向被检查单位出示行政执法证件" unless someone recorded who showed it; no
 "以上记录经被检查单位代表核对，每页已签字确认" on a 拒签 record, nor on one where the party's way
 of confirming was not recorded; a 拒签 record states the refusal, its reason, the inspectors
-present and the witness with identity and relation (finding 11)."""
+present and the witness with identity and relation."""
 
 from __future__ import annotations
 

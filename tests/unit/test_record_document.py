@@ -206,7 +206,7 @@ def test_the_signature_block_stays_with_its_heading(workspace: Workspace, tmp_pa
         pdf, _ = build_record(workspace, inspection_id, tmp_path / f"r{length}.pdf")
         page = next(p for p in _pages(pdf) if "签名人手写签名" in p)
         # The heading and the note under it (no party confirmation recorded: the signing rule
-        # only, issue 25 finding 3) on the signature table's page.
+        # only) on the signature table's page.
         assert "签名检查人员手写签名后，依次以数字证书签名" in page, length
 
 
@@ -382,7 +382,7 @@ def test_the_command_line_warns_of_recusal_and_records_the_override(cli: Cli) ->
         "--recusal-told",
         "yes",
     )
-    # Told, but no answer recorded: the party's answer is not made up (issue 25, finding 3).
+    # Told, but no answer recorded: the party's answer is not made up.
     assert "记录人：张伟" in out and "告知回避权利：已告知；答复未记录" in out
     assert "不申请回避" not in out
 

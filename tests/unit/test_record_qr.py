@@ -1,7 +1,7 @@
 """The QR code on every page of a record, an interview record and a rectification order scans:
 each page rendered by poppler (150-600 dpi) and by MuPDF (150-300 dpi) is read by zbar and
 says what the document encodes; and the code, with its quiet zone, keeps 12 mm from every
-edge of the page (issue 25, finding 10: the modules were overlapping rectangles filled
+edge of the page (the modules were overlapping rectangles filled
 even-odd, with white seams, 7 pt from the bottom edge)."""
 
 from __future__ import annotations
