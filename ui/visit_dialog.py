@@ -1,6 +1,7 @@
 """检查时间 and 执法主体 of one inspection: the start and end of the visit as the team enters
 them (the clock's times until then), the bureau it is carried out in the name of, and the
-warnings when the laptop's clock disagrees with the photos or the server. Reads and writes on the database executor (ui/ops)."""
+warnings when the laptop's clock disagrees with the photos or the server. Reads and writes on
+the database executor (ui/ops)."""
 
 from __future__ import annotations
 
