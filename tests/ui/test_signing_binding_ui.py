@@ -1,8 +1,8 @@
-"""Signatures bound to what was signed, through the app's real buttons: the party signed
-"无异议" under one finding of ¥1,000; the team made it two findings of ¥150,000; the signing
-screen names the party's signature as void, shows the new record to read, refuses the digital signature until the party
-has signed again, and the locked record carries the new signature only. Also: the screen opens on
-the record, not in 陈述人, and a 拒签 is saved with the witness's identity."""
+"""Signatures bound to what was signed, through the app's real buttons: the party signed "无异议"
+under one finding of ¥1,000; the team made it two findings of ¥150,000; the signing screen names
+the party's signature as void, shows the new record to read, refuses the digital signature until
+the party has signed again, and the locked record carries the new signature only. Also: the
+screen opens on the record, not in 陈述人, and a 拒签 is saved with the witness's identity."""
 
 from __future__ import annotations
 
