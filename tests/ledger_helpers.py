@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from inspector.inspections import TeamMember, create_inspection, finish_inspection, save_answer
+from inspector.inspections import TeamMember, create_inspection, save_answer
 from inspector.record.build import build_record
 from inspector.record.content import add_signature, record_refusal
 from inspector.record.signing import sign_record
 from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
+from tests.helpers.lawful import finish_lawfully
 
 PASSPHRASE = "口令-正确-1234"
 STROKES = [[[0, 0], [20, 30], [40, 0], [60, 30]], [[5, 40], [55, 40]]]
@@ -50,7 +51,7 @@ def sign(ws: Workspace, inspection_id: str, keys: dict[str, str]) -> None:
     for member in TEAM:
         add_signature(ws, inspection_id, "inspector", member.name, STROKES, cert_no=member.cert_no)
     record_refusal(ws, inspection_id, "王某", "不认可检查结论", "赵某", STROKES)
-    finish_inspection(ws, inspection_id)
+    finish_lawfully(ws, inspection_id)
     build_record(ws, inspection_id)
     sign_record(ws, inspection_id, keys["370100001"], PASSPHRASE)
     sign_record(ws, inspection_id, keys[LEADER], PASSPHRASE)

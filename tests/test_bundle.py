@@ -30,6 +30,7 @@ from inspector.db.models import Base
 from inspector.errors import StorageError
 from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
+from tests.helpers.lawful import lawful_cli
 
 from .conftest import PHOTOS, ROOT, Cli, new_inspection
 from .signing_pki import make_ca, make_p12
@@ -148,6 +149,7 @@ def _ready_to_sign(cli: Cli, inspection_id: str, tmp_path: Path) -> None:
             "--cert-no", cert, "--strokes", str(strokes))  # fmt: skip
     cli("record", "refuse", inspection_id, "--representative", "王某", "--reason", "不认可",
         "--witness", "赵某", "--witness-strokes", str(strokes))  # fmt: skip
+    lawful_cli(cli, inspection_id)
     cli("inspection", "finish", inspection_id)
     cli("record", "build", inspection_id)
 

@@ -25,6 +25,7 @@ from inspector.crypto.vault import Vault, VaultError, WrongPassphrase
 from inspector.errors import StorageError
 from inspector.paths import DataDir
 from inspector.workspace import Workspace
+from tests.helpers.lawful import lawful_cli
 from tests.helpers.tasks import inline_tasks
 
 from .conftest import HOLDER, PASSPHRASE, PHOTOS, ROOT, Cli, open_home
@@ -76,6 +77,7 @@ def _fill(cli: Cli, tmp_path: Path) -> str:
             "--cert-no", cert, "--strokes", str(strokes))  # fmt: skip
     cli("record", "refuse", inspection_id, "--representative", "王某", "--reason", "不认可",
         "--witness", "赵某", "--witness-strokes", str(strokes))  # fmt: skip
+    lawful_cli(cli, inspection_id)
     cli("inspection", "finish", inspection_id)
     cli("record", "build", inspection_id)
     keys = {}
@@ -244,6 +246,7 @@ def test_answers_evidence_and_records_work_on_both(cli: Cli, home: Path, tmp_pat
     inspection_id = out.strip()
     cli("answer", inspection_id, "P1.1", "--result", "ok")
     cli("evidence", "add", inspection_id, str(PHOTOS / "gps"), "--by", "370100001")
+    lawful_cli(cli, inspection_id)
     cli("inspection", "finish", inspection_id)
     pdf = tmp_path / "记录.pdf"
     cli("record", "build", inspection_id, "--out", str(pdf))

@@ -19,6 +19,7 @@ from inspector.ledger.follow_up import create_follow_up, follow_up_items, save_v
 from inspector.progress import Cancelled, NullReporter
 from inspector.record.content import amend_inspection
 from inspector.workspace import Workspace
+from tests.helpers.lawful import finish_lawfully
 
 from .ledger_helpers import TEAM, plan, sign, signed_inspection, team_keys
 
@@ -405,7 +406,7 @@ def test_a_signature_killed_while_the_ledger_is_entered_leaves_neither(
     import sys
 
     from inspector.db.models import InspectionStatus
-    from inspector.inspections import finish_inspection, get_inspection
+    from inspector.inspections import get_inspection
     from inspector.record.build import build_record
     from inspector.record.content import add_signature, record_refusal
     from inspector.record.signing import sign_record
@@ -420,7 +421,7 @@ def test_a_signature_killed_while_the_ledger_is_entered_leaves_neither(
             workspace, inspection, "inspector", member.name, STROKES, cert_no=member.cert_no
         )
     record_refusal(workspace, inspection, "王某", "不认可", "赵某", STROKES)
-    finish_inspection(workspace, inspection)
+    finish_lawfully(workspace, inspection)
     build_record(workspace, inspection)
     before = _events(workspace)
     child = subprocess.Popen(

@@ -21,7 +21,6 @@ from inspector.errors import InvalidInput, NotFound
 from inspector.inspections import (
     TeamMember,
     create_inspection,
-    finish_inspection,
     get_inspection,
     parse_member,
     record_answer,
@@ -39,6 +38,7 @@ from inspector.record.facts import gather_facts
 from inspector.record.layout import FONT, chinese_numeral, register_font
 from inspector.record.linebreak import NO_LINE_END, NO_LINE_START, ChineseParagraph
 from inspector.workspace import Workspace
+from tests.helpers.lawful import finish_lawfully
 
 from .conftest import PHOTOS, Cli, new_inspection
 
@@ -311,14 +311,14 @@ def test_an_amendment_keeps_the_statement_and_time_and_lists_the_corrections(
     record_answer(workspace, inspection_id, "P2.4", "problem", note="药师不在岗", violation="VP07")
     set_statement(workspace, inspection_id, "药师当天请假。", "赵某", "店长")
     set_party_details(workspace, inspection_id, legal_rep="赵某", recorder="370100001")
-    finish_inspection(workspace, inspection_id)
+    finish_lawfully(workspace, inspection_id)
     original = get_inspection(workspace, inspection_id)
     build_record(workspace, inspection_id)
     _lock(workspace, inspection_id)
 
     amendment = amend_inspection(workspace, inspection_id)
     record_answer(workspace, amendment, "P2.4", "problem", note="执业药师不在岗，无请假记录")
-    finish_inspection(workspace, amendment)
+    finish_lawfully(workspace, amendment)
     corrected = get_inspection(workspace, amendment)
     assert corrected.ended_at == original.ended_at  # not stretched to the amendment
     assert corrected.started_at == original.started_at
@@ -513,7 +513,7 @@ def test_core_messages_name_no_command_the_command_line_adds_it(
             district="历下区",
             team=[],
         )
-    finish_inspection(workspace, inspection_id)
+    finish_lawfully(workspace, inspection_id)
     with pytest.raises(InvalidInput) as finished:
         save_answer(workspace, inspection_id, "P2.4", "ok")
     for error in (empty.value, finished.value):

@@ -139,6 +139,7 @@ def cmd_record_party(args: argparse.Namespace, out: Printer) -> None:
             recorder=args.recorder,
             recusal_told=told,
             recusal_reply=args.recusal_reply,
+            id_no=args.id_no,
         )
         party = get_party_details(ws, args.id)
     lines = [
@@ -361,6 +362,9 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     party.add_argument("--phone", help="联系电话")
     party.add_argument(
         "--credit-code", metavar="代码", help="统一社会信用代码（18 位，核对校验位）"
+    )
+    party.add_argument(
+        "--id-no", metavar="身份证号", help="被检查人是个人（医师、参保人员）时的身份证号"
     )
     party.add_argument("--recorder", metavar="执法证号", help="记录人（检查组成员）")
     party.add_argument(

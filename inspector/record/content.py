@@ -146,16 +146,29 @@ def set_party_details(
     recorder: str | None = None,
     recusal_told: bool | None = None,
     recusal_reply: str | None = None,
+    id_no: str | None = None,
 ) -> None:
     """The party's 法定代表人/负责人, address, phone, 统一社会信用代码; the 记录人 (a team member's
     执法证号); that the party was told of its right to ask for recusal and what it replied.
-    Arguments not given (None) keep their value; an empty string clears one."""
+    A person inspected (医师, 参保人员) is named by ``id_no`` (身份证号), a unit by its credit
+    code (inspector/record/legal.py). Arguments not given (None) keep their value; an empty
+    string clears one."""
+    from inspector.record.legal import check_id_no, party_is_person
+
     code = check_credit_code(credit_code) if credit_code else credit_code
+    person_no = check_id_no(id_no) if id_no else id_no
     with ws.change(None, "party.set", inspection=inspection_id, editable=False) as ch:
         inspection = ch.inspection
         assert inspection is not None
         _signable(inspection)
+        person = party_is_person(ws, inspection.institution.type_code)
+        if code and person:
+            raise InvalidInput("被检查对象是个人：请填写身份证号，而不是统一社会信用代码")
+        if person_no and not person:
+            raise InvalidInput("被检查对象是单位：请填写统一社会信用代码，而不是身份证号")
         ch.entity(inspection)
+        if person_no is not None:
+            inspection.party_id_no = person_no or None
         if legal_rep is not None:
             inspection.party_legal_rep = _clean(legal_rep)
         if address is not None:
@@ -170,6 +183,20 @@ def set_party_details(
             )
         if recusal_told is not None:
             inspection.recusal_told = recusal_told
+            # When and by whom (legal.tell says so explicitly): now, by the current inspector
+            # if a member present; otherwise the record still lacks who told.
+            if not recusal_told:
+                inspection.recusal_told_at = inspection.recusal_told_by = None
+            elif inspection.recusal_told_at is None:
+                inspection.recusal_told_at = utcnow()
+                inspection.recusal_told_by = next(
+                    (
+                        m.inspector_id
+                        for m in inspection.members
+                        if m.inspector.cert_no == ws.actor and not m.recused
+                    ),
+                    None,
+                )
         if recusal_reply is not None:
             inspection.recusal_reply = _clean(recusal_reply)
 
@@ -734,6 +761,16 @@ def amend_inspection(ws: Workspace, inspection_id: str) -> str:
             recusal_told=original.recusal_told,
             recusal_reply=original.recusal_reply,
             recusal_overrides=list(original.recusal_overrides or []),
+            # What was shown and told at the visit (inspector/record/legal.py) stays as captured.
+            party_id_no=original.party_id_no,
+            disclosed_at=original.disclosed_at,
+            recusal_told_at=original.recusal_told_at,
+            recusal_told_by=original.recusal_told_by,
+            duty_told_at=original.duty_told_at,
+            duty_told_by=original.duty_told_by,
+            duty_reply=original.duty_reply,
+            opinion_told_at=original.opinion_told_at,
+            opinion_told_by=original.opinion_told_by,
         )
         ch.add(copy)
         session.flush()
@@ -741,7 +778,12 @@ def amend_inspection(ws: Workspace, inspection_id: str) -> str:
         for member in original.members:
             copy.members.append(
                 InspectionMember(
-                    inspector_id=member.inspector_id, role=member.role, position=member.position
+                    inspector_id=member.inspector_id,
+                    role=member.role,
+                    position=member.position,
+                    cert_shown_at=member.cert_shown_at,
+                    recused=member.recused,
+                    recusal_reason=member.recusal_reason,
                 )
             )
         for answer in session.scalars(select(Answer).where(Answer.inspection_id == original.id)):
@@ -753,6 +795,8 @@ def amend_inspection(ws: Workspace, inspection_id: str) -> str:
                     note=answer.note,
                     amount_fen=answer.amount_fen,
                     violation_code=answer.violation_code,
+                    no_amount=answer.no_amount,
+                    no_evidence_reason=answer.no_evidence_reason,
                 )
             )
         for check in session.scalars(

@@ -98,6 +98,15 @@ def sign_record(
     finished = (InspectionStatus.AWAITING_SIGNATURES, InspectionStatus.SIGNED)
     if interview_id is None and view.status not in finished:
         raise InvalidInput("请先完成现场检查（结束检查后才能签名记录）")
+    if interview_id is None and view.status is not InspectionStatus.SIGNED:
+        # Checked again at signing (a notice can change after finishing); once locked by the
+        # first signature nothing can change, and a record locked before these rules stays
+        # signable by the rest of its team.
+        from inspector.change import resolve_id
+        from inspector.record.legal import require_minimums
+
+        with ws.db.session() as session:
+            require_minimums(ws, session, resolve_id(session, view.id))
     record = latest_record(ws, view.id, interview_id)
     if record is None:
         raise InvalidInput("还没有生成检查记录：请先生成记录，核对后再签名")
