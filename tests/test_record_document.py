@@ -188,7 +188,7 @@ def test_the_party_recorder_and_recusal_notice_are_stated(
         "91350100M000100Y43",
         "记录人张伟（执法证号370100001）",
         "已告知被检查单位有申请检查人员回避的权利；被检查单位表示：不申请回避",
-        "陈述、申辩人：赵某，店长",
+        "提出意见人：赵某，店长",
     ):
         assert expected in text, expected
     assert all("被检查单位核对签字（每页）" in page for page in pages if page)
@@ -332,7 +332,7 @@ def test_an_amendment_keeps_the_statement_and_time_and_lists_the_corrections(
     pdf, _ = build_record(workspace, amendment, tmp_path / "更正.pdf")
     text = "".join(_text(pdf).split())
     assert "更正事项" in text and "执业药师不在岗，无请假记录" in text
-    assert "药师当天请假" in text and "陈述、申辩人：赵某，店长" in text
+    assert "药师当天请假" in text and "提出意见人：赵某，店长" in text
 
     rows = {row.id: row for row in search_inspections(workspace)}
     assert rows[amendment].amends_id == inspection_id and not rows[amendment].amended

@@ -114,7 +114,7 @@ def cmd_record_statement(args: argparse.Namespace, out: Printer) -> None:
 
     with open_workspace(args) as ws:
         set_statement(ws, args.id, args.text, args.representative, args.title)
-    out.emit({"id": args.id, "statement": args.text}, "已记录陈述、申辩")
+    out.emit({"id": args.id, "statement": args.text}, "已记录被检查单位意见")
 
 
 def _interview(ws: Any, args: argparse.Namespace) -> str | None:
@@ -346,11 +346,13 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     verify.set_defaults(run=cmd_record_verify)
 
-    statement = sub.add_parser("statement", help="记录被检查单位的陈述、申辩", parents=[common])
+    statement = sub.add_parser(
+        "statement", help="记录被检查单位对本记录的意见（被检查单位意见）", parents=[common]
+    )
     statement.add_argument("id", help="检查编号")
-    statement.add_argument("--text", required=True, help="陈述、申辩的内容（照录）")
-    statement.add_argument("--representative", help="陈述人姓名")
-    statement.add_argument("--title", help="陈述人职务")
+    statement.add_argument("--text", required=True, help="意见的内容（照录）")
+    statement.add_argument("--representative", help="提出意见人姓名")
+    statement.add_argument("--title", help="提出意见人职务")
     statement.set_defaults(run=cmd_record_statement)
 
     party = sub.add_parser(

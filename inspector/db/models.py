@@ -199,7 +199,8 @@ class Inspection(Synced, Base):
     snapshot_sha256: Mapped[str] = mapped_column(ForeignKey("checklist_snapshots.sha256"))
     # Kept beside the snapshot so that a list of inspections never reads the snapshot.
     item_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    # The party's statement and defence (陈述、申辩) as given, and who gave it.
+    # The party's opinion of the record (被检查单位意见) as given, and who gave it; the column
+    # keeps its older name (陈述申辩 belongs to the case procedure, inspector/ledger/cases.py).
     party_statement: Mapped[str] = mapped_column(Text, default="", server_default="")
     party_representative: Mapped[str | None] = mapped_column(String(100))
     party_title: Mapped[str | None] = mapped_column(String(100))  # e.g. 院长, 负责人

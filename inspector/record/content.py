@@ -1,4 +1,4 @@
-"""What a record states besides the answers: the party's statement and defence (陈述、申辩), the
+"""What a record states besides the answers: the party's opinion of it (被检查单位意见), the
 handwritten signatures (or the party's refusal, with a witness), interview records (询问笔录),
 the record's number and the hash of its data, and amendments of signed inspections."""
 
@@ -65,7 +65,8 @@ def set_statement(
     representative: str | None = None,
     title: str | None = None,
 ) -> None:
-    """The party's statement and defence, as given (陈述、申辩)."""
+    """The party's opinion of the record (被检查单位意见), as given; kept in ``party_statement``.
+    Its 陈述、申辩 belongs to the case procedure, after a notice of a proposed penalty."""
     with ws.change(None, "statement.set", inspection=inspection_id, editable=False) as ch:
         inspection = ch.inspection
         assert inspection is not None
@@ -114,6 +115,14 @@ class PartyDetails:
     recusal_told: bool = False
     recusal_reply: str | None = None
     recusal_overrides: tuple[tuple[str, str, str], ...] = ()  # name, district, reason
+    # The law's minimums as captured (inspector/record/legal.py): a person's 身份证号; each
+    # present member's showing of the 执法证件 (name, 执法证号, when); a 暗访's disclosure; each
+    # notice told (what, when, by whom, the party's answer).
+    id_no: str | None = None
+    person: bool = False
+    certificates: tuple[tuple[str, str, datetime | None], ...] = ()
+    disclosed_at: datetime | None = None
+    notices: tuple[tuple[str, datetime, str, str | None], ...] = ()
 
     def hashed(self) -> dict[str, Any]:
         """What enters the record's data hash: only what was given, so that a record built
@@ -128,6 +137,17 @@ class PartyDetails:
             data["recusal_notice"] = self.recusal_reply or ""
         if self.recusal_overrides:
             data["recusal_overrides"] = [list(o) for o in self.recusal_overrides]
+        if self.id_no:
+            data["party_id_no"] = self.id_no
+        shown = [[cert, at.isoformat()] for _name, cert, at in self.certificates if at]
+        if shown:
+            data["certificates"] = shown
+        if self.disclosed_at:
+            data["disclosed_at"] = self.disclosed_at.isoformat()
+        if self.notices:
+            data["notices"] = [
+                [what, at.isoformat(), by, reply] for what, at, by, reply in self.notices
+            ]
         return data
 
 
@@ -201,9 +221,32 @@ def set_party_details(
             inspection.recusal_reply = _clean(recusal_reply)
 
 
-def party_details(session: Session, inspection: Inspection) -> PartyDetails:
+def party_details(
+    session: Session, inspection: Inspection, ws: Workspace | None = None
+) -> PartyDetails:
+    from inspector.record.legal import NOTICES, inspector_name, party_is_person
+
     recorder = session.get(Inspector, inspection.recorder_id) if inspection.recorder_id else None
+    told = (
+        ("recusal", inspection.recusal_told_at if inspection.recusal_told else None,
+         inspection.recusal_told_by, inspection.recusal_reply),
+        ("duty", inspection.duty_told_at, inspection.duty_told_by, inspection.duty_reply),
+        ("opinion", inspection.opinion_told_at, inspection.opinion_told_by, None),
+    )  # fmt: skip
     return PartyDetails(
+        id_no=inspection.party_id_no,
+        person=ws is not None and party_is_person(ws, inspection.institution.type_code),
+        certificates=tuple(
+            (m.inspector.name, m.inspector.cert_no, m.cert_shown_at)
+            for m in inspection.members
+            if not m.recused
+        ),
+        disclosed_at=inspection.disclosed_at,
+        notices=tuple(
+            (NOTICES[code], at, inspector_name(session, by) or "", reply)
+            for code, at, by, reply in told
+            if at is not None
+        ),
         legal_rep=inspection.party_legal_rep,
         address=inspection.party_address,
         phone=inspection.party_phone,
@@ -221,7 +264,7 @@ def party_details(session: Session, inspection: Inspection) -> PartyDetails:
 
 def get_party_details(ws: Workspace, inspection_id: str) -> PartyDetails:
     with ws.db.session() as session:
-        return party_details(session, resolve_id(session, inspection_id))
+        return party_details(session, resolve_id(session, inspection_id), ws)
 
 
 def get_statement(ws: Workspace, inspection_id: str) -> tuple[str, str | None, str | None]:
@@ -643,9 +686,13 @@ def record_data(view: InspectionView, extra: dict[str, Any] | None = None) -> di
         "started_at": view.started_at.isoformat() if view.started_at else None,
         "ended_at": view.ended_at.isoformat() if view.ended_at else None,
         "answers": {
+            # 不涉及金额 and the reason for no evidence enter only where given (legal.py), so
+            # that a record made before them keeps its hash.
             code: [a.result.value, a.note, a.amount_fen, a.violation_code]
+            + ([a.no_amount, a.no_evidence_reason] if a.no_amount or a.no_evidence_reason else [])
             for code, a in sorted(view.answers.items())
         },
+        **({"recused": [list(r) for r in view.recused]} if view.recused else {}),
         "evidence": sorted(e.sha256 for e in view.evidence),
         **(extra or {}),
     }

@@ -221,7 +221,7 @@ def gather_facts(
         statement = inspection.party_statement
         representative, title = inspection.party_representative, inspection.party_title
         record_no = record_number_of(inspection)
-        party = party_details(session, inspection)
+        party = party_details(session, inspection, ws)
         amends = None
         amended_at = None
         original_party = None
@@ -234,7 +234,7 @@ def gather_facts(
                     original.party_statement,
                     original.party_representative,
                     original.party_title,
-                    party_details(session, original),
+                    party_details(session, original, ws),
                 )
     corrections: list[tuple[str, str, str]] = []
     if view.amends_id and original_party is not None:
@@ -301,7 +301,7 @@ def correction_list(
         before, after = _answer_text(original, item.code), _answer_text(amended, item.code)
         if before != after:
             changes.append((f"{item.code} {item.title}", before, after))
-    labels = ("陈述、申辩", "陈述人", "陈述人职务")
+    labels = ("被检查单位意见", "提出意见人", "提出意见人职务")
     for label, before, after in zip(labels, original_party[:3], amended_party[:3], strict=True):
         if (before or "") != (after or ""):
             changes.append((label, before or "—", after or "—"))

@@ -316,6 +316,34 @@ def _recusal_text(facts: RecordFacts) -> str:
     return text
 
 
+def _shown_text(facts: RecordFacts) -> str:
+    """Who showed the 执法证件 and when, as captured (行政处罚法 art. 42); a 暗访 says when the
+    team disclosed itself, and that the showing and notices came then."""
+    party = facts.party
+    parts = [
+        f"{name}（{cert}）于 {local_time(at)} 出示" if at else f"{name}（{cert}）未记录出示"
+        for name, cert, at in party.certificates
+    ]
+    text = "；".join(parts) or "（未记录）"
+    if facts.covert:
+        text = (
+            f"暗访，于 {local_time(party.disclosed_at)} 亮明身份；出示证件和告知在亮明身份时进行。"
+            if party.disclosed_at
+            else "暗访，未记录亮明身份的时间。"
+        ) + text
+    return text
+
+
+def _notices_text(facts: RecordFacts) -> str:
+    """Each notice told, as captured: what, when, by whom, the party's answer."""
+    lines = [
+        f"{local_time(at)} 由{by}告知被检查单位{what}"
+        + (f"，被检查单位答复：{reply}" if reply else "")
+        for what, at, by, reply in facts.party.notices
+    ]
+    return "；".join(lines) or "（未记录）"
+
+
 def _info_table(
     view: InspectionView, s: dict[str, ParagraphStyle], facts: RecordFacts, ws: Workspace | None
 ) -> Table:
@@ -335,9 +363,14 @@ def _info_table(
         if party.recorder_cert_no
         else unknown
     )
+    identity = (
+        ("身份证号", party.id_no or unknown)
+        if party.person
+        else ("统一社会信用代码", party.credit_code or unknown)
+    )
     rows = [
-        ("被检查单位", view.institution_name),
-        ("统一社会信用代码", party.credit_code or unknown),
+        ("被检查人" if party.person else "被检查单位", view.institution_name),
+        identity,
         ("法定代表人/负责人", party.legal_rep or unknown),
         ("地址", party.address or unknown),
         ("联系电话", party.phone or unknown),
@@ -349,6 +382,8 @@ def _info_table(
         ("检查人员", f"{team}。{credentials}"),
         ("记录人", recorder),
         ("回避", _recusal_text(facts)),
+        ("出示执法证件", _shown_text(facts)),
+        ("告知事项", _notices_text(facts)),
         ("检查时间", f"{local_time(view.started_at)} 至 {local_time(view.ended_at)}"),
         ("检查地点", view.place or view.institution_name),
         ("检查清单", checklist_basis(ws, view)),
@@ -602,14 +637,25 @@ def _findings_table(view: InspectionView, s: dict[str, ParagraphStyle], ws: Work
         rows.append(
             [
                 Paragraph(item.code, s["small"]),
-                Paragraph(f"{markup(item.title)}：{markup(answer.note)}", s["small"]),
+                Paragraph(
+                    f"{markup(item.title)}：{markup(answer.note)}"
+                    + (
+                        f"（无证据，原因：{markup(answer.no_evidence_reason)}）"
+                        if answer.no_evidence_reason
+                        else ""
+                    ),
+                    s["small"],
+                ),
                 Paragraph(
                     f"{answer.violation_code} {markup(violation.title)}"
                     if violation
                     else (answer.violation_code or ""),
                     s["small"],
                 ),
-                Paragraph(format_fen(answer.amount_fen), s["small"]),
+                Paragraph(
+                    "不涉及金额" if answer.no_amount else format_fen(answer.amount_fen),
+                    s["small"],
+                ),
             ]
         )
     rows.append(
@@ -710,19 +756,21 @@ def record_story(
     if facts.seals:
         story.append(Paragraph("封存清单", s["h2"]))
         story.append(_seal_table(facts, s, evidence_no))
-    story.append(Paragraph("被检查单位的陈述、申辩", s["h2"]))
+    # On site the party gives its opinion of this record (被检查单位意见); its 陈述、申辩 comes
+    # after a notice of a proposed penalty, in the case procedure (inspector/ledger/cases.py).
+    story.append(Paragraph("被检查单位意见", s["h2"]))
     statement = facts.statement.strip()
     if statement:
         speaker = markup(facts.representative) or "（未记录）"
         if facts.representative_title:
             speaker += f"，{markup(facts.representative_title)}"
         # Who spoke stays with the first lines of what was said.
-        speaker_line = Paragraph(f"陈述、申辩人：{speaker}", s["base"])
+        speaker_line = Paragraph(f"提出意见人：{speaker}", s["base"])
         speaker_line.keepWithNext = 1
         story.append(speaker_line)
         story.append(Paragraph(markup(statement), s["base"]))
     else:
-        story.append(Paragraph("（被检查单位未作陈述、申辩。）", s["base"]))
+        story.append(Paragraph("（被检查单位未提出意见。）", s["base"]))
     # The heading, the note and the signature table stay on one page: a heading alone at a
     # page foot, its signatures overleaf, is what a party can dispute.
     story.append(

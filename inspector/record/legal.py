@@ -364,3 +364,82 @@ def recuse_member(ws: Workspace, inspection_id: str, cert_no: str, reason: str) 
 def inspector_name(session: Session, inspector_id: str | None) -> str | None:
     person = session.get(Inspector, inspector_id) if inspector_id else None
     return person.name if person else None
+
+
+# --- Reading them (the app's screen) ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MemberState:
+    name: str
+    cert_no: str
+    leader: bool
+    shown_at: datetime | None
+    recused: bool
+    recusal_reason: str | None
+
+
+@dataclass(frozen=True)
+class NoticeState:
+    at: datetime | None
+    by_cert_no: str | None
+    reply: str | None
+
+
+@dataclass(frozen=True)
+class LegalState:
+    """What the law requires, as captured so far, and what is still missing."""
+
+    members: tuple[MemberState, ...]
+    covert: bool
+    disclosed_at: datetime | None
+    notices: dict[str, NoticeState]
+    recorder_cert_no: str | None
+    person: bool
+    credit_code: str | None
+    id_no: str | None
+    missing: tuple[Missing, ...]
+    editable: bool  # not yet locked by a digital signature
+
+
+def legal_state(ws: Workspace, inspection_id: str) -> LegalState:
+    from inspector.change import resolve_id
+    from inspector.db.models import InspectionStatus, MemberRole
+
+    with ws.db.session() as session:
+        inspection = resolve_id(session, inspection_id)
+        certs = {m.inspector_id: m.inspector.cert_no for m in inspection.members}
+        told = {
+            "recusal": (
+                inspection.recusal_told_at if inspection.recusal_told else None,
+                inspection.recusal_told_by,
+                inspection.recusal_reply,
+            ),
+            "duty": (inspection.duty_told_at, inspection.duty_told_by, inspection.duty_reply),
+            "opinion": (inspection.opinion_told_at, inspection.opinion_told_by, None),
+        }
+        return LegalState(
+            members=tuple(
+                MemberState(
+                    m.inspector.name,
+                    m.inspector.cert_no,
+                    m.role is MemberRole.LEADER,
+                    m.cert_shown_at,
+                    m.recused,
+                    m.recusal_reason,
+                )
+                for m in inspection.members
+            ),
+            covert=is_covert(ws, inspection.mode),
+            disclosed_at=inspection.disclosed_at,
+            notices={
+                code: NoticeState(at, certs.get(by or ""), reply)
+                for code, (at, by, reply) in told.items()
+            },
+            recorder_cert_no=certs.get(inspection.recorder_id or ""),
+            person=party_is_person(ws, inspection.institution.type_code),
+            credit_code=inspection.party_credit_code,
+            id_no=inspection.party_id_no,
+            missing=tuple(missing_minimums(ws, session, inspection)),
+            editable=inspection.status is not InspectionStatus.SIGNED,
+        )
