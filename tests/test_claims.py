@@ -256,7 +256,8 @@ def test_the_fast_and_the_full_row_parsers_agree(cells: list[str]) -> None:
 def _inspection(ws: Workspace) -> str:
     return create_inspection(
         ws, institution="某医院", type_code="public_hospital", mode="surprise",
-        district="历城区", team=[TeamMember("张伟", "370100001")],
+        district="历城区",
+        team=[TeamMember("张伟", "370100001"), TeamMember("李娜", "370100002")],  # art. 42: two
     )  # fmt: skip
 
 

@@ -36,6 +36,7 @@ MODULES = [
     "inspector/evidence/media.py",
     "inspector/record/signing.py",
     "inspector/record/content.py",
+    "inspector/record/legal.py",  # the law's minimums of an on-site record
     "inspector/record/facts.py",
     "inspector/signing/keystore.py",
     "inspector/signing/sign.py",

@@ -242,6 +242,7 @@ def test_answers_evidence_and_records_work_on_both(cli: Cli, home: Path, tmp_pat
     out, _ = cli(
         "inspection", "new", "--institution", "某药店", "--type", "retail_pharmacy",
         "--mode", "surprise", "--district", "市中区", "--inspector", "张伟:370100001",
+        "--inspector", "李娜:370100002",  # two 执法人员 (行政处罚法 art. 42)
     )  # fmt: skip
     inspection_id = out.strip()
     cli("answer", inspection_id, "P1.1", "--result", "ok")

@@ -415,7 +415,7 @@ def test_a_signature_killed_while_the_ledger_is_entered_leaves_neither(
     from .ledger_helpers import PASSPHRASE, STROKES
 
     inspection = plan(workspace, "甲")
-    save_answer(workspace, inspection, "P5.1", "problem", amount="10")
+    save_answer(workspace, inspection, "P5.1", "problem", note="床位空置", amount="10")
     for member in TEAM:
         add_signature(
             workspace, inspection, "inspector", member.name, STROKES, cert_no=member.cert_no

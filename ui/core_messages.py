@@ -797,6 +797,27 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "密钥"),
         QT_TRANSLATE_NOOP("Core", "证书"),
         QT_TRANSLATE_NOOP("Core", "设备"),
+        # The law's minimums of an on-site record (inspector/record/legal.py, s31-legal): the
+        # team, certificates, notices, the party's identity, a finding's facts.
+        QT_TRANSLATE_NOOP("Core", "条目 {item_code} 已填写涉及金额，不能同时标记“不涉及金额”"),
+        QT_TRANSLATE_NOOP("Core", "被检查对象是个人：请填写身份证号，而不是统一社会信用代码"),
+        QT_TRANSLATE_NOOP("Core", "被检查对象是单位：请填写统一社会信用代码，而不是身份证号"),
+        QT_TRANSLATE_NOOP(
+            "Core", "身份证号应为 17 位数字加 1 位校验码（数字或 X），而不是“{text}”"
+        ),
+        QT_TRANSLATE_NOOP("Core", "身份证号“{text}”的校验位不对，请核对身份证"),
+        QT_TRANSLATE_NOOP("Core", "身份证号“{text}”中的出生日期不存在"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "检查记录尚缺法律要求的内容（《行政处罚法》第四十二条、《医疗保障基金使用监督管理条例》第二十九条）：{missing}",
+        ),
+        QT_TRANSLATE_NOOP("Core", "{name} 已回避，不能作为本次检查的执法人员"),
+        QT_TRANSLATE_NOOP("Core", "请写明由哪位执法人员告知（执法证号）"),
+        QT_TRANSLATE_NOOP("Core", "告知事项“{notice}”无效，可选：recusal、duty、opinion"),
+        QT_TRANSLATE_NOOP("Core", "请填写检查人员姓名和执法证号"),
+        QT_TRANSLATE_NOOP("Core", "请填写回避的理由"),
+        QT_TRANSLATE_NOOP("Core", "只有暗访需要记录亮明身份的时间"),
+        QT_TRANSLATE_NOOP("Core", "组长不能回避：请先更换组长"),
     )
 )
 

@@ -179,17 +179,15 @@ def _empty_findings(session: Session, inspection: Inspection) -> list[Missing]:
     return missing
 
 
-MISSING_MESSAGE = (
-    "检查记录尚缺法律要求的内容（《行政处罚法》第四十二条、"
-    "《医疗保障基金使用监督管理条例》第二十九条）：{missing}"
-)
-
-
 def require_minimums(ws: Workspace, session: Session, inspection: Inspection) -> None:
     """Refuse (InvalidInput, naming each missing thing) unless the law's minimums are held."""
     missing = missing_minimums(ws, session, inspection)
     if missing:
-        raise InvalidInput(MISSING_MESSAGE, missing="；".join(m.text for m in missing))
+        raise InvalidInput(
+            "检查记录尚缺法律要求的内容（《行政处罚法》第四十二条、"
+            "《医疗保障基金使用监督管理条例》第二十九条）：{missing}",
+            missing="；".join(m.text for m in missing),
+        )
 
 
 def check_minimums(ws: Workspace, inspection_id: str) -> list[Missing]:
@@ -208,7 +206,7 @@ def _member(inspection: Inspection, cert_no: str) -> InspectionMember:
     for member in inspection.members:
         if member.inspector.cert_no == cert_no:
             return member
-    raise InvalidInput("执法证号 {cert_no} 不是本检查组成员", cert_no=cert_no)
+    raise InvalidInput("执法证号 {cert_no} 不是本检查组的成员", cert_no=cert_no)
 
 
 def _present(inspection: Inspection, cert_no: str) -> InspectionMember:

@@ -473,52 +473,52 @@
 <context>
     <name>CaseStepDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="219"/>
+        <location filename="../../ui/ledger_page.py" line="211"/>
         <source>案件处理</source>
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="226"/>
+        <location filename="../../ui/ledger_page.py" line="218"/>
         <source>如：历城区医疗保障局、历城区公安分局</source>
         <translation>e.g. Licheng District Healthcare Security Bureau, Licheng District Public Security Bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="232"/>
+        <location filename="../../ui/ledger_page.py" line="224"/>
         <source>处理方式</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="233"/>
+        <location filename="../../ui/ledger_page.py" line="225"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="234"/>
+        <location filename="../../ui/ledger_page.py" line="226"/>
         <source>处理或接收单位</source>
         <translation>Handling or receiving body</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="235"/>
+        <location filename="../../ui/ledger_page.py" line="227"/>
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="236"/>
+        <location filename="../../ui/ledger_page.py" line="228"/>
         <source>当事人陈述申辩</source>
         <translation>Party&apos;s statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="237"/>
+        <location filename="../../ui/ledger_page.py" line="229"/>
         <source>陈述申辩日期</source>
         <translation>Date of the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="238"/>
+        <location filename="../../ui/ledger_page.py" line="230"/>
         <source>本次追回金额（元）</source>
         <translation>Recovered in this step (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="239"/>
+        <location filename="../../ui/ledger_page.py" line="231"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -526,135 +526,155 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../ui/checklist_page.py" line="175"/>
+        <location filename="../../ui/checklist_page.py" line="176"/>
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="197"/>
+        <location filename="../../ui/checklist_page.py" line="198"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="203"/>
-        <location filename="../../ui/checklist_page.py" line="428"/>
-        <location filename="../../ui/checklist_page.py" line="709"/>
+        <location filename="../../ui/checklist_page.py" line="204"/>
+        <location filename="../../ui/checklist_page.py" line="461"/>
+        <location filename="../../ui/checklist_page.py" line="777"/>
         <source>完成现场检查</source>
         <translation>Finish on-site check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="207"/>
+        <location filename="../../ui/checklist_page.py" line="208"/>
+        <source>证件与告知…</source>
+        <translation>Credentials and notices…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="212"/>
         <source>询问笔录…</source>
         <translation>Interview records…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="211"/>
+        <location filename="../../ui/checklist_page.py" line="216"/>
         <source>生成记录</source>
         <translation>Make record</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="271"/>
+        <location filename="../../ui/checklist_page.py" line="290"/>
         <source>快捷键 Ctrl+%1</source>
         <translation>Shortcut Ctrl+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="280"/>
+        <location filename="../../ui/checklist_page.py" line="299"/>
         <source>情况说明：看到了什么、在哪里、涉及哪些病历或票据</source>
         <translation>Note: what was seen, where, which medical records or receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="290"/>
+        <location filename="../../ui/checklist_page.py" line="309"/>
         <source>如 12345.60</source>
         <translation>e.g. 12345.60</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="299"/>
+        <location filename="../../ui/checklist_page.py" line="318"/>
         <source>情况说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="303"/>
+        <location filename="../../ui/checklist_page.py" line="320"/>
+        <source>不涉及金额</source>
+        <translation>No amount involved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="328"/>
         <source>涉及金额（元）</source>
         <translation>Amount involved (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="304"/>
+        <location filename="../../ui/checklist_page.py" line="329"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="310"/>
+        <location filename="../../ui/checklist_page.py" line="333"/>
+        <source>没有照片或书证时，写明原因（如 当事人拒绝提供）</source>
+        <translation>Without photos or documents, say why (e.g. the party refused to provide them)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="337"/>
+        <source>无证据原因</source>
+        <translation>Why no evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="343"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="321"/>
+        <location filename="../../ui/checklist_page.py" line="354"/>
         <source>如何检查</source>
         <translation>How to check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="411"/>
+        <location filename="../../ui/checklist_page.py" line="444"/>
         <source>组长 %1</source>
         <translation>leader %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="428"/>
+        <location filename="../../ui/checklist_page.py" line="461"/>
         <source>重新打开检查</source>
         <translation>Reopen inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="514"/>
+        <location filename="../../ui/checklist_page.py" line="547"/>
         <source>检查要点 %1：</source>
         <translation>Inspection point %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="516"/>
+        <location filename="../../ui/checklist_page.py" line="549"/>
         <source>该类机构的检查重点</source>
         <translation>priority for this type of institution</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="525"/>
+        <location filename="../../ui/checklist_page.py" line="560"/>
         <source>（未选择）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="533"/>
+        <location filename="../../ui/checklist_page.py" line="568"/>
         <source>（本工具的检查建议）</source>
         <translation> (the tool&apos;s own advice)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="539"/>
+        <location filename="../../ui/checklist_page.py" line="574"/>
         <source>依据：%1</source>
         <translation>Sources: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="673"/>
+        <location filename="../../ui/checklist_page.py" line="741"/>
         <source>已检查 %1/%2 · 发现问题 %3 · 涉及金额 %4</source>
         <translation>Checked %1/%2 · problems %3 · amount %4</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="684"/>
+        <location filename="../../ui/checklist_page.py" line="752"/>
         <source>✓ 已保存 %1</source>
         <translation>✓ Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="689"/>
+        <location filename="../../ui/checklist_page.py" line="757"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="693"/>
-        <location filename="../../ui/checklist_page.py" line="695"/>
+        <location filename="../../ui/checklist_page.py" line="761"/>
+        <location filename="../../ui/checklist_page.py" line="763"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="706"/>
+        <location filename="../../ui/checklist_page.py" line="774"/>
         <source>结束现场检查后，答案将不能再修改（可重新打开）。</source>
         <translation>After finishing, answers can no longer be changed (the inspection can be reopened).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist_page.py" line="708"/>
+        <location filename="../../ui/checklist_page.py" line="776"/>
         <source>还有 %n 项未检查。</source>
         <translation>
             <numerusform>%n item is still unchecked.</numerusform>
@@ -662,7 +682,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="729"/>
+        <location filename="../../ui/checklist_page.py" line="797"/>
         <source>无法完成</source>
         <translation>Cannot finish</translation>
     </message>
@@ -2350,7 +2370,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="533"/>
         <source>{name} 第 {line} 行起的文字编码与文件开头（{encoding}）不一致：文件可能由不同编码的部分拼接而成。请在 Excel 中打开后另存为“CSV UTF-8”或 .xlsx 再导入</source>
-        <translation>{name}: from line {line} on, the text is not in the encoding the file starts with ({encoding}); the file may be parts in different encodings put together. Open it in Excel and save it as "CSV UTF-8" or .xlsx, then import that.</translation>
+        <translation>{name}: from line {line} on, the text is not in the encoding the file starts with ({encoding}); the file may be parts in different encodings put together. Open it in Excel and save it as &quot;CSV UTF-8&quot; or .xlsx, then import that.</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="538"/>
@@ -2385,7 +2405,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="561"/>
         <source>交接包中有本机（设备 {device}）自己的第 {seq} 条操作记录，本机却没有这条记录：本机的操作记录只能由本机产生，这是伪造的续写，已拒绝导入，本机数据未改变</source>
-        <translation>The bundle carries entry {seq} of this laptop's own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
+        <translation>The bundle carries entry {seq} of this laptop&apos;s own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="565"/>
@@ -2395,7 +2415,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="568"/>
         <source>交接包清单中的设备记录链头无效</source>
-        <translation>The device log heads in the bundle's manifest are invalid</translation>
+        <translation>The device log heads in the bundle&apos;s manifest are invalid</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="569"/>
@@ -2405,12 +2425,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="572"/>
         <source>交接包中设备 {device} 的记录链头由另一台设备的设备密钥签名</source>
-        <translation>The log head of device {device} in the bundle is signed with another device's device key</translation>
+        <translation>The log head of device {device} in the bundle is signed with another device&apos;s device key</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="573"/>
         <source>交接包中导出设备 {device} 的记录链头不是由交接包的签名者签名的</source>
-        <translation>The log head of the exporting device {device} is not signed by the bundle's signer</translation>
+        <translation>The log head of the exporting device {device} is not signed by the bundle&apos;s signer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="574"/>
@@ -2430,12 +2450,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="581"/>
         <source>交接包清单中的签名者无效</source>
-        <translation>The bundle's manifest names no valid signer</translation>
+        <translation>The bundle&apos;s manifest names no valid signer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="582"/>
         <source>交接包清单中写明的签名者与实际签名的证书不符（{field}：清单写“{said}”，签名证书是“{actual}”，证书姓名 {name}）：已拒绝，交接人以签名证书为准</source>
-        <translation>The signer named in the bundle's manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
+        <translation>The signer named in the bundle&apos;s manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="586"/>
@@ -2445,7 +2465,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="590"/>
         <source>检查 {inspection} 已签名的记录 {record} 所载数据与交接包中的数据不一致（{where}）：已拒绝导入，本机数据未改变。签名后的数据只能通过更正记录修改</source>
-        <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle's data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
+        <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle&apos;s data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="594"/>
@@ -2465,12 +2485,12 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="606"/>
         <source>交接包中有本机（设备 {device}）自己的检查 {inspection} 第 {seq} 条证据保管记录，本机却没有这条记录：这是伪造的续写，已拒绝导入，本机数据未改变</source>
-        <translation>The bundle carries custody entry {seq} of inspection {inspection} from this laptop's own chain (device {device}), which this laptop does not have: a forged continuation. Import refused, nothing on this laptop was changed</translation>
+        <translation>The bundle carries custody entry {seq} of inspection {inspection} from this laptop&apos;s own chain (device {device}), which this laptop does not have: a forged continuation. Import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="612"/>
         <source>检查 {inspection} 已签字锁定，推送中它的{what}与服务器上的不同（{why}）：已拒绝，服务器数据未改变。如需更正，请制作更正记录后再推送</source>
-        <translation>Inspection {inspection} is signed and locked, and the push's {what} differs from the server's ({why}): refused, the server's data is unchanged. To correct it, make an amendment and push again</translation>
+        <translation>Inspection {inspection} is signed and locked, and the push&apos;s {what} differs from the server&apos;s ({why}): refused, the server&apos;s data is unchanged. To correct it, make an amendment and push again</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="616"/>
@@ -2500,7 +2520,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="621"/>
         <source>记录的内容变了</source>
-        <translation>the record's content changed</translation>
+        <translation>the record&apos;s content changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="622"/>
@@ -2555,22 +2575,22 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="633"/>
         <source>推送中有检查 {inspection} 的数据，但服务器上和推送中都没有这次检查：已拒绝，服务器数据未改变</source>
-        <translation>The push carries data of inspection {inspection}, but neither the server nor the push has that inspection: refused, the server's data is unchanged</translation>
+        <translation>The push carries data of inspection {inspection}, but neither the server nor the push has that inspection: refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="637"/>
         <source>本设备登记的区县是 {allowed}，不能推送{district}的检查 {inspection}：已拒绝，服务器数据未改变</source>
-        <translation>This device is enrolled for {allowed} and may not push inspection {inspection} of {district}: refused, the server's data is unchanged</translation>
+        <translation>This device is enrolled for {allowed} and may not push inspection {inspection} of {district}: refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="641"/>
         <source>推送中的文件 {name} 声明为 {size} 字节，超过服务器允许的单个文件上限（{cap} 字节），服务器拒绝接收</source>
-        <translation>The push declares file {name} at {size} bytes, over the server's limit for one file ({cap} bytes): the server refuses it</translation>
+        <translation>The push declares file {name} at {size} bytes, over the server&apos;s limit for one file ({cap} bytes): the server refuses it</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="645"/>
         <source>本设备未完成的上传已占用 {held} 字节，再收 {more} 字节将超过上限 {quota} 字节：请先完成或等待此前的推送过期（{hours} 小时）</source>
-        <translation>This device's unfinished uploads already hold {held} bytes; {more} more bytes would pass the limit of {quota} bytes: finish the earlier push or wait for it to expire ({hours} hours)</translation>
+        <translation>This device&apos;s unfinished uploads already hold {held} bytes; {more} more bytes would pass the limit of {quota} bytes: finish the earlier push or wait for it to expire ({hours} hours)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="649"/>
@@ -2580,7 +2600,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="650"/>
         <source>请给出设备所属的区县（--district，一个区县）</source>
-        <translation>Give the device's district (--district, one district)</translation>
+        <translation>Give the device&apos;s district (--district, one district)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="651"/>
@@ -2595,17 +2615,17 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="653"/>
         <source>检查 {inspection} 的签字记录所载数据的摘要与推送的数据不一致（记录 {record}；{row}）：已拒绝，服务器数据未改变</source>
-        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}; {row}): refused, the server's data is unchanged</translation>
+        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}; {row}): refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="657"/>
         <source>检查 {inspection} 的签字记录无法用服务器上的数据核对（数据不完整）：已拒绝，服务器数据未改变</source>
-        <translation>The signed record of inspection {inspection} cannot be checked against the server's data (data incomplete): refused, the server's data is unchanged</translation>
+        <translation>The signed record of inspection {inspection} cannot be checked against the server&apos;s data (data incomplete): refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="663"/>
         <source>记录所载数据摘要的格式为 {format}，本版本的 Inspector 不认识这种格式，无法核对记录所载数据：请用更新版本的 Inspector 核对</source>
-        <translation>The record's data hash is in format {format}, which this version of Inspector does not know, so the data it states cannot be checked: check it with a newer version of Inspector</translation>
+        <translation>The record&apos;s data hash is in format {format}, which this version of Inspector does not know, so the data it states cannot be checked: check it with a newer version of Inspector</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="667"/>
@@ -2635,7 +2655,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="678"/>
         <source>导出文件的扩展名应为 .jsonl 或 .xlsx</source>
-        <translation>The export file's extension should be .jsonl or .xlsx</translation>
+        <translation>The export file&apos;s extension should be .jsonl or .xlsx</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="679"/>
@@ -2772,7 +2792,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="718"/>
         <source>无法读取照片的打印副本：{error}</source>
-        <translation>The photo's print copy cannot be read: {error}</translation>
+        <translation>The photo&apos;s print copy cannot be read: {error}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="719"/>
@@ -2877,7 +2897,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="739"/>
         <source>请填写封存物品的名称和描述</source>
-        <translation>Enter the sealed goods' name and description</translation>
+        <translation>Enter the sealed goods&apos; name and description</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="740"/>
@@ -2907,7 +2927,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="745"/>
         <source>抽查结果文件的扩展名应为 .xlsx</source>
-        <translation>The draw result file's extension should be .xlsx</translation>
+        <translation>The draw result file&apos;s extension should be .xlsx</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="746"/>
@@ -2952,7 +2972,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="754"/>
         <source>请填写机构名称或协议编号</source>
-        <translation>Enter the institution's name or agreement number</translation>
+        <translation>Enter the institution&apos;s name or agreement number</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="755"/>
@@ -3052,7 +3072,7 @@ Checked {done}/{n}, problems found {problems}</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="786"/>
         <source>请给出证书指纹（SHA-256）的至少前 {count} 位</source>
-        <translation>Give at least the first {count} digits of the certificate's SHA-256 fingerprint</translation>
+        <translation>Give at least the first {count} digits of the certificate&apos;s SHA-256 fingerprint</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="787"/>
@@ -3118,6 +3138,76 @@ Checked {done}/{n}, problems found {problems}</translation>
         <location filename="../../ui/core_messages.py" line="799"/>
         <source>设备</source>
         <translation>device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="802"/>
+        <source>条目 {item_code} 已填写涉及金额，不能同时标记“不涉及金额”</source>
+        <translation>Item {item_code} has an amount: it cannot also be marked “no amount involved”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="803"/>
+        <source>被检查对象是个人：请填写身份证号，而不是统一社会信用代码</source>
+        <translation>A person is inspected: enter the ID card number, not a unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="804"/>
+        <source>被检查对象是单位：请填写统一社会信用代码，而不是身份证号</source>
+        <translation>An organisation is inspected: enter its unified social credit code, not an ID card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="805"/>
+        <source>身份证号应为 17 位数字加 1 位校验码（数字或 X），而不是“{text}”</source>
+        <translation>An ID card number is 17 digits and a check character (a digit or X), not “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="808"/>
+        <source>身份证号“{text}”的校验位不对，请核对身份证</source>
+        <translation>The check character of ID card number “{text}” is wrong: check the ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="809"/>
+        <source>身份证号“{text}”中的出生日期不存在</source>
+        <translation>The date of birth in ID card number “{text}” does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="810"/>
+        <source>检查记录尚缺法律要求的内容（《行政处罚法》第四十二条、《医疗保障基金使用监督管理条例》第二十九条）：{missing}</source>
+        <translation>The record lacks what the law requires (Administrative Penalty Law art. 42; Regulations on the Supervision of the Use of Medical Security Funds art. 29): {missing}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="814"/>
+        <source>{name} 已回避，不能作为本次检查的执法人员</source>
+        <translation>{name} has withdrawn (recusal) and cannot act as an enforcement officer of this inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="815"/>
+        <source>请写明由哪位执法人员告知（执法证号）</source>
+        <translation>Say which enforcement officer gave the notice (enforcement ID)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="816"/>
+        <source>告知事项“{notice}”无效，可选：recusal、duty、opinion</source>
+        <translation>No notice “{notice}”: choose recusal, duty or opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="817"/>
+        <source>请填写检查人员姓名和执法证号</source>
+        <translation>Enter the inspector’s name and enforcement ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="818"/>
+        <source>请填写回避的理由</source>
+        <translation>Enter the reason for the recusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="819"/>
+        <source>只有暗访需要记录亮明身份的时间</source>
+        <translation>Only a covert visit records when the team disclosed itself</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="820"/>
+        <source>组长不能回避：请先更换组长</source>
+        <translation>The leader cannot withdraw: choose another leader first</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="489"/>
@@ -3771,12 +3861,12 @@ Checked {done}/{n}, problems found {problems}</translation>
 <context>
     <name>DueBanner</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="1005"/>
+        <location filename="../../ui/ledger_page.py" line="997"/>
         <source>整改期限：%1 个问题 7 天内到期，其中 %2 个已逾期（最近：%3 %4，%5）&#x3000;</source>
         <translation>Rectification deadlines: %1 findings due within 7 days, %2 of them overdue (soonest: %3 %4, %5)&#x3000;</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="1013"/>
+        <location filename="../../ui/ledger_page.py" line="1005"/>
         <source>查看台账</source>
         <translation>Open the ledger</translation>
     </message>
@@ -4236,62 +4326,62 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../ui/home.py" line="267"/>
+        <location filename="../../ui/home.py" line="260"/>
         <source>本机的检查</source>
         <translation>Inspections on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="271"/>
+        <location filename="../../ui/home.py" line="264"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="279"/>
+        <location filename="../../ui/home.py" line="272"/>
         <source>搜索机构名称…</source>
         <translation>Search institution…</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="282"/>
+        <location filename="../../ui/home.py" line="275"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="289"/>
+        <location filename="../../ui/home.py" line="282"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="290"/>
+        <location filename="../../ui/home.py" line="283"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="291"/>
+        <location filename="../../ui/home.py" line="284"/>
         <source>最近 7 天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="292"/>
+        <location filename="../../ui/home.py" line="285"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="293"/>
+        <location filename="../../ui/home.py" line="286"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="347"/>
+        <location filename="../../ui/home.py" line="340"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="348"/>
+        <location filename="../../ui/home.py" line="341"/>
         <source>全部方式</source>
         <translation>All modes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/home.py" line="388"/>
+        <location filename="../../ui/home.py" line="381"/>
         <source>共 %n 项检查</source>
         <translation>
             <numerusform>%n inspection</numerusform>
@@ -4302,67 +4392,67 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>InspectionListModel</name>
     <message>
-        <location filename="../../ui/home.py" line="122"/>
+        <location filename="../../ui/home.py" line="123"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="123"/>
+        <location filename="../../ui/home.py" line="124"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="124"/>
+        <location filename="../../ui/home.py" line="125"/>
         <source>被检查机构</source>
         <translation>Institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="125"/>
+        <location filename="../../ui/home.py" line="126"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="126"/>
+        <location filename="../../ui/home.py" line="127"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="127"/>
+        <location filename="../../ui/home.py" line="128"/>
         <source>方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="128"/>
+        <location filename="../../ui/home.py" line="129"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="129"/>
+        <location filename="../../ui/home.py" line="130"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="130"/>
+        <location filename="../../ui/home.py" line="131"/>
         <source>涉及金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="225"/>
+        <location filename="../../ui/home.py" line="218"/>
         <source>（更正记录）</source>
         <translation> (amendment)</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="227"/>
+        <location filename="../../ui/home.py" line="220"/>
         <source>（已更正）</source>
         <translation> (amended)</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="233"/>
+        <location filename="../../ui/home.py" line="226"/>
         <source>%1（检查组来自 %2）</source>
         <translation>%1 (team from %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="246"/>
+        <location filename="../../ui/home.py" line="239"/>
         <source>本检查更正一份已签名的记录，原记录保持不变</source>
         <translation>This inspection corrects a signed record; the original stays as it was</translation>
     </message>
@@ -4777,47 +4867,47 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="113"/>
+        <location filename="../../ui/ledger_page.py" line="114"/>
         <source>发现日期</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="114"/>
+        <location filename="../../ui/ledger_page.py" line="115"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="115"/>
+        <location filename="../../ui/ledger_page.py" line="116"/>
         <source>被检查机构</source>
         <translation>Institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="116"/>
+        <location filename="../../ui/ledger_page.py" line="117"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="117"/>
+        <location filename="../../ui/ledger_page.py" line="118"/>
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="118"/>
+        <location filename="../../ui/ledger_page.py" line="119"/>
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="119"/>
+        <location filename="../../ui/ledger_page.py" line="120"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="120"/>
+        <location filename="../../ui/ledger_page.py" line="121"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="121"/>
+        <location filename="../../ui/ledger_page.py" line="122"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
@@ -4825,222 +4915,402 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="492"/>
+        <location filename="../../ui/ledger_page.py" line="484"/>
         <source>← 检查列表</source>
         <translation>← Inspections</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="495"/>
-        <location filename="../../ui/ledger_page.py" line="605"/>
-        <location filename="../../ui/ledger_page.py" line="787"/>
-        <location filename="../../ui/ledger_page.py" line="790"/>
+        <location filename="../../ui/ledger_page.py" line="487"/>
+        <location filename="../../ui/ledger_page.py" line="597"/>
+        <location filename="../../ui/ledger_page.py" line="779"/>
+        <location filename="../../ui/ledger_page.py" line="782"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="499"/>
+        <location filename="../../ui/ledger_page.py" line="491"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="502"/>
+        <location filename="../../ui/ledger_page.py" line="494"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="510"/>
+        <location filename="../../ui/ledger_page.py" line="502"/>
         <source>搜索机构、问题、说明…</source>
         <translation>Search institution, finding, note…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="513"/>
+        <location filename="../../ui/ledger_page.py" line="505"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="520"/>
+        <location filename="../../ui/ledger_page.py" line="512"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="521"/>
+        <location filename="../../ui/ledger_page.py" line="513"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="522"/>
+        <location filename="../../ui/ledger_page.py" line="514"/>
         <source>最近 90 天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="523"/>
+        <location filename="../../ui/ledger_page.py" line="515"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="527"/>
+        <location filename="../../ui/ledger_page.py" line="519"/>
         <source>全部期限</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="528"/>
+        <location filename="../../ui/ledger_page.py" line="520"/>
         <source>7 天内到期或逾期</source>
         <translation>Due within 7 days or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="529"/>
+        <location filename="../../ui/ledger_page.py" line="521"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="557"/>
+        <location filename="../../ui/ledger_page.py" line="549"/>
         <source>整改进展…</source>
         <translation>Progress…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="559"/>
+        <location filename="../../ui/ledger_page.py" line="551"/>
         <source>案件处理…</source>
         <translation>Case step…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="561"/>
+        <location filename="../../ui/ledger_page.py" line="553"/>
         <source>回头看</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="562"/>
+        <location filename="../../ui/ledger_page.py" line="554"/>
         <source>对该检查的全部未整改问题新建回头看</source>
         <translation>A new follow-up visit of all open findings of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="564"/>
+        <location filename="../../ui/ledger_page.py" line="556"/>
         <source>整改通知书…</source>
         <translation>Rectification order…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="566"/>
+        <location filename="../../ui/ledger_page.py" line="558"/>
         <source>回头看结论…</source>
         <translation>Follow-up verdict…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="568"/>
+        <location filename="../../ui/ledger_page.py" line="560"/>
         <source>在尚未签名的回头看中记录该问题的整改结论；签名后更新台账</source>
         <translation>Record this finding&apos;s verdict in its follow-up visit, not yet signed; signing it updates the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="607"/>
+        <location filename="../../ui/ledger_page.py" line="599"/>
         <source>正在整理问题台账…</source>
         <translation>Bringing the problem ledger up to date…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="620"/>
+        <location filename="../../ui/ledger_page.py" line="612"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="623"/>
+        <location filename="../../ui/ledger_page.py" line="615"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="676"/>
+        <location filename="../../ui/ledger_page.py" line="668"/>
         <source>共 %1 个问题，未完成整改 %2 个，涉及金额 %3，已追回 %4</source>
         <translation>%1 findings, %2 not yet rectified, %3 involved, %4 recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="700"/>
+        <location filename="../../ui/ledger_page.py" line="692"/>
         <source>选择一个问题查看详情</source>
         <translation>Select a finding to see it</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="701"/>
+        <location filename="../../ui/ledger_page.py" line="693"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="702"/>
+        <location filename="../../ui/ledger_page.py" line="694"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="703"/>
+        <location filename="../../ui/ledger_page.py" line="695"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="704"/>
+        <location filename="../../ui/ledger_page.py" line="696"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="705"/>
+        <location filename="../../ui/ledger_page.py" line="697"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="706"/>
+        <location filename="../../ui/ledger_page.py" line="698"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="707"/>
+        <location filename="../../ui/ledger_page.py" line="699"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="708"/>
+        <location filename="../../ui/ledger_page.py" line="700"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="709"/>
+        <location filename="../../ui/ledger_page.py" line="701"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="710"/>
-        <source>现场陈述申辩</source>
-        <translation>Statement on site</translation>
+        <location filename="../../ui/ledger_page.py" line="702"/>
+        <source>被检查单位现场意见</source>
+        <translation>Party’s opinion on site</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="711"/>
+        <location filename="../../ui/ledger_page.py" line="703"/>
         <source>案件处理</source>
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="712"/>
+        <location filename="../../ui/ledger_page.py" line="704"/>
         <source>追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="713"/>
+        <location filename="../../ui/ledger_page.py" line="705"/>
         <source>陈述申辩</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="929"/>
+        <location filename="../../ui/ledger_page.py" line="921"/>
         <source>导出问题台账</source>
         <translation>Export the problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="937"/>
+        <location filename="../../ui/ledger_page.py" line="929"/>
         <source>已导出 %1 个问题</source>
         <translation>%1 findings exported</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="938"/>
+        <location filename="../../ui/ledger_page.py" line="930"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="970"/>
+        <location filename="../../ui/ledger_page.py" line="962"/>
         <source>情况报告已保存：%1</source>
         <translation>Periodic report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="971"/>
+        <location filename="../../ui/ledger_page.py" line="963"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
+    </message>
+</context>
+<context>
+    <name>LegalDialog</name>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="65"/>
+        <location filename="../../ui/legal_dialog.py" line="153"/>
+        <source>证件与告知</source>
+        <translation>Credentials and notices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="69"/>
+        <source>执法人员（至少两名，出示执法证件）</source>
+        <translation>Enforcement officers (at least two, showing their credentials)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="76"/>
+        <source>姓名:执法证号</source>
+        <translation>Name:enforcement ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="77"/>
+        <source>加入检查组</source>
+        <translation>Add to the team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="83"/>
+        <source>已亮明身份</source>
+        <translation>Identity disclosed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="91"/>
+        <source>告知事项</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="94"/>
+        <source>告知人</source>
+        <translation>Told by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="97"/>
+        <source>申请回避的权利</source>
+        <translation>Right to ask for recusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="98"/>
+        <source>配合检查的义务（条例第二十九条）</source>
+        <translation>Duty to cooperate (Regulations art. 29)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="99"/>
+        <source>对本记录提出意见的权利</source>
+        <translation>Right to give an opinion of this record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="109"/>
+        <source>被检查单位的答复，如 不申请回避</source>
+        <translation>The party&apos;s reply, e.g. no recusal requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="111"/>
+        <source>被检查单位的答复，如 配合</source>
+        <translation>The party’s reply, e.g. will cooperate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="118"/>
+        <source>已告知</source>
+        <translation>Told</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="124"/>
+        <source>记录人与被检查对象</source>
+        <translation>Recorder and party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="127"/>
+        <location filename="../../ui/legal_dialog.py" line="217"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="130"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="132"/>
+        <source>记录人</source>
+        <translation>Recorder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="165"/>
+        <source>（组长）</source>
+        <translation> (leader)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="167"/>
+        <source>%1%2 执法证号 %3</source>
+        <translation>%1%2 enforcement ID %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="172"/>
+        <source>已回避：%1</source>
+        <translation>Withdrawn: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="174"/>
+        <source>已于 %1 出示证件</source>
+        <translation>Credentials shown at %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="176"/>
+        <source>未出示证件</source>
+        <translation>Credentials not shown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="179"/>
+        <source>已出示证件</source>
+        <translation>Credentials shown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="187"/>
+        <source>暗访：已于 %1 亮明身份</source>
+        <translation>Covert visit: identity disclosed at %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="189"/>
+        <source>暗访：尚未亮明身份（证件出示和告知在亮明身份时进行）</source>
+        <translation>Covert visit: identity not yet disclosed (credentials and notices come at disclosure)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="195"/>
+        <source>（未指定）</source>
+        <translation>(not chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="205"/>
+        <source>未告知</source>
+        <translation>Not told</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="209"/>
+        <source>%1 由%2告知</source>
+        <translation>%1, told by %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="211"/>
+        <source>（未记录）</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="217"/>
+        <source>身份证号</source>
+        <translation>ID card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="220"/>
+        <source>18 位，见身份证</source>
+        <translation>18 characters, on the ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="220"/>
+        <source>18 位，见营业执照</source>
+        <translation>18 characters, on the business licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="239"/>
+        <source>尚缺（完成现场检查和签名前须补齐）：</source>
+        <translation>Still missing (needed before finishing and signing):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="245"/>
+        <source>法律要求的内容均已记录。</source>
+        <translation>Everything the law requires is recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="260"/>
+        <source>未保存</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>
@@ -5344,47 +5614,47 @@ Data directory: %2</translation>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="71"/>
+        <location filename="../../ui/ledger_page.py" line="72"/>
         <source>待整改</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="72"/>
+        <location filename="../../ui/ledger_page.py" line="73"/>
         <source>整改中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="73"/>
+        <location filename="../../ui/ledger_page.py" line="74"/>
         <source>已整改（销号）</source>
         <translation>Rectified (closed)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="74"/>
+        <location filename="../../ui/ledger_page.py" line="75"/>
         <source>移交</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="75"/>
+        <location filename="../../ui/ledger_page.py" line="76"/>
         <source>已更正</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="82"/>
+        <location filename="../../ui/ledger_page.py" line="83"/>
         <source>协议处理</source>
         <translation>Under the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="83"/>
+        <location filename="../../ui/ledger_page.py" line="84"/>
         <source>行政处罚</source>
         <translation>Administrative penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="84"/>
+        <location filename="../../ui/ledger_page.py" line="85"/>
         <source>移送公安</source>
         <translation>To the police</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="85"/>
+        <location filename="../../ui/ledger_page.py" line="86"/>
         <source>移送纪检监察</source>
         <translation>To the discipline inspectors</translation>
     </message>
@@ -5541,68 +5811,68 @@ Data directory: %2</translation>
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="295"/>
-        <location filename="../../ui/ledger_page.py" line="376"/>
+        <location filename="../../ui/ledger_page.py" line="287"/>
+        <location filename="../../ui/ledger_page.py" line="368"/>
         <source>整改通知书</source>
         <translation>Rectification order</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="303"/>
+        <location filename="../../ui/ledger_page.py" line="295"/>
         <source>生成整改通知书</source>
         <translation>Make the rectification order</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="313"/>
+        <location filename="../../ui/ledger_page.py" line="305"/>
         <source>组长数字签名</source>
         <translation>Leader&apos;s digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="315"/>
+        <location filename="../../ui/ledger_page.py" line="307"/>
         <source>组长的密钥</source>
         <translation>Leader&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="316"/>
+        <location filename="../../ui/ledger_page.py" line="308"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="319"/>
+        <location filename="../../ui/ledger_page.py" line="311"/>
         <source>另存…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="321"/>
+        <location filename="../../ui/ledger_page.py" line="313"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="362"/>
+        <location filename="../../ui/ledger_page.py" line="354"/>
         <source>该检查没有待整改或整改中的问题。</source>
         <translation>This inspection has no pending or in-progress findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="366"/>
+        <location filename="../../ui/ledger_page.py" line="358"/>
         <source>整改通知书 %1 已由组长签名。</source>
         <translation>Rectification order %1 is signed by the leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="368"/>
+        <location filename="../../ui/ledger_page.py" line="360"/>
         <source>整改通知书 %1 已生成，请组长数字签名。</source>
         <translation>Rectification order %1 is made; the leader signs it digitally.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="373"/>
+        <location filename="../../ui/ledger_page.py" line="365"/>
         <source>本机没有组长的密钥：生成后可在命令行签名。</source>
         <translation>This laptop has no key of the leader: once made, sign it on the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="415"/>
+        <location filename="../../ui/ledger_page.py" line="407"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="423"/>
+        <location filename="../../ui/ledger_page.py" line="415"/>
         <source>保存整改通知书</source>
         <translation>Save the rectification order</translation>
     </message>
@@ -5921,27 +6191,27 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>ProgressEntryDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="194"/>
+        <location filename="../../ui/ledger_page.py" line="186"/>
         <source>记录整改进展</source>
         <translation>Rectification progress</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="202"/>
+        <location filename="../../ui/ledger_page.py" line="194"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="203"/>
+        <location filename="../../ui/ledger_page.py" line="195"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="204"/>
+        <location filename="../../ui/ledger_page.py" line="196"/>
         <source>累计追回金额（元）</source>
         <translation>Recovered so far (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="205"/>
+        <location filename="../../ui/ledger_page.py" line="197"/>
         <source>销号只能由已签名的回头看完成。</source>
         <translation>Only a signed follow-up visit closes a finding.</translation>
     </message>
@@ -6240,47 +6510,47 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="441"/>
+        <location filename="../../ui/ledger_page.py" line="433"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="448"/>
+        <location filename="../../ui/ledger_page.py" line="440"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="452"/>
+        <location filename="../../ui/ledger_page.py" line="444"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="457"/>
+        <location filename="../../ui/ledger_page.py" line="449"/>
         <source>开始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="458"/>
+        <location filename="../../ui/ledger_page.py" line="450"/>
         <source>结束日期</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="459"/>
+        <location filename="../../ui/ledger_page.py" line="451"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="460"/>
+        <location filename="../../ui/ledger_page.py" line="452"/>
         <source>保存为（.xlsx 或 .pdf）</source>
         <translation>Save as (.xlsx or .pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="470"/>
+        <location filename="../../ui/ledger_page.py" line="462"/>
         <source>保存情况报告</source>
         <translation>Save the periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="470"/>
+        <location filename="../../ui/ledger_page.py" line="462"/>
         <source>Excel 或 PDF (*.xlsx *.pdf)</source>
         <translation>Excel or PDF (*.xlsx *.pdf)</translation>
     </message>
@@ -6526,16 +6796,11 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/signing_dialog.py" line="67"/>
         <location filename="../../ui/signing_dialog.py" line="158"/>
-        <location filename="../../ui/signing_dialog.py" line="212"/>
-        <location filename="../../ui/signing_dialog.py" line="346"/>
-        <location filename="../../ui/signing_dialog.py" line="361"/>
+        <location filename="../../ui/signing_dialog.py" line="220"/>
+        <location filename="../../ui/signing_dialog.py" line="360"/>
+        <location filename="../../ui/signing_dialog.py" line="375"/>
         <source>签名</source>
         <translation>Signatures</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="75"/>
-        <source>被检查单位的陈述、申辩</source>
-        <translation>The party&apos;s statement and defence</translation>
     </message>
     <message>
         <location filename="../../ui/signing_dialog.py" line="79"/>
@@ -6543,29 +6808,9 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>e.g. director, person in charge</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="81"/>
-        <source>照录当事人的陈述和申辩；没有则留空</source>
-        <translation>The party&apos;s statement and defence, as given; leave empty if none</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="83"/>
-        <source>保存陈述</source>
-        <translation>Save statement</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="85"/>
-        <source>陈述人</source>
-        <translation>Given by</translation>
-    </message>
-    <message>
         <location filename="../../ui/signing_dialog.py" line="86"/>
         <source>职务</source>
         <translation>Title</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="87"/>
-        <source>陈述、申辩</source>
-        <translation>Statement</translation>
     </message>
     <message>
         <location filename="../../ui/signing_dialog.py" line="91"/>
@@ -6574,7 +6819,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     </message>
     <message>
         <location filename="../../ui/signing_dialog.py" line="170"/>
-        <location filename="../../ui/signing_dialog.py" line="219"/>
+        <location filename="../../ui/signing_dialog.py" line="227"/>
         <source>（组长）</source>
         <translation> (leader)</translation>
     </message>
@@ -6587,6 +6832,31 @@ The draw is saved; export it again from “Draws made”.</translation>
         <location filename="../../ui/signing_dialog.py" line="94"/>
         <source>被检查单位代表</source>
         <translation>Institution&apos;s representative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="75"/>
+        <source>被检查单位意见</source>
+        <translation>Party’s opinion of the record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="81"/>
+        <source>照录被检查单位对本记录的意见；没有则留空</source>
+        <translation>The party’s opinion of this record, as given; leave empty if none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="83"/>
+        <source>保存意见</source>
+        <translation>Save opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="85"/>
+        <source>提出意见人</source>
+        <translation>Given by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="87"/>
+        <source>意见</source>
+        <translation>Opinion</translation>
     </message>
     <message>
         <location filename="../../ui/signing_dialog.py" line="95"/>
@@ -6611,8 +6881,8 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/signing_dialog.py" line="120"/>
         <location filename="../../ui/signing_dialog.py" line="125"/>
-        <location filename="../../ui/signing_dialog.py" line="378"/>
-        <location filename="../../ui/signing_dialog.py" line="394"/>
+        <location filename="../../ui/signing_dialog.py" line="392"/>
+        <location filename="../../ui/signing_dialog.py" line="408"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
@@ -6637,157 +6907,169 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="217"/>
+        <location filename="../../ui/signing_dialog.py" line="190"/>
+        <source>身份证号</source>
+        <translation>ID card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="192"/>
+        <source>18 位，见身份证</source>
+        <translation>18 characters, on the ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="225"/>
         <source>&lt;b&gt;签名情况&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="222"/>
+        <location filename="../../ui/signing_dialog.py" line="230"/>
         <source>%1%2：手写 %3&#x3000;数字 %4</source>
         <translation>%1%2: by hand %3   digital %4</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="225"/>
+        <location filename="../../ui/signing_dialog.py" line="233"/>
         <source>被检查单位代表：—</source>
         <translation>Representative: —</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="227"/>
+        <location filename="../../ui/signing_dialog.py" line="235"/>
         <source>被检查单位代表：拒签（%1）</source>
         <translation>Representative: refused (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="229"/>
+        <location filename="../../ui/signing_dialog.py" line="237"/>
         <source>被检查单位代表：✓ %1</source>
         <translation>Representative: ✓ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="231"/>
+        <location filename="../../ui/signing_dialog.py" line="239"/>
         <source>还没有生成记录：手写签名完成后生成记录，核对后再数字签名。</source>
         <translation>No record yet: make it once the handwritten signatures are in, check it, then sign digitally.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="233"/>
+        <location filename="../../ui/signing_dialog.py" line="241"/>
         <source>记录生成后有变更：请重新生成记录后再数字签名。</source>
         <translation>The data changed after the record was made: make it again before signing.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="235"/>
+        <location filename="../../ui/signing_dialog.py" line="243"/>
         <source>数字签名前还需手写签名：%1</source>
         <translation>Still to sign by hand before digital signatures: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="237"/>
+        <location filename="../../ui/signing_dialog.py" line="245"/>
         <source>&lt;b&gt;已签名锁定&lt;/b&gt;</source>
         <translation>&lt;b&gt;Signed and locked&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="261"/>
+        <location filename="../../ui/signing_dialog.py" line="269"/>
         <source>（试用）</source>
         <translation> (trial)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="290"/>
+        <location filename="../../ui/signing_dialog.py" line="298"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="297"/>
+        <location filename="../../ui/signing_dialog.py" line="305"/>
         <source>被检查单位、记录人、回避告知</source>
         <translation>Party, recorder, recusal notice</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="303"/>
+        <location filename="../../ui/signing_dialog.py" line="192"/>
+        <location filename="../../ui/signing_dialog.py" line="313"/>
         <source>18 位，见营业执照</source>
         <translation>18 characters, on the business licence</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="306"/>
+        <location filename="../../ui/signing_dialog.py" line="316"/>
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="307"/>
+        <location filename="../../ui/signing_dialog.py" line="317"/>
         <source>已告知被检查单位有申请检查人员回避的权利</source>
         <translation>The party was told of its right to ask for an inspector&apos;s recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="309"/>
+        <location filename="../../ui/signing_dialog.py" line="319"/>
         <source>被检查单位的答复，如 不申请回避</source>
         <translation>The party&apos;s reply, e.g. no recusal requested</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="310"/>
+        <location filename="../../ui/signing_dialog.py" line="320"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="312"/>
+        <location filename="../../ui/signing_dialog.py" line="322"/>
         <source>法定代表人/负责人</source>
         <translation>Legal representative / person in charge</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="313"/>
+        <location filename="../../ui/signing_dialog.py" line="323"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="314"/>
+        <location filename="../../ui/signing_dialog.py" line="324"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="315"/>
+        <location filename="../../ui/signing_dialog.py" line="190"/>
+        <location filename="../../ui/signing_dialog.py" line="325"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="316"/>
+        <location filename="../../ui/signing_dialog.py" line="326"/>
         <source>记录人</source>
         <translation>Recorder</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="318"/>
+        <location filename="../../ui/signing_dialog.py" line="328"/>
         <source>答复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="346"/>
+        <location filename="../../ui/signing_dialog.py" line="360"/>
         <source>请先在签名框内签名</source>
         <translation>Please sign in the box first</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="361"/>
+        <location filename="../../ui/signing_dialog.py" line="375"/>
         <source>请先填写被检查单位代表的姓名</source>
         <translation>Please enter the representative&apos;s name first</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="379"/>
+        <location filename="../../ui/signing_dialog.py" line="393"/>
         <source>没有本检查组成员的密钥：请先在“管理密钥”中导入或生成</source>
         <translation>No key of a team member: import or make one under &quot;Manage keys&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="389"/>
+        <location filename="../../ui/signing_dialog.py" line="403"/>
         <source>已签名。</source>
         <translation>Signed. </translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="390"/>
+        <location filename="../../ui/signing_dialog.py" line="404"/>
         <source>还需签名：%1</source>
         <translation>Still to sign: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="392"/>
+        <location filename="../../ui/signing_dialog.py" line="406"/>
         <source>全部签名已完成，记录已锁定。</source>
         <translation>All signatures are in; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="400"/>
+        <location filename="../../ui/signing_dialog.py" line="414"/>
         <source>未签名</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="402"/>
+        <location filename="../../ui/signing_dialog.py" line="416"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
@@ -7142,37 +7424,37 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>VerdictDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="253"/>
+        <location filename="../../ui/ledger_page.py" line="245"/>
         <source>回头看结论</source>
         <translation>Follow-up verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="257"/>
+        <location filename="../../ui/ledger_page.py" line="249"/>
         <source>已整改</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="258"/>
+        <location filename="../../ui/ledger_page.py" line="250"/>
         <source>部分整改</source>
         <translation>Partly rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="259"/>
+        <location filename="../../ui/ledger_page.py" line="251"/>
         <source>未整改</source>
         <translation>Not rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="264"/>
+        <location filename="../../ui/ledger_page.py" line="256"/>
         <source>整改结论</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="265"/>
+        <location filename="../../ui/ledger_page.py" line="257"/>
         <source>情况说明</source>
         <translation>What was found</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="266"/>
+        <location filename="../../ui/ledger_page.py" line="258"/>
         <source>整改材料和照片请在回头看的检查清单中附到该条目下。</source>
         <translation>Attach the rectification documents and photos to this item in the follow-up&apos;s checklist.</translation>
     </message>
