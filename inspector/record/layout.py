@@ -435,14 +435,19 @@ def _section_table(view: InspectionView, section: Any, s: dict[str, ParagraphSty
         result = answer.result if answer else Result.UNCHECKED
         problem = answer is not None and result is Result.PROBLEM
         title = markup(item.title) + (" ★" if item.priority else "")
-        note = answer.note if answer else ""
+        note = markup(answer.note) if answer else ""
+        if problem and answer and answer.no_evidence_reason:
+            note += f"（无证据，原因：{markup(answer.no_evidence_reason)}）"
+        amount = ""
+        if problem and answer:
+            amount = "不涉及" if answer.no_amount else format_fen(answer.amount_fen)
         rows.append(
             [
                 item.code,
                 Paragraph(title, s["small"]),
                 RESULT_NAMES[result],
-                Paragraph(markup(note), s["small"]) if note else "",
-                format_fen(answer.amount_fen) if problem and answer else "",
+                Paragraph(note, s["small"]) if note else "",
+                amount,
                 (answer.violation_code or "") if problem and answer else "",
             ]
         )
