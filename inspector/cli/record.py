@@ -146,7 +146,9 @@ def cmd_record_party(args: argparse.Namespace, out: Printer) -> None:
         f"法定代表人/负责人：{party.legal_rep or '—'}",
         f"地址：{party.address or '—'}",
         f"联系电话：{party.phone or '—'}",
-        f"统一社会信用代码：{party.credit_code or '—'}",
+        f"身份证号：{party.id_no or '—'}"
+        if party.person
+        else f"统一社会信用代码：{party.credit_code or '—'}",
         f"记录人：{party.recorder_name or '—'}",
         "告知回避权利：" + ("已告知；" + (party.recusal_reply or "不申请回避"))
         if party.recusal_told
