@@ -18,7 +18,7 @@ from sqlalchemy import text
 from inspector.audit import log_state
 from tests.helpers.lawful import CREDIT_CODE, ID_NO, lawful_cli
 
-from .conftest import STROKES, Cli, new_inspection, open_home, trial_keys
+from .conftest import STROKES, Cli, new_inspection, open_home, sign_by_hand, trial_keys
 
 LAW = "《行政处罚法》第四十二条"
 ZHANG, LI = "370100001", "370100002"
@@ -89,6 +89,17 @@ def test_a_team_of_one_finished_before_the_rule_is_refused_at_sign(
     err = _refused(cli, home, "record", "sign", inspection_id, "--key", keys[ZHANG])
     assert "至少两名执法证号不同的执法人员" in err and LAW in err
     assert "记录人" in err and "告知申请回避的权利" in err
+
+
+def test_sign_is_refused_when_a_minimum_went_missing_after_finish(
+    cli: Cli, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keys = trial_keys(cli, monkeypatch)
+    inspection_id = new_inspection(cli, "--leader", LI)
+    sign_by_hand(cli, inspection_id, tmp_path)  # lawful, finished and built
+    cli("inspection", "certificate", inspection_id, ZHANG, "--undo")
+    err = _refused(cli, home, "record", "sign", inspection_id, "--key", keys[ZHANG])
+    assert "张伟（370100001）出示执法证件的时间" in err and LAW in err
 
 
 def test_the_same_certificate_number_twice_is_refused(cli: Cli, home: Path) -> None:
