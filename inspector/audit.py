@@ -179,7 +179,7 @@ def events(
 ACTION_NAMES = {
     "answer.save": "记录检查结果",
     "answer.clear": "清除检查结果",
-    "statement.set": "记录陈述申辩",
+    "statement.set": "记录被检查单位意见",
     "signature.add": "手写签名",
     "signature.refuse": "记录拒签",
     "signature.void": "签名失效（签名后记录内容有变更）",

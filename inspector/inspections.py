@@ -426,6 +426,8 @@ class AnswerView:
     amount_fen: int | None
     violation_code: str | None
     updated_at: datetime
+    no_amount: bool = False  # 不涉及金额, said explicitly
+    no_evidence_reason: str | None = None
 
 
 @dataclass
@@ -481,6 +483,7 @@ class InspectionView:
     records: list[tuple[str, str, datetime]] = field(default_factory=list)  # path, sha, when
     amends_id: str | None = None  # the signed inspection whose record this one corrects
     bureau: dict[str, Any] | None = None  # the 执法主体 (inspector.bureaus.Bureau.snapshot)
+    recused: list[tuple[str, str, str]] = field(default_factory=list)  # name, cert no, reason
 
     @property
     def problems(self) -> int:
@@ -535,7 +538,17 @@ def get_inspection(ws: Workspace, inspection_id: str) -> InspectionView:
             started_at=inspection.started_at,
             ended_at=inspection.ended_at,
             created_at=inspection.created_at,
-            team=[(m.inspector.name, m.inspector.cert_no, m.role) for m in inspection.members],
+            # A recused member (回避) is not one of the 执法人员: kept apart, never on the team.
+            team=[
+                (m.inspector.name, m.inspector.cert_no, m.role)
+                for m in inspection.members
+                if not m.recused
+            ],
+            recused=[
+                (m.inspector.name, m.inspector.cert_no, m.recusal_reason or "")
+                for m in inspection.members
+                if m.recused
+            ],
             checklist=checklist,
             amends_id=inspection.amends_id,
             bureau=inspection.bureau,
@@ -548,6 +561,8 @@ def get_inspection(ws: Workspace, inspection_id: str) -> InspectionView:
                 answer.amount_fen,
                 answer.violation_code,
                 answer.updated_at,
+                answer.no_amount,
+                answer.no_evidence_reason,
             )
         names = {m.inspector.id: m.inspector.name for m in inspection.members}
         for row in session.scalars(
@@ -647,11 +662,15 @@ def save_answer(
     amount_fen: int | None = KEEP,
     violation: str | None = None,
     actor: Inspector | str | None = None,
+    no_amount: bool | None = None,
+    no_evidence_reason: str | None = None,
 ) -> AnswerView | None:
     """Set an item's answer, for the command line and the app alike (undo puts a whole earlier
     state back through here). Fields not given (None) keep their stored value; ``amount`` is
-    typed yuan, ``amount_fen`` exact fen. ``result=None`` clears the answer (never answered):
-    the row goes with a tombstone. One audit event ``answer.save`` / ``answer.clear``."""
+    typed yuan, ``amount_fen`` exact fen; ``no_amount`` says explicitly that a finding involves
+    no money (不涉及金额), ``no_evidence_reason`` why it has no evidence.
+    ``result=None`` clears the answer (never answered): the row goes with a tombstone. One
+    audit event ``answer.save`` / ``answer.clear``."""
     if result is not None:
         try:
             result = Result(result)
@@ -706,6 +725,16 @@ def save_answer(
             answer.amount_fen = amount_fen
         if violation is not None:
             answer.violation_code = violation or None
+        if no_amount is not None:
+            answer.no_amount = no_amount
+        elif amount is not None or amount_fen is not KEEP:
+            answer.no_amount = False  # an amount typed replaces 不涉及金额
+        if no_evidence_reason is not None:
+            answer.no_evidence_reason = no_evidence_reason.strip() or None
+        if answer.no_amount and answer.amount_fen is not None:
+            raise InvalidInput(
+                "条目 {item_code} 已填写涉及金额，不能同时标记“不涉及金额”", item_code=item_code
+            )
         mark_started(inspection)
         session.flush()
         return AnswerView(
@@ -715,6 +744,8 @@ def save_answer(
             answer.amount_fen,
             answer.violation_code,
             answer.updated_at,
+            answer.no_amount,
+            answer.no_evidence_reason,
         )
 
 
@@ -727,10 +758,20 @@ def record_answer(
     note: str | None = None,
     amount: str | None = None,
     violation: str | None = None,
+    no_amount: bool | None = None,
+    no_evidence_reason: str | None = None,
 ) -> AnswerView:
     """:func:`save_answer` with a result (its older name, kept for its callers)."""
     view = save_answer(
-        ws, inspection_id, item_code, result, note=note, amount=amount, violation=violation
+        ws,
+        inspection_id,
+        item_code,
+        result,
+        note=note,
+        amount=amount,
+        violation=violation,
+        no_amount=no_amount,
+        no_evidence_reason=no_evidence_reason,
     )
     assert view is not None
     return view
@@ -741,6 +782,11 @@ def finish_inspection(ws: Workspace, inspection_id: str) -> None:
     with ws.change(None, "inspection.finish", inspection=inspection_id) as ch:
         inspection = ch.inspection
         assert inspection is not None
+        # The law's minimums (行政处罚法 art. 42; 条例 art. 29): refused before anything
+        # changes, naming each thing missing (inspector/record/legal.py).
+        from inspector.record.legal import require_minimums
+
+        require_minimums(ws, ch.session, inspection)
         ch.entity(inspection)
         mark_started(inspection)
         if not inspection.times_entered and (

@@ -17,9 +17,22 @@ from inspector.inspections import (
     record_answer,
 )
 from inspector.record.content import set_party_details, set_statement
+from inspector.record.legal import disclose, show_certificate, tell
 from inspector.workspace import Workspace
 
 PHOTOS = Path(__file__).resolve().parent.parent / "tests" / "data" / "photos"
+
+
+def lawful(ws: Workspace, inspection_id: str, team: list[TeamMember], credit_code: str) -> None:
+    """What the law requires of the on-site record (inspector/record/legal.py): both show the
+    执法证件, the first tells the party its rights and duty, records, and names the party."""
+    for member in team:
+        show_certificate(ws, inspection_id, member.cert_no)
+    teller = team[0].cert_no
+    tell(ws, inspection_id, "recusal", by=teller, reply="不申请回避")
+    tell(ws, inspection_id, "duty", by=teller, reply="配合检查")
+    tell(ws, inspection_id, "opinion", by=teller)
+    set_party_details(ws, inspection_id, credit_code=credit_code, recorder=teller)
 
 
 def main(home: str) -> None:
@@ -41,7 +54,12 @@ def main(home: str) -> None:
             "problem",
             note="营业时间 10:20 到店，执业药师不在岗，店员称药师“今天休息”",
             violation="VP07",
+            no_amount=True,
+            no_evidence_reason="暗访时未拍照；亮明身份后店员确认药师不在岗",
         )
+        # 暗访: certificates and notices come when the team discloses itself.
+        disclose(ws, pharmacy)
+        lawful(ws, pharmacy, team, "91370102MA3C4K5X11")
         clinic = create_inspection(
             ws,
             institution="历城区某社区卫生服务中心",
@@ -80,9 +98,8 @@ def main(home: str) -> None:
             phone="0531-88880000",
             credit_code="91350100M000100Y43",
             recorder="370100001",
-            recusal_told=True,
-            recusal_reply="不申请回避",
         )
+        lawful(ws, clinic, team, "91350100M000100Y43")
         set_statement(ws, clinic, "六名病人均已请假，请假条稍后提交。", "孙某", "院长")
         hospital = create_inspection(
             ws,
@@ -95,6 +112,7 @@ def main(home: str) -> None:
         )
         for code in [i.code for i in get_inspection(ws, hospital).checklist.items][:20]:
             record_answer(ws, hospital, code, "ok")
+        lawful(ws, hospital, team, "91350100M000100Y43")
         finish_inspection(ws, hospital)
     print(home)
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -75,7 +76,7 @@ RESULT_KEYS = {
     Qt.Key.Key_4: Result.UNCHECKED,
 }
 MERGE_SECONDS = 2.0  # typing with pauses shorter than this is one undo step
-NOTE_EDIT, AMOUNT_EDIT = 1, 2
+NOTE_EDIT, AMOUNT_EDIT, REASON_EDIT = 1, 2, 3
 
 
 def position_key(inspection_id: str) -> str:
@@ -212,6 +213,10 @@ class ChecklistPage(QWidget):
         self.visit_button.setToolTip(self.tr("检查的开始、结束时间和执法主体"))
         self.visit_button.clicked.connect(lambda: self.open_visit())
         header.addWidget(self.visit_button)
+        self.legal_button = QPushButton(self.tr("证件与告知…"))
+        self.legal_button.setMinimumHeight(40)
+        self.legal_button.clicked.connect(self.open_legal)
+        header.addWidget(self.legal_button)
         self.interview_button = QPushButton(self.tr("询问笔录…"))
         self.interview_button.setMinimumHeight(40)
         self.interview_button.clicked.connect(self.open_interviews)
@@ -241,6 +246,20 @@ class ChecklistPage(QWidget):
             self.load(self.view.id)
             if current:
                 self.select(current)
+
+    def open_legal(self) -> QDialog | None:
+        """证件与告知: the certificates shown, the notices told, the 记录人 and the party's
+        identity, which 完成现场检查 requires (inspector/record/legal.py)."""
+        from ui.legal_dialog import LegalDialog
+        from ui.tasks import TaskRunner
+
+        if self.view is None:
+            return None
+        self.saver.flush()
+        dialog = LegalDialog(self.workspace, TaskRunner(self), self.view.id, self)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
 
     def open_interviews(self) -> QDialog | None:
         """The inspection's interview records (询问笔录), in a dialog of their own."""
@@ -325,11 +344,25 @@ class ChecklistPage(QWidget):
         self.violation.setMinimumHeight(34)
         self.violation.currentIndexChanged.connect(self._on_violation)
         form.addRow(self.tr("情况说明"), self.note)
+        # A finding states an amount or, explicitly, none (inspector/record/legal.py).
+        self.no_amount = QCheckBox(self.tr("不涉及金额"))
+        self.no_amount.toggled.connect(self._on_no_amount)
         amount_row = QVBoxLayout()
-        amount_row.addWidget(self.amount)
+        amount_line = QHBoxLayout()
+        amount_line.addWidget(self.amount, 1)
+        amount_line.addWidget(self.no_amount)
+        amount_row.addLayout(amount_line)
         amount_row.addWidget(self.amount_error)
         form.addRow(self.tr("涉及金额（元）"), amount_row)
         form.addRow(self.tr("违规类别"), self.violation)
+        # ... and has evidence, or the reason it has none.
+        self.no_evidence_reason = QLineEdit()
+        self.no_evidence_reason.setPlaceholderText(
+            self.tr("没有照片或书证时，写明原因（如 当事人拒绝提供）")
+        )
+        self.no_evidence_reason.setMinimumHeight(34)
+        self.no_evidence_reason.textEdited.connect(self._on_no_evidence_reason)
+        form.addRow(self.tr("无证据原因"), self.no_evidence_reason)
         column.addLayout(form)
 
         self.drugs = DrugListBox(self.workspace, self.saver, body)
@@ -583,6 +616,8 @@ class ChecklistPage(QWidget):
             self.note.setPlainText(state.note if state else "")
             self.amount.setText(plain_amount(state.amount_fen) if state else "")
             self.amount_error.hide()
+            self.no_amount.setChecked(bool(state and state.no_amount))
+            self.no_evidence_reason.setText((state.no_evidence_reason or "") if state else "")
             self.violation.clear()
             self.violation.addItem(self.tr("（未选择）"), None)
             library = self.workspace.library
@@ -630,8 +665,10 @@ class ChecklistPage(QWidget):
         state = self.states.get(self.current or "")
         problem = state is not None and state.result is Result.PROBLEM
         enabled = problem and self.editable
-        self.amount.setEnabled(enabled)
+        self.amount.setEnabled(enabled and not self.no_amount.isChecked())
+        self.no_amount.setEnabled(enabled)
         self.violation.setEnabled(enabled)
+        self.no_evidence_reason.setEnabled(enabled)
 
     # --- changing answers --------------------------------------------------------------
 
@@ -651,7 +688,16 @@ class ChecklistPage(QWidget):
             before.note,
             before.amount_fen,
             before.violation_code,
-        ) == (after.result, after.note, after.amount_fen, after.violation_code):
+            before.no_amount,
+            before.no_evidence_reason,
+        ) == (
+            after.result,
+            after.note,
+            after.amount_fen,
+            after.violation_code,
+            after.no_amount,
+            after.no_evidence_reason,
+        ):
             return
         self.undo_stack.push(AnswerEdit(self, code, before, after, merge_id))
 
@@ -678,7 +724,27 @@ class ChecklistPage(QWidget):
             return
         self.amount_error.hide()
         self.amount.setStyleSheet("")
-        self._push(self.current, replace(self._state(self.current), amount_fen=fen), AMOUNT_EDIT)
+        after = replace(self._state(self.current), amount_fen=fen)
+        if fen is not None:
+            after = replace(after, no_amount=False)
+        self._push(self.current, after, AMOUNT_EDIT)
+
+    def _on_no_amount(self, checked: bool) -> None:
+        if self._loading or self.current is None:
+            return
+        # 不涉及金额 replaces an amount typed (the core refuses both at once).
+        after = replace(self._state(self.current), no_amount=checked)
+        if checked:
+            after = replace(after, amount_fen=None)
+            self.amount.clear()
+        self.amount.setEnabled(not checked and self.editable)
+        self._push(self.current, after)
+
+    def _on_no_evidence_reason(self, text: str) -> None:
+        if self._loading or self.current is None:
+            return
+        after = replace(self._state(self.current), no_evidence_reason=text.strip() or None)
+        self._push(self.current, after, REASON_EDIT)
 
     def _on_violation(self, _index: int) -> None:
         if self._loading or self.current is None:
@@ -702,6 +768,8 @@ class ChecklistPage(QWidget):
                 note=None if state is None else state.note,
                 amount_fen=None if state is None else state.amount_fen,
                 violation=None if state is None else (state.violation_code or ""),
+                no_amount=None if state is None else state.no_amount,
+                no_evidence_reason=None if state is None else (state.no_evidence_reason or ""),
             ),
         )
         self._paint_tree_item(code)

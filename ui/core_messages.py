@@ -874,6 +874,22 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "本机设置了多个执法主体：请指定本次检查以哪个医疗保障局的名义进行"
             "（交叉检查为组织检查的医疗保障局）",
         ),
+        # The law's minimums of an on-site record (inspector/record/legal.py, s31-legal): the
+        # team, certificates, notices, the party's identity, a finding's facts.
+        QT_TRANSLATE_NOOP("Core", "条目 {item_code} 已填写涉及金额，不能同时标记“不涉及金额”"),
+        QT_TRANSLATE_NOOP("Core", "被检查对象是个人：请填写身份证号，而不是统一社会信用代码"),
+        QT_TRANSLATE_NOOP("Core", "被检查对象是单位：请填写统一社会信用代码，而不是身份证号"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "检查记录尚缺法律要求的内容（《行政处罚法》第四十二条、《医疗保障基金使用监督管理条例》第二十九条）：{missing}",
+        ),
+        QT_TRANSLATE_NOOP("Core", "{name} 已回避，不能作为本次检查的执法人员"),
+        QT_TRANSLATE_NOOP("Core", "请写明由哪位执法人员告知（执法证号）"),
+        QT_TRANSLATE_NOOP("Core", "告知事项“{notice}”无效，可选：recusal、duty、opinion"),
+        QT_TRANSLATE_NOOP("Core", "请填写检查人员姓名和执法证号"),
+        QT_TRANSLATE_NOOP("Core", "请填写回避的理由"),
+        QT_TRANSLATE_NOOP("Core", "只有暗访需要记录亮明身份的时间"),
+        QT_TRANSLATE_NOOP("Core", "组长不能回避：请先更换组长"),
     )
 )
 

@@ -699,7 +699,7 @@ class LedgerPage(QWidget):
             "状态": self.tr("状态"),
             "整改期限": self.tr("整改期限"),
             "整改情况": self.tr("整改情况"),
-            "现场陈述申辩": self.tr("现场陈述申辩"),
+            "现场陈述申辩": self.tr("被检查单位现场意见"),
             "案件处理": self.tr("案件处理"),
             "追回": self.tr("追回"),
             "陈述申辩": self.tr("陈述申辩"),

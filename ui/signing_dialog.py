@@ -85,22 +85,22 @@ class SigningDialog(QDialog):
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
 
-        statement = QGroupBox(self.tr("被检查单位的陈述、申辩"))
+        statement = QGroupBox(self.tr("被检查单位意见"))
         form = QFormLayout(statement)
         self.representative = QLineEdit()
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("如 院长、负责人"))
         self.statement = QPlainTextEdit()
-        self.statement.setPlaceholderText(self.tr("照录当事人的陈述和申辩；没有则留空"))
+        self.statement.setPlaceholderText(self.tr("照录被检查单位对本记录的意见；没有则留空"))
         self.statement.setMaximumHeight(110)
-        save_statement = QPushButton(self.tr("保存陈述"))
+        save_statement = QPushButton(self.tr("保存意见"))
         save_statement.clicked.connect(self.save_statement)
         self.present = QPlainTextEdit()
-        self.present.setPlaceholderText(self.tr("每行一人：姓名 职务（陈述人以外的在场人员）"))
+        self.present.setPlaceholderText(self.tr("每行一人：姓名 职务（提出意见人以外的在场人员）"))
         self.present.setMaximumHeight(60)
-        form.addRow(self.tr("陈述人"), self.representative)
+        form.addRow(self.tr("提出意见人"), self.representative)
         form.addRow(self.tr("职务"), self.title)
-        form.addRow(self.tr("陈述、申辩"), self.statement)
+        form.addRow(self.tr("意见"), self.statement)
         form.addRow(self.tr("其他在场人员"), self.present)
         form.addRow("", save_statement)
         left.addWidget(statement)
@@ -271,7 +271,15 @@ class SigningDialog(QDialog):
         self.legal_rep.setText(party.legal_rep or "")
         self.address.setText(party.address or "")
         self.phone.setText(party.phone or "")
-        self.credit_code.setText(party.credit_code or "")
+        # A person inspected (医师, 参保人员) is named by 身份证号 (inspector/record/legal.py).
+        self.party_is_person = party.person
+        self.credit_code.setText((party.id_no if party.person else party.credit_code) or "")
+        label = self.party_form.labelForField(self.credit_code)
+        if isinstance(label, QLabel):
+            label.setText(self.tr("身份证号") if party.person else self.tr("统一社会信用代码"))
+        self.credit_code.setPlaceholderText(
+            self.tr("18 位，见身份证") if party.person else self.tr("18 位，见营业执照")
+        )
         self.recorder.setCurrentIndex(max(self.recorder.findData(party.recorder_cert_no or ""), 0))
         self.recusal_told.setChecked(party.recusal_told)
         self.recusal_reply.setText(party.recusal_reply or "")
@@ -394,6 +402,8 @@ class SigningDialog(QDialog):
         states about who was inspected and how."""
         group = QGroupBox(self.tr("被检查单位、记录人、回避告知"))
         form = QFormLayout(group)
+        self.party_form = form
+        self.party_is_person = False
         self.legal_rep = QLineEdit()
         self.address = QLineEdit()
         self.phone = QLineEdit()
@@ -423,7 +433,11 @@ class SigningDialog(QDialog):
             legal_rep=self.legal_rep.text(),
             address=self.address.text(),
             phone=self.phone.text(),
-            credit_code=self.credit_code.text(),
+            **(
+                {"id_no": self.credit_code.text()}
+                if self.party_is_person
+                else {"credit_code": self.credit_code.text()}
+            ),
             recorder=self.recorder.currentData() or "",
             recusal_told=self.recusal_told.isChecked(),
             recusal_reply=self.recusal_reply.text(),

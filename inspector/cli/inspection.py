@@ -243,6 +243,8 @@ def cmd_answer(args: argparse.Namespace, out: Printer) -> None:
             note=args.note,
             amount=args.amount,
             violation=args.violation,
+            no_amount=True if args.no_amount else None,
+            no_evidence_reason=args.no_evidence_reason,
         )
         data = {
             "item": answer.item_code,
@@ -368,6 +370,9 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         action = sub.add_parser(name, help=helptext, parents=[common])
         action.add_argument("id", help="检查编号（可只写前几位）")
         action.set_defaults(run=run)
+    from inspector.cli.legal import add_inspection_parsers
+
+    add_inspection_parsers(sub, common)
 
     drug = commands.add_parser(
         "drug", help="记录参考目录（附件1）中一种药品、耗材的核查情况", parents=[common]
@@ -391,4 +396,8 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     answer.add_argument("--note", help="情况说明")
     answer.add_argument("--amount", help="涉及金额（元）")
     answer.add_argument("--violation", help="违规类别代码，如 VH04")
+    answer.add_argument(
+        "--no-amount", action="store_true", help="发现问题不涉及金额（明确标记，代替 --amount）"
+    )
+    answer.add_argument("--no-evidence-reason", metavar="原因", help="发现问题没有证据的原因")
     answer.set_defaults(run=cmd_answer)

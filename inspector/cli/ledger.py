@@ -85,7 +85,7 @@ def cmd_show(args: argparse.Namespace, out: Printer) -> None:
         + (f"（回头看 {row.closed_by_id[:8]} 销号）" if row.closed_by_id else ""),
         f"整改期限：{row.deadline:%Y-%m-%d}" if row.deadline else "整改期限：—",
         f"整改情况：{row.progress_note or '—'}",
-        "被检查单位现场陈述申辩："
+        "被检查单位现场意见（检查记录）："
         + (path.party_statement or "—")
         + (f"（{path.party_representative}）" if path.party_representative else ""),
         "案件处理：" + ("" if path.steps else "—"),

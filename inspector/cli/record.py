@@ -130,7 +130,7 @@ def cmd_record_statement(args: argparse.Namespace, out: Printer) -> None:
 
     with open_workspace(args) as ws:
         set_statement(ws, args.id, args.text, args.representative, args.title)
-    out.emit({"id": args.id, "statement": args.text}, "已记录陈述、申辩")
+    out.emit({"id": args.id, "statement": args.text}, "已记录被检查单位意见")
 
 
 def _interview(ws: Any, args: argparse.Namespace) -> str | None:
@@ -155,13 +155,16 @@ def cmd_record_party(args: argparse.Namespace, out: Printer) -> None:
             recorder=args.recorder,
             recusal_told=told,
             recusal_reply=args.recusal_reply,
+            id_no=args.id_no,
         )
         party = get_party_details(ws, args.id)
     lines = [
         f"法定代表人/负责人：{party.legal_rep or '—'}",
         f"地址：{party.address or '—'}",
         f"联系电话：{party.phone or '—'}",
-        f"统一社会信用代码：{party.credit_code or '—'}",
+        f"身份证号：{party.id_no or '—'}"
+        if party.person
+        else f"统一社会信用代码：{party.credit_code or '—'}",
         f"记录人：{party.recorder_name or '—'}",
         "告知回避权利：" + ("已告知；" + (party.recusal_reply or "答复未记录"))
         if party.recusal_told
@@ -513,11 +516,13 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     verify.set_defaults(run=cmd_record_verify)
 
-    statement = sub.add_parser("statement", help="记录被检查单位的陈述、申辩", parents=[common])
+    statement = sub.add_parser(
+        "statement", help="记录被检查单位对本记录的意见（被检查单位意见）", parents=[common]
+    )
     statement.add_argument("id", help="检查编号")
-    statement.add_argument("--text", required=True, help="陈述、申辩的内容（照录）")
-    statement.add_argument("--representative", help="陈述人姓名")
-    statement.add_argument("--title", help="陈述人职务")
+    statement.add_argument("--text", required=True, help="意见的内容（照录）")
+    statement.add_argument("--representative", help="提出意见人姓名")
+    statement.add_argument("--title", help="提出意见人职务")
     statement.set_defaults(run=cmd_record_statement)
 
     party = sub.add_parser(
@@ -529,6 +534,9 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     party.add_argument("--phone", help="联系电话")
     party.add_argument(
         "--credit-code", metavar="代码", help="统一社会信用代码（18 位，核对校验位）"
+    )
+    party.add_argument(
+        "--id-no", metavar="身份证号", help="被检查人是个人（医师、参保人员）时的身份证号"
     )
     party.add_argument("--recorder", metavar="执法证号", help="记录人（检查组成员）")
     party.add_argument(

@@ -219,7 +219,8 @@ class Inspection(Synced, Base):
     snapshot_sha256: Mapped[str] = mapped_column(ForeignKey("checklist_snapshots.sha256"))
     # Kept beside the snapshot so that a list of inspections never reads the snapshot.
     item_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    # The party's statement and defence (陈述、申辩) as given, and who gave it.
+    # The party's opinion of the record (被检查单位意见) as given, and who gave it; the column
+    # keeps its older name (陈述申辩 belongs to the case procedure, inspector/ledger/cases.py).
     party_statement: Mapped[str] = mapped_column(Text, default="", server_default="")
     party_representative: Mapped[str | None] = mapped_column(String(100))
     party_title: Mapped[str | None] = mapped_column(String(100))  # e.g. 院长, 负责人
@@ -240,6 +241,18 @@ class Inspection(Synced, Base):
     # Persons present for the party besides the one making the statement: [{"name", "title"}]
     # (migration 0018_signature_binding).
     party_present: Mapped[list[Any]] = mapped_column(default=list)
+    # The law's minimums (migration 0020_legal_minimums, inspector/record/legal.py): a person
+    # inspected (医师, 参保人员) is named by 身份证号, not a credit code; a 暗访 team's disclosure
+    # time; each notice (告知) told, when and by whom (an inspector's id), with the party's answer.
+    party_id_no: Mapped[str | None] = mapped_column(String(18))
+    disclosed_at: Mapped[datetime | None]
+    recusal_told_at: Mapped[datetime | None]
+    recusal_told_by: Mapped[str | None] = mapped_column(String(36))
+    duty_told_at: Mapped[datetime | None]  # 配合义务 (条例 art. 29)
+    duty_told_by: Mapped[str | None] = mapped_column(String(36))
+    duty_reply: Mapped[str | None] = mapped_column(Text)
+    opinion_told_at: Mapped[datetime | None]  # the right to give its opinion of the record
+    opinion_told_by: Mapped[str | None] = mapped_column(String(36))
     # Set when the first record is made; printed on every page of it.
     record_no: Mapped[str | None] = mapped_column(String(40))
     # The 执法主体 the visit is carried out in the name of (migration 0019_bureau_and_times): a
@@ -296,6 +309,11 @@ class InspectionMember(Base):
     inspector_id: Mapped[str] = mapped_column(ForeignKey("inspectors.id"), primary_key=True)
     role: Mapped[MemberRole] = mapped_column(_enum(MemberRole))
     position: Mapped[int] = mapped_column(Integer)
+    # When this member showed the 执法证件 to the party (行政处罚法 art. 42; 条例 art. 29); a
+    # member recused (回避) stays listed but is not one of the 执法人员 present.
+    cert_shown_at: Mapped[datetime | None]
+    recused: Mapped[bool] = mapped_column(default=False, server_default="0")
+    recusal_reason: Mapped[str | None] = mapped_column(Text)
 
     inspection: Mapped[Inspection] = relationship(back_populates="members")
     inspector: Mapped[Inspector] = relationship(lazy="joined")
@@ -310,6 +328,10 @@ class Answer(Synced, Base):
     # Money in fen (分): exact, no float rounding in sums.
     amount_fen: Mapped[int | None] = mapped_column(BigInteger)
     violation_code: Mapped[str | None] = mapped_column(String(16))
+    # A finding states an amount or that none is involved (不涉及金额), and has evidence or the
+    # reason it has none (migration 0020_legal_minimums).
+    no_amount: Mapped[bool] = mapped_column(default=False, server_default="0")
+    no_evidence_reason: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (
         UniqueConstraint("inspection_id", "item_code"),

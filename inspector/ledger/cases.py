@@ -135,7 +135,7 @@ def add_case_step(
 @dataclass
 class CasePath:
     steps: list[CaseStep]
-    party_statement: str  # what the party stated on site (the record's 陈述申辩)
+    party_statement: str  # the party's opinion given on site (the record's 被检查单位意见)
     party_representative: str | None
 
 

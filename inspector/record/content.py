@@ -1,4 +1,4 @@
-"""What a record states besides the answers: the party's statement and defence (陈述、申辩), the
+"""What a record states besides the answers: the party's opinion of it (被检查单位意见), the
 handwritten signatures (or the party's refusal, with a witness), interview records (询问笔录),
 the record's number and the hash of its data, and amendments of signed inspections."""
 
@@ -69,7 +69,8 @@ def set_statement(
     representative: str | None = None,
     title: str | None = None,
 ) -> None:
-    """The party's statement and defence, as given (陈述、申辩)."""
+    """The party's opinion of the record (被检查单位意见), as given; kept in ``party_statement``.
+    Its 陈述、申辩 belongs to the case procedure, after a notice of a proposed penalty."""
     with ws.change(None, "statement.set", inspection=inspection_id, editable=False) as ch:
         inspection = ch.inspection
         assert inspection is not None
@@ -120,6 +121,14 @@ class PartyDetails:
     recusal_overrides: tuple[tuple[str, str, str], ...] = ()  # name, district, reason
     # Present for the party besides the one making the statement: (name, title).
     present: tuple[tuple[str, str], ...] = ()
+    # The law's minimums as captured (inspector/record/legal.py): a person's 身份证号; each
+    # present member's showing of the 执法证件 (name, 执法证号, when); a 暗访's disclosure; each
+    # notice told (what, when, by whom, the party's answer).
+    id_no: str | None = None
+    person: bool = False
+    certificates: tuple[tuple[str, str, datetime | None], ...] = ()
+    disclosed_at: datetime | None = None
+    notices: tuple[tuple[str, datetime, str, str | None], ...] = ()
 
     def hashed(self) -> dict[str, Any]:
         """What enters the record's data hash: only what was given, so that a record built
@@ -136,6 +145,17 @@ class PartyDetails:
             data["recusal_overrides"] = [list(o) for o in self.recusal_overrides]
         if self.present:
             data["party_present"] = [list(p) for p in self.present]
+        if self.id_no:
+            data["party_id_no"] = self.id_no
+        shown = [[cert, at.isoformat()] for _name, cert, at in self.certificates if at]
+        if shown:
+            data["certificates"] = shown
+        if self.disclosed_at:
+            data["disclosed_at"] = self.disclosed_at.isoformat()
+        if self.notices:
+            data["notices"] = [
+                [what, at.isoformat(), by, reply] for what, at, by, reply in self.notices
+            ]
         return data
 
 
@@ -154,16 +174,29 @@ def set_party_details(
     recorder: str | None = None,
     recusal_told: bool | None = None,
     recusal_reply: str | None = None,
+    id_no: str | None = None,
 ) -> None:
     """The party's 法定代表人/负责人, address, phone, 统一社会信用代码; the 记录人 (a team member's
     执法证号); that the party was told of its right to ask for recusal and what it replied.
-    Arguments not given (None) keep their value; an empty string clears one."""
+    A person inspected (医师, 参保人员) is named by ``id_no`` (身份证号), a unit by its credit
+    code (inspector/record/legal.py). Arguments not given (None) keep their value; an empty
+    string clears one."""
+    from inspector.record.legal import party_is_person
+
     code = check_credit_code(credit_code) if credit_code else credit_code
+    person_no = check_id_number(id_no) if id_no else id_no
     with ws.change(None, "party.set", inspection=inspection_id, editable=False) as ch:
         inspection = ch.inspection
         assert inspection is not None
         _signable(inspection)
+        person = party_is_person(ws, inspection.institution.type_code)
+        if code and person:
+            raise InvalidInput("被检查对象是个人：请填写身份证号，而不是统一社会信用代码")
+        if person_no and not person:
+            raise InvalidInput("被检查对象是单位：请填写统一社会信用代码，而不是身份证号")
         ch.entity(inspection)
+        if person_no is not None:
+            inspection.party_id_no = person_no or None
         if legal_rep is not None:
             inspection.party_legal_rep = _clean(legal_rep)
         if address is not None:
@@ -178,13 +211,50 @@ def set_party_details(
             )
         if recusal_told is not None:
             inspection.recusal_told = recusal_told
+            # When and by whom (legal.tell says so explicitly): now, by the current inspector
+            # if a member present; otherwise the record still lacks who told.
+            if not recusal_told:
+                inspection.recusal_told_at = inspection.recusal_told_by = None
+            elif inspection.recusal_told_at is None:
+                inspection.recusal_told_at = utcnow()
+                inspection.recusal_told_by = next(
+                    (
+                        m.inspector_id
+                        for m in inspection.members
+                        if m.inspector.cert_no == ws.actor and not m.recused
+                    ),
+                    None,
+                )
         if recusal_reply is not None:
             inspection.recusal_reply = _clean(recusal_reply)
 
 
-def party_details(session: Session, inspection: Inspection) -> PartyDetails:
+def party_details(
+    session: Session, inspection: Inspection, ws: Workspace | None = None
+) -> PartyDetails:
+    from inspector.record.legal import NOTICES, inspector_name, party_is_person
+
     recorder = session.get(Inspector, inspection.recorder_id) if inspection.recorder_id else None
+    told = (
+        ("recusal", inspection.recusal_told_at if inspection.recusal_told else None,
+         inspection.recusal_told_by, inspection.recusal_reply),
+        ("duty", inspection.duty_told_at, inspection.duty_told_by, inspection.duty_reply),
+        ("opinion", inspection.opinion_told_at, inspection.opinion_told_by, None),
+    )  # fmt: skip
     return PartyDetails(
+        id_no=inspection.party_id_no,
+        person=ws is not None and party_is_person(ws, inspection.institution.type_code),
+        certificates=tuple(
+            (m.inspector.name, m.inspector.cert_no, m.cert_shown_at)
+            for m in inspection.members
+            if not m.recused
+        ),
+        disclosed_at=inspection.disclosed_at,
+        notices=tuple(
+            (NOTICES[code], at, inspector_name(session, by) or "", reply)
+            for code, at, by, reply in told
+            if at is not None
+        ),
         legal_rep=inspection.party_legal_rep,
         address=inspection.party_address,
         phone=inspection.party_phone,
@@ -221,7 +291,7 @@ def set_party_present(ws: Workspace, inspection_id: str, persons: list[tuple[str
 
 def get_party_details(ws: Workspace, inspection_id: str) -> PartyDetails:
     with ws.db.session() as session:
-        return party_details(session, resolve_id(session, inspection_id))
+        return party_details(session, resolve_id(session, inspection_id), ws)
 
 
 def get_statement(ws: Workspace, inspection_id: str) -> tuple[str, str | None, str | None]:
@@ -548,32 +618,6 @@ def signatures(
 # --- what the record says of how it was shown, confirmed or refused ---------------------
 # Each sentence below is made only from what was captured: nothing is printed as a fact that
 # nobody recorded.
-
-
-@dataclass(frozen=True)
-class CredentialShown:
-    """One inspector's showing of their 执法证件 to the party, as captured (who, when)."""
-
-    name: str
-    cert_no: str
-    at: datetime | None = None
-
-
-def credentials_text(covert: bool, shown: list[CredentialShown]) -> str:
-    """The record's sentence on the inspectors' 执法证件 (行政处罚法 第五十五条: 执法人员应当
-    主动出示执法证件), made from the captured showings only; none captured: it says so. The
-    hook for the capture (who showed, when) that the law's minimums add."""
-    if shown:
-        parts = [
-            f"{item.name}（执法证号 {item.cert_no}）"
-            + (f"于 {item.at.astimezone():%Y-%m-%d %H:%M}" if item.at else "")
-            for item in shown
-        ]
-        text = "、".join(parts) + " 向被检查单位出示了行政执法证件。"
-        return ("暗访：检查时未表明身份；表明身份时，" + text) if covert else text
-    if covert:
-        return "暗访：检查时未表明身份。"
-    return "（未记录出示行政执法证件的情况）"
 
 
 def confirmation_text(party: SignatureView | None, representative: str | None) -> str | None:
@@ -913,9 +957,13 @@ def record_data(view: InspectionView, extra: dict[str, Any] | None = None) -> di
         "started_at": view.started_at.isoformat() if view.started_at else None,
         "ended_at": view.ended_at.isoformat() if view.ended_at else None,
         "answers": {
+            # 不涉及金额 and the reason for no evidence enter only where given (legal.py), so
+            # that a record made before them keeps its hash.
             code: [a.result.value, a.note, a.amount_fen, a.violation_code]
+            + ([a.no_amount, a.no_evidence_reason] if a.no_amount or a.no_evidence_reason else [])
             for code, a in sorted(view.answers.items())
         },
+        **({"recused": [list(r) for r in view.recused]} if view.recused else {}),
         "evidence": sorted(e.sha256 for e in view.evidence),
         **(extra or {}),
     }
@@ -1035,6 +1083,16 @@ def amend_inspection(ws: Workspace, inspection_id: str) -> str:
             recusal_reply=original.recusal_reply,
             recusal_overrides=list(original.recusal_overrides or []),
             party_present=list(original.party_present or []),
+            # What was shown and told at the visit (inspector/record/legal.py) stays as captured.
+            party_id_no=original.party_id_no,
+            disclosed_at=original.disclosed_at,
+            recusal_told_at=original.recusal_told_at,
+            recusal_told_by=original.recusal_told_by,
+            duty_told_at=original.duty_told_at,
+            duty_told_by=original.duty_told_by,
+            duty_reply=original.duty_reply,
+            opinion_told_at=original.opinion_told_at,
+            opinion_told_by=original.opinion_told_by,
         )
         ch.add(copy)
         session.flush()
@@ -1042,7 +1100,12 @@ def amend_inspection(ws: Workspace, inspection_id: str) -> str:
         for member in original.members:
             copy.members.append(
                 InspectionMember(
-                    inspector_id=member.inspector_id, role=member.role, position=member.position
+                    inspector_id=member.inspector_id,
+                    role=member.role,
+                    position=member.position,
+                    cert_shown_at=member.cert_shown_at,
+                    recused=member.recused,
+                    recusal_reason=member.recusal_reason,
                 )
             )
         for answer in session.scalars(select(Answer).where(Answer.inspection_id == original.id)):
@@ -1054,6 +1117,8 @@ def amend_inspection(ws: Workspace, inspection_id: str) -> str:
                     note=answer.note,
                     amount_fen=answer.amount_fen,
                     violation_code=answer.violation_code,
+                    no_amount=answer.no_amount,
+                    no_evidence_reason=answer.no_evidence_reason,
                 )
             )
         for check in session.scalars(

@@ -31,7 +31,6 @@ from inspector.inspections import (
 )
 from inspector.names import RESULT_NAMES
 from inspector.record.content import (
-    CredentialShown,
     InterviewView,
     PartyDetails,
     SignatureView,
@@ -187,10 +186,6 @@ class RecordFacts:
     drug_checks: list[DrugCheckView] = field(default_factory=list)
     reference_titles: dict[str, str] = field(default_factory=dict)
     claims: list[ClaimsSampleFacts] = field(default_factory=list)
-    # Each inspector's showing of the 执法证件 as captured (who, when): the record's sentence on
-    # it is made from these only (content.credentials_text). Nothing captures it yet on this
-    # branch: the law's minimums add the capture, fill this and hash it.
-    credentials_shown: list[CredentialShown] = field(default_factory=list)
     # The 执法主体 as the inspection names it (inspector.bureaus.Bureau.snapshot), if it does.
     bureau_info: dict[str, Any] | None = None
     data_sha256: str = ""
@@ -253,7 +248,7 @@ def gather_facts(
         representative, title = inspection.party_representative, inspection.party_title
         record_no = record_number_of(inspection)
         bureau, bureau_info = bureau_name(ws, inspection), inspection.bureau
-        party = party_details(session, inspection)
+        party = party_details(session, inspection, ws)
         amends = None
         amended_at = None
         original_party = None
@@ -266,7 +261,7 @@ def gather_facts(
                     original.party_statement,
                     original.party_representative,
                     original.party_title,
-                    party_details(session, original),
+                    party_details(session, original, ws),
                 )
     corrections: list[tuple[str, str, str]] = []
     if view.amends_id and original_party is not None:
@@ -343,7 +338,7 @@ def correction_list(
         before, after = _answer_text(original, item.code), _answer_text(amended, item.code)
         if before != after:
             changes.append((f"{item.code} {item.title}", before, after))
-    labels = ("陈述、申辩", "陈述人", "陈述人职务")
+    labels = ("被检查单位意见", "提出意见人", "提出意见人职务")
     for label, before, after in zip(labels, original_party[:3], amended_party[:3], strict=True):
         if (before or "") != (after or ""):
             changes.append((label, before or "—", after or "—"))

@@ -58,7 +58,6 @@ from inspector.record.content import (
     InterviewView,
     SignatureView,
     confirmation_text,
-    credentials_text,
     refusal_text,
 )
 from inspector.record.facts import LEGAL_BASIS, RecordFacts, agreement_text
@@ -350,6 +349,34 @@ def _recusal_text(facts: RecordFacts) -> str:
     return text
 
 
+def _shown_text(facts: RecordFacts) -> str:
+    """Who showed the 执法证件 and when, as captured (行政处罚法 art. 42); a 暗访 says when the
+    team disclosed itself, and that the showing and notices came then."""
+    party = facts.party
+    parts = [
+        f"{name}（{cert}）于 {local_time(at)} 出示" if at else f"{name}（{cert}）未记录出示"
+        for name, cert, at in party.certificates
+    ]
+    text = "；".join(parts) or "（未记录）"
+    if facts.covert:
+        text = (
+            f"暗访，于 {local_time(party.disclosed_at)} 亮明身份；出示证件和告知在亮明身份时进行。"
+            if party.disclosed_at
+            else "暗访，未记录亮明身份的时间。"
+        ) + text
+    return text
+
+
+def _notices_text(facts: RecordFacts) -> str:
+    """Each notice told, as captured: what, when, by whom, the party's answer."""
+    lines = [
+        f"{local_time(at)} 由{by}告知被检查单位{what}"
+        + (f"，被检查单位答复：{reply}" if reply else "")
+        for what, at, by, reply in facts.party.notices
+    ]
+    return "；".join(lines) or "（未记录）"
+
+
 def _info_table(
     view: InspectionView, s: dict[str, ParagraphStyle], facts: RecordFacts, ws: Workspace | None
 ) -> Table:
@@ -357,8 +384,6 @@ def _info_table(
         f"{name}（执法证号 {cert}）" + ("，组长" if role.value == "leader" else "")
         for name, cert, role in view.team
     )
-    # Only what was captured: never "已出示" as boilerplate.
-    credentials = credentials_text(facts.covert, facts.credentials_shown)
     party = facts.party
     unknown = "（未记录）"
     recorder = (
@@ -366,9 +391,14 @@ def _info_table(
         if party.recorder_cert_no
         else unknown
     )
+    identity = (
+        ("身份证号", party.id_no or unknown)
+        if party.person
+        else ("统一社会信用代码", party.credit_code or unknown)
+    )
     rows = [
-        ("被检查单位", view.institution_name),
-        ("统一社会信用代码", party.credit_code or unknown),
+        ("被检查人" if party.person else "被检查单位", view.institution_name),
+        identity,
         ("法定代表人/负责人", party.legal_rep or unknown),
         ("地址", party.address or unknown),
         ("联系电话", party.phone or unknown),
@@ -377,9 +407,11 @@ def _info_table(
         ("定点协议", agreement_text(view)),
         ("检查依据", LEGAL_BASIS),
         ("检查方式", view.mode_name),
-        ("检查人员", f"{team}。{credentials}"),
+        ("检查人员", team),
         ("记录人", recorder),
         ("回避", _recusal_text(facts)),
+        ("出示执法证件", _shown_text(facts)),
+        ("告知事项", _notices_text(facts)),
         ("检查时间", f"{local_time(view.started_at)} 至 {local_time(view.ended_at)}"),
         ("检查地点", view.place or view.institution_name),
         ("检查清单", checklist_basis(ws, view)),
@@ -436,14 +468,19 @@ def _section_table(
         result = answer.result if answer else Result.UNCHECKED
         problem = answer is not None and result is Result.PROBLEM
         title = markup(item.title) + (" ★" if item.priority else "")
-        note = answer.note if answer else ""
+        note = markup(answer.note) if answer else ""
+        if problem and answer and answer.no_evidence_reason:
+            note += f"（无证据，原因：{markup(answer.no_evidence_reason)}）"
+        amount = ""
+        if problem and answer:
+            amount = "不涉及" if answer.no_amount else format_fen(answer.amount_fen)
         rows.append(
             [
                 item.code,
                 Paragraph(title, s["small"]),
                 RESULT_NAMES[result],
-                Paragraph(markup(note), s["small"]) if note else "",
-                format_fen(answer.amount_fen) if problem and answer else "",
+                Paragraph(note, s["small"]) if note else "",
+                amount,
                 # The category by name, not by a code only the tool knows.
                 Paragraph(markup(label(answer.violation_code)), s["small"])
                 if problem and answer and answer.violation_code
@@ -662,9 +699,20 @@ def _findings_table(view: InspectionView, s: dict[str, ParagraphStyle], ws: Work
         rows.append(
             [
                 Paragraph(item.code, s["small"]),
-                Paragraph(f"{markup(item.title)}：{markup(answer.note)}", s["small"]),
+                Paragraph(
+                    f"{markup(item.title)}：{markup(answer.note)}"
+                    + (
+                        f"（无证据，原因：{markup(answer.no_evidence_reason)}）"
+                        if answer.no_evidence_reason
+                        else ""
+                    ),
+                    s["small"],
+                ),
                 Paragraph(markup(ws.library.violation_label(answer.violation_code)), s["small"]),
-                Paragraph(format_fen(answer.amount_fen), s["small"]),
+                Paragraph(
+                    "不涉及金额" if answer.no_amount else format_fen(answer.amount_fen),
+                    s["small"],
+                ),
             ]
         )
     rows.append(
@@ -782,7 +830,9 @@ def record_story(
                     s["base"],
                 )
             )
-    story.append(Paragraph("被检查单位的陈述、申辩", s["h2"]))
+    # On site the party gives its opinion of this record (被检查单位意见); its 陈述、申辩 comes
+    # after a notice of a proposed penalty, in the case procedure.
+    story.append(Paragraph("被检查单位意见", s["h2"]))
     if facts.party.present:
         others = "；".join(
             markup(name) + (f"（{markup(title)}）" if title else "")
@@ -795,13 +845,13 @@ def record_story(
         if facts.representative_title:
             speaker += f"，{markup(facts.representative_title)}"
         # Who spoke stays with the first lines of what was said.
-        speaker_line = Paragraph(f"陈述、申辩人：{speaker}", s["base"])
+        speaker_line = Paragraph(f"提出意见人：{speaker}", s["base"])
         speaker_line.keepWithNext = 1
         story.append(speaker_line)
         story.append(Paragraph(markup(statement), s["base"]))
     else:
         # An empty field says nothing was recorded, not that the party said nothing.
-        story.append(Paragraph("（未记录被检查单位的陈述、申辩。）", s["base"]))
+        story.append(Paragraph("（未记录被检查单位的意见。）", s["base"]))
     # The heading, the note and the signature table stay on one page: a heading alone at a
     # page foot, its signatures overleaf, is what a party can dispute.
     story.append(

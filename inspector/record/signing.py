@@ -136,6 +136,15 @@ def sign_record(
         interview = require_ready(ws, interview_id)
         interview_id = interview.id
         team = [m for m in team if m[1] in interview.signers]
+    if interview_id is None and view.status is not InspectionStatus.SIGNED:
+        # Checked again at signing (a notice can change after finishing); once locked by the
+        # first signature nothing can change, and a record locked before these rules stays
+        # signable by the rest of its team.
+        from inspector.change import resolve_id
+        from inspector.record.legal import require_minimums
+
+        with ws.db.session() as session:
+            require_minimums(ws, session, resolve_id(session, view.id))
     record = latest_record(ws, view.id, interview_id)
     if record is None:
         raise InvalidInput("还没有生成检查记录：请先生成记录，核对后再签名")

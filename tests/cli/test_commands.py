@@ -12,6 +12,7 @@ import pytest
 
 from tests.helpers.cli import TEAM, Cli, new_inspection, run_main
 from tests.helpers.homes import PHOTOS
+from tests.helpers.lawful import lawful_cli
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
@@ -108,6 +109,7 @@ def test_full_visit_from_plan_to_record(cli: Cli, tmp_path: Path) -> None:
     assert len(bed_item["evidence"]) == 2
     assert bed_item["violation"] == "VH04"
 
+    lawful_cli(cli, inspection_id)
     cli("inspection", "finish", inspection_id)
     pdf = tmp_path / "记录.pdf"
     out, _ = cli("record", "build", inspection_id, "--out", str(pdf), "--json")

@@ -27,6 +27,7 @@ from inspector.paths import DataDir
 from inspector.workspace import Workspace
 from tests.helpers.cli import Cli
 from tests.helpers.homes import HOLDER, PASSPHRASE, PHOTOS, ROOT, open_home
+from tests.helpers.lawful import lawful_cli
 from tests.helpers.tasks import inline_tasks
 
 # Markers: ASCII inside Chinese text, so one search finds them in UTF-8, UTF-16 and GBK alike.
@@ -77,6 +78,7 @@ def _fill(cli: Cli, tmp_path: Path) -> str:
     cli("record", "refuse", inspection_id, "--representative", "王某", "--reason", "不认可",
         "--witness", "赵某", "--witness-id-no", "11010519491231002X",
         "--witness-relation", "无关系", "--witness-strokes", str(strokes))  # fmt: skip
+    lawful_cli(cli, inspection_id)
     cli("inspection", "finish", inspection_id)
     cli("record", "build", inspection_id)
     keys = {}
@@ -241,10 +243,12 @@ def test_answers_evidence_and_records_work_on_both(cli: Cli, home: Path, tmp_pat
     out, _ = cli(
         "inspection", "new", "--institution", "某药店", "--type", "retail_pharmacy",
         "--mode", "surprise", "--district", "市中区", "--inspector", "张伟:370100001",
+        "--inspector", "李娜:370100002",  # two 执法人员 (行政处罚法 art. 42)
     )  # fmt: skip
     inspection_id = out.strip()
     cli("answer", inspection_id, "P1.1", "--result", "ok")
     cli("evidence", "add", inspection_id, str(PHOTOS / "gps"), "--by", "370100001")
+    lawful_cli(cli, inspection_id)
     cli("inspection", "finish", inspection_id)
     pdf = tmp_path / "记录.pdf"
     cli("record", "build", inspection_id, "--out", str(pdf))

@@ -19,6 +19,7 @@ from inspector.workspace import Workspace
 from tests.helpers.cli import Cli, new_inspection
 from tests.helpers.evidence import assert_store_agrees
 from tests.helpers.homes import PHOTOS, ROOT, open_home, phone_batch
+from tests.helpers.lawful import lawful_cli
 
 
 def _evidence(cli: Cli, inspection_id: str) -> list[dict[str, object]]:
@@ -92,6 +93,7 @@ def test_evidence_of_a_finished_inspection_cannot_be_removed_from_the_command_li
     inspection_id = new_inspection(cli)
     cli("evidence", "add", inspection_id, str(PHOTOS / "gps" / "DSCN0010.jpg"))
     evidence_id = str(_evidence(cli, inspection_id)[0]["id"])
+    lawful_cli(cli, inspection_id)
     cli("inspection", "finish", inspection_id)
     _, err = cli("evidence", "remove", evidence_id, expect=1)
     assert "待签字" in err

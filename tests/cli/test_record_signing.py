@@ -20,6 +20,7 @@ from tests.helpers.cli import (
     new_inspection,
     sign_by_hand,
 )
+from tests.helpers.lawful import lawful_cli
 
 pytestmark = pytest.mark.skipif(shutil.which("pdfsig") is None, reason="needs poppler-utils")
 
@@ -70,6 +71,7 @@ def test_signing_needs_the_handwritten_block_and_a_current_record(
     cli: Cli, team_keys: dict[str, str], tmp_path: Path
 ) -> None:
     inspection_id = new_inspection(cli, "--leader", "370100002")
+    lawful_cli(cli, inspection_id)
     cli("inspection", "finish", inspection_id)
     _, err = cli("record", "sign", inspection_id, "--key", team_keys["370100001"], expect=1)
     assert "还没有生成检查记录" in err

@@ -11,6 +11,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from tests.helpers.cli import Cli, new_inspection, run_main
+from tests.helpers.lawful import lawful_cli
 from tests.helpers.signing_pki import PASS, make_ca, make_p12, make_pdf, replace_page_content
 
 ENV = "INSPECTOR_KEY_PASSPHRASE"
@@ -176,6 +177,7 @@ def test_verify_pdf_failures_exit_1(cli: Cli, tmp_path: Path) -> None:
 
 def test_sign_a_built_record_in_a_child_process(cli: Cli, tmp_path: Path) -> None:
     inspection_id = new_inspection(cli)
+    lawful_cli(cli, inspection_id)
     cli("inspection", "finish", inspection_id)
     record = tmp_path / "记录.pdf"
     cli("record", "build", inspection_id, "--out", str(record))

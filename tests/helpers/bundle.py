@@ -23,6 +23,7 @@ from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
 from tests.helpers.cli import STROKES, Cli, new_inspection
 from tests.helpers.homes import PHOTOS
+from tests.helpers.lawful import lawful_cli
 
 # Tables whose rows are the data (the bundle_* tables are each laptop's own bookkeeping).
 DATA_TABLES = (
@@ -89,6 +90,7 @@ def ready_to_sign(cli: Cli, inspection_id: str, tmp_path: Path) -> None:
     cli("record", "refuse", inspection_id, "--representative", "王某", "--reason", "不认可",
         "--witness", "赵某", "--witness-id-no", "11010519491231002X",
         "--witness-relation", "无关系", "--witness-strokes", str(strokes))  # fmt: skip
+    lawful_cli(cli, inspection_id)
     cli("inspection", "finish", inspection_id)
     cli("record", "build", inspection_id)
 

@@ -57,5 +57,6 @@ RULES = Rules(since=date(2018, 1, 1), seed=20261203, rate=Decimal("0.1"), top=20
 def claims_inspection(ws: Workspace) -> str:
     return create_inspection(
         ws, institution="某医院", type_code="public_hospital", mode="surprise",
-        district="历城区", team=[TeamMember("张伟", "370100001")],
+        district="历城区",
+        team=[TeamMember("张伟", "370100001"), TeamMember("李娜", "370100002")],  # art. 42: two
     )  # fmt: skip

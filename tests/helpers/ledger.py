@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from inspector.inspections import TeamMember, create_inspection, finish_inspection, save_answer
+from inspector.inspections import TeamMember, create_inspection, save_answer
 from inspector.record.build import build_record
 from inspector.record.content import add_signature, record_refusal
 from inspector.record.signing import sign_record
 from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
 from tests.helpers.cli import STROKES
+from tests.helpers.lawful import finish_lawfully
 
 PASSPHRASE = "口令-正确-1234"
 
@@ -60,7 +61,7 @@ def sign(ws: Workspace, inspection_id: str, keys: dict[str, str]) -> None:
         witness_id_no="11010519491231002X",
         witness_relation="无关系",
     )
-    finish_inspection(ws, inspection_id)
+    finish_lawfully(ws, inspection_id)
     build_record(ws, inspection_id)
     sign_record(ws, inspection_id, keys["370100001"], PASSPHRASE)
     sign_record(ws, inspection_id, keys[LEADER], PASSPHRASE)

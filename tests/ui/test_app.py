@@ -19,12 +19,12 @@ from inspector.db.models import InspectionStatus, Result
 from inspector.inspections import (
     TeamMember,
     create_inspection,
-    finish_inspection,
     get_inspection,
 )
 from inspector.workspace import Workspace
 from tests.helpers.homes import ROOT, open_home
 from tests.helpers.keyboard import ime_type
+from tests.helpers.lawful import finish_lawfully
 from ui.main_window import MainWindow
 from ui.new_inspection import NewInspectionDialog
 
@@ -162,7 +162,7 @@ def test_a_finished_inspection_is_read_only_until_reopened(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
     inspection_id = _plan(workspace)
-    finish_inspection(workspace, inspection_id)
+    finish_lawfully(workspace, inspection_id)
     window.open_inspection(inspection_id)
     page = window.checklist
     assert not page.result_buttons[Result.OK].isEnabled()
@@ -180,7 +180,7 @@ def test_home_list_filters_and_searches(qtbot: QtBot, workspace: Workspace) -> N
         district="槐荫区",
         mode="covert",
     )
-    finish_inspection(workspace, first)
+    finish_lawfully(workspace, first)
     window = MainWindow(workspace)
     qtbot.addWidget(window)
     home = window.home

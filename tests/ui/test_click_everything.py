@@ -238,6 +238,7 @@ DIALOGS: dict[str, Any] = {
         "SigningDialog",
         lambda ws, r, ids: (ws, r, ids["signed"]),
     ),
+    "legal": ("ui.legal_dialog", "LegalDialog", lambda ws, r, ids: (ws, r, ids["going"])),
     "interview": (
         "ui.interview_dialog",
         "InterviewDialog",

@@ -36,6 +36,7 @@ MODULES = [
     "inspector/record/content.py",
     "inspector/record/interview.py",
     "inspector/record/interview_rules.py",
+    "inspector/record/legal.py",  # the law's minimums of an on-site record
     "inspector/record/facts.py",
     "inspector/signing/keystore.py",
     "inspector/signing/sign.py",

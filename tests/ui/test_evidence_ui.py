@@ -21,10 +21,11 @@ from inspector.evidence.custody import read_chain
 from inspector.evidence.intake import add_evidence
 from inspector.evidence.sealing import list_seal_items
 from inspector.evidence.verify import verify_evidence
-from inspector.inspections import finish_inspection, get_inspection, reopen_inspection
+from inspector.inspections import get_inspection, reopen_inspection
 from inspector.workspace import Workspace
 from tests.helpers.evidence import new_inspection
 from tests.helpers.homes import PHOTOS, ROOT
+from tests.helpers.lawful import finish_lawfully
 from ui.evidence import (
     AnnotationEditor,
     EvidenceStrip,
@@ -234,7 +235,7 @@ def test_a_camera_shot_the_store_refuses_is_kept_and_saved_with_the_next(
     inspection_id = new_inspection(workspace)
     strip.set_target(inspection_id)
     dialog, frames = _camera(strip)
-    finish_inspection(workspace, inspection_id)
+    finish_lawfully(workspace, inspection_id)
     shoot(qtbot, strip, dialog, frames)
     assert len(strip.unsaved_shots) == 1
     assert "尚未保存" in strip.message.text()
@@ -292,7 +293,7 @@ def test_a_finished_inspection_cannot_take_or_lose_evidence_in_the_strip(
 ) -> None:
     inspection_id = new_inspection(workspace)
     [result] = add_evidence(workspace, inspection_id, [PHOTOS / "gps" / "DSCN0010.jpg"])
-    finish_inspection(workspace, inspection_id)
+    finish_lawfully(workspace, inspection_id)
     strip.set_target(inspection_id)
     assert not strip.add_files_button.isEnabled() and not strip.add_folder_button.isEnabled()
     assert "待签字" in strip.hint.text()
@@ -406,6 +407,6 @@ def test_sealing_list_dialog(qtbot: QtBot, workspace: Workspace, runner: TaskRun
     with qtbot.waitSignal(dialog.changed):
         dialog.remove_selected()
     assert dialog.table.rowCount() == 0
-    finish_inspection(workspace, inspection_id)
+    finish_lawfully(workspace, inspection_id)
     dialog.refresh()
     assert not dialog.add_button.isEnabled()

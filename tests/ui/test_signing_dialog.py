@@ -11,12 +11,13 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from inspector.db.models import InspectionStatus
-from inspector.inspections import TeamMember, create_inspection, finish_inspection, get_inspection
+from inspector.inspections import TeamMember, create_inspection, get_inspection
 from inspector.record.build import build_record
 from inspector.record.content import get_statement, signatures
 from inspector.record.status import latest_record
 from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
+from tests.helpers.lawful import finish_lawfully
 from ui.signing_dialog import SigningDialog
 from ui.tasks import TaskRunner
 
@@ -55,7 +56,7 @@ def test_the_team_signs_by_hand_then_digitally(qtbot: QtBot, workspace: Workspac
         cert: store.self_signed_for_trials(name, cert, PASSPHRASE).key_id
         for name, cert in (("张伟", "370100001"), ("李娜", "370100002"))
     }
-    finish_inspection(workspace, inspection_id)
+    finish_lawfully(workspace, inspection_id)
     dialog = SigningDialog(workspace, TaskRunner(), inspection_id)
     qtbot.addWidget(dialog)
     dialog.show()

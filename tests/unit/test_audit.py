@@ -27,6 +27,7 @@ from inspector.inspections import (
 from inspector.record.content import add_signature, record_refusal, set_statement
 from inspector.workspace import Workspace
 from tests.helpers.cli import Cli
+from tests.helpers.lawful import CREDIT_CODE, finish_lawfully
 
 TEAM = [TeamMember("张伟", "370100001"), TeamMember("李娜", "370100002")]
 STROKES = [[(10.0, 10.0), (50.0, 40.0), (90.0, 20.0)]]
@@ -67,6 +68,8 @@ def test_every_user_action_leaves_exactly_one_event(workspace: Workspace, tmp_pa
     from inspector.evidence.sealing import add_seal_item, remove_seal_item
     from inspector.inspections import change_setting, reopen_inspection, set_current_inspector
     from inspector.record.build import build_record
+    from inspector.record.content import set_party_details
+    from inspector.record.legal import show_certificate, tell
     from inspector.registry import apply, preview
     from inspector.signing.keystore import KeyStore
     from tests.helpers.homes import PHOTOS
@@ -114,6 +117,18 @@ def test_every_user_action_leaves_exactly_one_event(workspace: Workspace, tmp_pa
         ("seal.remove", lambda: remove_seal_item(workspace, i(), 1)),
         ("evidence.remove", lambda: remove_evidence(workspace, state["copy"])),
         ("evidence.export", lambda: export_evidence(workspace, i(), tmp_path / "out")),
+        # The law's minimums (inspector/record/legal.py), each its own action.
+        ("member.certificate", lambda: show_certificate(workspace, i(), TEAM[0].cert_no)),
+        ("member.certificate", lambda: show_certificate(workspace, i(), TEAM[1].cert_no)),
+        ("notice.tell", lambda: tell(workspace, i(), "recusal", reply="不申请回避")),
+        ("notice.tell", lambda: tell(workspace, i(), "duty")),
+        ("notice.tell", lambda: tell(workspace, i(), "opinion")),
+        (
+            "party.set",
+            lambda: set_party_details(
+                workspace, i(), credit_code=CREDIT_CODE, recorder=TEAM[0].cert_no
+            ),
+        ),
         ("inspection.finish", lambda: finish_inspection(workspace, i())),
         ("inspection.reopen", lambda: reopen_inspection(workspace, i())),
         ("inspection.finish", lambda: finish_inspection(workspace, i())),
@@ -480,7 +495,7 @@ def test_the_record_states_the_log_head_at_its_build(workspace: Workspace) -> No
 
     inspection_id = _new(workspace)
     save_answer(workspace, inspection_id, "P1.1", "ok")
-    finish_inspection(workspace, inspection_id)
+    finish_lawfully(workspace, inspection_id)
     head, count = log_state(workspace)
     path, _sha = build_record(workspace, inspection_id)
     text = subprocess.run(

@@ -43,10 +43,10 @@ from inspector.claims.sampling import (
     samples_of,
 )
 from inspector.errors import InvalidInput
-from inspector.inspections import finish_inspection
 from inspector.workspace import Workspace
 from tests.helpers.claims import HEADER, RULES, claims_inspection, generate, text, write_csv
 from tests.helpers.cli import Cli
+from tests.helpers.lawful import finish_lawfully, lawful_cli
 
 
 def write_xlsx(path: Path, rows: list[list[Any]]) -> Path:
@@ -240,7 +240,7 @@ def test_the_list_is_attached_in_one_event_and_the_team_marks_each_bill(
     marks = {b.bill_no: (b.verdict_name, b.note) for b in sample.bills}
     assert marks[first] == ("核实无误", "")
     assert marks[second] == ("发现问题", "住院天数与护理记录不符")
-    finish_inspection(workspace, inspection)
+    finish_lawfully(workspace, inspection)
     with pytest.raises(InvalidInput):
         mark_bill(workspace, inspection, first, "problem", "改")
 
@@ -283,6 +283,7 @@ def test_the_record_states_the_sample_its_rule_and_seed_and_the_bills_found_wron
     out, _ = cli("claims", "list", inspection[:8], "--rule", "large_inpatient")
     bill_no = out.splitlines()[2].split()[0]
     cli("claims", "mark", inspection[:8], bill_no, "--result", "发现问题", "--note", "虚记床位费")
+    lawful_cli(cli, inspection[:8])
     cli("inspection", "finish", inspection[:8])
     pdf = tmp_path / "record.pdf"
     cli("record", "build", inspection[:8], "--out", str(pdf))

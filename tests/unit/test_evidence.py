@@ -34,7 +34,6 @@ from inspector.evidence.recovery import referenced_in
 from inspector.evidence.sealing import add_seal_item, list_seal_items, remove_seal_item
 from inspector.evidence.verify import verify_evidence
 from inspector.inspections import (
-    finish_inspection,
     get_inspection,
     reopen_inspection,
 )
@@ -42,6 +41,7 @@ from inspector.progress import Cancelled
 from inspector.workspace import Workspace
 from tests.helpers.evidence import assert_store_agrees, new_inspection, stored_evidence
 from tests.helpers.homes import PHOTOS, phone_batch
+from tests.helpers.lawful import finish_lawfully
 
 
 def first_item(ws: Workspace, inspection_id: str) -> str:
@@ -510,7 +510,7 @@ def test_evidence_of_a_finished_or_signed_inspection_cannot_change(
     [result] = add_evidence(workspace, inspection_id, [PHOTOS / "gps" / "DSCN0040.jpg"])
     evidence_id = result.evidence_id or ""
     add_seal_item(workspace, inspection_id, description="处方", quantity="3", unit="本")
-    finish_inspection(workspace, inspection_id)
+    finish_lawfully(workspace, inspection_id)
     _set_status(workspace, inspection_id, status)
     name = "待签字" if status is InspectionStatus.AWAITING_SIGNATURES else "已签字"
     attempts = [
@@ -553,7 +553,7 @@ def test_the_database_itself_keeps_the_log_append_only_and_files_fixed(
 
 def test_reopened_inspection_takes_evidence_again(workspace: Workspace) -> None:
     inspection_id = new_inspection(workspace)
-    finish_inspection(workspace, inspection_id)
+    finish_lawfully(workspace, inspection_id)
     with pytest.raises(InvalidInput, match="待签字"):
         add_evidence(workspace, inspection_id, [PHOTOS / "gps" / "DSCN0010.jpg"])
     reopen_inspection(workspace, inspection_id)
@@ -759,7 +759,7 @@ def test_export_copies_originals_checks_them_and_logs_it(
 ) -> None:
     inspection_id = new_inspection(workspace)
     add_evidence(workspace, inspection_id, [PHOTOS / "gps"], added_by="370100001")
-    finish_inspection(workspace, inspection_id)
+    finish_lawfully(workspace, inspection_id)
     _set_status(workspace, inspection_id, InspectionStatus.SIGNED)  # export is still allowed
     target = tmp_path / "U盘" / "案卷"
     result = export_evidence(workspace, inspection_id, target, by="370100002")

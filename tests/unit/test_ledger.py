@@ -19,6 +19,7 @@ from inspector.ledger.follow_up import create_follow_up, follow_up_items, save_v
 from inspector.progress import Cancelled, NullReporter
 from inspector.record.content import amend_inspection
 from inspector.workspace import Workspace
+from tests.helpers.lawful import finish_lawfully
 from tests.helpers.ledger import TEAM, plan, sign, signed_inspection, team_keys
 
 
@@ -403,7 +404,7 @@ def test_a_signature_killed_while_the_ledger_is_entered_leaves_neither(
     import sys
 
     from inspector.db.models import InspectionStatus
-    from inspector.inspections import finish_inspection, get_inspection
+    from inspector.inspections import get_inspection
     from inspector.record.build import build_record
     from inspector.record.content import add_signature, record_refusal
     from inspector.record.signing import sign_record
@@ -411,7 +412,7 @@ def test_a_signature_killed_while_the_ledger_is_entered_leaves_neither(
     from tests.helpers.ledger import PASSPHRASE, STROKES
 
     inspection = plan(workspace, "甲")
-    save_answer(workspace, inspection, "P5.1", "problem", amount="10")
+    save_answer(workspace, inspection, "P5.1", "problem", note="床位空置", amount="10")
     for member in TEAM:
         add_signature(
             workspace, inspection, "inspector", member.name, STROKES, cert_no=member.cert_no
@@ -426,7 +427,7 @@ def test_a_signature_killed_while_the_ledger_is_entered_leaves_neither(
         witness_id_no="11010519491231002X",
         witness_relation="无关系",
     )
-    finish_inspection(workspace, inspection)
+    finish_lawfully(workspace, inspection)
     build_record(workspace, inspection)
     before = _events(workspace)
     child = subprocess.Popen(

@@ -17,15 +17,14 @@ from inspector.errors import InvalidInput
 from inspector.inspections import record_answer
 from inspector.record.build import build_record
 from inspector.record.content import (
-    CredentialShown,
     add_signature,
-    credentials_text,
     record_refusal,
     set_party_details,
     set_party_present,
     set_statement,
     signatures,
 )
+from inspector.record.legal import show_certificate
 from inspector.workspace import Workspace
 from tests.helpers.record import WITNESS, ZIGZAG, plan
 
@@ -64,7 +63,7 @@ def test_a_refusal_record_states_the_refusal_the_inspectors_and_the_witness(
     assert "每页已签字确认" not in text and "每页签字确认" not in text
     assert "签名页签名确认" not in text
     assert BOILERPLATE_SHOWN not in text
-    assert "未记录出示行政执法证件的情况" in text
+    assert "张伟（370100001）未记录出示" in text
 
 
 def test_no_confirmation_sentence_unless_the_party_confirmed_that_way(
@@ -87,16 +86,18 @@ def test_no_confirmation_sentence_unless_the_party_confirmed_that_way(
     assert "签名页签名确认" not in text
 
 
-def test_the_credentials_sentence_comes_only_from_a_captured_showing() -> None:
-    assert BOILERPLATE_SHOWN not in credentials_text(False, [])
-    assert credentials_text(False, []) == "（未记录出示行政执法证件的情况）"
-    assert credentials_text(True, []) == "暗访：检查时未表明身份。"
+def test_the_credentials_row_comes_only_from_a_captured_showing(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    inspection_id = plan(workspace)
+    text = _text(build_record(workspace, inspection_id, tmp_path / "a.pdf")[0])
+    assert BOILERPLATE_SHOWN not in text
+    assert "张伟（370100001）未记录出示" in text and "李娜（370100002）未记录出示" in text
     at = datetime(2026, 12, 7, 1, 30, tzinfo=UTC)
-    said = credentials_text(False, [CredentialShown("张伟", "370100001", at)])
-    assert said.startswith("张伟（执法证号 370100001）于 ") and said.endswith(
-        "出示了行政执法证件。"
-    )
-    assert f"{at.astimezone():%Y-%m-%d %H:%M}" in said
+    show_certificate(workspace, inspection_id, "370100001", at=at)
+    text = _text(build_record(workspace, inspection_id, tmp_path / "b.pdf")[0])
+    assert f"张伟（370100001）于 {at.astimezone():%Y-%m-%d %H:%M}" in text
+    assert "李娜（370100002）未记录出示" in text
 
 
 def test_persons_present_for_the_party_are_named(workspace: Workspace, tmp_path: Path) -> None:
@@ -144,4 +145,4 @@ def test_no_answer_or_statement_is_put_in_the_party_s_mouth(
     text = _text(build_record(workspace, inspection_id, tmp_path / "r.pdf")[0])
     assert "已告知被检查单位有申请检查人员回避的权利；（未记录被检查单位的答复）" in text
     assert "不申请回避" not in text
-    assert "（未记录被检查单位的陈述、申辩。）" in text and "未作陈述" not in text
+    assert "（未记录被检查单位的意见。）" in text and "未提出意见" not in text

@@ -21,7 +21,6 @@ from inspector.errors import InvalidInput, NotFound
 from inspector.inspections import (
     TeamMember,
     create_inspection,
-    finish_inspection,
     get_inspection,
     parse_member,
     record_answer,
@@ -41,6 +40,7 @@ from inspector.record.linebreak import NO_LINE_END, NO_LINE_START, ChineseParagr
 from inspector.workspace import Workspace
 from tests.helpers.cli import Cli, new_inspection
 from tests.helpers.homes import PHOTOS
+from tests.helpers.lawful import finish_lawfully
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
@@ -188,7 +188,7 @@ def test_the_party_recorder_and_recusal_notice_are_stated(
         "91350100M000100Y43",
         "记录人张伟（执法证号370100001）",
         "已告知被检查单位有申请检查人员回避的权利；被检查单位表示：不申请回避",
-        "陈述、申辩人：赵某，店长",
+        "提出意见人：赵某，店长",
     ):
         assert expected in text, expected
     assert all("被检查单位核对签字（每页）" in page for page in pages if page)
@@ -313,14 +313,14 @@ def test_an_amendment_keeps_the_statement_and_time_and_lists_the_corrections(
     record_answer(workspace, inspection_id, "P2.4", "problem", note="药师不在岗", violation="VP07")
     set_statement(workspace, inspection_id, "药师当天请假。", "赵某", "店长")
     set_party_details(workspace, inspection_id, legal_rep="赵某", recorder="370100001")
-    finish_inspection(workspace, inspection_id)
+    finish_lawfully(workspace, inspection_id)
     original = get_inspection(workspace, inspection_id)
     build_record(workspace, inspection_id)
     _lock(workspace, inspection_id)
 
     amendment = amend_inspection(workspace, inspection_id)
     record_answer(workspace, amendment, "P2.4", "problem", note="执业药师不在岗，无请假记录")
-    finish_inspection(workspace, amendment)
+    finish_lawfully(workspace, amendment)
     corrected = get_inspection(workspace, amendment)
     assert corrected.ended_at == original.ended_at  # not stretched to the amendment
     assert corrected.started_at == original.started_at
@@ -334,7 +334,7 @@ def test_an_amendment_keeps_the_statement_and_time_and_lists_the_corrections(
     pdf, _ = build_record(workspace, amendment, tmp_path / "更正.pdf")
     text = "".join(_text(pdf).split())
     assert "更正事项" in text and "执业药师不在岗，无请假记录" in text
-    assert "药师当天请假" in text and "陈述、申辩人：赵某，店长" in text
+    assert "药师当天请假" in text and "提出意见人：赵某，店长" in text
 
     rows = {row.id: row for row in search_inspections(workspace)}
     assert rows[amendment].amends_id == inspection_id and not rows[amendment].amended
@@ -517,7 +517,7 @@ def test_core_messages_name_no_command_the_command_line_adds_it(
             district="历下区",
             team=[],
         )
-    finish_inspection(workspace, inspection_id)
+    finish_lawfully(workspace, inspection_id)
     with pytest.raises(InvalidInput) as finished:
         save_answer(workspace, inspection_id, "P2.4", "ok")
     for error in (empty.value, finished.value):

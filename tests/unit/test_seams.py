@@ -11,6 +11,7 @@ import pytest
 from inspector.errors import StorageError
 from inspector.workspace import Workspace
 from tests.helpers.homes import ROOT
+from tests.helpers.lawful import finish_lawfully
 
 
 def _tree(path: Path) -> ast.AST:
@@ -89,7 +90,7 @@ def test_record_files_are_read_through_the_record_store_only() -> None:
 def test_a_record_is_shown_and_saved_from_its_kept_bytes(
     workspace: Workspace, tmp_path: Path
 ) -> None:
-    from inspector.inspections import TeamMember, create_inspection, finish_inspection
+    from inspector.inspections import TeamMember, create_inspection
     from inspector.record.build import build_record
     from inspector.record.status import latest_record, record_bytes, save_record_copy
 
@@ -101,7 +102,7 @@ def test_a_record_is_shown_and_saved_from_its_kept_bytes(
         district="市中区",
         team=[TeamMember("张伟", "370100001"), TeamMember("李娜", "370100002")],
     )
-    finish_inspection(workspace, inspection_id)
+    finish_lawfully(workspace, inspection_id)
     _path, sha256 = build_record(workspace, inspection_id)
     record = latest_record(workspace, inspection_id)
     assert record is not None

@@ -20,6 +20,7 @@ from inspector.signing import (
     verify_pdf,
 )
 from inspector.signing.verify import NOT_TRUSTED
+from tests.helpers.lawful import lawful_cli
 from tests.helpers.signing_pki import (
     CA,
     INSPECTOR_BOX,
@@ -301,6 +302,7 @@ def test_a_record_built_by_the_app_signed_by_inspector_then_leader(
     from tests.helpers.cli import new_inspection
 
     inspection_id = new_inspection(cli)
+    lawful_cli(cli, inspection_id)
     cli("inspection", "finish", inspection_id)
     record = tmp_path / "记录.pdf"
     cli("record", "build", inspection_id, "--out", str(record))

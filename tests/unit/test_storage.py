@@ -18,7 +18,6 @@ from inspector.errors import DatabaseTooNew, InvalidInput, NotFound
 from inspector.inspections import (
     TeamMember,
     create_inspection,
-    finish_inspection,
     get_inspection,
     list_inspections,
     parse_amount,
@@ -26,6 +25,7 @@ from inspector.inspections import (
     reopen_inspection,
 )
 from inspector.workspace import Workspace
+from tests.helpers.lawful import finish_lawfully
 
 TEAM = [TeamMember("张伟", "370100001"), TeamMember("李娜", "370100002")]
 
@@ -183,7 +183,7 @@ def test_bad_answers_are_refused_and_change_nothing(workspace: Workspace) -> Non
 def test_a_finished_inspection_takes_no_answers_until_reopened(workspace: Workspace) -> None:
     inspection_id = _new(workspace)
     item = get_inspection(workspace, inspection_id).checklist.items[0].code
-    finish_inspection(workspace, inspection_id)
+    finish_lawfully(workspace, inspection_id)
     with pytest.raises(InvalidInput, match="待签字"):
         record_answer(workspace, inspection_id, item, "ok")
     reopen_inspection(workspace, inspection_id)
