@@ -526,150 +526,170 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../ui/checklist_page.py" line="178"/>
+        <location filename="../../ui/checklist_page.py" line="179"/>
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="200"/>
+        <location filename="../../ui/checklist_page.py" line="201"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="206"/>
-        <location filename="../../ui/checklist_page.py" line="490"/>
-        <location filename="../../ui/checklist_page.py" line="775"/>
+        <location filename="../../ui/checklist_page.py" line="207"/>
+        <location filename="../../ui/checklist_page.py" line="523"/>
+        <location filename="../../ui/checklist_page.py" line="843"/>
         <source>完成现场检查</source>
         <translation>Finish on-site check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="210"/>
+        <location filename="../../ui/checklist_page.py" line="211"/>
         <source>检查时间…</source>
         <translation>Inspection time…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="212"/>
+        <location filename="../../ui/checklist_page.py" line="213"/>
         <source>检查的开始、结束时间和执法主体</source>
         <translation>Start and end of the inspection, and the issuing authority</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="215"/>
+        <location filename="../../ui/checklist_page.py" line="216"/>
+        <source>证件与告知…</source>
+        <translation>Credentials and notices…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="220"/>
         <source>询问笔录…</source>
         <translation>Interview records…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="219"/>
+        <location filename="../../ui/checklist_page.py" line="224"/>
         <source>生成记录</source>
         <translation>Make record</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="299"/>
+        <location filename="../../ui/checklist_page.py" line="318"/>
         <source>快捷键 Ctrl+%1</source>
         <translation>Shortcut Ctrl+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="308"/>
+        <location filename="../../ui/checklist_page.py" line="327"/>
         <source>情况说明：看到了什么、在哪里、涉及哪些病历或票据</source>
         <translation>Note: what was seen, where, which medical records or receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="318"/>
+        <location filename="../../ui/checklist_page.py" line="337"/>
         <source>如 12345.60</source>
         <translation>e.g. 12345.60</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="327"/>
+        <location filename="../../ui/checklist_page.py" line="346"/>
         <source>情况说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="331"/>
+        <location filename="../../ui/checklist_page.py" line="348"/>
+        <source>不涉及金额</source>
+        <translation>No amount involved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="356"/>
         <source>涉及金额（元）</source>
         <translation>Amount involved (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="332"/>
+        <location filename="../../ui/checklist_page.py" line="357"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="338"/>
+        <location filename="../../ui/checklist_page.py" line="361"/>
+        <source>没有照片或书证时，写明原因（如 当事人拒绝提供）</source>
+        <translation>Without photos or documents, say why (e.g. the party refused to provide them)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="365"/>
+        <source>无证据原因</source>
+        <translation>Why no evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="371"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="349"/>
+        <location filename="../../ui/checklist_page.py" line="382"/>
         <source>如何检查</source>
         <translation>How to check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="424"/>
+        <location filename="../../ui/checklist_page.py" line="457"/>
         <source>无法打开检查</source>
         <translation>Cannot open the inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="474"/>
+        <location filename="../../ui/checklist_page.py" line="507"/>
         <source>组长 %1</source>
         <translation>leader %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="490"/>
+        <location filename="../../ui/checklist_page.py" line="523"/>
         <source>重新打开检查</source>
         <translation>Reopen inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="576"/>
+        <location filename="../../ui/checklist_page.py" line="609"/>
         <source>检查要点 %1：</source>
         <translation>Inspection point %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="578"/>
+        <location filename="../../ui/checklist_page.py" line="611"/>
         <source>该类机构的检查重点</source>
         <translation>priority for this type of institution</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="587"/>
+        <location filename="../../ui/checklist_page.py" line="622"/>
         <source>（未选择）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="599"/>
+        <location filename="../../ui/checklist_page.py" line="634"/>
         <source>（本工具的检查建议）</source>
         <translation> (the tool&apos;s own advice)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="605"/>
+        <location filename="../../ui/checklist_page.py" line="640"/>
         <source>依据：%1</source>
         <translation>Sources: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="739"/>
+        <location filename="../../ui/checklist_page.py" line="807"/>
         <source>已检查 %1/%2 · 发现问题 %3 · 涉及金额 %4</source>
         <translation>Checked %1/%2 · problems %3 · amount %4</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="750"/>
+        <location filename="../../ui/checklist_page.py" line="818"/>
         <source>✓ 已保存 %1</source>
         <translation>✓ Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="755"/>
+        <location filename="../../ui/checklist_page.py" line="823"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="759"/>
-        <location filename="../../ui/checklist_page.py" line="761"/>
+        <location filename="../../ui/checklist_page.py" line="827"/>
+        <location filename="../../ui/checklist_page.py" line="829"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="772"/>
+        <location filename="../../ui/checklist_page.py" line="840"/>
         <source>结束现场检查后，答案将不能再修改（可重新打开）。</source>
         <translation>After finishing, answers can no longer be changed (the inspection can be reopened).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist_page.py" line="774"/>
+        <location filename="../../ui/checklist_page.py" line="842"/>
         <source>还有 %n 项未检查。</source>
         <translation>
             <numerusform>%n item is still unchecked.</numerusform>
@@ -677,7 +697,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="793"/>
+        <location filename="../../ui/checklist_page.py" line="861"/>
         <source>无法完成</source>
         <translation>Cannot finish</translation>
     </message>
@@ -3368,6 +3388,61 @@ Checked %2/%3, problems found %4</translation>
         <translation>This laptop serves several issuing authorities: choose the bureau this inspection is carried out for (in a cross-district check, the bureau that organizes it)</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="879"/>
+        <source>条目 {item_code} 已填写涉及金额，不能同时标记“不涉及金额”</source>
+        <translation>Item {item_code} has an amount: it cannot also be marked “no amount involved”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="880"/>
+        <source>被检查对象是个人：请填写身份证号，而不是统一社会信用代码</source>
+        <translation>A person is inspected: enter the ID card number, not a unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="881"/>
+        <source>被检查对象是单位：请填写统一社会信用代码，而不是身份证号</source>
+        <translation>An organisation is inspected: enter its unified social credit code, not an ID card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="882"/>
+        <source>检查记录尚缺法律要求的内容（《行政处罚法》第四十二条、《医疗保障基金使用监督管理条例》第二十九条）：{missing}</source>
+        <translation>The record lacks what the law requires (Administrative Penalty Law art. 42; Regulations on the Supervision of the Use of Medical Security Funds art. 29): {missing}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="886"/>
+        <source>{name} 已回避，不能作为本次检查的执法人员</source>
+        <translation>{name} has withdrawn (recusal) and cannot act as an enforcement officer of this inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="887"/>
+        <source>请写明由哪位执法人员告知（执法证号）</source>
+        <translation>Say which enforcement officer gave the notice (enforcement ID)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="888"/>
+        <source>告知事项“{notice}”无效，可选：recusal、duty、opinion</source>
+        <translation>No notice “{notice}”: choose recusal, duty or opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="889"/>
+        <source>请填写检查人员姓名和执法证号</source>
+        <translation>Enter the inspector’s name and enforcement ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="890"/>
+        <source>请填写回避的理由</source>
+        <translation>Enter the reason for the recusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="891"/>
+        <source>只有暗访需要记录亮明身份的时间</source>
+        <translation>Only a covert visit records when the team disclosed itself</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="892"/>
+        <source>组长不能回避：请先更换组长</source>
+        <translation>The leader cannot withdraw: choose another leader first</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="489"/>
         <source>请选择保留本机版本（local）或交接包版本（incoming）</source>
         <translation>Choose to keep this laptop&apos;s version (local) or the bundle&apos;s (incoming)</translation>
@@ -5467,8 +5542,8 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="702"/>
-        <source>现场陈述申辩</source>
-        <translation>Statement on site</translation>
+        <source>被检查单位现场意见</source>
+        <translation>Party’s opinion on site</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="703"/>
@@ -5509,6 +5584,186 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <location filename="../../ui/ledger_page.py" line="961"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
+    </message>
+</context>
+<context>
+    <name>LegalDialog</name>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="65"/>
+        <location filename="../../ui/legal_dialog.py" line="153"/>
+        <source>证件与告知</source>
+        <translation>Credentials and notices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="69"/>
+        <source>执法人员（至少两名，出示执法证件）</source>
+        <translation>Enforcement officers (at least two, showing their credentials)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="76"/>
+        <source>姓名:执法证号</source>
+        <translation>Name:enforcement ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="77"/>
+        <source>加入检查组</source>
+        <translation>Add to the team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="83"/>
+        <source>已亮明身份</source>
+        <translation>Identity disclosed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="91"/>
+        <source>告知事项</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="94"/>
+        <source>告知人</source>
+        <translation>Told by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="97"/>
+        <source>申请回避的权利</source>
+        <translation>Right to ask for recusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="98"/>
+        <source>配合检查的义务（条例第二十九条）</source>
+        <translation>Duty to cooperate (Regulations art. 29)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="99"/>
+        <source>对本记录提出意见的权利</source>
+        <translation>Right to give an opinion of this record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="109"/>
+        <source>被检查单位的答复，如 不申请回避</source>
+        <translation>The party's reply, e.g. no recusal requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="111"/>
+        <source>被检查单位的答复，如 配合</source>
+        <translation>The party’s reply, e.g. will cooperate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="118"/>
+        <source>已告知</source>
+        <translation>Told</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="124"/>
+        <source>记录人与被检查对象</source>
+        <translation>Recorder and party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="127"/>
+        <location filename="../../ui/legal_dialog.py" line="217"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="130"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="132"/>
+        <source>记录人</source>
+        <translation>Recorder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="165"/>
+        <source>（组长）</source>
+        <translation> (leader)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="167"/>
+        <source>%1%2 执法证号 %3</source>
+        <translation>%1%2 enforcement ID %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="172"/>
+        <source>已回避：%1</source>
+        <translation>Withdrawn: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="174"/>
+        <source>已于 %1 出示证件</source>
+        <translation>Credentials shown at %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="176"/>
+        <source>未出示证件</source>
+        <translation>Credentials not shown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="179"/>
+        <source>已出示证件</source>
+        <translation>Credentials shown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="187"/>
+        <source>暗访：已于 %1 亮明身份</source>
+        <translation>Covert visit: identity disclosed at %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="189"/>
+        <source>暗访：尚未亮明身份（证件出示和告知在亮明身份时进行）</source>
+        <translation>Covert visit: identity not yet disclosed (credentials and notices come at disclosure)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="195"/>
+        <source>（未指定）</source>
+        <translation>(not chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="205"/>
+        <source>未告知</source>
+        <translation>Not told</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="209"/>
+        <source>%1 由%2告知</source>
+        <translation>%1, told by %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="211"/>
+        <source>（未记录）</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="217"/>
+        <source>身份证号</source>
+        <translation>ID card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="220"/>
+        <source>18 位，见身份证</source>
+        <translation>18 characters, on the ID card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="220"/>
+        <source>18 位，见营业执照</source>
+        <translation>18 characters, on the business licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="239"/>
+        <source>尚缺（完成现场检查和签名前须补齐）：</source>
+        <translation>Still missing (needed before finishing and signing):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="245"/>
+        <source>法律要求的内容均已记录。</source>
+        <translation>Everything the law requires is recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/legal_dialog.py" line="260"/>
+        <source>未保存</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>
@@ -7007,17 +7262,12 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/signing_dialog.py" line="79"/>
         <location filename="../../ui/signing_dialog.py" line="192"/>
-        <location filename="../../ui/signing_dialog.py" line="306"/>
-        <location filename="../../ui/signing_dialog.py" line="456"/>
-        <location filename="../../ui/signing_dialog.py" line="464"/>
-        <location filename="../../ui/signing_dialog.py" line="486"/>
+        <location filename="../../ui/signing_dialog.py" line="314"/>
+        <location filename="../../ui/signing_dialog.py" line="470"/>
+        <location filename="../../ui/signing_dialog.py" line="478"/>
+        <location filename="../../ui/signing_dialog.py" line="500"/>
         <source>签名</source>
         <translation>Signatures</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="88"/>
-        <source>被检查单位的陈述、申辩</source>
-        <translation>The party&apos;s statement and defence</translation>
     </message>
     <message>
         <location filename="../../ui/signing_dialog.py" line="92"/>
@@ -7025,44 +7275,210 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>e.g. director, person in charge</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="94"/>
-        <source>照录当事人的陈述和申辩；没有则留空</source>
-        <translation>The party&apos;s statement and defence, as given; leave empty if none</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="96"/>
-        <source>保存陈述</source>
-        <translation>Save statement</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="99"/>
-        <source>每行一人：姓名 职务（陈述人以外的在场人员）</source>
-        <translation>One per line: name and title (persons present besides the one making the statement)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="101"/>
-        <source>陈述人</source>
-        <translation>Given by</translation>
-    </message>
-    <message>
         <location filename="../../ui/signing_dialog.py" line="102"/>
         <source>职务</source>
         <translation>Title</translation>
     </message>
     <message>
+        <location filename="../../ui/signing_dialog.py" line="108"/>
+        <source>手写签名</source>
+        <translation>Handwritten signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="257"/>
+        <location filename="../../ui/signing_dialog.py" line="322"/>
+        <source>（组长）</source>
+        <translation> (leader)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="260"/>
+        <source>检查人员 %1%2</source>
+        <translation>Inspector %1%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="111"/>
+        <source>被检查单位代表</source>
+        <translation>Institution&apos;s representative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="112"/>
+        <source>拒绝签名（由见证人签名）</source>
+        <translation>Refuses to sign (a witness signs)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="114"/>
+        <source>拒签理由</source>
+        <translation>Reason for refusing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="130"/>
+        <source>保存签名</source>
+        <translation>Save signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="151"/>
+        <location filename="../../ui/signing_dialog.py" line="156"/>
+        <location filename="../../ui/signing_dialog.py" line="518"/>
+        <location filename="../../ui/signing_dialog.py" line="534"/>
+        <source>数字签名</source>
+        <translation>Digital signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="159"/>
+        <source>管理密钥…</source>
+        <translation>Manage keys…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="161"/>
+        <source>密钥</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="162"/>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="167"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="320"/>
+        <source>&lt;b&gt;签名情况&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="325"/>
+        <source>%1%2：手写 %3&#x3000;数字 %4</source>
+        <translation>%1%2: by hand %3   digital %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="328"/>
+        <source>被检查单位代表：—</source>
+        <translation>Representative: —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="330"/>
+        <source>被检查单位代表：拒签（%1）</source>
+        <translation>Representative: refused (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="332"/>
+        <source>被检查单位代表：✓ %1</source>
+        <translation>Representative: ✓ %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="334"/>
+        <source>还没有生成记录：手写签名完成后生成记录，核对后再数字签名。</source>
+        <translation>No record yet: make it once the handwritten signatures are in, check it, then sign digitally.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="336"/>
+        <source>记录生成后有变更：请重新生成记录后再数字签名。</source>
+        <translation>The data changed after the record was made: make it again before signing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="341"/>
+        <source>&lt;b&gt;已签名锁定&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Signed and locked&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="366"/>
+        <source>（试用）</source>
+        <translation> (trial)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="396"/>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="403"/>
+        <source>被检查单位、记录人、回避告知</source>
+        <translation>Party, recorder, recusal notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="281"/>
+        <location filename="../../ui/signing_dialog.py" line="411"/>
+        <source>18 位，见营业执照</source>
+        <translation>18 characters, on the business licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="414"/>
+        <source>（未指定）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="415"/>
+        <source>已告知被检查单位有申请检查人员回避的权利</source>
+        <translation>The party was told of its right to ask for an inspector&apos;s recusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="417"/>
+        <source>被检查单位的答复，如 不申请回避</source>
+        <translation>The party&apos;s reply, e.g. no recusal requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="418"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="420"/>
+        <source>法定代表人/负责人</source>
+        <translation>Legal representative / person in charge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="421"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="422"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="279"/>
+        <location filename="../../ui/signing_dialog.py" line="423"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="88"/>
+        <source>被检查单位意见</source>
+        <translation>Party’s opinion of the record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="94"/>
+        <source>照录被检查单位对本记录的意见；没有则留空</source>
+        <translation>The party’s opinion of this record, as given; leave empty if none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="96"/>
+        <source>保存意见</source>
+        <translation>Save opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="99"/>
+        <source>每行一人：姓名 职务（提出意见人以外的在场人员）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing_dialog.py" line="101"/>
+        <source>提出意见人</source>
+        <translation>Given by</translation>
+    </message>
+    <message>
         <location filename="../../ui/signing_dialog.py" line="103"/>
-        <source>陈述、申辩</source>
-        <translation>Statement</translation>
+        <source>意见</source>
+        <translation>Opinion</translation>
     </message>
     <message>
         <location filename="../../ui/signing_dialog.py" line="104"/>
         <source>其他在场人员</source>
         <translation>Others present</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="108"/>
-        <source>手写签名</source>
-        <translation>Handwritten signature</translation>
     </message>
     <message>
         <location filename="../../ui/signing_dialog.py" line="116"/>
@@ -7110,221 +7526,72 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>%1 pages. The party's representative signs after reading them; any later change of the data means signing again.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="257"/>
-        <location filename="../../ui/signing_dialog.py" line="314"/>
-        <source>（组长）</source>
-        <translation> (leader)</translation>
+        <location filename="../../ui/signing_dialog.py" line="279"/>
+        <source>身份证号</source>
+        <translation>ID card number</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="260"/>
-        <source>检查人员 %1%2</source>
-        <translation>Inspector %1%2</translation>
+        <location filename="../../ui/signing_dialog.py" line="281"/>
+        <source>18 位，见身份证</source>
+        <translation>18 characters, on the ID card</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="111"/>
-        <source>被检查单位代表</source>
-        <translation>Institution&apos;s representative</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="112"/>
-        <source>拒绝签名（由见证人签名）</source>
-        <translation>Refuses to sign (a witness signs)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="114"/>
-        <source>拒签理由</source>
-        <translation>Reason for refusing</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="130"/>
-        <source>保存签名</source>
-        <translation>Save signature</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="151"/>
-        <location filename="../../ui/signing_dialog.py" line="156"/>
-        <location filename="../../ui/signing_dialog.py" line="504"/>
-        <location filename="../../ui/signing_dialog.py" line="520"/>
-        <source>数字签名</source>
-        <translation>Digital signature</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="159"/>
-        <source>管理密钥…</source>
-        <translation>Manage keys…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="161"/>
-        <source>密钥</source>
-        <translation>Key</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="162"/>
-        <source>口令</source>
-        <translation>Passphrase</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="167"/>
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="312"/>
-        <source>&lt;b&gt;签名情况&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Signatures&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="317"/>
-        <source>%1%2：手写 %3&#x3000;数字 %4</source>
-        <translation>%1%2: by hand %3   digital %4</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="320"/>
-        <source>被检查单位代表：—</source>
-        <translation>Representative: —</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="322"/>
-        <source>被检查单位代表：拒签（%1）</source>
-        <translation>Representative: refused (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="324"/>
-        <source>被检查单位代表：✓ %1</source>
-        <translation>Representative: ✓ %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="326"/>
-        <source>还没有生成记录：手写签名完成后生成记录，核对后再数字签名。</source>
-        <translation>No record yet: make it once the handwritten signatures are in, check it, then sign digitally.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="328"/>
-        <source>记录生成后有变更：请重新生成记录后再数字签名。</source>
-        <translation>The data changed after the record was made: make it again before signing.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="331"/>
+        <location filename="../../ui/signing_dialog.py" line="339"/>
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;还需手写签名：%1&lt;/span&gt;</source>
         <translation>&lt;span style='color:#b3261e'&gt;Still to sign by hand: %1&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="333"/>
-        <source>&lt;b&gt;已签名锁定&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Signed and locked&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="358"/>
-        <source>（试用）</source>
-        <translation> (trial)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="388"/>
-        <source>未保存</source>
-        <translation>Not saved</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="395"/>
-        <source>被检查单位、记录人、回避告知</source>
-        <translation>Party, recorder, recusal notice</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="401"/>
-        <source>18 位，见营业执照</source>
-        <translation>18 characters, on the business licence</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="404"/>
-        <source>（未指定）</source>
-        <translation>(not set)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="405"/>
-        <source>已告知被检查单位有申请检查人员回避的权利</source>
-        <translation>The party was told of its right to ask for an inspector&apos;s recusal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="407"/>
-        <source>被检查单位的答复，如 不申请回避</source>
-        <translation>The party&apos;s reply, e.g. no recusal requested</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="408"/>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="410"/>
-        <source>法定代表人/负责人</source>
-        <translation>Legal representative / person in charge</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="411"/>
-        <source>地址</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="412"/>
-        <source>联系电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="413"/>
-        <source>统一社会信用代码</source>
-        <translation>Unified social credit code</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing_dialog.py" line="414"/>
+        <location filename="../../ui/signing_dialog.py" line="424"/>
         <source>记录人</source>
         <translation>Recorder</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="416"/>
+        <location filename="../../ui/signing_dialog.py" line="426"/>
         <source>答复</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="456"/>
+        <location filename="../../ui/signing_dialog.py" line="470"/>
         <source>请先在签名框内签名</source>
         <translation>Please sign in the box first</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="464"/>
+        <location filename="../../ui/signing_dialog.py" line="478"/>
         <source>记录尚未显示：请待记录显示、对方阅看后再签名</source>
         <translation>The record is not shown yet: wait until it is shown and the party has read it, then sign</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="486"/>
+        <location filename="../../ui/signing_dialog.py" line="500"/>
         <source>请先填写被检查单位代表的姓名</source>
         <translation>Please enter the representative&apos;s name first</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="505"/>
+        <location filename="../../ui/signing_dialog.py" line="519"/>
         <source>没有本检查组成员的密钥：请先在“管理密钥”中导入或生成</source>
         <translation>No key of a team member: import or make one under &quot;Manage keys&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="515"/>
+        <location filename="../../ui/signing_dialog.py" line="529"/>
         <source>已签名。</source>
         <translation>Signed. </translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="516"/>
+        <location filename="../../ui/signing_dialog.py" line="530"/>
         <source>还需签名：%1</source>
         <translation>Still to sign: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="518"/>
+        <location filename="../../ui/signing_dialog.py" line="532"/>
         <source>全部签名已完成，记录已锁定。</source>
         <translation>All signatures are in; the record is locked.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="526"/>
+        <location filename="../../ui/signing_dialog.py" line="540"/>
         <source>未签名</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../ui/signing_dialog.py" line="528"/>
+        <location filename="../../ui/signing_dialog.py" line="542"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
