@@ -7463,7 +7463,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/signing_dialog.py" line="99"/>
         <source>每行一人：姓名 职务（提出意见人以外的在场人员）</source>
-        <translation type="unfinished"></translation>
+        <translation>One per line: name and title (present for the party besides the person giving its opinion)</translation>
     </message>
     <message>
         <location filename="../../ui/signing_dialog.py" line="101"/>
