@@ -794,7 +794,8 @@ def finish_inspection(ws: Workspace, inspection_id: str) -> None:
         ):
             inspection.ended_at = utcnow()  # an amendment keeps the original visit's time
         inspection.status = InspectionStatus.AWAITING_SIGNATURES
-    log_clock_warnings(ws, inspection_id)
+        ch.session.flush()
+        _keep_clock_warnings(ws, ch, inspection)
 
 
 def reopen_inspection(ws: Workspace, inspection_id: str) -> None:
@@ -870,8 +871,8 @@ def set_inspection_times(
         inspection.times_entered = True
         ch.entity(inspection)
         ch.details["after"] = [_iso(start), _iso(end)]
-        full_id = inspection.id
-    return log_clock_warnings(ws, full_id)
+        ch.session.flush()
+        return _keep_clock_warnings(ws, ch, inspection)
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -882,17 +883,20 @@ def clock_warnings(ws: Workspace, inspection_id: str) -> list[str]:
     """Why the visit's times may be wrong: a photo whose own time (EXIF) falls more than
     ``CLOCK_TOLERANCE`` outside the visit, or the laptop's clock off the central server's by
     more at the last sync."""
-    warnings = []
     with ws.db.session() as session:
-        inspection = resolve_id(session, inspection_id)
-        start, end = inspection.started_at, inspection.ended_at
-        photos = session.execute(
-            select(Evidence.original_name, Evidence.captured_at).where(
-                Evidence.inspection_id == inspection.id,
-                Evidence.captured_at.is_not(None),
-                Evidence.derived_from.is_(None),
-            )
-        ).all()
+        return _clock_warnings(ws, session, resolve_id(session, inspection_id))
+
+
+def _clock_warnings(ws: Workspace, session: Session, inspection: Inspection) -> list[str]:
+    warnings = []
+    start, end = inspection.started_at, inspection.ended_at
+    photos = session.execute(
+        select(Evidence.original_name, Evidence.captured_at).where(
+            Evidence.inspection_id == inspection.id,
+            Evidence.captured_at.is_not(None),
+            Evidence.derived_from.is_(None),
+        )
+    ).all()
     if start is not None:
         finish = end or utcnow()
         for name, taken in photos:
@@ -916,17 +920,10 @@ def clock_warnings(ws: Workspace, inspection_id: str) -> list[str]:
     return warnings
 
 
-def log_clock_warnings(ws: Workspace, inspection_id: str) -> list[str]:
-    """The clock warnings, kept on the inspection's log as one ``inspection.clock_warning``
-    event (none when there are none)."""
-    warnings = clock_warnings(ws, inspection_id)
+def _keep_clock_warnings(ws: Workspace, ch: Change, inspection: Inspection) -> list[str]:
+    """The clock warnings kept on the log with the action that fixed the visit's times (one
+    event an action: they are part of what finishing or entering the times recorded)."""
+    warnings = _clock_warnings(ws, ch.session, inspection)
     if warnings:
-        with ws.change(
-            None, "inspection.clock_warning", inspection=inspection_id, editable=False
-        ) as ch:
-            inspection = ch.inspection
-            assert inspection is not None
-            ch.entity(kind="inspection", id=inspection.id)
-            ch.state = {"warnings": warnings}
-            ch.details["warnings"] = warnings
+        ch.details["clock_warnings"] = warnings
     return warnings

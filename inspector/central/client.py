@@ -163,16 +163,14 @@ class Connection:
         if not date:
             return
         try:
-            server = parsedate_to_datetime(date).timestamp() + 0.5
+            said = parsedate_to_datetime(date)
+            server = said.timestamp() + 0.5
         except (TypeError, ValueError, IndexError, OverflowError):
             return
         middle = (sent + received) / 2
         # What the record's clock warning compares (inspections.clock_warnings): the server's
-        # time and this laptop's at the last exchange.
-        self.clock = (
-            datetime.fromtimestamp(server, UTC),
-            datetime.fromtimestamp(middle, UTC),
-        )
+        # time as it said it and this laptop's at the last exchange.
+        self.clock = (said.astimezone(UTC), datetime.fromtimestamp(middle, UTC))
         skew = server - middle
         if abs(skew) > CLOCK_TOLERANCE:
             self.skew = skew

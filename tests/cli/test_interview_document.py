@@ -317,7 +317,8 @@ def test_each_credential_and_right_not_captured_is_refused_by_name(
                      "--interview", interview[:8], expect=1)  # fmt: skip
         assert "询问笔录还不能签名" in err and named in err, err
     _, err = cli("record", "refuse", inspection_id, "--representative", "刘某", "--reason",
-                 "不签", "--witness", "赵某", "--witness-strokes", str(strokes),
+                 "不签", "--witness", "赵某", "--witness-id-no", "11010519491231002X",
+                 "--witness-relation", "无关系", "--witness-strokes", str(strokes),
                  "--interview", interview[:8], expect=1)  # fmt: skip
     assert named in err  # a refusal to sign does not excuse what the 询问人 owed
     _, err = cli("record", "sign", inspection_id, "--key", keys["370100001"],

@@ -24,6 +24,7 @@ from inspector.record.signing import read_subject_fields
 from inspector.record.status import latest_record
 from inspector.workspace import Workspace
 from tests.helpers.cli import MEMBERS, STROKES, Cli, interview_ready, new_inspection, trial_keys
+from tests.helpers.lawful import NO_EVIDENCE, lawful_cli
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
@@ -50,6 +51,7 @@ def _party_signed_one_finding(cli: Cli, tmp_path: Path) -> str:
     cli("answer", inspection_id, "P5.1", "--result", "problem", "--note", "床位空置",
         "--amount", "1000", "--violation", "VH04")  # fmt: skip
     cli("record", "statement", inspection_id, "--text", "无异议", "--representative", "王某")
+    lawful_cli(cli, inspection_id)  # the law's minimums, captured before anyone signs
     strokes = _strokes(tmp_path, "s.json", STROKES)
     _inspectors_sign(cli, inspection_id, strokes)
     cli("record", "sign-hand", inspection_id, "--role", "party", "--name", "王某",
@@ -65,6 +67,7 @@ def _change_to_two_big_findings(cli: Cli, inspection_id: str) -> None:
         "--amount", "150000", "--violation", "VH04")  # fmt: skip
     cli("answer", inspection_id, "P1.1", "--result", "problem", "--note", "无资质人员执业",
         "--amount", "150000")  # fmt: skip
+    lawful_cli(cli, inspection_id)  # the new findings' evidence, or why there is none
     cli("inspection", "finish", inspection_id)
     cli("record", "build", inspection_id)
 
@@ -146,11 +149,12 @@ def test_an_inspector_hand_signature_does_not_follow_changed_content(
     """Only the inspector's hand signature is old: it is named void and nothing locks."""
     keys = trial_keys(cli, monkeypatch)
     inspection_id = new_inspection(cli, "--leader", "370100002")
+    lawful_cli(cli, inspection_id)
     strokes = _strokes(tmp_path, "s.json", STROKES)
     cli("record", "sign-hand", inspection_id, "--role", "inspector", "--name", "张伟",
         "--cert-no", "370100001", "--strokes", strokes)  # fmt: skip
     cli("answer", inspection_id, "P5.1", "--result", "problem", "--note", "床位空置",
-        "--amount", "1000")  # fmt: skip
+        "--amount", "1000", "--no-evidence-reason", NO_EVIDENCE)  # fmt: skip
     cli("record", "sign-hand", inspection_id, "--role", "inspector", "--name", "李娜",
         "--cert-no", "370100002", "--strokes", strokes)  # fmt: skip
     cli("record", "sign-hand", inspection_id, "--role", "party", "--name", "王某",
@@ -178,6 +182,7 @@ def test_finishing_alone_does_not_void_but_a_stale_screen_is_refused(
     """Signing then finishing (the usual order on site) keeps the signatures; a signature given
     on a rendering older than the data is refused outright."""
     inspection_id = new_inspection(cli, "--leader", "370100002")
+    lawful_cli(cli, inspection_id)
     strokes = _strokes(tmp_path, "s.json", STROKES)
     _inspectors_sign(cli, inspection_id, strokes)
     cli("inspection", "finish", inspection_id)

@@ -82,6 +82,7 @@ def sign_by_keys(cli: Cli, inspection_id: str, keys: dict[str, str], tmp_path: P
 
 def ready_to_sign(cli: Cli, inspection_id: str, tmp_path: Path) -> None:
     """Hand signatures (the party refusing, with a witness), finished, the record built."""
+    lawful_cli(cli, inspection_id)  # the law's minimums, captured before anyone signs
     strokes = tmp_path / "strokes.json"
     strokes.write_text(json.dumps(STROKES), encoding="utf-8")
     for name, cert in (("张伟", "370100001"), ("李娜", "370100002")):
@@ -90,7 +91,6 @@ def ready_to_sign(cli: Cli, inspection_id: str, tmp_path: Path) -> None:
     cli("record", "refuse", inspection_id, "--representative", "王某", "--reason", "不认可",
         "--witness", "赵某", "--witness-id-no", "11010519491231002X",
         "--witness-relation", "无关系", "--witness-strokes", str(strokes))  # fmt: skip
-    lawful_cli(cli, inspection_id)
     cli("inspection", "finish", inspection_id)
     cli("record", "build", inspection_id)
 

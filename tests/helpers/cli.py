@@ -95,6 +95,7 @@ def sign_by_hand(
     (tests/helpers/lawful.py); then the visit is finished and its record built."""
     from tests.helpers.lawful import lawful_cli
 
+    lawful_cli(cli, inspection_id)  # the law's minimums, captured before anyone signs
     strokes = tmp_path / "strokes.json"
     strokes.write_text(json.dumps(STROKES), encoding="utf-8")
     for name, cert in MEMBERS:
@@ -107,7 +108,6 @@ def sign_by_hand(
         cli("record", "refuse", inspection_id, "--representative", "王某", "--reason", reason,
             "--witness", "赵某", "--witness-id-no", "11010519491231002X",
             "--witness-relation", "无关系", "--witness-strokes", str(strokes))  # fmt: skip
-    lawful_cli(cli, inspection_id)  # the law's minimums (inspector/record/legal.py)
     cli("inspection", "finish", inspection_id)
     cli("record", "build", inspection_id)
 

@@ -12,7 +12,7 @@ from inspector.record.signing import sign_record
 from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
 from tests.helpers.cli import STROKES
-from tests.helpers.lawful import finish_lawfully
+from tests.helpers.lawful import finish_lawfully, lawful
 
 PASSPHRASE = "口令-正确-1234"
 
@@ -49,6 +49,7 @@ def plan(
 
 def sign(ws: Workspace, inspection_id: str, keys: dict[str, str]) -> None:
     """Finish and sign ``inspection_id`` as a team does: the ledger entry happens there."""
+    lawful(ws, inspection_id)  # the law's minimums, captured before anyone signs
     for member in TEAM:
         add_signature(ws, inspection_id, "inspector", member.name, STROKES, cert_no=member.cert_no)
     record_refusal(

@@ -96,7 +96,7 @@ def test_the_credentials_row_comes_only_from_a_captured_showing(
     at = datetime(2026, 12, 7, 1, 30, tzinfo=UTC)
     show_certificate(workspace, inspection_id, "370100001", at=at)
     text = _text(build_record(workspace, inspection_id, tmp_path / "b.pdf")[0])
-    assert f"张伟（370100001）于 {at.astimezone():%Y-%m-%d %H:%M}" in text
+    assert f"张伟（370100001）于{at.astimezone():%Y-%m-%d%H:%M}" in text
     assert "李娜（370100002）未记录出示" in text
 
 

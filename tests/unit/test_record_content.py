@@ -129,7 +129,7 @@ def test_the_record_states_everything_and_carries_its_qr_code(
         "医疗保障基金现场检查记录",
         facts.record_no,
         "《中华人民共和国社会保险法》",
-        "出示行政执法证件",
+        "出示执法证件",
         "发现问题汇总",
         "18,460.00",
         "三名病人当天请假外出",
