@@ -47,6 +47,7 @@ def main(home: str, out: str) -> None:
 
     clinic = next(r for r in search_inspections(workspace) if "社区" in r.institution_name)
     window.open_inspection(clinic.id)
+    settle(app)  # the checklist is read on the database executor, then shown
     window.checklist.select("P5.1")
     settle(app)
     window.grab().save(str(target / "checklist.png"))
@@ -65,6 +66,14 @@ def main(home: str, out: str) -> None:
     dialog.grab().save(str(target / "new-inspection.png"))
     dialog.close()
 
+    from ui.legal_dialog import LegalDialog
+
+    legal = LegalDialog(workspace, window.runner, clinic.id, window)
+    legal.show()
+    settle(app)
+    legal.grab().save(str(target / "legal.png"))
+    legal.close()
+
     from inspector.record.build import build_record
     from ui.record_dialog import RecordDialog
     from ui.signing_dialog import SigningDialog
@@ -77,6 +86,8 @@ def main(home: str, out: str) -> None:
     record.close()
     signing = SigningDialog(workspace, window.runner, clinic.id, window)
     signing.show()
+    settle(app)
+    QTest.qWait(1500)  # the rendered record the party reads, shown by QtPdf
     settle(app)
     signing.grab().save(str(target / "signing.png"))
     signing.close()
