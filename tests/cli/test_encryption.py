@@ -70,6 +70,7 @@ def _fill(cli: Cli, tmp_path: Path) -> str:
     _marker_photo(photos / "marker.jpg")
     shutil.copy(next(iter(sorted((PHOTOS / "gps").glob("*.jpg")))), photos / "gps.jpg")
     cli("evidence", "add", inspection_id, str(photos), "--item", "P5.1", "--by", "370100001")
+    lawful_cli(cli, inspection_id)  # the law's minimums, captured before anyone signs
     strokes = tmp_path / "strokes.json"
     strokes.write_text(json.dumps(STROKES), encoding="utf-8")
     for name, cert in ((MARKERS["inspector"], "370100001"), (MARKERS["signer"], "370100002")):
@@ -78,7 +79,6 @@ def _fill(cli: Cli, tmp_path: Path) -> str:
     cli("record", "refuse", inspection_id, "--representative", "王某", "--reason", "不认可",
         "--witness", "赵某", "--witness-id-no", "11010519491231002X",
         "--witness-relation", "无关系", "--witness-strokes", str(strokes))  # fmt: skip
-    lawful_cli(cli, inspection_id)
     cli("inspection", "finish", inspection_id)
     cli("record", "build", inspection_id)
     keys = {}

@@ -19,7 +19,7 @@ from inspector.ledger.follow_up import create_follow_up, follow_up_items, save_v
 from inspector.progress import Cancelled, NullReporter
 from inspector.record.content import amend_inspection
 from inspector.workspace import Workspace
-from tests.helpers.lawful import finish_lawfully
+from tests.helpers.lawful import finish_lawfully, lawful
 from tests.helpers.ledger import TEAM, plan, sign, signed_inspection, team_keys
 
 
@@ -413,6 +413,7 @@ def test_a_signature_killed_while_the_ledger_is_entered_leaves_neither(
 
     inspection = plan(workspace, "甲")
     save_answer(workspace, inspection, "P5.1", "problem", note="床位空置", amount="10")
+    lawful(workspace, inspection)  # the law's minimums, captured before anyone signs
     for member in TEAM:
         add_signature(
             workspace, inspection, "inspector", member.name, STROKES, cert_no=member.cert_no
