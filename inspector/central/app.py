@@ -42,7 +42,14 @@ from inspector.central.office import (
     OfficeUser,
     TooManyTries,
 )
-from inspector.central.service import Central, Device, Refused, publication, publications
+from inspector.central.service import (
+    Central,
+    Device,
+    Proof,
+    Refused,
+    publication,
+    publications,
+)
 from inspector.central.store import StoreFull, TempFull, UploadMismatch
 from inspector.errors import InspectorError
 
@@ -208,13 +215,24 @@ def make_app(central: Central) -> Starlette:
 
     async def enroll(request: Request) -> Response:
         try:
-            data = _json(await request.body())
+            body = await request.body()
+            data = _json(body)
+            h = request.headers
+            proof = Proof(
+                device=h.get(H_DEVICE, ""),
+                target=request.url.path + (f"?{request.url.query}" if request.url.query else ""),
+                stamp=h.get(H_TIME, ""),
+                nonce=h.get(H_NONCE, ""),
+                signature=h.get(H_SIGNATURE, ""),
+                body=body,
+            )
             result = await run_in_threadpool(
                 central.enroll,
                 str(data["code"]),
                 str(data["certificate"]),
                 str(data["device_id"]),
                 [str(p) for p in data.get("signers") or []],
+                proof,
             )
         except (ValueError, KeyError, TypeError):
             return _invalid("登记请求无效")

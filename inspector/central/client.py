@@ -201,7 +201,9 @@ def enroll(ws: Workspace, url: str, code: str, ca_file: Path | None = None) -> S
     ).encode("utf-8")
     connection = Connection(url, ca_pem)
     try:
-        status, data = connection.request("POST", "/api/enroll", body)
+        # signed by the device key: the server registers a key only from whoever holds it
+        signer = (device_key.private_key, fingerprint(device_key.certificate))
+        status, data = connection.request("POST", "/api/enroll", body, signer=signer)
     finally:
         connection.close()
     if status != 200:
