@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlencode
 import pytest
 
 from inspector.crypto.vault import ARGON2, kdf
+from tests.helpers.bundle import full_visit, sign_by_keys
 from tests.helpers.central import Cluster, Server
 
 PASSWORD = "局端测试口令 2026"
@@ -417,11 +418,10 @@ def test_a_team_district_longer_than_the_servers_column_is_refused_with_what_to_
     """An inspection whose team's district is 101 characters: the commit failed with a
     database error (500) on every retry. Now refused, saying which field of which
     inspection to correct, and the server holds nothing of the push."""
-    from .test_bundle import _visit
     from .test_central import _enroll, _push
 
     long = "县" * 101
-    inspection = _visit(cli, tmp_path, "--team-district", long)
+    inspection = full_visit(cli, tmp_path, "--team-district", long)
     _enroll(cli, server)
     _, err = _push(cli, expect=1)
     assert "检查组所属区县过长" in err and inspection[:8] in err and "100" in err
@@ -533,10 +533,9 @@ def test_a_full_store_disk_is_a_507_the_laptop_shows_with_nothing_half_written(
     acknowledged it, nothing is merged; once there is space again the push completes."""
     from inspector.central.store import ServerStore
 
-    from .test_bundle import _visit
     from .test_central import _push
 
-    _visit(cli, tmp_path)
+    full_visit(cli, tmp_path)
     cli("sync", "enroll", served, central.new_code("历城区"))
     before = central.counts()
 
@@ -563,10 +562,9 @@ def test_a_full_temporary_directory_at_commit_is_a_503_and_changes_nothing(
     """The temporary directory fills up while the commit puts the bundle together: 503 with
     a message, the temporary files gone, no row merged, the push not committed; the next
     push commits."""
-    from .test_bundle import _visit
     from .test_central import _push
 
-    _visit(cli, tmp_path)
+    full_visit(cli, tmp_path)
     cli("sync", "enroll", served, central.new_code("历城区"))
     used: list[Path] = []
 
@@ -599,10 +597,9 @@ def test_a_laptop_clock_1000_s_ahead_pushes_with_the_servers_time_and_is_told(
     """Field laptops' clocks are often wrong: one 1000 s ahead could not push at all (every
     request refused, 请校准本机时间). Now the laptop signs with the server's time (its Date
     header), the push goes through, and the user is told the clock is off."""
-    from .test_bundle import _visit
     from .test_central import _enroll, _push
 
-    _visit(cli, tmp_path)
+    full_visit(cli, tmp_path)
     _enroll(cli, server)
     real = time.time
     monkeypatch.setattr(time, "time", lambda: real() + 1000)  # this laptop's clock (the test's)
@@ -655,10 +652,8 @@ def test_a_record_pdf_is_named_by_its_record_number(
     record's number (RFC 6266 filename*, UTF-8), with an ASCII name for old clients."""
     from urllib.parse import quote
 
-    from .test_bundle import _sign, _visit
-
-    inspection = _visit(cli, tmp_path)
-    _sign(cli, inspection, team_keys, tmp_path)
+    inspection = full_visit(cli, tmp_path)
+    sign_by_keys(cli, inspection, team_keys, tmp_path)
     cli("sync", "enroll", served, central.new_code("历城区"))
     cli("sync", "push")
     record = central.show(inspection)["rows"]["records"][0]
