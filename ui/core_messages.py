@@ -850,6 +850,9 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "Core", "服务器的数据库磁盘已满，推送未提交，服务器数据未改变；请联系管理员"
         ),
         QT_TRANSLATE_NOOP("Core", "服务器暂时无法接收推送，请稍后重试：{reason}"),
+        # the central service: what it believes of a device (enrollment, revocation)
+        QT_TRANSLATE_NOOP("Core", "登记请求没有由所登记的设备密钥签名，已拒绝"),
+        QT_TRANSLATE_NOOP("Core", "此设备密钥已于 {at} 被管理员吊销，不能再次登记；请联系管理员"),
     )
 )
 
