@@ -726,6 +726,17 @@ class Central:
 
         try:
             with self.engine.begin() as c:
+                # one commit of a push at a time: a commit sent again (the laptop's connection
+                # broke before the answer) waits for the first and answers what it did
+                held = c.execute(
+                    select(s.pushes.c.committed_at, s.pushes.c.summary)
+                    .where(s.pushes.c.bundle_id == push.bundle_id)
+                    .with_for_update()
+                ).first()
+                if held is None:
+                    raise Refused("没有这次推送：{bundle}", bundle=str(push.bundle_id)[:8])
+                if held.committed_at is not None:
+                    return dict(held.summary or {})
                 return _Merge(c, self.store, device, push, manifest).run(archive)
         except DBAPIError as error:  # a deadlock or serialization failure: try again
             code = getattr(error.orig, "sqlstate", None) or ""

@@ -199,3 +199,66 @@ def test_a_push_survives_a_next_file_slower_than_the_servers_idle_timeout(
     assert result.summary["inspections"] == [inspection]
     # sent once: the closed connection was opened again, the chunk not made smaller
     assert result.attempted_bytes == result.sent_bytes
+
+
+def test_a_commit_sent_again_while_the_first_runs_answers_what_the_first_did(
+    server: Server, cli: Cli, tmp_path: Path
+) -> None:
+    """A laptop whose connection broke during the commit sends it again: the second waits
+    for the first and merges nothing twice."""
+    import base64
+
+    from inspector.bundle import choose_key, prepare_bundle
+    from inspector.central.client import Connection, enrolled
+    from inspector.signing.keystore import KeyStore
+
+    inspection = full_visit(cli, tmp_path)
+    cli("sync", "enroll", server.url, server.code(), "--ca", str(server.tls.ca))
+    with Workspace.open(cli.home) as ws:
+        row = enrolled(ws)
+        assert row is not None
+        signer = (KeyStore.of(ws).device_key(ws.db.device_id).private_key, row.server_device)
+        prepared = prepare_bundle(ws, receiver=server.url, key=choose_key(ws, None, None))
+        members = {}
+        for m in json.loads(prepared.manifest)["members"]:
+            with prepared.open(ws, m["name"]) as handle:
+                members[m["name"]] = handle.read()
+    connection = Connection(server.url, server.tls.ca.read_text())
+    body = json.dumps(
+        {
+            "manifest": base64.b64encode(prepared.manifest).decode("ascii"),
+            "signature": base64.b64encode(prepared.signature).decode("ascii"),
+        }
+    ).encode("ascii")
+    status, answer = connection.request("POST", "/api/push", body, signer=signer)
+    assert status == 200, answer
+    bundle = answer["bundle_id"]
+    for member in answer["missing"]:
+        status, reply = connection.request(
+            "PUT", f"/api/push/{bundle}/files", members[member["name"]], signer=signer,
+            query={"name": member["name"], "offset": 0}, files=True,
+        )  # fmt: skip
+        assert status == 200, reply
+    connection.close()
+    answers: list[tuple[int, dict[str, Any]]] = []
+    start = threading.Barrier(2)
+
+    def commit() -> None:
+        own = Connection(server.url, server.tls.ca.read_text())
+        start.wait()
+        answers.append(own.request("POST", f"/api/push/{bundle}/commit", signer=signer))
+        own.close()
+
+    threads = [threading.Thread(target=commit) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert [status for status, _a in answers] == [200, 200], answers
+    assert answers[0][1] == answers[1][1]  # the same summary: merged once
+    assert answers[0][1]["inserted"] > 0
+    events = server.sql(
+        f"select count(*) from server_events where action = 'push.commit' "
+        f"and inspection_id = '{inspection}'"
+    )
+    assert events.strip() == "1"
