@@ -10,6 +10,7 @@ import fcntl
 import hashlib
 import os
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -98,7 +99,7 @@ class ServerStore:
         if not made:
             raise InvalidInput("不是可识别的图片、PDF 或视频文件")
         kept.parent.mkdir(parents=True, exist_ok=True)
-        partial = kept.with_name(kept.name + f".{os.getpid()}.part")
+        partial = kept.with_name(f"{kept.name}.{os.getpid()}.{threading.get_ident()}.part")
         partial.write_bytes(made)
         os.replace(partial, kept)  # whole or not there, whoever asks at the same time
         return made
