@@ -890,6 +890,9 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "请填写回避的理由"),
         QT_TRANSLATE_NOOP("Core", "只有暗访需要记录亮明身份的时间"),
         QT_TRANSLATE_NOOP("Core", "组长不能回避：请先更换组长"),
+        # the central service: what it believes of a device (enrollment, revocation)
+        QT_TRANSLATE_NOOP("Core", "登记请求没有由所登记的设备密钥签名，已拒绝"),
+        QT_TRANSLATE_NOOP("Core", "此设备密钥已于 {at} 被管理员吊销，不能再次登记；请联系管理员"),
     )
 )
 

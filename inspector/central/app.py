@@ -42,7 +42,14 @@ from inspector.central.office import (
     OfficeUser,
     TooManyTries,
 )
-from inspector.central.service import Central, Device, Refused, publication, publications
+from inspector.central.service import (
+    Central,
+    Device,
+    Proof,
+    Refused,
+    publication,
+    publications,
+)
 from inspector.central.store import StoreFull, TempFull, UploadMismatch
 from inspector.errors import InspectorError
 
@@ -208,13 +215,24 @@ def make_app(central: Central) -> Starlette:
 
     async def enroll(request: Request) -> Response:
         try:
-            data = _json(await request.body())
+            body = await request.body()
+            data = _json(body)
+            h = request.headers
+            proof = Proof(
+                device=h.get(H_DEVICE, ""),
+                target=request.url.path + (f"?{request.url.query}" if request.url.query else ""),
+                stamp=h.get(H_TIME, ""),
+                nonce=h.get(H_NONCE, ""),
+                signature=h.get(H_SIGNATURE, ""),
+                body=body,
+            )
             result = await run_in_threadpool(
                 central.enroll,
                 str(data["code"]),
                 str(data["certificate"]),
                 str(data["device_id"]),
                 [str(p) for p in data.get("signers") or []],
+                proof,
             )
         except (ValueError, KeyError, TypeError):
             return _invalid("登记请求无效")
@@ -452,14 +470,13 @@ def make_app(central: Central) -> Starlette:
         rows = data["rows"]
         evidence = []
         for e in rows.get("evidence", []):
-            files = evidence_files(e)
-            original = files[0]
-            thumb = next((f for f in files if ".thumb" in f[1]), original)
+            original = evidence_files(e)[0]
             evidence.append(
                 {
                     "sha256": original[0],
                     "suffix": original[1],
-                    "thumb": thumb[0] + thumb[1],
+                    # shown by its thumbnail (thumbs route), never the original scaled down
+                    "image": str(e.get("media_type") or "").startswith("image/"),
                     "caption": e.get("caption"),
                 }
             )
@@ -516,6 +533,21 @@ def make_app(central: Central) -> Starlette:
         media = "image/jpeg" if rest.endswith(("jpg", "jpeg")) else "application/octet-stream"
         return Response(data, media_type=media)
 
+    def thumbnail_of(user: OfficeUser, inspection: str, sha: str, suffix: str) -> bytes:
+        if not user.sees(central.head(inspection)):
+            raise InspectorError(ids.SERVER_INSPECTION.not_found, text=inspection)
+        return central.evidence_thumbnail(inspection, sha, suffix)
+
+    async def thumbnail(request: Request, user: OfficeUser) -> Response:
+        sha, dot, rest = request.path_params["name"].partition(".")
+        try:
+            data = await run_in_threadpool(
+                thumbnail_of, user, request.path_params["id"], sha, dot + rest
+            )
+        except (InspectorError, OSError):
+            return Response(status_code=404)
+        return Response(data, media_type="image/jpeg", headers={"Cache-Control": "private"})
+
     async def home(_request: Request) -> Response:
         return Response(status_code=303, headers={"location": "/office"})
 
@@ -535,6 +567,7 @@ def make_app(central: Central) -> Starlette:
             Route("/office", signed_in(office)),
             Route("/office/inspections/{id}", signed_in(show)),
             Route("/office/inspections/{id}/records/{record}.pdf", signed_in(record_pdf)),
+            Route("/office/inspections/{id}/thumbs/{name}", signed_in(thumbnail)),
             Route("/office/inspections/{id}/files/{name}", signed_in(stored_file)),
         ],
         middleware=[
@@ -588,5 +621,16 @@ def _records(central: Central, data: dict[str, Any]) -> list[dict[str, Any]]:
                         "signer": f"{sig.signer_name or '?'}（{sig.signer_cert_no or ''}）",
                     }
                 )
-        out.append({"id": record["id"], "kind": record.get("kind"), "signatures": signatures})
+        out.append(
+            {
+                "id": record["id"],
+                "kind": record.get("kind"),
+                "signatures": signatures,
+                # a record's versions (the unsigned build, the signed one) told apart by
+                # their state and time: one link each, never two alike
+                "at": record.get("updated_at") or record.get("created_at"),
+            }
+        )
+    out.sort(key=lambda r: str(r["at"] or ""), reverse=True)  # the newest first
+    out.sort(key=lambda r: str(r["kind"]))
     return out

@@ -33,6 +33,15 @@ from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
 
 CHUNK = 8 << 20  # bytes a chunk carries at most; the server acknowledges each (fsynced)
+# Over a connection that drops (a field office's mobile link), a chunk cut off is sent again
+# whole: the size halves after each one down to this, and grows back after successes.
+MIN_CHUNK = 256 << 10
+GROW_AFTER = 4  # chunks in a row that arrived before the size doubles (up to its ceiling)
+RELAX_AFTER = 16  # ... before the ceiling a drop set doubles (up to CHUNK)
+# A connection kept open this long without a request may have been closed by the server
+# (uvicorn's keep-alive is 5 s by default; server --idle-seconds).
+STALE = 1.0
+DROPS = 12  # requests cut off in a row after which a push gives up (the link is down)
 SMALL = 1 << 20  # files up to this size go several to a request
 TIMEOUT = 60
 # A laptop clock this far off the server's signs with the server's time and is told so (the
@@ -48,6 +57,42 @@ class ServerRefused(SyncError):
     """The server answered with a refusal; its reason is the message."""
 
 
+class Dropped(SyncError):
+    """The connection broke before the server's answer came (the request may be sent
+    again: every request of a push is idempotent)."""
+
+
+class Pace:
+    """The size of a push's next upload request: halved after one the connection cut off
+    (down to MIN_CHUNK), doubled after GROW_AFTER that arrived, up to the last size that
+    failed halved; that ceiling doubles back after RELAX_AFTER arrived, up to ``largest``.
+    Over a link that drops every few MiB the chunks settle below what it carries, so little
+    is sent twice; on a good link they stay at ``largest``."""
+
+    def __init__(self, largest: int) -> None:
+        self.largest = max(1, largest)
+        self.smallest = min(MIN_CHUNK, self.largest)
+        self.size = self.ceiling = self.largest
+        self.streak = 0
+        self.drops = 0
+
+    def arrived(self) -> None:
+        self.drops = 0
+        self.streak += 1
+        if self.streak % GROW_AFTER == 0:
+            self.size = min(self.ceiling, self.size * 2)
+        if self.streak % RELAX_AFTER == 0:
+            self.ceiling = min(self.largest, self.ceiling * 2)
+
+    def dropped(self, error: Dropped) -> None:
+        """After a request the connection cut off; raises ``error`` when they keep coming."""
+        self.drops += 1
+        if self.drops >= DROPS:
+            raise error
+        self.streak = 0
+        self.size = self.ceiling = max(self.smallest, self.size // 2)
+
+
 @dataclass
 class PushResult:
     bundle_id: str
@@ -60,6 +105,7 @@ class PushResult:
     commit_seconds: float = 0.0  # the server's verify and merge, as the laptop waited for it
     incremental: bool = False  # only what changed since the last push of everything confirmed
     clock_off: int = 0  # seconds this laptop's clock is off from the server's (when it mattered)
+    attempted_bytes: int = 0  # file bytes put on the wire, cut-off requests included
 
 
 class Connection:
@@ -74,6 +120,7 @@ class Connection:
         # are often wrong, and a request signed more than auth.WINDOW off is refused.
         self.skew = 0.0
         self.clock_off = 0  # |skew| in seconds once it was more than CLOCK_TOLERANCE
+        self.answered_at = time.monotonic()
         if parts.scheme == "https":
             context = (
                 ssl.create_default_context(cadata=ca_pem)
@@ -100,9 +147,19 @@ class Connection:
         signer: tuple[Any, str] | None = None,
         query: dict[str, Any] | None = None,
         files: bool = False,
+        again: bool = True,
     ) -> tuple[int, dict[str, Any]]:
+        """``again``: a kept-alive connection the server closed meanwhile (its idle timeout,
+        while the laptop read the next file) is opened anew and the request sent once more;
+        a caller that paces its uploads (``Pace``) says False and sends again itself."""
         target = self.prefix + path + (("?" + urlencode(query)) if query else "")
-        status, data = self._once(method, target, body, signer, files)
+        reused = self.http.sock is not None
+        try:
+            status, data = self._once(method, target, body, signer, files)
+        except Dropped:
+            if not (again and reused):
+                raise
+            status, data = self._once(method, target, body, signer, files)
         if (
             status == 401
             and signer is not None
@@ -146,10 +203,11 @@ class Connection:
                 problem=error.verify_message,
             ) from error
         except (OSError, http.client.HTTPException) as error:
-            self.http.close()
-            raise SyncError(
+            self.http.close()  # the next request opens a new connection
+            raise Dropped(
                 "无法连接服务器：{problem}", problem=str(error) or type(error).__name__
             ) from error
+        self.answered_at = time.monotonic()
         self._learn_time(response.getheader("Date"), sent, time.time())
         try:
             data = json.loads(raw) if raw else {}
@@ -189,6 +247,12 @@ class Connection:
                 json.dumps({"server": server.isoformat(), "laptop": laptop.isoformat()}),
             )
 
+    def idle(self) -> float:
+        """Seconds the open connection has waited since its last answer (0: none open)."""
+        if self.http.sock is None:
+            return 0.0
+        return time.monotonic() - self.answered_at
+
     def close(self) -> None:
         self.http.close()
 
@@ -220,7 +284,9 @@ def enroll(ws: Workspace, url: str, code: str, ca_file: Path | None = None) -> S
     ).encode("utf-8")
     connection = Connection(url, ca_pem)
     try:
-        status, data = connection.request("POST", "/api/enroll", body)
+        # signed by the device key: the server registers a key only from whoever holds it
+        signer = (device_key.private_key, fingerprint(device_key.certificate))
+        status, data = connection.request("POST", "/api/enroll", body, signer=signer)
     finally:
         connection.close()
     if status != 200:
@@ -364,29 +430,51 @@ def _send(
     result.skipped_bytes = total - to_send
     reporter.start(max(to_send, 1), "推送到服务器")
     sent = 0
+    pace = Pace(chunk)
+
+    def upload(target: str, data: bytes, carried: int, query: dict[str, Any] | None = None) -> Any:
+        """One paced upload request carrying ``carried`` bytes of files: None when the
+        connection cut it off (``pace`` got smaller; the caller sends again from what the
+        server acknowledged)."""
+        result.attempted_bytes += carried
+        # kept alive longer than a server keeps an idle connection (a slow read of the next
+        # file): a break is the server's close, not the link's, and costs no smaller chunks
+        stale = connection.idle() > STALE
+        try:
+            answer = connection.request(
+                "PUT", target, data, signer=signer, query=query, files=True, again=stale
+            )
+        except Dropped as error:
+            pace.dropped(error)
+            return None
+        pace.arrived()
+        return answer
+
     # Small whole files go several to a request (a request costs more than its bytes).
     small = [m for m in missing if int(m["offset"]) == 0 and int(m["size"]) <= SMALL]
-    batch: list[tuple[str, bytes]] = []
-    for index, member in enumerate(small):
+    pending: list[tuple[str, bytes]] = []
+    for member in small:
         check_cancel(reporter)
         with prepared.open(ws, str(member["name"])) as source:
-            batch.append((str(member["name"]), source.read()))
-        if (
-            index == len(small) - 1
-            or sum(len(d) for _n, d in batch) + int(small[index + 1]["size"]) > chunk
-        ):
-            head = json.dumps([[n, len(d)] for n, d in batch]).encode("utf-8")
-            body = b"".join([head, b"\n", *(d for _n, d in batch)])
-            _answer(
-                *connection.request(
-                    "PUT", f"/api/push/{bundle_id}/batch", body, signer=signer, files=True
-                )
-            )
-            result.sent_files += len(batch)
-            result.sent_bytes += sum(len(d) for _n, d in batch)
-            sent += sum(len(d) for _n, d in batch)
-            reporter.advance(sent, batch[-1][0])
-            batch = []
+            pending.append((str(member["name"]), source.read()))
+    while pending:
+        check_cancel(reporter)
+        batch = pending[:1]
+        for item in pending[1:]:
+            if sum(len(d) for _n, d in batch) + len(item[1]) > pace.size:
+                break
+            batch.append(item)
+        head = json.dumps([[n, len(d)] for n, d in batch]).encode("utf-8")
+        body = b"".join([head, b"\n", *(d for _n, d in batch)])
+        answered = upload(f"/api/push/{bundle_id}/batch", body, sum(len(d) for _n, d in batch))
+        if answered is None:
+            continue  # the same files again, fewer to a request (a whole file is taken once)
+        _answer(*answered)
+        pending = pending[len(batch) :]
+        result.sent_files += len(batch)
+        result.sent_bytes += sum(len(d) for _n, d in batch)
+        sent += sum(len(d) for _n, d in batch)
+        reporter.advance(sent, batch[-1][0])
     batched = {id(m) for m in small}
     for member in (m for m in missing if id(m) not in batched):
         name, size, offset = str(member["name"]), int(member["size"]), int(member["offset"])
@@ -398,15 +486,18 @@ def _send(
             while offset < size or first:
                 first = False
                 check_cancel(reporter)
-                data = source.read(min(chunk, size - offset))
-                status, reply = connection.request(
-                    "PUT",
+                data = source.read(min(pace.size, size - offset))
+                answered = upload(
                     f"/api/push/{bundle_id}/files",
                     data,
-                    signer=signer,
-                    query={"name": name, "offset": offset},
-                    files=True,
+                    len(data),
+                    {"name": name, "offset": offset},
                 )
+                if answered is None:
+                    source.seek(offset)  # from the server's end: it answers where that is
+                    first = offset == 0 and size == 0
+                    continue
+                status, reply = answered
                 if status == 409 and "offset" in reply:
                     # another laptop is sending the same file, or a chunk we sent was
                     # acknowledged after our connection broke: go on from the server's end

@@ -106,6 +106,18 @@ rows = Table(
     Index("ix_rows_change_stamp", "table_name", "change_device_id", "change_seq"),
 )
 
+# What each enrolled device delivered of each laptop's log (audit events it pushed that the
+# server holds as pushed): how far the server knows that device to know another laptop's
+# changes. A push's own claims (its manifest's ``heads``) count only up to this: a device
+# that never delivered a laptop's change cannot claim to have seen it, and overwrite it.
+pushed_logs = Table(
+    "pushed_logs",
+    metadata,
+    Column("device_id", String(64), primary_key=True),  # the pushing device (devices.id)
+    Column("log_device_id", String(64), primary_key=True),  # the laptop whose log it is
+    Column("seq", Integer, nullable=False),  # the highest entry of that log it delivered
+)
+
 # One line per inspection for the office list (kept in step with its rows by the merge).
 inspections = Table(
     "inspections",

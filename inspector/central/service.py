@@ -115,6 +115,18 @@ def member_file(name: str) -> tuple[str, str] | None:
 DISTRICT_SEPARATOR = ","
 
 
+@dataclass(frozen=True)
+class Proof:
+    """An enrollment request's signature headers and body (auth.sign_headers)."""
+
+    device: str
+    target: str
+    stamp: str
+    nonce: str
+    signature: str
+    body: bytes
+
+
 @dataclass
 class Device:
     id: str
@@ -195,17 +207,50 @@ class Central:
         return code
 
     def enroll(
-        self, code: str, certificate_pem: str, laptop_device_id: str, signers: list[str]
+        self,
+        code: str,
+        certificate_pem: str,
+        laptop_device_id: str,
+        signers: list[str],
+        proof: Proof,
     ) -> dict[str, Any]:
+        """Register a device key with a one-time code. ``proof``: the enrollment request signed
+        by the key the certificate names (as every later request is), so its body, the code
+        included, was signed by whoever holds the key: a certificate alone (public; a
+        laptop's is in every bundle it signs) enrolls nothing."""
         try:
             cert = x509.load_pem_x509_certificate(certificate_pem.encode("ascii"))
             signer_certs = [x509.load_pem_x509_certificate(p.encode("ascii")) for p in signers]
         except (ValueError, UnicodeEncodeError) as error:
             raise Refused("登记请求中的证书无效") from error
         device = fingerprint(cert)
+        if proof.device != device:
+            raise Unauthorized("登记请求没有由所登记的设备密钥签名，已拒绝")
+        check_signature(
+            cert, "POST", proof.target, proof.stamp, proof.nonce, proof.body, proof.signature
+        )
         digest = hashlib.sha256(code.strip().upper().encode()).hexdigest()
         now = _now()
         with self.engine.begin() as c:
+            revoked = c.scalar(
+                select(s.devices.c.revoked_at).where(
+                    s.devices.c.id == device, s.devices.c.revoked_at.is_not(None)
+                )
+            )
+            if revoked is not None:
+                # a revocation is for good: a new code cannot give a stolen key back its rights
+                raise Refused(
+                    "此设备密钥已于 {at} 被管理员吊销，不能再次登记；请联系管理员",
+                    at=revoked.isoformat(timespec="seconds"),
+                )
+            fresh = c.execute(
+                insert(s.nonces)
+                .values(device_id=device, nonce=proof.nonce, seen_at=now)
+                .on_conflict_do_nothing()
+                .returning(s.nonces.c.nonce)
+            ).first()
+            if fresh is None:
+                raise Unauthorized("重复的请求（重放），已拒绝")
             used = c.execute(
                 update(s.enrollment_codes)
                 .where(
@@ -229,9 +274,7 @@ class Central:
                     enrolled_at=now,
                     revoked_at=None,
                 )
-                .on_conflict_do_update(
-                    index_elements=["id"], set_={"district": district, "revoked_at": None}
-                )
+                .on_conflict_do_update(index_elements=["id"], set_={"district": district})
             )
             for signer in [cert, *signer_certs]:
                 name = signer.subject.rfc4514_string()
@@ -683,6 +726,17 @@ class Central:
 
         try:
             with self.engine.begin() as c:
+                # one commit of a push at a time: a commit sent again (the laptop's connection
+                # broke before the answer) waits for the first and answers what it did
+                held = c.execute(
+                    select(s.pushes.c.committed_at, s.pushes.c.summary)
+                    .where(s.pushes.c.bundle_id == push.bundle_id)
+                    .with_for_update()
+                ).first()
+                if held is None:
+                    raise Refused("没有这次推送：{bundle}", bundle=str(push.bundle_id)[:8])
+                if held.committed_at is not None:
+                    return dict(held.summary or {})
                 return _Merge(c, self.store, device, push, manifest).run(archive)
         except DBAPIError as error:  # a deadlock or serialization failure: try again
             code = getattr(error.orig, "sqlstate", None) or ""
@@ -820,6 +874,30 @@ class Central:
                     return handle.read()
         raise InspectorError("没有这份记录：{id}", id=record_id)
 
+    def evidence_thumbnail(self, inspection_id: str, sha256: str, suffix: str) -> bytes:
+        """The office page's thumbnail of an evidence file of the inspection: the one the
+        laptop pushed, else one made here once (the 3.5 MB originals are not for a list)."""
+        from inspector.bundle.verify import evidence_files
+
+        with self.engine.connect() as c:
+            found = c.scalars(
+                select(s.rows.c.data).where(
+                    s.rows.c.table_name == "evidence",
+                    s.rows.c.inspection_id == inspection_id,
+                    s.rows.c.deleted.is_(False),
+                    s.rows.c.data["sha256"].astext == sha256,
+                )
+            ).all()
+        for data in found:
+            files = evidence_files(data)
+            if files[0] != (sha256, suffix):
+                continue
+            thumb = data.get("thumb_sha256")
+            if thumb and self.store.has(str(thumb), ".jpg"):
+                return self.evidence_file(str(thumb), ".jpg")
+            return self.store.thumbnail(sha256, suffix)
+        raise InspectorError("没有这个证据文件：{sha256}", sha256=sha256[:12])
+
     def evidence_file(self, sha256: str, suffix: str) -> bytes:
         with self.store.open(sha256, suffix) as handle:
             return handle.read()
@@ -894,7 +972,11 @@ class _Merge:
         self.device = device
         self.push = push
         self.manifest = manifest
-        self.heads = {str(k): int(v) for k, v in (manifest.get("heads") or {}).items()}
+        # the push's claims of how far it knows each laptop's log; judged in ``run`` against
+        # what this device delivered (``_known``)
+        self.claimed = {str(k): int(v) for k, v in (manifest.get("heads") or {}).items()}
+        self.heads: dict[str, int] = {}
+        self.delivered: dict[str, int] = {}  # log → the highest entry of it in this push
         self.record_inspection: dict[str, str] = {}
         self.counts = {"inserted": 0, "updated": 0, "unchanged": 0, "kept": 0}
         self.signed_here: dict[str, bool] = {}  # inspection → signed on the server before
@@ -955,6 +1037,9 @@ class _Merge:
         """Before anything is written: every inspection the push's rows belong to (by their
         own keys), the push's own inspection rows and its record signatures."""
         owners = {str(i.get("id")) for i in self.manifest.get("inspections") or []}
+        for data in read_rows(archive, "audit_events"):
+            log, seq = str(data.get("device_id")), int(data.get("seq") or 0)
+            self.delivered[log] = max(seq, self.delivered.get(log, 0))
         for name in bundle_rows.TABLES:
             if name in ("audit_events", "tombstones"):
                 # a laptop's log names inspections, it is no row of theirs; a tombstone is
@@ -1009,14 +1094,52 @@ class _Merge:
                         inspection=inspection[:8],
                     )
 
+    def _known(self) -> dict[str, int]:
+        """How far this device knows each laptop's log, as the server judges it: the entries
+        of that log it delivered, in earlier pushes (``pushed_logs``) or in this one (each
+        either equal to the server's copy or linked onto its chain, or the push is refused).
+        Its log's entry N carries the hash of all before it, so delivering it proves holding
+        them. The manifest's claims only lower this: a push declaring another laptop's head
+        at 10^9 knows no more of it than it delivered, and cannot overwrite its rows."""
+        p = s.pushed_logs.c
+        held = {
+            str(r.log_device_id): int(r.seq)
+            for r in self.c.execute(
+                select(p.log_device_id, p.seq).where(p.device_id == self.device.id)
+            )
+        }
+        for log, seq in self.delivered.items():
+            held[log] = max(seq, held.get(log, 0))
+        return {
+            log: min(claim, held[log])
+            for log, claim in self.claimed.items()
+            if held.get(log, 0) > 0 and claim > 0
+        }
+
+    def _record_delivered(self) -> None:
+        """After the rows (every delivered entry is now the server's): what this device
+        delivered of each log, for the pushes that follow."""
+        p = s.pushed_logs
+        for log, seq in sorted(self.delivered.items()):
+            self.c.execute(
+                insert(p)
+                .values(device_id=self.device.id, log_device_id=log, seq=seq)
+                .on_conflict_do_update(
+                    index_elements=["device_id", "log_device_id"],
+                    set_={"seq": func.greatest(p.c.seq, seq)},
+                )
+            )
+
     def run(self, archive: zipfile.ZipFile) -> dict[str, Any]:
         owners = self._survey(archive)
+        self.heads = self._known()
         self._lock(owners)
         self._check_districts(owners)
         for name in bundle_rows.TABLES:
             keys = bundle_rows.primary_key(name)
             for data in read_rows(archive, name):
                 self._row(name, json.dumps([data[k] for k in keys], ensure_ascii=False), data)
+        self._record_delivered()
         # A push that signs an inspection brings rows that recompute its signed record's data
         # hash (what record verify checks), or it is refused.
         newly = sorted(i for i in self.signed_there if not self._signed_here(i))
@@ -1172,8 +1295,9 @@ class _Merge:
             problem = self._newer_signed_version(local.data, data)
             if problem is not None:
                 self._refuse_signed(name, signed[0], problem)
-        # The server keeps no heads of its own here: a version the pusher did not know stays
-        # (the laptops settle it between them); a row without a stamp takes the push's.
+        # A version the pusher did not know stays (the laptops settle it between them); what
+        # it knew is what it delivered of each log (``_known``), never only what it says. A
+        # row without a stamp takes the push's.
         held = {"change_device_id": local.change_device_id, "change_seq": local.change_seq}
         if rules.decide(held, data, here={}, there=self.heads, unstamped="update") == "update":
             # the pushing laptop knew the server's version and changed it after

@@ -10,12 +10,13 @@ import fcntl
 import hashlib
 import os
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from inspector.errors import InspectorError
+from inspector.errors import InspectorError, InvalidInput
 
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 _SUFFIX = re.compile(r"^(\.[A-Za-z0-9_-]{1,10}){1,3}$")
@@ -77,6 +78,31 @@ class ServerStore:
     def remove(self, sha256: str, suffix: str) -> None:
         """Forget a stored file nothing names (what a refused push alone brought)."""
         self._stored(sha256, suffix).unlink(missing_ok=True)
+
+    def thumbnail(self, sha256: str, suffix: str) -> bytes:
+        """The office page's thumbnail of a stored image the laptop pushed none for (made
+        before laptops made thumbnails, or lost): made once with Pillow, as a laptop makes
+        its own (inspector/evidence/media.py), and kept under ``<DIR>/thumbs`` (derived:
+        remade if removed). InvalidInput if the file is no image Pillow reads."""
+        from inspector.evidence.media import inspect_file
+
+        kept = self.root / "thumbs" / sha256[:2] / f"{sha256}{suffix}.jpg"
+        check_file_name(sha256, suffix)
+        try:
+            return kept.read_bytes()
+        except FileNotFoundError:
+            pass
+        source = self._stored(sha256, suffix)
+        made = inspect_file(
+            source, derive=True, opener=lambda: source.open("rb"), size=source.stat().st_size
+        ).thumbnail
+        if not made:
+            raise InvalidInput("不是可识别的图片、PDF 或视频文件")
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        partial = kept.with_name(f"{kept.name}.{os.getpid()}.{threading.get_ident()}.part")
+        partial.write_bytes(made)
+        os.replace(partial, kept)  # whole or not there, whoever asks at the same time
+        return made
 
     def acknowledged(self, sha256: str, suffix: str) -> int:
         """How many bytes of an unfinished upload the server holds (0: none)."""

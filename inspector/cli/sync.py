@@ -54,6 +54,7 @@ def cmd_sync_push(args: argparse.Namespace, out: Printer) -> None:
         {
             "bundle_id": result.bundle_id,
             "sent_bytes": result.sent_bytes,
+            "attempted_bytes": result.attempted_bytes,
             "skipped_bytes": result.skipped_bytes,
             "sent_files": result.sent_files,
             "members": result.members,

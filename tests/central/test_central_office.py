@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -133,3 +134,117 @@ def _sign_in(page: Any, name: str, password: str) -> None:
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_load_state()
+
+
+# The properties axe-core's rules check, measured in the browser (axe-core's script is not
+# available offline here): WCAG's contrast of every text against its background, a main
+# landmark, and the page as a phone lays it out.
+CONTRAST = """els => els.filter(e => e.innerText && e.innerText.trim()).map(e => {
+  const rgb = c => c.match(/[\\d.]+/g).map(Number);
+  const lum = c => { const [r, g, b] = rgb(c).slice(0, 3).map(v => { v /= 255;
+    return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  let back = 'rgb(255, 255, 255)';
+  for (let n = e; n; n = n.parentElement) {
+    const c = getComputedStyle(n).backgroundColor;
+    if (c && c !== 'transparent' && !(rgb(c).length === 4 && rgb(c)[3] === 0)) { back = c; break; }
+  }
+  const a = lum(getComputedStyle(e).color), b = lum(back);
+  return [e.className + ':' + e.innerText.trim().slice(0, 20),
+          (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)];
+})"""
+TEXT = "p, span, a, td, th, h1, h2, label, button, header"
+LAYOUT = """() => ({mains: document.querySelectorAll('main').length,
+  headingInMain: !!document.querySelector('main h1'),
+  outside: [...document.body.children].filter(e => !['MAIN', 'HEADER'].includes(e.tagName))
+    .map(e => e.tagName),
+  width: window.innerWidth, scroll: document.documentElement.scrollWidth})"""
+
+
+def _accessible(page: Any, where: str) -> None:
+    low = [c for c in page.eval_on_selector_all(TEXT, CONTRAST) if c[1] < 4.5]
+    assert not low, (where, low)
+    layout = page.evaluate(LAYOUT)
+    assert layout["mains"] == 1 and layout["headingInMain"] and not layout["outside"], layout
+    # a phone lays the page out at its own width (the viewport meta), nothing wider
+    assert layout["width"] == 375 and layout["scroll"] <= 375, (where, layout)
+
+
+def test_the_office_page_on_a_phone_is_accessible_with_small_thumbnails_and_one_link_a_record(
+    server: Server, cli: Cli, team_keys: dict[str, str], tmp_path: Path,
+) -> None:  # fmt: skip
+    if not CHROMIUM.exists():
+        message = "Debian's chromium is not installed"
+        if os.environ.get("INSPECTOR_REQUIRE_POSTGRES"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    signed = full_visit(cli, tmp_path)
+    cli("record", "build", signed)  # a draft built before signing: another version
+    sign_by_keys(cli, signed, team_keys, tmp_path)
+    cli("sync", "enroll", server.url, server.code(), "--ca", str(server.tls.ca))
+    cli("sync", "push")
+    server.office_user("局端王", PASSWORD)
+    # one photo's pushed thumbnail is gone from the server (pushed before laptops made them):
+    # the server makes one once and keeps it
+    found = server.sql(
+        "select data->>'sha256', data->>'thumb_sha256' from rows where table_name = 'evidence' "
+        "and data->>'media_type' like 'image/%' order by row_key limit 1"
+    ).strip()
+    photo, pushed_thumb = found.split("|")
+    (server.store / "files" / pushed_thumb[:2] / f"{pushed_thumb}.jpg").unlink()
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            context = browser.new_context(
+                ignore_https_errors=True,
+                viewport={"width": 375, "height": 800},
+                is_mobile=True,
+                has_touch=True,
+                device_scale_factor=2,
+            )
+            page = context.new_page()
+            page.goto(server.url + "/office/login")
+            _accessible(page, "login")
+            _sign_in(page, "局端王", PASSWORD)
+            page.wait_for_url("**/office")
+            _accessible(page, "list")
+            page.goto(server.url + f"/office/inspections/{signed}")
+            page.wait_for_load_state("load")
+            _accessible(page, "inspection")
+
+            # thumbnails, not the originals: each small, each loaded
+            sources = page.eval_on_selector_all("img.thumb", "els => els.map(e => e.src)")
+            widths = page.eval_on_selector_all("img.thumb", "els => els.map(e => e.naturalWidth)")
+            assert sources and all(0 < w <= 320 for w in widths), widths
+            for source in sources:
+                answer = page.request.get(source)
+                assert answer.ok and answer.headers["content-type"] == "image/jpeg"
+                assert len(answer.body()) < 60_000, (source, len(answer.body()))
+            kept = next((server.store / "thumbs").rglob(f"{photo}*.jpg"))
+            made = kept.stat().st_mtime_ns
+            again = page.request.get(next(s for s in sources if photo in s))
+            assert again.ok and kept.stat().st_mtime_ns == made  # made once, then kept
+            original = page.request.get(
+                server.url + page.get_attribute(f"a:has(img[src*='{photo}'])", "href")
+            )
+            assert len(original.body()) > 5 * len(again.body())  # not the original, scaled
+
+            # one link per record version, each saying which it is
+            links = page.eval_on_selector_all(
+                "a[href$='.pdf']", "els => els.map(e => [e.getAttribute('href'), e.innerText])"
+            )
+            assert len(links) >= 2, links
+            assert len({h for h, _t in links}) == len(links)
+            assert len({t for _h, t in links}) == len(links), links
+            texts = " ".join(t for _h, t in links)
+            assert "已签名" in texts and "未签名草稿" in texts
+            assert all(re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", t) for _h, t in links), links
+            shot = tmp_path / "office-phone.png"
+            page.screenshot(path=str(shot), full_page=True)
+            if os.environ.get("INSPECTOR_SAVE_SCREENSHOTS"):
+                shutil.copy(shot, Path(os.environ["INSPECTOR_SAVE_SCREENSHOTS"]) / shot.name)
+        finally:
+            browser.close()
