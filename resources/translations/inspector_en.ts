@@ -3443,6 +3443,16 @@ Checked %2/%3, problems found %4</translation>
         <translation>The leader cannot withdraw: choose another leader first</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="894"/>
+        <source>登记请求没有由所登记的设备密钥签名，已拒绝</source>
+        <translation>The enrollment request was not signed by the device key it enrolls: refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="895"/>
+        <source>此设备密钥已于 {at} 被管理员吊销，不能再次登记；请联系管理员</source>
+        <translation>This device key was revoked by the administrator on {at} and cannot be enrolled again; please contact the administrator</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="489"/>
         <source>请选择保留本机版本（local）或交接包版本（incoming）</source>
         <translation>Choose to keep this laptop&apos;s version (local) or the bundle&apos;s (incoming)</translation>
