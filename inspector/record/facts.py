@@ -507,6 +507,9 @@ def _content_data(
             inspection if isinstance(inspection, InspectionView) else get_inspection(ws, inspection)
         )
         data = _RECORD_DATA[version](view, gather_facts(ws, view, version))
+        # The record's number is given from the bureau's template at the first build, after
+        # the hand signatures: an identifier of the document, not what a signer attests to.
+        data.pop("record_no", None)
     data.pop("signatures", None)
     return data
 
