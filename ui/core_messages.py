@@ -850,6 +850,25 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "Core", "服务器的数据库磁盘已满，推送未提交，服务器数据未改变；请联系管理员"
         ),
         QT_TRANSLATE_NOOP("Core", "服务器暂时无法接收推送，请稍后重试：{reason}"),
+        # The central service on several servers: one shared store per database
+        # (inspector/central/service.py claim_store, docs/deployment.md).
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "文件库 {store} 已属于另一个数据库（标记 {held}），不能用于这个数据库；"
+            "同一数据库的所有服务器须共用同一个文件库目录（见 docs/deployment.md）",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "文件库 {store} 中没有这个数据库的文件库标记（{recorded}）：它不是这个数据库的"
+            "文件库；同一数据库的所有服务器须共用同一个文件库目录，例如网络文件系统上的"
+            "同一目录（见 docs/deployment.md）",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "文件库 {store} 的标记 {held} 不是这个数据库的文件库标记 {recorded}：它是另一个"
+            "数据库的文件库；同一数据库的所有服务器须共用同一个文件库目录"
+            "（见 docs/deployment.md）",
+        ),
     )
 )
 

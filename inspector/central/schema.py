@@ -169,3 +169,12 @@ office_sessions = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("expires_at", DateTime(timezone=True), nullable=False, index=True),
 )
+
+# The server's own settings (name → value): "store_id", the id in the marker file of the one
+# file store every server on this database uses (docs/deployment.md).
+server_settings = Table(
+    "server_settings",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)

@@ -85,6 +85,17 @@ def database_url(url: str) -> str:
     return url
 
 
+# The advisory lock every server takes (for its transaction) to migrate the schema and claim
+# the store: servers started at once on one database do this one after another, and each after
+# the first finds the schema at head and the store claimed.
+STARTUP_LOCK = 0x494E5350  # "INSP"
+STORE_ID = "store_id"
+
+
+def _startup_lock(connection: Connection) -> None:
+    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": STARTUP_LOCK})
+
+
 def migrate(engine: Engine) -> None:
     from alembic import command
     from alembic.config import Config
@@ -92,8 +103,52 @@ def migrate(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
+        _startup_lock(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def claim_store(engine: Engine, store: ServerStore) -> str:
+    """The store's id, checked against the database's: every server on one database uses one
+    store (a directory on shared storage), else a file one server received is missing on
+    another (a thumbnail answered 404, a file received again). The first server marks the
+    store and records its id; a server whose store holds another id, or none, is refused."""
+    with engine.begin() as c:
+        _startup_lock(c)
+        recorded = c.scalar(
+            select(s.server_settings.c.value).where(s.server_settings.c.name == STORE_ID)
+        )
+        held = store.marker()
+        if recorded is None and held is None:
+            recorded = secrets.token_hex(16)
+            store.mark(recorded)  # the file first: a database naming a store without it is worse
+            c.execute(s.server_settings.insert().values(name=STORE_ID, value=recorded))
+            return recorded
+        if recorded is None:
+            raise InspectorError(
+                "文件库 {store} 已属于另一个数据库（标记 {held}），不能用于这个数据库；"
+                "同一数据库的所有服务器须共用同一个文件库目录（见 docs/deployment.md）",
+                store=str(store.root),
+                held=held,
+            )
+        if held is None:
+            raise InspectorError(
+                "文件库 {store} 中没有这个数据库的文件库标记（{recorded}）：它不是这个数据库的"
+                "文件库；同一数据库的所有服务器须共用同一个文件库目录，例如网络文件系统上的"
+                "同一目录（见 docs/deployment.md）",
+                store=str(store.root),
+                recorded=recorded,
+            )
+        if held != recorded:
+            raise InspectorError(
+                "文件库 {store} 的标记 {held} 不是这个数据库的文件库标记 {recorded}：它是另一个"
+                "数据库的文件库；同一数据库的所有服务器须共用同一个文件库目录"
+                "（见 docs/deployment.md）",
+                store=str(store.root),
+                recorded=recorded,
+                held=held,
+            )
+        return recorded
 
 
 def _now() -> datetime:
@@ -143,8 +198,13 @@ class Central:
         self.engine = create_engine(
             database_url(url), pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
         )
-        migrate(self.engine)
-        self.store = ServerStore(store)
+        try:
+            migrate(self.engine)
+            self.store = ServerStore(store)
+            self.store_id = claim_store(self.engine, self.store)
+        except BaseException:
+            self.engine.dispose()
+            raise
         self.upload_quota = upload_quota
         self.upload_hours = upload_hours
         self._manifests: dict[tuple[str, str], dict[str, tuple[str, str, int]]] = {}
