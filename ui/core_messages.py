@@ -869,6 +869,8 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "数据库的文件库；同一数据库的所有服务器须共用同一个文件库目录"
             "（见 docs/deployment.md）",
         ),
+        # The office list's keyset paging (inspector/central/service.py).
+        QT_TRANSLATE_NOOP("Core", "翻页位置无效：{after}"),
     )
 )
 

@@ -20,13 +20,13 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from sqlalchemy import (
     Connection,
     Engine,
-    and_,
     create_engine,
     func,
     or_,
     select,
     text,
     true,
+    union_all,
     update,
 )
 from sqlalchemy.dialects.postgresql import insert
@@ -772,13 +772,17 @@ class Central:
         area: str | None = None,
         limit: int = 100,
         offset: int = 0,
+        after: str | None = None,
     ) -> tuple[int, list[dict[str, Any]]]:
-        """``area``: only the inspections in this district or by its teams (a district's
-        office user)."""
+        """A page of the office list, newest first (started_at DESC NULLS LAST, id), and how
+        many there are. ``area``: only the inspections in this district or by its teams (a
+        district's office user). ``after``: the page after the row whose ``page_key`` this is
+        (keyset paging: read from the list's index where the page before ended, however deep);
+        ``offset`` counts rows from the start instead."""
         t = s.inspections
         for value in (district, type_code, mode, status):
             _check_filter(value)
-        where = [_in_area(area)]
+        where: list[Any] = []
         for column, value in (
             (t.c.district, district),
             (t.c.type, type_code),
@@ -791,36 +795,100 @@ class Central:
             where.append(t.c.started_at >= _day(since))
         if until:
             where.append(t.c.started_at < _day_after(until))
-        condition = and_(True, *where)
+        key = _page_key(after) if after is not None else None
         with self.engine.connect() as c:
-            total = c.scalar(select(func.count()).select_from(t).where(condition)) or 0
-            found = c.execute(
-                t.select()
-                .where(condition)
-                .order_by(t.c.started_at.desc().nulls_last(), t.c.id)
+            total = self._count(c, where, area)
+            if key is None:
+                found = self._page(c, where, area, limit, offset)
+            else:
+                started, last = key
+                found = []
+                if started is not None:  # the rows with a start time after the key
+                    found = self._page(
+                        c,
+                        [
+                            *where,
+                            t.c.started_at <= started,
+                            or_(t.c.started_at < started, t.c.id > last),
+                        ],
+                        area,
+                        limit,
+                        0,
+                    )
+                if len(found) < limit:  # then those without one (last in the order)
+                    found += self._page(
+                        c,
+                        [
+                            *where,
+                            t.c.started_at.is_(None),
+                            *([t.c.id > last] if started is None else []),
+                        ],
+                        area,
+                        limit - len(found),
+                        0,
+                    )
+        return total, [_plain(r._mapping) for r in found]
+
+    @staticmethod
+    def _areas(where: list[Any], area: str | None) -> list[list[Any]]:
+        """The conditions as disjoint parts each read from one index in the list's order: all
+        of them; for a district's user, those in the district and those only its teams made
+        (``district = A OR team_district = A`` would read neither index in order)."""
+        t = s.inspections
+        if area is None:
+            return [where]
+        return [
+            [t.c.district == area, *where],
+            [t.c.team_district == area, t.c.district.is_distinct_from(area), *where],
+        ]
+
+    def _page(
+        self, c: Connection, where: list[Any], area: str | None, limit: int, offset: int
+    ) -> list[Any]:
+        t = s.inspections
+        parts = [
+            select(t)
+            .where(*part)
+            .order_by(t.c.started_at.desc().nulls_last(), t.c.id)
+            .limit(limit + offset)
+            for part in self._areas(where, area)
+        ]
+        if len(parts) == 1:
+            return list(c.execute(parts[0].offset(offset).limit(limit)).all())
+        merged = union_all(*parts).subquery()
+        return list(
+            c.execute(
+                select(merged)
+                .order_by(merged.c.started_at.desc().nulls_last(), merged.c.id)
                 .limit(limit)
                 .offset(offset)
             ).all()
-        return int(total), [_plain(r._mapping) for r in found]
+        )
+
+    def _count(self, c: Connection, where: list[Any], area: str | None) -> int:
+        t = s.inspections
+        return sum(
+            int(c.scalar(select(func.count()).select_from(t).where(*part)) or 0)
+            for part in self._areas(where, area)
+        )
+
+    @staticmethod
+    def page_key(item: dict[str, Any]) -> str:
+        """The key of a listed row (its start time and id) that ``after`` takes."""
+        return f"{item.get('started_at') or ''},{item['id']}"
 
     def filter_values(self, area: str | None = None) -> dict[str, list[str]]:
-        t = s.inspections
-        seen = _in_area(area)
+        """The values each filter offers: from the small table the commit keeps, for a
+        district's user those of the inspections it sees."""
+        v = s.office_filter_values
+        seen = true() if area is None else or_(v.c.district == area, v.c.team_district == area)
+        found: dict[str, list[str]] = {"district": [], "type": [], "mode": [], "status": []}
         with self.engine.connect() as c:
-            return {
-                name: [
-                    v
-                    for (v,) in c.execute(
-                        select(col).distinct().where(col.is_not(None), seen).order_by(col)
-                    )
-                ]
-                for name, col in (
-                    ("district", t.c.district),
-                    ("type", t.c.type),
-                    ("mode", t.c.mode),
-                    ("status", t.c.status),
-                )
-            }
+            for name, value in c.execute(
+                select(v.c.name, v.c.value).distinct().where(seen).order_by(v.c.name, v.c.value)
+            ):
+                found.setdefault(name, []).append(value)
+        return found
 
     def show(self, inspection_id: str, area: str | None = None) -> dict[str, Any]:
         """An inspection by its id or a prefix of it; with ``area``, among those that district's
@@ -895,6 +963,26 @@ class Central:
 
 class _Retry(Exception):
     pass
+
+
+def _page_key(text: str) -> tuple[datetime | None, str]:
+    """(start time or None, id) of a ``page_key``; a key no page gave is bad input."""
+    started, comma, last = text.partition(",")
+    moment: datetime | None = None
+    try:
+        if started:
+            moment = datetime.fromisoformat(started)
+    except ValueError:
+        moment = None
+    if (
+        not comma
+        or not last
+        or len(last) > 36
+        or not last.isprintable()
+        or (started and (moment is None or moment.tzinfo is None))
+    ):
+        raise InspectorError("翻页位置无效：{after}", after=text[:80])
+    return moment, last
 
 
 def _day(value: str) -> datetime:
@@ -1119,6 +1207,20 @@ class _Merge:
                 .values(id=data["id"], **values)
                 .on_conflict_do_update(index_elements=["id"], set_=values)
             )
+            offered = [
+                {
+                    "name": name,
+                    "value": values[name],
+                    "district": values["district"] or "",
+                    "team_district": values["team_district"] or "",
+                }
+                for name in ("district", "type", "mode", "status")
+                if values[name]
+            ]
+            if offered:
+                self.c.execute(
+                    insert(s.office_filter_values).values(offered).on_conflict_do_nothing()
+                )
         listed = {str(i.get("id")) for i in self.manifest.get("inspections") or []}
         summary = {
             **self.counts,

@@ -3305,12 +3305,17 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="860"/>
         <source>文件库 {store} 中没有这个数据库的文件库标记（{recorded}）：它不是这个数据库的文件库；同一数据库的所有服务器须共用同一个文件库目录，例如网络文件系统上的同一目录（见 docs/deployment.md）</source>
-        <translation>The file store {store} does not hold this database's store marker ({recorded}): it is not this database's file store; all servers of one database must share one file store directory, e.g. the same directory on a network file system (see docs/deployment.md)</translation>
+        <translation>The file store {store} does not hold this database&apos;s store marker ({recorded}): it is not this database&apos;s file store; all servers of one database must share one file store directory, e.g. the same directory on a network file system (see docs/deployment.md)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="866"/>
         <source>文件库 {store} 的标记 {held} 不是这个数据库的文件库标记 {recorded}：它是另一个数据库的文件库；同一数据库的所有服务器须共用同一个文件库目录（见 docs/deployment.md）</source>
-        <translation>The file store {store} has the marker {held}, not this database's store marker {recorded}: it is another database's file store; all servers of one database must share one file store directory (see docs/deployment.md)</translation>
+        <translation>The file store {store} has the marker {held}, not this database&apos;s store marker {recorded}: it is another database&apos;s file store; all servers of one database must share one file store directory (see docs/deployment.md)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="873"/>
+        <source>翻页位置无效：{after}</source>
+        <translation>Invalid page position: {after}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="489"/>
