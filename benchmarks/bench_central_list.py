@@ -147,12 +147,14 @@ def main() -> None:
                 worst = max(worst, listed + values)
                 print(f"{name:44} {listed:8.1f} {values:10.1f} {listed + values:9.1f} {total:9,}")
             for name, filters in (("bureau", {}), ("district user 历城区", {"area": "历城区"})):
-                label = f"{name}, page {args.deep:,}"
+                total, _items = central.list_inspections(limit=PAGE, **filters)
+                deep = min(args.deep, -(-total // PAGE))  # a district has fewer pages
+                label = f"{name}, page {deep:,}"
                 if keyset:
                     # the page links carry the last row's key: walk there once, then time the
                     # page read from the key the page before gave
                     key = None
-                    for _ in range(args.deep - 1):
+                    for _ in range(deep - 1):
                         _total, items = central.list_inspections(limit=PAGE, after=key, **filters)
                         key = central.page_key(items[-1])
                     listed, _ = timed(
@@ -160,7 +162,7 @@ def main() -> None:
                         args.runs,
                     )
                 else:
-                    offset = (args.deep - 1) * PAGE
+                    offset = (deep - 1) * PAGE
                     listed, _ = timed(
                         lambda f=filters, o=offset: central.list_inspections(
                             limit=PAGE, offset=o, **f
