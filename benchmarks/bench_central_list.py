@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import psycopg  # noqa: E402
+from sqlalchemy import text  # noqa: E402
 
 from inspector.central.service import Central  # noqa: E402
 from tests.helpers.central import start_cluster  # noqa: E402
@@ -100,11 +101,38 @@ def timed(call: Callable[[], Any], runs: int) -> tuple[float, Any]:
     return statistics.median(times), result
 
 
+def explain(central: Central, call: Callable[[], Any]) -> None:
+    """EXPLAIN (ANALYZE, BUFFERS) of every statement ``call`` sends."""
+    from sqlalchemy import event
+
+    sent: list[tuple[str, Any]] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        sent.append((statement, parameters))
+
+    event.listen(central.engine, "before_cursor_execute", record)
+    try:
+        call()
+    finally:
+        event.remove(central.engine, "before_cursor_execute", record)
+    with central.engine.connect() as c:
+        raw = c.connection.driver_connection
+        assert raw is not None
+        for statement, parameters in sent:
+            with raw.cursor() as cursor:
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + statement, parameters)
+                print("\n" + " ".join(statement.split())[:300])
+                print("\n".join(row[0] for row in cursor.fetchall()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--inspections", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--deep", type=int, default=2000, help="the deep page's number")
+    parser.add_argument(
+        "--explain", action="store_true", help="print the plans of a bureau's and a district's page"
+    )
     args = parser.parse_args()
 
     started = start_cluster()
@@ -119,6 +147,11 @@ def main() -> None:
             fill(url, args.inspections)
             print(f"{args.inspections:,} inspections written (COPY, VACUUM ANALYZE) in "
                   f"{time.perf_counter() - begun:.0f} s")  # fmt: skip
+            with central.engine.connect() as c:
+                sizes = c.execute(
+                    text("SELECT pg_relation_size('inspections'), pg_indexes_size('inspections')")
+                ).one()
+            print(f"inspections: table {sizes[0] >> 20} MiB, its indexes {sizes[1] >> 20} MiB")
             keyset = "after" in inspect.signature(central.list_inspections).parameters
             print(f"paging: {'keyset (after the last row)' if keyset else 'OFFSET'}")
             print(f"{'view':44} {'list ms':>8} {'values ms':>10} {'total ms':>9} {'rows':>9}")
@@ -174,6 +207,9 @@ def main() -> None:
                 worst = max(worst, listed + values)
                 print(f"{label:44} {listed:8.1f} {values:10.1f} {listed + values:9.1f}")
             print(f"slowest view: {worst:.1f} ms (target < 200 ms)")
+            if args.explain:
+                for filters in ({}, {"area": "历城区"}):
+                    explain(central, lambda f=filters: central.list_inspections(limit=PAGE, **f))
             central.close()
     finally:
         stop()
