@@ -11,7 +11,7 @@
 # the dump names is in the store by the time it is copied; files added meanwhile are copied too
 # and harmless (nothing names them). Unfinished uploads (uploads/) are not kept: laptops push
 # again. The store's marker file goes with it, so a restored server finds its store.
-# Restore checks that every file the database names is in the restored store, then says so.
+# Restore checks (server check-store) that every file the rows name is in the restored store.
 # Servers may keep running during a backup. pg_dump/pg_restore/psql: from PATH, or PG_BIN.
 set -euo pipefail
 
@@ -34,6 +34,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 bin=${PG_BIN:+$PG_BIN/}
+root=$(cd "$(dirname "$0")/.." && pwd)
 [ -n "$db" ] && [ -n "$store" ] || usage
 
 case $action in
@@ -64,11 +65,9 @@ case $action in
     mkdir -p "$store"
     cp -a "$from/store/." "$store/"
     mkdir -p "$store/uploads"
-    missing=0
-    while IFS='|' read -r sha suffix; do
-      [ -f "$store/files/${sha:0:2}/$sha$suffix" ] || { echo "缺少文件 $sha$suffix" >&2; missing=$((missing + 1)); }
-    done < <("${bin}psql" "$db" -At -c "select sha256, suffix from blobs")
-    [ "$missing" = 0 ] || { echo "恢复不完整：数据库记录的 $missing 个文件不在文件库中" >&2; exit 1; }
+    # every file the restored rows name is in the restored store (the server's own check)
+    "${INSPECTOR_PYTHON:-$root/.venv/bin/python}" "$root/main.py" server check-store \
+      --db "$db" --store "$store" || { echo "恢复不完整：见上" >&2; exit 1; }
     echo "已恢复：数据库和文件库 $store（数据库记录的文件都在）"
     ;;
   *) usage ;;

@@ -871,6 +871,10 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         ),
         # The office list's keyset paging (inspector/central/service.py).
         QT_TRANSLATE_NOOP("Core", "翻页位置无效：{after}"),
+        # server check-store, after a restore (scripts/central_backup.sh).
+        QT_TRANSLATE_NOOP(
+            "Core", "文件库缺少数据库记录的 {count} 个文件（共 {named} 个），例如 {example}"
+        ),
     )
 )
 

@@ -952,6 +952,40 @@ class Central:
         with self.store.open(sha256, suffix) as handle:
             return handle.read()
 
+    def missing_files(self) -> tuple[int, list[str]]:
+        """How many stored files the rows name (evidence and its copies, record PDFs), and
+        those the store does not hold (a store restored apart from its database, or lost)."""
+        from inspector.bundle.verify import evidence_files
+
+        named: set[tuple[str, str]] = set()
+        with self.engine.connect() as c:
+            found = c.execution_options(yield_per=1000).execute(
+                select(s.rows.c.table_name, s.rows.c.data).where(
+                    s.rows.c.table_name.in_(("evidence", "records")), s.rows.c.deleted.is_(False)
+                )
+            )
+            for table, data in found:
+                if table == "evidence":
+                    named.update(evidence_files(data))
+                elif data.get("sha256"):
+                    named.add((str(data["sha256"]), ".pdf"))
+        missing = sorted(
+            f"{sha}{suffix}" for sha, suffix in named if not self.store.has(sha, suffix)
+        )
+        return len(named), missing
+
+    def check_store(self) -> int:
+        """The number of files the rows name, all held; else refused with how many are not."""
+        named, missing = self.missing_files()
+        if missing:
+            raise InspectorError(
+                "文件库缺少数据库记录的 {count} 个文件（共 {named} 个），例如 {example}",
+                count=len(missing),
+                named=named,
+                example=missing[0],
+            )
+        return named
+
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as c:
             return {

@@ -3318,6 +3318,11 @@ Checked %2/%3, problems found %4</translation>
         <translation>Invalid page position: {after}</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="875"/>
+        <source>文件库缺少数据库记录的 {count} 个文件（共 {named} 个），例如 {example}</source>
+        <translation>The file store lacks {count} of the {named} files the database names, e.g. {example}</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="489"/>
         <source>请选择保留本机版本（local）或交接包版本（incoming）</source>
         <translation>Choose to keep this laptop&apos;s version (local) or the bundle&apos;s (incoming)</translation>

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 from tests.helpers.bundle import full_visit
@@ -21,7 +22,7 @@ def _run(cluster: Cluster, *args: str) -> subprocess.CompletedProcess[str]:
         ["bash", str(SCRIPT), *args],
         capture_output=True,
         text=True,
-        env={**os.environ, "PG_BIN": str(cluster.bin)},
+        env={**os.environ, "PG_BIN": str(cluster.bin), "INSPECTOR_PYTHON": sys.executable},
         timeout=300,
         check=False,
     )
@@ -67,7 +68,7 @@ def test_a_backup_restored_serves_what_the_server_held(
         str(backup),
     )
     assert done.returncode == 0, done.stderr
-    assert "已恢复" in done.stdout
+    assert "已恢复" in done.stdout and "文件库中有数据库记录的全部" in done.stdout
     assert _held(restored) == _held(server)
     assert _held(server)[3], "no file was pushed"
     # the restored server starts on its store (the marker came with it) and lists the inspection
@@ -78,6 +79,13 @@ def test_a_backup_restored_serves_what_the_server_held(
         assert json.loads(listed.stdout)
     finally:
         restored.kill()
+
+    # a store that lost a file the rows name: check-store says which
+    lost = next(p for p in (restored.store / "files").rglob("*.jpg"))
+    lost.unlink()
+    checked = restored.command("server", "check-store")
+    assert checked.returncode == 1 and "文件库缺少数据库记录的 1 个文件" in checked.stderr
+    assert lost.name in checked.stderr
 
     # restoring over data, or from a damaged backup: refused, nothing changed
     again = _run(
