@@ -893,6 +893,31 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         # the central service: what it believes of a device (enrollment, revocation)
         QT_TRANSLATE_NOOP("Core", "登记请求没有由所登记的设备密钥签名，已拒绝"),
         QT_TRANSLATE_NOOP("Core", "此设备密钥已于 {at} 被管理员吊销，不能再次登记；请联系管理员"),
+        # The central service on several servers: one shared store per database
+        # (inspector/central/service.py claim_store, docs/deployment.md).
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "文件库 {store} 已属于另一个数据库（标记 {held}），不能用于这个数据库；"
+            "同一数据库的所有服务器须共用同一个文件库目录（见 docs/deployment.md）",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "文件库 {store} 中没有这个数据库的文件库标记（{recorded}）：它不是这个数据库的"
+            "文件库；同一数据库的所有服务器须共用同一个文件库目录，例如网络文件系统上的"
+            "同一目录（见 docs/deployment.md）",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "文件库 {store} 的标记 {held} 不是这个数据库的文件库标记 {recorded}：它是另一个"
+            "数据库的文件库；同一数据库的所有服务器须共用同一个文件库目录"
+            "（见 docs/deployment.md）",
+        ),
+        # The office list's keyset paging (inspector/central/service.py).
+        QT_TRANSLATE_NOOP("Core", "翻页位置无效：{after}"),
+        # server check-store, after a restore (scripts/central_backup.sh).
+        QT_TRANSLATE_NOOP(
+            "Core", "文件库缺少数据库记录的 {count} 个文件（共 {named} 个），例如 {example}"
+        ),
     )
 )
 

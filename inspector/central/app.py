@@ -421,6 +421,7 @@ def make_app(central: Central) -> Starlette:
             wrong = InspectorError("页码无效：{page}", page=asked[:20])
             return HTMLResponse(f"<p>{_escape(str(wrong))}</p>", status_code=400, headers=PRIVATE)
         page = int(asked)
+        after = q.get("after")
         try:
             total, items = await run_in_threadpool(
                 lambda: central.list_inspections(
@@ -432,15 +433,25 @@ def make_app(central: Central) -> Starlette:
                     until=chosen["until"],
                     area=user.district,
                     limit=PAGE,
-                    offset=page * PAGE,
+                    # the page links carry the last row's key: a deep page is read from the
+                    # list's index where the one before ended (OFFSET would read and sort
+                    # every row before it)
+                    offset=0 if after is not None else page * PAGE,
+                    after=after,
                 )
             )
             values = await run_in_threadpool(central.filter_values, user.district)
         except InspectorError as error:
             return HTMLResponse(f"<p>{_escape(str(error))}</p>", status_code=400)
         more = (
-            urlencode({**{k: v for k, v in chosen.items() if v}, "page": page + 1})
-            if (page + 1) * PAGE < total
+            urlencode(
+                {
+                    **{k: v for k, v in chosen.items() if v},
+                    "page": page + 1,
+                    "after": central.page_key(items[-1]),
+                }
+            )
+            if items and (page + 1) * PAGE < total
             else None
         )
         html = _env.get_template("list.html").render(

@@ -119,21 +119,51 @@ pushed_logs = Table(
 )
 
 # One line per inspection for the office list (kept in step with its rows by the merge).
+# The list's order has its index, alone and after each of the two district columns (a
+# district's user sees the inspections in the district and those its teams made).
 inspections = Table(
     "inspections",
     metadata,
     Column("id", String(36), primary_key=True),
     Column("institution", Text, nullable=False),
-    Column("district", String(100), index=True),
+    Column("district", String(100)),
     Column("team_district", String(100)),
     Column("type", String(32), index=True),
     Column("mode", String(32), index=True),
     Column("status", String(32), nullable=False, index=True),
     Column("record_no", String(64)),
-    Column("started_at", DateTime(timezone=True), index=True),
+    Column("started_at", DateTime(timezone=True)),
     Column("amends_id", String(36)),
     Column("device_id", String(64), nullable=False),
     Column("pushed_at", DateTime(timezone=True), nullable=False),
+)
+_LIST_ORDER = (inspections.c.started_at.desc().nulls_last(), inspections.c.id)
+Index("ix_inspections_list", *_LIST_ORDER)
+# with the filters' columns, so that a district's count reads the index alone
+Index(
+    "ix_inspections_district_list",
+    inspections.c.district,
+    *_LIST_ORDER,
+    postgresql_include=["team_district", "type", "mode", "status"],
+)
+Index(
+    "ix_inspections_team_district_list",
+    inspections.c.team_district,
+    *_LIST_ORDER,
+    postgresql_include=["district", "type", "mode", "status"],
+)
+
+# The office list's filter values (name: district, type, mode or status), each with the
+# districts of an inspection that has it ("" for none), so that a district's user is offered
+# only its own. Kept by the commit; a value whose last inspection changed stays offered (and
+# finds nothing).
+office_filter_values = Table(
+    "office_filter_values",
+    metadata,
+    Column("name", String(16), primary_key=True),
+    Column("value", String(100), primary_key=True),
+    Column("district", String(100), primary_key=True),
+    Column("team_district", String(100), primary_key=True),
 )
 
 # The office's audit log: enrollment, revocation, pushes committed and refused.
@@ -180,4 +210,13 @@ office_sessions = Table(
     Column("csrf", String(64), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("expires_at", DateTime(timezone=True), nullable=False, index=True),
+)
+
+# The server's own settings (name → value): "store_id", the id in the marker file of the one
+# file store every server on this database uses (docs/deployment.md).
+server_settings = Table(
+    "server_settings",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
 )

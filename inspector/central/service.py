@@ -20,13 +20,13 @@ from cryptography.hazmat.primitives.serialization import Encoding
 from sqlalchemy import (
     Connection,
     Engine,
-    and_,
     create_engine,
     func,
     or_,
     select,
     text,
     true,
+    union_all,
     update,
 )
 from sqlalchemy.dialects.postgresql import insert
@@ -85,6 +85,17 @@ def database_url(url: str) -> str:
     return url
 
 
+# The advisory lock every server takes (for its transaction) to migrate the schema and claim
+# the store: servers started at once on one database do this one after another, and each after
+# the first finds the schema at head and the store claimed.
+STARTUP_LOCK = 0x494E5350  # "INSP"
+STORE_ID = "store_id"
+
+
+def _startup_lock(connection: Connection) -> None:
+    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": STARTUP_LOCK})
+
+
 def migrate(engine: Engine) -> None:
     from alembic import command
     from alembic.config import Config
@@ -92,8 +103,52 @@ def migrate(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
+        _startup_lock(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def claim_store(engine: Engine, store: ServerStore) -> str:
+    """The store's id, checked against the database's: every server on one database uses one
+    store (a directory on shared storage), else a file one server received is missing on
+    another (a thumbnail answered 404, a file received again). The first server marks the
+    store and records its id; a server whose store holds another id, or none, is refused."""
+    with engine.begin() as c:
+        _startup_lock(c)
+        recorded = c.scalar(
+            select(s.server_settings.c.value).where(s.server_settings.c.name == STORE_ID)
+        )
+        held = store.marker()
+        if recorded is None and held is None:
+            recorded = secrets.token_hex(16)
+            store.mark(recorded)  # the file first: a database naming a store without it is worse
+            c.execute(s.server_settings.insert().values(name=STORE_ID, value=recorded))
+            return recorded
+        if recorded is None:
+            raise InspectorError(
+                "文件库 {store} 已属于另一个数据库（标记 {held}），不能用于这个数据库；"
+                "同一数据库的所有服务器须共用同一个文件库目录（见 docs/deployment.md）",
+                store=str(store.root),
+                held=held,
+            )
+        if held is None:
+            raise InspectorError(
+                "文件库 {store} 中没有这个数据库的文件库标记（{recorded}）：它不是这个数据库的"
+                "文件库；同一数据库的所有服务器须共用同一个文件库目录，例如网络文件系统上的"
+                "同一目录（见 docs/deployment.md）",
+                store=str(store.root),
+                recorded=recorded,
+            )
+        if held != recorded:
+            raise InspectorError(
+                "文件库 {store} 的标记 {held} 不是这个数据库的文件库标记 {recorded}：它是另一个"
+                "数据库的文件库；同一数据库的所有服务器须共用同一个文件库目录"
+                "（见 docs/deployment.md）",
+                store=str(store.root),
+                recorded=recorded,
+                held=held,
+            )
+        return recorded
 
 
 def _now() -> datetime:
@@ -155,8 +210,13 @@ class Central:
         self.engine = create_engine(
             database_url(url), pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
         )
-        migrate(self.engine)
-        self.store = ServerStore(store)
+        try:
+            migrate(self.engine)
+            self.store = ServerStore(store)
+            self.store_id = claim_store(self.engine, self.store)
+        except BaseException:
+            self.engine.dispose()
+            raise
         self.upload_quota = upload_quota
         self.upload_hours = upload_hours
         self._manifests: dict[tuple[str, str], dict[str, tuple[str, str, int]]] = {}
@@ -766,13 +826,17 @@ class Central:
         area: str | None = None,
         limit: int = 100,
         offset: int = 0,
+        after: str | None = None,
     ) -> tuple[int, list[dict[str, Any]]]:
-        """``area``: only the inspections in this district or by its teams (a district's
-        office user)."""
+        """A page of the office list, newest first (started_at DESC NULLS LAST, id), and how
+        many there are. ``area``: only the inspections in this district or by its teams (a
+        district's office user). ``after``: the page after the row whose ``page_key`` this is
+        (keyset paging: read from the list's index where the page before ended, however deep);
+        ``offset`` counts rows from the start instead."""
         t = s.inspections
         for value in (district, type_code, mode, status):
             _check_filter(value)
-        where = [_in_area(area)]
+        where: list[Any] = []
         for column, value in (
             (t.c.district, district),
             (t.c.type, type_code),
@@ -785,36 +849,100 @@ class Central:
             where.append(t.c.started_at >= _day(since))
         if until:
             where.append(t.c.started_at < _day_after(until))
-        condition = and_(True, *where)
+        key = _page_key(after) if after is not None else None
         with self.engine.connect() as c:
-            total = c.scalar(select(func.count()).select_from(t).where(condition)) or 0
-            found = c.execute(
-                t.select()
-                .where(condition)
-                .order_by(t.c.started_at.desc().nulls_last(), t.c.id)
+            total = self._count(c, where, area)
+            if key is None:
+                found = self._page(c, where, area, limit, offset)
+            else:
+                started, last = key
+                found = []
+                if started is not None:  # the rows with a start time after the key
+                    found = self._page(
+                        c,
+                        [
+                            *where,
+                            t.c.started_at <= started,
+                            or_(t.c.started_at < started, t.c.id > last),
+                        ],
+                        area,
+                        limit,
+                        0,
+                    )
+                if len(found) < limit:  # then those without one (last in the order)
+                    found += self._page(
+                        c,
+                        [
+                            *where,
+                            t.c.started_at.is_(None),
+                            *([t.c.id > last] if started is None else []),
+                        ],
+                        area,
+                        limit - len(found),
+                        0,
+                    )
+        return total, [_plain(r._mapping) for r in found]
+
+    @staticmethod
+    def _areas(where: list[Any], area: str | None) -> list[list[Any]]:
+        """The conditions as disjoint parts each read from one index in the list's order: all
+        of them; for a district's user, those in the district and those only its teams made
+        (``district = A OR team_district = A`` would read neither index in order)."""
+        t = s.inspections
+        if area is None:
+            return [where]
+        return [
+            [t.c.district == area, *where],
+            [t.c.team_district == area, t.c.district.is_distinct_from(area), *where],
+        ]
+
+    def _page(
+        self, c: Connection, where: list[Any], area: str | None, limit: int, offset: int
+    ) -> list[Any]:
+        t = s.inspections
+        parts = [
+            select(t)
+            .where(*part)
+            .order_by(t.c.started_at.desc().nulls_last(), t.c.id)
+            .limit(limit + offset)
+            for part in self._areas(where, area)
+        ]
+        if len(parts) == 1:
+            return list(c.execute(parts[0].offset(offset).limit(limit)).all())
+        merged = union_all(*parts).subquery()
+        return list(
+            c.execute(
+                select(merged)
+                .order_by(merged.c.started_at.desc().nulls_last(), merged.c.id)
                 .limit(limit)
                 .offset(offset)
             ).all()
-        return int(total), [_plain(r._mapping) for r in found]
+        )
+
+    def _count(self, c: Connection, where: list[Any], area: str | None) -> int:
+        t = s.inspections
+        return sum(
+            int(c.scalar(select(func.count()).select_from(t).where(*part)) or 0)
+            for part in self._areas(where, area)
+        )
+
+    @staticmethod
+    def page_key(item: dict[str, Any]) -> str:
+        """The key of a listed row (its start time and id) that ``after`` takes."""
+        return f"{item.get('started_at') or ''},{item['id']}"
 
     def filter_values(self, area: str | None = None) -> dict[str, list[str]]:
-        t = s.inspections
-        seen = _in_area(area)
+        """The values each filter offers: from the small table the commit keeps, for a
+        district's user those of the inspections it sees."""
+        v = s.office_filter_values
+        seen = true() if area is None else or_(v.c.district == area, v.c.team_district == area)
+        found: dict[str, list[str]] = {"district": [], "type": [], "mode": [], "status": []}
         with self.engine.connect() as c:
-            return {
-                name: [
-                    v
-                    for (v,) in c.execute(
-                        select(col).distinct().where(col.is_not(None), seen).order_by(col)
-                    )
-                ]
-                for name, col in (
-                    ("district", t.c.district),
-                    ("type", t.c.type),
-                    ("mode", t.c.mode),
-                    ("status", t.c.status),
-                )
-            }
+            for name, value in c.execute(
+                select(v.c.name, v.c.value).distinct().where(seen).order_by(v.c.name, v.c.value)
+            ):
+                found.setdefault(name, []).append(value)
+        return found
 
     def show(self, inspection_id: str, area: str | None = None) -> dict[str, Any]:
         """An inspection by its id or a prefix of it; with ``area``, among those that district's
@@ -902,6 +1030,40 @@ class Central:
         with self.store.open(sha256, suffix) as handle:
             return handle.read()
 
+    def missing_files(self) -> tuple[int, list[str]]:
+        """How many stored files the rows name (evidence and its copies, record PDFs), and
+        those the store does not hold (a store restored apart from its database, or lost)."""
+        from inspector.bundle.verify import evidence_files
+
+        named: set[tuple[str, str]] = set()
+        with self.engine.connect() as c:
+            found = c.execution_options(yield_per=1000).execute(
+                select(s.rows.c.table_name, s.rows.c.data).where(
+                    s.rows.c.table_name.in_(("evidence", "records")), s.rows.c.deleted.is_(False)
+                )
+            )
+            for table, data in found:
+                if table == "evidence":
+                    named.update(evidence_files(data))
+                elif data.get("sha256"):
+                    named.add((str(data["sha256"]), ".pdf"))
+        missing = sorted(
+            f"{sha}{suffix}" for sha, suffix in named if not self.store.has(sha, suffix)
+        )
+        return len(named), missing
+
+    def check_store(self) -> int:
+        """The number of files the rows name, all held; else refused with how many are not."""
+        named, missing = self.missing_files()
+        if missing:
+            raise InspectorError(
+                "文件库缺少数据库记录的 {count} 个文件（共 {named} 个），例如 {example}",
+                count=len(missing),
+                named=named,
+                example=missing[0],
+            )
+        return named
+
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as c:
             return {
@@ -913,6 +1075,26 @@ class Central:
 
 class _Retry(Exception):
     pass
+
+
+def _page_key(text: str) -> tuple[datetime | None, str]:
+    """(start time or None, id) of a ``page_key``; a key no page gave is bad input."""
+    started, comma, last = text.partition(",")
+    moment: datetime | None = None
+    try:
+        if started:
+            moment = datetime.fromisoformat(started)
+    except ValueError:
+        moment = None
+    if (
+        not comma
+        or not last
+        or len(last) > 36
+        or not last.isprintable()
+        or (started and (moment is None or moment.tzinfo is None))
+    ):
+        raise InspectorError("翻页位置无效：{after}", after=text[:80])
+    return moment, last
 
 
 def _day(value: str) -> datetime:
@@ -1182,6 +1364,20 @@ class _Merge:
                 .values(id=data["id"], **values)
                 .on_conflict_do_update(index_elements=["id"], set_=values)
             )
+            offered = [
+                {
+                    "name": name,
+                    "value": values[name],
+                    "district": values["district"] or "",
+                    "team_district": values["team_district"] or "",
+                }
+                for name in ("district", "type", "mode", "status")
+                if values[name]
+            ]
+            if offered:
+                self.c.execute(
+                    insert(s.office_filter_values).values(offered).on_conflict_do_nothing()
+                )
         listed = {str(i.get("id")) for i in self.manifest.get("inspections") or []}
         summary = {
             **self.counts,

@@ -21,6 +21,10 @@ from inspector.errors import InspectorError, InvalidInput
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 _SUFFIX = re.compile(r"^(\.[A-Za-z0-9_-]{1,10}){1,3}$")
 CHUNK = 1 << 20
+# The store's id, kept in the store itself and in the database (server_settings): a server
+# whose store does not hold its database's id is pointed at another store (docs/deployment.md).
+MARKER = "inspector-store-id"
+_MARKER_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
 class UploadMismatch(InspectorError):
@@ -57,6 +61,28 @@ class ServerStore:
         # The hash of each upload so far, while this process has seen every byte of it (after
         # a restart the file is hashed again from disk when it is whole).
         self._digests: dict[tuple[str, str], tuple[int, Any]] = {}
+
+    def marker(self) -> str | None:
+        """The store's id from its marker file; None when there is none (or it is not one)."""
+        try:
+            text = (self.root / MARKER).read_text(encoding="ascii").strip()
+        except (FileNotFoundError, UnicodeDecodeError):
+            return None
+        return text if _MARKER_ID.match(text) else None
+
+    def mark(self, marker: str) -> None:
+        """Write the store's id, durably (before the database names it)."""
+        temporary = self.root / f"{MARKER}.{os.getpid()}.tmp"
+        with temporary.open("w", encoding="ascii") as handle:
+            handle.write(marker + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, self.root / MARKER)
+        directory = os.open(self.root, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
 
     def _stored(self, sha256: str, suffix: str) -> Path:
         check_file_name(sha256, suffix)

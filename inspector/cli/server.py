@@ -106,6 +106,12 @@ def cmd_server_expire(args: argparse.Namespace, out: Printer) -> None:
     )
 
 
+def cmd_server_check_store(args: argparse.Namespace, out: Printer) -> None:
+    with _central(args) as central:
+        named = central.check_store()
+    out.emit({"files": named, "missing": 0}, f"文件库中有数据库记录的全部 {named} 个文件")
+
+
 def cmd_server_devices(args: argparse.Namespace, out: Printer) -> None:
     with _central(args) as central:
         found = central.devices()
@@ -325,6 +331,11 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         parents=[common, db, uploads],
     )  # fmt: skip
     expire.set_defaults(run=cmd_server_expire)
+    check = sub.add_parser(
+        "check-store", help="检查文件库是否有数据库记录的全部文件（如恢复备份后）",
+        parents=[common, db],
+    )  # fmt: skip
+    check.set_defaults(run=cmd_server_check_store)
 
     central = commands.add_parser("central", help="局端：全部检查（列表、详情）", parents=[common])
     csub = central.add_subparsers(dest="central_command", required=True, metavar="子命令")

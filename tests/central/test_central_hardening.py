@@ -10,6 +10,7 @@ body bytes the app reads); the sign-in race runs against the real server over HT
 from __future__ import annotations
 
 import asyncio
+import html
 import http.client
 import re
 import ssl
@@ -394,6 +395,9 @@ def _session(app: Any, central: Any, district: str | None = None) -> dict[str, s
         ("district=%E5%8E%86%00", "筛选条件无效"),  # a NUL: PostgreSQL refuses it
         ("district=" + "%E5%8E%BF" * 101, "筛选条件无效"),  # longer than the column
         ("since=2025-13-01", "日期无效"),
+        ("after=x", "翻页位置无效"),  # a page key no page link gave
+        ("after=2026-01-01T00:00:00%2B00:00,%00", "翻页位置无效"),
+        ("after=2026-01-01,abc", "翻页位置无效"),  # a start time without its zone
     ],
 )
 def test_a_malformed_office_list_parameter_is_a_400_with_a_message(
@@ -403,6 +407,38 @@ def test_a_malformed_office_list_parameter_is_a_400_with_a_message(
     answer = call(app, "GET", f"/office?{query}", headers=headers)
     assert answer.status == 400, answer.text
     assert says in answer.text
+
+
+def test_the_next_pages_link_carries_the_last_rows_key(app: Any, central: Any) -> None:
+    """Page links carry the last row's start time and id: the next page is read from there
+    (the same rows as counting from the start), however deep."""
+    from sqlalchemy import text
+
+    with central.engine.begin() as c:
+        c.execute(
+            text(
+                "INSERT INTO inspections (id, institution, district, status, started_at, "
+                "device_id, pushed_at) SELECT 'i' || lpad(n::text, 5, '0'), '医院' || n, "
+                "'历城区', 'signed', CASE WHEN n % 9 = 0 THEN NULL ELSE "
+                "timestamptz '2026-01-01 00:00+00' - (n / 2) * interval '1 hour' END, 'd', now() "
+                "FROM generate_series(1, 120) AS n"
+            )
+        )
+    headers = _session(app, central)
+    seen: list[str] = []
+    path = "/office?status=signed"
+    while True:
+        answer = call(app, "GET", path, headers=headers)
+        assert answer.status == 200, answer.text
+        seen += re.findall(r'href="/office/inspections/([^"]+)"', answer.text)
+        more = re.search(r'<a href="\?([^"]+)">下一页</a>', answer.text)
+        if more is None:
+            break
+        link = html.unescape(more.group(1))
+        assert "after=" in link and "status=signed" in link
+        path = "/office?" + link
+    assert seen == [i["id"] for i in central.list_inspections(limit=200)[1]]
+    assert len(seen) == 120
 
 
 def test_the_last_day_there_is_lists_everything(app: Any, central: Any) -> None:

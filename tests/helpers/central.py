@@ -229,10 +229,11 @@ def make_tls(folder: Path) -> TLS:
 class Server:
     """``python main.py server`` over a fresh database, on 127.0.0.1 and a free port."""
 
-    def __init__(self, cluster: Cluster, tls: TLS, store: Path) -> None:
+    def __init__(self, cluster: Cluster, tls: TLS, store: Path, db: str | None = None) -> None:
+        """``db``: another server's database (two servers on one database); a fresh one else."""
         self.cluster = cluster
         self.tls = tls
-        self.db = cluster.create_database()
+        self.db = db or cluster.create_database()
         self.store = store
         self.port = free_port()
         self.url = f"https://127.0.0.1:{self.port}"
