@@ -3453,6 +3453,31 @@ Checked %2/%3, problems found %4</translation>
         <translation>This device key was revoked by the administrator on {at} and cannot be enrolled again; please contact the administrator</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="898"/>
+        <source>文件库 {store} 已属于另一个数据库（标记 {held}），不能用于这个数据库；同一数据库的所有服务器须共用同一个文件库目录（见 docs/deployment.md）</source>
+        <translation>The file store {store} belongs to another database (marker {held}) and cannot be used with this one; all servers of one database must share one file store directory (see docs/deployment.md)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="903"/>
+        <source>文件库 {store} 中没有这个数据库的文件库标记（{recorded}）：它不是这个数据库的文件库；同一数据库的所有服务器须共用同一个文件库目录，例如网络文件系统上的同一目录（见 docs/deployment.md）</source>
+        <translation>The file store {store} does not hold this database's store marker ({recorded}): it is not this database's file store; all servers of one database must share one file store directory, e.g. the same directory on a network file system (see docs/deployment.md)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="909"/>
+        <source>文件库 {store} 的标记 {held} 不是这个数据库的文件库标记 {recorded}：它是另一个数据库的文件库；同一数据库的所有服务器须共用同一个文件库目录（见 docs/deployment.md）</source>
+        <translation>The file store {store} has the marker {held}, not this database's store marker {recorded}: it is another database's file store; all servers of one database must share one file store directory (see docs/deployment.md)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="916"/>
+        <source>翻页位置无效：{after}</source>
+        <translation>Invalid page position: {after}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="918"/>
+        <source>文件库缺少数据库记录的 {count} 个文件（共 {named} 个），例如 {example}</source>
+        <translation>The file store lacks {count} of the {named} files the database names, e.g. {example}</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="489"/>
         <source>请选择保留本机版本（local）或交接包版本（incoming）</source>
         <translation>Choose to keep this laptop&apos;s version (local) or the bundle&apos;s (incoming)</translation>
