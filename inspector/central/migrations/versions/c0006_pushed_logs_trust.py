@@ -2,8 +2,8 @@
 push's claim to know another laptop's changes by it. Filled from the audit events the server
 holds, each counted for the device whose push brought it first.
 
-Revision ID: c0004_trust
-Revises: c0003_office_users
+Revision ID: c0006_trust
+Revises: c0005_office_list
 Create Date: 2026-12-07
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "c0004_trust"
-down_revision = "c0003_office_users"
+revision = "c0006_trust"
+down_revision = "c0005_office_list"
 branch_labels = None
 depends_on = None
 
