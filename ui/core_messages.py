@@ -874,7 +874,7 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "本机设置了多个执法主体：请指定本次检查以哪个医疗保障局的名义进行"
             "（交叉检查为组织检查的医疗保障局）",
         ),
-        # The law's minimums of an on-site record (inspector/record/legal.py, s31-legal): the
+        # The law's minimums of an on-site record (inspector/record/legal.py): the
         # team, certificates, notices, the party's identity, a finding's facts.
         QT_TRANSLATE_NOOP("Core", "条目 {item_code} 已填写涉及金额，不能同时标记“不涉及金额”"),
         QT_TRANSLATE_NOOP("Core", "被检查对象是个人：请填写身份证号，而不是统一社会信用代码"),

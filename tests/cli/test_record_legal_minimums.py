@@ -1,8 +1,8 @@
-"""The law's minimums of an on-site record are the core's rules (issue 25, findings 2, 4, 5 and
-the person-vs-unit part of 11): ``inspection finish`` and ``record sign`` refuse a team of
-fewer than two 执法人员 with distinct 执法证号 (a recused one not counted), a certificate not
-shown, a notice not told, no 记录人, a party not identified, an empty finding; each refusal
-names what is missing and changes nothing stored."""
+"""The law's minimums of an on-site record are the core's rules: ``inspection finish`` and
+``record sign`` refuse a team of fewer than two 执法人员 with distinct 执法证号 (a recused one
+not counted), a certificate not shown, a notice not told, no 记录人, a party not
+identified, an empty finding; each refusal names what is missing and changes nothing
+stored."""
 
 from __future__ import annotations
 

@@ -53,7 +53,8 @@ def test_categories_by_name_and_only_those_the_type_can_commit(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
     hospital = _with_pack(workspace, "某卫生院", "primary_care", "FK.1")
-    window.open_inspection(hospital)
+    with qtbot.waitSignal(window.checklist.loaded):
+        window.open_inspection(hospital)
     page = window.checklist
     page.select("FK.1")
     qtbot.mouseClick(page.result_buttons[Result.PROBLEM], Qt.MouseButton.LeftButton)
@@ -64,7 +65,8 @@ def test_categories_by_name_and_only_those_the_type_can_commit(
     assert labels["VH03"] == "VH03 虚构医药服务项目"
 
     pharmacy = _with_pack(workspace, "某药店", "retail_pharmacy", "FK.1")
-    window.open_inspection(pharmacy)
+    with qtbot.waitSignal(window.checklist.loaded):
+        window.open_inspection(pharmacy)
     page.select("FK.1")
     labels = dict(_choices(window))
     assert not any(code.startswith("VH") for code in labels)
@@ -77,7 +79,8 @@ def test_the_saving_note_goes_once_the_answer_is_saved(
     """On the real database thread: the save's answer comes back while the screens' reads
     that the save set off still run; the label must not keep saying "正在保存…"."""
     inspection = plan(workspace, "某卫生院")
-    window.open_inspection(inspection)
+    with qtbot.waitSignal(window.checklist.loaded):
+        window.open_inspection(inspection)
     page = window.checklist
     qtbot.waitUntil(lambda: not ops().executor.pending, timeout=10_000)
     qtbot.mouseClick(page.result_buttons[Result.OK], Qt.MouseButton.LeftButton)
@@ -93,7 +96,8 @@ def test_notes_name_the_documents_not_the_tool_s_seed_numbers(
     qtbot: QtBot, window: MainWindow, workspace: Workspace
 ) -> None:
     pharmacy = plan(workspace, "某药店", type_code="retail_pharmacy")
-    window.open_inspection(pharmacy)
+    with qtbot.waitSignal(window.checklist.loaded):
+        window.open_inspection(pharmacy)
     page = window.checklist
     page.select("P1.1")
     shown = page.sources.text()
@@ -157,7 +161,8 @@ def test_the_visit_s_times_and_bureau_are_entered_in_the_app(
     inspection = plan(workspace, "某卫生院")
     start = datetime(2026, 12, 1, 9, 0).astimezone()
     add_evidence(workspace, inspection, [photo_taken_at(tmp_path, start - timedelta(hours=1))])
-    window.open_inspection(inspection)
+    with qtbot.waitSignal(window.checklist.loaded):
+        window.open_inspection(inspection)
     qtbot.mouseClick(window.checklist.visit_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(
         lambda: any(isinstance(w, VisitDialog) for w in QApplication.topLevelWidgets()),

@@ -27,6 +27,7 @@ from inspector.record.content import add_signature, set_statement, signatures
 from inspector.record.status import latest_record
 from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
+from tests.helpers.lawful import lawful
 from ui.record_dialog import RecordDialog
 from ui.signing_dialog import SigningDialog
 from ui.tasks import TaskRunner
@@ -71,6 +72,7 @@ def _party_signed_then_changed(ws: Workspace) -> str:
     )
     record_answer(ws, inspection_id, "P5.1", "problem", note="床位空置", amount="1000")
     set_statement(ws, inspection_id, "无异议", "王某", "院长")
+    lawful(ws, inspection_id)  # the law's minimums, captured before anyone signs
     for name, cert in (("张伟", "370100001"), ("李娜", "370100002")):
         add_signature(ws, inspection_id, "inspector", name, OLD, cert_no=cert)
     add_signature(ws, inspection_id, "party", "王某", OLD, confirmation="signature")
@@ -79,6 +81,7 @@ def _party_signed_then_changed(ws: Workspace) -> str:
     reopen_inspection(ws, inspection_id)
     record_answer(ws, inspection_id, "P5.1", "problem", note="床位空置", amount="150000")
     record_answer(ws, inspection_id, "P1.1", "problem", note="无资质人员执业", amount="150000")
+    lawful(ws, inspection_id)  # the new finding's evidence, or why there is none
     finish_inspection(ws, inspection_id)
     return inspection_id
 
