@@ -27,7 +27,14 @@ from inspector.change import (  # noqa: F401  (re-exported: the unit of work liv
     row_state,
     state_hash,
 )
-from inspector.db.models import AUDIT_EVENT_FIELDS, AuditEvent, Base, Synced, Tombstone
+from inspector.db.models import (
+    AUDIT_EVENT_FIELDS,
+    AuditEvent,
+    Base,
+    InspectionMember,
+    Synced,
+    Tombstone,
+)
 from inspector.hashing import canonical_json, sha256_of
 
 if TYPE_CHECKING:
@@ -91,7 +98,7 @@ def _stamped_max(session: Session) -> dict[str, int]:
     found: dict[str, int] = {}
     for mapper in Base.registry.mappers:
         cls = mapper.class_
-        if not (isinstance(cls, type) and issubclass(cls, Synced)):
+        if not (isinstance(cls, type) and issubclass(cls, Synced | InspectionMember)):
             continue
         for device, top in session.execute(
             select(cls.change_device_id, func.max(cls.change_seq))

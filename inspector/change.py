@@ -48,6 +48,7 @@ from inspector.db.models import (
     AuditEvent,
     Base,
     Inspection,
+    InspectionMember,
     Inspector,
     Synced,
     Tombstone,
@@ -209,11 +210,11 @@ class Change:
 
     def _stamp(self) -> None:
         for row in list(self.session.new) + list(self.session.dirty):
-            if not isinstance(row, Synced):
+            if not isinstance(row, Synced | InspectionMember):
                 continue
             if row in self.session.dirty and not self.session.is_modified(row):
                 continue
-            if not getattr(row, "device_id", None):
+            if isinstance(row, Synced) and not getattr(row, "device_id", None):
                 row.device_id = self.device_id
             row.change_device_id = self.device_id
             row.change_seq = self.seq

@@ -2,8 +2,8 @@
 rules: inspector/record/legal.py; 行政处罚法 art. 42, 条例 art. 29). Each present member's
 已出示证件 button stamps the time; a 暗访 stamps when the team disclosed itself; each notice is
 stamped with who told it and the party's answer; the 记录人 and the party's identity (a unit's
-统一社会信用代码, or a person's 身份证号 for 医师 and 参保人员). What is still missing is listed:
-完成现场检查 and 数字签名 refuse until it is empty."""
+统一社会信用代码, or a person's 身份证号 for 医师 and 参保人员); a member's 回避 with its reason.
+What is still missing is listed: 完成现场检查 and 数字签名 refuse until it is empty."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -32,6 +33,7 @@ from inspector.record.legal import (
     add_member,
     disclose,
     legal_state,
+    recuse_member,
     show_certificate,
     tell,
 )
@@ -71,6 +73,7 @@ class LegalDialog(QDialog):
         self.team_grid = QGridLayout()
         team_layout.addLayout(self.team_grid)
         self.shown_buttons: dict[str, QPushButton] = {}
+        self.recuse_buttons: dict[str, QPushButton] = {}
         add_row = QHBoxLayout()
         self.new_member = QLineEdit()
         self.new_member.setPlaceholderText(self.tr("姓名:执法证号"))
@@ -160,6 +163,7 @@ class LegalDialog(QDialog):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.shown_buttons.clear()
+        self.recuse_buttons.clear()
         present = [m for m in state.members if not m.recused]
         for row, member in enumerate(state.members):
             leader = self.tr("（组长）") if member.leader else ""
@@ -176,6 +180,14 @@ class LegalDialog(QDialog):
                 status = self.tr("未出示证件")
             self.team_grid.addWidget(QLabel(status), row, 1)
             if not member.recused:
+                recuse = QPushButton(self.tr("回避…"))
+                # The leader cannot withdraw (the core refuses it): another leader first.
+                recuse.setEnabled(state.editable and not member.leader)
+                if member.leader:
+                    recuse.setToolTip(self.tr("组长不能回避：请先更换组长"))
+                recuse.clicked.connect(self._recuser_of(member.cert_no, member.name))
+                self.recuse_buttons[member.cert_no] = recuse
+                self.team_grid.addWidget(recuse, row, 3)
                 button = QPushButton(self.tr("已出示证件"))
                 button.setEnabled(state.editable)
                 button.clicked.connect(self._shower_of(member.cert_no))
@@ -267,6 +279,18 @@ class LegalDialog(QDialog):
             self._try(lambda: show_certificate(ws, inspection_id, cert_no))
 
         return shown
+
+    def _recuser_of(self, cert_no: str, name: str) -> Callable[[], None]:
+        def recuse() -> None:  # 回避: asks the reason, which the record prints
+            reason, ok = QInputDialog.getText(
+                self, self.tr("回避"), arg(self.tr("%1 回避的理由（必填）："), name)
+            )
+            if not ok:
+                return
+            ws, inspection_id = self.workspace, self.inspection_id
+            self._try(lambda: recuse_member(ws, inspection_id, cert_no, reason))
+
+        return recuse
 
     def _teller_of(self, code: str) -> Callable[[], None]:
         def told() -> None:

@@ -78,6 +78,7 @@ TABLE_NAMES = {
     "institutions": "机构",
     "inspectors": "检查人员",
     "inspections": "检查",
+    "inspection_members": "检查组成员",
     "answers": "检查结果",
     "evidence": "证据",
     "seal_items": "封存清单",
@@ -448,8 +449,8 @@ class _Merger:
             self.signed_here.add(str(local["id"]))
         if local == data:
             return
-        if name in ("checklist_snapshots", "inspection_members"):
-            return  # snapshots are named by their hash; a team is set when the visit is made
+        if name == "checklist_snapshots":
+            return  # a snapshot is named by its hash: the same hash, the same checklist
         if _without(local, _IDENTITY) == _without(data, _IDENTITY):
             return  # the same facts, made or stamped apart (one registry imported on both)
         if local.get("id") != data.get("id"):
@@ -515,7 +516,7 @@ class _Merger:
                 if k not in _IDENTITY and (local or {}).get(k) != incoming.get(k)
             )
         )
-        key = (name, str(incoming.get("id")))
+        key = (name, _entity(name, incoming))
         existing = self.session.scalars(
             select(BundleConflict).where(
                 BundleConflict.table_name == name,
@@ -530,7 +531,7 @@ class _Merger:
             BundleConflict(
                 inspection_id=inspection,
                 table_name=name,
-                local_id=None if local is None else str(local.get("id")),
+                local_id=None if local is None else _entity(name, local),
                 incoming_id=key[1],
                 label=_label(name, incoming),
                 fields=fields,
@@ -787,6 +788,14 @@ def _without(data: dict[str, Any], keys: Iterable[str]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k not in drop}
 
 
+def _entity(name: str, data: dict[str, Any]) -> str:
+    """The row's id as a conflict names it; a team member, beside its inspection, by its
+    inspector."""
+    if name == "inspection_members":
+        return str(data.get("inspector_id"))
+    return str(data.get("id"))
+
+
 def _label(name: str, data: dict[str, Any]) -> str:
     what = TABLE_NAMES.get(name, name)
     if name == "answers":
@@ -799,6 +808,8 @@ def _label(name: str, data: dict[str, Any]) -> str:
         return "检查信息"
     if name == "interviews":
         return f"对 {data.get('interviewee_name')} 的询问笔录"
+    if name == "inspection_members":
+        return f"检查组成员 {str(data.get('inspector_id'))[:8]}"
     return f"{what} {str(data.get('id'))[:8]}"
 
 
@@ -937,6 +948,14 @@ def _apply_incoming(ch: Change, row: BundleConflict) -> None:
     session = ch.session
     cls = _mapper_class(row.table_name)
     incoming = dict(row.incoming_state)
+    if row.table_name == "inspection_members":
+        # Keyed by its inspection and inspector: the incoming facts replace this laptop's.
+        member = session.get(cls, (row.inspection_id, row.incoming_id))
+        assert member is not None  # a team member is never deleted
+        values = rows.decode(row.table_name, _without(incoming, rows.BOOKKEEPING))
+        for key, value in values.items():
+            setattr(member, key, value)
+        return
     local = session.get(cls, row.local_id) if row.local_id else None
     if incoming.get("deleted"):
         if local is not None:

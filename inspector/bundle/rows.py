@@ -59,7 +59,6 @@ LOCAL = frozenset(
 # Tables whose rows carry the change stamps (inspector/audit.py).
 STAMPED = frozenset(TABLES) - {
     "checklist_snapshots",
-    "inspection_members",
     "tombstones",
     "audit_events",
 }

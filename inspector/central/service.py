@@ -1633,6 +1633,7 @@ def _check_columns(data: dict[str, Any]) -> None:
 def _what(name: str) -> str:
     return {
         "inspections": "检查信息",
+        "inspection_members": "检查组成员",
         "answers": "检查项结论",
         "evidence": "证据",
         "seal_items": "先行登记保存清单",

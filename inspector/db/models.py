@@ -314,6 +314,10 @@ class InspectionMember(Base):
     cert_shown_at: Mapped[datetime | None]
     recused: Mapped[bool] = mapped_column(default=False, server_default="0")
     recusal_reason: Mapped[str | None] = mapped_column(Text)
+    # The last change, as on every merged row (Synced): these facts change after the visit is
+    # made, and a bundle or a push decides between two laptops' versions by these stamps.
+    change_device_id: Mapped[str | None] = mapped_column(String(36))
+    change_seq: Mapped[int | None] = mapped_column(Integer)
 
     inspection: Mapped[Inspection] = relationship(back_populates="members")
     inspector: Mapped[Inspector] = relationship(lazy="joined")

@@ -48,9 +48,11 @@ from inspector.workspace import Workspace
 # inspection's data (content.record_data) with RecordFacts.hashed(); an interview record's
 # interview_data(). Fields added to format 1 after its first records (corrections, drug
 # checks, claims, an interview's recorder) enter only when given, so those records keep their
-# hash; the next field that cannot be absent makes format 2.
-HASH_FORMAT = 1
-HASH_FORMATS = (1,)
+# hash. Format 2: format 1 and the list of the visit's interview records the record prints
+# (always there, an empty list too: an interview added after the build makes the record out
+# of date); an interview record's data as in format 1.
+HASH_FORMAT = 2
+HASH_FORMATS = (1, 2)
 
 
 class UnknownHashFormat(InspectorError):
@@ -194,9 +196,10 @@ class RecordFacts:
     audit_head: str = ""
     audit_events: int = 0
     # The visit's interview records, listed on the record by number (number, interviewee,
-    # start): outside its data hash, as each interview record has a data hash of its own and
-    # records made before the list keep theirs.
+    # start), and their ids: in the data hash from format 2 (_record_data_2); a format 1
+    # record, made before, keeps its hash without them.
     interviews: list[tuple[str, str, datetime | None]] = field(default_factory=list)
+    interview_ids: list[str] = field(default_factory=list)
 
     def hashed(self) -> dict[str, Any]:
         return {
@@ -295,7 +298,7 @@ def gather_facts(
         },
         claims=claims_samples(ws, view.id),
     )
-    facts.data_sha256 = sha256_of(_RECORD_DATA[hash_format](view, facts))
+    listed = list(enumerate(get_interviews(ws, view.id), start=1))
     facts.interviews = [
         (
             interview_record_no(record_no, number),
@@ -303,8 +306,10 @@ def gather_facts(
             + (f"（{interview.interviewee_role}）" if interview.interviewee_role else ""),
             interview.started_at,
         )
-        for number, interview in enumerate(get_interviews(ws, view.id), start=1)
+        for number, interview in listed
     ]
+    facts.interview_ids = [interview.id for _number, interview in listed]
+    facts.data_sha256 = sha256_of(_RECORD_DATA[hash_format](view, facts))
     facts.audit_head, facts.audit_events = log_state(ws)
     return facts
 
@@ -428,9 +433,19 @@ def _record_data_1(view: InspectionView, facts: RecordFacts) -> dict[str, Any]:
     return record_data(view, facts.hashed())
 
 
+def _record_data_2(view: InspectionView, facts: RecordFacts) -> dict[str, Any]:
+    """Format 1's data and the interview records the record lists (number, interview,
+    interviewee, start): what the record says of them is what its hash covers."""
+    listed = [
+        [number, interview, who, at.isoformat() if at else None]
+        for (number, who, at), interview in zip(facts.interviews, facts.interview_ids, strict=True)
+    ]
+    return record_data(view, {**facts.hashed(), "interviews": listed})
+
+
 # Each format's rule, by number: a new format adds its functions here and to HASH_FORMATS.
-_RECORD_DATA = {1: _record_data_1}
-_INTERVIEW_DATA = {1: interview_data}
+_RECORD_DATA = {1: _record_data_1, 2: _record_data_2}
+_INTERVIEW_DATA = {1: interview_data, 2: interview_data}
 
 
 def data_hash(

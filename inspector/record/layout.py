@@ -333,20 +333,18 @@ def checklist_basis(ws: Workspace | None, view: InspectionView) -> str:
     return text + f"；共 {len(view.checklist.items)} 项（清单版本 {'、'.join(versions)}）"
 
 
-def _recusal_text(facts: RecordFacts) -> str:
-    party = facts.party
-    if party.recusal_told:
-        # The party's answer as recorded: never "不申请回避" put in its mouth.
-        text = "已告知被检查单位有申请检查人员回避的权利；" + (
-            f"被检查单位表示：{party.recusal_reply}"
-            if party.recusal_reply
-            else "（未记录被检查单位的答复）"
-        )
-    else:
-        text = "（未记录告知申请回避权利的情况）"
-    for name, district, reason in party.recusal_overrides:
-        text += f"。交叉检查回避：{name}（{district}）与被检查单位同属一区，未回避，理由：{reason}"
-    return text
+def _recusal_text(view: InspectionView, facts: RecordFacts) -> str | None:
+    """Who withdrew (回避) and why, and a cross-district member kept despite sharing the
+    party's district, with the reason; None when there is neither (the row is left out). The
+    notice of the right to ask for recusal, with the party's answer, is one of the 告知事项."""
+    parts = [
+        f"{name}（执法证号 {cert}）回避，理由：{reason}" for name, cert, reason in view.recused
+    ]
+    parts += [
+        f"交叉检查回避：{name}（{district}）与被检查单位同属一区，未回避，理由：{reason}"
+        for name, district, reason in facts.party.recusal_overrides
+    ]
+    return "；".join(parts) or None
 
 
 def _shown_text(facts: RecordFacts) -> str:
@@ -368,12 +366,30 @@ def _shown_text(facts: RecordFacts) -> str:
 
 
 def _notices_text(facts: RecordFacts) -> str:
-    """Each notice told, as captured: what, when, by whom, the party's answer."""
+    """Each notice told, as captured: what, when, by whom, the party's answer. The recusal
+    notice's answer is the point of it (申请 or not): when none was recorded, the record says
+    so, and never puts "不申请回避" in the party's mouth."""
+    from inspector.record.legal import NOTICES
+
+    party = facts.party
+    recusal = NOTICES["recusal"]
+
+    def answer(what: str, reply: str | None) -> str:
+        if reply:
+            return f"，被检查单位答复：{reply}"
+        return "，未记录被检查单位的答复" if what == recusal else ""
+
     lines = [
-        f"{local_time(at)} 由{by}告知被检查单位{what}"
-        + (f"，被检查单位答复：{reply}" if reply else "")
-        for what, at, by, reply in facts.party.notices
+        f"{local_time(at)} 由{by or '（未记录告知人）'}告知被检查单位{what}" + answer(what, reply)
+        for what, at, by, reply in party.notices
     ]
+    if party.recusal_told and not any(what == recusal for what, *_rest in party.notices):
+        # Told before the time and the teller were captured: what was recorded, and no more.
+        lines.insert(
+            0,
+            f"已告知被检查单位{recusal}（未记录告知时间和告知人）"
+            + answer(recusal, party.recusal_reply),
+        )
     return "；".join(lines) or "（未记录）"
 
 
@@ -396,7 +412,7 @@ def _info_table(
         if party.person
         else ("统一社会信用代码", party.credit_code or unknown)
     )
-    rows = [
+    rows: list[tuple[str, str | None]] = [
         ("被检查人" if party.person else "被检查单位", view.institution_name),
         identity,
         ("法定代表人/负责人", party.legal_rep or unknown),
@@ -409,7 +425,7 @@ def _info_table(
         ("检查方式", view.mode_name),
         ("检查人员", team),
         ("记录人", recorder),
-        ("回避", _recusal_text(facts)),
+        ("回避", _recusal_text(view, facts)),
         ("出示执法证件", _shown_text(facts)),
         ("告知事项", _notices_text(facts)),
         ("检查时间", f"{local_time(view.started_at)} 至 {local_time(view.ended_at)}"),
@@ -422,6 +438,7 @@ def _info_table(
     ]
     if view.team_district:
         rows.insert(11, ("检查组所属区县", view.team_district))
+
     if facts.amends:
         when = f"，更正于 {local_time(facts.amended_at)}" if facts.amended_at else ""
         rows.insert(
@@ -433,7 +450,11 @@ def _info_table(
             ),
         )
     table = Table(
-        [[Paragraph(k, s["base"]), Paragraph(markup(v), s["base"])] for k, v in rows],
+        [
+            [Paragraph(k, s["base"]), Paragraph(markup(v), s["base"])]
+            for k, v in rows
+            if v is not None  # a row with nothing captured to state (回避 when none withdrew)
+        ],
         colWidths=[30 * mm, 144 * mm],
     )
     table.setStyle(_grid())

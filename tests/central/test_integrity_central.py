@@ -500,3 +500,52 @@ def test_a_signed_inspection_new_to_the_server_comes_only_with_its_data(
     out, _ = cli("sync", "push", "--json")  # the true rows: taken
     assert json.loads(out)["summary"]["inspections"] == [inspection_id]
     assert server.sql("select status from inspections").strip() == "signed"
+
+
+# --- a team member's facts ------------------------------------------------------------------------
+
+
+def _member_rows(server: Server, inspection_id: str) -> str:
+    return server.sql(
+        "select string_agg(coalesce(data->>'cert_shown_at', '-') || '|' || (data->>'recused')"
+        " || '|' || coalesce(data->>'recusal_reason', '-'), ',' order by data->>'position')"
+        f" from rows where table_name = 'inspection_members' and inspection_id = '{inspection_id}'"
+    ).strip()
+
+
+def test_certificates_and_a_recusal_recorded_after_a_push_reach_the_server(
+    server: Server, cli: Cli, tmp_path: Path
+) -> None:
+    from tests.helpers.lawful import lawful_cli
+
+    inspection_id = full_visit(cli, tmp_path)
+    cli("inspection", "member", inspection_id, "王强:370100003")
+    _enroll(cli, server)
+    cli("sync", "push", "--json")
+    assert "|true|" not in _member_rows(server, inspection_id)
+    cli("inspection", "recuse", inspection_id, "370100003", "--reason", "系亲属")
+    lawful_cli(cli, inspection_id)
+    out, _ = cli("sync", "push", "--json")
+    assert json.loads(out)["summary"]["updated"] >= 3
+    [first, second, third] = _member_rows(server, inspection_id).split(",")
+    assert not first.startswith("-") and not second.startswith("-")
+    assert third == "-|true|系亲属"
+
+
+def test_a_signed_inspections_member_rewritten_is_refused(
+    server: Server, cli: Cli, signed_on_server: tuple[str, Path]
+) -> None:
+    inspection_id, good = signed_on_server
+    before = _member_rows(server, inspection_id)
+
+    def recuse(members: Members, manifest: dict[str, Any]) -> None:
+        found = _rows(members, "inspection_members")
+        for row in found:
+            if row["inspection_id"] == inspection_id and row["role"] != "leader":
+                row.update(recused=True, recusal_reason="伪造的回避", cert_shown_at=None)
+        _put_rows(members, "inspection_members", found)
+        manifest["inspections"] = []
+
+    why = _refused(server, cli, good, recuse, "inspection_members")
+    assert "已签字锁定" in why and inspection_id[:8] in why and "检查组成员" in why
+    assert _member_rows(server, inspection_id) == before

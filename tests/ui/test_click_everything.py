@@ -333,3 +333,18 @@ def test_sign_in_dialog(qtbot: QtBot, clicker: Clicker, workspace: Workspace) ->
     report = clicker.run(dialog)
     assert any(path.endswith("解锁") for path in report.clicked)
     assert dialog.keys is None
+
+
+def test_legal_dialog_reaches_the_recusal(
+    qtbot: QtBot, clicker: Clicker, workspace: Workspace, full_workspace: dict[str, str]
+) -> None:
+    """回避… of each member who is not the leader asks for the reason; cancelled, nothing."""
+    from ui.legal_dialog import LegalDialog
+
+    dialog = LegalDialog(workspace, TaskRunner(), full_workspace["going"])
+    qtbot.addWidget(dialog)
+    before = _inspections(workspace)
+    report = clicker.run(dialog)
+    asked = report.opened_by("回避…")
+    assert asked and {o.kind for o in asked} == {"input"}
+    assert _inspections(workspace) == before

@@ -181,3 +181,56 @@ def test_a_typed_amount_replaces_no_amount(workspace: Workspace) -> None:
     save_answer(workspace, inspection_id, "P1.1", "problem", note="x", no_amount=True)
     view = save_answer(workspace, inspection_id, "P1.1", "problem", amount="5")
     assert view is not None and not view.no_amount and view.amount_fen == 500
+
+
+def test_a_member_is_recused_with_a_reason_by_its_button(
+    qtbot: QtBot,
+    workspace: Workspace,
+    boxes: list[tuple[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    inspection_id = _plan(workspace, team=[*TEAM, TeamMember("王强", "370100003")])
+    dialog = LegalDialog(workspace, TaskRunner(), inspection_id)
+    qtbot.addWidget(dialog)
+    answers = iter([("", True), ("  ", True), ("与负责人系亲属", True)])
+    asked: list[str] = []
+
+    def get_text(_parent: Any, _title: str, label: str, *_a: Any, **_k: Any) -> Any:
+        asked.append(label)
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    # The leader cannot withdraw: the button says why and is not offered.
+    assert dialog.state is not None
+    [lead] = [m.cert_no for m in dialog.state.members if m.leader]
+    assert lead != "370100003"
+    leader = dialog.recuse_buttons[lead]
+    assert not leader.isEnabled() and "组长不能回避" in leader.toolTip()
+    before = log_state(workspace)
+    # No reason: refused by the core, nothing stored.
+    for _ in range(2):
+        _click(qtbot, dialog.recuse_buttons["370100003"])
+        assert boxes and "请填写回避的理由" in boxes[-1][1]
+    assert log_state(workspace) == before
+    _click(qtbot, dialog.recuse_buttons["370100003"])
+    assert "王强" in asked[-1]
+    assert "370100003" not in dialog.recuse_buttons  # listed as recused, no more buttons
+    assert "370100003" not in dialog.shown_buttons
+    texts = [
+        dialog.team_grid.itemAtPosition(row, 1).widget().text()
+        for row in range(dialog.team_grid.rowCount())
+        if dialog.team_grid.itemAtPosition(row, 1) is not None
+    ]
+    assert "已回避：与负责人系亲属" in texts
+    assert dialog.teller.findData("370100003") == -1
+    with workspace.db.session() as session:
+        from inspector.change import resolve_id
+
+        [member] = [
+            m
+            for m in resolve_id(session, inspection_id).members
+            if m.inspector.cert_no == "370100003"
+        ]
+        assert member.recused and member.recusal_reason == "与负责人系亲属"

@@ -34,7 +34,7 @@ from tests.helpers.bundle import (
     sign_by_keys,
     zip_info,
 )
-from tests.helpers.cli import Cli, interview_ready
+from tests.helpers.cli import Cli, interview_ready, new_inspection
 from tests.helpers.signing_pki import CA, make_ca, make_p12
 
 ZHANG = ("张伟", "370100001")
@@ -623,3 +623,78 @@ def test_a_signed_records_row_moves_only_to_its_next_signature(
                 merger._check_record_versions()
     out, _ = office("record", "verify", str(office.home / local["path"]), expect=2)
     assert "验证通过：2 个签名完好" in out
+
+
+# --- a signed inspection's team -----------------------------------------------------------------
+
+
+def _recused(reason: str) -> Callable[[dict[str, Any]], None]:
+    """李娜's member row says she withdrew; its change stamp stays."""
+
+    def edit(data: dict[str, Any]) -> None:
+        if data["inspector_id"].endswith("370100002") or data["role"] == "leader":
+            return
+        data.update(recused=True, recusal_reason=reason, cert_shown_at=None)
+
+    return edit
+
+
+def test_a_signed_inspections_member_changed_in_the_bundle_is_refused(
+    cli: Cli,
+    office: Cli,
+    team_keys: dict[str, str],
+    bureau: tuple[CA, str],
+    tmp_path: Path,
+) -> None:
+    """The office holds the signed inspection; a bundle whose member row now says 张伟 was
+    recused (and never showed his certificate) is refused, the office as it was."""
+    _ca, key_id = bureau
+    inspection_id, good = _signed_visit(cli, team_keys, tmp_path, key_id)
+    bundle_import(office, good)
+    forged = _forge(
+        good,
+        tmp_path / "member.zip",
+        cli.home,
+        key_id,
+        rows={"inspection_members": _recused("伪造的回避")},
+    )
+    before, head = laptop_state(office.home), _audit_head(office.home)
+    out, err = bundle_import(office, forged, expect=1)
+    assert "没有变化" not in out + err
+    assert "已签字锁定" in err and inspection_id[:8] in err and "检查组成员" in err, err
+    assert laptop_state(office.home) == before and _audit_head(office.home) == head
+
+
+def test_a_member_row_with_a_later_stamp_in_a_signed_inspection_is_refused(
+    cli: Cli,
+    office: Cli,
+    team_keys: dict[str, str],
+    bureau: tuple[CA, str],
+    tmp_path: Path,
+) -> None:
+    """The bundle's member row carries a stamp of a later change the office has not seen:
+    taken for a newer version, it still may not change a signed inspection."""
+    _ca, key_id = bureau
+    inspection_id, good = _signed_visit(cli, team_keys, tmp_path, key_id)
+    bundle_import(office, good)
+    # A later change on the field laptop (one the office has not seen) gives a real stamp.
+    new_inspection(cli)
+    later = tmp_path / "later.zip"
+    bundle_export(cli, later, "--key", key_id)
+    with zipfile.ZipFile(later) as archive:
+        events = [json.loads(x) for x in archive.read("data/audit_events.jsonl").splitlines()]
+    top = max(e["seq"] for e in events if e["device_id"] == events[-1]["device_id"])
+    device = events[-1]["device_id"]
+
+    def edit(data: dict[str, Any]) -> None:
+        _recused("伪造的回避")(data)
+        if data.get("recused"):
+            data.update(change_device_id=device, change_seq=top)
+
+    forged = _forge(
+        later, tmp_path / "member2.zip", cli.home, key_id, rows={"inspection_members": edit}
+    )
+    before = laptop_state(office.home)
+    _, err = bundle_import(office, forged, expect=1)
+    assert "已签字锁定" in err and inspection_id[:8] in err and "检查组成员" in err, err
+    assert laptop_state(office.home) == before

@@ -143,6 +143,6 @@ def test_no_answer_or_statement_is_put_in_the_party_s_mouth(
     inspection_id = plan(workspace)
     set_party_details(workspace, inspection_id, recusal_told=True)
     text = _text(build_record(workspace, inspection_id, tmp_path / "r.pdf")[0])
-    assert "已告知被检查单位有申请检查人员回避的权利；（未记录被检查单位的答复）" in text
+    assert "告知被检查单位申请回避的权利，未记录被检查单位的答复" in text
     assert "不申请回避" not in text
     assert "（未记录被检查单位的意见。）" in text and "未提出意见" not in text

@@ -187,7 +187,7 @@ def test_the_party_recorder_and_recusal_notice_are_stated(
         "0531-88888888",
         "91350100M000100Y43",
         "记录人张伟（执法证号370100001）",
-        "已告知被检查单位有申请检查人员回避的权利；被检查单位表示：不申请回避",
+        "告知被检查单位申请回避的权利，被检查单位答复：不申请回避",
         "提出意见人：赵某，店长",
     ):
         assert expected in text, expected
@@ -525,3 +525,34 @@ def test_core_messages_name_no_command_the_command_line_adds_it(
     assert "请先重新打开检查" in str(finished.value)
     _out, err = cli("answer", inspection_id, "P2.4", "--result", "ok", expect=1)
     assert "请先重新打开检查。命令：inspection reopen 检查编号" in err
+
+
+def test_the_recusal_notice_is_stated_once_and_the_row_lists_who_withdrew(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """The 告知事项 row states the recusal notice with the party's answer; the 回避 row only
+    who withdrew and why, and is left out when nobody did. Printing only: the data hash is
+    the one the facts had before."""
+    from inspector.record.legal import recuse_member, tell
+
+    team = [*TEAM, TeamMember("王强", "370100003")]
+    inspection_id = _pharmacy(workspace, team=team)
+    tell(workspace, inspection_id, "recusal", by="370100001", reply="不申请回避")
+    pdf, _ = build_record(workspace, inspection_id, tmp_path / "none.pdf")
+    text = "".join(_text(pdf).split())
+    assert text.count("申请回避的权利") == 1
+    assert "告知被检查单位申请回避的权利，被检查单位答复：不申请回避" in text
+    assert "有申请检查人员回避的权利" not in text and "被检查单位表示" not in text
+    # No 回避 row: 出示执法证件 follows the 记录人 row.
+    assert "回避" not in text[text.index("记录人") : text.index("出示执法证件")]
+    assert "（执法证号370100003）回避" not in text
+
+    recuse_member(workspace, inspection_id, "370100003", "与被检查单位负责人系亲属")
+    before = gather_facts(workspace, get_inspection(workspace, inspection_id)).data_sha256
+    pdf, _ = build_record(workspace, inspection_id, tmp_path / "recused.pdf")
+    text = "".join(_text(pdf).split())
+    assert "回避王强（执法证号370100003）回避，理由：与被检查单位负责人系亲属" in text
+    assert "回避王强" in text[text.index("记录人") : text.index("出示执法证件")]
+    assert text.count("申请回避的权利") == 1
+    after = gather_facts(workspace, get_inspection(workspace, inspection_id)).data_sha256
+    assert after == before

@@ -95,3 +95,46 @@ def test_a_record_of_an_unknown_format_is_refused_with_a_clear_message(
     assert "记录所载数据与本机数据库一致" not in check.notes
     out, _ = cli("record", "verify", str(path), "--json", expect=1)
     assert any("格式为 99" in p for p in json.loads(out)["record_problems"])
+
+
+# --- format 2: the interview records the record lists ---------------------------------------------
+
+
+def test_an_interview_added_after_the_build_puts_the_record_out_of_date(
+    cli: Cli, home: Path
+) -> None:
+    inspection_id = new_inspection(cli)
+    cli("interview", "new", inspection_id, "--name", "王某", "--role", "护士")
+    cli("record", "build", inspection_id)
+    out, _ = cli("record", "status", inspection_id, "--json", expect=None)
+    assert json.loads(out)["record"]["current"] is True
+    with Workspace.open(home) as ws:
+        record = latest_record(ws, inspection_id)
+        assert record is not None
+        with ws.db.session() as session:
+            stored = session.scalar(select(Record.hash_format).where(Record.id == record.id))
+        assert stored == HASH_FORMAT == 2
+    cli("interview", "new", inspection_id, "--name", "李某", "--role", "收费员")
+    out, _ = cli("record", "status", inspection_id, expect=1)
+    assert "生成后数据有变更，须重新生成" in out
+    out, _ = cli("record", "status", inspection_id, "--json", expect=1)
+    assert json.loads(out)["record"]["current"] is False
+    # Built again, it lists both and is current.
+    cli("record", "build", inspection_id)
+    out, _ = cli("record", "status", inspection_id, expect=None)
+    assert "与当前数据一致" in out
+
+
+def test_each_format_hashes_the_interview_list_its_own_way(cli: Cli, home: Path) -> None:
+    """Format 1 (records built before) leaves the list out, so such a record keeps its hash
+    when an interview is added; format 2 covers it."""
+    inspection_id = new_inspection(cli)
+    with Workspace.open(home) as ws:
+        before = {v: data_hash(ws, inspection_id, hash_format=v) for v in (1, 2)}
+        assert data_hash(ws, inspection_id, hash_format=None) == before[1]
+    cli("interview", "new", inspection_id, "--name", "王某")
+    with Workspace.open(home) as ws:
+        after = {v: data_hash(ws, inspection_id, hash_format=v) for v in (1, 2)}
+    assert after[1] == before[1]
+    assert after[2] != before[2]
+    assert before[1] != before[2]  # format 2 states the (empty) list too
