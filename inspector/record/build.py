@@ -16,6 +16,7 @@ from reportlab.platypus import (
 )
 from sqlalchemy import select
 
+from inspector.change import Change
 from inspector.db.models import InspectionStatus, Record
 from inspector.errors import InvalidInput
 from inspector.evidence.store import disk_error
@@ -175,7 +176,6 @@ def _page_marks(interview_id: str, signatures: list[SignatureView]) -> list[tupl
 def _interview_number(ws: Workspace, inspection_id: str, interview_id: str) -> str | None:
     """The interview record's number from its bureau's template (given once, kept on every
     rebuild), or None when the bureau has none."""
-    from inspector.bureaus import allocate_number
     from inspector.db.models import DocumentNumber, Inspection
 
     with ws.db.session() as session:
@@ -189,21 +189,26 @@ def _interview_number(ws: Workspace, inspection_id: str, interview_id: str) -> s
         if given is not None or not (row.bureau or {}).get("templates", {}).get("interview"):
             return given
     with ws.change(None, "interview.number", inspection=inspection_id, editable=False) as ch:
-        inspection = ch.inspection
-        assert inspection is not None
-        day = (inspection.started_at or inspection.created_at).astimezone()
-        number = allocate_number(
-            ch.session,
-            inspection.bureau,
-            "interview",
-            day.year,
-            interview_id,
-            device=ws.db.device_id,
-        )
+        number = _allocate(ws, ch, "interview", interview_id)
         ch.entity(kind="interview", id=interview_id)
         ch.state = {"number": number}
-        ch.details.update({"number": number, "bureau": inspection.bureau["name"]})
         return number
+
+
+def _allocate(ws: Workspace, ch: Change, kind: str, subject_id: str) -> str:
+    """The next number of ``kind`` from the inspection's bureau, for the year the visit
+    began, logged with the change that gives it."""
+    from inspector.bureaus import allocate_number
+
+    inspection = ch.inspection
+    assert inspection is not None
+    day = (inspection.started_at or inspection.created_at).astimezone()
+    number = allocate_number(
+        ch.session, inspection.bureau, kind, day.year, subject_id, device=ws.db.device_id
+    )
+    assert number is not None
+    ch.details.update({"number": number, "bureau": inspection.bureau["name"]})
+    return number
 
 
 def _keep(ws: Workspace, action: str, inspection_id: str, record_no: str, row: Record) -> None:
@@ -222,7 +227,6 @@ def number_record(ws: Workspace, inspection_id: str) -> None:
     """Give the record its number from its bureau's template, once, before its first build
     (its data hash covers the number). Nothing when it has one or the bureau has no template:
     the number is then made by record_number_of."""
-    from inspector.bureaus import allocate_number
     from inspector.db.models import Inspection
 
     with ws.db.session() as session:
@@ -233,19 +237,8 @@ def number_record(ws: Workspace, inspection_id: str) -> None:
     with ws.change(None, "record.number", inspection=inspection_id, editable=False) as ch:
         inspection = ch.inspection
         assert inspection is not None
-        day = (inspection.started_at or inspection.created_at).astimezone()
-        number = allocate_number(
-            ch.session,
-            inspection.bureau,
-            "record",
-            day.year,
-            inspection.id,
-            device=ws.db.device_id,
-        )
-        assert number is not None
-        inspection.record_no = number
+        inspection.record_no = _allocate(ws, ch, "record", inspection.id)
         ch.entity(inspection)
-        ch.details.update({"number": number, "bureau": inspection.bureau["name"]})
 
 
 def build_record(
