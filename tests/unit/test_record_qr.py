@@ -38,7 +38,9 @@ from inspector.record.layout import (
 from inspector.record.signing import sign_record
 from inspector.workspace import Workspace
 from tests.helpers.homes import open_home
+from tests.helpers.lawful import lawful
 from tests.helpers.ledger import LEADER, PASSPHRASE, STROKES, TEAM, plan, team_keys
+from tests.helpers.record import WITNESS
 
 pytestmark = pytest.mark.skipif(
     not all(shutil.which(tool) for tool in ("pdftoppm", "mutool", "zbarimg")),
@@ -66,9 +68,10 @@ def documents(
             save_answer(ws, inspection, code, "problem", note="情况说明。" * 120, amount="100")
         interview = new_interview(ws, inspection, "王某", role="收费员", recorder=LEADER)
         add_question(ws, interview, "今天谁在收费？", "我。")
+        lawful(ws, inspection)  # the law's minimums, captured before anyone signs
         for member in TEAM:
             add_signature(ws, inspection, "inspector", member.name, STROKES, cert_no=member.cert_no)
-        record_refusal(ws, inspection, "王某", "不认可检查结论", "赵某", STROKES)
+        record_refusal(ws, inspection, "王某", "不认可检查结论", "赵某", STROKES, **WITNESS)
         finish_inspection(ws, inspection)
         interview_pdf, _ = build_interview_record(ws, interview, folder / "interview.pdf")
         record_pdf, _ = build_record(ws, inspection, folder / "record.pdf")
