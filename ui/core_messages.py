@@ -918,6 +918,9 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP(
             "Core", "文件库缺少数据库记录的 {count} 个文件（共 {named} 个），例如 {example}"
         ),
+        # The working-day calendar of deadlines (inspector/workdays.py).
+        QT_TRANSLATE_NOOP("Core", "{year} 年节假日安排中的日期 {day} 不在该年"),
+        QT_TRANSLATE_NOOP("Core", "{day} 不能既是假日又是调休上班日"),
     )
 )
 

@@ -910,12 +910,12 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/interview_dialog.py" line="558"/>
         <source>被询问人手写确认意见</source>
-        <translation>Interviewee's handwritten confirmation</translation>
+        <translation>Interviewee&apos;s handwritten confirmation</translation>
     </message>
     <message>
         <location filename="../../ui/interview_dialog.py" line="563"/>
         <source>请被询问人核对笔录后，在下框内亲笔写下确认意见，如“以上笔录我已看过，与我所说的一致”。</source>
-        <translation>After checking the record, the interviewee writes the confirmation by hand in the box below, e.g. "I have read the above record; it matches what I said."</translation>
+        <translation>After checking the record, the interviewee writes the confirmation by hand in the box below, e.g. &quot;I have read the above record; it matches what I said.&quot;</translation>
     </message>
     <message>
         <location filename="../../ui/interview_dialog.py" line="571"/>
@@ -2413,7 +2413,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="533"/>
         <source>{name} 第 {line} 行起的文字编码与文件开头（{encoding}）不一致：文件可能由不同编码的部分拼接而成。请在 Excel 中打开后另存为“CSV UTF-8”或 .xlsx 再导入</source>
-        <translation>{name}: from line {line} on, the text is not in the encoding the file starts with ({encoding}); the file may be parts in different encodings put together. Open it in Excel and save it as "CSV UTF-8" or .xlsx, then import that.</translation>
+        <translation>{name}: from line {line} on, the text is not in the encoding the file starts with ({encoding}); the file may be parts in different encodings put together. Open it in Excel and save it as &quot;CSV UTF-8&quot; or .xlsx, then import that.</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="538"/>
@@ -2448,7 +2448,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="561"/>
         <source>交接包中有本机（设备 {device}）自己的第 {seq} 条操作记录，本机却没有这条记录：本机的操作记录只能由本机产生，这是伪造的续写，已拒绝导入，本机数据未改变</source>
-        <translation>The bundle carries entry {seq} of this laptop's own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
+        <translation>The bundle carries entry {seq} of this laptop&apos;s own action log (device {device}), which this laptop does not have: only this laptop writes its log, so this is a forged continuation. Import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="565"/>
@@ -2458,7 +2458,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="568"/>
         <source>交接包清单中的设备记录链头无效</source>
-        <translation>The device log heads in the bundle's manifest are invalid</translation>
+        <translation>The device log heads in the bundle&apos;s manifest are invalid</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="569"/>
@@ -2468,12 +2468,12 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="572"/>
         <source>交接包中设备 {device} 的记录链头由另一台设备的设备密钥签名</source>
-        <translation>The log head of device {device} in the bundle is signed with another device's device key</translation>
+        <translation>The log head of device {device} in the bundle is signed with another device&apos;s device key</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="573"/>
         <source>交接包中导出设备 {device} 的记录链头不是由交接包的签名者签名的</source>
-        <translation>The log head of the exporting device {device} is not signed by the bundle's signer</translation>
+        <translation>The log head of the exporting device {device} is not signed by the bundle&apos;s signer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="574"/>
@@ -2493,12 +2493,12 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="581"/>
         <source>交接包清单中的签名者无效</source>
-        <translation>The bundle's manifest names no valid signer</translation>
+        <translation>The bundle&apos;s manifest names no valid signer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="582"/>
         <source>交接包清单中写明的签名者与实际签名的证书不符（{field}：清单写“{said}”，签名证书是“{actual}”，证书姓名 {name}）：已拒绝，交接人以签名证书为准</source>
-        <translation>The signer named in the bundle's manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
+        <translation>The signer named in the bundle&apos;s manifest is not the certificate that signed it ({field}: the manifest says “{said}”, the signing certificate “{actual}”, certificate name {name}): refused; who handed a bundle over is whoever signed it</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="586"/>
@@ -2508,7 +2508,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="590"/>
         <source>检查 {inspection} 已签名的记录 {record} 所载数据与交接包中的数据不一致（{where}）：已拒绝导入，本机数据未改变。签名后的数据只能通过更正记录修改</source>
-        <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle's data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
+        <translation>The data stated by the signed record {record} of inspection {inspection} differ from the bundle&apos;s data ({where}): import refused, nothing on this laptop was changed. Signed data can only be changed by an amendment</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="594"/>
@@ -2528,12 +2528,12 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="606"/>
         <source>交接包中有本机（设备 {device}）自己的检查 {inspection} 第 {seq} 条证据保管记录，本机却没有这条记录：这是伪造的续写，已拒绝导入，本机数据未改变</source>
-        <translation>The bundle carries custody entry {seq} of inspection {inspection} from this laptop's own chain (device {device}), which this laptop does not have: a forged continuation. Import refused, nothing on this laptop was changed</translation>
+        <translation>The bundle carries custody entry {seq} of inspection {inspection} from this laptop&apos;s own chain (device {device}), which this laptop does not have: a forged continuation. Import refused, nothing on this laptop was changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="612"/>
         <source>检查 {inspection} 已签字锁定，推送中它的{what}与服务器上的不同（{why}）：已拒绝，服务器数据未改变。如需更正，请制作更正记录后再推送</source>
-        <translation>Inspection {inspection} is signed and locked, and the push's {what} differs from the server's ({why}): refused, the server's data is unchanged. To correct it, make an amendment and push again</translation>
+        <translation>Inspection {inspection} is signed and locked, and the push&apos;s {what} differs from the server&apos;s ({why}): refused, the server&apos;s data is unchanged. To correct it, make an amendment and push again</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="616"/>
@@ -2563,7 +2563,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="621"/>
         <source>记录的内容变了</source>
-        <translation>the record's content changed</translation>
+        <translation>the record&apos;s content changed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="622"/>
@@ -2618,22 +2618,22 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="633"/>
         <source>推送中有检查 {inspection} 的数据，但服务器上和推送中都没有这次检查：已拒绝，服务器数据未改变</source>
-        <translation>The push carries data of inspection {inspection}, but neither the server nor the push has that inspection: refused, the server's data is unchanged</translation>
+        <translation>The push carries data of inspection {inspection}, but neither the server nor the push has that inspection: refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="637"/>
         <source>本设备登记的区县是 {allowed}，不能推送{district}的检查 {inspection}：已拒绝，服务器数据未改变</source>
-        <translation>This device is enrolled for {allowed} and may not push inspection {inspection} of {district}: refused, the server's data is unchanged</translation>
+        <translation>This device is enrolled for {allowed} and may not push inspection {inspection} of {district}: refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="641"/>
         <source>推送中的文件 {name} 声明为 {size} 字节，超过服务器允许的单个文件上限（{cap} 字节），服务器拒绝接收</source>
-        <translation>The push declares file {name} at {size} bytes, over the server's limit for one file ({cap} bytes): the server refuses it</translation>
+        <translation>The push declares file {name} at {size} bytes, over the server&apos;s limit for one file ({cap} bytes): the server refuses it</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="645"/>
         <source>本设备未完成的上传已占用 {held} 字节，再收 {more} 字节将超过上限 {quota} 字节：请先完成或等待此前的推送过期（{hours} 小时）</source>
-        <translation>This device's unfinished uploads already hold {held} bytes; {more} more bytes would pass the limit of {quota} bytes: finish the earlier push or wait for it to expire ({hours} hours)</translation>
+        <translation>This device&apos;s unfinished uploads already hold {held} bytes; {more} more bytes would pass the limit of {quota} bytes: finish the earlier push or wait for it to expire ({hours} hours)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="649"/>
@@ -2643,7 +2643,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="650"/>
         <source>请给出设备所属的区县（--district，一个区县）</source>
-        <translation>Give the device's district (--district, one district)</translation>
+        <translation>Give the device&apos;s district (--district, one district)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="651"/>
@@ -2658,17 +2658,17 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="653"/>
         <source>检查 {inspection} 的签字记录所载数据的摘要与推送的数据不一致（记录 {record}；{row}）：已拒绝，服务器数据未改变</source>
-        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}; {row}): refused, the server's data is unchanged</translation>
+        <translation>The data hash that the signed record of inspection {inspection} states does not match the pushed data (record {record}; {row}): refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="657"/>
         <source>检查 {inspection} 的签字记录无法用服务器上的数据核对（数据不完整）：已拒绝，服务器数据未改变</source>
-        <translation>The signed record of inspection {inspection} cannot be checked against the server's data (data incomplete): refused, the server's data is unchanged</translation>
+        <translation>The signed record of inspection {inspection} cannot be checked against the server&apos;s data (data incomplete): refused, the server&apos;s data is unchanged</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="663"/>
         <source>记录所载数据摘要的格式为 {format}，本版本的 Inspector 不认识这种格式，无法核对记录所载数据：请用更新版本的 Inspector 核对</source>
-        <translation>The record's data hash is in format {format}, which this version of Inspector does not know, so the data it states cannot be checked: check it with a newer version of Inspector</translation>
+        <translation>The record&apos;s data hash is in format {format}, which this version of Inspector does not know, so the data it states cannot be checked: check it with a newer version of Inspector</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="667"/>
@@ -2698,7 +2698,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="678"/>
         <source>导出文件的扩展名应为 .jsonl 或 .xlsx</source>
-        <translation>The export file's extension should be .jsonl or .xlsx</translation>
+        <translation>The export file&apos;s extension should be .jsonl or .xlsx</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="679"/>
@@ -2835,7 +2835,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="718"/>
         <source>无法读取照片的打印副本：{error}</source>
-        <translation>The photo's print copy cannot be read: {error}</translation>
+        <translation>The photo&apos;s print copy cannot be read: {error}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="719"/>
@@ -2940,7 +2940,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="739"/>
         <source>请填写封存物品的名称和描述</source>
-        <translation>Enter the sealed goods' name and description</translation>
+        <translation>Enter the sealed goods&apos; name and description</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="740"/>
@@ -2970,7 +2970,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="745"/>
         <source>抽查结果文件的扩展名应为 .xlsx</source>
-        <translation>The draw result file's extension should be .xlsx</translation>
+        <translation>The draw result file&apos;s extension should be .xlsx</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="746"/>
@@ -3015,7 +3015,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="754"/>
         <source>请填写机构名称或协议编号</source>
-        <translation>Enter the institution's name or agreement number</translation>
+        <translation>Enter the institution&apos;s name or agreement number</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="755"/>
@@ -3115,7 +3115,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="786"/>
         <source>请给出证书指纹（SHA-256）的至少前 {count} 位</source>
-        <translation>Give at least the first {count} digits of the certificate's SHA-256 fingerprint</translation>
+        <translation>Give at least the first {count} digits of the certificate&apos;s SHA-256 fingerprint</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="787"/>
@@ -3235,17 +3235,17 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="819"/>
         <source>核对方式只用于被检查单位代表的签名，应为：{value}</source>
-        <translation>A way of confirming applies only to the party's signature, and must be one of: {value}</translation>
+        <translation>A way of confirming applies only to the party&apos;s signature, and must be one of: {value}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="820"/>
         <source>拒签时须记录见证人的身份：请填写见证人的身份证号码</source>
-        <translation>A refusal needs the witness's identity: enter the witness's ID card number</translation>
+        <translation>A refusal needs the witness&apos;s identity: enter the witness&apos;s ID card number</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="821"/>
         <source>请填写见证人与被检查单位的关系（如 无关系、本单位职工）</source>
-        <translation>Enter the witness's relation to the party (e.g. none, employee of the party)</translation>
+        <translation>Enter the witness&apos;s relation to the party (e.g. none, employee of the party)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="822"/>
@@ -3255,7 +3255,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="824"/>
         <source>没有“{name}”这项告知：应为 {value}</source>
-        <translation>There is no notice "{name}": it should be one of {value}</translation>
+        <translation>There is no notice &quot;{name}&quot;: it should be one of {value}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="825"/>
@@ -3275,7 +3275,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="830"/>
         <source>请求的长度（Content-Length）无效</source>
-        <translation>The request's length (Content-Length) is invalid</translation>
+        <translation>The request&apos;s length (Content-Length) is invalid</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="831"/>
@@ -3310,17 +3310,17 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="842"/>
         <source>服务器的文件库磁盘已满，文件未保存（已确认的部分保留）；请联系管理员清理空间后再推送</source>
-        <translation>The server's file store disk is full; the file was not saved (the acknowledged part is kept). Ask the administrator to free space, then push again</translation>
+        <translation>The server&apos;s file store disk is full; the file was not saved (the acknowledged part is kept). Ask the administrator to free space, then push again</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="846"/>
         <source>服务器的临时目录已满，推送未提交，服务器数据未改变；请稍后重试（或联系管理员）</source>
-        <translation>The server's temporary directory is full; the push was not committed and nothing on the server changed. Try again later (or ask the administrator)</translation>
+        <translation>The server&apos;s temporary directory is full; the push was not committed and nothing on the server changed. Try again later (or ask the administrator)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="849"/>
         <source>服务器的数据库磁盘已满，推送未提交，服务器数据未改变；请联系管理员</source>
-        <translation>The server's database disk is full; the push was not committed and nothing on the server changed. Ask the administrator</translation>
+        <translation>The server&apos;s database disk is full; the push was not committed and nothing on the server changed. Ask the administrator</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="852"/>
@@ -3335,22 +3335,22 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="856"/>
         <source>检查结束时间 {end} 早于开始时间 {start}</source>
-        <translation>The inspection's end {end} is before its start {start}</translation>
+        <translation>The inspection&apos;s end {end} is before its start {start}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="857"/>
         <source>检查开始时间 {start} 在将来</source>
-        <translation>The inspection's start {start} is in the future</translation>
+        <translation>The inspection&apos;s start {start} is in the future</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="858"/>
         <source>文号模板“{template}”中的 {{{name}}} 不认识；可用：{{区简称}}、{{年}}、{{序号}}、{{设备}}</source>
-        <translation>Unknown {{{name}}} in the number template "{template}"; use {{区简称}}, {{年}}, {{序号}}, {{设备}}</translation>
+        <translation>Unknown {{{name}}} in the number template &quot;{template}&quot;; use {{区简称}}, {{年}}, {{序号}}, {{设备}}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="863"/>
         <source>文号模板“{template}”须含 {{年}} 和 {{序号}}，否则文号会重复</source>
-        <translation>The number template "{template}" must contain {{年}} and {{序号}}, or numbers would repeat</translation>
+        <translation>The number template &quot;{template}&quot; must contain {{年}} and {{序号}}, or numbers would repeat</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="864"/>
@@ -3360,7 +3360,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="865"/>
         <source>没有“{kind}”这种文书；可用：record、interview、order</source>
-        <translation>There is no document kind "{kind}"; use record, interview or order</translation>
+        <translation>There is no document kind &quot;{kind}&quot;; use record, interview or order</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="866"/>
@@ -3380,7 +3380,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="869"/>
         <source>本机没有设置执法主体“{name}”：请先用 bureau set 设置（或由中心下发）</source>
-        <translation>This laptop has no issuing authority "{name}": set it first with bureau set (or have the central service send it)</translation>
+        <translation>This laptop has no issuing authority &quot;{name}&quot;: set it first with bureau set (or have the central service send it)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="872"/>
@@ -3460,12 +3460,12 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="903"/>
         <source>文件库 {store} 中没有这个数据库的文件库标记（{recorded}）：它不是这个数据库的文件库；同一数据库的所有服务器须共用同一个文件库目录，例如网络文件系统上的同一目录（见 docs/deployment.md）</source>
-        <translation>The file store {store} does not hold this database's store marker ({recorded}): it is not this database's file store; all servers of one database must share one file store directory, e.g. the same directory on a network file system (see docs/deployment.md)</translation>
+        <translation>The file store {store} does not hold this database&apos;s store marker ({recorded}): it is not this database&apos;s file store; all servers of one database must share one file store directory, e.g. the same directory on a network file system (see docs/deployment.md)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="909"/>
         <source>文件库 {store} 的标记 {held} 不是这个数据库的文件库标记 {recorded}：它是另一个数据库的文件库；同一数据库的所有服务器须共用同一个文件库目录（见 docs/deployment.md）</source>
-        <translation>The file store {store} has the marker {held}, not this database's store marker {recorded}: it is another database's file store; all servers of one database must share one file store directory (see docs/deployment.md)</translation>
+        <translation>The file store {store} has the marker {held}, not this database&apos;s store marker {recorded}: it is another database&apos;s file store; all servers of one database must share one file store directory (see docs/deployment.md)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="916"/>
@@ -3476,6 +3476,16 @@ Checked %2/%3, problems found %4</translation>
         <location filename="../../ui/core_messages.py" line="918"/>
         <source>文件库缺少数据库记录的 {count} 个文件（共 {named} 个），例如 {example}</source>
         <translation>The file store lacks {count} of the {named} files the database names, e.g. {example}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="922"/>
+        <source>{year} 年节假日安排中的日期 {day} 不在该年</source>
+        <translation>The date {day} in the holiday notice for {year} is not in that year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="923"/>
+        <source>{day} 不能既是假日又是调休上班日</source>
+        <translation>{day} cannot be both a holiday and a make-up working day</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="489"/>
@@ -4879,7 +4889,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <message>
         <location filename="../../ui/interview_dialog.py" line="159"/>
         <source>照录被询问人的原话，如 以上笔录我已看过，与我所说的一致</source>
-        <translation>The interviewee's own words, e.g. I have read the above and it is what I said</translation>
+        <translation>The interviewee&apos;s own words, e.g. I have read the above and it is what I said</translation>
     </message>
     <message>
         <location filename="../../ui/interview_dialog.py" line="161"/>
@@ -4894,7 +4904,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <message>
         <location filename="../../ui/interview_dialog.py" line="172"/>
         <source>被询问人确认</source>
-        <translation>Interviewee's confirmation</translation>
+        <translation>Interviewee&apos;s confirmation</translation>
     </message>
     <message>
         <location filename="../../ui/interview_dialog.py" line="176"/>
@@ -4990,7 +5000,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <message>
         <location filename="../../ui/interview_dialog.py" line="538"/>
         <source>被询问人手写的确认意见</source>
-        <translation>The interviewee's handwritten confirmation</translation>
+        <translation>The interviewee&apos;s handwritten confirmation</translation>
     </message>
 </context>
 <context>
@@ -5102,7 +5112,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <message>
         <location filename="../../ui/interview_dialog.py" line="769"/>
         <source>没有本笔录询问人或记录人的密钥</source>
-        <translation>No key of this record's interviewers or recorder</translation>
+        <translation>No key of this record&apos;s interviewers or recorder</translation>
     </message>
     <message>
         <location filename="../../ui/interview_dialog.py" line="781"/>
@@ -5677,7 +5687,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <message>
         <location filename="../../ui/legal_dialog.py" line="112"/>
         <source>被检查单位的答复，如 不申请回避</source>
-        <translation>The party's reply, e.g. no recusal requested</translation>
+        <translation>The party&apos;s reply, e.g. no recusal requested</translation>
     </message>
     <message>
         <location filename="../../ui/legal_dialog.py" line="114"/>
@@ -6821,7 +6831,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/record_dialog.py" line="177"/>
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;还需手写签名：%1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b3261e'&gt;Still to sign by hand: %1&lt;/span&gt;</translation>
+        <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;Still to sign by hand: %1&lt;/span&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/record_dialog.py" line="179"/>
@@ -7538,17 +7548,17 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/signing_dialog.py" line="116"/>
         <source>见证人姓名</source>
-        <translation>Witness's name</translation>
+        <translation>Witness&apos;s name</translation>
     </message>
     <message>
         <location filename="../../ui/signing_dialog.py" line="118"/>
         <source>见证人身份证号码</source>
-        <translation>Witness's ID card number</translation>
+        <translation>Witness&apos;s ID card number</translation>
     </message>
     <message>
         <location filename="../../ui/signing_dialog.py" line="122"/>
         <source>见证人与被检查单位的关系，如 无关系、本单位职工</source>
-        <translation>Witness's relation to the party, e.g. none, employee of the party</translation>
+        <translation>Witness&apos;s relation to the party, e.g. none, employee of the party</translation>
     </message>
     <message>
         <location filename="../../ui/signing_dialog.py" line="126"/>
@@ -7563,7 +7573,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/signing_dialog.py" line="200"/>
         <source>记录全文（签名前请被检查单位代表逐页阅看）</source>
-        <translation>The whole record (the party's representative reads every page before signing)</translation>
+        <translation>The whole record (the party&apos;s representative reads every page before signing)</translation>
     </message>
     <message>
         <location filename="../../ui/signing_dialog.py" line="211"/>
@@ -7578,7 +7588,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/signing_dialog.py" line="243"/>
         <source>共 %1 页。被检查单位代表阅看后签名；数据再有变更须重新签名。</source>
-        <translation>%1 pages. The party's representative signs after reading them; any later change of the data means signing again.</translation>
+        <translation>%1 pages. The party&apos;s representative signs after reading them; any later change of the data means signing again.</translation>
     </message>
     <message>
         <location filename="../../ui/signing_dialog.py" line="279"/>
@@ -7593,7 +7603,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/signing_dialog.py" line="339"/>
         <source>&lt;span style=&apos;color:#b3261e&apos;&gt;还需手写签名：%1&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b3261e'&gt;Still to sign by hand: %1&lt;/span&gt;</translation>
+        <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;Still to sign by hand: %1&lt;/span&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/signing_dialog.py" line="424"/>
@@ -7903,7 +7913,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/sync_dialog.py" line="168"/>
         <source>本机时钟与服务器相差约 %1 秒，已按服务器时间推送；请校准本机时间</source>
-        <translation>This computer's clock is about %1 seconds off the server's; the push used the server's time. Please set this computer's clock</translation>
+        <translation>This computer&apos;s clock is about %1 seconds off the server&apos;s; the push used the server&apos;s time. Please set this computer&apos;s clock</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialog.py" line="179"/>
@@ -8114,7 +8124,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/visit_dialog.py" line="69"/>
         <source>默认取本机时钟；请按实际填写。交叉检查的执法主体为组织检查的医疗保障局。</source>
-        <translation>Taken from this laptop's clock until entered; enter the actual times. In a cross-district check the issuing authority is the bureau that organizes it.</translation>
+        <translation>Taken from this laptop&apos;s clock until entered; enter the actual times. In a cross-district check the issuing authority is the bureau that organizes it.</translation>
     </message>
     <message>
         <location filename="../../ui/visit_dialog.py" line="82"/>

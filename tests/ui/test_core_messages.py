@@ -54,6 +54,7 @@ MODULES = [
     "inspector/ledger/follow_up.py",
     "inspector/ledger/report.py",
     "inspector/ledger/order.py",
+    "inspector/workdays.py",  # the working-day calendar of deadlines
     "inspector/bundle/format.py",
     "inspector/bundle/signature.py",
     "inspector/bundle/export.py",
