@@ -201,27 +201,37 @@ def _types_filter(types: Sequence[str]) -> str:
 def _supply(con: duckdb.DuckDBPyConnection, rule: Rule, ctx: RunContext) -> str:
     _needs(con, "k_drug", "药品用量")
     params: SupplyParams = rule.parameters()
+    # The prescriptions are summed first and their rows fetched only for those over the limit:
+    # a list of rows for every prescription of a million-row detail would not fit the budget.
     return f"""
     WITH k AS (
         SELECT code, min(daily_quantity) AS daily, min(max_days) AS max_days
         FROM k_drug GROUP BY code
     ),
     g AS (
-        SELECT d.settlement_no, d.item_code, any_value(d.person_id) AS person_id,
-            any_value(d.item_name) AS item_name, list(d.row_no) AS rows,
-            sum(d.quantity) AS q, sum(d.amount_fen) AS amount,
+        SELECT d.settlement_no, d.item_code, sum(d.quantity) AS q, sum(d.amount_fen) AS amount,
             sum(d.quantity) / any_value(k.daily) AS days,
             coalesce(any_value(k.max_days), {params.default_max_days}) AS limit_days
         FROM detail d JOIN k ON d.item_code = k.code
         WHERE {_types_filter(params.medical_types)}
         GROUP BY d.settlement_no, d.item_code
-    )
-    SELECT person_id, [settlement_no], list_sort(rows),
-        CAST(round(amount * (days - limit_days) / days) AS BIGINT),
-        item_name || '（' || item_code || '）一次开具 ' || printf('%g', q) || '，可用 '
-        || printf('%.1f', days) || ' 天，超过限定的 ' || limit_days || ' 天，超量部分 ¥'
-        || {yuan("amount * (days - limit_days) / days")}
-    FROM g WHERE days > limit_days + 1e-9"""
+    ),
+    over AS (SELECT * FROM g WHERE days > limit_days + 1e-9)
+    SELECT any_value(d.person_id), [o.settlement_no], list_sort(list(d.row_no)),
+        CAST(round(any_value(o.amount) * (any_value(o.days) - any_value(o.limit_days))
+            / any_value(o.days)) AS BIGINT),
+        any_value(d.item_name) || '（' || o.item_code || '）一次开具 '
+        || printf('%g', any_value(o.q)) || '，可用 ' || printf('%.1f', any_value(o.days))
+        || ' 天，超过限定的 ' || any_value(o.limit_days) || ' 天，超量部分 ¥'
+        || {
+        yuan(
+            "any_value(o.amount) * (any_value(o.days) - any_value(o.limit_days))"
+            " / any_value(o.days)"
+        )
+    }
+    FROM over o JOIN detail d ON d.settlement_no = o.settlement_no AND d.item_code = o.item_code
+        AND {_types_filter(params.medical_types)}
+    GROUP BY o.settlement_no, o.item_code"""
 
 
 def _overlap(con: duckdb.DuckDBPyConnection, rule: Rule, ctx: RunContext) -> str:
@@ -230,39 +240,43 @@ def _overlap(con: duckdb.DuckDBPyConnection, rule: Rule, ctx: RunContext) -> str
     return f"""
     WITH k AS (SELECT code, min(daily_quantity) AS daily FROM k_drug GROUP BY code),
     g AS (
-        SELECT d.person_id, d.settlement_no, d.item_code, any_value(d.item_name) AS item_name,
+        SELECT d.person_id, d.settlement_no, d.item_code,
             min(d.charged_at)::DATE AS start, sum(d.quantity) / any_value(k.daily) AS days,
-            list(d.row_no) AS rows, sum(d.amount_fen) AS amount
+            sum(d.amount_fen) AS amount
         FROM detail d JOIN k ON d.item_code = k.code
         WHERE d.medical_type IS DISTINCT FROM '{INPATIENT}'
         GROUP BY d.person_id, d.settlement_no, d.item_code
     ),
     w AS (
-        SELECT *, start + CAST(ceil(days) AS INTEGER) AS supply_end,
-            lag(settlement_no) OVER p AS prev_no, lag(start) OVER p AS prev_start,
+        SELECT *, lag(settlement_no) OVER p AS prev_no, lag(start) OVER p AS prev_start,
             lag(start + CAST(ceil(days) AS INTEGER)) OVER p AS prev_end
         FROM g
         WINDOW p AS (PARTITION BY person_id, item_code ORDER BY start, settlement_no)
     ),
     o AS (
         SELECT *, least(prev_end - start, ceil(days)) AS overlap
-        FROM w WHERE prev_end IS NOT NULL
+        FROM w WHERE prev_end IS NOT NULL AND least(prev_end - start, ceil(days)) > {
+        params.tolerance_days
+    }
     )
-    SELECT person_id, list_sort([prev_no, settlement_no]), list_sort(rows),
-        CAST(round(amount * overlap / ceil(days)) AS BIGINT),
-        item_name || '（' || item_code || '）' || strftime(prev_start, '%Y-%m-%d')
-        || ' 开具的用量可用至 ' || strftime(prev_end, '%Y-%m-%d') || '（结算单 ' || prev_no
-        || '），' || strftime(start, '%Y-%m-%d') || ' 又开具（结算单 ' || settlement_no
-        || '），重叠 ' || CAST(overlap AS INTEGER) || ' 天，重叠部分 ¥'
-        || {yuan("amount * overlap / ceil(days)")}
-    FROM o WHERE overlap > {params.tolerance_days}"""
+    SELECT any_value(o.person_id), list_sort([any_value(o.prev_no), o.settlement_no]),
+        list_sort(list(d.row_no)),
+        CAST(round(any_value(o.amount * o.overlap / ceil(o.days))) AS BIGINT),
+        any_value(d.item_name) || '（' || o.item_code || '）'
+        || strftime(any_value(o.prev_start), '%Y-%m-%d') || ' 开具的用量可用至 '
+        || strftime(any_value(o.prev_end), '%Y-%m-%d') || '（结算单 ' || any_value(o.prev_no)
+        || '），' || strftime(any_value(o.start), '%Y-%m-%d') || ' 又开具（结算单 '
+        || o.settlement_no || '），重叠 ' || CAST(any_value(o.overlap) AS INTEGER)
+        || ' 天，重叠部分 ¥' || {yuan("any_value(o.amount * o.overlap / ceil(o.days))")}
+    FROM o JOIN detail d ON d.settlement_no = o.settlement_no AND d.item_code = o.item_code
+    GROUP BY o.settlement_no, o.item_code"""
 
 
 _STAYS = f"""
     stays AS (
         SELECT d.settlement_no, any_value(d.person_id) AS person_id,
             min(d.admitted_on) AS admitted, max(d.discharged_on) AS discharged,
-            list(d.row_no) AS rows, sum(d.amount_fen) AS amount
+            sum(d.amount_fen) AS amount
         FROM detail d WHERE d.medical_type = '{INPATIENT}' AND d.admitted_on IS NOT NULL
         GROUP BY d.settlement_no
     )"""
@@ -275,13 +289,20 @@ def _readmission(con: duckdb.DuckDBPyConnection, rule: Rule, ctx: RunContext) ->
     w AS (
         SELECT *, lag(settlement_no) OVER p AS prev_no, lag(discharged) OVER p AS prev_out
         FROM stays WINDOW p AS (PARTITION BY person_id ORDER BY admitted, settlement_no)
+    ),
+    again AS (
+        SELECT * FROM w
+        WHERE prev_out IS NOT NULL AND admitted - prev_out BETWEEN 0 AND {params.days}
     )
-    SELECT person_id, list_sort([prev_no, settlement_no]), list_sort(rows), amount,
-        '出院（' || strftime(prev_out, '%Y-%m-%d') || '，结算单 ' || prev_no || '）后 '
-        || (admitted - prev_out) || ' 天再次入院（' || strftime(admitted, '%Y-%m-%d')
-        || '，结算单 ' || settlement_no || '），在 {params.days} 天内；再次住院金额 ¥'
-        || {yuan("amount")}
-    FROM w WHERE prev_out IS NOT NULL AND admitted - prev_out BETWEEN 0 AND {params.days}"""
+    SELECT any_value(a.person_id), list_sort([any_value(a.prev_no), a.settlement_no]),
+        list_sort(list(d.row_no)), any_value(a.amount),
+        '出院（' || strftime(any_value(a.prev_out), '%Y-%m-%d') || '，结算单 '
+        || any_value(a.prev_no) || '）后 ' || any_value(a.admitted - a.prev_out)
+        || ' 天再次入院（' || strftime(any_value(a.admitted), '%Y-%m-%d') || '，结算单 '
+        || a.settlement_no || '），在 {params.days} 天内；再次住院金额 ¥'
+        || {yuan("any_value(a.amount)")}
+    FROM again a JOIN detail d ON d.settlement_no = a.settlement_no
+    GROUP BY a.settlement_no"""
 
 
 def _outpatient_during_stay(con: duckdb.DuckDBPyConnection, rule: Rule, ctx: RunContext) -> str:
@@ -330,9 +351,8 @@ def _bed_only(con: duckdb.DuckDBPyConnection, rule: Rule, ctx: RunContext) -> st
     params: BedParams = rule.parameters()
     return f"""
     WITH days AS (
-        SELECT d.settlement_no, any_value(d.person_id) AS person_id, d.charged_at::DATE AS day,
-            bool_and(d.item_code IN (SELECT code FROM k_basic)) AS basic_only,
-            list(d.row_no) AS rows, sum(d.amount_fen) AS amount
+        SELECT d.settlement_no, d.charged_at::DATE AS day,
+            bool_and(d.item_code IN (SELECT code FROM k_basic)) AS basic_only
         FROM detail d WHERE d.medical_type = '{INPATIENT}'
         GROUP BY d.settlement_no, d.charged_at::DATE
     ),
@@ -342,15 +362,17 @@ def _bed_only(con: duckdb.DuckDBPyConnection, rule: Rule, ctx: RunContext) -> st
         FROM days WHERE basic_only
     ),
     islands AS (
-        SELECT settlement_no, any_value(person_id) AS person_id, min(day) AS first,
-            max(day) AS last, count(*) AS n, flatten(list(rows)) AS rows, sum(amount) AS amount
+        SELECT settlement_no, min(day) AS first, max(day) AS last, count(*) AS n
         FROM runs GROUP BY settlement_no, island HAVING count(*) >= {params.days}
     )
-    SELECT person_id, [settlement_no], list_sort(rows), amount,
-        strftime(first, '%Y-%m-%d') || ' 至 ' || strftime(last, '%Y-%m-%d') || ' 连续 ' || n
-        || ' 天只有床位、护理、伙食等基本费用（不少于 {params.days} 天即提示），金额 ¥'
-        || {yuan("amount")}
-    FROM islands"""
+    SELECT any_value(d.person_id), [i.settlement_no], list_sort(list(d.row_no)),
+        sum(d.amount_fen),
+        strftime(i.first, '%Y-%m-%d') || ' 至 ' || strftime(i.last, '%Y-%m-%d') || ' 连续 '
+        || any_value(i.n) || ' 天只有床位、护理、伙食等基本费用（不少于 {params.days} 天即提示），'
+        || '金额 ¥' || {yuan("sum(d.amount_fen)")}
+    FROM islands i JOIN detail d ON d.settlement_no = i.settlement_no
+        AND d.charged_at::DATE BETWEEN i.first AND i.last
+    GROUP BY i.settlement_no, i.first, i.last"""
 
 
 _LEVEL_NAMES = "['一', '二', '三'][{}]"
@@ -388,16 +410,19 @@ def _price(con: duckdb.DuckDBPyConnection, rule: Rule, ctx: RunContext) -> str:
 
 def _trace(con: duckdb.DuckDBPyConnection, rule: Rule, ctx: RunContext) -> str:
     # A row may list several boxes' codes; each box's share of the row's amount is at stake
-    # for every settlement after the first.
+    # for every settlement after the first. The codes seen twice are found first (one hash
+    # table of codes), and only their rows are gathered.
+    split = "list_filter(string_split_regex(trim(d.trace_code), '[,;，；\\s]+'), lambda x: x <> '')"
     return f"""
     WITH c AS (
-        SELECT d.row_no, d.settlement_no, d.person_id, d.charged_at, d.item_name,
-            d.amount_fen, unnest(string_split_regex(trim(d.trace_code), '[,;，；\\s]+')) AS code
+        SELECT d.row_no, unnest({split}) AS code, len({split}) AS boxes
         FROM detail d WHERE d.trace_code IS NOT NULL AND trim(d.trace_code) <> ''
     ),
+    twice AS (SELECT code FROM c GROUP BY code HAVING count(*) > 1),
     s AS (
-        SELECT *, amount_fen / count(*) OVER (PARTITION BY row_no) AS share
-        FROM c WHERE code <> ''
+        SELECT c.code, d.row_no, d.settlement_no, d.person_id, d.charged_at, d.item_name,
+            d.amount_fen / c.boxes AS share
+        FROM c JOIN twice t ON c.code = t.code JOIN detail d ON d.row_no = c.row_no
     )
     SELECT CASE WHEN count(DISTINCT person_id) = 1 THEN any_value(person_id) END,
         list_sort(list_distinct(list(settlement_no))), list_sort(list_distinct(list(row_no))),
@@ -406,7 +431,7 @@ def _trace(con: duckdb.DuckDBPyConnection, rule: Rule, ctx: RunContext) -> str:
         || count(DISTINCT person_id) || ' 名参保人），首次 '
         || strftime(min(charged_at), '%Y-%m-%d') || '，重复部分 ¥'
         || {yuan("sum(share) - arg_min(share, charged_at)")}
-    FROM s GROUP BY code HAVING count(*) > 1"""
+    FROM s GROUP BY code"""
 
 
 def _growth(con: duckdb.DuckDBPyConnection, rule: Rule, ctx: RunContext) -> str:
