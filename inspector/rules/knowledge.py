@@ -13,7 +13,7 @@ import yaml
 from pydantic import ValidationError
 
 from inspector.checklists.library import _PYDANTIC_ZH
-from inspector.errors import InvalidInput
+from inspector.errors import InvalidInput, Term
 from inspector.rules.formats import KNOWLEDGE_LISTS, KnowledgeFile, yuan_to_fen
 from inspector.tables import TableSpec, cell_text, read_table
 
@@ -190,7 +190,7 @@ def import_sheet(
             rows="\n  ".join(refused[:20]),
         )
     if not entries:
-        raise InvalidInput("{name} 中没有{what}", name=path.name, what=list_name)
+        raise InvalidInput("{name} 中没有{what}", name=path.name, what=Term(list_name))
     document = {
         "format": "inspector-knowledge/1",
         "id": id,

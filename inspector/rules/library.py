@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from inspector.checklists.library import _PYDANTIC_ZH, _describe_location, load_yaml
-from inspector.errors import InvalidInput
+from inspector.errors import InvalidInput, Term
 from inspector.files import write_atomically
 from inspector.paths import DataDir
 from inspector.resources import resource_path
@@ -39,8 +39,8 @@ class Loaded(Generic[Model]):
         return self.path.name
 
 
-def _what(model: type[BaseModel]) -> str:
-    return "规则包" if model is RulePack else "知识库文件"
+def _what(model: type[BaseModel]) -> Term:
+    return Term("规则包") if model is RulePack else Term("知识库文件")
 
 
 def parse(path: Path, model: type[Model]) -> Loaded[Model]:

@@ -3488,6 +3488,140 @@ Checked %2/%3, problems found %4</translation>
         <translation>{day} cannot be both a holiday and a make-up working day</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="926"/>
+        <source>规则包</source>
+        <translation>rule pack</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="927"/>
+        <source>知识库文件</source>
+        <translation>knowledge file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="928"/>
+        <source>{file} 不是规则包（format: inspector-rules/1）或知识库文件（format: inspector-knowledge/1）</source>
+        <translation>{file} is neither a rule pack (format: inspector-rules/1) nor a knowledge file (format: inspector-knowledge/1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="933"/>
+        <source>{what} {file}：内容应为键值对象（format、id、version…）</source>
+        <translation>{what} {file}: the content must be a mapping (format, id, version…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="934"/>
+        <source>{what} {file}：版本 {version} 不高于已有版本 {installed}，未安装</source>
+        <translation>{what} {file}: version {version} is not newer than the installed {installed}; not installed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="937"/>
+        <source>{what} {file} 无法读取：{error}</source>
+        <translation>{what} {file} cannot be read: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="938"/>
+        <source>{what} {file} 不是 UTF-8 编码的文本</source>
+        <translation>{what} {file} is not UTF-8 text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="939"/>
+        <source>{what} {file}：YAML 语法错误：{problem}</source>
+        <translation>{what} {file}: YAML syntax error: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="940"/>
+        <source>{what} {file} 有错误：
+  {details}</source>
+        <translation>{what} {file} has errors:
+  {details}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="941"/>
+        <source>规则包 {file}：规则代码 {code} 重复（已在规则包 {owner} 中定义）</source>
+        <translation>Rule pack {file}: rule code {code} is used twice (already defined in rule pack {owner})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="944"/>
+        <source>不认识的知识库类别：{kind}（可选：{kinds}）</source>
+        <translation>Unknown knowledge list: {kind} (choose from: {kinds})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="945"/>
+        <source>{name} 有 {n} 行无法导入，未生成知识库文件：
+  {rows}</source>
+        <translation>{name} has {n} rows that cannot be imported; no knowledge file was made:
+  {rows}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="946"/>
+        <source>{name} 中没有{what}</source>
+        <translation>{name} has no {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="947"/>
+        <source>限性别项目</source>
+        <translation>gender-limited items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="948"/>
+        <source>限年龄项目</source>
+        <translation>age-limited items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="949"/>
+        <source>限频次项目</source>
+        <translation>frequency-limited items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="950"/>
+        <source>限收费次数项目</source>
+        <translation>items chargeable once per period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="951"/>
+        <source>互斥项目</source>
+        <translation>mutually exclusive items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="952"/>
+        <source>限医疗机构级别项目</source>
+        <translation>items limited by institution level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="953"/>
+        <source>目录限价</source>
+        <translation>catalogue price limits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="954"/>
+        <source>药品用量</source>
+        <translation>drug doses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="955"/>
+        <source>基本费用项目（床位、护理、伙食）</source>
+        <translation>basic charge items (bed, nursing, meals)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="956"/>
+        <source>知识库文件的标识有误：{problem}</source>
+        <translation>The knowledge file's identification is wrong: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="957"/>
+        <source>进销存规则需要购进和销售（发药）两份记录</source>
+        <translation>The purchase-sales-stock rule needs both the purchase and the sales (dispensing) records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="958"/>
+        <source>本次检查还没有导入结算明细，无法运行规则</source>
+        <translation>No settlement detail has been imported for this inspection; the rules cannot run</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="959"/>
+        <source>进销存规则需要核对期间（起止日期）</source>
+        <translation>The purchase-sales-stock rule needs the period (from and to dates)</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="489"/>
         <source>请选择保留本机版本（local）或交接包版本（incoming）</source>
         <translation>Choose to keep this laptop&apos;s version (local) or the bundle&apos;s (incoming)</translation>
