@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 import duckdb
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 
 from inspector.db.models import RuleHitRow, RuleRun
 from inspector.errors import InvalidInput
@@ -184,29 +184,50 @@ def rule_hits(ws: Workspace, inspection_id: str) -> list[RuleHit]:
     largest amount first); none before the rules were run."""
     from inspector.change import resolve_id
 
+    columns = (
+        RuleHitRow.rule_code, RuleHitRow.rule_name, RuleHitRow.rule_type, RuleHitRow.person_id,
+        RuleHitRow.settlement_nos, RuleHitRow.row_nos, RuleHitRow.amount_fen,
+        RuleHitRow.explanation,
+    )  # fmt: skip
     with ws.db.session() as session:
         inspection = resolve_id(session, inspection_id)
         run = _latest_run(session, inspection.id)
         if run is None:
             return []
-        found = session.scalars(
-            select(RuleHitRow).where(RuleHitRow.run_id == run.id).order_by(RuleHitRow.ordinal)
-        ).all()
+        # Columns, not entities: a run of a million-row detail has tens of thousands of hits.
+        found = session.execute(
+            select(*columns).where(RuleHitRow.run_id == run.id).order_by(RuleHitRow.ordinal)
+        )
         return [
             RuleHit(
-                rule_code=row.rule_code,
-                rule_name=row.rule_name,
-                rule_type=row.rule_type,
-                person_id=row.person_id,
-                settlement_nos=tuple(str(no) for no in row.settlement_nos),
-                row_nos=tuple(int(no) for no in row.row_nos),
-                amount_fen=row.amount_fen,
-                explanation=row.explanation,
+                rule_code=code,
+                rule_name=name,
+                rule_type=kind,
+                person_id=person,
+                settlement_nos=tuple(str(no) for no in settlements),
+                row_nos=tuple(int(no) for no in rows),
+                amount_fen=amount,
+                explanation=explanation,
             )
-            for row in found
+            for code, name, kind, person, settlements, rows, amount, explanation in found
         ]
 
 
 def flagged_settlements(ws: Workspace, inspection_id: str) -> set[str]:
-    """The bills (结算单号) the latest run's hits name."""
-    return {no for hit in rule_hits(ws, inspection_id) for no in hit.settlement_nos}
+    """The bills (结算单号) the latest run's hits name, gathered by SQLite (json_each) rather
+    than by loading every hit."""
+    from inspector.change import resolve_id
+
+    with ws.db.session() as session:
+        inspection = resolve_id(session, inspection_id)
+        run = _latest_run(session, inspection.id)
+        if run is None:
+            return set()
+        found = session.execute(
+            text(
+                "SELECT DISTINCT j.value FROM rule_hits h, json_each(h.settlement_nos) j "
+                "WHERE h.run_id = :run"
+            ),
+            {"run": run.id},
+        )
+        return {str(value) for (value,) in found}
