@@ -92,6 +92,25 @@ def run_for_inspection(
     return _save(ws, inspection_id, rows, library, level, stock and period, result)
 
 
+def run_rules_for(
+    ws: Workspace,
+    inspection_id: str,
+    *,
+    ledgers: Sequence[Ledger] = (),
+    period: tuple[date, date] | None = None,
+    reporter: Reporter | None = None,
+) -> SavedRun:
+    """``rules run``: the inspection's imported detail (inspector/settlement/store.py's
+    open_detail), every installed rule over it, the hits kept as a new run. Raises NotFound
+    when no detail was imported. What the app's 线索与疑点 screen calls on the executor."""
+    from inspector.settlement.store import open_detail
+
+    with open_detail(ws, inspection_id) as con:
+        return run_for_inspection(
+            ws, inspection_id, con, ledgers=ledgers, period=period, reporter=reporter
+        )
+
+
 def _save(
     ws: Workspace,
     inspection_id: str,

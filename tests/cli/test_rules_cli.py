@@ -47,6 +47,7 @@ def _ledger_files(folder: Path, detail: anomalies.Detail) -> list[str]:
     return args
 
 
+@pytest.mark.parametrize("home", ["plain", "encrypted"], indirect=True)
 def test_a_planted_detail_through_the_command_line(cli: Cli, tmp_path: Path) -> None:
     detail = anomalies.build(patients=80)
     inspection = new_inspection(cli)
