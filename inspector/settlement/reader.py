@@ -398,6 +398,7 @@ def row_reader(header: Header) -> Callable[[int, Sequence[Any]], Row | None]:
             value = get(fld)
             if isinstance(value, (datetime, date, bool)):
                 reasons.append(f"{FIELD_NAMES[fld]}“{value}”不是文字或编码")
+                out[fld] = str(value)  # named once: not also as blank
                 continue
             text = fold(cell_text(value)) if value is not None else ""
             if len(text) > MAX_LENGTH[fld]:

@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import duckdb
 
@@ -44,9 +44,12 @@ from inspector.settlement.reader import open_detail_file, row_reader
 from inspector.settlement.schema import COLUMN_NAMES, DETAIL_COLUMNS, create_detail_table
 from inspector.workspace import Workspace
 
+if TYPE_CHECKING:
+    from inspector.crypto.files import FileCipher
+
 FORMAT = 1  # of the stored file: the columns of schema.py in order, no header
 REASONS_KEPT = 200  # refused rows named (all are counted)
-BATCH = 50_000  # rows handed to DuckDB at a time (an encrypted file)
+BATCH = 10_000  # rows handed to DuckDB at a time (an encrypted file): peak memory grows with it
 PROGRESS_EVERY = 20_000
 # DuckDB's own memory, kept under the engine run's budget (600 MB for a million rows with the
 # interpreter); without a temp directory a query past it fails instead of spilling to disk.
@@ -437,3 +440,37 @@ def drop_detail(ws: Workspace, inspection: str) -> DetailInfo:
         manifest.unlink()  # first: without its manifest a data file is never read
         data.unlink(missing_ok=True)
     return info
+
+
+def encrypt_plain_details(source: Path, target: Path, cipher: FileCipher) -> int:
+    """``home encrypt``'s copy of a plain directory's details (inspector/crypto/home.py): each
+    data file encrypted as it is (the same gzip CSV), under the keyed name, and its manifest
+    with the new file's hash, encrypted. A data file that no longer matches its manifest keeps
+    the old hash, so reading it still says it was changed. Returns how many were copied."""
+    if not source.is_dir():
+        return 0
+    target.mkdir(parents=True, exist_ok=True)
+    copied = 0
+    for manifest in sorted(source.glob("*.json")):
+        data = json.loads(manifest.read_bytes())
+        plain = manifest.with_suffix(".detail")
+        if not plain.is_file():
+            continue
+        stem = cipher.name(f"{FOLDER}/{data['inspection_id']}")
+        out = target / f"{stem}.detail"
+        with plain.open("rb") as handle:
+            intact = hashlib.file_digest(handle, "sha256").hexdigest() == data["data_sha256"]
+        with plain.open("rb") as handle, out.open("wb") as raw:
+            writer = cipher.writer(raw)
+            while chunk := handle.read(1 << 20):
+                writer.write(chunk)
+            writer.close()
+            raw.flush()
+            os.fsync(raw.fileno())
+        if intact:
+            with out.open("rb") as handle:
+                data["data_sha256"] = hashlib.file_digest(handle, "sha256").hexdigest()
+        body = json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        (target / f"{stem}.json").write_bytes(cipher.encrypt(body))
+        copied += 1
+    return copied
