@@ -3488,6 +3488,61 @@ Checked %2/%3, problems found %4</translation>
         <translation>{day} cannot be both a holiday and a make-up working day</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="925"/>
+        <source>{name}{where} 第 {row} 行的表头缺少费用明细必需的列：{wanted}</source>
+        <translation>{name}{where}: the header in row {row} lacks columns the settlement detail needs: {wanted}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="926"/>
+        <source>{name}{where} 的前 {rows} 行中找不到费用明细的表头，需要这些列：{wanted}</source>
+        <translation>{name}{where}: no settlement detail header in the first {rows} rows; these columns are needed: {wanted}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="929"/>
+        <source>{name} 第 {row} 行的表头缺少出生日期或年龄（限年龄、限儿童的规则需要其一）</source>
+        <translation>{name}: the header in row {row} has neither a date of birth nor an age column (the age and child rules need one)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="933"/>
+        <source>{name} 第 {row} 行不是有效的 CSV（{error}）：单元格过大或引号不成对</source>
+        <translation>{name}: row {row} is not valid CSV ({error}): a cell is too large or a quote is not closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="936"/>
+        <source>写入的明细读回时行数不符（写入 {written} 行，读回 {read} 行），未保存</source>
+        <translation>The detail read back does not match what was written ({written} rows written, {read} read back); nothing was saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="939"/>
+        <source>费用明细文件与检查不符（可能被替换），请删除后重新导入</source>
+        <translation>The settlement detail file does not belong to this inspection (it may have been replaced); delete it and import again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="940"/>
+        <source>费用明细文件与导入时不符（已损坏或被替换），请删除后重新导入</source>
+        <translation>The settlement detail file is not the one imported (damaged or replaced); delete it and import again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="941"/>
+        <source>该检查还没有导入费用明细（detail import）</source>
+        <translation>No settlement detail has been imported for this inspection (detail import)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="942"/>
+        <source>费用明细的说明文件已损坏：{path}</source>
+        <translation>The settlement detail's description file is damaged: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="943"/>
+        <source>费用明细文件缺失，请重新导入</source>
+        <translation>The settlement detail file is missing; import it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="944"/>
+        <source>费用明细文件已损坏（列数不符）</source>
+        <translation>The settlement detail file is damaged (wrong number of columns)</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="489"/>
         <source>请选择保留本机版本（local）或交接包版本（incoming）</source>
         <translation>Choose to keep this laptop&apos;s version (local) or the bundle&apos;s (incoming)</translation>
