@@ -7,13 +7,16 @@ process of its own, so its peak RSS is its own.
 The file: N clean rows (tests/helpers/settlement.py), UTF-8 CSV, made first (not timed). Then:
 
 - **file, encrypted** (chosen): ``import_detail`` into an encrypted data directory (read and
-  check every row, write gzip CSV through AES-GCM, read it back to count, one audited change);
-  then ``open_detail`` (decrypt, gunzip, csv, bind each batch's columns as lists and unnest
-  them into the ``detail`` table) and one GROUP BY over the table;
-- **file, plain**: the same in a plain data directory, where DuckDB reads the gzip CSV itself;
+  check every row, write gzip text records through AES-GCM, read them back to count, one
+  audited change);
+  then ``open_detail`` (decrypt, gunzip, hand DuckDB 4 MB of records at a time as one string
+  that it splits and casts into the ``detail`` table) and one GROUP BY over the table;
+- **file, plain**: the same in a plain data directory (the same loader without the cipher);
+- **bound as lists**: the plain file's records bound to DuckDB as a Python list per column
+  and unnested (the way that crosses one Python object per cell);
 - **SQLCipher table**: the same parsed rows into a SQLCipher database (as the workspace's own
   database would keep them), then loaded into DuckDB by ``fetchmany`` batches, unnested the
-  same way (DuckDB cannot read SQLCipher);
+  same way as the store's file (DuckDB cannot read SQLCipher);
 - **executemany**: DuckDB's ``executemany`` of row tuples (the obvious way without pandas or
   pyarrow), on 50,000 rows, extrapolated.
 
@@ -109,11 +112,12 @@ def phase_load(args: argparse.Namespace) -> dict[str, float]:
 
 
 def phase_sqlcipher(args: argparse.Namespace) -> dict[str, float]:
-    """Rows into a SQLCipher table, then into DuckDB in batches."""
+    """Rows into a SQLCipher table, then into DuckDB as the store loads its file (a string of
+    records per chunk)."""
     from inspector.db.engine import scratch_connection
     from inspector.settlement.reader import open_detail_file, row_reader
     from inspector.settlement.schema import COLUMN_NAMES
-    from inspector.settlement.store import _INSERT, _connect, create_detail_table
+    from inspector.settlement.store import FIELD, RECORD, _connect, _insert, create_detail_table
 
     db_path = Path(args.home) / "detail.sqlcipher"
     db = scratch_connection(db_path, os.urandom(32))
@@ -140,8 +144,9 @@ def phase_sqlcipher(args: argparse.Namespace) -> dict[str, float]:
     con = _connect()
     create_detail_table(con)
     cursor = db.execute("SELECT * FROM detail")
-    while rows := cursor.fetchmany(50_000):
-        con.execute(_INSERT, [list(c) for c in zip(*rows, strict=True)])
+    while rows := cursor.fetchmany(20_000):
+        text = RECORD.join(FIELD.join(v or "" for v in row) for row in rows)
+        _insert(con, text.encode("utf-8"))
     loaded = time.perf_counter() - started
     count = con.execute("SELECT count(*) FROM detail").fetchone()[0]  # type: ignore[index]
     assert count == args.rows, count
@@ -149,6 +154,33 @@ def phase_sqlcipher(args: argparse.Namespace) -> dict[str, float]:
     db.close()
     return {"import_seconds": imported, "import_peak_mb": import_peak, "seconds": loaded,
             "peak_mb": _peak_mb(), "stored_bytes": db_path.stat().st_size}  # fmt: skip
+
+
+def phase_lists(args: argparse.Namespace) -> dict[str, float]:
+    """The stored file's records bound to DuckDB as one Python list per column (10,000 rows at
+    a time) and unnested: the other way without pandas or pyarrow."""
+    import gzip
+
+    from inspector.settlement.schema import COLUMN_NAMES, DETAIL_COLUMNS
+    from inspector.settlement.store import FIELD, RECORD, _connect, create_detail_table
+
+    (data,) = (Path(args.home) / "settlement").glob("*.detail")
+    started = time.perf_counter()
+    con = _connect()
+    create_detail_table(con)
+    types = {c.name: c.sql_type for c in DETAIL_COLUMNS}
+    sql = (
+        "INSERT INTO detail SELECT "
+        + ", ".join(f"CAST(c{i} AS {types[n]})" for i, n in enumerate(COLUMN_NAMES))
+        + " FROM (SELECT "
+        + ", ".join(f"unnest(${i + 1}) AS c{i}" for i in range(len(COLUMN_NAMES)))
+        + ")"
+    )
+    records = gzip.decompress(data.read_bytes()).decode("utf-8").split(RECORD)[:-1]
+    for start in range(0, len(records), 10_000):
+        rows = [r.split(FIELD) for r in records[start : start + 10_000]]
+        con.execute(sql, [[v or None for v in c] for c in zip(*rows, strict=True)])
+    return {"seconds": time.perf_counter() - started, "peak_mb": _peak_mb()}
 
 
 def phase_executemany(args: argparse.Namespace) -> dict[str, float]:
@@ -187,7 +219,8 @@ def phase_fsspec(_args: argparse.Namespace) -> dict[str, str]:
 
 
 PHASES = {"make": phase_make, "import": phase_import, "load": phase_load,
-          "sqlcipher": phase_sqlcipher, "executemany": phase_executemany,
+          "sqlcipher": phase_sqlcipher, "lists": phase_lists,
+          "executemany": phase_executemany,
           "fsspec": phase_fsspec}  # fmt: skip
 
 
@@ -235,6 +268,9 @@ def main() -> None:
                   f" (peak RSS {load['peak_mb']:.0f} MB, before {load['peak_before_mb']:.0f} MB,"
                   f" DuckDB {load['duckdb_mb']:.0f} MB),"
                   f" GROUP BY {load['query_seconds']:.2f} s")  # fmt: skip
+        done = _child("lists", home=folder / "plain")
+        print(f"plain file, bound as lists: load {done['seconds']:.1f} s"
+              f" (peak RSS {done['peak_mb']:.0f} MB)")  # fmt: skip
         home = folder / "sqlcipher"
         home.mkdir(exist_ok=True)
         done = _child("sqlcipher", file=source, home=home, rows=args.rows)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import gzip
 import json
-import os
 from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
@@ -396,14 +395,31 @@ def test_home_encrypt_encrypts_an_imported_detail(
 def test_the_stored_file_is_the_schemas_columns_in_order(
     workspace: Workspace, inspection: str, tmp_path: Path
 ) -> None:
-    """The plain store is a gzip CSV without header, one column per schema column."""
+    """The plain store: gzip text, records ended by RS, fields parted by US, no header."""
     import_detail(workspace, inspection, write_detail(tmp_path / "a.csv", clean_rows(3)))
     (data,) = (workspace.home.root / "settlement").glob("*.detail")
-    lines = gzip.decompress(data.read_bytes()).decode("utf-8").splitlines()
-    assert len(lines) == 3 and all(len(line.split(",")) == len(COLUMN_NAMES) for line in lines)
+    records = gzip.decompress(data.read_bytes()).decode("utf-8").split("\x1e")
+    assert records[-1] == "" and len(records) == 4
+    assert all(len(r.split("\x1f")) == len(COLUMN_NAMES) for r in records[:3])
     manifest = json.loads(next((workspace.home.root / "settlement").glob("*.json")).read_text())
     assert manifest["rows"] == 3 and manifest["inspection_id"] == inspection
-    assert os.path.getsize(data) > 0
+
+
+def test_a_cell_with_control_characters_is_refused(
+    workspace: Workspace, inspection: str, tmp_path: Path
+) -> None:
+    """The store parts fields and records with US and RS: a cell holding one would shift
+    every column after it, so its row is refused. (Excel cannot hold them: XML forbids.)"""
+    rows = clean_rows(5)
+    rows[1]["item_name"] = "阿莫西林\x1f999\x1e"
+    rows[2]["doctor"] = "王\x07医生"
+    report = import_detail(workspace, inspection, write_detail(tmp_path / "b.csv", rows))
+    assert [(r.row, r.reason) for r in report.refused] == [
+        (4, "有单元格含不可见的控制字符"),
+        (5, "有单元格含不可见的控制字符"),
+    ]
+    with pytest.raises(NotFound):
+        detail_info(workspace, inspection)
 
 
 def test_the_reader_streams_rows(tmp_path: Path) -> None:
