@@ -957,6 +957,27 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "进销存规则需要购进和销售（发药）两份记录"),
         QT_TRANSLATE_NOOP("Core", "本次检查还没有导入结算明细，无法运行规则"),
         QT_TRANSLATE_NOOP("Core", "进销存规则需要核对期间（起止日期）"),
+        # The settlement detail's import and store (inspector/settlement/).
+        QT_TRANSLATE_NOOP("Core", "{name}{where} 第 {row} 行的表头缺少费用明细必需的列：{wanted}"),
+        QT_TRANSLATE_NOOP(
+            "Core", "{name}{where} 的前 {rows} 行中找不到费用明细的表头，需要这些列：{wanted}"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "{name} 第 {row} 行的表头缺少出生日期或年龄（限年龄、限儿童的规则需要其一）",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "{name} 第 {row} 行不是有效的 CSV（{error}）：单元格过大或引号不成对"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "写入的明细读回时行数不符（写入 {written} 行，读回 {read} 行），未保存"
+        ),
+        QT_TRANSLATE_NOOP("Core", "费用明细文件与检查不符（可能被替换），请删除后重新导入"),
+        QT_TRANSLATE_NOOP("Core", "费用明细文件与导入时不符（已损坏或被替换），请删除后重新导入"),
+        QT_TRANSLATE_NOOP("Core", "该检查还没有导入费用明细（detail import）"),
+        QT_TRANSLATE_NOOP("Core", "费用明细的说明文件已损坏：{path}"),
+        QT_TRANSLATE_NOOP("Core", "费用明细文件缺失，请重新导入"),
+        QT_TRANSLATE_NOOP("Core", "费用明细文件已损坏（列数不符）"),
     )
 )
 

@@ -3604,7 +3604,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="956"/>
         <source>知识库文件的标识有误：{problem}</source>
-        <translation>The knowledge file's identification is wrong: {problem}</translation>
+        <translation>The knowledge file&apos;s identification is wrong: {problem}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="957"/>
@@ -3620,6 +3620,61 @@ Checked %2/%3, problems found %4</translation>
         <location filename="../../ui/core_messages.py" line="959"/>
         <source>进销存规则需要核对期间（起止日期）</source>
         <translation>The purchase-sales-stock rule needs the period (from and to dates)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="961"/>
+        <source>{name}{where} 第 {row} 行的表头缺少费用明细必需的列：{wanted}</source>
+        <translation>{name}{where}: the header in row {row} lacks columns the settlement detail needs: {wanted}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="962"/>
+        <source>{name}{where} 的前 {rows} 行中找不到费用明细的表头，需要这些列：{wanted}</source>
+        <translation>{name}{where}: no settlement detail header in the first {rows} rows; these columns are needed: {wanted}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="965"/>
+        <source>{name} 第 {row} 行的表头缺少出生日期或年龄（限年龄、限儿童的规则需要其一）</source>
+        <translation>{name}: the header in row {row} has neither a date of birth nor an age column (the age and child rules need one)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="969"/>
+        <source>{name} 第 {row} 行不是有效的 CSV（{error}）：单元格过大或引号不成对</source>
+        <translation>{name}: row {row} is not valid CSV ({error}): a cell is too large or a quote is not closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="972"/>
+        <source>写入的明细读回时行数不符（写入 {written} 行，读回 {read} 行），未保存</source>
+        <translation>The detail read back does not match what was written ({written} rows written, {read} read back); nothing was saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="975"/>
+        <source>费用明细文件与检查不符（可能被替换），请删除后重新导入</source>
+        <translation>The settlement detail file does not belong to this inspection (it may have been replaced); delete it and import again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="976"/>
+        <source>费用明细文件与导入时不符（已损坏或被替换），请删除后重新导入</source>
+        <translation>The settlement detail file is not the one imported (damaged or replaced); delete it and import again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="977"/>
+        <source>该检查还没有导入费用明细（detail import）</source>
+        <translation>No settlement detail has been imported for this inspection (detail import)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="978"/>
+        <source>费用明细的说明文件已损坏：{path}</source>
+        <translation>The settlement detail&apos;s description file is damaged: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="979"/>
+        <source>费用明细文件缺失，请重新导入</source>
+        <translation>The settlement detail file is missing; import it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="980"/>
+        <source>费用明细文件已损坏（列数不符）</source>
+        <translation>The settlement detail file is damaged (wrong number of columns)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="489"/>
