@@ -54,6 +54,7 @@ def run_for_inspection(
     period: tuple[date, date] | None = None,
     library: RuleLibrary | None = None,
     reporter: Reporter | None = None,
+    source: dict[str, Any] | None = None,
 ) -> SavedRun:
     """Run every enabled rule over ``con``'s ``detail`` table and keep the hits as a new run
     of the inspection. The institution's level comes from the registry; the 进销存 rule runs
@@ -89,7 +90,7 @@ def run_for_inspection(
 
     result = run_rules(con, rules, RunContext(level, stock), on_rule=advance)
     reporter.advance(len(rules), "")
-    return _save(ws, inspection_id, rows, library, level, stock and period, result)
+    return _save(ws, inspection_id, rows, library, level, stock and period, result, source)
 
 
 def run_rules_for(
@@ -103,12 +104,15 @@ def run_rules_for(
     """``rules run``: the inspection's imported detail (inspector/settlement/store.py's
     open_detail), every installed rule over it, the hits kept as a new run. Raises NotFound
     when no detail was imported. What the app's 线索与疑点 screen calls on the executor."""
-    from inspector.settlement.store import open_detail
+    from inspector.settlement.store import detail_info, open_detail
 
+    info = detail_info(ws, inspection_id)
+    source = {"name": info.source_name, "sha256": info.source_sha256, "rows": info.rows}
     with open_detail(ws, inspection_id) as con:
         return run_for_inspection(
-            ws, inspection_id, con, ledgers=ledgers, period=period, reporter=reporter
-        )
+            ws, inspection_id, con, ledgers=ledgers, period=period, reporter=reporter,
+            source=source,
+        )  # fmt: skip
 
 
 def _save(
@@ -119,6 +123,7 @@ def _save(
     level: int | None,
     period: tuple[date, date] | None,
     result: RunResult,
+    source: dict[str, Any] | None = None,
 ) -> SavedRun:
     amount = sum(hit.amount_fen for hit in result.hits)
     with ws.change(None, "rules.run", inspection=inspection_id) as ch:
@@ -134,6 +139,9 @@ def _save(
                     "stock_period": [d.isoformat() for d in period] if period else None,
                     "rules": result.rules,
                     "skipped": [list(s) for s in result.skipped],
+                    # The imported file the detail came from: a later import makes this run
+                    # stale, which leads and sampling can tell.
+                    "detail": source,
                 },
                 hit_count=len(result.hits),
                 amount_fen=amount,

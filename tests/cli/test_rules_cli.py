@@ -58,6 +58,7 @@ def test_a_planted_detail_through_the_command_line(cli: Cli, tmp_path: Path) -> 
     assert "JB-01      未运行：不知道本机构的级别" in out
     assert f"命中 {len(detail.plants) - 1} 处" in out
     out, _ = cli("rules", "hits", inspection, "--json")
+    assert json.loads(out)["run"]["context"]["detail"]["name"] == "费用明细.csv"
     hits = json.loads(out)["hits"]
     for plant in detail.plants:
         if plant.rule_type == "限医疗机构级别":
