@@ -927,6 +927,63 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "推送带有设备 {device} 的第 {seq} 条操作记录，但没有该设备登记的签名者签署、"
             "覆盖这条记录的记录链头：不能证明这些记录出自那台设备，已拒绝，服务器数据未改变",
         ),
+        # The rule engine over the settlement detail (inspector/rules/): packs, knowledge files
+        # and runs.
+        QT_TRANSLATE_NOOP("Core", "规则包"),
+        QT_TRANSLATE_NOOP("Core", "知识库文件"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "{file} 不是规则包（format: inspector-rules/1）或知识库文件"
+            "（format: inspector-knowledge/1）",
+        ),
+        QT_TRANSLATE_NOOP("Core", "{what} {file}：内容应为键值对象（format、id、version…）"),
+        QT_TRANSLATE_NOOP(
+            "Core", "{what} {file}：版本 {version} 不高于已有版本 {installed}，未安装"
+        ),
+        QT_TRANSLATE_NOOP("Core", "{what} {file} 无法读取：{error}"),
+        QT_TRANSLATE_NOOP("Core", "{what} {file} 不是 UTF-8 编码的文本"),
+        QT_TRANSLATE_NOOP("Core", "{what} {file}：YAML 语法错误：{problem}"),
+        QT_TRANSLATE_NOOP("Core", "{what} {file} 有错误：\n  {details}"),
+        QT_TRANSLATE_NOOP(
+            "Core", "规则包 {file}：规则代码 {code} 重复（已在规则包 {owner} 中定义）"
+        ),
+        QT_TRANSLATE_NOOP("Core", "不认识的知识库类别：{kind}（可选：{kinds}）"),
+        QT_TRANSLATE_NOOP("Core", "{name} 有 {n} 行无法导入，未生成知识库文件：\n  {rows}"),
+        QT_TRANSLATE_NOOP("Core", "{name} 中没有{what}"),
+        QT_TRANSLATE_NOOP("Core", "限性别项目"),
+        QT_TRANSLATE_NOOP("Core", "限年龄项目"),
+        QT_TRANSLATE_NOOP("Core", "限频次项目"),
+        QT_TRANSLATE_NOOP("Core", "限收费次数项目"),
+        QT_TRANSLATE_NOOP("Core", "互斥项目"),
+        QT_TRANSLATE_NOOP("Core", "限医疗机构级别项目"),
+        QT_TRANSLATE_NOOP("Core", "目录限价"),
+        QT_TRANSLATE_NOOP("Core", "药品用量"),
+        QT_TRANSLATE_NOOP("Core", "基本费用项目（床位、护理、伙食）"),
+        QT_TRANSLATE_NOOP("Core", "知识库文件的标识有误：{problem}"),
+        QT_TRANSLATE_NOOP("Core", "进销存规则需要购进和销售（发药）两份记录"),
+        QT_TRANSLATE_NOOP("Core", "本次检查还没有导入结算明细，无法运行规则"),
+        QT_TRANSLATE_NOOP("Core", "进销存规则需要核对期间（起止日期）"),
+        # The settlement detail's import and store (inspector/settlement/).
+        QT_TRANSLATE_NOOP("Core", "{name}{where} 第 {row} 行的表头缺少费用明细必需的列：{wanted}"),
+        QT_TRANSLATE_NOOP(
+            "Core", "{name}{where} 的前 {rows} 行中找不到费用明细的表头，需要这些列：{wanted}"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "{name} 第 {row} 行的表头缺少出生日期或年龄（限年龄、限儿童的规则需要其一）",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "{name} 第 {row} 行不是有效的 CSV（{error}）：单元格过大或引号不成对"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "写入的明细读回时行数不符（写入 {written} 行，读回 {read} 行），未保存"
+        ),
+        QT_TRANSLATE_NOOP("Core", "费用明细文件与检查不符（可能被替换），请删除后重新导入"),
+        QT_TRANSLATE_NOOP("Core", "费用明细文件与导入时不符（已损坏或被替换），请删除后重新导入"),
+        QT_TRANSLATE_NOOP("Core", "该检查还没有导入费用明细（detail import）"),
+        QT_TRANSLATE_NOOP("Core", "费用明细的说明文件已损坏：{path}"),
+        QT_TRANSLATE_NOOP("Core", "费用明细文件缺失，请重新导入"),
+        QT_TRANSLATE_NOOP("Core", "费用明细文件已损坏（列数不符）"),
     )
 )
 

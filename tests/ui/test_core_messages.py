@@ -78,6 +78,8 @@ MODULES = [
     "inspector/checklists/composer.py",
     "inspector/checklists/library.py",
     "inspector/claims/reader.py",
+    "inspector/settlement/reader.py",
+    "inspector/settlement/store.py",
     "inspector/evidence/annotate.py",
     "inspector/evidence/export.py",
     "inspector/evidence/manage.py",
@@ -88,6 +90,11 @@ MODULES = [
     "inspector/signing/verify.py",
     "inspector/db/migrate.py",
     "inspector/bureaus.py",
+    # The rule engine: packs, knowledge files, runs (the 线索与疑点 screen runs them).
+    "inspector/rules/library.py",
+    "inspector/rules/knowledge.py",
+    "inspector/rules/stock.py",
+    "inspector/rules/store.py",
 ]
 ERRORS = {
     "InspectorError",
