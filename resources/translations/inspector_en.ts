@@ -3493,6 +3493,195 @@ Checked %2/%3, problems found %4</translation>
         <translation>The push carries entry {seq} of device {device}&apos;s action log without a log head signed by a signer that device enrolled and reaching that entry: nothing proves these entries come from that device. Refused; nothing on the server changed</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="932"/>
+        <source>规则包</source>
+        <translation>rule pack</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="933"/>
+        <source>知识库文件</source>
+        <translation>knowledge file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="934"/>
+        <source>{file} 不是规则包（format: inspector-rules/1）或知识库文件（format: inspector-knowledge/1）</source>
+        <translation>{file} is neither a rule pack (format: inspector-rules/1) nor a knowledge file (format: inspector-knowledge/1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="939"/>
+        <source>{what} {file}：内容应为键值对象（format、id、version…）</source>
+        <translation>{what} {file}: the content must be a mapping (format, id, version…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="940"/>
+        <source>{what} {file}：版本 {version} 不高于已有版本 {installed}，未安装</source>
+        <translation>{what} {file}: version {version} is not newer than the installed {installed}; not installed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="943"/>
+        <source>{what} {file} 无法读取：{error}</source>
+        <translation>{what} {file} cannot be read: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="944"/>
+        <source>{what} {file} 不是 UTF-8 编码的文本</source>
+        <translation>{what} {file} is not UTF-8 text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="945"/>
+        <source>{what} {file}：YAML 语法错误：{problem}</source>
+        <translation>{what} {file}: YAML syntax error: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="946"/>
+        <source>{what} {file} 有错误：
+  {details}</source>
+        <translation>{what} {file} has errors:
+  {details}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="947"/>
+        <source>规则包 {file}：规则代码 {code} 重复（已在规则包 {owner} 中定义）</source>
+        <translation>Rule pack {file}: rule code {code} is used twice (already defined in rule pack {owner})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="950"/>
+        <source>不认识的知识库类别：{kind}（可选：{kinds}）</source>
+        <translation>Unknown knowledge list: {kind} (choose from: {kinds})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="951"/>
+        <source>{name} 有 {n} 行无法导入，未生成知识库文件：
+  {rows}</source>
+        <translation>{name} has {n} rows that cannot be imported; no knowledge file was made:
+  {rows}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="952"/>
+        <source>{name} 中没有{what}</source>
+        <translation>{name} has no {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="953"/>
+        <source>限性别项目</source>
+        <translation>gender-limited items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="954"/>
+        <source>限年龄项目</source>
+        <translation>age-limited items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="955"/>
+        <source>限频次项目</source>
+        <translation>frequency-limited items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="956"/>
+        <source>限收费次数项目</source>
+        <translation>items chargeable once per period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="957"/>
+        <source>互斥项目</source>
+        <translation>mutually exclusive items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="958"/>
+        <source>限医疗机构级别项目</source>
+        <translation>items limited by institution level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="959"/>
+        <source>目录限价</source>
+        <translation>catalogue price limits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="960"/>
+        <source>药品用量</source>
+        <translation>drug doses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="961"/>
+        <source>基本费用项目（床位、护理、伙食）</source>
+        <translation>basic charge items (bed, nursing, meals)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="962"/>
+        <source>知识库文件的标识有误：{problem}</source>
+        <translation>The knowledge file's identification is wrong: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="963"/>
+        <source>进销存规则需要购进和销售（发药）两份记录</source>
+        <translation>The purchase-sales-stock rule needs both the purchase and the sales (dispensing) records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="964"/>
+        <source>本次检查还没有导入结算明细，无法运行规则</source>
+        <translation>No settlement detail has been imported for this inspection; the rules cannot run</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="965"/>
+        <source>进销存规则需要核对期间（起止日期）</source>
+        <translation>The purchase-sales-stock rule needs the period (from and to dates)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="967"/>
+        <source>{name}{where} 第 {row} 行的表头缺少费用明细必需的列：{wanted}</source>
+        <translation>{name}{where}: the header in row {row} lacks columns the settlement detail needs: {wanted}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="968"/>
+        <source>{name}{where} 的前 {rows} 行中找不到费用明细的表头，需要这些列：{wanted}</source>
+        <translation>{name}{where}: no settlement detail header in the first {rows} rows; these columns are needed: {wanted}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="971"/>
+        <source>{name} 第 {row} 行的表头缺少出生日期或年龄（限年龄、限儿童的规则需要其一）</source>
+        <translation>{name}: the header in row {row} has neither a date of birth nor an age column (the age and child rules need one)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="975"/>
+        <source>{name} 第 {row} 行不是有效的 CSV（{error}）：单元格过大或引号不成对</source>
+        <translation>{name}: row {row} is not valid CSV ({error}): a cell is too large or a quote is not closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="978"/>
+        <source>写入的明细读回时行数不符（写入 {written} 行，读回 {read} 行），未保存</source>
+        <translation>The detail read back does not match what was written ({written} rows written, {read} read back); nothing was saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="981"/>
+        <source>费用明细文件与检查不符（可能被替换），请删除后重新导入</source>
+        <translation>The settlement detail file does not belong to this inspection (it may have been replaced); delete it and import again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="982"/>
+        <source>费用明细文件与导入时不符（已损坏或被替换），请删除后重新导入</source>
+        <translation>The settlement detail file is not the one imported (damaged or replaced); delete it and import again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="983"/>
+        <source>该检查还没有导入费用明细（detail import）</source>
+        <translation>No settlement detail has been imported for this inspection (detail import)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="984"/>
+        <source>费用明细的说明文件已损坏：{path}</source>
+        <translation>The settlement detail's description file is damaged: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="985"/>
+        <source>费用明细文件缺失，请重新导入</source>
+        <translation>The settlement detail file is missing; import it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="986"/>
+        <source>费用明细文件已损坏（列数不符）</source>
+        <translation>The settlement detail file is damaged (wrong number of columns)</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="489"/>
         <source>请选择保留本机版本（local）或交接包版本（incoming）</source>
         <translation>Choose to keep this laptop&apos;s version (local) or the bundle&apos;s (incoming)</translation>
