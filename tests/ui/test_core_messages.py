@@ -88,6 +88,12 @@ MODULES = [
     "inspector/signing/verify.py",
     "inspector/db/migrate.py",
     "inspector/bureaus.py",
+    # The case procedure: its steps, measures, payments and deadlines.
+    "inspector/cases/core.py",
+    "inspector/cases/steps.py",
+    "inspector/cases/measures.py",
+    "inspector/cases/deadlines.py",
+    "inspector/cases/figures.py",
 ]
 ERRORS = {
     "InspectorError",
