@@ -330,7 +330,9 @@ def add_payment(
 
 def terminated_institutions(session: Session, on: date) -> dict[str, date]:
     """Institutions whose agreement was 解除 within the three years before ``on``: id → the
-    day (定点医药机构管理暂行办法: 解除协议的, 3 年内不得再申请定点)."""
+    day. 医疗机构医疗保障定点管理暂行办法 (国家医保局令第2号) does not take the application for
+    designation of an institution whose agreement was 解除 for violations less than three years
+    before: such an institution is not a candidate of the 双随机 draw and the registry says so."""
     since = add_months(on, -12 * rules.TERMINATION_YEARS)
     found: dict[str, date] = {}
     for institution_id, day in session.execute(
