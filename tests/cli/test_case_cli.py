@@ -291,6 +291,16 @@ def test_one_finding_through_every_stage_to_closed(
     assert "罚款  条例第38条  1,500.00 元，已缴 1,500.00 元" in out
     out, _ = cli("case", "list", "--stage", "active")
     assert "没有符合条件的案件" in out
+    out, _ = cli("ledger", "show", entry)
+    assert f"案件：{case}  已结案" in out
+    out, _ = cli("report", "--since", TODAY, "--until", TODAY, "--json")
+    figures = json.loads(out)
+    assert figures["case_count"] == 1
+    assert figures["case_money"]["refund"] == [120000, 120000]
+    assert figures["case_money"]["fine"] == [150000, 150000]
+    assert (figures["measures"]["refund"], figures["measures"]["fine"]) == (1, 1)
+    out, _ = cli("report", "--since", TODAY, "--until", TODAY)
+    assert "罚款：1 项，决定 1,500.00 元，已缴 1,500.00 元" in out
 
 
 def test_dates_in_the_future_or_before_the_visit_are_refused(
