@@ -3864,8 +3864,8 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1042"/>
-        <source>案件已{stage}，不能再记录处理措施或缴款</source>
-        <translation>The case is {stage}: no further measures or payments can be recorded</translation>
+        <source>案件已结束（{stage}），不能再记录处理措施或缴款</source>
+        <translation>The case has ended ({stage}): no further measures or payments can be recorded</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1043"/>
