@@ -58,6 +58,12 @@ LOCAL = frozenset(
         # the rules; the leads and findings made of them travel.
         "rule_runs",
         "rule_hits",
+        # The case procedure's tables (inspector/cases/): a case is run by the bureau that
+        # opened it, and neither a bundle's merge rules nor the central schema carry them yet.
+        "cases",
+        "case_steps",
+        "case_measures",
+        "case_payments",
     }
 )
 # Tables whose rows carry the change stamps (inspector/audit.py).

@@ -95,6 +95,12 @@ MODULES = [
     "inspector/rules/knowledge.py",
     "inspector/rules/stock.py",
     "inspector/rules/store.py",
+    # The case procedure: its steps, measures, payments and deadlines.
+    "inspector/cases/core.py",
+    "inspector/cases/steps.py",
+    "inspector/cases/measures.py",
+    "inspector/cases/deadlines.py",
+    "inspector/cases/figures.py",
 ]
 ERRORS = {
     "InspectorError",
