@@ -54,6 +54,9 @@ LOCAL = frozenset(
         # The numbers this laptop gave out (its own sequence; the documents that carry them
         # travel, inspector/bureaus.py).
         "document_numbers",
+        # A case's documents (inspector/cases/documents.py) stay with the bureau that runs
+        # the case, as the case does.
+        "case_documents",
     }
 )
 # Tables whose rows carry the change stamps (inspector/audit.py).

@@ -1,0 +1,1 @@
+"""Cases (案件): from a finding or a lead to 结案, and their documents."""
