@@ -437,12 +437,16 @@ def _render(
         story.append(_p(_esc(detail), s, "detail"))
     story.append(_p(spec.title, s, "title"))
     story.append(_p(_esc(doc_no) if doc_no else f"案号：{_esc(facts.case_no)}", s, "centre"))
-    story += spec.build(facts, s, issued_on)
+    body = spec.build(facts, s, issued_on)
     box = _SignatureBox(64 * mm, 22 * mm, f"{ROLE_NAMES[spec.role]}数字签名处")
-    story.append(Spacer(1, 6 * mm))
+    # The signature never stands alone on a page: the text's last part goes with it, so a
+    # signed page cannot be taken for the end of another document.
+    story += body[:-1]
     story.append(
         KeepTogether(
             [
+                body[-1],
+                Spacer(1, 6 * mm),
                 _p(f"{ROLE_NAMES[spec.role]}（数字签名）：", s, "right"),
                 Spacer(1, 2 * mm),
                 box.flowable,
