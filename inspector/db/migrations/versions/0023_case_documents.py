@@ -3,7 +3,7 @@
 with its SHA-256, who may sign it and who did. A new table with its tombstone trigger.
 
 Revision ID: 0023_case_documents
-Revises: 0021_member_stamps
+Revises: 0022_cases
 Create Date: 2026-12-07
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0023_case_documents"
-down_revision = "0021_member_stamps"
+down_revision = "0022_cases"
 branch_labels = None
 depends_on = None
 
