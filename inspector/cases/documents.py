@@ -1256,6 +1256,15 @@ def document_bytes(ws: Workspace, doc_id: str) -> bytes:
     return _checked_bytes(ws, view, name)
 
 
+def keys_for_document(ws: Workspace, doc_id: str) -> list[Any]:
+    """The signing keys on this laptop that may sign the document: those whose 执法证号 is
+    of the person the law names for it (what the app offers to sign with)."""
+    from inspector.signing.keystore import KeyStore
+
+    view = get_document(ws, doc_id)
+    return [k for k in KeyStore(ws.home).list_keys() if k.cert_no and k.cert_no in view.signers]
+
+
 def sign_document(
     ws: Workspace, doc_id: str, key_id: str, passphrase: str, *, now: datetime | None = None
 ) -> DocumentView:

@@ -20,6 +20,7 @@ from inspector.cases.documents import (
     HearingFacts,
     document_bytes,
     documents_of,
+    keys_for_document,
     make_document,
     save_document_copy,
     sign_document,
@@ -230,6 +231,7 @@ def test_the_wrong_role_is_refused_and_the_named_person_signs(
     right, wrong = SIGNERS[kind]
     doc = _make(workspace, kind)
     wrong_key, right_key = _key(workspace, wrong), _key(workspace, right)
+    assert [k.key_id for k in keys_for_document(workspace, doc.id)] == [right_key]
     before = _events(workspace)
     with pytest.raises(InvalidInput) as refused:
         sign_document(workspace, doc.id, wrong_key, PASSPHRASE)
