@@ -324,3 +324,17 @@ def test_hearing_facts_name_the_host_as_signer(workspace: Workspace) -> None:
     assert doc.signers == [HOST.cert_no] and doc.role_name == "听证主持人"
     served = _make(workspace, "service")
     assert served.signers == [p.cert_no for p in OFFICERS] and served.role_name == "送达人"
+
+
+@pytest.mark.parametrize("home", ["plain", "encrypted"], indirect=True)
+def test_a_document_is_kept_as_the_data_directory_keeps_records(workspace: Workspace) -> None:
+    doc = _make(workspace, "decision")
+    signed = sign_document(workspace, doc.id, _key(workspace, HEAD), PASSPHRASE)
+    assert verify_document(workspace, doc.id).ok
+    assert document_bytes(workspace, doc.id).startswith(b"%PDF-")
+    stored = [p for p in workspace.home.records.rglob("*") if p.is_file()]
+    assert len(stored) == 2  # as made, and as signed
+    clear = [p for p in stored if p.read_bytes().startswith(b"%PDF-")]
+    # Encrypted: no PDF lies in clear on the disk.
+    assert len(clear) == (0 if workspace.encrypted else 2)
+    assert signed.sha256 != doc.sha256
