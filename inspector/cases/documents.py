@@ -17,7 +17,7 @@ import hashlib
 import io
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -839,7 +839,6 @@ def _decision(f: CaseFacts, s: dict[str, Any], issued: date) -> list[Any]:
     _need(spec, f.basis, "行政处罚的依据", rule)
     _need(spec, f.measures, "行政处罚的种类", rule)
     fines = any(m.amount_fen for m in f.measures)
-    due = issued + timedelta(days=f.pay_within_days)
     out: list[Any] = [
         _p(_party_text(f.party), s, "base"),
         _p(
@@ -871,8 +870,9 @@ def _decision(f: CaseFacts, s: dict[str, Any], issued: date) -> list[Any]:
         out.append(
             _p(
                 f"履行方式和期限：请自收到本决定书之日起{f.pay_within_days}日内"
-                f"（自{_day(issued)}送达的，至{_day(due)}），将上述款项缴{payee}。"
-                f"到期不缴纳罚款的，依据{PENALTY_LAW}第七十二条，每日按罚款数额的百分之三加处罚款，"
+                f"（{PENALTY_LAW}第六十七条），将上述款项缴{payee}。"
+                f"到期不缴纳罚款的，依据{PENALTY_LAW}第七十二条，每日按罚款数额的百分之三加处罚款"
+                "（加处罚款的数额不得超出罚款的数额），"
                 "并依法申请人民法院强制执行。",
                 s,
             )
