@@ -931,7 +931,7 @@ def _service(f: CaseFacts, s: dict[str, Any], _issued: date) -> list[Any]:
         ("送达方式", sv.way),
         ("送达日期", _day(sv.served_on)),
         ("送达人", _people(sv.server)),
-        ("收件人签名", f"{_esc(sv.recipient)}（签名）＿＿＿＿＿＿" if sv.recipient else "—"),
+        ("收件人签名", _receipt(sv)),
     ]
     if extra:
         rows.append(extra)
@@ -939,6 +939,21 @@ def _service(f: CaseFacts, s: dict[str, Any], _issued: date) -> list[Any]:
         rows.append(("见证人签名", "＿＿＿＿＿＿＿＿"))
     rows.append(("备注", _esc(sv.note) or "—"))
     return [_grid(rows, s)]
+
+
+def _receipt(sv: ServiceFacts) -> str:
+    """Who received the document, as each way of service proves it (民事诉讼法)."""
+    who = _esc(sv.recipient)
+    if sv.way == "留置送达":
+        # Refused: left at the place before a witness, the refusal and its day noted.
+        return f"{who} 拒绝签收，文书留置于送达地点（{_day(sv.served_on)}）"
+    if sv.way == "邮寄送达":
+        return f"{who}，以邮件回执上注明的收件日期为送达日期"
+    if sv.way == "电子送达":
+        return f"{who}，以送达信息到达其特定系统的日期为送达日期"
+    if sv.way == "公告送达":
+        return "—"
+    return f"{who}（签名）＿＿＿＿＿＿"
 
 
 def _closing(f: CaseFacts, s: dict[str, Any], _issued: date) -> list[Any]:

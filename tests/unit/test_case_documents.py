@@ -338,3 +338,24 @@ def test_a_document_is_kept_as_the_data_directory_keeps_records(workspace: Works
     # Encrypted: no PDF lies in clear on the disk.
     assert len(clear) == (0 if workspace.encrypted else 2)
     assert signed.sha256 != doc.sha256
+
+
+@pytest.mark.parametrize(
+    ("way", "given", "says"),
+    [
+        ("直接送达", {}, ["王某（签名）"]),
+        ("留置送达", {"witness": "孙某"}, ["孙某", "王某拒绝签收", "见证人签名"]),
+        ("邮寄送达", {"tracking_no": "EMS1234567890"}, ["EMS1234567890", "邮件回执"]),
+        ("电子送达", {"consent": "确认书（2026-12-18）"}, ["确认书（2026-12-18）", "特定系统"]),
+        ("公告送达", {"medium": "本局门户网站", "recipient": ""}, ["本局门户网站"]),
+    ],
+)
+def test_each_way_of_service_states_its_proof(
+    workspace: Workspace, tmp_path: Path, way: str, given: dict[str, str], says: list[str]
+) -> None:
+    service = facts().service
+    assert service is not None
+    doc = _make(workspace, "service", service=replace(service, way=way, **given))
+    text = _text(document_bytes(workspace, doc.id), tmp_path)
+    for phrase in [way, *says]:
+        assert _has(text, phrase), (way, phrase)

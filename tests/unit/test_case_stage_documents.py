@@ -133,6 +133,7 @@ def test_every_stage_document_is_made_from_the_case_and_signed_by_its_person(
                    "听证笔录"):  # fmt: skip
         assert phrase in decision, phrase
     assert "留置送达" in texts["service"] and "孙某" in texts["service"]
+    assert "钱院长拒绝签收，文书留置于送达地点" in texts["service"]
     assert "已缴150,000.00元" in texts["closing"]
 
     # Who signs what: the 负责人 the decision names, not an officer.
