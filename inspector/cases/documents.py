@@ -229,6 +229,9 @@ class Spec:
     numbered: bool  # sent to the party: numbered from the bureau's template (文号)
     prefix: str  # the number's letters when the bureau has no template for it
     build: Callable[[CaseFacts, dict[str, Any], date], list[Any]] = field(repr=False)
+    # Every holder of the role signs (the 承办人 who report together, 行政处罚法 art. 42),
+    # not one of them.
+    all_sign: bool = False
 
 
 # --- rendering --------------------------------------------------------------------------------
@@ -422,11 +425,17 @@ class _SignatureBox:
 
 
 def _render(
-    spec: Spec, facts: CaseFacts, issued_on: date, doc_no: str | None
-) -> tuple[bytes, list[float]]:
+    spec: Spec,
+    facts: CaseFacts,
+    issued_on: date,
+    doc_no: str | None,
+    slots: list[str] | None = None,
+) -> tuple[bytes, list[list[float]]]:
+    """The PDF and, for each signature it takes (``slots``: who, when every holder of the
+    role signs), the box reserved for it."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer
+    from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table
 
     from inspector import __version__
     from inspector.bureaus import bureau_line
@@ -440,7 +449,12 @@ def _render(
     story.append(_p(spec.title, s, "title"))
     story.append(_p(_esc(doc_no) if doc_no else f"案号：{_esc(facts.case_no)}", s, "centre"))
     body = spec.build(facts, s, issued_on)
-    box = _SignatureBox(64 * mm, 22 * mm, f"{ROLE_NAMES[spec.role]}数字签名处")
+    role = ROLE_NAMES[spec.role]
+    boxes = [
+        _SignatureBox(64 * mm, 22 * mm, f"{role} {who}数字签名处" if who else f"{role}数字签名处")
+        for who in (slots or [""])
+    ]
+    row = Table([[b.flowable for b in boxes]], colWidths=[70 * mm] * len(boxes), hAlign="RIGHT")
     # The signature never stands alone on a page: the text's last part goes with it, so a
     # signed page cannot be taken for the end of another document.
     story += body[:-1]
@@ -451,7 +465,7 @@ def _render(
                 Spacer(1, 6 * mm),
                 _p(f"{ROLE_NAMES[spec.role]}（数字签名）：", s, "right"),
                 Spacer(1, 2 * mm),
-                box.flowable,
+                row,
                 Spacer(1, 2 * mm),
                 _p(f"{_esc(facts.bureau_name)}　{_day(issued_on)}", s, "right"),
             ]
@@ -474,7 +488,7 @@ def _render(
         initialFontName=s["font"],
         initialFontSize=10.5,
     ).build(story, canvasmaker=numbered_canvas(footer, qr_payload(spec.kind, number)))
-    return buffer.getvalue(), box.placed
+    return buffer.getvalue(), [b.placed for b in boxes]
 
 
 def qr_payload(kind: str, number: str) -> str:
@@ -1007,10 +1021,11 @@ SPECS: dict[str, Spec] = {
             "investigation",
             "调查终结报告",
             OFFICER,
-            "行政处罚法第五十七条",
+            "行政处罚法第四十二条、第五十七条",
             False,
             "DC",
             _investigation,
+            all_sign=True,
         ),
         Spec(
             "review",
@@ -1102,14 +1117,24 @@ class DocumentView:
     sha256: str
     size: int
     signer_role: str
-    signers: list[str]
-    signed_by: str | None
+    signers: list[str]  # 执法证号 of those who may sign
+    signed_by: str | None  # set once the document is signed by all it needs
     signed_at: datetime | None
     created_at: datetime
+    signatures: list[str]  # 执法证号 of those who signed, in order
+    all_sign: bool  # every one of ``signers`` signs (else one of them)
 
     @property
     def role_name(self) -> str:
         return ROLE_NAMES[self.signer_role]
+
+    @property
+    def waiting_for(self) -> list[str]:
+        """执法证号 of those whose signature is still wanted (any one of them, unless
+        ``all_sign``)."""
+        if self.signed_by:
+            return []
+        return [c for c in self.signers if c not in self.signatures]
 
 
 def _view(row: CaseDocument) -> DocumentView:
@@ -1127,6 +1152,8 @@ def _view(row: CaseDocument) -> DocumentView:
         row.signed_by,
         row.signed_at,
         row.created_at,
+        [str(p["cert_no"]) for p in row.signatures],
+        SPECS[row.kind].all_sign if row.kind in SPECS else False,
     )
 
 
@@ -1196,7 +1223,9 @@ def make_document(
                 )
                 or f"{spec.prefix}{issued:%Y%m%d}-{facts.case_id[:8].upper()}-{ch.seq}"
             )
-        pdf, box = _render(spec, facts, issued, doc_no)
+        numbered = [p for p in signers if p.cert_no]
+        slots = [p.name for p in numbered] if spec.all_sign else None
+        pdf, boxes = _render(spec, facts, issued, doc_no, slots)
         # ASCII names (a bundle member name); through the store: encrypted when it is.
         kept_as = ws.records.name_for(
             f"case-{facts.case_id}", f"{kind}-{issued:%Y%m%d}-{ch.seq}.pdf"
@@ -1218,8 +1247,9 @@ def make_document(
                 # case's next document).
                 content={**facts.snapshot(), "extra": _plain(extra or {})},
                 signer_role=spec.role,
-                signers=[{"cert_no": p.cert_no, "name": p.name} for p in signers if p.cert_no],
-                signature_box=box,
+                signers=[{"cert_no": p.cert_no, "name": p.name} for p in numbered],
+                signature_box=boxes,
+                signatures=[],
             )
         )
         ch.entity(row)
@@ -1293,11 +1323,15 @@ def sign_document(
     info = store.get(key_id)
     with ws.db.session() as session:
         row = _document(session, doc_id)
-        view, name, box = _view(row), row.path, list(row.signature_box)
+        view, name, boxes = _view(row), row.path, [list(b) for b in row.signature_box]
         district = str(row.content.get("district") or "")
     spec = SPECS[view.kind]
     if view.signed_by:
         raise InvalidInput("该{title}已签名", title=Term(view.title))
+    if info.cert_no and info.cert_no in view.signatures:
+        raise InvalidInput(
+            "执法证号 {cert_no} 已签署该{title}", cert_no=info.cert_no, title=Term(view.title)
+        )
     if not info.cert_no or info.cert_no not in view.signers:
         raise InvalidInput(
             "{title}由{role}签署（{rule}）：该密钥的执法证号 {cert_no} 不是本案的{role}",
@@ -1315,7 +1349,12 @@ def sign_document(
             title=Term(view.title),
             name=name,
         )
-    kept_as = ws.records.sibling_name(name, f"{PurePath(name).stem}-signed.pdf")
+    # Each signature a new file beside the one as made (the first stays as it was built).
+    made = PurePath(name).stem.split("-signed")[0]
+    number = len(view.signatures) + 1
+    kept_as = ws.records.sibling_name(name, f"{made}-signed-{number}.pdf")
+    # Every holder signs into the box reserved for them; else one box for whoever signs.
+    box = boxes[view.signers.index(info.cert_no)] if view.all_sign else boxes[0]
     result = sign_pdf(
         data,
         lambda signed: ws.records.write(kept_as, signed),
@@ -1332,8 +1371,15 @@ def sign_document(
         signer = ch.session.scalar(select(Inspector).where(Inspector.cert_no == info.cert_no))
         assert stored is not None
         stored.path, stored.sha256, stored.size = kept_as, result.sha256, result.size
-        stored.signed_by = info.cert_no
-        stored.signed_at = result.signed_at
+        made_by = [
+            *stored.signatures,
+            {"cert_no": info.cert_no, "name": info.name, "at": result.signed_at.isoformat()},
+        ]
+        stored.signatures = made_by
+        done = {str(p["cert_no"]) for p in made_by}
+        if not view.all_sign or done >= set(view.signers):
+            stored.signed_by = info.cert_no
+            stored.signed_at = result.signed_at
         ch.entity(stored)
         ch.details.update({"case": view.case_id, "kind": view.kind, "pdf_sha256": result.sha256})
         if signer is None:
@@ -1368,7 +1414,7 @@ def verify_document(ws: Workspace, doc_id: str) -> DocumentCheck:
     if hashlib.sha256(data).hexdigest() != view.sha256:
         problems.append(f"文件与保存时的哈希不符：{name}")
     lines: list[str] = []
-    if view.signed_by:
+    if view.signatures:
         store = KeyStore(ws.home)
         report = verify_pdf_data(
             data, Path(name), trusted=store.trusted_files(), roots=trust_roots(ws)
@@ -1382,10 +1428,16 @@ def verify_document(ws: Workspace, doc_id: str) -> DocumentCheck:
             sig.signer_cert_no or bound.get(sig.fingerprint_sha256 or "")
             for sig in report.signatures
         }
-        if view.signed_by not in certs:
-            problems.append(f"签名人不是记录的 {view.signed_by}")
-    else:
-        problems.append("尚未签名")
+        for cert_no in view.signatures:
+            if cert_no not in certs:
+                problems.append(f"记录的签名人 {cert_no} 不在文件的签名中")
+        if len(report.signatures) != len(view.signatures):
+            problems.append(
+                f"文件有 {len(report.signatures)} 个签名，记录的是 {len(view.signatures)} 个"
+            )
+    if not view.signed_by:
+        waiting = "、".join(view.waiting_for)
+        problems.append(f"尚待签名：{waiting}" if view.all_sign else "尚未签名")
     return DocumentCheck(view, problems, lines)
 
 

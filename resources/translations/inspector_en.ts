@@ -3524,61 +3524,66 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="977"/>
+        <source>执法证号 {cert_no} 已签署该{title}</source>
+        <translation>Certificate number {cert_no} has already signed this {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="978"/>
         <source>听证告知书须载明听证的时间、地点和主持人（行政处罚法第六十四条）：请给出</source>
         <translation>A hearing notice must state the hearing’s time, place and host (Administrative Penalty Law art. 64): please give them</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="980"/>
+        <location filename="../../ui/core_messages.py" line="981"/>
         <source>案件还没有需要制作文书的步骤：请先立案</source>
         <translation>The case has no step that needs a document yet: file the case first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="981"/>
+        <location filename="../../ui/core_messages.py" line="982"/>
         <source>立案</source>
         <translation>filing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="982"/>
+        <location filename="../../ui/core_messages.py" line="983"/>
         <source>调查终结</source>
         <translation>end of investigation</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="983"/>
+        <location filename="../../ui/core_messages.py" line="984"/>
         <source>案件审核（法制审核）</source>
         <translation>case review (legal review)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="984"/>
+        <location filename="../../ui/core_messages.py" line="985"/>
         <source>事先告知</source>
         <translation>advance notice</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="985"/>
+        <location filename="../../ui/core_messages.py" line="986"/>
         <source>陈述申辩</source>
         <translation>statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="986"/>
+        <location filename="../../ui/core_messages.py" line="987"/>
         <source>申请听证</source>
         <translation>hearing request</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="987"/>
+        <location filename="../../ui/core_messages.py" line="988"/>
         <source>听证</source>
         <translation>hearing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="988"/>
+        <location filename="../../ui/core_messages.py" line="989"/>
         <source>作出决定</source>
         <translation>decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="989"/>
+        <location filename="../../ui/core_messages.py" line="990"/>
         <source>送达</source>
         <translation>service</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="990"/>
+        <location filename="../../ui/core_messages.py" line="991"/>
         <source>结案</source>
         <translation>closing</translation>
     </message>

@@ -213,7 +213,7 @@ SIGNERS = {
 RULES = {
     "filing": "立案审批表由医疗保障行政部门负责人签署（医疗保障行政处罚程序暂行规定：立案经"
     "负责人批准）",
-    "investigation": "调查终结报告由案件承办人签署（行政处罚法第五十七条）",
+    "investigation": "调查终结报告由案件承办人签署（行政处罚法第四十二条、第五十七条）",
     "review": "法制审核意见由法制审核人员签署（行政处罚法第五十八条）",
     "notice": "行政处罚事先告知书由医疗保障行政部门负责人签署（行政处罚法第四十四条）",
     "hearing-record": "听证笔录由听证主持人签署（行政处罚法第六十四条第四项、第八项）",
@@ -224,7 +224,7 @@ RULES = {
 }
 
 
-@pytest.mark.parametrize("kind", list(SIGNERS))
+@pytest.mark.parametrize("kind", [k for k in SIGNERS if k != "investigation"])
 def test_the_wrong_role_is_refused_and_the_named_person_signs(
     workspace: Workspace, kind: str
 ) -> None:
@@ -248,6 +248,30 @@ def test_the_wrong_role_is_refused_and_the_named_person_signs(
     assert document_bytes(workspace, doc.id).startswith(_original(workspace, doc))
     with pytest.raises(InvalidInput, match="已签名"):
         sign_document(workspace, doc.id, right_key, PASSPHRASE)
+
+
+def test_both_case_officers_sign_the_investigation_report(workspace: Workspace) -> None:
+    # 行政处罚法 art. 42: two 执法人员 investigate; the report they end it with is theirs.
+    doc = _make(workspace, "investigation")
+    first, second = (_key(workspace, p) for p in OFFICERS)
+    head = _key(workspace, HEAD)
+    with pytest.raises(InvalidInput, match="行政处罚法第四十二条、第五十七条"):
+        sign_document(workspace, doc.id, head, PASSPHRASE)
+    half = sign_document(workspace, doc.id, first, PASSPHRASE)
+    assert (half.signed_by, half.signatures, half.waiting_for) == (
+        None,
+        ["370100001"],
+        ["370100002"],
+    )
+    assert verify_document(workspace, doc.id).problems == ["尚待签名：370100002"]
+    with pytest.raises(InvalidInput, match="执法证号 370100001 已签署该调查终结报告"):
+        sign_document(workspace, doc.id, first, PASSPHRASE)
+    done = sign_document(workspace, doc.id, second, PASSPHRASE)
+    assert done.signed_by == "370100002" and done.signatures == ["370100001", "370100002"]
+    check = verify_document(workspace, doc.id)
+    assert check.ok, check.problems
+    assert sum(line.endswith("：通过") for line in check.signatures) == 2
+    assert document_bytes(workspace, doc.id).startswith(_original(workspace, doc))
 
 
 def _original(ws: Workspace, doc: DocumentView) -> bytes:
