@@ -261,10 +261,10 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     progress.add_argument("--note", help="整改情况")
     progress.add_argument("--recovered", help="累计追回金额（元）")
     progress.set_defaults(run=cmd_progress)
-    case = sub.add_parser("case", help="记录案件处理：协议处理、行政处罚、移送公安、移送纪检监察",
+    case = sub.add_parser("case", help="记录协议处理、移送（行政处罚请用 case open）",
                           parents=[common])  # fmt: skip
     case.add_argument("entry", metavar="ENTRY_ID")
-    case.add_argument("--kind", required=True, help="协议处理|行政处罚|移送公安|移送纪检监察")
+    case.add_argument("--kind", required=True, help="协议处理|移送公安|移送纪检监察")
     case.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="处理或移送日期")
     case.add_argument("--body", required=True, help="处理或接收单位")
     case.add_argument("--doc-no", required=True, help="文书编号")
