@@ -1258,6 +1258,19 @@ def make_document(
         return _view(row)
 
 
+def preview_document(
+    kind: str, facts: CaseFacts, *, issued_on: date, doc_no: str | None = None
+) -> bytes:
+    """The document as :func:`make_document` would render it, not kept: a document sent out
+    and not numbered yet says so where its number goes."""
+    spec = spec_of(kind)
+    number = ((doc_no or "").strip() or "（文号在制作时编定）") if spec.numbered else None
+    signers = [p for p in facts.holders(spec.role) if p.cert_no]
+    slots = [p.name for p in signers] if spec.all_sign else None
+    pdf, _boxes = _render(spec, facts, issued_on, number, slots)
+    return pdf
+
+
 def documents_of(ws: Workspace, case_id: str) -> list[DocumentView]:
     """A case's documents, oldest first."""
     with ws.db.session() as session:
