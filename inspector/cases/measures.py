@@ -121,7 +121,7 @@ def _open_case(session: Session, text: str) -> Case:
     case = resolve_case(session, text)
     if case.stage in rules.ENDED:
         raise InvalidInput(
-            "案件已{stage}，不能再记录处理措施或缴款",
+            "案件已结束（{stage}），不能再记录处理措施或缴款",
             stage=rules.STAGE_NAMES.get(case.stage, case.stage),
         )
     return case

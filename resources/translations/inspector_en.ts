@@ -478,47 +478,47 @@
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="218"/>
+        <location filename="../../ui/ledger_page.py" line="219"/>
         <source>如：历城区医疗保障局、历城区公安分局</source>
         <translation>e.g. Licheng District Healthcare Security Bureau, Licheng District Public Security Bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="224"/>
+        <location filename="../../ui/ledger_page.py" line="225"/>
         <source>处理方式</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="225"/>
+        <location filename="../../ui/ledger_page.py" line="226"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="226"/>
+        <location filename="../../ui/ledger_page.py" line="227"/>
         <source>处理或接收单位</source>
         <translation>Handling or receiving body</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="227"/>
+        <location filename="../../ui/ledger_page.py" line="228"/>
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="228"/>
+        <location filename="../../ui/ledger_page.py" line="229"/>
         <source>当事人陈述申辩</source>
         <translation>Party&apos;s statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="229"/>
+        <location filename="../../ui/ledger_page.py" line="230"/>
         <source>陈述申辩日期</source>
         <translation>Date of the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="230"/>
+        <location filename="../../ui/ledger_page.py" line="231"/>
         <source>本次追回金额（元）</source>
         <translation>Recovered in this step (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="231"/>
+        <location filename="../../ui/ledger_page.py" line="232"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -3358,9 +3358,129 @@ Checked %2/%3, problems found %4</translation>
         <translation>Enter the name of the issuing authority (the medical insurance bureau)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="865"/>
-        <source>没有“{kind}”这种文书；可用：{kinds}</source>
-        <translation>There is no kind of document “{kind}”; known: {kinds}</translation>
+        <location filename="../../ui/core_messages.py" line="866"/>
+        <source>文号模板用到 {{区简称}}：请填写 {name} 的简称</source>
+        <translation>The number template uses {{区简称}}: enter the short name of {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="867"/>
+        <source>执法主体名称重复</source>
+        <translation>Two issuing authorities have the same name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="868"/>
+        <source>执法主体名单格式无效</source>
+        <translation>The list of issuing authorities is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="869"/>
+        <source>本机没有设置执法主体“{name}”：请先用 bureau set 设置（或由中心下发）</source>
+        <translation>This laptop has no issuing authority &quot;{name}&quot;: set it first with bureau set (or have the central service send it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="872"/>
+        <source>本机设置了多个执法主体：请指定本次检查以哪个医疗保障局的名义进行（交叉检查为组织检查的医疗保障局）</source>
+        <translation>This laptop serves several issuing authorities: choose the bureau this inspection is carried out for (in a cross-district check, the bureau that organizes it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="879"/>
+        <source>条目 {item_code} 已填写涉及金额，不能同时标记“不涉及金额”</source>
+        <translation>Item {item_code} has an amount: it cannot also be marked “no amount involved”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="880"/>
+        <source>被检查对象是个人：请填写身份证号，而不是统一社会信用代码</source>
+        <translation>A person is inspected: enter the ID card number, not a unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="881"/>
+        <source>被检查对象是单位：请填写统一社会信用代码，而不是身份证号</source>
+        <translation>An organisation is inspected: enter its unified social credit code, not an ID card number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="882"/>
+        <source>检查记录尚缺法律要求的内容（《行政处罚法》第四十二条、《医疗保障基金使用监督管理条例》第二十九条）：{missing}</source>
+        <translation>The record lacks what the law requires (Administrative Penalty Law art. 42; Regulations on the Supervision of the Use of Medical Security Funds art. 29): {missing}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="886"/>
+        <source>{name} 已回避，不能作为本次检查的执法人员</source>
+        <translation>{name} has withdrawn (recusal) and cannot act as an enforcement officer of this inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="887"/>
+        <source>请写明由哪位执法人员告知（执法证号）</source>
+        <translation>Say which enforcement officer gave the notice (enforcement ID)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="888"/>
+        <source>告知事项“{notice}”无效，可选：recusal、duty、opinion</source>
+        <translation>No notice “{notice}”: choose recusal, duty or opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="889"/>
+        <source>请填写检查人员姓名和执法证号</source>
+        <translation>Enter the inspector’s name and enforcement ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="890"/>
+        <source>请填写回避的理由</source>
+        <translation>Enter the reason for the recusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="891"/>
+        <source>只有暗访需要记录亮明身份的时间</source>
+        <translation>Only a covert visit records when the team disclosed itself</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="892"/>
+        <source>组长不能回避：请先更换组长</source>
+        <translation>The leader cannot withdraw: choose another leader first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="894"/>
+        <source>登记请求没有由所登记的设备密钥签名，已拒绝</source>
+        <translation>The enrollment request was not signed by the device key it enrolls: refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="895"/>
+        <source>此设备密钥已于 {at} 被管理员吊销，不能再次登记；请联系管理员</source>
+        <translation>This device key was revoked by the administrator on {at} and cannot be enrolled again; please contact the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="898"/>
+        <source>文件库 {store} 已属于另一个数据库（标记 {held}），不能用于这个数据库；同一数据库的所有服务器须共用同一个文件库目录（见 docs/deployment.md）</source>
+        <translation>The file store {store} belongs to another database (marker {held}) and cannot be used with this one; all servers of one database must share one file store directory (see docs/deployment.md)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="903"/>
+        <source>文件库 {store} 中没有这个数据库的文件库标记（{recorded}）：它不是这个数据库的文件库；同一数据库的所有服务器须共用同一个文件库目录，例如网络文件系统上的同一目录（见 docs/deployment.md）</source>
+        <translation>The file store {store} does not hold this database&apos;s store marker ({recorded}): it is not this database&apos;s file store; all servers of one database must share one file store directory, e.g. the same directory on a network file system (see docs/deployment.md)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="909"/>
+        <source>文件库 {store} 的标记 {held} 不是这个数据库的文件库标记 {recorded}：它是另一个数据库的文件库；同一数据库的所有服务器须共用同一个文件库目录（见 docs/deployment.md）</source>
+        <translation>The file store {store} has the marker {held}, not this database&apos;s store marker {recorded}: it is another database&apos;s file store; all servers of one database must share one file store directory (see docs/deployment.md)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="916"/>
+        <source>翻页位置无效：{after}</source>
+        <translation>Invalid page position: {after}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="918"/>
+        <source>文件库缺少数据库记录的 {count} 个文件（共 {named} 个），例如 {example}</source>
+        <translation>The file store lacks {count} of the {named} files the database names, e.g. {example}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="922"/>
+        <source>{year} 年节假日安排中的日期 {day} 不在该年</source>
+        <translation>The date {day} in the holiday notice for {year} is not in that year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="923"/>
+        <source>{day} 不能既是假日又是调休上班日</source>
+        <translation>{day} cannot be both a holiday and a make-up working day</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="926"/>
@@ -3493,27 +3613,9 @@ Checked %2/%3, problems found %4</translation>
         <translation>case officer</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="968"/>
-        <location filename="../../ui/core_messages.py" line="1027"/>
-        <source>法制审核人员</source>
-        <translation>legal reviewer</translation>
-    </message>
-    <message>
         <location filename="../../ui/core_messages.py" line="969"/>
         <source>医疗保障行政部门负责人</source>
         <translation>head of the medical security department</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="970"/>
-        <location filename="../../ui/core_messages.py" line="1051"/>
-        <source>听证主持人</source>
-        <translation>hearing host</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="971"/>
-        <location filename="../../ui/core_messages.py" line="1170"/>
-        <source>送达人</source>
-        <translation>server of documents</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="972"/>
@@ -3539,191 +3641,6 @@ Checked %2/%3, problems found %4</translation>
         <location filename="../../ui/core_messages.py" line="981"/>
         <source>案件还没有需要制作文书的步骤：请先立案</source>
         <translation>The case has no step that needs a document yet: file the case first</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="982"/>
-        <location filename="../../ui/core_messages.py" line="1158"/>
-        <source>立案</source>
-        <translation>filing</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="983"/>
-        <location filename="../../ui/core_messages.py" line="1147"/>
-        <source>调查终结</source>
-        <translation>end of investigation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="984"/>
-        <location filename="../../ui/core_messages.py" line="1159"/>
-        <source>案件审核（法制审核）</source>
-        <translation>case review (legal review)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="985"/>
-        <location filename="../../ui/core_messages.py" line="1033"/>
-        <source>事先告知</source>
-        <translation>advance notice</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="986"/>
-        <location filename="../../ui/core_messages.py" line="1082"/>
-        <source>陈述申辩</source>
-        <translation>statement and defence</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="987"/>
-        <location filename="../../ui/core_messages.py" line="1083"/>
-        <source>申请听证</source>
-        <translation>hearing request</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="988"/>
-        <location filename="../../ui/core_messages.py" line="1161"/>
-        <source>听证</source>
-        <translation>hearing</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="989"/>
-        <location filename="../../ui/core_messages.py" line="1162"/>
-        <source>作出决定</source>
-        <translation>decision</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="990"/>
-        <location filename="../../ui/core_messages.py" line="1064"/>
-        <source>送达</source>
-        <translation>service</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="991"/>
-        <location filename="../../ui/core_messages.py" line="1164"/>
-        <source>结案</source>
-        <translation>closing</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="866"/>
-        <source>文号模板用到 {{区简称}}：请填写 {name} 的简称</source>
-        <translation>The number template uses {{区简称}}: enter the short name of {name}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="867"/>
-        <source>执法主体名称重复</source>
-        <translation>Two issuing authorities have the same name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="868"/>
-        <source>执法主体名单格式无效</source>
-        <translation>The list of issuing authorities is not valid</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="869"/>
-        <source>本机没有设置执法主体“{name}”：请先用 bureau set 设置（或由中心下发）</source>
-        <translation>This laptop has no issuing authority &quot;{name}&quot;: set it first with bureau set (or have the central service send it)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="872"/>
-        <source>本机设置了多个执法主体：请指定本次检查以哪个医疗保障局的名义进行（交叉检查为组织检查的医疗保障局）</source>
-        <translation>This laptop serves several issuing authorities: choose the bureau this inspection is carried out for (in a cross-district check, the bureau that organizes it)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="879"/>
-        <source>条目 {item_code} 已填写涉及金额，不能同时标记“不涉及金额”</source>
-        <translation>Item {item_code} has an amount: it cannot also be marked “no amount involved”</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="880"/>
-        <source>被检查对象是个人：请填写身份证号，而不是统一社会信用代码</source>
-        <translation>A person is inspected: enter the ID card number, not a unified social credit code</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="881"/>
-        <source>被检查对象是单位：请填写统一社会信用代码，而不是身份证号</source>
-        <translation>An organisation is inspected: enter its unified social credit code, not an ID card number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="882"/>
-        <source>检查记录尚缺法律要求的内容（《行政处罚法》第四十二条、《医疗保障基金使用监督管理条例》第二十九条）：{missing}</source>
-        <translation>The record lacks what the law requires (Administrative Penalty Law art. 42; Regulations on the Supervision of the Use of Medical Security Funds art. 29): {missing}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="886"/>
-        <source>{name} 已回避，不能作为本次检查的执法人员</source>
-        <translation>{name} has withdrawn (recusal) and cannot act as an enforcement officer of this inspection</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="887"/>
-        <source>请写明由哪位执法人员告知（执法证号）</source>
-        <translation>Say which enforcement officer gave the notice (enforcement ID)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="888"/>
-        <source>告知事项“{notice}”无效，可选：recusal、duty、opinion</source>
-        <translation>No notice “{notice}”: choose recusal, duty or opinion</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="889"/>
-        <source>请填写检查人员姓名和执法证号</source>
-        <translation>Enter the inspector’s name and enforcement ID</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="890"/>
-        <source>请填写回避的理由</source>
-        <translation>Enter the reason for the recusal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="891"/>
-        <source>只有暗访需要记录亮明身份的时间</source>
-        <translation>Only a covert visit records when the team disclosed itself</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="892"/>
-        <source>组长不能回避：请先更换组长</source>
-        <translation>The leader cannot withdraw: choose another leader first</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="894"/>
-        <source>登记请求没有由所登记的设备密钥签名，已拒绝</source>
-        <translation>The enrollment request was not signed by the device key it enrolls: refused</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="895"/>
-        <source>此设备密钥已于 {at} 被管理员吊销，不能再次登记；请联系管理员</source>
-        <translation>This device key was revoked by the administrator on {at} and cannot be enrolled again; please contact the administrator</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="898"/>
-        <source>文件库 {store} 已属于另一个数据库（标记 {held}），不能用于这个数据库；同一数据库的所有服务器须共用同一个文件库目录（见 docs/deployment.md）</source>
-        <translation>The file store {store} belongs to another database (marker {held}) and cannot be used with this one; all servers of one database must share one file store directory (see docs/deployment.md)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="903"/>
-        <source>文件库 {store} 中没有这个数据库的文件库标记（{recorded}）：它不是这个数据库的文件库；同一数据库的所有服务器须共用同一个文件库目录，例如网络文件系统上的同一目录（见 docs/deployment.md）</source>
-        <translation>The file store {store} does not hold this database&apos;s store marker ({recorded}): it is not this database&apos;s file store; all servers of one database must share one file store directory, e.g. the same directory on a network file system (see docs/deployment.md)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="909"/>
-        <source>文件库 {store} 的标记 {held} 不是这个数据库的文件库标记 {recorded}：它是另一个数据库的文件库；同一数据库的所有服务器须共用同一个文件库目录（见 docs/deployment.md）</source>
-        <translation>The file store {store} has the marker {held}, not this database&apos;s store marker {recorded}: it is another database&apos;s file store; all servers of one database must share one file store directory (see docs/deployment.md)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="916"/>
-        <source>翻页位置无效：{after}</source>
-        <translation>Invalid page position: {after}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="918"/>
-        <source>文件库缺少数据库记录的 {count} 个文件（共 {named} 个），例如 {example}</source>
-        <translation>The file store lacks {count} of the {named} files the database names, e.g. {example}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="922"/>
-        <source>{year} 年节假日安排中的日期 {day} 不在该年</source>
-        <translation>The date {day} in the holiday notice for {year} is not in that year</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="923"/>
-        <source>{day} 不能既是假日又是调休上班日</source>
-        <translation>{day} cannot be both a holiday and a make-up working day</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="994"/>
@@ -3861,6 +3778,12 @@ Checked %2/%3, problems found %4</translation>
         <translation>facts of the violation found</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="968"/>
+        <location filename="../../ui/core_messages.py" line="1027"/>
+        <source>法制审核人员</source>
+        <translation>legal reviewer</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="1028"/>
         <source>法制审核须由非本案承办人进行</source>
         <translation>the legal review is made by someone who is not a case officer</translation>
@@ -3884,6 +3807,12 @@ Checked %2/%3, problems found %4</translation>
         <location filename="../../ui/core_messages.py" line="1032"/>
         <source>留置送达的见证人</source>
         <translation>witness of the service left at the premises</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="985"/>
+        <location filename="../../ui/core_messages.py" line="1033"/>
+        <source>事先告知</source>
+        <translation>give the prior notice</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1034"/>
@@ -3941,6 +3870,12 @@ Checked %2/%3, problems found %4</translation>
         <translation>The party did not request a hearing: a hearing follows a request (Administrative Penalty Law, art. 64)</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="970"/>
+        <location filename="../../ui/core_messages.py" line="1051"/>
+        <source>听证主持人</source>
+        <translation>hearing officer</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="1052"/>
         <source>行政处罚法第六十四条：由非本案调查人员主持</source>
         <translation>Administrative Penalty Law, art. 64: hosted by someone who did not investigate the case</translation>
@@ -3969,6 +3904,12 @@ Checked %2/%3, problems found %4</translation>
         <location filename="../../ui/core_messages.py" line="1060"/>
         <source>办案期限已于 {last} 届满：须在期限内作出决定或经批准延期（行政处罚法第六十条）</source>
         <translation>The case period ended on {last}: decide within it or after an approved extension (Administrative Penalty Law, art. 60)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="990"/>
+        <location filename="../../ui/core_messages.py" line="1064"/>
+        <source>送达</source>
+        <translation>serve</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1065"/>
@@ -4019,6 +3960,18 @@ Checked %2/%3, problems found %4</translation>
         <location filename="../../ui/core_messages.py" line="1078"/>
         <source>执法证号 {cert_no} 不在本机的执法人员中：承办人须是持证执法人员</source>
         <translation>Certificate no. {cert_no} is not an enforcement officer on this laptop: case officers hold enforcement certificates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="986"/>
+        <location filename="../../ui/core_messages.py" line="1082"/>
+        <source>陈述申辩</source>
+        <translation>statement and defence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="987"/>
+        <location filename="../../ui/core_messages.py" line="1083"/>
+        <source>申请听证</source>
+        <translation>hearing request</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1084"/>
@@ -4072,8 +4025,8 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1110"/>
-        <source>案件已{stage}，不能再记录处理措施或缴款</source>
-        <translation>The case is {stage}: no further measures or payments can be recorded</translation>
+        <source>案件已结束（{stage}），不能再记录处理措施或缴款</source>
+        <translation>The case has ended ({stage}): no further measures or payments can be recorded</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1111"/>
@@ -4221,6 +4174,12 @@ Checked %2/%3, problems found %4</translation>
         <translation>filed (investigating)</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="983"/>
+        <location filename="../../ui/core_messages.py" line="1147"/>
+        <source>调查终结</source>
+        <translation>investigation concluded</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="1148"/>
         <source>已法制审核</source>
         <translation>legally reviewed</translation>
@@ -4271,14 +4230,44 @@ Checked %2/%3, problems found %4</translation>
         <translation>terminated</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="982"/>
+        <location filename="../../ui/core_messages.py" line="1158"/>
+        <source>立案</source>
+        <translation>filing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="984"/>
+        <location filename="../../ui/core_messages.py" line="1159"/>
+        <source>案件审核（法制审核）</source>
+        <translation>case review (legal review)</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="1160"/>
         <source>书面放弃陈述申辩和听证</source>
         <translation>written waiver of statement, defence and hearing</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="988"/>
+        <location filename="../../ui/core_messages.py" line="1161"/>
+        <source>听证</source>
+        <translation>hearing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="989"/>
+        <location filename="../../ui/core_messages.py" line="1162"/>
+        <source>作出决定</source>
+        <translation>decision</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="1163"/>
         <source>执行</source>
         <translation>execution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="991"/>
+        <location filename="../../ui/core_messages.py" line="1164"/>
+        <source>结案</source>
+        <translation>closing</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1165"/>
@@ -4304,6 +4293,17 @@ Checked %2/%3, problems found %4</translation>
         <location filename="../../ui/core_messages.py" line="1169"/>
         <source>负责人</source>
         <translation>head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="971"/>
+        <location filename="../../ui/core_messages.py" line="1170"/>
+        <source>送达人</source>
+        <translation>server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="865"/>
+        <source>没有“{kind}”这种文书；可用：{kinds}</source>
+        <translation>There is no kind of document “{kind}”; known: {kinds}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1171"/>
@@ -5167,12 +5167,12 @@ Checked %2/%3, problems found %4</translation>
 <context>
     <name>DueBanner</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="995"/>
+        <location filename="../../ui/ledger_page.py" line="996"/>
         <source>整改期限：%1 个问题 7 天内到期，其中 %2 个已逾期（最近：%3 %4，%5）&#x3000;</source>
         <translation>Rectification deadlines: %1 findings due within 7 days, %2 of them overdue (soonest: %3 %4, %5)&#x3000;</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="1003"/>
+        <location filename="../../ui/ledger_page.py" line="1004"/>
         <source>查看台账</source>
         <translation>Open the ledger</translation>
     </message>
@@ -6441,220 +6441,220 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="484"/>
+        <location filename="../../ui/ledger_page.py" line="485"/>
         <source>← 检查列表</source>
         <translation>← Inspections</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="487"/>
-        <location filename="../../ui/ledger_page.py" line="597"/>
-        <location filename="../../ui/ledger_page.py" line="777"/>
-        <location filename="../../ui/ledger_page.py" line="780"/>
+        <location filename="../../ui/ledger_page.py" line="488"/>
+        <location filename="../../ui/ledger_page.py" line="598"/>
+        <location filename="../../ui/ledger_page.py" line="778"/>
+        <location filename="../../ui/ledger_page.py" line="781"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="491"/>
+        <location filename="../../ui/ledger_page.py" line="492"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="494"/>
+        <location filename="../../ui/ledger_page.py" line="495"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="502"/>
+        <location filename="../../ui/ledger_page.py" line="503"/>
         <source>搜索机构、问题、说明…</source>
         <translation>Search institution, finding, note…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="505"/>
+        <location filename="../../ui/ledger_page.py" line="506"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="512"/>
+        <location filename="../../ui/ledger_page.py" line="513"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="513"/>
+        <location filename="../../ui/ledger_page.py" line="514"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="514"/>
+        <location filename="../../ui/ledger_page.py" line="515"/>
         <source>最近 90 天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="515"/>
+        <location filename="../../ui/ledger_page.py" line="516"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="519"/>
+        <location filename="../../ui/ledger_page.py" line="520"/>
         <source>全部期限</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="520"/>
+        <location filename="../../ui/ledger_page.py" line="521"/>
         <source>7 天内到期或逾期</source>
         <translation>Due within 7 days or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="521"/>
+        <location filename="../../ui/ledger_page.py" line="522"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="549"/>
+        <location filename="../../ui/ledger_page.py" line="550"/>
         <source>整改进展…</source>
         <translation>Progress…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="551"/>
+        <location filename="../../ui/ledger_page.py" line="552"/>
         <source>案件处理…</source>
         <translation>Case step…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="553"/>
+        <location filename="../../ui/ledger_page.py" line="554"/>
         <source>回头看</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="554"/>
+        <location filename="../../ui/ledger_page.py" line="555"/>
         <source>对该检查的全部未整改问题新建回头看</source>
         <translation>A new follow-up visit of all open findings of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="556"/>
+        <location filename="../../ui/ledger_page.py" line="557"/>
         <source>整改通知书…</source>
         <translation>Rectification order…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="558"/>
+        <location filename="../../ui/ledger_page.py" line="559"/>
         <source>回头看结论…</source>
         <translation>Follow-up verdict…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="560"/>
+        <location filename="../../ui/ledger_page.py" line="561"/>
         <source>在尚未签名的回头看中记录该问题的整改结论；签名后更新台账</source>
         <translation>Record this finding&apos;s verdict in its follow-up visit, not yet signed; signing it updates the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="599"/>
+        <location filename="../../ui/ledger_page.py" line="600"/>
         <source>正在整理问题台账…</source>
         <translation>Bringing the problem ledger up to date…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="612"/>
+        <location filename="../../ui/ledger_page.py" line="613"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="615"/>
+        <location filename="../../ui/ledger_page.py" line="616"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="668"/>
+        <location filename="../../ui/ledger_page.py" line="669"/>
         <source>共 %1 个问题，未完成整改 %2 个，涉及金额 %3，已追回 %4</source>
         <translation>%1 findings, %2 not yet rectified, %3 involved, %4 recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="692"/>
+        <location filename="../../ui/ledger_page.py" line="693"/>
         <source>选择一个问题查看详情</source>
         <translation>Select a finding to see it</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="693"/>
+        <location filename="../../ui/ledger_page.py" line="694"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="694"/>
+        <location filename="../../ui/ledger_page.py" line="695"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="695"/>
+        <location filename="../../ui/ledger_page.py" line="696"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="696"/>
+        <location filename="../../ui/ledger_page.py" line="697"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="697"/>
+        <location filename="../../ui/ledger_page.py" line="698"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="698"/>
+        <location filename="../../ui/ledger_page.py" line="699"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="699"/>
+        <location filename="../../ui/ledger_page.py" line="700"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="700"/>
+        <location filename="../../ui/ledger_page.py" line="701"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="701"/>
+        <location filename="../../ui/ledger_page.py" line="702"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="702"/>
+        <location filename="../../ui/ledger_page.py" line="703"/>
         <source>被检查单位现场意见</source>
         <translation>Party’s opinion on site</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="703"/>
+        <location filename="../../ui/ledger_page.py" line="704"/>
         <source>案件处理</source>
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="704"/>
+        <location filename="../../ui/ledger_page.py" line="705"/>
         <source>追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="705"/>
+        <location filename="../../ui/ledger_page.py" line="706"/>
         <source>陈述申辩</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="919"/>
+        <location filename="../../ui/ledger_page.py" line="920"/>
         <source>导出问题台账</source>
         <translation>Export the problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="927"/>
+        <location filename="../../ui/ledger_page.py" line="928"/>
         <source>已导出 %1 个问题</source>
         <translation>%1 findings exported</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="928"/>
+        <location filename="../../ui/ledger_page.py" line="929"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="960"/>
+        <location filename="../../ui/ledger_page.py" line="961"/>
         <source>情况报告已保存：%1</source>
         <translation>Periodic report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="961"/>
+        <location filename="../../ui/ledger_page.py" line="962"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
@@ -7362,68 +7362,68 @@ Data directory: %2</translation>
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="287"/>
-        <location filename="../../ui/ledger_page.py" line="368"/>
+        <location filename="../../ui/ledger_page.py" line="288"/>
+        <location filename="../../ui/ledger_page.py" line="369"/>
         <source>整改通知书</source>
         <translation>Rectification order</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="295"/>
+        <location filename="../../ui/ledger_page.py" line="296"/>
         <source>生成整改通知书</source>
         <translation>Make the rectification order</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="305"/>
+        <location filename="../../ui/ledger_page.py" line="306"/>
         <source>组长数字签名</source>
         <translation>Leader&apos;s digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="307"/>
+        <location filename="../../ui/ledger_page.py" line="308"/>
         <source>组长的密钥</source>
         <translation>Leader&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="308"/>
+        <location filename="../../ui/ledger_page.py" line="309"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="311"/>
+        <location filename="../../ui/ledger_page.py" line="312"/>
         <source>另存…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="313"/>
+        <location filename="../../ui/ledger_page.py" line="314"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="354"/>
+        <location filename="../../ui/ledger_page.py" line="355"/>
         <source>该检查没有待整改或整改中的问题。</source>
         <translation>This inspection has no pending or in-progress findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="358"/>
+        <location filename="../../ui/ledger_page.py" line="359"/>
         <source>整改通知书 %1 已由组长签名。</source>
         <translation>Rectification order %1 is signed by the leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="360"/>
+        <location filename="../../ui/ledger_page.py" line="361"/>
         <source>整改通知书 %1 已生成，请组长数字签名。</source>
         <translation>Rectification order %1 is made; the leader signs it digitally.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="365"/>
+        <location filename="../../ui/ledger_page.py" line="366"/>
         <source>本机没有组长的密钥：生成后可在命令行签名。</source>
         <translation>This laptop has no key of the leader: once made, sign it on the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="407"/>
+        <location filename="../../ui/ledger_page.py" line="408"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="415"/>
+        <location filename="../../ui/ledger_page.py" line="416"/>
         <source>保存整改通知书</source>
         <translation>Save the rectification order</translation>
     </message>
@@ -8069,47 +8069,47 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="433"/>
+        <location filename="../../ui/ledger_page.py" line="434"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="440"/>
+        <location filename="../../ui/ledger_page.py" line="441"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="444"/>
+        <location filename="../../ui/ledger_page.py" line="445"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="449"/>
+        <location filename="../../ui/ledger_page.py" line="450"/>
         <source>开始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="450"/>
+        <location filename="../../ui/ledger_page.py" line="451"/>
         <source>结束日期</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="451"/>
+        <location filename="../../ui/ledger_page.py" line="452"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="452"/>
+        <location filename="../../ui/ledger_page.py" line="453"/>
         <source>保存为（.xlsx 或 .pdf）</source>
         <translation>Save as (.xlsx or .pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="462"/>
+        <location filename="../../ui/ledger_page.py" line="463"/>
         <source>保存情况报告</source>
         <translation>Save the periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="462"/>
+        <location filename="../../ui/ledger_page.py" line="463"/>
         <source>Excel 或 PDF (*.xlsx *.pdf)</source>
         <translation>Excel or PDF (*.xlsx *.pdf)</translation>
     </message>
@@ -9044,37 +9044,37 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>VerdictDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="245"/>
+        <location filename="../../ui/ledger_page.py" line="246"/>
         <source>回头看结论</source>
         <translation>Follow-up verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="249"/>
+        <location filename="../../ui/ledger_page.py" line="250"/>
         <source>已整改</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="250"/>
+        <location filename="../../ui/ledger_page.py" line="251"/>
         <source>部分整改</source>
         <translation>Partly rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="251"/>
+        <location filename="../../ui/ledger_page.py" line="252"/>
         <source>未整改</source>
         <translation>Not rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="256"/>
+        <location filename="../../ui/ledger_page.py" line="257"/>
         <source>整改结论</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="257"/>
+        <location filename="../../ui/ledger_page.py" line="258"/>
         <source>情况说明</source>
         <translation>What was found</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="258"/>
+        <location filename="../../ui/ledger_page.py" line="259"/>
         <source>整改材料和照片请在回头看的检查清单中附到该条目下。</source>
         <translation>Attach the rectification documents and photos to this item in the follow-up&apos;s checklist.</translation>
     </message>
