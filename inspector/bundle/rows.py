@@ -64,6 +64,7 @@ LOCAL = frozenset(
         "case_steps",
         "case_measures",
         "case_payments",
+        "case_documents",
     }
 )
 # Tables whose rows carry the change stamps (inspector/audit.py).

@@ -95,6 +95,8 @@ MODULES = [
     "inspector/rules/knowledge.py",
     "inspector/rules/stock.py",
     "inspector/rules/store.py",
+    "inspector/cases/documents.py",  # a case's documents
+    "inspector/cases/stage_documents.py",
     # The case procedure: its steps, measures, payments and deadlines.
     "inspector/cases/core.py",
     "inspector/cases/steps.py",
