@@ -907,6 +907,8 @@ class RuleHitRow(Base):
         UniqueConstraint("run_id", "ordinal"),
         Index("ix_rule_hits_inspection", "inspection_id"),
     )
+
+
 # --- the case procedure (inspector/cases/) ----------------------------------------------------
 
 
