@@ -3683,7 +3683,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="1076"/>
         <source>电子送达须当事人同意并签订确认书（行政处罚法第六十一条）</source>
-        <translation>Electronic service needs the party's consent and a signed confirmation (Administrative Penalty Law, art. 61)</translation>
+        <translation>Electronic service needs the party&apos;s consent and a signed confirmation (Administrative Penalty Law, art. 61)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1077"/>
@@ -3788,7 +3788,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="1102"/>
         <source>放弃陈述申辩和听证须有当事人的书面声明</source>
-        <translation>Waiving statement, defence and hearing needs the party's written declaration</translation>
+        <translation>Waiving statement, defence and hearing needs the party&apos;s written declaration</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1103"/>
@@ -3853,7 +3853,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="1129"/>
         <source>尚未缴清：{listed}。缴清后，或写明不能执行完毕的理由（如已申请人民法院强制执行）后才能记录执行</source>
-        <translation>Not paid in full: {listed}. Record the execution once paid, or give the reason it cannot be completed (e.g. enforcement applied for at the people's court)</translation>
+        <translation>Not paid in full: {listed}. Record the execution once paid, or give the reason it cannot be completed (e.g. enforcement applied for at the people&apos;s court)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1134"/>
@@ -3883,12 +3883,12 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="1139"/>
         <source>经负责人批准可延长 {days} 天以内；更长须经负责人集体讨论决定</source>
-        <translation>The head may approve an extension of up to {days} days; a longer one needs the heads' collective decision</translation>
+        <translation>The head may approve an extension of up to {days} days; a longer one needs the heads&apos; collective decision</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1140"/>
         <source>再次延期须经负责人集体讨论决定（--collective）</source>
-        <translation>A further extension needs the heads' collective decision (--collective)</translation>
+        <translation>A further extension needs the heads&apos; collective decision (--collective)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1141"/>
@@ -3898,7 +3898,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="1147"/>
         <source>{what}期限至 {last}：期满或当事人书面放弃后才能作出决定（行政处罚法第六十二条）</source>
-        <translation>The period for {what} runs until {last}: decide after it ends or after the party's written waiver (Administrative Penalty Law, art. 62)</translation>
+        <translation>The period for {what} runs until {last}: decide after it ends or after the party&apos;s written waiver (Administrative Penalty Law, art. 62)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1151"/>
@@ -4228,7 +4228,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="1243"/>
         <source>暂停相关责任部门医药服务</source>
-        <translation>suspension of the responsible department's medical services</translation>
+        <translation>suspension of the responsible department&apos;s medical services</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1244"/>
@@ -4318,7 +4318,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="1264"/>
         <source>听证须在当事人申请听证之后（行政处罚法第六十四条）</source>
-        <translation>A hearing follows the party's request (Administrative Penalty Law, art. 64)</translation>
+        <translation>A hearing follows the party&apos;s request (Administrative Penalty Law, art. 64)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1265"/>
