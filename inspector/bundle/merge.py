@@ -95,6 +95,10 @@ TABLE_NAMES = {
     "case_actions": "案件处理",
     "follow_up_items": "回头看条目",
     "rectification_orders": "整改通知书",
+    "compulsory_measures": "封存/先行登记保存",
+    "referrals": "案件移送",
+    "received_referrals": "接收移送案件",
+    "enforcement_documents": "强制措施和移送文书",
 }
 
 
