@@ -645,3 +645,207 @@ def seal_links(
                     view.id, view.kind_name, view.decision_no, view.state_name
                 )
     return out
+
+
+# --- documents -------------------------------------------------------------------------------
+
+DOCUMENT_KINDS = {
+    "decision": "决定书",
+    "list": "清单",
+    "extension": "延长期限通知书",
+    "end": "解除或处理决定书",
+}
+_TITLES = {
+    (SEAL, "decision"): "封存决定书",
+    (PRESERVE, "decision"): "先行登记保存通知书",
+    (SEAL, "list"): "封存清单",
+    (PRESERVE, "list"): "先行登记保存清单",
+    (SEAL, "extension"): "延长封存期限通知书",
+    (SEAL, "end"): "解除封存决定书",
+    (PRESERVE, "end"): "先行登记保存处理决定书",
+}
+_BASIS = {
+    SEAL: "《医疗保障基金使用监督管理条例》第二十七条第（五）项、《中华人民共和国行政强制法》"
+    "第二十四条、第二十五条",
+    PRESERVE: "《中华人民共和国行政处罚法》第五十六条",
+}
+# 行政强制法 art. 24(4): the ways and time limits of review and suit, on the decision.
+REMEDIES = (
+    "如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向"
+    "人民法院提起行政诉讼。"
+)
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    id: str
+    kind: str
+    document_no: str
+    path: str
+    sha256: str
+    size: int
+
+
+def _page(ws: Workspace, session: Session, row: CompulsoryMeasure, kind: str) -> Any:
+    from inspector.bureaus import bureau_line, bureau_name
+    from inspector.enforcement.documents import ITEM_HEADER, ITEM_WIDTHS, Page, item_rows
+
+    inspection = session.get(Inspection, row.inspection_id)
+    assert inspection is not None
+    title = _TITLES.get((row.kind, kind))
+    if title is None:
+        raise InvalidInput(
+            "{kind}没有“{document}”", kind=Term(KIND_NAMES[row.kind]), document=Term(kind)
+        )
+    view = _view(session, row, date.today())
+    party = inspection.institution.name
+    names = {m.inspector.cert_no: m.inspector.name for m in inspection.members}
+    officers = "、".join(f"{names.get(c, c)}（执法证号 {c}）" for c in view.officers)
+    # The decision states the period as decided; an extension is a document of its own.
+    first_day, provisional = _limit(row.kind, row.decided_on, CALENDAR)
+    period = f"{row.decided_on:%Y年%m月%d日}至{first_day:%Y年%m月%d日}"
+    if provisional:
+        period += "（节假日安排公布后可能顺延）"
+    page = Page(
+        title=title,
+        number=row.decision_no,
+        bureau=bureau_name(ws, inspection),
+        bureau_detail=bureau_line(inspection.bureau),
+        issued=row.decided_on,
+        addressee=party,
+        kind=f"{row.kind}-{kind}",
+    )
+    what = KIND_NAMES[row.kind]
+    if kind == "decision":
+        limit = "封存期限为三十日" if row.kind == SEAL else "本局将在七个工作日内作出处理决定"
+        page.paragraphs = [
+            f"当事人：{party}"
+            + (f"，地址：{inspection.party_address}" if inspection.party_address else ""),
+            f"经查，{row.reason}。经本局负责人（{row.approved_by}）批准，依据{_BASIS[row.kind]}，"
+            f"决定对下列资料、物品予以{what}。{limit}（{period}）。",
+            *([f"{what}地点：{row.place}。"] if row.place else []),
+            f"在{what}期间，当事人不得销毁、转移、隐匿{what}的资料和物品。",
+        ]
+        page.header, page.rows, page.widths = ITEM_HEADER, item_rows(view.items), ITEM_WIDTHS
+        page.after = [REMEDIES]
+        page.signatures = [f"执法人员：{officers}"]
+    elif kind == "list":
+        page.paragraphs = [f"{what}决定书文号：{row.decision_no}　当事人：{party}"]
+        page.header, page.rows, page.widths = ITEM_HEADER, item_rows(view.items), ITEM_WIDTHS
+        # 行政强制法 art. 24: 清单一式二份, 由当事人和行政机关分别保存; art. 18(8)(9).
+        page.after = ["本清单一式二份，由当事人和本局分别保存。"]
+        if row.list_signed_on is None:
+            party_line = "当事人（签名）：＿＿＿＿＿＿　日期：＿＿＿＿"
+        elif row.party_refused:
+            party_line = (
+                f"当事人拒绝签名。见证人：{row.witness}　日期：{row.list_signed_on:%Y-%m-%d}"
+            )
+        else:
+            party_line = (
+                f"当事人：{row.party_signer}（已签名）　日期：{row.list_signed_on:%Y-%m-%d}"
+            )
+        page.signatures = [f"执法人员：{officers}", party_line]
+    elif kind == "extension":
+        if row.extended_on is None:
+            raise InvalidInput("该封存未延长期限")
+        page.number = str(row.extension_no)
+        page.issued = row.extended_on
+        page.paragraphs = [
+            f"本局于{row.decided_on:%Y年%m月%d日}对你单位的资料、物品予以封存（{row.decision_no}）。"
+            f"因{row.extension_reason}，经本局负责人（{row.extension_approved_by}）批准，依据《中华人民"
+            f"共和国行政强制法》第二十五条，封存期限延长至{view.last_day:%Y年%m月%d日}。",
+            REMEDIES,
+        ]
+    else:
+        if row.ended_on is None:
+            raise InvalidInput("该措施尚未解除或作出处理决定")
+        page.number = str(row.end_no)
+        page.issued = row.ended_on
+        outcome = OUTCOME_NAMES.get(row.outcome or "", "")
+        basis = (
+            "《中华人民共和国行政强制法》第二十七条、第二十八条"
+            if row.kind == SEAL
+            else "《中华人民共和国行政处罚法》第五十六条"
+        )
+        page.paragraphs = [
+            f"本局于{row.decided_on:%Y年%m月%d日}对你单位下列资料、物品予以{what}（{row.decision_no}）。"
+            f"因{row.end_reason}，依据{basis}，决定：{outcome}。",
+        ]
+        page.header, page.rows, page.widths = ITEM_HEADER, item_rows(view.items), ITEM_WIDTHS
+        if row.outcome == RELEASE:
+            page.after = ["解除后，上列资料、物品退还当事人。"]
+        page.after.append(REMEDIES)
+    return page
+
+
+def keep_document(
+    ws: Workspace,
+    ch: Any,
+    *,
+    inspection_id: str | None,
+    folder: str,
+    kind: str,
+    number: str,
+    pdf: bytes,
+    measure_id: str | None = None,
+    referral_id: str | None = None,
+) -> DocumentView:
+    """Keep a rendered document in the record store, with its row, inside the change ``ch``."""
+    import hashlib
+
+    from inspector.db.models import EnforcementDocument, new_id
+
+    doc_id = new_id()
+    # ASCII: a bundle member name (docs/bundle.md).
+    name = ws.records.name_for(folder, f"{kind}-{doc_id[:8]}-{ch.seq}.pdf")
+    ws.records.write(name, pdf)
+    sha256 = hashlib.sha256(pdf).hexdigest()
+    row = ch.add(
+        EnforcementDocument(
+            id=doc_id,
+            inspection_id=inspection_id,
+            measure_id=measure_id,
+            referral_id=referral_id,
+            kind=kind,
+            document_no=number,
+            path=name,
+            sha256=sha256,
+            size=len(pdf),
+        )
+    )
+    ch.session.flush()
+    return DocumentView(row.id, kind, number, name, sha256, len(pdf))
+
+
+def measure_document(ws: Workspace, measure_id: str, kind: str) -> DocumentView:
+    """Render and keep one of a measure's documents (DOCUMENT_KINDS); one
+    ``measure.document`` change."""
+    from inspector.enforcement.documents import render
+
+    if kind not in DOCUMENT_KINDS:
+        allowed = "、".join(f"{k}（{v}）" for k, v in DOCUMENT_KINDS.items())
+        raise InvalidInput("文书种类“{value}”无效，可选：{allowed}", value=kind, allowed=allowed)
+    full_id, inspection_id = _open_change(ws, measure_id, "measure.document")
+    with ws.change(None, "measure.document", inspection=inspection_id, editable=False) as ch:
+        row = ch.session.get(CompulsoryMeasure, full_id)
+        assert row is not None
+        page = _page(ws, ch.session, row, kind)
+        doc = keep_document(
+            ws, ch, inspection_id=inspection_id, folder=inspection_id,
+            kind=f"{row.kind}-{kind}", number=page.number, pdf=render(page), measure_id=row.id,
+        )  # fmt: skip
+        ch.details.update({"kind": doc.kind, "document_no": doc.document_no, "sha256": doc.sha256})
+        return doc
+
+
+def save_document(ws: Workspace, document_id: str, target: Any) -> Any:
+    """A copy of a kept document where the user asks, checked against its hash."""
+    from inspector.db.models import EnforcementDocument
+
+    with ws.db.session() as session:
+        row = ids.resolve_prefix(session, EnforcementDocument.id, document_id, DOCUMENT)
+        name, sha256 = row.path, row.sha256
+    return ws.records.save_copy(name, target, sha256)
+
+
+DOCUMENT = ids.IdKind(Term("文书"), describe=lambda r: str(r.document_no))

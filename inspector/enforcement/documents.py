@@ -1,0 +1,127 @@
+"""The PDFs of compulsory measures and referrals, in the house look of the rectification order
+(inspector/ledger/order.py): the bureau (执法主体) and its particulars on top, the title and the
+document's number, the text, a table where the document lists things, the signature lines, the
+bureau and date at the foot, page numbers, and a QR code on every page naming the document.
+Each is kept in the record store with its SHA-256 (an ``enforcement_documents`` row)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+QR_PREFIX = "INSPECTOR-ENFORCEMENT"
+
+
+@dataclass
+class Page:
+    """What one document says, as plain data."""
+
+    title: str
+    number: str
+    bureau: str
+    issued: date
+    addressee: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)  # the table's columns, if any
+    rows: list[list[str]] = field(default_factory=list)
+    widths: list[float] = field(default_factory=list)  # in mm, one per column
+    after: list[str] = field(default_factory=list)  # paragraphs after the table
+    signatures: list[str] = field(default_factory=list)  # lines of the signature block
+    bureau_detail: str = ""
+    kind: str = ""
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def qr_payload(kind: str, number: str) -> str:
+    # Only the kind and a digest of the number: the QR alphabet and the paper's privacy.
+    import hashlib
+
+    return f"{QR_PREFIX}/{kind.upper()}/{hashlib.sha256(number.encode()).hexdigest()[:16].upper()}"
+
+
+def render(page: Page) -> bytes:
+    """The PDF of ``page`` (A4, CJK font embedded)."""
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from inspector.record.layout import QR_BOTTOM_MARGIN, draw_qr, qr_box, qr_modules
+    from inspector.signing.appearance import register_font
+
+    font = register_font()
+    base = ParagraphStyle("base", fontName=font, fontSize=10.5, leading=16, wordWrap="CJK")
+    small = ParagraphStyle("small", parent=base, fontSize=8.5, leading=11)
+    title = ParagraphStyle("title", parent=base, fontSize=18, leading=26, alignment=TA_CENTER)
+    centre = ParagraphStyle("centre", parent=base, alignment=TA_CENTER, spaceAfter=4 * mm)
+    right = ParagraphStyle("right", parent=base, alignment=TA_RIGHT)
+    story: list[Any] = [Paragraph(_esc(page.bureau), centre)]
+    if page.bureau_detail:
+        detail = ParagraphStyle("d", parent=small, alignment=TA_CENTER, spaceAfter=4 * mm)
+        story.append(Paragraph(_esc(page.bureau_detail), detail))
+    story += [Paragraph(_esc(page.title), title), Paragraph(_esc(page.number), centre)]
+    if page.addressee:
+        story += [Paragraph(f"{_esc(page.addressee)}：", base), Spacer(1, 2 * mm)]
+    for text in page.paragraphs:
+        story += [Paragraph(_esc(text), base), Spacer(1, 2 * mm)]
+    if page.header:
+        data: list[list[Any]] = [page.header]
+        data += [[Paragraph(_esc(cell), small) for cell in row] for row in page.rows]
+        widths = [w * mm for w in page.widths] if page.widths else None
+        table = Table(data, colWidths=widths, repeatRows=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), font),
+                    ("FONTSIZE", (0, 0), (-1, -1), 9),
+                    ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef2f7")),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
+        story += [Spacer(1, 2 * mm), table, Spacer(1, 4 * mm)]
+    for text in page.after:
+        story += [Paragraph(_esc(text), base), Spacer(1, 2 * mm)]
+    if page.signatures:
+        story.append(Spacer(1, 6 * mm))
+        story += [Paragraph(_esc(line), base) for line in page.signatures]
+    story += [
+        Spacer(1, 8 * mm),
+        Paragraph(f"{_esc(page.bureau)}　{page.issued:%Y年%m月%d日}", right),
+    ]
+    code = qr_modules(qr_payload(page.kind or "doc", page.number))
+
+    def decorate(canvas: Any, doc: Any) -> None:
+        draw_qr(canvas, code, *qr_box(code))
+        canvas.setFont(font, 8)
+        canvas.drawCentredString(A4[0] / 2, 10 * mm, f"第 {doc.page} 页")
+
+    buffer = io.BytesIO()
+    SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        title=f"{page.title} {page.number}",
+        creator="Inspector",
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=18 * mm,
+        bottomMargin=QR_BOTTOM_MARGIN,
+    ).build(story, onFirstPage=decorate, onLaterPages=decorate)
+    return buffer.getvalue()
+
+
+def item_rows(items: Sequence[Any]) -> list[list[str]]:
+    return [[str(i.position), i.description, f"{i.quantity}", i.unit, i.note or ""] for i in items]
+
+
+ITEM_HEADER = ["序号", "名称及描述", "数量", "单位", "备注"]
+ITEM_WIDTHS = [12, 86, 20, 16, 40]

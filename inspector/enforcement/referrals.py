@@ -1,0 +1,608 @@
+"""Referral (移送) of a case to the department it belongs to, and cases sent here.
+
+条例 art. 22: 医疗保障、卫生健康、中医药、市场监督管理、财政、审计、公安等部门 ... 建立沟通协调、
+案件移送等机制. 行政处罚法 art. 27: a violation suspected to be a crime goes to the judicial
+organs (公安), and cases are handed over both ways. A referral here is:
+
+- the 移送书 (to whom, the facts, the basis) with its 案卷清单 (every record, document and
+  evidence file of the case with its SHA-256), both PDFs in the record store;
+- the signed evidence bundle of the case only (inspector/bundle/referral.py), which the
+  receiving side checks with ``bundle verify`` on its own laptop;
+- then the receipt (date, receiver), the feedback, or a return (退回): the case continues here
+  (a returned referral ends nothing; the case may be referred again).
+
+A case another department hands to the bureau is registered by :func:`receive_referral`, for
+the leads package to take up as a lead."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector import ids
+from inspector.db.models import (
+    CompulsoryMeasure,
+    EnforcementDocument,
+    Evidence,
+    Inspection,
+    Institution,
+    ReceivedReferral,
+    Record,
+    RectificationOrder,
+    Referral,
+    new_id,
+)
+from inspector.enforcement.measures import _text, check_day, visit_day
+from inspector.errors import InvalidInput, Term
+from inspector.inspections import resolve_id
+from inspector.signing.keystore import UnlockedKey
+from inspector.workspace import Workspace
+
+DEPARTMENTS = {
+    "police": "公安机关",
+    "discipline": "纪检监察机关",
+    "health": "卫生健康部门",
+    "market": "市场监督管理部门",
+    "drug": "药品监督管理部门",
+}
+SENDERS = {**DEPARTMENTS, "other": "其他部门"}
+_ALIASES = {
+    **{k: k for k in SENDERS},
+    **{v: k for k, v in SENDERS.items()},
+    "公安": "police",
+    "纪检监察": "discipline",
+    "卫生健康": "health",
+    "卫健": "health",
+    "市场监管": "market",
+    "药监": "drug",
+}
+# The usual basis for each (named without article numbers where they vary by case).
+BASIS = {
+    "police": "《中华人民共和国行政处罚法》第二十七条、《行政执法机关移送涉嫌犯罪案件的规定》",
+    "discipline": "《医疗保障基金使用监督管理条例》第二十二条及有关问题线索移送的规定",
+    "health": "《医疗保障基金使用监督管理条例》第二十二条",
+    "market": "《医疗保障基金使用监督管理条例》第二十二条",
+    "drug": "《医疗保障基金使用监督管理条例》第二十二条",
+}
+
+REFERRED = "referred"
+RECEIVED = "received"
+ANSWERED = "answered"
+RETURNED = "returned"
+STATUS_NAMES = {REFERRED: "已移送", RECEIVED: "已接收", ANSWERED: "已反馈", RETURNED: "已退回"}
+
+REFERRAL = ids.IdKind(Term("移送"), describe=lambda r: str(r.referral_no))
+RECEIVED_REFERRAL = ids.IdKind(Term("接收的移送案件"), describe=lambda r: str(r.document_no))
+
+
+def parse_department(text: str, *, incoming: bool = False) -> str:
+    found = _ALIASES.get(text.strip())
+    allowed_set = SENDERS if incoming else DEPARTMENTS
+    if found is None or found not in allowed_set:
+        allowed = "、".join(f"{code}（{name}）" for code, name in allowed_set.items())
+        raise InvalidInput("移送部门“{value}”无效，可选：{allowed}", value=text, allowed=allowed)
+    return found
+
+
+@dataclass
+class FileLine:
+    """One line of the 案卷清单."""
+
+    seq: int
+    title: str
+    kind: str
+    sha256: str = ""
+    note: str = ""
+
+
+@dataclass
+class ReferralView:
+    id: str
+    inspection_id: str | None
+    case_id: str | None
+    department: str
+    receiver: str
+    referral_no: str
+    referred_on: date
+    facts: str
+    basis: str
+    file_list: list[dict[str, Any]]
+    bundle_id: str | None
+    bundle_sha256: str | None
+    received_on: date | None
+    received_by: str | None
+    feedback_on: date | None
+    feedback: str | None
+    returned_on: date | None
+    return_reason: str | None
+    created_at: datetime
+    documents: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        if self.returned_on is not None:
+            return RETURNED
+        if self.feedback_on is not None:
+            return ANSWERED
+        if self.received_on is not None:
+            return RECEIVED
+        return REFERRED
+
+    @property
+    def status_name(self) -> str:
+        return STATUS_NAMES[self.status]
+
+    @property
+    def department_name(self) -> str:
+        return DEPARTMENTS[self.department]
+
+
+def _view(session: Session, row: Referral) -> ReferralView:
+    documents = [
+        {"id": d.id, "kind": d.kind, "document_no": d.document_no, "sha256": d.sha256}
+        for d in session.scalars(
+            select(EnforcementDocument)
+            .where(EnforcementDocument.referral_id == row.id)
+            .order_by(EnforcementDocument.kind)
+        )
+    ]
+    return ReferralView(
+        id=row.id,
+        inspection_id=row.inspection_id,
+        case_id=row.case_id,
+        department=row.department,
+        receiver=row.receiver,
+        referral_no=row.referral_no,
+        referred_on=row.referred_on,
+        facts=row.facts,
+        basis=row.basis,
+        file_list=list(row.file_list or []),
+        bundle_id=row.bundle_id,
+        bundle_sha256=row.bundle_sha256,
+        received_on=row.received_on,
+        received_by=row.received_by,
+        feedback_on=row.feedback_on,
+        feedback=row.feedback,
+        returned_on=row.returned_on,
+        return_reason=row.return_reason,
+        created_at=row.created_at,
+        documents=documents,
+    )
+
+
+def file_list(session: Session, inspections: Sequence[str]) -> list[FileLine]:
+    """The 案卷清单 of a case: its records (the on-site record, interviews), the documents of
+    its measures, its rectification orders, and every evidence file, each with its SHA-256."""
+    lines: list[FileLine] = []
+    titles = {"record": "现场检查记录", "interview": "询问笔录"}
+    for inspection_id in inspections:
+        inspection = session.get(Inspection, inspection_id)
+        assert inspection is not None
+        for record in session.scalars(
+            select(Record).where(Record.inspection_id == inspection_id).order_by(Record.created_at)
+        ):
+            title = titles.get(record.kind, record.kind)
+            if record.kind == "record" and inspection.record_no:
+                title += f"（{inspection.record_no}）"
+            lines.append(FileLine(0, title, "record", record.sha256))
+        for document in session.scalars(
+            select(EnforcementDocument)
+            .join(CompulsoryMeasure, EnforcementDocument.measure_id == CompulsoryMeasure.id)
+            .where(CompulsoryMeasure.inspection_id == inspection_id)
+            .order_by(EnforcementDocument.created_at)
+        ):
+            lines.append(
+                FileLine(0, f"强制措施文书（{document.document_no}）", "document", document.sha256)
+            )
+        for order in session.scalars(
+            select(RectificationOrder).where(RectificationOrder.inspection_id == inspection_id)
+        ):
+            lines.append(FileLine(0, f"整改通知书（{order.order_no}）", "order", order.sha256))
+        for evidence in session.scalars(
+            select(Evidence)
+            .where(Evidence.inspection_id == inspection_id, Evidence.derived_from.is_(None))
+            .order_by(Evidence.added_at)
+        ):
+            note = evidence.caption or (f"条目 {evidence.item_code}" if evidence.item_code else "")
+            lines.append(FileLine(0, evidence.original_name, "evidence", evidence.sha256, note))
+    for number, line in enumerate(lines, start=1):
+        line.seq = number
+    return lines
+
+
+def _pending(
+    session: Session, inspections: Sequence[str], case_id: str | None, dept: str
+) -> str | None:
+    query = select(Referral.referral_no).where(
+        Referral.department == dept, Referral.returned_on.is_(None)
+    )
+    if case_id is not None:
+        query = query.where(Referral.case_id == case_id)
+    else:
+        query = query.where(Referral.inspection_id.in_(list(inspections)))
+    return session.scalars(query).first()
+
+
+def refer_case(
+    ws: Workspace,
+    *,
+    inspections: Sequence[str],
+    department: str,
+    receiver: str,
+    referral_no: str,
+    referred_on: date,
+    facts: str,
+    bundle_out: Path,
+    basis: str = "",
+    case_id: str | None = None,
+    key: UnlockedKey | None = None,
+    today: date | None = None,
+) -> ReferralView:
+    """Refer a case (its ``inspections``) to ``department``: the 移送书 and 案卷清单 made and
+    kept, the signed evidence bundle of the case only written to ``bundle_out`` (with both
+    documents in it), and one ``referral.send`` change that records it all. Refused while a
+    referral of the same case to the same department is open (not returned)."""
+    from inspector.bundle.referral import export_referral_bundle
+    from inspector.bureaus import bureau_line, bureau_name
+    from inspector.enforcement.documents import Page, render
+
+    day = today or date.today()
+    dept = parse_department(department)
+    to = _text(receiver, "接收单位", 200)
+    number = _text(referral_no, "移送书文号", 100)
+    what = _text(facts, "涉嫌违法的事实", 5000)
+    legal = (basis or "").strip() or BASIS[dept]
+    with ws.db.session() as session:
+        chosen = [resolve_id(session, text).id for text in inspections]
+        if not chosen:
+            raise InvalidInput("移送证据包至少要包含一项检查")
+        first = session.get(Inspection, chosen[0])
+        assert first is not None
+        if len({session.get(Inspection, i).institution_id for i in chosen}) > 1:  # type: ignore[union-attr]
+            raise InvalidInput("一次移送只针对一个被检查单位的案件")
+        earliest = min(visit_day(session.get(Inspection, i)) for i in chosen)  # type: ignore[arg-type]
+        check_day(referred_on, "移送日期", not_before=earliest, before_what="现场检查日期",
+                  today=day)  # fmt: skip
+        open_one = _pending(session, chosen, case_id, dept)
+        if open_one is not None:
+            raise InvalidInput(
+                "该案已移送{department}（{number}），未退回前不能重复移送",
+                department=Term(DEPARTMENTS[dept]),
+                number=open_one,
+            )
+        lines = file_list(session, chosen)
+        bureau = bureau_name(ws, first)
+        detail = bureau_line(first.bureau)
+        party = first.institution.name
+        records = [
+            i.record_no or i.id[:8] for i in (session.get(Inspection, c) for c in chosen) if i
+        ]
+    referral_id = new_id()
+    letter_page = Page(
+        title="案件移送书",
+        number=number,
+        bureau=bureau,
+        bureau_detail=detail,
+        issued=referred_on,
+        addressee=to,
+        kind="referral",
+        paragraphs=[
+            f"本局在对{party}的医疗保障基金使用情况进行监督检查（检查记录 {'、'.join(records)}）中"
+            f"发现：{what}",
+            f"依据{legal}，该案属于你单位管辖，现将案件移送你单位依法处理。",
+            f"随附案卷材料 {len(lines)} 件（见案卷清单），电子证据以签名的移送证据包随本移送书"
+            "一并移交，可用 Inspector 的“bundle verify”核验其完整性和签名。",
+            "请在收到本移送书及案卷材料后回执，并将处理结果函告本局；不属于你单位管辖的，请说明"
+            "理由后退回。",
+        ],
+        signatures=["接收单位签收：＿＿＿＿＿＿　签收人：＿＿＿＿　日期：＿＿＿＿"],
+    )
+    list_page = Page(
+        title="案卷清单",
+        number=number,
+        bureau=bureau,
+        bureau_detail=detail,
+        issued=referred_on,
+        addressee="",
+        kind="referral-list",
+        paragraphs=[f"移送书：{number}　接收单位：{to}　被检查单位：{party}"],
+        header=["序号", "材料", "类别", "SHA-256", "备注"],
+        rows=[
+            [
+                str(line.seq),
+                line.title,
+                _KIND_NAMES.get(line.kind, line.kind),
+                line.sha256,
+                line.note,
+            ]
+            for line in lines
+        ],
+        widths=[10, 50, 18, 66, 30],
+    )
+    letter_pdf, list_pdf = render(letter_page), render(list_page)
+    folder = chosen[0]
+    names = {
+        "referral-letter": ws.records.name_for(folder, f"referral-letter-{referral_id[:8]}.pdf"),
+        "referral-list": ws.records.name_for(folder, f"referral-list-{referral_id[:8]}.pdf"),
+    }
+    made = export_referral_bundle(
+        ws,
+        bundle_out,
+        inspections=chosen,
+        documents=[(names["referral-letter"], letter_pdf), (names["referral-list"], list_pdf)],
+        referral={
+            "referral_no": number,
+            "department": dept,
+            "receiver": to,
+            "referred_on": referred_on.isoformat(),
+            "case_id": case_id,
+        },
+        key=key,
+    )
+    try:
+        with ws.change(None, "referral.send", inspection=chosen[0], editable=False) as ch:
+            row = ch.add(
+                Referral(
+                    id=referral_id,
+                    inspection_id=chosen[0],
+                    case_id=case_id,
+                    department=dept,
+                    receiver=to,
+                    referral_no=number,
+                    referred_on=referred_on,
+                    facts=what,
+                    basis=legal,
+                    file_list=[line.__dict__ for line in lines],
+                    bundle_id=made.bundle_id,
+                    bundle_sha256=made.manifest_sha256,
+                )
+            )
+            ch.session.flush()
+            for kind, pdf in (("referral-letter", letter_pdf), ("referral-list", list_pdf)):
+                _keep_named(ws, ch, names[kind], kind, number, pdf, chosen[0], referral_id)
+            ch.entity(row)
+            ch.details.update(
+                {
+                    "department": dept,
+                    "referral_no": number,
+                    "bundle_id": made.bundle_id,
+                    "manifest_sha256": made.manifest_sha256,
+                    "files": len(lines),
+                }
+            )
+            ch.session.flush()
+            return _view(ch.session, row)
+    except BaseException:
+        Path(bundle_out).unlink(missing_ok=True)  # no bundle of a referral that was not made
+        raise
+
+
+_KIND_NAMES = {"record": "记录", "document": "文书", "order": "文书", "evidence": "电子证据"}
+
+
+def _keep_named(
+    ws: Workspace, ch: Any, name: str, kind: str, number: str, pdf: bytes,
+    inspection_id: str, referral_id: str,
+) -> None:  # fmt: skip
+    import hashlib
+
+    ws.records.write(name, pdf)
+    ch.add(
+        EnforcementDocument(
+            inspection_id=inspection_id,
+            referral_id=referral_id,
+            kind=kind,
+            document_no=number,
+            path=name,
+            sha256=hashlib.sha256(pdf).hexdigest(),
+            size=len(pdf),
+        )
+    )
+
+
+def _referral(session: Session, text: str) -> Referral:
+    return ids.resolve_prefix(session, Referral.id, text, REFERRAL)
+
+
+def _step(ws: Workspace, referral_id: str, action: str) -> tuple[str, str | None]:
+    with ws.db.session() as session:
+        row = _referral(session, referral_id)
+        return row.id, row.inspection_id
+
+
+def record_receipt(
+    ws: Workspace, referral_id: str, *, received_on: date, received_by: str,
+    today: date | None = None,
+) -> ReferralView:  # fmt: skip
+    """The receiving department's receipt (回执): its date and who received it."""
+    day = today or date.today()
+    who = _text(received_by, "签收人", 100)
+    full_id, inspection = _step(ws, referral_id, "referral.receipt")
+    with ws.change(None, "referral.receipt", inspection=inspection, editable=False) as ch:
+        row = ch.session.get(Referral, full_id)
+        assert row is not None
+        if row.returned_on is not None:
+            raise InvalidInput("该移送已于 {day} 退回", day=f"{row.returned_on:%Y-%m-%d}")
+        if row.received_on is not None:
+            raise InvalidInput("该移送已于 {day} 签收", day=f"{row.received_on:%Y-%m-%d}")
+        check_day(received_on, "签收日期", not_before=row.referred_on, before_what="移送日期",
+                  today=day)  # fmt: skip
+        row.received_on, row.received_by = received_on, who
+        ch.entity(row)
+        ch.details.update({"received_on": str(received_on)})
+        ch.session.flush()
+        return _view(ch.session, row)
+
+
+def record_feedback(
+    ws: Workspace, referral_id: str, *, feedback_on: date, feedback: str,
+    today: date | None = None,
+) -> ReferralView:  # fmt: skip
+    """What the receiving department answered (立案/不予立案/处理结果)."""
+    day = today or date.today()
+    text = _text(feedback, "反馈内容", 5000)
+    full_id, inspection = _step(ws, referral_id, "referral.feedback")
+    with ws.change(None, "referral.feedback", inspection=inspection, editable=False) as ch:
+        row = ch.session.get(Referral, full_id)
+        assert row is not None
+        if row.returned_on is not None:
+            raise InvalidInput("该移送已于 {day} 退回", day=f"{row.returned_on:%Y-%m-%d}")
+        if row.received_on is None:
+            raise InvalidInput("请先登记接收单位的签收，再登记反馈")
+        check_day(feedback_on, "反馈日期", not_before=row.received_on, before_what="签收日期",
+                  today=day)  # fmt: skip
+        row.feedback_on, row.feedback = feedback_on, text
+        ch.entity(row)
+        ch.details.update({"feedback_on": str(feedback_on)})
+        ch.session.flush()
+        return _view(ch.session, row)
+
+
+def return_referral(
+    ws: Workspace, referral_id: str, *, returned_on: date, reason: str,
+    today: date | None = None,
+) -> ReferralView:  # fmt: skip
+    """The receiving department returns the case (退回: not theirs, or not enough for them):
+    the case continues here, and may be referred again."""
+    day = today or date.today()
+    why = _text(reason, "退回理由", 2000)
+    full_id, inspection = _step(ws, referral_id, "referral.return")
+    with ws.change(None, "referral.return", inspection=inspection, editable=False) as ch:
+        row = ch.session.get(Referral, full_id)
+        assert row is not None
+        if row.returned_on is not None:
+            raise InvalidInput("该移送已于 {day} 退回", day=f"{row.returned_on:%Y-%m-%d}")
+        check_day(returned_on, "退回日期", not_before=row.referred_on, before_what="移送日期",
+                  today=day)  # fmt: skip
+        row.returned_on, row.return_reason = returned_on, why
+        ch.entity(row)
+        ch.details.update({"returned_on": str(returned_on)})
+        ch.session.flush()
+        return _view(ch.session, row)
+
+
+def get_referral(ws: Workspace, referral_id: str) -> ReferralView:
+    with ws.db.session() as session:
+        return _view(session, _referral(session, referral_id))
+
+
+def referrals_of(
+    ws: Workspace, inspection_id: str | None = None, *, case_id: str | None = None
+) -> list[ReferralView]:
+    with ws.db.session() as session:
+        query = select(Referral).order_by(Referral.referred_on, Referral.created_at)
+        if inspection_id is not None:
+            query = query.where(Referral.inspection_id == resolve_id(session, inspection_id).id)
+        if case_id is not None:
+            query = query.where(Referral.case_id == case_id)
+        return [_view(session, row) for row in session.scalars(query)]
+
+
+# --- cases sent here ---------------------------------------------------------------------------
+
+
+@dataclass
+class ReceivedView:
+    id: str
+    department: str
+    sender: str
+    document_no: str
+    received_on: date
+    subject: str
+    institution_id: str | None
+    summary: str
+    lead_id: str | None
+    case_id: str | None
+
+    @property
+    def department_name(self) -> str:
+        return SENDERS[self.department]
+
+
+def _received(row: ReceivedReferral) -> ReceivedView:
+    return ReceivedView(
+        row.id, row.department, row.sender, row.document_no, row.received_on, row.subject,
+        row.institution_id, row.summary, row.lead_id, row.case_id,
+    )  # fmt: skip
+
+
+def receive_referral(
+    ws: Workspace,
+    *,
+    department: str,
+    sender: str,
+    document_no: str,
+    received_on: date,
+    subject: str,
+    summary: str,
+    institution_id: str | None = None,
+    today: date | None = None,
+) -> ReceivedView:
+    """Register a case another department (公安, 纪检监察, ...) handed to the bureau; one
+    ``referral.receive`` change. The leads package makes a lead of it (:func:`link_lead`)."""
+    day = today or date.today()
+    dept = parse_department(department, incoming=True)
+    body = _text(sender, "移送单位", 200)
+    number = _text(document_no, "来文文号", 100)
+    about = _text(subject, "涉及的机构或人员", 200)
+    what = _text(summary, "案情摘要", 5000)
+    if received_on > day:
+        raise InvalidInput("{what}（{day}）不能晚于今天", what=Term("收到日期"),
+                           day=f"{received_on:%Y-%m-%d}")  # fmt: skip
+    with ws.change(None, "referral.receive") as ch:
+        if institution_id is not None and ch.session.get(Institution, institution_id) is None:
+            raise InvalidInput("定点机构名册中没有编号为 {id} 的机构", id=institution_id)
+        same = ch.session.scalar(
+            select(ReceivedReferral.id).where(
+                ReceivedReferral.sender == body, ReceivedReferral.document_no == number
+            )
+        )
+        if same is not None:
+            raise InvalidInput("{sender} 的来文 {number} 已经登记过", sender=body, number=number)
+        row = ch.add(
+            ReceivedReferral(
+                department=dept,
+                sender=body,
+                document_no=number,
+                received_on=received_on,
+                subject=about,
+                institution_id=institution_id,
+                summary=what,
+            )
+        )
+        ch.entity(row)
+        ch.details.update({"department": dept, "document_no": number})
+        ch.session.flush()
+        return _received(row)
+
+
+def link_lead(ws: Workspace, received_id: str, *, lead_id: str | None = None,
+              case_id: str | None = None) -> ReceivedView:  # fmt: skip
+    """Note the lead (or case) a received referral became."""
+    with ws.change(None, "referral.link") as ch:
+        row = ids.resolve_prefix(ch.session, ReceivedReferral.id, received_id, RECEIVED_REFERRAL)
+        if lead_id is not None:
+            row.lead_id = lead_id
+        if case_id is not None:
+            row.case_id = case_id
+        ch.entity(row)
+        ch.session.flush()
+        return _received(row)
+
+
+def received_referrals(ws: Workspace) -> list[ReceivedView]:
+    with ws.db.session() as session:
+        return [
+            _received(row)
+            for row in session.scalars(
+                select(ReceivedReferral).order_by(
+                    ReceivedReferral.received_on, ReceivedReferral.created_at
+                )
+            )
+        ]
