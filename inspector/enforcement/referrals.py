@@ -180,7 +180,7 @@ def file_list(session: Session, inspections: Sequence[str]) -> list[FileLine]:
     """The 案卷清单 of a case: its records (the on-site record, interviews), the documents of
     its measures, its rectification orders, and every evidence file, each with its SHA-256."""
     lines: list[FileLine] = []
-    titles = {"record": "现场检查记录", "interview": "询问笔录"}
+    titles = {"inspection_record": "现场检查记录", "interview_record": "询问笔录"}
     for inspection_id in inspections:
         inspection = session.get(Inspection, inspection_id)
         assert inspection is not None
@@ -188,7 +188,7 @@ def file_list(session: Session, inspections: Sequence[str]) -> list[FileLine]:
             select(Record).where(Record.inspection_id == inspection_id).order_by(Record.created_at)
         ):
             title = titles.get(record.kind, record.kind)
-            if record.kind == "record" and inspection.record_no:
+            if record.kind == "inspection_record" and inspection.record_no:
                 title += f"（{inspection.record_no}）"
             lines.append(FileLine(0, title, "record", record.sha256))
         for document in session.scalars(
