@@ -54,7 +54,7 @@ def render(page: Page) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    from inspector.record.layout import QR_BOTTOM_MARGIN, draw_qr, qr_box, qr_modules
+    from inspector.record.layout import QR_BOTTOM_MARGIN, numbered_canvas
     from inspector.signing.appearance import register_font
 
     font = register_font()
@@ -98,24 +98,22 @@ def render(page: Page) -> bytes:
         Spacer(1, 8 * mm),
         Paragraph(f"{_esc(page.bureau)}　{page.issued:%Y年%m月%d日}", right),
     ]
-    code = qr_modules(qr_payload(page.kind or "doc", page.number))
+    from inspector import __version__
 
-    def decorate(canvas: Any, doc: Any) -> None:
-        draw_qr(canvas, code, *qr_box(code))
-        canvas.setFont(font, 8)
-        canvas.drawCentredString(A4[0] / 2, 10 * mm, f"第 {doc.page} 页")
-
+    footer = f"{page.title}　{page.number}　Inspector {__version__}"
     buffer = io.BytesIO()
     SimpleDocTemplate(
         buffer,
         pagesize=A4,
         title=f"{page.title} {page.number}",
-        creator="Inspector",
+        subject=f"{QR_PREFIX};kind={page.kind}",
+        creator=f"Inspector {__version__}",
         leftMargin=18 * mm,
         rightMargin=18 * mm,
         topMargin=18 * mm,
         bottomMargin=QR_BOTTOM_MARGIN,
-    ).build(story, onFirstPage=decorate, onLaterPages=decorate)
+        initialFontName=font,
+    ).build(story, canvasmaker=numbered_canvas(footer, qr_payload(page.kind or "doc", page.number)))
     return buffer.getvalue()
 
 
