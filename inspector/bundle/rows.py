@@ -58,6 +58,13 @@ LOCAL = frozenset(
         # The numbers this laptop gave out (its own sequence; the documents that carry them
         # travel, inspector/bureaus.py).
         "document_numbers",
+        # The case procedure's tables (inspector/cases/): a case is run by the bureau that
+        # opened it, and neither a bundle's merge rules nor the central schema carry them yet.
+        "cases",
+        "case_steps",
+        "case_measures",
+        "case_payments",
+        "case_documents",
     }
 )
 # Tables whose rows carry the change stamps (inspector/audit.py).

@@ -699,6 +699,30 @@ class RectificationOrder(Synced, Base):
     __table_args__ = (Index("ix_rectification_orders_inspection", "inspection_id"),)
 
 
+class CaseDocument(Synced, Base):
+    """A document of a case (立案审批表 … 结案报告, inspector/cases/documents.py): the PDF in
+    the record store and its hash, what it was rendered from, and who may sign it (the
+    person the law names for that document, as held in the case when it was made)."""
+
+    __tablename__ = "case_documents"
+    case_id: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(40))
+    doc_no: Mapped[str | None] = mapped_column(String(100))  # 文号, for documents sent out
+    issued_on: Mapped[date] = mapped_column(Date)
+    path: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    content: Mapped[dict[str, Any]] = mapped_column(default=dict)  # the facts it states
+    signer_role: Mapped[str] = mapped_column(String(16))
+    signers: Mapped[list[Any]] = mapped_column(default=list)  # 执法证号 that may sign
+    signature_box: Mapped[list[Any]] = mapped_column(default=list)  # page, x1, y1, x2, y2
+    signed_by: Mapped[str | None] = mapped_column(String(64))  # 执法证号, once signed
+    signed_at: Mapped[datetime | None]
+
+    __table_args__ = (Index("ix_case_documents_case", "case_id", "kind"),)
+
+
 class AuditEvent(Base):
     """One user action (全过程记录), written by :mod:`inspector.audit` in the transaction of the
     change. Append-only (triggers refuse UPDATE and DELETE) and hash-chained per device: ``body``
@@ -947,3 +971,98 @@ class EnforcementDocument(Synced, Base):
         Index("ix_enforcement_documents_measure", "measure_id"),
         Index("ix_enforcement_documents_referral", "referral_id"),
     )
+
+
+# --- the case procedure (inspector/cases/) ----------------------------------------------------
+
+
+class Case(Synced, Base):
+    """A case (案件): opened from findings of signed inspections of one institution or from a
+    lead, carried through its stages by steps (``case_steps``), with its measures and payments
+    (inspector/cases/). ``stage`` is where the last step left it; the steps are the history."""
+
+    __tablename__ = "cases"
+    institution_id: Mapped[str | None] = mapped_column(ForeignKey("institutions.id"))
+    party_name: Mapped[str] = mapped_column(String(200))  # 当事人
+    party_kind: Mapped[str] = mapped_column(String(16))  # org (定点医药机构) | person (个人)
+    # The inspection the findings came from first (None for a case from a lead) and the day its
+    # visit ended: no step of the case can be dated before it.
+    inspection_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"))
+    lead_id: Mapped[str | None] = mapped_column(String(36))  # a lead (线索), leads package
+    visit_on: Mapped[date] = mapped_column(Date)
+    entry_ids: Mapped[list[Any]] = mapped_column(default=list)  # the ledger rows it takes
+    summary: Mapped[str] = mapped_column(Text, default="", server_default="")  # 案由
+    # The 执法主体, copied from the inspection (inspector/bureaus.py) when the case is opened.
+    bureau: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    stage: Mapped[str] = mapped_column(String(16), default="open", server_default="open")
+    opened_on: Mapped[date] = mapped_column(Date)
+    # The 承办人 (at least two 执法人员, 行政处罚法 art. 42): [{"cert_no", "name"}], from 立案.
+    officers: Mapped[list[Any]] = mapped_column(default=list)
+    filed_on: Mapped[date | None] = mapped_column(Date)  # 立案
+    # The approved extensions of the 90 days: [{"days", "on", "approved_by", "reason"}].
+    extensions: Mapped[list[Any]] = mapped_column(default=list)
+    notified_on: Mapped[date | None] = mapped_column(Date)  # 事先告知 served
+    statement_days: Mapped[int | None] = mapped_column(Integer)  # working days given at 告知
+    hearing_days: Mapped[int | None] = mapped_column(Integer)  # None: no right to a hearing
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    served_on: Mapped[date | None] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)  # 结案, 不予立案, 撤销 or 终止
+    end_reason: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("ix_cases_stage", "stage"),
+        Index("ix_cases_institution", "institution_id"),
+    )
+
+
+class CaseStep(Synced, Base):
+    """One step of a case (立案, 调查终结, 法制审核, 事先告知, 陈述申辩, 听证, 决定, 送达, 执行,
+    结案, 不予立案, 撤销, 终止, 延期): its date, the people who took it and the facts a document
+    of that stage states (``facts``). Never changed: a correction is a further step."""
+
+    __tablename__ = "case_steps"
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
+    kind: Mapped[str] = mapped_column(String(24))
+    on_date: Mapped[date] = mapped_column(Date)
+    # [{"role", "cert_no", "name"}]: 承办人, 审核人, 负责人, 主持人, 送达人 ...
+    people: Mapped[list[Any]] = mapped_column(default=list)
+    document_no: Mapped[str | None] = mapped_column(String(100))
+    facts: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __table_args__ = (Index("ix_case_steps_case", "case_id"),)
+
+
+class CaseMeasure(Synced, Base):
+    """A measure of a case, each kept apart: 责令退回, 罚款 (with the article it is under, the
+    amount the multiple is taken of, and the reason for 从轻/减轻/从重), 没收违法所得, a
+    suspension, and the agreement's actions (约谈, 拒付/追回, 暂停结算, 中止/解除协议)."""
+
+    __tablename__ = "case_measures"
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
+    kind: Mapped[str] = mapped_column(String(24))
+    article: Mapped[str | None] = mapped_column(String(16))  # 条例 article, e.g. "40"
+    basis_fen: Mapped[int | None] = mapped_column(BigInteger)  # 损失/骗取金额 of the multiple
+    amount_fen: Mapped[int | None] = mapped_column(BigInteger)
+    discretion: Mapped[str | None] = mapped_column(String(16))  # lighter | mitigated | heavier
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    on_date: Mapped[date] = mapped_column(Date)  # proposed, or taken (agreement actions)
+    period_from: Mapped[date | None] = mapped_column(Date)
+    period_to: Mapped[date | None] = mapped_column(Date)
+    cancelled: Mapped[bool] = mapped_column(default=False, server_default="0")
+
+    __table_args__ = (Index("ix_case_measures_case", "case_id"),)
+
+
+class CasePayment(Synced, Base):
+    """What was paid on a measure (退回, 罚款, 没收, 追回) and when, with the receipt."""
+
+    __tablename__ = "case_payments"
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
+    measure_id: Mapped[str] = mapped_column(ForeignKey("case_measures.id"))
+    on_date: Mapped[date] = mapped_column(Date)
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
+    receipt_no: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __table_args__ = (Index("ix_case_payments_case", "case_id"),)

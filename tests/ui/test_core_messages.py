@@ -88,6 +88,7 @@ MODULES = [
     "inspector/signing/verify.py",
     "inspector/db/migrate.py",
     "inspector/bureaus.py",
+    "inspector/cases/documents.py",  # a case's documents
 ]
 ERRORS = {
     "InspectorError",

@@ -3,7 +3,7 @@ cases they send here, and the documents of both (inspector/enforcement/). New ta
 their tombstone triggers; nothing existing is changed.
 
 Revision ID: 0024_compulsory_referral
-Revises: 0021_member_stamps
+Revises: 0023_case_documents
 Create Date: 2026-12-07
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0024_compulsory_referral"
-down_revision = "0021_member_stamps"
+down_revision = "0023_case_documents"
 branch_labels = None
 depends_on = None
 
