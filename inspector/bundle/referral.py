@@ -170,7 +170,7 @@ def export_referral_bundle(
     out = Path(out)
     if out.suffix.lower() != ".zip":
         raise InvalidInput("交接包的文件名应以 .zip 结尾：{path}", path=out)
-    if not inspections:
+    if not inspections and not documents:
         raise InvalidInput("移送证据包至少要包含一项检查")
     key = key or choose_key(ws, None, None)
     chosen = sorted(set(inspections))

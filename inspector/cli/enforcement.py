@@ -405,7 +405,12 @@ def add_case_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     new = steps.add_parser(
         "new", help="移送：移送书、案卷清单和签名的证据包", parents=[common, secret]
     )
-    new.add_argument("inspection", nargs="+", metavar="检查编号", help="该案的检查")
+    new.add_argument(
+        "inspection",
+        nargs="*",
+        metavar="检查编号",
+        help="该案的检查（给出 --case 时默认该案的全部检查）",
+    )
     new.add_argument("--to", required=True, help="police、discipline、health、market、drug")
     new.add_argument("--receiver", required=True, metavar="单位", help="接收单位名称")
     new.add_argument("--no", required=True, metavar="文号", help="移送书文号")

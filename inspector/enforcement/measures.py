@@ -363,11 +363,12 @@ def decide_measure(
                   before_what="现场检查日期", today=day)  # fmt: skip
         chosen = _officers(inspection, officers)
         lines = _items(ch.session, inspection, items, seal_positions)
+        case = _case_of(ch.session, case_id, inspection)
         last_day, provisional = _limit(code, decided_on, calendar)
         row = ch.add(
             CompulsoryMeasure(
                 inspection_id=inspection.id,
-                case_id=case_id,
+                case_id=case,
                 kind=code,
                 decision_no=number,
                 decided_on=decided_on,
@@ -387,6 +388,21 @@ def decide_measure(
         )
         ch.session.flush()
         return _view(ch.session, row, day)
+
+
+def _case_of(session: Session, case_id: str | None, inspection: Inspection) -> str | None:
+    """The full id of the case a measure goes under: a case of the same party."""
+    if case_id is None:
+        return None
+    from inspector.cases.core import resolve_case
+
+    case = resolve_case(session, case_id)
+    if case.institution_id is not None and case.institution_id != inspection.institution_id:
+        raise InvalidInput(
+            "案件 {case} 的当事人是{party}，不是这次检查的被检查单位", case=case.id[:8],
+            party=case.party_name,
+        )  # fmt: skip
+    return case.id
 
 
 def _measure(session: Session, text: str) -> CompulsoryMeasure:
@@ -594,7 +610,9 @@ def measures_of(
                 CompulsoryMeasure.inspection_id == resolve_id(session, inspection_id).id
             )
         if case_id is not None:
-            query = query.where(CompulsoryMeasure.case_id == case_id)
+            from inspector.cases.core import resolve_case
+
+            query = query.where(CompulsoryMeasure.case_id == resolve_case(session, case_id).id)
         return [_view(session, row, day) for row in session.scalars(query)]
 
 
@@ -618,7 +636,9 @@ def link_case(ws: Workspace, measure_id: str, case_id: str) -> MeasureView:
     with ws.change(None, "measure.case", inspection=inspection_id, editable=False) as ch:
         row = ch.session.get(CompulsoryMeasure, full_id)
         assert row is not None
-        row.case_id = case_id
+        inspection = ch.session.get(Inspection, row.inspection_id)
+        assert inspection is not None
+        row.case_id = _case_of(ch.session, case_id, inspection)
         ch.entity(row)
         ch.session.flush()
         return _view(ch.session, row, date.today())

@@ -232,7 +232,7 @@ def _pending(
 def refer_case(
     ws: Workspace,
     *,
-    inspections: Sequence[str],
+    inspections: Sequence[str] = (),
     department: str,
     receiver: str,
     referral_no: str,
@@ -259,17 +259,30 @@ def refer_case(
     what = _text(facts, "涉嫌违法的事实", 5000)
     legal = (basis or "").strip() or BASIS[dept]
     with ws.db.session() as session:
+        case = None
+        if case_id is not None:
+            from inspector.cases.core import resolve_case
+
+            case = resolve_case(session, case_id)
         chosen = [resolve_id(session, text).id for text in inspections]
-        if not chosen:
+        if case is not None:
+            of_case = _case_inspections(session, case)
+            outside = [i for i in chosen if i not in of_case]
+            if outside:
+                raise InvalidInput(
+                    "检查 {inspection} 不属于案件 {case}", inspection=outside[0][:8],
+                    case=case.id[:8],
+                )  # fmt: skip
+            chosen = chosen or of_case
+        if not chosen and case is None:
             raise InvalidInput("移送证据包至少要包含一项检查")
-        first = session.get(Inspection, chosen[0])
-        assert first is not None
-        if len({session.get(Inspection, i).institution_id for i in chosen}) > 1:  # type: ignore[union-attr]
+        visits = [session.get(Inspection, i) for i in chosen]
+        if len({v.institution_id for v in visits if v}) > 1:
             raise InvalidInput("一次移送只针对一个被检查单位的案件")
-        earliest = min(visit_day(session.get(Inspection, i)) for i in chosen)  # type: ignore[arg-type]
-        check_day(referred_on, "移送日期", not_before=earliest, before_what="现场检查日期",
+        days = [visit_day(v) for v in visits if v] + ([case.visit_on] if case else [])
+        check_day(referred_on, "移送日期", not_before=min(days), before_what="现场检查日期",
                   today=day)  # fmt: skip
-        open_one = _pending(session, chosen, case_id, dept)
+        open_one = _pending(session, chosen, case.id if case else None, dept)
         if open_one is not None:
             raise InvalidInput(
                 "该案已移送{department}（{number}），未退回前不能重复移送",
@@ -277,12 +290,23 @@ def refer_case(
                 number=open_one,
             )
         lines = file_list(session, chosen)
-        bureau = bureau_name(ws, first)
-        detail = bureau_line(first.bureau)
-        party = first.institution.name
-        records = [
-            i.record_no or i.id[:8] for i in (session.get(Inspection, c) for c in chosen) if i
-        ]
+        case_files = _case_documents(ws, session, case) if case else []
+        lines += [line for line, _name, _data in case_files]
+        for index, line in enumerate(lines, start=1):
+            line.seq = index
+        first = visits[0] if visits else None
+        if first is not None:
+            bureau = bureau_name(ws, first)
+            detail = bureau_line(first.bureau)
+            party = first.institution.name
+        else:
+            assert case is not None
+            bureau = str((case.bureau or {}).get("name") or bureau_name_of_case(ws))
+            detail = bureau_line(case.bureau)
+            party = case.party_name
+        records = [v.record_no or v.id[:8] for v in visits if v]
+        case_full = case.id if case else None
+    where = f"（检查记录 {'、'.join(records)}）" if records else ""
     referral_id = new_id()
     letter_page = Page(
         title="案件移送书",
@@ -293,8 +317,7 @@ def refer_case(
         addressee=to,
         kind="referral",
         paragraphs=[
-            f"本局在对{party}的医疗保障基金使用情况进行监督检查（检查记录 {'、'.join(records)}）中"
-            f"发现：{what}",
+            f"本局在对{party}的医疗保障基金使用情况进行监督检查{where}中发现：{what}",
             f"依据{legal}，该案属于你单位管辖，现将案件移送你单位依法处理。",
             f"随附案卷材料 {len(lines)} 件（见案卷清单），电子证据以签名的移送证据包随本移送书"
             "一并移交，可用 Inspector 的“bundle verify”核验其完整性和签名。",
@@ -326,7 +349,7 @@ def refer_case(
         widths=[10, 50, 18, 66, 30],
     )
     letter_pdf, list_pdf = render(letter_page), render(list_page)
-    folder = chosen[0]
+    folder = chosen[0] if chosen else f"case-{case_full}"
     names = {
         "referral-letter": ws.records.name_for(folder, f"referral-letter-{referral_id[:8]}.pdf"),
         "referral-list": ws.records.name_for(folder, f"referral-list-{referral_id[:8]}.pdf"),
@@ -335,23 +358,28 @@ def refer_case(
         ws,
         bundle_out,
         inspections=chosen,
-        documents=[(names["referral-letter"], letter_pdf), (names["referral-list"], list_pdf)],
+        documents=[
+            (names["referral-letter"], letter_pdf),
+            (names["referral-list"], list_pdf),
+            *((name, data) for _line, name, data in case_files),
+        ],
         referral={
             "referral_no": number,
             "department": dept,
             "receiver": to,
             "referred_on": referred_on.isoformat(),
-            "case_id": case_id,
+            "case_id": case_full,
         },
         key=key,
     )
     try:
-        with ws.change(None, "referral.send", inspection=chosen[0], editable=False) as ch:
+        inspection = chosen[0] if chosen else None
+        with ws.change(None, "referral.send", inspection=inspection, editable=False) as ch:
             row = ch.add(
                 Referral(
                     id=referral_id,
-                    inspection_id=chosen[0],
-                    case_id=case_id,
+                    inspection_id=inspection,
+                    case_id=case_full,
                     department=dept,
                     receiver=to,
                     referral_no=number,
@@ -365,7 +393,7 @@ def refer_case(
             )
             ch.session.flush()
             for kind, pdf in (("referral-letter", letter_pdf), ("referral-list", list_pdf)):
-                _keep_named(ws, ch, names[kind], kind, number, pdf, chosen[0], referral_id)
+                _keep_named(ws, ch, names[kind], kind, number, pdf, inspection, referral_id)
             ch.entity(row)
             ch.details.update(
                 {
@@ -383,12 +411,56 @@ def refer_case(
         raise
 
 
+def _case_inspections(session: Session, case: Any) -> list[str]:
+    """The inspections a case's findings came from (its first, then its ledger rows')."""
+    from inspector.db.models import LedgerEntry
+
+    found = [case.inspection_id] if case.inspection_id else []
+    if case.entry_ids:
+        for inspection in session.scalars(
+            select(LedgerEntry.inspection_id).where(LedgerEntry.id.in_(list(case.entry_ids)))
+        ):
+            if inspection not in found:
+                found.append(inspection)
+    return found
+
+
+def _case_documents(
+    ws: Workspace, session: Session, case: Any
+) -> list[tuple[FileLine, str, bytes]]:
+    """The case's own documents (立案审批表 … , inspector/cases/documents.py): a line of the
+    案卷清单 each, and their bytes for the bundle, checked against their hashes."""
+    import hashlib
+
+    from inspector.db.models import CaseDocument
+    from inspector.errors import StorageError
+
+    out = []
+    for row in session.scalars(
+        select(CaseDocument)
+        .where(CaseDocument.case_id == case.id)
+        .order_by(CaseDocument.created_at)
+    ):
+        data = ws.records.read_bytes(row.path)
+        if hashlib.sha256(data).hexdigest() != row.sha256:
+            raise StorageError("记录文件已被改动，未导出：{name}", name=row.path)
+        title = row.title + (f"（{row.doc_no}）" if row.doc_no else "")
+        out.append((FileLine(0, title, "document", row.sha256), row.path, data))
+    return out
+
+
+def bureau_name_of_case(ws: Workspace) -> str:
+    from inspector.bureaus import LEGACY_SETTING
+
+    return ws.db.setting(LEGACY_SETTING) or "医疗保障局"
+
+
 _KIND_NAMES = {"record": "记录", "document": "文书", "order": "文书", "evidence": "电子证据"}
 
 
 def _keep_named(
     ws: Workspace, ch: Any, name: str, kind: str, number: str, pdf: bytes,
-    inspection_id: str, referral_id: str,
+    inspection_id: str | None, referral_id: str,
 ) -> None:  # fmt: skip
     import hashlib
 

@@ -5,6 +5,7 @@ feedback, and a return (退回) after which the case goes on; a case received fr
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import zipfile
@@ -206,3 +207,44 @@ def test_a_case_received_from_the_police_is_registered_once(cli: Cli) -> None:
     assert json.loads(out)["department"] == "police"
     _, err = cli(*args, expect=1)
     assert "已经登记过" in err
+
+
+def test_a_case_is_referred_with_its_own_documents(
+    cli: Cli, office: Cli, team_keys: dict[str, str], tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from inspector.cases.core import open_case
+    from inspector.cases.documents import make_document
+    from tests.helpers.case_docs import facts
+
+    inspection = full_visit(cli, tmp_path)
+    sign_by_keys(cli, inspection, team_keys, tmp_path)
+    out, _ = cli("ledger", "list", "--json")
+    (entry,) = json.loads(out)["entries"]
+    ws = open_home(cli.home)
+    try:
+        case = open_case(ws, entries=[entry["id"]], summary="虚构住院")
+        filing = make_document(ws, "filing", replace(facts(), case_id=case))
+    finally:
+        ws.close()
+    today = date.today().isoformat()
+    out, _ = cli("case", "seal", "new", inspection, "--kind", "seal", "--no", "历医保封〔2026〕3号",
+                 "--on", today, "--reason", "台账可能被转移", "--approved-by", "王局长",
+                 *OFFICERS, "--position", "1", "--case", case[:8], "--json")  # fmt: skip
+    assert json.loads(out)["case_id"] == case
+    out, _ = cli("case", "seal", "list", "--case", case[:8])
+    assert "历医保封〔2026〕3号" in out
+    bundle = tmp_path / "drug.zip"
+    out, _ = cli("case", "refer", "new", "--case", case[:8], "--to", "药监",
+                 "--receiver", "历城区市场监督管理局（药监）", "--no", "历医保移〔2026〕5号",
+                 "--on", today, "--facts", "购进来源不明药品", "--bundle", str(bundle),
+                 "--json")  # fmt: skip
+    referral = json.loads(out)
+    assert referral["case_id"] == case and referral["inspection_id"] == inspection
+    assert any(line["title"].startswith("立案审批表") for line in referral["file_list"])
+    out, _ = office("bundle", "verify", str(bundle))
+    assert "验证通过" in out
+    with zipfile.ZipFile(bundle) as archive:
+        held = {n: archive.read(n) for n in archive.namelist() if n.startswith("records/case-")}
+    assert [hashlib.sha256(b).hexdigest() for b in held.values()] == [filing.sha256]
