@@ -969,6 +969,25 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "医疗保障行政部门负责人"),
         QT_TRANSLATE_NOOP("Core", "听证主持人"),
         QT_TRANSLATE_NOOP("Core", "送达人"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "{title}由{role}签署（{rule}）：{name} 没有登记执法证号，无法核对其数字签名；请以执法证号记录{role}（或先在本机登记该执法人员）",
+        ),
+        QT_TRANSLATE_NOOP("Core", "案件还没有“{step}”这一步：{title}在该步骤之后制作"),
+        QT_TRANSLATE_NOOP(
+            "Core", "听证告知书须载明听证的时间、地点和主持人（行政处罚法第六十四条）：请给出"
+        ),
+        QT_TRANSLATE_NOOP("Core", "案件还没有需要制作文书的步骤：请先立案"),
+        QT_TRANSLATE_NOOP("Core", "立案"),
+        QT_TRANSLATE_NOOP("Core", "调查终结"),
+        QT_TRANSLATE_NOOP("Core", "案件审核（法制审核）"),
+        QT_TRANSLATE_NOOP("Core", "事先告知"),
+        QT_TRANSLATE_NOOP("Core", "陈述申辩"),
+        QT_TRANSLATE_NOOP("Core", "申请听证"),
+        QT_TRANSLATE_NOOP("Core", "听证"),
+        QT_TRANSLATE_NOOP("Core", "作出决定"),
+        QT_TRANSLATE_NOOP("Core", "送达"),
+        QT_TRANSLATE_NOOP("Core", "结案"),
     )
 )
 

@@ -92,7 +92,7 @@ class Payment:
 class StatementFacts:
     """A 陈述申辩 heard (行政处罚法 art. 45), or waived in writing."""
 
-    at: datetime
+    at: datetime | date  # a date when the hour was not recorded
     place: str
     speaker: str
     speaker_role: str  # 法定代表人, 委托代理人 …
@@ -111,7 +111,7 @@ class ReviewFacts:
 @dataclass(frozen=True)
 class HearingFacts:
     requested_on: date | None
-    at: datetime
+    at: datetime | date
     place: str
     host: Person
     clerk: str
@@ -246,8 +246,10 @@ def _day(value: date | None) -> str:
     return f"{value:%Y年%m月%d日}" if value else "　　年　　月　　日"
 
 
-def _moment(value: datetime | None) -> str:
-    return f"{value:%Y年%m月%d日 %H时%M分}" if value else "—"
+def _moment(value: datetime | date | None) -> str:
+    if isinstance(value, datetime):
+        return f"{value:%Y年%m月%d日 %H时%M分}"
+    return _day(value) if value else "—"
 
 
 def _yuan(fen: int | None) -> str:
@@ -723,7 +725,8 @@ def _hearing_notice(f: CaseFacts, s: dict[str, Any], issued: date) -> list[Any]:
     h = f.hearing
     assert h is not None
     _check_host(f, h)
-    if (h.at.date() - issued).days < HEARING_NOTICE_DAYS:
+    held = h.at.date() if isinstance(h.at, datetime) else h.at
+    if (held - issued).days < HEARING_NOTICE_DAYS:
         raise InvalidInput(
             "听证应在举行七日前通知当事人（行政处罚法第六十四条第二项）：听证日期 {day} "
             "距通知日期 {issued} 不足七日",
@@ -1129,6 +1132,8 @@ def make_document(
     issued_on: date | None = None,
     actor: str | None = None,
     today: date | None = None,
+    doc_no: str | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> DocumentView:
     """Render the ``kind`` document of a case from ``facts`` and keep it: the PDF in the
     record store, its hash and what it states in one ``case.document`` change. The number is
@@ -1141,6 +1146,17 @@ def make_document(
     if issued > now:
         raise InvalidInput("文书日期 {day} 晚于今天", day=f"{issued:%Y-%m-%d}")
     signers = facts.holders(spec.role)
+    unnumbered = [p.name for p in signers if not p.cert_no]
+    if signers and unnumbered and not [p for p in signers if p.cert_no]:
+        # A digital signature is checked against the 执法证号 its certificate carries.
+        raise InvalidInput(
+            "{title}由{role}签署（{rule}）：{name} 没有登记执法证号，无法核对其数字签名；"
+            "请以执法证号记录{role}（或先在本机登记该执法人员）",
+            title=Term(spec.title),
+            role=Term(ROLE_NAMES[spec.role]),
+            rule=spec.rule,
+            name="、".join(unnumbered),
+        )
     if not [p for p in signers if p.cert_no]:
         raise InvalidInput(
             "{title}由{role}签署（{rule}）：本案尚未确定{role}",
@@ -1149,9 +1165,10 @@ def make_document(
             rule=spec.rule,
         )
     doc_id = new_id()
+    # A number given in the case (the step's 文号) is kept; only documents sent out have one.
+    doc_no = ((doc_no or "").strip() or None) if spec.numbered else None
     with ws.change(actor, "case.document", editable=False) as ch:
-        doc_no = None
-        if spec.numbered:
+        if spec.numbered and not (doc_no and doc_no.strip()):
             doc_no = (
                 allocate_number(
                     ch.session,
@@ -1182,7 +1199,9 @@ def make_document(
                 path=kept_as,
                 sha256=sha256,
                 size=len(pdf),
-                content=facts.snapshot(),
+                # What it states, and what was given beside the case (remembered for the
+                # case's next document).
+                content={**facts.snapshot(), "extra": _plain(extra or {})},
                 signer_role=spec.role,
                 signers=[{"cert_no": p.cert_no, "name": p.name} for p in signers if p.cert_no],
                 signature_box=box,

@@ -1,6 +1,6 @@
 """``case seal …`` and ``case refer …``: compulsory measures (封存, 先行登记保存) and referrals
 (移送) on the command line, over inspector/enforcement/. ``add_case_commands`` adds both to the
-``case`` group's subcommands."""
+``case`` group's subcommands (inspector/cli/case.py)."""
 
 from __future__ import annotations
 
@@ -452,11 +452,3 @@ def add_case_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     receive.add_argument("--subject", required=True, help="涉及的机构或人员")
     receive.add_argument("--summary", required=True, help="案情摘要")
     receive.set_defaults(run=cmd_refer_receive)
-
-
-def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
-    """The ``case`` group holding ``seal`` and ``refer`` (the case package's own ``case``
-    group calls :func:`add_case_commands` instead)."""
-    case = commands.add_parser("case", help="案件：强制措施、移送", parents=[common])
-    sub = case.add_subparsers(dest="case_command", required=True, metavar="子命令")
-    add_case_commands(sub, common)

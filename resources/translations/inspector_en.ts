@@ -3513,6 +3513,76 @@ Checked %2/%3, problems found %4</translation>
         <translation>server of documents</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="972"/>
+        <source>{title}由{role}签署（{rule}）：{name} 没有登记执法证号，无法核对其数字签名；请以执法证号记录{role}（或先在本机登记该执法人员）</source>
+        <translation>A {title} is signed by the {role} ({rule}): {name} has no certificate number recorded, so a digital signature cannot be checked; record the {role} by certificate number (or register that officer on this laptop first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="976"/>
+        <source>案件还没有“{step}”这一步：{title}在该步骤之后制作</source>
+        <translation>The case has no “{step}” step yet: a {title} is made after that step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="977"/>
+        <source>听证告知书须载明听证的时间、地点和主持人（行政处罚法第六十四条）：请给出</source>
+        <translation>A hearing notice must state the hearing’s time, place and host (Administrative Penalty Law art. 64): please give them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="980"/>
+        <source>案件还没有需要制作文书的步骤：请先立案</source>
+        <translation>The case has no step that needs a document yet: file the case first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="981"/>
+        <source>立案</source>
+        <translation>filing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="982"/>
+        <source>调查终结</source>
+        <translation>end of investigation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="983"/>
+        <source>案件审核（法制审核）</source>
+        <translation>case review (legal review)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="984"/>
+        <source>事先告知</source>
+        <translation>advance notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="985"/>
+        <source>陈述申辩</source>
+        <translation>statement and defence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="986"/>
+        <source>申请听证</source>
+        <translation>hearing request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="987"/>
+        <source>听证</source>
+        <translation>hearing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="988"/>
+        <source>作出决定</source>
+        <translation>decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="989"/>
+        <source>送达</source>
+        <translation>service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="990"/>
+        <source>结案</source>
+        <translation>closing</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="866"/>
         <source>文号模板用到 {{区简称}}：请填写 {name} 的简称</source>
         <translation>The number template uses {{区简称}}: enter the short name of {name}</translation>

@@ -89,6 +89,7 @@ MODULES = [
     "inspector/db/migrate.py",
     "inspector/bureaus.py",
     "inspector/cases/documents.py",  # a case's documents
+    "inspector/cases/stage_documents.py",
 ]
 ERRORS = {
     "InspectorError",
