@@ -924,6 +924,8 @@ class Referral(Synced, Base):
     file_list: Mapped[list[Any]] = mapped_column(default=list)  # 案卷清单
     bundle_id: Mapped[str | None] = mapped_column(String(36))
     bundle_sha256: Mapped[str | None] = mapped_column(String(64))  # of its signed manifest
+    # The ledger rows handed over (移交) with the status each had: a return (退回) gives it back.
+    entries: Mapped[dict[str, Any]] = mapped_column(default=dict)
     received_on: Mapped[date | None] = mapped_column(Date)
     received_by: Mapped[str | None] = mapped_column(String(100))
     feedback_on: Mapped[date | None] = mapped_column(Date)

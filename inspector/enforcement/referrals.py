@@ -115,6 +115,7 @@ class ReferralView:
     file_list: list[dict[str, Any]]
     bundle_id: str | None
     bundle_sha256: str | None
+    entries: dict[str, str]  # ledger rows handed over (移交) → the status each had
     received_on: date | None
     received_by: str | None
     feedback_on: date | None
@@ -165,6 +166,7 @@ def _view(session: Session, row: Referral) -> ReferralView:
         file_list=list(row.file_list or []),
         bundle_id=row.bundle_id,
         bundle_sha256=row.bundle_sha256,
+        entries=dict(row.entries or {}),
         received_on=row.received_on,
         received_by=row.received_by,
         feedback_on=row.feedback_on,
@@ -391,6 +393,7 @@ def refer_case(
                     bundle_sha256=made.manifest_sha256,
                 )
             )
+            row.entries = _hand_over(ch.session, dept, chosen, case_full)
             ch.session.flush()
             for kind, pdf in (("referral-letter", letter_pdf), ("referral-list", list_pdf)):
                 _keep_named(ws, ch, names[kind], kind, number, pdf, inspection, referral_id)
@@ -409,6 +412,47 @@ def refer_case(
     except BaseException:
         Path(bundle_out).unlink(missing_ok=True)  # no bundle of a referral that was not made
         raise
+
+
+# Handed over whole, as the ledger's 移送 steps did (inspector/ledger/cases.py HAND_OVER): the
+# rows show 移交 while the police or the discipline inspectors hold the case. The other
+# departments take their part of it; the bureau's own handling goes on.
+HAND_OVER = ("police", "discipline")
+
+
+def _hand_over(
+    session: Session, dept: str, inspections: Sequence[str], case_id: str | None
+) -> dict[str, str]:
+    """Set the case's open ledger rows to 移交; returns row id → the status it had."""
+    from inspector.db.models import Case, LedgerEntry
+    from inspector.ledger.entries import RECTIFIED, SUPERSEDED, TRANSFERRED
+
+    if dept not in HAND_OVER:
+        return {}
+    if case_id is not None:
+        case = session.get(Case, case_id)
+        wanted = list((case.entry_ids if case else None) or [])
+        query = select(LedgerEntry).where(LedgerEntry.id.in_(wanted))
+    else:
+        query = select(LedgerEntry).where(LedgerEntry.inspection_id.in_(list(inspections)))
+    before: dict[str, str] = {}
+    for entry in session.scalars(query):
+        if entry.status in (RECTIFIED, SUPERSEDED, TRANSFERRED):
+            continue
+        before[entry.id] = entry.status
+        entry.status = TRANSFERRED
+    return before
+
+
+def _take_back(session: Session, row: Referral) -> None:
+    """退回: the rows handed over get back the status they had (the case goes on here)."""
+    from inspector.db.models import LedgerEntry
+    from inspector.ledger.entries import TRANSFERRED
+
+    for entry_id, status in (row.entries or {}).items():
+        entry = session.get(LedgerEntry, entry_id)
+        if entry is not None and entry.status == TRANSFERRED:
+            entry.status = status
 
 
 def _case_inspections(session: Session, case: Any) -> list[str]:
@@ -553,6 +597,7 @@ def return_referral(
         check_day(returned_on, "退回日期", not_before=row.referred_on, before_what="移送日期",
                   today=day)  # fmt: skip
         row.returned_on, row.return_reason = returned_on, why
+        _take_back(ch.session, row)
         ch.entity(row)
         ch.details.update({"returned_on": str(returned_on)})
         ch.session.flush()

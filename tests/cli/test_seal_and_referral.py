@@ -147,6 +147,10 @@ def test_a_referral_bundle_verifies_elsewhere_and_carries_only_its_case(
                  "--bundle", str(bundle), "--key", team_keys["370100002"], "--json")  # fmt: skip
     referral = json.loads(out)
     assert referral["status"] == "referred" and referral["bundle_sha256"]
+    # The case's ledger row is handed over (移交) while the police hold it.
+    out, _ = cli("ledger", "list", "--json")
+    (entry,) = json.loads(out)["entries"]
+    assert entry["status"] == "transferred" and referral["entries"] == {entry["id"]: "pending"}
     kinds = {line["kind"] for line in referral["file_list"]}
     assert {"record", "evidence", "document"} <= kinds
     # Verified on another laptop, as the receiving side does.
@@ -191,6 +195,8 @@ def test_a_referral_bundle_verifies_elsewhere_and_carries_only_its_case(
     out, _ = cli("case", "refer", "return", referral["id"], "--on", today,
                  "--reason", "未达刑事立案标准", "--json")  # fmt: skip
     assert json.loads(out)["status"] == "returned"
+    out, _ = cli("ledger", "list", "--json")
+    assert json.loads(out)["entries"][0]["status"] == "pending"  # the case goes on here
     out, _ = cli("case", "refer", "new", case, "--to", "health", "--receiver", "历城区卫生健康局",
                  "--no", "历医保移〔2026〕2号", "--on", today, "--facts", "超范围执业",
                  "--bundle", str(tmp_path / "b3.zip"), "--json")  # fmt: skip

@@ -92,6 +92,7 @@ def upgrade() -> None:
         sa.Column("file_list", sa.JSON(), nullable=False),
         sa.Column("bundle_id", sa.String(length=36), nullable=True),
         sa.Column("bundle_sha256", sa.String(length=64), nullable=True),
+        sa.Column("entries", sa.JSON(), nullable=False),
         sa.Column("received_on", sa.Date(), nullable=True),
         sa.Column("received_by", sa.String(length=100), nullable=True),
         sa.Column("feedback_on", sa.Date(), nullable=True),
