@@ -715,7 +715,9 @@ def _page(ws: Workspace, session: Session, row: CompulsoryMeasure, kind: str) ->
     title = _TITLES.get((row.kind, kind))
     if title is None:
         raise InvalidInput(
-            "{kind}没有“{document}”", kind=Term(KIND_NAMES[row.kind]), document=Term(kind)
+            "{kind}没有“{document}”",
+            kind=Term(KIND_NAMES[row.kind]),
+            document=Term(DOCUMENT_KINDS[kind]),
         )
     view = _view(session, row, date.today())
     party = inspection.institution.name

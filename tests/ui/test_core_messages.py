@@ -90,6 +90,10 @@ MODULES = [
     "inspector/bureaus.py",
     "inspector/cases/documents.py",  # a case's documents
     "inspector/cases/stage_documents.py",
+    # Compulsory measures and referrals, and the referral bundle.
+    "inspector/enforcement/measures.py",
+    "inspector/enforcement/referrals.py",
+    "inspector/bundle/referral.py",
 ]
 ERRORS = {
     "InspectorError",
