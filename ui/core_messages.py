@@ -1039,6 +1039,14 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP(
             "Core", "这是移送证据包（移送书 {number}），只供接收单位核验，不能导入：本机数据未改变"
         ),
+        QT_TRANSLATE_NOOP("Core", "该文书已由执法证号 {cert_no} 签名"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "该文书由实施措施或承办案件的执法人员（{allowed}）签名：该密钥的执法证号 {cert_no} 不在其中",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "文书文件 {name} 不是生成时的文件：已被替换或改动，拒绝签名；请重新生成"
+        ),
         # Words filled into those messages (Terms).
         QT_TRANSLATE_NOOP("Core", "强制措施"),
         QT_TRANSLATE_NOOP("Core", "文书"),

@@ -187,6 +187,19 @@ def cmd_seal_document(args: argparse.Namespace, out: Printer) -> None:
               "sha256": doc.sha256, "saved": str(saved) if saved else None}, text)  # fmt: skip
 
 
+def cmd_document_sign(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.cli.keys import read_passphrase
+    from inspector.enforcement.measures import sign_document
+
+    with open_workspace(args) as ws:
+        passphrase = read_passphrase(args, "密钥口令：")
+        doc = sign_document(ws, args.document, args.key, passphrase)
+    out.emit(
+        {"id": doc.id, "kind": doc.kind, "sha256": doc.sha256, "signed_by": doc.signed_by},
+        f"已签名文书 {doc.kind} {doc.document_no}（执法证号 {doc.signed_by}）",
+    )
+
+
 # --- referrals -------------------------------------------------------------------------------
 
 
@@ -394,14 +407,20 @@ def add_case_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     document.add_argument("--out", metavar="FILE.pdf", help="另存一份")
     document.set_defaults(run=cmd_seal_document)
+    secret = argparse.ArgumentParser(add_help=False)
+    secret.add_argument("--passphrase-file", metavar="FILE", help="从文件第一行读取密钥口令")
+    secret.add_argument("--passphrase", help=argparse.SUPPRESS)
+    signing = steps.add_parser(
+        "sign", help="执法人员数字签名强制措施或移送的文书", parents=[common, secret]
+    )
+    signing.add_argument("document", metavar="文书编号")
+    signing.add_argument("--key", required=True, metavar="KEY_ID", help="签名人的密钥")
+    signing.set_defaults(run=cmd_document_sign)
 
     refer = sub.add_parser(
         "refer", help="案件移送（公安、纪检监察、卫健、市场监管、药监）", parents=[common]
     )
     steps = refer.add_subparsers(dest="refer_command", required=True, metavar="子命令")
-    secret = argparse.ArgumentParser(add_help=False)
-    secret.add_argument("--passphrase-file", metavar="FILE", help="从文件第一行读取密钥口令")
-    secret.add_argument("--passphrase", help=argparse.SUPPRESS)
     new = steps.add_parser(
         "new", help="移送：移送书、案卷清单和签名的证据包", parents=[common, secret]
     )

@@ -968,6 +968,9 @@ class EnforcementDocument(Synced, Base):
     path: Mapped[str] = mapped_column(String(500))  # relative to the data directory
     sha256: Mapped[str] = mapped_column(String(64))
     size: Mapped[int] = mapped_column(BigInteger)
+    signers: Mapped[list[Any]] = mapped_column(default=list)  # 执法证号 who may sign it
+    signature_box: Mapped[list[Any]] = mapped_column(default=list)  # page, x1, y1, x2, y2
+    signed_by: Mapped[str | None] = mapped_column(String(64))  # 执法证号, once signed
 
     __table_args__ = (
         Index("ix_enforcement_documents_measure", "measure_id"),

@@ -30,6 +30,7 @@ class Page:
     widths: list[float] = field(default_factory=list)  # in mm, one per column
     after: list[str] = field(default_factory=list)  # paragraphs after the table
     signatures: list[str] = field(default_factory=list)  # lines of the signature block
+    signer_label: str = "执法人员"  # who signs it digitally, over the box kept for it
     bureau_detail: str = ""
     kind: str = ""
 
@@ -47,6 +48,12 @@ def qr_payload(kind: str, number: str) -> str:
 
 def render(page: Page) -> bytes:
     """The PDF of ``page`` (A4, CJK font embedded)."""
+    return render_with_box(page)[0]
+
+
+def render_with_box(page: Page) -> tuple[bytes, list[float]]:
+    """The PDF of ``page`` and where its digital signature goes (page index, x1, y1, x2, y2),
+    as the rectification order keeps it (inspector/ledger/order.py)."""
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_RIGHT
     from reportlab.lib.pagesizes import A4
@@ -54,6 +61,7 @@ def render(page: Page) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+    from inspector.ledger.order import _SignatureBox
     from inspector.record.layout import QR_BOTTOM_MARGIN, numbered_canvas
     from inspector.signing.appearance import register_font
 
@@ -94,8 +102,11 @@ def render(page: Page) -> bytes:
     if page.signatures:
         story.append(Spacer(1, 6 * mm))
         story += [Paragraph(_esc(line), base) for line in page.signatures]
+    box = _SignatureBox(62 * mm, 22 * mm)
     story += [
-        Spacer(1, 8 * mm),
+        Spacer(1, 6 * mm),
+        Paragraph(f"{_esc(page.signer_label)}（数字签名）：", base),
+        box.flowable,
         Paragraph(f"{_esc(page.bureau)}　{page.issued:%Y年%m月%d日}", right),
     ]
     from inspector import __version__
@@ -114,7 +125,7 @@ def render(page: Page) -> bytes:
         bottomMargin=QR_BOTTOM_MARGIN,
         initialFontName=font,
     ).build(story, canvasmaker=numbered_canvas(footer, qr_payload(page.kind or "doc", page.number)))
-    return buffer.getvalue()
+    return buffer.getvalue(), box.placed
 
 
 def item_rows(items: Sequence[Any]) -> list[list[str]]:

@@ -146,7 +146,13 @@ class ReferralView:
 
 def _view(session: Session, row: Referral) -> ReferralView:
     documents = [
-        {"id": d.id, "kind": d.kind, "document_no": d.document_no, "sha256": d.sha256}
+        {
+            "id": d.id,
+            "kind": d.kind,
+            "document_no": d.document_no,
+            "sha256": d.sha256,
+            "signed_by": d.signed_by,
+        }
         for d in session.scalars(
             select(EnforcementDocument)
             .where(EnforcementDocument.referral_id == row.id)
@@ -252,7 +258,7 @@ def refer_case(
     referral of the same case to the same department is open (not returned)."""
     from inspector.bundle.referral import export_referral_bundle
     from inspector.bureaus import bureau_line, bureau_name
-    from inspector.enforcement.documents import Page, render
+    from inspector.enforcement.documents import Page, render_with_box
 
     day = today or date.today()
     dept = parse_department(department)
@@ -308,6 +314,12 @@ def refer_case(
             party = case.party_name
         records = [v.record_no or v.id[:8] for v in visits if v]
         case_full = case.id if case else None
+        # Who signs the 移送书: the case's officers (承办人), else the visit's team.
+        signers = (
+            [str(p["cert_no"]) for p in (case.officers or []) if p.get("cert_no")]
+            if case is not None and case.officers
+            else [m.inspector.cert_no for v in visits if v for m in v.members]
+        )
     where = f"（检查记录 {'、'.join(records)}）" if records else ""
     referral_id = new_id()
     letter_page = Page(
@@ -350,7 +362,16 @@ def refer_case(
         ],
         widths=[10, 50, 18, 66, 30],
     )
-    letter_pdf, list_pdf = render(letter_page), render(list_page)
+    (letter_pdf, letter_box), (list_pdf, list_box) = (
+        render_with_box(letter_page),
+        render_with_box(list_page),
+    )
+    signed_by = None
+    if key is not None and key.info.kind != "device" and key.info.cert_no in signers:
+        # The officer who hands the case over signs both before they go into the bundle.
+        letter_pdf = _signed(letter_pdf, letter_box, key, number)
+        list_pdf = _signed(list_pdf, list_box, key, number)
+        signed_by = key.info.cert_no
     folder = chosen[0] if chosen else f"case-{case_full}"
     names = {
         "referral-letter": ws.records.name_for(folder, f"referral-letter-{referral_id[:8]}.pdf"),
@@ -395,8 +416,15 @@ def refer_case(
             )
             row.entries = _hand_over(ch.session, dept, chosen, case_full)
             ch.session.flush()
-            for kind, pdf in (("referral-letter", letter_pdf), ("referral-list", list_pdf)):
-                _keep_named(ws, ch, names[kind], kind, number, pdf, inspection, referral_id)
+            for kind, pdf, box in (
+                ("referral-letter", letter_pdf, letter_box),
+                ("referral-list", list_pdf, list_box),
+            ):
+                document = _keep_named(
+                    ws, ch, names[kind], kind, number, pdf, inspection, referral_id
+                )
+                document.signers, document.signature_box = signers, box
+                document.signed_by = signed_by
             ch.entity(row)
             ch.details.update(
                 {
@@ -505,11 +533,11 @@ _KIND_NAMES = {"record": "记录", "document": "文书", "order": "文书", "evi
 def _keep_named(
     ws: Workspace, ch: Any, name: str, kind: str, number: str, pdf: bytes,
     inspection_id: str | None, referral_id: str,
-) -> None:  # fmt: skip
+) -> EnforcementDocument:  # fmt: skip
     import hashlib
 
     ws.records.write(name, pdf)
-    ch.add(
+    return ch.add(
         EnforcementDocument(
             inspection_id=inspection_id,
             referral_id=referral_id,
@@ -520,6 +548,27 @@ def _keep_named(
             size=len(pdf),
         )
     )
+
+
+def _signed(pdf: bytes, box: Sequence[float], key: UnlockedKey, number: str) -> bytes:
+    from inspector.signing.sign import sign_pdf
+
+    held: list[bytes] = []
+
+    def keep(data: memoryview) -> Path:
+        held.append(bytes(data))
+        return Path(number)
+
+    sign_pdf(
+        pdf,
+        keep,
+        key,
+        field_name=f"referral-{key.info.cert_no}",
+        box=(int(box[0]), float(box[1]), float(box[2]), float(box[3]), float(box[4])),
+        label_lines=["承办人"],
+        reason=number,
+    )
+    return held[0]
 
 
 def _referral(session: Session, text: str) -> Referral:

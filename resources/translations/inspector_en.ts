@@ -3640,7 +3640,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="1008"/>
         <source>当事人拒绝签名的，应注明并由见证人签名（行政强制法第十八条）</source>
-        <translation>A party's refusal to sign is noted and a witness signs (Administrative Compulsion Law art. 18)</translation>
+        <translation>A party&apos;s refusal to sign is noted and a witness signs (Administrative Compulsion Law art. 18)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1009"/>
@@ -3675,7 +3675,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="1017"/>
         <source>该措施的清单已经签名</source>
-        <translation>This measure's list has been signed already</translation>
+        <translation>This measure&apos;s list has been signed already</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1018"/>
@@ -3745,7 +3745,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="1035"/>
         <source>请先登记接收单位的签收，再登记反馈</source>
-        <translation>Record the receiving body's receipt before its feedback</translation>
+        <translation>Record the receiving body&apos;s receipt before its feedback</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1036"/>
@@ -3768,262 +3768,277 @@ Checked %2/%3, problems found %4</translation>
         <translation>This is a referral evidence bundle (referral letter {number}), for the receiving body to verify; it cannot be imported. Nothing on this laptop was changed</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="1042"/>
+        <source>该文书已由执法证号 {cert_no} 签名</source>
+        <translation>This document is already signed by certificate number {cert_no}</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="1043"/>
+        <source>该文书由实施措施或承办案件的执法人员（{allowed}）签名：该密钥的执法证号 {cert_no} 不在其中</source>
+        <translation>This document is signed by the officers who carried out the measure or handle the case ({allowed}): the key's certificate number {cert_no} is not one of them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1047"/>
+        <source>文书文件 {name} 不是生成时的文件：已被替换或改动，拒绝签名；请重新生成</source>
+        <translation>The document file {name} is not the file as made: it was replaced or changed; not signed. Make it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1051"/>
         <source>强制措施</source>
         <translation>compulsory measure</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1044"/>
+        <location filename="../../ui/core_messages.py" line="1052"/>
         <source>文书</source>
         <translation>document</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1045"/>
+        <location filename="../../ui/core_messages.py" line="1053"/>
         <source>移送</source>
         <translation>referral</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1046"/>
+        <location filename="../../ui/core_messages.py" line="1054"/>
         <source>接收的移送案件</source>
         <translation>received referral</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1047"/>
+        <location filename="../../ui/core_messages.py" line="1055"/>
         <source>决定日期</source>
         <translation>The decision date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1048"/>
+        <location filename="../../ui/core_messages.py" line="1056"/>
         <source>现场检查日期</source>
-        <translation>the visit's date</translation>
+        <translation>the visit&apos;s date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1049"/>
+        <location filename="../../ui/core_messages.py" line="1057"/>
         <source>清单签名日期</source>
         <translation>The date the list was signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1050"/>
+        <location filename="../../ui/core_messages.py" line="1058"/>
         <source>措施决定日期</source>
-        <translation>the measure's decision date</translation>
+        <translation>the measure&apos;s decision date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1051"/>
+        <location filename="../../ui/core_messages.py" line="1059"/>
         <source>延长决定日期</source>
-        <translation>The extension's date</translation>
+        <translation>The extension&apos;s date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1052"/>
+        <location filename="../../ui/core_messages.py" line="1060"/>
         <source>封存决定日期</source>
-        <translation>the sealing decision's date</translation>
+        <translation>the sealing decision&apos;s date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1053"/>
+        <location filename="../../ui/core_messages.py" line="1061"/>
         <source>解除或处理日期</source>
         <translation>The release or decision date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1054"/>
+        <location filename="../../ui/core_messages.py" line="1062"/>
         <source>移送日期</source>
         <translation>The referral date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1055"/>
+        <location filename="../../ui/core_messages.py" line="1063"/>
         <source>签收日期</source>
         <translation>The receipt date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1056"/>
+        <location filename="../../ui/core_messages.py" line="1064"/>
         <source>反馈日期</source>
         <translation>The feedback date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1057"/>
+        <location filename="../../ui/core_messages.py" line="1065"/>
         <source>退回日期</source>
         <translation>The return date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1058"/>
+        <location filename="../../ui/core_messages.py" line="1066"/>
         <source>收到日期</source>
         <translation>The date received</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1059"/>
+        <location filename="../../ui/core_messages.py" line="1067"/>
         <source>决定书文号</source>
-        <translation>the decision's number</translation>
+        <translation>the decision&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1060"/>
+        <location filename="../../ui/core_messages.py" line="1068"/>
         <source>采取措施的理由</source>
         <translation>the reason for the measure</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1061"/>
+        <location filename="../../ui/core_messages.py" line="1069"/>
         <source>批准的行政机关负责人</source>
         <translation>the head of the bureau who approved</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1062"/>
+        <location filename="../../ui/core_messages.py" line="1070"/>
         <source>物品名称和描述</source>
-        <translation>the item's name and description</translation>
+        <translation>the item&apos;s name and description</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1063"/>
+        <location filename="../../ui/core_messages.py" line="1071"/>
         <source>数量单位</source>
         <translation>the unit</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1064"/>
+        <location filename="../../ui/core_messages.py" line="1072"/>
         <source>延长理由</source>
         <translation>the reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1065"/>
+        <location filename="../../ui/core_messages.py" line="1073"/>
         <source>批准延长的行政机关负责人</source>
         <translation>the head of the bureau who approved the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1066"/>
+        <location filename="../../ui/core_messages.py" line="1074"/>
         <source>延长决定文号</source>
-        <translation>the extension's number</translation>
+        <translation>the extension&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1067"/>
+        <location filename="../../ui/core_messages.py" line="1075"/>
         <source>解除或处理的理由</source>
         <translation>the reason for the release or decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1068"/>
+        <location filename="../../ui/core_messages.py" line="1076"/>
         <source>解除或处理决定文号</source>
-        <translation>the release or decision's number</translation>
+        <translation>the release or decision&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1069"/>
+        <location filename="../../ui/core_messages.py" line="1077"/>
         <source>接收单位</source>
         <translation>the receiving body</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1070"/>
+        <location filename="../../ui/core_messages.py" line="1078"/>
         <source>移送书文号</source>
-        <translation>the referral letter's number</translation>
+        <translation>the referral letter&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1071"/>
+        <location filename="../../ui/core_messages.py" line="1079"/>
         <source>涉嫌违法的事实</source>
         <translation>the facts of the suspected violation</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1072"/>
+        <location filename="../../ui/core_messages.py" line="1080"/>
         <source>签收人</source>
         <translation>who received it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1073"/>
+        <location filename="../../ui/core_messages.py" line="1081"/>
         <source>反馈内容</source>
         <translation>the feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1074"/>
+        <location filename="../../ui/core_messages.py" line="1082"/>
         <source>退回理由</source>
         <translation>the reason for the return</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1075"/>
+        <location filename="../../ui/core_messages.py" line="1083"/>
         <source>移送单位</source>
         <translation>the sending body</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1076"/>
+        <location filename="../../ui/core_messages.py" line="1084"/>
         <source>来文文号</source>
-        <translation>the incoming document's number</translation>
+        <translation>the incoming document&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1077"/>
+        <location filename="../../ui/core_messages.py" line="1085"/>
         <source>涉及的机构或人员</source>
         <translation>the institution or person concerned</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1078"/>
+        <location filename="../../ui/core_messages.py" line="1086"/>
         <source>案情摘要</source>
         <translation>a summary of the case</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1079"/>
+        <location filename="../../ui/core_messages.py" line="1087"/>
         <source>封存</source>
         <translation>sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1080"/>
+        <location filename="../../ui/core_messages.py" line="1088"/>
         <source>先行登记保存</source>
         <translation>registration and preservation</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1081"/>
+        <location filename="../../ui/core_messages.py" line="1089"/>
         <source>解除</source>
         <translation>release</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1082"/>
+        <location filename="../../ui/core_messages.py" line="1090"/>
         <source>转为封存</source>
         <translation>sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1083"/>
+        <location filename="../../ui/core_messages.py" line="1091"/>
         <source>依法没收</source>
         <translation>confiscation</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1084"/>
+        <location filename="../../ui/core_messages.py" line="1092"/>
         <source>送检验鉴定</source>
         <translation>examination</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1085"/>
+        <location filename="../../ui/core_messages.py" line="1093"/>
         <source>移交有关部门</source>
         <translation>hand-over to the competent department</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1086"/>
+        <location filename="../../ui/core_messages.py" line="1094"/>
         <source>公安机关</source>
         <translation>police</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1087"/>
+        <location filename="../../ui/core_messages.py" line="1095"/>
         <source>纪检监察机关</source>
         <translation>discipline inspection and supervision organs</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1088"/>
+        <location filename="../../ui/core_messages.py" line="1096"/>
         <source>卫生健康部门</source>
         <translation>health department</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1089"/>
+        <location filename="../../ui/core_messages.py" line="1097"/>
         <source>市场监督管理部门</source>
         <translation>market regulation department</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1090"/>
+        <location filename="../../ui/core_messages.py" line="1098"/>
         <source>药品监督管理部门</source>
         <translation>drug regulation department</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1091"/>
+        <location filename="../../ui/core_messages.py" line="1099"/>
         <source>决定书</source>
         <translation>decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1092"/>
+        <location filename="../../ui/core_messages.py" line="1100"/>
         <source>清单</source>
         <translation>list</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1093"/>
+        <location filename="../../ui/core_messages.py" line="1101"/>
         <source>延长期限通知书</source>
         <translation>extension notice</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1094"/>
+        <location filename="../../ui/core_messages.py" line="1102"/>
         <source>解除或处理决定书</source>
         <translation>release or decision</translation>
     </message>

@@ -38,6 +38,14 @@ def _pdf_text(path: Path) -> str:
     return "".join(text.split())  # lines wrap anywhere in Chinese
 
 
+def _kept(home: Path, sha256: str) -> Path:
+    """The kept record-store file with this hash (a plain test data directory)."""
+    for path in (home / "records").rglob("*.pdf"):
+        if hashlib.sha256(path.read_bytes()).hexdigest() == sha256:
+            return path
+    raise AssertionError(sha256)
+
+
 def _visit_on_2025_09_01(cli: Cli) -> str:
     inspection = new_inspection(cli, "--leader", "370100002")
     cli("inspection", "times", inspection, "--start", "2025-09-01 09:30",
@@ -49,7 +57,9 @@ def _visit_on_2025_09_01(cli: Cli) -> str:
     return inspection
 
 
-def test_the_whole_seal_cycle_on_the_command_line(cli: Cli, tmp_path: Path) -> None:
+def test_the_whole_seal_cycle_on_the_command_line(
+    cli: Cli, team_keys: dict[str, str], tmp_path: Path
+) -> None:
     inspection = _visit_on_2025_09_01(cli)
     out, _ = cli("case", "seal", "new", inspection, "--kind", "seal",
                  "--no", "历医保封〔2025〕1号", "--on", "2025-09-05",
@@ -98,7 +108,19 @@ def test_the_whole_seal_cycle_on_the_command_line(cli: Cli, tmp_path: Path) -> N
     assert "延长至2025年11月10日" in texts["extension"]
     assert "解除封存决定书" in texts["end"] and "退还当事人" in texts["end"]
     out, _ = cli("case", "seal", "show", seal, "--json")
-    assert len(json.loads(out)["documents"]) == 4
+    documents = json.loads(out)["documents"]
+    assert len(documents) == 4
+    # Signed digitally by an officer of the measure; anyone else's key is refused.
+    decision = documents[0]["id"]
+    out, _ = cli("key", "trial", "--name", "王五", "--cert-no", "370199999", "--json")
+    _, err = cli("case", "seal", "sign", decision, "--key", json.loads(out)["key_id"], expect=1)
+    assert "370199999 不在其中" in err
+    out, _ = cli("case", "seal", "sign", decision, "--key", team_keys["370100001"], "--json")
+    assert json.loads(out)["signed_by"] == "370100001"
+    _, err = cli("case", "seal", "sign", decision, "--key", team_keys["370100002"], expect=1)
+    assert "已由执法证号 370100001 签名" in err
+    out, _ = cli("verify-pdf", str(_kept(cli.home, json.loads(out)["sha256"])), "--json")
+    assert json.loads(out)["signatures"][0]["ok"]
 
 
 def test_an_expired_measure_not_released_is_listed_late(cli: Cli) -> None:
@@ -151,6 +173,8 @@ def test_a_referral_bundle_verifies_elsewhere_and_carries_only_its_case(
     out, _ = cli("ledger", "list", "--json")
     (entry,) = json.loads(out)["entries"]
     assert entry["status"] == "transferred" and referral["entries"] == {entry["id"]: "pending"}
+    # The officer handing it over signed the 移送书 and the 案卷清单 with the bundle's key.
+    assert {d["signed_by"] for d in referral["documents"]} == {"370100002"}
     kinds = {line["kind"] for line in referral["file_list"]}
     assert {"record", "evidence", "document"} <= kinds
     # Verified on another laptop, as the receiving side does.
