@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from inspector.db.models import AuditEvent
-from tests.helpers.bundle import full_visit, sign_by_keys
+from tests.helpers.bundle import full_visit, laptop_state, rewrite_bundle, sign_by_keys
 from tests.helpers.cli import Cli, new_inspection
 from tests.helpers.homes import PHOTOS, open_home
 
@@ -36,6 +36,12 @@ def _pdf_text(path: Path) -> str:
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
     return "".join(text.split())  # lines wrap anywhere in Chinese
+
+
+def _flip(data: bytes) -> bytes:
+    """One byte in the middle changed."""
+    middle = len(data) // 2
+    return data[:middle] + bytes([data[middle] ^ 0xFF]) + data[middle + 1 :]
 
 
 def _kept(home: Path, sha256: str) -> Path:
@@ -203,9 +209,27 @@ def test_a_referral_bundle_verifies_elsewhere_and_carries_only_its_case(
     assert "data/audit_events.jsonl" not in names and manifest["heads"] == {}
     assert all(other not in n for n in names)
     assert any("referral-letter" in n for n in names)
+
+    # A photo changed on the way, or one of another case slipped in: the receiver's check fails.
+    def swap(items: list[tuple[zipfile.ZipInfo, bytes]]) -> list[tuple[zipfile.ZipInfo, bytes]]:
+        return [
+            (info, _flip(data) if info.filename.startswith("evidence/") else data)
+            for info, data in items
+        ]
+
+    def slip(items: list[tuple[zipfile.ZipInfo, bytes]]) -> list[tuple[zipfile.ZipInfo, bytes]]:
+        photo = (PHOTOS / "cameras" / "Nikon_D70.jpg").read_bytes()
+        sha = hashlib.sha256(photo).hexdigest()
+        return [*items, (zipfile.ZipInfo(f"evidence/{sha[:2]}/{sha}.jpg"), photo)]
+
+    for change, why in ((swap, "摘要不符"), (slip, "清单未列出")):
+        bad = rewrite_bundle(bundle, tmp_path / f"bad-{why}.zip", change)
+        out, _ = office("bundle", "verify", str(bad), expect=1)
+        assert "验证未通过" in out and why in out
     # Not for merging: the office's import refuses it and keeps its data as it was.
+    before = laptop_state(office.home)
     _, err = office("bundle", "import", str(bundle), expect=1)
-    assert "移送证据包" in err
+    assert "移送证据包" in err and laptop_state(office.home) == before
     # A second referral to the police while this one is open: refused.
     _, err = cli("case", "refer", "new", case, "--to", "公安", "--receiver", "x", "--no", "2",
                  "--on", today, "--facts", "f", "--bundle", str(tmp_path / "b2.zip"),
