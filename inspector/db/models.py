@@ -864,7 +864,6 @@ class SyncPush(Synced, Base):
     __table_args__ = (Index("ix_sync_pushes_url", "url"),)
 
 
-<<<<<<< HEAD
 class RuleRun(Base):
     """One run of the rule engine over an inspection's settlement detail (inspector/rules/):
     which rule packs and knowledge files (versions and SHA-256), on what (the detail's row
@@ -907,7 +906,9 @@ class RuleHitRow(Base):
     __table_args__ = (
         UniqueConstraint("run_id", "ordinal"),
         Index("ix_rule_hits_inspection", "inspection_id"),
-=======
+    )
+
+
 class CompulsoryMeasure(Synced, Base):
     """A compulsory measure on things found at a visit (inspector/enforcement/measures.py):
     封存 (条例 art. 27(5); 行政强制法 arts. 24-28) or 先行登记保存 (行政处罚法 art. 56). The
@@ -1021,7 +1022,6 @@ class EnforcementDocument(Synced, Base):
     __table_args__ = (
         Index("ix_enforcement_documents_measure", "measure_id"),
         Index("ix_enforcement_documents_referral", "referral_id"),
->>>>>>> s32-seal
     )
 
 
