@@ -162,6 +162,10 @@ def add_measure(
                 "告知后不得增加或加重，须重新告知（行政处罚法第四十四条、第四十五条）",
                 stage=rules.STAGE_NAMES.get(row.stage, row.stage),
             )
+        if code in rules.PENALTY and row.filed_on is not None and on_date < row.filed_on:
+            raise InvalidInput(
+                "处罚措施的日期 {day} 早于立案日期 {filed}", day=on_date, filed=row.filed_on
+            )
         fields: dict[str, Any] = {}
         if code in rules.MONEY:
             if not amount_fen:

@@ -429,6 +429,12 @@ def test_a_fine_out_of_its_articles_range_is_refused(
         "第三十八、三十九、四十或四十一条",
     )
     refused(ws, lambda: _fine(ws, case_id, "1000", article="38"), "造成损失金额")
+    # Before the case was filed (2025-09-24), no penalty is proposed.
+    refused(
+        ws,
+        lambda: add_measure(ws, case_id, "refund", amount="1", on_date=_day(1), today=FAR),
+        "早于立案日期 2025-09-24",
+    )
     # A suspension's months from its article.
     refused(
         ws,
