@@ -161,6 +161,30 @@ def test_one_finding_through_every_stage_to_closed(
     ]
     assert case.ended_on == date(2025, 10, 22)
     assert list_cases(ws, CaseFilter(stage="active")) == []
+    # The inspection's log (全过程记录) goes on into its case: every step one event.
+    from inspector.audit import event_data, events
+
+    with ws.db.session() as session:
+        inspection_id = session.get(LedgerEntry, entry).inspection_id  # type: ignore[union-attr]
+    logged = [event_data(e) for e in events(ws, inspection=inspection_id)]
+    actions = [e["action"] for e in logged if e["action"].startswith("case.")]
+    assert actions == [
+        "case.open",
+        "case.file",
+        "case.investigate",
+        "case.review",
+        "case.measure",
+        "case.measure",
+        "case.notify",
+        "case.statement",
+        "case.decide",
+        "case.serve",
+        "case.payment",
+        "case.payment",
+        "case.execute",
+        "case.close",
+    ]
+    assert next(e for e in logged if e["action"] == "case.decide")["action_name"] == "作出处罚决定"
 
 
 def test_each_skipped_step_is_refused_naming_its_rule(
@@ -429,6 +453,12 @@ def test_a_fine_out_of_its_articles_range_is_refused(
         "第三十八、三十九、四十或四十一条",
     )
     refused(ws, lambda: _fine(ws, case_id, "1000", article="38"), "造成损失金额")
+    # Before the case was filed (2025-09-24), no penalty is proposed.
+    refused(
+        ws,
+        lambda: add_measure(ws, case_id, "refund", amount="1", on_date=_day(1), today=FAR),
+        "早于立案日期 2025-09-24",
+    )
     # A suspension's months from its article.
     refused(
         ws,
