@@ -54,6 +54,10 @@ LOCAL = frozenset(
         # The numbers this laptop gave out (its own sequence; the documents that carry them
         # travel, inspector/bureaus.py).
         "document_numbers",
+        # The 追溯码 sweep's working rows (inspector/trace/): what travels is its record, the
+        # scan log PDF in the evidence store with its SHA-256 in the custody chain.
+        "trace_scans",
+        "trace_purchases",
     }
 )
 # Tables whose rows carry the change stamps (inspector/audit.py).
