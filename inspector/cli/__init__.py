@@ -32,6 +32,7 @@ from inspector.cli import (
     server,
     stock,
     sync,
+    trace,
 )
 from inspector.cli.output import EXIT_ERROR, Printer
 from inspector.errors import InspectorError
@@ -56,6 +57,7 @@ GROUPS = (
     draw,
     claims,
     stock,
+    trace,
     bundle,
     home,
     sync,

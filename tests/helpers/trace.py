@@ -48,7 +48,9 @@ class Shelf:
         return write_csv(path, rows, encoding="utf-8")
 
 
-def plant(seed: int = 27, distinct: int = 150, repeats: int = 50) -> Shelf:
+def plant(
+    seed: int = 27, distinct: int = 150, repeats: int = 50, institution: str = INSTITUTION
+) -> Shelf:
     """``distinct`` codes on the shelf, ``repeats`` of them scanned again: 20 settled once
     (回流), 10 settled two or three times (one of those inside a row of three codes), 10
     never purchased, 5 bought by another institution, the rest normal; and settled codes that
@@ -82,7 +84,7 @@ def plant(seed: int = 27, distinct: int = 150, repeats: int = 50) -> Shelf:
                 shelf.amount_fen += 1_800
         if kind == NOT_PURCHASED:
             continue
-        buyer = ELSEWHERE if kind == OTHER_BUYER else rng.choice(("", INSTITUTION))
+        buyer = ELSEWHERE if kind == OTHER_BUYER else rng.choice(("", institution))
         shelf.purchases.append((code, "阿莫西林胶囊", buyer))
     # One 重复结算 code again inside a row of three boxes: its share is a third of the row.
     repeated = next(c for c, k in shelf.expected.items() if k == REPEATED)
