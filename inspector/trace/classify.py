@@ -46,40 +46,30 @@ class Classified:
 # One code a row, or several: a row's codes are its runs of digits (exactly one 20-digit code
 # is the common case and is not split).
 _EXPLODED = """
-    SELECT row_no, settlement_no, item_name, amount_fen, code, n
+    SELECT row_no, settlement_no, item_name, amount_fen, unnest(parts) AS code,
+           len(parts) AS n
     FROM (
         SELECT row_no, settlement_no, item_name, amount_fen,
-               unnest(parts) AS code, len(parts) AS n
-        FROM (
-            SELECT row_no, settlement_no, item_name, amount_fen,
-                   CASE WHEN length(trace_code) = 20 THEN [trace_code]
-                        ELSE list_filter(regexp_split_to_array(trace_code, '[^0-9]+'),
-                                         lambda x: x <> '') END AS parts
-            FROM {detail}
-            WHERE trace_code IS NOT NULL AND trace_code <> ''
-        )
+               CASE WHEN length(trace_code) = 20 THEN [trace_code]
+                    ELSE list_filter(regexp_split_to_array(trace_code, '[^0-9]+'),
+                                     lambda x: x <> '') END AS parts
+        FROM {detail}
+        WHERE trace_code IS NOT NULL AND trace_code <> ''
     )
-    WHERE code IN (SELECT code FROM {codes})
-"""
-_NO_DETAIL = """
-    SELECT NULL::INTEGER AS row_no, NULL::VARCHAR AS settlement_no, NULL::VARCHAR AS item_name,
-           NULL::BIGINT AS amount_fen, NULL::VARCHAR AS code, NULL::INTEGER AS n
-    WHERE false
 """
 _QUERY = """
-WITH exploded AS ({exploded}),
-settled AS (
+WITH settled AS (
     SELECT code, count(*) AS uses,
            list(DISTINCT settlement_no ORDER BY settlement_no) AS bills,
            list(row_no ORDER BY row_no) AS rows,
            sum(round(coalesce(amount_fen, 0) / n))::BIGINT AS amount_fen,
            min(item_name) AS item_name
-    FROM exploded GROUP BY code
+    FROM {index} WHERE code IN (SELECT code FROM {codes}) GROUP BY code
 ),
 bought AS (
     SELECT code, bool_or(own) AS own, bool_or(NOT own) AS other,
            list(DISTINCT buyer ORDER BY buyer) FILTER (WHERE NOT own) AS buyers
-    FROM {purchases} GROUP BY code
+    FROM {purchases} WHERE code IN (SELECT code FROM {codes}) GROUP BY code
 ),
 flagged AS (
     SELECT c.code, coalesce(s.uses, 0) AS uses, s.bills, s.rows,
@@ -103,39 +93,72 @@ FROM flagged ORDER BY code
 """
 
 
-def classify(
+def _name(kind: str) -> str:
+    return f"trace_{kind}_{uuid.uuid4().hex[:12]}"
+
+
+def index_detail(con: duckdb.DuckDBPyConnection, detail: str | None = "detail") -> str:
+    """A temporary table of the detail's codes, one row per code per detail row: made once
+    for a sweep (one pass over the detail), so that each scan's query is a join over it.
+    ``detail=None`` (no detail imported) makes it empty."""
+    name = _name("settled")
+    if detail is None:
+        con.execute(
+            f"CREATE TEMP TABLE {name} (row_no INTEGER, settlement_no VARCHAR, "
+            "item_name VARCHAR, amount_fen BIGINT, code VARCHAR, n INTEGER)"
+        )
+    else:
+        con.execute(f"CREATE TEMP TABLE {name} AS {_EXPLODED.format(detail=detail)}")
+    return name
+
+
+def load_purchases(
+    con: duckdb.DuckDBPyConnection, purchases: Sequence[tuple[str, bool, str]]
+) -> str:
+    """A temporary table of the purchase codes: (code, bought by the visited institution,
+    buyer as written)."""
+    name = _name("bought")
+    con.execute(
+        f"CREATE TEMP TABLE {name} AS SELECT unnest($c::VARCHAR[]) AS code, "
+        "unnest($o::BOOLEAN[]) AS own, unnest($b::VARCHAR[]) AS buyer",
+        {
+            "c": [p[0] for p in purchases],
+            "o": [p[1] for p in purchases],
+            "b": [p[2] for p in purchases],
+        },
+    )
+    return name
+
+
+def drop(con: duckdb.DuckDBPyConnection, *tables: str) -> None:
+    for table in tables:
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+
+
+def classify_indexed(
     con: duckdb.DuckDBPyConnection,
     codes: Sequence[str],
-    purchases: Sequence[tuple[str, bool, str]] | None,
     *,
-    detail: str | None = "detail",
+    index: str,
+    purchases: str,
+    checked: bool,
 ) -> dict[str, Classified]:
-    """Classify ``codes`` (valid, duplicates allowed) against the table ``detail`` of ``con``
-    (None: no detail imported, settlement not checked) and ``purchases`` (code, bought by the
-    visited institution, buyer as written; None or empty: not checked)."""
-    tag = uuid.uuid4().hex[:12]
-    codes_table, bought_table = f"trace_codes_{tag}", f"trace_bought_{tag}"
-    checked = bool(purchases)
-    rows = purchases or []
+    """Classify ``codes`` (valid, duplicates allowed) in one query, against the tables
+    :func:`index_detail` and :func:`load_purchases` made (``checked``: purchase records were
+    imported; without, no code is said to lack one)."""
+    codes_table = _name("codes")
     con.execute(
         f"CREATE TEMP TABLE {codes_table} AS SELECT unnest($codes::VARCHAR[]) AS code",
         {"codes": list(codes)},
     )
     try:
-        con.execute(
-            f"CREATE TEMP TABLE {bought_table} AS SELECT unnest($c::VARCHAR[]) AS code, "
-            "unnest($o::BOOLEAN[]) AS own, unnest($b::VARCHAR[]) AS buyer",
-            {"c": [r[0] for r in rows], "o": [r[1] for r in rows], "b": [r[2] for r in rows]},
-        )
-        exploded = _EXPLODED.format(detail=detail, codes=codes_table) if detail else _NO_DETAIL
         sql = _QUERY.format(
-            exploded=exploded, codes=codes_table, purchases=bought_table, repeated=REPEATED,
+            index=index, codes=codes_table, purchases=purchases, repeated=REPEATED,
             returned=RETURNED, other=OTHER_BUYER, none=NOT_PURCHASED, normal=NORMAL,
         )  # fmt: skip
         found = con.execute(sql, {"checked": checked}).fetchall()
     finally:
-        con.execute(f"DROP TABLE IF EXISTS {codes_table}")
-        con.execute(f"DROP TABLE IF EXISTS {bought_table}")
+        drop(con, codes_table)
     return {
         row[0]: Classified(
             code=row[0],
@@ -151,3 +174,20 @@ def classify(
         )
         for row in found
     }
+
+
+def classify(
+    con: duckdb.DuckDBPyConnection,
+    codes: Sequence[str],
+    purchases: Sequence[tuple[str, bool, str]] | None,
+    *,
+    detail: str | None = "detail",
+) -> dict[str, Classified]:
+    """Classify ``codes`` once against the table ``detail`` of ``con`` (None: no detail
+    imported, settlement not checked) and ``purchases`` (None or empty: not checked)."""
+    index = index_detail(con, detail)
+    bought = load_purchases(con, purchases or [])
+    try:
+        return classify_indexed(con, codes, index=index, purchases=bought, checked=bool(purchases))
+    finally:
+        drop(con, index, bought)

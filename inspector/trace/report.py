@@ -21,6 +21,7 @@ from inspector.trace.scans import SweepSummary
 
 TITLE = "药品追溯码扫码记录"
 HIT_COLOUR = "#fde4e4"
+CHUNK = 40  # log rows a table
 MAX_SETTLEMENTS = 6  # bills named per hit in the table; the count says how many in all
 
 
@@ -94,26 +95,46 @@ def log_pdf(summary: SweepSummary, *, institution: str, inspection_id: str) -> b
                  Paragraph(markup("、".join(c.buyers)), small)]
             )  # fmt: skip
         story.append(Paragraph("发现问题的追溯码", base))
-        story.append(_grid(rows, [38, 34, 45, 14, 50, 35, 20, 33], font))
+        for start in range(1, len(rows), CHUNK):
+            chunk = [rows[0], *rows[start : start + CHUNK]]
+            story.append(_grid(chunk, [38, 34, 45, 14, 50, 35, 20, 33], font))
         story.append(Spacer(0, 3 * mm))
     story.append(Paragraph("扫码记录（按时间）", base))
-    log: list[list[object]] = [
-        ["序号", "时间（北京时间）", "追溯码", "方式", "扫码时结论", "现结论", "备注", "设备"]
+    header: list[object] = [
+        "序号",
+        "时间",
+        "追溯码",
+        "方式",
+        "扫码时结论",
+        "现结论",
+        "备注",
+        "设备",
     ]
+    rows_of_log: list[list[object]] = []
     marked: list[int] = []
-    for index, s in enumerate(summary.scans, start=1):
+    for index, s in enumerate(summary.scans):
         now = s.found.result if s.found is not None else s.result
-        log.append(
+        rows_of_log.append(
             [str(s.seq), s.scanned_at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), s.code,
-             SOURCES.get(s.source, s.source), s.result, now, Paragraph(markup(s.note), small),
-             s.device_id[:8]]
+             SOURCES.get(s.source, s.source), s.result, now, s.note, s.device_id[:8]]
         )  # fmt: skip
         if now in HITS and s.repeat_of is None:
             marked.append(index)
-    table = _grid(log, [14, 36, 42, 18, 24, 24, 80, 20], font)
-    for index in marked:
-        table.setStyle(TableStyle([("BACKGROUND", (0, index), (-1, index), HIT_COLOUR)]))
-    story.append(table)
+    # In tables of CHUNK rows: reportlab splits one long table across pages in quadratic time.
+    for start in range(0, len(rows_of_log), CHUNK):
+        table = _grid(
+            [header, *rows_of_log[start : start + CHUNK]], [14, 36, 42, 18, 24, 24, 80, 20], font
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, i - start + 1), (-1, i - start + 1), HIT_COLOUR)
+                    for i in marked
+                    if start <= i < start + CHUNK
+                ]
+            )
+        )
+        story.append(table)
     story.append(Spacer(0, 2 * mm))
     heads = "；".join(f"设备 {device[:8]}：{digest}" for device, digest in summary.heads.items())
     story.append(

@@ -26,7 +26,13 @@ from inspector.db.models import TraceScan, new_id, utcnow
 from inspector.errors import InvalidInput
 from inspector.hashing import canonical_json
 from inspector.trace import HITS, NORMAL, RESULTS, SOURCES
-from inspector.trace.classify import Classified, classify
+from inspector.trace.classify import (
+    Classified,
+    classify_indexed,
+    drop,
+    index_detail,
+    load_purchases,
+)
 from inspector.trace.codes import Checked, check
 from inspector.trace.purchases import purchase_codes
 from inspector.workspace import Workspace
@@ -138,23 +144,31 @@ class Sweep:
         con = open_detail_of(ws, self.inspection_id) if detail is _OPEN else detail
         self.detail_checked = con is not None
         self.con = con if con is not None else duckdb.connect()
+        # The detail's codes, indexed once: each scan is then a join, not a pass over the
+        # detail (a scanner sends a code a second; a year's detail is a million rows).
+        self._index = index_detail(self.con, "detail" if self.detail_checked else None)
+        self._bought = ""
         self.purchases: list[tuple[str, bool, str]] = []
         self.reload()
 
     def reload(self) -> None:
         """Read the purchase codes again (after an import)."""
         self.purchases = purchase_codes(self.ws, self.inspection_id)
+        old, self._bought = self._bought, load_purchases(self.con, self.purchases)
+        if old:
+            drop(self.con, old)
 
     @property
     def purchases_checked(self) -> bool:
         return bool(self.purchases)
 
     def classify(self, codes: Sequence[str]) -> dict[str, Classified]:
-        return classify(
+        return classify_indexed(
             self.con,
             codes,
-            self.purchases,
-            detail="detail" if self.detail_checked else None,
+            index=self._index,
+            purchases=self._bought,
+            checked=self.purchases_checked,
         )
 
     def scan(self, texts: Iterable[str], source: str, actor: str | None = None) -> ScanBatch:
@@ -197,7 +211,8 @@ class Sweep:
 
     def close(self) -> None:
         if not self._owned:
-            return  # the caller's connection
+            drop(self.con, self._index, self._bought)  # the caller's connection stays open
+            return
         self.con.close()
 
     def __enter__(self) -> Sweep:
