@@ -88,6 +88,11 @@ MODULES = [
     "inspector/signing/verify.py",
     "inspector/db/migrate.py",
     "inspector/bureaus.py",
+    # The 追溯码 sweep on site.
+    "inspector/trace/codes.py",
+    "inspector/trace/purchases.py",
+    "inspector/trace/scans.py",
+    "inspector/trace/service.py",
 ]
 ERRORS = {
     "InspectorError",
