@@ -921,6 +921,27 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         # The working-day calendar of deadlines (inspector/workdays.py).
         QT_TRANSLATE_NOOP("Core", "{year} 年节假日安排中的日期 {day} 不在该年"),
         QT_TRANSLATE_NOOP("Core", "{day} 不能既是假日又是调休上班日"),
+        # The settlement detail's import and store (inspector/settlement/).
+        QT_TRANSLATE_NOOP("Core", "{name}{where} 第 {row} 行的表头缺少费用明细必需的列：{wanted}"),
+        QT_TRANSLATE_NOOP(
+            "Core", "{name}{where} 的前 {rows} 行中找不到费用明细的表头，需要这些列：{wanted}"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "{name} 第 {row} 行的表头缺少出生日期或年龄（限年龄、限儿童的规则需要其一）",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "{name} 第 {row} 行不是有效的 CSV（{error}）：单元格过大或引号不成对"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "写入的明细读回时行数不符（写入 {written} 行，读回 {read} 行），未保存"
+        ),
+        QT_TRANSLATE_NOOP("Core", "费用明细文件与检查不符（可能被替换），请删除后重新导入"),
+        QT_TRANSLATE_NOOP("Core", "费用明细文件与导入时不符（已损坏或被替换），请删除后重新导入"),
+        QT_TRANSLATE_NOOP("Core", "该检查还没有导入费用明细（detail import）"),
+        QT_TRANSLATE_NOOP("Core", "费用明细的说明文件已损坏：{path}"),
+        QT_TRANSLATE_NOOP("Core", "费用明细文件缺失，请重新导入"),
+        QT_TRANSLATE_NOOP("Core", "费用明细文件已损坏（列数不符）"),
         # The 追溯码 sweep on site (inspector/trace/): a code refused, and why (the reasons are
         # shown in the scan window through this list too), the purchase import, the finding.
         QT_TRANSLATE_NOOP("Core", "“{text}”不是药品追溯码：{reason}"),

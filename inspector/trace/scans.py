@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager, ExitStack, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -23,7 +24,7 @@ from sqlalchemy import select
 
 from inspector.change import resolve_id
 from inspector.db.models import TraceScan, new_id, utcnow
-from inspector.errors import InvalidInput
+from inspector.errors import InvalidInput, NotFound
 from inspector.hashing import canonical_json
 from inspector.trace import HITS, NORMAL, RESULTS, SOURCES
 from inspector.trace.classify import (
@@ -119,13 +120,19 @@ class SweepSummary:
         }  # fmt: skip
 
 
-def open_detail_of(ws: Workspace, inspection_id: str) -> duckdb.DuckDBPyConnection | None:
-    """The inspection's settlement detail (table ``detail``), or None when none is imported."""
+def open_detail_of(
+    ws: Workspace, inspection_id: str
+) -> AbstractContextManager[duckdb.DuckDBPyConnection | None]:
+    """The inspection's settlement detail (table ``detail``, in memory, for the block), or
+    None when none is imported. A stored detail that is damaged or replaced is refused
+    (StorageError), not taken for none."""
+    from inspector.settlement.store import detail_info, open_detail
+
     try:
-        from inspector.settlement.store import open_detail  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    return open_detail(ws, inspection_id)  # type: ignore[no-any-return]
+        detail_info(ws, inspection_id)
+    except NotFound:
+        return nullcontext(None)
+    return open_detail(ws, inspection_id)
 
 
 _OPEN = object()  # Sweep(detail=...) not given: open the inspection's own
@@ -141,9 +148,13 @@ class Sweep:
         with ws.db.session() as session:
             self.inspection_id = resolve_id(session, inspection_id).id
         self._owned = detail is _OPEN
-        con = open_detail_of(ws, self.inspection_id) if detail is _OPEN else detail
+        self._stack = ExitStack()
+        if detail is _OPEN:
+            con = self._stack.enter_context(open_detail_of(ws, self.inspection_id))
+        else:
+            con = detail
         self.detail_checked = con is not None
-        self.con = con if con is not None else duckdb.connect()
+        self.con = con if con is not None else self._stack.enter_context(duckdb.connect())
         # The detail's codes, indexed once: each scan is then a join, not a pass over the
         # detail (a scanner sends a code a second; a year's detail is a million rows).
         self._index = index_detail(self.con, "detail" if self.detail_checked else None)
@@ -212,8 +223,7 @@ class Sweep:
     def close(self) -> None:
         if not self._owned:
             drop(self.con, self._index, self._bought)  # the caller's connection stays open
-            return
-        self.con.close()
+        self._stack.close()
 
     def __enter__(self) -> Sweep:
         return self

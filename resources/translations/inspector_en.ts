@@ -3493,67 +3493,122 @@ Checked %2/%3, problems found %4</translation>
         <translation>{day} cannot be both a holiday and a make-up working day</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="925"/>
+        <source>{name}{where} 第 {row} 行的表头缺少费用明细必需的列：{wanted}</source>
+        <translation>{name}{where}: the header in row {row} lacks columns the settlement detail needs: {wanted}</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="926"/>
+        <source>{name}{where} 的前 {rows} 行中找不到费用明细的表头，需要这些列：{wanted}</source>
+        <translation>{name}{where}: no settlement detail header in the first {rows} rows; these columns are needed: {wanted}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="929"/>
+        <source>{name} 第 {row} 行的表头缺少出生日期或年龄（限年龄、限儿童的规则需要其一）</source>
+        <translation>{name}: the header in row {row} has neither a date of birth nor an age column (the age and child rules need one)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="933"/>
+        <source>{name} 第 {row} 行不是有效的 CSV（{error}）：单元格过大或引号不成对</source>
+        <translation>{name}: row {row} is not valid CSV ({error}): a cell is too large or a quote is not closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="936"/>
+        <source>写入的明细读回时行数不符（写入 {written} 行，读回 {read} 行），未保存</source>
+        <translation>The detail read back does not match what was written ({written} rows written, {read} read back); nothing was saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="939"/>
+        <source>费用明细文件与检查不符（可能被替换），请删除后重新导入</source>
+        <translation>The settlement detail file does not belong to this inspection (it may have been replaced); delete it and import again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="940"/>
+        <source>费用明细文件与导入时不符（已损坏或被替换），请删除后重新导入</source>
+        <translation>The settlement detail file is not the one imported (damaged or replaced); delete it and import again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="941"/>
+        <source>该检查还没有导入费用明细（detail import）</source>
+        <translation>No settlement detail has been imported for this inspection (detail import)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="942"/>
+        <source>费用明细的说明文件已损坏：{path}</source>
+        <translation>The settlement detail&apos;s description file is damaged: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="943"/>
+        <source>费用明细文件缺失，请重新导入</source>
+        <translation>The settlement detail file is missing; import it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="944"/>
+        <source>费用明细文件已损坏（列数不符）</source>
+        <translation>The settlement detail file is damaged (wrong number of columns)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="947"/>
         <source>“{text}”不是药品追溯码：{reason}</source>
         <translation>“{text}” is not a drug traceability code: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="927"/>
+        <location filename="../../ui/core_messages.py" line="948"/>
         <source>空白</source>
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="928"/>
+        <location filename="../../ui/core_messages.py" line="949"/>
         <source>这是商品条码（69 开头 13 位），不是药品追溯码</source>
         <translation>this is a product barcode (13 digits starting with 69), not a drug traceability code</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="929"/>
+        <location filename="../../ui/core_messages.py" line="950"/>
         <source>两个追溯码连在一起（40 位）：请逐个扫描</source>
         <translation>two codes run together (40 digits): scan them one at a time</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="930"/>
+        <location filename="../../ui/core_messages.py" line="951"/>
         <source>位数不对：{n} 位，药品追溯码为 20 位数字</source>
         <translation>wrong length: {n} digits; a drug traceability code has 20 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="931"/>
+        <location filename="../../ui/core_messages.py" line="952"/>
         <source>含有数字以外的字符，药品追溯码为 20 位数字</source>
         <translation>contains characters other than digits; a drug traceability code has 20 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="932"/>
+        <location filename="../../ui/core_messages.py" line="953"/>
         <source>{name} 超过 {limit} 行，不像是购进记录</source>
         <translation>{name} has more than {limit} rows: it does not look like purchase records</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="933"/>
+        <location filename="../../ui/core_messages.py" line="954"/>
         <source>{name} 的追溯码超过 {limit} 个</source>
         <translation>{name} has more than {limit} traceability codes</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="934"/>
+        <location filename="../../ui/core_messages.py" line="955"/>
         <source>{name} 中没有追溯码</source>
         <translation>{name} holds no traceability code</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="935"/>
+        <location filename="../../ui/core_messages.py" line="956"/>
         <source>{name} 已经导入过（内容相同）</source>
         <translation>{name} was already imported (same content)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="936"/>
+        <location filename="../../ui/core_messages.py" line="957"/>
         <source>一次最多记录 {limit} 个追溯码</source>
         <translation>At most {limit} codes can be recorded at once</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="937"/>
+        <location filename="../../ui/core_messages.py" line="958"/>
         <source>本次检查还没有扫描追溯码</source>
         <translation>No traceability code has been scanned for this inspection yet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="938"/>
+        <location filename="../../ui/core_messages.py" line="959"/>
         <source>扫码记录未能存为证据：{error}</source>
         <translation>The scan log could not be stored as evidence: {error}</translation>
     </message>
@@ -8122,7 +8177,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/trace_dialog.py" line="169"/>
         <source>用扫码枪逐盒扫描药品追溯码（每扫一盒自动回车），或点“摄像头”拍下药盒上的码。每个码与结算明细和购进记录比对，结果即时显示。</source>
-        <translation>Scan each box's drug traceability code with the scanner (it presses Enter after each box), or take a photo of the code with “Camera”. Each code is checked against the settlement detail and the purchase records, and the finding is shown at once.</translation>
+        <translation>Scan each box&apos;s drug traceability code with the scanner (it presses Enter after each box), or take a photo of the code with “Camera”. Each code is checked against the settlement detail and the purchase records, and the finding is shown at once.</translation>
     </message>
     <message>
         <location filename="../../ui/trace_dialog.py" line="177"/>
@@ -8162,7 +8217,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/trace_dialog.py" line="249"/>
         <source>本次检查的清单中没有条目 P6.5</source>
-        <translation>This inspection's checklist has no item P6.5</translation>
+        <translation>This inspection&apos;s checklist has no item P6.5</translation>
     </message>
     <message>
         <location filename="../../ui/trace_dialog.py" line="253"/>
@@ -8202,7 +8257,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/trace_dialog.py" line="393"/>
         <source>照片中未识别到条码：请对准药盒上的追溯码再拍</source>
-        <translation>No barcode found in the photo: aim at the box's traceability code and take it again</translation>
+        <translation>No barcode found in the photo: aim at the box&apos;s traceability code and take it again</translation>
     </message>
     <message>
         <location filename="../../ui/trace_dialog.py" line="402"/>
@@ -8232,7 +8287,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/trace_dialog.py" line="458"/>
         <source>扫码记录已存为条目 P6.5 的证据；发现问题的追溯码 %1 个，涉及结算金额 ¥%2，已记为该条目的问题。</source>
-        <translation>The scan log is stored as evidence of P6.5; %1 code(s) with findings, settlements of ¥%2, recorded as the item's finding.</translation>
+        <translation>The scan log is stored as evidence of P6.5; %1 code(s) with findings, settlements of ¥%2, recorded as the item&apos;s finding.</translation>
     </message>
     <message>
         <location filename="../../ui/trace_dialog.py" line="465"/>

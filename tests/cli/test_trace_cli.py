@@ -42,13 +42,18 @@ def test_trace_commands_from_scan_to_findings(
     out, err = _scan(cli, monkeypatch, text, inspection, "--source", "scanner", expect=1)
     assert "记录扫码 200 次（来源：扫码枪）；1 行不是药品追溯码，未记录" in out
     assert "“6901234567892”不是药品追溯码：这是商品条码" in err
-    assert "未导入结算明细" in out  # no detail store yet: the settlement is not checked
+    assert "未导入结算明细" in out  # no detail imported: the settlement is not checked
     assert out.count("重复扫描（首次为第") == 50
+    # The detail imported, the report classifies every code again, settlements checked.
+    cli("detail", "import", inspection, str(shelf.detail_file(tmp_path / "明细.csv")))
 
     out, _ = cli("trace", "report", inspection, "--json")
     data = json.loads(out)
     assert data["scans"] == 200 and data["codes"] == 150 and data["repeats"] == 50
-    assert data["counts"]["无购进记录"] == 10 and data["counts"]["非本机构购进"] == 5
+    assert data["counts"] == {
+        "重复结算": 10, "已结算仍在架": 20, "非本机构购进": 5, "无购进记录": 10, "正常": 105,
+    }  # fmt: skip
+    assert data["amount_fen"] == shelf.amount_fen and data["detail_checked"] is True
     assert data["chain_problems"] == []
 
     out, _ = cli("trace", "findings", inspection, "--violation", "VH07")

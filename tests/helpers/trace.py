@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -41,6 +42,21 @@ class Shelf:
             self.detail_rows,
         )
         return con
+
+    def detail_file(self, path: Path) -> Path:
+        """The same detail as the institution's export (金额 in yuan), for ``detail import``."""
+        from tests.helpers.settlement import write_detail
+
+        columns = ("settlement_no", "person_id", "birth_date", "medical_type", "charged_at",
+                   "item_code", "item_name", "quantity", "amount_fen", "trace_code")  # fmt: skip
+        rows = [
+            {"settlement_no": bill, "person_id": person, "birth_date": date(1960, 5, 1),
+             "medical_type": "门诊", "charged_at": when, "item_code": code, "item_name": name,
+             "quantity": int(quantity), "amount_fen": Decimal(amount) / 100,
+             "trace_code": trace or None}
+            for _row, bill, person, when, code, name, quantity, amount, trace in self.detail_rows
+        ]  # fmt: skip
+        return write_detail(path, rows, columns=columns)
 
     def purchase_file(self, path: Path) -> Path:
         rows: list[list[object]] = [["购进日期", "药品名称", "收货单位", "药品追溯码"]]

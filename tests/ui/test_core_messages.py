@@ -78,6 +78,8 @@ MODULES = [
     "inspector/checklists/composer.py",
     "inspector/checklists/library.py",
     "inspector/claims/reader.py",
+    "inspector/settlement/reader.py",
+    "inspector/settlement/store.py",
     "inspector/evidence/annotate.py",
     "inspector/evidence/export.py",
     "inspector/evidence/manage.py",

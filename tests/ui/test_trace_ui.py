@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from inspector.audit import events
 from inspector.inspections import TeamMember, create_inspection, get_inspection
+from inspector.settlement.store import import_detail
 from inspector.trace import ITEM, NORMAL, RETURNED
 from inspector.trace.scans import list_scans
 from inspector.workspace import Workspace
@@ -82,8 +83,7 @@ def test_misreads_are_told_and_hits_coloured_and_finishing_records_p6_5(
     inspection = _inspection(workspace)
     shelf = plant()
     purchases = shelf.purchase_file(tmp_path / "购进追溯码.csv")
-    detail = shelf.detail()
-    monkeypatch.setattr("inspector.trace.scans.open_detail_of", lambda ws, i: detail)
+    assert import_detail(workspace, inspection, shelf.detail_file(tmp_path / "明细.csv")).ok
     dialog = _dialog(qtbot, workspace, inspection)
     assert not dialog.finish_button.isEnabled()
     # The purchase records, through the button and the file dialog.

@@ -136,6 +136,27 @@ def test_200_scanned_codes_with_planted_duplicates_and_returned_boxes_are_classi
     assert verify_scans(workspace, summary.inspection_id) == []
 
 
+def test_a_sweep_reads_the_imported_detail_and_says_when_there_is_none(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from inspector.settlement.store import import_detail
+
+    inspection = _inspection(workspace)
+    shelf = plant()
+    with Sweep(workspace, inspection) as sweep:
+        assert sweep.detail_checked is False  # nothing imported: settlement not checked
+        assert {c.result for c in sweep.classify(shelf.scans).values()} == {NORMAL}
+    assert import_detail(workspace, inspection, shelf.detail_file(tmp_path / "明细.csv")).ok
+    with Sweep(workspace, inspection) as sweep:
+        assert sweep.detail_checked is True
+        found = sweep.classify(shelf.scans)
+    settled = {REPEATED, RETURNED}
+    assert {c: f.result for c, f in found.items() if f.result in settled} == {
+        c: kind for c, kind in shelf.expected.items() if kind in settled
+    }
+    assert sum(f.amount_fen for f in found.values()) == shelf.amount_fen
+
+
 def test_scans_continue_the_chain_and_a_repeat_across_batches_is_noted(
     workspace: Workspace,
 ) -> None:
