@@ -179,3 +179,28 @@ def test_the_window_resumes_the_sweep_so_far(qtbot: QtBot, workspace: Workspace)
     assert [s.code for s in again.model.rows] == [CODE]
     scan(qtbot, again, CODE)
     assert again.model.rows[0].repeat_of == 1 and "重复扫描 1 次" in again.counts.text()
+
+
+def test_p6_5_and_the_plan_menu_open_the_scan_window(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.main_window import MainWindow
+
+    inspection = _inspection(workspace)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.checklist.loaded):  # read on the database executor
+        window.open_inspection(inspection)
+    page = window.checklist
+    page.select("P6.5")
+    assert page.trace_button.isVisibleTo(page)
+    page.select("P6.1")
+    assert not page.trace_button.isVisibleTo(page)
+    opened: list[str] = []
+    monkeypatch.setattr(TraceDialog, "exec", lambda self: opened.append(self.inspection_id) or 0)
+    page.select("P6.5")
+    qtbot.mouseClick(page.trace_button, Qt.MouseButton.LeftButton)
+    (action,) = [a for a in window.menuBar().actions() if a.text().startswith("计划")]
+    (sweep,) = [a for a in action.menu().actions() if a.text() == "追溯码扫码核查…"]
+    sweep.trigger()
+    assert opened == [inspection, inspection]

@@ -136,6 +136,7 @@ def test_200_scanned_codes_with_planted_duplicates_and_returned_boxes_are_classi
     assert verify_scans(workspace, summary.inspection_id) == []
 
 
+@pytest.mark.parametrize("home", ["plain", "encrypted"], indirect=True)
 def test_a_sweep_reads_the_imported_detail_and_says_when_there_is_none(
     workspace: Workspace, tmp_path: Path
 ) -> None:
