@@ -190,6 +190,7 @@ class TraceDialog(QDialog):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
         self.counts = QLabel("")
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
         self.counts.setWordWrap(True)
         layout.addWidget(self.counts)
         self.model = ScanModel(self)
@@ -344,7 +345,14 @@ class TraceDialog(QDialog):
         counted = dict.fromkeys(RESULTS, 0)
         for result in self.first_seen.values():
             counted[result] = counted.get(result, 0) + 1
+        # Each count in its colour: the legend of the list.
         parts = [f"{result_name(r)} {counted[r]}" for r in RESULTS]
+        parts = [
+            f'<span style="background:{COLOURS[r]}">&nbsp;{part}&nbsp;</span>'
+            if r in COLOURS
+            else part
+            for r, part in zip(RESULTS, parts, strict=True)
+        ]
         self.counts.setText(
             arg(
                 self.tr("扫码 %1 次，追溯码 %2 个（重复扫描 %3 次，只计一次）：%4"),

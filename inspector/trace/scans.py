@@ -93,7 +93,9 @@ class SweepSummary:
 
     @property
     def hits(self) -> list[Classified]:
-        return [c for c in self.codes if c.result in HITS]
+        """The codes found wrong, the weightiest finding first, then in the order scanned."""
+        found = [c for c in self.codes if c.result in HITS]
+        return sorted(found, key=lambda c: HITS.index(c.result))
 
     @property
     def amount_fen(self) -> int:
