@@ -97,18 +97,23 @@ def _name(kind: str) -> str:
     return f"trace_{kind}_{uuid.uuid4().hex[:12]}"
 
 
-def index_detail(con: duckdb.DuckDBPyConnection, detail: str | None = "detail") -> str:
+def index_detail(
+    con: duckdb.DuckDBPyConnection, detail: str | None = "detail", *, keep: bool = True
+) -> str:
     """A temporary table of the detail's codes, one row per code per detail row: made once
-    for a sweep (one pass over the detail), so that each scan's query is a join over it.
-    ``detail=None`` (no detail imported) makes it empty."""
+    for a sweep (one pass over the detail), so that each scan's query is a join over it
+    (``keep=False``: a view, for a single query). ``detail=None`` (no detail imported) makes
+    it empty."""
     name = _name("settled")
     if detail is None:
         con.execute(
             f"CREATE TEMP TABLE {name} (row_no INTEGER, settlement_no VARCHAR, "
             "item_name VARCHAR, amount_fen BIGINT, code VARCHAR, n INTEGER)"
         )
-    else:
+    elif keep:
         con.execute(f"CREATE TEMP TABLE {name} AS {_EXPLODED.format(detail=detail)}")
+    else:  # one query: a view, the detail read once by that query, nothing kept
+        con.execute(f"CREATE TEMP VIEW {name} AS {_EXPLODED.format(detail=detail)}")
     return name
 
 
@@ -131,8 +136,13 @@ def load_purchases(
 
 
 def drop(con: duckdb.DuckDBPyConnection, *tables: str) -> None:
+    views = {
+        row[0]
+        for row in con.execute("SELECT view_name FROM duckdb_views() WHERE temporary").fetchall()
+    }
     for table in tables:
-        con.execute(f"DROP TABLE IF EXISTS {table}")
+        kind = "VIEW" if table in views else "TABLE"
+        con.execute(f"DROP {kind} IF EXISTS {table}")
 
 
 def classify_indexed(
@@ -185,7 +195,7 @@ def classify(
 ) -> dict[str, Classified]:
     """Classify ``codes`` once against the table ``detail`` of ``con`` (None: no detail
     imported, settlement not checked) and ``purchases`` (None or empty: not checked)."""
-    index = index_detail(con, detail)
+    index = index_detail(con, detail, keep=False)
     bought = load_purchases(con, purchases or [])
     try:
         return classify_indexed(con, codes, index=index, purchases=bought, checked=bool(purchases))

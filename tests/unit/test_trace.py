@@ -299,10 +299,18 @@ def test_a_camera_frame_is_decoded_to_its_code(symbology: zxingcpp.BarcodeFormat
 def test_summary_data_is_json(workspace: Workspace) -> None:
     inspection = _inspection(workspace)
     shelf = plant()
-    with Sweep(workspace, inspection, detail=shelf.detail()) as sweep:
+    detail = shelf.detail()
+    with Sweep(workspace, inspection, detail=detail) as sweep:
         sweep.scan(shelf.scans[:20], "typed")
         data = sweep.summary().to_data()
     assert json.loads(json.dumps(data, ensure_ascii=False))["scans"] == 20
+    # The caller's connection is left as it was given: no temporary table or view of the sweep.
+    assert detail.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE temporary AND starts_with(table_name, 'trace_')"
+    ).fetchone() == (0,)
+    assert detail.execute(
+        "SELECT count(*) FROM duckdb_views() WHERE temporary AND starts_with(view_name, 'trace_')"
+    ).fetchone() == (0,)
     # No purchase records imported: only the settlement is checked.
     assert data["purchases_checked"] is False
     assert Counter(h["result"] for h in data["hits"]) == Counter(
