@@ -2,8 +2,9 @@
 
     .venv/bin/python benchmarks/bench_trace.py [--rows 1000000] [--scans 5000] [--rounds 5]
 
-Makes the detail in an in-memory DuckDB (the detail store's table, inspector/settlement/
-schema.py; 3 rows in 4 with a code, some rows listing three), 20,000 purchase codes imported
+Makes the detail in an in-memory DuckDB configured as the detail store's (``open_detail``: its
+memory limit, no temp directory to spill to; the table of inspector/settlement/schema.py; 3 rows
+in 4 with a code, some rows listing three), 20,000 purchase codes imported
 through ``import_purchases`` into a fresh data directory, and 5,000 scans (4,500 codes, 500 of
 them scanned twice; 1 in 10 a settled code, 1 in 50 settled twice) (not timed). Then:
 
@@ -36,6 +37,7 @@ import duckdb  # noqa: E402
 
 from inspector.inspections import TeamMember, create_inspection  # noqa: E402
 from inspector.settlement.schema import create_detail_table  # noqa: E402
+from inspector.settlement.store import _connect as store_connection  # noqa: E402
 from inspector.trace.classify import classify  # noqa: E402
 from inspector.trace.purchases import import_purchases  # noqa: E402
 from inspector.trace.report import log_pdf  # noqa: E402
@@ -53,8 +55,9 @@ def _peak_mb() -> float:
 
 
 def make_detail(rows: int) -> duckdb.DuckDBPyConnection:
-    """``rows`` rows; row i (i % 4 != 0) carries code BASE + i, every 97th lists three."""
-    con = duckdb.connect()
+    """``rows`` rows; row i (i % 4 != 0) carries code BASE + i, every 97th lists three. In a
+    connection configured as the detail store's (its memory limit, no temp directory)."""
+    con = store_connection()
     create_detail_table(con)
     con.execute(
         f"""

@@ -45,17 +45,27 @@ class Classified:
 
 # One code a row, or several: a row's codes are its runs of digits (exactly one 20-digit code
 # is the common case and is not split).
-_EXPLODED = """
-    SELECT row_no, settlement_no, item_name, amount_fen, unnest(parts) AS code,
-           len(parts) AS n
+_CODES_OF = """
+    SELECT row_no, unnest(parts) AS code, len(parts) AS n
     FROM (
-        SELECT row_no, settlement_no, item_name, amount_fen,
+        SELECT row_no,
                CASE WHEN length(trace_code) = 20 THEN [trace_code]
                     ELSE list_filter(regexp_split_to_array(trace_code, '[^0-9]+'),
                                      lambda x: x <> '') END AS parts
         FROM {detail}
         WHERE trace_code IS NOT NULL AND trace_code <> ''
     )
+"""
+# The index's rows with what the finding names from the detail row (joined by the row number,
+# for the few codes a query asks about).
+_WITH_ROWS = """
+    SELECT i.row_no, d.settlement_no, d.item_name, d.amount_fen, i.code, i.n
+    FROM {codes} i JOIN {detail} d ON d.row_no = i.row_no
+"""
+_EMPTY = """
+    SELECT NULL::INTEGER AS row_no, NULL::VARCHAR AS settlement_no, NULL::VARCHAR AS item_name,
+           NULL::BIGINT AS amount_fen, NULL::VARCHAR AS code, NULL::INTEGER AS n
+    WHERE false
 """
 _QUERY = """
 WITH settled AS (
@@ -100,20 +110,22 @@ def _name(kind: str) -> str:
 def index_detail(
     con: duckdb.DuckDBPyConnection, detail: str | None = "detail", *, keep: bool = True
 ) -> str:
-    """A temporary table of the detail's codes, one row per code per detail row: made once
-    for a sweep (one pass over the detail), so that each scan's query is a join over it
-    (``keep=False``: a view, for a single query). ``detail=None`` (no detail imported) makes
-    it empty."""
+    """A view of the detail's codes, one row per code per detail row (its number, settlement,
+    item and amount). Kept (``keep``, for a sweep): the codes are read once into a narrow
+    temporary table (code, row number, codes in the row: a few tens of MB for a million rows,
+    inside the detail store's memory limit), so that each scan is a join over it and only the
+    rows found are joined back to the detail. Not kept: a view over the detail, for a single
+    query. ``detail=None`` (no detail imported): empty."""
     name = _name("settled")
     if detail is None:
-        con.execute(
-            f"CREATE TEMP TABLE {name} (row_no INTEGER, settlement_no VARCHAR, "
-            "item_name VARCHAR, amount_fen BIGINT, code VARCHAR, n INTEGER)"
-        )
+        con.execute(f"CREATE TEMP VIEW {name} AS {_EMPTY}")
     elif keep:
-        con.execute(f"CREATE TEMP TABLE {name} AS {_EXPLODED.format(detail=detail)}")
-    else:  # one query: a view, the detail read once by that query, nothing kept
-        con.execute(f"CREATE TEMP VIEW {name} AS {_EXPLODED.format(detail=detail)}")
+        codes = f"{name}_codes"
+        con.execute(f"CREATE TEMP TABLE {codes} AS {_CODES_OF.format(detail=detail)}")
+        con.execute(f"CREATE TEMP VIEW {name} AS {_WITH_ROWS.format(codes=codes, detail=detail)}")
+    else:
+        codes = f"({_CODES_OF.format(detail=detail)})"
+        con.execute(f"CREATE TEMP VIEW {name} AS {_WITH_ROWS.format(codes=codes, detail=detail)}")
     return name
 
 
@@ -136,13 +148,18 @@ def load_purchases(
 
 
 def drop(con: duckdb.DuckDBPyConnection, *tables: str) -> None:
+    """Drop what :func:`index_detail`, :func:`load_purchases` made (an index: its view, then
+    its table of codes)."""
     views = {
         row[0]
         for row in con.execute("SELECT view_name FROM duckdb_views() WHERE temporary").fetchall()
     }
     for table in tables:
-        kind = "VIEW" if table in views else "TABLE"
-        con.execute(f"DROP {kind} IF EXISTS {table}")
+        if table in views:
+            con.execute(f"DROP VIEW {table}")
+            con.execute(f"DROP TABLE IF EXISTS {table}_codes")
+        else:
+            con.execute(f"DROP TABLE IF EXISTS {table}")
 
 
 def classify_indexed(
