@@ -225,6 +225,8 @@ class TraceDialog(QDialog):
             widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scan_input.setFocus()
         self._set_ready(False)
+        # Codes scanned meanwhile wait in the queue and are recorded once the sweep is open.
+        self.message.setText(self.tr("正在读取结算明细和购进记录…"))
         ops().query(self._open, parent=self, success=self._opened, failure=self._failed)
 
     # --- opening ------------------------------------------------------------------------

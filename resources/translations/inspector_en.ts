@@ -8170,7 +8170,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     </message>
     <message>
         <location filename="../../ui/trace_dialog.py" line="164"/>
-        <location filename="../../ui/trace_dialog.py" line="240"/>
+        <location filename="../../ui/trace_dialog.py" line="243"/>
         <source>追溯码扫码核查 · %1</source>
         <translation>Trace code sweep · %1</translation>
     </message>
@@ -8195,102 +8195,107 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>Import purchase codes…</translation>
     </message>
     <message>
-        <location filename="../../ui/trace_dialog.py" line="206"/>
+        <location filename="../../ui/trace_dialog.py" line="207"/>
         <source>违规类别</source>
         <translation>Violation</translation>
     </message>
     <message>
-        <location filename="../../ui/trace_dialog.py" line="208"/>
+        <location filename="../../ui/trace_dialog.py" line="209"/>
         <source>（不指定）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../../ui/trace_dialog.py" line="210"/>
+        <location filename="../../ui/trace_dialog.py" line="211"/>
         <source>完成扫码：存为条目 P6.5 的证据并记录问题</source>
         <translation>Finish: store as evidence of P6.5 and record the finding</translation>
     </message>
     <message>
-        <location filename="../../ui/trace_dialog.py" line="214"/>
+        <location filename="../../ui/trace_dialog.py" line="215"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/trace_dialog.py" line="249"/>
+        <location filename="../../ui/trace_dialog.py" line="229"/>
+        <source>正在读取结算明细和购进记录…</source>
+        <translation>Reading the settlement detail and the purchase records…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="252"/>
         <source>本次检查的清单中没有条目 P6.5</source>
         <translation>This inspection&apos;s checklist has no item P6.5</translation>
     </message>
     <message>
-        <location filename="../../ui/trace_dialog.py" line="253"/>
+        <location filename="../../ui/trace_dialog.py" line="256"/>
         <source>本次检查未导入结算明细：不核对结算。</source>
         <translation>No settlement detail imported for this inspection: settlements are not checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/trace_dialog.py" line="255"/>
+        <location filename="../../ui/trace_dialog.py" line="258"/>
         <source>未导入购进追溯码：不核对购进。</source>
         <translation>No purchase codes imported: purchases are not checked.</translation>
     </message>
     <message>
-        <location filename="../../ui/trace_dialog.py" line="286"/>
+        <location filename="../../ui/trace_dialog.py" line="289"/>
         <source>（未记录）</source>
         <translation> (not recorded)</translation>
     </message>
     <message>
-        <location filename="../../ui/trace_dialog.py" line="318"/>
+        <location filename="../../ui/trace_dialog.py" line="321"/>
         <source>第 %1 次扫描：%2 %3</source>
         <translation>Scan %1: %2 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/trace_dialog.py" line="331"/>
+        <location filename="../../ui/trace_dialog.py" line="334"/>
         <source>未记录：%1</source>
         <translation>Not recorded: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/trace_dialog.py" line="334"/>
+        <location filename="../../ui/trace_dialog.py" line="337"/>
         <source>（另有 %1 个码未记录，请重新扫描）</source>
         <translation> (%1 more code(s) not recorded: scan them again)</translation>
     </message>
     <message>
-        <location filename="../../ui/trace_dialog.py" line="350"/>
+        <location filename="../../ui/trace_dialog.py" line="360"/>
         <source>扫码 %1 次，追溯码 %2 个（重复扫描 %3 次，只计一次）：%4</source>
         <translation>%1 scans, %2 codes (%3 scanned again, counted once): %4</translation>
     </message>
     <message>
-        <location filename="../../ui/trace_dialog.py" line="393"/>
+        <location filename="../../ui/trace_dialog.py" line="403"/>
         <source>照片中未识别到条码：请对准药盒上的追溯码再拍</source>
         <translation>No barcode found in the photo: aim at the box&apos;s traceability code and take it again</translation>
     </message>
     <message>
-        <location filename="../../ui/trace_dialog.py" line="402"/>
+        <location filename="../../ui/trace_dialog.py" line="412"/>
         <source>选择购进追溯码文件</source>
         <translation>Choose the purchase codes file</translation>
     </message>
     <message>
-        <location filename="../../ui/trace_dialog.py" line="402"/>
+        <location filename="../../ui/trace_dialog.py" line="412"/>
         <source>表格 (*.xlsx *.csv *.txt)</source>
         <translation>Tables (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/trace_dialog.py" line="420"/>
+        <location filename="../../ui/trace_dialog.py" line="430"/>
         <source>第 %1 行 %2</source>
         <translation>row %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/trace_dialog.py" line="423"/>
+        <location filename="../../ui/trace_dialog.py" line="433"/>
         <source>%1 有无法读取的行，未导入：%2</source>
         <translation>%1 has rows that cannot be read; nothing imported: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/trace_dialog.py" line="427"/>
+        <location filename="../../ui/trace_dialog.py" line="437"/>
         <source>已导入 %1：追溯码 %2 个</source>
         <translation>Imported %1: %2 traceability codes</translation>
     </message>
     <message>
-        <location filename="../../ui/trace_dialog.py" line="458"/>
+        <location filename="../../ui/trace_dialog.py" line="468"/>
         <source>扫码记录已存为条目 P6.5 的证据；发现问题的追溯码 %1 个，涉及结算金额 ¥%2，已记为该条目的问题。</source>
         <translation>The scan log is stored as evidence of P6.5; %1 code(s) with findings, settlements of ¥%2, recorded as the item&apos;s finding.</translation>
     </message>
     <message>
-        <location filename="../../ui/trace_dialog.py" line="465"/>
+        <location filename="../../ui/trace_dialog.py" line="475"/>
         <source>扫码记录已存为条目 P6.5 的证据；未发现问题。</source>
         <translation>The scan log is stored as evidence of P6.5; nothing found.</translation>
     </message>

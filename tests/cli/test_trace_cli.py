@@ -62,6 +62,7 @@ def test_trace_commands_from_scan_to_findings(
     (item,) = [i for i in json.loads(out)["items"] if i["code"] == "P6.5"]
     assert item["result"]["code"] == "problem" and "追溯码核查（在架扫码 150 个）" in item["note"]
     assert len(item["evidence"]) == 1
+    out, _ = cli("audit", "verify")  # every scan batch and import an event of the chain
 
 
 def test_a_tampered_log_is_reported_and_takes_no_finding(
