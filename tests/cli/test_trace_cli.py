@@ -82,3 +82,26 @@ def test_a_tampered_log_is_reported_and_takes_no_finding(
     out, _ = cli("inspection", "show", inspection, "--json")
     (item,) = [i for i in json.loads(out)["items"] if i["code"] == "P6.5"]
     assert item["result"]["code"] == "unchecked" and item["evidence"] == []
+
+
+def test_no_scan_no_finding_and_a_replaced_detail_is_refused(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    inspection = new_inspection(cli, type_code="public_hospital")
+    _out, err = cli("trace", "findings", inspection, expect=1)
+    assert "本次检查还没有扫描追溯码" in err
+    shelf = plant()
+    cli("detail", "import", inspection, str(shelf.detail_file(tmp_path / "明细.csv")))
+    _scan(cli, monkeypatch, f"{CODE}\n", inspection)
+    # The stored detail replaced behind the app's back: the sweep says so, records nothing.
+    (stored,) = (cli.home / "settlement").glob("*.detail")
+    stored.write_bytes(stored.read_bytes()[:-10] + b"0123456789")
+    _out, err = cli("trace", "report", inspection, expect=1)
+    assert "费用明细文件与导入时不符" in err
+    _out, err = _scan(cli, monkeypatch, f"{CODE}\n", inspection, expect=1)
+    assert "费用明细文件与导入时不符" in err
+    from inspector.audit import events
+    from tests.helpers.homes import open_home
+
+    with open_home(cli.home) as ws:
+        assert [e.action for e in events(ws)].count("trace.scan") == 1
