@@ -26,6 +26,7 @@ from inspector.change import resolve_id
 from inspector.db.models import TraceScan, new_id, utcnow
 from inspector.errors import InvalidInput, NotFound
 from inspector.hashing import canonical_json
+from inspector.inspections import mark_started
 from inspector.trace import HITS, NORMAL, RESULTS, SOURCES
 from inspector.trace.classify import (
     Classified,
@@ -322,6 +323,7 @@ def record_scans(
             made.append(_view(row, found.get(code)))
             first.setdefault(code, seq)
             prev = digest
+        mark_started(ch.inspection)  # scanning the shelf is work on site, as an answer is
         ch.entity(kind="trace_scans", id=f"{ch.device_id}:{seq}")
         ch.state = {"head": prev, "seq": seq}
         ch.details.update(scans=len(codes), last_seq=seq, source=source)

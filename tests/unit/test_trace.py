@@ -171,7 +171,9 @@ def test_scans_continue_the_chain_and_a_repeat_across_batches_is_noted(
     assert second[0].repeat_of == 1 and second[1].repeat_of is None
     # Without purchase records, no code is said to lack one.
     assert {s.result for s in first + second} == {NORMAL}
-    log = list_scans(workspace, get_inspection(workspace, inspection).id)
+    view = get_inspection(workspace, inspection)
+    assert view.status.value == "in_progress"  # the first scan started the visit
+    log = list_scans(workspace, view.id)
     assert [s.source for s in log] == ["scanner", "camera", "camera"]
 
 
