@@ -56,7 +56,9 @@ def finding_note(summary: SweepSummary) -> str:
 _NAMED = (REPEATED, RETURNED, OTHER_BUYER, NOT_PURCHASED)
 
 
-def _earlier_amount(note: str) -> int:
+def sweep_amount(note: str) -> int:
+    """The amount a sweep's paragraph in ``note`` states (0 without one): what the 进销存
+    reconciliation keeps when it sets the item's amount, and what a later sweep replaces."""
     for line in note.splitlines():
         if line.startswith(PARAGRAPH):
             match = _AMOUNT.search(line)
@@ -93,7 +95,7 @@ def attach_findings(
     if summary.hits:
         note = answer.note if answer else ""
         before = (answer.amount_fen or 0) if answer else 0
-        amount = max(before - _earlier_amount(note), 0) + summary.amount_fen
+        amount = max(before - sweep_amount(note), 0) + summary.amount_fen
         saved = save_answer(
             ws, view.id, ITEM, "problem", note=_with(note, finding_note(summary)),
             amount_fen=amount or None, violation=violation,

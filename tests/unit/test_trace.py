@@ -320,3 +320,31 @@ def test_summary_data_is_json(workspace: Workspace) -> None:
         for c in dict.fromkeys(shelf.scans[:20])
         if shelf.expected[c] in (REPEATED, RETURNED)
     )
+
+
+def test_the_sweep_and_the_stock_reconciliation_keep_each_others_amount_on_p6_5(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from inspector.stock.service import attach_reconciliation, reconcile_files
+    from tests.helpers.stock import ledger_files
+
+    inspection = _inspection(workspace)
+    shelf = plant()
+    with Sweep(workspace, inspection, detail=shelf.detail()) as sweep:
+        sweep.scan(shelf.scans, "scanner")
+        attach_findings(workspace, sweep.summary())
+    result, _ = reconcile_files(
+        workspace, ledger_files(tmp_path), date(2026, 1, 1), date(2026, 6, 30)
+    )
+    assert result is not None and result.excess_fen == 240_000
+    for _ in range(2):  # the reconciliation again: its paragraph replaced, the sum the same
+        attach_reconciliation(workspace, inspection, result)
+        answer = get_inspection(workspace, inspection).answers[ITEM]
+        assert answer.amount_fen == 240_000 + shelf.amount_fen
+    with Sweep(workspace, inspection, detail=shelf.detail()) as sweep:
+        attach_findings(workspace, sweep.summary())  # the sweep again, after the table
+    answer = get_inspection(workspace, inspection).answers[ITEM]
+    assert answer.amount_fen == 240_000 + shelf.amount_fen
+    assert answer.note.count("追溯码核查（") == answer.note.count("进销存核对（") == 1
