@@ -422,6 +422,19 @@ def test_a_cell_with_control_characters_is_refused(
         detail_info(workspace, inspection)
 
 
+def test_the_helper_imports_rows_for_the_other_tests(
+    workspace: Workspace, inspection: str, tmp_path: Path
+) -> None:
+    from tests.helpers.settlement import import_rows
+
+    rows = clean_rows(12)
+    rows[0]["died_on"] = date(2024, 1, 1)
+    import_rows(workspace, inspection, rows, tmp_path, columns=(*DEFAULT_COLUMNS, "died_on"))
+    with open_detail(workspace, inspection) as con:
+        died = con.execute("SELECT row_no, died_on FROM detail WHERE died_on IS NOT NULL")
+        assert died.fetchall() == [(3, date(2024, 1, 1))]
+
+
 def test_the_reader_streams_rows(tmp_path: Path) -> None:
     source = open_detail_file(write_detail(tmp_path / "a.csv", clean_rows(5)))
     try:
