@@ -48,8 +48,8 @@ if TYPE_CHECKING:
 
 FORMAT = 1  # of the stored file: the columns of schema.py in order, no header
 REASONS_KEPT = 200  # refused rows named (all are counted)
-CHUNK = 1 << 20  # bytes of records handed to DuckDB at a time: peak memory grows with it
-CHECKPOINT_EVERY = 32  # chunks: the rows appended since are compressed
+CHUNK = 2 << 20  # bytes of records handed to DuckDB at a time: peak memory grows with it
+CHECKPOINT_EVERY = 16  # chunks: the rows appended since are compressed
 FIELD, RECORD = "\x1f", "\x1e"  # ASCII's unit and record separators
 RECORD_BYTE = RECORD.encode()
 PROGRESS_EVERY = 20_000
