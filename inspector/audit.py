@@ -218,6 +218,8 @@ ACTION_NAMES = {
     "claims.mark": "记录票据核实结果",
     "detail.import": "导入费用明细",
     "detail.drop": "删除费用明细",
+    "trace.scan": "扫描药品追溯码",
+    "trace.purchases": "导入购进追溯码",
     "ledger.enter": "问题录入台账",
     "ledger.progress": "记录整改进展",
     "case.add": "记录案件处理",

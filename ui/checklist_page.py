@@ -128,6 +128,7 @@ class ChecklistPage(QWidget):
     back_requested = Signal()
     record_requested = Signal(str)  # inspection id
     stock_requested = Signal(str)  # inspection id: the 进销存 reconciliation
+    trace_requested = Signal(str)  # inspection id: the 追溯码 sweep
     changed = Signal()  # an answer or the status changed (the home list refreshes)
     loaded = Signal(str)  # inspection id: load() read it and it is on the screen
 
@@ -372,7 +373,15 @@ class ChecklistPage(QWidget):
         self.stock_button.setMinimumHeight(36)
         self.stock_button.clicked.connect(lambda: self.stock_requested.emit(self.inspection_id))
         self.stock_button.hide()
-        column.addWidget(self.stock_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.trace_button = QPushButton(self.tr("追溯码扫码核查…"))
+        self.trace_button.setMinimumHeight(36)
+        self.trace_button.clicked.connect(lambda: self.trace_requested.emit(self.inspection_id))
+        self.trace_button.hide()
+        tools = QHBoxLayout()
+        tools.addWidget(self.stock_button)
+        tools.addWidget(self.trace_button)
+        tools.addStretch(1)
+        column.addLayout(tools)
 
         self.evidence: QWidget | None = None
         if evidence_factory is not None:
@@ -642,6 +651,8 @@ class ChecklistPage(QWidget):
             self.drugs.show_item(item, self.editable)
             self.stock_button.setVisible(item.code == STOCK_ITEM or bool(item.reference))
             self.stock_button.setEnabled(self.editable)
+            self.trace_button.setVisible(item.code == STOCK_ITEM)
+            self.trace_button.setEnabled(self.editable)
             self._enable_problem_fields()
             if self.evidence is not None and hasattr(self.evidence, "set_target"):
                 self.evidence.set_target(self.inspection_id, code)

@@ -1396,6 +1396,21 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "清单"),
         QT_TRANSLATE_NOOP("Core", "延长期限通知书"),
         QT_TRANSLATE_NOOP("Core", "解除或处理决定书"),
+        # The 追溯码 sweep on site (inspector/trace/): a code refused, and why (the reasons are
+        # shown in the scan window through this list too), the purchase import, the finding.
+        QT_TRANSLATE_NOOP("Core", "“{text}”不是药品追溯码：{reason}"),
+        QT_TRANSLATE_NOOP("Core", "空白"),
+        QT_TRANSLATE_NOOP("Core", "这是商品条码（69 开头 13 位），不是药品追溯码"),
+        QT_TRANSLATE_NOOP("Core", "两个追溯码连在一起（40 位）：请逐个扫描"),
+        QT_TRANSLATE_NOOP("Core", "位数不对：{n} 位，药品追溯码为 20 位数字"),
+        QT_TRANSLATE_NOOP("Core", "含有数字以外的字符，药品追溯码为 20 位数字"),
+        QT_TRANSLATE_NOOP("Core", "{name} 超过 {limit} 行，不像是购进记录"),
+        QT_TRANSLATE_NOOP("Core", "{name} 的追溯码超过 {limit} 个"),
+        QT_TRANSLATE_NOOP("Core", "{name} 中没有追溯码"),
+        QT_TRANSLATE_NOOP("Core", "{name} 已经导入过（内容相同）"),
+        QT_TRANSLATE_NOOP("Core", "一次最多记录 {limit} 个追溯码"),
+        QT_TRANSLATE_NOOP("Core", "本次检查还没有扫描追溯码"),
+        QT_TRANSLATE_NOOP("Core", "扫码记录未能存为证据：{error}"),
     )
 )
 

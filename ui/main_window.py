@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
         self.checklist.loaded.connect(self._checklist_loaded)
         self.checklist.record_requested.connect(self.open_record)
         self.checklist.stock_requested.connect(lambda _id: self.reconcile_stock())
+        self.checklist.trace_requested.connect(lambda _id: self.sweep_trace_codes())
         # Every change of data, whichever screen made it, arrives here as typed changes.
         ops().changed.connect(self._on_changes)
         for action in self._needs_workspace:
@@ -336,6 +337,9 @@ class MainWindow(QMainWindow):
         stock = self._waits_for_workspace(QAction(self.tr("进销存核对…"), self))
         stock.triggered.connect(self.reconcile_stock)
         plan_menu.addAction(stock)
+        trace = self._waits_for_workspace(QAction(self.tr("追溯码扫码核查…"), self))
+        trace.triggered.connect(self.sweep_trace_codes)
+        plan_menu.addAction(trace)
 
         view_menu = menu.addMenu(self.tr("查看(&V)"))
         home = self._waits_for_workspace(QAction(self.tr("检查列表"), self))
@@ -494,6 +498,21 @@ class MainWindow(QMainWindow):
             )
             return
         dialog = StockDialog(self.workspace, self.runner, inspection_id, self)
+        dialog.exec()
+        if self.pages.currentWidget() is self.checklist and self.checklist.view is not None:
+            self.checklist.load(self.checklist.view.id)  # the answer and evidence of P6.5
+
+    def sweep_trace_codes(self) -> None:
+        """The 追溯码 sweep for the open (or selected) inspection; its log and hits go on P6.5."""
+        from ui.trace_dialog import TraceDialog
+
+        inspection_id = self._chosen_inspection()
+        if inspection_id is None:
+            QMessageBox.information(
+                self, self.tr("追溯码扫码核查"), self.tr("请先在检查列表中选中或打开一项检查。")
+            )
+            return
+        dialog = TraceDialog(self.workspace, self.runner, inspection_id, self)
         dialog.exec()
         if self.pages.currentWidget() is self.checklist and self.checklist.view is not None:
             self.checklist.load(self.checklist.view.id)  # the answer and evidence of P6.5

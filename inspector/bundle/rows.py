@@ -69,6 +69,10 @@ LOCAL = frozenset(
         "case_measures",
         "case_payments",
         "case_documents",
+        # The 追溯码 sweep's working rows (inspector/trace/): what travels is its record, the
+        # scan log PDF in the evidence store with its SHA-256 in the custody chain.
+        "trace_scans",
+        "trace_purchases",
     }
 )
 # Tables whose rows carry the change stamps (inspector/audit.py).

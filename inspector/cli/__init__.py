@@ -35,6 +35,7 @@ from inspector.cli import (
     server,
     stock,
     sync,
+    trace,
 )
 from inspector.cli.output import EXIT_ERROR, Printer
 from inspector.errors import InspectorError
@@ -62,6 +63,7 @@ GROUPS = (
     detail,
     rules,
     stock,
+    trace,
     bundle,
     home,
     sync,

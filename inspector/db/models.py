@@ -1118,3 +1118,48 @@ class CasePayment(Synced, Base):
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     __table_args__ = (Index("ix_case_payments_case", "case_id"),)
+
+
+class TraceScan(Synced, Base):
+    """One 追溯码 scanned on the institution's shelf (inspector/trace/): when, the code, how it
+    was read and what it was found to be at that moment. Append-only (triggers refuse UPDATE
+    and DELETE) and hash-chained per inspection and device like the custody chain: ``body`` is
+    the canonical JSON hashed, holding the previous scan's hash, so a scan changed, removed or
+    reordered breaks the chain from there on."""
+
+    __tablename__ = "trace_scans"
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    seq: Mapped[int] = mapped_column(Integer)  # 1, 2, 3, ... per inspection and device
+    scanned_at: Mapped[datetime]  # the laptop's clock, UTC
+    code: Mapped[str] = mapped_column(String(20))
+    source: Mapped[str] = mapped_column(String(16))  # scanner | camera | typed | stdin
+    result: Mapped[str] = mapped_column(String(16))  # the classification shown at the scan
+    repeat_of: Mapped[int | None] = mapped_column(Integer)  # seq of the first scan of this code
+    body: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (
+        UniqueConstraint("inspection_id", "device_id", "seq"),
+        Index("ix_trace_scans_inspection_code", "inspection_id", "code"),
+    )
+
+
+class TracePurchase(Synced, Base):
+    """One 追溯码 of the institution's purchase records (购进, with the codes of the boxes
+    received), imported for an inspection from the institution's or the traceability
+    platform's file; ``buyer`` is the receiving institution as the file names it ('' when the
+    file is the institution's own and has no such column)."""
+
+    __tablename__ = "trace_purchases"
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    code: Mapped[str] = mapped_column(String(20))
+    drug_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    purchased_on: Mapped[date | None] = mapped_column(Date)
+    buyer: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    own: Mapped[bool] = mapped_column(default=True, server_default="1")  # bought by the visited
+    source_name: Mapped[str] = mapped_column(String(500))
+    source_sha256: Mapped[str] = mapped_column(String(64))
+    row_no: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (Index("ix_trace_purchases_inspection_code", "inspection_id", "code"),)

@@ -342,13 +342,33 @@ def _age_at(birth: date, when: date) -> int:
     return when.year - birth.year - ((when.month, when.day) < (birth.month, birth.day))
 
 
+def _text(value: str, memo: dict[str, str]) -> str:
+    """A text cell trimmed and, when not ASCII, full-width forms folded (memoised: names and
+    departments repeat)."""
+    text = value.strip()
+    if text.isascii():
+        return text
+    found = memo.get(text)
+    if found is None:
+        if len(memo) > 100_000:
+            memo.clear()
+        found = memo[text] = fold(text.replace("\u3000", " "))
+    return found
+
+
 def row_reader(header: Header) -> Callable[[int, Sequence[Any]], Row | None]:
     """A function reading one data row to its :data:`Row` (None for a blank row), or raising
     RowError with every reason the row is refused, joined."""
     cols = header.columns
+    names = [f for f in COLUMN_NAMES if f in cols]  # the fields the file has
+    where = [cols[f] for f in names]
+    width = max(where) + 1
     text_fields = [f for f in MAX_LENGTH if f in cols]
+    required_text = [f for f in REQUIRED if f in MAX_LENGTH]
     dates: dict[Any, date | None] = {}
     stamps: dict[Any, str | None] = {}
+    texts: dict[str, str] = {}
+    simple: dict[Any, Any] = {}  # gender, age, quantity and money cells already read
 
     def day(value: Any, fld: str) -> date | None:
         key = value if isinstance(value, str) else None
@@ -372,82 +392,97 @@ def row_reader(header: Header) -> Callable[[int, Sequence[Any]], Row | None]:
             stamps[key] = found
         return found
 
+    def memo(kind: str, value: Any, parse: Callable[[Any], Any]) -> Any:
+        """``parse(value)``, remembered for text cells (a RowError is raised each time)."""
+        if type(value) is not str:
+            return parse(value)
+        key = (kind, value)
+        found = simple.get(key, simple)
+        if found is simple:
+            found = parse(value)
+            if len(simple) > 100_000:
+                simple.clear()
+            simple[key] = found
+        return found
+
     def read(number: int, cells: Sequence[Any]) -> Row | None:
-        if not any(c is not None and (not isinstance(c, str) or c.strip()) for c in cells):
-            return None  # a blank row
-        reasons: list[str] = []
         try:
             joined = "".join(cells)  # a CSV row: all text
         except TypeError:
             joined = "".join(c for c in cells if isinstance(c, str))
+            if not joined.strip() and all(c is None or isinstance(c, str) for c in cells):
+                return None  # a blank row
+        else:
+            if not joined.strip():
+                return None  # a blank row
         if _CONTROL.search(joined):
             # The store separates fields and records with such characters (store.py).
             raise RowError("有单元格含不可见的控制字符")
-        for cell in cells:
-            if isinstance(cell, str):
-                if len(cell) > MAX_CELL:
-                    reasons.append(f"有单元格过长（{len(cell):,} 个字符）")
-                    break
-                if cell[:1] == "=" and len(cell) > 1:
-                    reasons.append(f"有单元格是公式（{cell[:30]}），请粘贴为数值后再导入")
-                    break
-        if reasons:
-            raise RowError("；".join(reasons))
-
-        def get(fld: str) -> Any:
-            i = cols.get(fld)
-            if i is None or i >= len(cells):
-                return None
+        reasons: list[str] = []
+        if len(joined) > MAX_CELL or "=" in joined:
+            for cell in cells:
+                if isinstance(cell, str):
+                    if len(cell) > MAX_CELL:
+                        raise RowError(f"有单元格过长（{len(cell):,} 个字符）")
+                    if cell[:1] == "=" and len(cell) > 1:
+                        raise RowError(f"有单元格是公式（{cell[:30]}），请粘贴为数值后再导入")
+        if len(cells) < width:
+            cells = [*cells, *([None] * (width - len(cells)))]
+        got: dict[str, Any] = {}
+        for fld, i in zip(names, where, strict=True):
             value = cells[i]
-            return None if isinstance(value, str) and not value.strip() else value
-
+            if type(value) is str:
+                value = value if value.strip() else None
+            got[fld] = value
         out: dict[str, Any] = {}
         for fld in text_fields:
-            value = get(fld)
+            value = got[fld]
+            if value is None:
+                out[fld] = None
+                continue
             if isinstance(value, (datetime, date, bool)):
                 reasons.append(f"{FIELD_NAMES[fld]}“{value}”不是文字或编码")
                 out[fld] = str(value)  # named once: not also as blank
                 continue
-            text = fold(cell_text(value)) if value is not None else ""
+            text = _text(value, texts) if type(value) is str else fold(cell_text(value))
             if len(text) > MAX_LENGTH[fld]:
                 reasons.append(f"{FIELD_NAMES[fld]}过长（{len(text)} 个字符）")
             out[fld] = text or None
-        for fld in REQUIRED:
-            if fld in text_fields and not out.get(fld):
+        for fld in required_text:
+            if not out.get(fld):
                 reasons.append(f"{FIELD_NAMES[fld]}为空")
-        for fld in ("gender",):
-            try:
-                out[fld] = parse_gender(get(fld))
-            except RowError as error:
-                reasons.append(str(error))
+        try:
+            out["gender"] = memo("g", got.get("gender"), parse_gender)
+        except RowError as error:
+            reasons.append(str(error))
         for fld in ("birth_date", "admitted_on", "discharged_on", "died_on"):
             try:
-                out[fld] = day(get(fld), fld)
+                out[fld] = day(got.get(fld), fld)
             except RowError as error:
                 reasons.append(str(error))
         try:
-            out["charged_at"] = stamp(get("charged_at"))
+            out["charged_at"] = stamp(got.get("charged_at"))
             if out["charged_at"] is None:
                 reasons.append("费用发生时间为空")
         except RowError as error:
             reasons.append(str(error))
         try:
-            out["age"] = parse_age(get("age"))
+            out["age"] = memo("a", got.get("age"), parse_age)
         except RowError as error:
             reasons.append(str(error))
         try:
-            out["quantity"] = parse_quantity(get("quantity"))
+            out["quantity"] = memo("q", got.get("quantity"), parse_quantity)
             if out["quantity"] is None:
                 reasons.append("数量为空")
         except RowError as error:
             reasons.append(str(error))
         for fld, what in (("unit_price_fen", "单价"), ("amount_fen", "金额")):
-            value = get(fld)
+            value = got.get(fld)
             if isinstance(value, (datetime, date)):
                 reasons.append(f"{what}“{value}”不是金额")
                 continue
             try:
-                fen = parse_money(value, what)
+                fen = memo(what, value, lambda v, w=what: parse_money(v, w))
             except RowError as error:
                 reasons.append(str(error))
                 continue

@@ -23,6 +23,7 @@ from inspector.stock import ITEM
 from inspector.stock.ledgers import Kind, read_ledger
 from inspector.stock.reconcile import KeyDrug, Reconciliation, reconcile
 from inspector.stock.report import table_pdf
+from inspector.trace.service import sweep_amount
 from inspector.workspace import Workspace
 
 PARAGRAPH = "进销存核对（"  # how the finding's paragraph of the note starts
@@ -152,10 +153,12 @@ def attach_reconciliation(
         raise InvalidInput("核对表未能存为证据：{error}", error=intake.error or "")
     answer = view.answers.get(ITEM)
     if result.flagged:
+        note = answer.note if answer else ""
+        # The 追溯码 sweep's finding on the same item keeps its amount (its paragraph states it).
+        amount = result.excess_fen + sweep_amount(note)
         saved = save_answer(
-            ws, view.id, ITEM, "problem",
-            note=_with(answer.note if answer else "", finding_note(result)),
-            amount_fen=result.excess_fen or None, violation=violation,
+            ws, view.id, ITEM, "problem", note=_with(note, finding_note(result)),
+            amount_fen=amount or None, violation=violation,
         )  # fmt: skip
         return Attached(intake.evidence_id, saved)
     if answer is None:  # no gap and not yet answered: it is 符合, with the table as its evidence

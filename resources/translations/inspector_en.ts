@@ -526,170 +526,175 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../ui/checklist_page.py" line="179"/>
+        <location filename="../../ui/checklist_page.py" line="180"/>
         <source>← 返回</source>
         <translation>← Back</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="201"/>
+        <location filename="../../ui/checklist_page.py" line="202"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="207"/>
-        <location filename="../../ui/checklist_page.py" line="523"/>
-        <location filename="../../ui/checklist_page.py" line="843"/>
+        <location filename="../../ui/checklist_page.py" line="208"/>
+        <location filename="../../ui/checklist_page.py" line="532"/>
+        <location filename="../../ui/checklist_page.py" line="854"/>
         <source>完成现场检查</source>
         <translation>Finish on-site check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="211"/>
+        <location filename="../../ui/checklist_page.py" line="212"/>
         <source>检查时间…</source>
         <translation>Inspection time…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="213"/>
+        <location filename="../../ui/checklist_page.py" line="214"/>
         <source>检查的开始、结束时间和执法主体</source>
         <translation>Start and end of the inspection, and the issuing authority</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="216"/>
+        <location filename="../../ui/checklist_page.py" line="217"/>
         <source>证件与告知…</source>
         <translation>Credentials and notices…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="220"/>
+        <location filename="../../ui/checklist_page.py" line="221"/>
         <source>询问笔录…</source>
         <translation>Interview records…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="224"/>
+        <location filename="../../ui/checklist_page.py" line="225"/>
         <source>生成记录</source>
         <translation>Make record</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="318"/>
+        <location filename="../../ui/checklist_page.py" line="319"/>
         <source>快捷键 Ctrl+%1</source>
         <translation>Shortcut Ctrl+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="327"/>
+        <location filename="../../ui/checklist_page.py" line="328"/>
         <source>情况说明：看到了什么、在哪里、涉及哪些病历或票据</source>
         <translation>Note: what was seen, where, which medical records or receipts</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="337"/>
+        <location filename="../../ui/checklist_page.py" line="338"/>
         <source>如 12345.60</source>
         <translation>e.g. 12345.60</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="346"/>
+        <location filename="../../ui/checklist_page.py" line="347"/>
         <source>情况说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="348"/>
+        <location filename="../../ui/checklist_page.py" line="349"/>
         <source>不涉及金额</source>
         <translation>No amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="356"/>
+        <location filename="../../ui/checklist_page.py" line="357"/>
         <source>涉及金额（元）</source>
         <translation>Amount involved (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="357"/>
+        <location filename="../../ui/checklist_page.py" line="358"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="361"/>
+        <location filename="../../ui/checklist_page.py" line="362"/>
         <source>没有照片或书证时，写明原因（如 当事人拒绝提供）</source>
         <translation>Without photos or documents, say why (e.g. the party refused to provide them)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="365"/>
+        <location filename="../../ui/checklist_page.py" line="366"/>
         <source>无证据原因</source>
         <translation>Why no evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="371"/>
+        <location filename="../../ui/checklist_page.py" line="372"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="382"/>
+        <location filename="../../ui/checklist_page.py" line="376"/>
+        <source>追溯码扫码核查…</source>
+        <translation>Trace code sweep…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklist_page.py" line="391"/>
         <source>如何检查</source>
         <translation>How to check</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="457"/>
+        <location filename="../../ui/checklist_page.py" line="466"/>
         <source>无法打开检查</source>
         <translation>Cannot open the inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="507"/>
+        <location filename="../../ui/checklist_page.py" line="516"/>
         <source>组长 %1</source>
         <translation>leader %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="523"/>
+        <location filename="../../ui/checklist_page.py" line="532"/>
         <source>重新打开检查</source>
         <translation>Reopen inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="609"/>
+        <location filename="../../ui/checklist_page.py" line="618"/>
         <source>检查要点 %1：</source>
         <translation>Inspection point %1: </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="611"/>
+        <location filename="../../ui/checklist_page.py" line="620"/>
         <source>该类机构的检查重点</source>
         <translation>priority for this type of institution</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="622"/>
+        <location filename="../../ui/checklist_page.py" line="631"/>
         <source>（未选择）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="634"/>
+        <location filename="../../ui/checklist_page.py" line="643"/>
         <source>（本工具的检查建议）</source>
         <translation> (the tool&apos;s own advice)</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="640"/>
+        <location filename="../../ui/checklist_page.py" line="649"/>
         <source>依据：%1</source>
         <translation>Sources: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="807"/>
+        <location filename="../../ui/checklist_page.py" line="818"/>
         <source>已检查 %1/%2 · 发现问题 %3 · 涉及金额 %4</source>
         <translation>Checked %1/%2 · problems %3 · amount %4</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="818"/>
+        <location filename="../../ui/checklist_page.py" line="829"/>
         <source>✓ 已保存 %1</source>
         <translation>✓ Saved %1</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="823"/>
+        <location filename="../../ui/checklist_page.py" line="834"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="827"/>
-        <location filename="../../ui/checklist_page.py" line="829"/>
+        <location filename="../../ui/checklist_page.py" line="838"/>
+        <location filename="../../ui/checklist_page.py" line="840"/>
         <source>保存失败</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="840"/>
+        <location filename="../../ui/checklist_page.py" line="851"/>
         <source>结束现场检查后，答案将不能再修改（可重新打开）。</source>
         <translation>After finishing, answers can no longer be changed (the inspection can be reopened).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/checklist_page.py" line="842"/>
+        <location filename="../../ui/checklist_page.py" line="853"/>
         <source>还有 %n 项未检查。</source>
         <translation>
             <numerusform>%n item is still unchecked.</numerusform>
@@ -697,7 +702,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/checklist_page.py" line="861"/>
+        <location filename="../../ui/checklist_page.py" line="872"/>
         <source>无法完成</source>
         <translation>Cannot finish</translation>
     </message>
@@ -5170,6 +5175,71 @@ Checked %2/%3, problems found %4</translation>
         <translation>The settlement detail file is damaged (wrong number of columns)</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="947"/>
+        <source>“{text}”不是药品追溯码：{reason}</source>
+        <translation>“{text}” is not a drug traceability code: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="948"/>
+        <source>空白</source>
+        <translation>blank</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="949"/>
+        <source>这是商品条码（69 开头 13 位），不是药品追溯码</source>
+        <translation>this is a product barcode (13 digits starting with 69), not a drug traceability code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="950"/>
+        <source>两个追溯码连在一起（40 位）：请逐个扫描</source>
+        <translation>two codes run together (40 digits): scan them one at a time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="951"/>
+        <source>位数不对：{n} 位，药品追溯码为 20 位数字</source>
+        <translation>wrong length: {n} digits; a drug traceability code has 20 digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="952"/>
+        <source>含有数字以外的字符，药品追溯码为 20 位数字</source>
+        <translation>contains characters other than digits; a drug traceability code has 20 digits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="953"/>
+        <source>{name} 超过 {limit} 行，不像是购进记录</source>
+        <translation>{name} has more than {limit} rows: it does not look like purchase records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="954"/>
+        <source>{name} 的追溯码超过 {limit} 个</source>
+        <translation>{name} has more than {limit} traceability codes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="955"/>
+        <source>{name} 中没有追溯码</source>
+        <translation>{name} holds no traceability code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="956"/>
+        <source>{name} 已经导入过（内容相同）</source>
+        <translation>{name} was already imported (same content)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="957"/>
+        <source>一次最多记录 {limit} 个追溯码</source>
+        <translation>At most {limit} codes can be recorded at once</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="958"/>
+        <source>本次检查还没有扫描追溯码</source>
+        <translation>No traceability code has been scanned for this inspection yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="959"/>
+        <source>扫码记录未能存为证据：{error}</source>
+        <translation>The scan log could not be stored as evidence: {error}</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="489"/>
         <source>请选择保留本机版本（local）或交接包版本（incoming）</source>
         <translation>Choose to keep this laptop&apos;s version (local) or the bundle&apos;s (incoming)</translation>
@@ -7539,217 +7609,228 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <translation>Click to close this notice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>本机数据未加密：可在“文件 → 加密本机数据…”中设置口令</source>
         <translation>The data on this computer are not encrypted: set a passphrase under File → Encrypt the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>新建检查…</source>
         <translation>New inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>导入机构名录…</source>
         <translation>Import institution registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>数字签名密钥…</source>
         <translation>Signing keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>切换当前检查人员…</source>
         <translation>Change current inspector…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>验证记录文件…</source>
         <translation>Verify a record file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>导出交接包…</source>
         <translation>Export hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>导入交接包…</source>
         <translation>Import hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>交接冲突…</source>
         <translation>Hand-over conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>同步…</source>
         <translation>Sync…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>自动锁定时间…</source>
         <translation>Lock after idle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>加密本机数据…</source>
         <translation>Encrypt the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>计划(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>双随机抽查…</source>
         <translation>Random draw…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>结算数据抽样…</source>
         <translation>Claims sampling…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="340"/>
+        <source>追溯码扫码核查…</source>
+        <translation>Trace code sweep…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
-        <location filename="../../ui/main_window.py" line="800"/>
+        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="819"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>无法打开检查</source>
         <translation>Cannot open the inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="483"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>请先在检查列表中选中或打开一项检查。</source>
         <translation>Select or open an inspection in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>进销存核对</source>
         <translation>Stock reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="512"/>
+        <source>追溯码扫码核查</source>
+        <translation>Trace code sweep</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="552"/>
         <source>当前检查人员：%1</source>
         <translation>Current inspector: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>未选择当前检查人员</source>
         <translation>No current inspector chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="644"/>
+        <location filename="../../ui/main_window.py" line="663"/>
         <source>本机数据已加密</source>
         <translation>The data on this computer are encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="647"/>
+        <location filename="../../ui/main_window.py" line="666"/>
         <source>加密本机数据</source>
         <translation>Encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="649"/>
+        <location filename="../../ui/main_window.py" line="668"/>
         <source>本机数据已加密，明文文件已删除。此后每次启动和锁定后需输入口令。
 提示：删除文件不会擦除磁盘上的旧数据块；建议同时清除磁盘空闲空间。</source>
         <translation>The data on this computer are encrypted and the plain files deleted. The passphrase is now asked at every start and after a lock.
 Note: deleting a file does not wipe its old blocks on the disk; wiping the disk&apos;s free space as well is advised.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665"/>
+        <location filename="../../ui/main_window.py" line="684"/>
         <source>未能加密本机数据</source>
         <translation>Could not encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668"/>
+        <location filename="../../ui/main_window.py" line="687"/>
         <source>正在加密本机数据…</source>
         <translation>Encrypting the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="694"/>
+        <location filename="../../ui/main_window.py" line="713"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="768"/>
-        <location filename="../../ui/main_window.py" line="794"/>
+        <location filename="../../ui/main_window.py" line="787"/>
+        <location filename="../../ui/main_window.py" line="813"/>
         <source>自动锁定时间</source>
         <translation>Lock after idle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="769"/>
+        <location filename="../../ui/main_window.py" line="788"/>
         <source>无操作多少分钟后自动锁定：</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="802"/>
+        <location filename="../../ui/main_window.py" line="821"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -7764,12 +7845,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+H   inspection list   Ctrl+T   problem ledger   Ctrl+L   lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="814"/>
+        <location filename="../../ui/main_window.py" line="833"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="816"/>
+        <location filename="../../ui/main_window.py" line="835"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
@@ -8769,6 +8850,49 @@ The draw is saved; export it again from “Draws made”.</translation>
     </message>
 </context>
 <context>
+    <name>ScanModel</name>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="101"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="102"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="103"/>
+        <source>追溯码</source>
+        <translation>Trace code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="104"/>
+        <source>方式</source>
+        <translation>Read by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="105"/>
+        <source>结论</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="106"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="122"/>
+        <source>重复扫描（首次为第 %1 次扫描），只计一次</source>
+        <translation>Scanned again (first as scan %1), counted once</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="125"/>
+        <source>结算 %1 次，¥%2</source>
+        <translation>Settled %1 time(s), ¥%2</translation>
+    </message>
+</context>
+<context>
     <name>SealingListDialog</name>
     <message>
         <location filename="../../ui/evidence/sealing.py" line="66"/>
@@ -9617,6 +9741,190 @@ The draw is saved; export it again from “Draws made”.</translation>
         <location filename="../../ui/sync_dialog.py" line="197"/>
         <source>基础数据已是最新</source>
         <translation>Reference data is up to date</translation>
+    </message>
+</context>
+<context>
+    <name>TraceDialog</name>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="65"/>
+        <source>重复结算</source>
+        <translation>Settled more than once</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="66"/>
+        <source>已结算仍在架</source>
+        <translation>Settled yet on the shelf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="67"/>
+        <source>非本机构购进</source>
+        <translation>Bought by another institution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="68"/>
+        <source>无购进记录</source>
+        <translation>No purchase record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="69"/>
+        <source>正常</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="77"/>
+        <source>扫码枪</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="78"/>
+        <source>摄像头</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="79"/>
+        <source>手工输入</source>
+        <translation>Typed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="80"/>
+        <source>命令行</source>
+        <translation>Command line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="93"/>
+        <source>“%1”不是药品追溯码：%2</source>
+        <translation>“%1” is not a drug traceability code: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="164"/>
+        <location filename="../../ui/trace_dialog.py" line="243"/>
+        <source>追溯码扫码核查 · %1</source>
+        <translation>Trace code sweep · %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="169"/>
+        <source>用扫码枪逐盒扫描药品追溯码（每扫一盒自动回车），或点“摄像头”拍下药盒上的码。每个码与结算明细和购进记录比对，结果即时显示。</source>
+        <translation>Scan each box&apos;s drug traceability code with the scanner (it presses Enter after each box), or take a photo of the code with “Camera”. Each code is checked against the settlement detail and the purchase records, and the finding is shown at once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="177"/>
+        <source>在此扫码（20 位药品追溯码，回车结束）</source>
+        <translation>Scan here (a 20-digit traceability code, ended by Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="181"/>
+        <source>摄像头…</source>
+        <translation>Camera…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="184"/>
+        <source>导入购进追溯码…</source>
+        <translation>Import purchase codes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="207"/>
+        <source>违规类别</source>
+        <translation>Violation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="209"/>
+        <source>（不指定）</source>
+        <translation>(not specified)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="211"/>
+        <source>完成扫码：存为条目 P6.5 的证据并记录问题</source>
+        <translation>Finish: store as evidence of P6.5 and record the finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="215"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="229"/>
+        <source>正在读取结算明细和购进记录…</source>
+        <translation>Reading the settlement detail and the purchase records…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="252"/>
+        <source>本次检查的清单中没有条目 P6.5</source>
+        <translation>This inspection&apos;s checklist has no item P6.5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="256"/>
+        <source>本次检查未导入结算明细：不核对结算。</source>
+        <translation>No settlement detail imported for this inspection: settlements are not checked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="258"/>
+        <source>未导入购进追溯码：不核对购进。</source>
+        <translation>No purchase codes imported: purchases are not checked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="289"/>
+        <source>（未记录）</source>
+        <translation> (not recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="321"/>
+        <source>第 %1 次扫描：%2 %3</source>
+        <translation>Scan %1: %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="334"/>
+        <source>未记录：%1</source>
+        <translation>Not recorded: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="337"/>
+        <source>（另有 %1 个码未记录，请重新扫描）</source>
+        <translation> (%1 more code(s) not recorded: scan them again)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="360"/>
+        <source>扫码 %1 次，追溯码 %2 个（重复扫描 %3 次，只计一次）：%4</source>
+        <translation>%1 scans, %2 codes (%3 scanned again, counted once): %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="403"/>
+        <source>照片中未识别到条码：请对准药盒上的追溯码再拍</source>
+        <translation>No barcode found in the photo: aim at the box&apos;s traceability code and take it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="412"/>
+        <source>选择购进追溯码文件</source>
+        <translation>Choose the purchase codes file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="412"/>
+        <source>表格 (*.xlsx *.csv *.txt)</source>
+        <translation>Tables (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="430"/>
+        <source>第 %1 行 %2</source>
+        <translation>row %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="433"/>
+        <source>%1 有无法读取的行，未导入：%2</source>
+        <translation>%1 has rows that cannot be read; nothing imported: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="437"/>
+        <source>已导入 %1：追溯码 %2 个</source>
+        <translation>Imported %1: %2 traceability codes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="468"/>
+        <source>扫码记录已存为条目 P6.5 的证据；发现问题的追溯码 %1 个，涉及结算金额 ¥%2，已记为该条目的问题。</source>
+        <translation>The scan log is stored as evidence of P6.5; %1 code(s) with findings, settlements of ¥%2, recorded as the item&apos;s finding.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/trace_dialog.py" line="475"/>
+        <source>扫码记录已存为条目 P6.5 的证据；未发现问题。</source>
+        <translation>The scan log is stored as evidence of P6.5; nothing found.</translation>
     </message>
 </context>
 <context>

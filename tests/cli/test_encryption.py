@@ -93,9 +93,11 @@ def _fill(cli: Cli, tmp_path: Path) -> str:
 def _fill_after_the_visit(cli: Cli, tmp_path: Path, signed: str) -> str:
     """The later parts of a visit, with markers: the ledger's entry of the signed record with a
     case step and a rectification order, and on a second visit an interview, a drug check, a
-    claims sample (patients' names) and a 进销存 reconciliation kept as evidence; the ledger
+    claims sample (patients' names), a settlement detail (费用明细) and a 进销存 reconciliation
+    kept as evidence; the ledger
     and the audit log exported (the exports go where the user asks, outside the directory)."""
     from tests.helpers.claims import generate, write_csv
+    from tests.helpers.settlement import clean_rows, write_detail
     from tests.helpers.stock import Kind, ledger_files
 
     out, _ = cli("ledger", "list", "--json")
@@ -120,6 +122,10 @@ def _fill_after_the_visit(cli: Cli, tmp_path: Path, signed: str) -> str:
     claims = write_csv(tmp_path / "结算.csv", bills)
     cli("claims", "sample", visit[:8], str(claims), "--since", "2018-01-01", "--seed", "42",
         "--top", "10")  # fmt: skip
+    detail = clean_rows(300)
+    for row in detail[::3]:
+        row["person_id"], row["item_name"] = MARKERS["patient"], MARKERS["drug"]
+    cli("detail", "import", visit, str(write_detail(tmp_path / "费用明细.csv", detail)))
     files = ledger_files(tmp_path)
     cli("stock", "reconcile", visit, "--from", "2026-01-01", "--to", "2026-06-30",
         "--purchases", str(files[Kind.PURCHASES]), "--sales", str(files[Kind.SALES]),
@@ -164,7 +170,8 @@ def _camera_shot(qtbot: QtBot, home: Path, inspection_id: str) -> None:
 
 # Whole-file magic numbers, searched at the start of each file; inside a file only signatures
 # long enough that random ciphertext does not hold them by chance (5+ bytes: ~2^-40 a place).
-HEAD_MAGIC = (b"\xff\xd8\xff", b"%PDF", b"SQLite format 3", b"\x89PNG", b"PK\x03\x04")
+# gzip: the settlement detail's store (inspector/settlement/store.py) compresses before it encrypts
+HEAD_MAGIC = (b"\xff\xd8\xff", b"%PDF", b"SQLite format 3", b"\x89PNG", b"PK\x03\x04", b"\x1f\x8b")
 INNER_MAGIC = (b"%PDF-", b"SQLite format 3\x00", b"JFIF\x00", b"Exif\x00\x00", b"\x89PNG\r\n")
 
 
@@ -469,8 +476,20 @@ def test_home_encrypt_turns_a_plain_directory_into_an_encrypted_one(
     cli: Cli, home: Path, tmp_path: Path, key_passphrase: None
 ) -> None:
     inspection_id = _fill(cli, tmp_path)
+    from tests.helpers.settlement import clean_rows, write_detail
+
+    detail = clean_rows(50)
+    detail[7]["person_id"] = MARKERS["patient"]
+    out, _ = cli(
+        "inspection", "new", "--institution", MARKERS["institution"], "--type", "primary_care",
+        "--mode", "surprise", "--district", "历城区",
+        "--inspector", f"{MARKERS['inspector']}:370100001",
+    )  # fmt: skip
+    visit = out.strip()  # the signed one takes no more data
+    cli("detail", "import", visit, str(write_detail(tmp_path / "明细.csv", detail)))
     before = cli("inspection", "show", inspection_id, "--json")[0]
     evidence = cli("evidence", "list", inspection_id, "--json")[0]
+    shown = cli("detail", "show", visit, "--json")[0]
     secret = tmp_path / "pw.txt"
     secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
     cli("home", "encrypt", "--as", HOLDER, "--new-passphrase-file", str(secret))
@@ -480,6 +499,8 @@ def test_home_encrypt_turns_a_plain_directory_into_an_encrypted_one(
     try:
         assert cli("inspection", "show", inspection_id, "--json")[0] == before
         assert cli("evidence", "list", inspection_id, "--json")[0] == evidence
+        assert cli("detail", "show", visit, "--json")[0] != shown  # its new hash
+        assert json.loads(cli("detail", "show", visit, "--json")[0])["rows"] == 50
         assert "保管链完整" in cli("verify-evidence", inspection_id)[0]
         copy = tmp_path / "signed.pdf"
         cli("record", "export", inspection_id, "--out", str(copy))

@@ -173,3 +173,16 @@ def detail_file(
 ) -> Path:
     """A detail file of ``n`` clean rows."""
     return write_detail(folder / f"费用明细{suffix}", iter_clean_rows(n, seed), encoding=encoding)
+
+
+def import_rows(
+    ws: Any, inspection: str, rows: Iterable[dict[str, Any]], folder: Path, **options: Any
+) -> Any:
+    """Write ``rows`` (:func:`write_detail` ``options``) and import them as the inspection's
+    detail; the report, asserted clean. Then ``open_detail(ws, inspection)`` reads them."""
+    from inspector.settlement.store import import_detail
+
+    path = write_detail(folder / options.pop("name", "费用明细.csv"), rows, **options)
+    report = import_detail(ws, inspection, path)
+    assert report.ok, report.refused[:5]
+    return report

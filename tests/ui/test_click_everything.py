@@ -272,6 +272,7 @@ DIALOGS: dict[str, Any] = {
         lambda ws, r, ids: (ws, r, ids["going"], "槐荫区乙药店"),
     ),
     "stock": ("ui.stock_dialog", "StockDialog", lambda ws, r, ids: (ws, r, ids["going"])),
+    "trace": ("ui.trace_dialog", "TraceDialog", lambda ws, r, ids: (ws, r, ids["going"])),
     "plan": ("ui.plan_dialog", "PlanDialog", lambda ws, r, ids: (ws,)),
     "registry": ("ui.registry_dialog", "RegistryImportDialog", lambda ws, r, ids: (ws, r)),
     "bundle_export": (

@@ -107,6 +107,11 @@ MODULES = [
     "inspector/enforcement/measures.py",
     "inspector/enforcement/referrals.py",
     "inspector/bundle/referral.py",
+    # The 追溯码 sweep on site.
+    "inspector/trace/codes.py",
+    "inspector/trace/purchases.py",
+    "inspector/trace/scans.py",
+    "inspector/trace/service.py",
 ]
 ERRORS = {
     "InspectorError",

@@ -422,6 +422,19 @@ def test_a_cell_with_control_characters_is_refused(
         detail_info(workspace, inspection)
 
 
+def test_the_helper_imports_rows_for_the_other_tests(
+    workspace: Workspace, inspection: str, tmp_path: Path
+) -> None:
+    from tests.helpers.settlement import import_rows
+
+    rows = clean_rows(12)
+    rows[0]["died_on"] = date(2024, 1, 1)
+    import_rows(workspace, inspection, rows, tmp_path, columns=(*DEFAULT_COLUMNS, "died_on"))
+    with open_detail(workspace, inspection) as con:
+        died = con.execute("SELECT row_no, died_on FROM detail WHERE died_on IS NOT NULL")
+        assert died.fetchall() == [(3, date(2024, 1, 1))]
+
+
 def test_the_reader_streams_rows(tmp_path: Path) -> None:
     source = open_detail_file(write_detail(tmp_path / "a.csv", clean_rows(5)))
     try:
@@ -445,3 +458,38 @@ def test_money_and_quantities_are_exact(
                                                          "quantity"))  # fmt: skip
     assert (table[0][price], table[0][amount], table[0][qty]) == (10, 30, 3.0)
     assert (table[1][price], table[1][amount], table[1][qty]) == (123456789, 61728395, 0.5)
+
+
+class _CancelAfter:
+    """A reporter whose user cancels once ``rows`` rows were reported read."""
+
+    def __init__(self, rows: int) -> None:
+        self.rows = rows
+        self.seen: list[int] = []
+
+    def start(self, total: int, label: str) -> None:
+        pass
+
+    def advance(self, done: int, message: str = "") -> None:
+        self.seen.append(done)
+
+    @property
+    def cancelled(self) -> bool:
+        return bool(self.seen) and self.seen[-1] >= self.rows
+
+
+def test_progress_is_reported_and_a_cancel_stores_nothing(
+    workspace: Workspace, inspection: str, tmp_path: Path
+) -> None:
+    from inspector.progress import Cancelled
+    from inspector.settlement.store import PROGRESS_EVERY
+
+    path = write_detail(tmp_path / "a.csv", clean_rows(PROGRESS_EVERY * 3))
+    reporter = _CancelAfter(PROGRESS_EVERY * 2)
+    logged = len(events(workspace))
+    with pytest.raises(Cancelled):
+        import_detail(workspace, inspection, path, reporter=reporter)
+    assert reporter.seen == [PROGRESS_EVERY, PROGRESS_EVERY * 2]
+    with pytest.raises(NotFound):
+        detail_info(workspace, inspection)
+    assert len(events(workspace)) == logged and _leftovers(workspace.home.root) == []
