@@ -3516,7 +3516,7 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1034"/>
-        <location filename="../../ui/core_messages.py" line="1233"/>
+        <location filename="../../ui/core_messages.py" line="1234"/>
         <source>送达人</source>
         <translation>server</translation>
     </message>
@@ -3547,19 +3547,19 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1045"/>
-        <location filename="../../ui/core_messages.py" line="1221"/>
+        <location filename="../../ui/core_messages.py" line="1222"/>
         <source>立案</source>
         <translation>filing</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1046"/>
-        <location filename="../../ui/core_messages.py" line="1210"/>
+        <location filename="../../ui/core_messages.py" line="1211"/>
         <source>调查终结</source>
         <translation>investigation concluded</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1047"/>
-        <location filename="../../ui/core_messages.py" line="1222"/>
+        <location filename="../../ui/core_messages.py" line="1223"/>
         <source>案件审核（法制审核）</source>
         <translation>case review (legal review)</translation>
     </message>
@@ -3583,13 +3583,13 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1051"/>
-        <location filename="../../ui/core_messages.py" line="1224"/>
+        <location filename="../../ui/core_messages.py" line="1225"/>
         <source>听证</source>
         <translation>hearing</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1052"/>
-        <location filename="../../ui/core_messages.py" line="1225"/>
+        <location filename="../../ui/core_messages.py" line="1226"/>
         <source>作出决定</source>
         <translation>decision</translation>
     </message>
@@ -3601,7 +3601,7 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1054"/>
-        <location filename="../../ui/core_messages.py" line="1227"/>
+        <location filename="../../ui/core_messages.py" line="1228"/>
         <source>结案</source>
         <translation>closing</translation>
     </message>
@@ -3957,901 +3957,906 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1174"/>
+        <source>处罚措施的日期 {day} 早于立案日期 {filed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1175"/>
         <source>请写明撤回措施的理由</source>
         <translation>Please give the reason for withdrawing the measure</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1175"/>
+        <location filename="../../ui/core_messages.py" line="1176"/>
         <source>请写明缴纳金额</source>
         <translation>Please give the amount paid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1176"/>
+        <location filename="../../ui/core_messages.py" line="1177"/>
         <source>处罚措施须在立案后、事先告知前拟定（案件处于“{stage}”阶段）：告知后不得增加或加重，须重新告知（行政处罚法第四十四条、第四十五条）</source>
         <translation>Penalty measures are proposed after filing and before the prior notice (the case is at “{stage}”): after the notice none can be added or made heavier without notifying again (Administrative Penalty Law, arts. 44 and 45)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1181"/>
+        <location filename="../../ui/core_messages.py" line="1182"/>
         <source>协议处理只适用于有定点协议的机构</source>
         <translation>Handling under the agreement applies only to institutions with a service agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1182"/>
+        <location filename="../../ui/core_messages.py" line="1183"/>
         <source>决定作出后不能撤回处罚措施</source>
         <translation>A penalty measure cannot be withdrawn after the decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1183"/>
+        <location filename="../../ui/core_messages.py" line="1184"/>
         <source>该措施已撤回</source>
         <translation>This measure has been withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1184"/>
+        <location filename="../../ui/core_messages.py" line="1185"/>
         <source>该措施已有缴款记录，不能撤回</source>
         <translation>This measure has payments recorded and cannot be withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1185"/>
+        <location filename="../../ui/core_messages.py" line="1186"/>
         <source>{what}没有金额，不能缴款</source>
         <translation>{what} has no amount to pay</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1186"/>
+        <location filename="../../ui/core_messages.py" line="1187"/>
         <source>该措施已撤回，不能缴款</source>
         <translation>This measure has been withdrawn; no payment can be recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1187"/>
+        <location filename="../../ui/core_messages.py" line="1188"/>
         <source>缴纳合计 {total} 元超过{what}金额 {owed} 元</source>
         <translation>Payments of {total} yuan in all exceed the {what} amount of {owed} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1188"/>
+        <location filename="../../ui/core_messages.py" line="1189"/>
         <source>处理措施</source>
         <translation>measure</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1189"/>
+        <location filename="../../ui/core_messages.py" line="1190"/>
         <source>请写明{what}的金额</source>
         <translation>Please give the amount of {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1190"/>
+        <location filename="../../ui/core_messages.py" line="1191"/>
         <source>{what}没有金额</source>
         <translation>{what} has no amount</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1191"/>
+        <location filename="../../ui/core_messages.py" line="1192"/>
         <source>从轻、减轻、从重只适用于罚款</source>
         <translation>Lighter, mitigated and heavier apply to fines only</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1192"/>
+        <location filename="../../ui/core_messages.py" line="1193"/>
         <source>{what}的依据须为条例第{articles}条</source>
         <translation>{what} is imposed under article {articles} of the Regulations</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1193"/>
+        <location filename="../../ui/core_messages.py" line="1194"/>
         <source>条例第{article}条规定{what} {low} 至 {high} 个月，现为 {months}</source>
         <translation>Article {article} of the Regulations sets {what} at {low} to {high} months, not {months}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1197"/>
+        <location filename="../../ui/core_messages.py" line="1198"/>
         <source>暂停医疗费用联网结算适用于个人（条例第四十一条）</source>
         <translation>Suspending networked settlement applies to individuals (Regulations, art. 41)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1198"/>
+        <location filename="../../ui/core_messages.py" line="1199"/>
         <source>暂停医药服务适用于定点医药机构（条例第三十八、四十条）</source>
         <translation>Suspending medical services applies to designated institutions (Regulations, arts. 38 and 40)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1199"/>
+        <location filename="../../ui/core_messages.py" line="1200"/>
         <source>{what}须写明起止日期</source>
         <translation>{what} needs its start and end dates</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1200"/>
+        <location filename="../../ui/core_messages.py" line="1201"/>
         <source>结束日期须晚于开始日期</source>
         <translation>The end date must be after the start date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1201"/>
+        <location filename="../../ui/core_messages.py" line="1202"/>
         <source>缴款</source>
         <translation>payment</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1202"/>
+        <location filename="../../ui/core_messages.py" line="1203"/>
         <source>处罚决定作出前不能记录缴款（案件尚未决定）</source>
         <translation>No payment can be recorded before the penalty decision (the case is not decided)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1203"/>
+        <location filename="../../ui/core_messages.py" line="1204"/>
         <source>缴款日期 {day} 早于决定日期 {decided}</source>
         <translation>The payment date {day} is before the decision date {decided}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1204"/>
+        <location filename="../../ui/core_messages.py" line="1205"/>
         <source>追回日期 {day} 早于拒付/追回决定日期 {taken}</source>
         <translation>The recovery date {day} is before the date of the refusal/recovery {taken}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1205"/>
+        <location filename="../../ui/core_messages.py" line="1206"/>
         <source>设置 {key} 应在 1 至 60 天之间，现为 {value}</source>
         <translation>Setting {key} should be between 1 and 60 days, not {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1206"/>
+        <location filename="../../ui/core_messages.py" line="1207"/>
         <source>设置 {key} 应为天数（整数），现为“{value}”</source>
         <translation>Setting {key} should be a number of days (an integer), not “{value}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1207"/>
+        <location filename="../../ui/core_messages.py" line="1208"/>
         <source>案件导出文件的扩展名应为 .xlsx</source>
         <translation>The case export file should end in .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1208"/>
+        <location filename="../../ui/core_messages.py" line="1209"/>
         <source>待立案</source>
         <translation>to be filed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1209"/>
+        <location filename="../../ui/core_messages.py" line="1210"/>
         <source>已立案（调查取证）</source>
         <translation>filed (investigating)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1211"/>
+        <location filename="../../ui/core_messages.py" line="1212"/>
         <source>已法制审核</source>
         <translation>legally reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1212"/>
+        <location filename="../../ui/core_messages.py" line="1213"/>
         <source>已事先告知</source>
         <translation>prior notice given</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1213"/>
+        <location filename="../../ui/core_messages.py" line="1214"/>
         <source>陈述申辩/听证</source>
         <translation>statement and defence / hearing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1214"/>
+        <location filename="../../ui/core_messages.py" line="1215"/>
         <source>已决定</source>
         <translation>decided</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1215"/>
+        <location filename="../../ui/core_messages.py" line="1216"/>
         <source>已送达</source>
         <translation>served</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1216"/>
+        <location filename="../../ui/core_messages.py" line="1217"/>
         <source>已执行</source>
         <translation>executed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1217"/>
+        <location filename="../../ui/core_messages.py" line="1218"/>
         <source>已结案</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1218"/>
+        <location filename="../../ui/core_messages.py" line="1219"/>
         <source>不予立案</source>
         <translation>not filed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1219"/>
+        <location filename="../../ui/core_messages.py" line="1220"/>
         <source>已撤销</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1220"/>
+        <location filename="../../ui/core_messages.py" line="1221"/>
         <source>已终止</source>
         <translation>terminated</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1223"/>
+        <location filename="../../ui/core_messages.py" line="1224"/>
         <source>书面放弃陈述申辩和听证</source>
         <translation>written waiver of statement, defence and hearing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1226"/>
+        <location filename="../../ui/core_messages.py" line="1227"/>
         <source>执行</source>
         <translation>execution</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1228"/>
+        <location filename="../../ui/core_messages.py" line="1229"/>
         <source>撤销立案</source>
         <translation>withdrawal of the filing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1229"/>
+        <location filename="../../ui/core_messages.py" line="1230"/>
         <source>终止调查</source>
         <translation>termination of the investigation</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1230"/>
+        <location filename="../../ui/core_messages.py" line="1231"/>
         <source>延长办案期限</source>
         <translation>extension of the case period</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1231"/>
+        <location filename="../../ui/core_messages.py" line="1232"/>
         <source>承办人</source>
         <translation>case officer</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1232"/>
+        <location filename="../../ui/core_messages.py" line="1233"/>
         <source>负责人</source>
         <translation>head</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1234"/>
+        <location filename="../../ui/core_messages.py" line="1235"/>
         <source>见证人</source>
         <translation>witness</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1235"/>
+        <location filename="../../ui/core_messages.py" line="1236"/>
         <source>直接送达</source>
         <translation>personal service</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1236"/>
+        <location filename="../../ui/core_messages.py" line="1237"/>
         <source>留置送达</source>
         <translation>service left at the premises</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1237"/>
+        <location filename="../../ui/core_messages.py" line="1238"/>
         <source>邮寄送达</source>
         <translation>service by post</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1238"/>
+        <location filename="../../ui/core_messages.py" line="1239"/>
         <source>电子送达</source>
         <translation>electronic service</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1239"/>
+        <location filename="../../ui/core_messages.py" line="1240"/>
         <source>公告送达</source>
         <translation>service by public notice</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1240"/>
+        <location filename="../../ui/core_messages.py" line="1241"/>
         <source>责令退回</source>
         <translation>order to refund</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1241"/>
+        <location filename="../../ui/core_messages.py" line="1242"/>
         <source>罚款</source>
         <translation>fine</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1242"/>
+        <location filename="../../ui/core_messages.py" line="1243"/>
         <source>没收违法所得</source>
         <translation>confiscation of illegal gains</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1243"/>
+        <location filename="../../ui/core_messages.py" line="1244"/>
         <source>暂停相关责任部门医药服务</source>
         <translation>suspension of the responsible department&apos;s medical services</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1244"/>
+        <location filename="../../ui/core_messages.py" line="1245"/>
         <source>暂停医疗费用联网结算</source>
         <translation>suspension of networked settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1245"/>
+        <location filename="../../ui/core_messages.py" line="1246"/>
         <source>约谈</source>
         <translation>interview</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1246"/>
+        <location filename="../../ui/core_messages.py" line="1247"/>
         <source>拒付/追回</source>
         <translation>refusal to pay / recovery</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1247"/>
+        <location filename="../../ui/core_messages.py" line="1248"/>
         <source>暂停结算</source>
         <translation>suspension of settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1248"/>
+        <location filename="../../ui/core_messages.py" line="1249"/>
         <source>中止协议</source>
         <translation>suspension of the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1249"/>
+        <location filename="../../ui/core_messages.py" line="1250"/>
         <source>解除协议</source>
         <translation>termination of the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1250"/>
+        <location filename="../../ui/core_messages.py" line="1251"/>
         <source>从轻</source>
         <translation>lighter</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1251"/>
+        <location filename="../../ui/core_messages.py" line="1252"/>
         <source>减轻</source>
         <translation>mitigated</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1252"/>
+        <location filename="../../ui/core_messages.py" line="1253"/>
         <source>定点医药机构</source>
         <translation>designated medical institutions</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1253"/>
+        <location filename="../../ui/core_messages.py" line="1254"/>
         <source>立案须针对登记的案源，每个案件只立案一次</source>
         <translation>A case is filed from a registered case source, and only once</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1254"/>
+        <location filename="../../ui/core_messages.py" line="1255"/>
         <source>不予立案只能针对尚未立案的案源</source>
         <translation>Not filing applies only to a case source not filed yet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1255"/>
+        <location filename="../../ui/core_messages.py" line="1256"/>
         <source>调查终结须在立案之后</source>
         <translation>The investigation is concluded after filing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1256"/>
+        <location filename="../../ui/core_messages.py" line="1257"/>
         <source>法制审核须在调查终结之后、作出决定之前（行政处罚法第五十八条）</source>
         <translation>The legal review follows the conclusion of the investigation and precedes the decision (Administrative Penalty Law, art. 58)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1257"/>
+        <location filename="../../ui/core_messages.py" line="1258"/>
         <source>事先告知须在法制审核通过之后：告知的是经审核的事实、理由、依据和拟作出的处罚</source>
         <translation>The prior notice follows a passed legal review: it tells the reviewed facts, reasons, basis and proposed penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1261"/>
+        <location filename="../../ui/core_messages.py" line="1262"/>
         <source>陈述申辩须在事先告知之后、作出决定之前</source>
         <translation>Statement and defence follow the prior notice and precede the decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1262"/>
+        <location filename="../../ui/core_messages.py" line="1263"/>
         <source>放弃陈述申辩须在事先告知之后、作出决定之前</source>
         <translation>Waiving statement and defence follows the prior notice and precedes the decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1263"/>
+        <location filename="../../ui/core_messages.py" line="1264"/>
         <source>申请听证须在事先告知之后（行政处罚法第六十四条）</source>
         <translation>A hearing is requested after the prior notice (Administrative Penalty Law, art. 64)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1264"/>
+        <location filename="../../ui/core_messages.py" line="1265"/>
         <source>听证须在当事人申请听证之后（行政处罚法第六十四条）</source>
         <translation>A hearing follows the party&apos;s request (Administrative Penalty Law, art. 64)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1265"/>
+        <location filename="../../ui/core_messages.py" line="1266"/>
         <source>作出决定前须事先告知当事人并听取陈述申辩（行政处罚法第四十四条、第六十二条）</source>
         <translation>Before deciding, give the party prior notice and hear its statement and defence (Administrative Penalty Law, arts. 44 and 62)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1269"/>
+        <location filename="../../ui/core_messages.py" line="1270"/>
         <source>送达须在作出决定之后</source>
         <translation>Service follows the decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1270"/>
+        <location filename="../../ui/core_messages.py" line="1271"/>
         <source>执行须在决定书送达之后</source>
         <translation>Execution follows the service of the decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1271"/>
+        <location filename="../../ui/core_messages.py" line="1272"/>
         <source>结案须在执行完毕（或记录不能执行的理由）之后</source>
         <translation>Closing follows the execution (or the reason it could not be completed)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1272"/>
+        <location filename="../../ui/core_messages.py" line="1273"/>
         <source>撤销立案只能针对已立案、尚未决定的案件</source>
         <translation>Withdrawing the filing applies only to a filed case not yet decided</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1273"/>
+        <location filename="../../ui/core_messages.py" line="1274"/>
         <source>终止调查只能针对已立案、尚未决定的案件</source>
         <translation>Terminating the investigation applies only to a filed case not yet decided</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1274"/>
+        <location filename="../../ui/core_messages.py" line="1275"/>
         <source>只有已立案、尚未决定的案件可以延长办案期限</source>
         <translation>Only a filed case not yet decided can have its period extended</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1275"/>
+        <location filename="../../ui/core_messages.py" line="1276"/>
         <source>造成损失金额</source>
         <translation>amount of the loss caused</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1276"/>
+        <location filename="../../ui/core_messages.py" line="1277"/>
         <source>1倍以上2倍以下</source>
         <translation>1 to 2 times</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1277"/>
+        <location filename="../../ui/core_messages.py" line="1278"/>
         <source>1万元以上5万元以下</source>
         <translation>10,000 to 50,000 yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1278"/>
+        <location filename="../../ui/core_messages.py" line="1279"/>
         <source>骗取金额</source>
         <translation>amount obtained by fraud</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1279"/>
+        <location filename="../../ui/core_messages.py" line="1280"/>
         <source>2倍以上5倍以下</source>
         <translation>2 to 5 times</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1280"/>
+        <location filename="../../ui/core_messages.py" line="1281"/>
         <source>行政处罚须按案件程序办理（立案、告知、陈述申辩、决定）：请用 case open {entry} 登记案件</source>
         <translation>An administrative penalty follows the case procedure (filing, notice, statement and defence, decision): open a case with case open {entry}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1285"/>
+        <location filename="../../ui/core_messages.py" line="1286"/>
         <source>案件</source>
         <translation>case</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1288"/>
+        <location filename="../../ui/core_messages.py" line="1289"/>
         <source>措施种类“{value}”无效，可选：seal（封存）、preserve（先行登记保存）</source>
         <translation>Measure kind “{value}” is not valid; choose seal (封存, sealing) or preserve (先行登记保存, registration and preservation)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1291"/>
+        <location filename="../../ui/core_messages.py" line="1292"/>
         <source>处理决定“{value}”无效，可选：{allowed}</source>
         <translation>Decision “{value}” is not valid; choose: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1292"/>
+        <location filename="../../ui/core_messages.py" line="1293"/>
         <source>{what}（{day}）不能晚于今天</source>
         <translation>{what} ({day}) cannot be later than today</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1293"/>
+        <location filename="../../ui/core_messages.py" line="1294"/>
         <source>{what}（{day}）早于{before}（{earlier}）</source>
         <translation>{what} ({day}) is before {before} ({earlier})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1294"/>
+        <location filename="../../ui/core_messages.py" line="1295"/>
         <source>请填写{what}</source>
         <translation>Please enter {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1295"/>
+        <location filename="../../ui/core_messages.py" line="1296"/>
         <source>{what}最多 {limit} 个字</source>
         <translation>{what}: at most {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1296"/>
+        <location filename="../../ui/core_messages.py" line="1297"/>
         <source>强制措施应由两名以上执法人员实施（行政强制法第十八条）</source>
         <translation>A compulsory measure is carried out by two or more enforcement officers (Administrative Compulsion Law art. 18)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1297"/>
+        <location filename="../../ui/core_messages.py" line="1298"/>
         <source>请列出措施所涉的资料或物品（清单不能为空，行政强制法第二十四条）</source>
         <translation>List the materials or items the measure covers (the list cannot be empty, Administrative Compulsion Law art. 24)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1300"/>
+        <location filename="../../ui/core_messages.py" line="1301"/>
         <source>案件 {case} 的当事人是{party}，不是这次检查的被检查单位</source>
         <translation>The party of case {case} is {party}, not the institution of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1301"/>
+        <location filename="../../ui/core_messages.py" line="1302"/>
         <source>当事人拒绝签名时不填写当事人签名人</source>
         <translation>When the party refuses to sign, give no party signer</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1302"/>
+        <location filename="../../ui/core_messages.py" line="1303"/>
         <source>请填写在清单上签名的当事人（或注明当事人拒绝签名）</source>
         <translation>Enter the party who signed the list (or note that the party refused to sign)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1303"/>
+        <location filename="../../ui/core_messages.py" line="1304"/>
         <source>当事人拒绝签名的，应注明并由见证人签名（行政强制法第十八条）</source>
         <translation>A party&apos;s refusal to sign is noted and a witness signs (Administrative Compulsion Law art. 18)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1304"/>
+        <location filename="../../ui/core_messages.py" line="1305"/>
         <source>封存延长期限不得超过三十日（行政强制法第二十五条）</source>
         <translation>A sealing may be extended by at most 30 days (Administrative Compulsion Law art. 25)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1305"/>
+        <location filename="../../ui/core_messages.py" line="1306"/>
         <source>封存期限内应作出解除或没收等处理决定（行政强制法第二十七条），不能“{outcome}”</source>
         <translation>Within the sealing period the decision is a release or a confiscation (Administrative Compulsion Law art. 27), not “{outcome}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1308"/>
+        <location filename="../../ui/core_messages.py" line="1309"/>
         <source>转为封存的，请填写封存决定书文号</source>
         <translation>To seal the items, enter the number of the sealing decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1309"/>
+        <location filename="../../ui/core_messages.py" line="1310"/>
         <source>{kind}没有“{document}”</source>
         <translation>A {kind} has no “{document}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1310"/>
+        <location filename="../../ui/core_messages.py" line="1311"/>
         <source>文书种类“{value}”无效，可选：{allowed}</source>
         <translation>Document kind “{value}” is not valid; choose: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1311"/>
+        <location filename="../../ui/core_messages.py" line="1312"/>
         <source>封存清单第 {position} 项已在措施 {decision} 之下，尚未解除</source>
         <translation>Line {position} of the sealing list is already under measure {decision}, not released yet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1312"/>
+        <location filename="../../ui/core_messages.py" line="1313"/>
         <source>该措施的清单已经签名</source>
         <translation>This measure&apos;s list has been signed already</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1313"/>
+        <location filename="../../ui/core_messages.py" line="1314"/>
         <source>先行登记保存不能延长，应在七个工作日内作出处理决定（行政处罚法第五十六条）</source>
         <translation>A registration and preservation cannot be extended; decide on it within 7 working days (Administrative Penalty Law art. 56)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1316"/>
+        <location filename="../../ui/core_messages.py" line="1317"/>
         <source>该措施已于 {day} 结束，不能延长</source>
         <translation>This measure ended on {day} and cannot be extended</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1317"/>
+        <location filename="../../ui/core_messages.py" line="1318"/>
         <source>封存期限只能延长一次（行政强制法第二十五条），已于 {day} 延长</source>
         <translation>A sealing period can be extended only once (Administrative Compulsion Law art. 25); it was extended on {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1318"/>
+        <location filename="../../ui/core_messages.py" line="1319"/>
         <source>封存期限已于 {day} 届满，不能再延长，应当解除封存（行政强制法第二十八条）</source>
         <translation>The sealing period expired on {day}; it cannot be extended and the sealing must be released (Administrative Compulsion Law art. 28)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1321"/>
+        <location filename="../../ui/core_messages.py" line="1322"/>
         <source>该措施已于 {day} 结束（{outcome}）</source>
         <translation>This measure ended on {day} ({outcome})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1322"/>
+        <location filename="../../ui/core_messages.py" line="1323"/>
         <source>该封存未延长期限</source>
         <translation>This sealing was not extended</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1323"/>
+        <location filename="../../ui/core_messages.py" line="1324"/>
         <source>该措施尚未解除或作出处理决定</source>
         <translation>This measure has not been released or decided on yet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1324"/>
+        <location filename="../../ui/core_messages.py" line="1325"/>
         <source>移送部门“{value}”无效，可选：{allowed}</source>
         <translation>Department “{value}” is not valid; choose: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1325"/>
+        <location filename="../../ui/core_messages.py" line="1326"/>
         <source>移送证据包至少要包含一项检查</source>
         <translation>A referral evidence bundle must hold at least one inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1326"/>
+        <location filename="../../ui/core_messages.py" line="1327"/>
         <source>一次移送只针对一个被检查单位的案件</source>
         <translation>One referral concerns the case of one inspected institution</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1327"/>
+        <location filename="../../ui/core_messages.py" line="1328"/>
         <source>该案已移送{department}（{number}），未退回前不能重复移送</source>
         <translation>This case was referred to the {department} ({number}); it cannot be referred there again unless returned</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1328"/>
+        <location filename="../../ui/core_messages.py" line="1329"/>
         <source>该移送已于 {day} 退回</source>
         <translation>This referral was returned on {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1329"/>
+        <location filename="../../ui/core_messages.py" line="1330"/>
         <source>该移送已于 {day} 签收</source>
         <translation>This referral was received on {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1330"/>
+        <location filename="../../ui/core_messages.py" line="1331"/>
         <source>请先登记接收单位的签收，再登记反馈</source>
         <translation>Record the receiving body&apos;s receipt before its feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1331"/>
+        <location filename="../../ui/core_messages.py" line="1332"/>
         <source>定点机构名册中没有编号为 {id} 的机构</source>
         <translation>The registry has no institution with id {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1332"/>
+        <location filename="../../ui/core_messages.py" line="1333"/>
         <source>{sender} 的来文 {number} 已经登记过</source>
         <translation>Document {number} from {sender} is registered already</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1333"/>
+        <location filename="../../ui/core_messages.py" line="1334"/>
         <source>检查 {inspection} 不属于案件 {case}</source>
         <translation>Inspection {inspection} is not part of case {case}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1334"/>
+        <location filename="../../ui/core_messages.py" line="1335"/>
         <source>这是移送证据包（移送书 {number}），只供接收单位核验，不能导入：本机数据未改变</source>
         <translation>This is a referral evidence bundle (referral letter {number}), for the receiving body to verify; it cannot be imported. Nothing on this laptop was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1337"/>
+        <location filename="../../ui/core_messages.py" line="1338"/>
         <source>该文书已由执法证号 {cert_no} 签名</source>
         <translation>This document is already signed by certificate number {cert_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1338"/>
+        <location filename="../../ui/core_messages.py" line="1339"/>
         <source>该文书由实施措施或承办案件的执法人员（{allowed}）签名：该密钥的执法证号 {cert_no} 不在其中</source>
         <translation>This document is signed by the officers who carried out the measure or handle the case ({allowed}): the key&apos;s certificate number {cert_no} is not one of them</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1342"/>
+        <location filename="../../ui/core_messages.py" line="1343"/>
         <source>文书文件 {name} 不是生成时的文件：已被替换或改动，拒绝签名；请重新生成</source>
         <translation>The document file {name} is not the file as made: it was replaced or changed; not signed. Make it again</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1346"/>
+        <location filename="../../ui/core_messages.py" line="1347"/>
         <source>强制措施</source>
         <translation>compulsory measure</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1347"/>
+        <location filename="../../ui/core_messages.py" line="1348"/>
         <source>文书</source>
         <translation>document</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1348"/>
+        <location filename="../../ui/core_messages.py" line="1349"/>
         <source>移送</source>
         <translation>referral</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1349"/>
+        <location filename="../../ui/core_messages.py" line="1350"/>
         <source>接收的移送案件</source>
         <translation>received referral</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1350"/>
+        <location filename="../../ui/core_messages.py" line="1351"/>
         <source>决定日期</source>
         <translation>The decision date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1351"/>
+        <location filename="../../ui/core_messages.py" line="1352"/>
         <source>现场检查日期</source>
         <translation>the visit&apos;s date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1352"/>
+        <location filename="../../ui/core_messages.py" line="1353"/>
         <source>清单签名日期</source>
         <translation>The date the list was signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1353"/>
+        <location filename="../../ui/core_messages.py" line="1354"/>
         <source>措施决定日期</source>
         <translation>the measure&apos;s decision date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1354"/>
+        <location filename="../../ui/core_messages.py" line="1355"/>
         <source>延长决定日期</source>
         <translation>The extension&apos;s date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1355"/>
+        <location filename="../../ui/core_messages.py" line="1356"/>
         <source>封存决定日期</source>
         <translation>the sealing decision&apos;s date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1356"/>
+        <location filename="../../ui/core_messages.py" line="1357"/>
         <source>解除或处理日期</source>
         <translation>The release or decision date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1357"/>
+        <location filename="../../ui/core_messages.py" line="1358"/>
         <source>移送日期</source>
         <translation>The referral date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1358"/>
+        <location filename="../../ui/core_messages.py" line="1359"/>
         <source>签收日期</source>
         <translation>The receipt date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1359"/>
+        <location filename="../../ui/core_messages.py" line="1360"/>
         <source>反馈日期</source>
         <translation>The feedback date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1360"/>
+        <location filename="../../ui/core_messages.py" line="1361"/>
         <source>退回日期</source>
         <translation>The return date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1361"/>
+        <location filename="../../ui/core_messages.py" line="1362"/>
         <source>收到日期</source>
         <translation>The date received</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1362"/>
+        <location filename="../../ui/core_messages.py" line="1363"/>
         <source>决定书文号</source>
         <translation>the decision&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1363"/>
+        <location filename="../../ui/core_messages.py" line="1364"/>
         <source>采取措施的理由</source>
         <translation>the reason for the measure</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1364"/>
+        <location filename="../../ui/core_messages.py" line="1365"/>
         <source>批准的行政机关负责人</source>
         <translation>the head of the bureau who approved</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1365"/>
+        <location filename="../../ui/core_messages.py" line="1366"/>
         <source>物品名称和描述</source>
         <translation>the item&apos;s name and description</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1366"/>
+        <location filename="../../ui/core_messages.py" line="1367"/>
         <source>数量单位</source>
         <translation>the unit</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1367"/>
+        <location filename="../../ui/core_messages.py" line="1368"/>
         <source>延长理由</source>
         <translation>the reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1368"/>
+        <location filename="../../ui/core_messages.py" line="1369"/>
         <source>批准延长的行政机关负责人</source>
         <translation>the head of the bureau who approved the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1369"/>
+        <location filename="../../ui/core_messages.py" line="1370"/>
         <source>延长决定文号</source>
         <translation>the extension&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1370"/>
+        <location filename="../../ui/core_messages.py" line="1371"/>
         <source>解除或处理的理由</source>
         <translation>the reason for the release or decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1371"/>
+        <location filename="../../ui/core_messages.py" line="1372"/>
         <source>解除或处理决定文号</source>
         <translation>the release or decision&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1372"/>
+        <location filename="../../ui/core_messages.py" line="1373"/>
         <source>接收单位</source>
         <translation>the receiving body</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1373"/>
+        <location filename="../../ui/core_messages.py" line="1374"/>
         <source>移送书文号</source>
         <translation>the referral letter&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1374"/>
+        <location filename="../../ui/core_messages.py" line="1375"/>
         <source>涉嫌违法的事实</source>
         <translation>the facts of the suspected violation</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1375"/>
+        <location filename="../../ui/core_messages.py" line="1376"/>
         <source>签收人</source>
         <translation>who received it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1376"/>
+        <location filename="../../ui/core_messages.py" line="1377"/>
         <source>反馈内容</source>
         <translation>the feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1377"/>
+        <location filename="../../ui/core_messages.py" line="1378"/>
         <source>退回理由</source>
         <translation>the reason for the return</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1378"/>
+        <location filename="../../ui/core_messages.py" line="1379"/>
         <source>移送单位</source>
         <translation>the sending body</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1379"/>
+        <location filename="../../ui/core_messages.py" line="1380"/>
         <source>来文文号</source>
         <translation>the incoming document&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1380"/>
+        <location filename="../../ui/core_messages.py" line="1381"/>
         <source>涉及的机构或人员</source>
         <translation>the institution or person concerned</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1381"/>
+        <location filename="../../ui/core_messages.py" line="1382"/>
         <source>案情摘要</source>
         <translation>a summary of the case</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1382"/>
+        <location filename="../../ui/core_messages.py" line="1383"/>
         <source>封存</source>
         <translation>sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1383"/>
+        <location filename="../../ui/core_messages.py" line="1384"/>
         <source>先行登记保存</source>
         <translation>registration and preservation</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1384"/>
+        <location filename="../../ui/core_messages.py" line="1385"/>
         <source>解除</source>
         <translation>release</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1385"/>
+        <location filename="../../ui/core_messages.py" line="1386"/>
         <source>转为封存</source>
         <translation>sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1386"/>
+        <location filename="../../ui/core_messages.py" line="1387"/>
         <source>依法没收</source>
         <translation>confiscation</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1387"/>
+        <location filename="../../ui/core_messages.py" line="1388"/>
         <source>送检验鉴定</source>
         <translation>examination</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1388"/>
+        <location filename="../../ui/core_messages.py" line="1389"/>
         <source>移交有关部门</source>
         <translation>hand-over to the competent department</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1389"/>
+        <location filename="../../ui/core_messages.py" line="1390"/>
         <source>公安机关</source>
         <translation>police</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1390"/>
+        <location filename="../../ui/core_messages.py" line="1391"/>
         <source>纪检监察机关</source>
         <translation>discipline inspection and supervision organs</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1391"/>
+        <location filename="../../ui/core_messages.py" line="1392"/>
         <source>卫生健康部门</source>
         <translation>health department</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1392"/>
+        <location filename="../../ui/core_messages.py" line="1393"/>
         <source>市场监督管理部门</source>
         <translation>market regulation department</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1393"/>
+        <location filename="../../ui/core_messages.py" line="1394"/>
         <source>药品监督管理部门</source>
         <translation>drug regulation department</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1394"/>
+        <location filename="../../ui/core_messages.py" line="1395"/>
         <source>决定书</source>
         <translation>decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1395"/>
+        <location filename="../../ui/core_messages.py" line="1396"/>
         <source>清单</source>
         <translation>list</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1396"/>
+        <location filename="../../ui/core_messages.py" line="1397"/>
         <source>延长期限通知书</source>
         <translation>extension notice</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1397"/>
+        <location filename="../../ui/core_messages.py" line="1398"/>
         <source>解除或处理决定书</source>
         <translation>release or decision</translation>
     </message>
@@ -5175,67 +5180,67 @@ Checked %2/%3, problems found %4</translation>
         <translation>The settlement detail file is damaged (wrong number of columns)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="947"/>
+        <location filename="../../ui/core_messages.py" line="1401"/>
         <source>“{text}”不是药品追溯码：{reason}</source>
         <translation>“{text}” is not a drug traceability code: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="948"/>
+        <location filename="../../ui/core_messages.py" line="1402"/>
         <source>空白</source>
         <translation>blank</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="949"/>
+        <location filename="../../ui/core_messages.py" line="1403"/>
         <source>这是商品条码（69 开头 13 位），不是药品追溯码</source>
         <translation>this is a product barcode (13 digits starting with 69), not a drug traceability code</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="950"/>
+        <location filename="../../ui/core_messages.py" line="1404"/>
         <source>两个追溯码连在一起（40 位）：请逐个扫描</source>
         <translation>two codes run together (40 digits): scan them one at a time</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="951"/>
+        <location filename="../../ui/core_messages.py" line="1405"/>
         <source>位数不对：{n} 位，药品追溯码为 20 位数字</source>
         <translation>wrong length: {n} digits; a drug traceability code has 20 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="952"/>
+        <location filename="../../ui/core_messages.py" line="1406"/>
         <source>含有数字以外的字符，药品追溯码为 20 位数字</source>
         <translation>contains characters other than digits; a drug traceability code has 20 digits</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="953"/>
+        <location filename="../../ui/core_messages.py" line="1407"/>
         <source>{name} 超过 {limit} 行，不像是购进记录</source>
         <translation>{name} has more than {limit} rows: it does not look like purchase records</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="954"/>
+        <location filename="../../ui/core_messages.py" line="1408"/>
         <source>{name} 的追溯码超过 {limit} 个</source>
         <translation>{name} has more than {limit} traceability codes</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="955"/>
+        <location filename="../../ui/core_messages.py" line="1409"/>
         <source>{name} 中没有追溯码</source>
         <translation>{name} holds no traceability code</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="956"/>
+        <location filename="../../ui/core_messages.py" line="1410"/>
         <source>{name} 已经导入过（内容相同）</source>
         <translation>{name} was already imported (same content)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="957"/>
+        <location filename="../../ui/core_messages.py" line="1411"/>
         <source>一次最多记录 {limit} 个追溯码</source>
         <translation>At most {limit} codes can be recorded at once</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="958"/>
+        <location filename="../../ui/core_messages.py" line="1412"/>
         <source>本次检查还没有扫描追溯码</source>
         <translation>No traceability code has been scanned for this inspection yet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="959"/>
+        <location filename="../../ui/core_messages.py" line="1413"/>
         <source>扫码记录未能存为证据：{error}</source>
         <translation>The scan log could not be stored as evidence: {error}</translation>
     </message>
