@@ -3958,7 +3958,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="1174"/>
         <source>处罚措施的日期 {day} 早于立案日期 {filed}</source>
-        <translation type="unfinished"></translation>
+        <translation>The measure&apos;s date {day} is before the case was filed ({filed})</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1175"/>
