@@ -124,11 +124,17 @@ def _paths(ws: Workspace, inspection_id: str) -> tuple[Path, Path]:
     return folder / f"{stem}.detail", folder / f"{stem}.json"
 
 
-def _resolve(ws: Workspace, inspection: str) -> tuple[str, str, str | None]:
-    from inspector.change import resolve_id
+def _resolve(
+    ws: Workspace, inspection: str, *, editable: bool = False
+) -> tuple[str, str, str | None]:
+    """The inspection's id, institution and its level; ``editable``: refused when finished
+    (before a long file is read, not after)."""
+    from inspector.change import require_editable, resolve_id
 
     with ws.db.session() as session:
         found = resolve_id(session, inspection)
+        if editable:
+            require_editable(found)
         return found.id, found.institution.name, found.institution.level
 
 
@@ -195,7 +201,7 @@ def import_detail(
     Any refused row refuses the whole file (the report names them); nothing is stored then."""
     reporter = reporter or NullReporter()
     path = Path(path)
-    inspection_id, institution, level = _resolve(ws, inspection)
+    inspection_id, institution, level = _resolve(ws, inspection, editable=True)
     source = open_detail_file(path)
     try:
         with path.open("rb") as handle:
