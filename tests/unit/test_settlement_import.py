@@ -80,6 +80,16 @@ def test_each_encoding_gives_the_rows_of_the_file(
     assert _table(workspace, inspection) == _expected(rows)
 
 
+def test_a_tab_separated_export_reads_the_same(
+    workspace: Workspace, inspection: str, tmp_path: Path
+) -> None:
+    rows = clean_rows(50)
+    path = write_detail(tmp_path / "明细.txt", rows, encoding="utf-16")
+    path.write_text(path.read_text(encoding="utf-16").replace(",", "\t"), encoding="utf-16")
+    assert import_detail(workspace, inspection, path).ok
+    assert _table(workspace, inspection) == _expected(rows)
+
+
 def test_an_excel_file_gives_the_same_rows_as_its_csv(
     workspace: Workspace, inspection: str, tmp_path: Path
 ) -> None:
