@@ -224,6 +224,38 @@ def test_hostile_cells_are_refused_with_a_reason(
         detail_info(workspace, inspection)
 
 
+def test_codes_excel_turned_into_numbers_are_refused(
+    workspace: Workspace, inspection: str, tmp_path: Path
+) -> None:
+    """Excel keeps 15 significant digits: a 身份证号 or a 20-digit 追溯码 stored as a number (in
+    the workbook, or saved to CSV as 8.1E+19) has lost its last digits; refused, not guessed."""
+    rows = clean_rows(6)
+    rows[1]["trace_code"] = 81234567890123456789  # a number cell in the workbook
+    rows[2]["person_id"] = 370102199001011234
+    rows[3]["item_code"] = 123456  # a short code as a number is whole
+    book = write_detail(tmp_path / "a.xlsx", rows)
+    report = import_detail(workspace, inspection, book)
+    lost = "是数字格式：超过 15 位的数字已被 Excel 改动，请把该列设为文本后重新导出"
+    assert [(r.row, r.reason.split("“")[0], r.reason.split("”")[1]) for r in report.refused] == [
+        (4, "追溯码", lost),
+        (5, "人员编号", lost),
+    ]
+    rows = clean_rows(6)
+    rows[4]["trace_code"] = "8.12346E+19"  # what Excel writes to CSV for such a cell
+    report = import_detail(workspace, inspection, write_detail(tmp_path / "b.csv", rows))
+    assert [(r.row, r.reason) for r in report.refused] == [
+        (7, "追溯码“8.12346E+19”是 Excel 的科学计数法：超过 15 位的数字已被 Excel 改动，"
+            "请把该列设为文本后重新导出"),
+    ]  # fmt: skip
+    rows[4]["trace_code"] = None
+    rows[3]["item_code"] = 123456
+    assert import_detail(workspace, inspection, write_detail(tmp_path / "c.xlsx", rows)).ok
+    with open_detail(workspace, inspection) as con:
+        assert con.execute("SELECT item_code FROM detail WHERE row_no = 6").fetchone() == (
+            "123456",
+        )
+
+
 def test_a_cell_past_the_csv_limit_refuses_the_file_clearly(
     workspace: Workspace, inspection: str, tmp_path: Path
 ) -> None:
