@@ -509,6 +509,9 @@ def row_reader(header: Header) -> Callable[[int, Sequence[Any]], Row | None]:
         admitted, discharged = out.get("admitted_on"), out.get("discharged_on")
         if admitted and discharged and discharged < admitted:
             reasons.append("出院日期早于入院日期")
+        birth, charged = out.get("birth_date"), out.get("charged_at")
+        if birth and charged and birth.isoformat() > charged[:10]:
+            reasons.append("出生日期晚于费用发生时间")
         if reasons:
             raise RowError("；".join(reasons))
         birth = out.get("birth_date")

@@ -17,11 +17,14 @@ from typing import Any
 import duckdb
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from inspector.audit import events
+from inspector.claims.reader import RowError
 from inspector.errors import InvalidInput, NotFound, StorageError
 from inspector.inspections import TeamMember, create_inspection
-from inspector.settlement.reader import open_detail_file
+from inspector.settlement.reader import open_detail_file, row_reader
 from inspector.settlement.schema import COLUMN_NAMES
 from inspector.settlement.store import (
     REASONS_KEPT,
@@ -30,6 +33,7 @@ from inspector.settlement.store import (
     import_detail,
     open_detail,
 )
+from inspector.tables import Header
 from inspector.workspace import Workspace
 from tests.helpers.claims import claims_inspection
 from tests.helpers.registry import fill_registry
@@ -167,6 +171,7 @@ def test_refused_rows_are_named_by_number_and_nothing_is_stored(
     rows[11]["gender"] = "未登记"  # row 14
     rows[12]["quantity"] = "两盒"  # row 15
     rows[13]["admitted_on"], rows[13]["discharged_on"] = date(2024, 5, 2), date(2024, 5, 1)
+    rows[14]["birth_date"] = date(2030, 1, 1)  # row 17
     report = import_detail(workspace, inspection, write_detail(tmp_path / "new.csv", rows))
     assert not report.ok
     assert [(r.row, r.reason) for r in report.refused] == [
@@ -176,6 +181,7 @@ def test_refused_rows_are_named_by_number_and_nothing_is_stored(
         (14, "性别“未登记”无法识别（应为男或女）"),
         (15, "数量“两盒”不是数字"),
         (16, "出院日期早于入院日期"),
+        (17, "出生日期晚于费用发生时间"),
     ]
     assert (detail_info(workspace, inspection), _table(workspace, inspection)) == before
     assert len(events(workspace)) == logged
@@ -535,3 +541,45 @@ def test_progress_is_reported_and_a_cancel_stores_nothing(
     with pytest.raises(NotFound):
         detail_info(workspace, inspection)
     assert len(events(workspace)) == logged and _leftovers(workspace.home.root) == []
+
+
+CELL = st.one_of(
+    st.none(),
+    st.sampled_from(["", " ", "男", "女", "2", "未知", "35岁", "200", "12.5", "12.345", "-3",
+                     "1,234.56", "1e3", "nan", "inf", "2023-01-05", "2023/1/5 8:30",
+                     "2023年1月5日", "20230105", "20230105083000", "2023-02-30", "=A1",
+                     "8.1E+19", "Ａ１", "\u3000x", "住院", "普通门诊"]),
+    st.text(max_size=8),
+    st.from_regex(r"[0-9]{1,20}(\.[0-9]{1,3})?", fullmatch=True),
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)),
+    st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)),
+)  # fmt: skip
+_HEADER = Header(
+    row=1,
+    columns={name: i for i, name in enumerate(COLUMN_NAMES[1:])},
+    labels={},
+    ignored=[],
+)
+
+
+@settings(max_examples=800, deadline=None, derandomize=True)
+@given(st.lists(CELL, min_size=len(COLUMN_NAMES) - 1, max_size=len(COLUMN_NAMES) - 1))
+def test_any_row_is_read_or_refused_with_a_reason_never_a_crash(cells: list[Any]) -> None:
+    """Whatever a hostile cell holds (Excel's typed values or CSV text), a row is read to
+    text the store can keep (no separator inside a field) or refused with a reason."""
+    read = row_reader(_HEADER)
+    try:
+        row = read(3, cells)
+    except RowError as error:
+        assert str(error)
+        return
+    if row is None:
+        return
+    assert len(row) == len(COLUMN_NAMES) and row[0] == "3"
+    age = row[COLUMN_NAMES.index("age")]
+    assert age is None or 0 <= int(age) <= 150
+    for value in row:
+        assert value is None or (value and "\x1e" not in value and "\x1f" not in value)
