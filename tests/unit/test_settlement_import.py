@@ -326,6 +326,27 @@ def test_a_changed_stored_file_is_refused(
         open_detail(workspace, inspection).__enter__()
 
 
+def test_other_data_joins_the_detail_through_add_table(
+    workspace: Workspace, inspection: str, tmp_path: Path
+) -> None:
+    from inspector.settlement.store import add_table
+
+    rows = clean_rows(200)
+    import_detail(workspace, inspection, write_detail(tmp_path / "a.csv", rows))
+    codes = sorted({r["trace_code"] for r in rows if r["trace_code"]})
+    scanned = [(code, datetime(2024, 12, 1, 9, 0, k % 60)) for k, code in enumerate(codes[:25])]
+    with open_detail(workspace, inspection) as con:
+        assert add_table(con, "scans", [("code", "VARCHAR"), ("at", "TIMESTAMP")], scanned,
+                         batch=10) == 25  # fmt: skip
+        found = con.execute(
+            "SELECT count(*) FROM scans s JOIN detail d ON d.trace_code = s.code"
+        ).fetchone()
+        assert found == (25,)
+        assert add_table(con, "empty", [("code", "VARCHAR")], []) == 0
+        with pytest.raises(ValueError):
+            add_table(con, "x; DROP TABLE detail", [("a", "INTEGER")], [])
+
+
 def test_the_connection_cannot_write_files(
     workspace: Workspace, inspection: str, tmp_path: Path
 ) -> None:
