@@ -257,6 +257,8 @@ _TIME_RE = re.compile(
     re.ASCII,
 )
 EXCEL_EPOCH = datetime(1899, 12, 30)
+_SCIENTIFIC = re.compile(r"^[0-9](?:\.[0-9]+)?[Ee]\+[0-9]{2}$")
+DIGITS_LOST = "超过 15 位的数字已被 Excel 改动，请把该列设为文本后重新导出"
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -444,7 +446,22 @@ def row_reader(header: Header) -> Callable[[int, Sequence[Any]], Row | None]:
                 reasons.append(f"{FIELD_NAMES[fld]}“{value}”不是文字或编码")
                 out[fld] = str(value)  # named once: not also as blank
                 continue
-            text = _text(value, texts) if type(value) is str else fold(cell_text(value))
+            if type(value) is str:
+                text = _text(value, texts)
+                if text[-4:-2] in ("E+", "e+") and _SCIENTIFIC.match(text):
+                    reasons.append(
+                        f"{FIELD_NAMES[fld]}“{text}”是 Excel 的科学计数法：{DIGITS_LOST}"
+                    )
+                    out[fld] = text
+                    continue
+            elif isinstance(value, (int, float)) and abs(value) >= 1e15:
+                # Excel keeps 15 significant digits: an 18-digit 身份证号 or a 20-digit 追溯码
+                # typed or imported as a number has lost its last digits already.
+                reasons.append(f"{FIELD_NAMES[fld]}“{cell_text(value)}”是数字格式：{DIGITS_LOST}")
+                out[fld] = cell_text(value)
+                continue
+            else:
+                text = fold(cell_text(value))
             if len(text) > MAX_LENGTH[fld]:
                 reasons.append(f"{FIELD_NAMES[fld]}过长（{len(text)} 个字符）")
             out[fld] = text or None
@@ -492,6 +509,9 @@ def row_reader(header: Header) -> Callable[[int, Sequence[Any]], Row | None]:
         admitted, discharged = out.get("admitted_on"), out.get("discharged_on")
         if admitted and discharged and discharged < admitted:
             reasons.append("出院日期早于入院日期")
+        birth, charged = out.get("birth_date"), out.get("charged_at")
+        if birth and charged and birth.isoformat() > charged[:10]:
+            reasons.append("出生日期晚于费用发生时间")
         if reasons:
             raise RowError("；".join(reasons))
         birth = out.get("birth_date")

@@ -80,3 +80,20 @@ def test_the_command_lines_import_leaves_no_plaintext(
         for path in (p for p in root.rglob("*") if p.is_file()):
             data = path.read_bytes()
             assert not any(n in data for n in needles), path
+
+
+def test_a_signed_inspection_is_refused_before_the_file_is_read(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.helpers.cli import ready_record, sign_all, trial_keys
+
+    inspection = ready_record(cli, tmp_path)
+    sign_all(cli, inspection, trial_keys(cli, monkeypatch))
+    opened: list[Path] = []
+    import inspector.settlement.store as store
+
+    real = store.open_detail_file
+    monkeypatch.setattr(store, "open_detail_file", lambda p: opened.append(p) or real(p))
+    path = write_detail(tmp_path / "a.csv", clean_rows(5))
+    _, err = cli("detail", "import", inspection, str(path), expect=1)
+    assert "不能再修改" in err and opened == []

@@ -17,11 +17,14 @@ from typing import Any
 import duckdb
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from inspector.audit import events
+from inspector.claims.reader import RowError
 from inspector.errors import InvalidInput, NotFound, StorageError
 from inspector.inspections import TeamMember, create_inspection
-from inspector.settlement.reader import open_detail_file
+from inspector.settlement.reader import open_detail_file, row_reader
 from inspector.settlement.schema import COLUMN_NAMES
 from inspector.settlement.store import (
     REASONS_KEPT,
@@ -30,6 +33,7 @@ from inspector.settlement.store import (
     import_detail,
     open_detail,
 )
+from inspector.tables import Header
 from inspector.workspace import Workspace
 from tests.helpers.claims import claims_inspection
 from tests.helpers.registry import fill_registry
@@ -77,6 +81,16 @@ def test_each_encoding_gives_the_rows_of_the_file(
     assert report.info.encoding == {"utf-8-sig": "UTF-8", "gbk": "GBK"}.get(
         encoding, encoding.upper()
     )
+    assert _table(workspace, inspection) == _expected(rows)
+
+
+def test_a_tab_separated_export_reads_the_same(
+    workspace: Workspace, inspection: str, tmp_path: Path
+) -> None:
+    rows = clean_rows(50)
+    path = write_detail(tmp_path / "明细.txt", rows, encoding="utf-16")
+    path.write_text(path.read_text(encoding="utf-16").replace(",", "\t"), encoding="utf-16")
+    assert import_detail(workspace, inspection, path).ok
     assert _table(workspace, inspection) == _expected(rows)
 
 
@@ -157,6 +171,7 @@ def test_refused_rows_are_named_by_number_and_nothing_is_stored(
     rows[11]["gender"] = "未登记"  # row 14
     rows[12]["quantity"] = "两盒"  # row 15
     rows[13]["admitted_on"], rows[13]["discharged_on"] = date(2024, 5, 2), date(2024, 5, 1)
+    rows[14]["birth_date"] = date(2030, 1, 1)  # row 17
     report = import_detail(workspace, inspection, write_detail(tmp_path / "new.csv", rows))
     assert not report.ok
     assert [(r.row, r.reason) for r in report.refused] == [
@@ -166,6 +181,7 @@ def test_refused_rows_are_named_by_number_and_nothing_is_stored(
         (14, "性别“未登记”无法识别（应为男或女）"),
         (15, "数量“两盒”不是数字"),
         (16, "出院日期早于入院日期"),
+        (17, "出生日期晚于费用发生时间"),
     ]
     assert (detail_info(workspace, inspection), _table(workspace, inspection)) == before
     assert len(events(workspace)) == logged
@@ -212,6 +228,38 @@ def test_hostile_cells_are_refused_with_a_reason(
     assert report.refused_count == 6
     with pytest.raises(NotFound):
         detail_info(workspace, inspection)
+
+
+def test_codes_excel_turned_into_numbers_are_refused(
+    workspace: Workspace, inspection: str, tmp_path: Path
+) -> None:
+    """Excel keeps 15 significant digits: a 身份证号 or a 20-digit 追溯码 stored as a number (in
+    the workbook, or saved to CSV as 8.1E+19) has lost its last digits; refused, not guessed."""
+    rows = clean_rows(6)
+    rows[1]["trace_code"] = 81234567890123456789  # a number cell in the workbook
+    rows[2]["person_id"] = 370102199001011234
+    rows[3]["item_code"] = 123456  # a short code as a number is whole
+    book = write_detail(tmp_path / "a.xlsx", rows)
+    report = import_detail(workspace, inspection, book)
+    lost = "是数字格式：超过 15 位的数字已被 Excel 改动，请把该列设为文本后重新导出"
+    assert [(r.row, r.reason.split("“")[0], r.reason.split("”")[1]) for r in report.refused] == [
+        (4, "追溯码", lost),
+        (5, "人员编号", lost),
+    ]
+    rows = clean_rows(6)
+    rows[4]["trace_code"] = "8.12346E+19"  # what Excel writes to CSV for such a cell
+    report = import_detail(workspace, inspection, write_detail(tmp_path / "b.csv", rows))
+    assert [(r.row, r.reason) for r in report.refused] == [
+        (7, "追溯码“8.12346E+19”是 Excel 的科学计数法：超过 15 位的数字已被 Excel 改动，"
+            "请把该列设为文本后重新导出"),
+    ]  # fmt: skip
+    rows[4]["trace_code"] = None
+    rows[3]["item_code"] = 123456
+    assert import_detail(workspace, inspection, write_detail(tmp_path / "c.xlsx", rows)).ok
+    with open_detail(workspace, inspection) as con:
+        assert con.execute("SELECT item_code FROM detail WHERE row_no = 6").fetchone() == (
+            "123456",
+        )
 
 
 def test_a_cell_past_the_csv_limit_refuses_the_file_clearly(
@@ -276,6 +324,27 @@ def test_a_changed_stored_file_is_refused(
     data.write_bytes(bytes(raw))
     with pytest.raises(StorageError, match="与导入时不符"):
         open_detail(workspace, inspection).__enter__()
+
+
+def test_other_data_joins_the_detail_through_add_table(
+    workspace: Workspace, inspection: str, tmp_path: Path
+) -> None:
+    from inspector.settlement.store import add_table
+
+    rows = clean_rows(200)
+    import_detail(workspace, inspection, write_detail(tmp_path / "a.csv", rows))
+    codes = sorted({r["trace_code"] for r in rows if r["trace_code"]})
+    scanned = [(code, datetime(2024, 12, 1, 9, 0, k % 60)) for k, code in enumerate(codes[:25])]
+    with open_detail(workspace, inspection) as con:
+        assert add_table(con, "scans", [("code", "VARCHAR"), ("at", "TIMESTAMP")], scanned,
+                         batch=10) == 25  # fmt: skip
+        found = con.execute(
+            "SELECT count(*) FROM scans s JOIN detail d ON d.trace_code = s.code"
+        ).fetchone()
+        assert found == (25,)
+        assert add_table(con, "empty", [("code", "VARCHAR")], []) == 0
+        with pytest.raises(ValueError):
+            add_table(con, "x; DROP TABLE detail", [("a", "INTEGER")], [])
 
 
 def test_the_connection_cannot_write_files(
@@ -493,3 +562,45 @@ def test_progress_is_reported_and_a_cancel_stores_nothing(
     with pytest.raises(NotFound):
         detail_info(workspace, inspection)
     assert len(events(workspace)) == logged and _leftovers(workspace.home.root) == []
+
+
+CELL = st.one_of(
+    st.none(),
+    st.sampled_from(["", " ", "男", "女", "2", "未知", "35岁", "200", "12.5", "12.345", "-3",
+                     "1,234.56", "1e3", "nan", "inf", "2023-01-05", "2023/1/5 8:30",
+                     "2023年1月5日", "20230105", "20230105083000", "2023-02-30", "=A1",
+                     "8.1E+19", "Ａ１", "\u3000x", "住院", "普通门诊"]),
+    st.text(max_size=8),
+    st.from_regex(r"[0-9]{1,20}(\.[0-9]{1,3})?", fullmatch=True),
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)),
+    st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)),
+)  # fmt: skip
+_HEADER = Header(
+    row=1,
+    columns={name: i for i, name in enumerate(COLUMN_NAMES[1:])},
+    labels={},
+    ignored=[],
+)
+
+
+@settings(max_examples=800, deadline=None, derandomize=True)
+@given(st.lists(CELL, min_size=len(COLUMN_NAMES) - 1, max_size=len(COLUMN_NAMES) - 1))
+def test_any_row_is_read_or_refused_with_a_reason_never_a_crash(cells: list[Any]) -> None:
+    """Whatever a hostile cell holds (Excel's typed values or CSV text), a row is read to
+    text the store can keep (no separator inside a field) or refused with a reason."""
+    read = row_reader(_HEADER)
+    try:
+        row = read(3, cells)
+    except RowError as error:
+        assert str(error)
+        return
+    if row is None:
+        return
+    assert len(row) == len(COLUMN_NAMES) and row[0] == "3"
+    age = row[COLUMN_NAMES.index("age")]
+    assert age is None or 0 <= int(age) <= 150
+    for value in row:
+        assert value is None or (value and "\x1e" not in value and "\x1f" not in value)
