@@ -29,6 +29,7 @@ from inspector.inspections import (
     format_fen,
     get_inspection,
 )
+from inspector.leads.store import LeadFacts, lead_facts
 from inspector.names import RESULT_NAMES
 from inspector.record.content import (
     InterviewView,
@@ -188,6 +189,8 @@ class RecordFacts:
     drug_checks: list[DrugCheckView] = field(default_factory=list)
     reference_titles: dict[str, str] = field(default_factory=dict)
     claims: list[ClaimsSampleFacts] = field(default_factory=list)
+    # The leads (疑点/线索) verified on the visit, with their verdicts (inspector/leads).
+    leads: list[LeadFacts] = field(default_factory=list)
     # The 执法主体 as the inspection names it (inspector.bureaus.Bureau.snapshot), if it does.
     bureau_info: dict[str, Any] | None = None
     data_sha256: str = ""
@@ -224,6 +227,8 @@ class RecordFacts:
             ),
             # Only when there are samples, so a record made before keeps its hash.
             **({"claims": [c.hashed() for c in self.claims]} if self.claims else {}),
+            # Only when leads were attached (the same reason): formats 1 and 2 unchanged.
+            **({"leads": [lead.hashed() for lead in self.leads]} if self.leads else {}),
             # Only when the inspection names its bureau (the same reason).
             **(
                 {
@@ -297,6 +302,7 @@ def gather_facts(
             code: found["title"] for code, found in view.checklist.references.items()
         },
         claims=claims_samples(ws, view.id),
+        leads=lead_facts(ws, view.id),
     )
     listed = list(enumerate(get_interviews(ws, view.id), start=1))
     facts.interviews = [

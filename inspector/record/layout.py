@@ -837,6 +837,9 @@ def record_story(
     if facts.claims:
         story.append(Paragraph("结算数据抽样核查", s["h2"]))
         story.extend(_claims_story(facts, s))
+    if facts.leads:
+        story.append(Paragraph("线索逐条核查", s["h2"]))
+        story.append(_leads_table(facts, s))
     evidence_no = evidence_numbers(view)
     if facts.seals:
         story.append(Paragraph("封存清单", s["h2"]))
@@ -970,6 +973,29 @@ def _claims_story(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> list[Flow
             table.setStyle(style)
             story.append(table)
     return story
+
+
+def _leads_table(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> Table:
+    """The leads verified on the visit, one row each: number, what it said, the verdict with
+    the note, the amount found. Never who reported it (sealed to the office)."""
+    rows: list[list[Any]] = [
+        [
+            Paragraph(h, s["small"])
+            for h in ("线索编号", "线索内容", "核查结论", "说明", "金额（元）")
+        ]
+    ]
+    for lead in facts.leads:
+        rows.append(
+            [Paragraph(markup(v), s["small"])
+             for v in (lead.number, lead.summary, lead.verdict_name, lead.note,
+                       format_fen(lead.amount_fen))]
+        )  # fmt: skip
+    table = Table(rows, colWidths=[30 * mm, 56 * mm, 20 * mm, 52 * mm, 22 * mm], repeatRows=1)
+    style = _grid()
+    style.add("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke)
+    style.add("BACKGROUND", (0, 1), (0, -1), colors.white)
+    table.setStyle(style)
+    return table
 
 
 def _drug_table(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> Table:
