@@ -921,6 +921,36 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         # The working-day calendar of deadlines (inspector/workdays.py).
         QT_TRANSLATE_NOOP("Core", "{year} 年节假日安排中的日期 {day} 不在该年"),
         QT_TRANSLATE_NOOP("Core", "{day} 不能既是假日又是调休上班日"),
+        # Leads to verify on site, the reporter sealed to the office (inspector/leads/,
+        # inspector/crypto/sealed.py) and the flagged-first claims sample.
+        QT_TRANSLATE_NOOP("Core", "没有编号为 {text} 的线索"),
+        QT_TRANSLATE_NOOP("Core", "核查结论“{value}”无效，可选：{allowed}"),
+        QT_TRANSLATE_NOOP("Core", "线索来源“{value}”无效，可选：{allowed}"),
+        QT_TRANSLATE_NOOP(
+            "Core", "举报人信息只能密封给办公室保存：请先登记办公室公钥（lead office-key PEM）"
+        ),
+        QT_TRANSLATE_NOOP("Core", "办理时限不能为负数"),
+        QT_TRANSLATE_NOOP("Core", "按工作日计算办理期限需要交办日期或受理日期"),
+        QT_TRANSLATE_NOOP("Core", "请填写线索涉及的机构"),
+        QT_TRANSLATE_NOOP("Core", "请填写线索内容"),
+        QT_TRANSLATE_NOOP("Core", "线索编号过长（最多 64 个字符）"),
+        QT_TRANSLATE_NOOP("Core", "{name} 有 {count} 行无法导入，未导入任何线索：{rows}"),
+        QT_TRANSLATE_NOOP("Core", "交办需写明交办人和承办人"),
+        QT_TRANSLATE_NOOP("Core", "请指定要核查的线索"),
+        QT_TRANSLATE_NOOP("Core", "核查属实或部分属实时请写明查实的问题"),
+        QT_TRANSLATE_NOOP("Core", "线索编号 {number} 已登记"),
+        QT_TRANSLATE_NOOP("Core", "编号 {text} 对应多条线索，请多写几位"),
+        QT_TRANSLATE_NOOP("Core", "线索 {number} 已交给另一项未签字的检查 {inspection} 核查"),
+        QT_TRANSLATE_NOOP("Core", "线索 {number} 未交给本次检查核查：请先把它加入本次检查"),
+        QT_TRANSLATE_NOOP("Core", "反馈文件的扩展名应为 .xlsx"),
+        QT_TRANSLATE_NOOP("Core", "办公室公钥必须是至少 2048 位的 RSA 公钥"),
+        QT_TRANSLATE_NOOP("Core", "办公室私钥必须是 RSA 私钥"),
+        QT_TRANSLATE_NOOP("Core", "无法读取办公室公钥：需要 PEM 格式的 RSA 公钥或证书"),
+        QT_TRANSLATE_NOOP("Core", "密封数据已损坏"),
+        QT_TRANSLATE_NOOP("Core", "无法读取办公室私钥（PEM），或口令不对"),
+        QT_TRANSLATE_NOOP("Core", "该数据不是用这把办公室密钥密封的"),
+        QT_TRANSLATE_NOOP("Core", "{name} 的行数超过 {limit}，不像是线索清单"),
+        QT_TRANSLATE_NOOP("Core", "{name} 的行数超过 {limit}，不像是疑点结算单号清单"),
     )
 )
 

@@ -1,0 +1,134 @@
+"""The 线索与疑点 screen, by its real buttons: the office's file imported, leads attached to the
+visit, each verified (a refusal stores nothing), the feedback file written; and the claims
+screen showing how many bills were taken because flagged. Every read and write on the
+database executor (the thread guard of tests/conftest.py fails the test otherwise)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from inspector.audit import events
+from inspector.leads.store import list_leads
+from inspector.workspace import Workspace
+from tests.helpers.claims import claims_inspection, generate, write_csv
+from tests.helpers.ledger import plan
+from ui.claims_dialog import ClaimsDialog
+from ui.leads_dialog import LeadPicker, LeadsDialog
+from ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    said: list[str] = []
+
+    def warn(_parent: Any, _title: str, text: str, *args: Any) -> None:
+        said.append(text)
+
+    monkeypatch.setattr(QMessageBox, "warning", warn)
+    return said
+
+
+def office_file(path: Path) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["线索编号", "机构名称", "线索内容", "涉及金额", "受理日期"])
+    sheet.append(["JB-1", "历城区甲卫生院", "虚记理疗项目", 3200, "2025-09-26"])
+    sheet.append(["JB-2", "历城区甲卫生院", "挂床住院", None, "2025-09-26"])
+    book.save(path)
+    return path
+
+
+def test_leads_are_imported_attached_verified_and_answered_by_the_buttons(
+    qtbot: QtBot,
+    workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    warnings: list[str],
+) -> None:
+    inspection = plan(workspace, "历城区甲卫生院")
+    dialog = LeadsDialog(workspace, TaskRunner(), inspection, "历城区甲卫生院")
+    qtbot.addWidget(dialog)
+    source = office_file(tmp_path / "线索.xlsx")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    with qtbot.waitSignal(dialog.changed, timeout=20_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert [v.number for v in list_leads(workspace)] == ["JB-1", "JB-2"]
+    qtbot.waitUntil(lambda: len(dialog.open_leads) == 2, timeout=10_000)
+
+    def pick_all(picker: LeadPicker) -> int:
+        for row in range(picker.list.count()):
+            picker.list.item(row).setCheckState(Qt.CheckState.Checked)
+        box = picker.findChild(QDialogButtonBox)
+        qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        return int(picker.result())
+
+    monkeypatch.setattr(LeadPicker, "exec", pick_all)
+    with qtbot.waitSignal(dialog.changed, timeout=20_000):
+        qtbot.mouseClick(dialog.attach_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=10_000)
+
+    # 属实 without a note: refused on the executor, nothing stored.
+    dialog.table.setCurrentIndex(dialog.model.index(0, 0))
+    dialog.verdict_combo.setCurrentIndex(dialog.verdict_combo.findData("confirmed"))
+    dialog.note_edit.setText("")
+    before = len(events(workspace))
+    qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(warnings), timeout=10_000)
+    assert "写明查实的问题" in warnings[0]
+    assert len(events(workspace)) == before
+
+    dialog.note_edit.setText("理疗记录无治疗单")
+    dialog.amount_edit.setText("1280")
+    with qtbot.waitSignal(dialog.changed, timeout=20_000):
+        qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
+    assert dialog.table.currentIndex().row() == 1  # on to the next lead
+    dialog.verdict_combo.setCurrentIndex(dialog.verdict_combo.findData("unfounded"))
+    dialog.note_edit.setText("在院患者均在床")
+    with qtbot.waitSignal(dialog.changed, timeout=20_000):
+        qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
+    verdicts = {v.number: v.verdict_name for v in list_leads(workspace, inspection)}
+    assert verdicts == {"JB-1": "属实", "JB-2": "不属实"}
+    qtbot.waitUntil(lambda: "属实或部分属实 1 条" in dialog.summary_label.text(), timeout=10_000)
+
+    target = tmp_path / "反馈.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(dialog.feedback_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "已导出 2 条" in dialog.summary_label.text(), timeout=20_000)
+    rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
+    assert {(r[0], r[11]) for r in rows[1:]} == {("JB-1", "属实"), ("JB-2", "不属实")}
+    assert not warnings[1:]
+
+
+def test_the_sample_screen_shows_how_many_were_taken_because_flagged(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, warnings: list[str]
+) -> None:
+    inspection = claims_inspection(workspace)
+    dialog = ClaimsDialog(workspace, TaskRunner(), inspection, "某医院")
+    qtbot.addWidget(dialog)
+    dialog.since_edit.setDate(QDate(2018, 1, 1))
+    dialog.seed_edit.setText("20261203")
+    dialog.top_spin.setValue(20)
+    rows = generate(600)
+    dialog.file_edit.setText(str(write_csv(tmp_path / "结算.csv", rows)))
+    listing = tmp_path / "疑点.txt"
+    listing.write_text("\n".join(r[0] for r in rows[:4]), encoding="utf-8")
+    dialog.flagged_edit.setText(str(listing))
+    qtbot.mouseClick(dialog.read_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.attach_button.isEnabled(), timeout=20_000)
+    assert dialog.report is not None
+    taken = dialog.report.counts["flagged"]
+    assert taken > 0
+    assert f"因智能监控疑点列入 {taken} 张" in dialog.outcome_label.text()
+    with qtbot.waitSignal(dialog.changed, timeout=20_000):
+        qtbot.mouseClick(dialog.attach_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: f"其中因智能监控疑点列入 {taken} 张" in dialog.rules_label.text(), timeout=10_000
+    )
+    assert not warnings

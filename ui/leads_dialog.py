@@ -1,0 +1,391 @@
+"""线索与疑点 for one inspection: import the office's lead file, attach open leads to the visit,
+verify each one on site (属实 / 部分属实 / 不属实, a note, the amount, evidence), and export the
+feedback file that answers every lead (逐条反馈). Reads and writes go through ui/ops (the
+database executor); the rules are the core's (inspector/leads/). The reporter's identity is
+never shown: the laptop holds it sealed to the office only."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.inspections import format_fen
+from inspector.leads.store import (
+    CONFIRMED,
+    PARTLY,
+    UNFOUNDED,
+    LeadView,
+    attach_leads,
+    import_leads,
+    list_leads,
+    verify_lead,
+)
+from inspector.workspace import Workspace
+from ui.errors import arg
+from ui.ops import OpChanges, ops
+from ui.table_model import RowsModel
+from ui.tasks import TaskRunner
+
+Index = QModelIndex | QPersistentModelIndex
+VERDICT_COLOURS = {CONFIRMED: "#fde4e4", PARTLY: "#fff4d6", UNFOUNDED: "#e8f5e9"}
+
+
+class LeadsModel(RowsModel[LeadView]):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.headers = [
+            self.tr("线索编号"),
+            self.tr("来源"),
+            self.tr("线索内容"),
+            self.tr("涉及金额"),
+            self.tr("办理期限"),
+            self.tr("核查结论"),
+            self.tr("核查情况"),
+            self.tr("查实金额"),
+            self.tr("证据"),
+        ]
+        self.verdict_names = {
+            "pending": self.tr("未核查"),
+            CONFIRMED: self.tr("属实"),
+            PARTLY: self.tr("部分属实"),
+            UNFOUNDED: self.tr("不属实"),
+        }
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        lead = self.rows[index.row()]
+        check = lead.check
+        verdict = check.verdict if check else "pending"
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = [
+                lead.number,
+                lead.source_name,
+                lead.summary,
+                format_fen(lead.amount_fen),
+                lead.deadline.isoformat() if lead.deadline else "",
+                self.verdict_names.get(verdict, verdict),
+                check.note if check else "",
+                format_fen(check.amount_fen) if check else "",
+                str(len(check.evidence_ids)) if check and check.evidence_ids else "",
+            ]
+            return values[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (3, 7):
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.BackgroundRole and verdict in VERDICT_COLOURS:
+            return QBrush(QColor(VERDICT_COLOURS[verdict]))
+        return None
+
+
+@dataclass
+class _Linked:
+    """What the evidence picker needs of the item it links to (a bill or a lead)."""
+
+    bill_no: str
+    evidence_ids: list[str] = field(default_factory=list)
+
+
+class LeadsDialog(QDialog):
+    changed = Signal()  # leads imported, attached or verified
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        runner: TaskRunner,
+        inspection_id: str,
+        title: str | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.runner = runner
+        self.inspection_id = inspection_id
+        self.open_leads: list[LeadView] = []
+        self._set_title(title or "")
+        if title is None:
+            from inspector.inspections import get_inspection
+
+            ws = workspace
+            ops().query(
+                lambda: get_inspection(ws, inspection_id).institution_name,
+                parent=self,
+                success=self._set_title,
+            )
+        self.resize(1100, 700)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.import_button = QPushButton(self.tr("导入线索清单…"))
+        self.import_button.clicked.connect(lambda: self.import_file())
+        self.attach_button = QPushButton(self.tr("加入本次检查…"))
+        self.attach_button.clicked.connect(self.choose_leads)
+        self.feedback_button = QPushButton(self.tr("导出反馈表…"))
+        self.feedback_button.clicked.connect(lambda: self.export_feedback())
+        for button in (self.import_button, self.attach_button, self.feedback_button):
+            top.addWidget(button)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        layout.addWidget(self.summary_label)
+        self.model = LeadsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.verdict_combo = QComboBox()
+        for code in (CONFIRMED, PARTLY, UNFOUNDED):
+            self.verdict_combo.addItem(self.model.verdict_names[code], code)
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText(self.tr("核查情况（属实、部分属实时必填）"))
+        self.amount_edit = QLineEdit()
+        self.amount_edit.setPlaceholderText(self.tr("查实金额（元）"))
+        self.amount_edit.setMaximumWidth(140)
+        self.verify_button = QPushButton(self.tr("保存核查结论"))
+        self.verify_button.clicked.connect(self.verify)
+        self.evidence_button = QPushButton(self.tr("关联证据…"))
+        self.evidence_button.clicked.connect(self.link_evidence)
+        row.addWidget(self.verdict_combo)
+        row.addWidget(self.note_edit, 1)
+        row.addWidget(self.amount_edit)
+        row.addWidget(self.verify_button)
+        row.addWidget(self.evidence_button)
+        layout.addLayout(row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.table.selectionModel().currentRowChanged.connect(self._lead_chosen)
+        self._lead_chosen()
+        self.reload()
+
+    def _set_title(self, title: str) -> None:
+        self.setWindowTitle(arg(self.tr("线索与疑点 · %1"), title))
+
+    # --- reading -------------------------------------------------------------------------
+
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """This visit's leads and the leads not attached to any visit yet, read on the
+        database executor."""
+        ws, inspection_id = self.workspace, self.inspection_id
+
+        def read() -> tuple[list[LeadView], list[LeadView]]:
+            return list_leads(ws, inspection_id), [
+                v for v in list_leads(ws) if v.inspection_id is None
+            ]
+
+        def show(found: tuple[list[LeadView], list[LeadView]]) -> None:
+            mine, self.open_leads = found
+            keep = self.table.currentIndex().row()
+            self.model.set_rows(mine)
+            done = sum(1 for v in mine if v.check and v.check.verdict != "pending")
+            found_true = sum(1 for v in mine if v.check and v.check.verdict in (CONFIRMED, PARTLY))
+            self.summary_label.setText(
+                arg(
+                    self.tr("本次检查核查线索 %1 条：已核查 %2 条，属实或部分属实 %3 条；"
+                            "另有 %4 条线索尚未交给任何检查。"),
+                    str(len(mine)),
+                    str(done),
+                    str(found_true),
+                    str(len(self.open_leads)),
+                )
+            )  # fmt: skip
+            if 0 <= keep < len(mine):
+                self.table.setCurrentIndex(self.model.index(keep, 0))
+            self.table.resizeColumnsToContents()
+            self._lead_chosen()
+            if then is not None:
+                then()
+
+        ops().query(read, parent=self, success=show)
+
+    def _current(self) -> LeadView | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= len(self.model.rows):
+            return None
+        return self.model.rows[index.row()]
+
+    def _lead_chosen(self, *_: object) -> None:
+        lead = self._current()
+        for widget in (self.verify_button, self.evidence_button):
+            widget.setEnabled(lead is not None)
+        check = lead.check if lead is not None else None
+        self.note_edit.setText(check.note if check else "")
+        self.amount_edit.setText(format_fen(check.amount_fen) if check else "")
+        if check is not None and check.verdict != "pending":
+            self.verdict_combo.setCurrentIndex(self.verdict_combo.findData(check.verdict))
+
+    def _refused(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("线索与疑点"), message)
+
+    # --- changing ------------------------------------------------------------------------
+
+    def import_file(self, path: Path | None = None) -> None:
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self, self.tr("选择线索清单"), str(Path.home()), self.tr("线索清单 (*.xlsx *.csv)")
+            )
+            if not name:
+                return
+            path = Path(name)
+        ws, chosen = self.workspace, path
+
+        def done(result: Any) -> None:
+            self.summary_label.setText(
+                arg(self.tr("已导入 %1 条线索（%2 条此前已登记）。"), str(result.added),
+                    str(result.already))
+            )  # fmt: skip
+            self.reload(then=self.changed.emit)
+
+        ops().mutate(
+            lambda: import_leads(ws, chosen),
+            OpChanges(answers=True).about(self.inspection_id),
+            parent=self,
+            success=done,
+            failure=self._refused,
+        )
+
+    def choose_leads(self) -> None:
+        picker = LeadPicker(self.open_leads, self)
+        if not picker.exec() or not picker.chosen:
+            return
+        ws, inspection_id, chosen = self.workspace, self.inspection_id, picker.chosen
+        ops().mutate(
+            lambda: attach_leads(ws, inspection_id, chosen),
+            OpChanges(answers=True).about(inspection_id),
+            parent=self,
+            success=lambda _added: self.reload(then=self.changed.emit),
+            failure=self._refused,
+        )
+
+    def verify(self) -> None:
+        lead = self._current()
+        if lead is None:
+            return
+        row = self.table.currentIndex().row()
+        verdict = str(self.verdict_combo.currentData())
+        note, amount = self.note_edit.text(), self.amount_edit.text()
+        ws, inspection_id = self.workspace, self.inspection_id
+
+        def next_lead() -> None:  # on to the next lead, as a team works down the list
+            following = min(row + 1, self.model.rowCount() - 1)
+            self.table.setCurrentIndex(self.model.index(following, 0))
+            self.changed.emit()
+
+        ops().mutate(
+            lambda: verify_lead(ws, inspection_id, lead.number, verdict, note, amount or None),
+            OpChanges(answers=True).about(inspection_id),
+            parent=self,
+            success=lambda _result: self.reload(then=next_lead),
+            failure=self._refused,
+        )
+
+    def link_evidence(self) -> None:
+        """Link evidence of this inspection to the lead; links are only added."""
+        from ui.claims_dialog import EvidencePicker
+
+        lead = self._current()
+        if lead is None or lead.check is None:
+            return
+        linked = _Linked(lead.number, list(lead.check.evidence_ids))
+        picker = EvidencePicker(self.workspace, self.inspection_id, cast(Any, linked), self)
+        if not picker.exec() or not picker.chosen:
+            return
+        check, chosen = lead.check, picker.chosen
+        ws, inspection_id = self.workspace, self.inspection_id
+        verdict = check.verdict if check.verdict != "pending" else None
+        if verdict is None:
+            self._refused(self.tr("请先保存核查结论，再关联证据。"))
+            return
+        amount = format_fen(check.amount_fen) or None
+        ops().mutate(
+            lambda: verify_lead(
+                ws, inspection_id, lead.number, verdict, check.note, amount, evidence_ids=chosen
+            ),
+            OpChanges(answers=True, evidence=True).about(inspection_id),
+            parent=self,
+            success=lambda _result: self.reload(then=self.changed.emit),
+            failure=self._refused,
+        )
+
+    def export_feedback(self, target: Path | None = None) -> None:
+        from inspector.leads.feedback import export_feedback
+
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("导出线索核查反馈表"), "线索核查反馈.xlsx", "Excel (*.xlsx)"
+            )
+            if not name:
+                return
+            target = Path(name)
+        ws, inspection_id, chosen = self.workspace, self.inspection_id, target
+        self.runner.run(
+            lambda _reporter: export_feedback(ws, chosen, inspection_id),
+            on_success=lambda count: self.summary_label.setText(
+                arg(self.tr("已导出 %1 条线索的核查反馈：%2"), str(count), str(chosen))
+            ),
+            on_failure=self._refused,
+            progress_parent=self,
+        )
+
+
+class LeadPicker(QDialog):
+    """The leads not attached to any visit yet, to check and attach."""
+
+    def __init__(self, leads: list[LeadView], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("加入本次检查的线索"))
+        self.resize(640, 420)
+        self.chosen: list[str] = []
+        layout = QVBoxLayout(self)
+        self.list = QListWidget()
+        for lead in leads:
+            item = QListWidgetItem(
+                f"{lead.number}  {lead.source_name}  {lead.institution_name}  {lead.summary}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, lead.number)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        if not leads:
+            layout.addWidget(QLabel(self.tr("没有尚未交给检查的线索：先导入线索清单。")))
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        self.chosen = [
+            str(self.list.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        self.accept()
