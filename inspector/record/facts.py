@@ -29,7 +29,7 @@ from inspector.inspections import (
     format_fen,
     get_inspection,
 )
-from inspector.leads.store import LeadFacts, lead_facts
+from inspector.leads.store import LeadFacts, describe_amount, lead_facts
 from inspector.names import RESULT_NAMES
 from inspector.record.content import (
     InterviewView,
@@ -378,6 +378,19 @@ def correction_list(
         if texts[0] != texts[1]:
             name = (old or new).name  # type: ignore[union-attr]
             changes.append((f"{key[0]} {key[1]} {name}", texts[0], texts[1]))
+    before_leads = {lead.number: lead for lead in lead_facts(ws, original.id)}
+    after_leads = {lead.number: lead for lead in lead_facts(ws, amended.id)}
+    for number in sorted(before_leads.keys() | after_leads.keys()):
+        texts = [
+            "；".join(
+                p for p in (lead.verdict_name, lead.note, describe_amount(lead.amount_fen)) if p
+            )
+            if lead is not None
+            else "—"
+            for lead in (before_leads.get(number), after_leads.get(number))
+        ]
+        if texts[0] != texts[1]:
+            changes.append((f"线索 {number}", texts[0], texts[1]))
     kept = {e.sha256 for e in original.evidence}
     now = {e.sha256 for e in amended.evidence}
     for evidence in amended.evidence:

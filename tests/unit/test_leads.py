@@ -278,3 +278,31 @@ def gather_facts_without_leads(ws: Workspace, inspection: str) -> str:
     after = sha256_of(_RECORD_DATA[HASH_FORMAT](get_inspection(ws, inspection), facts))
     assert after != before
     return after
+
+
+def test_an_amendment_states_and_corrects_the_verdicts_and_takes_over_the_ledger_row(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    from inspector.ledger.entries import LedgerFilter
+    from inspector.record.content import amend_inspection
+
+    keys = team_keys(workspace)
+    inspection = plan(workspace, "历城区甲卫生院")
+    add_lead(workspace, NewLead("历城区甲卫生院", "虚记理疗", source="office", number="JB-5"))
+    attach_leads(workspace, inspection, ["JB-5"])
+    verify_lead(workspace, inspection, "JB-5", "属实", note="12 人次", amount="1280")
+    sign(workspace, inspection, keys)
+    amendment = amend_inspection(workspace, inspection)
+    assert get_lead(workspace, "JB-5").inspection_id == amendment
+    verify_lead(workspace, amendment, "JB-5", "部分属实", note="核减为 5 人次", amount="600")
+    facts = gather_facts(workspace, get_inspection(workspace, amendment))
+    assert ("线索 JB-5", "属实；12 人次；1,280.00 元", "部分属实；核减为 5 人次；600.00 元") in (
+        facts.corrections
+    )
+    sign(workspace, amendment, keys)
+    rows = search_entries(workspace)
+    assert [(r.item_code, r.inspection_id, r.amount_fen) for r in rows] == [
+        ("XS1", amendment, 60000)
+    ]
+    old = search_entries(workspace, LedgerFilter(status="superseded"))
+    assert [(r.item_code, r.inspection_id) for r in old] == [("XS1", inspection)]
