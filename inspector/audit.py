@@ -216,6 +216,8 @@ ACTION_NAMES = {
     "institution.rate": "登记风险等级和信用等级",
     "claims.sample": "结算数据抽样",
     "claims.mark": "记录票据核实结果",
+    "detail.import": "导入费用明细",
+    "detail.drop": "删除费用明细",
     "ledger.enter": "问题录入台账",
     "ledger.progress": "记录整改进展",
     "case.add": "记录案件处理",

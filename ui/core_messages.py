@@ -921,6 +921,42 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         # The working-day calendar of deadlines (inspector/workdays.py).
         QT_TRANSLATE_NOOP("Core", "{year} 年节假日安排中的日期 {day} 不在该年"),
         QT_TRANSLATE_NOOP("Core", "{day} 不能既是假日又是调休上班日"),
+        # The rule engine over the settlement detail (inspector/rules/): packs, knowledge files
+        # and runs.
+        QT_TRANSLATE_NOOP("Core", "规则包"),
+        QT_TRANSLATE_NOOP("Core", "知识库文件"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "{file} 不是规则包（format: inspector-rules/1）或知识库文件"
+            "（format: inspector-knowledge/1）",
+        ),
+        QT_TRANSLATE_NOOP("Core", "{what} {file}：内容应为键值对象（format、id、version…）"),
+        QT_TRANSLATE_NOOP(
+            "Core", "{what} {file}：版本 {version} 不高于已有版本 {installed}，未安装"
+        ),
+        QT_TRANSLATE_NOOP("Core", "{what} {file} 无法读取：{error}"),
+        QT_TRANSLATE_NOOP("Core", "{what} {file} 不是 UTF-8 编码的文本"),
+        QT_TRANSLATE_NOOP("Core", "{what} {file}：YAML 语法错误：{problem}"),
+        QT_TRANSLATE_NOOP("Core", "{what} {file} 有错误：\n  {details}"),
+        QT_TRANSLATE_NOOP(
+            "Core", "规则包 {file}：规则代码 {code} 重复（已在规则包 {owner} 中定义）"
+        ),
+        QT_TRANSLATE_NOOP("Core", "不认识的知识库类别：{kind}（可选：{kinds}）"),
+        QT_TRANSLATE_NOOP("Core", "{name} 有 {n} 行无法导入，未生成知识库文件：\n  {rows}"),
+        QT_TRANSLATE_NOOP("Core", "{name} 中没有{what}"),
+        QT_TRANSLATE_NOOP("Core", "限性别项目"),
+        QT_TRANSLATE_NOOP("Core", "限年龄项目"),
+        QT_TRANSLATE_NOOP("Core", "限频次项目"),
+        QT_TRANSLATE_NOOP("Core", "限收费次数项目"),
+        QT_TRANSLATE_NOOP("Core", "互斥项目"),
+        QT_TRANSLATE_NOOP("Core", "限医疗机构级别项目"),
+        QT_TRANSLATE_NOOP("Core", "目录限价"),
+        QT_TRANSLATE_NOOP("Core", "药品用量"),
+        QT_TRANSLATE_NOOP("Core", "基本费用项目（床位、护理、伙食）"),
+        QT_TRANSLATE_NOOP("Core", "知识库文件的标识有误：{problem}"),
+        QT_TRANSLATE_NOOP("Core", "进销存规则需要购进和销售（发药）两份记录"),
+        QT_TRANSLATE_NOOP("Core", "本次检查还没有导入结算明细，无法运行规则"),
+        QT_TRANSLATE_NOOP("Core", "进销存规则需要核对期间（起止日期）"),
         # Leads to verify on site, the reporter sealed to the office (inspector/leads/,
         # inspector/crypto/sealed.py) and the flagged-first claims sample.
         QT_TRANSLATE_NOOP("Core", "没有编号为 {text} 的线索"),

@@ -56,6 +56,10 @@ LOCAL = frozenset(
         # The numbers this laptop gave out (its own sequence; the documents that carry them
         # travel, inspector/bureaus.py).
         "document_numbers",
+        # The rule engine's runs and hits: made again from the settlement detail by running
+        # the rules; the leads and findings made of them travel.
+        "rule_runs",
+        "rule_hits",
     }
 )
 # Tables whose rows carry the change stamps (inspector/audit.py).

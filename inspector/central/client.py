@@ -636,6 +636,12 @@ def _install(ws: Workspace, kind: str, name: str, body: bytes) -> str:
             planned = preview(path, ws)
             counts = apply(ws, planned).counts
             return "，".join(f"{status.value} {n}" for status, n in counts.items() if n)
+        if kind in ("rules", "knowledge"):
+            from inspector.rules.library import install
+
+            # Checked alone and with the installed ones; one not newer is refused, and said.
+            installed = install(path, ws.home)
+            return f"{installed.data.id} {installed.data.version}"
         if kind == "roster":
             from inspector.planning.service import add_to_roster
 

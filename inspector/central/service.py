@@ -1674,6 +1674,10 @@ KINDS = {
     "checklist": "检查清单包",
     # The bureaus (执法主体) laptops serve, with their number templates (inspector/bureaus.py).
     "bureaus": "执法主体",
+    # The rule engine's packs and knowledge lists (inspector/rules/): one file a publication,
+    # its ``format`` telling which.
+    "rules": "智能监控规则包",
+    "knowledge": "规则知识库",
 }
 
 

@@ -294,7 +294,9 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         help="发布基础数据（本局密钥签名），笔记本 sync pull 后安装",
         parents=[common, db],
     )
-    publish.add_argument("kind", choices=("registry", "roster", "checklist", "bureaus"))
+    publish.add_argument(
+        "kind", choices=("registry", "roster", "checklist", "bureaus", "rules", "knowledge")
+    )
     publish.add_argument(
         "file",
         metavar="FILE",

@@ -889,3 +889,48 @@ class SyncPush(Synced, Base):
     confirmed_at: Mapped[datetime]
 
     __table_args__ = (Index("ix_sync_pushes_url", "url"),)
+
+
+class RuleRun(Base):
+    """One run of the rule engine over an inspection's settlement detail (inspector/rules/):
+    which rule packs and knowledge files (versions and SHA-256), on what (the detail's row
+    count, the institution's level, the 进销存 period) and what it found. Kept, not replaced:
+    a later run is a new row, and the latest one is what leads and sampling read. The hits
+    are this laptop's working data, made again from the detail by running the rules; what
+    the team makes of them (leads, findings) is what travels."""
+
+    __tablename__ = "rule_runs"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    device_id: Mapped[str] = mapped_column(String(36))
+    ran_at: Mapped[datetime] = mapped_column(default=utcnow)
+    detail_rows: Mapped[int] = mapped_column(Integer)
+    library: Mapped[dict[str, Any]]  # rule packs and knowledge files: id -> version, sha256
+    context: Mapped[dict[str, Any]]  # institution level, 进销存 period, rules run and skipped
+    hit_count: Mapped[int] = mapped_column(Integer)
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (Index("ix_rule_runs_inspection", "inspection_id", "ran_at"),)
+
+
+class RuleHitRow(Base):
+    """One hit of a run, as :class:`inspector.settlement.schema.RuleHit` states it."""
+
+    __tablename__ = "rule_hits"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    run_id: Mapped[str] = mapped_column(ForeignKey("rule_runs.id"))
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    ordinal: Mapped[int] = mapped_column(Integer)  # the engine's order within the run
+    rule_code: Mapped[str] = mapped_column(String(32))
+    rule_name: Mapped[str] = mapped_column(String(200))
+    rule_type: Mapped[str] = mapped_column(String(32))
+    person_id: Mapped[str | None] = mapped_column(String(64))
+    settlement_nos: Mapped[list[Any]]
+    row_nos: Mapped[list[Any]]
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
+    explanation: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (
+        UniqueConstraint("run_id", "ordinal"),
+        Index("ix_rule_hits_inspection", "inspection_id"),
+    )

@@ -3524,131 +3524,265 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="926"/>
+        <source>规则包</source>
+        <translation>rule pack</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="927"/>
+        <source>知识库文件</source>
+        <translation>knowledge file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="928"/>
+        <source>{file} 不是规则包（format: inspector-rules/1）或知识库文件（format: inspector-knowledge/1）</source>
+        <translation>{file} is neither a rule pack (format: inspector-rules/1) nor a knowledge file (format: inspector-knowledge/1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="933"/>
+        <source>{what} {file}：内容应为键值对象（format、id、version…）</source>
+        <translation>{what} {file}: the content must be a mapping (format, id, version…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="934"/>
+        <source>{what} {file}：版本 {version} 不高于已有版本 {installed}，未安装</source>
+        <translation>{what} {file}: version {version} is not newer than the installed {installed}; not installed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="937"/>
+        <source>{what} {file} 无法读取：{error}</source>
+        <translation>{what} {file} cannot be read: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="938"/>
+        <source>{what} {file} 不是 UTF-8 编码的文本</source>
+        <translation>{what} {file} is not UTF-8 text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="939"/>
+        <source>{what} {file}：YAML 语法错误：{problem}</source>
+        <translation>{what} {file}: YAML syntax error: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="940"/>
+        <source>{what} {file} 有错误：
+  {details}</source>
+        <translation>{what} {file} has errors:
+  {details}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="941"/>
+        <source>规则包 {file}：规则代码 {code} 重复（已在规则包 {owner} 中定义）</source>
+        <translation>Rule pack {file}: rule code {code} is used twice (already defined in rule pack {owner})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="944"/>
+        <source>不认识的知识库类别：{kind}（可选：{kinds}）</source>
+        <translation>Unknown knowledge list: {kind} (choose from: {kinds})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="945"/>
+        <source>{name} 有 {n} 行无法导入，未生成知识库文件：
+  {rows}</source>
+        <translation>{name} has {n} rows that cannot be imported; no knowledge file was made:
+  {rows}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="946"/>
+        <source>{name} 中没有{what}</source>
+        <translation>{name} has no {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="947"/>
+        <source>限性别项目</source>
+        <translation>gender-limited items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="948"/>
+        <source>限年龄项目</source>
+        <translation>age-limited items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="949"/>
+        <source>限频次项目</source>
+        <translation>frequency-limited items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="950"/>
+        <source>限收费次数项目</source>
+        <translation>items chargeable once per period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="951"/>
+        <source>互斥项目</source>
+        <translation>mutually exclusive items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="952"/>
+        <source>限医疗机构级别项目</source>
+        <translation>items limited by institution level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="953"/>
+        <source>目录限价</source>
+        <translation>catalogue price limits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="954"/>
+        <source>药品用量</source>
+        <translation>drug doses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="955"/>
+        <source>基本费用项目（床位、护理、伙食）</source>
+        <translation>basic charge items (bed, nursing, meals)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="956"/>
+        <source>知识库文件的标识有误：{problem}</source>
+        <translation>The knowledge file&apos;s identification is wrong: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="957"/>
+        <source>进销存规则需要购进和销售（发药）两份记录</source>
+        <translation>The purchase-sales-stock rule needs both the purchase and the sales (dispensing) records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="958"/>
+        <source>本次检查还没有导入结算明细，无法运行规则</source>
+        <translation>No settlement detail has been imported for this inspection; the rules cannot run</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="959"/>
+        <source>进销存规则需要核对期间（起止日期）</source>
+        <translation>The purchase-sales-stock rule needs the period (from and to dates)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="962"/>
         <source>没有编号为 {text} 的线索</source>
         <translation>No lead numbered {text}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="927"/>
+        <location filename="../../ui/core_messages.py" line="963"/>
         <source>核查结论“{value}”无效，可选：{allowed}</source>
         <translation>Verdict “{value}” is not valid; choose from: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="928"/>
+        <location filename="../../ui/core_messages.py" line="964"/>
         <source>线索来源“{value}”无效，可选：{allowed}</source>
         <translation>Lead source “{value}” is not valid; choose from: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="929"/>
+        <location filename="../../ui/core_messages.py" line="965"/>
         <source>举报人信息只能密封给办公室保存：请先登记办公室公钥（lead office-key PEM）</source>
         <translation>A reporter's identity is kept only sealed to the office: register the office's public key first (lead office-key PEM)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="932"/>
+        <location filename="../../ui/core_messages.py" line="968"/>
         <source>办理时限不能为负数</source>
         <translation>The time limit cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="933"/>
+        <location filename="../../ui/core_messages.py" line="969"/>
         <source>按工作日计算办理期限需要交办日期或受理日期</source>
         <translation>A deadline in working days needs the date assigned or received</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="934"/>
+        <location filename="../../ui/core_messages.py" line="970"/>
         <source>请填写线索涉及的机构</source>
         <translation>Enter the institution the lead concerns</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="935"/>
+        <location filename="../../ui/core_messages.py" line="971"/>
         <source>请填写线索内容</source>
         <translation>Enter what the lead says</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="936"/>
+        <location filename="../../ui/core_messages.py" line="972"/>
         <source>线索编号过长（最多 64 个字符）</source>
         <translation>The lead number is too long (64 characters at most)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="937"/>
+        <location filename="../../ui/core_messages.py" line="973"/>
         <source>{name} 有 {count} 行无法导入，未导入任何线索：{rows}</source>
         <translation>{name} has {count} rows that cannot be imported; no lead was imported: {rows}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="938"/>
+        <location filename="../../ui/core_messages.py" line="974"/>
         <source>交办需写明交办人和承办人</source>
         <translation>An assignment names who assigns it and to whom</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="939"/>
+        <location filename="../../ui/core_messages.py" line="975"/>
         <source>请指定要核查的线索</source>
         <translation>Name the leads to verify</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="940"/>
+        <location filename="../../ui/core_messages.py" line="976"/>
         <source>核查属实或部分属实时请写明查实的问题</source>
         <translation>A verdict of 属实 or 部分属实 needs a note of what was found</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="941"/>
+        <location filename="../../ui/core_messages.py" line="977"/>
         <source>线索编号 {number} 已登记</source>
         <translation>Lead {number} is already registered</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="942"/>
+        <location filename="../../ui/core_messages.py" line="978"/>
         <source>编号 {text} 对应多条线索，请多写几位</source>
         <translation>{text} matches several leads; type more characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="943"/>
+        <location filename="../../ui/core_messages.py" line="979"/>
         <source>线索 {number} 已交给另一项未签字的检查 {inspection} 核查</source>
         <translation>Lead {number} is already being verified by another unsigned inspection {inspection}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="944"/>
+        <location filename="../../ui/core_messages.py" line="980"/>
         <source>线索 {number} 未交给本次检查核查：请先把它加入本次检查</source>
         <translation>Lead {number} is not attached to this inspection: attach it first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="945"/>
+        <location filename="../../ui/core_messages.py" line="981"/>
         <source>反馈文件的扩展名应为 .xlsx</source>
         <translation>The feedback file's name must end in .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="946"/>
+        <location filename="../../ui/core_messages.py" line="982"/>
         <source>办公室公钥必须是至少 2048 位的 RSA 公钥</source>
         <translation>The office's public key must be an RSA key of at least 2048 bits</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="947"/>
+        <location filename="../../ui/core_messages.py" line="983"/>
         <source>办公室私钥必须是 RSA 私钥</source>
         <translation>The office's private key must be an RSA key</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="948"/>
+        <location filename="../../ui/core_messages.py" line="984"/>
         <source>无法读取办公室公钥：需要 PEM 格式的 RSA 公钥或证书</source>
         <translation>Cannot read the office's public key: a PEM RSA public key or certificate is needed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="949"/>
+        <location filename="../../ui/core_messages.py" line="985"/>
         <source>密封数据已损坏</source>
         <translation>The sealed data is damaged</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="950"/>
+        <location filename="../../ui/core_messages.py" line="986"/>
         <source>无法读取办公室私钥（PEM），或口令不对</source>
         <translation>Cannot read the office's private key (PEM), or the passphrase is wrong</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="951"/>
+        <location filename="../../ui/core_messages.py" line="987"/>
         <source>该数据不是用这把办公室密钥密封的</source>
         <translation>This data was not sealed to this office key</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="952"/>
+        <location filename="../../ui/core_messages.py" line="988"/>
         <source>{name} 的行数超过 {limit}，不像是线索清单</source>
         <translation>{name} has more than {limit} rows: it does not look like a list of leads</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="953"/>
+        <location filename="../../ui/core_messages.py" line="989"/>
         <source>{name} 的行数超过 {limit}，不像是疑点结算单号清单</source>
         <translation>{name} has more than {limit} rows: it does not look like a list of flagged settlement numbers</translation>
     </message>

@@ -409,6 +409,48 @@ def test_the_bureaus_a_laptop_serves_come_from_the_office(
     assert [b["name"] for b in json.loads(listed)] == ["武汉市江岸区医疗保障局"]
 
 
+def test_rule_packs_and_knowledge_come_from_the_office(
+    server: Server, cli: Cli, tmp_path: Path
+) -> None:
+    """The office publishes a rule pack and a knowledge file, signed; pull installs them, and
+    a pack the laptop's own checks refuse (a rule code the starter set has) leaves the last
+    good one in use."""
+    bureau = make_ca()
+    (tmp_path / "ca.pem").write_bytes(bureau.pem)
+    secret = tmp_path / "secret.txt"
+    secret.write_text(PASS, encoding="utf-8")
+    p12 = tmp_path / "bureau.p12"
+    p12.write_bytes(make_p12(bureau, "济南市医疗保障局", "BUREAU-1"))
+    cli("config", "trust", "add", str(tmp_path / "ca.pem"))
+    sync_enroll(cli, server)
+    pack = tmp_path / "jinan-rules.yaml"
+    text = (
+        'format: inspector-rules/1\nid: jinan\nversion: "2026.1"\ntitle: 济南补充规则\n'
+        "rules:\n  - {code: FJ-07, name: 分解住院（7日）, type: 分解住院,"
+        " description: 七日内再入院, params: {days: 7}, basis: [{source: 济南市医疗保障局}]}\n"
+    )
+    pack.write_text(text, encoding="utf-8")
+    knowledge = tmp_path / "jinan-price.yaml"
+    knowledge.write_text(
+        'format: inspector-knowledge/1\nid: jinan-price\nversion: "2026.1"\ntitle: 价格\n'
+        "source: 济医保发\nprice:\n  - {code: '110900001', price: '25.00'}\n",
+        encoding="utf-8",
+    )
+    assert _publish(server, "rules", pack, p12, secret) == 1
+    assert _publish(server, "knowledge", knowledge, p12, secret) == 1
+    out, _ = cli("sync", "pull", "--json")
+    assert {i["kind"] for i in json.loads(out)["installed"]} == {"rules", "knowledge"}
+    listed, _ = cli("rules", "list")
+    assert "FJ-07" in listed and "知识库 jinan-price 2026.1" in listed
+    pack.write_text(text.replace("2026.1", "2026.2").replace("FJ-07", "FJ-01"), encoding="utf-8")
+    assert _publish(server, "rules", pack, p12, secret) == 2
+    out, _ = cli("sync", "pull", "--json", expect=1)
+    refused = json.loads(out)["refused"][0]
+    assert refused["kind"] == "rules" and "FJ-01 重复" in refused["reason"]
+    listed, _ = cli("rules", "list")
+    assert "FJ-07" in listed and "规则包 jinan 2026.1" in listed
+
+
 def test_a_push_sends_only_what_changed_since_the_last_the_server_confirmed(
     server: Server, cli: Cli, tmp_path: Path
 ) -> None:

@@ -91,6 +91,11 @@ MODULES = [
     "inspector/signing/verify.py",
     "inspector/db/migrate.py",
     "inspector/bureaus.py",
+    # The rule engine: packs, knowledge files, runs (the 线索与疑点 screen runs them).
+    "inspector/rules/library.py",
+    "inspector/rules/knowledge.py",
+    "inspector/rules/stock.py",
+    "inspector/rules/store.py",
 ]
 ERRORS = {
     "InspectorError",
