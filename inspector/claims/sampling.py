@@ -33,7 +33,7 @@ import sqlite3
 import tempfile
 import uuid
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -173,6 +173,23 @@ def read_flagged(path: Path) -> frozenset[str]:
         text
         for _number, cells in table.rows
         if column < len(cells) and (text := cell_text(cells[column]))
+    )
+
+
+def flagged_from_rules(ws: Workspace, inspection: str, rules: Rules) -> Rules:
+    """``rules`` with the bills the inspection's latest rule run flagged (结合智能监控数据),
+    named by that run; refused when the rules were never run (a sample stated as flagged-first
+    with nothing flagged would mislead)."""
+    from inspector.rules.store import flagged_settlements, latest_run
+
+    run = latest_run(ws, inspection)
+    if run is None:
+        raise InvalidInput("本次检查还没有运行规则：请先导入费用明细并运行规则")
+    source = f"{run['ran_at']:%Y-%m-%d %H:%M} 的规则运行，命中 {run['hit_count']} 处"
+    return replace(
+        rules,
+        flagged=frozenset(rules.flagged | flagged_settlements(ws, inspection)),
+        flagged_source=source,
     )
 
 

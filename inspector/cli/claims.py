@@ -31,6 +31,7 @@ def cmd_sample(args: argparse.Namespace, out: Printer) -> int:
         Rules,
         attach_sample,
         build_sample,
+        flagged_from_rules,
         parse_rate,
         read_flagged,
     )
@@ -50,6 +51,8 @@ def cmd_sample(args: argparse.Namespace, out: Printer) -> int:
         from inspector.inspections import get_inspection
 
         get_inspection(ws, args.inspection)  # a wrong id fails before the file is read
+        if args.flagged_from_rules:
+            rules = flagged_from_rules(ws, args.inspection, rules)
         with build_sample(ws, Path(args.file), rules) as report:
             if report.ok and not args.dry_run:
                 attach_sample(ws, args.inspection, report, rules)
@@ -149,6 +152,11 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         "--flagged",
         metavar="FILE",
         help="智能监控疑点的结算单号清单（.txt 每行一个，或含“结算单号”列的表格）",
+    )
+    sample.add_argument(
+        "--flagged-from-rules",
+        action="store_true",
+        help="以本检查最近一次规则运行（rules run）命中的结算单号为疑点",
     )
     sample.add_argument("--dry-run", action="store_true", help="只预览，不保存")
     sample.set_defaults(run=cmd_sample)

@@ -1,4 +1,4 @@
-"""``lead office-key|import|add|list|show|assign|attach|verify|result|feedback``: leads
+"""``lead office-key|import|add|list|show|assign|attach|verify|result|rules|feedback``: leads
 (疑点/线索) to verify on site and answer one by one (inspector/leads/store.py). The reporter's
 identity is read from standard input (never an argument: it would stay in the shell's history
 and the process list) and sealed at once to the office's key; no command prints it."""
@@ -192,6 +192,22 @@ def cmd_result(args: argparse.Namespace, out: Printer) -> None:
     out.emit({"lead": args.lead}, f"{args.lead}：已记录办理结果")
 
 
+def cmd_rules(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.leads.store import hits_by_rule, leads_from_rules
+    from inspector.rules.store import rule_hits
+
+    with open_workspace(args) as ws:
+        added = leads_from_rules(ws, args.inspection)
+        summary = hits_by_rule(rule_hits(ws, args.inspection))
+    lines = [
+        f"  {s.rule_code} {s.rule_name}（{s.rule_type}）："
+        f"{s.hits} 处，{format_fen(s.amount_fen)} 元"
+        for s in summary
+    ]
+    lines.append(f"已把 {len(added)} 处命中登记为线索并加入检查 {args.inspection} 的核查事项")
+    out.emit({"added": len(added), "rules": summary}, "\n".join(lines))
+
+
 def cmd_feedback(args: argparse.Namespace, out: Printer) -> None:
     from inspector.leads.feedback import export_feedback
 
@@ -262,6 +278,11 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     result.add_argument("--result", required=True, help="办理结果")
     result.add_argument("--reward", help="举报奖励金额（元）")
     result.set_defaults(run=cmd_result)
+    rules = sub.add_parser(
+        "rules", help="把最近一次规则运行的命中登记为线索并加入检查", parents=[common]
+    )
+    rules.add_argument("inspection", metavar="INSPECTION_ID")
+    rules.set_defaults(run=cmd_rules)
     feedback = sub.add_parser("feedback", help="导出逐条反馈表（.xlsx）", parents=[common])
     feedback.add_argument("out", metavar="FILE.xlsx")
     feedback.add_argument("--inspection", metavar="INSPECTION_ID", help="只导出某次检查的线索")

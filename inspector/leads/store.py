@@ -716,3 +716,42 @@ def item_code_of(position: int) -> str:
 
 def describe_amount(fen: int | None) -> str:
     return "" if fen is None else f"{format_fen(fen)} 元"
+
+
+# --- the rule engine's hits -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RuleSummary:
+    """One rule's hits in a run: how many, and the money at stake."""
+
+    rule_code: str
+    rule_name: str
+    rule_type: str
+    hits: int
+    amount_fen: int
+
+
+def hits_by_rule(hits: Iterable[RuleHit]) -> list[RuleSummary]:
+    """The hits grouped by rule, in the order the rules first hit."""
+    found: dict[str, list[RuleHit]] = {}
+    for hit in hits:
+        found.setdefault(hit.rule_code, []).append(hit)
+    return [
+        RuleSummary(
+            code, group[0].rule_name, group[0].rule_type, len(group),
+            sum(h.amount_fen for h in group),
+        )
+        for code, group in found.items()
+    ]  # fmt: skip
+
+
+def leads_from_rules(ws: Workspace, inspection: str) -> list[str]:
+    """The hits of the inspection's latest rule run (inspector/rules/store.py), each a lead
+    attached to it (:func:`leads_from_hits`); returns the new leads' ids."""
+    from inspector.rules.store import rule_hits
+
+    hits = rule_hits(ws, inspection)
+    if not hits:
+        raise InvalidInput("本次检查还没有规则命中：请先导入费用明细并运行规则")
+    return leads_from_hits(ws, hits, inspection=inspection)

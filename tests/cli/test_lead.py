@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -12,8 +13,11 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from inspector.settlement.schema import COLUMN_NAMES
+from tests.helpers import settlement_anomalies as anomalies
 from tests.helpers.claims import generate, write_csv
 from tests.helpers.cli import Cli, new_inspection
+from tests.helpers.settlement import write_detail
 
 REPORTER = "举报人郝秘密"
 PHONE = "13912345678"
@@ -81,3 +85,49 @@ def test_claims_sample_takes_the_flagged_bills_first(cli: Cli, tmp_path: Path) -
     assert 0 < taken == data["flagged_in_rest"] <= 3
     text, _ = cli("claims", "list", inspection, "--rule", "flagged")
     assert sum(number in text for number in flagged) == taken
+
+
+def _detail_file(folder: Path, detail: anomalies.Detail) -> Path:
+    rows = []
+    for values in detail.rows:
+        row = dict(zip(COLUMN_NAMES, values, strict=True))
+        row["unit_price_fen"] = Decimal(row["unit_price_fen"]) / 100
+        row["amount_fen"] = Decimal(row["amount_fen"]) / 100
+        row["quantity"] = Decimal(str(row["quantity"])).normalize()
+        rows.append(row)
+    columns = [c for c in COLUMN_NAMES if c != "row_no"]
+    return write_detail(folder / "费用明细.csv", rows, columns=columns, title=None)
+
+
+def test_the_rules_hits_become_leads_and_go_first_in_the_sample(cli: Cli, tmp_path: Path) -> None:
+    detail = anomalies.build(patients=60)
+    inspection = new_inspection(cli)
+    _out, err = cli("lead", "rules", inspection, expect=1)
+    assert "还没有规则命中" in err
+    _out, err = cli("claims", "sample", inspection, "x.csv", "--since", "2018-01-01", "--seed",
+                    "1", "--flagged-from-rules", expect=1)  # fmt: skip
+    assert "还没有运行规则" in err
+    cli("detail", "import", inspection, str(_detail_file(tmp_path, detail)))
+    cli("rules", "run", inspection)
+    hits = json.loads(cli("rules", "hits", inspection, "--json")[0])["hits"]
+    assert hits
+    out, _ = cli("lead", "rules", inspection, "--json")
+    assert json.loads(out)["added"] == len(hits)
+    assert json.loads(cli("lead", "rules", inspection, "--json")[0])["added"] == 0
+    listed = json.loads(cli("lead", "list", "--inspection", inspection, "--json")[0])["leads"]
+    assert len(listed) == len(hits)
+    assert {lead["source"] for lead in listed} == {"rules"}
+    assert sum(lead["amount_fen"] for lead in listed) == sum(h["amount_fen"] for h in hits)
+
+    flagged = sorted({no for hit in hits for no in hit["settlement_nos"]})
+    rows = generate(400)
+    outpatient = [row for row in rows if row[4] == "门诊"][:3]
+    for row, number in zip(outpatient, flagged, strict=False):
+        row[0] = number
+    source = write_csv(tmp_path / "结算.csv", rows)
+    out, _ = cli("claims", "sample", inspection, str(source), "--since", "2018-01-01",
+                 "--seed", "7", "--flagged-from-rules", "--json")  # fmt: skip
+    data = json.loads(out)
+    assert data["rules"]["flagged_count"] == len(flagged)
+    assert data["counts"]["flagged"] == min(3, len(flagged))
+    assert "规则运行" in data["rules"]["flagged_source"]
