@@ -56,6 +56,7 @@ from inspector.claims.sampling import (
     SampleView,
     attach_sample,
     build_sample,
+    flagged_from_rules,
     mark_bill,
     parse_rate,
     read_flagged,
@@ -228,6 +229,10 @@ class ClaimsDialog(QDialog):
         flagged_row.addWidget(self.flagged_edit, 1)
         flagged_row.addWidget(flagged_browse)
         form.addRow(self.tr("疑点优先"), flagged_row)
+        self.flagged_rules = QCheckBox(
+            self.tr("结合本次检查最近一次规则运行的命中（智能监控疑点）")
+        )
+        form.addRow("", self.flagged_rules)
         self.read_button = QPushButton(self.tr("读取并抽样"))
         self.read_button.clicked.connect(self.read)
         form.addRow("", self.read_button)
@@ -343,12 +348,16 @@ class ClaimsDialog(QDialog):
         self.outcome_label.setText(arg(self.tr("正在读取 %1…"), path.name))
 
         flagged_text = self.flagged_edit.text().strip()
+        from_rules = self.flagged_rules.isChecked()
+        ws, inspection_id = self.workspace, self.inspection_id
 
         def work(reporter: Reporter) -> tuple[SampleReport, Rules]:
             chosen = rules
             if flagged_text:
                 listing = Path(flagged_text)
                 chosen = replace(rules, flagged=read_flagged(listing), flagged_source=listing.name)
+            if from_rules:
+                chosen = flagged_from_rules(ws, inspection_id, chosen)
             return build_sample(self.workspace, path, chosen, reporter), chosen
 
         def done(result: tuple[SampleReport, Rules]) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +29,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -38,8 +41,11 @@ from inspector.leads.store import (
     PARTLY,
     UNFOUNDED,
     LeadView,
+    RuleSummary,
     attach_leads,
+    hits_by_rule,
     import_leads,
+    leads_from_rules,
     list_leads,
     verify_lead,
 )
@@ -146,6 +152,7 @@ class LeadsDialog(QDialog):
             top.addWidget(button)
         top.addStretch(1)
         layout.addLayout(top)
+        layout.addWidget(self._build_rules())
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
@@ -188,6 +195,65 @@ class LeadsDialog(QDialog):
     def _set_title(self, title: str) -> None:
         self.setWindowTitle(arg(self.tr("线索与疑点 · %1"), title))
 
+    def _build_rules(self) -> QGroupBox:
+        """The rule engine over the visit's settlement detail: run it, see the hits by rule
+        with their amounts, register them as leads of the visit."""
+        box = QGroupBox(self.tr("智能监控规则（本次检查的费用明细）"))
+        layout = QVBoxLayout(box)
+        row = QHBoxLayout()
+        self.rules_label = QLabel(self.tr("尚未运行规则。"))
+        self.rules_label.setWordWrap(True)
+        self.run_button = QPushButton(self.tr("运行规则"))
+        self.run_button.clicked.connect(self.run_rules)
+        self.hits_button = QPushButton(self.tr("命中登记为线索"))
+        self.hits_button.setEnabled(False)
+        self.hits_button.clicked.connect(self.register_hits)
+        row.addWidget(self.rules_label, 1)
+        row.addWidget(self.run_button)
+        row.addWidget(self.hits_button)
+        layout.addLayout(row)
+        self.rules_table = QTableWidget(0, 4)
+        self.rules_table.setHorizontalHeaderLabels(
+            [self.tr("规则"), self.tr("规则类型"), self.tr("命中"), self.tr("涉及金额")]
+        )
+        self.rules_table.verticalHeader().setVisible(False)
+        self.rules_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rules_table.horizontalHeader().setStretchLastSection(True)
+        self.rules_table.setMaximumHeight(150)
+        layout.addWidget(self.rules_table)
+        return box
+
+    def _show_rules(self, found: tuple[dict[str, Any] | None, list[RuleSummary]]) -> None:
+        run, summary = found
+        self.rules_table.setRowCount(len(summary))
+        for row, rule in enumerate(summary):
+            values = [
+                f"{rule.rule_code} {rule.rule_name}",
+                rule.rule_type,
+                str(rule.hits),
+                format_fen(rule.amount_fen),
+            ]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column >= 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.rules_table.setItem(row, column, item)
+        self.rules_table.resizeColumnsToContents()
+        if run is None:
+            self.rules_label.setText(self.tr("尚未运行规则（先导入本次检查的费用明细）。"))
+        else:
+            self.rules_label.setText(
+                arg(
+                    self.tr("%1 运行：命中 %2 处，涉及金额 %3 元。"),
+                    f"{run['ran_at']:%Y-%m-%d %H:%M}",
+                    str(run["hit_count"]),
+                    format_fen(run["amount_fen"]) or "0.00",
+                )
+            )
+        self.hits_button.setEnabled(bool(summary))
+
     # --- reading -------------------------------------------------------------------------
 
     def reload(self, then: Callable[[], None] | None = None) -> None:
@@ -195,13 +261,19 @@ class LeadsDialog(QDialog):
         database executor."""
         ws, inspection_id = self.workspace, self.inspection_id
 
-        def read() -> tuple[list[LeadView], list[LeadView]]:
-            return list_leads(ws, inspection_id), [
-                v for v in list_leads(ws) if v.inspection_id is None
-            ]
+        def read() -> tuple[list[LeadView], list[LeadView], Any]:
+            from inspector.rules.store import latest_run, rule_hits
 
-        def show(found: tuple[list[LeadView], list[LeadView]]) -> None:
-            mine, self.open_leads = found
+            rules = (latest_run(ws, inspection_id), hits_by_rule(rule_hits(ws, inspection_id)))
+            return (
+                list_leads(ws, inspection_id),
+                [v for v in list_leads(ws) if v.inspection_id is None],
+                rules,
+            )
+
+        def show(found: tuple[list[LeadView], list[LeadView], Any]) -> None:
+            mine, self.open_leads, rules = found
+            self._show_rules(rules)
             keep = self.table.currentIndex().row()
             self.model.set_rows(mine)
             done = sum(1 for v in mine if v.check and v.check.verdict != "pending")
@@ -266,6 +338,53 @@ class LeadsDialog(QDialog):
         ops().mutate(
             lambda: import_leads(ws, chosen),
             OpChanges(answers=True).about(self.inspection_id),
+            parent=self,
+            success=done,
+            failure=self._refused,
+        )
+
+    def run_rules(self) -> None:
+        """Every installed rule over the visit's detail, on the database executor (a million
+        rows take seconds); the run is kept with its hits (inspector/rules/store.py)."""
+        from inspector.rules.store import run_for_inspection
+        from inspector.settlement.store import open_detail
+
+        ws, inspection_id = self.workspace, self.inspection_id
+        self.run_button.setEnabled(False)
+
+        def work(reporter: Any) -> object:
+            with open_detail(ws, inspection_id) as con:
+                return run_for_inspection(ws, inspection_id, con, reporter=reporter)
+
+        def failed(message: str) -> None:
+            self.run_button.setEnabled(True)
+            self._refused(message)
+
+        def done(_saved: object) -> None:
+            self.run_button.setEnabled(True)
+            self.reload(then=self.changed.emit)
+
+        self.runner.run(
+            work, on_success=done, on_failure=failed, progress_parent=self,
+            label=self.tr("正在运行规则…"),
+            changes=OpChanges(answers=True).about(inspection_id),
+        )  # fmt: skip
+
+    def register_hits(self) -> None:
+        ws, inspection_id = self.workspace, self.inspection_id
+
+        def done(added: list[str]) -> None:
+            def shown() -> None:
+                self.summary_label.setText(
+                    arg(self.tr("已把 %1 处命中登记为线索。"), str(len(added)))
+                )
+                self.changed.emit()
+
+            self.reload(then=shown)
+
+        ops().mutate(
+            lambda: leads_from_rules(ws, inspection_id),
+            OpChanges(answers=True).about(inspection_id),
             parent=self,
             success=done,
             failure=self._refused,

@@ -186,6 +186,8 @@ def flagged_from_rules(ws: Workspace, inspection: str, rules: Rules) -> Rules:
     if run is None:
         raise InvalidInput("本次检查还没有运行规则：请先导入费用明细并运行规则")
     source = f"{run['ran_at']:%Y-%m-%d %H:%M} 的规则运行，命中 {run['hit_count']} 处"
+    if rules.flagged_source:
+        source = f"{rules.flagged_source}；{source}"
     return replace(
         rules,
         flagged=frozenset(rules.flagged | flagged_settlements(ws, inspection)),

@@ -148,67 +148,67 @@
 <context>
     <name>BillsModel</name>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="83"/>
+        <location filename="../../ui/claims_dialog.py" line="84"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="84"/>
+        <location filename="../../ui/claims_dialog.py" line="85"/>
         <source>结算单号</source>
         <translation>Bill no.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="85"/>
+        <location filename="../../ui/claims_dialog.py" line="86"/>
         <source>参保人</source>
         <translation>Insured person</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="86"/>
+        <location filename="../../ui/claims_dialog.py" line="87"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="87"/>
+        <location filename="../../ui/claims_dialog.py" line="88"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="88"/>
+        <location filename="../../ui/claims_dialog.py" line="89"/>
         <source>医疗总费用</source>
         <translation>Total cost</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="89"/>
+        <location filename="../../ui/claims_dialog.py" line="90"/>
         <source>统筹基金支付</source>
         <translation>Paid by the fund</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="90"/>
+        <location filename="../../ui/claims_dialog.py" line="91"/>
         <source>核实结果</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="91"/>
+        <location filename="../../ui/claims_dialog.py" line="92"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="94"/>
+        <location filename="../../ui/claims_dialog.py" line="95"/>
         <source>未核实</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="95"/>
+        <location filename="../../ui/claims_dialog.py" line="96"/>
         <source>核实无误</source>
         <translation>Verified correct</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="96"/>
+        <location filename="../../ui/claims_dialog.py" line="97"/>
         <source>发现问题</source>
         <translation>Problem found</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="114"/>
+        <location filename="../../ui/claims_dialog.py" line="115"/>
         <source>（证据 %1 件）</source>
         <translation> (%1 evidence)</translation>
     </message>
@@ -705,237 +705,242 @@
 <context>
     <name>ClaimsDialog</name>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="168"/>
+        <location filename="../../ui/claims_dialog.py" line="169"/>
         <source>结算数据抽样 · %1</source>
         <translation>Claims sampling · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="173"/>
+        <location filename="../../ui/claims_dialog.py" line="174"/>
         <source>抽样规则（医保结算数据导出：Excel 或 CSV）</source>
         <translation>Sampling rules (settlement export: Excel or CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="177"/>
+        <location filename="../../ui/claims_dialog.py" line="178"/>
         <source>结算数据文件</source>
         <translation>Settlement data file</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="178"/>
+        <location filename="../../ui/claims_dialog.py" line="179"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="182"/>
+        <location filename="../../ui/claims_dialog.py" line="183"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="187"/>
+        <location filename="../../ui/claims_dialog.py" line="188"/>
         <source>起始日期</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="190"/>
+        <location filename="../../ui/claims_dialog.py" line="191"/>
         <source>非负整数；写在清单上，任何人可据此复核</source>
         <translation>A non-negative integer; printed on the list so anyone can check it</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="191"/>
+        <location filename="../../ui/claims_dialog.py" line="192"/>
         <source>随机生成</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="195"/>
+        <location filename="../../ui/claims_dialog.py" line="196"/>
         <source>随机种子</source>
         <translation>Random seed</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="206"/>
+        <location filename="../../ui/claims_dialog.py" line="207"/>
         <source>最近一年</source>
         <translation>Latest year</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="209"/>
+        <location filename="../../ui/claims_dialog.py" line="210"/>
         <source>其余票据抽样比例</source>
         <translation>Sample rate of the other bills</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="210"/>
+        <location filename="../../ui/claims_dialog.py" line="211"/>
         <source>住院全查阈值（元）</source>
         <translation>Inpatient threshold (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="211"/>
+        <location filename="../../ui/claims_dialog.py" line="212"/>
         <source>门诊费用前</source>
         <translation>Top outpatient spenders:</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="212"/>
+        <location filename="../../ui/claims_dialog.py" line="213"/>
         <source>名，年度</source>
         <translation>, year</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="218"/>
+        <location filename="../../ui/claims_dialog.py" line="219"/>
         <source>第三方复核（抽样比例不低于 10%）</source>
         <translation>Third-party review (rate at least 10%)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="224"/>
+        <location filename="../../ui/claims_dialog.py" line="225"/>
         <source>可选：智能监控疑点的结算单号清单（.txt 每行一个，或含“结算单号”列的表格）</source>
         <translation>Optional: settlement numbers flagged by smart monitoring (.txt one per line, or a table with a 结算单号 column)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="226"/>
+        <location filename="../../ui/claims_dialog.py" line="227"/>
         <source>选择疑点清单…</source>
         <translation>Choose flagged list…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="230"/>
+        <location filename="../../ui/claims_dialog.py" line="231"/>
         <source>疑点优先</source>
         <translation>Flagged first</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="231"/>
+        <location filename="../../ui/claims_dialog.py" line="233"/>
+        <source>结合本次检查最近一次规则运行的命中（智能监控疑点）</source>
+        <translation>Take the hits of this inspection's latest rule run first (smart monitoring)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="236"/>
         <source>读取并抽样</source>
         <translation>Read and sample</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="237"/>
+        <location filename="../../ui/claims_dialog.py" line="242"/>
         <source>抽样结果</source>
         <translation>Sample</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="239"/>
+        <location filename="../../ui/claims_dialog.py" line="244"/>
         <source>尚未读取文件。</source>
         <translation>No file read yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="247"/>
+        <location filename="../../ui/claims_dialog.py" line="252"/>
         <source>建立抽样清单（附到本次检查）</source>
         <translation>Make the list (attach to this inspection)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="254"/>
+        <location filename="../../ui/claims_dialog.py" line="259"/>
         <source>本次检查的抽样清单</source>
         <translation>Lists of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="274"/>
+        <location filename="../../ui/claims_dialog.py" line="279"/>
         <source>说明（发现问题时必填）</source>
         <translation>Note (required for a problem)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="275"/>
+        <location filename="../../ui/claims_dialog.py" line="280"/>
         <source>核实无误</source>
         <translation>Verified correct</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="276"/>
+        <location filename="../../ui/claims_dialog.py" line="281"/>
         <source>发现问题</source>
         <translation>Problem found</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="279"/>
+        <location filename="../../ui/claims_dialog.py" line="284"/>
         <source>关联证据…</source>
         <translation>Link evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="295"/>
+        <location filename="../../ui/claims_dialog.py" line="300"/>
         <source>选择结算数据</source>
         <translation>Choose settlement data</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="297"/>
+        <location filename="../../ui/claims_dialog.py" line="302"/>
         <source>结算数据 (*.xlsx *.csv *.txt)</source>
         <translation>Settlement data (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="305"/>
+        <location filename="../../ui/claims_dialog.py" line="310"/>
         <source>选择疑点结算单号清单</source>
         <translation>Choose the flagged settlement numbers</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="307"/>
+        <location filename="../../ui/claims_dialog.py" line="312"/>
         <source>疑点清单 (*.txt *.xlsx *.csv)</source>
         <translation>Flagged list (*.txt *.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="340"/>
-        <location filename="../../ui/claims_dialog.py" line="363"/>
-        <location filename="../../ui/claims_dialog.py" line="450"/>
-        <location filename="../../ui/claims_dialog.py" line="566"/>
+        <location filename="../../ui/claims_dialog.py" line="345"/>
+        <location filename="../../ui/claims_dialog.py" line="372"/>
+        <location filename="../../ui/claims_dialog.py" line="459"/>
+        <location filename="../../ui/claims_dialog.py" line="575"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="343"/>
+        <location filename="../../ui/claims_dialog.py" line="348"/>
         <source>正在读取 %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="374"/>
+        <location filename="../../ui/claims_dialog.py" line="383"/>
         <source>%1：%2 行，SHA-256 %3</source>
         <translation>%1: %2 rows, SHA-256 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="383"/>
+        <location filename="../../ui/claims_dialog.py" line="392"/>
         <source>第 %1 行：%2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="390"/>
+        <location filename="../../ui/claims_dialog.py" line="399"/>
         <source>共拒绝 %1 行：未建立抽样清单，请修改文件后重新读取。</source>
         <translation>%1 rows refused: no list was made. Correct the file and read it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="408"/>
+        <location filename="../../ui/claims_dialog.py" line="417"/>
         <source>列入清单 %1 张（%2）。规则：%3</source>
         <translation>%1 bills listed (%2). Rules: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="420"/>
+        <location filename="../../ui/claims_dialog.py" line="429"/>
         <source>因智能监控疑点列入 %1 张（疑点清单 %2 个结算单号，其中 %3 张在抽样范围内）</source>
         <translation>%1 bills taken because flagged by smart monitoring (flagged list: %2 settlement numbers, %3 of them within the sampled bills)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="485"/>
+        <location filename="../../ui/claims_dialog.py" line="494"/>
         <source>%1（%2 张，SHA-256 %3…）</source>
         <translation>%1 (%2 bills, SHA-256 %3…)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="509"/>
+        <location filename="../../ui/claims_dialog.py" line="518"/>
         <source>规则：%1
 已核实 %2/%3，发现问题 %4</source>
         <translation>Rules: %1
 Checked %2/%3, problems found %4</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="516"/>
+        <location filename="../../ui/claims_dialog.py" line="525"/>
         <source>其中因智能监控疑点列入 %1 张</source>
         <translation>%1 of them taken because flagged by smart monitoring</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="367"/>
+        <location filename="../../ui/claims_dialog.py" line="376"/>
         <source>正在读取结算数据…</source>
         <translation>Reading settlement data…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="370"/>
+        <location filename="../../ui/claims_dialog.py" line="379"/>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="440"/>
+        <location filename="../../ui/claims_dialog.py" line="449"/>
         <source>抽样清单已建立。</source>
         <translation>The list was made.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="455"/>
+        <location filename="../../ui/claims_dialog.py" line="464"/>
         <source>正在建立抽样清单…</source>
         <translation>Making the list…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="500"/>
+        <location filename="../../ui/claims_dialog.py" line="509"/>
         <source>本次检查尚无抽样清单。</source>
         <translation>This inspection has no list yet.</translation>
     </message>
@@ -3674,7 +3679,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="965"/>
         <source>举报人信息只能密封给办公室保存：请先登记办公室公钥（lead office-key PEM）</source>
-        <translation>A reporter's identity is kept only sealed to the office: register the office's public key first (lead office-key PEM)</translation>
+        <translation>A reporter&apos;s identity is kept only sealed to the office: register the office&apos;s public key first (lead office-key PEM)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="968"/>
@@ -3744,22 +3749,22 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="981"/>
         <source>反馈文件的扩展名应为 .xlsx</source>
-        <translation>The feedback file's name must end in .xlsx</translation>
+        <translation>The feedback file&apos;s name must end in .xlsx</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="982"/>
         <source>办公室公钥必须是至少 2048 位的 RSA 公钥</source>
-        <translation>The office's public key must be an RSA key of at least 2048 bits</translation>
+        <translation>The office&apos;s public key must be an RSA key of at least 2048 bits</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="983"/>
         <source>办公室私钥必须是 RSA 私钥</source>
-        <translation>The office's private key must be an RSA key</translation>
+        <translation>The office&apos;s private key must be an RSA key</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="984"/>
         <source>无法读取办公室公钥：需要 PEM 格式的 RSA 公钥或证书</source>
-        <translation>Cannot read the office's public key: a PEM RSA public key or certificate is needed</translation>
+        <translation>Cannot read the office&apos;s public key: a PEM RSA public key or certificate is needed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="985"/>
@@ -3769,7 +3774,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="986"/>
         <source>无法读取办公室私钥（PEM），或口令不对</source>
-        <translation>Cannot read the office's private key (PEM), or the passphrase is wrong</translation>
+        <translation>Cannot read the office&apos;s private key (PEM), or the passphrase is wrong</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="987"/>
@@ -3785,6 +3790,16 @@ Checked %2/%3, problems found %4</translation>
         <location filename="../../ui/core_messages.py" line="989"/>
         <source>{name} 的行数超过 {limit}，不像是疑点结算单号清单</source>
         <translation>{name} has more than {limit} rows: it does not look like a list of flagged settlement numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="990"/>
+        <source>本次检查还没有规则命中：请先导入费用明细并运行规则</source>
+        <translation>This inspection has no rule hits yet: import the settlement detail and run the rules first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="991"/>
+        <source>本次检查还没有运行规则：请先导入费用明细并运行规则</source>
+        <translation>The rules have not been run for this inspection: import the settlement detail and run the rules first</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="489"/>
@@ -4477,17 +4492,17 @@ Checked %2/%3, problems found %4</translation>
 <context>
     <name>EvidencePicker</name>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="602"/>
+        <location filename="../../ui/claims_dialog.py" line="611"/>
         <source>关联证据 · %1</source>
         <translation>Link evidence · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="628"/>
+        <location filename="../../ui/claims_dialog.py" line="637"/>
         <source>证据 %1  %2</source>
         <translation>Evidence %1  %2</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="639"/>
+        <location filename="../../ui/claims_dialog.py" line="648"/>
         <source>本次检查还没有证据：先在检查条目中拍照或添加文件。</source>
         <translation>This inspection has no evidence yet: take photos or add files on its items first.</translation>
     </message>
@@ -5664,12 +5679,12 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LeadPicker</name>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="363"/>
+        <location filename="../../ui/leads_dialog.py" line="482"/>
         <source>加入本次检查的线索</source>
         <translation>Leads to attach to this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="376"/>
+        <location filename="../../ui/leads_dialog.py" line="495"/>
         <source>没有尚未交给检查的线索：先导入线索清单。</source>
         <translation>No lead is waiting for an inspection: import a list of leads first.</translation>
     </message>
@@ -5677,82 +5692,142 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LeadsDialog</name>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="139"/>
+        <location filename="../../ui/leads_dialog.py" line="145"/>
         <source>导入线索清单…</source>
         <translation>Import leads…</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="141"/>
+        <location filename="../../ui/leads_dialog.py" line="147"/>
         <source>加入本次检查…</source>
         <translation>Attach to this inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="143"/>
+        <location filename="../../ui/leads_dialog.py" line="149"/>
         <source>导出反馈表…</source>
         <translation>Export feedback…</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="167"/>
+        <location filename="../../ui/leads_dialog.py" line="174"/>
         <source>核查情况（属实、部分属实时必填）</source>
         <translation>What was found (required for 属实 and 部分属实)</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="169"/>
+        <location filename="../../ui/leads_dialog.py" line="176"/>
         <source>查实金额（元）</source>
         <translation>Amount found (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="171"/>
+        <location filename="../../ui/leads_dialog.py" line="178"/>
         <source>保存核查结论</source>
         <translation>Save verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="173"/>
+        <location filename="../../ui/leads_dialog.py" line="180"/>
         <source>关联证据…</source>
         <translation>Link evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="189"/>
+        <location filename="../../ui/leads_dialog.py" line="196"/>
         <source>线索与疑点 · %1</source>
         <translation>Leads · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="211"/>
+        <location filename="../../ui/leads_dialog.py" line="201"/>
+        <source>智能监控规则（本次检查的费用明细）</source>
+        <translation>Smart monitoring rules (this inspection's settlement detail)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="204"/>
+        <source>尚未运行规则。</source>
+        <translation>The rules have not been run.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="206"/>
+        <source>运行规则</source>
+        <translation>Run the rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="208"/>
+        <source>命中登记为线索</source>
+        <translation>Register hits as leads</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="217"/>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="217"/>
+        <source>规则类型</source>
+        <translation>Rule type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="217"/>
+        <source>命中</source>
+        <translation>Hits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="217"/>
+        <source>涉及金额</source>
+        <translation>Amount reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="245"/>
+        <source>尚未运行规则（先导入本次检查的费用明细）。</source>
+        <translation>The rules have not been run (import this inspection's settlement detail first).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="249"/>
+        <source>%1 运行：命中 %2 处，涉及金额 %3 元。</source>
+        <translation>Run %1: %2 hits, %3 yuan at stake.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="283"/>
         <source>本次检查核查线索 %1 条：已核查 %2 条，属实或部分属实 %3 条；另有 %4 条线索尚未交给任何检查。</source>
         <translation>%1 leads to verify on this inspection: %2 verified, %3 found true or partly true; %4 more leads not attached to any inspection yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="245"/>
+        <location filename="../../ui/leads_dialog.py" line="317"/>
         <source>线索与疑点</source>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="252"/>
+        <location filename="../../ui/leads_dialog.py" line="324"/>
         <source>选择线索清单</source>
         <translation>Choose a list of leads</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="252"/>
+        <location filename="../../ui/leads_dialog.py" line="324"/>
         <source>线索清单 (*.xlsx *.csv)</source>
         <translation>List of leads (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="261"/>
+        <location filename="../../ui/leads_dialog.py" line="333"/>
         <source>已导入 %1 条线索（%2 条此前已登记）。</source>
         <translation>%1 leads imported (%2 already registered).</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="324"/>
+        <location filename="../../ui/leads_dialog.py" line="369"/>
+        <source>正在运行规则…</source>
+        <translation>Running the rules…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="379"/>
+        <source>已把 %1 处命中登记为线索。</source>
+        <translation>%1 hits registered as leads.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="443"/>
         <source>请先保存核查结论，再关联证据。</source>
         <translation>Save the verdict first, then link evidence.</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="342"/>
+        <location filename="../../ui/leads_dialog.py" line="461"/>
         <source>导出线索核查反馈表</source>
         <translation>Export lead feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="351"/>
+        <location filename="../../ui/leads_dialog.py" line="470"/>
         <source>已导出 %1 条线索的核查反馈：%2</source>
         <translation>Feedback on %1 leads exported: %2</translation>
     </message>
@@ -5760,67 +5835,67 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LeadsModel</name>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="60"/>
+        <location filename="../../ui/leads_dialog.py" line="66"/>
         <source>线索编号</source>
         <translation>Lead no.</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="61"/>
+        <location filename="../../ui/leads_dialog.py" line="67"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="62"/>
+        <location filename="../../ui/leads_dialog.py" line="68"/>
         <source>线索内容</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="63"/>
+        <location filename="../../ui/leads_dialog.py" line="69"/>
         <source>涉及金额</source>
         <translation>Amount reported</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="64"/>
+        <location filename="../../ui/leads_dialog.py" line="70"/>
         <source>办理期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="65"/>
+        <location filename="../../ui/leads_dialog.py" line="71"/>
         <source>核查结论</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="66"/>
+        <location filename="../../ui/leads_dialog.py" line="72"/>
         <source>核查情况</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="67"/>
+        <location filename="../../ui/leads_dialog.py" line="73"/>
         <source>查实金额</source>
         <translation>Amount found</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="68"/>
+        <location filename="../../ui/leads_dialog.py" line="74"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="71"/>
+        <location filename="../../ui/leads_dialog.py" line="77"/>
         <source>未核查</source>
         <translation>Not verified</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="72"/>
+        <location filename="../../ui/leads_dialog.py" line="78"/>
         <source>属实</source>
         <translation>True</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="73"/>
+        <location filename="../../ui/leads_dialog.py" line="79"/>
         <source>部分属实</source>
         <translation>Partly true</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="74"/>
+        <location filename="../../ui/leads_dialog.py" line="80"/>
         <source>不属实</source>
         <translation>Unfounded</translation>
     </message>

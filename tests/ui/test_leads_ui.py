@@ -5,6 +5,7 @@ database executor (the thread guard of tests/conftest.py fails the test otherwis
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +16,14 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from inspector.audit import events
+from inspector.inspections import format_fen
 from inspector.leads.store import list_leads
+from inspector.settlement.schema import COLUMN_NAMES
 from inspector.workspace import Workspace
+from tests.helpers import settlement_anomalies as anomalies
 from tests.helpers.claims import claims_inspection, generate, write_csv
 from tests.helpers.ledger import plan
+from tests.helpers.settlement import write_detail
 from ui.claims_dialog import ClaimsDialog
 from ui.leads_dialog import LeadPicker, LeadsDialog
 from ui.tasks import TaskRunner
@@ -132,3 +137,65 @@ def test_the_sample_screen_shows_how_many_were_taken_because_flagged(
         lambda: f"其中因智能监控疑点列入 {taken} 张" in dialog.rules_label.text(), timeout=10_000
     )
     assert not warnings
+
+
+def _detail_file(folder: Path, detail: anomalies.Detail) -> Path:
+    rows = []
+    for values in detail.rows:
+        row = dict(zip(COLUMN_NAMES, values, strict=True))
+        row["unit_price_fen"] = Decimal(row["unit_price_fen"]) / 100
+        row["amount_fen"] = Decimal(row["amount_fen"]) / 100
+        row["quantity"] = Decimal(str(row["quantity"])).normalize()
+        rows.append(row)
+    columns = [c for c in COLUMN_NAMES if c != "row_no"]
+    return write_detail(folder / "费用明细.csv", rows, columns=columns, title=None)
+
+
+def test_the_rules_are_run_their_hits_shown_by_rule_and_registered_as_leads(
+    qtbot: QtBot, workspace: Workspace, tmp_path: Path, warnings: list[str]
+) -> None:
+    from inspector.rules.store import latest_run, rule_hits
+    from inspector.settlement.store import import_detail
+
+    inspection = plan(workspace, "历城区甲卫生院")
+    import_detail(workspace, inspection, _detail_file(tmp_path, anomalies.build(patients=60)))
+    dialog = LeadsDialog(workspace, TaskRunner(), inspection, "历城区甲卫生院")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "尚未运行规则" in dialog.rules_label.text(), timeout=10_000)
+    assert not dialog.hits_button.isEnabled()
+    with qtbot.waitSignal(dialog.changed, timeout=60_000):
+        qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    run = latest_run(workspace, inspection)
+    hits = rule_hits(workspace, inspection)
+    assert run is not None and hits
+    qtbot.waitUntil(lambda: dialog.hits_button.isEnabled(), timeout=10_000)
+    assert f"命中 {len(hits)} 处" in dialog.rules_label.text()
+    by_rule = {dialog.rules_table.item(r, 0).text().split()[0]: r
+               for r in range(dialog.rules_table.rowCount())}  # fmt: skip
+    assert set(by_rule) == {hit.rule_code for hit in hits}
+    first = hits[0]
+    row = by_rule[first.rule_code]
+    same = [h for h in hits if h.rule_code == first.rule_code]
+    assert dialog.rules_table.item(row, 2).text() == str(len(same))
+    assert dialog.rules_table.item(row, 3).text() == format_fen(sum(h.amount_fen for h in same))
+    with qtbot.waitSignal(dialog.changed, timeout=20_000):
+        qtbot.mouseClick(dialog.hits_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == len(hits), timeout=10_000)
+    assert {v.source for v in list_leads(workspace, inspection)} == {"rules"}
+    assert not warnings
+
+    # The sample screen takes the run's flagged bills first.
+    flagged = sorted({no for hit in hits for no in hit.settlement_nos})
+    rows = generate(400)
+    for bill, number in zip([r for r in rows if r[4] == "门诊"][:2], flagged, strict=False):
+        bill[0] = number
+    claims = ClaimsDialog(workspace, TaskRunner(), inspection, "历城区甲卫生院")
+    qtbot.addWidget(claims)
+    claims.since_edit.setDate(QDate(2018, 1, 1))
+    claims.seed_edit.setText("5")
+    claims.file_edit.setText(str(write_csv(tmp_path / "结算.csv", rows)))
+    claims.flagged_rules.setChecked(True)
+    qtbot.mouseClick(claims.read_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: claims.attach_button.isEnabled(), timeout=20_000)
+    assert claims.report is not None and claims.report.counts["flagged"] == 2
+    assert "因智能监控疑点列入 2 张" in claims.outcome_label.text()
