@@ -990,7 +990,7 @@ def _leads_table(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> Table:
              for v in (lead.number, lead.summary, lead.verdict_name, lead.note,
                        format_fen(lead.amount_fen))]
         )  # fmt: skip
-    table = Table(rows, colWidths=[30 * mm, 56 * mm, 20 * mm, 52 * mm, 22 * mm], repeatRows=1)
+    table = Table(rows, colWidths=[28 * mm, 52 * mm, 18 * mm, 54 * mm, 22 * mm], repeatRows=1)
     style = _grid()
     style.add("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke)
     style.add("BACKGROUND", (0, 1), (0, -1), colors.white)
