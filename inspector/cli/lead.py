@@ -16,8 +16,15 @@ from inspector.inspections import format_fen
 
 
 def _line(view: Any) -> str:
+    from datetime import date
+
     amount = format_fen(view.amount_fen)
-    deadline = f"  期限 {view.deadline:%Y-%m-%d}" if view.deadline else ""
+    note = view.deadline_note(date.today())
+    deadline = (
+        f"  期限 {view.deadline:%Y-%m-%d}" + (f"（{note}）" if note else "")
+        if view.deadline
+        else ""
+    )
     where = f"  检查 {view.inspection_id[:8]}" if view.inspection_id else ""
     return (
         f"{view.number}  {view.source_name}  {view.institution_name}  {view.summary}"

@@ -596,6 +596,23 @@ class LeadView:
     def verdict_name(self) -> str:
         return self.check.verdict_name if self.check else VERDICT_NAMES[PENDING]
 
+    def deadline_note(self, today: date) -> str:
+        """逾期 / 即将到期 for an unanswered lead, and 待公布 when the deadline crosses a year
+        whose holidays are not published yet (inspector/workdays.py)."""
+        from inspector.workdays import CALENDAR, DUE, LATE, Deadline
+
+        if self.deadline is None:
+            return ""
+        notes = []
+        answered = self.check is not None and self.check.verdict != PENDING
+        if not answered:
+            state = Deadline(self.deadline, today).state
+            notes.append({LATE: "已逾期", DUE: "即将到期"}.get(state, ""))
+        start = self.assigned_on or self.received_on
+        if CALENDAR.provisional(start, self.deadline):
+            notes.append("节假日安排待公布")
+        return "，".join(n for n in notes if n)
+
 
 def _view(row: Lead, check: LeadCheck | None) -> LeadView:
     return LeadView(

@@ -306,3 +306,28 @@ def test_an_amendment_states_and_corrects_the_verdicts_and_takes_over_the_ledger
     ]
     old = search_entries(workspace, LedgerFilter(status="superseded"))
     assert [(r.item_code, r.inspection_id) for r in old] == [("XS1", inspection)]
+
+
+def test_a_deadline_says_when_it_is_late_and_when_its_holidays_are_not_published(
+    workspace: Workspace,
+) -> None:
+    add_lead(
+        workspace,
+        NewLead("甲", "乙", source="office", number="JB-L", assigned_on=date(2025, 9, 30),
+                deadline_days=5, assigned_by="市局", assigned_to="区分局"),
+    )  # fmt: skip
+    view = get_lead(workspace, "JB-L")
+    assert view.deadline == date(2025, 10, 14)
+    assert view.deadline_note(date(2025, 10, 10)) == ""
+    assert view.deadline_note(date(2025, 10, 12)) == "即将到期"
+    assert view.deadline_note(date(2025, 10, 15)) == "已逾期"
+    # chinese-calendar knows years up to 2026: a period into 2027 is counted Monday to Friday
+    # and said to wait for the notice.
+    add_lead(
+        workspace,
+        NewLead("甲", "乙", source="office", number="JB-M", assigned_on=date(2026, 12, 24),
+                deadline_days=10),
+    )  # fmt: skip
+    later = get_lead(workspace, "JB-M")
+    assert later.deadline is not None and later.deadline.year == 2027
+    assert "节假日安排待公布" in later.deadline_note(date(2026, 12, 24))
