@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
@@ -80,6 +81,17 @@ class LeadsModel(RowsModel[LeadView]):
             UNFOUNDED: self.tr("不属实"),
         }
 
+    def _deadline(self, lead: LeadView) -> str:
+        if lead.deadline is None:
+            return ""
+        names = {
+            "late": self.tr("已逾期"),
+            "due": self.tr("即将到期"),
+            "provisional": self.tr("节假日安排待公布"),
+        }
+        note = "，".join(names[flag] for flag in lead.deadline_flags(date.today()))
+        return lead.deadline.isoformat() + (f"（{note}）" if note else "")
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         lead = self.rows[index.row()]
         check = lead.check
@@ -91,7 +103,7 @@ class LeadsModel(RowsModel[LeadView]):
                 lead.source_name,
                 lead.summary,
                 format_fen(lead.amount_fen),
-                lead.deadline.isoformat() if lead.deadline else "",
+                self._deadline(lead),
                 self.verdict_names.get(verdict, verdict),
                 check.note if check else "",
                 format_fen(check.amount_fen) if check else "",

@@ -596,22 +596,27 @@ class LeadView:
     def verdict_name(self) -> str:
         return self.check.verdict_name if self.check else VERDICT_NAMES[PENDING]
 
-    def deadline_note(self, today: date) -> str:
-        """逾期 / 即将到期 for an unanswered lead, and 待公布 when the deadline crosses a year
-        whose holidays are not published yet (inspector/workdays.py)."""
+    def deadline_flags(self, today: date) -> tuple[str, ...]:
+        """``late`` / ``due`` for an unanswered lead, and ``provisional`` when the deadline
+        crosses a year whose holidays are not published yet (inspector/workdays.py)."""
         from inspector.workdays import CALENDAR, DUE, LATE, Deadline
 
         if self.deadline is None:
-            return ""
-        notes = []
-        answered = self.check is not None and self.check.verdict != PENDING
-        if not answered:
+            return ()
+        flags: list[str] = []
+        if self.check is None or self.check.verdict == PENDING:
             state = Deadline(self.deadline, today).state
-            notes.append({LATE: "已逾期", DUE: "即将到期"}.get(state, ""))
-        start = self.assigned_on or self.received_on
-        if CALENDAR.provisional(start, self.deadline):
-            notes.append("节假日安排待公布")
-        return "，".join(n for n in notes if n)
+            if state in (LATE, DUE):
+                flags.append(state)
+        if CALENDAR.provisional(self.assigned_on or self.received_on, self.deadline):
+            flags.append("provisional")
+        return tuple(flags)
+
+    def deadline_note(self, today: date) -> str:
+        return "，".join(DEADLINE_NOTES[flag] for flag in self.deadline_flags(today))
+
+
+DEADLINE_NOTES = {"late": "已逾期", "due": "即将到期", "provisional": "节假日安排待公布"}
 
 
 def _view(row: Lead, check: LeadCheck | None) -> LeadView:

@@ -797,7 +797,7 @@
     <message>
         <location filename="../../ui/claims_dialog.py" line="233"/>
         <source>结合本次检查最近一次规则运行的命中（智能监控疑点）</source>
-        <translation>Take the hits of this inspection's latest rule run first (smart monitoring)</translation>
+        <translation>Take the hits of this inspection&apos;s latest rule run first (smart monitoring)</translation>
     </message>
     <message>
         <location filename="../../ui/claims_dialog.py" line="236"/>
@@ -5679,12 +5679,12 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LeadPicker</name>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="482"/>
+        <location filename="../../ui/leads_dialog.py" line="494"/>
         <source>加入本次检查的线索</source>
         <translation>Leads to attach to this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="495"/>
+        <location filename="../../ui/leads_dialog.py" line="507"/>
         <source>没有尚未交给检查的线索：先导入线索清单。</source>
         <translation>No lead is waiting for an inspection: import a list of leads first.</translation>
     </message>
@@ -5692,142 +5692,142 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LeadsDialog</name>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="145"/>
+        <location filename="../../ui/leads_dialog.py" line="157"/>
         <source>导入线索清单…</source>
         <translation>Import leads…</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="147"/>
+        <location filename="../../ui/leads_dialog.py" line="159"/>
         <source>加入本次检查…</source>
         <translation>Attach to this inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="149"/>
+        <location filename="../../ui/leads_dialog.py" line="161"/>
         <source>导出反馈表…</source>
         <translation>Export feedback…</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="174"/>
+        <location filename="../../ui/leads_dialog.py" line="186"/>
         <source>核查情况（属实、部分属实时必填）</source>
         <translation>What was found (required for 属实 and 部分属实)</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="176"/>
+        <location filename="../../ui/leads_dialog.py" line="188"/>
         <source>查实金额（元）</source>
         <translation>Amount found (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="178"/>
+        <location filename="../../ui/leads_dialog.py" line="190"/>
         <source>保存核查结论</source>
         <translation>Save verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="180"/>
+        <location filename="../../ui/leads_dialog.py" line="192"/>
         <source>关联证据…</source>
         <translation>Link evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="196"/>
+        <location filename="../../ui/leads_dialog.py" line="208"/>
         <source>线索与疑点 · %1</source>
         <translation>Leads · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="201"/>
+        <location filename="../../ui/leads_dialog.py" line="213"/>
         <source>智能监控规则（本次检查的费用明细）</source>
-        <translation>Smart monitoring rules (this inspection's settlement detail)</translation>
+        <translation>Smart monitoring rules (this inspection&apos;s settlement detail)</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="204"/>
+        <location filename="../../ui/leads_dialog.py" line="216"/>
         <source>尚未运行规则。</source>
         <translation>The rules have not been run.</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="206"/>
+        <location filename="../../ui/leads_dialog.py" line="218"/>
         <source>运行规则</source>
         <translation>Run the rules</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="208"/>
+        <location filename="../../ui/leads_dialog.py" line="220"/>
         <source>命中登记为线索</source>
         <translation>Register hits as leads</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="217"/>
+        <location filename="../../ui/leads_dialog.py" line="229"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="217"/>
+        <location filename="../../ui/leads_dialog.py" line="229"/>
         <source>规则类型</source>
         <translation>Rule type</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="217"/>
+        <location filename="../../ui/leads_dialog.py" line="229"/>
         <source>命中</source>
         <translation>Hits</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="217"/>
+        <location filename="../../ui/leads_dialog.py" line="229"/>
         <source>涉及金额</source>
         <translation>Amount reported</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="245"/>
+        <location filename="../../ui/leads_dialog.py" line="257"/>
         <source>尚未运行规则（先导入本次检查的费用明细）。</source>
-        <translation>The rules have not been run (import this inspection's settlement detail first).</translation>
+        <translation>The rules have not been run (import this inspection&apos;s settlement detail first).</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="249"/>
+        <location filename="../../ui/leads_dialog.py" line="261"/>
         <source>%1 运行：命中 %2 处，涉及金额 %3 元。</source>
         <translation>Run %1: %2 hits, %3 yuan at stake.</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="283"/>
+        <location filename="../../ui/leads_dialog.py" line="295"/>
         <source>本次检查核查线索 %1 条：已核查 %2 条，属实或部分属实 %3 条；另有 %4 条线索尚未交给任何检查。</source>
         <translation>%1 leads to verify on this inspection: %2 verified, %3 found true or partly true; %4 more leads not attached to any inspection yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="317"/>
+        <location filename="../../ui/leads_dialog.py" line="329"/>
         <source>线索与疑点</source>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="324"/>
+        <location filename="../../ui/leads_dialog.py" line="336"/>
         <source>选择线索清单</source>
         <translation>Choose a list of leads</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="324"/>
+        <location filename="../../ui/leads_dialog.py" line="336"/>
         <source>线索清单 (*.xlsx *.csv)</source>
         <translation>List of leads (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="333"/>
+        <location filename="../../ui/leads_dialog.py" line="345"/>
         <source>已导入 %1 条线索（%2 条此前已登记）。</source>
         <translation>%1 leads imported (%2 already registered).</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="369"/>
+        <location filename="../../ui/leads_dialog.py" line="381"/>
         <source>正在运行规则…</source>
         <translation>Running the rules…</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="379"/>
+        <location filename="../../ui/leads_dialog.py" line="391"/>
         <source>已把 %1 处命中登记为线索。</source>
         <translation>%1 hits registered as leads.</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="443"/>
+        <location filename="../../ui/leads_dialog.py" line="455"/>
         <source>请先保存核查结论，再关联证据。</source>
         <translation>Save the verdict first, then link evidence.</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="461"/>
+        <location filename="../../ui/leads_dialog.py" line="473"/>
         <source>导出线索核查反馈表</source>
         <translation>Export lead feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="470"/>
+        <location filename="../../ui/leads_dialog.py" line="482"/>
         <source>已导出 %1 条线索的核查反馈：%2</source>
         <translation>Feedback on %1 leads exported: %2</translation>
     </message>
@@ -5835,69 +5835,84 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LeadsModel</name>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="66"/>
+        <location filename="../../ui/leads_dialog.py" line="67"/>
         <source>线索编号</source>
         <translation>Lead no.</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="67"/>
+        <location filename="../../ui/leads_dialog.py" line="68"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="68"/>
+        <location filename="../../ui/leads_dialog.py" line="69"/>
         <source>线索内容</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="69"/>
+        <location filename="../../ui/leads_dialog.py" line="70"/>
         <source>涉及金额</source>
         <translation>Amount reported</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="70"/>
+        <location filename="../../ui/leads_dialog.py" line="71"/>
         <source>办理期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="71"/>
+        <location filename="../../ui/leads_dialog.py" line="72"/>
         <source>核查结论</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="72"/>
+        <location filename="../../ui/leads_dialog.py" line="73"/>
         <source>核查情况</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="73"/>
+        <location filename="../../ui/leads_dialog.py" line="74"/>
         <source>查实金额</source>
         <translation>Amount found</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="74"/>
+        <location filename="../../ui/leads_dialog.py" line="75"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="77"/>
+        <location filename="../../ui/leads_dialog.py" line="78"/>
         <source>未核查</source>
         <translation>Not verified</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="78"/>
+        <location filename="../../ui/leads_dialog.py" line="79"/>
         <source>属实</source>
         <translation>True</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="79"/>
+        <location filename="../../ui/leads_dialog.py" line="80"/>
         <source>部分属实</source>
         <translation>Partly true</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="80"/>
+        <location filename="../../ui/leads_dialog.py" line="81"/>
         <source>不属实</source>
         <translation>Unfounded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="88"/>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="89"/>
+        <source>即将到期</source>
+        <translation>due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="90"/>
+        <source>节假日安排待公布</source>
+        <translation>holidays not yet published</translation>
     </message>
 </context>
 <context>
