@@ -1,7 +1,8 @@
-"""``lead office-key|import|add|list|show|assign|attach|verify|result|rules|feedback``: leads
-(疑点/线索) to verify on site and answer one by one (inspector/leads/store.py). The reporter's
+"""``lead office-key|import|add|list|show|assign|attach|verify|result|rules|reporter|feedback``:
+leads (疑点/线索) to verify on site and answer one by one (inspector/leads/store.py). The reporter's
 identity is read from standard input (never an argument: it would stay in the shell's history
-and the process list) and sealed at once to the office's key; no command prints it."""
+and the process list) and sealed at once to the office's key; only ``lead reporter``, given the
+office's private key, prints it (at the office)."""
 
 from __future__ import annotations
 
@@ -215,6 +216,21 @@ def cmd_rules(args: argparse.Namespace, out: Printer) -> None:
     out.emit({"added": len(added), "rules": summary}, "\n".join(lines))
 
 
+def cmd_reporter(args: argparse.Namespace, out: Printer) -> None:
+    """At the office only: the reporter opened with the office's private key."""
+    from inspector.cli.output import read_secret_file
+    from inspector.leads.store import open_reporter
+
+    try:
+        pem = Path(args.key).read_bytes()
+    except OSError as error:
+        raise NotFound("找不到文件：{path}", path=args.key) from error
+    password = read_secret_file(Path(args.passphrase_file)) if args.passphrase_file else None
+    with open_workspace(args) as ws:
+        name, contact = open_reporter(ws, args.lead, pem, password)
+    out.emit({"name": name, "contact": contact}, f"举报人：{name}\n联系方式：{contact or '—'}")
+
+
 def cmd_feedback(args: argparse.Namespace, out: Printer) -> None:
     from inspector.leads.feedback import export_feedback
 
@@ -290,6 +306,13 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     rules.add_argument("inspection", metavar="INSPECTION_ID")
     rules.set_defaults(run=cmd_rules)
+    reporter = sub.add_parser(
+        "reporter", help="（办公室）用办公室私钥查看举报人信息", parents=[common]
+    )
+    reporter.add_argument("lead", metavar="LEAD")
+    reporter.add_argument("--key", required=True, metavar="PEM", help="办公室私钥（PEM）")
+    reporter.add_argument("--passphrase-file", metavar="FILE", help="私钥口令文件")
+    reporter.set_defaults(run=cmd_reporter)
     feedback = sub.add_parser("feedback", help="导出逐条反馈表（.xlsx）", parents=[common])
     feedback.add_argument("out", metavar="FILE.xlsx")
     feedback.add_argument("--inspection", metavar="INSPECTION_ID", help="只导出某次检查的线索")

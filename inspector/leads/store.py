@@ -168,6 +168,27 @@ def _seal_reporter(session: Session, name: str, contact: str) -> str | None:
     return str(sealer(f"{name.strip()}\n{contact.strip()}".encode()))
 
 
+def open_reporter(
+    ws: Workspace, lead: str, private_pem: bytes, password: str | None = None
+) -> tuple[str, str]:
+    """The office opens a lead's sealed reporter (name, contact) with its private key: only
+    where that key is (the office), never on a team's laptop. Nothing is stored or logged in
+    clear; the opening is an audited read (``lead.reporter``), naming the lead only."""
+    from inspector.crypto.sealed import open_sealed
+
+    with ws.db.session() as session:
+        row = resolve_lead(session, lead)
+        sealed, number = row.reporter_sealed, row.number
+    if sealed is None:
+        raise NotFound("线索 {number} 没有举报人信息", number=number)
+    opened = open_sealed(private_pem, sealed, password.encode() if password else None)
+    name, _, contact = opened.decode("utf-8").partition("\n")
+    with ws.change(None, "lead.reporter") as ch:
+        ch.entity(kind="leads", id=number)
+        ch.details["number"] = number
+    return name, contact
+
+
 # --- registering ----------------------------------------------------------------------------
 
 

@@ -3802,6 +3802,11 @@ Checked %2/%3, problems found %4</translation>
         <translation>The rules have not been run for this inspection: import the settlement detail and run the rules first</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="992"/>
+        <source>线索 {number} 没有举报人信息</source>
+        <translation>Lead {number} has no reporter</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="489"/>
         <source>请选择保留本机版本（local）或交接包版本（incoming）</source>
         <translation>Choose to keep this laptop&apos;s version (local) or the bundle&apos;s (incoming)</translation>

@@ -131,3 +131,45 @@ def test_the_rules_hits_become_leads_and_go_first_in_the_sample(cli: Cli, tmp_pa
     assert data["rules"]["flagged_count"] == len(flagged)
     assert data["counts"]["flagged"] == min(3, len(flagged))
     assert "规则运行" in data["rules"]["flagged_source"]
+
+
+def test_only_the_office_key_opens_the_reporter(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    private = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    public = tmp_path / "office.pem"
+    public.write_bytes(
+        private.public_key().public_bytes(
+            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
+    )
+    secret = tmp_path / "office-private.pem"
+    secret.write_bytes(
+        private.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(b"office-pass"),
+        )
+    )
+    passphrase = tmp_path / "pass.txt"
+    passphrase.write_text("office-pass\n", encoding="utf-8")
+    cli("lead", "office-key", str(public))
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{REPORTER}\n{PHONE}\n"))
+    cli("lead", "add", "--institution", "甲", "--summary", "乙", "--number", "JB-3",
+        "--reporter-stdin")  # fmt: skip
+    # The team's public key file is no private key; another office's key does not open it.
+    _out, err = cli("lead", "reporter", "JB-3", "--key", str(public), expect=1)
+    assert "办公室私钥" in err and REPORTER not in err
+    other = tmp_path / "other.pem"
+    other.write_bytes(
+        rsa.generate_private_key(public_exponent=65537, key_size=2048).private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    _out, err = cli("lead", "reporter", "JB-3", "--key", str(other), expect=1)
+    assert "不是用这把办公室密钥密封的" in err
+    out, _ = cli("lead", "reporter", "JB-3", "--key", str(secret), "--passphrase-file",
+                 str(passphrase))  # fmt: skip
+    assert REPORTER in out and PHONE in out
