@@ -5,6 +5,7 @@ and absent from every byte the laptop writes or hands over."""
 from __future__ import annotations
 
 import io
+import subprocess
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -204,6 +205,16 @@ def test_the_reporter_is_in_no_byte_the_laptop_keeps_or_hands_over_but_the_offic
     from inspector.ledger.entries import export_ledger
 
     export_ledger(workspace, tmp_path / "台账.xlsx")
+    # The signed record as printed: its text (the PDF's streams are compressed).
+    from inspector.record.status import record_bytes
+
+    record = latest_record(workspace, inspection)
+    assert record is not None
+    pdf = tmp_path / "记录.pdf"
+    pdf.write_bytes(record_bytes(workspace, record))
+    printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True).stdout
+    assert "JB-2025-009" in printed.decode("utf-8")  # the lead is on the record ...
+    _absent(printed)  # ... its reporter is not
     # The database itself, WAL included: a plain (unencrypted) laptop keeps only the sealed text.
     workspace.db.dispose()
     kept = b"".join(p.read_bytes() for p in workspace.home.root.rglob("*") if p.is_file())
