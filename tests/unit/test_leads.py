@@ -213,7 +213,8 @@ def test_the_reporter_is_in_no_byte_the_laptop_keeps_or_hands_over_but_the_offic
     pdf = tmp_path / "记录.pdf"
     pdf.write_bytes(record_bytes(workspace, record))
     printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True).stdout
-    assert "JB-2025-009" in printed.decode("utf-8")  # the lead is on the record ...
+    text = printed.decode("utf-8")
+    assert "JB-2025-009" in text and "XS1" in text  # the lead is on the record, a finding ...
     _absent(printed)  # ... its reporter is not
     # The database itself, WAL included: a plain (unencrypted) laptop keeps only the sealed text.
     workspace.db.dispose()
