@@ -126,6 +126,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument(
+        "--save", action="store_true", help="also keep the last round's hits in a workspace"
+    )
     args = parser.parse_args()
     library = load_rule_library()
     rules = list(library.rules.values())
@@ -151,6 +154,35 @@ def main() -> None:
             print(f"  {rule.code:<8} {rule.type:<12} {shown}  {counts.get(rule.code, 0):>7,} hits")
         print(f"  all rules: {total:.1f} s, {len(result.hits):,} hits; skipped {result.skipped}")
         print(f"  peak RSS: {peak_mb():.0f} MB")
+    if args.save:
+        save(args.rows, library, result)
+
+
+def save(rows: int, library, result) -> None:  # type: ignore[no-untyped-def]
+    """The hits kept as ``rules run`` keeps them (one audited change), then read back."""
+    import tempfile
+
+    from inspector.inspections import TeamMember, create_inspection
+    from inspector.rules.store import _save, flagged_settlements, rule_hits
+    from inspector.workspace import Workspace
+
+    with tempfile.TemporaryDirectory() as folder, Workspace.open(folder) as ws:
+        inspection = create_inspection(
+            ws, institution="某医院", type_code="public_hospital", mode="surprise",
+            district="历城区", team=[TeamMember("张伟", "370100001")],
+        )  # fmt: skip
+        started = time.perf_counter()
+        _save(ws, inspection, rows, library, 1, None, result)
+        kept = time.perf_counter() - started
+        started = time.perf_counter()
+        hits = rule_hits(ws, inspection)
+        read = time.perf_counter() - started
+        started = time.perf_counter()
+        flagged = flagged_settlements(ws, inspection)
+        bills = time.perf_counter() - started
+    print(f"\nkept {len(result.hits):,} hits in {kept:.1f} s; rule_hits {read:.1f} s "
+          f"({len(hits):,}); flagged_settlements {bills:.1f} s ({len(flagged):,} bills); "
+          f"peak RSS {peak_mb():.0f} MB")  # fmt: skip
 
 
 if __name__ == "__main__":

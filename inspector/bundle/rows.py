@@ -38,6 +38,10 @@ TABLES = (
     "case_actions",
     "follow_up_items",
     "rectification_orders",
+    "compulsory_measures",
+    "referrals",
+    "received_referrals",
+    "enforcement_documents",
     "custody_events",
     "tombstones",
     "audit_events",
@@ -60,6 +64,13 @@ LOCAL = frozenset(
         # the rules; the leads and findings made of them travel.
         "rule_runs",
         "rule_hits",
+        # The case procedure's tables (inspector/cases/): a case is run by the bureau that
+        # opened it, and neither a bundle's merge rules nor the central schema carry them yet.
+        "cases",
+        "case_steps",
+        "case_measures",
+        "case_payments",
+        "case_documents",
     }
 )
 # Tables whose rows carry the change stamps (inspector/audit.py).

@@ -101,8 +101,7 @@ LEDGERS = (("purchases", "购进记录"), ("sales", "销售（发药）记录"),
 
 
 def cmd_run(args: argparse.Namespace, out: Printer) -> None:
-    from inspector.rules.store import run_for_inspection
-    from inspector.settlement.store import open_detail
+    from inspector.rules.store import run_rules_for
     from inspector.stock.ledgers import Kind, read_ledger
 
     files = {Kind(kind): Path(getattr(args, kind)) for kind, _ in LEDGERS if getattr(args, kind)}
@@ -118,8 +117,8 @@ def cmd_run(args: argparse.Namespace, out: Printer) -> None:
             raise InvalidInput(
                 "{name} 有无法读取的行，未运行规则：{rows}", name=ledger.source_name, rows=rows
             )
-    with open_workspace(args) as ws, open_detail(ws, args.inspection) as con:
-        saved = run_for_inspection(ws, args.inspection, con, ledgers=ledgers, period=period)
+    with open_workspace(args) as ws:
+        saved = run_rules_for(ws, args.inspection, ledgers=ledgers, period=period)
     result = saved.result
     by_rule: dict[str, list[Any]] = {}
     for hit in result.hits:

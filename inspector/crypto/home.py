@@ -34,7 +34,7 @@ from inspector.progress import NullReporter, Reporter
 STAGING = ENCRYPTING
 COMMITTED = "COMMITTED"
 # The parts of a data directory the switch replaces, in order (the key file comes last).
-PARTS = ("inspector.sqlite3", "evidence", "records", "keys", "backups")
+PARTS = ("inspector.sqlite3", "evidence", "records", "keys", "backups", "settlement")
 
 
 def finish_interrupted(root: Path) -> str | None:
@@ -253,6 +253,10 @@ def _build_encrypted(
         else:
             _encrypt_file(cipher, path, out)
         done += 1
+    # The settlement detail (inspector/settlement/store.py): patients' charges, never left plain.
+    from inspector.settlement.store import FOLDER, encrypt_plain_details
+
+    done += encrypt_plain_details(data_dir.root / FOLDER, staging / FOLDER, cipher)
     target.backups.mkdir(parents=True, exist_ok=True)
     for path in backups:
         encrypt_database(path, target.backups / path.name, keys.database)

@@ -752,6 +752,32 @@ class RectificationOrder(Synced, Base):
     __table_args__ = (Index("ix_rectification_orders_inspection", "inspection_id"),)
 
 
+class CaseDocument(Synced, Base):
+    """A document of a case (立案审批表 … 结案报告, inspector/cases/documents.py): the PDF in
+    the record store and its hash, what it was rendered from, and who may sign it (the
+    person the law names for that document, as held in the case when it was made)."""
+
+    __tablename__ = "case_documents"
+    case_id: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(40))
+    doc_no: Mapped[str | None] = mapped_column(String(100))  # 文号, for documents sent out
+    issued_on: Mapped[date] = mapped_column(Date)
+    path: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    content: Mapped[dict[str, Any]] = mapped_column(default=dict)  # the facts it states
+    signer_role: Mapped[str] = mapped_column(String(16))
+    signers: Mapped[list[Any]] = mapped_column(default=list)  # [{cert_no, name}] who may sign
+    # One box per signature it takes: [[page, x1, y1, x2, y2], ...].
+    signature_box: Mapped[list[Any]] = mapped_column(default=list)
+    signatures: Mapped[list[Any]] = mapped_column(default=list)  # [{cert_no, name, at}] made
+    signed_by: Mapped[str | None] = mapped_column(String(64))  # the last signer, once complete
+    signed_at: Mapped[datetime | None]
+
+    __table_args__ = (Index("ix_case_documents_case", "case_id", "kind"),)
+
+
 class AuditEvent(Base):
     """One user action (全过程记录), written by :mod:`inspector.audit` in the transaction of the
     change. Append-only (triggers refuse UPDATE and DELETE) and hash-chained per device: ``body``
@@ -934,3 +960,214 @@ class RuleHitRow(Base):
         UniqueConstraint("run_id", "ordinal"),
         Index("ix_rule_hits_inspection", "inspection_id"),
     )
+
+
+class CompulsoryMeasure(Synced, Base):
+    """A compulsory measure on things found at a visit (inspector/enforcement/measures.py):
+    封存 (条例 art. 27(5); 行政强制法 arts. 24-28) or 先行登记保存 (行政处罚法 art. 56). The
+    decision with its number, date and approval, the list handed to the party (``items``) with
+    both sides' signatures, the time limit, one extension of a 封存, and its end: a release
+    (解除) or, for a 先行登记保存, the decision taken on it (``outcome``)."""
+
+    __tablename__ = "compulsory_measures"
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    case_id: Mapped[str | None] = mapped_column(String(36))  # the case (案件), when there is one
+    kind: Mapped[str] = mapped_column(String(16))  # seal (封存) | preserve (先行登记保存)
+    decision_no: Mapped[str] = mapped_column(String(100))
+    decided_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)  # 理由 (the facts that call for it)
+    place: Mapped[str] = mapped_column(Text, default="", server_default="")  # where kept
+    approved_by: Mapped[str] = mapped_column(String(100))  # 行政机关负责人 (art. 18(1))
+    officers: Mapped[list[Any]] = mapped_column(default=list)  # 执法证号 of the 2+ officers
+    # [{"position", "description", "quantity", "unit", "note", "seal_item_id"}]: the list
+    items: Mapped[list[Any]] = mapped_column(default=list)
+    last_day: Mapped[date] = mapped_column(Date)  # the time limit's last day as it stands
+    provisional: Mapped[bool] = mapped_column(default=False, server_default="0")
+    # Both sides' signatures on the list (art. 18(8)(9)): the party's signer, or its refusal
+    # noted with a witness; the officers' (their 执法证号, in ``officers``) on the same day.
+    list_signed_on: Mapped[date | None] = mapped_column(Date)
+    party_signer: Mapped[str | None] = mapped_column(String(100))
+    party_refused: Mapped[bool] = mapped_column(default=False, server_default="0")
+    witness: Mapped[str | None] = mapped_column(String(100))
+    # The one extension of a 封存 (行政强制法 art. 25)
+    extended_on: Mapped[date | None] = mapped_column(Date)
+    extension_reason: Mapped[str | None] = mapped_column(Text)
+    extension_approved_by: Mapped[str | None] = mapped_column(String(100))
+    extension_no: Mapped[str | None] = mapped_column(String(100))
+    # The end: 解除 (行政强制法 art. 28) or the decision on a 先行登记保存 (行政处罚法 art. 56)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(String(16))  # release|seal|confiscate|...
+    end_reason: Mapped[str | None] = mapped_column(Text)
+    end_no: Mapped[str | None] = mapped_column(String(100))
+    follows_id: Mapped[str | None] = mapped_column(ForeignKey("compulsory_measures.id"))
+
+    __table_args__ = (
+        Index("ix_compulsory_measures_inspection", "inspection_id"),
+        Index("ix_compulsory_measures_case", "case_id"),
+    )
+
+
+class Referral(Synced, Base):
+    """A case handed to another department (移送): 公安, 纪检监察, 卫生健康, 市场监管 or 药监,
+    with the 移送书's facts, its 案卷清单, the signed bundle of the case's evidence that went
+    with it, the receipt, the feedback, and a return (退回: the case continues here)."""
+
+    __tablename__ = "referrals"
+    inspection_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"))
+    case_id: Mapped[str | None] = mapped_column(String(36))
+    department: Mapped[str] = mapped_column(String(16))  # police|discipline|health|market|drug
+    receiver: Mapped[str] = mapped_column(String(200))  # the receiving body, by name
+    referral_no: Mapped[str] = mapped_column(String(100))  # the 移送书's number
+    referred_on: Mapped[date] = mapped_column(Date)
+    facts: Mapped[str] = mapped_column(Text)  # 涉嫌违法事实 and why it is theirs
+    basis: Mapped[str] = mapped_column(Text, default="", server_default="")
+    file_list: Mapped[list[Any]] = mapped_column(default=list)  # 案卷清单
+    bundle_id: Mapped[str | None] = mapped_column(String(36))
+    bundle_sha256: Mapped[str | None] = mapped_column(String(64))  # of its signed manifest
+    # The ledger rows handed over (移交) with the status each had: a return (退回) gives it back.
+    entries: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    received_on: Mapped[date | None] = mapped_column(Date)
+    received_by: Mapped[str | None] = mapped_column(String(100))
+    feedback_on: Mapped[date | None] = mapped_column(Date)
+    feedback: Mapped[str | None] = mapped_column(Text)
+    returned_on: Mapped[date | None] = mapped_column(Date)
+    return_reason: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("ix_referrals_inspection", "inspection_id"),
+        Index("ix_referrals_case", "case_id"),
+    )
+
+
+class ReceivedReferral(Synced, Base):
+    """A case another department handed to the bureau (from 公安, 纪检监察, ...): registered
+    with its document, date and subject, to become a lead (``lead_id``) and maybe a case."""
+
+    __tablename__ = "received_referrals"
+    department: Mapped[str] = mapped_column(String(16))  # police|discipline|health|...|other
+    sender: Mapped[str] = mapped_column(String(200))  # the sending body, by name
+    document_no: Mapped[str] = mapped_column(String(100))
+    received_on: Mapped[date] = mapped_column(Date)
+    subject: Mapped[str] = mapped_column(String(200))  # the institution or person concerned
+    institution_id: Mapped[str | None] = mapped_column(ForeignKey("institutions.id"))
+    summary: Mapped[str] = mapped_column(Text)
+    lead_id: Mapped[str | None] = mapped_column(String(36))
+    case_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class EnforcementDocument(Synced, Base):
+    """A document of a compulsory measure or a referral (decision, list, extension, release,
+    移送书, 案卷清单), as a PDF in the record store with the hash of its bytes."""
+
+    __tablename__ = "enforcement_documents"
+    inspection_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"))
+    measure_id: Mapped[str | None] = mapped_column(ForeignKey("compulsory_measures.id"))
+    referral_id: Mapped[str | None] = mapped_column(ForeignKey("referrals.id"))
+    kind: Mapped[str] = mapped_column(String(32))
+    document_no: Mapped[str] = mapped_column(String(100))
+    path: Mapped[str] = mapped_column(String(500))  # relative to the data directory
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    signers: Mapped[list[Any]] = mapped_column(default=list)  # 执法证号 who may sign it
+    signature_box: Mapped[list[Any]] = mapped_column(default=list)  # page, x1, y1, x2, y2
+    signed_by: Mapped[str | None] = mapped_column(String(64))  # 执法证号, once signed
+
+    __table_args__ = (
+        Index("ix_enforcement_documents_measure", "measure_id"),
+        Index("ix_enforcement_documents_referral", "referral_id"),
+    )
+
+
+# --- the case procedure (inspector/cases/) ----------------------------------------------------
+
+
+class Case(Synced, Base):
+    """A case (案件): opened from findings of signed inspections of one institution or from a
+    lead, carried through its stages by steps (``case_steps``), with its measures and payments
+    (inspector/cases/). ``stage`` is where the last step left it; the steps are the history."""
+
+    __tablename__ = "cases"
+    institution_id: Mapped[str | None] = mapped_column(ForeignKey("institutions.id"))
+    party_name: Mapped[str] = mapped_column(String(200))  # 当事人
+    party_kind: Mapped[str] = mapped_column(String(16))  # org (定点医药机构) | person (个人)
+    # The inspection the findings came from first (None for a case from a lead) and the day its
+    # visit ended: no step of the case can be dated before it.
+    inspection_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"))
+    lead_id: Mapped[str | None] = mapped_column(String(36))  # a lead (线索), leads package
+    visit_on: Mapped[date] = mapped_column(Date)
+    entry_ids: Mapped[list[Any]] = mapped_column(default=list)  # the ledger rows it takes
+    summary: Mapped[str] = mapped_column(Text, default="", server_default="")  # 案由
+    # The 执法主体, copied from the inspection (inspector/bureaus.py) when the case is opened.
+    bureau: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    stage: Mapped[str] = mapped_column(String(16), default="open", server_default="open")
+    opened_on: Mapped[date] = mapped_column(Date)
+    # The 承办人 (at least two 执法人员, 行政处罚法 art. 42): [{"cert_no", "name"}], from 立案.
+    officers: Mapped[list[Any]] = mapped_column(default=list)
+    filed_on: Mapped[date | None] = mapped_column(Date)  # 立案
+    # The approved extensions of the 90 days: [{"days", "on", "approved_by", "reason"}].
+    extensions: Mapped[list[Any]] = mapped_column(default=list)
+    notified_on: Mapped[date | None] = mapped_column(Date)  # 事先告知 served
+    statement_days: Mapped[int | None] = mapped_column(Integer)  # working days given at 告知
+    hearing_days: Mapped[int | None] = mapped_column(Integer)  # None: no right to a hearing
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    served_on: Mapped[date | None] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)  # 结案, 不予立案, 撤销 or 终止
+    end_reason: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("ix_cases_stage", "stage"),
+        Index("ix_cases_institution", "institution_id"),
+    )
+
+
+class CaseStep(Synced, Base):
+    """One step of a case (立案, 调查终结, 法制审核, 事先告知, 陈述申辩, 听证, 决定, 送达, 执行,
+    结案, 不予立案, 撤销, 终止, 延期): its date, the people who took it and the facts a document
+    of that stage states (``facts``). Never changed: a correction is a further step."""
+
+    __tablename__ = "case_steps"
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
+    kind: Mapped[str] = mapped_column(String(24))
+    on_date: Mapped[date] = mapped_column(Date)
+    # [{"role", "cert_no", "name"}]: 承办人, 审核人, 负责人, 主持人, 送达人 ...
+    people: Mapped[list[Any]] = mapped_column(default=list)
+    document_no: Mapped[str | None] = mapped_column(String(100))
+    facts: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __table_args__ = (Index("ix_case_steps_case", "case_id"),)
+
+
+class CaseMeasure(Synced, Base):
+    """A measure of a case, each kept apart: 责令退回, 罚款 (with the article it is under, the
+    amount the multiple is taken of, and the reason for 从轻/减轻/从重), 没收违法所得, a
+    suspension, and the agreement's actions (约谈, 拒付/追回, 暂停结算, 中止/解除协议)."""
+
+    __tablename__ = "case_measures"
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
+    kind: Mapped[str] = mapped_column(String(24))
+    article: Mapped[str | None] = mapped_column(String(16))  # 条例 article, e.g. "40"
+    basis_fen: Mapped[int | None] = mapped_column(BigInteger)  # 损失/骗取金额 of the multiple
+    amount_fen: Mapped[int | None] = mapped_column(BigInteger)
+    discretion: Mapped[str | None] = mapped_column(String(16))  # lighter | mitigated | heavier
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    on_date: Mapped[date] = mapped_column(Date)  # proposed, or taken (agreement actions)
+    period_from: Mapped[date | None] = mapped_column(Date)
+    period_to: Mapped[date | None] = mapped_column(Date)
+    cancelled: Mapped[bool] = mapped_column(default=False, server_default="0")
+
+    __table_args__ = (Index("ix_case_measures_case", "case_id"),)
+
+
+class CasePayment(Synced, Base):
+    """What was paid on a measure (退回, 罚款, 没收, 追回) and when, with the receipt."""
+
+    __tablename__ = "case_payments"
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id"))
+    measure_id: Mapped[str] = mapped_column(ForeignKey("case_measures.id"))
+    on_date: Mapped[date] = mapped_column(Date)
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
+    receipt_no: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __table_args__ = (Index("ix_case_payments_case", "case_id"),)

@@ -1,8 +1,9 @@
-"""The case path of a finding (seeds 000 and 001): 协议处理 (under the service agreement),
-行政处罚 (administrative penalty), 移送公安 (to the police), 移送纪检监察 (to the discipline
-inspectors), each step with its date, the receiving body and the document number, and the
-party's statement and defence (陈述申辩) on it; the statement the party gave on site is the
-inspection's and is shown with the steps.
+"""The case path of a finding (seeds 000 and 001) outside the case procedure: 协议处理 (under
+the service agreement), 移送公安 (to the police), 移送纪检监察 (to the discipline inspectors),
+each step with its date, the receiving body and the document number, and the party's statement
+and defence (陈述申辩) on it; the statement the party gave on site is the inspection's and is
+shown with the steps. A 行政处罚 is a case (inspector/cases/): refused here with the command
+that opens one; a 行政处罚 step already stored stays readable.
 
 A hand-over (移送公安, 移送纪检监察) sets the row to 移交. Steps are never rewritten: a
 correction is a further step (the action log keeps both)."""
@@ -33,6 +34,7 @@ KIND_NAMES = {
 }
 KIND_ALIASES = {**{code: code for code in KIND_NAMES}, **{n: c for c, n in KIND_NAMES.items()}}
 HAND_OVER = ("police", "discipline")
+PENALTY = "penalty"  # readable in stored steps; a new one is a case (inspector/cases/)
 
 
 def parse_kind(text: str) -> str:
@@ -91,6 +93,14 @@ def add_case_step(
     """Record one step of the case path; one ``case.add`` event. ``recovered`` (yuan) is what
     this step recovered (退回/追回), added to the row's recovered amount."""
     code = parse_kind(kind)
+    if code == PENALTY:
+        # A penalty needs 立案, 告知, 陈述申辩 and a decision (行政处罚法 arts. 44, 62): the case
+        # procedure (inspector/cases/), not a dated line.
+        raise InvalidInput(
+            "行政处罚须按案件程序办理（立案、告知、陈述申辩、决定）："
+            "请用 case open {entry} 登记案件",
+            entry=entry,
+        )
     body = receiving_body.strip()
     number = document_no.strip()
     if not body:

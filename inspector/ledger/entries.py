@@ -565,11 +565,21 @@ EXPORT_HEADER = (
     "整改期限",
     "整改情况",
     "检查编号",
+    "案件编号",
+    "案件阶段",
 )
 
 
 def export_rows(ws: Workspace, rows: Sequence[EntryView]) -> list[list[Any]]:
+    from inspector.cases.core import cases_of_entries
+    from inspector.cases.rules import STAGE_NAMES
+
     library = ws.library
+    with ws.db.session() as session:
+        taken = {
+            entry_id: (case.id[:8], STAGE_NAMES.get(case.stage, case.stage))
+            for entry_id, case in cases_of_entries(session).items()
+        }
     out: list[list[Any]] = []
     for row in rows:
         kind = library.types.get(row.type_code)
@@ -594,18 +604,22 @@ def export_rows(ws: Workspace, rows: Sequence[EntryView]) -> list[list[Any]]:
                 row.deadline,
                 row.progress_note,
                 row.inspection_id[:8],
+                *taken.get(row.id, (None, None)),
             ]
         )
     return out
 
 
 def export_ledger(ws: Workspace, target: Path, filters: LedgerFilter = LedgerFilter()) -> int:
-    """The filtered ledger as an Excel workbook (one sheet, a header row, money in yuan with
-    two decimals, dates as dates). Returns the number of rows; the file is written atomically."""
+    """The filtered ledger as an Excel workbook (a header row, money in yuan with two decimals,
+    dates as dates), each row with the case that takes it; then the sheets of those cases, with
+    refunds, fines and recoveries apart and the measures counted (inspector/cases/figures.py).
+    Returns the number of rows; the file is written atomically."""
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
+    from inspector.cases.figures import append_case_sheets, cases_of
     from inspector.xlsx import create_sheet, workbook_bytes
 
     if target.suffix.lower() != ".xlsx":
@@ -613,8 +627,8 @@ def export_ledger(ws: Workspace, target: Path, filters: LedgerFilter = LedgerFil
     rows = search_entries(ws, filters)
     book = openpyxl.Workbook(write_only=True)
     sheet = create_sheet(book, "问题台账")
-    widths = (10, 12, 10, 28, 16, 12, 8, 30, 30, 24, 14, 8, 12, 14, 12, 24, 10)
-    for column, width in zip("ABCDEFGHIJKLMNOPQ", widths, strict=True):
+    widths = (10, 12, 10, 28, 16, 12, 8, 30, 30, 24, 14, 8, 12, 14, 12, 24, 10, 10, 16)
+    for column, width in zip("ABCDEFGHIJKLMNOPQRS", widths, strict=True):
         sheet.column_dimensions[column].width = width
     bold = Font(bold=True)
     header = []
@@ -633,5 +647,6 @@ def export_ledger(ws: Workspace, target: Path, filters: LedgerFilter = LedgerFil
                 cell.number_format = "yyyy-mm-dd"
             cells.append(cell)
         sheet.append(cells)
+    append_case_sheets(book, cases_of(ws, [row.id for row in rows]))
     write_file(target, workbook_bytes(book))
     return len(rows)

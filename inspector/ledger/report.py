@@ -10,6 +10,9 @@ What is counted, and from where:
 - **findings**: the ledger's rows found in the period (not 已更正), by violation category
   (none given: 未分类), with the amounts involved (涉及金额) and recovered (追回金额);
 - **cases**: the case steps recorded on those findings, by kind; findings handed over (移交);
+- **case money** (inspector/cases/figures.py): the cases opened in the period (of the district),
+  with 责令退回, 罚款, 没收违法所得 and 协议追回 apart, each as decided and as paid, and their
+  measures counted by kind;
 - **rectification rate** (整改率): findings closed by a signed 回头看 (已整改) ÷ findings.
 
 The figures are one object (:class:`ReportFigures`); the workbook (openpyxl, with charts) and
@@ -84,6 +87,10 @@ class ReportFigures:
     by_status: dict[str, int] = field(default_factory=dict)
     cases: dict[str, int] = field(default_factory=dict)  # case steps by kind
     handed_over: int = 0  # findings 移交 (移送公安 / 移送纪检监察)
+    case_count: int = 0  # cases opened in the period (inspector/cases/)
+    # 责令退回, 罚款, 没收违法所得, 协议追回: kind → [decided, paid] in fen, never summed together
+    case_money: dict[str, list[int]] = field(default_factory=dict)
+    measures: dict[str, int] = field(default_factory=dict)  # case measures by kind
     rectified: int = 0
     open: int = 0
 
@@ -269,7 +276,33 @@ def report_figures(
             )
             or 0
         )
+    _case_figures(ws, figures)
     return figures
+
+
+def _case_figures(ws: Workspace, figures: ReportFigures) -> None:
+    from inspector.cases.figures import case_money, cases_in_period
+
+    money = case_money(cases_in_period(ws, figures.since, figures.until, figures.district))
+    figures.case_count = money.cases
+    figures.case_money = {k: [m.decided_fen, m.paid_fen] for k, m in money.money.items()}
+    figures.measures = dict(money.measures)
+
+
+def case_money_rows(figures: ReportFigures) -> list[list[Any]]:
+    """Each money measure: its name, how many, decided and paid (yuan)."""
+    from inspector.cases.figures import MONEY_NAMES
+
+    return [
+        [MONEY_NAMES[kind], figures.measures.get(kind, 0), _yuan(decided), _yuan(paid)]
+        for kind, (decided, paid) in figures.case_money.items()
+    ]
+
+
+def measure_rows(figures: ReportFigures) -> list[list[Any]]:
+    from inspector.cases.rules import MEASURE_NAMES
+
+    return [[MEASURE_NAMES[kind], count] for kind, count in figures.measures.items()]
 
 
 def _yuan(fen: int) -> float:
@@ -289,7 +322,22 @@ def summary_rows(figures: ReportFigures) -> list[tuple[str, Any]]:
         ("已整改销号（个）", figures.rectified),
         ("未完成整改（个）", figures.open),
         ("整改率", figures.rectification_rate),
+        ("案件（件）", figures.case_count),
+        *_money_summary(figures),
     ]
+
+
+def _money_summary(figures: ReportFigures) -> list[tuple[str, Any]]:
+    labels = {
+        "refund": ("责令退回（元）", "已退回（元）"),
+        "fine": ("罚款（元）", "已缴罚款（元）"),
+        "confiscate": ("没收违法所得（元）", "已缴没收（元）"),
+        "reject": ("协议追回（元）", "已追回（元）"),
+    }
+    rows: list[tuple[str, Any]] = []
+    for kind, (decided, paid) in figures.case_money.items():
+        rows += [(labels[kind][0], _yuan(decided)), (labels[kind][1], _yuan(paid))]
+    return rows
 
 
 # --- the workbook ---------------------------------------------------------------------------
@@ -316,6 +364,9 @@ def write_workbook(figures: ReportFigures, target: Path) -> None:
         sheet.append([label, value])
     sheet["B7"].number_format = sheet["B8"].number_format = "#,##0.00"
     sheet["B12"].number_format = "0.0%"
+    for _label, value in sheet.iter_rows(min_row=14, max_col=2):
+        if isinstance(value.value, float):
+            value.number_format = "#,##0.00"
     sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 26
 
@@ -418,6 +469,14 @@ def write_workbook(figures: ReportFigures, target: Path) -> None:
         set(),
     )
     bars(cases, "案件处理（按方式）", (2, 2), len(figures.cases), "D2")
+    table(
+        "案件金额",
+        ["款项", "措施数", "决定金额（元）", "已缴金额（元）"],
+        case_money_rows(figures),
+        {2, 3},
+    )
+    measures = table("处理措施", ["处理措施", "件数"], measure_rows(figures), set())
+    bars(measures, "处理措施（按种类）", (2, 2), len(figures.measures), "D2")
     write_file(target, workbook_bytes(book))
 
 
@@ -531,8 +590,9 @@ def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -
     title = ParagraphStyle("title", parent=base, fontSize=16, leading=22, alignment=TA_CENTER)
     sub = ParagraphStyle("sub", parent=base, fontSize=9, alignment=TA_CENTER, spaceAfter=4 * mm)
     cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11)
-    h2 = ParagraphStyle("h2", parent=base, fontSize=12, leading=16, spaceBefore=5 * mm,
-                        spaceAfter=2 * mm)  # fmt: skip
+    h2 = ParagraphStyle(
+        "h2", parent=base, fontSize=12, leading=16, spaceBefore=5 * mm, spaceAfter=2 * mm
+    )
 
     def grid(rows: list[list[Any]], widths: list[float]) -> Table:
         table = Table(rows, colWidths=[w * mm for w in widths], repeatRows=1)
@@ -553,9 +613,15 @@ def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -
         Paragraph("医保基金监督检查情况报告", title),
         Paragraph(f"{bureau or ''}　{figures.scope}　报告期：{figures.period}", sub),
     ]
-    summary = [[label, f"{value:.1%}" if label == "整改率" else
-                (f"{value:,.2f}" if isinstance(value, float) else str(value))]
-               for label, value in summary_rows(figures)]  # fmt: skip
+    summary = [
+        [
+            label,
+            f"{value:.1%}"
+            if label == "整改率"
+            else (f"{value:,.2f}" if isinstance(value, float) else str(value)),
+        ]
+        for label, value in summary_rows(figures)
+    ]
     story.append(grid([["项目", "数值"], *summary], [60, 60]))
     sections: list[tuple[str, list[str], list[list[Any]], Any]] = [
         (
@@ -643,12 +709,39 @@ def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -
                 font,
             ),
         ),
+        (
+            f"七、案件金额（本期登记案件 {figures.case_count} 件，退回、罚没、追回分列）",
+            ["款项", "措施数", "决定金额（元）", "已缴金额（元）"],
+            [[n, c, f"{d:,.2f}", f"{p:,.2f}"] for n, c, d, p in case_money_rows(figures)],
+            _bar_drawing(
+                [row[0] for row in case_money_rows(figures)],
+                [
+                    [row[2] for row in case_money_rows(figures)],
+                    [row[3] for row in case_money_rows(figures)],
+                ],
+                ["决定金额", "已缴金额"],
+                font,
+            ),
+        ),
+        (
+            "八、处理措施（按种类）",
+            ["处理措施", "件数"],
+            measure_rows(figures),
+            _bar_drawing(
+                [row[0] for row in measure_rows(figures)],
+                [[row[1] for row in measure_rows(figures)]],
+                ["件数"],
+                font,
+            ),
+        ),
     ]
     for heading, header, rows, drawing in sections:
         if rows:
             widths = (
                 [90.0] + [40.0] * (len(header) - 1)
                 if len(header) <= 3
+                else [60.0, 30.0, 45.0, 45.0]
+                if len(header) == 4
                 else [30.0, 16.0, 16.0, 16.0, 34.0, 30.0, 32.0]
             )
             # A long category name wraps in its cell; a section stays on one page.

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 import duckdb
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 
 from inspector.db.models import RuleHitRow, RuleRun
 from inspector.errors import InvalidInput
@@ -54,6 +54,7 @@ def run_for_inspection(
     period: tuple[date, date] | None = None,
     library: RuleLibrary | None = None,
     reporter: Reporter | None = None,
+    source: dict[str, Any] | None = None,
 ) -> SavedRun:
     """Run every enabled rule over ``con``'s ``detail`` table and keep the hits as a new run
     of the inspection. The institution's level comes from the registry; the 进销存 rule runs
@@ -89,7 +90,29 @@ def run_for_inspection(
 
     result = run_rules(con, rules, RunContext(level, stock), on_rule=advance)
     reporter.advance(len(rules), "")
-    return _save(ws, inspection_id, rows, library, level, stock and period, result)
+    return _save(ws, inspection_id, rows, library, level, stock and period, result, source)
+
+
+def run_rules_for(
+    ws: Workspace,
+    inspection_id: str,
+    *,
+    ledgers: Sequence[Ledger] = (),
+    period: tuple[date, date] | None = None,
+    reporter: Reporter | None = None,
+) -> SavedRun:
+    """``rules run``: the inspection's imported detail (inspector/settlement/store.py's
+    open_detail), every installed rule over it, the hits kept as a new run. Raises NotFound
+    when no detail was imported. What the app's 线索与疑点 screen calls on the executor."""
+    from inspector.settlement.store import detail_info, open_detail
+
+    info = detail_info(ws, inspection_id)
+    source = {"name": info.source_name, "sha256": info.source_sha256, "rows": info.rows}
+    with open_detail(ws, inspection_id) as con:
+        return run_for_inspection(
+            ws, inspection_id, con, ledgers=ledgers, period=period, reporter=reporter,
+            source=source,
+        )  # fmt: skip
 
 
 def _save(
@@ -100,6 +123,7 @@ def _save(
     level: int | None,
     period: tuple[date, date] | None,
     result: RunResult,
+    source: dict[str, Any] | None = None,
 ) -> SavedRun:
     amount = sum(hit.amount_fen for hit in result.hits)
     with ws.change(None, "rules.run", inspection=inspection_id) as ch:
@@ -115,6 +139,9 @@ def _save(
                     "stock_period": [d.isoformat() for d in period] if period else None,
                     "rules": result.rules,
                     "skipped": [list(s) for s in result.skipped],
+                    # The imported file the detail came from: a later import makes this run
+                    # stale, which leads and sampling can tell.
+                    "detail": source,
                 },
                 hit_count=len(result.hits),
                 amount_fen=amount,
@@ -184,29 +211,50 @@ def rule_hits(ws: Workspace, inspection_id: str) -> list[RuleHit]:
     largest amount first); none before the rules were run."""
     from inspector.change import resolve_id
 
+    columns = (
+        RuleHitRow.rule_code, RuleHitRow.rule_name, RuleHitRow.rule_type, RuleHitRow.person_id,
+        RuleHitRow.settlement_nos, RuleHitRow.row_nos, RuleHitRow.amount_fen,
+        RuleHitRow.explanation,
+    )  # fmt: skip
     with ws.db.session() as session:
         inspection = resolve_id(session, inspection_id)
         run = _latest_run(session, inspection.id)
         if run is None:
             return []
-        found = session.scalars(
-            select(RuleHitRow).where(RuleHitRow.run_id == run.id).order_by(RuleHitRow.ordinal)
-        ).all()
+        # Columns, not entities: a run of a million-row detail has tens of thousands of hits.
+        found = session.execute(
+            select(*columns).where(RuleHitRow.run_id == run.id).order_by(RuleHitRow.ordinal)
+        )
         return [
             RuleHit(
-                rule_code=row.rule_code,
-                rule_name=row.rule_name,
-                rule_type=row.rule_type,
-                person_id=row.person_id,
-                settlement_nos=tuple(str(no) for no in row.settlement_nos),
-                row_nos=tuple(int(no) for no in row.row_nos),
-                amount_fen=row.amount_fen,
-                explanation=row.explanation,
+                rule_code=code,
+                rule_name=name,
+                rule_type=kind,
+                person_id=person,
+                settlement_nos=tuple(str(no) for no in settlements),
+                row_nos=tuple(int(no) for no in rows),
+                amount_fen=amount,
+                explanation=explanation,
             )
-            for row in found
+            for code, name, kind, person, settlements, rows, amount, explanation in found
         ]
 
 
 def flagged_settlements(ws: Workspace, inspection_id: str) -> set[str]:
-    """The bills (结算单号) the latest run's hits name."""
-    return {no for hit in rule_hits(ws, inspection_id) for no in hit.settlement_nos}
+    """The bills (结算单号) the latest run's hits name, gathered by SQLite (json_each) rather
+    than by loading every hit."""
+    from inspector.change import resolve_id
+
+    with ws.db.session() as session:
+        inspection = resolve_id(session, inspection_id)
+        run = _latest_run(session, inspection.id)
+        if run is None:
+            return set()
+        found = session.execute(
+            text(
+                "SELECT DISTINCT j.value FROM rule_hits h, json_each(h.settlement_nos) j "
+                "WHERE h.run_id = :run"
+            ),
+            {"run": run.id},
+        )
+        return {str(value) for (value,) in found}

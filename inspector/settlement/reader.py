@@ -257,6 +257,7 @@ _TIME_RE = re.compile(
     re.ASCII,
 )
 EXCEL_EPOCH = datetime(1899, 12, 30)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def parse_timestamp(value: Any, what: str) -> str | None:
@@ -375,6 +376,13 @@ def row_reader(header: Header) -> Callable[[int, Sequence[Any]], Row | None]:
         if not any(c is not None and (not isinstance(c, str) or c.strip()) for c in cells):
             return None  # a blank row
         reasons: list[str] = []
+        try:
+            joined = "".join(cells)  # a CSV row: all text
+        except TypeError:
+            joined = "".join(c for c in cells if isinstance(c, str))
+        if _CONTROL.search(joined):
+            # The store separates fields and records with such characters (store.py).
+            raise RowError("有单元格含不可见的控制字符")
         for cell in cells:
             if isinstance(cell, str):
                 if len(cell) > MAX_CELL:
@@ -398,6 +406,7 @@ def row_reader(header: Header) -> Callable[[int, Sequence[Any]], Row | None]:
             value = get(fld)
             if isinstance(value, (datetime, date, bool)):
                 reasons.append(f"{FIELD_NAMES[fld]}“{value}”不是文字或编码")
+                out[fld] = str(value)  # named once: not also as blank
                 continue
             text = fold(cell_text(value)) if value is not None else ""
             if len(text) > MAX_LENGTH[fld]:

@@ -478,47 +478,47 @@
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="218"/>
+        <location filename="../../ui/ledger_page.py" line="219"/>
         <source>如：历城区医疗保障局、历城区公安分局</source>
         <translation>e.g. Licheng District Healthcare Security Bureau, Licheng District Public Security Bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="224"/>
+        <location filename="../../ui/ledger_page.py" line="225"/>
         <source>处理方式</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="225"/>
+        <location filename="../../ui/ledger_page.py" line="226"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="226"/>
+        <location filename="../../ui/ledger_page.py" line="227"/>
         <source>处理或接收单位</source>
         <translation>Handling or receiving body</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="227"/>
+        <location filename="../../ui/ledger_page.py" line="228"/>
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="228"/>
+        <location filename="../../ui/ledger_page.py" line="229"/>
         <source>当事人陈述申辩</source>
         <translation>Party&apos;s statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="229"/>
+        <location filename="../../ui/ledger_page.py" line="230"/>
         <source>陈述申辩日期</source>
         <translation>Date of the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="230"/>
+        <location filename="../../ui/ledger_page.py" line="231"/>
         <source>本次追回金额（元）</source>
         <translation>Recovered in this step (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="231"/>
+        <location filename="../../ui/ledger_page.py" line="232"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -797,7 +797,7 @@
     <message>
         <location filename="../../ui/claims_dialog.py" line="233"/>
         <source>结合本次检查最近一次规则运行的命中（智能监控疑点）</source>
-        <translation>Take the hits of this inspection&apos;s latest rule run first (smart monitoring)</translation>
+        <translation>Take the hits of this inspection's latest rule run first (smart monitoring)</translation>
     </message>
     <message>
         <location filename="../../ui/claims_dialog.py" line="236"/>
@@ -3399,8 +3399,1641 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="865"/>
-        <source>没有“{kind}”这种文书；可用：record、interview、order</source>
-        <translation>There is no document kind &quot;{kind}&quot;; use record, interview or order</translation>
+        <source>没有“{kind}”这种文书；可用：{kinds}</source>
+        <translation>There is no kind of document “{kind}”; known: {kinds}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="989"/>
+        <source>{title}须载明{what}（{rule}）：请先在案件中填写</source>
+        <translation>A {title} must state {what} ({rule}): fill it in the case first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="990"/>
+        <source>法制审核人员不得是本案承办人（行政处罚法第五十八条，重大执法决定法制审核制度）：{name}</source>
+        <translation>The legal reviewer may not be an officer of this case (Administrative Penalty Law art. 58, legal review of major enforcement decisions): {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="994"/>
+        <source>陈述、申辩的期限（{due}）应晚于告知日期（{day}）（行政处罚法第四十五条）</source>
+        <translation>The last day for statement and defence ({due}) must be after the notice date ({day}) (Administrative Penalty Law art. 45)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="997"/>
+        <source>要求听证的期限（{due}）应晚于告知日期（{day}）（行政处罚法第六十四条）</source>
+        <translation>The last day to request a hearing ({due}) must be after the notice date ({day}) (Administrative Penalty Law art. 64)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1000"/>
+        <source>听证应在举行七日前通知当事人（行政处罚法第六十四条第二项）：听证日期 {day} 距通知日期 {issued} 不足七日</source>
+        <translation>The party must be notified seven days before the hearing (Administrative Penalty Law art. 64(2)): the hearing on {day} is less than seven days after the notice of {issued}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1004"/>
+        <source>听证由非本案调查人员主持（行政处罚法第六十四条第四项）：{name} 是本案承办人</source>
+        <translation>A hearing is held by someone who did not investigate the case (Administrative Penalty Law art. 64(4)): {name} is an officer of this case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1007"/>
+        <source>送达方式“{way}”不认识；可用：{ways}</source>
+        <translation>Unknown way of service “{way}”; known: {ways}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1008"/>
+        <source>没有“{kind}”这种案件文书；可用：{kinds}</source>
+        <translation>There is no case document “{kind}”; known: {kinds}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1009"/>
+        <source>文书日期 {day} 晚于今天</source>
+        <translation>The document date {day} is after today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1010"/>
+        <source>{title}由{role}签署（{rule}）：本案尚未确定{role}</source>
+        <translation>A {title} is signed by the {role} ({rule}): this case has no {role} yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1011"/>
+        <source>该{title}已签名</source>
+        <translation>This {title} is already signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1012"/>
+        <source>{title}由{role}签署（{rule}）：该密钥的执法证号 {cert_no} 不是本案的{role}</source>
+        <translation>A {title} is signed by the {role} ({rule}): the key’s certificate number {cert_no} is not this case’s {role}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1015"/>
+        <source>{title}文件 {name} 不是生成时的文件：已被替换或改动，拒绝签名；请重新生成</source>
+        <translation>The {title} file {name} is not the file as made: it was replaced or changed; not signed. Make it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1018"/>
+        <source>{title}文件 {name} 与保存时的哈希不符：已被替换或改动</source>
+        <translation>The {title} file {name} does not match the hash kept for it: it was replaced or changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1019"/>
+        <source>案件文书</source>
+        <translation>case document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1020"/>
+        <source>立案审批表</source>
+        <translation>case filing approval form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1021"/>
+        <source>调查终结报告</source>
+        <translation>investigation closing report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1022"/>
+        <source>法制审核意见</source>
+        <translation>legal review opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1023"/>
+        <source>行政处罚事先告知书</source>
+        <translation>advance notice of administrative penalty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1024"/>
+        <source>陈述申辩笔录</source>
+        <translation>record of statement and defence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1025"/>
+        <source>听证告知书</source>
+        <translation>hearing notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1026"/>
+        <source>听证笔录</source>
+        <translation>hearing record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1027"/>
+        <source>行政处罚决定书</source>
+        <translation>administrative penalty decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1028"/>
+        <source>送达回证</source>
+        <translation>proof of service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1029"/>
+        <source>结案报告</source>
+        <translation>case closing report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1030"/>
+        <source>案件承办人</source>
+        <translation>case officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1031"/>
+        <location filename="../../ui/core_messages.py" line="1090"/>
+        <source>法制审核人员</source>
+        <translation>legal reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1032"/>
+        <source>医疗保障行政部门负责人</source>
+        <translation>head of the medical security department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1033"/>
+        <location filename="../../ui/core_messages.py" line="1114"/>
+        <source>听证主持人</source>
+        <translation>hearing officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1034"/>
+        <location filename="../../ui/core_messages.py" line="1233"/>
+        <source>送达人</source>
+        <translation>server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1035"/>
+        <source>{title}由{role}签署（{rule}）：{name} 没有登记执法证号，无法核对其数字签名；请以执法证号记录{role}（或先在本机登记该执法人员）</source>
+        <translation>A {title} is signed by the {role} ({rule}): {name} has no certificate number recorded, so a digital signature cannot be checked; record the {role} by certificate number (or register that officer on this laptop first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1039"/>
+        <source>案件还没有“{step}”这一步：{title}在该步骤之后制作</source>
+        <translation>The case has no “{step}” step yet: a {title} is made after that step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1040"/>
+        <source>执法证号 {cert_no} 已签署该{title}</source>
+        <translation>Certificate number {cert_no} has already signed this {title}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1041"/>
+        <source>听证告知书须载明听证的时间、地点和主持人（行政处罚法第六十四条）：请给出</source>
+        <translation>A hearing notice must state the hearing’s time, place and host (Administrative Penalty Law art. 64): please give them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1044"/>
+        <source>案件还没有需要制作文书的步骤：请先立案</source>
+        <translation>The case has no step that needs a document yet: file the case first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1045"/>
+        <location filename="../../ui/core_messages.py" line="1221"/>
+        <source>立案</source>
+        <translation>filing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1046"/>
+        <location filename="../../ui/core_messages.py" line="1210"/>
+        <source>调查终结</source>
+        <translation>investigation concluded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1047"/>
+        <location filename="../../ui/core_messages.py" line="1222"/>
+        <source>案件审核（法制审核）</source>
+        <translation>case review (legal review)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1048"/>
+        <location filename="../../ui/core_messages.py" line="1096"/>
+        <source>事先告知</source>
+        <translation>give the prior notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1049"/>
+        <location filename="../../ui/core_messages.py" line="1145"/>
+        <source>陈述申辩</source>
+        <translation>statement and defence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1050"/>
+        <location filename="../../ui/core_messages.py" line="1146"/>
+        <source>申请听证</source>
+        <translation>hearing request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1051"/>
+        <location filename="../../ui/core_messages.py" line="1224"/>
+        <source>听证</source>
+        <translation>hearing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1052"/>
+        <location filename="../../ui/core_messages.py" line="1225"/>
+        <source>作出决定</source>
+        <translation>decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1053"/>
+        <location filename="../../ui/core_messages.py" line="1127"/>
+        <source>送达</source>
+        <translation>serve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1054"/>
+        <location filename="../../ui/core_messages.py" line="1227"/>
+        <source>结案</source>
+        <translation>closing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1057"/>
+        <source>{what}的日期 {day} 晚于今天 {today}：只能记录已经发生的事</source>
+        <translation>The date of {what}, {day}, is after today ({today}): only what has happened can be recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1058"/>
+        <source>{what}的日期 {day} 早于检查日期 {visit}：案件的每一步都在发现问题之后</source>
+        <translation>The date of {what}, {day}, is before the inspection date {visit}: every step of a case comes after the finding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1062"/>
+        <source>当事人类型“{kind}”无效，可选：org（机构）、person（个人）</source>
+        <translation>Invalid party type “{kind}”; choose org (institution) or person (individual)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1063"/>
+        <source>案件须来自已签名检查发现的问题（台账编号），或来自一条线索</source>
+        <translation>A case comes from findings of signed inspections (ledger ids) or from a lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1064"/>
+        <source>一个案件只能针对一家机构：所选问题来自多家机构</source>
+        <translation>A case concerns one institution only: the findings chosen come from several</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1065"/>
+        <source>请写明当事人（机构或个人）</source>
+        <translation>Please name the party (an institution or an individual)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1066"/>
+        <source>该问题已由更正记录取代，请在更正后的台账记录上立案</source>
+        <translation>This finding was superseded by an amendment; open the case on the amended ledger row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1067"/>
+        <source>只能就已签名检查发现的问题立案</source>
+        <translation>A case can be opened only on findings of signed inspections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1068"/>
+        <source>问题 {entry} 已在案件 {case} 中</source>
+        <translation>Finding {entry} is already in case {case}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1069"/>
+        <source>登记</source>
+        <translation>registration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1070"/>
+        <source>案件阶段“{stage}”无效</source>
+        <translation>Invalid case stage “{stage}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1071"/>
+        <source>执法证号 {cert_no} 不是本案承办人：只有承办人可以{step}</source>
+        <translation>Certificate no. {cert_no} is not a case officer: only the case officers may {step}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1072"/>
+        <source>请写明{what}</source>
+        <translation>Please give the {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1073"/>
+        <source>请写明由哪位承办人（执法证号）{step}</source>
+        <translation>Please name the case officer (certificate no.) who does this: {step}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1074"/>
+        <source>{role}不能是本案承办人（{rule}）</source>
+        <translation>The {role} cannot be a case officer ({rule})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1075"/>
+        <source>送达方式“{value}”无效，可选：{allowed}</source>
+        <translation>Invalid way of service “{value}”; choose from: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1076"/>
+        <source>电子送达须当事人同意并签订确认书（行政处罚法第六十一条）</source>
+        <translation>Electronic service needs the party&apos;s consent and a signed confirmation (Administrative Penalty Law, art. 61)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1077"/>
+        <source>案件处于“{stage}”阶段，不能{step}：{rule}</source>
+        <translation>The case is at the stage “{stage}” and cannot take this step ({step}): {rule}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1078"/>
+        <source>{step}的日期 {day} 早于案件登记日期 {opened}</source>
+        <translation>The date of {step}, {day}, is before the case was registered ({opened})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1079"/>
+        <source>{step}的日期 {day} 早于上一步“{last}”的日期 {last_day}：步骤须按先后顺序记录</source>
+        <translation>The date of {step}, {day}, is before that of the previous step “{last}” ({last_day}): steps are recorded in order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1083"/>
+        <source>批准立案的负责人</source>
+        <translation>head approving the filing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1084"/>
+        <source>立案须指定至少两名执法人员为承办人（行政处罚法第四十二条）</source>
+        <translation>Filing a case needs at least two enforcement officers as case officers (Administrative Penalty Law, art. 42)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1085"/>
+        <source>批准立案的负责人不能是本案承办人</source>
+        <translation>The head approving the filing cannot be a case officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1086"/>
+        <source>请写明{step}的理由</source>
+        <translation>Please give the reason for {step}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1087"/>
+        <source>批准的负责人</source>
+        <translation>approving head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1088"/>
+        <source>作出调查终结</source>
+        <translation>conclude the investigation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1089"/>
+        <source>查明的违法事实</source>
+        <translation>facts of the violation found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1091"/>
+        <source>法制审核须由非本案承办人进行</source>
+        <translation>the legal review is made by someone who is not a case officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1092"/>
+        <source>审核意见</source>
+        <translation>review opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1093"/>
+        <source>设置 {key} 应为金额（分），现为“{value}”</source>
+        <translation>Setting {key} should be an amount in fen, not “{value}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1094"/>
+        <source>受送达人</source>
+        <translation>recipient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1095"/>
+        <source>留置送达的见证人</source>
+        <translation>witness of the service left at the premises</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1097"/>
+        <source>事先告知须写明拟作出的处罚：请先记录处罚措施（case measure）</source>
+        <translation>The prior notice states the proposed penalty: record the measures first (case measure)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1098"/>
+        <source>陈述申辩期限至少 1 个工作日</source>
+        <translation>The period for statement and defence is at least 1 working day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1099"/>
+        <source>记录陈述申辩</source>
+        <translation>record the statement and defence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1100"/>
+        <source>陈述申辩的内容</source>
+        <translation>content of the statement and defence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1101"/>
+        <source>记录放弃陈述申辩</source>
+        <translation>record the waiver of statement and defence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1102"/>
+        <source>放弃陈述申辩和听证须有当事人的书面声明</source>
+        <translation>Waiving statement, defence and hearing needs the party&apos;s written declaration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1103"/>
+        <source>记录听证申请</source>
+        <translation>record the hearing request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1104"/>
+        <source>拟作出的处罚不属于听证范围（行政处罚法第六十三条），未告知听证权利</source>
+        <translation>The proposed penalty gives no right to a hearing (Administrative Penalty Law, art. 63); none was notified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1108"/>
+        <source>申请听证的期限 {last} 已过（行政处罚法第六十四条：告知后五日内提出）</source>
+        <translation>The period to request a hearing ended on {last} (Administrative Penalty Law, art. 64: within five days of the notice)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1112"/>
+        <source>当事人已书面放弃听证</source>
+        <translation>The party has waived the hearing in writing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1113"/>
+        <source>当事人没有申请听证：听证须在申请之后（行政处罚法第六十四条）</source>
+        <translation>The party did not request a hearing: a hearing follows a request (Administrative Penalty Law, art. 64)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1115"/>
+        <source>行政处罚法第六十四条：由非本案调查人员主持</source>
+        <translation>Administrative Penalty Law, art. 64: hosted by someone who did not investigate the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1116"/>
+        <source>听证情况</source>
+        <translation>account of the hearing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1117"/>
+        <source>作出决定的负责人</source>
+        <translation>head making the decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1118"/>
+        <source>作出决定的负责人不能是本案承办人</source>
+        <translation>The head making the decision cannot be a case officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1119"/>
+        <source>当事人申请了听证：须先举行听证再作出决定（行政处罚法第六十四条）</source>
+        <translation>The party requested a hearing: hold it before deciding (Administrative Penalty Law, art. 64)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1123"/>
+        <source>办案期限已于 {last} 届满：须在期限内作出决定或经批准延期（行政处罚法第六十条）</source>
+        <translation>The case period ended on {last}: decide within it or after an approved extension (Administrative Penalty Law, art. 60)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1128"/>
+        <source>记录执行情况</source>
+        <translation>record the execution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1129"/>
+        <source>尚未缴清：{listed}。缴清后，或写明不能执行完毕的理由（如已申请人民法院强制执行）后才能记录执行</source>
+        <translation>Not paid in full: {listed}. Record the execution once paid, or give the reason it cannot be completed (e.g. enforcement applied for at the people&apos;s court)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1134"/>
+        <source>批准结案的负责人</source>
+        <translation>head approving the closing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1135"/>
+        <source>批准延期的负责人</source>
+        <translation>head approving the extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1136"/>
+        <source>延期的理由</source>
+        <translation>reason for the extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1137"/>
+        <source>延长的天数至少为 1 天</source>
+        <translation>The extension is at least 1 day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1138"/>
+        <source>办案期限已于 {last} 届满，不能事后延期</source>
+        <translation>The case period ended on {last}; it cannot be extended afterwards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1139"/>
+        <source>经负责人批准可延长 {days} 天以内；更长须经负责人集体讨论决定</source>
+        <translation>The head may approve an extension of up to {days} days; a longer one needs the heads&apos; collective decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1140"/>
+        <source>再次延期须经负责人集体讨论决定（--collective）</source>
+        <translation>A further extension needs the heads&apos; collective decision (--collective)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1141"/>
+        <source>执法证号 {cert_no} 不在本机的执法人员中：承办人须是持证执法人员</source>
+        <translation>Certificate no. {cert_no} is not an enforcement officer on this laptop: case officers hold enforcement certificates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1147"/>
+        <source>{what}期限至 {last}：期满或当事人书面放弃后才能作出决定（行政处罚法第六十二条）</source>
+        <translation>The period for {what} runs until {last}: decide after it ends or after the party&apos;s written waiver (Administrative Penalty Law, art. 62)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1151"/>
+        <source>处理措施“{value}”无效，可选：{allowed}</source>
+        <translation>Invalid measure “{value}”; choose from: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1152"/>
+        <source>裁量情形“{value}”无效，可选：lighter（从轻）、mitigated（减轻）、heavier（从重）</source>
+        <translation>Invalid discretion “{value}”; choose lighter, mitigated or heavier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1156"/>
+        <source>罚款依据须为条例第三十八、三十九、四十或四十一条，现为“{article}”</source>
+        <translation>A fine is imposed under article 38, 39, 40 or 41 of the Regulations, not “{article}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1160"/>
+        <source>条例第{article}条的罚款按{basis}的倍数计算：请写明{basis}</source>
+        <translation>A fine under article {article} of the Regulations is a multiple of the {basis}: please give the {basis}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1161"/>
+        <source>条例第{article}条适用于{party}，本案当事人是{actual}</source>
+        <translation>Article {article} of the Regulations applies to {party}; the party of this case is {actual}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1162"/>
+        <source>{discretion}处罚须写明理由</source>
+        <translation>A {discretion} penalty needs its reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1163"/>
+        <source>罚款 {amount} 元高于条例第{article}条的上限 {high} 元（{text}）</source>
+        <translation>A fine of {amount} yuan is above the upper limit of {high} yuan under article {article} of the Regulations ({text})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1167"/>
+        <source>罚款 {amount} 元低于条例第{article}条的下限 {low} 元（{text}）：低于下限须为减轻处罚并写明理由（行政处罚法第三十二条）</source>
+        <translation>A fine of {amount} yuan is below the lower limit of {low} yuan under article {article} of the Regulations ({text}): below the limit only as a mitigated penalty with its reason (Administrative Penalty Law, art. 32)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1172"/>
+        <source>减轻处罚应低于法定下限 {low} 元；在幅度内请选从轻</source>
+        <translation>A mitigated penalty is below the legal lower limit of {low} yuan; within the range choose lighter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1173"/>
+        <source>案件已结束（{stage}），不能再记录处理措施或缴款</source>
+        <translation>The case has ended ({stage}): no further measures or payments can be recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1174"/>
+        <source>请写明撤回措施的理由</source>
+        <translation>Please give the reason for withdrawing the measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1175"/>
+        <source>请写明缴纳金额</source>
+        <translation>Please give the amount paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1176"/>
+        <source>处罚措施须在立案后、事先告知前拟定（案件处于“{stage}”阶段）：告知后不得增加或加重，须重新告知（行政处罚法第四十四条、第四十五条）</source>
+        <translation>Penalty measures are proposed after filing and before the prior notice (the case is at “{stage}”): after the notice none can be added or made heavier without notifying again (Administrative Penalty Law, arts. 44 and 45)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1181"/>
+        <source>协议处理只适用于有定点协议的机构</source>
+        <translation>Handling under the agreement applies only to institutions with a service agreement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1182"/>
+        <source>决定作出后不能撤回处罚措施</source>
+        <translation>A penalty measure cannot be withdrawn after the decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1183"/>
+        <source>该措施已撤回</source>
+        <translation>This measure has been withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1184"/>
+        <source>该措施已有缴款记录，不能撤回</source>
+        <translation>This measure has payments recorded and cannot be withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1185"/>
+        <source>{what}没有金额，不能缴款</source>
+        <translation>{what} has no amount to pay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1186"/>
+        <source>该措施已撤回，不能缴款</source>
+        <translation>This measure has been withdrawn; no payment can be recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1187"/>
+        <source>缴纳合计 {total} 元超过{what}金额 {owed} 元</source>
+        <translation>Payments of {total} yuan in all exceed the {what} amount of {owed} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1188"/>
+        <source>处理措施</source>
+        <translation>measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1189"/>
+        <source>请写明{what}的金额</source>
+        <translation>Please give the amount of {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1190"/>
+        <source>{what}没有金额</source>
+        <translation>{what} has no amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1191"/>
+        <source>从轻、减轻、从重只适用于罚款</source>
+        <translation>Lighter, mitigated and heavier apply to fines only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1192"/>
+        <source>{what}的依据须为条例第{articles}条</source>
+        <translation>{what} is imposed under article {articles} of the Regulations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1193"/>
+        <source>条例第{article}条规定{what} {low} 至 {high} 个月，现为 {months}</source>
+        <translation>Article {article} of the Regulations sets {what} at {low} to {high} months, not {months}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1197"/>
+        <source>暂停医疗费用联网结算适用于个人（条例第四十一条）</source>
+        <translation>Suspending networked settlement applies to individuals (Regulations, art. 41)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1198"/>
+        <source>暂停医药服务适用于定点医药机构（条例第三十八、四十条）</source>
+        <translation>Suspending medical services applies to designated institutions (Regulations, arts. 38 and 40)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1199"/>
+        <source>{what}须写明起止日期</source>
+        <translation>{what} needs its start and end dates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1200"/>
+        <source>结束日期须晚于开始日期</source>
+        <translation>The end date must be after the start date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1201"/>
+        <source>缴款</source>
+        <translation>payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1202"/>
+        <source>处罚决定作出前不能记录缴款（案件尚未决定）</source>
+        <translation>No payment can be recorded before the penalty decision (the case is not decided)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1203"/>
+        <source>缴款日期 {day} 早于决定日期 {decided}</source>
+        <translation>The payment date {day} is before the decision date {decided}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1204"/>
+        <source>追回日期 {day} 早于拒付/追回决定日期 {taken}</source>
+        <translation>The recovery date {day} is before the date of the refusal/recovery {taken}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1205"/>
+        <source>设置 {key} 应在 1 至 60 天之间，现为 {value}</source>
+        <translation>Setting {key} should be between 1 and 60 days, not {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1206"/>
+        <source>设置 {key} 应为天数（整数），现为“{value}”</source>
+        <translation>Setting {key} should be a number of days (an integer), not “{value}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1207"/>
+        <source>案件导出文件的扩展名应为 .xlsx</source>
+        <translation>The case export file should end in .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1208"/>
+        <source>待立案</source>
+        <translation>to be filed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1209"/>
+        <source>已立案（调查取证）</source>
+        <translation>filed (investigating)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1211"/>
+        <source>已法制审核</source>
+        <translation>legally reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1212"/>
+        <source>已事先告知</source>
+        <translation>prior notice given</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1213"/>
+        <source>陈述申辩/听证</source>
+        <translation>statement and defence / hearing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1214"/>
+        <source>已决定</source>
+        <translation>decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1215"/>
+        <source>已送达</source>
+        <translation>served</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1216"/>
+        <source>已执行</source>
+        <translation>executed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1217"/>
+        <source>已结案</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1218"/>
+        <source>不予立案</source>
+        <translation>not filed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1219"/>
+        <source>已撤销</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1220"/>
+        <source>已终止</source>
+        <translation>terminated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1223"/>
+        <source>书面放弃陈述申辩和听证</source>
+        <translation>written waiver of statement, defence and hearing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1226"/>
+        <source>执行</source>
+        <translation>execution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1228"/>
+        <source>撤销立案</source>
+        <translation>withdrawal of the filing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1229"/>
+        <source>终止调查</source>
+        <translation>termination of the investigation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1230"/>
+        <source>延长办案期限</source>
+        <translation>extension of the case period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1231"/>
+        <source>承办人</source>
+        <translation>case officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1232"/>
+        <source>负责人</source>
+        <translation>head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1234"/>
+        <source>见证人</source>
+        <translation>witness</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1235"/>
+        <source>直接送达</source>
+        <translation>personal service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1236"/>
+        <source>留置送达</source>
+        <translation>service left at the premises</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1237"/>
+        <source>邮寄送达</source>
+        <translation>service by post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1238"/>
+        <source>电子送达</source>
+        <translation>electronic service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1239"/>
+        <source>公告送达</source>
+        <translation>service by public notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1240"/>
+        <source>责令退回</source>
+        <translation>order to refund</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1241"/>
+        <source>罚款</source>
+        <translation>fine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1242"/>
+        <source>没收违法所得</source>
+        <translation>confiscation of illegal gains</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1243"/>
+        <source>暂停相关责任部门医药服务</source>
+        <translation>suspension of the responsible department&apos;s medical services</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1244"/>
+        <source>暂停医疗费用联网结算</source>
+        <translation>suspension of networked settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1245"/>
+        <source>约谈</source>
+        <translation>interview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1246"/>
+        <source>拒付/追回</source>
+        <translation>refusal to pay / recovery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1247"/>
+        <source>暂停结算</source>
+        <translation>suspension of settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1248"/>
+        <source>中止协议</source>
+        <translation>suspension of the agreement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1249"/>
+        <source>解除协议</source>
+        <translation>termination of the agreement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1250"/>
+        <source>从轻</source>
+        <translation>lighter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1251"/>
+        <source>减轻</source>
+        <translation>mitigated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1252"/>
+        <source>定点医药机构</source>
+        <translation>designated medical institutions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1253"/>
+        <source>立案须针对登记的案源，每个案件只立案一次</source>
+        <translation>A case is filed from a registered case source, and only once</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1254"/>
+        <source>不予立案只能针对尚未立案的案源</source>
+        <translation>Not filing applies only to a case source not filed yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1255"/>
+        <source>调查终结须在立案之后</source>
+        <translation>The investigation is concluded after filing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1256"/>
+        <source>法制审核须在调查终结之后、作出决定之前（行政处罚法第五十八条）</source>
+        <translation>The legal review follows the conclusion of the investigation and precedes the decision (Administrative Penalty Law, art. 58)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1257"/>
+        <source>事先告知须在法制审核通过之后：告知的是经审核的事实、理由、依据和拟作出的处罚</source>
+        <translation>The prior notice follows a passed legal review: it tells the reviewed facts, reasons, basis and proposed penalty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1261"/>
+        <source>陈述申辩须在事先告知之后、作出决定之前</source>
+        <translation>Statement and defence follow the prior notice and precede the decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1262"/>
+        <source>放弃陈述申辩须在事先告知之后、作出决定之前</source>
+        <translation>Waiving statement and defence follows the prior notice and precedes the decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1263"/>
+        <source>申请听证须在事先告知之后（行政处罚法第六十四条）</source>
+        <translation>A hearing is requested after the prior notice (Administrative Penalty Law, art. 64)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1264"/>
+        <source>听证须在当事人申请听证之后（行政处罚法第六十四条）</source>
+        <translation>A hearing follows the party&apos;s request (Administrative Penalty Law, art. 64)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1265"/>
+        <source>作出决定前须事先告知当事人并听取陈述申辩（行政处罚法第四十四条、第六十二条）</source>
+        <translation>Before deciding, give the party prior notice and hear its statement and defence (Administrative Penalty Law, arts. 44 and 62)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1269"/>
+        <source>送达须在作出决定之后</source>
+        <translation>Service follows the decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1270"/>
+        <source>执行须在决定书送达之后</source>
+        <translation>Execution follows the service of the decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1271"/>
+        <source>结案须在执行完毕（或记录不能执行的理由）之后</source>
+        <translation>Closing follows the execution (or the reason it could not be completed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1272"/>
+        <source>撤销立案只能针对已立案、尚未决定的案件</source>
+        <translation>Withdrawing the filing applies only to a filed case not yet decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1273"/>
+        <source>终止调查只能针对已立案、尚未决定的案件</source>
+        <translation>Terminating the investigation applies only to a filed case not yet decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1274"/>
+        <source>只有已立案、尚未决定的案件可以延长办案期限</source>
+        <translation>Only a filed case not yet decided can have its period extended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1275"/>
+        <source>造成损失金额</source>
+        <translation>amount of the loss caused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1276"/>
+        <source>1倍以上2倍以下</source>
+        <translation>1 to 2 times</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1277"/>
+        <source>1万元以上5万元以下</source>
+        <translation>10,000 to 50,000 yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1278"/>
+        <source>骗取金额</source>
+        <translation>amount obtained by fraud</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1279"/>
+        <source>2倍以上5倍以下</source>
+        <translation>2 to 5 times</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1280"/>
+        <source>行政处罚须按案件程序办理（立案、告知、陈述申辩、决定）：请用 case open {entry} 登记案件</source>
+        <translation>An administrative penalty follows the case procedure (filing, notice, statement and defence, decision): open a case with case open {entry}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1285"/>
+        <source>案件</source>
+        <translation>case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1288"/>
+        <source>措施种类“{value}”无效，可选：seal（封存）、preserve（先行登记保存）</source>
+        <translation>Measure kind “{value}” is not valid; choose seal (封存, sealing) or preserve (先行登记保存, registration and preservation)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1291"/>
+        <source>处理决定“{value}”无效，可选：{allowed}</source>
+        <translation>Decision “{value}” is not valid; choose: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1292"/>
+        <source>{what}（{day}）不能晚于今天</source>
+        <translation>{what} ({day}) cannot be later than today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1293"/>
+        <source>{what}（{day}）早于{before}（{earlier}）</source>
+        <translation>{what} ({day}) is before {before} ({earlier})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1294"/>
+        <source>请填写{what}</source>
+        <translation>Please enter {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1295"/>
+        <source>{what}最多 {limit} 个字</source>
+        <translation>{what}: at most {limit} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1296"/>
+        <source>强制措施应由两名以上执法人员实施（行政强制法第十八条）</source>
+        <translation>A compulsory measure is carried out by two or more enforcement officers (Administrative Compulsion Law art. 18)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1297"/>
+        <source>请列出措施所涉的资料或物品（清单不能为空，行政强制法第二十四条）</source>
+        <translation>List the materials or items the measure covers (the list cannot be empty, Administrative Compulsion Law art. 24)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1300"/>
+        <source>案件 {case} 的当事人是{party}，不是这次检查的被检查单位</source>
+        <translation>The party of case {case} is {party}, not the institution of this inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1301"/>
+        <source>当事人拒绝签名时不填写当事人签名人</source>
+        <translation>When the party refuses to sign, give no party signer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1302"/>
+        <source>请填写在清单上签名的当事人（或注明当事人拒绝签名）</source>
+        <translation>Enter the party who signed the list (or note that the party refused to sign)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1303"/>
+        <source>当事人拒绝签名的，应注明并由见证人签名（行政强制法第十八条）</source>
+        <translation>A party&apos;s refusal to sign is noted and a witness signs (Administrative Compulsion Law art. 18)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1304"/>
+        <source>封存延长期限不得超过三十日（行政强制法第二十五条）</source>
+        <translation>A sealing may be extended by at most 30 days (Administrative Compulsion Law art. 25)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1305"/>
+        <source>封存期限内应作出解除或没收等处理决定（行政强制法第二十七条），不能“{outcome}”</source>
+        <translation>Within the sealing period the decision is a release or a confiscation (Administrative Compulsion Law art. 27), not “{outcome}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1308"/>
+        <source>转为封存的，请填写封存决定书文号</source>
+        <translation>To seal the items, enter the number of the sealing decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1309"/>
+        <source>{kind}没有“{document}”</source>
+        <translation>A {kind} has no “{document}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1310"/>
+        <source>文书种类“{value}”无效，可选：{allowed}</source>
+        <translation>Document kind “{value}” is not valid; choose: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1311"/>
+        <source>封存清单第 {position} 项已在措施 {decision} 之下，尚未解除</source>
+        <translation>Line {position} of the sealing list is already under measure {decision}, not released yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1312"/>
+        <source>该措施的清单已经签名</source>
+        <translation>This measure&apos;s list has been signed already</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1313"/>
+        <source>先行登记保存不能延长，应在七个工作日内作出处理决定（行政处罚法第五十六条）</source>
+        <translation>A registration and preservation cannot be extended; decide on it within 7 working days (Administrative Penalty Law art. 56)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1316"/>
+        <source>该措施已于 {day} 结束，不能延长</source>
+        <translation>This measure ended on {day} and cannot be extended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1317"/>
+        <source>封存期限只能延长一次（行政强制法第二十五条），已于 {day} 延长</source>
+        <translation>A sealing period can be extended only once (Administrative Compulsion Law art. 25); it was extended on {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1318"/>
+        <source>封存期限已于 {day} 届满，不能再延长，应当解除封存（行政强制法第二十八条）</source>
+        <translation>The sealing period expired on {day}; it cannot be extended and the sealing must be released (Administrative Compulsion Law art. 28)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1321"/>
+        <source>该措施已于 {day} 结束（{outcome}）</source>
+        <translation>This measure ended on {day} ({outcome})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1322"/>
+        <source>该封存未延长期限</source>
+        <translation>This sealing was not extended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1323"/>
+        <source>该措施尚未解除或作出处理决定</source>
+        <translation>This measure has not been released or decided on yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1324"/>
+        <source>移送部门“{value}”无效，可选：{allowed}</source>
+        <translation>Department “{value}” is not valid; choose: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1325"/>
+        <source>移送证据包至少要包含一项检查</source>
+        <translation>A referral evidence bundle must hold at least one inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1326"/>
+        <source>一次移送只针对一个被检查单位的案件</source>
+        <translation>One referral concerns the case of one inspected institution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1327"/>
+        <source>该案已移送{department}（{number}），未退回前不能重复移送</source>
+        <translation>This case was referred to the {department} ({number}); it cannot be referred there again unless returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1328"/>
+        <source>该移送已于 {day} 退回</source>
+        <translation>This referral was returned on {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1329"/>
+        <source>该移送已于 {day} 签收</source>
+        <translation>This referral was received on {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1330"/>
+        <source>请先登记接收单位的签收，再登记反馈</source>
+        <translation>Record the receiving body&apos;s receipt before its feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1331"/>
+        <source>定点机构名册中没有编号为 {id} 的机构</source>
+        <translation>The registry has no institution with id {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1332"/>
+        <source>{sender} 的来文 {number} 已经登记过</source>
+        <translation>Document {number} from {sender} is registered already</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1333"/>
+        <source>检查 {inspection} 不属于案件 {case}</source>
+        <translation>Inspection {inspection} is not part of case {case}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1334"/>
+        <source>这是移送证据包（移送书 {number}），只供接收单位核验，不能导入：本机数据未改变</source>
+        <translation>This is a referral evidence bundle (referral letter {number}), for the receiving body to verify; it cannot be imported. Nothing on this laptop was changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1337"/>
+        <source>该文书已由执法证号 {cert_no} 签名</source>
+        <translation>This document is already signed by certificate number {cert_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1338"/>
+        <source>该文书由实施措施或承办案件的执法人员（{allowed}）签名：该密钥的执法证号 {cert_no} 不在其中</source>
+        <translation>This document is signed by the officers who carried out the measure or handle the case ({allowed}): the key&apos;s certificate number {cert_no} is not one of them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1342"/>
+        <source>文书文件 {name} 不是生成时的文件：已被替换或改动，拒绝签名；请重新生成</source>
+        <translation>The document file {name} is not the file as made: it was replaced or changed; not signed. Make it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1346"/>
+        <source>强制措施</source>
+        <translation>compulsory measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1347"/>
+        <source>文书</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1348"/>
+        <source>移送</source>
+        <translation>referral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1349"/>
+        <source>接收的移送案件</source>
+        <translation>received referral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1350"/>
+        <source>决定日期</source>
+        <translation>The decision date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1351"/>
+        <source>现场检查日期</source>
+        <translation>the visit&apos;s date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1352"/>
+        <source>清单签名日期</source>
+        <translation>The date the list was signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1353"/>
+        <source>措施决定日期</source>
+        <translation>the measure&apos;s decision date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1354"/>
+        <source>延长决定日期</source>
+        <translation>The extension&apos;s date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1355"/>
+        <source>封存决定日期</source>
+        <translation>the sealing decision&apos;s date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1356"/>
+        <source>解除或处理日期</source>
+        <translation>The release or decision date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1357"/>
+        <source>移送日期</source>
+        <translation>The referral date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1358"/>
+        <source>签收日期</source>
+        <translation>The receipt date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1359"/>
+        <source>反馈日期</source>
+        <translation>The feedback date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1360"/>
+        <source>退回日期</source>
+        <translation>The return date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1361"/>
+        <source>收到日期</source>
+        <translation>The date received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1362"/>
+        <source>决定书文号</source>
+        <translation>the decision&apos;s number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1363"/>
+        <source>采取措施的理由</source>
+        <translation>the reason for the measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1364"/>
+        <source>批准的行政机关负责人</source>
+        <translation>the head of the bureau who approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1365"/>
+        <source>物品名称和描述</source>
+        <translation>the item&apos;s name and description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1366"/>
+        <source>数量单位</source>
+        <translation>the unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1367"/>
+        <source>延长理由</source>
+        <translation>the reason for the extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1368"/>
+        <source>批准延长的行政机关负责人</source>
+        <translation>the head of the bureau who approved the extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1369"/>
+        <source>延长决定文号</source>
+        <translation>the extension&apos;s number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1370"/>
+        <source>解除或处理的理由</source>
+        <translation>the reason for the release or decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1371"/>
+        <source>解除或处理决定文号</source>
+        <translation>the release or decision&apos;s number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1372"/>
+        <source>接收单位</source>
+        <translation>the receiving body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1373"/>
+        <source>移送书文号</source>
+        <translation>the referral letter&apos;s number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1374"/>
+        <source>涉嫌违法的事实</source>
+        <translation>the facts of the suspected violation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1375"/>
+        <source>签收人</source>
+        <translation>who received it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1376"/>
+        <source>反馈内容</source>
+        <translation>the feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1377"/>
+        <source>退回理由</source>
+        <translation>the reason for the return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1378"/>
+        <source>移送单位</source>
+        <translation>the sending body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1379"/>
+        <source>来文文号</source>
+        <translation>the incoming document&apos;s number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1380"/>
+        <source>涉及的机构或人员</source>
+        <translation>the institution or person concerned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1381"/>
+        <source>案情摘要</source>
+        <translation>a summary of the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1382"/>
+        <source>封存</source>
+        <translation>sealing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1383"/>
+        <source>先行登记保存</source>
+        <translation>registration and preservation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1384"/>
+        <source>解除</source>
+        <translation>release</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1385"/>
+        <source>转为封存</source>
+        <translation>sealing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1386"/>
+        <source>依法没收</source>
+        <translation>confiscation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1387"/>
+        <source>送检验鉴定</source>
+        <translation>examination</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1388"/>
+        <source>移交有关部门</source>
+        <translation>hand-over to the competent department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1389"/>
+        <source>公安机关</source>
+        <translation>police</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1390"/>
+        <source>纪检监察机关</source>
+        <translation>discipline inspection and supervision organs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1391"/>
+        <source>卫生健康部门</source>
+        <translation>health department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1392"/>
+        <source>市场监督管理部门</source>
+        <translation>market regulation department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1393"/>
+        <source>药品监督管理部门</source>
+        <translation>drug regulation department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1394"/>
+        <source>决定书</source>
+        <translation>decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1395"/>
+        <source>清单</source>
+        <translation>list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1396"/>
+        <source>延长期限通知书</source>
+        <translation>extension notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1397"/>
+        <source>解除或处理决定书</source>
+        <translation>release or decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1400"/>
+        <source>没有编号为 {text} 的线索</source>
+        <translation>No lead numbered {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1401"/>
+        <source>核查结论“{value}”无效，可选：{allowed}</source>
+        <translation>Verdict “{value}” is not valid; choose from: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1402"/>
+        <source>线索来源“{value}”无效，可选：{allowed}</source>
+        <translation>Lead source “{value}” is not valid; choose from: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1403"/>
+        <source>举报人信息只能密封给办公室保存：请先登记办公室公钥（lead office-key PEM）</source>
+        <translation>A reporter's identity is kept only sealed to the office: register the office's public key first (lead office-key PEM)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1406"/>
+        <source>办理时限不能为负数</source>
+        <translation>The time limit cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1407"/>
+        <source>按工作日计算办理期限需要交办日期或受理日期</source>
+        <translation>A deadline in working days needs the date assigned or received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1408"/>
+        <source>请填写线索涉及的机构</source>
+        <translation>Enter the institution the lead concerns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1409"/>
+        <source>请填写线索内容</source>
+        <translation>Enter what the lead says</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1410"/>
+        <source>线索编号过长（最多 64 个字符）</source>
+        <translation>The lead number is too long (64 characters at most)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1411"/>
+        <source>{name} 有 {count} 行无法导入，未导入任何线索：{rows}</source>
+        <translation>{name} has {count} rows that cannot be imported; no lead was imported: {rows}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1412"/>
+        <source>交办需写明交办人和承办人</source>
+        <translation>An assignment names who assigns it and to whom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1413"/>
+        <source>请指定要核查的线索</source>
+        <translation>Name the leads to verify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1414"/>
+        <source>核查属实或部分属实时请写明查实的问题</source>
+        <translation>A verdict of 属实 or 部分属实 needs a note of what was found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1415"/>
+        <source>线索编号 {number} 已登记</source>
+        <translation>Lead {number} is already registered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1416"/>
+        <source>编号 {text} 对应多条线索，请多写几位</source>
+        <translation>{text} matches several leads; type more characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1417"/>
+        <source>线索 {number} 已交给另一项未签字的检查 {inspection} 核查</source>
+        <translation>Lead {number} is already being verified by another unsigned inspection {inspection}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1418"/>
+        <source>线索 {number} 未交给本次检查核查：请先把它加入本次检查</source>
+        <translation>Lead {number} is not attached to this inspection: attach it first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1419"/>
+        <source>反馈文件的扩展名应为 .xlsx</source>
+        <translation>The feedback file's name must end in .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1420"/>
+        <source>办公室公钥必须是至少 2048 位的 RSA 公钥</source>
+        <translation>The office's public key must be an RSA key of at least 2048 bits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1421"/>
+        <source>办公室私钥必须是 RSA 私钥</source>
+        <translation>The office's private key must be an RSA key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1422"/>
+        <source>无法读取办公室公钥：需要 PEM 格式的 RSA 公钥或证书</source>
+        <translation>Cannot read the office's public key: a PEM RSA public key or certificate is needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1423"/>
+        <source>密封数据已损坏</source>
+        <translation>The sealed data is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1424"/>
+        <source>无法读取办公室私钥（PEM），或口令不对</source>
+        <translation>Cannot read the office's private key (PEM), or the passphrase is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1425"/>
+        <source>该数据不是用这把办公室密钥密封的</source>
+        <translation>This data was not sealed to this office key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1426"/>
+        <source>{name} 的行数超过 {limit}，不像是线索清单</source>
+        <translation>{name} has more than {limit} rows: it does not look like a list of leads</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1427"/>
+        <source>{name} 的行数超过 {limit}，不像是疑点结算单号清单</source>
+        <translation>{name} has more than {limit} rows: it does not look like a list of flagged settlement numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1428"/>
+        <source>本次检查还没有规则命中：请先导入费用明细并运行规则</source>
+        <translation>This inspection has no rule hits yet: import the settlement detail and run the rules first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1429"/>
+        <source>本次检查还没有运行规则：请先导入费用明细并运行规则</source>
+        <translation>The rules have not been run for this inspection: import the settlement detail and run the rules first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1430"/>
+        <source>线索 {number} 没有举报人信息</source>
+        <translation>Lead {number} has no reporter</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="866"/>
@@ -3528,283 +5161,198 @@ Checked %2/%3, problems found %4</translation>
         <translation>{day} cannot be both a holiday and a make-up working day</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="926"/>
+        <location filename="../../ui/core_messages.py" line="925"/>
+        <source>推送带有设备 {device} 的第 {seq} 条操作记录，但没有该设备登记的签名者签署、覆盖这条记录的记录链头：不能证明这些记录出自那台设备，已拒绝，服务器数据未改变</source>
+        <translation>The push carries entry {seq} of device {device}&apos;s action log without a log head signed by a signer that device enrolled and reaching that entry: nothing proves these entries come from that device. Refused; nothing on the server changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="932"/>
         <source>规则包</source>
         <translation>rule pack</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="927"/>
+        <location filename="../../ui/core_messages.py" line="933"/>
         <source>知识库文件</source>
         <translation>knowledge file</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="928"/>
+        <location filename="../../ui/core_messages.py" line="934"/>
         <source>{file} 不是规则包（format: inspector-rules/1）或知识库文件（format: inspector-knowledge/1）</source>
         <translation>{file} is neither a rule pack (format: inspector-rules/1) nor a knowledge file (format: inspector-knowledge/1)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="933"/>
+        <location filename="../../ui/core_messages.py" line="939"/>
         <source>{what} {file}：内容应为键值对象（format、id、version…）</source>
         <translation>{what} {file}: the content must be a mapping (format, id, version…)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="934"/>
+        <location filename="../../ui/core_messages.py" line="940"/>
         <source>{what} {file}：版本 {version} 不高于已有版本 {installed}，未安装</source>
         <translation>{what} {file}: version {version} is not newer than the installed {installed}; not installed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="937"/>
+        <location filename="../../ui/core_messages.py" line="943"/>
         <source>{what} {file} 无法读取：{error}</source>
         <translation>{what} {file} cannot be read: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="938"/>
+        <location filename="../../ui/core_messages.py" line="944"/>
         <source>{what} {file} 不是 UTF-8 编码的文本</source>
         <translation>{what} {file} is not UTF-8 text</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="939"/>
+        <location filename="../../ui/core_messages.py" line="945"/>
         <source>{what} {file}：YAML 语法错误：{problem}</source>
         <translation>{what} {file}: YAML syntax error: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="940"/>
+        <location filename="../../ui/core_messages.py" line="946"/>
         <source>{what} {file} 有错误：
   {details}</source>
         <translation>{what} {file} has errors:
   {details}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="941"/>
+        <location filename="../../ui/core_messages.py" line="947"/>
         <source>规则包 {file}：规则代码 {code} 重复（已在规则包 {owner} 中定义）</source>
         <translation>Rule pack {file}: rule code {code} is used twice (already defined in rule pack {owner})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="944"/>
+        <location filename="../../ui/core_messages.py" line="950"/>
         <source>不认识的知识库类别：{kind}（可选：{kinds}）</source>
         <translation>Unknown knowledge list: {kind} (choose from: {kinds})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="945"/>
+        <location filename="../../ui/core_messages.py" line="951"/>
         <source>{name} 有 {n} 行无法导入，未生成知识库文件：
   {rows}</source>
         <translation>{name} has {n} rows that cannot be imported; no knowledge file was made:
   {rows}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="946"/>
+        <location filename="../../ui/core_messages.py" line="952"/>
         <source>{name} 中没有{what}</source>
         <translation>{name} has no {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="947"/>
+        <location filename="../../ui/core_messages.py" line="953"/>
         <source>限性别项目</source>
         <translation>gender-limited items</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="948"/>
+        <location filename="../../ui/core_messages.py" line="954"/>
         <source>限年龄项目</source>
         <translation>age-limited items</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="949"/>
+        <location filename="../../ui/core_messages.py" line="955"/>
         <source>限频次项目</source>
         <translation>frequency-limited items</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="950"/>
+        <location filename="../../ui/core_messages.py" line="956"/>
         <source>限收费次数项目</source>
         <translation>items chargeable once per period</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="951"/>
+        <location filename="../../ui/core_messages.py" line="957"/>
         <source>互斥项目</source>
         <translation>mutually exclusive items</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="952"/>
+        <location filename="../../ui/core_messages.py" line="958"/>
         <source>限医疗机构级别项目</source>
         <translation>items limited by institution level</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="953"/>
+        <location filename="../../ui/core_messages.py" line="959"/>
         <source>目录限价</source>
         <translation>catalogue price limits</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="954"/>
+        <location filename="../../ui/core_messages.py" line="960"/>
         <source>药品用量</source>
         <translation>drug doses</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="955"/>
+        <location filename="../../ui/core_messages.py" line="961"/>
         <source>基本费用项目（床位、护理、伙食）</source>
         <translation>basic charge items (bed, nursing, meals)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="956"/>
+        <location filename="../../ui/core_messages.py" line="962"/>
         <source>知识库文件的标识有误：{problem}</source>
         <translation>The knowledge file&apos;s identification is wrong: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="957"/>
+        <location filename="../../ui/core_messages.py" line="963"/>
         <source>进销存规则需要购进和销售（发药）两份记录</source>
         <translation>The purchase-sales-stock rule needs both the purchase and the sales (dispensing) records</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="958"/>
+        <location filename="../../ui/core_messages.py" line="964"/>
         <source>本次检查还没有导入结算明细，无法运行规则</source>
         <translation>No settlement detail has been imported for this inspection; the rules cannot run</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="959"/>
+        <location filename="../../ui/core_messages.py" line="965"/>
         <source>进销存规则需要核对期间（起止日期）</source>
         <translation>The purchase-sales-stock rule needs the period (from and to dates)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="962"/>
-        <source>没有编号为 {text} 的线索</source>
-        <translation>No lead numbered {text}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="963"/>
-        <source>核查结论“{value}”无效，可选：{allowed}</source>
-        <translation>Verdict “{value}” is not valid; choose from: {allowed}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="964"/>
-        <source>线索来源“{value}”无效，可选：{allowed}</source>
-        <translation>Lead source “{value}” is not valid; choose from: {allowed}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="965"/>
-        <source>举报人信息只能密封给办公室保存：请先登记办公室公钥（lead office-key PEM）</source>
-        <translation>A reporter&apos;s identity is kept only sealed to the office: register the office&apos;s public key first (lead office-key PEM)</translation>
+        <location filename="../../ui/core_messages.py" line="967"/>
+        <source>{name}{where} 第 {row} 行的表头缺少费用明细必需的列：{wanted}</source>
+        <translation>{name}{where}: the header in row {row} lacks columns the settlement detail needs: {wanted}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="968"/>
-        <source>办理时限不能为负数</source>
-        <translation>The time limit cannot be negative</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="969"/>
-        <source>按工作日计算办理期限需要交办日期或受理日期</source>
-        <translation>A deadline in working days needs the date assigned or received</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="970"/>
-        <source>请填写线索涉及的机构</source>
-        <translation>Enter the institution the lead concerns</translation>
+        <source>{name}{where} 的前 {rows} 行中找不到费用明细的表头，需要这些列：{wanted}</source>
+        <translation>{name}{where}: no settlement detail header in the first {rows} rows; these columns are needed: {wanted}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="971"/>
-        <source>请填写线索内容</source>
-        <translation>Enter what the lead says</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="972"/>
-        <source>线索编号过长（最多 64 个字符）</source>
-        <translation>The lead number is too long (64 characters at most)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="973"/>
-        <source>{name} 有 {count} 行无法导入，未导入任何线索：{rows}</source>
-        <translation>{name} has {count} rows that cannot be imported; no lead was imported: {rows}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="974"/>
-        <source>交办需写明交办人和承办人</source>
-        <translation>An assignment names who assigns it and to whom</translation>
+        <source>{name} 第 {row} 行的表头缺少出生日期或年龄（限年龄、限儿童的规则需要其一）</source>
+        <translation>{name}: the header in row {row} has neither a date of birth nor an age column (the age and child rules need one)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="975"/>
-        <source>请指定要核查的线索</source>
-        <translation>Name the leads to verify</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="976"/>
-        <source>核查属实或部分属实时请写明查实的问题</source>
-        <translation>A verdict of 属实 or 部分属实 needs a note of what was found</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="977"/>
-        <source>线索编号 {number} 已登记</source>
-        <translation>Lead {number} is already registered</translation>
+        <source>{name} 第 {row} 行不是有效的 CSV（{error}）：单元格过大或引号不成对</source>
+        <translation>{name}: row {row} is not valid CSV ({error}): a cell is too large or a quote is not closed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="978"/>
-        <source>编号 {text} 对应多条线索，请多写几位</source>
-        <translation>{text} matches several leads; type more characters</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="979"/>
-        <source>线索 {number} 已交给另一项未签字的检查 {inspection} 核查</source>
-        <translation>Lead {number} is already being verified by another unsigned inspection {inspection}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="980"/>
-        <source>线索 {number} 未交给本次检查核查：请先把它加入本次检查</source>
-        <translation>Lead {number} is not attached to this inspection: attach it first</translation>
+        <source>写入的明细读回时行数不符（写入 {written} 行，读回 {read} 行），未保存</source>
+        <translation>The detail read back does not match what was written ({written} rows written, {read} read back); nothing was saved</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="981"/>
-        <source>反馈文件的扩展名应为 .xlsx</source>
-        <translation>The feedback file&apos;s name must end in .xlsx</translation>
+        <source>费用明细文件与检查不符（可能被替换），请删除后重新导入</source>
+        <translation>The settlement detail file does not belong to this inspection (it may have been replaced); delete it and import again</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="982"/>
-        <source>办公室公钥必须是至少 2048 位的 RSA 公钥</source>
-        <translation>The office&apos;s public key must be an RSA key of at least 2048 bits</translation>
+        <source>费用明细文件与导入时不符（已损坏或被替换），请删除后重新导入</source>
+        <translation>The settlement detail file is not the one imported (damaged or replaced); delete it and import again</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="983"/>
-        <source>办公室私钥必须是 RSA 私钥</source>
-        <translation>The office&apos;s private key must be an RSA key</translation>
+        <source>该检查还没有导入费用明细（detail import）</source>
+        <translation>No settlement detail has been imported for this inspection (detail import)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="984"/>
-        <source>无法读取办公室公钥：需要 PEM 格式的 RSA 公钥或证书</source>
-        <translation>Cannot read the office&apos;s public key: a PEM RSA public key or certificate is needed</translation>
+        <source>费用明细的说明文件已损坏：{path}</source>
+        <translation>The settlement detail&apos;s description file is damaged: {path}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="985"/>
-        <source>密封数据已损坏</source>
-        <translation>The sealed data is damaged</translation>
+        <source>费用明细文件缺失，请重新导入</source>
+        <translation>The settlement detail file is missing; import it again</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="986"/>
-        <source>无法读取办公室私钥（PEM），或口令不对</source>
-        <translation>Cannot read the office&apos;s private key (PEM), or the passphrase is wrong</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="987"/>
-        <source>该数据不是用这把办公室密钥密封的</source>
-        <translation>This data was not sealed to this office key</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="988"/>
-        <source>{name} 的行数超过 {limit}，不像是线索清单</source>
-        <translation>{name} has more than {limit} rows: it does not look like a list of leads</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="989"/>
-        <source>{name} 的行数超过 {limit}，不像是疑点结算单号清单</source>
-        <translation>{name} has more than {limit} rows: it does not look like a list of flagged settlement numbers</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="990"/>
-        <source>本次检查还没有规则命中：请先导入费用明细并运行规则</source>
-        <translation>This inspection has no rule hits yet: import the settlement detail and run the rules first</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="991"/>
-        <source>本次检查还没有运行规则：请先导入费用明细并运行规则</source>
-        <translation>The rules have not been run for this inspection: import the settlement detail and run the rules first</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="992"/>
-        <source>线索 {number} 没有举报人信息</source>
-        <translation>Lead {number} has no reporter</translation>
+        <source>费用明细文件已损坏（列数不符）</source>
+        <translation>The settlement detail file is damaged (wrong number of columns)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="489"/>
@@ -4458,12 +6006,12 @@ Checked %2/%3, problems found %4</translation>
 <context>
     <name>DueBanner</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="995"/>
+        <location filename="../../ui/ledger_page.py" line="996"/>
         <source>整改期限：%1 个问题 7 天内到期，其中 %2 个已逾期（最近：%3 %4，%5）&#x3000;</source>
         <translation>Rectification deadlines: %1 findings due within 7 days, %2 of them overdue (soonest: %3 %4, %5)&#x3000;</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="1003"/>
+        <location filename="../../ui/ledger_page.py" line="1004"/>
         <source>查看台账</source>
         <translation>Open the ledger</translation>
     </message>
@@ -5739,7 +7287,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <message>
         <location filename="../../ui/leads_dialog.py" line="213"/>
         <source>智能监控规则（本次检查的费用明细）</source>
-        <translation>Smart monitoring rules (this inspection&apos;s settlement detail)</translation>
+        <translation>Smart monitoring rules (this inspection's settlement detail)</translation>
     </message>
     <message>
         <location filename="../../ui/leads_dialog.py" line="216"/>
@@ -5779,7 +7327,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <message>
         <location filename="../../ui/leads_dialog.py" line="257"/>
         <source>尚未运行规则（先导入本次检查的费用明细）。</source>
-        <translation>The rules have not been run (import this inspection&apos;s settlement detail first).</translation>
+        <translation>The rules have not been run (import this inspection's settlement detail first).</translation>
     </message>
     <message>
         <location filename="../../ui/leads_dialog.py" line="261"/>
@@ -5971,220 +7519,220 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="484"/>
+        <location filename="../../ui/ledger_page.py" line="485"/>
         <source>← 检查列表</source>
         <translation>← Inspections</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="487"/>
-        <location filename="../../ui/ledger_page.py" line="597"/>
-        <location filename="../../ui/ledger_page.py" line="777"/>
-        <location filename="../../ui/ledger_page.py" line="780"/>
+        <location filename="../../ui/ledger_page.py" line="488"/>
+        <location filename="../../ui/ledger_page.py" line="598"/>
+        <location filename="../../ui/ledger_page.py" line="778"/>
+        <location filename="../../ui/ledger_page.py" line="781"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="491"/>
+        <location filename="../../ui/ledger_page.py" line="492"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="494"/>
+        <location filename="../../ui/ledger_page.py" line="495"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="502"/>
+        <location filename="../../ui/ledger_page.py" line="503"/>
         <source>搜索机构、问题、说明…</source>
         <translation>Search institution, finding, note…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="505"/>
+        <location filename="../../ui/ledger_page.py" line="506"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="512"/>
+        <location filename="../../ui/ledger_page.py" line="513"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="513"/>
+        <location filename="../../ui/ledger_page.py" line="514"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="514"/>
+        <location filename="../../ui/ledger_page.py" line="515"/>
         <source>最近 90 天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="515"/>
+        <location filename="../../ui/ledger_page.py" line="516"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="519"/>
+        <location filename="../../ui/ledger_page.py" line="520"/>
         <source>全部期限</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="520"/>
+        <location filename="../../ui/ledger_page.py" line="521"/>
         <source>7 天内到期或逾期</source>
         <translation>Due within 7 days or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="521"/>
+        <location filename="../../ui/ledger_page.py" line="522"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="549"/>
+        <location filename="../../ui/ledger_page.py" line="550"/>
         <source>整改进展…</source>
         <translation>Progress…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="551"/>
+        <location filename="../../ui/ledger_page.py" line="552"/>
         <source>案件处理…</source>
         <translation>Case step…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="553"/>
+        <location filename="../../ui/ledger_page.py" line="554"/>
         <source>回头看</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="554"/>
+        <location filename="../../ui/ledger_page.py" line="555"/>
         <source>对该检查的全部未整改问题新建回头看</source>
         <translation>A new follow-up visit of all open findings of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="556"/>
+        <location filename="../../ui/ledger_page.py" line="557"/>
         <source>整改通知书…</source>
         <translation>Rectification order…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="558"/>
+        <location filename="../../ui/ledger_page.py" line="559"/>
         <source>回头看结论…</source>
         <translation>Follow-up verdict…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="560"/>
+        <location filename="../../ui/ledger_page.py" line="561"/>
         <source>在尚未签名的回头看中记录该问题的整改结论；签名后更新台账</source>
         <translation>Record this finding&apos;s verdict in its follow-up visit, not yet signed; signing it updates the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="599"/>
+        <location filename="../../ui/ledger_page.py" line="600"/>
         <source>正在整理问题台账…</source>
         <translation>Bringing the problem ledger up to date…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="612"/>
+        <location filename="../../ui/ledger_page.py" line="613"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="615"/>
+        <location filename="../../ui/ledger_page.py" line="616"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="668"/>
+        <location filename="../../ui/ledger_page.py" line="669"/>
         <source>共 %1 个问题，未完成整改 %2 个，涉及金额 %3，已追回 %4</source>
         <translation>%1 findings, %2 not yet rectified, %3 involved, %4 recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="692"/>
+        <location filename="../../ui/ledger_page.py" line="693"/>
         <source>选择一个问题查看详情</source>
         <translation>Select a finding to see it</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="693"/>
+        <location filename="../../ui/ledger_page.py" line="694"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="694"/>
+        <location filename="../../ui/ledger_page.py" line="695"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="695"/>
+        <location filename="../../ui/ledger_page.py" line="696"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="696"/>
+        <location filename="../../ui/ledger_page.py" line="697"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="697"/>
+        <location filename="../../ui/ledger_page.py" line="698"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="698"/>
+        <location filename="../../ui/ledger_page.py" line="699"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="699"/>
+        <location filename="../../ui/ledger_page.py" line="700"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="700"/>
+        <location filename="../../ui/ledger_page.py" line="701"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="701"/>
+        <location filename="../../ui/ledger_page.py" line="702"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="702"/>
+        <location filename="../../ui/ledger_page.py" line="703"/>
         <source>被检查单位现场意见</source>
         <translation>Party’s opinion on site</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="703"/>
+        <location filename="../../ui/ledger_page.py" line="704"/>
         <source>案件处理</source>
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="704"/>
+        <location filename="../../ui/ledger_page.py" line="705"/>
         <source>追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="705"/>
+        <location filename="../../ui/ledger_page.py" line="706"/>
         <source>陈述申辩</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="919"/>
+        <location filename="../../ui/ledger_page.py" line="920"/>
         <source>导出问题台账</source>
         <translation>Export the problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="927"/>
+        <location filename="../../ui/ledger_page.py" line="928"/>
         <source>已导出 %1 个问题</source>
         <translation>%1 findings exported</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="928"/>
+        <location filename="../../ui/ledger_page.py" line="929"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="960"/>
+        <location filename="../../ui/ledger_page.py" line="961"/>
         <source>情况报告已保存：%1</source>
         <translation>Periodic report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="961"/>
+        <location filename="../../ui/ledger_page.py" line="962"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
@@ -6903,68 +8451,68 @@ Data directory: %2</translation>
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="287"/>
-        <location filename="../../ui/ledger_page.py" line="368"/>
+        <location filename="../../ui/ledger_page.py" line="288"/>
+        <location filename="../../ui/ledger_page.py" line="369"/>
         <source>整改通知书</source>
         <translation>Rectification order</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="295"/>
+        <location filename="../../ui/ledger_page.py" line="296"/>
         <source>生成整改通知书</source>
         <translation>Make the rectification order</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="305"/>
+        <location filename="../../ui/ledger_page.py" line="306"/>
         <source>组长数字签名</source>
         <translation>Leader&apos;s digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="307"/>
+        <location filename="../../ui/ledger_page.py" line="308"/>
         <source>组长的密钥</source>
         <translation>Leader&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="308"/>
+        <location filename="../../ui/ledger_page.py" line="309"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="311"/>
+        <location filename="../../ui/ledger_page.py" line="312"/>
         <source>另存…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="313"/>
+        <location filename="../../ui/ledger_page.py" line="314"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="354"/>
+        <location filename="../../ui/ledger_page.py" line="355"/>
         <source>该检查没有待整改或整改中的问题。</source>
         <translation>This inspection has no pending or in-progress findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="358"/>
+        <location filename="../../ui/ledger_page.py" line="359"/>
         <source>整改通知书 %1 已由组长签名。</source>
         <translation>Rectification order %1 is signed by the leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="360"/>
+        <location filename="../../ui/ledger_page.py" line="361"/>
         <source>整改通知书 %1 已生成，请组长数字签名。</source>
         <translation>Rectification order %1 is made; the leader signs it digitally.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="365"/>
+        <location filename="../../ui/ledger_page.py" line="366"/>
         <source>本机没有组长的密钥：生成后可在命令行签名。</source>
         <translation>This laptop has no key of the leader: once made, sign it on the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="407"/>
+        <location filename="../../ui/ledger_page.py" line="408"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="415"/>
+        <location filename="../../ui/ledger_page.py" line="416"/>
         <source>保存整改通知书</source>
         <translation>Save the rectification order</translation>
     </message>
@@ -7610,47 +9158,47 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="433"/>
+        <location filename="../../ui/ledger_page.py" line="434"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="440"/>
+        <location filename="../../ui/ledger_page.py" line="441"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="444"/>
+        <location filename="../../ui/ledger_page.py" line="445"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="449"/>
+        <location filename="../../ui/ledger_page.py" line="450"/>
         <source>开始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="450"/>
+        <location filename="../../ui/ledger_page.py" line="451"/>
         <source>结束日期</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="451"/>
+        <location filename="../../ui/ledger_page.py" line="452"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="452"/>
+        <location filename="../../ui/ledger_page.py" line="453"/>
         <source>保存为（.xlsx 或 .pdf）</source>
         <translation>Save as (.xlsx or .pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="462"/>
+        <location filename="../../ui/ledger_page.py" line="463"/>
         <source>保存情况报告</source>
         <translation>Save the periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="462"/>
+        <location filename="../../ui/ledger_page.py" line="463"/>
         <source>Excel 或 PDF (*.xlsx *.pdf)</source>
         <translation>Excel or PDF (*.xlsx *.pdf)</translation>
     </message>
@@ -8585,37 +10133,37 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>VerdictDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="245"/>
+        <location filename="../../ui/ledger_page.py" line="246"/>
         <source>回头看结论</source>
         <translation>Follow-up verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="249"/>
+        <location filename="../../ui/ledger_page.py" line="250"/>
         <source>已整改</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="250"/>
+        <location filename="../../ui/ledger_page.py" line="251"/>
         <source>部分整改</source>
         <translation>Partly rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="251"/>
+        <location filename="../../ui/ledger_page.py" line="252"/>
         <source>未整改</source>
         <translation>Not rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="256"/>
+        <location filename="../../ui/ledger_page.py" line="257"/>
         <source>整改结论</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="257"/>
+        <location filename="../../ui/ledger_page.py" line="258"/>
         <source>情况说明</source>
         <translation>What was found</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="258"/>
+        <location filename="../../ui/ledger_page.py" line="259"/>
         <source>整改材料和照片请在回头看的检查清单中附到该条目下。</source>
         <translation>Attach the rectification documents and photos to this item in the follow-up&apos;s checklist.</translation>
     </message>

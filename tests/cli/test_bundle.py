@@ -578,8 +578,8 @@ def _signed_with_follow_up(cli: Cli, keys: dict[str, str], tmp_path: Path) -> tu
     sign_by_keys(cli, inspection, keys, tmp_path)
     out, _ = cli("ledger", "list", "--json")
     (entry,) = json.loads(out)["entries"]
-    cli("ledger", "case", entry["id"][:8], "--kind", "行政处罚", "--date", "2026-11-02",
-        "--body", "历城区医疗保障局", "--doc-no", "历医保罚〔2026〕1号")  # fmt: skip
+    cli("ledger", "case", entry["id"][:8], "--kind", "协议处理", "--date", "2026-11-02",
+        "--body", "历城区医疗保障局", "--doc-no", "历医保协〔2026〕1号")  # fmt: skip
     cli("ledger", "order", inspection, "--deadline", "2099-12-31")
     return inspection, entry["id"]
 

@@ -100,8 +100,8 @@ def _fill_after_the_visit(cli: Cli, tmp_path: Path, signed: str) -> str:
 
     out, _ = cli("ledger", "list", "--json")
     (entry,) = json.loads(out)["entries"]
-    cli("ledger", "case", entry["id"][:8], "--kind", "行政处罚", "--date", "2026-11-02",
-        "--body", MARKERS["case"], "--doc-no", "历医保罚〔2026〕1号")  # fmt: skip
+    cli("ledger", "case", entry["id"][:8], "--kind", "协议处理", "--date", "2026-11-02",
+        "--body", MARKERS["case"], "--doc-no", "历医保协〔2026〕1号")  # fmt: skip
     cli("ledger", "order", signed, "--deadline", "2099-12-31")
     out, _ = cli(
         "inspection", "new", "--institution", MARKERS["institution"] + "二院",

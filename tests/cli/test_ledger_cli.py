@@ -59,20 +59,20 @@ def test_the_ledger_from_the_command_line(cli: Cli, keys: dict[str, str], tmp_pa
         "case",
         first,
         "--kind",
-        "行政处罚",
+        "协议处理",
         "--date",
         date.today().isoformat(),
         "--body",
         "历城区医疗保障局",
         "--doc-no",
-        "历医保罚〔2026〕1号",
+        "历医保协〔2026〕1号",
         "--statement",
         "对金额有异议",
         "--statement-date",
         date.today().isoformat(),
     )
     out, _ = cli("ledger", "show", first)
-    assert "行政处罚" in out and "历医保罚〔2026〕1号" in out and "对金额有异议" in out
+    assert "协议处理" in out and "历医保协〔2026〕1号" in out and "对金额有异议" in out
 
     deadline = (date.today() + timedelta(days=5)).isoformat()
     out, _ = cli(
@@ -134,7 +134,7 @@ def test_the_ledger_from_the_command_line(cli: Cli, keys: dict[str, str], tmp_pa
     assert (figures["inspections"], figures["institutions"], figures["findings"]) == (2, 1, 2)
     assert figures["rectification_rate"] == 0.5
     assert figures["recovered_fen"] == 20000
-    assert figures["cases"]["penalty"] == 1
+    assert figures["cases"]["agreement"] == 1
     cli(
         "report",
         "--since",

@@ -47,6 +47,7 @@ def _ledger_files(folder: Path, detail: anomalies.Detail) -> list[str]:
     return args
 
 
+@pytest.mark.parametrize("home", ["plain", "encrypted"], indirect=True)
 def test_a_planted_detail_through_the_command_line(cli: Cli, tmp_path: Path) -> None:
     detail = anomalies.build(patients=80)
     inspection = new_inspection(cli)
@@ -57,6 +58,7 @@ def test_a_planted_detail_through_the_command_line(cli: Cli, tmp_path: Path) -> 
     assert "JB-01      未运行：不知道本机构的级别" in out
     assert f"命中 {len(detail.plants) - 1} 处" in out
     out, _ = cli("rules", "hits", inspection, "--json")
+    assert json.loads(out)["run"]["context"]["detail"]["name"] == "费用明细.csv"
     hits = json.loads(out)["hits"]
     for plant in detail.plants:
         if plant.rule_type == "限医疗机构级别":

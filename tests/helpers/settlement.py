@@ -12,7 +12,7 @@ a week's supply, no 追溯码 used twice, no one who died.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -49,11 +49,18 @@ DOCTORS = ("王医生", "刘医生", "陈医生", "赵医生")
 def clean_rows(n: int, seed: int = 7, start: date = date(2024, 1, 1)) -> list[dict[str, Any]]:
     """``n`` detail rows that no rule should flag: outpatient visits of adults (1-4 items each)
     and inpatient stays (a bed day for each day of the stay, with a test or an injection)."""
+    return list(iter_clean_rows(n, seed, start))
+
+
+def iter_clean_rows(
+    n: int, seed: int = 7, start: date = date(2024, 1, 1)
+) -> Iterator[dict[str, Any]]:
+    """:func:`clean_rows` one by one (a million rows are never held)."""
     rng = random.Random(seed)
-    rows: list[dict[str, Any]] = []
+    made = 0
     visit = 0
     trace = 0
-    while len(rows) < n:
+    while True:
         visit += 1
         person = rng.randrange(max(50, n // 20))
         born = date(1950 + person % 50, 1 + person % 12, 1 + person % 28)
@@ -62,6 +69,7 @@ def clean_rows(n: int, seed: int = 7, start: date = date(2024, 1, 1)) -> list[di
         base = {"settlement_no": f"JS{visit:09d}", "person_id": f"P{person:08d}",
                 "gender": gender, "birth_date": born, "department": rng.choice(DEPARTMENTS),
                 "doctor": rng.choice(DOCTORS)}  # fmt: skip
+        visit_rows = []
         if rng.random() < 0.2:
             nights = rng.randrange(2, 6)
             out = day + timedelta(days=nights)
@@ -70,9 +78,9 @@ def clean_rows(n: int, seed: int = 7, start: date = date(2024, 1, 1)) -> list[di
                 when = datetime.combine(day + timedelta(days=k), datetime.min.time()).replace(
                     hour=8
                 )
-                rows.append(_row(stay, when, BED[0], BED[1], BED[2], 1, None))
-                code, name, price, kind = CATALOGUE[4 + k % 3]
-                rows.append(_row(stay, when.replace(hour=10), code, name, price, 1, None))
+                visit_rows.append(_row(stay, when, BED[0], BED[1], BED[2], 1, None))
+                code, name, price, _kind = CATALOGUE[4 + k % 3]
+                visit_rows.append(_row(stay, when.replace(hour=10), code, name, price, 1, None))
         else:
             when = datetime.combine(day, datetime.min.time()).replace(hour=9 + rng.randrange(8))
             clinic = {**base, "medical_type": "普通门诊", "admitted_on": None,
@@ -80,11 +88,15 @@ def clean_rows(n: int, seed: int = 7, start: date = date(2024, 1, 1)) -> list[di
             for code, name, price, kind in rng.sample(CATALOGUE, rng.randrange(1, 5)):
                 if kind == "drug":
                     trace += 1
-                    rows.append(_row(clinic, when, code, name, price, rng.randrange(1, 3),
-                                     f"8{seed % 10}{trace:018d}"))  # fmt: skip
+                    visit_rows.append(_row(clinic, when, code, name, price, rng.randrange(1, 3),
+                                           f"8{seed % 10}{trace:018d}"))  # fmt: skip
                 else:
-                    rows.append(_row(clinic, when, code, name, price, 1, None))
-    return rows[:n]
+                    visit_rows.append(_row(clinic, when, code, name, price, 1, None))
+        for row in visit_rows:
+            if made == n:
+                return
+            made += 1
+            yield row
 
 
 def _row(
@@ -160,4 +172,4 @@ def detail_file(
     folder: Path, n: int, *, encoding: str = "utf-8", suffix: str = ".csv", seed: int = 7
 ) -> Path:
     """A detail file of ``n`` clean rows."""
-    return write_detail(folder / f"费用明细{suffix}", clean_rows(n, seed), encoding=encoding)
+    return write_detail(folder / f"费用明细{suffix}", iter_clean_rows(n, seed), encoding=encoding)

@@ -81,6 +81,8 @@ MODULES = [
     "inspector/checklists/composer.py",
     "inspector/checklists/library.py",
     "inspector/claims/reader.py",
+    "inspector/settlement/reader.py",
+    "inspector/settlement/store.py",
     "inspector/evidence/annotate.py",
     "inspector/evidence/export.py",
     "inspector/evidence/manage.py",
@@ -96,6 +98,18 @@ MODULES = [
     "inspector/rules/knowledge.py",
     "inspector/rules/stock.py",
     "inspector/rules/store.py",
+    "inspector/cases/documents.py",  # a case's documents
+    "inspector/cases/stage_documents.py",
+    # The case procedure: its steps, measures, payments and deadlines.
+    "inspector/cases/core.py",
+    "inspector/cases/steps.py",
+    "inspector/cases/measures.py",
+    "inspector/cases/deadlines.py",
+    "inspector/cases/figures.py",
+    # Compulsory measures and referrals, and the referral bundle.
+    "inspector/enforcement/measures.py",
+    "inspector/enforcement/referrals.py",
+    "inspector/bundle/referral.py",
 ]
 ERRORS = {
     "InspectorError",

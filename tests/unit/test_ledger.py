@@ -171,13 +171,22 @@ def test_case_path_and_hand_over(workspace: Workspace, keys: dict[str, str]) -> 
             receiving_body="市医保局",
             document_no="1",
         )
+    with pytest.raises(InvalidInput, match="case open"):
+        cases.add_case_step(
+            workspace,
+            row.id,
+            kind="行政处罚",
+            on_date=date(2026, 11, 2),
+            receiving_body="济南市医疗保障局",
+            document_no="济医保罚〔2026〕3号",
+        )
     cases.add_case_step(
         workspace,
         row.id,
-        kind="行政处罚",
+        kind="协议处理",
         on_date=date(2026, 11, 2),
         receiving_body="济南市医疗保障局",
-        document_no="济医保罚〔2026〕3号",
+        document_no="济医保协〔2026〕3号",
         statement="机构称系系统错误",
         statement_on=date(2026, 11, 1),
         recovered="600",
@@ -195,7 +204,7 @@ def test_case_path_and_hand_over(workspace: Workspace, keys: dict[str, str]) -> 
     assert (view.status, view.recovered_fen) == ("transferred", 60000)
     path = cases.case_path(workspace, row.id)
     assert [(s.kind_name, s.document_no) for s in path.steps] == [
-        ("行政处罚", "济医保罚〔2026〕3号"),
+        ("协议处理", "济医保协〔2026〕3号"),
         ("移送公安", "移字〔2026〕9号"),
     ]
     assert path.steps[0].statement == "机构称系系统错误"

@@ -35,7 +35,7 @@ def data(workspace: Workspace) -> Workspace:
     A  历城区甲卫生院  primary_care   surprise  P5.1 1000 VH04 (协议处理; 回头看 已整改)
                                                 P5.2  500 —    (整改中, 追回 100)
     B  历城区甲卫生院  primary_care   flying    P5.6  200 VH04 (待整改)
-    C  槐荫区乙药店    retail_pharmacy surprise P4.9  300 VP01 (行政处罚 追回 300, 移送公安)
+    C  槐荫区乙药店    retail_pharmacy surprise P4.9  300 VP01 (协议处理 追回 300, 移送公安)
     D  历城区丙医院    private_hospital random  no finding
     FU 历城区甲卫生院  primary_care   follow_up the 回头看 of A's P5.1, no new finding
     """
@@ -68,7 +68,7 @@ def data(workspace: Workspace) -> Workspace:
     cases.add_case_step(
         workspace,
         rows["P4.9"].id,
-        kind="行政处罚",
+        kind="协议处理",
         on_date=TODAY,
         receiving_body="槐荫区医保局",
         document_no="罚-1",
@@ -116,7 +116,7 @@ def test_every_figure_for_all_districts(data: Workspace) -> None:
     assert f.by_category[0].code == "VH04"  # most findings first
     assert next(c.name for c in f.by_category if c.code is None) == "未分类"
     assert f.by_status == {"pending": 1, "in_progress": 1, "rectified": 1, "transferred": 1}
-    assert f.cases == {"agreement": 1, "penalty": 1, "police": 1, "discipline": 0}
+    assert f.cases == {"agreement": 2, "penalty": 0, "police": 1, "discipline": 0}
     assert (f.handed_over, f.rectified, f.open) == (1, 1, 2)
     assert f.rectification_rate == pytest.approx(0.25)
     assert [

@@ -6,7 +6,7 @@ the verification. SQLite cannot relax NOT NULL in place: the ledger table is reb
 triggers (dropped with the old table) are made again exactly as they were.
 
 Revision ID: 0026_leads
-Revises: 0021_member_stamps
+Revises: 0025_rule_hits
 Create Date: 2026-12-07
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0026_leads"
-down_revision = "0021_member_stamps"
+down_revision = "0025_rule_hits"
 branch_labels = None
 depends_on = None
 
