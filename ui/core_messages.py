@@ -1428,6 +1428,7 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "本次检查还没有规则命中：请先导入费用明细并运行规则"),
         QT_TRANSLATE_NOOP("Core", "本次检查还没有运行规则：请先导入费用明细并运行规则"),
         QT_TRANSLATE_NOOP("Core", "线索 {number} 没有举报人信息"),
+        QT_TRANSLATE_NOOP("Core", "来文 {number} 已登记为线索"),
     )
 )
 

@@ -1,8 +1,9 @@
-"""``lead office-key|import|add|list|show|assign|attach|verify|result|rules|reporter|feedback``:
-leads (疑点/线索) to verify on site and answer one by one (inspector/leads/store.py). The reporter's
-identity is read from standard input (never an argument: it would stay in the shell's history
-and the process list) and sealed at once to the office's key; only ``lead reporter``, given the
-office's private key, prints it (at the office)."""
+"""``lead …`` (office-key, import, add, list, show, assign, attach, verify, result, rules,
+reporter, referral, feedback): leads (疑点/线索) to verify on site and answer one by one
+(inspector/leads/store.py). The reporter's identity is read from standard input (never an
+argument: it would stay in the shell's history and the process list) and sealed at once to the
+office's key; only ``lead reporter``, given the office's private key, prints it (at the
+office)."""
 
 from __future__ import annotations
 
@@ -231,6 +232,14 @@ def cmd_reporter(args: argparse.Namespace, out: Printer) -> None:
     out.emit({"name": name, "contact": contact}, f"举报人：{name}\n联系方式：{contact or '—'}")
 
 
+def cmd_referral(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.leads.store import get_lead, lead_from_referral
+
+    with open_workspace(args) as ws:
+        view = get_lead(ws, lead_from_referral(ws, args.received))
+    out.emit(_data(view), "已把移送来的案件登记为线索：" + _line(view))
+
+
 def cmd_feedback(args: argparse.Namespace, out: Printer) -> None:
     from inspector.leads.feedback import export_feedback
 
@@ -313,6 +322,11 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     reporter.add_argument("--key", required=True, metavar="PEM", help="办公室私钥（PEM）")
     reporter.add_argument("--passphrase-file", metavar="FILE", help="私钥口令文件")
     reporter.set_defaults(run=cmd_reporter)
+    referral = sub.add_parser(
+        "referral", help="把其他部门移送来的案件（case refer receive）登记为线索", parents=[common]
+    )
+    referral.add_argument("received", metavar="RECEIVED_ID", help="接收的移送案件编号")
+    referral.set_defaults(run=cmd_referral)
     feedback = sub.add_parser("feedback", help="导出逐条反馈表（.xlsx）", parents=[common])
     feedback.add_argument("out", metavar="FILE.xlsx")
     feedback.add_argument("--inspection", metavar="INSPECTION_ID", help="只导出某次检查的线索")

@@ -798,3 +798,46 @@ def leads_from_rules(ws: Workspace, inspection: str) -> list[str]:
     if not hits:
         raise InvalidInput("本次检查还没有规则命中：请先导入费用明细并运行规则")
     return leads_from_hits(ws, hits, inspection=inspection)
+
+
+# --- a case another department referred -------------------------------------------------------
+
+
+def lead_from_referral(ws: Workspace, received: str) -> str:
+    """A case received from 公安 or another department (inspector/enforcement/referrals.py,
+    ``receive_referral``) made a lead (source 部门移送): its subject, summary and date, the
+    sending body as who assigned it, numbered after its 来文文号; the received referral notes
+    the lead. One ``lead.referral`` change; a referral already made a lead is refused."""
+    from inspector import ids
+    from inspector.db.models import ReceivedReferral
+    from inspector.enforcement.referrals import RECEIVED_REFERRAL
+
+    with ws.change(None, "lead.referral") as ch:
+        referral = ids.resolve_prefix(ch.session, ReceivedReferral.id, received, RECEIVED_REFERRAL)
+        if referral.lead_id is not None:
+            raise InvalidInput("来文 {number} 已登记为线索", number=referral.document_no)
+        number = f"YS-{referral.document_no}"[:64]
+        if ch.session.scalar(select(Lead.id).where(Lead.number == number)):
+            raise InvalidInput("线索编号 {number} 已登记", number=number)
+        institution = referral.subject
+        if referral.institution_id is not None:
+            from inspector.db.models import Institution
+
+            found = ch.session.get(Institution, referral.institution_id)
+            institution = found.name if found is not None else institution
+        lead = ch.add(
+            Lead(
+                number=number,
+                source=REFERRAL,
+                institution_name=institution,
+                summary=referral.summary,
+                received_on=referral.received_on,
+                assigned_by=referral.sender,
+                settlement_nos=[],
+            )
+        )
+        ch.session.flush()
+        referral.lead_id = lead.id
+        ch.entity(lead)
+        ch.details.update({"number": number, "referral": referral.id})
+        return lead.id

@@ -797,7 +797,7 @@
     <message>
         <location filename="../../ui/claims_dialog.py" line="233"/>
         <source>结合本次检查最近一次规则运行的命中（智能监控疑点）</source>
-        <translation>Take the hits of this inspection's latest rule run first (smart monitoring)</translation>
+        <translation>Take the hits of this inspection&apos;s latest rule run first (smart monitoring)</translation>
     </message>
     <message>
         <location filename="../../ui/claims_dialog.py" line="236"/>
@@ -4908,7 +4908,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="1403"/>
         <source>举报人信息只能密封给办公室保存：请先登记办公室公钥（lead office-key PEM）</source>
-        <translation>A reporter's identity is kept only sealed to the office: register the office's public key first (lead office-key PEM)</translation>
+        <translation>A reporter&apos;s identity is kept only sealed to the office: register the office&apos;s public key first (lead office-key PEM)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1406"/>
@@ -4978,22 +4978,22 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="1419"/>
         <source>反馈文件的扩展名应为 .xlsx</source>
-        <translation>The feedback file's name must end in .xlsx</translation>
+        <translation>The feedback file&apos;s name must end in .xlsx</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1420"/>
         <source>办公室公钥必须是至少 2048 位的 RSA 公钥</source>
-        <translation>The office's public key must be an RSA key of at least 2048 bits</translation>
+        <translation>The office&apos;s public key must be an RSA key of at least 2048 bits</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1421"/>
         <source>办公室私钥必须是 RSA 私钥</source>
-        <translation>The office's private key must be an RSA key</translation>
+        <translation>The office&apos;s private key must be an RSA key</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1422"/>
         <source>无法读取办公室公钥：需要 PEM 格式的 RSA 公钥或证书</source>
-        <translation>Cannot read the office's public key: a PEM RSA public key or certificate is needed</translation>
+        <translation>Cannot read the office&apos;s public key: a PEM RSA public key or certificate is needed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1423"/>
@@ -5003,7 +5003,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="1424"/>
         <source>无法读取办公室私钥（PEM），或口令不对</source>
-        <translation>Cannot read the office's private key (PEM), or the passphrase is wrong</translation>
+        <translation>Cannot read the office&apos;s private key (PEM), or the passphrase is wrong</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1425"/>
@@ -5034,6 +5034,11 @@ Checked %2/%3, problems found %4</translation>
         <location filename="../../ui/core_messages.py" line="1430"/>
         <source>线索 {number} 没有举报人信息</source>
         <translation>Lead {number} has no reporter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1431"/>
+        <source>来文 {number} 已登记为线索</source>
+        <translation>Referral {number} is already registered as a lead</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="866"/>
@@ -7287,7 +7292,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <message>
         <location filename="../../ui/leads_dialog.py" line="213"/>
         <source>智能监控规则（本次检查的费用明细）</source>
-        <translation>Smart monitoring rules (this inspection's settlement detail)</translation>
+        <translation>Smart monitoring rules (this inspection&apos;s settlement detail)</translation>
     </message>
     <message>
         <location filename="../../ui/leads_dialog.py" line="216"/>
@@ -7327,7 +7332,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <message>
         <location filename="../../ui/leads_dialog.py" line="257"/>
         <source>尚未运行规则（先导入本次检查的费用明细）。</source>
-        <translation>The rules have not been run (import this inspection's settlement detail first).</translation>
+        <translation>The rules have not been run (import this inspection&apos;s settlement detail first).</translation>
     </message>
     <message>
         <location filename="../../ui/leads_dialog.py" line="261"/>

@@ -343,3 +343,24 @@ def test_a_deadline_says_when_it_is_late_and_when_its_holidays_are_not_published
     later = get_lead(workspace, "JB-M")
     assert later.deadline is not None and later.deadline.year == 2027
     assert "节假日安排待公布" in later.deadline_note(date(2026, 12, 24))
+
+
+def test_a_case_referred_by_the_police_becomes_a_lead_once(workspace: Workspace) -> None:
+    from inspector.enforcement.referrals import receive_referral, received_referrals
+    from inspector.leads.store import lead_from_referral
+
+    received = receive_referral(
+        workspace, department="police", sender="济南市公安局历城分局",
+        document_no="历公移〔2025〕3号", received_on=date(2025, 9, 26), subject="历城区甲卫生院",
+        summary="冒用他人医保卡住院",
+    )  # fmt: skip
+    lead_id = lead_from_referral(workspace, received.id[:8])
+    view = get_lead(workspace, lead_id)
+    assert (view.number, view.source_name) == ("YS-历公移〔2025〕3号", "部门移送")
+    assert (view.institution_name, view.summary) == ("历城区甲卫生院", "冒用他人医保卡住院")
+    assert (view.received_on, view.assigned_by) == (date(2025, 9, 26), "济南市公安局历城分局")
+    (after,) = received_referrals(workspace)
+    assert after.lead_id == lead_id
+    with pytest.raises(InvalidInput, match="已登记为线索"):
+        lead_from_referral(workspace, received.id)
+    assert len(list_leads(workspace)) == 1
