@@ -158,9 +158,16 @@ class LeadsDialog(QDialog):
         self.import_button.clicked.connect(lambda: self.import_file())
         self.attach_button = QPushButton(self.tr("加入本次检查…"))
         self.attach_button.clicked.connect(self.choose_leads)
+        self.referral_button = QPushButton(self.tr("移送案件登记为线索…"))
+        self.referral_button.clicked.connect(self.choose_referrals)
         self.feedback_button = QPushButton(self.tr("导出反馈表…"))
         self.feedback_button.clicked.connect(lambda: self.export_feedback())
-        for button in (self.import_button, self.attach_button, self.feedback_button):
+        for button in (
+            self.import_button,
+            self.referral_button,
+            self.attach_button,
+            self.feedback_button,
+        ):
             top.addWidget(button)
         top.addStretch(1)
         layout.addLayout(top)
@@ -402,8 +409,51 @@ class LeadsDialog(QDialog):
             failure=self._refused,
         )
 
+    def choose_referrals(self) -> None:
+        """The cases received from 公安 or other departments not yet made leads, read on the
+        database executor; those checked become leads."""
+        from inspector.enforcement.referrals import received_referrals
+
+        ws = self.workspace
+        ops().query(
+            lambda: [r for r in received_referrals(ws) if r.lead_id is None],
+            parent=self,
+            success=self._pick_referrals,
+        )
+
+    def _pick_referrals(self, waiting: list[Any]) -> None:
+        from inspector.leads.store import lead_from_referral
+
+        items = [
+            (
+                f"{r.received_on:%Y-%m-%d}  {r.sender}  {r.document_no}  {r.subject}  {r.summary}",
+                r.id,
+            )
+            for r in waiting
+        ]
+        picker = LeadPicker(
+            items,
+            self,
+            self.tr("移送来的案件登记为线索"),
+            self.tr("没有待登记的移送案件：先在案件中登记接收的移送。"),
+        )
+        if not picker.exec() or not picker.chosen:
+            return
+        ws, chosen = self.workspace, picker.chosen
+        ops().mutate(
+            lambda: [lead_from_referral(ws, received) for received in chosen],
+            OpChanges(answers=True).about(self.inspection_id),
+            parent=self,
+            success=lambda _ids: self.reload(then=self.changed.emit),
+            failure=self._refused,
+        )
+
     def choose_leads(self) -> None:
-        picker = LeadPicker(self.open_leads, self)
+        items = [
+            (f"{v.number}  {v.source_name}  {v.institution_name}  {v.summary}", v.number)
+            for v in self.open_leads
+        ]
+        picker = LeadPicker(items, self)
         if not picker.exec() or not picker.chosen:
             return
         ws, inspection_id, chosen = self.workspace, self.inspection_id, picker.chosen
@@ -487,24 +537,29 @@ class LeadsDialog(QDialog):
 
 
 class LeadPicker(QDialog):
-    """The leads not attached to any visit yet, to check and attach."""
+    """Items to check (the leads not attached to any visit yet; the referrals received not
+    made leads yet): (label, value) each."""
 
-    def __init__(self, leads: list[LeadView], parent: QWidget | None) -> None:
+    def __init__(
+        self,
+        items: list[tuple[str, str]],
+        parent: QWidget | None,
+        title: str = "",
+        empty: str = "",
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("加入本次检查的线索"))
+        self.setWindowTitle(title or self.tr("加入本次检查的线索"))
         self.resize(640, 420)
         self.chosen: list[str] = []
         layout = QVBoxLayout(self)
         self.list = QListWidget()
-        for lead in leads:
-            item = QListWidgetItem(
-                f"{lead.number}  {lead.source_name}  {lead.institution_name}  {lead.summary}"
-            )
-            item.setData(Qt.ItemDataRole.UserRole, lead.number)
+        for label, value in items:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, value)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        if not leads:
-            layout.addWidget(QLabel(self.tr("没有尚未交给检查的线索：先导入线索清单。")))
+        if not items:
+            layout.addWidget(QLabel(empty or self.tr("没有尚未交给检查的线索：先导入线索清单。")))
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -7237,12 +7237,12 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LeadPicker</name>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="494"/>
+        <location filename="../../ui/leads_dialog.py" line="551"/>
         <source>加入本次检查的线索</source>
         <translation>Leads to attach to this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="507"/>
+        <location filename="../../ui/leads_dialog.py" line="562"/>
         <source>没有尚未交给检查的线索：先导入线索清单。</source>
         <translation>No lead is waiting for an inspection: import a list of leads first.</translation>
     </message>
@@ -7261,131 +7261,146 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     </message>
     <message>
         <location filename="../../ui/leads_dialog.py" line="161"/>
+        <source>移送案件登记为线索…</source>
+        <translation>Referred cases as leads…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="163"/>
         <source>导出反馈表…</source>
         <translation>Export feedback…</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="186"/>
+        <location filename="../../ui/leads_dialog.py" line="193"/>
         <source>核查情况（属实、部分属实时必填）</source>
         <translation>What was found (required for 属实 and 部分属实)</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="188"/>
+        <location filename="../../ui/leads_dialog.py" line="195"/>
         <source>查实金额（元）</source>
         <translation>Amount found (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="190"/>
+        <location filename="../../ui/leads_dialog.py" line="197"/>
         <source>保存核查结论</source>
         <translation>Save verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="192"/>
+        <location filename="../../ui/leads_dialog.py" line="199"/>
         <source>关联证据…</source>
         <translation>Link evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="208"/>
+        <location filename="../../ui/leads_dialog.py" line="215"/>
         <source>线索与疑点 · %1</source>
         <translation>Leads · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="213"/>
+        <location filename="../../ui/leads_dialog.py" line="220"/>
         <source>智能监控规则（本次检查的费用明细）</source>
         <translation>Smart monitoring rules (this inspection&apos;s settlement detail)</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="216"/>
+        <location filename="../../ui/leads_dialog.py" line="223"/>
         <source>尚未运行规则。</source>
         <translation>The rules have not been run.</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="218"/>
+        <location filename="../../ui/leads_dialog.py" line="225"/>
         <source>运行规则</source>
         <translation>Run the rules</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="220"/>
+        <location filename="../../ui/leads_dialog.py" line="227"/>
         <source>命中登记为线索</source>
         <translation>Register hits as leads</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="229"/>
+        <location filename="../../ui/leads_dialog.py" line="236"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="229"/>
+        <location filename="../../ui/leads_dialog.py" line="236"/>
         <source>规则类型</source>
         <translation>Rule type</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="229"/>
+        <location filename="../../ui/leads_dialog.py" line="236"/>
         <source>命中</source>
         <translation>Hits</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="229"/>
+        <location filename="../../ui/leads_dialog.py" line="236"/>
         <source>涉及金额</source>
         <translation>Amount reported</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="257"/>
+        <location filename="../../ui/leads_dialog.py" line="264"/>
         <source>尚未运行规则（先导入本次检查的费用明细）。</source>
         <translation>The rules have not been run (import this inspection&apos;s settlement detail first).</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="261"/>
+        <location filename="../../ui/leads_dialog.py" line="268"/>
         <source>%1 运行：命中 %2 处，涉及金额 %3 元。</source>
         <translation>Run %1: %2 hits, %3 yuan at stake.</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="295"/>
+        <location filename="../../ui/leads_dialog.py" line="302"/>
         <source>本次检查核查线索 %1 条：已核查 %2 条，属实或部分属实 %3 条；另有 %4 条线索尚未交给任何检查。</source>
         <translation>%1 leads to verify on this inspection: %2 verified, %3 found true or partly true; %4 more leads not attached to any inspection yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="329"/>
+        <location filename="../../ui/leads_dialog.py" line="336"/>
         <source>线索与疑点</source>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="336"/>
+        <location filename="../../ui/leads_dialog.py" line="343"/>
         <source>选择线索清单</source>
         <translation>Choose a list of leads</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="336"/>
+        <location filename="../../ui/leads_dialog.py" line="343"/>
         <source>线索清单 (*.xlsx *.csv)</source>
         <translation>List of leads (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="345"/>
+        <location filename="../../ui/leads_dialog.py" line="352"/>
         <source>已导入 %1 条线索（%2 条此前已登记）。</source>
         <translation>%1 leads imported (%2 already registered).</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="381"/>
+        <location filename="../../ui/leads_dialog.py" line="388"/>
         <source>正在运行规则…</source>
         <translation>Running the rules…</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="391"/>
+        <location filename="../../ui/leads_dialog.py" line="398"/>
         <source>已把 %1 处命中登记为线索。</source>
         <translation>%1 hits registered as leads.</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="455"/>
+        <location filename="../../ui/leads_dialog.py" line="437"/>
+        <source>移送来的案件登记为线索</source>
+        <translation>Referred cases to register as leads</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="438"/>
+        <source>没有待登记的移送案件：先在案件中登记接收的移送。</source>
+        <translation>No referred case is waiting: register the received referral in the case first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="505"/>
         <source>请先保存核查结论，再关联证据。</source>
         <translation>Save the verdict first, then link evidence.</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="473"/>
+        <location filename="../../ui/leads_dialog.py" line="523"/>
         <source>导出线索核查反馈表</source>
         <translation>Export lead feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/leads_dialog.py" line="482"/>
+        <location filename="../../ui/leads_dialog.py" line="532"/>
         <source>已导出 %1 条线索的核查反馈：%2</source>
         <translation>Feedback on %1 leads exported: %2</translation>
     </message>

@@ -199,3 +199,40 @@ def test_the_rules_are_run_their_hits_shown_by_rule_and_registered_as_leads(
     qtbot.waitUntil(lambda: claims.attach_button.isEnabled(), timeout=20_000)
     assert claims.report is not None and claims.report.counts["flagged"] == 2
     assert "因智能监控疑点列入 2 张" in claims.outcome_label.text()
+
+
+def test_a_referred_case_is_made_a_lead_by_the_button(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch, warnings: list[str]
+) -> None:
+    from datetime import date
+
+    from inspector.enforcement.referrals import receive_referral, received_referrals
+
+    inspection = plan(workspace, "历城区甲卫生院")
+    receive_referral(
+        workspace, department="police", sender="历城分局", document_no="历公移3号",
+        received_on=date(2025, 9, 26), subject="历城区甲卫生院", summary="冒用他人医保卡住院",
+    )  # fmt: skip
+    dialog = LeadsDialog(workspace, TaskRunner(), inspection, "历城区甲卫生院")
+    qtbot.addWidget(dialog)
+    shown: list[int] = []
+
+    def pick_all(picker: LeadPicker) -> int:
+        shown.append(picker.list.count())
+        for row in range(picker.list.count()):
+            picker.list.item(row).setCheckState(Qt.CheckState.Checked)
+        box = picker.findChild(QDialogButtonBox)
+        qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        return int(picker.result())
+
+    monkeypatch.setattr(LeadPicker, "exec", pick_all)
+    with qtbot.waitSignal(dialog.changed, timeout=20_000):
+        qtbot.mouseClick(dialog.referral_button, Qt.MouseButton.LeftButton)
+    (lead,) = list_leads(workspace)
+    assert (lead.number, lead.source_name) == ("YS-历公移3号", "部门移送")
+    assert received_referrals(workspace)[0].lead_id == lead.id
+    qtbot.waitUntil(lambda: len(dialog.open_leads) == 1, timeout=10_000)
+    # Made a lead once: the next time, nothing is waiting.
+    qtbot.mouseClick(dialog.referral_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=10_000)
+    assert shown == [1, 0] and not warnings
