@@ -365,15 +365,13 @@ class LeadsDialog(QDialog):
     def run_rules(self) -> None:
         """Every installed rule over the visit's detail, on the database executor (a million
         rows take seconds); the run is kept with its hits (inspector/rules/store.py)."""
-        from inspector.rules.store import run_for_inspection
-        from inspector.settlement.store import open_detail
+        from inspector.rules.store import run_rules_for
 
         ws, inspection_id = self.workspace, self.inspection_id
         self.run_button.setEnabled(False)
 
         def work(reporter: Any) -> object:
-            with open_detail(ws, inspection_id) as con:
-                return run_for_inspection(ws, inspection_id, con, reporter=reporter)
+            return run_rules_for(ws, inspection_id, reporter=reporter)
 
         def failed(message: str) -> None:
             self.run_button.setEnabled(True)
