@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.claims.sampling import (
+    FLAGGED,
     LARGE,
     RANDOM,
     RULE_NAMES,
@@ -54,8 +56,10 @@ from inspector.claims.sampling import (
     SampleView,
     attach_sample,
     build_sample,
+    flagged_from_rules,
     mark_bill,
     parse_rate,
+    read_flagged,
     samples_of,
 )
 from inspector.errors import InspectorError, InvalidInput
@@ -214,6 +218,21 @@ class ClaimsDialog(QDialog):
         form.addRow("", numbers)
         self.third_party = QCheckBox(self.tr("第三方复核（抽样比例不低于 10%）"))
         form.addRow("", self.third_party)
+        # 结合智能监控数据 (seed 004): the bills the rule engine flagged are taken first.
+        flagged_row = QHBoxLayout()
+        self.flagged_edit = QLineEdit()
+        self.flagged_edit.setPlaceholderText(
+            self.tr("可选：智能监控疑点的结算单号清单（.txt 每行一个，或含“结算单号”列的表格）")
+        )
+        flagged_browse = QPushButton(self.tr("选择疑点清单…"))
+        flagged_browse.clicked.connect(self._choose_flagged)
+        flagged_row.addWidget(self.flagged_edit, 1)
+        flagged_row.addWidget(flagged_browse)
+        form.addRow(self.tr("疑点优先"), flagged_row)
+        self.flagged_rules = QCheckBox(
+            self.tr("结合本次检查最近一次规则运行的命中（智能监控疑点）")
+        )
+        form.addRow("", self.flagged_rules)
         self.read_button = QPushButton(self.tr("读取并抽样"))
         self.read_button.clicked.connect(self.read)
         form.addRow("", self.read_button)
@@ -285,6 +304,16 @@ class ClaimsDialog(QDialog):
         if path:
             self.file_edit.setText(path)
 
+    def _choose_flagged(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择疑点结算单号清单"),
+            self.flagged_edit.text() or str(Path.home()),
+            self.tr("疑点清单 (*.txt *.xlsx *.csv)"),
+        )
+        if path:
+            self.flagged_edit.setText(path)
+
     def _rules(self) -> Rules:
         seed_text = self.seed_edit.text().strip()
         if not seed_text.isdigit():
@@ -318,13 +347,24 @@ class ClaimsDialog(QDialog):
         self.read_button.setEnabled(False)
         self.outcome_label.setText(arg(self.tr("正在读取 %1…"), path.name))
 
-        def work(reporter: Reporter) -> SampleReport:
-            return build_sample(self.workspace, path, rules, reporter)
+        flagged_text = self.flagged_edit.text().strip()
+        from_rules = self.flagged_rules.isChecked()
+        ws, inspection_id = self.workspace, self.inspection_id
 
-        def done(report: SampleReport) -> None:
+        def work(reporter: Reporter) -> tuple[SampleReport, Rules]:
+            chosen = rules
+            if flagged_text:
+                listing = Path(flagged_text)
+                chosen = replace(rules, flagged=read_flagged(listing), flagged_source=listing.name)
+            if from_rules:
+                chosen = flagged_from_rules(ws, inspection_id, chosen)
+            return build_sample(self.workspace, path, chosen, reporter), chosen
+
+        def done(result: tuple[SampleReport, Rules]) -> None:
+            report, used = result
             self.read_button.setEnabled(True)
-            self.report, self.rules = report, rules
-            self._show_report(report, rules)
+            self.report, self.rules = report, used
+            self._show_report(report, used)
 
         def failed(message: str) -> None:
             self.read_button.setEnabled(True)
@@ -366,7 +406,9 @@ class ClaimsDialog(QDialog):
         self.refused_list.hide()
         self.outcome_label.setStyleSheet("")
         counts = "；".join(
-            f"{RULE_NAMES[rule]} {report.counts.get(rule, 0):,}" for rule in (LARGE, RANDOM, TOP)
+            f"{RULE_NAMES[rule]} {report.counts.get(rule, 0):,}"
+            for rule in (LARGE, FLAGGED, RANDOM, TOP)
+            if rule in report.counts
         )
         self.outcome_label.setText(
             head
@@ -378,6 +420,19 @@ class ClaimsDialog(QDialog):
                 rules.describe(report.year),
             )
         )
+        if rules.flagged:
+            self.outcome_label.setText(
+                self.outcome_label.text()
+                + "\n"
+                + arg(
+                    self.tr(
+                        "因智能监控疑点列入 %1 张（疑点清单 %2 个结算单号，其中 %3 张在抽样范围内）"
+                    ),
+                    f"{report.counts.get(FLAGGED, 0):,}",
+                    f"{len(rules.flagged):,}",
+                    f"{report.flagged_in_rest:,}",
+                )
+            )
         self.attach_button.setEnabled(report.total > 0)
 
     def attach(self) -> None:
@@ -457,6 +512,7 @@ class ClaimsDialog(QDialog):
         self.model.set_rows(sample.bills)
         done = sum(1 for b in sample.bills if b.verdict != "pending")
         problems = sum(1 for b in sample.bills if b.verdict == "problem")
+        flagged = sum(1 for b in sample.bills if b.rule == FLAGGED)
         self.rules_label.setText(
             arg(
                 self.tr("规则：%1\n已核实 %2/%3，发现问题 %4"),
@@ -464,6 +520,11 @@ class ClaimsDialog(QDialog):
                 str(done),
                 str(len(sample.bills)),
                 str(problems),
+            )
+            + (
+                "\n" + arg(self.tr("其中因智能监控疑点列入 %1 张"), str(flagged))
+                if "flagged_count" in sample.rules
+                else ""
             )
         )
         self.table.resizeColumnsToContents()

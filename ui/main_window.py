@@ -334,6 +334,9 @@ class MainWindow(QMainWindow):
         claims = self._waits_for_workspace(QAction(self.tr("结算数据抽样…"), self))
         claims.triggered.connect(self.sample_claims)
         plan_menu.addAction(claims)
+        leads = self._waits_for_workspace(QAction(self.tr("线索与疑点…"), self))
+        leads.triggered.connect(self.verify_leads)
+        plan_menu.addAction(leads)
         stock = self._waits_for_workspace(QAction(self.tr("进销存核对…"), self))
         stock.triggered.connect(self.reconcile_stock)
         plan_menu.addAction(stock)
@@ -485,6 +488,19 @@ class MainWindow(QMainWindow):
             return
         # The institution's name, for the title, is read by the dialog on the database executor.
         dialog = ClaimsDialog(self.workspace, self.runner, inspection_id, None, self)
+        dialog.exec()
+
+    def verify_leads(self) -> None:
+        """线索与疑点 for the open (or selected) inspection."""
+        from ui.leads_dialog import LeadsDialog
+
+        inspection_id = self._chosen_inspection()
+        if inspection_id is None:
+            QMessageBox.information(
+                self, self.tr("线索与疑点"), self.tr("请先在检查列表中选中或打开一项检查。")
+            )
+            return
+        dialog = LeadsDialog(self.workspace, self.runner, inspection_id, None, self)
         dialog.exec()
 
     def reconcile_stock(self) -> None:

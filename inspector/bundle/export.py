@@ -244,6 +244,19 @@ def _queries(session: Session, plan: _Plan) -> Iterator[tuple[str, Any]]:
                 ),
                 _changed(_stamp(name), since),
             )
+        elif name == "leads":
+            # The leads the visits in scope verify; a whole push also carries the leads not
+            # attached yet (the office sees what is open).
+            checks = t("lead_checks")
+            referred = table.c.id.in_(
+                select(checks.c.lead_id).where(checks.c.inspection_id.in_(in_scope))
+            )
+            extra = (
+                and_(table.c.inspection_id.is_(None), _changed(_stamp(name), since))
+                if plan.registry
+                else false()
+            )
+            query = query.where(or_(referred, extra))
         elif name == "case_actions":  # steps of the ledger rows of the inspections in scope
             entries = t("ledger_entries")
             query = query.where(

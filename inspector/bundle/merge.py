@@ -88,6 +88,8 @@ TABLE_NAMES = {
     "interviews": "询问笔录",
     "claim_samples": "结算抽样",
     "claim_bills": "抽查票据",
+    "leads": "线索",
+    "lead_checks": "线索核查",
     "draws": "双随机抽查",
     "inspector_conflicts": "回避关系",
     "drug_checks": "重点药品耗材核查",

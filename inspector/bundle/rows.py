@@ -32,6 +32,8 @@ TABLES = (
     "record_signatures",
     "claim_samples",
     "claim_bills",
+    "leads",
+    "lead_checks",
     "ledger_entries",
     "case_actions",
     "follow_up_items",

@@ -26,6 +26,7 @@ SIGNED_CONTENT = frozenset(
         "handwritten_signatures",
         "interviews",
         "claim_bills",
+        "lead_checks",
         "drug_checks",
     }
 )

@@ -54,6 +54,7 @@ STATED = (
     "drug_checks",
     "claim_samples",
     "claim_bills",
+    "lead_checks",
 )
 
 

@@ -65,6 +65,7 @@ _OWN = (
     "handwritten_signatures",
     "claim_samples",
     "claim_bills",
+    "lead_checks",
 )
 
 

@@ -7,11 +7,15 @@ The rules, in this order (a bill is listed once, under the first rule that takes
 
 1. ``large_inpatient``: every inpatient bill dated on or after ``since`` whose total is over
    the threshold (50,000 yuan);
-2. ``random``: of the other bills dated on or after ``since``, exactly ceil(rate × their
-   number), those with the smallest SHA-256 of ``"<seed>/<结算单号>"`` (read as a number): the
-   same file and seed give the same bills whatever the order of the rows, and anyone with the
-   file can recompute them;
-3. ``top_outpatient``: the outpatient bills of ``year`` of the ``top`` patients (by 参保人编号,
+2. ``flagged`` (结合智能监控数据, seed 004): of the other bills dated on or after ``since``,
+   every one the rule engine flagged (a set of 结算单号 given with the rules), when they are no
+   more than ceil(rate × the other bills); when they are more, that many of them, those with
+   the smallest SHA-256 of ``"<seed>/<结算单号>"``;
+3. ``random``: the rest of ceil(rate × the other bills), among the other bills not flagged,
+   those with the smallest SHA-256 of ``"<seed>/<结算单号>"`` (read as a number): the same
+   file, seed and flagged set give the same bills whatever the order of the rows, and anyone
+   with the file can recompute them;
+4. ``top_outpatient``: the outpatient bills of ``year`` of the ``top`` patients (by 参保人编号,
    else name) whose outpatient totals of that year are highest (ties by 参保人编号).
 
 The file is read once, row by row, into a scratch SQLite file beside the data (flat memory:
@@ -29,7 +33,7 @@ import sqlite3
 import tempfile
 import uuid
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -49,12 +53,20 @@ from inspector.db.models import ClaimBill, ClaimSample, utcnow
 from inspector.errors import InvalidInput, NotFound
 from inspector.files import scratch_prefix
 from inspector.progress import NullReporter, Reporter, check_cancel
+from inspector.tables import TableSpec, cell_text, read_table
 from inspector.workspace import Workspace
 
 LARGE = "large_inpatient"
+FLAGGED = "flagged"
 RANDOM = "random"
 TOP = "top_outpatient"
-RULE_NAMES = {LARGE: "住院大额全查", RANDOM: "随机抽样", TOP: "门诊费用前列参保人"}
+RULE_NAMES = {
+    LARGE: "住院大额全查",
+    FLAGGED: "智能监控疑点",
+    RANDOM: "随机抽样",
+    TOP: "门诊费用前列参保人",
+}
+RULE_ORDER = {LARGE: 0, FLAGGED: 1, RANDOM: 2, TOP: 3}
 VERDICTS = {"pending": "未核实", "ok": "核实无误", "problem": "发现问题"}
 THIRD_PARTY_MIN = Decimal("0.10")
 REASONS_KEPT = 200  # refused rows named in the report (all are counted)
@@ -70,6 +82,9 @@ class Rules:
     year: int | None = None  # default: the year of the latest outpatient bill
     top: int = 100
     third_party: bool = False  # 第三方复核: the rate must be at least 10 %
+    # The bills the rule engine flagged (结算单号), taken first among the sampled ones.
+    flagged: frozenset[str] = field(default=frozenset(), repr=False)
+    flagged_source: str = ""  # where the flagged set came from (the rules run, a file)
 
     def check(self) -> None:
         if not Decimal(0) <= self.rate <= Decimal(1):
@@ -84,12 +99,24 @@ class Rules:
         if not 0 <= self.seed < 2**63:
             raise InvalidInput("随机种子应为非负整数")
 
+    def flagged_sha256(self) -> str:
+        """The flagged set's fingerprint: the sorted 结算单号, one a line."""
+        return hashlib.sha256("".join(f"{n}\n" for n in sorted(self.flagged)).encode()).hexdigest()
+
     def describe(self, year: int | None) -> str:
+        flagged = ""
+        if self.flagged:
+            source = f"，{self.flagged_source}" if self.flagged_source else ""
+            flagged = (
+                f"其中智能监控疑点票据（{len(self.flagged):,} 个结算单号{source}，清单 SHA-256 "
+                f"{self.flagged_sha256()}）先全部列入，超过抽样数时按同一种子取最小者，"
+                "余数再随机抽取"
+            )
         return (
             f"{self.since.isoformat()} 以来住院总费用超过 "
             f"{self.threshold_fen / 100:,.2f} 元的全部票据；"
             f"其余票据按 {self.rate * 100:g}% 抽样（种子 {self.seed}，"
-            "按 SHA-256(种子/结算单号) 取最小者）；"
+            f"按 SHA-256(种子/结算单号) 取最小者{'；' + flagged if flagged else ''}）；"
             f"{year if year is not None else '—'} 年门诊费用前 {self.top} 名参保人的全部门诊票据"
         )
 
@@ -97,6 +124,14 @@ class Rules:
         data = asdict(self)
         data["since"] = self.since.isoformat()
         data["rate"] = str(self.rate)
+        # The set itself is not stated (it may be thousands of numbers): its size and
+        # fingerprint are, so the same set can be shown to be the one used.
+        del data["flagged"]
+        if self.flagged:
+            data["flagged_count"] = len(self.flagged)
+            data["flagged_sha256"] = self.flagged_sha256()
+        else:
+            del data["flagged_source"]
         return data
 
 
@@ -110,6 +145,54 @@ def parse_rate(text: str) -> Decimal:
     if not value.is_finite():
         raise InvalidInput("抽样比例“{text}”不是数字", text=text)
     return value
+
+
+FLAGGED_FILE = TableSpec(
+    field_names={"bill_no": "结算单号"},
+    aliases={"bill_no": ("结算单号", "就诊ID", "结算ID", "settlement_no")},
+    required=("bill_no",),
+    max_rows=2_000_000,
+    too_many="{name} 的行数超过 {limit}，不像是疑点结算单号清单",
+)
+
+
+def read_flagged(path: Path) -> frozenset[str]:
+    """The 结算单号 the rule engine flagged, from a file: a text file with one a line (.txt),
+    or a table (.xlsx, .csv) with a 结算单号 column."""
+    path = Path(path)
+    if path.suffix.lower() == ".txt":
+        from inspector.tables import checked_lines, sniff_encoding
+
+        if not path.is_file():
+            raise NotFound("找不到文件：{path}", path=str(path))
+        lines = checked_lines(path, sniff_encoding(path))
+        return frozenset(line.strip().lstrip("\ufeff") for line in lines if line.strip())
+    table = read_table(path, FLAGGED_FILE)
+    column = table.header.columns["bill_no"]
+    return frozenset(
+        text
+        for _number, cells in table.rows
+        if column < len(cells) and (text := cell_text(cells[column]))
+    )
+
+
+def flagged_from_rules(ws: Workspace, inspection: str, rules: Rules) -> Rules:
+    """``rules`` with the bills the inspection's latest rule run flagged (结合智能监控数据),
+    named by that run; refused when the rules were never run (a sample stated as flagged-first
+    with nothing flagged would mislead)."""
+    from inspector.rules.store import flagged_settlements, latest_run
+
+    run = latest_run(ws, inspection)
+    if run is None:
+        raise InvalidInput("本次检查还没有运行规则：请先导入费用明细并运行规则")
+    source = f"{run['ran_at']:%Y-%m-%d %H:%M} 的规则运行，命中 {run['hit_count']} 处"
+    if rules.flagged_source:
+        source = f"{rules.flagged_source}；{source}"
+    return replace(
+        rules,
+        flagged=frozenset(rules.flagged | flagged_settlements(ws, inspection)),
+        flagged_source=source,
+    )
 
 
 def draw_hash(seed: int, bill_no: str) -> int:
@@ -137,6 +220,7 @@ class SampleReport:
     refused: list[Refused] = field(default_factory=list)  # the first REASONS_KEPT
     year: int | None = None
     rest: int = 0  # bills the random rule drew from
+    flagged_in_rest: int = 0  # flagged bills among them (the flagged rule took all or a draw)
     counts: dict[str, int] = field(default_factory=dict)
     sample_id: str | None = None
     scratch: Path | None = None
@@ -259,9 +343,24 @@ def _select(db: sqlite3.Connection, rules: Rules, report: SampleReport) -> None:
     rest_where = f"bill_date >= :since AND NOT {large}"
     report.rest = db.execute(f"SELECT COUNT(*) FROM bills WHERE {rest_where}", params).fetchone()[0]
     params["k"] = math.ceil(rules.rate * report.rest)
+    db.execute("CREATE TEMP TABLE flagged_nos (bill_no TEXT PRIMARY KEY)")
+    db.executemany("INSERT INTO flagged_nos VALUES (?)", [(n,) for n in sorted(rules.flagged)])
+    is_flagged = "bill_no IN (SELECT bill_no FROM flagged_nos)"
+    report.flagged_in_rest = db.execute(
+        f"SELECT COUNT(*) FROM bills WHERE {rest_where} AND {is_flagged}", params
+    ).fetchone()[0]
+    # Flagged first: all of them, or the seeded draw among them when they are more than k.
     db.execute(
-        f"INSERT INTO chosen SELECT bill_no, '{RANDOM}', 1, row, NULL FROM ("
-        f"SELECT bill_no, row FROM bills WHERE {rest_where} ORDER BY h, bill_no LIMIT :k)",
+        f"INSERT INTO chosen SELECT bill_no, '{FLAGGED}', 1, row, NULL FROM ("
+        f"SELECT bill_no, row FROM bills WHERE {rest_where} AND {is_flagged} "
+        "ORDER BY h, bill_no LIMIT :k)",
+        params,
+    )
+    params["k"] = max(0, params["k"] - min(report.flagged_in_rest, params["k"]))
+    db.execute(
+        f"INSERT INTO chosen SELECT bill_no, '{RANDOM}', 2, row, NULL FROM ("
+        f"SELECT bill_no, row FROM bills WHERE {rest_where} AND NOT {is_flagged} "
+        "ORDER BY h, bill_no LIMIT :k)",
         params,
     )
     year = rules.year
@@ -285,7 +384,7 @@ def _select(db: sqlite3.Connection, rules: Rules, report: SampleReport) -> None:
             [(pid, rank) for rank, (pid, _spent) in enumerate(top, start=1)],
         )
         db.execute(
-            f"INSERT OR IGNORE INTO chosen SELECT b.bill_no, '{TOP}', 2, "
+            f"INSERT OR IGNORE INTO chosen SELECT b.bill_no, '{TOP}', 3, "
             f"t.rank * 4294967296 + b.row, t.rank FROM bills b "
             f"JOIN top_ids t ON t.patient_id = b.patient_id WHERE {in_year}",
             span,
@@ -298,7 +397,8 @@ def _select(db: sqlite3.Connection, rules: Rules, report: SampleReport) -> None:
             {k: v for k, v in span.items() if k != "top"},
         )
     found = dict(db.execute("SELECT rule, COUNT(*) FROM chosen GROUP BY rule").fetchall())
-    report.counts = {rule: found.get(rule, 0) for rule in (LARGE, RANDOM, TOP)}
+    rules_used = (LARGE, FLAGGED, RANDOM, TOP) if rules.flagged else (LARGE, RANDOM, TOP)
+    report.counts = {rule: found.get(rule, 0) for rule in rules_used}
     db.commit()
 
 
@@ -351,6 +451,8 @@ def attach_sample(ws: Workspace, inspection: str, report: SampleReport, rules: R
         assert ch.inspection is not None
         stated = {**rules.to_data(), "year": report.year, "counts": report.counts,
                   "rest": report.rest, "description": rules.describe(report.year)}  # fmt: skip
+        if rules.flagged:
+            stated["flagged_in_rest"] = report.flagged_in_rest
         sample = ch.add(
             ClaimSample(
                 inspection_id=ch.inspection.id,
@@ -445,7 +547,7 @@ def samples_of(ws: Workspace, inspection: str) -> list[SampleView]:
             .order_by(ClaimSample.created_at)
         ):
             bills = session.scalars(select(ClaimBill).where(ClaimBill.sample_id == sample.id)).all()
-            order = {LARGE: 0, RANDOM: 1, TOP: 2}
+            order = RULE_ORDER
             views = [
                 BillView(
                     b.bill_no,

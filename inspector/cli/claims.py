@@ -25,7 +25,16 @@ def _yuan_to_fen(text: str) -> int:
 
 
 def cmd_sample(args: argparse.Namespace, out: Printer) -> int:
-    from inspector.claims.sampling import RULE_NAMES, Rules, attach_sample, build_sample, parse_rate
+    from inspector.claims.sampling import (
+        FLAGGED,
+        RULE_NAMES,
+        Rules,
+        attach_sample,
+        build_sample,
+        flagged_from_rules,
+        parse_rate,
+        read_flagged,
+    )
 
     rules = Rules(
         since=given_day(args.since, "起始日期"),
@@ -35,11 +44,15 @@ def cmd_sample(args: argparse.Namespace, out: Printer) -> int:
         year=args.year,
         top=args.top,
         third_party=args.third_party,
+        flagged=read_flagged(Path(args.flagged)) if args.flagged else frozenset(),
+        flagged_source=Path(args.flagged).name if args.flagged else "",
     )
     with open_workspace(args) as ws:
         from inspector.inspections import get_inspection
 
         get_inspection(ws, args.inspection)  # a wrong id fails before the file is read
+        if args.flagged_from_rules:
+            rules = flagged_from_rules(ws, args.inspection, rules)
         with build_sample(ws, Path(args.file), rules) as report:
             if report.ok and not args.dry_run:
                 attach_sample(ws, args.inspection, report, rules)
@@ -54,6 +67,11 @@ def cmd_sample(args: argparse.Namespace, out: Printer) -> int:
         for rule, count in report.counts.items():
             lines.append(f"{RULE_NAMES[rule]}：{count} 张")
         lines.append(f"随机抽样的基数：{report.rest:,} 张")
+        if rules.flagged:
+            lines.append(
+                f"其中智能监控疑点 {report.flagged_in_rest:,} 张，"
+                f"因疑点列入 {report.counts.get(FLAGGED, 0):,} 张"
+            )
         lines.append(
             "预览（--dry-run）：未保存" if args.dry_run else
             f"已附到检查 {args.inspection}：共 {report.total} 张票据"
@@ -67,6 +85,7 @@ def cmd_sample(args: argparse.Namespace, out: Printer) -> int:
         "rules": rules.to_data() | {"year": report.year},
         "counts": report.counts,
         "rest": report.rest,
+        "flagged_in_rest": report.flagged_in_rest,
         "sample_id": report.sample_id,
         "bills": report.total,
         "dry_run": bool(args.dry_run),
@@ -129,11 +148,23 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     sample.add_argument("--year", type=int, help="门诊费用排名的年度（默认：最近的门诊年度）")
     sample.add_argument("--top", type=int, default=100, help="门诊费用前多少名（默认 100）")
     sample.add_argument("--third-party", action="store_true", help="第三方复核：比例不低于 10%%")
+    sample.add_argument(
+        "--flagged",
+        metavar="FILE",
+        help="智能监控疑点的结算单号清单（.txt 每行一个，或含“结算单号”列的表格）",
+    )
+    sample.add_argument(
+        "--flagged-from-rules",
+        action="store_true",
+        help="以本检查最近一次规则运行（rules run）命中的结算单号为疑点",
+    )
     sample.add_argument("--dry-run", action="store_true", help="只预览，不保存")
     sample.set_defaults(run=cmd_sample)
     listing = sub.add_parser("list", help="列出检查的抽样清单", parents=[common])
     listing.add_argument("inspection", metavar="INSPECTION_ID")
-    listing.add_argument("--rule", choices=["large_inpatient", "random", "top_outpatient"])
+    listing.add_argument(
+        "--rule", choices=["large_inpatient", "flagged", "random", "top_outpatient"]
+    )
     listing.add_argument("--verdict", help="只列出某种核实结果")
     listing.set_defaults(run=cmd_list)
     mark = sub.add_parser("mark", help="记录一张票据的核实结果", parents=[common])

@@ -605,6 +605,56 @@ class ClaimBill(Synced, Base):
     )
 
 
+class Lead(Synced, Base):
+    """A lead (疑点/线索) to verify: from the office's file, from a rule's hit over the
+    settlement detail, a 举报 registered by hand, or a case another department referred. Who
+    reported it is never stored in clear: ``reporter_sealed`` is sealed to the office's public
+    key (inspector/leads/reporter.py), so no laptop can read it."""
+
+    __tablename__ = "leads"
+    number: Mapped[str] = mapped_column(String(64), unique=True)  # 线索编号
+    source: Mapped[str] = mapped_column(String(16))  # office | rules | report | referral
+    institution_name: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(Text)  # 线索内容
+    amount_fen: Mapped[int | None] = mapped_column(BigInteger)  # 涉及金额 as reported
+    received_on: Mapped[date] = mapped_column(Date)
+    # 交办: who assigned it, to whom, when, and the last day to answer.
+    assigned_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    assigned_to: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    assigned_on: Mapped[date | None] = mapped_column(Date)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    reporter_sealed: Mapped[str | None] = mapped_column(Text)
+    result: Mapped[str] = mapped_column(Text, default="", server_default="")  # 办理结果
+    reward_fen: Mapped[int | None] = mapped_column(BigInteger)  # 举报奖励
+    rule_code: Mapped[str | None] = mapped_column(String(32))
+    settlement_nos: Mapped[list[Any]] = mapped_column(default=list)
+    inspection_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"))
+
+    __table_args__ = (Index("ix_leads_inspection", "inspection_id"),)
+
+
+class LeadCheck(Synced, Base):
+    """A lead attached to an inspection: an item to verify on site, and the team's verdict
+    (属实 confirmed / 部分属实 partly / 不属实 unfounded), note, evidence and amount. Part of
+    what the signed record states (inspector/record/facts.py), so its number and summary are
+    copied from the lead when attached."""
+
+    __tablename__ = "lead_checks"
+    lead_id: Mapped[str] = mapped_column(ForeignKey("leads.id"))
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    number: Mapped[str] = mapped_column(String(64))
+    summary: Mapped[str] = mapped_column(Text)
+    verdict: Mapped[str] = mapped_column(String(16), default="pending", server_default="pending")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    amount_fen: Mapped[int | None] = mapped_column(BigInteger)
+    evidence_ids: Mapped[list[Any]] = mapped_column(default=list)
+
+    __table_args__ = (
+        UniqueConstraint("lead_id", "inspection_id"),
+        Index("ix_lead_checks_inspection", "inspection_id"),
+    )
+
+
 class LedgerEntry(Synced, Base):
     """A row of the problem ledger (问题台账): one finding of a signed inspection, entered when
     the inspection is locked (inspector/ledger/). What it states of the finding (institution,
@@ -615,7 +665,10 @@ class LedgerEntry(Synced, Base):
 
     __tablename__ = "ledger_entries"
     # Its id is a uuid5 of the answer's id: two laptops entering the same finding agree.
-    answer_id: Mapped[str] = mapped_column(ForeignKey("answers.id"), unique=True)
+    # A finding is an answer of the checklist or a lead verified on site (属实/部分属实): one
+    # of the two, the row's id a uuid5 of its id.
+    answer_id: Mapped[str | None] = mapped_column(ForeignKey("answers.id"), unique=True)
+    lead_check_id: Mapped[str | None] = mapped_column(ForeignKey("lead_checks.id"), unique=True)
     inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
     institution_id: Mapped[str] = mapped_column(ForeignKey("institutions.id"))
     institution_name: Mapped[str] = mapped_column(String(200))

@@ -31,6 +31,7 @@ from inspector.db.models import (
     FollowUpItem,
     Inspection,
     InspectionStatus,
+    LeadCheck,
     LedgerEntry,
     Result,
     natural_id,
@@ -71,7 +72,8 @@ FOLLOW_UP_ORIGIN = "followup:"  # origin of a 回头看's items for the findings
 
 
 def entry_id_for(answer_id: str) -> str:
-    """A row's id from its answer's: the same finding gets the same row on every laptop."""
+    """A row's id from its answer's (or its lead verification's): the same finding gets the
+    same row on every laptop."""
     return natural_id("ledger-entry", answer_id)
 
 
@@ -143,12 +145,57 @@ def enter_findings(ws: Workspace, ch: Change, inspection: Inspection) -> int:
                 )
             )
         )
+    entered.extend(_enter_leads(ch, inspection, local_date(ended)))
     session.flush()
     if inspection.amends_id is not None:
         _carry_over(ch, inspection.amends_id, entered)
     apply_follow_up(ch, inspection)
     ch.details["ledger_entries"] = len(entered)
     return len(entered)
+
+
+def _enter_leads(ch: Change, inspection: Inspection, found_on: date) -> list[LedgerEntry]:
+    """The leads verified 属实 or 部分属实 on the visit: a finding each, entered like an
+    answer's (the same change, the same row fields), its item the lead's place among the
+    visit's leads (XS1, XS2 …, as the record lists them)."""
+    from inspector.leads.store import FOUND, item_code_of
+
+    session = ch.session
+    entered: list[LedgerEntry] = []
+    checks = session.scalars(
+        select(LeadCheck)
+        .where(LeadCheck.inspection_id == inspection.id)
+        .order_by(LeadCheck.number, LeadCheck.id)
+    ).all()
+    for position, check in enumerate(checks, start=1):
+        if check.verdict not in FOUND:
+            continue
+        row_id = entry_id_for(check.id)
+        if session.get(LedgerEntry, row_id) is not None:
+            continue
+        entered.append(
+            ch.add(
+                LedgerEntry(
+                    id=row_id,
+                    lead_check_id=check.id,
+                    inspection_id=inspection.id,
+                    institution_id=inspection.institution_id,
+                    institution_name=inspection.institution.name,
+                    type_code=inspection.institution.type_code,
+                    district=inspection.district,
+                    mode=inspection.mode,
+                    found_on=found_on,
+                    item_code=item_code_of(position),
+                    item_title=f"线索 {check.number}：{check.summary}",
+                    note=check.note,
+                    violation_code=None,
+                    amount_fen=check.amount_fen,
+                    evidence_count=len(check.evidence_ids),
+                    status=PENDING,
+                )
+            )
+        )
+    return entered
 
 
 def _carry_over(ch: Change, original_id: str, entered: list[LedgerEntry]) -> None:
@@ -188,8 +235,23 @@ def missing_entries(ws: Workspace) -> list[str]:
             FollowUpItem.inspection_id == Inspection.amends_id,
         ),
     )
+    from inspector.leads.store import FOUND
+
     with ws.db.session() as session:
-        return list(
+        leads = set(
+            session.scalars(
+                select(LeadCheck.inspection_id)
+                .distinct()
+                .join(Inspection, Inspection.id == LeadCheck.inspection_id)
+                .outerjoin(LedgerEntry, LedgerEntry.lead_check_id == LeadCheck.id)
+                .where(
+                    Inspection.status == InspectionStatus.SIGNED,
+                    LeadCheck.verdict.in_(FOUND),
+                    LedgerEntry.id.is_(None),
+                )
+            )
+        )
+        answers = list(
             session.scalars(
                 select(Answer.inspection_id)
                 .distinct()
@@ -203,6 +265,7 @@ def missing_entries(ws: Workspace) -> list[str]:
                 )
             )
         )
+        return answers + sorted(leads - set(answers))
 
 
 def enter_signed(ws: Workspace, reporter: Reporter | None = None) -> int:

@@ -25,6 +25,8 @@ from inspector.db.models import (
     InspectionStatus,
     Inspector,
     Interview,
+    Lead,
+    LeadCheck,
     Record,
     RecordSignature,
     SealItem,
@@ -973,9 +975,10 @@ def record_data_sha256(view: InspectionView, extra: dict[str, Any] | None = None
     return sha256_of(record_data(view, extra))
 
 
-def _copy_evidence(ch: Change, original_id: str, copy_id: str) -> None:
+def _copy_evidence(ch: Change, original_id: str, copy_id: str) -> dict[str, str]:
     """The original's evidence and sealing list, linked to the amendment: the same stored files,
-    new rows, each entered in the amendment's own custody chain as coming from the original."""
+    new rows, each entered in the amendment's own custody chain as coming from the original.
+    Returns the new evidence ids by the original's."""
     session = ch.session
     last = None
     new_ids: dict[str, str] = {}
@@ -1037,6 +1040,7 @@ def _copy_evidence(ch: Change, original_id: str, copy_id: str) -> None:
         last = custody.append(
             session, copy_id, "sealed", device_id=ch.device_id, data=data, after=last
         )
+    return new_ids
 
 
 # --- amendments --------------------------------------------------------------------------
@@ -1136,5 +1140,25 @@ def amend_inspection(ws: Workspace, inspection_id: str) -> str:
                     note=check.note,
                 )
             )
-        _copy_evidence(ch, original.id, copy.id)
+        new_ids = _copy_evidence(ch, original.id, copy.id)
+        # The leads verified on the visit, as the original stated them: the amendment states
+        # and corrects them like the answers, and its ledger rows take over the original's.
+        for lead_check in session.scalars(
+            select(LeadCheck).where(LeadCheck.inspection_id == original.id)
+        ):
+            ch.add(
+                LeadCheck(
+                    lead_id=lead_check.lead_id,
+                    inspection_id=copy.id,
+                    number=lead_check.number,
+                    summary=lead_check.summary,
+                    verdict=lead_check.verdict,
+                    note=lead_check.note,
+                    amount_fen=lead_check.amount_fen,
+                    evidence_ids=[new_ids.get(e, e) for e in lead_check.evidence_ids],
+                )
+            )
+            lead = session.get(Lead, lead_check.lead_id)
+            if lead is not None:
+                lead.inspection_id = copy.id
         return copy.id

@@ -29,6 +29,7 @@ from inspector.inspections import (
     format_fen,
     get_inspection,
 )
+from inspector.leads.store import LeadFacts, describe_amount, lead_facts
 from inspector.names import RESULT_NAMES
 from inspector.record.content import (
     InterviewView,
@@ -188,6 +189,8 @@ class RecordFacts:
     drug_checks: list[DrugCheckView] = field(default_factory=list)
     reference_titles: dict[str, str] = field(default_factory=dict)
     claims: list[ClaimsSampleFacts] = field(default_factory=list)
+    # The leads (疑点/线索) verified on the visit, with their verdicts (inspector/leads).
+    leads: list[LeadFacts] = field(default_factory=list)
     # The 执法主体 as the inspection names it (inspector.bureaus.Bureau.snapshot), if it does.
     bureau_info: dict[str, Any] | None = None
     data_sha256: str = ""
@@ -224,6 +227,8 @@ class RecordFacts:
             ),
             # Only when there are samples, so a record made before keeps its hash.
             **({"claims": [c.hashed() for c in self.claims]} if self.claims else {}),
+            # Only when leads were attached (the same reason): formats 1 and 2 unchanged.
+            **({"leads": [lead.hashed() for lead in self.leads]} if self.leads else {}),
             # Only when the inspection names its bureau (the same reason).
             **(
                 {
@@ -297,6 +302,7 @@ def gather_facts(
             code: found["title"] for code, found in view.checklist.references.items()
         },
         claims=claims_samples(ws, view.id),
+        leads=lead_facts(ws, view.id),
     )
     listed = list(enumerate(get_interviews(ws, view.id), start=1))
     facts.interviews = [
@@ -372,6 +378,19 @@ def correction_list(
         if texts[0] != texts[1]:
             name = (old or new).name  # type: ignore[union-attr]
             changes.append((f"{key[0]} {key[1]} {name}", texts[0], texts[1]))
+    before_leads = {lead.number: lead for lead in lead_facts(ws, original.id)}
+    after_leads = {lead.number: lead for lead in lead_facts(ws, amended.id)}
+    for number in sorted(before_leads.keys() | after_leads.keys()):
+        texts = [
+            "；".join(
+                p for p in (lead.verdict_name, lead.note, describe_amount(lead.amount_fen)) if p
+            )
+            if lead is not None
+            else "—"
+            for lead in (before_leads.get(number), after_leads.get(number))
+        ]
+        if texts[0] != texts[1]:
+            changes.append((f"线索 {number}", texts[0], texts[1]))
     kept = {e.sha256 for e in original.evidence}
     now = {e.sha256 for e in amended.evidence}
     for evidence in amended.evidence:

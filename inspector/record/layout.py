@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, ClassVar
@@ -52,6 +52,7 @@ from inspector.inspections import (
     InspectionView,
     format_fen,
 )
+from inspector.leads.store import FOUND, LeadFacts, item_code_of
 from inspector.names import RESULT_NAMES
 from inspector.progress import Reporter, check_cancel
 from inspector.record.content import (
@@ -709,7 +710,14 @@ def _signature_block(
     return _signature_table(rows, s)
 
 
-def _findings_table(view: InspectionView, s: dict[str, ParagraphStyle], ws: Workspace) -> Table:
+def _findings_table(
+    view: InspectionView,
+    s: dict[str, ParagraphStyle],
+    ws: Workspace,
+    leads: Sequence[LeadFacts] = (),
+) -> Table:
+    """The findings: the checklist's problems, then the leads verified 属实/部分属实 (as the
+    ledger enters them, XS1, XS2 … by their place among the visit's leads), with the total."""
     rows: list[list[Any]] = [
         [Paragraph(h, s["small"]) for h in ("编号", "发现的问题", "违规类别", "金额（元）")]
     ]
@@ -736,12 +744,29 @@ def _findings_table(view: InspectionView, s: dict[str, ParagraphStyle], ws: Work
                 ),
             ]
         )
+    found = [
+        (item_code_of(position), lead)
+        for position, lead in enumerate(leads, start=1)
+        if lead.verdict in FOUND
+    ]
+    for code, lead in found:
+        rows.append(
+            [
+                Paragraph(code, s["small"]),
+                Paragraph(
+                    markup(f"线索 {lead.number}（{lead.verdict_name}）：{lead.note}"), s["small"]
+                ),
+                Paragraph("", s["small"]),
+                Paragraph(format_fen(lead.amount_fen), s["small"]),
+            ]
+        )
+    total = view.amount_total_fen + sum(lead.amount_fen or 0 for _code, lead in found)
     rows.append(
         [
             Paragraph("", s["small"]),
             Paragraph("合计", s["small"]),
-            Paragraph(f"{view.problems} 项", s["small"]),
-            Paragraph(format_fen(view.amount_total_fen) or "0.00", s["small"]),
+            Paragraph(f"{view.problems + len(found)} 项", s["small"]),
+            Paragraph(format_fen(total) or "0.00", s["small"]),
         ]
     )
     table = Table(rows, colWidths=[14 * mm, 100 * mm, 36 * mm, 24 * mm], repeatRows=1)
@@ -830,13 +855,16 @@ def record_story(
         story.append(_corrections_table(facts, s))
 
     story.append(Paragraph("发现问题汇总", s["h2"]))
-    story.append(_findings_table(view, s, ws))
+    story.append(_findings_table(view, s, ws, facts.leads))
     if facts.drug_checks:
         story.append(Paragraph("重点药品、耗材逐项核查", s["h2"]))
         story.append(_drug_table(facts, s))
     if facts.claims:
         story.append(Paragraph("结算数据抽样核查", s["h2"]))
         story.extend(_claims_story(facts, s))
+    if facts.leads:
+        story.append(Paragraph("线索逐条核查", s["h2"]))
+        story.append(_leads_table(facts, s))
     evidence_no = evidence_numbers(view)
     if facts.seals:
         story.append(Paragraph("封存清单", s["h2"]))
@@ -970,6 +998,29 @@ def _claims_story(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> list[Flow
             table.setStyle(style)
             story.append(table)
     return story
+
+
+def _leads_table(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> Table:
+    """The leads verified on the visit, one row each: number, what it said, the verdict with
+    the note, the amount found. Never who reported it (sealed to the office)."""
+    rows: list[list[Any]] = [
+        [
+            Paragraph(h, s["small"])
+            for h in ("线索编号", "线索内容", "核查结论", "说明", "金额（元）")
+        ]
+    ]
+    for lead in facts.leads:
+        rows.append(
+            [Paragraph(markup(v), s["small"])
+             for v in (lead.number, lead.summary, lead.verdict_name, lead.note,
+                       format_fen(lead.amount_fen))]
+        )  # fmt: skip
+    table = Table(rows, colWidths=[28 * mm, 52 * mm, 18 * mm, 54 * mm, 22 * mm], repeatRows=1)
+    style = _grid()
+    style.add("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke)
+    style.add("BACKGROUND", (0, 1), (0, -1), colors.white)
+    table.setStyle(style)
+    return table
 
 
 def _drug_table(facts: RecordFacts, s: dict[str, ParagraphStyle]) -> Table:

@@ -104,6 +104,11 @@ def full_workspace(workspace: Workspace) -> dict[str, str]:
     assert photo.evidence_id is not None
     interview = new_interview(workspace, going, "王某", role="药店负责人")
     planned = plan(workspace, "市中区丙诊所")
+    from inspector.leads.store import NewLead, add_lead, attach_leads
+
+    for number in ("JB-1", "JB-2"):
+        add_lead(workspace, NewLead("槐荫区乙药店", "串换药品", source="office", number=number))
+    attach_leads(workspace, going, ["JB-1"])
     return {
         "signed": signed,
         "going": going,
@@ -269,6 +274,11 @@ DIALOGS: dict[str, Any] = {
     "claims": (
         "ui.claims_dialog",
         "ClaimsDialog",
+        lambda ws, r, ids: (ws, r, ids["going"], "槐荫区乙药店"),
+    ),
+    "leads": (
+        "ui.leads_dialog",
+        "LeadsDialog",
         lambda ws, r, ids: (ws, r, ids["going"], "槐荫区乙药店"),
     ),
     "stock": ("ui.stock_dialog", "StockDialog", lambda ws, r, ids: (ws, r, ids["going"])),

@@ -55,6 +55,9 @@ MODULES = [
     "inspector/ledger/report.py",
     "inspector/ledger/order.py",
     "inspector/workdays.py",  # the working-day calendar of deadlines
+    "inspector/leads/store.py",  # leads to verify on site
+    "inspector/leads/feedback.py",
+    "inspector/crypto/sealed.py",
     "inspector/bundle/format.py",
     "inspector/bundle/signature.py",
     "inspector/bundle/export.py",

@@ -698,3 +698,39 @@ def test_a_member_row_with_a_later_stamp_in_a_signed_inspection_is_refused(
     _, err = bundle_import(office, forged, expect=1)
     assert "已签字锁定" in err and inspection_id[:8] in err and "检查组成员" in err, err
     assert laptop_state(office.home) == before
+
+
+def test_a_signed_lead_verdict_rewritten_in_the_bundle_is_refused(
+    cli: Cli,
+    office: Cli,
+    team_keys: dict[str, str],
+    bureau: tuple[CA, str],
+    tmp_path: Path,
+) -> None:
+    """A lead verified 属实 on a signed visit, its verdict rewritten 不属实 in
+    data/lead_checks.jsonl, re-hashed and re-signed by a trusted key: the finding would leave
+    the ledger. Refused, nothing stored; the genuine bundle brings the lead's ledger row."""
+    _ca, key_id = bureau
+    inspection_id = full_visit(cli, tmp_path)
+    cli("lead", "add", "--institution", "某卫生服务中心", "--summary", "虚记理疗", "--number",
+        "JB-7", "--source", "office")  # fmt: skip
+    cli("lead", "attach", inspection_id, "JB-7")
+    cli("lead", "verify", inspection_id, "JB-7", "--verdict", "属实", "--note", "理疗无治疗单")
+    sign_by_keys(cli, inspection_id, team_keys, tmp_path)
+    good = tmp_path / "good.zip"
+    bundle_export(cli, good, "--key", key_id)
+
+    def unfounded(data: dict[str, Any]) -> None:
+        data["verdict"] = "unfounded"
+
+    forged = _forge(
+        good, tmp_path / "forged.zip", cli.home, key_id, rows={"lead_checks": unfounded}
+    )
+    before, head = laptop_state(office.home), _audit_head(office.home)
+    _, err = bundle_import(office, forged, expect=1)
+    assert inspection_id[:8] in err and "数据不一致" in err, err
+    assert laptop_state(office.home) == before and _audit_head(office.home) == head
+    assert _count(office.home, "lead_checks") == 0 == _count(office.home, "ledger_entries")
+    bundle_import(office, good)
+    out, _ = office("ledger", "list")
+    assert "XS1" in out and "JB-7" in out
