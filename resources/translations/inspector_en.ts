@@ -148,67 +148,67 @@
 <context>
     <name>BillsModel</name>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="80"/>
+        <location filename="../../ui/claims_dialog.py" line="84"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="81"/>
+        <location filename="../../ui/claims_dialog.py" line="85"/>
         <source>结算单号</source>
         <translation>Bill no.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="82"/>
+        <location filename="../../ui/claims_dialog.py" line="86"/>
         <source>参保人</source>
         <translation>Insured person</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="83"/>
+        <location filename="../../ui/claims_dialog.py" line="87"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="84"/>
+        <location filename="../../ui/claims_dialog.py" line="88"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="85"/>
+        <location filename="../../ui/claims_dialog.py" line="89"/>
         <source>医疗总费用</source>
         <translation>Total cost</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="86"/>
+        <location filename="../../ui/claims_dialog.py" line="90"/>
         <source>统筹基金支付</source>
         <translation>Paid by the fund</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="87"/>
+        <location filename="../../ui/claims_dialog.py" line="91"/>
         <source>核实结果</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="88"/>
+        <location filename="../../ui/claims_dialog.py" line="92"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="91"/>
+        <location filename="../../ui/claims_dialog.py" line="95"/>
         <source>未核实</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="92"/>
+        <location filename="../../ui/claims_dialog.py" line="96"/>
         <source>核实无误</source>
         <translation>Verified correct</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="93"/>
+        <location filename="../../ui/claims_dialog.py" line="97"/>
         <source>发现问题</source>
         <translation>Problem found</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="111"/>
+        <location filename="../../ui/claims_dialog.py" line="115"/>
         <source>（证据 %1 件）</source>
         <translation> (%1 evidence)</translation>
     </message>
@@ -710,202 +710,242 @@
 <context>
     <name>ClaimsDialog</name>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="165"/>
+        <location filename="../../ui/claims_dialog.py" line="169"/>
         <source>结算数据抽样 · %1</source>
         <translation>Claims sampling · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="170"/>
+        <location filename="../../ui/claims_dialog.py" line="174"/>
         <source>抽样规则（医保结算数据导出：Excel 或 CSV）</source>
         <translation>Sampling rules (settlement export: Excel or CSV)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="174"/>
+        <location filename="../../ui/claims_dialog.py" line="178"/>
         <source>结算数据文件</source>
         <translation>Settlement data file</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="175"/>
+        <location filename="../../ui/claims_dialog.py" line="179"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="179"/>
+        <location filename="../../ui/claims_dialog.py" line="183"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="184"/>
+        <location filename="../../ui/claims_dialog.py" line="188"/>
         <source>起始日期</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="187"/>
+        <location filename="../../ui/claims_dialog.py" line="191"/>
         <source>非负整数；写在清单上，任何人可据此复核</source>
         <translation>A non-negative integer; printed on the list so anyone can check it</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="188"/>
+        <location filename="../../ui/claims_dialog.py" line="192"/>
         <source>随机生成</source>
         <translation>Generate</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="192"/>
+        <location filename="../../ui/claims_dialog.py" line="196"/>
         <source>随机种子</source>
         <translation>Random seed</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="203"/>
+        <location filename="../../ui/claims_dialog.py" line="207"/>
         <source>最近一年</source>
         <translation>Latest year</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="206"/>
+        <location filename="../../ui/claims_dialog.py" line="210"/>
         <source>其余票据抽样比例</source>
         <translation>Sample rate of the other bills</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="207"/>
+        <location filename="../../ui/claims_dialog.py" line="211"/>
         <source>住院全查阈值（元）</source>
         <translation>Inpatient threshold (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="208"/>
+        <location filename="../../ui/claims_dialog.py" line="212"/>
         <source>门诊费用前</source>
         <translation>Top outpatient spenders:</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="209"/>
+        <location filename="../../ui/claims_dialog.py" line="213"/>
         <source>名，年度</source>
         <translation>, year</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="215"/>
+        <location filename="../../ui/claims_dialog.py" line="219"/>
         <source>第三方复核（抽样比例不低于 10%）</source>
         <translation>Third-party review (rate at least 10%)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="217"/>
+        <location filename="../../ui/claims_dialog.py" line="225"/>
+        <source>可选：智能监控疑点的结算单号清单（.txt 每行一个，或含“结算单号”列的表格）</source>
+        <translation>Optional: settlement numbers flagged by smart monitoring (.txt one per line, or a table with a 结算单号 column)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="227"/>
+        <source>选择疑点清单…</source>
+        <translation>Choose flagged list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="231"/>
+        <source>疑点优先</source>
+        <translation>Flagged first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="233"/>
+        <source>结合本次检查最近一次规则运行的命中（智能监控疑点）</source>
+        <translation>Take the hits of this inspection&apos;s latest rule run first (smart monitoring)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="236"/>
         <source>读取并抽样</source>
         <translation>Read and sample</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="223"/>
+        <location filename="../../ui/claims_dialog.py" line="242"/>
         <source>抽样结果</source>
         <translation>Sample</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="225"/>
+        <location filename="../../ui/claims_dialog.py" line="244"/>
         <source>尚未读取文件。</source>
         <translation>No file read yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="233"/>
+        <location filename="../../ui/claims_dialog.py" line="252"/>
         <source>建立抽样清单（附到本次检查）</source>
         <translation>Make the list (attach to this inspection)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="240"/>
+        <location filename="../../ui/claims_dialog.py" line="259"/>
         <source>本次检查的抽样清单</source>
         <translation>Lists of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="260"/>
+        <location filename="../../ui/claims_dialog.py" line="279"/>
         <source>说明（发现问题时必填）</source>
         <translation>Note (required for a problem)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="261"/>
+        <location filename="../../ui/claims_dialog.py" line="280"/>
         <source>核实无误</source>
         <translation>Verified correct</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="262"/>
+        <location filename="../../ui/claims_dialog.py" line="281"/>
         <source>发现问题</source>
         <translation>Problem found</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="265"/>
+        <location filename="../../ui/claims_dialog.py" line="284"/>
         <source>关联证据…</source>
         <translation>Link evidence…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="281"/>
+        <location filename="../../ui/claims_dialog.py" line="300"/>
         <source>选择结算数据</source>
         <translation>Choose settlement data</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="283"/>
+        <location filename="../../ui/claims_dialog.py" line="302"/>
         <source>结算数据 (*.xlsx *.csv *.txt)</source>
         <translation>Settlement data (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="316"/>
-        <location filename="../../ui/claims_dialog.py" line="332"/>
-        <location filename="../../ui/claims_dialog.py" line="404"/>
-        <location filename="../../ui/claims_dialog.py" line="514"/>
+        <location filename="../../ui/claims_dialog.py" line="310"/>
+        <source>选择疑点结算单号清单</source>
+        <translation>Choose the flagged settlement numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="312"/>
+        <source>疑点清单 (*.txt *.xlsx *.csv)</source>
+        <translation>Flagged list (*.txt *.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="345"/>
+        <location filename="../../ui/claims_dialog.py" line="372"/>
+        <location filename="../../ui/claims_dialog.py" line="459"/>
+        <location filename="../../ui/claims_dialog.py" line="575"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="319"/>
+        <location filename="../../ui/claims_dialog.py" line="348"/>
         <source>正在读取 %1…</source>
         <translation>Reading %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="343"/>
+        <location filename="../../ui/claims_dialog.py" line="383"/>
         <source>%1：%2 行，SHA-256 %3</source>
         <translation>%1: %2 rows, SHA-256 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="352"/>
+        <location filename="../../ui/claims_dialog.py" line="392"/>
         <source>第 %1 行：%2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="359"/>
+        <location filename="../../ui/claims_dialog.py" line="399"/>
         <source>共拒绝 %1 行：未建立抽样清单，请修改文件后重新读取。</source>
         <translation>%1 rows refused: no list was made. Correct the file and read it again.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="375"/>
+        <location filename="../../ui/claims_dialog.py" line="417"/>
         <source>列入清单 %1 张（%2）。规则：%3</source>
         <translation>%1 bills listed (%2). Rules: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="439"/>
+        <location filename="../../ui/claims_dialog.py" line="429"/>
+        <source>因智能监控疑点列入 %1 张（疑点清单 %2 个结算单号，其中 %3 张在抽样范围内）</source>
+        <translation>%1 bills taken because flagged by smart monitoring (flagged list: %2 settlement numbers, %3 of them within the sampled bills)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="494"/>
         <source>%1（%2 张，SHA-256 %3…）</source>
         <translation>%1 (%2 bills, SHA-256 %3…)</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="462"/>
+        <location filename="../../ui/claims_dialog.py" line="518"/>
         <source>规则：%1
 已核实 %2/%3，发现问题 %4</source>
         <translation>Rules: %1
 Checked %2/%3, problems found %4</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="336"/>
+        <location filename="../../ui/claims_dialog.py" line="525"/>
+        <source>其中因智能监控疑点列入 %1 张</source>
+        <translation>%1 of them taken because flagged by smart monitoring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/claims_dialog.py" line="376"/>
         <source>正在读取结算数据…</source>
         <translation>Reading settlement data…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="339"/>
+        <location filename="../../ui/claims_dialog.py" line="379"/>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="394"/>
+        <location filename="../../ui/claims_dialog.py" line="449"/>
         <source>抽样清单已建立。</source>
         <translation>The list was made.</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="409"/>
+        <location filename="../../ui/claims_dialog.py" line="464"/>
         <source>正在建立抽样清单…</source>
         <translation>Making the list…</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="454"/>
+        <location filename="../../ui/claims_dialog.py" line="509"/>
         <source>本次检查尚无抽样清单。</source>
         <translation>This inspection has no list yet.</translation>
     </message>
@@ -4861,6 +4901,156 @@ Checked %2/%3, problems found %4</translation>
         <translation>release or decision</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="1416"/>
+        <source>没有编号为 {text} 的线索</source>
+        <translation>No lead numbered {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1417"/>
+        <source>核查结论“{value}”无效，可选：{allowed}</source>
+        <translation>Verdict “{value}” is not valid; choose from: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1418"/>
+        <source>线索来源“{value}”无效，可选：{allowed}</source>
+        <translation>Lead source “{value}” is not valid; choose from: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1419"/>
+        <source>举报人信息只能密封给办公室保存：请先登记办公室公钥（lead office-key PEM）</source>
+        <translation>A reporter&apos;s identity is kept only sealed to the office: register the office&apos;s public key first (lead office-key PEM)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1422"/>
+        <source>办理时限不能为负数</source>
+        <translation>The time limit cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1423"/>
+        <source>按工作日计算办理期限需要交办日期或受理日期</source>
+        <translation>A deadline in working days needs the date assigned or received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1424"/>
+        <source>请填写线索涉及的机构</source>
+        <translation>Enter the institution the lead concerns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1425"/>
+        <source>请填写线索内容</source>
+        <translation>Enter what the lead says</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1426"/>
+        <source>线索编号过长（最多 64 个字符）</source>
+        <translation>The lead number is too long (64 characters at most)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1427"/>
+        <source>{name} 有 {count} 行无法导入，未导入任何线索：{rows}</source>
+        <translation>{name} has {count} rows that cannot be imported; no lead was imported: {rows}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1428"/>
+        <source>交办需写明交办人和承办人</source>
+        <translation>An assignment names who assigns it and to whom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1429"/>
+        <source>请指定要核查的线索</source>
+        <translation>Name the leads to verify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1430"/>
+        <source>核查属实或部分属实时请写明查实的问题</source>
+        <translation>A verdict of 属实 or 部分属实 needs a note of what was found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1431"/>
+        <source>线索编号 {number} 已登记</source>
+        <translation>Lead {number} is already registered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1432"/>
+        <source>编号 {text} 对应多条线索，请多写几位</source>
+        <translation>{text} matches several leads; type more characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1433"/>
+        <source>线索 {number} 已交给另一项未签字的检查 {inspection} 核查</source>
+        <translation>Lead {number} is already being verified by another unsigned inspection {inspection}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1434"/>
+        <source>线索 {number} 未交给本次检查核查：请先把它加入本次检查</source>
+        <translation>Lead {number} is not attached to this inspection: attach it first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1435"/>
+        <source>反馈文件的扩展名应为 .xlsx</source>
+        <translation>The feedback file&apos;s name must end in .xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1436"/>
+        <source>办公室公钥必须是至少 2048 位的 RSA 公钥</source>
+        <translation>The office&apos;s public key must be an RSA key of at least 2048 bits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1437"/>
+        <source>办公室私钥必须是 RSA 私钥</source>
+        <translation>The office&apos;s private key must be an RSA key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1438"/>
+        <source>无法读取办公室公钥：需要 PEM 格式的 RSA 公钥或证书</source>
+        <translation>Cannot read the office&apos;s public key: a PEM RSA public key or certificate is needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1439"/>
+        <source>密封数据已损坏</source>
+        <translation>The sealed data is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1440"/>
+        <source>无法读取办公室私钥（PEM），或口令不对</source>
+        <translation>Cannot read the office&apos;s private key (PEM), or the passphrase is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1441"/>
+        <source>该数据不是用这把办公室密钥密封的</source>
+        <translation>This data was not sealed to this office key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1442"/>
+        <source>{name} 的行数超过 {limit}，不像是线索清单</source>
+        <translation>{name} has more than {limit} rows: it does not look like a list of leads</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1443"/>
+        <source>{name} 的行数超过 {limit}，不像是疑点结算单号清单</source>
+        <translation>{name} has more than {limit} rows: it does not look like a list of flagged settlement numbers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1444"/>
+        <source>本次检查还没有规则命中：请先导入费用明细并运行规则</source>
+        <translation>This inspection has no rule hits yet: import the settlement detail and run the rules first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1445"/>
+        <source>本次检查还没有运行规则：请先导入费用明细并运行规则</source>
+        <translation>The rules have not been run for this inspection: import the settlement detail and run the rules first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1446"/>
+        <source>线索 {number} 没有举报人信息</source>
+        <translation>Lead {number} has no reporter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1447"/>
+        <source>来文 {number} 已登记为线索</source>
+        <translation>Referral {number} is already registered as a lead</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="866"/>
         <source>文号模板用到 {{区简称}}：请填写 {name} 的简称</source>
         <translation>The number template uses {{区简称}}: enter the short name of {name}</translation>
@@ -5935,17 +6125,17 @@ Checked %2/%3, problems found %4</translation>
 <context>
     <name>EvidencePicker</name>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="550"/>
+        <location filename="../../ui/claims_dialog.py" line="611"/>
         <source>关联证据 · %1</source>
         <translation>Link evidence · %1</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="576"/>
+        <location filename="../../ui/claims_dialog.py" line="637"/>
         <source>证据 %1  %2</source>
         <translation>Evidence %1  %2</translation>
     </message>
     <message>
-        <location filename="../../ui/claims_dialog.py" line="587"/>
+        <location filename="../../ui/claims_dialog.py" line="648"/>
         <source>本次检查还没有证据：先在检查条目中拍照或添加文件。</source>
         <translation>This inspection has no evidence yet: take photos or add files on its items first.</translation>
     </message>
@@ -7120,6 +7310,260 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     </message>
 </context>
 <context>
+    <name>LeadPicker</name>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="549"/>
+        <source>加入本次检查的线索</source>
+        <translation>Leads to attach to this inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="560"/>
+        <source>没有尚未交给检查的线索：先导入线索清单。</source>
+        <translation>No lead is waiting for an inspection: import a list of leads first.</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsDialog</name>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="157"/>
+        <source>导入线索清单…</source>
+        <translation>Import leads…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="159"/>
+        <source>加入本次检查…</source>
+        <translation>Attach to this inspection…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="161"/>
+        <source>移送案件登记为线索…</source>
+        <translation>Referred cases as leads…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="163"/>
+        <source>导出反馈表…</source>
+        <translation>Export feedback…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="193"/>
+        <source>核查情况（属实、部分属实时必填）</source>
+        <translation>What was found (required for 属实 and 部分属实)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="195"/>
+        <source>查实金额（元）</source>
+        <translation>Amount found (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="197"/>
+        <source>保存核查结论</source>
+        <translation>Save verdict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="199"/>
+        <source>关联证据…</source>
+        <translation>Link evidence…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="215"/>
+        <source>线索与疑点 · %1</source>
+        <translation>Leads · %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="220"/>
+        <source>智能监控规则（本次检查的费用明细）</source>
+        <translation>Smart monitoring rules (this inspection&apos;s settlement detail)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="223"/>
+        <source>尚未运行规则。</source>
+        <translation>The rules have not been run.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="225"/>
+        <source>运行规则</source>
+        <translation>Run the rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="227"/>
+        <source>命中登记为线索</source>
+        <translation>Register hits as leads</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="236"/>
+        <source>规则</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="236"/>
+        <source>规则类型</source>
+        <translation>Rule type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="236"/>
+        <source>命中</source>
+        <translation>Hits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="236"/>
+        <source>涉及金额</source>
+        <translation>Amount reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="264"/>
+        <source>尚未运行规则（先导入本次检查的费用明细）。</source>
+        <translation>The rules have not been run (import this inspection&apos;s settlement detail first).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="268"/>
+        <source>%1 运行：命中 %2 处，涉及金额 %3 元。</source>
+        <translation>Run %1: %2 hits, %3 yuan at stake.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="302"/>
+        <source>本次检查核查线索 %1 条：已核查 %2 条，属实或部分属实 %3 条；另有 %4 条线索尚未交给任何检查。</source>
+        <translation>%1 leads to verify on this inspection: %2 verified, %3 found true or partly true; %4 more leads not attached to any inspection yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="336"/>
+        <source>线索与疑点</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="343"/>
+        <source>选择线索清单</source>
+        <translation>Choose a list of leads</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="343"/>
+        <source>线索清单 (*.xlsx *.csv)</source>
+        <translation>List of leads (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="352"/>
+        <source>已导入 %1 条线索（%2 条此前已登记）。</source>
+        <translation>%1 leads imported (%2 already registered).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="386"/>
+        <source>正在运行规则…</source>
+        <translation>Running the rules…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="396"/>
+        <source>已把 %1 处命中登记为线索。</source>
+        <translation>%1 hits registered as leads.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="435"/>
+        <source>移送来的案件登记为线索</source>
+        <translation>Referred cases to register as leads</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="436"/>
+        <source>没有待登记的移送案件：先在案件中登记接收的移送。</source>
+        <translation>No referred case is waiting: register the received referral in the case first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="503"/>
+        <source>请先保存核查结论，再关联证据。</source>
+        <translation>Save the verdict first, then link evidence.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="521"/>
+        <source>导出线索核查反馈表</source>
+        <translation>Export lead feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="530"/>
+        <source>已导出 %1 条线索的核查反馈：%2</source>
+        <translation>Feedback on %1 leads exported: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsModel</name>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="67"/>
+        <source>线索编号</source>
+        <translation>Lead no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="68"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="69"/>
+        <source>线索内容</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="70"/>
+        <source>涉及金额</source>
+        <translation>Amount reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="71"/>
+        <source>办理期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="72"/>
+        <source>核查结论</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="73"/>
+        <source>核查情况</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="74"/>
+        <source>查实金额</source>
+        <translation>Amount found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="75"/>
+        <source>证据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="78"/>
+        <source>未核查</source>
+        <translation>Not verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="79"/>
+        <source>属实</source>
+        <translation>True</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="80"/>
+        <source>部分属实</source>
+        <translation>Partly true</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="81"/>
+        <source>不属实</source>
+        <translation>Unfounded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="88"/>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="89"/>
+        <source>即将到期</source>
+        <translation>due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads_dialog.py" line="90"/>
+        <source>节假日安排待公布</source>
+        <translation>holidays not yet published</translation>
+    </message>
+</context>
+<context>
     <name>LedgerModel</name>
     <message>
         <location filename="../../ui/ledger_page.py" line="114"/>
@@ -7710,132 +8154,143 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="337"/>
+        <source>线索与疑点…</source>
+        <translation>Leads…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>追溯码扫码核查…</source>
         <translation>Trace code sweep…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
-        <location filename="../../ui/main_window.py" line="819"/>
+        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="835"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>无法打开检查</source>
         <translation>Cannot open the inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
-        <location filename="../../ui/main_window.py" line="497"/>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>请先在检查列表中选中或打开一项检查。</source>
         <translation>Select or open an inspection in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="500"/>
+        <source>线索与疑点</source>
+        <translation>Leads</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="513"/>
         <source>进销存核对</source>
         <translation>Stock reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="528"/>
         <source>追溯码扫码核查</source>
         <translation>Trace code sweep</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>当前检查人员：%1</source>
         <translation>Current inspector: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="570"/>
         <source>未选择当前检查人员</source>
         <translation>No current inspector chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="663"/>
+        <location filename="../../ui/main_window.py" line="679"/>
         <source>本机数据已加密</source>
         <translation>The data on this computer are encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="666"/>
+        <location filename="../../ui/main_window.py" line="682"/>
         <source>加密本机数据</source>
         <translation>Encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668"/>
+        <location filename="../../ui/main_window.py" line="684"/>
         <source>本机数据已加密，明文文件已删除。此后每次启动和锁定后需输入口令。
 提示：删除文件不会擦除磁盘上的旧数据块；建议同时清除磁盘空闲空间。</source>
         <translation>The data on this computer are encrypted and the plain files deleted. The passphrase is now asked at every start and after a lock.
 Note: deleting a file does not wipe its old blocks on the disk; wiping the disk&apos;s free space as well is advised.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="684"/>
+        <location filename="../../ui/main_window.py" line="700"/>
         <source>未能加密本机数据</source>
         <translation>Could not encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="687"/>
+        <location filename="../../ui/main_window.py" line="703"/>
         <source>正在加密本机数据…</source>
         <translation>Encrypting the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="713"/>
+        <location filename="../../ui/main_window.py" line="729"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="787"/>
-        <location filename="../../ui/main_window.py" line="813"/>
+        <location filename="../../ui/main_window.py" line="803"/>
+        <location filename="../../ui/main_window.py" line="829"/>
         <source>自动锁定时间</source>
         <translation>Lock after idle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="788"/>
+        <location filename="../../ui/main_window.py" line="804"/>
         <source>无操作多少分钟后自动锁定：</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="821"/>
+        <location filename="../../ui/main_window.py" line="837"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -7850,12 +8305,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+H   inspection list   Ctrl+T   problem ledger   Ctrl+L   lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="833"/>
+        <location filename="../../ui/main_window.py" line="849"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="835"/>
+        <location filename="../../ui/main_window.py" line="851"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection

@@ -3,7 +3,7 @@ new tables only. This laptop's own working data (not in bundles): the hits are m
 the detail by running the rules, and what the team makes of them travels as leads and findings.
 
 Revision ID: 0025_rule_hits
-Revises: 0023_case_documents
+Revises: 0024_compulsory_referral
 Create Date: 2026-12-07
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0025_rule_hits"
-down_revision = "0023_case_documents"
+down_revision = "0024_compulsory_referral"
 branch_labels = None
 depends_on = None
 

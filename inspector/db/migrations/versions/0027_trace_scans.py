@@ -3,7 +3,7 @@ inspection and device, and the institution's purchase records with their codes. 
 only (no table rebuilt, so every other table's triggers stay as they are).
 
 Revision ID: 0027_trace_scans
-Revises: 0025_rule_hits
+Revises: 0026_leads
 Create Date: 2026-12-07
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0027_trace_scans"
-down_revision = "0025_rule_hits"
+down_revision = "0026_leads"
 branch_labels = None
 depends_on = None
 
