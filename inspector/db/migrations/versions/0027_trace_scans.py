@@ -26,6 +26,13 @@ SCAN_TRIGGERS = {
         "BEFORE DELETE ON trace_scans "
         "BEGIN SELECT RAISE(ABORT, '追溯码扫码记录只能追加，不能删除'); END"
     ),
+    # A purchase row goes only with its tombstone, as every synced row (inspector/audit.py).
+    "trace_purchases_delete_needs_tombstone": (
+        "BEFORE DELETE ON trace_purchases "
+        "WHEN NOT EXISTS (SELECT 1 FROM tombstones WHERE table_name = 'trace_purchases' "
+        "AND entity_id = OLD.id) "
+        "BEGIN SELECT RAISE(ABORT, 'a synced row is deleted only with its tombstone'); END"
+    ),
 }
 
 
