@@ -921,6 +921,12 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         # The working-day calendar of deadlines (inspector/workdays.py).
         QT_TRANSLATE_NOOP("Core", "{year} 年节假日安排中的日期 {day} 不在该年"),
         QT_TRANSLATE_NOOP("Core", "{day} 不能既是假日又是调休上班日"),
+        # The central service: another laptop's log extended only with its own signers' head.
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "推送带有设备 {device} 的第 {seq} 条操作记录，但没有该设备登记的签名者签署、"
+            "覆盖这条记录的记录链头：不能证明这些记录出自那台设备，已拒绝，服务器数据未改变",
+        ),
     )
 )
 

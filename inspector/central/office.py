@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import case, delete, select, update
 from sqlalchemy.dialects.postgresql import insert
 
 from inspector.central import schema as s
@@ -29,11 +29,13 @@ MIN_PASSWORD = 10
 # down the attacker, never the real user signing in from another machine (five wrong passwords
 # from anyone locked a named user out). After FREE_TRIES wrong ones that client waits before
 # its next try for that name, 1 s, 2 s, 4 s… at most MAX_DELAY (no CAPTCHA, no lockout for
-# good); forgotten FORGET_SECONDS after its last wrong password, or at a right one.
+# good); forgotten FORGET_SECONDS after its last wrong password, or at a right one. The counts
+# live in the database: servers behind one address share them, a restart keeps them.
 FREE_TRIES = 5
 MAX_DELAY = 15 * 60
 FORGET_SECONDS = 24 * 3600
 MAX_TRACKED = 100_000  # (client, name) pairs remembered at most (the oldest go first)
+TRIM_EVERY = 1_000  # wrong passwords between two checks of that bound
 # Sign-ins waiting for their password check at once. Argon2id runs one at a time per process
 # (inspector/crypto/vault.py: concurrent ones deadlock in OpenSSL), about 0.1-0.3 s each: a
 # queue of 8 is answered within a few seconds; more are told to come back (503, Retry-After)
@@ -117,10 +119,9 @@ class Office:
         # A password checked for a name that does not exist costs the same as for one that
         # does (the time would otherwise tell which names exist).
         self._dummy = _encode(secrets.token_hex(8))
-        # (client, name) → (wrong passwords, when the last came); insertion order is age
-        self._failures: dict[tuple[str, str], tuple[int, float]] = {}
-        self._failures_lock = threading.Lock()
-        self.clock = time.monotonic  # (a test's own clock)
+        self._since_trim = 0
+        # Wall time, not monotonic: the counts are shared by servers and outlive a restart.
+        self.clock = time.time  # (a test's own clock)
         self._queue = threading.BoundedSemaphore(SIGN_IN_QUEUE)
 
     def add_user(self, name: str, password: str, district: str | None = None) -> None:
@@ -167,30 +168,73 @@ class Office:
         """A new session's token for the right name and password, else None. TooManyTries
         while this client must wait after its wrong passwords for the name; Busy when the
         password checks queue is full."""
-        key = (client, name)
-        with self._failures_lock:
-            moment = self.clock()
-            count, last = self._failures.get(key, (0, moment))
-            if moment - last > FORGET_SECONDS:
-                count = 0
-            wait = delay_after(count) - (moment - last)
-            if count and wait > 0:
-                raise TooManyTries(int(wait) + 1)
+        client, name = client[:64], name[:64]  # the table's columns; longer is no user's
+        moment = self.clock()
+        count, last = self._failures_of(client, name)
+        if moment - last > FORGET_SECONDS:
+            count = 0
+        wait = delay_after(count) - (moment - last)
+        if count and wait > 0:
+            raise TooManyTries(int(wait) + 1)
         if not self._queue.acquire(blocking=False):
             raise Busy("登录的人太多，请 {seconds} 秒后再试", seconds=RETRY_AFTER)
         try:
             token = self._sign_in(name, password)
         finally:
             self._queue.release()
-        with self._failures_lock:
-            if token is None:
-                count = self._failures.pop(key, (0, 0.0))[0]
-                self._failures[key] = (count + 1, self.clock())  # now the newest
-                while len(self._failures) > MAX_TRACKED:
-                    del self._failures[next(iter(self._failures))]
-            else:
-                self._failures.pop(key, None)
+        if token is None:
+            self._count_failure(client, name, self.clock())
+        else:
+            self._forget_failures(client, name)
         return token
+
+    def _failures_of(self, client: str, name: str) -> tuple[int, float]:
+        t = s.office_sign_in_failures
+        with self.engine.connect() as c:
+            row = c.execute(
+                select(t.c.failures, t.c.last_at).where(t.c.client == client, t.c.user_name == name)
+            ).first()
+        return (row.failures, row.last_at) if row else (0, 0.0)
+
+    def _count_failure(self, client: str, name: str, moment: float) -> None:
+        """One more wrong password, counted in one statement so that two servers answering the
+        same client at once both count (a count older than FORGET_SECONDS starts again)."""
+        t = s.office_sign_in_failures
+        fresh = insert(t).values(client=client, user_name=name, failures=1, last_at=moment)
+        with self.engine.begin() as c:
+            c.execute(
+                fresh.on_conflict_do_update(
+                    index_elements=[t.c.client, t.c.user_name],
+                    set_={
+                        "failures": case(
+                            (fresh.excluded.last_at - t.c.last_at > FORGET_SECONDS, 1),
+                            else_=t.c.failures + 1,
+                        ),
+                        "last_at": fresh.excluded.last_at,
+                    },
+                )
+            )
+        self._since_trim += 1
+        if self._since_trim >= TRIM_EVERY:
+            self._since_trim = 0
+            self._trim(moment)
+
+    def _trim(self, moment: float) -> None:
+        """Forget counts past FORGET_SECONDS, and the oldest beyond MAX_TRACKED (an attacker
+        cycling through addresses and names must not grow the table without end)."""
+        t = s.office_sign_in_failures
+        with self.engine.begin() as c:
+            c.execute(delete(t).where(t.c.last_at < moment - FORGET_SECONDS))
+            cutoff = c.execute(
+                select(t.c.last_at).order_by(t.c.last_at.desc()).offset(MAX_TRACKED).limit(1)
+            ).scalar()
+            if cutoff is not None:
+                c.execute(delete(t).where(t.c.last_at <= cutoff))
+
+    def _forget_failures(self, client: str, name: str) -> None:
+        t = s.office_sign_in_failures
+        with self.engine.begin() as c:
+            c.execute(delete(t).where(t.c.client == client, t.c.user_name == name))
 
     def _sign_in(self, name: str, password: str) -> str | None:
         t = s.office_users

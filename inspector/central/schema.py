@@ -13,6 +13,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     Index,
     Integer,
     LargeBinary,
@@ -210,6 +211,17 @@ office_sessions = Table(
     Column("csrf", String(64), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("expires_at", DateTime(timezone=True), nullable=False, index=True),
+)
+
+# Wrong passwords per client and name (inspector/central/office.py): kept in the database so
+# that every server behind one address counts the same tries and a restart forgets none.
+office_sign_in_failures = Table(
+    "office_sign_in_failures",
+    metadata,
+    Column("client", String(64), primary_key=True),  # the address the request came from
+    Column("user_name", String(64), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("last_at", Float, nullable=False, index=True),  # seconds since the epoch
 )
 
 # The server's own settings (name → value): "store_id", the id in the marker file of the one

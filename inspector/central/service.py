@@ -34,6 +34,7 @@ from sqlalchemy.dialects.postgresql import insert
 from inspector import ids
 from inspector.bundle import rows as bundle_rows
 from inspector.bundle import rules
+from inspector.bundle.devices import DeviceHead
 from inspector.bundle.export import _zinfo as zip_info
 from inspector.bundle.format import FORMAT, MANIFEST, MAX_MEMBER_SIZE, SIGNATURE, BundleError
 from inspector.bundle.rules import FOLLOWED_UP
@@ -676,14 +677,14 @@ class Central:
             external = self._assemble(path, push, manifest)
             self._check_requires(manifest)  # again: still held since the push began
             try:
-                verify_bundle(path, external=external)
+                report = verify_bundle(path, external=external)
             except BundleError as error:
                 self._refused(device, bundle_id, manifest, str(error))
                 raise Refused("交接包校验未通过：{problem}", problem=error) from error
             with zipfile.ZipFile(path) as archive:
                 for attempt in range(5):
                     try:
-                        return self._merge(device, push, manifest, archive)
+                        return self._merge(device, push, manifest, archive, report.devices)
                     except _Retry:
                         if attempt == 4:
                             raise Refused("服务器繁忙，请稍后重试推送") from None
@@ -780,7 +781,12 @@ class Central:
         return removed
 
     def _merge(
-        self, device: Device, push: Any, manifest: dict[str, Any], archive: zipfile.ZipFile
+        self,
+        device: Device,
+        push: Any,
+        manifest: dict[str, Any],
+        archive: zipfile.ZipFile,
+        vouched: dict[str, DeviceHead],
     ) -> dict[str, Any]:
         from sqlalchemy.exc import DBAPIError
 
@@ -797,7 +803,7 @@ class Central:
                     raise Refused("没有这次推送：{bundle}", bundle=str(push.bundle_id)[:8])
                 if held.committed_at is not None:
                     return dict(held.summary or {})
-                return _Merge(c, self.store, device, push, manifest).run(archive)
+                return _Merge(c, self.store, device, push, manifest, vouched).run(archive)
         except DBAPIError as error:  # a deadlock or serialization failure: try again
             code = getattr(error.orig, "sqlstate", None) or ""
             if code in ("40P01", "40001"):
@@ -1148,8 +1154,10 @@ class _Merge:
         device: Device,
         push: Any,
         manifest: dict[str, Any],
+        vouched: dict[str, DeviceHead],
     ) -> None:
         self.c = c
+        self.vouched = vouched  # the bundle's verified head statements, by laptop
         self.store = store
         self.device = device
         self.push = push
@@ -1159,6 +1167,7 @@ class _Merge:
         self.claimed = {str(k): int(v) for k, v in (manifest.get("heads") or {}).items()}
         self.heads: dict[str, int] = {}
         self.delivered: dict[str, int] = {}  # log → the highest entry of it in this push
+        self.extended: dict[str, int] = {}  # log → the highest entry new to the server
         self.record_inspection: dict[str, str] = {}
         self.counts = {"inserted": 0, "updated": 0, "unchanged": 0, "kept": 0}
         self.signed_here: dict[str, bool] = {}  # inspection → signed on the server before
@@ -1298,6 +1307,38 @@ class _Merge:
             if held.get(log, 0) > 0 and claim > 0
         }
 
+    def _check_vouched(self) -> None:
+        """Entries new to the server of an enrolled laptop's log, brought by another device,
+        must be vouched for by that laptop: the bundle's head statement for the log, signed by
+        one of the signers the laptop enrolled (its device key or its inspectors), reaching
+        at least the last new entry. A log's hashes prove order, not origin: a device holding
+        a copy of another laptop's log could otherwise append entries in its name after the
+        last one pushed. (A laptop never enrolled here has no signers to check against; its
+        log is vouched for as the bundle's own verification says, docs/central.md.)"""
+        d, signers = s.devices.c, s.device_signers.c
+        own = self.device.laptop_device_id
+        for log, seq in sorted(self.extended.items()):
+            if log == own:
+                continue
+            devices = [
+                row.id for row in self.c.execute(select(d.id).where(d.laptop_device_id == log))
+            ]
+            if not devices:
+                continue
+            allowed = set(devices) | set(
+                self.c.scalars(
+                    select(signers.fingerprint_sha256).where(signers.device_id.in_(devices))
+                )
+            )
+            head = self.vouched.get(log)
+            if head is None or head.signer.fingerprint_sha256 not in allowed or head.seq < seq:
+                raise Refused(
+                    "推送带有设备 {device} 的第 {seq} 条操作记录，但没有该设备登记的签名者签署、"
+                    "覆盖这条记录的记录链头：不能证明这些记录出自那台设备，已拒绝，服务器数据未改变",
+                    device=log[:8],
+                    seq=seq,
+                )
+
     def _record_delivered(self) -> None:
         """After the rows (every delivered entry is now the server's): what this device
         delivered of each log, for the pushes that follow."""
@@ -1321,6 +1362,7 @@ class _Merge:
             keys = bundle_rows.primary_key(name)
             for data in read_rows(archive, name):
                 self._row(name, json.dumps([data[k] for k in keys], ensure_ascii=False), data)
+        self._check_vouched()
         self._record_delivered()
         # A push that signs an inspection brings rows that recompute its signed record's data
         # hash (what record verify checks), or it is refused.
@@ -1457,6 +1499,9 @@ class _Merge:
             .returning(s.rows.c.row_key)
         ).first()
         if inserted is not None:
+            if name == "audit_events" and stamp_device is not None and stamp_seq is not None:
+                log = str(stamp_device)
+                self.extended[log] = max(int(stamp_seq), self.extended.get(log, 0))
             if not rules.may_add_to_signed(name) and self._signed_here(inspection):
                 self._refuse_signed(name, inspection, InspectorError("服务器上没有这条记录"))
             if name in CHAINS:

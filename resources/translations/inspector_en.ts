@@ -3488,6 +3488,11 @@ Checked %2/%3, problems found %4</translation>
         <translation>{day} cannot be both a holiday and a make-up working day</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="925"/>
+        <source>推送带有设备 {device} 的第 {seq} 条操作记录，但没有该设备登记的签名者签署、覆盖这条记录的记录链头：不能证明这些记录出自那台设备，已拒绝，服务器数据未改变</source>
+        <translation>The push carries entry {seq} of device {device}&apos;s action log without a log head signed by a signer that device enrolled and reaching that entry: nothing proves these entries come from that device. Refused; nothing on the server changed</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="489"/>
         <source>请选择保留本机版本（local）或交接包版本（incoming）</source>
         <translation>Choose to keep this laptop&apos;s version (local) or the bundle&apos;s (incoming)</translation>

@@ -526,6 +526,37 @@ def test_an_attackers_wrong_passwords_never_lock_the_real_user_out(app: Any, cen
     assert sign_in(app, "局端王", PASSWORD, attacker).status == 303
 
 
+def test_wrong_passwords_count_on_every_server_and_across_a_restart(central: Any) -> None:
+    """Two servers behind one address each kept their own counts in memory: an attacker
+    alternating between them had twice the free tries, and a restart forgave every wrong
+    password. The counts live in the database: the attacker waits whichever server answers,
+    after a restart too, and the real user from another machine still signs in."""
+    from inspector.central import office
+
+    now = [1000.0]
+    first, second = office.Office(central.engine), office.Office(central.engine)
+    first.clock = second.clock = lambda: now[0]
+    first.add_user("局端李", PASSWORD)
+    attacker, user = "203.0.113.7", "10.20.30.41"
+    for attempt in range(office.FREE_TRIES):
+        server = first if attempt % 2 else second
+        assert server.sign_in("局端李", "猜的口令", attacker) is None
+    for server in (first, second):
+        with pytest.raises(office.TooManyTries):
+            server.sign_in("局端李", PASSWORD, attacker)
+    restarted = office.Office(central.engine)
+    restarted.clock = lambda: now[0]
+    with pytest.raises(office.TooManyTries) as waited:
+        restarted.sign_in("局端李", PASSWORD, attacker)
+    assert waited.value.seconds == 2
+    assert second.sign_in("局端李", PASSWORD, user) is not None
+    now[0] += office.MAX_DELAY + 1
+    assert restarted.sign_in("局端李", PASSWORD, attacker) is not None  # and then forgotten
+    now[0] += 1
+    assert first.sign_in("局端李", "猜的口令", attacker) is None
+    assert first.sign_in("局端李", PASSWORD, attacker) is not None  # one wrong: no wait
+
+
 # --- 6. a full disk at the server ---------------------------------------------------------------
 
 

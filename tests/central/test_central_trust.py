@@ -224,3 +224,84 @@ def test_enrollment_proves_the_key_is_held(server: Server, cli: Cli) -> None:
     assert answers[1][0] == 401 and "重放" in answers[1][1]["error"]
     # and the laptop itself enrolls as it always did (its client signs)
     assert _enroll(cli, server)["device"] == victim
+
+
+def _append_to_log(home: Path, log: str) -> int:
+    """One more event on ``log``'s chain in this laptop's copy of it, hashed and linked as the
+    real ones are (a copy of another laptop's log is all it takes); its number."""
+    import sqlite3
+    import uuid
+
+    from inspector.hashing import canonical_json
+
+    connection = sqlite3.connect(home / "inspector.sqlite3")
+    try:
+        row = connection.execute(
+            "select seq, at, actor, action, inspection_id, entity_type, entity_id, "
+            "state_sha256, body, hash from audit_events where device_id = ? "
+            "order by seq desc limit 1",
+            (log,),
+        ).fetchone()
+        seq, at, actor, action, inspection, entity_type, entity_id, state, body, head = row
+        facts = {**json.loads(body), "seq": seq + 1, "prev": head}
+        forged = canonical_json(facts)
+        connection.execute(
+            "insert into audit_events (id, device_id, seq, at, actor, action, inspection_id, "
+            "entity_type, entity_id, state_sha256, body, prev_hash, hash) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                str(uuid.uuid4()), log, seq + 1, at, actor, action, inspection, entity_type,
+                entity_id, state, forged, head, hashlib.sha256(forged.encode()).hexdigest(),
+            ),
+        )  # fmt: skip
+        connection.commit()
+    finally:
+        connection.close()
+    return int(seq) + 1
+
+
+def test_entries_forged_onto_another_laptops_log_after_its_last_push_are_refused(
+    server: Server, cli: Cli, template_home: Path, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """A laptop holding a copy of another's log (a hand-over gives one) appended an entry to it
+    and pushed: the chain linked, so the server took an entry in the other laptop's name that
+    it never wrote. New entries of an enrolled laptop's log, brought by another device, must
+    be vouched for by a head statement that laptop's signers signed, reaching them; the
+    genuine hand-over of that laptop's later entries still goes through."""
+    b = Cli(make_laptop(template_home, tmp_path / "b", "laptop-b"), capsys)
+    full_visit(b, tmp_path)
+    _enroll(b, server)
+    b("sync", "push", "--json")
+    hand = tmp_path / "hand.zip"
+    b("bundle", "export", "--out", str(hand))
+    cli("bundle", "import", str(hand))
+    forged = _append_to_log(cli.home, "laptop-b")
+    _enroll(cli, server)
+
+    def held(seq: int) -> str:
+        return server.sql(
+            "select count(*) from rows where table_name = 'audit_events' "
+            f"and change_device_id = 'laptop-b' and change_seq = {seq}"
+        ).strip()
+
+    pushes = server.sql("select count(*) from pushes where committed_at is not null").strip()
+    last_of_b = (
+        "select max(change_seq) from rows where table_name = 'audit_events' "
+        "and change_device_id = 'laptop-b'"
+    )
+    last = server.sql(last_of_b).strip()
+    _, err = cli("sync", "push", expect=1)
+    assert "没有该设备登记的签名者签署" in err and "laptop-b"[:8] in err
+    assert held(forged) == "0"
+    assert server.sql(last_of_b).strip() == last
+    assert (
+        server.sql("select count(*) from pushes where committed_at is not null").strip() == pushes
+    )
+    # the same hand-over, unforged, through a third laptop: B's entry the server lacked (the
+    # export's own, after B's push) comes in, vouched for by B's inspector's head statement
+    c = Cli(make_laptop(template_home, tmp_path / "c", "laptop-c"), capsys)
+    c("bundle", "import", str(hand))
+    _enroll(c, server)
+    c("sync", "push", "--json")
+    assert held(forged - 1) == "1" and held(forged) == "0"
