@@ -28,7 +28,15 @@ BUREAUS_SETTING = "bureaus"  # JSON: the bureaus this laptop serves
 LEGACY_SETTING = "bureau"  # the name alone, as laptops set it before there were bureaus
 
 # The kinds of document that are numbered, and what the user calls them.
-KINDS = {"record": "现场检查记录", "interview": "询问笔录", "order": "整改通知书"}
+KINDS = {
+    "record": "现场检查记录",
+    "interview": "询问笔录",
+    "order": "整改通知书",
+    # A case's documents sent to the party (inspector/cases/documents.py).
+    "case-notice": "行政处罚事先告知书",
+    "case-hearing-notice": "听证告知书",
+    "case-decision": "行政处罚决定书",
+}
 # {设备}: this laptop's short code, for bureaus whose laptops number on their own (two laptops
 # with one template and no 设备 would give the same numbers: each keeps its own sequence).
 PLACEHOLDERS = ("区简称", "年", "序号", "设备")
@@ -36,6 +44,9 @@ DEFAULT_TEMPLATES = {
     "record": "{区简称}医保检〔{年}〕{序号}号",
     "interview": "{区简称}医保询〔{年}〕{序号}号",
     "order": "{区简称}医保整改〔{年}〕{序号}号",
+    "case-notice": "{区简称}医保罚告〔{年}〕{序号}号",
+    "case-hearing-notice": "{区简称}医保听告〔{年}〕{序号}号",
+    "case-decision": "{区简称}医保罚决〔{年}〕{序号}号",
 }
 
 
@@ -115,7 +126,9 @@ def check_bureau(bureau: Bureau) -> Bureau:
     templates = {}
     for kind, template in bureau.templates.items():
         if kind not in KINDS:
-            raise InvalidInput("没有“{kind}”这种文书；可用：record、interview、order", kind=kind)
+            raise InvalidInput(
+                "没有“{kind}”这种文书；可用：{kinds}", kind=kind, kinds="、".join(KINDS)
+            )
         if template.strip():
             templates[kind] = check_template(template)
     if (

@@ -60,6 +60,7 @@ LEDGER_ENTRY = IdKind(
 CASE = IdKind(Term("案件"), describe=lambda r: f"{r.party_name}，{r.summary}")
 CASE_MEASURE = IdKind(Term("处理措施"), describe=lambda r: str(r.kind))
 ORDER = IdKind(Term("整改通知书"), describe=lambda r: str(r.order_no))
+CASE_DOCUMENT = IdKind(Term("案件文书"), describe=lambda r: f"{r.title} {r.doc_no or ''}".strip())
 INTERVIEW = IdKind(Term("询问笔录"), describe=lambda r: str(r.interviewee_name))
 EVENT = IdKind(Term("操作记录"), describe=lambda r: f"{r.action}，{_when(r.at)}")
 EVIDENCE = IdKind(Term("证据"), describe=lambda r: str(r.original_name))

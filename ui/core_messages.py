@@ -862,7 +862,7 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         ),
         QT_TRANSLATE_NOOP("Core", "文号模板“{template}”须含 {{年}} 和 {{序号}}，否则文号会重复"),
         QT_TRANSLATE_NOOP("Core", "请填写执法主体（医疗保障局）的名称"),
-        QT_TRANSLATE_NOOP("Core", "没有“{kind}”这种文书；可用：record、interview、order"),
+        QT_TRANSLATE_NOOP("Core", "没有“{kind}”这种文书；可用：{kinds}"),
         QT_TRANSLATE_NOOP("Core", "文号模板用到 {{区简称}}：请填写 {name} 的简称"),
         QT_TRANSLATE_NOOP("Core", "执法主体名称重复"),
         QT_TRANSLATE_NOOP("Core", "执法主体名单格式无效"),
@@ -927,6 +927,73 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "推送带有设备 {device} 的第 {seq} 条操作记录，但没有该设备登记的签名者签署、"
             "覆盖这条记录的记录链头：不能证明这些记录出自那台设备，已拒绝，服务器数据未改变",
         ),
+        # The documents of a case (inspector/cases/documents.py): what the law requires each
+        # to state, who signs it; the documents' and the signers' names are filled in as Terms.
+        QT_TRANSLATE_NOOP("Core", "{title}须载明{what}（{rule}）：请先在案件中填写"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "法制审核人员不得是本案承办人（行政处罚法第五十八条，重大执法决定法制审核制度）：{name}",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "陈述、申辩的期限（{due}）应晚于告知日期（{day}）（行政处罚法第四十五条）"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "要求听证的期限（{due}）应晚于告知日期（{day}）（行政处罚法第六十四条）"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "听证应在举行七日前通知当事人（行政处罚法第六十四条第二项）：听证日期 {day} 距通知日期 {issued} 不足七日",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "听证由非本案调查人员主持（行政处罚法第六十四条第四项）：{name} 是本案承办人"
+        ),
+        QT_TRANSLATE_NOOP("Core", "送达方式“{way}”不认识；可用：{ways}"),
+        QT_TRANSLATE_NOOP("Core", "没有“{kind}”这种案件文书；可用：{kinds}"),
+        QT_TRANSLATE_NOOP("Core", "文书日期 {day} 晚于今天"),
+        QT_TRANSLATE_NOOP("Core", "{title}由{role}签署（{rule}）：本案尚未确定{role}"),
+        QT_TRANSLATE_NOOP("Core", "该{title}已签名"),
+        QT_TRANSLATE_NOOP(
+            "Core", "{title}由{role}签署（{rule}）：该密钥的执法证号 {cert_no} 不是本案的{role}"
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core", "{title}文件 {name} 不是生成时的文件：已被替换或改动，拒绝签名；请重新生成"
+        ),
+        QT_TRANSLATE_NOOP("Core", "{title}文件 {name} 与保存时的哈希不符：已被替换或改动"),
+        QT_TRANSLATE_NOOP("Core", "案件文书"),
+        QT_TRANSLATE_NOOP("Core", "立案审批表"),
+        QT_TRANSLATE_NOOP("Core", "调查终结报告"),
+        QT_TRANSLATE_NOOP("Core", "法制审核意见"),
+        QT_TRANSLATE_NOOP("Core", "行政处罚事先告知书"),
+        QT_TRANSLATE_NOOP("Core", "陈述申辩笔录"),
+        QT_TRANSLATE_NOOP("Core", "听证告知书"),
+        QT_TRANSLATE_NOOP("Core", "听证笔录"),
+        QT_TRANSLATE_NOOP("Core", "行政处罚决定书"),
+        QT_TRANSLATE_NOOP("Core", "送达回证"),
+        QT_TRANSLATE_NOOP("Core", "结案报告"),
+        QT_TRANSLATE_NOOP("Core", "案件承办人"),
+        QT_TRANSLATE_NOOP("Core", "法制审核人员"),
+        QT_TRANSLATE_NOOP("Core", "医疗保障行政部门负责人"),
+        QT_TRANSLATE_NOOP("Core", "听证主持人"),
+        QT_TRANSLATE_NOOP("Core", "送达人"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "{title}由{role}签署（{rule}）：{name} 没有登记执法证号，无法核对其数字签名；请以执法证号记录{role}（或先在本机登记该执法人员）",
+        ),
+        QT_TRANSLATE_NOOP("Core", "案件还没有“{step}”这一步：{title}在该步骤之后制作"),
+        QT_TRANSLATE_NOOP(
+            "Core", "听证告知书须载明听证的时间、地点和主持人（行政处罚法第六十四条）：请给出"
+        ),
+        QT_TRANSLATE_NOOP("Core", "案件还没有需要制作文书的步骤：请先立案"),
+        QT_TRANSLATE_NOOP("Core", "立案"),
+        QT_TRANSLATE_NOOP("Core", "调查终结"),
+        QT_TRANSLATE_NOOP("Core", "案件审核（法制审核）"),
+        QT_TRANSLATE_NOOP("Core", "事先告知"),
+        QT_TRANSLATE_NOOP("Core", "陈述申辩"),
+        QT_TRANSLATE_NOOP("Core", "申请听证"),
+        QT_TRANSLATE_NOOP("Core", "听证"),
+        QT_TRANSLATE_NOOP("Core", "作出决定"),
+        QT_TRANSLATE_NOOP("Core", "送达"),
+        QT_TRANSLATE_NOOP("Core", "结案"),
     )
 )
 

@@ -60,6 +60,7 @@ LOCAL = frozenset(
         "case_steps",
         "case_measures",
         "case_payments",
+        "case_documents",
     }
 )
 # Tables whose rows carry the change stamps (inspector/audit.py).

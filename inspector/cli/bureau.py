@@ -75,10 +75,11 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         "--template",
         action="append",
         metavar="种类=模板",
-        help="文号模板，种类为 record、interview 或 order，"
+        help="文号模板，种类为 record、interview、order、case-notice、case-hearing-notice "
+        "或 case-decision，"
         "如 record={区简称}医保检〔{年}〕{序号}号；可重复",
     )
-    put.add_argument("--default-templates", action="store_true", help="三种文书都用默认文号模板")
+    put.add_argument("--default-templates", action="store_true", help="每种文书都用默认文号模板")
     put.set_defaults(run=cmd_bureau_set)
     sub.add_parser("list", help="列出本机的执法主体", parents=[common]).set_defaults(
         run=cmd_bureau_list

@@ -109,7 +109,9 @@ def _show_lines(ws: Any, case: Any) -> list[str]:
     if deadlines:
         lines.append("期限：")
         lines.extend(f"  {d.line()}" for d in deadlines)
-    return lines
+    from inspector.cli.case_documents import document_lines
+
+    return lines + document_lines(ws, case.id)
 
 
 def cmd_open(args: argparse.Namespace, out: Printer) -> None:
@@ -482,3 +484,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     export.add_argument("--out", required=True, metavar="FILE.xlsx")
     export.add_argument("--stage", help="阶段代码，或 active")
     export.set_defaults(run=cmd_export)
+
+    from inspector.cli import case_documents
+
+    case_documents.add_parsers(sub, common)

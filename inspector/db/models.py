@@ -699,6 +699,30 @@ class RectificationOrder(Synced, Base):
     __table_args__ = (Index("ix_rectification_orders_inspection", "inspection_id"),)
 
 
+class CaseDocument(Synced, Base):
+    """A document of a case (立案审批表 … 结案报告, inspector/cases/documents.py): the PDF in
+    the record store and its hash, what it was rendered from, and who may sign it (the
+    person the law names for that document, as held in the case when it was made)."""
+
+    __tablename__ = "case_documents"
+    case_id: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(40))
+    doc_no: Mapped[str | None] = mapped_column(String(100))  # 文号, for documents sent out
+    issued_on: Mapped[date] = mapped_column(Date)
+    path: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    content: Mapped[dict[str, Any]] = mapped_column(default=dict)  # the facts it states
+    signer_role: Mapped[str] = mapped_column(String(16))
+    signers: Mapped[list[Any]] = mapped_column(default=list)  # 执法证号 that may sign
+    signature_box: Mapped[list[Any]] = mapped_column(default=list)  # page, x1, y1, x2, y2
+    signed_by: Mapped[str | None] = mapped_column(String(64))  # 执法证号, once signed
+    signed_at: Mapped[datetime | None]
+
+    __table_args__ = (Index("ix_case_documents_case", "case_id", "kind"),)
+
+
 class AuditEvent(Base):
     """One user action (全过程记录), written by :mod:`inspector.audit` in the transaction of the
     change. Append-only (triggers refuse UPDATE and DELETE) and hash-chained per device: ``body``

@@ -3359,8 +3359,228 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="865"/>
-        <source>没有“{kind}”这种文书；可用：record、interview、order</source>
-        <translation>There is no document kind &quot;{kind}&quot;; use record, interview or order</translation>
+        <source>没有“{kind}”这种文书；可用：{kinds}</source>
+        <translation>There is no kind of document “{kind}”; known: {kinds}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="926"/>
+        <source>{title}须载明{what}（{rule}）：请先在案件中填写</source>
+        <translation>A {title} must state {what} ({rule}): fill it in the case first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="927"/>
+        <source>法制审核人员不得是本案承办人（行政处罚法第五十八条，重大执法决定法制审核制度）：{name}</source>
+        <translation>The legal reviewer may not be an officer of this case (Administrative Penalty Law art. 58, legal review of major enforcement decisions): {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="931"/>
+        <source>陈述、申辩的期限（{due}）应晚于告知日期（{day}）（行政处罚法第四十五条）</source>
+        <translation>The last day for statement and defence ({due}) must be after the notice date ({day}) (Administrative Penalty Law art. 45)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="934"/>
+        <source>要求听证的期限（{due}）应晚于告知日期（{day}）（行政处罚法第六十四条）</source>
+        <translation>The last day to request a hearing ({due}) must be after the notice date ({day}) (Administrative Penalty Law art. 64)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="937"/>
+        <source>听证应在举行七日前通知当事人（行政处罚法第六十四条第二项）：听证日期 {day} 距通知日期 {issued} 不足七日</source>
+        <translation>The party must be notified seven days before the hearing (Administrative Penalty Law art. 64(2)): the hearing on {day} is less than seven days after the notice of {issued}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="941"/>
+        <source>听证由非本案调查人员主持（行政处罚法第六十四条第四项）：{name} 是本案承办人</source>
+        <translation>A hearing is held by someone who did not investigate the case (Administrative Penalty Law art. 64(4)): {name} is an officer of this case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="944"/>
+        <source>送达方式“{way}”不认识；可用：{ways}</source>
+        <translation>Unknown way of service “{way}”; known: {ways}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="945"/>
+        <source>没有“{kind}”这种案件文书；可用：{kinds}</source>
+        <translation>There is no case document “{kind}”; known: {kinds}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="946"/>
+        <source>文书日期 {day} 晚于今天</source>
+        <translation>The document date {day} is after today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="947"/>
+        <source>{title}由{role}签署（{rule}）：本案尚未确定{role}</source>
+        <translation>A {title} is signed by the {role} ({rule}): this case has no {role} yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="948"/>
+        <source>该{title}已签名</source>
+        <translation>This {title} is already signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="949"/>
+        <source>{title}由{role}签署（{rule}）：该密钥的执法证号 {cert_no} 不是本案的{role}</source>
+        <translation>A {title} is signed by the {role} ({rule}): the key’s certificate number {cert_no} is not this case’s {role}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="952"/>
+        <source>{title}文件 {name} 不是生成时的文件：已被替换或改动，拒绝签名；请重新生成</source>
+        <translation>The {title} file {name} is not the file as made: it was replaced or changed; not signed. Make it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="955"/>
+        <source>{title}文件 {name} 与保存时的哈希不符：已被替换或改动</source>
+        <translation>The {title} file {name} does not match the hash kept for it: it was replaced or changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="956"/>
+        <source>案件文书</source>
+        <translation>case document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="957"/>
+        <source>立案审批表</source>
+        <translation>case filing approval form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="958"/>
+        <source>调查终结报告</source>
+        <translation>investigation closing report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="959"/>
+        <source>法制审核意见</source>
+        <translation>legal review opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="960"/>
+        <source>行政处罚事先告知书</source>
+        <translation>advance notice of administrative penalty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="961"/>
+        <source>陈述申辩笔录</source>
+        <translation>record of statement and defence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="962"/>
+        <source>听证告知书</source>
+        <translation>hearing notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="963"/>
+        <source>听证笔录</source>
+        <translation>hearing record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="964"/>
+        <source>行政处罚决定书</source>
+        <translation>administrative penalty decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="965"/>
+        <source>送达回证</source>
+        <translation>proof of service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="966"/>
+        <source>结案报告</source>
+        <translation>case closing report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="967"/>
+        <source>案件承办人</source>
+        <translation>case officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="968"/>
+        <source>法制审核人员</source>
+        <translation>legal reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="969"/>
+        <source>医疗保障行政部门负责人</source>
+        <translation>head of the medical security department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="970"/>
+        <source>听证主持人</source>
+        <translation>hearing host</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="971"/>
+        <source>送达人</source>
+        <translation>server of documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="972"/>
+        <source>{title}由{role}签署（{rule}）：{name} 没有登记执法证号，无法核对其数字签名；请以执法证号记录{role}（或先在本机登记该执法人员）</source>
+        <translation>A {title} is signed by the {role} ({rule}): {name} has no certificate number recorded, so a digital signature cannot be checked; record the {role} by certificate number (or register that officer on this laptop first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="976"/>
+        <source>案件还没有“{step}”这一步：{title}在该步骤之后制作</source>
+        <translation>The case has no “{step}” step yet: a {title} is made after that step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="977"/>
+        <source>听证告知书须载明听证的时间、地点和主持人（行政处罚法第六十四条）：请给出</source>
+        <translation>A hearing notice must state the hearing’s time, place and host (Administrative Penalty Law art. 64): please give them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="980"/>
+        <source>案件还没有需要制作文书的步骤：请先立案</source>
+        <translation>The case has no step that needs a document yet: file the case first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="981"/>
+        <source>立案</source>
+        <translation>filing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="982"/>
+        <source>调查终结</source>
+        <translation>end of investigation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="983"/>
+        <source>案件审核（法制审核）</source>
+        <translation>case review (legal review)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="984"/>
+        <source>事先告知</source>
+        <translation>advance notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="985"/>
+        <source>陈述申辩</source>
+        <translation>statement and defence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="986"/>
+        <source>申请听证</source>
+        <translation>hearing request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="987"/>
+        <source>听证</source>
+        <translation>hearing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="988"/>
+        <source>作出决定</source>
+        <translation>decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="989"/>
+        <source>送达</source>
+        <translation>service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="990"/>
+        <source>结案</source>
+        <translation>closing</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="866"/>

@@ -88,6 +88,8 @@ MODULES = [
     "inspector/signing/verify.py",
     "inspector/db/migrate.py",
     "inspector/bureaus.py",
+    "inspector/cases/documents.py",  # a case's documents
+    "inspector/cases/stage_documents.py",
 ]
 ERRORS = {
     "InspectorError",
