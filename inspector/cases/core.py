@@ -23,29 +23,27 @@ from inspector.db.models import (
     Institution,
     LedgerEntry,
 )
-from inspector.errors import InvalidInput
+from inspector.errors import InvalidInput, Term
 from inspector.ledger.entries import SUPERSEDED, resolve_entry
 from inspector.workspace import Workspace
 
 # --- dates ----------------------------------------------------------------------------------
 
 
-def check_date(
-    on_date: date, *, today: date | None, visit_on: date | None, what: str = "日期"
-) -> date:
+def check_date(on_date: date, *, today: date | None, visit_on: date | None, what: str) -> date:
     """A step's date: not in the future (what has not happened is not recorded) and not before
     the visit the case comes from (a case cannot act on facts before they were found)."""
     today = today or date.today()
     if on_date > today:
         raise InvalidInput(
-            "{what} {day} 晚于今天 {today}：只能记录已经发生的事",
+            "{what}的日期 {day} 晚于今天 {today}：只能记录已经发生的事",
             what=what,
             day=on_date,
             today=today,
         )
     if visit_on is not None and on_date < visit_on:
         raise InvalidInput(
-            "{what} {day} 早于检查日期 {visit}：案件的每一步都在发现问题之后",
+            "{what}的日期 {day} 早于检查日期 {visit}：案件的每一步都在发现问题之后",
             what=what,
             day=on_date,
             visit=visit_on,
@@ -133,7 +131,7 @@ def open_case(
         name = (place.name if place is not None else (party_name or "")).strip()
         if not name:
             raise InvalidInput("请写明当事人（机构或个人）")
-        check_date(on_date, today=today, visit_on=visit_on, what="登记日期")
+        check_date(on_date, today=today, visit_on=visit_on, what=Term("登记"))
         case = ch.add(
             Case(
                 institution_id=place.id if place is not None else None,

@@ -25,7 +25,7 @@ from inspector import ids
 from inspector.cases import rules
 from inspector.cases.core import MeasureView, PaymentView, case_view, check_date, resolve_case
 from inspector.db.models import Case, CaseMeasure, CasePayment
-from inspector.errors import InvalidInput
+from inspector.errors import InvalidInput, Term
 from inspector.inspections import format_fen, parse_amount
 from inspector.workspace import Workspace
 
@@ -151,7 +151,7 @@ def add_measure(
     with ws.change(None, "case.measure") as ch:
         session = ch.session
         row = _open_case(session, case)
-        check_date(on_date, today=today, visit_on=row.visit_on, what="措施日期")
+        check_date(on_date, today=today, visit_on=row.visit_on, what=Term("处理措施"))
         if code in rules.PENALTY and row.stage not in (
             rules.FILED,
             rules.INVESTIGATED,
@@ -284,7 +284,7 @@ def add_payment(
             raise InvalidInput("{what}没有金额，不能缴款", what=rules.MEASURE_NAMES[found.kind])
         if found.cancelled:
             raise InvalidInput("该措施已撤回，不能缴款")
-        check_date(on_date, today=today, visit_on=row.visit_on, what="缴款日期")
+        check_date(on_date, today=today, visit_on=row.visit_on, what=Term("缴款"))
         if found.kind in rules.PENALTY:
             if row.decided_on is None:
                 raise InvalidInput("处罚决定作出前不能记录缴款（案件尚未决定）")
@@ -330,7 +330,9 @@ def add_payment(
 
 def terminated_institutions(session: Session, on: date) -> dict[str, date]:
     """Institutions whose agreement was 解除 within the three years before ``on``: id → the
-    day (定点医药机构管理暂行办法: 解除协议的, 3 年内不得再申请定点)."""
+    day. 医疗机构医疗保障定点管理暂行办法 (国家医保局令第2号) does not take the application for
+    designation of an institution whose agreement was 解除 for violations less than three years
+    before: such an institution is not a candidate of the 双随机 draw and the registry says so."""
     since = add_months(on, -12 * rules.TERMINATION_YEARS)
     found: dict[str, date] = {}
     for institution_id, day in session.execute(

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from inspector.errors import Term
+
 # --- stages -----------------------------------------------------------------------------------
 
 OPEN = "open"  # 案源登记, 待立案
@@ -25,19 +27,19 @@ WITHDRAWN = "withdrawn"  # 撤销立案
 TERMINATED = "terminated"  # 终止调查
 
 STAGE_NAMES = {
-    OPEN: "待立案",
-    FILED: "已立案（调查取证）",
-    INVESTIGATED: "调查终结",
-    REVIEWED: "已法制审核",
-    NOTIFIED: "已事先告知",
-    HEARD: "陈述申辩/听证",
-    DECIDED: "已决定",
-    SERVED: "已送达",
-    EXECUTED: "已执行",
-    CLOSED: "已结案",
-    NOT_FILED: "不予立案",
-    WITHDRAWN: "已撤销",
-    TERMINATED: "已终止",
+    OPEN: Term("待立案"),
+    FILED: Term("已立案（调查取证）"),
+    INVESTIGATED: Term("调查终结"),
+    REVIEWED: Term("已法制审核"),
+    NOTIFIED: Term("已事先告知"),
+    HEARD: Term("陈述申辩/听证"),
+    DECIDED: Term("已决定"),
+    SERVED: Term("已送达"),
+    EXECUTED: Term("已执行"),
+    CLOSED: Term("已结案"),
+    NOT_FILED: Term("不予立案"),
+    WITHDRAWN: Term("已撤销"),
+    TERMINATED: Term("已终止"),
 }
 ENDED = (CLOSED, NOT_FILED, WITHDRAWN, TERMINATED)
 # Stages in which the case is being investigated and decided: its 90 days run.
@@ -62,23 +64,24 @@ WITHDRAW = "withdraw"
 TERMINATE = "terminate"
 EXTEND = "extend"
 
+# Names shown in messages are Terms: the app translates them with the message.
 STEP_NAMES = {
-    FILE: "立案",
-    NOT_FILE: "不予立案",
-    INVESTIGATE: "调查终结",
-    REVIEW: "案件审核（法制审核）",
-    NOTIFY: "事先告知",
-    STATEMENT: "陈述申辩",
-    WAIVE: "书面放弃陈述申辩和听证",
-    HEARING_REQUEST: "申请听证",
-    HEARING: "听证",
-    DECIDE: "作出决定",
-    SERVE: "送达",
-    EXECUTE: "执行",
-    CLOSE: "结案",
-    WITHDRAW: "撤销立案",
-    TERMINATE: "终止调查",
-    EXTEND: "延长办案期限",
+    FILE: Term("立案"),
+    NOT_FILE: Term("不予立案"),
+    INVESTIGATE: Term("调查终结"),
+    REVIEW: Term("案件审核（法制审核）"),
+    NOTIFY: Term("事先告知"),
+    STATEMENT: Term("陈述申辩"),
+    WAIVE: Term("书面放弃陈述申辩和听证"),
+    HEARING_REQUEST: Term("申请听证"),
+    HEARING: Term("听证"),
+    DECIDE: Term("作出决定"),
+    SERVE: Term("送达"),
+    EXECUTE: Term("执行"),
+    CLOSE: Term("结案"),
+    WITHDRAW: Term("撤销立案"),
+    TERMINATE: Term("终止调查"),
+    EXTEND: Term("延长办案期限"),
 }
 
 
@@ -90,34 +93,38 @@ class Transition:
 
 
 TRANSITIONS = {
-    FILE: Transition((OPEN,), FILED, "立案须针对登记的案源，每个案件只立案一次"),
-    NOT_FILE: Transition((OPEN,), NOT_FILED, "不予立案只能针对尚未立案的案源"),
-    INVESTIGATE: Transition((FILED,), INVESTIGATED, "调查终结须在立案之后"),
+    FILE: Transition((OPEN,), FILED, Term("立案须针对登记的案源，每个案件只立案一次")),
+    NOT_FILE: Transition((OPEN,), NOT_FILED, Term("不予立案只能针对尚未立案的案源")),
+    INVESTIGATE: Transition((FILED,), INVESTIGATED, Term("调查终结须在立案之后")),
     REVIEW: Transition(
-        (INVESTIGATED,), REVIEWED, "法制审核须在调查终结之后、作出决定之前（行政处罚法第五十八条）"
+        (INVESTIGATED,),
+        REVIEWED,
+        Term("法制审核须在调查终结之后、作出决定之前（行政处罚法第五十八条）"),
     ),
     NOTIFY: Transition(
         (REVIEWED,),
         NOTIFIED,
-        "事先告知须在法制审核通过之后（医疗保障行政处罚程序暂行规定：先审核，后告知，再决定）",
+        Term("事先告知须在法制审核通过之后：告知的是经审核的事实、理由、依据和拟作出的处罚"),
     ),
-    STATEMENT: Transition((NOTIFIED, HEARD), HEARD, "陈述申辩须在事先告知之后、作出决定之前"),
-    WAIVE: Transition((NOTIFIED, HEARD), HEARD, "放弃陈述申辩须在事先告知之后、作出决定之前"),
+    STATEMENT: Transition((NOTIFIED, HEARD), HEARD, Term("陈述申辩须在事先告知之后、作出决定之前")),
+    WAIVE: Transition((NOTIFIED, HEARD), HEARD, Term("放弃陈述申辩须在事先告知之后、作出决定之前")),
     HEARING_REQUEST: Transition(
-        (NOTIFIED, HEARD), HEARD, "申请听证须在事先告知之后（行政处罚法第六十四条）"
+        (NOTIFIED, HEARD), HEARD, Term("申请听证须在事先告知之后（行政处罚法第六十四条）")
     ),
-    HEARING: Transition((HEARD,), HEARD, "听证须在当事人申请听证之后（行政处罚法第六十四条）"),
+    HEARING: Transition(
+        (HEARD,), HEARD, Term("听证须在当事人申请听证之后（行政处罚法第六十四条）")
+    ),
     DECIDE: Transition(
         (NOTIFIED, HEARD),
         DECIDED,
-        "作出决定前须事先告知当事人并听取陈述申辩（行政处罚法第四十四条、第六十二条）",
+        Term("作出决定前须事先告知当事人并听取陈述申辩（行政处罚法第四十四条、第六十二条）"),
     ),
-    SERVE: Transition((DECIDED,), SERVED, "送达须在作出决定之后"),
-    EXECUTE: Transition((SERVED,), EXECUTED, "执行须在决定书送达之后"),
-    CLOSE: Transition((EXECUTED,), CLOSED, "结案须在执行完毕（或记录不能执行的理由）之后"),
-    WITHDRAW: Transition(RUNNING, WITHDRAWN, "撤销立案只能针对已立案、尚未决定的案件"),
-    TERMINATE: Transition(RUNNING, TERMINATED, "终止调查只能针对已立案、尚未决定的案件"),
-    EXTEND: Transition(RUNNING, None, "只有已立案、尚未决定的案件可以延长办案期限"),
+    SERVE: Transition((DECIDED,), SERVED, Term("送达须在作出决定之后")),
+    EXECUTE: Transition((SERVED,), EXECUTED, Term("执行须在决定书送达之后")),
+    CLOSE: Transition((EXECUTED,), CLOSED, Term("结案须在执行完毕（或记录不能执行的理由）之后")),
+    WITHDRAW: Transition(RUNNING, WITHDRAWN, Term("撤销立案只能针对已立案、尚未决定的案件")),
+    TERMINATE: Transition(RUNNING, TERMINATED, Term("终止调查只能针对已立案、尚未决定的案件")),
+    EXTEND: Transition(RUNNING, None, Term("只有已立案、尚未决定的案件可以延长办案期限")),
 }
 
 # --- people and roles ---------------------------------------------------------------------------
@@ -130,23 +137,23 @@ SERVER = "server"  # 送达人
 WITNESS = "witness"  # 见证人 (留置送达)
 RECIPIENT = "recipient"  # 受送达人
 ROLE_NAMES = {
-    OFFICER: "承办人",
-    APPROVER: "负责人",
-    REVIEWER: "法制审核人员",
-    HOST: "听证主持人",
-    SERVER: "送达人",
-    WITNESS: "见证人",
-    RECIPIENT: "受送达人",
+    OFFICER: Term("承办人"),
+    APPROVER: Term("负责人"),
+    REVIEWER: Term("法制审核人员"),
+    HOST: Term("听证主持人"),
+    SERVER: Term("送达人"),
+    WITNESS: Term("见证人"),
+    RECIPIENT: Term("受送达人"),
 }
 
 # --- service (送达) -----------------------------------------------------------------------------
 
 SERVICE_WAYS = {
-    "direct": "直接送达",
-    "lodged": "留置送达",
-    "post": "邮寄送达",
-    "electronic": "电子送达",
-    "public": "公告送达",
+    "direct": Term("直接送达"),
+    "lodged": Term("留置送达"),
+    "post": Term("邮寄送达"),
+    "electronic": Term("电子送达"),
+    "public": Term("公告送达"),
 }
 SERVICE_ALIASES = {**{k: k for k in SERVICE_WAYS}, **{v: k for k, v in SERVICE_WAYS.items()}}
 SERVICE_ALIASES.update({"直接": "direct", "留置": "lodged", "邮寄": "post", "电子": "electronic"})
@@ -166,16 +173,16 @@ HALT = "halt"  # 中止协议
 TERMINATE_AGREEMENT = "terminate_agreement"  # 解除协议
 
 MEASURE_NAMES = {
-    REFUND: "责令退回",
-    FINE: "罚款",
-    CONFISCATE: "没收违法所得",
-    SUSPEND_SERVICE: "暂停相关责任部门医药服务",
-    SUSPEND_PERSON: "暂停医疗费用联网结算",
-    INTERVIEW: "约谈",
-    REJECT: "拒付/追回",
-    SUSPEND_SETTLEMENT: "暂停结算",
-    HALT: "中止协议",
-    TERMINATE_AGREEMENT: "解除协议",
+    REFUND: Term("责令退回"),
+    FINE: Term("罚款"),
+    CONFISCATE: Term("没收违法所得"),
+    SUSPEND_SERVICE: Term("暂停相关责任部门医药服务"),
+    SUSPEND_PERSON: Term("暂停医疗费用联网结算"),
+    INTERVIEW: Term("约谈"),
+    REJECT: Term("拒付/追回"),
+    SUSPEND_SETTLEMENT: Term("暂停结算"),
+    HALT: Term("中止协议"),
+    TERMINATE_AGREEMENT: Term("解除协议"),
 }
 MEASURE_ALIASES = {
     **{k: k for k in MEASURE_NAMES},
@@ -200,7 +207,7 @@ PERIOD = (SUSPEND_SERVICE, SUSPEND_PERSON, SUSPEND_SETTLEMENT, HALT)
 LIGHTER = "lighter"  # 从轻
 MITIGATED = "mitigated"  # 减轻: below the lower limit (行政处罚法 art. 32)
 HEAVIER = "heavier"  # 从重
-DISCRETION_NAMES = {LIGHTER: "从轻", MITIGATED: "减轻", HEAVIER: "从重"}
+DISCRETION_NAMES = {LIGHTER: Term("从轻"), MITIGATED: Term("减轻"), HEAVIER: "从重"}
 DISCRETION_ALIASES = {
     **{k: k for k in DISCRETION_NAMES},
     **{v: k for k, v in DISCRETION_NAMES.items()},
@@ -211,7 +218,7 @@ DISCRETION_ALIASES = {
 
 ORG = "org"
 PERSON = "person"
-PARTY_NAMES = {ORG: "定点医药机构", PERSON: "个人"}
+PARTY_NAMES = {ORG: Term("定点医药机构"), PERSON: "个人"}
 
 
 @dataclass(frozen=True)
@@ -242,10 +249,12 @@ class FineRule:
 # 责令退回, 处骗取金额2倍以上5倍以下的罚款. Art. 41: 个人 (冒名就医, 转卖药品 ...) for fraud:
 # 暂停联网结算3个月至12个月, 处骗取金额2倍以上5倍以下的罚款.
 FINE_RULES = {
-    "38": FineRule("38", ORG, 1, 2, basis_name="造成损失金额", text="1倍以上2倍以下"),
-    "39": FineRule("39", ORG, low_fen=1_000_000, high_fen=5_000_000, text="1万元以上5万元以下"),
-    "40": FineRule("40", ORG, 2, 5, basis_name="骗取金额", text="2倍以上5倍以下"),
-    "41": FineRule("41", PERSON, 2, 5, basis_name="骗取金额", text="2倍以上5倍以下"),
+    "38": FineRule("38", ORG, 1, 2, basis_name=Term("造成损失金额"), text=Term("1倍以上2倍以下")),
+    "39": FineRule(
+        "39", ORG, low_fen=1_000_000, high_fen=5_000_000, text=Term("1万元以上5万元以下")
+    ),
+    "40": FineRule("40", ORG, 2, 5, basis_name=Term("骗取金额"), text=Term("2倍以上5倍以下")),
+    "41": FineRule("41", PERSON, 2, 5, basis_name=Term("骗取金额"), text=Term("2倍以上5倍以下")),
 }
 # The suspensions' lengths in months: 条例 arts. 38 and 40 (责任部门 6 个月以上 1 年以下), art. 41
 # (个人联网结算 3 个月至 12 个月).

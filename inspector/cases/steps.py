@@ -28,7 +28,7 @@ from inspector.cases.deadlines import (
     statement_last_day,
 )
 from inspector.db.models import Case, CaseStep, Inspector
-from inspector.errors import InvalidInput
+from inspector.errors import InvalidInput, Term
 from inspector.workspace import Workspace
 
 
@@ -48,7 +48,7 @@ def _person(role: str, name: str, number: str | None = None) -> dict[str, str]:
     return found
 
 
-def _require_text(value: str | None, what: str) -> str:
+def _require_text(value: str | None, what: Term) -> str:
     text = (value or "").strip()
     if not text:
         raise InvalidInput("请写明{what}", what=what)
@@ -101,10 +101,10 @@ def _take_step(
                 rule=transition.rule,
             )
         view = case_view(session, case)
-        check_date(on_date, today=today, visit_on=case.visit_on, what=f"{step_name}日期")
+        check_date(on_date, today=today, visit_on=case.visit_on, what=step_name)
         if on_date < case.opened_on:
             raise InvalidInput(
-                "{step}日期 {day} 早于案件登记日期 {opened}",
+                "{step}的日期 {day} 早于案件登记日期 {opened}",
                 step=step_name,
                 day=on_date,
                 opened=case.opened_on,
@@ -112,7 +112,7 @@ def _take_step(
         if view.steps and on_date < view.steps[-1].on_date:
             before = view.steps[-1]
             raise InvalidInput(
-                "{step}日期 {day} 早于上一步“{last}”的日期 {last_day}：步骤须按先后顺序记录",
+                "{step}的日期 {day} 早于上一步“{last}”的日期 {last_day}：步骤须按先后顺序记录",
                 step=step_name,
                 day=on_date,
                 last=before.name,
@@ -172,7 +172,7 @@ def file_case(
     inspectors known here; 行政处罚法 art. 42)."""
 
     def check(session: Session, row: Case, view: CaseView) -> _Draft:
-        who = _require_text(approver, "批准立案的负责人")
+        who = _require_text(approver, Term("批准立案的负责人"))
         numbers = list(dict.fromkeys(n.strip() for n in officers if n.strip()))
         if len(numbers) < 2:
             raise InvalidInput("立案须指定至少两名执法人员为承办人（行政处罚法第四十二条）")
@@ -216,8 +216,10 @@ def _reason_step(
     today: date | None,
 ) -> StepView:
     def check(session: Session, row: Case, view: CaseView) -> _Draft:
-        text = _require_text(reason, f"{rules.STEP_NAMES[kind]}的理由")
-        who = _require_text(approver, "批准的负责人")
+        text = (reason or "").strip()
+        if not text:
+            raise InvalidInput("请写明{step}的理由", step=rules.STEP_NAMES[kind])
+        who = _require_text(approver, Term("批准的负责人"))
         _ended(row, on_date, text)
         return _Draft([_person(rules.APPROVER, who)], {"reason": text}, rules.TRANSITIONS[kind].to)
 
@@ -283,8 +285,8 @@ def investigate(
     """调查终结: the facts found and the evidence, by a case officer (调查终结报告)."""
 
     def check(session: Session, row: Case, view: CaseView) -> _Draft:
-        officer = _officer_of(ws, row, by, "作出调查终结")
-        text = _require_text(facts, "查明的违法事实")
+        officer = _officer_of(ws, row, by, Term("作出调查终结"))
+        text = _require_text(facts, Term("查明的违法事实"))
         return _Draft([officer], {"facts": text, "evidence": evidence.strip()}, rules.INVESTIGATED)
 
     return _take_step(
@@ -308,9 +310,9 @@ def review(
     that does not pass sends the case back to 调查取证."""
 
     def check(session: Session, row: Case, view: CaseView) -> _Draft:
-        who = _require_text(reviewer, "法制审核人员")
-        _not_officer(row, who, reviewer_no, rules.REVIEWER, "法制审核须由非本案承办人进行")
-        text = _require_text(opinion, "审核意见")
+        who = _require_text(reviewer, Term("法制审核人员"))
+        _not_officer(row, who, reviewer_no, rules.REVIEWER, Term("法制审核须由非本案承办人进行"))
+        text = _require_text(opinion, Term("审核意见"))
         to = rules.REVIEWED if passed else rules.FILED
         return _Draft(
             [_person(rules.REVIEWER, who, reviewer_no)], {"opinion": text, "passed": passed}, to
@@ -363,9 +365,9 @@ def _service_facts(
     code = parse_way(way)
     facts: dict[str, Any] = {"way": code, "way_name": rules.SERVICE_WAYS[code]}
     if code != "public":
-        facts["recipient"] = _require_text(recipient, "受送达人")
+        facts["recipient"] = _require_text(recipient, Term("受送达人"))
     if code == "lodged":
-        facts["witness"] = _require_text(witness, "留置送达的见证人")
+        facts["witness"] = _require_text(witness, Term("留置送达的见证人"))
     if code == "electronic" and not consent:
         # 行政处罚法 art. 61: electronic service needs the party's consent and 确认书.
         raise InvalidInput("电子送达须当事人同意并签订确认书（行政处罚法第六十一条）")
@@ -394,7 +396,7 @@ def notify(
     to ask for a hearing within 5 days."""
 
     def check(session: Session, row: Case, view: CaseView) -> _Draft:
-        officer = _officer_of(ws, row, by, "事先告知")
+        officer = _officer_of(ws, row, by, Term("事先告知"))
         proposed = [m for m in view.live_measures if m.kind in rules.PENALTY]
         if not proposed:
             raise InvalidInput("事先告知须写明拟作出的处罚：请先记录处罚措施（case measure）")
@@ -457,8 +459,8 @@ def statement(
     """The party's 陈述申辩 received (in writing, or ``oral`` and put in a 笔录)."""
 
     def check(session: Session, row: Case, view: CaseView) -> _Draft:
-        officer = _officer_of(ws, row, by, "记录陈述申辩")
-        said = _require_text(text, "陈述申辩的内容")
+        officer = _officer_of(ws, row, by, Term("记录陈述申辩"))
+        said = _require_text(text, Term("陈述申辩的内容"))
         last = statement_last_day(view, calendar_of(ws))
         late = last is not None and on_date > last.day
         return _Draft([officer], {"text": said, "oral": oral, "late": late}, rules.HEARD)
@@ -482,7 +484,7 @@ def waive(
     period to end."""
 
     def check(session: Session, row: Case, view: CaseView) -> _Draft:
-        officer = _officer_of(ws, row, by, "记录放弃陈述申辩")
+        officer = _officer_of(ws, row, by, Term("记录放弃陈述申辩"))
         if not written:
             raise InvalidInput("放弃陈述申辩和听证须有当事人的书面声明")
         return _Draft([officer], {"written": True}, rules.HEARD)
@@ -502,7 +504,7 @@ def hearing_request(
     """The party asked for a hearing, within 5 days of the notice (行政处罚法 art. 64)."""
 
     def check(session: Session, row: Case, view: CaseView) -> _Draft:
-        officer = _officer_of(ws, row, by, "记录听证申请")
+        officer = _officer_of(ws, row, by, Term("记录听证申请"))
         if row.hearing_days is None:
             raise InvalidInput("拟作出的处罚不属于听证范围（行政处罚法第六十三条），未告知听证权利")
         last = hearing_last_day(view, calendar_of(ws))
@@ -538,9 +540,11 @@ def hearing(
     def check(session: Session, row: Case, view: CaseView) -> _Draft:
         if not view.has(rules.HEARING_REQUEST):
             raise InvalidInput("当事人没有申请听证：听证须在申请之后（行政处罚法第六十四条）")
-        who = _require_text(host, "听证主持人")
-        _not_officer(row, who, host_no, rules.HOST, "行政处罚法第六十四条：由非本案调查人员主持")
-        text = _require_text(summary, "听证情况")
+        who = _require_text(host, Term("听证主持人"))
+        _not_officer(
+            row, who, host_no, rules.HOST, Term("行政处罚法第六十四条：由非本案调查人员主持")
+        )
+        text = _require_text(summary, Term("听证情况"))
         return _Draft([_person(rules.HOST, who, host_no)], {"summary": text}, rules.HEARD)
 
     return _take_step(ws, case, rules.HEARING, on_date=on_date, today=today, note=note, check=check)
@@ -561,7 +565,7 @@ def decide(
     and within the case's period (art. 60, with approved extensions)."""
 
     def check(session: Session, row: Case, view: CaseView) -> _Draft:
-        who = _require_text(approver, "作出决定的负责人")
+        who = _require_text(approver, Term("作出决定的负责人"))
         if who in {o["name"] for o in row.officers or []}:
             raise InvalidInput("作出决定的负责人不能是本案承办人")
         cal = calendar_of(ws)
@@ -571,8 +575,8 @@ def decide(
             raise InvalidInput("当事人申请了听证：须先举行听证再作出决定（行政处罚法第六十四条）")
         if requested is None and not view.has(rules.WAIVE):
             for last, what in (
-                (statement_last_day(view, cal), "陈述申辩"),
-                (hearing_last_day(view, cal), "申请听证"),
+                (statement_last_day(view, cal), Term("陈述申辩")),
+                (hearing_last_day(view, cal), Term("申请听证")),
             ):
                 if last is not None and on_date <= last.day:
                     raise InvalidInput(
@@ -620,7 +624,7 @@ def serve(
     recipient and, for 留置, the witness. Later than 7 working days is recorded as late."""
 
     def check(session: Session, row: Case, view: CaseView) -> _Draft:
-        officer = _officer_of(ws, row, by, "送达")
+        officer = _officer_of(ws, row, by, Term("送达"))
         officer["role"] = rules.SERVER
         facts = _service_facts(way, recipient, witness, consent)
         last = service_last_day(view, calendar_of(ws))
@@ -645,7 +649,7 @@ def execute(
     (e.g. 已申请人民法院强制执行)."""
 
     def check(session: Session, row: Case, view: CaseView) -> _Draft:
-        officer = _officer_of(ws, row, by, "记录执行情况")
+        officer = _officer_of(ws, row, by, Term("记录执行情况"))
         owed = [
             m
             for m in view.live_measures
@@ -678,7 +682,7 @@ def close(
     """结案 (结案报告), approved by the 负责人, after 执行."""
 
     def check(session: Session, row: Case, view: CaseView) -> _Draft:
-        who = _require_text(approver, "批准结案的负责人")
+        who = _require_text(approver, Term("批准结案的负责人"))
         executed = view.last(rules.EXECUTE)
         reason = (executed.facts.get("reason") if executed else "") or "执行完毕"
         _ended(row, on_date, reason)
@@ -702,8 +706,8 @@ def extend(
     by the 负责人; a further one only by the 负责人 collectively (集体讨论)."""
 
     def check(session: Session, row: Case, view: CaseView) -> _Draft:
-        who = _require_text(approver, "批准延期的负责人")
-        text = _require_text(reason, "延期的理由")
+        who = _require_text(approver, Term("批准延期的负责人"))
+        text = _require_text(reason, Term("延期的理由"))
         if days < 1:
             raise InvalidInput("延长的天数至少为 1 天")
         last = case_last_day(view, calendar_of(ws))

@@ -78,10 +78,12 @@ def _types(ws: Any, given: list[str] | None) -> list[str]:
 
 
 def cmd_candidates(args: argparse.Namespace, out: Printer) -> None:
-    from inspector.planning.service import candidates, candidates_sha256
+    from inspector.planning.service import candidates, candidates_sha256, terminated_candidates
 
     with open_workspace(args) as ws:
-        found = candidates(ws, districts=args.district or [], types=_types(ws, args.type))
+        types = _types(ws, args.type)
+        found = candidates(ws, districts=args.district or [], types=types)
+        left_out = terminated_candidates(ws, districts=args.district or [], types=types)
     digest = candidates_sha256(found)
     lines = [
         f"{n:>4}  {c.name}  {c.district}  协议 {c.agreement_no or '—'}  "
@@ -89,7 +91,13 @@ def cmd_candidates(args: argparse.Namespace, out: Printer) -> None:
         for n, c in enumerate(found, start=1)
     ]
     lines.append(f"共 {len(found)} 家；候选名单 SHA-256：{digest}")
-    out.emit({"candidates": found, "sha256": digest}, "\n".join(lines))
+    if left_out:
+        lines.append(
+            "三年内被解除医保协议、不列入候选："
+            + "、".join(f"{name}（{day:%Y-%m-%d} 解除）" for name, day in left_out)
+        )
+    left = [{"name": name, "terminated_on": day} for name, day in left_out]
+    out.emit({"candidates": found, "sha256": digest, "left_out": left}, "\n".join(lines))
 
 
 def cmd_run(args: argparse.Namespace, out: Printer) -> int:

@@ -20,6 +20,7 @@ def _institution_data(info: Any, on_date: date | None = None) -> dict[str, Any]:
         "agreement_no": info.agreement_no,
         "agreement_expiry": info.agreement_expiry,
         "level": info.level,
+        "agreement_terminated_on": info.agreement_terminated_on,
         "agreement_status": {
             "code": check.status.value,
             "name": check.label,
@@ -96,6 +97,7 @@ def cmd_institution_list(args: argparse.Namespace, out: Printer) -> None:
     text = "\n".join(
         f"{info.name}  {info.type_name}  {info.district}  "
         f"协议 {info.agreement_no or '—'}  {info.agreement(today).label}"
+        + ("  已解除协议" if info.agreement_terminated_on else "")
         for info in found
     )
     out.emit(data, text or "（机构名单中没有符合条件的机构）")
@@ -117,6 +119,8 @@ def cmd_institution_show(args: argparse.Namespace, out: Printer) -> None:
         f"等级：{info.level or '—'}",
         f"协议状态：{data['agreement_status']['name']}。{data['agreement_status']['message']}",
     ]
+    if info.terminated_message:
+        lines.append(info.terminated_message)
     out.emit(data, "\n".join(lines))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -209,7 +209,8 @@ def candidates(
     weights: Weights | None = None,
 ) -> tuple[Candidate, ...]:
     """The registry's institutions in the district(s) and of the type(s) given (all when none),
-    with their weights, in the published order."""
+    with their weights, in the published order; an institution whose agreement a case 解除
+    within the last three years is left out (:func:`terminated_candidates` names them)."""
     weights = weights or default_weights()
     for code in types:
         if code not in ws.library.types:
@@ -220,8 +221,13 @@ def candidates(
     if types:
         query = query.where(Institution.type_code.in_(list(types)))
     with ws.db.session() as session:
+        from inspector.cases.measures import terminated_institutions
+
         found = []
+        flagged = terminated_institutions(session, date.today())
         for place in session.scalars(query):
+            if place.id in flagged:
+                continue  # 解除协议 within three years: not designated, not drawn
             risk = place.risk_level or weights.default_risk_level
             credit = place.credit_rating or weights.default_credit_rating
             if risk not in weights.risk_levels or credit not in weights.credit_ratings:
@@ -239,6 +245,25 @@ def candidates(
                 )
             )
     return order_candidates(found)
+
+
+def terminated_candidates(
+    ws: Workspace, *, districts: Sequence[str] = (), types: Sequence[str] = ()
+) -> list[tuple[str, date]]:
+    """The institutions :func:`candidates` leaves out for a 解除协议 in the last three years:
+    (name, the day), by name."""
+    from inspector.cases.measures import terminated_institutions
+
+    query = select(Institution.id, Institution.name, Institution.district, Institution.type_code)
+    with ws.db.session() as session:
+        flagged = terminated_institutions(session, date.today())
+        return sorted(
+            (name, flagged[place])
+            for place, name, district, type_code in session.execute(query)
+            if place in flagged
+            and (not districts or district in [d.strip() for d in districts])
+            and (not types or type_code in types)
+        )
 
 
 def candidates_sha256(found: Sequence[Candidate]) -> str:

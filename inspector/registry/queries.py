@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from inspector.checklists.library import Library
 from inspector.db.models import Institution
@@ -30,6 +31,8 @@ class InstitutionInfo:
     agreement_no: str | None
     agreement_expiry: date | None
     level: str | None
+    # The day its agreement was 解除 by a case, within the last three years (inspector/cases/).
+    agreement_terminated_on: date | None = None
 
     def agreement(self, on_date: date | None = None) -> AgreementCheck:
         return agreement_status(self, on_date)
@@ -39,8 +42,29 @@ class InstitutionInfo:
         """The agreement check for a visit today, in Chinese."""
         return self.agreement().message
 
+    @property
+    def terminated_message(self) -> str | None:
+        """The 解除 flag, in Chinese: when, and until when it holds."""
+        if self.agreement_terminated_on is None:
+            return None
+        from inspector.cases.measures import terminated_until
 
-def _info(place: Institution, library: Library) -> InstitutionInfo:
+        return (
+            f"医保协议已于 {self.agreement_terminated_on:%Y-%m-%d} 解除（案件处理），"
+            f"{terminated_until(self.agreement_terminated_on):%Y-%m-%d} 前不得重新纳入定点"
+        )
+
+
+def terminated(session: Session) -> dict[str, date]:
+    """Institution id → the day its agreement was 解除, within the last three years."""
+    from inspector.cases.measures import terminated_institutions
+
+    return terminated_institutions(session, date.today())
+
+
+def _info(
+    place: Institution, library: Library, flagged: dict[str, date] | None = None
+) -> InstitutionInfo:
     kind = library.types.get(place.type_code)
     return InstitutionInfo(
         id=place.id,
@@ -51,6 +75,7 @@ def _info(place: Institution, library: Library) -> InstitutionInfo:
         agreement_no=place.agreement_no,
         agreement_expiry=place.agreement_expiry,
         level=place.level,
+        agreement_terminated_on=(flagged or {}).get(place.id),
     )
 
 
@@ -80,7 +105,8 @@ def search_institutions(
     if limit is not None:
         query = query.limit(limit)
     with ws.db.session() as session:
-        return [_info(place, ws.library) for place in session.scalars(query)]
+        flagged = terminated(session)
+        return [_info(place, ws.library, flagged) for place in session.scalars(query)]
 
 
 def get_institution(ws: Workspace, institution_id: str) -> InstitutionInfo:
@@ -88,7 +114,7 @@ def get_institution(ws: Workspace, institution_id: str) -> InstitutionInfo:
         place = session.get(Institution, institution_id)
         if place is None:
             raise NotFound("找不到该机构")
-        return _info(place, ws.library)
+        return _info(place, ws.library, terminated(session))
 
 
 def find_institution(ws: Workspace, text: str) -> InstitutionInfo:
@@ -112,7 +138,7 @@ def find_institution(ws: Workspace, text: str) -> InstitutionInfo:
             raise InvalidInput(
                 "“{text}”对应多家机构：{listed}。请用协议编号指定", text=text, listed=listed
             )
-        return _info(found[0], ws.library)
+        return _info(found[0], ws.library, terminated(session))
 
 
 def check_agreement(

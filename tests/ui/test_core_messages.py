@@ -90,6 +90,12 @@ MODULES = [
     "inspector/bureaus.py",
     "inspector/cases/documents.py",  # a case's documents
     "inspector/cases/stage_documents.py",
+    # The case procedure: its steps, measures, payments and deadlines.
+    "inspector/cases/core.py",
+    "inspector/cases/steps.py",
+    "inspector/cases/measures.py",
+    "inspector/cases/deadlines.py",
+    "inspector/cases/figures.py",
 ]
 ERRORS = {
     "InspectorError",

@@ -589,3 +589,31 @@ def test_a_case_takes_findings_of_one_institution_once(
     assert get_case(ws, case_id).stage == rules.NOT_FILED
     # An ended case frees its findings.
     open_case(ws, entries=[first], on_date=_day(3), today=FAR)
+
+
+def test_a_terminated_agreement_flags_the_institution_and_keeps_it_out_of_the_draw(
+    workspace: Workspace, keys: dict[str, str]
+) -> None:
+    from inspector.cases.measures import terminated_until
+    from inspector.planning.service import candidates, terminated_candidates
+    from inspector.registry import find_institution
+
+    ws = workspace
+    entry = _finding(ws, keys, "历城区甲卫生院")
+    _finding(ws, keys, "历城区乙卫生院")
+    assert {c.name for c in candidates(ws)} == {"历城区甲卫生院", "历城区乙卫生院"}
+    case_id = open_case(ws, entries=[entry], on_date=_day(1), today=FAR)
+    steps.file_case(ws, case_id, on_date=_day(2), officers=OFFICERS, approver="王局长", today=FAR)
+    # An interview is no termination: nothing flagged.
+    add_measure(ws, case_id, "约谈", on_date=_day(2), today=FAR)
+    assert find_institution(ws, "历城区甲卫生院").agreement_terminated_on is None
+    ended = date.today() - timedelta(days=30)
+    add_measure(ws, case_id, "解除协议", on_date=ended, today=FAR)
+    info = find_institution(ws, "历城区甲卫生院")
+    assert info.agreement_terminated_on == ended
+    assert info.terminated_message is not None
+    assert f"{terminated_until(ended):%Y-%m-%d} 前不得重新纳入定点" in info.terminated_message
+    assert terminated_until(date(2026, 2, 28)) == date(2029, 2, 28)
+    assert [c.name for c in candidates(ws)] == ["历城区乙卫生院"]
+    assert terminated_candidates(ws) == [("历城区甲卫生院", ended)]
+    assert terminated_candidates(ws, districts=["槐荫区"]) == []
