@@ -386,34 +386,50 @@ class CasePage(QWidget):
         self.make_doc_button.setEnabled(case is not None and bool(case.steps))
         self._show_documents()
         if case is None:
-            self.detail.setHtml(f"<p>{_esc(self.tr('选择一个案件查看详情'))}</p>")
+            pick = _esc(self.tr("选择一个案件查看详情"))
+            self.detail.setHtml(f"<p>{pick}</p>")
             return
         self.detail.setHtml(self._case_html(case, deadlines or []))
 
     def _case_html(self, case: CaseView, deadlines: list[CaseDeadline]) -> str:
-        tr = self.tr
+        # Translated outside the f-strings, where lupdate finds them.
+        label = {
+            key: _esc(text)
+            for key, text in (
+                ("stage", self.tr("阶段")),
+                ("opened", self.tr("登记日期")),
+                ("visited", self.tr("检查日期")),
+                ("summary", self.tr("案情")),
+                ("reason", self.tr("理由")),
+                ("officers", self.tr("承办人")),
+                ("deadlines", self.tr("期限")),
+                ("timeline", self.tr("办理经过")),
+                ("measures", self.tr("处理措施和金额")),
+                ("payments", self.tr("缴款")),
+            )
+        }
         lines = [
             f"<h3>{_esc(case.party_name)}　<small>{case.id[:8]}</small></h3>",
-            f"<p>{_esc(tr('阶段'))}：<b>{_esc(stage_name(case.stage))}</b>　"
-            f"{_esc(tr('登记日期'))}：{case.opened_on:%Y-%m-%d}　"
-            f"{_esc(tr('检查日期'))}：{case.visit_on:%Y-%m-%d}</p>",
-            f"<p>{_esc(tr('案情'))}：{_esc(case.summary) or '—'}</p>",
+            f"<p>{label['stage']}：<b>{_esc(stage_name(case.stage))}</b>　"
+            f"{label['opened']}：{case.opened_on:%Y-%m-%d}　"
+            f"{label['visited']}：{case.visit_on:%Y-%m-%d}</p>",
+            f"<p>{label['summary']}：{_esc(case.summary) or '—'}</p>",
         ]
         if case.end_reason:
-            lines.append(f"<p>{_esc(tr('理由'))}：{_esc(case.end_reason)}</p>")
+            lines.append(f"<p>{label['reason']}：{_esc(case.end_reason)}</p>")
         if case.officers:
             names = "、".join(
                 f"{o.get('name', '')}（{o.get('cert_no', '')}）" for o in case.officers
             )
-            lines.append(f"<p>{_esc(tr('承办人'))}：{_esc(names)}</p>")
-        lines.append(f"<h4>{_esc(tr('期限'))}</h4>")
+            lines.append(f"<p>{label['officers']}：{_esc(names)}</p>")
+        lines.append(f"<h4>{label['deadlines']}</h4>")
         if not deadlines:
             lines.append("<p>—</p>")
         for d in deadlines:
             line = self._deadline_text(d)
             colour = "#b3261e" if d.state == LATE else "#8a4b00" if d.state == DUE else "#000"
             lines.append(f"<p style='color:{colour}'>{_esc(line)}</p>")
-        lines.append(f"<h4>{_esc(tr('办理经过'))}</h4>")
+        lines.append(f"<h4>{label['timeline']}</h4>")
         if not case.steps:
             lines.append("<p>—</p>")
         for step in case.steps:
@@ -431,21 +447,21 @@ class CasePage(QWidget):
                 f"<p>{step.on_date:%Y-%m-%d}　<b>{_esc(step_name(step.kind))}</b>　"
                 f"{_esc(people)}{_esc(extra)}</p>"
             )
-        lines.append(f"<h4>{_esc(tr('处理措施和金额'))}</h4>")
+        lines.append(f"<h4>{label['measures']}</h4>")
         live = case.live_measures
         if not case.measures:
             lines.append("<p>—</p>")
         for m in case.measures:
             text = measure_name(m.kind)
             if m.article:
-                text += arg(tr("（条例第%1条）"), m.article)
+                text += arg(self.tr("（条例第%1条）"), m.article)
             if m.amount_fen:
                 text += "　" + money(m.amount_fen)
-                text += "　" + arg(tr("已缴 %1"), money(m.paid_fen))
+                text += "　" + arg(self.tr("已缴 %1"), money(m.paid_fen))
             if m.period_from and m.period_to:
                 text += f"　{m.period_from:%Y-%m-%d} — {m.period_to:%Y-%m-%d}"
             if m.cancelled:
-                text += "　" + tr("（已撤回）")
+                text += "　" + self.tr("（已撤回）")
             lines.append(f"<p>{_esc(text)}</p>")
         if live:
             totals = {
@@ -457,14 +473,16 @@ class CasePage(QWidget):
                 for kind in (rules.REFUND, rules.FINE, rules.CONFISCATE, rules.REJECT)
             }
             parts = [
-                arg(tr("%1 %2（已缴 %3）"), measure_name(kind), money(total), money(paid[kind]))
+                arg(
+                    self.tr("%1 %2（已缴 %3）"), measure_name(kind), money(total), money(paid[kind])
+                )
                 for kind, total in totals.items()
                 if total
             ]
             if parts:
                 lines.append(f"<p><b>{_esc('；'.join(parts))}</b></p>")
         if case.payments:
-            lines.append(f"<h4>{_esc(tr('缴款'))}</h4>")
+            lines.append(f"<h4>{label['payments']}</h4>")
             names = {m.id: measure_name(m.kind) for m in case.measures}
             for p in case.payments:
                 lines.append(

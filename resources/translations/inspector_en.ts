@@ -471,6 +471,354 @@
     </message>
 </context>
 <context>
+    <name>CaseDocumentDialog</name>
+    <message>
+        <location filename="../../ui/case_page.py" line="655"/>
+        <source>数字签名</source>
+        <translation>Digital signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="657"/>
+        <source>签名人的密钥</source>
+        <translation>Signer&apos;s key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="658"/>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="662"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="664"/>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="666"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="700"/>
+        <source>%1 %2：已由 %3 数字签名。</source>
+        <translation>%1 %2: digitally signed by %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="709"/>
+        <source>%1 由%2签署：本机没有其密钥（执法证号 %3），可在命令行签名。</source>
+        <translation>%1 is signed by the %2: this computer has no key of theirs (certificate no. %3); sign it on the command line.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="718"/>
+        <source>%1 由%2签署：请选择其密钥并输入口令。</source>
+        <translation>%1 is signed by the %2: choose their key and enter its passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="748"/>
+        <source>正在签名…</source>
+        <translation>Signing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="764"/>
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="774"/>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="774"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDueBanner</name>
+    <message>
+        <location filename="../../ui/case_page.py" line="828"/>
+        <source>案件期限：%1 项到期或逾期，其中 %2 项已逾期</source>
+        <translation>Case deadlines: %1 due or late, %2 of them late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="833"/>
+        <source>%1（待公布）</source>
+        <translation>%1 (provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="835"/>
+        <source>已逾期 %1 天</source>
+        <translation>%1 days late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="837"/>
+        <source>今天到期</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="839"/>
+        <source>还有 %1 天</source>
+        <translation>%1 days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="842"/>
+        <source>%1 %2（%3）%4 %5，%6 →</source>
+        <translation>%1 %2 (%3) %4 %5, %6 →</translation>
+    </message>
+</context>
+<context>
+    <name>CaseModel</name>
+    <message>
+        <location filename="../../ui/case_page.py" line="131"/>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="132"/>
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="133"/>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="134"/>
+        <source>登记日期</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="135"/>
+        <source>案情</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="136"/>
+        <source>期限</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="150"/>
+        <source>%1（已逾期）</source>
+        <translation>%1 (late)</translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <location filename="../../ui/case_page.py" line="186"/>
+        <source>← 检查列表</source>
+        <translation>← Inspections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="188"/>
+        <source>问题台账</source>
+        <translation>Problem ledger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="190"/>
+        <location filename="../../ui/case_page.py" line="525"/>
+        <source>案件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="200"/>
+        <source>当事人（机构或个人）名称…</source>
+        <translation>Party (institution or person) name…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="203"/>
+        <source>未结束的案件</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="204"/>
+        <source>全部阶段</source>
+        <translation>All stages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="207"/>
+        <source>只看逾期</source>
+        <translation>Late only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="238"/>
+        <source>下一步</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="249"/>
+        <source>处理措施…</source>
+        <translation>Measure…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="251"/>
+        <source>记录缴款…</source>
+        <translation>Record payment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="257"/>
+        <source>案件文书</source>
+        <translation>Case documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="260"/>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="260"/>
+        <source>文号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="260"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="260"/>
+        <source>签名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="270"/>
+        <source>制作文书…</source>
+        <translation>Make document…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="272"/>
+        <source>查看、签名、打印…</source>
+        <translation>View, sign, print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="329"/>
+        <source>共 %1 个案件，其中 %2 个有期限已逾期</source>
+        <translation>%1 cases, %2 of them with a deadline passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="389"/>
+        <source>选择一个案件查看详情</source>
+        <translation>Choose a case to see its details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="399"/>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="400"/>
+        <source>登记日期</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="401"/>
+        <source>检查日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="402"/>
+        <source>案情</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="403"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="404"/>
+        <source>承办人</source>
+        <translation>Case officers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="405"/>
+        <source>期限</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="406"/>
+        <source>办理经过</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="407"/>
+        <source>处理措施和金额</source>
+        <translation>Measures and amounts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="408"/>
+        <source>缴款</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="457"/>
+        <source>（条例第%1条）</source>
+        <translation> (Regulation art. %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="460"/>
+        <source>已缴 %1</source>
+        <translation>paid %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="464"/>
+        <source>（已撤回）</source>
+        <translation> (withdrawn)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="477"/>
+        <source>%1 %2（已缴 %3）</source>
+        <translation>%1 %2 (paid %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="497"/>
+        <source>%1（待公布：该年节假日安排尚未公布）</source>
+        <translation>%1 (provisional: that year&apos;s holidays are not published yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="499"/>
+        <source>已逾期 %1 天</source>
+        <translation>%1 days late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="501"/>
+        <source>今天到期</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="503"/>
+        <source>还有 %1 天</source>
+        <translation>%1 days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="504"/>
+        <source>%1：最后一天 %2，%3</source>
+        <translation>%1: last day %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="510"/>
+        <source>已签名（%1）</source>
+        <translation>Signed (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="512"/>
+        <source>待%1签名</source>
+        <translation>To be signed by the %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="585"/>
+        <source>已制作%1</source>
+        <translation>Made the %1</translation>
+    </message>
+</context>
+<context>
     <name>CaseStepDialog</name>
     <message>
         <location filename="../../ui/ledger_page.py" line="211"/>
@@ -3363,222 +3711,240 @@ Checked %2/%3, problems found %4</translation>
         <translation>There is no kind of document “{kind}”; known: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="926"/>
+        <location filename="../../ui/core_messages.py" line="925"/>
+        <source>推送带有设备 {device} 的第 {seq} 条操作记录，但没有该设备登记的签名者签署、覆盖这条记录的记录链头：不能证明这些记录出自那台设备，已拒绝，服务器数据未改变</source>
+        <translation>The push carries entry {seq} of device {device}&apos;s operation log, but no log head signed by that device&apos;s registered signer covers it: nothing shows the entries come from that device; refused, the server&apos;s data is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="932"/>
         <source>{title}须载明{what}（{rule}）：请先在案件中填写</source>
         <translation>A {title} must state {what} ({rule}): fill it in the case first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="927"/>
+        <location filename="../../ui/core_messages.py" line="933"/>
         <source>法制审核人员不得是本案承办人（行政处罚法第五十八条，重大执法决定法制审核制度）：{name}</source>
         <translation>The legal reviewer may not be an officer of this case (Administrative Penalty Law art. 58, legal review of major enforcement decisions): {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="931"/>
+        <location filename="../../ui/core_messages.py" line="937"/>
         <source>陈述、申辩的期限（{due}）应晚于告知日期（{day}）（行政处罚法第四十五条）</source>
         <translation>The last day for statement and defence ({due}) must be after the notice date ({day}) (Administrative Penalty Law art. 45)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="934"/>
+        <location filename="../../ui/core_messages.py" line="940"/>
         <source>要求听证的期限（{due}）应晚于告知日期（{day}）（行政处罚法第六十四条）</source>
         <translation>The last day to request a hearing ({due}) must be after the notice date ({day}) (Administrative Penalty Law art. 64)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="937"/>
+        <location filename="../../ui/core_messages.py" line="943"/>
         <source>听证应在举行七日前通知当事人（行政处罚法第六十四条第二项）：听证日期 {day} 距通知日期 {issued} 不足七日</source>
         <translation>The party must be notified seven days before the hearing (Administrative Penalty Law art. 64(2)): the hearing on {day} is less than seven days after the notice of {issued}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="941"/>
+        <location filename="../../ui/core_messages.py" line="947"/>
         <source>听证由非本案调查人员主持（行政处罚法第六十四条第四项）：{name} 是本案承办人</source>
         <translation>A hearing is held by someone who did not investigate the case (Administrative Penalty Law art. 64(4)): {name} is an officer of this case</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="944"/>
+        <location filename="../../ui/core_messages.py" line="950"/>
         <source>送达方式“{way}”不认识；可用：{ways}</source>
         <translation>Unknown way of service “{way}”; known: {ways}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="945"/>
+        <location filename="../../ui/core_messages.py" line="951"/>
         <source>没有“{kind}”这种案件文书；可用：{kinds}</source>
         <translation>There is no case document “{kind}”; known: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="946"/>
+        <location filename="../../ui/core_messages.py" line="952"/>
         <source>文书日期 {day} 晚于今天</source>
         <translation>The document date {day} is after today</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="947"/>
+        <location filename="../../ui/core_messages.py" line="953"/>
         <source>{title}由{role}签署（{rule}）：本案尚未确定{role}</source>
         <translation>A {title} is signed by the {role} ({rule}): this case has no {role} yet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="948"/>
+        <location filename="../../ui/core_messages.py" line="954"/>
         <source>该{title}已签名</source>
         <translation>This {title} is already signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="949"/>
+        <location filename="../../ui/core_messages.py" line="955"/>
         <source>{title}由{role}签署（{rule}）：该密钥的执法证号 {cert_no} 不是本案的{role}</source>
         <translation>A {title} is signed by the {role} ({rule}): the key’s certificate number {cert_no} is not this case’s {role}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="952"/>
+        <location filename="../../ui/core_messages.py" line="958"/>
         <source>{title}文件 {name} 不是生成时的文件：已被替换或改动，拒绝签名；请重新生成</source>
         <translation>The {title} file {name} is not the file as made: it was replaced or changed; not signed. Make it again</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="955"/>
+        <location filename="../../ui/core_messages.py" line="961"/>
         <source>{title}文件 {name} 与保存时的哈希不符：已被替换或改动</source>
         <translation>The {title} file {name} does not match the hash kept for it: it was replaced or changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="956"/>
+        <location filename="../../ui/core_messages.py" line="962"/>
         <source>案件文书</source>
         <translation>case document</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="957"/>
+        <location filename="../../ui/core_messages.py" line="963"/>
         <source>立案审批表</source>
         <translation>case filing approval form</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="958"/>
+        <location filename="../../ui/core_messages.py" line="964"/>
         <source>调查终结报告</source>
         <translation>investigation closing report</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="959"/>
+        <location filename="../../ui/core_messages.py" line="965"/>
         <source>法制审核意见</source>
         <translation>legal review opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="960"/>
+        <location filename="../../ui/core_messages.py" line="966"/>
         <source>行政处罚事先告知书</source>
         <translation>advance notice of administrative penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="961"/>
+        <location filename="../../ui/core_messages.py" line="967"/>
         <source>陈述申辩笔录</source>
         <translation>record of statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="962"/>
+        <location filename="../../ui/core_messages.py" line="968"/>
         <source>听证告知书</source>
         <translation>hearing notice</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="963"/>
+        <location filename="../../ui/core_messages.py" line="969"/>
         <source>听证笔录</source>
         <translation>hearing record</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="964"/>
+        <location filename="../../ui/core_messages.py" line="970"/>
         <source>行政处罚决定书</source>
         <translation>administrative penalty decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="965"/>
+        <location filename="../../ui/core_messages.py" line="971"/>
         <source>送达回证</source>
         <translation>proof of service</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="966"/>
+        <location filename="../../ui/core_messages.py" line="972"/>
         <source>结案报告</source>
         <translation>case closing report</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="967"/>
+        <location filename="../../ui/core_messages.py" line="973"/>
         <source>案件承办人</source>
         <translation>case officer</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="968"/>
+        <location filename="../../ui/core_messages.py" line="974"/>
+        <location filename="../../ui/core_messages.py" line="1032"/>
         <source>法制审核人员</source>
         <translation>legal reviewer</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="969"/>
+        <location filename="../../ui/core_messages.py" line="975"/>
         <source>医疗保障行政部门负责人</source>
         <translation>head of the medical security department</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="970"/>
+        <location filename="../../ui/core_messages.py" line="976"/>
+        <location filename="../../ui/core_messages.py" line="1056"/>
         <source>听证主持人</source>
         <translation>hearing host</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="971"/>
+        <location filename="../../ui/core_messages.py" line="977"/>
+        <location filename="../../ui/core_messages.py" line="1175"/>
         <source>送达人</source>
         <translation>server of documents</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="972"/>
+        <location filename="../../ui/core_messages.py" line="978"/>
         <source>{title}由{role}签署（{rule}）：{name} 没有登记执法证号，无法核对其数字签名；请以执法证号记录{role}（或先在本机登记该执法人员）</source>
         <translation>A {title} is signed by the {role} ({rule}): {name} has no certificate number recorded, so a digital signature cannot be checked; record the {role} by certificate number (or register that officer on this laptop first)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="976"/>
+        <location filename="../../ui/core_messages.py" line="982"/>
         <source>案件还没有“{step}”这一步：{title}在该步骤之后制作</source>
         <translation>The case has no “{step}” step yet: a {title} is made after that step</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="977"/>
+        <location filename="../../ui/core_messages.py" line="983"/>
         <source>听证告知书须载明听证的时间、地点和主持人（行政处罚法第六十四条）：请给出</source>
         <translation>A hearing notice must state the hearing’s time, place and host (Administrative Penalty Law art. 64): please give them</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="980"/>
+        <location filename="../../ui/core_messages.py" line="986"/>
         <source>案件还没有需要制作文书的步骤：请先立案</source>
         <translation>The case has no step that needs a document yet: file the case first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="981"/>
+        <location filename="../../ui/core_messages.py" line="987"/>
+        <location filename="../../ui/core_messages.py" line="1163"/>
         <source>立案</source>
         <translation>filing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="982"/>
+        <location filename="../../ui/core_messages.py" line="988"/>
+        <location filename="../../ui/core_messages.py" line="1152"/>
         <source>调查终结</source>
         <translation>end of investigation</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="983"/>
+        <location filename="../../ui/core_messages.py" line="989"/>
+        <location filename="../../ui/core_messages.py" line="1164"/>
         <source>案件审核（法制审核）</source>
         <translation>case review (legal review)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="984"/>
+        <location filename="../../ui/core_messages.py" line="990"/>
+        <location filename="../../ui/core_messages.py" line="1038"/>
         <source>事先告知</source>
         <translation>advance notice</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="985"/>
+        <location filename="../../ui/core_messages.py" line="991"/>
+        <location filename="../../ui/core_messages.py" line="1087"/>
         <source>陈述申辩</source>
         <translation>statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="986"/>
+        <location filename="../../ui/core_messages.py" line="992"/>
+        <location filename="../../ui/core_messages.py" line="1088"/>
         <source>申请听证</source>
         <translation>hearing request</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="987"/>
+        <location filename="../../ui/core_messages.py" line="993"/>
+        <location filename="../../ui/core_messages.py" line="1166"/>
         <source>听证</source>
         <translation>hearing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="988"/>
+        <location filename="../../ui/core_messages.py" line="994"/>
+        <location filename="../../ui/core_messages.py" line="1167"/>
         <source>作出决定</source>
         <translation>decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="989"/>
+        <location filename="../../ui/core_messages.py" line="995"/>
+        <location filename="../../ui/core_messages.py" line="1069"/>
         <source>送达</source>
         <translation>service</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="990"/>
+        <location filename="../../ui/core_messages.py" line="996"/>
+        <location filename="../../ui/core_messages.py" line="1169"/>
         <source>结案</source>
         <translation>closing</translation>
     </message>
@@ -3708,860 +4074,792 @@ Checked %2/%3, problems found %4</translation>
         <translation>{day} cannot be both a holiday and a make-up working day</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="925"/>
-        <source>推送带有设备 {device} 的第 {seq} 条操作记录，但没有该设备登记的签名者签署、覆盖这条记录的记录链头：不能证明这些记录出自那台设备，已拒绝，服务器数据未改变</source>
-        <translation>The push carries entry {seq} of device {device}&apos;s action log without a log head signed by a signer that device enrolled and reaching that entry: nothing proves these entries come from that device. Refused; nothing on the server changed</translation>
-        <location filename="../../ui/core_messages.py" line="926"/>
+        <location filename="../../ui/core_messages.py" line="999"/>
         <source>{what}的日期 {day} 晚于今天 {today}：只能记录已经发生的事</source>
         <translation>The date of {what}, {day}, is after today ({today}): only what has happened can be recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="927"/>
+        <location filename="../../ui/core_messages.py" line="1000"/>
         <source>{what}的日期 {day} 早于检查日期 {visit}：案件的每一步都在发现问题之后</source>
         <translation>The date of {what}, {day}, is before the inspection date {visit}: every step of a case comes after the finding</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="931"/>
+        <location filename="../../ui/core_messages.py" line="1004"/>
         <source>当事人类型“{kind}”无效，可选：org（机构）、person（个人）</source>
         <translation>Invalid party type “{kind}”; choose org (institution) or person (individual)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="932"/>
+        <location filename="../../ui/core_messages.py" line="1005"/>
         <source>案件须来自已签名检查发现的问题（台账编号），或来自一条线索</source>
         <translation>A case comes from findings of signed inspections (ledger ids) or from a lead</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="933"/>
+        <location filename="../../ui/core_messages.py" line="1006"/>
         <source>一个案件只能针对一家机构：所选问题来自多家机构</source>
         <translation>A case concerns one institution only: the findings chosen come from several</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="934"/>
+        <location filename="../../ui/core_messages.py" line="1007"/>
         <source>请写明当事人（机构或个人）</source>
         <translation>Please name the party (an institution or an individual)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="935"/>
+        <location filename="../../ui/core_messages.py" line="1008"/>
         <source>该问题已由更正记录取代，请在更正后的台账记录上立案</source>
         <translation>This finding was superseded by an amendment; open the case on the amended ledger row</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="936"/>
+        <location filename="../../ui/core_messages.py" line="1009"/>
         <source>只能就已签名检查发现的问题立案</source>
         <translation>A case can be opened only on findings of signed inspections</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="937"/>
+        <location filename="../../ui/core_messages.py" line="1010"/>
         <source>问题 {entry} 已在案件 {case} 中</source>
         <translation>Finding {entry} is already in case {case}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="938"/>
+        <location filename="../../ui/core_messages.py" line="1011"/>
         <source>登记</source>
         <translation>registration</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="939"/>
+        <location filename="../../ui/core_messages.py" line="1012"/>
         <source>案件阶段“{stage}”无效</source>
         <translation>Invalid case stage “{stage}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="940"/>
+        <location filename="../../ui/core_messages.py" line="1013"/>
         <source>执法证号 {cert_no} 不是本案承办人：只有承办人可以{step}</source>
         <translation>Certificate no. {cert_no} is not a case officer: only the case officers may {step}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="941"/>
+        <location filename="../../ui/core_messages.py" line="1014"/>
         <source>请写明{what}</source>
         <translation>Please give the {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="942"/>
+        <location filename="../../ui/core_messages.py" line="1015"/>
         <source>请写明由哪位承办人（执法证号）{step}</source>
         <translation>Please name the case officer (certificate no.) who does this: {step}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="943"/>
+        <location filename="../../ui/core_messages.py" line="1016"/>
         <source>{role}不能是本案承办人（{rule}）</source>
         <translation>The {role} cannot be a case officer ({rule})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="944"/>
+        <location filename="../../ui/core_messages.py" line="1017"/>
         <source>送达方式“{value}”无效，可选：{allowed}</source>
         <translation>Invalid way of service “{value}”; choose from: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="945"/>
+        <location filename="../../ui/core_messages.py" line="1018"/>
         <source>电子送达须当事人同意并签订确认书（行政处罚法第六十一条）</source>
-        <translation>Electronic service needs the party's consent and a signed confirmation (Administrative Penalty Law, art. 61)</translation>
+        <translation>Electronic service needs the party&apos;s consent and a signed confirmation (Administrative Penalty Law, art. 61)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="946"/>
+        <location filename="../../ui/core_messages.py" line="1019"/>
         <source>案件处于“{stage}”阶段，不能{step}：{rule}</source>
         <translation>The case is at the stage “{stage}” and cannot take this step ({step}): {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="947"/>
+        <location filename="../../ui/core_messages.py" line="1020"/>
         <source>{step}的日期 {day} 早于案件登记日期 {opened}</source>
         <translation>The date of {step}, {day}, is before the case was registered ({opened})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="948"/>
+        <location filename="../../ui/core_messages.py" line="1021"/>
         <source>{step}的日期 {day} 早于上一步“{last}”的日期 {last_day}：步骤须按先后顺序记录</source>
         <translation>The date of {step}, {day}, is before that of the previous step “{last}” ({last_day}): steps are recorded in order</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="952"/>
+        <location filename="../../ui/core_messages.py" line="1025"/>
         <source>批准立案的负责人</source>
         <translation>head approving the filing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="953"/>
+        <location filename="../../ui/core_messages.py" line="1026"/>
         <source>立案须指定至少两名执法人员为承办人（行政处罚法第四十二条）</source>
         <translation>Filing a case needs at least two enforcement officers as case officers (Administrative Penalty Law, art. 42)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="954"/>
+        <location filename="../../ui/core_messages.py" line="1027"/>
         <source>批准立案的负责人不能是本案承办人</source>
         <translation>The head approving the filing cannot be a case officer</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="955"/>
+        <location filename="../../ui/core_messages.py" line="1028"/>
         <source>请写明{step}的理由</source>
         <translation>Please give the reason for {step}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="956"/>
+        <location filename="../../ui/core_messages.py" line="1029"/>
         <source>批准的负责人</source>
         <translation>approving head</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="957"/>
+        <location filename="../../ui/core_messages.py" line="1030"/>
         <source>作出调查终结</source>
         <translation>conclude the investigation</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="958"/>
+        <location filename="../../ui/core_messages.py" line="1031"/>
         <source>查明的违法事实</source>
         <translation>facts of the violation found</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="959"/>
-        <source>法制审核人员</source>
-        <translation>legal reviewer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="960"/>
+        <location filename="../../ui/core_messages.py" line="1033"/>
         <source>法制审核须由非本案承办人进行</source>
         <translation>the legal review is made by someone who is not a case officer</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="961"/>
+        <location filename="../../ui/core_messages.py" line="1034"/>
         <source>审核意见</source>
         <translation>review opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="962"/>
+        <location filename="../../ui/core_messages.py" line="1035"/>
         <source>设置 {key} 应为金额（分），现为“{value}”</source>
         <translation>Setting {key} should be an amount in fen, not “{value}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="963"/>
+        <location filename="../../ui/core_messages.py" line="1036"/>
         <source>受送达人</source>
         <translation>recipient</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="964"/>
+        <location filename="../../ui/core_messages.py" line="1037"/>
         <source>留置送达的见证人</source>
         <translation>witness of the service left at the premises</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="965"/>
-        <source>事先告知</source>
-        <translation>give the prior notice</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="966"/>
+        <location filename="../../ui/core_messages.py" line="1039"/>
         <source>事先告知须写明拟作出的处罚：请先记录处罚措施（case measure）</source>
         <translation>The prior notice states the proposed penalty: record the measures first (case measure)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="967"/>
+        <location filename="../../ui/core_messages.py" line="1040"/>
         <source>陈述申辩期限至少 1 个工作日</source>
         <translation>The period for statement and defence is at least 1 working day</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="968"/>
+        <location filename="../../ui/core_messages.py" line="1041"/>
         <source>记录陈述申辩</source>
         <translation>record the statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="969"/>
+        <location filename="../../ui/core_messages.py" line="1042"/>
         <source>陈述申辩的内容</source>
         <translation>content of the statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="970"/>
+        <location filename="../../ui/core_messages.py" line="1043"/>
         <source>记录放弃陈述申辩</source>
         <translation>record the waiver of statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="971"/>
+        <location filename="../../ui/core_messages.py" line="1044"/>
         <source>放弃陈述申辩和听证须有当事人的书面声明</source>
-        <translation>Waiving statement, defence and hearing needs the party's written declaration</translation>
+        <translation>Waiving statement, defence and hearing needs the party&apos;s written declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="972"/>
+        <location filename="../../ui/core_messages.py" line="1045"/>
         <source>记录听证申请</source>
         <translation>record the hearing request</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="973"/>
+        <location filename="../../ui/core_messages.py" line="1046"/>
         <source>拟作出的处罚不属于听证范围（行政处罚法第六十三条），未告知听证权利</source>
         <translation>The proposed penalty gives no right to a hearing (Administrative Penalty Law, art. 63); none was notified</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="977"/>
+        <location filename="../../ui/core_messages.py" line="1050"/>
         <source>申请听证的期限 {last} 已过（行政处罚法第六十四条：告知后五日内提出）</source>
         <translation>The period to request a hearing ended on {last} (Administrative Penalty Law, art. 64: within five days of the notice)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="981"/>
+        <location filename="../../ui/core_messages.py" line="1054"/>
         <source>当事人已书面放弃听证</source>
         <translation>The party has waived the hearing in writing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="982"/>
+        <location filename="../../ui/core_messages.py" line="1055"/>
         <source>当事人没有申请听证：听证须在申请之后（行政处罚法第六十四条）</source>
         <translation>The party did not request a hearing: a hearing follows a request (Administrative Penalty Law, art. 64)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="983"/>
-        <source>听证主持人</source>
-        <translation>hearing officer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="984"/>
+        <location filename="../../ui/core_messages.py" line="1057"/>
         <source>行政处罚法第六十四条：由非本案调查人员主持</source>
         <translation>Administrative Penalty Law, art. 64: hosted by someone who did not investigate the case</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="985"/>
+        <location filename="../../ui/core_messages.py" line="1058"/>
         <source>听证情况</source>
         <translation>account of the hearing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="986"/>
+        <location filename="../../ui/core_messages.py" line="1059"/>
         <source>作出决定的负责人</source>
         <translation>head making the decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="987"/>
+        <location filename="../../ui/core_messages.py" line="1060"/>
         <source>作出决定的负责人不能是本案承办人</source>
         <translation>The head making the decision cannot be a case officer</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="988"/>
+        <location filename="../../ui/core_messages.py" line="1061"/>
         <source>当事人申请了听证：须先举行听证再作出决定（行政处罚法第六十四条）</source>
         <translation>The party requested a hearing: hold it before deciding (Administrative Penalty Law, art. 64)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="992"/>
+        <location filename="../../ui/core_messages.py" line="1065"/>
         <source>办案期限已于 {last} 届满：须在期限内作出决定或经批准延期（行政处罚法第六十条）</source>
         <translation>The case period ended on {last}: decide within it or after an approved extension (Administrative Penalty Law, art. 60)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="996"/>
-        <source>送达</source>
-        <translation>serve</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="997"/>
+        <location filename="../../ui/core_messages.py" line="1070"/>
         <source>记录执行情况</source>
         <translation>record the execution</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="998"/>
+        <location filename="../../ui/core_messages.py" line="1071"/>
         <source>尚未缴清：{listed}。缴清后，或写明不能执行完毕的理由（如已申请人民法院强制执行）后才能记录执行</source>
-        <translation>Not paid in full: {listed}. Record the execution once paid, or give the reason it cannot be completed (e.g. enforcement applied for at the people's court)</translation>
+        <translation>Not paid in full: {listed}. Record the execution once paid, or give the reason it cannot be completed (e.g. enforcement applied for at the people&apos;s court)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1003"/>
+        <location filename="../../ui/core_messages.py" line="1076"/>
         <source>批准结案的负责人</source>
         <translation>head approving the closing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1004"/>
+        <location filename="../../ui/core_messages.py" line="1077"/>
         <source>批准延期的负责人</source>
         <translation>head approving the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1005"/>
+        <location filename="../../ui/core_messages.py" line="1078"/>
         <source>延期的理由</source>
         <translation>reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1006"/>
+        <location filename="../../ui/core_messages.py" line="1079"/>
         <source>延长的天数至少为 1 天</source>
         <translation>The extension is at least 1 day</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1007"/>
+        <location filename="../../ui/core_messages.py" line="1080"/>
         <source>办案期限已于 {last} 届满，不能事后延期</source>
         <translation>The case period ended on {last}; it cannot be extended afterwards</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1008"/>
+        <location filename="../../ui/core_messages.py" line="1081"/>
         <source>经负责人批准可延长 {days} 天以内；更长须经负责人集体讨论决定</source>
-        <translation>The head may approve an extension of up to {days} days; a longer one needs the heads' collective decision</translation>
+        <translation>The head may approve an extension of up to {days} days; a longer one needs the heads&apos; collective decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1009"/>
+        <location filename="../../ui/core_messages.py" line="1082"/>
         <source>再次延期须经负责人集体讨论决定（--collective）</source>
-        <translation>A further extension needs the heads' collective decision (--collective)</translation>
+        <translation>A further extension needs the heads&apos; collective decision (--collective)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1010"/>
+        <location filename="../../ui/core_messages.py" line="1083"/>
         <source>执法证号 {cert_no} 不在本机的执法人员中：承办人须是持证执法人员</source>
         <translation>Certificate no. {cert_no} is not an enforcement officer on this laptop: case officers hold enforcement certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1014"/>
-        <source>陈述申辩</source>
-        <translation>statement and defence</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1015"/>
-        <source>申请听证</source>
-        <translation>hearing request</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1016"/>
+        <location filename="../../ui/core_messages.py" line="1089"/>
         <source>{what}期限至 {last}：期满或当事人书面放弃后才能作出决定（行政处罚法第六十二条）</source>
-        <translation>The period for {what} runs until {last}: decide after it ends or after the party's written waiver (Administrative Penalty Law, art. 62)</translation>
+        <translation>The period for {what} runs until {last}: decide after it ends or after the party&apos;s written waiver (Administrative Penalty Law, art. 62)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1020"/>
+        <location filename="../../ui/core_messages.py" line="1093"/>
         <source>处理措施“{value}”无效，可选：{allowed}</source>
         <translation>Invalid measure “{value}”; choose from: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1021"/>
+        <location filename="../../ui/core_messages.py" line="1094"/>
         <source>裁量情形“{value}”无效，可选：lighter（从轻）、mitigated（减轻）、heavier（从重）</source>
         <translation>Invalid discretion “{value}”; choose lighter, mitigated or heavier</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1025"/>
+        <location filename="../../ui/core_messages.py" line="1098"/>
         <source>罚款依据须为条例第三十八、三十九、四十或四十一条，现为“{article}”</source>
         <translation>A fine is imposed under article 38, 39, 40 or 41 of the Regulations, not “{article}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1029"/>
+        <location filename="../../ui/core_messages.py" line="1102"/>
         <source>条例第{article}条的罚款按{basis}的倍数计算：请写明{basis}</source>
         <translation>A fine under article {article} of the Regulations is a multiple of the {basis}: please give the {basis}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1030"/>
+        <location filename="../../ui/core_messages.py" line="1103"/>
         <source>条例第{article}条适用于{party}，本案当事人是{actual}</source>
         <translation>Article {article} of the Regulations applies to {party}; the party of this case is {actual}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1031"/>
+        <location filename="../../ui/core_messages.py" line="1104"/>
         <source>{discretion}处罚须写明理由</source>
         <translation>A {discretion} penalty needs its reason</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1032"/>
+        <location filename="../../ui/core_messages.py" line="1105"/>
         <source>罚款 {amount} 元高于条例第{article}条的上限 {high} 元（{text}）</source>
         <translation>A fine of {amount} yuan is above the upper limit of {high} yuan under article {article} of the Regulations ({text})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1036"/>
+        <location filename="../../ui/core_messages.py" line="1109"/>
         <source>罚款 {amount} 元低于条例第{article}条的下限 {low} 元（{text}）：低于下限须为减轻处罚并写明理由（行政处罚法第三十二条）</source>
         <translation>A fine of {amount} yuan is below the lower limit of {low} yuan under article {article} of the Regulations ({text}): below the limit only as a mitigated penalty with its reason (Administrative Penalty Law, art. 32)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1041"/>
+        <location filename="../../ui/core_messages.py" line="1114"/>
         <source>减轻处罚应低于法定下限 {low} 元；在幅度内请选从轻</source>
         <translation>A mitigated penalty is below the legal lower limit of {low} yuan; within the range choose lighter</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1042"/>
+        <location filename="../../ui/core_messages.py" line="1115"/>
         <source>案件已{stage}，不能再记录处理措施或缴款</source>
         <translation>The case is {stage}: no further measures or payments can be recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1043"/>
+        <location filename="../../ui/core_messages.py" line="1116"/>
         <source>请写明撤回措施的理由</source>
         <translation>Please give the reason for withdrawing the measure</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1044"/>
+        <location filename="../../ui/core_messages.py" line="1117"/>
         <source>请写明缴纳金额</source>
         <translation>Please give the amount paid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1045"/>
+        <location filename="../../ui/core_messages.py" line="1118"/>
         <source>处罚措施须在立案后、事先告知前拟定（案件处于“{stage}”阶段）：告知后不得增加或加重，须重新告知（行政处罚法第四十四条、第四十五条）</source>
         <translation>Penalty measures are proposed after filing and before the prior notice (the case is at “{stage}”): after the notice none can be added or made heavier without notifying again (Administrative Penalty Law, arts. 44 and 45)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1050"/>
+        <location filename="../../ui/core_messages.py" line="1123"/>
         <source>协议处理只适用于有定点协议的机构</source>
         <translation>Handling under the agreement applies only to institutions with a service agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1051"/>
+        <location filename="../../ui/core_messages.py" line="1124"/>
         <source>决定作出后不能撤回处罚措施</source>
         <translation>A penalty measure cannot be withdrawn after the decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1052"/>
+        <location filename="../../ui/core_messages.py" line="1125"/>
         <source>该措施已撤回</source>
         <translation>This measure has been withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1053"/>
+        <location filename="../../ui/core_messages.py" line="1126"/>
         <source>该措施已有缴款记录，不能撤回</source>
         <translation>This measure has payments recorded and cannot be withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1054"/>
+        <location filename="../../ui/core_messages.py" line="1127"/>
         <source>{what}没有金额，不能缴款</source>
         <translation>{what} has no amount to pay</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1055"/>
+        <location filename="../../ui/core_messages.py" line="1128"/>
         <source>该措施已撤回，不能缴款</source>
         <translation>This measure has been withdrawn; no payment can be recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1056"/>
+        <location filename="../../ui/core_messages.py" line="1129"/>
         <source>缴纳合计 {total} 元超过{what}金额 {owed} 元</source>
         <translation>Payments of {total} yuan in all exceed the {what} amount of {owed} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1057"/>
+        <location filename="../../ui/core_messages.py" line="1130"/>
         <source>处理措施</source>
         <translation>measure</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1058"/>
+        <location filename="../../ui/core_messages.py" line="1131"/>
         <source>请写明{what}的金额</source>
         <translation>Please give the amount of {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1059"/>
+        <location filename="../../ui/core_messages.py" line="1132"/>
         <source>{what}没有金额</source>
         <translation>{what} has no amount</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1060"/>
+        <location filename="../../ui/core_messages.py" line="1133"/>
         <source>从轻、减轻、从重只适用于罚款</source>
         <translation>Lighter, mitigated and heavier apply to fines only</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1061"/>
+        <location filename="../../ui/core_messages.py" line="1134"/>
         <source>{what}的依据须为条例第{articles}条</source>
         <translation>{what} is imposed under article {articles} of the Regulations</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1062"/>
+        <location filename="../../ui/core_messages.py" line="1135"/>
         <source>条例第{article}条规定{what} {low} 至 {high} 个月，现为 {months}</source>
         <translation>Article {article} of the Regulations sets {what} at {low} to {high} months, not {months}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1066"/>
+        <location filename="../../ui/core_messages.py" line="1139"/>
         <source>暂停医疗费用联网结算适用于个人（条例第四十一条）</source>
         <translation>Suspending networked settlement applies to individuals (Regulations, art. 41)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1067"/>
+        <location filename="../../ui/core_messages.py" line="1140"/>
         <source>暂停医药服务适用于定点医药机构（条例第三十八、四十条）</source>
         <translation>Suspending medical services applies to designated institutions (Regulations, arts. 38 and 40)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1068"/>
+        <location filename="../../ui/core_messages.py" line="1141"/>
         <source>{what}须写明起止日期</source>
         <translation>{what} needs its start and end dates</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1069"/>
+        <location filename="../../ui/core_messages.py" line="1142"/>
         <source>结束日期须晚于开始日期</source>
         <translation>The end date must be after the start date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1070"/>
+        <location filename="../../ui/core_messages.py" line="1143"/>
         <source>缴款</source>
         <translation>payment</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1071"/>
+        <location filename="../../ui/core_messages.py" line="1144"/>
         <source>处罚决定作出前不能记录缴款（案件尚未决定）</source>
         <translation>No payment can be recorded before the penalty decision (the case is not decided)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1072"/>
+        <location filename="../../ui/core_messages.py" line="1145"/>
         <source>缴款日期 {day} 早于决定日期 {decided}</source>
         <translation>The payment date {day} is before the decision date {decided}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1073"/>
+        <location filename="../../ui/core_messages.py" line="1146"/>
         <source>追回日期 {day} 早于拒付/追回决定日期 {taken}</source>
         <translation>The recovery date {day} is before the date of the refusal/recovery {taken}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1074"/>
+        <location filename="../../ui/core_messages.py" line="1147"/>
         <source>设置 {key} 应在 1 至 60 天之间，现为 {value}</source>
         <translation>Setting {key} should be between 1 and 60 days, not {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1075"/>
+        <location filename="../../ui/core_messages.py" line="1148"/>
         <source>设置 {key} 应为天数（整数），现为“{value}”</source>
         <translation>Setting {key} should be a number of days (an integer), not “{value}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1076"/>
+        <location filename="../../ui/core_messages.py" line="1149"/>
         <source>案件导出文件的扩展名应为 .xlsx</source>
         <translation>The case export file should end in .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1077"/>
+        <location filename="../../ui/core_messages.py" line="1150"/>
         <source>待立案</source>
         <translation>to be filed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1078"/>
+        <location filename="../../ui/core_messages.py" line="1151"/>
         <source>已立案（调查取证）</source>
         <translation>filed (investigating)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1079"/>
-        <source>调查终结</source>
-        <translation>investigation concluded</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1080"/>
+        <location filename="../../ui/core_messages.py" line="1153"/>
         <source>已法制审核</source>
         <translation>legally reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1081"/>
+        <location filename="../../ui/core_messages.py" line="1154"/>
         <source>已事先告知</source>
         <translation>prior notice given</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1082"/>
+        <location filename="../../ui/core_messages.py" line="1155"/>
         <source>陈述申辩/听证</source>
         <translation>statement and defence / hearing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1083"/>
+        <location filename="../../ui/core_messages.py" line="1156"/>
         <source>已决定</source>
         <translation>decided</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1084"/>
+        <location filename="../../ui/core_messages.py" line="1157"/>
         <source>已送达</source>
         <translation>served</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1085"/>
+        <location filename="../../ui/core_messages.py" line="1158"/>
         <source>已执行</source>
         <translation>executed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1086"/>
+        <location filename="../../ui/core_messages.py" line="1159"/>
         <source>已结案</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1087"/>
+        <location filename="../../ui/core_messages.py" line="1160"/>
         <source>不予立案</source>
         <translation>not filed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1088"/>
+        <location filename="../../ui/core_messages.py" line="1161"/>
         <source>已撤销</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1089"/>
+        <location filename="../../ui/core_messages.py" line="1162"/>
         <source>已终止</source>
         <translation>terminated</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1090"/>
-        <source>立案</source>
-        <translation>filing</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1091"/>
-        <source>案件审核（法制审核）</source>
-        <translation>case review (legal review)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1092"/>
+        <location filename="../../ui/core_messages.py" line="1165"/>
         <source>书面放弃陈述申辩和听证</source>
         <translation>written waiver of statement, defence and hearing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1093"/>
-        <source>听证</source>
-        <translation>hearing</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1094"/>
-        <source>作出决定</source>
-        <translation>decision</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1095"/>
+        <location filename="../../ui/core_messages.py" line="1168"/>
         <source>执行</source>
         <translation>execution</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1096"/>
-        <source>结案</source>
-        <translation>closing</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1097"/>
+        <location filename="../../ui/core_messages.py" line="1170"/>
         <source>撤销立案</source>
         <translation>withdrawal of the filing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1098"/>
+        <location filename="../../ui/core_messages.py" line="1171"/>
         <source>终止调查</source>
         <translation>termination of the investigation</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1099"/>
+        <location filename="../../ui/core_messages.py" line="1172"/>
         <source>延长办案期限</source>
         <translation>extension of the case period</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1100"/>
+        <location filename="../../ui/core_messages.py" line="1173"/>
         <source>承办人</source>
         <translation>case officer</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1101"/>
+        <location filename="../../ui/core_messages.py" line="1174"/>
         <source>负责人</source>
         <translation>head</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1102"/>
-        <source>送达人</source>
-        <translation>server</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1103"/>
+        <location filename="../../ui/core_messages.py" line="1176"/>
         <source>见证人</source>
         <translation>witness</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1104"/>
+        <location filename="../../ui/core_messages.py" line="1177"/>
         <source>直接送达</source>
         <translation>personal service</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1105"/>
+        <location filename="../../ui/core_messages.py" line="1178"/>
         <source>留置送达</source>
         <translation>service left at the premises</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1106"/>
+        <location filename="../../ui/core_messages.py" line="1179"/>
         <source>邮寄送达</source>
         <translation>service by post</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1107"/>
+        <location filename="../../ui/core_messages.py" line="1180"/>
         <source>电子送达</source>
         <translation>electronic service</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1108"/>
+        <location filename="../../ui/core_messages.py" line="1181"/>
         <source>公告送达</source>
         <translation>service by public notice</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1109"/>
+        <location filename="../../ui/core_messages.py" line="1182"/>
         <source>责令退回</source>
         <translation>order to refund</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1110"/>
+        <location filename="../../ui/core_messages.py" line="1183"/>
         <source>罚款</source>
         <translation>fine</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1111"/>
+        <location filename="../../ui/core_messages.py" line="1184"/>
         <source>没收违法所得</source>
         <translation>confiscation of illegal gains</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1112"/>
+        <location filename="../../ui/core_messages.py" line="1185"/>
         <source>暂停相关责任部门医药服务</source>
-        <translation>suspension of the responsible department's medical services</translation>
+        <translation>suspension of the responsible department&apos;s medical services</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1113"/>
+        <location filename="../../ui/core_messages.py" line="1186"/>
         <source>暂停医疗费用联网结算</source>
         <translation>suspension of networked settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1114"/>
+        <location filename="../../ui/core_messages.py" line="1187"/>
         <source>约谈</source>
         <translation>interview</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1115"/>
+        <location filename="../../ui/core_messages.py" line="1188"/>
         <source>拒付/追回</source>
         <translation>refusal to pay / recovery</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1116"/>
+        <location filename="../../ui/core_messages.py" line="1189"/>
         <source>暂停结算</source>
         <translation>suspension of settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1117"/>
+        <location filename="../../ui/core_messages.py" line="1190"/>
         <source>中止协议</source>
         <translation>suspension of the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1118"/>
+        <location filename="../../ui/core_messages.py" line="1191"/>
         <source>解除协议</source>
         <translation>termination of the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1119"/>
+        <location filename="../../ui/core_messages.py" line="1192"/>
         <source>从轻</source>
         <translation>lighter</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1120"/>
+        <location filename="../../ui/core_messages.py" line="1193"/>
         <source>减轻</source>
         <translation>mitigated</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1121"/>
+        <location filename="../../ui/core_messages.py" line="1194"/>
         <source>定点医药机构</source>
         <translation>designated medical institutions</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1122"/>
+        <location filename="../../ui/core_messages.py" line="1195"/>
         <source>立案须针对登记的案源，每个案件只立案一次</source>
         <translation>A case is filed from a registered case source, and only once</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1123"/>
+        <location filename="../../ui/core_messages.py" line="1196"/>
         <source>不予立案只能针对尚未立案的案源</source>
         <translation>Not filing applies only to a case source not filed yet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1124"/>
+        <location filename="../../ui/core_messages.py" line="1197"/>
         <source>调查终结须在立案之后</source>
         <translation>The investigation is concluded after filing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1125"/>
+        <location filename="../../ui/core_messages.py" line="1198"/>
         <source>法制审核须在调查终结之后、作出决定之前（行政处罚法第五十八条）</source>
         <translation>The legal review follows the conclusion of the investigation and precedes the decision (Administrative Penalty Law, art. 58)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1126"/>
+        <location filename="../../ui/core_messages.py" line="1199"/>
         <source>事先告知须在法制审核通过之后：告知的是经审核的事实、理由、依据和拟作出的处罚</source>
         <translation>The prior notice follows a passed legal review: it tells the reviewed facts, reasons, basis and proposed penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1130"/>
+        <location filename="../../ui/core_messages.py" line="1203"/>
         <source>陈述申辩须在事先告知之后、作出决定之前</source>
         <translation>Statement and defence follow the prior notice and precede the decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1131"/>
+        <location filename="../../ui/core_messages.py" line="1204"/>
         <source>放弃陈述申辩须在事先告知之后、作出决定之前</source>
         <translation>Waiving statement and defence follows the prior notice and precedes the decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1132"/>
+        <location filename="../../ui/core_messages.py" line="1205"/>
         <source>申请听证须在事先告知之后（行政处罚法第六十四条）</source>
         <translation>A hearing is requested after the prior notice (Administrative Penalty Law, art. 64)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1133"/>
+        <location filename="../../ui/core_messages.py" line="1206"/>
         <source>听证须在当事人申请听证之后（行政处罚法第六十四条）</source>
-        <translation>A hearing follows the party's request (Administrative Penalty Law, art. 64)</translation>
+        <translation>A hearing follows the party&apos;s request (Administrative Penalty Law, art. 64)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1134"/>
+        <location filename="../../ui/core_messages.py" line="1207"/>
         <source>作出决定前须事先告知当事人并听取陈述申辩（行政处罚法第四十四条、第六十二条）</source>
         <translation>Before deciding, give the party prior notice and hear its statement and defence (Administrative Penalty Law, arts. 44 and 62)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1138"/>
+        <location filename="../../ui/core_messages.py" line="1211"/>
         <source>送达须在作出决定之后</source>
         <translation>Service follows the decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1139"/>
+        <location filename="../../ui/core_messages.py" line="1212"/>
         <source>执行须在决定书送达之后</source>
         <translation>Execution follows the service of the decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1140"/>
+        <location filename="../../ui/core_messages.py" line="1213"/>
         <source>结案须在执行完毕（或记录不能执行的理由）之后</source>
         <translation>Closing follows the execution (or the reason it could not be completed)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1141"/>
+        <location filename="../../ui/core_messages.py" line="1214"/>
         <source>撤销立案只能针对已立案、尚未决定的案件</source>
         <translation>Withdrawing the filing applies only to a filed case not yet decided</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1142"/>
+        <location filename="../../ui/core_messages.py" line="1215"/>
         <source>终止调查只能针对已立案、尚未决定的案件</source>
         <translation>Terminating the investigation applies only to a filed case not yet decided</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1143"/>
+        <location filename="../../ui/core_messages.py" line="1216"/>
         <source>只有已立案、尚未决定的案件可以延长办案期限</source>
         <translation>Only a filed case not yet decided can have its period extended</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1144"/>
+        <location filename="../../ui/core_messages.py" line="1217"/>
         <source>造成损失金额</source>
         <translation>amount of the loss caused</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1145"/>
+        <location filename="../../ui/core_messages.py" line="1218"/>
         <source>1倍以上2倍以下</source>
         <translation>1 to 2 times</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1146"/>
+        <location filename="../../ui/core_messages.py" line="1219"/>
         <source>1万元以上5万元以下</source>
         <translation>10,000 to 50,000 yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1147"/>
+        <location filename="../../ui/core_messages.py" line="1220"/>
         <source>骗取金额</source>
         <translation>amount obtained by fraud</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1148"/>
+        <location filename="../../ui/core_messages.py" line="1221"/>
         <source>2倍以上5倍以下</source>
         <translation>2 to 5 times</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1149"/>
+        <location filename="../../ui/core_messages.py" line="1222"/>
         <source>行政处罚须按案件程序办理（立案、告知、陈述申辩、决定）：请用 case open {entry} 登记案件</source>
         <translation>An administrative penalty follows the case procedure (filing, notice, statement and defence, decision): open a case with case open {entry}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1154"/>
+        <location filename="../../ui/core_messages.py" line="1227"/>
         <source>案件</source>
         <translation>case</translation>
     </message>
@@ -5172,6 +5470,114 @@ Checked %2/%3, problems found %4</translation>
     </message>
 </context>
 <context>
+    <name>DocumentDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="434"/>
+        <source>制作案件文书</source>
+        <translation>Make a case document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="436"/>
+        <source>本阶段的文书</source>
+        <translation>The current stage&apos;s document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="439"/>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="443"/>
+        <source>当事人地址</source>
+        <translation>Party&apos;s address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="444"/>
+        <source>统一社会信用代码或身份证号</source>
+        <translation>Unified social credit code or ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="445"/>
+        <source>法定代表人（负责人）</source>
+        <translation>Legal representative (person in charge)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="446"/>
+        <source>联系人及电话</source>
+        <translation>Contact and telephone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="447"/>
+        <source>陈述申辩或听证地点</source>
+        <translation>Place of the statement or hearing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="448"/>
+        <source>听证主持人</source>
+        <translation>Hearing host</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="449"/>
+        <source>主持人执法证号</source>
+        <translation>Host&apos;s certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="450"/>
+        <source>听证记录员</source>
+        <translation>Hearing clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="451"/>
+        <source>陈述申辩或听证意见的采纳情况</source>
+        <translation>What of the statement or hearing was adopted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="452"/>
+        <source>罚没款缴入（收款单位及账号）</source>
+        <translation>Fines paid to (payee and account)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="453"/>
+        <source>行政复议机关</source>
+        <translation>Reconsideration body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="454"/>
+        <source>人民法院</source>
+        <translation>People&apos;s court</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="455"/>
+        <source>公告载体（公告送达）</source>
+        <translation>Notice medium (service by public notice)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="456"/>
+        <source>邮件单号（邮寄送达）</source>
+        <translation>Tracking no. (service by post)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="462"/>
+        <source>处罚依据（每行一条）</source>
+        <translation>Legal basis of the penalty (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="463"/>
+        <source>违反的规定（每行一条）</source>
+        <translation>Provisions violated (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="469"/>
+        <source>写明听证时间</source>
+        <translation>State the hearing time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="473"/>
+        <source>留空的项目沿用本案上一份文书所填。</source>
+        <translation>Fields left empty keep what the case&apos;s last document stated.</translation>
+    </message>
+</context>
+<context>
     <name>DrugListBox</name>
     <message>
         <location filename="../../ui/drug_list.py" line="48"/>
@@ -5217,12 +5623,12 @@ Checked %2/%3, problems found %4</translation>
 <context>
     <name>DueBanner</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="995"/>
+        <location filename="../../ui/ledger_page.py" line="1043"/>
         <source>整改期限：%1 个问题 7 天内到期，其中 %2 个已逾期（最近：%3 %4，%5）&#x3000;</source>
         <translation>Rectification deadlines: %1 findings due within 7 days, %2 of them overdue (soonest: %3 %4, %5)&#x3000;</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="1003"/>
+        <location filename="../../ui/ledger_page.py" line="1051"/>
         <source>查看台账</source>
         <translation>Open the ledger</translation>
     </message>
@@ -6491,220 +6897,240 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="484"/>
+        <location filename="../../ui/ledger_page.py" line="485"/>
         <source>← 检查列表</source>
         <translation>← Inspections</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="487"/>
-        <location filename="../../ui/ledger_page.py" line="597"/>
-        <location filename="../../ui/ledger_page.py" line="777"/>
-        <location filename="../../ui/ledger_page.py" line="780"/>
+        <location filename="../../ui/ledger_page.py" line="488"/>
+        <location filename="../../ui/ledger_page.py" line="609"/>
+        <location filename="../../ui/ledger_page.py" line="790"/>
+        <location filename="../../ui/ledger_page.py" line="793"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="491"/>
+        <location filename="../../ui/ledger_page.py" line="492"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="494"/>
+        <location filename="../../ui/ledger_page.py" line="495"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="502"/>
+        <location filename="../../ui/ledger_page.py" line="497"/>
+        <source>案件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="498"/>
+        <source>案件：立案、告知、决定、送达、执行、结案</source>
+        <translation>Cases: filing, notice, decision, service, execution, closing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="507"/>
         <source>搜索机构、问题、说明…</source>
         <translation>Search institution, finding, note…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="505"/>
+        <location filename="../../ui/ledger_page.py" line="510"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="512"/>
+        <location filename="../../ui/ledger_page.py" line="517"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="513"/>
+        <location filename="../../ui/ledger_page.py" line="518"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="514"/>
+        <location filename="../../ui/ledger_page.py" line="519"/>
         <source>最近 90 天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="515"/>
+        <location filename="../../ui/ledger_page.py" line="520"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="519"/>
+        <location filename="../../ui/ledger_page.py" line="524"/>
         <source>全部期限</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="520"/>
+        <location filename="../../ui/ledger_page.py" line="525"/>
         <source>7 天内到期或逾期</source>
         <translation>Due within 7 days or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="521"/>
+        <location filename="../../ui/ledger_page.py" line="526"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="549"/>
+        <location filename="../../ui/ledger_page.py" line="555"/>
         <source>整改进展…</source>
         <translation>Progress…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="551"/>
+        <location filename="../../ui/ledger_page.py" line="557"/>
         <source>案件处理…</source>
         <translation>Case step…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="553"/>
+        <location filename="../../ui/ledger_page.py" line="559"/>
+        <source>立案…</source>
+        <translation>Open case…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="561"/>
+        <source>以所选问题（同一机构，可多选）登记案件，在案件页办理</source>
+        <translation>Register a case from the chosen findings (one institution, several allowed) and run it on the Cases screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="564"/>
         <source>回头看</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="554"/>
+        <location filename="../../ui/ledger_page.py" line="565"/>
         <source>对该检查的全部未整改问题新建回头看</source>
         <translation>A new follow-up visit of all open findings of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="556"/>
+        <location filename="../../ui/ledger_page.py" line="567"/>
         <source>整改通知书…</source>
         <translation>Rectification order…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="558"/>
+        <location filename="../../ui/ledger_page.py" line="569"/>
         <source>回头看结论…</source>
         <translation>Follow-up verdict…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="560"/>
+        <location filename="../../ui/ledger_page.py" line="571"/>
         <source>在尚未签名的回头看中记录该问题的整改结论；签名后更新台账</source>
         <translation>Record this finding&apos;s verdict in its follow-up visit, not yet signed; signing it updates the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="599"/>
+        <location filename="../../ui/ledger_page.py" line="611"/>
         <source>正在整理问题台账…</source>
         <translation>Bringing the problem ledger up to date…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="612"/>
+        <location filename="../../ui/ledger_page.py" line="624"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="615"/>
+        <location filename="../../ui/ledger_page.py" line="627"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="668"/>
+        <location filename="../../ui/ledger_page.py" line="680"/>
         <source>共 %1 个问题，未完成整改 %2 个，涉及金额 %3，已追回 %4</source>
         <translation>%1 findings, %2 not yet rectified, %3 involved, %4 recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="692"/>
+        <location filename="../../ui/ledger_page.py" line="704"/>
         <source>选择一个问题查看详情</source>
         <translation>Select a finding to see it</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="693"/>
+        <location filename="../../ui/ledger_page.py" line="705"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="694"/>
+        <location filename="../../ui/ledger_page.py" line="706"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="695"/>
+        <location filename="../../ui/ledger_page.py" line="707"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="696"/>
+        <location filename="../../ui/ledger_page.py" line="708"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="697"/>
+        <location filename="../../ui/ledger_page.py" line="709"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="698"/>
+        <location filename="../../ui/ledger_page.py" line="710"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="699"/>
+        <location filename="../../ui/ledger_page.py" line="711"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="700"/>
+        <location filename="../../ui/ledger_page.py" line="712"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="701"/>
+        <location filename="../../ui/ledger_page.py" line="713"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="702"/>
+        <location filename="../../ui/ledger_page.py" line="714"/>
         <source>被检查单位现场意见</source>
         <translation>Party’s opinion on site</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="703"/>
+        <location filename="../../ui/ledger_page.py" line="715"/>
         <source>案件处理</source>
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="704"/>
+        <location filename="../../ui/ledger_page.py" line="716"/>
         <source>追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="705"/>
+        <location filename="../../ui/ledger_page.py" line="717"/>
         <source>陈述申辩</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="919"/>
+        <location filename="../../ui/ledger_page.py" line="967"/>
         <source>导出问题台账</source>
         <translation>Export the problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="927"/>
+        <location filename="../../ui/ledger_page.py" line="975"/>
         <source>已导出 %1 个问题</source>
         <translation>%1 findings exported</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="928"/>
+        <location filename="../../ui/ledger_page.py" line="976"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="960"/>
+        <location filename="../../ui/ledger_page.py" line="1008"/>
         <source>情况报告已保存：%1</source>
         <translation>Periodic report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="961"/>
+        <location filename="../../ui/ledger_page.py" line="1009"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
@@ -6912,12 +7338,12 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LoadingPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>本机的检查</source>
         <translation>Inspections on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>正在打开检查列表…</source>
         <translation>Opening the list of inspections…</translation>
     </message>
@@ -6925,227 +7351,232 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>医保基金现场检查 Inspector</source>
         <translation>Inspector · Medical insurance fund inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>点击关闭此提示</source>
         <translation>Click to close this notice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>本机数据未加密：可在“文件 → 加密本机数据…”中设置口令</source>
         <translation>The data on this computer are not encrypted: set a passphrase under File → Encrypt the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>新建检查…</source>
         <translation>New inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>导入机构名录…</source>
         <translation>Import institution registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>数字签名密钥…</source>
         <translation>Signing keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>切换当前检查人员…</source>
         <translation>Change current inspector…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>验证记录文件…</source>
         <translation>Verify a record file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>导出交接包…</source>
         <translation>Export hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>导入交接包…</source>
         <translation>Import hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>交接冲突…</source>
         <translation>Hand-over conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>同步…</source>
         <translation>Sync…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="341"/>
         <source>自动锁定时间…</source>
         <translation>Lock after idle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>加密本机数据…</source>
         <translation>Encrypt the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>计划(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>双随机抽查…</source>
         <translation>Random draw…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>结算数据抽样…</source>
         <translation>Claims sampling…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="375"/>
+        <source>案件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
-        <location filename="../../ui/main_window.py" line="800"/>
+        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="831"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>无法打开检查</source>
         <translation>Cannot open the inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>请先在检查列表中选中或打开一项检查。</source>
         <translation>Select or open an inspection in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>进销存核对</source>
         <translation>Stock reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>当前检查人员：%1</source>
         <translation>Current inspector: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="535"/>
+        <location filename="../../ui/main_window.py" line="566"/>
         <source>未选择当前检查人员</source>
         <translation>No current inspector chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="644"/>
+        <location filename="../../ui/main_window.py" line="675"/>
         <source>本机数据已加密</source>
         <translation>The data on this computer are encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="647"/>
+        <location filename="../../ui/main_window.py" line="678"/>
         <source>加密本机数据</source>
         <translation>Encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="649"/>
+        <location filename="../../ui/main_window.py" line="680"/>
         <source>本机数据已加密，明文文件已删除。此后每次启动和锁定后需输入口令。
 提示：删除文件不会擦除磁盘上的旧数据块；建议同时清除磁盘空闲空间。</source>
         <translation>The data on this computer are encrypted and the plain files deleted. The passphrase is now asked at every start and after a lock.
 Note: deleting a file does not wipe its old blocks on the disk; wiping the disk&apos;s free space as well is advised.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="665"/>
+        <location filename="../../ui/main_window.py" line="696"/>
         <source>未能加密本机数据</source>
         <translation>Could not encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="668"/>
+        <location filename="../../ui/main_window.py" line="699"/>
         <source>正在加密本机数据…</source>
         <translation>Encrypting the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="694"/>
+        <location filename="../../ui/main_window.py" line="725"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="768"/>
-        <location filename="../../ui/main_window.py" line="794"/>
+        <location filename="../../ui/main_window.py" line="799"/>
+        <location filename="../../ui/main_window.py" line="825"/>
         <source>自动锁定时间</source>
         <translation>Lock after idle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="769"/>
+        <location filename="../../ui/main_window.py" line="800"/>
         <source>无操作多少分钟后自动锁定：</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="802"/>
+        <location filename="../../ui/main_window.py" line="833"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -7160,16 +7591,105 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+H   inspection list   Ctrl+T   problem ledger   Ctrl+L   lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="814"/>
+        <location filename="../../ui/main_window.py" line="845"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="816"/>
+        <location filename="../../ui/main_window.py" line="847"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
 Data directory: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="300"/>
+        <source>处理措施</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="307"/>
+        <location filename="../../ui/case_dialogs.py" line="324"/>
+        <source>（不适用）</source>
+        <translation>(not applicable)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="310"/>
+        <source>条例第%1条（%2）</source>
+        <translation>Regulation art. %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="314"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="316"/>
+        <source>从轻</source>
+        <translation>lighter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="317"/>
+        <source>减轻</source>
+        <translation>mitigated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="318"/>
+        <source>从重</source>
+        <translation>heavier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="327"/>
+        <source>措施</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="328"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="329"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="330"/>
+        <source>罚款依据</source>
+        <translation>Article of the fine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="331"/>
+        <source>损失或骗取金额（元）</source>
+        <translation>Loss or amount obtained by fraud (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="332"/>
+        <source>裁量</source>
+        <translation>Discretion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="333"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="334"/>
+        <source>暂停月数</source>
+        <translation>Months of suspension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="335"/>
+        <source>暂停结算/中止协议起</source>
+        <translation>Settlement suspended / agreement halted from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="336"/>
+        <source>至</source>
+        <translation>to</translation>
     </message>
 </context>
 <context>
@@ -7258,6 +7778,278 @@ Data directory: %2</translation>
         <location filename="../../ui/ledger_page.py" line="86"/>
         <source>移送纪检监察</source>
         <translation>To the discipline inspectors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="36"/>
+        <source>待立案</source>
+        <translation>to be filed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="37"/>
+        <source>已立案（调查取证）</source>
+        <translation>filed (investigating)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="38"/>
+        <location filename="../../ui/case_dialogs.py" line="57"/>
+        <source>调查终结</source>
+        <translation>investigation concluded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="39"/>
+        <source>已法制审核</source>
+        <translation>legally reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="40"/>
+        <source>已事先告知</source>
+        <translation>notified in advance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="41"/>
+        <source>陈述申辩/听证</source>
+        <translation>statement and defence / hearing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="42"/>
+        <source>已决定</source>
+        <translation>decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="43"/>
+        <source>已送达</source>
+        <translation>served</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="44"/>
+        <source>已执行</source>
+        <translation>executed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="45"/>
+        <source>已结案</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="46"/>
+        <location filename="../../ui/case_dialogs.py" line="56"/>
+        <source>不予立案</source>
+        <translation>not filed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="47"/>
+        <source>已撤销</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="48"/>
+        <source>已终止</source>
+        <translation>terminated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="55"/>
+        <source>立案</source>
+        <translation>filing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="58"/>
+        <source>案件审核（法制审核）</source>
+        <translation>case review (legal review)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="59"/>
+        <source>事先告知</source>
+        <translation>advance notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="60"/>
+        <source>陈述申辩</source>
+        <translation>statement and defence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="61"/>
+        <source>书面放弃陈述申辩和听证</source>
+        <translation>written waiver of statement, defence and hearing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="62"/>
+        <source>申请听证</source>
+        <translation>hearing request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="63"/>
+        <source>听证</source>
+        <translation>hearing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="64"/>
+        <source>作出决定</source>
+        <translation>decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="65"/>
+        <source>送达</source>
+        <translation>service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="66"/>
+        <source>执行</source>
+        <translation>execution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="67"/>
+        <source>结案</source>
+        <translation>closing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="68"/>
+        <source>撤销立案</source>
+        <translation>withdrawal of the filing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="69"/>
+        <source>终止调查</source>
+        <translation>termination of the investigation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="70"/>
+        <source>延长办案期限</source>
+        <translation>extension of the case period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="77"/>
+        <source>责令退回</source>
+        <translation>order to refund</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="78"/>
+        <source>罚款</source>
+        <translation>fine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="79"/>
+        <source>没收违法所得</source>
+        <translation>confiscation of illegal gains</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="80"/>
+        <source>暂停相关责任部门医药服务</source>
+        <translation>suspension of the responsible department&apos;s medical services</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="81"/>
+        <source>暂停医疗费用联网结算</source>
+        <translation>suspension of networked settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="82"/>
+        <source>约谈</source>
+        <translation>interview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="83"/>
+        <source>拒付/追回</source>
+        <translation>refusal to pay / recovery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="84"/>
+        <source>暂停结算</source>
+        <translation>suspension of settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="85"/>
+        <source>中止协议</source>
+        <translation>suspension of the agreement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="86"/>
+        <source>解除协议</source>
+        <translation>termination of the agreement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="93"/>
+        <source>承办人</source>
+        <translation>Case officers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="94"/>
+        <source>负责人</source>
+        <translation>head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="95"/>
+        <source>法制审核人员</source>
+        <translation>legal reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="96"/>
+        <source>听证主持人</source>
+        <translation>Hearing host</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="97"/>
+        <source>送达人</source>
+        <translation>server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="98"/>
+        <source>见证人</source>
+        <translation>witness</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="99"/>
+        <source>受送达人</source>
+        <translation>recipient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="106"/>
+        <source>直接送达</source>
+        <translation>personal service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="107"/>
+        <source>留置送达</source>
+        <translation>service left at the premises</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="108"/>
+        <source>邮寄送达</source>
+        <translation>service by post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="109"/>
+        <source>电子送达</source>
+        <translation>electronic service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="110"/>
+        <source>公告送达</source>
+        <translation>service by public notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="118"/>
+        <source>办案期限</source>
+        <translation>case period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="119"/>
+        <source>陈述申辩期限</source>
+        <translation>period for statement and defence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="120"/>
+        <source>听证申请期限</source>
+        <translation>period to request a hearing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="121"/>
+        <source>决定书送达期限</source>
+        <translation>period to serve the decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="122"/>
+        <source>缴款期限</source>
+        <translation>period to pay</translation>
     </message>
 </context>
 <context>
@@ -7410,6 +8202,29 @@ Data directory: %2</translation>
     </message>
 </context>
 <context>
+    <name>OpenCaseDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="415"/>
+        <source>登记案件</source>
+        <translation>Register a case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="420"/>
+        <source>所选问题</source>
+        <translation>Chosen findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="421"/>
+        <source>简要案情</source>
+        <translation>Brief summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="422"/>
+        <source>登记日期</source>
+        <translation>Registered on</translation>
+    </message>
+</context>
+<context>
     <name>OrderDialog</name>
     <message>
         <location filename="../../ui/ledger_page.py" line="287"/>
@@ -7476,6 +8291,44 @@ Data directory: %2</translation>
         <location filename="../../ui/ledger_page.py" line="415"/>
         <source>保存整改通知书</source>
         <translation>Save the rectification order</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="366"/>
+        <source>记录缴款</source>
+        <translation>Record a payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="372"/>
+        <source>%1 %2，未缴 %3</source>
+        <translation>%1 %2, unpaid %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="389"/>
+        <source>措施</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="390"/>
+        <source>缴纳金额（元）</source>
+        <translation>Amount paid (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="391"/>
+        <source>缴款日期</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="392"/>
+        <source>票据号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="393"/>
+        <source>备注</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -8737,6 +9590,180 @@ The draw is saved; export it again from “Draws made”.</translation>
         <location filename="../../ui/signing_dialog.py" line="542"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="201"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="206"/>
+        <source>承办人执法证号（两名以上，逗号分隔）</source>
+        <translation>Case officers&apos; certificate nos. (two or more, comma-separated)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="207"/>
+        <source>批准立案的负责人</source>
+        <translation>Head approving the filing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="208"/>
+        <source>立案文号（可空）</source>
+        <translation>Filing number (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="210"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="211"/>
+        <location filename="../../ui/case_dialogs.py" line="264"/>
+        <source>批准的负责人</source>
+        <translation>Approving head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="213"/>
+        <source>查明的违法事实</source>
+        <translation>Facts of the violation found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="214"/>
+        <source>证据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="215"/>
+        <location filename="../../ui/case_dialogs.py" line="237"/>
+        <location filename="../../ui/case_dialogs.py" line="241"/>
+        <location filename="../../ui/case_dialogs.py" line="244"/>
+        <location filename="../../ui/case_dialogs.py" line="246"/>
+        <location filename="../../ui/case_dialogs.py" line="256"/>
+        <source>承办人执法证号</source>
+        <translation>Case officer&apos;s certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="217"/>
+        <source>法制审核人员（非本案承办人）</source>
+        <translation>Legal reviewer (not a case officer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="218"/>
+        <source>审核人员执法证号（可空）</source>
+        <translation>Reviewer&apos;s certificate no. (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="219"/>
+        <source>审核意见</source>
+        <translation>Review opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="220"/>
+        <source>审核通过（不通过则退回调查取证）</source>
+        <translation>Passed (if not, the case goes back to investigation)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="227"/>
+        <source>送达方式</source>
+        <translation>Way of service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="228"/>
+        <source>受送达人（签收人）</source>
+        <translation>Recipient (who signs for it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="229"/>
+        <source>见证人（留置送达）</source>
+        <translation>Witness (service left at the premises)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="230"/>
+        <source>当事人已书面同意电子送达</source>
+        <translation>The party agreed in writing to electronic service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="234"/>
+        <source>按本局设置（默认 5 个工作日）</source>
+        <translation>The bureau&apos;s setting (5 working days by default)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="235"/>
+        <source>陈述申辩期限（工作日）</source>
+        <translation>Period for statement and defence (working days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="236"/>
+        <source>告知书文号（可空）</source>
+        <translation>Notice number (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="239"/>
+        <source>陈述申辩的内容</source>
+        <translation>Content of the statement and defence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="240"/>
+        <source>口头陈述（已制作笔录）</source>
+        <translation>Oral statement (put in a record)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="243"/>
+        <source>当事人已书面放弃陈述申辩和听证</source>
+        <translation>The party waived statement, defence and hearing in writing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="248"/>
+        <source>听证主持人（非本案调查人员）</source>
+        <translation>Hearing host (not an investigator of the case)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="249"/>
+        <source>主持人执法证号（可空）</source>
+        <translation>Host&apos;s certificate no. (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="250"/>
+        <source>听证情况</source>
+        <translation>Account of the hearing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="252"/>
+        <source>作出决定的负责人</source>
+        <translation>Head making the decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="253"/>
+        <source>决定书文号</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="255"/>
+        <source>未全部缴清时的理由（可空）</source>
+        <translation>Reason when not everything is paid (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="258"/>
+        <source>批准结案的负责人</source>
+        <translation>Head approving the closing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="263"/>
+        <source>延长天数</source>
+        <translation>Days of extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="265"/>
+        <source>延期理由</source>
+        <translation>Reason for the extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="266"/>
+        <source>经集体讨论决定</source>
+        <translation>Decided by collective discussion</translation>
     </message>
 </context>
 <context>
