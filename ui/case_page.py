@@ -22,7 +22,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -185,7 +184,7 @@ class CasePage(QWidget):
         top = QHBoxLayout()
         back = QPushButton(self.tr("← 检查列表"))
         back.clicked.connect(self.back_requested)
-        ledger = QPushButton(self.tr("问题台账"))
+        ledger = QPushButton(self.tr("问题台账 →"))
         ledger.clicked.connect(self.ledger_requested)
         title = QLabel(self.tr("案件"))
         title.setStyleSheet("font-size: 18px; font-weight: bold;")
@@ -204,15 +203,17 @@ class CasePage(QWidget):
         self.stage.addItem(self.tr("全部阶段"), None)
         for code in rules.STAGE_NAMES:
             self.stage.addItem(stage_name(code), code)
-        self.late = QCheckBox(self.tr("只看逾期"))
+        self.late = QComboBox()
+        self.late.addItem(self.tr("全部期限"), False)
+        self.late.addItem(self.tr("有期限已逾期"), True)
         filters.addWidget(self.search, 3)
         filters.addWidget(self.stage, 1)
-        filters.addWidget(self.late)
+        filters.addWidget(self.late, 1)
         layout.addLayout(filters)
         self.search.returnPressed.connect(self.reload)
         self.search.textChanged.connect(lambda _t: self.reload())
         self.stage.currentIndexChanged.connect(lambda _i: self.reload())
-        self.late.toggled.connect(lambda _c: self.reload())
+        self.late.currentIndexChanged.connect(lambda _i: self.reload())
 
         split = QSplitter()
         self.model = CaseModel(self)
@@ -292,7 +293,7 @@ class CasePage(QWidget):
         filters = CaseFilter(
             stage=self.stage.currentData(), institution=self.search.text().strip() or None
         )
-        late_only = self.late.isChecked()
+        late_only = bool(self.late.currentData())
         asked = object()
         self._asked = asked
 
@@ -314,7 +315,7 @@ class CasePage(QWidget):
         self.search.clear()
         self.search.blockSignals(False)
         self.late.blockSignals(True)
-        self.late.setChecked(False)
+        self.late.setCurrentIndex(0)
         self.late.blockSignals(False)
         self.stage.blockSignals(True)
         self.stage.setCurrentIndex(self.stage.findData(None))

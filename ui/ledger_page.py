@@ -494,7 +494,7 @@ class LedgerPage(QWidget):
         self.export_button.clicked.connect(lambda: self.export())
         self.report_button = QPushButton(self.tr("情况报告…"))
         self.report_button.clicked.connect(self.make_report)
-        self.cases_button = QPushButton(self.tr("案件"))
+        self.cases_button = QPushButton(self.tr("案件 →"))
         self.cases_button.setToolTip(self.tr("案件：立案、告知、决定、送达、执行、结案"))
         self.cases_button.clicked.connect(lambda: self.case_requested.emit(""))
         top.addWidget(self.export_button)

@@ -473,67 +473,67 @@
 <context>
     <name>CaseDocumentDialog</name>
     <message>
-        <location filename="../../ui/case_page.py" line="655"/>
+        <location filename="../../ui/case_page.py" line="656"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="657"/>
+        <location filename="../../ui/case_page.py" line="658"/>
         <source>签名人的密钥</source>
         <translation>Signer&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="658"/>
+        <location filename="../../ui/case_page.py" line="659"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="662"/>
+        <location filename="../../ui/case_page.py" line="663"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="664"/>
+        <location filename="../../ui/case_page.py" line="665"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="666"/>
+        <location filename="../../ui/case_page.py" line="667"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="700"/>
+        <location filename="../../ui/case_page.py" line="701"/>
         <source>%1 %2：已由 %3 数字签名。</source>
         <translation>%1 %2: digitally signed by %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="709"/>
+        <location filename="../../ui/case_page.py" line="710"/>
         <source>%1 由%2签署：本机没有其密钥（执法证号 %3），可在命令行签名。</source>
         <translation>%1 is signed by the %2: this computer has no key of theirs (certificate no. %3); sign it on the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="718"/>
+        <location filename="../../ui/case_page.py" line="719"/>
         <source>%1 由%2签署：请选择其密钥并输入口令。</source>
         <translation>%1 is signed by the %2: choose their key and enter its passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="748"/>
+        <location filename="../../ui/case_page.py" line="749"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="764"/>
+        <location filename="../../ui/case_page.py" line="765"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="774"/>
+        <location filename="../../ui/case_page.py" line="775"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="774"/>
+        <location filename="../../ui/case_page.py" line="775"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -541,32 +541,32 @@
 <context>
     <name>CaseDueBanner</name>
     <message>
-        <location filename="../../ui/case_page.py" line="828"/>
+        <location filename="../../ui/case_page.py" line="829"/>
         <source>案件期限：%1 项到期或逾期，其中 %2 项已逾期</source>
         <translation>Case deadlines: %1 due or late, %2 of them late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="833"/>
+        <location filename="../../ui/case_page.py" line="834"/>
         <source>%1（待公布）</source>
         <translation>%1 (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="835"/>
+        <location filename="../../ui/case_page.py" line="836"/>
         <source>已逾期 %1 天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="837"/>
+        <location filename="../../ui/case_page.py" line="838"/>
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="839"/>
+        <location filename="../../ui/case_page.py" line="840"/>
         <source>还有 %1 天</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="842"/>
+        <location filename="../../ui/case_page.py" line="843"/>
         <source>%1 %2（%3）%4 %5，%6 →</source>
         <translation>%1 %2 (%3) %4 %5, %6 →</translation>
     </message>
@@ -574,37 +574,37 @@
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../ui/case_page.py" line="131"/>
+        <location filename="../../ui/case_page.py" line="130"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="132"/>
+        <location filename="../../ui/case_page.py" line="131"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="133"/>
+        <location filename="../../ui/case_page.py" line="132"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="134"/>
+        <location filename="../../ui/case_page.py" line="133"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="135"/>
+        <location filename="../../ui/case_page.py" line="134"/>
         <source>案情</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="136"/>
+        <location filename="../../ui/case_page.py" line="135"/>
         <source>期限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="150"/>
+        <location filename="../../ui/case_page.py" line="149"/>
         <source>%1（已逾期）</source>
         <translation>%1 (late)</translation>
     </message>
@@ -612,208 +612,213 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/case_page.py" line="186"/>
+        <location filename="../../ui/case_page.py" line="185"/>
         <source>← 检查列表</source>
         <translation>← Inspections</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="188"/>
-        <source>问题台账</source>
-        <translation>Problem ledger</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_page.py" line="190"/>
-        <location filename="../../ui/case_page.py" line="525"/>
+        <location filename="../../ui/case_page.py" line="189"/>
+        <location filename="../../ui/case_page.py" line="526"/>
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="200"/>
+        <location filename="../../ui/case_page.py" line="199"/>
         <source>当事人（机构或个人）名称…</source>
         <translation>Party (institution or person) name…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="203"/>
+        <location filename="../../ui/case_page.py" line="202"/>
         <source>未结束的案件</source>
         <translation>Open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="204"/>
+        <location filename="../../ui/case_page.py" line="203"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="207"/>
-        <source>只看逾期</source>
-        <translation>Late only</translation>
+        <location filename="../../ui/case_page.py" line="187"/>
+        <source>问题台账 →</source>
+        <translation>Problem ledger →</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="238"/>
+        <location filename="../../ui/case_page.py" line="207"/>
+        <source>全部期限</source>
+        <translation>All deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="208"/>
+        <source>有期限已逾期</source>
+        <translation>A deadline passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="239"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="249"/>
+        <location filename="../../ui/case_page.py" line="250"/>
         <source>处理措施…</source>
         <translation>Measure…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="251"/>
+        <location filename="../../ui/case_page.py" line="252"/>
         <source>记录缴款…</source>
         <translation>Record payment…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="257"/>
+        <location filename="../../ui/case_page.py" line="258"/>
         <source>案件文书</source>
         <translation>Case documents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="260"/>
+        <location filename="../../ui/case_page.py" line="261"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="260"/>
+        <location filename="../../ui/case_page.py" line="261"/>
         <source>文号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="260"/>
+        <location filename="../../ui/case_page.py" line="261"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="260"/>
+        <location filename="../../ui/case_page.py" line="261"/>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="270"/>
+        <location filename="../../ui/case_page.py" line="271"/>
         <source>制作文书…</source>
         <translation>Make document…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="272"/>
+        <location filename="../../ui/case_page.py" line="273"/>
         <source>查看、签名、打印…</source>
         <translation>View, sign, print…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="329"/>
+        <location filename="../../ui/case_page.py" line="330"/>
         <source>共 %1 个案件，其中 %2 个有期限已逾期</source>
         <translation>%1 cases, %2 of them with a deadline passed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="389"/>
+        <location filename="../../ui/case_page.py" line="390"/>
         <source>选择一个案件查看详情</source>
         <translation>Choose a case to see its details</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="399"/>
+        <location filename="../../ui/case_page.py" line="400"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="400"/>
+        <location filename="../../ui/case_page.py" line="401"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="401"/>
+        <location filename="../../ui/case_page.py" line="402"/>
         <source>检查日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="402"/>
+        <location filename="../../ui/case_page.py" line="403"/>
         <source>案情</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="403"/>
+        <location filename="../../ui/case_page.py" line="404"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="404"/>
+        <location filename="../../ui/case_page.py" line="405"/>
         <source>承办人</source>
         <translation>Case officers</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="405"/>
+        <location filename="../../ui/case_page.py" line="406"/>
         <source>期限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="406"/>
+        <location filename="../../ui/case_page.py" line="407"/>
         <source>办理经过</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="407"/>
+        <location filename="../../ui/case_page.py" line="408"/>
         <source>处理措施和金额</source>
         <translation>Measures and amounts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="408"/>
+        <location filename="../../ui/case_page.py" line="409"/>
         <source>缴款</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="457"/>
+        <location filename="../../ui/case_page.py" line="458"/>
         <source>（条例第%1条）</source>
         <translation> (Regulation art. %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="460"/>
+        <location filename="../../ui/case_page.py" line="461"/>
         <source>已缴 %1</source>
         <translation>paid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="464"/>
+        <location filename="../../ui/case_page.py" line="465"/>
         <source>（已撤回）</source>
         <translation> (withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="477"/>
+        <location filename="../../ui/case_page.py" line="478"/>
         <source>%1 %2（已缴 %3）</source>
         <translation>%1 %2 (paid %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="497"/>
+        <location filename="../../ui/case_page.py" line="498"/>
         <source>%1（待公布：该年节假日安排尚未公布）</source>
         <translation>%1 (provisional: that year&apos;s holidays are not published yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="499"/>
+        <location filename="../../ui/case_page.py" line="500"/>
         <source>已逾期 %1 天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="501"/>
+        <location filename="../../ui/case_page.py" line="502"/>
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="503"/>
+        <location filename="../../ui/case_page.py" line="504"/>
         <source>还有 %1 天</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="504"/>
+        <location filename="../../ui/case_page.py" line="505"/>
         <source>%1：最后一天 %2，%3</source>
         <translation>%1: last day %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="510"/>
+        <location filename="../../ui/case_page.py" line="511"/>
         <source>已签名（%1）</source>
         <translation>Signed (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="512"/>
+        <location filename="../../ui/case_page.py" line="513"/>
         <source>待%1签名</source>
         <translation>To be signed by the %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="585"/>
+        <location filename="../../ui/case_page.py" line="586"/>
         <source>已制作%1</source>
         <translation>Made the %1</translation>
     </message>
@@ -6921,8 +6926,8 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="497"/>
-        <source>案件</source>
-        <translation>Cases</translation>
+        <source>案件 →</source>
+        <translation>Cases →</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="498"/>

@@ -306,8 +306,8 @@ def test_the_home_banner_lists_a_late_case_and_opens_it(
     assert window.pages.currentWidget() is window.cases
     assert window.cases.case is not None and window.cases.case.id == late
     assert "已逾期" in window.cases.detail.toPlainText()
-    # The 只看逾期 filter keeps it.
-    window.cases.late.setChecked(True)
+    # The lateness filter keeps it.
+    window.cases.late.setCurrentIndex(window.cases.late.findData(True))
     assert [r.case.id for r in window.cases.model.rows] == [late]
     assert list_cases(workspace, CaseFilter(stage="active"))[0].id == late
     window.close()
