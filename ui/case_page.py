@@ -49,6 +49,7 @@ from inspector.cases.deadlines import CaseDeadline, calendar_of, case_deadlines,
 from inspector.workdays import DUE, LATE
 from inspector.workspace import Workspace
 from ui.case_dialogs import (
+    STEP_ORDER,
     DocumentDialog,
     MeasureDialog,
     PaymentDialog,
@@ -155,6 +156,8 @@ class CaseModel(RowsModel[CaseRow]):
                 case.summary,
                 when,
             ][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (4, 5):
+            return self.data(index) if index.column() == 5 else case.summary
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5 and row.late:
             return QColor("#b3261e")
         if role == Qt.ItemDataRole.UserRole:
@@ -223,8 +226,8 @@ class CasePage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 80), (1, 160), (2, 120), (3, 90), (5, 170)):
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 72), (1, 130), (2, 110), (3, 86), (4, 120)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(
             lambda _now, _before: self._selected_changed()
@@ -240,12 +243,11 @@ class CasePage(QWidget):
         self.step_area = QGridLayout()
         side_layout.addLayout(self.step_area)
         self.step_buttons: dict[str, QPushButton] = {}
-        for n, kind in enumerate(rules.TRANSITIONS):
+        for kind in STEP_ORDER:
             button = QPushButton(step_name(kind) + "…")
             button.clicked.connect(lambda _c=False, k=kind: self.take_step(k))
             button.hide()
             self.step_buttons[kind] = button
-            self.step_area.addWidget(button, n // 4, n % 4)
         money_row = QHBoxLayout()
         self.measure_button = QPushButton(self.tr("处理措施…"))
         self.measure_button.clicked.connect(self.add_measure)
@@ -277,7 +279,7 @@ class CasePage(QWidget):
         doc_row.addStretch(1)
         side_layout.addLayout(doc_row)
         split.addWidget(side)
-        split.setSizes([520, 640])
+        split.setSizes([660, 700])
         layout.addWidget(split, 1)
         self.count = QLabel()
         layout.addWidget(self.count)
@@ -374,9 +376,13 @@ class CasePage(QWidget):
     ) -> None:
         self.case = case
         self.docs = docs or []
-        allowed = set(next_steps(case.stage)) if case is not None else set()
-        for kind, button in self.step_buttons.items():
-            button.setVisible(kind in allowed)
+        allowed = next_steps(case.stage) if case is not None else []
+        for button in self.step_buttons.values():
+            self.step_area.removeWidget(button)
+            button.hide()
+        for n, kind in enumerate(allowed):  # the steps allowed, in the procedure's order
+            self.step_area.addWidget(self.step_buttons[kind], n // 4, n % 4)
+            self.step_buttons[kind].show()
         live = case is not None and not case.ended
         self.measure_button.setEnabled(live)
         self.payment_button.setEnabled(
