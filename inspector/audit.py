@@ -227,6 +227,19 @@ ACTION_NAMES = {
     "bundle.import": "导入交接包",
     "bundle.settle": "处理交接冲突",
     "key.create_device": "生成设备密钥",
+    "measure.decide": "决定封存或先行登记保存",
+    "measure.sign_list": "登记强制措施清单的签名",
+    "measure.extend": "延长封存期限",
+    "measure.end": "解除或处理强制措施",
+    "measure.document": "生成强制措施文书",
+    "measure.case": "强制措施归入案件",
+    "enforcement.sign": "签名强制措施或移送文书",
+    "referral.send": "案件移送",
+    "referral.receipt": "登记移送签收",
+    "referral.feedback": "登记移送反馈",
+    "referral.return": "登记移送退回",
+    "referral.receive": "登记其他部门移送的案件",
+    "referral.link": "移送来的案件转为线索或案件",
 }
 
 

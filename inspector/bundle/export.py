@@ -252,6 +252,17 @@ def _queries(session: Session, plan: _Plan) -> Iterator[tuple[str, Any]]:
                 ),
                 _changed(_stamp(name), since),
             )
+        elif name in ("referrals", "enforcement_documents"):
+            # A referral of a case that came from no inspection belongs to the office's data.
+            query = query.where(
+                or_(
+                    table.c.inspection_id.in_(in_scope),
+                    and_(table.c.inspection_id.is_(None), true() if plan.registry else false()),
+                ),
+                _changed(_stamp(name), since),
+            )
+        elif name == "received_referrals":  # the office's register, like the registry's rows
+            query = query.where(_changed(_stamp(name), since) if plan.registry else false())
         elif name == "tombstones":
             belongs = or_(
                 table.c.inspection_id.in_(in_scope) if scope is not None else true(),
@@ -634,7 +645,11 @@ def _write_tables(
                 count += 1
                 if name == "evidence":
                     _evidence_files(plan, data, added)
-                elif name in ("records", "rectification_orders"):  # files of the record store
+                elif name in (
+                    "records",
+                    "rectification_orders",
+                    "enforcement_documents",
+                ):  # files of the record store
                     plan.records[data["path"]] = (data["sha256"], int(data["size"]))
                 elif name == "inspections":
                     preview.append(_preview(session, data))

@@ -95,6 +95,10 @@ TABLE_NAMES = {
     "case_actions": "案件处理",
     "follow_up_items": "回头看条目",
     "rectification_orders": "整改通知书",
+    "compulsory_measures": "封存/先行登记保存",
+    "referrals": "案件移送",
+    "received_referrals": "接收移送案件",
+    "enforcement_documents": "强制措施和移送文书",
 }
 
 
@@ -218,6 +222,12 @@ def import_bundle(
         report = verify_bundle(
             path, roots=roots, require_trust=bool(roots), reporter=reporter, sink=sink
         )
+        if report.referral is not None:
+            # Evidence handed to another department: one case, no action log to merge.
+            raise BundleError(
+                "这是移送证据包（移送书 {number}），只供接收单位核验，不能导入：本机数据未改变",
+                number=str(report.referral.get("referral_no") or ""),
+            )
         for item in report.manifest.get("requires") or []:
             sha, suffix = str(item.get("sha256")), str(item.get("suffix"))
             if not ws.store.has(sha, suffix):

@@ -85,6 +85,13 @@ class BundleReport:
         return list(self.manifest.get("inspections") or [])
 
     @property
+    def referral(self) -> dict[str, Any] | None:
+        """The referral a referral bundle (inspector/bundle/referral.py) goes with."""
+        if self.manifest.get("purpose") != "referral":
+            return None
+        return dict(self.manifest.get("referral") or {})
+
+    @property
     def counts(self) -> dict[str, int]:
         return dict(self.manifest.get("counts") or {})
 
@@ -119,6 +126,12 @@ class BundleReport:
             out.append(f"接收方：{self.manifest['receiver']}")
         if self.manifest.get("since"):
             out.append("增量交接包：只含上次交接之后的变化")
+        if self.referral is not None:
+            referral = self.referral
+            out.append(
+                f"移送证据包：移送书 {referral.get('referral_no')}，移送 {referral.get('receiver')}"
+                "（只含该案的检查、证据和文书，不能导入）"
+            )
         out.append(f"检查：{len(self.inspections)} 项")
         for item in self.inspections:
             district = item.get("district") or ""
@@ -140,6 +153,7 @@ class BundleReport:
             "exporter": self.exporter,
             "receiver": self.manifest.get("receiver"),
             "incremental": bool(self.manifest.get("since")),
+            "referral": self.referral,
             "inspections": self.inspections,
             "counts": self.counts,
             "members": self.members,
@@ -475,7 +489,7 @@ def _check_data(
                         raise BundleError(
                             "交接包缺少证据文件：{sha256}{suffix}", sha256=sha, suffix=suffix
                         )
-            elif name == "records":
+            elif name in ("records", "enforcement_documents"):
                 member = str(data.get("path"))
                 if member not in listed:
                     raise BundleError("交接包缺少记录文件：{name}", name=member)

@@ -488,3 +488,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     from inspector.cli import case_documents
 
     case_documents.add_parsers(sub, common)
+
+    from inspector.cli import enforcement
+
+    enforcement.add_case_commands(sub, common)  # case seal …, case refer …

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -190,17 +191,26 @@ def cmd_seal(args: argparse.Namespace, out: Printer) -> None:
 
 
 def cmd_seals(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.enforcement.measures import seal_links
     from inspector.evidence.sealing import list_seal_items
 
     with open_workspace(args) as ws:
         items = list_seal_items(ws, args.id)
+        links = seal_links(ws, args.id)  # the measure each line is under (封存决定书)
     lines = [
         f"{i.position:>3}. {i.description}　{i.quantity} {i.unit}"
         + (f"　{i.note}" if i.note else "")
         + (f"　照片 {len(i.evidence_ids)} 张" if i.evidence_ids else "")
+        + (
+            f"　{links[i.id].kind_name} {links[i.id].decision_no}（{links[i.id].state_name}，"
+            f"措施 {links[i.id].measure_id[:8]}）"
+            if i.id in links
+            else ""
+        )
         for i in items
     ]
-    out.emit(items, "\n".join(lines) or "（封存清单为空）")
+    data = [asdict(i) | {"measure": asdict(links[i.id]) if i.id in links else None} for i in items]
+    out.emit(data, "\n".join(lines) or "（封存清单为空）")
 
 
 def cmd_unseal(args: argparse.Namespace, out: Printer) -> None:

@@ -862,6 +862,122 @@ class SyncPush(Synced, Base):
     __table_args__ = (Index("ix_sync_pushes_url", "url"),)
 
 
+class CompulsoryMeasure(Synced, Base):
+    """A compulsory measure on things found at a visit (inspector/enforcement/measures.py):
+    封存 (条例 art. 27(5); 行政强制法 arts. 24-28) or 先行登记保存 (行政处罚法 art. 56). The
+    decision with its number, date and approval, the list handed to the party (``items``) with
+    both sides' signatures, the time limit, one extension of a 封存, and its end: a release
+    (解除) or, for a 先行登记保存, the decision taken on it (``outcome``)."""
+
+    __tablename__ = "compulsory_measures"
+    inspection_id: Mapped[str] = mapped_column(ForeignKey("inspections.id"))
+    case_id: Mapped[str | None] = mapped_column(String(36))  # the case (案件), when there is one
+    kind: Mapped[str] = mapped_column(String(16))  # seal (封存) | preserve (先行登记保存)
+    decision_no: Mapped[str] = mapped_column(String(100))
+    decided_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)  # 理由 (the facts that call for it)
+    place: Mapped[str] = mapped_column(Text, default="", server_default="")  # where kept
+    approved_by: Mapped[str] = mapped_column(String(100))  # 行政机关负责人 (art. 18(1))
+    officers: Mapped[list[Any]] = mapped_column(default=list)  # 执法证号 of the 2+ officers
+    # [{"position", "description", "quantity", "unit", "note", "seal_item_id"}]: the list
+    items: Mapped[list[Any]] = mapped_column(default=list)
+    last_day: Mapped[date] = mapped_column(Date)  # the time limit's last day as it stands
+    provisional: Mapped[bool] = mapped_column(default=False, server_default="0")
+    # Both sides' signatures on the list (art. 18(8)(9)): the party's signer, or its refusal
+    # noted with a witness; the officers' (their 执法证号, in ``officers``) on the same day.
+    list_signed_on: Mapped[date | None] = mapped_column(Date)
+    party_signer: Mapped[str | None] = mapped_column(String(100))
+    party_refused: Mapped[bool] = mapped_column(default=False, server_default="0")
+    witness: Mapped[str | None] = mapped_column(String(100))
+    # The one extension of a 封存 (行政强制法 art. 25)
+    extended_on: Mapped[date | None] = mapped_column(Date)
+    extension_reason: Mapped[str | None] = mapped_column(Text)
+    extension_approved_by: Mapped[str | None] = mapped_column(String(100))
+    extension_no: Mapped[str | None] = mapped_column(String(100))
+    # The end: 解除 (行政强制法 art. 28) or the decision on a 先行登记保存 (行政处罚法 art. 56)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(String(16))  # release|seal|confiscate|...
+    end_reason: Mapped[str | None] = mapped_column(Text)
+    end_no: Mapped[str | None] = mapped_column(String(100))
+    follows_id: Mapped[str | None] = mapped_column(ForeignKey("compulsory_measures.id"))
+
+    __table_args__ = (
+        Index("ix_compulsory_measures_inspection", "inspection_id"),
+        Index("ix_compulsory_measures_case", "case_id"),
+    )
+
+
+class Referral(Synced, Base):
+    """A case handed to another department (移送): 公安, 纪检监察, 卫生健康, 市场监管 or 药监,
+    with the 移送书's facts, its 案卷清单, the signed bundle of the case's evidence that went
+    with it, the receipt, the feedback, and a return (退回: the case continues here)."""
+
+    __tablename__ = "referrals"
+    inspection_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"))
+    case_id: Mapped[str | None] = mapped_column(String(36))
+    department: Mapped[str] = mapped_column(String(16))  # police|discipline|health|market|drug
+    receiver: Mapped[str] = mapped_column(String(200))  # the receiving body, by name
+    referral_no: Mapped[str] = mapped_column(String(100))  # the 移送书's number
+    referred_on: Mapped[date] = mapped_column(Date)
+    facts: Mapped[str] = mapped_column(Text)  # 涉嫌违法事实 and why it is theirs
+    basis: Mapped[str] = mapped_column(Text, default="", server_default="")
+    file_list: Mapped[list[Any]] = mapped_column(default=list)  # 案卷清单
+    bundle_id: Mapped[str | None] = mapped_column(String(36))
+    bundle_sha256: Mapped[str | None] = mapped_column(String(64))  # of its signed manifest
+    # The ledger rows handed over (移交) with the status each had: a return (退回) gives it back.
+    entries: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    received_on: Mapped[date | None] = mapped_column(Date)
+    received_by: Mapped[str | None] = mapped_column(String(100))
+    feedback_on: Mapped[date | None] = mapped_column(Date)
+    feedback: Mapped[str | None] = mapped_column(Text)
+    returned_on: Mapped[date | None] = mapped_column(Date)
+    return_reason: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("ix_referrals_inspection", "inspection_id"),
+        Index("ix_referrals_case", "case_id"),
+    )
+
+
+class ReceivedReferral(Synced, Base):
+    """A case another department handed to the bureau (from 公安, 纪检监察, ...): registered
+    with its document, date and subject, to become a lead (``lead_id``) and maybe a case."""
+
+    __tablename__ = "received_referrals"
+    department: Mapped[str] = mapped_column(String(16))  # police|discipline|health|...|other
+    sender: Mapped[str] = mapped_column(String(200))  # the sending body, by name
+    document_no: Mapped[str] = mapped_column(String(100))
+    received_on: Mapped[date] = mapped_column(Date)
+    subject: Mapped[str] = mapped_column(String(200))  # the institution or person concerned
+    institution_id: Mapped[str | None] = mapped_column(ForeignKey("institutions.id"))
+    summary: Mapped[str] = mapped_column(Text)
+    lead_id: Mapped[str | None] = mapped_column(String(36))
+    case_id: Mapped[str | None] = mapped_column(String(36))
+
+
+class EnforcementDocument(Synced, Base):
+    """A document of a compulsory measure or a referral (decision, list, extension, release,
+    移送书, 案卷清单), as a PDF in the record store with the hash of its bytes."""
+
+    __tablename__ = "enforcement_documents"
+    inspection_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"))
+    measure_id: Mapped[str | None] = mapped_column(ForeignKey("compulsory_measures.id"))
+    referral_id: Mapped[str | None] = mapped_column(ForeignKey("referrals.id"))
+    kind: Mapped[str] = mapped_column(String(32))
+    document_no: Mapped[str] = mapped_column(String(100))
+    path: Mapped[str] = mapped_column(String(500))  # relative to the data directory
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    signers: Mapped[list[Any]] = mapped_column(default=list)  # 执法证号 who may sign it
+    signature_box: Mapped[list[Any]] = mapped_column(default=list)  # page, x1, y1, x2, y2
+    signed_by: Mapped[str | None] = mapped_column(String(64))  # 执法证号, once signed
+
+    __table_args__ = (
+        Index("ix_enforcement_documents_measure", "measure_id"),
+        Index("ix_enforcement_documents_referral", "referral_id"),
+    )
+
+
 # --- the case procedure (inspector/cases/) ----------------------------------------------------
 
 

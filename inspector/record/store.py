@@ -268,21 +268,21 @@ def referenced_records(db: Database) -> Callable[[set[str] | None], set[str]]:
     """Of these record file names, the ones a row names (None: every name a row gives)."""
     from sqlalchemy import select
 
-    from inspector.db.models import Record, RectificationOrder
+    from inspector.db.models import EnforcementDocument, Record, RectificationOrder
+
+    columns = (Record.path, RectificationOrder.path, EnforcementDocument.path)
 
     def referenced(names: set[str] | None) -> set[str]:
         with db.session() as session:
             if names is None:
-                return set(session.scalars(select(Record.path))) | set(
-                    session.scalars(select(RectificationOrder.path))
-                )
+                return {path for column in columns for path in session.scalars(select(column))}
             if not names:
                 return set()
             wanted = sorted(names)
-            return set(session.scalars(select(Record.path).where(Record.path.in_(wanted)))) | set(
-                session.scalars(
-                    select(RectificationOrder.path).where(RectificationOrder.path.in_(wanted))
-                )
-            )
+            return {
+                path
+                for column in columns
+                for path in session.scalars(select(column).where(column.in_(wanted)))
+            }
 
     return referenced

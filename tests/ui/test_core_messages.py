@@ -96,6 +96,10 @@ MODULES = [
     "inspector/cases/measures.py",
     "inspector/cases/deadlines.py",
     "inspector/cases/figures.py",
+    # Compulsory measures and referrals, and the referral bundle.
+    "inspector/enforcement/measures.py",
+    "inspector/enforcement/referrals.py",
+    "inspector/bundle/referral.py",
 ]
 ERRORS = {
     "InspectorError",
