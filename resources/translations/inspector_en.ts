@@ -473,67 +473,67 @@
 <context>
     <name>CaseDocumentDialog</name>
     <message>
-        <location filename="../../ui/case_page.py" line="656"/>
+        <location filename="../../ui/case_page.py" line="662"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="658"/>
+        <location filename="../../ui/case_page.py" line="664"/>
         <source>签名人的密钥</source>
         <translation>Signer&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="659"/>
+        <location filename="../../ui/case_page.py" line="665"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="663"/>
+        <location filename="../../ui/case_page.py" line="669"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="665"/>
+        <location filename="../../ui/case_page.py" line="671"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="667"/>
+        <location filename="../../ui/case_page.py" line="673"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="701"/>
+        <location filename="../../ui/case_page.py" line="707"/>
         <source>%1 %2：已由 %3 数字签名。</source>
         <translation>%1 %2: digitally signed by %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="710"/>
+        <location filename="../../ui/case_page.py" line="716"/>
         <source>%1 由%2签署：本机没有其密钥（执法证号 %3），可在命令行签名。</source>
         <translation>%1 is signed by the %2: this computer has no key of theirs (certificate no. %3); sign it on the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="719"/>
+        <location filename="../../ui/case_page.py" line="725"/>
         <source>%1 由%2签署：请选择其密钥并输入口令。</source>
         <translation>%1 is signed by the %2: choose their key and enter its passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="749"/>
+        <location filename="../../ui/case_page.py" line="755"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="765"/>
+        <location filename="../../ui/case_page.py" line="771"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="775"/>
+        <location filename="../../ui/case_page.py" line="781"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="775"/>
+        <location filename="../../ui/case_page.py" line="781"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -541,32 +541,32 @@
 <context>
     <name>CaseDueBanner</name>
     <message>
-        <location filename="../../ui/case_page.py" line="829"/>
+        <location filename="../../ui/case_page.py" line="835"/>
         <source>案件期限：%1 项到期或逾期，其中 %2 项已逾期</source>
         <translation>Case deadlines: %1 due or late, %2 of them late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="834"/>
+        <location filename="../../ui/case_page.py" line="840"/>
         <source>%1（待公布）</source>
         <translation>%1 (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="836"/>
+        <location filename="../../ui/case_page.py" line="842"/>
         <source>已逾期 %1 天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="838"/>
+        <location filename="../../ui/case_page.py" line="844"/>
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="840"/>
+        <location filename="../../ui/case_page.py" line="846"/>
         <source>还有 %1 天</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="843"/>
+        <location filename="../../ui/case_page.py" line="849"/>
         <source>%1 %2（%3）%4 %5，%6 →</source>
         <translation>%1 %2 (%3) %4 %5, %6 →</translation>
     </message>
@@ -574,37 +574,37 @@
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../ui/case_page.py" line="130"/>
+        <location filename="../../ui/case_page.py" line="131"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="131"/>
+        <location filename="../../ui/case_page.py" line="132"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="132"/>
+        <location filename="../../ui/case_page.py" line="133"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="133"/>
+        <location filename="../../ui/case_page.py" line="134"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="134"/>
+        <location filename="../../ui/case_page.py" line="135"/>
         <source>案情</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="135"/>
+        <location filename="../../ui/case_page.py" line="136"/>
         <source>期限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="149"/>
+        <location filename="../../ui/case_page.py" line="150"/>
         <source>%1（已逾期）</source>
         <translation>%1 (late)</translation>
     </message>
@@ -612,213 +612,213 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/case_page.py" line="185"/>
+        <location filename="../../ui/case_page.py" line="188"/>
         <source>← 检查列表</source>
         <translation>← Inspections</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="189"/>
-        <location filename="../../ui/case_page.py" line="526"/>
+        <location filename="../../ui/case_page.py" line="192"/>
+        <location filename="../../ui/case_page.py" line="532"/>
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="199"/>
+        <location filename="../../ui/case_page.py" line="202"/>
         <source>当事人（机构或个人）名称…</source>
         <translation>Party (institution or person) name…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="202"/>
+        <location filename="../../ui/case_page.py" line="205"/>
         <source>未结束的案件</source>
         <translation>Open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="203"/>
+        <location filename="../../ui/case_page.py" line="206"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="187"/>
+        <location filename="../../ui/case_page.py" line="190"/>
         <source>问题台账 →</source>
         <translation>Problem ledger →</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="207"/>
+        <location filename="../../ui/case_page.py" line="210"/>
         <source>全部期限</source>
         <translation>All deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="208"/>
+        <location filename="../../ui/case_page.py" line="211"/>
         <source>有期限已逾期</source>
         <translation>A deadline passed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="239"/>
+        <location filename="../../ui/case_page.py" line="242"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="250"/>
+        <location filename="../../ui/case_page.py" line="252"/>
         <source>处理措施…</source>
         <translation>Measure…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="252"/>
+        <location filename="../../ui/case_page.py" line="254"/>
         <source>记录缴款…</source>
         <translation>Record payment…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="258"/>
+        <location filename="../../ui/case_page.py" line="260"/>
         <source>案件文书</source>
         <translation>Case documents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="261"/>
+        <location filename="../../ui/case_page.py" line="263"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="261"/>
+        <location filename="../../ui/case_page.py" line="263"/>
         <source>文号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="261"/>
+        <location filename="../../ui/case_page.py" line="263"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="261"/>
+        <location filename="../../ui/case_page.py" line="263"/>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="271"/>
+        <location filename="../../ui/case_page.py" line="273"/>
         <source>制作文书…</source>
         <translation>Make document…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="273"/>
+        <location filename="../../ui/case_page.py" line="275"/>
         <source>查看、签名、打印…</source>
         <translation>View, sign, print…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="330"/>
+        <location filename="../../ui/case_page.py" line="332"/>
         <source>共 %1 个案件，其中 %2 个有期限已逾期</source>
         <translation>%1 cases, %2 of them with a deadline passed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="390"/>
+        <location filename="../../ui/case_page.py" line="396"/>
         <source>选择一个案件查看详情</source>
         <translation>Choose a case to see its details</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="400"/>
+        <location filename="../../ui/case_page.py" line="406"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="401"/>
+        <location filename="../../ui/case_page.py" line="407"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="402"/>
+        <location filename="../../ui/case_page.py" line="408"/>
         <source>检查日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="403"/>
+        <location filename="../../ui/case_page.py" line="409"/>
         <source>案情</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="404"/>
+        <location filename="../../ui/case_page.py" line="410"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="405"/>
+        <location filename="../../ui/case_page.py" line="411"/>
         <source>承办人</source>
         <translation>Case officers</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="406"/>
+        <location filename="../../ui/case_page.py" line="412"/>
         <source>期限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="407"/>
+        <location filename="../../ui/case_page.py" line="413"/>
         <source>办理经过</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="408"/>
+        <location filename="../../ui/case_page.py" line="414"/>
         <source>处理措施和金额</source>
         <translation>Measures and amounts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="409"/>
+        <location filename="../../ui/case_page.py" line="415"/>
         <source>缴款</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="458"/>
+        <location filename="../../ui/case_page.py" line="464"/>
         <source>（条例第%1条）</source>
         <translation> (Regulation art. %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="461"/>
+        <location filename="../../ui/case_page.py" line="467"/>
         <source>已缴 %1</source>
         <translation>paid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="465"/>
+        <location filename="../../ui/case_page.py" line="471"/>
         <source>（已撤回）</source>
         <translation> (withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="478"/>
+        <location filename="../../ui/case_page.py" line="484"/>
         <source>%1 %2（已缴 %3）</source>
         <translation>%1 %2 (paid %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="498"/>
+        <location filename="../../ui/case_page.py" line="504"/>
         <source>%1（待公布：该年节假日安排尚未公布）</source>
         <translation>%1 (provisional: that year&apos;s holidays are not published yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="500"/>
+        <location filename="../../ui/case_page.py" line="506"/>
         <source>已逾期 %1 天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="502"/>
+        <location filename="../../ui/case_page.py" line="508"/>
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="504"/>
+        <location filename="../../ui/case_page.py" line="510"/>
         <source>还有 %1 天</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="505"/>
+        <location filename="../../ui/case_page.py" line="511"/>
         <source>%1：最后一天 %2，%3</source>
         <translation>%1: last day %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="511"/>
+        <location filename="../../ui/case_page.py" line="517"/>
         <source>已签名（%1）</source>
         <translation>Signed (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="513"/>
+        <location filename="../../ui/case_page.py" line="519"/>
         <source>待%1签名</source>
         <translation>To be signed by the %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="586"/>
+        <location filename="../../ui/case_page.py" line="592"/>
         <source>已制作%1</source>
         <translation>Made the %1</translation>
     </message>
@@ -3954,462 +3954,462 @@ Checked %2/%3, problems found %4</translation>
         <translation>closing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="993"/>
+        <location filename="../../ui/core_messages.py" line="1230"/>
         <source>措施种类“{value}”无效，可选：seal（封存）、preserve（先行登记保存）</source>
         <translation>Measure kind “{value}” is not valid; choose seal (封存, sealing) or preserve (先行登记保存, registration and preservation)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="996"/>
+        <location filename="../../ui/core_messages.py" line="1233"/>
         <source>处理决定“{value}”无效，可选：{allowed}</source>
         <translation>Decision “{value}” is not valid; choose: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="997"/>
+        <location filename="../../ui/core_messages.py" line="1234"/>
         <source>{what}（{day}）不能晚于今天</source>
         <translation>{what} ({day}) cannot be later than today</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="998"/>
+        <location filename="../../ui/core_messages.py" line="1235"/>
         <source>{what}（{day}）早于{before}（{earlier}）</source>
         <translation>{what} ({day}) is before {before} ({earlier})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="999"/>
+        <location filename="../../ui/core_messages.py" line="1236"/>
         <source>请填写{what}</source>
         <translation>Please enter {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1000"/>
+        <location filename="../../ui/core_messages.py" line="1237"/>
         <source>{what}最多 {limit} 个字</source>
         <translation>{what}: at most {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1001"/>
+        <location filename="../../ui/core_messages.py" line="1238"/>
         <source>强制措施应由两名以上执法人员实施（行政强制法第十八条）</source>
         <translation>A compulsory measure is carried out by two or more enforcement officers (Administrative Compulsion Law art. 18)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1002"/>
+        <location filename="../../ui/core_messages.py" line="1239"/>
         <source>请列出措施所涉的资料或物品（清单不能为空，行政强制法第二十四条）</source>
         <translation>List the materials or items the measure covers (the list cannot be empty, Administrative Compulsion Law art. 24)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1005"/>
+        <location filename="../../ui/core_messages.py" line="1242"/>
         <source>案件 {case} 的当事人是{party}，不是这次检查的被检查单位</source>
         <translation>The party of case {case} is {party}, not the institution of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1006"/>
+        <location filename="../../ui/core_messages.py" line="1243"/>
         <source>当事人拒绝签名时不填写当事人签名人</source>
         <translation>When the party refuses to sign, give no party signer</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1007"/>
+        <location filename="../../ui/core_messages.py" line="1244"/>
         <source>请填写在清单上签名的当事人（或注明当事人拒绝签名）</source>
         <translation>Enter the party who signed the list (or note that the party refused to sign)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1008"/>
+        <location filename="../../ui/core_messages.py" line="1245"/>
         <source>当事人拒绝签名的，应注明并由见证人签名（行政强制法第十八条）</source>
         <translation>A party&apos;s refusal to sign is noted and a witness signs (Administrative Compulsion Law art. 18)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1009"/>
+        <location filename="../../ui/core_messages.py" line="1246"/>
         <source>封存延长期限不得超过三十日（行政强制法第二十五条）</source>
         <translation>A sealing may be extended by at most 30 days (Administrative Compulsion Law art. 25)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1010"/>
+        <location filename="../../ui/core_messages.py" line="1247"/>
         <source>封存期限内应作出解除或没收等处理决定（行政强制法第二十七条），不能“{outcome}”</source>
         <translation>Within the sealing period the decision is a release or a confiscation (Administrative Compulsion Law art. 27), not “{outcome}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1013"/>
+        <location filename="../../ui/core_messages.py" line="1250"/>
         <source>转为封存的，请填写封存决定书文号</source>
         <translation>To seal the items, enter the number of the sealing decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1014"/>
+        <location filename="../../ui/core_messages.py" line="1251"/>
         <source>{kind}没有“{document}”</source>
         <translation>A {kind} has no “{document}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1015"/>
+        <location filename="../../ui/core_messages.py" line="1252"/>
         <source>文书种类“{value}”无效，可选：{allowed}</source>
         <translation>Document kind “{value}” is not valid; choose: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1016"/>
+        <location filename="../../ui/core_messages.py" line="1253"/>
         <source>封存清单第 {position} 项已在措施 {decision} 之下，尚未解除</source>
         <translation>Line {position} of the sealing list is already under measure {decision}, not released yet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1017"/>
+        <location filename="../../ui/core_messages.py" line="1254"/>
         <source>该措施的清单已经签名</source>
         <translation>This measure&apos;s list has been signed already</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1018"/>
+        <location filename="../../ui/core_messages.py" line="1255"/>
         <source>先行登记保存不能延长，应在七个工作日内作出处理决定（行政处罚法第五十六条）</source>
         <translation>A registration and preservation cannot be extended; decide on it within 7 working days (Administrative Penalty Law art. 56)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1021"/>
+        <location filename="../../ui/core_messages.py" line="1258"/>
         <source>该措施已于 {day} 结束，不能延长</source>
         <translation>This measure ended on {day} and cannot be extended</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1022"/>
+        <location filename="../../ui/core_messages.py" line="1259"/>
         <source>封存期限只能延长一次（行政强制法第二十五条），已于 {day} 延长</source>
         <translation>A sealing period can be extended only once (Administrative Compulsion Law art. 25); it was extended on {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1023"/>
+        <location filename="../../ui/core_messages.py" line="1260"/>
         <source>封存期限已于 {day} 届满，不能再延长，应当解除封存（行政强制法第二十八条）</source>
         <translation>The sealing period expired on {day}; it cannot be extended and the sealing must be released (Administrative Compulsion Law art. 28)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1026"/>
+        <location filename="../../ui/core_messages.py" line="1263"/>
         <source>该措施已于 {day} 结束（{outcome}）</source>
         <translation>This measure ended on {day} ({outcome})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1027"/>
+        <location filename="../../ui/core_messages.py" line="1264"/>
         <source>该封存未延长期限</source>
         <translation>This sealing was not extended</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1028"/>
+        <location filename="../../ui/core_messages.py" line="1265"/>
         <source>该措施尚未解除或作出处理决定</source>
         <translation>This measure has not been released or decided on yet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1029"/>
+        <location filename="../../ui/core_messages.py" line="1266"/>
         <source>移送部门“{value}”无效，可选：{allowed}</source>
         <translation>Department “{value}” is not valid; choose: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1030"/>
+        <location filename="../../ui/core_messages.py" line="1267"/>
         <source>移送证据包至少要包含一项检查</source>
         <translation>A referral evidence bundle must hold at least one inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1031"/>
+        <location filename="../../ui/core_messages.py" line="1268"/>
         <source>一次移送只针对一个被检查单位的案件</source>
         <translation>One referral concerns the case of one inspected institution</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1032"/>
+        <location filename="../../ui/core_messages.py" line="1269"/>
         <source>该案已移送{department}（{number}），未退回前不能重复移送</source>
         <translation>This case was referred to the {department} ({number}); it cannot be referred there again unless returned</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1033"/>
+        <location filename="../../ui/core_messages.py" line="1270"/>
         <source>该移送已于 {day} 退回</source>
         <translation>This referral was returned on {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1034"/>
+        <location filename="../../ui/core_messages.py" line="1271"/>
         <source>该移送已于 {day} 签收</source>
         <translation>This referral was received on {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1035"/>
+        <location filename="../../ui/core_messages.py" line="1272"/>
         <source>请先登记接收单位的签收，再登记反馈</source>
         <translation>Record the receiving body&apos;s receipt before its feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1036"/>
+        <location filename="../../ui/core_messages.py" line="1273"/>
         <source>定点机构名册中没有编号为 {id} 的机构</source>
         <translation>The registry has no institution with id {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1037"/>
+        <location filename="../../ui/core_messages.py" line="1274"/>
         <source>{sender} 的来文 {number} 已经登记过</source>
         <translation>Document {number} from {sender} is registered already</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1038"/>
+        <location filename="../../ui/core_messages.py" line="1275"/>
         <source>检查 {inspection} 不属于案件 {case}</source>
         <translation>Inspection {inspection} is not part of case {case}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1039"/>
+        <location filename="../../ui/core_messages.py" line="1276"/>
         <source>这是移送证据包（移送书 {number}），只供接收单位核验，不能导入：本机数据未改变</source>
         <translation>This is a referral evidence bundle (referral letter {number}), for the receiving body to verify; it cannot be imported. Nothing on this laptop was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1042"/>
+        <location filename="../../ui/core_messages.py" line="1279"/>
         <source>该文书已由执法证号 {cert_no} 签名</source>
         <translation>This document is already signed by certificate number {cert_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1043"/>
+        <location filename="../../ui/core_messages.py" line="1280"/>
         <source>该文书由实施措施或承办案件的执法人员（{allowed}）签名：该密钥的执法证号 {cert_no} 不在其中</source>
-        <translation>This document is signed by the officers who carried out the measure or handle the case ({allowed}): the key's certificate number {cert_no} is not one of them</translation>
+        <translation>This document is signed by the officers who carried out the measure or handle the case ({allowed}): the key&apos;s certificate number {cert_no} is not one of them</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1047"/>
+        <location filename="../../ui/core_messages.py" line="1284"/>
         <source>文书文件 {name} 不是生成时的文件：已被替换或改动，拒绝签名；请重新生成</source>
         <translation>The document file {name} is not the file as made: it was replaced or changed; not signed. Make it again</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1051"/>
+        <location filename="../../ui/core_messages.py" line="1288"/>
         <source>强制措施</source>
         <translation>compulsory measure</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1052"/>
+        <location filename="../../ui/core_messages.py" line="1289"/>
         <source>文书</source>
         <translation>document</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1053"/>
+        <location filename="../../ui/core_messages.py" line="1290"/>
         <source>移送</source>
         <translation>referral</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1054"/>
+        <location filename="../../ui/core_messages.py" line="1291"/>
         <source>接收的移送案件</source>
         <translation>received referral</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1055"/>
+        <location filename="../../ui/core_messages.py" line="1292"/>
         <source>决定日期</source>
         <translation>The decision date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1056"/>
+        <location filename="../../ui/core_messages.py" line="1293"/>
         <source>现场检查日期</source>
         <translation>the visit&apos;s date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1057"/>
+        <location filename="../../ui/core_messages.py" line="1294"/>
         <source>清单签名日期</source>
         <translation>The date the list was signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1058"/>
+        <location filename="../../ui/core_messages.py" line="1295"/>
         <source>措施决定日期</source>
         <translation>the measure&apos;s decision date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1059"/>
+        <location filename="../../ui/core_messages.py" line="1296"/>
         <source>延长决定日期</source>
         <translation>The extension&apos;s date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1060"/>
+        <location filename="../../ui/core_messages.py" line="1297"/>
         <source>封存决定日期</source>
         <translation>the sealing decision&apos;s date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1061"/>
+        <location filename="../../ui/core_messages.py" line="1298"/>
         <source>解除或处理日期</source>
         <translation>The release or decision date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1062"/>
+        <location filename="../../ui/core_messages.py" line="1299"/>
         <source>移送日期</source>
         <translation>The referral date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1063"/>
+        <location filename="../../ui/core_messages.py" line="1300"/>
         <source>签收日期</source>
         <translation>The receipt date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1064"/>
+        <location filename="../../ui/core_messages.py" line="1301"/>
         <source>反馈日期</source>
         <translation>The feedback date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1065"/>
+        <location filename="../../ui/core_messages.py" line="1302"/>
         <source>退回日期</source>
         <translation>The return date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1066"/>
+        <location filename="../../ui/core_messages.py" line="1303"/>
         <source>收到日期</source>
         <translation>The date received</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1067"/>
+        <location filename="../../ui/core_messages.py" line="1304"/>
         <source>决定书文号</source>
         <translation>the decision&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1068"/>
+        <location filename="../../ui/core_messages.py" line="1305"/>
         <source>采取措施的理由</source>
         <translation>the reason for the measure</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1069"/>
+        <location filename="../../ui/core_messages.py" line="1306"/>
         <source>批准的行政机关负责人</source>
         <translation>the head of the bureau who approved</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1070"/>
+        <location filename="../../ui/core_messages.py" line="1307"/>
         <source>物品名称和描述</source>
         <translation>the item&apos;s name and description</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1071"/>
+        <location filename="../../ui/core_messages.py" line="1308"/>
         <source>数量单位</source>
         <translation>the unit</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1072"/>
+        <location filename="../../ui/core_messages.py" line="1309"/>
         <source>延长理由</source>
         <translation>the reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1073"/>
+        <location filename="../../ui/core_messages.py" line="1310"/>
         <source>批准延长的行政机关负责人</source>
         <translation>the head of the bureau who approved the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1074"/>
+        <location filename="../../ui/core_messages.py" line="1311"/>
         <source>延长决定文号</source>
         <translation>the extension&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1075"/>
+        <location filename="../../ui/core_messages.py" line="1312"/>
         <source>解除或处理的理由</source>
         <translation>the reason for the release or decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1076"/>
+        <location filename="../../ui/core_messages.py" line="1313"/>
         <source>解除或处理决定文号</source>
         <translation>the release or decision&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1077"/>
+        <location filename="../../ui/core_messages.py" line="1314"/>
         <source>接收单位</source>
         <translation>the receiving body</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1078"/>
+        <location filename="../../ui/core_messages.py" line="1315"/>
         <source>移送书文号</source>
         <translation>the referral letter&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1079"/>
+        <location filename="../../ui/core_messages.py" line="1316"/>
         <source>涉嫌违法的事实</source>
         <translation>the facts of the suspected violation</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1080"/>
+        <location filename="../../ui/core_messages.py" line="1317"/>
         <source>签收人</source>
         <translation>who received it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1081"/>
+        <location filename="../../ui/core_messages.py" line="1318"/>
         <source>反馈内容</source>
         <translation>the feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1082"/>
+        <location filename="../../ui/core_messages.py" line="1319"/>
         <source>退回理由</source>
         <translation>the reason for the return</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1083"/>
+        <location filename="../../ui/core_messages.py" line="1320"/>
         <source>移送单位</source>
         <translation>the sending body</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1084"/>
+        <location filename="../../ui/core_messages.py" line="1321"/>
         <source>来文文号</source>
         <translation>the incoming document&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1085"/>
+        <location filename="../../ui/core_messages.py" line="1322"/>
         <source>涉及的机构或人员</source>
         <translation>the institution or person concerned</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1086"/>
+        <location filename="../../ui/core_messages.py" line="1323"/>
         <source>案情摘要</source>
         <translation>a summary of the case</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1087"/>
+        <location filename="../../ui/core_messages.py" line="1324"/>
         <source>封存</source>
         <translation>sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1088"/>
+        <location filename="../../ui/core_messages.py" line="1325"/>
         <source>先行登记保存</source>
         <translation>registration and preservation</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1089"/>
+        <location filename="../../ui/core_messages.py" line="1326"/>
         <source>解除</source>
         <translation>release</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1090"/>
+        <location filename="../../ui/core_messages.py" line="1327"/>
         <source>转为封存</source>
         <translation>sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1091"/>
+        <location filename="../../ui/core_messages.py" line="1328"/>
         <source>依法没收</source>
         <translation>confiscation</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1092"/>
+        <location filename="../../ui/core_messages.py" line="1329"/>
         <source>送检验鉴定</source>
         <translation>examination</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1093"/>
+        <location filename="../../ui/core_messages.py" line="1330"/>
         <source>移交有关部门</source>
         <translation>hand-over to the competent department</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1094"/>
+        <location filename="../../ui/core_messages.py" line="1331"/>
         <source>公安机关</source>
         <translation>police</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1095"/>
+        <location filename="../../ui/core_messages.py" line="1332"/>
         <source>纪检监察机关</source>
         <translation>discipline inspection and supervision organs</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1096"/>
+        <location filename="../../ui/core_messages.py" line="1333"/>
         <source>卫生健康部门</source>
         <translation>health department</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1097"/>
+        <location filename="../../ui/core_messages.py" line="1334"/>
         <source>市场监督管理部门</source>
         <translation>market regulation department</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1098"/>
+        <location filename="../../ui/core_messages.py" line="1335"/>
         <source>药品监督管理部门</source>
         <translation>drug regulation department</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1099"/>
+        <location filename="../../ui/core_messages.py" line="1336"/>
         <source>决定书</source>
         <translation>decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1100"/>
+        <location filename="../../ui/core_messages.py" line="1337"/>
         <source>清单</source>
         <translation>list</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1101"/>
+        <location filename="../../ui/core_messages.py" line="1338"/>
         <source>延长期限通知书</source>
         <translation>extension notice</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1102"/>
+        <location filename="../../ui/core_messages.py" line="1339"/>
         <source>解除或处理决定书</source>
         <translation>release or decision</translation>
     </message>
