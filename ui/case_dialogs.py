@@ -482,3 +482,153 @@ class DocumentDialog(_Form):
         if self.hearing.isChecked():
             extra["hearing_at"] = self.hearing_at.dateTime().toPython()
         return self.kind.currentData(), extra
+
+
+# --- 封存 and 先行登记保存 (inspector/enforcement/measures.py) -------------------------------
+
+
+def compulsory_name(code: str) -> str:
+    translate = QCoreApplication.translate
+    return {
+        "seal": translate("Names", "封存"),
+        "preserve": translate("Names", "先行登记保存"),
+    }.get(code, code)
+
+
+def outcome_name(code: str) -> str:
+    translate = QCoreApplication.translate
+    return {
+        "release": translate("Names", "解除"),
+        "seal": translate("Names", "转为封存"),
+        "confiscate": translate("Names", "依法没收"),
+        "examine": translate("Names", "送检验鉴定"),
+        "transfer": translate("Names", "移交有关部门"),
+    }.get(code, code)
+
+
+def compulsory_state_name(code: str) -> str:
+    translate = QCoreApplication.translate
+    return {
+        "open": translate("Names", "期限内"),
+        "due": translate("Names", "即将到期"),
+        "late": translate("Names", "已逾期未处理"),
+        "ended": translate("Names", "已结束"),
+    }.get(code, code)
+
+
+class CompulsoryDialog(_Form):
+    """A 封存 or 先行登记保存 decided under the case (行政强制法 arts. 18, 24; 行政处罚法 art.
+    56): the decision's number and reason, the 负责人 approving it, two officers of the visit's
+    team, the list (one line each: 名称，数量，单位)."""
+
+    def __init__(self, officers: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("封存或先行登记保存"), parent)
+        self.kind = QComboBox()
+        for code in ("seal", "preserve"):
+            self.kind.addItem(compulsory_name(code), code)
+        self.decision_no = QLineEdit()
+        self.decided_on = date_edit()
+        self.reason = QPlainTextEdit()
+        self.approved_by = QLineEdit()
+        self.officers = QLineEdit(", ".join(officers))
+        self.place = QLineEdit()
+        self.items = QPlainTextEdit()
+        self.items.setPlaceholderText(self.tr("每行一项：名称，数量，单位"))
+        self.form.addRow(self.tr("措施"), self.kind)
+        self.form.addRow(self.tr("决定书文号"), self.decision_no)
+        self.form.addRow(self.tr("决定日期"), self.decided_on)
+        self.form.addRow(self.tr("理由"), self.reason)
+        self.form.addRow(self.tr("批准的负责人"), self.approved_by)
+        self.form.addRow(self.tr("实施的执法人员执法证号（两名以上）"), self.officers)
+        self.form.addRow(self.tr("地点"), self.place)
+        self.form.addRow(self.tr("清单"), self.items)
+        self.finish()
+
+    def values(self) -> dict[str, Any]:
+        from inspector.enforcement.measures import MeasureItem
+
+        items = []
+        for n, line in enumerate(self.items.toPlainText().splitlines(), start=1):
+            parts = [p.strip() for p in line.replace("，", ",").split(",")]
+            if not any(parts):
+                continue
+            parts += [""] * (3 - len(parts))
+            items.append(MeasureItem(n, parts[0], parts[1], parts[2]))
+        text = self.officers.text().replace("，", ",").replace("、", ",")
+        return {
+            "kind": self.kind.currentData(),
+            "decision_no": self.decision_no.text(),
+            "decided_on": day_of(self.decided_on),
+            "reason": self.reason.toPlainText(),
+            "approved_by": self.approved_by.text(),
+            "officers": [p.strip() for p in text.split(",") if p.strip()],
+            "place": self.place.text(),
+            "items": items,
+        }
+
+
+class CompulsoryStepDialog(_Form):
+    """The extension of a 封存 (once, 行政强制法 art. 25) or the end of a measure (解除, art. 28;
+    the decision on a 先行登记保存, 行政处罚法 art. 56): which measure, the date, the number,
+    the reason."""
+
+    def __init__(
+        self, end: bool, measures: list[tuple[str, str]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(self.tr("解除或处理") if end else self.tr("延长封存期限"), parent)
+        self.end = end
+        self.measure = QComboBox()
+        for measure_id, label in measures:
+            self.measure.addItem(label, measure_id)
+        self.on_date = date_edit()
+        self.document_no = QLineEdit()
+        self.reason = QComboBox()
+        self.reason.setEditable(True)
+        self.form.addRow(self.tr("措施"), self.measure)
+        self.form.addRow(self.tr("日期"), self.on_date)
+        self.form.addRow(self.tr("决定文号"), self.document_no)
+        self.approved_by = QLineEdit()
+        self.outcome = QComboBox()
+        self.seal_no = QLineEdit()
+        if end:
+            for code in ("release", "seal", "confiscate", "examine", "transfer"):
+                self.outcome.addItem(outcome_name(code), code)
+            for code, label in (
+                ("expired", self.tr("封存期限已经届满")),
+                ("decided", self.tr("已对违法行为作出处理决定，不再需要封存")),
+                ("no_violation", self.tr("当事人没有违法行为")),
+                ("unrelated", self.tr("封存的资料、财物与违法行为无关")),
+                ("other", self.tr("其他不再需要采取封存措施的情形")),
+            ):
+                self.reason.addItem(label, code)
+            self.form.addRow(self.tr("处理决定"), self.outcome)
+            self.form.addRow(self.tr("理由"), self.reason)
+            self.form.addRow(self.tr("转为封存的决定书文号"), self.seal_no)
+            self.form.addRow(self.tr("批准的负责人（转为封存时）"), self.approved_by)
+        else:
+            self.form.addRow(self.tr("延长理由"), self.reason)
+            self.form.addRow(self.tr("批准延长的负责人"), self.approved_by)
+        self.finish()
+
+    def values(self) -> dict[str, Any]:
+        index = self.reason.currentIndex()
+        chosen = self.reason.itemData(index) if index >= 0 else None
+        typed = self.reason.currentText().strip()
+        reason = chosen if chosen and typed == self.reason.itemText(index) else typed
+        if self.end:
+            return {
+                "measure_id": self.measure.currentData() or "",
+                "ended_on": day_of(self.on_date),
+                "outcome": self.outcome.currentData(),
+                "reason": reason,
+                "document_no": self.document_no.text(),
+                "seal_decision_no": self.seal_no.text().strip() or None,
+                "approved_by": self.approved_by.text().strip() or None,
+            }
+        return {
+            "measure_id": self.measure.currentData() or "",
+            "extended_on": day_of(self.on_date),
+            "reason": reason,
+            "approved_by": self.approved_by.text(),
+            "extension_no": self.document_no.text(),
+        }

@@ -46,17 +46,24 @@ from PySide6.QtWidgets import (
 from inspector.cases import documents, measures, rules, stage_documents, steps
 from inspector.cases.core import CaseFilter, CaseView, get_case, list_cases
 from inspector.cases.deadlines import CaseDeadline, calendar_of, case_deadlines, due_cases
+from inspector.enforcement import measures as compulsory
+from inspector.enforcement.referrals import ReferralView, referrals_of
 from inspector.workdays import DUE, LATE
 from inspector.workspace import Workspace
 from ui.case_dialogs import (
     STEP_ORDER,
+    CompulsoryDialog,
+    CompulsoryStepDialog,
     DocumentDialog,
     MeasureDialog,
     PaymentDialog,
     StepDialog,
+    compulsory_name,
+    compulsory_state_name,
     deadline_name,
     measure_name,
     next_steps,
+    outcome_name,
     role_name,
     stage_name,
     step_name,
@@ -180,6 +187,7 @@ class CasePage(QWidget):
         self.runner = runner
         self.case: CaseView | None = None
         self.docs: list[documents.DocumentView] = []
+        self.compulsory: list[compulsory.MeasureView] = []
         self._wanted: str | None = None  # the case to select once the list is read
         self._asked: object | None = None
         layout = QVBoxLayout(self)
@@ -253,8 +261,18 @@ class CasePage(QWidget):
         self.measure_button.clicked.connect(self.add_measure)
         self.payment_button = QPushButton(self.tr("记录缴款…"))
         self.payment_button.clicked.connect(self.add_payment)
+        # 封存 and 先行登记保存 under the case (行政强制法 arts. 18, 24-25; 行政处罚法 art. 56).
+        self.seal_button = QPushButton(self.tr("封存或先行登记保存…"))
+        self.seal_button.clicked.connect(self.decide_compulsory)
+        self.extend_seal_button = QPushButton(self.tr("延长封存…"))
+        self.extend_seal_button.clicked.connect(lambda: self.step_compulsory(False))
+        self.end_seal_button = QPushButton(self.tr("解除或处理…"))
+        self.end_seal_button.clicked.connect(lambda: self.step_compulsory(True))
         money_row.addWidget(self.measure_button)
         money_row.addWidget(self.payment_button)
+        money_row.addWidget(self.seal_button)
+        money_row.addWidget(self.extend_seal_button)
+        money_row.addWidget(self.end_seal_button)
         money_row.addStretch(1)
         side_layout.addLayout(money_row)
         side_layout.addWidget(QLabel(self.tr("案件文书")))
@@ -348,15 +366,17 @@ class CasePage(QWidget):
             return
         ws = self.workspace
 
-        def read() -> tuple[CaseView, list[CaseDeadline], list[documents.DocumentView]]:
+        def read() -> tuple[Any, ...]:
             case = get_case(ws, case_id)
             return (
                 case,
                 case_deadlines(case, date.today(), calendar_of(ws)),
                 documents.documents_of(ws, case.id),
+                compulsory.measures_of(ws, case_id=case.id),
+                referrals_of(ws, case_id=case.id),
             )
 
-        def show(found: tuple[CaseView, list[CaseDeadline], list[documents.DocumentView]]) -> None:
+        def show(found: tuple[Any, ...]) -> None:
             if self.selected_id() == case_id:
                 self._show_case(*found)
 
@@ -373,9 +393,13 @@ class CasePage(QWidget):
         case: CaseView | None,
         deadlines: list[CaseDeadline] | None = None,
         docs: list[documents.DocumentView] | None = None,
+        held: list[compulsory.MeasureView] | None = None,
+        referrals: list[ReferralView] | None = None,
     ) -> None:
         self.case = case
         self.docs = docs or []
+        self.compulsory = held or []
+        running = [m for m in self.compulsory if m.ended_on is None]
         allowed = next_steps(case.stage) if case is not None else []
         for button in self.step_buttons.values():
             self.step_area.removeWidget(button)
@@ -391,12 +415,20 @@ class CasePage(QWidget):
             else False
         )
         self.make_doc_button.setEnabled(case is not None and bool(case.steps))
+        self.seal_button.setEnabled(live and case is not None and case.inspection_id is not None)
+        self.extend_seal_button.setEnabled(
+            any(m.kind == compulsory.SEAL and m.extended_on is None for m in running)
+        )
+        self.end_seal_button.setEnabled(bool(running))
         self._show_documents()
         if case is None:
             pick = _esc(self.tr("选择一个案件查看详情"))
             self.detail.setHtml(f"<p>{pick}</p>")
             return
-        self.detail.setHtml(self._case_html(case, deadlines or []))
+        self.detail.setHtml(
+            self._case_html(case, deadlines or [])
+            + self._held_html(self.compulsory, referrals or [])
+        )
 
     def _case_html(self, case: CaseView, deadlines: list[CaseDeadline]) -> str:
         # Translated outside the f-strings, where lupdate finds them.
@@ -498,6 +530,48 @@ class CasePage(QWidget):
                 )
         return "".join(lines)
 
+    def _held_html(self, held: list[compulsory.MeasureView], referrals: list[ReferralView]) -> str:
+        lines: list[str] = []
+        if held:
+            lines.append(f"<h4>{_esc(self.tr('封存和先行登记保存'))}</h4>")
+        for m in held:
+            last = f"{m.last_day:%Y-%m-%d}"
+            if m.provisional:
+                last = arg(self.tr("%1（待公布）"), last)
+            text = arg(
+                self.tr("%1 %2 %3：%4 项，最后一天 %5，%6"),
+                f"{m.decided_on:%Y-%m-%d}",
+                compulsory_name(m.kind),
+                m.decision_no,
+                len(m.items),
+                last,
+                compulsory_state_name(m.state),
+            )
+            if m.extended_on:
+                text += arg(self.tr("；%1 延长"), f"{m.extended_on:%Y-%m-%d}")
+            if m.ended_on and m.outcome:
+                text += arg(self.tr("；%1 %2"), f"{m.ended_on:%Y-%m-%d}", outcome_name(m.outcome))
+            colour = "#b3261e" if m.state == compulsory.LATE else "#000"
+            lines.append(f"<p style='color:{colour}'>{_esc(text)}</p>")
+        if referrals:
+            lines.append(f"<h4>{_esc(self.tr('移送'))}</h4>")
+        for r in referrals:
+            lines.append(
+                "<p>"
+                + _esc(
+                    arg(
+                        self.tr("%1 移送%2（%3）%4：%5"),
+                        f"{r.referred_on:%Y-%m-%d}",
+                        QCoreApplication.translate("Core", r.department_name),
+                        r.receiver,
+                        r.referral_no,
+                        QCoreApplication.translate("Core", r.status_name),
+                    )
+                )
+                + "</p>"
+            )
+        return "".join(lines)
+
     def _deadline_text(self, d: CaseDeadline) -> str:
         last = f"{d.deadline.last_day:%Y-%m-%d}"
         if d.deadline.provisional:
@@ -573,6 +647,44 @@ class CasePage(QWidget):
         ws, case_id, values = self.workspace, self.case.id, dialog.values()
         measure = values.pop("measure")
         self._mutate(lambda: measures.add_payment(ws, case_id, measure, **values))
+
+    def decide_compulsory(self) -> None:
+        """A 封存 or 先行登记保存 under the case, at its inspection."""
+        case = self.case
+        if case is None or case.inspection_id is None:
+            return
+        officers = [o.get("cert_no", "") for o in case.officers if o.get("cert_no")]
+        dialog = CompulsoryDialog(officers, self)
+        if not dialog.exec():
+            return
+        ws, inspection_id, case_id, values = (
+            self.workspace,
+            case.inspection_id,
+            case.id,
+            dialog.values(),
+        )
+        self._mutate(
+            lambda: compulsory.decide_measure(ws, inspection_id, case_id=case_id, **values)
+        )
+
+    def step_compulsory(self, end: bool) -> None:
+        """Extend a 封存 (``end`` False) or end a measure: which one is asked in the dialog."""
+        running = [m for m in self.compulsory if m.ended_on is None]
+        if not end:
+            running = [m for m in running if m.kind == compulsory.SEAL and m.extended_on is None]
+        if not running:
+            return
+        choices = [
+            (m.id, f"{compulsory_name(m.kind)} {m.decision_no} {m.last_day:%Y-%m-%d}")
+            for m in running
+        ]
+        dialog = CompulsoryStepDialog(end, choices, self)
+        if not dialog.exec():
+            return
+        ws, values = self.workspace, dialog.values()
+        measure_id = values.pop("measure_id")
+        call = compulsory.end_measure if end else compulsory.extend_measure
+        self._mutate(lambda: call(ws, measure_id, **values))
 
     def make_document(self) -> None:
         if self.case is None:
@@ -796,11 +908,13 @@ class CaseDueBanner(QFrame):
     a button that opens its case."""
 
     open_requested = Signal(str)  # a case id
+    inspection_requested = Signal(str)  # a 封存 not under a case: its inspection
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.due: list[CaseDeadline] = []
+        self.held: list[compulsory.MeasureView] = []
         self.lines: list[QPushButton] = []
         self.setObjectName("caseBanner")
         self.setStyleSheet(
@@ -819,20 +933,32 @@ class CaseDueBanner(QFrame):
 
     def refresh(self) -> None:
         ws = self.workspace
-        ops().query(lambda: due_cases(ws, date.today()), parent=self, success=self._show)
+        ops().query(
+            lambda: (due_cases(ws, date.today()), compulsory.due(ws, today=date.today())),
+            parent=self,
+            success=lambda found: self._show(*found),
+        )
 
-    def _show(self, due: list[CaseDeadline]) -> None:
-        self.due = due
+    def _show(
+        self, due: list[CaseDeadline], held: list[compulsory.MeasureView] | None = None
+    ) -> None:
+        self.due, self.held = due, held or []
         for button in self.lines:
             self.column.removeWidget(button)
             button.deleteLater()
         self.lines = []
-        if not due:
+        if not due and not self.held:
             self.hide()
             return
-        late = sum(1 for d in due if d.state == LATE)
+        late = sum(1 for d in due if d.state == LATE) + sum(
+            1 for m in self.held if m.state == compulsory.LATE
+        )
         self.title.setText(
-            arg(self.tr("案件期限：%1 项到期或逾期，其中 %2 项已逾期"), len(due), late)
+            arg(
+                self.tr("案件期限：%1 项到期或逾期，其中 %2 项已逾期"),
+                len(due) + len(self.held),
+                late,
+            )
         )
         for d in due:
             last = f"{d.deadline.last_day:%Y-%m-%d}"
@@ -860,6 +986,39 @@ class CaseDueBanner(QFrame):
             button.clicked.connect(
                 lambda _c=False, case_id=d.case_id: self.open_requested.emit(case_id)
             )
+            self.column.addWidget(button)
+            self.lines.append(button)
+        for m in self.held:
+            last = f"{m.last_day:%Y-%m-%d}"
+            if m.provisional:
+                last = arg(self.tr("%1（待公布）"), last)
+            state = (
+                arg(self.tr("已逾期 %1 天"), -m.days_left)
+                if m.state == compulsory.LATE
+                else self.tr("今天到期")
+                if m.days_left == 0
+                else arg(self.tr("还有 %1 天"), m.days_left)
+            )
+            button = QPushButton(
+                arg(
+                    self.tr("%1 %2 %3 期限 %4，%5 →"),
+                    m.institution,
+                    compulsory_name(m.kind),
+                    m.decision_no,
+                    last,
+                    state,
+                )
+            )
+            button.setFlat(True)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            if m.case_id:
+                button.clicked.connect(
+                    lambda _c=False, case_id=m.case_id: self.open_requested.emit(case_id)
+                )
+            else:
+                button.clicked.connect(
+                    lambda _c=False, visit=m.inspection_id: self.inspection_requested.emit(visit)
+                )
             self.column.addWidget(button)
             self.lines.append(button)
         self.show()

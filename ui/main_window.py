@@ -268,6 +268,7 @@ class MainWindow(QMainWindow):
         self.case_banner = CaseDueBanner(workspace)
         self.home.layout().insertWidget(2, self.case_banner)  # type: ignore[union-attr]
         self.case_banner.open_requested.connect(self.show_cases)
+        self.case_banner.inspection_requested.connect(self.open_inspection)
 
     def show_cases(self, case_id: str = "") -> None:
         """The 案件 screen; ``case_id``: with that case chosen."""

@@ -473,67 +473,67 @@
 <context>
     <name>CaseDocumentDialog</name>
     <message>
-        <location filename="../../ui/case_page.py" line="662"/>
+        <location filename="../../ui/case_page.py" line="774"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="664"/>
+        <location filename="../../ui/case_page.py" line="776"/>
         <source>签名人的密钥</source>
         <translation>Signer&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="665"/>
+        <location filename="../../ui/case_page.py" line="777"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="669"/>
+        <location filename="../../ui/case_page.py" line="781"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="671"/>
+        <location filename="../../ui/case_page.py" line="783"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="673"/>
+        <location filename="../../ui/case_page.py" line="785"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="707"/>
+        <location filename="../../ui/case_page.py" line="819"/>
         <source>%1 %2：已由 %3 数字签名。</source>
         <translation>%1 %2: digitally signed by %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="716"/>
+        <location filename="../../ui/case_page.py" line="828"/>
         <source>%1 由%2签署：本机没有其密钥（执法证号 %3），可在命令行签名。</source>
         <translation>%1 is signed by the %2: this computer has no key of theirs (certificate no. %3); sign it on the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="725"/>
+        <location filename="../../ui/case_page.py" line="837"/>
         <source>%1 由%2签署：请选择其密钥并输入口令。</source>
         <translation>%1 is signed by the %2: choose their key and enter its passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="755"/>
+        <location filename="../../ui/case_page.py" line="867"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="771"/>
+        <location filename="../../ui/case_page.py" line="883"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="781"/>
+        <location filename="../../ui/case_page.py" line="893"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="781"/>
+        <location filename="../../ui/case_page.py" line="893"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -541,70 +541,79 @@
 <context>
     <name>CaseDueBanner</name>
     <message>
-        <location filename="../../ui/case_page.py" line="835"/>
+        <location filename="../../ui/case_page.py" line="958"/>
         <source>案件期限：%1 项到期或逾期，其中 %2 项已逾期</source>
         <translation>Case deadlines: %1 due or late, %2 of them late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="840"/>
+        <location filename="../../ui/case_page.py" line="966"/>
+        <location filename="../../ui/case_page.py" line="994"/>
         <source>%1（待公布）</source>
         <translation>%1 (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="842"/>
+        <location filename="../../ui/case_page.py" line="968"/>
+        <location filename="../../ui/case_page.py" line="996"/>
         <source>已逾期 %1 天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="844"/>
+        <location filename="../../ui/case_page.py" line="970"/>
+        <location filename="../../ui/case_page.py" line="998"/>
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="846"/>
+        <location filename="../../ui/case_page.py" line="972"/>
+        <location filename="../../ui/case_page.py" line="1000"/>
         <source>还有 %1 天</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="849"/>
+        <location filename="../../ui/case_page.py" line="975"/>
         <source>%1 %2（%3）%4 %5，%6 →</source>
         <translation>%1 %2 (%3) %4 %5, %6 →</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1004"/>
+        <source>%1 %2 %3 期限 %4，%5 →</source>
+        <translation>%1 %2 %3, last day %4, %5 →</translation>
     </message>
 </context>
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../ui/case_page.py" line="131"/>
+        <location filename="../../ui/case_page.py" line="138"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="132"/>
+        <location filename="../../ui/case_page.py" line="139"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="133"/>
+        <location filename="../../ui/case_page.py" line="140"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="134"/>
+        <location filename="../../ui/case_page.py" line="141"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="135"/>
+        <location filename="../../ui/case_page.py" line="142"/>
         <source>案情</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="136"/>
+        <location filename="../../ui/case_page.py" line="143"/>
         <source>期限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="150"/>
+        <location filename="../../ui/case_page.py" line="157"/>
         <source>%1（已逾期）</source>
         <translation>%1 (late)</translation>
     </message>
@@ -612,213 +621,253 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/case_page.py" line="188"/>
+        <location filename="../../ui/case_page.py" line="196"/>
         <source>← 检查列表</source>
         <translation>← Inspections</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="192"/>
-        <location filename="../../ui/case_page.py" line="532"/>
+        <location filename="../../ui/case_page.py" line="200"/>
+        <location filename="../../ui/case_page.py" line="606"/>
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="202"/>
+        <location filename="../../ui/case_page.py" line="210"/>
         <source>当事人（机构或个人）名称…</source>
         <translation>Party (institution or person) name…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="205"/>
+        <location filename="../../ui/case_page.py" line="213"/>
         <source>未结束的案件</source>
         <translation>Open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="206"/>
+        <location filename="../../ui/case_page.py" line="214"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="190"/>
+        <location filename="../../ui/case_page.py" line="198"/>
         <source>问题台账 →</source>
         <translation>Problem ledger →</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="210"/>
+        <location filename="../../ui/case_page.py" line="218"/>
         <source>全部期限</source>
         <translation>All deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="211"/>
+        <location filename="../../ui/case_page.py" line="219"/>
         <source>有期限已逾期</source>
         <translation>A deadline passed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="242"/>
+        <location filename="../../ui/case_page.py" line="250"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="252"/>
+        <location filename="../../ui/case_page.py" line="260"/>
         <source>处理措施…</source>
         <translation>Measure…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="254"/>
+        <location filename="../../ui/case_page.py" line="262"/>
         <source>记录缴款…</source>
         <translation>Record payment…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="260"/>
+        <location filename="../../ui/case_page.py" line="265"/>
+        <source>封存或先行登记保存…</source>
+        <translation>Seal or preserve…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="267"/>
+        <source>延长封存…</source>
+        <translation>Extend the seal…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="269"/>
+        <source>解除或处理…</source>
+        <translation>Release or decide…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="278"/>
         <source>案件文书</source>
         <translation>Case documents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="263"/>
+        <location filename="../../ui/case_page.py" line="281"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="263"/>
+        <location filename="../../ui/case_page.py" line="281"/>
         <source>文号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="263"/>
+        <location filename="../../ui/case_page.py" line="281"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="263"/>
+        <location filename="../../ui/case_page.py" line="281"/>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="273"/>
+        <location filename="../../ui/case_page.py" line="291"/>
         <source>制作文书…</source>
         <translation>Make document…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="275"/>
+        <location filename="../../ui/case_page.py" line="293"/>
         <source>查看、签名、打印…</source>
         <translation>View, sign, print…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="332"/>
+        <location filename="../../ui/case_page.py" line="350"/>
         <source>共 %1 个案件，其中 %2 个有期限已逾期</source>
         <translation>%1 cases, %2 of them with a deadline passed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="396"/>
+        <location filename="../../ui/case_page.py" line="425"/>
         <source>选择一个案件查看详情</source>
         <translation>Choose a case to see its details</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="406"/>
+        <location filename="../../ui/case_page.py" line="438"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="407"/>
+        <location filename="../../ui/case_page.py" line="439"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="408"/>
+        <location filename="../../ui/case_page.py" line="440"/>
         <source>检查日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="409"/>
+        <location filename="../../ui/case_page.py" line="441"/>
         <source>案情</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="410"/>
+        <location filename="../../ui/case_page.py" line="442"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="411"/>
+        <location filename="../../ui/case_page.py" line="443"/>
         <source>承办人</source>
         <translation>Case officers</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="412"/>
+        <location filename="../../ui/case_page.py" line="444"/>
         <source>期限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="413"/>
+        <location filename="../../ui/case_page.py" line="445"/>
         <source>办理经过</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="414"/>
+        <location filename="../../ui/case_page.py" line="446"/>
         <source>处理措施和金额</source>
         <translation>Measures and amounts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="415"/>
+        <location filename="../../ui/case_page.py" line="447"/>
         <source>缴款</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="464"/>
+        <location filename="../../ui/case_page.py" line="496"/>
         <source>（条例第%1条）</source>
         <translation> (Regulation art. %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="467"/>
+        <location filename="../../ui/case_page.py" line="499"/>
         <source>已缴 %1</source>
         <translation>paid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="471"/>
+        <location filename="../../ui/case_page.py" line="503"/>
         <source>（已撤回）</source>
         <translation> (withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="484"/>
+        <location filename="../../ui/case_page.py" line="516"/>
         <source>%1 %2（已缴 %3）</source>
         <translation>%1 %2 (paid %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="504"/>
+        <location filename="../../ui/case_page.py" line="540"/>
+        <source>%1（待公布）</source>
+        <translation>%1 (provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="542"/>
+        <source>%1 %2 %3：%4 项，最后一天 %5，%6</source>
+        <translation>%1 %2 %3: %4 items, last day %5, %6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="551"/>
+        <source>；%1 延长</source>
+        <translation>; extended %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="553"/>
+        <source>；%1 %2</source>
+        <translation>; %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="563"/>
+        <source>%1 移送%2（%3）%4：%5</source>
+        <translation>%1 referred to %2 (%3) %4: %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="578"/>
         <source>%1（待公布：该年节假日安排尚未公布）</source>
         <translation>%1 (provisional: that year&apos;s holidays are not published yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="506"/>
+        <location filename="../../ui/case_page.py" line="580"/>
         <source>已逾期 %1 天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="508"/>
+        <location filename="../../ui/case_page.py" line="582"/>
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="510"/>
+        <location filename="../../ui/case_page.py" line="584"/>
         <source>还有 %1 天</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="511"/>
+        <location filename="../../ui/case_page.py" line="585"/>
         <source>%1：最后一天 %2，%3</source>
         <translation>%1: last day %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="517"/>
+        <location filename="../../ui/case_page.py" line="591"/>
         <source>已签名（%1）</source>
         <translation>Signed (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="519"/>
+        <location filename="../../ui/case_page.py" line="593"/>
         <source>待%1签名</source>
         <translation>To be signed by the %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="592"/>
+        <location filename="../../ui/case_page.py" line="704"/>
         <source>已制作%1</source>
         <translation>Made the %1</translation>
     </message>
@@ -1256,6 +1305,142 @@ Checked %2/%3, problems found %4</translation>
         <location filename="../../ui/claims_dialog.py" line="454"/>
         <source>本次检查尚无抽样清单。</source>
         <translation>This inspection has no list yet.</translation>
+    </message>
+</context>
+<context>
+    <name>CompulsoryDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="525"/>
+        <source>封存或先行登记保存</source>
+        <translation>Seal or register and preserve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="536"/>
+        <source>每行一项：名称，数量，单位</source>
+        <translation>One item a line: name, quantity, unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="537"/>
+        <source>措施</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="538"/>
+        <source>决定书文号</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="539"/>
+        <source>决定日期</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="540"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="541"/>
+        <source>批准的负责人</source>
+        <translation>Approving head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="542"/>
+        <source>实施的执法人员执法证号（两名以上）</source>
+        <translation>Certificate nos. of the officers carrying it out (two or more)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="543"/>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="544"/>
+        <source>清单</source>
+        <translation>List</translation>
+    </message>
+</context>
+<context>
+    <name>CompulsoryStepDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="578"/>
+        <source>解除或处理</source>
+        <translation>Release or decide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="578"/>
+        <source>延长封存期限</source>
+        <translation>Extend the sealing period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="587"/>
+        <source>措施</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="588"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="589"/>
+        <source>决定文号</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="597"/>
+        <source>封存期限已经届满</source>
+        <translation>The sealing period has expired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="598"/>
+        <source>已对违法行为作出处理决定，不再需要封存</source>
+        <translation>The violation has been decided on; the seal is no longer needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="599"/>
+        <source>当事人没有违法行为</source>
+        <translation>The party committed no violation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="600"/>
+        <source>封存的资料、财物与违法行为无关</source>
+        <translation>What was sealed is unrelated to the violation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="601"/>
+        <source>其他不再需要采取封存措施的情形</source>
+        <translation>Other grounds: the seal is no longer needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="604"/>
+        <source>处理决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="605"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="606"/>
+        <source>转为封存的决定书文号</source>
+        <translation>Number of the sealing decision (when sealed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="607"/>
+        <source>批准的负责人（转为封存时）</source>
+        <translation>Approving head (when sealed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="609"/>
+        <source>延长理由</source>
+        <translation>Reason for the extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="610"/>
+        <source>批准延长的负责人</source>
+        <translation>Head approving the extension</translation>
     </message>
 </context>
 <context>
@@ -7831,217 +8016,217 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <translation>The data on this computer are not encrypted: set a passphrase under File → Encrypt the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>新建检查…</source>
         <translation>New inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>导入机构名录…</source>
         <translation>Import institution registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>数字签名密钥…</source>
         <translation>Signing keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>切换当前检查人员…</source>
         <translation>Change current inspector…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>验证记录文件…</source>
         <translation>Verify a record file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>导出交接包…</source>
         <translation>Export hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>导入交接包…</source>
         <translation>Import hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>交接冲突…</source>
         <translation>Hand-over conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>同步…</source>
         <translation>Sync…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="341"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>自动锁定时间…</source>
         <translation>Lock after idle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>加密本机数据…</source>
         <translation>Encrypt the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>计划(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>双随机抽查…</source>
         <translation>Random draw…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>结算数据抽样…</source>
         <translation>Claims sampling…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
-        <location filename="../../ui/main_window.py" line="831"/>
+        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="832"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>无法打开检查</source>
         <translation>Cannot open the inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510"/>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>请先在检查列表中选中或打开一项检查。</source>
         <translation>Select or open an inspection in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>进销存核对</source>
         <translation>Stock reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="565"/>
         <source>当前检查人员：%1</source>
         <translation>Current inspector: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="566"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>未选择当前检查人员</source>
         <translation>No current inspector chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="675"/>
+        <location filename="../../ui/main_window.py" line="676"/>
         <source>本机数据已加密</source>
         <translation>The data on this computer are encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="678"/>
+        <location filename="../../ui/main_window.py" line="679"/>
         <source>加密本机数据</source>
         <translation>Encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="680"/>
+        <location filename="../../ui/main_window.py" line="681"/>
         <source>本机数据已加密，明文文件已删除。此后每次启动和锁定后需输入口令。
 提示：删除文件不会擦除磁盘上的旧数据块；建议同时清除磁盘空闲空间。</source>
         <translation>The data on this computer are encrypted and the plain files deleted. The passphrase is now asked at every start and after a lock.
 Note: deleting a file does not wipe its old blocks on the disk; wiping the disk&apos;s free space as well is advised.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="696"/>
+        <location filename="../../ui/main_window.py" line="697"/>
         <source>未能加密本机数据</source>
         <translation>Could not encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="699"/>
+        <location filename="../../ui/main_window.py" line="700"/>
         <source>正在加密本机数据…</source>
         <translation>Encrypting the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="725"/>
+        <location filename="../../ui/main_window.py" line="726"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="799"/>
-        <location filename="../../ui/main_window.py" line="825"/>
+        <location filename="../../ui/main_window.py" line="800"/>
+        <location filename="../../ui/main_window.py" line="826"/>
         <source>自动锁定时间</source>
         <translation>Lock after idle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="800"/>
+        <location filename="../../ui/main_window.py" line="801"/>
         <source>无操作多少分钟后自动锁定：</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="833"/>
+        <location filename="../../ui/main_window.py" line="834"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
@@ -8056,12 +8241,12 @@ Ctrl+Z / Ctrl+Y   undo / redo
 Ctrl+N   new inspection   Ctrl+H   inspection list   Ctrl+T   problem ledger   Ctrl+L   lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="845"/>
+        <location filename="../../ui/main_window.py" line="846"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="847"/>
+        <location filename="../../ui/main_window.py" line="848"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
@@ -8515,6 +8700,61 @@ Data directory: %2</translation>
         <location filename="../../ui/case_dialogs.py" line="122"/>
         <source>缴款期限</source>
         <translation>period to pay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="493"/>
+        <source>封存</source>
+        <translation>sealing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="494"/>
+        <source>先行登记保存</source>
+        <translation>registration and preservation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="501"/>
+        <source>解除</source>
+        <translation>released</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="502"/>
+        <source>转为封存</source>
+        <translation>sealed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="503"/>
+        <source>依法没收</source>
+        <translation>confiscated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="504"/>
+        <source>送检验鉴定</source>
+        <translation>sent for examination</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="505"/>
+        <source>移交有关部门</source>
+        <translation>handed to another department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="512"/>
+        <source>期限内</source>
+        <translation>within the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="513"/>
+        <source>即将到期</source>
+        <translation>due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="514"/>
+        <source>已逾期未处理</source>
+        <translation>late, not decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="515"/>
+        <source>已结束</source>
+        <translation>ended</translation>
     </message>
 </context>
 <context>

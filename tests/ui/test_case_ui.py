@@ -27,6 +27,7 @@ from pytestqt.qtbot import QtBot
 
 from inspector.cases import rules, steps
 from inspector.cases.core import CaseFilter, get_case, list_cases, open_case
+from inspector.cases.deadlines import case_deadlines
 from inspector.cases.documents import documents_of, verify_document
 from inspector.workspace import Workspace
 from tests.helpers.ledger import PASSPHRASE, signed_inspection, team_keys
@@ -142,6 +143,12 @@ def test_one_finding_through_every_stage_to_closed_in_the_app(
     assert not page.step_buttons[rules.DECIDE].isVisible()
 
     step(qtbot, window, rules.FILE, officers="370100001, 370100002", approver="王局长")
+    # The 90 days shown with their last day; one in a year whose holidays are not published
+    # yet is marked 待公布.
+    [period] = case_deadlines(get_case(workspace, case.id), date.today())
+    shown = page.detail.toPlainText()
+    assert f"办案期限：最后一天 {period.deadline.last_day:%Y-%m-%d}" in shown
+    assert ("待公布" in shown) == period.deadline.provisional
     step(
         qtbot,
         window,
@@ -311,3 +318,64 @@ def test_the_home_banner_lists_a_late_case_and_opens_it(
     assert [r.case.id for r in window.cases.model.rows] == [late]
     assert list_cases(workspace, CaseFilter(stage="active"))[0].id == late
     window.close()
+
+
+def test_a_seal_under_the_case_decided_extended_and_released_by_its_buttons(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, warnings: list[str]
+) -> None:
+    """封存 at the case's inspection (two officers of the team, the list), extended once,
+    released: each through its button and dialog; a second extension is not offered."""
+    from inspector.enforcement.measures import measures_of
+    from inspector.ledger.entries import LedgerFilter, search_entries
+
+    [entry] = [r for r in search_entries(workspace, LedgerFilter()) if r.item_code == "P5.1"]
+    case_id = open_case(workspace, entries=[entry.id], summary="串换药品")
+    steps.file_case(
+        workspace,
+        case_id,
+        on_date=entry.found_on,
+        officers=["370100001", "370100002"],
+        approver="王局长",
+    )
+    window.show_cases(case_id)
+    page = window.cases
+    assert page.case is not None and page.case.id == case_id
+    assert not page.extend_seal_button.isEnabled() and not page.end_seal_button.isEnabled()
+
+    def seal(dialog: Any) -> None:
+        assert dialog.officers.text() == "370100001, 370100002"
+        dialog.decision_no.setText("历医保封〔2026〕3号")
+        dialog.reason.setPlainText("病历可能被转移")
+        dialog.approved_by.setText("王局长")
+        dialog.items.setPlainText("住院病历，3，份\n处方，20，张")
+
+    answer(qtbot, seal)
+    click(qtbot, page.seal_button)
+    assert warnings == [], warnings
+    [held] = measures_of(workspace, case_id=case_id)
+    assert (held.kind, held.decision_no, len(held.items)) == ("seal", "历医保封〔2026〕3号", 2)
+    assert "封存 历医保封〔2026〕3号：2 项" in page.detail.toPlainText()
+
+    def extend(dialog: Any) -> None:
+        dialog.document_no.setText("历医保延〔2026〕1号")
+        dialog.reason.setEditText("需进一步核实")
+        dialog.approved_by.setText("王局长")
+
+    answer(qtbot, extend)
+    click(qtbot, page.extend_seal_button)
+    assert warnings == [], warnings
+    [held] = measures_of(workspace, case_id=case_id)
+    assert held.extended_on is not None
+    assert not page.extend_seal_button.isEnabled()  # 行政强制法 art. 25: once
+
+    def release(dialog: Any) -> None:
+        dialog.document_no.setText("历医保解〔2026〕1号")
+        dialog.reason.setCurrentIndex(dialog.reason.findData("decided"))
+
+    answer(qtbot, release)
+    click(qtbot, page.end_seal_button)
+    assert warnings == [], warnings
+    [held] = measures_of(workspace, case_id=case_id)
+    assert held.outcome == "release" and held.end_reason
+    assert "解除" in page.detail.toPlainText()
+    assert not page.end_seal_button.isEnabled()
