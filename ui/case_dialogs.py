@@ -632,3 +632,137 @@ class CompulsoryStepDialog(_Form):
             "approved_by": self.approved_by.text(),
             "extension_no": self.document_no.text(),
         }
+
+
+# --- referrals (inspector/enforcement/referrals.py) ----------------------------------------
+
+
+def department_name(code: str) -> str:
+    translate = QCoreApplication.translate
+    return {
+        "police": translate("Names", "公安机关"),
+        "discipline": translate("Names", "纪检监察机关"),
+        "health": translate("Names", "卫生健康部门"),
+        "market": translate("Names", "市场监督管理部门"),
+        "drug": translate("Names", "药品监督管理部门"),
+    }.get(code, code)
+
+
+def referral_status_name(code: str) -> str:
+    translate = QCoreApplication.translate
+    return {
+        "referred": translate("Names", "已移送"),
+        "received": translate("Names", "已接收"),
+        "answered": translate("Names", "已反馈"),
+        "returned": translate("Names", "已退回"),
+    }.get(code, code)
+
+
+class ReferDialog(_Form):
+    """A referral (移送) of the case: the department and its name, the 移送书's number and
+    date, the facts and basis, where the evidence bundle goes, and the key it is signed with
+    (the device's, or the handing officer's: then the 移送书 and 案卷清单 carry their signature
+    too)."""
+
+    def __init__(self, keys: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton
+
+        super().__init__(self.tr("移送"), parent)
+        self.department = QComboBox()
+        for code in ("police", "discipline", "health", "market", "drug"):
+            self.department.addItem(department_name(code), code)
+        self.receiver = QLineEdit()
+        self.receiver.setPlaceholderText(self.tr("如：历城区公安分局"))
+        self.referral_no = QLineEdit()
+        self.referred_on = date_edit()
+        self.facts = QPlainTextEdit()
+        self.basis = QLineEdit()
+        self.basis.setPlaceholderText(self.tr("留空：按移送部门的通常依据"))
+        self.bundle = QLineEdit()
+        choose = QPushButton(self.tr("选择…"))
+
+        def chosen() -> None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("移送证据包"), "移送证据包.zip", self.tr("证据包 (*.zip)")
+            )
+            if name:
+                self.bundle.setText(name)
+
+        choose.clicked.connect(chosen)
+        where = QHBoxLayout()
+        where.addWidget(self.bundle, 1)
+        where.addWidget(choose)
+        self.key = QComboBox()
+        self.key.addItem(self.tr("本机设备密钥（未使用检查人员的密钥）"), None)
+        for key_id, label in keys:
+            self.key.addItem(label, key_id)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form.addRow(self.tr("移送部门"), self.department)
+        self.form.addRow(self.tr("接收单位"), self.receiver)
+        self.form.addRow(self.tr("移送书文号"), self.referral_no)
+        self.form.addRow(self.tr("移送日期"), self.referred_on)
+        self.form.addRow(self.tr("涉嫌违法的事实"), self.facts)
+        self.form.addRow(self.tr("移送依据"), self.basis)
+        self.form.addRow(self.tr("证据包保存为"), where)
+        self.form.addRow(self.tr("签名密钥"), self.key)
+        self.form.addRow(self.tr("密钥口令"), self.passphrase)
+        self.finish()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "department": self.department.currentData(),
+            "receiver": self.receiver.text(),
+            "referral_no": self.referral_no.text(),
+            "referred_on": day_of(self.referred_on),
+            "facts": self.facts.toPlainText(),
+            "basis": self.basis.text(),
+            "bundle_out": self.bundle.text().strip(),
+            "key_id": self.key.currentData(),
+            "passphrase": self.passphrase.text(),
+        }
+
+
+RECEIPT, FEEDBACK, RETURN = "receipt", "feedback", "return"
+
+
+class ReferralStepDialog(_Form):
+    """What came back from a referral: the receipt (签收), the department's feedback, or its
+    return (退回) of the case."""
+
+    def __init__(
+        self, step: str, referrals: list[tuple[str, str]], parent: QWidget | None = None
+    ) -> None:
+        titles = {
+            RECEIPT: self.tr("登记签收"),
+            FEEDBACK: self.tr("登记反馈"),
+            RETURN: self.tr("登记退回"),
+        }
+        super().__init__(titles[step], parent)
+        self.step = step
+        self.referral = QComboBox()
+        for referral_id, label in referrals:
+            self.referral.addItem(label, referral_id)
+        self.on_date = date_edit()
+        self.text = QLineEdit() if step == RECEIPT else QPlainTextEdit()
+        label = {
+            RECEIPT: self.tr("签收人"),
+            FEEDBACK: self.tr("反馈内容"),
+            RETURN: self.tr("退回理由"),
+        }[step]
+        self.form.addRow(self.tr("移送"), self.referral)
+        self.form.addRow(self.tr("日期"), self.on_date)
+        self.form.addRow(label, self.text)
+        self.finish()
+
+    def values(self) -> dict[str, Any]:
+        text = self.text.text() if isinstance(self.text, QLineEdit) else self.text.toPlainText()
+        day = day_of(self.on_date)
+        found: dict[str, Any] = {"referral_id": self.referral.currentData() or ""}
+        if self.step == RECEIPT:
+            found.update(received_on=day, received_by=text)
+        elif self.step == FEEDBACK:
+            found.update(feedback_on=day, feedback=text)
+        else:
+            found.update(returned_on=day, reason=text)
+        return found

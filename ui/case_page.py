@@ -47,23 +47,36 @@ from inspector.cases import documents, measures, rules, stage_documents, steps
 from inspector.cases.core import CaseFilter, CaseView, get_case, list_cases
 from inspector.cases.deadlines import CaseDeadline, calendar_of, case_deadlines, due_cases
 from inspector.enforcement import measures as compulsory
-from inspector.enforcement.referrals import ReferralView, referrals_of
+from inspector.enforcement.referrals import (
+    ReferralView,
+    record_feedback,
+    record_receipt,
+    referrals_of,
+    return_referral,
+)
 from inspector.workdays import DUE, LATE
 from inspector.workspace import Workspace
 from ui.case_dialogs import (
+    FEEDBACK,
+    RECEIPT,
+    RETURN,
     STEP_ORDER,
     CompulsoryDialog,
     CompulsoryStepDialog,
     DocumentDialog,
     MeasureDialog,
     PaymentDialog,
+    ReferDialog,
+    ReferralStepDialog,
     StepDialog,
     compulsory_name,
     compulsory_state_name,
     deadline_name,
+    department_name,
     measure_name,
     next_steps,
     outcome_name,
+    referral_status_name,
     role_name,
     stage_name,
     step_name,
@@ -188,6 +201,7 @@ class CasePage(QWidget):
         self.case: CaseView | None = None
         self.docs: list[documents.DocumentView] = []
         self.compulsory: list[compulsory.MeasureView] = []
+        self.referrals: list[ReferralView] = []
         self._wanted: str | None = None  # the case to select once the list is read
         self._asked: object | None = None
         layout = QVBoxLayout(self)
@@ -275,6 +289,25 @@ class CasePage(QWidget):
         money_row.addWidget(self.end_seal_button)
         money_row.addStretch(1)
         side_layout.addLayout(money_row)
+        # Referral (移送) to 公安, 纪检监察 … and what comes back from it.
+        refer_row = QHBoxLayout()
+        self.refer_button = QPushButton(self.tr("移送…"))
+        self.refer_button.clicked.connect(self.refer)
+        self.receipt_button = QPushButton(self.tr("登记签收…"))
+        self.receipt_button.clicked.connect(lambda: self.referral_step(RECEIPT))
+        self.feedback_button = QPushButton(self.tr("登记反馈…"))
+        self.feedback_button.clicked.connect(lambda: self.referral_step(FEEDBACK))
+        self.return_button = QPushButton(self.tr("登记退回…"))
+        self.return_button.clicked.connect(lambda: self.referral_step(RETURN))
+        for button in (
+            self.refer_button,
+            self.receipt_button,
+            self.feedback_button,
+            self.return_button,
+        ):
+            refer_row.addWidget(button)
+        refer_row.addStretch(1)
+        side_layout.addLayout(refer_row)
         side_layout.addWidget(QLabel(self.tr("案件文书")))
         self.doc_table = QTableWidget(0, 4)
         self.doc_table.setHorizontalHeaderLabels(
@@ -399,7 +432,9 @@ class CasePage(QWidget):
         self.case = case
         self.docs = docs or []
         self.compulsory = held or []
+        self.referrals = referrals or []
         running = [m for m in self.compulsory if m.ended_on is None]
+        open_referrals = [r for r in self.referrals if r.returned_on is None]
         allowed = next_steps(case.stage) if case is not None else []
         for button in self.step_buttons.values():
             self.step_area.removeWidget(button)
@@ -420,6 +455,12 @@ class CasePage(QWidget):
             any(m.kind == compulsory.SEAL and m.extended_on is None for m in running)
         )
         self.end_seal_button.setEnabled(bool(running))
+        self.refer_button.setEnabled(live)
+        self.receipt_button.setEnabled(any(r.received_on is None for r in open_referrals))
+        self.feedback_button.setEnabled(
+            any(r.received_on is not None and r.feedback_on is None for r in open_referrals)
+        )
+        self.return_button.setEnabled(bool(open_referrals))
         self._show_documents()
         if case is None:
             pick = _esc(self.tr("选择一个案件查看详情"))
@@ -562,10 +603,10 @@ class CasePage(QWidget):
                     arg(
                         self.tr("%1 移送%2（%3）%4：%5"),
                         f"{r.referred_on:%Y-%m-%d}",
-                        QCoreApplication.translate("Core", r.department_name),
+                        department_name(r.department),
                         r.receiver,
                         r.referral_no,
-                        QCoreApplication.translate("Core", r.status_name),
+                        referral_status_name(r.status),
                     )
                 )
                 + "</p>"
@@ -685,6 +726,66 @@ class CasePage(QWidget):
         measure_id = values.pop("measure_id")
         call = compulsory.end_measure if end else compulsory.extend_measure
         self._mutate(lambda: call(ws, measure_id, **values))
+
+    def refer(self) -> None:
+        """A referral of the case: its 移送书, 案卷清单 and evidence bundle (written where the
+        user chose, on the task runner: signing and packing take time)."""
+        from inspector.signing.keystore import KeyStore
+
+        case = self.case
+        if case is None:
+            return
+        keys = [
+            (info.key_id, info.describe())
+            for info in KeyStore(self.workspace.home).list_keys()
+            if info.cert_no
+        ]
+        dialog = ReferDialog(keys, self)
+        if not dialog.exec():
+            return
+        values = dialog.values()
+        key_id, passphrase = values.pop("key_id"), values.pop("passphrase")
+        target = values.pop("bundle_out")
+        if not target:
+            self._refused(self.tr("请选择移送证据包的保存位置"))
+            return
+        ws, case_id = self.workspace, case.id
+
+        def work(_reporter: Any) -> ReferralView:
+            from inspector.bundle import choose_key
+            from inspector.enforcement.referrals import refer_case
+
+            key = choose_key(ws, key_id, passphrase if key_id else None)
+            return refer_case(ws, case_id=case_id, bundle_out=Path(target), key=key, **values)
+
+        def done(_made: ReferralView) -> None:
+            self.reload()
+            self.changed.emit()
+
+        self.runner.run(
+            work, on_success=done, changes=CHANGES, on_failure=self._refused, progress_parent=self
+        )
+
+    def referral_step(self, step: str) -> None:
+        """The receipt, feedback or return of one of the case's referrals."""
+        open_ones = [r for r in self.referrals if r.returned_on is None]
+        if step == RECEIPT:
+            open_ones = [r for r in open_ones if r.received_on is None]
+        elif step == FEEDBACK:
+            open_ones = [r for r in open_ones if r.received_on and r.feedback_on is None]
+        if not open_ones:
+            return
+        choices = [
+            (r.id, f"{r.referral_no} {department_name(r.department)} {r.receiver}")
+            for r in open_ones
+        ]
+        dialog = ReferralStepDialog(step, choices, self)
+        if not dialog.exec():
+            return
+        ws, values = self.workspace, dialog.values()
+        referral_id = values.pop("referral_id")
+        call = {RECEIPT: record_receipt, FEEDBACK: record_feedback, RETURN: return_referral}[step]
+        self._mutate(lambda: call(ws, referral_id, **values))
 
     def make_document(self) -> None:
         if self.case is None:

@@ -836,7 +836,7 @@ class MainWindow(QMainWindow):
                 "Alt+↓ / Alt+↑　下一项 / 上一项\n"
                 "F8　下一个未检查的条目\n"
                 "Ctrl+Z / Ctrl+Y　撤销 / 重做\n"
-                "Ctrl+N　新建检查　Ctrl+H　检查列表　Ctrl+T　问题台账　Ctrl+L　锁定"
+                "Ctrl+N　新建检查　Ctrl+H　检查列表　Ctrl+T　问题台账　Ctrl+J　案件　Ctrl+L　锁定"
             ),
         )
 

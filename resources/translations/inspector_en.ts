@@ -473,67 +473,67 @@
 <context>
     <name>CaseDocumentDialog</name>
     <message>
-        <location filename="../../ui/case_page.py" line="774"/>
+        <location filename="../../ui/case_page.py" line="875"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="776"/>
+        <location filename="../../ui/case_page.py" line="877"/>
         <source>签名人的密钥</source>
         <translation>Signer&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="777"/>
+        <location filename="../../ui/case_page.py" line="878"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="781"/>
+        <location filename="../../ui/case_page.py" line="882"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="783"/>
+        <location filename="../../ui/case_page.py" line="884"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="785"/>
+        <location filename="../../ui/case_page.py" line="886"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="819"/>
+        <location filename="../../ui/case_page.py" line="920"/>
         <source>%1 %2：已由 %3 数字签名。</source>
         <translation>%1 %2: digitally signed by %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="828"/>
+        <location filename="../../ui/case_page.py" line="929"/>
         <source>%1 由%2签署：本机没有其密钥（执法证号 %3），可在命令行签名。</source>
         <translation>%1 is signed by the %2: this computer has no key of theirs (certificate no. %3); sign it on the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="837"/>
+        <location filename="../../ui/case_page.py" line="938"/>
         <source>%1 由%2签署：请选择其密钥并输入口令。</source>
         <translation>%1 is signed by the %2: choose their key and enter its passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="867"/>
+        <location filename="../../ui/case_page.py" line="968"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="883"/>
+        <location filename="../../ui/case_page.py" line="984"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="893"/>
+        <location filename="../../ui/case_page.py" line="994"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="893"/>
+        <location filename="../../ui/case_page.py" line="994"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -541,41 +541,41 @@
 <context>
     <name>CaseDueBanner</name>
     <message>
-        <location filename="../../ui/case_page.py" line="958"/>
+        <location filename="../../ui/case_page.py" line="1059"/>
         <source>案件期限：%1 项到期或逾期，其中 %2 项已逾期</source>
         <translation>Case deadlines: %1 due or late, %2 of them late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="966"/>
-        <location filename="../../ui/case_page.py" line="994"/>
+        <location filename="../../ui/case_page.py" line="1067"/>
+        <location filename="../../ui/case_page.py" line="1095"/>
         <source>%1（待公布）</source>
         <translation>%1 (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="968"/>
-        <location filename="../../ui/case_page.py" line="996"/>
+        <location filename="../../ui/case_page.py" line="1069"/>
+        <location filename="../../ui/case_page.py" line="1097"/>
         <source>已逾期 %1 天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="970"/>
-        <location filename="../../ui/case_page.py" line="998"/>
+        <location filename="../../ui/case_page.py" line="1071"/>
+        <location filename="../../ui/case_page.py" line="1099"/>
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="972"/>
-        <location filename="../../ui/case_page.py" line="1000"/>
+        <location filename="../../ui/case_page.py" line="1073"/>
+        <location filename="../../ui/case_page.py" line="1101"/>
         <source>还有 %1 天</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="975"/>
+        <location filename="../../ui/case_page.py" line="1076"/>
         <source>%1 %2（%3）%4 %5，%6 →</source>
         <translation>%1 %2 (%3) %4 %5, %6 →</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1004"/>
+        <location filename="../../ui/case_page.py" line="1105"/>
         <source>%1 %2 %3 期限 %4，%5 →</source>
         <translation>%1 %2 %3, last day %4, %5 →</translation>
     </message>
@@ -583,37 +583,37 @@
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../ui/case_page.py" line="138"/>
+        <location filename="../../ui/case_page.py" line="151"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="139"/>
+        <location filename="../../ui/case_page.py" line="152"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="140"/>
+        <location filename="../../ui/case_page.py" line="153"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="141"/>
+        <location filename="../../ui/case_page.py" line="154"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="142"/>
+        <location filename="../../ui/case_page.py" line="155"/>
         <source>案情</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="143"/>
+        <location filename="../../ui/case_page.py" line="156"/>
         <source>期限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="157"/>
+        <location filename="../../ui/case_page.py" line="170"/>
         <source>%1（已逾期）</source>
         <translation>%1 (late)</translation>
     </message>
@@ -621,253 +621,278 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/case_page.py" line="196"/>
+        <location filename="../../ui/case_page.py" line="210"/>
         <source>← 检查列表</source>
         <translation>← Inspections</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="200"/>
-        <location filename="../../ui/case_page.py" line="606"/>
+        <location filename="../../ui/case_page.py" line="214"/>
+        <location filename="../../ui/case_page.py" line="647"/>
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="210"/>
+        <location filename="../../ui/case_page.py" line="224"/>
         <source>当事人（机构或个人）名称…</source>
         <translation>Party (institution or person) name…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="213"/>
+        <location filename="../../ui/case_page.py" line="227"/>
         <source>未结束的案件</source>
         <translation>Open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="214"/>
+        <location filename="../../ui/case_page.py" line="228"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="198"/>
+        <location filename="../../ui/case_page.py" line="212"/>
         <source>问题台账 →</source>
         <translation>Problem ledger →</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="218"/>
+        <location filename="../../ui/case_page.py" line="232"/>
         <source>全部期限</source>
         <translation>All deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="219"/>
+        <location filename="../../ui/case_page.py" line="233"/>
         <source>有期限已逾期</source>
         <translation>A deadline passed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="250"/>
+        <location filename="../../ui/case_page.py" line="264"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="260"/>
+        <location filename="../../ui/case_page.py" line="274"/>
         <source>处理措施…</source>
         <translation>Measure…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="262"/>
+        <location filename="../../ui/case_page.py" line="276"/>
         <source>记录缴款…</source>
         <translation>Record payment…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="265"/>
+        <location filename="../../ui/case_page.py" line="279"/>
         <source>封存或先行登记保存…</source>
         <translation>Seal or preserve…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="267"/>
+        <location filename="../../ui/case_page.py" line="281"/>
         <source>延长封存…</source>
         <translation>Extend the seal…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="269"/>
+        <location filename="../../ui/case_page.py" line="283"/>
         <source>解除或处理…</source>
         <translation>Release or decide…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="278"/>
+        <location filename="../../ui/case_page.py" line="294"/>
+        <source>移送…</source>
+        <translation>Refer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="296"/>
+        <source>登记签收…</source>
+        <translation>Record receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="298"/>
+        <source>登记反馈…</source>
+        <translation>Record feedback…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="300"/>
+        <source>登记退回…</source>
+        <translation>Record return…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="311"/>
         <source>案件文书</source>
         <translation>Case documents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="281"/>
+        <location filename="../../ui/case_page.py" line="314"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="281"/>
+        <location filename="../../ui/case_page.py" line="314"/>
         <source>文号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="281"/>
+        <location filename="../../ui/case_page.py" line="314"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="281"/>
+        <location filename="../../ui/case_page.py" line="314"/>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="291"/>
+        <location filename="../../ui/case_page.py" line="324"/>
         <source>制作文书…</source>
         <translation>Make document…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="293"/>
+        <location filename="../../ui/case_page.py" line="326"/>
         <source>查看、签名、打印…</source>
         <translation>View, sign, print…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="350"/>
+        <location filename="../../ui/case_page.py" line="383"/>
         <source>共 %1 个案件，其中 %2 个有期限已逾期</source>
         <translation>%1 cases, %2 of them with a deadline passed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="425"/>
+        <location filename="../../ui/case_page.py" line="466"/>
         <source>选择一个案件查看详情</source>
         <translation>Choose a case to see its details</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="438"/>
+        <location filename="../../ui/case_page.py" line="479"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="439"/>
+        <location filename="../../ui/case_page.py" line="480"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="440"/>
+        <location filename="../../ui/case_page.py" line="481"/>
         <source>检查日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="441"/>
+        <location filename="../../ui/case_page.py" line="482"/>
         <source>案情</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="442"/>
+        <location filename="../../ui/case_page.py" line="483"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="443"/>
+        <location filename="../../ui/case_page.py" line="484"/>
         <source>承办人</source>
         <translation>Case officers</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="444"/>
+        <location filename="../../ui/case_page.py" line="485"/>
         <source>期限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="445"/>
+        <location filename="../../ui/case_page.py" line="486"/>
         <source>办理经过</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="446"/>
+        <location filename="../../ui/case_page.py" line="487"/>
         <source>处理措施和金额</source>
         <translation>Measures and amounts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="447"/>
+        <location filename="../../ui/case_page.py" line="488"/>
         <source>缴款</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="496"/>
+        <location filename="../../ui/case_page.py" line="537"/>
         <source>（条例第%1条）</source>
         <translation> (Regulation art. %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="499"/>
+        <location filename="../../ui/case_page.py" line="540"/>
         <source>已缴 %1</source>
         <translation>paid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="503"/>
+        <location filename="../../ui/case_page.py" line="544"/>
         <source>（已撤回）</source>
         <translation> (withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="516"/>
+        <location filename="../../ui/case_page.py" line="557"/>
         <source>%1 %2（已缴 %3）</source>
         <translation>%1 %2 (paid %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="540"/>
+        <location filename="../../ui/case_page.py" line="581"/>
         <source>%1（待公布）</source>
         <translation>%1 (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="542"/>
+        <location filename="../../ui/case_page.py" line="583"/>
         <source>%1 %2 %3：%4 项，最后一天 %5，%6</source>
         <translation>%1 %2 %3: %4 items, last day %5, %6</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="551"/>
+        <location filename="../../ui/case_page.py" line="592"/>
         <source>；%1 延长</source>
         <translation>; extended %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="553"/>
+        <location filename="../../ui/case_page.py" line="594"/>
         <source>；%1 %2</source>
         <translation>; %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="563"/>
+        <location filename="../../ui/case_page.py" line="604"/>
         <source>%1 移送%2（%3）%4：%5</source>
         <translation>%1 referred to %2 (%3) %4: %5</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="578"/>
+        <location filename="../../ui/case_page.py" line="619"/>
         <source>%1（待公布：该年节假日安排尚未公布）</source>
         <translation>%1 (provisional: that year&apos;s holidays are not published yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="580"/>
+        <location filename="../../ui/case_page.py" line="621"/>
         <source>已逾期 %1 天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="582"/>
+        <location filename="../../ui/case_page.py" line="623"/>
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="584"/>
+        <location filename="../../ui/case_page.py" line="625"/>
         <source>还有 %1 天</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="585"/>
+        <location filename="../../ui/case_page.py" line="626"/>
         <source>%1：最后一天 %2，%3</source>
         <translation>%1: last day %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="591"/>
+        <location filename="../../ui/case_page.py" line="632"/>
         <source>已签名（%1）</source>
         <translation>Signed (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="593"/>
+        <location filename="../../ui/case_page.py" line="634"/>
         <source>待%1签名</source>
         <translation>To be signed by the %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="704"/>
+        <location filename="../../ui/case_page.py" line="750"/>
+        <source>请选择移送证据包的保存位置</source>
+        <translation>Choose where to save the referral&apos;s evidence bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="805"/>
         <source>已制作%1</source>
         <translation>Made the %1</translation>
     </message>
@@ -8232,13 +8257,13 @@ Note: deleting a file does not wipe its old blocks on the disk; wiping the disk&
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
 F8&#x3000;下一个未检查的条目
 Ctrl+Z / Ctrl+Y&#x3000;撤销 / 重做
-Ctrl+N&#x3000;新建检查&#x3000;Ctrl+H&#x3000;检查列表&#x3000;Ctrl+T&#x3000;问题台账&#x3000;Ctrl+L&#x3000;锁定</source>
+Ctrl+N&#x3000;新建检查&#x3000;Ctrl+H&#x3000;检查列表&#x3000;Ctrl+T&#x3000;问题台账&#x3000;Ctrl+J&#x3000;案件&#x3000;Ctrl+L&#x3000;锁定</source>
         <translation>Ctrl+1 compliant   Ctrl+2 problem found   Ctrl+3 not applicable   Ctrl+4 not checked
-(in the list on the left, just 1-4)
+(in the list on the left, just press 1-4)
 Alt+↓ / Alt+↑   next / previous item
 F8   next unchecked item
 Ctrl+Z / Ctrl+Y   undo / redo
-Ctrl+N   new inspection   Ctrl+H   inspection list   Ctrl+T   problem ledger   Ctrl+L   lock</translation>
+Ctrl+N   new inspection   Ctrl+H   inspection list   Ctrl+T   problem ledger   Ctrl+J   cases   Ctrl+L   lock</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="846"/>
@@ -8755,6 +8780,51 @@ Data directory: %2</translation>
         <location filename="../../ui/case_dialogs.py" line="515"/>
         <source>已结束</source>
         <translation>ended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="643"/>
+        <source>公安机关</source>
+        <translation>public security organ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="644"/>
+        <source>纪检监察机关</source>
+        <translation>discipline inspection and supervision organ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="645"/>
+        <source>卫生健康部门</source>
+        <translation>health department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="646"/>
+        <source>市场监督管理部门</source>
+        <translation>market regulation department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="647"/>
+        <source>药品监督管理部门</source>
+        <translation>drug regulation department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="654"/>
+        <source>已移送</source>
+        <translation>referred</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="655"/>
+        <source>已接收</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="656"/>
+        <source>已反馈</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="657"/>
+        <source>已退回</source>
+        <translation>returned</translation>
     </message>
 </context>
 <context>
@@ -9528,6 +9598,132 @@ The draw is saved; export it again from “Draws made”.</translation>
         <location filename="../../ui/record_preview.py" line="191"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReferDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="670"/>
+        <source>移送</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="675"/>
+        <source>如：历城区公安分局</source>
+        <translation>e.g. Licheng District Public Security Sub-bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="680"/>
+        <source>留空：按移送部门的通常依据</source>
+        <translation>Empty: the usual basis for that department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="682"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="686"/>
+        <source>移送证据包</source>
+        <translation>Referral evidence bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="686"/>
+        <source>证据包 (*.zip)</source>
+        <translation>Bundles (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="696"/>
+        <source>本机设备密钥（未使用检查人员的密钥）</source>
+        <translation>This computer&apos;s device key (no inspector&apos;s key)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="701"/>
+        <source>移送部门</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="702"/>
+        <source>接收单位</source>
+        <translation>Receiving body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="703"/>
+        <source>移送书文号</source>
+        <translation>Referral letter number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="704"/>
+        <source>移送日期</source>
+        <translation>Referral date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="705"/>
+        <source>涉嫌违法的事实</source>
+        <translation>Facts of the suspected violation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="706"/>
+        <source>移送依据</source>
+        <translation>Basis of the referral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="707"/>
+        <source>证据包保存为</source>
+        <translation>Save the bundle as</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="708"/>
+        <source>签名密钥</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="709"/>
+        <source>密钥口令</source>
+        <translation>Key passphrase</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralStepDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="737"/>
+        <source>登记签收</source>
+        <translation>Record the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="738"/>
+        <source>登记反馈</source>
+        <translation>Record the feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="739"/>
+        <source>登记退回</source>
+        <translation>Record the return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="749"/>
+        <source>签收人</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="750"/>
+        <source>反馈内容</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="751"/>
+        <source>退回理由</source>
+        <translation>Reason for the return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="753"/>
+        <source>移送</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="754"/>
+        <source>日期</source>
+        <translation>Date</translation>
     </message>
 </context>
 <context>

@@ -379,3 +379,57 @@ def test_a_seal_under_the_case_decided_extended_and_released_by_its_buttons(
     assert held.outcome == "release" and held.end_reason
     assert "解除" in page.detail.toPlainText()
     assert not page.end_seal_button.isEnabled()
+
+
+def test_a_referral_of_the_case_sent_received_and_answered_by_its_buttons(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, warnings: list[str], tmp_path: Path
+) -> None:
+    """移送 to the police with the bundle written where chosen, then the receipt and the
+    feedback, each through its button and dialog."""
+    from inspector.enforcement.referrals import referrals_of
+    from inspector.ledger.entries import LedgerFilter, search_entries
+
+    [entry] = [r for r in search_entries(workspace, LedgerFilter()) if r.item_code == "P5.1"]
+    case_id = open_case(workspace, entries=[entry.id], summary="伪造处方骗取基金")
+    steps.file_case(
+        workspace,
+        case_id,
+        on_date=entry.found_on,
+        officers=["370100001", "370100002"],
+        approver="王局长",
+    )
+    window.show_cases(case_id)
+    page = window.cases
+    assert not page.receipt_button.isEnabled() and not page.return_button.isEnabled()
+    bundle = tmp_path / "移送证据包.zip"
+
+    def refer(dialog: Any) -> None:
+        dialog.department.setCurrentIndex(dialog.department.findData("police"))
+        dialog.receiver.setText("历城区公安分局")
+        dialog.referral_no.setText("历医保移〔2026〕1号")
+        dialog.facts.setPlainText("涉嫌伪造处方骗取医保基金")
+        dialog.bundle.setText(str(bundle))
+
+    answer(qtbot, refer)
+    click(qtbot, page.refer_button)
+    assert warnings == [], warnings
+    [sent] = referrals_of(workspace, case_id=case_id)
+    assert (sent.department, sent.referral_no) == ("police", "历医保移〔2026〕1号")
+    assert bundle.is_file()
+    assert "移送公安机关（历城区公安分局）历医保移〔2026〕1号：已移送" in page.detail.toPlainText()
+
+    def receipt(dialog: Any) -> None:
+        dialog.text.setText("孙警官")
+
+    answer(qtbot, receipt)
+    click(qtbot, page.receipt_button)
+
+    def feedback(dialog: Any) -> None:
+        dialog.text.setPlainText("已立案侦查")
+
+    answer(qtbot, feedback)
+    click(qtbot, page.feedback_button)
+    assert warnings == [], warnings
+    [sent] = referrals_of(workspace, case_id=case_id)
+    assert (sent.received_by, sent.feedback) == ("孙警官", "已立案侦查")
+    assert "已反馈" in page.detail.toPlainText()
