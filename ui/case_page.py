@@ -267,7 +267,7 @@ class CasePage(QWidget):
         self.step_buttons: dict[str, QPushButton] = {}
         for kind in STEP_ORDER:
             button = QPushButton(step_name(kind) + "…")
-            button.clicked.connect(lambda _c=False, k=kind: self.take_step(k))
+            button.clicked.connect(lambda _checked=False, k=kind: self.take_step(k))
             button.hide()
             self.step_buttons[kind] = button
         money_row = QHBoxLayout()
@@ -318,6 +318,8 @@ class CasePage(QWidget):
         self.doc_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.doc_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.doc_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.doc_table.setColumnWidth(1, 150)
+        self.doc_table.setColumnWidth(3, 200)
         self.doc_table.doubleClicked.connect(lambda _i: self.open_document())
         side_layout.addWidget(self.doc_table, 1)
         doc_row = QHBoxLayout()
@@ -1085,7 +1087,7 @@ class CaseDueBanner(QFrame):
             button.setFlat(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.clicked.connect(
-                lambda _c=False, case_id=d.case_id: self.open_requested.emit(case_id)
+                lambda _checked=False, case_id=d.case_id: self.open_requested.emit(case_id)
             )
             self.column.addWidget(button)
             self.lines.append(button)
@@ -1114,11 +1116,13 @@ class CaseDueBanner(QFrame):
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             if m.case_id:
                 button.clicked.connect(
-                    lambda _c=False, case_id=m.case_id: self.open_requested.emit(case_id)
+                    lambda _checked=False, case_id=m.case_id: self.open_requested.emit(case_id)
                 )
             else:
                 button.clicked.connect(
-                    lambda _c=False, visit=m.inspection_id: self.inspection_requested.emit(visit)
+                    lambda _checked=False, visit=m.inspection_id: self.inspection_requested.emit(
+                        visit
+                    )
                 )
             self.column.addWidget(button)
             self.lines.append(button)

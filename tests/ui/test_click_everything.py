@@ -250,7 +250,14 @@ def test_case_page(
     before = (get_case(workspace, case_in_progress), documents_of(workspace, case_in_progress))
     report = clicker.run(window, menus=False)
     opened = {o.name for o in report.opened}
-    assert {"StepDialog", "MeasureDialog", "DocumentDialog", "CaseDocumentDialog"} <= opened
+    assert {
+        "StepDialog",
+        "MeasureDialog",
+        "DocumentDialog",
+        "CaseDocumentDialog",
+        "CompulsoryDialog",
+        "ReferDialog",
+    } <= opened
     assert (get_case(workspace, case_in_progress), documents_of(workspace, case_in_progress)) == (
         before
     )
