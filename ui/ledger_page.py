@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.cases.core import CaseFilter, CaseView, list_cases
 from inspector.errors import InspectorError
 from inspector.ledger import cases, entries, order, report
 from inspector.ledger.entries import EntryView, LedgerFilter
@@ -561,6 +562,15 @@ class LedgerPage(QWidget):
             self.tr("以所选问题（同一机构，可多选）登记案件，在案件页办理")
         )
         self.open_case_button.clicked.connect(self.open_case)
+        self.finding_cases: list[CaseView] = []
+        self.show_case_button = QPushButton(self.tr("查看案件 →"))
+        self.show_case_button.setToolTip(self.tr("在案件页打开该问题所在的案件"))
+        self.show_case_button.setEnabled(False)
+        self.show_case_button.clicked.connect(
+            lambda: (
+                self.case_requested.emit(self.finding_cases[0].id) if self.finding_cases else None
+            )
+        )
         self.follow_up_button = QPushButton(self.tr("回头看"))
         self.follow_up_button.setToolTip(self.tr("对该检查的全部未整改问题新建回头看"))
         self.follow_up_button.clicked.connect(self.create_follow_up)
@@ -574,6 +584,7 @@ class LedgerPage(QWidget):
         for button in (
             self.progress_button,
             self.open_case_button,
+            self.show_case_button,
             self.case_button,
             self.follow_up_button,
             self.verdict_button,
@@ -725,6 +736,8 @@ class LedgerPage(QWidget):
         self.open_case_button.setEnabled(row is not None and row.status != entries.SUPERSEDED)
         if row is None:
             self.pending = None
+            self.finding_cases = []
+            self.show_case_button.setEnabled(False)
             self.verdict_button.setEnabled(False)
             self.detail.setHtml(f"<p>{labels['选择一个问题查看详情']}</p>")
             return
@@ -733,16 +746,32 @@ class LedgerPage(QWidget):
         self.verdict_button.setEnabled(False)
         ws, entry_id = self.workspace, row.id
         ops().query(
-            lambda: (pending_follow_up(ws, entry_id), cases.case_path(ws, entry_id)),
+            lambda: (
+                pending_follow_up(ws, entry_id),
+                cases.case_path(ws, entry_id),
+                list_cases(ws, CaseFilter(entry=entry_id)),
+            ),
             parent=self,
             success=lambda found: self._show_detail(row, labels, *found),
             failure=self._refused,
         )
 
-    def _show_detail(self, row: Any, labels: dict[str, str], pending: Any, path: Any) -> None:
+    def _show_detail(
+        self,
+        row: Any,
+        labels: dict[str, str],
+        pending: Any,
+        path: Any,
+        in_cases: list[CaseView] | None = None,
+    ) -> None:
+        from ui.case_dialogs import stage_name
+
         current = self.selected()
         if current is None or current.id != row.id:
             return  # another finding was chosen meanwhile: its own read follows
+        # The cases that take this finding: the newest opens on the 案件 screen.
+        self.finding_cases = in_cases or []
+        self.show_case_button.setEnabled(bool(self.finding_cases))
         self.pending = pending
         self.verdict_button.setEnabled(self.pending is not None)
         self.follow_up_button.setEnabled(self.follow_up_button.isEnabled() and self.pending is None)
@@ -780,6 +809,19 @@ class LedgerPage(QWidget):
                 f"{esc(step.receiving_body)}　{esc(step.document_no)}"
                 + (f"　{labels['追回']} {money(step.recovered_fen)}" if step.recovered_fen else "")
                 + (f"<br/>{labels['陈述申辩']}：{esc(step.statement)}" if step.statement else "")
+                + "</p>"
+            )
+        for case in self.finding_cases:
+            lines.append(
+                "<p>"
+                + esc(
+                    arg(
+                        self.tr("案件 %1：%2（%3 登记）"),
+                        case.id[:8],
+                        stage_name(case.stage),
+                        f"{case.opened_on:%Y-%m-%d}",
+                    )
+                )
                 + "</p>"
             )
         self.detail.setHtml("".join(lines))

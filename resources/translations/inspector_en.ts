@@ -473,67 +473,67 @@
 <context>
     <name>CaseDocumentDialog</name>
     <message>
-        <location filename="../../ui/case_page.py" line="875"/>
+        <location filename="../../ui/case_page.py" line="877"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="877"/>
+        <location filename="../../ui/case_page.py" line="879"/>
         <source>签名人的密钥</source>
         <translation>Signer&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="878"/>
+        <location filename="../../ui/case_page.py" line="880"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="882"/>
+        <location filename="../../ui/case_page.py" line="884"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="884"/>
+        <location filename="../../ui/case_page.py" line="886"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="886"/>
+        <location filename="../../ui/case_page.py" line="888"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="920"/>
+        <location filename="../../ui/case_page.py" line="922"/>
         <source>%1 %2：已由 %3 数字签名。</source>
         <translation>%1 %2: digitally signed by %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="929"/>
+        <location filename="../../ui/case_page.py" line="931"/>
         <source>%1 由%2签署：本机没有其密钥（执法证号 %3），可在命令行签名。</source>
         <translation>%1 is signed by the %2: this computer has no key of theirs (certificate no. %3); sign it on the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="938"/>
+        <location filename="../../ui/case_page.py" line="940"/>
         <source>%1 由%2签署：请选择其密钥并输入口令。</source>
         <translation>%1 is signed by the %2: choose their key and enter its passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="968"/>
+        <location filename="../../ui/case_page.py" line="970"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="984"/>
+        <location filename="../../ui/case_page.py" line="986"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="994"/>
+        <location filename="../../ui/case_page.py" line="996"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="994"/>
+        <location filename="../../ui/case_page.py" line="996"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -541,41 +541,41 @@
 <context>
     <name>CaseDueBanner</name>
     <message>
-        <location filename="../../ui/case_page.py" line="1059"/>
+        <location filename="../../ui/case_page.py" line="1061"/>
         <source>案件期限：%1 项到期或逾期，其中 %2 项已逾期</source>
         <translation>Case deadlines: %1 due or late, %2 of them late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1067"/>
-        <location filename="../../ui/case_page.py" line="1095"/>
+        <location filename="../../ui/case_page.py" line="1069"/>
+        <location filename="../../ui/case_page.py" line="1097"/>
         <source>%1（待公布）</source>
         <translation>%1 (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1069"/>
-        <location filename="../../ui/case_page.py" line="1097"/>
+        <location filename="../../ui/case_page.py" line="1071"/>
+        <location filename="../../ui/case_page.py" line="1099"/>
         <source>已逾期 %1 天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1071"/>
-        <location filename="../../ui/case_page.py" line="1099"/>
+        <location filename="../../ui/case_page.py" line="1073"/>
+        <location filename="../../ui/case_page.py" line="1101"/>
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1073"/>
-        <location filename="../../ui/case_page.py" line="1101"/>
+        <location filename="../../ui/case_page.py" line="1075"/>
+        <location filename="../../ui/case_page.py" line="1103"/>
         <source>还有 %1 天</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1076"/>
+        <location filename="../../ui/case_page.py" line="1078"/>
         <source>%1 %2（%3）%4 %5，%6 →</source>
         <translation>%1 %2 (%3) %4 %5, %6 →</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1105"/>
+        <location filename="../../ui/case_page.py" line="1107"/>
         <source>%1 %2 %3 期限 %4，%5 →</source>
         <translation>%1 %2 %3, last day %4, %5 →</translation>
     </message>
@@ -627,7 +627,7 @@
     </message>
     <message>
         <location filename="../../ui/case_page.py" line="214"/>
-        <location filename="../../ui/case_page.py" line="647"/>
+        <location filename="../../ui/case_page.py" line="649"/>
         <source>案件</source>
         <translation>Cases</translation>
     </message>
@@ -737,162 +737,162 @@
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="324"/>
+        <location filename="../../ui/case_page.py" line="326"/>
         <source>制作文书…</source>
         <translation>Make document…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="326"/>
+        <location filename="../../ui/case_page.py" line="328"/>
         <source>查看、签名、打印…</source>
         <translation>View, sign, print…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="383"/>
+        <location filename="../../ui/case_page.py" line="385"/>
         <source>共 %1 个案件，其中 %2 个有期限已逾期</source>
         <translation>%1 cases, %2 of them with a deadline passed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="466"/>
+        <location filename="../../ui/case_page.py" line="468"/>
         <source>选择一个案件查看详情</source>
         <translation>Choose a case to see its details</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="479"/>
+        <location filename="../../ui/case_page.py" line="481"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="480"/>
+        <location filename="../../ui/case_page.py" line="482"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="481"/>
+        <location filename="../../ui/case_page.py" line="483"/>
         <source>检查日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="482"/>
+        <location filename="../../ui/case_page.py" line="484"/>
         <source>案情</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="483"/>
+        <location filename="../../ui/case_page.py" line="485"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="484"/>
+        <location filename="../../ui/case_page.py" line="486"/>
         <source>承办人</source>
         <translation>Case officers</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="485"/>
+        <location filename="../../ui/case_page.py" line="487"/>
         <source>期限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="486"/>
+        <location filename="../../ui/case_page.py" line="488"/>
         <source>办理经过</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="487"/>
+        <location filename="../../ui/case_page.py" line="489"/>
         <source>处理措施和金额</source>
         <translation>Measures and amounts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="488"/>
+        <location filename="../../ui/case_page.py" line="490"/>
         <source>缴款</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="537"/>
+        <location filename="../../ui/case_page.py" line="539"/>
         <source>（条例第%1条）</source>
         <translation> (Regulation art. %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="540"/>
+        <location filename="../../ui/case_page.py" line="542"/>
         <source>已缴 %1</source>
         <translation>paid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="544"/>
+        <location filename="../../ui/case_page.py" line="546"/>
         <source>（已撤回）</source>
         <translation> (withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="557"/>
+        <location filename="../../ui/case_page.py" line="559"/>
         <source>%1 %2（已缴 %3）</source>
         <translation>%1 %2 (paid %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="581"/>
+        <location filename="../../ui/case_page.py" line="583"/>
         <source>%1（待公布）</source>
         <translation>%1 (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="583"/>
+        <location filename="../../ui/case_page.py" line="585"/>
         <source>%1 %2 %3：%4 项，最后一天 %5，%6</source>
         <translation>%1 %2 %3: %4 items, last day %5, %6</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="592"/>
+        <location filename="../../ui/case_page.py" line="594"/>
         <source>；%1 延长</source>
         <translation>; extended %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="594"/>
+        <location filename="../../ui/case_page.py" line="596"/>
         <source>；%1 %2</source>
         <translation>; %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="604"/>
+        <location filename="../../ui/case_page.py" line="606"/>
         <source>%1 移送%2（%3）%4：%5</source>
         <translation>%1 referred to %2 (%3) %4: %5</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="619"/>
+        <location filename="../../ui/case_page.py" line="621"/>
         <source>%1（待公布：该年节假日安排尚未公布）</source>
         <translation>%1 (provisional: that year&apos;s holidays are not published yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="621"/>
+        <location filename="../../ui/case_page.py" line="623"/>
         <source>已逾期 %1 天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="623"/>
+        <location filename="../../ui/case_page.py" line="625"/>
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="625"/>
+        <location filename="../../ui/case_page.py" line="627"/>
         <source>还有 %1 天</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="626"/>
+        <location filename="../../ui/case_page.py" line="628"/>
         <source>%1：最后一天 %2，%3</source>
         <translation>%1: last day %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="632"/>
+        <location filename="../../ui/case_page.py" line="634"/>
         <source>已签名（%1）</source>
         <translation>Signed (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="634"/>
+        <location filename="../../ui/case_page.py" line="636"/>
         <source>待%1签名</source>
         <translation>To be signed by the %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="750"/>
+        <location filename="../../ui/case_page.py" line="752"/>
         <source>请选择移送证据包的保存位置</source>
         <translation>Choose where to save the referral&apos;s evidence bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="805"/>
+        <location filename="../../ui/case_page.py" line="807"/>
         <source>已制作%1</source>
         <translation>Made the %1</translation>
     </message>
@@ -900,52 +900,52 @@
 <context>
     <name>CaseStepDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="211"/>
+        <location filename="../../ui/ledger_page.py" line="212"/>
         <source>案件处理</source>
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="218"/>
+        <location filename="../../ui/ledger_page.py" line="219"/>
         <source>如：历城区医疗保障局、历城区公安分局</source>
         <translation>e.g. Licheng District Healthcare Security Bureau, Licheng District Public Security Bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="224"/>
+        <location filename="../../ui/ledger_page.py" line="225"/>
         <source>处理方式</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="225"/>
+        <location filename="../../ui/ledger_page.py" line="226"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="226"/>
+        <location filename="../../ui/ledger_page.py" line="227"/>
         <source>处理或接收单位</source>
         <translation>Handling or receiving body</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="227"/>
+        <location filename="../../ui/ledger_page.py" line="228"/>
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="228"/>
+        <location filename="../../ui/ledger_page.py" line="229"/>
         <source>当事人陈述申辩</source>
         <translation>Party&apos;s statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="229"/>
+        <location filename="../../ui/ledger_page.py" line="230"/>
         <source>陈述申辩日期</source>
         <translation>Date of the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="230"/>
+        <location filename="../../ui/ledger_page.py" line="231"/>
         <source>本次追回金额（元）</source>
         <translation>Recovered in this step (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="231"/>
+        <location filename="../../ui/ledger_page.py" line="232"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -6298,12 +6298,12 @@ Checked %2/%3, problems found %4</translation>
 <context>
     <name>DueBanner</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="1043"/>
+        <location filename="../../ui/ledger_page.py" line="1085"/>
         <source>整改期限：%1 个问题 7 天内到期，其中 %2 个已逾期（最近：%3 %4，%5）&#x3000;</source>
         <translation>Rectification deadlines: %1 findings due within 7 days, %2 of them overdue (soonest: %3 %4, %5)&#x3000;</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="1051"/>
+        <location filename="../../ui/ledger_page.py" line="1093"/>
         <source>查看台账</source>
         <translation>Open the ledger</translation>
     </message>
@@ -7524,47 +7524,47 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="114"/>
+        <location filename="../../ui/ledger_page.py" line="115"/>
         <source>发现日期</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="115"/>
+        <location filename="../../ui/ledger_page.py" line="116"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="116"/>
+        <location filename="../../ui/ledger_page.py" line="117"/>
         <source>被检查机构</source>
         <translation>Institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="117"/>
+        <location filename="../../ui/ledger_page.py" line="118"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="118"/>
+        <location filename="../../ui/ledger_page.py" line="119"/>
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="119"/>
+        <location filename="../../ui/ledger_page.py" line="120"/>
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="120"/>
+        <location filename="../../ui/ledger_page.py" line="121"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="121"/>
+        <location filename="../../ui/ledger_page.py" line="122"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="122"/>
+        <location filename="../../ui/ledger_page.py" line="123"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
@@ -7572,240 +7572,255 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="485"/>
+        <location filename="../../ui/ledger_page.py" line="486"/>
         <source>← 检查列表</source>
         <translation>← Inspections</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="488"/>
-        <location filename="../../ui/ledger_page.py" line="609"/>
-        <location filename="../../ui/ledger_page.py" line="790"/>
-        <location filename="../../ui/ledger_page.py" line="793"/>
+        <location filename="../../ui/ledger_page.py" line="489"/>
+        <location filename="../../ui/ledger_page.py" line="620"/>
+        <location filename="../../ui/ledger_page.py" line="832"/>
+        <location filename="../../ui/ledger_page.py" line="835"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="492"/>
+        <location filename="../../ui/ledger_page.py" line="493"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="495"/>
+        <location filename="../../ui/ledger_page.py" line="496"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="497"/>
+        <location filename="../../ui/ledger_page.py" line="498"/>
         <source>案件 →</source>
         <translation>Cases →</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="498"/>
+        <location filename="../../ui/ledger_page.py" line="499"/>
         <source>案件：立案、告知、决定、送达、执行、结案</source>
         <translation>Cases: filing, notice, decision, service, execution, closing</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="507"/>
+        <location filename="../../ui/ledger_page.py" line="508"/>
         <source>搜索机构、问题、说明…</source>
         <translation>Search institution, finding, note…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="510"/>
+        <location filename="../../ui/ledger_page.py" line="511"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="517"/>
+        <location filename="../../ui/ledger_page.py" line="518"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="518"/>
+        <location filename="../../ui/ledger_page.py" line="519"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="519"/>
+        <location filename="../../ui/ledger_page.py" line="520"/>
         <source>最近 90 天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="520"/>
+        <location filename="../../ui/ledger_page.py" line="521"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="524"/>
+        <location filename="../../ui/ledger_page.py" line="525"/>
         <source>全部期限</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="525"/>
+        <location filename="../../ui/ledger_page.py" line="526"/>
         <source>7 天内到期或逾期</source>
         <translation>Due within 7 days or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="526"/>
+        <location filename="../../ui/ledger_page.py" line="527"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="555"/>
+        <location filename="../../ui/ledger_page.py" line="556"/>
         <source>整改进展…</source>
         <translation>Progress…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="557"/>
+        <location filename="../../ui/ledger_page.py" line="558"/>
         <source>案件处理…</source>
         <translation>Case step…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="559"/>
+        <location filename="../../ui/ledger_page.py" line="560"/>
         <source>立案…</source>
         <translation>Open case…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="561"/>
+        <location filename="../../ui/ledger_page.py" line="562"/>
         <source>以所选问题（同一机构，可多选）登记案件，在案件页办理</source>
         <translation>Register a case from the chosen findings (one institution, several allowed) and run it on the Cases screen</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="564"/>
+        <location filename="../../ui/ledger_page.py" line="566"/>
+        <source>查看案件 →</source>
+        <translation>Open its case →</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="567"/>
+        <source>在案件页打开该问题所在的案件</source>
+        <translation>Open the case this finding is in on the Cases screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="574"/>
         <source>回头看</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="565"/>
+        <location filename="../../ui/ledger_page.py" line="575"/>
         <source>对该检查的全部未整改问题新建回头看</source>
         <translation>A new follow-up visit of all open findings of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="567"/>
+        <location filename="../../ui/ledger_page.py" line="577"/>
         <source>整改通知书…</source>
         <translation>Rectification order…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="569"/>
+        <location filename="../../ui/ledger_page.py" line="579"/>
         <source>回头看结论…</source>
         <translation>Follow-up verdict…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="571"/>
+        <location filename="../../ui/ledger_page.py" line="581"/>
         <source>在尚未签名的回头看中记录该问题的整改结论；签名后更新台账</source>
         <translation>Record this finding&apos;s verdict in its follow-up visit, not yet signed; signing it updates the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="611"/>
+        <location filename="../../ui/ledger_page.py" line="622"/>
         <source>正在整理问题台账…</source>
         <translation>Bringing the problem ledger up to date…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="624"/>
+        <location filename="../../ui/ledger_page.py" line="635"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="627"/>
+        <location filename="../../ui/ledger_page.py" line="638"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="680"/>
+        <location filename="../../ui/ledger_page.py" line="691"/>
         <source>共 %1 个问题，未完成整改 %2 个，涉及金额 %3，已追回 %4</source>
         <translation>%1 findings, %2 not yet rectified, %3 involved, %4 recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="704"/>
+        <location filename="../../ui/ledger_page.py" line="715"/>
         <source>选择一个问题查看详情</source>
         <translation>Select a finding to see it</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="705"/>
+        <location filename="../../ui/ledger_page.py" line="716"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="706"/>
+        <location filename="../../ui/ledger_page.py" line="717"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="707"/>
+        <location filename="../../ui/ledger_page.py" line="718"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="708"/>
+        <location filename="../../ui/ledger_page.py" line="719"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="709"/>
+        <location filename="../../ui/ledger_page.py" line="720"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="710"/>
+        <location filename="../../ui/ledger_page.py" line="721"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="711"/>
+        <location filename="../../ui/ledger_page.py" line="722"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="712"/>
+        <location filename="../../ui/ledger_page.py" line="723"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="713"/>
+        <location filename="../../ui/ledger_page.py" line="724"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="714"/>
+        <location filename="../../ui/ledger_page.py" line="725"/>
         <source>被检查单位现场意见</source>
         <translation>Party’s opinion on site</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="715"/>
+        <location filename="../../ui/ledger_page.py" line="726"/>
         <source>案件处理</source>
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="716"/>
+        <location filename="../../ui/ledger_page.py" line="727"/>
         <source>追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="717"/>
+        <location filename="../../ui/ledger_page.py" line="728"/>
         <source>陈述申辩</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="967"/>
+        <location filename="../../ui/ledger_page.py" line="819"/>
+        <source>案件 %1：%2（%3 登记）</source>
+        <translation>Case %1: %2 (registered %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="1009"/>
         <source>导出问题台账</source>
         <translation>Export the problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="975"/>
+        <location filename="../../ui/ledger_page.py" line="1017"/>
         <source>已导出 %1 个问题</source>
         <translation>%1 findings exported</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="976"/>
+        <location filename="../../ui/ledger_page.py" line="1018"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="1008"/>
+        <location filename="../../ui/ledger_page.py" line="1050"/>
         <source>情况报告已保存：%1</source>
         <translation>Periodic report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="1009"/>
+        <location filename="../../ui/ledger_page.py" line="1051"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
@@ -8410,47 +8425,47 @@ Data directory: %2</translation>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="72"/>
+        <location filename="../../ui/ledger_page.py" line="73"/>
         <source>待整改</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="73"/>
+        <location filename="../../ui/ledger_page.py" line="74"/>
         <source>整改中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="74"/>
+        <location filename="../../ui/ledger_page.py" line="75"/>
         <source>已整改（销号）</source>
         <translation>Rectified (closed)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="75"/>
+        <location filename="../../ui/ledger_page.py" line="76"/>
         <source>移交</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="76"/>
+        <location filename="../../ui/ledger_page.py" line="77"/>
         <source>已更正</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="83"/>
+        <location filename="../../ui/ledger_page.py" line="84"/>
         <source>协议处理</source>
         <translation>Under the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="84"/>
+        <location filename="../../ui/ledger_page.py" line="85"/>
         <source>行政处罚</source>
         <translation>Administrative penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="85"/>
+        <location filename="../../ui/ledger_page.py" line="86"/>
         <source>移送公安</source>
         <translation>To the police</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="86"/>
+        <location filename="../../ui/ledger_page.py" line="87"/>
         <source>移送纪检监察</source>
         <translation>To the discipline inspectors</translation>
     </message>
@@ -9002,68 +9017,68 @@ Data directory: %2</translation>
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="287"/>
-        <location filename="../../ui/ledger_page.py" line="368"/>
+        <location filename="../../ui/ledger_page.py" line="288"/>
+        <location filename="../../ui/ledger_page.py" line="369"/>
         <source>整改通知书</source>
         <translation>Rectification order</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="295"/>
+        <location filename="../../ui/ledger_page.py" line="296"/>
         <source>生成整改通知书</source>
         <translation>Make the rectification order</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="305"/>
+        <location filename="../../ui/ledger_page.py" line="306"/>
         <source>组长数字签名</source>
         <translation>Leader&apos;s digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="307"/>
+        <location filename="../../ui/ledger_page.py" line="308"/>
         <source>组长的密钥</source>
         <translation>Leader&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="308"/>
+        <location filename="../../ui/ledger_page.py" line="309"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="311"/>
+        <location filename="../../ui/ledger_page.py" line="312"/>
         <source>另存…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="313"/>
+        <location filename="../../ui/ledger_page.py" line="314"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="354"/>
+        <location filename="../../ui/ledger_page.py" line="355"/>
         <source>该检查没有待整改或整改中的问题。</source>
         <translation>This inspection has no pending or in-progress findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="358"/>
+        <location filename="../../ui/ledger_page.py" line="359"/>
         <source>整改通知书 %1 已由组长签名。</source>
         <translation>Rectification order %1 is signed by the leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="360"/>
+        <location filename="../../ui/ledger_page.py" line="361"/>
         <source>整改通知书 %1 已生成，请组长数字签名。</source>
         <translation>Rectification order %1 is made; the leader signs it digitally.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="365"/>
+        <location filename="../../ui/ledger_page.py" line="366"/>
         <source>本机没有组长的密钥：生成后可在命令行签名。</source>
         <translation>This laptop has no key of the leader: once made, sign it on the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="407"/>
+        <location filename="../../ui/ledger_page.py" line="408"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="415"/>
+        <location filename="../../ui/ledger_page.py" line="416"/>
         <source>保存整改通知书</source>
         <translation>Save the rectification order</translation>
     </message>
@@ -9420,27 +9435,27 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>ProgressEntryDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="186"/>
+        <location filename="../../ui/ledger_page.py" line="187"/>
         <source>记录整改进展</source>
         <translation>Rectification progress</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="194"/>
+        <location filename="../../ui/ledger_page.py" line="195"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="195"/>
+        <location filename="../../ui/ledger_page.py" line="196"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="196"/>
+        <location filename="../../ui/ledger_page.py" line="197"/>
         <source>累计追回金额（元）</source>
         <translation>Recovered so far (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="197"/>
+        <location filename="../../ui/ledger_page.py" line="198"/>
         <source>销号只能由已签名的回头看完成。</source>
         <translation>Only a signed follow-up visit closes a finding.</translation>
     </message>
@@ -9873,47 +9888,47 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="433"/>
+        <location filename="../../ui/ledger_page.py" line="434"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="440"/>
+        <location filename="../../ui/ledger_page.py" line="441"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="444"/>
+        <location filename="../../ui/ledger_page.py" line="445"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="449"/>
+        <location filename="../../ui/ledger_page.py" line="450"/>
         <source>开始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="450"/>
+        <location filename="../../ui/ledger_page.py" line="451"/>
         <source>结束日期</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="451"/>
+        <location filename="../../ui/ledger_page.py" line="452"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="452"/>
+        <location filename="../../ui/ledger_page.py" line="453"/>
         <source>保存为（.xlsx 或 .pdf）</source>
         <translation>Save as (.xlsx or .pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="462"/>
+        <location filename="../../ui/ledger_page.py" line="463"/>
         <source>保存情况报告</source>
         <translation>Save the periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="462"/>
+        <location filename="../../ui/ledger_page.py" line="463"/>
         <source>Excel 或 PDF (*.xlsx *.pdf)</source>
         <translation>Excel or PDF (*.xlsx *.pdf)</translation>
     </message>
@@ -11022,37 +11037,37 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>VerdictDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="245"/>
+        <location filename="../../ui/ledger_page.py" line="246"/>
         <source>回头看结论</source>
         <translation>Follow-up verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="249"/>
+        <location filename="../../ui/ledger_page.py" line="250"/>
         <source>已整改</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="250"/>
+        <location filename="../../ui/ledger_page.py" line="251"/>
         <source>部分整改</source>
         <translation>Partly rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="251"/>
+        <location filename="../../ui/ledger_page.py" line="252"/>
         <source>未整改</source>
         <translation>Not rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="256"/>
+        <location filename="../../ui/ledger_page.py" line="257"/>
         <source>整改结论</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="257"/>
+        <location filename="../../ui/ledger_page.py" line="258"/>
         <source>情况说明</source>
         <translation>What was found</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="258"/>
+        <location filename="../../ui/ledger_page.py" line="259"/>
         <source>整改材料和照片请在回头看的检查清单中附到该条目下。</source>
         <translation>Attach the rectification documents and photos to this item in the follow-up&apos;s checklist.</translation>
     </message>

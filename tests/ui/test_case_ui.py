@@ -274,6 +274,14 @@ def test_one_finding_through_every_stage_to_closed_in_the_app(
     assert [r.case.id for r in page.model.rows] == [case.id]
     page.search.setText("乙药店")
     assert page.model.rowCount() == 0
+    # The 台账 names the case its finding is in, and opens it.
+    window.show_ledger()
+    [row] = [n for n, r in enumerate(ledger.model.rows) if r.item_code == "P5.1"]
+    ledger.table.selectRow(row)
+    assert f"案件 {case.id[:8]}：已结案" in ledger.detail.toPlainText()
+    click(qtbot, ledger.show_case_button)
+    assert window.pages.currentWidget() is page
+    assert page.case is not None and page.case.id == case.id
 
 
 def _late_case(ws: Workspace) -> str:
