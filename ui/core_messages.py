@@ -1112,7 +1112,8 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "元（{text}）：低于下限须为减轻处罚并写明理由（行政处罚法第三十二条）",
         ),
         QT_TRANSLATE_NOOP("Core", "减轻处罚应低于法定下限 {low} 元；在幅度内请选从轻"),
-        QT_TRANSLATE_NOOP("Core", "案件已{stage}，不能再记录处理措施或缴款"),
+        QT_TRANSLATE_NOOP("Core", "案件已结束（{stage}），不能再记录处理措施或缴款"),
+        QT_TRANSLATE_NOOP("Core", "处罚措施的日期 {day} 早于立案日期 {filed}"),
         QT_TRANSLATE_NOOP("Core", "请写明撤回措施的理由"),
         QT_TRANSLATE_NOOP("Core", "请写明缴纳金额"),
         QT_TRANSLATE_NOOP(

@@ -213,7 +213,8 @@ class CaseStepDialog(QDialog):
         form = QFormLayout(self)
         self.kind = QComboBox()
         for code in cases.KIND_NAMES:
-            self.kind.addItem(case_kind_name(code), code)
+            if code != cases.PENALTY:  # a 行政处罚 is a case of its own (inspector/cases/)
+                self.kind.addItem(case_kind_name(code), code)
         self.on_date = _date_edit(date.today())
         self.body = QLineEdit()
         self.body.setPlaceholderText(self.tr("如：历城区医疗保障局、历城区公安分局"))

@@ -30,10 +30,31 @@ def calendar_of(ws: Workspace | None) -> WorkCalendar:
     return CALENDAR
 
 
+def check_setting(key: str, text: str) -> str:
+    """A case setting's value as stored, or the message saying what it should be."""
+    value = text.strip()
+    if key == rules.STATEMENT_DAYS_SETTING:
+        _days(key, value)
+    else:
+        try:
+            fen = int(value)
+        except ValueError as error:
+            raise InvalidInput(
+                "设置 {key} 应为金额（分），现为“{value}”", key=key, value=value
+            ) from error
+        if fen <= 0:
+            raise InvalidInput("设置 {key} 应为金额（分），现为“{value}”", key=key, value=value)
+    return value
+
+
 def setting_days(ws: Workspace, key: str, default: int) -> int:
     text = ws.db.setting(key)
     if text is None or not text.strip():
         return default
+    return _days(key, text)
+
+
+def _days(key: str, text: str) -> int:
     try:
         days = int(text)
     except ValueError as error:

@@ -121,7 +121,7 @@ def _open_case(session: Session, text: str) -> Case:
     case = resolve_case(session, text)
     if case.stage in rules.ENDED:
         raise InvalidInput(
-            "案件已{stage}，不能再记录处理措施或缴款",
+            "案件已结束（{stage}），不能再记录处理措施或缴款",
             stage=rules.STAGE_NAMES.get(case.stage, case.stage),
         )
     return case
@@ -161,6 +161,10 @@ def add_measure(
                 "处罚措施须在立案后、事先告知前拟定（案件处于“{stage}”阶段）："
                 "告知后不得增加或加重，须重新告知（行政处罚法第四十四条、第四十五条）",
                 stage=rules.STAGE_NAMES.get(row.stage, row.stage),
+            )
+        if code in rules.PENALTY and row.filed_on is not None and on_date < row.filed_on:
+            raise InvalidInput(
+                "处罚措施的日期 {day} 早于立案日期 {filed}", day=on_date, filed=row.filed_on
             )
         fields: dict[str, Any] = {}
         if code in rules.MONEY:

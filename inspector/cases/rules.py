@@ -274,7 +274,6 @@ PAYMENT_DAYS = 15  # 行政处罚法 art. 67: a fine is paid within 15 days of r
 TERMINATION_YEARS = 3  # an institution whose agreement is 解除 is kept out for 3 years
 # Settings (``settings`` table) that change the defaults above for a bureau.
 STATEMENT_DAYS_SETTING = "case.statement_days"
-HEARING_DAYS_SETTING = "case.hearing_days"
 # 行政处罚法 art. 63: a hearing is offered for a 较大数额 fine or confiscation (the amount is the
 # province's standard; these defaults are a bureau setting), and for a suspension or the
 # agreement's 解除.
@@ -282,3 +281,9 @@ HEARING_PERSON_FEN_SETTING = "case.hearing_person_fen"
 HEARING_ORG_FEN_SETTING = "case.hearing_org_fen"
 HEARING_PERSON_FEN = 500_000  # 5,000 yuan
 HEARING_ORG_FEN = 10_000_000  # 100,000 yuan
+# The bureau's settings of the case procedure (``config NAME VALUE``) and what each means.
+SETTINGS = {
+    STATEMENT_DAYS_SETTING: "陈述申辩期限（工作日，默认 5）",
+    HEARING_ORG_FEN_SETTING: "机构的较大数额罚款（分，默认 10000000）：达到即告知听证权利",
+    HEARING_PERSON_FEN_SETTING: "个人的较大数额罚款（分，默认 500000）：达到即告知听证权利",
+}

@@ -408,9 +408,7 @@ def notify(
         hearing = hearing_right(ws, view)
         row.notified_on = on_date
         row.statement_days = days
-        row.hearing_days = (
-            setting_days(ws, rules.HEARING_DAYS_SETTING, rules.HEARING_DAYS) if hearing else None
-        )
+        row.hearing_days = rules.HEARING_DAYS if hearing else None
         cal = calendar_of(ws)
         view = case_view(session, row)
         statement = statement_last_day(view, cal)

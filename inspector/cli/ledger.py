@@ -64,12 +64,14 @@ def cmd_list(args: argparse.Namespace, out: Printer) -> None:
 
 
 def cmd_show(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.cases.core import CaseFilter, list_cases
     from inspector.ledger.cases import case_path
     from inspector.ledger.entries import get_entry
 
     with open_workspace(args) as ws:
         row = get_entry(ws, args.entry)
         path = case_path(ws, row.id)
+        taken = next(iter(list_cases(ws, CaseFilter(entry=row.id))), None)
         violation = ws.library.violations.get(row.violation_code or "")
     lines = [
         f"台账编号：{row.id}",
@@ -90,6 +92,8 @@ def cmd_show(args: argparse.Namespace, out: Printer) -> None:
         + (f"（{path.party_representative}）" if path.party_representative else ""),
         "案件处理：" + ("" if path.steps else "—"),
     ]
+    if taken is not None:
+        lines.append(f"案件：{taken.id[:8]}  {taken.stage_name}（case show {taken.id[:8]}）")
     for step in path.steps:
         lines.append(
             f"  {step.on_date:%Y-%m-%d}  {step.kind_name}  {step.receiving_body}  "
@@ -99,7 +103,7 @@ def cmd_show(args: argparse.Namespace, out: Printer) -> None:
         if step.statement:
             when = f"（{step.statement_on:%Y-%m-%d}）" if step.statement_on else ""
             lines.append(f"    陈述申辩{when}：{step.statement}")
-    out.emit(_data(row) | {"case_path": path}, "\n".join(lines))
+    out.emit(_data(row) | {"case_path": path, "case": taken}, "\n".join(lines))
 
 
 def cmd_progress(args: argparse.Namespace, out: Printer) -> None:
@@ -261,10 +265,10 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     progress.add_argument("--note", help="整改情况")
     progress.add_argument("--recovered", help="累计追回金额（元）")
     progress.set_defaults(run=cmd_progress)
-    case = sub.add_parser("case", help="记录案件处理：协议处理、行政处罚、移送公安、移送纪检监察",
+    case = sub.add_parser("case", help="记录协议处理、移送（行政处罚请用 case open）",
                           parents=[common])  # fmt: skip
     case.add_argument("entry", metavar="ENTRY_ID")
-    case.add_argument("--kind", required=True, help="协议处理|行政处罚|移送公安|移送纪检监察")
+    case.add_argument("--kind", required=True, help="协议处理|移送公安|移送纪检监察")
     case.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="处理或移送日期")
     case.add_argument("--body", required=True, help="处理或接收单位")
     case.add_argument("--doc-no", required=True, help="文书编号")

@@ -10,6 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from inspector.cases.rules import SETTINGS as CASE_SETTINGS
 from inspector.cli.output import Printer, open_workspace
 from inspector.errors import InvalidInput
 
@@ -20,6 +21,7 @@ SETTINGS = {
     CURRENT_INSPECTOR: "在本机工作的检查人员（执法证号），即操作记录中的操作人",
     "party_confirmation": "本局要求被检查单位代表核对记录的方式：signature（阅看电子记录后在"
     "签名页签名）或 initials（在打印件每页签字），签名屏默认选它",
+    **CASE_SETTINGS,
 }
 
 
@@ -426,6 +428,7 @@ def cmd_interview_list(args: argparse.Namespace, out: Printer) -> None:
 
 
 def cmd_config(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.cases.deadlines import check_setting
     from inspector.inspections import change_setting, set_current_inspector
     from inspector.record.content import CONFIRMATIONS
 
@@ -436,6 +439,8 @@ def cmd_config(args: argparse.Namespace, out: Printer) -> None:
             raise InvalidInput(
                 "核对方式只用于被检查单位代表的签名，应为：{value}", value="、".join(CONFIRMATIONS)
             )
+        elif args.value is not None and args.name in CASE_SETTINGS:
+            change_setting(ws, args.name, check_setting(args.name, args.value))
         elif args.value is not None:
             change_setting(ws, args.name, args.value.strip())
         value = ws.db.setting(args.name)

@@ -15,7 +15,13 @@ from inspector.inspections import format_fen
 def cmd_report(args: argparse.Namespace, out: Printer) -> None:
     from inspector.ledger.cases import KIND_NAMES
     from inspector.ledger.entries import STATUS_NAMES, enter_signed
-    from inspector.ledger.report import quarter, report_figures, write_report
+    from inspector.ledger.report import (
+        case_money_rows,
+        measure_rows,
+        quarter,
+        report_figures,
+        write_report,
+    )
     from inspector.record.facts import BUREAU_SETTING
 
     if args.quarter:
@@ -55,6 +61,13 @@ def cmd_report(args: argparse.Namespace, out: Printer) -> None:
         "案件处理："
         + "，".join(f"{KIND_NAMES[k]} {v}" for k, v in figures.cases.items())
         + f"；移交问题 {figures.handed_over} 个",
+        f"案件 {figures.case_count} 件（本期登记）：",
+        *(
+            f"  {name}：{count} 项，决定 {decided:,.2f} 元，已缴 {paid:,.2f} 元"
+            for name, count, decided, paid in case_money_rows(figures)
+        ),
+        "处理措施："
+        + "，".join(f"{name} {count}" for name, count in measure_rows(figures) if count),
     ]
     if args.out:
         lines.append(f"已保存：{args.out}")

@@ -728,6 +728,17 @@
     </message>
     <message>
         <location filename="../../ui/case_page.py" line="314"/>
+        <location filename="../../ui/ledger_page.py" line="219"/>
+        <source>如：历城区医疗保障局、历城区公安分局</source>
+        <translation>e.g. Licheng District Healthcare Security Bureau, Licheng District Public Security Bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="225"/>
+        <source>处理方式</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="226"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -5100,441 +5111,574 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1116"/>
+        <location filename="../../ui/core_messages.py" line="1042"/>
+        <source>案件已结束（{stage}），不能再记录处理措施或缴款</source>
+        <translation>The case has ended ({stage}): no further measures or payments can be recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1043"/>
+        <source>处罚措施的日期 {day} 早于立案日期 {filed}</source>
+        <translation>The date of the penalty measure, {day}, is before the case was filed ({filed})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1044"/>
         <source>请写明撤回措施的理由</source>
         <translation>Please give the reason for withdrawing the measure</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1117"/>
+        <location filename="../../ui/core_messages.py" line="1045"/>
         <source>请写明缴纳金额</source>
         <translation>Please give the amount paid</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1118"/>
+        <location filename="../../ui/core_messages.py" line="1046"/>
         <source>处罚措施须在立案后、事先告知前拟定（案件处于“{stage}”阶段）：告知后不得增加或加重，须重新告知（行政处罚法第四十四条、第四十五条）</source>
         <translation>Penalty measures are proposed after filing and before the prior notice (the case is at “{stage}”): after the notice none can be added or made heavier without notifying again (Administrative Penalty Law, arts. 44 and 45)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1123"/>
+        <location filename="../../ui/core_messages.py" line="1051"/>
         <source>协议处理只适用于有定点协议的机构</source>
         <translation>Handling under the agreement applies only to institutions with a service agreement</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1124"/>
+        <location filename="../../ui/core_messages.py" line="1052"/>
         <source>决定作出后不能撤回处罚措施</source>
         <translation>A penalty measure cannot be withdrawn after the decision</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1125"/>
+        <location filename="../../ui/core_messages.py" line="1053"/>
         <source>该措施已撤回</source>
         <translation>This measure has been withdrawn</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1126"/>
+        <location filename="../../ui/core_messages.py" line="1054"/>
         <source>该措施已有缴款记录，不能撤回</source>
         <translation>This measure has payments recorded and cannot be withdrawn</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1127"/>
+        <location filename="../../ui/core_messages.py" line="1055"/>
         <source>{what}没有金额，不能缴款</source>
         <translation>{what} has no amount to pay</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1128"/>
+        <location filename="../../ui/core_messages.py" line="1056"/>
         <source>该措施已撤回，不能缴款</source>
         <translation>This measure has been withdrawn; no payment can be recorded</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1129"/>
+        <location filename="../../ui/core_messages.py" line="1057"/>
         <source>缴纳合计 {total} 元超过{what}金额 {owed} 元</source>
         <translation>Payments of {total} yuan in all exceed the {what} amount of {owed} yuan</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1130"/>
+        <location filename="../../ui/core_messages.py" line="1058"/>
         <source>处理措施</source>
         <translation>measure</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1131"/>
+        <location filename="../../ui/core_messages.py" line="1059"/>
         <source>请写明{what}的金额</source>
         <translation>Please give the amount of {what}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1132"/>
+        <location filename="../../ui/core_messages.py" line="1060"/>
         <source>{what}没有金额</source>
         <translation>{what} has no amount</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1133"/>
+        <location filename="../../ui/core_messages.py" line="1061"/>
         <source>从轻、减轻、从重只适用于罚款</source>
         <translation>Lighter, mitigated and heavier apply to fines only</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1134"/>
+        <location filename="../../ui/core_messages.py" line="1062"/>
         <source>{what}的依据须为条例第{articles}条</source>
         <translation>{what} is imposed under article {articles} of the Regulations</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1135"/>
+        <location filename="../../ui/core_messages.py" line="1063"/>
         <source>条例第{article}条规定{what} {low} 至 {high} 个月，现为 {months}</source>
         <translation>Article {article} of the Regulations sets {what} at {low} to {high} months, not {months}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1139"/>
+        <location filename="../../ui/core_messages.py" line="1067"/>
         <source>暂停医疗费用联网结算适用于个人（条例第四十一条）</source>
         <translation>Suspending networked settlement applies to individuals (Regulations, art. 41)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1140"/>
+        <location filename="../../ui/core_messages.py" line="1068"/>
         <source>暂停医药服务适用于定点医药机构（条例第三十八、四十条）</source>
         <translation>Suspending medical services applies to designated institutions (Regulations, arts. 38 and 40)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1141"/>
+        <location filename="../../ui/core_messages.py" line="1069"/>
         <source>{what}须写明起止日期</source>
         <translation>{what} needs its start and end dates</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1142"/>
+        <location filename="../../ui/core_messages.py" line="1070"/>
         <source>结束日期须晚于开始日期</source>
         <translation>The end date must be after the start date</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1143"/>
+        <location filename="../../ui/core_messages.py" line="1071"/>
         <source>缴款</source>
         <translation>payment</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1144"/>
+        <location filename="../../ui/core_messages.py" line="1072"/>
         <source>处罚决定作出前不能记录缴款（案件尚未决定）</source>
         <translation>No payment can be recorded before the penalty decision (the case is not decided)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1145"/>
+        <location filename="../../ui/core_messages.py" line="1073"/>
         <source>缴款日期 {day} 早于决定日期 {decided}</source>
         <translation>The payment date {day} is before the decision date {decided}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1146"/>
+        <location filename="../../ui/core_messages.py" line="1074"/>
         <source>追回日期 {day} 早于拒付/追回决定日期 {taken}</source>
         <translation>The recovery date {day} is before the date of the refusal/recovery {taken}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1147"/>
+        <location filename="../../ui/core_messages.py" line="1075"/>
         <source>设置 {key} 应在 1 至 60 天之间，现为 {value}</source>
         <translation>Setting {key} should be between 1 and 60 days, not {value}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1148"/>
+        <location filename="../../ui/core_messages.py" line="1076"/>
         <source>设置 {key} 应为天数（整数），现为“{value}”</source>
         <translation>Setting {key} should be a number of days (an integer), not “{value}”</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1149"/>
+        <location filename="../../ui/core_messages.py" line="1077"/>
         <source>案件导出文件的扩展名应为 .xlsx</source>
         <translation>The case export file should end in .xlsx</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1150"/>
+        <location filename="../../ui/core_messages.py" line="1078"/>
         <source>待立案</source>
         <translation>to be filed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1151"/>
+        <location filename="../../ui/core_messages.py" line="1079"/>
         <source>已立案（调查取证）</source>
         <translation>filed (investigating)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1153"/>
+        <location filename="../../ui/core_messages.py" line="1080"/>
+        <source>调查终结</source>
+        <translation>investigation concluded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1081"/>
         <source>已法制审核</source>
         <translation>legally reviewed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1154"/>
+        <location filename="../../ui/core_messages.py" line="1082"/>
         <source>已事先告知</source>
         <translation>prior notice given</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1155"/>
+        <location filename="../../ui/core_messages.py" line="1083"/>
         <source>陈述申辩/听证</source>
         <translation>statement and defence / hearing</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1156"/>
+        <location filename="../../ui/core_messages.py" line="1084"/>
         <source>已决定</source>
         <translation>decided</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1157"/>
+        <location filename="../../ui/core_messages.py" line="1085"/>
         <source>已送达</source>
         <translation>served</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1158"/>
+        <location filename="../../ui/core_messages.py" line="1086"/>
         <source>已执行</source>
         <translation>executed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1159"/>
+        <location filename="../../ui/core_messages.py" line="1087"/>
         <source>已结案</source>
         <translation>closed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1160"/>
+        <location filename="../../ui/core_messages.py" line="1088"/>
         <source>不予立案</source>
         <translation>not filed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1161"/>
+        <location filename="../../ui/core_messages.py" line="1089"/>
         <source>已撤销</source>
         <translation>withdrawn</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1162"/>
+        <location filename="../../ui/core_messages.py" line="1090"/>
         <source>已终止</source>
         <translation>terminated</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1165"/>
+        <location filename="../../ui/core_messages.py" line="1091"/>
+        <source>立案</source>
+        <translation>filing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1092"/>
+        <source>案件审核（法制审核）</source>
+        <translation>case review (legal review)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1093"/>
         <source>书面放弃陈述申辩和听证</source>
         <translation>written waiver of statement, defence and hearing</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1168"/>
+        <location filename="../../ui/core_messages.py" line="1094"/>
+        <source>听证</source>
+        <translation>hearing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1095"/>
+        <source>作出决定</source>
+        <translation>decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1096"/>
         <source>执行</source>
         <translation>execution</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1170"/>
+        <location filename="../../ui/core_messages.py" line="1097"/>
+        <source>结案</source>
+        <translation>closing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1098"/>
         <source>撤销立案</source>
         <translation>withdrawal of the filing</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1171"/>
+        <location filename="../../ui/core_messages.py" line="1099"/>
         <source>终止调查</source>
         <translation>termination of the investigation</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1172"/>
+        <location filename="../../ui/core_messages.py" line="1100"/>
         <source>延长办案期限</source>
         <translation>extension of the case period</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1173"/>
+        <location filename="../../ui/core_messages.py" line="1101"/>
         <source>承办人</source>
         <translation>case officer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1174"/>
+        <location filename="../../ui/core_messages.py" line="1102"/>
         <source>负责人</source>
         <translation>head</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1176"/>
+        <location filename="../../ui/core_messages.py" line="1103"/>
+        <source>送达人</source>
+        <translation>server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1104"/>
         <source>见证人</source>
         <translation>witness</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1177"/>
+        <location filename="../../ui/core_messages.py" line="1105"/>
         <source>直接送达</source>
         <translation>personal service</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1178"/>
+        <location filename="../../ui/core_messages.py" line="1106"/>
         <source>留置送达</source>
         <translation>service left at the premises</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1179"/>
+        <location filename="../../ui/core_messages.py" line="1107"/>
         <source>邮寄送达</source>
         <translation>service by post</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1180"/>
+        <location filename="../../ui/core_messages.py" line="1108"/>
         <source>电子送达</source>
         <translation>electronic service</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1181"/>
+        <location filename="../../ui/core_messages.py" line="1109"/>
         <source>公告送达</source>
         <translation>service by public notice</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1182"/>
+        <location filename="../../ui/core_messages.py" line="1110"/>
         <source>责令退回</source>
         <translation>order to refund</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1183"/>
+        <location filename="../../ui/core_messages.py" line="1111"/>
         <source>罚款</source>
         <translation>fine</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1184"/>
+        <location filename="../../ui/core_messages.py" line="1112"/>
         <source>没收违法所得</source>
         <translation>confiscation of illegal gains</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1185"/>
+        <location filename="../../ui/core_messages.py" line="1113"/>
         <source>暂停相关责任部门医药服务</source>
         <translation>suspension of the responsible department&apos;s medical services</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1186"/>
+        <location filename="../../ui/core_messages.py" line="1114"/>
         <source>暂停医疗费用联网结算</source>
         <translation>suspension of networked settlement</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1187"/>
+        <location filename="../../ui/core_messages.py" line="1115"/>
         <source>约谈</source>
         <translation>interview</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1188"/>
+        <location filename="../../ui/core_messages.py" line="1116"/>
         <source>拒付/追回</source>
         <translation>refusal to pay / recovery</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1189"/>
+        <location filename="../../ui/core_messages.py" line="1117"/>
         <source>暂停结算</source>
         <translation>suspension of settlement</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1190"/>
+        <location filename="../../ui/core_messages.py" line="1118"/>
         <source>中止协议</source>
         <translation>suspension of the agreement</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1191"/>
+        <location filename="../../ui/core_messages.py" line="1119"/>
         <source>解除协议</source>
         <translation>termination of the agreement</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1192"/>
+        <location filename="../../ui/core_messages.py" line="1120"/>
         <source>从轻</source>
         <translation>lighter</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1193"/>
+        <location filename="../../ui/core_messages.py" line="1121"/>
         <source>减轻</source>
         <translation>mitigated</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1194"/>
+        <location filename="../../ui/core_messages.py" line="1122"/>
         <source>定点医药机构</source>
         <translation>designated medical institutions</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1195"/>
+        <location filename="../../ui/core_messages.py" line="1123"/>
         <source>立案须针对登记的案源，每个案件只立案一次</source>
         <translation>A case is filed from a registered case source, and only once</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1196"/>
+        <location filename="../../ui/core_messages.py" line="1124"/>
         <source>不予立案只能针对尚未立案的案源</source>
         <translation>Not filing applies only to a case source not filed yet</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1197"/>
+        <location filename="../../ui/core_messages.py" line="1125"/>
         <source>调查终结须在立案之后</source>
         <translation>The investigation is concluded after filing</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1198"/>
+        <location filename="../../ui/core_messages.py" line="1126"/>
         <source>法制审核须在调查终结之后、作出决定之前（行政处罚法第五十八条）</source>
         <translation>The legal review follows the conclusion of the investigation and precedes the decision (Administrative Penalty Law, art. 58)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1199"/>
+        <location filename="../../ui/core_messages.py" line="1127"/>
         <source>事先告知须在法制审核通过之后：告知的是经审核的事实、理由、依据和拟作出的处罚</source>
         <translation>The prior notice follows a passed legal review: it tells the reviewed facts, reasons, basis and proposed penalty</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1203"/>
+        <location filename="../../ui/core_messages.py" line="1131"/>
         <source>陈述申辩须在事先告知之后、作出决定之前</source>
         <translation>Statement and defence follow the prior notice and precede the decision</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1204"/>
+        <location filename="../../ui/core_messages.py" line="1132"/>
         <source>放弃陈述申辩须在事先告知之后、作出决定之前</source>
         <translation>Waiving statement and defence follows the prior notice and precedes the decision</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1205"/>
+        <location filename="../../ui/core_messages.py" line="1133"/>
         <source>申请听证须在事先告知之后（行政处罚法第六十四条）</source>
         <translation>A hearing is requested after the prior notice (Administrative Penalty Law, art. 64)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1206"/>
+        <location filename="../../ui/core_messages.py" line="1134"/>
         <source>听证须在当事人申请听证之后（行政处罚法第六十四条）</source>
         <translation>A hearing follows the party&apos;s request (Administrative Penalty Law, art. 64)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1207"/>
+        <location filename="../../ui/core_messages.py" line="1135"/>
         <source>作出决定前须事先告知当事人并听取陈述申辩（行政处罚法第四十四条、第六十二条）</source>
         <translation>Before deciding, give the party prior notice and hear its statement and defence (Administrative Penalty Law, arts. 44 and 62)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1211"/>
+        <location filename="../../ui/core_messages.py" line="1139"/>
         <source>送达须在作出决定之后</source>
         <translation>Service follows the decision</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1212"/>
+        <location filename="../../ui/core_messages.py" line="1140"/>
         <source>执行须在决定书送达之后</source>
         <translation>Execution follows the service of the decision</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1213"/>
+        <location filename="../../ui/core_messages.py" line="1141"/>
         <source>结案须在执行完毕（或记录不能执行的理由）之后</source>
         <translation>Closing follows the execution (or the reason it could not be completed)</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1214"/>
+        <location filename="../../ui/core_messages.py" line="1142"/>
         <source>撤销立案只能针对已立案、尚未决定的案件</source>
         <translation>Withdrawing the filing applies only to a filed case not yet decided</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1215"/>
+        <location filename="../../ui/core_messages.py" line="1143"/>
         <source>终止调查只能针对已立案、尚未决定的案件</source>
         <translation>Terminating the investigation applies only to a filed case not yet decided</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1216"/>
+        <location filename="../../ui/core_messages.py" line="1144"/>
         <source>只有已立案、尚未决定的案件可以延长办案期限</source>
         <translation>Only a filed case not yet decided can have its period extended</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1217"/>
+        <location filename="../../ui/core_messages.py" line="1145"/>
         <source>造成损失金额</source>
         <translation>amount of the loss caused</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1218"/>
+        <location filename="../../ui/core_messages.py" line="1146"/>
         <source>1倍以上2倍以下</source>
         <translation>1 to 2 times</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1219"/>
+        <location filename="../../ui/core_messages.py" line="1147"/>
         <source>1万元以上5万元以下</source>
         <translation>10,000 to 50,000 yuan</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1220"/>
+        <location filename="../../ui/core_messages.py" line="1148"/>
         <source>骗取金额</source>
         <translation>amount obtained by fraud</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1221"/>
+        <location filename="../../ui/core_messages.py" line="1149"/>
         <source>2倍以上5倍以下</source>
         <translation>2 to 5 times</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1222"/>
+        <location filename="../../ui/core_messages.py" line="1150"/>
         <source>行政处罚须按案件程序办理（立案、告知、陈述申辩、决定）：请用 case open {entry} 登记案件</source>
         <translation>An administrative penalty follows the case procedure (filing, notice, statement and defence, decision): open a case with case open {entry}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1227"/>
+        <location filename="../../ui/core_messages.py" line="1155"/>
         <source>案件</source>
         <translation>case</translation>
     </message>
@@ -6299,11 +6443,13 @@ Checked %2/%3, problems found %4</translation>
     <name>DueBanner</name>
     <message>
         <location filename="../../ui/ledger_page.py" line="1085"/>
+        <location filename="../../ui/ledger_page.py" line="996"/>
         <source>整改期限：%1 个问题 7 天内到期，其中 %2 个已逾期（最近：%3 %4，%5）&#x3000;</source>
         <translation>Rectification deadlines: %1 findings due within 7 days, %2 of them overdue (soonest: %3 %4, %5)&#x3000;</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="1093"/>
+        <location filename="../../ui/ledger_page.py" line="1004"/>
         <source>查看台账</source>
         <translation>Open the ledger</translation>
     </message>
@@ -7573,6 +7719,7 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     <name>LedgerPage</name>
     <message>
         <location filename="../../ui/ledger_page.py" line="486"/>
+        <location filename="../../ui/ledger_page.py" line="485"/>
         <source>← 检查列表</source>
         <translation>← Inspections</translation>
     </message>
@@ -7581,16 +7728,22 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <location filename="../../ui/ledger_page.py" line="620"/>
         <location filename="../../ui/ledger_page.py" line="832"/>
         <location filename="../../ui/ledger_page.py" line="835"/>
+        <location filename="../../ui/ledger_page.py" line="488"/>
+        <location filename="../../ui/ledger_page.py" line="598"/>
+        <location filename="../../ui/ledger_page.py" line="778"/>
+        <location filename="../../ui/ledger_page.py" line="781"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="493"/>
+        <location filename="../../ui/ledger_page.py" line="492"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="496"/>
+        <location filename="../../ui/ledger_page.py" line="495"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
@@ -7606,56 +7759,67 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="508"/>
+        <location filename="../../ui/ledger_page.py" line="503"/>
         <source>搜索机构、问题、说明…</source>
         <translation>Search institution, finding, note…</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="511"/>
+        <location filename="../../ui/ledger_page.py" line="506"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="518"/>
+        <location filename="../../ui/ledger_page.py" line="513"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="519"/>
+        <location filename="../../ui/ledger_page.py" line="514"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="520"/>
+        <location filename="../../ui/ledger_page.py" line="515"/>
         <source>最近 90 天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="521"/>
+        <location filename="../../ui/ledger_page.py" line="516"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="525"/>
+        <location filename="../../ui/ledger_page.py" line="520"/>
         <source>全部期限</source>
         <translation>Any deadline</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="526"/>
+        <location filename="../../ui/ledger_page.py" line="521"/>
         <source>7 天内到期或逾期</source>
         <translation>Due within 7 days or overdue</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="527"/>
+        <location filename="../../ui/ledger_page.py" line="522"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="556"/>
+        <location filename="../../ui/ledger_page.py" line="550"/>
         <source>整改进展…</source>
         <translation>Progress…</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="558"/>
+        <location filename="../../ui/ledger_page.py" line="552"/>
         <source>案件处理…</source>
         <translation>Case step…</translation>
     </message>
@@ -7681,116 +7845,139 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="574"/>
+        <location filename="../../ui/ledger_page.py" line="554"/>
         <source>回头看</source>
         <translation>Follow-up</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="575"/>
+        <location filename="../../ui/ledger_page.py" line="555"/>
         <source>对该检查的全部未整改问题新建回头看</source>
         <translation>A new follow-up visit of all open findings of this inspection</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="577"/>
+        <location filename="../../ui/ledger_page.py" line="557"/>
         <source>整改通知书…</source>
         <translation>Rectification order…</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="579"/>
+        <location filename="../../ui/ledger_page.py" line="559"/>
         <source>回头看结论…</source>
         <translation>Follow-up verdict…</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="581"/>
+        <location filename="../../ui/ledger_page.py" line="561"/>
         <source>在尚未签名的回头看中记录该问题的整改结论；签名后更新台账</source>
         <translation>Record this finding&apos;s verdict in its follow-up visit, not yet signed; signing it updates the ledger</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="622"/>
+        <location filename="../../ui/ledger_page.py" line="600"/>
         <source>正在整理问题台账…</source>
         <translation>Bringing the problem ledger up to date…</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="635"/>
+        <location filename="../../ui/ledger_page.py" line="613"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="638"/>
+        <location filename="../../ui/ledger_page.py" line="616"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="691"/>
+        <location filename="../../ui/ledger_page.py" line="669"/>
         <source>共 %1 个问题，未完成整改 %2 个，涉及金额 %3，已追回 %4</source>
         <translation>%1 findings, %2 not yet rectified, %3 involved, %4 recovered</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="715"/>
+        <location filename="../../ui/ledger_page.py" line="693"/>
         <source>选择一个问题查看详情</source>
         <translation>Select a finding to see it</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="716"/>
+        <location filename="../../ui/ledger_page.py" line="694"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="717"/>
+        <location filename="../../ui/ledger_page.py" line="695"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="718"/>
+        <location filename="../../ui/ledger_page.py" line="696"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="719"/>
+        <location filename="../../ui/ledger_page.py" line="697"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="720"/>
+        <location filename="../../ui/ledger_page.py" line="698"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="721"/>
+        <location filename="../../ui/ledger_page.py" line="699"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="722"/>
+        <location filename="../../ui/ledger_page.py" line="700"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="723"/>
+        <location filename="../../ui/ledger_page.py" line="701"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="724"/>
+        <location filename="../../ui/ledger_page.py" line="702"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="725"/>
+        <location filename="../../ui/ledger_page.py" line="703"/>
         <source>被检查单位现场意见</source>
         <translation>Party’s opinion on site</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="726"/>
+        <location filename="../../ui/ledger_page.py" line="704"/>
         <source>案件处理</source>
         <translation>Case handling</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="727"/>
+        <location filename="../../ui/ledger_page.py" line="705"/>
         <source>追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="728"/>
+        <location filename="../../ui/ledger_page.py" line="706"/>
         <source>陈述申辩</source>
         <translation>Statement</translation>
     </message>
@@ -7801,26 +7988,31 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="1009"/>
+        <location filename="../../ui/ledger_page.py" line="920"/>
         <source>导出问题台账</source>
         <translation>Export the problem ledger</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="1017"/>
+        <location filename="../../ui/ledger_page.py" line="928"/>
         <source>已导出 %1 个问题</source>
         <translation>%1 findings exported</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="1018"/>
+        <location filename="../../ui/ledger_page.py" line="929"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="1050"/>
+        <location filename="../../ui/ledger_page.py" line="961"/>
         <source>情况报告已保存：%1</source>
         <translation>Periodic report saved: %1</translation>
     </message>
     <message>
         <location filename="../../ui/ledger_page.py" line="1051"/>
+        <location filename="../../ui/ledger_page.py" line="962"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>

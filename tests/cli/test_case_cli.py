@@ -291,6 +291,16 @@ def test_one_finding_through_every_stage_to_closed(
     assert "罚款  条例第38条  1,500.00 元，已缴 1,500.00 元" in out
     out, _ = cli("case", "list", "--stage", "active")
     assert "没有符合条件的案件" in out
+    out, _ = cli("ledger", "show", entry)
+    assert f"案件：{case}  已结案" in out
+    out, _ = cli("report", "--since", TODAY, "--until", TODAY, "--json")
+    figures = json.loads(out)
+    assert figures["case_count"] == 1
+    assert figures["case_money"]["refund"] == [120000, 120000]
+    assert figures["case_money"]["fine"] == [150000, 150000]
+    assert (figures["measures"]["refund"], figures["measures"]["fine"]) == (1, 1)
+    out, _ = cli("report", "--since", TODAY, "--until", TODAY)
+    assert "罚款：1 项，决定 1,500.00 元，已缴 1,500.00 元" in out
 
 
 def test_dates_in_the_future_or_before_the_visit_are_refused(
@@ -391,3 +401,33 @@ def test_case_due_and_export(cli: Cli, keys: dict[str, str], tmp_path: Path) -> 
     assert rows[0][:3] == ("案件编号", "当事人", "阶段")
     assert rows[1][0] == case and rows[1][2] == "已立案（调查取证）"
     assert rows[-1][0] == "合计"
+
+
+def test_the_bureau_sets_the_days_for_statement_and_defence(
+    cli: Cli, keys: dict[str, str], tmp_path: Path
+) -> None:
+    _out, err = cli("config", "case.statement_days", "0", expect=1)
+    assert "1 至 60 天" in err
+    _out, err = cli("config", "case.statement_days", "七", expect=1)
+    assert "整数" in err
+    cli("config", "case.statement_days", "7")
+    entry = _finding(cli, keys, tmp_path)
+    out, _ = cli("case", "open", entry, "--json")
+    case = json.loads(out)["id"][:8]
+    cli(
+        "case",
+        "file",
+        case,
+        "--officer",
+        "370100001",
+        "--officer",
+        "370100002",
+        "--approver",
+        "王局长",
+    )
+    cli("case", "investigate", case, "--facts", "事实", "--by", "370100001")
+    cli("case", "review", case, "--reviewer", "赵审核", "--opinion", "同意")
+    cli("case", "measure", case, "refund", "--amount", "1200")
+    cli("case", "notify", case, "--by", "370100001", "--recipient", "钱院长")
+    (told,) = [s for s in _shown(cli, case)["steps"] if s["kind"] == "notify"]  # type: ignore[attr-defined]
+    assert told["facts"]["statement_days"] == 7

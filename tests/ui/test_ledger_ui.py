@@ -188,3 +188,13 @@ def test_a_long_ledger_is_read_a_page_at_a_time_as_the_list_is_scrolled(
     page.table.scrollToBottom()  # the view asks for the next page, read on the executor
     qtbot.waitUntil(lambda: page.model.rowCount() == 3)
     assert len({r.id for r in page.model.rows}) == 3
+
+
+def test_the_case_path_dialog_offers_no_administrative_penalty(qtbot: QtBot) -> None:
+    """A 行政处罚 is a case (case open), not a step of the ledger's case path."""
+    from ui.ledger_page import CaseStepDialog
+
+    dialog = CaseStepDialog()
+    qtbot.addWidget(dialog)
+    offered = [dialog.kind.itemData(i) for i in range(dialog.kind.count())]
+    assert offered == ["agreement", "police", "discipline"]

@@ -429,6 +429,12 @@ def test_a_fine_out_of_its_articles_range_is_refused(
         "第三十八、三十九、四十或四十一条",
     )
     refused(ws, lambda: _fine(ws, case_id, "1000", article="38"), "造成损失金额")
+    # Before the case was filed (2025-09-24), no penalty is proposed.
+    refused(
+        ws,
+        lambda: add_measure(ws, case_id, "refund", amount="1", on_date=_day(1), today=FAR),
+        "早于立案日期 2025-09-24",
+    )
     # A suspension's months from its article.
     refused(
         ws,
@@ -617,3 +623,138 @@ def test_a_terminated_agreement_flags_the_institution_and_keeps_it_out_of_the_dr
     assert [c.name for c in candidates(ws)] == ["历城区乙卫生院"]
     assert terminated_candidates(ws) == [("历城区甲卫生院", ended)]
     assert terminated_candidates(ws, districts=["槐荫区"]) == []
+
+
+def test_a_case_from_a_lead_against_a_person(workspace: Workspace) -> None:
+    ws = workspace
+    ws.actor = OFFICERS[0]
+    refused(ws, lambda: open_case(ws, summary="x", today=FAR), "来自一条线索")
+    refused(ws, lambda: open_case(ws, lead_id="L-1", today=FAR), "请写明当事人")
+    on = date(2026, 3, 2)
+    case_id = open_case(
+        ws,
+        lead_id="L-2026-07",
+        party_name="王某",
+        party_kind="person",
+        summary="冒名就医",
+        on_date=on,
+        today=FAR,
+    )
+    case = get_case(ws, case_id)
+    assert (case.lead_id, case.party_kind, case.visit_on, case.entry_ids) == (
+        "L-2026-07",
+        "person",
+        on,
+        [],
+    )
+    with workspace.change(None, "test.officers") as ch:  # the officers are known inspectors
+        from inspector.db.models import Inspector
+
+        for number, name in zip(OFFICERS, ("张伟", "李娜"), strict=True):
+            ch.add(Inspector(name=name, cert_no=number))
+    steps.file_case(ws, case_id, on_date=on, officers=OFFICERS, approver="王局长", today=FAR)
+    refused(
+        ws,
+        lambda: add_measure(
+            ws, case_id, "fine", article="38", basis="800", amount="800", on_date=on, today=FAR
+        ),
+        "适用于定点医药机构",
+    )
+    assert (
+        add_measure(
+            ws, case_id, "fine", article="41", basis="800", amount="1600", on_date=on, today=FAR
+        ).amount_fen
+        == 160000
+    )
+    refused(
+        ws,
+        lambda: add_measure(
+            ws, case_id, "suspend_person", article="41", months=13, on_date=on, today=FAR
+        ),
+        "3 至 12 个月",
+    )
+    suspended = add_measure(
+        ws, case_id, "suspend_person", article="41", months=3, on_date=on, today=FAR
+    )
+    assert (suspended.period_from, suspended.period_to) == (on, date(2026, 6, 2))
+    refused(ws, lambda: add_measure(ws, case_id, "约谈", on_date=on, today=FAR), "有定点协议的机构")
+
+
+def test_not_filed_withdrawn_and_terminated_need_their_reason_and_their_stage(
+    workspace: Workspace, keys: dict[str, str]
+) -> None:
+    ws = workspace
+    first = open_case(ws, entries=[_finding(ws, keys, "甲卫生院")], on_date=_day(1), today=FAR)
+    refused(
+        ws,
+        lambda: steps.withdraw(ws, first, on_date=_day(2), reason="x", approver="王", today=FAR),
+        "撤销立案只能针对已立案",
+    )
+    refused(
+        ws,
+        lambda: steps.not_file(ws, first, on_date=_day(2), reason=" ", approver="王", today=FAR),
+        "请写明不予立案的理由",
+    )
+    steps.file_case(ws, first, on_date=_day(2), officers=OFFICERS, approver="王局长", today=FAR)
+    refused(
+        ws,
+        lambda: steps.not_file(ws, first, on_date=_day(3), reason="x", approver="王", today=FAR),
+        "不予立案只能针对尚未立案的案源",
+    )
+    steps.terminate(ws, first, on_date=_day(3), reason="机构已注销", approver="王局长", today=FAR)
+    case = get_case(ws, first)
+    assert (case.stage, case.end_reason, case.ended_on) == ("terminated", "机构已注销", _day(3))
+    refused(
+        ws,
+        lambda: add_measure(ws, first, "refund", amount="1", on_date=_day(3), today=FAR),
+        "案件已结束（已终止）",
+    )
+    second = open_case(ws, entries=[_finding(ws, keys, "乙卫生院")], on_date=_day(1), today=FAR)
+    steps.file_case(ws, second, on_date=_day(2), officers=OFFICERS, approver="王局长", today=FAR)
+    # 90 days from the filing on 2025-09-24: 2025-12-23, a Tuesday.
+    refused(
+        ws,
+        lambda: steps.extend(
+            ws,
+            second,
+            on_date=date(2025, 12, 24),
+            days=10,
+            approver="王局长",
+            reason="x",
+            today=FAR,
+        ),
+        "已于 2025-12-23 届满",
+    )
+    late = date(2025, 12, 24)
+    steps.investigate(ws, second, on_date=late, facts="x", by=OFFICERS[0], today=FAR)
+    steps.review(ws, second, on_date=late, reviewer="赵审核", opinion="同意", today=FAR)
+    add_measure(ws, second, "refund", amount="1", on_date=late, today=FAR)
+    steps.notify(ws, second, on_date=late, by=OFFICERS[0], recipient="钱", today=FAR)
+    steps.waive(ws, second, on_date=late, written=True, by=OFFICERS[0], today=FAR)
+    refused(
+        ws,
+        lambda: steps.decide(ws, second, on_date=late, approver="王局长", today=FAR),
+        "办案期限已于 2025-12-23 届满",
+        "行政处罚法第六十条",
+    )
+
+
+def test_a_large_fine_gives_the_right_to_a_hearing(
+    workspace: Workspace, keys: dict[str, str]
+) -> None:
+    ws = workspace
+    case_id = _to_reviewed(ws, _finding(ws, keys))
+    # 条例 art. 40 on 60,000 yuan obtained by fraud: 120,000 is at least the bureau's 较大数额
+    # for an institution (100,000 yuan by default).
+    add_measure(
+        ws,
+        case_id,
+        "fine",
+        article="40",
+        basis="60000",
+        amount="120000",
+        on_date=_day(4),
+        today=FAR,
+    )
+    told = steps.notify(ws, case_id, on_date=_day(5), by=OFFICERS[0], recipient="钱", today=FAR)
+    assert told.facts["hearing"] is True
