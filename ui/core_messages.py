@@ -980,6 +980,7 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "{title}由{role}签署（{rule}）：{name} 没有登记执法证号，无法核对其数字签名；请以执法证号记录{role}（或先在本机登记该执法人员）",
         ),
         QT_TRANSLATE_NOOP("Core", "案件还没有“{step}”这一步：{title}在该步骤之后制作"),
+        QT_TRANSLATE_NOOP("Core", "执法证号 {cert_no} 已签署该{title}"),
         QT_TRANSLATE_NOOP(
             "Core", "听证告知书须载明听证的时间、地点和主持人（行政处罚法第六十四条）：请给出"
         ),

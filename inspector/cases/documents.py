@@ -17,7 +17,7 @@ import hashlib
 import io
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -229,6 +229,9 @@ class Spec:
     numbered: bool  # sent to the party: numbered from the bureau's template (文号)
     prefix: str  # the number's letters when the bureau has no template for it
     build: Callable[[CaseFacts, dict[str, Any], date], list[Any]] = field(repr=False)
+    # Every holder of the role signs (the 承办人 who report together, 行政处罚法 art. 42),
+    # not one of them.
+    all_sign: bool = False
 
 
 # --- rendering --------------------------------------------------------------------------------
@@ -422,11 +425,17 @@ class _SignatureBox:
 
 
 def _render(
-    spec: Spec, facts: CaseFacts, issued_on: date, doc_no: str | None
-) -> tuple[bytes, list[float]]:
+    spec: Spec,
+    facts: CaseFacts,
+    issued_on: date,
+    doc_no: str | None,
+    slots: list[str] | None = None,
+) -> tuple[bytes, list[list[float]]]:
+    """The PDF and, for each signature it takes (``slots``: who, when every holder of the
+    role signs), the box reserved for it."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer
+    from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table
 
     from inspector import __version__
     from inspector.bureaus import bureau_line
@@ -440,7 +449,12 @@ def _render(
     story.append(_p(spec.title, s, "title"))
     story.append(_p(_esc(doc_no) if doc_no else f"案号：{_esc(facts.case_no)}", s, "centre"))
     body = spec.build(facts, s, issued_on)
-    box = _SignatureBox(64 * mm, 22 * mm, f"{ROLE_NAMES[spec.role]}数字签名处")
+    role = ROLE_NAMES[spec.role]
+    boxes = [
+        _SignatureBox(64 * mm, 22 * mm, f"{role} {who}数字签名处" if who else f"{role}数字签名处")
+        for who in (slots or [""])
+    ]
+    row = Table([[b.flowable for b in boxes]], colWidths=[70 * mm] * len(boxes), hAlign="RIGHT")
     # The signature never stands alone on a page: the text's last part goes with it, so a
     # signed page cannot be taken for the end of another document.
     story += body[:-1]
@@ -451,7 +465,7 @@ def _render(
                 Spacer(1, 6 * mm),
                 _p(f"{ROLE_NAMES[spec.role]}（数字签名）：", s, "right"),
                 Spacer(1, 2 * mm),
-                box.flowable,
+                row,
                 Spacer(1, 2 * mm),
                 _p(f"{_esc(facts.bureau_name)}　{_day(issued_on)}", s, "right"),
             ]
@@ -474,7 +488,7 @@ def _render(
         initialFontName=s["font"],
         initialFontSize=10.5,
     ).build(story, canvasmaker=numbered_canvas(footer, qr_payload(spec.kind, number)))
-    return buffer.getvalue(), box.placed
+    return buffer.getvalue(), [b.placed for b in boxes]
 
 
 def qr_payload(kind: str, number: str) -> str:
@@ -839,7 +853,6 @@ def _decision(f: CaseFacts, s: dict[str, Any], issued: date) -> list[Any]:
     _need(spec, f.basis, "行政处罚的依据", rule)
     _need(spec, f.measures, "行政处罚的种类", rule)
     fines = any(m.amount_fen for m in f.measures)
-    due = issued + timedelta(days=f.pay_within_days)
     out: list[Any] = [
         _p(_party_text(f.party), s, "base"),
         _p(
@@ -871,8 +884,9 @@ def _decision(f: CaseFacts, s: dict[str, Any], issued: date) -> list[Any]:
         out.append(
             _p(
                 f"履行方式和期限：请自收到本决定书之日起{f.pay_within_days}日内"
-                f"（自{_day(issued)}送达的，至{_day(due)}），将上述款项缴{payee}。"
-                f"到期不缴纳罚款的，依据{PENALTY_LAW}第七十二条，每日按罚款数额的百分之三加处罚款，"
+                f"（{PENALTY_LAW}第六十七条），将上述款项缴{payee}。"
+                f"到期不缴纳罚款的，依据{PENALTY_LAW}第七十二条，每日按罚款数额的百分之三加处罚款"
+                "（加处罚款的数额不得超出罚款的数额），"
                 "并依法申请人民法院强制执行。",
                 s,
             )
@@ -931,7 +945,7 @@ def _service(f: CaseFacts, s: dict[str, Any], _issued: date) -> list[Any]:
         ("送达方式", sv.way),
         ("送达日期", _day(sv.served_on)),
         ("送达人", _people(sv.server)),
-        ("收件人签名", f"{_esc(sv.recipient)}（签名）＿＿＿＿＿＿" if sv.recipient else "—"),
+        ("收件人签名", _receipt(sv)),
     ]
     if extra:
         rows.append(extra)
@@ -939,6 +953,21 @@ def _service(f: CaseFacts, s: dict[str, Any], _issued: date) -> list[Any]:
         rows.append(("见证人签名", "＿＿＿＿＿＿＿＿"))
     rows.append(("备注", _esc(sv.note) or "—"))
     return [_grid(rows, s)]
+
+
+def _receipt(sv: ServiceFacts) -> str:
+    """Who received the document, as each way of service proves it (民事诉讼法)."""
+    who = _esc(sv.recipient)
+    if sv.way == "留置送达":
+        # Refused: left at the place before a witness, the refusal and its day noted.
+        return f"{who} 拒绝签收，文书留置于送达地点（{_day(sv.served_on)}）"
+    if sv.way == "邮寄送达":
+        return f"{who}，以邮件回执上注明的收件日期为送达日期"
+    if sv.way == "电子送达":
+        return f"{who}，以送达信息到达其特定系统的日期为送达日期"
+    if sv.way == "公告送达":
+        return "—"
+    return f"{who}（签名）＿＿＿＿＿＿"
 
 
 def _closing(f: CaseFacts, s: dict[str, Any], _issued: date) -> list[Any]:
@@ -992,10 +1021,11 @@ SPECS: dict[str, Spec] = {
             "investigation",
             "调查终结报告",
             OFFICER,
-            "行政处罚法第五十七条",
+            "行政处罚法第四十二条、第五十七条",
             False,
             "DC",
             _investigation,
+            all_sign=True,
         ),
         Spec(
             "review",
@@ -1087,14 +1117,24 @@ class DocumentView:
     sha256: str
     size: int
     signer_role: str
-    signers: list[str]
-    signed_by: str | None
+    signers: list[str]  # 执法证号 of those who may sign
+    signed_by: str | None  # set once the document is signed by all it needs
     signed_at: datetime | None
     created_at: datetime
+    signatures: list[str]  # 执法证号 of those who signed, in order
+    all_sign: bool  # every one of ``signers`` signs (else one of them)
 
     @property
     def role_name(self) -> str:
         return ROLE_NAMES[self.signer_role]
+
+    @property
+    def waiting_for(self) -> list[str]:
+        """执法证号 of those whose signature is still wanted (any one of them, unless
+        ``all_sign``)."""
+        if self.signed_by:
+            return []
+        return [c for c in self.signers if c not in self.signatures]
 
 
 def _view(row: CaseDocument) -> DocumentView:
@@ -1112,6 +1152,8 @@ def _view(row: CaseDocument) -> DocumentView:
         row.signed_by,
         row.signed_at,
         row.created_at,
+        [str(p["cert_no"]) for p in row.signatures],
+        SPECS[row.kind].all_sign if row.kind in SPECS else False,
     )
 
 
@@ -1181,7 +1223,9 @@ def make_document(
                 )
                 or f"{spec.prefix}{issued:%Y%m%d}-{facts.case_id[:8].upper()}-{ch.seq}"
             )
-        pdf, box = _render(spec, facts, issued, doc_no)
+        numbered = [p for p in signers if p.cert_no]
+        slots = [p.name for p in numbered] if spec.all_sign else None
+        pdf, boxes = _render(spec, facts, issued, doc_no, slots)
         # ASCII names (a bundle member name); through the store: encrypted when it is.
         kept_as = ws.records.name_for(
             f"case-{facts.case_id}", f"{kind}-{issued:%Y%m%d}-{ch.seq}.pdf"
@@ -1203,14 +1247,28 @@ def make_document(
                 # case's next document).
                 content={**facts.snapshot(), "extra": _plain(extra or {})},
                 signer_role=spec.role,
-                signers=[{"cert_no": p.cert_no, "name": p.name} for p in signers if p.cert_no],
-                signature_box=box,
+                signers=[{"cert_no": p.cert_no, "name": p.name} for p in numbered],
+                signature_box=boxes,
+                signatures=[],
             )
         )
         ch.entity(row)
         ch.details.update({"case": facts.case_id, "kind": kind, "doc_no": doc_no, "sha256": sha256})
         ch.session.flush()
         return _view(row)
+
+
+def preview_document(
+    kind: str, facts: CaseFacts, *, issued_on: date, doc_no: str | None = None
+) -> bytes:
+    """The document as :func:`make_document` would render it, not kept: a document sent out
+    and not numbered yet says so where its number goes."""
+    spec = spec_of(kind)
+    number = ((doc_no or "").strip() or "（文号在制作时编定）") if spec.numbered else None
+    signers = [p for p in facts.holders(spec.role) if p.cert_no]
+    slots = [p.name for p in signers] if spec.all_sign else None
+    pdf, _boxes = _render(spec, facts, issued_on, number, slots)
+    return pdf
 
 
 def documents_of(ws: Workspace, case_id: str) -> list[DocumentView]:
@@ -1256,6 +1314,15 @@ def document_bytes(ws: Workspace, doc_id: str) -> bytes:
     return _checked_bytes(ws, view, name)
 
 
+def keys_for_document(ws: Workspace, doc_id: str) -> list[Any]:
+    """The signing keys on this laptop that may sign the document: those whose 执法证号 is
+    of the person the law names for it (what the app offers to sign with)."""
+    from inspector.signing.keystore import KeyStore
+
+    view = get_document(ws, doc_id)
+    return [k for k in KeyStore(ws.home).list_keys() if k.cert_no and k.cert_no in view.signers]
+
+
 def sign_document(
     ws: Workspace, doc_id: str, key_id: str, passphrase: str, *, now: datetime | None = None
 ) -> DocumentView:
@@ -1269,11 +1336,15 @@ def sign_document(
     info = store.get(key_id)
     with ws.db.session() as session:
         row = _document(session, doc_id)
-        view, name, box = _view(row), row.path, list(row.signature_box)
+        view, name, boxes = _view(row), row.path, [list(b) for b in row.signature_box]
         district = str(row.content.get("district") or "")
     spec = SPECS[view.kind]
     if view.signed_by:
         raise InvalidInput("该{title}已签名", title=Term(view.title))
+    if info.cert_no and info.cert_no in view.signatures:
+        raise InvalidInput(
+            "执法证号 {cert_no} 已签署该{title}", cert_no=info.cert_no, title=Term(view.title)
+        )
     if not info.cert_no or info.cert_no not in view.signers:
         raise InvalidInput(
             "{title}由{role}签署（{rule}）：该密钥的执法证号 {cert_no} 不是本案的{role}",
@@ -1291,7 +1362,12 @@ def sign_document(
             title=Term(view.title),
             name=name,
         )
-    kept_as = ws.records.sibling_name(name, f"{PurePath(name).stem}-signed.pdf")
+    # Each signature a new file beside the one as made (the first stays as it was built).
+    made = PurePath(name).stem.split("-signed")[0]
+    number = len(view.signatures) + 1
+    kept_as = ws.records.sibling_name(name, f"{made}-signed-{number}.pdf")
+    # Every holder signs into the box reserved for them; else one box for whoever signs.
+    box = boxes[view.signers.index(info.cert_no)] if view.all_sign else boxes[0]
     result = sign_pdf(
         data,
         lambda signed: ws.records.write(kept_as, signed),
@@ -1308,8 +1384,15 @@ def sign_document(
         signer = ch.session.scalar(select(Inspector).where(Inspector.cert_no == info.cert_no))
         assert stored is not None
         stored.path, stored.sha256, stored.size = kept_as, result.sha256, result.size
-        stored.signed_by = info.cert_no
-        stored.signed_at = result.signed_at
+        made_by = [
+            *stored.signatures,
+            {"cert_no": info.cert_no, "name": info.name, "at": result.signed_at.isoformat()},
+        ]
+        stored.signatures = made_by
+        done = {str(p["cert_no"]) for p in made_by}
+        if not view.all_sign or done >= set(view.signers):
+            stored.signed_by = info.cert_no
+            stored.signed_at = result.signed_at
         ch.entity(stored)
         ch.details.update({"case": view.case_id, "kind": view.kind, "pdf_sha256": result.sha256})
         if signer is None:
@@ -1344,7 +1427,7 @@ def verify_document(ws: Workspace, doc_id: str) -> DocumentCheck:
     if hashlib.sha256(data).hexdigest() != view.sha256:
         problems.append(f"文件与保存时的哈希不符：{name}")
     lines: list[str] = []
-    if view.signed_by:
+    if view.signatures:
         store = KeyStore(ws.home)
         report = verify_pdf_data(
             data, Path(name), trusted=store.trusted_files(), roots=trust_roots(ws)
@@ -1358,10 +1441,16 @@ def verify_document(ws: Workspace, doc_id: str) -> DocumentCheck:
             sig.signer_cert_no or bound.get(sig.fingerprint_sha256 or "")
             for sig in report.signatures
         }
-        if view.signed_by not in certs:
-            problems.append(f"签名人不是记录的 {view.signed_by}")
-    else:
-        problems.append("尚未签名")
+        for cert_no in view.signatures:
+            if cert_no not in certs:
+                problems.append(f"记录的签名人 {cert_no} 不在文件的签名中")
+        if len(report.signatures) != len(view.signatures):
+            problems.append(
+                f"文件有 {len(report.signatures)} 个签名，记录的是 {len(view.signatures)} 个"
+            )
+    if not view.signed_by:
+        waiting = "、".join(view.waiting_for)
+        problems.append(f"尚待签名：{waiting}" if view.all_sign else "尚未签名")
     return DocumentCheck(view, problems, lines)
 
 

@@ -378,17 +378,9 @@ def _day(step: StepView | None, key: str) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def make_stage_document(
-    ws: Workspace,
-    case_text: str,
-    kind: str | None = None,
-    extra: Extra | None = None,
-    *,
-    issued_on: date | None = None,
-    today: date | None = None,
-) -> DocumentView:
-    """The ``kind`` document of a case (by default: that of its latest step), dated the day of
-    its step (or ``issued_on``), kept and listed with the case."""
+def _prepare(
+    ws: Workspace, case_text: str, kind: str | None, extra: Extra | None
+) -> tuple[str, CaseFacts, StepView, Extra]:
     case = get_case(ws, case_text)
     if kind is None:
         latest = [s for s in case.steps if s.kind in KIND_OF_STEP]
@@ -401,8 +393,21 @@ def make_stage_document(
         )
     kept = [d.content for d in _contents(ws, case.id)]
     given = _remembered(kept, extra or Extra())
-    facts = case_facts(ws, case, kind, given)
-    step = _step(case, kind)
+    return kind, case_facts(ws, case, kind, given), _step(case, kind), given
+
+
+def make_stage_document(
+    ws: Workspace,
+    case_text: str,
+    kind: str | None = None,
+    extra: Extra | None = None,
+    *,
+    issued_on: date | None = None,
+    today: date | None = None,
+) -> DocumentView:
+    """The ``kind`` document of a case (by default: that of its latest step), dated the day of
+    its step (or ``issued_on``), kept and listed with the case."""
+    kind, facts, step, given = _prepare(ws, case_text, kind, extra)
     number = step.document_no if SPECS[kind].numbered else None
     return make_document(
         ws,
@@ -413,6 +418,24 @@ def make_stage_document(
         doc_no=number,
         extra={name: getattr(given, name) for name in REMEMBERED},
     )
+
+
+def preview_stage_document(
+    ws: Workspace,
+    case_text: str,
+    kind: str | None = None,
+    extra: Extra | None = None,
+    *,
+    issued_on: date | None = None,
+) -> bytes:
+    """The document :func:`make_stage_document` would make, as PDF bytes, neither kept nor
+    numbered (a number is given only to a document kept): what the app shows before it is
+    made. Refused for what the law requires and the case lacks, as making it is."""
+    from inspector.cases.documents import preview_document
+
+    kind, facts, step, _given = _prepare(ws, case_text, kind, extra)
+    number = step.document_no if SPECS[kind].numbered else None
+    return preview_document(kind, facts, issued_on=issued_on or step.on_date, doc_no=number)
 
 
 @dataclass

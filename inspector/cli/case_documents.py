@@ -20,13 +20,21 @@ def document_lines(ws: Any, case_id: str) -> list[str]:
     docs = documents_of(ws, case_id)
     lines = ["文书：" + ("" if docs else "—")]
     for doc in docs:
-        signed = f"已由 {doc.signed_by} 签名" if doc.signed_by else f"待{doc.role_name}签名"
+        signed = _signed_text(doc)
         lines.append(
             f"  {doc.id[:8]}  {doc.issued_on:%Y-%m-%d}  {doc.title}"
             + (f"  {doc.doc_no}" if doc.doc_no else "")
             + f"  {signed}"
         )
     return lines
+
+
+def _signed_text(doc: Any) -> str:
+    done = f"已由 {'、'.join(doc.signatures)} 签名" if doc.signatures else ""
+    if doc.signed_by:
+        return done
+    waiting = f"待{doc.role_name} {'、'.join(doc.waiting_for)} 签名" if doc.all_sign else ""
+    return "，".join(x for x in (done, waiting) if x) or f"待{doc.role_name}签名"
 
 
 def _moment(text: str | None) -> datetime | None:
@@ -105,7 +113,7 @@ def cmd_sign_document(args: argparse.Namespace, out: Printer) -> None:
     out.emit(
         doc,
         f"{doc.title}" + (f" {doc.doc_no}" if doc.doc_no else "")
-        + f" 已由{doc.role_name} {doc.signed_by} 签名"
+        + f" {_signed_text(doc)}"
         + (f"：{args.out}" if args.out else ""),
     )  # fmt: skip
 

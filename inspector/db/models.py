@@ -715,9 +715,11 @@ class CaseDocument(Synced, Base):
     size: Mapped[int] = mapped_column(BigInteger)
     content: Mapped[dict[str, Any]] = mapped_column(default=dict)  # the facts it states
     signer_role: Mapped[str] = mapped_column(String(16))
-    signers: Mapped[list[Any]] = mapped_column(default=list)  # 执法证号 that may sign
-    signature_box: Mapped[list[Any]] = mapped_column(default=list)  # page, x1, y1, x2, y2
-    signed_by: Mapped[str | None] = mapped_column(String(64))  # 执法证号, once signed
+    signers: Mapped[list[Any]] = mapped_column(default=list)  # [{cert_no, name}] who may sign
+    # One box per signature it takes: [[page, x1, y1, x2, y2], ...].
+    signature_box: Mapped[list[Any]] = mapped_column(default=list)
+    signatures: Mapped[list[Any]] = mapped_column(default=list)  # [{cert_no, name, at}] made
+    signed_by: Mapped[str | None] = mapped_column(String(64))  # the last signer, once complete
     signed_at: Mapped[datetime | None]
 
     __table_args__ = (Index("ix_case_documents_case", "case_id", "kind"),)

@@ -28,15 +28,28 @@ def _wordlike(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char in "._-/@:#%+")
 
 
+def _same_word(units: list[Any], i: int) -> bool:
+    """Whether ``units[i - 1]`` and ``units[i]`` are one Latin word or number, a thousands
+    separator between digits included (30,000.00 is not split at its comma)."""
+    before, after = units[i - 1], units[i]
+    if _wordlike(before) and _wordlike(after):
+        return True
+    if before == ",":
+        return i >= 2 and str(units[i - 2]).isdigit() and str(after).isdigit()
+    if after == ",":
+        return i + 1 < len(units) and str(before).isdigit() and str(units[i + 1]).isdigit()
+    return False
+
+
 def _break_at(units: list[Any], start: int, overflow: int) -> int:
     """Where to end the line that runs from ``start`` and overflows at ``overflow`` (the first
     unit that did not fit): the latest position that breaks no rule, else ``overflow``."""
     end = overflow
     while True:  # each rule can move the break into the other's way: until neither moves it
         before = end
-        if _wordlike(units[end - 1]) and _wordlike(units[end]):
+        if _same_word(units, end):
             word = end - 1
-            while word > start and _wordlike(units[word - 1]):
+            while word > start and _same_word(units, word):
                 word -= 1
             if word > start:  # a word longer than the line is split where it overflows
                 end = word

@@ -152,6 +152,12 @@ def test_a_changed_stored_document_is_refused_and_found_out(
     out, _ = cli("case", "documents", case, "--json")
     assert json.loads(out)["documents"][0]["signed_by"] is None
     stored.write_bytes(built)
-    cli("case", "sign-document", doc, "--key", keys["370100001"])
+    out, _ = cli("case", "sign-document", doc, "--key", keys["370100001"])
+    assert "待案件承办人 370100002 签名" in out  # both officers sign the report
+    out, _ = cli("case", "verify-document", doc, expect=1)
+    assert "尚待签名：370100002" in out
+    cli("case", "sign-document", doc, "--key", keys["370100002"])
     out, _ = cli("case", "verify-document", doc)
     assert "签名有效" in out
+    out, _ = cli("case", "show", case)
+    assert "调查终结报告" in out and "已由 370100001、370100002 签名" in out

@@ -20,6 +20,7 @@ from inspector.cases.documents import (
     HearingFacts,
     document_bytes,
     documents_of,
+    keys_for_document,
     make_document,
     save_document_copy,
     sign_document,
@@ -212,7 +213,7 @@ SIGNERS = {
 RULES = {
     "filing": "立案审批表由医疗保障行政部门负责人签署（医疗保障行政处罚程序暂行规定：立案经"
     "负责人批准）",
-    "investigation": "调查终结报告由案件承办人签署（行政处罚法第五十七条）",
+    "investigation": "调查终结报告由案件承办人签署（行政处罚法第四十二条、第五十七条）",
     "review": "法制审核意见由法制审核人员签署（行政处罚法第五十八条）",
     "notice": "行政处罚事先告知书由医疗保障行政部门负责人签署（行政处罚法第四十四条）",
     "hearing-record": "听证笔录由听证主持人签署（行政处罚法第六十四条第四项、第八项）",
@@ -223,13 +224,14 @@ RULES = {
 }
 
 
-@pytest.mark.parametrize("kind", list(SIGNERS))
+@pytest.mark.parametrize("kind", [k for k in SIGNERS if k != "investigation"])
 def test_the_wrong_role_is_refused_and_the_named_person_signs(
     workspace: Workspace, kind: str
 ) -> None:
     right, wrong = SIGNERS[kind]
     doc = _make(workspace, kind)
     wrong_key, right_key = _key(workspace, wrong), _key(workspace, right)
+    assert [k.key_id for k in keys_for_document(workspace, doc.id)] == [right_key]
     before = _events(workspace)
     with pytest.raises(InvalidInput) as refused:
         sign_document(workspace, doc.id, wrong_key, PASSPHRASE)
@@ -246,6 +248,30 @@ def test_the_wrong_role_is_refused_and_the_named_person_signs(
     assert document_bytes(workspace, doc.id).startswith(_original(workspace, doc))
     with pytest.raises(InvalidInput, match="已签名"):
         sign_document(workspace, doc.id, right_key, PASSPHRASE)
+
+
+def test_both_case_officers_sign_the_investigation_report(workspace: Workspace) -> None:
+    # 行政处罚法 art. 42: two 执法人员 investigate; the report they end it with is theirs.
+    doc = _make(workspace, "investigation")
+    first, second = (_key(workspace, p) for p in OFFICERS)
+    head = _key(workspace, HEAD)
+    with pytest.raises(InvalidInput, match="行政处罚法第四十二条、第五十七条"):
+        sign_document(workspace, doc.id, head, PASSPHRASE)
+    half = sign_document(workspace, doc.id, first, PASSPHRASE)
+    assert (half.signed_by, half.signatures, half.waiting_for) == (
+        None,
+        ["370100001"],
+        ["370100002"],
+    )
+    assert verify_document(workspace, doc.id).problems == ["尚待签名：370100002"]
+    with pytest.raises(InvalidInput, match="执法证号 370100001 已签署该调查终结报告"):
+        sign_document(workspace, doc.id, first, PASSPHRASE)
+    done = sign_document(workspace, doc.id, second, PASSPHRASE)
+    assert done.signed_by == "370100002" and done.signatures == ["370100001", "370100002"]
+    check = verify_document(workspace, doc.id)
+    assert check.ok, check.problems
+    assert sum(line.endswith("：通过") for line in check.signatures) == 2
+    assert document_bytes(workspace, doc.id).startswith(_original(workspace, doc))
 
 
 def _original(ws: Workspace, doc: DocumentView) -> bytes:
@@ -322,3 +348,38 @@ def test_hearing_facts_name_the_host_as_signer(workspace: Workspace) -> None:
     assert doc.signers == [HOST.cert_no] and doc.role_name == "听证主持人"
     served = _make(workspace, "service")
     assert served.signers == [p.cert_no for p in OFFICERS] and served.role_name == "送达人"
+
+
+@pytest.mark.parametrize("home", ["plain", "encrypted"], indirect=True)
+def test_a_document_is_kept_as_the_data_directory_keeps_records(workspace: Workspace) -> None:
+    doc = _make(workspace, "decision")
+    signed = sign_document(workspace, doc.id, _key(workspace, HEAD), PASSPHRASE)
+    assert verify_document(workspace, doc.id).ok
+    assert document_bytes(workspace, doc.id).startswith(b"%PDF-")
+    stored = [p for p in workspace.home.records.rglob("*") if p.is_file()]
+    assert len(stored) == 2  # as made, and as signed
+    clear = [p for p in stored if p.read_bytes().startswith(b"%PDF-")]
+    # Encrypted: no PDF lies in clear on the disk.
+    assert len(clear) == (0 if workspace.encrypted else 2)
+    assert signed.sha256 != doc.sha256
+
+
+@pytest.mark.parametrize(
+    ("way", "given", "says"),
+    [
+        ("直接送达", {}, ["王某（签名）"]),
+        ("留置送达", {"witness": "孙某"}, ["孙某", "王某拒绝签收", "见证人签名"]),
+        ("邮寄送达", {"tracking_no": "EMS1234567890"}, ["EMS1234567890", "邮件回执"]),
+        ("电子送达", {"consent": "确认书（2026-12-18）"}, ["确认书（2026-12-18）", "特定系统"]),
+        ("公告送达", {"medium": "本局门户网站", "recipient": ""}, ["本局门户网站"]),
+    ],
+)
+def test_each_way_of_service_states_its_proof(
+    workspace: Workspace, tmp_path: Path, way: str, given: dict[str, str], says: list[str]
+) -> None:
+    service = facts().service
+    assert service is not None
+    doc = _make(workspace, "service", service=replace(service, way=way, **given))
+    text = _text(document_bytes(workspace, doc.id), tmp_path)
+    for phrase in [way, *says]:
+        assert _has(text, phrase), (way, phrase)

@@ -16,7 +16,7 @@ from inspector.cases import steps
 from inspector.cases.core import get_case, open_case
 from inspector.cases.documents import document_bytes, documents_of, sign_document, verify_document
 from inspector.cases.measures import add_measure, add_payment
-from inspector.cases.stage_documents import Extra, make_stage_document
+from inspector.cases.stage_documents import Extra, make_stage_document, preview_stage_document
 from inspector.db.models import LedgerEntry
 from inspector.errors import InvalidInput
 from inspector.inspections import TeamMember, set_current_inspector
@@ -89,6 +89,10 @@ def test_every_stage_document_is_made_from_the_case_and_signed_by_its_person(
     made["review"] = make_stage_document(ws, case, today=FAR)
     steps.notify(ws, case, on_date=date(2025, 9, 29), way="direct", recipient="钱院长",
                  by=OFFICERS[0], today=FAR)  # fmt: skip
+    # The app previews it first: nothing kept, no number given.
+    shown = _text(preview_stage_document(ws, case), tmp_path, "preview")
+    assert "行政处罚事先告知书" in shown and "（文号在制作时编定）" in shown
+    assert [d.kind for d in documents_of(ws, made["filing"].case_id)] == list(made)
     made["notice"] = make_stage_document(ws, case, today=FAR)
     steps.statement(ws, case, on_date=date(2025, 9, 30), text="请求从轻处罚", oral=True,
                     by=OFFICERS[1], today=FAR)  # fmt: skip
@@ -133,6 +137,7 @@ def test_every_stage_document_is_made_from_the_case_and_signed_by_its_person(
                    "听证笔录"):  # fmt: skip
         assert phrase in decision, phrase
     assert "留置送达" in texts["service"] and "孙某" in texts["service"]
+    assert "钱院长拒绝签收，文书留置于送达地点" in texts["service"]
     assert "已缴150,000.00元" in texts["closing"]
 
     # Who signs what: the 负责人 the decision names, not an officer.

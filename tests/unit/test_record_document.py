@@ -93,6 +93,18 @@ def test_lines_never_start_with_closing_or_end_with_opening_punctuation() -> Non
             assert not any(a[-1].isdigit() and b[0].isdigit() for a, b in pairwise(lines))
 
 
+def test_an_amount_is_not_split_at_its_thousands_separator() -> None:
+    register_font()
+    style = ParagraphStyle("t", fontName=FONT, fontSize=10.5, leading=17, wordWrap="CJK")
+    text = "拟处理意见：责令退回 30,000.00 元；罚款 120,000.00 元，合计 150,000.00 元。"
+    for width in range(60, 300, 2):
+        lines = _lines(ChineseParagraph(text, style), width)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost
+        for a, b in pairwise(lines):
+            assert not (a.endswith(",") and b[:1].isdigit()), (width, lines)
+            assert not (a[-1:].isdigit() and b[:1] in ",0123456789"), (width, lines)
+
+
 def test_chinese_numerals_past_ten() -> None:
     assert [chinese_numeral(n) for n in (1, 8, 9, 10, 11, 12, 20, 23)] == [
         "一",

@@ -35,6 +35,7 @@ def upgrade() -> None:
         sa.Column("signer_role", sa.String(length=16), nullable=False),
         sa.Column("signers", sa.JSON(), nullable=False),
         sa.Column("signature_box", sa.JSON(), nullable=False),
+        sa.Column("signatures", sa.JSON(), nullable=False),
         sa.Column("signed_by", sa.String(length=64), nullable=True),
         sa.Column("signed_at", sa.DateTime(), nullable=True),
         sa.Column("id", sa.String(length=36), nullable=False),
