@@ -311,10 +311,12 @@ def cmd_pay(args: argparse.Namespace, out: Printer) -> None:
 
 def cmd_due(args: argparse.Namespace, out: Printer) -> None:
     from inspector.cases.deadlines import due_cases
+    from inspector.enforcement.measures import due as measures_due
 
     today = parse_day(args.today, "日期") or date.today()
     with open_workspace(args) as ws:
         due = due_cases(ws, today)
+        measures = measures_due(ws, today=today)  # 封存, 先行登记保存 near or past their end
     data = [
         {
             "case_id": d.case_id,
@@ -328,7 +330,26 @@ def cmd_due(args: argparse.Namespace, out: Printer) -> None:
         }
         for d in due
     ]
-    out.emit(data, "\n".join(d.line() for d in due) or "没有到期或逾期的案件期限")
+    data += [
+        {
+            "case_id": m.case_id,
+            "measure_id": m.id,
+            "party_name": m.institution,
+            "stage": None,
+            "what": f"{m.kind_name}期限",
+            "last_day": m.last_day,
+            "provisional": m.provisional,
+            "state": m.state,
+            "days_left": m.days_left,
+        }
+        for m in measures
+    ]
+    lines = [d.line() for d in due] + [
+        f"{m.institution}  {m.kind_name} {m.decision_no}  期限至 {m.last_day_text}  "
+        f"{m.state_name}（措施 {m.id[:8]}）"
+        for m in measures
+    ]
+    out.emit(data, "\n".join(lines) or "没有到期或逾期的案件期限")
 
 
 def cmd_export(args: argparse.Namespace, out: Printer) -> None:

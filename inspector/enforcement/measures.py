@@ -790,7 +790,13 @@ def _page(ws: Workspace, session: Session, row: CompulsoryMeasure, kind: str) ->
             raise InvalidInput("该措施尚未解除或作出处理决定")
         page.number = str(row.end_no)
         page.issued = row.ended_on
-        outcome = OUTCOME_NAMES.get(row.outcome or "", "")
+        outcome = {
+            RELEASE: f"解除{what}",
+            "seal": "对上列资料、物品予以封存（另行制作封存决定书）",
+            "confiscate": "依法没收上列资料、物品",
+            "examine": "将上列物品送检验、鉴定",
+            "transfer": "将上列资料、物品移交有关部门处理",
+        }.get(row.outcome or "", "")
         basis = (
             "《中华人民共和国行政强制法》第二十七条、第二十八条"
             if row.kind == SEAL

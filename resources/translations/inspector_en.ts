@@ -5686,6 +5686,466 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1098"/>
+        <location filename="../../ui/core_messages.py" line="1225"/>
+        <source>措施种类“{value}”无效，可选：seal（封存）、preserve（先行登记保存）</source>
+        <translation>Measure kind “{value}” is not valid; choose seal (封存, sealing) or preserve (先行登记保存, registration and preservation)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1228"/>
+        <source>处理决定“{value}”无效，可选：{allowed}</source>
+        <translation>Decision “{value}” is not valid; choose: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1229"/>
+        <source>{what}（{day}）不能晚于今天</source>
+        <translation>{what} ({day}) cannot be later than today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1230"/>
+        <source>{what}（{day}）早于{before}（{earlier}）</source>
+        <translation>{what} ({day}) is before {before} ({earlier})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1231"/>
+        <source>请填写{what}</source>
+        <translation>Please enter {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1232"/>
+        <source>{what}最多 {limit} 个字</source>
+        <translation>{what}: at most {limit} characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1233"/>
+        <source>强制措施应由两名以上执法人员实施（行政强制法第十八条）</source>
+        <translation>A compulsory measure is carried out by two or more enforcement officers (Administrative Compulsion Law art. 18)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1234"/>
+        <source>请列出措施所涉的资料或物品（清单不能为空，行政强制法第二十四条）</source>
+        <translation>List the materials or items the measure covers (the list cannot be empty, Administrative Compulsion Law art. 24)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1237"/>
+        <source>案件 {case} 的当事人是{party}，不是这次检查的被检查单位</source>
+        <translation>The party of case {case} is {party}, not the institution of this inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1238"/>
+        <source>当事人拒绝签名时不填写当事人签名人</source>
+        <translation>When the party refuses to sign, give no party signer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1239"/>
+        <source>请填写在清单上签名的当事人（或注明当事人拒绝签名）</source>
+        <translation>Enter the party who signed the list (or note that the party refused to sign)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1240"/>
+        <source>当事人拒绝签名的，应注明并由见证人签名（行政强制法第十八条）</source>
+        <translation>A party&apos;s refusal to sign is noted and a witness signs (Administrative Compulsion Law art. 18)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1241"/>
+        <source>封存延长期限不得超过三十日（行政强制法第二十五条）</source>
+        <translation>A sealing may be extended by at most 30 days (Administrative Compulsion Law art. 25)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1242"/>
+        <source>封存期限内应作出解除或没收等处理决定（行政强制法第二十七条），不能“{outcome}”</source>
+        <translation>Within the sealing period the decision is a release or a confiscation (Administrative Compulsion Law art. 27), not “{outcome}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1245"/>
+        <source>转为封存的，请填写封存决定书文号</source>
+        <translation>To seal the items, enter the number of the sealing decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1246"/>
+        <source>{kind}没有“{document}”</source>
+        <translation>A {kind} has no “{document}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1247"/>
+        <source>文书种类“{value}”无效，可选：{allowed}</source>
+        <translation>Document kind “{value}” is not valid; choose: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1248"/>
+        <source>封存清单第 {position} 项已在措施 {decision} 之下，尚未解除</source>
+        <translation>Line {position} of the sealing list is already under measure {decision}, not released yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1249"/>
+        <source>该措施的清单已经签名</source>
+        <translation>This measure&apos;s list has been signed already</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1250"/>
+        <source>先行登记保存不能延长，应在七个工作日内作出处理决定（行政处罚法第五十六条）</source>
+        <translation>A registration and preservation cannot be extended; decide on it within 7 working days (Administrative Penalty Law art. 56)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1253"/>
+        <source>该措施已于 {day} 结束，不能延长</source>
+        <translation>This measure ended on {day} and cannot be extended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1254"/>
+        <source>封存期限只能延长一次（行政强制法第二十五条），已于 {day} 延长</source>
+        <translation>A sealing period can be extended only once (Administrative Compulsion Law art. 25); it was extended on {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1255"/>
+        <source>封存期限已于 {day} 届满，不能再延长，应当解除封存（行政强制法第二十八条）</source>
+        <translation>The sealing period expired on {day}; it cannot be extended and the sealing must be released (Administrative Compulsion Law art. 28)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1258"/>
+        <source>该措施已于 {day} 结束（{outcome}）</source>
+        <translation>This measure ended on {day} ({outcome})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1259"/>
+        <source>该封存未延长期限</source>
+        <translation>This sealing was not extended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1260"/>
+        <source>该措施尚未解除或作出处理决定</source>
+        <translation>This measure has not been released or decided on yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1261"/>
+        <source>移送部门“{value}”无效，可选：{allowed}</source>
+        <translation>Department “{value}” is not valid; choose: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1262"/>
+        <source>移送证据包至少要包含一项检查</source>
+        <translation>A referral evidence bundle must hold at least one inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1263"/>
+        <source>一次移送只针对一个被检查单位的案件</source>
+        <translation>One referral concerns the case of one inspected institution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1264"/>
+        <source>该案已移送{department}（{number}），未退回前不能重复移送</source>
+        <translation>This case was referred to the {department} ({number}); it cannot be referred there again unless returned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1265"/>
+        <source>该移送已于 {day} 退回</source>
+        <translation>This referral was returned on {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1266"/>
+        <source>该移送已于 {day} 签收</source>
+        <translation>This referral was received on {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1267"/>
+        <source>请先登记接收单位的签收，再登记反馈</source>
+        <translation>Record the receiving body&apos;s receipt before its feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1268"/>
+        <source>定点机构名册中没有编号为 {id} 的机构</source>
+        <translation>The registry has no institution with id {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1269"/>
+        <source>{sender} 的来文 {number} 已经登记过</source>
+        <translation>Document {number} from {sender} is registered already</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1270"/>
+        <source>检查 {inspection} 不属于案件 {case}</source>
+        <translation>Inspection {inspection} is not part of case {case}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1271"/>
+        <source>这是移送证据包（移送书 {number}），只供接收单位核验，不能导入：本机数据未改变</source>
+        <translation>This is a referral evidence bundle (referral letter {number}), for the receiving body to verify; it cannot be imported. Nothing on this laptop was changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1274"/>
+        <source>该文书已由执法证号 {cert_no} 签名</source>
+        <translation>This document is already signed by certificate number {cert_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1275"/>
+        <source>该文书由实施措施或承办案件的执法人员（{allowed}）签名：该密钥的执法证号 {cert_no} 不在其中</source>
+        <translation>This document is signed by the officers who carried out the measure or handle the case ({allowed}): the key&apos;s certificate number {cert_no} is not one of them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1279"/>
+        <source>文书文件 {name} 不是生成时的文件：已被替换或改动，拒绝签名；请重新生成</source>
+        <translation>The document file {name} is not the file as made: it was replaced or changed; not signed. Make it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1283"/>
+        <source>强制措施</source>
+        <translation>compulsory measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1284"/>
+        <source>文书</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1285"/>
+        <source>移送</source>
+        <translation>referral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1286"/>
+        <source>接收的移送案件</source>
+        <translation>received referral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1287"/>
+        <source>决定日期</source>
+        <translation>The decision date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1288"/>
+        <source>现场检查日期</source>
+        <translation>the visit&apos;s date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1289"/>
+        <source>清单签名日期</source>
+        <translation>The date the list was signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1290"/>
+        <source>措施决定日期</source>
+        <translation>the measure&apos;s decision date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1291"/>
+        <source>延长决定日期</source>
+        <translation>The extension&apos;s date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1292"/>
+        <source>封存决定日期</source>
+        <translation>the sealing decision&apos;s date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1293"/>
+        <source>解除或处理日期</source>
+        <translation>The release or decision date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1294"/>
+        <source>移送日期</source>
+        <translation>The referral date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1295"/>
+        <source>签收日期</source>
+        <translation>The receipt date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1296"/>
+        <source>反馈日期</source>
+        <translation>The feedback date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1297"/>
+        <source>退回日期</source>
+        <translation>The return date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1298"/>
+        <source>收到日期</source>
+        <translation>The date received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1299"/>
+        <source>决定书文号</source>
+        <translation>the decision&apos;s number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1300"/>
+        <source>采取措施的理由</source>
+        <translation>the reason for the measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1301"/>
+        <source>批准的行政机关负责人</source>
+        <translation>the head of the bureau who approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1302"/>
+        <source>物品名称和描述</source>
+        <translation>the item&apos;s name and description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1303"/>
+        <source>数量单位</source>
+        <translation>the unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1304"/>
+        <source>延长理由</source>
+        <translation>the reason for the extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1305"/>
+        <source>批准延长的行政机关负责人</source>
+        <translation>the head of the bureau who approved the extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1306"/>
+        <source>延长决定文号</source>
+        <translation>the extension&apos;s number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1307"/>
+        <source>解除或处理的理由</source>
+        <translation>the reason for the release or decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1308"/>
+        <source>解除或处理决定文号</source>
+        <translation>the release or decision&apos;s number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1309"/>
+        <source>接收单位</source>
+        <translation>the receiving body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1310"/>
+        <source>移送书文号</source>
+        <translation>the referral letter&apos;s number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1311"/>
+        <source>涉嫌违法的事实</source>
+        <translation>the facts of the suspected violation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1312"/>
+        <source>签收人</source>
+        <translation>who received it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1313"/>
+        <source>反馈内容</source>
+        <translation>the feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1314"/>
+        <source>退回理由</source>
+        <translation>the reason for the return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1315"/>
+        <source>移送单位</source>
+        <translation>the sending body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1316"/>
+        <source>来文文号</source>
+        <translation>the incoming document&apos;s number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1317"/>
+        <source>涉及的机构或人员</source>
+        <translation>the institution or person concerned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1318"/>
+        <source>案情摘要</source>
+        <translation>a summary of the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1319"/>
+        <source>封存</source>
+        <translation>sealing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1320"/>
+        <source>先行登记保存</source>
+        <translation>registration and preservation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1321"/>
+        <source>解除</source>
+        <translation>release</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1322"/>
+        <source>转为封存</source>
+        <translation>sealing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1323"/>
+        <source>依法没收</source>
+        <translation>confiscation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1324"/>
+        <source>送检验鉴定</source>
+        <translation>examination</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1325"/>
+        <source>移交有关部门</source>
+        <translation>hand-over to the competent department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1326"/>
+        <source>公安机关</source>
+        <translation>police</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1327"/>
+        <source>纪检监察机关</source>
+        <translation>discipline inspection and supervision organs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1328"/>
+        <source>卫生健康部门</source>
+        <translation>health department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1329"/>
+        <source>市场监督管理部门</source>
+        <translation>market regulation department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1330"/>
+        <source>药品监督管理部门</source>
+        <translation>drug regulation department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1331"/>
+        <source>决定书</source>
+        <translation>decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1332"/>
+        <source>清单</source>
+        <translation>list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1333"/>
+        <source>延长期限通知书</source>
+        <translation>extension notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1334"/>
+        <source>解除或处理决定书</source>
+        <translation>release or decision</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="1165"/>
         <source>撤销立案</source>
         <translation>withdrawal of the filing</translation>

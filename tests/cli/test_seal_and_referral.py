@@ -139,6 +139,11 @@ def test_an_expired_measure_not_released_is_listed_late(cli: Cli) -> None:
     assert json.loads(out)["last_day"] == "2025-10-13"
     out, _ = cli("case", "seal", "list", "--due", "--as-of", "2025-10-14")
     assert "已逾期未处理" in out
+    out, _ = cli("case", "due", "--today", "2025-10-14", "--json")  # with the cases' periods
+    (late,) = json.loads(out)
+    assert (late["what"], late["state"], late["last_day"]) == (
+        "先行登记保存期限", "late", "2025-10-13",
+    )  # fmt: skip
     _, err = cli("case", "seal", "new", inspection, "--kind", "seal", "--no", "X",
                  "--on", "2025-08-30", "--reason", "r", "--approved-by", "王局长", *OFFICERS,
                  "--item", "账簿:1:本", expect=1)  # fmt: skip

@@ -220,3 +220,13 @@ def test_an_expired_seal_not_released_shows_as_late(workspace: Workspace) -> Non
         document_no="历医保解〔2025〕2号", today=date(2025, 10, 10),
     )  # fmt: skip
     assert released.ended_late and measures.due(workspace, today=date(2025, 10, 10)) == []
+
+
+def test_a_period_into_a_year_without_published_holidays_is_provisional(
+    workspace: Workspace,
+) -> None:
+    # chinese-calendar 1.11 knows 2026 at the latest: 30 days from 2026-12-20 end in 2027.
+    inspection = _visit(workspace, date(2026, 12, 1))
+    view = _seal(workspace, inspection, decided_on=date(2026, 12, 20), today=date(2026, 12, 20))
+    assert view.provisional and view.last_day == date(2027, 1, 19)
+    assert "节假日安排待公布" in view.last_day_text
