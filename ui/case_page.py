@@ -630,11 +630,14 @@ class CasePage(QWidget):
     def _show_documents(self) -> None:
         self.doc_table.setRowCount(len(self.docs))
         for n, doc in enumerate(self.docs):
-            signed = (
-                arg(self.tr("已签名（%1）"), doc.signed_by)
-                if doc.signed_by
-                else arg(self.tr("待%1签名"), document_title(documents.ROLE_NAMES[doc.signer_role]))
-            )
+            if doc.signed_by:
+                signed = arg(self.tr("已签名（%1）"), "、".join(doc.signatures) or doc.signed_by)
+            elif doc.signatures:
+                signed = arg(self.tr("待 %1 签名"), "、".join(doc.waiting_for))
+            else:
+                signed = arg(
+                    self.tr("待%1签名"), document_title(documents.ROLE_NAMES[doc.signer_role])
+                )
             for column, text in enumerate(
                 (document_title(doc.title), doc.doc_no or "", f"{doc.issued_on:%Y-%m-%d}", signed)
             ):
@@ -869,9 +872,12 @@ class CaseDocumentDialog(QDialog):
         layout.addWidget(self.view, 1)
         signing = QFormLayout()
         self.key = QComboBox()
-        for info in KeyStore.of(workspace).list_keys():
-            if info.cert_no and info.cert_no in doc.signers:
-                self.key.addItem(f"{info.name} {info.cert_no}", info.key_id)
+        # The keys on this laptop of those who may sign (read once; offered while unsigned).
+        self.keys = [
+            (info.cert_no, f"{info.name} {info.cert_no}", info.key_id)
+            for info in KeyStore.of(workspace).list_keys()
+            if info.cert_no and info.cert_no in doc.signers
+        ]
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.sign_button = QPushButton(self.tr("数字签名"))
@@ -916,13 +922,30 @@ class CaseDocumentDialog(QDialog):
     def _update(self) -> None:
         doc = self.doc
         role = document_title(documents.ROLE_NAMES[doc.signer_role])
+        # Those still to sign (every officer of a document all of them sign, else any one).
+        waiting = set(doc.waiting_for)
+        chosen = self.key.currentData()
+        self.key.clear()
+        for cert_no, label, key_id in self.keys:
+            if cert_no in waiting:
+                self.key.addItem(label, key_id)
+        self.key.setCurrentIndex(max(self.key.findData(chosen), 0))
         if doc.signed_by:
             self.state.setText(
                 arg(
                     self.tr("%1 %2：已由 %3 数字签名。"),
                     document_title(doc.title),
                     doc.doc_no or "",
-                    doc.signed_by,
+                    "、".join(doc.signatures) or doc.signed_by,
+                )
+            )
+        elif doc.signatures:
+            self.state.setText(
+                arg(
+                    self.tr("%1：已由 %2 签名，还须 %3 签名。"),
+                    document_title(doc.title),
+                    "、".join(doc.signatures),
+                    "、".join(doc.waiting_for),
                 )
             )
         elif self.key.count() == 0:

@@ -473,67 +473,72 @@
 <context>
     <name>CaseDocumentDialog</name>
     <message>
-        <location filename="../../ui/case_page.py" line="877"/>
+        <location filename="../../ui/case_page.py" line="883"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="879"/>
+        <location filename="../../ui/case_page.py" line="885"/>
         <source>签名人的密钥</source>
         <translation>Signer&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="880"/>
+        <location filename="../../ui/case_page.py" line="886"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="884"/>
+        <location filename="../../ui/case_page.py" line="890"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="886"/>
+        <location filename="../../ui/case_page.py" line="892"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="888"/>
+        <location filename="../../ui/case_page.py" line="894"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="922"/>
+        <location filename="../../ui/case_page.py" line="936"/>
         <source>%1 %2：已由 %3 数字签名。</source>
         <translation>%1 %2: digitally signed by %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="931"/>
+        <location filename="../../ui/case_page.py" line="945"/>
+        <source>%1：已由 %2 签名，还须 %3 签名。</source>
+        <translation>%1: signed by %2; %3 must still sign.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="954"/>
         <source>%1 由%2签署：本机没有其密钥（执法证号 %3），可在命令行签名。</source>
         <translation>%1 is signed by the %2: this computer has no key of theirs (certificate no. %3); sign it on the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="940"/>
+        <location filename="../../ui/case_page.py" line="963"/>
         <source>%1 由%2签署：请选择其密钥并输入口令。</source>
         <translation>%1 is signed by the %2: choose their key and enter its passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="970"/>
+        <location filename="../../ui/case_page.py" line="993"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="986"/>
+        <location filename="../../ui/case_page.py" line="1009"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="996"/>
+        <location filename="../../ui/case_page.py" line="1019"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="996"/>
+        <location filename="../../ui/case_page.py" line="1019"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -541,41 +546,41 @@
 <context>
     <name>CaseDueBanner</name>
     <message>
-        <location filename="../../ui/case_page.py" line="1061"/>
+        <location filename="../../ui/case_page.py" line="1084"/>
         <source>案件期限：%1 项到期或逾期，其中 %2 项已逾期</source>
         <translation>Case deadlines: %1 due or late, %2 of them late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1069"/>
-        <location filename="../../ui/case_page.py" line="1097"/>
+        <location filename="../../ui/case_page.py" line="1092"/>
+        <location filename="../../ui/case_page.py" line="1120"/>
         <source>%1（待公布）</source>
         <translation>%1 (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1071"/>
-        <location filename="../../ui/case_page.py" line="1099"/>
+        <location filename="../../ui/case_page.py" line="1094"/>
+        <location filename="../../ui/case_page.py" line="1122"/>
         <source>已逾期 %1 天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1073"/>
-        <location filename="../../ui/case_page.py" line="1101"/>
+        <location filename="../../ui/case_page.py" line="1096"/>
+        <location filename="../../ui/case_page.py" line="1124"/>
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1075"/>
-        <location filename="../../ui/case_page.py" line="1103"/>
+        <location filename="../../ui/case_page.py" line="1098"/>
+        <location filename="../../ui/case_page.py" line="1126"/>
         <source>还有 %1 天</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1078"/>
+        <location filename="../../ui/case_page.py" line="1101"/>
         <source>%1 %2（%3）%4 %5，%6 →</source>
         <translation>%1 %2 (%3) %4 %5, %6 →</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1107"/>
+        <location filename="../../ui/case_page.py" line="1130"/>
         <source>%1 %2 %3 期限 %4，%5 →</source>
         <translation>%1 %2 %3, last day %4, %5 →</translation>
     </message>
@@ -627,7 +632,7 @@
     </message>
     <message>
         <location filename="../../ui/case_page.py" line="214"/>
-        <location filename="../../ui/case_page.py" line="649"/>
+        <location filename="../../ui/case_page.py" line="652"/>
         <source>案件</source>
         <translation>Cases</translation>
     </message>
@@ -728,17 +733,6 @@
     </message>
     <message>
         <location filename="../../ui/case_page.py" line="314"/>
-        <location filename="../../ui/ledger_page.py" line="219"/>
-        <source>如：历城区医疗保障局、历城区公安分局</source>
-        <translation>e.g. Licheng District Healthcare Security Bureau, Licheng District Public Security Bureau</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ledger_page.py" line="225"/>
-        <source>处理方式</source>
-        <translation>Handling</translation>
-    </message>
-    <message>
-        <location filename="../../ui/ledger_page.py" line="226"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -894,16 +888,21 @@
     </message>
     <message>
         <location filename="../../ui/case_page.py" line="636"/>
+        <source>待 %1 签名</source>
+        <translation>To be signed by %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="639"/>
         <source>待%1签名</source>
         <translation>To be signed by the %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="752"/>
+        <location filename="../../ui/case_page.py" line="755"/>
         <source>请选择移送证据包的保存位置</source>
         <translation>Choose where to save the referral&apos;s evidence bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="807"/>
+        <location filename="../../ui/case_page.py" line="810"/>
         <source>已制作%1</source>
         <translation>Made the %1</translation>
     </message>
@@ -916,47 +915,47 @@
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="219"/>
+        <location filename="../../ui/ledger_page.py" line="220"/>
         <source>如：历城区医疗保障局、历城区公安分局</source>
         <translation>e.g. Licheng District Healthcare Security Bureau, Licheng District Public Security Bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="225"/>
+        <location filename="../../ui/ledger_page.py" line="226"/>
         <source>处理方式</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="226"/>
+        <location filename="../../ui/ledger_page.py" line="227"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="227"/>
+        <location filename="../../ui/ledger_page.py" line="228"/>
         <source>处理或接收单位</source>
         <translation>Handling or receiving body</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="228"/>
+        <location filename="../../ui/ledger_page.py" line="229"/>
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="229"/>
+        <location filename="../../ui/ledger_page.py" line="230"/>
         <source>当事人陈述申辩</source>
         <translation>Party&apos;s statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="230"/>
+        <location filename="../../ui/ledger_page.py" line="231"/>
         <source>陈述申辩日期</source>
         <translation>Date of the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="231"/>
+        <location filename="../../ui/ledger_page.py" line="232"/>
         <source>本次追回金额（元）</source>
         <translation>Recovered in this step (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="232"/>
+        <location filename="../../ui/ledger_page.py" line="233"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -4193,31 +4192,29 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="974"/>
-        <location filename="../../ui/core_messages.py" line="1032"/>
+        <location filename="../../ui/core_messages.py" line="1033"/>
         <source>法制审核人员</source>
         <translation>legal reviewer</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="975"/>
-        <location filename="../../ui/core_messages.py" line="969"/>
         <source>医疗保障行政部门负责人</source>
         <translation>head of the medical security department</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="976"/>
-        <location filename="../../ui/core_messages.py" line="1056"/>
+        <location filename="../../ui/core_messages.py" line="1057"/>
         <source>听证主持人</source>
         <translation>hearing host</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="977"/>
-        <location filename="../../ui/core_messages.py" line="1175"/>
+        <location filename="../../ui/core_messages.py" line="1177"/>
         <source>送达人</source>
         <translation>server of documents</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="978"/>
-        <location filename="../../ui/core_messages.py" line="972"/>
         <source>{title}由{role}签署（{rule}）：{name} 没有登记执法证号，无法核对其数字签名；请以执法证号记录{role}（或先在本机登记该执法人员）</source>
         <translation>A {title} is signed by the {role} ({rule}): {name} has no certificate number recorded, so a digital signature cannot be checked; record the {role} by certificate number (or register that officer on this laptop first)</translation>
     </message>
@@ -4228,2259 +4225,1336 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="983"/>
-        <location filename="../../ui/core_messages.py" line="977"/>
         <source>执法证号 {cert_no} 已签署该{title}</source>
         <translation>Certificate number {cert_no} has already signed this {title}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="978"/>
+        <location filename="../../ui/core_messages.py" line="984"/>
         <source>听证告知书须载明听证的时间、地点和主持人（行政处罚法第六十四条）：请给出</source>
         <translation>A hearing notice must state the hearing’s time, place and host (Administrative Penalty Law art. 64): please give them</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="986"/>
-        <location filename="../../ui/core_messages.py" line="981"/>
+        <location filename="../../ui/core_messages.py" line="987"/>
         <source>案件还没有需要制作文书的步骤：请先立案</source>
         <translation>The case has no step that needs a document yet: file the case first</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="987"/>
-        <location filename="../../ui/core_messages.py" line="1163"/>
+        <location filename="../../ui/core_messages.py" line="988"/>
+        <location filename="../../ui/core_messages.py" line="1165"/>
         <source>立案</source>
         <translation>filing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="988"/>
-        <location filename="../../ui/core_messages.py" line="1152"/>
+        <location filename="../../ui/core_messages.py" line="989"/>
+        <location filename="../../ui/core_messages.py" line="1154"/>
         <source>调查终结</source>
         <translation>end of investigation</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="989"/>
-        <location filename="../../ui/core_messages.py" line="1164"/>
+        <location filename="../../ui/core_messages.py" line="990"/>
+        <location filename="../../ui/core_messages.py" line="1166"/>
         <source>案件审核（法制审核）</source>
         <translation>case review (legal review)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="990"/>
-        <location filename="../../ui/core_messages.py" line="1038"/>
+        <location filename="../../ui/core_messages.py" line="991"/>
+        <location filename="../../ui/core_messages.py" line="1039"/>
         <source>事先告知</source>
         <translation>advance notice</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="991"/>
-        <location filename="../../ui/core_messages.py" line="1087"/>
+        <location filename="../../ui/core_messages.py" line="992"/>
+        <location filename="../../ui/core_messages.py" line="1088"/>
         <source>陈述申辩</source>
         <translation>statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="992"/>
-        <location filename="../../ui/core_messages.py" line="1088"/>
+        <location filename="../../ui/core_messages.py" line="993"/>
+        <location filename="../../ui/core_messages.py" line="1089"/>
         <source>申请听证</source>
         <translation>hearing request</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="993"/>
-        <location filename="../../ui/core_messages.py" line="1166"/>
+        <location filename="../../ui/core_messages.py" line="994"/>
+        <location filename="../../ui/core_messages.py" line="1168"/>
         <source>听证</source>
         <translation>hearing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="994"/>
-        <location filename="../../ui/core_messages.py" line="1167"/>
+        <location filename="../../ui/core_messages.py" line="995"/>
+        <location filename="../../ui/core_messages.py" line="1169"/>
         <source>作出决定</source>
         <translation>decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="995"/>
-        <location filename="../../ui/core_messages.py" line="1069"/>
+        <location filename="../../ui/core_messages.py" line="996"/>
+        <location filename="../../ui/core_messages.py" line="1070"/>
         <source>送达</source>
         <translation>service</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="996"/>
-        <location filename="../../ui/core_messages.py" line="1169"/>
+        <location filename="../../ui/core_messages.py" line="997"/>
+        <location filename="../../ui/core_messages.py" line="1171"/>
         <source>结案</source>
         <translation>closing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1230"/>
+        <location filename="../../ui/core_messages.py" line="1232"/>
         <source>措施种类“{value}”无效，可选：seal（封存）、preserve（先行登记保存）</source>
         <translation>Measure kind “{value}” is not valid; choose seal (封存, sealing) or preserve (先行登记保存, registration and preservation)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1233"/>
+        <location filename="../../ui/core_messages.py" line="1235"/>
         <source>处理决定“{value}”无效，可选：{allowed}</source>
         <translation>Decision “{value}” is not valid; choose: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1234"/>
+        <location filename="../../ui/core_messages.py" line="1236"/>
         <source>{what}（{day}）不能晚于今天</source>
         <translation>{what} ({day}) cannot be later than today</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1235"/>
+        <location filename="../../ui/core_messages.py" line="1237"/>
         <source>{what}（{day}）早于{before}（{earlier}）</source>
         <translation>{what} ({day}) is before {before} ({earlier})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1236"/>
+        <location filename="../../ui/core_messages.py" line="1238"/>
         <source>请填写{what}</source>
         <translation>Please enter {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1237"/>
+        <location filename="../../ui/core_messages.py" line="1239"/>
         <source>{what}最多 {limit} 个字</source>
         <translation>{what}: at most {limit} characters</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1238"/>
+        <location filename="../../ui/core_messages.py" line="1240"/>
         <source>强制措施应由两名以上执法人员实施（行政强制法第十八条）</source>
         <translation>A compulsory measure is carried out by two or more enforcement officers (Administrative Compulsion Law art. 18)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1239"/>
+        <location filename="../../ui/core_messages.py" line="1241"/>
         <source>请列出措施所涉的资料或物品（清单不能为空，行政强制法第二十四条）</source>
         <translation>List the materials or items the measure covers (the list cannot be empty, Administrative Compulsion Law art. 24)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1242"/>
+        <location filename="../../ui/core_messages.py" line="1244"/>
         <source>案件 {case} 的当事人是{party}，不是这次检查的被检查单位</source>
         <translation>The party of case {case} is {party}, not the institution of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1243"/>
+        <location filename="../../ui/core_messages.py" line="1245"/>
         <source>当事人拒绝签名时不填写当事人签名人</source>
         <translation>When the party refuses to sign, give no party signer</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1244"/>
+        <location filename="../../ui/core_messages.py" line="1246"/>
         <source>请填写在清单上签名的当事人（或注明当事人拒绝签名）</source>
         <translation>Enter the party who signed the list (or note that the party refused to sign)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1245"/>
+        <location filename="../../ui/core_messages.py" line="1247"/>
         <source>当事人拒绝签名的，应注明并由见证人签名（行政强制法第十八条）</source>
         <translation>A party&apos;s refusal to sign is noted and a witness signs (Administrative Compulsion Law art. 18)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1246"/>
+        <location filename="../../ui/core_messages.py" line="1248"/>
         <source>封存延长期限不得超过三十日（行政强制法第二十五条）</source>
         <translation>A sealing may be extended by at most 30 days (Administrative Compulsion Law art. 25)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1247"/>
+        <location filename="../../ui/core_messages.py" line="1249"/>
         <source>封存期限内应作出解除或没收等处理决定（行政强制法第二十七条），不能“{outcome}”</source>
         <translation>Within the sealing period the decision is a release or a confiscation (Administrative Compulsion Law art. 27), not “{outcome}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1250"/>
+        <location filename="../../ui/core_messages.py" line="1252"/>
         <source>转为封存的，请填写封存决定书文号</source>
         <translation>To seal the items, enter the number of the sealing decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1251"/>
+        <location filename="../../ui/core_messages.py" line="1253"/>
         <source>{kind}没有“{document}”</source>
         <translation>A {kind} has no “{document}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1252"/>
+        <location filename="../../ui/core_messages.py" line="1254"/>
         <source>文书种类“{value}”无效，可选：{allowed}</source>
         <translation>Document kind “{value}” is not valid; choose: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1253"/>
+        <location filename="../../ui/core_messages.py" line="1255"/>
         <source>封存清单第 {position} 项已在措施 {decision} 之下，尚未解除</source>
         <translation>Line {position} of the sealing list is already under measure {decision}, not released yet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1254"/>
+        <location filename="../../ui/core_messages.py" line="1256"/>
         <source>该措施的清单已经签名</source>
         <translation>This measure&apos;s list has been signed already</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1255"/>
+        <location filename="../../ui/core_messages.py" line="1257"/>
         <source>先行登记保存不能延长，应在七个工作日内作出处理决定（行政处罚法第五十六条）</source>
         <translation>A registration and preservation cannot be extended; decide on it within 7 working days (Administrative Penalty Law art. 56)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1258"/>
+        <location filename="../../ui/core_messages.py" line="1260"/>
         <source>该措施已于 {day} 结束，不能延长</source>
         <translation>This measure ended on {day} and cannot be extended</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1259"/>
+        <location filename="../../ui/core_messages.py" line="1261"/>
         <source>封存期限只能延长一次（行政强制法第二十五条），已于 {day} 延长</source>
         <translation>A sealing period can be extended only once (Administrative Compulsion Law art. 25); it was extended on {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1260"/>
+        <location filename="../../ui/core_messages.py" line="1262"/>
         <source>封存期限已于 {day} 届满，不能再延长，应当解除封存（行政强制法第二十八条）</source>
         <translation>The sealing period expired on {day}; it cannot be extended and the sealing must be released (Administrative Compulsion Law art. 28)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1263"/>
+        <location filename="../../ui/core_messages.py" line="1265"/>
         <source>该措施已于 {day} 结束（{outcome}）</source>
         <translation>This measure ended on {day} ({outcome})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1264"/>
+        <location filename="../../ui/core_messages.py" line="1266"/>
         <source>该封存未延长期限</source>
         <translation>This sealing was not extended</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1265"/>
+        <location filename="../../ui/core_messages.py" line="1267"/>
         <source>该措施尚未解除或作出处理决定</source>
         <translation>This measure has not been released or decided on yet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1266"/>
+        <location filename="../../ui/core_messages.py" line="1268"/>
         <source>移送部门“{value}”无效，可选：{allowed}</source>
         <translation>Department “{value}” is not valid; choose: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1267"/>
+        <location filename="../../ui/core_messages.py" line="1269"/>
         <source>移送证据包至少要包含一项检查</source>
         <translation>A referral evidence bundle must hold at least one inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1268"/>
+        <location filename="../../ui/core_messages.py" line="1270"/>
         <source>一次移送只针对一个被检查单位的案件</source>
         <translation>One referral concerns the case of one inspected institution</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1269"/>
+        <location filename="../../ui/core_messages.py" line="1271"/>
         <source>该案已移送{department}（{number}），未退回前不能重复移送</source>
         <translation>This case was referred to the {department} ({number}); it cannot be referred there again unless returned</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1270"/>
+        <location filename="../../ui/core_messages.py" line="1272"/>
         <source>该移送已于 {day} 退回</source>
         <translation>This referral was returned on {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1271"/>
+        <location filename="../../ui/core_messages.py" line="1273"/>
         <source>该移送已于 {day} 签收</source>
         <translation>This referral was received on {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1272"/>
+        <location filename="../../ui/core_messages.py" line="1274"/>
         <source>请先登记接收单位的签收，再登记反馈</source>
         <translation>Record the receiving body&apos;s receipt before its feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1273"/>
+        <location filename="../../ui/core_messages.py" line="1275"/>
         <source>定点机构名册中没有编号为 {id} 的机构</source>
         <translation>The registry has no institution with id {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1274"/>
+        <location filename="../../ui/core_messages.py" line="1276"/>
         <source>{sender} 的来文 {number} 已经登记过</source>
         <translation>Document {number} from {sender} is registered already</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1275"/>
+        <location filename="../../ui/core_messages.py" line="1277"/>
         <source>检查 {inspection} 不属于案件 {case}</source>
         <translation>Inspection {inspection} is not part of case {case}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1276"/>
+        <location filename="../../ui/core_messages.py" line="1278"/>
         <source>这是移送证据包（移送书 {number}），只供接收单位核验，不能导入：本机数据未改变</source>
         <translation>This is a referral evidence bundle (referral letter {number}), for the receiving body to verify; it cannot be imported. Nothing on this laptop was changed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1279"/>
+        <location filename="../../ui/core_messages.py" line="1281"/>
         <source>该文书已由执法证号 {cert_no} 签名</source>
         <translation>This document is already signed by certificate number {cert_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1280"/>
+        <location filename="../../ui/core_messages.py" line="1282"/>
         <source>该文书由实施措施或承办案件的执法人员（{allowed}）签名：该密钥的执法证号 {cert_no} 不在其中</source>
         <translation>This document is signed by the officers who carried out the measure or handle the case ({allowed}): the key&apos;s certificate number {cert_no} is not one of them</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1284"/>
+        <location filename="../../ui/core_messages.py" line="1286"/>
         <source>文书文件 {name} 不是生成时的文件：已被替换或改动，拒绝签名；请重新生成</source>
         <translation>The document file {name} is not the file as made: it was replaced or changed; not signed. Make it again</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1288"/>
+        <location filename="../../ui/core_messages.py" line="1290"/>
         <source>强制措施</source>
         <translation>compulsory measure</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1289"/>
+        <location filename="../../ui/core_messages.py" line="1291"/>
         <source>文书</source>
         <translation>document</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1290"/>
+        <location filename="../../ui/core_messages.py" line="1292"/>
         <source>移送</source>
         <translation>referral</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1291"/>
+        <location filename="../../ui/core_messages.py" line="1293"/>
         <source>接收的移送案件</source>
         <translation>received referral</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1292"/>
+        <location filename="../../ui/core_messages.py" line="1294"/>
         <source>决定日期</source>
         <translation>The decision date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1293"/>
+        <location filename="../../ui/core_messages.py" line="1295"/>
         <source>现场检查日期</source>
         <translation>the visit&apos;s date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1294"/>
+        <location filename="../../ui/core_messages.py" line="1296"/>
         <source>清单签名日期</source>
         <translation>The date the list was signed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1295"/>
+        <location filename="../../ui/core_messages.py" line="1297"/>
         <source>措施决定日期</source>
         <translation>the measure&apos;s decision date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1296"/>
+        <location filename="../../ui/core_messages.py" line="1298"/>
         <source>延长决定日期</source>
         <translation>The extension&apos;s date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1297"/>
+        <location filename="../../ui/core_messages.py" line="1299"/>
         <source>封存决定日期</source>
         <translation>the sealing decision&apos;s date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1298"/>
+        <location filename="../../ui/core_messages.py" line="1300"/>
         <source>解除或处理日期</source>
         <translation>The release or decision date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1299"/>
+        <location filename="../../ui/core_messages.py" line="1301"/>
         <source>移送日期</source>
         <translation>The referral date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1300"/>
+        <location filename="../../ui/core_messages.py" line="1302"/>
         <source>签收日期</source>
         <translation>The receipt date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1301"/>
+        <location filename="../../ui/core_messages.py" line="1303"/>
         <source>反馈日期</source>
         <translation>The feedback date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1302"/>
+        <location filename="../../ui/core_messages.py" line="1304"/>
         <source>退回日期</source>
         <translation>The return date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1303"/>
+        <location filename="../../ui/core_messages.py" line="1305"/>
         <source>收到日期</source>
         <translation>The date received</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1304"/>
+        <location filename="../../ui/core_messages.py" line="1306"/>
         <source>决定书文号</source>
         <translation>the decision&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1305"/>
+        <location filename="../../ui/core_messages.py" line="1307"/>
         <source>采取措施的理由</source>
         <translation>the reason for the measure</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1306"/>
+        <location filename="../../ui/core_messages.py" line="1308"/>
         <source>批准的行政机关负责人</source>
         <translation>the head of the bureau who approved</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1307"/>
+        <location filename="../../ui/core_messages.py" line="1309"/>
         <source>物品名称和描述</source>
         <translation>the item&apos;s name and description</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1308"/>
+        <location filename="../../ui/core_messages.py" line="1310"/>
         <source>数量单位</source>
         <translation>the unit</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1309"/>
+        <location filename="../../ui/core_messages.py" line="1311"/>
         <source>延长理由</source>
         <translation>the reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1310"/>
+        <location filename="../../ui/core_messages.py" line="1312"/>
         <source>批准延长的行政机关负责人</source>
         <translation>the head of the bureau who approved the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1311"/>
+        <location filename="../../ui/core_messages.py" line="1313"/>
         <source>延长决定文号</source>
         <translation>the extension&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1312"/>
+        <location filename="../../ui/core_messages.py" line="1314"/>
         <source>解除或处理的理由</source>
         <translation>the reason for the release or decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1313"/>
+        <location filename="../../ui/core_messages.py" line="1315"/>
         <source>解除或处理决定文号</source>
         <translation>the release or decision&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1314"/>
+        <location filename="../../ui/core_messages.py" line="1316"/>
         <source>接收单位</source>
         <translation>the receiving body</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1315"/>
+        <location filename="../../ui/core_messages.py" line="1317"/>
         <source>移送书文号</source>
         <translation>the referral letter&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1316"/>
+        <location filename="../../ui/core_messages.py" line="1318"/>
         <source>涉嫌违法的事实</source>
         <translation>the facts of the suspected violation</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1317"/>
+        <location filename="../../ui/core_messages.py" line="1319"/>
         <source>签收人</source>
         <translation>who received it</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1318"/>
+        <location filename="../../ui/core_messages.py" line="1320"/>
         <source>反馈内容</source>
         <translation>the feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1319"/>
+        <location filename="../../ui/core_messages.py" line="1321"/>
         <source>退回理由</source>
         <translation>the reason for the return</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1320"/>
+        <location filename="../../ui/core_messages.py" line="1322"/>
         <source>移送单位</source>
         <translation>the sending body</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1321"/>
+        <location filename="../../ui/core_messages.py" line="1323"/>
         <source>来文文号</source>
         <translation>the incoming document&apos;s number</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1322"/>
+        <location filename="../../ui/core_messages.py" line="1324"/>
         <source>涉及的机构或人员</source>
         <translation>the institution or person concerned</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1323"/>
+        <location filename="../../ui/core_messages.py" line="1325"/>
         <source>案情摘要</source>
         <translation>a summary of the case</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1324"/>
+        <location filename="../../ui/core_messages.py" line="1326"/>
         <source>封存</source>
         <translation>sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1325"/>
+        <location filename="../../ui/core_messages.py" line="1327"/>
         <source>先行登记保存</source>
         <translation>registration and preservation</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1326"/>
+        <location filename="../../ui/core_messages.py" line="1328"/>
         <source>解除</source>
         <translation>release</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1327"/>
+        <location filename="../../ui/core_messages.py" line="1329"/>
         <source>转为封存</source>
         <translation>sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1328"/>
+        <location filename="../../ui/core_messages.py" line="1330"/>
         <source>依法没收</source>
         <translation>confiscation</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1329"/>
+        <location filename="../../ui/core_messages.py" line="1331"/>
         <source>送检验鉴定</source>
         <translation>examination</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1330"/>
+        <location filename="../../ui/core_messages.py" line="1332"/>
         <source>移交有关部门</source>
         <translation>hand-over to the competent department</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1331"/>
+        <location filename="../../ui/core_messages.py" line="1333"/>
         <source>公安机关</source>
         <translation>police</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1332"/>
+        <location filename="../../ui/core_messages.py" line="1334"/>
         <source>纪检监察机关</source>
         <translation>discipline inspection and supervision organs</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1333"/>
+        <location filename="../../ui/core_messages.py" line="1335"/>
         <source>卫生健康部门</source>
         <translation>health department</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1334"/>
+        <location filename="../../ui/core_messages.py" line="1336"/>
         <source>市场监督管理部门</source>
         <translation>market regulation department</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1335"/>
+        <location filename="../../ui/core_messages.py" line="1337"/>
         <source>药品监督管理部门</source>
         <translation>drug regulation department</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1336"/>
+        <location filename="../../ui/core_messages.py" line="1338"/>
         <source>决定书</source>
         <translation>decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1337"/>
+        <location filename="../../ui/core_messages.py" line="1339"/>
         <source>清单</source>
         <translation>list</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1338"/>
+        <location filename="../../ui/core_messages.py" line="1340"/>
         <source>延长期限通知书</source>
         <translation>extension notice</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1339"/>
+        <location filename="../../ui/core_messages.py" line="1341"/>
         <source>解除或处理决定书</source>
         <translation>release or decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="866"/>
-        <source>文号模板用到 {{区简称}}：请填写 {name} 的简称</source>
-        <translation>The number template uses {{区简称}}: enter the short name of {name}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="867"/>
-        <source>执法主体名称重复</source>
-        <translation>Two issuing authorities have the same name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="868"/>
-        <source>执法主体名单格式无效</source>
-        <translation>The list of issuing authorities is not valid</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="869"/>
-        <source>本机没有设置执法主体“{name}”：请先用 bureau set 设置（或由中心下发）</source>
-        <translation>This laptop has no issuing authority &quot;{name}&quot;: set it first with bureau set (or have the central service send it)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="872"/>
-        <source>本机设置了多个执法主体：请指定本次检查以哪个医疗保障局的名义进行（交叉检查为组织检查的医疗保障局）</source>
-        <translation>This laptop serves several issuing authorities: choose the bureau this inspection is carried out for (in a cross-district check, the bureau that organizes it)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="879"/>
-        <source>条目 {item_code} 已填写涉及金额，不能同时标记“不涉及金额”</source>
-        <translation>Item {item_code} has an amount: it cannot also be marked “no amount involved”</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="880"/>
-        <source>被检查对象是个人：请填写身份证号，而不是统一社会信用代码</source>
-        <translation>A person is inspected: enter the ID card number, not a unified social credit code</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="881"/>
-        <source>被检查对象是单位：请填写统一社会信用代码，而不是身份证号</source>
-        <translation>An organisation is inspected: enter its unified social credit code, not an ID card number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="882"/>
-        <source>检查记录尚缺法律要求的内容（《行政处罚法》第四十二条、《医疗保障基金使用监督管理条例》第二十九条）：{missing}</source>
-        <translation>The record lacks what the law requires (Administrative Penalty Law art. 42; Regulations on the Supervision of the Use of Medical Security Funds art. 29): {missing}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="886"/>
-        <source>{name} 已回避，不能作为本次检查的执法人员</source>
-        <translation>{name} has withdrawn (recusal) and cannot act as an enforcement officer of this inspection</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="887"/>
-        <source>请写明由哪位执法人员告知（执法证号）</source>
-        <translation>Say which enforcement officer gave the notice (enforcement ID)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="888"/>
-        <source>告知事项“{notice}”无效，可选：recusal、duty、opinion</source>
-        <translation>No notice “{notice}”: choose recusal, duty or opinion</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="889"/>
-        <source>请填写检查人员姓名和执法证号</source>
-        <translation>Enter the inspector’s name and enforcement ID</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="890"/>
-        <source>请填写回避的理由</source>
-        <translation>Enter the reason for the recusal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="891"/>
-        <source>只有暗访需要记录亮明身份的时间</source>
-        <translation>Only a covert visit records when the team disclosed itself</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="892"/>
-        <source>组长不能回避：请先更换组长</source>
-        <translation>The leader cannot withdraw: choose another leader first</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="894"/>
-        <source>登记请求没有由所登记的设备密钥签名，已拒绝</source>
-        <translation>The enrollment request was not signed by the device key it enrolls: refused</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="895"/>
-        <source>此设备密钥已于 {at} 被管理员吊销，不能再次登记；请联系管理员</source>
-        <translation>This device key was revoked by the administrator on {at} and cannot be enrolled again; please contact the administrator</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="898"/>
-        <source>文件库 {store} 已属于另一个数据库（标记 {held}），不能用于这个数据库；同一数据库的所有服务器须共用同一个文件库目录（见 docs/deployment.md）</source>
-        <translation>The file store {store} belongs to another database (marker {held}) and cannot be used with this one; all servers of one database must share one file store directory (see docs/deployment.md)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="903"/>
-        <source>文件库 {store} 中没有这个数据库的文件库标记（{recorded}）：它不是这个数据库的文件库；同一数据库的所有服务器须共用同一个文件库目录，例如网络文件系统上的同一目录（见 docs/deployment.md）</source>
-        <translation>The file store {store} does not hold this database&apos;s store marker ({recorded}): it is not this database&apos;s file store; all servers of one database must share one file store directory, e.g. the same directory on a network file system (see docs/deployment.md)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="909"/>
-        <source>文件库 {store} 的标记 {held} 不是这个数据库的文件库标记 {recorded}：它是另一个数据库的文件库；同一数据库的所有服务器须共用同一个文件库目录（见 docs/deployment.md）</source>
-        <translation>The file store {store} has the marker {held}, not this database&apos;s store marker {recorded}: it is another database&apos;s file store; all servers of one database must share one file store directory (see docs/deployment.md)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="916"/>
-        <source>翻页位置无效：{after}</source>
-        <translation>Invalid page position: {after}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="918"/>
-        <source>文件库缺少数据库记录的 {count} 个文件（共 {named} 个），例如 {example}</source>
-        <translation>The file store lacks {count} of the {named} files the database names, e.g. {example}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="922"/>
-        <source>{year} 年节假日安排中的日期 {day} 不在该年</source>
-        <translation>The date {day} in the holiday notice for {year} is not in that year</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="923"/>
-        <source>{day} 不能既是假日又是调休上班日</source>
-        <translation>{day} cannot be both a holiday and a make-up working day</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="999"/>
-        <location filename="../../ui/core_messages.py" line="994"/>
+        <location filename="../../ui/core_messages.py" line="1000"/>
         <source>{what}的日期 {day} 晚于今天 {today}：只能记录已经发生的事</source>
         <translation>The date of {what}, {day}, is after today ({today}): only what has happened can be recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1000"/>
-        <location filename="../../ui/core_messages.py" line="995"/>
+        <location filename="../../ui/core_messages.py" line="1001"/>
         <source>{what}的日期 {day} 早于检查日期 {visit}：案件的每一步都在发现问题之后</source>
         <translation>The date of {what}, {day}, is before the inspection date {visit}: every step of a case comes after the finding</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1004"/>
-        <location filename="../../ui/core_messages.py" line="999"/>
+        <location filename="../../ui/core_messages.py" line="1005"/>
         <source>当事人类型“{kind}”无效，可选：org（机构）、person（个人）</source>
         <translation>Invalid party type “{kind}”; choose org (institution) or person (individual)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1005"/>
-        <location filename="../../ui/core_messages.py" line="1000"/>
+        <location filename="../../ui/core_messages.py" line="1006"/>
         <source>案件须来自已签名检查发现的问题（台账编号），或来自一条线索</source>
         <translation>A case comes from findings of signed inspections (ledger ids) or from a lead</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1006"/>
-        <location filename="../../ui/core_messages.py" line="1001"/>
+        <location filename="../../ui/core_messages.py" line="1007"/>
         <source>一个案件只能针对一家机构：所选问题来自多家机构</source>
         <translation>A case concerns one institution only: the findings chosen come from several</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1007"/>
-        <location filename="../../ui/core_messages.py" line="1002"/>
+        <location filename="../../ui/core_messages.py" line="1008"/>
         <source>请写明当事人（机构或个人）</source>
         <translation>Please name the party (an institution or an individual)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1008"/>
-        <location filename="../../ui/core_messages.py" line="1003"/>
+        <location filename="../../ui/core_messages.py" line="1009"/>
         <source>该问题已由更正记录取代，请在更正后的台账记录上立案</source>
         <translation>This finding was superseded by an amendment; open the case on the amended ledger row</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1009"/>
-        <location filename="../../ui/core_messages.py" line="1004"/>
+        <location filename="../../ui/core_messages.py" line="1010"/>
         <source>只能就已签名检查发现的问题立案</source>
         <translation>A case can be opened only on findings of signed inspections</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1010"/>
-        <location filename="../../ui/core_messages.py" line="1005"/>
+        <location filename="../../ui/core_messages.py" line="1011"/>
         <source>问题 {entry} 已在案件 {case} 中</source>
         <translation>Finding {entry} is already in case {case}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1011"/>
-        <location filename="../../ui/core_messages.py" line="1006"/>
+        <location filename="../../ui/core_messages.py" line="1012"/>
         <source>登记</source>
         <translation>registration</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1012"/>
-        <location filename="../../ui/core_messages.py" line="1007"/>
+        <location filename="../../ui/core_messages.py" line="1013"/>
         <source>案件阶段“{stage}”无效</source>
         <translation>Invalid case stage “{stage}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1013"/>
-        <location filename="../../ui/core_messages.py" line="1008"/>
+        <location filename="../../ui/core_messages.py" line="1014"/>
         <source>执法证号 {cert_no} 不是本案承办人：只有承办人可以{step}</source>
         <translation>Certificate no. {cert_no} is not a case officer: only the case officers may {step}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1014"/>
-        <location filename="../../ui/core_messages.py" line="1009"/>
+        <location filename="../../ui/core_messages.py" line="1015"/>
         <source>请写明{what}</source>
         <translation>Please give the {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1015"/>
-        <location filename="../../ui/core_messages.py" line="1010"/>
+        <location filename="../../ui/core_messages.py" line="1016"/>
         <source>请写明由哪位承办人（执法证号）{step}</source>
         <translation>Please name the case officer (certificate no.) who does this: {step}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1016"/>
-        <location filename="../../ui/core_messages.py" line="1011"/>
+        <location filename="../../ui/core_messages.py" line="1017"/>
         <source>{role}不能是本案承办人（{rule}）</source>
         <translation>The {role} cannot be a case officer ({rule})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1017"/>
-        <location filename="../../ui/core_messages.py" line="1012"/>
+        <location filename="../../ui/core_messages.py" line="1018"/>
         <source>送达方式“{value}”无效，可选：{allowed}</source>
         <translation>Invalid way of service “{value}”; choose from: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1018"/>
-        <location filename="../../ui/core_messages.py" line="1013"/>
+        <location filename="../../ui/core_messages.py" line="1019"/>
         <source>电子送达须当事人同意并签订确认书（行政处罚法第六十一条）</source>
         <translation>Electronic service needs the party&apos;s consent and a signed confirmation (Administrative Penalty Law, art. 61)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1019"/>
-        <location filename="../../ui/core_messages.py" line="1014"/>
+        <location filename="../../ui/core_messages.py" line="1020"/>
         <source>案件处于“{stage}”阶段，不能{step}：{rule}</source>
         <translation>The case is at the stage “{stage}” and cannot take this step ({step}): {rule}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1020"/>
-        <location filename="../../ui/core_messages.py" line="1015"/>
+        <location filename="../../ui/core_messages.py" line="1021"/>
         <source>{step}的日期 {day} 早于案件登记日期 {opened}</source>
         <translation>The date of {step}, {day}, is before the case was registered ({opened})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1021"/>
-        <location filename="../../ui/core_messages.py" line="1016"/>
+        <location filename="../../ui/core_messages.py" line="1022"/>
         <source>{step}的日期 {day} 早于上一步“{last}”的日期 {last_day}：步骤须按先后顺序记录</source>
         <translation>The date of {step}, {day}, is before that of the previous step “{last}” ({last_day}): steps are recorded in order</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1025"/>
-        <location filename="../../ui/core_messages.py" line="1020"/>
+        <location filename="../../ui/core_messages.py" line="1026"/>
         <source>批准立案的负责人</source>
         <translation>head approving the filing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1026"/>
-        <location filename="../../ui/core_messages.py" line="1021"/>
+        <location filename="../../ui/core_messages.py" line="1027"/>
         <source>立案须指定至少两名执法人员为承办人（行政处罚法第四十二条）</source>
         <translation>Filing a case needs at least two enforcement officers as case officers (Administrative Penalty Law, art. 42)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1027"/>
-        <location filename="../../ui/core_messages.py" line="1022"/>
+        <location filename="../../ui/core_messages.py" line="1028"/>
         <source>批准立案的负责人不能是本案承办人</source>
         <translation>The head approving the filing cannot be a case officer</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1028"/>
-        <location filename="../../ui/core_messages.py" line="1023"/>
+        <location filename="../../ui/core_messages.py" line="1029"/>
         <source>请写明{step}的理由</source>
         <translation>Please give the reason for {step}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1029"/>
-        <location filename="../../ui/core_messages.py" line="1024"/>
+        <location filename="../../ui/core_messages.py" line="1030"/>
         <source>批准的负责人</source>
         <translation>approving head</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1030"/>
-        <location filename="../../ui/core_messages.py" line="1025"/>
+        <location filename="../../ui/core_messages.py" line="1031"/>
         <source>作出调查终结</source>
         <translation>conclude the investigation</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1031"/>
-        <location filename="../../ui/core_messages.py" line="1026"/>
+        <location filename="../../ui/core_messages.py" line="1032"/>
         <source>查明的违法事实</source>
         <translation>facts of the violation found</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1033"/>
-        <location filename="../../ui/core_messages.py" line="968"/>
-        <location filename="../../ui/core_messages.py" line="1027"/>
-        <source>法制审核人员</source>
-        <translation>legal reviewer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1028"/>
+        <location filename="../../ui/core_messages.py" line="1034"/>
         <source>法制审核须由非本案承办人进行</source>
         <translation>the legal review is made by someone who is not a case officer</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1034"/>
-        <location filename="../../ui/core_messages.py" line="1029"/>
+        <location filename="../../ui/core_messages.py" line="1035"/>
         <source>审核意见</source>
         <translation>review opinion</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1035"/>
-        <location filename="../../ui/core_messages.py" line="1030"/>
+        <location filename="../../ui/core_messages.py" line="1036"/>
         <source>设置 {key} 应为金额（分），现为“{value}”</source>
         <translation>Setting {key} should be an amount in fen, not “{value}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1036"/>
-        <location filename="../../ui/core_messages.py" line="1031"/>
+        <location filename="../../ui/core_messages.py" line="1037"/>
         <source>受送达人</source>
         <translation>recipient</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1037"/>
-        <location filename="../../ui/core_messages.py" line="1032"/>
+        <location filename="../../ui/core_messages.py" line="1038"/>
         <source>留置送达的见证人</source>
         <translation>witness of the service left at the premises</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1039"/>
-        <location filename="../../ui/core_messages.py" line="985"/>
-        <location filename="../../ui/core_messages.py" line="1033"/>
-        <source>事先告知</source>
-        <translation>give the prior notice</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1034"/>
+        <location filename="../../ui/core_messages.py" line="1040"/>
         <source>事先告知须写明拟作出的处罚：请先记录处罚措施（case measure）</source>
         <translation>The prior notice states the proposed penalty: record the measures first (case measure)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1040"/>
-        <location filename="../../ui/core_messages.py" line="1035"/>
+        <location filename="../../ui/core_messages.py" line="1041"/>
         <source>陈述申辩期限至少 1 个工作日</source>
         <translation>The period for statement and defence is at least 1 working day</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1041"/>
-        <location filename="../../ui/core_messages.py" line="1036"/>
+        <location filename="../../ui/core_messages.py" line="1042"/>
         <source>记录陈述申辩</source>
         <translation>record the statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1042"/>
-        <location filename="../../ui/core_messages.py" line="1037"/>
+        <location filename="../../ui/core_messages.py" line="1043"/>
         <source>陈述申辩的内容</source>
         <translation>content of the statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1043"/>
-        <location filename="../../ui/core_messages.py" line="1038"/>
+        <location filename="../../ui/core_messages.py" line="1044"/>
         <source>记录放弃陈述申辩</source>
         <translation>record the waiver of statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1044"/>
-        <location filename="../../ui/core_messages.py" line="1039"/>
+        <location filename="../../ui/core_messages.py" line="1045"/>
         <source>放弃陈述申辩和听证须有当事人的书面声明</source>
         <translation>Waiving statement, defence and hearing needs the party&apos;s written declaration</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1045"/>
-        <location filename="../../ui/core_messages.py" line="1040"/>
+        <location filename="../../ui/core_messages.py" line="1046"/>
         <source>记录听证申请</source>
         <translation>record the hearing request</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1046"/>
-        <location filename="../../ui/core_messages.py" line="1041"/>
+        <location filename="../../ui/core_messages.py" line="1047"/>
         <source>拟作出的处罚不属于听证范围（行政处罚法第六十三条），未告知听证权利</source>
         <translation>The proposed penalty gives no right to a hearing (Administrative Penalty Law, art. 63); none was notified</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1050"/>
-        <location filename="../../ui/core_messages.py" line="1045"/>
+        <location filename="../../ui/core_messages.py" line="1051"/>
         <source>申请听证的期限 {last} 已过（行政处罚法第六十四条：告知后五日内提出）</source>
         <translation>The period to request a hearing ended on {last} (Administrative Penalty Law, art. 64: within five days of the notice)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1054"/>
-        <location filename="../../ui/core_messages.py" line="1049"/>
+        <location filename="../../ui/core_messages.py" line="1055"/>
         <source>当事人已书面放弃听证</source>
         <translation>The party has waived the hearing in writing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1055"/>
-        <location filename="../../ui/core_messages.py" line="1050"/>
+        <location filename="../../ui/core_messages.py" line="1056"/>
         <source>当事人没有申请听证：听证须在申请之后（行政处罚法第六十四条）</source>
         <translation>The party did not request a hearing: a hearing follows a request (Administrative Penalty Law, art. 64)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1057"/>
-        <location filename="../../ui/core_messages.py" line="970"/>
-        <location filename="../../ui/core_messages.py" line="1051"/>
-        <source>听证主持人</source>
-        <translation>hearing officer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1052"/>
+        <location filename="../../ui/core_messages.py" line="1058"/>
         <source>行政处罚法第六十四条：由非本案调查人员主持</source>
         <translation>Administrative Penalty Law, art. 64: hosted by someone who did not investigate the case</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1058"/>
-        <location filename="../../ui/core_messages.py" line="1053"/>
+        <location filename="../../ui/core_messages.py" line="1059"/>
         <source>听证情况</source>
         <translation>account of the hearing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1059"/>
-        <location filename="../../ui/core_messages.py" line="1054"/>
+        <location filename="../../ui/core_messages.py" line="1060"/>
         <source>作出决定的负责人</source>
         <translation>head making the decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1060"/>
-        <location filename="../../ui/core_messages.py" line="1055"/>
+        <location filename="../../ui/core_messages.py" line="1061"/>
         <source>作出决定的负责人不能是本案承办人</source>
         <translation>The head making the decision cannot be a case officer</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1061"/>
-        <location filename="../../ui/core_messages.py" line="1056"/>
+        <location filename="../../ui/core_messages.py" line="1062"/>
         <source>当事人申请了听证：须先举行听证再作出决定（行政处罚法第六十四条）</source>
         <translation>The party requested a hearing: hold it before deciding (Administrative Penalty Law, art. 64)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1065"/>
-        <location filename="../../ui/core_messages.py" line="1060"/>
+        <location filename="../../ui/core_messages.py" line="1066"/>
         <source>办案期限已于 {last} 届满：须在期限内作出决定或经批准延期（行政处罚法第六十条）</source>
         <translation>The case period ended on {last}: decide within it or after an approved extension (Administrative Penalty Law, art. 60)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1070"/>
-        <location filename="../../ui/core_messages.py" line="990"/>
-        <location filename="../../ui/core_messages.py" line="1064"/>
-        <source>送达</source>
-        <translation>serve</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1065"/>
+        <location filename="../../ui/core_messages.py" line="1071"/>
         <source>记录执行情况</source>
         <translation>record the execution</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1071"/>
-        <location filename="../../ui/core_messages.py" line="1066"/>
+        <location filename="../../ui/core_messages.py" line="1072"/>
         <source>尚未缴清：{listed}。缴清后，或写明不能执行完毕的理由（如已申请人民法院强制执行）后才能记录执行</source>
         <translation>Not paid in full: {listed}. Record the execution once paid, or give the reason it cannot be completed (e.g. enforcement applied for at the people&apos;s court)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1076"/>
-        <location filename="../../ui/core_messages.py" line="1071"/>
+        <location filename="../../ui/core_messages.py" line="1077"/>
         <source>批准结案的负责人</source>
         <translation>head approving the closing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1077"/>
-        <location filename="../../ui/core_messages.py" line="1072"/>
+        <location filename="../../ui/core_messages.py" line="1078"/>
         <source>批准延期的负责人</source>
         <translation>head approving the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1078"/>
-        <location filename="../../ui/core_messages.py" line="1073"/>
+        <location filename="../../ui/core_messages.py" line="1079"/>
         <source>延期的理由</source>
         <translation>reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1079"/>
-        <location filename="../../ui/core_messages.py" line="1074"/>
+        <location filename="../../ui/core_messages.py" line="1080"/>
         <source>延长的天数至少为 1 天</source>
         <translation>The extension is at least 1 day</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1080"/>
-        <location filename="../../ui/core_messages.py" line="1075"/>
+        <location filename="../../ui/core_messages.py" line="1081"/>
         <source>办案期限已于 {last} 届满，不能事后延期</source>
         <translation>The case period ended on {last}; it cannot be extended afterwards</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1081"/>
-        <location filename="../../ui/core_messages.py" line="1076"/>
+        <location filename="../../ui/core_messages.py" line="1082"/>
         <source>经负责人批准可延长 {days} 天以内；更长须经负责人集体讨论决定</source>
         <translation>The head may approve an extension of up to {days} days; a longer one needs the heads&apos; collective decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1082"/>
-        <location filename="../../ui/core_messages.py" line="1077"/>
+        <location filename="../../ui/core_messages.py" line="1083"/>
         <source>再次延期须经负责人集体讨论决定（--collective）</source>
         <translation>A further extension needs the heads&apos; collective decision (--collective)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1083"/>
-        <location filename="../../ui/core_messages.py" line="1078"/>
+        <location filename="../../ui/core_messages.py" line="1084"/>
         <source>执法证号 {cert_no} 不在本机的执法人员中：承办人须是持证执法人员</source>
         <translation>Certificate no. {cert_no} is not an enforcement officer on this laptop: case officers hold enforcement certificates</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1089"/>
-        <location filename="../../ui/core_messages.py" line="986"/>
-        <location filename="../../ui/core_messages.py" line="1082"/>
-        <source>陈述申辩</source>
-        <translation>statement and defence</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="987"/>
-        <location filename="../../ui/core_messages.py" line="1083"/>
-        <source>申请听证</source>
-        <translation>hearing request</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1084"/>
+        <location filename="../../ui/core_messages.py" line="1090"/>
         <source>{what}期限至 {last}：期满或当事人书面放弃后才能作出决定（行政处罚法第六十二条）</source>
         <translation>The period for {what} runs until {last}: decide after it ends or after the party&apos;s written waiver (Administrative Penalty Law, art. 62)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1093"/>
-        <location filename="../../ui/core_messages.py" line="1088"/>
+        <location filename="../../ui/core_messages.py" line="1094"/>
         <source>处理措施“{value}”无效，可选：{allowed}</source>
         <translation>Invalid measure “{value}”; choose from: {allowed}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1094"/>
-        <location filename="../../ui/core_messages.py" line="1089"/>
+        <location filename="../../ui/core_messages.py" line="1095"/>
         <source>裁量情形“{value}”无效，可选：lighter（从轻）、mitigated（减轻）、heavier（从重）</source>
         <translation>Invalid discretion “{value}”; choose lighter, mitigated or heavier</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1098"/>
-        <location filename="../../ui/core_messages.py" line="1093"/>
+        <location filename="../../ui/core_messages.py" line="1099"/>
         <source>罚款依据须为条例第三十八、三十九、四十或四十一条，现为“{article}”</source>
         <translation>A fine is imposed under article 38, 39, 40 or 41 of the Regulations, not “{article}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1102"/>
-        <location filename="../../ui/core_messages.py" line="1097"/>
+        <location filename="../../ui/core_messages.py" line="1103"/>
         <source>条例第{article}条的罚款按{basis}的倍数计算：请写明{basis}</source>
         <translation>A fine under article {article} of the Regulations is a multiple of the {basis}: please give the {basis}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1103"/>
-        <location filename="../../ui/core_messages.py" line="1098"/>
+        <location filename="../../ui/core_messages.py" line="1104"/>
         <source>条例第{article}条适用于{party}，本案当事人是{actual}</source>
         <translation>Article {article} of the Regulations applies to {party}; the party of this case is {actual}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1104"/>
-        <location filename="../../ui/core_messages.py" line="1099"/>
+        <location filename="../../ui/core_messages.py" line="1105"/>
         <source>{discretion}处罚须写明理由</source>
         <translation>A {discretion} penalty needs its reason</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1105"/>
-        <location filename="../../ui/core_messages.py" line="1100"/>
+        <location filename="../../ui/core_messages.py" line="1106"/>
         <source>罚款 {amount} 元高于条例第{article}条的上限 {high} 元（{text}）</source>
         <translation>A fine of {amount} yuan is above the upper limit of {high} yuan under article {article} of the Regulations ({text})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1109"/>
-        <location filename="../../ui/core_messages.py" line="1104"/>
+        <location filename="../../ui/core_messages.py" line="1110"/>
         <source>罚款 {amount} 元低于条例第{article}条的下限 {low} 元（{text}）：低于下限须为减轻处罚并写明理由（行政处罚法第三十二条）</source>
         <translation>A fine of {amount} yuan is below the lower limit of {low} yuan under article {article} of the Regulations ({text}): below the limit only as a mitigated penalty with its reason (Administrative Penalty Law, art. 32)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1114"/>
-        <location filename="../../ui/core_messages.py" line="1109"/>
+        <location filename="../../ui/core_messages.py" line="1115"/>
         <source>减轻处罚应低于法定下限 {low} 元；在幅度内请选从轻</source>
         <translation>A mitigated penalty is below the legal lower limit of {low} yuan; within the range choose lighter</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1115"/>
-        <source>案件已{stage}，不能再记录处理措施或缴款</source>
-        <translation>The case is {stage}: no further measures or payments can be recorded</translation>
-    </message>
-    <message>
         <location filename="../../ui/core_messages.py" line="1116"/>
-        <location filename="../../ui/core_messages.py" line="1042"/>
-        <location filename="../../ui/core_messages.py" line="1110"/>
         <source>案件已结束（{stage}），不能再记录处理措施或缴款</source>
         <translation>The case has ended ({stage}): no further measures or payments can be recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1043"/>
+        <location filename="../../ui/core_messages.py" line="1117"/>
         <source>处罚措施的日期 {day} 早于立案日期 {filed}</source>
         <translation>The date of the penalty measure, {day}, is before the case was filed ({filed})</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1044"/>
-        <location filename="../../ui/core_messages.py" line="1111"/>
+        <location filename="../../ui/core_messages.py" line="1118"/>
         <source>请写明撤回措施的理由</source>
         <translation>Please give the reason for withdrawing the measure</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1117"/>
-        <location filename="../../ui/core_messages.py" line="1045"/>
-        <location filename="../../ui/core_messages.py" line="1112"/>
+        <location filename="../../ui/core_messages.py" line="1119"/>
         <source>请写明缴纳金额</source>
         <translation>Please give the amount paid</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1118"/>
-        <location filename="../../ui/core_messages.py" line="1046"/>
-        <location filename="../../ui/core_messages.py" line="1113"/>
+        <location filename="../../ui/core_messages.py" line="1120"/>
         <source>处罚措施须在立案后、事先告知前拟定（案件处于“{stage}”阶段）：告知后不得增加或加重，须重新告知（行政处罚法第四十四条、第四十五条）</source>
         <translation>Penalty measures are proposed after filing and before the prior notice (the case is at “{stage}”): after the notice none can be added or made heavier without notifying again (Administrative Penalty Law, arts. 44 and 45)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1123"/>
-        <location filename="../../ui/core_messages.py" line="1051"/>
-        <location filename="../../ui/core_messages.py" line="1118"/>
+        <location filename="../../ui/core_messages.py" line="1125"/>
         <source>协议处理只适用于有定点协议的机构</source>
         <translation>Handling under the agreement applies only to institutions with a service agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1124"/>
-        <location filename="../../ui/core_messages.py" line="1052"/>
-        <location filename="../../ui/core_messages.py" line="1119"/>
+        <location filename="../../ui/core_messages.py" line="1126"/>
         <source>决定作出后不能撤回处罚措施</source>
         <translation>A penalty measure cannot be withdrawn after the decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1125"/>
-        <location filename="../../ui/core_messages.py" line="1053"/>
-        <location filename="../../ui/core_messages.py" line="1120"/>
+        <location filename="../../ui/core_messages.py" line="1127"/>
         <source>该措施已撤回</source>
         <translation>This measure has been withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1126"/>
-        <location filename="../../ui/core_messages.py" line="1054"/>
-        <location filename="../../ui/core_messages.py" line="1121"/>
+        <location filename="../../ui/core_messages.py" line="1128"/>
         <source>该措施已有缴款记录，不能撤回</source>
         <translation>This measure has payments recorded and cannot be withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1127"/>
-        <location filename="../../ui/core_messages.py" line="1055"/>
-        <location filename="../../ui/core_messages.py" line="1122"/>
+        <location filename="../../ui/core_messages.py" line="1129"/>
         <source>{what}没有金额，不能缴款</source>
         <translation>{what} has no amount to pay</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1128"/>
-        <location filename="../../ui/core_messages.py" line="1056"/>
-        <location filename="../../ui/core_messages.py" line="1123"/>
+        <location filename="../../ui/core_messages.py" line="1130"/>
         <source>该措施已撤回，不能缴款</source>
         <translation>This measure has been withdrawn; no payment can be recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1129"/>
-        <location filename="../../ui/core_messages.py" line="1057"/>
-        <location filename="../../ui/core_messages.py" line="1124"/>
+        <location filename="../../ui/core_messages.py" line="1131"/>
         <source>缴纳合计 {total} 元超过{what}金额 {owed} 元</source>
         <translation>Payments of {total} yuan in all exceed the {what} amount of {owed} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1130"/>
-        <location filename="../../ui/core_messages.py" line="1058"/>
-        <location filename="../../ui/core_messages.py" line="1125"/>
+        <location filename="../../ui/core_messages.py" line="1132"/>
         <source>处理措施</source>
         <translation>measure</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1131"/>
-        <location filename="../../ui/core_messages.py" line="1059"/>
-        <location filename="../../ui/core_messages.py" line="1126"/>
+        <location filename="../../ui/core_messages.py" line="1133"/>
         <source>请写明{what}的金额</source>
         <translation>Please give the amount of {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1132"/>
-        <location filename="../../ui/core_messages.py" line="1060"/>
-        <location filename="../../ui/core_messages.py" line="1127"/>
+        <location filename="../../ui/core_messages.py" line="1134"/>
         <source>{what}没有金额</source>
         <translation>{what} has no amount</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1133"/>
-        <location filename="../../ui/core_messages.py" line="1061"/>
-        <location filename="../../ui/core_messages.py" line="1128"/>
+        <location filename="../../ui/core_messages.py" line="1135"/>
         <source>从轻、减轻、从重只适用于罚款</source>
         <translation>Lighter, mitigated and heavier apply to fines only</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1134"/>
-        <location filename="../../ui/core_messages.py" line="1062"/>
-        <location filename="../../ui/core_messages.py" line="1129"/>
+        <location filename="../../ui/core_messages.py" line="1136"/>
         <source>{what}的依据须为条例第{articles}条</source>
         <translation>{what} is imposed under article {articles} of the Regulations</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1135"/>
-        <location filename="../../ui/core_messages.py" line="1063"/>
-        <location filename="../../ui/core_messages.py" line="1130"/>
+        <location filename="../../ui/core_messages.py" line="1137"/>
         <source>条例第{article}条规定{what} {low} 至 {high} 个月，现为 {months}</source>
         <translation>Article {article} of the Regulations sets {what} at {low} to {high} months, not {months}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1139"/>
-        <location filename="../../ui/core_messages.py" line="1067"/>
-        <location filename="../../ui/core_messages.py" line="1134"/>
+        <location filename="../../ui/core_messages.py" line="1141"/>
         <source>暂停医疗费用联网结算适用于个人（条例第四十一条）</source>
         <translation>Suspending networked settlement applies to individuals (Regulations, art. 41)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1140"/>
-        <location filename="../../ui/core_messages.py" line="1068"/>
-        <location filename="../../ui/core_messages.py" line="1135"/>
+        <location filename="../../ui/core_messages.py" line="1142"/>
         <source>暂停医药服务适用于定点医药机构（条例第三十八、四十条）</source>
         <translation>Suspending medical services applies to designated institutions (Regulations, arts. 38 and 40)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1141"/>
-        <location filename="../../ui/core_messages.py" line="1069"/>
-        <location filename="../../ui/core_messages.py" line="1136"/>
+        <location filename="../../ui/core_messages.py" line="1143"/>
         <source>{what}须写明起止日期</source>
         <translation>{what} needs its start and end dates</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1142"/>
-        <location filename="../../ui/core_messages.py" line="1070"/>
-        <location filename="../../ui/core_messages.py" line="1137"/>
+        <location filename="../../ui/core_messages.py" line="1144"/>
         <source>结束日期须晚于开始日期</source>
         <translation>The end date must be after the start date</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1143"/>
-        <location filename="../../ui/core_messages.py" line="1071"/>
-        <location filename="../../ui/core_messages.py" line="1138"/>
+        <location filename="../../ui/core_messages.py" line="1145"/>
         <source>缴款</source>
         <translation>payment</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1144"/>
-        <location filename="../../ui/core_messages.py" line="1072"/>
-        <location filename="../../ui/core_messages.py" line="1139"/>
+        <location filename="../../ui/core_messages.py" line="1146"/>
         <source>处罚决定作出前不能记录缴款（案件尚未决定）</source>
         <translation>No payment can be recorded before the penalty decision (the case is not decided)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1145"/>
-        <location filename="../../ui/core_messages.py" line="1073"/>
-        <location filename="../../ui/core_messages.py" line="1140"/>
+        <location filename="../../ui/core_messages.py" line="1147"/>
         <source>缴款日期 {day} 早于决定日期 {decided}</source>
         <translation>The payment date {day} is before the decision date {decided}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1146"/>
-        <location filename="../../ui/core_messages.py" line="1074"/>
-        <location filename="../../ui/core_messages.py" line="1141"/>
+        <location filename="../../ui/core_messages.py" line="1148"/>
         <source>追回日期 {day} 早于拒付/追回决定日期 {taken}</source>
         <translation>The recovery date {day} is before the date of the refusal/recovery {taken}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1147"/>
-        <location filename="../../ui/core_messages.py" line="1075"/>
-        <location filename="../../ui/core_messages.py" line="1142"/>
+        <location filename="../../ui/core_messages.py" line="1149"/>
         <source>设置 {key} 应在 1 至 60 天之间，现为 {value}</source>
         <translation>Setting {key} should be between 1 and 60 days, not {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1148"/>
-        <location filename="../../ui/core_messages.py" line="1076"/>
-        <location filename="../../ui/core_messages.py" line="1143"/>
+        <location filename="../../ui/core_messages.py" line="1150"/>
         <source>设置 {key} 应为天数（整数），现为“{value}”</source>
         <translation>Setting {key} should be a number of days (an integer), not “{value}”</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1149"/>
-        <location filename="../../ui/core_messages.py" line="1077"/>
-        <location filename="../../ui/core_messages.py" line="1144"/>
+        <location filename="../../ui/core_messages.py" line="1151"/>
         <source>案件导出文件的扩展名应为 .xlsx</source>
         <translation>The case export file should end in .xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1150"/>
-        <location filename="../../ui/core_messages.py" line="1078"/>
-        <location filename="../../ui/core_messages.py" line="1145"/>
+        <location filename="../../ui/core_messages.py" line="1152"/>
         <source>待立案</source>
         <translation>to be filed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1151"/>
-        <location filename="../../ui/core_messages.py" line="1079"/>
-        <location filename="../../ui/core_messages.py" line="1146"/>
+        <location filename="../../ui/core_messages.py" line="1153"/>
         <source>已立案（调查取证）</source>
         <translation>filed (investigating)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1153"/>
-        <location filename="../../ui/core_messages.py" line="1080"/>
-        <location filename="../../ui/core_messages.py" line="983"/>
-        <location filename="../../ui/core_messages.py" line="1147"/>
-        <source>调查终结</source>
-        <translation>investigation concluded</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1081"/>
-        <location filename="../../ui/core_messages.py" line="1148"/>
+        <location filename="../../ui/core_messages.py" line="1155"/>
         <source>已法制审核</source>
         <translation>legally reviewed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1154"/>
-        <location filename="../../ui/core_messages.py" line="1082"/>
-        <location filename="../../ui/core_messages.py" line="1149"/>
+        <location filename="../../ui/core_messages.py" line="1156"/>
         <source>已事先告知</source>
         <translation>prior notice given</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1155"/>
-        <location filename="../../ui/core_messages.py" line="1083"/>
-        <location filename="../../ui/core_messages.py" line="1150"/>
+        <location filename="../../ui/core_messages.py" line="1157"/>
         <source>陈述申辩/听证</source>
         <translation>statement and defence / hearing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1156"/>
-        <location filename="../../ui/core_messages.py" line="1084"/>
-        <location filename="../../ui/core_messages.py" line="1151"/>
+        <location filename="../../ui/core_messages.py" line="1158"/>
         <source>已决定</source>
         <translation>decided</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1157"/>
-        <location filename="../../ui/core_messages.py" line="1085"/>
-        <location filename="../../ui/core_messages.py" line="1152"/>
+        <location filename="../../ui/core_messages.py" line="1159"/>
         <source>已送达</source>
         <translation>served</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1158"/>
-        <location filename="../../ui/core_messages.py" line="1086"/>
-        <location filename="../../ui/core_messages.py" line="1153"/>
+        <location filename="../../ui/core_messages.py" line="1160"/>
         <source>已执行</source>
         <translation>executed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1159"/>
-        <location filename="../../ui/core_messages.py" line="1087"/>
-        <location filename="../../ui/core_messages.py" line="1154"/>
+        <location filename="../../ui/core_messages.py" line="1161"/>
         <source>已结案</source>
         <translation>closed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1160"/>
-        <location filename="../../ui/core_messages.py" line="1088"/>
-        <location filename="../../ui/core_messages.py" line="1155"/>
+        <location filename="../../ui/core_messages.py" line="1162"/>
         <source>不予立案</source>
         <translation>not filed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1161"/>
-        <location filename="../../ui/core_messages.py" line="1089"/>
-        <location filename="../../ui/core_messages.py" line="1156"/>
+        <location filename="../../ui/core_messages.py" line="1163"/>
         <source>已撤销</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1162"/>
-        <location filename="../../ui/core_messages.py" line="1090"/>
-        <location filename="../../ui/core_messages.py" line="1157"/>
+        <location filename="../../ui/core_messages.py" line="1164"/>
         <source>已终止</source>
         <translation>terminated</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1165"/>
-        <location filename="../../ui/core_messages.py" line="1091"/>
-        <location filename="../../ui/core_messages.py" line="982"/>
-        <location filename="../../ui/core_messages.py" line="1158"/>
-        <source>立案</source>
-        <translation>filing</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1092"/>
-        <location filename="../../ui/core_messages.py" line="984"/>
-        <location filename="../../ui/core_messages.py" line="1159"/>
-        <source>案件审核（法制审核）</source>
-        <translation>case review (legal review)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1093"/>
-        <location filename="../../ui/core_messages.py" line="1160"/>
+        <location filename="../../ui/core_messages.py" line="1167"/>
         <source>书面放弃陈述申辩和听证</source>
         <translation>written waiver of statement, defence and hearing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1168"/>
-        <location filename="../../ui/core_messages.py" line="1094"/>
-        <location filename="../../ui/core_messages.py" line="988"/>
-        <location filename="../../ui/core_messages.py" line="1161"/>
-        <source>听证</source>
-        <translation>hearing</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1095"/>
-        <location filename="../../ui/core_messages.py" line="989"/>
-        <location filename="../../ui/core_messages.py" line="1162"/>
-        <source>作出决定</source>
-        <translation>decision</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1096"/>
-        <location filename="../../ui/core_messages.py" line="1163"/>
+        <location filename="../../ui/core_messages.py" line="1170"/>
         <source>执行</source>
         <translation>execution</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1170"/>
-        <location filename="../../ui/core_messages.py" line="1097"/>
-        <location filename="../../ui/core_messages.py" line="991"/>
-        <location filename="../../ui/core_messages.py" line="1164"/>
-        <source>结案</source>
-        <translation>closing</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1098"/>
-        <location filename="../../ui/core_messages.py" line="1225"/>
-        <source>措施种类“{value}”无效，可选：seal（封存）、preserve（先行登记保存）</source>
-        <translation>Measure kind “{value}” is not valid; choose seal (封存, sealing) or preserve (先行登记保存, registration and preservation)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1228"/>
-        <source>处理决定“{value}”无效，可选：{allowed}</source>
-        <translation>Decision “{value}” is not valid; choose: {allowed}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1229"/>
-        <source>{what}（{day}）不能晚于今天</source>
-        <translation>{what} ({day}) cannot be later than today</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1230"/>
-        <source>{what}（{day}）早于{before}（{earlier}）</source>
-        <translation>{what} ({day}) is before {before} ({earlier})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1231"/>
-        <source>请填写{what}</source>
-        <translation>Please enter {what}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1232"/>
-        <source>{what}最多 {limit} 个字</source>
-        <translation>{what}: at most {limit} characters</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1233"/>
-        <source>强制措施应由两名以上执法人员实施（行政强制法第十八条）</source>
-        <translation>A compulsory measure is carried out by two or more enforcement officers (Administrative Compulsion Law art. 18)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1234"/>
-        <source>请列出措施所涉的资料或物品（清单不能为空，行政强制法第二十四条）</source>
-        <translation>List the materials or items the measure covers (the list cannot be empty, Administrative Compulsion Law art. 24)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1237"/>
-        <source>案件 {case} 的当事人是{party}，不是这次检查的被检查单位</source>
-        <translation>The party of case {case} is {party}, not the institution of this inspection</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1238"/>
-        <source>当事人拒绝签名时不填写当事人签名人</source>
-        <translation>When the party refuses to sign, give no party signer</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1239"/>
-        <source>请填写在清单上签名的当事人（或注明当事人拒绝签名）</source>
-        <translation>Enter the party who signed the list (or note that the party refused to sign)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1240"/>
-        <source>当事人拒绝签名的，应注明并由见证人签名（行政强制法第十八条）</source>
-        <translation>A party&apos;s refusal to sign is noted and a witness signs (Administrative Compulsion Law art. 18)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1241"/>
-        <source>封存延长期限不得超过三十日（行政强制法第二十五条）</source>
-        <translation>A sealing may be extended by at most 30 days (Administrative Compulsion Law art. 25)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1242"/>
-        <source>封存期限内应作出解除或没收等处理决定（行政强制法第二十七条），不能“{outcome}”</source>
-        <translation>Within the sealing period the decision is a release or a confiscation (Administrative Compulsion Law art. 27), not “{outcome}”</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1245"/>
-        <source>转为封存的，请填写封存决定书文号</source>
-        <translation>To seal the items, enter the number of the sealing decision</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1246"/>
-        <source>{kind}没有“{document}”</source>
-        <translation>A {kind} has no “{document}”</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1247"/>
-        <source>文书种类“{value}”无效，可选：{allowed}</source>
-        <translation>Document kind “{value}” is not valid; choose: {allowed}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1248"/>
-        <source>封存清单第 {position} 项已在措施 {decision} 之下，尚未解除</source>
-        <translation>Line {position} of the sealing list is already under measure {decision}, not released yet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1249"/>
-        <source>该措施的清单已经签名</source>
-        <translation>This measure&apos;s list has been signed already</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1250"/>
-        <source>先行登记保存不能延长，应在七个工作日内作出处理决定（行政处罚法第五十六条）</source>
-        <translation>A registration and preservation cannot be extended; decide on it within 7 working days (Administrative Penalty Law art. 56)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1253"/>
-        <source>该措施已于 {day} 结束，不能延长</source>
-        <translation>This measure ended on {day} and cannot be extended</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1254"/>
-        <source>封存期限只能延长一次（行政强制法第二十五条），已于 {day} 延长</source>
-        <translation>A sealing period can be extended only once (Administrative Compulsion Law art. 25); it was extended on {day}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1255"/>
-        <source>封存期限已于 {day} 届满，不能再延长，应当解除封存（行政强制法第二十八条）</source>
-        <translation>The sealing period expired on {day}; it cannot be extended and the sealing must be released (Administrative Compulsion Law art. 28)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1258"/>
-        <source>该措施已于 {day} 结束（{outcome}）</source>
-        <translation>This measure ended on {day} ({outcome})</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1259"/>
-        <source>该封存未延长期限</source>
-        <translation>This sealing was not extended</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1260"/>
-        <source>该措施尚未解除或作出处理决定</source>
-        <translation>This measure has not been released or decided on yet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1261"/>
-        <source>移送部门“{value}”无效，可选：{allowed}</source>
-        <translation>Department “{value}” is not valid; choose: {allowed}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1262"/>
-        <source>移送证据包至少要包含一项检查</source>
-        <translation>A referral evidence bundle must hold at least one inspection</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1263"/>
-        <source>一次移送只针对一个被检查单位的案件</source>
-        <translation>One referral concerns the case of one inspected institution</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1264"/>
-        <source>该案已移送{department}（{number}），未退回前不能重复移送</source>
-        <translation>This case was referred to the {department} ({number}); it cannot be referred there again unless returned</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1265"/>
-        <source>该移送已于 {day} 退回</source>
-        <translation>This referral was returned on {day}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1266"/>
-        <source>该移送已于 {day} 签收</source>
-        <translation>This referral was received on {day}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1267"/>
-        <source>请先登记接收单位的签收，再登记反馈</source>
-        <translation>Record the receiving body&apos;s receipt before its feedback</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1268"/>
-        <source>定点机构名册中没有编号为 {id} 的机构</source>
-        <translation>The registry has no institution with id {id}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1269"/>
-        <source>{sender} 的来文 {number} 已经登记过</source>
-        <translation>Document {number} from {sender} is registered already</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1270"/>
-        <source>检查 {inspection} 不属于案件 {case}</source>
-        <translation>Inspection {inspection} is not part of case {case}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1271"/>
-        <source>这是移送证据包（移送书 {number}），只供接收单位核验，不能导入：本机数据未改变</source>
-        <translation>This is a referral evidence bundle (referral letter {number}), for the receiving body to verify; it cannot be imported. Nothing on this laptop was changed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1274"/>
-        <source>该文书已由执法证号 {cert_no} 签名</source>
-        <translation>This document is already signed by certificate number {cert_no}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1275"/>
-        <source>该文书由实施措施或承办案件的执法人员（{allowed}）签名：该密钥的执法证号 {cert_no} 不在其中</source>
-        <translation>This document is signed by the officers who carried out the measure or handle the case ({allowed}): the key&apos;s certificate number {cert_no} is not one of them</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1279"/>
-        <source>文书文件 {name} 不是生成时的文件：已被替换或改动，拒绝签名；请重新生成</source>
-        <translation>The document file {name} is not the file as made: it was replaced or changed; not signed. Make it again</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1283"/>
-        <source>强制措施</source>
-        <translation>compulsory measure</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1284"/>
-        <source>文书</source>
-        <translation>document</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1285"/>
-        <source>移送</source>
-        <translation>referral</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1286"/>
-        <source>接收的移送案件</source>
-        <translation>received referral</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1287"/>
-        <source>决定日期</source>
-        <translation>The decision date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1288"/>
-        <source>现场检查日期</source>
-        <translation>the visit&apos;s date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1289"/>
-        <source>清单签名日期</source>
-        <translation>The date the list was signed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1290"/>
-        <source>措施决定日期</source>
-        <translation>the measure&apos;s decision date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1291"/>
-        <source>延长决定日期</source>
-        <translation>The extension&apos;s date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1292"/>
-        <source>封存决定日期</source>
-        <translation>the sealing decision&apos;s date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1293"/>
-        <source>解除或处理日期</source>
-        <translation>The release or decision date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1294"/>
-        <source>移送日期</source>
-        <translation>The referral date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1295"/>
-        <source>签收日期</source>
-        <translation>The receipt date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1296"/>
-        <source>反馈日期</source>
-        <translation>The feedback date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1297"/>
-        <source>退回日期</source>
-        <translation>The return date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1298"/>
-        <source>收到日期</source>
-        <translation>The date received</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1299"/>
-        <source>决定书文号</source>
-        <translation>the decision&apos;s number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1300"/>
-        <source>采取措施的理由</source>
-        <translation>the reason for the measure</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1301"/>
-        <source>批准的行政机关负责人</source>
-        <translation>the head of the bureau who approved</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1302"/>
-        <source>物品名称和描述</source>
-        <translation>the item&apos;s name and description</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1303"/>
-        <source>数量单位</source>
-        <translation>the unit</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1304"/>
-        <source>延长理由</source>
-        <translation>the reason for the extension</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1305"/>
-        <source>批准延长的行政机关负责人</source>
-        <translation>the head of the bureau who approved the extension</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1306"/>
-        <source>延长决定文号</source>
-        <translation>the extension&apos;s number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1307"/>
-        <source>解除或处理的理由</source>
-        <translation>the reason for the release or decision</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1308"/>
-        <source>解除或处理决定文号</source>
-        <translation>the release or decision&apos;s number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1309"/>
-        <source>接收单位</source>
-        <translation>the receiving body</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1310"/>
-        <source>移送书文号</source>
-        <translation>the referral letter&apos;s number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1311"/>
-        <source>涉嫌违法的事实</source>
-        <translation>the facts of the suspected violation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1312"/>
-        <source>签收人</source>
-        <translation>who received it</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1313"/>
-        <source>反馈内容</source>
-        <translation>the feedback</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1314"/>
-        <source>退回理由</source>
-        <translation>the reason for the return</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1315"/>
-        <source>移送单位</source>
-        <translation>the sending body</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1316"/>
-        <source>来文文号</source>
-        <translation>the incoming document&apos;s number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1317"/>
-        <source>涉及的机构或人员</source>
-        <translation>the institution or person concerned</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1318"/>
-        <source>案情摘要</source>
-        <translation>a summary of the case</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1319"/>
-        <source>封存</source>
-        <translation>sealing</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1320"/>
-        <source>先行登记保存</source>
-        <translation>registration and preservation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1321"/>
-        <source>解除</source>
-        <translation>release</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1322"/>
-        <source>转为封存</source>
-        <translation>sealing</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1323"/>
-        <source>依法没收</source>
-        <translation>confiscation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1324"/>
-        <source>送检验鉴定</source>
-        <translation>examination</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1325"/>
-        <source>移交有关部门</source>
-        <translation>hand-over to the competent department</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1326"/>
-        <source>公安机关</source>
-        <translation>police</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1327"/>
-        <source>纪检监察机关</source>
-        <translation>discipline inspection and supervision organs</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1328"/>
-        <source>卫生健康部门</source>
-        <translation>health department</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1329"/>
-        <source>市场监督管理部门</source>
-        <translation>market regulation department</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1330"/>
-        <source>药品监督管理部门</source>
-        <translation>drug regulation department</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1331"/>
-        <source>决定书</source>
-        <translation>decision</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1332"/>
-        <source>清单</source>
-        <translation>list</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1333"/>
-        <source>延长期限通知书</source>
-        <translation>extension notice</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1334"/>
-        <source>解除或处理决定书</source>
-        <translation>release or decision</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1165"/>
+        <location filename="../../ui/core_messages.py" line="1172"/>
         <source>撤销立案</source>
         <translation>withdrawal of the filing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1171"/>
-        <location filename="../../ui/core_messages.py" line="1099"/>
-        <location filename="../../ui/core_messages.py" line="1166"/>
+        <location filename="../../ui/core_messages.py" line="1173"/>
         <source>终止调查</source>
         <translation>termination of the investigation</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1172"/>
-        <location filename="../../ui/core_messages.py" line="1100"/>
-        <location filename="../../ui/core_messages.py" line="1167"/>
+        <location filename="../../ui/core_messages.py" line="1174"/>
         <source>延长办案期限</source>
         <translation>extension of the case period</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1173"/>
-        <location filename="../../ui/core_messages.py" line="1101"/>
-        <location filename="../../ui/core_messages.py" line="1168"/>
+        <location filename="../../ui/core_messages.py" line="1175"/>
         <source>承办人</source>
         <translation>case officer</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1174"/>
-        <location filename="../../ui/core_messages.py" line="1102"/>
-        <location filename="../../ui/core_messages.py" line="1169"/>
+        <location filename="../../ui/core_messages.py" line="1176"/>
         <source>负责人</source>
         <translation>head</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1176"/>
-        <location filename="../../ui/core_messages.py" line="1103"/>
-        <location filename="../../ui/core_messages.py" line="971"/>
-        <location filename="../../ui/core_messages.py" line="1170"/>
-        <source>送达人</source>
-        <translation>server</translation>
-    </message>
-    <message>
-        <location filename="../../ui/core_messages.py" line="1104"/>
         <location filename="../../ui/core_messages.py" line="865"/>
         <source>没有“{kind}”这种文书；可用：{kinds}</source>
         <translation>There is no kind of document “{kind}”; known: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1171"/>
+        <location filename="../../ui/core_messages.py" line="1178"/>
         <source>见证人</source>
         <translation>witness</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1177"/>
-        <location filename="../../ui/core_messages.py" line="1105"/>
-        <location filename="../../ui/core_messages.py" line="1172"/>
+        <location filename="../../ui/core_messages.py" line="1179"/>
         <source>直接送达</source>
         <translation>personal service</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1178"/>
-        <location filename="../../ui/core_messages.py" line="1106"/>
-        <location filename="../../ui/core_messages.py" line="1173"/>
+        <location filename="../../ui/core_messages.py" line="1180"/>
         <source>留置送达</source>
         <translation>service left at the premises</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1179"/>
-        <location filename="../../ui/core_messages.py" line="1107"/>
-        <location filename="../../ui/core_messages.py" line="1174"/>
+        <location filename="../../ui/core_messages.py" line="1181"/>
         <source>邮寄送达</source>
         <translation>service by post</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1180"/>
-        <location filename="../../ui/core_messages.py" line="1108"/>
-        <location filename="../../ui/core_messages.py" line="1175"/>
+        <location filename="../../ui/core_messages.py" line="1182"/>
         <source>电子送达</source>
         <translation>electronic service</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1181"/>
-        <location filename="../../ui/core_messages.py" line="1109"/>
-        <location filename="../../ui/core_messages.py" line="1176"/>
+        <location filename="../../ui/core_messages.py" line="1183"/>
         <source>公告送达</source>
         <translation>service by public notice</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1182"/>
-        <location filename="../../ui/core_messages.py" line="1110"/>
-        <location filename="../../ui/core_messages.py" line="1177"/>
+        <location filename="../../ui/core_messages.py" line="1184"/>
         <source>责令退回</source>
         <translation>order to refund</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1183"/>
-        <location filename="../../ui/core_messages.py" line="1111"/>
-        <location filename="../../ui/core_messages.py" line="1178"/>
+        <location filename="../../ui/core_messages.py" line="1185"/>
         <source>罚款</source>
         <translation>fine</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1184"/>
-        <location filename="../../ui/core_messages.py" line="1112"/>
-        <location filename="../../ui/core_messages.py" line="1179"/>
+        <location filename="../../ui/core_messages.py" line="1186"/>
         <source>没收违法所得</source>
         <translation>confiscation of illegal gains</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1185"/>
-        <location filename="../../ui/core_messages.py" line="1113"/>
-        <location filename="../../ui/core_messages.py" line="1180"/>
+        <location filename="../../ui/core_messages.py" line="1187"/>
         <source>暂停相关责任部门医药服务</source>
         <translation>suspension of the responsible department&apos;s medical services</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1186"/>
-        <location filename="../../ui/core_messages.py" line="1114"/>
-        <location filename="../../ui/core_messages.py" line="1181"/>
+        <location filename="../../ui/core_messages.py" line="1188"/>
         <source>暂停医疗费用联网结算</source>
         <translation>suspension of networked settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1187"/>
-        <location filename="../../ui/core_messages.py" line="1115"/>
-        <location filename="../../ui/core_messages.py" line="1182"/>
+        <location filename="../../ui/core_messages.py" line="1189"/>
         <source>约谈</source>
         <translation>interview</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1188"/>
-        <location filename="../../ui/core_messages.py" line="1116"/>
-        <location filename="../../ui/core_messages.py" line="1183"/>
+        <location filename="../../ui/core_messages.py" line="1190"/>
         <source>拒付/追回</source>
         <translation>refusal to pay / recovery</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1189"/>
-        <location filename="../../ui/core_messages.py" line="1117"/>
-        <location filename="../../ui/core_messages.py" line="1184"/>
+        <location filename="../../ui/core_messages.py" line="1191"/>
         <source>暂停结算</source>
         <translation>suspension of settlement</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1190"/>
-        <location filename="../../ui/core_messages.py" line="1118"/>
-        <location filename="../../ui/core_messages.py" line="1185"/>
+        <location filename="../../ui/core_messages.py" line="1192"/>
         <source>中止协议</source>
         <translation>suspension of the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1191"/>
-        <location filename="../../ui/core_messages.py" line="1119"/>
-        <location filename="../../ui/core_messages.py" line="1186"/>
+        <location filename="../../ui/core_messages.py" line="1193"/>
         <source>解除协议</source>
         <translation>termination of the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1192"/>
-        <location filename="../../ui/core_messages.py" line="1120"/>
-        <location filename="../../ui/core_messages.py" line="1187"/>
+        <location filename="../../ui/core_messages.py" line="1194"/>
         <source>从轻</source>
         <translation>lighter</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1193"/>
-        <location filename="../../ui/core_messages.py" line="1121"/>
-        <location filename="../../ui/core_messages.py" line="1188"/>
+        <location filename="../../ui/core_messages.py" line="1195"/>
         <source>减轻</source>
         <translation>mitigated</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1194"/>
-        <location filename="../../ui/core_messages.py" line="1122"/>
-        <location filename="../../ui/core_messages.py" line="1189"/>
+        <location filename="../../ui/core_messages.py" line="1196"/>
         <source>定点医药机构</source>
         <translation>designated medical institutions</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1195"/>
-        <location filename="../../ui/core_messages.py" line="1123"/>
-        <location filename="../../ui/core_messages.py" line="1190"/>
+        <location filename="../../ui/core_messages.py" line="1197"/>
         <source>立案须针对登记的案源，每个案件只立案一次</source>
         <translation>A case is filed from a registered case source, and only once</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1196"/>
-        <location filename="../../ui/core_messages.py" line="1124"/>
-        <location filename="../../ui/core_messages.py" line="1191"/>
+        <location filename="../../ui/core_messages.py" line="1198"/>
         <source>不予立案只能针对尚未立案的案源</source>
         <translation>Not filing applies only to a case source not filed yet</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1197"/>
-        <location filename="../../ui/core_messages.py" line="1125"/>
-        <location filename="../../ui/core_messages.py" line="1192"/>
+        <location filename="../../ui/core_messages.py" line="1199"/>
         <source>调查终结须在立案之后</source>
         <translation>The investigation is concluded after filing</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1198"/>
-        <location filename="../../ui/core_messages.py" line="1126"/>
-        <location filename="../../ui/core_messages.py" line="1193"/>
+        <location filename="../../ui/core_messages.py" line="1200"/>
         <source>法制审核须在调查终结之后、作出决定之前（行政处罚法第五十八条）</source>
         <translation>The legal review follows the conclusion of the investigation and precedes the decision (Administrative Penalty Law, art. 58)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1199"/>
-        <location filename="../../ui/core_messages.py" line="1127"/>
-        <location filename="../../ui/core_messages.py" line="1194"/>
+        <location filename="../../ui/core_messages.py" line="1201"/>
         <source>事先告知须在法制审核通过之后：告知的是经审核的事实、理由、依据和拟作出的处罚</source>
         <translation>The prior notice follows a passed legal review: it tells the reviewed facts, reasons, basis and proposed penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1203"/>
-        <location filename="../../ui/core_messages.py" line="1131"/>
-        <location filename="../../ui/core_messages.py" line="1198"/>
+        <location filename="../../ui/core_messages.py" line="1205"/>
         <source>陈述申辩须在事先告知之后、作出决定之前</source>
         <translation>Statement and defence follow the prior notice and precede the decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1204"/>
-        <location filename="../../ui/core_messages.py" line="1132"/>
-        <location filename="../../ui/core_messages.py" line="1199"/>
+        <location filename="../../ui/core_messages.py" line="1206"/>
         <source>放弃陈述申辩须在事先告知之后、作出决定之前</source>
         <translation>Waiving statement and defence follows the prior notice and precedes the decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1205"/>
-        <location filename="../../ui/core_messages.py" line="1133"/>
-        <location filename="../../ui/core_messages.py" line="1200"/>
+        <location filename="../../ui/core_messages.py" line="1207"/>
         <source>申请听证须在事先告知之后（行政处罚法第六十四条）</source>
         <translation>A hearing is requested after the prior notice (Administrative Penalty Law, art. 64)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1206"/>
-        <location filename="../../ui/core_messages.py" line="1134"/>
-        <location filename="../../ui/core_messages.py" line="1201"/>
+        <location filename="../../ui/core_messages.py" line="1208"/>
         <source>听证须在当事人申请听证之后（行政处罚法第六十四条）</source>
         <translation>A hearing follows the party&apos;s request (Administrative Penalty Law, art. 64)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1207"/>
-        <location filename="../../ui/core_messages.py" line="1135"/>
-        <location filename="../../ui/core_messages.py" line="1202"/>
+        <location filename="../../ui/core_messages.py" line="1209"/>
         <source>作出决定前须事先告知当事人并听取陈述申辩（行政处罚法第四十四条、第六十二条）</source>
         <translation>Before deciding, give the party prior notice and hear its statement and defence (Administrative Penalty Law, arts. 44 and 62)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1211"/>
-        <location filename="../../ui/core_messages.py" line="1139"/>
-        <location filename="../../ui/core_messages.py" line="1206"/>
+        <location filename="../../ui/core_messages.py" line="1213"/>
         <source>送达须在作出决定之后</source>
         <translation>Service follows the decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1212"/>
-        <location filename="../../ui/core_messages.py" line="1140"/>
-        <location filename="../../ui/core_messages.py" line="1207"/>
+        <location filename="../../ui/core_messages.py" line="1214"/>
         <source>执行须在决定书送达之后</source>
         <translation>Execution follows the service of the decision</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1213"/>
-        <location filename="../../ui/core_messages.py" line="1141"/>
-        <location filename="../../ui/core_messages.py" line="1208"/>
+        <location filename="../../ui/core_messages.py" line="1215"/>
         <source>结案须在执行完毕（或记录不能执行的理由）之后</source>
         <translation>Closing follows the execution (or the reason it could not be completed)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1214"/>
-        <location filename="../../ui/core_messages.py" line="1142"/>
-        <location filename="../../ui/core_messages.py" line="1209"/>
+        <location filename="../../ui/core_messages.py" line="1216"/>
         <source>撤销立案只能针对已立案、尚未决定的案件</source>
         <translation>Withdrawing the filing applies only to a filed case not yet decided</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1215"/>
-        <location filename="../../ui/core_messages.py" line="1143"/>
-        <location filename="../../ui/core_messages.py" line="1210"/>
+        <location filename="../../ui/core_messages.py" line="1217"/>
         <source>终止调查只能针对已立案、尚未决定的案件</source>
         <translation>Terminating the investigation applies only to a filed case not yet decided</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1216"/>
-        <location filename="../../ui/core_messages.py" line="1144"/>
-        <location filename="../../ui/core_messages.py" line="1211"/>
+        <location filename="../../ui/core_messages.py" line="1218"/>
         <source>只有已立案、尚未决定的案件可以延长办案期限</source>
         <translation>Only a filed case not yet decided can have its period extended</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1217"/>
-        <location filename="../../ui/core_messages.py" line="1145"/>
-        <location filename="../../ui/core_messages.py" line="1212"/>
+        <location filename="../../ui/core_messages.py" line="1219"/>
         <source>造成损失金额</source>
         <translation>amount of the loss caused</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1218"/>
-        <location filename="../../ui/core_messages.py" line="1146"/>
-        <location filename="../../ui/core_messages.py" line="1213"/>
+        <location filename="../../ui/core_messages.py" line="1220"/>
         <source>1倍以上2倍以下</source>
         <translation>1 to 2 times</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1219"/>
-        <location filename="../../ui/core_messages.py" line="1147"/>
-        <location filename="../../ui/core_messages.py" line="1214"/>
+        <location filename="../../ui/core_messages.py" line="1221"/>
         <source>1万元以上5万元以下</source>
         <translation>10,000 to 50,000 yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1220"/>
-        <location filename="../../ui/core_messages.py" line="1148"/>
-        <location filename="../../ui/core_messages.py" line="1215"/>
+        <location filename="../../ui/core_messages.py" line="1222"/>
         <source>骗取金额</source>
         <translation>amount obtained by fraud</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1221"/>
-        <location filename="../../ui/core_messages.py" line="1149"/>
-        <location filename="../../ui/core_messages.py" line="1216"/>
+        <location filename="../../ui/core_messages.py" line="1223"/>
         <source>2倍以上5倍以下</source>
         <translation>2 to 5 times</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1222"/>
-        <location filename="../../ui/core_messages.py" line="1150"/>
-        <location filename="../../ui/core_messages.py" line="1217"/>
+        <location filename="../../ui/core_messages.py" line="1224"/>
         <source>行政处罚须按案件程序办理（立案、告知、陈述申辩、决定）：请用 case open {entry} 登记案件</source>
         <translation>An administrative penalty follows the case procedure (filing, notice, statement and defence, decision): open a case with case open {entry}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1227"/>
-        <location filename="../../ui/core_messages.py" line="1155"/>
-        <location filename="../../ui/core_messages.py" line="1222"/>
+        <location filename="../../ui/core_messages.py" line="1229"/>
         <source>案件</source>
         <translation>case</translation>
     </message>
@@ -7244,14 +6318,12 @@ Checked %2/%3, problems found %4</translation>
 <context>
     <name>DueBanner</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="1085"/>
-        <location filename="../../ui/ledger_page.py" line="996"/>
+        <location filename="../../ui/ledger_page.py" line="1086"/>
         <source>整改期限：%1 个问题 7 天内到期，其中 %2 个已逾期（最近：%3 %4，%5）&#x3000;</source>
         <translation>Rectification deadlines: %1 findings due within 7 days, %2 of them overdue (soonest: %3 %4, %5)&#x3000;</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="1093"/>
-        <location filename="../../ui/ledger_page.py" line="1004"/>
+        <location filename="../../ui/ledger_page.py" line="1094"/>
         <source>查看台账</source>
         <translation>Open the ledger</translation>
     </message>
@@ -8520,301 +7592,255 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="486"/>
-        <location filename="../../ui/ledger_page.py" line="485"/>
+        <location filename="../../ui/ledger_page.py" line="487"/>
         <source>← 检查列表</source>
         <translation>← Inspections</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="489"/>
-        <location filename="../../ui/ledger_page.py" line="620"/>
-        <location filename="../../ui/ledger_page.py" line="832"/>
-        <location filename="../../ui/ledger_page.py" line="835"/>
-        <location filename="../../ui/ledger_page.py" line="488"/>
-        <location filename="../../ui/ledger_page.py" line="598"/>
-        <location filename="../../ui/ledger_page.py" line="778"/>
-        <location filename="../../ui/ledger_page.py" line="781"/>
+        <location filename="../../ui/ledger_page.py" line="490"/>
+        <location filename="../../ui/ledger_page.py" line="621"/>
+        <location filename="../../ui/ledger_page.py" line="833"/>
+        <location filename="../../ui/ledger_page.py" line="836"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="493"/>
-        <location filename="../../ui/ledger_page.py" line="492"/>
+        <location filename="../../ui/ledger_page.py" line="494"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="496"/>
-        <location filename="../../ui/ledger_page.py" line="495"/>
+        <location filename="../../ui/ledger_page.py" line="497"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="498"/>
+        <location filename="../../ui/ledger_page.py" line="499"/>
         <source>案件 →</source>
         <translation>Cases →</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="499"/>
+        <location filename="../../ui/ledger_page.py" line="500"/>
         <source>案件：立案、告知、决定、送达、执行、结案</source>
         <translation>Cases: filing, notice, decision, service, execution, closing</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="508"/>
-        <location filename="../../ui/ledger_page.py" line="503"/>
+        <location filename="../../ui/ledger_page.py" line="509"/>
         <source>搜索机构、问题、说明…</source>
         <translation>Search institution, finding, note…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="511"/>
-        <location filename="../../ui/ledger_page.py" line="506"/>
+        <location filename="../../ui/ledger_page.py" line="512"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="518"/>
-        <location filename="../../ui/ledger_page.py" line="513"/>
+        <location filename="../../ui/ledger_page.py" line="519"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="519"/>
-        <location filename="../../ui/ledger_page.py" line="514"/>
+        <location filename="../../ui/ledger_page.py" line="520"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="520"/>
-        <location filename="../../ui/ledger_page.py" line="515"/>
+        <location filename="../../ui/ledger_page.py" line="521"/>
         <source>最近 90 天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="521"/>
-        <location filename="../../ui/ledger_page.py" line="516"/>
+        <location filename="../../ui/ledger_page.py" line="522"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="525"/>
-        <location filename="../../ui/ledger_page.py" line="520"/>
+        <location filename="../../ui/ledger_page.py" line="526"/>
         <source>全部期限</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="526"/>
-        <location filename="../../ui/ledger_page.py" line="521"/>
+        <location filename="../../ui/ledger_page.py" line="527"/>
         <source>7 天内到期或逾期</source>
         <translation>Due within 7 days or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="527"/>
-        <location filename="../../ui/ledger_page.py" line="522"/>
+        <location filename="../../ui/ledger_page.py" line="528"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="556"/>
-        <location filename="../../ui/ledger_page.py" line="550"/>
+        <location filename="../../ui/ledger_page.py" line="557"/>
         <source>整改进展…</source>
         <translation>Progress…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="558"/>
-        <location filename="../../ui/ledger_page.py" line="552"/>
+        <location filename="../../ui/ledger_page.py" line="559"/>
         <source>案件处理…</source>
         <translation>Case step…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="560"/>
+        <location filename="../../ui/ledger_page.py" line="561"/>
         <source>立案…</source>
         <translation>Open case…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="562"/>
+        <location filename="../../ui/ledger_page.py" line="563"/>
         <source>以所选问题（同一机构，可多选）登记案件，在案件页办理</source>
         <translation>Register a case from the chosen findings (one institution, several allowed) and run it on the Cases screen</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="566"/>
+        <location filename="../../ui/ledger_page.py" line="567"/>
         <source>查看案件 →</source>
         <translation>Open its case →</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="567"/>
+        <location filename="../../ui/ledger_page.py" line="568"/>
         <source>在案件页打开该问题所在的案件</source>
         <translation>Open the case this finding is in on the Cases screen</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="574"/>
-        <location filename="../../ui/ledger_page.py" line="554"/>
+        <location filename="../../ui/ledger_page.py" line="575"/>
         <source>回头看</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="575"/>
-        <location filename="../../ui/ledger_page.py" line="555"/>
+        <location filename="../../ui/ledger_page.py" line="576"/>
         <source>对该检查的全部未整改问题新建回头看</source>
         <translation>A new follow-up visit of all open findings of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="577"/>
-        <location filename="../../ui/ledger_page.py" line="557"/>
+        <location filename="../../ui/ledger_page.py" line="578"/>
         <source>整改通知书…</source>
         <translation>Rectification order…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="579"/>
-        <location filename="../../ui/ledger_page.py" line="559"/>
+        <location filename="../../ui/ledger_page.py" line="580"/>
         <source>回头看结论…</source>
         <translation>Follow-up verdict…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="581"/>
-        <location filename="../../ui/ledger_page.py" line="561"/>
+        <location filename="../../ui/ledger_page.py" line="582"/>
         <source>在尚未签名的回头看中记录该问题的整改结论；签名后更新台账</source>
         <translation>Record this finding&apos;s verdict in its follow-up visit, not yet signed; signing it updates the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="622"/>
-        <location filename="../../ui/ledger_page.py" line="600"/>
+        <location filename="../../ui/ledger_page.py" line="623"/>
         <source>正在整理问题台账…</source>
         <translation>Bringing the problem ledger up to date…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="635"/>
-        <location filename="../../ui/ledger_page.py" line="613"/>
+        <location filename="../../ui/ledger_page.py" line="636"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="638"/>
-        <location filename="../../ui/ledger_page.py" line="616"/>
+        <location filename="../../ui/ledger_page.py" line="639"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="691"/>
-        <location filename="../../ui/ledger_page.py" line="669"/>
+        <location filename="../../ui/ledger_page.py" line="692"/>
         <source>共 %1 个问题，未完成整改 %2 个，涉及金额 %3，已追回 %4</source>
         <translation>%1 findings, %2 not yet rectified, %3 involved, %4 recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="715"/>
-        <location filename="../../ui/ledger_page.py" line="693"/>
+        <location filename="../../ui/ledger_page.py" line="716"/>
         <source>选择一个问题查看详情</source>
         <translation>Select a finding to see it</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="716"/>
-        <location filename="../../ui/ledger_page.py" line="694"/>
+        <location filename="../../ui/ledger_page.py" line="717"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="717"/>
-        <location filename="../../ui/ledger_page.py" line="695"/>
+        <location filename="../../ui/ledger_page.py" line="718"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="718"/>
-        <location filename="../../ui/ledger_page.py" line="696"/>
+        <location filename="../../ui/ledger_page.py" line="719"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="719"/>
-        <location filename="../../ui/ledger_page.py" line="697"/>
+        <location filename="../../ui/ledger_page.py" line="720"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="720"/>
-        <location filename="../../ui/ledger_page.py" line="698"/>
+        <location filename="../../ui/ledger_page.py" line="721"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="721"/>
-        <location filename="../../ui/ledger_page.py" line="699"/>
+        <location filename="../../ui/ledger_page.py" line="722"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="722"/>
-        <location filename="../../ui/ledger_page.py" line="700"/>
+        <location filename="../../ui/ledger_page.py" line="723"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="723"/>
-        <location filename="../../ui/ledger_page.py" line="701"/>
+        <location filename="../../ui/ledger_page.py" line="724"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="724"/>
-        <location filename="../../ui/ledger_page.py" line="702"/>
+        <location filename="../../ui/ledger_page.py" line="725"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="725"/>
-        <location filename="../../ui/ledger_page.py" line="703"/>
+        <location filename="../../ui/ledger_page.py" line="726"/>
         <source>被检查单位现场意见</source>
         <translation>Party’s opinion on site</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="726"/>
-        <location filename="../../ui/ledger_page.py" line="704"/>
+        <location filename="../../ui/ledger_page.py" line="727"/>
         <source>案件处理</source>
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="727"/>
-        <location filename="../../ui/ledger_page.py" line="705"/>
+        <location filename="../../ui/ledger_page.py" line="728"/>
         <source>追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="728"/>
-        <location filename="../../ui/ledger_page.py" line="706"/>
+        <location filename="../../ui/ledger_page.py" line="729"/>
         <source>陈述申辩</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="819"/>
+        <location filename="../../ui/ledger_page.py" line="820"/>
         <source>案件 %1：%2（%3 登记）</source>
         <translation>Case %1: %2 (registered %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="1009"/>
-        <location filename="../../ui/ledger_page.py" line="920"/>
+        <location filename="../../ui/ledger_page.py" line="1010"/>
         <source>导出问题台账</source>
         <translation>Export the problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="1017"/>
-        <location filename="../../ui/ledger_page.py" line="928"/>
+        <location filename="../../ui/ledger_page.py" line="1018"/>
         <source>已导出 %1 个问题</source>
         <translation>%1 findings exported</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="1018"/>
-        <location filename="../../ui/ledger_page.py" line="929"/>
+        <location filename="../../ui/ledger_page.py" line="1019"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="1050"/>
-        <location filename="../../ui/ledger_page.py" line="961"/>
+        <location filename="../../ui/ledger_page.py" line="1051"/>
         <source>情况报告已保存：%1</source>
         <translation>Periodic report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="1051"/>
-        <location filename="../../ui/ledger_page.py" line="962"/>
+        <location filename="../../ui/ledger_page.py" line="1052"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
@@ -10011,68 +9037,68 @@ Data directory: %2</translation>
 <context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="288"/>
-        <location filename="../../ui/ledger_page.py" line="369"/>
+        <location filename="../../ui/ledger_page.py" line="289"/>
+        <location filename="../../ui/ledger_page.py" line="370"/>
         <source>整改通知书</source>
         <translation>Rectification order</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="296"/>
+        <location filename="../../ui/ledger_page.py" line="297"/>
         <source>生成整改通知书</source>
         <translation>Make the rectification order</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="306"/>
+        <location filename="../../ui/ledger_page.py" line="307"/>
         <source>组长数字签名</source>
         <translation>Leader&apos;s digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="308"/>
+        <location filename="../../ui/ledger_page.py" line="309"/>
         <source>组长的密钥</source>
         <translation>Leader&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="309"/>
+        <location filename="../../ui/ledger_page.py" line="310"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="312"/>
+        <location filename="../../ui/ledger_page.py" line="313"/>
         <source>另存…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="314"/>
+        <location filename="../../ui/ledger_page.py" line="315"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="355"/>
+        <location filename="../../ui/ledger_page.py" line="356"/>
         <source>该检查没有待整改或整改中的问题。</source>
         <translation>This inspection has no pending or in-progress findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="359"/>
+        <location filename="../../ui/ledger_page.py" line="360"/>
         <source>整改通知书 %1 已由组长签名。</source>
         <translation>Rectification order %1 is signed by the leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="361"/>
+        <location filename="../../ui/ledger_page.py" line="362"/>
         <source>整改通知书 %1 已生成，请组长数字签名。</source>
         <translation>Rectification order %1 is made; the leader signs it digitally.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="366"/>
+        <location filename="../../ui/ledger_page.py" line="367"/>
         <source>本机没有组长的密钥：生成后可在命令行签名。</source>
         <translation>This laptop has no key of the leader: once made, sign it on the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="408"/>
+        <location filename="../../ui/ledger_page.py" line="409"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="416"/>
+        <location filename="../../ui/ledger_page.py" line="417"/>
         <source>保存整改通知书</source>
         <translation>Save the rectification order</translation>
     </message>
@@ -10882,47 +9908,47 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="434"/>
+        <location filename="../../ui/ledger_page.py" line="435"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="441"/>
+        <location filename="../../ui/ledger_page.py" line="442"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="445"/>
+        <location filename="../../ui/ledger_page.py" line="446"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="450"/>
+        <location filename="../../ui/ledger_page.py" line="451"/>
         <source>开始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="451"/>
+        <location filename="../../ui/ledger_page.py" line="452"/>
         <source>结束日期</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="452"/>
+        <location filename="../../ui/ledger_page.py" line="453"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="453"/>
+        <location filename="../../ui/ledger_page.py" line="454"/>
         <source>保存为（.xlsx 或 .pdf）</source>
         <translation>Save as (.xlsx or .pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="463"/>
+        <location filename="../../ui/ledger_page.py" line="464"/>
         <source>保存情况报告</source>
         <translation>Save the periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="463"/>
+        <location filename="../../ui/ledger_page.py" line="464"/>
         <source>Excel 或 PDF (*.xlsx *.pdf)</source>
         <translation>Excel or PDF (*.xlsx *.pdf)</translation>
     </message>
@@ -12031,37 +11057,37 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>VerdictDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="246"/>
+        <location filename="../../ui/ledger_page.py" line="247"/>
         <source>回头看结论</source>
         <translation>Follow-up verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="250"/>
+        <location filename="../../ui/ledger_page.py" line="251"/>
         <source>已整改</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="251"/>
+        <location filename="../../ui/ledger_page.py" line="252"/>
         <source>部分整改</source>
         <translation>Partly rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="252"/>
+        <location filename="../../ui/ledger_page.py" line="253"/>
         <source>未整改</source>
         <translation>Not rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="257"/>
+        <location filename="../../ui/ledger_page.py" line="258"/>
         <source>整改结论</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="258"/>
+        <location filename="../../ui/ledger_page.py" line="259"/>
         <source>情况说明</source>
         <translation>What was found</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="259"/>
+        <location filename="../../ui/ledger_page.py" line="260"/>
         <source>整改材料和照片请在回头看的检查清单中附到该条目下。</source>
         <translation>Attach the rectification documents and photos to this item in the follow-up&apos;s checklist.</translation>
     </message>

@@ -83,7 +83,11 @@ def answer(qtbot: QtBot, fill: Callable[[Any], None]) -> list[Any]:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, _Form), dialog
         seen.append(dialog)
-        fill(dialog)
+        try:
+            fill(dialog)
+        except BaseException:
+            dialog.reject()  # the failure is reported; the test goes on instead of waiting
+            raise
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, act)
@@ -195,15 +199,24 @@ def test_one_finding_through_every_stage_to_closed_in_the_app(
     shown_pages: list[int] = []
 
     def sign_and_save() -> None:
+        """Both case officers sign the 调查终结报告 (each with their key, in turn), then a
+        copy is saved."""
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, CaseDocumentDialog), dialog
-        shown_pages.append(dialog.document.pageCount())
-        assert dialog.key.currentData() == keys["370100001"]
-        dialog.passphrase.setText(PASSPHRASE)
-        click(qtbot, dialog.sign_button)
-        assert "已由" in dialog.state.text()
-        dialog.save(saved)  # the path the file dialog would give
-        click(qtbot, dialog.close_button)
+        try:
+            shown_pages.append(dialog.document.pageCount())
+            for cert_no in ("370100001", "370100002"):
+                dialog.key.setCurrentIndex(dialog.key.findData(keys[cert_no]))
+                assert dialog.key.currentData() == keys[cert_no]
+                dialog.passphrase.setText(PASSPHRASE)
+                click(qtbot, dialog.sign_button)
+                assert warnings == [], warnings
+                assert dialog.key.findData(keys[cert_no]) == -1  # not offered twice
+            assert "已由 370100001、370100002 数字签名" in dialog.state.text()
+            assert not dialog.sign_button.isEnabled()
+            dialog.save(saved)  # the path the file dialog would give
+        finally:
+            click(qtbot, dialog.close_button)
 
     QTimer.singleShot(0, sign_and_save)
     click(qtbot, page.open_doc_button)
