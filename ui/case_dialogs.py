@@ -297,7 +297,8 @@ class MeasureDialog(_Form):
     the core's), the amount it is a multiple of and the reason for 从轻/减轻/从重."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("处理措施"), parent)
+        super().__init__("", parent)
+        self.setWindowTitle(self.tr("处理措施"))
         self.kind = QComboBox()
         for code in rules.MEASURE_NAMES:
             self.kind.addItem(measure_name(code), code)
@@ -363,7 +364,8 @@ class PaymentDialog(_Form):
     """What was paid on one of the case's money measures, and when."""
 
     def __init__(self, measures: list[MeasureView], parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("记录缴款"), parent)
+        super().__init__("", parent)
+        self.setWindowTitle(self.tr("记录缴款"))
         self.measure = QComboBox()
         for m in measures:
             if m.kind in rules.MONEY and not m.cancelled:
@@ -412,7 +414,8 @@ class OpenCaseDialog(_Form):
     """A case registered from the findings chosen in the 台账: its summary and date."""
 
     def __init__(self, described: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("登记案件"), parent)
+        super().__init__("", parent)
+        self.setWindowTitle(self.tr("登记案件"))
         self.listing = QLabel("\n".join(described))
         self.listing.setWordWrap(True)
         self.summary = QLineEdit()
@@ -430,8 +433,15 @@ class DocumentDialog(_Form):
     """A stage document: which one (by default that of the latest step) and what it states
     that the case does not keep; what was given before is remembered by the core."""
 
-    def __init__(self, kinds: list[tuple[str, str]], parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("制作案件文书"), parent)
+    def __init__(
+        self,
+        kinds: list[tuple[str, str]],
+        parent: QWidget | None = None,
+        preview: Any = None,
+    ) -> None:
+        super().__init__("", parent)
+        self.setWindowTitle(self.tr("制作案件文书"))
+        self.preview = preview  # (kind, extra) → shows the document before it is made
         self.kind = QComboBox()
         self.kind.addItem(self.tr("本阶段的文书"), None)
         for code, title in kinds:
@@ -471,6 +481,13 @@ class DocumentDialog(_Form):
         self.hearing_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.form.addRow(self.hearing, self.hearing_at)
         self.form.addRow(QLabel(self.tr("留空的项目沿用本案上一份文书所填。")))
+        if preview is not None:
+            from PySide6.QtWidgets import QPushButton
+
+            self.preview_button = QPushButton(self.tr("预览…"))
+            self.preview_button.setToolTip(self.tr("制作前先看：不保存，不编号"))
+            self.preview_button.clicked.connect(lambda: self.preview(*self.values()))
+            self.form.addRow(self.preview_button)
         self.finish()
 
     def values(self) -> tuple[str | None, dict[str, Any]]:
@@ -522,7 +539,8 @@ class CompulsoryDialog(_Form):
     team, the list (one line each: 名称，数量，单位)."""
 
     def __init__(self, officers: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("封存或先行登记保存"), parent)
+        super().__init__("", parent)
+        self.setWindowTitle(self.tr("封存或先行登记保存"))
         self.kind = QComboBox()
         for code in ("seal", "preserve"):
             self.kind.addItem(compulsory_name(code), code)
@@ -575,7 +593,8 @@ class CompulsoryStepDialog(_Form):
     def __init__(
         self, end: bool, measures: list[tuple[str, str]], parent: QWidget | None = None
     ) -> None:
-        super().__init__(self.tr("解除或处理") if end else self.tr("延长封存期限"), parent)
+        super().__init__("", parent)
+        self.setWindowTitle(self.tr("解除或处理") if end else self.tr("延长封存期限"))
         self.end = end
         self.measure = QComboBox()
         for measure_id, label in measures:
@@ -665,9 +684,10 @@ class ReferDialog(_Form):
     too)."""
 
     def __init__(self, keys: list[tuple[str, str]], parent: QWidget | None = None) -> None:
-        from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton
+        from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
-        super().__init__(self.tr("移送"), parent)
+        super().__init__("", parent)
+        self.setWindowTitle(self.tr("移送"))
         self.department = QComboBox()
         for code in ("police", "discipline", "health", "market", "drug"):
             self.department.addItem(department_name(code), code)
@@ -681,14 +701,7 @@ class ReferDialog(_Form):
         self.bundle = QLineEdit()
         choose = QPushButton(self.tr("选择…"))
 
-        def chosen() -> None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("移送证据包"), "移送证据包.zip", self.tr("证据包 (*.zip)")
-            )
-            if name:
-                self.bundle.setText(name)
-
-        choose.clicked.connect(chosen)
+        choose.clicked.connect(self._choose_bundle)
         where = QHBoxLayout()
         where.addWidget(self.bundle, 1)
         where.addWidget(choose)
@@ -708,6 +721,15 @@ class ReferDialog(_Form):
         self.form.addRow(self.tr("签名密钥"), self.key)
         self.form.addRow(self.tr("密钥口令"), self.passphrase)
         self.finish()
+
+    def _choose_bundle(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("移送证据包"), "移送证据包.zip", self.tr("证据包 (*.zip)")
+        )
+        if name:
+            self.bundle.setText(name)
 
     def values(self) -> dict[str, Any]:
         return {
@@ -733,12 +755,13 @@ class ReferralStepDialog(_Form):
     def __init__(
         self, step: str, referrals: list[tuple[str, str]], parent: QWidget | None = None
     ) -> None:
+        super().__init__("", parent)
         titles = {
             RECEIPT: self.tr("登记签收"),
             FEEDBACK: self.tr("登记反馈"),
             RETURN: self.tr("登记退回"),
         }
-        super().__init__(titles[step], parent)
+        self.setWindowTitle(titles[step])
         self.step = step
         self.referral = QComboBox()
         for referral_id, label in referrals:

@@ -796,11 +796,21 @@ class CasePage(QWidget):
         if self.case is None:
             return
         kinds = [(code, document_title(spec.title)) for code, spec in documents.SPECS.items()]
-        dialog = DocumentDialog(kinds, self)
+        ws, case_id = self.workspace, self.case.id
+
+        def preview(kind: str | None, given: dict[str, Any]) -> None:
+            extra = stage_documents.Extra(**given)
+            ops().query(
+                lambda: stage_documents.preview_stage_document(ws, case_id, kind, extra),
+                parent=dialog,
+                success=lambda data: PdfPreview(data, dialog).exec(),
+                failure=lambda message: QMessageBox.warning(dialog, self.tr("预览"), message),
+            )
+
+        dialog = DocumentDialog(kinds, self, preview)
         if not dialog.exec():
             return
         kind, given = dialog.values()
-        ws, case_id = self.workspace, self.case.id
         extra = stage_documents.Extra(**given)
 
         def done(made: documents.DocumentView) -> None:
@@ -834,6 +844,26 @@ class CasePage(QWidget):
         dialog = self.document_dialog()
         if dialog is not None:
             dialog.exec()
+
+
+class PdfPreview(QDialog):
+    """A stage document as it would be made: shown, neither kept nor numbered."""
+
+    def __init__(self, data: bytes, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("预览（未保存）"))
+        self.resize(780, 860)
+        layout = QVBoxLayout(self)
+        self.document = QPdfDocument(self)
+        self._buffer = show_bytes(data, self.document)
+        view = QPdfView()
+        view.setDocument(self.document)
+        view.setPageMode(QPdfView.PageMode.MultiPage)
+        view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        layout.addWidget(view, 1)
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.accept)
+        layout.addWidget(close)
 
 
 class CaseDocumentDialog(QDialog):

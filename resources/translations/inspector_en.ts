@@ -473,72 +473,72 @@
 <context>
     <name>CaseDocumentDialog</name>
     <message>
-        <location filename="../../ui/case_page.py" line="883"/>
+        <location filename="../../ui/case_page.py" line="913"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="885"/>
+        <location filename="../../ui/case_page.py" line="915"/>
         <source>签名人的密钥</source>
         <translation>Signer&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="886"/>
+        <location filename="../../ui/case_page.py" line="916"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="890"/>
+        <location filename="../../ui/case_page.py" line="920"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="892"/>
+        <location filename="../../ui/case_page.py" line="922"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="894"/>
+        <location filename="../../ui/case_page.py" line="924"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="936"/>
+        <location filename="../../ui/case_page.py" line="966"/>
         <source>%1 %2：已由 %3 数字签名。</source>
         <translation>%1 %2: digitally signed by %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="945"/>
+        <location filename="../../ui/case_page.py" line="975"/>
         <source>%1：已由 %2 签名，还须 %3 签名。</source>
         <translation>%1: signed by %2; %3 must still sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="954"/>
+        <location filename="../../ui/case_page.py" line="984"/>
         <source>%1 由%2签署：本机没有其密钥（执法证号 %3），可在命令行签名。</source>
         <translation>%1 is signed by the %2: this computer has no key of theirs (certificate no. %3); sign it on the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="963"/>
+        <location filename="../../ui/case_page.py" line="993"/>
         <source>%1 由%2签署：请选择其密钥并输入口令。</source>
         <translation>%1 is signed by the %2: choose their key and enter its passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="993"/>
+        <location filename="../../ui/case_page.py" line="1023"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1009"/>
+        <location filename="../../ui/case_page.py" line="1039"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1019"/>
+        <location filename="../../ui/case_page.py" line="1049"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1019"/>
+        <location filename="../../ui/case_page.py" line="1049"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -546,41 +546,41 @@
 <context>
     <name>CaseDueBanner</name>
     <message>
-        <location filename="../../ui/case_page.py" line="1084"/>
+        <location filename="../../ui/case_page.py" line="1114"/>
         <source>案件期限：%1 项到期或逾期，其中 %2 项已逾期</source>
         <translation>Case deadlines: %1 due or late, %2 of them late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1092"/>
-        <location filename="../../ui/case_page.py" line="1120"/>
+        <location filename="../../ui/case_page.py" line="1122"/>
+        <location filename="../../ui/case_page.py" line="1150"/>
         <source>%1（待公布）</source>
         <translation>%1 (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1094"/>
-        <location filename="../../ui/case_page.py" line="1122"/>
+        <location filename="../../ui/case_page.py" line="1124"/>
+        <location filename="../../ui/case_page.py" line="1152"/>
         <source>已逾期 %1 天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1096"/>
-        <location filename="../../ui/case_page.py" line="1124"/>
+        <location filename="../../ui/case_page.py" line="1126"/>
+        <location filename="../../ui/case_page.py" line="1154"/>
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1098"/>
-        <location filename="../../ui/case_page.py" line="1126"/>
+        <location filename="../../ui/case_page.py" line="1128"/>
+        <location filename="../../ui/case_page.py" line="1156"/>
         <source>还有 %1 天</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1101"/>
+        <location filename="../../ui/case_page.py" line="1131"/>
         <source>%1 %2（%3）%4 %5，%6 →</source>
         <translation>%1 %2 (%3) %4 %5, %6 →</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1130"/>
+        <location filename="../../ui/case_page.py" line="1160"/>
         <source>%1 %2 %3 期限 %4，%5 →</source>
         <translation>%1 %2 %3, last day %4, %5 →</translation>
     </message>
@@ -902,7 +902,12 @@
         <translation>Choose where to save the referral&apos;s evidence bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="810"/>
+        <location filename="../../ui/case_page.py" line="807"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="820"/>
         <source>已制作%1</source>
         <translation>Made the %1</translation>
     </message>
@@ -1345,52 +1350,52 @@ Checked %2/%3, problems found %4</translation>
 <context>
     <name>CompulsoryDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="525"/>
+        <location filename="../../ui/case_dialogs.py" line="538"/>
         <source>封存或先行登记保存</source>
         <translation>Seal or register and preserve</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="536"/>
+        <location filename="../../ui/case_dialogs.py" line="549"/>
         <source>每行一项：名称，数量，单位</source>
         <translation>One item a line: name, quantity, unit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="537"/>
+        <location filename="../../ui/case_dialogs.py" line="550"/>
         <source>措施</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="538"/>
+        <location filename="../../ui/case_dialogs.py" line="551"/>
         <source>决定书文号</source>
         <translation>Decision number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="539"/>
+        <location filename="../../ui/case_dialogs.py" line="552"/>
         <source>决定日期</source>
         <translation>Decision date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="540"/>
+        <location filename="../../ui/case_dialogs.py" line="553"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="541"/>
+        <location filename="../../ui/case_dialogs.py" line="554"/>
         <source>批准的负责人</source>
         <translation>Approving head</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="542"/>
+        <location filename="../../ui/case_dialogs.py" line="555"/>
         <source>实施的执法人员执法证号（两名以上）</source>
         <translation>Certificate nos. of the officers carrying it out (two or more)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="543"/>
+        <location filename="../../ui/case_dialogs.py" line="556"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="544"/>
+        <location filename="../../ui/case_dialogs.py" line="557"/>
         <source>清单</source>
         <translation>List</translation>
     </message>
@@ -1398,82 +1403,82 @@ Checked %2/%3, problems found %4</translation>
 <context>
     <name>CompulsoryStepDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="578"/>
+        <location filename="../../ui/case_dialogs.py" line="591"/>
         <source>解除或处理</source>
         <translation>Release or decide</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="578"/>
+        <location filename="../../ui/case_dialogs.py" line="591"/>
         <source>延长封存期限</source>
         <translation>Extend the sealing period</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="587"/>
+        <location filename="../../ui/case_dialogs.py" line="600"/>
         <source>措施</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="588"/>
+        <location filename="../../ui/case_dialogs.py" line="601"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="589"/>
+        <location filename="../../ui/case_dialogs.py" line="602"/>
         <source>决定文号</source>
         <translation>Decision number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="597"/>
+        <location filename="../../ui/case_dialogs.py" line="610"/>
         <source>封存期限已经届满</source>
         <translation>The sealing period has expired</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="598"/>
+        <location filename="../../ui/case_dialogs.py" line="611"/>
         <source>已对违法行为作出处理决定，不再需要封存</source>
         <translation>The violation has been decided on; the seal is no longer needed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="599"/>
+        <location filename="../../ui/case_dialogs.py" line="612"/>
         <source>当事人没有违法行为</source>
         <translation>The party committed no violation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="600"/>
+        <location filename="../../ui/case_dialogs.py" line="613"/>
         <source>封存的资料、财物与违法行为无关</source>
         <translation>What was sealed is unrelated to the violation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="601"/>
+        <location filename="../../ui/case_dialogs.py" line="614"/>
         <source>其他不再需要采取封存措施的情形</source>
         <translation>Other grounds: the seal is no longer needed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="604"/>
+        <location filename="../../ui/case_dialogs.py" line="617"/>
         <source>处理决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="605"/>
+        <location filename="../../ui/case_dialogs.py" line="618"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="606"/>
+        <location filename="../../ui/case_dialogs.py" line="619"/>
         <source>转为封存的决定书文号</source>
         <translation>Number of the sealing decision (when sealed)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="607"/>
+        <location filename="../../ui/case_dialogs.py" line="620"/>
         <source>批准的负责人（转为封存时）</source>
         <translation>Approving head (when sealed)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="609"/>
+        <location filename="../../ui/case_dialogs.py" line="622"/>
         <source>延长理由</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="610"/>
+        <location filename="../../ui/case_dialogs.py" line="623"/>
         <source>批准延长的负责人</source>
         <translation>Head approving the extension</translation>
     </message>
@@ -6167,109 +6172,119 @@ Checked %2/%3, problems found %4</translation>
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="434"/>
+        <location filename="../../ui/case_dialogs.py" line="439"/>
         <source>制作案件文书</source>
         <translation>Make a case document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="436"/>
+        <location filename="../../ui/case_dialogs.py" line="442"/>
         <source>本阶段的文书</source>
         <translation>The current stage&apos;s document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="439"/>
+        <location filename="../../ui/case_dialogs.py" line="445"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="443"/>
+        <location filename="../../ui/case_dialogs.py" line="449"/>
         <source>当事人地址</source>
         <translation>Party&apos;s address</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="444"/>
+        <location filename="../../ui/case_dialogs.py" line="450"/>
         <source>统一社会信用代码或身份证号</source>
         <translation>Unified social credit code or ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="445"/>
+        <location filename="../../ui/case_dialogs.py" line="451"/>
         <source>法定代表人（负责人）</source>
         <translation>Legal representative (person in charge)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="446"/>
+        <location filename="../../ui/case_dialogs.py" line="452"/>
         <source>联系人及电话</source>
         <translation>Contact and telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="447"/>
+        <location filename="../../ui/case_dialogs.py" line="453"/>
         <source>陈述申辩或听证地点</source>
         <translation>Place of the statement or hearing</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="448"/>
+        <location filename="../../ui/case_dialogs.py" line="454"/>
         <source>听证主持人</source>
         <translation>Hearing host</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="449"/>
+        <location filename="../../ui/case_dialogs.py" line="455"/>
         <source>主持人执法证号</source>
         <translation>Host&apos;s certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="450"/>
+        <location filename="../../ui/case_dialogs.py" line="456"/>
         <source>听证记录员</source>
         <translation>Hearing clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="451"/>
+        <location filename="../../ui/case_dialogs.py" line="457"/>
         <source>陈述申辩或听证意见的采纳情况</source>
         <translation>What of the statement or hearing was adopted</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="452"/>
+        <location filename="../../ui/case_dialogs.py" line="458"/>
         <source>罚没款缴入（收款单位及账号）</source>
         <translation>Fines paid to (payee and account)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="453"/>
+        <location filename="../../ui/case_dialogs.py" line="459"/>
         <source>行政复议机关</source>
         <translation>Reconsideration body</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="454"/>
+        <location filename="../../ui/case_dialogs.py" line="460"/>
         <source>人民法院</source>
         <translation>People&apos;s court</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="455"/>
+        <location filename="../../ui/case_dialogs.py" line="461"/>
         <source>公告载体（公告送达）</source>
         <translation>Notice medium (service by public notice)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="456"/>
+        <location filename="../../ui/case_dialogs.py" line="462"/>
         <source>邮件单号（邮寄送达）</source>
         <translation>Tracking no. (service by post)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="462"/>
+        <location filename="../../ui/case_dialogs.py" line="468"/>
         <source>处罚依据（每行一条）</source>
         <translation>Legal basis of the penalty (one per line)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="463"/>
+        <location filename="../../ui/case_dialogs.py" line="469"/>
         <source>违反的规定（每行一条）</source>
         <translation>Provisions violated (one per line)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="469"/>
+        <location filename="../../ui/case_dialogs.py" line="475"/>
         <source>写明听证时间</source>
         <translation>State the hearing time</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="473"/>
+        <location filename="../../ui/case_dialogs.py" line="479"/>
         <source>留空的项目沿用本案上一份文书所填。</source>
         <translation>Fields left empty keep what the case&apos;s last document stated.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="483"/>
+        <source>预览…</source>
+        <translation>Preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="484"/>
+        <source>制作前先看：不保存，不编号</source>
+        <translation>See it before it is made: not kept, not numbered</translation>
     </message>
 </context>
 <context>
@@ -8762,102 +8777,102 @@ Data directory: %2</translation>
         <translation>period to pay</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="493"/>
+        <location filename="../../ui/case_dialogs.py" line="506"/>
         <source>封存</source>
         <translation>sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="494"/>
+        <location filename="../../ui/case_dialogs.py" line="507"/>
         <source>先行登记保存</source>
         <translation>registration and preservation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="501"/>
+        <location filename="../../ui/case_dialogs.py" line="514"/>
         <source>解除</source>
         <translation>released</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="502"/>
+        <location filename="../../ui/case_dialogs.py" line="515"/>
         <source>转为封存</source>
         <translation>sealed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="503"/>
+        <location filename="../../ui/case_dialogs.py" line="516"/>
         <source>依法没收</source>
         <translation>confiscated</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="504"/>
+        <location filename="../../ui/case_dialogs.py" line="517"/>
         <source>送检验鉴定</source>
         <translation>sent for examination</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="505"/>
+        <location filename="../../ui/case_dialogs.py" line="518"/>
         <source>移交有关部门</source>
         <translation>handed to another department</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="512"/>
+        <location filename="../../ui/case_dialogs.py" line="525"/>
         <source>期限内</source>
         <translation>within the period</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="513"/>
+        <location filename="../../ui/case_dialogs.py" line="526"/>
         <source>即将到期</source>
         <translation>due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="514"/>
+        <location filename="../../ui/case_dialogs.py" line="527"/>
         <source>已逾期未处理</source>
         <translation>late, not decided</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="515"/>
+        <location filename="../../ui/case_dialogs.py" line="528"/>
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="643"/>
+        <location filename="../../ui/case_dialogs.py" line="656"/>
         <source>公安机关</source>
         <translation>public security organ</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="644"/>
+        <location filename="../../ui/case_dialogs.py" line="657"/>
         <source>纪检监察机关</source>
         <translation>discipline inspection and supervision organ</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="645"/>
+        <location filename="../../ui/case_dialogs.py" line="658"/>
         <source>卫生健康部门</source>
         <translation>health department</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="646"/>
+        <location filename="../../ui/case_dialogs.py" line="659"/>
         <source>市场监督管理部门</source>
         <translation>market regulation department</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="647"/>
+        <location filename="../../ui/case_dialogs.py" line="660"/>
         <source>药品监督管理部门</source>
         <translation>drug regulation department</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="654"/>
+        <location filename="../../ui/case_dialogs.py" line="667"/>
         <source>已移送</source>
         <translation>referred</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="655"/>
+        <location filename="../../ui/case_dialogs.py" line="668"/>
         <source>已接收</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="656"/>
+        <location filename="../../ui/case_dialogs.py" line="669"/>
         <source>已反馈</source>
         <translation>answered</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="657"/>
+        <location filename="../../ui/case_dialogs.py" line="670"/>
         <source>已退回</source>
         <translation>returned</translation>
     </message>
@@ -9139,6 +9154,19 @@ Data directory: %2</translation>
         <location filename="../../ui/case_dialogs.py" line="393"/>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../ui/case_page.py" line="854"/>
+        <source>预览（未保存）</source>
+        <translation>Preview (not kept)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="864"/>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -9638,82 +9666,82 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>ReferDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="670"/>
+        <location filename="../../ui/case_dialogs.py" line="683"/>
         <source>移送</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="675"/>
+        <location filename="../../ui/case_dialogs.py" line="688"/>
         <source>如：历城区公安分局</source>
         <translation>e.g. Licheng District Public Security Sub-bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="680"/>
+        <location filename="../../ui/case_dialogs.py" line="693"/>
         <source>留空：按移送部门的通常依据</source>
         <translation>Empty: the usual basis for that department</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="682"/>
+        <location filename="../../ui/case_dialogs.py" line="695"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="686"/>
+        <location filename="../../ui/case_dialogs.py" line="699"/>
         <source>移送证据包</source>
         <translation>Referral evidence bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="686"/>
+        <location filename="../../ui/case_dialogs.py" line="699"/>
         <source>证据包 (*.zip)</source>
         <translation>Bundles (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="696"/>
+        <location filename="../../ui/case_dialogs.py" line="709"/>
         <source>本机设备密钥（未使用检查人员的密钥）</source>
         <translation>This computer&apos;s device key (no inspector&apos;s key)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="701"/>
+        <location filename="../../ui/case_dialogs.py" line="714"/>
         <source>移送部门</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="702"/>
+        <location filename="../../ui/case_dialogs.py" line="715"/>
         <source>接收单位</source>
         <translation>Receiving body</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="703"/>
+        <location filename="../../ui/case_dialogs.py" line="716"/>
         <source>移送书文号</source>
         <translation>Referral letter number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="704"/>
+        <location filename="../../ui/case_dialogs.py" line="717"/>
         <source>移送日期</source>
         <translation>Referral date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="705"/>
+        <location filename="../../ui/case_dialogs.py" line="718"/>
         <source>涉嫌违法的事实</source>
         <translation>Facts of the suspected violation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="706"/>
+        <location filename="../../ui/case_dialogs.py" line="719"/>
         <source>移送依据</source>
         <translation>Basis of the referral</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="707"/>
+        <location filename="../../ui/case_dialogs.py" line="720"/>
         <source>证据包保存为</source>
         <translation>Save the bundle as</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="708"/>
+        <location filename="../../ui/case_dialogs.py" line="721"/>
         <source>签名密钥</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="709"/>
+        <location filename="../../ui/case_dialogs.py" line="722"/>
         <source>密钥口令</source>
         <translation>Key passphrase</translation>
     </message>
@@ -9721,42 +9749,42 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>ReferralStepDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="737"/>
+        <location filename="../../ui/case_dialogs.py" line="750"/>
         <source>登记签收</source>
         <translation>Record the receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="738"/>
+        <location filename="../../ui/case_dialogs.py" line="751"/>
         <source>登记反馈</source>
         <translation>Record the feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="739"/>
+        <location filename="../../ui/case_dialogs.py" line="752"/>
         <source>登记退回</source>
         <translation>Record the return</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="749"/>
+        <location filename="../../ui/case_dialogs.py" line="762"/>
         <source>签收人</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="750"/>
+        <location filename="../../ui/case_dialogs.py" line="763"/>
         <source>反馈内容</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="751"/>
+        <location filename="../../ui/case_dialogs.py" line="764"/>
         <source>退回理由</source>
         <translation>Reason for the return</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="753"/>
+        <location filename="../../ui/case_dialogs.py" line="766"/>
         <source>移送</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="754"/>
+        <location filename="../../ui/case_dialogs.py" line="767"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>

@@ -32,7 +32,7 @@ from inspector.cases.documents import documents_of, verify_document
 from inspector.workspace import Workspace
 from tests.helpers.ledger import PASSPHRASE, signed_inspection, team_keys
 from ui.case_dialogs import _Form
-from ui.case_page import CaseDocumentDialog
+from ui.case_page import CaseDocumentDialog, PdfPreview
 from ui.main_window import MainWindow
 from ui.strings import money
 
@@ -185,10 +185,22 @@ def test_one_finding_through_every_stage_to_closed_in_the_app(
     assert "责令退回" in shown and "罚款" in shown and "条例第38条" in shown
 
     # The 调查终结报告 made, then signed by the case officer with their key, then saved.
+    previewed: list[int] = []
+
+    def look() -> None:
+        shown = QApplication.activeModalWidget()
+        assert isinstance(shown, PdfPreview), shown
+        previewed.append(shown.document.pageCount())
+        shown.accept()
+
     def investigation(dialog: Any) -> None:
         dialog.kind.setCurrentIndex(dialog.kind.findData("investigation"))
         dialog.lines["basis"].setPlainText("《医疗保障基金使用监督管理条例》第三十八条")
         dialog.texts["party_address"].setText("济南市历城区某路 1 号")
+        # 预览… shows it before it is made (nothing kept: one document below, not two).
+        QTimer.singleShot(0, look)
+        click(qtbot, dialog.preview_button)
+        assert previewed and previewed[0] >= 1
 
     answer(qtbot, investigation)
     click(qtbot, page.make_doc_button)
