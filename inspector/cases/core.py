@@ -3,10 +3,11 @@ plain data (no session held), for the command line, the app and the stage docume
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,6 +27,9 @@ from inspector.db.models import (
 from inspector.errors import InvalidInput, Term
 from inspector.ledger.entries import SUPERSEDED, resolve_entry
 from inspector.workspace import Workspace
+
+if TYPE_CHECKING:
+    from inspector.change import Change
 
 # --- dates ----------------------------------------------------------------------------------
 
@@ -89,7 +93,11 @@ def open_case(
         )
     if not entries and not (lead_id and lead_id.strip()):
         raise InvalidInput("案件须来自已签名检查发现的问题（台账编号），或来自一条线索")
-    with ws.change(None, "case.open") as ch:
+    logged = None  # the inspection whose log the opening goes in
+    if entries:
+        with ws.db.session() as session:
+            logged = resolve_entry(session, entries[0]).inspection_id
+    with ws.change(None, "case.open", inspection=logged, editable=False) as ch:
         session = ch.session
         rows: list[LedgerEntry] = []
         for text in entries:
@@ -160,6 +168,16 @@ def open_case(
 
 def resolve_case(session: Session, text: str) -> Case:
     return ids.resolve_prefix(session, Case.id, text, ids.CASE)
+
+
+@contextmanager
+def case_change(ws: Workspace, text: str, action: str) -> Iterator[tuple[Change, Case]]:
+    """One audited change of a case (by id or prefix): the event names the inspection its
+    findings came from, so the inspection's log (全过程记录) goes on into its case."""
+    with ws.db.session() as session:
+        inspection_id = resolve_case(session, text).inspection_id
+    with ws.change(None, action, inspection=inspection_id, editable=False) as ch:
+        yield ch, resolve_case(ch.session, text)
 
 
 @dataclass

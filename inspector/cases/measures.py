@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from inspector import ids
 from inspector.cases import rules
-from inspector.cases.core import MeasureView, PaymentView, case_view, check_date, resolve_case
+from inspector.cases.core import MeasureView, PaymentView, case_change, case_view, check_date
 from inspector.db.models import Case, CaseMeasure, CasePayment
 from inspector.errors import InvalidInput, Term
 from inspector.inspections import format_fen, parse_amount
@@ -117,14 +117,12 @@ def check_fine(
         raise InvalidInput("减轻处罚应低于法定下限 {low} 元；在幅度内请选从轻", low=format_fen(low))
 
 
-def _open_case(session: Session, text: str) -> Case:
-    case = resolve_case(session, text)
+def _still_open(case: Case) -> None:
     if case.stage in rules.ENDED:
         raise InvalidInput(
             "案件已结束（{stage}），不能再记录处理措施或缴款",
             stage=rules.STAGE_NAMES.get(case.stage, case.stage),
         )
-    return case
 
 
 def add_measure(
@@ -148,9 +146,9 @@ def add_measure(
     how = parse_discretion(discretion)
     amount_fen = parse_amount(amount)
     basis_fen = parse_amount(basis)
-    with ws.change(None, "case.measure") as ch:
+    with case_change(ws, case, "case.measure") as (ch, row):
         session = ch.session
-        row = _open_case(session, case)
+        _still_open(row)
         check_date(on_date, today=today, visit_on=row.visit_on, what=Term("处理措施"))
         if code in rules.PENALTY and row.stage not in (
             rules.FILED,
@@ -237,8 +235,8 @@ def cancel_measure(ws: Workspace, case: str, measure: str, *, reason: str) -> No
     text = reason.strip()
     if not text:
         raise InvalidInput("请写明撤回措施的理由")
-    with ws.change(None, "case.measure_cancel") as ch:
-        row = _open_case(ch.session, case)
+    with case_change(ws, case, "case.measure_cancel") as (ch, row):
+        _still_open(row)
         found = _measure(ch.session, row, measure)
         if found.kind in rules.PENALTY and row.stage not in (
             rules.FILED,
@@ -280,9 +278,9 @@ def add_payment(
     fen = parse_amount(amount)
     if not fen:
         raise InvalidInput("请写明缴纳金额")
-    with ws.change(None, "case.payment") as ch:
+    with case_change(ws, case, "case.payment") as (ch, row):
         session = ch.session
-        row = _open_case(session, case)
+        _still_open(row)
         found = _measure(session, row, measure)
         if found.kind not in rules.MONEY:
             raise InvalidInput("{what}没有金额，不能缴款", what=rules.MEASURE_NAMES[found.kind])

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector.cases import rules
-from inspector.cases.core import CaseView, StepView, case_view, check_date, resolve_case
+from inspector.cases.core import CaseView, StepView, case_change, case_view, check_date
 from inspector.cases.deadlines import (
     calendar_of,
     case_last_day,
@@ -90,9 +90,8 @@ def _take_step(
 ) -> StepView:
     transition = rules.TRANSITIONS[kind]
     step_name = rules.STEP_NAMES[kind]
-    with ws.change(None, f"case.{kind}") as ch:
+    with case_change(ws, case_text, f"case.{kind}") as (ch, case):
         session = ch.session
-        case = resolve_case(session, case_text)
         if case.stage not in transition.after:
             raise InvalidInput(
                 "案件处于“{stage}”阶段，不能{step}：{rule}",

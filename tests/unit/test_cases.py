@@ -161,6 +161,30 @@ def test_one_finding_through_every_stage_to_closed(
     ]
     assert case.ended_on == date(2025, 10, 22)
     assert list_cases(ws, CaseFilter(stage="active")) == []
+    # The inspection's log (全过程记录) goes on into its case: every step one event.
+    from inspector.audit import event_data, events
+
+    with ws.db.session() as session:
+        inspection_id = session.get(LedgerEntry, entry).inspection_id  # type: ignore[union-attr]
+    logged = [event_data(e) for e in events(ws, inspection=inspection_id)]
+    actions = [e["action"] for e in logged if e["action"].startswith("case.")]
+    assert actions == [
+        "case.open",
+        "case.file",
+        "case.investigate",
+        "case.review",
+        "case.measure",
+        "case.measure",
+        "case.notify",
+        "case.statement",
+        "case.decide",
+        "case.serve",
+        "case.payment",
+        "case.payment",
+        "case.execute",
+        "case.close",
+    ]
+    assert next(e for e in logged if e["action"] == "case.decide")["action_name"] == "作出处罚决定"
 
 
 def test_each_skipped_step_is_refused_naming_its_rule(
