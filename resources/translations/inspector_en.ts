@@ -1350,52 +1350,52 @@ Checked %2/%3, problems found %4</translation>
 <context>
     <name>CompulsoryDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="538"/>
+        <location filename="../../ui/case_dialogs.py" line="543"/>
         <source>封存或先行登记保存</source>
         <translation>Seal or register and preserve</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="549"/>
+        <location filename="../../ui/case_dialogs.py" line="554"/>
         <source>每行一项：名称，数量，单位</source>
         <translation>One item a line: name, quantity, unit</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="550"/>
+        <location filename="../../ui/case_dialogs.py" line="555"/>
         <source>措施</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="551"/>
+        <location filename="../../ui/case_dialogs.py" line="556"/>
         <source>决定书文号</source>
         <translation>Decision number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="552"/>
+        <location filename="../../ui/case_dialogs.py" line="557"/>
         <source>决定日期</source>
         <translation>Decision date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="553"/>
+        <location filename="../../ui/case_dialogs.py" line="558"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="554"/>
+        <location filename="../../ui/case_dialogs.py" line="559"/>
         <source>批准的负责人</source>
         <translation>Approving head</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="555"/>
+        <location filename="../../ui/case_dialogs.py" line="560"/>
         <source>实施的执法人员执法证号（两名以上）</source>
         <translation>Certificate nos. of the officers carrying it out (two or more)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="556"/>
+        <location filename="../../ui/case_dialogs.py" line="561"/>
         <source>地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="557"/>
+        <location filename="../../ui/case_dialogs.py" line="562"/>
         <source>清单</source>
         <translation>List</translation>
     </message>
@@ -1403,82 +1403,82 @@ Checked %2/%3, problems found %4</translation>
 <context>
     <name>CompulsoryStepDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="591"/>
+        <location filename="../../ui/case_dialogs.py" line="597"/>
         <source>解除或处理</source>
         <translation>Release or decide</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="591"/>
+        <location filename="../../ui/case_dialogs.py" line="597"/>
         <source>延长封存期限</source>
         <translation>Extend the sealing period</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="600"/>
+        <location filename="../../ui/case_dialogs.py" line="606"/>
         <source>措施</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="601"/>
+        <location filename="../../ui/case_dialogs.py" line="607"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="602"/>
+        <location filename="../../ui/case_dialogs.py" line="608"/>
         <source>决定文号</source>
         <translation>Decision number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="610"/>
+        <location filename="../../ui/case_dialogs.py" line="616"/>
         <source>封存期限已经届满</source>
         <translation>The sealing period has expired</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="611"/>
+        <location filename="../../ui/case_dialogs.py" line="617"/>
         <source>已对违法行为作出处理决定，不再需要封存</source>
         <translation>The violation has been decided on; the seal is no longer needed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="612"/>
+        <location filename="../../ui/case_dialogs.py" line="618"/>
         <source>当事人没有违法行为</source>
         <translation>The party committed no violation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="613"/>
+        <location filename="../../ui/case_dialogs.py" line="619"/>
         <source>封存的资料、财物与违法行为无关</source>
         <translation>What was sealed is unrelated to the violation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="614"/>
+        <location filename="../../ui/case_dialogs.py" line="620"/>
         <source>其他不再需要采取封存措施的情形</source>
         <translation>Other grounds: the seal is no longer needed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="617"/>
+        <location filename="../../ui/case_dialogs.py" line="623"/>
         <source>处理决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="618"/>
+        <location filename="../../ui/case_dialogs.py" line="624"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="619"/>
+        <location filename="../../ui/case_dialogs.py" line="625"/>
         <source>转为封存的决定书文号</source>
         <translation>Number of the sealing decision (when sealed)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="620"/>
+        <location filename="../../ui/case_dialogs.py" line="626"/>
         <source>批准的负责人（转为封存时）</source>
         <translation>Approving head (when sealed)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="622"/>
+        <location filename="../../ui/case_dialogs.py" line="628"/>
         <source>延长理由</source>
         <translation>Reason for the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="623"/>
+        <location filename="../../ui/case_dialogs.py" line="629"/>
         <source>批准延长的负责人</source>
         <translation>Head approving the extension</translation>
     </message>
@@ -6172,117 +6172,117 @@ Checked %2/%3, problems found %4</translation>
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="439"/>
+        <location filename="../../ui/case_dialogs.py" line="443"/>
         <source>制作案件文书</source>
         <translation>Make a case document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="442"/>
+        <location filename="../../ui/case_dialogs.py" line="446"/>
         <source>本阶段的文书</source>
         <translation>The current stage&apos;s document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="445"/>
+        <location filename="../../ui/case_dialogs.py" line="449"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="449"/>
+        <location filename="../../ui/case_dialogs.py" line="453"/>
         <source>当事人地址</source>
         <translation>Party&apos;s address</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="450"/>
+        <location filename="../../ui/case_dialogs.py" line="454"/>
         <source>统一社会信用代码或身份证号</source>
         <translation>Unified social credit code or ID number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="451"/>
+        <location filename="../../ui/case_dialogs.py" line="455"/>
         <source>法定代表人（负责人）</source>
         <translation>Legal representative (person in charge)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="452"/>
+        <location filename="../../ui/case_dialogs.py" line="456"/>
         <source>联系人及电话</source>
         <translation>Contact and telephone</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="453"/>
+        <location filename="../../ui/case_dialogs.py" line="457"/>
         <source>陈述申辩或听证地点</source>
         <translation>Place of the statement or hearing</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="454"/>
+        <location filename="../../ui/case_dialogs.py" line="458"/>
         <source>听证主持人</source>
         <translation>Hearing host</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="455"/>
+        <location filename="../../ui/case_dialogs.py" line="459"/>
         <source>主持人执法证号</source>
         <translation>Host&apos;s certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="456"/>
+        <location filename="../../ui/case_dialogs.py" line="460"/>
         <source>听证记录员</source>
         <translation>Hearing clerk</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="457"/>
+        <location filename="../../ui/case_dialogs.py" line="461"/>
         <source>陈述申辩或听证意见的采纳情况</source>
         <translation>What of the statement or hearing was adopted</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="458"/>
+        <location filename="../../ui/case_dialogs.py" line="462"/>
         <source>罚没款缴入（收款单位及账号）</source>
         <translation>Fines paid to (payee and account)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="459"/>
+        <location filename="../../ui/case_dialogs.py" line="463"/>
         <source>行政复议机关</source>
         <translation>Reconsideration body</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="460"/>
+        <location filename="../../ui/case_dialogs.py" line="464"/>
         <source>人民法院</source>
         <translation>People&apos;s court</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="461"/>
+        <location filename="../../ui/case_dialogs.py" line="465"/>
         <source>公告载体（公告送达）</source>
         <translation>Notice medium (service by public notice)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="462"/>
+        <location filename="../../ui/case_dialogs.py" line="466"/>
         <source>邮件单号（邮寄送达）</source>
         <translation>Tracking no. (service by post)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="468"/>
+        <location filename="../../ui/case_dialogs.py" line="472"/>
         <source>处罚依据（每行一条）</source>
         <translation>Legal basis of the penalty (one per line)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="469"/>
+        <location filename="../../ui/case_dialogs.py" line="473"/>
         <source>违反的规定（每行一条）</source>
         <translation>Provisions violated (one per line)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="475"/>
+        <location filename="../../ui/case_dialogs.py" line="479"/>
         <source>写明听证时间</source>
         <translation>State the hearing time</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="479"/>
+        <location filename="../../ui/case_dialogs.py" line="483"/>
         <source>留空的项目沿用本案上一份文书所填。</source>
         <translation>Fields left empty keep what the case&apos;s last document stated.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="483"/>
+        <location filename="../../ui/case_dialogs.py" line="487"/>
         <source>预览…</source>
         <translation>Preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="484"/>
+        <location filename="../../ui/case_dialogs.py" line="488"/>
         <source>制作前先看：不保存，不编号</source>
         <translation>See it before it is made: not kept, not numbered</translation>
     </message>
@@ -8331,88 +8331,88 @@ Data directory: %2</translation>
 <context>
     <name>MeasureDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="300"/>
+        <location filename="../../ui/case_dialogs.py" line="301"/>
         <source>处理措施</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="307"/>
-        <location filename="../../ui/case_dialogs.py" line="324"/>
+        <location filename="../../ui/case_dialogs.py" line="308"/>
+        <location filename="../../ui/case_dialogs.py" line="325"/>
         <source>（不适用）</source>
         <translation>(not applicable)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="310"/>
+        <location filename="../../ui/case_dialogs.py" line="311"/>
         <source>条例第%1条（%2）</source>
         <translation>Regulation art. %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="314"/>
+        <location filename="../../ui/case_dialogs.py" line="315"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="316"/>
+        <location filename="../../ui/case_dialogs.py" line="317"/>
         <source>从轻</source>
         <translation>lighter</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="317"/>
+        <location filename="../../ui/case_dialogs.py" line="318"/>
         <source>减轻</source>
         <translation>mitigated</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="318"/>
+        <location filename="../../ui/case_dialogs.py" line="319"/>
         <source>从重</source>
         <translation>heavier</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="327"/>
+        <location filename="../../ui/case_dialogs.py" line="328"/>
         <source>措施</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="328"/>
+        <location filename="../../ui/case_dialogs.py" line="329"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="329"/>
+        <location filename="../../ui/case_dialogs.py" line="330"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="330"/>
+        <location filename="../../ui/case_dialogs.py" line="331"/>
         <source>罚款依据</source>
         <translation>Article of the fine</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="331"/>
+        <location filename="../../ui/case_dialogs.py" line="332"/>
         <source>损失或骗取金额（元）</source>
         <translation>Loss or amount obtained by fraud (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="332"/>
+        <location filename="../../ui/case_dialogs.py" line="333"/>
         <source>裁量</source>
         <translation>Discretion</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="333"/>
+        <location filename="../../ui/case_dialogs.py" line="334"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="334"/>
+        <location filename="../../ui/case_dialogs.py" line="335"/>
         <source>暂停月数</source>
         <translation>Months of suspension</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="335"/>
+        <location filename="../../ui/case_dialogs.py" line="336"/>
         <source>暂停结算/中止协议起</source>
         <translation>Settlement suspended / agreement halted from</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="336"/>
+        <location filename="../../ui/case_dialogs.py" line="337"/>
         <source>至</source>
         <translation>to</translation>
     </message>
@@ -8777,102 +8777,102 @@ Data directory: %2</translation>
         <translation>period to pay</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="506"/>
+        <location filename="../../ui/case_dialogs.py" line="510"/>
         <source>封存</source>
         <translation>sealing</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="507"/>
+        <location filename="../../ui/case_dialogs.py" line="511"/>
         <source>先行登记保存</source>
         <translation>registration and preservation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="514"/>
+        <location filename="../../ui/case_dialogs.py" line="518"/>
         <source>解除</source>
         <translation>released</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="515"/>
+        <location filename="../../ui/case_dialogs.py" line="519"/>
         <source>转为封存</source>
         <translation>sealed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="516"/>
+        <location filename="../../ui/case_dialogs.py" line="520"/>
         <source>依法没收</source>
         <translation>confiscated</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="517"/>
+        <location filename="../../ui/case_dialogs.py" line="521"/>
         <source>送检验鉴定</source>
         <translation>sent for examination</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="518"/>
+        <location filename="../../ui/case_dialogs.py" line="522"/>
         <source>移交有关部门</source>
         <translation>handed to another department</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="525"/>
+        <location filename="../../ui/case_dialogs.py" line="529"/>
         <source>期限内</source>
         <translation>within the period</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="526"/>
+        <location filename="../../ui/case_dialogs.py" line="530"/>
         <source>即将到期</source>
         <translation>due soon</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="527"/>
+        <location filename="../../ui/case_dialogs.py" line="531"/>
         <source>已逾期未处理</source>
         <translation>late, not decided</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="528"/>
+        <location filename="../../ui/case_dialogs.py" line="532"/>
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="656"/>
+        <location filename="../../ui/case_dialogs.py" line="662"/>
         <source>公安机关</source>
         <translation>public security organ</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="657"/>
+        <location filename="../../ui/case_dialogs.py" line="663"/>
         <source>纪检监察机关</source>
         <translation>discipline inspection and supervision organ</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="658"/>
+        <location filename="../../ui/case_dialogs.py" line="664"/>
         <source>卫生健康部门</source>
         <translation>health department</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="659"/>
+        <location filename="../../ui/case_dialogs.py" line="665"/>
         <source>市场监督管理部门</source>
         <translation>market regulation department</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="660"/>
+        <location filename="../../ui/case_dialogs.py" line="666"/>
         <source>药品监督管理部门</source>
         <translation>drug regulation department</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="667"/>
+        <location filename="../../ui/case_dialogs.py" line="673"/>
         <source>已移送</source>
         <translation>referred</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="668"/>
+        <location filename="../../ui/case_dialogs.py" line="674"/>
         <source>已接收</source>
         <translation>received</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="669"/>
+        <location filename="../../ui/case_dialogs.py" line="675"/>
         <source>已反馈</source>
         <translation>answered</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="670"/>
+        <location filename="../../ui/case_dialogs.py" line="676"/>
         <source>已退回</source>
         <translation>returned</translation>
     </message>
@@ -9029,22 +9029,22 @@ Data directory: %2</translation>
 <context>
     <name>OpenCaseDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="415"/>
+        <location filename="../../ui/case_dialogs.py" line="418"/>
         <source>登记案件</source>
         <translation>Register a case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="420"/>
+        <location filename="../../ui/case_dialogs.py" line="423"/>
         <source>所选问题</source>
         <translation>Chosen findings</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="421"/>
+        <location filename="../../ui/case_dialogs.py" line="424"/>
         <source>简要案情</source>
         <translation>Brief summary</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="422"/>
+        <location filename="../../ui/case_dialogs.py" line="425"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
@@ -9121,37 +9121,37 @@ Data directory: %2</translation>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="366"/>
+        <location filename="../../ui/case_dialogs.py" line="368"/>
         <source>记录缴款</source>
         <translation>Record a payment</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="372"/>
+        <location filename="../../ui/case_dialogs.py" line="374"/>
         <source>%1 %2，未缴 %3</source>
         <translation>%1 %2, unpaid %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="389"/>
+        <location filename="../../ui/case_dialogs.py" line="391"/>
         <source>措施</source>
         <translation>Measure</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="390"/>
+        <location filename="../../ui/case_dialogs.py" line="392"/>
         <source>缴纳金额（元）</source>
         <translation>Amount paid (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="391"/>
+        <location filename="../../ui/case_dialogs.py" line="393"/>
         <source>缴款日期</source>
         <translation>Payment date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="392"/>
+        <location filename="../../ui/case_dialogs.py" line="394"/>
         <source>票据号</source>
         <translation>Receipt no.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="393"/>
+        <location filename="../../ui/case_dialogs.py" line="395"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -9666,32 +9666,32 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>ReferDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="683"/>
+        <location filename="../../ui/case_dialogs.py" line="690"/>
         <source>移送</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="688"/>
+        <location filename="../../ui/case_dialogs.py" line="695"/>
         <source>如：历城区公安分局</source>
         <translation>e.g. Licheng District Public Security Sub-bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="693"/>
+        <location filename="../../ui/case_dialogs.py" line="700"/>
         <source>留空：按移送部门的通常依据</source>
         <translation>Empty: the usual basis for that department</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="695"/>
+        <location filename="../../ui/case_dialogs.py" line="702"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="699"/>
+        <location filename="../../ui/case_dialogs.py" line="729"/>
         <source>移送证据包</source>
         <translation>Referral evidence bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="699"/>
+        <location filename="../../ui/case_dialogs.py" line="729"/>
         <source>证据包 (*.zip)</source>
         <translation>Bundles (*.zip)</translation>
     </message>
@@ -9749,42 +9749,42 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>ReferralStepDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="750"/>
+        <location filename="../../ui/case_dialogs.py" line="760"/>
         <source>登记签收</source>
         <translation>Record the receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="751"/>
+        <location filename="../../ui/case_dialogs.py" line="761"/>
         <source>登记反馈</source>
         <translation>Record the feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="752"/>
+        <location filename="../../ui/case_dialogs.py" line="762"/>
         <source>登记退回</source>
         <translation>Record the return</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="762"/>
+        <location filename="../../ui/case_dialogs.py" line="772"/>
         <source>签收人</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="763"/>
+        <location filename="../../ui/case_dialogs.py" line="773"/>
         <source>反馈内容</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="764"/>
+        <location filename="../../ui/case_dialogs.py" line="774"/>
         <source>退回理由</source>
         <translation>Reason for the return</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="766"/>
+        <location filename="../../ui/case_dialogs.py" line="776"/>
         <source>移送</source>
         <translation>Referral</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="767"/>
+        <location filename="../../ui/case_dialogs.py" line="777"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
