@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector.cases.core import CaseFilter, CaseView, list_cases
 from inspector.errors import InspectorError
 from inspector.ledger import cases, entries, order, report
 from inspector.ledger.entries import EntryView, LedgerFilter
@@ -469,6 +470,7 @@ class ReportDialog(QDialog):
 class LedgerPage(QWidget):
     back_requested = Signal()
     open_requested = Signal(str)  # an inspection id (a 回头看 just made)
+    case_requested = Signal(str)  # a case id (one just opened), or "" for the 案件 screen
     changed = Signal()
 
     def __init__(
@@ -494,8 +496,12 @@ class LedgerPage(QWidget):
         self.export_button.clicked.connect(lambda: self.export())
         self.report_button = QPushButton(self.tr("情况报告…"))
         self.report_button.clicked.connect(self.make_report)
+        self.cases_button = QPushButton(self.tr("案件 →"))
+        self.cases_button.setToolTip(self.tr("案件：立案、告知、决定、送达、执行、结案"))
+        self.cases_button.clicked.connect(lambda: self.case_requested.emit(""))
         top.addWidget(self.export_button)
         top.addWidget(self.report_button)
+        top.addWidget(self.cases_button)
         layout.addLayout(top)
 
         filters = QHBoxLayout()
@@ -531,7 +537,8 @@ class LedgerPage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several findings of one institution may go into one case (立案…).
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
@@ -551,6 +558,20 @@ class LedgerPage(QWidget):
         self.progress_button.clicked.connect(self.record_progress)
         self.case_button = QPushButton(self.tr("案件处理…"))
         self.case_button.clicked.connect(self.add_case_step)
+        self.open_case_button = QPushButton(self.tr("立案…"))
+        self.open_case_button.setToolTip(
+            self.tr("以所选问题（同一机构，可多选）登记案件，在案件页办理")
+        )
+        self.open_case_button.clicked.connect(self.open_case)
+        self.finding_cases: list[CaseView] = []
+        self.show_case_button = QPushButton(self.tr("查看案件 →"))
+        self.show_case_button.setToolTip(self.tr("在案件页打开该问题所在的案件"))
+        self.show_case_button.setEnabled(False)
+        self.show_case_button.clicked.connect(
+            lambda: (
+                self.case_requested.emit(self.finding_cases[0].id) if self.finding_cases else None
+            )
+        )
         self.follow_up_button = QPushButton(self.tr("回头看"))
         self.follow_up_button.setToolTip(self.tr("对该检查的全部未整改问题新建回头看"))
         self.follow_up_button.clicked.connect(self.create_follow_up)
@@ -563,6 +584,8 @@ class LedgerPage(QWidget):
         self.verdict_button.clicked.connect(self.take_verdict)
         for button in (
             self.progress_button,
+            self.open_case_button,
+            self.show_case_button,
             self.case_button,
             self.follow_up_button,
             self.verdict_button,
@@ -711,8 +734,11 @@ class LedgerPage(QWidget):
             row is not None and row.status not in (entries.SUPERSEDED, entries.RECTIFIED)
         )
         self.order_button.setEnabled(row is not None and row.status in entries.OPEN)
+        self.open_case_button.setEnabled(row is not None and row.status != entries.SUPERSEDED)
         if row is None:
             self.pending = None
+            self.finding_cases = []
+            self.show_case_button.setEnabled(False)
             self.verdict_button.setEnabled(False)
             self.detail.setHtml(f"<p>{labels['选择一个问题查看详情']}</p>")
             return
@@ -721,16 +747,32 @@ class LedgerPage(QWidget):
         self.verdict_button.setEnabled(False)
         ws, entry_id = self.workspace, row.id
         ops().query(
-            lambda: (pending_follow_up(ws, entry_id), cases.case_path(ws, entry_id)),
+            lambda: (
+                pending_follow_up(ws, entry_id),
+                cases.case_path(ws, entry_id),
+                list_cases(ws, CaseFilter(entry=entry_id)),
+            ),
             parent=self,
             success=lambda found: self._show_detail(row, labels, *found),
             failure=self._refused,
         )
 
-    def _show_detail(self, row: Any, labels: dict[str, str], pending: Any, path: Any) -> None:
+    def _show_detail(
+        self,
+        row: Any,
+        labels: dict[str, str],
+        pending: Any,
+        path: Any,
+        in_cases: list[CaseView] | None = None,
+    ) -> None:
+        from ui.case_dialogs import stage_name
+
         current = self.selected()
         if current is None or current.id != row.id:
             return  # another finding was chosen meanwhile: its own read follows
+        # The cases that take this finding: the newest opens on the 案件 screen.
+        self.finding_cases = in_cases or []
+        self.show_case_button.setEnabled(bool(self.finding_cases))
         self.pending = pending
         self.verdict_button.setEnabled(self.pending is not None)
         self.follow_up_button.setEnabled(self.follow_up_button.isEnabled() and self.pending is None)
@@ -768,6 +810,19 @@ class LedgerPage(QWidget):
                 f"{esc(step.receiving_body)}　{esc(step.document_no)}"
                 + (f"　{labels['追回']} {money(step.recovered_fen)}" if step.recovered_fen else "")
                 + (f"<br/>{labels['陈述申辩']}：{esc(step.statement)}" if step.statement else "")
+                + "</p>"
+            )
+        for case in self.finding_cases:
+            lines.append(
+                "<p>"
+                + esc(
+                    arg(
+                        self.tr("案件 %1：%2（%3 登记）"),
+                        case.id[:8],
+                        stage_name(case.stage),
+                        f"{case.opened_on:%Y-%m-%d}",
+                    )
+                )
                 + "</p>"
             )
         self.detail.setHtml("".join(lines))
@@ -846,6 +901,41 @@ class LedgerPage(QWidget):
         ws = self.workspace
         return self._mutate(
             lambda: cases.add_case_step(ws, entry, **values), OpChanges(ledger=True)
+        )
+
+    def selected_rows(self) -> list[EntryView]:
+        """The findings chosen (several with Ctrl or Shift), the current one first."""
+        current = self.selected()
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        found = [self.model.rows[n] for n in rows if n < len(self.model.rows)]
+        if current is not None and current not in found:
+            found.insert(0, current)
+        return found
+
+    def open_case(self) -> None:
+        """A case (案源登记) from the findings chosen; the 案件 screen shows it once made."""
+        from ui.case_dialogs import OpenCaseDialog
+
+        rows = self.selected_rows()
+        if not rows:
+            return
+        described = [
+            f"{row.institution_name}　{row.item_code} {row.item_title}　{money(row.amount_fen)}"
+            for row in rows
+        ]
+        dialog = OpenCaseDialog(described, self)
+        if not dialog.exec():
+            return
+        self.save_open_case([row.id for row in rows], **dialog.values())
+
+    def save_open_case(self, entry_ids: list[str], **values: Any) -> bool | None:
+        from inspector.cases.core import open_case
+
+        ws = self.workspace
+        return self._mutate(
+            lambda: open_case(ws, entries=entry_ids, **values),
+            OpChanges(ledger=True),
+            self.case_requested.emit,
         )
 
     def create_follow_up(self) -> str | None:

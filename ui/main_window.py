@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from inspector.inspections import KnownInspector
     from inspector.workspace import Workspace
     from ui.autosave import AutoSaver
+    from ui.case_page import CaseDueBanner, CasePage
     from ui.checklist_page import ChecklistPage
     from ui.home import HomePage, ListSource
     from ui.ledger_page import DueBanner, LedgerPage
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
     checklist: ChecklistPage
     ledger: LedgerPage
     due_banner: DueBanner
+    cases: CasePage
+    case_banner: CaseDueBanner
 
     def __init__(
         self,
@@ -252,6 +255,30 @@ class MainWindow(QMainWindow):
         self.due_banner = DueBanner(workspace)
         self.home.layout().insertWidget(1, self.due_banner)  # type: ignore[union-attr]
         self.due_banner.open_requested.connect(lambda: self.show_ledger(due=True))
+        self._attach_cases(workspace)
+
+    def _attach_cases(self, workspace: Workspace) -> None:
+        """The 案件 screen beside the 台账, and the case deadlines due on the home screen."""
+        from ui.case_page import CaseDueBanner, CasePage
+
+        self.cases = CasePage(workspace, self.runner)
+        self.pages.addWidget(self.cases)
+        self.cases.back_requested.connect(self.show_home)
+        self.cases.ledger_requested.connect(lambda: self.show_ledger())
+        self.ledger.case_requested.connect(self.show_cases)
+        self.case_banner = CaseDueBanner(workspace)
+        self.home.layout().insertWidget(2, self.case_banner)  # type: ignore[union-attr]
+        self.case_banner.open_requested.connect(self.show_cases)
+        self.case_banner.inspection_requested.connect(self.open_inspection)
+
+    def show_cases(self, case_id: str = "") -> None:
+        """The 案件 screen; ``case_id``: with that case chosen."""
+        if case_id:
+            self.cases.show_case(case_id)
+        else:
+            self.cases.reload()
+        self.pages.setCurrentWidget(self.cases)
+        self.cases.table.setFocus()
 
     def _open_new(self, inspection_id: str) -> None:
         self.open_inspection(inspection_id)
@@ -353,6 +380,10 @@ class MainWindow(QMainWindow):
         _shortcut(ledger, QKeySequence("Ctrl+T"))
         ledger.triggered.connect(lambda: self.show_ledger())
         view_menu.addAction(ledger)
+        cases = self._waits_for_workspace(QAction(self.tr("案件"), self))
+        _shortcut(cases, QKeySequence("Ctrl+J"))
+        cases.triggered.connect(lambda: self.show_cases())
+        view_menu.addAction(cases)
         language = view_menu.addMenu(self.tr("语言 / Language"))
         for code, label in (("zh_CN", "简体中文"), ("en", "English")):
             action = self._waits_for_workspace(QAction(label, self))
@@ -376,6 +407,7 @@ class MainWindow(QMainWindow):
             self.home.reload()
             self._home_stale = False
         self.due_banner.refresh()
+        self.case_banner.refresh()
         self.pages.setCurrentWidget(self.home)
         self.home.table.setFocus()
 
@@ -839,7 +871,7 @@ class MainWindow(QMainWindow):
                 "Alt+↓ / Alt+↑　下一项 / 上一项\n"
                 "F8　下一个未检查的条目\n"
                 "Ctrl+Z / Ctrl+Y　撤销 / 重做\n"
-                "Ctrl+N　新建检查　Ctrl+H　检查列表　Ctrl+T　问题台账　Ctrl+L　锁定"
+                "Ctrl+N　新建检查　Ctrl+H　检查列表　Ctrl+T　问题台账　Ctrl+J　案件　Ctrl+L　锁定"
             ),
         )
 

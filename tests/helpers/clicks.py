@@ -119,7 +119,7 @@ def _window_name(widget: QWidget) -> str:
 
 def _closing(obj: QAbstractButton | QAction) -> bool:
     """A button that ends the window or leaves the page: clicked after the others."""
-    if _label(obj) in CLOSING or _label(obj).startswith("←"):
+    if _label(obj) in CLOSING or _label(obj).startswith("←") or _label(obj).endswith("→"):
         return True
     if isinstance(obj, QAbstractButton):
         box = obj.parent()

@@ -199,6 +199,75 @@ def test_ledger_page(qtbot: QtBot, window: MainWindow, clicker: Clicker, tmp_pat
     assert sheet is not None and sheet.max_row >= 3  # a header and the two findings
 
 
+@pytest.fixture
+def case_in_progress(workspace: Workspace, full_workspace: dict[str, str]) -> str:
+    """A case from the signed inspection's finding, filed, investigated, with a refund and a
+    fine proposed and its 调查终结报告 made: the 案件 screen has steps, measures and a
+    document to click."""
+    from inspector.cases import steps
+    from inspector.cases.core import open_case
+    from inspector.cases.measures import add_measure
+    from inspector.cases.stage_documents import Extra, make_stage_document
+    from inspector.ledger.entries import LedgerFilter, search_entries
+
+    [entry] = [
+        row
+        for row in search_entries(workspace, LedgerFilter(inspection=full_workspace["signed"]))
+        if row.item_code == "P5.1"
+    ]
+    case_id = open_case(workspace, entries=[entry.id], summary="串换药品")
+    today = entry.found_on
+    steps.file_case(
+        workspace, case_id, on_date=today, officers=["370100001", "370100002"], approver="王局长"
+    )
+    steps.investigate(
+        workspace, case_id, on_date=today, facts="串换药品", evidence="处方", by="370100001"
+    )
+    add_measure(workspace, case_id, "refund", amount="1000", on_date=today)
+    add_measure(
+        workspace, case_id, "fine", article="38", basis="1000", amount="1500", on_date=today
+    )
+    make_stage_document(
+        workspace,
+        case_id,
+        "investigation",
+        Extra(basis=("《医疗保障基金使用监督管理条例》第三十八条",)),
+    )
+    return case_id
+
+
+def test_case_page(
+    qtbot: QtBot,
+    window: MainWindow,
+    clicker: Clicker,
+    workspace: Workspace,
+    case_in_progress: str,
+) -> None:
+    """The 案件 screen (Ctrl+J): every step button opens its dialog (cancelled: nothing taken),
+    the measure and payment dialogs, the document dialog (sign, print, save, close)."""
+    from inspector.cases.core import get_case
+    from inspector.cases.documents import documents_of
+
+    qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    page = window.cases
+    assert window.pages.currentWidget() is page
+    qtbot.waitUntil(lambda: page.case is not None, timeout=10_000)
+    before = (get_case(workspace, case_in_progress), documents_of(workspace, case_in_progress))
+    report = clicker.run(window, menus=False)
+    opened = {o.name for o in report.opened}
+    assert {
+        "StepDialog",
+        "MeasureDialog",
+        "DocumentDialog",
+        "CaseDocumentDialog",
+        "CompulsoryDialog",
+        "ReferDialog",
+    } <= opened
+    assert (get_case(workspace, case_in_progress), documents_of(workspace, case_in_progress)) == (
+        before
+    )
+
+
 def test_checklist_page(
     qtbot: QtBot, window: MainWindow, clicker: Clicker, full_workspace: dict[str, str]
 ) -> None:
