@@ -471,54 +471,496 @@
     </message>
 </context>
 <context>
-    <name>CaseStepDialog</name>
+    <name>CaseDocumentDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="211"/>
-        <source>案件处理</source>
-        <translation>Case handling</translation>
+        <location filename="../../ui/case_page.py" line="913"/>
+        <source>数字签名</source>
+        <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="219"/>
-        <source>如：历城区医疗保障局、历城区公安分局</source>
-        <translation>e.g. Licheng District Healthcare Security Bureau, Licheng District Public Security Bureau</translation>
+        <location filename="../../ui/case_page.py" line="915"/>
+        <source>签名人的密钥</source>
+        <translation>Signer's key</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="225"/>
-        <source>处理方式</source>
-        <translation>Handling</translation>
+        <location filename="../../ui/case_page.py" line="916"/>
+        <source>口令</source>
+        <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="226"/>
+        <location filename="../../ui/case_page.py" line="920"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="922"/>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="924"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="966"/>
+        <source>%1 %2：已由 %3 数字签名。</source>
+        <translation>%1 %2: digitally signed by %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="975"/>
+        <source>%1：已由 %2 签名，还须 %3 签名。</source>
+        <translation>%1: signed by %2; %3 must still sign.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="984"/>
+        <source>%1 由%2签署：本机没有其密钥（执法证号 %3），可在命令行签名。</source>
+        <translation>%1 is signed by the %2: this computer has no key of theirs (certificate no. %3); sign it on the command line.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="993"/>
+        <source>%1 由%2签署：请选择其密钥并输入口令。</source>
+        <translation>%1 is signed by the %2: choose their key and enter its passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1023"/>
+        <source>正在签名…</source>
+        <translation>Signing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1039"/>
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1049"/>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1049"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDueBanner</name>
+    <message>
+        <location filename="../../ui/case_page.py" line="1114"/>
+        <source>案件期限：%1 项到期或逾期，其中 %2 项已逾期</source>
+        <translation>Case deadlines: %1 due or late, %2 of them late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1122"/>
+        <location filename="../../ui/case_page.py" line="1150"/>
+        <source>%1（待公布）</source>
+        <translation>%1 (provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1124"/>
+        <location filename="../../ui/case_page.py" line="1152"/>
+        <source>已逾期 %1 天</source>
+        <translation>%1 days late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1126"/>
+        <location filename="../../ui/case_page.py" line="1154"/>
+        <source>今天到期</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1128"/>
+        <location filename="../../ui/case_page.py" line="1156"/>
+        <source>还有 %1 天</source>
+        <translation>%1 days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1131"/>
+        <source>%1 %2（%3）%4 %5，%6 →</source>
+        <translation>%1 %2 (%3) %4 %5, %6 →</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1160"/>
+        <source>%1 %2 %3 期限 %4，%5 →</source>
+        <translation>%1 %2 %3, last day %4, %5 →</translation>
+    </message>
+</context>
+<context>
+    <name>CaseModel</name>
+    <message>
+        <location filename="../../ui/case_page.py" line="151"/>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="152"/>
+        <source>当事人</source>
+        <translation>Party</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="153"/>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="154"/>
+        <source>登记日期</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="155"/>
+        <source>案情</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="156"/>
+        <source>期限</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="170"/>
+        <source>%1（已逾期）</source>
+        <translation>%1 (late)</translation>
+    </message>
+</context>
+<context>
+    <name>CasePage</name>
+    <message>
+        <location filename="../../ui/case_page.py" line="210"/>
+        <source>← 检查列表</source>
+        <translation>← Inspections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="212"/>
+        <source>问题台账 →</source>
+        <translation>Problem ledger →</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="214"/>
+        <location filename="../../ui/case_page.py" line="652"/>
+        <source>案件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="224"/>
+        <source>当事人（机构或个人）名称…</source>
+        <translation>Party (institution or person) name…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="227"/>
+        <source>未结束的案件</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="228"/>
+        <source>全部阶段</source>
+        <translation>All stages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="232"/>
+        <source>全部期限</source>
+        <translation>All deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="233"/>
+        <source>有期限已逾期</source>
+        <translation>A deadline passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="264"/>
+        <source>下一步</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="274"/>
+        <source>处理措施…</source>
+        <translation>Measure…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="276"/>
+        <source>记录缴款…</source>
+        <translation>Record payment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="279"/>
+        <source>封存或先行登记保存…</source>
+        <translation>Seal or preserve…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="281"/>
+        <source>延长封存…</source>
+        <translation>Extend the seal…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="283"/>
+        <source>解除或处理…</source>
+        <translation>Release or decide…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="294"/>
+        <source>移送…</source>
+        <translation>Refer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="296"/>
+        <source>登记签收…</source>
+        <translation>Record receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="298"/>
+        <source>登记反馈…</source>
+        <translation>Record feedback…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="300"/>
+        <source>登记退回…</source>
+        <translation>Record return…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="311"/>
+        <source>案件文书</source>
+        <translation>Case documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="314"/>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="314"/>
+        <source>文号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="314"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
+        <location filename="../../ui/case_page.py" line="314"/>
+        <source>签名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="326"/>
+        <source>制作文书…</source>
+        <translation>Make document…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="328"/>
+        <source>查看、签名、打印…</source>
+        <translation>View, sign, print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="385"/>
+        <source>共 %1 个案件，其中 %2 个有期限已逾期</source>
+        <translation>%1 cases, %2 of them with a deadline passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="468"/>
+        <source>选择一个案件查看详情</source>
+        <translation>Choose a case to see its details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="481"/>
+        <source>阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="482"/>
+        <source>登记日期</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="483"/>
+        <source>检查日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="484"/>
+        <source>案情</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="485"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="486"/>
+        <source>承办人</source>
+        <translation>Case officers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="487"/>
+        <source>期限</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="488"/>
+        <source>办理经过</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="489"/>
+        <source>处理措施和金额</source>
+        <translation>Measures and amounts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="490"/>
+        <source>缴款</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="539"/>
+        <source>（条例第%1条）</source>
+        <translation> (Regulation art. %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="542"/>
+        <source>已缴 %1</source>
+        <translation>paid %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="546"/>
+        <source>（已撤回）</source>
+        <translation> (withdrawn)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="559"/>
+        <source>%1 %2（已缴 %3）</source>
+        <translation>%1 %2 (paid %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="583"/>
+        <source>%1（待公布）</source>
+        <translation>%1 (provisional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="585"/>
+        <source>%1 %2 %3：%4 项，最后一天 %5，%6</source>
+        <translation>%1 %2 %3: %4 items, last day %5, %6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="594"/>
+        <source>；%1 延长</source>
+        <translation>; extended %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="596"/>
+        <source>；%1 %2</source>
+        <translation>; %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="606"/>
+        <source>%1 移送%2（%3）%4：%5</source>
+        <translation>%1 referred to %2 (%3) %4: %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="621"/>
+        <source>%1（待公布：该年节假日安排尚未公布）</source>
+        <translation>%1 (provisional: that year's holidays are not published yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="623"/>
+        <source>已逾期 %1 天</source>
+        <translation>%1 days late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="625"/>
+        <source>今天到期</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="627"/>
+        <source>还有 %1 天</source>
+        <translation>%1 days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="628"/>
+        <source>%1：最后一天 %2，%3</source>
+        <translation>%1: last day %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="634"/>
+        <source>已签名（%1）</source>
+        <translation>Signed (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="636"/>
+        <source>待 %1 签名</source>
+        <translation>To be signed by %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="639"/>
+        <source>待%1签名</source>
+        <translation>To be signed by the %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="755"/>
+        <source>请选择移送证据包的保存位置</source>
+        <translation>Choose where to save the referral's evidence bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="807"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="820"/>
+        <source>已制作%1</source>
+        <translation>Made the %1</translation>
+    </message>
+</context>
+<context>
+    <name>CaseStepDialog</name>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="212"/>
+        <source>案件处理</source>
+        <translation>Case handling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="220"/>
+        <source>如：历城区医疗保障局、历城区公安分局</source>
+        <translation>e.g. Licheng District Healthcare Security Bureau, Licheng District Public Security Bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="226"/>
+        <source>处理方式</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
         <location filename="../../ui/ledger_page.py" line="227"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="228"/>
         <source>处理或接收单位</source>
         <translation>Handling or receiving body</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="228"/>
+        <location filename="../../ui/ledger_page.py" line="229"/>
         <source>文书编号</source>
         <translation>Document number</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="229"/>
+        <location filename="../../ui/ledger_page.py" line="230"/>
         <source>当事人陈述申辩</source>
         <translation>Party&apos;s statement and defence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="230"/>
+        <location filename="../../ui/ledger_page.py" line="231"/>
         <source>陈述申辩日期</source>
         <translation>Date of the statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="231"/>
+        <location filename="../../ui/ledger_page.py" line="232"/>
         <source>本次追回金额（元）</source>
         <translation>Recovered in this step (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="232"/>
+        <location filename="../../ui/ledger_page.py" line="233"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -948,6 +1390,142 @@ Checked %2/%3, problems found %4</translation>
         <location filename="../../ui/claims_dialog.py" line="509"/>
         <source>本次检查尚无抽样清单。</source>
         <translation>This inspection has no list yet.</translation>
+    </message>
+</context>
+<context>
+    <name>CompulsoryDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="543"/>
+        <source>封存或先行登记保存</source>
+        <translation>Seal or register and preserve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="554"/>
+        <source>每行一项：名称，数量，单位</source>
+        <translation>One item a line: name, quantity, unit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="555"/>
+        <source>措施</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="556"/>
+        <source>决定书文号</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="557"/>
+        <source>决定日期</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="558"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="559"/>
+        <source>批准的负责人</source>
+        <translation>Approving head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="560"/>
+        <source>实施的执法人员执法证号（两名以上）</source>
+        <translation>Certificate nos. of the officers carrying it out (two or more)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="561"/>
+        <source>地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="562"/>
+        <source>清单</source>
+        <translation>List</translation>
+    </message>
+</context>
+<context>
+    <name>CompulsoryStepDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="597"/>
+        <source>解除或处理</source>
+        <translation>Release or decide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="597"/>
+        <source>延长封存期限</source>
+        <translation>Extend the sealing period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="606"/>
+        <source>措施</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="607"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="608"/>
+        <source>决定文号</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="616"/>
+        <source>封存期限已经届满</source>
+        <translation>The sealing period has expired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="617"/>
+        <source>已对违法行为作出处理决定，不再需要封存</source>
+        <translation>The violation has been decided on; the seal is no longer needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="618"/>
+        <source>当事人没有违法行为</source>
+        <translation>The party committed no violation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="619"/>
+        <source>封存的资料、财物与违法行为无关</source>
+        <translation>What was sealed is unrelated to the violation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="620"/>
+        <source>其他不再需要采取封存措施的情形</source>
+        <translation>Other grounds: the seal is no longer needed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="623"/>
+        <source>处理决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="624"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="625"/>
+        <source>转为封存的决定书文号</source>
+        <translation>Number of the sealing decision (when sealed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="626"/>
+        <source>批准的负责人（转为封存时）</source>
+        <translation>Approving head (when sealed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="628"/>
+        <source>延长理由</source>
+        <translation>Reason for the extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="629"/>
+        <source>批准延长的负责人</source>
+        <translation>Head approving the extension</translation>
     </message>
 </context>
 <context>
@@ -6041,6 +6619,124 @@ Checked %2/%3, problems found %4</translation>
     </message>
 </context>
 <context>
+    <name>DocumentDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="443"/>
+        <source>制作案件文书</source>
+        <translation>Make a case document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="446"/>
+        <source>本阶段的文书</source>
+        <translation>The current stage's document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="449"/>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="453"/>
+        <source>当事人地址</source>
+        <translation>Party's address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="454"/>
+        <source>统一社会信用代码或身份证号</source>
+        <translation>Unified social credit code or ID number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="455"/>
+        <source>法定代表人（负责人）</source>
+        <translation>Legal representative (person in charge)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="456"/>
+        <source>联系人及电话</source>
+        <translation>Contact and telephone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="457"/>
+        <source>陈述申辩或听证地点</source>
+        <translation>Place of the statement or hearing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="458"/>
+        <source>听证主持人</source>
+        <translation>Hearing host</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="459"/>
+        <source>主持人执法证号</source>
+        <translation>Host's certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="460"/>
+        <source>听证记录员</source>
+        <translation>Hearing clerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="461"/>
+        <source>陈述申辩或听证意见的采纳情况</source>
+        <translation>What of the statement or hearing was adopted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="462"/>
+        <source>罚没款缴入（收款单位及账号）</source>
+        <translation>Fines paid to (payee and account)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="463"/>
+        <source>行政复议机关</source>
+        <translation>Reconsideration body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="464"/>
+        <source>人民法院</source>
+        <translation>People's court</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="465"/>
+        <source>公告载体（公告送达）</source>
+        <translation>Notice medium (service by public notice)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="466"/>
+        <source>邮件单号（邮寄送达）</source>
+        <translation>Tracking no. (service by post)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="472"/>
+        <source>处罚依据（每行一条）</source>
+        <translation>Legal basis of the penalty (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="473"/>
+        <source>违反的规定（每行一条）</source>
+        <translation>Provisions violated (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="479"/>
+        <source>写明听证时间</source>
+        <translation>State the hearing time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="483"/>
+        <source>留空的项目沿用本案上一份文书所填。</source>
+        <translation>Fields left empty keep what the case's last document stated.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="487"/>
+        <source>预览…</source>
+        <translation>Preview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="488"/>
+        <source>制作前先看：不保存，不编号</source>
+        <translation>See it before it is made: not kept, not numbered</translation>
+    </message>
+</context>
+<context>
     <name>DrugListBox</name>
     <message>
         <location filename="../../ui/drug_list.py" line="48"/>
@@ -6086,12 +6782,12 @@ Checked %2/%3, problems found %4</translation>
 <context>
     <name>DueBanner</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="996"/>
+        <location filename="../../ui/ledger_page.py" line="1086"/>
         <source>整改期限：%1 个问题 7 天内到期，其中 %2 个已逾期（最近：%3 %4，%5）&#x3000;</source>
         <translation>Rectification deadlines: %1 findings due within 7 days, %2 of them overdue (soonest: %3 %4, %5)&#x3000;</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="1004"/>
+        <location filename="../../ui/ledger_page.py" line="1094"/>
         <source>查看台账</source>
         <translation>Open the ledger</translation>
     </message>
@@ -7566,47 +8262,47 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="114"/>
+        <location filename="../../ui/ledger_page.py" line="115"/>
         <source>发现日期</source>
         <translation>Found on</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="115"/>
+        <location filename="../../ui/ledger_page.py" line="116"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="116"/>
+        <location filename="../../ui/ledger_page.py" line="117"/>
         <source>被检查机构</source>
         <translation>Institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="117"/>
+        <location filename="../../ui/ledger_page.py" line="118"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="118"/>
+        <location filename="../../ui/ledger_page.py" line="119"/>
         <source>条目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="119"/>
+        <location filename="../../ui/ledger_page.py" line="120"/>
         <source>问题</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="120"/>
+        <location filename="../../ui/ledger_page.py" line="121"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="121"/>
+        <location filename="../../ui/ledger_page.py" line="122"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="122"/>
+        <location filename="../../ui/ledger_page.py" line="123"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
@@ -7614,220 +8310,255 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="485"/>
+        <location filename="../../ui/ledger_page.py" line="487"/>
         <source>← 检查列表</source>
         <translation>← Inspections</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="488"/>
-        <location filename="../../ui/ledger_page.py" line="598"/>
-        <location filename="../../ui/ledger_page.py" line="778"/>
-        <location filename="../../ui/ledger_page.py" line="781"/>
+        <location filename="../../ui/ledger_page.py" line="490"/>
+        <location filename="../../ui/ledger_page.py" line="621"/>
+        <location filename="../../ui/ledger_page.py" line="833"/>
+        <location filename="../../ui/ledger_page.py" line="836"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="492"/>
+        <location filename="../../ui/ledger_page.py" line="494"/>
         <source>导出 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="495"/>
+        <location filename="../../ui/ledger_page.py" line="497"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="503"/>
+        <location filename="../../ui/ledger_page.py" line="499"/>
+        <source>案件 →</source>
+        <translation>Cases →</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="500"/>
+        <source>案件：立案、告知、决定、送达、执行、结案</source>
+        <translation>Cases: filing, notice, decision, service, execution, closing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="509"/>
         <source>搜索机构、问题、说明…</source>
         <translation>Search institution, finding, note…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="506"/>
+        <location filename="../../ui/ledger_page.py" line="512"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="513"/>
+        <location filename="../../ui/ledger_page.py" line="519"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="514"/>
+        <location filename="../../ui/ledger_page.py" line="520"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="515"/>
+        <location filename="../../ui/ledger_page.py" line="521"/>
         <source>最近 90 天</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="516"/>
+        <location filename="../../ui/ledger_page.py" line="522"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="520"/>
+        <location filename="../../ui/ledger_page.py" line="526"/>
         <source>全部期限</source>
         <translation>Any deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="521"/>
+        <location filename="../../ui/ledger_page.py" line="527"/>
         <source>7 天内到期或逾期</source>
         <translation>Due within 7 days or overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="522"/>
+        <location filename="../../ui/ledger_page.py" line="528"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="550"/>
+        <location filename="../../ui/ledger_page.py" line="557"/>
         <source>整改进展…</source>
         <translation>Progress…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="552"/>
+        <location filename="../../ui/ledger_page.py" line="559"/>
         <source>案件处理…</source>
         <translation>Case step…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="554"/>
+        <location filename="../../ui/ledger_page.py" line="561"/>
+        <source>立案…</source>
+        <translation>Open case…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="563"/>
+        <source>以所选问题（同一机构，可多选）登记案件，在案件页办理</source>
+        <translation>Register a case from the chosen findings (one institution, several allowed) and run it on the Cases screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="567"/>
+        <source>查看案件 →</source>
+        <translation>Open its case →</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="568"/>
+        <source>在案件页打开该问题所在的案件</source>
+        <translation>Open the case this finding is in on the Cases screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="575"/>
         <source>回头看</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="555"/>
+        <location filename="../../ui/ledger_page.py" line="576"/>
         <source>对该检查的全部未整改问题新建回头看</source>
         <translation>A new follow-up visit of all open findings of this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="557"/>
+        <location filename="../../ui/ledger_page.py" line="578"/>
         <source>整改通知书…</source>
         <translation>Rectification order…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="559"/>
+        <location filename="../../ui/ledger_page.py" line="580"/>
         <source>回头看结论…</source>
         <translation>Follow-up verdict…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="561"/>
+        <location filename="../../ui/ledger_page.py" line="582"/>
         <source>在尚未签名的回头看中记录该问题的整改结论；签名后更新台账</source>
         <translation>Record this finding&apos;s verdict in its follow-up visit, not yet signed; signing it updates the ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="600"/>
+        <location filename="../../ui/ledger_page.py" line="623"/>
         <source>正在整理问题台账…</source>
         <translation>Bringing the problem ledger up to date…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="613"/>
+        <location filename="../../ui/ledger_page.py" line="636"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="616"/>
+        <location filename="../../ui/ledger_page.py" line="639"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="669"/>
+        <location filename="../../ui/ledger_page.py" line="692"/>
         <source>共 %1 个问题，未完成整改 %2 个，涉及金额 %3，已追回 %4</source>
         <translation>%1 findings, %2 not yet rectified, %3 involved, %4 recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="693"/>
+        <location filename="../../ui/ledger_page.py" line="716"/>
         <source>选择一个问题查看详情</source>
         <translation>Select a finding to see it</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="694"/>
+        <location filename="../../ui/ledger_page.py" line="717"/>
         <source>检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="695"/>
+        <location filename="../../ui/ledger_page.py" line="718"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="696"/>
+        <location filename="../../ui/ledger_page.py" line="719"/>
         <source>违规类别</source>
         <translation>Violation category</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="697"/>
+        <location filename="../../ui/ledger_page.py" line="720"/>
         <source>涉及金额</source>
         <translation>Amount involved</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="698"/>
+        <location filename="../../ui/ledger_page.py" line="721"/>
         <source>已追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="699"/>
+        <location filename="../../ui/ledger_page.py" line="722"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="700"/>
+        <location filename="../../ui/ledger_page.py" line="723"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="701"/>
+        <location filename="../../ui/ledger_page.py" line="724"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="702"/>
+        <location filename="../../ui/ledger_page.py" line="725"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="703"/>
+        <location filename="../../ui/ledger_page.py" line="726"/>
         <source>被检查单位现场意见</source>
         <translation>Party’s opinion on site</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="704"/>
+        <location filename="../../ui/ledger_page.py" line="727"/>
         <source>案件处理</source>
         <translation>Case handling</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="705"/>
+        <location filename="../../ui/ledger_page.py" line="728"/>
         <source>追回</source>
         <translation>Recovered</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="706"/>
+        <location filename="../../ui/ledger_page.py" line="729"/>
         <source>陈述申辩</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="920"/>
+        <location filename="../../ui/ledger_page.py" line="820"/>
+        <source>案件 %1：%2（%3 登记）</source>
+        <translation>Case %1: %2 (registered %3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="1010"/>
         <source>导出问题台账</source>
         <translation>Export the problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="928"/>
+        <location filename="../../ui/ledger_page.py" line="1018"/>
         <source>已导出 %1 个问题</source>
         <translation>%1 findings exported</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="929"/>
+        <location filename="../../ui/ledger_page.py" line="1019"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="961"/>
+        <location filename="../../ui/ledger_page.py" line="1051"/>
         <source>情况报告已保存：%1</source>
         <translation>Periodic report saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="962"/>
+        <location filename="../../ui/ledger_page.py" line="1052"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
@@ -8035,12 +8766,12 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>LoadingPage</name>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
+        <location filename="../../ui/main_window.py" line="81"/>
         <source>本机的检查</source>
         <translation>Inspections on this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>正在打开检查列表…</source>
         <translation>Opening the list of inspections…</translation>
     </message>
@@ -8048,273 +8779,367 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>医保基金现场检查 Inspector</source>
         <translation>Inspector · Medical insurance fund inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>点击关闭此提示</source>
         <translation>Click to close this notice</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>本机数据未加密：可在“文件 → 加密本机数据…”中设置口令</source>
         <translation>The data on this computer are not encrypted: set a passphrase under File → Encrypt the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>新建检查…</source>
         <translation>New inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>导入机构名录…</source>
         <translation>Import institution registry…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>数字签名密钥…</source>
         <translation>Signing keys…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>切换当前检查人员…</source>
         <translation>Change current inspector…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>情况报告…</source>
         <translation>Periodic report…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>验证记录文件…</source>
         <translation>Verify a record file…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>导出交接包…</source>
         <translation>Export hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>导入交接包…</source>
         <translation>Import hand-over bundle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>交接冲突…</source>
         <translation>Hand-over conflicts…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>同步…</source>
         <translation>Sync…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>自动锁定时间…</source>
         <translation>Lock after idle…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>加密本机数据…</source>
         <translation>Encrypt the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>计划(&amp;P)</source>
         <translation>&amp;Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>双随机抽查…</source>
         <translation>Random draw…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>结算数据抽样…</source>
         <translation>Claims sampling…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>线索与疑点…</source>
         <translation>Leads…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="340"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>进销存核对…</source>
         <translation>Stock reconciliation…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>追溯码扫码核查…</source>
         <translation>Trace code sweep…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>检查列表</source>
         <translation>Inspection list</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>问题台账</source>
         <translation>Problem ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="383"/>
+        <source>案件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>语言 / Language</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
-        <location filename="../../ui/main_window.py" line="835"/>
+        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="867"/>
         <source>快捷键</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>无法打开检查</source>
         <translation>Cannot open the inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="518"/>
         <source>结算数据抽样</source>
         <translation>Claims sampling</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
-        <location filename="../../ui/main_window.py" line="500"/>
-        <location filename="../../ui/main_window.py" line="513"/>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="532"/>
+        <location filename="../../ui/main_window.py" line="545"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>请先在检查列表中选中或打开一项检查。</source>
         <translation>Select or open an inspection in the list first.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>线索与疑点</source>
         <translation>Leads</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="513"/>
+        <location filename="../../ui/main_window.py" line="545"/>
         <source>进销存核对</source>
         <translation>Stock reconciliation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>追溯码扫码核查</source>
         <translation>Trace code sweep</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="568"/>
+        <location filename="../../ui/main_window.py" line="600"/>
         <source>当前检查人员：%1</source>
         <translation>Current inspector: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="570"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>未选择当前检查人员</source>
         <translation>No current inspector chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="679"/>
+        <location filename="../../ui/main_window.py" line="711"/>
         <source>本机数据已加密</source>
         <translation>The data on this computer are encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="682"/>
+        <location filename="../../ui/main_window.py" line="714"/>
         <source>加密本机数据</source>
         <translation>Encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="684"/>
+        <location filename="../../ui/main_window.py" line="716"/>
         <source>本机数据已加密，明文文件已删除。此后每次启动和锁定后需输入口令。
 提示：删除文件不会擦除磁盘上的旧数据块；建议同时清除磁盘空闲空间。</source>
         <translation>The data on this computer are encrypted and the plain files deleted. The passphrase is now asked at every start and after a lock.
 Note: deleting a file does not wipe its old blocks on the disk; wiping the disk&apos;s free space as well is advised.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="700"/>
+        <location filename="../../ui/main_window.py" line="732"/>
         <source>未能加密本机数据</source>
         <translation>Could not encrypt the data on this computer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="703"/>
+        <location filename="../../ui/main_window.py" line="735"/>
         <source>正在加密本机数据…</source>
         <translation>Encrypting the data on this computer…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="729"/>
+        <location filename="../../ui/main_window.py" line="761"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="803"/>
-        <location filename="../../ui/main_window.py" line="829"/>
+        <location filename="../../ui/main_window.py" line="835"/>
+        <location filename="../../ui/main_window.py" line="861"/>
         <source>自动锁定时间</source>
         <translation>Lock after idle</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="804"/>
+        <location filename="../../ui/main_window.py" line="836"/>
         <source>无操作多少分钟后自动锁定：</source>
         <translation>Lock after this many minutes without input:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="837"/>
+        <location filename="../../ui/main_window.py" line="869"/>
         <source>Ctrl+1 符合&#x3000;Ctrl+2 发现问题&#x3000;Ctrl+3 不适用&#x3000;Ctrl+4 未检查
 （在左侧列表中直接按 1-4）
 Alt+↓ / Alt+↑&#x3000;下一项 / 上一项
 F8&#x3000;下一个未检查的条目
 Ctrl+Z / Ctrl+Y&#x3000;撤销 / 重做
-Ctrl+N&#x3000;新建检查&#x3000;Ctrl+H&#x3000;检查列表&#x3000;Ctrl+T&#x3000;问题台账&#x3000;Ctrl+L&#x3000;锁定</source>
+Ctrl+N&#x3000;新建检查&#x3000;Ctrl+H&#x3000;检查列表&#x3000;Ctrl+T&#x3000;问题台账&#x3000;Ctrl+J&#x3000;案件&#x3000;Ctrl+L&#x3000;锁定</source>
         <translation>Ctrl+1 compliant   Ctrl+2 problem found   Ctrl+3 not applicable   Ctrl+4 not checked
-(in the list on the left, just 1-4)
+(in the list on the left, just press 1-4)
 Alt+↓ / Alt+↑   next / previous item
 F8   next unchecked item
 Ctrl+Z / Ctrl+Y   undo / redo
-Ctrl+N   new inspection   Ctrl+H   inspection list   Ctrl+T   problem ledger   Ctrl+L   lock</translation>
+Ctrl+N   new inspection   Ctrl+H   inspection list   Ctrl+T   problem ledger   Ctrl+J   cases   Ctrl+L   lock</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="849"/>
+        <location filename="../../ui/main_window.py" line="881"/>
         <source>关于 Inspector</source>
         <translation>About Inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="851"/>
+        <location filename="../../ui/main_window.py" line="883"/>
         <source>医保基金现场检查 Inspector %1
 数据目录：%2</source>
         <translation>Inspector %1 · medical insurance fund inspection
 Data directory: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="301"/>
+        <source>处理措施</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="308"/>
+        <location filename="../../ui/case_dialogs.py" line="325"/>
+        <source>（不适用）</source>
+        <translation>(not applicable)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="311"/>
+        <source>条例第%1条（%2）</source>
+        <translation>Regulation art. %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="315"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="317"/>
+        <source>从轻</source>
+        <translation>lighter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="318"/>
+        <source>减轻</source>
+        <translation>mitigated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="319"/>
+        <source>从重</source>
+        <translation>heavier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="328"/>
+        <source>措施</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="329"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="330"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="331"/>
+        <source>罚款依据</source>
+        <translation>Article of the fine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="332"/>
+        <source>损失或骗取金额（元）</source>
+        <translation>Loss or amount obtained by fraud (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="333"/>
+        <source>裁量</source>
+        <translation>Discretion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="334"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="335"/>
+        <source>暂停月数</source>
+        <translation>Months of suspension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="336"/>
+        <source>暂停结算/中止协议起</source>
+        <translation>Settlement suspended / agreement halted from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="337"/>
+        <source>至</source>
+        <translation>to</translation>
     </message>
 </context>
 <context>
@@ -8360,49 +9185,421 @@ Data directory: %2</translation>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="72"/>
+        <location filename="../../ui/ledger_page.py" line="73"/>
         <source>待整改</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="73"/>
+        <location filename="../../ui/ledger_page.py" line="74"/>
         <source>整改中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="74"/>
+        <location filename="../../ui/ledger_page.py" line="75"/>
         <source>已整改（销号）</source>
         <translation>Rectified (closed)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="75"/>
+        <location filename="../../ui/ledger_page.py" line="76"/>
         <source>移交</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="76"/>
+        <location filename="../../ui/ledger_page.py" line="77"/>
         <source>已更正</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="83"/>
+        <location filename="../../ui/ledger_page.py" line="84"/>
         <source>协议处理</source>
         <translation>Under the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="84"/>
+        <location filename="../../ui/ledger_page.py" line="85"/>
         <source>行政处罚</source>
         <translation>Administrative penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="85"/>
+        <location filename="../../ui/ledger_page.py" line="86"/>
         <source>移送公安</source>
         <translation>To the police</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="86"/>
+        <location filename="../../ui/ledger_page.py" line="87"/>
         <source>移送纪检监察</source>
         <translation>To the discipline inspectors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="36"/>
+        <source>待立案</source>
+        <translation>to be filed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="37"/>
+        <source>已立案（调查取证）</source>
+        <translation>filed (investigating)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="38"/>
+        <location filename="../../ui/case_dialogs.py" line="57"/>
+        <source>调查终结</source>
+        <translation>investigation concluded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="39"/>
+        <source>已法制审核</source>
+        <translation>legally reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="40"/>
+        <source>已事先告知</source>
+        <translation>notified in advance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="41"/>
+        <source>陈述申辩/听证</source>
+        <translation>statement and defence / hearing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="42"/>
+        <source>已决定</source>
+        <translation>decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="43"/>
+        <source>已送达</source>
+        <translation>served</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="44"/>
+        <source>已执行</source>
+        <translation>executed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="45"/>
+        <source>已结案</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="46"/>
+        <location filename="../../ui/case_dialogs.py" line="56"/>
+        <source>不予立案</source>
+        <translation>not filed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="47"/>
+        <source>已撤销</source>
+        <translation>withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="48"/>
+        <source>已终止</source>
+        <translation>terminated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="55"/>
+        <source>立案</source>
+        <translation>filing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="58"/>
+        <source>案件审核（法制审核）</source>
+        <translation>case review (legal review)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="59"/>
+        <source>事先告知</source>
+        <translation>advance notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="60"/>
+        <source>陈述申辩</source>
+        <translation>statement and defence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="61"/>
+        <source>书面放弃陈述申辩和听证</source>
+        <translation>written waiver of statement, defence and hearing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="62"/>
+        <source>申请听证</source>
+        <translation>hearing request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="63"/>
+        <source>听证</source>
+        <translation>hearing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="64"/>
+        <source>作出决定</source>
+        <translation>decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="65"/>
+        <source>送达</source>
+        <translation>service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="66"/>
+        <source>执行</source>
+        <translation>execution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="67"/>
+        <source>结案</source>
+        <translation>closing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="68"/>
+        <source>撤销立案</source>
+        <translation>withdrawal of the filing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="69"/>
+        <source>终止调查</source>
+        <translation>termination of the investigation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="70"/>
+        <source>延长办案期限</source>
+        <translation>extension of the case period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="77"/>
+        <source>责令退回</source>
+        <translation>order to refund</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="78"/>
+        <source>罚款</source>
+        <translation>fine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="79"/>
+        <source>没收违法所得</source>
+        <translation>confiscation of illegal gains</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="80"/>
+        <source>暂停相关责任部门医药服务</source>
+        <translation>suspension of the responsible department's medical services</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="81"/>
+        <source>暂停医疗费用联网结算</source>
+        <translation>suspension of networked settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="82"/>
+        <source>约谈</source>
+        <translation>interview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="83"/>
+        <source>拒付/追回</source>
+        <translation>refusal to pay / recovery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="84"/>
+        <source>暂停结算</source>
+        <translation>suspension of settlement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="85"/>
+        <source>中止协议</source>
+        <translation>suspension of the agreement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="86"/>
+        <source>解除协议</source>
+        <translation>termination of the agreement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="93"/>
+        <source>承办人</source>
+        <translation>Case officers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="94"/>
+        <source>负责人</source>
+        <translation>head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="95"/>
+        <source>法制审核人员</source>
+        <translation>legal reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="96"/>
+        <source>听证主持人</source>
+        <translation>Hearing host</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="97"/>
+        <source>送达人</source>
+        <translation>server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="98"/>
+        <source>见证人</source>
+        <translation>witness</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="99"/>
+        <source>受送达人</source>
+        <translation>recipient</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="106"/>
+        <source>直接送达</source>
+        <translation>personal service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="107"/>
+        <source>留置送达</source>
+        <translation>service left at the premises</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="108"/>
+        <source>邮寄送达</source>
+        <translation>service by post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="109"/>
+        <source>电子送达</source>
+        <translation>electronic service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="110"/>
+        <source>公告送达</source>
+        <translation>service by public notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="118"/>
+        <source>办案期限</source>
+        <translation>case period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="119"/>
+        <source>陈述申辩期限</source>
+        <translation>period for statement and defence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="120"/>
+        <source>听证申请期限</source>
+        <translation>period to request a hearing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="121"/>
+        <source>决定书送达期限</source>
+        <translation>period to serve the decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="122"/>
+        <source>缴款期限</source>
+        <translation>period to pay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="510"/>
+        <source>封存</source>
+        <translation>sealing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="511"/>
+        <source>先行登记保存</source>
+        <translation>registration and preservation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="518"/>
+        <source>解除</source>
+        <translation>released</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="519"/>
+        <source>转为封存</source>
+        <translation>sealed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="520"/>
+        <source>依法没收</source>
+        <translation>confiscated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="521"/>
+        <source>送检验鉴定</source>
+        <translation>sent for examination</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="522"/>
+        <source>移交有关部门</source>
+        <translation>handed to another department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="529"/>
+        <source>期限内</source>
+        <translation>within the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="530"/>
+        <source>即将到期</source>
+        <translation>due soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="531"/>
+        <source>已逾期未处理</source>
+        <translation>late, not decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="532"/>
+        <source>已结束</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="662"/>
+        <source>公安机关</source>
+        <translation>public security organ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="663"/>
+        <source>纪检监察机关</source>
+        <translation>discipline inspection and supervision organ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="664"/>
+        <source>卫生健康部门</source>
+        <translation>health department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="665"/>
+        <source>市场监督管理部门</source>
+        <translation>market regulation department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="666"/>
+        <source>药品监督管理部门</source>
+        <translation>drug regulation department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="673"/>
+        <source>已移送</source>
+        <translation>referred</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="674"/>
+        <source>已接收</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="675"/>
+        <source>已反馈</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="676"/>
+        <source>已退回</source>
+        <translation>returned</translation>
     </message>
 </context>
 <context>
@@ -8555,72 +9752,146 @@ Data directory: %2</translation>
     </message>
 </context>
 <context>
+    <name>OpenCaseDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="418"/>
+        <source>登记案件</source>
+        <translation>Register a case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="423"/>
+        <source>所选问题</source>
+        <translation>Chosen findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="424"/>
+        <source>简要案情</source>
+        <translation>Brief summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="425"/>
+        <source>登记日期</source>
+        <translation>Registered on</translation>
+    </message>
+</context>
+<context>
     <name>OrderDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="288"/>
-        <location filename="../../ui/ledger_page.py" line="369"/>
+        <location filename="../../ui/ledger_page.py" line="289"/>
+        <location filename="../../ui/ledger_page.py" line="370"/>
         <source>整改通知书</source>
         <translation>Rectification order</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="296"/>
+        <location filename="../../ui/ledger_page.py" line="297"/>
         <source>生成整改通知书</source>
         <translation>Make the rectification order</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="306"/>
+        <location filename="../../ui/ledger_page.py" line="307"/>
         <source>组长数字签名</source>
         <translation>Leader&apos;s digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="308"/>
+        <location filename="../../ui/ledger_page.py" line="309"/>
         <source>组长的密钥</source>
         <translation>Leader&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="309"/>
+        <location filename="../../ui/ledger_page.py" line="310"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="312"/>
+        <location filename="../../ui/ledger_page.py" line="313"/>
         <source>另存…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="314"/>
+        <location filename="../../ui/ledger_page.py" line="315"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="355"/>
+        <location filename="../../ui/ledger_page.py" line="356"/>
         <source>该检查没有待整改或整改中的问题。</source>
         <translation>This inspection has no pending or in-progress findings.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="359"/>
+        <location filename="../../ui/ledger_page.py" line="360"/>
         <source>整改通知书 %1 已由组长签名。</source>
         <translation>Rectification order %1 is signed by the leader.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="361"/>
+        <location filename="../../ui/ledger_page.py" line="362"/>
         <source>整改通知书 %1 已生成，请组长数字签名。</source>
         <translation>Rectification order %1 is made; the leader signs it digitally.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="366"/>
+        <location filename="../../ui/ledger_page.py" line="367"/>
         <source>本机没有组长的密钥：生成后可在命令行签名。</source>
         <translation>This laptop has no key of the leader: once made, sign it on the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="408"/>
+        <location filename="../../ui/ledger_page.py" line="409"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="416"/>
+        <location filename="../../ui/ledger_page.py" line="417"/>
         <source>保存整改通知书</source>
         <translation>Save the rectification order</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="368"/>
+        <source>记录缴款</source>
+        <translation>Record a payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="374"/>
+        <source>%1 %2，未缴 %3</source>
+        <translation>%1 %2, unpaid %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="391"/>
+        <source>措施</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="392"/>
+        <source>缴纳金额（元）</source>
+        <translation>Amount paid (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="393"/>
+        <source>缴款日期</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="394"/>
+        <source>票据号</source>
+        <translation>Receipt no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="395"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../ui/case_page.py" line="854"/>
+        <source>预览（未保存）</source>
+        <translation>Preview (not kept)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="864"/>
+        <source>关闭</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -8937,27 +10208,27 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>ProgressEntryDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="186"/>
+        <location filename="../../ui/ledger_page.py" line="187"/>
         <source>记录整改进展</source>
         <translation>Rectification progress</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="194"/>
+        <location filename="../../ui/ledger_page.py" line="195"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="195"/>
+        <location filename="../../ui/ledger_page.py" line="196"/>
         <source>整改情况</source>
         <translation>Rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="196"/>
+        <location filename="../../ui/ledger_page.py" line="197"/>
         <source>累计追回金额（元）</source>
         <translation>Recovered so far (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="197"/>
+        <location filename="../../ui/ledger_page.py" line="198"/>
         <source>销号只能由已签名的回头看完成。</source>
         <translation>Only a signed follow-up visit closes a finding.</translation>
     </message>
@@ -9118,6 +10389,132 @@ The draw is saved; export it again from “Draws made”.</translation>
     </message>
 </context>
 <context>
+    <name>ReferDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="690"/>
+        <source>移送</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="695"/>
+        <source>如：历城区公安分局</source>
+        <translation>e.g. Licheng District Public Security Sub-bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="700"/>
+        <source>留空：按移送部门的通常依据</source>
+        <translation>Empty: the usual basis for that department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="702"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="709"/>
+        <source>本机设备密钥（未使用检查人员的密钥）</source>
+        <translation>This computer's device key (no inspector's key)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="714"/>
+        <source>移送部门</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="715"/>
+        <source>接收单位</source>
+        <translation>Receiving body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="716"/>
+        <source>移送书文号</source>
+        <translation>Referral letter number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="717"/>
+        <source>移送日期</source>
+        <translation>Referral date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="718"/>
+        <source>涉嫌违法的事实</source>
+        <translation>Facts of the suspected violation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="719"/>
+        <source>移送依据</source>
+        <translation>Basis of the referral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="720"/>
+        <source>证据包保存为</source>
+        <translation>Save the bundle as</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="721"/>
+        <source>签名密钥</source>
+        <translation>Signing key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="722"/>
+        <source>密钥口令</source>
+        <translation>Key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="729"/>
+        <source>移送证据包</source>
+        <translation>Referral evidence bundle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="729"/>
+        <source>证据包 (*.zip)</source>
+        <translation>Bundles (*.zip)</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralStepDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="760"/>
+        <source>登记签收</source>
+        <translation>Record the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="761"/>
+        <source>登记反馈</source>
+        <translation>Record the feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="762"/>
+        <source>登记退回</source>
+        <translation>Record the return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="772"/>
+        <source>签收人</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="773"/>
+        <source>反馈内容</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="774"/>
+        <source>退回理由</source>
+        <translation>Reason for the return</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="776"/>
+        <source>移送</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="777"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+</context>
+<context>
     <name>RegistryImportDialog</name>
     <message>
         <location filename="../../ui/registry_dialog.py" line="164"/>
@@ -9264,47 +10661,47 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="434"/>
+        <location filename="../../ui/ledger_page.py" line="435"/>
         <source>情况报告</source>
         <translation>Periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="441"/>
+        <location filename="../../ui/ledger_page.py" line="442"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="445"/>
+        <location filename="../../ui/ledger_page.py" line="446"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="450"/>
+        <location filename="../../ui/ledger_page.py" line="451"/>
         <source>开始日期</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="451"/>
+        <location filename="../../ui/ledger_page.py" line="452"/>
         <source>结束日期</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="452"/>
+        <location filename="../../ui/ledger_page.py" line="453"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="453"/>
+        <location filename="../../ui/ledger_page.py" line="454"/>
         <source>保存为（.xlsx 或 .pdf）</source>
         <translation>Save as (.xlsx or .pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="463"/>
+        <location filename="../../ui/ledger_page.py" line="464"/>
         <source>保存情况报告</source>
         <translation>Save the periodic report</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="463"/>
+        <location filename="../../ui/ledger_page.py" line="464"/>
         <source>Excel 或 PDF (*.xlsx *.pdf)</source>
         <translation>Excel or PDF (*.xlsx *.pdf)</translation>
     </message>
@@ -9928,6 +11325,180 @@ The draw is saved; export it again from “Draws made”.</translation>
     </message>
 </context>
 <context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="201"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="206"/>
+        <source>承办人执法证号（两名以上，逗号分隔）</source>
+        <translation>Case officers' certificate nos. (two or more, comma-separated)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="207"/>
+        <source>批准立案的负责人</source>
+        <translation>Head approving the filing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="208"/>
+        <source>立案文号（可空）</source>
+        <translation>Filing number (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="210"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="211"/>
+        <location filename="../../ui/case_dialogs.py" line="264"/>
+        <source>批准的负责人</source>
+        <translation>Approving head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="213"/>
+        <source>查明的违法事实</source>
+        <translation>Facts of the violation found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="214"/>
+        <source>证据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="215"/>
+        <location filename="../../ui/case_dialogs.py" line="237"/>
+        <location filename="../../ui/case_dialogs.py" line="241"/>
+        <location filename="../../ui/case_dialogs.py" line="244"/>
+        <location filename="../../ui/case_dialogs.py" line="246"/>
+        <location filename="../../ui/case_dialogs.py" line="256"/>
+        <source>承办人执法证号</source>
+        <translation>Case officer's certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="217"/>
+        <source>法制审核人员（非本案承办人）</source>
+        <translation>Legal reviewer (not a case officer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="218"/>
+        <source>审核人员执法证号（可空）</source>
+        <translation>Reviewer's certificate no. (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="219"/>
+        <source>审核意见</source>
+        <translation>Review opinion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="220"/>
+        <source>审核通过（不通过则退回调查取证）</source>
+        <translation>Passed (if not, the case goes back to investigation)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="227"/>
+        <source>送达方式</source>
+        <translation>Way of service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="228"/>
+        <source>受送达人（签收人）</source>
+        <translation>Recipient (who signs for it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="229"/>
+        <source>见证人（留置送达）</source>
+        <translation>Witness (service left at the premises)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="230"/>
+        <source>当事人已书面同意电子送达</source>
+        <translation>The party agreed in writing to electronic service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="234"/>
+        <source>按本局设置（默认 5 个工作日）</source>
+        <translation>The bureau's setting (5 working days by default)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="235"/>
+        <source>陈述申辩期限（工作日）</source>
+        <translation>Period for statement and defence (working days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="236"/>
+        <source>告知书文号（可空）</source>
+        <translation>Notice number (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="239"/>
+        <source>陈述申辩的内容</source>
+        <translation>Content of the statement and defence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="240"/>
+        <source>口头陈述（已制作笔录）</source>
+        <translation>Oral statement (put in a record)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="243"/>
+        <source>当事人已书面放弃陈述申辩和听证</source>
+        <translation>The party waived statement, defence and hearing in writing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="248"/>
+        <source>听证主持人（非本案调查人员）</source>
+        <translation>Hearing host (not an investigator of the case)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="249"/>
+        <source>主持人执法证号（可空）</source>
+        <translation>Host's certificate no. (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="250"/>
+        <source>听证情况</source>
+        <translation>Account of the hearing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="252"/>
+        <source>作出决定的负责人</source>
+        <translation>Head making the decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="253"/>
+        <source>决定书文号</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="255"/>
+        <source>未全部缴清时的理由（可空）</source>
+        <translation>Reason when not everything is paid (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="258"/>
+        <source>批准结案的负责人</source>
+        <translation>Head approving the closing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="263"/>
+        <source>延长天数</source>
+        <translation>Days of extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="265"/>
+        <source>延期理由</source>
+        <translation>Reason for the extension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="266"/>
+        <source>经集体讨论决定</source>
+        <translation>Decided by collective discussion</translation>
+    </message>
+</context>
+<context>
     <name>StockDialog</name>
     <message>
         <location filename="../../ui/stock_dialog.py" line="118"/>
@@ -10466,37 +12037,37 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>VerdictDialog</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="246"/>
+        <location filename="../../ui/ledger_page.py" line="247"/>
         <source>回头看结论</source>
         <translation>Follow-up verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="250"/>
+        <location filename="../../ui/ledger_page.py" line="251"/>
         <source>已整改</source>
         <translation>Rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="251"/>
+        <location filename="../../ui/ledger_page.py" line="252"/>
         <source>部分整改</source>
         <translation>Partly rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="252"/>
+        <location filename="../../ui/ledger_page.py" line="253"/>
         <source>未整改</source>
         <translation>Not rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="257"/>
+        <location filename="../../ui/ledger_page.py" line="258"/>
         <source>整改结论</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="258"/>
+        <location filename="../../ui/ledger_page.py" line="259"/>
         <source>情况说明</source>
         <translation>What was found</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="259"/>
+        <location filename="../../ui/ledger_page.py" line="260"/>
         <source>整改材料和照片请在回头看的检查清单中附到该条目下。</source>
         <translation>Attach the rectification documents and photos to this item in the follow-up&apos;s checklist.</translation>
     </message>
