@@ -480,7 +480,7 @@
     <message>
         <location filename="../../ui/case_page.py" line="915"/>
         <source>签名人的密钥</source>
-        <translation>Signer's key</translation>
+        <translation>Signer&apos;s key</translation>
     </message>
     <message>
         <location filename="../../ui/case_page.py" line="916"/>
@@ -859,7 +859,7 @@
     <message>
         <location filename="../../ui/case_page.py" line="621"/>
         <source>%1（待公布：该年节假日安排尚未公布）</source>
-        <translation>%1 (provisional: that year's holidays are not published yet)</translation>
+        <translation>%1 (provisional: that year&apos;s holidays are not published yet)</translation>
     </message>
     <message>
         <location filename="../../ui/case_page.py" line="623"/>
@@ -899,7 +899,7 @@
     <message>
         <location filename="../../ui/case_page.py" line="755"/>
         <source>请选择移送证据包的保存位置</source>
-        <translation>Choose where to save the referral's evidence bundle</translation>
+        <translation>Choose where to save the referral&apos;s evidence bundle</translation>
     </message>
     <message>
         <location filename="../../ui/case_page.py" line="807"/>
@@ -6628,7 +6628,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/case_dialogs.py" line="446"/>
         <source>本阶段的文书</source>
-        <translation>The current stage's document</translation>
+        <translation>The current stage&apos;s document</translation>
     </message>
     <message>
         <location filename="../../ui/case_dialogs.py" line="449"/>
@@ -6638,7 +6638,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/case_dialogs.py" line="453"/>
         <source>当事人地址</source>
-        <translation>Party's address</translation>
+        <translation>Party&apos;s address</translation>
     </message>
     <message>
         <location filename="../../ui/case_dialogs.py" line="454"/>
@@ -6668,7 +6668,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/case_dialogs.py" line="459"/>
         <source>主持人执法证号</source>
-        <translation>Host's certificate no.</translation>
+        <translation>Host&apos;s certificate no.</translation>
     </message>
     <message>
         <location filename="../../ui/case_dialogs.py" line="460"/>
@@ -6693,7 +6693,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/case_dialogs.py" line="464"/>
         <source>人民法院</source>
-        <translation>People's court</translation>
+        <translation>People&apos;s court</translation>
     </message>
     <message>
         <location filename="../../ui/case_dialogs.py" line="465"/>
@@ -6723,7 +6723,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/case_dialogs.py" line="483"/>
         <source>留空的项目沿用本案上一份文书所填。</source>
-        <translation>Fields left empty keep what the case's last document stated.</translation>
+        <translation>Fields left empty keep what the case&apos;s last document stated.</translation>
     </message>
     <message>
         <location filename="../../ui/case_dialogs.py" line="487"/>
@@ -9384,7 +9384,7 @@ Data directory: %2</translation>
     <message>
         <location filename="../../ui/case_dialogs.py" line="80"/>
         <source>暂停相关责任部门医药服务</source>
-        <translation>suspension of the responsible department's medical services</translation>
+        <translation>suspension of the responsible department&apos;s medical services</translation>
     </message>
     <message>
         <location filename="../../ui/case_dialogs.py" line="81"/>
@@ -10413,7 +10413,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/case_dialogs.py" line="709"/>
         <source>本机设备密钥（未使用检查人员的密钥）</source>
-        <translation>This computer's device key (no inspector's key)</translation>
+        <translation>This computer&apos;s device key (no inspector&apos;s key)</translation>
     </message>
     <message>
         <location filename="../../ui/case_dialogs.py" line="714"/>
@@ -11334,7 +11334,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/case_dialogs.py" line="206"/>
         <source>承办人执法证号（两名以上，逗号分隔）</source>
-        <translation>Case officers' certificate nos. (two or more, comma-separated)</translation>
+        <translation>Case officers&apos; certificate nos. (two or more, comma-separated)</translation>
     </message>
     <message>
         <location filename="../../ui/case_dialogs.py" line="207"/>
@@ -11375,7 +11375,7 @@ The draw is saved; export it again from “Draws made”.</translation>
         <location filename="../../ui/case_dialogs.py" line="246"/>
         <location filename="../../ui/case_dialogs.py" line="256"/>
         <source>承办人执法证号</source>
-        <translation>Case officer's certificate no.</translation>
+        <translation>Case officer&apos;s certificate no.</translation>
     </message>
     <message>
         <location filename="../../ui/case_dialogs.py" line="217"/>
@@ -11385,7 +11385,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/case_dialogs.py" line="218"/>
         <source>审核人员执法证号（可空）</source>
-        <translation>Reviewer's certificate no. (optional)</translation>
+        <translation>Reviewer&apos;s certificate no. (optional)</translation>
     </message>
     <message>
         <location filename="../../ui/case_dialogs.py" line="219"/>
@@ -11420,7 +11420,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/case_dialogs.py" line="234"/>
         <source>按本局设置（默认 5 个工作日）</source>
-        <translation>The bureau's setting (5 working days by default)</translation>
+        <translation>The bureau&apos;s setting (5 working days by default)</translation>
     </message>
     <message>
         <location filename="../../ui/case_dialogs.py" line="235"/>
@@ -11455,7 +11455,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/case_dialogs.py" line="249"/>
         <source>主持人执法证号（可空）</source>
-        <translation>Host's certificate no. (optional)</translation>
+        <translation>Host&apos;s certificate no. (optional)</translation>
     </message>
     <message>
         <location filename="../../ui/case_dialogs.py" line="250"/>
