@@ -789,3 +789,83 @@ class ReferralStepDialog(_Form):
         else:
             found.update(returned_on=day, reason=text)
         return found
+
+
+def enforcement_title(kind: str) -> str:
+    """A 封存/先行登记保存 or referral document's title, by the kind the core keeps."""
+    translate = QCoreApplication.translate
+    return {
+        "seal-decision": translate("Names", "封存决定书"),
+        "preserve-decision": translate("Names", "先行登记保存通知书"),
+        "seal-list": translate("Names", "封存清单"),
+        "preserve-list": translate("Names", "先行登记保存清单"),
+        "seal-extension": translate("Names", "延长封存期限通知书"),
+        "seal-end": translate("Names", "解除封存决定书"),
+        "preserve-end": translate("Names", "先行登记保存处理决定书"),
+        "referral-letter": translate("Names", "移送书"),
+        "referral-list": translate("Names", "案卷清单"),
+    }.get(kind, kind)
+
+
+class MeasureDocumentDialog(_Form):
+    """Which document of which 封存 or 先行登记保存 to make: its decision, the list for the
+    party, the extension, or the release (or decision on what was preserved)."""
+
+    def __init__(self, measures: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.setWindowTitle(self.tr("制作强制措施文书"))
+        self.measure = QComboBox()
+        for measure_id, label in measures:
+            self.measure.addItem(label, measure_id)
+        self.kind = QComboBox()
+        for code, label in (
+            ("decision", self.tr("决定书（通知书）")),
+            ("list", self.tr("清单（交当事人）")),
+            ("extension", self.tr("延长封存期限通知书")),
+            ("end", self.tr("解除或处理决定书")),
+        ):
+            self.kind.addItem(label, code)
+        self.form.addRow(self.tr("措施"), self.measure)
+        self.form.addRow(self.tr("文书"), self.kind)
+        self.finish()
+
+    def values(self) -> dict[str, Any]:
+        return {"measure_id": self.measure.currentData() or "", "kind": self.kind.currentData()}
+
+
+class ReceiveReferralDialog(_Form):
+    """A case 公安 or another department handed to the bureau: who sent it, their document's
+    number and the day it came, whom it is about and what it says. It then becomes a lead
+    (线索 → 移送来的案件)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.setWindowTitle(self.tr("登记收到的移送案件"))
+        self.department = QComboBox()
+        for code in ("police", "discipline", "health", "market", "drug"):
+            self.department.addItem(department_name(code), code)
+        self.department.addItem(self.tr("其他部门"), "other")
+        self.sender = QLineEdit()
+        self.sender.setPlaceholderText(self.tr("如：历城区公安分局"))
+        self.document_no = QLineEdit()
+        self.received_on = date_edit()
+        self.subject = QLineEdit()
+        self.subject.setPlaceholderText(self.tr("涉及的定点机构或人员"))
+        self.summary = QPlainTextEdit()
+        self.form.addRow(self.tr("移送部门"), self.department)
+        self.form.addRow(self.tr("移送单位"), self.sender)
+        self.form.addRow(self.tr("来文文号"), self.document_no)
+        self.form.addRow(self.tr("收到日期"), self.received_on)
+        self.form.addRow(self.tr("涉及的机构或人员"), self.subject)
+        self.form.addRow(self.tr("案情摘要"), self.summary)
+        self.finish()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "department": self.department.currentData(),
+            "sender": self.sender.text(),
+            "document_no": self.document_no.text(),
+            "received_on": day_of(self.received_on),
+            "subject": self.subject.text(),
+            "summary": self.summary.toPlainText(),
+        }

@@ -48,7 +48,9 @@ from inspector.cases.core import CaseFilter, CaseView, get_case, list_cases
 from inspector.cases.deadlines import CaseDeadline, calendar_of, case_deadlines, due_cases
 from inspector.enforcement import measures as compulsory
 from inspector.enforcement.referrals import (
+    ReceivedView,
     ReferralView,
+    receive_referral,
     record_feedback,
     record_receipt,
     referrals_of,
@@ -65,7 +67,9 @@ from ui.case_dialogs import (
     CompulsoryStepDialog,
     DocumentDialog,
     MeasureDialog,
+    MeasureDocumentDialog,
     PaymentDialog,
+    ReceiveReferralDialog,
     ReferDialog,
     ReferralStepDialog,
     StepDialog,
@@ -73,6 +77,7 @@ from ui.case_dialogs import (
     compulsory_state_name,
     deadline_name,
     department_name,
+    enforcement_title,
     measure_name,
     next_steps,
     outcome_name,
@@ -299,6 +304,9 @@ class CasePage(QWidget):
         self.feedback_button.clicked.connect(lambda: self.referral_step(FEEDBACK))
         self.return_button = QPushButton(self.tr("登记退回…"))
         self.return_button.clicked.connect(lambda: self.referral_step(RETURN))
+        # A case 公安 or another department sends here: registered, then made a lead.
+        self.receive_button = QPushButton(self.tr("登记收到的移送案件…"))
+        self.receive_button.clicked.connect(self.receive)
         for button in (
             self.refer_button,
             self.receipt_button,
@@ -307,7 +315,33 @@ class CasePage(QWidget):
         ):
             refer_row.addWidget(button)
         refer_row.addStretch(1)
+        refer_row.addWidget(self.receive_button)
         side_layout.addLayout(refer_row)
+        # The documents of the case's 封存/先行登记保存 and referrals, signed by the officers
+        # who carried the measure out or handed the case over (行政强制法 art. 18(8)).
+        side_layout.addWidget(QLabel(self.tr("强制措施和移送文书")))
+        self.enf_table = QTableWidget(0, 4)
+        self.enf_table.setHorizontalHeaderLabels(
+            [self.tr("文书"), self.tr("文号"), self.tr("所属"), self.tr("签名")]
+        )
+        self.enf_table.verticalHeader().hide()
+        self.enf_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.enf_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.enf_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.enf_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.enf_table.setColumnWidth(1, 150)
+        self.enf_table.setColumnWidth(2, 150)
+        self.enf_table.doubleClicked.connect(lambda _i: self.open_enforcement_document())
+        side_layout.addWidget(self.enf_table, 1)
+        enf_row = QHBoxLayout()
+        self.make_enf_button = QPushButton(self.tr("制作强制措施文书…"))
+        self.make_enf_button.clicked.connect(self.make_measure_document)
+        self.open_enf_button = QPushButton(self.tr("查看、签名、打印该文书…"))
+        self.open_enf_button.clicked.connect(lambda: self.open_enforcement_document())
+        enf_row.addWidget(self.make_enf_button)
+        enf_row.addWidget(self.open_enf_button)
+        enf_row.addStretch(1)
+        side_layout.addLayout(enf_row)
         side_layout.addWidget(QLabel(self.tr("案件文书")))
         self.doc_table = QTableWidget(0, 4)
         self.doc_table.setHorizontalHeaderLabels(
@@ -463,7 +497,9 @@ class CasePage(QWidget):
             any(r.received_on is not None and r.feedback_on is None for r in open_referrals)
         )
         self.return_button.setEnabled(bool(open_referrals))
+        self.make_enf_button.setEnabled(bool(self.compulsory))
         self._show_documents()
+        self._show_enforcement_documents()
         if case is None:
             pick = _esc(self.tr("选择一个案件查看详情"))
             self.detail.setHtml(f"<p>{pick}</p>")
@@ -645,6 +681,34 @@ class CasePage(QWidget):
         if self.docs:
             self.doc_table.selectRow(len(self.docs) - 1)
         self.open_doc_button.setEnabled(bool(self.docs))
+
+    def enforcement_documents(self) -> list[tuple[dict[str, Any], str]]:
+        """The documents of the case's measures and referrals, each with what it belongs to."""
+        found: list[tuple[dict[str, Any], str]] = []
+        for m in self.compulsory:
+            owner = f"{compulsory_name(m.kind)} {m.decision_no}"
+            found += [(doc, owner) for doc in m.documents]
+        for r in self.referrals:
+            owner = arg(self.tr("移送%1 %2"), department_name(r.department), r.referral_no)
+            found += [(doc, owner) for doc in r.documents]
+        return found
+
+    def _show_enforcement_documents(self) -> None:
+        shown = self.enforcement_documents()
+        self.enf_table.setRowCount(len(shown))
+        for n, (doc, owner) in enumerate(shown):
+            signed = (
+                arg(self.tr("已签名（%1）"), doc["signed_by"])
+                if doc.get("signed_by")
+                else self.tr("待执法人员签名")
+            )
+            for column, text in enumerate(
+                (enforcement_title(doc["kind"]), doc["document_no"], owner, signed)
+            ):
+                self.enf_table.setItem(n, column, QTableWidgetItem(text))
+        if shown:
+            self.enf_table.selectRow(len(shown) - 1)
+        self.open_enf_button.setEnabled(bool(shown))
 
     # --- actions --------------------------------------------------------------------------
 
@@ -844,6 +908,86 @@ class CasePage(QWidget):
         dialog = self.document_dialog()
         if dialog is not None:
             dialog.exec()
+
+    def make_measure_document(self) -> None:
+        """One of a 封存's or 先行登记保存's documents, made and kept by the core (which
+        refuses one the measure has no ground for yet, e.g. a release before it is released)."""
+        if not self.compulsory:
+            return
+        choices = [
+            (m.id, f"{compulsory_name(m.kind)} {m.decision_no} {m.decided_on:%Y-%m-%d}")
+            for m in self.compulsory
+        ]
+        dialog = MeasureDocumentDialog(choices, self)
+        if not dialog.exec():
+            return
+        ws, values = self.workspace, dialog.values()
+
+        def done(made: compulsory.DocumentView) -> None:
+            self.reload()
+            self.changed.emit()
+            self.window().statusBar().showMessage(  # type: ignore[attr-defined]
+                arg(self.tr("已制作%1"), enforcement_title(made.kind)), 10000
+            )
+
+        self.runner.run(
+            lambda _reporter: compulsory.measure_document(ws, values["measure_id"], values["kind"]),
+            on_success=done,
+            changes=CHANGES,
+            on_failure=self._refused,
+            progress_parent=self,
+        )
+
+    def selected_enforcement_document(self) -> dict[str, Any] | None:
+        shown = self.enforcement_documents()
+        row = self.enf_table.currentRow()
+        return shown[row][0] if 0 <= row < len(shown) else None
+
+    def enforcement_document_dialog(self) -> EnforcementDocumentDialog | None:
+        doc = self.selected_enforcement_document()
+        if doc is None:
+            return None
+        dialog = EnforcementDocumentDialog(self.workspace, self.runner, doc["id"], self)
+        dialog.changed.connect(self.reload)
+        return dialog
+
+    def open_enforcement_document(self) -> None:
+        dialog = self.enforcement_document_dialog()
+        if dialog is not None:
+            dialog.exec()
+
+    def receive_dialog(self) -> ReceiveReferralDialog:
+        return ReceiveReferralDialog(self)
+
+    def receive(self) -> None:
+        """Register a case 公安 or another department handed to the bureau; the leads
+        screen (线索 → 移送来的案件) then makes a lead of it."""
+        dialog = self.receive_dialog()
+        if not dialog.exec():
+            return
+        ws, values = self.workspace, dialog.values()
+
+        def done(received: ReceivedView) -> None:
+            self.changed.emit()
+            self.window().statusBar().showMessage(  # type: ignore[attr-defined]
+                arg(
+                    self.tr("已登记%1移送的案件：%2 %3"),
+                    department_name(received.department)
+                    if received.department != "other"
+                    else self.tr("其他部门"),
+                    received.sender,
+                    received.document_no,
+                ),
+                10000,
+            )
+
+        ops().mutate(
+            lambda: receive_referral(ws, **values),
+            CHANGES,
+            parent=self,
+            success=done,
+            failure=self._refused,
+        )
 
 
 class PdfPreview(QDialog):
@@ -1054,6 +1198,219 @@ class CaseDocumentDialog(QDialog):
         ws, doc_id = self.workspace, self.doc.id
         self.runner.run(
             lambda _reporter: documents.save_document_copy(ws, doc_id, target),
+            on_failure=self._failed,
+            progress_parent=self,
+        )
+
+
+class EnforcementDoc:
+    """A 封存/先行登记保存 or referral document as kept: who may sign it and who did."""
+
+    def __init__(
+        self, doc_id: str, kind: str, number: str, signers: list[str], signed_by: str | None
+    ) -> None:
+        self.id, self.kind, self.number = doc_id, kind, number
+        self.signers, self.signed_by = signers, signed_by
+
+
+def read_enforcement_document(ws: Workspace, doc_id: str) -> tuple[EnforcementDoc, bytes]:
+    """The document's row and its bytes, checked against the hash kept (on the database
+    executor)."""
+    import hashlib
+
+    from inspector.db.models import EnforcementDocument
+    from inspector.errors import InvalidInput, Term
+
+    with ws.db.session() as session:
+        row = session.get(EnforcementDocument, doc_id)
+        assert row is not None
+        doc = EnforcementDoc(
+            row.id, row.kind, row.document_no, list(row.signers or []), row.signed_by
+        )
+        name, sha256 = row.path, row.sha256
+    data = ws.records.read_bytes(name)
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise InvalidInput(
+            "{title}文件 {name} 与保存时的哈希不符：已被替换或改动", title=Term("文书"), name=name
+        )
+    return doc, data
+
+
+class EnforcementDocumentDialog(QDialog):
+    """A 封存/先行登记保存 or referral document on screen, signed by one of the officers it
+    names (the core checks the key's 执法证号), printed (ui/record_preview.py) and saved."""
+
+    changed = Signal()
+
+    def __init__(
+        self, workspace: Workspace, runner: TaskRunner, doc_id: str, parent: QWidget | None = None
+    ) -> None:
+        from inspector.signing.keystore import KeyStore
+
+        super().__init__(parent)
+        self.workspace = workspace
+        self.runner = runner
+        self.doc_id = doc_id
+        self.doc: EnforcementDoc | None = None
+        self.data: bytes | None = None
+        self._buffer: QBuffer | None = None
+        self.setWindowTitle(self.tr("强制措施和移送文书"))
+        self.resize(820, 900)
+        layout = QVBoxLayout(self)
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        layout.addWidget(self.state)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView()
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        layout.addWidget(self.view, 1)
+        # The keys on this laptop; only those of the people the document names are offered.
+        self.keys = [
+            (info.cert_no, f"{info.name} {info.cert_no}", info.key_id)
+            for info in KeyStore.of(workspace).list_keys()
+            if info.cert_no
+        ]
+        signing = QFormLayout()
+        self.key = QComboBox()
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.sign_button = QPushButton(self.tr("数字签名"))
+        self.sign_button.clicked.connect(lambda: self.sign())
+        signing.addRow(self.tr("签名人的密钥"), self.key)
+        signing.addRow(self.tr("口令"), self.passphrase)
+        signing.addRow("", self.sign_button)
+        layout.addLayout(signing)
+        buttons = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("打印…"))
+        self.print_button.clicked.connect(lambda: self.print_document())
+        self.save_button = QPushButton(self.tr("另存为…"))
+        self.save_button.clicked.connect(lambda: self.save())
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.close_button.clicked.connect(self.accept)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+        self._update()
+        self._read()
+
+    def _read(self) -> None:
+        ws, doc_id = self.workspace, self.doc_id
+        ops().query(
+            lambda: read_enforcement_document(ws, doc_id),
+            parent=self,
+            success=lambda found: self._show(*found),
+            failure=self._failed,
+        )
+
+    def _show(self, doc: EnforcementDoc, data: bytes) -> None:
+        self.doc, self.data = doc, data
+        self.setWindowTitle(enforcement_title(doc.kind))
+        self.document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer.deleteLater()
+        self._buffer = show_bytes(data, self.document)
+        self._update()
+
+    def _update(self) -> None:
+        doc = self.doc
+        chosen = self.key.currentData()
+        self.key.clear()
+        if doc is not None and not doc.signed_by:
+            for cert_no, label, key_id in self.keys:
+                if cert_no in doc.signers:
+                    self.key.addItem(label, key_id)
+        self.key.setCurrentIndex(max(self.key.findData(chosen), 0))
+        if doc is None:
+            self.state.setText(self.tr("正在读取…"))
+        elif doc.signed_by:
+            self.state.setText(
+                arg(
+                    self.tr("%1 %2：已由执法证号 %3 数字签名。"),
+                    enforcement_title(doc.kind),
+                    doc.number,
+                    doc.signed_by,
+                )
+            )
+        elif self.key.count() == 0:
+            self.state.setText(
+                arg(
+                    self.tr("%1 由执法人员签署：本机没有其密钥（执法证号 %2），可在命令行签名。"),
+                    enforcement_title(doc.kind),
+                    "、".join(doc.signers) or "—",
+                )
+            )
+        else:
+            self.state.setText(
+                arg(
+                    self.tr("%1 由执法人员签署：请选择其密钥并输入口令。"),
+                    enforcement_title(doc.kind),
+                )
+            )
+        self.sign_button.setEnabled(doc is not None and not doc.signed_by and self.key.count() > 0)
+        self.print_button.setEnabled(self.data is not None)
+        self.save_button.setEnabled(self.data is not None)
+
+    def _failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.windowTitle(), message)
+
+    def sign(self, passphrase: str | None = None) -> None:
+        key_id = self.key.currentData()
+        if not key_id or self.doc is None or self.doc.signed_by:
+            return
+        secret = self.passphrase.text() if passphrase is None else passphrase
+        self.passphrase.clear()
+        ws, doc_id = self.workspace, self.doc_id
+
+        def done(_signed: compulsory.DocumentView) -> None:
+            self.changed.emit()
+            self._read()
+
+        self.runner.run(
+            lambda _reporter: compulsory.sign_document(ws, doc_id, key_id, secret),
+            on_success=done,
+            changes=CHANGES,
+            on_failure=self._failed,
+            progress_parent=self,
+            label=self.tr("正在签名…"),
+        )
+
+    def print_document(self, printer: QPrinter | None = None) -> int:
+        if self.data is None or self.doc is None:
+            return 0
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+                return 0
+        command = cups_command(printer, f"{enforcement_title(self.doc.kind)} {self.doc.number}")
+        if command is None:
+            return print_pdf(self.document, printer)
+        try:
+            send_to_cups(command, self.data)
+        except PrintError as error:
+            QMessageBox.warning(self, self.tr("无法打印"), str(error))
+            return 0
+        return self.document.pageCount()
+
+    def save(self, target: Path | None = None) -> None:
+        if self.doc is None:
+            return
+        if target is None:
+            title = enforcement_title(self.doc.kind)
+            suggested = str(Path.home() / f"{title}-{self.doc.number or self.doc_id[:8]}.pdf")
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("另存为"), suggested, self.tr("PDF 文件 (*.pdf)")
+            )
+            if not name:
+                return
+            target = Path(name)
+        ws, doc_id = self.workspace, self.doc_id
+        self.runner.run(
+            lambda _reporter: compulsory.save_document(ws, doc_id, target),
             on_failure=self._failed,
             progress_parent=self,
         )
