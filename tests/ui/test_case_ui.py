@@ -466,3 +466,164 @@ def test_a_referral_of_the_case_sent_received_and_answered_by_its_buttons(
     [sent] = referrals_of(workspace, case_id=case_id)
     assert (sent.received_by, sent.feedback) == ("孙警官", "已立案侦查")
     assert "已反馈" in page.detail.toPlainText()
+
+
+def _sealed_case(qtbot: QtBot, window: MainWindow, workspace: Workspace) -> str:
+    """A filed case with a 封存 decided under it by its button."""
+    from inspector.ledger.entries import LedgerFilter, search_entries
+
+    [entry] = [r for r in search_entries(workspace, LedgerFilter()) if r.item_code == "P5.1"]
+    case_id = open_case(workspace, entries=[entry.id], summary="串换药品")
+    steps.file_case(
+        workspace,
+        case_id,
+        on_date=entry.found_on,
+        officers=["370100001", "370100002"],
+        approver="王局长",
+    )
+    window.show_cases(case_id)
+    page = window.cases
+
+    def seal(dialog: Any) -> None:
+        dialog.decision_no.setText("历医保封〔2026〕3号")
+        dialog.reason.setPlainText("病历可能被转移")
+        dialog.approved_by.setText("王局长")
+        dialog.items.setPlainText("住院病历，3，份\n处方，20，张")
+
+    answer(qtbot, seal)
+    click(qtbot, page.seal_button)
+    return case_id
+
+
+def test_a_seal_decision_made_listed_previewed_signed_printed_and_saved_by_clicks(
+    qtbot: QtBot,
+    window: MainWindow,
+    workspace: Workspace,
+    keys: dict[str, str],
+    warnings: list[str],
+    tmp_path: Path,
+) -> None:
+    """The 封存决定书 of a 封存 under the case: made by 制作强制措施文书…, listed, shown page by
+    page, a wrong passphrase refused with the core's message and nothing signed, then signed by
+    one of the officers who carried the measure out, printed and saved."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    from inspector.enforcement.measures import measures_of
+    from inspector.signing.keystore import KeyStore
+    from ui.case_page import EnforcementDocumentDialog
+
+    # A key of an inspector who did not carry the measure out: never offered.
+    outsider = KeyStore.of(workspace).self_signed_for_trials("赵六", "370100009", PASSPHRASE)
+    case_id = _sealed_case(qtbot, window, workspace)
+    page = window.cases
+    assert warnings == [], warnings
+    assert page.enf_table.rowCount() == 0 and not page.open_enf_button.isEnabled()
+
+    # A release document of a 封存 not released: refused with the core's rule, nothing kept.
+    def release_document(dialog: Any) -> None:
+        dialog.kind.setCurrentIndex(dialog.kind.findData("end"))
+
+    answer(qtbot, release_document)
+    click(qtbot, page.make_enf_button)
+    assert warnings == ["该措施尚未解除或作出处理决定"], warnings
+    warnings.clear()
+    [held] = measures_of(workspace, case_id=case_id)
+    assert held.documents == []
+
+    def decision(dialog: Any) -> None:
+        assert dialog.measure.currentData() == held.id
+        dialog.kind.setCurrentIndex(dialog.kind.findData("decision"))
+
+    answer(qtbot, decision)
+    click(qtbot, page.make_enf_button)
+    assert warnings == [], warnings
+    [held] = measures_of(workspace, case_id=case_id)
+    [doc] = held.documents
+    assert page.enf_table.rowCount() == 1
+    assert page.enf_table.item(0, 0).text() == "封存决定书"
+    assert page.enf_table.item(0, 1).text() == "历医保封〔2026〕3号"
+    assert page.enf_table.item(0, 3).text() == "待执法人员签名"
+
+    saved = tmp_path / "封存决定书.pdf"
+    printed = tmp_path / "printed.pdf"
+    seen: list[Any] = []
+
+    def look_sign_print_save() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, EnforcementDocumentDialog), dialog
+        try:
+            seen.append(dialog.document.pageCount())
+            # Only the keys of the officers the measure names are offered.
+            offered = {dialog.key.itemData(n) for n in range(dialog.key.count())}
+            assert offered == {keys["370100001"], keys["370100002"]}, offered
+            assert outsider.key_id not in offered
+            assert "请选择其密钥并输入口令" in dialog.state.text()
+            dialog.key.setCurrentIndex(dialog.key.findData(keys["370100002"]))
+            dialog.passphrase.setText("不是这个口令")
+            click(qtbot, dialog.sign_button)
+            seen.append(list(warnings))
+            warnings.clear()
+            dialog.passphrase.setText(PASSPHRASE)
+            click(qtbot, dialog.sign_button)
+            assert warnings == [], warnings
+            assert "已由执法证号 370100002 数字签名" in dialog.state.text()
+            assert not dialog.sign_button.isEnabled() and dialog.key.count() == 0
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(printed))
+            seen.append(dialog.print_document(printer))
+            dialog.save(saved)  # the path the file dialog would give
+        finally:
+            click(qtbot, dialog.close_button)
+
+    QTimer.singleShot(0, look_sign_print_save)
+    click(qtbot, page.open_enf_button)
+    assert warnings == [], warnings
+    pages, refused, printed_pages = seen
+    assert pages >= 1 and printed_pages == pages
+    assert len(refused) == 1 and "口令" in refused[0], refused
+    [held] = measures_of(workspace, case_id=case_id)
+    [doc] = held.documents
+    assert doc["signed_by"] == "370100002"
+    assert "已签名（370100002）" in page.enf_table.item(0, 3).text()
+    with saved.open("rb") as handle:
+        [signature] = PdfFileReader(handle).embedded_signatures
+        assert signature.field_name == "enforcement-370100002"
+    assert printed.read_bytes().startswith(b"%PDF")
+
+
+def test_a_case_received_from_the_police_registered_by_clicks(
+    qtbot: QtBot, window: MainWindow, workspace: Workspace, warnings: list[str]
+) -> None:
+    """登记收到的移送案件…: the case 公安 sent registered through the dialog's widgets (then
+    offered to the leads screen); the same letter again refused with the core's message and
+    nothing stored."""
+    from inspector.enforcement.referrals import received_referrals
+
+    window.show_cases()
+    page = window.cases
+
+    def fill(dialog: Any) -> None:
+        dialog.department.setCurrentIndex(dialog.department.findData("police"))
+        dialog.sender.setText("历城区公安分局")
+        dialog.document_no.setText("历公移〔2026〕7号")
+        dialog.subject.setText("历城区甲卫生院")
+        dialog.summary.setPlainText("涉嫌伪造住院病历骗取医保基金")
+
+    answer(qtbot, fill)
+    click(qtbot, page.receive_button)
+    assert warnings == [], warnings
+    [received] = received_referrals(workspace)
+    assert (received.department, received.sender, received.document_no, received.subject) == (
+        "police",
+        "历城区公安分局",
+        "历公移〔2026〕7号",
+        "历城区甲卫生院",
+    )
+    assert received.received_on == date.today() and received.lead_id is None
+
+    answer(qtbot, fill)
+    click(qtbot, page.receive_button)
+    assert warnings == ["历城区公安分局 的来文 历公移〔2026〕7号 已经登记过"], warnings
+    assert received_referrals(workspace) == [received]

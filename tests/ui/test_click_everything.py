@@ -208,6 +208,7 @@ def case_in_progress(workspace: Workspace, full_workspace: dict[str, str]) -> st
     from inspector.cases.core import open_case
     from inspector.cases.measures import add_measure
     from inspector.cases.stage_documents import Extra, make_stage_document
+    from inspector.enforcement.measures import MeasureItem, decide_measure, measure_document
     from inspector.ledger.entries import LedgerFilter, search_entries
 
     [entry] = [
@@ -233,6 +234,20 @@ def case_in_progress(workspace: Workspace, full_workspace: dict[str, str]) -> st
         "investigation",
         Extra(basis=("《医疗保障基金使用监督管理条例》第三十八条",)),
     )
+    # A 封存 under the case with its decision made: a measure's document to click.
+    sealed = decide_measure(
+        workspace,
+        full_workspace["signed"],
+        kind="seal",
+        decision_no="历医保封〔2026〕3号",
+        decided_on=today,
+        reason="病历可能被转移",
+        approved_by="王局长",
+        officers=["370100001", "370100002"],
+        items=[MeasureItem(0, "住院病历", "3", "份")],
+        case_id=case_id,
+    )
+    measure_document(workspace, sealed.id, "decision")
     return case_id
 
 
@@ -244,15 +259,26 @@ def test_case_page(
     case_in_progress: str,
 ) -> None:
     """The 案件 screen (Ctrl+J): every step button opens its dialog (cancelled: nothing taken),
-    the measure and payment dialogs, the document dialog (sign, print, save, close)."""
+    the measure and payment dialogs, the document dialogs (sign, print, save, close), the
+    registration of a case received from another department."""
     from inspector.cases.core import get_case
     from inspector.cases.documents import documents_of
+    from inspector.enforcement.measures import measures_of
+    from inspector.enforcement.referrals import received_referrals
+
+    def stored() -> tuple[Any, ...]:
+        return (
+            get_case(workspace, case_in_progress),
+            documents_of(workspace, case_in_progress),
+            measures_of(workspace, case_id=case_in_progress),
+            received_referrals(workspace),
+        )
 
     qtbot.keyClick(window, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
     page = window.cases
     assert window.pages.currentWidget() is page
     qtbot.waitUntil(lambda: page.case is not None, timeout=10_000)
-    before = (get_case(workspace, case_in_progress), documents_of(workspace, case_in_progress))
+    before = stored()
     report = clicker.run(window, menus=False)
     opened = {o.name for o in report.opened}
     assert {
@@ -262,10 +288,11 @@ def test_case_page(
         "CaseDocumentDialog",
         "CompulsoryDialog",
         "ReferDialog",
+        "MeasureDocumentDialog",
+        "EnforcementDocumentDialog",
+        "ReceiveReferralDialog",
     } <= opened
-    assert (get_case(workspace, case_in_progress), documents_of(workspace, case_in_progress)) == (
-        before
-    )
+    assert stored() == before
 
 
 def test_checklist_page(
