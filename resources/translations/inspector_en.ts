@@ -473,72 +473,72 @@
 <context>
     <name>CaseDocumentDialog</name>
     <message>
-        <location filename="../../ui/case_page.py" line="913"/>
+        <location filename="../../ui/case_page.py" line="1057"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="915"/>
+        <location filename="../../ui/case_page.py" line="1059"/>
         <source>签名人的密钥</source>
         <translation>Signer&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="916"/>
+        <location filename="../../ui/case_page.py" line="1060"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="920"/>
+        <location filename="../../ui/case_page.py" line="1064"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="922"/>
+        <location filename="../../ui/case_page.py" line="1066"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="924"/>
+        <location filename="../../ui/case_page.py" line="1068"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="966"/>
+        <location filename="../../ui/case_page.py" line="1110"/>
         <source>%1 %2：已由 %3 数字签名。</source>
         <translation>%1 %2: digitally signed by %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="975"/>
+        <location filename="../../ui/case_page.py" line="1119"/>
         <source>%1：已由 %2 签名，还须 %3 签名。</source>
         <translation>%1: signed by %2; %3 must still sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="984"/>
+        <location filename="../../ui/case_page.py" line="1128"/>
         <source>%1 由%2签署：本机没有其密钥（执法证号 %3），可在命令行签名。</source>
         <translation>%1 is signed by the %2: this computer has no key of theirs (certificate no. %3); sign it on the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="993"/>
+        <location filename="../../ui/case_page.py" line="1137"/>
         <source>%1 由%2签署：请选择其密钥并输入口令。</source>
         <translation>%1 is signed by the %2: choose their key and enter its passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1023"/>
+        <location filename="../../ui/case_page.py" line="1167"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1039"/>
+        <location filename="../../ui/case_page.py" line="1183"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1049"/>
+        <location filename="../../ui/case_page.py" line="1193"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1049"/>
+        <location filename="../../ui/case_page.py" line="1193"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -546,41 +546,41 @@
 <context>
     <name>CaseDueBanner</name>
     <message>
-        <location filename="../../ui/case_page.py" line="1114"/>
+        <location filename="../../ui/case_page.py" line="1471"/>
         <source>案件期限：%1 项到期或逾期，其中 %2 项已逾期</source>
         <translation>Case deadlines: %1 due or late, %2 of them late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1122"/>
-        <location filename="../../ui/case_page.py" line="1150"/>
+        <location filename="../../ui/case_page.py" line="1479"/>
+        <location filename="../../ui/case_page.py" line="1507"/>
         <source>%1（待公布）</source>
         <translation>%1 (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1124"/>
-        <location filename="../../ui/case_page.py" line="1152"/>
+        <location filename="../../ui/case_page.py" line="1481"/>
+        <location filename="../../ui/case_page.py" line="1509"/>
         <source>已逾期 %1 天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1126"/>
-        <location filename="../../ui/case_page.py" line="1154"/>
+        <location filename="../../ui/case_page.py" line="1483"/>
+        <location filename="../../ui/case_page.py" line="1511"/>
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1128"/>
-        <location filename="../../ui/case_page.py" line="1156"/>
+        <location filename="../../ui/case_page.py" line="1485"/>
+        <location filename="../../ui/case_page.py" line="1513"/>
         <source>还有 %1 天</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1131"/>
+        <location filename="../../ui/case_page.py" line="1488"/>
         <source>%1 %2（%3）%4 %5，%6 →</source>
         <translation>%1 %2 (%3) %4 %5, %6 →</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1160"/>
+        <location filename="../../ui/case_page.py" line="1517"/>
         <source>%1 %2 %3 期限 %4，%5 →</source>
         <translation>%1 %2 %3, last day %4, %5 →</translation>
     </message>
@@ -588,37 +588,37 @@
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../ui/case_page.py" line="151"/>
+        <location filename="../../ui/case_page.py" line="156"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="152"/>
+        <location filename="../../ui/case_page.py" line="157"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="153"/>
+        <location filename="../../ui/case_page.py" line="158"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="154"/>
+        <location filename="../../ui/case_page.py" line="159"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="155"/>
+        <location filename="../../ui/case_page.py" line="160"/>
         <source>案情</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="156"/>
+        <location filename="../../ui/case_page.py" line="161"/>
         <source>期限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="170"/>
+        <location filename="../../ui/case_page.py" line="175"/>
         <source>%1（已逾期）</source>
         <translation>%1 (late)</translation>
     </message>
@@ -626,290 +626,340 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/case_page.py" line="210"/>
+        <location filename="../../ui/case_page.py" line="215"/>
         <source>← 检查列表</source>
         <translation>← Inspections</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="212"/>
+        <location filename="../../ui/case_page.py" line="217"/>
         <source>问题台账 →</source>
         <translation>Problem ledger →</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="214"/>
-        <location filename="../../ui/case_page.py" line="652"/>
+        <location filename="../../ui/case_page.py" line="219"/>
+        <location filename="../../ui/case_page.py" line="716"/>
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="224"/>
+        <location filename="../../ui/case_page.py" line="229"/>
         <source>当事人（机构或个人）名称…</source>
         <translation>Party (institution or person) name…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="227"/>
+        <location filename="../../ui/case_page.py" line="232"/>
         <source>未结束的案件</source>
         <translation>Open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="228"/>
+        <location filename="../../ui/case_page.py" line="233"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="232"/>
+        <location filename="../../ui/case_page.py" line="237"/>
         <source>全部期限</source>
         <translation>All deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="233"/>
+        <location filename="../../ui/case_page.py" line="238"/>
         <source>有期限已逾期</source>
         <translation>A deadline passed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="264"/>
+        <location filename="../../ui/case_page.py" line="269"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="274"/>
+        <location filename="../../ui/case_page.py" line="279"/>
         <source>处理措施…</source>
         <translation>Measure…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="276"/>
+        <location filename="../../ui/case_page.py" line="281"/>
         <source>记录缴款…</source>
         <translation>Record payment…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="279"/>
+        <location filename="../../ui/case_page.py" line="284"/>
         <source>封存或先行登记保存…</source>
         <translation>Seal or preserve…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="281"/>
+        <location filename="../../ui/case_page.py" line="286"/>
         <source>延长封存…</source>
         <translation>Extend the seal…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="283"/>
+        <location filename="../../ui/case_page.py" line="288"/>
         <source>解除或处理…</source>
         <translation>Release or decide…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="294"/>
+        <location filename="../../ui/case_page.py" line="299"/>
         <source>移送…</source>
         <translation>Refer…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="296"/>
+        <location filename="../../ui/case_page.py" line="301"/>
         <source>登记签收…</source>
         <translation>Record receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="298"/>
+        <location filename="../../ui/case_page.py" line="303"/>
         <source>登记反馈…</source>
         <translation>Record feedback…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="300"/>
+        <location filename="../../ui/case_page.py" line="305"/>
         <source>登记退回…</source>
         <translation>Record return…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="311"/>
+        <location filename="../../ui/case_page.py" line="345"/>
         <source>案件文书</source>
         <translation>Case documents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="314"/>
+        <location filename="../../ui/case_page.py" line="325"/>
+        <location filename="../../ui/case_page.py" line="348"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="314"/>
+        <location filename="../../ui/case_page.py" line="325"/>
+        <location filename="../../ui/case_page.py" line="348"/>
         <source>文号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="314"/>
+        <location filename="../../ui/case_page.py" line="348"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="314"/>
+        <location filename="../../ui/case_page.py" line="325"/>
+        <location filename="../../ui/case_page.py" line="348"/>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="326"/>
+        <location filename="../../ui/case_page.py" line="308"/>
+        <source>登记收到的移送案件…</source>
+        <translation>Register a case referred to us…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="322"/>
+        <source>强制措施和移送文书</source>
+        <translation>Documents of compulsory measures and referrals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="325"/>
+        <source>所属</source>
+        <translation>Belongs to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="337"/>
+        <source>制作强制措施文书…</source>
+        <translation>Make a measure document…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="339"/>
+        <source>查看、签名、打印该文书…</source>
+        <translation>View, sign, print this document…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="360"/>
         <source>制作文书…</source>
         <translation>Make document…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="328"/>
+        <location filename="../../ui/case_page.py" line="362"/>
         <source>查看、签名、打印…</source>
         <translation>View, sign, print…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="385"/>
+        <location filename="../../ui/case_page.py" line="419"/>
         <source>共 %1 个案件，其中 %2 个有期限已逾期</source>
         <translation>%1 cases, %2 of them with a deadline passed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="468"/>
+        <location filename="../../ui/case_page.py" line="504"/>
         <source>选择一个案件查看详情</source>
         <translation>Choose a case to see its details</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="481"/>
+        <location filename="../../ui/case_page.py" line="517"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="482"/>
+        <location filename="../../ui/case_page.py" line="518"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="483"/>
+        <location filename="../../ui/case_page.py" line="519"/>
         <source>检查日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="484"/>
+        <location filename="../../ui/case_page.py" line="520"/>
         <source>案情</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="485"/>
+        <location filename="../../ui/case_page.py" line="521"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="486"/>
+        <location filename="../../ui/case_page.py" line="522"/>
         <source>承办人</source>
         <translation>Case officers</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="487"/>
+        <location filename="../../ui/case_page.py" line="523"/>
         <source>期限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="488"/>
+        <location filename="../../ui/case_page.py" line="524"/>
         <source>办理经过</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="489"/>
+        <location filename="../../ui/case_page.py" line="525"/>
         <source>处理措施和金额</source>
         <translation>Measures and amounts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="490"/>
+        <location filename="../../ui/case_page.py" line="526"/>
         <source>缴款</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="539"/>
+        <location filename="../../ui/case_page.py" line="575"/>
         <source>（条例第%1条）</source>
         <translation> (Regulation art. %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="542"/>
+        <location filename="../../ui/case_page.py" line="578"/>
         <source>已缴 %1</source>
         <translation>paid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="546"/>
+        <location filename="../../ui/case_page.py" line="582"/>
         <source>（已撤回）</source>
         <translation> (withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="559"/>
+        <location filename="../../ui/case_page.py" line="595"/>
         <source>%1 %2（已缴 %3）</source>
         <translation>%1 %2 (paid %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="583"/>
+        <location filename="../../ui/case_page.py" line="619"/>
         <source>%1（待公布）</source>
         <translation>%1 (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="585"/>
+        <location filename="../../ui/case_page.py" line="621"/>
         <source>%1 %2 %3：%4 项，最后一天 %5，%6</source>
         <translation>%1 %2 %3: %4 items, last day %5, %6</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="594"/>
+        <location filename="../../ui/case_page.py" line="630"/>
         <source>；%1 延长</source>
         <translation>; extended %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="596"/>
+        <location filename="../../ui/case_page.py" line="632"/>
         <source>；%1 %2</source>
         <translation>; %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="606"/>
+        <location filename="../../ui/case_page.py" line="642"/>
         <source>%1 移送%2（%3）%4：%5</source>
         <translation>%1 referred to %2 (%3) %4: %5</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="621"/>
+        <location filename="../../ui/case_page.py" line="657"/>
         <source>%1（待公布：该年节假日安排尚未公布）</source>
         <translation>%1 (provisional: that year&apos;s holidays are not published yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="623"/>
+        <location filename="../../ui/case_page.py" line="659"/>
         <source>已逾期 %1 天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="625"/>
+        <location filename="../../ui/case_page.py" line="661"/>
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="627"/>
+        <location filename="../../ui/case_page.py" line="663"/>
         <source>还有 %1 天</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="628"/>
+        <location filename="../../ui/case_page.py" line="664"/>
         <source>%1：最后一天 %2，%3</source>
         <translation>%1: last day %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="634"/>
+        <location filename="../../ui/case_page.py" line="670"/>
+        <location filename="../../ui/case_page.py" line="701"/>
         <source>已签名（%1）</source>
         <translation>Signed (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="636"/>
+        <location filename="../../ui/case_page.py" line="672"/>
         <source>待 %1 签名</source>
         <translation>To be signed by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="639"/>
+        <location filename="../../ui/case_page.py" line="675"/>
         <source>待%1签名</source>
         <translation>To be signed by the %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="755"/>
+        <location filename="../../ui/case_page.py" line="692"/>
+        <source>移送%1 %2</source>
+        <translation>Referral to %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="703"/>
+        <source>待执法人员签名</source>
+        <translation>To be signed by an officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="819"/>
         <source>请选择移送证据包的保存位置</source>
         <translation>Choose where to save the referral&apos;s evidence bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="807"/>
+        <location filename="../../ui/case_page.py" line="871"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="820"/>
+        <location filename="../../ui/case_page.py" line="884"/>
+        <location filename="../../ui/case_page.py" line="930"/>
         <source>已制作%1</source>
         <translation>Made the %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="974"/>
+        <source>已登记%1移送的案件：%2 %3</source>
+        <translation>Registered the case referred by %1: %2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="977"/>
+        <source>其他部门</source>
+        <translation>Other department</translation>
     </message>
 </context>
 <context>
@@ -6811,6 +6861,84 @@ Checked %2/%3, problems found %4</translation>
     </message>
 </context>
 <context>
+    <name>EnforcementDocumentDialog</name>
+    <message>
+        <location filename="../../ui/case_page.py" line="1257"/>
+        <source>强制措施和移送文书</source>
+        <translation>Document of a compulsory measure or referral</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1279"/>
+        <source>数字签名</source>
+        <translation>Digital signature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1281"/>
+        <source>签名人的密钥</source>
+        <translation>Signer&apos;s key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1282"/>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1286"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1288"/>
+        <source>另存为…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1290"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1329"/>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1333"/>
+        <source>%1 %2：已由执法证号 %3 数字签名。</source>
+        <translation>%1 %2: digitally signed by enforcement certificate %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1342"/>
+        <source>%1 由执法人员签署：本机没有其密钥（执法证号 %2），可在命令行签名。</source>
+        <translation>%1 is signed by an officer: this laptop has none of their keys (enforcement certificates %2); it can be signed on the command line.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1350"/>
+        <source>%1 由执法人员签署：请选择其密钥并输入口令。</source>
+        <translation>%1 is signed by an officer: choose their key and enter its passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1379"/>
+        <source>正在签名…</source>
+        <translation>Signing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1395"/>
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1406"/>
+        <source>另存为</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="1406"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../ui/errors.py" line="63"/>
@@ -9143,6 +9271,44 @@ Data directory: %2</translation>
     </message>
 </context>
 <context>
+    <name>MeasureDocumentDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="816"/>
+        <source>制作强制措施文书</source>
+        <translation>Make a compulsory measure document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="822"/>
+        <source>决定书（通知书）</source>
+        <translation>Decision (notice)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="823"/>
+        <source>清单（交当事人）</source>
+        <translation>List (for the party)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="824"/>
+        <source>延长封存期限通知书</source>
+        <translation>Notice extending the sealing period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="825"/>
+        <source>解除或处理决定书</source>
+        <translation>Decision to release or dispose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="828"/>
+        <source>措施</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="829"/>
+        <source>文书</source>
+        <translation>Document</translation>
+    </message>
+</context>
+<context>
     <name>Names</name>
     <message>
         <location filename="../../ui/strings.py" line="15"/>
@@ -9601,6 +9767,51 @@ Data directory: %2</translation>
         <source>已退回</source>
         <translation>returned</translation>
     </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="798"/>
+        <source>封存决定书</source>
+        <translation>Sealing decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="799"/>
+        <source>先行登记保存通知书</source>
+        <translation>Notice of registration and preservation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="800"/>
+        <source>封存清单</source>
+        <translation>Sealing list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="801"/>
+        <source>先行登记保存清单</source>
+        <translation>Registration and preservation list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="802"/>
+        <source>延长封存期限通知书</source>
+        <translation>Notice extending the sealing period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="803"/>
+        <source>解除封存决定书</source>
+        <translation>Decision to release the seal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="804"/>
+        <source>先行登记保存处理决定书</source>
+        <translation>Decision on preserved items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="805"/>
+        <source>移送书</source>
+        <translation>Referral letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="806"/>
+        <source>案卷清单</source>
+        <translation>Case file list</translation>
+    </message>
 </context>
 <context>
     <name>NewInspectionDialog</name>
@@ -9884,12 +10095,12 @@ Data directory: %2</translation>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../ui/case_page.py" line="854"/>
+        <location filename="../../ui/case_page.py" line="998"/>
         <source>预览（未保存）</source>
         <translation>Preview (not kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="864"/>
+        <location filename="../../ui/case_page.py" line="1008"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -10231,6 +10442,59 @@ The draw is saved; export it again from “Draws made”.</translation>
         <location filename="../../ui/ledger_page.py" line="198"/>
         <source>销号只能由已签名的回头看完成。</source>
         <translation>Only a signed follow-up visit closes a finding.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveReferralDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="843"/>
+        <source>登记收到的移送案件</source>
+        <translation>Register a case referred to us</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="847"/>
+        <source>其他部门</source>
+        <translation>Other department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="849"/>
+        <source>如：历城区公安分局</source>
+        <translation>e.g. Licheng District Public Security Sub-bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="853"/>
+        <source>涉及的定点机构或人员</source>
+        <translation>The designated institution or person concerned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="855"/>
+        <source>移送部门</source>
+        <translation>Sending department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="856"/>
+        <source>移送单位</source>
+        <translation>Sending body</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="857"/>
+        <source>来文文号</source>
+        <translation>Their document number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="858"/>
+        <source>收到日期</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="859"/>
+        <source>涉及的机构或人员</source>
+        <translation>Institution or person concerned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="860"/>
+        <source>案情摘要</source>
+        <translation>Summary of the case</translation>
     </message>
 </context>
 <context>
