@@ -450,6 +450,16 @@ def test_a_referral_of_the_case_sent_received_and_answered_by_its_buttons(
     assert (sent.department, sent.referral_no) == ("police", "历医保移〔2026〕1号")
     assert bundle.is_file()
     assert "移送公安机关（历城区公安分局）历医保移〔2026〕1号：已移送" in page.detail.toPlainText()
+    # Its 移送书 and 案卷清单 listed with the case's measure and referral documents.
+    listed = sorted(
+        (page.enf_table.item(n, 0).text(), page.enf_table.item(n, 2).text())
+        for n in range(page.enf_table.rowCount())
+    )
+    assert listed == [
+        ("案卷清单", "移送公安机关 历医保移〔2026〕1号"),
+        ("移送书", "移送公安机关 历医保移〔2026〕1号"),
+    ]
+    assert page.open_enf_button.isEnabled()
 
     def receipt(dialog: Any) -> None:
         dialog.text.setText("孙警官")
