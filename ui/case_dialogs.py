@@ -836,7 +836,7 @@ class MeasureDocumentDialog(_Form):
 class ReceiveReferralDialog(_Form):
     """A case 公安 or another department handed to the bureau: who sent it, their document's
     number and the day it came, whom it is about and what it says. It then becomes a lead
-    (线索 → 移送来的案件)."""
+    (移送案件登记为线索…)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("", parent)

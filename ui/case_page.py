@@ -317,6 +317,29 @@ class CasePage(QWidget):
         refer_row.addStretch(1)
         refer_row.addWidget(self.receive_button)
         side_layout.addLayout(refer_row)
+        side_layout.addWidget(QLabel(self.tr("案件文书")))
+        self.doc_table = QTableWidget(0, 4)
+        self.doc_table.setHorizontalHeaderLabels(
+            [self.tr("文书"), self.tr("文号"), self.tr("日期"), self.tr("签名")]
+        )
+        self.doc_table.verticalHeader().hide()
+        self.doc_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.doc_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.doc_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.doc_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.doc_table.setColumnWidth(1, 150)
+        self.doc_table.setColumnWidth(3, 200)
+        self.doc_table.doubleClicked.connect(lambda _i: self.open_document())
+        side_layout.addWidget(self.doc_table, 1)
+        doc_row = QHBoxLayout()
+        self.make_doc_button = QPushButton(self.tr("制作文书…"))
+        self.make_doc_button.clicked.connect(self.make_document)
+        self.open_doc_button = QPushButton(self.tr("查看、签名、打印…"))
+        self.open_doc_button.clicked.connect(lambda: self.open_document())
+        doc_row.addWidget(self.make_doc_button)
+        doc_row.addWidget(self.open_doc_button)
+        doc_row.addStretch(1)
+        side_layout.addLayout(doc_row)
         # The documents of the case's 封存/先行登记保存 and referrals, signed by the officers
         # who carried the measure out or handed the case over (行政强制法 art. 18(8)).
         side_layout.addWidget(QLabel(self.tr("强制措施和移送文书")))
@@ -342,29 +365,6 @@ class CasePage(QWidget):
         enf_row.addWidget(self.open_enf_button)
         enf_row.addStretch(1)
         side_layout.addLayout(enf_row)
-        side_layout.addWidget(QLabel(self.tr("案件文书")))
-        self.doc_table = QTableWidget(0, 4)
-        self.doc_table.setHorizontalHeaderLabels(
-            [self.tr("文书"), self.tr("文号"), self.tr("日期"), self.tr("签名")]
-        )
-        self.doc_table.verticalHeader().hide()
-        self.doc_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.doc_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.doc_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.doc_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.doc_table.setColumnWidth(1, 150)
-        self.doc_table.setColumnWidth(3, 200)
-        self.doc_table.doubleClicked.connect(lambda _i: self.open_document())
-        side_layout.addWidget(self.doc_table, 1)
-        doc_row = QHBoxLayout()
-        self.make_doc_button = QPushButton(self.tr("制作文书…"))
-        self.make_doc_button.clicked.connect(self.make_document)
-        self.open_doc_button = QPushButton(self.tr("查看、签名、打印…"))
-        self.open_doc_button.clicked.connect(lambda: self.open_document())
-        doc_row.addWidget(self.make_doc_button)
-        doc_row.addWidget(self.open_doc_button)
-        doc_row.addStretch(1)
-        side_layout.addLayout(doc_row)
         split.addWidget(side)
         split.setSizes([660, 700])
         layout.addWidget(split, 1)
@@ -961,7 +961,7 @@ class CasePage(QWidget):
 
     def receive(self) -> None:
         """Register a case 公安 or another department handed to the bureau; the leads
-        screen (线索 → 移送来的案件) then makes a lead of it."""
+        screen (移送案件登记为线索…) then makes a lead of it."""
         dialog = self.receive_dialog()
         if not dialog.exec():
             return
