@@ -415,10 +415,15 @@ def test_a_seal_under_the_case_decided_extended_and_released_by_its_buttons(
 
 
 def test_a_referral_of_the_case_sent_received_and_answered_by_its_buttons(
-    qtbot: QtBot, window: MainWindow, workspace: Workspace, warnings: list[str], tmp_path: Path
+    qtbot: QtBot,
+    window: MainWindow,
+    workspace: Workspace,
+    keys: dict[str, str],
+    warnings: list[str],
+    tmp_path: Path,
 ) -> None:
-    """移送 to the police with the bundle written where chosen, then the receipt and the
-    feedback, each through its button and dialog."""
+    """移送 to the police with the bundle written where chosen, its 移送书 signed by a case
+    officer, then the receipt and the feedback, each through its button and dialog."""
     from inspector.enforcement.referrals import referrals_of
     from inspector.ledger.entries import LedgerFilter, search_entries
 
@@ -460,6 +465,31 @@ def test_a_referral_of_the_case_sent_received_and_answered_by_its_buttons(
         ("移送书", "移送公安机关 历医保移〔2026〕1号"),
     ]
     assert page.open_enf_button.isEnabled()
+
+    # The 移送书 (sent with the device key: unsigned) signed by a case officer by clicks.
+    from ui.case_page import EnforcementDocumentDialog
+
+    [letter_row] = [
+        n for n in range(page.enf_table.rowCount()) if page.enf_table.item(n, 0).text() == "移送书"
+    ]
+    page.enf_table.selectRow(letter_row)
+
+    def sign_letter() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, EnforcementDocumentDialog), dialog
+        try:
+            dialog.key.setCurrentIndex(dialog.key.findData(keys["370100001"]))
+            dialog.passphrase.setText(PASSPHRASE)
+            click(qtbot, dialog.sign_button)
+        finally:
+            click(qtbot, dialog.close_button)
+
+    QTimer.singleShot(0, sign_letter)
+    click(qtbot, page.open_enf_button)
+    assert warnings == [], warnings
+    [sent] = referrals_of(workspace, case_id=case_id)
+    signed_by = {d["kind"]: d["signed_by"] for d in sent.documents}
+    assert signed_by == {"referral-letter": "370100001", "referral-list": None}
 
     def receipt(dialog: Any) -> None:
         dialog.text.setText("孙警官")
