@@ -833,6 +833,38 @@ class MeasureDocumentDialog(_Form):
         return {"measure_id": self.measure.currentData() or "", "kind": self.kind.currentData()}
 
 
+class ListSignatureDialog(_Form):
+    """Both sides' signatures on the list handed to the party (行政强制法 art. 24: 一式二份):
+    the party's signer, or their refusal noted with a witness (art. 18(8)(9))."""
+
+    def __init__(self, measures: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.setWindowTitle(self.tr("登记清单签名"))
+        self.measure = QComboBox()
+        for measure_id, label in measures:
+            self.measure.addItem(label, measure_id)
+        self.on_date = date_edit()
+        self.party = QLineEdit()
+        self.refused = QCheckBox(self.tr("当事人拒绝签名"))
+        self.witness = QLineEdit()
+        self.witness.setPlaceholderText(self.tr("当事人拒绝签名时必填"))
+        self.form.addRow(self.tr("措施"), self.measure)
+        self.form.addRow(self.tr("签名日期"), self.on_date)
+        self.form.addRow(self.tr("签名的当事人"), self.party)
+        self.form.addRow("", self.refused)
+        self.form.addRow(self.tr("见证人"), self.witness)
+        self.finish()
+
+    def values(self) -> dict[str, Any]:
+        return {
+            "measure_id": self.measure.currentData() or "",
+            "signed_on": day_of(self.on_date),
+            "party_signer": self.party.text(),
+            "party_refused": self.refused.isChecked(),
+            "witness": self.witness.text(),
+        }
+
+
 class ReceiveReferralDialog(_Form):
     """A case 公安 or another department handed to the bureau: who sent it, their document's
     number and the day it came, whom it is about and what it says. It then becomes a lead

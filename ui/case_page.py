@@ -66,6 +66,7 @@ from ui.case_dialogs import (
     CompulsoryDialog,
     CompulsoryStepDialog,
     DocumentDialog,
+    ListSignatureDialog,
     MeasureDialog,
     MeasureDocumentDialog,
     PaymentDialog,
@@ -361,8 +362,11 @@ class CasePage(QWidget):
         self.make_enf_button.clicked.connect(self.make_measure_document)
         self.open_enf_button = QPushButton(self.tr("查看、签名、打印该文书…"))
         self.open_enf_button.clicked.connect(lambda: self.open_enforcement_document())
+        self.list_sign_button = QPushButton(self.tr("登记清单签名…"))
+        self.list_sign_button.clicked.connect(self.sign_measure_list)
         enf_row.addWidget(self.make_enf_button)
         enf_row.addWidget(self.open_enf_button)
+        enf_row.addWidget(self.list_sign_button)
         enf_row.addStretch(1)
         side_layout.addLayout(enf_row)
         split.addWidget(side)
@@ -498,6 +502,7 @@ class CasePage(QWidget):
         )
         self.return_button.setEnabled(bool(open_referrals))
         self.make_enf_button.setEnabled(bool(self.compulsory))
+        self.list_sign_button.setEnabled(any(m.list_signed_on is None for m in self.compulsory))
         self._show_documents()
         self._show_enforcement_documents()
         if case is None:
@@ -937,6 +942,23 @@ class CasePage(QWidget):
             on_failure=self._refused,
             progress_parent=self,
         )
+
+    def sign_measure_list(self) -> None:
+        """The party's signature (or refusal, with a witness) on a measure's list; the list
+        made after it shows both sides."""
+        unsigned = [m for m in self.compulsory if m.list_signed_on is None]
+        if not unsigned:
+            return
+        choices = [
+            (m.id, f"{compulsory_name(m.kind)} {m.decision_no} {m.decided_on:%Y-%m-%d}")
+            for m in unsigned
+        ]
+        dialog = ListSignatureDialog(choices, self)
+        if not dialog.exec():
+            return
+        ws, values = self.workspace, dialog.values()
+        measure_id = values.pop("measure_id")
+        self._mutate(lambda: compulsory.sign_list(ws, measure_id, **values))
 
     def selected_enforcement_document(self) -> dict[str, Any] | None:
         shown = self.enforcement_documents()

@@ -473,72 +473,72 @@
 <context>
     <name>CaseDocumentDialog</name>
     <message>
-        <location filename="../../ui/case_page.py" line="1057"/>
+        <location filename="../../ui/case_page.py" line="1079"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1059"/>
+        <location filename="../../ui/case_page.py" line="1081"/>
         <source>签名人的密钥</source>
         <translation>Signer&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1060"/>
+        <location filename="../../ui/case_page.py" line="1082"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1064"/>
+        <location filename="../../ui/case_page.py" line="1086"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1066"/>
+        <location filename="../../ui/case_page.py" line="1088"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1068"/>
+        <location filename="../../ui/case_page.py" line="1090"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1110"/>
+        <location filename="../../ui/case_page.py" line="1132"/>
         <source>%1 %2：已由 %3 数字签名。</source>
         <translation>%1 %2: digitally signed by %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1119"/>
+        <location filename="../../ui/case_page.py" line="1141"/>
         <source>%1：已由 %2 签名，还须 %3 签名。</source>
         <translation>%1: signed by %2; %3 must still sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1128"/>
+        <location filename="../../ui/case_page.py" line="1150"/>
         <source>%1 由%2签署：本机没有其密钥（执法证号 %3），可在命令行签名。</source>
         <translation>%1 is signed by the %2: this computer has no key of theirs (certificate no. %3); sign it on the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1137"/>
+        <location filename="../../ui/case_page.py" line="1159"/>
         <source>%1 由%2签署：请选择其密钥并输入口令。</source>
         <translation>%1 is signed by the %2: choose their key and enter its passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1167"/>
+        <location filename="../../ui/case_page.py" line="1189"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1183"/>
+        <location filename="../../ui/case_page.py" line="1205"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1193"/>
+        <location filename="../../ui/case_page.py" line="1215"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1193"/>
+        <location filename="../../ui/case_page.py" line="1215"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -546,41 +546,41 @@
 <context>
     <name>CaseDueBanner</name>
     <message>
-        <location filename="../../ui/case_page.py" line="1471"/>
+        <location filename="../../ui/case_page.py" line="1493"/>
         <source>案件期限：%1 项到期或逾期，其中 %2 项已逾期</source>
         <translation>Case deadlines: %1 due or late, %2 of them late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1479"/>
-        <location filename="../../ui/case_page.py" line="1507"/>
+        <location filename="../../ui/case_page.py" line="1501"/>
+        <location filename="../../ui/case_page.py" line="1529"/>
         <source>%1（待公布）</source>
         <translation>%1 (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1481"/>
-        <location filename="../../ui/case_page.py" line="1509"/>
+        <location filename="../../ui/case_page.py" line="1503"/>
+        <location filename="../../ui/case_page.py" line="1531"/>
         <source>已逾期 %1 天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1483"/>
-        <location filename="../../ui/case_page.py" line="1511"/>
+        <location filename="../../ui/case_page.py" line="1505"/>
+        <location filename="../../ui/case_page.py" line="1533"/>
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1485"/>
-        <location filename="../../ui/case_page.py" line="1513"/>
+        <location filename="../../ui/case_page.py" line="1507"/>
+        <location filename="../../ui/case_page.py" line="1535"/>
         <source>还有 %1 天</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1488"/>
+        <location filename="../../ui/case_page.py" line="1510"/>
         <source>%1 %2（%3）%4 %5，%6 →</source>
         <translation>%1 %2 (%3) %4 %5, %6 →</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1517"/>
+        <location filename="../../ui/case_page.py" line="1539"/>
         <source>%1 %2 %3 期限 %4，%5 →</source>
         <translation>%1 %2 %3, last day %4, %5 →</translation>
     </message>
@@ -588,37 +588,37 @@
 <context>
     <name>CaseModel</name>
     <message>
-        <location filename="../../ui/case_page.py" line="156"/>
+        <location filename="../../ui/case_page.py" line="157"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="157"/>
+        <location filename="../../ui/case_page.py" line="158"/>
         <source>当事人</source>
         <translation>Party</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="158"/>
+        <location filename="../../ui/case_page.py" line="159"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="159"/>
+        <location filename="../../ui/case_page.py" line="160"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="160"/>
+        <location filename="../../ui/case_page.py" line="161"/>
         <source>案情</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="161"/>
+        <location filename="../../ui/case_page.py" line="162"/>
         <source>期限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="175"/>
+        <location filename="../../ui/case_page.py" line="176"/>
         <source>%1（已逾期）</source>
         <translation>%1 (late)</translation>
     </message>
@@ -626,338 +626,343 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../ui/case_page.py" line="215"/>
+        <location filename="../../ui/case_page.py" line="216"/>
         <source>← 检查列表</source>
         <translation>← Inspections</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="217"/>
+        <location filename="../../ui/case_page.py" line="218"/>
         <source>问题台账 →</source>
         <translation>Problem ledger →</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="219"/>
-        <location filename="../../ui/case_page.py" line="716"/>
+        <location filename="../../ui/case_page.py" line="220"/>
+        <location filename="../../ui/case_page.py" line="721"/>
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="229"/>
+        <location filename="../../ui/case_page.py" line="230"/>
         <source>当事人（机构或个人）名称…</source>
         <translation>Party (institution or person) name…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="232"/>
+        <location filename="../../ui/case_page.py" line="233"/>
         <source>未结束的案件</source>
         <translation>Open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="233"/>
+        <location filename="../../ui/case_page.py" line="234"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="237"/>
+        <location filename="../../ui/case_page.py" line="238"/>
         <source>全部期限</source>
         <translation>All deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="238"/>
+        <location filename="../../ui/case_page.py" line="239"/>
         <source>有期限已逾期</source>
         <translation>A deadline passed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="269"/>
+        <location filename="../../ui/case_page.py" line="270"/>
         <source>下一步</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="279"/>
+        <location filename="../../ui/case_page.py" line="280"/>
         <source>处理措施…</source>
         <translation>Measure…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="281"/>
+        <location filename="../../ui/case_page.py" line="282"/>
         <source>记录缴款…</source>
         <translation>Record payment…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="284"/>
+        <location filename="../../ui/case_page.py" line="285"/>
         <source>封存或先行登记保存…</source>
         <translation>Seal or preserve…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="286"/>
+        <location filename="../../ui/case_page.py" line="287"/>
         <source>延长封存…</source>
         <translation>Extend the seal…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="288"/>
+        <location filename="../../ui/case_page.py" line="289"/>
         <source>解除或处理…</source>
         <translation>Release or decide…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="299"/>
+        <location filename="../../ui/case_page.py" line="300"/>
         <source>移送…</source>
         <translation>Refer…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="301"/>
+        <location filename="../../ui/case_page.py" line="302"/>
         <source>登记签收…</source>
         <translation>Record receipt…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="303"/>
+        <location filename="../../ui/case_page.py" line="304"/>
         <source>登记反馈…</source>
         <translation>Record feedback…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="305"/>
+        <location filename="../../ui/case_page.py" line="306"/>
         <source>登记退回…</source>
         <translation>Record return…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="345"/>
+        <location filename="../../ui/case_page.py" line="321"/>
         <source>案件文书</source>
         <translation>Case documents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="325"/>
-        <location filename="../../ui/case_page.py" line="348"/>
+        <location filename="../../ui/case_page.py" line="324"/>
+        <location filename="../../ui/case_page.py" line="349"/>
         <source>文书</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="325"/>
-        <location filename="../../ui/case_page.py" line="348"/>
+        <location filename="../../ui/case_page.py" line="324"/>
+        <location filename="../../ui/case_page.py" line="349"/>
         <source>文号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="348"/>
+        <location filename="../../ui/case_page.py" line="324"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="325"/>
-        <location filename="../../ui/case_page.py" line="348"/>
+        <location filename="../../ui/case_page.py" line="324"/>
+        <location filename="../../ui/case_page.py" line="349"/>
         <source>签名</source>
         <translation>Signature</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="308"/>
+        <location filename="../../ui/case_page.py" line="309"/>
         <source>登记收到的移送案件…</source>
         <translation>Register a case referred to us…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="322"/>
+        <location filename="../../ui/case_page.py" line="346"/>
         <source>强制措施和移送文书</source>
         <translation>Documents of compulsory measures and referrals</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="325"/>
+        <location filename="../../ui/case_page.py" line="349"/>
         <source>所属</source>
         <translation>Belongs to</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="337"/>
+        <location filename="../../ui/case_page.py" line="361"/>
         <source>制作强制措施文书…</source>
         <translation>Make a measure document…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="339"/>
+        <location filename="../../ui/case_page.py" line="363"/>
         <source>查看、签名、打印该文书…</source>
         <translation>View, sign, print this document…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="360"/>
+        <location filename="../../ui/case_page.py" line="336"/>
         <source>制作文书…</source>
         <translation>Make document…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="362"/>
+        <location filename="../../ui/case_page.py" line="338"/>
         <source>查看、签名、打印…</source>
         <translation>View, sign, print…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="419"/>
+        <location filename="../../ui/case_page.py" line="365"/>
+        <source>登记清单签名…</source>
+        <translation>Register the list&apos;s signatures…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_page.py" line="423"/>
         <source>共 %1 个案件，其中 %2 个有期限已逾期</source>
         <translation>%1 cases, %2 of them with a deadline passed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="504"/>
+        <location filename="../../ui/case_page.py" line="509"/>
         <source>选择一个案件查看详情</source>
         <translation>Choose a case to see its details</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="517"/>
+        <location filename="../../ui/case_page.py" line="522"/>
         <source>阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="518"/>
+        <location filename="../../ui/case_page.py" line="523"/>
         <source>登记日期</source>
         <translation>Registered on</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="519"/>
+        <location filename="../../ui/case_page.py" line="524"/>
         <source>检查日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="520"/>
+        <location filename="../../ui/case_page.py" line="525"/>
         <source>案情</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="521"/>
+        <location filename="../../ui/case_page.py" line="526"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="522"/>
+        <location filename="../../ui/case_page.py" line="527"/>
         <source>承办人</source>
         <translation>Case officers</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="523"/>
+        <location filename="../../ui/case_page.py" line="528"/>
         <source>期限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="524"/>
+        <location filename="../../ui/case_page.py" line="529"/>
         <source>办理经过</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="525"/>
+        <location filename="../../ui/case_page.py" line="530"/>
         <source>处理措施和金额</source>
         <translation>Measures and amounts</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="526"/>
+        <location filename="../../ui/case_page.py" line="531"/>
         <source>缴款</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="575"/>
+        <location filename="../../ui/case_page.py" line="580"/>
         <source>（条例第%1条）</source>
         <translation> (Regulation art. %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="578"/>
+        <location filename="../../ui/case_page.py" line="583"/>
         <source>已缴 %1</source>
         <translation>paid %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="582"/>
+        <location filename="../../ui/case_page.py" line="587"/>
         <source>（已撤回）</source>
         <translation> (withdrawn)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="595"/>
+        <location filename="../../ui/case_page.py" line="600"/>
         <source>%1 %2（已缴 %3）</source>
         <translation>%1 %2 (paid %3)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="619"/>
+        <location filename="../../ui/case_page.py" line="624"/>
         <source>%1（待公布）</source>
         <translation>%1 (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="621"/>
+        <location filename="../../ui/case_page.py" line="626"/>
         <source>%1 %2 %3：%4 项，最后一天 %5，%6</source>
         <translation>%1 %2 %3: %4 items, last day %5, %6</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="630"/>
+        <location filename="../../ui/case_page.py" line="635"/>
         <source>；%1 延长</source>
         <translation>; extended %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="632"/>
+        <location filename="../../ui/case_page.py" line="637"/>
         <source>；%1 %2</source>
         <translation>; %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="642"/>
+        <location filename="../../ui/case_page.py" line="647"/>
         <source>%1 移送%2（%3）%4：%5</source>
         <translation>%1 referred to %2 (%3) %4: %5</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="657"/>
+        <location filename="../../ui/case_page.py" line="662"/>
         <source>%1（待公布：该年节假日安排尚未公布）</source>
         <translation>%1 (provisional: that year&apos;s holidays are not published yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="659"/>
+        <location filename="../../ui/case_page.py" line="664"/>
         <source>已逾期 %1 天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="661"/>
+        <location filename="../../ui/case_page.py" line="666"/>
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="663"/>
+        <location filename="../../ui/case_page.py" line="668"/>
         <source>还有 %1 天</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="664"/>
+        <location filename="../../ui/case_page.py" line="669"/>
         <source>%1：最后一天 %2，%3</source>
         <translation>%1: last day %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="670"/>
-        <location filename="../../ui/case_page.py" line="701"/>
+        <location filename="../../ui/case_page.py" line="675"/>
+        <location filename="../../ui/case_page.py" line="706"/>
         <source>已签名（%1）</source>
         <translation>Signed (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="672"/>
+        <location filename="../../ui/case_page.py" line="677"/>
         <source>待 %1 签名</source>
         <translation>To be signed by %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="675"/>
+        <location filename="../../ui/case_page.py" line="680"/>
         <source>待%1签名</source>
         <translation>To be signed by the %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="692"/>
+        <location filename="../../ui/case_page.py" line="697"/>
         <source>移送%1 %2</source>
         <translation>Referral to %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="703"/>
+        <location filename="../../ui/case_page.py" line="708"/>
         <source>待执法人员签名</source>
         <translation>To be signed by an officer</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="819"/>
+        <location filename="../../ui/case_page.py" line="824"/>
         <source>请选择移送证据包的保存位置</source>
         <translation>Choose where to save the referral&apos;s evidence bundle</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="871"/>
+        <location filename="../../ui/case_page.py" line="876"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="884"/>
-        <location filename="../../ui/case_page.py" line="930"/>
+        <location filename="../../ui/case_page.py" line="889"/>
+        <location filename="../../ui/case_page.py" line="935"/>
         <source>已制作%1</source>
         <translation>Made the %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="974"/>
+        <location filename="../../ui/case_page.py" line="996"/>
         <source>已登记%1移送的案件：%2 %3</source>
         <translation>Registered the case referred by %1: %2 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="977"/>
+        <location filename="../../ui/case_page.py" line="999"/>
         <source>其他部门</source>
         <translation>Other department</translation>
     </message>
@@ -6863,77 +6868,77 @@ Checked %2/%3, problems found %4</translation>
 <context>
     <name>EnforcementDocumentDialog</name>
     <message>
-        <location filename="../../ui/case_page.py" line="1257"/>
+        <location filename="../../ui/case_page.py" line="1279"/>
         <source>强制措施和移送文书</source>
         <translation>Document of a compulsory measure or referral</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1279"/>
+        <location filename="../../ui/case_page.py" line="1301"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1281"/>
+        <location filename="../../ui/case_page.py" line="1303"/>
         <source>签名人的密钥</source>
         <translation>Signer&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1282"/>
+        <location filename="../../ui/case_page.py" line="1304"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1286"/>
+        <location filename="../../ui/case_page.py" line="1308"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1288"/>
+        <location filename="../../ui/case_page.py" line="1310"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1290"/>
+        <location filename="../../ui/case_page.py" line="1312"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1329"/>
+        <location filename="../../ui/case_page.py" line="1351"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1333"/>
+        <location filename="../../ui/case_page.py" line="1355"/>
         <source>%1 %2：已由执法证号 %3 数字签名。</source>
         <translation>%1 %2: digitally signed by enforcement certificate %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1342"/>
+        <location filename="../../ui/case_page.py" line="1364"/>
         <source>%1 由执法人员签署：本机没有其密钥（执法证号 %2），可在命令行签名。</source>
         <translation>%1 is signed by an officer: this laptop has none of their keys (enforcement certificates %2); it can be signed on the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1350"/>
+        <location filename="../../ui/case_page.py" line="1372"/>
         <source>%1 由执法人员签署：请选择其密钥并输入口令。</source>
         <translation>%1 is signed by an officer: choose their key and enter its passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1379"/>
+        <location filename="../../ui/case_page.py" line="1401"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1395"/>
+        <location filename="../../ui/case_page.py" line="1417"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1406"/>
+        <location filename="../../ui/case_page.py" line="1428"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1406"/>
+        <location filename="../../ui/case_page.py" line="1428"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -8892,6 +8897,44 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
     </message>
 </context>
 <context>
+    <name>ListSignatureDialog</name>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="842"/>
+        <source>登记清单签名</source>
+        <translation>Register the list&apos;s signatures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="848"/>
+        <source>当事人拒绝签名</source>
+        <translation>The party refused to sign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="850"/>
+        <source>当事人拒绝签名时必填</source>
+        <translation>Required when the party refuses to sign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="851"/>
+        <source>措施</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="852"/>
+        <source>签名日期</source>
+        <translation>Date signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="853"/>
+        <source>签名的当事人</source>
+        <translation>Party&apos;s signer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_dialogs.py" line="855"/>
+        <source>见证人</source>
+        <translation>Witness</translation>
+    </message>
+</context>
+<context>
     <name>LoadingPage</name>
     <message>
         <location filename="../../ui/main_window.py" line="81"/>
@@ -10095,12 +10138,12 @@ Data directory: %2</translation>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../ui/case_page.py" line="998"/>
+        <location filename="../../ui/case_page.py" line="1020"/>
         <source>预览（未保存）</source>
         <translation>Preview (not kept)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1008"/>
+        <location filename="../../ui/case_page.py" line="1030"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -10447,52 +10490,52 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>ReceiveReferralDialog</name>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="843"/>
+        <location filename="../../ui/case_dialogs.py" line="875"/>
         <source>登记收到的移送案件</source>
         <translation>Register a case referred to us</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="847"/>
+        <location filename="../../ui/case_dialogs.py" line="879"/>
         <source>其他部门</source>
         <translation>Other department</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="849"/>
+        <location filename="../../ui/case_dialogs.py" line="881"/>
         <source>如：历城区公安分局</source>
         <translation>e.g. Licheng District Public Security Sub-bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="853"/>
+        <location filename="../../ui/case_dialogs.py" line="885"/>
         <source>涉及的定点机构或人员</source>
         <translation>The designated institution or person concerned</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="855"/>
+        <location filename="../../ui/case_dialogs.py" line="887"/>
         <source>移送部门</source>
         <translation>Sending department</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="856"/>
+        <location filename="../../ui/case_dialogs.py" line="888"/>
         <source>移送单位</source>
         <translation>Sending body</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="857"/>
+        <location filename="../../ui/case_dialogs.py" line="889"/>
         <source>来文文号</source>
         <translation>Their document number</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="858"/>
+        <location filename="../../ui/case_dialogs.py" line="890"/>
         <source>收到日期</source>
         <translation>Date received</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="859"/>
+        <location filename="../../ui/case_dialogs.py" line="891"/>
         <source>涉及的机构或人员</source>
         <translation>Institution or person concerned</translation>
     </message>
     <message>
-        <location filename="../../ui/case_dialogs.py" line="860"/>
+        <location filename="../../ui/case_dialogs.py" line="892"/>
         <source>案情摘要</source>
         <translation>Summary of the case</translation>
     </message>

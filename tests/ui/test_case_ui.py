@@ -545,7 +545,8 @@ def test_a_seal_decision_made_listed_previewed_signed_printed_and_saved_by_click
 ) -> None:
     """The 封存决定书 of a 封存 under the case: made by 制作强制措施文书…, listed, shown page by
     page, a wrong passphrase refused with the core's message and nothing signed, then signed by
-    one of the officers who carried the measure out, printed and saved."""
+    one of the officers who carried the measure out, printed and saved; then the party's
+    signature on the list registered and the list made."""
     from pyhanko.pdf_utils.reader import PdfFileReader
     from PySide6.QtPrintSupport import QPrinter
 
@@ -631,6 +632,37 @@ def test_a_seal_decision_made_listed_previewed_signed_printed_and_saved_by_click
         [signature] = PdfFileReader(handle).embedded_signatures
         assert signature.field_name == "enforcement-370100002"
     assert printed.read_bytes().startswith(b"%PDF")
+
+    # The list's signatures: a refusal without a witness refused with the law named, nothing
+    # stored; then the party's signer registered, and the list made shows both sides.
+    def refusal(dialog: Any) -> None:
+        dialog.refused.setChecked(True)
+
+    answer(qtbot, refusal)
+    click(qtbot, page.list_sign_button)
+    assert len(warnings) == 1 and "行政强制法第十八条" in warnings[0], warnings
+    warnings.clear()
+    [held] = measures_of(workspace, case_id=case_id)
+    assert held.list_signed_on is None
+
+    def party(dialog: Any) -> None:
+        dialog.party.setText("钱院长")
+
+    answer(qtbot, party)
+    click(qtbot, page.list_sign_button)
+    assert warnings == [], warnings
+    [held] = measures_of(workspace, case_id=case_id)
+    assert (held.party_signer, held.list_signed_on) == ("钱院长", date.today())
+    assert not page.list_sign_button.isEnabled()  # once
+
+    def the_list(dialog: Any) -> None:
+        dialog.kind.setCurrentIndex(dialog.kind.findData("list"))
+
+    answer(qtbot, the_list)
+    click(qtbot, page.make_enf_button)
+    assert warnings == [], warnings
+    titles = [page.enf_table.item(n, 0).text() for n in range(page.enf_table.rowCount())]
+    assert titles == ["封存决定书", "封存清单"]
 
 
 def test_a_case_received_from_the_police_registered_by_clicks(

@@ -291,6 +291,7 @@ def test_case_page(
         "MeasureDocumentDialog",
         "EnforcementDocumentDialog",
         "ReceiveReferralDialog",
+        "ListSignatureDialog",
     } <= opened
     assert stored() == before
 
