@@ -1225,39 +1225,6 @@ class CaseDocumentDialog(QDialog):
         )
 
 
-class EnforcementDoc:
-    """A 封存/先行登记保存 or referral document as kept: who may sign it and who did."""
-
-    def __init__(
-        self, doc_id: str, kind: str, number: str, signers: list[str], signed_by: str | None
-    ) -> None:
-        self.id, self.kind, self.number = doc_id, kind, number
-        self.signers, self.signed_by = signers, signed_by
-
-
-def read_enforcement_document(ws: Workspace, doc_id: str) -> tuple[EnforcementDoc, bytes]:
-    """The document's row and its bytes, checked against the hash kept (on the database
-    executor)."""
-    import hashlib
-
-    from inspector.db.models import EnforcementDocument
-    from inspector.errors import InvalidInput, Term
-
-    with ws.db.session() as session:
-        row = session.get(EnforcementDocument, doc_id)
-        assert row is not None
-        doc = EnforcementDoc(
-            row.id, row.kind, row.document_no, list(row.signers or []), row.signed_by
-        )
-        name, sha256 = row.path, row.sha256
-    data = ws.records.read_bytes(name)
-    if hashlib.sha256(data).hexdigest() != sha256:
-        raise InvalidInput(
-            "{title}文件 {name} 与保存时的哈希不符：已被替换或改动", title=Term("文书"), name=name
-        )
-    return doc, data
-
-
 class EnforcementDocumentDialog(QDialog):
     """A 封存/先行登记保存 or referral document on screen, signed by one of the officers it
     names (the core checks the key's 执法证号), printed (ui/record_preview.py) and saved."""
@@ -1273,7 +1240,7 @@ class EnforcementDocumentDialog(QDialog):
         self.workspace = workspace
         self.runner = runner
         self.doc_id = doc_id
-        self.doc: EnforcementDoc | None = None
+        self.doc: compulsory.KeptDocument | None = None
         self.data: bytes | None = None
         self._buffer: QBuffer | None = None
         self.setWindowTitle(self.tr("强制措施和移送文书"))
@@ -1322,13 +1289,13 @@ class EnforcementDocumentDialog(QDialog):
     def _read(self) -> None:
         ws, doc_id = self.workspace, self.doc_id
         ops().query(
-            lambda: read_enforcement_document(ws, doc_id),
+            lambda: compulsory.read_document(ws, doc_id),
             parent=self,
             success=lambda found: self._show(*found),
             failure=self._failed,
         )
 
-    def _show(self, doc: EnforcementDoc, data: bytes) -> None:
+    def _show(self, doc: compulsory.KeptDocument, data: bytes) -> None:
         self.doc, self.data = doc, data
         self.setWindowTitle(enforcement_title(doc.kind))
         self.document.close()

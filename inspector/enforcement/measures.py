@@ -17,6 +17,7 @@ The record's sealing list shows the measure each sealed line is under (:func:`se
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -892,6 +893,36 @@ def save_document(ws: Workspace, document_id: str, target: Any) -> Any:
 
 
 DOCUMENT = ids.IdKind(Term("文书"), describe=lambda r: str(r.document_no))
+
+
+@dataclass(frozen=True)
+class KeptDocument:
+    """A kept measure's or referral's document: who may sign it and who did."""
+
+    id: str
+    kind: str
+    number: str
+    signers: tuple[str, ...]
+    signed_by: str | None
+
+
+def read_document(ws: Workspace, document_id: str) -> tuple[KeptDocument, bytes]:
+    """A kept document and its bytes, checked against the hash it was kept with (for the
+    app's preview, print and signing)."""
+    from inspector.db.models import EnforcementDocument
+
+    with ws.db.session() as session:
+        row = ids.resolve_prefix(session, EnforcementDocument.id, document_id, DOCUMENT)
+        kept = KeptDocument(
+            row.id, row.kind, row.document_no, tuple(row.signers or ()), row.signed_by
+        )
+        name, sha256 = row.path, row.sha256
+    data = ws.records.read_bytes(name)
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise InvalidInput(
+            "{title}文件 {name} 与保存时的哈希不符：已被替换或改动", title=Term("文书"), name=name
+        )
+    return kept, data
 
 
 def sign_document(
