@@ -64,6 +64,9 @@ def test_categories_by_name_and_only_those_the_type_can_commit(
     assert labels["VH09"] == "VH09 其他骗取医保基金支出的行为（定点医疗机构）"
     assert labels["VH03"] == "VH03 虚构医药服务项目"
 
+    # The test writes from its own thread: the page's saves on the database thread end first
+    # (the app itself writes on that thread only).
+    assert ops().flush(120)
     pharmacy = _with_pack(workspace, "某药店", "retail_pharmacy", "FK.1")
     with qtbot.waitSignal(window.checklist.loaded):
         window.open_inspection(pharmacy)
