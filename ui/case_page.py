@@ -19,7 +19,7 @@ from PySide6.QtCore import QBuffer, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -90,7 +90,7 @@ from ui.case_dialogs import (
 )
 from ui.errors import arg
 from ui.ops import OpChanges, ops
-from ui.record_preview import PrintError, cups_command, print_pdf, send_to_cups, show_bytes
+from ui.record_preview import print_document, show_bytes
 from ui.strings import money
 from ui.table_model import Index, RowsModel
 from ui.tasks import TaskRunner
@@ -1190,21 +1190,11 @@ class CaseDocumentDialog(QDialog):
         )
 
     def print_document(self, printer: QPrinter | None = None) -> int:
-        if self.data is None:
+        data = self.data
+        if data is None:
             return 0
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
-                return 0
-        command = cups_command(printer, f"{self.doc.title} {self.doc.doc_no or ''}".strip())
-        if command is None:
-            return print_pdf(self.document, printer)
-        try:
-            send_to_cups(command, self.data)
-        except PrintError as error:
-            QMessageBox.warning(self, self.tr("无法打印"), str(error))
-            return 0
-        return self.document.pageCount()
+        title = f"{self.doc.title} {self.doc.doc_no or ''}".strip()
+        return print_document(self, self.document, lambda: data, title, printer)
 
     def save(self, target: Path | None = None) -> None:
         if target is None:
@@ -1369,21 +1359,11 @@ class EnforcementDocumentDialog(QDialog):
         )
 
     def print_document(self, printer: QPrinter | None = None) -> int:
-        if self.data is None or self.doc is None:
+        data, doc = self.data, self.doc
+        if data is None or doc is None:
             return 0
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
-                return 0
-        command = cups_command(printer, f"{enforcement_title(self.doc.kind)} {self.doc.number}")
-        if command is None:
-            return print_pdf(self.document, printer)
-        try:
-            send_to_cups(command, self.data)
-        except PrintError as error:
-            QMessageBox.warning(self, self.tr("无法打印"), str(error))
-            return 0
-        return self.document.pageCount()
+        title = f"{enforcement_title(doc.kind)} {doc.number}"
+        return print_document(self, self.document, lambda: data, title, printer)
 
     def save(self, target: Path | None = None) -> None:
         if self.doc is None:

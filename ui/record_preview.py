@@ -6,9 +6,18 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, QRectF
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QObject,
+    QPointF,
+    QRectF,
+)
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -95,6 +104,36 @@ class PrintError(Exception):
     """The print system refused the job; the message is its own."""
 
 
+def print_document(
+    parent: QWidget,
+    document: QPdfDocument,
+    data: Callable[[], bytes],
+    title: str,
+    printer: QPrinter | None = None,
+) -> int:
+    """Print a kept PDF shown in ``document``: the PDF itself on a CUPS queue (Linux), else
+    each page rendered at 300 dpi (Windows, or printing to a file). Without ``printer`` the
+    print dialog asks for one. ``data`` reads the bytes (only a CUPS queue needs them); a
+    refusal is told to the user. Returns the pages sent (0: none)."""
+    if printer is None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, parent).exec() != QDialog.DialogCode.Accepted:
+            return 0
+    command = cups_command(printer, title)
+    if command is None:
+        return print_pdf(document, printer)
+    cannot = QCoreApplication.translate("RecordPreview", "无法打印")
+    try:
+        send_to_cups(command, data())
+    except PrintError as error:
+        QMessageBox.warning(parent, cannot, str(error))
+        return 0
+    except InspectorError as error:
+        show_error(parent, cannot, error)
+        return 0
+    return document.pageCount()
+
+
 def load_record(workspace: Workspace, record: RecordView, document: QPdfDocument) -> QBuffer:
     """Show a kept record from its bytes (read through the record store, never by its path).
     The buffer is the document's child: it lives as long as the document reads from it."""
@@ -164,23 +203,14 @@ class RecordPreview(QWidget):
         at 300 dpi (Windows, or printing to a file). Returns the pages sent."""
         if self.record is None:
             return 0
-        if printer is None:
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            dialog = QPrintDialog(printer, self)
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return 0
-        command = cups_command(printer, f"{self.title} {self.record.record_no or ''}".strip())
-        if command is None:
-            return print_pdf(self.document, printer)
-        try:
-            send_to_cups(command, record_bytes(self.workspace, self.record))
-        except PrintError as error:
-            QMessageBox.warning(self, self.tr("无法打印"), str(error))
-            return 0
-        except InspectorError as error:
-            show_error(self, self.tr("无法打印"), error)
-            return 0
-        return self.document.pageCount()
+        workspace, record = self.workspace, self.record
+        return print_document(
+            self,
+            self.document,
+            lambda: record_bytes(workspace, record),
+            f"{self.title} {record.record_no or ''}".strip(),
+            printer,
+        )
 
     def save_copy(self) -> Path | None:
         """A copy where the user chooses, checked against the hash kept for the record."""

@@ -529,16 +529,11 @@
     </message>
     <message>
         <location filename="../../ui/case_page.py" line="1205"/>
-        <source>无法打印</source>
-        <translation>Cannot print</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_page.py" line="1215"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1215"/>
+        <location filename="../../ui/case_page.py" line="1205"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -546,41 +541,41 @@
 <context>
     <name>CaseDueBanner</name>
     <message>
-        <location filename="../../ui/case_page.py" line="1493"/>
+        <location filename="../../ui/case_page.py" line="1440"/>
         <source>案件期限：%1 项到期或逾期，其中 %2 项已逾期</source>
         <translation>Case deadlines: %1 due or late, %2 of them late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1501"/>
-        <location filename="../../ui/case_page.py" line="1529"/>
+        <location filename="../../ui/case_page.py" line="1448"/>
+        <location filename="../../ui/case_page.py" line="1476"/>
         <source>%1（待公布）</source>
         <translation>%1 (provisional)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1503"/>
-        <location filename="../../ui/case_page.py" line="1531"/>
+        <location filename="../../ui/case_page.py" line="1450"/>
+        <location filename="../../ui/case_page.py" line="1478"/>
         <source>已逾期 %1 天</source>
         <translation>%1 days late</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1505"/>
-        <location filename="../../ui/case_page.py" line="1533"/>
+        <location filename="../../ui/case_page.py" line="1452"/>
+        <location filename="../../ui/case_page.py" line="1480"/>
         <source>今天到期</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1507"/>
-        <location filename="../../ui/case_page.py" line="1535"/>
+        <location filename="../../ui/case_page.py" line="1454"/>
+        <location filename="../../ui/case_page.py" line="1482"/>
         <source>还有 %1 天</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1510"/>
+        <location filename="../../ui/case_page.py" line="1457"/>
         <source>%1 %2（%3）%4 %5，%6 →</source>
         <translation>%1 %2 (%3) %4 %5, %6 →</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1539"/>
+        <location filename="../../ui/case_page.py" line="1486"/>
         <source>%1 %2 %3 期限 %4，%5 →</source>
         <translation>%1 %2 %3, last day %4, %5 →</translation>
     </message>
@@ -6868,77 +6863,72 @@ Checked %2/%3, problems found %4</translation>
 <context>
     <name>EnforcementDocumentDialog</name>
     <message>
-        <location filename="../../ui/case_page.py" line="1279"/>
+        <location filename="../../ui/case_page.py" line="1236"/>
         <source>强制措施和移送文书</source>
         <translation>Document of a compulsory measure or referral</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1301"/>
+        <location filename="../../ui/case_page.py" line="1258"/>
         <source>数字签名</source>
         <translation>Digital signature</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1303"/>
+        <location filename="../../ui/case_page.py" line="1260"/>
         <source>签名人的密钥</source>
         <translation>Signer&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1304"/>
+        <location filename="../../ui/case_page.py" line="1261"/>
         <source>口令</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1308"/>
+        <location filename="../../ui/case_page.py" line="1265"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1310"/>
+        <location filename="../../ui/case_page.py" line="1267"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1312"/>
+        <location filename="../../ui/case_page.py" line="1269"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1351"/>
+        <location filename="../../ui/case_page.py" line="1308"/>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1355"/>
+        <location filename="../../ui/case_page.py" line="1312"/>
         <source>%1 %2：已由执法证号 %3 数字签名。</source>
         <translation>%1 %2: digitally signed by enforcement certificate %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1364"/>
+        <location filename="../../ui/case_page.py" line="1321"/>
         <source>%1 由执法人员签署：本机没有其密钥（执法证号 %2），可在命令行签名。</source>
         <translation>%1 is signed by an officer: this laptop has none of their keys (enforcement certificates %2); it can be signed on the command line.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1372"/>
+        <location filename="../../ui/case_page.py" line="1329"/>
         <source>%1 由执法人员签署：请选择其密钥并输入口令。</source>
         <translation>%1 is signed by an officer: choose their key and enter its passphrase.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1401"/>
+        <location filename="../../ui/case_page.py" line="1358"/>
         <source>正在签名…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1417"/>
-        <source>无法打印</source>
-        <translation>Cannot print</translation>
-    </message>
-    <message>
-        <location filename="../../ui/case_page.py" line="1428"/>
+        <location filename="../../ui/case_page.py" line="1375"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/case_page.py" line="1428"/>
+        <location filename="../../ui/case_page.py" line="1375"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -10668,29 +10658,28 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>RecordPreview</name>
     <message>
-        <location filename="../../ui/record_preview.py" line="134"/>
+        <location filename="../../ui/record_preview.py" line="173"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_preview.py" line="135"/>
+        <location filename="../../ui/record_preview.py" line="174"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/record_preview.py" line="178"/>
-        <location filename="../../ui/record_preview.py" line="181"/>
+        <location filename="../../ui/record_preview.py" line="125"/>
         <source>无法打印</source>
         <translation>Cannot print</translation>
     </message>
     <message>
-        <location filename="../../ui/record_preview.py" line="191"/>
-        <location filename="../../ui/record_preview.py" line="198"/>
+        <location filename="../../ui/record_preview.py" line="221"/>
+        <location filename="../../ui/record_preview.py" line="228"/>
         <source>另存为</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/record_preview.py" line="191"/>
+        <location filename="../../ui/record_preview.py" line="221"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
