@@ -4,9 +4,9 @@
 The holidays come from ``chinese-calendar`` (maintained from each year's 国务院办公厅 notice),
 never from a list of our own: a hand-kept list is wrong the first year nobody updates it. The
 notice for next year appears in the autumn, often before the library's release; for such a year
-the bureau installs the notice's days (``YearNotice``, read from the office's calendar file) and,
-until it does, a date is counted Monday to Friday and marked provisional (待公布), not presented
-as certain.
+a ``YearNotice`` (the notice's days) joins the calendar through ``WorkCalendar.with_notices``,
+and without one a date is counted Monday to Friday and marked provisional (待公布), not
+presented as certain.
 
 How a period is counted follows the law:
 - 行政处罚法 art. 85 ("本法中'二日''三日''五日''七日'的规定是指工作日，不含法定节假日"): the

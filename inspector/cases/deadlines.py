@@ -25,8 +25,8 @@ from inspector.workspace import Workspace
 
 
 def calendar_of(ws: Workspace | None) -> WorkCalendar:
-    """The working calendar a workspace counts with (the library's years; the place where a
-    bureau's installed notices join it)."""
+    """The working calendar a workspace counts with: the library's years (a year it lacks is
+    counted provisionally, inspector/workdays.py)."""
     return CALENDAR
 
 
