@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QDialog,
+    QFileDialog,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -122,6 +124,7 @@ def test_one_finding_through_every_stage_to_closed_in_the_app(
     keys: dict[str, str],
     warnings: list[str],
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # The 台账: the finding chosen, 立案… registers the case and shows it on the 案件 screen.
     window.show_ledger()
@@ -226,10 +229,11 @@ def test_one_finding_through_every_stage_to_closed_in_the_app(
                 assert dialog.key.findData(keys[cert_no]) == -1  # not offered twice
             assert "已由 370100001、370100002 数字签名" in dialog.state.text()
             assert not dialog.sign_button.isEnabled()
-            dialog.save(saved)  # the path the file dialog would give
+            click(qtbot, dialog.save_button)
         finally:
             click(qtbot, dialog.close_button)
 
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
     QTimer.singleShot(0, sign_and_save)
     click(qtbot, page.open_doc_button)
     assert warnings == [], warnings
@@ -542,13 +546,15 @@ def test_a_seal_decision_made_listed_previewed_signed_printed_and_saved_by_click
     keys: dict[str, str],
     warnings: list[str],
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The 封存决定书 of a 封存 under the case: made by 制作强制措施文书…, listed, shown page by
     page, a wrong passphrase refused with the core's message and nothing signed, then signed by
     one of the officers who carried the measure out, printed and saved; then the party's
     signature on the list registered and the list made."""
     from pyhanko.pdf_utils.reader import PdfFileReader
-    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     from inspector.enforcement.measures import measures_of
     from inspector.signing.keystore import KeyStore
@@ -610,14 +616,21 @@ def test_a_seal_decision_made_listed_previewed_signed_printed_and_saved_by_click
             assert warnings == [], warnings
             assert "已由执法证号 370100002 数字签名" in dialog.state.text()
             assert not dialog.sign_button.isEnabled() and dialog.key.count() == 0
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            printer.setOutputFileName(str(printed))
-            seen.append(dialog.print_document(printer))
-            dialog.save(saved)  # the path the file dialog would give
+            click(qtbot, dialog.print_button)
+            printout = QPdfDocument()
+            printout.load(str(printed))
+            seen.append(printout.pageCount())
+            click(qtbot, dialog.save_button)
         finally:
             click(qtbot, dialog.close_button)
 
+    def to_a_file(chosen: QPrintDialog) -> int:
+        chosen.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        chosen.printer().setOutputFileName(str(printed))
+        return int(QDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr(QPrintDialog, "exec", to_a_file)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
     QTimer.singleShot(0, look_sign_print_save)
     click(qtbot, page.open_enf_button)
     assert warnings == [], warnings
