@@ -75,6 +75,9 @@ LOCAL = frozenset(
         # scan log PDF in the evidence store with its SHA-256 in the custody chain.
         "trace_scans",
         "trace_purchases",
+        # The office's campaigns as installed from sync pull (every laptop pulls its own copy;
+        # what travels is an inspection's campaign_id).
+        "campaigns",
     }
 )
 # Tables whose rows carry the change stamps (inspector/audit.py).
