@@ -7,8 +7,13 @@ the coverage by district the server computes against a registry made by hand."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests.helpers.bundle import sign_by_keys
 from tests.helpers.central import Server, sync_enroll, sync_push
@@ -186,3 +191,136 @@ def test_a_campaign_goes_from_the_office_to_a_laptop_and_its_coverage_comes_back
         "--campaign", campaign_id, expect=1,
     )  # fmt: skip
     assert "已结束" in err
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+PASSWORD = "局端测试口令 2026"
+
+
+def _sign_in(page: Any, name: str, password: str) -> None:
+    page.fill("input[name=name]", name)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+
+
+def _fill(page: Any, today: date, first_end: date) -> None:
+    page.fill("input[name=name]", "打击欺诈骗保专项行动")
+    page.fill("input[name=doc_no]", "济医保发〔2026〕12号")
+    start = today - timedelta(days=20)
+    for i, (name, begin, end) in enumerate(
+        [
+            ("自查自纠", start, first_end),
+            ("集中检查", start + timedelta(days=10), today + timedelta(days=40)),
+            ("整改", today + timedelta(days=41), today + timedelta(days=70)),
+        ]
+    ):
+        page.fill(f"input[name=phase_name_{i}]", name)
+        page.fill(f"input[name=phase_start_{i}]", begin.isoformat())
+        page.fill(f"input[name=phase_end_{i}]", end.isoformat())
+    for value in ("primary_care", "retail_pharmacy"):
+        page.check(f"input[name=type][value={value}]")
+    for value in ("历城区", "市中区"):
+        page.check(f"input[name=district][value={value}]")
+    page.check("input[name=focus][value=fields_2023]")
+    page.select_option("select[name=report_form_0]", "situation_report")
+    page.fill("input[name=report_due_0]", (today + timedelta(days=10)).isoformat())
+    page.select_option("select[name=report_form_1]", "quarterly_statistics")
+    page.fill("input[name=report_due_1]", (today + timedelta(days=30)).isoformat())
+    page.fill("input[name=follow_first]", (today + timedelta(days=60)).isoformat())
+
+
+def test_the_office_makes_a_campaign_on_its_page_and_a_laptop_pulls_it_signed(
+    server: Server, cli: Cli, tmp_path: Path
+) -> None:
+    if not CHROMIUM.exists():
+        message = "Debian's chromium is not installed"
+        if os.environ.get("INSPECTOR_REQUIRE_POSTGRES"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    ca, p12, secret = _office_key(tmp_path)
+    registry = write_csv(tmp_path / "registry.csv", REGISTRY)
+    done = server.command(
+        "server", "publish", "registry", str(registry), "--p12", str(p12),
+        "--passphrase-file", str(secret),
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    server.office_user("局端王", PASSWORD)
+    today = date.today()
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(
+                ignore_https_errors=True, viewport={"width": 1366, "height": 768}
+            )
+            # the service started without the office's key: it says so and publishes nothing
+            page.goto(server.url + "/office/campaigns/new")
+            _sign_in(page, "局端王", PASSWORD)
+            page.wait_for_url("**/office/campaigns/new")
+            assert "未配置本局签名密钥" in page.inner_text("main")
+            _fill(page, today, today - timedelta(days=11))
+            page.click("#create-campaign")
+            page.wait_for_selector("#error")
+            assert "未配置本局签名密钥" in page.inner_text("#error")
+            assert server.sql("select count(*) from campaigns").strip() == "0"
+
+            # started with the key (server --p12 --passphrase-file)
+            server.kill()
+            server.options = ["--p12", str(p12), "--passphrase-file", str(secret)]
+            server.start()
+            page.goto(server.url + "/office/campaigns")
+            page.click("#new-campaign")
+            page.wait_for_url("**/office/campaigns/new")
+            assert "未配置" not in page.inner_text("main")
+            # phases out of order: refused with the reason, the form kept as typed
+            _fill(page, today, today + timedelta(days=15))
+            page.click("#create-campaign")
+            page.wait_for_selector("#error")
+            assert "早于上一阶段“自查自纠”的结束日期" in page.inner_text("#error")
+            assert page.input_value("input[name=doc_no]") == "济医保发〔2026〕12号"
+            assert page.is_checked("input[name=district][value=市中区]")
+            assert server.sql("select count(*) from campaigns").strip() == "0"
+            assert (
+                server.sql("select count(*) from publications where kind = 'campaign'").strip()
+                == "0"
+            )
+            # a form posted without the page's token (another site's) is refused
+            forged = page.request.post(
+                server.url + "/office/campaigns",
+                form={"name": "伪造", "csrf": "forged"},
+                max_redirects=0,
+            )
+            assert forged.status == 403
+            page.fill("input[name=phase_end_0]", (today - timedelta(days=11)).isoformat())
+            page.click("#create-campaign")
+            page.wait_for_selector("#message")
+            assert "已制定并签名发布" in page.inner_text("#message")
+            assert page.inner_text("#phase").startswith("集中检查")
+            coverage = page.inner_text("table.coverage")
+            assert "历城区\t0\t3\t0%" in coverage and "市中区\t0\t1\t0%" in coverage
+            deadlines = page.inner_text("table.deadlines")
+            assert "情况报告" in deadlines and "季度统计表" in deadlines and "回头看" in deadlines
+            shot = tmp_path / "campaign.png"
+            page.screenshot(path=str(shot), full_page=True)
+            if os.environ.get("INSPECTOR_SAVE_SCREENSHOTS"):
+                shutil.copy(shot, Path(os.environ["INSPECTOR_SAVE_SCREENSHOTS"]) / "campaign.png")
+            page.goto(server.url + "/office/campaigns")
+            assert "打击欺诈骗保专项行动" in page.inner_text("table.campaigns")
+        finally:
+            browser.close()
+
+    # a laptop that trusts the bureau's CA pulls it, the signature checked
+    cli("config", "trust", "add", str(ca))
+    sync_enroll(cli, server)
+    out, _ = cli("sync", "pull", "--json")
+    assert "campaign" in [i["kind"] for i in json.loads(out)["installed"]]
+    out, _ = cli("campaign", "list", "--json")
+    (view,) = json.loads(out)
+    assert view["campaign"]["name"] == "打击欺诈骗保专项行动"
+    assert view["campaign"]["focus_packs"] == ["fields_2023"]
+    assert [r["form"] for r in view["campaign"]["reports"]] == [
+        "situation_report", "quarterly_statistics",
+    ]  # fmt: skip
