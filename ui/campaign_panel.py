@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,13 +32,13 @@ if TYPE_CHECKING:
 LATE_COLOR = "#b3261e"
 
 
-def _titles(widget: QWidget) -> dict[str, str]:
+def _titles() -> dict[str, str]:
     """The core's names of what is due, in the UI's language."""
     return {
-        "情况报告": widget.tr("情况报告"),
-        "季度统计表": widget.tr("季度统计表"),
-        "总结": widget.tr("总结"),
-        "回头看": widget.tr("回头看"),
+        "情况报告": QCoreApplication.translate("CampaignPanel", "情况报告"),
+        "季度统计表": QCoreApplication.translate("CampaignPanel", "季度统计表"),
+        "总结": QCoreApplication.translate("CampaignPanel", "总结"),
+        "回头看": QCoreApplication.translate("CampaignPanel", "回头看"),
     }
 
 
@@ -86,7 +86,7 @@ class CampaignPanel(QFrame):
     def _show(self, views: list[CampaignView]) -> None:
         self._clear()
         self.views = views
-        titles = _titles(self)
+        titles = _titles()
         for view in views:
             block = QWidget()
             rows = QVBoxLayout(block)
@@ -183,7 +183,7 @@ class CampaignDialog(QDialog):
         )
         layout.addWidget(QLabel(self.tr("阶段")))
         layout.addWidget(self.phases)
-        titles = _titles(self)
+        titles = _titles()
         items = list(view.schedule.items)
         self.deadlines = self._table(
             [self.tr("事项"), self.tr("规定日期"), self.tr("最后一日"), self.tr("剩余工作日")],

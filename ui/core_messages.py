@@ -1445,6 +1445,55 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "本次检查还没有运行规则：请先导入费用明细并运行规则"),
         QT_TRANSLATE_NOOP("Core", "线索 {number} 没有举报人信息"),
         QT_TRANSLATE_NOOP("Core", "来文 {number} 已登记为线索"),
+        # Campaigns (专项行动): made at the office, installed and shown on laptops
+        # (inspector/campaigns/, inspector/central/campaigns.py, office_signer.py).
+        QT_TRANSLATE_NOOP("Core", "只能制定本区县（{district}）的专项行动"),
+        QT_TRANSLATE_NOOP("Core", "只能结束本区县（{district}）的专项行动"),
+        QT_TRANSLATE_NOOP("Core", "请填写专项行动的名称"),
+        QT_TRANSLATE_NOOP("Core", "专项行动的名称过长（最多 {limit} 个字）"),
+        QT_TRANSLATE_NOOP("Core", "文号过长（最多 {limit} 个字）"),
+        QT_TRANSLATE_NOOP("Core", "专项行动至少需要一个阶段（名称和起止日期）"),
+        QT_TRANSLATE_NOOP("Core", "阶段过多（最多 {limit} 个）"),
+        QT_TRANSLATE_NOOP("Core", "请选择专项行动涉及的机构类型"),
+        QT_TRANSLATE_NOOP("Core", "请选择专项行动涉及的区县"),
+        QT_TRANSLATE_NOOP("Core", "报送期限过多（最多 {limit} 个）"),
+        QT_TRANSLATE_NOOP("Core", "专项行动的状态无效：{status}"),
+        QT_TRANSLATE_NOOP("Core", "{what}的日期 {day} 不在合理的年份内"),
+        QT_TRANSLATE_NOOP("Core", "{what}不是有效的日期：{text}（请写作 2026-06-20）"),
+        QT_TRANSLATE_NOOP("Core", "{what}应为整数：{text}"),
+        QT_TRANSLATE_NOOP("Core", "第 {n} 个阶段没有名称"),
+        QT_TRANSLATE_NOOP("Core", "阶段“{name}”重复"),
+        QT_TRANSLATE_NOOP("Core", "阶段“{name}”的结束日期 {end} 早于开始日期 {start}"),
+        QT_TRANSLATE_NOOP(
+            "Core", "阶段“{name}”的开始日期 {start} 早于上一阶段“{previous}”的结束日期 {end}"
+        ),
+        QT_TRANSLATE_NOOP("Core", "不认识的机构类型：{code}"),
+        QT_TRANSLATE_NOOP("Core", "不认识的区县：{district}（已知：{known}）"),
+        QT_TRANSLATE_NOOP("Core", "没有这个专项清单包：{pack}"),
+        QT_TRANSLATE_NOOP("Core", "不认识的报送表式：{form}"),
+        QT_TRANSLATE_NOOP("Core", "{title}的报送期限 {due} 早于专项行动开始的日期 {start}"),
+        QT_TRANSLATE_NOOP("Core", "{title} {due} 重复"),
+        QT_TRANSLATE_NOOP("Core", "回头看的间隔应为 1 至 24 个月"),
+        QT_TRANSLATE_NOOP("Core", "回头看的次数应为 1 至 {limit} 次"),
+        QT_TRANSLATE_NOOP("Core", "第一次回头看 {first} 早于专项行动开始的日期 {start}"),
+        QT_TRANSLATE_NOOP("Core", "专项行动的数据格式无效：{problem}"),
+        QT_TRANSLATE_NOOP(
+            "Core", "本机没有这个专项行动：{id}（专项行动由局端制定，sync pull 后可见）"
+        ),
+        QT_TRANSLATE_NOOP("Core", "专项行动“{name}”已结束，不能再归入新的检查"),
+        QT_TRANSLATE_NOOP("Core", "机构类型 {type} 不在专项行动“{name}”的范围内"),
+        QT_TRANSLATE_NOOP("Core", "区县 {district} 不在专项行动“{name}”的范围内"),
+        QT_TRANSLATE_NOOP("Core", "专项行动发布包的格式无效：{problem}"),
+        QT_TRANSLATE_NOOP("Core", "没有这个专项行动：{id}"),
+        QT_TRANSLATE_NOOP("Core", "编号 {id} 对应多个专项行动，请写全"),
+        QT_TRANSLATE_NOOP("Core", "已有同名的进行中专项行动：{name}"),
+        QT_TRANSLATE_NOOP("Core", "专项行动“{name}”已经结束"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "服务未配置本局签名密钥，无法发布到笔记本：请以 server --p12 密钥文件 --passphrase-file 口令文件 启动服务",
+        ),
+        QT_TRANSLATE_NOOP("Core", "本局签名证书不在有效期内（{start} 至 {end}）"),
+        QT_TRANSLATE_NOOP("Core", "无法读取本局签名密钥文件：{problem}"),
     )
 )
 

@@ -148,11 +148,10 @@ def _get(c: Connection, campaign_id: str, lock: bool = False) -> Campaign:
     if lock:
         query = query.with_for_update()
     found = list(c.scalars(query))
-    if len(found) != 1:
-        raise NoSuchCampaign(
-            "没有这个专项行动：{id}" if not found else "编号 {id} 对应多个专项行动，请写全",
-            id=wanted[:40],
-        )
+    if not found:
+        raise NoSuchCampaign("没有这个专项行动：{id}", id=wanted[:40])
+    if len(found) > 1:
+        raise NoSuchCampaign("编号 {id} 对应多个专项行动，请写全", id=wanted[:40])
     return Campaign.of(found[0])
 
 
