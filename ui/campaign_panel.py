@@ -84,6 +84,11 @@ class CampaignPanel(QFrame):
         self.details_buttons = []
 
     def _show(self, views: list[CampaignView]) -> None:
+        if views == self.views and self.details_buttons:
+            # Nothing new (the list refreshes after every change): the blocks stay as they
+            # are, their buttons too.
+            self.shown.emit()
+            return
         self._clear()
         self.views = views
         titles = _titles()
