@@ -176,7 +176,7 @@ class CampaignDialog(QDialog):
         super().__init__(parent)
         c = view.campaign
         self.setWindowTitle(c.name)
-        self.resize(640, 520)
+        self.resize(680, 640)
         layout = QVBoxLayout(self)
         heading = QLabel("\n".join(t for t in (c.name, c.doc_no) if t))
         heading.setStyleSheet("font-size: 16px; font-weight: bold;")
@@ -218,9 +218,9 @@ class CampaignDialog(QDialog):
         scope = QLabel(
             arg(
                 self.tr("机构类型：%1\n区县：%2\n专项清单：%3"),
-                "、".join(c.types),
+                "、".join(view.type_names or c.types),
                 "、".join(c.districts),
-                "、".join(c.focus_packs) or "—",
+                "、".join(view.pack_names or c.focus_packs) or "—",
             )
         )
         scope.setWordWrap(True)

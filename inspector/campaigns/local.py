@@ -164,6 +164,8 @@ class CampaignView:
     schedule: Schedule
     coverage: dict[str, Any]
     district: str | None  # whose coverage (None: every district in scope)
+    type_names: tuple[str, ...] = ()  # the scope's institution types, by the library's names
+    pack_names: tuple[str, ...] = ()  # its focus packs, by name
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -171,6 +173,8 @@ class CampaignView:
             **self.schedule.to_dict(),
             "coverage": self.coverage,
             "district": self.district,
+            "type_names": list(self.type_names),
+            "pack_names": list(self.pack_names),
         }
 
 
@@ -183,6 +187,7 @@ def campaign_views(
 
     day = today or (datetime.now(UTC) + CHINA).date()
     district = own_district(ws)
+    library = ws.library
     views = []
     for campaign in local_campaigns(ws, active_only=active_only):
         mine = district if district in campaign.districts else None
@@ -192,6 +197,11 @@ def campaign_views(
                 schedule(campaign, day, calendar_of(ws)),
                 local_coverage(ws, campaign, mine),
                 mine,
+                tuple(library.types[t].name if t in library.types else t for t in campaign.types),
+                tuple(
+                    library.focus_packs[f].name if f in library.focus_packs else f
+                    for f in campaign.focus_packs
+                ),
             )
         )
     return views
