@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, func, select, text
 
 from inspector.campaigns import (
     ACTIVE,
@@ -52,36 +52,50 @@ def _shipped_library() -> Any:
     return load_library()
 
 
-def _published(c: Connection, kind: str) -> tuple[str, bytes] | None:
+def _published(c: Connection, kind: str) -> tuple[int, str, bytes] | None:
+    """The latest publication of ``kind``: its version, file name and bytes."""
     p = s.publications.c
     row = c.execute(
-        select(p.name, p.body).where(p.kind == kind).order_by(p.version.desc()).limit(1)
+        select(p.version, p.name, p.body).where(p.kind == kind).order_by(p.version.desc()).limit(1)
     ).first()
-    return None if row is None else (str(row.name), bytes(row.body))
+    return None if row is None else (int(row.version), str(row.name), bytes(row.body))
 
 
-def _registry(c: Connection) -> list[Place] | None:
+# The registry as last parsed, per database (its store id) and publication version: every
+# campaign's progress reads it, and parsing a city's registry takes a while.
+_REGISTRIES: dict[str, tuple[int, list[Place]]] = {}
+
+
+def _registry(c: Connection, database: str) -> list[Place] | None:
     """The institutions of the registry the office published last (None: it published
     none), read as a laptop's import reads it; rows the import would refuse are left out."""
     from inspector.progress import NullReporter
     from inspector.registry.plan import _parse_rows
     from inspector.registry.source import read_source
 
-    found = _published(c, "registry")
-    if found is None:
+    p = s.publications.c
+    version = c.scalar(select(func.max(p.version)).where(p.kind == "registry"))
+    if version is None:
         return None
-    name, body = found
+    held = _REGISTRIES.get(database)
+    if held is not None and held[0] == version:
+        return held[1]
+    found = _published(c, "registry")
+    assert found is not None
+    version, name, body = found
     with tempfile.TemporaryDirectory(prefix="inspector-central-") as folder:
         path = Path(folder) / Path(name).name
         path.write_bytes(body)
         source = read_source(path)
         rows = _parse_rows(source, _shipped_library(), NullReporter())
-    return [
+    places = [
         Place(place_key(r.entry.name, r.entry.district, r.entry.agreement_no),
               r.entry.district, r.entry.type_code)
         for r in rows
         if r.entry is not None
     ]  # fmt: skip
+    _REGISTRIES[database] = (version, places)
+    return places
 
 
 def known(central: Central) -> Known:
@@ -95,11 +109,11 @@ def known(central: Central) -> Known:
         districts |= {str(d) for d in c.scalars(select(s.devices.c.district).distinct()) if d}
         districts |= {str(d) for d in c.scalars(select(s.office_users.c.district).distinct()) if d}
         districts |= {str(d) for d in c.scalars(select(s.inspections.c.district).distinct()) if d}
-        places = _registry(c) or []
+        places = _registry(c, central.store_id) or []
         districts |= {p.district for p in places}
         published = _published(c, "checklist")
     if published is not None:  # a focus pack the office published (server publish checklist)
-        packs.update(_published_pack(*published))
+        packs.update(_published_pack(*published[1:]))
     # a device may serve several districts ("历城区,市中区": server districts)
     districts = {d.strip() for value in districts for d in value.split(",") if d.strip()}
     return Known(
@@ -306,6 +320,24 @@ def _inspected(c: Connection, campaign: Campaign) -> tuple[set[str], dict[str, i
     return keys, tagged
 
 
+def tagged_inspections(central: Central, campaign_id: str) -> list[str]:
+    """The ids of the pushed inspections tagged with the campaign (``campaign_id`` of their
+    row), for reports that filter by campaign."""
+    r = s.rows.c
+    with central.engine.connect() as c:
+        campaign = _get(c, campaign_id)
+        return sorted(
+            str(i)
+            for i in c.scalars(
+                select(r.inspection_id).where(
+                    r.table_name == "inspections",
+                    r.deleted.is_(False),
+                    r.data["campaign_id"].astext == campaign.id,
+                )
+            )
+        )
+
+
 def campaign_progress(
     central: Central, campaign_id: str, today: date | None = None, area: str | None = None
 ) -> dict[str, Any]:
@@ -320,7 +352,7 @@ def campaign_progress(
     day = today or datetime.now(CHINA).date()
     with central.engine.connect() as c:
         campaign = _get(c, campaign_id)
-        registry = _registry(c)
+        registry = _registry(c, central.store_id)
         keys, tagged = _inspected(c, campaign)
     planned = schedule(campaign, day)
     covered = coverage(campaign, registry or [], keys)

@@ -168,6 +168,18 @@ def test_a_campaign_goes_from_the_office_to_a_laptop_and_its_coverage_comes_back
     }
     assert rows == {"历城区": (1, 3), "市中区": (0, 1)}
     assert progress["tagged"] == {"inspections": 1, "signed": 1}
+    # what the dashboard and the reports call, in process
+    from inspector.central.campaigns import campaign_progress, tagged_inspections
+    from inspector.central.service import Central
+
+    central = Central(server.db, server.store)
+    try:
+        assert tagged_inspections(central, campaign_id) == [inspection_id]
+        mine = campaign_progress(central, campaign_id, area="市中区")
+        assert [d["district"] for d in mine["coverage"]["districts"]] == ["市中区"]
+        assert mine["coverage"]["in_scope"] == 1
+    finally:
+        central.close()
     assert progress["phase"] == "集中检查" and not progress["late"]
     # the laptop counts its own district from its registry the same way
     out, _ = cli("campaign", "show", campaign_id[:8], "--json")
