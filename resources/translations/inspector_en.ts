@@ -473,83 +473,83 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="180"/>
-        <location filename="../../ui/campaign_panel.py" line="184"/>
+        <location filename="../../ui/campaign_panel.py" line="185"/>
+        <location filename="../../ui/campaign_panel.py" line="189"/>
         <source>阶段</source>
         <translation>Phase</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="180"/>
+        <location filename="../../ui/campaign_panel.py" line="185"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="180"/>
+        <location filename="../../ui/campaign_panel.py" line="185"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="189"/>
+        <location filename="../../ui/campaign_panel.py" line="194"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="189"/>
+        <location filename="../../ui/campaign_panel.py" line="194"/>
         <source>规定日期</source>
         <translation>Date set</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="189"/>
+        <location filename="../../ui/campaign_panel.py" line="194"/>
         <source>最后一日</source>
         <translation>Last day</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="189"/>
+        <location filename="../../ui/campaign_panel.py" line="194"/>
         <source>剩余工作日</source>
         <translation>Working days left</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="195"/>
+        <location filename="../../ui/campaign_panel.py" line="200"/>
         <source>（节假日安排待公布）</source>
         <translation> (holidays not yet announced)</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="196"/>
+        <location filename="../../ui/campaign_panel.py" line="201"/>
         <source>逾期</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="202"/>
+        <location filename="../../ui/campaign_panel.py" line="207"/>
         <source>报送与回头看（遇节假日顺延至下一个工作日）</source>
         <translation>Reports and follow-ups (a holiday moves the last day to the next working day)</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="205"/>
+        <location filename="../../ui/campaign_panel.py" line="210"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="205"/>
+        <location filename="../../ui/campaign_panel.py" line="210"/>
         <source>已检查</source>
         <translation>Inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="205"/>
+        <location filename="../../ui/campaign_panel.py" line="210"/>
         <source>范围内</source>
         <translation>In scope</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="205"/>
+        <location filename="../../ui/campaign_panel.py" line="210"/>
         <source>覆盖率</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="211"/>
+        <location filename="../../ui/campaign_panel.py" line="216"/>
         <source>覆盖率（本机的机构名录）</source>
         <translation>Coverage (this laptop&apos;s registry)</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="215"/>
+        <location filename="../../ui/campaign_panel.py" line="220"/>
         <source>机构类型：%1
 区县：%2
 专项清单：%3</source>
@@ -558,7 +558,7 @@ Districts: %2
 Focus packs: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="224"/>
+        <location filename="../../ui/campaign_panel.py" line="229"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -586,57 +586,57 @@ Focus packs: %3</translation>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="97"/>
+        <location filename="../../ui/campaign_panel.py" line="102"/>
         <source>专项行动：%1（%2）</source>
         <translation>Campaign: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="99"/>
+        <location filename="../../ui/campaign_panel.py" line="104"/>
         <source>专项行动：%1</source>
         <translation>Campaign: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="103"/>
+        <location filename="../../ui/campaign_panel.py" line="108"/>
         <source>详情…</source>
         <translation>Details…</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="110"/>
+        <location filename="../../ui/campaign_panel.py" line="115"/>
         <source>当前阶段：%1（至 %2）</source>
         <translation>Current phase: %1 (until %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="113"/>
+        <location filename="../../ui/campaign_panel.py" line="118"/>
         <source>尚未开始：%1（%2 起）</source>
         <translation>Not started: %1 (from %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="115"/>
+        <location filename="../../ui/campaign_panel.py" line="120"/>
         <source>各阶段已结束</source>
         <translation>All phases are over</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="120"/>
+        <location filename="../../ui/campaign_panel.py" line="125"/>
         <source>逾期：%1（应于 %2 前）</source>
         <translation>Late: %1 (due by %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="132"/>
+        <location filename="../../ui/campaign_panel.py" line="137"/>
         <source>各区县</source>
         <translation>all districts</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="136"/>
+        <location filename="../../ui/campaign_panel.py" line="141"/>
         <source>覆盖率（%1）：已检查 %2 / 范围内 %3 家（%4）</source>
         <translation>Coverage (%1): %2 inspected of %3 in scope (%4)</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="151"/>
+        <location filename="../../ui/campaign_panel.py" line="156"/>
         <source>%1 %2 前（还有 %3 个工作日）</source>
         <translation>%1 by %2 (%3 working days left)</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="158"/>
+        <location filename="../../ui/campaign_panel.py" line="163"/>
         <source>待办：</source>
         <translation>Due: </translation>
     </message>
