@@ -216,6 +216,22 @@ def _sign_in(page: Any, name: str, password: str) -> None:
     page.wait_for_load_state()
 
 
+def _accessible(page: Any, where: str) -> None:
+    """axe-core's rules (the script axe-playwright-python carries): no serious or critical
+    violation, and nothing wider than a phone's 390 px."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page).response
+    grave = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in found["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not grave, (where, grave)
+    scroll = page.evaluate("() => document.documentElement.scrollWidth")
+    assert scroll <= 390, (where, scroll)
+
+
 def _fill(page: Any, today: date, first_end: date) -> None:
     page.fill("input[name=name]", "打击欺诈骗保专项行动")
     page.fill("input[name=doc_no]", "济医保发〔2026〕12号")
@@ -321,6 +337,39 @@ def test_the_office_makes_a_campaign_on_its_page_and_a_laptop_pulls_it_signed(
                 shutil.copy(shot, Path(os.environ["INSPECTOR_SAVE_SCREENSHOTS"]) / "campaign.png")
             page.goto(server.url + "/office/campaigns")
             assert "打击欺诈骗保专项行动" in page.inner_text("table.campaigns")
+            page.click("text=退出")
+            page.wait_for_url("**/office/login")
+
+            # a district's user: offered its district only; a form naming another refused;
+            # its view of the campaign is its district's coverage
+            server.office_user("市中区李", PASSWORD, district="市中区")
+            page.goto(server.url + "/office/campaigns/new")
+            _sign_in(page, "市中区李", PASSWORD)
+            page.wait_for_url("**/office/campaigns/new")
+            offered = page.eval_on_selector_all(
+                "input[name=district]", "els => els.map(e => e.value)"
+            )
+            assert offered == ["市中区"]
+            token = page.input_value("input[name=csrf]")
+            other = page.request.post(
+                server.url + "/office/campaigns",
+                form={"csrf": token, "name": "越权", "phase_name_0": "自查自纠",
+                      "phase_start_0": str(today), "phase_end_0": str(today),
+                      "type": "primary_care", "district": "历城区"},
+                max_redirects=0,
+            )  # fmt: skip
+            assert other.status == 400 and "只能制定本区县（市中区）的专项行动" in other.text()
+            assert server.sql("select count(*) from campaigns").strip() == "1"
+            page.goto(server.url + "/office/campaigns")
+            page.click("table.campaigns a")
+            page.wait_for_selector("table.coverage")
+            coverage = page.inner_text("table.coverage")
+            assert "市中区" in coverage and "历城区" not in coverage
+            # at a phone's width: axe-core finds nothing serious, nothing wider than the phone
+            page.set_viewport_size({"width": 390, "height": 800})
+            for where in ("/office/campaigns", "/office/campaigns/new"):
+                page.goto(server.url + where)
+                _accessible(page, where)
         finally:
             browser.close()
 
