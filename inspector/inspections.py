@@ -318,7 +318,10 @@ def create_inspection(
 
         with ws.db.session() as session:
             tagged = campaign_for(session, campaign, type_code, district)
-        focus = [*focus, *(f for f in tagged.focus_packs if f in ws.library.focus_packs)]
+        # (only the packs with items for this type: a hospitals' pack adds nothing to a
+        # pharmacy's visit)
+        useful = {pack.code for pack in ws.library.focus_packs_for(type_code)}
+        focus = [*focus, *(f for f in tagged.focus_packs if f in useful)]
         focus = list(dict.fromkeys(focus))
     checklist = compose(ws.library, type_code, mode, list(focus))
     if not team:

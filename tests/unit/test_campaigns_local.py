@@ -72,6 +72,14 @@ def test_a_visit_is_tagged_only_within_the_scope_and_counts_to_coverage(
         assert visit is not None and visit.campaign_id == campaign_id
         assert "fields_2023" in visit.focus  # the campaign's focus pack joined the checklist
         assert session.scalar(select(func.count()).select_from(Inspection)) == 1
+    # a pharmacy in scope: the campaign's pack with no item for pharmacies is left out
+    useful = {pack.code for pack in workspace.library.focus_packs_for("retail_pharmacy")}
+    assert "fields_2023" not in useful
+    pharmacy = plan_in(workspace, campaign_id, type_code="retail_pharmacy")
+    with workspace.db.session() as session:
+        visit = session.get(Inspection, pharmacy)
+        assert visit is not None and visit.campaign_id == campaign_id
+        assert "fields_2023" not in visit.focus
     (view,) = campaign_views(workspace)
     assert (view.coverage["inspected"], view.coverage["in_scope"]) == (0, 2)
     signed_inspection(workspace, team_keys(workspace), "历城区某社区卫生服务中心",
@@ -83,9 +91,10 @@ def test_a_visit_is_tagged_only_within_the_scope_and_counts_to_coverage(
 def plan_in(ws: Workspace, campaign: str, **where: str) -> str:
     from inspector.inspections import create_inspection, parse_member
 
+    pharmacy = where.get("type_code") == "retail_pharmacy"
     return create_inspection(
         ws,
-        institution="历城区某社区卫生服务中心",
+        institution="历城区过期药店" if pharmacy else "历城区某社区卫生服务中心",
         type_code=where.get("type_code", "primary_care"),
         mode="surprise",
         district=where.get("district", "历城区"),
