@@ -557,7 +557,7 @@ def package(central: Central, device: Device) -> bytes:
                 "inputs_sha256": d.inputs_sha256,
                 "key": d.key,
                 "result": d.result,
-            }  # fmt: skip
+            }
             for d in drawn
         ],
         "assignments": [

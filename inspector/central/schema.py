@@ -11,8 +11,8 @@ from __future__ import annotations
 from sqlalchemy import (
     BigInteger,
     Boolean,
-    Date,
     Column,
+    Date,
     DateTime,
     Float,
     Index,
