@@ -43,6 +43,7 @@ from inspector.central.office import (
     OfficeUser,
     TooManyTries,
 )
+from inspector.central.office_signer import OfficeSigner
 from inspector.central.service import (
     Central,
     Device,
@@ -191,7 +192,10 @@ def _error(error: InspectorError) -> JSONResponse:
     return JSONResponse(body, status_code=400)
 
 
-def make_app(central: Central) -> Starlette:
+def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
+    """``signer``: the office's key (inspector/central/office_signer.py) that signs what the
+    office makes on its pages for laptops; None: those pages say it is missing."""
+
     async def authenticated(request: Request, files: bool = False) -> tuple[Device, bytes]:
         """The device that signed the request. ``files``: an upload of files' bytes, which may
         leave its body out of the signature (auth.UNSIGNED)."""
@@ -761,6 +765,7 @@ def make_app(central: Central) -> Starlette:
         ],
     )
     application.state.office = office_users  # its sign-in limits (a test's clock)
+    application.state.office_signer = signer  # what the office makes is published signed
     return application
 
 
