@@ -43,7 +43,7 @@ from inspector.central.office import (
     OfficeUser,
     TooManyTries,
 )
-from inspector.central.office_signer import OfficeSigner
+from inspector.central.office_signer import OfficeSigner, require
 from inspector.central.service import (
     Central,
     Device,
@@ -576,12 +576,7 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
 
         try:
             device, _body = await authenticated(request)
-            signer = getattr(request.app.state, "office_signer", None)
-            if signer is None:
-                raise InspectorError(
-                    "服务未配置本局签名密钥，无法下发任务：请以 server --p12 密钥文件 "
-                    "--passphrase-file 口令文件 启动服务"
-                )
+            signer = require(request.app.state.office_signer)
             body = await run_in_threadpool(assignments.package, central, device)
             signature = await run_in_threadpool(signer.sign, body)
         except InspectorError as error:
