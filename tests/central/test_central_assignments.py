@@ -207,7 +207,7 @@ def test_an_office_draw_is_the_laptops_draw_verifiable_and_reaches_only_its_team
 def test_a_package_signed_by_a_key_the_laptop_does_not_trust_is_refused(
     server: Server, cli: Cli, tmp_path: Path
 ) -> None:
-    ca, p12 = office_key(server, tmp_path)
+    _ca, p12 = office_key(server, tmp_path)
     publish_registry_and_roster(server, p12, tmp_path, REGISTRY, ROSTER)
     server_json(server, "server", "draw", "--sources", SOURCES, "--count", "5", "--reuse",
                 "--method", "rfc3797")  # fmt: skip
@@ -215,8 +215,7 @@ def test_a_package_signed_by_a_key_the_laptop_does_not_trust_is_refused(
     other = tmp_path / "stranger.pem"
     other.write_bytes(stranger.pem)
     cli("config", "trust", "add", str(other))  # trusts a CA, not the bureau's
-    out, _ = cli("sync", "enroll", server.url, server.code("历城区"), "--ca",
-                 str(server.tls.ca), "--json")  # fmt: skip
+    cli("sync", "enroll", server.url, server.code("历城区"), "--ca", str(server.tls.ca))
     before = laptop_rows(cli.home, "inspections")
     _out, err = cli("sync", "assignments", expect=1)
     assert "信任列表" in err
