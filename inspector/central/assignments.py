@@ -625,18 +625,26 @@ def assignment_rows(
             .order_by(a.created_at.desc(), a.id)
         ).all()
         lead_ids = [row.lead_id for row in found if row.lead_id]
+        numbers = [str(row.target.get("number")) for row in found if row.kind == LEAD]
         verdicts: dict[str, str] = {}
         for data in c.scalars(
             select(r.data).where(
                 r.table_name == "lead_checks",
                 r.deleted.is_(False),
-                r.data["lead_id"].astext.in_(lead_ids),
+                or_(
+                    r.data["lead_id"].astext.in_(lead_ids),
+                    r.data["number"].astext.in_(numbers),
+                ),
             )
         ):
             if data.get("verdict") and data.get("verdict") != "pending":
                 verdicts[str(data["lead_id"])] = str(data["verdict"])
+                # a laptop that held the lead before it was assigned answers it under its own
+                # id: the number the check copies says which lead it is
+                verdicts[f"number:{data.get('number')}"] = str(data["verdict"])
     out = []
     for row in found:
+        verdict: str | None = None
         late = _late_days(row.deadline, today)
         if row.kind == INSPECTION:
             if row.inspection_status == "signed":
@@ -650,7 +658,10 @@ def assignment_rows(
             else:
                 state = ISSUED
         else:
-            if row.lead_id in verdicts:
+            verdict = verdicts.get(str(row.lead_id)) or verdicts.get(
+                f"number:{row.target.get('number')}"
+            )
+            if verdict:
                 state, late = LEAD_ANSWERED, 0
             elif late:
                 state = LATE
@@ -673,7 +684,7 @@ def assignment_rows(
                 "inspection_id": row.inspection_id,
                 "lead_id": row.lead_id,
                 "draw_id": row.draw_id,
-                "verdict": verdicts.get(str(row.lead_id)),
+                "verdict": verdict if row.kind == LEAD else None,
                 "assigned_on": row.assigned_on.isoformat(),
                 "deadline": row.deadline.isoformat() if row.deadline else None,
                 "pulled": row.pulled_at is not None,

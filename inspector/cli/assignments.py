@@ -6,10 +6,20 @@ from __future__ import annotations
 
 import argparse
 import getpass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from inspector.cli.output import Printer
+
+
+def _day(text: str) -> date:
+    from inspector.errors import InvalidInput
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as error:
+        raise InvalidInput("日期格式应为 YYYY-MM-DD：{value}", value=text) from error
 
 
 def _by(args: argparse.Namespace) -> str:
@@ -72,7 +82,12 @@ def cmd_server_assign_leads(args: argparse.Namespace, out: Printer) -> None:
     if bool(args.file) == bool(args.number):
         raise InvalidInput("请给出线索文件（--file）或已推送线索的编号（--number），二者选一")
     with _central(args) as central:
-        options: dict[str, Any] = {"inspectors": args.inspector, "by": _by(args), "days": args.days}
+        options: dict[str, Any] = {
+            "inspectors": args.inspector,
+            "by": _by(args),
+            "days": args.days,
+            "today": _day(args.on) if args.on else None,
+        }
         if args.file:
             made = assign_leads(central, read_lead_file(Path(args.file)), **options)
         else:
@@ -151,7 +166,10 @@ def add_assignment_parsers(
         "--inspector", action="append", required=True, metavar="执法证号",
         help="承办的检查人员（可重复，组长在前）",
     )  # fmt: skip
-    leads.add_argument("--days", type=int, required=True, help="办理时限（工作日，自今日起）")
+    leads.add_argument("--days", type=int, required=True, help="办理时限（工作日，自交办日起）")
+    leads.add_argument(
+        "--on", metavar="YYYY-MM-DD", help="交办日期（默认今日；如补录已书面交办的线索）"
+    )
     leads.set_defaults(run=cmd_server_assign_leads)
     withdraw = sub.add_parser("withdraw", help="撤回一项任务", parents=[common, db, by])
     withdraw.add_argument("assignment", metavar="任务编号")
