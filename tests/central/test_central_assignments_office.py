@@ -141,7 +141,7 @@ def test_the_office_page_follows_a_visit_and_leads_to_their_answer(
     def followed(page: Any) -> None:
         assert "已签署" in _row(page, PLACE)
         assert "已核查" in _row(page, "JB-1")
-        assert f"逾期（逾期 {late} 个工作日）" in _row(page, "XS-LATE")
+        assert f"逾期（{late} 个工作日）" in _row(page, "XS-LATE")
         shot = tmp_path / "assignments.png"
         page.screenshot(path=str(shot), full_page=True)
         if os.environ.get("INSPECTOR_SAVE_SCREENSHOTS"):
@@ -167,3 +167,26 @@ def test_the_office_page_follows_a_visit_and_leads_to_their_answer(
     assert status["leads"] == {"已交办": 0, "已核查": 1, "逾期": 1}
     assert [r["what"] for r in status["late_leads"]] == ["XS-LATE"]
     assert status["late_leads"][0]["late_days"] == late
+
+    # the office draws from its page too: the form, the result's workbook that draw verify
+    # accepts, and the new visit 已下达
+    workbook = tmp_path / "page-draw.xlsx"
+
+    def draw_from_the_page(page: Any) -> None:
+        page.fill("form.draw input[name=title]", "页面抽查")
+        page.fill("form.draw input[name=sources]", "4 5 6")
+        page.fill("form.draw input[name=count]", "1")
+        page.click("form.draw button[type=submit]")
+        page.wait_for_load_state()
+        assert "已下达 1 项检查" in page.inner_text("body")
+        link = page.get_attribute("ul.draws li:has-text('页面抽查') a", "href")
+        assert link is not None
+        response = page.request.get(server.url + link)
+        assert response.ok
+        workbook.write_bytes(response.body())
+
+    browse(draw_from_the_page)
+    out, _ = cli("draw", "verify", str(workbook), "--json")
+    assert json.loads(out)["ok"] is True
+    status = server_json(server, "server", "assignments")["status"]
+    assert status["visits"]["已下达"] == 1 and status["visits"]["已签署"] == 1
