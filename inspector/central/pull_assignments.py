@@ -41,6 +41,23 @@ from inspector.workspace import Workspace
 
 FORMAT = "inspector-assignments/1"
 
+# An assignment's state as this laptop has it (AssignmentView.state): a visit's status
+# (InspectionStatus values), or a lead's.
+WITHDRAWN = "withdrawn"
+MISSING = "missing"  # withdrawn before it was pulled: no visit was made
+ANSWERED = "answered"
+OPEN = "open"
+STATE_NAMES = {
+    WITHDRAWN: "已撤回",
+    MISSING: "未建立",
+    ANSWERED: "已核查",
+    OPEN: "待核查",
+    "draft": "待检查",
+    "in_progress": "检查中",
+    "awaiting_signatures": "待签字",
+    "signed": "已签署",
+}
+
 
 class AssignmentsRefused(InspectorError):
     """The package is not the office's, not this laptop's, or cannot be read: nothing was
@@ -300,7 +317,7 @@ class AssignmentView:
     withdrawn: bool
     inspection_id: str | None
     lead_id: str | None
-    state: str  # the visit's status, or the lead's verdict, as this laptop has it
+    state: str  # STATE_NAMES: the visit's status, or whether the lead was answered, here
 
 
 def list_assignments(ws: Workspace) -> list[AssignmentView]:
@@ -315,19 +332,17 @@ def list_assignments(ws: Workspace) -> list[AssignmentView]:
             )
         ).all()
         for row in rows:
-            state = "已撤回" if row.withdrawn else ""
+            state = WITHDRAWN if row.withdrawn else ""
             if not state and row.inspection_id:
                 visit = session.get(Inspection, row.inspection_id)
-                state = {"draft": "待检查", "signed": "已签署"}.get(
-                    visit.status.value if visit else "", "检查中" if visit else "未下载"
-                )
+                state = MISSING if visit is None else visit.status.value
             if not state and row.lead_id:
                 check = session.scalar(
                     select(LeadCheck.verdict).where(
                         LeadCheck.lead_id == row.lead_id, LeadCheck.verdict != "pending"
                     )
                 )
-                state = "已核查" if check else "待核查"
+                state = ANSWERED if check else OPEN
             out.append(
                 AssignmentView(
                     row.id,

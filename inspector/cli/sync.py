@@ -139,7 +139,11 @@ def cmd_sync_pull(args: argparse.Namespace, out: Printer) -> int:
 
 
 def cmd_sync_assignments(args: argparse.Namespace, out: Printer) -> None:
-    from inspector.central.pull_assignments import list_assignments, pull_assignments
+    from inspector.central.pull_assignments import (
+        STATE_NAMES,
+        list_assignments,
+        pull_assignments,
+    )
 
     with open_workspace(args) as ws:
         result = None if args.list else pull_assignments(ws)
@@ -152,7 +156,7 @@ def cmd_sync_assignments(args: argparse.Namespace, out: Printer) -> None:
         )
     lines += [
         f"{a.id[:8]}  {'检查' if a.kind == 'inspection' else '线索'}  {a.title}  {a.team}  "
-        f"期限 {a.deadline or '—'}  {a.state}"
+        f"期限 {a.deadline or '—'}  {STATE_NAMES.get(a.state, a.state)}"
         for a in held
     ]
     out.emit(
