@@ -170,3 +170,34 @@ def test_without_the_office_key_the_server_says_so(server: Server, cli: Cli) -> 
     sync_enroll(cli, server)
     _out, err = cli("sync", "assignments", expect=1)
     assert "签名密钥" in err
+
+
+def test_a_withdrawn_assignment_is_marked_and_the_work_begun_kept(
+    server: Server, cli: Cli, tmp_path: Path
+) -> None:
+    ca, p12 = office_key(server, tmp_path)
+    registry = [["机构名称", "机构类型", "所在区县", "协议编号"],
+                ["历城区某社区卫生服务中心", "社区卫生服务中心", "历城区", "JN-001"]]  # fmt: skip
+    roster = [("张伟", "370100001", "历城区", False), ("李娜", "370100002", "历城区", True)]
+    publish_registry_and_roster(server, p12, tmp_path, registry, roster)
+    drawn = server_json(server, "server", "draw", "--sources", "7 8", "--count", "1",
+                        "--method", "rfc3797")  # fmt: skip
+    enroll(cli, server, ca, "历城区")
+    out, _ = cli("sync", "assignments", "--json")
+    visit = json.loads(out)["assignments"][0]["inspection_id"]
+    cli("answer", visit, "P1.1", "--result", "ok")  # the team began
+    server_json(server, "server", "withdraw", drawn["assignments"][0][:8])
+    out, _ = cli("sync", "assignments", "--json")
+    pulled = json.loads(out)
+    assert pulled["pulled"]["withdrawn"] == 1 and pulled["pulled"]["added"] == 0
+    assert pulled["assignments"][0]["withdrawn"] is True
+    assert pulled["assignments"][0]["state"] == "withdrawn"
+    out, _ = cli("inspection", "show", visit, "--json")
+    assert json.loads(out)["status"]["code"] == "in_progress"  # kept, with its answer
+    rows = server_json(server, "server", "assignments")
+    assert [r["state"] for r in rows["assignments"]] == ["已撤回"]
+    assert rows["status"]["withdrawn"] == 1
+    before = laptop_rows(cli.home, "office_assignments")
+    out, _ = cli("sync", "assignments", "--json")
+    assert json.loads(out)["pulled"]["withdrawn"] == 0
+    assert laptop_rows(cli.home, "office_assignments") == before
