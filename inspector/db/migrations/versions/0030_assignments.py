@@ -37,7 +37,16 @@ def upgrade() -> None:
         sa.Column("change_seq", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_office_assignments")),
     )
+    # A synced row goes only with its tombstone, as every synced row (inspector/audit.py).
+    op.execute(
+        "CREATE TRIGGER IF NOT EXISTS office_assignments_delete_needs_tombstone "
+        "BEFORE DELETE ON office_assignments "
+        "WHEN NOT EXISTS (SELECT 1 FROM tombstones WHERE table_name = 'office_assignments' "
+        "AND entity_id = OLD.id) "
+        "BEGIN SELECT RAISE(ABORT, 'a synced row is deleted only with its tombstone'); END"
+    )
 
 
 def downgrade() -> None:
+    op.execute("DROP TRIGGER IF EXISTS office_assignments_delete_needs_tombstone")
     op.drop_table("office_assignments")
