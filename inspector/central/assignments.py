@@ -283,9 +283,13 @@ def _event(c: Connection, action: str, **details: Any) -> None:
 def stored_draw(central: Central, draw_id: str) -> OfficeDraw:
     """A draw made at the office, run again from its stored inputs: one whose inputs no longer
     give its stored result is refused (as a laptop refuses to export such a draw)."""
+    if len(draw_id.strip()) < 4:  # a prefix names one draw only when it is long enough
+        raise NotFound("局端没有编号为 {draw_id} 的抽查", draw_id=draw_id)
     with central.engine.connect() as c:
         row = c.execute(
-            s.office_draws.select().where(s.office_draws.c.id.startswith(draw_id.strip()))
+            s.office_draws.select().where(
+                s.office_draws.c.id.startswith(draw_id.strip(), autoescape=True)
+            )
         ).all()
         if len(row) != 1:
             raise NotFound("局端没有编号为 {draw_id} 的抽查", draw_id=draw_id)
@@ -492,9 +496,13 @@ def assign_pushed(central: Central, numbers: Sequence[str], **kwargs: Any) -> li
 def withdraw(central: Central, assignment: str, by: str) -> str:
     """Withdraw an assignment (撤回): laptops mark it, and keep any work already begun."""
     a = s.assignments.c
+    if len(assignment.strip()) < 4:
+        raise NotFound("没有编号为 {assignment} 的未撤回任务", assignment=assignment)
     with central.engine.begin() as c:
         found = c.scalars(
-            select(a.id).where(a.id.startswith(assignment.strip()), a.withdrawn_at.is_(None))
+            select(a.id).where(
+                a.id.startswith(assignment.strip(), autoescape=True), a.withdrawn_at.is_(None)
+            )
         ).all()
         if len(found) != 1:
             raise NotFound("没有编号为 {assignment} 的未撤回任务", assignment=assignment)
