@@ -78,6 +78,9 @@ LOCAL = frozenset(
         # The office's campaigns as installed from sync pull (every laptop pulls its own copy;
         # what travels is an inspection's campaign_id).
         "campaigns",
+        # What the office assigned and this laptop pulled: the inspections and leads it made
+        # travel (their ids are the office's), not this bookkeeping.
+        "office_assignments",
     }
 )
 # Tables whose rows carry the change stamps (inspector/audit.py).

@@ -539,6 +539,10 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     )  # fmt: skip
     check.set_defaults(run=cmd_server_check_store)
     add_campaign_parsers(sub, common, db)
+    # The office assigns (inspector/cli/assignments.py).
+    from inspector.cli.assignments import add_assignment_parsers
+
+    add_assignment_parsers(sub, common, db)
 
     central = commands.add_parser("central", help="局端：全部检查（列表、详情）", parents=[common])
     csub = central.add_subparsers(dest="central_command", required=True, metavar="子命令")

@@ -120,6 +120,9 @@ MODULES = [
     "inspector/trace/purchases.py",
     "inspector/trace/scans.py",
     "inspector/trace/service.py",
+    # The office assigns: its draws and assignments, and the laptop's pull of them.
+    "inspector/central/assignments.py",
+    "inspector/central/pull_assignments.py",
 ]
 ERRORS = {
     "InspectorError",
@@ -144,6 +147,7 @@ ERRORS = {
     "DatabaseTooNew",
     "NoOfficeKey",
     "NoSuchCampaign",
+    "AssignmentsRefused",
 }
 
 
