@@ -687,6 +687,7 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
             except InspectorError:
                 return HTMLResponse(f"<p>{_escape(str(error))}</p>", status_code=404)
         return RedirectResponse(f"/office/campaigns/{quote(done)}?closed=1", status_code=303)
+
     # --- the office assigns (inspector/central/assignments.py) -------------------------------
     # A laptop pulls the assignments of its districts and inspectors as one package signed by
     # the office's key (app.state.office_signer), checked on the laptop against its trust
@@ -945,6 +946,8 @@ def _campaign_of(fields: dict[str, Any]) -> Any:
         reports=[(one(f"report_form_{i}"), one(f"report_due_{i}")) for i in range(CAMPAIGN_ROWS)],
         follow_up=(one("follow_first"), one("follow_every") or "6", one("follow_count") or "1"),
     )
+
+
 def _number(text: str | None, what: str) -> int:
     """A whole number typed into an office form (ASCII digits, at most six of them)."""
     text = (text or "").strip()
