@@ -36,6 +36,15 @@ def upgrade() -> None:
         sa.Column("change_seq", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_campaigns")),
     )
+    # A synced row goes only with its tombstone, as every synced row (inspector/audit.py): a
+    # campaign the office closed is marked by the next package, never removed.
+    op.execute(
+        "CREATE TRIGGER IF NOT EXISTS campaigns_delete_needs_tombstone "
+        "BEFORE DELETE ON campaigns "
+        "WHEN NOT EXISTS (SELECT 1 FROM tombstones WHERE table_name = 'campaigns' "
+        "AND entity_id = OLD.id) "
+        "BEGIN SELECT RAISE(ABORT, 'a synced row is deleted only with its tombstone'); END"
+    )
     # No foreign key: an inspection tagged on one laptop reaches laptops and the server that
     # may not have installed the campaign yet.
     op.add_column("inspections", sa.Column("campaign_id", sa.String(length=36), nullable=True))
@@ -43,4 +52,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_column("inspections", "campaign_id")
+    op.execute("DROP TRIGGER IF EXISTS campaigns_delete_needs_tombstone")
     op.drop_table("campaigns")
