@@ -4107,6 +4107,7 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1019"/>
+        <location filename="../../ui/core_messages.py" line="1474"/>
         <source>案件文书</source>
         <translation>case document</translation>
     </message>
@@ -5065,6 +5066,7 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1286"/>
+        <location filename="../../ui/core_messages.py" line="1470"/>
         <source>案件</source>
         <translation>case</translation>
     </message>
@@ -5677,6 +5679,86 @@ Checked %2/%3, problems found %4</translation>
         <location filename="../../ui/core_messages.py" line="1447"/>
         <source>来文 {number} 已登记为线索</source>
         <translation>Referral {number} is already registered as a lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1449"/>
+        <source>交接包缺少案件文书 {title} 的文件：{name}</source>
+        <translation>The bundle lacks the file of the case document {title}: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1450"/>
+        <source>交接包中案件文书 {title} 的文件不是该文书保存时的文件（SHA-256 不符，文件被替换或改动）：{name}</source>
+        <translation>The file of the case document {title} in the bundle is not the file kept with it (its SHA-256 differs: the file was replaced or changed): {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1454"/>
+        <source>案件文书 {document}（{title}）已有签名，交接包中它的版本不是本机版本之后的签名版本（{why}）：已拒绝导入，本机数据未改变</source>
+        <translation>Case document {document} ({title}) is signed here; the bundle's version of it is not its next signed version ({why}): import refused, nothing on this laptop changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1458"/>
+        <source>交接包中的{what} {id} 与给它盖章的操作（设备 {device} 第 {seq} 条）不符（{why}）：已拒绝导入，本机数据未改变</source>
+        <translation>The {what} {id} in the bundle does not match the change that stamped it (device {device}, entry {seq}) ({why}): import refused, nothing on this laptop changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1462"/>
+        <source>推送中的{what} {id} 与给它盖章的操作（设备 {device} 第 {seq} 条）不符（{why}）：已拒绝，服务器数据未改变</source>
+        <translation>The {what} {id} in the push does not match the change that stamped it (device {device}, entry {seq}) ({why}): refused, nothing on the server changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1466"/>
+        <source>案件文书 {document}（{title}）在服务器上已有签名，推送中它的版本不是其后的签名版本（{why}）：已拒绝，服务器数据未改变</source>
+        <translation>Case document {document} ({title}) is signed on the server; the push's version of it is not its next signed version ({why}): refused, nothing on the server changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1471"/>
+        <source>案件步骤</source>
+        <translation>case step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1472"/>
+        <source>案件处理措施</source>
+        <translation>case measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1473"/>
+        <source>案件缴款</source>
+        <translation>case payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1475"/>
+        <source>没有改动标记</source>
+        <translation>it carries no change stamp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1476"/>
+        <source>操作记录中没有给它盖章的那一条</source>
+        <translation>the action log has no entry that stamped it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1477"/>
+        <source>与给它盖章的操作所存的状态不符，被改过</source>
+        <translation>it differs from the state the change that stamped it recorded: it was altered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1478"/>
+        <source>给它盖章的操作记的是另一条数据</source>
+        <translation>the change that stamped it is about another row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1479"/>
+        <source>文书的内容变了</source>
+        <translation>the document's content changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1480"/>
+        <source>签名不是在已有签名之后增加的</source>
+        <translation>its signatures do not continue the ones already made</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1481"/>
+        <source>文书文件被替换</source>
+        <translation>the document's file was replaced</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="866"/>
