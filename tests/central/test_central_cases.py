@@ -139,3 +139,39 @@ def test_a_case_from_a_lead_and_the_leads_assignments_reach_the_office(
         "where table_name = 'cases'"
     ).strip()
     assert opened == f"{lead}|filed"
+
+
+def test_a_signed_case_document_on_the_server_moves_only_to_its_next_signature(
+    server: Server, cli: Cli, keys: dict[str, str], tmp_path: Path
+) -> None:
+    """The laptop, tampered with, puts the signed notice back to its file as made in a change
+    of its own log (its stamp the newer): the server, holding the signed notice, refuses it and
+    keeps the signed one."""
+    import hashlib
+
+    from inspector.db.models import CaseDocument
+    from inspector.workspace import Workspace
+
+    carried = case_served(cli, keys, tmp_path)
+    sync_enroll(cli, server)
+    sync_push(cli)
+    query = "select data->>'sha256' from rows where table_name = 'case_documents'"
+    signed = server.sql(query).strip()
+    folder = cli.home / "records" / f"case-{carried.case}"
+    (made,) = [p for p in folder.glob("notice-*.pdf") if "-signed-" not in p.name]
+    with Workspace.open(cli.home) as ws, ws.change(None, "case.document", editable=False) as ch:
+        row = ch.session.get(CaseDocument, carried.notice)
+        assert row is not None
+        row.path = str(made.relative_to(cli.home))
+        row.sha256 = hashlib.sha256(made.read_bytes()).hexdigest()
+        row.size = made.stat().st_size
+        row.signatures, row.signed_by, row.signed_at = [], None, None
+        ch.entity(row)
+    before = server.sql("select md5(string_agg(data::text, '' order by row_key)) from rows")
+    _, err = sync_push(cli, expect=1)
+    assert (
+        "案件文书" in err and "在服务器上已有签名" in err and "签名不是在已有签名之后增加的" in err
+    )
+    assert server.sql(query).strip() == signed
+    after = server.sql("select md5(string_agg(data::text, '' order by row_key)) from rows")
+    assert after == before
