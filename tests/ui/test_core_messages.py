@@ -81,6 +81,7 @@ MODULES = [
     "inspector/campaigns/local.py",
     "inspector/central/campaigns.py",
     "inspector/central/office_signer.py",
+    "inspector/central/cases.py",  # the case procedure's rows in a push
     # Modules whose messages carry values, and the database's known failures.
     "inspector/audit.py",
     "inspector/checklists/composer.py",
