@@ -971,7 +971,7 @@ def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -
             )
         else:
             story += [Paragraph(heading, h2), Paragraph("本期无。", base)]
-    story.append(Paragraph(f"九、典型案例（涉及金额最大的 {TYPICAL} 个问题）", h2))
+    story.append(Paragraph(f"九、典型案例（涉及金额最大的问题，至多 {TYPICAL} 个）", h2))
     story += [Paragraph(markup(line), base) for line in typical_lines(figures)] or [
         Paragraph("本期无。", base)
     ]
