@@ -27,6 +27,7 @@ from inspector import __version__
 from inspector.bundle import rows
 from inspector.bundle.devices import heads_for_export
 from inspector.bundle.format import FORMAT, MANIFEST, SIGNATURE, VERSION
+from inspector.bundle.rules import CASE_PARTS
 from inspector.bundle.signature import sign_manifest
 from inspector.db.models import (
     AuditEvent,
@@ -182,6 +183,18 @@ def _plan(session: Session, inspections: list[str] | None, since: dict[str, int]
         if name != "tombstones":
             query = query.where(column.is_not(None))
         touched.update(v for v in session.scalars(query) if v)
+    # A case's rows name their case; the case names its inspection (a case from a lead none).
+    cases = rows.table("cases")
+    for name in CASE_PARTS:
+        part = rows.table(name)
+        changed_cases = select(part.c.case_id).where(_changed(_stamp(name), since))
+        touched.update(
+            v
+            for v in session.scalars(
+                select(cases.c.inspection_id).where(cases.c.id.in_(changed_cases))
+            )
+            if v
+        )
     # A tombstone of an inspection's row names it; the inspection itself may be gone.
     existing = set(session.scalars(select(Inspection.id).where(Inspection.id.in_(sorted(touched)))))
     if chosen is not None:
@@ -265,6 +278,16 @@ def _queries(session: Session, plan: _Plan) -> Iterator[tuple[str, Any]]:
                 ),
                 _changed(_stamp(name), since),
             )
+        elif name == "cases":
+            # A case of the inspections in scope; a case opened from a lead (no inspection)
+            # belongs to the office's data, as a lead not attached yet does.
+            query = query.where(_case_scope(table, in_scope, plan), _changed(_stamp(name), since))
+        elif name in CASE_PARTS:  # a case's steps, measures, payments and documents
+            cases = t("cases")
+            query = query.where(
+                table.c.case_id.in_(select(cases.c.id).where(_case_scope(cases, in_scope, plan))),
+                _changed(_stamp(name), since),
+            )
         elif name in ("referrals", "enforcement_documents"):
             # A referral of a case that came from no inspection belongs to the office's data.
             query = query.where(
@@ -294,6 +317,13 @@ def _queries(session: Session, plan: _Plan) -> Iterator[tuple[str, Any]]:
         elif name == "audit_events":
             order = [table.c.device_id, table.c.seq]
         yield name, query.order_by(*order)
+
+
+def _case_scope(cases: Any, in_scope: Any, plan: _Plan) -> ColumnElement[bool]:
+    return or_(
+        cases.c.inspection_id.in_(in_scope),
+        and_(cases.c.inspection_id.is_(None), true() if plan.registry else false()),
+    )
 
 
 class _HashingWriter:
@@ -662,6 +692,7 @@ def _write_tables(
                     "records",
                     "rectification_orders",
                     "enforcement_documents",
+                    "case_documents",
                 ):  # files of the record store
                     plan.records[data["path"]] = (data["sha256"], int(data["size"]))
                 elif name == "inspections":

@@ -43,14 +43,23 @@ from sqlalchemy.orm import Session
 from inspector import ids
 from inspector.audit import Change, _check_chain, _stamped_max, state_hash
 from inspector.bundle import devices, rows, rules
+from inspector.bundle.cases import NAMES as CASE_NAMES
+from inspector.bundle.cases import unvouched
 from inspector.bundle.format import BundleError, BundleRefused, open_zip
-from inspector.bundle.rules import AFTER_SIGNING, FOLLOWED_UP, SIGNED_CONTENT
+from inspector.bundle.rules import (
+    AFTER_SIGNING,
+    CASE_PARTS,
+    CASE_TABLES,
+    FOLLOWED_UP,
+    SIGNED_CONTENT,
+)
 from inspector.bundle.verify import BundleReport, read_rows, verify_bundle
 from inspector.db.models import (
     AuditEvent,
     Base,
     BundleConflict,
     BundleImport,
+    Case,
     CustodyEvent,
     InspectionStatus,
     MemberRole,
@@ -101,6 +110,7 @@ TABLE_NAMES = {
     "referrals": "案件移送",
     "received_referrals": "接收移送案件",
     "enforcement_documents": "强制措施和移送文书",
+    **CASE_NAMES,
 }
 
 
@@ -332,6 +342,7 @@ class _Merger:
         self.signed_there: set[str] = set()
         self.to_sign: dict[str, datetime] = {}  # inspection -> its updated_at
         self.record_inspection: dict[str, str] = {}
+        self.case_inspection: dict[str, str | None] = {}  # case -> its inspection (or none)
         self.touched_inspections: set[str] = set()
         self.touched_tables: set[str] = set()
         self.conflicted: set[tuple[str, str]] = set()
@@ -362,6 +373,16 @@ class _Merger:
                     self.session.scalar(select(Record.inspection_id).where(Record.id == record))
                 )
             return self.record_inspection[record]
+        if name == "cases":
+            self.case_inspection.setdefault(str(data["id"]), data.get("inspection_id"))
+        if name in CASE_PARTS:  # a case's row belongs to its case's inspection
+            case = str(data.get("case_id"))
+            if case not in self.case_inspection:
+                self.case_inspection[case] = self.session.scalar(
+                    select(Case.inspection_id).where(Case.id == case)
+                )
+            owner = self.case_inspection[case]
+            return None if owner is None else str(owner)
         value = data.get("inspection_id")
         return None if value is None else str(value)
 
@@ -472,6 +493,8 @@ class _Merger:
             action = "conflict"
         else:
             action = self._decide(local, data)
+        if name == "case_documents" and local.get("signatures") and action != "keep":
+            action = self._next_signed_document(local, data)
         if action == "keep":
             self._keep_signed(name, local, data, inspection)
             self._count(self.result.kept, name)
@@ -491,6 +514,60 @@ class _Merger:
         if self._signed(inspection) and name not in FOLLOWED_UP:
             self._refuse(name, data, inspection, "两边各自修改过")
         self._conflict(name, local, data, inspection)
+
+    def _next_signed_document(self, local: dict[str, Any], data: dict[str, Any]) -> str:
+        """A case document signed here becomes the bundle's version only when that is its next
+        signature (rules.next_signed_document), whichever laptop changed it last: an older copy,
+        another file or a signature taken away is refused."""
+        paths = {
+            str(local.get("sha256")): local.get("path"),
+            str(data.get("sha256")): data.get("path"),
+        }
+
+        def extends(before: str, after: str) -> bool:
+            return self.records is not None and _file_extends(
+                self.records, str(paths[before]), str(paths[after])
+            )
+
+        why = rules.next_signed_document(local, data, extends, rows.content)
+        if why is not None:
+            raise BundleRefused(
+                "案件文书 {document}（{title}）已有签名，交接包中它的版本不是本机版本之后的签名"
+                "版本（{why}）：已拒绝导入，本机数据未改变",
+                document=str(data.get("id"))[:8],
+                title=str(local.get("title") or ""),
+                why=Term(why),
+            )
+        return "update"
+
+    def check_cases(self, archive: zipfile.ZipFile) -> None:
+        """Every row of a case in the bundle is as the change that stamped it left it
+        (inspector/bundle/cases.py); the log is merged, so that change is here."""
+        for name in CASE_TABLES:
+            for data in read_rows(archive, name):
+                event = self.session.execute(
+                    select(
+                        AuditEvent.action,
+                        AuditEvent.entity_type,
+                        AuditEvent.entity_id,
+                        AuditEvent.state_sha256,
+                        AuditEvent.body,
+                    ).where(
+                        AuditEvent.device_id == data.get("change_device_id"),
+                        AuditEvent.seq == data.get("change_seq"),
+                    )
+                ).first()
+                why = unvouched(name, data, None if event is None else event._asdict())
+                if why is not None:
+                    raise BundleRefused(
+                        "交接包中的{what} {id} 与给它盖章的操作（设备 {device} 第 {seq} 条）不符"
+                        "（{why}）：已拒绝导入，本机数据未改变",
+                        what=Term(CASE_NAMES[name]),
+                        id=str(data.get("id"))[:8],
+                        device=str(data.get("change_device_id"))[:8],
+                        seq=data.get("change_seq"),
+                        why=Term(why),
+                    )
 
     def _keep_signed(
         self, name: str, local: dict[str, Any], data: dict[str, Any], inspection: str | None
@@ -862,6 +939,7 @@ def _merge(
                 else:
                     merger.row(name, data)
         merger.finish()
+        merger.check_cases(archive)
         # A signed record travels only with its data: a record stating other data than the
         # merged rows is refused and the whole import rolled back.
         from inspector.bundle.signed import check_signed_data

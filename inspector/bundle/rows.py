@@ -38,6 +38,15 @@ TABLES = (
     "case_actions",
     "follow_up_items",
     "rectification_orders",
+    # The case procedure (inspector/cases/): a case belongs to the inspection its findings came
+    # from (``cases.inspection_id``), its steps, measures, payments and documents to their case;
+    # a case opened from a lead has no inspection and travels with the office's own rows
+    # (export._queries, docs/central.md).
+    "cases",
+    "case_steps",
+    "case_measures",
+    "case_payments",
+    "case_documents",
     "compulsory_measures",
     "referrals",
     "received_referrals",
@@ -64,13 +73,6 @@ LOCAL = frozenset(
         # the rules; the leads and findings made of them travel.
         "rule_runs",
         "rule_hits",
-        # The case procedure's tables (inspector/cases/): a case is run by the bureau that
-        # opened it, and neither a bundle's merge rules nor the central schema carry them yet.
-        "cases",
-        "case_steps",
-        "case_measures",
-        "case_payments",
-        "case_documents",
         # The 追溯码 sweep's working rows (inspector/trace/): what travels is its record, the
         # scan log PDF in the evidence store with its SHA-256 in the custody chain.
         "trace_scans",

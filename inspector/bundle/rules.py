@@ -9,14 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
+# A case's own rows (inspector/cases/): each belongs to its case (``case_id``), the case to the
+# inspection its findings came from (None: a case opened from a lead).
+CASE_PARTS = ("case_steps", "case_measures", "case_payments", "case_documents")
+CASE_TABLES = ("cases", *CASE_PARTS)
+# Of those, the signed documents: one moves only to its next signature (next_signed_document).
+CASE_DOCUMENT_FILE = frozenset({"path", "sha256", "size", "signatures", "signed_by", "signed_at"})
 # What may still change in a signed inspection: its record (the later signatures) and the
-# append-only chains, and what the office follows up after the visit.
-AFTER_SIGNING = frozenset(
-    {"records", "record_signatures", "custody_events", *("ledger_entries", "rectification_orders")}
-)
-# Of those, what the office follows up after the visit (the ledger's progress, the order): a
-# change on both sides is kept for the leader to settle, not a reason to refuse.
-FOLLOWED_UP = frozenset({"ledger_entries", "rectification_orders"})
+# append-only chains, and what the office follows up after the visit: the ledger, the order and
+# the case procedure (a case is opened only on findings of a signed inspection).
+FOLLOWED_UP = frozenset({"ledger_entries", "rectification_orders", *CASE_TABLES})
+AFTER_SIGNING = frozenset({"records", "record_signatures", "custody_events", *FOLLOWED_UP})
+# Of those, FOLLOWED_UP is what a change on both sides keeps for the leader to settle, not a
+# reason to refuse (a signed case document excepted: next_signed_document).
 # What a signed record states: a laptop taking a signed inspection must end with exactly these.
 SIGNED_CONTENT = frozenset(
     {
@@ -93,3 +98,25 @@ def next_signed_version(
     if extends(str(old.get("sha256")), sha):
         return None
     return "记录文件被替换"
+
+
+def next_signed_document(
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    extends: Callable[[str, str], bool],
+    content: Callable[[Mapping[str, Any]], Mapping[str, Any]],
+) -> str | None:
+    """Why a case document that carries signatures (``old``) may not become ``new`` (None: it
+    may): only a later signature changes it, as a signed record's (next_signed_version). The
+    same document but its file and signatures; the signatures ``old`` lists, then more; and a
+    file that begins with the old file's bytes (``extends(old, new)``, each side's own store
+    read by the row's ``path`` or ``sha256`` as the caller keeps files)."""
+    same = {k: v for k, v in content(old).items() if k not in CASE_DOCUMENT_FILE}
+    if same != {k: v for k, v in content(new).items() if k not in CASE_DOCUMENT_FILE}:
+        return "文书的内容变了"
+    before, after = list(old.get("signatures") or []), list(new.get("signatures") or [])
+    if len(after) <= len(before) or after[: len(before)] != before:
+        return "签名不是在已有签名之后增加的"
+    if not extends(str(old.get("sha256")), str(new.get("sha256"))):
+        return "文书文件被替换"
+    return None

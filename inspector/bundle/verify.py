@@ -495,6 +495,22 @@ def _check_data(
                     raise BundleError("交接包缺少记录文件：{name}", name=member)
                 if listed[member][0] != data.get("sha256"):
                     raise BundleError("记录文件与数据库记录的摘要不符：{name}", name=member)
+            elif name == "case_documents":
+                member = str(data.get("path"))
+                if not member.startswith("records/") or member not in listed:
+                    raise BundleError(
+                        "交接包缺少案件文书 {title} 的文件：{name}",
+                        title=str(data.get("title") or ""),
+                        name=member,
+                    )
+                if listed[member][0] != data.get("sha256"):
+                    # The row's SHA-256 is the file as made or signed (the log holds it too).
+                    raise BundleError(
+                        "交接包中案件文书 {title} 的文件不是该文书保存时的文件（SHA-256 不符，"
+                        "文件被替换或改动）：{name}",
+                        title=str(data.get("title") or ""),
+                        name=member,
+                    )
             if chain is not None:
                 chain.add(data)
             device, seq = (

@@ -17,7 +17,7 @@ import hashlib
 import io
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -1392,7 +1392,9 @@ def sign_document(
         done = {str(p["cert_no"]) for p in made_by}
         if not view.all_sign or done >= set(view.signers):
             stored.signed_by = info.cert_no
-            stored.signed_at = result.signed_at
+            # In UTC, as stored and read back: the state the event hashes is the row as it
+            # travels (inspector/bundle/cases.py).
+            stored.signed_at = result.signed_at.astimezone(UTC)
         ch.entity(stored)
         ch.details.update({"case": view.case_id, "kind": view.kind, "pdf_sha256": result.sha256})
         if signer is None:

@@ -27,6 +27,7 @@ from inspector.cases.deadlines import (
     setting_days,
     statement_last_day,
 )
+from inspector.change import state_hash
 from inspector.db.models import Case, CaseStep, Inspector
 from inspector.errors import InvalidInput, Term
 from inspector.workspace import Workspace
@@ -137,6 +138,9 @@ def _take_step(
             {"step": kind, "on": on_date.isoformat(), "before": before_stage, "after": case.stage}
         )
         session.flush()
+        # The event hashes the case; the step, never changed after, is vouched for by this
+        # hash when it travels (inspector/bundle/cases.py).
+        ch.details["step_sha256"] = state_hash(row)
         return StepView(
             row.id,
             row.kind,

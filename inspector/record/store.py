@@ -268,9 +268,9 @@ def referenced_records(db: Database) -> Callable[[set[str] | None], set[str]]:
     """Of these record file names, the ones a row names (None: every name a row gives)."""
     from sqlalchemy import select
 
-    from inspector.db.models import EnforcementDocument, Record, RectificationOrder
+    from inspector.db.models import CaseDocument, EnforcementDocument, Record, RectificationOrder
 
-    columns = (Record.path, RectificationOrder.path, EnforcementDocument.path)
+    columns = (Record.path, RectificationOrder.path, EnforcementDocument.path, CaseDocument.path)
 
     def referenced(names: set[str] | None) -> set[str]:
         with db.session() as session:
