@@ -203,22 +203,47 @@ def gather(c: Connection, asked: Asked) -> dict[str, dict[str, dict[str, Any]]]:
 # --- the throwaway workspace ----------------------------------------------------------------
 
 
+def library(engine: Any) -> Library:
+    """The checklist library the laptops have: the shipped one and the latest checklist file
+    the office published (``server publish checklist``), for the names of institution types,
+    modes and violation categories (a code it lacks is shown as the code)."""
+    with engine.connect() as c:
+        latest = c.execute(
+            select(s.publications.c.version, s.publications.c.name, s.publications.c.body)
+            .where(s.publications.c.kind == "checklist")
+            .order_by(s.publications.c.version.desc())
+            .limit(1)
+        ).first()
+    if latest is None:
+        return _library(None, "", b"")
+    return _library(latest.version, latest.name, latest.body)
+
+
 @cache
-def _library() -> Library:
-    """The shipped checklist library: the names of institution types, modes and violation
-    categories (a code it lacks is shown as the code)."""
-    return load_library()
+def _library(version: int | None, name: str, body: bytes) -> Library:
+    if version is None:
+        return load_library()
+    with tempfile.TemporaryDirectory(prefix="inspector-report-") as folder:
+        # as a laptop installs it (a file that does not load is ignored, with a warning)
+        (Path(folder) / Path(name).name).write_bytes(body)
+        return load_library(user_dir=Path(folder))
 
 
 @contextmanager
-def scratch_workspace(tables: dict[str, dict[str, dict[str, Any]]]) -> Iterator[Workspace]:
+def scratch_workspace(
+    tables: dict[str, dict[str, dict[str, Any]]], names: Library | None = None
+) -> Iterator[Workspace]:
     """A workspace over an in-memory database holding ``tables`` (decoded as a bundle's rows
-    are); nothing is written to disk."""
+    are), with the checklist library ``names`` (the shipped one by default); nothing is
+    written to disk."""
     with tempfile.TemporaryDirectory(prefix="inspector-report-") as folder:
         root = Path(folder)
         db = Database.in_memory()
         ws = Workspace(
-            home=DataDir(root), db=db, store=EvidenceStore(root / "evidence"), library=_library()
+            home=DataDir(root),
+            db=db,
+            store=EvidenceStore(root / "evidence"),
+            library=names or _library(None, "", b""),
         )
         try:
             with db.engine.begin() as connection:
@@ -242,7 +267,7 @@ def central_report(engine: Any, asked: Asked) -> ReportFigures:
     # One snapshot of the rows (a push committing meanwhile is in it whole or not at all).
     with engine.connect().execution_options(isolation_level="REPEATABLE READ") as c, c.begin():
         tables = gather(c, asked)
-    with scratch_workspace(tables) as ws:
+    with scratch_workspace(tables, library(engine)) as ws:
         return report_figures(ws, asked.since, asked.until, asked.district, asked.type_code)
 
 

@@ -18,8 +18,10 @@ from typing import Any
 
 import openpyxl
 import pytest
+import yaml
 
 from inspector.errors import InvalidInput
+from inspector.resources import resource_path
 from tests.helpers.central import TLS, Cluster, Server
 from tests.helpers.office_http import OfficeClient
 
@@ -28,6 +30,7 @@ SINCE, UNTIL = TODAY - timedelta(days=7), TODAY
 OFFICERS = ["370100001", "370100002"]
 PASSWORD = "局端-口令-2026"
 CITY, LICHENG = "济南市医疗保障局", "济南市历城区医疗保障局"
+RENAMED = "本局发布的分解住院类别"
 
 
 @dataclass
@@ -86,11 +89,18 @@ def _publish_bureaus(server: Server, folder: Path) -> None:
         ),
         encoding="utf-8",
     )
-    done = server.command(
-        "server", "publish", "bureaus", str(body), "--p12", str(p12),
-        "--passphrase-file", str(secret),
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
+    # a checklist file whose VH04 the bureau renamed: the report names it as the laptops do
+    pack = folder / "violations.yaml"
+    data = yaml.safe_load((resource_path("checklists") / "violations.yaml").read_text("utf-8"))
+    data["version"] = "2099.1"
+    next(v for v in data["violations"] if v["code"] == "VH04")["title"] = RENAMED
+    pack.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for kind, path in (("bureaus", body), ("checklist", pack)):
+        done = server.command(
+            "server", "publish", kind, str(path), "--p12", str(p12),
+            "--passphrase-file", str(secret),
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
 
 
 @pytest.fixture(scope="module")
@@ -235,6 +245,7 @@ def test_the_servers_report_matches_the_hand_made_figures(pushed: Pushed) -> Non
         "VH04": (3, 220000),
         "VP01": (1, 30000),
     }
+    assert f["by_category"][0]["name"] == f"VH04 {RENAMED}"  # as the published checklist says
     assert f["by_status"] == {"pending": 2, "in_progress": 1, "rectified": 0, "transferred": 1}
     assert f["cases"] == {"agreement": 1, "penalty": 0, "police": 1, "discipline": 0}
     assert (f["handed_over"], f["rectified"], f["open"]) == (1, 0, 3)
