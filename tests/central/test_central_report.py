@@ -357,6 +357,8 @@ def test_a_district_user_gets_only_its_district(pushed: Pushed) -> None:
     client.sign_in("槐荫区李", PASSWORD)
     form_html = _report_form(client.get("/office").text)
     assert 'name="district"' not in form_html and "槐荫区" in form_html  # its own, fixed
+    alone = client.get("/office/report")  # the form on a page of its own
+    assert alone.status == 200 and 'name="district"' not in _report_form(alone.text)
     form = {"since": str(SINCE), "until": str(UNTIL), "format": "xlsx"}
     answer = client.post("/office/report", form)
     assert answer.status == 200, answer.text
