@@ -120,7 +120,7 @@ def pushed(
       b2   槐荫区丁诊所   primary_care     random    P5.1  800 VH04; 整改中, 追回 100
 
     all districts: 4 institutions, 4 inspections (a1 counts as a1x; a3 outside);
-      findings 4, 2,500 involved, 150 recovered; VH04 3 / 2,200, VP01 1 / 300;
+      4 findings, 2,500 involved, 150 recovered; VH04 3 / 2,200, VP01 1 / 300;
       pending 2, in progress 1, transferred 1, rectified 0; steps: 协议处理 1, 移送公安 1;
       历城区 2 / 2 / 2 / 1,400 / 50; 槐荫区 2 / 2 / 2 / 1,100 / 100;
       1 case: 退回 200 / 200, 罚款 300 / 100, 没收 0 / 0, 协议追回 150 / 150;
