@@ -1445,6 +1445,15 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "本次检查还没有运行规则：请先导入费用明细并运行规则"),
         QT_TRANSLATE_NOOP("Core", "线索 {number} 没有举报人信息"),
         QT_TRANSLATE_NOOP("Core", "来文 {number} 已登记为线索"),
+        # The 情况报告 over every laptop (inspector/central/reports.py).
+        QT_TRANSLATE_NOOP("Core", "请给出{what}（YYYY-MM-DD）"),
+        QT_TRANSLATE_NOOP("Core", "{what}“{text}”应写成 YYYY-MM-DD"),
+        QT_TRANSLATE_NOOP("Core", "本用户只能查看{area}的情况报告，不能查看{district}的"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "不知道报告的发文单位：请发布执法主体（server publish bureaus），"
+            "或在服务器上设置 {env}，或用 --bureau 指定",
+        ),
     )
 )
 

@@ -5679,6 +5679,26 @@ Checked %2/%3, problems found %4</translation>
         <translation>Referral {number} is already registered as a lead</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="1449"/>
+        <source>请给出{what}（YYYY-MM-DD）</source>
+        <translation>Give the {what} (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1450"/>
+        <source>{what}“{text}”应写成 YYYY-MM-DD</source>
+        <translation>The {what} “{text}” should be written YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1451"/>
+        <source>本用户只能查看{area}的情况报告，不能查看{district}的</source>
+        <translation>This user may see the situation report of {area} only, not that of {district}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1452"/>
+        <source>不知道报告的发文单位：请发布执法主体（server publish bureaus），或在服务器上设置 {env}，或用 --bureau 指定</source>
+        <translation>The report&apos;s issuing unit is unknown: publish the bureaus (server publish bureaus), set {env} on the server, or name it with --bureau</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="866"/>
         <source>文号模板用到 {{区简称}}：请填写 {name} 的简称</source>
         <translation>The number template uses {{区简称}}: enter the short name of {name}</translation>
