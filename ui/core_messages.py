@@ -1454,6 +1454,40 @@ CORE_MESSAGES: frozenset[str] = frozenset(
             "不知道报告的发文单位：请发布执法主体（server publish bureaus），"
             "或在服务器上设置 {env}，或用 --bureau 指定",
         ),
+        # The case procedure travels (inspector/bundle/cases.py, inspector/central/cases.py).
+        QT_TRANSLATE_NOOP("Core", "交接包缺少案件文书 {title} 的文件：{name}"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "交接包中案件文书 {title} 的文件不是该文书保存时的文件（SHA-256 不符，文件被替换或改动）：{name}",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "案件文书 {document}（{title}）已有签名，交接包中它的版本不是本机版本之后的签名版本（{why}）：已拒绝导入，本机数据未改变",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "交接包中的{what} {id} 与给它盖章的操作（设备 {device} 第 {seq} 条）不符（{why}）：已拒绝导入，本机数据未改变",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "推送中的{what} {id} 与给它盖章的操作（设备 {device} 第 {seq} 条）不符（{why}）：已拒绝，服务器数据未改变",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "案件文书 {document}（{title}）在服务器上已有签名，推送中它的版本不是其后的签名版本（{why}）：已拒绝，服务器数据未改变",
+        ),
+        QT_TRANSLATE_NOOP("Core", "案件"),
+        QT_TRANSLATE_NOOP("Core", "案件步骤"),
+        QT_TRANSLATE_NOOP("Core", "案件处理措施"),
+        QT_TRANSLATE_NOOP("Core", "案件缴款"),
+        QT_TRANSLATE_NOOP("Core", "案件文书"),
+        QT_TRANSLATE_NOOP("Core", "没有改动标记"),
+        QT_TRANSLATE_NOOP("Core", "操作记录中没有给它盖章的那一条"),
+        QT_TRANSLATE_NOOP("Core", "与给它盖章的操作所存的状态不符，被改过"),
+        QT_TRANSLATE_NOOP("Core", "给它盖章的操作记的是另一条数据"),
+        QT_TRANSLATE_NOOP("Core", "文书的内容变了"),
+        QT_TRANSLATE_NOOP("Core", "签名不是在已有签名之后增加的"),
+        QT_TRANSLATE_NOOP("Core", "文书文件被替换"),
     )
 )
 

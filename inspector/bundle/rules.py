@@ -13,15 +13,16 @@ from typing import Any, Literal
 # inspection its findings came from (None: a case opened from a lead).
 CASE_PARTS = ("case_steps", "case_measures", "case_payments", "case_documents")
 CASE_TABLES = ("cases", *CASE_PARTS)
-# Of those, the signed documents: one moves only to its next signature (next_signed_document).
+# What a signature changes of a case document (its file, who signed): a signed one moves only
+# to its next signature (next_signed_document).
 CASE_DOCUMENT_FILE = frozenset({"path", "sha256", "size", "signatures", "signed_by", "signed_at"})
-# What may still change in a signed inspection: its record (the later signatures) and the
-# append-only chains, and what the office follows up after the visit: the ledger, the order and
-# the case procedure (a case is opened only on findings of a signed inspection).
+# What the office follows up after the visit: the ledger, the order and the case procedure (a
+# case is opened only on findings of a signed inspection). A change on both sides is kept for
+# the leader to settle, not a reason to refuse (a signed case document excepted).
 FOLLOWED_UP = frozenset({"ledger_entries", "rectification_orders", *CASE_TABLES})
+# What may still change in a signed inspection: its record (the later signatures), the
+# append-only chains, and what the office follows up.
 AFTER_SIGNING = frozenset({"records", "record_signatures", "custody_events", *FOLLOWED_UP})
-# Of those, FOLLOWED_UP is what a change on both sides keeps for the leader to settle, not a
-# reason to refuse (a signed case document excepted: next_signed_document).
 # What a signed record states: a laptop taking a signed inspection must end with exactly these.
 SIGNED_CONTENT = frozenset(
     {

@@ -40,6 +40,7 @@ from inspector.bundle.format import FORMAT, MANIFEST, MAX_MEMBER_SIZE, SIGNATURE
 from inspector.bundle.rules import FOLLOWED_UP
 from inspector.bundle.signature import verify_manifest
 from inspector.bundle.verify import read_rows, verify_bundle
+from inspector.central import cases as case_rows
 from inspector.central import schema as s
 from inspector.central.auth import Unauthorized, check_signature, fingerprint
 from inspector.central.signed import check_signed_data
@@ -756,6 +757,9 @@ class Central:
             ("evidence", "print_sha256"),
             ("records", "sha256"),
             ("record_signatures", "pdf_sha256"),
+            ("rectification_orders", "sha256"),
+            ("enforcement_documents", "sha256"),
+            ("case_documents", "sha256"),
         ):
             named.update(
                 c.scalars(
@@ -1169,6 +1173,7 @@ class _Merge:
         self.delivered: dict[str, int] = {}  # log → the highest entry of it in this push
         self.extended: dict[str, int] = {}  # log → the highest entry new to the server
         self.record_inspection: dict[str, str] = {}
+        self.case_inspection: dict[str, Any] = {}  # case → its inspection (central/cases.py)
         self.counts = {"inserted": 0, "updated": 0, "unchanged": 0, "kept": 0}
         self.signed_here: dict[str, bool] = {}  # inspection → signed on the server before
         self.signed_there: set[str] = set()  # signed in the push
@@ -1193,6 +1198,8 @@ class _Merge:
                 )
                 self.record_inspection[record] = str(found)
             return self.record_inspection[record]
+        if name in rules.CASE_TABLES:  # a case's rows: its inspection (central/cases.py)
+            return case_rows.owner(self.c, self.case_inspection, name, data)
         value = data.get("inspection_id")
         return None if value is None else str(value)
 
@@ -1362,6 +1369,7 @@ class _Merge:
             keys = bundle_rows.primary_key(name)
             for data in read_rows(archive, name):
                 self._row(name, json.dumps([data[k] for k in keys], ensure_ascii=False), data)
+        case_rows.check_rows(self.c, archive)  # the log is in: each case row as it was stamped
         self._check_vouched()
         self._record_delivered()
         # A push that signs an inspection brings rows that recompute its signed record's data
@@ -1546,6 +1554,10 @@ class _Merge:
                 user = self._referenced_by_signed(name, data.get("id"))
                 if user is not None:
                     self._refuse_signed(name, user, InspectorError("签字的记录写明了它"))
+            if name == "case_documents":
+                case_rows.check_next_document(
+                    local.data, data, lambda a, b: _extends(self.store, a, b)
+                )
             self.c.execute(
                 update(s.rows)
                 .where(s.rows.c.table_name == name, s.rows.c.row_key == key)

@@ -4107,6 +4107,7 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1019"/>
+        <location filename="../../ui/core_messages.py" line="1483"/>
         <source>案件文书</source>
         <translation>case document</translation>
     </message>
@@ -5065,6 +5066,7 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1286"/>
+        <location filename="../../ui/core_messages.py" line="1479"/>
         <source>案件</source>
         <translation>case</translation>
     </message>
@@ -5697,6 +5699,86 @@ Checked %2/%3, problems found %4</translation>
         <location filename="../../ui/core_messages.py" line="1452"/>
         <source>不知道报告的发文单位：请发布执法主体（server publish bureaus），或在服务器上设置 {env}，或用 --bureau 指定</source>
         <translation>The report&apos;s issuing unit is unknown: publish the bureaus (server publish bureaus), set {env} on the server, or name it with --bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1458"/>
+        <source>交接包缺少案件文书 {title} 的文件：{name}</source>
+        <translation>The bundle lacks the file of the case document {title}: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1459"/>
+        <source>交接包中案件文书 {title} 的文件不是该文书保存时的文件（SHA-256 不符，文件被替换或改动）：{name}</source>
+        <translation>The file of the case document {title} in the bundle is not the file kept with it (its SHA-256 differs: the file was replaced or changed): {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1463"/>
+        <source>案件文书 {document}（{title}）已有签名，交接包中它的版本不是本机版本之后的签名版本（{why}）：已拒绝导入，本机数据未改变</source>
+        <translation>Case document {document} ({title}) is signed here; the bundle&apos;s version of it is not its next signed version ({why}): import refused, nothing on this laptop changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1467"/>
+        <source>交接包中的{what} {id} 与给它盖章的操作（设备 {device} 第 {seq} 条）不符（{why}）：已拒绝导入，本机数据未改变</source>
+        <translation>The {what} {id} in the bundle does not match the change that stamped it (device {device}, entry {seq}) ({why}): import refused, nothing on this laptop changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1471"/>
+        <source>推送中的{what} {id} 与给它盖章的操作（设备 {device} 第 {seq} 条）不符（{why}）：已拒绝，服务器数据未改变</source>
+        <translation>The {what} {id} in the push does not match the change that stamped it (device {device}, entry {seq}) ({why}): refused, nothing on the server changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1475"/>
+        <source>案件文书 {document}（{title}）在服务器上已有签名，推送中它的版本不是其后的签名版本（{why}）：已拒绝，服务器数据未改变</source>
+        <translation>Case document {document} ({title}) is signed on the server; the push&apos;s version of it is not its next signed version ({why}): refused, nothing on the server changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1480"/>
+        <source>案件步骤</source>
+        <translation>case step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1481"/>
+        <source>案件处理措施</source>
+        <translation>case measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1482"/>
+        <source>案件缴款</source>
+        <translation>case payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1484"/>
+        <source>没有改动标记</source>
+        <translation>it carries no change stamp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1485"/>
+        <source>操作记录中没有给它盖章的那一条</source>
+        <translation>the action log has no entry that stamped it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1486"/>
+        <source>与给它盖章的操作所存的状态不符，被改过</source>
+        <translation>it differs from the state the change that stamped it recorded: it was altered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1487"/>
+        <source>给它盖章的操作记的是另一条数据</source>
+        <translation>the change that stamped it is about another row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1488"/>
+        <source>文书的内容变了</source>
+        <translation>the document&apos;s content changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1489"/>
+        <source>签名不是在已有签名之后增加的</source>
+        <translation>its signatures do not continue the ones already made</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1490"/>
+        <source>文书文件被替换</source>
+        <translation>the document&apos;s file was replaced</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="866"/>

@@ -369,3 +369,24 @@ def test_a_signed_case_document_taken_back_to_its_unsigned_file_is_refused(
     out, _ = office("case", "documents", carried.case, "--json")
     (notice,) = [d for d in json.loads(out)["documents"] if d["id"] == carried.notice]
     assert notice["signed_by"] == HEAD[1]
+
+
+def test_an_incremental_bundle_carries_a_payment_alone(
+    cli: Cli, office: Cli, keys: dict[str, str], tmp_path: Path
+) -> None:
+    """Only a payment recorded since the last bundle to B: the incremental bundle carries it
+    (its case's inspection is in scope by the payment's case), and B shows it."""
+    carried = case_served(cli, keys, tmp_path)
+    first = tmp_path / "first.zip"
+    bundle_export(cli, first, "--to", "B")
+    bundle_import(office, first)
+    cli("case", "pay", carried.case, carried.fine[:8], "--amount", "500", "--receipt", "R-2")
+    since = tmp_path / "since.zip"
+    made = bundle_export(cli, since, "--since", "B", "--to", "B")
+    assert made["counts"]["case_payments"] == 1 and made["counts"]["cases"] == 0
+    bundle_import(office, since)
+    assert shown(office, carried.case) == shown(cli, carried.case)
+    assert [p["amount_fen"] for p in shown(office, carried.case)["case"]["payments"]] == [
+        120000,
+        50000,
+    ]

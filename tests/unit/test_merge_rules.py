@@ -55,3 +55,22 @@ def test_a_signed_record_row_changes_only_to_its_next_signed_version() -> None:
     assert check({**new, "record_no": "J-2"}, {"b" * 64}, True) == "记录的内容变了"
     assert check(new, set(), True) == "新的记录文件不是签名后的版本"
     assert check(new, {"b" * 64}, False) == "记录文件被替换"
+
+
+def test_a_signed_case_document_changes_only_to_its_next_signature() -> None:
+    zhang = {"cert_no": "370100001", "name": "张伟", "at": "2026-12-07T10:00:00+08:00"}
+    li = {"cert_no": "370100002", "name": "李娜", "at": "2026-12-07T11:00:00+08:00"}
+    old = {"id": "d1", "kind": "decision", "doc_no": "J-1", "path": "a.pdf",
+           "sha256": "a" * 64, "size": 10, "signatures": [zhang], "signed_by": None}  # fmt: skip
+    new = {**old, "path": "b.pdf", "sha256": "b" * 64, "size": 20, "signatures": [zhang, li],
+           "signed_by": "370100002", "signed_at": "2026-12-07T03:00:00+00:00"}  # fmt: skip
+
+    def check(data: dict[str, Any], extends: bool = True) -> str | None:
+        return rules.next_signed_document(old, data, lambda a, b: extends, rows.content)
+
+    assert check(new) is None
+    assert check({**new, "doc_no": "J-2"}) == "文书的内容变了"
+    assert check({**old, "signatures": []}) == "签名不是在已有签名之后增加的"  # taken back
+    assert check({**new, "signatures": [li]}) == "签名不是在已有签名之后增加的"  # another's
+    assert check(new, extends=False) == "文书文件被替换"
+    assert {"cases", *rules.CASE_PARTS} <= rules.FOLLOWED_UP  # grows after signing
