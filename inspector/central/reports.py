@@ -13,7 +13,7 @@ rules without a change here:
   district asked; and every signed amendment that corrects one of them (the amendment counts
   instead, wherever it falls);
 - the ledger's findings of the period, of the district and institution type, not 已更正;
-- the cases opened in the period;
+- the cases opened in the period, and those taking the findings;
 - the rows that belong to a finding or a case (tables whose foreign key names
   ``ledger_entries`` or ``cases``: case steps, measures, payments), and every row all these
   refer to (their foreign keys: the institutions, the answers, the checklist snapshots ...).
@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
+from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.sql.elements import Null
 
 from inspector.bundle import rows as bundle_rows
@@ -175,6 +176,11 @@ def gather(c: Connection, asked: Asked) -> dict[str, dict[str, dict[str, Any]]]:
     g.by_column("inspections", "amends_id", (d["id"] for d in seen), text("status") == "signed")
     g.where("ledger_entries", *findings)
     g.where("cases", text("opened_on").between(asked.since.isoformat(), asked.until.isoformat()))
+    # and the cases taking those findings, whenever opened (the 典型案例 say how each was
+    # handled; report_figures counts a case's money in the period it was opened)
+    found = [str(d["id"]) for d in g.tables["ledger_entries"].values()]
+    for batch in _batches(found):
+        g.where("cases", r.data["entry_ids"].has_any(array(batch)))
     # What belongs to a finding or a case, whichever tables hold it.
     for owner in OWNERS:
         ids = [str(d["id"]) for d in g.tables[owner].values()]

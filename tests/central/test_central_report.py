@@ -114,7 +114,8 @@ def pushed(
       a1x  its signed amendment: P5.2 no problem after all, P5.1 1200 (a1's rows 已更正)
       a2   历城区丙医院   private_hospital flying    P5.6  200 VH04; 协议处理 协-1 追回 50;
            a case: 责令退回 200/200, 罚款 300/100, 协议追回 150/150 (pushed with its rows)
-      a3   历城区甲卫生院 primary_care     surprise  P5.1 9999 VH04, visited 40 days ago
+      a3   历城区甲卫生院 primary_care     surprise  P5.1 9999 VH04, visited 40 days ago;
+           a case registered today on it (no measure yet)
     laptop B (槐荫区)
       b1   槐荫区乙药店   retail_pharmacy  surprise  P4.9  300 VP01; 移送公安 移-1 (移交)
       b2   槐荫区丁诊所   primary_care     random    P5.1  800 VH04; 整改中, 追回 100
@@ -123,9 +124,10 @@ def pushed(
       4 findings, 2,500 involved, 150 recovered; VH04 3 / 2,200, VP01 1 / 300;
       pending 2, in progress 1, transferred 1, rectified 0; steps: 协议处理 1, 移送公安 1;
       历城区 2 / 2 / 2 / 1,400 / 50; 槐荫区 2 / 2 / 2 / 1,100 / 100;
-      1 case: 退回 200 / 200, 罚款 300 / 100, 没收 0 / 0, 协议追回 150 / 150;
+      2 cases registered: 退回 200 / 200, 罚款 300 / 100, 没收 0 / 0, 协议追回 150 / 150;
       典型案例 by amount: 甲卫生院 1,200, 丁诊所 800, 乙药店 300, 丙医院 200.
     """
+    from inspector.cases.core import open_case
     from inspector.central.client import push
     from inspector.inspections import save_answer, set_inspection_times
     from inspector.ledger import cases, entries
@@ -157,6 +159,8 @@ def pushed(
             set_inspection_times(a, a3, visited, visited + timedelta(hours=2))
             save_answer(a, a3, "P5.1", "problem", amount="9999", violation="VH04", note="早先")
             sign(a, a3, keys_a)
+            entry_a3 = next(r.id for r in search_entries(a) if r.inspection_id == a3)
+            open_case(a, entries=[entry_a3], summary="早先的问题")  # registered today
             a1x = amend_inspection(a, a1)
             save_answer(a, a1x, "P5.2", "ok")
             save_answer(a, a1x, "P5.1", "problem", amount="1200", violation="VH04")
@@ -203,9 +207,8 @@ def pushed(
 
 
 def _report(server: Server, *args: str) -> dict[str, Any]:
-    done = server.command(
-        "central", "report", "--since", str(SINCE), "--until", str(UNTIL), "--json", *args
-    )
+    period = () if "--since" in args else ("--since", str(SINCE), "--until", str(UNTIL))
+    done = server.command("central", "report", *period, "--json", *args)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -231,7 +234,7 @@ def test_the_servers_report_matches_the_hand_made_figures(pushed: Pushed) -> Non
         "('cases', 'case_measures', 'case_payments') group by table_name order by 1"
     )
     # the case travelled with laptop A's push
-    assert held.split() == ["case_measures|3", "case_payments|3", "cases|1"], held
+    assert held.split() == ["case_measures|3", "case_payments|3", "cases|2"], held
     xlsx, pdf = folder / "全部.xlsx", folder / "全部.pdf"
     f = _report(server, "--xlsx", str(xlsx), "--pdf", str(pdf))
     assert f["bureau"] == CITY  # the city's bureau, from the bureaus the office published
@@ -254,7 +257,7 @@ def test_the_servers_report_matches_the_hand_made_figures(pushed: Pushed) -> Non
          d["recovered_fen"])
         for d in f["by_district"]
     ] == [("历城区", 2, 2, 2, 140000, 5000), ("槐荫区", 2, 2, 2, 110000, 10000)]  # fmt: skip
-    assert f["case_count"] == 1 and f["case_money"] == MONEY
+    assert f["case_count"] == 2 and f["case_money"] == MONEY
     assert f["measures"]["refund"] == 1 and f["measures"]["reject"] == 1
     typical = [(t["institution"], t["amount_fen"]) for t in f["typical"]]
     assert typical == [
@@ -312,7 +315,7 @@ def test_one_district_and_one_type(pushed: Pushed) -> None:
     assert f["bureau"] == LICHENG  # the district's own bureau
     assert (f["inspections"], f["institutions"], f["findings"]) == (2, 2, 2)
     assert (f["amount_fen"], f["recovered_fen"]) == (140000, 5000)
-    assert f["case_count"] == 1 and f["case_money"] == MONEY
+    assert f["case_count"] == 2 and f["case_money"] == MONEY
     if shutil.which("pdftotext"):
         text = _pdf_text(pdf)
         assert LICHENG in text and "槐荫区" not in text
@@ -323,8 +326,20 @@ def test_one_district_and_one_type(pushed: Pushed) -> None:
         2,
         200000,
     )
-    assert g["case_count"] == 0  # the case is 丙医院's (a private hospital)
+    assert g["case_count"] == 1  # 甲卫生院's; the other is 丙医院's (a private hospital)
+    assert g["case_money"]["refund"] == [0, 0]
     assert {c["code"] for c in g["by_type"]} == {"primary_care"}
+
+
+def test_an_earlier_period_counts_its_own_visit_and_names_the_later_case(pushed: Pushed) -> None:
+    """The period of a3's visit: only it; its finding's handling names the case registered
+    today, whose money belongs to today's period, not this one."""
+    earlier = (str(TODAY - timedelta(days=45)), str(TODAY - timedelta(days=35)))
+    f = _report(pushed.server, "--since", earlier[0], "--until", earlier[1])
+    assert (f["inspections"], f["findings"], f["amount_fen"]) == (1, 1, 999900)
+    assert f["case_count"] == 0 and f["by_district"][0]["name"] == "历城区"
+    assert [t["institution"] for t in f["typical"]] == ["历城区甲卫生院"]
+    assert f["typical"][0]["handling"].startswith("立案处理（")
 
 
 def test_bad_dates_are_refused_with_a_clear_message(pushed: Pushed) -> None:
