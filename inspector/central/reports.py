@@ -151,6 +151,30 @@ class _Gathered:
         return added
 
 
+def _cases_of_district(g: _Gathered, district: str) -> None:
+    """Only the district's cases: those of its institutions (as report_figures counts them),
+    so that nothing of another district's cases is read for a district's report."""
+    r = s.rows.c
+    named = {
+        str(d["institution_id"]) for d in g.tables["cases"].values() if d.get("institution_id")
+    }
+    places: set[str] = set()
+    for batch in _batches(json.dumps([i], ensure_ascii=False) for i in named):
+        places.update(
+            g.c.scalars(
+                select(r.data["id"].astext).where(
+                    r.table_name == "institutions",
+                    r.row_key.in_(batch),
+                    r.deleted.is_(False),
+                    r.data["district"].astext == district,
+                )
+            )
+        )
+    g.tables["cases"] = {
+        k: d for k, d in g.tables["cases"].items() if str(d.get("institution_id")) in places
+    }
+
+
 def gather(c: Connection, asked: Asked) -> dict[str, dict[str, dict[str, Any]]]:
     """The rows the report reads, by table and key (see the module's docstring)."""
     g = _Gathered(c)
@@ -181,6 +205,8 @@ def gather(c: Connection, asked: Asked) -> dict[str, dict[str, dict[str, Any]]]:
     found = [str(d["id"]) for d in g.tables["ledger_entries"].values()]
     for batch in _batches(found):
         g.where("cases", r.data["entry_ids"].has_any(array(batch)))
+    if asked.district:
+        _cases_of_district(g, asked.district)
     # What belongs to a finding or a case, whichever tables hold it.
     for owner in OWNERS:
         ids = [str(d["id"]) for d in g.tables[owner].values()]
