@@ -319,6 +319,8 @@ def test_one_district_and_one_type(pushed: Pushed) -> None:
     if shutil.which("pdftotext"):
         text = _pdf_text(pdf)
         assert LICHENG in text and "槐荫区" not in text
+    named = _report(server, "--district", "历城区", "--bureau", "山东省医疗保障局")
+    assert named["bureau"] == "山东省医疗保障局"  # the unit given wins
     g = _report(server, "--type", "primary_care")
     assert (g["inspections"], g["institutions"], g["findings"], g["amount_fen"]) == (
         2,
@@ -326,6 +328,7 @@ def test_one_district_and_one_type(pushed: Pushed) -> None:
         2,
         200000,
     )
+    assert g["bureau"] == CITY
     assert g["case_count"] == 1  # 甲卫生院's; the other is 丙医院's (a private hospital)
     assert g["case_money"]["refund"] == [0, 0]
     assert {c["code"] for c in g["by_type"]} == {"primary_care"}
