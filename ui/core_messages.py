@@ -1513,6 +1513,15 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "下发的任务包格式无效，未安装"),
         QT_TRANSLATE_NOOP("Core", "服务器下发的任务包无法读取"),
         QT_TRANSLATE_NOOP("Core", "下发的任务包签名无效，未安装：{problem}"),
+        # The 情况报告 over every laptop (inspector/central/reports.py).
+        QT_TRANSLATE_NOOP("Core", "请给出{what}（YYYY-MM-DD）"),
+        QT_TRANSLATE_NOOP("Core", "{what}“{text}”应写成 YYYY-MM-DD"),
+        QT_TRANSLATE_NOOP("Core", "本用户只能查看{area}的情况报告，不能查看{district}的"),
+        QT_TRANSLATE_NOOP(
+            "Core",
+            "不知道报告的发文单位：请发布执法主体（server publish bureaus），"
+            "或在服务器上设置 {env}，或用 --bureau 指定",
+        ),
         # The case procedure travels (inspector/bundle/cases.py, inspector/central/cases.py).
         QT_TRANSLATE_NOOP("Core", "交接包缺少案件文书 {title} 的文件：{name}"),
         QT_TRANSLATE_NOOP(

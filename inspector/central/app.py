@@ -843,6 +843,54 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
         )
 
     # --- end of the office assigns ------------------------------------------------------------
+    # --- the 情况报告 over every laptop (inspector/central/reports.py) -----------------------
+    # A form (GET) and the download (POST, with the session's CSRF token: making a report is
+    # work the server does, not for another site to start). A district's user gets its own.
+
+    def report_page(
+        user: OfficeUser, asked: dict[str, str], error: str = "", status: int = 200
+    ) -> Response:
+        values = central.filter_values(user.district)
+        html = _env.get_template("report.html").render(
+            user=user, values=values, asked=asked, error=error
+        )
+        return HTMLResponse(html, status_code=status)
+
+    async def report_form(request: Request, user: OfficeUser) -> Response:
+        return await run_in_threadpool(report_page, user, {})
+
+    def make_report(user: OfficeUser, form: dict[str, str]) -> tuple[bytes, str, str]:
+        from inspector.central.reports import ask, central_report, issuing_unit, report_file
+
+        kind = form.get("format") or "pdf"
+        asked = ask(
+            form.get("since"),
+            form.get("until"),
+            form.get("district"),
+            form.get("type"),
+            area=user.district,
+        )
+        if kind not in ("xlsx", "pdf"):
+            raise InspectorError("报告文件的扩展名应为 .xlsx 或 .pdf")
+        bureau = issuing_unit(central.engine, asked.district)
+        data, name = report_file(central_report(central.engine, asked), bureau, kind)
+        return data, name, kind
+
+    async def report_download(request: Request, user: OfficeUser) -> Response:
+        form = _form(await request.body())
+        if not hmac.compare_digest(form.get("csrf", ""), user.csrf):
+            return HTMLResponse("<p>请求无效</p>", status_code=403)
+        try:
+            data, name, kind = await run_in_threadpool(make_report, user, form)
+        except InspectorError as error:
+            return await run_in_threadpool(report_page, user, form, str(error), 400)
+        media = (
+            "application/pdf"
+            if kind == "pdf"
+            else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        disposition = f"attachment; filename=\"report.{kind}\"; filename*=UTF-8''{quote(name)}"
+        return Response(data, media_type=media, headers={"Content-Disposition": disposition})
 
     async def home(_request: Request) -> Response:
         return Response(status_code=303, headers={"location": "/office"})
@@ -883,6 +931,9 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
                 methods=["POST"],
             ),
             Route("/office/draws/{id}.xlsx", signed_in(draw_xlsx)),
+            # the 情况报告 (inspector/central/reports.py)
+            Route("/office/report", signed_in(report_form), methods=["GET"]),
+            Route("/office/report", signed_in(report_download), methods=["POST"]),
         ],
         middleware=[
             Middleware(SecurityHeaders),  # outermost: on every answer, the limits' own too

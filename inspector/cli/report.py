@@ -13,15 +13,8 @@ from inspector.inspections import format_fen
 
 
 def cmd_report(args: argparse.Namespace, out: Printer) -> None:
-    from inspector.ledger.cases import KIND_NAMES
-    from inspector.ledger.entries import STATUS_NAMES, enter_signed
-    from inspector.ledger.report import (
-        case_money_rows,
-        measure_rows,
-        quarter,
-        report_figures,
-        write_report,
-    )
+    from inspector.ledger.entries import enter_signed
+    from inspector.ledger.report import quarter, report_figures, write_report
     from inspector.record.facts import BUREAU_SETTING
 
     if args.quarter:
@@ -34,10 +27,23 @@ def cmd_report(args: argparse.Namespace, out: Printer) -> None:
             raise InvalidInput("请给出报告期：--quarter 2026Q3，或 --since 与 --until")
     with open_workspace(args) as ws:
         enter_signed(ws)
-        figures = report_figures(ws, since, until, args.district)
+        figures = report_figures(ws, since, until, args.district, args.type)
         if args.out:
             write_report(ws, figures, Path(args.out), ws.db.setting(BUREAU_SETTING))
-    lines = [
+    lines = report_lines(figures)
+    if args.out:
+        lines.append(f"已保存：{args.out}")
+    data = figures.__dict__ | {"rectification_rate": figures.rectification_rate}
+    out.emit(data, "\n".join(lines))
+
+
+def report_lines(figures: Any) -> list[str]:
+    """The figures as printed by ``report`` and ``central report``."""
+    from inspector.ledger.cases import KIND_NAMES
+    from inspector.ledger.entries import STATUS_NAMES
+    from inspector.ledger.report import case_money_rows, measure_rows, typical_lines
+
+    return [
         f"情况报告：{figures.scope}，{figures.period}",
         f"检查机构 {figures.institutions} 家，检查 {figures.inspections} 次",
         *(f"  {c.name}：{c.institutions} 家 / {c.inspections} 次" for c in figures.by_type),
@@ -68,11 +74,9 @@ def cmd_report(args: argparse.Namespace, out: Printer) -> None:
         ),
         "处理措施："
         + "，".join(f"{name} {count}" for name, count in measure_rows(figures) if count),
+        "典型案例：",
+        *(f"  {line}" for line in typical_lines(figures)),
     ]
-    if args.out:
-        lines.append(f"已保存：{args.out}")
-    data = figures.__dict__ | {"rectification_rate": figures.rectification_rate}
-    out.emit(data, "\n".join(lines))
 
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -82,5 +86,6 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     report.add_argument("--since", metavar="YYYY-MM-DD", help="报告期开始")
     report.add_argument("--until", metavar="YYYY-MM-DD", help="报告期结束（含）")
     report.add_argument("--district", help="区县（默认全部）")
+    report.add_argument("--type", help="机构类型代码（默认全部）")
     report.add_argument("--out", metavar="FILE.xlsx|FILE.pdf", help="保存为 Excel（含图表）或 PDF")
     report.set_defaults(run=cmd_report)

@@ -174,6 +174,51 @@ def cmd_central_show(args: argparse.Namespace, out: Printer) -> None:
     out.emit(data, "\n".join(lines))
 
 
+# --- central report: the 情况报告 over every laptop (inspector/central/reports.py) ---------------
+
+
+def cmd_central_report(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.central.reports import ask, central_report, issuing_unit, write_files
+    from inspector.cli.report import report_lines
+
+    asked = ask(args.since, args.until, args.district, args.type)
+    with _central(args) as central:
+        bureau = issuing_unit(central.engine, asked.district, args.bureau)
+        figures = central_report(central.engine, asked)
+    write_files(
+        figures,
+        bureau,
+        Path(args.xlsx) if args.xlsx else None,
+        Path(args.pdf) if args.pdf else None,
+    )
+    lines = [f"发文单位：{bureau}", *report_lines(figures)]
+    lines += [f"已保存：{name}" for name in (args.xlsx, args.pdf) if name]
+    data = figures.__dict__ | {
+        "rectification_rate": figures.rectification_rate,
+        "bureau": bureau,
+    }
+    out.emit(data, "\n".join(lines))
+
+
+def _add_report_parser(csub: Any, common: argparse.ArgumentParser, db: Any) -> None:
+    report = csub.add_parser(
+        "report",
+        help="情况报告（全部笔记本推送的数据；某期、某区县、某类机构）",
+        parents=[common, db],
+    )
+    report.add_argument("--since", metavar="YYYY-MM-DD", help="报告期开始")
+    report.add_argument("--until", metavar="YYYY-MM-DD", help="报告期结束（含）")
+    report.add_argument("--district", help="区县（默认全部）")
+    report.add_argument("--type", help="机构类型代码（默认全部）")
+    report.add_argument(
+        "--bureau",
+        help="发文单位（默认：服务器设置的 INSPECTOR_CENTRAL_BUREAU，或已发布的执法主体）",
+    )
+    report.add_argument("--xlsx", metavar="FILE.xlsx", help="保存为 Excel（含图表）")
+    report.add_argument("--pdf", metavar="FILE.pdf", help="保存为 PDF")
+    report.set_defaults(run=cmd_central_report)
+
+
 def cmd_server_publish(args: argparse.Namespace, out: Printer) -> None:
     from inspector.bundle.signature import sign_manifest
     from inspector.central.service import publish
@@ -558,3 +603,4 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     show = csub.add_parser("show", help="一次检查的全部内容", parents=[common, db])
     show.add_argument("id", metavar="检查编号")
     show.set_defaults(run=cmd_central_show)
+    _add_report_parser(csub, common, db)

@@ -162,6 +162,27 @@ class Database:
         self._device_id: str | None = None
         self.locked = False
 
+    @classmethod
+    def in_memory(cls) -> Database:
+        """A throwaway database in memory with the laptop's tables (``Base.metadata``: no
+        migrations, triggers or foreign-key checks), for the laptop's own queries over rows
+        gathered elsewhere (the central service's reports, inspector/central/reports.py).
+        One connection, shared by the threads that use it one after another."""
+        from sqlalchemy.pool import StaticPool
+
+        from inspector.db.models import Base
+
+        db = cls.__new__(cls)
+        db.path = Path(":memory:")
+        db.engine = create_engine(
+            "sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False}
+        )
+        Base.metadata.create_all(db.engine)
+        db._sessions = sessionmaker(db.engine, class_=_Session, expire_on_commit=False)
+        db._device_id = None
+        db.locked = False
+        return db
+
     def lock(self) -> None:
         """Close every connection and forget the key (an encrypted directory's lock): each
         later session is refused until :meth:`unlock`."""

@@ -13,7 +13,13 @@ What is counted, and from where:
 - **case money** (inspector/cases/figures.py): the cases opened in the period (of the district),
   with 责令退回, 罚款, 没收违法所得 and 协议追回 apart, each as decided and as paid, and their
   measures counted by kind;
-- **rectification rate** (整改率): findings closed by a signed 回头看 (已整改) ÷ findings.
+- **rectification rate** (整改率): findings closed by a signed 回头看 (已整改) ÷ findings;
+- **典型案例**: the findings of the period with the largest amounts, each with its institution,
+  problem and handling (case steps, the case's money measures, the ledger's status).
+
+An institution type narrows every figure to the institutions of that type (a campaign's
+statistics form by type). The laptop's report and the central service's over every laptop
+(inspector/central/reports.py) are this one function.
 
 The figures are one object (:class:`ReportFigures`); the workbook (openpyxl, with charts) and
 the PDF (reportlab, charts drawn by reportlab.graphics) only lay it out."""
@@ -71,10 +77,29 @@ class District:
 
 
 @dataclass
+class Typical:
+    """One 典型案例: a finding of the period, among those with the largest amounts."""
+
+    institution: str
+    district: str
+    problem: str
+    category: str
+    amount_fen: int
+    recovered_fen: int
+    status: str
+    handling: str
+
+
+TYPICAL = 5  # 典型案例 in a report
+
+
+@dataclass
 class ReportFigures:
     since: date
     until: date
     district: str | None
+    type_code: str | None = None  # the institution type every figure is narrowed to
+    type_name: str | None = None
     inspections: int = 0
     institutions: int = 0
     by_type: list[Count] = field(default_factory=list)
@@ -93,6 +118,7 @@ class ReportFigures:
     measures: dict[str, int] = field(default_factory=dict)  # case measures by kind
     rectified: int = 0
     open: int = 0
+    typical: list[Typical] = field(default_factory=list)
 
     @property
     def rectification_rate(self) -> float:
@@ -101,7 +127,8 @@ class ReportFigures:
 
     @property
     def scope(self) -> str:
-        return self.district or "全部区县"
+        where = self.district or "全部区县"
+        return f"{where}，{self.type_name or self.type_code}" if self.type_code else where
 
     @property
     def period(self) -> str:
@@ -132,12 +159,23 @@ def quarter(text: str) -> tuple[date, date]:
 
 
 def report_figures(
-    ws: Workspace, since: date, until: date, district: str | None = None
+    ws: Workspace,
+    since: date,
+    until: date,
+    district: str | None = None,
+    type_code: str | None = None,
 ) -> ReportFigures:
     if until < since:
         raise InvalidInput("报告期的结束日期早于开始日期")
-    figures = ReportFigures(since=since, until=until, district=district or None)
     library = ws.library
+    type_code = type_code or None
+    figures = ReportFigures(
+        since=since,
+        until=until,
+        district=district or None,
+        type_code=type_code,
+        type_name=library.types[type_code].name if type_code in library.types else type_code,
+    )
     start, end = _bounds(since, until)
     visits = (
         select(
@@ -161,6 +199,8 @@ def report_figures(
     )
     if figures.district:
         visits = visits.where(Inspection.district == figures.district)
+    if type_code:
+        visits = visits.where(Institution.type_code == type_code)
     entries = select(LedgerEntry).where(
         LedgerEntry.found_on >= since,
         LedgerEntry.found_on <= until,
@@ -168,6 +208,8 @@ def report_figures(
     )
     if figures.district:
         entries = entries.where(LedgerEntry.district == figures.district)
+    if type_code:
+        entries = entries.where(LedgerEntry.type_code == type_code)
     in_period = entries.subquery()
     with ws.db.session() as session:
         corrected = set(session.scalars(corrected_by_amendment))
@@ -177,11 +219,11 @@ def report_figures(
         places: set[str] = set()
         districts: dict[str, District] = {}
         district_places: dict[str, set[str]] = defaultdict(set)
-        for institution_id, type_code, mode, district in rows:
+        for institution_id, kind, mode, district in rows:
             places.add(institution_id)
             districts.setdefault(district, District(district)).inspections += 1
             district_places[district].add(institution_id)
-            for table, key in ((by_type, type_code), (by_mode, mode)):
+            for table, key in ((by_type, kind), (by_mode, mode)):
                 seen, count = table[key]
                 seen.add(institution_id)
                 table[key] = (seen, count + 1)
@@ -276,14 +318,81 @@ def report_figures(
             )
             or 0
         )
+        largest = session.execute(
+            select(in_period)
+            .where(in_period.c.amount_fen > 0)
+            .order_by(in_period.c.amount_fen.desc(), in_period.c.found_on, in_period.c.id)
+            .limit(TYPICAL)
+        ).all()
+        steps_of: dict[str, list[str]] = defaultdict(list)
+        for entry_id, kind, document_no in session.execute(
+            select(CaseAction.entry_id, CaseAction.kind, CaseAction.document_no)
+            .where(CaseAction.entry_id.in_([row.id for row in largest]))
+            .order_by(CaseAction.on_date, CaseAction.created_at)
+        ):
+            name = KIND_NAMES.get(kind, kind)
+            steps_of[entry_id].append(f"{name}（{document_no}）" if document_no else name)
     _case_figures(ws, figures)
+    figures.typical = _typical(ws, library, largest, steps_of)
     return figures
+
+
+def _typical(
+    ws: Workspace, library: Any, largest: list[Any], steps_of: dict[str, list[str]]
+) -> list[Typical]:
+    """The 典型案例: each finding with how it was handled (its case steps, the money measures
+    of the cases that take it, its status in the ledger)."""
+    from inspector.cases.figures import MONEY_NAMES, cases_of, counted_measures
+
+    measures_of: dict[str, list[str]] = defaultdict(list)
+    for taken in cases_of(ws, [row.id for row in largest]) if largest else []:
+        paid = [
+            f"{MONEY_NAMES[m.kind]} {_yuan(m.amount_fen or 0):,.2f} 元"
+            f"（已缴 {_yuan(m.paid_fen):,.2f} 元）"
+            for m in counted_measures(taken)
+            if m.kind in MONEY_NAMES
+        ]
+        for entry_id in taken.entry_ids:
+            measures_of[entry_id].append(
+                f"立案处理（{taken.stage_name}）" + (f"：{'，'.join(paid)}" if paid else "")
+            )
+    found = []
+    for row in largest:
+        code = row.violation_code
+        category = (
+            f"{code} {library.violations[code].title}"
+            if code in library.violations
+            else (code or UNCATEGORISED)
+        )
+        problem = row.item_title + (f"：{row.note}" if row.note else "")
+        status = STATUS_NAMES.get(row.status, row.status)
+        handled = [*steps_of.get(row.id, []), *measures_of.get(row.id, [])]
+        if row.recovered_fen:
+            status += f"，已追回 {_yuan(row.recovered_fen):,.2f} 元"
+        found.append(
+            Typical(
+                institution=row.institution_name,
+                district=row.district,
+                problem=problem,
+                category=category,
+                amount_fen=int(row.amount_fen),
+                recovered_fen=int(row.recovered_fen or 0),
+                status=status,
+                handling="；".join([*handled, status]),
+            )
+        )
+    return found
 
 
 def _case_figures(ws: Workspace, figures: ReportFigures) -> None:
     from inspector.cases.figures import case_money, cases_in_period
 
-    money = case_money(cases_in_period(ws, figures.since, figures.until, figures.district))
+    cases = cases_in_period(ws, figures.since, figures.until, figures.district)
+    if figures.type_code:
+        with ws.db.session() as session:
+            types = dict(session.execute(select(Institution.id, Institution.type_code)).all())
+        cases = [c for c in cases if types.get(c.institution_id or "") == figures.type_code]
+    money = case_money(cases)
     figures.case_count = money.cases
     figures.case_money = {k: [m.decided_fen, m.paid_fen] for k, m in money.money.items()}
     figures.measures = dict(money.measures)
@@ -340,15 +449,57 @@ def _money_summary(figures: ReportFigures) -> list[tuple[str, Any]]:
     return rows
 
 
+def overview(figures: ReportFigures) -> str:
+    """The period in one paragraph (总体情况), the case money apart."""
+    money = [
+        f"{name} {decided:,.2f} 元（已缴 {paid:,.2f} 元）"
+        for name, _count, decided, paid in case_money_rows(figures)
+    ]
+    return (
+        f"{figures.period}，{figures.scope}共检查定点医药机构 {figures.institutions} 家、"
+        f"{figures.inspections} 次，发现问题 {figures.findings} 个，涉及金额 "
+        f"{_yuan(figures.amount_fen):,.2f} 元，追回金额 {_yuan(figures.recovered_fen):,.2f} 元；"
+        f"已整改销号 {figures.rectified} 个，整改率 {figures.rectification_rate:.1%}；"
+        f"移交问题 {figures.handed_over} 个。本期登记案件 {figures.case_count} 件"
+        + (f"，其中{'，'.join(money)}。" if figures.case_count else "。")
+    )
+
+
+def typical_lines(figures: ReportFigures) -> list[str]:
+    """Each 典型案例 as a sentence: institution, problem, amount, handling."""
+    return [
+        f"{n}. {t.institution}（{t.district}）：{t.problem}，属“{t.category}”，涉及金额 "
+        f"{_yuan(t.amount_fen):,.2f} 元。处理情况：{t.handling}。"
+        for n, t in enumerate(figures.typical, start=1)
+    ]
+
+
+TYPICAL_HEADER = ["序号", "机构", "区县", "问题", "违规类别", "涉及金额（元）", "处理情况"]
+
+
+def typical_rows(figures: ReportFigures) -> list[list[Any]]:
+    return [
+        [n, t.institution, t.district, t.problem, t.category, _yuan(t.amount_fen), t.handling]
+        for n, t in enumerate(figures.typical, start=1)
+    ]
+
+
+def issued_on(day: date | None = None) -> str:
+    day = day or date.today()
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 # --- the workbook ---------------------------------------------------------------------------
 
 
-def write_workbook(figures: ReportFigures, target: Path) -> None:
+def write_workbook(figures: ReportFigures, target: Path, bureau: str | None = None) -> None:
     """The figures in one sheet per table, each with its chart (openpyxl charts: Excel and
-    WPS draw them from the cells, so the numbers and the pictures never disagree)."""
+    WPS draw them from the cells, so the numbers and the pictures never disagree); the
+    issuing unit (``bureau``) in the summary and every printed page's header, and each
+    printed page numbered."""
     import openpyxl
     from openpyxl.chart import BarChart, PieChart, Reference
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     from inspector.xlsx import create_sheet, workbook_bytes
 
@@ -367,8 +518,31 @@ def write_workbook(figures: ReportFigures, target: Path) -> None:
     for _label, value in sheet.iter_rows(min_row=14, max_col=2):
         if isinstance(value.value, float):
             value.number_format = "#,##0.00"
+    if bureau:
+        sheet.append(["发文单位", bureau])
+    sheet.append(["报告日期", issued_on()])
     sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 26
+    narrative = create_sheet(book, "情况说明")
+    narrative.append([overview(figures)])
+    narrative["A1"].alignment = Alignment(wrap_text=True, vertical="top")
+    narrative.merge_cells("A1:G1")
+    narrative.row_dimensions[1].height = 80
+    narrative.append([])
+    narrative.append(["典型案例"])
+    narrative["A3"].font = bold
+    narrative.append(TYPICAL_HEADER)
+    for cell in narrative[4]:
+        cell.font = bold
+    for row in typical_rows(figures):
+        narrative.append(row)
+    for (cell,) in narrative.iter_rows(min_row=5, min_col=6, max_col=6):
+        cell.number_format = "#,##0.00"
+    for letter, width in zip("ABCDEFG", (6, 26, 10, 40, 26, 14, 50), strict=True):
+        narrative.column_dimensions[letter].width = width
+    for row in narrative.iter_rows(min_row=5):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
 
     def table(title: str, header: list[str], rows: list[list[Any]], money: set[int]) -> Any:
         page = create_sheet(book, title)
@@ -477,6 +651,10 @@ def write_workbook(figures: ReportFigures, target: Path) -> None:
     )
     measures = table("处理措施", ["处理措施", "件数"], measure_rows(figures), set())
     bars(measures, "处理措施（按种类）", (2, 2), len(figures.measures), "D2")
+    for page in book.worksheets:  # as printed: who issued it, and 第 N 页 共 M 页
+        page.oddHeader.left.text = bureau or ""
+        page.oddHeader.right.text = f"情况报告 {figures.period}"
+        page.oddFooter.center.text = "第 &P 页 共 &N 页"
     write_file(target, workbook_bytes(book))
 
 
@@ -563,11 +741,43 @@ def _pie_drawing(labels: list[str], values: list[int], font: str) -> Any:
     return drawing
 
 
-def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -> None:
-    """The report as a PDF: the summary, each table and its chart (reportlab.graphics, in the
-    shipped Chinese font, so ``pdftotext`` gives the figures back)."""
+def _numbered(font: str, footer: str) -> Any:
+    """A canvas that writes 第 N 页 共 M 页 (and the issuing unit) on each page once the
+    number of pages is known."""
     from reportlab.lib import colors
-    from reportlab.lib.enums import TA_CENTER
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self.setFont(font, 8)
+                self.setFillColor(colors.grey)
+                self.drawString(18 * mm, 9 * mm, footer)
+                self.drawRightString(A4[0] - 18 * mm, 9 * mm, f"第 {number} 页 共 {total} 页")
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -> None:
+    """The report as a PDF: the issuing unit, the period in a paragraph, the summary, each
+    table and its chart (reportlab.graphics, in the shipped Chinese font, so ``pdftotext``
+    gives the figures back), the 典型案例, every page numbered."""
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
@@ -611,7 +821,10 @@ def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -
 
     story: list[Any] = [
         Paragraph("医保基金监督检查情况报告", title),
-        Paragraph(f"{bureau or ''}　{figures.scope}　报告期：{figures.period}", sub),
+        Paragraph(markup(f"{bureau or ''}　{figures.scope}　报告期：{figures.period}"), sub),
+        Paragraph("总体情况", h2),
+        Paragraph(markup(overview(figures)), base),
+        Spacer(1, 3 * mm),
     ]
     summary = [
         [
@@ -758,19 +971,28 @@ def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -
             )
         else:
             story += [Paragraph(heading, h2), Paragraph("本期无。", base)]
+    story.append(Paragraph(f"九、典型案例（涉及金额最大的问题，至多 {TYPICAL} 个）", h2))
+    story += [Paragraph(markup(line), base) for line in typical_lines(figures)] or [
+        Paragraph("本期无。", base)
+    ]
+    sign_off = ParagraphStyle("sign", parent=base, alignment=TA_RIGHT, spaceBefore=10 * mm)
+    story.append(Paragraph(markup(f"{bureau or ''}\n{issued_on()}"), sign_off))
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
         pagesize=A4,
         title="医保基金监督检查情况报告",
         subject=f"{figures.scope} {figures.period}",
+        author=bureau or "",
         creator="Inspector",
+        initialFontName=font,
         leftMargin=18 * mm,
         rightMargin=18 * mm,
         topMargin=16 * mm,
         bottomMargin=16 * mm,
     )
-    document.build(story)
+    footer = f"{bureau or ''}　医保基金监督检查情况报告（{figures.period}）"
+    document.build(story, canvasmaker=_numbered(font, footer))
     write_file(target, buffer.getvalue())
 
 
@@ -780,7 +1002,7 @@ def write_report(
     """The report as .xlsx or .pdf, by the file's extension."""
     suffix = target.suffix.lower()
     if suffix == ".xlsx":
-        write_workbook(figures, target)
+        write_workbook(figures, target, bureau)
     elif suffix == ".pdf":
         write_pdf(figures, target, bureau)
     else:

@@ -124,6 +124,8 @@ MODULES = [
     # The office assigns: its draws and assignments, and the laptop's pull of them.
     "inspector/central/assignments.py",
     "inspector/central/pull_assignments.py",
+    # The 情况报告 over every laptop (the office page and central report).
+    "inspector/central/reports.py",
 ]
 ERRORS = {
     "InspectorError",

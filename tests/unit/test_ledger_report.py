@@ -3,6 +3,7 @@ steps), for all districts and for one; the workbook's cells and charts, and the 
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from datetime import date, timedelta
@@ -202,3 +203,50 @@ def test_the_pdf_states_the_figures(data: Workspace, tmp_path: Path) -> None:
     assert "33.3%" in text  # rectification rate
     assert "VH04" in text and "未分类" in text
     assert "基层医疗机构" in text or "primary_care" not in text
+
+
+def test_one_institution_type_narrows_every_figure(data: Workspace) -> None:
+    f = report_figures(data, TODAY, TODAY, type_code="primary_care")
+    assert (f.inspections, f.institutions, f.findings, f.amount_fen) == (3, 1, 3, 170000)
+    assert {c.code for c in f.by_type} == {"primary_care"}
+    assert f.cases == {"agreement": 1, "penalty": 0, "police": 0, "discipline": 0}
+    assert f.scope.startswith("全部区县，") and f.type_name in f.scope
+
+
+def test_the_typical_cases_are_the_largest_findings_with_their_handling(data: Workspace) -> None:
+    f = report_figures(data, TODAY, TODAY)
+    assert [(t.institution, t.amount_fen) for t in f.typical] == [
+        ("历城区甲卫生院", 100000),
+        ("历城区甲卫生院", 50000),
+        ("槐荫区乙药店", 30000),
+        ("历城区甲卫生院", 20000),
+    ]
+    assert f.typical[0].handling == "协议处理（协-1）；已整改（销号）"
+    assert f.typical[1].handling == "整改中，已追回 100.00 元"
+    assert f.typical[2].handling.startswith("协议处理（罚-1）；移送公安（移-1）；移交")
+    assert f.typical[2].category.startswith("VP01 ")
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_the_pdf_and_workbook_name_the_issuing_unit_and_number_their_pages(
+    data: Workspace, tmp_path: Path
+) -> None:
+    f = report_figures(data, TODAY, TODAY)
+    pdf, xlsx = tmp_path / "报告.pdf", tmp_path / "报告.xlsx"
+    write_pdf(f, pdf, "济南市医疗保障局")
+    write_workbook(f, xlsx, "济南市医疗保障局")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = re.findall(r"第\s*(\d+)\s*页\s*共\s*(\d+)\s*页", text)
+    assert len(pages) >= 2 and {total for _n, total in pages} == {str(len(pages))}
+    assert [int(n) for n, _total in pages] == list(range(1, len(pages) + 1))
+    assert "总体情况" in text and "典型案例" in text and "槐荫区乙药店（槐荫区）" in text
+    assert text.count("济南市医疗保障局") >= len(pages) + 1  # each page's footer, and signed
+    book = openpyxl.load_workbook(xlsx)
+    summary = {row[0]: row[1] for row in book["汇总"].iter_rows(min_row=2, values_only=True)}
+    assert summary["发文单位"] == "济南市医疗保障局"
+    assert book["汇总"].oddHeader.left.text == "济南市医疗保障局"
+    assert all(s.oddFooter.center.text == "第 &P 页 共 &N 页" for s in book.worksheets)
+    typical = list(book["情况说明"].iter_rows(min_row=5, values_only=True))
+    assert [(r[1], r[5]) for r in typical][:1] == [("历城区甲卫生院", 1000)]
