@@ -4278,6 +4278,7 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1019"/>
+        <location filename="../../ui/core_messages.py" line="1551"/>
         <source>案件文书</source>
         <translation>case document</translation>
     </message>
@@ -5236,6 +5237,7 @@ Checked %2/%3, problems found %4</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1286"/>
+        <location filename="../../ui/core_messages.py" line="1547"/>
         <source>案件</source>
         <translation>case</translation>
     </message>
@@ -6112,7 +6114,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="1510"/>
         <source>下发的任务包的签名者不在本机信任列表中（不是本局签发的），未安装</source>
-        <translation>The signer of the assignments package is not on this laptop's trust list (not issued by the bureau); nothing was installed</translation>
+        <translation>The signer of the assignments package is not on this laptop&apos;s trust list (not issued by the bureau); nothing was installed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1513"/>
@@ -6127,7 +6129,107 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="1515"/>
         <source>下发的任务包签名无效，未安装：{problem}</source>
-        <translation>The assignments package's signature is not valid; nothing was installed: {problem}</translation>
+        <translation>The assignments package&apos;s signature is not valid; nothing was installed: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1517"/>
+        <source>请给出{what}（YYYY-MM-DD）</source>
+        <translation>Give the {what} (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1518"/>
+        <source>{what}“{text}”应写成 YYYY-MM-DD</source>
+        <translation>The {what} “{text}” should be written YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1519"/>
+        <source>本用户只能查看{area}的情况报告，不能查看{district}的</source>
+        <translation>This user may see the situation report of {area} only, not that of {district}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1520"/>
+        <source>不知道报告的发文单位：请发布执法主体（server publish bureaus），或在服务器上设置 {env}，或用 --bureau 指定</source>
+        <translation>The report&apos;s issuing unit is unknown: publish the bureaus (server publish bureaus), set {env} on the server, or name it with --bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1526"/>
+        <source>交接包缺少案件文书 {title} 的文件：{name}</source>
+        <translation>The bundle lacks the file of the case document {title}: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1527"/>
+        <source>交接包中案件文书 {title} 的文件不是该文书保存时的文件（SHA-256 不符，文件被替换或改动）：{name}</source>
+        <translation>The file of the case document {title} in the bundle is not the file kept with it (its SHA-256 differs: the file was replaced or changed): {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1531"/>
+        <source>案件文书 {document}（{title}）已有签名，交接包中它的版本不是本机版本之后的签名版本（{why}）：已拒绝导入，本机数据未改变</source>
+        <translation>Case document {document} ({title}) is signed here; the bundle&apos;s version of it is not its next signed version ({why}): import refused, nothing on this laptop changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1535"/>
+        <source>交接包中的{what} {id} 与给它盖章的操作（设备 {device} 第 {seq} 条）不符（{why}）：已拒绝导入，本机数据未改变</source>
+        <translation>The {what} {id} in the bundle does not match the change that stamped it (device {device}, entry {seq}) ({why}): import refused, nothing on this laptop changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1539"/>
+        <source>推送中的{what} {id} 与给它盖章的操作（设备 {device} 第 {seq} 条）不符（{why}）：已拒绝，服务器数据未改变</source>
+        <translation>The {what} {id} in the push does not match the change that stamped it (device {device}, entry {seq}) ({why}): refused, nothing on the server changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1543"/>
+        <source>案件文书 {document}（{title}）在服务器上已有签名，推送中它的版本不是其后的签名版本（{why}）：已拒绝，服务器数据未改变</source>
+        <translation>Case document {document} ({title}) is signed on the server; the push&apos;s version of it is not its next signed version ({why}): refused, nothing on the server changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1548"/>
+        <source>案件步骤</source>
+        <translation>case step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1549"/>
+        <source>案件处理措施</source>
+        <translation>case measure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1550"/>
+        <source>案件缴款</source>
+        <translation>case payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1552"/>
+        <source>没有改动标记</source>
+        <translation>it carries no change stamp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1553"/>
+        <source>操作记录中没有给它盖章的那一条</source>
+        <translation>the action log has no entry that stamped it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1554"/>
+        <source>与给它盖章的操作所存的状态不符，被改过</source>
+        <translation>it differs from the state the change that stamped it recorded: it was altered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1555"/>
+        <source>给它盖章的操作记的是另一条数据</source>
+        <translation>the change that stamped it is about another row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1556"/>
+        <source>文书的内容变了</source>
+        <translation>the document&apos;s content changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1557"/>
+        <source>签名不是在已有签名之后增加的</source>
+        <translation>its signatures do not continue the ones already made</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1558"/>
+        <source>文书文件被替换</source>
+        <translation>the document&apos;s file was replaced</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="866"/>
@@ -12623,7 +12725,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/sync_dialog.py" line="261"/>
         <source>正在领取局端下达的任务…</source>
-        <translation>Pulling the office's assignments…</translation>
+        <translation>Pulling the office&apos;s assignments…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialog.py" line="267"/>
