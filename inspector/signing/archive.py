@@ -368,7 +368,11 @@ async def _validate(
         for number, (ts, moment) in enumerate(zip(stamps, moments, strict=True), start=1):
             context = _dss_context(reader, roots, moment, fetch=online and ts is stamps[-1])
             contexts.append(context)
-            ts_status = await async_validate_pdf_timestamp(ts, context)
+            try:
+                ts_status = await async_validate_pdf_timestamp(ts, context)
+            except Exception as error:  # a crafted file can make pyHanko raise many kinds
+                chain_problems.append(f"第 {number} 个文档时间戳无法验证：{error}")
+                continue
             if not (ts_status.intact and ts_status.valid and ts_status.trusted):
                 chain_problems.append(
                     f"第 {number} 个文档时间戳在 {moment:%Y-%m-%d} 不能验证"
@@ -382,7 +386,13 @@ async def _validate(
             moment = _tst_time(later[0]) if later and not chain_problems else at
             context = _dss_context(reader, roots, moment, fetch=online and not later)
             contexts.append(context)
-            status = await async_validate_pdf_signature(signature, context)
+            try:
+                status = await async_validate_pdf_signature(signature, context)
+            except Exception as error:  # a crafted file can make pyHanko raise many kinds
+                verdicts.append(
+                    LtaVerdict(str(signature.field_name), False, str(error), None, None)
+                )
+                continue
             ok = bool(
                 status.intact
                 and status.valid

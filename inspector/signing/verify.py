@@ -261,7 +261,7 @@ def _explain(detail: str | None, pages: dict[int, int]) -> str:
         parts.append("第 " + "、".join(str(n) for n in changed) + " 页被改动")
     if "/Contents" in detail:
         parts.append("页面内容（/Contents）被替换")
-    if "/Annots" in detail:
+    if "/Annots" in detail or "annotation" in detail:
         parts.append("页面上的批注被改动")
     return "，".join(parts) or "页面内容或其他对象被改动或替换"
 

@@ -22,7 +22,7 @@ from certomancer.integrations.animator import Animator, AnimatorArchStore
 from certomancer.registry import CertomancerConfig, PKIArchitecture
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
-from werkzeug.serving import BaseWSGIServer, make_server
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 CONFIG = Path(__file__).resolve().parent.parent / "data" / "archive_pki" / "pki.yml"
 ARCH = "bureau"
@@ -84,6 +84,11 @@ class PkiServices:
         return path
 
 
+class _Quiet(WSGIRequestHandler):
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass  # one line per OCSP/TSA request would bury the test output
+
+
 class _Routes:
     """The Animator, with the bureau's single TSA address routed to the certificate in use."""
 
@@ -99,7 +104,7 @@ class _Routes:
 
 
 def start_services() -> tuple[PkiServices, BaseWSGIServer, threading.Thread]:
-    server = make_server("127.0.0.1", 0, lambda e, s: [])  # the app is set below
+    server = make_server("127.0.0.1", 0, lambda e, s: [], request_handler=_Quiet)  # app below
     base = f"http://127.0.0.1:{server.server_port}"
     start = today()
     config = CertomancerConfig.from_yaml(
