@@ -57,6 +57,7 @@ from pyhanko.sign.validation.pdf_embedded import (
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError
 
+from inspector.errors import InvalidInput
 from inspector.signing.errors import SigningError
 
 TIMEOUT = 30  # seconds for one TSA, OCSP or CRL request
@@ -440,3 +441,14 @@ def validate_archived(
     A B-B file at a date after its certificates expired fails here; a B-LTA file whose
     timestamp chain holds at ``at`` passes."""
     return asyncio.run(_validate(_reader(data), roots, at.astimezone(UTC), online))
+
+
+def parse_at(text: str) -> datetime:
+    """``--at``: a date (its start, local time) or a date and time (ISO 8601), made aware."""
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError as error:
+        raise InvalidInput(
+            "验证时间“{text}”应写成 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM", text=text
+        ) from error
+    return moment.astimezone() if moment.tzinfo is None else moment
