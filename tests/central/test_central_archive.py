@@ -6,8 +6,12 @@ The TSA, OCSP and CRL services are certomancer's, for real, on 127.0.0.1."""
 
 from __future__ import annotations
 
+import http.client
 import json
+import re
+import ssl
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
@@ -34,6 +38,41 @@ def _shown(server: Server, inspection_id: str) -> dict:
     done = server.command("central", "show", inspection_id, "--json")
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
+
+
+def _https(server: Server, method: str, path: str, body: bytes = b"",
+           headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:  # fmt: skip
+    context = ssl.create_default_context(cafile=str(server.tls.ca))
+    connection = http.client.HTTPSConnection("127.0.0.1", server.port, context=context, timeout=60)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        answer = connection.getresponse()
+        return answer.status, {k.lower(): v for k, v in answer.getheaders()}, answer.read()
+    finally:
+        connection.close()
+
+
+def _office_session(server: Server) -> dict[str, str]:
+    """Signed in to the office page as a browser does (its CSRF cookie first)."""
+    server.office_user("局端王", "口令-局端-2026")
+    _, headers, _ = _https(server, "GET", "/office/login")
+    token = re.search(r"inspector_login=([^;]+)", headers["set-cookie"])
+    assert token is not None
+    form = {
+        "name": "局端王",
+        "password": "口令-局端-2026",
+        "csrf": token.group(1),
+        "next": "/office",
+    }
+    status, headers, _ = _https(
+        server, "POST", "/office/login", urlencode(form).encode(),
+        {"Content-Type": "application/x-www-form-urlencoded",
+         "Cookie": f"inspector_login={token.group(1)}"},
+    )  # fmt: skip
+    assert status == 303
+    session = re.search(r"inspector_office=([^;]+)", headers["set-cookie"])
+    assert session is not None
+    return {"Cookie": f"inspector_office={session.group(1)}"}
 
 
 def _signed_record(data: dict) -> tuple[dict, dict]:
@@ -86,6 +125,18 @@ def test_a_pushed_signed_record_is_archived_or_waits_for_the_tsa(
         assert archived.startswith(pushed.read_bytes())  # the pushed file, untouched, a prefix
         assert validate_archived(archived, roots=pki.roots, at=pki.travel(10)).ok
         pki.animator.fixed_time = None
+
+        # The office page: the record's state and its archived version to download.
+        cookie = _office_session(server)
+        status, _, page = _https(server, "GET", f"/office/inspections/{first}", headers=cookie)
+        text = page.decode()
+        link = f"/office/inspections/{first}/records/{record['id']}.lta.pdf"
+        assert status == 200 and "已归档（PAdES B-LTA）" in text and link in text
+        status, headers, body = _https(server, "GET", link, headers=cookie)
+        assert status == 200 and body == archived
+        assert headers["content-type"] == "application/pdf"
+        status, _, _ = _https(server, "GET", link)  # not signed in
+        assert status in (302, 303, 401)
 
         # The yearly run: only what expires within the days given (the first TSA
         # certificate: 60 days).
