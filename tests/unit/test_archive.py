@@ -31,9 +31,11 @@ from tests.helpers.pki_services import PASSPHRASE, PkiServices, pki, pki_service
 from tests.helpers.signing_pki import (
     INSPECTOR_BOX,
     LEADER_BOX,
+    add_empty_revision,
     add_unsigned_field,
     make_pdf,
     replace_page_content,
+    rewrite_info,
 )
 
 TWENTY_YEARS = 7300  # days
@@ -183,3 +185,19 @@ def test_archiving_refuses_a_tampered_file_an_unknown_ca_and_an_unreachable_tsa(
     # Each archive revision is new: the signed prefix is never rewritten.
     reader = PdfFileReader(io.BytesIO(archived))
     assert [s.field_name for s in reader.embedded_timestamp_signatures] == ["Archive-1"]
+
+
+def test_an_info_rewrite_or_an_empty_revision_after_the_archive_is_refused(
+    pki: PkiServices,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    signed = _signed(pki, tmp_path)
+    good = tmp_path / "archived.pdf"
+    good.write_bytes(archive_pdf(signed, tsa_url=pki.tsa_url, roots=pki.roots).data)
+    for bad, words in (
+        (rewrite_info(good, tmp_path / "info.pdf"), "文档信息字典"),
+        (add_empty_revision(good, tmp_path / "empty.pdf"), "空的修订"),
+    ):
+        report = verify_pdf(bad, roots=pki.roots)
+        assert not report.ok, bad.name
+        assert words in "\n".join(report.lines()), report.lines()
