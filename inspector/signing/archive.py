@@ -14,9 +14,9 @@ custody chain's SHA-256 of the original can still be checked on that prefix):
 
 The timestamp holds as long as the TSA's certificate: before it expires (yearly), the chain is
 extended: the last timestamp's validation data into the DSS, then a new document timestamp
-(:func:`retimestamp_pdf`). A validator years later (pyHanko's PAdES-LTA validation,
-:func:`validate_archived`) uses the timestamps as proofs of existence and the DSS's revocation
-data as of those times, with revocation data required.
+(:func:`retimestamp_pdf`). A validator years later (:func:`validate_archived`, PAdES-LTA on
+pyHanko's primitives) uses the timestamps as proofs of existence and the DSS's revocation data
+as of those times, with revocation data required.
 
 Why: a record is evidence that must still be shown reliable when the inspectors' certificates
 have expired (电子签名法 第十三条: 可靠的电子签名; 第十四条: 与手写签名或者盖章具有同等的法律效力).
@@ -192,6 +192,8 @@ def _context(roots: Sequence[x509.Certificate], now: datetime) -> ValidationCont
         revocation_mode="require",
         moment=now,
         best_signature_time=now,
+        # an OCSP answer dated a moment after our clock (the responder's clock ahead) is still
+        # the CA's answer of now
         retroactive_revinfo=True,
     )
 
@@ -394,11 +396,14 @@ async def _validate(
                     LtaVerdict(str(signature.field_name), False, str(error), None, None)
                 )
                 continue
+            # After the last signature only the archive's revisions; after an earlier one the
+            # later signatures too (FORM_FILLING: their fields; the rest is revisions.py's).
+            allowed = LTA_ONLY if signature is signatures[-1] else ALLOWED_LEVELS
             ok = bool(
                 status.intact
                 and status.valid
                 and status.trusted
-                and status.modification_level in ALLOWED_LEVELS
+                and status.modification_level in allowed
             )
             verdicts.append(
                 LtaVerdict(
@@ -429,7 +434,7 @@ def _status_reason(status: Any) -> str:
     if not status.trusted:
         return "证书在该时间不能验证（已过期、已吊销、没有吊销信息或不能追溯到医保局 CA）"
     level = getattr(status, "modification_level", None)
-    if level is not None and level not in ALLOWED_LEVELS:
+    if level is not None and level not in LTA_ONLY:
         return f"签名之后文档被修改（{level.name}）"
     return "未通过"
 
