@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, select, update
+from sqlalchemy.dialects.postgresql import insert
 
 from inspector.central import schema as s
 from inspector.errors import InspectorError, InvalidInput
@@ -79,50 +80,45 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def note_pushed(c: Connection, inspections: Iterable[str]) -> list[str]:
-    """Every signed record PDF of these inspections not known yet, as 未归档. Returns their
-    SHA-256 (the records rows whose file a record_signatures row names: a signed version)."""
-    ids = sorted(set(inspections))
-    if not ids:
-        return []
+def note_pushed(c: Connection, inspections: Iterable[str] | None) -> list[str]:
+    """Every signed record PDF of these inspections (None: of all) not known yet, as 未归档.
+    Returns their SHA-256. Signed: a records row whose file a record_signatures row names."""
     r = s.rows.c
-    signed = set(
-        c.scalars(
-            select(r.data["pdf_sha256"].astext).where(
-                r.table_name == "record_signatures", r.inspection_id.in_(ids)
-            )
-        )
+    signatures = s.rows.alias("signatures")
+    signed = select(signatures.c.data["pdf_sha256"].astext).where(
+        signatures.c.table_name == "record_signatures"
     )
-    if not signed:
-        return []
-    records = c.execute(
-        select(r.inspection_id, r.data).where(
-            r.table_name == "records", r.inspection_id.in_(ids), r.deleted.is_(False)
-        )
-    ).all()
-    known = set(
-        c.scalars(
-            select(s.archived_pdfs.c.source_sha256).where(s.archived_pdfs.c.inspection_id.in_(ids))
-        )
+    query = select(r.inspection_id, r.data).where(
+        r.table_name == "records",
+        r.deleted.is_(False),
+        r.data["sha256"].astext.in_(signed),
+        r.data["sha256"].astext.not_in(select(s.archived_pdfs.c.source_sha256)),
     )
-    added = []
+    if inspections is not None:
+        ids = sorted(set(inspections))
+        if not ids:
+            return []
+        query = query.where(r.inspection_id.in_(ids))
+    added: list[str] = []
     now = _now()
-    for inspection_id, data in records:
-        sha = str(data.get("sha256") or "")
-        if sha in signed and sha not in known:
-            known.add(sha)
-            c.execute(
-                insert(s.archived_pdfs).values(
-                    source_sha256=sha,
-                    inspection_id=inspection_id,
-                    record_id=str(data["id"]),
-                    state=PENDING,
-                    timestamps=0,
-                    reason="尚未归档",
-                    updated_at=now,
-                )
+    for inspection_id, data in c.execute(query).all():
+        sha = str(data["sha256"])
+        if sha in added:
+            continue
+        c.execute(
+            insert(s.archived_pdfs)
+            .values(
+                source_sha256=sha,
+                inspection_id=inspection_id,
+                record_id=str(data["id"]),
+                state=PENDING,
+                timestamps=0,
+                reason="尚未归档",
+                updated_at=now,
             )
-            added.append(sha)
+            .on_conflict_do_nothing()  # another node noted it at the same moment
+        )
+        added.append(sha)
     return added
 
 
@@ -195,7 +191,7 @@ def archive_pending(
         raise InvalidInput("没有配置时间戳服务（--tsa-url 或 {env}），不能归档", env=TSA_ENV)
     if only is None:
         with central.engine.begin() as c:  # records pushed before archiving was set up
-            note_pushed(c, c.scalars(select(s.inspections.c.id)))
+            note_pushed(c, None)
     query = select(s.archived_pdfs.c.source_sha256).where(s.archived_pdfs.c.state == PENDING)
     if only is not None:
         query = query.where(s.archived_pdfs.c.source_sha256.in_(sorted(set(only))))
