@@ -1556,6 +1556,26 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "文书的内容变了"),
         QT_TRANSLATE_NOOP("Core", "签名不是在已有签名之后增加的"),
         QT_TRANSLATE_NOOP("Core", "文书文件被替换"),
+        # Records that last (PAdES B-LTA): inspector/signing/archive.py, inspector/central/archive.py
+        QT_TRANSLATE_NOOP("Core", "文件验证未通过，不能归档：{reasons}"),
+        QT_TRANSLATE_NOOP("Core", "签名者证书不能追溯到医保局 CA（信任列表），不能归档"),
+        QT_TRANSLATE_NOOP("Core", "签名者证书不能追溯到医保局 CA（信任列表），不能归档：{error}"),
+        QT_TRANSLATE_NOOP(
+            "Core", "证书验证失败（已吊销、已过期或取不到吊销信息），不能归档：{error}"
+        ),
+        QT_TRANSLATE_NOOP("Core", "无法连接时间戳服务或吊销信息服务（{url}）：{error}"),
+        QT_TRANSLATE_NOOP("Core", "归档失败：{error}"),
+        QT_TRANSLATE_NOOP("Core", "内部错误：归档后原文件内容不再是新文件的开头"),
+        QT_TRANSLATE_NOOP("Core", "文件已经归档（有文档时间戳）：请用年度续签时间戳延续"),
+        QT_TRANSLATE_NOOP("Core", "文件还没有归档（没有文档时间戳）：请先归档"),
+        QT_TRANSLATE_NOOP("Core", "无法读取 PDF（文件可能不完整或已损坏）：{error}"),
+        QT_TRANSLATE_NOOP("Core", "验证时间“{text}”应写成 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM"),
+        QT_TRANSLATE_NOOP("Core", "无法读取归档用的 CA 证书文件 {path}：{error}"),
+        QT_TRANSLATE_NOOP("Core", "配置了时间戳服务，但没有给出医保局 CA 证书（--archive-roots）"),
+        QT_TRANSLATE_NOOP("Core", "没有配置时间戳服务（--tsa-url 或 {env}），不能归档"),
+        QT_TRANSLATE_NOOP("Core", "没有配置时间戳服务（--tsa-url 或 {env}），不能续签时间戳"),
+        QT_TRANSLATE_NOOP("Core", "天数应大于 0"),
+        QT_TRANSLATE_NOOP("Core", "这份记录还没有归档版本：{id}"),
     )
 )
 

@@ -25,6 +25,8 @@ from starlette.routing import Route
 
 from inspector import ids
 from inspector.bundle.verify import evidence_files
+from inspector.central.archive import archived_pdf
+from inspector.central.archive import states as archive_states
 from inspector.central.auth import (
     H_DEVICE,
     H_NONCE,
@@ -481,6 +483,7 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
         try:
             data = await run_in_threadpool(visible, user, request.path_params["id"])
             records = await run_in_threadpool(_records, central, data)
+            archive = await run_in_threadpool(archive_states, central, data["inspection"]["id"])
         except InspectorError as error:
             return HTMLResponse(f"<p>{_escape(str(error))}</p>", status_code=404)
         rows = data["rows"]
@@ -509,6 +512,7 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
         html = _env.get_template("show.html").render(
             i=data["inspection"],
             records=records,
+            archive=archive,
             answers=sorted(rows.get("answers", []), key=lambda a: str(a.get("item_code"))),
             evidence=evidence,
             audit=audit,
@@ -526,6 +530,21 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
             return Response(status_code=404)
         record = next(r for r in data["rows"].get("records", []) if r["id"] == wanted)
         disposition = _pdf_name(record, data["inspection"])
+        return Response(
+            pdf, media_type="application/pdf", headers={"Content-Disposition": disposition}
+        )
+
+    # --- Records that last: a record's archived (PAdES B-LTA) version -------------------------
+    async def record_lta_pdf(request: Request, user: OfficeUser) -> Response:
+        wanted = request.path_params["record"]
+        try:
+            data = await run_in_threadpool(visible, user, request.path_params["id"])
+            pdf = await run_in_threadpool(archived_pdf, central, data, wanted)
+        except InspectorError:
+            return Response(status_code=404)
+        record = next(r for r in data["rows"].get("records", []) if r["id"] == wanted)
+        number = record.get("record_no") or data["inspection"].get("record_no") or record["id"]
+        disposition = _pdf_name({**record, "record_no": f"{number}-归档"}, data["inspection"])
         return Response(
             pdf, media_type="application/pdf", headers={"Content-Disposition": disposition}
         )
@@ -910,6 +929,8 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
             Route("/office/logout", signed_in(logout), methods=["POST"]),
             Route("/office", signed_in(office)),
             Route("/office/inspections/{id}", signed_in(show)),
+            # Records that last: the archived version (before .pdf, which would take it)
+            Route("/office/inspections/{id}/records/{record}.lta.pdf", signed_in(record_lta_pdf)),
             Route("/office/inspections/{id}/records/{record}.pdf", signed_in(record_pdf)),
             Route("/office/inspections/{id}/thumbs/{name}", signed_in(thumbnail)),
             Route("/office/inspections/{id}/files/{name}", signed_in(stored_file)),
@@ -1045,6 +1066,7 @@ def _records(central: Central, data: dict[str, Any]) -> list[dict[str, Any]]:
                 "id": record["id"],
                 "kind": record.get("kind"),
                 "signatures": signatures,
+                "sha256": record.get("sha256"),  # the archive state's key
                 # a record's versions (the unsigned build, the signed one) told apart by
                 # their state and time: one link each, never two alike
                 "at": record.get("updated_at") or record.get("created_at"),

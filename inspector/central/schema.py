@@ -290,3 +290,23 @@ assignments = Table(
     Column("pulled_by", String(64)),
     Column("withdrawn_at", DateTime(timezone=True)),
 )
+
+# --- Records that last (inspector/central/archive.py) ---------------------------------------
+# The PAdES B-LTA version of each signed record PDF the laptops pushed: the pushed file (by its
+# SHA-256, never replaced) and its archived version in the store (a new file of which the pushed
+# one is a prefix), or "pending" (未归档: no TSA configured, or the TSA, OCSP or CRL service did
+# not answer) with the reason; re-timestamped yearly (server retimestamp).
+archived_pdfs = Table(
+    "archived_pdfs",
+    metadata,
+    Column("source_sha256", String(64), primary_key=True),  # the pushed, signed PDF
+    Column("inspection_id", String(36), nullable=False, index=True),
+    Column("record_id", String(36), nullable=False),
+    Column("state", String(16), nullable=False, index=True),  # pending | archived
+    Column("archived_sha256", String(64)),  # the B-LTA file in the store (.pdf)
+    Column("timestamps", Integer, nullable=False, default=0),
+    Column("last_timestamp_at", DateTime(timezone=True)),
+    Column("holds_until", DateTime(timezone=True), index=True),  # the last TSA cert's expiry
+    Column("reason", Text),  # why still pending (the last attempt's error)
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)

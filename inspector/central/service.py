@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives.serialization import Encoding
@@ -57,6 +57,10 @@ CODE_HOURS = 72
 UPLOAD_QUOTA = 16 << 30
 UPLOAD_HOURS = 72
 CHAINS = frozenset({"custody_events", "audit_events"})
+
+
+if TYPE_CHECKING:
+    from inspector.central.archive import ArchiveSettings
 
 
 class Refused(InspectorError):
@@ -225,6 +229,8 @@ class Central:
         # device → the files it sent part of and not all (their bytes count to its quota);
         # read from its unfinished pushes the first time this process meets the device
         self._holding: dict[str, set[tuple[str, str]]] = {}
+        # the TSA and CA certificates for archiving signed records (inspector/central/archive.py)
+        self.archive_settings: ArchiveSettings | None = None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -660,7 +666,7 @@ class Central:
         if push.committed_at is not None:
             return dict(push.summary or {})
         try:
-            return self._commit(device, bundle_id, push, manifest)
+            summary = self._commit(device, bundle_id, push, manifest)
         except OSError as error:
             if error.errno not in FULL:
                 raise
@@ -669,6 +675,11 @@ class Central:
             raise TempFull(
                 "服务器的临时目录已满，推送未提交，服务器数据未改变；请稍后重试（或联系管理员）"
             ) from error
+        # Records that last: the push's signed records archived (PAdES B-LTA) or left 未归档.
+        from inspector.central.archive import after_push
+
+        after_push(self, summary)
+        return summary
 
     def _commit(
         self, device: Device, bundle_id: str, push: Any, manifest: dict[str, Any]

@@ -101,6 +101,25 @@ class ServerStore:
     def size_of(self, sha256: str, suffix: str) -> int:
         return self._stored(sha256, suffix).stat().st_size
 
+    def put(self, data: bytes, suffix: str) -> str:
+        """Keep a file the server made (an archived record, inspector/central/archive.py), by
+        its SHA-256, durably; returns the SHA-256. A file already held is left as it is."""
+        sha256 = hashlib.sha256(data).hexdigest()
+        target = self._stored(sha256, suffix)
+        if target.is_file():
+            return sha256
+        temporary = self.uploads / f"{sha256}{suffix}.{os.getpid()}.{threading.get_ident()}.made"
+        with temporary.open("wb") as handle:
+            self._write(handle, data)
+        target.parent.mkdir(exist_ok=True)
+        os.replace(temporary, target)
+        directory = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+        return sha256
+
     def remove(self, sha256: str, suffix: str) -> None:
         """Forget a stored file nothing names (what a refused push alone brought)."""
         self._stored(sha256, suffix).unlink(missing_ok=True)

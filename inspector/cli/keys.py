@@ -237,6 +237,15 @@ def cmd_verify_pdf(args: argparse.Namespace, out: Printer) -> int:
     report = verify_pdf(path, trusted=_store(args).trusted_files(), roots=roots)
     data = report.to_json()
     lines = report.lines()
+    ok = report.ok
+    if args.at:
+        from inspector.record.signing import archive_lines
+        from inspector.signing.archive import parse_at, validate_archived
+
+        check = validate_archived(path.read_bytes(), roots=roots, at=parse_at(args.at))
+        data["at"] = check.to_json()
+        lines += archive_lines(check)
+        ok = ok and check.ok
     if args.pdfsig:
         from inspector.signing.pdfsig import compare, pdfsig_verdict
 
@@ -257,8 +266,9 @@ def cmd_verify_pdf(args: argparse.Namespace, out: Printer) -> int:
             ],
         }
         lines.append(f"pdfsig：{sentence}")
+    data["ok"] = ok
     out.emit(data, "\n".join(lines))
-    return 0 if report.ok else EXIT_ERROR
+    return 0 if ok else EXIT_ERROR
 
 
 # --- parser ------------------------------------------------------------------------------
@@ -346,4 +356,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     verify.add_argument("file", metavar="FILE.pdf")
     verify.add_argument("--pdfsig", action="store_true", help="同时用 poppler 的 pdfsig 对照")
+    verify.add_argument(
+        "--at", metavar="YYYY-MM-DD", help="按这一日期验证签名，要求吊销信息（PAdES B-LTA）"
+    )
     verify.set_defaults(run=cmd_verify_pdf)

@@ -104,10 +104,12 @@ def cmd_record_sign(args: argparse.Namespace, out: Printer) -> None:
 
 def cmd_record_verify(args: argparse.Namespace, out: Printer) -> int:
     from inspector.record.signing import VERDICT_WORDS, verify_record
+    from inspector.signing.archive import parse_at
 
+    at = parse_at(args.at) if args.at else None
     workspace = None if args.no_database else open_workspace(args)
     try:
-        check = verify_record(workspace, Path(args.file))
+        check = verify_record(workspace, Path(args.file), at=at)
     finally:
         if workspace is not None:
             workspace.close()
@@ -122,6 +124,7 @@ def cmd_record_verify(args: argparse.Namespace, out: Printer) -> int:
         "verdict": check.verdict,
         "verdict_text": VERDICT_WORDS[check.verdict],
         "exit_code": check.exit_code,
+        "at": check.archive.to_json() if check.archive is not None else None,
     }
     out.emit(data, "\n".join(check.lines()))
     return check.exit_code
@@ -518,6 +521,11 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     verify.add_argument("file", metavar="FILE.pdf")
     verify.add_argument(
         "--no-database", action="store_true", help="只验证文件本身，不与本机数据库核对"
+    )
+    verify.add_argument(
+        "--at",
+        metavar="YYYY-MM-DD",
+        help="按这一日期（或 YYYY-MM-DDTHH:MM）验证签名，要求吊销信息（已归档的记录凭文档时间戳）",
     )
     verify.set_defaults(run=cmd_record_verify)
 

@@ -54,6 +54,7 @@ def cmd_server(args: argparse.Namespace, out: Printer) -> int:
         raise InvalidInput("请给出本局的 HTTPS 证书和私钥（--tls-cert、--tls-key）")
     signer = office_signer(args)
     with _central(args) as central:
+        central.archive_settings = _archive_settings(args)
         uvicorn.run(
             make_app(central, signer),
             host=args.host,
@@ -161,8 +162,11 @@ def cmd_central_list(args: argparse.Namespace, out: Printer) -> None:
 
 
 def cmd_central_show(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.central.archive import states
+
     with _central(args) as central:
         data = central.show(args.id)
+        data["archive"] = states(central, data["inspection"]["id"])
     i = data["inspection"]
     rows = data["rows"]
     lines = [
@@ -170,6 +174,7 @@ def cmd_central_show(args: argparse.Namespace, out: Printer) -> None:
         f"记录编号 {i['record_no'] or '—'}",
         *(f"{name}：{len(items)} 条" for name, items in sorted(rows.items())),
         *(f"服务器 {e['at'][:19]} {e['action']}" for e in data["server_events"]),
+        *_archive_lines(data),
     ]
     out.emit(data, "\n".join(lines))
 
@@ -489,7 +494,9 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         help="未完成的推送和上传保留的小时数，过期即清除（默认 72）",
     )
     server = commands.add_parser(
-        "server", help="局端中心服务：运行、登记设备、吊销设备", parents=[common, db, uploads]
+        "server",
+        help="局端中心服务：运行、登记设备、吊销设备",
+        parents=[common, db, uploads, archive_options()],
     )
     server.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1）")
     server.add_argument("--port", type=int, default=8443, help="端口（默认 8443）")
@@ -604,3 +611,111 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     show.add_argument("id", metavar="检查编号")
     show.set_defaults(run=cmd_central_show)
     _add_report_parser(csub, common, db)
+    add_archive_parsers(sub, csub, common, db)
+
+
+# --- Records that last: server archive, server retimestamp, central archived ----------------
+
+
+def _archive_settings(args: argparse.Namespace) -> Any:
+    from inspector.central.archive import settings
+
+    return settings(getattr(args, "tsa_url", None), getattr(args, "archive_roots", None))
+
+
+def _archive_lines(data: dict[str, Any]) -> list[str]:
+    """Each signed record's archive state (central show)."""
+    states = data.get("archive") or {}
+    lines = []
+    for record in data["rows"].get("records", []):
+        state = states.get(str(record.get("sha256")))
+        if state is None:
+            continue
+        line = f"记录 {str(record['id'])[:8]}：{state['state_text']}"
+        if state["holds_until"]:
+            line += f"，时间戳链有效至 {state['holds_until'][:10]}"
+        elif state["reason"]:
+            line += f"（{state['reason']}）"
+        lines.append(line)
+    return lines
+
+
+def cmd_server_archive(args: argparse.Namespace, out: Printer) -> int:
+    from inspector.central.archive import archive_pending
+
+    config = _archive_settings(args)
+    with _central(args) as central:
+        result = archive_pending(central, config)
+    lines = [f"已归档 {len(result['archived'])} 份记录（PAdES B-LTA）"]
+    lines += [f"未归档 {f['sha256'][:12]}：{f['reason']}" for f in result["failed"]]
+    out.emit(result, "\n".join(lines))
+    return 1 if result["failed"] else 0
+
+
+def cmd_server_retimestamp(args: argparse.Namespace, out: Printer) -> int:
+    from inspector.central.archive import retimestamp_due
+
+    config = _archive_settings(args)
+    with _central(args) as central:
+        result = retimestamp_due(central, config, days=args.days)
+    lines = [f"已续签时间戳 {len(result['retimestamped'])} 份记录"]
+    lines += [f"续签失败 {f['sha256'][:12]}：{f['reason']}" for f in result["failed"]]
+    out.emit(result, "\n".join(lines))
+    return 1 if result["failed"] else 0
+
+
+def cmd_central_archived(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.central.archive import archived_pdf
+
+    with _central(args) as central:
+        data = central.show(args.id)
+        pdf = archived_pdf(central, data, args.record)
+    target = Path(args.output)
+    try:
+        target.write_bytes(pdf)
+    except OSError as error:
+        raise InvalidInput(
+            "无法写入 {path}：{error}", path=target, error=error.strerror or error
+        ) from error
+    out.emit({"path": str(target), "size": len(pdf)}, f"已保存归档版本：{target}")
+
+
+def archive_options() -> argparse.ArgumentParser:
+    from inspector.central.archive import ROOTS_ENV, TSA_ENV
+
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "--tsa-url", metavar="URL", help=f"本局时间戳服务（RFC 3161）的地址（或 {TSA_ENV}）"
+    )
+    options.add_argument(
+        "--archive-roots",
+        metavar="CA.pem",
+        help=f"签名者和时间戳服务须追溯到的 CA 证书（或 {ROOTS_ENV}）",
+    )
+    return options
+
+
+def add_archive_parsers(
+    sub: Any, central_sub: Any, common: argparse.ArgumentParser, db: argparse.ArgumentParser
+) -> None:
+    archive = archive_options()
+    pending = sub.add_parser(
+        "archive", help="归档未归档的已签名记录（PAdES B-LTA：吊销信息和时间戳）",
+        parents=[common, db, archive],
+    )  # fmt: skip
+    pending.set_defaults(run=cmd_server_archive)
+    renew = sub.add_parser(
+        "retimestamp", help="年度续签：给时间戳服务证书即将到期的已归档记录加新的时间戳",
+        parents=[common, db, archive],
+    )  # fmt: skip
+    renew.add_argument(
+        "--days", type=int, default=365, help="时间戳服务证书在这么多天内到期的记录（默认 365）"
+    )
+    renew.set_defaults(run=cmd_server_retimestamp)
+    archived = central_sub.add_parser(
+        "archived", help="保存一份记录的归档版本（PAdES B-LTA）", parents=[common, db]
+    )
+    archived.add_argument("id", metavar="检查编号")
+    archived.add_argument("record", metavar="记录编号", help="central show --json 的 records")
+    archived.add_argument("--output", "-o", required=True, metavar="FILE.pdf")
+    archived.set_defaults(run=cmd_central_archived)

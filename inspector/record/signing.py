@@ -31,6 +31,7 @@ from inspector.record.content import REPLACED, get_interview, signatures
 from inspector.record.facts import UnknownHashFormat, data_hash
 from inspector.record.interview import require_ready, valid_signatures
 from inspector.record.status import latest_record
+from inspector.signing.archive import ArchiveCheck, validate_archived
 from inspector.signing.keystore import KeyStore
 from inspector.signing.revisions import form_fields, page_numbers
 from inspector.signing.sign import sign_pdf
@@ -252,11 +253,15 @@ class RecordCheck:
     known: bool = False
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # PAdES-LTA validation as of a date (``record verify --at``; today for an archived file)
+    archive: ArchiveCheck | None = None
 
     @property
     def verdict(self) -> str:
         if not self.pdf.ok or self.problems:
             return FAIL
+        if self.archive is not None and self.archive.ok:
+            return PASS  # every signer validated at its proof of existence, revocation required
         return PASS if self.pdf.trusted else UNTRUSTED
 
     @property
@@ -276,6 +281,8 @@ class RecordCheck:
 
     def lines(self) -> list[str]:
         out = self.pdf.lines()
+        if self.archive is not None:
+            out += archive_lines(self.archive)
         if self.record_no:
             out.append(f"记录编号：{self.record_no}")
         out += [f"  错误：{p}" for p in self.problems]
@@ -503,9 +510,60 @@ def _built_as_made(check: RecordCheck, path: Path) -> None:
         )
 
 
-def verify_record(ws: Workspace | None, path: Path) -> RecordCheck:
+def archive_lines(archive: ArchiveCheck) -> list[str]:
+    when = f"{archive.at.astimezone():%Y-%m-%d %H:%M}"
+    if archive.ok:
+        out = [f"按 {when} 验证（要求吊销信息）：通过"]
+    else:
+        out = [f"按 {when} 验证（要求吊销信息）：未通过"]
+    out += [f"  错误：{p}" for p in archive.problems]
+    for sig in archive.signatures:
+        if sig.ok and sig.proven_at is not None:
+            out.append(
+                f"  签名「{sig.field}」：通过，文档时间戳证明其在 "
+                f"{sig.proven_at.astimezone():%Y-%m-%d %H:%M} 已存在"
+            )
+        elif sig.ok:
+            out.append(f"  签名「{sig.field}」：通过")
+        else:
+            out.append(f"  签名「{sig.field}」：未通过（{sig.indication}）")
+    if archive.holds_until is not None:
+        out.append(
+            f"  时间戳链有效至 {archive.holds_until.astimezone():%Y-%m-%d}（此前须续签时间戳）"
+        )
+    return out
+
+
+def _check_archive(check: RecordCheck, ws: Workspace | None, path: Path,
+                   at: datetime | None) -> None:  # fmt: skip
+    """``at``: validate as of that moment (revocation data required; the last timestamp's TSA
+    certificate is checked with its CA's services): a failure is a problem of the record."""
+    if at is None:
+        return
+    if not check.pdf.ok:
+        return  # the file itself failed: nothing as of any date can make it pass
+    try:
+        data = path.read_bytes()
+        check.archive = validate_archived(data, roots=trust_roots(ws), at=at)
+    except Exception as error:  # a crafted file: unreadable is a failure, named
+        check.problems.append(f"无法按日期验证：{type(error).__name__}: {error}")
+        return
+    if at is not None and not check.archive.ok:
+        reasons = [*check.archive.problems]
+        reasons += [
+            f"签名「{s.field}」{s.indication}" for s in check.archive.signatures if not s.ok
+        ]
+        check.problems.append(
+            f"按 {at.astimezone():%Y-%m-%d %H:%M} 验证未通过（要求吊销信息）：" + "；".join(reasons)
+        )
+
+
+def verify_record(ws: Workspace | None, path: Path, *, at: datetime | None = None) -> RecordCheck:
+    """``at``: also validate the signatures as of that moment (aware), revocation data required
+    (an archived record, PAdES B-LTA, by its document timestamps)."""
     trusted = KeyStore(ws.home).trusted_files() if ws is not None else []
     check = RecordCheck(pdf=verify_pdf(path, trusted=trusted, roots=trust_roots(ws)))
+    _check_archive(check, ws, path, at)
     _built_as_made(check, path)
     fields = read_subject_fields(path)
     if fields is None:

@@ -21,6 +21,7 @@ from pathlib import Path
 from inspector.signing.verify import VerifyReport
 
 VALID = "Signature is Valid."
+UNCHECKED = "Signature has not yet been verified."
 TIMEOUT_S = 60
 
 
@@ -32,10 +33,18 @@ class PdfsigSignature:
     validation: str  # the text after "Signature Validation:"
     total_document_signed: bool
     signed: bool = True  # pdfsig also lists empty signature fields ("... is not signed.")
+    kind: str | None = None  # "Signature Type": ETSI.CAdES.detached, or unknown
 
     @property
     def valid(self) -> bool:
         return self.validation == VALID
+
+    @property
+    def judged(self) -> bool:
+        """pdfsig validated it: a document timestamp (the archive's, PAdES B-LTA) it lists as
+        of an unknown type, "not yet been verified" (poppler does not check RFC 3161 tokens);
+        pyHanko checks those."""
+        return not (self.kind == "unknown" and self.validation == UNCHECKED)
 
 
 @dataclass(frozen=True)
@@ -47,7 +56,8 @@ class PdfsigVerdict:
 
     @property
     def signed(self) -> list[PdfsigSignature]:
-        return [s for s in self.signatures if s.signed]
+        """The signatures pdfsig judged (not empty fields, not document timestamps)."""
+        return [s for s in self.signatures if s.signed and s.judged]
 
     @property
     def readable(self) -> bool:
@@ -113,6 +123,7 @@ def parse_pdfsig(output: str) -> list[PdfsigSignature]:
                 validation=fields.get("Signature Validation", "（pdfsig 未给出验证结果）"),
                 total_document_signed=total,
                 signed=signed,
+                kind=fields.get("Signature Type"),
             )
         )
     return signatures

@@ -235,10 +235,91 @@ def _appearance_closure(
     return seen
 
 
+def dss_closure(reader: PdfFileReader, revision: int, signed: int) -> set[generic.Reference]:
+    """The objects of the document security store (PAdES DSS: certificates, OCSP answers, CRLs,
+    VRI) as of ``revision``: the /DSS dictionary and what it reaches, only objects made after
+    revision ``signed`` (the last signature's): a DSS cannot hold, and so let change, anything
+    a signature covers."""
+    resolver = reader.get_historical_resolver(revision)
+    root_ref = _ref(resolver.trailer_view.raw_get("/Root"))
+    if root_ref is None:
+        return set()
+    catalog = resolver(root_ref)
+    if not isinstance(catalog, generic.DictionaryObject) or "/DSS" not in catalog:
+        return set()
+    forbidden = {root_ref, *(generic.Reference(n, 0) for n in page_numbers(reader))}
+    seen: set[generic.Reference] = set()
+    stack = list(_refs_in(catalog.raw_get("/DSS")))
+    while stack:
+        ref = stack.pop()
+        if ref in seen or ref in forbidden or (_introduced(reader, ref) or 0) <= signed:
+            continue
+        seen.add(ref)
+        try:
+            stack += _refs_in(resolver(ref))
+        except READ_ERRORS:
+            continue
+    return seen
+
+
+def archive_changes(reader: PdfFileReader, revision: int, pages: dict[int, int],
+                    stamp: EmbeddedPdfSignature | None, signed: int) -> list[str]:  # fmt: skip
+    """What a revision after the last signature changes besides archiving (PAdES B-LTA): the
+    DSS (the catalog's /DSS, new objects of the DSS, the DSS's own dictionaries and arrays) and
+    a document timestamp ``stamp`` signed in this revision (its field, as for a signature).
+    ``signed``: the revision of the last signature. Empty: an archive revision only."""
+    try:
+        old = reader.get_historical_resolver(revision - 1)
+        new = reader.get_historical_resolver(revision)
+        refs = _explicit_refs(reader, revision)
+        freed = reader.xrefs.refs_freed_in_revision(revision)
+        root_ref = _ref(new.trailer_view.raw_get("/Root"))
+        dss_old = dss_closure(reader, revision - 1, signed)
+        dss_new = dss_closure(reader, revision, signed)
+    except READ_ERRORS as error:
+        return [f"无法读取修订：{error}"]
+    if stamp is not None:
+        # The timestamp's own revision: the rules of a signature's revision, plus the DSS.
+        out = foreign_changes(reader, stamp, pages, dss=dss_new, dss_before=dss_old)
+    else:
+        out = []
+        info_ref = _ref(new.trailer_view.raw_get("/Info")) if "/Info" in new.trailer_view else None
+        catalog = new(root_ref) if root_ref is not None else None
+        metadata_ref = (
+            _ref(catalog.raw_get("/Metadata"))
+            if isinstance(catalog, generic.DictionaryObject) and "/Metadata" in catalog
+            else None
+        )
+        for ref in refs:
+            is_new = _introduced(reader, ref) == revision
+            if ref in dss_new and (is_new or ref in dss_old):
+                continue
+            if ref == root_ref:
+                changed = _changed_keys(old(ref), new(ref))
+                if not changed <= {"/DSS", "/Extensions"}:
+                    extra = "、".join(sorted(changed - {"/DSS", "/Extensions"}))
+                    out.append(f"改动了文档目录（/Root）的 {extra}")
+                continue
+            if ref == metadata_ref:
+                continue  # XMP metadata (updated by pyHanko's writer)
+            if ref == info_ref and not is_new:
+                changed = _changed_keys(old(ref), new(ref))
+                if not changed <= INFO_KEYS:
+                    out.append(f"改动了文档信息字典（/Info）的 {'、'.join(sorted(changed))}")
+                continue
+            out.append(("新增了" if is_new else "改动了") + describe(ref, new, pages))
+        out += [f"删除了对象 {ref.idnum}" for ref in sorted(freed, key=lambda r: r.idnum)]
+    if not refs and not freed:
+        out.append("一次空的修订（没有改动任何对象）")
+    return out
+
+
 def foreign_changes(reader: PdfFileReader, signature: EmbeddedPdfSignature,
-                    pages: dict[int, int]) -> list[str]:  # fmt: skip
+                    pages: dict[int, int], *, dss: set[generic.Reference] | None = None,
+                    dss_before: set[generic.Reference] | None = None) -> list[str]:  # fmt: skip
     """What the revision of ``signature`` adds or changes besides that signature, in words
-    (empty: only the signature)."""
+    (empty: only the signature). ``dss``/``dss_before``: the DSS's objects after and before
+    (a document timestamp's revision may update the DSS too)."""
     revision = signature.signed_revision
     if revision < 1:
         return []
@@ -303,10 +384,13 @@ def foreign_changes(reader: PdfFileReader, signature: EmbeddedPdfSignature,
             if not _changed_keys(old(ref), new(ref)) <= allowed:
                 out.append(f"改动了{what}中签名以外的内容")
             continue
+        if dss is not None and ref in dss and (is_new or ref in (dss_before or set())):
+            continue  # the archive's validation data (only with a document timestamp)
         if ref == root_ref:
             changed = _changed_keys(old_catalog, catalog)
-            if not changed <= CATALOG_KEYS:
-                extra = "、".join(sorted(changed - CATALOG_KEYS))
+            allowed_keys = CATALOG_KEYS | ({"/DSS"} if dss is not None else set())
+            if not changed <= allowed_keys:
+                extra = "、".join(sorted(changed - allowed_keys))
                 out.append(f"改动了文档目录（/Root）的 {extra}")
             elif "/AcroForm" in changed and acroform_ref is None:
                 ok = acroform_ok(old_catalog.get("/AcroForm"), catalog.get("/AcroForm"))

@@ -28,16 +28,18 @@ from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel, SuspiciousModification
-from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation import validate_pdf_signature, validate_pdf_timestamp
 from pyhanko.sign.validation.generic_cms import get_signing_cert_attr
 from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from inspector.signing.archive import DocumentTimestamp, timestamps_of_reader
 from inspector.signing.errors import SigningError
 from inspector.signing.keystore import TRIAL_MARK, load_certificates
 from inspector.signing.revisions import (
+    archive_changes,
     foreign_changes,
     page_numbers,
     revision_changes,
@@ -55,6 +57,7 @@ ALLOWED_AFTER = (
     ModificationLevel.LTA_UPDATES,
     ModificationLevel.FORM_FILLING,
 )
+ARCHIVE_LEVELS = (ModificationLevel.NONE.name, ModificationLevel.LTA_UPDATES.name)
 KEY_USAGE = KeyUsageConstraints(
     key_usage={"digital_signature", "non_repudiation"}, match_all_key_usages=False
 )
@@ -150,6 +153,12 @@ class VerifyReport:
     signatures: tuple[SignatureVerdict, ...]
     problems: tuple[str, ...] = ()  # document-level failures
     warnings: tuple[str, ...] = field(default=())
+    # PAdES B-LTA: the document timestamps after the last signature, oldest first
+    timestamps: tuple[DocumentTimestamp, ...] = ()
+
+    @property
+    def archived(self) -> bool:
+        return bool(self.timestamps)
 
     @property
     def ok(self) -> bool:
@@ -181,6 +190,13 @@ class VerifyReport:
             out += [f"  注意：{w}" for w in sig.warnings]
             if sig.detail:
                 out.append(f"  技术细节：{sig.detail}")
+        if self.timestamps:
+            last = self.timestamps[-1]
+            out.append(
+                f"已归档（PAdES B-LTA）：{len(self.timestamps)} 个文档时间戳，"
+                f"最近一次 {last.time.astimezone():%Y-%m-%d %H:%M}，"
+                f"时间戳链有效至 {last.tsa_not_after.astimezone():%Y-%m-%d}（此前须续签时间戳）"
+            )
         out += [f"  注意：{w}" for w in self.warnings]
         return out
 
@@ -196,6 +212,8 @@ class VerifyReport:
             "problems": list(self.problems),
             "warnings": list(self.warnings),
             "signatures": [s.to_json() for s in self.signatures],
+            "archived": self.archived,
+            "timestamps": [t.to_json() for t in self.timestamps],
         }
 
 
@@ -243,7 +261,7 @@ def _explain(detail: str | None, pages: dict[int, int]) -> str:
         parts.append("第 " + "、".join(str(n) for n in changed) + " 页被改动")
     if "/Contents" in detail:
         parts.append("页面内容（/Contents）被替换")
-    if "/Annots" in detail:
+    if "/Annots" in detail or "annotation" in detail:
         parts.append("页面上的批注被改动")
     return "，".join(parts) or "页面内容或其他对象被改动或替换"
 
@@ -502,7 +520,8 @@ def verify_pdf_data(
         return failed(problem)
     try:
         reader = PdfFileReader(io.BytesIO(data))
-        embedded = sorted(reader.embedded_signatures, key=lambda s: s.signed_revision)
+        embedded = sorted(reader.embedded_regular_signatures, key=lambda s: s.signed_revision)
+        stamps = sorted(reader.embedded_timestamp_signatures, key=lambda s: s.signed_revision)
         revisions = reader.xrefs.total_revisions
     except (PdfError, ValueError, KeyError, TypeError) as error:
         return failed(f"无法读取 PDF 结构（文件可能不完整或已损坏）：{error}")
@@ -523,13 +542,56 @@ def verify_pdf_data(
     verdicts = _between_signatures(reader, data, embedded, verdicts)
     problems: list[str] = []
     last, last_verdict = embedded[-1], verdicts[-1]
+    timestamps: tuple[DocumentTimestamp, ...] = ()
     if last_verdict.ok:
-        after = _after_last(data, last, last_verdict, revisions)
+        after = _after_last(data, last, last_verdict, revisions, stamps)
         if after:
             problems.append(f"{last_verdict.title}之后：{after}")
+        elif stamps:
+            context = ValidationContext(
+                trust_roots=all_roots, allow_fetching=False, revocation_mode="soft-fail"
+            )
+            stamp_problems, stamp_notes = _judge_stamps(stamps, context)
+            problems += stamp_problems
+            notes += stamp_notes
+            try:
+                timestamps = timestamps_of_reader(reader)
+            except Exception as error:  # a crafted timestamp token: unreadable is a failure
+                problems.append(f"文档时间戳无法读取：{type(error).__name__}: {error}")
+    elif stamps:
+        notes.append("签名未通过验证：其后的归档数据（文档时间戳）不能使其有效")
     return VerifyReport(
-        path, len(data), digest, revisions, tuple(verdicts), tuple(problems), tuple(notes)
+        path,
+        len(data),
+        digest,
+        revisions,
+        tuple(verdicts),
+        tuple(problems),
+        tuple(notes),
+        timestamps,
     )
+
+
+def _judge_stamps(
+    stamps: list[EmbeddedPdfSignature], context: ValidationContext
+) -> tuple[list[str], list[str]]:
+    """Each document timestamp must be intact and its token valid; one whose TSA does not chain
+    to the trust list is a warning (the archive command checks it against the bureau's)."""
+    problems: list[str] = []
+    notes: list[str] = []
+    for number, stamp in enumerate(stamps, start=1):
+        try:
+            status = validate_pdf_timestamp(stamp, context)
+        except Exception as error:  # a crafted token can make pyHanko raise many kinds
+            problems.append(f"第 {number} 个文档时间戳无法验证：{type(error).__name__}: {error}")
+            continue
+        if not status.intact:
+            problems.append(f"第 {number} 个文档时间戳之后被时间戳保护的内容被改动（摘要不符）")
+        elif not status.valid:
+            problems.append(f"第 {number} 个文档时间戳的签名值无效")
+        elif not status.trusted:
+            notes.append(f"第 {number} 个文档时间戳的时间戳服务证书不能追溯到信任列表")
+    return problems, notes
 
 
 def _between_signatures(
@@ -575,14 +637,20 @@ def _between_signatures(
 
 
 def _after_last(
-    data: bytes, last: EmbeddedPdfSignature, verdict: SignatureVerdict, revisions: int
+    data: bytes,
+    last: EmbeddedPdfSignature,
+    verdict: SignatureVerdict,
+    revisions: int,
+    stamps: list[EmbeddedPdfSignature],
 ) -> str | None:
-    """What follows the last signature: nothing may (the record itself adds nothing after its
-    last signature today). Each later revision is named with what it changes, from its xref
-    section; bytes appended without a revision are counted."""
+    """What follows the last signature: nothing, or the archive's revisions only (PAdES B-LTA:
+    the DSS and document timestamps, inspector.signing.archive); anything else is named with
+    what it changes, from its xref section; bytes appended without a revision are counted."""
     _, _, start2, len2 = (int(v) for v in last.byte_range)
     signed_end = start2 + len2
     later = range(last.signed_revision + 1, revisions)
+    if later and stamps and stamps[0].signed_revision > last.signed_revision:
+        return _not_archive(data, last, verdict, later, stamps)
     if later:
         reader = last.reader
         pages = _page_numbers(reader)
@@ -596,6 +664,40 @@ def _after_last(
     if signed_end < len(data):
         return f"文件末尾被追加了 {len(data) - signed_end} 字节未签名的数据"
     return None
+
+
+def _not_archive(
+    data: bytes,
+    last: EmbeddedPdfSignature,
+    verdict: SignatureVerdict,
+    later: range,
+    stamps: list[EmbeddedPdfSignature],
+) -> str | None:
+    """After the last signature of an archived file: each revision only the DSS or a document
+    timestamp (inspector.signing.revisions.archive_changes), and pyHanko's difference analysis
+    must call all of it archival (LTA_UPDATES): no form filled, no field or annotation added."""
+    reader = last.reader
+    pages = _page_numbers(reader)
+    by_revision = {stamp.signed_revision: stamp for stamp in stamps}
+    found: list[str] = []
+    try:
+        for n, revision in enumerate(later, start=1):
+            changes = archive_changes(
+                reader, revision, pages, by_revision.get(revision), last.signed_revision
+            )
+            if changes:
+                found.append(f"第 {n} 次修订不只是归档数据：" + "、".join(changes))
+        stray = stray_bytes(reader, data, verdict.signed_end, later[0]) if verdict.signed_end else 0
+        if stray:
+            found.append(f"签名与归档数据之间有 {stray} 字节不属于任何修订的数据")
+    except Exception as error:  # a crafted file: unreadable is a failure, named
+        found.append(f"无法读取签名之后的修订：{type(error).__name__}: {error}")
+    if verdict.modification not in (
+        ModificationLevel.NONE.name,
+        ModificationLevel.LTA_UPDATES.name,
+    ):
+        found.append(f"签名之后的修改不只是归档数据（pyHanko：{verdict.modification}）")
+    return "；".join(found) or None
 
 
 def _revision_changes(reader: PdfFileReader, revision: int, pages: dict[int, int]) -> str:

@@ -82,6 +82,9 @@ MODULES = [
     "inspector/central/campaigns.py",
     "inspector/central/office_signer.py",
     "inspector/central/cases.py",  # the case procedure's rows in a push
+    # Records that last (PAdES B-LTA): archiving, re-timestamping, validation as of a date.
+    "inspector/signing/archive.py",
+    "inspector/central/archive.py",
     # Modules whose messages carry values, and the database's known failures.
     "inspector/audit.py",
     "inspector/checklists/composer.py",

@@ -1,0 +1,161 @@
+"""Records that last on the central service: a signed record pushed to a server with the bureau's
+TSA configured is archived on arrival (PAdES B-LTA, the pushed file a prefix of the archived
+one); pushed to a server without one it lands as 未归档 and ``server archive`` archives it;
+``server retimestamp`` extends the chain of those whose TSA certificate expires within N days.
+The TSA, OCSP and CRL services are certomancer's, for real, on 127.0.0.1."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import re
+import ssl
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+
+from inspector.signing.archive import validate_archived
+from tests.helpers.bundle import full_visit, sign_by_keys
+from tests.helpers.central import TLS, Cluster, Server, sync_enroll, sync_push
+from tests.helpers.cli import MEMBERS, Cli
+from tests.helpers.pki_services import PASSPHRASE, PkiServices, pki, pki_services  # noqa: F401
+
+LABELS = {"370100001": "inspector", "370100002": "leader"}
+
+
+def _keys(cli: Cli, pki: PkiServices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict:  # noqa: F811
+    monkeypatch.setenv("INSPECTOR_KEY_PASSPHRASE", PASSPHRASE)
+    keys = {}
+    for _name, cert_no in MEMBERS:
+        path = pki.pkcs12(LABELS[cert_no], tmp_path / f"{cert_no}.p12")
+        out, _ = cli("key", "import", str(path), "--json")
+        keys[cert_no] = json.loads(out)["key_id"]
+    return keys
+
+
+def _shown(server: Server, inspection_id: str) -> dict:
+    done = server.command("central", "show", inspection_id, "--json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def _https(server: Server, method: str, path: str, body: bytes = b"",
+           headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:  # fmt: skip
+    context = ssl.create_default_context(cafile=str(server.tls.ca))
+    connection = http.client.HTTPSConnection("127.0.0.1", server.port, context=context, timeout=60)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        answer = connection.getresponse()
+        return answer.status, {k.lower(): v for k, v in answer.getheaders()}, answer.read()
+    finally:
+        connection.close()
+
+
+def _office_session(server: Server) -> dict[str, str]:
+    """Signed in to the office page as a browser does (its CSRF cookie first)."""
+    server.office_user("局端王", "口令-局端-2026")
+    _, headers, _ = _https(server, "GET", "/office/login")
+    token = re.search(r"inspector_login=([^;]+)", headers["set-cookie"])
+    assert token is not None
+    form = {
+        "name": "局端王",
+        "password": "口令-局端-2026",
+        "csrf": token.group(1),
+        "next": "/office",
+    }
+    status, headers, _ = _https(
+        server, "POST", "/office/login", urlencode(form).encode(),
+        {"Content-Type": "application/x-www-form-urlencoded",
+         "Cookie": f"inspector_login={token.group(1)}"},
+    )  # fmt: skip
+    assert status == 303
+    session = re.search(r"inspector_office=([^;]+)", headers["set-cookie"])
+    assert session is not None
+    return {"Cookie": f"inspector_office={session.group(1)}"}
+
+
+def _signed_record(data: dict) -> tuple[dict, dict]:
+    """The signed inspection record and its archive state."""
+    for record in data["rows"]["records"]:
+        state = data["archive"].get(record["sha256"])
+        if state is not None and record.get("kind") == "inspection_record":
+            return record, state
+    raise AssertionError(data["archive"])
+
+
+def test_a_pushed_signed_record_is_archived_or_waits_for_the_tsa(
+    postgres: Cluster,
+    tls: TLS,
+    cli: Cli,
+    pki: PkiServices,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    keys = _keys(cli, pki, tmp_path, monkeypatch)
+    roots = pki.root_pem(tmp_path / "bureau-ca.pem")
+    archive = ["--tsa-url", pki.tsa_url, "--archive-roots", str(roots)]
+    server = Server(postgres, tls, tmp_path / "central-store")
+    server.start()  # no TSA configured: records wait as 未归档
+    try:
+        first = full_visit(cli, tmp_path)
+        sign_by_keys(cli, first, keys, tmp_path)
+        sync_enroll(cli, server)
+        result, _ = sync_push(cli)
+        assert first in result["summary"]["inspections"]  # the push landed
+        record, state = _signed_record(_shown(server, first))
+        assert state["state"] == "pending" and state["archived_sha256"] is None
+        shown = server.command("central", "show", first)
+        assert "未归档" in shown.stdout
+        got = tmp_path / "none.pdf"
+        refused = server.command("central", "archived", first, record["id"], "-o", str(got))
+        assert refused.returncode == 1 and "还没有归档版本" in refused.stderr
+        assert not got.exists()
+
+        done = server.command("server", "archive", *archive, "--json")
+        assert done.returncode == 0, done.stderr
+        assert record["sha256"] in json.loads(done.stdout)["archived"]
+        record, state = _signed_record(_shown(server, first))
+        assert state["state"] == "archived" and state["timestamps"] == 1
+        assert "已归档（PAdES B-LTA）" in server.command("central", "show", first).stdout
+        done = server.command("central", "archived", first, record["id"], "-o", str(got))
+        assert done.returncode == 0, done.stderr
+        archived = got.read_bytes()
+        pushed = server.store / "files" / record["sha256"][:2] / f"{record['sha256']}.pdf"
+        assert archived.startswith(pushed.read_bytes())  # the pushed file, untouched, a prefix
+        assert validate_archived(archived, roots=pki.roots, at=pki.travel(10)).ok
+        pki.animator.fixed_time = None
+
+        # The office page: the record's state and its archived version to download.
+        cookie = _office_session(server)
+        status, _, page = _https(server, "GET", f"/office/inspections/{first}", headers=cookie)
+        text = page.decode()
+        link = f"/office/inspections/{first}/records/{record['id']}.lta.pdf"
+        assert status == 200 and "已归档（PAdES B-LTA）" in text and link in text
+        status, headers, body = _https(server, "GET", link, headers=cookie)
+        assert status == 200 and body == archived
+        assert headers["content-type"] == "application/pdf"
+        status, _, _ = _https(server, "GET", link)  # not signed in
+        assert status in (302, 303, 401)
+
+        # The yearly run: only what expires within the days given (the first TSA
+        # certificate: 60 days).
+        done = server.command("server", "retimestamp", *archive, "--days", "30", "--json")
+        assert done.returncode == 0 and json.loads(done.stdout)["retimestamped"] == []
+        done = server.command("server", "retimestamp", *archive, "--json")
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["retimestamped"] == [record["sha256"]]
+        assert _signed_record(_shown(server, first))[1]["timestamps"] == 2
+        events = [e["action"] for e in _shown(server, first)["server_events"]]
+        assert "record.archive" in events and "record.retimestamp" in events
+
+        # With the TSA configured, the next signed record is archived as it arrives.
+        server.kill()
+        server.options = archive
+        server.start()
+        second = full_visit(cli, tmp_path)
+        sign_by_keys(cli, second, keys, tmp_path)
+        sync_push(cli)
+        assert _signed_record(_shown(server, second))[1]["state"] == "archived"
+    finally:
+        server.kill()
