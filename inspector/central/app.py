@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import parse_qs, quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -24,6 +25,7 @@ from starlette.routing import Route
 
 from inspector import ids
 from inspector.bundle.verify import evidence_files
+from inspector.central import dashboard
 from inspector.central.auth import (
     H_DEVICE,
     H_NONCE,
@@ -78,18 +80,24 @@ LABELS = {
 }
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+# The office pages' one stylesheet, put inline in every page by base.html (no request of its
+# own, nothing cached apart from the page it styles) and admitted by the CSP's hash of it.
+STYLESHEET = Path(__file__).resolve().parent / "static" / "office.css"
 OfficePage = Callable[[Request, OfficeUser], Awaitable[Response]]
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True))
+_env.globals["css"] = Markup(STYLESHEET.read_text(encoding="utf-8"))
+# The office pages' menu (base.html): (path, name). A page of its own adds its line here.
+NAV: list[tuple[str, str]] = [
+    ("/office", "工作台"),
+    ("/office/inspections", "检查列表"),
+]
+_env.globals["nav"] = NAV
 
 
 def _style_hash() -> str:
-    """The CSP source of the office pages' one stylesheet, inline in base.html: its SHA-256,
+    """The CSP source of the office pages' one stylesheet, inline in every page: its SHA-256,
     so that the policy admits it and no other inline style or script (an injected one)."""
-    text = (TEMPLATES / "base.html").read_text(encoding="utf-8")
-    found = re.search(r"<style>(.*?)</style>", text, re.DOTALL)
-    if found is None:
-        return ""
-    digest = hashlib.sha256(found.group(1).encode("utf-8")).digest()
+    digest = hashlib.sha256(str(_env.globals["css"]).encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
@@ -161,6 +169,9 @@ def _json(body: bytes) -> Any:
     except RecursionError as error:
         raise ValueError("nested too deep") from error
 
+
+# The office list's filters (service.list_inspections), ``findings=1`` apart (a flag).
+LIST_FILTERS = ("district", "type", "mode", "status", "since", "until", "category")
 
 BUNDLE = re.compile(r"^[0-9A-Za-z-]{1,64}$")  # a push's id (a UUID) in a URL
 MAX_PAGE = 100_000  # the office list's pages (50 each): five million inspections
@@ -412,9 +423,8 @@ def make_app(central: Central) -> Starlette:
 
     async def office(request: Request, user: OfficeUser) -> Response:
         q = request.query_params
-        chosen = {
-            k: q.get(k) or None for k in ("district", "type", "mode", "status", "since", "until")
-        }
+        chosen = {k: q.get(k) or None for k in LIST_FILTERS}
+        findings = q.get("findings") == "1"
         asked = q.get("page") or "0"
         # str.isdigit() takes "²" (and int() then fails): ASCII digits only, and a bound
         if not (asked.isascii() and asked.isdigit()) or int(asked) > MAX_PAGE:
@@ -438,15 +448,21 @@ def make_app(central: Central) -> Starlette:
                     # every row before it)
                     offset=0 if after is not None else page * PAGE,
                     after=after,
+                    category=chosen["category"],
+                    findings=findings,
                 )
             )
             values = await run_in_threadpool(central.filter_values, user.district)
+            values["category"] = await run_in_threadpool(
+                dashboard.category_values, central, user.district
+            )
         except InspectorError as error:
             return HTMLResponse(f"<p>{_escape(str(error))}</p>", status_code=400)
         more = (
             urlencode(
                 {
                     **{k: v for k, v in chosen.items() if v},
+                    **({"findings": "1"} if findings else {}),
                     "page": page + 1,
                     "after": central.page_key(items[-1]),
                 }
@@ -454,14 +470,38 @@ def make_app(central: Central) -> Starlette:
             if items and (page + 1) * PAGE < total
             else None
         )
+        labels = {**LABELS, "category": {v: dashboard.category_name(v) for v in values["category"]}}
         html = _env.get_template("list.html").render(
             total=total,
             items=items,
             values=values,
             chosen=chosen,
-            labels=LABELS,
+            findings=findings,
+            labels=labels,
             more=more,
             user=user,
+            here="/office/inspections",
+        )
+        return HTMLResponse(html)
+
+    # --- the office's desk (工作台): the figures, each linking to its list (dashboard.py) ----
+
+    async def desk(request: Request, user: OfficeUser) -> Response:
+        q = request.query_params
+        if any(k in q for k in LIST_FILTERS if k not in ("since", "until")) or any(
+            k in q for k in ("findings", "page", "after")
+        ):
+            # the list's own links and bookmarks from when /office was the list
+            return RedirectResponse(f"/office/inspections?{request.url.query}", status_code=303)
+        since, until = q.get("since") or None, q.get("until") or None
+        try:
+            figures = await run_in_threadpool(dashboard.desk, central, user.district, since, until)
+        except InspectorError as error:
+            return HTMLResponse(f"<p>{_escape(str(error))}</p>", status_code=400)
+        shown = dashboard.panels(figures, LABELS["status"])
+        extra = await run_in_threadpool(_desk_extras, central, user)
+        html = _env.get_template("desk.html").render(
+            d=figures, user=user, here="/office", **shown, **extra
         )
         return HTMLResponse(html)
 
@@ -509,6 +549,7 @@ def make_app(central: Central) -> Starlette:
             audit=audit,
             labels=LABELS,
             user=user,
+            here="/office/inspections",
         )
         return HTMLResponse(html)
 
@@ -575,7 +616,8 @@ def make_app(central: Central) -> Starlette:
             Route("/office/login", login_form, methods=["GET"]),
             Route("/office/login", login, methods=["POST"]),
             Route("/office/logout", signed_in(logout), methods=["POST"]),
-            Route("/office", signed_in(office)),
+            Route("/office", signed_in(desk)),
+            Route("/office/inspections", signed_in(office)),
             Route("/office/inspections/{id}", signed_in(show)),
             Route("/office/inspections/{id}/records/{record}.pdf", signed_in(record_pdf)),
             Route("/office/inspections/{id}/thumbs/{name}", signed_in(thumbnail)),
@@ -645,3 +687,20 @@ def _records(central: Central, data: dict[str, Any]) -> list[dict[str, Any]]:
     out.sort(key=lambda r: str(r["at"] or ""), reverse=True)  # the newest first
     out.sort(key=lambda r: str(r["kind"]))
     return out
+
+
+def _optional(module: str, name: str) -> Callable[..., Any] | None:
+    """A function of another part of the office (campaigns, assignments, reports) if this
+    server has it: the desk shows its panel then, and says the part is not there otherwise."""
+    import importlib
+
+    try:
+        return getattr(importlib.import_module(module), name, None)
+    except ImportError:
+        return None
+
+
+def _desk_extras(central: Central, user: OfficeUser) -> dict[str, Any]:
+    """The desk's panels of the other parts of the office: None where the part is missing."""
+    extras: dict[str, Any] = {"campaigns": None, "late": None, "reports": None}
+    return extras
