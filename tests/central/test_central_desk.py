@@ -228,9 +228,9 @@ def _accessible(page: Any, where: str, width: int) -> None:
     assert scroll <= width, (where, scroll)
 
 
-def _shoot(page: Any, tmp_path: Path, name: str) -> None:
+def _shoot(page: Any, tmp_path: Path, name: str, whole: bool = False) -> None:
     shot = tmp_path / name
-    page.screenshot(path=str(shot), full_page=False)
+    page.screenshot(path=str(shot), full_page=whole)
     target = os.environ.get("INSPECTOR_SAVE_SCREENSHOTS")
     if target:
         shutil.copy(shot, Path(target) / name)
@@ -292,7 +292,14 @@ def test_the_desk_in_the_browser_links_every_figure_to_its_list(
             tiles = page.inner_text("ul.tiles")
             assert "6" in tiles and "¥2,000.00" in tiles and "¥1,000.00" in tiles and "40%" in tiles
             _accessible(page, "desk", 1366)
-            _shoot(page, tmp_path, "office-desk-1366.png")
+            _shoot(page, tmp_path, "office-desk-1366.png", whole=True)
+            # a period the desk cannot read: said, nothing drawn
+            for query, says in (
+                ("since=2025-13-01", "日期无效"),
+                ("since=2026-12-31&until=2026-01-01", "报告期的结束日期早于开始日期"),
+            ):
+                wrong = page.request.get(server.url + "/office?" + query)
+                assert wrong.status == 400 and says in wrong.text(), (query, wrong.text())
 
             # each figure's link: the list of exactly its inspections
             page.click("svg#by-district a[data-label='历城区 已签字：2 次']")
