@@ -701,6 +701,19 @@ def _optional(module: str, name: str) -> Callable[..., Any] | None:
 
 
 def _desk_extras(central: Central, user: OfficeUser) -> dict[str, Any]:
-    """The desk's panels of the other parts of the office: None where the part is missing."""
+    """The desk's panels of the other parts of the office (专项行动, 任务分派, 情况报告): each
+    only where this server has that part, None otherwise (the panel says it is not there)."""
     extras: dict[str, Any] = {"campaigns": None, "late": None, "reports": None}
+    listed = _optional("inspector.central.campaigns", "campaigns")
+    progress = _optional("inspector.central.campaigns", "campaign_progress")
+    if listed is not None and progress is not None:
+        extras["campaigns"] = [
+            dashboard.campaign_view(progress(central, c.id, area=user.district), n)
+            for n, c in enumerate(listed(central, active_only=True))
+        ]
+    status = _optional("inspector.central.assignments", "assignment_status")
+    if status is not None:
+        extras["late"] = dashboard.late_view(status(central, user.district))
+    if _optional("inspector.central.reports", "central_report") is not None:
+        extras["reports"] = dashboard.report_periods()
     return extras

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from sqlalchemy import BigInteger, cast, exists, func, select
 
@@ -427,3 +427,92 @@ def panels(figures: Desk, status_names: dict[str, str]) -> dict[str, Any]:
         "district_money": district_money,
         "rectification": rectification,
     }
+
+
+# --- the panels of the office's other parts (campaigns, assignments, reports) ---------------
+# Each is shown when this server has that part (app.py ``_desk_extras`` looks for it); these
+# only lay out what those parts compute.
+
+CHINA = timezone(timedelta(hours=8))  # the bureau's day (no daylight saving)
+DUE_SHOWN = 3  # a campaign's next deadlines shown on the desk (the campaign's page has all)
+LATE_SHOWN = 8  # late assignments listed on the desk (the assignments page has all)
+
+
+def campaign_view(progress: dict[str, Any], n: int) -> dict[str, Any]:
+    """One campaign's block: its phase, late and coming deadlines, and coverage by district
+    (inspector/central/campaigns.py ``campaign_progress``), linked to the campaign's page."""
+    campaign = progress["campaign"]
+    page = "/office/campaigns/" + quote(str(campaign["id"]))
+    rows = progress["coverage"]["districts"]
+    chart = charts.progress(
+        f"coverage-{n}",
+        "覆盖率（已检查机构 / 范围内机构，按区县）",
+        "专项行动范围内的定点机构中已有签字检查的家数；点击进入该专项行动。",
+        [
+            charts.Progress(
+                str(d["district"]),
+                int(d["inspected"]),
+                int(d["in_scope"]),
+                f"{d['inspected']} / {d['in_scope']} 家（{_percent(d['share'])}）",
+                page,
+            )
+            for d in rows
+        ],
+        head=("已检查", "范围内", "覆盖率"),
+    )
+    return {
+        "name": campaign["name"],
+        "doc_no": campaign.get("doc_no") or "",
+        "href": page,
+        "phase": progress.get("phase_text") or "",
+        "late": list(progress.get("late") or []),
+        "due": list(progress.get("due") or [])[:DUE_SHOWN],
+        "registry": bool(progress["coverage"].get("registry", True)),
+        "coverage": chart,
+        "share": _percent(progress["coverage"].get("share")),
+    }
+
+
+def _percent(share: float | None) -> str:
+    return "—" if share is None else f"{share:.0%}"
+
+
+def late_view(status: dict[str, Any]) -> dict[str, Any]:
+    """Late assignments and unanswered leads (inspector/central/assignments.py
+    ``assignment_status``): the counts by state and the latest late ones."""
+    late = [{**r, "kind_name": "检查任务"} for r in status.get("late_visits") or []] + [
+        {**r, "kind_name": "线索"} for r in status.get("late_leads") or []
+    ]
+    late.sort(key=lambda r: -int(r.get("late_days") or 0))
+    visits = dict(status.get("visits") or {})
+    leads = dict(status.get("leads") or {})
+    page = "/office/assignments"
+    return {
+        "visits": visits,
+        "leads": leads,
+        "late": late[:LATE_SHOWN],
+        "more": max(0, len(late) - LATE_SHOWN),
+        "href": page,
+        "late_visits": len(status.get("late_visits") or []),
+        "late_leads": len(status.get("late_leads") or []),
+        # leads assigned and not answered yet, late or not
+        "open_leads": sum(v for k, v in leads.items() if k != "已核查"),
+    }
+
+
+def report_periods(today: date | None = None) -> list[tuple[str, date, date]]:
+    """The periods the desk offers its 情况报告 for at one click: this quarter so far, the
+    quarter before, this year so far (the report form takes any other)."""
+    day = today or datetime.now(CHINA).date()
+    first = date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    before_end = first - timedelta(days=1)
+    before = date(before_end.year, 3 * ((before_end.month - 1) // 3) + 1, 1)
+
+    def name(start: date) -> str:
+        return f"{start.year}年第{(start.month - 1) // 3 + 1}季度"
+
+    return [
+        (name(first) + "（至今）", first, day),
+        (name(before), before, before_end),
+        (f"{day.year}年（至今）", date(day.year, 1, 1), day),
+    ]

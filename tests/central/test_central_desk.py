@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from inspector.central import charts
-from inspector.central.dashboard import UNCATEGORISED, desk, yuan
+from inspector.central.dashboard import UNCATEGORISED, desk, panels, yuan
 from inspector.central.service import Central
 from tests.helpers.central import Cluster, Server
 
@@ -357,3 +357,108 @@ def test_the_desk_in_the_browser_links_every_figure_to_its_list(
             _shoot(phone, tmp_path, "office-list-390.png")
         finally:
             browser.close()
+
+
+# --- the other parts' panels, laid out from what those parts compute -----------------------
+
+PROGRESS = {  # campaign_progress's answer (inspector/central/campaigns.py), as documented there
+    "campaign": {"id": "c-1", "name": "定点医疗机构专项检查", "doc_no": "济医保发〔2026〕5号"},
+    "status_name": "进行中",
+    "phase": "集中检查",
+    "phase_text": "集中检查（2026-11-01 至 2026-12-31）",
+    "due": [
+        {
+            "title": "进展情况报告",
+            "last_day": "2026-12-10",
+            "working_days_left": 3,
+            "provisional": False,
+            "late": False,
+        },
+    ],
+    "late": [
+        {
+            "title": "阶段总结",
+            "last_day": "2026-11-30",
+            "working_days_left": 0,
+            "provisional": False,
+            "late": True,
+        },
+    ],
+    "coverage": {
+        "districts": [
+            {"district": "历城区", "in_scope": 8, "inspected": 2, "share": 0.25},
+            {"district": "市中区", "in_scope": 0, "inspected": 0, "share": None},
+        ],
+        "in_scope": 8,
+        "inspected": 2,
+        "share": 0.25,
+        "registry": True,
+    },
+}
+STATUS_OF_ASSIGNMENTS = {  # assignment_status's answer (inspector/central/assignments.py)
+    "visits": {"已下达": 1, "已领取": 0, "检查中": 1, "已签署": 2, "逾期": 1},
+    "leads": {"已交办": 2, "已核查": 1, "逾期": 1},
+    "late_visits": [
+        {
+            "what": "历城区甲医院",
+            "place": "历城区",
+            "team": "张伟（370100001）",
+            "district": "历城区",
+            "deadline": "2026-11-20",
+            "late_days": 10,
+            "inspection_id": None,
+        },
+    ],
+    "late_leads": [
+        {
+            "what": "JB-2026-007",
+            "place": "市中区",
+            "team": "",
+            "district": "市中区",
+            "deadline": "2026-11-25",
+            "late_days": 6,
+            "inspection_id": None,
+        },
+    ],
+    "withdrawn": 0,
+}
+
+
+def test_the_panels_of_campaigns_assignments_and_reports_show_what_those_parts_compute() -> None:
+    from inspector.central.app import _env
+    from inspector.central.dashboard import campaign_view, late_view, report_periods
+
+    campaign = campaign_view(PROGRESS, 0)
+    assert campaign["href"] == "/office/campaigns/c-1" and campaign["share"] == "25%"
+    coverage = str(campaign["coverage"])
+    assert 'data-label="历城区：2 / 8 家（25%）"' in coverage and 'data-value="2"' in coverage
+    assert "市中区：0 / 0 家（—）" in coverage
+    late = late_view(STATUS_OF_ASSIGNMENTS)
+    assert (late["late_visits"], late["late_leads"], late["open_leads"]) == (1, 1, 3)
+    assert [r["what"] for r in late["late"]] == ["历城区甲医院", "JB-2026-007"]  # latest first
+    periods = report_periods(date(2026, 12, 7))
+    assert [(n, str(a), str(b)) for n, a, b in periods] == [
+        ("2026年第4季度（至今）", "2026-10-01", "2026-12-07"),
+        ("2026年第3季度", "2026-07-01", "2026-09-30"),
+        ("2026年（至今）", "2026-01-01", "2026-12-07"),
+    ]
+    assert report_periods(date(2026, 2, 1))[1][1:] == (date(2025, 10, 1), date(2025, 12, 31))
+
+    from inspector.central.dashboard import Desk
+    from inspector.central.office import OfficeUser
+
+    figures = Desk(None, None, None)
+    shown = panels(figures, STATUS)
+    user = OfficeUser("局端王", None, "token")
+    page = _env.get_template("desk.html").render(
+        d=figures, user=user, here="/office", campaigns=[campaign], late=late,
+        reports=periods, **shown,
+    )  # fmt: skip
+    assert "阶段总结" in page and "逾期" in page and "进展情况报告" in page
+    assert "还有 3 个工作日" in page and "10 个工作日" in page
+    assert page.count('action="/office/report"') == 6 and 'name="csrf" value="token"' in page
+    missing = _env.get_template("desk.html").render(
+        d=figures, user=user, here="/office", campaigns=None, late=None, reports=None, **shown
+    )
+    assert "尚未启用专项行动" in missing and "尚未启用任务分派" in missing
+    assert "尚未启用报告下载" in missing
