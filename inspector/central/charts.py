@@ -24,6 +24,7 @@ ROW = 40  # a horizontal bar's row: its label line and the bar under it
 STACK_ROW = 58  # a stacked bar's row: label, bar, and the parts written out under it
 COLUMN_HEIGHT = 150  # the columns' plot height
 LABEL_CHARS = 18  # a label longer than this is cut (the full one is in the bar's <title>)
+PHONE_LINE = 330  # px: a chart's line on a 390 px phone, inside its panel
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,12 @@ def _id(chart_id: str) -> str:
     return chart_id
 
 
-def _short(label: str) -> str:
-    return label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
+def _short(label: str, shown: str = "") -> str:
+    """The label as it fits beside its figure on a phone's line (PHONE_LINE px: a CJK
+    character about 13 px, a digit about 7.5); the full one is in the bar's <title>."""
+    room = int((PHONE_LINE - 7.5 * len(shown)) / 13)
+    chars = max(6, min(LABEL_CHARS, room))
+    return label if len(label) <= chars else label[: chars - 1] + "…"
 
 
 def _pct(value: float, top: float) -> float:
@@ -143,7 +148,7 @@ def bars(chart_id: str, title: str, desc: str, items: Sequence[Bar], head: str =
         body = (
             f"<title>{_a(name)}：{_a(b.shown)}</title>"
             f'<rect class="hit" x="0" y="{y}" width="100%" height="{ROW}"></rect>'
-            f'<text class="label" x="0" y="{y + 15}">{_a(_short(b.label))}</text>'
+            f'<text class="label" x="0" y="{y + 15}">{_a(_short(b.label, b.shown))}</text>'
             f'<text class="value" x="100%" y="{y + 15}" text-anchor="end">{_a(b.shown)}</text>'
             f'<rect class="track" x="0" y="{y + 21}" width="100%" height="12" rx="2"></rect>'
             f'<rect class="bar" x="0" y="{y + 21}" width="{_pct(b.value, top)}%" '
@@ -213,13 +218,14 @@ def stacked(
     for n, (st, total) in enumerate(zip(stacks, totals, strict=True)):
         y = n * STACK_ROW
         whole = f"{st.label}：共 {total}{unit}"
+        sum_text = f"共 {total}{unit}"
         out.append(
             _link(
                 st.href,
                 whole,
                 f"<title>{_a(whole)}</title>"
                 f'<rect class="hit" x="0" y="{y}" width="100%" height="20"></rect>'
-                f'<text class="label" x="0" y="{y + 15}">{_a(_short(st.label))}</text>'
+                f'<text class="label" x="0" y="{y + 15}">{_a(_short(st.label, sum_text))}</text>'
                 f'<text class="value" x="100%" y="{y + 15}" text-anchor="end">'
                 f"共 {total}{_a(unit)}</text>",
                 total,
@@ -284,7 +290,7 @@ def progress(
         body = (
             f"<title>{_a(name)}：{_a(p.shown)}</title>"
             f'<rect class="hit" x="0" y="{y}" width="100%" height="{ROW}"></rect>'
-            f'<text class="label" x="0" y="{y + 15}">{_a(_short(p.label))}</text>'
+            f'<text class="label" x="0" y="{y + 15}">{_a(_short(p.label, p.shown))}</text>'
             f'<text class="value" x="100%" y="{y + 15}" text-anchor="end">{_a(p.shown)}</text>'
             f'<rect class="track" x="0" y="{y + 21}" width="100%" height="12" rx="2"></rect>'
             f'<rect class="bar done" x="0" y="{y + 21}" width="{_pct(share, 1)}%" height="12" '

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from datetime import date
@@ -462,3 +463,12 @@ def test_the_panels_of_campaigns_assignments_and_reports_show_what_those_parts_c
     )
     assert "尚未启用专项行动" in missing and "尚未启用任务分派" in missing
     assert "尚未启用报告下载" in missing
+
+
+def test_a_long_label_is_cut_to_leave_its_figure_room_on_a_phone() -> None:
+    name = "VH01 诱导、协助他人冒名或者虚假就医、购药等套取医保资金"
+    short = str(charts.bars("x", "t", "d", [charts.Bar(name, 2, "2 个")]))
+    long = str(charts.bars("x", "t", "d", [charts.Bar(name, 1, "¥9,876,543.21 / ¥9,876,543.21")]))
+    cut = [re.search(r'<text class="label"[^>]*>([^<]*)</text>', s).group(1) for s in (short, long)]
+    assert len(cut[0]) == 18 and len(cut[1]) < 10 and all(c.endswith("…") for c in cut)
+    assert all(f"<title>{name}：" in s for s in (short, long))  # the full name kept
