@@ -470,13 +470,32 @@ def make_app(central: Central) -> Starlette:
             if items and (page + 1) * PAGE < total
             else None
         )
-        labels = {**LABELS, "category": {v: dashboard.category_name(v) for v in values["category"]}}
+        for name in ("district", "type", "mode", "status", "category"):
+            # a figure's link may name a value the filter's table does not offer yet
+            if chosen[name] and chosen[name] not in values.setdefault(name, []):
+                values[name].append(chosen[name])
+        labels = {
+            **LABELS,
+            "category": {v: dashboard.category_name(v) for v in values["category"]},
+            "type": {v: dashboard.type_name(v) for v in values["type"]},
+        }
+        names = {"district": "区县", "type": "机构类型", "mode": "检查方式", "status": "状态"}
+        active = [
+            f"{title}：{labels.get(name, {}).get(chosen[name], chosen[name])}"
+            for name, title in {**names, "category": "问题类别"}.items()
+            if chosen[name]
+        ]
+        if chosen["since"] or chosen["until"]:
+            active.append(f"期间：{chosen['since'] or '最早'} 至 {chosen['until'] or '今天'}")
+        if findings:
+            active.append("只看发现问题的")
         html = _env.get_template("list.html").render(
             total=total,
             items=items,
             values=values,
             chosen=chosen,
             findings=findings,
+            active=active,
             labels=labels,
             more=more,
             user=user,

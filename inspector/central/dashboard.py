@@ -169,6 +169,12 @@ def category_name(code: str) -> str:
     return f"{code} {violation.title}" if violation else code
 
 
+def type_name(code: str) -> str:
+    """An institution type's name in the shipped library, else its code."""
+    found = _library().types.get(code)
+    return found.name if found else code
+
+
 def _months(since: str | None, until: str | None, today: date) -> list[date]:
     """The months the months chart shows: the period's (its last MAX_MONTHS), else the last
     MONTHS up to this one."""

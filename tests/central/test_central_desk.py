@@ -321,6 +321,10 @@ def test_the_desk_in_the_browser_links_every_figure_to_its_list(
             page.click("svg#money-by-district a[data-label='市中区：¥100.00 / ¥300.00']")
             page.wait_for_url("**findings=1**")
             assert _listed(page) == {"市中区丁医院"}
+            # what the list is filtered by, said above it (the figure's filters)
+            chips = page.inner_text("ul.chips")
+            assert "区县：市中区" in chips and "只看发现问题的" in chips
+            assert "期间：2026-09-01 至 2026-12-31" in chips
             _accessible(page, "list", 1366)
             _shoot(page, tmp_path, "office-list-1366.png")
             page.click("text=退出")
