@@ -259,6 +259,7 @@ def test_the_desk_in_the_browser_links_every_figure_to_its_list(
             console: list[str] = []
             page.on("console", lambda message: console.append(message.text))
             page.goto(server.url + "/office")
+            page.screenshot(path=str(tmp_path / "login.png"))  # looked at, not kept
             _sign_in(page, "局端王")
             page.wait_for_url("**/office")  # the desk is where signing in lands
             assert "工作台" in page.inner_text("h1")
