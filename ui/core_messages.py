@@ -1464,6 +1464,7 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "下发的任务包格式无效，未安装"),
         QT_TRANSLATE_NOOP("Core", "服务器下发的任务包无法读取"),
         QT_TRANSLATE_NOOP("Core", "下发的任务包签名无效，未安装：{problem}"),
+        QT_TRANSLATE_NOOP("Core", "请填写已推送线索的编号，或粘贴线索文件的内容，二者选一"),
     )
 )
 

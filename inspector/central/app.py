@@ -669,13 +669,23 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
 
         def work() -> str:
             numbers = [n.strip() for n in re.split(r"[,，\s]+", form.get("numbers", "")) if n]
-            made = assignments.assign_pushed(
-                central,
-                numbers,
-                inspectors=[c for c in re.split(r"[,，\s]+", form.get("inspectors", "")) if c],
-                by=user.name,
-                days=_number(form.get("days"), "办理时限"),
-            )
+            options: dict[str, Any] = {
+                "inspectors": [c for c in re.split(r"[,，\s]+", form.get("inspectors", "")) if c],
+                "by": user.name,
+                "days": _number(form.get("days"), "办理时限"),
+            }
+            pasted = form.get("rows", "").strip()
+            if bool(numbers) == bool(pasted):
+                raise InspectorError("请填写已推送线索的编号，或粘贴线索文件的内容，二者选一")
+            if numbers:
+                made = assignments.assign_pushed(central, numbers, **options)
+            else:  # the office's lead file, pasted as CSV (its header row first)
+                with tempfile.TemporaryDirectory(prefix="inspector-leads-") as folder:
+                    path = Path(folder) / "线索.csv"
+                    path.write_text(pasted + "\n", encoding="utf-8")
+                    made = assignments.assign_leads(
+                        central, assignments.read_lead_file(path), **options
+                    )
             return f"已交办 {len(made)} 条线索"
 
         try:

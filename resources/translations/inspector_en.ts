@@ -5741,7 +5741,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="1461"/>
         <source>下发的任务包的签名者不在本机信任列表中（不是本局签发的），未安装</source>
-        <translation>The signer of the assignments package is not on this laptop's trust list (not issued by the bureau); nothing was installed</translation>
+        <translation>The signer of the assignments package is not on this laptop&apos;s trust list (not issued by the bureau); nothing was installed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1464"/>
@@ -5756,7 +5756,12 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="1466"/>
         <source>下发的任务包签名无效，未安装：{problem}</source>
-        <translation>The assignments package's signature is not valid; nothing was installed: {problem}</translation>
+        <translation>The assignments package&apos;s signature is not valid; nothing was installed: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1467"/>
+        <source>请填写已推送线索的编号，或粘贴线索文件的内容，二者选一</source>
+        <translation>Give the numbers of pushed leads or paste the lead file, not both</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="866"/>
@@ -12242,7 +12247,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/sync_dialog.py" line="261"/>
         <source>正在领取局端下达的任务…</source>
-        <translation>Pulling the office's assignments…</translation>
+        <translation>Pulling the office&apos;s assignments…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialog.py" line="267"/>

@@ -113,13 +113,24 @@ def test_the_office_page_follows_a_visit_and_leads_to_their_answer(
         page.wait_for_load_state()
         assert "已交办 1 条线索" in page.inner_text("body")
         assert "已交办" in _row(page, "JB-1")
+        # the office's lead file, pasted: assigned too
+        page.fill(
+            "form.leads textarea[name=rows]",
+            f"线索编号,机构名称,线索内容\nXS-PAGE,{PLACE},串换药品",
+        )
+        page.fill("form.leads input[name=inspectors]", "370100002")
+        page.fill("form.leads input[name=days]", "10")
+        page.click("form.leads button[type=submit]")
+        page.wait_for_load_state()
+        assert "已交办 1 条线索" in page.inner_text("body")
+        assert "已交办" in _row(page, "XS-PAGE")
 
     browse(assign_the_pushed_lead)
-    assert server.sql("select count(*) from assignments where kind = 'lead'").strip() == "2"
+    assert server.sql("select count(*) from assignments where kind = 'lead'").strip() == "3"
 
     out, _ = cli("sync", "assignments", "--json")
     pulled = json.loads(out)
-    assert pulled["pulled"]["visits"] == 1 and pulled["pulled"]["leads"] == 2
+    assert pulled["pulled"]["visits"] == 1 and pulled["pulled"]["leads"] == 3
     visit = next(a for a in pulled["assignments"] if a["kind"] == "inspection")
     inspection = visit["inspection_id"]
     browse(lambda page: _expect(page, PLACE, "已领取"))
@@ -164,7 +175,7 @@ def test_the_office_page_follows_a_visit_and_leads_to_their_answer(
     assert verdict == "confirmed"
     status = server_json(server, "server", "assignments")["status"]
     assert status["visits"]["已签署"] == 1
-    assert status["leads"] == {"已交办": 0, "已核查": 1, "逾期": 1}
+    assert status["leads"] == {"已交办": 1, "已核查": 1, "逾期": 1}
     assert [r["what"] for r in status["late_leads"]] == ["XS-LATE"]
     assert status["late_leads"][0]["late_days"] == late
 
