@@ -601,11 +601,22 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
             return _error(error)
         return JSONResponse({"acknowledged": done})
 
-    def assignments_page(user: OfficeUser, message: str = "", status: int = 200) -> Response:
+    def assignments_page(
+        user: OfficeUser,
+        message: str = "",
+        status: int = 200,
+        shown: dict[str, str] | None = None,
+    ) -> Response:
+        """``shown``: the list's filters (kind: inspection|lead, state: 已下达…逾期), so that a
+        figure of the office's desk links to the assignments behind it."""
         from inspector.central import assignments
         from inspector.planning.draw import METHODS
 
-        rows = assignments.assignment_rows(central, user.district)
+        rows = [
+            r
+            for r in assignments.assignment_rows(central, user.district)
+            if all(r.get(k) == v for k, v in (shown or {}).items())
+        ]
         html = _env.get_template("assignments.html").render(
             rows=rows,
             status=assignments.assignment_status(central, user.district),
@@ -618,7 +629,9 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
         return HTMLResponse(html, status_code=status)
 
     async def assignments_view(request: Request, user: OfficeUser) -> Response:
-        return await run_in_threadpool(assignments_page, user)
+        q = request.query_params
+        shown = {k: str(q[k])[:16] for k in ("kind", "state") if q.get(k)}
+        return await run_in_threadpool(lambda: assignments_page(user, shown=shown))
 
     async def office_form(request: Request, user: OfficeUser) -> dict[str, str] | Response:
         """The posted form, its token checked; a district's user may look, not assign."""

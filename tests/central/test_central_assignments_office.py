@@ -157,6 +157,14 @@ def test_the_office_page_follows_a_visit_and_leads_to_their_answer(
         page.screenshot(path=str(shot), full_page=True)
         if os.environ.get("INSPECTOR_SAVE_SCREENSHOTS"):
             shutil.copy(shot, Path(os.environ["INSPECTOR_SAVE_SCREENSHOTS"]) / shot.name)
+        # each figure links to the assignments behind it
+        page.click("section.assign-status a:has-text('逾期 1')")
+        page.wait_for_url("**state=**")
+        kinds = page.eval_on_selector_all(
+            "table.assignments tbody tr", "rows => rows.map(r => r.dataset.kind)"
+        )
+        assert kinds == ["lead"] and "XS-LATE" in page.inner_text("table.assignments")
+        page.goto(server.url + "/office/assignments")
         page.click(f"table.assignments a:has-text('{PLACE}')")  # to the signed inspection
         page.wait_for_selector("text=检查记录")
         assert inspection in page.url
