@@ -1445,6 +1445,26 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "本次检查还没有运行规则：请先导入费用明细并运行规则"),
         QT_TRANSLATE_NOOP("Core", "线索 {number} 没有举报人信息"),
         QT_TRANSLATE_NOOP("Core", "来文 {number} 已登记为线索"),
+        # The office assigns (inspector/central/assignments.py, pull_assignments.py).
+        QT_TRANSLATE_NOOP("Core", "{what}应为整数：{value}"),
+        QT_TRANSLATE_NOOP("Core", "局端尚未发布机构名录（server publish registry）"),
+        QT_TRANSLATE_NOOP("Core", "局端尚未发布检查人员名录（server publish roster）"),
+        QT_TRANSLATE_NOOP("Core", "办理时限至少 1 个工作日"),
+        QT_TRANSLATE_NOOP("Core", "请指定承办的检查人员（执法证号，组长在前）"),
+        QT_TRANSLATE_NOOP("Core", "{name} 有 {count} 行无法导入，未交办任何线索：{rows}"),
+        QT_TRANSLATE_NOOP("Core", "局端没有编号为 {draw_id} 的抽查"),
+        QT_TRANSLATE_NOOP("Core", "检查人员名录中没有执法证号 {cert_no}"),
+        QT_TRANSLATE_NOOP("Core", "没有待交办的线索 {number}"),
+        QT_TRANSLATE_NOOP("Core", "没有编号为 {assignment} 的未撤回任务"),
+        QT_TRANSLATE_NOOP("Core", "下发的任务包不是发给本机的，未安装"),
+        QT_TRANSLATE_NOOP("Core", "下发的抽查记录与其公开输入不符，未安装"),
+        QT_TRANSLATE_NOOP(
+            "Core", "下发的任务包的签名者不在本机信任列表中（不是本局签发的），未安装"
+        ),
+        QT_TRANSLATE_NOOP("Core", "下发的任务包格式无效，未安装"),
+        QT_TRANSLATE_NOOP("Core", "服务器下发的任务包无法读取"),
+        QT_TRANSLATE_NOOP("Core", "下发的任务包签名无效，未安装：{problem}"),
+        QT_TRANSLATE_NOOP("Core", "请填写已推送线索的编号，或粘贴线索文件的内容，二者选一"),
     )
 )
 

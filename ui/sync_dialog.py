@@ -18,11 +18,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from inspector.central.client import PullResult, PushResult, enroll, enrolled, pull, push
+from inspector.central.pull_assignments import (
+    AssignmentPull,
+    AssignmentView,
+    list_assignments,
+    pull_assignments,
+)
 from inspector.db.models import SyncServer
 from inspector.workspace import Workspace
 from ui.errors import arg
@@ -69,28 +77,71 @@ class SyncDialog(QDialog):
         self.push_button.clicked.connect(self.push)
         self.pull_button = QPushButton(self.tr("更新基础数据"))
         self.pull_button.clicked.connect(self.pull)
-        for button in (self.enroll_button, self.push_button, self.pull_button):
+        # The office's assignments: the visits and leads given to this laptop's teams.
+        self.assignments_button = QPushButton(self.tr("领取任务"))
+        self.assignments_button.clicked.connect(self.pull_assignments)
+        for button in self._buttons():
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
+        layout.addWidget(QLabel(self.tr("局端下达的任务")))
+        self.assignments = QTableWidget(0, 5)
+        self.assignments.setHorizontalHeaderLabels(
+            [self.tr("类别"), self.tr("对象"), self.tr("检查组"), self.tr("期限"), self.tr("状态")]
+        )
+        self.assignments.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.assignments.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.assignments)
         # Until this laptop's enrollment is read: nothing to press, no form.
-        for button in (self.enroll_button, self.push_button, self.pull_button):
+        for button in self._buttons():
             button.setEnabled(False)
         self.enroll_box.setVisible(False)
         self._refresh()
 
+    def _buttons(self) -> tuple[QPushButton, ...]:
+        return (self.enroll_button, self.push_button, self.pull_button, self.assignments_button)
+
     def _refresh(self, then: Callable[[], None] | None = None) -> None:
-        """Reads this laptop's enrollment on the database executor, shows it, then ``then``."""
+        """Reads this laptop's enrollment and assignments on the database executor, shows
+        them, then ``then``."""
         ws = self.workspace
 
-        def show(server: SyncServer | None) -> None:
-            self._show(server)
+        def show(found: tuple[SyncServer | None, list[AssignmentView]]) -> None:
+            self._show(found[0])
+            self._show_assignments(found[1])
             if then is not None:
                 then()
 
-        ops().query(lambda: enrolled(ws), parent=self, success=show)
+        ops().query(lambda: (enrolled(ws), list_assignments(ws)), parent=self, success=show)
+
+    def _state_name(self, state: str) -> str:
+        return {
+            "withdrawn": self.tr("已撤回"),
+            "missing": self.tr("未建立"),
+            "answered": self.tr("已核查"),
+            "open": self.tr("待核查"),
+            "draft": self.tr("待检查"),
+            "in_progress": self.tr("检查中"),
+            "awaiting_signatures": self.tr("待签字"),
+            "signed": self.tr("已签署"),
+        }.get(state, state)
+
+    def _show_assignments(self, rows: list[AssignmentView]) -> None:
+        self.assignments.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            kind = self.tr("检查") if row.kind == "inspection" else self.tr("线索")
+            cells = [
+                kind,
+                row.title,
+                row.team,
+                row.deadline.isoformat() if row.deadline else "—",
+                self._state_name(row.state),
+            ]
+            for column, text in enumerate(cells):
+                self.assignments.setItem(index, column, QTableWidgetItem(text))
+        self.assignments.resizeColumnsToContents()
 
     def _show(self, server: SyncServer | None) -> None:
         if server is None:
@@ -104,6 +155,7 @@ class SyncDialog(QDialog):
         self.enroll_button.setEnabled(server is None)
         self.push_button.setEnabled(server is not None)
         self.pull_button.setEnabled(server is not None)
+        self.assignments_button.setEnabled(server is not None)
 
     def _pick_ca(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -113,7 +165,7 @@ class SyncDialog(QDialog):
             self.ca.setText(path)
 
     def _busy(self, text: str) -> None:
-        for button in (self.enroll_button, self.push_button, self.pull_button):
+        for button in self._buttons():
             button.setEnabled(False)
         self.message.setStyleSheet("")
         self.message.setText(text)
@@ -195,4 +247,29 @@ class SyncDialog(QDialog):
             for kind, version, why in result.refused
         ]
         self.message.setText("\n".join(lines) or self.tr("基础数据已是最新"))
+        self._refresh(then=lambda: self.done.emit(result))
+
+    def pull_assignments(self) -> None:
+        workspace = self.workspace
+        self._busy(self.tr("正在领取任务…"))
+        self.runner.run(
+            lambda _reporter: pull_assignments(workspace),
+            on_success=self._assignments_pulled,
+            changes=OpChanges(inspection=True, registry=True),
+            on_failure=self._fail,
+            progress_parent=self,
+            label=self.tr("正在领取局端下达的任务…"),
+        )
+
+    def _assignments_pulled(self, result: AssignmentPull) -> None:
+        self.message.setText(
+            arg(
+                self.tr("新领取 %1 项（检查 %2，线索 %3）；已领取过 %4 项；新撤回 %5 项"),
+                str(result.added),
+                str(result.visits),
+                str(result.leads),
+                str(result.already),
+                str(result.withdrawn),
+            )
+        )
         self._refresh(then=lambda: self.done.emit(result))

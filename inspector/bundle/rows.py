@@ -75,6 +75,9 @@ LOCAL = frozenset(
         # scan log PDF in the evidence store with its SHA-256 in the custody chain.
         "trace_scans",
         "trace_purchases",
+        # What the office assigned and this laptop pulled: the inspections and leads it made
+        # travel (their ids are the office's), not this bookkeeping.
+        "office_assignments",
     }
 )
 # Tables whose rows carry the change stamps (inspector/audit.py).

@@ -9,6 +9,7 @@ import hmac
 import json
 import re
 import secrets
+import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,7 @@ from inspector.central.office import (
     OfficeUser,
     TooManyTries,
 )
+from inspector.central.office_signer import OfficeSigner, require
 from inspector.central.service import (
     Central,
     Device,
@@ -201,7 +203,10 @@ def _error(error: InspectorError) -> JSONResponse:
     return JSONResponse(body, status_code=400)
 
 
-def make_app(central: Central) -> Starlette:
+def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
+    """``signer``: the office's key (inspector/central/office_signer.py) that signs what the
+    office makes on its pages for laptops; None: those pages say it is missing."""
+
     async def authenticated(request: Request, files: bool = False) -> tuple[Device, bytes]:
         """The device that signed the request. ``files``: an upload of files' bytes, which may
         leave its body out of the signature (auth.UNSIGNED)."""
@@ -619,6 +624,185 @@ def make_app(central: Central) -> Starlette:
             return Response(status_code=404)
         return Response(data, media_type="image/jpeg", headers={"Cache-Control": "private"})
 
+    # --- the office assigns (inspector/central/assignments.py) -------------------------------
+    # A laptop pulls the assignments of its districts and inspectors as one package signed by
+    # the office's key (app.state.office_signer), checked on the laptop against its trust
+    # list; it says which it installed (已领取). The office's page runs the draw, assigns
+    # pushed leads, withdraws, and shows each assignment's state; only a user of every
+    # district (no district of their own) assigns.
+
+    async def assignments_pull(request: Request) -> Response:
+        from inspector.central import assignments
+
+        try:
+            device, _body = await authenticated(request)
+            signer = require(request.app.state.office_signer)
+            body = await run_in_threadpool(assignments.package, central, device)
+            signature = await run_in_threadpool(signer.sign, body)
+        except InspectorError as error:
+            return _error(error)
+        return JSONResponse(
+            {
+                "body": base64.b64encode(body).decode("ascii"),
+                "signature": base64.b64encode(signature).decode("ascii"),
+            }
+        )
+
+    async def assignments_ack(request: Request) -> Response:
+        from inspector.central import assignments
+
+        try:
+            device, body = await authenticated(request)
+            wanted = [str(i) for i in _json(body)["ids"]][:10_000]
+            done = await run_in_threadpool(assignments.acknowledge, central, device, wanted)
+        except (ValueError, KeyError, TypeError):
+            return _invalid("请求无效")
+        except InspectorError as error:
+            return _error(error)
+        return JSONResponse({"acknowledged": done})
+
+    def assignments_page(
+        user: OfficeUser,
+        message: str = "",
+        status: int = 200,
+        shown: dict[str, str] | None = None,
+    ) -> Response:
+        """``shown``: the list's filters (kind: inspection|lead, state: 已下达…逾期), so that a
+        figure of the office's desk links to the assignments behind it."""
+        from inspector.central import assignments
+        from inspector.planning.draw import METHODS
+
+        rows = [
+            r
+            for r in assignments.assignment_rows(central, user.district)
+            if all(r.get(k) == v for k, v in (shown or {}).items())
+        ]
+        html = _env.get_template("assignments.html").render(
+            rows=rows,
+            status=assignments.assignment_status(central, user.district),
+            draws=assignments.draws(central) if user.district is None else [],
+            leads=assignments.pushed_leads(central) if user.district is None else [],
+            methods=METHODS,
+            message=message,
+            user=user,
+        )
+        return HTMLResponse(html, status_code=status)
+
+    async def assignments_view(request: Request, user: OfficeUser) -> Response:
+        q = request.query_params
+        shown = {k: str(q[k])[:16] for k in ("kind", "state") if q.get(k)}
+        return await run_in_threadpool(lambda: assignments_page(user, shown=shown))
+
+    async def office_form(request: Request, user: OfficeUser) -> dict[str, str] | Response:
+        """The posted form, its token checked; a district's user may look, not assign."""
+        form = _form(await request.body())
+        if not hmac.compare_digest(form.get("csrf", ""), user.csrf):
+            return HTMLResponse("<p>请求无效</p>", status_code=403)
+        if user.district is not None:
+            return HTMLResponse("<p>只有市局用户可以下达任务</p>", status_code=403)
+        return form
+
+    async def assignments_draw(request: Request, user: OfficeUser) -> Response:
+        from inspector.central import assignments
+
+        form = await office_form(request, user)
+        if isinstance(form, Response):
+            return form
+
+        def work() -> str:
+            inputs = assignments.prepare_draw(
+                central,
+                method=form.get("method") or "rfc3797",
+                sources=form.get("sources", ""),
+                count=_number(form.get("count"), "抽取机构数"),
+                team_size=_number(form.get("team_size") or "2", "每组人数"),
+                cross_district=form.get("cross") == "1",
+                districts=[d for d in form.get("district", "").split("，") if d.strip()],
+                title=form.get("title", ""),
+            )
+            days = form.get("days", "").strip()
+            made = assignments.run_draw(
+                central, inputs, by=user.name, days=_number(days, "办理时限") if days else None
+            )
+            count = len(made.assignments)
+            return f"抽查 {made.id[:8]} 已下达 {count} 项检查（密钥串 {made.result.key}）"
+
+        try:
+            done = await run_in_threadpool(work)
+        except InspectorError as error:
+            return await run_in_threadpool(assignments_page, user, str(error), 400)
+        return await run_in_threadpool(assignments_page, user, done)
+
+    async def assignments_leads(request: Request, user: OfficeUser) -> Response:
+        from inspector.central import assignments
+
+        form = await office_form(request, user)
+        if isinstance(form, Response):
+            return form
+
+        def work() -> str:
+            numbers = [n.strip() for n in re.split(r"[,，\s]+", form.get("numbers", "")) if n]
+            options: dict[str, Any] = {
+                "inspectors": [c for c in re.split(r"[,，\s]+", form.get("inspectors", "")) if c],
+                "by": user.name,
+                "days": _number(form.get("days"), "办理时限"),
+            }
+            pasted = form.get("rows", "").strip()
+            if bool(numbers) == bool(pasted):
+                raise InspectorError("请填写已推送线索的编号，或粘贴线索文件的内容，二者选一")
+            if numbers:
+                made = assignments.assign_pushed(central, numbers, **options)
+            else:  # the office's lead file, pasted as CSV (its header row first)
+                with tempfile.TemporaryDirectory(prefix="inspector-leads-") as folder:
+                    path = Path(folder) / "线索.csv"
+                    path.write_text(pasted + "\n", encoding="utf-8")
+                    made = assignments.assign_leads(
+                        central, assignments.read_lead_file(path), **options
+                    )
+            return f"已交办 {len(made)} 条线索"
+
+        try:
+            done = await run_in_threadpool(work)
+        except InspectorError as error:
+            return await run_in_threadpool(assignments_page, user, str(error), 400)
+        return await run_in_threadpool(assignments_page, user, done)
+
+    async def assignments_withdraw(request: Request, user: OfficeUser) -> Response:
+        from inspector.central import assignments
+
+        form = await office_form(request, user)
+        if isinstance(form, Response):
+            return form
+        try:
+            found = await run_in_threadpool(
+                assignments.withdraw, central, request.path_params["id"], user.name
+            )
+        except InspectorError as error:
+            return await run_in_threadpool(assignments_page, user, str(error), 400)
+        return await run_in_threadpool(assignments_page, user, f"已撤回任务 {found[:8]}")
+
+    async def draw_xlsx(request: Request, user: OfficeUser) -> Response:
+        from inspector.central import assignments
+
+        def work() -> bytes:
+            with tempfile.TemporaryDirectory(prefix="inspector-draw-") as folder:
+                target = Path(folder) / "draw.xlsx"
+                assignments.draw_workbook(central, request.path_params["id"], target)
+                return target.read_bytes()
+
+        try:
+            data = await run_in_threadpool(work)
+        except InspectorError:
+            return Response(status_code=404)
+        name = quote("抽查结果-" + request.path_params["id"][:8] + ".xlsx")
+        return Response(
+            data,
+            media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}"},
+        )
+
+    # --- end of the office assigns ------------------------------------------------------------
+
     async def home(_request: Request) -> Response:
         return Response(status_code=303, headers={"location": "/office"})
 
@@ -641,6 +825,18 @@ def make_app(central: Central) -> Starlette:
             Route("/office/inspections/{id}/records/{record}.pdf", signed_in(record_pdf)),
             Route("/office/inspections/{id}/thumbs/{name}", signed_in(thumbnail)),
             Route("/office/inspections/{id}/files/{name}", signed_in(stored_file)),
+            # the office assigns
+            Route("/api/assignments", assignments_pull),
+            Route("/api/assignments/ack", assignments_ack, methods=["POST"]),
+            Route("/office/assignments", signed_in(assignments_view)),
+            Route("/office/assignments/draw", signed_in(assignments_draw), methods=["POST"]),
+            Route("/office/assignments/leads", signed_in(assignments_leads), methods=["POST"]),
+            Route(
+                "/office/assignments/{id}/withdraw",
+                signed_in(assignments_withdraw),
+                methods=["POST"],
+            ),
+            Route("/office/draws/{id}.xlsx", signed_in(draw_xlsx)),
         ],
         middleware=[
             Middleware(SecurityHeaders),  # outermost: on every answer, the limits' own too
@@ -648,6 +844,7 @@ def make_app(central: Central) -> Starlette:
         ],
     )
     application.state.office = office_users  # its sign-in limits (a test's clock)
+    application.state.office_signer = signer  # what the office makes is published signed
     return application
 
 
@@ -658,6 +855,14 @@ def _form(body: bytes) -> dict[str, str]:
     except (UnicodeDecodeError, ValueError):
         return {}
     return {k: v[0] for k, v in fields.items()}
+
+
+def _number(text: str | None, what: str) -> int:
+    """A whole number typed into an office form (ASCII digits, at most six of them)."""
+    text = (text or "").strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 6:
+        raise InspectorError("{what}应为整数：{value}", what=what, value=text[:20])
+    return int(text)
 
 
 def _safe_next(target: str | None) -> str:

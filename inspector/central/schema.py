@@ -12,6 +12,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Date,
     DateTime,
     Float,
     Index,
@@ -231,4 +232,46 @@ server_settings = Table(
     metadata,
     Column("name", String(64), primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+# --- the office assigns (inspector/central/assignments.py) -------------------------------------
+
+# The 双随机 draws made at the office: their published inputs (canonical JSON, as the 抽查结果
+# workbook prints them), their SHA-256, the RFC 3797 key and the result.
+office_draws = Table(
+    "office_draws",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("inputs", Text, nullable=False),
+    Column("inputs_sha256", String(64), nullable=False),
+    Column("key", Text, nullable=False),
+    Column("result", JSONB, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(64), nullable=False),
+)
+
+# What the office assigned to a team: a planned visit (kind "inspection", from a draw: the
+# inspection's id is chosen here, so the visit the laptop makes and pushes is this one) or a
+# lead (kind "lead": its id, the lead's own). ``district``: the team's district (the devices
+# of that district pull it); ``inspectors``: the team, the leader first.
+assignments = Table(
+    "assignments",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("district", String(100), nullable=False, index=True),
+    Column("inspectors", JSONB, nullable=False),
+    Column("target", JSONB, nullable=False),  # the institution, or the lead as assigned
+    Column("inspection_id", String(36), index=True),
+    Column("lead_id", String(36), index=True),
+    Column("draw_id", String(36)),
+    Column("mode", String(32)),
+    Column("assigned_on", Date, nullable=False),
+    Column("deadline", Date),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("created_by", String(64), nullable=False),
+    Column("pulled_at", DateTime(timezone=True)),
+    Column("pulled_by", String(64)),
+    Column("withdrawn_at", DateTime(timezone=True)),
 )

@@ -52,9 +52,10 @@ def cmd_server(args: argparse.Namespace, out: Printer) -> int:
     loopback = args.host in ("127.0.0.1", "::1", "localhost")
     if not (args.tls_cert and args.tls_key) and not (args.plain_http and loopback):
         raise InvalidInput("请给出本局的 HTTPS 证书和私钥（--tls-cert、--tls-key）")
+    signer = office_signer(args)
     with _central(args) as central:
         uvicorn.run(
-            make_app(central),
+            make_app(central, signer),
             host=args.host,
             port=args.port,
             ssl_certfile=args.tls_cert,
@@ -69,6 +70,17 @@ def cmd_server(args: argparse.Namespace, out: Printer) -> int:
             ),
         )
     return 0
+
+
+def office_signer(args: argparse.Namespace) -> Any:
+    """The office's signing key named by --p12 (its passphrase from --passphrase-file or
+    INSPECTOR_KEY_PASSPHRASE), or None when none is named."""
+    from inspector.central.office_signer import OfficeSigner
+    from inspector.cli.keys import read_passphrase
+
+    if not getattr(args, "p12", None):
+        return None
+    return OfficeSigner.from_file(Path(args.p12), read_passphrase(args, "本局密钥口令："))
 
 
 def cmd_server_enroll(args: argparse.Namespace, out: Printer) -> None:
@@ -258,6 +270,12 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     server.add_argument("--tls-key", metavar="KEY.pem", help="本局服务器证书的私钥")
     server.add_argument("--plain-http", action="store_true", help=argparse.SUPPRESS)
     server.add_argument(
+        "--p12",
+        metavar="FILE.p12",
+        help="本局的签名密钥：局端页面制定的专项行动等以它签名后发布给笔记本",
+    )
+    server.add_argument("--passphrase-file", metavar="FILE", help="从文件第一行读取密钥口令")
+    server.add_argument(
         "--max-connections",
         type=int,
         metavar="N",
@@ -338,6 +356,10 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         parents=[common, db],
     )  # fmt: skip
     check.set_defaults(run=cmd_server_check_store)
+    # The office assigns (inspector/cli/assignments.py).
+    from inspector.cli.assignments import add_assignment_parsers
+
+    add_assignment_parsers(sub, common, db)
 
     central = commands.add_parser("central", help="局端：全部检查（列表、详情）", parents=[common])
     csub = central.add_subparsers(dest="central_command", required=True, metavar="子命令")

@@ -105,6 +105,13 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
     )
     pull.set_defaults(run=cmd_sync_pull)
+    assigned = sub.add_parser(
+        "assignments",
+        help="领取局端下达的任务（双随机抽查的检查和交办的线索；验证本局签名后安装）",
+        parents=[common],
+    )
+    assigned.add_argument("--list", action="store_true", help="只列出已领取的任务，不连接服务器")
+    assigned.set_defaults(run=cmd_sync_assignments)
     status = sub.add_parser("status", help="登记情况和服务器已确认的检查", parents=[common])
     status.set_defaults(run=cmd_sync_status)
 
@@ -129,3 +136,46 @@ def cmd_sync_pull(args: argparse.Namespace, out: Printer) -> int:
         "\n".join(lines) or "服务器尚未发布基础数据",
     )
     return 1 if result.refused else 0
+
+
+def cmd_sync_assignments(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.central.pull_assignments import (
+        STATE_NAMES,
+        list_assignments,
+        pull_assignments,
+    )
+
+    with open_workspace(args) as ws:
+        result = None if args.list else pull_assignments(ws)
+        held = list_assignments(ws)
+    lines = []
+    if result is not None:
+        lines.append(
+            f"新领取 {result.added} 项（检查 {result.visits}，线索 {result.leads}）；"
+            f"已领取过 {result.already} 项；新撤回 {result.withdrawn} 项"
+        )
+    lines += [
+        f"{a.id[:8]}  {'检查' if a.kind == 'inspection' else '线索'}  {a.title}  {a.team}  "
+        f"期限 {a.deadline or '—'}  {STATE_NAMES.get(a.state, a.state)}"
+        for a in held
+    ]
+    out.emit(
+        {
+            "pulled": None if result is None else result.__dict__,
+            "assignments": [
+                {
+                    "id": a.id,
+                    "kind": a.kind,
+                    "title": a.title,
+                    "team": a.team,
+                    "deadline": a.deadline.isoformat() if a.deadline else None,
+                    "withdrawn": a.withdrawn,
+                    "inspection_id": a.inspection_id,
+                    "lead_id": a.lead_id,
+                    "state": a.state,
+                }
+                for a in held
+            ],
+        },
+        "\n".join(lines) or "尚无下达的任务",
+    )

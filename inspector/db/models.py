@@ -917,6 +917,25 @@ class SyncPush(Synced, Base):
     __table_args__ = (Index("ix_sync_pushes_url", "url"),)
 
 
+class OfficeAssignment(Synced, Base):
+    """What the office assigned to this laptop's teams and the laptop pulled (``sync
+    assignments``, inspector/central/pull_assignments.py): a planned visit (its inspection,
+    made under the id the office chose) or a lead to answer, its deadline, and whether the
+    office withdrew it (marked: work already begun is kept). This laptop's own bookkeeping:
+    what travels back is the inspection and the lead themselves."""
+
+    __tablename__ = "office_assignments"
+    kind: Mapped[str] = mapped_column(String(16))  # inspection | lead
+    inspection_id: Mapped[str | None] = mapped_column(String(36))
+    lead_id: Mapped[str | None] = mapped_column(String(36))
+    title: Mapped[str] = mapped_column(Text)  # the institution, or the lead's number and summary
+    team: Mapped[str] = mapped_column(Text)
+    assigned_by: Mapped[str] = mapped_column(String(64))
+    assigned_on: Mapped[date] = mapped_column(Date)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    withdrawn: Mapped[bool] = mapped_column(default=False, server_default="0")
+
+
 class RuleRun(Base):
     """One run of the rule engine over an inspection's settlement detail (inspector/rules/):
     which rule packs and knowledge files (versions and SHA-256), on what (the detail's row

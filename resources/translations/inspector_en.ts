@@ -5679,6 +5679,91 @@ Checked %2/%3, problems found %4</translation>
         <translation>Referral {number} is already registered as a lead</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="1449"/>
+        <source>{what}应为整数：{value}</source>
+        <translation>{what} must be a whole number: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1450"/>
+        <source>局端尚未发布机构名录（server publish registry）</source>
+        <translation>The office has not published the institution registry yet (server publish registry)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1451"/>
+        <source>局端尚未发布检查人员名录（server publish roster）</source>
+        <translation>The office has not published the inspector roster yet (server publish roster)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1452"/>
+        <source>办理时限至少 1 个工作日</source>
+        <translation>The time limit is at least 1 working day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1453"/>
+        <source>请指定承办的检查人员（执法证号，组长在前）</source>
+        <translation>Name the inspectors who handle it (enforcement certificate numbers, the leader first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1454"/>
+        <source>{name} 有 {count} 行无法导入，未交办任何线索：{rows}</source>
+        <translation>{name} has {count} rows that cannot be imported; no lead was assigned: {rows}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1455"/>
+        <source>局端没有编号为 {draw_id} 的抽查</source>
+        <translation>The office has no draw numbered {draw_id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1456"/>
+        <source>检查人员名录中没有执法证号 {cert_no}</source>
+        <translation>The roster has no inspector with certificate number {cert_no}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1457"/>
+        <source>没有待交办的线索 {number}</source>
+        <translation>No lead {number} waits to be assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1458"/>
+        <source>没有编号为 {assignment} 的未撤回任务</source>
+        <translation>No assignment {assignment} that is not withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1459"/>
+        <source>下发的任务包不是发给本机的，未安装</source>
+        <translation>The assignments package is not for this laptop; nothing was installed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1460"/>
+        <source>下发的抽查记录与其公开输入不符，未安装</source>
+        <translation>The draw in the assignments package does not match its published inputs; nothing was installed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1461"/>
+        <source>下发的任务包的签名者不在本机信任列表中（不是本局签发的），未安装</source>
+        <translation>The signer of the assignments package is not on this laptop&apos;s trust list (not issued by the bureau); nothing was installed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1464"/>
+        <source>下发的任务包格式无效，未安装</source>
+        <translation>The assignments package is not valid; nothing was installed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1465"/>
+        <source>服务器下发的任务包无法读取</source>
+        <translation>The assignments package from the server cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1466"/>
+        <source>下发的任务包签名无效，未安装：{problem}</source>
+        <translation>The assignments package&apos;s signature is not valid; nothing was installed: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1467"/>
+        <source>请填写已推送线索的编号，或粘贴线索文件的内容，二者选一</source>
+        <translation>Give the numbers of pushed leads or paste the lead file, not both</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="866"/>
         <source>文号模板用到 {{区简称}}：请填写 {name} 的简称</source>
         <translation>The number template uses {{区简称}}: enter the short name of {name}</translation>
@@ -11958,116 +12043,216 @@ The draw is saved; export it again from “Draws made”.</translation>
 <context>
     <name>SyncDialog</name>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="45"/>
+        <location filename="../../ui/sync_dialog.py" line="53"/>
         <source>与局端服务器同步</source>
         <translation>Sync with the bureau&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="54"/>
+        <location filename="../../ui/sync_dialog.py" line="62"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="59"/>
+        <location filename="../../ui/sync_dialog.py" line="67"/>
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="60"/>
+        <location filename="../../ui/sync_dialog.py" line="68"/>
         <source>登记码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="61"/>
-        <location filename="../../ui/sync_dialog.py" line="110"/>
+        <location filename="../../ui/sync_dialog.py" line="69"/>
+        <location filename="../../ui/sync_dialog.py" line="162"/>
         <source>本局 CA 证书</source>
         <translation>Bureau CA certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="66"/>
+        <location filename="../../ui/sync_dialog.py" line="74"/>
         <source>登记本机</source>
         <translation>Enroll this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="68"/>
+        <location filename="../../ui/sync_dialog.py" line="76"/>
         <source>同步（推送）</source>
         <translation>Sync (push)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="70"/>
+        <location filename="../../ui/sync_dialog.py" line="78"/>
         <source>更新基础数据</source>
         <translation>Update reference data</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="97"/>
+        <location filename="../../ui/sync_dialog.py" line="81"/>
+        <source>领取任务</source>
+        <translation>Pull assignments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="89"/>
+        <source>局端下达的任务</source>
+        <translation>Assignments from the office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="92"/>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="92"/>
+        <source>对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="92"/>
+        <source>检查组</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="92"/>
+        <source>期限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="92"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="121"/>
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="122"/>
+        <source>未建立</source>
+        <translation>Not created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="123"/>
+        <source>已核查</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="124"/>
+        <source>待核查</source>
+        <translation>To verify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="125"/>
+        <source>待检查</source>
+        <translation>To inspect</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="126"/>
+        <source>检查中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="127"/>
+        <source>待签字</source>
+        <translation>Awaiting signatures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="128"/>
+        <source>已签署</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="134"/>
+        <source>检查</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="134"/>
+        <source>线索</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="148"/>
         <source>本机尚未登记到局端服务器</source>
         <translation>This laptop is not enrolled with the bureau&apos;s server</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="100"/>
+        <location filename="../../ui/sync_dialog.py" line="151"/>
         <source>已登记到 %1（%2）</source>
         <translation>Enrolled with %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="110"/>
+        <location filename="../../ui/sync_dialog.py" line="162"/>
         <source>证书 (*.pem *.crt)</source>
         <translation>Certificates (*.pem *.crt)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="129"/>
+        <location filename="../../ui/sync_dialog.py" line="181"/>
         <source>正在登记…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="138"/>
+        <location filename="../../ui/sync_dialog.py" line="190"/>
         <source>已登记，可以同步</source>
         <translation>Enrolled; ready to sync</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="143"/>
+        <location filename="../../ui/sync_dialog.py" line="195"/>
         <source>正在推送…</source>
         <translation>Pushing…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="150"/>
+        <location filename="../../ui/sync_dialog.py" line="202"/>
         <source>正在推送到局端服务器…</source>
         <translation>Pushing to the bureau&apos;s server…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="152"/>
+        <location filename="../../ui/sync_dialog.py" line="204"/>
         <source>已取消；已送达的部分下次继续，不必重传</source>
         <translation>Cancelled; what already arrived is kept and the next sync goes on from there</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="159"/>
+        <location filename="../../ui/sync_dialog.py" line="211"/>
         <source>服务器已确认 %1 项检查（新增 %2 条，更新 %3 条）；发送 %4 MB</source>
         <translation>The server confirmed %1 inspection(s) (%2 rows added, %3 updated); %4 MB sent</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="168"/>
+        <location filename="../../ui/sync_dialog.py" line="220"/>
         <source>本机时钟与服务器相差约 %1 秒，已按服务器时间推送；请校准本机时间</source>
         <translation>This computer&apos;s clock is about %1 seconds off the server&apos;s; the push used the server&apos;s time. Please set this computer&apos;s clock</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="179"/>
-        <location filename="../../ui/sync_dialog.py" line="186"/>
+        <location filename="../../ui/sync_dialog.py" line="231"/>
+        <location filename="../../ui/sync_dialog.py" line="238"/>
         <source>正在更新基础数据…</source>
         <translation>Updating reference data…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="191"/>
+        <location filename="../../ui/sync_dialog.py" line="243"/>
         <source>已安装 %1 第 %2 版</source>
         <translation>Installed %1 version %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="194"/>
+        <location filename="../../ui/sync_dialog.py" line="246"/>
         <source>未安装 %1 第 %2 版（仍用上一版）：%3</source>
         <translation>Did not install %1 version %2 (the previous one stays in use): %3</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="197"/>
+        <location filename="../../ui/sync_dialog.py" line="249"/>
         <source>基础数据已是最新</source>
         <translation>Reference data is up to date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="254"/>
+        <source>正在领取任务…</source>
+        <translation>Pulling assignments…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="261"/>
+        <source>正在领取局端下达的任务…</source>
+        <translation>Pulling the office&apos;s assignments…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_dialog.py" line="267"/>
+        <source>新领取 %1 项（检查 %2，线索 %3）；已领取过 %4 项；新撤回 %5 项</source>
+        <translation>Pulled %1 new (%2 inspections, %3 leads); %4 pulled before; %5 newly withdrawn</translation>
     </message>
 </context>
 <context>

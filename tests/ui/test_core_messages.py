@@ -116,6 +116,9 @@ MODULES = [
     "inspector/trace/purchases.py",
     "inspector/trace/scans.py",
     "inspector/trace/service.py",
+    # The office assigns: its draws and assignments, and the laptop's pull of them.
+    "inspector/central/assignments.py",
+    "inspector/central/pull_assignments.py",
 ]
 ERRORS = {
     "InspectorError",
@@ -138,6 +141,7 @@ ERRORS = {
     "_invalid",
     "ChecklistError",
     "DatabaseTooNew",
+    "AssignmentsRefused",
 }
 
 
