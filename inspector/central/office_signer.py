@@ -89,3 +89,14 @@ def publish_signed(central: object, signer: OfficeSigner | None, kind: str, name
 
     signature = require(signer).sign(body)
     return publish(central, kind, name, body, signature)  # type: ignore[arg-type]
+
+
+def publish_signed_on(
+    c: object, signer: OfficeSigner | None, kind: str, name: str, body: bytes
+) -> int:
+    """:func:`publish_signed` inside the caller's transaction (``c``: its connection), so
+    that what the office made and its publication are stored together or not at all."""
+    from inspector.central.service import publish_on
+
+    signature = require(signer).sign(body)
+    return publish_on(c, kind, name, body, signature)  # type: ignore[arg-type]
