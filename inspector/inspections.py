@@ -296,6 +296,7 @@ def create_inspection(
     agreement_expiry: date | None = None,
     recusal_override: str | None = None,
     bureau: str | None = None,
+    campaign: str | None = None,
 ) -> str:
     """Plan a visit, in the name of ``bureau`` (its name, short name or district; by default
     the one serving the inspected district, see inspector.bureaus.choose_bureau). In a
@@ -308,6 +309,20 @@ def create_inspection(
         raise InvalidInput("请填写被检查机构的名称")
     if not district:
         raise InvalidInput("请填写被检查机构所在的区县")
+    tagged = None
+    if campaign:
+        # The office's campaign (专项行动) the visit is part of: in its scope, and its focus
+        # packs join the checklist (a visit's checklist: the eight points, the type's
+        # priorities and the campaign's focus).
+        from inspector.campaigns.local import campaign_for
+
+        with ws.db.session() as session:
+            tagged = campaign_for(session, campaign, type_code, district)
+        # (only the packs with items for this type: a hospitals' pack adds nothing to a
+        # pharmacy's visit)
+        useful = {pack.code for pack in ws.library.focus_packs_for(type_code)}
+        focus = [*focus, *(f for f in tagged.focus_packs if f in useful)]
+        focus = list(dict.fromkeys(focus))
     checklist = compose(ws.library, type_code, mode, list(focus))
     if not team:
         raise InvalidInput("检查组至少需要一名检查人员")
@@ -350,9 +365,12 @@ def create_inspection(
             snapshot=_snapshot(session, checklist),
             item_count=len(checklist.items),
             bureau=chosen_bureau.snapshot() if chosen_bureau else None,
+            campaign_id=tagged.id if tagged else None,
         )
         ch.add(inspection)
         ch.entity(inspection)
+        if tagged:
+            ch.details["campaign"] = tagged.name
         if chosen_bureau:
             ch.details["bureau"] = chosen_bureau.name
         overrides = []

@@ -267,6 +267,14 @@ class HomePage(QWidget):
         top.addWidget(self.new_button)
         layout.addLayout(top)
 
+        # The office's active campaigns (专项行动): phase, what is due, coverage.
+        from ui.campaign_panel import CampaignPanel
+
+        self.campaigns = CampaignPanel(self)
+        layout.addWidget(self.campaigns)
+        if self.workspace is not None:
+            self.campaigns.workspace = self.workspace
+
         filters = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("搜索机构名称…"))
@@ -332,8 +340,10 @@ class HomePage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        """Refresh the filter choices and the list (after a visit was added or changed)."""
+        """Refresh the filter choices and the list (after a visit was added or changed), and
+        the campaigns (a signed visit counts to their coverage)."""
         self.model.read(self.model.source.choices, lambda found: self._show_choices(*found))
+        self.campaigns.refresh()
 
     def _show_choices(self, districts: list[str], modes: list[str]) -> None:
         for combo, everything, values in (
@@ -355,6 +365,7 @@ class HomePage(QWidget):
         """The core is loaded: read through the workspace from now on, filters and selection
         kept, the list read again (the library's names may differ from the kept ones)."""
         self.workspace = workspace
+        self.campaigns.workspace = workspace
         self._keep_row = self.table.currentIndex().row()
         self.model.source = ListSource.of_workspace(workspace)
         self.reload()

@@ -3,6 +3,8 @@ leader, focus packs. Warns when an inspector's own district is the one inspected
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +41,9 @@ from inspector.workspace import Workspace
 from ui.core_messages import core_message
 from ui.errors import arg
 from ui.ops import OpChanges, ops
+
+if TYPE_CHECKING:
+    from inspector.campaigns import Campaign
 
 NAME, CERT, DISTRICT, LEADER = range(4)
 
@@ -98,6 +103,11 @@ class NewInspectionDialog(QDialog):
         self.focus_layout.setContentsMargins(0, 0, 0, 0)
         self.focus_checks: dict[str, QCheckBox] = {}
         self.preview = QLabel()
+        # The office's campaign (专项行动) the visit is part of: the core checks its scope
+        # and adds its focus packs.
+        self.campaign = QComboBox()
+        self.campaign.addItem(self.tr("不归入专项行动"), None)
+        how_form.addRow(self.tr("专项行动"), self.campaign)
         how_form.addRow(self.tr("检查方式"), self.mode)
         how_form.addRow(self.tr("检查组所属区县"), self.team_district)
         how_form.addRow(self.tr("专项"), self.focus_box)
@@ -153,6 +163,17 @@ class NewInspectionDialog(QDialog):
         self.add_member()
         self._rebuild_focus()
         ops().query(lambda: known_inspectors(workspace), parent=self, success=self._known)
+        from inspector.campaigns.local import local_campaigns
+
+        ops().query(
+            lambda: local_campaigns(workspace, active_only=True),
+            parent=self,
+            success=self._campaigns,
+        )
+
+    def _campaigns(self, found: list[Campaign]) -> None:
+        for campaign in found:
+            self.campaign.addItem(campaign.name, campaign.id)
 
     def _known(self, people: list[KnownInspector]) -> None:
         self.known_inspectors = {p.cert_no: (p.name, p.district) for p in people}
@@ -350,6 +371,7 @@ class NewInspectionDialog(QDialog):
             team_district=self.team_district.text().strip() or None,
             place=self.place.text().strip() or None,
             recusal_override=override,
+            campaign=self.campaign.currentData(),
         )
 
         def done(created: str) -> None:

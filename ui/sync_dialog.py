@@ -232,7 +232,7 @@ class SyncDialog(QDialog):
         self.runner.run(
             lambda reporter: pull(workspace, reporter=reporter),
             on_success=self._pulled,
-            changes=OpChanges(registry=True, settings=True),
+            changes=OpChanges(registry=True, settings=True, campaigns=True),
             on_failure=self._fail,
             progress_parent=self,
             label=self.tr("正在更新基础数据…"),

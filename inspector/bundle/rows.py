@@ -75,6 +75,9 @@ LOCAL = frozenset(
         # scan log PDF in the evidence store with its SHA-256 in the custody chain.
         "trace_scans",
         "trace_purchases",
+        # The office's campaigns as installed from sync pull (every laptop pulls its own copy;
+        # what travels is an inspection's campaign_id).
+        "campaigns",
         # What the office assigned and this laptop pulled: the inspections and leads it made
         # travel (their ids are the office's), not this bookkeeping.
         "office_assignments",

@@ -624,6 +624,130 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
             return Response(status_code=404)
         return Response(data, media_type="image/jpeg", headers={"Cache-Control": "private"})
 
+    # --- campaigns (专项行动: inspector/central/campaigns.py) --------------------------------
+    # The office makes a campaign on its form; the service signs and publishes it with its
+    # key (office_signer.py). A district's user makes campaigns of that district only and sees
+    # that district's coverage.
+
+    def campaign_form_page(
+        user: OfficeUser, fields: dict[str, Any], error: str = "", status: int = 200
+    ) -> Response:
+        from inspector.campaigns import FORMS, PHASE_NAMES
+        from inspector.central.campaigns import known
+
+        found = known(central)
+        districts = sorted(found.districts)
+        if user.district:
+            districts = [d for d in districts if d == user.district]
+        html = _env.get_template("campaign_form.html").render(
+            user=user,
+            f=_CampaignFields(fields),
+            error=error,
+            rows=CAMPAIGN_ROWS,
+            phase_names=PHASE_NAMES,
+            types=sorted(found.types.items()),
+            districts=districts,
+            packs=sorted(found.focus_packs.items()),
+            forms=list(FORMS.items()),
+            signer=signer is not None,
+        )
+        return HTMLResponse(html, status_code=status)
+
+    async def campaign_list(request: Request, user: OfficeUser) -> Response:
+        from inspector.central.campaigns import campaign_progress, campaigns
+
+        def read() -> list[dict[str, Any]]:
+            return [
+                campaign_progress(central, c.id, area=user.district) for c in campaigns(central)
+            ]
+
+        items = await run_in_threadpool(read)
+        html = _env.get_template("campaigns.html").render(
+            user=user, items=items, signer=signer is not None
+        )
+        return HTMLResponse(html)
+
+    async def campaign_new(request: Request, user: OfficeUser) -> Response:
+        return await run_in_threadpool(campaign_form_page, user, {})
+
+    async def campaign_create(request: Request, user: OfficeUser) -> Response:
+        from inspector.central.campaigns import create_campaign
+
+        fields = _campaign_form(await request.body())
+        if not hmac.compare_digest(str(fields.get("csrf", "")), user.csrf):
+            return HTMLResponse("<p>请求无效</p>", status_code=403)
+
+        def make() -> str:
+            campaign = _campaign_of(fields)
+            if user.district and set(campaign.districts) - {user.district}:
+                raise InspectorError(
+                    "只能制定本区县（{district}）的专项行动", district=user.district
+                )
+            made, _version = create_campaign(central, signer, campaign, user.name)
+            return made.id
+
+        try:
+            made = await run_in_threadpool(make)
+        except InspectorError as error:
+            return await run_in_threadpool(campaign_form_page, user, fields, str(error), 400)
+        return RedirectResponse(f"/office/campaigns/{quote(made)}?made=1", status_code=303)
+
+    def campaign_page(
+        user: OfficeUser, campaign_id: str, message: str = "", error: str = "", status: int = 200
+    ) -> Response:
+        from inspector.campaigns import percent
+        from inspector.central.campaigns import campaign_progress, known
+
+        progress = campaign_progress(central, campaign_id, area=user.district)
+        found = known(central)
+        c = progress["campaign"]
+        html = _env.get_template("campaign.html").render(
+            user=user,
+            p=progress,
+            percent=percent,
+            type_names=[found.types.get(t, t) for t in c["types"]],
+            pack_names=[found.focus_packs.get(f, f) for f in c["focus_packs"]],
+            message=message,
+            error=error,
+            signer=signer is not None,
+        )
+        return HTMLResponse(html, status_code=status)
+
+    async def campaign_show(request: Request, user: OfficeUser) -> Response:
+        made = request.query_params.get("made") == "1"
+        closed = request.query_params.get("closed") == "1"
+        message = "已制定并签名发布；笔记本 sync pull 后可见" if made else ""
+        message = "已结束并发布" if closed else message
+        try:
+            return await run_in_threadpool(campaign_page, user, request.path_params["id"], message)
+        except InspectorError as error:
+            return HTMLResponse(f"<p>{_escape(str(error))}</p>", status_code=404)
+
+    async def campaign_close(request: Request, user: OfficeUser) -> Response:
+        from inspector.central.campaigns import close_campaign, get_campaign
+
+        form = _form(await request.body())
+        if not hmac.compare_digest(form.get("csrf", ""), user.csrf):
+            return HTMLResponse("<p>请求无效</p>", status_code=403)
+        wanted = request.path_params["id"]
+
+        def close() -> str:
+            found = get_campaign(central, wanted)
+            if user.district and set(found.districts) - {user.district}:
+                raise InspectorError(
+                    "只能结束本区县（{district}）的专项行动", district=user.district
+                )
+            return close_campaign(central, signer, found.id, user.name)[0].id
+
+        try:
+            done = await run_in_threadpool(close)
+        except InspectorError as error:
+            try:
+                return await run_in_threadpool(campaign_page, user, wanted, "", str(error), 400)
+            except InspectorError:
+                return HTMLResponse(f"<p>{_escape(str(error))}</p>", status_code=404)
+        return RedirectResponse(f"/office/campaigns/{quote(done)}?closed=1", status_code=303)
+
     # --- the office assigns (inspector/central/assignments.py) -------------------------------
     # A laptop pulls the assignments of its districts and inspectors as one package signed by
     # the office's key (app.state.office_signer), checked on the laptop against its trust
@@ -825,6 +949,12 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
             Route("/office/inspections/{id}/records/{record}.pdf", signed_in(record_pdf)),
             Route("/office/inspections/{id}/thumbs/{name}", signed_in(thumbnail)),
             Route("/office/inspections/{id}/files/{name}", signed_in(stored_file)),
+            # campaigns (专项行动)
+            Route("/office/campaigns", signed_in(campaign_list), methods=["GET"]),
+            Route("/office/campaigns", signed_in(campaign_create), methods=["POST"]),
+            Route("/office/campaigns/new", signed_in(campaign_new)),
+            Route("/office/campaigns/{id}", signed_in(campaign_show)),
+            Route("/office/campaigns/{id}/close", signed_in(campaign_close), methods=["POST"]),
             # the office assigns
             Route("/api/assignments", assignments_pull),
             Route("/api/assignments/ack", assignments_ack, methods=["POST"]),
@@ -855,6 +985,51 @@ def _form(body: bytes) -> dict[str, str]:
     except (UnicodeDecodeError, ValueError):
         return {}
     return {k: v[0] for k, v in fields.items()}
+
+
+CAMPAIGN_ROWS = 6  # the campaign form's rows of phases and of report deadlines
+
+
+class _CampaignFields(dict[str, Any]):
+    """The campaign form's fields as typed (to show them again with the message)."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ("types", "districts", "focus"):
+            return self.get(name[:-1] if name != "focus" else name) or []
+        value = self.get(name, "")
+        return value if isinstance(value, str) else ""
+
+
+def _campaign_form(body: bytes) -> dict[str, Any]:
+    """The campaign form's fields: the first of each name, the checkboxes (type, district,
+    focus) as lists."""
+    try:
+        fields = parse_qs(body.decode("utf-8"), max_num_fields=200)
+    except (UnicodeDecodeError, ValueError):
+        return {}
+    return {k: v if k in ("type", "district", "focus") else v[0] for k, v in fields.items()}
+
+
+def _campaign_of(fields: dict[str, Any]) -> Any:
+    from inspector.campaigns import build
+
+    def one(name: str) -> str:
+        value = fields.get(name, "")
+        return value if isinstance(value, str) else ""
+
+    return build(
+        name=one("name"),
+        doc_no=one("doc_no"),
+        phases=[
+            (one(f"phase_name_{i}"), one(f"phase_start_{i}"), one(f"phase_end_{i}"))
+            for i in range(CAMPAIGN_ROWS)
+        ],
+        types=list(fields.get("type") or []),
+        districts=list(fields.get("district") or []),
+        focus_packs=list(fields.get("focus") or []),
+        reports=[(one(f"report_form_{i}"), one(f"report_due_{i}")) for i in range(CAMPAIGN_ROWS)],
+        follow_up=(one("follow_first"), one("follow_every") or "6", one("follow_count") or "1"),
+    )
 
 
 def _number(text: str | None, what: str) -> int:

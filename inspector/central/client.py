@@ -601,7 +601,7 @@ def pull(ws: Workspace, *, reporter: Reporter | None = None) -> PullResult:
                 check = verify_manifest(body, signature, roots)
                 if not check.trusted:
                     raise SyncError("签名者不在本机信任列表中（不是本局发布的）")
-                note = _install(ws, kind, Path(str(data["name"])).name, body)
+                note = _install(ws, kind, Path(str(data["name"])).name, body, version)
             except InspectorError as error:
                 result.refused.append((kind, version, str(error)))
                 continue
@@ -621,7 +621,7 @@ def pull(ws: Workspace, *, reporter: Reporter | None = None) -> PullResult:
     return result
 
 
-def _install(ws: Workspace, kind: str, name: str, body: bytes) -> str:
+def _install(ws: Workspace, kind: str, name: str, body: bytes, version: int = 0) -> str:
     with tempfile.TemporaryDirectory(prefix=scratch_prefix(), dir=ws.home.root) as folder:
         path = Path(folder) / name
         path.write_bytes(body)
@@ -658,6 +658,10 @@ def _install(ws: Workspace, kind: str, name: str, body: bytes) -> str:
                     ws, name=person_name, cert_no=cert_no, district=district, can_lead=can_lead
                 )
             return f"{len(entries)} 人"
+        if kind == "campaign":
+            from inspector.campaigns.local import install_package
+
+            return install_package(ws, body, version)  # every campaign: one package
         if kind == "bureaus":
             from inspector.bureaus import Bureau, set_bureaus
 

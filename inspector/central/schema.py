@@ -234,6 +234,21 @@ server_settings = Table(
     Column("value", Text, nullable=False),
 )
 
+# The office's campaigns (专项行动, inspector/central/campaigns.py): the definition as laptops
+# receive it (inspector.campaigns.Campaign.to_dict) and who made and closed it.
+campaigns = Table(
+    "campaigns",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("doc_no", String(100), nullable=False),
+    Column("status", String(16), nullable=False, index=True),
+    Column("data", JSONB, nullable=False),
+    Column("created_by", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("closed_at", DateTime(timezone=True)),
+)
+
 # --- the office assigns (inspector/central/assignments.py) -------------------------------------
 
 # The 双随机 draws made at the office: their published inputs (canonical JSON, as the 抽查结果

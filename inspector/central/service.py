@@ -1731,6 +1731,9 @@ KINDS = {
     # its ``format`` telling which.
     "rules": "智能监控规则包",
     "knowledge": "规则知识库",
+    # The office's campaigns (专项行动, inspector/central/campaigns.py): every campaign in one
+    # package, signed with the service's key (office_signer.py).
+    "campaign": "专项行动",
 }
 
 
@@ -1744,29 +1747,33 @@ def _check_kind(kind: str) -> None:
 def publish(central: Central, kind: str, name: str, body: bytes, signature: bytes) -> int:
     """Store a signed package as the next version of ``kind``; laptops verify it against their
     trust list before installing."""
+    with central.engine.begin() as c:
+        return publish_on(c, kind, name, body, signature)
+
+
+def publish_on(c: Connection, kind: str, name: str, body: bytes, signature: bytes) -> int:
+    """:func:`publish` inside the caller's transaction (what the office makes is stored and
+    published together, or neither)."""
     _check_kind(kind)
     try:
         check = verify_manifest(body, signature, [])
     except BundleError as error:
         raise Refused("发布文件的签名无效：{problem}", problem=str(error)) from error
-    with central.engine.begin() as c:
-        c.execute(text("lock table publications in exclusive mode"))
-        last = c.scalar(
-            select(func.max(s.publications.c.version)).where(s.publications.c.kind == kind)
+    c.execute(text("lock table publications in exclusive mode"))
+    last = c.scalar(select(func.max(s.publications.c.version)).where(s.publications.c.kind == kind))
+    version = int(last or 0) + 1
+    c.execute(
+        s.publications.insert().values(
+            kind=kind,
+            version=version,
+            name=name,
+            body=body,
+            signature=signature,
+            signer=check.subject.get("name", "?"),
+            published_at=_now(),
         )
-        version = int(last or 0) + 1
-        c.execute(
-            s.publications.insert().values(
-                kind=kind,
-                version=version,
-                name=name,
-                body=body,
-                signature=signature,
-                signer=check.subject.get("name", "?"),
-                published_at=_now(),
-            )
-        )
-        Central._event(c, "publish", None, None, kind=kind, version=version, name=name)
+    )
+    Central._event(c, "publish", None, None, kind=kind, version=version, name=name)
     return version
 
 

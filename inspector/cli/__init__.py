@@ -18,6 +18,7 @@ from inspector.cli import (
     audit,
     bundle,
     bureau,
+    campaign,
     case,
     checklist,
     claims,
@@ -51,6 +52,7 @@ EXIT_PIPE = 141
 GROUPS = (
     checklist,
     inspection,
+    campaign,
     evidence,
     keys,
     record,

@@ -117,6 +117,7 @@ def cmd_inspection_new(args: argparse.Namespace, out: Printer) -> None:
             agreement_expiry=expiry,
             recusal_override=args.recusal_override,
             bureau=args.bureau,
+            campaign=args.campaign,
         )
         out.emit({"id": inspection_id}, inspection_id)
 
@@ -332,6 +333,11 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     new.add_argument("--leader", metavar="执法证号", help="组长（默认第一位检查人员）")
     new.add_argument("--focus", nargs="*", help="专项代码")
+    new.add_argument(
+        "--campaign",
+        metavar="专项行动",
+        help="归入的专项行动（编号或名称，campaign list 列出；其专项清单一并加入）",
+    )
     new.add_argument("--team-district", help="检查组所属区县（交叉检查时填写）")
     new.add_argument("--place", help="检查地点")
     new.add_argument("--agreement-no", help="定点协议编号")

@@ -243,6 +243,188 @@ def cmd_server_users(args: argparse.Namespace, out: Printer) -> None:
     out.emit(found, "\n".join(lines) or "尚无局端页面用户")
 
 
+# --- campaigns (专项行动: inspector/central/campaigns.py) ------------------------------------
+
+
+def _colon(text: str, parts: int, what: str, example: str) -> list[str]:
+    """``A:B:C`` split into ``parts`` fields (dates use "-", so ":" separates)."""
+    found = text.split(":")
+    if len(found) != parts:
+        raise InvalidInput("{what}应写作 {example}：{text}", what=what, example=example, text=text)
+    return found
+
+
+def _form_code(text: str) -> str:
+    from inspector.campaigns import FORMS
+
+    by_name = {name: code for code, name in FORMS.items()}
+    return by_name.get(text.strip(), text.strip())
+
+
+def cmd_server_campaign_create(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.campaigns import build
+    from inspector.central.campaigns import create_campaign
+
+    phases = [_colon(p, 3, "阶段", "名称:2026-03-01:2026-04-10") for p in args.phase or []]
+    reports = [_colon(r, 2, "报送期限", "情况报告:2026-06-20") for r in args.report or []]
+    follow = None
+    if args.follow_up:
+        parts = args.follow_up.split(":")
+        if len(parts) > 3:
+            raise InvalidInput(
+                "{what}应写作 {example}：{text}",
+                what="回头看",
+                example="2026-12-31:6:2",
+                text=args.follow_up,
+            )
+        parts += ["6", "1"][len(parts) - 1 :]
+        follow = (parts[0], parts[1], parts[2])
+    campaign = build(
+        name=args.name,
+        doc_no=args.doc_no or "",
+        phases=[(a, b, c) for a, b, c in phases],
+        types=args.type or [],
+        districts=args.district or [],
+        focus_packs=args.focus or [],
+        reports=[(_form_code(f), d) for f, d in reports],
+        follow_up=follow,
+    )
+    signer = office_signer(args)
+    with _central(args) as central:
+        made, version = create_campaign(central, signer, campaign, args.by)
+    out.emit(
+        {"campaign": made.to_dict(), "version": version},
+        f"已制定专项行动：{made.name}（编号 {made.id[:8]}），已签名发布为专项行动第 {version} 版"
+        "（笔记本执行 sync pull 后可见）",
+    )
+
+
+def cmd_server_campaign_close(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.central.campaigns import close_campaign
+
+    signer = office_signer(args)
+    with _central(args) as central:
+        closed, version = close_campaign(central, signer, args.id, args.by)
+    out.emit(
+        {"campaign": closed.to_dict(), "version": version},
+        f"专项行动“{closed.name}”已结束，已发布专项行动第 {version} 版",
+    )
+
+
+def cmd_server_campaign_list(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.campaigns import STATUS_NAMES
+    from inspector.central.campaigns import campaigns
+
+    with _central(args) as central:
+        found = campaigns(central, active_only=args.active)
+    lines = [
+        f"{c.id[:8]}  {STATUS_NAMES.get(c.status, c.status)}  {c.start} 至 {c.end}  {c.name}"
+        + (f"（{c.doc_no}）" if c.doc_no else "")
+        for c in found
+    ]
+    out.emit([c.to_dict() for c in found], "\n".join(lines) or "尚无专项行动")
+
+
+def progress_lines(progress: dict[str, Any]) -> list[str]:
+    """A campaign's progress as lines of text (campaign_progress's dict)."""
+    from inspector.campaigns import percent
+
+    c = progress["campaign"]
+    lines = [
+        f"{c['name']}"
+        + (f"（{c['doc_no']}）" if c["doc_no"] else "")
+        + f"  {progress['status_name']}",
+        "阶段：" + "；".join(f"{p['name']} {p['start']} 至 {p['end']}" for p in c["phases"]),
+        f"当前：{progress['phase_text']}",
+    ]
+    for item in progress["late"]:
+        lines.append(f"逾期：{item['title']}（应于 {item['last_day']} 前）")
+    for item in progress["due"]:
+        lines.append(
+            f"待办：{item['title']}  {item['last_day']} 前，"
+            f"还有 {item['working_days_left']} 个工作日"
+            + ("（节假日安排待公布）" if item["provisional"] else "")
+        )
+    cover = progress["coverage"]
+    if not cover["registry"]:
+        lines.append("覆盖率：服务器上没有发布的机构名录（server publish registry）")
+    for row in cover["districts"]:
+        lines.append(
+            f"覆盖率 {row['district']}：{row['inspected']}/{row['in_scope']}  "
+            f"{percent(row['share'])}"
+        )
+    lines.append(
+        f"覆盖率 合计：{cover['inspected']}/{cover['in_scope']}  {percent(cover['share'])}"
+    )
+    return lines
+
+
+def cmd_server_campaign_show(args: argparse.Namespace, out: Printer) -> None:
+    from datetime import date
+
+    from inspector.campaigns import parse_day
+    from inspector.central.campaigns import campaign_progress
+
+    today = parse_day(args.today, "日期") if args.today else date.today()
+    with _central(args) as central:
+        progress = campaign_progress(central, args.id, today)
+    out.emit(progress, "\n".join(progress_lines(progress)))
+
+
+def add_campaign_parsers(
+    sub: Any, common: argparse.ArgumentParser, db: argparse.ArgumentParser
+) -> None:
+    """``server campaign create|list|show|close``."""
+    from inspector.campaigns import FORMS
+
+    campaign = sub.add_parser(
+        "campaign", help="专项行动：制定、列出、查看、结束", parents=[common, db]
+    )
+    csub = campaign.add_subparsers(dest="campaign_command", required=True, metavar="子命令")
+    key = argparse.ArgumentParser(add_help=False)
+    key.add_argument(
+        "--p12", required=True, metavar="FILE.p12", help="本局的签名密钥（签名后发布）"
+    )
+    key.add_argument("--passphrase-file", metavar="FILE", help="从文件第一行读取密钥口令")
+    key.add_argument("--passphrase", help=argparse.SUPPRESS)
+    key.add_argument("--by", default="服务器命令行", help="记录的制定人（默认：服务器命令行）")
+    create = csub.add_parser(
+        "create", help="制定专项行动并签名发布给笔记本", parents=[common, db, key]
+    )
+    create.add_argument("--name", required=True, help="专项行动的名称")
+    create.add_argument("--doc-no", help="文号，如 济医保发〔2026〕12号")
+    create.add_argument(
+        "--phase", action="append", metavar="名称:开始:结束",
+        help="阶段及起止日期（按先后给出，可多次），如 自查自纠:2026-03-01:2026-04-10",
+    )  # fmt: skip
+    create.add_argument(
+        "--type", action="append", metavar="类型代码", help="涉及的机构类型（可多次）"
+    )
+    create.add_argument("--district", action="append", metavar="区县", help="涉及的区县（可多次）")
+    create.add_argument(
+        "--focus", action="append", metavar="清单包", help="专项清单包代码（可多次）"
+    )
+    create.add_argument(
+        "--report", action="append", metavar="表式:日期",
+        help="报送期限（可多次），表式为 " + "、".join(FORMS.values()) + "，如 情况报告:2026-06-20",
+    )  # fmt: skip
+    create.add_argument(
+        "--follow-up", metavar="首次:间隔月数:次数",
+        help="回头看：第一次的日期、间隔月数（默认 6，即每半年）和次数（默认 1）",
+    )  # fmt: skip
+    create.set_defaults(run=cmd_server_campaign_create)
+    listing = csub.add_parser("list", help="列出专项行动", parents=[common, db])
+    listing.add_argument("--active", action="store_true", help="只列进行中的")
+    listing.set_defaults(run=cmd_server_campaign_list)
+    show = csub.add_parser("show", help="专项行动的阶段、期限和各区县覆盖率", parents=[common, db])
+    show.add_argument("id", metavar="编号", help="专项行动编号（可只写开头）")
+    show.add_argument("--today", metavar="YYYY-MM-DD", help=argparse.SUPPRESS)
+    show.set_defaults(run=cmd_server_campaign_show)
+    close = csub.add_parser("close", help="结束专项行动并发布", parents=[common, db, key])
+    close.add_argument("id", metavar="编号", help="专项行动编号（可只写开头）")
+    close.set_defaults(run=cmd_server_campaign_close)
+
+
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument("--db", metavar="postgresql://…", help=f"服务器的数据库（或 {DB_ENV}）")
@@ -356,6 +538,7 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
         parents=[common, db],
     )  # fmt: skip
     check.set_defaults(run=cmd_server_check_store)
+    add_campaign_parsers(sub, common, db)
     # The office assigns (inspector/cli/assignments.py).
     from inspector.cli.assignments import add_assignment_parsers
 

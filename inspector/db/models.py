@@ -267,6 +267,10 @@ class Inspection(Synced, Base):
     draw_id: Mapped[str | None] = mapped_column(ForeignKey("draws.id"))
     # A 回头看 names the inspection whose findings it checks (inspector/ledger/follow_up.py).
     follows_id: Mapped[str | None] = mapped_column(ForeignKey("inspections.id"))
+    # The campaign (专项行动) the visit is part of (migration 0029_campaigns): the office's
+    # coverage and reports filter by it. No foreign key: a laptop or the server receiving the
+    # inspection may not have installed the campaign yet.
+    campaign_id: Mapped[str | None] = mapped_column(String(36))
 
     institution: Mapped[Institution] = relationship(lazy="joined")
     snapshot: Mapped[ChecklistSnapshot] = relationship()
@@ -899,6 +903,19 @@ class SyncServer(Synced, Base):
     ca_pem: Mapped[str | None] = mapped_column(Text)
     # kind → the version of the reference data installed from the server (sync pull)
     pulled: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class CampaignRow(Synced, Base):
+    """A campaign (专项行动) the office published, as this laptop installed it from ``sync pull``
+    (inspector/campaigns/local.py): ``data`` is inspector.campaigns.Campaign.to_dict();
+    ``version`` the package it came in. The office's: never edited here."""
+
+    __tablename__ = "campaigns"
+    name: Mapped[str] = mapped_column(String(200))
+    doc_no: Mapped[str] = mapped_column(String(100))
+    status: Mapped[str] = mapped_column(String(16))
+    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    version: Mapped[int] = mapped_column(Integer)
 
 
 class SyncPush(Synced, Base):

@@ -471,6 +471,177 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="185"/>
+        <location filename="../../ui/campaign_panel.py" line="189"/>
+        <source>阶段</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="185"/>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="185"/>
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="194"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="194"/>
+        <source>规定日期</source>
+        <translation>Date set</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="194"/>
+        <source>最后一日</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="194"/>
+        <source>剩余工作日</source>
+        <translation>Working days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="200"/>
+        <source>（节假日安排待公布）</source>
+        <translation> (holidays not yet announced)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="201"/>
+        <source>逾期</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="207"/>
+        <source>报送与回头看（遇节假日顺延至下一个工作日）</source>
+        <translation>Reports and follow-ups (a holiday moves the last day to the next working day)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="210"/>
+        <source>区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="210"/>
+        <source>已检查</source>
+        <translation>Inspected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="210"/>
+        <source>范围内</source>
+        <translation>In scope</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="210"/>
+        <source>覆盖率</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="216"/>
+        <source>覆盖率（本机的机构名录）</source>
+        <translation>Coverage (this laptop&apos;s registry)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="220"/>
+        <source>机构类型：%1
+区县：%2
+专项清单：%3</source>
+        <translation>Institution types: %1
+Districts: %2
+Focus packs: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="229"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignPanel</name>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="38"/>
+        <source>情况报告</source>
+        <translation>Periodic report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="39"/>
+        <source>季度统计表</source>
+        <translation>Quarterly statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="40"/>
+        <source>总结</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="41"/>
+        <source>回头看</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="102"/>
+        <source>专项行动：%1（%2）</source>
+        <translation>Campaign: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="104"/>
+        <source>专项行动：%1</source>
+        <translation>Campaign: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="108"/>
+        <source>详情…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="115"/>
+        <source>当前阶段：%1（至 %2）</source>
+        <translation>Current phase: %1 (until %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="118"/>
+        <source>尚未开始：%1（%2 起）</source>
+        <translation>Not started: %1 (from %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="120"/>
+        <source>各阶段已结束</source>
+        <translation>All phases are over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="125"/>
+        <source>逾期：%1（应于 %2 前）</source>
+        <translation>Late: %1 (due by %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="137"/>
+        <source>各区县</source>
+        <translation>all districts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="141"/>
+        <source>覆盖率（%1）：已检查 %2 / 范围内 %3 家（%4）</source>
+        <translation>Coverage (%1): %2 inspected of %3 in scope (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="156"/>
+        <source>%1 %2 前（还有 %3 个工作日）</source>
+        <translation>%1 by %2 (%3 working days left)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="163"/>
+        <source>待办：</source>
+        <translation>Due: </translation>
+    </message>
+</context>
+<context>
     <name>CaseDocumentDialog</name>
     <message>
         <location filename="../../ui/case_page.py" line="1079"/>
@@ -5679,87 +5850,287 @@ Checked %2/%3, problems found %4</translation>
         <translation>Referral {number} is already registered as a lead</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1449"/>
+        <location filename="../../ui/core_messages.py" line="1450"/>
+        <source>只能制定本区县（{district}）的专项行动</source>
+        <translation>You can make campaigns of your own district ({district}) only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1451"/>
+        <source>只能结束本区县（{district}）的专项行动</source>
+        <translation>You can close campaigns of your own district ({district}) only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1452"/>
+        <source>请填写专项行动的名称</source>
+        <translation>Enter the campaign&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1453"/>
+        <source>专项行动的名称过长（最多 {limit} 个字）</source>
+        <translation>The campaign&apos;s name is too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1454"/>
+        <source>文号过长（最多 {limit} 个字）</source>
+        <translation>The document number is too long (at most {limit} characters)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1455"/>
+        <source>专项行动至少需要一个阶段（名称和起止日期）</source>
+        <translation>A campaign needs at least one phase (its name, start and end)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1456"/>
+        <source>阶段过多（最多 {limit} 个）</source>
+        <translation>Too many phases (at most {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1457"/>
+        <source>请选择专项行动涉及的机构类型</source>
+        <translation>Choose the institution types of the campaign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1458"/>
+        <source>请选择专项行动涉及的区县</source>
+        <translation>Choose the districts of the campaign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1459"/>
+        <source>报送期限过多（最多 {limit} 个）</source>
+        <translation>Too many report deadlines (at most {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1460"/>
+        <source>专项行动的状态无效：{status}</source>
+        <translation>Invalid campaign status: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1461"/>
+        <source>{what}的日期 {day} 不在合理的年份内</source>
+        <translation>The date of {what}, {day}, is not in a plausible year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1462"/>
+        <source>{what}不是有效的日期：{text}（请写作 2026-06-20）</source>
+        <translation>{what} is not a valid date: {text} (write it as 2026-06-20)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1463"/>
+        <source>{what}应为整数：{text}</source>
+        <translation>{what} must be a whole number: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1464"/>
+        <source>第 {n} 个阶段没有名称</source>
+        <translation>Phase {n} has no name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1465"/>
+        <source>阶段“{name}”重复</source>
+        <translation>Phase “{name}” appears twice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1466"/>
+        <source>阶段“{name}”的结束日期 {end} 早于开始日期 {start}</source>
+        <translation>Phase “{name}” ends ({end}) before it starts ({start})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1467"/>
+        <source>阶段“{name}”的开始日期 {start} 早于上一阶段“{previous}”的结束日期 {end}</source>
+        <translation>Phase “{name}” starts ({start}) before the previous phase “{previous}” ends ({end})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1470"/>
+        <source>不认识的机构类型：{code}</source>
+        <translation>Unknown institution type: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1471"/>
+        <source>不认识的区县：{district}（已知：{known}）</source>
+        <translation>Unknown district: {district} (known: {known})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1472"/>
+        <source>没有这个专项清单包：{pack}</source>
+        <translation>No such focus pack: {pack}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1473"/>
+        <source>不认识的报送表式：{form}</source>
+        <translation>Unknown report form: {form}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1474"/>
+        <source>{title}的报送期限 {due} 早于专项行动开始的日期 {start}</source>
+        <translation>The {title} deadline {due} is before the campaign starts ({start})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1475"/>
+        <source>{title} {due} 重复</source>
+        <translation>{title} {due} appears twice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1476"/>
+        <source>回头看的间隔应为 1 至 24 个月</source>
+        <translation>The follow-ups must be 1 to 24 months apart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1477"/>
+        <source>回头看的次数应为 1 至 {limit} 次</source>
+        <translation>There must be 1 to {limit} follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1478"/>
+        <source>第一次回头看 {first} 早于专项行动开始的日期 {start}</source>
+        <translation>The first follow-up ({first}) is before the campaign starts ({start})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1479"/>
+        <source>专项行动的数据格式无效：{problem}</source>
+        <translation>The campaign&apos;s data is malformed: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1480"/>
+        <source>本机没有这个专项行动：{id}（专项行动由局端制定，sync pull 后可见）</source>
+        <translation>No such campaign on this laptop: {id} (campaigns are made at the office and arrive with sync pull)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1483"/>
+        <source>专项行动“{name}”已结束，不能再归入新的检查</source>
+        <translation>Campaign “{name}” is closed: new inspections cannot be part of it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1484"/>
+        <source>机构类型 {type} 不在专项行动“{name}”的范围内</source>
+        <translation>Institution type {type} is outside the scope of campaign “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1485"/>
+        <source>区县 {district} 不在专项行动“{name}”的范围内</source>
+        <translation>District {district} is outside the scope of campaign “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1486"/>
+        <source>专项行动发布包的格式无效：{problem}</source>
+        <translation>The campaign package is malformed: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1487"/>
+        <source>没有这个专项行动：{id}</source>
+        <translation>No such campaign: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1488"/>
+        <source>编号 {id} 对应多个专项行动，请写全</source>
+        <translation>{id} matches several campaigns: give the whole id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1489"/>
+        <source>已有同名的进行中专项行动：{name}</source>
+        <translation>An active campaign of this name exists: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1490"/>
+        <source>专项行动“{name}”已经结束</source>
+        <translation>Campaign “{name}” is already closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1491"/>
+        <source>服务未配置本局签名密钥，无法发布到笔记本：请以 server --p12 密钥文件 --passphrase-file 口令文件 启动服务</source>
+        <translation>The service has no office signing key and cannot publish to laptops: start it with server --p12 KEY_FILE --passphrase-file PASSPHRASE_FILE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1495"/>
+        <source>本局签名证书不在有效期内（{start} 至 {end}）</source>
+        <translation>The office&apos;s signing certificate is not valid today ({start} to {end})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1496"/>
+        <source>无法读取本局签名密钥文件：{problem}</source>
+        <translation>Cannot read the office&apos;s signing key file: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1498"/>
         <source>{what}应为整数：{value}</source>
         <translation>{what} must be a whole number: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1450"/>
+        <location filename="../../ui/core_messages.py" line="1499"/>
         <source>局端尚未发布机构名录（server publish registry）</source>
         <translation>The office has not published the institution registry yet (server publish registry)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1451"/>
+        <location filename="../../ui/core_messages.py" line="1500"/>
         <source>局端尚未发布检查人员名录（server publish roster）</source>
         <translation>The office has not published the inspector roster yet (server publish roster)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1452"/>
+        <location filename="../../ui/core_messages.py" line="1501"/>
         <source>办理时限至少 1 个工作日</source>
         <translation>The time limit is at least 1 working day</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1453"/>
+        <location filename="../../ui/core_messages.py" line="1502"/>
         <source>请指定承办的检查人员（执法证号，组长在前）</source>
         <translation>Name the inspectors who handle it (enforcement certificate numbers, the leader first)</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1454"/>
+        <location filename="../../ui/core_messages.py" line="1503"/>
         <source>{name} 有 {count} 行无法导入，未交办任何线索：{rows}</source>
         <translation>{name} has {count} rows that cannot be imported; no lead was assigned: {rows}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1455"/>
+        <location filename="../../ui/core_messages.py" line="1504"/>
         <source>局端没有编号为 {draw_id} 的抽查</source>
         <translation>The office has no draw numbered {draw_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1456"/>
+        <location filename="../../ui/core_messages.py" line="1505"/>
         <source>检查人员名录中没有执法证号 {cert_no}</source>
         <translation>The roster has no inspector with certificate number {cert_no}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1457"/>
+        <location filename="../../ui/core_messages.py" line="1506"/>
         <source>没有待交办的线索 {number}</source>
         <translation>No lead {number} waits to be assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1458"/>
+        <location filename="../../ui/core_messages.py" line="1507"/>
         <source>没有编号为 {assignment} 的未撤回任务</source>
         <translation>No assignment {assignment} that is not withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1459"/>
+        <location filename="../../ui/core_messages.py" line="1508"/>
         <source>下发的任务包不是发给本机的，未安装</source>
         <translation>The assignments package is not for this laptop; nothing was installed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1460"/>
+        <location filename="../../ui/core_messages.py" line="1509"/>
         <source>下发的抽查记录与其公开输入不符，未安装</source>
         <translation>The draw in the assignments package does not match its published inputs; nothing was installed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1461"/>
+        <location filename="../../ui/core_messages.py" line="1510"/>
         <source>下发的任务包的签名者不在本机信任列表中（不是本局签发的），未安装</source>
-        <translation>The signer of the assignments package is not on this laptop&apos;s trust list (not issued by the bureau); nothing was installed</translation>
+        <translation>The signer of the assignments package is not on this laptop's trust list (not issued by the bureau); nothing was installed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1464"/>
+        <location filename="../../ui/core_messages.py" line="1513"/>
         <source>下发的任务包格式无效，未安装</source>
         <translation>The assignments package is not valid; nothing was installed</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1465"/>
+        <location filename="../../ui/core_messages.py" line="1514"/>
         <source>服务器下发的任务包无法读取</source>
         <translation>The assignments package from the server cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1466"/>
+        <location filename="../../ui/core_messages.py" line="1515"/>
         <source>下发的任务包签名无效，未安装：{problem}</source>
-        <translation>The assignments package&apos;s signature is not valid; nothing was installed: {problem}</translation>
+        <translation>The assignments package's signature is not valid; nothing was installed: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/core_messages.py" line="1467"/>
+        <location filename="../../ui/core_messages.py" line="1516"/>
         <source>请填写已推送线索的编号，或粘贴线索文件的内容，二者选一</source>
         <translation>Give the numbers of pushed leads or paste the lead file, not both</translation>
     </message>
@@ -7473,52 +7844,52 @@ The custody log keeps a record of the removal (file names, hashes, who and when)
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="272"/>
+        <location filename="../../ui/home.py" line="280"/>
         <source>搜索机构名称…</source>
         <translation>Search institution…</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="275"/>
+        <location filename="../../ui/home.py" line="283"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="282"/>
+        <location filename="../../ui/home.py" line="290"/>
         <source>全部日期</source>
         <translation>Any date</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="283"/>
+        <location filename="../../ui/home.py" line="291"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="284"/>
+        <location filename="../../ui/home.py" line="292"/>
         <source>最近 7 天</source>
         <translation>Last 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="285"/>
+        <location filename="../../ui/home.py" line="293"/>
         <source>最近 30 天</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="286"/>
+        <location filename="../../ui/home.py" line="294"/>
         <source>最近一年</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="340"/>
+        <location filename="../../ui/home.py" line="350"/>
         <source>全部区县</source>
         <translation>All districts</translation>
     </message>
     <message>
-        <location filename="../../ui/home.py" line="341"/>
+        <location filename="../../ui/home.py" line="351"/>
         <source>全部方式</source>
         <translation>All modes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/home.py" line="381"/>
+        <location filename="../../ui/home.py" line="392"/>
         <source>共 %n 项检查</source>
         <translation>
             <numerusform>%n inspection</numerusform>
@@ -9934,148 +10305,158 @@ Data directory: %2</translation>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../../ui/new_inspection.py" line="51"/>
+        <location filename="../../ui/new_inspection.py" line="56"/>
         <source>新建检查</source>
         <translation>New inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="62"/>
+        <location filename="../../ui/new_inspection.py" line="67"/>
         <source>被检查机构</source>
         <translation>Institution inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="66"/>
+        <location filename="../../ui/new_inspection.py" line="71"/>
         <source>从名录查找</source>
         <translation>Find in registry</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="68"/>
+        <location filename="../../ui/new_inspection.py" line="73"/>
         <source>机构全称</source>
         <translation>Full name of the institution</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="73"/>
+        <location filename="../../ui/new_inspection.py" line="78"/>
         <source>如 历城区</source>
         <translation>e.g. 历城区</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="78"/>
+        <location filename="../../ui/new_inspection.py" line="83"/>
         <source>如 住院部三楼（可不填）</source>
         <translation>e.g. inpatient ward, 3rd floor (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="79"/>
+        <location filename="../../ui/new_inspection.py" line="84"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="80"/>
+        <location filename="../../ui/new_inspection.py" line="85"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="81"/>
+        <location filename="../../ui/new_inspection.py" line="86"/>
         <source>所在区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="83"/>
+        <location filename="../../ui/new_inspection.py" line="88"/>
         <source>检查地点</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="86"/>
+        <location filename="../../ui/new_inspection.py" line="91"/>
         <source>检查方式与专项</source>
         <translation>Mode and focus packs</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="95"/>
+        <location filename="../../ui/new_inspection.py" line="100"/>
         <source>交叉检查时填写检查组所属区县</source>
         <translation>For a cross-district check: the team&apos;s home district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="101"/>
+        <location filename="../../ui/new_inspection.py" line="109"/>
+        <source>不归入专项行动</source>
+        <translation>Not part of a campaign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="110"/>
+        <source>专项行动</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_inspection.py" line="111"/>
         <source>检查方式</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="102"/>
+        <location filename="../../ui/new_inspection.py" line="112"/>
         <source>检查组所属区县</source>
         <translation>Team&apos;s home district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="103"/>
+        <location filename="../../ui/new_inspection.py" line="113"/>
         <source>专项</source>
         <translation>Focus packs</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="108"/>
-        <location filename="../../ui/new_inspection.py" line="274"/>
+        <location filename="../../ui/new_inspection.py" line="118"/>
+        <location filename="../../ui/new_inspection.py" line="295"/>
         <source>检查组</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="112"/>
+        <location filename="../../ui/new_inspection.py" line="122"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="112"/>
+        <location filename="../../ui/new_inspection.py" line="122"/>
         <source>执法证号</source>
         <translation>Enforcement certificate no.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="112"/>
+        <location filename="../../ui/new_inspection.py" line="122"/>
         <source>所属区县</source>
         <translation>Own district</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="112"/>
+        <location filename="../../ui/new_inspection.py" line="122"/>
         <source>组长</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="119"/>
+        <location filename="../../ui/new_inspection.py" line="129"/>
         <source>添加人员</source>
         <translation>Add member</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="120"/>
+        <location filename="../../ui/new_inspection.py" line="130"/>
         <source>移除所选</source>
         <translation>Remove selected</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="136"/>
+        <location filename="../../ui/new_inspection.py" line="146"/>
         <source>开始检查</source>
         <translation>Start inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="137"/>
+        <location filename="../../ui/new_inspection.py" line="147"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="276"/>
+        <location filename="../../ui/new_inspection.py" line="297"/>
         <source>回避提示：%1 所属区县与被检查机构所在区县（%2）相同。</source>
         <translation>Recusal: %1 belong(s) to the district inspected (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="323"/>
+        <location filename="../../ui/new_inspection.py" line="344"/>
         <source>清单共 %1 项，其中该类机构的重点 %2 项</source>
         <translation>Checklist of %1 items, %2 of them priorities for this type</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="337"/>
+        <location filename="../../ui/new_inspection.py" line="358"/>
         <source>回避</source>
         <translation>Recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="338"/>
+        <location filename="../../ui/new_inspection.py" line="359"/>
         <source>如确需参加检查，请说明理由（将写入检查记录）：</source>
         <translation>If they must stay on the team, give the reason (it is written into the record):</translation>
     </message>
     <message>
-        <location filename="../../ui/new_inspection.py" line="365"/>
+        <location filename="../../ui/new_inspection.py" line="387"/>
         <source>无法新建检查</source>
         <translation>Cannot create the inspection</translation>
     </message>
@@ -12247,7 +12628,7 @@ The draw is saved; export it again from “Draws made”.</translation>
     <message>
         <location filename="../../ui/sync_dialog.py" line="261"/>
         <source>正在领取局端下达的任务…</source>
-        <translation>Pulling the office&apos;s assignments…</translation>
+        <translation>Pulling the office's assignments…</translation>
     </message>
     <message>
         <location filename="../../ui/sync_dialog.py" line="267"/>

@@ -109,6 +109,7 @@ def full_workspace(workspace: Workspace) -> dict[str, str]:
     for number in ("JB-1", "JB-2"):
         add_lead(workspace, NewLead("槐荫区乙药店", "串换药品", source="office", number=number))
     attach_leads(workspace, going, ["JB-1"])
+    _campaign(workspace)  # the office's campaign on the home screen (its 详情… button)
     return {
         "signed": signed,
         "going": going,
@@ -152,12 +153,16 @@ def _open_row(qtbot: QtBot, window: MainWindow, institution: str) -> None:
 
 
 def test_main_window_menus_and_home(
-    window: MainWindow, clicker: Clicker, workspace: Workspace
+    window: MainWindow, clicker: Clicker, workspace: Workspace, qtbot: QtBot
 ) -> None:
     before = _inspections(workspace)
+    # the office's campaign on the home screen, read on the database executor
+    qtbot.waitUntil(window.home.campaigns.isVisible, timeout=10_000)
     report = clicker.run(window)
     assert any("新建检查…" in path for path in report.clicked)
     assert any(o.name == "NewInspectionDialog" for o in report.opened)
+    # the home's 详情… (a window-modal window: recorded with its title)
+    assert any(o.name.startswith("CampaignDialog(") for o in report.opened_by("详情…"))
     assert _inspections(workspace) == before  # every dialog cancelled, every question No
 
 
@@ -398,7 +403,31 @@ DIALOGS: dict[str, Any] = {
     "visit": ("ui.visit_dialog", "VisitDialog", lambda ws, r, ids: (ws, ids["going"])),
     "setup": ("ui.lock", "SetupDialog", lambda ws, r, ids: (ws.home.root,)),
     "keys": ("ui.keys_dialog", "KeysDialog", lambda ws, r, ids: (_store(ws), None, ws)),
+    "campaign": ("ui.campaign_panel", "CampaignDialog", lambda ws, r, ids: (_campaign(ws),)),
 }
+
+
+def _campaign(ws: Workspace) -> Any:
+    """An active campaign of the office installed as a pull installs it, and its view."""
+    import json
+    from datetime import date, timedelta
+
+    from inspector.campaigns import FORMAT, build
+    from inspector.campaigns.local import campaign_views, install_package
+
+    today = date.today()
+    campaign = build(
+        name="打击欺诈骗保专项行动",
+        phases=[("集中检查", str(today - timedelta(days=10)), str(today + timedelta(days=30)))],
+        types=["primary_care"],
+        districts=["历城区"],
+        reports=[("situation_report", str(today - timedelta(days=1)))],
+        follow_up=(str(today + timedelta(days=20)), "6", "2"),
+    )
+    if not campaign_views(ws):
+        body = {"format": FORMAT, "campaigns": [campaign.to_dict()]}
+        install_package(ws, json.dumps(body, ensure_ascii=False).encode(), 1)
+    return campaign_views(ws)[0]
 
 
 def _store(ws: Workspace) -> Any:

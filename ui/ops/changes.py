@@ -15,6 +15,7 @@ class OpChanges:
     ledger: bool = False  # 台账: cases, follow-ups, orders, deadlines
     settings: bool = False  # settings, keys, trust, the current inspector
     registry: bool = False  # the institution registry
+    campaigns: bool = False  # the office's campaigns (专项行动) installed by a pull
     inspection_ids: frozenset[str] = field(default_factory=frozenset)
 
     def __bool__(self) -> bool:
@@ -34,4 +35,11 @@ class OpChanges:
     @property
     def home_list(self) -> bool:
         """Whether the home list (status, counts, institutions) may show something else now."""
-        return self.inspection or self.answers or self.evidence or self.record or self.ledger
+        return (
+            self.inspection
+            or self.answers
+            or self.evidence
+            or self.record
+            or self.ledger
+            or self.campaigns  # the home screen shows the active campaigns
+        )

@@ -2,7 +2,7 @@
 office (``office_draws``) and the visits and leads assigned to teams (``assignments``).
 
 Revision ID: c0010_assignments
-Revises: c0007_sign_in_failures
+Revises: c0009_campaigns
 Create Date: 2026-12-07
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from sqlalchemy.dialects.postgresql import JSONB
 
 revision = "c0010_assignments"
-down_revision = "c0007_sign_in_failures"
+down_revision = "c0009_campaigns"
 branch_labels = None
 depends_on = None
 

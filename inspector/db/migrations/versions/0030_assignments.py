@@ -2,7 +2,7 @@
 a local table (its inspections and leads travel, not it). A new table only.
 
 Revision ID: 0030_assignments
-Revises: 0027_trace_scans
+Revises: 0029_campaigns
 Create Date: 2026-12-07
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0030_assignments"
-down_revision = "0027_trace_scans"
+down_revision = "0029_campaigns"
 branch_labels = None
 depends_on = None
 
