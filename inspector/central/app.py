@@ -92,6 +92,8 @@ _env.globals["css"] = Markup(STYLESHEET.read_text(encoding="utf-8"))
 NAV: list[tuple[str, str]] = [
     ("/office", "工作台"),
     ("/office/inspections", "检查列表"),
+    ("/office/campaigns", "专项行动"),
+    ("/office/assignments", "任务分派"),
 ]
 _env.globals["nav"] = NAV
 
@@ -640,6 +642,7 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
         if user.district:
             districts = [d for d in districts if d == user.district]
         html = _env.get_template("campaign_form.html").render(
+            here="/office/campaigns",  # its line in the menu
             user=user,
             f=_CampaignFields(fields),
             error=error,
@@ -663,7 +666,10 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
 
         items = await run_in_threadpool(read)
         html = _env.get_template("campaigns.html").render(
-            user=user, items=items, signer=signer is not None
+            here="/office/campaigns",  # its line in the menu
+            user=user,
+            items=items,
+            signer=signer is not None,
         )
         return HTMLResponse(html)
 
@@ -702,6 +708,7 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
         found = known(central)
         c = progress["campaign"]
         html = _env.get_template("campaign.html").render(
+            here="/office/campaigns",  # its line in the menu
             user=user,
             p=progress,
             percent=percent,
@@ -802,6 +809,7 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
             if all(r.get(k) == v for k, v in (shown or {}).items())
         ]
         html = _env.get_template("assignments.html").render(
+            here="/office/assignments",  # its line in the menu
             rows=rows,
             status=assignments.assignment_status(central, user.district),
             draws=assignments.draws(central) if user.district is None else [],

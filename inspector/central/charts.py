@@ -122,7 +122,8 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
         for row in rows
     )
     return (
-        '<details class="data"><summary>数据表</summary><div class="table-box">'
+        '<details class="data"><summary>数据表</summary>'
+        '<div class="table-box" tabindex="0" role="region" aria-label="数据表">'
         f'<table class="table"><thead><tr>{cells}</tr></thead><tbody>{body}</tbody></table>'
         "</div></details>"
     )

@@ -87,6 +87,38 @@ def _fill_sql() -> str:
     return "\n".join(rows)
 
 
+# The office's other parts, as their tables hold them: an active campaign whose 情况报告 was
+# due long ago (late whatever the day the test runs) and whose summary is due far ahead; a
+# visit assigned to 历城区 late since 2020; a lead assigned to 市中区, not answered, not late.
+CAMPAIGN = {
+    "id": "c0ffee00-0000-4000-8000-000000000001",
+    "name": "定点医疗机构专项检查",
+    "doc_no": "济医保发〔2026〕5号",
+    "phases": [{"name": "集中检查", "start": "2020-01-01", "end": "2099-12-31"}],
+    "types": ["public_hospital"],
+    "districts": ["历城区", "市中区"],
+    "reports": [
+        {"form": "situation_report", "due": "2020-06-19"},
+        {"form": "summary", "due": "2099-12-10"},
+    ],
+    "status": "active",
+}
+PARTS = f"""
+INSERT INTO campaigns (id, name, doc_no, status, data, created_by, created_at)
+VALUES ('{CAMPAIGN["id"]}', '{CAMPAIGN["name"]}', '{CAMPAIGN["doc_no"]}', 'active',
+        '{json.dumps(CAMPAIGN, ensure_ascii=False)}'::jsonb, 'test', now());
+INSERT INTO assignments (id, kind, district, inspectors, target, assigned_on, deadline,
+                         created_at, created_by)
+VALUES ('a55e0000-0000-4000-8000-000000000001', 'inspection', '历城区',
+        '[{{"name": "张伟", "cert_no": "370100001"}}]'::jsonb,
+        '{{"name": "历城区庚医院", "district": "历城区"}}'::jsonb, '2020-01-02', '2020-01-10',
+        now(), 'test'),
+       ('a55e0000-0000-4000-8000-000000000002', 'lead', '市中区', '[]'::jsonb,
+        '{{"number": "JB-2026-007", "district": "市中区"}}'::jsonb, '2026-12-01', '2099-12-31',
+        now(), 'test');
+"""
+
+
 @pytest.fixture
 def central(postgres: Cluster, tmp_path: Path) -> Iterator[Central]:
     running = Central(postgres.create_database(), tmp_path / "store")
@@ -247,7 +279,7 @@ def test_the_desk_in_the_browser_links_every_figure_to_its_list(
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
-    server.sql(_fill_sql())
+    server.sql(_fill_sql() + PARTS)
     server.office_user("局端王", PASSWORD)
     server.office_user("历城区张", PASSWORD, district="历城区")
     with sync_playwright() as p:
@@ -291,6 +323,15 @@ def test_the_desk_in_the_browser_links_every_figure_to_its_list(
             money = _chart(page, "money-by-district")
             assert money["历城区：¥900.00 / ¥1,700.00"]["value"] == "90000"
             assert money["市中区：¥100.00 / ¥300.00"]["value"] == "10000"
+            # the other parts' panels: the campaign's late and coming deadlines, the late visit
+            campaign = page.inner_text("#campaigns")
+            assert "定点医疗机构专项检查" in campaign and "集中检查" in campaign
+            assert "逾期 情况报告" in campaign and "待办 总结" in campaign
+            late = page.inner_text("#late")
+            assert "历城区庚医院" in late and "检查任务" in late
+            assert page.inner_text("#late ul.tiles").split() == [
+                "逾期检查任务", "1", "逾期线索", "0", "未办结线索", "1"
+            ]  # fmt: skip
             tiles = page.inner_text("ul.tiles")
             assert "6" in tiles and "¥2,000.00" in tiles and "¥1,000.00" in tiles and "40%" in tiles
             _accessible(page, "desk", 1366)
@@ -339,6 +380,7 @@ def test_the_desk_in_the_browser_links_every_figure_to_its_list(
             mine = _chart(page, "by-district")
             assert {k for k in mine if "：共" in k} == {"历城区：共 3 次", "市中区：共 1 次"}
             assert "市中区 草稿：1 次" not in mine and not any("槐荫区" in k for k in mine)
+            assert page.inner_text("#late ul.tiles").split()[-1] == "0"  # 市中区's lead: not its
             page.click("svg#by-district a[data-label='市中区：共 1 次']")
             page.wait_for_url("**district=**")
             assert _listed(page) == {"市中区丁医院"}
