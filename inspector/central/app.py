@@ -1103,7 +1103,9 @@ def _optional(module: str, name: str) -> Callable[..., Any] | None:
 
     try:
         return getattr(importlib.import_module(module), name, None)
-    except ImportError:
+    except ModuleNotFoundError as error:
+        if error.name != module:  # the part is there and broken: a bug, not a missing part
+            raise
         return None
 
 
