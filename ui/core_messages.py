@@ -1576,6 +1576,7 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "没有配置时间戳服务（--tsa-url 或 {env}），不能续签时间戳"),
         QT_TRANSLATE_NOOP("Core", "天数应大于 0"),
         QT_TRANSLATE_NOOP("Core", "这份记录还没有归档版本：{id}"),
+        QT_TRANSLATE_NOOP("Core", "请填写已推送线索的编号，或粘贴线索文件的内容，二者选一"),
     )
 )
 

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import parse_qs, quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -27,6 +28,7 @@ from inspector import ids
 from inspector.bundle.verify import evidence_files
 from inspector.central.archive import archived_pdf
 from inspector.central.archive import states as archive_states
+from inspector.central import dashboard
 from inspector.central.auth import (
     H_DEVICE,
     H_NONCE,
@@ -82,18 +84,26 @@ LABELS = {
 }
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+# The office pages' one stylesheet, put inline in every page by base.html (no request of its
+# own, nothing cached apart from the page it styles) and admitted by the CSP's hash of it.
+STYLESHEET = Path(__file__).resolve().parent / "static" / "office.css"
 OfficePage = Callable[[Request, OfficeUser], Awaitable[Response]]
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True))
+_env.globals["css"] = Markup(STYLESHEET.read_text(encoding="utf-8"))
+# The office pages' menu (base.html): (path, name). A page of its own adds its line here.
+NAV: list[tuple[str, str]] = [
+    ("/office", "工作台"),
+    ("/office/inspections", "检查列表"),
+    ("/office/campaigns", "专项行动"),
+    ("/office/assignments", "任务分派"),
+]
+_env.globals["nav"] = NAV
 
 
 def _style_hash() -> str:
-    """The CSP source of the office pages' one stylesheet, inline in base.html: its SHA-256,
+    """The CSP source of the office pages' one stylesheet, inline in every page: its SHA-256,
     so that the policy admits it and no other inline style or script (an injected one)."""
-    text = (TEMPLATES / "base.html").read_text(encoding="utf-8")
-    found = re.search(r"<style>(.*?)</style>", text, re.DOTALL)
-    if found is None:
-        return ""
-    digest = hashlib.sha256(found.group(1).encode("utf-8")).digest()
+    digest = hashlib.sha256(str(_env.globals["css"]).encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
@@ -165,6 +175,9 @@ def _json(body: bytes) -> Any:
     except RecursionError as error:
         raise ValueError("nested too deep") from error
 
+
+# The office list's filters (service.list_inspections), ``findings=1`` apart (a flag).
+LIST_FILTERS = ("district", "type", "mode", "status", "since", "until", "category")
 
 BUNDLE = re.compile(r"^[0-9A-Za-z-]{1,64}$")  # a push's id (a UUID) in a URL
 MAX_PAGE = 100_000  # the office list's pages (50 each): five million inspections
@@ -419,9 +432,8 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
 
     async def office(request: Request, user: OfficeUser) -> Response:
         q = request.query_params
-        chosen = {
-            k: q.get(k) or None for k in ("district", "type", "mode", "status", "since", "until")
-        }
+        chosen = {k: q.get(k) or None for k in LIST_FILTERS}
+        findings = q.get("findings") == "1"
         asked = q.get("page") or "0"
         # str.isdigit() takes "²" (and int() then fails): ASCII digits only, and a bound
         if not (asked.isascii() and asked.isdigit()) or int(asked) > MAX_PAGE:
@@ -445,15 +457,21 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
                     # every row before it)
                     offset=0 if after is not None else page * PAGE,
                     after=after,
+                    category=chosen["category"],
+                    findings=findings,
                 )
             )
             values = await run_in_threadpool(central.filter_values, user.district)
+            values["category"] = await run_in_threadpool(
+                dashboard.category_values, central, user.district
+            )
         except InspectorError as error:
             return HTMLResponse(f"<p>{_escape(str(error))}</p>", status_code=400)
         more = (
             urlencode(
                 {
                     **{k: v for k, v in chosen.items() if v},
+                    **({"findings": "1"} if findings else {}),
                     "page": page + 1,
                     "after": central.page_key(items[-1]),
                 }
@@ -461,14 +479,57 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
             if items and (page + 1) * PAGE < total
             else None
         )
+        for name in ("district", "type", "mode", "status", "category"):
+            # a figure's link may name a value the filter's table does not offer yet
+            if chosen[name] and chosen[name] not in values.setdefault(name, []):
+                values[name].append(chosen[name])
+        labels = {
+            **LABELS,
+            "category": {v: dashboard.category_name(v) for v in values["category"]},
+            "type": {v: dashboard.type_name(v) for v in values["type"]},
+        }
+        names = {"district": "区县", "type": "机构类型", "mode": "检查方式", "status": "状态"}
+        active = [
+            f"{title}：{labels.get(name, {}).get(chosen[name], chosen[name])}"
+            for name, title in {**names, "category": "问题类别"}.items()
+            if chosen[name]
+        ]
+        if chosen["since"] or chosen["until"]:
+            active.append(f"期间：{chosen['since'] or '最早'} 至 {chosen['until'] or '今天'}")
+        if findings:
+            active.append("只看发现问题的")
         html = _env.get_template("list.html").render(
             total=total,
             items=items,
             values=values,
             chosen=chosen,
-            labels=LABELS,
+            findings=findings,
+            active=active,
+            labels=labels,
             more=more,
             user=user,
+            here="/office/inspections",
+        )
+        return HTMLResponse(html)
+
+    # --- the office's desk (工作台): the figures, each linking to its list (dashboard.py) ----
+
+    async def desk(request: Request, user: OfficeUser) -> Response:
+        q = request.query_params
+        if any(k in q for k in LIST_FILTERS if k not in ("since", "until")) or any(
+            k in q for k in ("findings", "page", "after")
+        ):
+            # the list's own links and bookmarks from when /office was the list
+            return RedirectResponse(f"/office/inspections?{request.url.query}", status_code=303)
+        since, until = q.get("since") or None, q.get("until") or None
+        try:
+            figures = await run_in_threadpool(dashboard.desk, central, user.district, since, until)
+        except InspectorError as error:
+            return HTMLResponse(f"<p>{_escape(str(error))}</p>", status_code=400)
+        shown = dashboard.panels(figures, LABELS["status"])
+        extra = await run_in_threadpool(_desk_extras, central, user)
+        html = _env.get_template("desk.html").render(
+            d=figures, user=user, here="/office", **shown, **extra
         )
         return HTMLResponse(html)
 
@@ -518,6 +579,7 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
             audit=audit,
             labels=LABELS,
             user=user,
+            here="/office/inspections",
         )
         return HTMLResponse(html)
 
@@ -599,6 +661,7 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
         if user.district:
             districts = [d for d in districts if d == user.district]
         html = _env.get_template("campaign_form.html").render(
+            here="/office/campaigns",  # its line in the menu
             user=user,
             f=_CampaignFields(fields),
             error=error,
@@ -622,7 +685,10 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
 
         items = await run_in_threadpool(read)
         html = _env.get_template("campaigns.html").render(
-            user=user, items=items, signer=signer is not None
+            here="/office/campaigns",  # its line in the menu
+            user=user,
+            items=items,
+            signer=signer is not None,
         )
         return HTMLResponse(html)
 
@@ -661,6 +727,7 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
         found = known(central)
         c = progress["campaign"]
         html = _env.get_template("campaign.html").render(
+            here="/office/campaigns",  # its line in the menu
             user=user,
             p=progress,
             percent=percent,
@@ -744,12 +811,24 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
             return _error(error)
         return JSONResponse({"acknowledged": done})
 
-    def assignments_page(user: OfficeUser, message: str = "", status: int = 200) -> Response:
+    def assignments_page(
+        user: OfficeUser,
+        message: str = "",
+        status: int = 200,
+        shown: dict[str, str] | None = None,
+    ) -> Response:
+        """``shown``: the list's filters (kind: inspection|lead, state: 已下达…逾期), so that a
+        figure of the office's desk links to the assignments behind it."""
         from inspector.central import assignments
         from inspector.planning.draw import METHODS
 
-        rows = assignments.assignment_rows(central, user.district)
+        rows = [
+            r
+            for r in assignments.assignment_rows(central, user.district)
+            if all(r.get(k) == v for k, v in (shown or {}).items())
+        ]
         html = _env.get_template("assignments.html").render(
+            here="/office/assignments",  # its line in the menu
             rows=rows,
             status=assignments.assignment_status(central, user.district),
             draws=assignments.draws(central) if user.district is None else [],
@@ -761,7 +840,9 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
         return HTMLResponse(html, status_code=status)
 
     async def assignments_view(request: Request, user: OfficeUser) -> Response:
-        return await run_in_threadpool(assignments_page, user)
+        q = request.query_params
+        shown = {k: str(q[k])[:16] for k in ("kind", "state") if q.get(k)}
+        return await run_in_threadpool(lambda: assignments_page(user, shown=shown))
 
     async def office_form(request: Request, user: OfficeUser) -> dict[str, str] | Response:
         """The posted form, its token checked; a district's user may look, not assign."""
@@ -812,13 +893,23 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
 
         def work() -> str:
             numbers = [n.strip() for n in re.split(r"[,，\s]+", form.get("numbers", "")) if n]
-            made = assignments.assign_pushed(
-                central,
-                numbers,
-                inspectors=[c for c in re.split(r"[,，\s]+", form.get("inspectors", "")) if c],
-                by=user.name,
-                days=_number(form.get("days"), "办理时限"),
-            )
+            options: dict[str, Any] = {
+                "inspectors": [c for c in re.split(r"[,，\s]+", form.get("inspectors", "")) if c],
+                "by": user.name,
+                "days": _number(form.get("days"), "办理时限"),
+            }
+            pasted = form.get("rows", "").strip()
+            if bool(numbers) == bool(pasted):
+                raise InspectorError("请填写已推送线索的编号，或粘贴线索文件的内容，二者选一")
+            if numbers:
+                made = assignments.assign_pushed(central, numbers, **options)
+            else:  # the office's lead file, pasted as CSV (its header row first)
+                with tempfile.TemporaryDirectory(prefix="inspector-leads-") as folder:
+                    path = Path(folder) / "线索.csv"
+                    path.write_text(pasted + "\n", encoding="utf-8")
+                    made = assignments.assign_leads(
+                        central, assignments.read_lead_file(path), **options
+                    )
             return f"已交办 {len(made)} 条线索"
 
         try:
@@ -927,7 +1018,8 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
             Route("/office/login", login_form, methods=["GET"]),
             Route("/office/login", login, methods=["POST"]),
             Route("/office/logout", signed_in(logout), methods=["POST"]),
-            Route("/office", signed_in(office)),
+            Route("/office", signed_in(desk)),
+            Route("/office/inspections", signed_in(office)),
             Route("/office/inspections/{id}", signed_in(show)),
             # Records that last: the archived version (before .pdf, which would take it)
             Route("/office/inspections/{id}/records/{record}.lta.pdf", signed_in(record_lta_pdf)),
@@ -1075,3 +1167,35 @@ def _records(central: Central, data: dict[str, Any]) -> list[dict[str, Any]]:
     out.sort(key=lambda r: str(r["at"] or ""), reverse=True)  # the newest first
     out.sort(key=lambda r: str(r["kind"]))
     return out
+
+
+def _optional(module: str, name: str) -> Callable[..., Any] | None:
+    """A function of another part of the office (campaigns, assignments, reports) if this
+    server has it: the desk shows its panel then, and says the part is not there otherwise."""
+    import importlib
+
+    try:
+        return getattr(importlib.import_module(module), name, None)
+    except ModuleNotFoundError as error:
+        if error.name != module:  # the part is there and broken: a bug, not a missing part
+            raise
+        return None
+
+
+def _desk_extras(central: Central, user: OfficeUser) -> dict[str, Any]:
+    """The desk's panels of the other parts of the office (专项行动, 任务分派, 情况报告): each
+    only where this server has that part, None otherwise (the panel says it is not there)."""
+    extras: dict[str, Any] = {"campaigns": None, "late": None, "reports": None}
+    listed = _optional("inspector.central.campaigns", "campaigns")
+    progress = _optional("inspector.central.campaigns", "campaign_progress")
+    if listed is not None and progress is not None:
+        extras["campaigns"] = [
+            dashboard.campaign_view(progress(central, c.id, area=user.district), n)
+            for n, c in enumerate(listed(central, active_only=True))
+        ]
+    status = _optional("inspector.central.assignments", "assignment_status")
+    if status is not None:
+        extras["late"] = dashboard.late_view(status(central, user.district))
+    if _optional("inspector.central.reports", "central_report") is not None:
+        extras["reports"] = dashboard.report_periods()
+    return extras

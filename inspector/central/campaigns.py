@@ -31,8 +31,8 @@ from inspector.campaigns import (
     schedule,
 )
 from inspector.central import schema as s
-from inspector.central.office_signer import OfficeSigner, require
-from inspector.central.service import Central, publish_on
+from inspector.central.office_signer import OfficeSigner, publish_signed_on, require
+from inspector.central.service import Central
 from inspector.errors import InspectorError, InvalidInput
 
 KIND = "campaign"
@@ -179,8 +179,7 @@ def package(c: Connection) -> bytes:
 
 
 def _publish(c: Connection, signer: OfficeSigner) -> int:
-    body = package(c)
-    return publish_on(c, KIND, PACKAGE_NAME, body, signer.sign(body))
+    return publish_signed_on(c, signer, KIND, PACKAGE_NAME, package(c))
 
 
 def create_campaign(

@@ -11,10 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography import x509
 
 from inspector.errors import InspectorError, InvalidInput
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from inspector.central.service import Central
+    from inspector.signing.keystore import UnlockedKey
 
 
 class NoOfficeKey(InspectorError):
@@ -26,7 +33,7 @@ class OfficeSigner:
     """The bureau's key that signs the office's publications (a detached CMS signature over
     the package's bytes, :func:`inspector.bundle.signature.sign_manifest`)."""
 
-    key: object  # inspector.signing.keystore.UnlockedKey (kept untyped: no import at load)
+    key: UnlockedKey
 
     @classmethod
     def from_p12(cls, data: bytes, passphrase: str) -> OfficeSigner:
@@ -54,7 +61,7 @@ class OfficeSigner:
 
     @property
     def certificate(self) -> x509.Certificate:
-        return self.key.certificate  # type: ignore[attr-defined, no-any-return]
+        return self.key.certificate
 
     @property
     def name(self) -> str:
@@ -67,7 +74,7 @@ class OfficeSigner:
         """The detached CMS signature a laptop's ``sync pull`` verifies (DER)."""
         from inspector.bundle.signature import sign_manifest
 
-        return sign_manifest(body, self.key)  # type: ignore[arg-type]
+        return sign_manifest(body, self.key)
 
 
 def require(signer: OfficeSigner | None) -> OfficeSigner:
@@ -80,12 +87,24 @@ def require(signer: OfficeSigner | None) -> OfficeSigner:
     return signer
 
 
-def publish_signed(central: object, signer: OfficeSigner | None, kind: str, name: str,
-                   body: bytes) -> int:  # fmt: skip
+def publish_signed(
+    central: Central, signer: OfficeSigner | None, kind: str, name: str, body: bytes
+) -> int:
     """Sign ``body`` with the office's key and publish it as the next version of ``kind``
     (:func:`inspector.central.service.publish`, which checks the signature again); the
     version published."""
     from inspector.central.service import publish
 
     signature = require(signer).sign(body)
-    return publish(central, kind, name, body, signature)  # type: ignore[arg-type]
+    return publish(central, kind, name, body, signature)
+
+
+def publish_signed_on(
+    c: Connection, signer: OfficeSigner | None, kind: str, name: str, body: bytes
+) -> int:
+    """:func:`publish_signed` inside the caller's transaction (``c``: its connection), so
+    that what the office made and its publication are stored together or not at all."""
+    from inspector.central.service import publish_on
+
+    signature = require(signer).sign(body)
+    return publish_on(c, kind, name, body, signature)

@@ -848,14 +848,20 @@ class Central:
         limit: int = 100,
         offset: int = 0,
         after: str | None = None,
+        category: str | None = None,
+        findings: bool = False,
     ) -> tuple[int, list[dict[str, Any]]]:
         """A page of the office list, newest first (started_at DESC NULLS LAST, id), and how
         many there are. ``area``: only the inspections in this district or by its teams (a
         district's office user). ``after``: the page after the row whose ``page_key`` this is
         (keyset paging: read from the list's index where the page before ended, however deep);
-        ``offset`` counts rows from the start instead."""
+        ``offset`` counts rows from the start instead. ``findings``: only those with a finding
+        in the problem ledger, ``category``: with one of this violation category (the office
+        desk's figures link here, inspector/central/dashboard.py)."""
+        from inspector.central.dashboard import finding_exists
+
         t = s.inspections
-        for value in (district, type_code, mode, status):
+        for value in (district, type_code, mode, status, category):
             _check_filter(value)
         where: list[Any] = []
         for column, value in (
@@ -870,6 +876,8 @@ class Central:
             where.append(t.c.started_at >= _day(since))
         if until:
             where.append(t.c.started_at < _day_after(until))
+        if category or findings:
+            where.append(finding_exists(category))
         key = _page_key(after) if after is not None else None
         with self.engine.connect() as c:
             total = self._count(c, where, area)

@@ -113,13 +113,24 @@ def test_the_office_page_follows_a_visit_and_leads_to_their_answer(
         page.wait_for_load_state()
         assert "已交办 1 条线索" in page.inner_text("body")
         assert "已交办" in _row(page, "JB-1")
+        # the office's lead file, pasted: assigned too
+        page.fill(
+            "form.leads textarea[name=rows]",
+            f"线索编号,机构名称,线索内容\nXS-PAGE,{PLACE},串换药品",
+        )
+        page.fill("form.leads input[name=inspectors]", "370100002")
+        page.fill("form.leads input[name=days]", "10")
+        page.click("form.leads button[type=submit]")
+        page.wait_for_load_state()
+        assert "已交办 1 条线索" in page.inner_text("body")
+        assert "已交办" in _row(page, "XS-PAGE")
 
     browse(assign_the_pushed_lead)
-    assert server.sql("select count(*) from assignments where kind = 'lead'").strip() == "2"
+    assert server.sql("select count(*) from assignments where kind = 'lead'").strip() == "3"
 
     out, _ = cli("sync", "assignments", "--json")
     pulled = json.loads(out)
-    assert pulled["pulled"]["visits"] == 1 and pulled["pulled"]["leads"] == 2
+    assert pulled["pulled"]["visits"] == 1 and pulled["pulled"]["leads"] == 3
     visit = next(a for a in pulled["assignments"] if a["kind"] == "inspection")
     inspection = visit["inspection_id"]
     browse(lambda page: _expect(page, PLACE, "已领取"))
@@ -146,6 +157,14 @@ def test_the_office_page_follows_a_visit_and_leads_to_their_answer(
         page.screenshot(path=str(shot), full_page=True)
         if os.environ.get("INSPECTOR_SAVE_SCREENSHOTS"):
             shutil.copy(shot, Path(os.environ["INSPECTOR_SAVE_SCREENSHOTS"]) / shot.name)
+        # each figure links to the assignments behind it
+        page.click("section.assign-status a:has-text('逾期 1')")
+        page.wait_for_url("**state=**")
+        kinds = page.eval_on_selector_all(
+            "table.assignments tbody tr", "rows => rows.map(r => r.dataset.kind)"
+        )
+        assert kinds == ["lead"] and "XS-LATE" in page.inner_text("table.assignments")
+        page.goto(server.url + "/office/assignments")
         page.click(f"table.assignments a:has-text('{PLACE}')")  # to the signed inspection
         page.wait_for_selector("text=检查记录")
         assert inspection in page.url
@@ -164,7 +183,7 @@ def test_the_office_page_follows_a_visit_and_leads_to_their_answer(
     assert verdict == "confirmed"
     status = server_json(server, "server", "assignments")["status"]
     assert status["visits"]["已签署"] == 1
-    assert status["leads"] == {"已交办": 0, "已核查": 1, "逾期": 1}
+    assert status["leads"] == {"已交办": 1, "已核查": 1, "逾期": 1}
     assert [r["what"] for r in status["late_leads"]] == ["XS-LATE"]
     assert status["late_leads"][0]["late_days"] == late
 

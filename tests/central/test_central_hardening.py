@@ -404,7 +404,7 @@ def test_a_malformed_office_list_parameter_is_a_400_with_a_message(
     app: Any, central: Any, query: str, says: str
 ) -> None:
     headers = _session(app, central)
-    answer = call(app, "GET", f"/office?{query}", headers=headers)
+    answer = call(app, "GET", f"/office/inspections?{query}", headers=headers)
     assert answer.status == 400, answer.text
     assert says in answer.text
 
@@ -426,7 +426,7 @@ def test_the_next_pages_link_carries_the_last_rows_key(app: Any, central: Any) -
         )
     headers = _session(app, central)
     seen: list[str] = []
-    path = "/office?status=signed"
+    path = "/office/inspections?status=signed"
     while True:
         answer = call(app, "GET", path, headers=headers)
         assert answer.status == 200, answer.text
@@ -436,7 +436,7 @@ def test_the_next_pages_link_carries_the_last_rows_key(app: Any, central: Any) -
             break
         link = html.unescape(more.group(1))
         assert "after=" in link and "status=signed" in link
-        path = "/office?" + link
+        path = "/office/inspections?" + link
     assert seen == [i["id"] for i in central.list_inspections(limit=200)[1]]
     assert len(seen) == 120
 
@@ -444,7 +444,7 @@ def test_the_next_pages_link_carries_the_last_rows_key(app: Any, central: Any) -
 def test_the_last_day_there_is_lists_everything(app: Any, central: Any) -> None:
     """``until=9999-12-31``: the day after it overflowed (500); it is simply every moment."""
     headers = _session(app, central)
-    answer = call(app, "GET", "/office?until=9999-12-31", headers=headers)
+    answer = call(app, "GET", "/office/inspections?until=9999-12-31", headers=headers)
     assert answer.status == 200 and "共 0 次" in answer.text
 
 

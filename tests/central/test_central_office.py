@@ -47,12 +47,12 @@ def test_the_office_page_lists_filters_and_shows_a_signed_inspection(
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
         try:
             page = browser.new_page(
-                ignore_https_errors=True, viewport={"width": 1100, "height": 800}
+                ignore_https_errors=True, viewport={"width": 1366, "height": 768}
             )
             console: list[str] = []  # what the browser refused (the pages' CSP), if anything
             page.on("console", lambda message: console.append(message.text))
             # not signed in: every office page and file sends to the sign-in form
-            page.goto(server.url + "/office?status=signed")
+            page.goto(server.url + "/office/inspections?status=signed")
             assert "/office/login" in page.url and "登录" in page.inner_text("h1")
             assert page.request.get(server.url + f"/office/inspections/{signed}").url.endswith(
                 "/office/login?next=%2Foffice%2Finspections%2F" + signed
@@ -69,11 +69,17 @@ def test_the_office_page_lists_filters_and_shows_a_signed_inspection(
             )
             assert forged.status == 403
             _sign_in(page, "局端王", PASSWORD)
-            page.wait_for_url("**/office?status=signed")  # back where it was going
+            page.wait_for_url("**/office/inspections?status=signed")  # back where it was going
             assert "共 1 次" in page.inner_text("h1")
+            # the list's links from when /office was the list lead to it
+            moved = page.request.get(server.url + "/office?status=signed")
+            assert moved.url.endswith("/office/inspections?status=signed"), moved.url
             cookie = next(c for c in page.context.cookies() if c["name"] == "inspector_office")
             assert cookie["httpOnly"] and cookie["secure"] and cookie["sameSite"] == "Strict"
             page.goto(server.url + "/office")
+            assert "工作台" in page.inner_text("h1")  # the desk; the list one click away
+            page.click("nav >> text=检查列表")
+            page.wait_for_url("**/office/inspections")
             assert "全部检查（共 2 次）" in page.inner_text("h1")
             page.select_option("select[name=district]", "市中区")
             page.click("form.filters button[type=submit]")
@@ -100,7 +106,8 @@ def test_the_office_page_lists_filters_and_shows_a_signed_inspection(
             shot = tmp_path / "office.png"
             page.screenshot(path=str(shot), full_page=False)
             if os.environ.get("INSPECTOR_SAVE_SCREENSHOTS"):
-                shutil.copy(shot, Path(os.environ["INSPECTOR_SAVE_SCREENSHOTS"]) / "office.png")
+                saved = Path(os.environ["INSPECTOR_SAVE_SCREENSHOTS"])
+                shutil.copy(shot, saved / "office-inspection-1366.png")
             link = page.get_attribute("a[href$='.pdf']", "href")
             assert link is not None
             response = page.request.get(server.url + link)
@@ -114,6 +121,7 @@ def test_the_office_page_lists_filters_and_shows_a_signed_inspection(
             # a district's user: only that district's inspections, the others as if not there
             _sign_in(page, "市中区李", PASSWORD)
             page.wait_for_url("**/office")
+            page.goto(server.url + "/office/inspections")
             assert "全部检查（共 1 次）" in page.inner_text("h1")
             assert "检查中" in page.inner_text("table") and "已签字" not in page.inner_text("table")
             assert page.request.get(server.url + f"/office/inspections/{signed}").status == 404
@@ -195,7 +203,7 @@ def test_the_office_page_on_a_phone_is_accessible_with_small_thumbnails_and_one_
         try:
             context = browser.new_context(
                 ignore_https_errors=True,
-                viewport={"width": PHONE, "height": 800},
+                viewport={"width": PHONE, "height": 844},
                 is_mobile=True,
                 has_touch=True,
                 device_scale_factor=2,
@@ -205,6 +213,8 @@ def test_the_office_page_on_a_phone_is_accessible_with_small_thumbnails_and_one_
             _accessible(page, "login")
             _sign_in(page, "局端王", PASSWORD)
             page.wait_for_url("**/office")
+            _accessible(page, "desk")
+            page.goto(server.url + "/office/inspections")
             _accessible(page, "list")
             page.goto(server.url + f"/office/inspections/{signed}")
             page.wait_for_load_state("load")
@@ -237,8 +247,8 @@ def test_the_office_page_on_a_phone_is_accessible_with_small_thumbnails_and_one_
             texts = " ".join(t for _h, t in links)
             assert "已签名" in texts and "未签名草稿" in texts
             assert all(re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d", t) for _h, t in links), links
-            shot = tmp_path / "office-phone.png"
-            page.screenshot(path=str(shot), full_page=True)
+            shot = tmp_path / "office-inspection-390.png"
+            page.screenshot(path=str(shot), full_page=False)
             if os.environ.get("INSPECTOR_SAVE_SCREENSHOTS"):
                 shutil.copy(shot, Path(os.environ["INSPECTOR_SAVE_SCREENSHOTS"]) / shot.name)
         finally:

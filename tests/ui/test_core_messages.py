@@ -76,6 +76,7 @@ MODULES = [
     "inspector/central/store.py",
     "inspector/central/app.py",
     "inspector/central/office.py",
+    "inspector/central/dashboard.py",
     # campaigns (专项行动): made at the office, installed and shown on laptops
     "inspector/campaigns/__init__.py",
     "inspector/campaigns/local.py",
