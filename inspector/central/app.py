@@ -26,9 +26,9 @@ from starlette.routing import Route
 
 from inspector import ids
 from inspector.bundle.verify import evidence_files
+from inspector.central import dashboard
 from inspector.central.archive import archived_pdf
 from inspector.central.archive import states as archive_states
-from inspector.central import dashboard
 from inspector.central.auth import (
     H_DEVICE,
     H_NONCE,
@@ -96,6 +96,7 @@ NAV: list[tuple[str, str]] = [
     ("/office/inspections", "检查列表"),
     ("/office/campaigns", "专项行动"),
     ("/office/assignments", "任务分派"),
+    ("/office/report", "情况报告"),
 ]
 _env.globals["nav"] = NAV
 
@@ -1169,33 +1170,17 @@ def _records(central: Central, data: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    """A function of another part of the office (campaigns, assignments, reports) if this
-    server has it: the desk shows its panel then, and says the part is not there otherwise."""
-    import importlib
-
-    try:
-        return getattr(importlib.import_module(module), name, None)
-    except ModuleNotFoundError as error:
-        if error.name != module:  # the part is there and broken: a bug, not a missing part
-            raise
-        return None
-
-
 def _desk_extras(central: Central, user: OfficeUser) -> dict[str, Any]:
-    """The desk's panels of the other parts of the office (专项行动, 任务分派, 情况报告): each
-    only where this server has that part, None otherwise (the panel says it is not there)."""
-    extras: dict[str, Any] = {"campaigns": None, "late": None, "reports": None}
-    listed = _optional("inspector.central.campaigns", "campaigns")
-    progress = _optional("inspector.central.campaigns", "campaign_progress")
-    if listed is not None and progress is not None:
-        extras["campaigns"] = [
-            dashboard.campaign_view(progress(central, c.id, area=user.district), n)
-            for n, c in enumerate(listed(central, active_only=True))
-        ]
-    status = _optional("inspector.central.assignments", "assignment_status")
-    if status is not None:
-        extras["late"] = dashboard.late_view(status(central, user.district))
-    if _optional("inspector.central.reports", "central_report") is not None:
-        extras["reports"] = dashboard.report_periods()
-    return extras
+    """The desk's panels of the other parts of the office: the active campaigns' progress, the
+    late assignments and unanswered leads, and the report periods offered for download."""
+    from inspector.central.assignments import assignment_status
+    from inspector.central.campaigns import campaign_progress, campaigns
+
+    return {
+        "campaigns": [
+            dashboard.campaign_view(campaign_progress(central, c.id, area=user.district), n)
+            for n, c in enumerate(campaigns(central, active_only=True))
+        ],
+        "late": dashboard.late_view(assignment_status(central, user.district)),
+        "reports": dashboard.report_periods(),
+    }

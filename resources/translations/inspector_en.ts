@@ -6232,6 +6232,96 @@ Checked %2/%3, problems found %4</translation>
         <translation>the document&apos;s file was replaced</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="1560"/>
+        <source>文件验证未通过，不能归档：{reasons}</source>
+        <translation>The file failed verification and cannot be archived: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1561"/>
+        <source>签名者证书不能追溯到医保局 CA（信任列表），不能归档</source>
+        <translation>A signer&apos;s certificate does not chain to the bureau&apos;s CA (the trust list); the file cannot be archived</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1562"/>
+        <source>签名者证书不能追溯到医保局 CA（信任列表），不能归档：{error}</source>
+        <translation>A signer&apos;s certificate does not chain to the bureau&apos;s CA (the trust list); the file cannot be archived: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1563"/>
+        <source>证书验证失败（已吊销、已过期或取不到吊销信息），不能归档：{error}</source>
+        <translation>Certificate validation failed (revoked, expired or no revocation information available); the file cannot be archived: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1566"/>
+        <source>无法连接时间戳服务或吊销信息服务（{url}）：{error}</source>
+        <translation>Cannot reach the time-stamping or revocation service ({url}): {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1567"/>
+        <source>归档失败：{error}</source>
+        <translation>Archiving failed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1568"/>
+        <source>内部错误：归档后原文件内容不再是新文件的开头</source>
+        <translation>Internal error: after archiving, the original file is no longer the beginning of the new file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1569"/>
+        <source>文件已经归档（有文档时间戳）：请用年度续签时间戳延续</source>
+        <translation>The file is already archived (it has document timestamps): extend it with the yearly re-timestamp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1570"/>
+        <source>文件还没有归档（没有文档时间戳）：请先归档</source>
+        <translation>The file is not archived yet (no document timestamp): archive it first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1571"/>
+        <source>无法读取 PDF（文件可能不完整或已损坏）：{error}</source>
+        <translation>Cannot read the PDF (the file may be incomplete or damaged): {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1572"/>
+        <source>验证时间“{text}”应写成 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM</source>
+        <translation>The validation time “{text}” should be written YYYY-MM-DD or YYYY-MM-DDTHH:MM</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1573"/>
+        <source>无法读取归档用的 CA 证书文件 {path}：{error}</source>
+        <translation>Cannot read the CA certificate file for archiving {path}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1574"/>
+        <source>配置了时间戳服务，但没有给出医保局 CA 证书（--archive-roots）</source>
+        <translation>A time-stamping service is configured but no bureau CA certificate is given (--archive-roots)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1575"/>
+        <source>没有配置时间戳服务（--tsa-url 或 {env}），不能归档</source>
+        <translation>No time-stamping service is configured (--tsa-url or {env}); cannot archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1576"/>
+        <source>没有配置时间戳服务（--tsa-url 或 {env}），不能续签时间戳</source>
+        <translation>No time-stamping service is configured (--tsa-url or {env}); cannot re-timestamp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1577"/>
+        <source>天数应大于 0</source>
+        <translation>The number of days must be greater than 0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1578"/>
+        <source>这份记录还没有归档版本：{id}</source>
+        <translation>This record has no archived version yet: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1579"/>
+        <source>请填写已推送线索的编号，或粘贴线索文件的内容，二者选一</source>
+        <translation>Give the numbers of pushed leads or paste the lead file, not both</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="866"/>
         <source>文号模板用到 {{区简称}}：请填写 {name} 的简称</source>
         <translation>The number template uses {{区简称}}: enter the short name of {name}</translation>

@@ -2,7 +2,7 @@
 definition as laptops receive it.
 
 Revision ID: c0009_campaigns
-Revises: c0007_sign_in_failures
+Revises: c0008_archive
 Create Date: 2026-12-07
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from sqlalchemy.dialects.postgresql import JSONB
 
 revision = "c0009_campaigns"
-down_revision = "c0007_sign_in_failures"
+down_revision = "c0008_archive"
 branch_labels = None
 depends_on = None
 
