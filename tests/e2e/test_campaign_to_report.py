@@ -92,6 +92,8 @@ FIGURES: dict[str, Any] = {
         ("历城区", 1, 1, 2, 150000, 0),
         ("槐荫区", 1, 1, 2, 130000, 10000),
     ],
+    # the findings handled by each way: A's 挂床住院 by the penalty its case decided
+    "handling": {"agreement": 0, "penalty": 1, "police": 0, "discipline": 0},
     "case_count": 1,
     # [decided, paid]: refunds, fines and the agreement's recoveries apart
     "case_money": {
@@ -263,6 +265,7 @@ def test_a_campaign_goes_to_two_laptops_and_the_report_matches_the_hand_made_fig
          d["recovered_fen"])
         for d in f["by_district"]
     ] == want["by_district"]  # fmt: skip
+    assert f["cases"] == want["handling"]
     assert f["case_count"] == want["case_count"] and f["case_money"] == want["case_money"]
     assert [(t["institution"], t["amount_fen"]) for t in f["typical"]] == want["typical"]
     assert "罚款 1,500.00 元（已缴 500.00 元）" in f["typical"][0]["handling"]  # the case's money
@@ -292,6 +295,8 @@ def test_a_campaign_goes_to_two_laptops_and_the_report_matches_the_hand_made_fig
     cases = {r[0]: r[1:] for r in book["案件金额"].iter_rows(min_row=2, values_only=True)}
     assert cases["责令退回"] == (1, *map(_yuan, money["refund"]))
     assert cases["罚款"] == (1, *map(_yuan, money["fine"]))
+    handling = dict(book["案件处理"].iter_rows(min_row=2, values_only=True))
+    assert handling["行政处罚"] == want["handling"]["penalty"]
 
     # the PDF's text: the 总体情况 paragraph, the summary's rows, the districts' rows
     if shutil.which("pdftotext") is None:
