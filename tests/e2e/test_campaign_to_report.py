@@ -21,6 +21,7 @@ import json
 import re
 import shutil
 import subprocess
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -122,7 +123,10 @@ def _pdf_text(path: Path) -> str:
 
 
 def _laptop(
-    template_home: Path, where: Path, capsys: pytest.CaptureFixture[str], team: Any
+    template_home: Path,
+    where: Path,
+    capsys: pytest.CaptureFixture[str],
+    team: Sequence[tuple[str, str]],
 ) -> tuple[Cli, dict[str, str]]:
     """A laptop with a trial key for each member of its team (made before it enrolls, so
     their certificates go with the enrollment)."""
