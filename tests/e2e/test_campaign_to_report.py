@@ -186,9 +186,9 @@ def test_a_campaign_goes_to_two_laptops_and_the_report_matches_the_hand_made_fig
         laptop("config", "current_inspector", team[0][1])
 
     # The office draws within the campaign's scope (its type and districts) and assigns a lead.
-    # The visits drawn are not tagged with the campaign: an assignment carries no campaign
-    # (``server draw --campaign`` is built on another branch); the campaign's coverage counts
-    # them all the same (a signed visit in its period to an institution in its scope).
+    # An assignment names no campaign, so the visits drawn are not tagged with it; the
+    # campaign's coverage counts them all the same (a signed visit in its period to an
+    # institution of its types in its districts).
     drawn = server_json(
         server, "server", "draw", "--sources", SOURCES, "--count", "2", "--method", "rfc3797",
         "--type", "primary_care", "--district", "历城区", "--district", "槐荫区",
