@@ -9,7 +9,8 @@ What is counted, and from where:
   in the period is one institution, two inspections);
 - **findings**: the ledger's rows found in the period (not 已更正), by violation category
   (none given: 未分类), with the amounts involved (涉及金额) and recovered (追回金额);
-- **cases**: the case steps recorded on those findings, by kind; findings handed over (移交);
+- **cases**: the case steps recorded on those findings, by kind, and as 行政处罚 each of them a
+  case of the case procedure (inspector/cases/) decided; findings handed over (移交);
 - **case money** (inspector/cases/figures.py): the cases opened in the period (of the district),
   with 责令退回, 罚款, 没收违法所得 and 协议追回 apart, each as decided and as paid, and their
   measures counted by kind;
@@ -36,9 +37,16 @@ from typing import Any
 
 from sqlalchemy import case, func, select
 
-from inspector.db.models import CaseAction, Inspection, InspectionStatus, Institution, LedgerEntry
+from inspector.db.models import (
+    Case,
+    CaseAction,
+    Inspection,
+    InspectionStatus,
+    Institution,
+    LedgerEntry,
+)
 from inspector.errors import InvalidInput
-from inspector.ledger.cases import HAND_OVER, KIND_NAMES
+from inspector.ledger.cases import HAND_OVER, KIND_NAMES, PENALTY
 from inspector.ledger.entries import OPEN, RECTIFIED, STATUS_NAMES, SUPERSEDED, write_file
 from inspector.workspace import Workspace
 
@@ -310,6 +318,17 @@ def report_figures(
         ).all()
         for kind, count in steps:
             figures.cases[kind] = int(count)
+        # A 行政处罚 is a case of the case procedure, not a step of the ledger's path
+        # (ledger/cases.py refuses one): a finding of the period that a case decided (行政处罚法
+        # art. 57) was handled by a penalty, whether or not the money is paid yet.
+        decided = {
+            str(entry)
+            for taken in session.scalars(select(Case.entry_ids).where(Case.decided_on.is_not(None)))
+            for entry in taken or []
+        }
+        if decided:
+            found = set(session.scalars(select(in_period.c.id)))
+            figures.cases[PENALTY] += len(found & decided)
         figures.handed_over = int(
             session.scalar(
                 select(func.count(func.distinct(CaseAction.entry_id)))

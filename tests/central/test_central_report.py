@@ -122,7 +122,8 @@ def pushed(
 
     all districts: 4 institutions, 4 inspections (a1 counts as a1x; a3 outside);
       4 findings, 2,500 involved, 150 recovered; VH04 3 / 2,200, VP01 1 / 300;
-      pending 2, in progress 1, transferred 1, rectified 0; steps: 协议处理 1, 移送公安 1;
+      pending 2, in progress 1, transferred 1, rectified 0; steps: 协议处理 1, 移送公安 1,
+      行政处罚 1 (a2's finding, its case decided);
       历城区 2 / 2 / 2 / 1,400 / 50; 槐荫区 2 / 2 / 2 / 1,100 / 100;
       2 cases registered: 退回 200 / 200, 罚款 300 / 100, 没收 0 / 0, 协议追回 150 / 150;
       典型案例 by amount: 甲卫生院 1,200, 丁诊所 800, 乙药店 300, 丙医院 200.
@@ -250,7 +251,7 @@ def test_the_servers_report_matches_the_hand_made_figures(pushed: Pushed) -> Non
     }
     assert f["by_category"][0]["name"] == f"VH04 {RENAMED}"  # as the published checklist says
     assert f["by_status"] == {"pending": 2, "in_progress": 1, "rectified": 0, "transferred": 1}
-    assert f["cases"] == {"agreement": 1, "penalty": 0, "police": 1, "discipline": 0}
+    assert f["cases"] == {"agreement": 1, "penalty": 1, "police": 1, "discipline": 0}
     assert (f["handed_over"], f["rectified"], f["open"]) == (1, 0, 3)
     assert [
         (d["name"], d["institutions"], d["inspections"], d["findings"], d["amount_fen"],

@@ -9,7 +9,7 @@ import sqlite3
 import stat
 import warnings
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from inspector.inspections import (
 )
 from inspector.signing.keystore import KeyStore
 from inspector.workspace import Workspace
-from tests.helpers.cli import STROKES, Cli, new_inspection
+from tests.helpers.cli import MEMBERS, STROKES, Cli, new_inspection
 from tests.helpers.homes import PHOTOS
 from tests.helpers.lawful import lawful_cli
 
@@ -74,18 +74,30 @@ def full_visit(cli: Cli, tmp_path: Path, *extra: str) -> str:
     return inspection_id
 
 
-def sign_by_keys(cli: Cli, inspection_id: str, keys: dict[str, str], tmp_path: Path) -> None:
-    ready_to_sign(cli, inspection_id, tmp_path)
-    cli("record", "sign", inspection_id, "--key", keys["370100001"])
-    cli("record", "sign", inspection_id, "--key", keys["370100002"])
+def sign_by_keys(
+    cli: Cli,
+    inspection_id: str,
+    keys: dict[str, str],
+    tmp_path: Path,
+    members: Sequence[tuple[str, str]] = MEMBERS,
+) -> None:
+    """:func:`ready_to_sign`, then each of ``members`` (name, 执法证号; the leader last)
+    signs the record with their key in ``keys`` (by 执法证号)."""
+    ready_to_sign(cli, inspection_id, tmp_path, members)
+    for _name, cert in members:
+        cli("record", "sign", inspection_id, "--key", keys[cert])
 
 
-def ready_to_sign(cli: Cli, inspection_id: str, tmp_path: Path) -> None:
-    """Hand signatures (the party refusing, with a witness), finished, the record built."""
-    lawful_cli(cli, inspection_id)  # the law's minimums, captured before anyone signs
+def ready_to_sign(
+    cli: Cli, inspection_id: str, tmp_path: Path, members: Sequence[tuple[str, str]] = MEMBERS
+) -> None:
+    """Hand signatures of ``members`` (the party refusing, with a witness), finished, the
+    record built."""
+    # the law's minimums, captured before anyone signs
+    lawful_cli(cli, inspection_id, [cert for _name, cert in members])
     strokes = tmp_path / "strokes.json"
     strokes.write_text(json.dumps(STROKES), encoding="utf-8")
-    for name, cert in (("张伟", "370100001"), ("李娜", "370100002")):
+    for name, cert in members:
         cli("record", "sign-hand", inspection_id, "--role", "inspector", "--name", name,
             "--cert-no", cert, "--strokes", str(strokes))  # fmt: skip
     cli("record", "refuse", inspection_id, "--representative", "王某", "--reason", "不认可",

@@ -39,32 +39,52 @@ def case_served(cli: Cli, keys: dict[str, str], tmp_path: Path) -> Carried:
         "--inspector", f"{REVIEWER[0]}:{REVIEWER[1]}", "--leader", HEAD[1])  # fmt: skip
     out, _ = cli("ledger", "list", "--json")
     entry = json.loads(out)["entries"][0]["id"][:8]
+    return carry_case(cli, inspection, entry)
+
+
+def carry_case(
+    cli: Cli,
+    inspection: str,
+    entry: str,
+    *,
+    officers: tuple[str, str] = ("370100001", "370100002"),
+    amount: str = "1200",
+    fine: str = "1500",
+    fine_paid: str | None = None,
+) -> Carried:
+    """The ledger ``entry`` (of the signed ``inspection``) opened as a case and carried, by the
+    two ``officers`` (执法证号 known here), to a decision served: 责令退回 ``amount`` (paid in
+    full) and a 罚款 ``fine`` (art. 38, on a loss of ``amount``; ``fine_paid`` of it paid, if
+    given). HEAD must be known here (an inspector of this laptop) and its trial key is made."""
+    first, second = officers
     out, _ = cli("case", "open", entry, "--summary", "串换药品", "--json")
     case = str(json.loads(out)["id"])
-    cli("case", "file", case, "--officer", "370100001", "--officer", "370100002",
+    cli("case", "file", case, "--officer", first, "--officer", second,
         "--approver", HEAD[0], "--doc-no", "历医保立〔2026〕1号")  # fmt: skip
-    cli("case", "investigate", case, "--facts", "串换药品 1,200 元", "--evidence",
-        "处方；结算单", "--by", "370100001")  # fmt: skip
+    cli("case", "investigate", case, "--facts", f"串换药品 {amount} 元", "--evidence",
+        "处方；结算单", "--by", first)  # fmt: skip
     cli("case", "review", case, "--reviewer", REVIEWER[0], "--reviewer-no", REVIEWER[1],
         "--opinion", "同意")  # fmt: skip
-    out, _ = cli("case", "measure", case, "refund", "--amount", "1200", "--json")
+    out, _ = cli("case", "measure", case, "refund", "--amount", amount, "--json")
     refund = str(json.loads(out)["id"])
-    out, _ = cli("case", "measure", case, "fine", "--article", "38", "--basis", "1200",
-                 "--amount", "1500", "--discretion", "从轻", "--reason", "主动退回",
+    out, _ = cli("case", "measure", case, "fine", "--article", "38", "--basis", amount,
+                 "--amount", fine, "--discretion", "从轻", "--reason", "主动退回",
                  "--json")  # fmt: skip
-    fine = str(json.loads(out)["id"])
-    cli("case", "notify", case, "--by", "370100001", "--recipient", "钱院长")
+    fine_id = str(json.loads(out)["id"])
+    cli("case", "notify", case, "--by", first, "--recipient", "钱院长")
     out, _ = cli("case", "document", case, "--party-address", "济南市历城区山大路1号",
                  "--json")  # fmt: skip
     notice = str(json.loads(out)["id"])
     out, _ = cli("key", "trial", "--name", HEAD[0], "--cert-no", HEAD[1], "--json")
     head_key = str(json.loads(out)["key_id"])
     cli("case", "sign-document", notice[:8], "--key", head_key)
-    cli("case", "waive", case, "--written", "--by", "370100002")
+    cli("case", "waive", case, "--written", "--by", second)
     cli("case", "decide", case, "--approver", HEAD[0], "--doc-no", "历医保罚决〔2026〕1号")
-    cli("case", "serve", case, "--way", "直接", "--recipient", "钱院长", "--by", "370100001")
-    cli("case", "pay", case, refund[:8], "--amount", "1200", "--receipt", "R-1")
-    return Carried(inspection, case, refund, fine, notice, head_key)
+    cli("case", "serve", case, "--way", "直接", "--recipient", "钱院长", "--by", first)
+    cli("case", "pay", case, refund[:8], "--amount", amount, "--receipt", "R-1")
+    if fine_paid is not None:
+        cli("case", "pay", case, fine_id[:8], "--amount", fine_paid, "--receipt", "R-2")
+    return Carried(inspection, case, refund, fine_id, notice, head_key)
 
 
 def shown(cli: Cli, case: str) -> dict[str, Any]:

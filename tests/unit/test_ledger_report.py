@@ -250,3 +250,37 @@ def test_the_pdf_and_workbook_name_the_issuing_unit_and_number_their_pages(
     assert all(s.oddFooter.center.text == "第 &P 页 共 &N 页" for s in book.worksheets)
     typical = list(book["情况说明"].iter_rows(min_row=5, values_only=True))
     assert [(r[1], r[5]) for r in typical][:1] == [("历城区甲卫生院", 1000)]
+
+
+def test_a_finding_a_case_decided_counts_as_handled_by_a_penalty(
+    data: Workspace, tmp_path: Path
+) -> None:
+    """B's P5.6 opened as a case and carried through the case procedure (the ledger's path
+    refuses a 行政处罚): 行政处罚 0 while the case is only filed, 1 once it is decided; in the
+    workbook's 案件处理 sheet too."""
+    from inspector.cases import steps
+    from inspector.cases.core import open_case
+    from inspector.cases.measures import add_measure
+
+    entry = next(r.id for r in search_entries(data) if r.item_code == "P5.6")
+    officers = [member.cert_no for member in TEAM]
+    case = open_case(data, entries=[entry], summary="挂床住院")
+    steps.file_case(data, case, on_date=TODAY, officers=officers, approver="王局长")
+    steps.investigate(data, case, on_date=TODAY, facts="事实", by=officers[0])
+    steps.review(data, case, on_date=TODAY, reviewer="赵审核", opinion="同意")
+    add_measure(data, case, "fine", article="38", basis="200", amount="300", on_date=TODAY)
+    steps.notify(data, case, on_date=TODAY, by=officers[0], recipient="负责人")
+    steps.waive(data, case, on_date=TODAY, written=True, by=officers[0])
+    assert report_figures(data, TODAY, TODAY).cases["penalty"] == 0  # not decided yet
+    steps.decide(data, case, on_date=TODAY, approver="王局长")
+    f = report_figures(data, TODAY, TODAY)
+    assert f.cases == {"agreement": 2, "penalty": 1, "police": 1, "discipline": 0}
+    assert report_figures(data, TODAY, TODAY, "槐荫区").cases["penalty"] == 0  # B is 历城区's
+    assert (
+        report_figures(data, TODAY - timedelta(days=9), TODAY - timedelta(days=1)).cases["penalty"]
+        == 0
+    )  # a period without the finding
+    rows = dict(
+        _workbook(f, tmp_path / "报告.xlsx")["案件处理"].iter_rows(min_row=2, values_only=True)
+    )
+    assert rows["行政处罚"] == 1
