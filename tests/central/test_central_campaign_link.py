@@ -237,7 +237,7 @@ def test_the_office_draws_within_a_campaign_and_marks_a_report_on_its_pages(
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
-    ca, p12 = office_key(server, tmp_path)
+    _ca, p12 = office_key(server, tmp_path)
     publish_registry_and_roster(server, p12, tmp_path, REGISTRY, ROSTER)
     today = date.today()
     campaign_id = _campaign(server, p12, today)
