@@ -1513,6 +1513,13 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "下发的任务包格式无效，未安装"),
         QT_TRANSLATE_NOOP("Core", "服务器下发的任务包无法读取"),
         QT_TRANSLATE_NOOP("Core", "下发的任务包签名无效，未安装：{problem}"),
+        # a campaign run through the office's assignments (draw within a campaign, 已报送)
+        QT_TRANSLATE_NOOP("Core", "{name}（{district}）不在专项行动“{campaign}”的范围内"),
+        QT_TRANSLATE_NOOP("Core", "只能标记本区县（{district}）的专项行动"),
+        QT_TRANSLATE_NOOP("Core", "专项行动“{name}”没有 {due} 到期的{title}"),
+        QT_TRANSLATE_NOOP("Core", "{title}（{due}）已于 {on} 标记为已报送"),
+        QT_TRANSLATE_NOOP("Core", "专项行动“{name}”已结束，不能在其中抽查"),
+        QT_TRANSLATE_NOOP("Core", "下发的任务无法安装（{problem}），未安装"),
     )
 )
 

@@ -515,41 +515,46 @@
     </message>
     <message>
         <location filename="../../ui/campaign_panel.py" line="201"/>
+        <source>已报送（%1）</source>
+        <translation>Submitted (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="203"/>
         <source>逾期</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="207"/>
+        <location filename="../../ui/campaign_panel.py" line="211"/>
         <source>报送与回头看（遇节假日顺延至下一个工作日）</source>
         <translation>Reports and follow-ups (a holiday moves the last day to the next working day)</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="210"/>
+        <location filename="../../ui/campaign_panel.py" line="214"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="210"/>
+        <location filename="../../ui/campaign_panel.py" line="214"/>
         <source>已检查</source>
         <translation>Inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="210"/>
+        <location filename="../../ui/campaign_panel.py" line="214"/>
         <source>范围内</source>
         <translation>In scope</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="210"/>
+        <location filename="../../ui/campaign_panel.py" line="214"/>
         <source>覆盖率</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="216"/>
+        <location filename="../../ui/campaign_panel.py" line="220"/>
         <source>覆盖率（本机的机构名录）</source>
         <translation>Coverage (this laptop&apos;s registry)</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="220"/>
+        <location filename="../../ui/campaign_panel.py" line="224"/>
         <source>机构类型：%1
 区县：%2
 专项清单：%3</source>
@@ -558,7 +563,7 @@ Districts: %2
 Focus packs: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="229"/>
+        <location filename="../../ui/campaign_panel.py" line="233"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -6112,7 +6117,7 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="1510"/>
         <source>下发的任务包的签名者不在本机信任列表中（不是本局签发的），未安装</source>
-        <translation>The signer of the assignments package is not on this laptop's trust list (not issued by the bureau); nothing was installed</translation>
+        <translation>The signer of the assignments package is not on this laptop&apos;s trust list (not issued by the bureau); nothing was installed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="1513"/>
@@ -6127,7 +6132,37 @@ Checked %2/%3, problems found %4</translation>
     <message>
         <location filename="../../ui/core_messages.py" line="1515"/>
         <source>下发的任务包签名无效，未安装：{problem}</source>
-        <translation>The assignments package's signature is not valid; nothing was installed: {problem}</translation>
+        <translation>The assignments package&apos;s signature is not valid; nothing was installed: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1517"/>
+        <source>{name}（{district}）不在专项行动“{campaign}”的范围内</source>
+        <translation>{name} ({district}) is outside the scope of the campaign “{campaign}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1518"/>
+        <source>只能标记本区县（{district}）的专项行动</source>
+        <translation>You can mark only campaigns of your own district ({district})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1519"/>
+        <source>专项行动“{name}”没有 {due} 到期的{title}</source>
+        <translation>The campaign “{name}” has no {title} due on {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1520"/>
+        <source>{title}（{due}）已于 {on} 标记为已报送</source>
+        <translation>{title} ({due}) was already marked submitted on {on}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1521"/>
+        <source>专项行动“{name}”已结束，不能在其中抽查</source>
+        <translation>The campaign “{name}” is closed: no draw can be made within it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1522"/>
+        <source>下发的任务无法安装（{problem}），未安装</source>
+        <translation>An assignment cannot be installed ({problem}); nothing was installed</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="866"/>
@@ -12621,12 +12656,12 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>Pulling assignments…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="261"/>
+        <location filename="../../ui/sync_dialog.py" line="262"/>
         <source>正在领取局端下达的任务…</source>
-        <translation>Pulling the office's assignments…</translation>
+        <translation>Pulling the office&apos;s assignments…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="267"/>
+        <location filename="../../ui/sync_dialog.py" line="268"/>
         <source>新领取 %1 项（检查 %2，线索 %3）；已领取过 %4 项；新撤回 %5 项</source>
         <translation>Pulled %1 new (%2 inspections, %3 leads); %4 pulled before; %5 newly withdrawn</translation>
     </message>
