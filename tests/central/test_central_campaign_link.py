@@ -148,6 +148,22 @@ def test_a_draw_within_a_campaign_draws_its_scope_and_its_visit_comes_back_tagge
     visits = progress["assignments"]["visits"]
     assert (visits["已签署"], visits["检查中"], visits["已领取"], visits["逾期"]) == (1, 2, 0, 0)
 
+    # a laptop that pulled the same registry and roster draws the same over the campaign's
+    # types and districts (the campaign package, pulled now, replaces the one that came with
+    # the visits)
+    out, _ = cli("sync", "pull", "--json")
+    assert {i["kind"] for i in json.loads(out)["installed"]} >= {"registry", "roster", "campaign"}
+    assert laptop_rows(cli.home, "campaigns", "id, version") == [(campaign_id, 1)]
+    out, _ = cli(
+        "draw", "run", "--institutions", "3", "--sources", SOURCES, "--method", "rfc3797",
+        "--reuse-inspectors", "--title", "基层医疗机构专项检查", "--district", "历城区",
+        "--district", "槐荫区", "--type", "primary_care", "--out", str(tmp_path / "laptop.xlsx"),
+        "--dry-run", "--json",
+    )  # fmt: skip
+    local = json.loads(out)
+    assert local["key"] == drawn["key"] and local["inputs_sha256"] == drawn["inputs_sha256"]
+    assert local["selected"] == drawn["result"]
+
     # a closed campaign draws nothing
     closed = server.command(
         "server", "campaign", "close", campaign_id[:8], "--p12", str(p12), "--passphrase-file",
