@@ -174,6 +174,11 @@ def install_assignments(ws: Workspace, package: dict[str, Any]) -> tuple[Assignm
             ch.entity(kind="office_assignments")
             ch.state = {"assignments": sorted(held)}
             ch.details.update({"added": result.added, "withdrawn": result.withdrawn})
+            tagged = sorted(
+                {str(i["campaign_id"]) for i in package["assignments"] if i.get("campaign_id")}
+            )
+            if tagged:  # the campaigns the visits were drawn within (专项行动)
+                ch.details["campaigns"] = tagged
     except (KeyError, TypeError, ValueError) as error:
         raise AssignmentsRefused("下发的任务包格式无效，未安装") from error
     return result, held

@@ -5,6 +5,7 @@ outside the campaign's scope refuses the package and changes nothing."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from typing import Any
 
@@ -74,6 +75,10 @@ def test_a_visit_drawn_within_a_campaign_is_tagged_with_its_focus(workspace: Wor
         assert "fields_2023" in visit.focus
         installed = session.get(CampaignRow, campaign_id)
         assert installed is not None and installed.version == 0
+        event = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "assignment.pull")
+        ).one()
+        assert json.loads(event.body)["details"]["campaigns"] == [campaign_id]
 
 
 def test_a_visit_outside_its_campaign_refuses_the_package(workspace: Workspace) -> None:
