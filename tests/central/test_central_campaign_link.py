@@ -258,6 +258,7 @@ def test_the_office_draws_within_a_campaign_and_marks_a_report_on_its_pages(
     today = date.today()
     campaign_id = _campaign(server, p12, today)
     server.office_user("局端王", PASSWORD)
+    server.office_user("市中区科员", PASSWORD, district="市中区")
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
@@ -312,6 +313,23 @@ def test_the_office_draws_within_a_campaign_and_marks_a_report_on_its_pages(
             )
             assert answer.status == 403
             assert server.sql("select count(*) from publications").strip() == before
+
+            # a district's user of 市中区 (not the campaign's districts) has no button, and a
+            # mark posted with their own token is refused by name, nothing published
+            other = browser.new_page(ignore_https_errors=True)
+            other.goto(server.url + f"/office/campaigns/{campaign_id}")
+            _sign_in(other, "市中区科员", PASSWORD)
+            other.wait_for_url(f"**/office/campaigns/{campaign_id}")
+            assert other.locator("button.submitted").count() == 0
+            token = other.locator("input[name=csrf]").first.input_value()
+            answer = other.request.post(
+                server.url + f"/office/campaigns/{campaign_id}/submitted",
+                form={"csrf": token, "form": "situation_report",
+                      "due": str(today - timedelta(days=15))},
+            )  # fmt: skip
+            assert answer.status == 400 and "只能标记本区县（市中区）的专项行动" in answer.text()
+            assert server.sql("select count(*) from publications").strip() == before
+            other.close()
 
             # 标记已报送 on the late report: no longer late, shown handed in
             page.click("table.deadlines tr.bad button.submitted")
