@@ -1520,6 +1520,7 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "{title}（{due}）已于 {on} 标记为已报送"),
         QT_TRANSLATE_NOOP("Core", "专项行动“{name}”已结束，不能在其中抽查"),
         QT_TRANSLATE_NOOP("Core", "下发的任务无法安装（{problem}），未安装"),
+        QT_TRANSLATE_NOOP("Core", "报送日期 {on} 晚于今日 {today}"),
     )
 )
 

@@ -262,7 +262,10 @@ def mark_submitted(
     """Mark a report deadline of the campaign 已报送 (handed in ``on``, today by default) and
     publish: the office's page and, after their next pull, the laptops no longer show it late."""
     office_key = require(signer)
-    day = on or datetime.now(CHINA).date()
+    today = datetime.now(CHINA).date()
+    day = on or today
+    if day > today:  # a report is marked once handed in, never ahead
+        raise InvalidInput("报送日期 {on} 晚于今日 {today}", on=day, today=today)
     with central.engine.begin() as c:
         c.execute(text("lock table campaigns in exclusive mode"))
         found = _get(c, campaign_id, lock=True)

@@ -6165,6 +6165,11 @@ Checked %2/%3, problems found %4</translation>
         <translation>An assignment cannot be installed ({problem}); nothing was installed</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="1523"/>
+        <source>报送日期 {on} 晚于今日 {today}</source>
+        <translation>The day handed in, {on}, is after today ({today})</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="866"/>
         <source>文号模板用到 {{区简称}}：请填写 {name} 的简称</source>
         <translation>The number template uses {{区简称}}: enter the short name of {name}</translation>

@@ -204,6 +204,13 @@ def test_a_report_marked_submitted_is_no_longer_late_at_the_office_nor_on_the_la
     )  # fmt: skip
     assert done.returncode == 1 and "没有" in done.stderr and "到期的情况报告" in done.stderr
     assert _counts(server) == before
+    # handed in tomorrow: refused, nothing published
+    done = server.command(
+        "server", "campaign", "submitted", campaign_id[:8], "--report", f"情况报告:{passed}",
+        "--on", str(today + timedelta(days=1)), *key,
+    )  # fmt: skip
+    assert done.returncode == 1 and "晚于今日" in done.stderr
+    assert _counts(server) == before
 
     marked = server_json(
         server, "server", "campaign", "submitted", campaign_id[:8], "--report",
