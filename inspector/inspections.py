@@ -45,6 +45,7 @@ from inspector.workspace import Workspace
 
 if TYPE_CHECKING:
     from inspector.audit import Change
+    from inspector.campaigns import Campaign
 
 
 @dataclass(frozen=True)
@@ -280,6 +281,13 @@ def _snapshot(session: Session, checklist: Checklist) -> ChecklistSnapshot:
     return snapshot
 
 
+def _campaign_focus(ws: Workspace, campaign: Campaign, type_code: str) -> list[str]:
+    """The campaign's focus packs a visit of ``type_code`` takes: only those with items for
+    its type (a hospitals' pack adds nothing to a pharmacy's visit)."""
+    useful = {pack.code for pack in ws.library.focus_packs_for(type_code)}
+    return [f for f in campaign.focus_packs if f in useful]
+
+
 def create_inspection(
     ws: Workspace,
     *,
@@ -318,11 +326,7 @@ def create_inspection(
 
         with ws.db.session() as session:
             tagged = campaign_for(session, campaign, type_code, district)
-        # (only the packs with items for this type: a hospitals' pack adds nothing to a
-        # pharmacy's visit)
-        useful = {pack.code for pack in ws.library.focus_packs_for(type_code)}
-        focus = [*focus, *(f for f in tagged.focus_packs if f in useful)]
-        focus = list(dict.fromkeys(focus))
+        focus = list(dict.fromkeys([*focus, *_campaign_focus(ws, tagged, type_code)]))
     checklist = compose(ws.library, type_code, mode, list(focus))
     if not team:
         raise InvalidInput("检查组至少需要一名检查人员")
@@ -409,12 +413,26 @@ def add_planned_inspection(
     team: Sequence[tuple[Inspector, MemberRole]],
     team_district: str | None = None,
     draw_id: str | None = None,
+    campaign: Campaign | None = None,
 ) -> Inspection:
     """A planned visit (草稿) to a registered institution with a team already chosen, inside an
-    open change (the 双随机 draw plans many in one action). The checklist is composed now."""
+    open change (the 双随机 draw plans many in one action). The checklist is composed now.
+    ``campaign``: the campaign (专项行动) the visit was drawn within: the visit is tagged with
+    it and its focus packs join the checklist, as :func:`create_inspection` does; the
+    institution must be in its scope."""
     from inspector.bureaus import choose_bureau
 
-    checklist = compose(ws.library, target.type_code, mode, [])
+    focus: list[str] = []
+    if campaign is not None:
+        if not campaign.in_scope(target.type_code, target.district):
+            raise InvalidInput(
+                "{name}（{district}）不在专项行动“{campaign}”的范围内",
+                name=target.name,
+                district=target.district,
+                campaign=campaign.name,
+            )
+        focus = _campaign_focus(ws, campaign, target.type_code)
+    checklist = compose(ws.library, target.type_code, mode, focus)
     try:
         bureau = choose_bureau(ws, None, target.district, team_district)
     except InvalidInput:
@@ -429,6 +447,7 @@ def add_planned_inspection(
         item_count=len(checklist.items),
         draw_id=draw_id,
         bureau=bureau.snapshot() if bureau else None,
+        campaign_id=campaign.id if campaign is not None else None,
     )
     session.add(inspection)
     for position, (person, role) in enumerate(team):

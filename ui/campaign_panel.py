@@ -198,7 +198,11 @@ class CampaignDialog(QDialog):
                     str(i.stated),
                     str(i.deadline.last_day)
                     + (self.tr("（节假日安排待公布）") if i.deadline.provisional else ""),
-                    self.tr("逾期") if i.late else str(i.working_days_left),
+                    arg(self.tr("已报送（%1）"), str(i.submitted_on))
+                    if i.submitted_on is not None
+                    else self.tr("逾期")
+                    if i.late
+                    else str(i.working_days_left),
                 ]
                 for i in items
             ],

@@ -1577,6 +1577,14 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "天数应大于 0"),
         QT_TRANSLATE_NOOP("Core", "这份记录还没有归档版本：{id}"),
         QT_TRANSLATE_NOOP("Core", "请填写已推送线索的编号，或粘贴线索文件的内容，二者选一"),
+        # a campaign run through the office's assignments (draw within a campaign, 已报送)
+        QT_TRANSLATE_NOOP("Core", "{name}（{district}）不在专项行动“{campaign}”的范围内"),
+        QT_TRANSLATE_NOOP("Core", "只能标记本区县（{district}）的专项行动"),
+        QT_TRANSLATE_NOOP("Core", "专项行动“{name}”没有 {due} 到期的{title}"),
+        QT_TRANSLATE_NOOP("Core", "{title}（{due}）已于 {on} 标记为已报送"),
+        QT_TRANSLATE_NOOP("Core", "专项行动“{name}”已结束，不能在其中抽查"),
+        QT_TRANSLATE_NOOP("Core", "下发的任务无法安装（{problem}），未安装"),
+        QT_TRANSLATE_NOOP("Core", "报送日期 {on} 晚于今日 {today}"),
     )
 )
 

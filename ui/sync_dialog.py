@@ -255,7 +255,8 @@ class SyncDialog(QDialog):
         self.runner.run(
             lambda _reporter: pull_assignments(workspace),
             on_success=self._assignments_pulled,
-            changes=OpChanges(inspection=True, registry=True),
+            # a visit drawn within a campaign may bring the campaign (the home screen shows it)
+            changes=OpChanges(inspection=True, registry=True, campaigns=True),
             on_failure=self._fail,
             progress_parent=self,
             label=self.tr("正在领取局端下达的任务…"),

@@ -59,10 +59,20 @@ class ReportDue:
 
     form: str
     due: date
+    # 已报送: the day the office marked it handed in (reports go outside this tool) and who.
+    submitted_on: date | None = None
+    submitted_by: str = ""
 
     @property
     def title(self) -> str:
         return FORMS.get(self.form, self.form)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"form": self.form, "due": self.due.isoformat()}
+        if self.submitted_on is not None:  # absent until marked: older laptops read it alike
+            out["submitted_on"] = self.submitted_on.isoformat()
+            out["submitted_by"] = self.submitted_by
+        return out
 
 
 @dataclass(frozen=True)
@@ -135,7 +145,7 @@ class Campaign:
             "types": list(self.types),
             "districts": list(self.districts),
             "focus_packs": list(self.focus_packs),
-            "reports": [{"form": r.form, "due": r.due.isoformat()} for r in self.reports],
+            "reports": [r.to_dict() for r in self.reports],
             "follow_up": None
             if self.follow_up is None
             else {
@@ -166,7 +176,13 @@ class Campaign:
                 districts=tuple(str(d) for d in data["districts"]),
                 focus_packs=tuple(str(f) for f in data.get("focus_packs") or ()),
                 reports=tuple(
-                    ReportDue(str(r["form"]), _day(r["due"])) for r in data.get("reports") or ()
+                    ReportDue(
+                        str(r["form"]),
+                        _day(r["due"]),
+                        _day(r["submitted_on"]) if r.get("submitted_on") else None,
+                        str(r.get("submitted_by") or ""),
+                    )
+                    for r in data.get("reports") or ()
                 ),
                 follow_up=None
                 if not follow
@@ -380,10 +396,16 @@ class DueItem:
     stated: date
     deadline: Deadline
     working_days_left: int  # working days after today up to the last day (0 when late)
+    submitted_on: date | None = None  # 已报送 (a report the office marked handed in)
+    form: str = ""  # a report's form code (FORMS); "" for a 回头看
 
     @property
     def late(self) -> bool:
-        return self.deadline.state == LATE
+        return self.deadline.state == LATE and self.submitted_on is None
+
+    @property
+    def done(self) -> bool:
+        return self.submitted_on is not None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -395,6 +417,8 @@ class DueItem:
             "late": self.late,
             "working_days_left": self.working_days_left,
             "provisional": self.deadline.provisional,
+            "submitted_on": None if self.submitted_on is None else self.submitted_on.isoformat(),
+            "form": self.form,
         }
 
 
@@ -411,7 +435,11 @@ class Schedule:
 
     @property
     def pending(self) -> list[DueItem]:
-        return [i for i in self.items if not i.late]
+        return [i for i in self.items if not i.late and not i.done]
+
+    @property
+    def done(self) -> list[DueItem]:
+        return [i for i in self.items if i.done]
 
     def phase_text(self) -> str:
         if self.current is not None:
@@ -426,8 +454,9 @@ class Schedule:
             "phase": None if self.current is None else self.current.name,
             "next_phase": None if self.upcoming is None else self.upcoming.name,
             "phase_text": self.phase_text(),
-            "due": [i.to_dict() for i in self.items if not i.late],
-            "late": [i.to_dict() for i in self.items if i.late],
+            "due": [i.to_dict() for i in self.pending],
+            "late": [i.to_dict() for i in self.late],
+            "submitted": [i.to_dict() for i in self.done],
         }
 
 
@@ -440,19 +469,21 @@ def last_day(stated: date, calendar: WorkCalendar = CALENDAR) -> date:
 
 def schedule(campaign: Campaign, today: date, calendar: WorkCalendar = CALENDAR) -> Schedule:
     """Where ``today`` stands in the campaign: its phase and every deadline, counted on the
-    working-day calendar; a passed one is late (a campaign's reports are handed in outside
-    this tool, so a late one stays marked until the campaign is closed)."""
+    working-day calendar; a passed one is late unless the office marked it 已报送 (a
+    campaign's reports are handed in outside this tool: the office says when one was)."""
     current = next((p for p in campaign.phases if p.start <= today <= p.end), None)
     upcoming = next((p for p in campaign.phases if p.start > today), None)
-    stated: list[tuple[str, str, date]] = [("report", r.title, r.due) for r in campaign.reports]
+    stated: list[tuple[str, str, date, date | None, str]] = [
+        ("report", r.title, r.due, r.submitted_on, r.form) for r in campaign.reports
+    ]
     if campaign.follow_up is not None:
-        stated += [("follow_up", "回头看", d) for d in campaign.follow_up.dates()]
+        stated += [("follow_up", "回头看", d, None, "") for d in campaign.follow_up.dates()]
     items = []
-    for kind, title, day in stated:
+    for kind, title, day, submitted, form in stated:
         last = last_day(day, calendar)
         deadline = Deadline(last, today, provisional=calendar.provisional(today, last))
         left = 0 if today > last else calendar.working_days_between(today, last)
-        items.append(DueItem(kind, title, day, deadline, left))
+        items.append(DueItem(kind, title, day, deadline, left, submitted, form))
     items.sort(key=lambda i: (i.deadline.last_day, i.title))
     return Schedule(today, current, upcoming, tuple(items))
 

@@ -745,6 +745,8 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
         closed = request.query_params.get("closed") == "1"
         message = "已制定并签名发布；笔记本 sync pull 后可见" if made else ""
         message = "已结束并发布" if closed else message
+        if request.query_params.get("submitted") == "1":
+            message = "已标记为已报送并发布；笔记本 sync pull 后不再显示逾期"
         try:
             return await run_in_threadpool(campaign_page, user, request.path_params["id"], message)
         except InspectorError as error:
@@ -774,6 +776,37 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
             except InspectorError:
                 return HTMLResponse(f"<p>{_escape(str(error))}</p>", status_code=404)
         return RedirectResponse(f"/office/campaigns/{quote(done)}?closed=1", status_code=303)
+
+    # 已报送: the office marks a report deadline of a campaign handed in; the campaign is
+    # published again, so laptops stop showing it late after their next pull.
+    async def campaign_submitted(request: Request, user: OfficeUser) -> Response:
+        from inspector.campaigns import parse_day
+        from inspector.central.campaigns import get_campaign, mark_submitted
+
+        form = _form(await request.body())
+        if not hmac.compare_digest(form.get("csrf", ""), user.csrf):
+            return HTMLResponse("<p>请求无效</p>", status_code=403)
+        wanted = request.path_params["id"]
+
+        def mark() -> str:
+            found = get_campaign(central, wanted)
+            if user.district and set(found.districts) - {user.district}:
+                raise InspectorError(
+                    "只能标记本区县（{district}）的专项行动", district=user.district
+                )
+            due = parse_day(form.get("due", ""), "报送期限")
+            return mark_submitted(central, signer, found.id, form.get("form", ""), due, user.name)[
+                0
+            ].id
+
+        try:
+            done = await run_in_threadpool(mark)
+        except InspectorError as error:
+            try:
+                return await run_in_threadpool(campaign_page, user, wanted, "", str(error), 400)
+            except InspectorError:
+                return HTMLResponse(f"<p>{_escape(str(error))}</p>", status_code=404)
+        return RedirectResponse(f"/office/campaigns/{quote(done)}?submitted=1", status_code=303)
 
     # --- the office assigns (inspector/central/assignments.py) -------------------------------
     # A laptop pulls the assignments of its districts and inspectors as one package signed by
@@ -817,10 +850,13 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
         message: str = "",
         status: int = 200,
         shown: dict[str, str] | None = None,
+        campaign: str = "",
     ) -> Response:
         """``shown``: the list's filters (kind: inspection|lead, state: 已下达…逾期), so that a
-        figure of the office's desk links to the assignments behind it."""
+        figure of the office's desk links to the assignments behind it; ``campaign``: the
+        campaign the draw form offers first (在本专项行动中抽查, from its page)."""
         from inspector.central import assignments
+        from inspector.central.campaigns import campaigns as all_campaigns
         from inspector.planning.draw import METHODS
 
         rows = [
@@ -830,6 +866,8 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
         ]
         html = _env.get_template("assignments.html").render(
             here="/office/assignments",  # its line in the menu
+            campaigns=all_campaigns(central, active_only=True) if user.district is None else [],
+            chosen_campaign=campaign,
             rows=rows,
             status=assignments.assignment_status(central, user.district),
             draws=assignments.draws(central) if user.district is None else [],
@@ -843,7 +881,10 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
     async def assignments_view(request: Request, user: OfficeUser) -> Response:
         q = request.query_params
         shown = {k: str(q[k])[:16] for k in ("kind", "state") if q.get(k)}
-        return await run_in_threadpool(lambda: assignments_page(user, shown=shown))
+        chosen = str(q.get("campaign", ""))[:36]  # 在本专项行动中抽查 (its page)
+        return await run_in_threadpool(
+            lambda: assignments_page(user, shown=shown, campaign=chosen)
+        )
 
     async def office_form(request: Request, user: OfficeUser) -> dict[str, str] | Response:
         """The posted form, its token checked; a district's user may look, not assign."""
@@ -861,9 +902,12 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
         if isinstance(form, Response):
             return form
 
+        campaign = form.get("campaign", "").strip() or None
+
         def work() -> str:
             inputs = assignments.prepare_draw(
                 central,
+                campaign=campaign,
                 method=form.get("method") or "rfc3797",
                 sources=form.get("sources", ""),
                 count=_number(form.get("count"), "抽取机构数"),
@@ -874,7 +918,11 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
             )
             days = form.get("days", "").strip()
             made = assignments.run_draw(
-                central, inputs, by=user.name, days=_number(days, "办理时限") if days else None
+                central,
+                inputs,
+                by=user.name,
+                days=_number(days, "办理时限") if days else None,
+                campaign=campaign,
             )
             count = len(made.assignments)
             return f"抽查 {made.id[:8]} 已下达 {count} 项检查（密钥串 {made.result.key}）"
@@ -882,7 +930,9 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
         try:
             done = await run_in_threadpool(work)
         except InspectorError as error:
-            return await run_in_threadpool(assignments_page, user, str(error), 400)
+            return await run_in_threadpool(
+                lambda: assignments_page(user, str(error), 400, campaign=campaign or "")
+            )
         return await run_in_threadpool(assignments_page, user, done)
 
     async def assignments_leads(request: Request, user: OfficeUser) -> Response:
@@ -1033,6 +1083,11 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
             Route("/office/campaigns/new", signed_in(campaign_new)),
             Route("/office/campaigns/{id}", signed_in(campaign_show)),
             Route("/office/campaigns/{id}/close", signed_in(campaign_close), methods=["POST"]),
+            Route(
+                "/office/campaigns/{id}/submitted",
+                signed_in(campaign_submitted),
+                methods=["POST"],
+            ),
             # the office assigns
             Route("/api/assignments", assignments_pull),
             Route("/api/assignments/ack", assignments_ack, methods=["POST"]),

@@ -30,6 +30,7 @@ from cryptography import x509
 from cryptography.x509.oid import NameOID
 from sqlalchemy import Connection, or_, select, update
 
+from inspector.campaigns import Campaign
 from inspector.central import schema as s
 from inspector.errors import InvalidInput, NotFound
 from inspector.planning import rfc3797
@@ -167,9 +168,16 @@ def prepare_draw(
     districts: Sequence[str] = (),
     types: Sequence[str] = (),
     title: str = "",
+    campaign: str | None = None,
 ) -> DrawInputs:
     """The published inputs of a draw over the office's registry and roster (as
-    inspector/planning/service.prepare makes them on a laptop)."""
+    inspector/planning/service.prepare makes them on a laptop). ``campaign``: a draw within
+    that campaign (专项行动), its candidates the institutions of its types and districts
+    (those named must be among them); run it with ``run_draw(..., campaign=…)``."""
+    if campaign is not None:
+        found = campaign_scope(central, campaign, districts, types)
+        districts, types = found.districts, found.types
+        title = title.strip() or found.name
     parsed = rfc3797.parse_sources(sources)
     return DrawInputs(
         method=method,
@@ -184,6 +192,59 @@ def prepare_draw(
     )
 
 
+def campaign_scope(
+    central: Central, campaign: str, districts: Sequence[str] = (), types: Sequence[str] = ()
+) -> Campaign:
+    """The campaign a draw is made within, narrowed to the districts and types named (each
+    must be in its scope; none named: all of them). A closed campaign draws nothing."""
+    from inspector.central.campaigns import get_campaign
+
+    found = get_campaign(central, campaign)
+    if not found.active:
+        raise InvalidInput("专项行动“{name}”已结束，不能在其中抽查", name=found.name)
+    wanted_districts = [d.strip() for d in districts if d.strip()]
+    for district in wanted_districts:
+        if district not in found.districts:
+            raise InvalidInput(
+                "区县 {district} 不在专项行动“{name}”的范围内", district=district, name=found.name
+            )
+    wanted_types = [t.strip() for t in types if t.strip()]
+    for code in wanted_types:
+        if code not in found.types:
+            raise InvalidInput(
+                "机构类型 {type} 不在专项行动“{name}”的范围内", type=code, name=found.name
+            )
+    return Campaign(
+        **{
+            **found.__dict__,
+            "districts": tuple(wanted_districts) or found.districts,
+            "types": tuple(wanted_types) or found.types,
+        }
+    )
+
+
+def _check_in_campaign(c: Connection, campaign_id: str, inputs: DrawInputs) -> Campaign:
+    """The campaign, read again in the draw's transaction (locked against its closing): still
+    active, and every candidate of the draw in its scope."""
+    row = c.scalar(
+        select(s.campaigns.c.data).where(s.campaigns.c.id == campaign_id).with_for_update()
+    )
+    if row is None:
+        raise InvalidInput("没有这个专项行动：{id}", id=campaign_id[:40])
+    found = Campaign.of(row)
+    if not found.active:
+        raise InvalidInput("专项行动“{name}”已结束，不能在其中抽查", name=found.name)
+    for place in inputs.candidates:
+        if not found.in_scope(place.type_code, place.district):
+            raise InvalidInput(
+                "{name}（{district}）不在专项行动“{campaign}”的范围内",
+                name=place.name,
+                district=place.district,
+                campaign=found.name,
+            )
+    return found
+
+
 @dataclass(frozen=True)
 class OfficeDraw:
     id: str
@@ -191,6 +252,7 @@ class OfficeDraw:
     result: DrawResult
     assignments: list[str]
     at: datetime
+    campaign_id: str | None = None
 
 
 def _deadline(start: date, days: int | None) -> date | None:
@@ -208,10 +270,17 @@ def run_draw(
     by: str,
     days: int | None = None,
     today: date | None = None,
+    campaign: str | None = None,
 ) -> OfficeDraw:
     """Run the draw and, in one transaction, store it and assign each visit drawn to its team
-    (the leader's district); ``days``: working days to sign the visit. Nothing is stored
-    when the draw cannot be made (InvalidInput names why)."""
+    (the leader's district); ``days``: working days to sign the visit; ``campaign``: the
+    campaign's id (or its beginning) the draw is made within, kept with the draw and each of
+    its visits. Nothing is stored when the draw cannot be made (InvalidInput names why)."""
+    campaign_id = None
+    if campaign is not None:
+        from inspector.central.campaigns import get_campaign
+
+        campaign_id = get_campaign(central, campaign).id
     result = run(inputs)
     published = result.to_data(inputs)
     today = today or date.today()
@@ -220,9 +289,12 @@ def run_draw(
     mode = "cross" if inputs.cross_district else "random"
     made: list[str] = []
     with central.engine.begin() as c:
+        if campaign_id is not None:
+            _check_in_campaign(c, campaign_id, inputs)
         c.execute(
             s.office_draws.insert().values(
                 id=draw_id,
+                campaign_id=campaign_id,
                 title=inputs.title,
                 inputs=inputs.to_json(),
                 inputs_sha256=inputs.sha256,
@@ -259,6 +331,7 @@ def run_draw(
                     },
                     inspection_id=str(uuid.uuid4()),
                     draw_id=draw_id,
+                    campaign_id=campaign_id,
                     mode=mode,
                     assigned_on=today,
                     deadline=deadline,
@@ -268,8 +341,8 @@ def run_draw(
             )
             made.append(assignment)
         _event(c, "draw.run", draw=draw_id, key=result.key, inputs_sha256=inputs.sha256, by=by,
-               assignments=len(made))  # fmt: skip
-    return OfficeDraw(draw_id, inputs, result, made, now)
+               assignments=len(made), campaign=campaign_id)  # fmt: skip
+    return OfficeDraw(draw_id, inputs, result, made, now, campaign_id)
 
 
 def _event(c: Connection, action: str, **details: Any) -> None:
@@ -301,7 +374,7 @@ def stored_draw(central: Central, draw_id: str) -> OfficeDraw:
     result = run(inputs)
     if inputs.sha256 != found.inputs_sha256 or result.to_data(inputs) != found.result:
         raise InvalidInput("抽查 {draw_id} 的存储记录与其公开输入不符，不能导出", draw_id=draw_id)
-    return OfficeDraw(found.id, inputs, result, made, found.created_at)
+    return OfficeDraw(found.id, inputs, result, made, found.created_at, found.campaign_id)
 
 
 def draw_workbook(central: Central, draw_id: str, target: Path) -> OfficeDraw:
@@ -317,7 +390,15 @@ def draws(central: Central) -> list[dict[str, Any]]:
     t = s.office_draws
     with central.engine.connect() as c:
         found = c.execute(
-            select(t.c.id, t.c.title, t.c.key, t.c.inputs_sha256, t.c.created_at, t.c.created_by)
+            select(
+                t.c.id,
+                t.c.title,
+                t.c.key,
+                t.c.inputs_sha256,
+                t.c.created_at,
+                t.c.created_by,
+                t.c.campaign_id,
+            )
             .order_by(t.c.created_at.desc())
             .limit(50)
         ).all()
@@ -554,6 +635,16 @@ def package(central: Central, device: Device) -> bytes:
         rows = _package_rows(c, device)
         draw_ids = sorted({r.draw_id for r in rows if r.draw_id})
         drawn = c.execute(s.office_draws.select().where(s.office_draws.c.id.in_(draw_ids))).all()
+        # the campaigns its visits were drawn within, as the campaign package has them: a
+        # laptop that has not pulled that package yet still tags the visit and adds its focus
+        campaign_ids = sorted({r.campaign_id for r in rows if r.campaign_id})
+        campaigns = list(
+            c.scalars(
+                select(s.campaigns.c.data)
+                .where(s.campaigns.c.id.in_(campaign_ids))
+                .order_by(s.campaigns.c.id)
+            )
+        )
     data = {
         "format": FORMAT,
         "device": device.id,
@@ -568,6 +659,7 @@ def package(central: Central, device: Device) -> bytes:
             }
             for d in drawn
         ],
+        "campaigns": campaigns,
         "assignments": [
             {
                 "id": r.id,
@@ -578,6 +670,7 @@ def package(central: Central, device: Device) -> bytes:
                 "inspection_id": r.inspection_id,
                 "lead_id": r.lead_id,
                 "draw_id": r.draw_id,
+                "campaign_id": r.campaign_id,
                 "mode": r.mode,
                 "assigned_on": r.assigned_on.isoformat(),
                 "deadline": r.deadline.isoformat() if r.deadline else None,
@@ -616,15 +709,21 @@ def _late_days(deadline: date | None, today: date) -> int:
 
 
 def assignment_rows(
-    central: Central, area: str | None = None, today: date | None = None
+    central: Central,
+    area: str | None = None,
+    today: date | None = None,
+    campaign_id: str | None = None,
 ) -> list[dict[str, Any]]:
     """Every assignment the user of ``area`` sees (its team's district or the place's), with
-    its state, the inspection's or lead's progress as pushed, and the working days late."""
+    its state, the inspection's or lead's progress as pushed, and the working days late;
+    ``campaign_id``: only those drawn within that campaign."""
     today = today or date.today()
     a, i, r = s.assignments.c, s.inspections.c, s.rows.c
     where = [] if area is None else [
         or_(a.district == area, a.target["district"].astext == area)
     ]  # fmt: skip
+    if campaign_id is not None:
+        where.append(a.campaign_id == campaign_id)
     with central.engine.connect() as c:
         found = c.execute(
             select(s.assignments, i.status.label("inspection_status"))
@@ -692,6 +791,7 @@ def assignment_rows(
                 "inspection_id": row.inspection_id,
                 "lead_id": row.lead_id,
                 "draw_id": row.draw_id,
+                "campaign_id": row.campaign_id,
                 "verdict": verdict if row.kind == LEAD else None,
                 "assigned_on": row.assigned_on.isoformat(),
                 "deadline": row.deadline.isoformat() if row.deadline else None,
@@ -702,12 +802,16 @@ def assignment_rows(
 
 
 def assignment_status(
-    central: Central, area: str | None = None, today: date | None = None
+    central: Central,
+    area: str | None = None,
+    today: date | None = None,
+    campaign_id: str | None = None,
 ) -> dict[str, Any]:
     """For the office's desk: counts of visits by state (已下达 / 已领取 / 检查中 / 已签署 /
     逾期) and of leads (已交办 / 已核查 / 逾期), and the late ones of each with the working days
-    they are late, the latest first. ``area``: a district user's district (None: all)."""
-    rows = assignment_rows(central, area, today)
+    they are late, the latest first. ``area``: a district user's district (None: all);
+    ``campaign_id``: a campaign's assignments only."""
+    rows = assignment_rows(central, area, today, campaign_id)
     visits = [r for r in rows if r["kind"] == INSPECTION]
     leads = [r for r in rows if r["kind"] == LEAD]
     return {

@@ -22,9 +22,11 @@ from inspector.campaigns import (
     ACTIVE,
     CLOSED,
     FORMAT,
+    FORMS,
     Campaign,
     Known,
     Place,
+    ReportDue,
     check,
     coverage,
     place_key,
@@ -247,6 +249,60 @@ def close_campaign(
     return closed, version
 
 
+def mark_submitted(
+    central: Central,
+    signer: OfficeSigner | None,
+    campaign_id: str,
+    form: str,
+    due: date,
+    by: str,
+    on: date | None = None,
+) -> tuple[Campaign, int]:
+    """Mark a report deadline of the campaign 已报送 (handed in ``on``, today by default) and
+    publish: the office's page and, after their next pull, the laptops no longer show it late."""
+    office_key = require(signer)
+    today = datetime.now(CHINA).date()
+    day = on or today
+    if day > today:  # a report is marked once handed in, never ahead
+        raise InvalidInput("报送日期 {on} 晚于今日 {today}", on=day, today=today)
+    with central.engine.begin() as c:
+        c.execute(text("lock table campaigns in exclusive mode"))
+        found = _get(c, campaign_id, lock=True)
+        wanted = next((r for r in found.reports if r.form == form and r.due == due), None)
+        if wanted is None:
+            raise InvalidInput(
+                "专项行动“{name}”没有 {due} 到期的{title}",
+                name=found.name,
+                due=due,
+                title=FORMS.get(form, form),
+            )
+        if wanted.submitted_on is not None:
+            raise InvalidInput(
+                "{title}（{due}）已于 {on} 标记为已报送",
+                title=wanted.title,
+                due=due,
+                on=wanted.submitted_on,
+            )
+        marked = Campaign(
+            **{
+                **found.__dict__,
+                "reports": tuple(
+                    ReportDue(r.form, r.due, day, by[:64]) if r is wanted else r
+                    for r in found.reports
+                ),
+            }
+        )
+        c.execute(
+            s.campaigns.update().where(s.campaigns.c.id == found.id).values(data=marked.to_dict())
+        )
+        version = _publish(c, office_key)
+        Central._event(
+            c, "campaign.submitted", None, None, campaign=found.id, form=form,
+            due=due.isoformat(), on=day.isoformat(), by=by,
+        )  # fmt: skip
+    return marked, version
+
+
 # --- progress -------------------------------------------------------------------------------
 
 
@@ -346,8 +402,12 @@ def campaign_progress(
     ``phase_text``, ``due`` and ``late`` (each report and 回头看: title, stated, last_day,
     state, working_days_left, provisional), ``coverage`` (``districts``: per district
     in_scope / inspected / share; totals; ``registry``: False when the office published no
-    registry) and ``tagged`` (inspections tagged with the campaign, and how many signed).
+    registry), ``tagged`` (inspections tagged with the campaign, and how many signed) and
+    ``assignments`` (the visits drawn within it: counts by state and the late ones, as
+    inspector/central/assignments.assignment_status gives them).
     ``area``: a district office user's district (the coverage of that district only)."""
+    from inspector.central.assignments import assignment_status
+
     day = today or datetime.now(CHINA).date()
     with central.engine.connect() as c:
         campaign = _get(c, campaign_id)
@@ -369,4 +429,5 @@ def campaign_progress(
         **planned.to_dict(),
         "coverage": covered,
         "tagged": tagged,
+        "assignments": assignment_status(central, area, day, campaign.id),
     }

@@ -26,7 +26,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from inspector.campaigns import Campaign
 from inspector.db.models import (
+    CampaignRow,
     Draw,
     Inspection,
     Inspector,
@@ -36,7 +38,7 @@ from inspector.db.models import (
     OfficeAssignment,
     inspector_id,
 )
-from inspector.errors import InspectorError
+from inspector.errors import InspectorError, InvalidInput
 from inspector.workspace import Workspace
 
 FORMAT = "inspector-assignments/1"
@@ -79,7 +81,6 @@ def pull_assignments(ws: Workspace) -> AssignmentPull:
     from inspector.bundle.merge import trust_for
     from inspector.bundle.signature import verify_manifest
     from inspector.central.client import Connection, _answer, enrolled
-    from inspector.errors import InvalidInput
     from inspector.signing.keystore import KeyStore
 
     server = enrolled(ws)
@@ -142,6 +143,7 @@ def install_assignments(ws: Workspace, package: dict[str, Any]) -> tuple[Assignm
     result = AssignmentPull()
     held: list[str] = []
     draws = {str(d["id"]): d for d in package.get("draws") or []}
+    campaigns = {str(c["id"]): c for c in package.get("campaigns") or []}
     try:
         with ws.change(None, "assignment.pull") as ch:
             session = ch.session
@@ -156,7 +158,7 @@ def install_assignments(ws: Workspace, package: dict[str, Any]) -> tuple[Assignm
                         result.already += 1
                     continue
                 if item["kind"] == "inspection":
-                    row = _visit(ws, session, item, draws)
+                    row = _visit(ws, session, item, draws, campaigns)
                     result.visits += 1
                 elif item["kind"] == "lead":
                     row = _lead(session, item, ws.db.device_id)
@@ -172,6 +174,11 @@ def install_assignments(ws: Workspace, package: dict[str, Any]) -> tuple[Assignm
             ch.entity(kind="office_assignments")
             ch.state = {"assignments": sorted(held)}
             ch.details.update({"added": result.added, "withdrawn": result.withdrawn})
+            tagged = sorted(
+                {str(i["campaign_id"]) for i in package["assignments"] if i.get("campaign_id")}
+            )
+            if tagged:  # the campaigns the visits were drawn within (专项行动)
+                ch.details["campaigns"] = tagged
     except (KeyError, TypeError, ValueError) as error:
         raise AssignmentsRefused("下发的任务包格式无效，未安装") from error
     return result, held
@@ -223,8 +230,39 @@ def _draw(session: Session, draw: dict[str, Any], device: str) -> Draw:
     return row
 
 
+def _campaign(session: Session, campaign_id: str, campaigns: dict[str, Any]) -> Campaign:
+    """The campaign a visit was drawn within: as installed here (``sync pull``), else as the
+    package carries it (installed now; the next campaign package replaces it)."""
+    row = session.get(CampaignRow, campaign_id)
+    if row is not None:
+        return Campaign.of(row.data)
+    if campaign_id not in campaigns:
+        raise AssignmentsRefused("下发的任务包格式无效，未安装")
+    try:
+        found = Campaign.of(campaigns[campaign_id])
+    except InvalidInput as error:
+        raise AssignmentsRefused("下发的任务包格式无效，未安装") from error
+    if found.id != campaign_id:
+        raise AssignmentsRefused("下发的任务包格式无效，未安装")
+    session.add(
+        CampaignRow(
+            id=found.id,
+            name=found.name,
+            doc_no=found.doc_no,
+            status=found.status,
+            data=found.to_dict(),
+            version=0,  # not from a campaign package: any package's version replaces it
+        )
+    )
+    return found
+
+
 def _visit(
-    ws: Workspace, session: Session, item: dict[str, Any], draws: dict[str, Any]
+    ws: Workspace,
+    session: Session,
+    item: dict[str, Any],
+    draws: dict[str, Any],
+    campaigns: dict[str, Any],
 ) -> OfficeAssignment:
     from inspector.inspections import add_planned_inspection
 
@@ -261,15 +299,23 @@ def _visit(
     if draw and draw in draws:
         _draw(session, draws[draw], ws.db.device_id)
     mode = str(item.get("mode") or "random")
-    visit = add_planned_inspection(
-        ws,
-        session,
-        place,
-        mode=mode,
-        team=team,
-        team_district=team[0][0].district if mode == "cross" else None,
-        draw_id=draw if draw in draws else None,
-    )
+    campaign_id = item.get("campaign_id")
+    campaign = _campaign(session, str(campaign_id), campaigns) if campaign_id else None
+    try:
+        visit = add_planned_inspection(
+            ws,
+            session,
+            place,
+            mode=mode,
+            team=team,
+            team_district=team[0][0].district if mode == "cross" else None,
+            draw_id=draw if draw in draws else None,
+            campaign=campaign,
+        )
+    except InvalidInput as error:  # the place outside the campaign's scope: not the office's
+        raise AssignmentsRefused(
+            "下发的任务无法安装（{problem}），未安装", problem=str(error)
+        ) from error
     visit.id = str(item["inspection_id"])  # the office's id: the visit it follows
     return record
 

@@ -264,6 +264,7 @@ office_draws = Table(
     Column("result", JSONB, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("created_by", String(64), nullable=False),
+    Column("campaign_id", String(36)),  # the campaign (专项行动) it was drawn within
 )
 
 # What the office assigned to a team: a planned visit (kind "inspection", from a draw: the
@@ -289,6 +290,7 @@ assignments = Table(
     Column("pulled_at", DateTime(timezone=True)),
     Column("pulled_by", String(64)),
     Column("withdrawn_at", DateTime(timezone=True)),
+    Column("campaign_id", String(36), index=True),  # a visit drawn within a campaign
 )
 
 # --- Records that last (inspector/central/archive.py) ---------------------------------------

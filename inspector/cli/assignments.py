@@ -42,11 +42,14 @@ def cmd_server_draw(args: argparse.Namespace, out: Printer) -> None:
             districts=args.district or (),
             types=args.type or (),
             title=args.title or "",
+            campaign=args.campaign,
         )
-        made = run_draw(central, inputs, by=_by(args), days=args.days)
+        made = run_draw(central, inputs, by=_by(args), days=args.days, campaign=args.campaign)
         if args.output:
             draw_workbook(central, made.id, Path(args.output))
     lines = [f"抽查 {made.id[:8]}：密钥串 {made.result.key}；已下达 {len(made.assignments)} 项检查"]
+    if made.campaign_id:
+        lines[0] += f"，归入专项行动 {made.campaign_id[:8]}"
     for team in made.result.teams:
         place = inputs.candidates[team.candidate]
         people = "、".join(inputs.roster[m].name for m in team.members)
@@ -56,6 +59,7 @@ def cmd_server_draw(args: argparse.Namespace, out: Printer) -> None:
     out.emit(
         {
             "draw_id": made.id,
+            "campaign_id": made.campaign_id,
             "key": made.result.key,
             "inputs_sha256": inputs.sha256,
             "assignments": made.assignments,
@@ -146,7 +150,11 @@ def add_assignment_parsers(
     draw.add_argument("--reuse", action="store_true", help="检查人员可重复派出")
     draw.add_argument("--district", action="append", help="只抽这个区县的机构（可重复）")
     draw.add_argument("--type", action="append", help="只抽这类机构（类型代码，可重复）")
-    draw.add_argument("--title", help="抽查标题")
+    draw.add_argument("--title", help="抽查标题（在专项行动中抽查时默认为其名称）")
+    draw.add_argument(
+        "--campaign", metavar="编号",
+        help="在这个专项行动中抽查：只抽其范围内的机构类型和区县，检查归入该专项行动",
+    )  # fmt: skip
     draw.add_argument("--days", type=int, help="办理时限（工作日，自今日起）")
     draw.add_argument(
         "--output", metavar="FILE.xlsx", help="同时写出抽查结果（draw verify 可复核）"

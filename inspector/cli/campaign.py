@@ -21,6 +21,8 @@ def _lines(view: Any) -> list[str]:
     ]  # fmt: skip
     for item in view.schedule.late:
         lines.append(f"  逾期：{item.title}（应于 {item.deadline.last_day} 前）")
+    for item in view.schedule.done:
+        lines.append(f"  已报送：{item.title}（{item.stated}，{item.submitted_on} 报送）")
     for item in view.schedule.pending:
         lines.append(
             f"  待办：{item.title}  {item.deadline.last_day} 前，"

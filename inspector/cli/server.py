@@ -375,6 +375,27 @@ def cmd_server_campaign_list(args: argparse.Namespace, out: Printer) -> None:
     out.emit([c.to_dict() for c in found], "\n".join(lines) or "尚无专项行动")
 
 
+def cmd_server_campaign_submitted(args: argparse.Namespace, out: Printer) -> None:
+    from datetime import date
+
+    from inspector.campaigns import parse_day
+    from inspector.central.campaigns import mark_submitted
+
+    form, due = _colon(args.report, 2, "报送期限", "情况报告:2026-06-20")
+    day = parse_day(due, "报送期限")
+    on = parse_day(args.on, "报送日期") if args.on else date.today()
+    signer = office_signer(args)
+    with _central(args) as central:
+        marked, version = mark_submitted(
+            central, signer, args.id, _form_code(form), day, args.by, on
+        )
+    out.emit(
+        {"campaign": marked.to_dict(), "version": version},
+        f"专项行动“{marked.name}”的{form.strip()}（{day}）已标记为已报送，"
+        f"已发布专项行动第 {version} 版",
+    )
+
+
 def progress_lines(progress: dict[str, Any]) -> list[str]:
     """A campaign's progress as lines of text (campaign_progress's dict)."""
     from inspector.campaigns import percent
@@ -389,6 +410,8 @@ def progress_lines(progress: dict[str, Any]) -> list[str]:
     ]
     for item in progress["late"]:
         lines.append(f"逾期：{item['title']}（应于 {item['last_day']} 前）")
+    for item in progress.get("submitted", []):
+        lines.append(f"已报送：{item['title']}（{item['stated']}，{item['submitted_on']} 报送）")
     for item in progress["due"]:
         lines.append(
             f"待办：{item['title']}  {item['last_day']} 前，"
@@ -406,6 +429,11 @@ def progress_lines(progress: dict[str, Any]) -> list[str]:
     lines.append(
         f"覆盖率 合计：{cover['inspected']}/{cover['in_scope']}  {percent(cover['share'])}"
     )
+    visits = progress.get("assignments", {}).get("visits", {})
+    if any(visits.values()):
+        lines.append("抽查下达：" + "，".join(f"{k} {v}" for k, v in visits.items()))
+    for row in progress.get("assignments", {}).get("late_visits", []):
+        lines.append(f"逾期检查：{row['what']}（{row['place']}），逾期 {row['late_days']} 个工作日")
     return lines
 
 
@@ -424,7 +452,7 @@ def cmd_server_campaign_show(args: argparse.Namespace, out: Printer) -> None:
 def add_campaign_parsers(
     sub: Any, common: argparse.ArgumentParser, db: argparse.ArgumentParser
 ) -> None:
-    """``server campaign create|list|show|close``."""
+    """``server campaign create|list|show|close|submitted``."""
     from inspector.campaigns import FORMS
 
     campaign = sub.add_parser(
@@ -473,6 +501,16 @@ def add_campaign_parsers(
     close = csub.add_parser("close", help="结束专项行动并发布", parents=[common, db, key])
     close.add_argument("id", metavar="编号", help="专项行动编号（可只写开头）")
     close.set_defaults(run=cmd_server_campaign_close)
+    submitted = csub.add_parser(
+        "submitted", help="标记一项报送期限为已报送并发布", parents=[common, db, key]
+    )
+    submitted.add_argument("id", metavar="编号", help="专项行动编号（可只写开头）")
+    submitted.add_argument(
+        "--report", required=True, metavar="表式:日期",
+        help="哪一项报送期限，如 情况报告:2026-06-20（日期为规定的报送日期）",
+    )  # fmt: skip
+    submitted.add_argument("--on", metavar="YYYY-MM-DD", help="报送的日期（默认今日）")
+    submitted.set_defaults(run=cmd_server_campaign_submitted)
 
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:

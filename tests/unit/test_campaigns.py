@@ -141,3 +141,38 @@ def test_coverage_by_district_against_a_registry_made_by_hand() -> None:
     assert rows == {"历城区": (1, 2), "市中区": (0, 1)}
     assert (found["inspected"], found["in_scope"]) == (1, 3)
     assert found["districts"][0]["share"] == 0.5
+
+
+def test_a_report_marked_submitted_is_neither_late_nor_due_and_survives_the_package() -> None:
+    """Seed 000's 6/20 情况报告 handed in on 6/19: on 7/1 it is 已报送, not late; the 7/10
+    one is still due. The mark travels in the package; a package without it reads as before."""
+    from dataclasses import replace
+
+    from inspector.campaigns import ReportDue
+
+    campaign = check(storm(), KNOWN)
+    unmarked = schedule(campaign, date(2025, 7, 1))
+    assert [i.stated for i in unmarked.late] == [date(2025, 6, 20)]
+    first = campaign.reports[0]
+    marked = replace(
+        campaign,
+        reports=(ReportDue(first.form, first.due, date(2025, 6, 19), "局端王"),
+                 *campaign.reports[1:]),
+    )  # fmt: skip
+    again = Campaign.of(marked.to_dict())
+    assert again == marked and again.reports[0].submitted_by == "局端王"
+    now = schedule(again, date(2025, 7, 1))
+    assert now.late == []
+    assert [(i.title, i.submitted_on) for i in now.done] == [("情况报告", date(2025, 6, 19))]
+    assert date(2025, 6, 20) not in [i.stated for i in now.pending]
+    assert date(2025, 7, 10) in [i.stated for i in now.pending]
+    shown = now.to_dict()
+    assert shown["late"] == [] and shown["submitted"][0]["submitted_on"] == "2025-06-19"
+    # the package of a campaign never marked has no submitted fields at all
+    assert "submitted_on" not in json_of(campaign)
+
+
+def json_of(campaign: Campaign) -> str:
+    import json
+
+    return json.dumps(campaign.to_dict(), ensure_ascii=False)
