@@ -882,9 +882,7 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
         q = request.query_params
         shown = {k: str(q[k])[:16] for k in ("kind", "state") if q.get(k)}
         chosen = str(q.get("campaign", ""))[:36]  # 在本专项行动中抽查 (its page)
-        return await run_in_threadpool(
-            lambda: assignments_page(user, shown=shown, campaign=chosen)
-        )
+        return await run_in_threadpool(lambda: assignments_page(user, shown=shown, campaign=chosen))
 
     async def office_form(request: Request, user: OfficeUser) -> dict[str, str] | Response:
         """The posted form, its token checked; a district's user may look, not assign."""
@@ -930,8 +928,9 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
         try:
             done = await run_in_threadpool(work)
         except InspectorError as error:
+            said = str(error)
             return await run_in_threadpool(
-                lambda: assignments_page(user, str(error), 400, campaign=campaign or "")
+                lambda: assignments_page(user, said, 400, campaign=campaign or "")
             )
         return await run_in_threadpool(assignments_page, user, done)
 

@@ -515,41 +515,46 @@
     </message>
     <message>
         <location filename="../../ui/campaign_panel.py" line="201"/>
+        <source>已报送（%1）</source>
+        <translation>Submitted (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="203"/>
         <source>逾期</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="207"/>
+        <location filename="../../ui/campaign_panel.py" line="211"/>
         <source>报送与回头看（遇节假日顺延至下一个工作日）</source>
         <translation>Reports and follow-ups (a holiday moves the last day to the next working day)</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="210"/>
+        <location filename="../../ui/campaign_panel.py" line="214"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="210"/>
+        <location filename="../../ui/campaign_panel.py" line="214"/>
         <source>已检查</source>
         <translation>Inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="210"/>
+        <location filename="../../ui/campaign_panel.py" line="214"/>
         <source>范围内</source>
         <translation>In scope</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="210"/>
+        <location filename="../../ui/campaign_panel.py" line="214"/>
         <source>覆盖率</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="216"/>
+        <location filename="../../ui/campaign_panel.py" line="220"/>
         <source>覆盖率（本机的机构名录）</source>
         <translation>Coverage (this laptop&apos;s registry)</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="220"/>
+        <location filename="../../ui/campaign_panel.py" line="224"/>
         <source>机构类型：%1
 区县：%2
 专项清单：%3</source>
@@ -558,7 +563,7 @@ Districts: %2
 Focus packs: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="229"/>
+        <location filename="../../ui/campaign_panel.py" line="233"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -6320,6 +6325,41 @@ Checked %2/%3, problems found %4</translation>
         <location filename="../../ui/core_messages.py" line="1579"/>
         <source>请填写已推送线索的编号，或粘贴线索文件的内容，二者选一</source>
         <translation>Give the numbers of pushed leads or paste the lead file, not both</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1581"/>
+        <source>{name}（{district}）不在专项行动“{campaign}”的范围内</source>
+        <translation>{name} ({district}) is outside the scope of the campaign “{campaign}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1582"/>
+        <source>只能标记本区县（{district}）的专项行动</source>
+        <translation>You can mark only campaigns of your own district ({district})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1583"/>
+        <source>专项行动“{name}”没有 {due} 到期的{title}</source>
+        <translation>The campaign “{name}” has no {title} due on {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1584"/>
+        <source>{title}（{due}）已于 {on} 标记为已报送</source>
+        <translation>{title} ({due}) was already marked submitted on {on}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1585"/>
+        <source>专项行动“{name}”已结束，不能在其中抽查</source>
+        <translation>The campaign “{name}” is closed: no draw can be made within it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1586"/>
+        <source>下发的任务无法安装（{problem}），未安装</source>
+        <translation>An assignment cannot be installed ({problem}); nothing was installed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1587"/>
+        <source>报送日期 {on} 晚于今日 {today}</source>
+        <translation>The day handed in, {on}, is after today ({today})</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="866"/>
@@ -12813,12 +12853,12 @@ The draw is saved; export it again from “Draws made”.</translation>
         <translation>Pulling assignments…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="261"/>
+        <location filename="../../ui/sync_dialog.py" line="262"/>
         <source>正在领取局端下达的任务…</source>
         <translation>Pulling the office&apos;s assignments…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_dialog.py" line="267"/>
+        <location filename="../../ui/sync_dialog.py" line="268"/>
         <source>新领取 %1 项（检查 %2，线索 %3）；已领取过 %4 项；新撤回 %5 项</source>
         <translation>Pulled %1 new (%2 inspections, %3 leads); %4 pulled before; %5 newly withdrawn</translation>
     </message>

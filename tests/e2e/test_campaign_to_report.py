@@ -185,14 +185,11 @@ def test_a_campaign_goes_to_two_laptops_and_the_report_matches_the_hand_made_fig
         assert view["district"] == district
         laptop("config", "current_inspector", team[0][1])
 
-    # The office draws within the campaign's scope (its type and districts) and assigns a lead.
-    # An assignment names no campaign, so the visits drawn are not tagged with it; the
-    # campaign's coverage counts them all the same (a signed visit in its period to an
-    # institution of its types in its districts).
+    # The office draws within the campaign (its types and districts) and assigns a lead; the
+    # visits drawn reach the laptops tagged with the campaign.
     drawn = server_json(
         server, "server", "draw", "--sources", SOURCES, "--count", "2", "--method", "rfc3797",
-        "--type", "primary_care", "--district", "历城区", "--district", "槐荫区",
-        "--days", "10", "--title", "打击欺诈骗保专项行动 双随机抽查",
+        "--campaign", campaign, "--days", "10", "--title", "打击欺诈骗保专项行动 双随机抽查",
     )  # fmt: skip
     drawn_teams = {team["institution_id"]: team["team"] for team in drawn["result"]}
     assert drawn_teams == {
@@ -243,6 +240,7 @@ def test_a_campaign_goes_to_two_laptops_and_the_report_matches_the_hand_made_fig
         d["district"]: (d["inspected"], d["in_scope"]) for d in progress["coverage"]["districts"]
     }
     assert coverage == {"历城区": (1, 2), "槐荫区": (1, 2)}
+    assert progress["tagged"] == {"inspections": 2, "signed": 2}
     assert [d["title"] for d in progress["due"]] == ["情况报告"] and not progress["late"]
     status = server_json(server, "server", "assignments")["status"]
     assert status["visits"]["已签署"] == 2 and sum(status["visits"].values()) == 2
