@@ -2,6 +2,7 @@
 TSA configured is archived on arrival (PAdES B-LTA, the pushed file a prefix of the archived
 one); pushed to a server without one it lands as 未归档 and ``server archive`` archives it;
 ``server retimestamp`` extends the chain of those whose TSA certificate expires within N days.
+A signed 整改通知书 and a signed case document are archived the same way; unsigned ones are not.
 The TSA, OCSP and CRL services are certomancer's, for real, on 127.0.0.1."""
 
 from __future__ import annotations
@@ -10,18 +11,22 @@ import http.client
 import json
 import re
 import ssl
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
+from inspector.central.archive import retimestamp_due, settings
+from inspector.central.service import Central
 from inspector.signing.archive import validate_archived
 from tests.helpers.bundle import full_visit, sign_by_keys
+from tests.helpers.cases import case_served
 from tests.helpers.central import TLS, Cluster, Server, sync_enroll, sync_push
 from tests.helpers.cli import MEMBERS, Cli
 from tests.helpers.pki_services import PASSPHRASE, PkiServices, pki, pki_services  # noqa: F401
 
-LABELS = {"370100001": "inspector", "370100002": "leader"}
+LABELS = {"370100001": "inspector", "370100002": "leader"}  # pki.yml's holders; 陈刚: "head"
 
 
 def _keys(cli: Cli, pki: PkiServices, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict:  # noqa: F811
@@ -157,5 +162,125 @@ def test_a_pushed_signed_record_is_archived_or_waits_for_the_tsa(
         sign_by_keys(cli, second, keys, tmp_path)
         sync_push(cli)
         assert _signed_record(_shown(server, second))[1]["state"] == "archived"
+    finally:
+        server.kill()
+
+
+def _download(server: Server, document_id: str, target: Path) -> bytes:
+    """``central archived`` with the document's id alone (a prefix of it)."""
+    done = server.command("central", "archived", document_id[:12], "-o", str(target))
+    assert done.returncode == 0, done.stderr
+    return target.read_bytes()
+
+
+def test_signed_orders_and_case_documents_are_archived_on_arrival(
+    postgres: Cluster,
+    tls: TLS,
+    cli: Cli,
+    pki: PkiServices,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    keys = _keys(cli, pki, tmp_path, monkeypatch)
+    out, _ = cli("key", "import", str(pki.pkcs12("head", tmp_path / "head.p12")), "--json")
+    head_key = json.loads(out)["key_id"]  # the bureau's 负责人, who signs the 事先告知书
+    roots = pki.root_pem(tmp_path / "bureau-ca.pem")
+    archive = ["--tsa-url", pki.tsa_url, "--archive-roots", str(roots)]
+    server = Server(postgres, tls, tmp_path / "central-store")
+    server.options = archive
+    server.start()
+    try:
+        carried = case_served(cli, keys, tmp_path, head_key=head_key)
+        deadline = (date.today() + timedelta(days=30)).isoformat()
+        out, _ = cli("ledger", "order", carried.inspection, "--deadline", deadline, "--json")
+        order = json.loads(out)["id"]
+        out, _ = cli("case", "document", carried.case, "filing", "--json")
+        filing = json.loads(out)["id"]  # the 立案审批表, made and not signed
+        sync_enroll(cli, server)
+        sync_push(cli)
+
+        data = _shown(server, carried.inspection)
+        held = {row["id"]: row for row in data["rows"]["rectification_orders"]}
+        assert held[order]["signed_by"] is None
+        assert held[order]["sha256"] not in data["archive"]  # an unsigned order: not archived
+        documents = {row["id"]: row for row in data["rows"]["case_documents"]}
+        notice = documents[carried.notice]
+        assert notice["signed_by"] == "370100004"
+        state = data["archive"][notice["sha256"]]
+        assert state["state"] == "archived" and state["table"] == "case_documents"
+        assert state["document_id"] == carried.notice
+        unsigned = [d for d in documents.values() if not d.get("signed_by")]
+        assert [d["id"] for d in unsigned] == [filing]
+        assert documents[filing]["sha256"] not in data["archive"]
+
+        cli("ledger", "order-sign", order[:8], "--key", keys["370100002"])
+        sync_push(cli)
+        data = _shown(server, carried.inspection)
+        signed_order = next(r for r in data["rows"]["rectification_orders"] if r["id"] == order)
+        state = data["archive"][signed_order["sha256"]]
+        assert state["state"] == "archived" and state["table"] == "rectification_orders"
+        shown = server.command("central", "show", carried.inspection).stdout
+        assert f"整改通知书 {order[:8]}：已归档（PAdES B-LTA）" in shown
+        assert f"案件文书 {carried.notice[:8]}：已归档（PAdES B-LTA）" in shown
+
+        pushed = {}
+        for document_id, sha in (
+            (order, signed_order["sha256"]),
+            (carried.notice, notice["sha256"]),
+        ):
+            archived = _download(server, document_id, tmp_path / f"{document_id}.pdf")
+            pushed[document_id] = (server.store / "files" / sha[:2] / f"{sha}.pdf").read_bytes()
+            assert archived.startswith(pushed[document_id])  # the pushed file, a prefix
+            assert validate_archived(archived, roots=pki.roots, at=pki.travel(10)).ok
+            pki.animator.fixed_time = None
+        got = tmp_path / "none.pdf"
+        refused = server.command("central", "archived", unsigned[0]["id"], "-o", str(got))
+        assert refused.returncode == 1 and "还没有归档版本" in refused.stderr
+        assert not got.exists()
+
+        # The office page: each signed document with its archived version to download.
+        cookie = _office_session(server)
+        status, _, page = _https(
+            server, "GET", f"/office/inspections/{carried.inspection}", headers=cookie
+        )
+        text = page.decode()
+        assert status == 200 and "已签名文书" in text and "整改通知书" in text
+        for document_id in (order, carried.notice):
+            link = f"/office/inspections/{carried.inspection}/documents/{document_id}.lta.pdf"
+            assert link in text
+            status, headers, body = _https(server, "GET", link, headers=cookie)
+            assert status == 200 and headers["content-type"] == "application/pdf"
+            assert body == (tmp_path / f"{document_id}.pdf").read_bytes()
+        unsigned_link = (
+            f"/office/inspections/{carried.inspection}/documents/{unsigned[0]['id']}.lta.pdf"
+        )
+        assert unsigned_link not in text
+        assert _https(server, "GET", unsigned_link, headers=cookie)[0] == 404
+
+        # Twenty years ahead: the yearly run at day 45 (the TSA's next certificate), the
+        # server's own code at the services' clock, then validated with revocation data required.
+        central = Central(server.db, server.store)
+        try:
+            config = settings(pki.tsa_url, str(roots))
+            renewed = retimestamp_due(central, config, now=pki.travel(45))
+        finally:
+            central.close()
+        assert renewed["failed"] == []
+        assert {signed_order["sha256"], notice["sha256"]} <= set(renewed["retimestamped"])
+        pki.animator.fixed_time = None
+        cli("config", "trust", "add", str(roots))
+        at = pki.travel(7300)
+        for document_id in (order, carried.notice):
+            archived_file = tmp_path / f"{document_id}-renewed.pdf"
+            archived = _download(server, document_id, archived_file)
+            check = validate_archived(archived, roots=pki.roots, at=at)
+            assert check.ok and len(check.timestamps) == 2, check.to_json()
+            out, _ = cli("verify-pdf", str(archived_file), "--at", at.isoformat(), "--json")
+            assert json.loads(out)["ok"]
+            # the document as it was pushed (PAdES B-B): every certificate expired by then
+            as_signed = tmp_path / f"{document_id}-as-signed.pdf"
+            as_signed.write_bytes(pushed[document_id])
+            assert not validate_archived(pushed[document_id], roots=pki.roots, at=at).ok
+            cli("verify-pdf", str(as_signed), "--at", at.isoformat(), expect=1)
     finally:
         server.kill()
