@@ -1577,6 +1577,10 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "天数应大于 0"),
         QT_TRANSLATE_NOOP("Core", "这份记录还没有归档版本：{id}"),
         QT_TRANSLATE_NOOP("Core", "请填写已推送线索的编号，或粘贴线索文件的内容，二者选一"),
+        # Records that last for every signed PDF (orders, enforcement and case documents):
+        # inspector/central/archive.py (central archived by a document's id)
+        QT_TRANSLATE_NOOP("Core", "文书编号至少 4 个字符：{id}"),
+        QT_TRANSLATE_NOOP("Core", "文书编号 {id} 不唯一，请多写几位"),
     )
 )
 
