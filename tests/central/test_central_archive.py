@@ -16,9 +16,18 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from sqlalchemy import insert, select
 
-from inspector.central.archive import retimestamp_due, settings
+from inspector.central import schema as s
+from inspector.central.archive import (
+    archived_document,
+    note_pushed,
+    retimestamp_due,
+    settings,
+    states,
+)
 from inspector.central.service import Central
+from inspector.errors import InspectorError
 from inspector.signing.archive import validate_archived
 from tests.helpers.bundle import full_visit, sign_by_keys
 from tests.helpers.cases import case_served
@@ -284,3 +293,46 @@ def test_signed_orders_and_case_documents_are_archived_on_arrival(
             cli("verify-pdf", str(as_signed), "--at", at.isoformat(), expect=1)
     finally:
         server.kill()
+
+
+def test_what_a_push_brings_is_noted_also_without_an_inspection(
+    postgres: Cluster, tmp_path: Path
+) -> None:
+    """A document of a case opened from a lead has no inspection: the push that wrote it is
+    what names it; an enforcement document is signed by ``signed_by`` like an order."""
+    central = Central(postgres.create_database(), tmp_path / "store")
+
+    def row(table: str, ident: str, inspection: str | None, bundle: str, **data: object) -> dict:
+        body = {"id": ident, "sha256": ident[0] * 64, **data}
+        return {"table_name": table, "row_key": json.dumps([ident]), "inspection_id": inspection,
+                "data": body, "bundle_id": bundle, "deleted": False}  # fmt: skip
+
+    insp = "11111111-0000-4000-8000-000000000001"
+    try:
+        with central.engine.begin() as c:
+            c.execute(insert(s.rows), [
+                row("case_documents", "a0000000-lead", None, "push-2", signed_by="370100004"),
+                row("case_documents", "d0000000-lead", None, "push-2", signed_by=None),
+                row("case_documents", "a000ffff-lead", None, "push-2", signed_by=None),
+                row("enforcement_documents", "b0000000-seal", insp, "push-1",
+                    signed_by="370100001"),
+                row("enforcement_documents", "e0000000-seal", insp, "push-1", signed_by=None),
+                row("case_documents", "c0000000-other", None, "push-1", signed_by="370100004"),
+            ])  # fmt: skip
+            assert sorted(note_pushed(c, [insp], "push-2")) == ["a" * 64, "b" * 64]
+            assert note_pushed(c, [], None) == []  # a push that brought nothing of these
+            kept = {r.source_sha256: r for r in c.execute(select(s.archived_pdfs))}
+        assert kept["a" * 64].inspection_id is None
+        assert kept["a" * 64].table_name == "case_documents"
+        assert kept["a" * 64].document_id == "a0000000-lead"
+        assert states(central, insp)["b" * 64]["table"] == "enforcement_documents"
+        with central.engine.begin() as c:  # ``server archive``: whatever was not noted yet
+            assert note_pushed(c, None) == ["c" * 64]
+        with pytest.raises(InspectorError, match="还没有归档版本"):
+            archived_document(central, "a0000000")  # pending: no archived version yet
+        with pytest.raises(InspectorError, match="不唯一"):
+            archived_document(central, "a000")
+        with pytest.raises(InspectorError, match="至少 4 个字符"):
+            archived_document(central, "a0")
+    finally:
+        central.close()
