@@ -1,8 +1,9 @@
-"""Records that last, on the central service: each signed record PDF (现场检查记录, 询问笔录)
-a laptop pushes is validated and given its PAdES B-LTA version (inspector/signing/archive.py:
-the DSS with the bureau CA's OCSP answers or CRLs, an RFC 3161 document timestamp from the
-bureau's TSA). The pushed file is kept as it came (the custody chain's SHA-256 names it); the
-archived version is a new file in the store of which the pushed one is a prefix.
+"""Records that last, on the central service: each signed PDF a laptop pushes (现场检查记录,
+询问笔录, 整改通知书, 封存/移送 documents, case documents: ``TABLES``) is validated and given its
+PAdES B-LTA version (inspector/signing/archive.py: the DSS with the bureau CA's OCSP answers or
+CRLs, an RFC 3161 document timestamp from the bureau's TSA). The pushed file is kept as it came
+(the custody chain's SHA-256 names it); the archived version is a new file in the store of which
+the pushed one is a prefix.
 
 The push lands whatever the archive does: with no TSA configured, or the TSA or the CA's
 services not answering, the record is 未归档 (``pending``, with the reason) and ``server
