@@ -324,15 +324,22 @@ def states(central: Central, inspection_id: str) -> dict[str, dict[str, Any]]:
 def signed_documents(data: dict[str, Any]) -> list[dict[str, Any]]:
     """The signed orders, enforcement and case documents of an inspection's ``show`` data, as
     the office page lists them (id, sha256, what it is)."""
+    from inspector.enforcement.measures import DOCUMENT_KINDS
+
+    enforcement_words = {
+        **{k: f"执法文书（{v}）" for k, v in DOCUMENT_KINDS.items()},
+        "referral-letter": "案件移送书",
+        "referral-list": "案卷清单",
+    }
     out = []
     for table in SIGNED_BY_TABLES:
         for row in data["rows"].get(table, []):
             if not row.get("signed_by"):
                 continue
             number = row.get("order_no") or row.get("document_no") or row.get("doc_no") or ""
-            title = row.get("title") or row.get("kind") or TABLE_WORDS[table]
-            if table == "rectification_orders":
-                title = TABLE_WORDS[table]
+            title = str(row.get("title") or TABLE_WORDS[table])
+            if table == "enforcement_documents":
+                title = str(enforcement_words.get(str(row.get("kind")), title))
             out.append(
                 {
                     "id": str(row["id"]),

@@ -24,6 +24,7 @@ from inspector.central.archive import (
     note_pushed,
     retimestamp_due,
     settings,
+    signed_documents,
     states,
 )
 from inspector.central.service import Central
@@ -326,6 +327,12 @@ def test_what_a_push_brings_is_noted_also_without_an_inspection(
         assert kept["a" * 64].table_name == "case_documents"
         assert kept["a" * 64].document_id == "a0000000-lead"
         assert states(central, insp)["b" * 64]["table"] == "enforcement_documents"
+        with central.engine.connect() as c:
+            held = c.execute(select(s.rows.c.data).where(s.rows.c.inspection_id == insp)).all()
+        listed = signed_documents(
+            {"rows": {"enforcement_documents": [{**d, "kind": "decision"} for (d,) in held]}}
+        )  # what the office page lists: the signed one, by what it is
+        assert [(d["id"], d["title"]) for d in listed] == [("b0000000-seal", "执法文书（决定书）")]
         with central.engine.begin() as c:  # ``server archive``: whatever was not noted yet
             assert note_pushed(c, None) == ["c" * 64]
         with pytest.raises(InspectorError, match="还没有归档版本"):
