@@ -115,9 +115,10 @@ def _signed_rows(inspections: Iterable[str] | None, bundle_id: str | None) -> An
         return query
     ids = sorted(set(inspections))
     # a case opened from a lead has no inspection: its documents are those this push wrote
+    # (asked among the rows without one, so that both branches use ix_rows_inspection_id)
     mine = [r.inspection_id.in_(ids)] if ids else []
     if bundle_id is not None:
-        mine.append(r.bundle_id == bundle_id)
+        mine.append(and_(r.inspection_id.is_(None), r.bundle_id == bundle_id))
     return query.where(or_(*mine)) if mine else None
 
 
