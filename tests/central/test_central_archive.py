@@ -2,7 +2,8 @@
 TSA configured is archived on arrival (PAdES B-LTA, the pushed file a prefix of the archived
 one); pushed to a server without one it lands as 未归档 and ``server archive`` archives it;
 ``server retimestamp`` extends the chain of those whose TSA certificate expires within N days.
-A signed 整改通知书 and a signed case document are archived the same way; unsigned ones are not.
+A signed 整改通知书 and a signed case document (行政处罚决定书) are archived the same way; unsigned
+ones are not.
 The TSA, OCSP and CRL services are certomancer's, for real, on 127.0.0.1."""
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from inspector.central.service import Central
 from inspector.errors import InspectorError
 from inspector.signing.archive import validate_archived
 from tests.helpers.bundle import full_visit, sign_by_keys
-from tests.helpers.cases import case_served
+from tests.helpers.cases import HEAD, case_served
 from tests.helpers.central import TLS, Cluster, Server, sync_enroll, sync_push
 from tests.helpers.cli import MEMBERS, Cli
 from tests.helpers.pki_services import PASSPHRASE, PkiServices, pki, pki_services  # noqa: F401
@@ -193,14 +194,17 @@ def test_signed_orders_and_case_documents_are_archived_on_arrival(
 ) -> None:
     keys = _keys(cli, pki, tmp_path, monkeypatch)
     out, _ = cli("key", "import", str(pki.pkcs12("head", tmp_path / "head.p12")), "--json")
-    head_key = json.loads(out)["key_id"]  # the bureau's 负责人, who signs the 事先告知书
+    head_key = json.loads(out)["key_id"]  # the bureau's 负责人, who signs the 决定书
     roots = pki.root_pem(tmp_path / "bureau-ca.pem")
     archive = ["--tsa-url", pki.tsa_url, "--archive-roots", str(roots)]
     server = Server(postgres, tls, tmp_path / "central-store")
     server.options = archive
     server.start()
     try:
-        carried = case_served(cli, keys, tmp_path, head_key=head_key)
+        carried = case_served(cli, keys, tmp_path)  # its 事先告知书 signed by a trial key
+        out, _ = cli("case", "document", carried.case, "decision", "--json")
+        decision = json.loads(out)["id"]  # the 行政处罚决定书, signed by the bureau's 负责人
+        cli("case", "sign-document", decision[:8], "--key", head_key)
         deadline = (date.today() + timedelta(days=30)).isoformat()
         out, _ = cli("ledger", "order", carried.inspection, "--deadline", deadline, "--json")
         order = json.loads(out)["id"]
@@ -214,11 +218,14 @@ def test_signed_orders_and_case_documents_are_archived_on_arrival(
         assert held[order]["signed_by"] is None
         assert held[order]["sha256"] not in data["archive"]  # an unsigned order: not archived
         documents = {row["id"]: row for row in data["rows"]["case_documents"]}
-        notice = documents[carried.notice]
-        assert notice["signed_by"] == "370100004"
-        state = data["archive"][notice["sha256"]]
+        decided = documents[decision]
+        assert decided["signed_by"] == HEAD[1]
+        state = data["archive"][decided["sha256"]]
         assert state["state"] == "archived" and state["table"] == "case_documents"
-        assert state["document_id"] == carried.notice
+        assert state["document_id"] == decision
+        # signed by a key that does not chain to the bureau's CA: noted, not archived, and why
+        state = data["archive"][documents[carried.notice]["sha256"]]
+        assert state["state"] == "pending" and "医保局 CA" in state["reason"]
         unsigned = [d for d in documents.values() if not d.get("signed_by")]
         assert [d["id"] for d in unsigned] == [filing]
         assert documents[filing]["sha256"] not in data["archive"]
@@ -231,12 +238,12 @@ def test_signed_orders_and_case_documents_are_archived_on_arrival(
         assert state["state"] == "archived" and state["table"] == "rectification_orders"
         shown = server.command("central", "show", carried.inspection).stdout
         assert f"整改通知书 {order[:8]}：已归档（PAdES B-LTA）" in shown
-        assert f"案件文书 {carried.notice[:8]}：已归档（PAdES B-LTA）" in shown
+        assert f"案件文书 {decision[:8]}：已归档（PAdES B-LTA）" in shown
 
         pushed = {}
         for document_id, sha in (
             (order, signed_order["sha256"]),
-            (carried.notice, notice["sha256"]),
+            (decision, decided["sha256"]),
         ):
             archived = _download(server, document_id, tmp_path / f"{document_id}.pdf")
             pushed[document_id] = (server.store / "files" / sha[:2] / f"{sha}.pdf").read_bytes()
@@ -255,7 +262,7 @@ def test_signed_orders_and_case_documents_are_archived_on_arrival(
         )
         text = page.decode()
         assert status == 200 and "已签名文书" in text and "整改通知书" in text
-        for document_id in (order, carried.notice):
+        for document_id in (order, decision):
             link = f"/office/inspections/{carried.inspection}/documents/{document_id}.lta.pdf"
             assert link in text
             status, headers, body = _https(server, "GET", link, headers=cookie)
@@ -276,11 +283,11 @@ def test_signed_orders_and_case_documents_are_archived_on_arrival(
         finally:
             central.close()
         assert renewed["failed"] == []
-        assert {signed_order["sha256"], notice["sha256"]} <= set(renewed["retimestamped"])
+        assert {signed_order["sha256"], decided["sha256"]} <= set(renewed["retimestamped"])
         pki.animator.fixed_time = None
         cli("config", "trust", "add", str(roots))
         at = pki.travel(7300)
-        for document_id in (order, carried.notice):
+        for document_id in (order, decision):
             archived_file = tmp_path / f"{document_id}-renewed.pdf"
             archived = _download(server, document_id, archived_file)
             check = validate_archived(archived, roots=pki.roots, at=at)

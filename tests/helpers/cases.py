@@ -25,11 +25,8 @@ class Carried:
     head_key: str
 
 
-def case_served(
-    cli: Cli, keys: dict[str, str], tmp_path: Path, head_key: str | None = None
-) -> Carried:
-    """The case as the module docstring says (``keys``: tests.helpers.cli.trial_keys; the
-    负责人's key ``head_key``, else a trial key made here)."""
+def case_served(cli: Cli, keys: dict[str, str], tmp_path: Path) -> Carried:
+    """The case as the module docstring says (``keys``: tests.helpers.cli.trial_keys)."""
     inspection = new_inspection(cli, "--leader", "370100002")
     cli("answer", inspection, "P5.1", "--result", "problem", "--note", "串换药品",
         "--amount", "1200", "--violation", "VH04")  # fmt: skip
@@ -60,9 +57,8 @@ def case_served(
     out, _ = cli("case", "document", case, "--party-address", "济南市历城区山大路1号",
                  "--json")  # fmt: skip
     notice = str(json.loads(out)["id"])
-    if head_key is None:
-        out, _ = cli("key", "trial", "--name", HEAD[0], "--cert-no", HEAD[1], "--json")
-        head_key = str(json.loads(out)["key_id"])
+    out, _ = cli("key", "trial", "--name", HEAD[0], "--cert-no", HEAD[1], "--json")
+    head_key = str(json.loads(out)["key_id"])
     cli("case", "sign-document", notice[:8], "--key", head_key)
     cli("case", "waive", case, "--written", "--by", "370100002")
     cli("case", "decide", case, "--approver", HEAD[0], "--doc-no", "历医保罚决〔2026〕1号")
