@@ -1585,6 +1585,10 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "专项行动“{name}”已结束，不能在其中抽查"),
         QT_TRANSLATE_NOOP("Core", "下发的任务无法安装（{problem}），未安装"),
         QT_TRANSLATE_NOOP("Core", "报送日期 {on} 晚于今日 {today}"),
+        # Records that last for every signed PDF (orders, enforcement and case documents):
+        # inspector/central/archive.py (central archived by a document's id)
+        QT_TRANSLATE_NOOP("Core", "文书编号至少 4 个字符：{id}"),
+        QT_TRANSLATE_NOOP("Core", "文书编号 {id} 不唯一，请多写几位"),
     )
 )
 

@@ -27,7 +27,8 @@ from starlette.routing import Route
 from inspector import ids
 from inspector.bundle.verify import evidence_files
 from inspector.central import dashboard
-from inspector.central.archive import archived_pdf
+from inspector.central.archive import TABLES as ARCHIVED_TABLES
+from inspector.central.archive import archived_pdf, signed_documents
 from inspector.central.archive import states as archive_states
 from inspector.central.auth import (
     H_DEVICE,
@@ -574,6 +575,7 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
         html = _env.get_template("show.html").render(
             i=data["inspection"],
             records=records,
+            documents=signed_documents(data),
             archive=archive,
             answers=sorted(rows.get("answers", []), key=lambda a: str(a.get("item_code"))),
             evidence=evidence,
@@ -597,17 +599,22 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
             pdf, media_type="application/pdf", headers={"Content-Disposition": disposition}
         )
 
-    # --- Records that last: a record's archived (PAdES B-LTA) version -------------------------
+    # --- Records that last: a signed record's or document's archived (PAdES B-LTA) version ---
     async def record_lta_pdf(request: Request, user: OfficeUser) -> Response:
-        wanted = request.path_params["record"]
+        wanted = request.path_params.get("record") or request.path_params["document"]
         try:
             data = await run_in_threadpool(visible, user, request.path_params["id"])
             pdf = await run_in_threadpool(archived_pdf, central, data, wanted)
         except InspectorError:
             return Response(status_code=404)
-        record = next(r for r in data["rows"].get("records", []) if r["id"] == wanted)
-        number = record.get("record_no") or data["inspection"].get("record_no") or record["id"]
-        disposition = _pdf_name({**record, "record_no": f"{number}-归档"}, data["inspection"])
+        row = next(
+            r for table in ARCHIVED_TABLES for r in data["rows"].get(table, []) if r["id"] == wanted
+        )
+        number = (
+            row.get("record_no") or row.get("order_no") or row.get("document_no")
+            or row.get("doc_no") or data["inspection"].get("record_no") or row["id"]
+        )  # fmt: skip
+        disposition = _pdf_name({**row, "record_no": f"{number}-归档"}, data["inspection"])
         return Response(
             pdf, media_type="application/pdf", headers={"Content-Disposition": disposition}
         )
@@ -1073,6 +1080,9 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
             Route("/office/inspections/{id}", signed_in(show)),
             # Records that last: the archived version (before .pdf, which would take it)
             Route("/office/inspections/{id}/records/{record}.lta.pdf", signed_in(record_lta_pdf)),
+            Route(
+                "/office/inspections/{id}/documents/{document}.lta.pdf", signed_in(record_lta_pdf)
+            ),
             Route("/office/inspections/{id}/records/{record}.pdf", signed_in(record_pdf)),
             Route("/office/inspections/{id}/thumbs/{name}", signed_in(thumbnail)),
             Route("/office/inspections/{id}/files/{name}", signed_in(stored_file)),

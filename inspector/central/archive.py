@@ -1,8 +1,9 @@
-"""Records that last, on the central service: each signed record PDF (现场检查记录, 询问笔录)
-a laptop pushes is validated and given its PAdES B-LTA version (inspector/signing/archive.py:
-the DSS with the bureau CA's OCSP answers or CRLs, an RFC 3161 document timestamp from the
-bureau's TSA). The pushed file is kept as it came (the custody chain's SHA-256 names it); the
-archived version is a new file in the store of which the pushed one is a prefix.
+"""Records that last, on the central service: each signed PDF a laptop pushes (现场检查记录,
+询问笔录, 整改通知书, 封存/移送 documents, case documents: ``TABLES``) is validated and given its
+PAdES B-LTA version (inspector/signing/archive.py: the DSS with the bureau CA's OCSP answers or
+CRLs, an RFC 3161 document timestamp from the bureau's TSA). The pushed file is kept as it came
+(the custody chain's SHA-256 names it); the archived version is a new file in the store of which
+the pushed one is a prefix.
 
 The push lands whatever the archive does: with no TSA configured, or the TSA or the CA's
 services not answering, the record is 未归档 (``pending``, with the reason) and ``server
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, and_, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 
 from inspector.central import schema as s
@@ -80,28 +81,58 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def note_pushed(c: Connection, inspections: Iterable[str] | None) -> list[str]:
-    """Every signed record PDF of these inspections (None: of all) not known yet, as 未归档.
-    Returns their SHA-256. Signed: a records row whose file a record_signatures row names."""
+# What a signed PDF is, table by table: the row's ``sha256`` names the PDF in the store; a
+# record is signed once a record_signatures row names that file, an order, an enforcement
+# document or a case document once ``signed_by`` is set (a case document: by its last signer,
+# every signature it takes made; inspector/cases/documents.py).
+SIGNED_BY_TABLES = ("rectification_orders", "enforcement_documents", "case_documents")
+TABLES = ("records", *SIGNED_BY_TABLES)
+TABLE_WORDS = {
+    "records": "记录",
+    "rectification_orders": "整改通知书",
+    "enforcement_documents": "执法文书",
+    "case_documents": "案件文书",
+}
+
+
+def _signed_rows(inspections: Iterable[str] | None, bundle_id: str | None) -> Any:
+    """The rows of TABLES whose file is signed and not known to the archive yet."""
     r = s.rows.c
     signatures = s.rows.alias("signatures")
-    signed = select(signatures.c.data["pdf_sha256"].astext).where(
+    signed_records = select(signatures.c.data["pdf_sha256"].astext).where(
         signatures.c.table_name == "record_signatures"
     )
-    query = select(r.inspection_id, r.data).where(
-        r.table_name == "records",
+    signed_by = r.data["signed_by"].astext
+    query = select(r.table_name, r.inspection_id, r.data).where(
         r.deleted.is_(False),
-        r.data["sha256"].astext.in_(signed),
+        or_(
+            and_(r.table_name == "records", r.data["sha256"].astext.in_(signed_records)),
+            and_(r.table_name.in_(SIGNED_BY_TABLES), signed_by.is_not(None), signed_by != ""),
+        ),
         r.data["sha256"].astext.not_in(select(s.archived_pdfs.c.source_sha256)),
     )
-    if inspections is not None:
-        ids = sorted(set(inspections))
-        if not ids:
-            return []
-        query = query.where(r.inspection_id.in_(ids))
+    if inspections is None:
+        return query
+    ids = sorted(set(inspections))
+    # a case opened from a lead has no inspection: its documents are those this push wrote
+    # (asked among the rows without one, so that both branches use ix_rows_inspection_id)
+    mine = [r.inspection_id.in_(ids)] if ids else []
+    if bundle_id is not None:
+        mine.append(and_(r.inspection_id.is_(None), r.bundle_id == bundle_id))
+    return query.where(or_(*mine)) if mine else None
+
+
+def note_pushed(
+    c: Connection, inspections: Iterable[str] | None, bundle_id: str | None = None
+) -> list[str]:
+    """Every signed PDF (TABLES) of these inspections, or written by the push ``bundle_id``
+    (None and None: of all), not known yet, as 未归档. Returns their SHA-256."""
+    query = _signed_rows(inspections, bundle_id)
+    if query is None:
+        return []
     added: list[str] = []
     now = _now()
-    for inspection_id, data in c.execute(query).all():
+    for table, inspection_id, data in c.execute(query).all():
         sha = str(data["sha256"])
         if sha in added:
             continue
@@ -110,7 +141,8 @@ def note_pushed(c: Connection, inspections: Iterable[str] | None) -> list[str]:
             .values(
                 source_sha256=sha,
                 inspection_id=inspection_id,
-                record_id=str(data["id"]),
+                table_name=table,
+                document_id=str(data["id"]),
                 state=PENDING,
                 timestamps=0,
                 reason="尚未归档",
@@ -128,7 +160,9 @@ def after_push(central: Central, summary: dict[str, Any]) -> None:
     ``server archive`` finds what was not even noted, from the rows)."""
     try:
         with central.engine.begin() as c:
-            added = note_pushed(c, summary.get("inspections") or [])
+            added = note_pushed(
+                c, summary.get("inspections") or [], str(summary.get("bundle_id") or "") or None
+            )
         config = central.archive_settings
         if added and config is not None and config.tsa_url:
             archive_pending(central, config, only=added)
@@ -162,7 +196,8 @@ def _kept(central: Central, c: Connection, source: str, result: ArchiveResult) -
         "record.archive" if row.state == PENDING else "record.retimestamp",
         None,
         row.inspection_id,
-        record=row.record_id,
+        table=row.table_name,
+        document=row.document_id,
         source_sha256=source,
         archived_sha256=archived,
         timestamps=len(result.timestamps),
@@ -264,30 +299,98 @@ def retimestamp_due(
     return {"retimestamped": done, "failed": failed}
 
 
+def _state(row: Any) -> dict[str, Any]:
+    return {
+        "table": row.table_name,
+        "document_id": row.document_id,
+        "state": row.state,
+        "state_text": STATE_WORDS.get(row.state, row.state),
+        "archived_sha256": row.archived_sha256,
+        "timestamps": row.timestamps,
+        "holds_until": row.holds_until.isoformat() if row.holds_until else None,
+        "reason": row.reason,
+    }
+
+
 def states(central: Central, inspection_id: str) -> dict[str, dict[str, Any]]:
-    """The archive state of an inspection's signed record PDFs, by the pushed file's SHA-256."""
+    """The archive state of an inspection's signed PDFs (records, orders, enforcement and case
+    documents), by the pushed file's SHA-256."""
     with central.engine.connect() as c:
         found = c.execute(
             select(s.archived_pdfs).where(s.archived_pdfs.c.inspection_id == inspection_id)
         ).all()
-    out = {}
-    for row in found:
-        out[row.source_sha256] = {
-            "state": row.state,
-            "state_text": STATE_WORDS.get(row.state, row.state),
-            "archived_sha256": row.archived_sha256,
-            "timestamps": row.timestamps,
-            "holds_until": row.holds_until.isoformat() if row.holds_until else None,
-            "reason": row.reason,
-        }
+    return {row.source_sha256: _state(row) for row in found}
+
+
+def signed_documents(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The signed orders, enforcement and case documents of an inspection's ``show`` data, as
+    the office page lists them (id, sha256, what it is)."""
+    from inspector.enforcement.measures import DOCUMENT_KINDS
+
+    enforcement_words = {
+        **{k: f"执法文书（{v}）" for k, v in DOCUMENT_KINDS.items()},
+        "referral-letter": "案件移送书",
+        "referral-list": "案卷清单",
+    }
+    out = []
+    for table in SIGNED_BY_TABLES:
+        for row in data["rows"].get(table, []):
+            if not row.get("signed_by"):
+                continue
+            number = row.get("order_no") or row.get("document_no") or row.get("doc_no") or ""
+            title = str(row.get("title") or TABLE_WORDS[table])
+            if table == "enforcement_documents":
+                title = str(enforcement_words.get(str(row.get("kind")), title))
+            out.append(
+                {
+                    "id": str(row["id"]),
+                    "sha256": str(row.get("sha256")),
+                    "table": table,
+                    "title": title,
+                    "number": number,
+                }
+            )
     return out
 
 
-def archived_pdf(central: Central, data: dict[str, Any], record_id: str) -> bytes:
-    """The archived (B-LTA) version of a record, of an inspection's ``show`` data."""
-    for record in data["rows"].get("records", []):
-        if record["id"] == record_id:
-            state = states(central, data["inspection"]["id"]).get(str(record.get("sha256")))
-            if state and state["archived_sha256"]:
-                return _read(central, state["archived_sha256"])
-    raise InspectorError("这份记录还没有归档版本：{id}", id=record_id)
+def archived_pdf(central: Central, data: dict[str, Any], document_id: str) -> bytes:
+    """The archived (B-LTA) version of a signed record or document as the inspection's
+    ``show`` data holds it now."""
+    for table in TABLES:
+        for row in data["rows"].get(table, []):
+            if row["id"] == document_id:
+                state = states(central, data["inspection"]["id"]).get(str(row.get("sha256")))
+                if state and state["archived_sha256"]:
+                    return _read(central, state["archived_sha256"])
+    raise InspectorError("这份记录还没有归档版本：{id}", id=document_id)
+
+
+def archived_document(central: Central, document_id: str) -> tuple[dict[str, Any], bytes]:
+    """The archived version of a signed record or document by its id (or a unique prefix),
+    whatever inspection it belongs to or none (a case opened from a lead): the version of
+    the file the server holds now. Returns its archive state and the PDF."""
+    wanted = document_id.strip().lower()
+    if len(wanted) < 4:
+        raise InvalidInput("文书编号至少 4 个字符：{id}", id=document_id)
+    r = s.rows.c
+    with central.engine.connect() as c:
+        found = c.execute(
+            select(r.table_name, r.data).where(
+                r.table_name.in_(TABLES),
+                r.deleted.is_(False),
+                r.data["id"].astext.startswith(wanted, autoescape=True),
+            )
+        ).all()
+        ids = {str(data["id"]) for _table, data in found}
+        if len(ids) > 1:
+            raise InvalidInput("文书编号 {id} 不唯一，请多写几位", id=document_id)
+        row = None
+        if found:
+            row = c.execute(
+                select(s.archived_pdfs).where(
+                    s.archived_pdfs.c.source_sha256 == str(found[0].data.get("sha256"))
+                )
+            ).first()
+    if row is None or not row.archived_sha256:
+        raise InspectorError("这份记录还没有归档版本：{id}", id=document_id)
+    return _state(row), _read(central, row.archived_sha256)

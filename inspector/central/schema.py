@@ -302,8 +302,11 @@ archived_pdfs = Table(
     "archived_pdfs",
     metadata,
     Column("source_sha256", String(64), primary_key=True),  # the pushed, signed PDF
-    Column("inspection_id", String(36), nullable=False, index=True),
-    Column("record_id", String(36), nullable=False),
+    Column("inspection_id", String(36), index=True),  # NULL: a case opened from a lead
+    # the row whose signed PDF it is: records, rectification_orders, enforcement_documents,
+    # case_documents (inspector/central/archive.py: SIGNED)
+    Column("table_name", String(40), nullable=False),
+    Column("document_id", String(36), nullable=False, index=True),
     Column("state", String(16), nullable=False, index=True),  # pending | archived
     Column("archived_sha256", String(64)),  # the B-LTA file in the store (.pdf)
     Column("timestamps", Integer, nullable=False, default=0),

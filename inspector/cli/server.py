@@ -662,19 +662,22 @@ def _archive_settings(args: argparse.Namespace) -> Any:
 
 
 def _archive_lines(data: dict[str, Any]) -> list[str]:
-    """Each signed record's archive state (central show)."""
+    """Each signed record's and document's archive state (central show)."""
+    from inspector.central.archive import TABLE_WORDS, TABLES
+
     states = data.get("archive") or {}
     lines = []
-    for record in data["rows"].get("records", []):
-        state = states.get(str(record.get("sha256")))
-        if state is None:
-            continue
-        line = f"记录 {str(record['id'])[:8]}：{state['state_text']}"
-        if state["holds_until"]:
-            line += f"，时间戳链有效至 {state['holds_until'][:10]}"
-        elif state["reason"]:
-            line += f"（{state['reason']}）"
-        lines.append(line)
+    for table in TABLES:
+        for row in data["rows"].get(table, []):
+            state = states.get(str(row.get("sha256")))
+            if state is None:
+                continue
+            line = f"{TABLE_WORDS[table]} {str(row['id'])[:8]}：{state['state_text']}"
+            if state["holds_until"]:
+                line += f"，时间戳链有效至 {state['holds_until'][:10]}"
+            elif state["reason"]:
+                line += f"（{state['reason']}）"
+            lines.append(line)
     return lines
 
 
@@ -684,7 +687,7 @@ def cmd_server_archive(args: argparse.Namespace, out: Printer) -> int:
     config = _archive_settings(args)
     with _central(args) as central:
         result = archive_pending(central, config)
-    lines = [f"已归档 {len(result['archived'])} 份记录（PAdES B-LTA）"]
+    lines = [f"已归档 {len(result['archived'])} 份记录或文书（PAdES B-LTA）"]
     lines += [f"未归档 {f['sha256'][:12]}：{f['reason']}" for f in result["failed"]]
     out.emit(result, "\n".join(lines))
     return 1 if result["failed"] else 0
@@ -696,18 +699,21 @@ def cmd_server_retimestamp(args: argparse.Namespace, out: Printer) -> int:
     config = _archive_settings(args)
     with _central(args) as central:
         result = retimestamp_due(central, config, days=args.days)
-    lines = [f"已续签时间戳 {len(result['retimestamped'])} 份记录"]
+    lines = [f"已续签时间戳 {len(result['retimestamped'])} 份记录或文书"]
     lines += [f"续签失败 {f['sha256'][:12]}：{f['reason']}" for f in result["failed"]]
     out.emit(result, "\n".join(lines))
     return 1 if result["failed"] else 0
 
 
 def cmd_central_archived(args: argparse.Namespace, out: Printer) -> None:
-    from inspector.central.archive import archived_pdf
+    from inspector.central.archive import archived_document, archived_pdf
 
     with _central(args) as central:
-        data = central.show(args.id)
-        pdf = archived_pdf(central, data, args.record)
+        if args.document is None:  # one id: a record or document, of any inspection or none
+            pdf = archived_document(central, args.id)[1]
+        else:
+            data = central.show(args.id)
+            pdf = archived_pdf(central, data, args.document)
     target = Path(args.output)
     try:
         target.write_bytes(pdf)
@@ -738,7 +744,7 @@ def add_archive_parsers(
 ) -> None:
     archive = archive_options()
     pending = sub.add_parser(
-        "archive", help="归档未归档的已签名记录（PAdES B-LTA：吊销信息和时间戳）",
+        "archive", help="归档未归档的已签名记录和文书（PAdES B-LTA：吊销信息和时间戳）",
         parents=[common, db, archive],
     )  # fmt: skip
     pending.set_defaults(run=cmd_server_archive)
@@ -751,9 +757,17 @@ def add_archive_parsers(
     )
     renew.set_defaults(run=cmd_server_retimestamp)
     archived = central_sub.add_parser(
-        "archived", help="保存一份记录的归档版本（PAdES B-LTA）", parents=[common, db]
+        "archived",
+        help="保存一份已签名记录或文书（整改通知书、执法文书、案件文书）的归档版本（PAdES B-LTA）",
+        parents=[common, db],
     )
-    archived.add_argument("id", metavar="检查编号")
-    archived.add_argument("record", metavar="记录编号", help="central show --json 的 records")
+    archived.add_argument(
+        "id", metavar="编号", help="检查编号（后面再写文书编号），或只写记录或文书的编号"
+    )
+    archived.add_argument(
+        "document", nargs="?", metavar="文书编号",
+        help="central show --json 中 records、rectification_orders、enforcement_documents、"
+        "case_documents 的 id",
+    )  # fmt: skip
     archived.add_argument("--output", "-o", required=True, metavar="FILE.pdf")
     archived.set_defaults(run=cmd_central_archived)

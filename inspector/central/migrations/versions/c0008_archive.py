@@ -1,5 +1,6 @@
-"""Records that last: the PAdES B-LTA version of each pushed signed record (``archived_pdfs``),
-or its pending state (未归档) until the bureau's TSA answers.
+"""Records that last: the PAdES B-LTA version of each pushed signed PDF (``archived_pdfs``: records,
+整改通知书, case and enforcement documents), or its pending state (未归档) until the bureau's TSA
+answers.
 
 Revision ID: c0008_archive
 Revises: c0007_sign_in_failures
@@ -21,8 +22,10 @@ def upgrade() -> None:
     op.create_table(
         "archived_pdfs",
         sa.Column("source_sha256", sa.String(64), primary_key=True),
-        sa.Column("inspection_id", sa.String(36), nullable=False),
-        sa.Column("record_id", sa.String(36), nullable=False),
+        # NULL: a document of a case opened from a lead (no inspection)
+        sa.Column("inspection_id", sa.String(36)),
+        sa.Column("table_name", sa.String(40), nullable=False),
+        sa.Column("document_id", sa.String(36), nullable=False),
         sa.Column("state", sa.String(16), nullable=False),
         sa.Column("archived_sha256", sa.String(64)),
         sa.Column("timestamps", sa.Integer, nullable=False),
@@ -32,6 +35,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     )
     op.create_index("ix_archived_pdfs_inspection_id", "archived_pdfs", ["inspection_id"])
+    op.create_index("ix_archived_pdfs_document_id", "archived_pdfs", ["document_id"])
     op.create_index("ix_archived_pdfs_state", "archived_pdfs", ["state"])
     op.create_index("ix_archived_pdfs_holds_until", "archived_pdfs", ["holds_until"])
 
