@@ -6362,6 +6362,16 @@ Checked %2/%3, problems found %4</translation>
         <translation>The day handed in, {on}, is after today ({today})</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="1590"/>
+        <source>文书编号至少 4 个字符：{id}</source>
+        <translation>A document number needs at least 4 characters: {id}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1591"/>
+        <source>文书编号 {id} 不唯一，请多写几位</source>
+        <translation>Document number {id} is ambiguous; give more characters</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="866"/>
         <source>文号模板用到 {{区简称}}：请填写 {name} 的简称</source>
         <translation>The number template uses {{区简称}}: enter the short name of {name}</translation>
