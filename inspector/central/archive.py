@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -232,25 +232,7 @@ def archive_pending(
         query = query.where(s.archived_pdfs.c.source_sha256.in_(sorted(set(only))))
     with central.engine.connect() as c:
         pending = list(c.scalars(query.order_by(s.archived_pdfs.c.updated_at)))
-    done, failed = [], []
-    for source in pending:
-        try:
-            result = archive_pdf(
-                _read(central, source),
-                tsa_url=config.tsa_url,
-                roots=config.roots,
-                now=now,
-                timeout=config.timeout,
-            )
-        except (SigningError, InvalidInput, OSError) as error:
-            problem = error if isinstance(error, InspectorError) else SigningError(str(error))
-            with central.engine.begin() as c:
-                _failed(c, source, problem)
-            failed.append({"sha256": source, "reason": str(problem)})
-            continue
-        with central.engine.begin() as c:
-            _kept(central, c, source, result)
-        done.append(source)
+    done, failed = _each(central, config, archive_pdf, [(s, s) for s in pending], now)
     return {"archived": done, "failed": failed}
 
 
@@ -277,11 +259,25 @@ def retimestamp_due(
             )
             .order_by(s.archived_pdfs.c.holds_until)
         ).all()
-    done, failed = [], []
-    for source, archived in due:
+    done, failed = _each(central, config, retimestamp_pdf, [tuple(r) for r in due], now)
+    return {"retimestamped": done, "failed": failed}
+
+
+def _each(
+    central: Central,
+    config: ArchiveSettings,
+    step: Callable[..., ArchiveResult],
+    files: list[tuple[str, str]],
+    now: datetime | None,
+) -> tuple[list[str], list[dict[str, str]]]:
+    """``step`` (archive or re-timestamp) on each (pushed file, file to extend), each in its
+    own transaction: a failure is kept as the reason and the file stays as it was."""
+    done: list[str] = []
+    failed: list[dict[str, str]] = []
+    for source, current in files:
         try:
-            result = retimestamp_pdf(
-                _read(central, archived),
+            result = step(
+                _read(central, current),
                 tsa_url=config.tsa_url,
                 roots=config.roots,
                 now=now,
@@ -296,7 +292,7 @@ def retimestamp_due(
         with central.engine.begin() as c:
             _kept(central, c, source, result)
         done.append(source)
-    return {"retimestamped": done, "failed": failed}
+    return done, failed
 
 
 def _state(row: Any) -> dict[str, Any]:
