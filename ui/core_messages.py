@@ -1585,6 +1585,10 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "专项行动“{name}”已结束，不能在其中抽查"),
         QT_TRANSLATE_NOOP("Core", "下发的任务无法安装（{problem}），未安装"),
         QT_TRANSLATE_NOOP("Core", "报送日期 {on} 晚于今日 {today}"),
+        # 回头看 marked 已完成 at the office (inspector/central/campaigns.py)
+        QT_TRANSLATE_NOOP("Core", "完成日期 {on} 晚于今日 {today}"),
+        QT_TRANSLATE_NOOP("Core", "专项行动“{name}”没有 {due} 的回头看"),
+        QT_TRANSLATE_NOOP("Core", "回头看（{due}）已于 {on} 标记为已完成"),
     )
 )
 
