@@ -1198,7 +1198,8 @@ class _Merge:
         self.signed_here: dict[str, bool] = {}  # inspection → signed on the server before
         self.signed_there: set[str] = set()  # signed in the push
         self.pushed: dict[str, dict[str, Any]] = {}  # the push's inspection rows by id
-        self.assigned: dict[str, str] = {}  # the office's live visits → the team's district
+        # the office's live visits → (the team's district, the institution's)
+        self.assigned: dict[str, tuple[str, str]] = {}
         self.signatures: dict[str, set[str]] = {}  # record → pdf_sha256 of its signatures
         self.locked: set[str] = set()
         self.touched: set[str] = set()
@@ -1307,7 +1308,10 @@ class _Merge:
                     inspection=inspection[:8],
                 )
             for district, team_district in versions:
-                if not {district, team_district} & allowed and inspection not in self.assigned:
+                assigned = self.assigned.get(inspection)
+                if assigned is not None and district == assigned[1]:
+                    continue  # the office's visit, of the institution it assigned
+                if not {district, team_district} & allowed:
                     raise Refused(
                         "本设备登记的区县是 {allowed}，不能推送{district}的检查 {inspection}："
                         "已拒绝，服务器数据未改变",
@@ -1319,7 +1323,7 @@ class _Merge:
     def _team_district(self, data: dict[str, Any]) -> str | None:
         """The district of the team the office assigned this visit to, when not the place's
         (the office list shows the visit to both districts' users)."""
-        team = self.assigned.get(str(data.get("id")))
+        team = self.assigned.get(str(data.get("id")), ("", ""))[0]
         return team if team and team != data.get("district") else None
 
     def _known(self) -> dict[str, int]:
