@@ -124,3 +124,21 @@ def test_a_device_of_a_third_district_cannot_push_the_visit(
     _summary, err = sync_push(third, expect=1)
     assert "不能推送槐荫区的检查" in err
     assert _stored(server) == before
+
+
+def test_the_assigned_visit_rewritten_to_another_district_is_refused(
+    server: Server, cli: Cli, tmp_path: Path
+) -> None:
+    """The assignment vouches for the visit of the institution it names: the laptop moving the
+    visit to 市中区 (its district rewritten in an audited change) pushes nothing."""
+    _ca, _assignment, visit, _item = _assigned_visit(server, cli, tmp_path)
+    from inspector.db.models import Inspection
+
+    with Workspace.open(cli.home) as ws, ws.change(None, "inspection.edit", inspection=visit) as ch:
+        found = ch.session.get(Inspection, visit)
+        assert found is not None
+        found.district = "市中区"
+    before = _stored(server)
+    _summary, err = sync_push(cli, expect=1)
+    assert "不能推送市中区的检查" in err
+    assert _stored(server) == before
