@@ -198,7 +198,9 @@ class CampaignDialog(QDialog):
                     str(i.stated),
                     str(i.deadline.last_day)
                     + (self.tr("（节假日安排待公布）") if i.deadline.provisional else ""),
-                    arg(self.tr("已报送（%1）"), str(i.submitted_on))
+                    arg(self.tr("已完成（%1）"), str(i.submitted_on))
+                    if i.submitted_on is not None and i.kind == "follow_up"
+                    else arg(self.tr("已报送（%1）"), str(i.submitted_on))
                     if i.submitted_on is not None
                     else self.tr("逾期")
                     if i.late

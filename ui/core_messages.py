@@ -1589,6 +1589,10 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         # inspector/central/archive.py (central archived by a document's id)
         QT_TRANSLATE_NOOP("Core", "文书编号至少 4 个字符：{id}"),
         QT_TRANSLATE_NOOP("Core", "文书编号 {id} 不唯一，请多写几位"),
+        # 回头看 marked 已完成 at the office (inspector/central/campaigns.py)
+        QT_TRANSLATE_NOOP("Core", "完成日期 {on} 晚于今日 {today}"),
+        QT_TRANSLATE_NOOP("Core", "专项行动“{name}”没有 {due} 的回头看"),
+        QT_TRANSLATE_NOOP("Core", "回头看（{due}）已于 {on} 标记为已完成"),
     )
 )
 

@@ -76,13 +76,31 @@ class ReportDue:
 
 
 @dataclass(frozen=True)
+class RoundDone:
+    """A 回头看 round the office marked 已完成: its stated day, the day it was done and who
+    marked it (the round is carried out outside this tool, as a report is handed in)."""
+
+    due: date
+    done_on: date
+    done_by: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"due": self.due.isoformat(), "done_on": self.done_on.isoformat(),
+                "done_by": self.done_by}  # fmt: skip
+
+
+@dataclass(frozen=True)
 class FollowUp:
     """回头看: the first one and then every ``every_months`` months, ``count`` in all (seed
-    004: 每半年, every 6)."""
+    004: 每半年, every 6); ``done``: the rounds marked 已完成."""
 
     first: date
     every_months: int = 6
     count: int = 1
+    done: tuple[RoundDone, ...] = ()
+
+    def done_on(self, due: date) -> RoundDone | None:
+        return next((r for r in self.done if r.due == due), None)
 
     def dates(self) -> list[date]:
         out = []
@@ -152,6 +170,12 @@ class Campaign:
                 "first": self.follow_up.first.isoformat(),
                 "every_months": self.follow_up.every_months,
                 "count": self.follow_up.count,
+                # absent until a round is marked: older laptops read it alike
+                **(
+                    {"done": [r.to_dict() for r in self.follow_up.done]}
+                    if self.follow_up.done
+                    else {}
+                ),
             },
             "status": self.status,
             "created_by": self.created_by,
@@ -187,7 +211,13 @@ class Campaign:
                 follow_up=None
                 if not follow
                 else FollowUp(
-                    _day(follow["first"]), int(follow["every_months"]), int(follow["count"])
+                    _day(follow["first"]),
+                    int(follow["every_months"]),
+                    int(follow["count"]),
+                    tuple(
+                        RoundDone(_day(r["due"]), _day(r["done_on"]), str(r.get("done_by") or ""))
+                        for r in follow.get("done") or ()
+                    ),
                 ),
                 status=str(data.get("status") or ACTIVE),
                 created_by=str(data.get("created_by") or ""),
@@ -396,7 +426,8 @@ class DueItem:
     stated: date
     deadline: Deadline
     working_days_left: int  # working days after today up to the last day (0 when late)
-    submitted_on: date | None = None  # 已报送 (a report the office marked handed in)
+    # 已报送 (a report the office marked handed in) or 已完成 (a 回头看 round it marked done)
+    submitted_on: date | None = None
     form: str = ""  # a report's form code (FORMS); "" for a 回头看
 
     @property
@@ -469,15 +500,19 @@ def last_day(stated: date, calendar: WorkCalendar = CALENDAR) -> date:
 
 def schedule(campaign: Campaign, today: date, calendar: WorkCalendar = CALENDAR) -> Schedule:
     """Where ``today`` stands in the campaign: its phase and every deadline, counted on the
-    working-day calendar; a passed one is late unless the office marked it 已报送 (a
-    campaign's reports are handed in outside this tool: the office says when one was)."""
+    working-day calendar; a passed one is late unless the office marked it 已报送 (a report)
+    or 已完成 (a 回头看 round): both happen outside this tool, the office says when."""
     current = next((p for p in campaign.phases if p.start <= today <= p.end), None)
     upcoming = next((p for p in campaign.phases if p.start > today), None)
     stated: list[tuple[str, str, date, date | None, str]] = [
         ("report", r.title, r.due, r.submitted_on, r.form) for r in campaign.reports
     ]
     if campaign.follow_up is not None:
-        stated += [("follow_up", "回头看", d, None, "") for d in campaign.follow_up.dates()]
+        follow = campaign.follow_up
+        stated += [
+            ("follow_up", "回头看", d, getattr(follow.done_on(d), "done_on", None), "")
+            for d in follow.dates()
+        ]
     items = []
     for kind, title, day, submitted, form in stated:
         last = last_day(day, calendar)

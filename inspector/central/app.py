@@ -754,6 +754,8 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
         message = "已结束并发布" if closed else message
         if request.query_params.get("submitted") == "1":
             message = "已标记为已报送并发布；笔记本 sync pull 后不再显示逾期"
+        if request.query_params.get("followed") == "1":
+            message = "回头看已标记为已完成并发布；笔记本 sync pull 后不再显示逾期"
         try:
             return await run_in_threadpool(campaign_page, user, request.path_params["id"], message)
         except InspectorError as error:
@@ -814,6 +816,35 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
             except InspectorError:
                 return HTMLResponse(f"<p>{_escape(str(error))}</p>", status_code=404)
         return RedirectResponse(f"/office/campaigns/{quote(done)}?submitted=1", status_code=303)
+
+    # 回头看 已完成: the office marks a round of a campaign's 回头看 done, as a report is marked
+    # 已报送 above; published again, so laptops stop showing it late after their next pull.
+    async def campaign_follow_up_done(request: Request, user: OfficeUser) -> Response:
+        from inspector.campaigns import parse_day
+        from inspector.central.campaigns import get_campaign, mark_follow_up_done
+
+        form = _form(await request.body())
+        if not hmac.compare_digest(form.get("csrf", ""), user.csrf):
+            return HTMLResponse("<p>请求无效</p>", status_code=403)
+        wanted = request.path_params["id"]
+
+        def mark() -> str:
+            found = get_campaign(central, wanted)
+            if user.district and set(found.districts) - {user.district}:
+                raise InspectorError(
+                    "只能标记本区县（{district}）的专项行动", district=user.district
+                )
+            due = parse_day(form.get("due", ""), "回头看日期")
+            return mark_follow_up_done(central, signer, found.id, due, user.name)[0].id
+
+        try:
+            done = await run_in_threadpool(mark)
+        except InspectorError as error:
+            try:
+                return await run_in_threadpool(campaign_page, user, wanted, "", str(error), 400)
+            except InspectorError:
+                return HTMLResponse(f"<p>{_escape(str(error))}</p>", status_code=404)
+        return RedirectResponse(f"/office/campaigns/{quote(done)}?followed=1", status_code=303)
 
     # --- the office assigns (inspector/central/assignments.py) -------------------------------
     # A laptop pulls the assignments of its districts and inspectors as one package signed by
@@ -1095,6 +1126,11 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
             Route(
                 "/office/campaigns/{id}/submitted",
                 signed_in(campaign_submitted),
+                methods=["POST"],
+            ),
+            Route(
+                "/office/campaigns/{id}/follow-up-done",
+                signed_in(campaign_follow_up_done),
                 methods=["POST"],
             ),
             # the office assigns

@@ -627,6 +627,30 @@ def _package_rows(c: Connection, device: Device) -> list[Any]:
     return list(found)
 
 
+def assigned_visits(
+    c: Connection, device: Device, inspections: Sequence[str]
+) -> dict[str, tuple[str, str]]:
+    """Of these inspections, the visits the office assigned to this device's districts or
+    inspectors (what it pulls, ``_package_rows``) and has not withdrawn: inspection id -> (the
+    team's district, the institution's). Such a visit may be of another district (交叉检查, or
+    a team drawn from another district's inspectors): the office's assignment lets its team's
+    laptop push it, as the institution of that district."""
+    a = s.assignments.c
+    certs = _cert_nos(c, device.id)
+    found = c.execute(
+        select(a.inspection_id, a.district, a.target["district"].astext.label("place")).where(
+            a.kind == INSPECTION,
+            a.inspection_id.in_(sorted(inspections)),
+            a.withdrawn_at.is_(None),
+            or_(
+                a.district.in_(list(device.districts)),
+                *(a.inspectors.contains([{"cert_no": cert}]) for cert in sorted(certs)),
+            ),
+        )
+    )
+    return {str(r.inspection_id): (str(r.district), str(r.place)) for r in found}
+
+
 def package(central: Central, device: Device) -> bytes:
     """The assignments of the device's districts and inspectors, withdrawn ones included (the
     laptop marks them), with the draws they came from: the exact bytes the office signs. It

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import tempfile
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +28,7 @@ from inspector.campaigns import (
     Known,
     Place,
     ReportDue,
+    RoundDone,
     check,
     coverage,
     place_key,
@@ -304,6 +306,44 @@ def mark_submitted(
 
 
 # --- progress -------------------------------------------------------------------------------
+
+
+def mark_follow_up_done(
+    central: Central,
+    signer: OfficeSigner | None,
+    campaign_id: str,
+    due: date,
+    by: str,
+    on: date | None = None,
+) -> tuple[Campaign, int]:
+    """Mark the campaign's 回头看 round of ``due`` (its stated day) 已完成 (done ``on``, today by
+    default) and publish, as :func:`mark_submitted` does for a report: the office's page and,
+    after their next pull, the laptops no longer show it late."""
+    office_key = require(signer)
+    today = datetime.now(CHINA).date()
+    day = on or today
+    if day > today:  # marked once done, never ahead
+        raise InvalidInput("完成日期 {on} 晚于今日 {today}", on=day, today=today)
+    with central.engine.begin() as c:
+        c.execute(text("lock table campaigns in exclusive mode"))
+        found = _get(c, campaign_id, lock=True)
+        follow = found.follow_up
+        if follow is None or due not in follow.dates():
+            raise InvalidInput("专项行动“{name}”没有 {due} 的回头看", name=found.name, due=due)
+        done = follow.done_on(due)
+        if done is not None:
+            raise InvalidInput("回头看（{due}）已于 {on} 标记为已完成", due=due, on=done.done_on)
+        rounds = sorted((*follow.done, RoundDone(due, day, by[:64])), key=lambda r: r.due)
+        marked = replace(found, follow_up=replace(follow, done=tuple(rounds)))
+        c.execute(
+            s.campaigns.update().where(s.campaigns.c.id == found.id).values(data=marked.to_dict())
+        )
+        version = _publish(c, office_key)
+        Central._event(
+            c, "campaign.follow_up_done", None, None, campaign=found.id, due=due.isoformat(),
+            on=day.isoformat(), by=by,
+        )  # fmt: skip
+    return marked, version
 
 
 def _started_on(value: Any) -> date | None:

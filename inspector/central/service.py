@@ -42,6 +42,7 @@ from inspector.bundle.signature import verify_manifest
 from inspector.bundle.verify import read_rows, verify_bundle
 from inspector.central import cases as case_rows
 from inspector.central import schema as s
+from inspector.central.assignments import assigned_visits
 from inspector.central.auth import Unauthorized, check_signature, fingerprint
 from inspector.central.signed import check_signed_data
 from inspector.central.store import FULL, ServerStore, StoreFull, TempFull, check_file_name
@@ -1197,6 +1198,8 @@ class _Merge:
         self.signed_here: dict[str, bool] = {}  # inspection → signed on the server before
         self.signed_there: set[str] = set()  # signed in the push
         self.pushed: dict[str, dict[str, Any]] = {}  # the push's inspection rows by id
+        # the office's live visits → (the team's district, the institution's)
+        self.assigned: dict[str, tuple[str, str]] = {}
         self.signatures: dict[str, set[str]] = {}  # record → pdf_sha256 of its signatures
         self.locked: set[str] = set()
         self.touched: set[str] = set()
@@ -1288,6 +1291,9 @@ class _Merge:
             )
         }
         allowed = set(self.device.districts)
+        # a visit of another district the office assigned to this device's team (its live
+        # assignment, by the office's inspection id) comes back from it; nothing else does
+        self.assigned.update(assigned_visits(self.c, self.device, sorted(owners)))
         for inspection in sorted(owners):
             versions: list[tuple[Any, Any]] = []
             if inspection in self.pushed:
@@ -1302,6 +1308,9 @@ class _Merge:
                     inspection=inspection[:8],
                 )
             for district, team_district in versions:
+                assigned = self.assigned.get(inspection)
+                if assigned is not None and district == assigned[1]:
+                    continue  # the office's visit, of the institution it assigned
                 if not {district, team_district} & allowed:
                     raise Refused(
                         "本设备登记的区县是 {allowed}，不能推送{district}的检查 {inspection}："
@@ -1310,6 +1319,12 @@ class _Merge:
                         district=str(district),
                         inspection=inspection[:8],
                     )
+
+    def _team_district(self, data: dict[str, Any]) -> str | None:
+        """The district of the team the office assigned this visit to, when not the place's
+        (the office list shows the visit to both districts' users)."""
+        team = self.assigned.get(str(data.get("id")), ("", ""))[0]
+        return team if team and team != data.get("district") else None
 
     def _known(self) -> dict[str, int]:
         """How far this device knows each laptop's log, as the server judges it: the entries
@@ -1418,7 +1433,8 @@ class _Merge:
             values = {
                 "institution": institution.get("name") or "?",
                 "district": data.get("district"),
-                "team_district": data.get("team_district"),
+                # the team's district as the office assigned it, when the laptop names none
+                "team_district": data.get("team_district") or self._team_district(data),
                 "type": institution.get("type_code"),
                 "mode": data.get("mode"),
                 "status": data.get("status"),

@@ -396,6 +396,23 @@ def cmd_server_campaign_submitted(args: argparse.Namespace, out: Printer) -> Non
     )
 
 
+def cmd_server_campaign_follow_up_done(args: argparse.Namespace, out: Printer) -> None:
+    from datetime import date
+
+    from inspector.campaigns import parse_day
+    from inspector.central.campaigns import mark_follow_up_done
+
+    due = parse_day(args.due, "回头看日期")
+    on = parse_day(args.on, "完成日期") if args.on else date.today()
+    signer = office_signer(args)
+    with _central(args) as central:
+        marked, version = mark_follow_up_done(central, signer, args.id, due, args.by, on)
+    out.emit(
+        {"campaign": marked.to_dict(), "version": version},
+        f"专项行动“{marked.name}”的回头看（{due}）已标记为已完成，已发布专项行动第 {version} 版",
+    )
+
+
 def progress_lines(progress: dict[str, Any]) -> list[str]:
     """A campaign's progress as lines of text (campaign_progress's dict)."""
     from inspector.campaigns import percent
@@ -411,7 +428,14 @@ def progress_lines(progress: dict[str, Any]) -> list[str]:
     for item in progress["late"]:
         lines.append(f"逾期：{item['title']}（应于 {item['last_day']} 前）")
     for item in progress.get("submitted", []):
-        lines.append(f"已报送：{item['title']}（{item['stated']}，{item['submitted_on']} 报送）")
+        if item.get("kind") == "follow_up":
+            lines.append(
+                f"已完成：{item['title']}（{item['stated']}，{item['submitted_on']} 完成）"
+            )
+        else:
+            lines.append(
+                f"已报送：{item['title']}（{item['stated']}，{item['submitted_on']} 报送）"
+            )
     for item in progress["due"]:
         lines.append(
             f"待办：{item['title']}  {item['last_day']} 前，"
@@ -452,7 +476,7 @@ def cmd_server_campaign_show(args: argparse.Namespace, out: Printer) -> None:
 def add_campaign_parsers(
     sub: Any, common: argparse.ArgumentParser, db: argparse.ArgumentParser
 ) -> None:
-    """``server campaign create|list|show|close|submitted``."""
+    """``server campaign create|list|show|close|submitted|follow-up-done``."""
     from inspector.campaigns import FORMS
 
     campaign = sub.add_parser(
@@ -511,6 +535,15 @@ def add_campaign_parsers(
     )  # fmt: skip
     submitted.add_argument("--on", metavar="YYYY-MM-DD", help="报送的日期（默认今日）")
     submitted.set_defaults(run=cmd_server_campaign_submitted)
+    follow_up = csub.add_parser(
+        "follow-up-done", help="标记一次回头看为已完成并发布", parents=[common, db, key]
+    )
+    follow_up.add_argument("id", metavar="编号", help="专项行动编号（可只写开头）")
+    follow_up.add_argument(
+        "--due", required=True, metavar="YYYY-MM-DD", help="哪一次回头看（规定的日期）"
+    )
+    follow_up.add_argument("--on", metavar="YYYY-MM-DD", help="完成的日期（默认今日）")
+    follow_up.set_defaults(run=cmd_server_campaign_follow_up_done)
 
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
