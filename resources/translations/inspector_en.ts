@@ -515,46 +515,51 @@
     </message>
     <message>
         <location filename="../../ui/campaign_panel.py" line="201"/>
+        <source>已完成（%1）</source>
+        <translation>Done (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/campaign_panel.py" line="203"/>
         <source>已报送（%1）</source>
         <translation>Submitted (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="203"/>
+        <location filename="../../ui/campaign_panel.py" line="205"/>
         <source>逾期</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="211"/>
+        <location filename="../../ui/campaign_panel.py" line="213"/>
         <source>报送与回头看（遇节假日顺延至下一个工作日）</source>
         <translation>Reports and follow-ups (a holiday moves the last day to the next working day)</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="214"/>
+        <location filename="../../ui/campaign_panel.py" line="216"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="214"/>
+        <location filename="../../ui/campaign_panel.py" line="216"/>
         <source>已检查</source>
         <translation>Inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="214"/>
+        <location filename="../../ui/campaign_panel.py" line="216"/>
         <source>范围内</source>
         <translation>In scope</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="214"/>
+        <location filename="../../ui/campaign_panel.py" line="216"/>
         <source>覆盖率</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="220"/>
+        <location filename="../../ui/campaign_panel.py" line="222"/>
         <source>覆盖率（本机的机构名录）</source>
         <translation>Coverage (this laptop&apos;s registry)</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="224"/>
+        <location filename="../../ui/campaign_panel.py" line="226"/>
         <source>机构类型：%1
 区县：%2
 专项清单：%3</source>
@@ -563,7 +568,7 @@ Districts: %2
 Focus packs: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/campaign_panel.py" line="233"/>
+        <location filename="../../ui/campaign_panel.py" line="235"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -6370,6 +6375,21 @@ Checked %2/%3, problems found %4</translation>
         <location filename="../../ui/core_messages.py" line="1591"/>
         <source>文书编号 {id} 不唯一，请多写几位</source>
         <translation>Document number {id} is ambiguous; give more characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1593"/>
+        <source>完成日期 {on} 晚于今日 {today}</source>
+        <translation>The completion date {on} is after today, {today}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1594"/>
+        <source>专项行动“{name}”没有 {due} 的回头看</source>
+        <translation>The campaign “{name}” has no follow-up review on {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1595"/>
+        <source>回头看（{due}）已于 {on} 标记为已完成</source>
+        <translation>The follow-up review ({due}) was already marked done on {on}</translation>
     </message>
     <message>
         <location filename="../../ui/core_messages.py" line="866"/>
