@@ -9,6 +9,7 @@ checked against figures written down by hand."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -345,3 +346,41 @@ def test_the_campaign_page_downloads_each_report_a_district_user_only_theirs(
     )
     assert other.status == 400 and "只能查看槐荫区的情况报告" in other.text
     assert NAME in district.get("/office/report").text  # offered on the form
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def test_a_browser_clicks_download_on_the_campaign_page(pushed: Pushed) -> None:
+    """The 下载 button of the 季度统计表's row, clicked in a browser: the workbook arrives."""
+    if not CHROMIUM.exists():
+        message = "Debian's chromium is not installed"
+        if os.environ.get("INSPECTOR_REQUIRE_POSTGRES"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    server, folder = pushed.server, pushed.folder
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        try:
+            page = browser.new_page(
+                ignore_https_errors=True,
+                viewport={"width": 1366, "height": 768},
+                accept_downloads=True,
+            )
+            page.goto(server.url + f"/office/campaigns/{pushed.campaign}")
+            page.fill("input[name=name]", "局端王")
+            page.fill("input[name=password]", PASSWORD)
+            page.click("button[type=submit]")
+            page.wait_for_url(f"**/office/campaigns/{pushed.campaign}")
+            page.screenshot(path=str(folder / "campaign-page.png"), full_page=True)
+            button = page.get_by_role("button", name=f"下载季度统计表（{QUARTERLY_DUE}）Excel")
+            with page.expect_download() as waiting:
+                button.click()
+            target = folder / "clicked.xlsx"
+            waiting.value.save_as(target)
+        finally:
+            browser.close()
+    book = openpyxl.load_workbook(target)
+    assert len(book.worksheets) == 2 and book.worksheets[1]["F8"].value == 1100
