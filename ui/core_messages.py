@@ -1593,6 +1593,13 @@ CORE_MESSAGES: frozenset[str] = frozenset(
         QT_TRANSLATE_NOOP("Core", "完成日期 {on} 晚于今日 {today}"),
         QT_TRANSLATE_NOOP("Core", "专项行动“{name}”没有 {due} 的回头看"),
         QT_TRANSLATE_NOOP("Core", "回头看（{due}）已于 {on} 标记为已完成"),
+        # A campaign's reports on the server (inspector/central/campaign_reports.py).
+        QT_TRANSLATE_NOOP("Core", "专项行动“{name}”不涉及{district}"),
+        QT_TRANSLATE_NOOP("Core", "报告期不在专项行动“{name}”的期间（{start} 至 {end}）内"),
+        QT_TRANSLATE_NOOP("Core", "专项行动“{name}”不涉及机构类型 {type}"),
+        QT_TRANSLATE_NOOP("Core", "{due} 之前专项行动“{name}”还没有结束的季度"),
+        QT_TRANSLATE_NOOP("Core", "{due} 之前专项行动“{name}”还没有开始"),
+        QT_TRANSLATE_NOOP("Core", "不认识的报告表式：{form}"),
     )
 )
 

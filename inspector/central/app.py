@@ -1048,9 +1048,14 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
     def report_page(
         user: OfficeUser, asked: dict[str, str], error: str = "", status: int = 200
     ) -> Response:
+        from inspector.central.campaigns import campaigns
+
         values = central.filter_values(user.district)
+        offered = [  # 专项行动: those a district's user has a part in
+            c for c in campaigns(central) if user.district is None or user.district in c.districts
+        ]
         html = _env.get_template("report.html").render(
-            user=user, values=values, asked=asked, error=error
+            user=user, values=values, asked=asked, error=error, campaigns=offered
         )
         return HTMLResponse(html, status_code=status)
 
@@ -1061,13 +1066,27 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
         from inspector.central.reports import ask, central_report, issuing_unit, report_file
 
         kind = form.get("format") or "pdf"
-        asked = ask(
-            form.get("since"),
-            form.get("until"),
-            form.get("district"),
-            form.get("type"),
-            area=user.district,
-        )
+        if form.get("campaign", "").strip():  # the campaign's districts, types and period
+            from inspector.central.campaign_reports import ask_campaign
+
+            asked = ask_campaign(
+                central,
+                form["campaign"].strip()[:36],
+                form.get("since") or None,
+                form.get("until") or None,
+                None,
+                form.get("district"),
+                form.get("type"),
+                area=user.district,
+            )
+        else:
+            asked = ask(
+                form.get("since"),
+                form.get("until"),
+                form.get("district"),
+                form.get("type"),
+                area=user.district,
+            )
         if kind not in ("xlsx", "pdf"):
             raise InspectorError("报告文件的扩展名应为 .xlsx 或 .pdf")
         bureau = issuing_unit(central.engine, asked.district)
@@ -1089,6 +1108,47 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
         )
         disposition = f"attachment; filename=\"report.{kind}\"; filename*=UTF-8''{quote(name)}"
         return Response(data, media_type=media, headers={"Content-Disposition": disposition})
+
+    # --- a campaign's reports due (inspector/central/campaign_reports.py) --------------------
+    # Each report due on the campaign's page (情况报告, 季度统计表, 总结) is downloaded by a
+    # POST with the session's CSRF token, as the 情况报告; a district's user gets its own.
+
+    def make_due(user: OfficeUser, campaign_id: str, form: dict[str, str]) -> tuple[bytes, str]:
+        from inspector.campaigns import parse_day
+        from inspector.central.campaign_reports import Statistics, campaign_report, due_file
+        from inspector.central.reports import issuing_unit
+
+        kind = form.get("format") or "pdf"
+        if kind not in ("xlsx", "pdf"):
+            raise InspectorError("报告文件的扩展名应为 .xlsx 或 .pdf")
+        due = parse_day(form.get("due", ""), "报送期限")
+        code = form.get("form", "")
+        produced = campaign_report(central, campaign_id, code, due, area=user.district)
+        district = None if isinstance(produced, Statistics) else produced.district
+        return due_file(produced, issuing_unit(central.engine, district), code, due, kind)
+
+    async def campaign_due_download(request: Request, user: OfficeUser) -> Response:
+        form = _form(await request.body())
+        if not hmac.compare_digest(form.get("csrf", ""), user.csrf):
+            return HTMLResponse("<p>请求无效</p>", status_code=403)
+        wanted = request.path_params["id"]
+        try:
+            data, name = await run_in_threadpool(make_due, user, wanted, form)
+        except InspectorError as error:
+            try:
+                return await run_in_threadpool(campaign_page, user, wanted, "", str(error), 400)
+            except InspectorError:
+                return HTMLResponse(f"<p>{_escape(str(error))}</p>", status_code=404)
+        kind = form.get("format") or "pdf"
+        media = (
+            "application/pdf"
+            if kind == "pdf"
+            else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        disposition = f"attachment; filename=\"report.{kind}\"; filename*=UTF-8''{quote(name)}"
+        return Response(data, media_type=media, headers={"Content-Disposition": disposition})
+
+    # --- end of a campaign's reports due -------------------------------------------------------
 
     async def home(_request: Request) -> Response:
         return Response(status_code=303, headers={"location": "/office"})
@@ -1123,6 +1183,11 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
             Route("/office/campaigns/new", signed_in(campaign_new)),
             Route("/office/campaigns/{id}", signed_in(campaign_show)),
             Route("/office/campaigns/{id}/close", signed_in(campaign_close), methods=["POST"]),
+            Route(  # a campaign's report due (campaign_reports.py)
+                "/office/campaigns/{id}/report",
+                signed_in(campaign_due_download),
+                methods=["POST"],
+            ),
             Route(
                 "/office/campaigns/{id}/submitted",
                 signed_in(campaign_submitted),

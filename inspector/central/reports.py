@@ -19,7 +19,9 @@ rules without a change here:
   refer to (their foreign keys: the institutions, the answers, the checklist snapshots ...).
 
 A district's office user gets its own district's report only; every other figure is
-report_figures' own."""
+report_figures' own. A campaign's report (``Asked.within``, inspector/central/
+campaign_reports.py) loads the visits tagged with the campaign in its districts, and the
+findings and cases of those districts; report_figures keeps those of the campaign's visits."""
 
 from __future__ import annotations
 
@@ -46,7 +48,13 @@ from inspector.db.engine import Database
 from inspector.db.models import Base
 from inspector.errors import InvalidInput
 from inspector.evidence.store import EvidenceStore
-from inspector.ledger.report import ReportFigures, report_figures, write_pdf, write_workbook
+from inspector.ledger.report import (
+    ReportFigures,
+    Within,
+    report_figures,
+    write_pdf,
+    write_workbook,
+)
 from inspector.paths import DataDir
 from inspector.workspace import Workspace
 
@@ -65,6 +73,14 @@ class Asked:
     until: date
     district: str | None = None
     type_code: str | None = None
+    within: Within | None = None  # a campaign's report
+
+    @property
+    def districts(self) -> tuple[str, ...]:
+        """The districts read (empty: every one)."""
+        if self.district:
+            return (self.district,)
+        return self.within.districts if self.within is not None else ()
 
 
 def parse_day(text: str | None, what: str) -> date:
@@ -151,8 +167,8 @@ class _Gathered:
         return added
 
 
-def _cases_of_district(g: _Gathered, district: str) -> None:
-    """Only the district's cases: those of its institutions (as report_figures counts them),
+def _cases_of_district(g: _Gathered, districts: tuple[str, ...]) -> None:
+    """Only the districts' cases: those of their institutions (as report_figures counts them),
     so that nothing of another district's cases is read for a district's report."""
     r = s.rows.c
     named = {
@@ -166,7 +182,7 @@ def _cases_of_district(g: _Gathered, district: str) -> None:
                     r.table_name == "institutions",
                     r.row_key.in_(batch),
                     r.deleted.is_(False),
-                    r.data["district"].astext == district,
+                    r.data["district"].astext.in_(districts),
                 )
             )
         )
@@ -191,9 +207,11 @@ def gather(c: Connection, asked: Asked) -> dict[str, dict[str, dict[str, Any]]]:
         text("found_on").between(asked.since.isoformat(), asked.until.isoformat()),
         text("status") != "superseded",
     ]
-    if asked.district:
-        visits.append(text("district") == asked.district)
-        findings.append(text("district") == asked.district)
+    if asked.districts:
+        visits.append(text("district").in_(asked.districts))
+        findings.append(text("district").in_(asked.districts))
+    if asked.within is not None:
+        visits.append(text("campaign_id") == asked.within.campaign_id)
     if asked.type_code:
         findings.append(text("type_code") == asked.type_code)
     seen = g.where("inspections", *visits)
@@ -205,8 +223,8 @@ def gather(c: Connection, asked: Asked) -> dict[str, dict[str, dict[str, Any]]]:
     found = [str(d["id"]) for d in g.tables["ledger_entries"].values()]
     for batch in _batches(found):
         g.where("cases", r.data["entry_ids"].has_any(array(batch)))
-    if asked.district:
-        _cases_of_district(g, asked.district)
+    if asked.districts:
+        _cases_of_district(g, asked.districts)
     # What belongs to a finding or a case, whichever tables hold it.
     for owner in OWNERS:
         ids = [str(d["id"]) for d in g.tables[owner].values()]
@@ -300,7 +318,9 @@ def central_report(engine: Any, asked: Asked) -> ReportFigures:
     with engine.connect().execution_options(isolation_level="REPEATABLE READ") as c, c.begin():
         tables = gather(c, asked)
     with scratch_workspace(tables, library(engine)) as ws:
-        return report_figures(ws, asked.since, asked.until, asked.district, asked.type_code)
+        return report_figures(
+            ws, asked.since, asked.until, asked.district, asked.type_code, asked.within
+        )
 
 
 # --- the issuing unit -----------------------------------------------------------------------
@@ -352,7 +372,8 @@ def report_file(figures: ReportFigures, bureau: str, kind: str) -> tuple[bytes, 
     """The report as one file's bytes (the office page's download) and its name."""
     if kind not in ("xlsx", "pdf"):
         raise InvalidInput("报告文件的扩展名应为 .xlsx 或 .pdf")
-    name = f"情况报告-{figures.district or '全部区县'}-{figures.since}-{figures.until}.{kind}"
+    title = f"{figures.within.name}{figures.within.heading}" if figures.within else "情况报告"
+    name = f"{title}-{figures.district or '全部区县'}-{figures.since}-{figures.until}.{kind}"
     with tempfile.TemporaryDirectory(prefix="inspector-report-") as folder:
         target = Path(folder) / f"report.{kind}"
         write_files(figures, bureau, **{kind: target})

@@ -14,20 +14,29 @@ from inspector.inspections import format_fen
 
 def cmd_report(args: argparse.Namespace, out: Printer) -> None:
     from inspector.ledger.entries import enter_signed
-    from inspector.ledger.report import quarter, report_figures, write_report
+    from inspector.ledger.report import Within, quarter, report_figures, write_report
     from inspector.record.facts import BUREAU_SETTING
 
+    since = until = None
     if args.quarter:
         if args.since or args.until:
             raise InvalidInput("--quarter 与 --since/--until 只能选一种")
         since, until = quarter(args.quarter)
-    else:
+    elif args.since or args.until or not args.campaign:
         since, until = parse_day(args.since, "开始日期"), parse_day(args.until, "结束日期")
         if since is None or until is None:
             raise InvalidInput("请给出报告期：--quarter 2026Q3，或 --since 与 --until")
     with open_workspace(args) as ws:
         enter_signed(ws)
-        figures = report_figures(ws, since, until, args.district, args.type)
+        within = None
+        if args.campaign:  # the campaign's visits, districts and types; its period by default
+            from inspector.campaigns.local import get_local
+
+            campaign = get_local(ws, args.campaign)
+            within = Within(campaign.id, campaign.name, campaign.districts, campaign.types)
+            since, until = since or campaign.start, until or campaign.end
+        assert since is not None and until is not None
+        figures = report_figures(ws, since, until, args.district, args.type, within)
         if args.out:
             write_report(ws, figures, Path(args.out), ws.db.setting(BUREAU_SETTING))
     lines = report_lines(figures)
@@ -87,5 +96,8 @@ def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:
     report.add_argument("--until", metavar="YYYY-MM-DD", help="报告期结束（含）")
     report.add_argument("--district", help="区县（默认全部）")
     report.add_argument("--type", help="机构类型代码（默认全部）")
+    report.add_argument(
+        "--campaign", metavar="编号", help="专项行动：只计归入它的检查（默认报告期为其期间）"
+    )
     report.add_argument("--out", metavar="FILE.xlsx|FILE.pdf", help="保存为 Excel（含图表）或 PDF")
     report.set_defaults(run=cmd_report)

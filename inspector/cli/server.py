@@ -186,8 +186,18 @@ def cmd_central_report(args: argparse.Namespace, out: Printer) -> None:
     from inspector.central.reports import ask, central_report, issuing_unit, write_files
     from inspector.cli.report import report_lines
 
-    asked = ask(args.since, args.until, args.district, args.type)
     with _central(args) as central:
+        if args.campaign:
+            from inspector.central.campaign_reports import ask_campaign
+
+            asked = ask_campaign(
+                central, args.campaign, args.since, args.until, args.quarter, args.district,
+                args.type,
+            )  # fmt: skip
+        elif args.quarter:
+            raise InvalidInput("--quarter 只用于专项行动的报告（--campaign）")
+        else:
+            asked = ask(args.since, args.until, args.district, args.type)
         bureau = issuing_unit(central.engine, asked.district, args.bureau)
         figures = central_report(central.engine, asked)
     write_files(
@@ -201,6 +211,7 @@ def cmd_central_report(args: argparse.Namespace, out: Printer) -> None:
     data = figures.__dict__ | {
         "rectification_rate": figures.rectification_rate,
         "bureau": bureau,
+        "title": figures.title,
     }
     out.emit(data, "\n".join(lines))
 
@@ -215,6 +226,14 @@ def _add_report_parser(csub: Any, common: argparse.ArgumentParser, db: Any) -> N
     report.add_argument("--until", metavar="YYYY-MM-DD", help="报告期结束（含）")
     report.add_argument("--district", help="区县（默认全部）")
     report.add_argument("--type", help="机构类型代码（默认全部）")
+    report.add_argument(
+        "--campaign",
+        metavar="编号",
+        help="专项行动的报告：其区县、机构类型和期间，只计该专项行动的检查",
+    )
+    report.add_argument(
+        "--quarter", metavar="2026Q3", help="专项行动期间内的某一季度（与 --campaign 同用）"
+    )
     report.add_argument(
         "--bureau",
         help="发文单位（默认：服务器设置的 INSPECTOR_CENTRAL_BUREAU，或已发布的执法主体）",
@@ -473,6 +492,54 @@ def cmd_server_campaign_show(args: argparse.Namespace, out: Printer) -> None:
     out.emit(progress, "\n".join(progress_lines(progress)))
 
 
+def cmd_server_campaign_report(args: argparse.Namespace, out: Printer) -> None:
+    from inspector.campaigns import FORMS, parse_day
+    from inspector.central.campaign_reports import Statistics, campaign_report, write_due
+    from inspector.central.reports import issuing_unit
+    from inspector.cli.report import report_lines
+
+    form, due = _colon(args.report, 2, "报送期限", "季度统计表:2026-12-10")
+    code, day = _form_code(form), parse_day(due, "报送期限")
+    if not args.xlsx and not args.pdf:
+        raise InvalidInput("请用 --xlsx 或 --pdf 给出要保存的文件")
+    with _central(args) as central:
+        produced = campaign_report(central, args.id, code, day)
+        district = None if isinstance(produced, Statistics) else produced.district
+        bureau = issuing_unit(central.engine, district, args.bureau)
+    write_due(
+        produced,
+        bureau,
+        Path(args.xlsx) if args.xlsx else None,
+        Path(args.pdf) if args.pdf else None,
+    )
+    if isinstance(produced, Statistics):
+        lines = [f"{produced.campaign} {FORMS[code]}（{day}）"] + [
+            f"{q.label}：检查 {q.total.inspections} 次，发现问题 {q.total.findings} 个"
+            for q in produced.quarters
+            if q.total is not None
+        ]
+        data: dict[str, Any] = {
+            "campaign": produced.campaign,
+            "quarters": [
+                {
+                    "label": q.label,
+                    "since": q.since.isoformat(),
+                    "until": q.until.isoformat(),
+                    "rows": [r.__dict__ for r in q.rows],
+                    "total": q.total.__dict__ if q.total else None,
+                }
+                for q in produced.quarters
+            ],
+        }
+    else:
+        lines = [produced.title, *report_lines(produced)]
+        data = {"title": produced.title, "inspections": produced.inspections,
+                "findings": produced.findings, "amount_fen": produced.amount_fen}  # fmt: skip
+    lines = [f"发文单位：{bureau}", *lines]
+    lines += [f"已保存：{name}" for name in (args.xlsx, args.pdf) if name]
+    out.emit(data | {"bureau": bureau, "form": code, "due": day.isoformat()}, "\n".join(lines))
+
+
 def add_campaign_parsers(
     sub: Any, common: argparse.ArgumentParser, db: argparse.ArgumentParser
 ) -> None:
@@ -544,6 +611,18 @@ def add_campaign_parsers(
     )
     follow_up.add_argument("--on", metavar="YYYY-MM-DD", help="完成的日期（默认今日）")
     follow_up.set_defaults(run=cmd_server_campaign_follow_up_done)
+    report = csub.add_parser(
+        "report", help="生成一项报送期限的报告（情况报告、季度统计表、总结）", parents=[common, db]
+    )
+    report.add_argument("id", metavar="编号", help="专项行动编号（可只写开头）")
+    report.add_argument(
+        "--report", required=True, metavar="表式:日期",
+        help="哪一项报送期限，如 季度统计表:2026-10-10（日期为规定的报送日期）",
+    )  # fmt: skip
+    report.add_argument("--bureau", help="发文单位（默认：服务器设置或已发布的执法主体）")
+    report.add_argument("--xlsx", metavar="FILE.xlsx", help="保存为 Excel")
+    report.add_argument("--pdf", metavar="FILE.pdf", help="保存为 PDF")
+    report.set_defaults(run=cmd_server_campaign_report)
 
 
 def add_parsers(commands: Any, common: argparse.ArgumentParser) -> None:

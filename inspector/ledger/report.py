@@ -19,7 +19,9 @@ What is counted, and from where:
   problem and handling (case steps, the case's money measures, the ledger's status).
 
 An institution type narrows every figure to the institutions of that type (a campaign's
-statistics form by type). The laptop's report and the central service's over every laptop
+statistics form by type). A campaign's report (:class:`Within`) narrows every figure to the
+campaign's districts and types and to the visits tagged with the campaign (and the findings
+and cases that came from them). The laptop's report and the central service's over every laptop
 (inspector/central/reports.py) are this one function.
 
 The figures are one object (:class:`ReportFigures`); the workbook (openpyxl, with charts) and
@@ -35,7 +37,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, or_, select
 
 from inspector.db.models import (
     Case,
@@ -99,6 +101,19 @@ class Typical:
 
 
 TYPICAL = 5  # 典型案例 in a report
+TITLE = "医保基金监督检查情况报告"
+
+
+@dataclass(frozen=True)
+class Within:
+    """A campaign's scope (专项行动): its districts and institution types (empty: every one)
+    and the visits tagged with it; ``heading`` names the form (情况报告, 总结)."""
+
+    campaign_id: str
+    name: str
+    districts: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    heading: str = "情况报告"
 
 
 @dataclass
@@ -127,6 +142,13 @@ class ReportFigures:
     rectified: int = 0
     open: int = 0
     typical: list[Typical] = field(default_factory=list)
+    within: Within | None = None  # a campaign's report
+
+    @property
+    def title(self) -> str:
+        if self.within is None:
+            return TITLE
+        return f"{self.within.name}{self.within.heading}"
 
     @property
     def rectification_rate(self) -> float:
@@ -136,6 +158,8 @@ class ReportFigures:
     @property
     def scope(self) -> str:
         where = self.district or "全部区县"
+        if self.within is not None and self.within.districts and not self.district:
+            where = "、".join(self.within.districts)
         return f"{where}，{self.type_name or self.type_code}" if self.type_code else where
 
     @property
@@ -172,6 +196,7 @@ def report_figures(
     until: date,
     district: str | None = None,
     type_code: str | None = None,
+    within: Within | None = None,
 ) -> ReportFigures:
     if until < since:
         raise InvalidInput("报告期的结束日期早于开始日期")
@@ -183,6 +208,7 @@ def report_figures(
         district=district or None,
         type_code=type_code,
         type_name=library.types[type_code].name if type_code in library.types else type_code,
+        within=within,
     )
     start, end = _bounds(since, until)
     visits = (
@@ -218,6 +244,21 @@ def report_figures(
         entries = entries.where(LedgerEntry.district == figures.district)
     if type_code:
         entries = entries.where(LedgerEntry.type_code == type_code)
+    if within is not None:
+        # The campaign's visits: those tagged with it and the amendments correcting them;
+        # its findings and cases are theirs.
+        tagged = select(Inspection.id).where(Inspection.campaign_id == within.campaign_id)
+        ours = select(Inspection.id).where(
+            or_(Inspection.id.in_(tagged), Inspection.amends_id.in_(tagged))
+        )
+        visits = visits.where(Inspection.id.in_(ours))
+        entries = entries.where(LedgerEntry.inspection_id.in_(ours))
+        if within.districts:
+            visits = visits.where(Inspection.district.in_(within.districts))
+            entries = entries.where(LedgerEntry.district.in_(within.districts))
+        if within.types:
+            visits = visits.where(Institution.type_code.in_(within.types))
+            entries = entries.where(LedgerEntry.type_code.in_(within.types))
     in_period = entries.subquery()
     with ws.db.session() as session:
         corrected = set(session.scalars(corrected_by_amendment))
@@ -351,7 +392,9 @@ def report_figures(
         ):
             name = KIND_NAMES.get(kind, kind)
             steps_of[entry_id].append(f"{name}（{document_no}）" if document_no else name)
-    _case_figures(ws, figures)
+        ours_ids = set(session.scalars(ours)) if within is not None else set()
+        found_ids = set(session.scalars(select(in_period.c.id))) if within is not None else set()
+    _case_figures(ws, figures, ours_ids, found_ids)
     figures.typical = _typical(ws, library, largest, steps_of)
     return figures
 
@@ -403,14 +446,37 @@ def _typical(
     return found
 
 
-def _case_figures(ws: Workspace, figures: ReportFigures) -> None:
+def _case_figures(
+    ws: Workspace, figures: ReportFigures, visits: set[str], findings: set[str]
+) -> None:
+    """The case money of the period; a campaign's: the cases of its visits (``visits``) or
+    taking its findings (``findings``), of its districts and types."""
     from inspector.cases.figures import case_money, cases_in_period
 
     cases = cases_in_period(ws, figures.since, figures.until, figures.district)
-    if figures.type_code:
+    within = figures.within
+    if figures.type_code or within is not None:
         with ws.db.session() as session:
-            types = dict(session.execute(select(Institution.id, Institution.type_code)).all())
-        cases = [c for c in cases if types.get(c.institution_id or "") == figures.type_code]
+            places = {
+                i: (d, t)
+                for i, d, t in session.execute(
+                    select(Institution.id, Institution.district, Institution.type_code)
+                )
+            }
+
+        def kept(c: Any) -> bool:
+            district, kind = places.get(c.institution_id or "", (None, None))
+            if figures.type_code and kind != figures.type_code:
+                return False
+            if within is None:
+                return True
+            if within.districts and district not in within.districts:
+                return False
+            if within.types and kind not in within.types:
+                return False
+            return c.inspection_id in visits or bool(findings & set(c.entry_ids or ()))
+
+        cases = [c for c in cases if kept(c)]
     money = case_money(cases)
     figures.case_count = money.cases
     figures.case_money = {k: [m.decided_fen, m.paid_fen] for k, m in money.money.items()}
@@ -528,7 +594,7 @@ def write_workbook(figures: ReportFigures, target: Path, bureau: str | None = No
     book.remove(book.active)  # every sheet from create_sheet: its rows written as text
     bold = Font(bold=True)
     sheet = create_sheet(book, "汇总")
-    sheet.append([f"医保基金监督检查情况报告（{figures.scope}，{figures.period}）"])
+    sheet.append([f"{figures.title}（{figures.scope}，{figures.period}）"])
     sheet["A1"].font = Font(bold=True, size=14)
     for label, value in summary_rows(figures):
         sheet.append([label, value])
@@ -672,7 +738,7 @@ def write_workbook(figures: ReportFigures, target: Path, bureau: str | None = No
     bars(measures, "处理措施（按种类）", (2, 2), len(figures.measures), "D2")
     for page in book.worksheets:  # as printed: who issued it, and 第 N 页 共 M 页
         page.oddHeader.left.text = bureau or ""
-        page.oddHeader.right.text = f"情况报告 {figures.period}"
+        page.oddHeader.right.text = f"{figures.title} {figures.period}"
         page.oddFooter.center.text = "第 &P 页 共 &N 页"
     write_file(target, workbook_bytes(book))
 
@@ -839,7 +905,7 @@ def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -
         return table
 
     story: list[Any] = [
-        Paragraph("医保基金监督检查情况报告", title),
+        Paragraph(markup(figures.title), title),
         Paragraph(markup(f"{bureau or ''}　{figures.scope}　报告期：{figures.period}"), sub),
         Paragraph("总体情况", h2),
         Paragraph(markup(overview(figures)), base),
@@ -1000,7 +1066,7 @@ def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -
     document = SimpleDocTemplate(
         buffer,
         pagesize=A4,
-        title="医保基金监督检查情况报告",
+        title=figures.title,
         subject=f"{figures.scope} {figures.period}",
         author=bureau or "",
         creator="Inspector",
@@ -1010,7 +1076,7 @@ def write_pdf(figures: ReportFigures, target: Path, bureau: str | None = None) -
         topMargin=16 * mm,
         bottomMargin=16 * mm,
     )
-    footer = f"{bureau or ''}　医保基金监督检查情况报告（{figures.period}）"
+    footer = f"{bureau or ''}　{figures.title}（{figures.period}）"
     document.build(story, canvasmaker=_numbered(font, footer))
     write_file(target, buffer.getvalue())
 

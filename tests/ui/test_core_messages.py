@@ -130,6 +130,8 @@ MODULES = [
     "inspector/central/pull_assignments.py",
     # The 情况报告 over every laptop (the office page and central report).
     "inspector/central/reports.py",
+    # A campaign's reports: 情况报告, 季度统计表, 总结 (the office page and server campaign report).
+    "inspector/central/campaign_reports.py",
 ]
 ERRORS = {
     "InspectorError",

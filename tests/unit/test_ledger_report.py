@@ -284,3 +284,47 @@ def test_a_finding_a_case_decided_counts_as_handled_by_a_penalty(
         _workbook(f, tmp_path / "报告.xlsx")["案件处理"].iter_rows(min_row=2, values_only=True)
     )
     assert rows["行政处罚"] == 1
+
+
+def test_a_campaigns_report_counts_only_its_visits_on_the_laptop(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """The same report_figures as the server's: a campaign of 历城区, primary care; by hand:
+    a tagged visit (700) counts; an untagged one of the same place (400), a 槐荫区 one (300)
+    and a pharmacy (200) do not."""
+    import json
+
+    from inspector.campaigns import FORMAT, build
+    from inspector.campaigns.local import install_package
+    from inspector.inspections import create_inspection, save_answer
+    from inspector.ledger.report import Within
+    from tests.helpers.ledger import LEADER
+
+    campaign = build(
+        name="打击欺诈骗保专项行动",
+        phases=[("集中检查", str(TODAY - timedelta(days=5)), str(TODAY + timedelta(days=25)))],
+        types=["primary_care"],
+        districts=["历城区"],
+    )
+    body = {"format": FORMAT, "campaigns": [campaign.to_dict()]}
+    install_package(workspace, json.dumps(body, ensure_ascii=False).encode(), 1)
+    keys = team_keys(workspace)
+    tagged = create_inspection(
+        workspace, institution="历城区甲卫生院", type_code="primary_care", mode="surprise",
+        district="历城区", team=list(TEAM), leader=LEADER, campaign=campaign.id,
+    )  # fmt: skip
+    save_answer(workspace, tagged, "P5.1", "problem", note="x", amount="700", violation="VH04")
+    sign(workspace, tagged, keys)
+    signed_inspection(workspace, keys, "历城区甲卫生院", [("P5.1", "400", "VH04")])
+    signed_inspection(
+        workspace, keys, "槐荫区乙卫生院", [("P5.1", "300", "VH04")], district="槐荫区"
+    )
+    signed_inspection(
+        workspace, keys, "历城区丙药店", [("P4.9", "200", "VP01")], type_code="retail_pharmacy"
+    )
+    within = Within(campaign.id, campaign.name, campaign.districts, campaign.types)
+    f = report_figures(workspace, campaign.start, campaign.end, within=within)
+    assert (f.inspections, f.institutions, f.findings, f.amount_fen) == (1, 1, 1, 70000)
+    assert f.title == "打击欺诈骗保专项行动情况报告" and f.scope == "历城区"
+    whole = report_figures(workspace, campaign.start, campaign.end)
+    assert (whole.inspections, whole.amount_fen) == (4, 160000)
