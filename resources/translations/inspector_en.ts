@@ -6392,6 +6392,36 @@ Checked %2/%3, problems found %4</translation>
         <translation>The follow-up review ({due}) was already marked done on {on}</translation>
     </message>
     <message>
+        <location filename="../../ui/core_messages.py" line="1597"/>
+        <source>专项行动“{name}”不涉及{district}</source>
+        <translation>The campaign “{name}” does not cover {district}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1598"/>
+        <source>报告期不在专项行动“{name}”的期间（{start} 至 {end}）内</source>
+        <translation>The report period is outside the campaign “{name}” ({start} to {end})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1599"/>
+        <source>专项行动“{name}”不涉及机构类型 {type}</source>
+        <translation>The campaign “{name}” does not cover the institution type {type}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1600"/>
+        <source>{due} 之前专项行动“{name}”还没有结束的季度</source>
+        <translation>No quarter of the campaign “{name}” has ended by {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1601"/>
+        <source>{due} 之前专项行动“{name}”还没有开始</source>
+        <translation>The campaign “{name}” has not started by {due}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/core_messages.py" line="1602"/>
+        <source>不认识的报告表式：{form}</source>
+        <translation>Unknown report form: {form}</translation>
+    </message>
+    <message>
         <location filename="../../ui/core_messages.py" line="866"/>
         <source>文号模板用到 {{区简称}}：请填写 {name} 的简称</source>
         <translation>The number template uses {{区简称}}: enter the short name of {name}</translation>
