@@ -761,90 +761,77 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
         except InspectorError as error:
             return HTMLResponse(f"<p>{_escape(str(error))}</p>", status_code=404)
 
-    async def campaign_close(request: Request, user: OfficeUser) -> Response:
-        from inspector.central.campaigns import close_campaign, get_campaign
+    async def campaign_change(
+        request: Request,
+        user: OfficeUser,
+        change: Callable[[Any, dict[str, str]], str],
+        refused: Callable[[str], InspectorError],
+        outcome: str,
+    ) -> Response:
+        """A change the office makes to one campaign from its page (结束, 已报送, 回头看 已完成):
+        the session's CSRF token, a district's user only on a campaign of that district alone
+        (``refused`` says so), ``change`` publishing the campaign again; back to its page with
+        ``outcome`` said, or with the reason."""
+        from inspector.central.campaigns import get_campaign
 
         form = _form(await request.body())
         if not hmac.compare_digest(form.get("csrf", ""), user.csrf):
             return HTMLResponse("<p>请求无效</p>", status_code=403)
         wanted = request.path_params["id"]
 
-        def close() -> str:
+        def work() -> str:
             found = get_campaign(central, wanted)
             if user.district and set(found.districts) - {user.district}:
-                raise InspectorError(
-                    "只能结束本区县（{district}）的专项行动", district=user.district
-                )
-            return close_campaign(central, signer, found.id, user.name)[0].id
+                raise refused(user.district)
+            return change(found, form)
 
         try:
-            done = await run_in_threadpool(close)
+            done = await run_in_threadpool(work)
         except InspectorError as error:
             try:
                 return await run_in_threadpool(campaign_page, user, wanted, "", str(error), 400)
             except InspectorError:
                 return HTMLResponse(f"<p>{_escape(str(error))}</p>", status_code=404)
-        return RedirectResponse(f"/office/campaigns/{quote(done)}?closed=1", status_code=303)
+        return RedirectResponse(f"/office/campaigns/{quote(done)}?{outcome}=1", status_code=303)
+
+    def marking_refused(district: str) -> InspectorError:
+        return InspectorError("只能标记本区县（{district}）的专项行动", district=district)
+
+    async def campaign_close(request: Request, user: OfficeUser) -> Response:
+        from inspector.central.campaigns import close_campaign
+
+        def close(found: Any, _form: dict[str, str]) -> str:
+            return close_campaign(central, signer, found.id, user.name)[0].id
+
+        def refused(district: str) -> InspectorError:
+            return InspectorError("只能结束本区县（{district}）的专项行动", district=district)
+
+        return await campaign_change(request, user, close, refused, "closed")
 
     # 已报送: the office marks a report deadline of a campaign handed in; the campaign is
     # published again, so laptops stop showing it late after their next pull.
     async def campaign_submitted(request: Request, user: OfficeUser) -> Response:
         from inspector.campaigns import parse_day
-        from inspector.central.campaigns import get_campaign, mark_submitted
+        from inspector.central.campaigns import mark_submitted
 
-        form = _form(await request.body())
-        if not hmac.compare_digest(form.get("csrf", ""), user.csrf):
-            return HTMLResponse("<p>请求无效</p>", status_code=403)
-        wanted = request.path_params["id"]
-
-        def mark() -> str:
-            found = get_campaign(central, wanted)
-            if user.district and set(found.districts) - {user.district}:
-                raise InspectorError(
-                    "只能标记本区县（{district}）的专项行动", district=user.district
-                )
+        def mark(found: Any, form: dict[str, str]) -> str:
             due = parse_day(form.get("due", ""), "报送期限")
-            return mark_submitted(central, signer, found.id, form.get("form", ""), due, user.name)[
-                0
-            ].id
+            marked = mark_submitted(central, signer, found.id, form.get("form", ""), due, user.name)
+            return marked[0].id
 
-        try:
-            done = await run_in_threadpool(mark)
-        except InspectorError as error:
-            try:
-                return await run_in_threadpool(campaign_page, user, wanted, "", str(error), 400)
-            except InspectorError:
-                return HTMLResponse(f"<p>{_escape(str(error))}</p>", status_code=404)
-        return RedirectResponse(f"/office/campaigns/{quote(done)}?submitted=1", status_code=303)
+        return await campaign_change(request, user, mark, marking_refused, "submitted")
 
     # 回头看 已完成: the office marks a round of a campaign's 回头看 done, as a report is marked
     # 已报送 above; published again, so laptops stop showing it late after their next pull.
     async def campaign_follow_up_done(request: Request, user: OfficeUser) -> Response:
         from inspector.campaigns import parse_day
-        from inspector.central.campaigns import get_campaign, mark_follow_up_done
+        from inspector.central.campaigns import mark_follow_up_done
 
-        form = _form(await request.body())
-        if not hmac.compare_digest(form.get("csrf", ""), user.csrf):
-            return HTMLResponse("<p>请求无效</p>", status_code=403)
-        wanted = request.path_params["id"]
-
-        def mark() -> str:
-            found = get_campaign(central, wanted)
-            if user.district and set(found.districts) - {user.district}:
-                raise InspectorError(
-                    "只能标记本区县（{district}）的专项行动", district=user.district
-                )
+        def mark(found: Any, form: dict[str, str]) -> str:
             due = parse_day(form.get("due", ""), "回头看日期")
             return mark_follow_up_done(central, signer, found.id, due, user.name)[0].id
 
-        try:
-            done = await run_in_threadpool(mark)
-        except InspectorError as error:
-            try:
-                return await run_in_threadpool(campaign_page, user, wanted, "", str(error), 400)
-            except InspectorError:
-                return HTMLResponse(f"<p>{_escape(str(error))}</p>", status_code=404)
-        return RedirectResponse(f"/office/campaigns/{quote(done)}?followed=1", status_code=303)
+        return await campaign_change(request, user, mark, marking_refused, "followed")
 
     # --- the office assigns (inspector/central/assignments.py) -------------------------------
     # A laptop pulls the assignments of its districts and inspectors as one package signed by
@@ -1101,13 +1088,7 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
             data, name, kind = await run_in_threadpool(make_report, user, form)
         except InspectorError as error:
             return await run_in_threadpool(report_page, user, form, str(error), 400)
-        media = (
-            "application/pdf"
-            if kind == "pdf"
-            else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        disposition = f"attachment; filename=\"report.{kind}\"; filename*=UTF-8''{quote(name)}"
-        return Response(data, media_type=media, headers={"Content-Disposition": disposition})
+        return _report_response(data, name, kind)
 
     # --- a campaign's reports due (inspector/central/campaign_reports.py) --------------------
     # Each report due on the campaign's page (情况报告, 季度统计表, 总结) is downloaded by a
@@ -1139,14 +1120,7 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
                 return await run_in_threadpool(campaign_page, user, wanted, "", str(error), 400)
             except InspectorError:
                 return HTMLResponse(f"<p>{_escape(str(error))}</p>", status_code=404)
-        kind = form.get("format") or "pdf"
-        media = (
-            "application/pdf"
-            if kind == "pdf"
-            else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        disposition = f"attachment; filename=\"report.{kind}\"; filename*=UTF-8''{quote(name)}"
-        return Response(data, media_type=media, headers={"Content-Disposition": disposition})
+        return _report_response(data, name, form.get("format") or "pdf")
 
     # --- end of a campaign's reports due -------------------------------------------------------
 
@@ -1222,6 +1196,17 @@ def make_app(central: Central, signer: OfficeSigner | None = None) -> Starlette:
     application.state.office = office_users  # its sign-in limits (a test's clock)
     application.state.office_signer = signer  # what the office makes is published signed
     return application
+
+
+def _report_response(data: bytes, name: str, kind: str) -> Response:
+    """A report file (xlsx or pdf) as a download under its Chinese name."""
+    media = (
+        "application/pdf"
+        if kind == "pdf"
+        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    disposition = f"attachment; filename=\"report.{kind}\"; filename*=UTF-8''{quote(name)}"
+    return Response(data, media_type=media, headers={"Content-Disposition": disposition})
 
 
 def _form(body: bytes) -> dict[str, str]:

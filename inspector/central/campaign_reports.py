@@ -24,7 +24,14 @@ from typing import Any
 from inspector.campaigns import FORMS, Campaign
 from inspector.central import reports
 from inspector.central.campaigns import get_campaign
-from inspector.central.reports import Asked, gather, library, parse_day, scratch_workspace
+from inspector.central.reports import (
+    Asked,
+    asked_district,
+    gather,
+    library,
+    parse_day,
+    scratch_workspace,
+)
 from inspector.central.service import Central
 from inspector.errors import InvalidInput
 from inspector.ledger.entries import write_file
@@ -46,15 +53,7 @@ def _within(campaign: Campaign, districts: tuple[str, ...], heading: str) -> Wit
 def _districts(campaign: Campaign, district: str | None, area: str | None) -> tuple[str, ...]:
     """The campaign's districts read: all of them, or the one asked; a district's office user
     (``area``) only theirs."""
-    district = (district or "").strip() or None
-    if area is not None:
-        if district is not None and district != area:
-            raise InvalidInput(
-                "本用户只能查看{area}的情况报告，不能查看{district}的",
-                area=area,
-                district=district[:40],
-            )
-        district = area
+    district = asked_district(district, area)
     if district is not None and district not in campaign.districts:
         raise InvalidInput(
             "专项行动“{name}”不涉及{district}", name=campaign.name, district=district[:40]

@@ -104,6 +104,12 @@ def ask(
     first, last = parse_day(since, "报告期开始日期"), parse_day(until, "报告期结束日期")
     if last < first:
         raise InvalidInput("报告期的结束日期早于开始日期")
+    return Asked(first, last, asked_district(district, area), (type_code or "").strip() or None)
+
+
+def asked_district(district: str | None, area: str | None) -> str | None:
+    """The district a report is asked for (None: all): a district's office user (``area``)
+    gets its own whatever the form left empty, and is refused another's."""
     district = (district or "").strip() or None
     if area is not None:
         if district is not None and district != area:
@@ -113,7 +119,7 @@ def ask(
                 district=district[:40],
             )
         district = area
-    return Asked(first, last, district, (type_code or "").strip() or None)
+    return district
 
 
 # --- the rows in scope ----------------------------------------------------------------------
